@@ -1,0 +1,86 @@
+"""`sbc fix`: repair what language models do to JSON, then validate the result.
+
+Fences, prose around the object, missing or trailing commas, raw newlines and control characters in
+strings, single quotes: `json-repair` parses leniently; the repaired value is written back as
+indented JSON. Text inside strings is kept as it was.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from .diagnostics import Diagnostic, Severity
+from .load import Loaded, load_text
+
+
+@dataclass(frozen=True)
+class Repair:
+    original: str
+    repaired: str
+    changed: bool
+    damage: tuple[Diagnostic, ...]  # what the loader found in the original, as warnings
+
+    def diff(self, name: str) -> str:
+        return "".join(difflib.unified_diff(self.original.splitlines(keepends=True),
+                                            self.repaired.splitlines(keepends=True),
+                                            fromfile=f"{name} (original)", tofile=f"{name} (repaired)"))
+
+
+class RepairFailed(Exception):
+    pass
+
+
+def repair_text(text: str, file: str = "<input>") -> Repair:
+    loaded = load_text(text, file)
+    if loaded.ok:
+        return Repair(text, text, False, ())
+    damage = tuple(Diagnostic(d.code, Severity.WARNING, d.message + " (repaired)", d.file, d.line, d.col, None)
+                   for d in loaded.report.errors)
+    if any(d.code in ("SB100", "SB104", "SB106") for d in loaded.report.errors):
+        raise RepairFailed(loaded.report.format())
+    import json_repair
+
+    try:
+        data = json_repair.loads(text)
+    except (RecursionError, ValueError) as e:  # pragma: no cover - json_repair is lenient
+        raise RepairFailed(f"{file}: SB101 cannot repair this JSON: {e}") from None
+    if isinstance(data, list) and len(data) == 1 and isinstance(data[0], dict):
+        data = data[0]
+    if not isinstance(data, dict) or not data:
+        raise RepairFailed(f"{file}:1:1: SB101 cannot repair this JSON: no storyboard object found")
+    repaired = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return Repair(text, repaired, True, damage)
+
+
+def repair_loaded(loaded: Loaded) -> Loaded:
+    """For `build --repair`: a damaged document becomes the repaired one; damage becomes warnings."""
+    if loaded.ok or not loaded.report.source:
+        return loaded
+    rep = repair_text(loaded.report.source, loaded.file)
+    fixed = load_text(rep.repaired, loaded.file)
+    fixed.report.diagnostics[:0] = list(rep.damage)
+    fixed.report.source = loaded.report.source  # carets point into what the user wrote
+    return fixed
+
+
+def write_atomic(path: Path, data: str | bytes) -> None:
+    path = Path(path)
+    mode = "wb" if isinstance(data, bytes) else "w"
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, mode, **({} if isinstance(data, bytes) else {"encoding": "utf-8"})) as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise

@@ -1,0 +1,327 @@
+"""Stage 1 — load: bytes -> JSON value, with source positions for every diagnostic.
+
+Parsing uses the C `json` module (fast); positions of values are found only when a diagnostic
+needs one, by a small tokenizer that walks the document (`SourceMap`). Markdown fences and prose
+around the object (what language models add) are reported as SB102 and stripped, keeping line
+numbers, so the real syntax error behind them is reported too.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .diagnostics import Diagnostic, Report, Severity
+
+MAX_BYTES = 8 * 1024 * 1024
+MAX_DEPTH = 64
+Path_ = tuple  # a JSON path: keys (str) and indices (int)
+
+
+@dataclass
+class Loaded:
+    file: str
+    text: str
+    data: Any
+    report: Report
+    source_map: "SourceMap | None" = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.report.errors and self.data is not None
+
+    def locate(self, path: Path_) -> tuple[int, int]:
+        if self.source_map is None:
+            self.source_map = SourceMap(self.text)
+        return self.source_map.position(path)
+
+    def locate_key(self, path: Path_) -> tuple[int, int]:
+        if self.source_map is None:
+            self.source_map = SourceMap(self.text)
+        return self.source_map.key_position(path)
+
+    def diag(self, code: str, message: str, path: Path_ = (), *, severity=Severity.ERROR, hint=None, key=False) -> Diagnostic:
+        line, col = self.locate_key(path) if key else self.locate(path)
+        return Diagnostic(code, severity, message, self.file, line, col, hint)
+
+
+class _DuplicateKeys(list):
+    pass
+
+
+def _line_col(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    col = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return line, col
+
+
+_FENCE = re.compile(r"^[ \t]*```[\w-]*[ \t]*$", re.M)
+
+
+def _strip_wrapping(text: str) -> tuple[str, list[tuple[int, str]]]:
+    """Blank out markdown fences and prose around the outermost JSON object, keeping offsets.
+
+    Returns the cleaned text (same length, same line breaks) and (offset, what) notes.
+    """
+    notes: list[tuple[int, str]] = []
+    chars = list(text)
+
+    def blank(a: int, b: int) -> None:
+        for k in range(a, b):
+            if chars[k] != "\n":
+                chars[k] = " "
+
+    for m in _FENCE.finditer(text):
+        notes.append((m.start() + (len(m.group(0)) - len(m.group(0).lstrip())), "markdown code fence"))
+        blank(m.start(), m.end())
+    cleaned = "".join(chars)
+    first = min([i for i in (cleaned.find("{"), cleaned.find("[")) if i >= 0], default=-1)
+    if first > 0 and cleaned[:first].strip():
+        lead = len(cleaned[:first]) - len(cleaned[:first].lstrip())
+        notes.append((lead, "text before the JSON object"))
+        blank(0, first)
+    last = max(cleaned.rfind("}"), cleaned.rfind("]"))
+    if 0 <= last < len(cleaned) - 1 and cleaned[last + 1 :].strip():
+        tail = last + 1 + (len(cleaned[last + 1 :]) - len(cleaned[last + 1 :].lstrip()))
+        notes.append((tail, "text after the JSON object"))
+        blank(last + 1, len(chars))
+    return "".join(chars), notes
+
+
+def _pairs_hook(pairs):
+    seen: dict = {}
+    dups = []
+    for k, v in pairs:
+        if k in seen:
+            dups.append(k)
+        seen[k] = v
+    if dups:
+        seen["\x00sbc-duplicates"] = dups
+    return seen
+
+
+def _reject_constant(name: str):
+    raise ValueError(f"{name} is not valid JSON")
+
+
+def load_text(text: str, file: str = "<input>") -> Loaded:
+    report = Report(file, text)
+    loaded = Loaded(file, text, None, report)
+    cleaned, notes = _strip_wrapping(text)
+    for off, what in notes:
+        line, col = _line_col(text, off)
+        report.add(Diagnostic("SB102", Severity.ERROR, f"{what} around the storyboard", file, line, col,
+                              "language-model output; run `sbc fix FILE --write` to repair it"))
+    depth = _max_depth(cleaned)
+    if depth > MAX_DEPTH:
+        line, col = _line_col(text, _depth_offset(cleaned, MAX_DEPTH))
+        report.add(Diagnostic("SB106", Severity.ERROR, f"nesting deeper than {MAX_DEPTH} levels", file, line, col))
+        return loaded
+    try:
+        data = json.loads(cleaned, object_pairs_hook=_pairs_hook, parse_constant=_reject_constant)
+    except json.JSONDecodeError as e:
+        msg = _explain_json_error(e)
+        report.add(Diagnostic("SB101", Severity.ERROR, msg, file, e.lineno, e.colno, _json_hint(msg)))
+        return loaded
+    except ValueError as e:  # NaN/Infinity, integer too long
+        m = re.search(r"(NaN|-?Infinity)", cleaned)
+        text_msg = str(e)
+        if "digits" in text_msg:
+            m = re.search(r"-?\d{4000,}", cleaned)
+            text_msg = "number has too many digits"
+        line, col = _line_col(text, m.start()) if m else (1, 1)
+        report.add(Diagnostic("SB103", Severity.ERROR, text_msg, file, line, col, "use a finite number"))
+        return loaded
+    except RecursionError:
+        report.add(Diagnostic("SB106", Severity.ERROR, "nesting too deep", file, 1, 1))
+        return loaded
+    loaded.text = cleaned if notes else text
+    loaded.data = _collect_duplicates(data, loaded, ())
+    return loaded
+
+
+def _collect_duplicates(value, loaded: Loaded, path):
+    """Remove the duplicate-key marker left by `_pairs_hook`, reporting each duplicate."""
+    if isinstance(value, dict):
+        dups = value.pop("\x00sbc-duplicates", None)
+        for k in dups or ():
+            loaded.report.add(loaded.diag("SB105", f"duplicate key {k!r}: the last value wins", path + (k,),
+                                          severity=Severity.WARNING, key=True))
+        for k, v in value.items():
+            _collect_duplicates(v, loaded, path + (k,))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            _collect_duplicates(v, loaded, path + (i,))
+    return value
+
+
+def load_file(path: str | Path, display: str | None = None) -> Loaded:
+    p = Path(path)
+    file = display or str(path)
+    try:
+        size = p.stat().st_size
+        if size > MAX_BYTES:
+            r = Report(file)
+            r.add(Diagnostic("SB104", Severity.ERROR, f"file is {size:,} bytes; the limit is {MAX_BYTES:,}", file))
+            return Loaded(file, "", None, r)
+        raw = p.read_bytes()
+    except OSError as e:
+        r = Report(file)
+        r.add(Diagnostic("SB107", Severity.ERROR, f"cannot read file: {e.strerror or e}", file))
+        return Loaded(file, "", None, r)
+    return load_bytes(raw, file)
+
+
+def load_bytes(raw: bytes, file: str = "<input>") -> Loaded:
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        good = raw[: e.start].decode("utf-8", errors="replace")
+        line = good.count("\n") + 1
+        col = len(good) - (good.rfind("\n") + 1) + 1
+        r = Report(file)
+        r.add(Diagnostic("SB100", Severity.ERROR, f"not UTF-8: byte 0x{raw[e.start]:02x} cannot be decoded", file,
+                         line, col, "save the file as UTF-8"))
+        return Loaded(file, "", None, r)
+    return load_text(text, file)
+
+
+def _max_depth(text: str) -> int:
+    # Counting brackets outside strings is cheap and bounds the recursion json.loads would need.
+    depth = best = 0
+    for m in _TOKEN.finditer(text):
+        t = m.group(0)
+        if t in "{[":
+            depth += 1
+            best = max(best, depth)
+        elif t in "}]":
+            depth -= 1
+    return best
+
+
+def _depth_offset(text: str, limit: int) -> int:
+    depth = 0
+    for m in _TOKEN.finditer(text):
+        t = m.group(0)
+        if t in "{[":
+            depth += 1
+            if depth > limit:
+                return m.start()
+        elif t in "}]":
+            depth -= 1
+    return 0
+
+
+_JSON_MESSAGES = {
+    "Expecting ',' delimiter": "expected ',' here (a missing comma between items?)",
+    "Expecting ':' delimiter": "expected ':' after the key",
+    "Expecting property name enclosed in double quotes": "expected a key in double quotes (a trailing comma, or single quotes?)",
+    "Expecting value": "expected a value",
+    "Unterminated string starting at": "string is never closed",
+    "Invalid control character at": "raw control character (newline or tab) inside a string",
+    "Extra data": "extra data after the storyboard object",
+    "Invalid \\escape": "invalid backslash escape in a string",
+}
+
+
+def _explain_json_error(e: json.JSONDecodeError) -> str:
+    for k, v in _JSON_MESSAGES.items():
+        if e.msg.startswith(k):
+            return f"invalid JSON: {v}"
+    return f"invalid JSON: {e.msg}"
+
+
+def _json_hint(msg: str) -> str | None:
+    if any(w in msg for w in ("comma", "control", "quotes", "never closed")):
+        return "`sbc fix FILE` repairs common language-model JSON damage"
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Source map: JSON path -> (line, col), computed lazily by a tokenizer walk.
+
+_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"?|[{}\[\]:,]|[^\s{}\[\]:,"]+', re.S)
+
+
+@dataclass
+class SourceMap:
+    text: str
+    values: dict = field(default_factory=dict)
+    keys: dict = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
+        self._walk()
+
+    def _walk(self) -> None:
+        # Iterative walk: a stack of containers; records the offset of every value and key.
+        stack: list[list] = []  # [kind, path, next_index_or_key, expecting]
+        pending_key: str | None = None
+        for m in _TOKEN.finditer(self.text):
+            tok = m.group(0)
+            off = m.start()
+            if not stack:
+                path: tuple = ()
+            else:
+                top = stack[-1]
+                if top[0] == "obj":
+                    if tok == "}":
+                        stack.pop()
+                        continue
+                    if tok == ",":
+                        top[3] = "key"
+                        continue
+                    if tok == ":":
+                        top[3] = "value"
+                        continue
+                    if top[3] == "key":
+                        try:
+                            pending_key = json.loads(tok)
+                        except ValueError:
+                            pending_key = tok
+                        if not isinstance(pending_key, str):
+                            pending_key = str(pending_key)
+                        self.keys.setdefault(top[1] + (pending_key,), off)
+                        top[2] = pending_key
+                        top[3] = "colon"
+                        continue
+                    path = top[1] + (top[2],)
+                else:
+                    if tok == "]":
+                        stack.pop()
+                        continue
+                    if tok == ",":
+                        top[2] += 1
+                        continue
+                    path = top[1] + (top[2],)
+            self.values[path] = off
+            if tok == "{":
+                stack.append(["obj", path, None, "key"])
+            elif tok == "[":
+                stack.append(["arr", path, 0, "value"])
+
+    def _lc(self, off: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self._line_starts, off) - 1
+        return i + 1, off - self._line_starts[i] + 1
+
+    def _best(self, table: dict, path: Path_) -> int:
+        path = tuple(path)
+        # Walk down; skip path components that are not in the document (e.g. union tags).
+        best = self.values.get((), 0)
+        cur: tuple = ()
+        for comp in path:
+            cand = cur + (comp,)
+            if cand in self.values or cand in table:
+                cur = cand
+                best = table.get(cur, self.values.get(cur, best))
+        return best
+
+    def position(self, path: Path_) -> tuple[int, int]:
+        return self._lc(self._best(self.values, path))
+
+    def key_position(self, path: Path_) -> tuple[int, int]:
+        return self._lc(self._best(self.keys, path))

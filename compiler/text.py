@@ -1,0 +1,64 @@
+"""Plain-text utilities shared by the planner and the narrator (no heavy imports)."""
+
+from __future__ import annotations
+
+import re
+
+_OPEN = {'"': '"', "`": "`", "(": ")", "[": "]", "{": "}", "\u201c": "\u201d"}
+_ABBREVIATIONS = {"e.g", "i.e", "etc", "vs", "dr", "mr", "mrs", "ms", "fig", "eq", "approx", "no", "st", "prof"}
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split prose into sentences, never inside quotes, backticks or brackets.
+
+    A sentence ends at `.`, `!`, `?` (or `…`) followed by whitespace, outside any quoted or
+    bracketed span, unless the word before the dot is a common abbreviation or a single letter.
+    Decimal numbers (`0.5`) never split because no whitespace follows the dot.
+    """
+    sentences: list[str] = []
+    stack: list[str] = []
+    start = 0
+    i = 0
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        if stack and ch == stack[-1]:
+            stack.pop()
+        elif ch in _OPEN and not (stack and stack[-1] in ('"', "`", "\u201d")):
+            if ch == '"' and stack and stack[-1] == '"':
+                stack.pop()
+            else:
+                stack.append(_OPEN[ch])
+        elif ch in ".!?\u2026" and not stack:
+            j = i + 1
+            while j < n and text[j] in ".!?\u2026\"'\u201d)":
+                j += 1
+            if j >= n or text[j].isspace():
+                m = re.search(r"([A-Za-z][A-Za-z.]*)$", text[start:i])
+                word = m.group(1) if m else ""
+                if ch == "." and word and (word.lower() in _ABBREVIATIONS or len(word) == 1 and word.isupper()):
+                    i = j
+                    continue
+                piece = text[start:j].strip()
+                if piece:
+                    sentences.append(piece)
+                start = j
+                i = j
+                continue
+        i += 1
+        # Unbalanced quotes must not swallow the rest of the text: give up on a span at a newline.
+        if stack and i < n and text[i] == "\n":
+            stack.clear()
+    tail = text[start:].strip()
+    if tail:
+        sentences.append(tail)
+    return sentences
+
+
+def slugify(text: str, max_len: int = 40) -> str:
+    s = re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower()
+    return (s[:max_len].rstrip("-")) or "x"
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"[\w'’]+", text)
