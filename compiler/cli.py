@@ -1,30 +1,69 @@
 """The `sbc` command line: a thin Typer adapter.
 
 Each command parses options, builds settings, calls one library function and maps `UserError`
-to exit code 1. Heavy modules (manim, moviepy) are imported inside the commands that need them,
-so `sbc validate` stays fast enough for a pre-commit hook.
+to exit code 1. Heavy modules (manim, moviepy) are imported inside the commands that need them.
+
+Start-up time matters: `sbc validate` runs as a pre-commit hook, once per commit. So this module
+does not import Typer at import time: commands are registered with `@command()` and declare their
+parameters with `Annotated[..., typer.Option(...)]` (strings until the app is built, thanks to
+`from __future__ import annotations`); `_app()` imports Typer and builds the app on first use, and
+`main()` runs a plain `sbc validate FILE... [--strict] [--format F] [-q]` without Typer at all
+(anything else, e.g. `--help`, goes through Typer). `app` is still importable:
+`from compiler.cli import app`.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
-from typing import List, Optional
-
-import typer
+from typing import TYPE_CHECKING, Annotated, Any, Callable, List, Optional
 
 from .diagnostics import UserError, dumps
 
-app = typer.Typer(
-    name="sbc",
-    help="sbc — the storyboard compiler. Turns a storyboard JSON (scenes with scene_plot, animation_details, "
-         "animation_style, audio_text) into a narrated explainer video.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+if TYPE_CHECKING:
+    import typer
+
+_HELP = ("sbc — the storyboard compiler. Turns a storyboard JSON (scenes with scene_plot, animation_details, "
+         "animation_style, audio_text) into a narrated explainer video.")
+_COMMANDS: list[tuple[Callable[..., Any], tuple, dict]] = []
+_APP = None
+
+
+def command(*args: Any, **kwargs: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Register a command, like `app.command(...)`; the Typer app is built lazily by `_app()`."""
+    def register(f: Callable[..., Any]) -> Callable[..., Any]:
+        _COMMANDS.append((f, args, kwargs))
+        return f
+    return register
+
+
+def _app() -> "typer.Typer":
+    global _APP
+    if _APP is None:
+        import typer as _typer
+
+        globals()["typer"] = _typer  # the Annotated[...] strings and the command bodies use it
+        app = _typer.Typer(name="sbc", help=_HELP, no_args_is_help=True, add_completion=False,
+                           pretty_exceptions_enable=False,
+                           context_settings={"help_option_names": ["-h", "--help"]})
+        for f, args, kwargs in _COMMANDS:
+            app.command(*args, **kwargs)(f)
+        _APP = app
+    return _APP
+
+
+def __getattr__(name: str) -> Any:  # PEP 562: `from compiler.cli import app`
+    if name == "app":
+        return _app()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _echo(message: str, err: bool = False) -> None:
+    stream = sys.stderr if err else sys.stdout
+    stream.write(message + "\n")
+    stream.flush()
 
 
 def _fail(e: UserError) -> None:
@@ -32,45 +71,82 @@ def _fail(e: UserError) -> None:
     raise typer.Exit(1)
 
 
-@app.command()
+@command()
 def validate(
-    files: List[Path] = typer.Argument(..., help="Storyboard files to check.", show_default=False),
-    strict: bool = typer.Option(False, "--strict", help="Treat warnings (unknown keys, placeholders…) as errors."),
-    fmt: str = typer.Option("text", "--format", help="Output format: text or json."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only problems."),
+    files: Annotated[List[Path], typer.Argument(help="Storyboard files to check.", show_default=False)],
+    strict: Annotated[bool, typer.Option("--strict", help="Treat warnings (unknown keys, placeholders…) as errors.")] = False,
+    fmt: Annotated[str, typer.Option("--format", help="Output format: text or json.")] = "text",
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only problems.")] = False,
 ) -> None:
     """Check storyboards without rendering: schema and semantic checks.
 
     Prints `file:line:col: CODE message` for each problem. Exit 0 if every file is valid, 1 if any is
     invalid, 2 on a usage error (e.g. a file that does not exist).
     """
-    from .validate import validate_file
+    raise typer.Exit(_run_validate(files, strict, fmt, quiet))
 
+
+def _run_validate(files: List[Path], strict: bool, fmt: str, quiet: bool) -> int:
+    """The body of `sbc validate`, shared by the Typer command and the fast path; returns the exit code."""
     if fmt not in ("text", "json"):
-        typer.echo(f"error: --format must be text or json, not {fmt!r}", err=True)
-        raise typer.Exit(2)
+        _echo(f"error: --format must be text or json, not {fmt!r}", err=True)
+        return 2
     missing = [str(f) for f in files if not f.is_file()]
     if missing:
-        typer.echo("error: no such file: " + ", ".join(missing), err=True)
-        raise typer.Exit(2)
+        _echo("error: no such file: " + ", ".join(missing), err=True)
+        return 2
+    from .validate import validate_file
+
     results = [validate_file(f, strict=strict) for f in files]
     if fmt == "json":
-        typer.echo(dumps([r.report.to_json() for r in results]))
+        _echo(dumps([r.report.to_json() for r in results]))
     else:
         for r in results:
             if r.report.diagnostics:
-                typer.echo(r.report.format(), err=not r.ok)
+                _echo(r.report.format(), err=not r.ok)
             if not quiet:
                 status = "ok" if r.ok else "invalid"
                 n_err, n_warn = len(r.report.errors), len(r.report.warnings)
-                typer.echo(f"{r.report.file}: {status} ({n_err} error(s), {n_warn} warning(s))", err=not r.ok)
-    raise typer.Exit(0 if all(r.ok for r in results) else 1)
+                _echo(f"{r.report.file}: {status} ({n_err} error(s), {n_warn} warning(s))", err=not r.ok)
+    return 0 if all(r.ok for r in results) else 1
 
 
-@app.command()
+def _fast_validate_args(argv: List[str]) -> Optional[tuple]:
+    """`validate FILE... [--strict] [--format F] [-q]` -> arguments for `_run_validate`; None for anything
+    else (help, unknown options, no file), which Typer handles with its usual messages."""
+    if not argv or argv[0] != "validate":
+        return None
+    files: List[Path] = []
+    strict = quiet = False
+    fmt = "text"
+    rest = argv[1:]
+    i = 0
+    while i < len(rest):
+        a = rest[i]
+        i += 1
+        if a == "--":
+            files.extend(Path(f) for f in rest[i:])
+            break
+        if a == "--strict":
+            strict = True
+        elif a in ("--quiet", "-q"):
+            quiet = True
+        elif a == "--format" and i < len(rest):
+            fmt = rest[i]
+            i += 1
+        elif a.startswith("--format="):
+            fmt = a.split("=", 1)[1]
+        elif a.startswith("-") and a != "-":
+            return None
+        else:
+            files.append(Path(a))
+    return (files, strict, fmt, quiet) if files else None
+
+
+@command()
 def fix(
-    file: Path = typer.Argument(..., exists=True, dir_okay=False, help="A storyboard damaged by a language model."),
-    write: bool = typer.Option(False, "--write", "-w", help="Rewrite the file (atomically) instead of printing a diff."),
+    file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="A storyboard damaged by a language model.")],
+    write: Annotated[bool, typer.Option("--write", "-w", help="Rewrite the file (atomically) instead of printing a diff.")] = False,
 ) -> None:
     """Repair LLM-damaged JSON: code fences, prose around it, missing/trailing commas, raw newlines, single quotes.
 
@@ -103,9 +179,9 @@ def fix(
     raise typer.Exit(0 if result.ok else 1)
 
 
-@app.command()
+@command()
 def schema(
-    out: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+    out: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
 ) -> None:
     """Print the storyboard JSON Schema (draft 2020-12), for editors and other validators."""
     from .schema import storyboard_schema
@@ -117,7 +193,7 @@ def schema(
         typer.echo(text, nl=False)
 
 
-@app.command()
+@command()
 def doctor() -> None:
     """Show what is installed: cairo/pango, Manim, fonts, ffmpeg, LaTeX (optional), voices."""
     from .doctor import run_checks
@@ -160,12 +236,12 @@ def _parse_scenes(spec: Optional[str]) -> Optional[list[int]]:
     return out
 
 
-@app.command()
+@command()
 def plan(
-    file: Path = typer.Argument(..., exists=True, dir_okay=False, help="Storyboard file."),
-    as_json: bool = typer.Option(False, "--json", help="Print the plan as JSON (the format in the README)."),
-    explain: bool = typer.Option(False, "--explain", help="Per sentence: the beats it produced and the rule that fired."),
-    repair: bool = typer.Option(False, "--repair", help="Repair LLM-damaged JSON on the fly (warnings instead of errors)."),
+    file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="Storyboard file.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the plan as JSON (the format in the README).")] = False,
+    explain: Annotated[bool, typer.Option("--explain", help="Per sentence: the beats it produced and the rule that fired.")] = False,
+    repair: Annotated[bool, typer.Option("--repair", help="Repair LLM-damaged JSON on the fly (warnings instead of errors).")] = False,
 ) -> None:
     """Show the beats each scene compiles to, with the rule that chose them and their timings (estimated
     from the reading rate; `sbc build` uses the real narration)."""
@@ -183,17 +259,17 @@ def plan(
         typer.echo(timed.describe(explain=explain))
 
 
-@app.command()
+@command()
 def build(
-    file: Path = typer.Argument(..., exists=True, dir_okay=False, help="Storyboard file."),
-    quality: Optional[str] = typer.Option(None, "--quality", "-q", help="draft | low | medium | high (default: settings or low)."),
-    scenes: Optional[str] = typer.Option(None, "--scenes", help="Only these scenes (1-based), e.g. 2,4 or 1-3."),
-    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Scenes rendered in parallel (default: CPU cores)."),
-    voice: Optional[str] = typer.Option(None, "--voice", help="ENGINE[:VOICE]: piper, espeak, gtts, silent."),
-    force: bool = typer.Option(False, "--force", help="Ignore caches: re-synthesise and re-render everything."),
-    repair: bool = typer.Option(False, "--repair", help="Repair LLM-damaged JSON on the fly (warnings instead of errors)."),
-    out: Path = typer.Option(Path("out"), "--out", help="Output root; the video goes to OUT/<stem>/<stem>.mp4."),
-    strict: bool = typer.Option(False, "--strict", help="Treat storyboard warnings as errors."),
+    file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="Storyboard file.")],
+    quality: Annotated[Optional[str], typer.Option("--quality", "-q", help="draft | low | medium | high (default: settings or low).")] = None,
+    scenes: Annotated[Optional[str], typer.Option("--scenes", help="Only these scenes (1-based), e.g. 2,4 or 1-3.")] = None,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Scenes rendered in parallel (default: CPU cores).")] = None,
+    voice: Annotated[Optional[str], typer.Option("--voice", help="ENGINE[:VOICE]: piper, espeak, gtts, silent.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Ignore caches: re-synthesise and re-render everything.")] = False,
+    repair: Annotated[bool, typer.Option("--repair", help="Repair LLM-damaged JSON on the fly (warnings instead of errors).")] = False,
+    out: Annotated[Path, typer.Option("--out", help="Output root; the video goes to OUT/<stem>/<stem>.mp4.")] = Path("out"),
+    strict: Annotated[bool, typer.Option("--strict", help="Treat storyboard warnings as errors.")] = False,
 ) -> None:
     """Build the video: load → validate → plan → narrate → time → generate → render → assemble.
 
@@ -214,10 +290,15 @@ def build(
 
 
 def main() -> None:
+    # sbc uses no pydantic plugins: skip their discovery (a scan of every installed package's metadata).
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     try:
-        app()
+        fast = _fast_validate_args(sys.argv[1:])
+        if fast is not None:
+            sys.exit(_run_validate(*fast))
+        _app()()
     except KeyboardInterrupt:
-        typer.echo("interrupted", err=True)
+        _echo("interrupted", err=True)
         sys.exit(130)
 
 
