@@ -36,7 +36,7 @@ def split_sentences(text: str) -> list[str]:
             if j >= n or text[j].isspace():
                 m = re.search(r"([A-Za-z][A-Za-z.]*)$", text[start:i])
                 word = m.group(1) if m else ""
-                if ch == "." and word and (word.lower() in _ABBREVIATIONS or len(word) == 1 and word.isupper()):
+                if ch == "." and word and word.lower() in _ABBREVIATIONS:
                     i = j
                     continue
                 piece = text[start:j].strip()

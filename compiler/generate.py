@@ -1,0 +1,157 @@
+"""Stage 6 — generate: timed scene plans -> readable Manim code, one file per scene.
+
+Templates never quote: every storyboard value reaches the code through the `py` filter, which
+accepts only plain data (str, int, finite float, bool, None, lists, tuples, dicts with str keys) and
+writes it with `repr`. Names go through `ident`. Every generated file is `compile()`d before it is
+written, and written atomically.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import keyword
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import jinja2
+
+from .diagnostics import Severity
+from .mathtext import to_tex
+from .planner.beats import PlanNote
+from .timing import TimedBeat, TimedScene
+
+TEMPLATE_DIRS = (Path(__file__).resolve().parent.parent / "templates", Path(__file__).resolve().parent / "_templates")
+
+
+class UnsafeValue(TypeError):
+    pass
+
+
+def _check(value, depth: int = 0) -> None:
+    if depth > 20:
+        raise UnsafeValue("value nested too deeply")
+    if value is None or isinstance(value, (bool, int, str)):
+        return
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise UnsafeValue(f"non-finite number {value!r}")
+        return
+    if isinstance(value, (list, tuple)):
+        for v in value:
+            _check(v, depth + 1)
+        return
+    if isinstance(value, dict):
+        for k, v in value.items():
+            if not isinstance(k, str):
+                raise UnsafeValue(f"dict key {k!r} is not a string")
+            _check(v, depth + 1)
+        return
+    raise UnsafeValue(f"{type(value).__name__} cannot be written into generated code")
+
+
+def py(value) -> str:
+    """A Python literal for plain data, via `repr` (never via string formatting)."""
+    _check(value)
+    if isinstance(value, tuple):
+        value = list(value)
+    return repr(value)
+
+
+_IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,63}$")
+
+
+def ident(name: str) -> str:
+    if not isinstance(name, str) or not _IDENT.match(name) or keyword.iskeyword(name):
+        raise UnsafeValue(f"{name!r} is not a safe Python identifier")
+    return name
+
+
+@lru_cache(maxsize=1)
+def environment() -> jinja2.Environment:
+    dirs = [str(d) for d in TEMPLATE_DIRS if d.is_dir()]
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(dirs), undefined=jinja2.StrictUndefined,
+                             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, autoescape=False)
+    env.filters["py"] = py
+    env.filters["ident"] = ident
+    return env
+
+
+def template_version() -> str:
+    """Hash of every template and runtime helper: part of the scene cache key."""
+    h = hashlib.sha256()
+    runtime = Path(__file__).resolve().parent / "runtime"
+    files = sorted(p for d in TEMPLATE_DIRS if d.is_dir() for p in d.rglob("*.j2"))
+    files += sorted(runtime.rglob("*.py"))
+    for p in files:
+        h.update(p.name.encode())
+        h.update(p.read_bytes())
+    return h.hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class GeneratedScene:
+    number: int
+    class_name: str
+    filename: str
+    code: str
+    notes: tuple[PlanNote, ...]
+
+    @property
+    def code_hash(self) -> str:
+        return hashlib.sha256(self.code.encode()).hexdigest()
+
+
+def class_name(number: int) -> str:
+    return f"Scene{number:02d}"
+
+
+def _beat_context(tb: TimedBeat, scene_number: int, notes: list[PlanNote]) -> dict:
+    p = dict(tb.beat.params)
+    p.pop("sentence", None)
+    if tb.beat.kind == "equation":
+        formulas = []
+        for expr in p.get("exprs", []):
+            res = to_tex(expr)
+            if res.tex is None:
+                notes.append(PlanNote("SB302", f"scene {scene_number}: formula shown as text ({res.reason}): {expr[:60]!r}",
+                                      ("scenes", scene_number - 1, "animation_details")))
+            formulas.append([res.tex, expr])
+        p["formulas"] = formulas
+    return {"kind": tb.beat.kind, "p": p, "start": round(tb.start, 3), "duration": round(tb.duration, 3),
+            "sentence": tb.sentence + 1, "rule": tb.beat.rule, "strings": list(tb.beat.strings)}
+
+
+MODULE_OF = {"title": "title", "text": "text", "bullets": "bullets", "equation": "equation", "code": "code",
+             "matrix": "matrix", "flow": "flow", "network": "network", "icon": "icon", "highlight": "highlight",
+             "clear": None}
+
+
+def generate_scene(ts: TimedScene, *, use_latex: bool = False) -> GeneratedScene:
+    notes: list[PlanNote] = []
+    beats = [_beat_context(tb, ts.plan.number, notes) for tb in ts.beats]
+    modules = sorted({MODULE_OF[b["kind"]] for b in beats if MODULE_OF.get(b["kind"])})
+    name = class_name(ts.plan.number)
+    filename = f"scene_{ts.plan.number:02d}.py"
+    code = environment().get_template("scene.py.j2").render(
+        number=ts.plan.number, class_name=name, filename=filename, modules=modules, beats=beats,
+        theme=ts.plan.theme.to_json(), duration=round(ts.duration, 3), transition=ts.plan.transition,
+        use_latex=use_latex)
+    compile(code, filename, "exec")  # a template bug must never reach the renderer
+    return GeneratedScene(ts.plan.number, name, filename, code, tuple(notes))
+
+
+def write_scene(gen: GeneratedScene, scenes_dir: Path) -> Path:
+    from .fix import write_atomic
+
+    scenes_dir.mkdir(parents=True, exist_ok=True)
+    path = scenes_dir / gen.filename
+    if not path.exists() or path.read_text(encoding="utf-8") != gen.code:
+        write_atomic(path, gen.code)
+    return path
+
+
+def severity_warning() -> Severity:
+    return Severity.WARNING

@@ -1,0 +1,50 @@
+"""The planner's output: beats (one visual step each), scene plans and the storyboard plan."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..diagnostics import Severity
+from .theme import Theme
+
+
+@dataclass(frozen=True)
+class Beat:
+    kind: str
+    params: dict[str, Any]
+    strings: tuple[str, ...]  # every string the beat draws
+    rule: str                 # the rule that chose it (shown by `sbc plan --explain`)
+    source: str               # the animation_details sentence (or "visuals[i]")
+    detail_index: int         # index of that sentence in animation_details
+    keywords: tuple[str, ...] = ()  # words used to align the beat with the narration
+
+
+@dataclass(frozen=True)
+class PlanNote:
+    code: str
+    message: str
+    path: tuple
+    severity: Severity = Severity.WARNING
+
+
+@dataclass(frozen=True)
+class ScenePlan:
+    number: int               # 1-based
+    id: str                   # safe name: scene id or scene_NN
+    title: str | None
+    theme: Theme
+    beats: tuple[Beat, ...]
+    narration: tuple[str, ...]  # narration sentences (audio_text split)
+    voice: str | None
+    audio_file: str | None
+    min_duration: float | None
+    transition: str
+    theme_rules: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Plan:
+    title: str | None
+    scenes: tuple[ScenePlan, ...]
+    diagnostics: tuple[PlanNote, ...] = field(default=())

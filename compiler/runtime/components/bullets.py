@@ -1,0 +1,38 @@
+"""bullets: a list revealed item by item (plain, numbered, ✓/✗)."""
+
+from manim import DOWN, LEFT, RIGHT, FadeIn, Succession, VGroup
+
+from ..style import colour, text
+
+MARKERS = {"dot": "•", "check": "✓", "cross": "✗"}
+
+
+def build(theme: dict, *, items: list[str], title: str | None = None, style: str = "dot",
+          color: str | None = None, role: str | None = None):
+    item_colour = color or colour(theme, role or "bullets", theme["text"])
+    size = 28 if len(items) <= 4 else 24
+    rows = []
+    for n, item in enumerate(items, 1):
+        marker = f"{n}." if style == "numbered" else MARKERS.get(style, "•")
+        m = text(marker, theme, size=size, color=colour(theme, "title") if style == "numbered" else item_colour)
+        t = text(item, theme, size=size, color=item_colour, width_chars=52)
+        rows.append(VGroup(m, t).arrange(RIGHT, buff=0.25, aligned_edge=UP if "\n" in item else DOWN))
+        rows[-1].sbc_text = item
+    body = VGroup(*rows).arrange(DOWN, buff=0.22, aligned_edge=LEFT)
+    parts = {r.sbc_text: r for r in rows}
+    if title:
+        head = text(title, theme, size=size + 4, color=colour(theme, "title", theme["title"]), weight="BOLD")
+        g = VGroup(head, body).arrange(DOWN, buff=0.3, aligned_edge=LEFT)
+        parts[title] = head
+    else:
+        g = VGroup(body)
+    g.parts = parts
+    g.rows = rows
+    g.head = head if title else None
+    return g
+
+
+def enter(mob, run_time: float):
+    steps = ([FadeIn(mob.head, shift=0.2 * RIGHT)] if mob.head is not None else []) + [
+        FadeIn(r, shift=0.3 * RIGHT) for r in mob.rows]
+    return Succession(*steps, run_time=max(run_time, 0.45 * len(steps)))

@@ -1,0 +1,22 @@
+"""code: monospace lines with syntax colours (pygments via Manim's Code)."""
+
+from manim import Code, FadeIn, UP
+
+from ..style import clean, text
+
+
+def build(theme: dict, *, code: str, language: str = "python", color: str | None = None):
+    source = "\n".join(clean(line)[:90] for line in clean(code).split("\n")[:18])
+    try:
+        mob = Code(code_string=source, language=language, formatter_style="monokai", add_line_numbers=False,
+                   background="rectangle",
+                   background_config={"fill_color": "#1b1b2b", "stroke_color": color or "#555566", "stroke_width": 1.5},
+                   paragraph_config={"font": theme["mono_font"], "font_size": 26})
+    except Exception:  # unknown language / lexer failure: plain monospace
+        mob = text(source, theme, size=26, mono=True, color=color)
+    mob.parts = {code: mob}
+    return mob
+
+
+def enter(mob, run_time: float):
+    return FadeIn(mob, shift=0.2 * UP, run_time=run_time)

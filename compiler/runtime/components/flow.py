@@ -1,0 +1,88 @@
+"""flow: rounded boxes joined by arrows — a left-to-right pipeline or a top-down stack."""
+
+from manim import (DOWN, RIGHT, UP, Arrow, Create, FadeIn, GrowArrow, RoundedRectangle, ShowPassingFlash, Succession,
+                   VGroup, AnimationGroup)
+
+from ..style import colour, label_colour, text
+
+PALETTE_ROLE = "node"
+
+
+def build(theme: dict, *, nodes: list[str], edge_labels: list[str] | None = None, direction: str = "right",
+          parallel: bool = False, both_ways: bool = False, color: str | None = None):
+    box_default = color or colour(theme, "node", theme["accent"])
+    arrow_col = colour(theme, "arrow", "#9E9E9E")
+    n = len(nodes)
+    size = 26 if n <= 4 else 22 if n <= 6 else 18
+    boxes = []
+    parts = {}
+    for label in nodes:
+        c = label_colour(theme, label, str(box_default))
+        t = text(label, theme, size=size, color=theme["text"], width_chars=14)
+        box = RoundedRectangle(corner_radius=0.18, width=max(1.6, t.width + 0.5), height=max(0.9, t.height + 0.45),
+                               color=c, stroke_width=3)
+        t.move_to(box)
+        g = VGroup(box, t)
+        boxes.append(g)
+        parts[label] = g
+    row = VGroup(*boxes).arrange(RIGHT if direction == "right" else DOWN, buff=1.0 if direction == "right" else 0.6)
+    arrows = VGroup()
+    labels = VGroup()
+    if both_ways and n == 2 and direction == "right":
+        # a round trip: a pair of opposite arrows, labelled above and below
+        a, b = boxes
+        fwd = Arrow(a.get_right() + 0.2 * UP, b.get_left() + 0.2 * UP, buff=0.08, color=arrow_col, stroke_width=4)
+        back = Arrow(b.get_left() + 0.2 * DOWN, a.get_right() + 0.2 * DOWN, buff=0.08,
+                     color=colour(theme, "good", "#66BB6A"), stroke_width=4)
+        arrows.add(fwd, back)
+        for k, (arr, side) in enumerate(((fwd, UP), (back, DOWN))):
+            if edge_labels and k < len(edge_labels) and edge_labels[k]:
+                lab = text(edge_labels[k], theme, size=18, color=arr.get_color(), width_chars=16)
+                lab.next_to(arr, side, buff=0.1)
+                labels.add(lab)
+                parts[edge_labels[k]] = lab
+        g = VGroup(row, arrows, labels)
+        g.boxes, g.arrows, g.labels, g.parallel = boxes, arrows, labels, True
+        g.parts = parts
+        return g
+    for i in range(n - 1):
+        a, b = boxes[i], boxes[i + 1]
+        if direction == "right":
+            arr = Arrow(a.get_right(), b.get_left(), buff=0.08, color=arrow_col, stroke_width=4,
+                        max_tip_length_to_length_ratio=0.3)
+        else:
+            arr = Arrow(a.get_bottom(), b.get_top(), buff=0.08, color=arrow_col, stroke_width=4)
+        arrows.add(arr)
+        if edge_labels and i < len(edge_labels) and edge_labels[i]:
+            lab = text(edge_labels[i], theme, size=18, color=arrow_col, width_chars=16)
+            lab.next_to(arr, DOWN if direction == "right" else RIGHT, buff=0.12)
+            labels.add(lab)
+            parts[edge_labels[i]] = lab
+    g = VGroup(row, arrows, labels)
+    g.boxes, g.arrows, g.labels, g.parallel = boxes, arrows, labels, parallel
+    g.parts = parts
+    return g
+
+
+def enter(mob, run_time: float):
+    per = max(0.15, run_time / max(1, 2 * len(mob.boxes)))
+    if mob.parallel:
+        return [AnimationGroup(*[FadeIn(b) for b in mob.boxes], run_time=run_time * 0.5),
+                AnimationGroup(*[GrowArrow(a) for a in mob.arrows], *[FadeIn(lab) for lab in mob.labels],
+                               run_time=max(0.3, run_time * 0.5))]
+    steps = [FadeIn(mob.boxes[0], run_time=per)]
+    for i, arr in enumerate(mob.arrows):
+        steps.append(GrowArrow(arr, run_time=per))
+        steps.append(FadeIn(mob.boxes[i + 1], run_time=per))
+    if len(mob.labels):
+        steps.append(FadeIn(mob.labels, run_time=per))
+    return Succession(*steps)
+
+
+def pulse(mob, run_time: float):
+    """Data moving along the arrows, box after box."""
+    flashes = [ShowPassingFlash(a.copy().set_color("#FFD54F").set_stroke(width=8), time_width=0.6)
+               for a in mob.arrows]
+    if not flashes:
+        return None
+    return Succession(*flashes, run_time=run_time)

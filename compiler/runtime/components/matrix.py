@@ -1,0 +1,78 @@
+"""matrix: entries in brackets (drawn from lines, no LaTeX); row/column highlight; A + B = C."""
+
+from manim import (DOWN, LEFT, RIGHT, UP, Create, FadeIn, Line, SurroundingRectangle, VGroup, Write)
+
+from ..style import colour, text
+
+
+def _fmt(v) -> str:
+    if isinstance(v, float):
+        return f"{v:.2f}".rstrip("0").rstrip(".") if abs(v) < 1000 else f"{v:.3g}"
+    return str(v)
+
+
+def grid(theme, values, col, size=28):
+    rows = [[text(_fmt(v), theme, size=size, color=col) for v in row] for row in values]
+    ncols = max(len(r) for r in rows)
+    cw = max(m.width for r in rows for m in r) + 0.35
+    rh = max(m.height for r in rows for m in r) + 0.3
+    cells = VGroup()
+    for i, r in enumerate(rows):
+        for j, m in enumerate(r):
+            m.move_to([j * cw, -i * rh, 0])
+            cells.add(m)
+    cells.move_to([0, 0, 0])
+    h = rh * len(rows) + 0.1
+    w = cw * ncols
+    left = cells.get_left()[0] - 0.15
+    right = cells.get_right()[0] + 0.15
+    br = VGroup()
+    for x, d in ((left, 1), (right, -1)):
+        top, bot = [x, h / 2, 0], [x, -h / 2, 0]
+        br.add(Line(top, bot, color=col), Line(top, [x + 0.15 * d, h / 2, 0], color=col),
+               Line(bot, [x + 0.15 * d, -h / 2, 0], color=col))
+    g = VGroup(cells, br)
+    g.cells, g.rows_n, g.cols_n, g.cell_w, g.row_h, g.w = rows, len(rows), ncols, cw, rh, w
+    return g
+
+
+def build(theme: dict, *, values, label: str | None = None, op: str = "show", second=None,
+          highlight_row: int | None = None, highlight_col: int | None = None, color: str | None = None):
+    col = color or colour(theme, "matrix", theme["accent"])
+    a = grid(theme, values, col)
+    items = []
+    parts = {}
+    if label:
+        lab = text(f"{label} =" if op == "show" else label, theme, size=30, color=theme["text"])
+        items.append(lab)
+        parts[label] = lab
+    items.append(a)
+    if op == "add" and second:
+        b = grid(theme, second, colour(theme, "equation", "#FFD54F"))
+        summed = [[round((x if isinstance(x, (int, float)) else 0) + (y if isinstance(y, (int, float)) else 0), 2)
+                   for x, y in zip(ra, rb)] for ra, rb in zip(values, second)]
+        c = grid(theme, summed, colour(theme, "good", "#66BB6A"))
+        items += [text("+", theme, size=40), b, text("=", theme, size=40), c]
+    g = VGroup(*items).arrange(RIGHT, buff=0.35)
+    g.main = a
+    marks = VGroup()
+    if highlight_row is not None and highlight_row < a.rows_n:
+        marks.add(SurroundingRectangle(VGroup(*a.cells[highlight_row]), color="#FFD54F", buff=0.08))
+    if highlight_col is not None and highlight_col < a.cols_n:
+        marks.add(SurroundingRectangle(VGroup(*[r[highlight_col] for r in a.cells if highlight_col < len(r)]),
+                                       color="#FF7043", buff=0.08))
+    g.add(marks)
+    g.marks = marks
+    g.parts = parts
+    return g
+
+
+def enter(mob, run_time: float):
+    anims = [FadeIn(m, shift=0.1 * DOWN) for m in mob if m is not mob.marks]
+    return [*([_group(anims, run_time)]), *([Create(mob.marks, run_time=0.5)] if len(mob.marks) else [])]
+
+
+def _group(anims, run_time):
+    from manim import AnimationGroup
+
+    return AnimationGroup(*anims, lag_ratio=0.3, run_time=run_time)

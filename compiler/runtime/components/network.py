@@ -1,0 +1,44 @@
+"""network: layers of nodes joined by edges; activation flowing through."""
+
+from manim import (DOWN, RIGHT, Circle, Create, FadeIn, Line, ShowPassingFlash, Succession, VGroup, AnimationGroup)
+
+from ..style import colour, text
+
+
+def build(theme: dict, *, layers: list[int], labels: list[str] | None = None, color: str | None = None):
+    node_col = color or colour(theme, "node", theme["accent"])
+    edge_col = colour(theme, "arrow", "#66BB6A")
+    cols = []
+    for n in layers:
+        col = VGroup(*[Circle(radius=0.22, color=node_col, stroke_width=3, fill_opacity=0.15) for _ in range(min(n, 7))])
+        col.arrange(DOWN, buff=0.35)
+        cols.append(col)
+    net = VGroup(*cols).arrange(RIGHT, buff=1.8)
+    edges = VGroup()
+    layer_edges = []
+    for a, b in zip(cols, cols[1:]):
+        le = VGroup(*[Line(x.get_right(), y.get_left(), color=edge_col, stroke_width=1.5, stroke_opacity=0.7)
+                      for x in a for y in b])
+        layer_edges.append(le)
+        edges.add(le)
+    caps = VGroup()
+    parts = {}
+    for col, lab in zip(cols, labels or []):
+        t = text(lab, theme, size=22, color=theme["text"])
+        t.next_to(col, DOWN, buff=0.25)
+        caps.add(t)
+        parts[lab] = t
+    g = VGroup(edges, net, caps)
+    g.cols, g.layer_edges, g.parts = cols, layer_edges, parts
+    return g
+
+
+def enter(mob, run_time: float):
+    return [AnimationGroup(*[FadeIn(c) for c in mob.cols], lag_ratio=0.3, run_time=run_time * 0.5),
+            AnimationGroup(Create(mob[0]), FadeIn(mob[2]), run_time=max(0.3, run_time * 0.5))]
+
+
+def pulse(mob, run_time: float):
+    flashes = [AnimationGroup(*[ShowPassingFlash(e.copy().set_color("#FFD54F").set_stroke(width=4), time_width=0.5)
+                                for e in le]) for le in mob.layer_edges]
+    return Succession(*flashes, run_time=run_time) if flashes else None

@@ -1,0 +1,116 @@
+"""`SbcScene`: the base class of every generated scene — timing, layout that fits, transitions."""
+
+from __future__ import annotations
+
+from manim import (DOWN, UP, FadeIn, FadeOut, ManimColor, Scene, VGroup, config)
+
+from .style import BODY_BOTTOM, BODY_TOP, BODY_W, SAFE_Y, fit
+
+BODY_GAP = 0.35
+
+
+class SbcScene(Scene):
+    """Subclasses set `theme` (a dict from the plan), `total_duration` and `transition`."""
+
+    theme: dict = {}
+    total_duration: float = 5.0
+    transition: str = "fade"
+
+    def setup(self) -> None:
+        self.camera.background_color = ManimColor(self.theme["background"])
+        self.title_mob = None
+        self.body: list = []          # mobjects stacked in the body area, top to bottom
+        self.named: list = []         # (strings, mobject) for highlight targets
+
+    # ------------------------------------------------------------------ timing
+    @property
+    def now(self) -> float:
+        return self.renderer.time
+
+    def at(self, t: float) -> None:
+        """Wait until `t` seconds into the scene (never backwards)."""
+        dt = t - self.now
+        if dt >= 1 / config.frame_rate:
+            self.wait(dt)
+
+    def run_time(self, slot: float, preferred: float = 1.0) -> float:
+        return max(1 / config.frame_rate * 2, min(preferred, slot * 0.6))
+
+    # ------------------------------------------------------------------ layout
+    def show_title(self, mob, slot: float, strings=()) -> None:
+        fit(mob, BODY_W, 1.3)
+        mob.move_to([0, SAFE_Y - mob.height / 2 - 0.05, 0])
+        outs = [FadeOut(m) for m in ([self.title_mob] if self.title_mob else []) + self.body]
+        self.body = []
+        self.named = []
+        if outs:
+            self.play(*outs, run_time=self.run_time(slot, 0.5))
+        self.title_mob = mob
+        self.named.append((tuple(strings), mob))
+        from manim import Write
+        self.play(Write(mob) if len(mob) < 60 else FadeIn(mob, shift=0.2 * DOWN), run_time=self.run_time(slot, 1.2))
+
+    def show(self, mob, enter, slot: float, strings=()) -> None:
+        """Place `mob` in the body area under what is there; clear first if it would not fit."""
+        top = BODY_TOP if self.title_mob is not None else SAFE_Y
+        area_h = top - BODY_BOTTOM
+        fit(mob, BODY_W, area_h)
+        used = sum(m.height for m in self.body) + BODY_GAP * len(self.body)
+        anims = []
+        if self.body and used + mob.height > area_h:
+            anims.extend(FadeOut(m) for m in self.body)
+            self.named = [n for n in self.named if n[1] is self.title_mob]
+            self.body = []
+            self.play(*anims, run_time=self.run_time(slot, 0.5))
+            anims = []
+        stack = self.body + [mob]
+        total = sum(m.height for m in stack) + BODY_GAP * (len(stack) - 1)
+        y = (top + BODY_BOTTOM) / 2 + total / 2
+        moves = []
+        for m in stack:
+            target_y = y - m.height / 2
+            if m is mob:
+                m.move_to([0, target_y, 0])
+            elif abs(m.get_center()[1] - target_y) > 1e-3:
+                moves.append(m.animate.move_to([m.get_center()[0], target_y, 0]))
+            y -= m.height + BODY_GAP
+        self.body.append(mob)
+        self.named.append((tuple(strings), mob))
+        rt = self.run_time(slot, 1.0)
+        if moves:
+            self.play(*moves, run_time=min(0.5, rt))
+        animations = enter(mob, rt) if callable(enter) else enter
+        if isinstance(animations, (list, tuple)):
+            for a in animations:
+                self.play(a)
+        else:
+            self.play(animations)
+
+    def find(self, target: str | None):
+        """The on-screen mobject a highlight refers to (by the text it shows), default the last one."""
+        if target:
+            t = target.lower()
+            for strings, mob in reversed(self.named):
+                if any(t in s.lower() or s.lower() in t for s in strings if s):
+                    sub = getattr(mob, "parts", None)
+                    if isinstance(sub, dict):
+                        for key, part in sub.items():
+                            if t in key.lower() or key.lower() in t:
+                                return part
+                    return mob
+        if self.body:
+            return self.body[-1]
+        return self.title_mob
+
+    def clear_all(self, slot: float) -> None:
+        mobs = ([self.title_mob] if self.title_mob else []) + self.body
+        if mobs:
+            self.play(*[FadeOut(m) for m in mobs], run_time=self.run_time(slot, 0.6))
+        self.title_mob, self.body, self.named = None, [], []
+
+    def finish(self) -> None:
+        fade = 0.6 if self.transition == "fade" else 0.0
+        self.at(self.total_duration - fade)
+        if fade and self.mobjects:
+            self.play(*[FadeOut(m) for m in self.mobjects], run_time=fade)
+        self.at(self.total_duration)

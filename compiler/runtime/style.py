@@ -1,0 +1,67 @@
+"""Text and colour helpers shared by the component helpers."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+
+from manim import Text, VGroup, ManimColor
+
+FRAME_W, FRAME_H = 14.222, 8.0
+SAFE_X, SAFE_Y = 6.55, 3.65            # half extents of the safe area
+TITLE_TOP = SAFE_Y
+BODY_TOP, BODY_BOTTOM = 2.45, -SAFE_Y  # the body area below the title
+BODY_W = 2 * SAFE_X
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+
+
+def clean(s: str) -> str:
+    """Drawable text: control characters and bidi overrides removed, length bounded."""
+    s = _CONTROL.sub("", str(s))
+    return s if len(s) <= 600 else s[:597] + "…"
+
+
+def wrap(s: str, width: int) -> str:
+    lines = []
+    for para in clean(s).split("\n"):
+        lines.extend(textwrap.wrap(para, width=width, break_long_words=True) or [""])
+    if len(lines) > 8:
+        lines = lines[:8]
+        lines[-1] = lines[-1][: max(0, width - 1)] + "…"
+    return "\n".join(lines)
+
+
+def text(s: str, theme: dict, *, size: float = 30, color: str | None = None, weight: str = "NORMAL",
+         mono: bool = False, width_chars: int | None = None, max_width: float | None = None) -> Text:
+    body = wrap(s, width_chars) if width_chars else clean(s)
+    t = Text(body or " ", font=theme["mono_font"] if mono else theme["font"], font_size=size,
+             color=ManimColor(color or theme["text"]), weight=weight, line_spacing=0.9)
+    if max_width and t.width > max_width:
+        t.scale_to_fit_width(max_width)
+    return t
+
+
+def fit(mob, max_w: float, max_h: float):
+    if mob.width > max_w:
+        mob.scale_to_fit_width(max_w)
+    if mob.height > max_h:
+        mob.scale_to_fit_height(max_h)
+    return mob
+
+
+def colour(theme: dict, role: str, default: str | None = None) -> ManimColor:
+    return ManimColor(theme["roles"].get(role) or default or theme["text"])
+
+
+def label_colour(theme: dict, label: str, default: str) -> ManimColor:
+    low = label.lower()
+    best = None
+    for phrase, col in theme["labels"].items():
+        if phrase and phrase in low and (best is None or len(phrase) > len(best[0])):
+            best = (phrase, col)
+    return ManimColor(best[1] if best else default)
+
+
+def group(*mobs) -> VGroup:
+    return VGroup(*mobs)

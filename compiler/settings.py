@@ -1,0 +1,98 @@
+"""Resolved build settings: the storyboard's `settings` merged with command-line flags.
+
+`models.FileSettings` is what the user wrote; `BuildOptions` is what the CLI asked for;
+`ResolvedSettings` is their merge, passed explicitly to every stage (no global config).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .diagnostics import UserError
+from .models import FileSettings
+
+
+@dataclass(frozen=True)
+class Quality:
+    name: str
+    width: int
+    height: int
+    fps: int
+
+
+QUALITIES: dict[str, Quality] = {
+    "draft": Quality("draft", 640, 360, 12),
+    "low": Quality("low", 854, 480, 15),
+    "medium": Quality("medium", 1280, 720, 30),
+    "high": Quality("high", 1920, 1080, 30),
+}
+DEFAULT_QUALITY = "low"
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    quality: str | None = None
+    scenes: tuple[int, ...] | None = None
+    jobs: int | None = None
+    voice: str | None = None
+    force: bool = False
+    repair: bool = False
+    strict: bool = False
+    out_root: Path = Path("out")
+    audio_cache: Path | None = None
+    progress: bool = True
+
+    @classmethod
+    def from_cli(cls, *, quality, scenes, jobs, voice, force, repair, out_root, strict, progress=True) -> "BuildOptions":
+        if quality is not None and quality not in QUALITIES:
+            raise UserError(f"--quality must be one of {', '.join(QUALITIES)}, not {quality!r}")
+        return cls(quality=quality, scenes=tuple(scenes) if scenes else None, jobs=jobs, voice=voice, force=force,
+                   repair=repair, strict=strict, out_root=Path(out_root), progress=progress)
+
+
+@dataclass(frozen=True)
+class ResolvedSettings:
+    quality: Quality
+    voice: str | None
+    jobs: int
+    captions: bool
+    math: str
+    force: bool
+    out_dir: Path
+    audio_cache: Path
+    scene_cache: Path
+    progress: bool
+    only_scenes: tuple[int, ...] | None = field(default=None)
+
+
+def resolve(opts: BuildOptions, file_settings: FileSettings | None, storyboard_path: Path) -> ResolvedSettings:
+    fs = file_settings or FileSettings()
+    qname = opts.quality or fs.quality or DEFAULT_QUALITY
+    q = QUALITIES[qname]
+    if fs.fps and not opts.quality:
+        q = Quality(q.name, q.width, q.height, fs.fps)
+    stem = _safe_stem(storyboard_path)
+    out_dir = opts.out_root / stem
+    audio_cache = opts.audio_cache or Path(os.environ.get("SBC_AUDIO_CACHE", "audio"))
+    return ResolvedSettings(
+        quality=q,
+        voice=opts.voice or fs.voice,
+        jobs=opts.jobs or max(1, os.cpu_count() or 1),
+        captions=True if fs.captions is None else fs.captions,
+        math=fs.math or "auto",
+        force=opts.force,
+        out_dir=out_dir,
+        audio_cache=audio_cache,
+        scene_cache=opts.out_root / ".cache" / "scenes",
+        progress=opts.progress,
+        only_scenes=opts.scenes,
+    )
+
+
+def _safe_stem(path: Path) -> str:
+    import re
+
+    stem = re.sub(r"[^A-Za-z0-9_.-]+", "-", path.stem).strip(".-") or "storyboard"
+    return stem[:80]

@@ -1,0 +1,185 @@
+"""Stage 5 — time: beats aligned to narration sentences.
+
+Each beat is assigned the narration sentence that talks about it (word overlap between the beat's
+keywords and the sentence), falling back to order; assignments never go backwards. A beat starts
+when its sentence starts; beats sharing a sentence split its time. A scene lasts as long as its
+narration plus a short pad.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Sequence
+
+from .planner.beats import Beat, Plan, ScenePlan
+from .text import split_sentences
+
+END_PAD_S = 1.0
+MIN_SCENE_S = 3.0
+READING_RATE_WPS = 2.6
+
+
+@dataclass(frozen=True)
+class Span:
+    start: float
+    end: float
+    text: str
+
+
+@dataclass(frozen=True)
+class TimedBeat:
+    beat: Beat
+    start: float
+    duration: float
+    sentence: int  # 0-based narration sentence index
+
+    def to_json(self) -> dict[str, Any]:
+        d: dict[str, Any] = {"kind": self.beat.kind, "strings": list(self.beat.strings),
+                             "start": round(self.start, 3), "duration": round(self.duration, 3),
+                             "sentence": self.sentence + 1, "rule": self.beat.rule, "source": self.beat.source}
+        d.update({k: v for k, v in self.beat.params.items() if k not in d})
+        return d
+
+
+@dataclass(frozen=True)
+class TimedScene:
+    plan: ScenePlan
+    sentences: tuple[Span, ...]
+    beats: tuple[TimedBeat, ...]
+    duration: float
+
+    def to_json(self) -> dict[str, Any]:
+        return {"number": self.plan.number, "id": self.plan.id, "title": self.plan.title,
+                "duration": round(self.duration, 3), "theme": self.plan.theme.to_json(),
+                "narration": [{"start": round(s.start, 3), "end": round(s.end, 3), "text": s.text}
+                              for s in self.sentences],
+                "beats": [b.to_json() for b in self.beats]}
+
+
+@dataclass(frozen=True)
+class TimedPlan:
+    title: str | None
+    scenes: tuple[TimedScene, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"title": self.title, "scenes": [s.to_json() for s in self.scenes]}
+
+    def describe(self, explain: bool = False) -> str:
+        out = []
+        for s in self.scenes:
+            out.append(f"Scene {s.plan.number} ({s.plan.id})  {s.duration:.1f} s  background {s.plan.theme.background}"
+                       + (f"  — {s.plan.title}" if s.plan.title else ""))
+            if explain:
+                for r in s.plan.theme_rules:
+                    out.append(f"    style: {r}")
+            last_source = None
+            for tb in s.beats:
+                b = tb.beat
+                if explain and b.source != last_source:
+                    out.append(f"  · {b.source}")
+                    last_source = b.source
+                shown = ", ".join(repr(x) for x in b.strings[:4]) + (" …" if len(b.strings) > 4 else "")
+                out.append(f"    {tb.start:6.2f}s +{tb.duration:4.1f}s  {b.kind:<9} {shown}"
+                           + (f"   [{b.rule}; narration sentence {tb.sentence + 1}]" if explain else ""))
+        return "\n".join(out)
+
+
+def estimate_spans(audio_text: str, lead: float = 0.2, gap: float = 0.3) -> tuple[Span, ...]:
+    spans, t = [], lead
+    for s in split_sentences(audio_text):
+        d = max(0.8, len(re.findall(r"[\w']+", s)) / READING_RATE_WPS)
+        spans.append(Span(t, t + d, s))
+        t += d + gap
+    return tuple(spans)
+
+
+def estimate_timings(storyboard) -> list[tuple[Span, ...]]:
+    return [estimate_spans(sc.audio_text) for sc in storyboard.scenes]
+
+
+def time_plan(plan: Plan, timings: Sequence[Sequence[Span]]) -> TimedPlan:
+    return TimedPlan(plan.title, tuple(time_scene(sp, tuple(t)) for sp, t in zip(plan.scenes, timings)))
+
+
+def narration_end(spans: Sequence[Span]) -> float:
+    return spans[-1].end if spans else 0.0
+
+
+def time_scene(sp: ScenePlan, spans: tuple[Span, ...], narration_duration: float | None = None) -> TimedScene:
+    total = max(MIN_SCENE_S, (narration_duration if narration_duration is not None else narration_end(spans)) + END_PAD_S)
+    if sp.min_duration:
+        total = max(total, sp.min_duration)
+    if not spans:
+        spans = (Span(0.0, total - END_PAD_S, ""),)
+    assign = align(sp.beats, spans)
+    starts: list[float] = []
+    for k, b in enumerate(sp.beats):
+        s = assign[k]
+        same = [j for j in range(len(sp.beats)) if assign[j] == s]
+        pos = same.index(k)
+        seg_start = spans[s].start if s > 0 or spans[s].start > 0 else 0.0
+        seg_end = spans[s].end
+        if k == 0:
+            seg_start = min(seg_start, 0.2)  # the first visual appears right away
+        step = max(0.0, seg_end - seg_start) / len(same)
+        start = seg_start + pos * step
+        if starts:
+            start = max(start, starts[-1] + 0.4)
+        starts.append(start)
+    beats = []
+    for k, b in enumerate(sp.beats):
+        end = starts[k + 1] if k + 1 < len(starts) else total - 0.5
+        beats.append(TimedBeat(b, starts[k], max(0.3, end - starts[k]), assign[k]))
+    total = max(total, (starts[-1] + 1.0) if starts else total)
+    return TimedScene(sp, spans, tuple(beats), total)
+
+
+def _words(text: str) -> set[str]:
+    return {_stem(w) for w in re.findall(r"[a-z][a-z-]{2,}", text.lower())}
+
+
+def _stem(w: str) -> str:
+    for suf in ("ings", "ing", "ies", "es", "s", "ed"):
+        if w.endswith(suf) and len(w) - len(suf) >= 3:
+            return w[: -len(suf)]
+    return w
+
+
+def align(beats: Sequence[Beat], spans: Sequence[Span]) -> list[int]:
+    """Monotone assignment of beats to sentences maximising keyword overlap, with order as the prior."""
+    n, m = len(beats), len(spans)
+    if n == 0:
+        return []
+    if m == 1:
+        return [0] * n
+    sent_words = [_words(s.text) for s in spans]
+    forced = [b.params.get("sentence") for b in beats]
+
+    def score(k: int, s: int) -> float:
+        f = forced[k]
+        if isinstance(f, int) and f >= 1:
+            return 100.0 if s == min(f, m) - 1 else -100.0
+        kw = {_stem(w) for w in beats[k].keywords}
+        overlap = len(kw & sent_words[s])
+        expected = k * (m - 1) / max(1, n - 1)
+        return overlap * 1.0 - 0.35 * abs(s - expected)
+
+    neg = float("-inf")
+    best = [[neg] * m for _ in range(n)]
+    back = [[0] * m for _ in range(n)]
+    for s in range(m):
+        best[0][s] = score(0, s)
+    for k in range(1, n):
+        run_max, run_arg = neg, 0
+        for s in range(m):
+            if best[k - 1][s] > run_max:
+                run_max, run_arg = best[k - 1][s], s
+            best[k][s] = run_max + score(k, s)
+            back[k][s] = run_arg
+    s = max(range(m), key=lambda j: best[n - 1][j])
+    out = [0] * n
+    for k in range(n - 1, -1, -1):
+        out[k] = s
+        s = back[k][s]
+    return out
