@@ -177,6 +177,10 @@ def load_file(path: str | Path, display: str | None = None) -> Loaded:
 
 
 def load_bytes(raw: bytes, file: str = "<input>") -> Loaded:
+    if len(raw) > MAX_BYTES:
+        r = Report(file)
+        r.add(Diagnostic("SB104", Severity.ERROR, f"file is {len(raw):,} bytes; the limit is {MAX_BYTES:,}", file))
+        return Loaded(file, "", None, r)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
@@ -285,7 +289,7 @@ class SourceMap:
                             pending_key = tok
                         if not isinstance(pending_key, str):
                             pending_key = str(pending_key)
-                        self.keys.setdefault(top[1] + (pending_key,), off)
+                        self.keys[top[1] + (pending_key,)] = off  # the last one wins, as in json.loads
                         top[2] = pending_key
                         top[3] = "colon"
                         continue

@@ -14,13 +14,14 @@ from pydantic import BaseModel, ValidationError
 
 from .diagnostics import Report, Severity
 from .load import Loaded, load_file
-from .models import FileSettings, Scene, Storyboard, Theme
+from .models import BLANK_PATTERN, FileSettings, Scene, Storyboard, Theme
 from .text import words
 
 READING_RATE_WPS = 2.6  # spoken words per second (measured on the default voice, roughly)
 MAX_SCENE_NARRATION_S = 120
-_PLACEHOLDER = re.compile(r"^\s*(todo|tbd|tba|fixme|xxx|lorem ipsum|placeholder|\.\.\.|…|n/?a|<[^>]*>|\[[^\]]*insert[^\]]*\])\b",
-                          re.I)
+# A word that starts the value ("TODO: ...", "Lorem ipsum ..."), or a value that is only "...", "<...>" or "[...]".
+_PLACEHOLDER = re.compile(r"^\s*(?:(?:todo|tbd|tba|fixme|xxx|lorem ipsum|placeholder|n/a)\b"
+                          r"|(?:\.\.\.|…|<[^>]*>|\[[^\]]*\])\s*$)", re.I)
 _TEXT_FIELDS = ("scene_plot", "animation_details", "animation_style", "audio_text")
 
 
@@ -44,6 +45,8 @@ def validate_file(path: str | Path, *, strict: bool = False, display: str | None
 
 def validate_loaded(loaded: Loaded, *, base_dir: Path | None = None, strict: bool = False) -> Validated:
     if loaded.data is None:
+        if not loaded.report.errors:  # the document is `null`
+            loaded.report.add(loaded.diag("SB202", 'a storyboard is a JSON object with a "scenes" list, not null'))
         return Validated(loaded, None)
     data = loaded.data
     if not isinstance(data, dict):
@@ -54,7 +57,7 @@ def validate_loaded(loaded: Loaded, *, base_dir: Path | None = None, strict: boo
     try:
         storyboard = Storyboard.model_validate(data)
     except ValidationError as e:
-        for err in e.errors(include_url=False):
+        for err in _merge_union_errors(e.errors(include_url=False)):
             loaded.report.add(_schema_diag(loaded, err))
     if storyboard is not None:
         _semantic_checks(loaded, storyboard, base_dir)
@@ -75,8 +78,31 @@ _EXPECTED = {"string_type": "a string", "float_type": "a number", "int_type": "a
              "list_type": "a list", "dict_type": "an object", "model_type": "an object", "int_from_float": "an integer"}
 
 
+_UNION_BRANCHES = {"float", "int", "str", "bool"}
+
+
+def _merge_union_errors(errors: list) -> list:
+    """A value that fits no branch of `float | int | str` gives one error per branch, located at
+    `..., "float"`: report it once, as "must be a number or a string"."""
+    out: list = []
+    merged: dict = {}
+    for err in errors:
+        loc = tuple(err["loc"])
+        if len(loc) >= 2 and loc[-1] in _UNION_BRANCHES and isinstance(loc[-2], int) and err["type"] in _EXPECTED:
+            base = loc[:-1]
+            if base in merged:
+                wanted = merged[base]["_expected"]
+                if _EXPECTED[err["type"]] not in wanted:
+                    wanted.append(_EXPECTED[err["type"]])
+                continue
+            err = dict(err, loc=base, _expected=[_EXPECTED[err["type"]]])
+            merged[base] = err
+        out.append(err)
+    return out
+
+
 def _schema_diag(loaded: Loaded, err: dict):
-    loc = tuple(err["loc"])
+    loc = _strip_union_tags(tuple(err["loc"]))
     where = _dotted(loc)
     typ = err["type"]
     value = err.get("input")
@@ -84,12 +110,18 @@ def _schema_diag(loaded: Loaded, err: dict):
         field = loc[-1]
         return loaded.diag("SB201", f"missing required field {field!r} in {_dotted(loc[:-1]) or 'the storyboard'}",
                            loc[:-1], hint=_FIELD_HINTS.get(str(field)))
+    if "_expected" in err:
+        wanted = [w for w in err["_expected"] if w != "an integer"] or err["_expected"]
+        return loaded.diag("SB202", f"{where} must be {' or '.join(wanted)}, not {_kind(value)}", loc)
     if typ in _EXPECTED:
         return loaded.diag("SB202", f"{where} must be {_EXPECTED[typ]}, not {_kind(value)}", loc)
     if loc and loc[-1] == "scenes" and typ == "too_short":
         return loaded.diag("SB205", "the storyboard has no scenes: add at least one", loc)
-    if typ in ("string_too_short", "string_pattern_mismatch") and loc and loc[-1] in _TEXT_FIELDS + ("text",):
+    if _is_blank_error(err):
         return loaded.diag("SB206", f"{where} is empty", loc, hint="write what this field asks for")
+    if typ == "string_pattern_mismatch" and loc and loc[-1] == "id":
+        return loaded.diag("SB203", f"{where} must be letters, digits, '-' or '_' (at most 64, no spaces)", loc,
+                           hint='e.g. "intro" or "scene-2"')
     if typ == "union_tag_invalid":
         kind = value.get("kind") if isinstance(value, dict) else None
         from .models import VISUAL_KINDS
@@ -102,6 +134,14 @@ def _schema_diag(loaded: Loaded, err: dict):
     return loaded.diag("SB203", f"{where}: {err['msg'][0].lower() + err['msg'][1:]}", loc)
 
 
+def _is_blank_error(err: dict) -> bool:
+    """A `NonBlank` string (any field or list item) that is empty or only whitespace."""
+    ctx = err.get("ctx") or {}
+    if err["type"] == "string_pattern_mismatch":
+        return ctx.get("pattern") == BLANK_PATTERN
+    return err["type"] == "string_too_short" and ctx.get("min_length") == 1
+
+
 _FIELD_HINTS = {
     "scenes": 'a storyboard is {"scenes": [ {...}, ... ]}',
     "audio_text": "the narration the voice reads for this scene",
@@ -109,6 +149,14 @@ _FIELD_HINTS = {
     "animation_style": "colours and style, e.g. \"Dark blue background. Equations in yellow.\"",
     "scene_plot": "what the scene is about",
 }
+
+
+def _strip_union_tags(loc: tuple) -> tuple:
+    """pydantic puts the discriminator in the location (`visuals, 0, "bullets", items`); the file has no such key."""
+    from .models import VISUAL_KINDS
+
+    return tuple(p for i, p in enumerate(loc)
+                 if not (i >= 2 and loc[i - 2] == "visuals" and isinstance(loc[i - 1], int) and p in VISUAL_KINDS))
 
 
 def _dotted(loc) -> str:
