@@ -178,7 +178,8 @@ def _label_after(sentence: str) -> str | None:
     if m:
         return m.group(1).strip().title()
     m = re.search(r"\b([A-Z][\w-]*)\s+matri(?:x|ces)\b", sentence)
-    return m.group(1) if m else None
+    verbs = {"Show", "Display", "Draw", "Animate", "Write", "Present", "Then", "Use", "Add", "Highlight"}
+    return m.group(1) if m and m.group(1) not in verbs else None
 
 
 def rule_network(ex: Extracted, ctx: Context, i: int) -> list[Beat]:

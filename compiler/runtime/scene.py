@@ -54,6 +54,10 @@ class SbcScene(Scene):
         """Place `mob` in the body area under what is there; clear first if it would not fit."""
         top = BODY_TOP if self.title_mob is not None else SAFE_Y
         area_h = top - BODY_BOTTOM
+        grow = getattr(mob, "grow", None)
+        if grow and mob.width < BODY_W * 0.7 and mob.height < area_h * 0.6:
+            # diagrams are drawn at a base size: enlarge small ones to use the frame
+            mob.scale(min(grow, BODY_W * 0.7 / mob.width, area_h * 0.6 / mob.height))
         fit(mob, BODY_W, area_h)
         used = sum(m.height for m in self.body) + BODY_GAP * len(self.body)
         anims = []

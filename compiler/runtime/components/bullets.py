@@ -1,6 +1,6 @@
 """bullets: a list revealed item by item (plain, numbered, ✓/✗)."""
 
-from manim import DOWN, LEFT, RIGHT, FadeIn, Succession, VGroup
+from manim import DOWN, LEFT, ORIGIN, RIGHT, UP, FadeIn, Succession, VGroup
 
 from ..style import colour, text
 
@@ -10,13 +10,13 @@ MARKERS = {"dot": "•", "check": "✓", "cross": "✗"}
 def build(theme: dict, *, items: list[str], title: str | None = None, style: str = "dot",
           color: str | None = None, role: str | None = None):
     item_colour = color or colour(theme, role or "bullets", theme["text"])
-    size = 28 if len(items) <= 4 else 24
+    size = 34 if len(items) <= 4 else 30 if len(items) <= 6 else 26
     rows = []
     for n, item in enumerate(items, 1):
         marker = f"{n}." if style == "numbered" else MARKERS.get(style, "•")
         m = text(marker, theme, size=size, color=colour(theme, "title") if style == "numbered" else item_colour)
         t = text(item, theme, size=size, color=item_colour, width_chars=52)
-        rows.append(VGroup(m, t).arrange(RIGHT, buff=0.25, aligned_edge=UP if "\n" in item else DOWN))
+        rows.append(VGroup(m, t).arrange(RIGHT, buff=0.25, aligned_edge=UP if "\n" in t.text else ORIGIN))
         rows[-1].sbc_text = item
     body = VGroup(*rows).arrange(DOWN, buff=0.22, aligned_edge=LEFT)
     parts = {r.sbc_text: r for r in rows}

@@ -14,7 +14,7 @@ def build(theme: dict, *, formulas: list[tuple[str | None, str]], label: str | N
     parts = {}
     for tex, original in formulas:
         if tex:
-            m = math_mobject(tex, font_size=44, color=str(col), fallback_text=original)
+            m = math_mobject(tex, font_size=58, color=str(col), fallback_text=original)
         else:
             m = text(original, theme, size=34, color=col, width_chars=48)
         lines.append(m)

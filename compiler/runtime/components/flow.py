@@ -44,6 +44,7 @@ def build(theme: dict, *, nodes: list[str], edge_labels: list[str] | None = None
         g = VGroup(row, arrows, labels)
         g.boxes, g.arrows, g.labels, g.parallel = boxes, arrows, labels, True
         g.parts = parts
+        g.grow = 1.6
         return g
     for i in range(n - 1):
         a, b = boxes[i], boxes[i + 1]
@@ -61,6 +62,7 @@ def build(theme: dict, *, nodes: list[str], edge_labels: list[str] | None = None
     g = VGroup(row, arrows, labels)
     g.boxes, g.arrows, g.labels, g.parallel = boxes, arrows, labels, parallel
     g.parts = parts
+    g.grow = 1.6
     return g
 
 

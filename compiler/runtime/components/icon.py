@@ -76,6 +76,7 @@ def build(theme: dict, *, icons: list[str], labels: list[str] | None = None, col
         cells.append(cell)
     g = VGroup(*cells).arrange(RIGHT, buff=1.0, aligned_edge=UP)
     g.parts = parts
+    g.grow = 1.6
     return g
 
 

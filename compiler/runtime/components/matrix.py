@@ -64,6 +64,7 @@ def build(theme: dict, *, values, label: str | None = None, op: str = "show", se
     g.add(marks)
     g.marks = marks
     g.parts = parts
+    g.grow = 1.6
     return g
 
 

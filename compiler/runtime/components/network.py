@@ -30,6 +30,7 @@ def build(theme: dict, *, layers: list[int], labels: list[str] | None = None, co
         parts[lab] = t
     g = VGroup(edges, net, caps)
     g.cols, g.layer_edges, g.parts = cols, layer_edges, parts
+    g.grow = 1.6
     return g
 
 

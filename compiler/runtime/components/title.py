@@ -6,7 +6,7 @@ from ..style import colour, text as make_text
 
 
 def build(theme: dict, *, text: str, subtitle: str | None = None, color: str | None = None):
-    head = make_text(text, theme, size=42, color=color or theme["title"], weight="BOLD", width_chars=40)
+    head = make_text(text, theme, size=44, color=color or theme["title"], weight="BOLD", width_chars=40)
     parts = [head]
     if subtitle:
         parts.append(make_text(subtitle, theme, size=26, color=colour(theme, "subtitle", theme["text"]), width_chars=60))

@@ -1,0 +1,224 @@
+"""Math in generated Manim scenes without LaTeX: TeX -> ziamath -> SVG -> ``SVGMobject``.
+
+Used by the generated scene files (``from compiler.runtime.mathsvg import math_mobject``). The
+TeX usually comes from :func:`compiler.mathtext.to_tex`.
+
+* **Renderer.** ziamath (pure Python, bundled STIX Two Math font) typesets the TeX in display
+  style and writes an SVG of plain ``<path>``/``<rect>`` elements (SVG 1.1 mode, no ``<use>``).
+  With ``use_latex=True`` *and* both ``latex`` and ``dvisvgm`` on ``PATH``, Manim's ``MathTex``
+  is used instead; otherwise ziamath.
+* **Cache.** The SVG is content-addressed: ``sha256(renderer version, tex, size)`` names
+  ``$SBC_CACHE_DIR/math/<hash>.svg`` (default ``~/.cache/sbc/math``), written atomically
+  (temp file + ``os.replace``). Manim's SVG loader writes a scratch file next to the file it
+  loads, so each process loads from its own private copy: parallel scene renders never race.
+* **Size.** Scaled like ``MathTex`` at the same ``font_size``: one em is ``font_size / 96``
+  Manim units (``MathTex`` typesets 10 pt TeX and scales by ``font_size / 960``). Like with real
+  LaTeX, a formula is therefore smaller than a ``Text`` of the same ``font_size`` (Manim's
+  ``Text`` is about 1.5x larger per point than its ``MathTex``).
+* **Colour.** Every glyph is filled with ``color`` at full opacity, stroke width 0.
+* **Failure.** Never raises for bad TeX: the result is then ``Text(fallback_text or tex)``,
+  with ``mob.math_ok = False``, and a warning on the ``sbc.math`` logger.
+
+Submobject structure (for a later "highlight part of a formula"): the returned ``SVGMobject``
+has one flat level of submobjects, one ``VMobject`` per drawn glyph or rule, in ziamath's drawing
+order — left to right through the formula; inside a fraction the numerator's glyphs, then the
+denominator's, then the fraction bar (a ``Rectangle``); a square root is its radical sign, the
+radicand, then the overbar (a ``Rectangle``). ``\\text{...}`` is one glyph per letter (spaces
+draw nothing). Big operators, fences and scripts are single glyphs in place. So a
+glyph range ``mob[i:j]`` (a ``VGroup``) selects a contiguous piece of the formula; use
+``glyph_boxes(mob)`` to find one by position. Attributes set on the result: ``tex``,
+``math_ok`` (True when typeset), ``math_backend`` (``"ziamath"``, ``"latex"`` or ``"text"``).
+"""
+
+from __future__ import annotations
+
+import atexit
+import hashlib
+import logging
+import os
+import re
+import shutil
+import tempfile
+import threading
+from pathlib import Path
+
+log = logging.getLogger("sbc.math")
+
+__all__ = ["math_mobject", "math_svg_path", "glyph_boxes", "cache_dir", "EM_PER_FONT_POINT"]
+
+#: Manim units per em per point of ``font_size`` — what ``MathTex`` uses (10 pt TeX / 960).
+EM_PER_FONT_POINT = 1 / 96
+
+_lock = threading.Lock()
+_private_dir: Path | None = None
+
+
+def cache_dir() -> Path:
+    """``$SBC_CACHE_DIR/math`` if set, else ``~/.cache/sbc/math``."""
+    base = os.environ.get("SBC_CACHE_DIR")
+    root = Path(base) if base else Path.home() / ".cache" / "sbc"
+    return root / "math"
+
+
+def _renderer_version() -> str:
+    try:
+        import ziafont
+        import ziamath
+
+        return f"ziamath-{ziamath.__version__}/ziafont-{getattr(ziafont, '__version__', '?')}"
+    except Exception:  # pragma: no cover
+        return "ziamath-?"
+
+
+def _write_atomic(path: Path, data: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+# ziamath puts operator spacing between ``\sin`` and a following "(", where TeX puts none
+# (``\sin(x)`` would show as "sin (x)"); ``\operatorname{sin}`` renders tight, so rewrite.
+_FUNC_BEFORE_PAREN = re.compile(
+    r"\\(arcsin|arccos|arctan|sinh|cosh|tanh|coth|sin|cos|tan|sec|csc|cot|log|ln|lg|exp|det"
+    r"|dim|ker|deg|gcd|hom|arg|max|min|sup|inf|Pr)(?=\s*(?:\\left\s*)?[(\[])"
+)
+
+
+def _ziamath_svg(tex: str, size: float) -> str:
+    """Typeset ``tex`` with ziamath (display style) as an SVG 1.1 string (paths and rects)."""
+    import ziamath
+
+    tex = _FUNC_BEFORE_PAREN.sub(r"\\operatorname{\1}", tex)
+
+    with _lock:  # ziamath's svg2 switch is global
+        old = ziamath.config.svg2
+        ziamath.config.svg2 = False  # plain <path>s, no <symbol>/<use>: simplest for svgelements
+        try:
+            return ziamath.Latex(tex, size=size).svg()
+        finally:
+            ziamath.config.svg2 = old
+
+
+def math_svg_path(tex: str, font_size: float = 40) -> Path:
+    """Render ``tex`` to the content-addressed SVG cache and return its path (raises on failure)."""
+    size = round(float(font_size), 3)
+    key = hashlib.sha256(f"{_renderer_version()}\0{size!r}\0{tex}".encode("utf-8")).hexdigest()
+    path = cache_dir() / f"{key}.svg"
+    if path.is_file() and path.stat().st_size > 0:
+        return path
+    svg = _ziamath_svg(tex, size)
+    if "<path" not in svg and "<rect" not in svg:
+        raise ValueError("ziamath drew nothing")
+    try:
+        _write_atomic(path, svg)
+    except OSError:  # read-only home, full disk: render into a temporary directory instead
+        path = _private() / f"{key}.svg"
+        _write_atomic(path, svg)
+    return path
+
+
+def _private() -> Path:
+    """A per-process scratch directory, removed at exit."""
+    global _private_dir
+    if _private_dir is None:
+        _private_dir = Path(tempfile.mkdtemp(prefix=f"sbc-math-{os.getpid()}-"))
+        atexit.register(shutil.rmtree, _private_dir, True)
+    return _private_dir
+
+
+def _load_svg(path: Path):
+    """Load an SVG with Manim from a private copy (SVGMobject writes ``<stem>_.svg`` beside the
+    file it reads and deletes it again, which would race between processes sharing the cache)."""
+    from manim import SVGMobject
+
+    local = _private() / path.name
+    if not local.exists():
+        tmp = local.with_suffix(f".{threading.get_ident()}.tmp")
+        shutil.copyfile(path, tmp)
+        os.replace(tmp, local)
+    return SVGMobject(str(local), height=None, width=None, should_center=True, stroke_width=0)
+
+
+def _has_latex() -> bool:
+    return shutil.which("latex") is not None and shutil.which("dvisvgm") is not None
+
+
+def _fallback(text: str, font_size: float, color: str):
+    from manim import Text
+
+    try:
+        mob = Text(text, font_size=font_size, color=color)
+    except Exception:  # pragma: no cover - Pango refuses only truly broken strings
+        mob = Text("?", font_size=font_size, color=color)
+    return mob
+
+
+def math_mobject(
+    tex: str,
+    *,
+    font_size: float = 40,
+    color: str = "#FFFFFF",
+    fallback_text: str | None = None,
+    use_latex: bool = False,
+):
+    """A Manim mobject for the TeX formula ``tex``, centred at the origin.
+
+    ziamath by default (no LaTeX needed); ``MathTex`` when ``use_latex`` and LaTeX + dvisvgm are
+    installed. Glyphs are filled with ``color``; height as ``MathTex(tex, font_size=font_size)``.
+    If the formula cannot be typeset, returns ``Text(fallback_text or tex)`` instead — never
+    raises for bad input. See the module docstring for the submobject structure.
+    """
+    tex = tex if isinstance(tex, str) else str(tex)
+    if use_latex and _has_latex():
+        try:
+            from manim import MathTex
+
+            mob = MathTex(tex, font_size=font_size, color=color)
+            _tag(mob, tex, True, "latex")
+            return mob
+        except Exception as exc:
+            log.warning("MathTex failed for %r (%s); using ziamath", tex, exc)
+    try:
+        if not tex.strip():
+            raise ValueError("empty formula")
+        size = float(font_size)
+        path = math_svg_path(tex, size)
+        mob = _load_svg(path)
+        if not mob.submobjects or mob.width <= 0 or mob.height <= 0:
+            raise ValueError("empty drawing")
+        # ziamath size S: one em = S SVG units (loaded 1:1) -> font_size / 96 Manim units.
+        mob.scale(font_size * EM_PER_FONT_POINT / size)
+        mob.set_fill(color, opacity=1.0)
+        mob.set_stroke(color, width=0, opacity=0)
+        _tag(mob, tex, True, "ziamath")
+        return mob
+    except Exception as exc:
+        log.warning("cannot typeset %r (%s: %s); showing it as text", tex, type(exc).__name__, exc)
+        mob = _fallback(fallback_text or tex, font_size, color)
+        _tag(mob, tex, False, "text")
+        return mob
+
+
+def _tag(mob, tex: str, ok: bool, backend: str) -> None:
+    mob.tex = tex
+    mob.math_ok = ok
+    mob.math_backend = backend
+
+
+def glyph_boxes(mob) -> list[tuple[float, float, float, float]]:
+    """``(left, bottom, right, top)`` of each submobject (glyph or rule), in order."""
+    boxes = []
+    for sub in mob.submobjects:
+        left, bottom = sub.get_corner((-1, -1, 0))[:2]
+        right, top = sub.get_corner((1, 1, 0))[:2]
+        boxes.append((float(left), float(bottom), float(right), float(top)))
+    return boxes
