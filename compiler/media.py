@@ -42,7 +42,7 @@ def probe(path: Path) -> VideoInfo:
 
     with av.open(str(path)) as c:
         v = c.streams.video[0]
-        fps = float(v.average_rate or v.guessed_rate or 0)
+        fps = float(v.base_rate or v.guessed_rate or v.average_rate or 0)
         frames = 0
         for pkt in c.demux(v):
             if pkt.size:

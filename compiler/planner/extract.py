@@ -80,6 +80,8 @@ def extract(sentence: str) -> Extracted:
         if len(parts) >= 2:
             # keep the last few words before the first arrow and the first few after the others
             first = re.split(r"[:,;(]|\bshow\b|\bdisplay\b|\bwith\b", parts[0], flags=re.I)[-1].strip(" \"'")
+            caps = re.search(r"((?:[A-Z0-9][\w'-]*\s?)+)$", first)
+            first = caps.group(1).strip() if caps else " ".join(first.split()[-2:])
             rest = [re.split(r"[,;(]|\bwith\b|\band then\b", p, flags=re.I)[0].strip(" \"'") for p in parts[1:]]
             chain = [first] + rest
             if all(0 < len(c) <= 40 for c in chain):
@@ -94,7 +96,10 @@ def enumeration(text: str) -> list[str]:
         m = re.search(r"([\w-]+)\s+and\s+([\w-]+)", text)
         return [m.group(1), m.group(2)] if m else []
     items = re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", m.group(1))
-    return [i.strip() for i in items if i.strip()]
+    items = [i.strip() for i in items if i.strip()]
+    if items:
+        items[0] = re.sub(r"^(?:with|of|for|like|such as|including|the|a|an)\s+", "", items[0], flags=re.I)
+    return items
 
 
 def count_in(text: str) -> int | None:

@@ -274,6 +274,8 @@ def rule_highlight(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if not ctx.beats or not _has(ex, r"^\s*(?:then\s+)?(?:highlight|emphasi[sz]e|circle|underline|indicate)\b"):
         return []
     target = next((q for q in ex.quoted if q not in ctx.consumed), None)
+    if target:
+        ctx.consumed.add(target)
     return [_beat("highlight", "highlight:verb", ex, i, (), _kw(ex.sentence), target=target)]
 
 

@@ -21,5 +21,7 @@ def play(scene, target: str | None, slot: float, mode: str = "surround", color: 
         return
     box = SurroundingRectangle(mob, color=color, buff=0.12, corner_radius=0.1)
     scene.play(Create(box), Indicate(mob, color=color, scale_factor=1.05), run_time=rt)
-    scene.wait(min(0.8, max(0.0, slot - rt - 0.4)))
+    hold = min(0.8, slot - rt - 0.4)
+    if hold > 0.1:
+        scene.wait(hold)
     scene.play(FadeOut(box), run_time=0.3)

@@ -1,0 +1,163 @@
+"""Planner rules, theme parsing and timing alignment — the sentences that motivated each rule."""
+
+from __future__ import annotations
+
+import json
+
+from compiler.models import Storyboard
+from compiler.plan import plan_storyboard
+from compiler.planner.extract import enumeration, extract
+from compiler.planner.theme import parse_theme
+from compiler.timing import Span, align, estimate_timings, time_plan
+
+from .conftest import STORYBOARDS, scene
+
+
+def beats_for(details: str, style: str = "Dark blue background.", audio: str = "Some narration here.") -> list:
+    sb = Storyboard.model_validate({"scenes": [scene(details, audio, style)]})
+    return list(plan_storyboard(sb).scenes[0].beats)
+
+
+def kinds(details: str) -> list[str]:
+    return [b.kind for b in beats_for(details)]
+
+
+def test_title_from_first_display():
+    b = beats_for('Start with text "RNN Limitations" appearing.')
+    assert [x.kind for x in b] == ["title"] and b[0].params["text"] == "RNN Limitations"
+
+
+def test_title_with_subtitle():
+    b = beats_for('Title "Can LLMs Be Computers?" with the subtitle "Executing programs inside transformers".')[0]
+    assert b.kind == "title" and b.params["subtitle"] == "Executing programs inside transformers"
+
+
+def test_list_of_quoted_items():
+    b = beats_for('Display text "Advantages". List "Parallelization", "Long-Range Dependencies", "Transfer Learning".')
+    assert [x.kind for x in b] == ["title", "bullets"]
+    assert b[1].params["items"] == ["Parallelization", "Long-Range Dependencies", "Transfer Learning"]
+
+
+def test_checklist_style_from_markers():
+    b = beats_for('Show a list titled "Good at" with the items "✓ Math", "✓ Code".')[0]
+    assert b.params["style"] == "check" and b.params["items"] == ["Math", "Code"] and b.params["title"] == "Good at"
+
+
+def test_backticked_formula_is_an_equation_and_code_is_code():
+    assert kinds("Show `Attention(Q, K, V) = softmax((Q * K^T) / sqrt(d_k)) * V`.") == ["equation"]
+    assert kinds("Show the code `print(3+5)` in monospace.") == ["code"]
+
+
+def test_formula_cue_makes_backticks_an_equation():
+    assert kinds("Show addition: `Layer Input + Sublayer(Layer Input)`.") == ["equation"]
+
+
+def test_word_to_vector_becomes_a_matrix():
+    b = beats_for('Show each word transforming into a vector (e.g., "The" -> [0.1, 0.2, 0.3]).')[0]
+    assert b.kind == "matrix" and b.params["values"] == [[0.1, 0.2, 0.3]] and b.params["label"] == "The"
+
+
+def test_matrix_addition_and_label():
+    b = beats_for("Show a matrix of embeddings. Show matrix addition.")
+    assert [x.kind for x in b] == ["matrix", "matrix"]
+    assert b[0].params["label"] == "Embeddings" and b[1].params["op"] == "add" and "label" not in b[1].params
+
+
+def test_token_sequence_diagram():
+    b = beats_for('Show a simple RNN diagram with input sequence "A B C D".')[0]
+    assert b.kind == "flow" and b.params["nodes"] == ["A", "B", "C", "D"]
+
+
+def test_arrow_chain_flow():
+    b = beats_for("Show the pipeline Input -> Encoder -> Decoder -> Output.")[0]
+    assert b.kind == "flow" and b.params["nodes"] == ["Input", "Encoder", "Decoder", "Output"]
+
+
+def test_labelled_arrows_label_the_diagram_on_screen():
+    b = beats_for('Show two rounded boxes "LLM" and "Interpreter". An arrow labelled "sends code" goes from LLM to '
+                  'Interpreter and an arrow labelled "returns result" comes back.')
+    assert b[0].kind == "flow" and b[0].params["nodes"] == ["LLM", "Interpreter"]
+    assert b[0].params["edge_labels"] == ["sends code", "returns result"] and b[0].params["both_ways"] is True
+
+
+def test_neural_network_layers():
+    b = beats_for("Show a simple two-layer neural network with input, hidden, and output layers.")[0]
+    assert b.kind == "network" and b.params["labels"] == ["Input", "Hidden", "Output"]
+
+
+def test_icons_named_and_enumerated():
+    assert beats_for("Highlight the slow processing with a clock icon.")[-1].params["icons"] == ["clock"]
+    b = beats_for("Show icons for NLP (text), computer vision (image), and other fields (speech).")[0]
+    assert b.kind == "icon" and b.params["labels"] == ["NLP", "computer vision", "other fields"]
+
+
+def test_transition_clears_then_titles():
+    assert kinds('Display "A". Transition to the text "Introducing Transformers".') == ["title", "clear", "title"]
+
+
+def test_highlight_and_animate_operate_on_screen():
+    assert kinds('Display "A B C" as a list "A", "B". Highlight "A".')[-1] == "highlight"
+    b = beats_for('Show a diagram with "X" and "Y" boxes. Animate data flowing through it.')
+    assert b[-1].kind == "highlight" and b[-1].params["mode"] == "pulse"
+
+
+def test_every_quoted_string_is_drawn():
+    details = 'Show "alpha". Then something with "beta" and `gamma`. Finally "delta".'
+    drawn = {s for b in beats_for(details) for s in b.strings}
+    assert {"alpha", "beta", "gamma", "delta"} <= drawn
+
+
+def test_unmatched_sentence_is_reported_not_lost():
+    sb = Storyboard.model_validate({"scenes": [scene("Split the screen with a dashed divider.", "Narration text.")]})
+    plan = plan_storyboard(sb)
+    assert [n.code for n in plan.diagnostics] == ["SB301"]
+    assert plan.scenes[0].beats  # the scene still shows something
+
+
+def test_noun_phrase_fallback():
+    b = beats_for("Show the final linear layer and softmax function.")[0]
+    assert b.kind == "text" and b.params["text"] == "Final linear layer and softmax function"
+
+
+def test_explicit_visuals_bypass_rules():
+    sb = Storyboard.model_validate({"scenes": [scene("ignored", "Hello there.", visuals=[
+        {"kind": "title", "text": "Hi"}, {"kind": "equation", "expr": "E = mc^2", "sentence": 1}])]})
+    beats = plan_storyboard(sb).scenes[0].beats
+    assert [b.kind for b in beats] == ["title", "equation"] and beats[1].params["exprs"] == ["E = mc^2"]
+    assert all(b.rule == "visuals:explicit" for b in beats)
+
+
+def test_extract_and_enumeration():
+    ex = extract('Show "The" -> [0.1, 0.2] and `x^2` and "hi" and [[1, 2], [3, 4]].')
+    assert ex.pairs == [("The", [0.1, 0.2])] and ex.formulas == ["x^2"] and ex.matrices == [[[1, 2], [3, 4]]]
+    assert enumeration("with input, hidden, and output") == ["input", "hidden", "output"]
+
+
+def test_theme_from_style():
+    t, _ = parse_theme("Use dark blue background. Equations in yellow. Encoder in blue, decoder in green. "
+                       "RNN diagram with red arrows for sequential flow.")
+    assert t.background == "#0E1A33" and t.roles["equation"] == "#FFE066"
+    assert t.labels["encoder"] == "#58C4DD" and t.labels["decoder"] == "#66BB6A" and t.roles["arrow"] == "#FC6255"
+    t, _ = parse_theme("Near-black background (#0f0f1a). Good items in green, bad items in orange-red.")
+    assert t.background == "#0F0F1A" and t.roles["good"] == "#66BB6A" and t.roles["bad"] == "#FF7043"
+
+
+def test_alignment_by_content_then_order():
+    from compiler.planner.beats import Beat
+
+    beats = [Beat("title", {}, ("Intro",), "r", "s", 0, ("intro",)),
+             Beat("equation", {}, (), "r", "s", 1, ("positional", "encoding")),
+             Beat("text", {}, (), "r", "s", 2, ("summary",))]
+    spans = [Span(0, 1, "Welcome to the intro."), Span(1, 2, "Words become vectors."),
+             Span(2, 3, "Positional encoding adds order."), Span(3, 4, "That is all.")]
+    assert align(beats, spans) == [0, 2, 3]
+
+
+def test_plan_is_deterministic():
+    sb = Storyboard.model_validate(json.loads((STORYBOARDS / "transformer.json").read_text()))
+    a = time_plan(plan_storyboard(sb), estimate_timings(sb)).to_json()
+    b = time_plan(plan_storyboard(sb), estimate_timings(sb)).to_json()
+    assert a == b and len(a["scenes"]) == 6
+    for s in a["scenes"]:
+        starts = [x["start"] for x in s["beats"]]
+        assert starts == sorted(starts) and all(x["start"] + x["duration"] <= s["duration"] + 1e-6 for x in s["beats"])
