@@ -1,0 +1,1094 @@
+r"""Storyboard math (ASCII / Unicode / a little TeX) -> TeX, without LaTeX.
+
+Pure Python, standard library only: `sbc validate` and `sbc plan` import it and must stay fast.
+
+Storyboards are written by language models and by people, so their formulas look like
+``softmax((Q * K^T) / sqrt(d_k)) * V``, ``4x²``, ``∫ F · dr`` or ``lim_(x->0) sin(x)/x = 1``.
+:func:`to_tex` reads them with a small tokenizer and a recursive-descent parser and writes TeX
+that ziamath (and real LaTeX, when installed) can typeset::
+
+    >>> to_tex("softmax((Q * K^T) / sqrt(d_k)) * V").tex
+    '\\operatorname{softmax}\\left(\\frac{Q \\cdot K^{T}}{\\sqrt{d_k}}\\right) \\cdot V'
+
+Input that already is TeX (it contains a backslash command) passes through after a safety check:
+balanced braces, bounded nesting, and only a whitelist of harmless math commands (no ``\input``,
+``\def``, ``\write``...). Anything that cannot be read gives ``MathResult(None, reason)``; the
+caller then shows the original string as plain text and reports the reason. :func:`to_tex` never
+raises, and every step is linear in the input (inputs are capped at 500 characters, nesting at 50).
+
+:func:`looks_like_math` is the planner's guess whether a backticked or quoted string is a formula
+(render it with :func:`to_tex`) rather than code or prose.
+
+Grammar (lowest to highest precedence)::
+
+    list      := relation ((',' | ';') relation)*
+    relation  := additive (REL additive)*          REL: = < > <= >= != ~= -> => : | ∈ ≈ ...
+    additive  := sign* term (('+' | '-' | '±') term)*
+    term      := factor (('*' | '/' | '·' | '×' | '÷' | implicit) factor)*
+    factor    := sign* postfix
+    postfix   := atom ('^' script | '_' script | ² | ₖ | '!' | "'" | '%' | '°')*
+    atom      := number | identifier | identifier '(' list ')' | '(' list ')' | '[' list ']'
+               | '{' list '}' | '|' relation '|' | '‖' relation '‖' | √ postfix
+               | big-operator limits term        (Σ ∏ ∫ lim sum prod int, with _ and ^ limits)
+               | phrase                          ("Number of favorable outcomes" -> \text{...})
+
+``/`` becomes ``\frac`` (dropping redundant parentheses) except inside super/subscripts, where an
+inline slash reads better (``10000^(2i/d_model)`` -> ``10000^{2i/d_{\mathrm{model}}}``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+__all__ = ["MathResult", "to_tex", "looks_like_math", "MAX_LENGTH", "MAX_NESTING"]
+
+MAX_LENGTH = 500
+MAX_NESTING = 50
+
+
+@dataclass(frozen=True)
+class MathResult:
+    """The TeX for a formula, or ``tex=None`` and the reason it could not be read."""
+
+    tex: str | None
+    reason: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.tex is not None
+
+
+class _Fail(Exception):
+    """Internal: the input cannot be read as math."""
+
+
+# --------------------------------------------------------------------------------------------
+# Vocabulary
+# --------------------------------------------------------------------------------------------
+
+_GREEK_NAMES = {
+    "alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "zeta", "eta", "theta",
+    "vartheta", "iota", "kappa", "lambda", "mu", "nu", "xi", "pi", "varpi", "rho", "varrho",
+    "sigma", "varsigma", "tau", "upsilon", "phi", "varphi", "chi", "psi", "omega",
+    "Gamma", "Delta", "Theta", "Lambda", "Xi", "Pi", "Sigma", "Upsilon", "Phi", "Psi", "Omega",
+}
+
+_GREEK_CHARS = {
+    "α": r"\alpha", "β": r"\beta", "γ": r"\gamma", "δ": r"\delta", "ε": r"\varepsilon",
+    "ϵ": r"\epsilon", "ζ": r"\zeta", "η": r"\eta", "θ": r"\theta", "ϑ": r"\vartheta",
+    "ι": r"\iota", "κ": r"\kappa", "λ": r"\lambda", "μ": r"\mu", "µ": r"\mu", "ν": r"\nu",
+    "ξ": r"\xi", "ο": "o", "π": r"\pi", "ϖ": r"\varpi", "ρ": r"\rho", "ϱ": r"\varrho",
+    "σ": r"\sigma", "ς": r"\varsigma", "τ": r"\tau", "υ": r"\upsilon", "φ": r"\varphi",
+    "ϕ": r"\phi", "χ": r"\chi", "ψ": r"\psi", "ω": r"\omega",
+    "Α": "A", "Β": "B", "Γ": r"\Gamma", "Δ": r"\Delta", "Ε": "E", "Ζ": "Z", "Η": "H",
+    "Θ": r"\Theta", "Ι": "I", "Κ": "K", "Λ": r"\Lambda", "Μ": "M", "Ν": "N", "Ξ": r"\Xi",
+    "Ο": "O", "Π": r"\Pi", "Ρ": "P", "Τ": "T", "Υ": r"\Upsilon", "Φ": r"\Phi", "Χ": "X",
+    "Σ": r"\Sigma", "Ψ": r"\Psi", "Ω": r"\Omega", "Ω": r"\Omega",
+}
+
+# Characters that are atoms on their own.
+_SYMBOL_CHARS = {
+    "∞": r"\infty", "∂": r"\partial", "∇": r"\nabla", "∅": r"\emptyset", "ℝ": r"\mathbb{R}",
+    "ℕ": r"\mathbb{N}", "ℤ": r"\mathbb{Z}", "ℚ": r"\mathbb{Q}", "ℂ": r"\mathbb{C}",
+    "ℓ": r"\ell", "ħ": r"\hbar", "…": r"\ldots", "⋯": r"\cdots", "∀": r"\forall",
+    "∃": r"\exists", "¬": r"\neg", "ℏ": r"\hbar", "∠": r"\angle", "△": r"\triangle",
+}
+
+# Binary operators of the multiplicative level.
+_MUL_CHARS = {
+    "*": "*", "∗": "*", "·": r"\cdot", "⋅": r"\cdot", "∙": r"\cdot", "×": r"\times",
+    "÷": r"\div", "/": "/", "⁄": "/", "∕": "/", "∘": r"\circ", "⊗": r"\otimes", "⊙": r"\odot",
+    "∩": r"\cap", "∪": r"\cup", "∧": r"\wedge", "∨": r"\vee",
+}
+
+# Binary operators of the additive level.
+_ADD_CHARS = {"+": "+", "-": "-", "−": "-", "–": "-", "±": r"\pm", "∓": r"\mp", "⊕": r"\oplus"}
+
+_REL_CHARS = {
+    "=": "=", "<": "<", ">": ">", "≤": r"\le", "≥": r"\ge", "≦": r"\le", "≧": r"\ge",
+    "≠": r"\ne", "≈": r"\approx", "≅": r"\cong", "≡": r"\equiv", "∼": r"\sim", "~": r"\sim",
+    "≃": r"\simeq", "∝": r"\propto", "→": r"\to", "⟶": r"\to", "←": r"\leftarrow",
+    "↔": r"\leftrightarrow", "⇒": r"\Rightarrow", "⇐": r"\Leftarrow", "⇔": r"\Leftrightarrow",
+    "↦": r"\mapsto", "∈": r"\in", "∉": r"\notin", "∋": r"\ni", "⊂": r"\subset",
+    "⊃": r"\supset", "⊆": r"\subseteq", "⊇": r"\supseteq", "≪": r"\ll", "≫": r"\gg",
+    "≺": r"\prec", "≻": r"\succ", "⊥": r"\perp", "∥": r"\parallel", "∣": r"\mid",
+    "≔": ":=", ":": ":", "≜": r"\triangleq",
+}
+
+# Multi-character ASCII operators, longest first.
+_MULTI_OPS = [
+    ("<=>", "rel", r"\Leftrightarrow"), ("<->", "rel", r"\leftrightarrow"),
+    ("|->", "rel", r"\mapsto"), ("...", "sym", r"\ldots"),
+    ("->", "rel", r"\to"), ("=>", "rel", r"\Rightarrow"), ("<=", "rel", r"\le"),
+    (">=", "rel", r"\ge"), ("!=", "rel", r"\ne"), ("==", "rel", "="), ("~=", "rel", r"\approx"),
+    (":=", "rel", ":="), ("<<", "rel", r"\ll"), (">>", "rel", r"\gg"), ("**", "pow", "^"),
+    ("+-", "add", r"\pm"), ("-+", "add", r"\mp"), ("||", "norm", "‖"),
+]
+
+_BIGOP_CHARS = {
+    "∑": r"\sum", "∏": r"\prod", "∫": r"\int", "∬": r"\iint", "∭": r"\iiint", "∮": r"\oint",
+    "⋃": r"\bigcup", "⋂": r"\bigcap",
+}
+_BIGOP_WORDS = {"sum": r"\sum", "prod": r"\prod", "int": r"\int", "integral": r"\int", "lim": r"\lim"}
+# Functions that take limits below them when written with "_" (argmax_θ, max_(x)).
+_LIMIT_FUNCS = {
+    "max": r"\max", "min": r"\min", "sup": r"\sup", "inf": r"\inf",
+    "argmax": r"\operatorname*{argmax}", "argmin": r"\operatorname*{argmin}",
+    "limsup": r"\limsup", "liminf": r"\liminf",
+}
+
+_SQRT_CHARS = {"√": "", "∛": "3", "∜": "4"}
+
+_OPEN_CHARS = {"(": "(", "[": "[", "{": "{", "⟨": "<", "⌊": "floor", "⌈": "ceil"}
+_CLOSE_CHARS = {")": "(", "]": "[", "}": "{", "⟩": "<", "⌋": "floor", "⌉": "ceil"}
+_FENCES = {  # open key -> (plain open, plain close, \left open, \right close)
+    "(": ("(", ")", r"\left(", r"\right)"),
+    "[": ("[", "]", r"\left[", r"\right]"),
+    "{": (r"\{", r"\}", r"\left\{", r"\right\}"),
+    "<": (r"\langle ", r" \rangle", r"\left\langle ", r" \right\rangle"),
+    "floor": (r"\lfloor ", r" \rfloor", r"\left\lfloor ", r" \right\rfloor"),
+    "ceil": (r"\lceil ", r" \rceil", r"\left\lceil ", r" \right\rceil"),
+    "|": ("|", "|", r"\left|", r"\right|"),
+    "‖": (r"\|", r"\|", r"\left\|", r"\right\|"),
+}
+
+# Unicode super/subscripts -> ASCII, parsed again as a script expression.
+_SUPERSCRIPTS = {
+    "⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6", "⁷": "7", "⁸": "8",
+    "⁹": "9", "⁺": "+", "⁻": "-", "⁼": "=", "⁽": "(", "⁾": ")", "ⁿ": "n", "ⁱ": "i", "ᵀ": "T",
+    "ᵗ": "t", "ˣ": "x", "ʸ": "y", "ᵃ": "a", "ᵇ": "b", "ᶜ": "c", "ᵈ": "d", "ᵉ": "e", "ᵏ": "k",
+    "ᵐ": "m", "ᵖ": "p", "ʳ": "r", "ˢ": "s", "ᵘ": "u", "ᵛ": "v", "ʷ": "w", "ᶻ": "z", "ᴬ": "A",
+    "ᴮ": "B", "ᴰ": "D", "ᴱ": "E", "ᴴ": "H", "ᴵ": "I", "ᴷ": "K", "ᴺ": "N", "ᵂ": "W",
+}
+_SUBSCRIPTS = {
+    "₀": "0", "₁": "1", "₂": "2", "₃": "3", "₄": "4", "₅": "5", "₆": "6", "₇": "7", "₈": "8",
+    "₉": "9", "₊": "+", "₋": "-", "₌": "=", "₍": "(", "₎": ")", "ₐ": "a", "ₑ": "e", "ₒ": "o",
+    "ₓ": "x", "ₕ": "h", "ₖ": "k", "ₗ": "l", "ₘ": "m", "ₙ": "n", "ₚ": "p", "ₛ": "s", "ₜ": "t",
+    "ᵢ": "i", "ⱼ": "j", "ᵣ": "r", "ᵤ": "u", "ᵥ": "v",
+}
+
+# Combining marks (after a letter) -> accent command.
+_ACCENTS = {
+    "\u0304": r"\bar", "\u0305": r"\bar", "\u0302": r"\hat", "\u0303": r"\tilde",
+    "\u0307": r"\dot", "\u0308": r"\ddot", "\u20d7": r"\vec", "\u0301": r"\acute",
+    "\u0300": r"\grave", "\u030c": r"\check", "\u0306": r"\breve",
+}
+
+# Functions with their own TeX command (upright, proper spacing).
+_TEX_FUNCS = {
+    "sin", "cos", "tan", "sec", "csc", "cot", "sinh", "cosh", "tanh", "coth", "arcsin",
+    "arccos", "arctan", "log", "ln", "lg", "exp", "det", "dim", "ker", "deg", "gcd", "hom",
+    "arg", "max", "min", "sup", "Pr",
+}
+
+_STOPWORDS = {
+    "of", "in", "to", "an", "the", "per", "by", "on", "at", "or", "and", "for", "is", "as",
+    "if", "with", "from", "over", "vs", "not", "all", "be", "are", "when", "else", "then",
+}
+
+_POSTFIX_CHARS = {"!": "!", "'": "'", "′": "'", "″": "''", "%": r"\%", "°": r"^{\circ}"}
+
+
+# --------------------------------------------------------------------------------------------
+# Tokenizer
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Tok:
+    kind: str
+    value: str
+    space: bool  # whitespace right before this token
+    pos: int
+    accent: str | None = None  # ident: combining accent command
+    sub: str | None = None  # ident: trailing digits (x1 -> x_1)
+
+
+def _is_letter(ch: str) -> bool:
+    return ("a" <= ch <= "z") or ("A" <= ch <= "Z")
+
+
+def _decompose(ch: str) -> tuple[str, str] | None:
+    """A precomposed accented Latin letter (ā, ŷ) -> (base, combining mark), else None."""
+    if ch.isascii():
+        return None
+    parts = unicodedata.decomposition(ch).split()
+    if len(parts) == 2 and not parts[0].startswith("<"):
+        try:
+            base, mark = chr(int(parts[0], 16)), chr(int(parts[1], 16))
+        except ValueError:
+            return None
+        if _is_letter(base) and mark in _ACCENTS:
+            return base, mark
+    return None
+
+
+def _tokenize(s: str) -> list[_Tok]:
+    toks: list[_Tok] = []
+    i, n = 0, len(s)
+    depth = 0
+    space = False
+
+    def add(kind: str, value: str, pos: int, **kw) -> None:
+        nonlocal space
+        toks.append(_Tok(kind, value, space, pos, **kw))
+        space = False
+
+    while i < n:
+        ch = s[i]
+        if ch.isspace():
+            space = True
+            i += 1
+            continue
+        # multi-character ASCII operators
+        matched = False
+        for text, kind, value in _MULTI_OPS:
+            if s.startswith(text, i):
+                add(kind, value, i)
+                i += len(text)
+                matched = True
+                break
+        if matched:
+            continue
+        if ch.isdigit() and ch.isascii():
+            j = i
+            while j < n and s[j].isdigit() and s[j].isascii():
+                j += 1
+            if j + 1 < n and s[j] == "." and s[j + 1].isdigit() and s[j + 1].isascii():
+                j += 1
+                while j < n and s[j].isdigit() and s[j].isascii():
+                    j += 1
+            mant = s[i:j]
+            # scientific notation: 1e-5, 3E8
+            if j < n and s[j] in "eE":
+                k = j + 1
+                if k < n and s[k] in "+-":
+                    k += 1
+                if k < n and s[k].isdigit() and s[k].isascii():
+                    e0 = k
+                    while k < n and s[k].isdigit() and s[k].isascii():
+                        k += 1
+                    sign = "-" if s[j + 1] == "-" else ""
+                    add("num", f"{mant} \\times 10^{{{sign}{s[e0:k]}}}", i)
+                    i = k
+                    continue
+            add("num", mant, i)
+            i = j
+            continue
+        dec = _decompose(ch)
+        if _is_letter(ch) or dec:
+            j = i
+            word = []
+            accent = None
+            while j < n:
+                c = s[j]
+                d = _decompose(c)
+                if d:
+                    if word:  # an accented letter starts a new identifier
+                        break
+                    word.append(d[0])
+                    accent = _ACCENTS[d[1]]
+                    j += 1
+                    break
+                if not _is_letter(c):
+                    break
+                if j + 1 < n and s[j + 1] in _ACCENTS and word:
+                    break  # "ab̄": "a" first, then the accented "b"
+                word.append(c)
+                j += 1
+                if j < n and s[j] in _ACCENTS:
+                    accent = _ACCENTS[s[j]]
+                    j += 1
+                    break
+            sub = None
+            if j < n and s[j].isdigit() and s[j].isascii() and accent is None:
+                k = j
+                while k < n and s[k].isdigit() and s[k].isascii():
+                    k += 1
+                sub, j = s[j:k], k
+            add("ident", "".join(word), i, accent=accent, sub=sub)
+            i = j
+            continue
+        if ch in _ACCENTS:
+            raise _Fail(f"stray accent at column {i + 1}")
+        if ch in _GREEK_CHARS:
+            tex = _GREEK_CHARS[ch]
+            if ch == "Σ":
+                # Σ as summation when something follows it to sum over, else the letter (Σ⁻¹).
+                k = i + 1
+                nxt = s[k] if k < n else ""
+                if nxt == "_" or (nxt.isspace() and k + 1 < n) or _is_letter(nxt) or nxt in "(":
+                    add("bigop", r"\sum", i)
+                    i += 1
+                    continue
+            accent = None
+            if i + 1 < n and s[i + 1] in _ACCENTS:
+                accent = _ACCENTS[s[i + 1]]
+                i += 1
+            add("sym", tex, i, accent=accent)
+            i += 1
+            continue
+        if ch in _SYMBOL_CHARS:
+            add("sym", _SYMBOL_CHARS[ch], i)
+        elif ch in _BIGOP_CHARS:
+            add("bigop", _BIGOP_CHARS[ch], i)
+        elif ch in _SQRT_CHARS:
+            add("sqrt", _SQRT_CHARS[ch], i)
+        elif ch in _MUL_CHARS:
+            add("mul", _MUL_CHARS[ch], i)
+        elif ch in _ADD_CHARS:
+            add("add", _ADD_CHARS[ch], i)
+        elif ch in _REL_CHARS:
+            add("rel", _REL_CHARS[ch], i)
+        elif ch == "^":
+            add("pow", "^", i)
+        elif ch == "_":
+            add("under", "_", i)
+        elif ch in _OPEN_CHARS:
+            depth += 1
+            if depth > MAX_NESTING:
+                raise _Fail(f"brackets nested deeper than {MAX_NESTING}")
+            add("open", _OPEN_CHARS[ch], i)
+        elif ch in _CLOSE_CHARS:
+            depth -= 1
+            add("close", _CLOSE_CHARS[ch], i)
+        elif ch == "|":
+            add("bar", "|", i)
+        elif ch == "‖":
+            add("norm", "‖", i)
+        elif ch in ",;":
+            add("sep", ch, i)
+        elif ch in _POSTFIX_CHARS:
+            add("post", _POSTFIX_CHARS[ch], i)
+        elif ch in _SUPERSCRIPTS or ch in _SUBSCRIPTS:
+            table = _SUPERSCRIPTS if ch in _SUPERSCRIPTS else _SUBSCRIPTS
+            j = i
+            while j < n and s[j] in table:
+                j += 1
+            add("sup" if table is _SUPERSCRIPTS else "sub", "".join(table[c] for c in s[i:j]), i)
+            i = j
+            continue
+        else:
+            raise _Fail(f"unexpected character {ch!r} at column {i + 1}")
+        i += 1
+    return _merge_phrases(toks)
+
+
+def _is_phrase_word(tok: _Tok, nxt: _Tok | None) -> bool:
+    if tok.kind != "ident" or tok.accent or tok.sub or len(tok.value) < 2:
+        return False
+    if tok.value in _GREEK_NAMES:
+        return False
+    if len(tok.value) == 2 and tok.value.lower() not in _STOPWORDS:
+        return False  # "mc", "dx", "PE": letters or an abbreviation, not prose
+    # a word directly followed by "(", "_" or "^" is a function / subscripted symbol
+    if nxt is not None and not nxt.space and (nxt.kind in ("under", "pow", "sup", "sub", "post")
+                                                or (nxt.kind == "open" and nxt.value == "(")):
+        return False
+    return True
+
+
+def _merge_phrases(toks: list[_Tok]) -> list[_Tok]:
+    """Runs of ≥ 2 space-separated words ("Number of favorable outcomes") -> one phrase token."""
+    out: list[_Tok] = []
+    i, n = 0, len(toks)
+    while i < n:
+        j = i
+        while j < n and _is_phrase_word(toks[j], toks[j + 1] if j + 1 < n else None) \
+                and (j == i or toks[j].space):
+            j += 1
+        run = toks[i:j]
+        content = [t for t in run if t.value.lower() not in _STOPWORDS]
+        if len(run) >= 2 and content:
+            words = " ".join(t.value for t in run)
+            out.append(_Tok("phrase", words, run[0].space, run[0].pos))
+            i = j
+        else:
+            out.append(toks[i])
+            i += 1
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# Parser -> TeX
+# --------------------------------------------------------------------------------------------
+
+
+class _Node:
+    """A parsed piece: its TeX, a kind, whether it is tall (needs \\left/\\right fences)."""
+
+    __slots__ = ("tex", "kind", "tall", "inner", "fence", "inner_kind", "marks")
+
+    def __init__(self, tex: str, kind: str, tall: bool = False, inner: str | None = None,
+                 fence: str | None = None, inner_kind: str | None = None, marks: str = ""):
+        self.tex = tex
+        self.kind = kind
+        self.tall = tall
+        self.inner = inner
+        self.fence = fence
+        self.inner_kind = inner_kind
+        self.marks = marks  # scripts already attached at the top level: "_", "^", "'"
+
+
+_ATOM_START = {"num", "ident", "sym", "bigop", "sqrt", "open", "norm", "phrase", "sup", "sub"}
+_WORDY = {"word", "text"}
+
+
+def _script(node: _Node | str, mark: str) -> str:
+    """``^{...}`` / ``_...`` for a script operand: group parentheses dropped; a superscript is
+    always braced (``K^{T}``), a one-character subscript is not (``d_k``)."""
+    if isinstance(node, str):
+        tex = node
+    else:
+        tex = node.inner if node.kind == "group" and node.fence in ("(", "{") else node.tex
+    if mark == "_" and len(tex) == 1 and tex.isalnum():
+        return "_" + tex
+    return mark + "{" + tex + "}"
+
+
+def _unparen(node: _Node) -> str:
+    if node.kind == "group" and node.fence in ("(", "{"):
+        return node.inner or ""
+    return node.tex
+
+
+def _fence(key: str, inner: _Node) -> _Node:
+    o, c, lo, rc = _FENCES[key]
+    tex = (lo + inner.tex + rc) if inner.tall else (o + inner.tex + c)
+    return _Node(tex, "group", inner.tall, inner=inner.tex, fence=key, inner_kind=inner.kind)
+
+
+class _Parser:
+    def __init__(self, toks: list[_Tok], src: str = ""):
+        self.toks = toks
+        self.src = src
+        self.i = 0
+        self.depth = 0
+        self.script = 0  # > 0 inside ^ / _ : "/" stays an inline slash
+        self.abs = 0  # > 0 inside |...| : "|" closes instead of meaning "given"
+        self.integral = 0  # > 0 inside the body of an integral: "dx" gets a thin space
+
+    # -- token helpers ---------------------------------------------------------------------
+    def peek(self, k: int = 0) -> _Tok | None:
+        j = self.i + k
+        return self.toks[j] if j < len(self.toks) else None
+
+    def next(self) -> _Tok:
+        tok = self.peek()
+        if tok is None:
+            raise _Fail("unexpected end of formula")
+        self.i += 1
+        return tok
+
+    def expect_close(self, fence: str) -> None:
+        tok = self.peek()
+        if tok is None or tok.kind != "close" or tok.value != fence:
+            raise _Fail(f"missing closing bracket for {fence!r}")
+        self.i += 1
+
+    def parse(self) -> str:
+        if not self.toks:
+            raise _Fail("empty formula")
+        node = self.list_()
+        tok = self.peek()
+        if tok is not None:
+            raise _Fail(f"cannot read {self.show(tok)!r} at column {tok.pos + 1}")
+        return node.tex
+
+    def show(self, tok: _Tok) -> str:
+        return self.src[tok.pos] if tok.pos < len(self.src) else tok.value
+
+    # -- grammar ---------------------------------------------------------------------------
+    def list_(self) -> _Node:
+        parts = [self.relation()]
+        while (tok := self.peek()) is not None and tok.kind == "sep":
+            self.next()
+            parts.append(self.relation())
+        if len(parts) == 1:
+            return parts[0]
+        return _Node(", ".join(p.tex for p in parts), "list", any(p.tall for p in parts))
+
+    def relation(self) -> _Node:
+        parts = [self.additive()]
+        while (tok := self.peek()) is not None and (tok.kind == "rel" or (tok.kind == "bar" and not self.abs)):
+            self.next()
+            op = tok.value if tok.kind == "rel" else r"\mid"
+            parts.append(_Node(op, "rel"))
+            parts.append(self.additive())
+        if len(parts) == 1:
+            return parts[0]
+        return _Node(" ".join(p.tex for p in parts), "expr", any(p.tall for p in parts))
+
+    def signs(self) -> str:
+        out = ""
+        while (tok := self.peek()) is not None and tok.kind == "add":
+            self.next()
+            out += tok.value if tok.value in "+-" else tok.value + " "
+        return out
+
+    def additive(self) -> _Node:
+        lead = self.signs()
+        first = self.term()
+        tex, tall = lead + first.tex, first.tall
+        count = 1
+        while (tok := self.peek()) is not None and tok.kind == "add":
+            self.next()
+            sign = self.signs()
+            t = self.term()
+            tex += f" {tok.value} {sign}{t.tex}"
+            tall = tall or t.tall
+            count += 1
+        if count == 1 and not lead:
+            return first
+        return _Node(tex, "expr", tall)
+
+    def term(self) -> _Node:
+        acc = self.factor()
+        last = acc  # the last factor (for "*" between two numbers -> \times)
+        while (tok := self.peek()) is not None:
+            if self._is_times_x(tok, last):
+                self.next()
+                right = self.factor()
+                acc = _Node(f"{acc.tex} \\times {right.tex}", "expr", acc.tall or right.tall)
+                last = right
+            elif tok.kind == "mul":
+                self.next()
+                right = self.factor()
+                if tok.value == "/":
+                    if self.script:
+                        acc = _Node(f"{acc.tex}/{right.tex}", "expr", acc.tall or right.tall)
+                    else:
+                        acc = _Node(rf"\frac{{{_unparen(acc)}}}{{{_unparen(right)}}}", "frac", True)
+                else:
+                    op = tok.value
+                    if op == "*":
+                        op = r"\times" if last.kind == "num" and right.kind == "num" else r"\cdot"
+                    acc = _Node(f"{acc.tex} {op} {right.tex}", "expr", acc.tall or right.tall)
+                last = right
+            elif tok.kind in _ATOM_START and not (tok.kind == "open" and tok.value == "{" and self.script) \
+                    and not (tok.kind == "norm" and self.abs):
+                right = self.factor()
+                sep = " "
+                if right.kind == "diff" or (right.kind != "group" and (last.kind in _WORDY or right.kind in _WORDY)):
+                    sep = r" \, "
+                elif last.kind == "num" and right.kind == "num":
+                    sep = r" \cdot "
+                elif tok.kind == "open" and tok.value in ("(", "[") and not tok.space:
+                    sep = ""  # f'(x), σ(z), cos^2(x), E[X]^2
+                elif last.kind == "num" and right.tex[:1].isalpha():
+                    sep = ""  # 4x, 2i
+                acc = _Node(acc.tex + sep + right.tex, "expr", acc.tall or right.tall)
+                last = right
+            else:
+                break
+        return acc
+
+    def _is_times_x(self, tok: _Tok, last: _Node) -> bool:
+        """"3 x 4": a spaced-out letter x between two numbers is a multiplication sign."""
+        nxt = self.peek(1)
+        return (tok.kind == "ident" and tok.value == "x" and tok.space and not tok.sub
+                and last.kind == "num" and nxt is not None and nxt.kind == "num" and nxt.space)
+
+    def factor(self) -> _Node:
+        sign = self.signs()
+        node = self.postfix()
+        if sign:
+            return _Node(sign + node.tex, "expr", node.tall)
+        return node
+
+    def script_operand(self, mark: str) -> _Node:
+        """The operand of ^ or _: a signed atom; after ^ with its own scripts ("e^-x^2" is
+        e^{-x^{2}}), after _ without ("x_i^2" is x_i^{2}, "sum_(i=1)^n" is \\sum_{i=1}^{n})."""
+        self.script += 1
+        self.depth += 1
+        if self.depth > MAX_NESTING + 10:
+            raise _Fail(f"formula nested deeper than {MAX_NESTING}")
+        try:
+            tok = self.peek()
+            if tok is not None and tok.kind == "open" and tok.value == "{":
+                self.next()
+                if (t := self.peek()) is not None and t.kind == "close" and t.value == "{":
+                    raise _Fail("empty {} in a script")
+                inner = self.list_()
+                self.expect_close("{")
+                return _Node("{" + inner.tex + "}", "group", inner.tall, inner=inner.tex, fence="{")
+            if mark == "^":
+                return self.factor()
+            sign = self.signs()
+            node = self.postfix(scripts=False)
+            return _Node(sign + node.tex, "expr", node.tall, inner=node.inner, fence=None if sign else node.fence) if sign else node
+        finally:
+            self.script -= 1
+            self.depth -= 1
+
+    def postfix(self, base: _Node | None = None, scripts: bool = True) -> _Node:
+        node = base if base is not None else self.atom()
+        applied = False
+        while (tok := self.peek()) is not None:
+            if tok.kind in ("pow", "under", "sup", "sub") and scripts and not (tok.kind in ("sup", "sub") and tok.space):
+                self.next()
+                mark = "^" if tok.kind in ("pow", "sup") else "_"
+                if tok.kind in ("pow", "under"):
+                    arg = _script(self.script_operand(mark), mark)
+                else:
+                    arg = _script(_sub_parse(tok.value), mark)
+                node = self._attach(node, mark, arg)
+            elif tok.kind == "post":
+                self.next()
+                mark = "'" if tok.value.startswith("'") else ("^" if tok.value.startswith("^") else "")
+                node = self._attach(node, mark, tok.value)
+            else:
+                break
+            applied = True
+        if not applied and node.kind == "group" and node.fence == "(" and node.inner_kind == "frac":
+            return _Node(node.inner or "", "frac", True)  # "(1/n) Σ x_i": the parentheses only grouped
+        return node
+
+    @staticmethod
+    def _attach(node: _Node, mark: str, script: str) -> _Node:
+        """Attach a script; a second ^ or _ (x_a_b, x^2') braces what is there first."""
+        marks = node.marks
+        clash = bool(mark) and (mark in marks or (mark == "'" and "^" in marks))
+        tex = "{" + node.tex + "}" if clash else node.tex
+        marks = "" if clash else marks
+        return _Node(tex + script, "script", node.tall, marks=marks + mark)
+
+    def atom(self) -> _Node:
+        self.depth += 1
+        if self.depth > MAX_NESTING + 10:
+            raise _Fail(f"formula nested deeper than {MAX_NESTING}")
+        try:
+            return self._atom()
+        finally:
+            self.depth -= 1
+
+    def group(self, fence: str) -> _Node:
+        """After an opening bracket: the list inside and the closing bracket."""
+        saved_abs, self.abs = self.abs, 0
+        try:
+            tok = self.peek()
+            if tok is not None and tok.kind == "close" and tok.value == fence:
+                self.next()
+                return _fence(fence, _Node("", "empty"))
+            inner = self.list_()
+            self.expect_close(fence)
+        finally:
+            self.abs = saved_abs
+        return _fence(fence, inner)
+
+    def _atom(self) -> _Node:
+        tok = self.next()
+        kind = tok.kind
+        if kind == "num":
+            return _Node(tok.value, "num")
+        if kind == "sym":
+            tex = tok.value
+            if tok.accent:
+                tex = f"{tok.accent}{{{tex}}}"
+            nxt = self.peek()
+            if tex == r"\partial" and nxt is not None and not nxt.space and nxt.kind in ("ident", "sym"):
+                arg = self.postfix()  # ∂L/∂w: the ∂ belongs to its variable
+                return _Node(r"\partial " + arg.tex, "sym", arg.tall)
+            return _Node(tex, "sym")
+        if kind == "phrase":
+            return _Node(r"\text{" + tok.value + "}", "text")
+        if kind == "open":
+            if tok.value == "{" and self.script:
+                inner = self.list_()
+                self.expect_close("{")
+                return _Node("{" + inner.tex + "}", "group", inner.tall, inner=inner.tex, fence="{")
+            return self.group(tok.value)
+        if kind in ("bar", "norm"):
+            key = "|" if kind == "bar" else "‖"
+            self.abs += 1
+            try:
+                inner = self.relation()
+            finally:
+                self.abs -= 1
+            close = self.peek()
+            if close is None or close.kind != kind:
+                raise _Fail(f"missing closing {key!r}")
+            self.next()
+            return _fence(key, inner)
+        if kind == "sqrt":
+            arg = self.postfix()
+            index = f"[{tok.value}]" if tok.value else ""
+            return _Node(rf"\sqrt{index}{{{_unparen(arg)}}}", "sqrt", arg.tall)
+        if kind == "bigop":
+            return self.bigop(tok.value)
+        if kind in ("sup", "sub"):
+            raise _Fail(f"super/subscript with nothing before it at column {tok.pos + 1}")
+        if kind == "ident":
+            return self.identifier(tok)
+        raise _Fail(f"cannot read {self.show(tok)!r} at column {tok.pos + 1}")
+
+    def limits(self) -> tuple[str, str]:
+        out = ""
+        used = ""
+        for _ in range(2):
+            tok = self.peek()
+            if tok is None:
+                break
+            if ("^" if tok.kind in ("pow", "sup") else "_") in used:
+                break
+            used += "^" if tok.kind in ("pow", "sup") else "_"
+            if tok.kind in ("pow", "under"):
+                self.next()
+                mark = "^" if tok.kind == "pow" else "_"
+                out += _script(self.script_operand(mark), mark)
+            elif tok.kind in ("sup", "sub") and not tok.space:
+                self.next()
+                mark = "^" if tok.kind == "sup" else "_"
+                out += _script(_sub_parse(tok.value), mark)
+            else:
+                break
+        return out, used
+
+    def bigop(self, op: str) -> _Node:
+        lim, used = self.limits()
+        tok = self.peek()
+        integral = "int" in op
+        if tok is None or tok.kind not in _ATOM_START and tok.kind not in ("add",):
+            return _Node(op + lim, "bigop", True, marks=used)  # "Σ" alone, or "∫" before ")"
+        self.integral += integral
+        try:
+            body = self.term() if tok.kind != "add" else self.factor()
+        finally:
+            self.integral -= integral
+        gap = r" \, " if op.startswith(r"\operatorname") else " "
+        return _Node(f"{op}{lim}{gap}{body.tex}", "bigop", True)
+
+    def identifier(self, tok: _Tok) -> _Node:
+        name = tok.value
+        nxt = self.peek()
+        call = nxt is not None and nxt.kind == "open" and nxt.value == "("
+        under = nxt is not None and nxt.kind == "under" and not nxt.space
+        if tok.accent:
+            if len(name) != 1:
+                raise _Fail(f"accent on {name!r}")
+            node = _Node(f"{tok.accent}{{{name}}}", "letter")
+        elif name in _BIGOP_WORDS and (under or call or name in ("lim", "integral") or tok.sub is None and nxt is not None and nxt.kind in _ATOM_START):
+            return self.bigop(_BIGOP_WORDS[name])
+        elif name in _LIMIT_FUNCS and under:
+            return self.bigop(_LIMIT_FUNCS[name])
+        elif name in ("sqrt", "cbrt") and nxt is not None and nxt.kind in _ATOM_START:
+            arg = self.postfix()
+            index = "[3]" if name == "cbrt" else ""
+            return _Node(rf"\sqrt{index}{{{_unparen(arg)}}}", "sqrt", arg.tall)
+        elif call and name in ("abs", "norm", "floor", "ceil"):
+            self.next()
+            inner = self.group("(")
+            key = {"abs": "|", "norm": "‖"}.get(name, name)
+            return self.postfix(_fence(key, _Node(inner.inner or "", "expr", inner.tall)))
+        elif name in _GREEK_NAMES:
+            node = _Node("\\" + name, "sym")
+        elif name in ("infty", "infinity") or (name == "inf" and not call and not under):
+            node = _Node(r"\infty", "sym")
+        elif name in ("nabla", "partial"):
+            node = _Node("\\" + name, "sym")
+        elif name in _TEX_FUNCS or name == "inf":
+            node = _Node("\\" + name, "func")
+        elif len(name) == 1:
+            node = _Node(name, "letter")
+        elif call:
+            node = _Node(r"\operatorname{" + name + "}", "func")
+        elif name.lower() in _STOPWORDS:
+            node = _Node(r"\text{ " + name + " }", "stop")
+        elif len(name) == 2:
+            if self.integral and name[0] == "d":
+                node = _Node("d" + name[1], "diff")  # ∫ f(x) dx: a thin space before dx
+            else:
+                node = _Node(name, "letter")  # "mc" in E = mc^2: a product of letters
+        else:
+            node = _Node(r"\mathrm{" + name + "}", "word")
+        if tok.sub:
+            node = _Node(node.tex + _script(tok.sub, "_"), node.kind, marks="_")
+        if call:
+            self.next()
+            args = self.group("(")
+            return _Node(node.tex + args.tex, "call", args.tall)
+        return node
+
+
+def _sub_parse(ascii_text: str) -> str:
+    """Parse the ASCII spelled by Unicode super/subscripts (x⁻¹ -> "-1")."""
+    p = _Parser(_tokenize(ascii_text), ascii_text)
+    p.script = 1
+    return p.parse()
+
+
+# --------------------------------------------------------------------------------------------
+# TeX pass-through
+# --------------------------------------------------------------------------------------------
+
+_TEX_COMMANDS = frozenset(
+    """
+    alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa lambda mu nu xi
+    pi varpi rho varrho sigma varsigma tau upsilon phi varphi chi psi omega Gamma Delta Theta
+    Lambda Xi Pi Sigma Upsilon Phi Psi Omega
+    frac dfrac tfrac cfrac sqrt binom left right middle big Big bigg Bigg bigl bigr Bigl Bigr
+    biggl biggr Biggl Biggr text textrm textbf textit mathrm mathbf mathit mathcal mathbb mathsf
+    mathtt mathfrak boldsymbol bm operatorname overline underline overbrace underbrace hat bar
+    tilde vec dot ddot widehat widetilde overrightarrow overleftarrow acute grave check breve
+    begin end limits nolimits displaystyle textstyle quad qquad color cdot times div pm mp ast
+    star circ bullet oplus otimes odot cap cup wedge vee setminus le leq ge geq ne neq approx
+    equiv sim simeq cong propto ll gg prec succ subset subseteq supset supseteq in notin ni perp
+    parallel mid nmid to rightarrow leftarrow leftrightarrow Rightarrow Leftarrow Leftrightarrow
+    longrightarrow longleftarrow Longrightarrow mapsto implies iff uparrow downarrow infty
+    partial nabla forall exists neg lnot emptyset varnothing ell hbar Re Im aleph prime angle
+    triangle ldots cdots vdots ddots dots sum prod coprod int iint iiint oint bigcup bigcap
+    bigoplus bigotimes lim limsup liminf max min sup inf arg det dim ker gcd deg hom Pr exp log
+    ln lg sin cos tan sec csc cot sinh cosh tanh coth arcsin arccos arctan langle rangle lfloor
+    rfloor lceil rceil lvert rvert lVert rVert vert Vert not stackrel overset underset pmod bmod
+    mod boxed colon dagger top bot land lor therefore because cancel square checkmark
+    """.split()
+)
+_TEX_ENVIRONMENTS = frozenset(
+    "matrix pmatrix bmatrix Bmatrix vmatrix Vmatrix cases aligned align* array smallmatrix".split()
+)
+_TEX_ESCAPES = set("{}|,;:!%_&#$ \\")
+
+
+_TEX_TWO_ARGS = frozenset("frac dfrac tfrac cfrac binom stackrel overset underset".split())
+_TEX_ONE_ARG = frozenset(
+    """sqrt text textrm textbf textit mathrm mathbf mathit mathcal mathbb mathsf mathtt mathfrak
+    boldsymbol bm operatorname overline underline overbrace underbrace hat bar tilde vec dot ddot
+    widehat widetilde overrightarrow overleftarrow acute grave check breve color boxed cancel
+    pmod not""".split()
+)
+_TEX_DELIMS = ("(", ")", "[", "]", "|", ".", "/", "<", ">", "\\{", "\\}", "\\|", "\\langle",
+               "\\rangle", "\\lvert", "\\rvert", "\\lVert", "\\rVert", "\\vert", "\\Vert",
+               "\\lfloor", "\\rfloor", "\\lceil", "\\rceil", "\\uparrow", "\\downarrow")
+
+
+def _skip_arg(s: str, j: int) -> int | None:
+    """Index just past one TeX argument starting at ``s[j]`` (after spaces), None if missing."""
+    n = len(s)
+    while j < n and s[j] == " ":
+        j += 1
+    if j >= n or s[j] in "}&^_":
+        return None
+    if s[j] == "{":
+        depth = 0
+        for k in range(j, n):
+            depth += {"{": 1, "}": -1}.get(s[k], 0) if (k == 0 or s[k - 1] != "\\") else 0
+            if depth == 0:
+                return k + 1
+        return None
+    if s[j] == "\\":
+        k = j + 1
+        while k < n and _is_letter(s[k]):
+            k += 1
+        name = s[j + 1:k]
+        if name in ("end", "right") or (not name and (k >= n or s[k] == "\\")):
+            return None
+        return k if name else k + 1
+    return j + 1
+
+
+def _check_tex(s: str) -> str:
+    """Accept TeX that only uses whitelisted math commands and is structurally sound."""
+    depth = 0
+    i, n = 0, len(s)
+    lefts = 0
+    envs: list[str] = []
+    while i < n:
+        ch = s[i]
+        if ch == "\\":
+            j = i + 1
+            while j < n and _is_letter(s[j]):
+                j += 1
+            name = s[i + 1:j]
+            if not name:
+                if j >= n or s[j] not in _TEX_ESCAPES:
+                    raise _Fail(f"unsupported TeX escape at column {i + 1}")
+                if s[j] == "\\" and not envs:
+                    raise _Fail("line break '\\\\' outside an environment")
+                i = j + 1
+                continue
+            if j < n and s[j] == "*" and name == "operatorname":
+                j += 1
+            if name not in _TEX_COMMANDS:
+                raise _Fail(f"unsupported TeX command \\{name}")
+            if name in ("begin", "end"):
+                k = s.find("}", j)
+                if j >= n or s[j] != "{" or k < 0 or s[j + 1:k] not in _TEX_ENVIRONMENTS:
+                    raise _Fail(f"unsupported or missing TeX environment after \\{name}")
+                env = s[j + 1:k]
+                if name == "begin":
+                    envs.append(env)
+                elif not envs or envs.pop() != env:
+                    raise _Fail(f"\\end{{{env}}} does not match a \\begin")
+                i = k + 1
+                continue
+            if name in ("left", "right", "middle"):
+                k = j
+                while k < n and s[k] == " ":
+                    k += 1
+                if not any(s.startswith(d, k) for d in _TEX_DELIMS):
+                    raise _Fail(f"\\{name} without a delimiter")
+                lefts += (name == "left") - (name == "right")
+                if lefts < 0:
+                    raise _Fail("\\right without \\left")
+            if name == "sqrt" and j < n and s[j] == "[":
+                k = s.find("]", j)
+                if k < 0:
+                    raise _Fail("unclosed [ after \\sqrt")
+                j = k + 1
+            if name in _TEX_TWO_ARGS or name in _TEX_ONE_ARG:
+                k = _skip_arg(s, j)
+                if k is None or (name in _TEX_TWO_ARGS and _skip_arg(s, k) is None):
+                    raise _Fail(f"\\{name} is missing an argument")
+            i = j
+            continue
+        if ch == "{":
+            depth += 1
+            if depth > MAX_NESTING:
+                raise _Fail(f"braces nested deeper than {MAX_NESTING}")
+        elif ch == "}":
+            depth -= 1
+            if depth < 0:
+                raise _Fail(f"unbalanced '}}' at column {i + 1}")
+        elif ch in "^_":
+            if _skip_arg(s, i + 1) is None:
+                raise _Fail(f"{ch!r} without a script at column {i + 1}")
+        elif ch in "%#$":
+            raise _Fail(f"unsupported TeX character {ch!r}")
+        elif ch == "&" and not envs:
+            raise _Fail("'&' outside an environment")
+        elif ord(ch) < 32:
+            raise _Fail("control character")
+        i += 1
+    if depth != 0:
+        raise _Fail("unbalanced braces")
+    if lefts != 0:
+        raise _Fail("unbalanced \\left / \\right")
+    if envs:
+        raise _Fail(f"\\begin{{{envs[-1]}}} without \\end")
+    return s
+
+
+# --------------------------------------------------------------------------------------------
+# Public API
+# --------------------------------------------------------------------------------------------
+
+_DELIMITERS = (("$$", "$$"), ("\\[", "\\]"), ("\\(", "\\)"), ("$", "$"))
+
+
+def _prepare(expr: object) -> str:
+    if not isinstance(expr, str):
+        raise _Fail("not a string")
+    if len(expr) > MAX_LENGTH:
+        raise _Fail(f"longer than {MAX_LENGTH} characters")
+    for ch in expr:
+        if ch not in "\t\n\r" and unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Cn"):
+            raise _Fail(f"control character U+{ord(ch):04X}")
+    s = " ".join(expr.split())
+    for a, b in _DELIMITERS:
+        if len(s) > len(a) + len(b) and s.startswith(a) and s.endswith(b):
+            s = s[len(a):-len(b)].strip()
+            break
+    while s and s[-1] in ".," and not s.endswith("...") and "\\" not in s[-3:]:
+        s = s[:-1].rstrip()
+    if not s:
+        raise _Fail("empty formula")
+    return s
+
+
+def to_tex(expr: str) -> MathResult:
+    """Translate storyboard math (ASCII, Unicode or TeX) to TeX. Never raises."""
+    try:
+        s = _prepare(expr)
+        if "\\" in s:
+            return MathResult(_check_tex(s), None)
+        return MathResult(_Parser(_tokenize(s), s).parse(), None)
+    except _Fail as exc:
+        return MathResult(None, str(exc))
+    except RecursionError:
+        return MathResult(None, "formula nested too deeply")
+    except Exception as exc:  # pragma: no cover - a bug, but never a failed build
+        return MathResult(None, f"could not read formula ({type(exc).__name__})")
+
+
+# ---- looks_like_math -------------------------------------------------------------------------
+
+_MATH_CHARS = set("√∛∑∏∫∬∮∂∇∞≤≥≠≈≡∝±∓·×÷²³¹⁴⁵⁶⁷⁸⁹⁰ⁿⁱ⁻⁺ᵀ₀₁₂₃₄₅₆₇₈₉ᵢⱼₙₖπθσμλαβγδεφωΣΔΩ∈∉⊂⊆∪∩∀∃ℝℕℤ\u0304")
+_CODE_WORDS = {
+    "print", "def", "return", "import", "from", "class", "lambda", "const", "let", "var",
+    "function", "while", "elif", "async", "await", "yield", "self", "this", "new", "null",
+    "None", "True", "False", "true", "false", "void", "int32", "i32", "i64", "f32", "f64",
+    "local", "get", "set", "call", "console", "echo", "printf", "std", "include", "fn", "pub",
+    "struct", "public", "static", "range", "len", "str", "foreach",
+}
+_MATH_FUNCS = {
+    "sin", "cos", "tan", "log", "ln", "exp", "sqrt", "softmax", "lim", "max", "min", "sum",
+    "argmax", "argmin", "tanh", "sigmoid", "relu", "ReLU", "det", "abs", "cbrt", "sinh", "cosh",
+    "Attention", "LayerNorm", "MultiHead", "FFN", "PE", "Var", "E", "P", "Pr", "Cov",
+}
+_WORD_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_TEX_CMD_RE = re.compile(r"\\(?:frac|sqrt|sum|int|alpha|beta|theta|pi|sigma|lambda|mu|cdot|times|"
+                         r"left|right|infty|partial|nabla|le|ge|ne|approx|mathrm|text|operatorname|"
+                         r"hat|bar|vec|lim|log|sin|cos|exp)(?![A-Za-z])")
+
+
+def looks_like_math(s: str) -> bool:
+    """Guess whether a short string is a formula (True) rather than code or prose (False).
+
+    Formulas: ``y = 4x^2``, ``d_k``, ``softmax((Q * K^T) / sqrt(d_k)) * V``, ``4x²``, ``∫ F · dr``,
+    ``\\frac{a}{b}``. Code: ``print(3+5)``, ``i32.const 03``, ``np.dot(a, b)``, ``x += 1``.
+    Prose: ``hello world``. A flow like ``Encoder → Decoder`` is not math.
+    """
+    if not isinstance(s, str):
+        return False
+    s = s.strip()
+    if not s or len(s) > MAX_LENGTH:
+        return False
+    if _TEX_CMD_RE.search(s):
+        return True
+    words = _WORD_RE.findall(s)
+    # -- code markers
+    if any(w in _CODE_WORDS for w in words):
+        return False
+    for marker in ("==", "+=", "-=", "*=", "&&", "||", "++", "::", "#", ";", "\"", "`", "</", "/>", "()", "[]", "{}", "$", "@"):
+        if marker in s and not (marker == "||" and "‖" in s):
+            return False
+    if re.search(r"[A-Za-z_)\]]\.[A-Za-z_]", s):  # attribute access / instruction suffix
+        return False
+    if re.search(r"(?:^|[^A-Za-z])'[^']*'", s):  # 'quoted strings' (a prime follows a letter)
+        return False
+    if re.search(r"\b0\d", s):  # "03": numbers with leading zeros are code or data
+        return False
+    if any(len([p for p in w.split("_") if len(p) >= 2]) >= 2 for w in words):
+        return False  # snake_case identifiers (num_heads) -- d_model and W_Q stay math
+    # -- math markers
+    score = 0
+    if any(c in _MATH_CHARS for c in s):
+        score += 3
+    if "^" in s or "**" in s:
+        score += 3
+    if re.search(r"(?:^|[^A-Za-z])[A-Za-z]_(?:[A-Za-z0-9({])", s):
+        score += 3
+    stripped = s.replace("<=", "").replace(">=", "").replace("!=", "")
+    if re.search(r"[^=<>!]=[^=]", " " + stripped + " ") and stripped.count("=") >= 1:
+        lhs, _, rhs = stripped.partition("=")
+        if lhs.strip() and rhs.strip():
+            score += 2
+    if re.search(r"[+\-*/<>]", s.replace("->", "")):
+        score += 1
+    calls = re.findall(r"([A-Za-z]+)\s*\(", s)
+    if calls:
+        score += 1
+        if any(c in _MATH_FUNCS or len(c) == 1 or c[0].isupper() for c in calls):
+            score += 1
+    if re.search(r"\)\s*/\s*\(|\d\s*/\s*\d|[A-Za-z0-9)]\s*/\s*[A-Za-z0-9(]", s):
+        score += 1
+    singles = [w for w in words if len(w) == 1]
+    if singles:
+        score += 1
+    # prose: many long words and no operators at all
+    long_words = [w for w in words if len(w) > 3]
+    if len(long_words) >= 3 and score < 3:
+        return False
+    return score >= 3
