@@ -97,15 +97,22 @@ def build(path: Path, opts: "BuildOptions") -> BuildResult:
         with rep.stage("assemble") as step:
             name = path.stem if not settings.only_scenes else f"{path.stem}-scenes-{'-'.join(map(str, settings.only_scenes))}"
             audio = [SceneAudio(n.number, n.wav, tuple((s.start, s.end, s.text) for s in n.spans)) for n in narrations]
-            result = assemble(clips, audio, settings.out_dir / f"{_safe(name)}.mp4", captions=settings.captions)
-            step()
+            video = settings.out_dir / f"{_safe(name)}.mp4"
+            key = assemble_key(clips, audio, settings.captions)
+            result = None if settings.force else reuse_assembled(settings.out_dir / "build.json", key, video, clips)
+            assembled_cached = result is not None
+            if result is None:
+                result = assemble(clips, audio, video, captions=settings.captions)
+            step("cached" if assembled_cached else "")
     report = {
         "storyboard": path.name,
         "video": result.video.name,
         "duration_s": round(result.duration_s, 3),
         "quality": settings.quality.name,
         "stages_s": rep.timings,
-        "cache": {"narration_hits": sum(n.cache_hits for n in narrations),
+        "assemble_key": key,
+        "cache": {"assembled": assembled_cached,
+                  "narration_hits": sum(n.cache_hits for n in narrations),
                   "narration_misses": sum(n.cache_misses for n in narrations),
                   "scenes_cached": sum(c.cached for c in clips), "scenes_rendered": sum(not c.cached for c in clips)},
         "scenes": [{"number": c.number, "start_s": round(s, 3), "duration_s": round(c.duration_s, 3),
@@ -115,6 +122,38 @@ def build(path: Path, opts: "BuildOptions") -> BuildResult:
     }
     _write_json(settings.out_dir / "build.json", report)
     return BuildResult(result.video, result.duration_s, len(clips), settings.out_dir, report)
+
+
+def assemble_key(clips, audio, captions: bool) -> str:
+    """Everything the final video depends on: the clips (content-addressed) and the narration tracks."""
+    import hashlib
+
+    h = hashlib.sha256()
+    for c in clips:
+        h.update(Path(c.path).name.encode())
+    for a in audio:
+        h.update(hashlib.sha256(Path(a.wav).read_bytes()).digest())
+        h.update(repr(a.sentences).encode())
+    h.update(repr(captions).encode())
+    return h.hexdigest()
+
+
+def reuse_assembled(build_json: Path, key: str, video: Path, clips):
+    """The previous build's video, if it was assembled from exactly these inputs and is intact."""
+    import json
+
+    from .assemble import Assembled, scene_starts
+    from .media import valid_video
+
+    try:
+        previous = json.loads(build_json.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if previous.get("assemble_key") != key or previous.get("video") != video.name or not valid_video(video):
+        return None
+    srt, vtt = video.with_suffix(".srt"), video.with_suffix(".vtt")
+    return Assembled(video, srt if srt.exists() else None, vtt if vtt.exists() else None,
+                     sum(c.duration_s for c in clips), tuple(scene_starts(clips)))
 
 
 def _select(scenes, only):
