@@ -68,6 +68,9 @@ def _strip_wrapping(text: str) -> tuple[str, list[tuple[int, str]]]:
     Returns the cleaned text (same length, same line breaks) and (offset, what) notes.
     """
     notes: list[tuple[int, str]] = []
+    head, tail = text.lstrip()[:1], text.rstrip()[-1:]
+    if head in ("{", "[") and tail in ("}", "]") and "```" not in text:
+        return text, notes  # the usual case: nothing around the JSON
     chars = list(text)
 
     def blank(a: int, b: int) -> None:
@@ -116,11 +119,8 @@ def load_text(text: str, file: str = "<input>") -> Loaded:
         line, col = _line_col(text, off)
         report.add(Diagnostic("SB102", Severity.ERROR, f"{what} around the storyboard", file, line, col,
                               "language-model output; run `sbc fix FILE --write` to repair it"))
-    depth = _max_depth(cleaned)
-    if depth > MAX_DEPTH:
-        line, col = _line_col(text, _depth_offset(cleaned, MAX_DEPTH))
-        report.add(Diagnostic("SB106", Severity.ERROR, f"nesting deeper than {MAX_DEPTH} levels", file, line, col))
-        return loaded
+    # The C parser guards its own recursion (RecursionError past ~1000 levels); the depth limit is checked
+    # on the parsed value, and the text is walked for the position only when the limit is broken.
     try:
         data = json.loads(cleaned, object_pairs_hook=_pairs_hook, parse_constant=_reject_constant)
     except json.JSONDecodeError as e:
@@ -128,20 +128,48 @@ def load_text(text: str, file: str = "<input>") -> Loaded:
         report.add(Diagnostic("SB101", Severity.ERROR, msg, file, e.lineno, e.colno, _json_hint(msg)))
         return loaded
     except ValueError as e:  # NaN/Infinity, integer too long
-        m = re.search(r"(NaN|-?Infinity)", cleaned)
         text_msg = str(e)
         if "digits" in text_msg:
-            m = re.search(r"-?\d{4000,}", cleaned)
+            m = _first_token(cleaned, lambda t: len(t) > 4000 and t.lstrip("-").isdigit())
             text_msg = "number has too many digits"
+        else:
+            m = _first_token(cleaned, lambda t: t in ("NaN", "Infinity", "-Infinity"))
         line, col = _line_col(text, m.start()) if m else (1, 1)
         report.add(Diagnostic("SB103", Severity.ERROR, text_msg, file, line, col, "use a finite number"))
         return loaded
     except RecursionError:
-        report.add(Diagnostic("SB106", Severity.ERROR, "nesting too deep", file, 1, 1))
+        too_deep = True
+    else:
+        too_deep = _depth(data) > MAX_DEPTH
+    if too_deep:
+        line, col = _line_col(text, _depth_offset(cleaned, MAX_DEPTH))
+        report.add(Diagnostic("SB106", Severity.ERROR, f"nesting deeper than {MAX_DEPTH} levels", file, line, col))
         return loaded
     loaded.text = cleaned if notes else text
     loaded.data = _collect_duplicates(data, loaded, ())
     return loaded
+
+
+def _first_token(text: str, pred):
+    """The first token outside strings for which `pred(token)` holds (a regex match), or None."""
+    for m in _TOKEN.finditer(text):
+        if pred(m.group(0)):
+            return m
+    return None
+
+
+def _depth(value) -> int:
+    """Nesting depth of a parsed value, counted as `_depth_offset` counts brackets (iteratively)."""
+    best = 0
+    stack = [(value, 1)]
+    while stack:
+        v, d = stack.pop()
+        children = v.values() if isinstance(v, dict) else v if isinstance(v, list) else None
+        if children is None:
+            continue
+        best = max(best, d)
+        stack.extend((c, d + 1) for c in children if isinstance(c, (dict, list)))
+    return best
 
 
 def _collect_duplicates(value, loaded: Loaded, path):
@@ -192,19 +220,6 @@ def load_bytes(raw: bytes, file: str = "<input>") -> Loaded:
                          line, col, "save the file as UTF-8"))
         return Loaded(file, "", None, r)
     return load_text(text, file)
-
-
-def _max_depth(text: str) -> int:
-    # Counting brackets outside strings is cheap and bounds the recursion json.loads would need.
-    depth = best = 0
-    for m in _TOKEN.finditer(text):
-        t = m.group(0)
-        if t in "{[":
-            depth += 1
-            best = max(best, depth)
-        elif t in "}]":
-            depth -= 1
-    return best
 
 
 def _depth_offset(text: str, limit: int) -> int:

@@ -5,7 +5,6 @@ Light on purpose: imports pydantic and the standard library only (used by the pr
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -126,6 +125,8 @@ def _schema_diag(loaded: Loaded, err: dict):
         kind = value.get("kind") if isinstance(value, dict) else None
         from .models import VISUAL_KINDS
 
+        import difflib
+
         sugg = difflib.get_close_matches(str(kind), VISUAL_KINDS, n=1)
         hint = f"did you mean {sugg[0]!r}?" if sugg else "kinds: " + ", ".join(VISUAL_KINDS)
         return loaded.diag("SB207", f"{where}: unknown visual kind {kind!r}", loc + ("kind",), hint=hint)
@@ -204,6 +205,8 @@ def _check_keys(loaded: Loaded, obj: dict, model: type[BaseModel], path: tuple) 
     fields = list(model.model_fields)
     for key in obj:
         if key not in fields:
+            import difflib  # only when there is an unknown key: start-up time matters (pre-commit)
+
             sugg = difflib.get_close_matches(key, fields, n=1, cutoff=0.6)
             hint = f"did you mean {sugg[0]!r}?" if sugg else "known keys: " + ", ".join(fields)
             loaded.report.add(loaded.diag("SB204", f"unknown key {key!r}", path + (key,), severity=Severity.WARNING,
@@ -235,8 +238,8 @@ def _semantic_checks(loaded: Loaded, sb: Storyboard, base_dir: Path | None) -> N
                                               here + ("audio_file",), severity=Severity.WARNING,
                                               hint=f"paths are relative to {base_dir}"))
         if scene.audio_file is None:
-            est = estimate_speech_seconds(scene.audio_text)
             n = len(words(scene.audio_text))
+            est = n / READING_RATE_WPS
             if est > MAX_SCENE_NARRATION_S:
                 loaded.report.add(loaded.diag(
                     "SB213", f"scene {i + 1} narration is about {est:.0f} s ({n} words): too long for one scene",

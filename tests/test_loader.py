@@ -167,6 +167,13 @@ def test_nan_and_infinity(literal):
     assert (d.line, d.col) == pos(text, literal)
 
 
+def test_nan_position_ignores_the_word_inside_strings():
+    text = GOOD.replace("The plot.", "NaN and -Infinity are not numbers").replace(
+        '"audio_text"', '"duration": NaN,\n      "audio_text"')
+    d = only(text, "SB103")
+    assert (d.line, d.col) == pos(text, "NaN,")
+
+
 def test_integer_with_too_many_digits():
     text = GOOD.replace('"audio_text"', f'"duration": {"9" * 5000},\n      "audio_text"')
     d = only(text, "SB103")
@@ -179,6 +186,14 @@ def test_deep_nesting_is_an_error_not_a_recursion_error():
     d = only(text, "SB106")
     # the outer object is level 1: the MAX_DEPTH-th "[" opens level MAX_DEPTH + 1
     assert (d.line, d.col) == (1, len('{"scenes": ') + MAX_DEPTH)
+
+
+@pytest.mark.parametrize("depth", [MAX_DEPTH, 200])
+def test_nesting_past_the_limit_but_parseable(depth):
+    text = '{"scenes": [' + "{\"a\": [" * depth + "]}" * depth + "]}"
+    d = only(text, "SB106")
+    opening = [i for i, ch in enumerate(text) if ch in "[{"]
+    assert (d.line, d.col) == (1, opening[MAX_DEPTH] + 1)  # the bracket that opens level MAX_DEPTH + 1
 
 
 def test_nesting_at_the_limit_is_fine_for_the_loader():
