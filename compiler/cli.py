@@ -260,6 +260,51 @@ def plan(
 
 
 @command()
+def check(
+    file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="Storyboard file.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print violations as JSON.")] = False,
+    scenes: Annotated[Optional[str], typer.Option("--scenes", help="Only these scenes (1-based), e.g. 2,4 or 1-3.")] = None,
+    repair: Annotated[bool, typer.Option("--repair", help="Repair LLM-damaged JSON on the fly.")] = False,
+) -> None:
+    """Check the layout without encoding video: at the end of every beat, anything outside the frame's
+    safe area and any two overlapping text/formula objects. Exit 1 if there is any violation."""
+    from .inspect import inspect_storyboard
+
+    v = _load_storyboard(file, repair=repair)
+    result = inspect_storyboard(v.storyboard, scenes=_parse_scenes(scenes))
+    violations = [x for s in result for x in s.violations]
+    if as_json:
+        typer.echo(dumps({"file": str(file), "scenes": len(result), "beats": sum(len(s.beats) for s in result),
+                          "violations": [x.to_json() for x in violations]}))
+    else:
+        for x in violations:
+            typer.echo(f"{file}: scene {x.scene} beat {x.beat}: {x.kind}: {x.message}")
+        typer.echo(f"{file}: {len(violations)} layout violation(s) in {len(result)} scene(s), "
+                   f"{sum(len(s.beats) for s in result)} beat(s)", err=bool(violations))
+    raise typer.Exit(1 if violations else 0)
+
+
+@command()
+def preview(
+    file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="Storyboard file.")],
+    scenes: Annotated[Optional[str], typer.Option("--scenes", help="Only these scenes (1-based), e.g. 2,4 or 1-3.")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="PNG path (default: out/<stem>/contact_sheet.png).")] = None,
+    out: Annotated[Path, typer.Option("--out", help="Output root.")] = Path("out"),
+    repair: Annotated[bool, typer.Option("--repair", help="Repair LLM-damaged JSON on the fly.")] = False,
+) -> None:
+    """A contact sheet PNG: the key frame at the end of every beat, scene and beat numbered — in seconds,
+    without rendering video or synthesising narration. Beats with layout problems are marked."""
+    from .inspect import contact_sheet, inspect_storyboard
+    from .settings import _safe_stem
+
+    v = _load_storyboard(file, repair=repair)
+    result = inspect_storyboard(v.storyboard, scenes=_parse_scenes(scenes), capture=True)
+    path = output or out / _safe_stem(file) / "contact_sheet.png"
+    contact_sheet(result, path, title=f"{file.name} — {len(result)} scene(s)")
+    typer.echo(f"wrote {path}")
+
+
+@command()
 def build(
     file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="Storyboard file.")],
     quality: Annotated[Optional[str], typer.Option("--quality", "-q", help="draft | low | medium | high (default: settings or low).")] = None,

@@ -100,7 +100,8 @@ CHECKS: dict[str, Check] = {c.name: c for c in [
     Check("ffmpeg", "ffmpeg binary (concatenation, mux)", "pip install imageio-ffmpeg", _ffmpeg),
     Check("latex", "LaTeX + dvisvgm (optional: settings.math = latex)", "apt-get install texlive dvisvgm", _latex,
           required=False),
-    Check("tts-piper", "offline neural voice (default)", "pip install 'sbc[render]'", _tts("piper")),
+    Check("tts-hibari", "offline neural voice (default)", "pip install 'sbc[render]'", _tts("hibari")),
+    Check("tts-piper", "offline neural voice (piper + joe)", "pip install 'sbc[render]'", _tts("piper"), required=False),
     Check("tts-espeak", "espeak-ng voice (fallback)", "pip install espeakng-loader", _tts("espeak")),
     Check("tts-gtts", "Google TTS (online)", "pip install gTTS", _module("gtts", "gTTS"), required=False),
 ]}

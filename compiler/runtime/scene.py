@@ -15,6 +15,7 @@ class SbcScene(Scene):
     theme: dict = {}
     total_duration: float = 5.0
     transition: str = "fade"
+    inspector = None  # set by `sbc check` / `sbc preview`: called at the end of every beat
 
     def setup(self) -> None:
         self.camera.background_color = ManimColor(self.theme["background"])
@@ -28,7 +29,9 @@ class SbcScene(Scene):
         return self.renderer.time
 
     def at(self, t: float) -> None:
-        """Wait until `t` seconds into the scene (never backwards)."""
+        """Wait until `t` seconds into the scene (never backwards). Each beat starts with this call."""
+        if self.inspector is not None:
+            self.inspector.beat_boundary(self)
         dt = t - self.now
         if dt >= 1 / config.frame_rate:
             self.wait(dt)
@@ -113,6 +116,8 @@ class SbcScene(Scene):
         self.title_mob, self.body, self.named = None, [], []
 
     def finish(self) -> None:
+        if self.inspector is not None:
+            self.inspector.beat_boundary(self)
         fade = 0.6 if self.transition == "fade" else 0.0
         self.at(self.total_duration - fade)
         if fade and self.mobjects:

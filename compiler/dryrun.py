@@ -1,0 +1,121 @@
+"""Run generated scenes without encoding video, and look at them at the end of every beat.
+
+Manim runs with `skip_animations`: each `play` jumps to its end state, nothing is written. The
+scene's inspector hook (`SbcScene.at` / `finish`) calls `Inspector.beat_boundary` between beats,
+where the layout is checked (`sbc check`) and/or a frame is captured (`sbc preview`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import combinations
+from typing import Any
+
+SAFE_MARGIN = 0.2     # scene units kept free at each frame edge
+OVERLAP_MIN_AREA = 0.02
+
+
+@dataclass(frozen=True)
+class Violation:
+    scene: int
+    beat: int
+    kind: str          # "outside" | "overlap"
+    message: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"scene": self.scene, "beat": self.beat, "kind": self.kind, "message": self.message}
+
+
+@dataclass
+class Inspector:
+    scene_number: int
+    check: bool = True
+    capture: bool = False
+    beat: int = 0
+    violations: list[Violation] = field(default_factory=list)
+    frames: list[tuple[int, Any]] = field(default_factory=list)  # (beat, PIL image)
+
+    def beat_boundary(self, scene) -> None:
+        if self.beat > 0:
+            if self.check:
+                self.violations.extend(layout_violations(scene, self.scene_number, self.beat))
+            if self.capture:
+                scene.renderer.update_frame(scene)
+                from PIL import Image
+
+                self.frames.append((self.beat, Image.fromarray(scene.renderer.get_frame()).convert("RGB")))
+        self.beat += 1
+
+
+def _is_text_unit(m) -> bool:
+    from manim import Code, MarkupText, Paragraph, SVGMobject, Text
+
+    return isinstance(m, (Text, MarkupText, Paragraph, Code)) or (isinstance(m, SVGMobject) and hasattr(m, "tex"))
+
+
+def text_units(scene) -> list:
+    """Text and formula mobjects on screen (not descending into them), visible ones only."""
+    out = []
+
+    def walk(m) -> None:
+        if _is_text_unit(m):
+            if m.get_fill_opacity() > 0.05 or m.get_stroke_opacity() > 0.05:
+                out.append(m)
+            return
+        for sub in m.submobjects:
+            walk(sub)
+
+    for m in scene.mobjects:
+        walk(m)
+    return out
+
+
+def _label(m) -> str:
+    t = getattr(m, "text", None) or getattr(m, "tex", None) or type(m).__name__
+    t = str(t).replace("\n", " ")
+    return repr(t[:40] + ("…" if len(t) > 40 else ""))
+
+
+def layout_violations(scene, number: int, beat: int) -> list[Violation]:
+    from manim import config
+
+    half_w = config.frame_width / 2 - SAFE_MARGIN
+    half_h = config.frame_height / 2 - SAFE_MARGIN
+    out: list[Violation] = []
+    for m in scene.mobjects:
+        if m.get_family() and (m.width > 0 or m.height > 0):
+            x0, y0 = m.get_left()[0], m.get_bottom()[1]
+            x1, y1 = m.get_right()[0], m.get_top()[1]
+            if x0 < -half_w - 1e-3 or x1 > half_w + 1e-3 or y0 < -half_h - 1e-3 or y1 > half_h + 1e-3:
+                out.append(Violation(number, beat, "outside",
+                                     f"{type(m).__name__} spans x {x0:.2f}..{x1:.2f}, y {y0:.2f}..{y1:.2f}: "
+                                     f"outside the safe area (±{half_w:.2f}, ±{half_h:.2f})"))
+    units = text_units(scene)
+    for a, b in combinations(units, 2):
+        w = min(a.get_right()[0], b.get_right()[0]) - max(a.get_left()[0], b.get_left()[0])
+        h = min(a.get_top()[1], b.get_top()[1]) - max(a.get_bottom()[1], b.get_bottom()[1])
+        if w > 0 and h > 0 and w * h > OVERLAP_MIN_AREA:
+            out.append(Violation(number, beat, "overlap", f"{_label(a)} overlaps {_label(b)} ({w * h:.2f} sq units)"))
+    return out
+
+
+def run_scene(code: str, class_name: str, number: int, *, check: bool = True, capture: bool = False,
+              width: int = 480, height: int = 270) -> Inspector:
+    """Execute one generated scene in skip-animations mode with an inspector attached."""
+    import tempfile
+
+    from manim import tempconfig
+
+    inspector = Inspector(number, check=check, capture=capture)
+    with tempfile.TemporaryDirectory(prefix="sbc-dryrun-") as tmp, tempconfig({
+        "skip_animations": True, "write_to_movie": False, "save_last_frame": False, "disable_caching": True,
+        "media_dir": tmp, "pixel_width": width, "pixel_height": height, "verbosity": "ERROR",
+        "progress_bar": "none", "frame_rate": 15,
+    }):
+        namespace: dict[str, Any] = {"__name__": f"sbc_scene_{number:02d}"}
+        exec(compile(code, f"scene_{number:02d}.py", "exec"), namespace)  # noqa: S102 - our generated code
+        cls = namespace[class_name]
+        scene = cls()
+        scene.inspector = inspector
+        scene.render()
+    return inspector
