@@ -23,6 +23,43 @@ class SbcScene(Scene):
         self.body: list = []          # mobjects stacked in the body area, top to bottom
         self.named: list = []         # (strings, mobject) for highlight targets
 
+    # ------------------------------------------------------------------ inspection (sbc check / preview)
+    def play(self, *animations, **kwargs):
+        if self.inspector is None:
+            return super().play(*animations, **kwargs)
+        for a in animations:
+            self._apply_end_state(a)
+        return None
+
+    def wait(self, *args, **kwargs):
+        if self.inspector is None:
+            return super().wait(*args, **kwargs)
+        return None
+
+    def _apply_end_state(self, a) -> None:
+        """What `play` leaves on screen, without running the animation (no deep copies, no frames)."""
+        from manim import AnimationGroup, MoveToTarget
+        from manim.animation.transform import _MethodAnimation
+        from manim.mobject.mobject import _AnimationBuilder
+
+        if isinstance(a, _AnimationBuilder):
+            a = a.build()
+        if isinstance(a, AnimationGroup):
+            for sub in a.animations:
+                self._apply_end_state(sub)
+        elif a.is_remover():
+            # as Manim's play does: the mobject is (re)added as a whole first, so parts that entered
+            # one by one leave with it
+            self.add(a.mobject)
+            self.remove(a.mobject)
+        elif a.is_introducer():
+            self.add(a.mobject)
+        elif isinstance(a, (_MethodAnimation, MoveToTarget)):
+            a._setup_scene(self)
+            a.begin()
+            a.finish()
+            a.clean_up_from_scene(self)
+
     # ------------------------------------------------------------------ timing
     @property
     def now(self) -> float:
@@ -32,6 +69,9 @@ class SbcScene(Scene):
         """Wait until `t` seconds into the scene (never backwards). Each beat starts with this call."""
         if self.inspector is not None:
             self.inspector.beat_boundary(self)
+        self._wait_until(t)
+
+    def _wait_until(self, t: float) -> None:
         dt = t - self.now
         if dt >= 1 / config.frame_rate:
             self.wait(dt)
@@ -119,7 +159,7 @@ class SbcScene(Scene):
         if self.inspector is not None:
             self.inspector.beat_boundary(self)
         fade = 0.6 if self.transition == "fade" else 0.0
-        self.at(self.total_duration - fade)
+        self._wait_until(self.total_duration - fade)
         if fade and self.mobjects:
             self.play(*[FadeOut(m) for m in self.mobjects], run_time=fade)
-        self.at(self.total_duration)
+        self._wait_until(self.total_duration)
