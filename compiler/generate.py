@@ -124,15 +124,16 @@ def _beat_context(tb: TimedBeat, scene_number: int, notes: list[PlanNote]) -> di
             "sentence": tb.sentence + 1, "rule": tb.beat.rule, "strings": list(tb.beat.strings)}
 
 
-MODULE_OF = {"title": "title", "text": "text", "bullets": "bullets", "equation": "equation", "code": "code",
-             "matrix": "matrix", "flow": "flow", "network": "network", "icon": "icon", "highlight": "highlight",
-             "clear": None}
+def runtime_module(kind: str) -> str | None:
+    from .components import COMPONENTS
+
+    return COMPONENTS[kind].RUNTIME
 
 
 def generate_scene(ts: TimedScene, *, use_latex: bool = False) -> GeneratedScene:
     notes: list[PlanNote] = []
     beats = [_beat_context(tb, ts.plan.number, notes) for tb in ts.beats]
-    modules = sorted({MODULE_OF[b["kind"]] for b in beats if MODULE_OF.get(b["kind"])})
+    modules = sorted({m for m in (runtime_module(b["kind"]) for b in beats) if m})
     name = class_name(ts.plan.number)
     filename = f"scene_{ts.plan.number:02d}.py"
     code = environment().get_template("scene.py.j2").render(

@@ -7,6 +7,7 @@ explicit `visuals` uses them as its beats instead of the rules.
 
 from __future__ import annotations
 
+from .components import drawn_strings
 from .models import Scene, Storyboard, Theme as FileTheme
 from .planner.beats import Beat, Plan, PlanNote, ScenePlan
 from .planner.extract import extract
@@ -83,16 +84,7 @@ def _visual_beat(j: int, v) -> Beat:
     data.pop("sentence", None)
     if kind == "equation":
         data["exprs"] = [data.pop("expr")]
-    strings: list[str] = []
-    for key in ("text", "subtitle", "title", "label", "code", "target"):
-        if isinstance(data.get(key), str):
-            strings.append(data[key])
-    for key in ("items", "nodes", "exprs", "edge_labels"):
-        strings.extend(x for x in data.get(key) or [] if isinstance(x, str))
-    if kind == "matrix":
-        strings.extend(str(x) for row in data["values"] for x in row)
-    if kind in ("highlight",):
-        strings = []
+    strings = drawn_strings(kind, data)
     kw = _kw(" ".join(strings))
     beat = Beat(kind, data, tuple(strings), "visuals:explicit", f"visuals[{j}]", j, kw)
     if v.sentence is not None:

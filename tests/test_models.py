@@ -175,6 +175,8 @@ EXAMPLES = {
     "flow": {"kind": "flow", "nodes": ["A", "B"], "edge_labels": ["to"], "direction": "down"},
     "highlight": {"kind": "highlight", "target": "A"},
     "clear": {"kind": "clear"},
+    "network": {"kind": "network", "layers": [3, 4, 2], "labels": ["in", "hidden", "out"]},
+    "icon": {"kind": "icon", "icons": ["clock", "gear"], "labels": ["slow", "busy"]},
 }
 
 

@@ -12,6 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from compiler.cli import app
+from compiler.models import VISUAL_KINDS
 from compiler.schema import DRAFT, storyboard_schema
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -77,7 +78,7 @@ def test_examples_are_valid_values():
 def test_visual_union_is_discriminated_by_kind():
     items = SCHEMA["$defs"]["Scene"]["properties"]["visuals"]["anyOf"][0]["items"]
     assert items["discriminator"]["propertyName"] == "kind"
-    assert len(items["oneOf"]) == len(items["discriminator"]["mapping"]) == 9
+    assert len(items["oneOf"]) == len(items["discriminator"]["mapping"]) == len(VISUAL_KINDS)
 
 
 # ------------------------------------------------------------------------------ parity corpus

@@ -1,0 +1,36 @@
+"""The visual vocabulary: one module per component.
+
+Adding a component is adding `compiler/components/<kind>.py` (its visual model: the parameters the
+planner and explicit `visuals` set), `compiler/runtime/components/<kind>.py` (how it is drawn) and
+`templates/components/<kind>.py.j2` (the code a beat of that kind generates), then listing the
+module here.
+"""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from . import bullets, clear, code, equation, flow, highlight, icon, matrix, network, text, title
+
+_MODULES: tuple[ModuleType, ...] = (title, text, bullets, equation, code, matrix, flow, network, icon,
+                                    highlight, clear)
+COMPONENTS: dict[str, ModuleType] = {m.KIND: m for m in _MODULES}
+VISUAL_KINDS: tuple[str, ...] = tuple(COMPONENTS)
+VISUAL_MODELS = tuple(m.MODEL for m in _MODULES)
+
+
+def drawn_strings(kind: str, params: dict) -> list[str]:
+    """Every string a beat of this kind draws, from its parameters (for plan.json and coverage)."""
+    out: list[str] = []
+    for name in COMPONENTS[kind].STRINGS:
+        value = params.get(name)
+        stack = [value]
+        while stack:
+            v = stack.pop(0)
+            if isinstance(v, str):
+                out.append(v)
+            elif isinstance(v, (int, float)) and not isinstance(v, bool) and name == "values":
+                out.append(f"{v:g}" if isinstance(v, float) else str(v))
+            elif isinstance(v, list):
+                stack[:0] = v
+    return out

@@ -1,0 +1,25 @@
+"""bullets: a list revealed item by item."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from ..fields import NonBlank
+from .base import VisualBase
+
+KIND = 'bullets'
+RUNTIME = 'bullets'  # helper module in compiler.runtime.components (None: an operation of SbcScene)
+
+
+class BulletsVisual(VisualBase):
+    kind: Literal["bullets"] = Field(description="A list revealed item by item.")
+    items: list[NonBlank] = Field(min_length=1, max_length=12, description="List items.",
+                                  examples=[["Parallelization", "Transfer learning"]])
+    title: str | None = Field(None, description="Heading above the list.", examples=["Advantages"])
+    style: Literal["dot", "numbered", "check", "cross"] = Field("dot", description="Marker before each item.")
+
+
+STRINGS = ('title', 'items')  # parameters whose text is drawn
+MODEL = BulletsVisual

@@ -1,0 +1,23 @@
+"""code: monospace code lines with syntax colours."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from ..fields import NonBlank
+from .base import VisualBase
+
+KIND = 'code'
+RUNTIME = 'code'  # helper module in compiler.runtime.components (None: an operation of SbcScene)
+
+
+class CodeVisual(VisualBase):
+    kind: Literal["code"] = Field(description="Monospace code lines with syntax colours.")
+    code: NonBlank = Field(description="Source code; newlines separate lines.", examples=["print(3 + 5)"])
+    language: str = Field("python", description="Language for syntax colouring.", examples=["python"])
+
+
+STRINGS = ('code',)  # parameters whose text is drawn
+MODEL = CodeVisual
