@@ -327,4 +327,12 @@ def _only_if_nothing(rule: Rule) -> Rule:
     return wrapped
 
 
-RULES = RULES[:-1] + (rule_animate_previous, rule_text_fallback, _only_if_nothing(rule_noun_phrase))
+def _ordered_rules() -> tuple[Rule, ...]:
+    from . import rules_charts, rules_layout
+
+    return (rule_clear, rule_highlight, rule_title, *rules_charts.RULES, *rules_layout.RULES, rule_equation,
+            rule_code, rule_matrix, rule_network, rule_flow, rule_bullets, rule_icon, rule_animate_previous,
+            rule_text_fallback, _only_if_nothing(rule_noun_phrase))
+
+
+RULES = _ordered_rules()
