@@ -77,32 +77,41 @@ def _concat(clips: Sequence[Clip], out: Path) -> None:
     listing = out.with_suffix(".txt")
     lines = []
     for c in clips:
-        p = str(Path(c.path).resolve()).replace("'", "'\\''")
-        lines.append(f"file '{p}'")
+        for seg in c.segments:
+            p = str(Path(seg).resolve()).replace("'", "'\\''")
+            lines.append(f"file '{p}'")
     listing.write_text("\n".join(lines) + "\n", encoding="utf-8")
     run_ffmpeg(["-f", "concat", "-safe", "0", "-i", str(listing), "-c", "copy", "-an", str(out)], "video concat")
 
 
 def _narration_track(audio: Sequence[SceneAudio], starts: Sequence[float], total: float, out: Path, sr: int) -> None:
-    from moviepy import AudioFileClip, CompositeAudioClip
+    """One track for the whole video: moviepy composites each scene's narration at its clip's start.
 
-    by_number = {a.number: a for a in audio}
+    The scene tracks are decoded once into arrays (moviepy's file readers seek through ffmpeg per
+    chunk, which is several times slower) and written once as 16-bit PCM.
+    """
+    import numpy as np
+    from moviepy import CompositeAudioClip
+    from moviepy.audio.AudioClip import AudioArrayClip
+
+    from .narration.base import read_wav, resample
+
     parts = []
-    opened = []
-    for k, start in enumerate(starts):
-        a = audio[k] if k < len(audio) else None
-        if a is None:
+    for a, start in zip(audio, starts):
+        samples, rate = read_wav(a.wav)
+        if rate != sr:
+            samples = resample(samples, rate, sr)
+        if samples.size == 0:
             continue
-        clip = AudioFileClip(str(a.wav))
-        opened.append(clip)
-        parts.append(clip.with_start(start))
-    try:
-        track = CompositeAudioClip(parts).with_duration(total)
-        track.write_audiofile(str(out), fps=sr, nbytes=2, codec="pcm_s16le", logger=None)
-    finally:
-        for c in opened:
-            c.close()
-    del by_number
+        mono = samples.astype("float32") / 32768.0
+        # two channels: moviepy 2.2 writes mono composites at the wrong length
+        parts.append(AudioArrayClip(np.repeat(mono.reshape(-1, 1), 2, axis=1), fps=sr).with_start(start))
+    track = CompositeAudioClip(parts).with_duration(total) if parts else None
+    if track is None:
+        from moviepy.audio.AudioClip import AudioClip
+
+        track = AudioClip(lambda t: 0 * t, duration=total, fps=sr)
+    track.write_audiofile(str(out), fps=sr, nbytes=2, codec="pcm_s16le", logger=None)
 
 
 def _subtitles(audio: Sequence[SceneAudio], starts: Sequence[float]):

@@ -98,6 +98,8 @@ class GeneratedScene:
     filename: str
     code: str
     notes: tuple[PlanNote, ...]
+    beat_starts: tuple[float, ...] = ()
+    duration: float = 0.0
 
     @property
     def code_hash(self) -> str:
@@ -141,7 +143,8 @@ def generate_scene(ts: TimedScene, *, use_latex: bool = False) -> GeneratedScene
         theme=ts.plan.theme.to_json(), duration=round(ts.duration, 3), transition=ts.plan.transition,
         use_latex=use_latex)
     compile(code, filename, "exec")  # a template bug must never reach the renderer
-    return GeneratedScene(ts.plan.number, name, filename, code, tuple(notes))
+    return GeneratedScene(ts.plan.number, name, filename, code, tuple(notes),
+                          tuple(round(tb.start, 3) for tb in ts.beats), round(ts.duration, 3))
 
 
 def write_scene(gen: GeneratedScene, scenes_dir: Path) -> Path:

@@ -130,7 +130,8 @@ def assemble_key(clips, audio, captions: bool) -> str:
 
     h = hashlib.sha256()
     for c in clips:
-        h.update(Path(c.path).name.encode())
+        for seg in c.segments:
+            h.update(Path(seg).name.encode())
     for a in audio:
         h.update(hashlib.sha256(Path(a.wav).read_bytes()).digest())
         h.update(repr(a.sentences).encode())

@@ -1,23 +1,26 @@
-"""Stage 7 — render: generated scenes -> video clips, with Manim (Cairo) in parallel processes.
+"""Stage 7 — render: generated scenes -> video segments, with Manim (Cairo) in a process pool.
 
-One job per scene; each job is a `manim render` process (isolating Manim's global config) driven
-by a pool of `--jobs` workers. Clips are cached by content: generated code, template/runtime
-version, quality and Manim version. A clip enters the cache only after it probes valid, by an
-atomic rename — an interrupted render never leaves a corrupt entry.
+Each scene is cut at beat boundaries into segments of a few seconds; every segment is one job
+for a pool of `--jobs` worker processes that import Manim once (see `render_worker.py`). A segment
+job fast-forwards the beats before it (their end state, no frames) and renders only its own, so a
+single edited scene still uses every core and the pool stays balanced (longest jobs first).
+
+Segments are cached by content: generated code, segment, template/runtime version, quality, Manim
+and ziamath versions. A segment enters the cache only after it probes valid, by an atomic rename —
+an interrupted render never leaves a corrupt entry.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
 import os
 import shutil
-import subprocess
-import sys
 import tempfile
 import time
-from concurrent.futures import ThreadPoolExecutor, as_completed
-from dataclasses import dataclass
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
 from typing import Callable
@@ -27,18 +30,24 @@ from .generate import GeneratedScene, template_version
 from .media import probe, valid_video
 from .settings import Quality
 
+SEGMENT_S = 5.0  # target segment length
+
 
 @dataclass(frozen=True)
-class RenderJob:
+class Segment:
     scene: GeneratedScene
-    scene_file: Path
+    beats: tuple[int, int]       # (first beat, end beat), 1-based; beat n+1 is the closing transition
+    start: float                 # planned start and length in the scene (seconds), for scheduling
+    length: float
     key: str
 
 
 @dataclass(frozen=True)
 class Clip:
+    """One scene's video: its segments in order (concatenated by stream copy when assembling)."""
+
     number: int
-    path: Path
+    segments: tuple[Path, ...]
     frames: int
     fps: float
     cached: bool
@@ -49,9 +58,26 @@ class Clip:
         return self.frames / self.fps
 
 
-def cache_key(gen: GeneratedScene, quality: Quality) -> str:
-    parts = {"code": gen.code_hash, "templates": template_version(), "quality": [quality.width, quality.height, quality.fps],
-             "manim": version("manim"), "ziamath": _version("ziamath"), "class": gen.class_name}
+def plan_segments(gen: GeneratedScene, target_s: float = SEGMENT_S) -> list[tuple[int, int, float, float]]:
+    """Cut points at beat starts near equal shares of the scene: [(first, end, start_s, length_s)]."""
+    n = len(gen.beat_starts)
+    total = gen.duration or (gen.beat_starts[-1] + 1 if n else 1.0)
+    k = max(1, min(n, round(total / target_s)))
+    cuts: list[int] = []
+    for j in range(1, k):
+        want = total * j / k
+        beat = min(range(2, n + 1), key=lambda b: abs(gen.beat_starts[b - 1] - want), default=None)
+        if beat and beat not in cuts and (not cuts or gen.beat_starts[beat - 1] - gen.beat_starts[cuts[-1] - 1] >= 1.0):
+            cuts.append(beat)
+    bounds = [1] + sorted(cuts) + [n + 2]
+    starts = [0.0] + [gen.beat_starts[c - 1] for c in sorted(cuts)] + [total]
+    return [(bounds[i], bounds[i + 1], starts[i], starts[i + 1] - starts[i]) for i in range(len(bounds) - 1)]
+
+
+def cache_key(gen: GeneratedScene, quality: Quality, beats: tuple[int, int]) -> str:
+    parts = {"code": gen.code_hash, "templates": template_version(), "segment": list(beats),
+             "quality": [quality.width, quality.height, quality.fps], "manim": _version("manim"),
+             "ziamath": _version("ziamath"), "class": gen.class_name}
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
 
 
@@ -62,65 +88,108 @@ def _version(pkg: str) -> str:
         return "none"
 
 
+@dataclass
+class _SceneState:
+    segments: list[Segment]
+    paths: dict[int, Path] = field(default_factory=dict)
+    cached: bool = True
+    seconds: float = 0.0
+
+
 def render_scenes(scenes: list[tuple[GeneratedScene, Path]], quality: Quality, cache_dir: Path, *, jobs: int,
                   force: bool = False, on_start: Callable[[int], None] | None = None,
                   on_done: Callable[[Clip], None] | None = None) -> list[Clip]:
     cache_dir = cache_dir.resolve()
     cache_dir.mkdir(parents=True, exist_ok=True)
-    todo = [RenderJob(g, p, cache_key(g, quality)) for g, p in scenes]
+    states: dict[int, _SceneState] = {}
+    todo: list[Segment] = []
+    for gen, _path in scenes:
+        segs = [Segment(gen, (a, b), s, length, cache_key(gen, quality, (a, b))) for a, b, s, length in plan_segments(gen)]
+        st = states[gen.number] = _SceneState(segs)
+        for i, seg in enumerate(segs):
+            cached = cache_dir / f"{seg.key}.mp4"
+            if not force and cached.exists() and valid_video(cached):
+                st.paths[i] = cached
+            else:
+                st.cached = False
+                todo.append(seg)
     clips: dict[int, Clip] = {}
-    pending = []
-    for job in todo:
-        cached = cache_dir / f"{job.key}.mp4"
-        if not force and cached.exists() and valid_video(cached):
-            info = probe(cached)
-            clip = Clip(job.scene.number, cached, info.frames, info.fps, True, 0.0)
-            clips[job.scene.number] = clip
-            if on_done:
-                on_done(clip)
-        else:
-            pending.append(job)
-    if pending:
-        with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-            futures = {pool.submit(_render_one, job, quality, cache_dir, on_start): job for job in pending}
+
+    def complete(number: int) -> None:
+        st = states[number]
+        if number in clips or len(st.paths) < len(st.segments):
+            return
+        paths = tuple(st.paths[i] for i in range(len(st.segments)))
+        infos = [probe(p) for p in paths]
+        clip = Clip(number, paths, sum(i.frames for i in infos), infos[0].fps, st.cached, round(st.seconds, 3))
+        clips[number] = clip
+        if on_done:
+            on_done(clip)
+
+    for number in states:
+        complete(number)
+    if todo:
+        _run_pool(todo, quality, cache_dir, jobs, states, complete, on_start)
+    return [clips[g.number] for g, _ in scenes]
+
+
+def _run_pool(todo: list[Segment], quality: Quality, cache_dir: Path, jobs: int, states, complete, on_start) -> None:
+    from . import render_worker
+
+    todo = sorted(todo, key=lambda s: -s.length)  # longest first: a balanced pool
+    ctx = multiprocessing.get_context("spawn")
+    work_root = Path(tempfile.mkdtemp(prefix=".render-", dir=cache_dir))
+    started: set[int] = set()
+    try:
+        with ProcessPoolExecutor(max_workers=max(1, min(jobs, len(todo))), mp_context=ctx,
+                                 initializer=render_worker.warm_up) as pool:
+            futures: dict[Future, tuple[Segment, float]] = {}
+            for k, seg in enumerate(todo):
+                if on_start and seg.scene.number not in started:
+                    started.add(seg.scene.number)
+                    on_start(seg.scene.number)
+                g = seg.scene
+                fut = pool.submit(render_worker.render_segment, g.code, g.class_name, g.filename, quality.width,
+                                  quality.height, quality.fps, seg.beats, str(work_root / f"job{k:03d}"))
+                futures[fut] = (seg, time.perf_counter())
             try:
-                for fut in as_completed(futures):
-                    clip = fut.result()
-                    clips[clip.number] = clip
-                    if on_done:
-                        on_done(clip)
+                for fut in _as_completed(futures):
+                    seg, t0 = futures[fut]
+                    path = _collect(fut, seg, cache_dir)
+                    st = states[seg.scene.number]
+                    st.paths[st.segments.index(seg)] = path
+                    st.seconds += time.perf_counter() - t0
+                    complete(seg.scene.number)
             except BaseException:
                 for f in futures:
                     f.cancel()
                 raise
-    return [clips[g.number] for g, _ in scenes]
-
-
-def _render_one(job: RenderJob, quality: Quality, cache_dir: Path, on_start) -> Clip:
-    if on_start:
-        on_start(job.scene.number)
-    t0 = time.perf_counter()
-    work = Path(tempfile.mkdtemp(prefix=f".render-{job.scene.number:02d}-", dir=cache_dir))
-    try:
-        scene_file = work / job.scene.filename
-        shutil.copyfile(job.scene_file, scene_file)
-        cmd = [sys.executable, "-m", "manim", "render", "-r", f"{quality.width},{quality.height}",
-               "--fps", str(quality.fps), "--media_dir", str(work / "media"), "--disable_caching",
-               "--progress_bar", "none", "-v", "WARNING", "--format", "mp4", "-o", "clip",
-               str(scene_file), job.scene.class_name]
-        env = dict(os.environ, PYTHONHASHSEED="0")
-        env.setdefault("SBC_CACHE_DIR", str(cache_dir.parent))
-        r = subprocess.run(cmd, cwd=work, capture_output=True, text=True, env=env)
-        found = sorted((work / "media").rglob("clip.mp4"))
-        if r.returncode != 0 or not found:
-            tail = (r.stderr or r.stdout).strip().splitlines()[-12:]
-            raise UserError(f"SB403 scene {job.scene.number} failed to render ({job.scene.filename}):\n    "
-                            + "\n    ".join(tail))
-        if not valid_video(found[0]):
-            raise UserError(f"SB404 scene {job.scene.number}: Manim produced an unreadable clip")
-        target = cache_dir / f"{job.key}.mp4"
-        os.replace(found[0], target)
-        info = probe(target)
-        return Clip(job.scene.number, target, info.frames, info.fps, False, time.perf_counter() - t0)
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        shutil.rmtree(work_root, ignore_errors=True)
+
+
+def _as_completed(futures):
+    from concurrent.futures import as_completed
+
+    return as_completed(futures)
+
+
+def _collect(fut: Future, seg: Segment, cache_dir: Path) -> Path:
+    number = seg.scene.number
+    try:
+        produced = Path(fut.result())
+    except Exception as e:  # noqa: BLE001 - a failing scene is reported with its own error
+        tail = "".join(_format(e)).strip().splitlines()[-12:]
+        raise UserError(f"SB403 scene {number} failed to render ({seg.scene.filename}, beats {seg.beats[0]}.."
+                        f"{seg.beats[1] - 1}):\n    " + "\n    ".join(tail)) from None
+    if not valid_video(produced):
+        raise UserError(f"SB404 scene {number}: Manim produced an unreadable clip")
+    target = cache_dir / f"{seg.key}.mp4"
+    os.replace(produced, target)
+    return target
+
+
+def _format(e: BaseException) -> list[str]:
+    import traceback
+
+    return traceback.format_exception(type(e), e, e.__traceback__)

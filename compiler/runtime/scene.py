@@ -16,25 +16,55 @@ class SbcScene(Scene):
     total_duration: float = 5.0
     transition: str = "fade"
     inspector = None  # set by `sbc check` / `sbc preview`: called at the end of every beat
+    # (first beat, end beat) to render; the beats before are fast-forwarded (their end state applied
+    # without frames), the ones after skipped. Beat n+1 is the closing transition. Set by sbc's
+    # renderer to render one scene as several segments in parallel; None renders the whole scene.
+    segment: tuple[int, int] | None = None
 
     def setup(self) -> None:
         self.camera.background_color = ManimColor(self.theme["background"])
         self.title_mob = None
         self.body: list = []          # mobjects stacked in the body area, top to bottom
         self.named: list = []         # (strings, mobject) for highlight targets
+        self._beat = 0
+        self._mode = "render"         # "render" | "forward" (end states only) | "done" (nothing)
 
-    # ------------------------------------------------------------------ inspection (sbc check / preview)
+    # ------------------------------------------------------------------ rendering modes
+    @property
+    def _rendering(self) -> bool:
+        return self.inspector is None and self._mode == "render"
+
     def play(self, *animations, **kwargs):
-        if self.inspector is None:
+        if self._rendering:
             return super().play(*animations, **kwargs)
-        for a in animations:
-            self._apply_end_state(a)
+        if self._mode != "done":
+            for a in animations:
+                self._apply_end_state(a)
         return None
 
     def wait(self, *args, **kwargs):
-        if self.inspector is None:
+        if self._rendering:
             return super().wait(*args, **kwargs)
         return None
+
+    def _enter_beat(self, t: float) -> None:
+        """Beat boundary: inspection hook, and the switch between rendering modes for segments."""
+        if self.inspector is not None:
+            self.inspector.beat_boundary(self)
+        self._beat += 1
+        if self.segment is None or self.inspector is not None:
+            return
+        first, end = self.segment
+        if self._beat < first:
+            self._mode = "forward"
+        elif self._beat < end:
+            if self._mode == "forward":
+                self.renderer.time = t  # the segment's clock starts at its first beat
+            self._mode = "render"
+        else:
+            if self._mode == "render":
+                self._wait_until(t)  # the hold before the next segment's first beat is ours
+            self._mode = "done"
 
     def _apply_end_state(self, a) -> None:
         """What `play` leaves on screen, without running the animation (no deep copies, no frames)."""
@@ -67,8 +97,7 @@ class SbcScene(Scene):
 
     def at(self, t: float) -> None:
         """Wait until `t` seconds into the scene (never backwards). Each beat starts with this call."""
-        if self.inspector is not None:
-            self.inspector.beat_boundary(self)
+        self._enter_beat(t)
         self._wait_until(t)
 
     def _wait_until(self, t: float) -> None:
@@ -156,9 +185,8 @@ class SbcScene(Scene):
         self.title_mob, self.body, self.named = None, [], []
 
     def finish(self) -> None:
-        if self.inspector is not None:
-            self.inspector.beat_boundary(self)
         fade = 0.6 if self.transition == "fade" else 0.0
+        self._enter_beat(self.total_duration - fade)
         self._wait_until(self.total_duration - fade)
         if fade and self.mobjects:
             self.play(*[FadeOut(m) for m in self.mobjects], run_time=fade)
