@@ -59,7 +59,8 @@ def assemble(clips: Sequence[Clip], audio: Sequence[SceneAudio], out_video: Path
         _narration_track(audio, starts, total, track, sample_rate)
         final_tmp = tmpd / out_video.name
         run_ffmpeg(["-i", str(joined), "-i", str(track), "-map", "0:v:0", "-map", "1:a:0", "-c:v", "copy",
-                    "-c:a", "aac", "-b:a", "128k", "-ar", str(sample_rate), "-movflags", "+faststart",
+                    "-c:a", "aac", "-aac_coder", "fast", "-b:a", "96k", "-ac", "1", "-ar", str(sample_rate),
+                    "-movflags", "+faststart",
                     "-metadata", "creation_time=1970-01-01T00:00:00Z", str(final_tmp)], "final mux")
         probe(final_tmp)  # must be readable before it replaces anything
         os.replace(final_tmp, out_video)

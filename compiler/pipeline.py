@@ -68,6 +68,11 @@ def build(path: Path, opts: "BuildOptions") -> BuildResult:
                 rep.warn(d.format(v.report.source))
             step()
         settings = resolve(opts, v.storyboard.settings, path)
+        stamp = build_stamp(v.report.source or "", settings)
+        previous = None if settings.force else up_to_date(settings.out_dir / "build.json", stamp)
+        if previous is not None:
+            return BuildResult(settings.out_dir / previous["video"], previous["duration_s"], len(previous["scenes"]),
+                               settings.out_dir, previous)
         with rep.stage("plan") as step:
             plan = plan_storyboard(v.storyboard)
             scenes = _select(plan.scenes, settings.only_scenes)
@@ -110,6 +115,8 @@ def build(path: Path, opts: "BuildOptions") -> BuildResult:
         "duration_s": round(result.duration_s, 3),
         "quality": settings.quality.name,
         "stages_s": rep.timings,
+        "stamp": stamp,
+        "outputs": _output_sizes(result),
         "assemble_key": key,
         "cache": {"assembled": assembled_cached,
                   "narration_hits": sum(n.cache_hits for n in narrations),
@@ -122,6 +129,52 @@ def build(path: Path, opts: "BuildOptions") -> BuildResult:
     }
     _write_json(settings.out_dir / "build.json", report)
     return BuildResult(result.video, result.duration_s, len(clips), settings.out_dir, report)
+
+
+def build_stamp(source: str, settings) -> str:
+    """Everything a finished build depends on, known before any work: the storyboard's text, the
+    resolved settings, and the versions of sbc, its templates/runtime and the packages that render."""
+    import hashlib
+    import json
+    from importlib.metadata import PackageNotFoundError, version
+
+    from . import __version__
+    from .generate import template_version
+
+    versions = {}
+    for pkg in ("manim", "ziamath", "hibari-tts", "piper-tts", "moviepy", "imageio-ffmpeg"):
+        try:
+            versions[pkg] = version(pkg)
+        except PackageNotFoundError:
+            versions[pkg] = None
+    blob = {"storyboard": hashlib.sha256(source.encode()).hexdigest(), "sbc": __version__,
+            "templates": template_version(), "versions": versions,
+            "settings": {"quality": [settings.quality.width, settings.quality.height, settings.quality.fps],
+                         "voice": settings.voice, "captions": settings.captions, "math": settings.math,
+                         "scenes": list(settings.only_scenes or [])}}
+    return hashlib.sha256(json.dumps(blob, sort_keys=True).encode()).hexdigest()
+
+
+def up_to_date(build_json: Path, stamp: str) -> dict | None:
+    """The previous build's report if it had this stamp and its outputs are still there, intact."""
+    import json
+
+    try:
+        previous = json.loads(build_json.read_text(encoding="utf-8"))
+        if previous.get("stamp") != stamp:
+            return None
+        for name, size in previous["outputs"].items():
+            if (build_json.parent / name).stat().st_size != size:
+                return None
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+    previous.setdefault("cache", {})["up_to_date"] = True
+    return previous
+
+
+def _output_sizes(result) -> dict[str, int]:
+    files = [result.video] + [p for p in (result.srt, result.vtt) if p is not None]
+    return {p.name: p.stat().st_size for p in files}
 
 
 def assemble_key(clips, audio, captions: bool) -> str:

@@ -108,7 +108,7 @@ def render_scenes(scenes: list[tuple[GeneratedScene, Path]], quality: Quality, c
         st = states[gen.number] = _SceneState(segs)
         for i, seg in enumerate(segs):
             cached = cache_dir / f"{seg.key}.mp4"
-            if not force and cached.exists() and valid_video(cached):
+            if not force and _cached_info(cached) is not None:
                 st.paths[i] = cached
             else:
                 st.cached = False
@@ -120,8 +120,8 @@ def render_scenes(scenes: list[tuple[GeneratedScene, Path]], quality: Quality, c
         if number in clips or len(st.paths) < len(st.segments):
             return
         paths = tuple(st.paths[i] for i in range(len(st.segments)))
-        infos = [probe(p) for p in paths]
-        clip = Clip(number, paths, sum(i.frames for i in infos), infos[0].fps, st.cached, round(st.seconds, 3))
+        infos = [_cached_info(p) or _record(p) for p in paths]
+        clip = Clip(number, paths, sum(f for f, _ in infos), infos[0][1], st.cached, round(st.seconds, 3))
         clips[number] = clip
         if on_done:
             on_done(clip)
@@ -186,7 +186,35 @@ def _collect(fut: Future, seg: Segment, cache_dir: Path) -> Path:
         raise UserError(f"SB404 scene {number}: Manim produced an unreadable clip")
     target = cache_dir / f"{seg.key}.mp4"
     os.replace(produced, target)
+    _record(target)
     return target
+
+
+def _sidecar(path: Path) -> Path:
+    return path.with_suffix(".json")
+
+
+def _record(path: Path) -> tuple[int, float]:
+    """Probe a clip that just entered the cache and remember its frames (written after the clip)."""
+    from .fix import write_atomic
+
+    info = probe(path)
+    write_atomic(_sidecar(path), json.dumps({"frames": info.frames, "fps": info.fps, "size": path.stat().st_size}))
+    return info.frames, info.fps
+
+
+def _cached_info(path: Path) -> tuple[int, float] | None:
+    """(frames, fps) of a cache entry if it is complete: its sidecar exists and the size matches;
+    an entry without a sidecar is probed (and recorded) instead of trusted."""
+    try:
+        meta = json.loads(_sidecar(path).read_text())
+        if meta["size"] == path.stat().st_size and meta["frames"] > 0:
+            return int(meta["frames"]), float(meta["fps"])
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    if path.exists() and valid_video(path):
+        return _record(path)
+    return None
 
 
 def _format(e: BaseException) -> list[str]:

@@ -66,9 +66,16 @@ def test_silent_build_media_and_outputs(write_storyboard, build_options):
     # the background colour of scene 1 follows the storyboard: dark blue (#0E1A33)
     px = frame_at(res.video, 1.0)[5, 5]
     assert abs(int(px[0]) - 0x0E) < 12 and abs(int(px[2]) - 0x33) < 12
-    # a no-op rebuild renders nothing
+    # a no-op rebuild does nothing: the previous build is up to date
+    assert build(sb, build_options()).report["cache"].get("up_to_date") is True
+    # editing one scene's narration re-renders that scene only
+    data = json.loads(sb.read_text())
+    data["scenes"][1]["audio_text"] += " One more sentence."
+    sb.write_text(json.dumps(data))
     report = build(sb, build_options()).report
-    assert report["cache"]["scenes_rendered"] == 0 and report["cache"]["scenes_cached"] == 2
+    assert report["cache"]["scenes_rendered"] == 1 and report["cache"]["scenes_cached"] == 1
+    assert not report["cache"].get("up_to_date")
+    assert (out / "story.srt").read_text().count(" --> ") == 5
 
 
 def test_default_voice_build_is_audible_and_in_sync(write_storyboard, build_options):

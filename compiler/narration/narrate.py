@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -11,6 +13,8 @@ import numpy as np
 
 from compiler.diagnostics import UserError
 from compiler.narration.base import (
+    atomic_write_text,
+    cache_key,
     Engine,
     Narration,
     SentenceTiming,
@@ -84,6 +88,11 @@ def narrate_scene(
     if engine.name == FileEngine.name:
         raise UserError("voice 'file' needs the scene's audio_file")
 
+    scene_key = _scene_key(engine, voice, sentences, gap_s, lead_s)
+    reused = _reuse_scene(out_wav, scene_key, engine.name, voice, len(sentences))
+    if reused is not None:
+        return reused
+
     clips: list[tuple[np.ndarray, int]] = []
     hits = misses = 0
     for sentence in sentences:
@@ -101,6 +110,9 @@ def narrate_scene(
     track, timings = _lay_out([trim_silence(resample(s, r, rate), rate) if len(s) else s for s, r in clips],
                               sentences, rate, gap_s, lead_s)
     write_wav(out_wav, track, rate)
+    atomic_write_text(_manifest(out_wav), json.dumps({
+        "key": scene_key, "duration_s": len(track) / rate, "size": out_wav.stat().st_size,
+        "sentences": [[t.start, t.end, t.text] for t in timings]}))
     return Narration(
         path=out_wav,
         duration_s=len(track) / rate,
@@ -110,6 +122,32 @@ def narrate_scene(
         cache_hits=hits,
         cache_misses=misses,
     )
+
+
+def _manifest(out_wav: Path) -> Path:
+    return out_wav.with_suffix(".json")
+
+
+def _scene_key(engine: Engine, voice: str, sentences: Sequence[str], gap_s: float, lead_s: float) -> str:
+    """The scene track's identity: every sentence clip's cache key, the layout and the sentences."""
+    version, params = engine.version(), engine.parameters()
+    keys = [cache_key(engine.name, version, voice, params, t) if re.search(r"\w", t) else None
+            for t in (normalize_for_speech(s) for s in sentences)]
+    blob = json.dumps({"clips": keys, "sentences": list(sentences), "gap": gap_s, "lead": lead_s}, sort_keys=True)
+    return hashlib.sha256(blob.encode()).hexdigest()
+
+
+def _reuse_scene(out_wav: Path, key: str, engine: str, voice: str, n: int) -> Narration | None:
+    """The scene track from the last build, if it was made from exactly these inputs and is intact."""
+    try:
+        meta = json.loads(_manifest(out_wav).read_text(encoding="utf-8"))
+        if meta["key"] != key or meta["size"] != out_wav.stat().st_size:
+            return None
+        timings = tuple(SentenceTiming(float(a), float(b), str(t)) for a, b, t in meta["sentences"])
+        return Narration(path=out_wav, duration_s=float(meta["duration_s"]), sentences=timings, engine=engine,
+                         voice=voice, cache_hits=n, cache_misses=0)
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
 
 
 def _lay_out(

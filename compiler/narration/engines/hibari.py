@@ -10,6 +10,7 @@ sbc never performs at run time. Each sentence is levelled to `rms_dbfs` over its
 from __future__ import annotations
 
 import functools
+import importlib.util
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -44,10 +45,10 @@ class HibariEngine:
 
     def __init__(self, speed: float = 1.0, seed: int = 0, rms_dbfs: float = -20.0, peak_ceiling: float = 0.97,
                  threads: int = 2):
-        try:
-            import hibari  # noqa: F401
-        except ImportError as e:
-            raise UserError(f"the hibari engine needs hibari-tts; install with: {_INSTALL}") from e
+        # find_spec, not import: the model and onnxruntime load on the first synthesis, so a build
+        # whose narration is all cached never pays for them
+        if importlib.util.find_spec("hibari") is None:
+            raise UserError(f"the hibari engine needs hibari-tts; install with: {_INSTALL}")
         self.speed, self.seed, self.threads = speed, seed, threads
         self.rms_dbfs, self.peak_ceiling = rms_dbfs, peak_ceiling
 
