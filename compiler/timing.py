@@ -156,14 +156,19 @@ def align(beats: Sequence[Beat], spans: Sequence[Span]) -> list[int]:
     sent_words = [_words(s.text) for s in spans]
     forced = [b.params.get("sentence") for b in beats]
 
+    overlaps = [[len({_stem(w) for w in b.keywords} & sw) for sw in sent_words] for b in beats]
+
     def score(k: int, s: int) -> float:
         f = forced[k]
         if isinstance(f, int) and f >= 1:
             return 100.0 if s == min(f, m) - 1 else -100.0
-        kw = {_stem(w) for w in beats[k].keywords}
-        overlap = len(kw & sent_words[s])
         expected = k * (m - 1) / max(1, n - 1)
-        return overlap * 1.0 - 0.35 * abs(s - expected)
+        best = max(overlaps[k])
+        if best >= 2:
+            # the narration talks about this beat: it appears with the first sentence that does
+            target = next(j for j in range(m) if overlaps[k][j] >= 0.6 * best)
+            return -1.0 * abs(s - target) - 0.1 * abs(s - expected)
+        return overlaps[k][s] * 0.5 - 0.35 * abs(s - expected)
 
     neg = float("-inf")
     best = [[neg] * m for _ in range(n)]
