@@ -11,9 +11,10 @@ from __future__ import annotations
 from types import ModuleType
 
 from . import bullets, clear, code, equation, flow, highlight, icon, matrix, network, text, title
+from . import bar_chart, heatmap, plot, scatter
 
 _MODULES: tuple[ModuleType, ...] = (title, text, bullets, equation, code, matrix, flow, network, icon,
-                                    highlight, clear)
+                                    highlight, clear) + (plot, scatter, bar_chart, heatmap)
 COMPONENTS: dict[str, ModuleType] = {m.KIND: m for m in _MODULES}
 VISUAL_KINDS: tuple[str, ...] = tuple(COMPONENTS)
 VISUAL_MODELS = tuple(m.MODEL for m in _MODULES)

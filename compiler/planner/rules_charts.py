@@ -1,5 +1,627 @@
-"""Planner rules for charts and plots (plot, scatter, bar_chart, heatmap)."""
+"""Planner rules for charts and plots (plot, scatter, bar_chart, heatmap).
+
+The sentences they read are an LLM's prose, e.g.
+
+    Draw axes with x labelled "tokens generated (t)" and y labelled "work per step".
+    Plot a straight line labelled "Standard attention: O(t) per step" and a logarithmic curve labelled
+    "Hull attention: O(log t) per step".
+    Animate a point moving from (0,0) to (1,4) along the curve y = 4x².
+    Plot y = sin(x)/x and show the limit as x approaches 0.
+    Show a bell curve (normal distribution). Shade the area between -1 and 1.
+    Then show 20 random 2D points labelled "Keys (past tokens)", draw their convex hull, and place a red
+    query point.
+    Show a bar chart of the probabilities: cat 0.7, dog 0.2, bird 0.1.
+    Display a heatmap of attention weights.
+
+A sentence that adds to the plot on screen ("Plot a straight line…" after "Draw axes…", "Shade the
+area…" after a curve) becomes a later `plot` beat with `extend: true`: it draws on the same axes at
+its own moment of the narration. The first beat's ranges are widened then to fit what the later
+beats add (the planner evaluates the formulas with `compiler.formula`). Likewise "the bars change
+to …" after a bar chart becomes a `bar_chart` beat with `extend: true` and `new_values`.
+
+Every string a rule draws is added to `ctx.consumed`. A formula found in the prose (not in
+backticks) is also recorded in `ex.backticked` (as if it had been backticked) and a backticked one
+is taken out of `ex.formulas`, so that neither the equation rule nor the "animate what is on screen"
+rule draws it again; literal matrices a heatmap uses are taken out of `ex.matrices` for the same
+reason.
+"""
 
 from __future__ import annotations
 
-RULES: list = []
+import hashlib
+import math
+import re
+
+from ..formula import integrate, limit_at, nice_range, parse_formula, try_formula, value_range
+from .beats import Beat
+from .extract import Extracted, count_in
+from .theme import COLOUR_RE, colour_value
+
+CHART_KINDS = ("plot", "scatter", "bar_chart", "heatmap")
+NUM = r"-?\d+(?:\.\d+)?"
+COORD = re.compile(r"\(\s*(" + NUM + r")\s*,\s*(" + NUM + r")\s*\)")
+_STOP = r"(?:and|from|to|between|as|with|for|over|on|in|where|showing|labell?ed|which|that|then|along|while|" \
+        r"when|near|at|using|whose|of)"
+
+# Named curves an LLM asks for without a formula: (pattern, formula, kind words for theme labels, x-range)
+NAMED_CURVES: tuple[tuple[str, str, str, tuple[float, float]], ...] = (
+    (r"\bbell[- ]?curve\b|\bnormal distribution\b|\bgaussian\b", "e^(-x^2/2)/sqrt(2*pi)", "normal bell gaussian",
+     (-4, 4)),
+    (r"\bstraight line\b|\blinear (?:curve|function|line|growth)\b", "x", "linear line straight", (0, 10)),
+    (r"\blog(?:arithmic)? (?:curve|function|growth)\b|\blogarithm\b", "log(1 + x)", "log logarithmic", (0, 10)),
+    (r"\bquadratic (?:curve|function|growth)\b|\bparabola\b", "x^2", "quadratic parabola", (-3, 3)),
+    (r"\bexponential (?:curve|function|growth)\b", "e^x", "exponential", (-2, 3)),
+    (r"\bsine (?:wave|curve|function)\b|\bsin wave\b", "sin(x)", "sine sin wave", (-7, 7)),
+    (r"\bcosine (?:wave|curve|function)\b", "cos(x)", "cosine cos wave", (-7, 7)),
+    (r"\bsigmoid\b|\blogistic (?:curve|function)\b", "1/(1 + e^(-x))", "sigmoid logistic", (-6, 6)),
+    (r"\bsquare[- ]root (?:curve|function)\b", "sqrt(x)", "square root sqrt", (0, 10)),
+)
+
+
+# ----------------------------------------------------------------------------- shared helpers
+def _fired_chart(ex: Extracted, ctx: Context, i: int) -> bool:
+    return any(b.detail_index == i and b.source == ex.sentence and b.kind in CHART_KINDS for b in ctx.beats)
+
+
+def _on_screen(ctx: Context, kind: str) -> Beat | None:
+    """The last beat of `kind` if it is still the last thing drawn (only highlights after it)."""
+    for b in reversed(ctx.beats):
+        if b.kind == "highlight":
+            continue
+        return b if b.kind == kind else None
+    return None
+
+
+def _replace(ctx: Context, old: Beat, **params) -> Beat:
+    merged = {k: v for k, v in {**old.params, **params}.items() if v is not None}
+    new = Beat(old.kind, merged, old.strings, old.rule, old.source, old.detail_index, old.keywords)
+    ctx.beats[ctx.beats.index(old)] = new
+    return new
+
+
+def _num(s: str) -> float | int:
+    v = float(s)
+    return int(v) if v.is_integer() and "." not in s else v
+
+
+def _claim_formula(ex: Extracted, ctx: Context, text: str) -> None:
+    """A formula this rule draws: consumed, and no longer an equation for the later rules."""
+    ctx.consumed.add(text)
+    if text in ex.formulas:
+        ex.formulas.remove(text)
+    if text not in ex.backticked:
+        ex.backticked.append(text)
+
+
+def _quoted_after(sentence: str, start: int, end: int | None = None) -> str | None:
+    """`labelled "X"` (or `called/named/titled "X"`) between `start` and `end`."""
+    m = re.compile(r"\b(?:labell?ed|called|named|titled|tagged)\s+[\"\u201c]([^\"\u201d]+)[\"\u201d]", re.I).search(
+        sentence, start, end if end is not None else len(sentence))
+    return m.group(1).strip() if m else None
+
+
+def _axis_labels(ex: Extracted) -> tuple[str | None, str | None]:
+    out = []
+    for axis in ("x", "y"):
+        m = re.search(r"\b" + axis + r"(?:[- ]axis)?\s+(?:is\s+)?(?:labell?ed|label|as|reading|showing|named|:)\s*"
+                      r"[\"\u201c]([^\"\u201d]+)[\"\u201d]", ex.sentence, re.I)
+        out.append(m.group(1).strip() if m else None)
+    if out == [None, None]:
+        m = re.search(r"\baxes\s+(?:labell?ed\s+)?[\"\u201c]([^\"\u201d]+)[\"\u201d]\s+and\s+"
+                      r"[\"\u201c]([^\"\u201d]+)[\"\u201d]", ex.sentence, re.I)
+        if m:
+            out = [m.group(1).strip(), m.group(2).strip()]
+    return out[0], out[1]
+
+
+def _colour_near(sentence: str, start: int, end: int) -> str | None:
+    """A colour word around a curve noun ("a red curve", "… in green"), within `start:end`."""
+    window = sentence[max(0, start):end]
+    m = COLOUR_RE.search(window)
+    return colour_value(m.group(0)) if m else None
+
+
+def _x_range(ex: Extracted) -> tuple[float, float] | None:
+    s = ex.sentence
+    for pat in (r"\bfor\s+x\s+(?:from|between)\s+(" + NUM + r")\s+(?:to|and)\s+(" + NUM + r")",
+                r"\bfrom\s+x\s*=\s*(" + NUM + r")\s+to\s+(?:x\s*=\s*)?(" + NUM + r")",
+                r"\bx\s*(?:∈|in|over|on|from)\s*\[\s*(" + NUM + r")\s*,\s*(" + NUM + r")\s*\]",
+                r"\b(?:over|on)\s*\[\s*(" + NUM + r")\s*,\s*(" + NUM + r")\s*\]",
+                r"\bx\s+from\s+(" + NUM + r")\s+to\s+(" + NUM + r")"):
+        m = re.search(pat, s, re.I)
+        if m:
+            a, b = float(m.group(1)), float(m.group(2))
+            if a != b:
+                return (min(a, b), max(a, b))
+    return None
+
+
+def _prose_formulas(ex: Extracted) -> list[tuple[str, int, int]]:
+    """`y = 4x²`, `f(x) = x^2 - 3x + 2` written in the sentence: (text, start, end), longest readable prefix."""
+    out = []
+    s = ex.sentence
+    for m in re.finditer(r"(?<![\w=])(?:[a-zA-Z]\s*\(\s*[a-z]\s*\)|y)\s*=\s*", s):
+        tail = s[m.end():]
+        cut = re.search(r"\s+" + _STOP + r"\b|[,;:]\s|\.\s|\.$|[\"`]", tail)
+        cand = tail[: cut.start()] if cut else tail
+        words = cand.split()
+        while words:
+            expr = " ".join(words).rstrip(".")
+            if try_formula(expr):
+                text = s[m.start(): m.end()] + expr
+                out.append((text.strip(), m.start(), m.start() + len(text)))
+                break
+            words.pop()
+    if not out:
+        # "Plot sin(x)/x", "graph of e^(-x^2)": a formula right after the verb
+        m = re.search(r"\b(?:plot|graph(?:\s+of)?|draw(?:\s+the\s+(?:curve|function|graph)(?:\s+of)?)?)\s+"
+                      r"(?:the\s+(?:function|curve)\s+)?", s, re.I)
+        if m:
+            tail = s[m.end():]
+            cut = re.search(r"\s+" + _STOP + r"\b|[,;:]\s|\.\s|\.$|[\"`]", tail)
+            cand = (tail[: cut.start()] if cut else tail).strip().rstrip(".")
+            mathy = re.search(r"[\^*/+\-()²³√|]|\d", cand) or re.fullmatch(r"[a-z]", cand)
+            if cand and mathy and try_formula(cand):
+                out.append((cand, m.end(), m.end() + len(cand)))
+    return out
+
+
+def _theme_colour(ctx: Context, hint: str, default: str | None = None) -> str | None:
+    col = ctx.theme.for_label(hint, "")
+    return col or default
+
+
+def _curve(ctx: Context, expr: str, label: str | None, hint: str, colour: str | None) -> dict:
+    c = {"expr": expr}
+    if label:
+        c["label"] = label
+    phrases = [f"{w} {noun}" for w in hint.split() for noun in ("curve", "line", "function")]
+    col = colour or _theme_colour(ctx, " | ".join(phrases + [label or "", expr]))
+    if col:
+        c["color"] = col
+    return c
+
+
+def _y_range(curves: list[dict], x_range, extra=()) -> list[float] | None:
+    fns = [f for f in (try_formula(c["expr"]) for c in curves) if f]
+    if not fns:
+        return None
+    r = value_range(fns, x_range[0], x_range[1])
+    if not r:
+        return None
+    lo, hi = r
+    for y in extra:
+        lo, hi = min(lo, y), max(hi, y)
+    lo, hi, _ = nice_range(lo, hi, include_zero=True, ticks=6)
+    return [_clean(lo), _clean(hi)]
+
+
+def _clean(v: float) -> float | int:
+    r = round(v, 6)
+    return int(r) if float(r).is_integer() else r
+
+
+def _default_x(exprs: list[str], named_ranges: list[tuple[float, float]]) -> list[float]:
+    if named_ranges:
+        return [min(r[0] for r in named_ranges), max(r[1] for r in named_ranges)]
+    joined = " ".join(exprs)
+    if re.search(r"\b(?:log|ln|sqrt)\b|√", joined):
+        return [0, 10]
+    if re.search(r"\b(?:sin|cos|tan)\b", joined):
+        return [-10, 10]
+    return [-5, 5]
+
+
+def _fmt(v: float) -> str:
+    return f"{v:.3g}" if abs(v) < 1e4 else f"{v:.3e}"
+
+
+# ----------------------------------------------------------------------------- plot
+def rule_plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
+    if _fired_chart(ex, ctx, i):
+        return []
+    s = ex.sentence
+    axes_cue = _has(ex, r"\b(?:axes|x[- ]axis|y[- ]axis|coordinate (?:plane|system|axes|grid))\b") and not _has(
+        ex, r"\b(?:same|those|these|existing) axes\b")
+    plot_cue = _has(ex, r"\b(?:plot|plots|plotted|plotting|graph|graphs|curve|curves|function)\b")
+    area_cue = _has(ex, r"\bshade[sd]?\b|\bshading\b|\barea (?:under|between|below)\b|\bintegral\b")
+    dot_cue = _has(ex, r"\b(?:point|dot|ball|particle)\b[^.]*\b(?:mov\w*|travel\w*|slid\w*|along|trac\w*)\b")
+    limit_m = re.search(r"\blimit\b[^.]*?\bapproach(?:es|ing)?\s+(" + NUM + r"|zero|infinity|∞)", s, re.I)
+
+    formulas = [(f, a, b) for f, a, b in _prose_formulas(ex)]
+    backticked = [f for f in ex.formulas if try_formula(f)] if (plot_cue or dot_cue or area_cue) else []
+    quoted_spans = [m.span() for m in re.finditer(r"[\"\u201c][^\"\u201d]*[\"\u201d]|`[^`]*`", s)]
+
+    def outside(a: int) -> bool:
+        return not any(q0 <= a < q1 for q0, q1 in quoted_spans)
+
+    formulas = [(f, a, b) for f, a, b in formulas if outside(a)]
+    named = []
+    for pat, expr, hint, rng in NAMED_CURVES:
+        m = next((m for m in re.finditer(pat, s, re.I) if outside(m.start())), None)
+        if m and not any(m.start() < n.end() and n.start() < m.end() for n, *_ in named):
+            named.append((m, expr, hint, rng))
+    if not (axes_cue or formulas or backticked or named or (area_cue and _on_screen(ctx, "plot"))
+            or (dot_cue and _on_screen(ctx, "plot"))):
+        return []
+    if (formulas or backticked) and not (plot_cue or dot_cue or area_cue or axes_cue or limit_m):
+        return []  # "y = 4x^2" alone is an equation, not a plot
+    if named and not (plot_cue or axes_cue or dot_cue or area_cue or _has(ex, r"\b(?:show|draw|display)\b")):
+        return []
+
+    # --- curves, in sentence order, with their labels and colours
+    curves: list[dict] = []
+    strings: list[str] = []
+    ranges: list[tuple[float, float]] = []
+    spans = sorted([(a, b, "formula", f) for f, a, b in formulas]
+                   + [(m.start(), m.end(), "named", (expr, hint, rng, m.group(0))) for m, expr, hint, rng in named])
+    for k, (a, b, what, data) in enumerate(spans):
+        nxt = spans[k + 1][0] if k + 1 < len(spans) else None
+        label = _quoted_after(s, b, nxt)
+        prev_end = spans[k - 1][1] if k else 0
+        colour = _colour_near(s, max(a - 25, prev_end), min(b + 20, nxt if nxt is not None else len(s))) \
+            if not label else None
+        if what == "formula":
+            expr = data
+            _claim_formula(ex, ctx, expr)
+            curves.append(_curve(ctx, expr, label or expr, "", colour))
+            strings.append(label or expr)
+        else:
+            expr, hint, rng, phrase = data
+            curves.append(_curve(ctx, expr, label or phrase, hint, colour))
+            strings.append(label or phrase)
+            ranges.append(rng)
+        if label:
+            ctx.consumed.add(label)
+    for f in backticked:
+        if f in ctx.consumed:
+            continue
+        _claim_formula(ex, ctx, f)
+        curves.append(_curve(ctx, f, f, "", None))
+        strings.append(f)
+
+    x_label, y_label = _axis_labels(ex)
+    for lab in (x_label, y_label):
+        if lab:
+            ctx.consumed.add(lab)
+    x_range = _x_range(ex)
+    params: dict = {}
+    rule = "plot:" + ("axes-cue" if axes_cue and not curves else "formula" if formulas or backticked
+                      else "named-curve" if named else "extend")
+
+    # --- a moving dot: "a point moving from (0,0) to (1,4) along the curve"
+    points: list[dict] = []
+    move_dot = None
+    coords = [(m.group(0), _num(m.group(1)), _num(m.group(2))) for m in COORD.finditer(s)]
+    if dot_cue:
+        xs = None
+        if len(coords) >= 2:
+            xs = (coords[0][1], coords[-1][1])
+            for text, x, y in (coords[0], coords[-1]):
+                label = re.sub(r"\s*,\s*", ", ", text)
+                points.append({"x": x, "y": y, "label": label})
+                strings.append(label)
+        else:
+            m = re.search(r"\bfrom\s+x\s*=\s*(" + NUM + r")\s+to\s+(?:x\s*=\s*)?(" + NUM + r")", s, re.I)
+            if m:
+                xs = (_num(m.group(1)), _num(m.group(2)))
+        if xs is None and x_range:
+            xs = x_range
+        if xs is not None and xs[0] != xs[1]:
+            move_dot = {"x0": xs[0], "x1": xs[1]}
+            if x_range is None and curves:
+                lo, hi = min(xs), max(xs)
+                pad = 0.5 * (hi - lo)
+                x_range = (lo - pad, hi + pad)
+        rule = "plot:moving-point"
+
+    # --- the limit at a point: a hollow dot at (a, L) and a dot sliding towards it
+    if limit_m and curves:
+        word = limit_m.group(1).lower()
+        f = try_formula(curves[0]["expr"])
+        if f and word not in ("infinity", "∞"):
+            a = 0.0 if word == "zero" else float(word)
+            if x_range is None:
+                half = 10 if re.search(r"\b(?:sin|cos|tan)\b", curves[0]["expr"]) else 5
+                x_range = (a - half, a + half)
+            L = limit_at(f, a)
+            if math.isfinite(L):
+                label = f"limit {_fmt(L)} as {f.var} → {_fmt(a)}"
+                points.append({"x": _clean(a), "y": _clean(L), "label": label, "hollow": True})
+                strings.append(label)
+            move_dot = {"x0": _clean(a + 0.6 * (x_range[1] - a)), "x1": _clean(a)}
+        rule = "plot:limit"
+
+    # --- a shaded area: "Shade the area between -1 and 1"
+    area = None
+    if area_cue:
+        m = re.search(r"\b(?:between|from)\s+(?:x\s*=\s*)?(" + NUM + r")\s+(?:and|to)\s+(?:x\s*=\s*)?(" + NUM + r")",
+                      s, re.I)
+        if m and float(m.group(1)) != float(m.group(2)):
+            area = {"a": _num(m.group(1)), "b": _num(m.group(2))}
+            if not curves and not _on_screen(ctx, "plot"):
+                area = None
+        if area:
+            rule = "plot:area"
+
+    # --- dashed markers and plain labelled points
+    markers = []
+    for m in re.finditer(r"\b(?:dashed|dotted|vertical|horizontal)\s+(?:\w+\s+)?lines?\s+at\s+([xy])\s*=\s*(" + NUM
+                         + r")", s, re.I):
+        label = f"{m.group(1).lower()} = {m.group(2)}"
+        markers.append({"axis": m.group(1).lower(), "value": _num(m.group(2)), "label": label})
+        strings.append(label)
+    if not dot_cue and coords and _has(ex, r"\b(?:mark|label|highlight|plot|show)\w*\b[^.]*\bpoints?\b"):
+        for text, x, y in coords[:12]:
+            label = re.sub(r"\s*,\s*", ", ", text)
+            points.append({"x": x, "y": y, "label": label})
+            strings.append(label)
+
+    previous = _on_screen(ctx, "plot")
+    extend = False
+    if previous is not None and not axes_cue and (curves or area or move_dot or markers or points):
+        first = next(b for b in reversed(ctx.beats) if b.kind == "plot" and not b.params.get("extend"))
+        shown = [c["expr"] for b in ctx.beats[ctx.beats.index(first):] if b.kind == "plot"
+                 for c in b.params.get("curves", [])]
+        same = [c for c in curves if c["expr"] in shown]
+        if curves and len(same) == len(curves):
+            # "…along the curve y = 4x²" with that curve on screen: use it, do not draw it again
+            j = shown.index(curves[0]["expr"])
+            for part in (move_dot, area):
+                if part is not None:
+                    part["curve"] = j
+            curves = []
+            strings = [x for x in strings if x not in [c.get("label") for c in same]]
+        # Add to the plot on screen: axes drawn without curves, or nothing new to plot, or "on the same axes".
+        extend = not shown or not curves or _has(
+            ex, r"\b(?:same (?:axes|plot|graph)|also|add(?:s|ing)?|overlay|alongside|on top|another curve|"
+                r"second curve|compare)\b")
+    if extend:
+        # The same axes: widen the first beat's ranges to what this one adds.
+        xr = first.params.get("x_range") or _default_x([c["expr"] for c in first.params.get("curves", [])], [])
+        all_curves = [c for b in ctx.beats if b.kind == "plot" and ctx.beats.index(b) >= ctx.beats.index(first)
+                      for c in b.params.get("curves", [])] + curves
+        extra = [p["y"] for p in points]
+        yr = _y_range(all_curves, xr, extra)
+        updates = {"x_range": list(xr)}
+        if yr and (curves or points):
+            updates["y_range"] = yr
+        _replace(ctx, first, **updates)
+        params.update(extend=True)
+        rule = rule.replace("plot:", "plot:extend-") if not rule.startswith("plot:extend") else rule
+    else:
+        xr = list(x_range) if x_range else _default_x([c["expr"] for c in curves], ranges)
+        if not curves:
+            xr = list(x_range) if x_range else [0, 10]
+            params["y_range"] = [0, 10]
+        params["x_range"] = [_clean(v) for v in xr]
+        if curves and (formulas or backticked) and not axes_cue:
+            params["numbers"] = True
+    if area:
+        target = curves[0] if curves else (_last_curve(ctx))
+        f = try_formula(target["expr"]) if target else None
+        if f:
+            val = integrate(f, min(area["a"], area["b"]), max(area["a"], area["b"]))
+            if math.isfinite(val):
+                area["label"] = f"area ≈ {_fmt(val)}"
+                strings.append(area["label"])
+    strings = ([x_label] if x_label else []) + ([y_label] if y_label else []) + strings
+    return [_beat("plot", rule, ex, i, strings, _kw(" ".join(strings) or s), curves=curves or None,
+                  x_label=x_label, y_label=y_label, move_dot=move_dot, area=area, markers=markers or None,
+                  points=points or None, **params)]
+
+
+def _last_curve(ctx: Context) -> dict | None:
+    for b in reversed(ctx.beats):
+        if b.kind == "plot" and b.params.get("curves"):
+            return b.params["curves"][-1]
+    return None
+
+
+# ----------------------------------------------------------------------------- scatter
+def rule_scatter(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
+    if _fired_chart(ex, ctx, i):
+        return []
+    cue = _has(ex, r"\bscatter(?:[- ]?plot)?\b|\b(?:random|data|sample)\s+(?:2d\s+|two-dimensional\s+)?points\b|"
+                   r"\b(?:\d+|" + "|".join(("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"))
+                   + r")\s+(?:random\s+)?(?:2d\s+)?points\b|\bpoint cloud\b|\bconvex hull\b|"
+                   r"\bline of best fit\b|\bregression line\b|\bbest[- ]fit line\b")
+    if not cue:
+        return []
+    s = ex.sentence
+    params: dict = {}
+    strings: list[str] = []
+    coords = [(_num(m.group(1)), _num(m.group(2))) for m in COORD.finditer(s)]
+    if len(coords) >= 3:
+        params["points"] = [[x, y] for x, y in coords[:200]]
+    else:
+        m = re.search(r"\b(\d{1,4}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:random\s+)?(?:2d\s+|"
+                      r"two-dimensional\s+)?(?:data\s+)?points\b", s, re.I)
+        n = count_in(m.group(1)) if m else None
+        if n is None and m and m.group(1).isdigit():
+            n = int(m.group(1))
+        params["count"] = max(1, min(200, n or 20))
+        params["seed"] = int(hashlib.sha256(s.encode()).hexdigest()[:6], 16) % 10000
+    m = re.search(r"\bpoints?\s+(?:labell?ed|called|named)\s+[\"\u201c]([^\"\u201d]+)[\"\u201d]", s, re.I)
+    if m:
+        params["label"] = m.group(1).strip()
+        strings.append(params["label"])
+        ctx.consumed.add(params["label"])
+    if _has(ex, r"\bconvex hull\b|\bhull\b"):
+        params["hull"] = True
+        lab = re.search(r"\bhull\s+(?:labell?ed|called)\s+[\"\u201c]([^\"\u201d]+)[\"\u201d]", s, re.I)
+        if lab:
+            params["hull_label"] = lab.group(1).strip()
+            ctx.consumed.add(params["hull_label"])
+        strings.append(params.get("hull_label", "convex hull"))
+    if _has(ex, r"\bbest[- ]fit\b|\bregression\b|\bleast[- ]squares\b|\btrend ?line\b|\bfit(?:ted)? (?:a )?line\b"):
+        params["fit_line"] = True
+        strings.append("least-squares fit")
+    if _has(ex, r"\bquery\b"):
+        params["query"] = [2.4, 1.9]
+        lab = re.search(r"\bquery(?:\s+point)?\s+(?:labell?ed|called)\s+[\"\u201c]([^\"\u201d]+)[\"\u201d]", s, re.I)
+        if lab:
+            params["query_label"] = lab.group(1).strip()
+            ctx.consumed.add(params["query_label"])
+        strings.append(params.get("query_label", "query"))
+    x_label, y_label = _axis_labels(ex)
+    for lab in (x_label, y_label):
+        if lab:
+            ctx.consumed.add(lab)
+            strings.append(lab)
+    cues = " ".join(w for w in ("points scatter", "convex hull" if params.get("hull") else "",
+                                "query" if params.get("query") else "",
+                                "fit line regression" if params.get("fit_line") else "") if w)
+    return [_beat("scatter", "scatter:points-cue", ex, i, strings, _kw(" ".join(strings) + " " + cues),
+                  x_label=x_label, y_label=y_label, **params)]
+
+
+# ----------------------------------------------------------------------------- bar chart
+_ITEM = re.compile(r"^\s*(?:and\s+|or\s+)?[\"\u201c]?(?P<label>[^\"\u201d:=(),]+?)[\"\u201d]?\s*(?:[:=]\s*|\(\s*|\s)"
+                   r"(?P<value>" + NUM + r")\s*(?P<pct>%)?\s*\)?\s*$")
+
+
+def _bar_data(ex: Extracted) -> tuple[list[str], list[float | int], bool, str | None]:
+    """(labels, values, percent?, the text they came from)."""
+    s = ex.sentence
+    pairs = re.findall(r"[\"\u201c]([^\"\u201d]+)[\"\u201d]\s*\(\s*(" + NUM + r")\s*(%?)\s*\)", s)
+    if len(pairs) >= 1:
+        return [p[0] for p in pairs], [_num(p[1]) for p in pairs], any(p[2] for p in pairs), None
+    m = re.search(r"[:\u2014]\s*(.+?)\s*\.?$", s) or re.search(r"\b(?:with|for|to)\s+(?:values?\s+(?:of\s+)?)?(.+?)\s*\.?$", s)
+    if m:
+        body = re.split(r"[;.]\s|\s+(?:then|and then|highlight\w*)\b", m.group(1))[0]
+        items = [x for x in re.split(r",\s*|\s+and\s+", body) if x.strip()]
+        labels, values, pct = [], [], False
+        for it in items:
+            im = _ITEM.match(it)
+            if not im:
+                break
+            labels.append(im.group("label").strip())
+            values.append(_num(im.group("value")))
+            pct = pct or bool(im.group("pct"))
+        else:
+            if len(labels) >= 2:
+                return labels, values, pct, body
+    quoted = list(ex.quoted)
+    m = re.search(r"\bvalues?\s+(?:of\s+)?((?:" + NUM + r"%?\s*(?:,\s*|\s+and\s+|$))+)", s, re.I)
+    if quoted and m:
+        vals = re.findall(NUM + r"%?", m.group(1))
+        if len(vals) == len(quoted):
+            return quoted, [_num(v.rstrip("%")) for v in vals], any(v.endswith("%") for v in vals), None
+    return [], [], False, None
+
+
+def rule_bar_chart(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
+    if _fired_chart(ex, ctx, i):
+        return []
+    s = ex.sentence
+    cue = _has(ex, r"\bbar[- ]?(?:chart|graph|plot)s?\b|\bhistogram\b|\bbars?\s+(?:for|of|showing)\b")
+    previous = _on_screen(ctx, "bar_chart")
+    change = previous is not None and _has(
+        ex, r"\b(?:bars?|values?|chart|probabilit\w+|scores?)\b[^.]*\b(?:change|changes|changing|update|updates|"
+            r"become|becomes|shift|shifts|move|moves|grow|grows|shrink|shrinks)\b")
+    if not (cue or change):
+        return []
+    labels, values, pct, _ = _bar_data(ex)
+    if change and values:
+        old = previous.params
+        by_label = dict(zip(labels, values))
+        new = [by_label.get(lab, v) for lab, v in zip(old["labels"], old.get("new_values") or old["values"])]
+        ctx.consumed.update(labels)
+        p = {k: v for k, v in old.items() if k not in ("new_values", "sentence")}
+        p["values"] = list(old.get("new_values") or old["values"])
+        p["new_values"] = new
+        p["extend"] = True
+        strings = [x for x in (f"{v:g}" + (old.get("unit") or "") for v in new)]
+        return [_beat("bar_chart", "bar_chart:change", ex, i, strings, _kw(s), **p)]
+    if not cue:
+        return []
+    if not labels:
+        # "Show a bar chart comparing the models" — nothing to plot: leave the sentence to other rules
+        return []
+    labels, values = labels[:12], values[:12]
+    ctx.consumed.update(labels)
+    title = None
+    m = re.search(r"\btitled\s+[\"\u201c]([^\"\u201d]+)[\"\u201d]", s, re.I)
+    if m:
+        title = m.group(1).strip()
+        ctx.consumed.add(title)
+    else:
+        m = re.search(r"\b(?:bar[- ]?(?:chart|graph|plot)|histogram)\s+(?:of|showing|for|comparing)\s+(?:the\s+)?"
+                      r"([a-z][\w -]{1,40}?)\s*(?::|,|\bwith\b|\bfor\b|$)", s, re.I)
+        if m and not re.search(NUM, m.group(1)):
+            title = m.group(1).strip()
+            title = title[0].upper() + title[1:]
+    probabilities = _has(ex, r"\bprobabilit\w*|\bsoftmax\b|\blikelihoods?\b|\bdistribution\b")
+    horizontal = _has(ex, r"\bhorizontal\b") or (probabilities and not _has(ex, r"\bvertical\b"))
+    highlight = _has(ex, r"\bhighlight\w*\s+(?:the\s+)?(?:highest|largest|biggest|max\w*|tallest|top|most likely|"
+                         r"winner|best)\b|\bargmax\b")
+    unit = "%" if pct else None
+    strings = ([title] if title else []) + labels + [f"{v:g}" + (unit or "") for v in values]
+    return [_beat("bar_chart", "bar_chart:" + ("quoted-values" if ex.quoted else "label-value-list"), ex, i, strings,
+                  sum((_kw(x) for x in labels), ()) + _kw(title or "chart"), labels=labels, values=values,
+                  title=title, unit=unit, horizontal=horizontal or None, highlight_max=highlight or None)]
+
+
+# ----------------------------------------------------------------------------- heatmap
+def _placeholder_attention(seed: str, n: int, causal: bool) -> list[list[float]]:
+    """Softmax-like rows (each sums to 1, a strong diagonal), from the sentence's hash: deterministic."""
+    h = hashlib.sha256(seed.encode()).digest()
+    rows = []
+    for r in range(n):
+        raw = []
+        for c in range(n):
+            if causal and c > r:
+                raw.append(0.0)
+                continue
+            noise = h[(r * n + c) % 32] / 255
+            raw.append(math.exp(2.2 * noise + (1.6 if c == r else 0.0) + (0.6 if c == r - 1 else 0.0)))
+        total = sum(raw)
+        rows.append([round(v / total, 2) for v in raw])
+    return rows
+
+
+def rule_heatmap(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
+    if _fired_chart(ex, ctx, i):
+        return []
+    if not _has(ex, r"\bheat[- ]?maps?\b|\battention (?:map|grid|pattern)s?\b"):
+        return []
+    s = ex.sentence
+    causal = _has(ex, r"\bcausal\b|\bmasked\b|\bmask\b|\bdecoder\b|\bautoregressive\b")
+    tokens = None
+    for q in ex.quoted:
+        words = q.split()
+        if 2 <= len(words) <= 12:
+            tokens = words
+            ctx.consumed.add(q)
+            break
+    if ex.matrices:
+        values = [[float(v) for v in row][:12] for row in ex.matrices[0][:12]]
+        ex.matrices.clear()  # drawn here, not again as a matrix
+        rule = "heatmap:literal"
+    else:
+        n = len(tokens) if tokens else 6
+        values = _placeholder_attention(s, n, causal)
+        rule = "heatmap:placeholder"
+    title = None
+    m = re.search(r"\btitled\s+[\"\u201c]([^\"\u201d]+)[\"\u201d]", s, re.I)
+    if m:
+        title = m.group(1).strip()
+        ctx.consumed.add(title)
+    else:
+        m = re.search(r"\b(?:heat[- ]?map|attention map)\s+(?:of|showing|for)\s+(?:the\s+)?([a-z][\w -]{1,40}?)"
+                      r"\s*(?:[:,.(]|\bwith\b|\bfor\b|\bbetween\b|\bover\b|$)", s, re.I)
+        if m:
+            title = m.group(1).strip()
+            title = title[0].upper() + title[1:]
+    labels = tokens if tokens and len(tokens) == len(values) else None
+    strings = ([title] if title else []) + (labels or [])
+    return [_beat("heatmap", rule, ex, i, strings, _kw(title or "heatmap"), values=values, row_labels=labels,
+                  col_labels=labels, title=title, causal=causal or None)]
+
+
+RULES: list = [rule_heatmap, rule_bar_chart, rule_scatter, rule_plot]
+
+# Imported last: `rules.py` imports this module while it loads (to order all rules), and this module
+# may also be imported first; either way both find what they need.
+from .rules import Context, _beat, _has, _kw  # noqa: E402

@@ -1,0 +1,98 @@
+"""plot: axes with curves from formulas, a moving dot, a shaded area, dashed markers and labelled points."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, field_validator
+
+from ..fields import Colour, NonBlank, _Model, _whole_number
+from .base import VisualBase
+
+KIND = "plot"
+RUNTIME = "plot"  # helper module in compiler.runtime.components (None: an operation of SbcScene)
+
+Range = list[float]
+
+
+class Curve(_Model):
+    expr: NonBlank = Field(max_length=300, description="Formula in one variable (`y = 4x^2`, `sin(x)/x`, "
+                           "`e^(-x^2/2)`); read by `compiler.formula`, never evaluated as Python. A formula that "
+                           "cannot be read is left out of the drawing (its label is still shown).",
+                           examples=["y = 4x^2", "log(1 + t)"])
+    label: str | None = Field(None, max_length=200, description="Text next to the curve, in its colour "
+                              "(default: the formula).", examples=["Hull attention: O(log t) per step"])
+    color: Colour | None = Field(None, description="Curve colour (default: the theme's label colours, then "
+                                 "its palette).", examples=["#66bb6a", "orange"])
+
+
+class MoveDot(_Model):
+    x0: float = Field(description="Where the dot starts (an x value on the curve).", examples=[0])
+    x1: float = Field(description="Where the dot stops.", examples=[1])
+    curve: int = Field(0, ge=0, le=5, description="Which curve it follows (0-based, among this beat's curves; "
+                       "with `extend`, among all curves on screen when this beat has none).", examples=[0])
+    label: str | None = Field(None, max_length=80, description="Text that travels with the dot.", examples=["x"])
+
+    @field_validator("curve", mode="before")
+    @classmethod
+    def _whole(cls, v: object) -> object:
+        return _whole_number(v)
+
+
+class Area(_Model):
+    a: float = Field(description="Left end of the shaded area.", examples=[-1])
+    b: float = Field(description="Right end of the shaded area.", examples=[1])
+    curve: int = Field(0, ge=0, le=5, description="Which curve bounds it (0-based; with `extend` and no curves "
+                       "in this beat: among the curves on screen).", examples=[0])
+    label: str | None = Field(None, max_length=80, description="Text inside the area.", examples=["area ≈ 0.683"])
+
+    @field_validator("curve", mode="before")
+    @classmethod
+    def _whole(cls, v: object) -> object:
+        return _whole_number(v)
+
+
+class Marker(_Model):
+    axis: Literal["x", "y"] = Field(description="`x`: a dashed vertical line at x = value; `y`: a horizontal "
+                                    "one at y = value.", examples=["x"])
+    value: float = Field(description="Where the line is.", examples=[0])
+    label: str | None = Field(None, max_length=80, description="Text at the end of the line.", examples=["x = 0"])
+
+
+class PlotPoint(_Model):
+    x: float = Field(description="x of the point.", examples=[1])
+    y: float = Field(description="y of the point.", examples=[4])
+    label: str | None = Field(None, max_length=80, description="Text next to the point.", examples=["(1, 4)"])
+    hollow: bool = Field(False, description="An open circle (a value the curve approaches but does not take).",
+                         examples=[True])
+
+
+class PlotVisual(VisualBase):
+    kind: Literal["plot"] = Field(description="Axes with curves from formulas; optional moving dot, shaded area, "
+                                  "dashed markers and labelled points.")
+    curves: list[Curve] = Field(default_factory=list, max_length=6, description="Curves to draw, in order.",
+                                examples=[[{"expr": "x", "label": "Standard attention: O(t) per step"},
+                                           {"expr": "log(1 + x)", "label": "Hull attention: O(log t) per step"}]])
+    x_range: Range | None = Field(None, min_length=2, max_length=2, description="[min, max] of x "
+                                  "(default: from the formulas, -5..5 or 0..10).", examples=[[0, 10]])
+    y_range: Range | None = Field(None, min_length=2, max_length=2, description="[min, max] of y "
+                                  "(default: from the sampled values).", examples=[[-1, 4]])
+    x_label: str | None = Field(None, max_length=120, description="Label under the x axis.",
+                                examples=["tokens generated (t)"])
+    y_label: str | None = Field(None, max_length=120, description="Label beside the y axis.",
+                                examples=["work per step"])
+    numbers: bool = Field(False, description="Numbers at the ticks (plain text, no LaTeX).", examples=[True])
+    extend: bool = Field(False, description="Add to the plot already on screen (same axes) instead of drawing "
+                         "new axes; without one on screen, a new plot is drawn.", examples=[True])
+    move_dot: MoveDot | None = Field(None, description="A dot that moves along a curve from x0 to x1.",
+                                     examples=[{"x0": 0, "x1": 1}])
+    area: Area | None = Field(None, description="Shade the area under a curve between a and b.",
+                              examples=[{"a": -1, "b": 1, "label": "≈ 68%"}])
+    markers: list[Marker] = Field(default_factory=list, max_length=6, description="Dashed lines at given x or y.",
+                                  examples=[[{"axis": "x", "value": 0, "label": "x = 0"}]])
+    points: list[PlotPoint] = Field(default_factory=list, max_length=12, description="Labelled points.",
+                                    examples=[[{"x": 1, "y": 4, "label": "(1, 4)"}]])
+
+
+STRINGS = ("x_label", "y_label", "curves", "points", "markers", "move_dot", "area")  # parameters whose text is drawn
+MODEL = PlotVisual

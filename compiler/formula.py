@@ -1,0 +1,453 @@
+"""A small, safe reader for one-variable formulas: `y = 4x^2`, `sin(x)/x`, `e^(-x^2/2)/sqrt(2*pi)`.
+
+Used by the planner (auto ranges, limits, areas) and at render time (the curves of `plot`). Pure
+Python: a tokenizer, a recursive-descent parser into a tiny AST of tuples, and a compiler that turns
+the AST into nested closures. Nothing is ever passed to `eval`/`exec`; names are looked up in two
+fixed tables (functions, constants), so `__import__('os')` or `().__class__` are just unreadable
+text.
+
+Guards: at most `MAX_CHARS` characters and `MAX_DEPTH` nesting; numbers are floats only (no
+unbounded integer arithmetic, so `9^9^9^9` cannot hang); overflow, domain errors and division by
+zero give NaN instead of raising, and so do infinite results.
+
+    >>> f = parse_formula("y = 4x²")
+    >>> f.var, f(0.5)
+    ('x', 1.0)
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+MAX_CHARS = 300
+MAX_DEPTH = 40
+RANGE_LIMIT = 1e12  # axis ranges are clamped to ±this (a chart of 1e300 shows nothing anyway)
+NAN = float("nan")
+
+FUNCTIONS: dict[str, Callable[[float], float]] = {
+    "sin": math.sin, "cos": math.cos, "tan": math.tan, "exp": math.exp, "log": math.log, "ln": math.log,
+    "sqrt": math.sqrt, "abs": abs, "asin": math.asin, "acos": math.acos, "atan": math.atan,
+    "sinh": math.sinh, "cosh": math.cosh, "tanh": math.tanh, "log2": math.log2, "log10": math.log10,
+}
+CONSTANTS: dict[str, float] = {"pi": math.pi, "e": math.e, "tau": math.tau}
+_NAMES = sorted(list(FUNCTIONS) + list(CONSTANTS), key=len, reverse=True)
+
+# Unicode and typographic forms an LLM writes -> ASCII
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
+_REPLACE = (("−", "-"), ("–", "-"), ("·", "*"), ("×", "*"), ("⋅", "*"), ("∗", "*"), ("÷", "/"), ("π", "pi"),
+            ("τ", "tau"), ("√", " sqrt "), ("**", "^"))
+
+
+class FormulaError(ValueError):
+    """The formula cannot be read: `message` says why, `column` (1-based, in the given text) where."""
+
+    def __init__(self, message: str, column: int = 1):
+        super().__init__(f"column {column}: {message}")
+        self.message = message
+        self.column = column
+
+
+@dataclass(frozen=True)
+class Formula:
+    """A compiled formula: call it with a float, get a float (NaN where it is undefined)."""
+
+    source: str   # the text as given
+    expr: str     # the right-hand side that was read
+    var: str      # the variable name ("x" when the formula has none)
+    fn: Callable[[float], float]
+
+    def __call__(self, x: float) -> float:
+        return self.fn(x)
+
+
+# ----------------------------------------------------------------------------- tokens
+@dataclass(frozen=True)
+class _Tok:
+    kind: str   # num, name, op, end
+    text: str
+    col: int    # 1-based column in the original text
+
+
+_TOKEN = re.compile(r"\s*(?:(?P<num>\d+(?:\.\d*)?(?:[eE][+-]?\d+(?![A-Za-z_]))?|\.\d+)"
+                    r"|(?P<name>[A-Za-z_][A-Za-z_0-9]*)|(?P<op>[-+*/^(),|!]))")
+
+
+def _normalise(text: str) -> tuple[str, list[int]]:
+    """ASCII text and, for each of its characters, the column in the original."""
+    out: list[str] = []
+    cols: list[int] = []
+    i = 0
+    while i < len(text):
+        for a, b in _REPLACE:
+            if text.startswith(a, i):
+                out.extend(b)
+                cols.extend([i + 1] * len(b))
+                i += len(a)
+                break
+        else:
+            ch = text[i]
+            sup = ch.translate(_SUPERSCRIPTS)
+            if sup != ch:
+                # a run of superscripts is one exponent: x²³ -> x^(23)
+                j = i
+                run = ""
+                while j < len(text) and text[j].translate(_SUPERSCRIPTS) != text[j]:
+                    run += text[j].translate(_SUPERSCRIPTS)
+                    j += 1
+                piece = "^(" + run + ")"
+                out.extend(piece)
+                cols.extend([i + 1] * len(piece))
+                i = j
+                continue
+            out.append(ch)
+            cols.append(i + 1)
+            i += 1
+    return "".join(out), cols
+
+
+def _tokenize(text: str) -> list[_Tok]:
+    norm, cols = _normalise(text)
+    toks: list[_Tok] = []
+    pos = 0
+    while pos < len(norm):
+        if norm[pos].isspace():
+            pos += 1
+            continue
+        m = _TOKEN.match(norm, pos)
+        if not m or m.end() == pos:
+            raise FormulaError(f"unexpected character {norm[pos]!r}", cols[pos])
+        kind = m.lastgroup or "op"
+        start = m.start(kind)
+        toks.append(_Tok(kind, m.group(kind), cols[start]))
+        pos = m.end()
+    toks.append(_Tok("end", "", (cols[-1] + 1) if cols else 1))
+    return toks
+
+
+def _split_name(tok: _Tok, var: str | None) -> list[_Tok]:
+    """`pix` -> pi, x; `sinx` -> sin, x; `xe` -> x, e: known names first (longest), else one letter."""
+    name = tok.text
+    if name in FUNCTIONS or name in CONSTANTS or name == var or len(name) == 1:
+        return [tok]
+    if var is None and re.fullmatch(r"[A-Za-z]_?[A-Za-z0-9]*", name) and not re.search(r"[a-z]{2}", name):
+        return [tok]  # x_1, dK: a name of its own
+    out: list[_Tok] = []
+    i = 0
+    while i < len(name):
+        for n in _NAMES + ([var] if var else []):
+            if name.startswith(n, i):
+                out.append(_Tok("name", n, tok.col + i))
+                i += len(n)
+                break
+        else:
+            if not name[i].isalpha():
+                raise FormulaError(f"cannot read {name!r}", tok.col + i)
+            out.append(_Tok("name", name[i], tok.col + i))
+            i += 1
+    return out
+
+
+# ----------------------------------------------------------------------------- parser
+class _Parser:
+    def __init__(self, toks: list[_Tok], var: str | None):
+        self.toks = toks
+        self.i = 0
+        self.depth = 0
+        self.var = var
+        self.free: dict[str, int] = {}  # free names -> column of first use
+
+    @property
+    def tok(self) -> _Tok:
+        return self.toks[self.i]
+
+    def take(self) -> _Tok:
+        t = self.toks[self.i]
+        self.i += 1
+        return t
+
+    def expect(self, text: str) -> None:
+        if self.tok.text != text or self.tok.kind != "op":
+            found = "the end" if self.tok.kind == "end" else repr(self.tok.text)
+            raise FormulaError(f"expected {text!r}, found {found}", self.tok.col)
+        self.i += 1
+
+    def enter(self) -> None:
+        """One level of nesting: a bracket, a function argument, a sign or an exponent."""
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise FormulaError(f"nested more than {MAX_DEPTH} levels deep", self.tok.col)
+
+    def parse(self):
+        node = self.expr()
+        if self.tok.kind != "end":
+            raise FormulaError(f"unexpected {self.tok.text!r}", self.tok.col)
+        return node
+
+    def expr(self):
+        self.enter()
+        node = self.term()
+        while self.tok.kind == "op" and self.tok.text in "+-":
+            op = self.take().text
+            node = (op, node, self.term())
+        self.depth -= 1
+        return node
+
+    def _starts_atom(self) -> bool:
+        t = self.tok
+        return t.kind in ("num", "name") or (t.kind == "op" and t.text == "(")
+
+    def term(self):
+        node = self.unary()
+        while True:
+            if self.tok.kind == "op" and self.tok.text in "*/":
+                op = self.take().text
+                node = (op, node, self.unary())
+            elif self._starts_atom():  # implicit multiplication: 4x, 2pi x, x sin(x)
+                node = ("*", node, self.power())
+            else:
+                break
+        return node
+
+    def unary(self):
+        if self.tok.kind == "op" and self.tok.text in "+-":
+            op = self.take().text
+            self.enter()
+            node = self.unary()
+            self.depth -= 1
+            node = ("neg", node) if op == "-" else node
+        else:
+            node = self.power()
+        return node
+
+    def power(self):
+        node = self.atom()
+        if self.tok.kind == "op" and self.tok.text == "^":
+            self.take()
+            self.enter()
+            node = ("^", node, self.unary())  # right-associative; 2^-x; -x^2 is -(x^2)
+            self.depth -= 1
+        return node
+
+    def atom(self):
+        t = self.tok
+        if t.kind == "num":
+            self.take()
+            v = float(t.text)
+            if not math.isfinite(v):
+                raise FormulaError("number too large", t.col)
+            node = ("num", v)
+        elif t.kind == "op" and t.text == "(":
+            self.take()
+            node = self.expr()
+            self.expect(")")
+        elif t.kind == "op" and t.text == "|":
+            self.take()
+            node = ("call", "abs", self.expr())
+            self.expect("|")
+        elif t.kind == "name":
+            node = self.name()
+        else:
+            found = "the end" if t.kind == "end" else repr(t.text)
+            raise FormulaError(f"expected a number, a name or '(', found {found}", t.col)
+        return node
+
+    def name(self):
+        t = self.take()
+        parts = _split_name(t, self.var)
+        if len(parts) > 1:
+            # splice the pieces back into the token stream and read again
+            self.toks[self.i - 1 : self.i] = parts
+            self.i -= 1
+            return self.name()
+        n = t.text
+        if n in FUNCTIONS:
+            if self.tok.kind == "op" and self.tok.text == "^":
+                raise FormulaError(f"write ({n}(x))^2 instead of {n}^2(x)", self.tok.col)
+            if self.tok.kind == "op" and self.tok.text == "(":
+                self.take()
+                arg = self.expr()
+                self.expect(")")
+            elif self._starts_atom():
+                arg = self.power()  # sin x, log t (sin 2x reads as sin(2)·x: write sin(2x))
+            else:
+                raise FormulaError(f"{n} needs an argument", self.tok.col)
+            return ("call", n, arg)
+        if n in CONSTANTS and n != self.var:
+            return ("num", CONSTANTS[n])
+        if n.startswith("__") or "__" in n:
+            raise FormulaError(f"cannot read {n!r}", t.col)
+        self.free.setdefault(n, t.col)
+        return ("var", n)
+
+
+# ----------------------------------------------------------------------------- compiler
+def _pow(a: float, b: float) -> float:
+    return math.pow(a, b)
+
+
+_BIN = {"+": lambda a, b: a + b, "-": lambda a, b: a - b, "*": lambda a, b: a * b, "/": lambda a, b: a / b,
+        "^": _pow}
+
+
+def _compile(node) -> Callable[[float], float]:
+    tag = node[0]
+    if tag == "num":
+        v = node[1]
+        return lambda x: v
+    if tag == "var":
+        return lambda x: x
+    if tag == "neg":
+        f = _compile(node[1])
+        return lambda x: -f(x)
+    if tag == "call":
+        fn = FUNCTIONS[node[1]]
+        f = _compile(node[2])
+        return lambda x: fn(f(x))
+    op = _BIN[tag]
+    fa, fb = _compile(node[1]), _compile(node[2])
+    return lambda x: op(fa(x), fb(x))
+
+
+def _guard(f: Callable[[float], float]) -> Callable[[float], float]:
+    def evaluate(x: float) -> float:
+        try:
+            y = f(float(x))
+        except (OverflowError, ValueError, ZeroDivisionError, TypeError):
+            return NAN
+        if isinstance(y, complex) or not math.isfinite(y):
+            return NAN
+        return float(y)
+    return evaluate
+
+
+_LHS = re.compile(r"^\s*(?:(?P<f>[A-Za-z]\w{0,10})\s*\(\s*(?P<v>[A-Za-z]\w{0,10})\s*\)|(?P<y>[A-Za-z]\w{0,10}))\s*$")
+
+
+def parse_formula(text: str) -> Formula:
+    """Read `y = <expr>`, `f(x) = <expr>` or `<expr>` in one variable; raise `FormulaError` if unreadable."""
+    if not isinstance(text, str):
+        raise FormulaError("a formula must be text")
+    if len(text) > MAX_CHARS:
+        raise FormulaError(f"longer than {MAX_CHARS} characters", MAX_CHARS + 1)
+    if not text.strip():
+        raise FormulaError("empty formula")
+    rhs, offset, var = text, 0, None
+    if text.count("=") > 1:
+        raise FormulaError("more than one '='", text.index("=", text.index("=") + 1) + 1)
+    if "=" in text:
+        lhs, rhs = text.split("=", 1)
+        offset = len(lhs) + 1
+        m = _LHS.match(lhs)
+        if not m:
+            raise FormulaError("the left side must be a name like y or f(x)", 1)
+        var = m.group("v")
+    try:
+        toks = _tokenize(rhs)
+    except FormulaError as e:
+        raise FormulaError(e.message, e.column + offset) from None
+    toks = [_Tok(t.kind, t.text, t.col + offset) for t in toks]
+    p = _Parser(toks, var)
+    node = p.parse()
+    free = dict(p.free)
+    if var is None:
+        if len(free) > 1:
+            names = sorted(free, key=free.get)
+            raise FormulaError(f"more than one variable: {', '.join(names)}", free[names[1]])
+        var = next(iter(free), "x")
+    else:
+        others = [n for n in free if n != var]
+        if others:
+            raise FormulaError(f"unknown name {others[0]!r} (the variable is {var})", free[others[0]])
+    return Formula(text, rhs.strip(), var, _guard(_compile(node)))
+
+
+def try_formula(text: str) -> Formula | None:
+    try:
+        return parse_formula(text)
+    except FormulaError:
+        return None
+
+
+# ----------------------------------------------------------------------------- helpers for ranges
+def sample(f: Callable[[float], float], x0: float, x1: float, n: int = 200) -> list[tuple[float, float]]:
+    n = max(2, min(int(n), 5000))
+    return [(x, f(x)) for x in (x0 + (x1 - x0) * k / (n - 1) for k in range(n))]
+
+
+def value_range(fns, x0: float, x1: float, n: int = 241) -> tuple[float, float] | None:
+    """A y-range that shows the curves: the sampled values, robust to spikes (1/x, tan x)."""
+    ys = sorted(y for f in fns for _, y in sample(f, x0, x1, n) if math.isfinite(y))
+    if not ys:
+        return None
+    lo, hi = ys[0], ys[-1]
+    if len(ys) > 20:
+        # clip spikes: if the extreme 2% stretch the range by more than 4x, cut them
+        q_lo, q_hi = ys[int(len(ys) * 0.02)], ys[int(len(ys) * 0.98) - 1]
+        core = max(q_hi - q_lo, 1e-9)
+        if hi - lo > 4 * core:
+            lo, hi = max(lo, q_lo - core), min(hi, q_hi + core)
+    return lo, hi
+
+
+def nice_range(lo: float, hi: float, *, include_zero: bool = True, ticks: int = 6) -> tuple[float, float, float]:
+    """Round a range out to a tick step of 1, 2, 2.5 or 5 × 10^k: (lo, hi, step). Never raises: infinite
+    or huge ends are clamped to ±RANGE_LIMIT, an empty range is widened."""
+    lo = min(max(lo, -RANGE_LIMIT), RANGE_LIMIT) if math.isfinite(lo) else -1.0
+    hi = min(max(hi, -RANGE_LIMIT), RANGE_LIMIT) if math.isfinite(hi) else 1.0
+    lo, hi = min(lo, hi), max(lo, hi)
+    if include_zero:
+        lo, hi = min(lo, 0.0), max(hi, 0.0)
+    if hi - lo < 1e-9 * max(1.0, abs(lo), abs(hi)):
+        d = max(1.0, abs(lo) * 0.1)
+        lo, hi = lo - d, hi + d
+    raw = (hi - lo) / max(1, ticks)
+    mag = 10 ** math.floor(math.log10(raw))
+    step = next(m * mag for m in (1, 2, 2.5, 5, 10) if m * mag >= raw)
+    return math.floor(lo / step + 1e-9) * step, math.ceil(hi / step - 1e-9) * step, step
+
+
+def limit_at(f: Callable[[float], float], a: float) -> float:
+    """The value f approaches at `a` (two-sided, numerically); NaN if the sides disagree."""
+    for h in (1e-6, 1e-4, 1e-3):
+        left, right = f(a - h), f(a + h)
+        if math.isfinite(left) and math.isfinite(right):
+            if abs(left - right) <= 1e-3 * max(1.0, abs(left), abs(right)):
+                return (left + right) / 2
+            return NAN
+        if math.isfinite(right) and not math.isfinite(left):
+            return right
+        if math.isfinite(left):
+            return left
+    return NAN
+
+
+def integrate(f: Callable[[float], float], a: float, b: float, n: int = 400) -> float:
+    """Simpson's rule over the finite samples (NaN if the function is undefined on most of the span)."""
+    n = max(2, n + n % 2)
+    h = (b - a) / n
+    total, bad = 0.0, 0
+    for k in range(n + 1):
+        y = f(a + k * h)
+        if not math.isfinite(y):
+            bad += 1
+            continue
+        total += y * (1 if k in (0, n) else 4 if k % 2 else 2)
+    if bad > n // 10:
+        return NAN
+    return total * h / 3
+
+
+def short_number(v: float) -> str:
+    """A number as a chart label: `0.7`, `30`, `1234`, `12.3k`, `4.5M`, `-2e+15`."""
+    if not math.isfinite(v):
+        return "–"
+    a = abs(v)
+    if a < 1e4:
+        return f"{v:.4g}" if a >= 1 or a == 0 else f"{v:.3g}"
+    for div, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k")):
+        if a >= div and a / div < 1000:
+            return f"{v / div:.3g}{suffix}"
+    return f"{v:.2g}"

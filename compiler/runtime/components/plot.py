@@ -1,0 +1,512 @@
+"""plot: grey axes with Text labels, curves from formulas (gaps where undefined), a dot moving along a
+curve, a shaded area, dashed markers and labelled points — seed002's minimal chart look.
+
+`build` draws the axes and a first stage of parts; `extend(scene, ...)` adds a stage (more curves, an
+area, a dot...) to the plot already on screen, on the same axes.
+"""
+
+from __future__ import annotations
+
+import math
+
+from manim import (DOWN, LEFT, RIGHT, UP, UR, AnimationGroup, Axes, Circle, Create, DashedLine, Dot, FadeIn,
+                   ManimColor, MoveAlongPath, Polygon, VGroup, VMobject, smooth)
+
+from ...formula import RANGE_LIMIT, FormulaError, nice_range, parse_formula, sample, value_range
+from ..style import BODY_BOTTOM, BODY_TOP, BODY_W, SAFE_Y, colour, label_colour, text
+
+AXES_W, AXES_H = 6.4, 3.9
+LABEL_SIZE = 20
+SAMPLES = 400
+GREY = "#666677"
+
+
+# ----------------------------------------------------------------------------- colours and text
+def paint(value, default) -> ManimColor:
+    """A colour from a storyboard value (`light blue`, `#ffd54f`, `gold`); `default` if unknown."""
+    from ...planner.theme import colour_value
+
+    if value:
+        v = colour_value(str(value))
+        if v:
+            return ManimColor(v)
+        try:
+            return ManimColor(str(value))
+        except Exception:  # noqa: BLE001 - a colour name Manim does not know: use the default
+            pass
+    return ManimColor(default) if not isinstance(default, ManimColor) else default
+
+
+def dim_text(theme: dict) -> ManimColor:
+    """Axis labels: between the axes grey and the body text, readable at 480p."""
+    return ManimColor(theme["text"]).interpolate(colour(theme, "axes", GREY), 0.35)
+
+
+def curve_colour(theme: dict, i: int, curve: dict, kind_hint: str = "") -> ManimColor:
+    palette = list(theme.get("palette") or ["#4FC3F7", "#66BB6A", "#FFD54F", "#FF7043"])
+    default = palette[i % len(palette)]
+    if i == 0 and theme["roles"].get("plot") and not theme["labels"]:
+        default = theme["roles"]["plot"]
+    if curve.get("color"):
+        return paint(curve["color"], default)
+    return label_colour(theme, f"{kind_hint} {curve.get('label') or ''} {curve.get('expr', '')}", default)
+
+
+def _short(s: str, n: int) -> str:
+    s = " ".join(str(s).split())
+    return s if len(s) <= n else s[: n - 1].rstrip() + "…"
+
+
+def _label(s: str, theme: dict, color, k: float, width: int = 24, limit: int = 72):
+    """Chart text: at most `limit` characters, wrapped at `width`, scaled with the plot."""
+    t = text(_short(s, limit), theme, size=LABEL_SIZE, color=color, width_chars=width)
+    t.scale(k)
+    return t
+
+
+# ----------------------------------------------------------------------------- geometry
+def _ranges(curves: list[dict], x_range, y_range, extra_y=()) -> tuple[list[float], list[float]]:
+    fns = []
+    for c in curves:
+        try:
+            fns.append(parse_formula(c["expr"]))
+        except (FormulaError, KeyError, TypeError):
+            continue
+    x_range, y_range = _finite(x_range), _finite(y_range)
+    if x_range and x_range[0] != x_range[1]:
+        x0, x1 = sorted(x_range)
+    else:
+        needs_positive = any(any(n in c.get("expr", "") for n in ("log", "ln", "sqrt", "√")) for c in curves)
+        x0, x1 = (0.0, 10.0) if needs_positive or not curves else (-5.0, 5.0)
+    xs = nice_range(x0, x1, include_zero=False, ticks=8)
+    if x_range:
+        xs = (x0, x1, xs[2])
+    if y_range and y_range[0] != y_range[1]:
+        y0, y1 = sorted(y_range)
+        ys = (y0, y1, nice_range(y0, y1, include_zero=False, ticks=6)[2])
+    else:
+        r = value_range(fns, xs[0], xs[1]) if fns else None
+        lo, hi = r if r else (0.0, 10.0)
+        for y in extra_y:
+            lo, hi = min(lo, y), max(hi, y)
+        pad = 0.08 * (hi - lo or 1.0)
+        lo2, hi2 = lo - (pad if lo < 0 else 0), hi + pad
+        ys = nice_range(lo2, hi2, include_zero=True, ticks=6)
+    return [xs[0], xs[1], xs[2]], [ys[0], ys[1], ys[2]]
+
+
+def _finite(rng) -> list[float] | None:
+    """[lo, hi] as finite floats within ±RANGE_LIMIT, or None."""
+    try:
+        lo, hi = (float(v) for v in rng)
+    except (TypeError, ValueError):
+        return None
+    if not (math.isfinite(lo) and math.isfinite(hi)):
+        return None
+    return [min(max(v, -RANGE_LIMIT), RANGE_LIMIT) for v in (lo, hi)]
+
+
+def _segments(f, x0: float, x1: float, y0: float, y1: float, n: int = SAMPLES) -> list[list[tuple[float, float]]]:
+    """Finite, in-range runs of the curve, clipped exactly at the top and bottom of the axes."""
+    segs: list[list[tuple[float, float]]] = []
+    cur: list[tuple[float, float]] = []
+    prev = None
+    span = y1 - y0
+    for x, y in sample(f, x0, x1, n):
+        ok = math.isfinite(y)
+        inside = ok and y0 <= y <= y1
+        if prev is not None and ok and math.isfinite(prev[1]):
+            px, py = prev
+            jump = abs(y - py) > 0.9 * span  # a pole (tan x, 1/x): never join across it
+            if not jump:
+                for edge in (y0, y1):
+                    if (py - edge) * (y - edge) < 0:
+                        t = (edge - py) / (y - py)
+                        pt = (px + t * (x - px), edge)
+                        if cur:
+                            cur.append(pt)
+                            segs.append(cur)
+                            cur = []
+                        else:
+                            cur = [pt]
+        if inside:
+            cur.append((x, y))
+        elif cur:
+            segs.append(cur)
+            cur = []
+        prev = (x, y)
+    if cur:
+        segs.append(cur)
+    return [s for s in segs if len(s) >= 2]
+
+
+def _curve_mob(axes, segs, col, width: float = 3.0) -> VGroup:
+    g = VGroup()
+    for s in segs:
+        v = VMobject(stroke_color=col, stroke_width=width)
+        v.set_points_as_corners([axes.c2p(x, y) for x, y in s])
+        g.add(v)
+    return g
+
+
+def _overlaps(a, b, pad: float = 0.04) -> bool:
+    return (a.get_left()[0] < b.get_right()[0] + pad and b.get_left()[0] < a.get_right()[0] + pad
+            and a.get_bottom()[1] < b.get_top()[1] + pad and b.get_bottom()[1] < a.get_top()[1] + pad)
+
+
+def _place(label, anchor, taken: list, directions=(UR, UP + LEFT, DOWN + RIGHT, DOWN + LEFT, UP, DOWN, RIGHT, LEFT),
+           buffs=(0.1, 0.3)) -> bool:
+    """Put `label` next to `anchor` in the first direction where it overlaps no taken label."""
+    for buff in buffs:
+        for d in directions:
+            label.next_to(anchor, d, buff=buff)
+            if not any(_overlaps(label, t) for t in taken):
+                taken.append(label)
+                return True
+    return False
+
+
+def _column(g, label, want_y: float, gap: float = 0.08) -> None:
+    """Right of the axes, at the free height nearest `want_y`; below the others if nothing is free."""
+    axes = g.axes
+    label.next_to(axes, RIGHT, buff=0.25)
+    placed = [t for t in g.taken if t.get_left()[0] >= axes.get_right()[0] + 0.05]
+    h = label.height
+    lo = axes.get_bottom()[1]
+    want = min(max(want_y, lo + h / 2), max(axes.get_top()[1], lo + h) - h / 2)
+    cands = [want] + [t.get_bottom()[1] - gap - h / 2 for t in placed] + [t.get_top()[1] + gap + h / 2 for t in placed]
+    hi = max(axes.get_top()[1], lo + h)
+    for y in sorted(cands, key=lambda y: abs(y - want)):
+        if y - h / 2 < lo - 1e-6 or y + h / 2 > hi + 1e-6:
+            continue
+        label.set_y(y)
+        if not any(_overlaps(label, t, pad=gap / 2) for t in placed):
+            g.taken.append(label)
+            return
+    label.set_y(min([lo] + [t.get_bottom()[1] for t in placed]) - gap - h / 2)
+    g.taken.append(label)
+
+
+def _place_or_column(g, label, anchor, directions=None) -> None:
+    ok = _place(label, anchor, g.taken, directions) if directions else _place(label, anchor, g.taken)
+    if not ok:
+        _column(g, label, anchor.get_center()[1])
+
+
+# ----------------------------------------------------------------------------- build
+def build(theme: dict, *, curves=(), x_range=None, y_range=None, x_label: str | None = None,
+          y_label: str | None = None, numbers: bool = False, move_dot=None, area=None, markers=(), points=(),
+          color: str | None = None):
+    curves = [dict(c) for c in (curves or [])][:6]
+    extra_y = [p["y"] for p in points or [] if isinstance(p.get("y"), (int, float))]
+    xr, yr = _ranges(curves, x_range, y_range, extra_y)
+    axes_col = paint(color, colour(theme, "axes", GREY)) if color else colour(theme, "axes", GREY)
+    axes = Axes(x_range=xr, y_range=yr, x_length=AXES_W, y_length=AXES_H, tips=True,
+                axis_config={"include_numbers": False, "color": axes_col, "stroke_width": 2,
+                             "tip_width": 0.18, "tip_height": 0.18, "include_ticks": True,
+                             "tick_size": 0.06})
+    frame = VGroup(axes)
+    labels = VGroup()
+    parts = {}
+    lab_col = dim_text(theme)
+    nums = _numbers(axes, xr, yr, theme, lab_col) if numbers else VGroup()
+    if numbers:
+        frame.add(nums)
+    if x_label:
+        xl = _label(x_label, theme, lab_col, 1.0, width=40, limit=80)
+        xl.next_to(frame, DOWN, buff=0.2)
+        labels.add(xl)
+        parts[x_label] = xl
+    if y_label:
+        yl = _label(y_label, theme, lab_col, 1.0, width=30, limit=60).rotate(math.pi / 2)
+        yl.next_to(frame, LEFT, buff=0.2)
+        labels.add(yl)
+        parts[y_label] = yl
+    frame.add(labels)
+    g = VGroup(frame)
+    g.axes, g.frame, g.axis_labels = axes, frame, labels
+    g.x_range, g.y_range = xr, yr
+    g.numbers = list(nums)
+    g.base_width = axes.width
+    g.curves = []          # (formula or None, colour, mob) of every curve drawn so far
+    g.taken = list(labels) + list(nums)  # text placed so far: new labels avoid it
+    g.stages = []
+    g.grow = 1.25
+    stage = _stage(g, theme, curves=curves, move_dot=move_dot, area=area, markers=markers, points=points)
+    g.add(stage)
+    g.stages.append(stage)
+    g.parts = {**parts, **stage.parts}
+    return g
+
+
+def _numbers(axes, xr, yr, theme, col) -> VGroup:
+    out = VGroup()
+    for rng, axis in ((xr, "x"), (yr, "y")):
+        lo, hi, step = rng
+        n = int(round((hi - lo) / step))
+        every = max(1, math.ceil((n + 1) / 6))
+        for k in range(0, n + 1, every):
+            v = lo + k * step
+            if abs(v) < 1e-9:
+                continue
+            s = f"{v:.4g}"
+            t = text(s, theme, size=LABEL_SIZE, color=col)
+            if axis == "x":
+                t.next_to(axes.x_axis.n2p(v), DOWN, buff=0.12)
+            else:
+                t.next_to(axes.y_axis.n2p(v), LEFT, buff=0.12)
+            out.add(t)
+    return out
+
+
+def _stage(g, theme: dict, *, curves=(), move_dot=None, area=None, markers=(), points=()) -> VGroup:
+    """New parts on the axes of `g`: returned as a group with the pieces `enter` animates in order."""
+    axes = g.axes
+    k = axes.width / g.base_width   # the plot may have been scaled since it was built
+    (x0, x1, _), (y0, y1, _) = g.x_range, g.y_range
+    st = VGroup()
+    st.curve_mobs, st.curve_labels, st.area, st.markers, st.point_mobs, st.dot, st.path = [], [], None, VGroup(), \
+        VGroup(), None, None
+    st.dot_label = None
+    parts = {}
+    first_new = len(g.curves)
+    new_labels = []
+    for i, c in enumerate(curves):
+        idx = first_new + i
+        col = curve_colour(theme, idx, c)
+        try:
+            f = parse_formula(c["expr"])
+        except (FormulaError, KeyError, TypeError):
+            f = None
+        label = c.get("label") or c.get("expr", "")
+        mob = _curve_mob(axes, _segments(f, x0, x1, y0, y1), col, 3.0 * k) if f else VGroup()
+        g.curves.append((f, col, mob))
+        st.curve_mobs.append(mob)
+        if label:
+            lab = _label(label, theme, col, k)
+            end = mob[-1].get_end() if len(mob) else axes.c2p(x1, (y0 + y1) / 2)
+            new_labels.append((lab, end[1]))
+            parts[label] = VGroup(mob, lab)
+    for lab, y in sorted(new_labels, key=lambda p: -p[1]):
+        _column(g, lab, y)
+    st.curve_labels = [lab for lab, _ in new_labels]
+    pool = g.curves if not curves else g.curves[first_new:]
+    if area:
+        ci = int(area.get("curve", 0))
+        target = pool[ci] if ci < len(pool) else (g.curves[-1] if g.curves else None)
+        if target and target[0]:
+            st.area = _area(axes, target[0], target[1], float(area["a"]), float(area["b"]), g.x_range, g.y_range)
+            if area.get("label"):
+                lab = _label(area["label"], theme, theme["text"], k, width=16)
+                a, b = sorted((float(area["a"]), float(area["b"])))
+                mid = (max(a, x0) + min(b, x1)) / 2
+                top = target[0](mid)
+                base = min(max(0.0, y0), y1)
+                yv = base + 0.35 * ((top if math.isfinite(top) else base) - base)
+                lab.move_to(axes.c2p(mid, min(max(yv, y0), y1)))
+                if any(_overlaps(lab, t) for t in g.taken):
+                    _place_or_column(g, lab, st.area, directions=(UP, DOWN))
+                else:
+                    g.taken.append(lab)
+                st.area = VGroup(st.area, lab)
+                parts[area["label"]] = st.area
+    for m in (markers or [])[:6]:
+        st.markers.add(_marker(g, theme, m, k, parts))
+    for p in (points or [])[:12]:
+        st.point_mobs.add(_point(g, theme, p, k, parts))
+    if move_dot:
+        ci = int(move_dot.get("curve", 0))
+        target = pool[ci] if ci < len(pool) else (g.curves[-1] if g.curves else None)
+        if target and target[0]:
+            path = _path(axes, target[0], float(move_dot["x0"]), float(move_dot["x1"]), g.x_range, g.y_range)
+            if path is not None:
+                dot = Dot(path.get_start(), radius=0.09 * k, color=colour(theme, "point", "#FFD54F"))
+                st.dot, st.path = dot, path
+                if move_dot.get("label"):
+                    lab = _label(move_dot["label"], theme, colour(theme, "point", "#FFD54F"), k, width=16)
+                    lab.next_to(dot, UR, buff=0.05)
+                    lab.add_updater(lambda m, d=dot: m.next_to(d, UR, buff=0.05))
+                    st.dot_label = lab
+    for m in st.curve_mobs:
+        st.add(m)
+    st.add(*st.curve_labels)
+    if st.area is not None:
+        st.add(st.area)
+    st.add(st.markers, st.point_mobs)
+    if st.dot is not None:
+        st.add(st.path.set_stroke(opacity=0), st.dot)  # the path moves with the plot when it is laid out
+        if st.dot_label is not None:
+            st.add(st.dot_label)
+    st.parts = parts
+    return st
+
+
+def _area(axes, f, col, a: float, b: float, xr, yr):
+    (x0, x1, _), (y0, y1, _) = xr, yr
+    a, b = sorted((a, b))
+    a, b = max(a, x0), min(b, x1)
+    base = min(max(0.0, y0), y1)
+    pts = [axes.c2p(a, base)]
+    for x, y in sample(f, a, b, 160):
+        y = base if not math.isfinite(y) else min(max(y, y0), y1)
+        pts.append(axes.c2p(x, y))
+    pts.append(axes.c2p(b, base))
+    return Polygon(*pts, stroke_width=0, fill_color=col, fill_opacity=0.3)
+
+
+def _path(axes, f, x_start: float, x_end: float, xr, yr):
+    (x0, x1, _), (y0, y1, _) = xr, yr
+    pts = []
+    for x, y in sample(f, x_start, x_end, 160):
+        if math.isfinite(y) and y0 <= y <= y1 and x0 <= x <= x1:
+            pts.append(axes.c2p(x, y))
+    if len(pts) < 2:
+        return None
+    v = VMobject()
+    v.set_points_as_corners(pts)
+    return v
+
+
+def _marker(g, theme, m: dict, k: float, parts: dict) -> VGroup:
+    axes = g.axes
+    (x0, x1, _), (y0, y1, _) = g.x_range, g.y_range
+    col = colour(theme, "axes", GREY).interpolate(ManimColor(theme["text"]), 0.3)
+    v = float(m.get("value", 0))
+    if m.get("axis") == "y":
+        v = min(max(v, y0), y1)
+        line = DashedLine(axes.c2p(x0, v), axes.c2p(x1, v), color=col, stroke_width=2 * k, dash_length=0.1)
+        side = (UP + RIGHT, DOWN + RIGHT, UP + LEFT)
+    else:
+        v = min(max(v, x0), x1)
+        line = DashedLine(axes.c2p(v, y0), axes.c2p(v, y1), color=col, stroke_width=2 * k, dash_length=0.1)
+        side = (UP, UR, DOWN)
+    out = VGroup(line)
+    if m.get("label"):
+        lab = _label(m["label"], theme, dim_text(theme), k, width=18)
+        anchor = line.get_end() if m.get("axis") != "y" else line.get_start()
+        holder = Dot(anchor, radius=0.001)
+        _place_or_column(g, lab, holder, directions=side)
+        out.add(lab)
+        parts[m["label"]] = out
+    return out
+
+
+def _point(g, theme, p: dict, k: float, parts: dict) -> VGroup:
+    axes = g.axes
+    (x0, x1, _), (y0, y1, _) = g.x_range, g.y_range
+    x = min(max(float(p.get("x", 0)), x0), x1)
+    y = min(max(float(p.get("y", 0)), y0), y1)
+    col = colour(theme, "point", "#FFD54F")
+    if p.get("hollow"):
+        dot = Circle(radius=0.09 * k, color=col, stroke_width=3 * k).set_fill(ManimColor(theme["background"]), 1)
+        dot.move_to(axes.c2p(x, y))
+    else:
+        dot = Dot(axes.c2p(x, y), radius=0.08 * k, color=col)
+    for t in g.numbers:
+        if _overlaps(t, dot, pad=0.02):
+            t.set_opacity(0)  # a tick number under the point: the point wins
+            if t in g.taken:
+                g.taken.remove(t)
+    out = VGroup(dot)
+    if p.get("label"):
+        lab = _label(p["label"], theme, col, k, width=18)
+        _place_or_column(g, lab, dot)
+        out.add(lab)
+        parts[p["label"]] = out
+    return out
+
+
+# ----------------------------------------------------------------------------- animation
+def _budget(run_time: float, slot: float | None) -> float:
+    return max(run_time, min((slot or run_time) * 0.85, 7.0))
+
+
+def enter(mob, run_time: float, slot: float | None = None):
+    """Axes, then the first stage. `slot` (the beat's length) lets curves and the dot take their time."""
+    b = _budget(run_time, slot)
+    has_stage = bool(mob.stages and len(mob.stages[0]))
+    t_axes = min(1.0, b * (0.3 if has_stage else 0.7))
+    steps = [Create(mob.axes, run_time=t_axes)]
+    if len(mob.frame) > 1:
+        steps.append(FadeIn(VGroup(*mob.frame[1:]), run_time=min(0.6, b * 0.15)))
+    if has_stage:
+        steps.extend(stage_animations(mob.stages[0], b - t_axes))
+    return steps
+
+
+def stage_animations(st, budget: float) -> list:
+    out = []
+    n_curves = len(st.curve_mobs)
+    has_dot = st.dot is not None
+    share_curves = 0.5 if has_dot else 0.75
+    if n_curves:
+        per = max(0.4, min(1.5, budget * share_curves / n_curves))
+        for i, m in enumerate(st.curve_mobs):
+            anims = [Create(m)] if len(m) else []
+            if i < len(st.curve_labels):
+                anims.append(FadeIn(st.curve_labels[i], shift=0.1 * LEFT))
+            elif n_curves > len(st.curve_labels) and i == n_curves - 1:
+                anims.extend(FadeIn(x) for x in st.curve_labels[i:])
+            if anims:
+                out.append(AnimationGroup(*anims, run_time=per))
+    small = max(0.3, min(0.8, budget * 0.12))
+    if st.area is not None:
+        out.append(FadeIn(st.area, run_time=small))
+    if len(st.markers):
+        out.append(Create(st.markers, run_time=small))
+    if len(st.point_mobs):
+        out.append(FadeIn(st.point_mobs, scale=0.8, run_time=small))
+    if has_dot:
+        intro = [st.dot] + ([st.dot_label] if st.dot_label is not None else [])
+        out.append(FadeIn(VGroup(*intro), scale=0.5, run_time=min(0.4, small)))
+        out.append(MoveAlongPath(st.dot, st.path, rate_func=smooth,
+                                 run_time=max(0.6, min(2.5, budget * 0.35))))
+    return out
+
+
+def find_plot(scene):
+    for m in reversed(getattr(scene, "body", [])):
+        if hasattr(m, "axes") and hasattr(m, "stages"):
+            return m
+    return None
+
+
+def extend(scene, *, slot: float, strings=(), curves=(), move_dot=None, area=None, markers=(), points=(),
+           **new_plot) -> None:
+    """Add curves/area/markers/points/a moving dot to the plot on screen (or draw a new plot)."""
+    g = find_plot(scene)
+    if g is None:
+        mob = build(scene.theme, curves=curves, move_dot=move_dot, area=area, markers=markers, points=points,
+                    **new_plot)
+        scene.show(mob, lambda m, rt: enter(m, rt, slot), slot=slot, strings=strings)
+        return
+    st = _stage(g, scene.theme, curves=list(curves or [])[:6], move_dot=move_dot, area=area, markers=markers,
+                points=points)
+    _refit(scene, g, st, slot)
+    for a in stage_animations(st, _budget(scene.run_time(slot, 1.0), slot)):
+        scene.play(a)
+    # Joined to the plot only now: a part of a group already on screen would show before its own
+    # animation starts (the second curve fully drawn while the first one is being created).
+    g.add(st)
+    g.stages.append(st)
+    g.parts.update(st.parts)
+    scene.named.append((tuple(strings), g))
+
+
+def _refit(scene, g, st, slot: float) -> None:
+    """If the new parts would leave the body area, shrink/shift the plot (animated) and them with it."""
+    both = VGroup(*g, *st) if len(st) else g
+    others = [m for m in scene.body if m is not g]
+    top = (BODY_TOP if scene.title_mob is not None else SAFE_Y)
+    if others:
+        top = min(top, min(m.get_bottom()[1] for m in others) - 0.35)
+    area_w, area_h = BODY_W, top - BODY_BOTTOM
+    k = min(1.0, area_w / both.width, area_h / both.height)
+    centre = both.get_center()
+    target_y = min(max(centre[1], BODY_BOTTOM + both.height * k / 2), top - both.height * k / 2)
+    shift = [-centre[0], target_y - centre[1], 0]  # keep the composition centred, as seed002 does
+    if k >= 0.999 and abs(shift[0]) < 0.3 and abs(shift[1]) < 1e-3:
+        return
+    anim = g.animate.scale(k, about_point=centre).shift(shift)
+    st.scale(k, about_point=centre).shift(shift)
+    scene.play(anim, run_time=min(0.6, scene.run_time(slot, 0.6)))

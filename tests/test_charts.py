@@ -1,0 +1,216 @@
+"""Charts: planner rules for plot/scatter/bar_chart/heatmap, generated code, and a dry run with `sbc check`
+semantics (nothing outside the safe area, no overlapping text)."""
+
+from __future__ import annotations
+
+import pytest
+
+from compiler.models import Storyboard
+from compiler.plan import plan_storyboard
+
+from .conftest import scene
+
+SEED_STYLE = "Axes dim grey, linear curve orange, log curve green, hull gold, query red."
+
+
+def beats_for(details: str, style: str = "Dark blue background.") -> list:
+    sb = Storyboard.model_validate({"scenes": [scene(details, "Some narration here.", style)]})
+    return list(plan_storyboard(sb).scenes[0].beats)
+
+
+# ----------------------------------------------------------------------------- planner rules
+def test_axes_then_curves_extend_the_plot_on_screen():
+    b = beats_for('Draw axes with x labelled "tokens generated (t)" and y labelled "work per step". '
+                  'Plot a straight line labelled "Standard attention: O(t) per step" and a logarithmic curve '
+                  'labelled "Hull attention: O(log t) per step".', SEED_STYLE)
+    assert [x.kind for x in b] == ["plot", "plot"]
+    axes, curves = b
+    assert axes.rule == "plot:axes-cue"
+    assert axes.params["x_label"] == "tokens generated (t)" and axes.params["y_label"] == "work per step"
+    assert "curves" not in axes.params and axes.params["x_range"] == [0, 10]
+    assert curves.params["extend"] is True and curves.rule.startswith("plot:extend")
+    lin, log = curves.params["curves"]
+    assert lin == {"expr": "x", "label": "Standard attention: O(t) per step", "color": "#FF862F"}   # theme: orange
+    assert log["label"] == "Hull attention: O(log t) per step" and log["color"] == "#66BB6A"       # theme: green
+    assert "log" in log["expr"]
+    # the first beat's y range now fits the curves the second one adds
+    assert axes.params["y_range"][0] == 0 and axes.params["y_range"][1] >= 10
+    # every quoted string is drawn once, by these beats (no bullets, no text fallback)
+    assert set(axes.strings) | set(curves.strings) == {"tokens generated (t)", "work per step",
+                                                        "Standard attention: O(t) per step",
+                                                        "Hull attention: O(log t) per step"}
+
+
+def test_point_moving_along_a_prose_formula():
+    b = beats_for("Animate a point moving from (0,0) to (1,4) along the curve y = 4x²")
+    assert [x.kind for x in b] == ["plot"]  # not also an "animate what is on screen" highlight
+    p = b[0].params
+    assert b[0].rule == "plot:moving-point"
+    assert p["curves"] == [{"expr": "y = 4x²", "label": "y = 4x²"}]
+    assert p["move_dot"] == {"x0": 0, "x1": 1}
+    assert [(q["x"], q["y"], q["label"]) for q in p["points"]] == [(0, 0, "(0, 0)"), (1, 4, "(1, 4)")]
+    assert p["x_range"][0] < 0 < 1 < p["x_range"][1] and p["numbers"] is True
+
+
+def test_limit_of_sin_x_over_x():
+    b = beats_for("Plot y = sin(x)/x and show the limit as x approaches 0.")
+    assert [x.kind for x in b] == ["plot"] and b[0].rule == "plot:limit"
+    p = b[0].params
+    assert p["curves"][0]["expr"] == "y = sin(x)/x"
+    (hole,) = p["points"]
+    assert (hole["x"], hole["y"], hole["hollow"]) == (0, 1, True) and "1" in hole["label"]
+    assert p["move_dot"]["x1"] == 0 and p["move_dot"]["x0"] > 0
+    assert p["x_range"][0] < 0 < p["x_range"][1]
+
+
+def test_bell_curve_then_shaded_area():
+    b = beats_for("Show a bell curve (normal distribution). Shade the area between -1 and 1.")
+    assert [x.kind for x in b] == ["plot", "plot"]
+    assert b[0].rule == "plot:named-curve" and len(b[0].params["curves"]) == 1
+    assert "e^" in b[0].params["curves"][0]["expr"] and b[0].params["x_range"] == [-4, 4]
+    assert b[1].params["extend"] is True and b[1].rule == "plot:extend-area"
+    area = b[1].params["area"]
+    assert (area["a"], area["b"]) == (-1, 1) and area["label"] == "area ≈ 0.683"
+
+
+def test_a_new_formula_after_a_plot_is_a_new_plot():
+    b = beats_for("Plot y = x^2. Plot y = sin(x)/x.")
+    assert [x.params.get("extend", False) for x in b] == [False, False]
+    b = beats_for("Plot y = x^2. Also plot y = 2x on the same axes.")
+    assert [x.params.get("extend", False) for x in b] == [False, True]
+
+
+def test_random_points_hull_and_query():
+    b = beats_for('Then show 20 random 2D points labelled "Keys (past tokens)", draw their convex hull, and place '
+                  'a red query point.', SEED_STYLE)
+    assert [x.kind for x in b] == ["scatter"]
+    p = b[0].params
+    assert p["count"] == 20 and p["label"] == "Keys (past tokens)" and p["hull"] is True and len(p["query"]) == 2
+    assert isinstance(p["seed"], int)
+    assert b[0].params == beats_for(b[0].source, SEED_STYLE)[0].params  # deterministic
+
+
+def test_scatter_with_explicit_points_and_fit():
+    b = beats_for("Show a scatter plot of (1, 2), (2, 3.1), (3, 3.9), (4, 5.2) with a line of best fit.")
+    assert [x.kind for x in b] == ["scatter"]
+    assert b[0].params["points"] == [[1, 2], [2, 3.1], [3, 3.9], [4, 5.2]] and b[0].params["fit_line"] is True
+
+
+def test_bar_chart_from_a_label_value_list_and_a_change():
+    b = beats_for("Show a bar chart of the probabilities: cat 0.7, dog 0.2, bird 0.1. "
+                  "Then the probabilities change to cat 0.4, dog 0.4, bird 0.2.")
+    assert [x.kind for x in b] == ["bar_chart", "bar_chart"]
+    p = b[0].params
+    assert p["labels"] == ["cat", "dog", "bird"] and p["values"] == [0.7, 0.2, 0.1]
+    assert p["horizontal"] is True and p["title"] == "Probabilities"
+    q = b[1].params
+    assert b[1].rule == "bar_chart:change" and q["extend"] is True
+    assert q["values"] == [0.7, 0.2, 0.1] and q["new_values"] == [0.4, 0.4, 0.2]
+
+
+def test_bar_chart_with_quoted_percentages():
+    b = beats_for('Show a bar chart with bars for "A" (30%), "B" (50%), "C" (20%) and highlight the highest.')
+    assert [x.kind for x in b] == ["bar_chart"]
+    p = b[0].params
+    assert p["labels"] == ["A", "B", "C"] and p["values"] == [30, 50, 20] and p["unit"] == "%"
+    assert p["highlight_max"] is True and "horizontal" not in p
+    assert set(b[0].strings) >= {"A", "B", "C", "30%", "50%", "20%"}
+
+
+def test_heatmap_of_attention_weights():
+    b = beats_for("Display a heatmap of attention weights.")
+    assert [x.kind for x in b] == ["heatmap"] and b[0].rule == "heatmap:placeholder"
+    v = b[0].params["values"]
+    assert len(v) == len(v[0]) == 6 and all(abs(sum(r) - 1) < 0.05 for r in v)
+    assert b[0].params["title"] == "Attention weights"
+    b = beats_for('Display a causal heatmap of attention weights for "The cat sat on the mat".')
+    p = b[0].params
+    assert p["row_labels"] == p["col_labels"] == ["The", "cat", "sat", "on", "the", "mat"] and p["causal"] is True
+    assert [x.kind for x in b] == ["heatmap"]  # the sentence is not also a title or a text
+
+
+def test_heatmap_of_a_literal_matrix_is_not_also_a_matrix():
+    b = beats_for("Show a heatmap of [[0.9, 0.1], [0.2, 0.8]].")
+    assert [x.kind for x in b] == ["heatmap"] and b[0].params["values"] == [[0.9, 0.1], [0.2, 0.8]]
+
+
+def test_backticked_formula_with_plot_cue_is_a_plot_not_an_equation():
+    b = beats_for("Plot `f(x) = x^2 - 3x + 2` for x from -1 to 4 with a dashed vertical line at x = 1.5.")
+    assert [x.kind for x in b] == ["plot"]
+    p = b[0].params
+    assert p["x_range"] == [-1, 4] and p["markers"] == [{"axis": "x", "value": 1.5, "label": "x = 1.5"}]
+    assert [x.kind for x in beats_for("Show the equation `y = 4x^2`.")] == ["equation"]
+
+
+# ----------------------------------------------------------------------------- generation and dry run
+EVERY_CHART = {"title": "Charts", "scenes": [
+    scene('Title "The Problem: Attention Cost Grows". Draw axes with x labelled "tokens generated (t)" and y '
+          'labelled "work per step". Plot a straight line labelled "Standard attention: O(t) per step" and a '
+          'logarithmic curve labelled "Hull attention: O(log t) per step". Then show 20 random 2D points labelled '
+          '"Keys (past tokens)", draw their convex hull, and place a red query point.',
+          "Standard attention looks at every past token. So the work per step grows. Hull attention needs a "
+          "logarithmic number of steps. The best key lies on the convex hull.", SEED_STYLE),
+    scene("Animate a point moving from (0,0) to (1,4) along the curve y = 4x². Plot y = sin(x)/x and show the "
+          "limit as x approaches 0. Show a bell curve (normal distribution). Shade the area between -1 and 1.",
+          "A point moves along the parabola. Sin x over x tends to one. The bell curve. Most of it is near zero."),
+    scene('Show a bar chart of the probabilities: cat 0.7, dog 0.2, bird 0.1. Then the probabilities change to '
+          'cat 0.4, dog 0.4, bird 0.2. Show a bar chart with bars for "A" (30%), "B" (50%), "C" (20%) and '
+          'highlight the highest bar. Display a heatmap of attention weights for "The cat sat on the mat".',
+          "The model predicts cat. Then dog catches up. B wins. Each token attends to its neighbours."),
+    scene("x", "One. Two. Three. Four.", visuals=[
+        {"kind": "plot", "curves": [{"expr": "tan(x)"}, {"expr": "1/x", "label": 'evil "); import os #'},
+                                    {"expr": "__import__('os')", "label": "unreadable"}],
+         "numbers": True, "markers": [{"axis": "y", "value": 1, "label": "y = 1"}]},
+        {"kind": "scatter", "count": 200, "seed": 3, "fit_line": True, "hull": True, "label": "samples",
+         "x_label": "x", "y_label": "y"},
+        {"kind": "bar_chart", "labels": [f"category number {k}" for k in range(12)],
+         "values": [k * 1234.5 - 3000 for k in range(12)], "highlight_max": True,
+         "new_values": [5000 - k * 300 for k in range(12)]},
+        {"kind": "heatmap", "values": [[(i * j) % 7 - 3 for j in range(12)] for i in range(12)],
+         "row_labels": [f"row {k}" for k in range(12)], "col_labels": [f"column {k}" for k in range(12)],
+         "title": "Twelve by twelve", "causal": True},
+    ]),
+]}
+
+
+@pytest.fixture(scope="module")
+def every_chart() -> Storyboard:
+    return Storyboard.model_validate(EVERY_CHART)
+
+
+def test_generated_code_compiles_and_quotes_through_py(every_chart):
+    from compiler.generate import generate_scene
+    from compiler.timing import estimate_timings, time_plan
+
+    timed = time_plan(plan_storyboard(every_chart), estimate_timings(every_chart))
+    kinds = set()
+    for ts in timed.scenes:
+        gen = generate_scene(ts)  # compile()s the code
+        compile(gen.code, gen.filename, "exec")
+        kinds |= {b.beat.kind for b in ts.beats}
+        assert "import os #'" not in gen.code or "'evil \"); import os #'" in gen.code
+    assert {"plot", "scatter", "bar_chart", "heatmap"} <= kinds
+    code = "\n".join(generate_scene(ts).code for ts in timed.scenes)
+    assert "plot.extend(" in code and "bar_chart.extend(" in code and "from compiler.runtime.components import" in code
+
+
+def test_dry_run_has_no_layout_violations(every_chart):
+    from compiler.inspect import inspect_storyboard
+
+    result = inspect_storyboard(every_chart)
+    assert [s.number for s in result] == [1, 2, 3, 4]
+    assert {"plot", "scatter", "bar_chart", "heatmap"} <= {k for s in result for k in s.beats}
+    violations = [v for s in result for v in s.violations]
+    assert violations == [], "\n".join(v.message for v in violations)
+
+
+def test_runtime_helpers_are_deterministic_and_bounded():
+    from compiler.runtime.components.scatter import convex_hull, least_squares, random_points
+
+    assert random_points(20, 7) == random_points(20, 7) != random_points(20, 8)
+    assert len(random_points(10_000, 1)) == 200
+    square = [(0, 0), (1, 0), (1, 1), (0, 1), (0.5, 0.5)]
+    assert sorted(convex_hull(square)) == [(0, 0), (0, 1), (1, 0), (1, 1)]
+    a, b = least_squares([(0, 1), (1, 3), (2, 5)])
+    assert abs(a - 2) < 1e-9 and abs(b - 1) < 1e-9
+    assert least_squares([(1, 1), (1, 2)]) is None
