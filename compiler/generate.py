@@ -122,6 +122,18 @@ def _beat_context(tb: TimedBeat, scene_number: int, notes: list[PlanNote]) -> di
                                       ("scenes", scene_number - 1, "animation_details")))
             formulas.append([res.tex, expr])
         p["formulas"] = formulas
+    # -- layout components: the lines of `steps` and the new formula of a `transform` go to TeX here too
+    elif tb.beat.kind == "steps" or (tb.beat.kind == "transform" and p.get("expr")):
+        from .components.steps import step_formulas
+
+        formulas, failed = step_formulas(p["lines"] if tb.beat.kind == "steps" else [p["expr"]])
+        for expr, reason in failed:
+            notes.append(PlanNote("SB302", f"scene {scene_number}: formula shown as text ({reason}): {expr[:60]!r}",
+                                  ("scenes", scene_number - 1, "animation_details")))
+        if tb.beat.kind == "steps":
+            p["formulas"] = formulas
+        else:
+            p["formula"] = [formulas[0][0], p["expr"]]
     return {"kind": tb.beat.kind, "p": p, "start": round(tb.start, 3), "duration": round(tb.duration, 3),
             "sentence": tb.sentence + 1, "rule": tb.beat.rule, "strings": list(tb.beat.strings)}
 

@@ -1,5 +1,497 @@
-"""Planner rules for layouts (steps, table, grid, cards, comparison, sequence) and the transform/move operations."""
+"""Planner rules for layouts (steps, table, grid, cards, comparison, sequence) and the transform/move operations.
+
+They run after title/highlight/clear and the chart rules and before equation/code/matrix/flow/bullets.
+A rule that draws a string adds it to `ctx.consumed`; the later rules that read the extracted
+parameters without looking at `consumed` (formulas for `rule_equation`, word -> vector pairs for
+`rule_matrix`) get the claimed ones removed from the `Extracted` of the sentence (see `_claim`).
+"""
 
 from __future__ import annotations
 
-RULES: list = []
+import re
+
+from ..mathtext import looks_like_math
+from .beats import Beat
+from .extract import Extracted, count_in
+from .rules import Context, _beat, _fmt, _kw
+
+Q = r'(?:"([^"\n]{1,300})"|\u201c([^\u201d\n]{1,300})\u201d)'   # a quoted string (straight or curly quotes)
+ITEM = re.compile(r'`([^`\n]{1,300})`|"([^"\n]{1,300})"|\u201c([^\u201d\n]{1,300})\u201d')  # backticked or quoted
+
+
+_SHOWN = re.compile(r'`[^`\n]*`|"[^"\n]*"|\u201c[^\u201d\n]*\u201d')
+
+
+def _cue(ex: Extracted, pattern: str) -> bool:
+    """A cue in the sentence's own words, not in the quoted or backticked text it shows
+    ("labelled "tokens generated"" is no token sequence)."""
+    return re.search(pattern, _SHOWN.sub(" ", ex.sentence).lower()) is not None
+
+
+def _q(m: re.Match, first: int = 1) -> str:
+    return (m.group(first) or m.group(first + 1) or "").strip()
+
+
+def _claim(ex: Extracted, ctx: Context, strings) -> None:
+    """Mark strings as drawn, and take them out of the parameters later rules draw without checking."""
+    strings = [s for s in strings if s]
+    ctx.consumed.update(strings)
+    ex.formulas[:] = [f for f in ex.formulas if f not in ctx.consumed]
+    ex.pairs[:] = [p for p in ex.pairs if p[0] not in ctx.consumed]
+
+
+def _items(sentence: str) -> list[tuple[str, bool, int]]:
+    """Backticked and quoted strings in order: (text, backticked, position)."""
+    out = []
+    for m in ITEM.finditer(sentence):
+        if m.group(1) is not None:
+            out.append((m.group(1).strip(), True, m.start()))
+        else:
+            out.append(((m.group(2) or m.group(3) or "").strip(), False, m.start()))
+    return [x for x in out if x[0]]
+
+
+def _top_level_split(text: str, seps: str = r",|;|\bthen\b|→|⇒|=>|⟹") -> list[str]:
+    """Split at separators outside brackets."""
+    parts, depth, start, i = [], 0, 0, 0
+    pattern = re.compile(seps)
+    while i < len(text):
+        ch = text[i]
+        if ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            m = pattern.match(text, i)
+            if m and m.end() > i:
+                parts.append(text[start:i])
+                start = i = m.end()
+                continue
+        i += 1
+    parts.append(text[start:])
+    return [p.strip(" .") for p in parts if p.strip(" .")]
+
+
+# ----------------------------------------------------------------------------- transform / move
+_TRANSFORM_VERB = r"(?:transform|morph|turn|convert|chang|map|becom|embed)\w*"
+
+
+def rule_transform(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
+    """"Show each word transforming into a vector (e.g., "The" -> [0.1, 0.2, 0.3])";
+    "Transform `x^2 + 2x + 1` into `(x + 1)^2`"; ""cat" becomes "chat"."."""
+    beats = []
+    if ex.pairs and _cue(ex, _TRANSFORM_VERB + r"|->|→|=>"):
+        for word, vec in list(ex.pairs):
+            values = [_fmt(v) for v in vec]
+            beats.append(_beat("transform", "transform:word-to-vector", ex, i, [word] + values,
+                               _kw(word) + ("vector", "embedding"), target=word, values=list(vec)))
+            _claim(ex, ctx, [word])
+        return beats
+    items = _items(ex.sentence)
+    m = re.search(r"\b" + _TRANSFORM_VERB + r"\b[^`\"\u201c]{0,40}?(`[^`]+`|" + Q + r")\s*(?:into|to|becomes?|"
+                  r"→|->)\s*(?:a\s+|an\s+|the\s+)?(?:\w+\s+){0,2}?(`[^`]+`|" + Q + r")", ex.sentence, re.I) or \
+        re.search(r"(`[^`]+`|" + Q + r")\s*(?:becomes|turns into|transforms into|morphs into|changes into)\s*"
+                  r"(`[^`]+`|" + Q + r")", ex.sentence, re.I)
+    if not m or len(items) < 2:
+        return []
+    src, dst = (x.strip('`"\u201c\u201d ') for x in (m.group(1), m.group(4)))
+    if not src or not dst or src in ctx.consumed:
+        return []
+    vec = re.fullmatch(r"\[\s*(-?\d+(?:\.\d+)?(?:\s*,\s*-?\d+(?:\.\d+)?)*)\s*\]", dst)
+    new: dict = {}
+    if vec:
+        new["values"] = [float(x) if "." in x else int(x) for x in re.split(r"\s*,\s*", vec.group(1))]
+    elif m.group(4).startswith("`") and looks_like_math(dst) or looks_like_math(dst):
+        new["expr"] = dst
+    else:
+        new["text"] = dst
+    _claim(ex, ctx, [src, dst])
+    return [_beat("transform", "transform:into", ex, i, [src, dst], _kw(ex.sentence), target=src, **new)]
+
+
+_KIND_WORDS = {
+    "equation": ("equation", "steps"), "formula": ("equation", "steps"), "calculation": ("steps", "equation"),
+    "expression": ("equation", "steps"), "table": ("table",), "grid": ("grid",), "cards": ("cards", "grid"),
+    "card": ("cards", "grid"), "list": ("bullets",), "bullets": ("bullets",), "code": ("code",),
+    "diagram": ("flow", "network"), "network": ("network",), "matrix": ("matrix",), "vector": ("matrix", "transform"),
+    "title": ("title",), "text": ("text",), "note": ("text",), "caption": ("text",), "tokens": ("sequence",),
+    "sequence": ("sequence",), "comparison": ("comparison",), "icon": ("icon",),
+}
+_PLACES = {"left": "left", "right": "right", "top": "up", "up": "up", "upper": "up", "bottom": "down", "down": "down",
+           "lower": "down", "center": "center", "centre": "center", "middle": "center"}
+
+
+def rule_move(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
+    """"Move the equation to the left", "Shift "Encoder" to the top", "Slide the table right"."""
+    if not ctx.beats:
+        return []
+    m = re.match(r"^\s*(?:then\s+|now\s+|next,?\s+|finally,?\s+)?(?:move|shift|slide|push|dock)\s+(?:the\s+|this\s+|"
+                 r"that\s+|it\b\s*)?(.*?)\s*(?:(?:over\s+)?(?:to|towards|into)\s+(?:the\s+)?)?(?:(?:upper|lower)\s+)?"
+                 r"(left|right|top|bottom|cent(?:er|re)|middle|up|down)(?:wards?)?\b", ex.sentence, re.I)
+    if not m:
+        return []
+    what, to = m.group(1), _PLACES[m.group(2).lower()]
+    quoted = [s for s, _, _ in _items(what)]
+    target = quoted[0] if quoted else None
+    if target is None:
+        kinds = next((k for w, k in _KIND_WORDS.items() if re.search(r"\b" + w + r"s?\b", what, re.I)), None)
+        if kinds:
+            prev = next((b for b in reversed(ctx.beats) if b.kind in kinds and b.strings), None)
+            target = prev.strings[0] if prev else None
+    for b in ctx.beats:  # it may have been transformed since: follow it to what it became
+        if b.kind == "transform" and target is not None and b.params.get("target") == target and len(b.strings) > 1:
+            target = b.strings[-1]
+    _claim(ex, ctx, quoted)
+    return [_beat("move", "move:verb-to-place", ex, i, (), _kw(ex.sentence), target=target, to=to)]
+
+
+# ----------------------------------------------------------------------------- steps
+_STEPS_CUE = (r"\bstep[- ]by[- ]step\b|\bcalculation|\bcalculat\w+|\bcompute\b|\bderivation\b|\bderiv\w+|"
+              r"\bsolv(?:e|ing)\b|\bsimplif\w+|\bwork(?:ing|s)? (?:it )?out\b|\bline by line\b|\brearrang\w+|"
+              r"\bexpand\w*|\bsteps\b")
+
+
+def _step_piece(piece: str) -> tuple[str, str]:
+    """"2x = 4 (subtract 3)" -> ("2x = 4", "subtract 3"); formulas keep their own brackets."""
+    m = re.search(r"\s*\(\s*(?:" + Q + r"|([A-Za-z][^()]*?))\s*\)\s*$", piece)
+    if m:
+        note = _q(m) or (m.group(3) or "").strip()
+        if _q(m) or len(re.findall(r"[A-Za-z]{3,}", note)) >= 1 and not looks_like_math(note):
+            return piece[: m.start()].strip(), note
+    return piece.strip(), ""
+
+
+def rule_steps(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
+    """"Show the calculation step by step: 2x + 3 = 7, 2x = 4, x = 2"; backticked formulas with a
+    step cue; an optional note per line in brackets."""
+    if not _cue(ex, _STEPS_CUE):
+        return []
+    rule = ""
+    pieces: list[str] = []
+    ticked = [(m.group(1).strip(), m.end()) for m in re.finditer(r"`([^`\n]{1,300})`", ex.sentence)]
+    ticked = [(s, end) for s, end in ticked if s and s not in ctx.consumed]
+    if len(ticked) >= 2 and all("=" in s or looks_like_math(s) for s, _ in ticked):
+        # a note in brackets may follow each formula: `2x = 4` (subtract 3)
+        pieces, rule = [], "steps:backticked-formulas"
+        for s, end in ticked:
+            m = re.match(r"\s*(\([^()`]*\))", ex.sentence[end:])
+            pieces.append(s + (" " + m.group(1) if m else ""))
+    else:
+        m = re.search(r":\s*(.+)$", re.sub(r"`", "", ex.sentence))
+        if m:
+            cand = _top_level_split(m.group(1).rstrip(". "))
+            cand = [c for c in (re.sub(r"^(?:and|then|so|finally)\s+", "", c, flags=re.I) for c in cand) if c]
+            if len(cand) >= 2 and sum("=" in c for c in cand) >= 2 and all(
+                    "=" in _step_piece(c)[0] or looks_like_math(_step_piece(c)[0]) for c in cand):
+                pieces, rule = cand, "steps:listed-after-colon"
+    if not pieces:
+        return []
+    lines, notes = [], []
+    for p in pieces[:8]:
+        line, note = _step_piece(p)
+        lines.append(line)
+        notes.append(note)
+    strings = lines + [n for n in notes if n]
+    _claim(ex, ctx, pieces + strings + [s for s, _ in ticked])
+    ex.code[:] = [c for c in ex.code if c not in ctx.consumed]
+    return [_beat("steps", rule, ex, i, strings, _kw(ex.sentence) + ("equals",), lines=lines,
+                  notes=notes if any(notes) else None)]
+
+
+# ----------------------------------------------------------------------------- table
+def _cells(group: str) -> list[str]:
+    quoted = [_q(m) for m in re.finditer(Q, group)]
+    if quoted:
+        return quoted
+    return [c.strip(" .\"'") for c in re.split(r"\s*[,/|]\s*", group) if c.strip(" .\"'")]
+
+
+def _num(s: str):
+    return int(s) if re.fullmatch(r"-?\d{1,15}", s) else float(s) if re.fullmatch(r"-?\d+\.\d+", s) else s
+
+
+def rule_table(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
+    """"Show a table with columns "Model", "Params" and rows ("GPT-2", "1.5B"), ("GPT-3", "175B")";
+    rows may also be `"GPT-2" / "1.5B"; "GPT-3" / "175B"` or just quoted cells, filled row by row."""
+    if not _cue(ex, r"\btables?\b"):
+        return []
+    s = ex.sentence
+    mc = re.search(r"\b(?:columns?|headers?|headings?)\b\s*(?:of|:)?\s*(.*?)(?=\brows?\b|$)", s, re.I)
+    if not mc:
+        return []
+    columns = [_q(m) for m in re.finditer(Q, mc.group(1))] or [
+        c for c in _cells(re.split(r"\band\b(?!.*\band\b)", mc.group(1))[0]) if len(c) <= 30][:6]
+    if not columns:
+        return []
+    ncols = min(len(columns), 6)
+    columns = columns[:ncols]
+    mr = re.search(r"\brows?\b\s*(?::|of|with)?\s*(.*)$", s, re.I)
+    rows: list[list] = []
+    if mr:
+        text = re.split(r"(?:,\s*|\s+)(?:and\s+)?(?:then\s+)?highlight\w*\b", mr.group(1), flags=re.I)[0]
+        groups = re.findall(r"[(\[]([^()\[\]]+)[)\]]", text)
+        if not groups:
+            # "GPT-2" / "1.5B"; "GPT-3" / "175B" or Alice | 90, Bob | 85: a row ends at ";", at "and" before a
+            # quote or bracket, or at a comma followed by the next row's "/" or "|"
+            splitter = r"\s*;\s*|\s+and\s+(?=[\"\u201c(\[])|\s*,\s*(?=[^,;]*[/|])"
+            groups = [g for g in re.split(splitter, text) if re.search(r"[/|]", g)]
+        if groups:
+            rows = [[_num(c) for c in _cells(g)][:ncols] for g in groups]
+        else:
+            cells = [_q(m) for m in re.finditer(Q, text)]
+            rows = [[_num(c) for c in cells[k : k + ncols]] for k in range(0, len(cells), ncols)]
+    rows = [r for r in rows if r][:8]
+    if not rows:
+        return []
+    params: dict = {}
+    hm = re.search(r"highlight\w*\s+(?:the\s+)?(?:(row|column)\s+" + Q + r"|" + Q + r"\s+(row|column))", s, re.I)
+    if hm:
+        which = (hm.group(1) or hm.group(6) or "").lower()
+        name = _q(hm, 2) or _q(hm, 4)
+        if which == "row":
+            params["highlight_row"] = next((k for k, r in enumerate(rows) if str(r[0]).lower() == name.lower()), None)
+        else:
+            params["highlight_col"] = next((k for k, c in enumerate(columns) if c.lower() == name.lower()), None)
+    else:
+        hm = re.search(r"highlight\w*\s+(?:the\s+)?(first|second|third|last|\d)(?:st|nd|rd|th)?\s+(row|column)", s,
+                       re.I)
+        if hm:
+            order = {"first": 0, "second": 1, "third": 2}
+            n = len(rows) if hm.group(2).lower() == "row" else ncols
+            k = n - 1 if hm.group(1).lower() == "last" else order.get(hm.group(1).lower(), int(hm.group(1)) - 1
+                                                                       if hm.group(1).isdigit() else 0)
+            params["highlight_row" if hm.group(2).lower() == "row" else "highlight_col"] = max(0, min(k, n - 1))
+    strings = columns + [_fmt(c) for r in rows for c in r]
+    _claim(ex, ctx, strings)
+    return [_beat("table", "table:columns-and-rows", ex, i, strings, sum((_kw(c) for c in columns), ("table",)),
+                  columns=columns, rows=rows, **params)]
+
+
+# ----------------------------------------------------------------------------- grid
+_SETS = {"even": lambda n: n % 2 == 0, "odd": lambda n: n % 2 == 1,
+         "prime": lambda n: n > 1 and all(n % d for d in range(2, int(n ** 0.5) + 1))}
+
+
+def _number_set(low: str) -> tuple[str, object] | None:
+    m = re.search(r"\b(even|odd|prime)(?:[- ]numbered)?\b", low)
+    if m:
+        return m.group(1), _SETS[m.group(1)]
+    m = re.search(r"\bmultiples? of (\d{1,3})\b", low)
+    if m and int(m.group(1)) > 0:
+        k = int(m.group(1))
+        return f"multiples of {k}", lambda n: n % k == 0
+    m = re.search(r"\b(?:greater|larger|bigger|more) than (\d{1,4})\b", low)
+    if m:
+        k = int(m.group(1))
+        return f"greater than {k}", lambda n: n > k
+    return None
+
+
+def rule_grid(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
+    """"Show cards with numbers 1 to 30 being placed into a bag"; "a grid of 24 tiles"; a following
+    "Highlight the even numbers" lights up those cells of the grid on screen."""
+    low = ex.low
+    previous = next((b for b in reversed(ctx.beats) if b.kind == "grid"), None)
+    if previous is not None and re.match(r"^\s*(?:then\s+)?(?:highlight|colou?r|mark|circle)\b", low):
+        chosen = _number_set(low)
+        if chosen and previous.params.get("count"):
+            start, count = previous.params.get("start", 1), previous.params["count"]
+            hl = [str(n) for n in range(start, start + count) if chosen[1](n)]
+            idx = ctx.beats.index(previous)
+            ctx.beats[idx] = Beat("grid", dict(previous.params, highlight=hl), previous.strings,
+                                  previous.rule + "+highlight", previous.source, previous.detail_index,
+                                  previous.keywords + _kw(chosen[0]))
+        return []  # the highlight rule already indicates the grid
+    cue = r"\b(cards?|numbers?|numbered|tiles?|cells?|balls?|tickets?|chips?|marbles?|squares?|grid|boxes)\b"
+    if not _cue(ex, cue) or _cue(ex, r"\b(diagram|table|plot|chart|axis|axes|matri(?:x|ces))\b"):
+        return []
+    m = re.search(r"\b(\d{1,4})\s*(?:to|-|–|through|until|…|\.\.)\s*(\d{1,4})\b", ex.sentence)
+    start = count = None
+    if m and 0 < int(m.group(2)) - int(m.group(1)) + 1 <= 100:
+        start, count = int(m.group(1)), int(m.group(2)) - int(m.group(1)) + 1
+    elif _cue(ex, r"\bgrid of\b|\b\d{1,3}\s+(?:numbered\s+)?(?:cards|tiles|cells|balls|tickets|chips|marbles|"
+                  r"squares)\b"):
+        n = count_in(re.sub(r"\b\d+(?:\.\d+)?%|\b\d+\s*[x×]\s*\d+", "", ex.sentence))
+        if n and 2 <= n <= 100:
+            start, count = 1, n
+    if count is None or count < 2:
+        return []
+    params: dict = {"count": count, "start": start}
+    chosen = _number_set(low)
+    if chosen and _cue(ex, r"highlight|colou?r|mark|circle|shade"):
+        params["highlight"] = [str(n) for n in range(start, start + count) if chosen[1](n)]
+    if _cue(ex, r"\b(bag|box|urn|hat|jar|bowl|container)\b") and _cue(ex, r"\b(into|in|inside)\b"):
+        params["container"] = "bag"
+    caption = next((q for q in ex.quoted if q not in ctx.consumed), None)
+    if caption:
+        params["caption"] = caption
+    strings = [str(n) for n in range(start, start + count)] + ([caption] if caption else [])
+    _claim(ex, ctx, [caption] if caption else [])
+    return [_beat("grid", "grid:numbered-range", ex, i, strings, _kw(ex.sentence), **params)]
+
+
+# ----------------------------------------------------------------------------- cards
+def rule_cards(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
+    """"Three result cards side by side: "30,000+ tok/s" ("Execution speed on CPU"), "Millions of
+    steps" ("Correct execution length"), …"; or "cards "A", "B", "C"" (figures only)."""
+    cue = _cue(ex, r"\b(cards?|results?|stats?|statistics|metrics?|kpis?|key (?:numbers|figures)|highlights|"
+                   r"side[- ]by[- ]side|panels?|tiles?)\b")
+    if not cue:
+        return []
+    # "FIG" ("CAPTION"), "FIG" (caption words), "FIG": "CAPTION", "FIG" — "CAPTION"
+    pairs = []
+    for m in re.finditer(Q + r"(?:\s*\(\s*(?:" + Q + r"|([^()\"\u201c]{2,80}))\s*\)|\s*(?::|\u2014|\u2013| - )\s*" + Q +
+                         r")?", ex.sentence):
+        fig = _q(m)
+        cap = _q(m, 3) or (m.group(5) or "").strip() or _q(m, 6)
+        pairs.append((fig, cap))
+    pairs = [(f, c) for f, c in pairs if f and f not in ctx.consumed]
+    with_caption = [p for p in pairs if p[1]]
+    if len(with_caption) >= 2:
+        pairs = with_caption
+    elif not (_cue(ex, r"\bcards?\b") and len(pairs) >= 2):
+        return []
+    beats = []
+    chunks = [pairs[k : k + 4] for k in range(0, len(pairs), 4)][:3]
+    for chunk in chunks:
+        figures = [f for f, _ in chunk]
+        captions = [c for _, c in chunk]
+        strings = figures + [c for c in captions if c]
+        _claim(ex, ctx, strings)
+        beats.append(_beat("cards", "cards:figure-caption" if any(captions) else "cards:quoted-figures", ex, i,
+                           strings, sum((_kw(x) for x in strings), ()), figures=figures,
+                           captions=captions if any(captions) else None))
+    return beats
+
+
+# ----------------------------------------------------------------------------- comparison
+_DIVIDER = (r"\b(?:dashed|dotted|vertical)?\s*(?:divider|dividing line|separator)\b|\bsplit (?:the )?screen\b|"
+            r"\bside[- ]by[- ]side comparison\b|\btwo[- ]column\b|\btwo columns\b|\bthree columns\b|"
+            r"\bcompare\b.*\bside by side\b|\bsplit[- ]screen\b")
+_COLUMN = re.compile(r"^\s*(?:then\s+|and\s+|next,?\s+)?(?:(?:on|in)\s+the\s+)?(left|right|middle|center|centre|first|"
+                     r"second|third)\s+(?:column|side|half|panel|pane)\b", re.I)
+
+
+def _column_index(word: str, n: int) -> int:
+    return {"left": 0, "first": 0, "right": n - 1, "third": 2, "second": 1, "middle": 1, "center": 1,
+            "centre": 1}[word.lower()]
+
+
+def _comparison_beat(ex: Extracted, i: int, rule: str, titles, lines, captions, keywords=()) -> Beat:
+    strings = [t for t in titles if t] + [x.strip("`") for col in lines for x in col] + [c for c in captions if c]
+    return _beat("comparison", rule, ex, i, strings, tuple(keywords) + sum((_kw(t) for t in titles), ()),
+                 titles=list(titles), lines=[list(c) for c in lines] if any(lines) else None,
+                 captions=list(captions) if any(captions) else None)
+
+
+def rule_comparison(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
+    """"Split the screen with a dashed divider." opens a comparison; "Left column "Tool Use": lines
+    `print(3+5)`, "→ send to interpreter", and the caption "…"." fills one column of it: the
+    sentences become one comparison beat, revealed column by column across the narration."""
+    col = _COLUMN.match(ex.sentence)
+    if col is None:
+        if not _cue(ex, _DIVIDER):
+            return []
+        titles = [q for q in ex.quoted if q not in ctx.consumed][:3]
+        n = 3 if len(titles) == 3 or _cue(ex, r"\bthree\b") else 2
+        titles = (titles + ["", "", ""])[:n]
+        _claim(ex, ctx, titles)
+        return [_comparison_beat(ex, i, "comparison:divider", titles, [[] for _ in range(n)], [""] * n,
+                                 ("compare", "versus", "side"))]
+    # one column: its title, its lines (backticked ones in monospace) and its caption
+    rest = ex.sentence[col.end():]
+    items = [(s, tick, pos) for s, tick, pos in _items(rest) if s not in ctx.consumed]
+    title = ""
+    if items and not items[0][1] and re.match(r"^\s*(?:titled|called|labell?ed|headed|named|:)?\s*[\"\u201c]",
+                                              rest[: items[0][2] + 1]):
+        title = items.pop(0)[0]
+    caption = ""
+    for k in range(len(items) - 1, -1, -1):
+        s, tick, pos = items[k]
+        if not tick and re.search(r"\b(?:caption|note|footer|summary|subtitle|label)\b[^\"`\u201c]{0,20}$", rest[:pos],
+                                  re.I):
+            caption = items.pop(k)[0]
+            break
+    mono = _cue(ex, r"\b(monospace|code)\b")
+    lines = [f"`{s}`" if tick or mono else s for s, tick, _ in items][:10]
+    previous = None
+    for b in reversed(ctx.beats):
+        if b.kind == "comparison":
+            previous = b
+            break
+        if b.kind in ("clear", "title"):
+            break
+    drawn = [title, caption] + [s for s, _, _ in items]
+    _claim(ex, ctx, drawn)
+    ex.code[:] = [c for c in ex.code if c not in ctx.consumed]
+    if previous is None:
+        n = 3 if col.group(1).lower() in ("middle", "center", "centre", "third") else 2
+        titles, cols, caps = [""] * n, [[] for _ in range(n)], [""] * n
+        k = _column_index(col.group(1), n)
+        titles[k], cols[k], caps[k] = title, lines, caption
+        return [_comparison_beat(ex, i, "comparison:column", titles, cols, caps, ("compare",))]
+    p = previous.params
+    titles = list(p["titles"])
+    if col.group(1).lower() in ("middle", "center", "centre", "third") and len(titles) == 2:
+        titles.insert(1, "")
+        cols = list(p.get("lines") or [[], []])
+        cols.insert(1, [])
+        caps = list(p.get("captions") or ["", ""])
+        caps.insert(1, "")
+    else:
+        cols = [list(c) for c in (p.get("lines") or [[] for _ in titles])]
+        caps = list(p.get("captions") or ["" for _ in titles])
+    n = len(titles)
+    cols += [[] for _ in range(n - len(cols))]
+    caps += ["" for _ in range(n - len(caps))]
+    k = _column_index(col.group(1), n)
+    titles[k] = title or titles[k]
+    cols[k] = cols[k] + lines
+    caps[k] = caption or caps[k]
+    merged = _comparison_beat(ex, i, previous.rule + "+column", titles, cols, caps)
+    beat = Beat("comparison", dict(merged.params, **({"color": p["color"]} if "color" in p else {})), merged.strings,
+                merged.rule, previous.source, previous.detail_index, previous.keywords + merged.keywords)
+    if ctx.beats[-1] is previous:
+        # still the last beat: this sentence returns it, filled (one comparison beat for all the sentences)
+        ctx.beats.pop()
+        return [beat]
+    ctx.beats[ctx.beats.index(previous)] = beat  # something came in between: fill it where it is
+    return [_beat("highlight", "highlight:comparison-column", ex, i, (), _kw(ex.sentence), target=title or None)]
+
+
+# ----------------------------------------------------------------------------- sequence
+def rule_sequence(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
+    """"Show the tokens "The", "cat", "sat" processed one at a time"; "…appearing one by one as they
+    are generated"; "the sentence "The cat sat" split into tokens"."""
+    if not (_cue(ex, r"\b(tokens?|tokeni[sz]\w*)\b") or _cue(ex, r"\b(words?|sequence|sentence)\b") and _cue(
+            ex, r"\bone (?:at a time|by one)\b|\bgenerat|\bprocess|\bsplit|\bin a row\b|\bpills?\b")) or _cue(
+            ex, r"\b(diagram|rnn|boxes|blocks|pipeline|architecture|encoder|decoder|network)\b"):
+        return []
+    quoted = [q for q in ex.quoted if q not in ctx.consumed]
+    last = ctx.beats[-1] if ctx.beats else None
+    if (last is not None and last.detail_index == i and last.source == ex.sentence and last.kind == "title"
+            and last.rule == "title:first-display" and _cue(ex, r"\b(tokens?|tokeni[sz]\w*|split)\b")):
+        # "Show the sentence "The cat sat" split into tokens" is no title: take its text back
+        ctx.beats.pop()
+        quoted = [last.params["text"]]
+    tokens: list[str] = []
+    if len(quoted) >= 2 and all(len(q) <= 24 for q in quoted):
+        tokens, used = quoted[:16], quoted[:16]
+    elif len(quoted) == 1 and 2 <= len(quoted[0].split()) <= 16 and _cue(
+            ex, r"\b(tokens?|split|tokeni[sz]\w*|words)\b"):
+        tokens, used = quoted[0].split(), quoted[:1]
+    if len(tokens) < 2:
+        return []
+    mode = "show"
+    if _cue(ex, r"\bgenerat\w*|\bappend\w*|\bautoregress\w*|\bpredict\w*|\bproduc\w+ one\b"):
+        mode = "generate"
+    elif _cue(ex, r"\bprocess\w*|\bone at a time\b|\bone by one\b|\bin turn\b|\bstep(?:s|ping)? through\b|"
+                  r"\bsequentially\b|\bread\w*\b|\bscan\w*\b"):
+        mode = "process"
+    _claim(ex, ctx, used)
+    return [_beat("sequence", f"sequence:{mode}", ex, i, tokens, _kw(ex.sentence) + ("token",), tokens=tokens,
+                  mode=mode)]
+
+
+RULES: list = [rule_transform, rule_move, rule_steps, rule_table, rule_grid, rule_cards, rule_comparison,
+               rule_sequence]

@@ -6,7 +6,7 @@ Render it on its own:  manim -ql scene_03.py Scene03
 from manim import *  # noqa: F401,F403
 
 from compiler.runtime import SbcScene
-from compiler.runtime.components import bullets, code
+from compiler.runtime.components import comparison
 
 THEME = {'background': '#0F0F1A', 'text': '#E0E0E0', 'title': '#66BB6A', 'accent': '#66BB6A', 'roles': {'title': '#66BB6A'}, 'labels': {'left title': '#FF862F', 'right title': '#66BB6A'}, 'palette': ['#4FC3F7', '#66BB6A', '#FFD54F', '#FF7043', '#AB47BC', '#5CD0B3'], 'font': 'DejaVu Sans', 'mono_font': 'DejaVu Sans Mono'}
 
@@ -17,54 +17,21 @@ class Scene03(SbcScene):
     transition = 'fade'
 
     def construct(self):
-        # beat 1: code at 0.20 s, narration sentence 1 (code:backticked-non-math)
+        # beat 1: comparison at 0.20 s, narration sentence 1 (comparison:divider+column+column)
         self.at(0.2)
+        # lines in backticks are drawn in monospace
         self.show(
-            code.build(THEME, code='print(3+5)', language='python', color=None),
-            code.enter,
-            slot=1.731,
-            strings=['print(3+5)'],
-        )
-
-        # beat 2: bullets at 1.93 s, narration sentence 1 (bullets:several-quoted)
-        self.at(1.931)
-        self.show(
-            bullets.build(
+            comparison.build(
                 THEME,
-                items=['Tool Use', '→ send to interpreter', '← result: 8', 'Execution is opaque'],
-                title=None,
-                style='dot',
+                titles=['Tool Use', 'In-Model'],
+                lines=[['`print(3+5)`', '→ send to interpreter', '← result: 8'], ['`i32.const 03`', '`i32.const 05`', '`i32.add → 08`', '`output(08)`', '`halt`']],
+                captions=['Execution is opaque', 'Every step visible in the token stream'],
+                colors=None,
                 color=None,
-                role=None,
             ),
-            bullets.enter,
-            slot=2.031,
-            strings=['Tool Use', '→ send to interpreter', '← result: 8', 'Execution is opaque'],
-        )
-
-        # beat 3: code at 3.96 s, narration sentence 2 (code:backticked-non-math)
-        self.at(3.962)
-        self.show(
-            code.build(THEME, code='i32.const 03\ni32.const 05\ni32.add → 08\noutput(08)\nhalt', language='python', color=None),
-            code.enter,
-            slot=3.654,
-            strings=['i32.const 03', 'i32.const 05', 'i32.add → 08', 'output(08)', 'halt'],
-        )
-
-        # beat 4: bullets at 7.62 s, narration sentence 2 (bullets:several-quoted)
-        self.at(7.615)
-        self.show(
-            bullets.build(
-                THEME,
-                items=['In-Model', 'Every step visible in the token stream'],
-                title=None,
-                style='dot',
-                color=None,
-                role=None,
-            ),
-            bullets.enter,
-            slot=4.154,
-            strings=['In-Model', 'Every step visible in the token stream'],
+            comparison.paced(11.569),
+            slot=11.569,
+            strings=['Tool Use', 'In-Model', 'print(3+5)', '→ send to interpreter', '← result: 8', 'i32.const 03', 'i32.const 05', 'i32.add → 08', 'output(08)', 'halt', 'Execution is opaque', 'Every step visible in the token stream'],
         )
 
         self.finish()

@@ -6,7 +6,7 @@ Render it on its own:  manim -ql scene_05.py Scene05
 from manim import *  # noqa: F401,F403
 
 from compiler.runtime import SbcScene
-from compiler.runtime.components import bullets, text
+from compiler.runtime.components import bullets, cards, text
 
 THEME = {'background': '#0F0F1A', 'text': '#E0E0E0', 'title': '#4FC3F7', 'accent': '#4FC3F7', 'roles': {'plot': '#FFD54F'}, 'labels': {'cards with rounded borders': '#66BB6A', 'final line': '#FFD54F', 'light blue': '#FFD54F', 'recap numbers': '#AB47BC'}, 'palette': ['#4FC3F7', '#66BB6A', '#FFD54F', '#FF7043', '#AB47BC', '#5CD0B3'], 'font': 'DejaVu Sans', 'mono_font': 'DejaVu Sans Mono'}
 
@@ -17,20 +17,19 @@ class Scene05(SbcScene):
     transition = 'fade'
 
     def construct(self):
-        # beat 1: bullets at 0.20 s, narration sentence 1 (bullets:several-quoted)
+        # beat 1: cards at 0.20 s, narration sentence 1 (cards:figure-caption)
         self.at(0.2)
         self.show(
-            bullets.build(
+            cards.build(
                 THEME,
-                items=['30,000+ tok/s', 'Execution speed on CPU', 'Millions of steps', 'Correct execution length', '100% accuracy', 'On Sudoku benchmarks'],
-                title=None,
-                style='dot',
+                figures=['30,000+ tok/s', 'Millions of steps', '100% accuracy'],
+                captions=['Execution speed on CPU', 'Correct execution length', 'On Sudoku benchmarks'],
+                colors=None,
                 color=None,
-                role=None,
             ),
-            bullets.enter,
+            cards.enter,
             slot=10.3,
-            strings=['30,000+ tok/s', 'Execution speed on CPU', 'Millions of steps', 'Correct execution length', '100% accuracy', 'On Sudoku benchmarks'],
+            strings=['30,000+ tok/s', 'Millions of steps', '100% accuracy', 'Execution speed on CPU', 'Correct execution length', 'On Sudoku benchmarks'],
         )
 
         # beat 2: bullets at 10.50 s, narration sentence 2 (bullets:list-cue)

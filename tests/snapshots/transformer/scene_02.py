@@ -6,7 +6,7 @@ Render it on its own:  manim -ql scene_02.py Scene02
 from manim import *  # noqa: F401,F403
 
 from compiler.runtime import SbcScene
-from compiler.runtime.components import equation, highlight, matrix, text, title
+from compiler.runtime.components import equation, highlight, matrix, text, title, transform
 
 THEME = {'background': '#0E1A33', 'text': '#E0E0E0', 'title': '#4FC3F7', 'accent': '#4FC3F7', 'roles': {'equation': '#FFE066', 'matrix': '#58C4DD'}, 'labels': {}, 'palette': ['#4FC3F7', '#66BB6A', '#FFD54F', '#FF7043', '#AB47BC', '#5CD0B3'], 'font': 'DejaVu Sans', 'mono_font': 'DejaVu Sans Mono'}
 
@@ -25,22 +25,17 @@ class Scene02(SbcScene):
             strings=['Input: The quick brown fox'],
         )
 
-        # beat 2: matrix at 1.06 s, narration sentence 1 (matrix:word-to-vector)
+        # beat 2: transform at 1.06 s, narration sentence 1 (transform:word-to-vector)
         self.at(1.065)
-        self.show(
-            matrix.build(
-                THEME,
-                values=[[0.1, 0.2, 0.3]],
-                label='The',
-                op='show',
-                second=None,
-                highlight_row=None,
-                highlight_col=None,
-                color=None,
-            ),
-            matrix.enter,
+        # formula: [TeX (None: show the text as written), the formula as written]
+        transform.play(
+            self,
+            target='The',
             slot=0.865,
-            strings=['The', '0.1', '0.2', '0.3'],
+            text=None,
+            formula=None,
+            values=[0.1, 0.2, 0.3],
+            color=None,
         )
 
         # beat 3: text at 1.93 s, narration sentence 1 (text:quoted-string)

@@ -1,0 +1,27 @@
+"""sequence: tokens in pills in a row — shown, processed one at a time, or generated one by one."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from ..fields import NonBlank
+from .base import VisualBase
+
+KIND = "sequence"
+RUNTIME = "sequence"  # helper module in compiler.runtime.components (None: an operation of SbcScene)
+
+
+class SequenceVisual(VisualBase):
+    kind: Literal["sequence"] = Field(description="Tokens in rounded boxes (pills) in a row.")
+    tokens: list[NonBlank] = Field(min_length=1, max_length=16, description="The tokens, in order.",
+                                   examples=[["The", "cat", "sat"]])
+    mode: Literal["show", "process", "generate"] = Field(
+        "show", description="`show`: all at once; `process`: a marker steps along the tokens one at a time; "
+        "`generate`: tokens are appended one by one.", examples=["process"])
+    label: str | None = Field(None, description="Caption under the tokens.", examples=["Input tokens"])
+
+
+STRINGS = ("tokens", "label")  # parameters whose text is drawn
+MODEL = SequenceVisual

@@ -1,0 +1,54 @@
+"""steps: a calculation built line by line, the lines aligned on `=`."""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from pydantic import Field
+
+from ..fields import NonBlank
+from ..mathtext import to_tex
+from .base import VisualBase
+
+KIND = "steps"
+RUNTIME = "steps"  # helper module in compiler.runtime.components (None: an operation of SbcScene)
+
+
+class StepsVisual(VisualBase):
+    kind: Literal["steps"] = Field(description="A calculation built line by line, the lines aligned on `=`; "
+                                   "revealed one line at a time.")
+    lines: list[NonBlank] = Field(min_length=1, max_length=8,
+                                  description="The lines of the calculation, in order; each is a formula as written "
+                                  "(`2x + 3 = 7`) or TeX. A line may start with `=` to continue the one above.",
+                                  examples=[["2x + 3 = 7", "2x = 4", "x = 2"]])
+    notes: list[str] | None = Field(None, max_length=8,
+                                    description="A short note beside each line (\"\" for none), e.g. what was done.",
+                                    examples=[["", "subtract 3", "divide by 2"]])
+
+
+STRINGS = ("lines", "notes")  # parameters whose text is drawn
+MODEL = StepsVisual
+
+
+_EQ = re.compile(r"(?<![<>!=:])=(?![=>])")
+
+
+def step_formulas(lines: list[str]) -> tuple[list[list], list[tuple[str, str]]]:
+    """For `compiler.generate`: `[tex, lhs_tex, line]` per line (see the steps runtime helper) and the
+    (line, reason) of each line shown as text."""
+    out, failed = [], []
+    for line in lines:
+        m = _EQ.search(line)
+        lhs = line[: m.start()].strip() if m else None
+        if m and not lhs:  # "= 4" continues the line above
+            res = to_tex(line[m.end():])
+            tex = "{} = " + res.tex if res.tex else None
+        else:
+            res = to_tex(line)
+            tex = res.tex
+        lhs_tex = None if m is None else "" if not lhs else to_tex(lhs).tex
+        if tex is None:
+            failed.append((line, res.reason or "unreadable"))
+        out.append([tex, lhs_tex, line])
+    return out, failed

@@ -1,0 +1,42 @@
+"""table: a header and rows of text or numbers, with grid lines and an optional highlight."""
+
+from __future__ import annotations
+
+from typing import Literal, Union
+
+from pydantic import Field, field_validator
+
+from ..fields import NonBlank, _whole_number
+from .base import VisualBase
+
+KIND = "table"
+RUNTIME = "table"  # helper module in compiler.runtime.components (None: an operation of SbcScene)
+
+
+class TableVisual(VisualBase):
+    kind: Literal["table"] = Field(description="A table: header, rows, grid lines, optional highlight.")
+    columns: list[NonBlank] = Field(min_length=1, max_length=6, description="Column headers.",
+                                    examples=[["Model", "Params", "Year"]])
+    rows: list[list[Union[str, int, float]]] = Field(min_length=1, max_length=8,
+                                                     description="Rows of cells (text or numbers), one list per row.",
+                                                     examples=[[["GPT-2", "1.5B", 2019], ["GPT-3", "175B", 2020]]])
+    highlight_row: int | None = Field(None, ge=0, description="0-based row to highlight (header not counted).",
+                                      examples=[1])
+    highlight_col: int | None = Field(None, ge=0, description="0-based column to highlight.", examples=[1])
+    highlight_cell: list[int] | None = Field(None, min_length=2, max_length=2,
+                                             description="[row, column] of one cell to highlight (0-based).",
+                                             examples=[[1, 1]])
+
+    @field_validator("highlight_row", "highlight_col", mode="before")
+    @classmethod
+    def _whole(cls, v: object) -> object:
+        return _whole_number(v)
+
+    @field_validator("highlight_cell", mode="before")
+    @classmethod
+    def _whole_cell(cls, v: object) -> object:
+        return [_whole_number(x) for x in v] if isinstance(v, list) else v
+
+
+STRINGS = ("columns", "rows")  # parameters whose text is drawn
+MODEL = TableVisual

@@ -1,0 +1,104 @@
+"""steps: a calculation built line by line, the lines aligned on their `=`, notes beside them.
+
+Each line comes as `[tex, lhs_tex, original]` (from `compiler.generate`): the formula in TeX (None:
+show the text as written), the TeX of the part left of its first `=` ("" when the line starts with
+`=`, None when it has no `=`), and the line as written. ziamath draws glyphs left to right, so the
+`=` of a line is its glyph number len(glyphs of the left side): that is what the lines align on.
+"""
+
+from manim import LEFT, RIGHT, UP, FadeIn, Succession, VGroup, Wait, Write
+
+from ..mathsvg import math_mobject
+from ..style import BODY_W, colour, text
+
+NOTE_GREY = "#9E9E9E"
+
+
+def _eq_glyph(mob, lhs_tex: str | None, size: float, original: str):
+    """The `=` glyph of a line, or None."""
+    if lhs_tex is None:
+        return None
+    if getattr(mob, "math_ok", False):
+        k = 0 if lhs_tex == "" else len(math_mobject(lhs_tex, font_size=size).submobjects)
+        if k < len(mob.submobjects):
+            g = mob.submobjects[k]
+            if g.width > 1.4 * g.height:  # "=" is wide and flat
+                return g
+        return None
+    # text fallback: glyphs are the non-space characters, in order
+    pos = original.find("=")
+    k = len("".join(original[:pos].split()))
+    return mob.submobjects[k] if 0 <= pos and k < len(mob.submobjects) else None
+
+
+def build(theme: dict, *, formulas: list, notes: list[str] | None = None, color: str | None = None):
+    col = str(color or colour(theme, "equation", theme["text"]))
+    n = len(formulas)
+    size = 58 if n <= 4 else 50 if n <= 6 else 42
+    lines, eqs, parts = [], [], {}
+    for tex, lhs_tex, original in formulas:
+        if tex:
+            m = math_mobject(tex, font_size=size, color=col, fallback_text=original)
+        else:
+            m = text(original, theme, size=30, color=col)
+        lines.append(m)
+        eqs.append(_eq_glyph(m, lhs_tex, size, original))
+        parts[original] = m
+    note_col = colour(theme, "note", NOTE_GREY)
+    widest = max(m.width for m in lines)
+    room = BODY_W - widest - 0.7
+    chars = max(14, min(34, int(room / (0.0078 * 22))))
+    note_mobs = {k: text(s, theme, size=22, color=note_col, width_chars=chars)
+                 for k, s in enumerate(notes or []) if k < n and s and s.strip()}
+    # rows top to bottom (a row is as tall as its line or its note), then each line shifted so its "="
+    # sits on one column
+    gap = 0.38 if n <= 5 else 0.26
+    y, centres = 0.0, []
+    for k, m in enumerate(lines):
+        h = max(m.height, note_mobs[k].height if k in note_mobs else 0.0)
+        centres.append(y - h / 2)
+        m.move_to([0, y - h / 2, 0])
+        y -= h + gap
+    col_x = max((e.get_center()[0] - m.get_left()[0] for m, e in zip(lines, eqs) if e is not None), default=None)
+    if col_x is not None:
+        left = min(m.get_left()[0] for m in lines)
+        for m, e in zip(lines, eqs):
+            if e is not None:
+                m.shift((left + col_x - e.get_center()[0]) * RIGHT)
+            else:  # no "=": start where the right-hand sides start
+                m.shift((left + col_x + 0.3 - m.get_left()[0]) * RIGHT)
+    block = VGroup(*lines)
+    group = VGroup(block)
+    x = block.get_right()[0] + 0.7
+    for k, t in note_mobs.items():
+        t.move_to([x + t.width / 2, centres[k], 0])
+        parts[notes[k]] = t
+        group.add(t)
+    group.lines = lines
+    group.notes = note_mobs
+    group.parts = parts
+    return group
+
+
+def paced(slot: float):
+    """`enter` that reveals one line (with its note) at a time across the beat's slot."""
+    def enter(mob, run_time: float):
+        n = len(mob.lines)
+        total = max(run_time, (slot - 1.0) * 0.9)
+        per = total / n
+        steps = []
+        for k, line in enumerate(mob.lines):
+            show = min(1.0, max(0.3, per * 0.6))
+            anim = Write(line, run_time=show) if line.width < 6 else FadeIn(line, shift=0.2 * UP, run_time=show)
+            steps.append(anim)
+            if k in mob.notes:
+                steps.append(FadeIn(mob.notes[k], shift=0.2 * LEFT, run_time=min(0.4, per * 0.3)))
+            rest = per - show - (min(0.4, per * 0.3) if k in mob.notes else 0)
+            if k < n - 1 and rest > 0.05:
+                steps.append(Wait(run_time=rest))
+        return Succession(*steps, group=VGroup())  # (an empty group: nothing extra is added to the scene)
+    return enter
+
+
+def enter(mob, run_time: float):
+    return paced(0.0)(mob, run_time)
