@@ -80,6 +80,26 @@ def test_a_new_formula_after_a_plot_is_a_new_plot():
     assert [x.params.get("extend", False) for x in b] == [False, True]
 
 
+def test_axis_labels_are_not_curve_labels_and_a_named_curve_takes_the_given_formula():
+    b = beats_for('Then plot the curve y = 4x^2 on axes with x labelled "time (s)" and y labelled "distance (m)".')
+    p = b[0].params
+    assert (p["x_label"], p["y_label"]) == ("time (s)", "distance (m)")
+    assert p["curves"] == [{"expr": "y = 4x^2", "label": "y = 4x^2"}]
+    b = beats_for("Show a bell curve (normal distribution) with the formula `f(x) = e^(-x^2/2) / sqrt(2*pi)`.")
+    assert [x.kind for x in b] == ["plot"]
+    assert b[0].params["curves"] == [{"expr": "f(x) = e^(-x^2/2) / sqrt(2*pi)",
+                                      "label": "f(x) = e^(-x^2/2) / sqrt(2*pi)"}]
+    assert b[0].params["x_range"] == [-4, 4]
+
+
+def test_a_moving_point_on_the_curve_on_screen_is_one_beat():
+    b = beats_for("Plot the trajectory y = x - x^2/40.8 for x from 0 to 40.8. "
+                  "Animate a point moving from (0,0) to (40.8,0) along the curve.")
+    assert [x.kind for x in b] == ["plot", "plot"]  # no extra "animate what is on screen" highlight
+    assert b[1].params["extend"] is True and b[1].params["move_dot"] == {"x0": 0, "x1": 40.8}
+    assert "curves" not in b[1].params
+
+
 def test_random_points_hull_and_query():
     b = beats_for('Then show 20 random 2D points labelled "Keys (past tokens)", draw their convex hull, and place '
                   'a red query point.', SEED_STYLE)

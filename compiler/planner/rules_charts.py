@@ -19,11 +19,11 @@ its own moment of the narration. The first beat's ranges are widened then to fit
 beats add (the planner evaluates the formulas with `compiler.formula`). Likewise "the bars change
 to …" after a bar chart becomes a `bar_chart` beat with `extend: true` and `new_values`.
 
-Every string a rule draws is added to `ctx.consumed`. A formula found in the prose (not in
-backticks) is also recorded in `ex.backticked` (as if it had been backticked) and a backticked one
-is taken out of `ex.formulas`, so that neither the equation rule nor the "animate what is on screen"
-rule draws it again; literal matrices a heatmap uses are taken out of `ex.matrices` for the same
-reason.
+Every string a rule draws is added to `ctx.consumed` and, when it is not quoted text of the
+sentence, to `ex.backticked` (the sentence's shown strings): so the "animate what is on screen" rule
+does not also pulse the chart, and the text fallback does not draw it again. A backticked formula a
+plot draws is taken out of `ex.formulas` and literal matrices a heatmap uses out of `ex.matrices`,
+because the equation and matrix rules read those without looking at `consumed`.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ import hashlib
 import math
 import re
 
-from ..formula import integrate, limit_at, nice_range, parse_formula, try_formula, value_range
+from ..formula import integrate, limit_at, nice_range, short_number, try_formula, value_range
 from .beats import Beat
 from .extract import Extracted, count_in
 from .theme import COLOUR_RE, colour_value
@@ -91,6 +91,17 @@ def _claim_formula(ex: Extracted, ctx: Context, text: str) -> None:
         ex.formulas.remove(text)
     if text not in ex.backticked:
         ex.backticked.append(text)
+
+
+def _claim(ex: Extracted, ctx: Context, strings) -> None:
+    """Strings this rule draws: consumed, and listed among the sentence's shown strings (so the
+    "animate what is on screen" rule does not also pulse the chart for the same sentence)."""
+    for t in strings:
+        if not t:
+            continue
+        ctx.consumed.add(t)
+        if t not in ex.quoted and t not in ex.backticked:
+            ex.backticked.append(t)
 
 
 def _quoted_after(sentence: str, start: int, end: int | None = None) -> str | None:
@@ -250,14 +261,27 @@ def rule_plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         return []
 
     # --- curves, in sentence order, with their labels and colours
+    x_label, y_label = _axis_labels(ex)
+    for lab in (x_label, y_label):
+        if lab:
+            ctx.consumed.add(lab)
     curves: list[dict] = []
     strings: list[str] = []
     ranges: list[tuple[float, float]] = []
     spans = sorted([(a, b, "formula", f) for f, a, b in formulas]
                    + [(m.start(), m.end(), "named", (expr, hint, rng, m.group(0))) for m, expr, hint, rng in named])
+    ticked = [f for f in backticked if f not in ctx.consumed]
+    if len(named) == 1 and len(formulas) + len(ticked) == 1:
+        # "a bell curve with the formula `f(x) = …`": one curve, drawn from the formula, labelled with it
+        f = formulas[0][0] if formulas else ticked[0]
+        spans = [(a, b, "formula", f) for a, b, what, _ in spans if what == "named"]
+        ranges.append(named[0][3])
+        ticked = []
     for k, (a, b, what, data) in enumerate(spans):
         nxt = spans[k + 1][0] if k + 1 < len(spans) else None
         label = _quoted_after(s, b, nxt)
+        if label in (x_label, y_label):
+            label = None  # "…y = 4x^2 on axes with x labelled "time (s)"": an axis label, not the curve's
         prev_end = spans[k - 1][1] if k else 0
         colour = _colour_near(s, max(a - 25, prev_end), min(b + 20, nxt if nxt is not None else len(s))) \
             if not label else None
@@ -273,17 +297,11 @@ def rule_plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             ranges.append(rng)
         if label:
             ctx.consumed.add(label)
-    for f in backticked:
-        if f in ctx.consumed:
-            continue
+    for f in ticked:
         _claim_formula(ex, ctx, f)
         curves.append(_curve(ctx, f, f, "", None))
         strings.append(f)
 
-    x_label, y_label = _axis_labels(ex)
-    for lab in (x_label, y_label):
-        if lab:
-            ctx.consumed.add(lab)
     x_range = _x_range(ex)
     params: dict = {}
     rule = "plot:" + ("axes-cue" if axes_cue and not curves else "formula" if formulas or backticked
@@ -406,6 +424,7 @@ def rule_plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                 area["label"] = f"area ≈ {_fmt(val)}"
                 strings.append(area["label"])
     strings = ([x_label] if x_label else []) + ([y_label] if y_label else []) + strings
+    _claim(ex, ctx, strings)
     return [_beat("plot", rule, ex, i, strings, _kw(" ".join(strings) or s), curves=curves or None,
                   x_label=x_label, y_label=y_label, move_dot=move_dot, area=area, markers=markers or None,
                   points=points or None, **params)]
@@ -469,6 +488,7 @@ def rule_scatter(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         if lab:
             ctx.consumed.add(lab)
             strings.append(lab)
+    _claim(ex, ctx, strings)
     cues = " ".join(w for w in ("points scatter", "convex hull" if params.get("hull") else "",
                                 "query" if params.get("query") else "",
                                 "fit line regression" if params.get("fit_line") else "") if w)
@@ -532,7 +552,8 @@ def rule_bar_chart(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         p["values"] = list(old.get("new_values") or old["values"])
         p["new_values"] = new
         p["extend"] = True
-        strings = [x for x in (f"{v:g}" + (old.get("unit") or "") for v in new)]
+        strings = [short_number(v) + (old.get("unit") or "") for v in new]
+        _claim(ex, ctx, strings)
         return [_beat("bar_chart", "bar_chart:change", ex, i, strings, _kw(s), **p)]
     if not cue:
         return []
@@ -557,7 +578,8 @@ def rule_bar_chart(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     highlight = _has(ex, r"\bhighlight\w*\s+(?:the\s+)?(?:highest|largest|biggest|max\w*|tallest|top|most likely|"
                          r"winner|best)\b|\bargmax\b")
     unit = "%" if pct else None
-    strings = ([title] if title else []) + labels + [f"{v:g}" + (unit or "") for v in values]
+    strings = ([title] if title else []) + labels + [short_number(v) + (unit or "") for v in values]
+    _claim(ex, ctx, strings)
     return [_beat("bar_chart", "bar_chart:" + ("quoted-values" if ex.quoted else "label-value-list"), ex, i, strings,
                   sum((_kw(x) for x in labels), ()) + _kw(title or "chart"), labels=labels, values=values,
                   title=title, unit=unit, horizontal=horizontal or None, highlight_max=highlight or None)]
@@ -616,6 +638,7 @@ def rule_heatmap(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             title = title[0].upper() + title[1:]
     labels = tokens if tokens and len(tokens) == len(values) else None
     strings = ([title] if title else []) + (labels or [])
+    _claim(ex, ctx, strings)
     return [_beat("heatmap", rule, ex, i, strings, _kw(title or "heatmap"), values=values, row_labels=labels,
                   col_labels=labels, title=title, causal=causal or None)]
 
