@@ -47,10 +47,12 @@ def scene_starts(clips: Sequence[Clip]) -> list[float]:
 
 
 def assemble(clips: Sequence[Clip], audio: Sequence[SceneAudio], out_video: Path, *, captions: bool = True,
-             sample_rate: int = 24000) -> Assembled:
+             sample_rate: int | None = None) -> Assembled:
     out_video.parent.mkdir(parents=True, exist_ok=True)
     starts = scene_starts(clips)
     total = sum(c.duration_s for c in clips)
+    if sample_rate is None:  # the narration's own rate: no resampling
+        sample_rate = _wav_data(audio[0].wav)[2] if audio else 24000
     with tempfile.TemporaryDirectory(prefix=".assemble-", dir=out_video.parent) as tmp:
         tmpd = Path(tmp)
         joined = tmpd / "video.mp4"
@@ -88,31 +90,67 @@ def _concat(clips: Sequence[Clip], out: Path) -> None:
 def _narration_track(audio: Sequence[SceneAudio], starts: Sequence[float], total: float, out: Path, sr: int) -> None:
     """One track for the whole video: moviepy composites each scene's narration at its clip's start.
 
-    The scene tracks are decoded once into arrays (moviepy's file readers seek through ffmpeg per
-    chunk, which is several times slower) and written once as 16-bit PCM.
+    Scene tracks are read through memory maps chunk by chunk while moviepy writes, so memory stays
+    flat however long the video is (moviepy's own file readers seek through ffmpeg per chunk, which
+    is several times slower). Written once as 16-bit PCM.
     """
-    import numpy as np
     from moviepy import CompositeAudioClip
-    from moviepy.audio.AudioClip import AudioArrayClip
+    from moviepy.audio.AudioClip import AudioClip
 
-    from .narration.base import read_wav, resample
+    parts = [_scene_clip(a.wav, sr).with_start(start) for a, start in zip(audio, starts)]
+    parts = [p for p in parts if p.duration > 0]
+    track = (CompositeAudioClip(parts) if parts else AudioClip(lambda t: 0 * t, duration=total, fps=sr))
+    track.with_duration(total).write_audiofile(str(out), fps=sr, nbytes=2, codec="pcm_s16le", logger=None)
 
-    parts = []
-    for a, start in zip(audio, starts):
-        samples, rate = read_wav(a.wav)
-        if rate != sr:
-            samples = resample(samples, rate, sr)
-        if samples.size == 0:
-            continue
-        mono = samples.astype("float32") / 32768.0
-        # two channels: moviepy 2.2 writes mono composites at the wrong length
-        parts.append(AudioArrayClip(np.repeat(mono.reshape(-1, 1), 2, axis=1), fps=sr).with_start(start))
-    track = CompositeAudioClip(parts).with_duration(total) if parts else None
-    if track is None:
-        from moviepy.audio.AudioClip import AudioClip
 
-        track = AudioClip(lambda t: 0 * t, duration=total, fps=sr)
-    track.write_audiofile(str(out), fps=sr, nbytes=2, codec="pcm_s16le", logger=None)
+def _scene_clip(wav: Path, sr: int):
+    """A moviepy clip over a 16-bit mono WAV, read lazily (np.memmap); resampled in memory only if its
+    rate differs from the track's."""
+    import numpy as np
+    from moviepy.audio.AudioClip import AudioClip
+
+    offset, frames, rate = _wav_data(wav)
+    samples = np.memmap(wav, dtype="<i2", mode="r", offset=offset, shape=(frames,)) if frames else np.zeros(0, "<i2")
+    if rate != sr and frames:
+        from .narration.base import resample
+
+        samples, rate = resample(np.asarray(samples), rate, sr), sr
+    n = len(samples)
+
+    def frame(t):
+        idx = np.floor(np.asarray(t, dtype=float) * sr + 1e-9).astype(np.int64)
+        ok = (idx >= 0) & (idx < n)
+        mono = np.zeros(idx.shape, dtype=np.float32)
+        mono[ok] = samples[idx[ok]] / 32768.0
+        return np.stack([mono, mono], axis=-1)  # two channels: moviepy 2.2 writes mono composites wrongly
+
+    return AudioClip(frame, duration=n / sr, fps=sr)
+
+
+def _wav_data(path: Path) -> tuple[int, int, int]:
+    """(byte offset of the samples, frame count, sample rate) of a 16-bit mono PCM WAV."""
+    import struct
+
+    with open(path, "rb") as f:
+        head = f.read(12)
+        if head[:4] != b"RIFF" or head[8:12] != b"WAVE":
+            raise ValueError(f"{path}: not a WAV file")
+        rate = channels = bits = None
+        while True:
+            chunk = f.read(8)
+            if len(chunk) < 8:
+                raise ValueError(f"{path}: no data chunk")
+            cid, size = chunk[:4], struct.unpack("<I", chunk[4:])[0]
+            if cid == b"fmt ":
+                fmt = f.read(size)
+                channels, rate, bits = struct.unpack("<H", fmt[2:4])[0], struct.unpack("<I", fmt[4:8])[0], \
+                    struct.unpack("<H", fmt[14:16])[0]
+            elif cid == b"data":
+                if channels != 1 or bits != 16:
+                    raise ValueError(f"{path}: expected 16-bit mono, got {bits}-bit x{channels}")
+                return f.tell(), size // 2, rate
+            else:
+                f.seek(size + (size & 1), 1)
 
 
 def _subtitles(audio: Sequence[SceneAudio], starts: Sequence[float]):
