@@ -177,6 +177,19 @@ EXAMPLES = {
     "clear": {"kind": "clear"},
     "network": {"kind": "network", "layers": [3, 4, 2], "labels": ["in", "hidden", "out"]},
     "icon": {"kind": "icon", "icons": ["clock", "gear"], "labels": ["slow", "busy"]},
+    "steps": {"kind": "steps", "lines": ["2x + 3 = 7", "2x = 4", "x = 2"], "notes": ["", "subtract 3", "halve"]},
+    "table": {"kind": "table", "columns": ["Model", "Params"], "rows": [["GPT-2", "1.5B"], ["GPT-3", 175]],
+              "highlight_row": 1},
+    "grid": {"kind": "grid", "count": 30, "highlight": ["2", "4"], "container": "bag"},
+    "cards": {"kind": "cards", "figures": ["30,000+ tok/s", "100%"], "captions": ["speed", "accuracy"]},
+    "comparison": {"kind": "comparison", "titles": ["Tool Use", "In-Model"], "lines": [["`print(3+5)`"], ["`halt`"]]},
+    "sequence": {"kind": "sequence", "tokens": ["The", "cat", "sat"], "mode": "process"},
+    "transform": {"kind": "transform", "target": "The", "values": [0.1, 0.2, 0.3]},
+    "move": {"kind": "move", "target": "x = 2", "to": "left"},
+    "plot": {"kind": "plot", "curves": [{"expr": "x^2", "label": "square"}], "x_label": "x"},
+    "scatter": {"kind": "scatter", "count": 10, "hull": True},
+    "bar_chart": {"kind": "bar_chart", "labels": ["a", "b"], "values": [1, 2]},
+    "heatmap": {"kind": "heatmap", "values": [[1, 2], [3, 4]]},
 }
 
 
@@ -188,7 +201,7 @@ def test_every_kind_has_an_example():
 def test_each_visual_kind_validates_to_its_model(kind):
     sb = Storyboard.model_validate(board(visuals=[EXAMPLES[kind]]))
     v = sb.scenes[0].visuals[0]
-    assert v.kind == kind and type(v).__name__.lower().startswith(kind)
+    assert v.kind == kind and type(v).__name__.lower().startswith(kind.replace("_", ""))
 
 
 def test_visual_defaults():

@@ -52,9 +52,9 @@ def test_formula_cue_makes_backticks_an_equation():
     assert kinds("Show addition: `Layer Input + Sublayer(Layer Input)`.") == ["equation"]
 
 
-def test_word_to_vector_becomes_a_matrix():
+def test_word_to_vector_becomes_a_transform():
     b = beats_for('Show each word transforming into a vector (e.g., "The" -> [0.1, 0.2, 0.3]).')[0]
-    assert b.kind == "matrix" and b.params["values"] == [[0.1, 0.2, 0.3]] and b.params["label"] == "The"
+    assert b.kind == "transform" and b.params["values"] == [0.1, 0.2, 0.3] and b.params["target"] == "The"
 
 
 def test_matrix_addition_and_label():
@@ -108,7 +108,7 @@ def test_every_quoted_string_is_drawn():
 
 
 def test_unmatched_sentence_is_reported_not_lost():
-    sb = Storyboard.model_validate({"scenes": [scene("Split the screen with a dashed divider.", "Narration text.")]})
+    sb = Storyboard.model_validate({"scenes": [scene("Pause for a moment of silence.", "Narration text.")]})
     plan = plan_storyboard(sb)
     assert [n.code for n in plan.diagnostics] == ["SB301"]
     assert plan.scenes[0].beats  # the scene still shows something

@@ -6,7 +6,7 @@ Render it on its own:  manim -ql scene_04.py Scene04
 from manim import *  # noqa: F401,F403
 
 from compiler.runtime import SbcScene
-from compiler.runtime.components import bullets, text
+from compiler.runtime.components import plot, scatter
 
 THEME = {'background': '#0F0F1A', 'text': '#E0E0E0', 'title': '#4FC3F7', 'accent': '#4FC3F7', 'roles': {'axes': '#777788', 'plot': '#66BB6A'}, 'labels': {'hull': '#FFD54F', 'linear curve': '#FF862F', 'log curve': '#66BB6A', 'query': '#FC6255'}, 'palette': ['#4FC3F7', '#66BB6A', '#FFD54F', '#FF7043', '#AB47BC', '#5CD0B3'], 'font': 'DejaVu Sans', 'mono_font': 'DejaVu Sans Mono'}
 
@@ -17,45 +17,69 @@ class Scene04(SbcScene):
     transition = 'fade'
 
     def construct(self):
-        # beat 1: bullets at 0.20 s, narration sentence 1 (bullets:several-quoted)
+        # beat 1: plot at 0.20 s, narration sentence 1 (plot:axes-cue)
         self.at(0.2)
         self.show(
-            bullets.build(
+            plot.build(
                 THEME,
-                items=['tokens generated (t)', 'work per step'],
-                title=None,
-                style='dot',
+                curves=[],
+                x_range=[0, 10],
+                y_range=[0, 10],
+                x_label='tokens generated (t)',
+                y_label='work per step',
+                numbers=False,
+                move_dot=None,
+                area=None,
+                markers=[],
+                points=[],
                 color=None,
-                role=None,
             ),
-            bullets.enter,
+            lambda mob, run_time: plot.enter(mob, run_time, slot=1.923),
             slot=1.923,
             strings=['tokens generated (t)', 'work per step'],
         )
 
-        # beat 2: bullets at 2.12 s, narration sentence 1 (bullets:several-quoted)
+        # beat 2: plot at 2.12 s, narration sentence 1 (plot:extend-named-curve)
         self.at(2.123)
-        self.show(
-            bullets.build(
-                THEME,
-                items=['Standard attention: O(t) per step', 'Hull attention: O(log t) per step'],
-                title=None,
-                style='dot',
-                color=None,
-                role=None,
-            ),
-            bullets.enter,
+        plot.extend(
+            self,
             slot=1.923,
             strings=['Standard attention: O(t) per step', 'Hull attention: O(log t) per step'],
+            curves=[{'expr': 'x', 'label': 'Standard attention: O(t) per step', 'color': '#FF862F'}, {'expr': 'log(1 + x)', 'label': 'Hull attention: O(log t) per step', 'color': '#66BB6A'}],
+            move_dot=None,
+            area=None,
+            markers=[],
+            points=[],
+            x_range=None,
+            y_range=None,
+            x_label=None,
+            y_label=None,
+            numbers=False,
+            color=None,
         )
 
-        # beat 3: text at 4.05 s, narration sentence 1 (text:quoted-string)
+        # beat 3: scatter at 4.05 s, narration sentence 1 (scatter:points-cue)
         self.at(4.046)
         self.show(
-            text.build(THEME, text='Keys (past tokens)', color=None, role=None),
-            text.enter,
+            scatter.build(
+                THEME,
+                points=None,
+                count=20,
+                seed=930,
+                label='Keys (past tokens)',
+                fit_line=False,
+                fit_label=None,
+                hull=True,
+                hull_label=None,
+                query=[2.4, 1.9],
+                query_label=None,
+                x_label=None,
+                y_label=None,
+                color=None,
+            ),
+            lambda mob, run_time: scatter.enter(mob, run_time, slot=12.338),
             slot=12.338,
-            strings=['Keys (past tokens)'],
+            strings=['Keys (past tokens)', 'convex hull', 'query'],
         )
 
         self.finish()
