@@ -113,6 +113,7 @@ def class_name(number: int) -> str:
 def _beat_context(tb: TimedBeat, scene_number: int, notes: list[PlanNote]) -> dict:
     p = dict(tb.beat.params)
     p.pop("sentence", None)
+    _resolve_colours(p, scene_number, notes)
     if tb.beat.kind == "equation":
         formulas = []
         for expr in p.get("exprs", []):
@@ -136,6 +137,25 @@ def _beat_context(tb: TimedBeat, scene_number: int, notes: list[PlanNote]) -> di
             p["formula"] = [formulas[0][0], p["expr"]]
     return {"kind": tb.beat.kind, "p": p, "start": round(tb.start, 3), "duration": round(tb.duration, 3),
             "sentence": tb.sentence + 1, "rule": tb.beat.rule, "strings": list(tb.beat.strings)}
+
+
+def _resolve_colours(p: dict, scene_number: int, notes: list[PlanNote]) -> None:
+    """Colour names a storyboard may use ("light blue", "gold") become hex codes Manim reads."""
+    from .planner.theme import colour_value
+
+    def resolve(value):
+        if not isinstance(value, str):
+            return value
+        hexed = colour_value(value)
+        if hexed is None:
+            notes.append(PlanNote("SB303", f"scene {scene_number}: unknown colour {value!r}; using the theme's",
+                                  ("scenes", scene_number - 1)))
+        return hexed
+
+    if "color" in p:
+        p["color"] = resolve(p["color"])
+    if isinstance(p.get("colors"), list):
+        p["colors"] = [resolve(c) for c in p["colors"]]
 
 
 def runtime_module(kind: str) -> str | None:

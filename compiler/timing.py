@@ -166,7 +166,7 @@ def align(beats: Sequence[Beat], spans: Sequence[Span]) -> list[int]:
         best = max(overlaps[k])
         if best >= 2:
             # the narration talks about this beat: it appears with the first sentence that does
-            target = next(j for j in range(m) if overlaps[k][j] >= 0.6 * best)
+            target = next(j for j in range(m) if overlaps[k][j] >= min(0.8 * best, 4))
             return -1.0 * abs(s - target) - 0.1 * abs(s - expected)
         return overlaps[k][s] * 0.5 - 0.35 * abs(s - expected)
 

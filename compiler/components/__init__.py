@@ -36,4 +36,9 @@ def drawn_strings(kind: str, params: dict) -> list[str]:
                 out.append(f"{v:g}" if isinstance(v, float) else str(v))
             elif isinstance(v, list):
                 stack[:0] = v
+            elif isinstance(v, dict):  # nested parts (plot curves, markers, points…): their labels
+                stack[:0] = [x for key, x in v.items() if key in _DRAWN_KEYS or key.endswith("label")]
     return out
+
+
+_DRAWN_KEYS = {"label", "labels", "title", "text", "caption", "captions"}

@@ -124,7 +124,8 @@ class SbcScene(Scene):
 
     def show(self, mob, enter, slot: float, strings=()) -> None:
         """Place `mob` in the body area under what is there; clear first if it would not fit."""
-        top = BODY_TOP if self.title_mob is not None else SAFE_Y
+        # the body starts under the title as drawn (a title may wrap to two lines)
+        top = min(BODY_TOP, self.title_mob.get_bottom()[1] - 0.3) if self.title_mob is not None else SAFE_Y
         area_h = top - BODY_BOTTOM
         grow = getattr(mob, "grow", None)
         if grow and mob.width < BODY_W * 0.7 and mob.height < area_h * 0.6:

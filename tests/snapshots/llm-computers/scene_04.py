@@ -34,16 +34,16 @@ class Scene04(SbcScene):
                 points=[],
                 color=None,
             ),
-            lambda mob, run_time: plot.enter(mob, run_time, slot=1.923),
-            slot=1.923,
+            lambda mob, run_time: plot.enter(mob, run_time, slot=2.885),
+            slot=2.885,
             strings=['tokens generated (t)', 'work per step'],
         )
 
-        # beat 2: plot at 2.12 s, narration sentence 1 (plot:extend-named-curve)
-        self.at(2.123)
+        # beat 2: plot at 3.08 s, narration sentence 1 (plot:extend-named-curve)
+        self.at(3.085)
         plot.extend(
             self,
-            slot=1.923,
+            slot=3.185,
             strings=['Standard attention: O(t) per step', 'Hull attention: O(log t) per step'],
             curves=[{'expr': 'x', 'label': 'Standard attention: O(t) per step', 'color': '#FF862F'}, {'expr': 'log(1 + x)', 'label': 'Hull attention: O(log t) per step', 'color': '#66BB6A'}],
             move_dot=None,
@@ -58,8 +58,8 @@ class Scene04(SbcScene):
             color=None,
         )
 
-        # beat 3: scatter at 4.05 s, narration sentence 1 (scatter:points-cue)
-        self.at(4.046)
+        # beat 3: scatter at 6.27 s, narration sentence 2 (scatter:points-cue)
+        self.at(6.269)
         self.show(
             scatter.build(
                 THEME,
@@ -77,8 +77,8 @@ class Scene04(SbcScene):
                 y_label=None,
                 color=None,
             ),
-            lambda mob, run_time: scatter.enter(mob, run_time, slot=12.338),
-            slot=12.338,
+            lambda mob, run_time: scatter.enter(mob, run_time, slot=10.115),
+            slot=10.115,
             strings=['Keys (past tokens)', 'convex hull', 'query'],
         )
 

@@ -60,12 +60,12 @@ class Scene03(SbcScene):
                 color=None,
             ),
             equation.enter,
-            slot=1.923,
+            slot=4.146,
             strings=['Attention(Q, K, V) = softmax((Q * K^T) / sqrt(d_k)) * V'],
         )
 
-        # beat 5: matrix at 11.19 s, narration sentence 3 (matrix:cue-word)
-        self.at(11.185)
+        # beat 5: matrix at 13.41 s, narration sentence 4 (matrix:cue-word)
+        self.at(13.408)
         self.show(
             matrix.build(
                 THEME,
@@ -78,25 +78,25 @@ class Scene03(SbcScene):
                 color=None,
             ),
             matrix.enter,
-            slot=2.223,
+            slot=2.051,
             strings=['V'],
         )
 
-        # beat 6: text at 13.41 s, narration sentence 4 (text:noun-phrase)
-        self.at(13.408)
+        # beat 6: text at 15.46 s, narration sentence 4 (text:noun-phrase)
+        self.at(15.459)
         self.show(
             text.build(THEME, text='Concatenation of outputs from each head', color=None, role='note'),
             text.enter,
-            slot=3.077,
+            slot=2.051,
             strings=['Concatenation of outputs from each head'],
         )
 
-        # beat 7: text at 16.48 s, narration sentence 4 (text:noun-phrase)
-        self.at(16.485)
+        # beat 7: text at 17.51 s, narration sentence 4 (text:noun-phrase)
+        self.at(17.51)
         self.show(
             text.build(THEME, text='Final linear transformation', color=None, role='note'),
             text.enter,
-            slot=3.577,
+            slot=2.551,
             strings=['Final linear transformation'],
         )
 
