@@ -88,8 +88,22 @@ def rule_title(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
 
 
 def rule_bullets(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
+    headings = list(re.finditer(r'(?:titled|headed|called)\s+"([^"]+)"', ex.sentence, re.I))
+    if len(headings) >= 2:
+        # "a list titled "A" with …, followed by a second list titled "B" with …": one list per heading
+        beats: list[Beat] = []
+        for k, h in enumerate(headings):
+            end = headings[k + 1].start() if k + 1 < len(headings) else len(ex.sentence)
+            part = Extracted(ex.sentence[h.start():end])
+            part.quoted = [m.group(1) for m in re.finditer(r'"([^"]+)"', part.sentence)]
+            beats += _bullets_from(part, ctx, i, source=ex)
+        return beats
+    return _bullets_from(ex, ctx, i, source=ex)
+
+
+def _bullets_from(ex: Extracted, ctx: Context, i: int, source: Extracted) -> list[Beat]:
     items = [q for q in ex.quoted if q not in ctx.consumed]
-    list_cue = _has(ex, r"\b(list|lists|bullets?|items|points|checklist|numbered|recap)\b")
+    list_cue = _has(source, r"\b(list|lists|bullets?|items|points|checklist|numbered|recap)\b")
     if len(items) >= 2 and (list_cue or len(items) >= 2):
         heading = None
         m = re.search(r"(?:titled|headed|called)\s+\"([^\"]+)\"", ex.sentence, re.I)
@@ -106,7 +120,7 @@ def rule_bullets(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         clean = [re.sub(r"^\s*(?:[✓✔✗✘×•-]|\d+[.)]?)\s*", "", x) if style != "dot" else x for x in items]
         ctx.consumed.update(items + ([heading] if heading else []))
         role = "good" if style == "check" else "bad" if style == "cross" else None
-        return [_beat("bullets", "bullets:" + ("list-cue" if list_cue else "several-quoted"), ex, i,
+        return [_beat("bullets", "bullets:" + ("list-cue" if list_cue else "several-quoted"), source, i,
                       ([heading] if heading else []) + clean, sum((_kw(x) for x in clean), ()),
                       items=clean, title=heading, style=style, role=role)]
     return []

@@ -21,24 +21,40 @@ class Scene01(SbcScene):
         self.at(0.2)
         self.show_title(
             title.build(THEME, text='Can LLMs Be Computers?', subtitle='Executing programs inside transformers', color=None),
-            slot=2.992,
+            slot=1.346,
             strings=['Can LLMs Be Computers?', 'Executing programs inside transformers'],
         )
 
-        # beat 2: bullets at 3.19 s, narration sentence 2 (bullets:list-cue)
+        # beat 2: bullets at 1.55 s, narration sentence 1 (bullets:list-cue)
+        self.at(1.546)
+        self.show(
+            bullets.build(
+                THEME,
+                items=['Solving hard math', 'Writing code', 'Understanding language'],
+                title='LLMs are great at…',
+                style='check',
+                color=None,
+                role='good',
+            ),
+            bullets.enter,
+            slot=1.646,
+            strings=['LLMs are great at…', 'Solving hard math', 'Writing code', 'Understanding language'],
+        )
+
+        # beat 3: bullets at 3.19 s, narration sentence 2 (bullets:list-cue)
         self.at(3.192)
         self.show(
             bullets.build(
                 THEME,
-                items=['✓ Solving hard math', '✓ Writing code', '✓ Understanding language', '…but terrible at simple computation', '✗ Multiplying two numbers reliably', '✗ Solving easy Sudoku puzzles', '✗ Any task needing many exact steps'],
-                title='LLMs are great at…',
-                style='dot',
+                items=['Multiplying two numbers reliably', 'Solving easy Sudoku puzzles', 'Any task needing many exact steps'],
+                title='…but terrible at simple computation',
+                style='cross',
                 color=None,
-                role=None,
+                role='bad',
             ),
             bullets.enter,
             slot=10.5,
-            strings=['LLMs are great at…', '✓ Solving hard math', '✓ Writing code', '✓ Understanding language', '…but terrible at simple computation', '✗ Multiplying two numbers reliably', '✗ Solving easy Sudoku puzzles', '✗ Any task needing many exact steps'],
+            strings=['…but terrible at simple computation', 'Multiplying two numbers reliably', 'Solving easy Sudoku puzzles', 'Any task needing many exact steps'],
         )
 
         self.finish()
