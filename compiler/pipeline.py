@@ -6,6 +6,7 @@ output; this module only wires them and records per-stage timings in `build.json
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -56,12 +57,12 @@ def build(path: Path, opts: "BuildOptions") -> BuildResult:
     from .narrate import narrate_scenes
     from .plan import plan_storyboard
     from .progress import Reporter
-    from .render import render_scenes
+    from .render import RenderPool, render_scenes
     from .settings import resolve
     from .timing import time_scene
 
     path = Path(path)
-    with Reporter(opts.progress) as rep:
+    with Reporter(opts.progress) as rep, RenderPool(opts.jobs or os.cpu_count() or 1) as pool:
         with rep.stage("validate") as step:
             v = load_and_validate(path, strict=opts.strict, repair=opts.repair)
             for d in v.report.warnings:
@@ -73,6 +74,7 @@ def build(path: Path, opts: "BuildOptions") -> BuildResult:
         if previous is not None:
             return BuildResult(settings.out_dir / previous["video"], previous["duration_s"], len(previous["scenes"]),
                                settings.out_dir, previous)
+        pool.start()  # the render workers import Manim while the storyboard is planned and narrated
         with rep.stage("plan") as step:
             plan = plan_storyboard(v.storyboard)
             scenes = _select(plan.scenes, settings.only_scenes)
@@ -97,7 +99,7 @@ def build(path: Path, opts: "BuildOptions") -> BuildResult:
             _write_json(settings.out_dir / "plan.json", {"title": plan.title, "scenes": [t.to_json() for t in timed]})
         with rep.stage("render", len(generated)) as step:
             clips = render_scenes(generated, settings.quality, settings.scene_cache, jobs=settings.jobs,
-                                  force=settings.force,
+                                  force=settings.force, pool=pool,
                                   on_done=lambda c: step(f"scene {c.number}" + (" (cached)" if c.cached else "")))
         with rep.stage("assemble") as step:
             name = path.stem if not settings.only_scenes else f"{path.stem}-scenes-{'-'.join(map(str, settings.only_scenes))}"

@@ -19,7 +19,7 @@ import os
 import shutil
 import tempfile
 import time
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
@@ -96,9 +96,39 @@ class _SceneState:
     seconds: float = 0.0
 
 
+class RenderPool:
+    """The worker processes, started early (`start()`) so their Manim import overlaps narration."""
+
+    def __init__(self, jobs: int):
+        self.jobs = max(1, jobs)
+        self._pool: ProcessPoolExecutor | None = None
+
+    def start(self) -> "RenderPool":
+        from . import render_worker
+
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=multiprocessing.get_context("spawn"),
+                                             initializer=render_worker.warm_up)
+            for _ in range(self.jobs):  # workers start (and import Manim) now
+                self._pool.submit(render_worker.ping)
+        return self
+
+    @property
+    def executor(self) -> ProcessPoolExecutor:
+        return self.start()._pool  # type: ignore[return-value]
+
+    def __enter__(self) -> "RenderPool":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=exc[0] is None, cancel_futures=True)
+            self._pool = None
+
+
 def render_scenes(scenes: list[tuple[GeneratedScene, Path]], quality: Quality, cache_dir: Path, *, jobs: int,
                   force: bool = False, on_start: Callable[[int], None] | None = None,
-                  on_done: Callable[[Clip], None] | None = None) -> list[Clip]:
+                  on_done: Callable[[Clip], None] | None = None, pool: RenderPool | None = None) -> list[Clip]:
     cache_dir = cache_dir.resolve()
     cache_dir.mkdir(parents=True, exist_ok=True)
     states: dict[int, _SceneState] = {}
@@ -129,49 +159,46 @@ def render_scenes(scenes: list[tuple[GeneratedScene, Path]], quality: Quality, c
     for number in states:
         complete(number)
     if todo:
-        _run_pool(todo, quality, cache_dir, jobs, states, complete, on_start)
+        if pool is not None:
+            _run_pool(todo, quality, cache_dir, pool, states, complete, on_start)
+        else:
+            with RenderPool(min(jobs, len(todo))) as own:
+                _run_pool(todo, quality, cache_dir, own, states, complete, on_start)
     return [clips[g.number] for g, _ in scenes]
 
 
-def _run_pool(todo: list[Segment], quality: Quality, cache_dir: Path, jobs: int, states, complete, on_start) -> None:
+def _run_pool(todo: list[Segment], quality: Quality, cache_dir: Path, render_pool: RenderPool, states, complete,
+              on_start) -> None:
     from . import render_worker
 
     todo = sorted(todo, key=lambda s: -s.length)  # longest first: a balanced pool
-    ctx = multiprocessing.get_context("spawn")
     work_root = Path(tempfile.mkdtemp(prefix=".render-", dir=cache_dir))
     started: set[int] = set()
+    pool = render_pool.executor
     try:
-        with ProcessPoolExecutor(max_workers=max(1, min(jobs, len(todo))), mp_context=ctx,
-                                 initializer=render_worker.warm_up) as pool:
-            futures: dict[Future, tuple[Segment, float]] = {}
-            for k, seg in enumerate(todo):
-                if on_start and seg.scene.number not in started:
-                    started.add(seg.scene.number)
-                    on_start(seg.scene.number)
-                g = seg.scene
-                fut = pool.submit(render_worker.render_segment, g.code, g.class_name, g.filename, quality.width,
-                                  quality.height, quality.fps, seg.beats, str(work_root / f"job{k:03d}"))
-                futures[fut] = (seg, time.perf_counter())
-            try:
-                for fut in _as_completed(futures):
-                    seg, t0 = futures[fut]
-                    path = _collect(fut, seg, cache_dir)
-                    st = states[seg.scene.number]
-                    st.paths[st.segments.index(seg)] = path
-                    st.seconds += time.perf_counter() - t0
-                    complete(seg.scene.number)
-            except BaseException:
-                for f in futures:
-                    f.cancel()
-                raise
+        futures: dict[Future, tuple[Segment, float]] = {}
+        for k, seg in enumerate(todo):
+            if on_start and seg.scene.number not in started:
+                started.add(seg.scene.number)
+                on_start(seg.scene.number)
+            g = seg.scene
+            fut = pool.submit(render_worker.render_segment, g.code, g.class_name, g.filename, quality.width,
+                              quality.height, quality.fps, seg.beats, str(work_root / f"job{k:03d}"))
+            futures[fut] = (seg, time.perf_counter())
+        try:
+            for fut in as_completed(futures):
+                seg, t0 = futures[fut]
+                path = _collect(fut, seg, cache_dir)
+                st = states[seg.scene.number]
+                st.paths[st.segments.index(seg)] = path
+                st.seconds += time.perf_counter() - t0
+                complete(seg.scene.number)
+        except BaseException:
+            for f in futures:
+                f.cancel()
+            raise
     finally:
         shutil.rmtree(work_root, ignore_errors=True)
-
-
-def _as_completed(futures):
-    from concurrent.futures import as_completed
-
-    return as_completed(futures)
 
 
 def _collect(fut: Future, seg: Segment, cache_dir: Path) -> Path:

@@ -15,6 +15,10 @@ def warm_up() -> None:
     import manim  # noqa: F401  - the expensive import, once per worker
 
 
+def ping() -> None:
+    """A no-op job: submitting one per worker makes the pool start its processes right away."""
+
+
 def render_segment(code: str, class_name: str, filename: str, width: int, height: int, fps: int,
                    segment: tuple[int, int] | None, work_dir: str) -> str:
     """Render beats `segment` of the scene into an mp4 inside `work_dir`; return its path."""
