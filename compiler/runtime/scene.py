@@ -84,7 +84,11 @@ class SbcScene(Scene):
             self.remove(a.mobject)
         elif a.is_introducer():
             self.add(a.mobject)
-        elif isinstance(a, (_MethodAnimation, MoveToTarget)):
+        elif isinstance(a, _MethodAnimation):
+            # `mob.animate.f(...)`: call f on the mobject itself (no target copy, no interpolation)
+            for method, args, kwargs in a.methods:
+                getattr(a.mobject, method.__name__)(*args, **kwargs)
+        elif isinstance(a, MoveToTarget):
             a._setup_scene(self)
             a.begin()
             a.finish()
@@ -141,16 +145,20 @@ class SbcScene(Scene):
             self.play(*anims, run_time=self.run_time(slot, 0.5))
             anims = []
         stack = self.body + [mob]
-        total = sum(m.height for m in stack) + BODY_GAP * (len(stack) - 1)
+        heights = [m.height for m in stack]  # measured before anything moves
+        total = sum(heights) + BODY_GAP * (len(stack) - 1)
         y = (top + BODY_BOTTOM) / 2 + total / 2
         moves = []
-        for m in stack:
-            target_y = y - m.height / 2
+        for m, h in zip(stack, heights):
+            target_y = y - h / 2
             if m is mob:
                 m.move_to([0, target_y, 0])
             elif abs(m.get_center()[1] - target_y) > 1e-3:
-                moves.append(m.animate.move_to([m.get_center()[0], target_y, 0]))
-            y -= m.height + BODY_GAP
+                if self._rendering:
+                    moves.append(m.animate.move_to([m.get_center()[0], target_y, 0]))
+                else:  # fast-forward / inspection: just move it (no animation, no copies)
+                    m.move_to([m.get_center()[0], target_y, 0])
+            y -= h + BODY_GAP
         self.body.append(mob)
         self.named.append((tuple(strings), mob))
         rt = self.run_time(slot, 1.0)
