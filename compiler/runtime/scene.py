@@ -86,8 +86,8 @@ class SbcScene(Scene):
             self.add(a.mobject)
         elif isinstance(a, _MethodAnimation):
             # `mob.animate.f(...)`: call f on the mobject itself (no target copy, no interpolation)
-            for method, args, kwargs in a.methods:
-                getattr(a.mobject, method.__name__)(*args, **kwargs)
+            for call in a.methods:  # manim.data_structures.MethodWithArgs
+                getattr(a.mobject, call.method.__name__)(*call.args, **call.kwargs)
         elif isinstance(a, MoveToTarget):
             a._setup_scene(self)
             a.begin()
