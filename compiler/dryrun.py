@@ -119,3 +119,17 @@ def run_scene(code: str, class_name: str, number: int, *, check: bool = True, ca
         scene.inspector = inspector
         scene.render()
     return inspector
+
+
+def run_scene_job(code: str, class_name: str, number: int, check: bool, capture: bool, width: int,
+                  height: int) -> tuple[list[Violation], list[tuple[int, bytes]]]:
+    """`run_scene` for a worker process: frames come back as PNG bytes (small, picklable)."""
+    import io
+
+    ins = run_scene(code, class_name, number, check=check, capture=capture, width=width, height=height)
+    frames = []
+    for beat, img in ins.frames:
+        buf = io.BytesIO()
+        img.save(buf, format="PNG", compress_level=1)
+        frames.append((beat, buf.getvalue()))
+    return ins.violations, frames

@@ -8,6 +8,7 @@ Timings come from the reading-rate estimate (no narration is synthesised), so bo
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -27,21 +28,44 @@ class SceneInspection:
 
 
 def inspect_storyboard(storyboard, *, scenes: list[int] | None = None, check: bool = True, capture: bool = False,
-                       size: tuple[int, int] = (480, 270),
+                       size: tuple[int, int] = (480, 270), jobs: int | None = None,
                        on_scene: Callable[[int], None] | None = None) -> list[SceneInspection]:
+    """Dry-run every (selected) scene; scenes run in parallel worker processes when there are several."""
     timed = time_plan(plan_storyboard(storyboard), estimate_timings(storyboard))
-    out = []
-    for ts in timed.scenes:
-        if scenes and ts.plan.number not in scenes:
-            continue
-        gen = generate_scene(ts)
-        ins = run_scene(gen.code, gen.class_name, ts.plan.number, check=check, capture=capture,
-                        width=size[0], height=size[1])
-        out.append(SceneInspection(ts.plan.number, tuple(b.beat.kind for b in ts.beats), tuple(ins.violations),
-                                   tuple(ins.frames)))
-        if on_scene:
-            on_scene(ts.plan.number)
-    return out
+    chosen = [ts for ts in timed.scenes if not scenes or ts.plan.number in scenes]
+    gens = [(ts, generate_scene(ts)) for ts in chosen]
+    jobs = min(jobs or os.cpu_count() or 1, len(gens))
+    results: dict[int, tuple] = {}
+    if jobs <= 1:
+        for ts, gen in gens:
+            ins = run_scene(gen.code, gen.class_name, ts.plan.number, check=check, capture=capture,
+                            width=size[0], height=size[1])
+            results[ts.plan.number] = (ins.violations, ins.frames)
+            if on_scene:
+                on_scene(ts.plan.number)
+    else:
+        import io
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor, as_completed
+
+        from PIL import Image
+
+        from .dryrun import run_scene_job
+        from .render_worker import warm_up
+
+        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"), initializer=warm_up) as pool:
+            # longest scenes first, so the workers finish together
+            futures = {pool.submit(run_scene_job, gen.code, gen.class_name, ts.plan.number, check, capture,
+                                   size[0], size[1]): ts.plan.number
+                       for ts, gen in sorted(gens, key=lambda x: -len(x[0].beats))}
+            for fut in as_completed(futures):
+                violations, frames = fut.result()
+                results[futures[fut]] = (violations, [(b, Image.open(io.BytesIO(png)).convert("RGB"))
+                                                      for b, png in frames])
+                if on_scene:
+                    on_scene(futures[fut])
+    return [SceneInspection(ts.plan.number, tuple(b.beat.kind for b in ts.beats),
+                            tuple(results[ts.plan.number][0]), tuple(results[ts.plan.number][1])) for ts, _ in gens]
 
 
 def contact_sheet(inspections: list[SceneInspection], path: Path, *, title: str = "", columns: int = 5) -> Path:
@@ -81,7 +105,7 @@ def contact_sheet(inspections: list[SceneInspection], path: Path, *, title: str 
     import io
 
     buf = io.BytesIO()
-    sheet.save(buf, format="PNG", optimize=True)
+    sheet.save(buf, format="PNG", compress_level=6)  # optimize=True costs 3x the time for ~2% smaller
     path.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(path, buf.getvalue())
     return path
