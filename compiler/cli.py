@@ -270,7 +270,12 @@ def check(
     safe area and any two overlapping text/formula objects. Exit 1 if there is any violation."""
     from .inspect import inspect_storyboard
 
+    from .pipeline import font_warnings
+    from .plan import plan_storyboard
+
     v = _load_storyboard(file, repair=repair)
+    for message in font_warnings(plan_storyboard(v.storyboard).scenes):
+        typer.echo(f"{file}: {message}", err=True)
     result = inspect_storyboard(v.storyboard, scenes=_parse_scenes(scenes))
     violations = [x for s in result for x in s.violations]
     if as_json:

@@ -80,6 +80,8 @@ def build(path: Path, opts: "BuildOptions") -> BuildResult:
             scenes = _select(plan.scenes, settings.only_scenes)
             for note in plan.diagnostics:
                 rep.warn(v.loaded.diag(note.code, note.message, note.path, severity=note.severity).headline())
+            for message in font_warnings(scenes):
+                rep.warn(f"{path}: {message}")
             step()
         with rep.stage("narrate", len(scenes)) as step:
             narrations = narrate_scenes(scenes, default_voice=settings.voice, cache_dir=settings.audio_cache,
@@ -131,6 +133,16 @@ def build(path: Path, opts: "BuildOptions") -> BuildResult:
     }
     _write_json(settings.out_dir / "build.json", report)
     return BuildResult(result.video, result.duration_s, len(clips), settings.out_dir, report)
+
+
+def font_warnings(scenes) -> list[str]:
+    """SB304: text in a script no installed font can draw (it would render as empty boxes)."""
+    from .fonts import missing_scripts
+
+    strings = [s for sp in scenes for b in sp.beats for s in b.strings]
+    return [f"SB304 warning: {script} text (e.g. {chars!r}) has no installed font and would show as empty "
+            f"boxes; install it with: apt-get install {package}"
+            for script, (chars, package) in sorted(missing_scripts(strings).items())]
 
 
 def build_stamp(source: str, settings) -> str:

@@ -40,7 +40,7 @@ def test_ident_filter_rejects_non_identifiers():
             ident(bad)
 
 
-@pytest.mark.parametrize("name", ["transformer", "llm-computers", "minimal"])
+@pytest.mark.parametrize("name", ["transformer", "llm-computers", "minimal", "gallery"])
 def test_snapshot_of_generated_code(name):
     data = json.loads((STORYBOARDS / f"{name}.json").read_text(encoding="utf-8"))
     snap_dir = SNAPSHOTS / name
