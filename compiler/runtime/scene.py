@@ -68,7 +68,7 @@ class SbcScene(Scene):
 
     def _apply_end_state(self, a) -> None:
         """What `play` leaves on screen, without running the animation (no deep copies, no frames)."""
-        from manim import AnimationGroup, MoveToTarget
+        from manim import AnimationGroup
         from manim.animation.transform import _MethodAnimation
         from manim.mobject.mobject import _AnimationBuilder
 
@@ -88,7 +88,9 @@ class SbcScene(Scene):
             # `mob.animate.f(...)`: call f on the mobject itself (no target copy, no interpolation)
             for call in a.methods:  # manim.data_structures.MethodWithArgs
                 getattr(a.mobject, call.method.__name__)(*call.args, **call.kwargs)
-        elif isinstance(a, MoveToTarget):
+        else:
+            # any other animation (ReplacementTransform, Indicate, MoveToTarget, …): what Manim's own
+            # skip mode does — begin, jump to the end, clean up (which may swap mobjects in the scene)
             a._setup_scene(self)
             a.begin()
             a.finish()
