@@ -43,10 +43,15 @@ def test_segmented_render_matches_whole_render(tmp_path):
                                        str(tmp_path / f"s{k}")))
     assert abs(len(parts) - len(whole)) <= len(segments)  # at most a frame of rounding per cut
     n = min(len(parts), len(whole))
-    diffs = [float(np.abs(parts[i] - whole[i]).mean()) for i in range(n)]
+    diffs = [changed(parts[i], whole[i]) for i in range(n)]
     # identical except, at worst, frames shifted by one around a cut during an animation
-    assert sum(d < 1.0 for d in diffs) >= 0.9 * n, sorted(diffs)[-5:]
-    assert float(np.abs(parts[-1] - whole[-1]).mean()) < 1.0
+    assert sum(d <= 30 for d in diffs) >= 0.95 * n, sorted(diffs)[-8:]
+    assert changed(parts[-1], whole[-1]) <= 30
     # the state after `clear` (before the closing fade) is the same empty frame in both
     clear_at = int(ts.beats[-1].start * 10) + 8
-    assert float(np.abs(parts[clear_at] - whole[clear_at]).mean()) < 1.0
+    assert changed(parts[clear_at], whole[clear_at]) <= 30
+
+
+def changed(a: np.ndarray, b: np.ndarray) -> int:
+    """Pixels that differ clearly (not encoder noise)."""
+    return int((np.abs(a - b).max(axis=-1) > 60).sum())
