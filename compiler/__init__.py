@@ -5,3 +5,9 @@ checks. The rendering stack (manim, moviepy, numpy) is imported by the stages th
 """
 
 __version__ = "0.1.0"
+
+import warnings as _warnings
+
+# Manim imports pydub, which warns at import time when no system ffmpeg is on PATH. sbc never uses
+# pydub (audio goes through moviepy/PyAV and imageio-ffmpeg's binary), so the warning is only noise.
+_warnings.filterwarnings("ignore", message="Couldn't find ffmpeg or avconv", category=RuntimeWarning)
