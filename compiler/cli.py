@@ -170,7 +170,11 @@ def fix(
     if not rep.changed:
         typer.echo(f"{file}: nothing to repair", err=True)
     elif write:
-        write_atomic(file, rep.repaired)
+        try:
+            write_atomic(file, rep.repaired)
+        except OSError as e:
+            _echo(f"{file}: cannot write the repaired storyboard: {e.strerror or e}", err=True)
+            raise typer.Exit(1)
         typer.echo(f"{file}: repaired ({len(rep.damage)} problem(s) fixed)", err=True)
     else:
         typer.echo(rep.diff(str(file)), nl=False)

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import difflib
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from .diagnostics import Diagnostic, Severity
+from .atomic import write_atomic  # noqa: F401 - re-exported for callers of fix.write_atomic
 from .load import Loaded, load_text
 
 
@@ -66,21 +65,3 @@ def repair_loaded(loaded: Loaded) -> Loaded:
     fixed.report.diagnostics[:0] = list(rep.damage)
     fixed.report.source = loaded.report.source  # carets point into what the user wrote
     return fixed
-
-
-def write_atomic(path: Path, data: str | bytes) -> None:
-    path = Path(path)
-    mode = "wb" if isinstance(data, bytes) else "w"
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, mode, **({} if isinstance(data, bytes) else {"encoding": "utf-8"})) as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise

@@ -42,6 +42,8 @@ import tempfile
 import threading
 from pathlib import Path
 
+from ..atomic import write_atomic
+
 log = logging.getLogger("sbc.math")
 
 __all__ = ["math_mobject", "math_svg_path", "glyph_boxes", "cache_dir", "EM_PER_FONT_POINT"]
@@ -68,21 +70,6 @@ def _renderer_version() -> str:
         return f"ziamath-{ziamath.__version__}/ziafont-{getattr(ziafont, '__version__', '?')}"
     except Exception:  # pragma: no cover
         return "ziamath-?"
-
-
-def _write_atomic(path: Path, data: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
 
 
 # ziamath puts operator spacing between ``\sin`` and a following "(", where TeX puts none
@@ -119,10 +106,10 @@ def math_svg_path(tex: str, font_size: float = 40) -> Path:
     if "<path" not in svg and "<rect" not in svg:
         raise ValueError("ziamath drew nothing")
     try:
-        _write_atomic(path, svg)
+        write_atomic(path, svg)
     except OSError:  # read-only home, full disk: render into a temporary directory instead
         path = _private() / f"{key}.svg"
-        _write_atomic(path, svg)
+        write_atomic(path, svg)
     return path
 
 
