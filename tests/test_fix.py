@@ -171,7 +171,9 @@ def test_write_atomic_leaves_the_original_intact_when_the_rename_fails(tmp_path,
     def boom(src, dst):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(fix_mod.os, "replace", boom)
+    import compiler.atomic
+
+    monkeypatch.setattr(compiler.atomic.os, "replace", boom)
     with pytest.raises(OSError):
         write_atomic(p, "repaired")
     assert p.read_text(encoding="utf-8") == "original"
