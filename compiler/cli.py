@@ -247,8 +247,11 @@ def plan(
     explain: Annotated[bool, typer.Option("--explain", help="Per sentence: the beats it produced and the rule that fired.")] = False,
     repair: Annotated[bool, typer.Option("--repair", help="Repair LLM-damaged JSON on the fly (warnings instead of errors).")] = False,
 ) -> None:
-    """Show the beats each scene compiles to, with the rule that chose them and their timings (estimated
-    from the reading rate; `sbc build` uses the real narration)."""
+    """Show the beats each scene compiles to, with timings and the rule that chose each one.
+
+    Timings are estimated from the reading rate; `sbc build` writes plan.json with the real narration
+    timings. `--json` prints the format documented in the README.
+    """
     from .plan import plan_storyboard
     from .timing import estimate_timings, time_plan
 
@@ -270,8 +273,11 @@ def check(
     scenes: Annotated[Optional[str], typer.Option("--scenes", help="Only these scenes (1-based), e.g. 2,4 or 1-3.")] = None,
     repair: Annotated[bool, typer.Option("--repair", help="Repair LLM-damaged JSON on the fly.")] = False,
 ) -> None:
-    """Check the layout without encoding video: at the end of every beat, anything outside the frame's
-    safe area and any two overlapping text/formula objects. Exit 1 if there is any violation."""
+    """Check the layout of every beat without encoding video; exit 1 on any violation.
+
+    At the end of every beat: anything outside the frame's safe area, and any two text or formula
+    objects that overlap. Also warns about text no installed font can draw.
+    """
     from .inspect import inspect_storyboard
 
     from .pipeline import font_warnings
@@ -301,8 +307,11 @@ def preview(
     out: Annotated[Path, typer.Option("--out", help="Output root.")] = Path("out"),
     repair: Annotated[bool, typer.Option("--repair", help="Repair LLM-damaged JSON on the fly.")] = False,
 ) -> None:
-    """A contact sheet PNG: the key frame at the end of every beat, scene and beat numbered — in seconds,
-    without rendering video or synthesising narration. Beats with layout problems are marked."""
+    """Write a contact sheet PNG: the key frame of every beat, in seconds.
+
+    Scene and beat are numbered; beats with layout problems are marked. No video is encoded and no
+    narration is synthesised.
+    """
     from .inspect import contact_sheet, inspect_storyboard
     from .settings import _safe_stem
 
