@@ -324,32 +324,61 @@ def preview(
 
 @command()
 def build(
-    file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="Storyboard file.")],
+    files: Annotated[List[Path], typer.Argument(exists=True, help="Storyboard files, or folders of them (*.json).", show_default=False)],
     quality: Annotated[Optional[str], typer.Option("--quality", "-q", help="draft | low | medium | high (default: settings or low).")] = None,
     scenes: Annotated[Optional[str], typer.Option("--scenes", help="Only these scenes (1-based), e.g. 2,4 or 1-3.")] = None,
-    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Scenes rendered in parallel (default: CPU cores).")] = None,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Local executor: scenes rendered in parallel (default: CPU cores).")] = None,
     voice: Annotated[Optional[str], typer.Option("--voice", help="ENGINE[:VOICE]: piper, espeak, gtts, silent.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Ignore caches: re-synthesise and re-render everything.")] = False,
     repair: Annotated[bool, typer.Option("--repair", help="Repair LLM-damaged JSON on the fly (warnings instead of errors).")] = False,
     out: Annotated[Path, typer.Option("--out", help="Output root; the video goes to OUT/<stem>/<stem>.mp4.")] = Path("out"),
     strict: Annotated[bool, typer.Option("--strict", help="Treat storyboard warnings as errors.")] = False,
+    executor: Annotated[str, typer.Option("--executor", help="Where scenes render: local (process pool) or dask (a Dask cluster; pip install 'sbc[dask]').")] = "local",
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", envvar="SBC_DASK_SCHEDULER", help="Dask scheduler address, tcp://HOST:PORT.")] = None,
+    cache: Annotated[Optional[Path], typer.Option("--cache", help="Scene cache folder (default OUT/.cache/scenes); with dask, one every worker reaches at the same path, and clips travel through it.")] = None,
 ) -> None:
-    """Build the video: load → validate → plan → narrate → time → generate → render → assemble.
+    """Build videos: load → validate → plan → narrate → time → generate → render → assemble.
 
     Writes out/<stem>/<stem>.mp4 with .srt/.vtt captions, plan.json, scenes/scene_NN.py and build.json.
-    Unchanged scenes and narration come from the caches.
+    Unchanged scenes and narration come from the caches. Several storyboards (or a folder) build together:
+    planned first, then every scene rendered in one queue; a summary table follows.
     """
+    import time
+
+    from .pipeline import build_many, storyboard_files
     from .settings import BuildOptions
 
-    opts = BuildOptions.from_cli(quality=quality, scenes=_parse_scenes(scenes), jobs=jobs, voice=voice,
-                                 force=force, repair=repair, out_root=out, strict=strict)
     try:
-        from .pipeline import build as run_build
-
-        result = run_build(file, opts)
+        opts = BuildOptions.from_cli(quality=quality, scenes=_parse_scenes(scenes), jobs=jobs, voice=voice,
+                                     force=force, repair=repair, out_root=out, strict=strict, executor=executor,
+                                     scheduler=scheduler, cache=cache)
+        paths = storyboard_files(files)
+        t0 = time.perf_counter()
+        results = build_many(paths, opts)
     except UserError as e:
         _fail(e)
-    typer.echo(f"wrote {result.video}  ({result.duration_s:.1f} s, {result.scene_count} scenes)")
+    if len(results) == 1 and not any(f.is_dir() for f in files):
+        r = results[0]
+        typer.echo(f"wrote {r.video}  ({r.duration_s:.1f} s, {r.scene_count} scenes)")
+    else:
+        typer.echo(_summary(results, time.perf_counter() - t0, opts.executor))
+
+
+def _summary(results, seconds: float, executor: str) -> str:
+    """The batch table: storyboard, scenes, rendered, cached, seconds, output."""
+    head = ("storyboard", "scenes", "rendered", "cached", "seconds", "output")
+    rows = [(str(r.storyboard or r.report.get("storyboard", "")), str(r.scene_count), str(r.scenes_rendered),
+             str(r.scenes_cached), f"{r.seconds:.1f}", str(r.video)) for r in results]
+    widths = [max(len(x) for x in col) for col in zip(head, *rows)]
+    right = {1, 2, 3, 4}
+
+    def line(cells) -> str:
+        return "  ".join(c.rjust(w) if i in right else c.ljust(w) for i, (c, w) in enumerate(zip(cells, widths))).rstrip()
+
+    total = (f"{len(results)} storyboard(s), {sum(r.scene_count for r in results)} scenes "
+             f"({sum(r.scenes_rendered for r in results)} rendered, {sum(r.scenes_cached for r in results)} cached) "
+             f"in {seconds:.1f} s, executor {executor}")
+    return "\n".join([line(head), line(["-" * w for w in widths]), *map(line, rows), total])
 
 
 def main() -> None:

@@ -7,9 +7,10 @@ output; this module only wires them and records per-stage timings in `build.json
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Sequence
 
 from .diagnostics import UserError
 from .fix import repair_loaded
@@ -17,7 +18,7 @@ from .load import load_file
 from .validate import Validated, validate_loaded
 
 if TYPE_CHECKING:
-    from .settings import BuildOptions
+    from .settings import BuildOptions, ResolvedSettings
 
 
 def load_and_validate(path: Path, *, strict: bool = False, repair: bool = False) -> Validated:
@@ -47,92 +48,276 @@ class BuildResult:
     scene_count: int
     out_dir: Path
     report: dict
+    storyboard: Path | None = None
+    seconds: float = 0.0   # from the start of the build until this storyboard's video was written
+
+    @property
+    def scenes_rendered(self) -> int:
+        return int(self.report.get("cache", {}).get("scenes_rendered", 0))
+
+    @property
+    def scenes_cached(self) -> int:
+        return int(self.report.get("cache", {}).get("scenes_cached", 0))
 
 
 def build(path: Path, opts: "BuildOptions") -> BuildResult:
     """load → validate → plan → narrate → time → generate → render → assemble."""
+    return build_many([path], opts)[0]
+
+
+def build_many(paths: Sequence[Path], opts: "BuildOptions") -> list[BuildResult]:
+    """The same stages for several storyboards (a batch build), each stage for all of them before the
+    next; every scene job of every storyboard goes to one executor, sharing the narration and scene
+    caches, and each storyboard is assembled as soon as its own scenes are rendered."""
     _require_render_stack()
-    from .assemble import SceneAudio, assemble
-    from .generate import generate_scene, write_scene
-    from .narrate import narrate_scenes
-    from .plan import plan_storyboard
+    from .executors import ExecutorOptions, make_executor
     from .progress import Reporter
-    from .render import RenderPool, render_scenes
+    from .render import RenderRequest, render
+
+    t0 = time.perf_counter()
+    paths = _unique(paths)
+    if opts.scenes and len(paths) > 1:
+        raise UserError("--scenes selects scenes of one storyboard; build the others without it")
+    executor = make_executor(opts.executor, ExecutorOptions(jobs=opts.jobs or os.cpu_count() or 1,
+                                                            scheduler=opts.scheduler, shared_cache=opts.scene_cache))
+    with Reporter(opts.progress) as rep, executor:
+        with rep.stage("validate", len(paths)) as step:
+            books = [_validate(p, opts, rep, t0) for p in paths]
+            _distinct_outputs(books)
+            step(n=len(paths))
+        todo = [b for b in books if b.result is None]
+        if todo:
+            for note in executor.start():  # workers get ready (import Manim) while storyboards are planned and narrated
+                rep.warn(note)
+            label = (lambda b, text: f"{b.path.name} {text}") if len(todo) > 1 else (lambda b, text: text)
+            with rep.stage("plan", len(todo)) as step:
+                for b in todo:
+                    _plan(b, rep)
+                    step(label(b, ""))
+            with rep.stage("narrate", sum(len(b.scenes) for b in todo)) as step:
+                for b in todo:
+                    _narrate(b, lambda n, b=b: step(label(b, f"scene {n.number}")))
+            with rep.stage("time", len(todo)) as step:
+                for b in todo:
+                    _time(b)
+                    step()
+            with rep.stage("generate", sum(len(b.timed) for b in todo)) as step:
+                for b in todo:
+                    _generate(b, rep, lambda g, b=b: step(label(b, g.filename)))
+            # render and assemble overlap in a batch: a storyboard is assembled once its own scenes are rendered
+            rendering = _Stage(rep, "render", sum(len(b.generated) for b in todo))
+            assembling = _Stage(rep, "assemble", len(todo))
+            left = [sum(len(b.generated) for b in todo)]
+            t_render = time.perf_counter()
+
+            def on_clip(r: int, clip) -> None:
+                rendering.open()(label(todo[r], f"scene {clip.number}" + (" (cached)" if clip.cached else "")))
+                left[0] -= 1
+                if not left[0]:
+                    rendering.close()
+
+            def on_request(r: int, clips) -> None:
+                b = todo[r]
+                b.stages["render"] = round(time.perf_counter() - t_render, 3)
+                step = assembling.open()
+                _assemble(b, clips, opts.executor, t0)
+                step(label(b, "cached" if b.report["cache"]["assembled"] else ""))
+
+            try:
+                rendering.open()
+                render([RenderRequest(b.path.name, tuple(g for g, _ in b.generated), b.settings.quality,
+                                      b.settings.force) for b in todo],
+                       todo[0].settings.scene_cache, executor, on_clip=on_clip, on_request=on_request)
+            finally:
+                rendering.close()
+                assembling.close()
+    return [b.result for b in books]
+
+
+def storyboard_files(args: Sequence[Path]) -> list[Path]:
+    """The storyboards named on the command line: files as given, folders as their *.json files (sorted)."""
+    out: list[Path] = []
+    for a in map(Path, args):
+        if a.is_dir():
+            found = sorted(p for p in a.glob("*.json") if p.is_file())
+            if not found:
+                raise UserError(f"{a}: no storyboards (*.json) in this folder")
+            out.extend(found)
+        elif a.is_file():
+            out.append(a)
+        else:
+            raise UserError(f"{a}: no such file or folder")
+    return _unique(out)
+
+
+@dataclass
+class _Book:
+    """One storyboard on its way through a (batch) build."""
+
+    path: Path
+    v: Validated
+    settings: "ResolvedSettings"
+    stamp: str
+    stages: dict[str, float] = field(default_factory=dict)
+    scenes: list = field(default_factory=list)
+    narrations: list = field(default_factory=list)
+    timed: list = field(default_factory=list)
+    generated: list = field(default_factory=list)
+    title: str | None = None
+    report: dict = field(default_factory=dict)
+    result: BuildResult | None = None
+
+
+def _timed(b: _Book, stage: str):
+    """Adds the time spent in the `with` block to the storyboard's stage time."""
+    from contextlib import contextmanager
+
+    @contextmanager
+    def timer():
+        t = time.perf_counter()
+        try:
+            yield
+        finally:
+            b.stages[stage] = round(b.stages.get(stage, 0.0) + time.perf_counter() - t, 3)
+    return timer()
+
+
+def _validate(path: Path, opts: "BuildOptions", rep, t0: float) -> _Book:
     from .settings import resolve
+
+    t = time.perf_counter()
+    v = load_and_validate(path, strict=opts.strict, repair=opts.repair)
+    for d in v.report.warnings:
+        rep.warn(d.format(v.report.source))
+    settings = resolve(opts, v.storyboard.settings, path)
+    stamp = build_stamp(v.report.source or "", settings)
+    b = _Book(path, v, settings, stamp, {"validate": round(time.perf_counter() - t, 3)})
+    previous = None if settings.force else up_to_date(settings.out_dir / "build.json", stamp)
+    if previous is not None:
+        b.result = BuildResult(settings.out_dir / previous["video"], previous["duration_s"], len(previous["scenes"]),
+                               settings.out_dir, previous, path, round(time.perf_counter() - t0, 3))
+    return b
+
+
+def _plan(b: _Book, rep) -> None:
+    from .plan import plan_storyboard
+
+    with _timed(b, "plan"):
+        plan = plan_storyboard(b.v.storyboard)
+        b.title = plan.title
+        b.scenes = _select(plan.scenes, b.settings.only_scenes)
+        for note in plan.diagnostics:
+            rep.warn(b.v.loaded.diag(note.code, note.message, note.path, severity=note.severity).headline())
+        for message in font_warnings(b.scenes):
+            rep.warn(f"{b.path}: {message}")
+
+
+def _narrate(b: _Book, on_done) -> None:
+    from .narrate import narrate_scenes
+
+    s = b.settings
+    with _timed(b, "narrate"):
+        b.narrations = narrate_scenes(b.scenes, default_voice=s.voice, cache_dir=s.audio_cache,
+                                      work_dir=s.out_dir / "narration", base_dir=b.path.parent, on_done=on_done)
+
+
+def _time(b: _Book) -> None:
     from .timing import time_scene
 
-    path = Path(path)
-    with Reporter(opts.progress) as rep, RenderPool(opts.jobs or os.cpu_count() or 1) as pool:
-        with rep.stage("validate") as step:
-            v = load_and_validate(path, strict=opts.strict, repair=opts.repair)
-            for d in v.report.warnings:
-                rep.warn(d.format(v.report.source))
-            step()
-        settings = resolve(opts, v.storyboard.settings, path)
-        stamp = build_stamp(v.report.source or "", settings)
-        previous = None if settings.force else up_to_date(settings.out_dir / "build.json", stamp)
-        if previous is not None:
-            return BuildResult(settings.out_dir / previous["video"], previous["duration_s"], len(previous["scenes"]),
-                               settings.out_dir, previous)
-        pool.start()  # the render workers import Manim while the storyboard is planned and narrated
-        with rep.stage("plan") as step:
-            plan = plan_storyboard(v.storyboard)
-            scenes = _select(plan.scenes, settings.only_scenes)
-            for note in plan.diagnostics:
-                rep.warn(v.loaded.diag(note.code, note.message, note.path, severity=note.severity).headline())
-            for message in font_warnings(scenes):
-                rep.warn(f"{path}: {message}")
-            step()
-        with rep.stage("narrate", len(scenes)) as step:
-            narrations = narrate_scenes(scenes, default_voice=settings.voice, cache_dir=settings.audio_cache,
-                                        work_dir=settings.out_dir / "narration", base_dir=path.parent,
-                                        on_done=lambda n: step(f"scene {n.number}"))
-        with rep.stage("time") as step:
-            timed = [time_scene(sp, n.spans, n.duration_s) for sp, n in zip(scenes, narrations)]
-            step()
-        with rep.stage("generate", len(timed)) as step:
-            generated = []
-            for ts in timed:
-                g = generate_scene(ts, use_latex=settings.math == "latex")
-                for note in g.notes:
-                    rep.warn(v.loaded.diag(note.code, note.message, note.path, severity=note.severity).headline())
-                generated.append((g, write_scene(g, settings.out_dir / "scenes")))
-                step(g.filename)
-            _write_json(settings.out_dir / "plan.json", {"title": plan.title, "scenes": [t.to_json() for t in timed]})
-        with rep.stage("render", len(generated)) as step:
-            clips = render_scenes(generated, settings.quality, settings.scene_cache, jobs=settings.jobs,
-                                  force=settings.force, pool=pool,
-                                  on_done=lambda c: step(f"scene {c.number}" + (" (cached)" if c.cached else "")))
-        with rep.stage("assemble") as step:
-            name = path.stem if not settings.only_scenes else f"{path.stem}-scenes-{'-'.join(map(str, settings.only_scenes))}"
-            audio = [SceneAudio(n.number, n.wav, tuple((s.start, s.end, s.text) for s in n.spans)) for n in narrations]
-            video = settings.out_dir / f"{_safe(name)}.mp4"
-            key = assemble_key(clips, audio, settings.captions)
-            result = None if settings.force else reuse_assembled(settings.out_dir / "build.json", key, video, clips)
-            assembled_cached = result is not None
-            if result is None:
-                result = assemble(clips, audio, video, captions=settings.captions)
-            step("cached" if assembled_cached else "")
-    report = {
-        "storyboard": path.name,
+    with _timed(b, "time"):
+        b.timed = [time_scene(sp, n.spans, n.duration_s) for sp, n in zip(b.scenes, b.narrations)]
+
+
+def _generate(b: _Book, rep, on_done) -> None:
+    from .generate import generate_scene, write_scene
+
+    with _timed(b, "generate"):
+        for ts in b.timed:
+            g = generate_scene(ts, use_latex=b.settings.math == "latex")
+            for note in g.notes:
+                rep.warn(b.v.loaded.diag(note.code, note.message, note.path, severity=note.severity).headline())
+            b.generated.append((g, write_scene(g, b.settings.out_dir / "scenes")))
+            on_done(g)
+        _write_json(b.settings.out_dir / "plan.json", {"title": b.title, "scenes": [t.to_json() for t in b.timed]})
+
+
+def _assemble(b: _Book, clips, executor: str, t0: float) -> None:
+    from .assemble import SceneAudio, assemble
+
+    s = b.settings
+    with _timed(b, "assemble"):
+        name = b.path.stem if not s.only_scenes else f"{b.path.stem}-scenes-{'-'.join(map(str, s.only_scenes))}"
+        audio = [SceneAudio(n.number, n.wav, tuple((x.start, x.end, x.text) for x in n.spans)) for n in b.narrations]
+        video = s.out_dir / f"{_safe(name)}.mp4"
+        key = assemble_key(clips, audio, s.captions)
+        result = None if s.force else reuse_assembled(s.out_dir / "build.json", key, video, clips)
+        assembled_cached = result is not None
+        if result is None:
+            result = assemble(clips, audio, video, captions=s.captions)
+    b.report = {
+        "storyboard": b.path.name,
         "video": result.video.name,
         "duration_s": round(result.duration_s, 3),
-        "quality": settings.quality.name,
-        "stages_s": rep.timings,
-        "stamp": stamp,
+        "quality": s.quality.name,
+        "stages_s": {k: b.stages[k] for k in STAGES if k in b.stages},
+        "stamp": b.stamp,
         "outputs": _output_sizes(result),
         "assemble_key": key,
+        "executor": executor,
         "cache": {"assembled": assembled_cached,
-                  "narration_hits": sum(n.cache_hits for n in narrations),
-                  "narration_misses": sum(n.cache_misses for n in narrations),
+                  "narration_hits": sum(n.cache_hits for n in b.narrations),
+                  "narration_misses": sum(n.cache_misses for n in b.narrations),
                   "scenes_cached": sum(c.cached for c in clips), "scenes_rendered": sum(not c.cached for c in clips)},
-        "scenes": [{"number": c.number, "start_s": round(s, 3), "duration_s": round(c.duration_s, 3),
+        "scenes": [{"number": c.number, "start_s": round(st, 3), "duration_s": round(c.duration_s, 3),
                     "frames": c.frames, "narration_s": round(n.duration_s, 3), "engine": n.engine, "voice": n.voice,
-                    "render_s": round(c.seconds, 3), "cached": c.cached}
-                   for c, s, n in zip(clips, result.scene_starts, narrations)],
+                    "render_s": round(c.seconds, 3), "cached": c.cached,
+                    "segments": [{"beats": list(p.beats), "frames": p.frames, "cost_s": p.cost_s, "cached": p.cached}
+                                 for p in c.parts]}
+                   for c, st, n in zip(clips, result.scene_starts, b.narrations)],
     }
-    _write_json(settings.out_dir / "build.json", report)
-    return BuildResult(result.video, result.duration_s, len(clips), settings.out_dir, report)
+    _write_json(s.out_dir / "build.json", b.report)
+    b.result = BuildResult(result.video, result.duration_s, len(clips), s.out_dir, b.report, b.path,
+                           round(time.perf_counter() - t0, 3))
+
+
+class _Stage:
+    """A progress stage opened and closed by events (a clip rendered, a storyboard ready), not a block."""
+
+    def __init__(self, rep, name: str, total: int):
+        self._cm = rep.stage(name, total)
+        self._step = None
+        self._closed = False
+
+    def open(self):
+        if self._step is None:
+            self._step = self._cm.__enter__()
+        return self._step
+
+    def close(self) -> None:
+        if self._step is not None and not self._closed:
+            self._closed = True
+            self._cm.__exit__(None, None, None)
+
+
+STAGES = ("validate", "plan", "narrate", "time", "generate", "render", "assemble")
+
+
+def _unique(paths: Sequence[Path]) -> list[Path]:
+    seen: set[Path] = set()
+    out = []
+    for p in map(Path, paths):
+        if p.resolve() not in seen:
+            seen.add(p.resolve())
+            out.append(p)
+    return out
+
+
+def _distinct_outputs(books: list[_Book]) -> None:
+    owners: dict[Path, Path] = {}
+    for b in books:
+        other = owners.setdefault(b.settings.out_dir.resolve(), b.path)
+        if other != b.path:
+            raise UserError(f"{other} and {b.path} would both write {b.settings.out_dir}/; rename one of them")
 
 
 def font_warnings(scenes) -> list[str]:

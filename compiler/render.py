@@ -1,45 +1,75 @@
-"""Stage 7 — render: generated scenes -> video segments, with Manim (Cairo) in a process pool.
+"""Stage 7 — render: generated scenes -> video segments, on an executor (local processes or Dask).
 
-Each scene is cut at beat boundaries into segments of a few seconds; every segment is one job
-for a pool of `--jobs` worker processes that import Manim once (see `render_worker.py`). A segment
-job fast-forwards the beats before it (their end state, no frames) and renders only its own, so a
-single edited scene still uses every core and the pool stays balanced (longest jobs first).
+Each scene is cut at beat boundaries into segments of a few seconds; every segment is one job,
+`render_worker.run_job`, run by an executor (`compiler/executors/`): a pool of `--jobs` local worker
+processes that import Manim once, or the workers of a Dask cluster. A segment job fast-forwards the
+beats before it (their end state, no frames) and renders only its own, so a single edited scene
+still uses every worker and the jobs stay balanced (longest first).
+
+One call renders the scenes of several storyboards together (a batch build): one queue of jobs,
+one cache; a storyboard is handed back (`on_request`) as soon as its own scenes are done.
 
 Segments are cached by content: generated code, segment, template/runtime version, quality, Manim
-and ziamath versions. A segment enters the cache only after it probes valid, by an atomic rename —
-an interrupted render never leaves a corrupt entry.
+and ziamath versions. A segment enters the cache only after the client has probed it (the frame
+count must match the worker's), by an atomic rename — an interrupted render, a dying worker or a
+damaged transfer never leaves a corrupt entry.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import multiprocessing
 import os
 import shutil
 import tempfile
-import time
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from contextlib import closing
 from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from .diagnostics import UserError
 from .generate import GeneratedScene, template_version
 from .media import probe, valid_video
+from .render_worker import SegmentJob, SegmentOutput, runtime_versions
 from .settings import Quality
+
+if TYPE_CHECKING:
+    from .executors import Executor, JobFailed
 
 SEGMENT_S = 5.0  # target segment length
 
 
 @dataclass(frozen=True)
+class RenderRequest:
+    """One storyboard's scenes to render."""
+
+    name: str                               # the storyboard, for messages
+    scenes: tuple[GeneratedScene, ...]
+    quality: Quality
+    force: bool = False                     # ignore the cache
+
+
+@dataclass(frozen=True)
 class Segment:
+    request: int
     scene: GeneratedScene
     beats: tuple[int, int]       # (first beat, end beat), 1-based; beat n+1 is the closing transition
     start: float                 # planned start and length in the scene (seconds), for scheduling
     length: float
     key: str
+
+
+@dataclass(frozen=True)
+class Part:
+    """A segment's clip in the cache."""
+
+    path: Path
+    beats: tuple[int, int]
+    frames: int
+    fps: float
+    cost_s: float | None         # its render time on the worker that rendered it (kept in the sidecar)
+    cached: bool
 
 
 @dataclass(frozen=True)
@@ -51,7 +81,8 @@ class Clip:
     frames: int
     fps: float
     cached: bool
-    seconds: float
+    seconds: float               # render time spent on it in this build, on the workers (0 when cached)
+    parts: tuple[Part, ...] = ()
 
     @property
     def duration_s(self) -> float:
@@ -90,157 +121,159 @@ def _version(pkg: str) -> str:
 
 @dataclass
 class _SceneState:
+    request: int
+    number: int
     segments: list[Segment]
-    paths: dict[int, Path] = field(default_factory=dict)
+    parts: dict[int, Part] = field(default_factory=dict)
     cached: bool = True
     seconds: float = 0.0
 
 
-class RenderPool:
-    """The worker processes, started early (`start()`) so their Manim import overlaps narration."""
-
-    def __init__(self, jobs: int):
-        self.jobs = max(1, jobs)
-        self._pool: ProcessPoolExecutor | None = None
-
-    def start(self) -> "RenderPool":
-        from . import render_worker
-
-        if self._pool is None:
-            self._pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=multiprocessing.get_context("spawn"),
-                                             initializer=render_worker.warm_up)
-            for _ in range(self.jobs):  # workers start (and import Manim) now
-                self._pool.submit(render_worker.ping)
-        return self
-
-    @property
-    def executor(self) -> ProcessPoolExecutor:
-        return self.start()._pool  # type: ignore[return-value]
-
-    def __enter__(self) -> "RenderPool":
-        return self
-
-    def __exit__(self, *exc) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=exc[0] is None, cancel_futures=True)
-            self._pool = None
-
-
-def render_scenes(scenes: list[tuple[GeneratedScene, Path]], quality: Quality, cache_dir: Path, *, jobs: int,
-                  force: bool = False, on_start: Callable[[int], None] | None = None,
-                  on_done: Callable[[Clip], None] | None = None, pool: RenderPool | None = None) -> list[Clip]:
-    cache_dir = cache_dir.resolve()
+def render(requests: Sequence[RenderRequest], cache_dir: Path, executor: "Executor", *,
+           on_clip: Callable[[int, Clip], None] | None = None,
+           on_request: Callable[[int, list[Clip]], None] | None = None) -> list[list[Clip]]:
+    """Every scene of every request, from the cache or rendered by `executor`; per request, its clips in
+    order. `on_clip(request, clip)` as each scene completes; `on_request(request, clips)` as soon as all
+    of a request's scenes have (while the workers go on with the others)."""
+    cache_dir = Path(cache_dir).resolve()
     cache_dir.mkdir(parents=True, exist_ok=True)
-    states: dict[int, _SceneState] = {}
-    todo: list[Segment] = []
-    for gen, _path in scenes:
-        segs = [Segment(gen, (a, b), s, length, cache_key(gen, quality, (a, b))) for a, b, s, length in plan_segments(gen)]
-        st = states[gen.number] = _SceneState(segs)
-        for i, seg in enumerate(segs):
-            cached = cache_dir / f"{seg.key}.mp4"
-            if not force and _cached_info(cached) is not None:
-                st.paths[i] = cached
-            else:
-                st.cached = False
-                todo.append(seg)
-    clips: dict[int, Clip] = {}
+    states: dict[tuple[int, int], _SceneState] = {}
+    todo: dict[str, Segment] = {}                            # by key: identical segments render once
+    waiting: dict[str, list[tuple[_SceneState, int]]] = {}
+    for r, req in enumerate(requests):
+        for gen in req.scenes:
+            segs = [Segment(r, gen, (a, b), s, length, cache_key(gen, req.quality, (a, b)))
+                    for a, b, s, length in plan_segments(gen)]
+            st = states[(r, gen.number)] = _SceneState(r, gen.number, segs)
+            for i, seg in enumerate(segs):
+                entry = cache_dir / f"{seg.key}.mp4"
+                info = None if req.force else _cached_info(entry)
+                if info is not None:
+                    st.parts[i] = Part(entry, seg.beats, *info, cached=True)
+                else:
+                    st.cached = False
+                    todo.setdefault(seg.key, seg)
+                    waiting.setdefault(seg.key, []).append((st, i))
+    clips: dict[tuple[int, int], Clip] = {}
+    handed: set[int] = set()
 
-    def complete(number: int) -> None:
-        st = states[number]
-        if number in clips or len(st.paths) < len(st.segments):
+    def complete(st: _SceneState) -> None:
+        if (st.request, st.number) in clips or len(st.parts) < len(st.segments):
             return
-        paths = tuple(st.paths[i] for i in range(len(st.segments)))
-        infos = [_cached_info(p) or _record(p) for p in paths]
-        clip = Clip(number, paths, sum(f for f, _ in infos), infos[0][1], st.cached, round(st.seconds, 3))
-        clips[number] = clip
-        if on_done:
-            on_done(clip)
+        parts = tuple(st.parts[i] for i in range(len(st.segments)))
+        clip = Clip(st.number, tuple(p.path for p in parts), sum(p.frames for p in parts), parts[0].fps, st.cached,
+                    round(st.seconds, 3), parts)
+        clips[(st.request, st.number)] = clip
+        if on_clip:
+            on_clip(st.request, clip)
+        scenes = requests[st.request].scenes
+        if st.request not in handed and all((st.request, g.number) in clips for g in scenes):
+            handed.add(st.request)
+            if on_request:
+                on_request(st.request, [clips[(st.request, g.number)] for g in scenes])
 
-    for number in states:
-        complete(number)
     if todo:
-        if pool is not None:
-            _run_pool(todo, quality, cache_dir, pool, states, complete, on_start)
-        else:
-            with RenderPool(min(jobs, len(todo))) as own:
-                _run_pool(todo, quality, cache_dir, own, states, complete, on_start)
-    return [clips[g.number] for g, _ in scenes]
+        _run(sorted(todo.values(), key=lambda s: -s.length), requests, cache_dir, executor, states, waiting, complete)
+    else:
+        for st in states.values():
+            complete(st)
+    return [[clips[(r, g.number)] for g in req.scenes] for r, req in enumerate(requests)]
 
 
-def _run_pool(todo: list[Segment], quality: Quality, cache_dir: Path, render_pool: RenderPool, states, complete,
-              on_start) -> None:
-    from . import render_worker
+def _run(todo: list[Segment], requests: Sequence[RenderRequest], cache_dir: Path, executor: "Executor", states,
+         waiting, complete) -> None:
+    from .executors import JobFailed
 
-    todo = sorted(todo, key=lambda s: -s.length)  # longest first: a balanced pool
-    work_root = Path(tempfile.mkdtemp(prefix=".render-", dir=cache_dir))
-    started: set[int] = set()
-    pool = render_pool.executor
+    delivery = Path(tempfile.mkdtemp(prefix=".render-", dir=cache_dir)) if executor.shares_files else None
+    versions = runtime_versions()
+    by_key = {seg.key: seg for seg in todo}
     try:
-        futures: dict[Future, tuple[Segment, float]] = {}
-        for k, seg in enumerate(todo):
-            if on_start and seg.scene.number not in started:
-                started.add(seg.scene.number)
-                on_start(seg.scene.number)
-            g = seg.scene
-            fut = pool.submit(render_worker.render_segment, g.code, g.class_name, g.filename, quality.width,
-                              quality.height, quality.fps, seg.beats, str(work_root / f"job{k:03d}"))
-            futures[fut] = (seg, time.perf_counter())
-        try:
-            for fut in as_completed(futures):
-                seg, t0 = futures[fut]
-                path = _collect(fut, seg, cache_dir)
-                st = states[seg.scene.number]
-                st.paths[st.segments.index(seg)] = path
-                st.seconds += time.perf_counter() - t0
-                complete(seg.scene.number)
-        except BaseException:
-            for f in futures:
-                f.cancel()
-            raise
+        jobs = [_job(seg, requests[seg.request].quality, versions, delivery) for seg in todo]
+        with closing(executor.submit(jobs)) as results:
+            for st in states.values():  # scenes (and storyboards) entirely in the cache finish while workers render
+                complete(st)
+            try:
+                for job, out in results:
+                    seg = by_key[job.key]
+                    part = _accept(out, cache_dir / f"{job.key}.mp4", seg, requests[seg.request].name)
+                    for st, i in waiting[job.key]:
+                        st.parts[i] = part
+                        st.seconds += out.seconds
+                    for st, _ in waiting[job.key]:
+                        complete(st)
+            except JobFailed as e:
+                raise _failure(e, by_key[e.job.key], requests[by_key[e.job.key].request].name) from None
     finally:
-        shutil.rmtree(work_root, ignore_errors=True)
+        if delivery is not None:
+            shutil.rmtree(delivery, ignore_errors=True)
 
 
-def _collect(fut: Future, seg: Segment, cache_dir: Path) -> Path:
-    number = seg.scene.number
+def _job(seg: Segment, quality: Quality, versions, delivery: Path | None) -> SegmentJob:
+    g = seg.scene
+    return SegmentJob(seg.key, g.code, g.class_name, g.filename, quality.width, quality.height, quality.fps,
+                      seg.beats, versions, deliver_to=str(delivery) if delivery is not None else None)
+
+
+def _where(seg: Segment, name: str) -> str:
+    return f"{name}: {seg.scene.filename}, beats {seg.beats[0]}..{seg.beats[1] - 1}"
+
+
+def _failure(e: "JobFailed", seg: Segment, name: str) -> UserError:
+    tail = "".join(_format(e.error)).strip().splitlines()[-12:]
+    return UserError(f"SB403 scene {seg.scene.number} failed to render ({_where(seg, name)}):\n    "
+                     + "\n    ".join(tail))
+
+
+def _accept(out: SegmentOutput, target: Path, seg: Segment, name: str) -> Part:
+    """A returned clip enters the cache only if it probes with the frames its worker counted."""
+    if out.path is not None:
+        produced = Path(out.path)
+    else:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.stem[:16]}.", suffix=".mp4", dir=target.parent)
+        with os.fdopen(fd, "wb") as f:
+            f.write(out.data or b"")
+            f.flush()
+            os.fsync(f.fileno())
+        produced = Path(tmp)
     try:
-        produced = Path(fut.result())
-    except Exception as e:  # noqa: BLE001 - a failing scene is reported with its own error
-        tail = "".join(_format(e)).strip().splitlines()[-12:]
-        raise UserError(f"SB403 scene {number} failed to render ({seg.scene.filename}, beats {seg.beats[0]}.."
-                        f"{seg.beats[1] - 1}):\n    " + "\n    ".join(tail)) from None
-    if not valid_video(produced):
-        raise UserError(f"SB404 scene {number}: Manim produced an unreadable clip")
-    target = cache_dir / f"{seg.key}.mp4"
+        info = probe(produced)
+        problem = None if info.frames == out.frames > 0 else f"{info.frames} frames, the worker counted {out.frames}"
+    except Exception as e:  # noqa: BLE001 - unreadable
+        info, problem = None, f"unreadable ({type(e).__name__})"
+    if problem is not None or info is None:
+        produced.unlink(missing_ok=True)
+        raise UserError(f"SB404 scene {seg.scene.number}: the clip from worker {out.worker} is {problem} "
+                        f"({_where(seg, name)})")
     os.replace(produced, target)
-    _record(target)
-    return target
+    _write_sidecar(target, info.frames, info.fps, out.seconds)
+    return Part(target, seg.beats, info.frames, info.fps, out.seconds, cached=False)
 
 
 def _sidecar(path: Path) -> Path:
     return path.with_suffix(".json")
 
 
-def _record(path: Path) -> tuple[int, float]:
-    """Probe a clip that just entered the cache and remember its frames (written after the clip)."""
-    from .fix import write_atomic
+def _write_sidecar(path: Path, frames: int, fps: float, seconds: float | None) -> None:
+    """Remember a cache entry's frames (and what it cost to render); written after the clip."""
+    from .atomic import write_atomic
 
-    info = probe(path)
-    write_atomic(_sidecar(path), json.dumps({"frames": info.frames, "fps": info.fps, "size": path.stat().st_size}))
-    return info.frames, info.fps
+    write_atomic(_sidecar(path), json.dumps({"frames": frames, "fps": fps, "size": path.stat().st_size,
+                                             "seconds": seconds}))
 
 
-def _cached_info(path: Path) -> tuple[int, float] | None:
-    """(frames, fps) of a cache entry if it is complete: its sidecar exists and the size matches;
-    an entry without a sidecar is probed (and recorded) instead of trusted."""
+def _cached_info(path: Path) -> tuple[int, float, float | None] | None:
+    """(frames, fps, render seconds) of a cache entry if it is complete: its sidecar exists and the size
+    matches; an entry without a sidecar is probed (and recorded) instead of trusted."""
     try:
         meta = json.loads(_sidecar(path).read_text())
         if meta["size"] == path.stat().st_size and meta["frames"] > 0:
-            return int(meta["frames"]), float(meta["fps"])
+            return int(meta["frames"]), float(meta["fps"]), meta.get("seconds")
     except (OSError, ValueError, KeyError, TypeError):
         pass
     if path.exists() and valid_video(path):
-        return _record(path)
+        info = probe(path)
+        _write_sidecar(path, info.frames, info.fps, None)
+        return info.frames, info.fps, None
     return None
 
 

@@ -1,13 +1,130 @@
-"""Runs inside a render worker process: one segment of one generated scene, with Manim in-process.
+"""Runs inside a render worker: one segment of one generated scene, with Manim in-process.
 
-Workers are started once per build (`spawn`), import Manim once, and render many segments; each
-segment runs under its own `tempconfig`, so no configuration leaks between jobs.
+The same job runs on every executor (`compiler/executors/`): a local process pool or the workers of
+a Dask cluster. `run_job` is a pure function of its `SegmentJob` — the generated code (narration
+timings are baked into it), the segment, the size, and the assets by content hash — and returns the
+clip as bytes (or, when both sides reach the same cache folder, as a file there) with its frame
+count. A worker whose sbc/Manim versions differ from the client's refuses the job: its clip would
+enter the cache under a key that does not describe it.
+
+Workers import Manim once (`warm_up`) and render many segments; each segment runs under its own
+`tempconfig`. Manim's configuration is process-global, so a process renders one segment at a time
+(a lock, for Dask workers started with more than one thread).
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
+import socket
+import tempfile
+import threading
+import time
+import uuid
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Asset:
+    """A file the generated code reads, shipped by content: written as `name` beside the scene."""
+
+    name: str
+    sha256: str
+    data: bytes
+
+
+@dataclass(frozen=True)
+class SegmentJob:
+    key: str                              # the segment's cache key (content address)
+    code: str                             # the generated scene, narration timings included
+    class_name: str
+    filename: str
+    width: int
+    height: int
+    fps: int
+    beats: tuple[int, int] | None         # (first beat, end beat), 1-based; None: the whole scene
+    versions: tuple[tuple[str, str], ...]  # the client's `runtime_versions()`
+    assets: tuple[Asset, ...] = ()
+    deliver_to: str | None = None         # a folder both sides reach; None: the clip comes back as bytes
+
+
+@dataclass(frozen=True)
+class SegmentOutput:
+    key: str
+    frames: int
+    fps: float
+    seconds: float          # render time on the worker
+    worker: str             # host:pid, for messages
+    data: bytes | None = None
+    path: str | None = None
+
+
+class VersionMismatch(RuntimeError):
+    pass
+
+
+_RENDER = threading.Lock()
+
+
+@lru_cache(maxsize=1)
+def runtime_versions() -> tuple[tuple[str, str], ...]:
+    """What a rendered clip depends on besides the job: sbc, its templates and runtime, Manim, ziamath."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    from . import __version__
+    from .generate import template_version
+
+    found = {"sbc": __version__, "templates": template_version()}
+    for pkg in ("manim", "ziamath"):
+        try:
+            found[pkg] = version(pkg)
+        except PackageNotFoundError:
+            found[pkg] = "none"
+    return tuple(sorted(found.items()))
+
+
+def describe_versions(versions) -> str:
+    v = dict(versions)
+    return f"sbc {v.get('sbc')} (templates {v.get('templates')}), manim {v.get('manim')}, ziamath {v.get('ziamath')}"
+
+
+def worker_name() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def run_job(job: SegmentJob) -> SegmentOutput:
+    """Render one segment: the job's inputs -> the mp4 (bytes or a file in `deliver_to`) + its frame count."""
+    if tuple(job.versions) != runtime_versions():
+        raise VersionMismatch(f"worker {worker_name()} renders with {describe_versions(runtime_versions())}, "
+                              f"the client with {describe_versions(job.versions)}; install the client's versions "
+                              "on every worker")
+    from .media import probe
+
+    deliver = Path(job.deliver_to) if job.deliver_to else None
+    if deliver is not None and not deliver.is_dir():
+        raise FileNotFoundError(f"worker {worker_name()} cannot reach the shared cache folder {deliver}; mount it "
+                                "at the same path on every worker, or build without --cache to get clips as bytes")
+    with _RENDER, tempfile.TemporaryDirectory(prefix=".job-", dir=deliver) as tmp:
+        work = Path(tmp)
+        for asset in job.assets:
+            if Path(asset.name).name != asset.name or hashlib.sha256(asset.data).hexdigest() != asset.sha256:
+                raise ValueError(f"asset {asset.name!r} does not match its name or content hash")
+            (work / asset.name).write_bytes(asset.data)
+        t0 = time.perf_counter()
+        clip = Path(render_segment(job.code, job.class_name, job.filename, job.width, job.height, job.fps,
+                                   job.beats, str(work)))
+        seconds = time.perf_counter() - t0
+        info = probe(clip)
+        if info.frames <= 0:
+            raise RuntimeError("Manim wrote a video without frames")
+        out = dict(key=job.key, frames=info.frames, fps=info.fps, seconds=round(seconds, 3), worker=worker_name())
+        if deliver is None:
+            return SegmentOutput(**out, data=clip.read_bytes())
+        target = deliver / f"{job.key}.{uuid.uuid4().hex[:12]}.mp4"
+        os.replace(clip, target)  # same folder tree: atomic; the client probes it before it enters the cache
+        return SegmentOutput(**out, path=str(target))
 
 
 def warm_up() -> None:

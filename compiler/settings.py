@@ -43,13 +43,26 @@ class BuildOptions:
     out_root: Path = Path("out")
     audio_cache: Path | None = None
     progress: bool = True
+    executor: str = "local"           # where scene jobs run: local | dask (compiler/executors/)
+    scheduler: str | None = None      # dask: tcp://HOST:PORT
+    scene_cache: Path | None = None   # default OUT/.cache/scenes; with dask, a folder every worker reaches
 
     @classmethod
-    def from_cli(cls, *, quality, scenes, jobs, voice, force, repair, out_root, strict, progress=True) -> "BuildOptions":
+    def from_cli(cls, *, quality, scenes, jobs, voice, force, repair, out_root, strict, progress=True,
+                 executor="local", scheduler=None, cache=None) -> "BuildOptions":
+        from .executors import EXECUTORS
+
         if quality is not None and quality not in QUALITIES:
             raise UserError(f"--quality must be one of {', '.join(QUALITIES)}, not {quality!r}")
+        if executor not in EXECUTORS:
+            raise UserError(f"--executor must be one of {', '.join(EXECUTORS)}, not {executor!r}")
+        if executor == "dask" and not scheduler:
+            raise UserError("--executor dask needs the scheduler's address: --scheduler tcp://HOST:PORT "
+                            "(or the environment variable SBC_DASK_SCHEDULER)")
         return cls(quality=quality, scenes=tuple(scenes) if scenes else None, jobs=jobs, voice=voice, force=force,
-                   repair=repair, strict=strict, out_root=Path(out_root), progress=progress)
+                   repair=repair, strict=strict, out_root=Path(out_root), progress=progress, executor=executor,
+                   scheduler=scheduler if executor == "dask" else None,
+                   scene_cache=Path(cache) if cache is not None else None)
 
 
 @dataclass(frozen=True)
@@ -85,7 +98,7 @@ def resolve(opts: BuildOptions, file_settings: FileSettings | None, storyboard_p
         force=opts.force,
         out_dir=out_dir,
         audio_cache=audio_cache,
-        scene_cache=opts.out_root / ".cache" / "scenes",
+        scene_cache=opts.scene_cache or opts.out_root / ".cache" / "scenes",
         progress=opts.progress,
         only_scenes=opts.scenes,
     )
