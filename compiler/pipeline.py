@@ -52,12 +52,16 @@ class BuildResult:
     seconds: float = 0.0   # from the start of the build until this storyboard's video was written
 
     @property
+    def up_to_date(self) -> bool:
+        return bool(self.report.get("cache", {}).get("up_to_date"))
+
+    @property
     def scenes_rendered(self) -> int:
-        return int(self.report.get("cache", {}).get("scenes_rendered", 0))
+        return 0 if self.up_to_date else int(self.report.get("cache", {}).get("scenes_rendered", 0))
 
     @property
     def scenes_cached(self) -> int:
-        return int(self.report.get("cache", {}).get("scenes_cached", 0))
+        return self.scene_count if self.up_to_date else int(self.report.get("cache", {}).get("scenes_cached", 0))
 
 
 def build(path: Path, opts: "BuildOptions") -> BuildResult:
