@@ -1,11 +1,19 @@
 """Stage 3 — plan: storyboard -> beats per scene, deterministic and explainable.
 
-`animation_details` is split into sentences; each sentence runs through the rules in
-`planner/rules.py`; `animation_style` becomes the scene's theme (`planner/theme.py`). A scene with
-explicit `visuals` uses them as its beats instead of the rules.
+`animation_details` is split into sentences (a fenced code block stays with the sentence that
+introduces it); each sentence runs through the rules in `planner/rules.py`; `animation_style`
+becomes the scene's theme (`planner/theme.py`), starting from the previous scene's theme — an LLM
+states the background once and then writes "Keep the dark background". A scene with explicit
+`visuals` uses them as its beats instead of the rules.
+
+The rules see the scenes planned so far (`Context.history`): "Show the same bell curve from
+Scene 1", "Highlight the multiples of 5 in the grid" or "Place a ball on the curve" in a scene that
+has not drawn that curve yet bring back the component of the earlier scene, with its parameters.
 """
 
 from __future__ import annotations
+
+import re
 
 from .components import drawn_strings
 from .models import Scene, Storyboard, Theme as FileTheme
@@ -13,7 +21,9 @@ from .planner.beats import Beat, Plan, PlanNote, ScenePlan
 from .planner.extract import extract
 from .planner.rules import RULES, Context, _kw
 from .planner.theme import Theme, colour_value, parse_theme
-from .text import slugify, split_sentences
+from .text import split_sentences
+
+_FENCE = re.compile(r"```.*?(?:```|$)", re.S)
 
 
 def base_theme(file_theme: FileTheme | None) -> Theme:
@@ -32,16 +42,41 @@ def base_theme(file_theme: FileTheme | None) -> Theme:
 def plan_storyboard(sb: Storyboard) -> Plan:
     base = base_theme(sb.settings.theme if sb.settings else None)
     notes: list[PlanNote] = []
-    scenes = tuple(plan_scene(i, scene, base, notes) for i, scene in enumerate(sb.scenes))
-    return Plan(sb.title, scenes, tuple(notes))
+    scenes: list[ScenePlan] = []
+    previous = base
+    for i, scene in enumerate(sb.scenes):
+        sp = plan_scene(i, scene, previous, notes, tuple(scenes))
+        scenes.append(sp)
+        previous = sp.theme
+    return Plan(sb.title, tuple(scenes), tuple(notes))
 
 
-def plan_scene(index: int, scene: Scene, base: Theme, notes: list[PlanNote]) -> ScenePlan:
+def detail_sentences(details: str) -> list[str]:
+    """Sentences of `animation_details`; a ``` fenced block belongs to the sentence before it
+    ("Show the code:\\n```...```"), and the text after the block starts a new sentence."""
+    out: list[str] = []
+    pos = 0
+    for m in _FENCE.finditer(details):
+        before = split_sentences(details[pos:m.start()])
+        if before and not re.search(r"[.!?]\s*$", before[-1]):
+            before[-1] = before[-1] + "\n" + m.group(0)
+        else:
+            before.append(m.group(0))
+        out.extend(before)
+        pos = m.end()
+    out.extend(split_sentences(details[pos:]))
+    return out
+
+
+def plan_scene(index: int, scene: Scene, base: Theme, notes: list[PlanNote],
+               history: tuple[ScenePlan, ...] = ()) -> ScenePlan:
     theme, fired = parse_theme(scene.animation_style, base)
+    details = tuple(detail_sentences(scene.animation_details))
+    unmatched: list[int] = []
     if scene.visuals:
         beats = tuple(_visual_beat(j, v) for j, v in enumerate(scene.visuals))
     else:
-        beats = tuple(_rule_beats(index, scene, theme, notes))
+        beats = tuple(_rule_beats(index, scene, details, theme, notes, history, unmatched))
     title = scene.title or next((b.params.get("text") for b in beats if b.kind == "title"), None)
     return ScenePlan(
         number=index + 1,
@@ -55,27 +90,36 @@ def plan_scene(index: int, scene: Scene, base: Theme, notes: list[PlanNote]) -> 
         min_duration=scene.duration,
         transition=scene.transition or "fade",
         theme_rules=tuple(fired),
+        details=details,
+        unmatched=tuple(unmatched),
     )
 
 
-def _rule_beats(index: int, scene: Scene, theme: Theme, notes: list[PlanNote]) -> list[Beat]:
-    ctx = Context(theme=theme, scene_plot=scene.scene_plot)
-    for i, sentence in enumerate(split_sentences(scene.animation_details)):
+def _rule_beats(index: int, scene: Scene, details: tuple[str, ...], theme: Theme, notes: list[PlanNote],
+                history: tuple[ScenePlan, ...], unmatched: list[int]) -> list[Beat]:
+    ctx = Context(theme=theme, scene_plot=scene.scene_plot, history=history, scene_number=index + 1)
+    for i, sentence in enumerate(details):
         ex = extract(sentence)
         ctx.consumed = set()
+        ctx.stop = False
         produced: list[Beat] = []
         for rule in RULES:
             out = rule(ex, ctx, i)
             produced.extend(out)
             ctx.beats.extend(out)
-        if not produced:
+            if ctx.stop:
+                break
+        if not produced and not ctx.changed_in(i):
+            unmatched.append(i)
             notes.append(PlanNote("SB301", f"scene {index + 1}: nothing to draw for {sentence[:70]!r}",
                                   ("scenes", index, "animation_details")))
     if not ctx.beats:
         # Nothing matched at all: the scene still shows something — its plot as text.
         first = split_sentences(scene.scene_plot)[0]
         ctx.beats.append(Beat("text", {"text": first}, (first,), "text:scene-plot-fallback", first, 0, _kw(first)))
-    return ctx.beats
+    from .planner.colours import apply_colours
+
+    return apply_colours(ctx.beats, theme)
 
 
 def _visual_beat(j: int, v) -> Beat:

@@ -41,6 +41,8 @@ class ScenePlan:
     min_duration: float | None
     transition: str
     theme_rules: tuple[str, ...] = ()
+    details: tuple[str, ...] = ()         # the animation_details sentences, in order
+    unmatched: tuple[int, ...] = ()       # indexes of the sentences that produced no beat (SB301)
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,6 @@
 """Parameters found in one sentence of `animation_details`: quoted strings, backticked formulas or
-code, numeric vectors and matrices, `A -> B` chains, enumerations, counts and colours."""
+code, fenced code blocks, formulas written in the prose (`Show the substitution f(2) = (2^2 - 4) /
+(2 - 2)`), numeric vectors and matrices, `A -> B` chains, enumerations, ranges, counts and colours."""
 
 from __future__ import annotations
 
@@ -29,6 +30,9 @@ class Extracted:
     matrices: list[list[list[float]]] = field(default_factory=list)
     chain: list[str] = field(default_factory=list)
     pairs: list[tuple[str, list[float]]] = field(default_factory=list)  # "The" -> [0.1, 0.2]
+    prose: list[tuple[str, int, int]] = field(default_factory=list)  # formulas in the prose: (text, start, end)
+    code_block: str | None = None  # a fenced ``` block, or backticked lines one under the other
+    bare: str = ""                 # the sentence with quoted/backticked text blanked (cue words only)
 
     @property
     def shown_strings(self) -> list[str]:
@@ -44,8 +48,25 @@ def _num(s: str) -> float | int:
     return int(v) if v.is_integer() and "." not in s else v
 
 
+FENCE = re.compile(r"```[\w+-]*[ \t]*\n?(.*?)(?:```|$)", re.S)
+CODE_LINES = re.compile(r"(?:`[^`\n]+`[ \t]*\n\s*){2,}`[^`\n]+`")
+
+
 def extract(sentence: str) -> Extracted:
     ex = Extracted(sentence)
+    fence = FENCE.search(sentence)
+    if fence and fence.group(1).strip():
+        # "Show the code:\n```\ndef f(x): ...```": one code block; the prose around it is read as usual
+        ex.code_block = fence.group(1).strip("\n").rstrip()
+        sentence = (sentence[: fence.start()] + " " + sentence[fence.end():]).strip()
+        ex.sentence = sentence
+    else:
+        lines = CODE_LINES.search(sentence)
+        if lines:
+            # `def retry(next):` / `    def handler(request):` / ... one backticked line under the other
+            ex.code_block = "\n".join(x[1:-1] for x in re.findall(r"`[^`\n]+`", lines.group(0)))
+            sentence = (sentence[: lines.start()] + " " + sentence[lines.end():]).strip()
+            ex.sentence = sentence
     for m in BACKTICK.finditer(sentence):
         s = m.group(1).strip()
         if not s:
@@ -73,15 +94,19 @@ def extract(sentence: str) -> Extracted:
             ex.pairs.append((pm.group(1), vec))
         else:
             ex.vectors.append(vec)
-    # A -> B -> C chains outside quotes/vectors: "Input -> Encoder -> Decoder"
+    ex.bare = mask_shown(sentence)
+    ex.prose = formula_spans(sentence)
+    # A -> B -> C chains outside quotes/vectors and formulas: "Input -> Encoder -> Decoder"
     plain = QUOTED.sub(" ", no_mats)
-    if ARROW.search(plain) and not ex.pairs:
+    in_formula = any(re.search(r"->|→|=>|⟶", f) for f, _, _ in ex.prose)
+    if ARROW.search(plain) and not ex.pairs and not in_formula:
         parts = [p.strip(" .,;:'\"") for p in ARROW.split(plain)]
         if len(parts) >= 2:
             # keep the last few words before the first arrow and the first few after the others
             first = re.split(r"[:,;(]|\bshow\b|\bdisplay\b|\bwith\b", parts[0], flags=re.I)[-1].strip(" \"'")
-            caps = re.search(r"((?:[A-Z0-9][\w'-]*\s?)+)$", first)
-            first = caps.group(1).strip() if caps else " ".join(first.split()[-2:])
+            if len(first.split()) > 4 or not re.search(r"[:,;(]", parts[0]):
+                caps = re.search(r"((?:[A-Z0-9][\w'-]*\s?)+)$", first)
+                first = caps.group(1).strip() if caps else " ".join(first.split()[-2:])
             rest = [re.split(r"[,;(]|\bwith\b|\band then\b", p, flags=re.I)[0].strip(" \"'") for p in parts[1:]]
             chain = [first] + rest
             if all(0 < len(c) <= 40 for c in chain):
@@ -108,3 +133,176 @@ def count_in(text: str) -> int | None:
         return None
     w = m.group(1)
     return int(w) if w.isdigit() else WORD_NUMBERS[w]
+
+
+# ----------------------------------------------------------------------------- formulas in the prose
+_SHOWN_SPAN = re.compile(r'`[^`\n]*`|"[^"\n]*"|\u201c[^\u201d\n]*\u201d')
+
+
+def mask_shown(sentence: str) -> str:
+    """The sentence with quoted and backticked text blanked out (same length, so positions hold):
+    cue words are looked for in what the sentence says, not in the strings it shows."""
+    return _SHOWN_SPAN.sub(lambda m: "\x01" * len(m.group(0)), sentence)
+
+
+_OPS = "=+−×*/÷^→←↔≈≤≥<>±·⋅≠∝⇒⟶∈"
+_STRONG_OP = re.compile(r"^(?:=|≈|\+|×|\*|/|÷|\^|→|⟶|->|=>|⇒|≤|≥|<|>|<=|>=|≠|!=|±|·|⋅|-|−|∝|∈)$")
+_MATH_FUNCS = {"lim", "sin", "cos", "tan", "log", "ln", "exp", "det", "max", "min", "sqrt", "arg", "mod", "argmax",
+               "argmin", "softmax", "var", "cov", "tr", "gcd", "lcm", "sinh", "cosh", "tanh", "sec", "csc", "cot"}
+_UNITS = {"g", "kg", "mg", "mol", "m", "s", "ms", "km", "cm", "mm", "n", "j", "kj", "w", "kw", "l", "ml", "hz", "v",
+          "a", "k", "pa", "kpa", "atm", "°c", "°f", "°", "%", "m/s", "m/s²", "m/s^2", "g/mol", "km/h", "mph", "ohm",
+          "Ω", "cal", "kcal", "ev", "s²"}
+_STOP_WORDS = {"the", "a", "an", "and", "or", "with", "to", "from", "of", "for", "in", "on", "at", "as", "by", "into",
+               "onto", "over", "under", "below", "above", "then", "where", "when", "while", "that", "which", "is",
+               "are", "be", "using", "along", "between", "showing", "labeled", "labelled", "next", "it", "its",
+               "this", "these", "those", "each", "every", "until", "up", "down", "left", "right", "beside", "near",
+               "so", "becomes", "become", "gives", "giving", "equals", "means", "if", "than", "like", "via", "per",
+               "after", "before", "across", "through", "toward", "towards", "around", "inside", "outside", "both",
+               "large", "big", "small", "bold", "font", "letters", "text", "color", "colour", "we", "get", "getting"}
+_SEP_END = re.compile(r"[,;:]+$|\.$|[!?]+$")
+
+
+def _tokens(masked: str) -> list[tuple[str, int, int, bool]]:
+    """Space-separated tokens, a bracketed group kept whole across spaces: (text, start, end, ends_clause)."""
+    out = []
+    i, n = 0, len(masked)
+    while i < n:
+        while i < n and masked[i].isspace():
+            i += 1
+        if i >= n:
+            break
+        start, depth = i, 0
+        while i < n and (depth > 0 or not masked[i].isspace()):
+            ch = masked[i]
+            if ch in "([{":
+                depth += 1
+            elif ch in ")]}" and depth:
+                depth -= 1
+            i += 1
+            if depth > 0 and i - start > 300:
+                break
+        tok = masked[start:i]
+        end_clause = False
+        m = re.search(r"(?:[,;:]+|\.|[!?]+)$", tok)
+        if m and tok[: m.start()]:
+            tok = tok[: m.start()]
+            end_clause = True
+        if tok:
+            out.append((tok, start, start + len(tok), end_clause))
+    return out
+
+
+def _kind(tok: str) -> str:
+    """"op", "math", "unit", "wordish" (bracketed words), "word" or "stop"."""
+    low = tok.lower()
+    if "\x01" in tok:
+        return "stop"
+    if _STRONG_OP.match(tok) or (tok and all(c in _OPS or c in "-=<>!" for c in tok)):
+        return "op"
+    if tok in ("√", "Σ", "∑", "∫", "∏", "∂", "∇", "∞"):
+        return "math"
+    if low in _STOP_WORDS:
+        return "stop"
+    if low in _MATH_FUNCS:
+        return "math"
+    if re.fullmatch(r"[A-Za-z]+(?:-[A-Za-z]+)+", tok) or re.fullmatch(r"[A-Za-z]+'[A-Za-z]*", tok):
+        return "word"  # x-axis, i-hat, two-column, Newton's
+    if re.fullmatch(r"\d+[-–]\d+", tok):
+        return "word"  # 1450-1500: a range of years, not a subtraction
+    if tok[0] in "([{" and tok[-1] in ")]}":
+        inner = tok[1:-1]
+        if re.search(r"[\d" + re.escape(_OPS) + r"]", inner) or re.fullmatch(r"[^\W\d_]{1,2}(?:\s*,\s*[^\W\d_]{1,2})*", inner):
+            return "math"
+        return "wordish"
+    if low in _UNITS:
+        return "unit"
+    if re.search(r"\d", tok) or any(c in _OPS for c in tok) or re.search(r"[√Σ∑∫∏∂∇∞²³¹⁴ⁿ_]", tok):
+        if re.fullmatch(r"[A-Za-z]{3,}\d*", tok):
+            return "word"
+        return "math"
+    if re.fullmatch(r"[^\W\d_]\u0302?", tok) or re.fullmatch(r"[^\W\d_]['′]*", tok):
+        return "math"  # a single letter (x, μ, î): a variable
+    if re.fullmatch(r"[A-Za-z]+\(.*\)", tok):
+        return "math"  # f(x), Probability(Event), sin(x)
+    return "word"
+
+
+def formula_spans(sentence: str) -> list[tuple[str, int, int]]:
+    """Formulas written in the prose, outside quotes and backticks: (text, start, end).
+
+    A formula is a run of mathematical tokens (numbers, single-letter variables, `f(x)`, `x^2`,
+    `H2O`, bracketed groups, `lim`, `√`…) joined by operators; a word joins it only next to an
+    operator (`Price = 0.11 × Size + 90`, `6CO2 + 6H2O + light → C6H12O6`) or as a unit after a number
+    (`4 g H2 ÷ 2 g/mol`). A comma, semicolon or colon ends it. The run must hold an operator.
+    """
+    masked = mask_shown(sentence)
+    # "∫ from 0 to 2 of x^2 dx": an integral said in words is one formula
+    out: list[tuple[str, int, int]] = []
+    for m in re.finditer(r"(?:∫|\bintegral)\s*from\s+\S+\s+to\s+\S+\s+of\s+[^,;:.]+?(?:\s+d[a-z]\b|(?=[,;:.]|$))",
+                         masked):
+        out.append((sentence[m.start(): m.end()].strip(), m.start(), m.end()))
+    toks = _tokens(masked)
+    kinds = [_kind(t) for t, *_ in toks]
+    n = len(toks)
+    for j, (t, *_rest) in enumerate(toks):
+        # "a" is an article, or the variable a next to an operator: "F = m × a", "show a = 30 / 10"
+        if t in ("a", "A") and ((j + 1 < n and kinds[j + 1] == "op") or (j and kinds[j - 1] == "op")):
+            kinds[j] = "math"
+    k = 0
+    while k < n:
+        if kinds[k] not in ("math", "op", "unit"):
+            k += 1
+            continue
+        run = [k]
+        j = k
+        while not toks[j][3] and j + 1 < n:
+            nxt = j + 1
+            kind = kinds[nxt]
+            prev_kind = kinds[j]
+            if kind in ("math", "op"):
+                pass
+            elif kind == "unit" and prev_kind in ("math", "unit"):
+                pass
+            elif kind in ("word", "wordish", "unit") and (prev_kind == "op" or (nxt + 1 < n and kinds[nxt + 1] == "op")):
+                pass
+            elif kind == "wordish" and prev_kind in ("word", "math") and toks[j][2] + 1 >= toks[nxt][1]:
+                pass  # Probability (Event)
+            else:
+                break
+            run.append(nxt)
+            j = nxt
+        # words right before an operator that starts the run: "Price = ...", "Probability (Event) = ..."
+        if run and kinds[run[0]] == "op":
+            b = run[0] - 1
+            if b >= 0 and kinds[b] in ("word", "wordish") and not toks[b][3]:
+                run.insert(0, b)
+                if kinds[b] == "wordish" and b >= 1 and kinds[b - 1] == "word" and not toks[b - 1][3]:
+                    run.insert(0, b - 1)
+        # trim operators at the ends (a leading minus belongs to the number and is part of its token)
+        while run and kinds[run[-1]] == "op":
+            run.pop()
+        while run and kinds[run[0]] == "op" and toks[run[0]][0] not in ("√", "-", "−"):
+            run.pop(0)
+        if run:
+            text_toks = [toks[r][0] for r in run]
+            has_op = any(kinds[r] == "op" for r in run) or any(
+                re.search(r"[=≈→^×÷/+*√Σ∑∫²³−]|(?<=[\w)])-(?=[\w(])|\s-\s|\)\(", toks[r][0])
+                and not re.fullmatch(r"[A-Za-z]+/[A-Za-z]+|m/s²?|g/mol|km/h", toks[r][0]) for r in run
+                if kinds[r] == "math")
+            words = [t for r, t in zip(run, text_toks) if kinds[r] == "word"]
+            mathy = [r for r in run if kinds[r] == "math"]
+            ops = [toks[r][0] for r in run if kinds[r] == "op"]
+            arrows_only = ops and all(o in ("→", "->", "⟶", "=>", "⇒") for o in ops) and not any(
+                re.search(r"[+=×*/÷^]", toks[r][0]) for r in mathy)
+            if arrows_only and any(kinds[r + d] in ("word", "wordish") for r in run if kinds[r] == "op"
+                                   for d in (-1, 1) if 0 <= r + d < n):
+                has_op = False  # "Grams of A → Moles of A": a flow of named steps, not a formula
+            if not mathy and ops.count("=") >= 1 and len(ops) >= 2:
+                mathy = ops  # (Number of favorable outcomes) / (Total number of outcomes): a formula in words
+            if has_op and mathy and len(words) <= max(2, len(run) // 2):
+                a, b = toks[run[0]][1], toks[run[-1]][2]
+                if not any(a < e and s < b for _, s, e in out):
+                    out.append((sentence[a:b].strip(), a, b))
+        k = (run[-1] + 1) if run else k + 1
+    out.sort(key=lambda x: x[1])
+    return out

@@ -34,10 +34,23 @@ class Context:
     scene_plot: str
     beats: list[Beat] = field(default_factory=list)
     consumed: set[str] = field(default_factory=set)  # strings already drawn by a rule for this sentence
+    history: tuple = ()          # ScenePlans of the scenes before this one
+    scene_number: int = 1
+    stop: bool = False           # set by a rule that fully handled the sentence: the later rules skip it
+    modified: set[int] = field(default_factory=set)  # sentences that changed a beat drawn earlier
 
     @property
     def has_title(self) -> bool:
         return any(b.kind == "title" for b in self.beats)
+
+    def changed_in(self, i: int) -> bool:
+        return i in self.modified
+
+    def replace(self, old: Beat, new: Beat, i: int) -> Beat:
+        """Change a beat drawn earlier (more rows for a table, a highlight for a grid…) from sentence i."""
+        self.beats[self.beats.index(old)] = new
+        self.modified.add(i)
+        return new
 
 
 Rule = Callable[[Extracted, Context, int], list[Beat]]
@@ -65,15 +78,27 @@ def rule_clear(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
 
 
 def rule_title(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
+    """"Display the title "X" (with the subtitle "Y")"; the first short text of a scene shown on its own
+    ("Start with text "RNN Limitations" appearing", "Display text "What is Probability?" at the top") —
+    but not a question, a counter, a label or a formula ("Show a counter "Comparisons: 8"")."""
     if not ex.quoted:
         return []
-    title_cue = _has(ex, r"\b(title|heading|headline)\b")
-    first_text = (not ctx.beats or all(b.kind == "clear" for b in ctx.beats[-1:])) and len(ex.quoted) == 1 and _has(
-        ex, r"^\s*(?:start with|begin with|open with|display|show|write|transition to|then)\b[^\"]{0,20}\"") \
-        and not _has(ex, r"\b(boxes|box|diagram|blocks?|arrows?|matri(?:x|ces)|list)\b")
-    short = len(ex.quoted[0]) <= 60
+    bare = ex.bare.lower()
+    title_cue = re.search(r"\b(title|heading|headline)\b", bare) is not None and not re.search(
+        r"\b(?:below|under|beneath|above|next to|beside|near)\s+(?:the\s+)?title\b", bare)
+    first = not ctx.beats or all(b.kind == "clear" for b in ctx.beats[-1:])
+    direct = re.search(r"^\s*(?:start with|begin with|open with|display|show|write|transition to|then|fade in|present|"
+                       r"introduce|put|reveal)(?:\s+(?:show|display|write))?\s+(?:the\s+|a\s+)?(?:(?:big|large|"
+                       r"bold|main)\s+)?(?:text|title|words?|phrase|heading|name|caption)?\s*:?\s*\x01", bare)
+    q = ex.quoted[0]
+    at_top = re.search(r"\bat the top\b|\bcent(?:er|re)d?\b|\bin the (?:center|centre|middle)\b|\blarge\b", bare)
+    plain = "=" not in q and not re.search(r"\d+\s*[×x*/^]\s*\d", q)
+    question = q.rstrip().endswith("?") and not at_top and len(q.split()) > 4
+    first_text = first and len(ex.quoted) == 1 and direct is not None and plain and not question \
+        and len(q) <= 50 and not _has(ex, r"\b(boxes|box|diagram|blocks?|arrows?|matri(?:x|ces)|list)\b")
+    short = len(q) <= 60
     if (title_cue or first_text) and short and not _has(ex, r"\b(list|items|bullets?)\b.*\".*\".*\""):
-        text = ex.quoted[0]
+        text = q
         subtitle = None
         m = re.search(r"subtitle[^\"]*\"([^\"]+)\"", ex.sentence, re.I)
         if m:
@@ -126,32 +151,134 @@ def _bullets_from(ex: Extracted, ctx: Context, i: int, source: Extracted) -> lis
     return []
 
 
+_DISPLAY = (r"^\s*(?:then\s+|now\s+|next,?\s+|finally,?\s+|also\s+|below\s+(?:it|that|this),?\s+|"
+            r"underneath,?\s+|after that,?\s+|at the (?:top|bottom),?\s+)?(?:show|display|write|present|reveal|"
+            r"introduce|state|put|type|print|derive|give|flash|bring up|add|fade in|pop up|animate the (?:formula|"
+            r"equation|expression)|solve|compute|calculate|evaluate|substitute|simplify|factor|expand|rewrite)\b")
+_FORMULA_CUE = (r"\b(?:formula|formulae|formulas|equation|equations|expression|identity|theorem|law|rule|"
+                r"definition|calculation|substitution|result|answer|antiderivative|derivative|integral|sum|product|"
+                r"relationship|relation|inequality|limit|ratio|update|computation|approximation|simplif\w+|"
+                r"factor\w*|example)\b")
+_POSITION = re.compile(r"\b(?:at|from|to|for|near|where|when|until|past|beyond|of|with|above|below|towards?|"
+                       r"between|reaches|reach)\s+(?:the\s+)?(?:point\s+)?$", re.I)
+_ASSIGN = re.compile(r"^[^\W\d]\w{0,6}'?\s*=\s*-?[\d.,]+\s*\w{0,5}$")
+
+
+def prose_formulas(ex: Extracted, ctx: Context) -> list[str]:
+    """Formulas written in the prose that the sentence asks to show (not positions like "at x = 1")."""
+    if not ex.prose:
+        return []
+    bare = ex.bare
+    display = re.search(_DISPLAY, bare, re.I) is not None
+    cue = re.search(_FORMULA_CUE, bare, re.I) is not None
+    if not (display or cue):
+        return []
+    out = []
+    for text, a, _ in ex.prose:
+        text = text.strip().rstrip(".")
+        if text in ctx.consumed:
+            continue
+        if _ASSIGN.match(text) and _POSITION.search(bare[max(0, a - 30):a]) and not cue:
+            continue  # "Animate a line from x = 2200": where, not what
+        out.append(text)
+    return out
+
+
+def _merge_assignments(formulas: list[str]) -> list[str]:
+    """"n = 3", "k = 2", "p = 0.5" (one after the other) -> "n = 3, k = 2, p = 0.5": one line."""
+    out: list[str] = []
+    run: list[str] = []
+    for f in formulas + [""]:
+        if f and _ASSIGN.match(f):
+            run.append(f)
+            continue
+        if run:
+            out.append(",  ".join(run) if len(run) > 1 else run[0])
+            run = []
+        if f:
+            out.append(f)
+    return out
+
+
 def rule_equation(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
-    formulas = list(ex.formulas)
+    formulas = [f for f in ex.formulas if f not in ctx.consumed]
+    rule = "equation:formula"
     if not formulas:
         m = re.search(r"\b(?:formula|equation)s?\s*:\s*(.+?)\.?$", ex.sentence, re.I)
-        if m and "=" in m.group(1) and not ex.quoted:
+        if m and "=" in m.group(1) and not ex.quoted and not ex.prose:
             formulas = [m.group(1).strip()]
         elif _has(ex, r"\b(formula|equation)s?\b"):
             formulas = [q for q in ex.quoted if q not in ctx.consumed and ("=" in q or "(" in q)]
     if not formulas:
-        return []
+        formulas = prose_formulas(ex, ctx)
+        rule = "equation:prose-formula"
+    if not formulas:
+        return _label_symbol(ex, ctx, i)
     ctx.consumed.update(formulas)
     label = None
     m = re.search(r"\(([^()]*?(?:formula|equation|rule|law)[^()]*)\)", ex.sentence, re.I)
     if m:
         label = m.group(1)
-    return [_beat("equation", "equation:formula", ex, i, formulas + ([label] if label else []),
-                  _kw(ex.sentence), exprs=formulas, label=label)]
+    formulas = _merge_assignments(formulas)
+    return [_beat("equation", rule, ex, i, formulas + ([label] if label else []),
+                  _kw(ex.sentence), exprs=formulas[:6], label=label)]
+
+
+def _label_symbol(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
+    """"Label η as "learning rate"": a caption for the formula on screen that holds the symbol."""
+    m = re.match(r"^\s*(?:then\s+)?(?:label|annotate|name|mark)\s+(\S{1,12}?)\s+(?:as|with)\s+[\"\u201c]([^\"\u201d]{1,60})"
+                 r"[\"\u201d]\.?\s*$", ex.sentence, re.I)
+    if not m:
+        return []
+    sym, name = m.group(1).strip("`'\""), m.group(2)
+    for b in reversed(ctx.beats):
+        if b.kind == "clear":
+            break
+        if b.kind in ("equation", "steps") and any(sym in s for s in b.strings):
+            label = f"{sym}: {name}"
+            if b.params.get("label"):
+                label = b.params["label"] + ";  " + label
+            ctx.replace(b, Beat(b.kind, dict(b.params, label=label) if b.kind == "equation" else b.params,
+                                b.strings + (label,) if b.kind == "equation" else b.strings,
+                                b.rule + "+label", b.source, b.detail_index, b.keywords + _kw(name)), i)
+            if b.kind != "equation":
+                return []
+            ctx.consumed.add(name)
+            return [_beat("highlight", "highlight:labelled-symbol", ex, i, (), _kw(ex.sentence), target=sym)]
+    return []
 
 
 def rule_code(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
+    """Backticked code, a ``` fenced block, or backticked lines one under the other."""
+    beats = []
+    if ex.code_block and ex.code_block not in ctx.consumed:
+        block = ex.code_block
+        ctx.consumed.add(block)
+        lines = [ln for ln in block.split("\n") if ln.strip()]
+        beats.append(_beat("code", "code:block", ex, i, [ln.strip() for ln in lines], _kw(block),
+                           code=block, language=_language(block, ex.sentence)))
     code = [c for c in ex.code if c not in ctx.consumed]
+    if _has(ex, r"^\s*(?:then\s+)?(?:highlight|emphasi[sz]e|point to|underline|mark)\b") and any(
+            b.kind == "code" for b in ctx.beats):
+        return beats  # "Highlight the line `mid = …`": a line of the code on screen (rule_highlight)
     if not code:
-        return []
+        return beats
     ctx.consumed.update(code)
-    return [_beat("code", "code:backticked-non-math", ex, i, code, _kw(ex.sentence), code="\n".join(code),
-                  language="python")]
+    return beats + [_beat("code", "code:backticked-non-math", ex, i, code, _kw(ex.sentence), code="\n".join(code),
+                          language=_language("\n".join(code), ex.sentence))]
+
+
+def _language(code: str, sentence: str) -> str:
+    low = sentence.lower()
+    for lang in ("python", "javascript", "typescript", "java", "rust", "go", "c++", "c#", "bash", "sql", "ruby",
+                 "kotlin", "swift", "haskell", "html", "css", "json", "yaml"):
+        if re.search(r"(?<![\w+#])" + re.escape(lang) + r"(?![\w+#])", low):
+            return {"c++": "cpp", "c#": "csharp"}.get(lang, lang)
+    if re.search(r"\bfunction\b|=>|\bconst\b|\blet\b|console\.", code):
+        return "javascript"
+    if re.search(r"^\s*(?:SELECT|INSERT|UPDATE|CREATE)\b", code, re.I | re.M):
+        return "sql"
+    return "python"
 
 
 def _placeholder_matrix(seed: str, rows: int, cols: int) -> list[list[float]]:
@@ -284,13 +411,76 @@ def rule_icon(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                   icons=[n for n, _ in found], labels=[lab for _, lab in found])]
 
 
+_HIGHLIGHT_VERB = (r"^\s*(?:then\s+|now\s+|next,?\s+|finally,?\s+|also\s+)?(?:highlight|emphasi[sz]e|circle|underline|"
+                   r"indicate|cross out|strike (?:out|through)|box|put a box around|draw a box around|"
+                   r"surround|point (?:to|at)|flash|pulse|spotlight|mark)\b")
+_FILLER = {"the", "a", "an", "all", "each", "every", "its", "this", "that", "these", "those", "and", "or", "of", "in",
+           "on", "with", "as", "to", "it", "them", "then", "final", "answer", "result", "value", "term", "line",
+           "element", "middle", "common", "factor", "number", "numbers", "word", "part", "box", "around", "out"}
+
+
+def _on_screen_strings(ctx: Context) -> list[str]:
+    out = []
+    for b in reversed(ctx.beats):
+        if b.kind == "clear":
+            break
+        out.extend(b.strings)
+        if b.kind == "code":
+            out.extend(str(b.params.get("code", "")).split("\n"))
+    return [s for s in out if s]
+
+
 def rule_highlight(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
-    if not ctx.beats or not _has(ex, r"^\s*(?:then\s+)?(?:highlight|emphasi[sz]e|circle|underline|indicate)\b"):
+    """"Highlight "A"", "Highlight the middle element 34", "Cross out the common factor (x - 2)",
+    "Highlight the line `mid = (low + high) // 2`", "Put a box around the final answer": the target is
+    the first thing named that is on screen (default: the last element drawn)."""
+    if not ctx.beats or not _has(ex, _HIGHLIGHT_VERB):
         return []
-    target = next((q for q in ex.quoted if q not in ctx.consumed), None)
+    if re.search(r"\blabell?ed\s+[\"\u201c]|\bintersection\b|\bwith an? (?:\w+\s+){0,2}(?:dot|point|circle|marker)\b",
+                 ex.sentence, re.I) and any(b.kind in ("plot", "scatter") for b in ctx.beats):
+        return []  # "Highlight the intersection … with a yellow dot labeled "Equilibrium"": the plot adds a point
+    if _has(ex, r"^\s*(?:then\s+)?mark\b") and not (ex.quoted or ex.backticked):
+        return []  # "Mark the minimum at (3, 1)": a point, for the chart rules
+    on_screen = [s.lower() for s in _on_screen_strings(ctx)]
+
+    def shown(t: str) -> bool:
+        t = t.lower().strip()
+        return bool(t) and any(t in s or (len(s) > 2 and s in t) for s in on_screen)
+
+    quoted = [q for q in ex.quoted + ex.backticked if q not in ctx.consumed]
+    formulas = [f.rstrip(".") for f, _, _ in ex.prose]
+    words = [w.strip(".,;:") for w in re.sub(r"[\"`\u201c\u201d][^\"`\u201c\u201d]*[\"`\u201c\u201d]", " ", ex.sentence).split()[1:]]
+    words = [w for w in words if w and w.lower() not in _FILLER and not re.fullmatch(r"[a-z]{1,2}", w)]
+    target = next((t for t in quoted + formulas + words if shown(t)), None)
+    m = re.search(r"\bthe\s+(first|last|tallest|highest|largest|biggest|shortest|smallest|lowest)\s+(bar|card|row|"
+                  r"column|step|token|element|item|box)\b", ex.low)
+    if target is None and m:
+        chart = next((b for b in reversed(ctx.beats) if b.kind in ("bar_chart", "cards", "sequence", "bullets")), None)
+        if chart is not None:
+            names = chart.params.get("labels") or chart.params.get("figures") or chart.params.get("tokens") or \
+                chart.params.get("items") or []
+            vals = chart.params.get("new_values") or chart.params.get("values") or []
+            if names:
+                which = m.group(1)
+                if which in ("first",):
+                    target = names[0]
+                elif which == "last":
+                    target = names[-1]
+                elif vals and len(vals) == len(names):
+                    k = max(range(len(vals)), key=lambda j: vals[j]) if which in (
+                        "tallest", "highest", "largest", "biggest") else min(range(len(vals)), key=lambda j: vals[j])
+                    target = names[k]
+    if target is None and quoted and not _has(ex, r"\b(?:new|another|add|labell?ed)\b"):
+        target = quoted[0]
     if target:
         ctx.consumed.add(target)
-    return [_beat("highlight", "highlight:verb", ex, i, (), _kw(ex.sentence), target=target)]
+        if target in ex.formulas:
+            ex.formulas.remove(target)
+        ex.prose[:] = [p for p in ex.prose if p[0].rstrip(".") != target]
+    mode = None
+    if _has(ex, r"^\s*(?:then\s+)?(?:cross out|strike)"):
+        mode = "surround"
+    return [_beat("highlight", "highlight:verb", ex, i, (), _kw(ex.sentence), target=target, mode=mode)]
 
 
 def rule_text_fallback(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
@@ -310,8 +500,10 @@ RULES: tuple[Rule, ...] = (rule_clear, rule_highlight, rule_title, rule_equation
 def rule_animate_previous(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     """"Animate the processing of each token…", "Show data flowing through the network": an
     operation on what is on screen — indicate the last component."""
-    if not ctx.beats or ex.quoted or ex.backticked:
+    if not ctx.beats or ex.quoted or ex.backticked or ex.code_block:
         return []
+    if any(b.detail_index == i and b.source == ex.sentence for b in ctx.beats) or i in ctx.modified:
+        return []  # the sentence already drew (or changed) something
     if _has(ex, r"^\s*(?:then\s+)?(?:animate|show (?:the )?data flow|show data flowing|illustrate|demonstrate|show how)\b"):
         return [_beat("highlight", "highlight:animate-previous", ex, i, (), _kw(ex.sentence), target=None,
                       mode="pulse")]
@@ -342,9 +534,9 @@ def _only_if_nothing(rule: Rule) -> Rule:
 
 
 def _ordered_rules() -> tuple[Rule, ...]:
-    from . import rules_charts, rules_layout
+    from . import rules_charts, rules_layout, rules_recall
 
-    return (rule_clear, rule_highlight, rule_title, *rules_charts.RULES, *rules_layout.RULES, rule_equation,
+    return (rule_clear, rules_recall.rule_recall, rule_highlight, rule_title, *rules_charts.RULES, *rules_layout.RULES, rule_equation,
             rule_code, rule_matrix, rule_network, rule_flow, rule_bullets, rule_icon, rule_animate_previous,
             rule_text_fallback, _only_if_nothing(rule_noun_phrase))
 

@@ -210,15 +210,49 @@ def _num(s: str):
     return int(s) if re.fullmatch(r"-?\d{1,15}", s) else float(s) if re.fullmatch(r"-?\d+\.\d+", s) else s
 
 
+_ROW_SPLIT = r",\s*(?:and\s+)?(?:then\s+)?|;\s*|\s+then\s+"
+
+
+def _row_groups(text: str, ncols: int) -> list[list]:
+    """"1.9 and 3.9, 1.99 and 3.99, then 2.001 and 4.001" / "1000 | 200, 1500 | 260" / "(1, 2), (3, 4)" /
+    "x = 1 → y = 2": rows of `ncols` cells, or [] when the text is not such a list."""
+    groups = re.findall(r"[(\[]([^()\[\]]+)[)\]]", text)
+    if len(groups) < 2:
+        groups = [g for g in _top_level_split(text, _ROW_SPLIT) if g.strip()]
+    rows = []
+    for g in groups:
+        cells = [c for c in re.split(r"\s*(?:\band\b|\||/(?!\w)|→|->|:|,)\s*", g.strip(" .")) if c.strip()]
+        cells = [re.sub(r"^(?:[a-z]\w{0,5}\s*=\s*)", "", c.strip(), flags=re.I) for c in cells]
+        if len(cells) != ncols:
+            return []
+        rows.append([_num(c) for c in cells])
+    return rows if len(rows) >= 1 else []
+
+
+def _pending_table(ctx: Context) -> Beat | None:
+    t = _on_screen(ctx, "table")
+    return t if t is not None and t.params.get("pending") else None
+
+
 def rule_table(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     """"Show a table with columns "Model", "Params" and rows ("GPT-2", "1.5B"), ("GPT-3", "175B")";
-    rows may also be `"GPT-2" / "1.5B"; "GPT-3" / "175B"` or just quoted cells, filled row by row."""
+    rows may also be `"GPT-2" / "1.5B"; "GPT-3" / "175B"` or just quoted cells, filled row by row.
+    "Display a table with two columns "x" and "f(x)"" and, in a later sentence, "Fill in the rows one
+    by one: 1.9 and 3.9, 1.99 and 3.99, …" make one table. "A table of molar masses: H2 = 2 g/mol,
+    O2 = 32 g/mol" is a label -> value table. "n = 4, n = 8, n = 16" then "the approximations: 3.75,
+    3.19, 2.92" build a table column by column."""
+    pending = _pending_table(ctx)
+    if pending is not None and not _cue(ex, r"\btables?\b"):
+        return _fill_table(ex, ctx, i, pending)
+    series = _series_table(ex, ctx, i)
+    if series is not None:
+        return series
     if not _cue(ex, r"\btables?\b"):
         return []
     s = ex.sentence
     mc = re.search(r"\b(?:columns?|headers?|headings?)\b\s*(?:of|:)?\s*(.*?)(?=\brows?\b|$)", s, re.I)
     if not mc:
-        return []
+        return _map_table(ex, ctx, i)
     columns = [_q(m) for m in re.finditer(Q, mc.group(1))] or [
         c for c in _cells(re.split(r"\band\b(?!.*\band\b)", mc.group(1))[0]) if len(c) <= 30][:6]
     if not columns:
@@ -240,9 +274,14 @@ def rule_table(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         else:
             cells = [_q(m) for m in re.finditer(Q, text)]
             rows = [[_num(c) for c in cells[k : k + ncols]] for k in range(0, len(cells), ncols)]
+            if not rows:
+                rows = _row_groups(text, ncols)
     rows = [r for r in rows if r][:8]
     if not rows:
-        return []
+        # the rows come in a later sentence ("Fill in the rows one by one: …")
+        _claim(ex, ctx, columns)
+        return [_beat("table", "table:columns", ex, i, columns, sum((_kw(c) for c in columns), ("table",)),
+                      columns=columns, rows=[[""] * ncols], pending=True)]
     params: dict = {}
     hm = re.search(r"highlight\w*\s+(?:the\s+)?(?:(row|column)\s+" + Q + r"|" + Q + r"\s+(row|column))", s, re.I)
     if hm:
@@ -265,6 +304,88 @@ def rule_table(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     _claim(ex, ctx, strings)
     return [_beat("table", "table:columns-and-rows", ex, i, strings, sum((_kw(c) for c in columns), ("table",)),
                   columns=columns, rows=rows, **params)]
+
+
+def _fill_table(ex: Extracted, ctx: Context, i: int, table: Beat) -> list[Beat]:
+    """Rows for the table on screen whose columns an earlier sentence gave."""
+    m = re.search(r":\s*(.+)$", ex.sentence) or re.search(r"\brows?\b\s*(?:of|with)?\s*(.+)$", ex.sentence, re.I)
+    if not m:
+        return []
+    ncols = len(table.params["columns"])
+    rows = _row_groups(m.group(1).rstrip(". "), ncols)[:8]
+    if not rows:
+        return []
+    strings = [_fmt(c) for r in rows for c in r]
+    _claim(ex, ctx, strings)
+    params = {k: v for k, v in table.params.items() if k != "pending"}
+    params["rows"] = rows
+    filled = Beat("table", params, table.strings + tuple(strings), table.rule + "+rows", table.source,
+                  table.detail_index, table.keywords + _kw(ex.sentence))
+    if ctx.beats and ctx.beats[-1] is table:
+        ctx.beats.pop()  # the table is drawn with its rows, at this sentence's moment
+        return [Beat("table", params, filled.strings, filled.rule, ex.sentence, i, filled.keywords)]
+    ctx.replace(table, filled, i)
+    return []
+
+
+def _map_table(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
+    """"a table of molar masses: H2 = 2 g/mol, O2 = 32 g/mol, H2O = 18 g/mol": label -> value rows."""
+    m = re.search(r":\s*(.+)$", ex.sentence)
+    if not m:
+        return []
+    rows = []
+    for piece in _top_level_split(m.group(1).rstrip(". "), r",|;|\band\b"):
+        pm = re.match(r"^\s*(.{1,30}?)\s*(?:=|:|→|->|is)\s*(.{1,30})$", piece)
+        if not pm:
+            return []
+        rows.append([pm.group(1).strip(" \"\u201c\u201d"), _num(pm.group(2).strip(" \"\u201c\u201d"))])
+    if len(rows) < 2:
+        return []
+    what = re.search(r"\btables?\s+(?:of|with|showing|listing|for)\s+(?:the\s+)?([a-z][\w -]{1,30}?)\s*:", ex.sentence,
+                     re.I)
+    head = what.group(1).strip() if what else "value"
+    head = head[0].upper() + head[1:]
+    columns = ["", head]
+    rows = rows[:8]
+    strings = [head] + [_fmt(c) for r in rows for c in r]
+    _claim(ex, ctx, strings + [f for f, _, _ in ex.prose])
+    ex.prose[:] = []
+    return [_beat("table", "table:label-value", ex, i, strings, _kw(head) + ("table",), columns=columns, rows=rows)]
+
+
+def _series_table(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
+    """"n = 4, n = 8, n = 16, n = 100" (one name, several values) starts a table; a following
+    "the approximations updating: 3.75, 3.19, 2.92, 2.69" (as many values) adds a column to it."""
+    m = re.search(r"(?:^|:\s*)((?:([a-zA-Z]\w{0,3})\s*=\s*-?[\d.]+\s*,\s*(?:and\s+)?){2,}\2\s*=\s*-?[\d.]+)", ex.sentence)
+    if m:
+        name = m.group(2)
+        values = [_num(v) for v in re.findall(r"=\s*(-?[\d.]+\d|-?\d)", m.group(1))][:8]
+        _claim(ex, ctx, [f for f, _, _ in ex.prose])
+        ex.prose[:] = []
+        strings = [name] + [_fmt(v) for v in values]
+        return [_beat("table", "table:series", ex, i, strings, _kw(ex.sentence) + ("table",), columns=[name],
+                      rows=[[v] for v in values])]
+    table = _on_screen(ctx, "table")
+    if table is None or table.params.get("pending"):
+        return None
+    m = re.search(r"\b(?:the\s+)?([a-z][\w -]{2,30}?)\s*(?:updating|changing|becoming|going|shrinking|growing)?\s*:\s*"
+                  r"((?:-?[\d.]+\d?\s*,\s*(?:and\s+)?)+-?[\d.]*\d)\s*\.?$", ex.sentence, re.I)
+    rows = table.params.get("rows") or []
+    if not m or not rows:
+        return None
+    values = [_num(v) for v in re.findall(r"-?\d+(?:\.\d+)?", m.group(2))]
+    if len(values) != len(rows) or len(table.params["columns"]) >= 6:
+        return None
+    head = re.sub(r"^(?:show|display|then show|then display|list|with)\s+(?:the\s+)?", "", m.group(1).strip(), flags=re.I)
+    head = head[0].upper() + head[1:]
+    params = dict(table.params, columns=table.params["columns"] + [head],
+                  rows=[list(r) + [v] for r, v in zip(rows, values)])
+    strings = [head] + [_fmt(v) for v in values]
+    _claim(ex, ctx, strings)
+    new = Beat("table", params, table.strings + tuple(strings), table.rule + "+column", table.source,
+               table.detail_index, table.keywords + _kw(ex.sentence))
+    ctx.replace(table, new, i)
+    return []
 
 
 # ----------------------------------------------------------------------------- grid
@@ -390,7 +511,7 @@ def rule_comparison(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     sentences become one comparison beat, revealed column by column across the narration."""
     col = _COLUMN.match(ex.sentence)
     if col is None:
-        if not _cue(ex, _DIVIDER):
+        if not _cue(ex, _DIVIDER) or _cue(ex, r"\btables?\b"):
             return []
         titles = [q for q in ex.quoted if q not in ctx.consumed][:3]
         n = 3 if len(titles) == 3 or _cue(ex, r"\bthree\b") else 2
@@ -460,9 +581,37 @@ def rule_comparison(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
 
 
 # ----------------------------------------------------------------------------- sequence
+_PROCESS = (r"\bprocess\w*|\bone at a time\b|\bone by one\b|\bin turn\b|\bstep(?:s|ping)? through\b|"
+            r"\bsequentially\b|\bread\w*\b|\bscan\w*\b|\bpointer\b|\bcheck(?:ing|s)? each\b|\bwalk\w* through\b|"
+            r"\bvisit\w*\b|\biterat\w*")
+
+
+def _on_screen(ctx: Context, kind: str) -> Beat | None:
+    for b in reversed(ctx.beats):
+        if b.kind == "clear":
+            return None
+        if b.kind == kind:
+            return b
+    return None
+
+
 def rule_sequence(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     """"Show the tokens "The", "cat", "sat" processed one at a time"; "…appearing one by one as they
-    are generated"; "the sentence "The cat sat" split into tokens"."""
+    are generated"; "the sentence "The cat sat" split into tokens"; "a sorted array of numbers
+    [3, 8, 15, 21] as boxes in a row"; then "Animate a pointer moving … checking each element" or
+    "pointers "low" at index 0 and "high" at index 9" on the array on screen."""
+    previous = _on_screen(ctx, "sequence")
+    if previous is not None and not ex.vectors:
+        return _sequence_operation(ex, ctx, i, previous)
+    array_cue = _cue(ex, r"\b(arrays?|lists?|rows?|boxes|cells|sequences?|elements|numbers|values|items|tokens?)\b")
+    if ex.vectors and array_cue and not _cue(ex, r"\b(vectors?|matri(?:x|ces)|embeddings?|weights?|coordinates?)\b"):
+        vec = ex.vectors[0]
+        tokens = [_fmt(v) for v in vec][:16]
+        if len(tokens) >= 2:
+            ex.vectors.pop(0)
+            mode = "process" if _cue(ex, _PROCESS) else "show"
+            return [_beat("sequence", f"sequence:array-{mode}", ex, i, tokens, _kw(ex.sentence) + ("array",),
+                          tokens=tokens, mode=mode)]
     if not (_cue(ex, r"\b(tokens?|tokeni[sz]\w*)\b") or _cue(ex, r"\b(words?|sequence|sentence)\b") and _cue(
             ex, r"\bone (?:at a time|by one)\b|\bgenerat|\bprocess|\bsplit|\bin a row\b|\bpills?\b")) or _cue(
             ex, r"\b(diagram|rnn|boxes|blocks|pipeline|architecture|encoder|decoder|network)\b"):
@@ -485,12 +634,38 @@ def rule_sequence(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     mode = "show"
     if _cue(ex, r"\bgenerat\w*|\bappend\w*|\bautoregress\w*|\bpredict\w*|\bproduc\w+ one\b"):
         mode = "generate"
-    elif _cue(ex, r"\bprocess\w*|\bone at a time\b|\bone by one\b|\bin turn\b|\bstep(?:s|ping)? through\b|"
-                  r"\bsequentially\b|\bread\w*\b|\bscan\w*\b"):
+    elif _cue(ex, _PROCESS):
         mode = "process"
     _claim(ex, ctx, used)
     return [_beat("sequence", f"sequence:{mode}", ex, i, tokens, _kw(ex.sentence) + ("token",), tokens=tokens,
                   mode=mode)]
+
+
+def _sequence_operation(ex: Extracted, ctx: Context, i: int, previous: Beat) -> list[Beat]:
+    """On the sequence on screen: step through it ("Animate a pointer moving … one at a time"), or
+    name positions ("pointers "low" at index 0 and "high" at index 9")."""
+    pointers = re.findall(r'[\"\u201c]([^\"\u201d]{1,20})[\"\u201d]\s+(?:at|on|pointing to)\s+(?:index|position)\s+(\d+)',
+                          ex.sentence, re.I)
+    if pointers:
+        tokens = previous.params.get("tokens", [])
+        parts = []
+        for name, k in pointers:
+            k = int(k)
+            parts.append(f"{name} → {tokens[k]}" if k < len(tokens) else name)
+        label = "   ".join(parts)
+        _claim(ex, ctx, [n for n, _ in pointers])
+        ctx.replace(previous, Beat("sequence", dict(previous.params, label=label), previous.strings + (label,),
+                                   previous.rule + "+pointers", previous.source, previous.detail_index,
+                                   previous.keywords + sum((_kw(n) for n, _ in pointers), ())), i)
+        return []
+    if _cue(ex, _PROCESS) and not ex.quoted:
+        if previous.source == ex.sentence:  # recalled by this very sentence: draw it stepping through
+            ctx.replace(previous, Beat("sequence", dict(previous.params, mode="process"), previous.strings,
+                                       previous.rule + "+process", previous.source, previous.detail_index,
+                                       previous.keywords), i)
+            return []
+        return [_beat("highlight", "highlight:step-through", ex, i, (), _kw(ex.sentence), target=None, mode="pulse")]
+    return []
 
 
 RULES: list = [rule_transform, rule_move, rule_steps, rule_table, rule_grid, rule_cards, rule_comparison,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 # Readable on dark backgrounds; names an LLM uses in styles. Longest names first when matching.
 NAMED_COLOURS: dict[str, str] = {
@@ -21,6 +22,19 @@ NAMED_COLOURS: dict[str, str] = {
     "dark blue": "#0E1A33", "navy": "#101A3A", "navy blue": "#101A3A", "deep blue": "#0B1630",
     "teal": "#5CD0B3", "cyan": "#4DD0E1", "turquoise": "#40E0D0", "purple": "#AB47BC", "violet": "#9A72AC",
     "magenta": "#E056C8", "pink": "#F48FB1", "brown": "#A1887F", "beige": "#E8D8B0",
+    "slate": "#2F3B4C", "dark slate": "#1E2733", "slate gray": "#708090", "slate grey": "#708090",
+    "charcoal": "#2B2B30", "midnight blue": "#101838", "royal blue": "#4169E1", "steel blue": "#4682B4",
+    "baby blue": "#89CFF0", "powder blue": "#B0E0E6", "ice blue": "#B8E2F2", "electric blue": "#3FA9F5",
+    "crimson": "#DC3545", "maroon": "#8E3B46", "burgundy": "#9B2335", "scarlet": "#FF4D3D", "coral": "#FF7F6B",
+    "salmon": "#FA8072", "amber": "#FFBF00", "mustard": "#E1AD01", "cream": "#FFF5D6", "ivory": "#FFFFF0",
+    "khaki": "#D8CC8A", "tan": "#D2B48C", "olive": "#A3A33D", "mint": "#98E0B8", "mint green": "#98E0B8",
+    "emerald": "#50C878", "forest green": "#2E8B57", "sea green": "#3CB371", "lime green": "#8BD450",
+    "neon green": "#5CFF5C", "indigo": "#6F5BD6", "lavender": "#C3A6E6", "lilac": "#C8A2C8",
+    "hot pink": "#FF69B4", "rose": "#F06A8A", "peach": "#FFCBA4", "copper": "#C87533", "bronze": "#CD7F32",
+    "aqua": "#4FE0D6", "sky": "#87CEEB", "light purple": "#C39BD3", "dark purple": "#2E1A47",
+    "light red": "#FF8A80", "light orange": "#FFB74D", "light yellow": "#FFF59D", "dark orange": "#E65100",
+    "dark brown": "#3B2A20", "light pink": "#F8BBD0", "dark teal": "#0F3B3A", "dark cyan": "#0B4F5C",
+    "off white": "#E0E0E0",
 }
 DEFAULT_BACKGROUND = "#0F0F1A"
 DEFAULT_TEXT = "#E0E0E0"
@@ -28,9 +42,14 @@ DEFAULT_ACCENT = "#4FC3F7"
 DEFAULT_PALETTE = ("#4FC3F7", "#66BB6A", "#FFD54F", "#FF7043", "#AB47BC", "#5CD0B3")
 
 _COLOUR_NAMES = sorted(NAMED_COLOURS, key=len, reverse=True)
-_MODIFIERS = r"(?:bright|soft|pale|muted|deep|dim|light|dark|standard|vivid|neon)"
+# words an LLM puts before a colour ("bright cyan", "muted red", "semi-transparent blue"): part of the colour
+_MODIFIERS = (r"(?:(?:very|slightly|semi-transparent|translucent|transparent|faded|bright|soft|pale|muted|deep|dim|"
+              r"vivid|medium|warm|cool|rich|glowing|neon|pastel|subtle|bold|strong)\s+)*")
 COLOUR_RE = re.compile(
-    r"#[0-9a-fA-F]{6}\b|#[0-9a-fA-F]{3}\b|\b(?:" + "|".join(re.escape(c) for c in _COLOUR_NAMES) + r")\b", re.I)
+    r"#[0-9a-fA-F]{6}\b|#[0-9a-fA-F]{3}\b|\b" + _MODIFIERS + r"(?:" + "|".join(re.escape(c) for c in _COLOUR_NAMES)
+    + r")\b(?:[- ]colou?red\b|\s+colou?r\b)?", re.I)
+_MOD_WORDS = re.compile(r"^(?:(?:very|slightly|semi-transparent|translucent|transparent|faded|bright|soft|pale|muted|"
+                        r"deep|dim|vivid|medium|warm|cool|rich|glowing|neon|pastel|subtle|bold|strong)\s+)+", re.I)
 
 # Element words -> roles the components read.
 ROLE_WORDS: dict[str, tuple[str, ...]] = {
@@ -42,13 +61,13 @@ ROLE_WORDS: dict[str, tuple[str, ...]] = {
     "arrow": ("arrow", "arrows", "connections", "connection", "lines", "edges", "connectors", "flow"),
     "node": ("node", "nodes", "box", "boxes", "blocks", "block", "diagram", "circles", "neurons"),
     "code": ("code", "monospace"),
-    "bullets": ("items", "list", "points", "bullet points", "bullets"),
+    "bullets": ("items", "list", "bullet points", "bullets", "list items"),
     "good": ("good items", "advantage points", "advantages", "positive", "pros", "good"),
     "bad": ("bad items", "problems", "warnings", "negative", "cons", "bad"),
     "icon": ("icon", "icons"),
     "highlight": ("highlight", "highlights", "emphasis", "key terms", "important"),
     "axes": ("axes", "axis", "grid"),
-    "plot": ("curve", "curves", "graph", "plot", "line"),
+    "plot": ("curve", "curves", "graph", "plot"),
     "point": ("point", "points", "dot", "dots"),
     "note": ("note", "notes", "annotation"),
 }
@@ -65,6 +84,7 @@ class Theme:
     palette: tuple[str, ...] = DEFAULT_PALETTE
     font: str = "DejaVu Sans"
     mono_font: str = "DejaVu Sans Mono"
+    emphasis: dict[str, str] = field(default_factory=dict)  # text to highlight -> colour ("highlight "0 / 0" in red")
 
     def role(self, name: str, default: str | None = None) -> str:
         return self.roles.get(name) or default or (self.title if name == "title" else self.text)
@@ -84,7 +104,9 @@ class Theme:
 
 
 def colour_value(word: str) -> str | None:
-    w = word.strip().lower()
+    w = re.sub(r"[- ]colou?r(?:ed)?$", "", word.strip().lower()).strip()
+    if w not in NAMED_COLOURS:
+        w = _MOD_WORDS.sub("", w)
     if w.startswith("#"):
         if len(w) == 4:
             w = "#" + "".join(c * 2 for c in w[1:])
@@ -92,18 +114,45 @@ def colour_value(word: str) -> str | None:
     return NAMED_COLOURS.get(w)
 
 
+_ROLE_RES = None
+
+
+@lru_cache(maxsize=2048)
 def _role_of(phrase: str) -> str | None:
+    """The role of the element a phrase names: its first role word ("The point where the curve…" is a
+    point), the longest one at the same place ("bullet points" is a list)."""
+    global _ROLE_RES
+    if _ROLE_RES is None:
+        _ROLE_RES = [(role, w, re.compile(r"\b" + re.escape(w) + r"\b")) for role, words in ROLE_WORDS.items()
+                     for w in words]
     p = phrase.lower().strip()
-    best: tuple[int, str] | None = None
-    for role, words in ROLE_WORDS.items():
-        for w in words:
-            if re.search(r"\b" + re.escape(w) + r"\b", p) and (best is None or len(w) > best[0]):
-                best = (len(w), role)
-    return best[1] if best else None
+    best: tuple[int, int, str] | None = None
+    for role, w, rx in _ROLE_RES:
+        if w in p:
+            m = rx.search(p)
+            if m and (best is None or (m.start(), -len(w)) < (best[0], -best[1])):
+                best = (m.start(), len(w), role)
+    return best[2] if best else None
 
 
 _QUOTED = re.compile(r'"([^"]{1,80})"|“([^”]{1,80})”')
-_STOP = re.compile(r"^(?:use|using|with|and|the|a|an|show|make|all|for|in|of)\s+", re.I)
+_STOP = re.compile(r"^(?:use|using|with|and|the|a|an|show|make|all|for|in|of|its|their|each|every|any|"
+                   r"then|but|while|also|keep|set|draw|color|colour)\s+", re.I)
+# verbs and filler after the element in "X should be written in yellow", "X highlighted in pink", "X glows orange"
+_VERBS = re.compile(r"\s+(?:should|must|will|can|may|could|would)?\s*(?:be|is|are|appears?|shown|drawn|written|"
+                    r"displayed|rendered|colou?red|painted|filled|highlighted|marked|boxed|glows?|glowing|turns?|"
+                    r"fades?|pulses?|flashes?|lights? up|outlined|shaded|stays?|remains?|becomes?|gets?)\b.*$", re.I)
+_EMPHASIS = re.compile(r"\b(?:highlight\w*|emphasi[sz]\w*|glows?|glowing|flash\w*|pulses?|pulsing|stands? out|"
+                       r"circled|boxed)\b", re.I)
+_BARE_ONLY = {"function": "equation", "functions": "equation", "line": "plot", "lines": "plot", "result": "equation", "answer": "equation",
+              "steps": "equation", "calculation": "equation", "numbers": "text", "values": "text",
+              "question": "text", "quote": "text", "counter": "text"}
+# A background that belongs to an element, not to the scene: "Highlighted line has a yellow background"
+_ELEMENT_BACKGROUND = re.compile(
+    r"\b(?:line|lines|box|boxes|panel|panels|code|label|labels|card|cards|cell|cells|node|nodes|row|rows|column|"
+    r"columns|table|header|headers|bar|bars|rectangle|region|callout|bubble|badge|window|terminal|snippet|block|"
+    r"blocks|element|word|words|item|items|button|highlight|highlighted|tile|tiles|pill|pills|token|tokens|"
+    r"equation|formula)\b[^.;]*\b(?:has|have|with|on|in|gets?|uses?)\s+(?:a|an|the)?\s*[\w -]*$", re.I)
 
 
 def _clean_phrase(s: str) -> str:
@@ -111,16 +160,20 @@ def _clean_phrase(s: str) -> str:
     prev = None
     while prev != s:
         prev = s
-        s = _STOP.sub("", s).strip()
-    return s.lower()
+        s = _STOP.sub("", s).strip(" .,;:-()")
+    return "" if s.lower() in ("the", "a", "an", "and", "with", "its", "their") else s.lower()
 
 
 def parse_theme(style: str, base: Theme | None = None) -> tuple[Theme, list[str]]:
-    """Return the theme and a list of the rules that fired (for `sbc plan --explain`)."""
+    """Return the theme and a list of the rules that fired (for `sbc plan --explain`).
+
+    `base` is where the scene starts from: the previous scene's theme (or the file's settings), so a
+    scene that only says "Keep the dark background" keeps it."""
     base = base or Theme()
     bg, text, title, accent = base.background, base.text, base.title, base.accent
     roles: dict[str, str] = dict(base.roles)
     labels: dict[str, str] = dict(base.labels)
+    emphasis: dict[str, str] = {}
     palette = base.palette
     fired: list[str] = []
     for clause in re.split(r"(?<=[.;!])\s+|\n", style):
@@ -129,15 +182,26 @@ def parse_theme(style: str, base: Theme | None = None) -> tuple[Theme, list[str]
             continue
         low = clause.lower()
         # background
-        m = re.search(r"(" + COLOUR_RE.pattern + r")(?:\s*\(\s*(#[0-9a-f]{3,6})\s*\))?\s+background", clause, re.I) \
-            or re.search(r"background\s*(?:colou?r)?\s*(?:of|is|:|in)?\s*(" + COLOUR_RE.pattern + r")", clause, re.I)
+        m = re.search(r"(" + COLOUR_RE.pattern + r")(?:\s*\(\s*(#[0-9a-f]{3,6})\s*\))?\s+(?:colou?r(?:ed)?\s+)?"
+                      r"background", clause, re.I) \
+            or re.search(r"background\s*(?:colou?r)?\s*(?:of|is|:|in|should be|set to)?\s*(" + COLOUR_RE.pattern + r")",
+                         clause, re.I)
+        if m and _ELEMENT_BACKGROUND.search(clause[: m.start()]):
+            m = None  # "Highlighted line has a yellow background": the element's, not the scene's
         if m:
             hexes = re.findall(r"#[0-9a-fA-F]{6}\b", clause)
             value = colour_value(hexes[0]) if hexes else colour_value(m.group(1))
             if value:
                 bg = _darken_for_background(value) if not hexes else value
                 fired.append(f"background {value} <- {clause!r}")
-            continue
+                rest = (clause[: m.start()] + " " + clause[m.end():]).strip(" ,.;")
+                rest = re.sub(r"^(?:\S+\s+style\s*:)\s*", "", rest, flags=re.I)
+                if not COLOUR_RE.search(rest):
+                    continue
+                clause, low = rest, rest.lower()  # "black background, blue grid lines, vector v in yellow"
+        elif re.search(r"\bdark\b[^.;]{0,20}\bbackground\b|\bdark (?:theme|mode)\b", low) and _luminance(bg) > 100:
+            bg = DEFAULT_BACKGROUND
+            fired.append(f"background {bg} (dark) <- {clause!r}")
         # a list of colours for several items: "(red, green, yellow)"
         m = re.search(r"colou?rs?\b[^()]*\(([^)]*)\)", clause, re.I)
         if m:
@@ -147,37 +211,80 @@ def parse_theme(style: str, base: Theme | None = None) -> tuple[Theme, list[str]
                 palette = tuple(cols)
                 fired.append(f"palette {cols} <- {clause!r}")
                 continue
-        for sub in re.split(r",\s*|\band\b\s+(?=\S+\s+(?:for|in)\b)", clause):
-            _assign(sub, roles, labels, fired)
         # "White and yellow for text": first colour text, second title/accent
         m = re.match(r"\s*(" + COLOUR_RE.pattern + r")\s+and\s+(" + COLOUR_RE.pattern + r")\s+for\s+text", low, re.I)
         if m:
             roles["text"] = colour_value(m.group(1)) or roles.get("text", text)
             roles["title"] = colour_value(m.group(2)) or roles.get("title", title)
+            fired.append(f"text, title -> {roles['text']}, {roles['title']} <- {clause!r}")
+            continue
+        for sub in _sub_clauses(clause):
+            if re.search(r"(?:" + COLOUR_RE.pattern + r")\s+(?:colou?r(?:ed)?\s+)?background\b|\bbackground\s+"
+                         r"(?:colou?r\s+)?(?:of\s+|is\s+|in\s+)?(?:" + COLOUR_RE.pattern + ")", sub, re.I):
+                continue  # the scene's (read above) or an element's, which no component draws
+            _assign(sub, roles, labels, emphasis if _EMPHASIS.search(sub) else None, fired)
+    roles = {k: _readable(v, bg) for k, v in roles.items()}
+    # inherited label colours: the most recent ones (a long storyboard must not carry every scene's)
+    labels = {k: _readable(v, bg) for k, v in list(labels.items())[-MAX_LABELS:]}
+    emphasis = {k: _readable(v, bg) for k, v in emphasis.items()}
     text = roles.get("text", text)
     title = roles.get("title", title)
     accent = roles.get("node", roles.get("title", accent))
-    return Theme(bg, text, title, accent, roles, labels, palette, base.font, base.mono_font), fired
+    return Theme(bg, text, title, accent, roles, labels, palette, base.font, base.mono_font, emphasis), fired
 
 
-def _assign(sub: str, roles: dict, labels: dict, fired: list) -> None:
+def _sub_clauses(clause: str) -> list[str]:
+    """"Encoder in blue, decoder in green" -> two; "Boxes in dark blue with light blue component labels" ->
+    "Boxes in dark blue" and "light blue component labels" (each part names one colour)."""
+    parts = [p for p in re.split(r",\s*|;\s*|\band\b\s+(?!(?:appears?|is|are|be|turns?|glows?|fades?|pulses?|"
+                                 r"shakes?|becomes?|stays?|moves?|changes?|slides?)\b)"
+                                 r"(?=(?:the\s+)?\S+(?:\s+\S+)?\s+(?:for|in|are|is)\b)", clause) if p]
+    out: list[str] = []
+    for p in parts:
+        cols = list(COLOUR_RE.finditer(p))
+        if len(cols) >= 2:
+            # "X in C1 with C2 Y" / "C1 X and C2 Y": cut before each later colour's own phrase
+            cuts = []
+            for c in cols[1:]:
+                w = re.search(r"(?:\bwith\b|\band\b|\bplus\b)\s*(?:a|an|the)?\s*$", p[: c.start()], re.I)
+                if w:
+                    cuts.append((w.start(), c.start()))
+            if cuts:
+                pos = 0
+                for a, b in cuts:
+                    out.append(p[pos:a])
+                    pos = b
+                out.append(p[pos:])
+                continue
+        out.append(p)
+    return [x.strip() for x in out if x.strip()]
+
+
+def _assign(sub: str, roles: dict, labels: dict, emphasis: dict | None, fired: list) -> None:
     sub = sub.strip().rstrip(".;:!")
     if not sub:
         return
-    cols = COLOUR_RE.findall(sub)
-    if not cols:
+    if not COLOUR_RE.search(sub):
         return
     patterns = [
-        # "Equations in yellow", "Encoder in blue", "Title in light blue"
-        r"^(?P<el>.+?)\s+(?:in|are|is|colou?red|shown in)\s+(?P<col>{C})\b",
-        # "Blue for matrices and equations", "Use green for advantage points"
-        r"(?P<col>{C})\s+for\s+(?P<el>.+)$",
-        # "RNN diagram with red arrows"
-        r"^(?P<owner>.+?)\s+with\s+(?P<col>{C})\s+(?P<el>[\w -]+)$",
-        # "RNN diagram with red arrows for sequential flow"
-        r"^(?P<owner>.+?)\s+with\s+(?P<col>{C})\s+(?P<el>[\w -]+?)\s+(?:for|to|showing)\b",
-        # "White text", "green parallel arrows"
-        r"^(?:use\s+)?(?P<col>{C})\s+(?P<el>[\w -]+)$",
+        # "Use red color to highlight "0 / 0"", "Use green for advantage points"
+        r"^(?:use\s+|using\s+)?(?:a\s+|the\s+)?(?P<col>{C})\s+(?:colou?r\s+)?(?:to\s+(?:highlight|emphasi[sz]e|mark|show|"
+        r"indicate|draw|colou?r|paint)|for)\s+(?P<el>.+)$",
+        # "highlight "0 / 0" in red"
+        r"^(?:highlight|emphasi[sz]e|mark|colou?r|paint)\s+(?P<el>.+?)\s+(?:in|with)\s+(?P<col>{C})\b",
+        # "The point is a red dot", "Hydrogen atoms are white spheres"
+        r"^(?P<el>.+?)\s+(?:is|are)\s+(?:a|an)\s+(?P<col>{C})\s+[\w -]+$",
+        r"^(?P<el>.+?)\s+(?:is|are)\s+(?P<col>{C})\s+(?:spheres?|circles?|dots?|balls?|boxes|box|lines?|arrows?|"
+        r"squares?|rectangles?|text)$",
+        # "Equations in yellow", "The title should be in a bright blue color", "X highlighted in pink", "X glows orange"
+        r"^(?P<el>.+?)\s+(?:(?:should|must|will)\s+(?:be\s+)?)?(?:(?:written|shown|drawn|displayed|rendered|"
+        r"colou?red|painted|filled|highlighted|marked|boxed|outlined|shaded|appears?|appear|stays?|remains?)\s+)?"
+        r"(?:in|are|is|as|be)\s+(?:a\s+|an\s+)?(?P<col>{C})\b",
+        r"^(?P<el>.+?)\s+(?:glows?|turns?|fades?(?:\s+to)?|becomes?|changes?\s+to|pulses?)\s+(?:a\s+)?(?P<col>{C})\b",
+        # "RNN diagram with red arrows (for sequential flow)"
+        r"^(?P<owner>.+?)\s+with\s+(?:a\s+|an\s+)?(?P<col>{C})\s+(?P<el>[\w -]+?)(?:\s+(?:for|to|showing|on|in)\b.*)?$",
+        # "White text", "green parallel arrows", "light blue component labels"
+        r"^(?:use\s+)?(?P<col>{C})\s+(?P<el>[\w -]+?)(?:\s+(?:for|to|showing|on|in|at)\b.*)?$",
         # "subtitle dim grey"
         r"^(?P<el>[\w -]+?)\s+(?P<col>{C})$",
     ]
@@ -192,24 +299,83 @@ def _assign(sub: str, roles: dict, labels: dict, fired: list) -> None:
         quoted = [a or b for a, b in _QUOTED.findall(el)]
         for q in quoted:
             labels[q.lower()] = col
-        for part in re.split(r"\s+and\s+|/", _QUOTED.sub("", el)):
+            if emphasis is not None:
+                emphasis[q] = col
+        unquoted = _strip_verbs(_QUOTED.sub("", el))
+        for part in re.split(r"\s+and\s+|/", unquoted):
             phrase = _clean_phrase(part)
-            if not phrase:
+            if not phrase or phrase in ("it", "them", "this", "one"):
                 continue
-            role = _role_of(phrase)
+            role = _BARE_ONLY.get(phrase) or _role_of(phrase)
+            if phrase in _BARE_ONLY or role is None and phrase.split()[-1] in _BARE_ONLY:
+                role = _BARE_ONLY.get(phrase) or _BARE_ONLY[phrase.split()[-1]]
+                if phrase not in _BARE_ONLY:
+                    role = None  # "softmax function": a label, not every function
             owner = m.groupdict().get("owner")
+            if owner and role is None and re.fullmatch(r"(?:\w+\s+)?(?:outlines?|borders?|edges?|strokes?|frames?)",
+                                                       phrase):
+                role = _role_of(owner)  # "Array boxes with light blue outlines": the boxes' colour
+            if owner and role == "text":
+                # "Code snippet in a dark panel with green text": the owner's text, not all text
+                role = "code" if _role_of(owner) == "code" else None
+                labels[_clean_phrase(owner)] = col
             if role and not quoted:
                 # "Encoder in blue" has no role word: it is a label; "Equations in yellow" is a role.
                 roles[role] = col
-                generic = set(sum(ROLE_WORDS.values(), ()))
+                generic = set(sum(ROLE_WORDS.values(), ())) | set(_BARE_ONLY)
                 if phrase not in generic:
                     labels[_strip_role_words(phrase)] = col
-            elif not role:
+            elif not role and not quoted:
                 labels[phrase] = col
-            if owner and role in ("arrow", "node"):
+            if emphasis is not None and not quoted:
+                emphasis[phrase] = col
+            if owner and role in ("arrow", "node", "text"):
                 labels[_clean_phrase(owner) + " " + role] = col
         fired.append(f"{el.strip()!s} -> {col} <- {sub!r}")
         return
+
+
+def _strip_verbs(el: str) -> str:
+    """"The title should be written" -> "The title"; "The highlighted bar" stays (an adjective)."""
+    for m in _VERBS.finditer(el):
+        if _clean_phrase(el[: m.start()]):
+            return el[: m.start()]
+    return el
+
+
+MAX_LABELS = 40
+
+
+@lru_cache(maxsize=4096)
+def _readable(col: str, bg: str) -> str:
+    """A foreground colour that would vanish on the background ("dark blue boxes" on a dark blue
+    scene) is lightened (mixed with white) until it reads; light ones on a light background darkened."""
+    try:
+        lc, lb = _luminance(col), _luminance(bg)
+    except (ValueError, IndexError):
+        return col
+    if abs(lc - lb) >= 70:
+        return col
+    r, g, b = (int(col[i : i + 2], 16) for i in (1, 3, 5))
+    target = 255 if lb < 128 else 0
+    if lb < 128 and max(r, g, b) > 0:
+        for k in (1.5, 2, 2.5, 3, 4, 5, 6, 8):  # brighter, same hue: dark blue -> blue
+            scaled = tuple(min(255, round(c * k)) for c in (r, g, b))
+            hexed = "#{:02X}{:02X}{:02X}".format(*scaled)
+            if abs(_luminance(hexed) - lb) >= 70:
+                return hexed
+    for k in range(1, 11):
+        t = k / 10
+        mixed = tuple(round(c + (target - c) * t) for c in (r, g, b))
+        hexed = "#{:02X}{:02X}{:02X}".format(*mixed)
+        if abs(_luminance(hexed) - lb) >= 70:
+            return hexed
+    return col
+
+
+def _luminance(hex_colour: str) -> float:
+    r, g, b = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
 
 
 def _strip_role_words(phrase: str) -> str:

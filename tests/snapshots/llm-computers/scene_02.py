@@ -8,7 +8,7 @@ from manim import *  # noqa: F401,F403
 from compiler.runtime import SbcScene
 from compiler.runtime.components import flow, highlight, text
 
-THEME = {'background': '#0F0F1A', 'text': '#E0E0E0', 'title': '#4FC3F7', 'accent': '#66BB6A', 'roles': {'arrow': '#66BB6A', 'node': '#66BB6A', 'note': '#FF862F'}, 'labels': {'arrows gold and': '#66BB6A', 'interpreter': '#66BB6A', 'llm': '#4FC3F7'}, 'palette': ['#4FC3F7', '#66BB6A', '#FFD54F', '#FF7043', '#AB47BC', '#5CD0B3'], 'font': 'DejaVu Sans', 'mono_font': 'DejaVu Sans Mono'}
+THEME = {'background': '#0F0F1A', 'text': '#E0E0E0', 'title': '#4FC3F7', 'accent': '#66BB6A', 'roles': {'arrow': '#FFD54F', 'bad': '#FF7043', 'good': '#66BB6A', 'node': '#66BB6A', 'note': '#FF862F', 'subtitle': '#777788', 'title': '#4FC3F7'}, 'labels': {'interpreter': '#66BB6A', 'llm': '#4FC3F7'}, 'palette': ['#4FC3F7', '#66BB6A', '#FFD54F', '#FF7043', '#AB47BC', '#5CD0B3'], 'font': 'DejaVu Sans', 'mono_font': 'DejaVu Sans Mono'}
 
 
 class Scene02(SbcScene):

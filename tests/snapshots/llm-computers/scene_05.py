@@ -8,7 +8,7 @@ from manim import *  # noqa: F401,F403
 from compiler.runtime import SbcScene
 from compiler.runtime.components import bullets, cards, text
 
-THEME = {'background': '#0F0F1A', 'text': '#E0E0E0', 'title': '#4FC3F7', 'accent': '#4FC3F7', 'roles': {'plot': '#FFD54F'}, 'labels': {'cards with rounded borders': '#66BB6A', 'final line': '#FFD54F', 'light blue': '#FFD54F', 'recap numbers': '#AB47BC'}, 'palette': ['#4FC3F7', '#66BB6A', '#FFD54F', '#FF7043', '#AB47BC', '#5CD0B3'], 'font': 'DejaVu Sans', 'mono_font': 'DejaVu Sans Mono'}
+THEME = {'background': '#0F0F1A', 'text': '#E0E0E0', 'title': '#66BB6A', 'accent': '#66BB6A', 'roles': {'arrow': '#FFD54F', 'axes': '#777788', 'bad': '#FF7043', 'good': '#66BB6A', 'node': '#66BB6A', 'note': '#FF862F', 'plot': '#66BB6A', 'subtitle': '#777788', 'title': '#66BB6A'}, 'labels': {'cards with rounded borders': '#66BB6A', 'final line': '#FFD54F', 'hull': '#FFD54F', 'interpreter': '#66BB6A', 'left title': '#FF862F', 'light': '#58C4DD', 'linear curve': '#FF862F', 'llm': '#4FC3F7', 'log curve': '#66BB6A', 'query': '#FC6255', 'recap numbers': '#AB47BC', 'right title': '#66BB6A'}, 'palette': ['#4FC3F7', '#66BB6A', '#FFD54F', '#FF7043', '#AB47BC', '#5CD0B3'], 'font': 'DejaVu Sans', 'mono_font': 'DejaVu Sans Mono'}
 
 
 class Scene05(SbcScene):

@@ -8,7 +8,7 @@ from manim import *  # noqa: F401,F403
 from compiler.runtime import SbcScene
 from compiler.runtime.components import bullets, flow, highlight, icon, title
 
-THEME = {'background': '#0E1A33', 'text': '#FFFFFF', 'title': '#FFE066', 'accent': '#FFE066', 'roles': {'arrow': '#66BB6A', 'equation': '#58C4DD', 'icon': '#9E9E9E', 'text': '#FFFFFF', 'title': '#FFE066'}, 'labels': {'arrows for sequential flow': '#FC6255', 'clock icon': '#9E9E9E', 'parallel arrows': '#66BB6A', 'rnn diagram arrow': '#FC6255', 'transformer diagram arrow': '#66BB6A'}, 'palette': ['#4FC3F7', '#66BB6A', '#FFD54F', '#FF7043', '#AB47BC', '#5CD0B3'], 'font': 'DejaVu Sans', 'mono_font': 'DejaVu Sans Mono'}
+THEME = {'background': '#0E1A33', 'text': '#FFFFFF', 'title': '#FFE066', 'accent': '#FFE066', 'roles': {'arrow': '#66BB6A', 'equation': '#58C4DD', 'icon': '#9E9E9E', 'text': '#FFFFFF', 'title': '#FFE066'}, 'labels': {'clock icon': '#9E9E9E', 'parallel arrows': '#66BB6A', 'rnn diagram arrow': '#FC6255', 'transformer diagram arrow': '#66BB6A'}, 'palette': ['#4FC3F7', '#66BB6A', '#FFD54F', '#FF7043', '#AB47BC', '#5CD0B3'], 'font': 'DejaVu Sans', 'mono_font': 'DejaVu Sans Mono'}
 
 
 class Scene01(SbcScene):

@@ -8,7 +8,7 @@ from manim import *  # noqa: F401,F403
 from compiler.runtime import SbcScene
 from compiler.runtime.components import equation, highlight, matrix, text, title, transform
 
-THEME = {'background': '#0E1A33', 'text': '#E0E0E0', 'title': '#4FC3F7', 'accent': '#4FC3F7', 'roles': {'equation': '#FFE066', 'matrix': '#58C4DD'}, 'labels': {}, 'palette': ['#4FC3F7', '#66BB6A', '#FFD54F', '#FF7043', '#AB47BC', '#5CD0B3'], 'font': 'DejaVu Sans', 'mono_font': 'DejaVu Sans Mono'}
+THEME = {'background': '#0E1A33', 'text': '#FFFFFF', 'title': '#FFE066', 'accent': '#FFE066', 'roles': {'arrow': '#66BB6A', 'equation': '#FFE066', 'icon': '#9E9E9E', 'matrix': '#58C4DD', 'text': '#FFFFFF', 'title': '#FFE066'}, 'labels': {'clock icon': '#9E9E9E', 'parallel arrows': '#66BB6A', 'rnn diagram arrow': '#FC6255', 'transformer diagram arrow': '#66BB6A'}, 'palette': ['#4FC3F7', '#66BB6A', '#FFD54F', '#FF7043', '#AB47BC', '#5CD0B3'], 'font': 'DejaVu Sans', 'mono_font': 'DejaVu Sans Mono'}
 
 
 class Scene02(SbcScene):

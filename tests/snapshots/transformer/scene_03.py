@@ -8,7 +8,7 @@ from manim import *  # noqa: F401,F403
 from compiler.runtime import SbcScene
 from compiler.runtime.components import equation, matrix, text, title
 
-THEME = {'background': '#0E1A33', 'text': '#E0E0E0', 'title': '#4FC3F7', 'accent': '#4FC3F7', 'roles': {'equation': '#58C4DD', 'matrix': '#58C4DD'}, 'labels': {}, 'palette': ['#FC6255', '#66BB6A', '#FFE066'], 'font': 'DejaVu Sans', 'mono_font': 'DejaVu Sans Mono'}
+THEME = {'background': '#0E1A33', 'text': '#FFFFFF', 'title': '#FFE066', 'accent': '#FFE066', 'roles': {'arrow': '#66BB6A', 'equation': '#58C4DD', 'icon': '#9E9E9E', 'matrix': '#58C4DD', 'text': '#FFFFFF', 'title': '#FFE066'}, 'labels': {'clock icon': '#9E9E9E', 'parallel arrows': '#66BB6A', 'rnn diagram arrow': '#FC6255', 'transformer diagram arrow': '#66BB6A'}, 'palette': ['#FC6255', '#66BB6A', '#FFE066'], 'font': 'DejaVu Sans', 'mono_font': 'DejaVu Sans Mono'}
 
 
 class Scene03(SbcScene):

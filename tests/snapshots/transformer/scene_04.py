@@ -8,7 +8,7 @@ from manim import *  # noqa: F401,F403
 from compiler.runtime import SbcScene
 from compiler.runtime.components import equation, highlight, network, text, title
 
-THEME = {'background': '#0E1A33', 'text': '#E0E0E0', 'title': '#FFFFFF', 'accent': '#58C4DD', 'roles': {'arrow': '#FC6255', 'equation': '#FFE066', 'node': '#58C4DD', 'title': '#FFFFFF'}, 'labels': {'for titles': '#FFFFFF', 'green connections': '#58C4DD', 'neural network diagram arrow': '#58C4DD', 'neural network diagram node': '#58C4DD', 'normalization equation': '#FFE066', 'residual connection shown with a plus sign': '#FC6255'}, 'palette': ['#4FC3F7', '#66BB6A', '#FFD54F', '#FF7043', '#AB47BC', '#5CD0B3'], 'font': 'DejaVu Sans', 'mono_font': 'DejaVu Sans Mono'}
+THEME = {'background': '#0E1A33', 'text': '#FFFFFF', 'title': '#FFE066', 'accent': '#58C4DD', 'roles': {'arrow': '#FC6255', 'equation': '#FFE066', 'icon': '#9E9E9E', 'matrix': '#58C4DD', 'node': '#58C4DD', 'text': '#FFFFFF', 'title': '#FFE066'}, 'labels': {'clock icon': '#9E9E9E', 'neural network diagram node': '#58C4DD', 'normalization equation': '#FFE066', 'parallel arrows': '#66BB6A', 'residual connection': '#FC6255', 'rnn diagram arrow': '#FC6255', 'transformer diagram arrow': '#66BB6A'}, 'palette': ['#FC6255', '#66BB6A', '#FFE066'], 'font': 'DejaVu Sans', 'mono_font': 'DejaVu Sans Mono'}
 
 
 class Scene04(SbcScene):

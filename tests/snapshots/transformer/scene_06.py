@@ -8,7 +8,7 @@ from manim import *  # noqa: F401,F403
 from compiler.runtime import SbcScene
 from compiler.runtime.components import bullets, icon, title
 
-THEME = {'background': '#0E1A33', 'text': '#E0E0E0', 'title': '#4FC3F7', 'accent': '#4FC3F7', 'roles': {'good': '#66BB6A', 'icon': '#4FC3F7'}, 'labels': {'application examples': '#FFE066'}, 'palette': ['#4FC3F7', '#66BB6A', '#FFD54F', '#FF7043', '#AB47BC', '#5CD0B3'], 'font': 'DejaVu Sans', 'mono_font': 'DejaVu Sans Mono'}
+THEME = {'background': '#0E1A33', 'text': '#FFFFFF', 'title': '#FFE066', 'accent': '#58C4DD', 'roles': {'arrow': '#FFFFFF', 'equation': '#FFE066', 'good': '#66BB6A', 'icon': '#4FC3F7', 'matrix': '#58C4DD', 'node': '#58C4DD', 'text': '#FFFFFF', 'title': '#FFE066'}, 'labels': {'application examples': '#FFE066', 'clock icon': '#9E9E9E', 'data flow arrows': '#FFFFFF', 'decoder': '#66BB6A', 'encoder': '#58C4DD', 'final linear layer': '#FFE066', 'neural network diagram node': '#58C4DD', 'normalization equation': '#FFE066', 'output probabilities': '#4FC3F7', 'parallel arrows': '#66BB6A', 'residual connection': '#FC6255', 'rnn diagram arrow': '#FC6255', 'softmax function': '#FC6255', 'transformer diagram arrow': '#66BB6A'}, 'palette': ['#FC6255', '#66BB6A', '#FFE066'], 'font': 'DejaVu Sans', 'mono_font': 'DejaVu Sans Mono'}
 
 
 class Scene06(SbcScene):

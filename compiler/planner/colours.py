@@ -1,0 +1,86 @@
+"""Per-element colours from `animation_style`, applied to the beats of a scene after the rules ran.
+
+The theme (`theme.py`) reads "The word "Undefined!" should … appear in orange", "Antiderivative in
+yellow", "Use red color to highlight "0 / 0"", "Glucose highlighted in yellow". Components that
+colour their parts by label (flow boxes, bars, cards, curves) read `theme.labels` themselves; the
+others (text, title, equation, steps, bullets, code, sequence, grid, matrix) get a `color` here when
+the style names them — by the text they show, or by the noun the details used for them ("Show the
+antiderivative F(x) = x^3/3"). Emphasis ("highlight "0 / 0" in red") becomes a highlight beat in
+that colour right after the beat that draws the text, and highlight beats take the style's
+highlight colour.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .beats import Beat
+from .extract import mask_shown
+from .theme import ROLE_WORDS, Theme
+
+WHOLE = ("text", "title", "equation", "steps", "bullets", "code", "sequence", "matrix", "transform")
+_GENERIC = set(sum(ROLE_WORDS.values(), ())) | {"final", "the", "then", "second", "first", "light", "component",
+                                                 "outline", "outlines", "glow"}
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"\s+", "", str(s)).lower()
+
+
+def _with(b: Beat, **params) -> Beat:
+    return Beat(b.kind, {**b.params, **params}, b.strings, b.rule, b.source, b.detail_index, b.keywords)
+
+
+def _named_colour(b: Beat, labels: list[tuple[str, str, str]]) -> str | None:
+    """The colour the style gives this beat: a label equal to one of its strings, else a label phrase
+    the details used for it ("the antiderivative", "the update rule"). `labels`: (phrase, key, colour),
+    longest first."""
+    strings = {_norm(s) for s in b.strings if s}
+    for phrase, key, col in labels:
+        if key in strings:
+            return col
+    bare = mask_shown(b.source).lower()
+    for phrase, key, col in labels:
+        if len(phrase) >= 4 and phrase not in _GENERIC and phrase in bare and re.search(
+                r"\b" + re.escape(phrase) + r"\b", bare):
+            return col
+    return None
+
+
+def apply_colours(beats: list[Beat], theme: Theme) -> list[Beat]:
+    out: list[Beat] = []
+    labels = [(p, _norm(p), c) for p, c in sorted(theme.labels.items(), key=lambda x: -len(x[0])) if p]
+    for b in beats:
+        if b.kind in WHOLE and "color" not in b.params:
+            col = _named_colour(b, labels)
+            if col:
+                b = _with(b, color=col)
+        elif b.kind == "highlight" and "color" not in b.params:
+            low = b.source.lower()
+            col = next((c for p, c in theme.emphasis.items() if len(p) >= 3 and p.lower() in low), None)
+            col = col or theme.roles.get("highlight")
+            if col:
+                b = _with(b, color=col)
+        out.append(b)
+    # "Use red color to highlight "0 / 0"": the beat that draws it is followed by a highlight in red
+    for phrase, col in theme.emphasis.items():
+        key = _norm(phrase)
+        if not key:
+            continue
+        hit = next((k for k, b in enumerate(out) if b.kind not in ("highlight", "clear", "move")
+                    and any(key in _norm(s) for s in b.strings)), None)
+        if hit is None:
+            continue
+        b = out[hit]
+        if b.kind in ("text", "title") and any(_norm(s) == key for s in b.strings):
+            out[hit] = _with(b, color=col)
+            continue
+        if any(x.kind == "highlight" and x.params.get("target") and _norm(x.params["target"]) == key for x in out):
+            out = [_with(x, color=col) if x.kind == "highlight" and x.params.get("target")
+                   and _norm(x.params["target"]) == key else x for x in out]
+            continue
+        if not any(_norm(s) == key or re.search(r"[^\w\s]", phrase) for s in b.strings):
+            continue  # a word inside a longer text: too vague to surround
+        out.insert(hit + 1, Beat("highlight", {"target": phrase, "color": col}, (), "highlight:style-emphasis",
+                                 b.source, b.detail_index, b.keywords))
+    return out

@@ -1,0 +1,192 @@
+"""References to what earlier scenes drew: the component comes back, with its parameters.
+
+Each scene starts on an empty screen, but an LLM's storyboard writes as if the picture carried on:
+
+    Show the same bell curve from Scene 1. Highlight the left and right sides…
+    Highlight the multiples of 5 in the grid: 5, 10, 15, 20, 25, 30.
+    Draw the line of best fit through the scatter plot.
+    Place a ball on the curve at w = 0.
+    On the same axes, draw an upward sloping supply curve labeled "Supply".
+    Replace the "Transport" box with a box labeled "Mock Transport".
+    Show the array again with pointers "low" at index 0 and "high" at index 9.
+
+`rule_recall` runs before the other rules: when a sentence refers to a component that is not on
+screen in this scene but was drawn in an earlier one — explicitly ("the same … from Scene 1",
+"… again", "the same axes", "the previous scene") or as the place of an operation ("in the grid",
+"on the curve", "through the layers", "the "Transport" box") — it draws that component again
+(rule `<kind>:recalled-from-scene-N`), in the state the earlier scene left it: a plot with all the
+curves and points its scene added, a grid without its highlight. The later rules then extend it.
+A sentence that only asks for the component again ("Show the same bell curve from Scene 1.") is
+fully handled here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .beats import Beat
+from .extract import Extracted
+
+# nouns -> the component kinds they may name, most likely first
+NOUNS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (r"scatter ?plot|data points|regression line|line of best fit|best[- ]fit line|trend ?line", ("scatter",)),
+    (r"bar ?charts?|bar ?graphs?|histograms?|bars", ("bar_chart",)),
+    (r"heat ?maps?", ("heatmap",)),
+    (r"bell curves?|curves?|graphs?|plots?|parabola|axes|coordinate (?:plane|grid|system)|number line|"
+     r"(?:sine|cosine) wave|function", ("plot", "scatter")),
+    (r"lines?", ("plot", "scatter")),
+    (r"grid|cards?|tiles?|cells?|outcomes", ("grid",)),
+    (r"array|tokens?|elements?|list of numbers", ("sequence", "grid")),
+    (r"tables?", ("table",)),
+    (r"diagram|flow ?chart|pipeline|layers|architecture|blocks?|boxes|box|stack|chain", ("flow", "sequence", "network")),
+    (r"network|neurons|nodes", ("network", "flow")),
+    (r"matri(?:x|ces)", ("matrix",)),
+    (r"comparison|columns|panels", ("comparison", "cards")),
+    (r"equations?|formulas?|expressions?", ("equation", "steps")),
+)
+_EXPLICIT = re.compile(r"\b(?:the\s+)?same\b|\bagain\b|\bfrom\s+(?:the\s+)?(?:scene\s+\d+|previous|earlier|last|"
+                       r"first|prior)\b|\bprevious(?:ly)?\b|\bearlier\b|\bas\s+before\b|\bfrom\s+before\b|"
+                       r"\bstill on screen\b|\bremains?\b|\bback\b(?! and forth)", re.I)
+_PLACE = re.compile(r"\b(?:on|in|under|along|through|to|into|onto|from|of|over|across|at|inside|within|beside|near|"
+                    r"below|above|around|below|toward|towards|down|up|between)\s+(?:the|this|that|these|those|both)\s+"
+                    r"(?:\w+\s+){0,3}?(?P<noun>NOUN)\b", re.I)
+_OPERATION = re.compile(r"^\s*(?:then\s+|now\s+|next,?\s+|finally,?\s+)?(?:highlight|animate|mark|label|shade|zoom|"
+                        r"replace|extend|fill|move|shift|circle|colou?r|fade|gr[ae]y out|remove|swap|update|change|"
+                        r"place|put|overlay|point|zoom)\w*\s+(?:\w+\s+){0,4}?(?:the|this|that|these|"
+                        r"those)\s+(?:\w+\s+){0,3}?(?P<noun>NOUN)\b", re.I)
+_TRANSIENT = ("highlight", "highlight_row", "highlight_col", "highlight_cell", "highlight_max", "move_dot", "area",
+              "extend", "new_values", "sentence", "hull", "query", "query_label")
+
+
+def _noun_kinds(text: str) -> list[tuple[int, tuple[str, ...]]]:
+    out = []
+    for pat, kinds in NOUNS:
+        for m in re.finditer(r"\b(?:" + pat + r")\b", text, re.I):
+            out.append((m.start(), kinds))
+    return out
+
+
+def _on_screen_kinds(ctx) -> set[str]:
+    kinds = set()
+    for b in reversed(ctx.beats):
+        if b.kind == "clear":
+            break
+        kinds.add(b.kind)
+    return kinds
+
+
+def scene_state(sp, kind: str) -> Beat | None:
+    """The component of `kind` as scene `sp` left it (a plot with every curve its beats added)."""
+    beats = [b for b in sp.beats if b.kind == kind]
+    if not beats:
+        return None
+    if kind == "plot":
+        base = next((b for b in reversed(beats) if not b.params.get("extend")), beats[0])
+        start = beats.index(base)
+        params = {k: v for k, v in base.params.items() if k not in _TRANSIENT}
+        curves = list(params.get("curves") or [])
+        points = list(params.get("points") or [])
+        markers = list(params.get("markers") or [])
+        strings = list(base.strings)
+        for b in beats[start + 1:]:
+            curves += [c for c in b.params.get("curves") or [] if c not in curves]
+            points += [p for p in b.params.get("points") or [] if p not in points]
+            markers += [m for m in b.params.get("markers") or [] if m not in markers]
+            strings += [s for s in b.strings if s not in strings]
+        for key, val in (("curves", curves[:6]), ("points", points[:12]), ("markers", markers[:6])):
+            if val:
+                params[key] = val
+            else:
+                params.pop(key, None)
+        strings = [s for s in strings if not s.startswith("area ≈")]
+        return Beat("plot", params, tuple(strings), base.rule, base.source, base.detail_index, base.keywords)
+    last = beats[-1]
+    params = {k: v for k, v in last.params.items() if k not in _TRANSIENT}
+    if kind == "bar_chart" and last.params.get("new_values"):
+        params["values"] = last.params["new_values"]
+    if kind == "sequence":
+        params["mode"] = "show"
+    return Beat(kind, params, last.strings, last.rule, last.source, last.detail_index, last.keywords)
+
+
+def _find(ctx, kinds: tuple[str, ...], scene: int | None, words: list[str]) -> tuple[int, Beat] | None:
+    scenes = [sp for sp in ctx.history if scene is None or sp.number == scene]
+    for sp in reversed(scenes):
+        for kind in kinds:
+            b = scene_state(sp, kind)
+            if b is None:
+                continue
+            if words and not any(w.lower() in " ".join(b.strings).lower() for w in words):
+                continue
+            return sp.number, b
+    return None
+
+
+def rule_recall(ex: Extracted, ctx, i: int) -> list[Beat]:
+    if not ctx.history:
+        return []
+    bare = ex.bare
+    low = bare.lower()
+    shown = _on_screen_kinds(ctx)
+    scene_ref = re.search(r"\bscene\s+(\d{1,3})\b", low)
+    scene = int(scene_ref.group(1)) if scene_ref else None
+    if scene is not None and scene >= ctx.scene_number:
+        scene = None
+    explicit = bool(_EXPLICIT.search(low))
+    # a quoted name of something drawn earlier: "Replace the "Transport" box"
+    named = re.search(r"\bthe\s+[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]\s+(box|block|node|layer|bar|card|cell|column|row|"
+                      r"curve|line|step|stage|token|element)\b", ex.sentence, re.I)
+    candidates: list[tuple[tuple[str, ...], list[str]]] = []
+    if named:
+        kinds = next((k for _, k in _noun_kinds(named.group(2))), ("flow",))
+        candidates.append((("flow", "bar_chart", "cards", "sequence", "grid", "plot", "table") if kinds else kinds,
+                           [named.group(1)]))
+    nouns = _noun_kinds(low)
+    if explicit and nouns:
+        for _, kinds in sorted(nouns):
+            candidates.append((kinds, []))
+    for _, kinds in sorted(nouns):
+        pat = next(p for p, k in NOUNS if k == kinds)
+        place = re.compile(_PLACE.pattern.replace("NOUN", pat), re.I).search(low)
+        oper = re.compile(_OPERATION.pattern.replace("NOUN", pat), re.I).search(low)
+        if place or oper:
+            # "the demand curve" names one: it must be on the recalled plot
+            m = place or oper
+            qual = re.search(r"\b(?:the|this|that|these|those)\s+((?:\w+\s+){0,3}?)" + r"(?:" + pat + r")\b",
+                             low[m.start():])
+            words = [w for w in (qual.group(1).split() if qual else [])
+                     if w not in ("same", "new", "first", "second", "two", "both", "whole", "entire", "original",
+                                  "previous", "old", "current", "other", "last", "next", "final", "existing", "two")
+                     and len(w) > 2]
+            candidates.append((kinds, words))
+    for kinds, words in candidates:
+        if shown & set(kinds):
+            return []  # already on screen in this scene: the sentence operates on it
+        found = _find(ctx, kinds, scene, words) or (_find(ctx, kinds, scene, []) if words else None)
+        if not found:
+            continue
+        number, b = found
+        beat = Beat(b.kind, dict(b.params), b.strings, f"{b.kind}:recalled-from-scene-{number}", ex.sentence, i,
+                    b.keywords)
+        if _pure_reference(ex):
+            ctx.stop = True
+        return [beat]
+    return []
+
+
+def _pure_reference(ex: Extracted) -> bool:
+    """"Show the same bell curve from Scene 1." asks for nothing else."""
+    if ex.quoted or ex.backticked or ex.prose or ex.code_block or re.search(r"\d", ex.bare.replace("scene", "")):
+        low = ex.bare.lower()
+        if not re.fullmatch(r"[^\d]*\bscene\s+\d+[^\d]*", low):
+            return False
+    low = re.sub(r"\bscene\s+\d+\b", " ", ex.bare.lower())
+    words = re.findall(r"[a-z]+", low)
+    filler = {"show", "display", "draw", "bring", "back", "recall", "reuse", "keep", "use", "again", "the", "same",
+              "from", "as", "in", "on", "a", "an", "previous", "earlier", "before", "then", "now", "screen", "it",
+              "we", "saw", "shown", "drawn", "of", "first", "last", "once", "more", "still", "with", "its", "all",
+              "and", "that", "this", "re", "redraw", "reappear", "reappears", "appear", "here", "up"}
+    nouns = {w for pat, _ in NOUNS for w in re.findall(r"[a-z]+", pat)} | {"bell", "grid", "cards", "data", "plot",
+                                                                            "curve", "chart"}
+    rest = [w for w in words if w not in filler and w not in nouns]
+    return len(rest) <= 1
