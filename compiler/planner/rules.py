@@ -436,6 +436,8 @@ def rule_highlight(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     the first thing named that is on screen (default: the last element drawn)."""
     if not ctx.beats or not _has(ex, _HIGHLIGHT_VERB):
         return []
+    if any(b.detail_index == i and b.source == ex.sentence and "recalled" not in b.rule for b in ctx.beats):
+        return []  # a chart operation already showed it ("Highlight the left and right tails…")
     if re.search(r"\blabell?ed\s+[\"\u201c]|\bintersection\b|\bwith an? (?:\w+\s+){0,2}(?:dot|point|circle|marker)\b",
                  ex.sentence, re.I) and any(b.kind in ("plot", "scatter") for b in ctx.beats):
         return []  # "Highlight the intersection … with a yellow dot labeled "Equilibrium"": the plot adds a point
@@ -534,9 +536,10 @@ def _only_if_nothing(rule: Rule) -> Rule:
 
 
 def _ordered_rules() -> tuple[Rule, ...]:
-    from . import rules_charts, rules_layout, rules_recall
+    from . import rules_charts, rules_layout, rules_plot_ops, rules_recall
 
-    return (rule_clear, rules_recall.rule_recall, rule_highlight, rule_title, *rules_charts.RULES, *rules_layout.RULES, rule_equation,
+    return (rule_clear, rules_recall.rule_recall, rules_plot_ops.rule_plot_ops, rule_highlight, rule_title,
+            *rules_charts.RULES, *rules_layout.RULES, rule_equation,
             rule_code, rule_matrix, rule_network, rule_flow, rule_bullets, rule_icon, rule_animate_previous,
             rule_text_fallback, _only_if_nothing(rule_noun_phrase))
 

@@ -45,7 +45,7 @@ _STOP = r"(?:and|from|to|between|as|with|for|over|on|in|where|showing|labell?ed|
 
 # Named curves an LLM asks for without a formula: (pattern, formula, kind words for theme labels, x-range)
 NAMED_CURVES: tuple[tuple[str, str, str, tuple[float, float]], ...] = (
-    (r"\bbell[- ]?curve\b|\bnormal distribution\b|\bgaussian\b", "e^(-x^2/2)/sqrt(2*pi)", "normal bell gaussian",
+    (r"\bbell[- ]?curves?\b|\bnormal (?:distribution|curve)s?\b|\bgaussians?\b", "e^(-x^2/2)/sqrt(2*pi)", "normal bell gaussian",
      (-4, 4)),
     (r"\bstraight line\b|\blinear (?:curve|function|line|growth)\b", "x", "linear line straight", (0, 10)),
     (r"\blog(?:arithmic)? (?:curve|function|growth)\b|\blogarithm\b", "log(1 + x)", "log logarithmic", (0, 10)),
@@ -55,20 +55,34 @@ NAMED_CURVES: tuple[tuple[str, str, str, tuple[float, float]], ...] = (
     (r"\bcosine (?:wave|curve|function)\b", "cos(x)", "cosine cos wave", (-7, 7)),
     (r"\bsigmoid\b|\blogistic (?:curve|function)\b", "1/(1 + e^(-x))", "sigmoid logistic", (-6, 6)),
     (r"\bsquare[- ]root (?:curve|function)\b", "sqrt(x)", "square root sqrt", (0, 10)),
+    (r"\bexponential(?:ly)?[- ](?:decay\w*|decreas\w*)(?: (?:curve|function|line))?\b|\bdecaying (?:curve|exponential)\b",
+     "e^(-x/3)", "exponential decay", (0, 10)),
+    (r"\b(?:downward|down)[- ]sloping (?:\w+ )?(?:curve|line)\b|\bdemand curve\b|\bdecreasing (?:line|curve)\b",
+     "9 - 0.8x", "demand down", (0, 10)),
+    (r"\b(?:upward|up)[- ]sloping (?:\w+ )?(?:curve|line)\b|\bsupply curve\b|\bincreasing (?:line|curve)\b",
+     "1 + 0.8x", "supply up", (0, 10)),
+    (r"\bu[- ]shaped (?:curve|graph|valley)\b|\bvalley\b", "x^2", "parabola", (-3, 3)),
 )
 
 
 # ----------------------------------------------------------------------------- shared helpers
 def _fired_chart(ex: Extracted, ctx: Context, i: int) -> bool:
-    return any(b.detail_index == i and b.source == ex.sentence and b.kind in CHART_KINDS for b in ctx.beats)
+    return any(b.detail_index == i and b.source == ex.sentence and b.kind in CHART_KINDS and "recalled" not in b.rule
+               for b in ctx.beats)
+
+
+# Small things drawn after a chart leave it on screen (the runtime stacks them under it)
+_BESIDE = ("highlight", "text", "equation", "steps", "bullets", "move", "transform")
 
 
 def _on_screen(ctx: Context, kind: str) -> Beat | None:
-    """The last beat of `kind` if it is still the last thing drawn (only highlights after it)."""
+    """The last beat of `kind` if it is still on screen: drawn in this scene after the last clear,
+    with at most small things (text, a formula, highlights) drawn after it."""
     for b in reversed(ctx.beats):
-        if b.kind == "highlight":
-            continue
-        return b if b.kind == kind else None
+        if b.kind == kind:
+            return b
+        if b.kind == "clear" or b.kind not in _BESIDE:
+            return None
     return None
 
 
@@ -115,7 +129,8 @@ def _axis_labels(ex: Extracted) -> tuple[str | None, str | None]:
     out = []
     for axis in ("x", "y"):
         m = re.search(r"\b" + axis + r"(?:[- ]axis)?\s+(?:is\s+)?(?:labell?ed|label|as|reading|showing|named|:)\s*"
-                      r"[\"\u201c]([^\"\u201d]+)[\"\u201d]", ex.sentence, re.I)
+                      r"(?:as\s+)?[\"\u201c]([^\"\u201d]+)[\"\u201d]", ex.sentence, re.I) or re.search(
+            r"\b" + axis + r"[- ]axis\s+[\"\u201c]([^\"\u201d]+)[\"\u201d]", ex.sentence, re.I)
         out.append(m.group(1).strip() if m else None)
     if out == [None, None]:
         m = re.search(r"\baxes\s+(?:labell?ed\s+)?[\"\u201c]([^\"\u201d]+)[\"\u201d]\s+and\s+"
@@ -134,8 +149,9 @@ def _colour_near(sentence: str, start: int, end: int) -> str | None:
 
 def _x_range(ex: Extracted) -> tuple[float, float] | None:
     s = ex.sentence
-    for pat in (r"\bfor\s+x\s+(?:from|between)\s+(" + NUM + r")\s+(?:to|and)\s+(" + NUM + r")",
-                r"\bfrom\s+x\s*=\s*(" + NUM + r")\s+to\s+(?:x\s*=\s*)?(" + NUM + r")",
+    for pat in (r"\bfor\s+[a-z]\s+(?:from|between)\s+(" + NUM + r")\s+(?:to|and)\s+(" + NUM + r")",
+                r"\bfrom\s+[a-z]\s*=\s*(" + NUM + r")\s+to\s+(?:[a-z]\s*=\s*)?(" + NUM + r")",
+                r"\bx[- ]axis\s+(?:from|between|ranging from)\s+(" + NUM + r")\s+(?:to|and)\s+(" + NUM + r")",
                 r"\bx\s*(?:∈|in|over|on|from)\s*\[\s*(" + NUM + r")\s*,\s*(" + NUM + r")\s*\]",
                 r"\b(?:over|on)\s*\[\s*(" + NUM + r")\s*,\s*(" + NUM + r")\s*\]",
                 r"\bx\s+from\s+(" + NUM + r")\s+to\s+(" + NUM + r")"):
@@ -151,14 +167,14 @@ def _prose_formulas(ex: Extracted) -> list[tuple[str, int, int]]:
     """`y = 4x²`, `f(x) = x^2 - 3x + 2` written in the sentence: (text, start, end), longest readable prefix."""
     out = []
     s = ex.sentence
-    for m in re.finditer(r"(?<![\w=])(?:[a-zA-Z]\s*\(\s*[a-z]\s*\)|y)\s*=\s*", s):
+    for m in re.finditer(r"(?<![\w=*])(?:[a-zA-Z]\w{0,3}\s*\(\s*[a-z]\s*\)|[a-zA-Z])\s*=\s*", s):
         tail = s[m.end():]
         cut = re.search(r"\s+" + _STOP + r"\b|[,;:]\s|\.\s|\.$|[\"`]", tail)
         cand = tail[: cut.start()] if cut else tail
         words = cand.split()
         while words:
             expr = " ".join(words).rstrip(".")
-            if try_formula(expr):
+            if re.search(r"[a-zA-Z]", expr) and try_formula(expr):
                 text = s[m.start(): m.end()] + expr
                 out.append((text.strip(), m.start(), m.start() + len(text)))
                 break
@@ -234,8 +250,11 @@ def rule_plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     s = ex.sentence
     axes_cue = _has(ex, r"\b(?:axes|x[- ]axis|y[- ]axis|coordinate (?:plane|system|axes|grid))\b") and not _has(
         ex, r"\b(?:same|those|these|existing) axes\b")
-    plot_cue = _has(ex, r"\b(?:plot|plots|plotted|plotting|graph|graphs|curve|curves|function)\b")
-    area_cue = _has(ex, r"\bshade[sd]?\b|\bshading\b|\barea (?:under|between|below)\b|\bintegral\b")
+    plot_cue = _has(ex, r"\b(?:plot|plots|plotted|plotting|graph|graphs|curve|curves|sketch\w*)\b") or (
+        _has(ex, r"\bfunction\b") and _has(ex, r"\b(?:plot|graph|draw|sketch|trace)\w*\b"))
+    area_cue = _has(ex, r"\bshade[sd]?\b|\bshading\b|\barea (?:under|between|below)\b|\bintegral\b") or (
+        _has(ex, r"\bextend\w*\b[^.]*\bbetween\b") and any(b.kind == "plot" and b.params.get("area")
+                                                             for b in ctx.beats))
     dot_cue = _has(ex, r"\b(?:point|dot|ball|particle)\b[^.]*\b(?:mov\w*|travel\w*|slid\w*|along|trac\w*)\b")
     limit_m = re.search(r"\blimit\b[^.]*?\bapproach(?:es|ing)?\s+(" + NUM + r"|zero|infinity|∞)", s, re.I)
 
@@ -277,6 +296,17 @@ def rule_plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         spans = [(a, b, "formula", f) for a, b, what, _ in spans if what == "named"]
         ranges.append(named[0][3])
         ticked = []
+    sigmas = [(q, float(m.group(1))) for q in ex.quoted
+              for m in [re.fullmatch(r"\s*(?:σ|sigma|sd|s\.d\.)\s*=\s*(" + NUM + r")\s*", q, re.I)] if m and float(m.group(1)) > 0]
+    if len(named) == 1 and "normal" in named[0][2] and sigmas:
+        # "two bell curves: a narrow one labeled "σ = 0.5" and a wide one labeled "σ = 2"": one normal curve each
+        spans = []
+        for q, sd in sigmas[:6]:
+            curves.append(_curve(ctx, f"e^(-x^2/(2*{sd:g}^2))/({sd:g}*sqrt(2*pi))", q, "normal bell", None))
+            strings.append(q)
+            ctx.consumed.add(q)
+        top = max(sd for _, sd in sigmas[:6])
+        ranges.append((-4 * top, 4 * top))
     for k, (a, b, what, data) in enumerate(spans):
         nxt = spans[k + 1][0] if k + 1 < len(spans) else None
         label = _quoted_after(s, b, nxt)
@@ -357,6 +387,9 @@ def rule_plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                       s, re.I)
         if m and float(m.group(1)) != float(m.group(2)):
             area = {"a": _num(m.group(1)), "b": _num(m.group(2))}
+            said = [q for q in ex.quoted if q not in ctx.consumed and len(q) <= 24]
+            if len(said) == 1 and not _quoted_after(s, 0):
+                area["label"] = said[0]  # "Shade the region between -1 and 1 and display "68%""
             if not curves and not _on_screen(ctx, "plot"):
                 area = None
         if area:
@@ -418,11 +451,12 @@ def rule_plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if area:
         target = curves[0] if curves else (_last_curve(ctx))
         f = try_formula(target["expr"]) if target else None
-        if f:
+        if f and "label" not in area:
             val = integrate(f, min(area["a"], area["b"]), max(area["a"], area["b"]))
             if math.isfinite(val):
                 area["label"] = f"area ≈ {_fmt(val)}"
-                strings.append(area["label"])
+        if area.get("label"):
+            strings.append(area["label"])
     strings = ([x_label] if x_label else []) + ([y_label] if y_label else []) + strings
     _claim(ex, ctx, strings)
     return [_beat("plot", rule, ex, i, strings, _kw(" ".join(strings) or s), curves=curves or None,

@@ -132,6 +132,9 @@ def rule_recall(ex: Extracted, ctx, i: int) -> list[Beat]:
     scene = int(scene_ref.group(1)) if scene_ref else None
     if scene is not None and scene >= ctx.scene_number:
         scene = None
+    if re.search(r"\b(?:two|three|four|both|all|several|multiple)\b[^.]*\b(?:on|in)\s+(?:the\s+)?same\s+(?:axes|plot|"
+                 r"graph|chart)\b", low):
+        return []  # "Show two bell curves on the same axes": new curves, drawn together
     explicit = bool(_EXPLICIT.search(low))
     # a quoted name of something drawn earlier: "Replace the "Transport" box"
     named = re.search(r"\bthe\s+[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]\s+(box|block|node|layer|bar|card|cell|column|row|"

@@ -1,0 +1,486 @@
+"""Operations on the plot on screen, as LLM storyboards write them:
+
+    Highlight the intersection point of the two curves with a yellow dot labeled "Equilibrium".
+    Draw dashed lines from the point to both axes, marking P* = $4 on the price axis and Q* = 100 on …
+    Mark the minimum at (3, 1) with a star.            Plot the points A(1, 2) and B(7, 10).
+    Place a ball on the curve at w = 0.                Then mark z = 1.5 on the bell curve with a point.
+    Draw the tangent line at that point and display the slope "dL/dw = -6".
+    Animate the demand curve shifting to the right, labeled "Demand 2".
+    Show an open circle (hole) at the point (2, 4).    Label the hole "limit = 4".
+    Animate two dots moving along the line toward the hole, one from the left and one from the right.
+    Animate the ball moving down the curve in steps: w = 0, 1.5, 2.25, 2.63, 2.81.
+    Highlight the left and right sides beyond 2 standard deviations in red.
+    Zoom in near x = 0 and show that the curve approaches 1.
+    Show a number line from 0 to 1 with labels "Impossible" at 0, "Even chance" at 0.5, and "Certain" at 1.
+
+Each becomes a `plot` beat with `extend: true` (drawn on the axes on screen at its own moment of the
+narration), computed from the curves already drawn (`compiler.formula` evaluates them): the
+intersection, the value of the curve at a point, the tangent's slope. A relabelling changes the
+earlier beat. The number line is a new plot.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from ..formula import try_formula
+from .beats import Beat
+from .extract import Extracted
+
+NUM = r"-?\d+(?:\.\d+)?"
+COORD = re.compile(r"(?:\b([A-Z])\s*)?\(\s*(" + NUM + r")\s*,\s*(" + NUM + r")\s*\)")
+
+
+def _fmt(v: float) -> str:
+    v = round(v, 3)
+    return str(int(v)) if float(v).is_integer() else f"{v:g}"
+
+
+def _num(s: str) -> float | int:
+    v = float(s)
+    return int(v) if v.is_integer() and "." not in s else v
+
+
+def plot_on_screen(ctx) -> tuple[Beat, list[Beat]] | None:
+    """(first plot beat, all plot beats since it) if a plot is on screen in this scene."""
+    beats = []
+    for b in reversed(ctx.beats):
+        if b.kind == "clear":
+            break
+        if b.kind == "plot":
+            beats.insert(0, b)
+            if not b.params.get("extend"):
+                return b, beats
+    return (beats[0], beats) if beats else None
+
+
+def _curves(beats: list[Beat]) -> list[dict]:
+    return [c for b in beats for c in b.params.get("curves") or []]
+
+
+def _points(beats: list[Beat]) -> list[dict]:
+    return [p for b in beats for p in b.params.get("points") or []]
+
+
+def _x_range(first: Beat, curves: list[dict]) -> tuple[float, float]:
+    xr = first.params.get("x_range")
+    if xr:
+        return float(xr[0]), float(xr[1])
+    return (0.0, 10.0) if not curves else (-5.0, 5.0)
+
+
+def _f(curve: dict):
+    return try_formula(curve.get("expr", ""))
+
+
+def _extend(ex: Extracted, ctx, i: int, rule: str, strings, **params) -> Beat:
+    from .rules import _beat, _kw
+
+    for s in strings:
+        ctx.consumed.add(s)
+    return _beat("plot", rule, ex, i, list(strings), _kw(" ".join(strings) + " " + ex.sentence), extend=True,
+                 **{k: v for k, v in params.items() if v})
+
+
+def _quoted_label(ex: Extracted) -> str | None:
+    m = re.search(r"\b(?:labell?ed|called|named|marked|tagged)\s+(?:as\s+)?[\"\u201c]([^\"\u201d]{1,60})[\"\u201d]",
+                  ex.sentence, re.I)
+    if m:
+        return m.group(1).strip()
+    rest = [q for q in ex.quoted if len(q) <= 40]
+    return rest[0] if len(rest) == 1 else None
+
+
+def _intersection(f, g, x0: float, x1: float) -> tuple[float, float] | None:
+    n = 400
+    prev = None
+    for k in range(n + 1):
+        x = x0 + (x1 - x0) * k / n
+        try:
+            d = f(x) - g(x)
+        except Exception:  # noqa: BLE001 - a formula that cannot be evaluated here
+            d = float("nan")
+        if prev is not None and math.isfinite(d) and math.isfinite(prev[1]) and (d == 0 or (d > 0) != (prev[1] > 0)):
+            a, da = prev
+            b = x
+            for _ in range(50):
+                m = (a + b) / 2
+                dm = f(m) - g(m)
+                if not math.isfinite(dm):
+                    break
+                if (dm > 0) == (da > 0):
+                    a, da = m, dm
+                else:
+                    b = m
+            xm = (a + b) / 2
+            return xm, f(xm)
+        prev = (x, d)
+    return None
+
+
+def _curve_named(curves: list[dict], words: list[str]) -> int | None:
+    for k in range(len(curves) - 1, -1, -1):
+        text = (curves[k].get("label") or "") + " " + curves[k].get("expr", "")
+        if any(w in text.lower() for w in words):
+            return k
+    return None
+
+
+def _shift(expr: str, var: str, dx: float = 0.0, dy: float = 0.0) -> str:
+    rhs = expr.split("=", 1)[1] if "=" in expr else expr
+    if dx:
+        rhs = re.sub(r"(?<![A-Za-z_])" + re.escape(var) + r"(?![A-Za-z_(])", f"({var} - {_fmt(dx)})", rhs)
+    if dy:
+        rhs = f"{rhs} + {_fmt(dy)}"
+    return rhs.strip()
+
+
+# ----------------------------------------------------------------------------- the rule
+def rule_plot_ops(ex: Extracted, ctx, i: int) -> list[Beat]:
+    number_line = _number_line(ex, ctx, i)
+    if number_line:
+        return number_line
+    state = plot_on_screen(ctx)
+    if state is None:
+        return []
+    first, beats = state
+    curves = _curves(beats)
+    low = ex.bare.lower()
+    for op in (_relabel, _intersection_point, _axis_markers, _vertical_line, _tangent, _shift_curve, _tails,
+               _steps_on_curve, _point_on_curve, _mark_points, _hole, _dots_toward, _approaches):
+        out = op(ex, ctx, i, first, beats, curves, low)
+        if out is not None:
+            return out
+    return []
+
+
+def _relabel(ex, ctx, i, first, beats, curves, low):
+    """"Label the hole "limit = 4"", "Label it "v"", "Display the label "μ = mean"" (after a marker)."""
+    m = re.match(r"^\s*(?:then\s+)?(?:label|name|tag)\s+(?:the\s+|it\b|this\b|that\b)\s*(\w+)?[^\"\u201c]{0,30}"
+                 r"[\"\u201c]([^\"\u201d]{1,60})[\"\u201d]\s*\.?\s*$", ex.sentence, re.I)
+    label_only = re.match(r"^\s*(?:then\s+)?(?:display|show|add|write)\s+(?:the\s+|a\s+)?label\s+[\"\u201c]([^\"\u201d]"
+                          r"{1,60})[\"\u201d]\s*\.?\s*$", ex.sentence, re.I)
+    if not (m or label_only):
+        return None
+    text = (m.group(2) if m else label_only.group(1)).strip()
+    what = (m.group(1) or "").lower() if m else ""
+    last = beats[-1]
+    if what in ("curve", "line", "graph", "function") and last.params.get("curves"):
+        cs = [dict(c) for c in last.params["curves"]]
+        cs[-1]["label"] = text
+        new = dict(last.params, curves=cs)
+    elif last.params.get("points"):
+        ps = [dict(p) for p in last.params["points"]]
+        old = ps[-1].get("label")
+        ps[-1]["label"] = text if not old or not old.startswith("(") else f"{text} {old}"
+        new = dict(last.params, points=ps)
+    elif last.params.get("markers"):
+        ms = [dict(x) for x in last.params["markers"]]
+        ms[-1]["label"] = text
+        new = dict(last.params, markers=ms)
+    else:
+        return None
+    ctx.replace(last, Beat("plot", new, last.strings + (text,), last.rule + "+label", last.source, last.detail_index,
+                           last.keywords), i)
+    ctx.consumed.add(text)
+    return []
+
+
+def _intersection_point(ex, ctx, i, first, beats, curves, low):
+    if not re.search(r"\bintersect\w*|\bwhere (?:the )?(?:two )?(?:curves|lines|graphs) (?:cross|meet)\b|"
+                     r"\b(?:new |market )?equilibrium(?: point)?\b", low):
+        return None
+    if not re.search(r"\b(?:point|dot|intersect\w*|cross|meet|mark|show|highlight)\b", low):
+        return None
+    fs = [(k, _f(c)) for k, c in enumerate(curves)]
+    fs = [(k, f) for k, f in fs if f]
+    if len(fs) < 2:
+        return None
+    (ka, fa), (kb, fb) = fs[-2], fs[-1]
+    if re.search(r"\bnew\b", low) and len(fs) >= 3:
+        # "the new equilibrium": the newest curve against the latest other one that is not its ancestor
+        kb, fb = fs[-1]
+        ka, fa = next(((k, f) for k, f in reversed(fs[:-1]) if not _same_family(curves[k], curves[kb])), fs[-2])
+    x0, x1 = _x_range(first, curves)
+    hit = _intersection(fa, fb, x0, x1)
+    if hit is None:
+        return None
+    label = _quoted_label(ex)
+    if not label:
+        m = re.search(r"\b(new equilibrium|equilibrium|intersection|break[- ]even(?: point)?)\b", low)
+        label = (m.group(1) if m else "intersection").capitalize()
+    point = {"x": round(hit[0], 3), "y": round(hit[1], 3), "label": label}
+    return [_extend(ex, ctx, i, "plot:intersection", [label], points=[point])]
+
+
+def _same_family(a: dict, b: dict) -> bool:
+    la, lb = (a.get("label") or "").lower(), (b.get("label") or "").lower()
+    wa, wb = set(re.findall(r"[a-z]{3,}", la)), set(re.findall(r"[a-z]{3,}", lb))
+    return bool(wa & wb)
+
+
+def _axis_markers(ex, ctx, i, first, beats, curves, low):
+    """Dashed lines from the point to the axes, labelled with what the sentence marks on each axis."""
+    if not re.search(r"\b(?:dashed|dotted)\s+(?:\w+\s+)?lines?\b.*\b(?:axes|axis)\b|\bdrop\w*\s+(?:\w+\s+)?lines?\b", low):
+        return None
+    pts = _points(beats)
+    if not pts:
+        return None
+    p = pts[-1]
+    x_name = (first.params.get("x_label") or "x").lower()
+    y_name = (first.params.get("y_label") or "y").lower()
+    labels = {"x": None, "y": None}
+    for text, a, b in ex.prose:
+        after = ex.sentence[b: b + 40].lower()
+        m = re.search(r"\bon\s+the\s+(\w+)[- ]axis\b", after)
+        axis = None
+        if m:
+            name = m.group(1)
+            axis = "y" if name in ("y", "vertical") or name in y_name else "x" if name in ("x", "horizontal") or \
+                name in x_name else None
+        if axis and labels[axis] is None:
+            labels[axis] = text.rstrip(".")
+    markers = [{"axis": "x", "value": p["x"], "label": labels["x"]}, {"axis": "y", "value": p["y"], "label": labels["y"]}]
+    markers = [{k: v for k, v in m.items() if v is not None} for m in markers]
+    strings = [m["label"] for m in markers if m.get("label")]
+    ctx.consumed.update(f for f, _, _ in ex.prose)
+    ex.prose[:] = []
+    return [_extend(ex, ctx, i, "plot:markers-to-axes", strings, markers=markers)]
+
+
+def _vertical_line(ex, ctx, i, first, beats, curves, low):
+    """"Mark the mean μ at the center with a vertical dashed line", "a dashed line at x = 2"."""
+    if not re.search(r"\b(?:vertical|dashed|dotted)\s+(?:\w+\s+)?line\b", low) or re.search(r"\baxes\b|\baxis\b", low):
+        return None
+    m = re.search(r"\bx\s*=\s*(" + NUM + r")", ex.sentence)
+    if m:
+        x = float(m.group(1))
+    elif re.search(r"\b(?:center|centre|mean|peak|middle|top|maximum|mode)\b", low) and curves:
+        f = next((g for g in (_f(c) for c in curves) if g), None)
+        if f is None:
+            return None
+        x0, x1 = _x_range(first, curves)
+        xs = [x0 + (x1 - x0) * k / 400 for k in range(401)]
+        ys = [f(x) for x in xs]
+        ok = [(y, x) for x, y in zip(xs, ys) if math.isfinite(y)]
+        if not ok:
+            return None
+        x = max(ok)[1]
+    else:
+        return None
+    sym = re.search(r"\b(?:mean|average)\s+(μ|mu|x̄)\b|\b(μ|x̄)\b", ex.sentence)
+    label = _quoted_label(ex) or ((sym.group(1) or sym.group(2)) if sym else None)
+    marker = {"axis": "x", "value": _num(_fmt(x))}
+    if label:
+        marker["label"] = label
+    return [_extend(ex, ctx, i, "plot:vertical-line", [label] if label else [], markers=[marker])]
+
+
+def _tangent(ex, ctx, i, first, beats, curves, low):
+    if not re.search(r"\btangent\b", low):
+        return None
+    fs = [(k, _f(c)) for k, c in enumerate(curves) if _f(c)]
+    if not fs:
+        return None
+    k, f = fs[0] if len(fs) == 1 else fs[-1]
+    pts = _points(beats)
+    m = re.search(r"\bat\s+[a-z]\s*=\s*(" + NUM + r")", ex.sentence)
+    a = float(m.group(1)) if m else (pts[-1]["x"] if pts else None)
+    if a is None:
+        return None
+    h = 1e-4
+    try:
+        fa, slope = f(a), (f(a + h) - f(a - h)) / (2 * h)
+    except Exception:  # noqa: BLE001
+        return None
+    if not (math.isfinite(fa) and math.isfinite(slope)):
+        return None
+    var = f.var
+    expr = f"{_fmt(fa)} + {_fmt(slope)}*({var} - {_fmt(a)})" if a else f"{_fmt(fa)} + {_fmt(slope)}*{var}"
+    label = _quoted_label(ex) or f"slope = {_fmt(slope)}"
+    from .rules_charts import _curve
+
+    return [_extend(ex, ctx, i, "plot:tangent", [label], curves=[_curve(ctx, expr, label, "tangent", None)])]
+
+
+def _shift_curve(ex, ctx, i, first, beats, curves, low):
+    m = re.search(r"\b(?:the\s+)?(\w+(?:\s\w+)?)\s+(?:curve|line)\s+(?:shifting|shifts|shifted|moving|moves|sliding)\s+"
+                  r"(?:to\s+the\s+|towards?\s+the\s+)?(right|left|up|down|outward|inward)", low)
+    if not m:
+        return None
+    words = [w for w in m.group(1).split() if w not in ("the", "a", "entire", "whole")]
+    k = _curve_named(curves, words) if words else None
+    if k is None:
+        k = len(curves) - 1
+    if k < 0:
+        return None
+    c = curves[k]
+    f = _f(c)
+    if not f:
+        return None
+    x0, x1 = _x_range(first, curves)
+    d = (x1 - x0) * 0.2
+    direction = m.group(2)
+    dx = d if direction in ("right", "outward") else -d if direction in ("left", "inward") else 0.0
+    dy = d if direction == "up" else -d if direction == "down" else 0.0
+    expr = _shift(c["expr"], f.var, dx, dy)
+    label = _quoted_label(ex) or ((c.get("label") or "curve") + " (shifted)")
+    from .rules_charts import _curve
+
+    return [_extend(ex, ctx, i, "plot:shift-curve", [label], curves=[_curve(ctx, expr, label, "", None)])]
+
+
+def _tails(ex, ctx, i, first, beats, curves, low):
+    """"Highlight the left and right sides (tails) beyond 2 standard deviations": both tails shaded."""
+    m = re.search(r"\b(?:left and right|both)\s+(?:sides|tails|ends)\b.*?\bbeyond\s+(?:±\s*)?(" + NUM + r")|"
+                  r"\btails?\b.*?\bbeyond\s+(?:±\s*)?(" + NUM + r")", low)
+    if not m or not curves:
+        return None
+    k = float(m.group(1) or m.group(2))
+    x0, x1 = _x_range(first, curves)
+    if not x0 < -k < k < x1:
+        return None
+    left = _extend(ex, ctx, i, "plot:tail", [], area={"a": _num(_fmt(x0)), "b": -_num(_fmt(k))})
+    right = _extend(ex, ctx, i, "plot:tail", [], area={"a": _num(_fmt(k)), "b": _num(_fmt(x1))})
+    return [left, right]
+
+
+def _steps_on_curve(ex, ctx, i, first, beats, curves, low):
+    """"Animate the ball moving down the curve in steps: w = 0, 1.5, 2.25, 2.63": a trail of points."""
+    m = re.search(r"\b([a-z])\s*=\s*((?:" + NUM + r"\s*,\s*(?:and\s+)?){2,}" + NUM + r")", ex.sentence)
+    if not m or not curves:
+        return None
+    f = next((g for g in (_f(c) for c in reversed(curves)) if g), None)
+    if f is None:
+        return None
+    xs = [float(v) for v in re.findall(NUM, m.group(2))][:12]
+    pts = []
+    for x in xs:
+        y = f(x)
+        if math.isfinite(y):
+            pts.append({"x": _num(_fmt(x)), "y": round(y, 3)})
+    if len(pts) < 2:
+        return None
+    ctx.consumed.update(t for t, _, _ in ex.prose)
+    ex.prose[:] = []
+    return [_extend(ex, ctx, i, "plot:steps-on-curve", [], points=pts,
+                    move_dot={"x0": pts[0]["x"], "x1": pts[-1]["x"], "curve": len(curves) - 1})]
+
+
+def _point_on_curve(ex, ctx, i, first, beats, curves, low):
+    """"Place a ball on the curve at w = 0", "mark z = 1.5 on the bell curve with a point"."""
+    if not re.search(r"\b(?:place|put|mark|show|draw|add|plot)\w*\b", low) or not re.search(
+            r"\b(?:on|along)\s+the\s+(?:\w+\s+){0,2}(?:curve|line|graph|function|parabola)\b", low):
+        return None
+    m = re.search(r"\b(?:at\s+)?([a-zα-ω])\s*=\s*(" + NUM + r")", ex.sentence)
+    if not m or not curves:
+        return None
+    f = next((g for g in (_f(c) for c in reversed(curves)) if g), None)
+    if f is None:
+        return None
+    x = float(m.group(2))
+    y = f(x)
+    if not math.isfinite(y):
+        return None
+    label = _quoted_label(ex) or f"{m.group(1)} = {m.group(2)}"
+    ctx.consumed.add(f"{m.group(1)} = {m.group(2)}")
+    ex.prose[:] = [p for p in ex.prose if not re.fullmatch(re.escape(m.group(1)) + r"\s*=\s*" + re.escape(m.group(2)),
+                                                         p[0].rstrip("."))]
+    return [_extend(ex, ctx, i, "plot:point-on-curve", [label], points=[{"x": _num(m.group(2)), "y": round(y, 3),
+                                                                         "label": label}])]
+
+
+def _mark_points(ex, ctx, i, first, beats, curves, low):
+    """"Mark the minimum at (3, 1) with a star", "Plot the points A(1, 2) and B(7, 10)"."""
+    coords = list(COORD.finditer(ex.sentence))
+    if not coords or not re.search(r"\b(?:mark|place|put|plot|show|label|highlight|add|draw|point|points|dot|dots|"
+                                   r"star|minimum|maximum|vertex|peak)\w*\b", low):
+        return None
+    if re.search(r"\b(?:mov\w*|travel\w*|slid\w*|along)\b", low) or re.search(r"\b(?:open|hollow|empty)\b|\bhole\b", low):
+        return None  # a moving dot or a hole: rule_plot / _hole
+    what = re.search(r"\b(minimum|maximum|vertex|peak|origin|intercept|optimum)\b", low)
+    pts, strings = [], []
+    for m in coords[:12]:
+        name, x, y = m.group(1), m.group(2), m.group(3)
+        coord = f"({x}, {y})"
+        label = f"{name} {coord}" if name else (f"{what.group(1)} {coord}" if what and len(coords) == 1 else coord)
+        pts.append({"x": _num(x), "y": _num(y), "label": label})
+        strings.append(label)
+    return [_extend(ex, ctx, i, "plot:mark-points", strings, points=pts)]
+
+
+def _hole(ex, ctx, i, first, beats, curves, low):
+    if not re.search(r"\b(?:open|hollow|empty)\s+(?:circle|dot|point)\b|\bhole\b", low):
+        return None
+    m = COORD.search(ex.sentence)
+    if not m:
+        return None
+    label = _quoted_label(ex)
+    point = {"x": _num(m.group(2)), "y": _num(m.group(3)), "hollow": True}
+    if label:
+        point["label"] = label
+    return [_extend(ex, ctx, i, "plot:hole", [label] if label else [], points=[point])]
+
+
+def _dots_toward(ex, ctx, i, first, beats, curves, low):
+    """Dots moving along the curve toward a point on screen (a hole, the minimum), from either side."""
+    if not re.search(r"\b(?:dots?|points?|balls?)\b.*\b(?:toward|towards|approach\w*)\s+(?:the\s+)?(?:hole|point|"
+                     r"minimum|maximum|limit|gap|circle)\b", low):
+        return None
+    pts = _points(beats)
+    target = next((p for p in reversed(pts) if p.get("hollow")), pts[-1] if pts else None)
+    if target is None or not curves:
+        return None
+    x0, x1 = _x_range(first, curves)
+    a = float(target["x"])
+    k = len(curves) - 1
+    out = []
+    both = re.search(r"\bboth sides\b|\bleft and (?:one from )?the right\b|\bfrom the left and\b|\btwo dots\b|"
+                     r"\beither side\b", low)
+    if both or re.search(r"\bfrom the left\b", low) or not re.search(r"\bfrom the right\b", low):
+        out.append(_extend(ex, ctx, i, "plot:dot-toward", [], move_dot={"x0": _num(_fmt(x0 + 0.1 * (a - x0))),
+                                                                       "x1": _num(_fmt(a - 0.02 * (x1 - x0))),
+                                                                       "curve": k}))
+    if both or re.search(r"\bfrom the right\b", low):
+        out.append(_extend(ex, ctx, i, "plot:dot-toward", [], move_dot={"x0": _num(_fmt(x1 - 0.1 * (x1 - a))),
+                                                                       "x1": _num(_fmt(a + 0.02 * (x1 - x0))),
+                                                                       "curve": k}))
+    return out
+
+
+def _approaches(ex, ctx, i, first, beats, curves, low):
+    """"Zoom in near x = 0 and show that the curve approaches 1": a hollow point at (0, 1)."""
+    m = re.search(r"\bapproach(?:es|ing)?\s+(" + NUM + r")", ex.sentence)
+    n = re.search(r"\b(?:near|at|as)\s+([a-z])\s*(?:=|→|->|approaches)\s*(" + NUM + r")", ex.sentence)
+    if not m or not n or not curves:
+        return None
+    value, a = float(m.group(1)), float(n.group(2))
+    label = f"→ {_fmt(value)} as {n.group(1)} → {_fmt(a)}"
+    ctx.consumed.update(t for t, _, _ in ex.prose)
+    ex.prose[:] = []
+    return [_extend(ex, ctx, i, "plot:approaches", [label], points=[{"x": _num(_fmt(a)), "y": _num(_fmt(value)),
+                                                                     "label": label, "hollow": True}])]
+
+
+def _number_line(ex, ctx, i):
+    """"a number line from 0 to 1 with labels "Impossible" at 0, "Even chance" at 0.5, and "Certain" at 1"."""
+    low = ex.bare.lower()
+    if not re.search(r"\bnumber line\b", low):
+        return None
+    m = re.search(r"\bfrom\s+(" + NUM + r")\s+to\s+(" + NUM + r")", ex.sentence)
+    a, b = (float(m.group(1)), float(m.group(2))) if m else (0.0, 10.0)
+    if a == b:
+        return None
+    pts, strings = [], []
+    for q in re.finditer(r"[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]\s+at\s+(" + NUM + r")", ex.sentence):
+        pts.append({"x": _num(q.group(2)), "y": 0, "label": q.group(1)})
+        strings.append(q.group(1))
+    for q in re.finditer(r"\b(" + NUM + r")\s*(?:\(|:|=)\s*[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]", ex.sentence):
+        pts.append({"x": _num(q.group(1)), "y": 0, "label": q.group(2)})
+        strings.append(q.group(2))
+    from .rules import _beat, _kw
+
+    ctx.consumed.update(strings)
+    return [_beat("plot", "plot:number-line", ex, i, strings, _kw(ex.sentence), x_range=[_num(_fmt(min(a, b))),
+                  _num(_fmt(max(a, b)))], y_range=[-1, 1], numbers=True, points=pts[:12] or None)]
