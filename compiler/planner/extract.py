@@ -294,9 +294,9 @@ def formula_spans(sentence: str) -> list[tuple[str, int, int]]:
             ops = [toks[r][0] for r in run if kinds[r] == "op"]
             arrows_only = ops and all(o in ("→", "->", "⟶", "=>", "⇒") for o in ops) and not any(
                 re.search(r"[+=×*/÷^]", toks[r][0]) for r in mathy)
-            if arrows_only and any(kinds[r + d] in ("word", "wordish") for r in run if kinds[r] == "op"
-                                   for d in (-1, 1) if 0 <= r + d < n):
-                has_op = False  # "Grams of A → Moles of A": a flow of named steps, not a formula
+            if arrows_only and any(kinds[r + d] in ("word", "wordish") or re.fullmatch(r"[A-Z]", toks[r + d][0])
+                                   for r in run if kinds[r] == "op" for d in (-1, 1) if 0 <= r + d < n):
+                has_op = False  # "Grams of A → Moles of A", "A -> B": a flow of named steps, not a formula
             if not mathy and ops.count("=") >= 1 and len(ops) >= 2:
                 mathy = ops  # (Number of favorable outcomes) / (Total number of outcomes): a formula in words
             if has_op and mathy and len(words) <= max(2, len(run) // 2):

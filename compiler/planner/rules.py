@@ -126,9 +126,69 @@ def rule_bullets(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     return _bullets_from(ex, ctx, i, source=ex)
 
 
+_NOUN_STOP = {"the", "a", "an", "and", "or", "with", "its", "each", "label", "labels", "show", "display", "draw", "then",
+              "to", "form", "of", "on", "in", "at", "for", "as", "by", "two", "three", "both", "while", "also"}
+
+
+def _labelled(ex: Extracted, items: list[str]) -> list[tuple[str, str]] | None:
+    """"legs labeled "a = 3" and "b = 4" and the hypotenuse labeled "c = 5"", "Label the reactants "Inputs"
+    and the products "Outputs"": (what, label) pairs — the quoted strings name parts of something."""
+    s = ex.sentence
+    label_verb = re.match(r"^\s*(?:then\s+)?(?:label|name|mark|tag)\b", s, re.I) is not None
+    pairs: list[tuple[str, str]] = []
+    pos, noun, named = 0, "", 0
+    for m in re.finditer(r"[\"\u201c]([^\"\u201d]{1,80})[\"\u201d]", s):
+        q = m.group(1).strip()
+        before = s[pos:m.start()]
+        pos = m.end()
+        if q not in items:
+            continue
+        verb = re.search(r"\b(?:labell?ed|called|named|marked|tagged)\s*(?:as\s+)?:?\s*$|\b(?:arrow|box|node|circle|dot|"
+                         r"point|line|layer|block|sphere|card|vector|pointer|marker|sign|tag)s?\s*$", before, re.I)
+        if verb or label_verb:
+            named += 1
+        words = re.findall(r"[A-Za-z][\w-]*", re.sub(r"\b(?:labell?ed|called|named|marked|tagged)\b", " ", before, flags=re.I))
+        tail = []
+        for w in reversed(words):
+            if w.lower() in _NOUN_STOP:
+                break
+            tail.insert(0, w)
+        if tail and (verb or label_verb):
+            noun = " ".join(tail[-2:])
+        pairs.append((noun, q))
+    if named < 1 or len(pairs) < 2:
+        return None
+    return pairs
+
+
 def _bullets_from(ex: Extracted, ctx: Context, i: int, source: Extracted) -> list[Beat]:
     items = [q for q in ex.quoted if q not in ctx.consumed]
-    list_cue = _has(source, r"\b(list|lists|bullets?|items|points|checklist|numbered|recap)\b")
+    list_cue = _has(source, r"\b(list|lists|bullets?|items|points|checklist|numbered|recap|summary|steps)\b")
+    if len(items) >= 2 and not list_cue:
+        pairs = _labelled(ex, items)
+        if pairs:
+            # names of parts of something no component draws: one caption "Legs: a = 3, b = 4 · Hypotenuse: c = 5"
+            groups: list[tuple[str, list[str]]] = []
+            for noun, q in pairs:
+                if groups and groups[-1][0] == noun:
+                    groups[-1][1].append(q)
+                else:
+                    groups.append((noun, [q]))
+            parts = []
+            for noun, qs in groups:
+                if noun and not all(q.lower().startswith(noun.lower()) for q in qs):
+                    parts.append(f"{noun[0].upper() + noun[1:]}: {', '.join(qs)}")
+                else:
+                    parts.append(", ".join(qs))
+            text = "   ·   ".join(parts)
+            ctx.consumed.update(items)
+            return [_beat("text", "text:labels", source, i, [text], sum((_kw(q) for q in items), ()), text=text,
+                          role="note")]
+        if len(items) == 2 and _has(source, r"^\s*(?:then\s+)?(?:display|show|write)\b") and not re.search(
+                r"\b(?:two|both)\b", source.bare.lower()) and all(re.search(r"[:=]|\d", q) for q in items):
+            # "Display "New price: $5" and "New quantity: 120"": two statements, one under the other
+            ctx.consumed.update(items)
+            return [_beat("text", "text:quoted-string", source, i, [q], _kw(q), text=q) for q in items]
     if len(items) >= 2 and (list_cue or len(items) >= 2):
         heading = None
         m = re.search(r"(?:titled|headed|called)\s+\"([^\"]+)\"", ex.sentence, re.I)
@@ -339,18 +399,89 @@ def enumerate_layers(sentence: str) -> list[str]:
     return [x.strip().title() for x in enumeration(m.group(1))][:6]
 
 
+_ORDINAL = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "sixth": 5, "last": -1}
+_DOWN = r"\b(?:from\s+)?top\s+to\s+bottom\b|\btop[- ]down\b|\bstacked\b|\bvertical(?:ly)?\b|\blayered\b|\bstack of\b"
+
+
+def _flow_on_screen(ctx: Context) -> Beat | None:
+    for b in reversed(ctx.beats):
+        if b.kind == "clear":
+            return None
+        if b.kind == "flow":
+            return b
+    return None
+
+
+def _flow_operation(ex: Extracted, ctx: Context, i: int, flow: Beat) -> list[Beat] | None:
+    """Arrows of the diagram on screen: their direction ("Draw arrows pointing down between each layer")
+    and their labels ("Label the arrows "÷ molar mass", "× mole ratio"…", "Draw an arrow from the first to
+    the second labeled "ATP + NADPH"")."""
+    bare = ex.bare.lower()
+    if not re.search(r"\barrows?\b", bare) or re.search(r"\b(?:boxes|blocks|diagram|flow ?chart|pipeline)\b", bare):
+        return None
+    if re.search(r"\barrows?\s+labell?ed\s+[\"\u201c][^\"\u201d]+[\"\u201d][^.]*\bfrom\b", ex.sentence, re.I):
+        return None  # "An arrow labelled "sends code" goes from LLM to Interpreter…": rule_flow reads it
+    nodes = flow.params.get("nodes", [])
+    params = dict(flow.params)
+    quoted = [q for q in ex.quoted if q not in ctx.consumed]
+    changed = False
+    if re.search(r"\b(?:pointing|going|flowing)\s+down(?:wards?)?\b|\bbetween each layer\b", bare) or re.search(_DOWN, bare):
+        params["direction"] = "down"
+        changed = True
+    if quoted:
+        labels = list(params.get("edge_labels") or [""] * max(0, len(nodes) - 1))
+        labels += [""] * max(0, len(nodes) - 1 - len(labels))
+        m = re.search(r"\bfrom\s+the\s+(first|second|third|fourth|fifth|last)\b.*?\bto\s+the\s+(second|third|fourth|fifth|"
+                      r"sixth|last)\b", bare)
+        named = re.search(r"\bfrom\s+[\"\u201c]?([^\"\u201d,]{1,30}?)[\"\u201d]?\s+to\s+[\"\u201c]?([^\"\u201d,.]{1,30}?)[\"\u201d]?"
+                          r"(?:\s|,|\.|$)", ex.sentence)
+        start = None
+        if m:
+            start = _ORDINAL[m.group(1)] % max(1, len(nodes))
+        elif named and named.group(1) in nodes:
+            start = nodes.index(named.group(1))
+        if start is not None and start < len(labels):
+            labels[start] = quoted[0]
+            used = quoted[:1]
+        elif len(quoted) <= len(labels) and re.search(r"\blabel\w*\b", bare):
+            labels[: len(quoted)] = quoted
+            used = quoted
+        else:
+            return None if not changed else _flow_replace(ctx, flow, params, i, [])
+        params["edge_labels"] = labels
+        ctx.consumed.update(used)
+        return _flow_replace(ctx, flow, params, i, used)
+    return _flow_replace(ctx, flow, params, i, []) if changed else None
+
+
+def _flow_replace(ctx: Context, flow: Beat, params: dict, i: int, added: list[str]) -> list[Beat]:
+    new = Beat("flow", params, flow.strings + tuple(added), flow.rule + ("+edge-labels" if added else "+direction"),
+               flow.source, flow.detail_index, flow.keywords + sum((_kw(x) for x in added), ()))
+    if ctx.beats and ctx.beats[-1] is flow and flow.detail_index == i - 1 and not added:
+        ctx.replace(flow, new, i)
+        return []
+    ctx.replace(flow, new, i)
+    return [_beat("highlight", "highlight:labelled-arrows", Extracted(flow.source), i, (), new.keywords, target=None,
+                  mode="pulse")] if added else []
+
+
 def rule_flow(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if any(b.kind in ("flow", "network") for b in ctx.beats) and _has(
             ex, r"^\s*(?:then\s+)?(?:animate|show (?:the )?data flow|show data flowing)\b"):
         return []  # an operation on the diagram already on screen (see rule_animate_previous)
-    diagram = _has(ex, r"\b(diagram|flow|pipeline|architecture|blocks?|boxes|arrows?|stages?|encoder|decoder)\b")
+    on_screen = _flow_on_screen(ctx)
+    if on_screen is not None:
+        done = _flow_operation(ex, ctx, i, on_screen)
+        if done is not None:
+            return done
+    diagram = _has(ex, r"\b(diagram|flow|pipeline|architecture|blocks?|boxes|arrows?|stages?|encoder|decoder|flowchart)\b")
     nodes: list[str] = []
     rule = ""
     edge_labels = re.findall(r"(?:arrow|arrows)\s+labell?ed\s+\"([^\"]+)\"", ex.sentence, re.I) or None
-    ctx.consumed.update(edge_labels or [])
     between = re.search(r"\bfrom\s+(?:the\s+)?([\w-]+(?:\s[\w-]+)?)\s+to\s+(?:the\s+)?([\w-]+(?:\s[\w-]+)?)", ex.sentence)
     previous = next((b for b in reversed(ctx.beats) if b.kind == "flow"), None)
     if edge_labels and previous is not None and between:
+        ctx.consumed.update(edge_labels)
         # "An arrow labelled "sends code" goes from LLM to Interpreter": label the diagram on screen.
         merged = dict(previous.params, edge_labels=edge_labels, both_ways=bool(_has(ex, r"\b(back|returns?)\b")) or None)
         idx = ctx.beats.index(previous)
@@ -369,9 +500,10 @@ def rule_flow(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         if seq and _has(ex, r"\bsequence|tokens?\b"):
             nodes, rule = seq[0].split(), "flow:token-sequence"
             ctx.consumed.add(seq[0])
-        elif len(unconsumed) >= 2:
-            nodes, rule = unconsumed, "flow:quoted-boxes"
-            ctx.consumed.update(unconsumed)
+        elif len([q for q in unconsumed if not _names_arrow(ex.sentence, q)]) >= 2:
+            nodes = [q for q in unconsumed if not _names_arrow(ex.sentence, q)]
+            rule = "flow:quoted-boxes"
+            ctx.consumed.update(nodes)
         else:
             m = re.search(r"\bwith\s+(.+?)\s+(?:blocks|boxes|layers|stages)\b", ex.sentence, re.I)
             if m:
@@ -388,9 +520,18 @@ def rule_flow(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                     rule = "flow:named-diagram"
     if len(nodes) < 2:
         return []
+    ctx.consumed.update(edge_labels or [])
     parallel = _has(ex, r"\bparallel\b")
+    down = re.search(_DOWN, ex.bare.lower()) is not None and len(nodes) >= 3
     return [_beat("flow", rule, ex, i, nodes + (edge_labels or []), sum((_kw(n) for n in nodes), ()),
-                  nodes=nodes, edge_labels=edge_labels, direction="right", parallel=parallel or None)]
+                  nodes=nodes, edge_labels=edge_labels, direction="down" if down else "right",
+                  parallel=parallel or None)]
+
+
+def _names_arrow(sentence: str, q: str) -> bool:
+    """"a friction arrow "20 N"": the quoted text is the label of an arrow, not a box."""
+    k = sentence.find(q)
+    return k > 0 and re.search(r"\barrows?\s*(?:labell?ed\s+|called\s+|of\s+)?[\"\u201c]$", sentence[:k]) is not None
 
 
 def rule_icon(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
@@ -521,6 +662,10 @@ def rule_noun_phrase(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                  re.I)
     if not m:
         return []
+    if re.search(r"\b\w+ing\s+(?:\w+\s+){0,2}?(?:through|along|across|between|into|down|up|from|over)\b", m.group(1)) and any(
+            b.kind in ("flow", "network", "sequence") for b in ctx.beats):
+        # "Show the request passing through them left to right": data moving along the diagram on screen
+        return [_beat("highlight", "highlight:animate-previous", ex, i, (), _kw(ex.sentence), target=None, mode="pulse")]
     phrase = m.group(1).strip()
     phrase = phrase[0].upper() + phrase[1:]
     return [_beat("text", "text:noun-phrase", ex, i, [phrase], _kw(phrase), text=phrase, role="note")]

@@ -88,6 +88,15 @@ def rule_transform(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             _claim(ex, ctx, [word])
         return beats
     items = _items(ex.sentence)
+    rep = re.search(r"\b(?:replace|swap|substitute|exchange)\w*\s+(?:the\s+)?(`[^`]+`|" + Q + r")\s*(?:\w+\s+){0,2}?(?:with|"
+                    r"for|by)\s+(?:a\s+|an\s+|the\s+)?(?:\w+\s+){0,3}?(`[^`]+`|" + Q + r")", ex.sentence, re.I)
+    if rep:
+        src, dst = (x.strip('`"\u201c\u201d ') for x in (rep.group(1), rep.group(4)))
+        new = {"expr": dst} if rep.group(4).startswith("`") and looks_like_math(dst) else {"text": dst}
+        _claim(ex, ctx, [src, dst])
+        return [_beat("transform", "transform:replace", ex, i, [src, dst], _kw(ex.sentence), target=src, **new)]
+    if len(items) < 2:
+        return _prose_transform(ex, ctx, i)
     m = re.search(r"\b" + _TRANSFORM_VERB + r"\b[^`\"\u201c]{0,40}?(`[^`]+`|" + Q + r")\s*(?:into|to|becomes?|"
                   r"→|->)\s*(?:a\s+|an\s+|the\s+)?(?:\w+\s+){0,2}?(`[^`]+`|" + Q + r")", ex.sentence, re.I) or \
         re.search(r"(`[^`]+`|" + Q + r")\s*(?:becomes|turns into|transforms into|morphs into|changes into)\s*"
@@ -107,6 +116,64 @@ def rule_transform(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         new["text"] = dst
     _claim(ex, ctx, [src, dst])
     return [_beat("transform", "transform:into", ex, i, [src, dst], _kw(ex.sentence), target=src, **new)]
+
+
+_VAGUE = {"vector", "vectors", "embedding", "embeddings", "number", "numbers", "value", "values", "token", "tokens",
+          "something", "it", "them", "position", "place", "shape", "form", "one", "another", "the next", "output",
+          "outputs", "result", "results", "right", "left", "top", "bottom", "center", "centre", "middle", "screen"}
+_MOVE_VERB = (r"(?:transforming|transforms|transformed|turning|turns|changing|changes|morphing|morphs|converting|"
+              r"converts|becoming|becomes|evolving|evolves|moving|moves|growing|grows|shrinking|shrinks|lands?|landing|"
+              r"maps|mapping|goes|going|is sent|gets sent)")
+_TARGET = r"(\[[^\[\]]{1,60}\]|\([^()]{1,40}\)|[^\s,;:.]+(?:\s*[=≈]\s*[^\s,;:.]+)?)"
+
+
+def _prose_transform(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
+    """Unquoted "X transforming into Y", "X moving to Y", "î moves to [2, 0] and ĵ moves to [1, 1]":
+    `transform` beats (the runtime shows X first when it is not on screen)."""
+    s = ex.sentence
+    beats = []
+    # "î moves to [2, 0] and ĵ moves to [1, 1]": symbols landing on vectors or points
+    for m in re.finditer(r"(?:^|[\s:;,(])([^\s,:;()]{1,6})\s+(?:moves|goes|lands|maps|is sent|gets sent|is mapped)\s+"
+                         r"(?:on)?to\s+(\[[^\[\]]{1,40}\]|\([^()]{1,30}\))", s):
+        src, dst = m.group(1), m.group(2)
+        new = _new_element(dst)
+        beats.append(_beat("transform", "transform:moves-to", ex, i, [src, dst], _kw(s), target=src, **new))
+    if beats:
+        _claim(ex, ctx, [b.strings[-1] for b in beats])
+        return beats[:4]
+    if ex.quoted or ex.backticked or ex.pairs:
+        return []
+    m = re.search(r"^(?:.*?\b(?:show|animate|display|illustrate|depict|watch|see)\s+)?(?:the\s+|a\s+|an\s+|each\s+)?"
+                  r"(?P<a>[^.;:]{2,80}?)\s+" + _MOVE_VERB + r"\s+(?:in)?to\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?"
+                  r"(?P<b>.{1,80})$", s, re.I)
+    if not m:
+        return []
+    a = re.split(r"\s+(?:as|like|which|that|while|being)\b|,", m.group("a"), flags=re.I)[0].strip()
+    a = re.sub(r"\s+(?:and|then)$", "", a).strip()
+    tail = m.group("b")
+    exact = re.match(r"(?:new\s+)?(?:position|place|location|point|value)?\s*(\[[^\[\]]+\]|\([^()]*\d[^()]*\)|[^\s]+\s*=\s*"
+                     r"[^\s,.;]+)", tail)
+    if exact:
+        b = exact.group(1)
+    else:
+        b = re.split(r"[.;,]\s|[.;]$|\s+(?:and|while|as|with|then|when|until|in|on|at|from|by)\b", tail)[0].strip(" .")
+        b = re.sub(r"^(?:new\s+)?(?:position|place|location)\s*", "", b).strip()
+    if not a or not b or b.lower() in _VAGUE or a.lower() in _VAGUE or len(a.split()) > 10 or len(b.split()) > 6:
+        return []
+    sym = re.search(r"\b(?:vector|point|dot|matrix|variable|term)\s+([^\s]{1,4})$", a)
+    target = sym.group(1) if sym else (a[0].upper() + a[1:])
+    dst = b if exact else b[0].upper() + b[1:]
+    new = _new_element(dst)
+    return [_beat("transform", "transform:prose", ex, i, [target, dst], _kw(s), target=target, **new)]
+
+
+def _new_element(dst: str) -> dict:
+    vec = re.fullmatch(r"\[\s*(-?\d+(?:\.\d+)?(?:\s*,\s*-?\d+(?:\.\d+)?)*)\s*\]", dst)
+    if vec:
+        return {"values": [float(x) if "." in x else int(x) for x in re.split(r"\s*,\s*", vec.group(1))]}
+    if looks_like_math(dst):
+        return {"expr": dst}
+    return {"text": dst}
 
 
 _KIND_WORDS = {
