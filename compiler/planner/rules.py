@@ -614,7 +614,11 @@ def rule_highlight(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                         "tallest", "highest", "largest", "biggest") else min(range(len(vals)), key=lambda j: vals[j])
                     target = names[k]
     if target is None and quoted and not _has(ex, r"\b(?:new|another|add|labell?ed)\b"):
-        target = quoted[0]
+        # "Box the final answer "36 g of water"": not on screen yet — draw it, then surround it
+        q = quoted[0]
+        ctx.consumed.add(q)
+        return [_beat("text", "text:quoted-string", ex, i, [q], _kw(q), text=q),
+                _beat("highlight", "highlight:verb", ex, i, (), _kw(ex.sentence), target=q)]
     if target:
         ctx.consumed.add(target)
         if target in ex.formulas:

@@ -532,7 +532,16 @@ def rule_scatter(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
 
 # ----------------------------------------------------------------------------- bar chart
 _ITEM = re.compile(r"^\s*(?:and\s+|or\s+)?[\"\u201c]?(?P<label>[^\"\u201d:=(),]+?)[\"\u201d]?\s*(?:[:=]\s*|\(\s*|\s)"
-                   r"(?P<value>" + NUM + r")\s*(?P<pct>%)?\s*\)?\s*$")
+                   r"(?P<value>" + NUM + r"(?:\s*/\s*\d+(?:\.\d+)?)?)\s*(?P<pct>%|percent\b)?\s*"
+                   r"(?P<unit>million|billion|thousand|trillion|[a-zA-Z$€£]{1,6})?\s*\)?\s*$")
+
+
+def _value(text: str) -> float | int:
+    """"12", "0.7", "3/8" (a fraction: its value)."""
+    if "/" in text:
+        a, b = (float(x) for x in text.split("/"))
+        return round(a / b, 4) if b else 0
+    return _num(text.strip())
 
 
 def _bar_data(ex: Extracted) -> tuple[list[str], list[float | int], bool, str | None]:
@@ -542,20 +551,25 @@ def _bar_data(ex: Extracted) -> tuple[list[str], list[float | int], bool, str | 
     if len(pairs) >= 1:
         return [p[0] for p in pairs], [_num(p[1]) for p in pairs], any(p[2] for p in pairs), None
     m = re.search(r"[:\u2014]\s*(.+?)\s*\.?$", s) or re.search(r"\b(?:with|for|to)\s+(?:values?\s+(?:of\s+)?)?(.+?)\s*\.?$", s)
+    if m and re.match(r"\s*\d+[-–]\d+\s*:", m.group(1)) is None and ":" in m.group(1)[:40] and \
+            re.match(r"[^,:]{1,40}:\s*\d", m.group(1)) is None:
+        m = re.search(r"[:\u2014]\s*(.+?)\s*\.?$", m.group(1)) or m
     if m:
         body = re.split(r"[;.]\s|\s+(?:then|and then|highlight\w*)\b", m.group(1))[0]
         items = [x for x in re.split(r",\s*|\s+and\s+", body) if x.strip()]
-        labels, values, pct = [], [], False
+        labels, values, pct, units = [], [], False, set()
         for it in items:
             im = _ITEM.match(it)
             if not im:
                 break
             labels.append(im.group("label").strip())
-            values.append(_num(im.group("value")))
+            values.append(_value(im.group("value")))
             pct = pct or bool(im.group("pct"))
+            units.add((im.group("unit") or "").strip())
         else:
             if len(labels) >= 2:
-                return labels, values, pct, body
+                unit = units.pop() if len(units) == 1 else ""
+                return labels, values, pct, unit or None
     quoted = list(ex.quoted)
     m = re.search(r"\bvalues?\s+(?:of\s+)?((?:" + NUM + r"%?\s*(?:,\s*|\s+and\s+|$))+)", s, re.I)
     if quoted and m:
@@ -571,12 +585,25 @@ def rule_bar_chart(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     s = ex.sentence
     cue = _has(ex, r"\bbar[- ]?(?:chart|graph|plot)s?\b|\bhistogram\b|\bbars?\s+(?:for|of|showing)\b")
     previous = _on_screen(ctx, "bar_chart")
+    axis = re.search(r"\b([xy])[- ]axis\b[^\"\u201c]{0,20}[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]", s, re.I)
+    if previous is not None and axis and not cue:
+        # "Label the y-axis "Probability"": the chart has no axes of its own — the caption says it
+        name = axis.group(2).strip()
+        old = previous.params.get("title")
+        title = name if not old else (f"{name} ({old[0].lower() + old[1:]})" if axis.group(1).lower() == "y" else
+                                      f"{old} ({name})")
+        ctx.replace(previous, Beat("bar_chart", dict(previous.params, title=title), previous.strings + (title,),
+                                   previous.rule + "+axis-label", previous.source, previous.detail_index,
+                                   previous.keywords + _kw(name)), i)
+        ctx.consumed.add(name)
+        ctx.stop = True
+        return []
     change = previous is not None and _has(
         ex, r"\b(?:bars?|values?|chart|probabilit\w+|scores?)\b[^.]*\b(?:change|changes|changing|update|updates|"
             r"become|becomes|shift|shifts|move|moves|grow|grows|shrink|shrinks)\b")
     if not (cue or change):
         return []
-    labels, values, pct, _ = _bar_data(ex)
+    labels, values, pct, word_unit = _bar_data(ex)
     if change and values:
         old = previous.params
         by_label = dict(zip(labels, values))
@@ -596,6 +623,7 @@ def rule_bar_chart(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         return []
     labels, values = labels[:12], values[:12]
     ctx.consumed.update(labels)
+    ex.prose[:] = []  # "0 heads: 1/8, 1 head: 3/8": the values, not formulas to show
     title = None
     m = re.search(r"\btitled\s+[\"\u201c]([^\"\u201d]+)[\"\u201d]", s, re.I)
     if m:
@@ -611,7 +639,7 @@ def rule_bar_chart(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     horizontal = _has(ex, r"\bhorizontal\b") or (probabilities and not _has(ex, r"\bvertical\b"))
     highlight = _has(ex, r"\bhighlight\w*\s+(?:the\s+)?(?:highest|largest|biggest|max\w*|tallest|top|most likely|"
                          r"winner|best)\b|\bargmax\b")
-    unit = "%" if pct else None
+    unit = "%" if pct else (" " + word_unit if word_unit and len(word_unit) > 2 else word_unit) or None
     strings = ([title] if title else []) + labels + [short_number(v) + (unit or "") for v in values]
     _claim(ex, ctx, strings)
     return [_beat("bar_chart", "bar_chart:" + ("quoted-values" if ex.quoted else "label-value-list"), ex, i, strings,

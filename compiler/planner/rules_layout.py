@@ -555,7 +555,11 @@ def rule_cards(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
 # ----------------------------------------------------------------------------- comparison
 _DIVIDER = (r"\b(?:dashed|dotted|vertical)?\s*(?:divider|dividing line|separator)\b|\bsplit (?:the )?screen\b|"
             r"\bside[- ]by[- ]side comparison\b|\btwo[- ]column\b|\btwo columns\b|\bthree columns\b|"
-            r"\bcompare\b.*\bside by side\b|\bsplit[- ]screen\b")
+            r"\bcompare\b.*\bside by side\b|\bsplit[- ]screen\b|\b(?:two|three|2|3)\s+(?:\w+\s+)?(?:panels|columns|halves)\b|"
+            r"\bpanels?\s+side[- ]by[- ]side\b|\btwo-column\b|\b(?:show|display|draw|create|present)\s+(?:a|an|the)\s+"
+            r"(?:[\w-]+\s+){0,3}comparison\b")
+_IN_COLUMN = re.compile(r"^\s*(?:then\s+|and\s+)?(?:in|on)\s+the\s+(first|second|third|left|right|middle)(?:\s+(?:column|side|"
+                        r"half|panel|pane|one|case|box))?\s*,\s*", re.I)
 _COLUMN = re.compile(r"^\s*(?:then\s+|and\s+|next,?\s+)?(?:(?:on|in)\s+the\s+)?(left|right|middle|center|centre|first|"
                      r"second|third)\s+(?:column|side|half|panel|pane)\b", re.I)
 
@@ -577,9 +581,29 @@ def rule_comparison(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     `print(3+5)`, "→ send to interpreter", and the caption "…"." fills one column of it: the
     sentences become one comparison beat, revealed column by column across the narration."""
     col = _COLUMN.match(ex.sentence)
+    prose_line = None
+    if col is None:
+        col = _IN_COLUMN.match(ex.sentence)
+        if col is not None:
+            on_screen = next((b for b in reversed(ctx.beats) if b.kind in ("comparison", "clear", "title")), None)
+            if on_screen is None or on_screen.kind != "comparison":
+                col = None
+            elif not _items(ex.sentence[col.end():]):
+                # "In the first, the ball takes tiny steps.": the sentence itself is the column's line
+                rest = ex.sentence[col.end():].strip().rstrip(".")
+                prose_line = rest[0].upper() + rest[1:] if rest else None
     if col is None:
         if not _cue(ex, _DIVIDER) or _cue(ex, r"\btables?\b"):
             return []
+        head = Q + r"\s+(?:with|:|lists?|showing|containing)\s+"
+        grouped = list(re.finditer(head + r"((?:(?!" + head + r")" + Q + r"\s*,?\s*(?:and\s+)?)+)", ex.sentence))
+        if len(grouped) >= 2:
+            # "a two-column comparison: "Inputs" with "Carbon dioxide", "Water", and "Outputs" with "Glucose""
+            titles = [_q(g) for g in grouped][:3]
+            cols = [[_q(m) for m in re.finditer(Q, g.group(3))][:10] for g in grouped][:3]
+            _claim(ex, ctx, titles + [x for c in cols for x in c])
+            return [_comparison_beat(ex, i, "comparison:grouped", titles, cols, [""] * len(titles),
+                                     ("compare", "versus"))]
         titles = [q for q in ex.quoted if q not in ctx.consumed][:3]
         n = 3 if len(titles) == 3 or _cue(ex, r"\bthree\b") else 2
         titles = (titles + ["", "", ""])[:n]
@@ -602,6 +626,8 @@ def rule_comparison(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             break
     mono = _cue(ex, r"\b(monospace|code)\b")
     lines = [f"`{s}`" if tick or mono else s for s, tick, _ in items][:10]
+    if prose_line:
+        lines = [prose_line]
     previous = None
     for b in reversed(ctx.beats):
         if b.kind == "comparison":
@@ -609,7 +635,7 @@ def rule_comparison(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             break
         if b.kind in ("clear", "title"):
             break
-    drawn = [title, caption] + [s for s, _, _ in items]
+    drawn = [title, caption] + [s for s, _, _ in items] + ([prose_line] if prose_line else [])
     _claim(ex, ctx, drawn)
     ex.code[:] = [c for c in ex.code if c not in ctx.consumed]
     if previous is None:
