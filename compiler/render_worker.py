@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import os
 import socket
+import sys
 import tempfile
 import threading
 import time
@@ -102,6 +103,7 @@ def run_job(job: SegmentJob) -> SegmentOutput:
                               "on every worker")
     from .media import probe
 
+    _roomy_malloc()
     deliver = Path(job.deliver_to) if job.deliver_to else None
     if deliver is not None and not deliver.is_dir():
         raise FileNotFoundError(f"worker {worker_name()} cannot reach the shared cache folder {deliver}; mount it "
@@ -129,7 +131,26 @@ def run_job(job: SegmentJob) -> SegmentOutput:
 
 def warm_up() -> None:
     os.environ.setdefault("PYTHONHASHSEED", "0")
+    _roomy_malloc()
     import manim  # noqa: F401  - the expensive import, once per worker
+
+
+@lru_cache(maxsize=1)
+def _roomy_malloc() -> None:
+    """Undo a fixed small malloc threshold in this process (a Dask nanny starts its workers with
+    MALLOC_TRIM_THRESHOLD_=65536, which also pins glibc's mmap threshold at 128 KiB): every frame buffer
+    would then be a fresh mmap, zeroed page by page — renders measured 15–25% slower. Back to glibc's
+    usual ceiling: buffers up to 32 MiB come from the heap, which is trimmed past 64 MiB free."""
+    if "MALLOC_TRIM_THRESHOLD_" not in os.environ or not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL("libc.so.6")
+        libc.mallopt(-3, 32 * 1024 * 1024)  # M_MMAP_THRESHOLD
+        libc.mallopt(-1, 64 * 1024 * 1024)  # M_TRIM_THRESHOLD
+    except (OSError, AttributeError):  # not glibc
+        pass
 
 
 def ping() -> None:

@@ -89,12 +89,12 @@ def _signal(p: subprocess.Popen, sig: int) -> None:
 
 # ---------------------------------------------------------------------------------------------------------
 
-pytest.importorskip("distributed")
 pytestmark = pytest.mark.e2e
 
 
 @pytest.fixture(scope="module")
 def cluster(tmp_path_factory):
+    pytest.importorskip("distributed")
     with dask_cluster(tmp_path_factory.mktemp("cluster")) as address:
         yield address
 
