@@ -57,6 +57,12 @@ def build(theme: dict, *, nodes: list[str], edge_labels: list[str] | None = None
         if edge_labels and i < len(edge_labels) and edge_labels[i]:
             lab = text(edge_labels[i], theme, size=18, color=arrow_col, width_chars=16)
             lab.next_to(arr, DOWN if direction == "right" else RIGHT, buff=0.12)
+            if _overlap(lab, a) or _overlap(lab, b):
+                # wider than the gap between two tall boxes: under (or beside) both of them instead
+                if direction == "right":
+                    lab.move_to([arr.get_center()[0], min(a.get_bottom()[1], b.get_bottom()[1]) - 0.12 - lab.height / 2, 0])
+                else:
+                    lab.move_to([max(a.get_right()[0], b.get_right()[0]) + 0.15 + lab.width / 2, arr.get_center()[1], 0])
             labels.add(lab)
             parts[edge_labels[i]] = lab
     g = VGroup(row, arrows, labels)
@@ -64,6 +70,11 @@ def build(theme: dict, *, nodes: list[str], edge_labels: list[str] | None = None
     g.parts = parts
     g.grow = 1.6
     return g
+
+
+def _overlap(p, q) -> bool:
+    return (p.get_left()[0] < q.get_right()[0] and q.get_left()[0] < p.get_right()[0]
+            and p.get_bottom()[1] < q.get_top()[1] and q.get_bottom()[1] < p.get_top()[1])
 
 
 def enter(mob, run_time: float):
