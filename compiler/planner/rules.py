@@ -23,7 +23,24 @@ ICON_ALIASES = {"text": "document", "page": "document", "file": "document", "use
                 "idea": "lightbulb", "bulb": "lightbulb", "settings": "gear", "cog": "gear", "tick": "check",
                 "timer": "clock", "stopwatch": "clock", "time": "clock", "storage": "database", "data": "database",
                 "cpu": "chip", "processor": "chip", "hardware": "chip", "image": "document", "speech": "person",
-                "x": "cross", "error": "cross", "wrong": "cross", "ok": "check", "correct": "check"}
+                "x": "cross", "error": "cross", "wrong": "cross", "ok": "check", "correct": "check",
+                # an LLM names everyday objects; each is drawn as the nearest icon sbc has
+                "book": "document", "books": "document", "scroll": "document", "paper": "document",
+                "newspaper": "document", "letter": "document", "report": "document", "note": "document",
+                "quill": "document", "pen": "document", "pencil": "document", "certificate": "document",
+                "monk": "person", "scientist": "person", "student": "person", "teacher": "person", "human": "person",
+                "man": "person", "woman": "person", "customer": "person", "worker": "person", "doctor": "person",
+                "crowd": "person", "team": "person", "audience": "person", "face": "person", "head": "person",
+                "brain": "lightbulb", "lamp": "lightbulb", "light": "lightbulb", "insight": "lightbulb",
+                "science": "lightbulb", "innovation": "lightbulb", "globe": "lightbulb", "world": "lightbulb",
+                "earth": "lightbulb", "planet": "lightbulb", "sun": "lightbulb", "star": "lightbulb",
+                "machine": "gear", "engine": "gear", "factory": "gear", "press": "gear", "wrench": "gear",
+                "tool": "gear", "tools": "gear", "cogs": "gear", "robot": "chip", "computer": "chip", "laptop": "chip",
+                "phone": "chip", "server": "database", "cloud": "database", "disk": "database", "memory": "chip",
+                "hourglass": "clock", "calendar": "clock", "watch": "clock", "money": "bag", "coin": "bag",
+                "coins": "bag", "wallet": "bag", "cart": "bag", "shopping": "bag", "purse": "bag", "sack": "bag",
+                "checkmark": "check", "tick mark": "check", "success": "check", "thumbs up": "check",
+                "warning": "cross", "failure": "cross", "stop": "cross", "bug": "cross"}
 
 
 @dataclass
@@ -240,6 +257,9 @@ def prose_formulas(ex: Extracted, ctx: Context) -> list[str]:
             continue
         if _ASSIGN.match(text) and _POSITION.search(bare[max(0, a - 30):a]) and not cue:
             continue  # "Animate a line from x = 2200": where, not what
+        if "[[" in text.replace(" ", "") or (re.match(r"^\s*\S{1,4}\s*=\s*\[[^\[\]]+\]\s*$", text)
+                                                             and re.search(r"\bvectors?\b|\bbasis\b", bare, re.I)):
+            continue  # "the matrix A = [[2, 1], [0, 1]]", "the vectors î = [1, 0]": drawn by rule_matrix
         out.append(text)
     return out
 
@@ -354,11 +374,27 @@ def rule_matrix(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         beats.append(_beat("matrix", "matrix:word-to-vector", ex, i, [word] + [_fmt(v) for v in vec], _kw(word),
                            values=[vec], label=word, op="show"))
     for m in ex.matrices:
-        beats.append(_beat("matrix", "matrix:literal", ex, i, [_fmt(v) for row in m for v in row], _kw(ex.sentence),
-                           values=m, label=_label_after(ex.sentence), op="show"))
+        label = _label_after(ex.sentence)
+        beats.append(_beat("matrix", "matrix:literal", ex, i, ([label] if label else []) +
+                           [_fmt(v) for row in m for v in row], _kw(ex.sentence), values=m, label=label, op="show"))
+    drew_chart = any(b.detail_index == i and b.source == ex.sentence and b.kind in ("plot", "scatter") for b in ctx.beats)
+    if not beats and not drew_chart and re.search(r"\bvectors?\b|\bbasis\b", ex.bare, re.I):
+        # "Draw the basis vectors î = [1, 0] and ĵ = [0, 1]": each a column vector with its name
+        for name, vals in re.findall(r"(?<![\w])([^\W\d]\w{0,3}\u0302?|[îĵk̂])\s*=\s*\[([^\[\]]{1,60})\]", ex.sentence)[:3]:
+            nums = [v.strip() for v in vals.split(",") if v.strip()]
+            if not nums or len(nums) > 6:
+                continue
+            col = [[_num_or_text(v)] for v in nums]
+            text = f"{name} = [{', '.join(nums)}]"
+            ctx.consumed.add(text)
+            beats.append(_beat("matrix", "matrix:named-vector", ex, i, [text] + nums, _kw(ex.sentence), values=col,
+                               label=name, op="show"))
+            ex.vectors[:] = [v for v in ex.vectors if [_fmt(x) for x in v] != nums]
+        if beats:
+            ex.prose[:] = [p for p in ex.prose if p[0] not in ctx.consumed]
     if beats:
         return beats
-    if _has(ex, r"\bmatri(?:x|ces)\b"):
+    if re.search(r"\bmatri(?:x|ces)\b", ex.bare, re.I):
         label = _label_after(ex.sentence)
         values = _placeholder_matrix(ex.sentence, 3, 4)
         if _has(ex, r"\bmatrix addition\b|\badd(?:ing|ition)?\b"):
@@ -374,7 +410,18 @@ def _fmt(v) -> str:
     return f"{v:g}" if isinstance(v, float) else str(v)
 
 
+def _num_or_text(v: str):
+    try:
+        f = float(v)
+    except ValueError:
+        return v
+    return int(f) if f.is_integer() and "." not in v else f
+
+
 def _label_after(sentence: str) -> str | None:
+    m = re.search(r"\b([A-Z]\w{0,3})\s*=\s*\[\s*\[", sentence)
+    if m:
+        return m.group(1)  # "the matrix A = [[2, 1], [0, 1]]"
     m = re.search(r"\bmatri(?:x|ces)\s+(?:of|for)\s+(?:the\s+)?([a-z][\w -]{1,30}?)(?:[.,;]|$)", sentence, re.I)
     if m:
         return m.group(1).strip().title()
@@ -534,12 +581,38 @@ def _names_arrow(sentence: str, q: str) -> bool:
     return k > 0 and re.search(r"\barrows?\s*(?:labell?ed\s+|called\s+|of\s+)?[\"\u201c]$", sentence[:k]) is not None
 
 
+def _icon_name(noun: str) -> str | None:
+    n = noun.lower().strip()
+    if n in ICON_NAMES:
+        return n
+    if n in ICON_ALIASES:
+        return ICON_ALIASES[n]
+    last = n.split()[-1] if n.split() else n
+    return ICON_ALIASES.get(last) or (last if last in ICON_NAMES else None) or ICON_ALIASES.get(last.rstrip("s"))
+
+
 def rule_icon(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
+    """"Highlight the slow processing with a clock icon"; "icons for NLP (text), computer vision (image)";
+    "three icons with labels: a book for "Literacy", a lightbulb for "Science", and a globe for "Ideas…"";
+    "an icon of a monk writing with a quill"."""
     found: list[tuple[str, str]] = []
-    for m in re.finditer(r"\b([a-z]+)\s+icons?\b", ex.low):
-        name = ICON_ALIASES.get(m.group(1), m.group(1))
-        if name in ICON_NAMES:
-            found.append((name, ""))
+    pairs = list(re.finditer(r"\b(?:an?|the)\s+((?:[a-z]+\s){0,2}?[a-z]+)(?:\s+icon)?\s+(?:for|labell?ed|representing|"
+                             r"meaning|standing for)\s+[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]", ex.sentence, re.I))
+    if _has(ex, r"\bicons?\b") and len(pairs) >= 1:
+        for m in pairs:
+            found.append((_icon_name(m.group(1)) or "lightbulb", m.group(2)))
+        ctx.consumed.update(lab for _, lab in found)
+    if not found:
+        for m in re.finditer(r"\b([a-z]+)\s+icons?\b", ex.bare.lower()):
+            name = ICON_ALIASES.get(m.group(1), m.group(1))
+            if name in ICON_NAMES:
+                found.append((name, ""))
+    if not found:
+        m = re.search(r"\bicons?\s+of\s+(?:an?\s+|the\s+)?([a-z]+(?:\s+[a-z]+)?)", ex.bare.lower())
+        if m:
+            name = _icon_name(m.group(1).split()[0]) or _icon_name(m.group(1))
+            if name:
+                found.append((name, ""))
     if not found and _has(ex, r"\bicons?\s+for\b"):
         for m in re.finditer(r"([\w ]+?)\s*\(([\w ,]+)\)", ex.sentence.split(" for ", 1)[1]):
             label = m.group(1).strip(" ,").removeprefix("and ").strip()
@@ -547,9 +620,10 @@ def rule_icon(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             found.append((ICON_ALIASES.get(hint, "lightbulb") if hint not in ICON_NAMES else hint, label))
     if not found:
         return []
+    found = found[:6]
     labels = [label for _, label in found if label]
     return [_beat("icon", "icon:named-icon", ex, i, labels, tuple(n for n, _ in found) + sum((_kw(x) for x in labels), ()),
-                  icons=[n for n, _ in found], labels=[lab for _, lab in found])]
+                  icons=[n for n, _ in found], labels=[lab for _, lab in found] if labels else None)]
 
 
 _HIGHLIGHT_VERB = (r"^\s*(?:then\s+|now\s+|next,?\s+|finally,?\s+|also\s+)?(?:highlight|emphasi[sz]e|circle|underline|"
@@ -670,7 +744,7 @@ def rule_noun_phrase(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             b.kind in ("flow", "network", "sequence") for b in ctx.beats):
         # "Show the request passing through them left to right": data moving along the diagram on screen
         return [_beat("highlight", "highlight:animate-previous", ex, i, (), _kw(ex.sentence), target=None, mode="pulse")]
-    phrase = m.group(1).strip()
+    phrase = re.sub(r"^(?:that|how|what|where|why)\s+", "", m.group(1).strip(), flags=re.I)
     phrase = phrase[0].upper() + phrase[1:]
     return [_beat("text", "text:noun-phrase", ex, i, [phrase], _kw(phrase), text=phrase, role="note")]
 
@@ -689,7 +763,7 @@ def _ordered_rules() -> tuple[Rule, ...]:
 
     return (rule_clear, rules_recall.rule_recall, rules_plot_ops.rule_plot_ops, rule_highlight, rule_title,
             *rules_charts.RULES, *rules_layout.RULES, rule_equation,
-            rule_code, rule_matrix, rule_network, rule_flow, rule_bullets, rule_icon, rule_animate_previous,
+            rule_code, rule_matrix, rule_network, rule_flow, rule_icon, rule_bullets, rule_animate_previous,
             rule_text_fallback, _only_if_nothing(rule_noun_phrase))
 
 

@@ -249,7 +249,10 @@ def rule_plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         return []
     s = ex.sentence
     axes_cue = _has(ex, r"\b(?:axes|x[- ]axis|y[- ]axis|coordinate (?:plane|system|axes|grid))\b") and not _has(
-        ex, r"\b(?:same|those|these|existing) axes\b")
+        ex, r"\b(?:same|those|these|existing) axes\b") and not (
+        any(_on_screen(ctx, k) for k in ("scatter", "bar_chart", "plot")) and not any(_axis_labels(ex))
+        and not _has(ex, r"^\s*(?:then\s+)?(?:draw|show|create|set up|display|add)\s+(?:a\s+|the\s+|new\s+)*"
+                         r"(?:\w+\s+){0,2}(?:axes|coordinate|x[- ]axis)"))
     plot_cue = _has(ex, r"\b(?:plot|plots|plotted|plotting|graph|graphs|curve|curves|sketch\w*)\b") or (
         _has(ex, r"\bfunction\b") and _has(ex, r"\b(?:plot|graph|draw|sketch|trace)\w*\b"))
     area_cue = _has(ex, r"\bshade[sd]?\b|\bshading\b|\barea (?:under|between|below)\b|\bintegral\b") or (
@@ -479,14 +482,21 @@ def rule_scatter(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                    r"\b(?:\d+|" + "|".join(("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"))
                    + r")\s+(?:random\s+)?(?:2d\s+)?points\b|\bpoint cloud\b|\bconvex hull\b|"
                    r"\bline of best fit\b|\bregression line\b|\bbest[- ]fit line\b")
+    s = ex.sentence
+    coords = [(_num(m.group(1)), _num(m.group(2))) for m in COORD.finditer(s)]
+    previous = _on_screen(ctx, "scatter")
+    if previous is not None and (cue or len(coords) >= 3):
+        return _scatter_operation(ex, ctx, i, previous, coords)
     if not cue:
         return []
-    s = ex.sentence
     params: dict = {}
     strings: list[str] = []
-    coords = [(_num(m.group(1)), _num(m.group(2))) for m in COORD.finditer(s)]
+    table = _on_screen(ctx, "table") or next((b for b in reversed(ctx.beats) if b.kind == "table"), None)
+    table_points = _table_points(table) if table is not None and _has(ex, r"\btable\b|\bdata\b") else None
     if len(coords) >= 3:
         params["points"] = [[x, y] for x, y in coords[:200]]
+    elif table_points:
+        params["points"] = table_points  # "transform the table into a scatter plot": its rows are the points
     else:
         m = re.search(r"\b(\d{1,4}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:random\s+)?(?:2d\s+|"
                       r"two-dimensional\s+)?(?:data\s+)?points\b", s, re.I)
@@ -528,6 +538,39 @@ def rule_scatter(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                                 "fit line regression" if params.get("fit_line") else "") if w)
     return [_beat("scatter", "scatter:points-cue", ex, i, strings, _kw(" ".join(strings) + " " + cues),
                   x_label=x_label, y_label=y_label, **params)]
+
+
+def _table_points(table: Beat) -> list[list[float]] | None:
+    rows = table.params.get("rows") or []
+    pts = [[r[0], r[1]] for r in rows if len(r) >= 2 and all(isinstance(v, (int, float)) for v in r[:2])]
+    return pts if len(pts) >= 2 and len(pts) == len(rows) else None
+
+
+def _scatter_operation(ex: Extracted, ctx: Context, i: int, previous: Beat, coords) -> list[Beat]:
+    """On the scatter on screen: "Plot the points (1000, 200), …" gives its points; "Draw the line of best fit
+    through the scatter plot" adds the fitted line (hull, query likewise)."""
+    params = dict(previous.params)
+    added: list[str] = []
+    if len(coords) >= 3:
+        params["points"] = [[x, y] for x, y in coords[:200]]
+        params.pop("count", None)
+        params.pop("seed", None)
+    if _has(ex, r"\bbest[- ]fit\b|\bregression\b|\bleast[- ]squares\b|\btrend ?line\b|\bfit(?:ted)? (?:a )?line\b") \
+            and not params.get("fit_line"):
+        params["fit_line"] = True
+        added.append("least-squares fit")
+    if _has(ex, r"\bconvex hull\b") and not params.get("hull"):
+        params["hull"] = True
+        added.append("convex hull")
+    if params == previous.params:
+        ctx.modified.add(i)
+        return []
+    ctx.replace(previous, Beat("scatter", params, previous.strings + tuple(added), previous.rule + "+update",
+                               previous.source, previous.detail_index, previous.keywords + _kw(" ".join(added))), i)
+    _claim(ex, ctx, added)
+    if previous.source == ex.sentence or not added:
+        return []
+    return [_beat("highlight", "highlight:scatter-update", ex, i, (), _kw(ex.sentence), target=added[0])]
 
 
 # ----------------------------------------------------------------------------- bar chart

@@ -251,6 +251,11 @@ def rule_steps(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             if len(cand) >= 2 and sum("=" in c for c in cand) >= 2 and all(
                     "=" in _step_piece(c)[0] or looks_like_math(_step_piece(c)[0]) for c in cand):
                 pieces, rule = cand, "steps:listed-after-colon"
+            elif len(cand) >= 2 and not any("=" in c for c in cand) and all(
+                    re.search(r"\d", c) and re.search(r"[×*/+\-^\[\]()√]", c) or re.fullmatch(r"\[[^\[\]]+\]", c.strip())
+                    for c in cand) and _cue(ex, r"\bsteps?\b|\bthen\b|\bsimplif\w+|\bcalculat\w+"):
+                # "Show the steps: 3 × [2, 0] + 2 × [1, 1], then [6, 0] + [2, 2], then [8, 2]": each line equals the last
+                pieces, rule = [cand[0]] + ["= " + c for c in cand[1:]], "steps:chain"
     if not pieces:
         return []
     lines, notes = [], []
@@ -260,6 +265,7 @@ def rule_steps(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         notes.append(note)
     strings = lines + [n for n in notes if n]
     _claim(ex, ctx, pieces + strings + [s for s, _ in ticked])
+    ex.prose[:] = []  # the formulas of the sentence are these lines
     ex.code[:] = [c for c in ex.code if c not in ctx.consumed]
     return [_beat("steps", rule, ex, i, strings, _kw(ex.sentence) + ("equals",), lines=lines,
                   notes=notes if any(notes) else None)]
@@ -475,21 +481,54 @@ def _number_set(low: str) -> tuple[str, object] | None:
     return None
 
 
+def _listed(sentence: str) -> list[str]:
+    """The items after a colon: "…: HHT, HTH, THH." or quoted "…: "A", "B"" (numbers and short words)."""
+    m = re.search(r":\s*(.+?)\s*\.?$", sentence)
+    if not m:
+        return []
+    quoted = [_q(x) for x in re.finditer(Q, m.group(1))]
+    if len(quoted) >= 2:
+        return quoted
+    items = [x.strip(" .\"'") for x in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group(1))]
+    items = [x for x in items if x and x not in ("...", "…")]
+    if len(items) >= 2 and all(re.fullmatch(r"[\w+\-/]{1,12}", x) for x in items):
+        return items
+    return []
+
+
 def rule_grid(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     """"Show cards with numbers 1 to 30 being placed into a bag"; "a grid of 24 tiles"; a following
     "Highlight the even numbers" lights up those cells of the grid on screen."""
     low = ex.low
-    previous = next((b for b in reversed(ctx.beats) if b.kind == "grid"), None)
-    if previous is not None and re.match(r"^\s*(?:then\s+)?(?:highlight|colou?r|mark|circle)\b", low):
+    previous = _on_screen(ctx, "grid")
+    if previous is not None and re.match(r"^\s*(?:then\s+)?(?:highlight|colou?r|mark|circle|shade|select|pick|light up)\b",
+                                         low):
+        names = previous.params.get("labels") or [str(n) for n in range(previous.params.get("start", 1),
+                                                                         previous.params.get("start", 1) +
+                                                                         (previous.params.get("count") or 0))]
         chosen = _number_set(low)
+        listed = _listed(ex.sentence)
         if chosen and previous.params.get("count"):
-            start, count = previous.params.get("start", 1), previous.params["count"]
-            hl = [str(n) for n in range(start, start + count) if chosen[1](n)]
-            idx = ctx.beats.index(previous)
-            ctx.beats[idx] = Beat("grid", dict(previous.params, highlight=hl), previous.strings,
-                                  previous.rule + "+highlight", previous.source, previous.detail_index,
-                                  previous.keywords + _kw(chosen[0]))
+            hl = [x for x in names if chosen[1](int(x))]
+            words = chosen[0]
+        elif listed and all(x in names for x in listed):
+            hl, words = listed, " ".join(listed)  # "Highlight the outcomes with exactly two heads: HHT, HTH, THH"
+        else:
+            return []
+        ctx.replace(previous, Beat("grid", dict(previous.params, highlight=hl), previous.strings,
+                                   previous.rule + "+highlight", previous.source, previous.detail_index,
+                                   previous.keywords + _kw(words)), i)
+        _claim(ex, ctx, listed)
         return []  # the highlight rule already indicates the grid
+    if previous is not None and previous.source == ex.sentence:
+        return []  # "Show the 30 cards again in a grid": the grid recalled for this sentence
+    labels = _listed(ex.sentence)
+    if _cue(ex, r"\bgrid\b|\btiles?\b|\bcards?\b|\bcells?\b") and 2 <= len(labels) <= 40 and all(
+            len(x) <= 12 for x in labels) and not _cue(ex, r"\b(diagram|table|plot|chart|axis|axes|matri(?:x|ces))\b"):
+        # "Show all 8 outcomes in a grid: HHH, HHT, HTH, THH, HTT, THT, TTH, TTT": labelled cells
+        _claim(ex, ctx, labels)
+        return [_beat("grid", "grid:labelled-cells", ex, i, labels, _kw(ex.sentence) + tuple(x.lower() for x in labels),
+                      labels=labels)]
     cue = r"\b(cards?|numbers?|numbered|tiles?|cells?|balls?|tickets?|chips?|marbles?|squares?|grid|boxes)\b"
     if not _cue(ex, cue) or _cue(ex, r"\b(diagram|table|plot|chart|axis|axes|matri(?:x|ces))\b"):
         return []
@@ -761,5 +800,30 @@ def _sequence_operation(ex: Extracted, ctx: Context, i: int, previous: Beat) -> 
     return []
 
 
-RULES: list = [rule_transform, rule_move, rule_steps, rule_table, rule_grid, rule_cards, rule_comparison,
+# ----------------------------------------------------------------------------- timeline
+_DATE = r"(?:\d{1,4}\s*(?:BCE?|CE|AD)?|\d{3,4}s|(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*\.?\s+)?\d{4})"
+
+
+def rule_timeline(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
+    """"Show a horizontal timeline with the following events: 1440 "Gutenberg builds his press", 1455 "…"":
+    dated events in order — a flow of boxes for up to four, a Year/Event table for more."""
+    if not _cue(ex, r"\btime ?lines?\b|\bchronolog\w*|\bmilestones\b|\bkey dates\b|\bhistory of\b"):
+        return []
+    events = [(m.group(1).strip(), _q(m, 2)) for m in re.finditer(r"\b(" + _DATE + r")\s*(?::|-|–|—|,)?\s*" + Q, ex.sentence)]
+    if len(events) < 2:
+        events = [(_q(m), m.group(3).strip()) for m in re.finditer(Q + r"\s*\(?\s*(?:in\s+)?(" + _DATE + r")\s*\)?",
+                                                                   ex.sentence)]
+    if len(events) < 2:
+        return []
+    events = events[:8]
+    _claim(ex, ctx, [e for _, e in events])
+    if len(events) <= 4:
+        nodes = [f"{d}: {e}" for d, e in events]
+        return [_beat("flow", "flow:timeline", ex, i, nodes, _kw(ex.sentence), nodes=nodes, direction="right")]
+    rows = [[d, e] for d, e in events]
+    strings = ["Year", "Event"] + [x for r in rows for x in r]
+    return [_beat("table", "table:timeline", ex, i, strings, _kw(ex.sentence), columns=["Year", "Event"], rows=rows)]
+
+
+RULES: list = [rule_timeline, rule_transform, rule_move, rule_steps, rule_table, rule_grid, rule_cards, rule_comparison,
                rule_sequence]

@@ -173,7 +173,8 @@ def _relabel(ex, ctx, i, first, beats, curves, low):
     elif last.params.get("points"):
         ps = [dict(p) for p in last.params["points"]]
         old = ps[-1].get("label")
-        ps[-1]["label"] = text if not old or not old.startswith("(") else f"{text} {old}"
+        coords = re.search(r"\([^()]*\)\s*$", old or "")
+        ps[-1]["label"] = f"{text} {coords.group(0)}" if coords else text
         new = dict(last.params, points=ps)
     elif last.params.get("markers"):
         ms = [dict(x) for x in last.params["markers"]]
@@ -399,7 +400,8 @@ def _mark_points(ex, ctx, i, first, beats, curves, low):
         return None
     if re.search(r"\b(?:mov\w*|travel\w*|slid\w*|along)\b", low) or re.search(r"\b(?:open|hollow|empty)\b|\bhole\b", low):
         return None  # a moving dot or a hole: rule_plot / _hole
-    what = re.search(r"\b(minimum|maximum|vertex|peak|origin|intercept|optimum)\b", low)
+    what = re.search(r"\b(minimum|maximum|vertex|peak|intercept|optimum)\s+(?:point\s+)?(?:is\s+)?(?:at\s+)?\(", ex.sentence,
+                     re.I)
     pts, strings = [], []
     for m in coords[:12]:
         name, x, y = m.group(1), m.group(2), m.group(3)

@@ -162,7 +162,7 @@ def rule_recall(ex: Extracted, ctx, i: int) -> list[Beat]:
                                   "previous", "old", "current", "other", "last", "next", "final", "existing", "two")
                      and len(w) > 2]
             candidates.append((kinds, words))
-    for kinds, words in candidates:
+    for n_cand, (kinds, words) in enumerate(candidates):
         if shown & set(kinds):
             return []  # already on screen in this scene: the sentence operates on it
         found = _find(ctx, kinds, scene, words) or (_find(ctx, kinds, scene, []) if words else None)
@@ -171,7 +171,7 @@ def rule_recall(ex: Extracted, ctx, i: int) -> list[Beat]:
         number, b = found
         beat = Beat(b.kind, dict(b.params), b.strings, f"{b.kind}:recalled-from-scene-{number}", ex.sentence, i,
                     b.keywords)
-        if _pure_reference(ex):
+        if explicit and _pure_reference(ex):
             ctx.stop = True
         return [beat]
     return []

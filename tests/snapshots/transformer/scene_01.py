@@ -53,7 +53,7 @@ class Scene01(SbcScene):
         # beat 5: icon at 7.04 s, narration sentence 2 (icon:named-icon)
         self.at(7.038)
         self.show(
-            icon.build(THEME, icons=['clock'], labels=[''], color=None),
+            icon.build(THEME, icons=['clock'], labels=None, color=None),
             icon.enter,
             slot=1.838,
             strings=[],
