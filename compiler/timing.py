@@ -74,14 +74,21 @@ class TimedPlan:
                 for r in s.plan.theme_rules:
                     out.append(f"    style: {r}")
             last_source = None
+            unmatched = list(s.plan.unmatched)
+            details = s.plan.details
             for tb in s.beats:
                 b = tb.beat
+                while explain and unmatched and unmatched[0] < b.detail_index:
+                    k = unmatched.pop(0)
+                    out.append(f"  · {details[k]}\n      (nothing drawn: SB301)")
                 if explain and b.source != last_source:
                     out.append(f"  · {b.source}")
                     last_source = b.source
                 shown = ", ".join(repr(x) for x in b.strings[:4]) + (" …" if len(b.strings) > 4 else "")
                 out.append(f"    {tb.start:6.2f}s +{tb.duration:4.1f}s  {b.kind:<9} {shown}"
                            + (f"   [{b.rule}; narration sentence {tb.sentence + 1}]" if explain else ""))
+            for k in unmatched if explain else ():
+                out.append(f"  · {details[k]}\n      (nothing drawn: SB301)")
         return "\n".join(out)
 
 

@@ -736,6 +736,12 @@ def rule_noun_phrase(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     itself as a caption, so the viewer sees what the narration talks about."""
     if ex.quoted or ex.backticked:
         return []
+    listed = re.match(r"^\s*(?:then\s+)?(?:fill in|label|list|write|mark|add|put|enter|give)\s+(?:the\s+|a\s+|an\s+)?"
+                      r"([\w -]{2,30}?)\s*:\s*(.{3,120}?)\.?$", ex.sentence, re.I)
+    if listed:
+        # "Fill in the areas: 9 on leg a, 16 on leg b, and 25 on the hypotenuse": the list, as a caption
+        text = f"{listed.group(1)[0].upper() + listed.group(1)[1:]}: {listed.group(2)}"
+        return [_beat("text", "text:colon-list", ex, i, [text], _kw(text), text=text, role="note")]
     m = re.match(r"^\s*(?:then\s+)?(?:show|display|present|reveal)\s+(?:the\s+|a\s+|an\s+)?(.{3,70}?)\.?$", ex.sentence,
                  re.I)
     if not m:
