@@ -1,7 +1,9 @@
 """The pipeline: load → validate → plan → narrate → time → generate → render → assemble.
 
-`build()` reads as that list. Each stage is a function in its own module with typed input and
-output; this module only wires them and records per-stage timings in `build.json`.
+`build()` reads as that list; `build_many()` runs the same list for several storyboards at once (a
+batch): each stage for all of them, then every scene job in one queue on one executor (a local
+process pool or a Dask cluster, `compiler/executors/`). Each stage is a function in its own module
+with typed input and output; this module only wires them and records per-stage timings in `build.json`.
 """
 
 from __future__ import annotations
