@@ -245,3 +245,16 @@ def test_refusals_name_each_worker():
     lines = refusals(mine, facts)
     assert len(lines) == 2 and lines[0].startswith("tcp://b:2 (b:2): sbc None")
     assert lines[1] == "tcp://c:3: cannot run sbc (ModuleNotFoundError: No module named 'compiler')"
+
+
+def test_cli_dask_without_a_scheduler_says_how_to_name_one(tmp_path):
+    from typer.testing import CliRunner
+
+    from compiler.cli import app
+
+    story = write_stories(tmp_path)[1]
+    r = CliRunner().invoke(app, ["build", str(story), "--executor", "dask", "--out", str(tmp_path / "out")],
+                           env={"SBC_DASK_SCHEDULER": None})
+    assert r.exit_code == 1 and "--scheduler tcp://HOST:PORT" in r.output
+    r = CliRunner().invoke(app, ["build", str(story), "--executor", "ray"])
+    assert r.exit_code == 1 and "--executor must be one of local, dask" in r.output
