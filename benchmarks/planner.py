@@ -6,7 +6,8 @@ Over `tests/corpus/*.json` (labels in `tests/corpus/labels.json`; damaged JSON i
 `sbc fix` does) it prints, per storyboard and in total:
 
 - string coverage: share of the must-show strings that some beat of the scene draws (matched
-  against the beats' `strings`, ignoring case, spaces and the spelling of squares and arrows);
+  against the beats' `strings`, ignoring case, spaces and the spelling of squares and arrows; a bracketed list "[1, 4, 5]"
+  counts as drawn when a beat draws its items in that order — boxes in a row, cells);
 - kind recall: share of the component kinds a scene needs that its beats include (a label may list
   alternatives); kind precision: share of the kinds the beats use that the labels need or allow.
   Operations that draw nothing new (`clear`, `highlight`, `move`) are not scored;
@@ -79,12 +80,23 @@ class SceneScore:
     unmatched: int = 0
 
 
+def _shows_list(items: list[str], beats) -> bool:
+    """A must-show list "[1, 4, 5, 2, 8]" is drawn when a beat draws its items in order (boxes, cells, a row)."""
+    for b in beats:
+        strings = [norm(s) for s in b.strings]
+        n = len(items)
+        if any(strings[k:k + n] == items for k in range(len(strings) - n + 1)):
+            return True
+    return False
+
+
 def score_scene(scene_plan, label: dict, sentences: int, unmatched: int) -> SceneScore:
     sc = SceneScore(sentences=sentences, unmatched=unmatched)
     drawn = [norm(s) for b in scene_plan.beats for s in b.strings]
     for s in label.get("strings", []):
         sc.strings_total += 1
-        if any(norm(s) in d for d in drawn):
+        items = [norm(x) for x in s.strip()[1:-1].split(",")] if re.fullmatch(r"\[[^\[\]]+\]", s.strip()) else None
+        if any(norm(s) in d for d in drawn) or (items and _shows_list(items, scene_plan.beats)):
             sc.strings_found += 1
         else:
             sc.missing.append(s)

@@ -109,7 +109,7 @@ def extract(sentence: str) -> Extracted:
                 first = caps.group(1).strip() if caps else " ".join(first.split()[-2:])
             rest = [re.split(r"[,;(]|\bwith\b|\band then\b", p, flags=re.I)[0].strip(" \"'") for p in parts[1:]]
             chain = [first] + rest
-            if all(0 < len(c) <= 40 for c in chain):
+            if all(0 < len(c) <= 40 and not re.search(r"[\[\]]", c) for c in chain):
                 ex.chain = chain
     return ex
 
@@ -295,6 +295,7 @@ def formula_spans(sentence: str) -> list[tuple[str, int, int]]:
             arrows_only = ops and all(o in ("→", "->", "⟶", "=>", "⇒") for o in ops) and not any(
                 re.search(r"[+=×*/÷^]", toks[r][0]) for r in mathy)
             if arrows_only and any(kinds[r + d] in ("word", "wordish") or re.fullmatch(r"[A-Z]", toks[r + d][0])
+                                   or toks[r + d][0].startswith("[")
                                    for r in run if kinds[r] == "op" for d in (-1, 1) if 0 <= r + d < n):
                 has_op = False  # "Grams of A → Moles of A", "A -> B": a flow of named steps, not a formula
             if not mathy and ops.count("=") >= 1 and len(ops) >= 2:
@@ -305,4 +306,29 @@ def formula_spans(sentence: str) -> list[tuple[str, int, int]]:
                     out.append((sentence[a:b].strip(), a, b))
         k = (run[-1] + 1) if run else k + 1
     out.sort(key=lambda x: x[1])
+    return _extend_to_cue(sentence, masked, out)
+
+
+_CUE_LED = re.compile(r"\b(?:formula|equation|expression|identity|rule|law|relationship|definition)\s*:?\s+", re.I)
+
+
+def _extend_to_cue(sentence: str, masked: str, spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """"Show the formula Years to double ≈ 72 / interest rate": a formula right after its cue word reaches
+    back to the cue and on to the end of the clause when only a few words lie in between."""
+    out = []
+    for text, a, b in spans:
+        cue = None
+        for m in _CUE_LED.finditer(masked, 0, a + 1):
+            cue = m
+        if cue is not None and cue.end() < a:
+            gap = masked[cue.end():a]
+            words = gap.split()
+            if 0 < len(words) <= 4 and not re.search(r"[,;:.\x01]", gap) and not re.search(
+                    r"\b(?:the|a|an|for|with|and|where|which)\b", gap, re.I):
+                a = cue.end()
+        end = re.search(r"[,;:]\s|\.(?:\s|$)|\s+(?:and|where|which|with|for|to show|in)\s|$", masked[b:])
+        tail = masked[b: b + end.start()] if end else ""
+        if tail.strip() and len(tail.split()) <= 3 and not re.search(r"\x01", tail) and cue is not None:
+            b = b + len(tail.rstrip())
+        out.append((sentence[a:b].strip(), a, b))
     return out

@@ -37,7 +37,7 @@ ICON_ALIASES = {"text": "document", "page": "document", "file": "document", "use
                 "machine": "gear", "engine": "gear", "factory": "gear", "press": "gear", "wrench": "gear",
                 "tool": "gear", "tools": "gear", "cogs": "gear", "robot": "chip", "computer": "chip", "laptop": "chip",
                 "phone": "chip", "server": "database", "cloud": "database", "disk": "database", "memory": "chip",
-                "hourglass": "clock", "calendar": "clock", "watch": "clock", "money": "bag", "coin": "bag",
+                "bank": "bag", "piggy": "bag", "piggy bank": "bag", "dollar": "bag", "cash": "bag", "hourglass": "clock", "calendar": "clock", "watch": "clock", "money": "bag", "coin": "bag",
                 "coins": "bag", "wallet": "bag", "cart": "bag", "shopping": "bag", "purse": "bag", "sack": "bag",
                 "checkmark": "check", "tick mark": "check", "success": "check", "thumbs up": "check",
                 "warning": "cross", "failure": "cross", "stop": "cross", "bug": "cross"}
@@ -231,7 +231,8 @@ def _bullets_from(ex: Extracted, ctx: Context, i: int, source: Extracted) -> lis
 _DISPLAY = (r"^\s*(?:then\s+|now\s+|next,?\s+|finally,?\s+|also\s+|below\s+(?:it|that|this),?\s+|"
             r"underneath,?\s+|after that,?\s+|at the (?:top|bottom),?\s+)?(?:show|display|write|present|reveal|"
             r"introduce|state|put|type|print|derive|give|flash|bring up|add|fade in|pop up|animate the (?:formula|"
-            r"equation|expression)|solve|compute|calculate|evaluate|substitute|simplify|factor|expand|rewrite)\b")
+            r"equation|expression)|solve|compute|calculate|evaluate|substitute|simplify|factor|expand|rewrite|compare|"
+            r"check|verify|conclude|obtain|get|find|note|recall)\b")
 _FORMULA_CUE = (r"\b(?:formula|formulae|formulas|equation|equations|expression|identity|theorem|law|rule|"
                 r"definition|calculation|substitution|result|answer|antiderivative|derivative|integral|sum|product|"
                 r"relationship|relation|inequality|limit|ratio|update|computation|approximation|simplif\w+|"
@@ -248,7 +249,8 @@ def prose_formulas(ex: Extracted, ctx: Context) -> list[str]:
     bare = ex.bare
     display = re.search(_DISPLAY, bare, re.I) is not None
     cue = re.search(_FORMULA_CUE, bare, re.I) is not None
-    if not (display or cue):
+    after_colon = any(re.search(r":\s*$", bare[:a]) and re.search(r"[=≈]", t) for t, a, _ in ex.prose)
+    if not (display or cue or after_colon):
         return []
     out = []
     for text, a, _ in ex.prose:
@@ -651,6 +653,8 @@ def rule_highlight(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     the first thing named that is on screen (default: the last element drawn)."""
     if not ctx.beats or not _has(ex, _HIGHLIGHT_VERB):
         return []
+    if _has(ex, r"^\s*(?:then\s+)?(?:emphasi[sz]e|stress|point out)\s+(?:that|how)\b") and not ex.quoted:
+        return []  # "Emphasize that four times the length gives twice the period": a remark (rule_note)
     if any(b.detail_index == i and b.source == ex.sentence and "recalled" not in b.rule for b in ctx.beats):
         return []  # a chart operation already showed it ("Highlight the left and right tails…")
     if re.search(r"\blabell?ed\s+[\"\u201c]|\bintersection\b|\bwith an? (?:\w+\s+){0,2}(?:dot|point|circle|marker)\b",
@@ -687,6 +691,14 @@ def rule_highlight(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                     k = max(range(len(vals)), key=lambda j: vals[j]) if which in (
                         "tallest", "highest", "largest", "biggest") else min(range(len(vals)), key=lambda j: vals[j])
                     target = names[k]
+    if target is None and not quoted and (formulas or re.search(r"[$€£]?\d[\d,.]*", ex.sentence)) and not _has(
+            ex, r"^\s*(?:then\s+)?mark\b"):
+        # "Highlight the difference of $128.89": a value no element shows yet — write it, then surround it
+        m = re.match(r"^\s*(?:then\s+)?\w+(?:\s+(?:out|in|on))?\s+(?:the\s+)?(.{3,60}?)\.?$", ex.sentence)
+        if m:
+            t = m.group(1)[0].upper() + m.group(1)[1:]
+            return [_beat("text", "text:highlighted-value", ex, i, [t], _kw(t), text=t),
+                    _beat("highlight", "highlight:verb", ex, i, (), _kw(ex.sentence), target=t)]
     if target is None and quoted and not _has(ex, r"\b(?:new|another|add|labell?ed)\b"):
         # "Box the final answer "36 g of water"": not on screen yet — draw it, then surround it
         q = quoted[0]
@@ -731,20 +743,56 @@ def rule_animate_previous(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     return []
 
 
+def rule_note(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
+    """"Note that the mass m does not appear in the formula", "Point out that …": the remark, as a note."""
+    if ex.quoted or ex.backticked:
+        return []
+    m = re.match(r"^\s*(?:then\s+|finally,?\s+|also\s+)?(?:note|point out|mention|explain|emphasi[sz]e|stress|remind "
+                 r"(?:the )?(?:viewers?|audience)|make (?:it )?clear|add a note|conclude)\s+(?:that\s+|how\s+)(.{5,120}?)"
+                 r"\.?$", ex.sentence, re.I)
+    if not m:
+        return []
+    text = m.group(1)[0].upper() + m.group(1)[1:]
+    return [_beat("text", "text:note", ex, i, [text], _kw(text), text=text, role="note")]
+
+
 def rule_noun_phrase(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     """"Show the final linear layer and softmax function." with nothing else matched: show the phrase
     itself as a caption, so the viewer sees what the narration talks about."""
     if ex.quoted or ex.backticked:
         return []
-    listed = re.match(r"^\s*(?:then\s+)?(?:fill in|label|list|write|mark|add|put|enter|give)\s+(?:the\s+|a\s+|an\s+)?"
-                      r"([\w -]{2,30}?)\s*:\s*(.{3,120}?)\.?$", ex.sentence, re.I)
+    listed = re.match(r"^\s*(?:then\s+)?(?:fill in|label|list|write|mark|add|put|enter|give|show|display|present|"
+                      r"split|break|divide|decompose)\s+(?:[\w -]{0,40}?\s)?(?:the\s+|a\s+|an\s+|its\s+|into\s+)?"
+                      r"(?:(?:two|three|four|five|six|\d)\s+)?([\w -]{2,30}?)\s*:\s*(.{3,120}?)\.?$", ex.sentence, re.I)
     if listed:
+        items = [x.strip() for x in re.split(r",\s*(?:and\s+)?|\s+and\s+", listed.group(2)) if x.strip()]
+        head = listed.group(1).strip()
+        head = head[0].upper() + head[1:]
+        if 3 <= len(items) <= 8 and all(len(x.split()) <= 6 for x in items) and re.match(
+                r"^\s*(?:then\s+)?(?:show|display|present|list)\b", ex.sentence, re.I):
+            # "Show the four bases: Adenine (A), Thymine (T), Guanine (G), Cytosine (C)"
+            return [_beat("bullets", "bullets:colon-list", ex, i, [head] + items, sum((_kw(x) for x in items), ()),
+                          items=items, title=head, style="dot")]
         # "Fill in the areas: 9 on leg a, 16 on leg b, and 25 on the hypotenuse": the list, as a caption
-        text = f"{listed.group(1)[0].upper() + listed.group(1)[1:]}: {listed.group(2)}"
+        text = f"{head}: {listed.group(2)}"
         return [_beat("text", "text:colon-list", ex, i, [text], _kw(text), text=text, role="note")]
+    labels = re.match(r"^\s*(?:then\s+)?label\s+(?:the\s+)?(.{3,80}?)\.?$", ex.sentence, re.I)
+    if labels:
+        parts = [re.sub(r"^(?:the|a|an)\s+", "", x.strip(), flags=re.I) for x in
+                 re.split(r",\s*(?:and\s+)?|\s+and\s+", labels.group(1)) if x.strip()]
+        if 2 <= len(parts) <= 6:
+            # "Label the sugar-phosphate backbone and the bases": the names, as a caption
+            text = "   ·   ".join(p[0].upper() + p[1:] for p in parts)
+            return [_beat("text", "text:labels", ex, i, [text], _kw(text), text=text, role="note")]
     m = re.match(r"^\s*(?:then\s+)?(?:show|display|present|reveal)\s+(?:the\s+|a\s+|an\s+)?(.{3,70}?)\.?$", ex.sentence,
                  re.I)
     if not m:
+        colon = re.match(r"^[^:]*?\b((?:\w+\s+){0,2}\w+)\s*:\s*(.{3,110}?)\.?$", ex.sentence)
+        if colon and not re.search(r"\d\s*$", colon.group(1)):
+            # "…split it into two components: mg cos θ along the string and mg sin θ along the arc"
+            head = re.sub(r"^(?:the|a|an|its|into|two|three|four)\s+", "", colon.group(1), flags=re.I)
+            text = f"{head[0].upper() + head[1:]}: {colon.group(2)}"
+            return [_beat("text", "text:colon-list", ex, i, [text], _kw(text), text=text, role="note")]
         return []
     if re.search(r"\b\w+ing\s+(?:\w+\s+){0,2}?(?:through|along|across|between|into|down|up|from|over)\b", m.group(1)) and any(
             b.kind in ("flow", "network", "sequence") for b in ctx.beats):
@@ -770,7 +818,7 @@ def _ordered_rules() -> tuple[Rule, ...]:
     return (rule_clear, rules_recall.rule_recall, rules_plot_ops.rule_plot_ops, rule_highlight, rule_title,
             *rules_charts.RULES, *rules_layout.RULES, rule_equation,
             rule_code, rule_matrix, rule_network, rule_flow, rule_icon, rule_bullets, rule_animate_previous,
-            rule_text_fallback, _only_if_nothing(rule_noun_phrase))
+            rule_text_fallback, _only_if_nothing(rule_note), _only_if_nothing(rule_noun_phrase))
 
 
 RULES = _ordered_rules()

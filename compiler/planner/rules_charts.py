@@ -132,6 +132,13 @@ def _axis_labels(ex: Extracted) -> tuple[str | None, str | None]:
                       r"(?:as\s+)?[\"\u201c]([^\"\u201d]+)[\"\u201d]", ex.sentence, re.I) or re.search(
             r"\b" + axis + r"[- ]axis\s+[\"\u201c]([^\"\u201d]+)[\"\u201d]", ex.sentence, re.I)
         out.append(m.group(1).strip() if m else None)
+    for k, names in enumerate((r"x|horizontal", r"y|vertical")):
+        if out[k] is None:
+            # "a graph with years (0 to 30) on the x-axis and balance in dollars on the y-axis"
+            m = re.search(r"(?:\bwith|,|\band)\s+(?:the\s+)?([a-zA-Zθ][\w θ$/-]{1,30}?)\s*(?:\([^()]*\))?\s+(?:on|along)\s+the\s+"
+                          r"(?:" + names + r")[- ]axis\b", ex.sentence, re.I)
+            if m and not re.search(r"\b(?:the|a|an)\b", m.group(1), re.I):
+                out[k] = m.group(1).strip()
     if out == [None, None]:
         m = re.search(r"\baxes\s+(?:labell?ed\s+)?[\"\u201c]([^\"\u201d]+)[\"\u201d]\s+and\s+"
                       r"[\"\u201c]([^\"\u201d]+)[\"\u201d]", ex.sentence, re.I)
@@ -152,6 +159,7 @@ def _x_range(ex: Extracted) -> tuple[float, float] | None:
     for pat in (r"\bfor\s+[a-z]\s+(?:from|between)\s+(" + NUM + r")\s+(?:to|and)\s+(" + NUM + r")",
                 r"\bfrom\s+[a-z]\s*=\s*(" + NUM + r")\s+to\s+(?:[a-z]\s*=\s*)?(" + NUM + r")",
                 r"\bx[- ]axis\s+(?:from|between|ranging from)\s+(" + NUM + r")\s+(?:to|and)\s+(" + NUM + r")",
+                r"\(\s*(" + NUM + r")\s*(?:to|-|–)\s*(" + NUM + r")\s*\)\s+(?:on|along)\s+the\s+(?:x|horizontal)[- ]axis",
                 r"\bx\s*(?:∈|in|over|on|from)\s*\[\s*(" + NUM + r")\s*,\s*(" + NUM + r")\s*\]",
                 r"\b(?:over|on)\s*\[\s*(" + NUM + r")\s*,\s*(" + NUM + r")\s*\]",
                 r"\bx\s+from\s+(" + NUM + r")\s+to\s+(" + NUM + r")"):
@@ -167,7 +175,7 @@ def _prose_formulas(ex: Extracted) -> list[tuple[str, int, int]]:
     """`y = 4x²`, `f(x) = x^2 - 3x + 2` written in the sentence: (text, start, end), longest readable prefix."""
     out = []
     s = ex.sentence
-    for m in re.finditer(r"(?<![\w=*])(?:[a-zA-Z]\w{0,3}\s*\(\s*[a-z]\s*\)|[a-zA-Z])\s*=\s*", s):
+    for m in re.finditer(r"(?<![\w=*])(?:[^\W\d_]\w{0,3}\s*\(\s*[^\W\d_]\s*\)|[^\W\d_])\s*=\s*", s):
         tail = s[m.end():]
         cut = re.search(r"\s+" + _STOP + r"\b|[,;:]\s|\.\s|\.$|[\"`]", tail)
         cand = tail[: cut.start()] if cut else tail
@@ -310,19 +318,45 @@ def rule_plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             ctx.consumed.add(q)
         top = max(sd for _, sd in sigmas[:6])
         ranges.append((-4 * top, 4 * top))
+    # "plot y = x^2 and y = x log(x) …, labeled "bubble sort" and "merge sort"": the labels in order
+    respectively = None
+    if len(spans) >= 2:
+        tail = re.search(r"\b(?:labell?ed|called|named)\s+((?:[\"\u201c][^\"\u201d]+[\"\u201d]\s*,?\s*(?:and\s+)?)+)",
+                         s[spans[-1][1]:], re.I)
+        if tail and all(_quoted_after(s, spans[k][1], spans[k + 1][0]) is None for k in range(len(spans) - 1)):
+            found = [q.strip() for q in re.findall(r"[\"\u201c]([^\"\u201d]+)[\"\u201d]", tail.group(1))]
+            if len(found) == len(spans):
+                respectively = found
+    if any(w == "formula" for _, _, w, _ in spans):
+        formula_spans_ = [(a, b) for a, b, w, _ in spans if w == "formula"]
+        spans = [x for x in spans if x[2] == "formula" or not any(fa - 30 <= x[1] <= fa for fa, _ in formula_spans_)]
+    # "Plot simple interest as a straight line y = 1000 + 50x": the formula is the curve, named by what precedes
+    names = {}
+    for k, (a, b, what, data) in enumerate(spans):
+        if what == "formula":
+            before = s[spans[k - 1][1] if k else 0:a]
+            nm = re.search(r"(?:^|,|\band\b|\bplot\b|\bdraw\b|\bshow\b)\s*(?:the\s+)?([a-z][\w -]{2,30}?)\s+as\s+(?:a|an|the)?\s*"
+                           r"(?:[\w-]+\s+){0,2}?(?:line|curve|parabola|graph|function)?\s*$", before, re.I)
+            if nm:
+                name = re.sub(r"^(?:(?:then|and|plot|draw|show|graph|display)\s+)+", "", nm.group(1).strip(), flags=re.I)
+                if name and not re.fullmatch(r"(?:it|this|that|them|the curve|the line)", name, re.I):
+                    names[k] = name
     for k, (a, b, what, data) in enumerate(spans):
         nxt = spans[k + 1][0] if k + 1 < len(spans) else None
-        label = _quoted_after(s, b, nxt)
+        label = respectively[k] if respectively and k < len(respectively) else _quoted_after(
+            s, b, nxt if not respectively else b)
         if label in (x_label, y_label):
             label = None  # "…y = 4x^2 on axes with x labelled "time (s)"": an axis label, not the curve's
+        if not label and k in names and what == "formula":
+            label = f"{names[k]}: {data}"
         prev_end = spans[k - 1][1] if k else 0
         colour = _colour_near(s, max(a - 25, prev_end), min(b + 20, nxt if nxt is not None else len(s))) \
             if not label else None
         if what == "formula":
-            expr = data
-            _claim_formula(ex, ctx, expr)
-            curves.append(_curve(ctx, expr, label or expr, "", colour))
-            strings.append(label or expr)
+            expr = data if try_formula(data) else data.split("=", 1)[-1].strip()  # "θ(t) = …": draw the right side
+            _claim_formula(ex, ctx, data)
+            curves.append(_curve(ctx, expr, label or data, "", colour))
+            strings.append(label or data)
         else:
             expr, hint, rng, phrase = data
             curves.append(_curve(ctx, expr, label or phrase, hint, colour))
@@ -540,8 +574,41 @@ def rule_scatter(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                   x_label=x_label, y_label=y_label, **params)]
 
 
+def _table_bars(table: Beat, ex: Extracted) -> tuple[list[str], list, str] | None:
+    """"Show a bar chart of the periods for the three lengths" after a table: its first column labels the
+    bars, the numeric column the sentence names (or the last numeric one) gives their heights."""
+    cols = table.params.get("columns") or []
+    rows = [[_as_number(v) for v in r] for r in table.params.get("rows") or []]
+    if len(cols) < 2 or len(rows) < 2:
+        return None
+    numeric = [j for j in range(1, len(cols)) if all(isinstance(r[j], (int, float)) for r in rows if len(r) > j)]
+    if not numeric:
+        return None
+    low = ex.low
+    named = [j for j in numeric if any(w in low for w in re.findall(r"[a-z]{3,}", cols[j].lower()))]
+    j = named[0] if named else numeric[-1]
+    labels = [_fmt_cell(r[0]) + (f" {_unit(cols[0])}" if _unit(cols[0]) else "") for r in rows if len(r) > j]
+    values = [r[j] for r in rows if len(r) > j]
+    return labels[:12], values[:12], cols[j]
+
+
+def _unit(header: str) -> str:
+    m = re.search(r"\(([^()]{1,8})\)\s*$", header)
+    return m.group(1) if m else ""
+
+
+def _fmt_cell(v) -> str:
+    return f"{v:g}" if isinstance(v, float) else str(v)
+
+
+def _as_number(v):
+    if isinstance(v, str) and re.fullmatch(r"-?\d+(?:\.\d+)?", v.strip()):
+        return _num(v.strip())
+    return v
+
+
 def _table_points(table: Beat) -> list[list[float]] | None:
-    rows = table.params.get("rows") or []
+    rows = [[_as_number(v) for v in r] for r in table.params.get("rows") or []]
     pts = [[r[0], r[1]] for r in rows if len(r) >= 2 and all(isinstance(v, (int, float)) for v in r[:2])]
     return pts if len(pts) >= 2 and len(pts) == len(rows) else None
 
@@ -662,8 +729,16 @@ def rule_bar_chart(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if not cue:
         return []
     if not labels:
-        # "Show a bar chart comparing the models" — nothing to plot: leave the sentence to other rules
-        return []
+        table = next((b for b in reversed(ctx.beats) if b.kind == "table"), None)
+        data = _table_bars(table, ex) if table is not None else None
+        if data is None:
+            # "Show a bar chart comparing the models" — nothing to plot: leave the sentence to other rules
+            return []
+        labels, values, title = data
+        strings = [title] + labels + [short_number(v) for v in values]
+        _claim(ex, ctx, strings)
+        return [_beat("bar_chart", "bar_chart:from-table", ex, i, strings, _kw(title) + tuple(x.lower() for x in labels),
+                      labels=labels, values=values, title=title)]
     labels, values = labels[:12], values[:12]
     ctx.consumed.update(labels)
     ex.prose[:] = []  # "0 heads: 1/8, 1 head: 3/8": the values, not formulas to show

@@ -63,6 +63,8 @@ def _top_level_split(text: str, seps: str = r",|;|\bthen\b|→|⇒|=>|⟹") -> l
             depth = max(0, depth - 1)
         elif depth == 0:
             m = pattern.match(text, i)
+            if m and ch == "," and i and text[i - 1].isdigit() and re.match(r",\d{3}(?!\d)", text[i:]):
+                m = None  # "$1,628.89": a thousands separator
             if m and m.end() > i:
                 parts.append(text[start:i])
                 start = i = m.end()
@@ -248,8 +250,8 @@ def rule_steps(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         if m:
             cand = _top_level_split(m.group(1).rstrip(". "))
             cand = [c for c in (re.sub(r"^(?:and|then|so|finally)\s+", "", c, flags=re.I) for c in cand) if c]
-            if len(cand) >= 2 and sum("=" in c for c in cand) >= 2 and all(
-                    "=" in _step_piece(c)[0] or looks_like_math(_step_piece(c)[0]) for c in cand):
+            if len(cand) >= 2 and sum("=" in c or "≈" in c for c in cand) >= 2 and all(
+                    re.search(r"[=≈]", _step_piece(c)[0]) or looks_like_math(_step_piece(c)[0]) for c in cand):
                 pieces, rule = cand, "steps:listed-after-colon"
             elif len(cand) >= 2 and not any("=" in c for c in cand) and all(
                     re.search(r"\d", c) and re.search(r"[×*/+\-^\[\]()√]", c) or re.fullmatch(r"\[[^\[\]]+\]", c.strip())
@@ -280,10 +282,36 @@ def _cells(group: str) -> list[str]:
 
 
 def _num(s: str):
-    return int(s) if re.fullmatch(r"-?\d{1,15}", s) else float(s) if re.fullmatch(r"-?\d+\.\d+", s) else s
+    """A cell: a number, or the text as written when writing it as a number would change it ("1.0")."""
+    if re.fullmatch(r"-?\d{1,15}", s):
+        return int(s)
+    if re.fullmatch(r"-?\d+\.\d*[1-9]", s):
+        return float(s)
+    return s
 
 
 _ROW_SPLIT = r",\s*(?:and\s+)?(?:then\s+)?|;\s*|\s+then\s+"
+
+
+def _paren_groups(text: str) -> list[str]:
+    """Top-level (…) or […] groups, brackets inside quotes and nested ones kept: ("Bubble sort", "O(n)")."""
+    out, depth, start, quote = [], 0, 0, None
+    for k, ch in enumerate(text):
+        if quote:
+            if ch == quote:
+                quote = None
+            continue
+        if ch in "\"\u201c":
+            quote = "\"" if ch == "\"" else "\u201d"
+        elif ch in "([":
+            if depth == 0:
+                start = k + 1
+            depth += 1
+        elif ch in ")]" and depth:
+            depth -= 1
+            if depth == 0:
+                out.append(text[start:k])
+    return out
 
 
 def _row_groups(text: str, ncols: int) -> list[list]:
@@ -334,9 +362,13 @@ def rule_table(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     columns = columns[:ncols]
     mr = re.search(r"\brows?\b\s*(?::|of|with)?\s*(.*)$", s, re.I)
     rows: list[list] = []
+    if not mr:
+        after = re.search(r"[\"\u201d]\s*:\s*(.+)$", s)  # columns "A", "B": 0.25 → 1.0, 1.0 → 2.0
+        if after:
+            rows = _row_groups(after.group(1).rstrip(". "), ncols)
     if mr:
         text = re.split(r"(?:,\s*|\s+)(?:and\s+)?(?:then\s+)?highlight\w*\b", mr.group(1), flags=re.I)[0]
-        groups = re.findall(r"[(\[]([^()\[\]]+)[)\]]", text)
+        groups = [g for g in _paren_groups(text) if "," in g or "/" in g or "|" in g]
         if not groups:
             # "GPT-2" / "1.5B"; "GPT-3" / "175B" or Alice | 90, Bob | 85: a row ends at ";", at "and" before a
             # quote or bracket, or at a comma followed by the next row's "/" or "|"
@@ -375,6 +407,7 @@ def rule_table(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             params["highlight_row" if hm.group(2).lower() == "row" else "highlight_col"] = max(0, min(k, n - 1))
     strings = columns + [_fmt(c) for r in rows for c in r]
     _claim(ex, ctx, strings)
+    ex.prose[:] = []  # "0.25 → 1.0, 1.0 → 2.0": the rows, not formulas
     return [_beat("table", "table:columns-and-rows", ex, i, strings, sum((_kw(c) for c in columns), ("table",)),
                   columns=columns, rows=rows, **params)]
 
@@ -523,7 +556,9 @@ def rule_grid(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if previous is not None and previous.source == ex.sentence:
         return []  # "Show the 30 cards again in a grid": the grid recalled for this sentence
     labels = _listed(ex.sentence)
-    if _cue(ex, r"\bgrid\b|\btiles?\b|\bcards?\b|\bcells?\b") and 2 <= len(labels) <= 40 and all(
+    card_pairs = re.search(Q + r"\s*\(\s*" + Q + r"\s*\)", ex.sentence)
+    if (_cue(ex, r"\bgrid\b") or _cue(ex, r"\btiles?\b|\bcards?\b|\bcells?\b") and len(labels) >= 5) and not card_pairs \
+            and 2 <= len(labels) <= 40 and all(
             len(x) <= 12 for x in labels) and not _cue(ex, r"\b(diagram|table|plot|chart|axis|axes|matri(?:x|ces))\b"):
         # "Show all 8 outcomes in a grid: HHH, HHT, HTH, THH, HTT, THT, TTH, TTT": labelled cells
         _claim(ex, ctx, labels)
@@ -665,6 +700,12 @@ def rule_comparison(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             break
     mono = _cue(ex, r"\b(monospace|code)\b")
     lines = [f"`{s}`" if tick or mono else s for s, tick, _ in items][:10]
+    formulas = [f.rstrip(".") for f, a, _ in ex.prose if a >= col.end() and f.rstrip(".") not in ctx.consumed]
+    if formulas and not lines:
+        # "On the left, titled "Simple Interest", show the formula A = P(1 + rt)": the column's line
+        lines = formulas[:4]
+        prose_line = None
+        ex.prose[:] = []
     if prose_line:
         lines = [prose_line]
     previous = None
@@ -674,7 +715,7 @@ def rule_comparison(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             break
         if b.kind in ("clear", "title"):
             break
-    drawn = [title, caption] + [s for s, _, _ in items] + ([prose_line] if prose_line else [])
+    drawn = [title, caption] + [s for s, _, _ in items] + ([prose_line] if prose_line else []) + lines
     _claim(ex, ctx, drawn)
     ex.code[:] = [c for c in ex.code if c not in ctx.consumed]
     if previous is None:
@@ -735,15 +776,45 @@ def rule_sequence(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     previous = _on_screen(ctx, "sequence")
     if previous is not None and not ex.vectors:
         return _sequence_operation(ex, ctx, i, previous)
+    previous = previous or next((b for sp in reversed(ctx.history[-3:]) for b in reversed(sp.beats)
+                                 if b.kind == "sequence"), None)
     array_cue = _cue(ex, r"\b(arrays?|lists?|rows?|boxes|cells|sequences?|elements|numbers|values|items|tokens?)\b")
-    if ex.vectors and array_cue and not _cue(ex, r"\b(vectors?|matri(?:x|ces)|embeddings?|weights?|coordinates?)\b"):
+    not_vector = not _cue(ex, r"\b(vectors?|matri(?:x|ces)|embeddings?|weights?|coordinates?|points?|basis)\b")
+    labelled = re.findall(r"([A-Z][\w ]{0,15}?|\b\w{1,12})\s*(?:→|->|:)\s*\[([^\[\]]{1,80})\]", ex.sentence)
+    if len(labelled) >= 2 and not_vector:
+        # "Pass 2 → [1, 2, 4, 5, 8], Pass 3 → [1, 2, 4, 5, 8]": one row of boxes per state, named
+        beats = []
+        for name, body in labelled[:4]:
+            tokens = [t.strip() for t in body.split(",") if t.strip()][:16]
+            beats.append(_beat("sequence", "sequence:labelled-states", ex, i, tokens + [name.strip()], _kw(ex.sentence),
+                               tokens=tokens, mode="show", label=name.strip()))
+        ex.vectors[:] = []
+        ex.prose[:] = []
+        ex.chain[:] = []
+        return beats
+    state = re.search(r"\b(?:giving|gives|becomes|become|now|resulting in|results in|to get|yielding|leaving|after)\b", ex.low)
+    if ex.vectors and not_vector and (array_cue or state or previous is not None):
         vec = ex.vectors[0]
         tokens = [_fmt(v) for v in vec][:16]
         if len(tokens) >= 2:
             ex.vectors.pop(0)
             mode = "process" if _cue(ex, _PROCESS) else "show"
-            return [_beat("sequence", f"sequence:array-{mode}", ex, i, tokens, _kw(ex.sentence) + ("array",),
-                          tokens=tokens, mode=mode)]
+            label = None
+            if state:
+                # "Compare 5 and 1: swap them, giving [1, 5, 4, 2, 8]": the new state, captioned with the step
+                cap = re.split(r",?\s*\b(?:giving|gives|becomes|resulting in|results in|to get|yielding|leaving)\b",
+                               ex.sentence)[0].strip(" ,.:")
+                label = cap if 0 < len(cap) <= 60 else None
+            strings = tokens + ([label] if label else [])
+            return [_beat("sequence", f"sequence:array-{mode}", ex, i, strings, _kw(ex.sentence) + ("array",),
+                          tokens=tokens, mode=mode, label=label)]
+    numbers = re.search(r":\s*((?:-?\d+(?:\.\d+)?\s*,\s*){2,15}-?\d+(?:\.\d+)?)\b", ex.sentence)
+    if numbers and array_cue and not_vector and not _cue(ex, r"\b(chart|graph|plot|table|grid|cards?)\b"):
+        # "Display an unsorted list of numbers: 5, 1, 4, 2, 8 as colored boxes"
+        tokens = [t.strip() for t in numbers.group(1).split(",")][:16]
+        mode = "process" if _cue(ex, _PROCESS) else "show"
+        return [_beat("sequence", f"sequence:number-list-{mode}", ex, i, tokens, _kw(ex.sentence) + ("list",),
+                      tokens=tokens, mode=mode)]
     if not (_cue(ex, r"\b(tokens?|tokeni[sz]\w*)\b") or _cue(ex, r"\b(words?|sequence|sentence)\b") and _cue(
             ex, r"\bone (?:at a time|by one)\b|\bgenerat|\bprocess|\bsplit|\bin a row\b|\bpills?\b")) or _cue(
             ex, r"\b(diagram|rnn|boxes|blocks|pipeline|architecture|encoder|decoder|network)\b"):
