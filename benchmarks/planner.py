@@ -12,6 +12,8 @@ Over `tests/corpus/*.json` (labels in `tests/corpus/labels.json`; damaged JSON i
   alternatives); kind precision: share of the kinds the beats use that the labels need or allow.
   Operations that draw nothing new (`clear`, `highlight`, `move`) are not scored;
 - unmatched: share of `animation_details` sentences that produced no beat (SB301);
+- sync: for the storyboards whose labels give `sync` (the narration sentence each details sentence belongs
+  with), the share of beats that start on that sentence (and within one sentence) — no goal, a measure;
 - layout violations from `sbc check` (compiler.inspect.inspect_storyboard), unless `--no-check`;
 - the time to plan a 500-scene storyboard made of the corpus scenes.
 
@@ -78,6 +80,9 @@ class SceneScore:
     extra_kinds: list[str] = field(default_factory=list)
     sentences: int = 0
     unmatched: int = 0
+    synced: int = 0        # beats of labelled sentences that start with the labelled narration sentence
+    synced_near: int = 0   # … or the one before or after it
+    sync_total: int = 0
 
 
 def _shows_list(items: list[str], beats) -> bool:
@@ -88,6 +93,19 @@ def _shows_list(items: list[str], beats) -> bool:
         if any(strings[k:k + n] == items for k in range(len(strings) - n + 1)):
             return True
     return False
+
+
+def score_sync(sc: "SceneScore", timed_scene, label: dict) -> None:
+    want = label.get("sync")
+    if not want:
+        return
+    for tb in timed_scene.beats:
+        k = tb.beat.detail_index
+        if tb.beat.kind in UNSCORED or k >= len(want):
+            continue
+        sc.sync_total += 1
+        sc.synced += tb.sentence + 1 == want[k]
+        sc.synced_near += abs(tb.sentence + 1 - want[k]) <= 1
 
 
 def score_scene(scene_plan, label: dict, sentences: int, unmatched: int) -> SceneScore:
@@ -128,19 +146,25 @@ def score_storyboard(path: Path, labels: list[dict]):
     for note in plan.diagnostics:
         if note.code == "SB301":
             unmatched[note.path[1]] += 1
-    scores = [score_scene(sp, lab, len(split_sentences(scene.animation_details)), unmatched[k])
+    scores = [score_scene(sp, lab, len(sp.details), unmatched[k])
               for k, (sp, lab, scene) in enumerate(zip(plan.scenes, labels, sb.scenes))]
+    from compiler.timing import estimate_timings, time_plan
+
+    timed = time_plan(plan, estimate_timings(sb))
+    for sc, ts, lab in zip(scores, timed.scenes, labels):
+        score_sync(sc, ts, lab)
     return sb, plan, scores, repaired
 
 
 def total(scores: list[SceneScore]) -> dict:
     t = {f: sum(getattr(s, f) for s in scores) for f in ("strings_total", "strings_found", "kinds_needed",
                                                           "kinds_found", "planned", "planned_ok", "sentences",
-                                                          "unmatched")}
+                                                          "unmatched", "synced", "synced_near", "sync_total")}
     return {**t, "coverage": t["strings_found"] / max(1, t["strings_total"]),
             "recall": t["kinds_found"] / max(1, t["kinds_needed"]),
             "precision": t["planned_ok"] / max(1, t["planned"]),
-            "unmatched_sentences": t["unmatched"], "unmatched": t["unmatched"] / max(1, t["sentences"])}
+            "unmatched_sentences": t["unmatched"], "unmatched": t["unmatched"] / max(1, t["sentences"]),
+            "sync": t["synced"] / max(1, t["sync_total"]), "sync_near": t["synced_near"] / max(1, t["sync_total"])}
 
 
 def plan_time(storyboards: list, n: int = 500) -> float:
@@ -222,6 +246,8 @@ def main(argv: list[str] | None = None) -> int:
               + verdict("precision", t["precision"]))
         print(f"  unmatched         {t['unmatched']:6.3f}  ({t['unmatched_sentences']}/{t['sentences']})   "
               + verdict("unmatched", t["unmatched"]))
+        print(f"  sync by meaning   {t['sync']:6.3f}  ({t['synced']}/{t['sync_total']} beats on their labelled narration "
+              f"sentence; {t['sync_near']:.3f} within one)   (no goal)")
         if t["violations"] is not None:
             print(f"  layout violations {t['violations']:6d}   " + verdict("violations", t["violations"]))
         else:

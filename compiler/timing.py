@@ -142,8 +142,38 @@ def time_scene(sp: ScenePlan, spans: tuple[Span, ...], narration_duration: float
     return TimedScene(sp, spans, tuple(beats), total)
 
 
+_STOP = {"the", "and", "for", "with", "that", "this", "these", "those", "from", "into", "onto", "then", "than", "there",
+         "here", "its", "it's", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "our",
+         "your", "their", "his", "her", "they", "them", "you", "one", "all", "each", "every", "some", "any", "now",
+         "also", "just", "only", "very", "more", "most", "much", "many", "what", "when", "where", "which", "who",
+         "how", "why", "not", "but", "out", "over", "under", "about", "between", "through", "same", "other", "another",
+         "show", "display", "draw", "animate", "write", "present", "reveal", "place", "put", "use", "make", "let",
+         "see", "look", "let's", "start", "begin", "end", "next", "first", "second", "text", "screen", "appear",
+         "appears", "appearing", "label", "labeled", "labelled", "highlight", "simple", "new", "get", "gets", "like",
+         "way", "does", "did", "done", "is", "be", "been", "being", "on", "in", "at", "to", "of", "by", "as", "an"}
+_ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+         "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+
+def _number_words(n: int) -> list[str]:
+    """12 -> ["twelve"], 36 -> ["thirty", "six"], 1440 -> ["fourteen", "forty", "one", "thousand", …]: the words a
+    narrator says for a number written in a beat."""
+    if n < 20:
+        return [_ONES[n]]
+    if n < 100:
+        return [_TENS[n // 10]] + ([_ONES[n % 10]] if n % 10 else [])
+    if n < 1000:
+        return [_ONES[n // 100], "hundred"] + (_number_words(n % 100) if n % 100 else [])
+    if 1100 <= n < 2100 and n % 100:
+        return _number_words(n // 100) + _number_words(n % 100)  # years: fourteen forty
+    if n < 1_000_000:
+        return _number_words(n // 1000) + ["thousand"] + (_number_words(n % 1000) if n % 1000 else [])
+    return ["million"] if n < 1_000_000_000 else ["billion"]
+
+
 def _words(text: str) -> set[str]:
-    return {_stem(w) for w in re.findall(r"[a-z][a-z-]{2,}", text.lower())}
+    return {_stem(w) for w in re.findall(r"[a-z][a-z'-]{2,}", text.lower()) if w not in _STOP}
 
 
 def _stem(w: str) -> str:
@@ -153,29 +183,61 @@ def _stem(w: str) -> str:
     return w
 
 
+def _beat_words(b: Beat) -> set[str]:
+    words = {_stem(w) for w in b.keywords if w not in _STOP}
+    for s in b.strings:
+        words |= _words(s)
+        for num in re.findall(r"(?<![\d.])\d{1,7}(?![\d.])", s.replace(",", "")):
+            words |= {_stem(w) for w in _number_words(int(num)) if w not in _STOP}
+    return words
+
+
+_SPREAD = ("steps", "bullets", "table", "flow", "sequence", "comparison", "bar_chart", "grid", "cards", "icon")
+
+
 def align(beats: Sequence[Beat], spans: Sequence[Span]) -> list[int]:
-    """Monotone assignment of beats to sentences maximising keyword overlap, with order as the prior."""
+    """Monotone assignment of beats to narration sentences.
+
+    A beat goes with the first sentence that talks about it: word overlap (stems; numbers as the words a
+    narrator says; each word weighted by how few sentences use it), order as the prior (the position of
+    the beat's details sentence among the scene's), the scene's first visual with the first sentence, and
+    never before the beat drawn before it. A beat can be pinned with `sentence`."""
     n, m = len(beats), len(spans)
     if n == 0:
         return []
     if m == 1:
         return [0] * n
-    sent_words = [_words(s.text) for s in spans]
+    sent_words = [_words(s.text) | {_stem(w) for x in re.findall(r"\d{1,7}", s.text) for w in _number_words(int(x))}
+                  for s in spans]
+    df: dict[str, int] = {}
+    for sw in sent_words:
+        for w in sw:
+            df[w] = df.get(w, 0) + 1
     forced = [b.params.get("sentence") for b in beats]
-
-    overlaps = [[len({_stem(w) for w in b.keywords} & sw) for sw in sent_words] for b in beats]
+    details = max(b.detail_index for b in beats) + 1
+    overlaps = []
+    for b in beats:
+        bw = _beat_words(b)
+        overlaps.append([sum(1.0 / df[w] for w in bw & sw) for sw in sent_words])
 
     def score(k: int, s: int) -> float:
         f = forced[k]
         if isinstance(f, int) and f >= 1:
             return 100.0 if s == min(f, m) - 1 else -100.0
-        expected = k * (m - 1) / max(1, n - 1)
+        d = beats[k].detail_index
+        expected = d * (m - 1) / max(1, details - 1) if details > 1 else k * (m - 1) / max(1, n - 1)
+        if k == 0 and d == 0:
+            return -1.5 * s  # the scene's first visual appears with its first sentence
         best = max(overlaps[k])
-        if best >= 2:
-            # the narration talks about this beat: it appears with the first sentence that does
-            target = next(j for j in range(m) if overlaps[k][j] >= min(0.8 * best, 4))
-            return -1.0 * abs(s - target) - 0.1 * abs(s - expected)
-        return overlaps[k][s] * 0.5 - 0.35 * abs(s - expected)
+        if best >= 1.0:
+            # the narration talks about this beat: it appears with the first sentence that does (a list, a
+            # calculation or a diagram with the first sentence that names part of it)
+            if beats[k].kind in _SPREAD:
+                target = next(j for j in range(m) if overlaps[k][j] >= max(0.75, 0.5 * best))
+            else:  # the sentence that talks most about it; a tie goes to the one nearer its place in the order
+                target = max(range(m), key=lambda j: (round(overlaps[k][j], 6), -abs(j - expected)))
+            return -1.0 * abs(s - target) - 0.15 * abs(s - expected)
+        return overlaps[k][s] * 0.8 - 0.35 * abs(s - expected)
 
     neg = float("-inf")
     best = [[neg] * m for _ in range(n)]

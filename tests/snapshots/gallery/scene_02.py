@@ -17,7 +17,7 @@ class Scene02(SbcScene):
     transition = 'fade'
 
     def construct(self):
-        # beat 1: bullets at 0.20 s, narration sentence 2 (visuals:explicit)
+        # beat 1: bullets at 0.20 s, narration sentence 1 (visuals:explicit)
         self.at(0.2)
         self.show(
             bullets.build(
@@ -29,12 +29,12 @@ class Scene02(SbcScene):
                 role=None,
             ),
             bullets.enter,
-            slot=3.569,
+            slot=2.608,
             strings=['Checklist', 'Offline voice', 'No LaTeX needed', 'Captions included'],
         )
 
-        # beat 2: equation at 3.77 s, narration sentence 2 (visuals:explicit)
-        self.at(3.769)
+        # beat 2: equation at 2.81 s, narration sentence 2 (visuals:explicit)
+        self.at(2.808)
         # formulas: (TeX for ziamath, or None to show the text as written; the text as written)
         self.show(
             equation.build(
@@ -44,7 +44,7 @@ class Scene02(SbcScene):
                 color=None,
             ),
             equation.enter,
-            slot=1.462,
+            slot=2.423,
             strings=['softmax((Q * K^T) / sqrt(d_k)) * V', 'scaled dot-product attention'],
         )
 

@@ -17,7 +17,7 @@ class Scene11(SbcScene):
     transition = 'fade'
 
     def construct(self):
-        # beat 1: plot at 0.20 s, narration sentence 2 (visuals:explicit)
+        # beat 1: plot at 0.20 s, narration sentence 1 (visuals:explicit)
         self.at(0.2)
         self.show(
             plot.build(

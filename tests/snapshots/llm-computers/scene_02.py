@@ -17,7 +17,7 @@ class Scene02(SbcScene):
     transition = 'fade'
 
     def construct(self):
-        # beat 1: flow at 0.20 s, narration sentence 2 (flow:quoted-boxes+edge-labels)
+        # beat 1: flow at 0.20 s, narration sentence 1 (flow:quoted-boxes+edge-labels)
         self.at(0.2)
         self.show(
             flow.build(
@@ -30,13 +30,13 @@ class Scene02(SbcScene):
                 color=None,
             ),
             flow.enter,
-            slot=4.723,
+            slot=2.223,
             strings=['LLM', 'Interpreter', 'sends code', 'returns result'],
         )
 
-        # beat 2: highlight at 4.92 s, narration sentence 2 (highlight:labelled-arrows)
-        self.at(4.923)
-        highlight.play(self, target=None, slot=2.8, mode='pulse')
+        # beat 2: highlight at 2.42 s, narration sentence 2 (highlight:labelled-arrows)
+        self.at(2.423)
+        highlight.play(self, target=None, slot=5.3, mode='pulse')
 
         # beat 3: text at 7.72 s, narration sentence 3 (text:quoted-string)
         self.at(7.723)

@@ -17,7 +17,7 @@ class Scene05(SbcScene):
     transition = 'fade'
 
     def construct(self):
-        # beat 1: flow at 0.20 s, narration sentence 2 (flow:enumerated-blocks)
+        # beat 1: flow at 0.20 s, narration sentence 1 (flow:enumerated-blocks)
         self.at(0.2)
         self.show(
             flow.build(
@@ -30,33 +30,33 @@ class Scene05(SbcScene):
                 color=None,
             ),
             flow.enter,
-            slot=3.89,
+            slot=2.223,
             strings=['Encoder', 'Decoder'],
         )
 
-        # beat 2: highlight at 4.09 s, narration sentence 2 (highlight:animate-previous)
-        self.at(4.09)
-        highlight.play(self, target=None, slot=1.667, mode='pulse')
+        # beat 2: highlight at 2.42 s, narration sentence 2 (highlight:animate-previous)
+        self.at(2.423)
+        highlight.play(self, target=None, slot=5.3, mode='pulse')
 
-        # beat 3: highlight at 5.76 s, narration sentence 2 (highlight:animate-previous)
-        self.at(5.756)
-        highlight.play(self, target=None, slot=1.967, mode='pulse')
-
-        # beat 4: text at 7.72 s, narration sentence 3 (text:noun-phrase)
+        # beat 3: highlight at 7.72 s, narration sentence 3 (highlight:animate-previous)
         self.at(7.723)
+        highlight.play(self, target=None, slot=2.308, mode='pulse')
+
+        # beat 4: text at 10.03 s, narration sentence 3 (text:noun-phrase)
+        self.at(10.031)
         self.show(
             text.build(THEME, text='Final linear layer and softmax function', color='#FFE066', role='note'),
             text.enter,
-            slot=3.462,
+            slot=2.308,
             strings=['Final linear layer and softmax function'],
         )
 
-        # beat 5: text at 11.19 s, narration sentence 3 (text:noun-phrase)
-        self.at(11.185)
+        # beat 5: text at 12.34 s, narration sentence 3 (text:noun-phrase)
+        self.at(12.338)
         self.show(
             text.build(THEME, text='Output probabilities', color='#4FC3F7', role='note'),
             text.enter,
-            slot=3.962,
+            slot=2.808,
             strings=['Output probabilities'],
         )
 
