@@ -748,6 +748,8 @@ class _Parser:
 
     def bigop(self, op: str) -> _Node:
         lim, used = self.limits()
+        if op == r"\lim" and not lim:
+            lim = self.prose_limit() or lim  # "lim x→2 (x^2 - 4)/(x - 2)": the limit written without "_"
         tok = self.peek()
         integral = "int" in op
         if tok is None or tok.kind not in _ATOM_START and tok.kind not in ("add",):
@@ -759,6 +761,24 @@ class _Parser:
             self.integral -= integral
         gap = r" \, " if op.startswith(r"\operatorname") else " "
         return _Node(f"{op}{lim}{gap}{body.tex}", "bigop", True)
+
+    def prose_limit(self) -> str:
+        """`x → 2`, `n -> ∞`, `x → -1` right after "lim": its subscript."""
+        a, arrow, b = self.peek(), self.peek(1), self.peek(2)
+        if a is None or arrow is None or b is None or a.kind != "ident" or len(a.value) != 1:
+            return ""
+        if arrow.kind != "rel" or arrow.value != r"\to":
+            return ""
+        k, sign = 2, ""
+        if b.kind == "add" and b.value in ("-", "+"):
+            sign, k = b.value, 3
+            b = self.peek(3)
+        if b is None or b.kind not in ("num", "ident", "sym"):
+            return ""
+        for _ in range(k + 1):
+            self.next()
+        target = b.value if b.kind != "ident" or len(b.value) == 1 else _Node(b.value, "x").tex
+        return "_{" + a.value + r" \to " + sign + target + "}"
 
     def identifier(self, tok: _Tok) -> _Node:
         name = tok.value

@@ -45,6 +45,7 @@ class Area(_Model):
     curve: int = Field(0, ge=0, le=5, description="Which curve bounds it (0-based; with `extend` and no curves "
                        "in this beat: among the curves on screen).", examples=[0])
     label: str | None = Field(None, max_length=80, description="Text inside the area.", examples=["area ≈ 0.683"])
+    color: Colour | None = Field(None, description="Fill colour (default: the curve's).", examples=["red"])
 
     @field_validator("curve", mode="before")
     @classmethod

@@ -23,8 +23,13 @@ _GENERIC = set(sum(ROLE_WORDS.values(), ())) | {"final", "the", "then", "second"
                                                  "outline", "outlines", "glow"}
 
 
+_HATS = {"i-hat": "î", "j-hat": "ĵ", "k-hat": "k̂", "x-hat": "x̂", "y-hat": "ŷ", "x-bar": "x̄", "y-bar": "ȳ",
+         "mu": "μ", "sigma": "σ", "theta": "θ", "lambda": "λ", "alpha": "α", "beta": "β", "eta": "η", "pi": "π"}
+
+
 def _norm(s: str) -> str:
-    return re.sub(r"\s+", "", str(s)).lower()
+    s = re.sub(r"\s+", "", str(s)).lower()
+    return _HATS.get(s, s)
 
 
 def _with(b: Beat, **params) -> Beat:
@@ -35,7 +40,8 @@ def _named_colour(b: Beat, labels: list[tuple[str, str, str]]) -> str | None:
     """The colour the style gives this beat: a label equal to one of its strings, else a label phrase
     the details used for it ("the antiderivative", "the update rule"). `labels`: (phrase, key, colour),
     longest first."""
-    strings = {_norm(s) for s in b.strings if s}
+    strings = {_norm(s) for s in b.strings if s} | ({_norm(b.params["label"])} if isinstance(b.params.get("label"), str)
+                                                    else set())
     for phrase, key, col in labels:
         if key in strings:
             return col

@@ -379,6 +379,13 @@ def rule_matrix(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         label = _label_after(ex.sentence)
         beats.append(_beat("matrix", "matrix:literal", ex, i, ([label] if label else []) +
                            [_fmt(v) for row in m for v in row], _kw(ex.sentence), values=m, label=label, op="show"))
+        times = re.search(r"\]\s*(?:×|\*|·|times|multiplied by)\s*\[([^\[\]]{1,60})\]", ex.sentence)
+        if times and len(ex.matrices) == 1:
+            # "Show the multiplication [[2, 1], [0, 1]] × [3, 2]": the vector it multiplies, under it
+            nums = [v.strip() for v in times.group(1).split(",") if v.strip()]
+            ex.vectors[:] = []
+            beats.append(_beat("matrix", "matrix:times-vector", ex, i, ["×"] + nums, _kw(ex.sentence),
+                               values=[[_num_or_text(v)] for v in nums], label="×", op="show"))
     drew_chart = any(b.detail_index == i and b.source == ex.sentence and b.kind in ("plot", "scatter") for b in ctx.beats)
     if not beats and not drew_chart and re.search(r"\bvectors?\b|\bbasis\b", ex.bare, re.I):
         # "Draw the basis vectors î = [1, 0] and ĵ = [0, 1]": each a column vector with its name
@@ -720,6 +727,11 @@ def rule_text_fallback(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     rest = [q for q in ex.quoted + ex.backticked if q not in ctx.consumed]
     beats = []
     for q in rest:
+        if re.search(r"\d\s*\^\s*[\d(-]|[√∑∫∏]|\b(?:sqrt|lim)\s*\(", q) and len(q) <= 80:
+            # "1 mole = 6.022 × 10^23 particles": math in the quotes, drawn as a formula (words stay upright)
+            beats.append(_beat("equation", "equation:quoted-math", ex, i, [q], _kw(q), exprs=[q]))
+            ctx.consumed.add(q)
+            continue
         role = "note" if _has(ex, r"\bnote|caption\b") else None
         beats.append(_beat("text", "text:quoted-string", ex, i, [q], _kw(q), text=q, role=role))
         ctx.consumed.add(q)

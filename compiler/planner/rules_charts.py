@@ -201,6 +201,17 @@ def _prose_formulas(ex: Extracted) -> list[tuple[str, int, int]]:
     return out
 
 
+def area_colour(ex: Extracted, ctx: Context, nouns: str = "area region shading shaded tails tail") -> str | None:
+    """The fill the details or the style give a shaded area: "… in red", "Shaded region in blue"."""
+    m = re.search(r"\b(?:in|with|using)\s+(?:a\s+)?(" + COLOUR_RE.pattern + r")", ex.sentence, re.I)
+    if m:
+        return colour_value(m.group(1))
+    for phrase, col in sorted(ctx.theme.labels.items(), key=lambda x: -len(x[0])):
+        if any(w in phrase.split() for w in nouns.split()):
+            return col
+    return None
+
+
 def _theme_colour(ctx: Context, hint: str, default: str | None = None) -> str | None:
     col = ctx.theme.for_label(hint, "")
     return col or default
@@ -313,7 +324,10 @@ def rule_plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         # "two bell curves: a narrow one labeled "σ = 0.5" and a wide one labeled "σ = 2"": one normal curve each
         spans = []
         for q, sd in sigmas[:6]:
-            curves.append(_curve(ctx, f"e^(-x^2/(2*{sd:g}^2))/({sd:g}*sqrt(2*pi))", q, "normal bell", None))
+            k = s.find(q)
+            near = re.findall(r"[a-z]+", s[max(0, k - 40):k].lower())[-4:]  # "a narrow one labeled": narrow
+            own = _theme_colour(ctx, " | ".join(f"{w} curve" for w in near if len(w) > 2))
+            curves.append(_curve(ctx, f"e^(-x^2/(2*{sd:g}^2))/({sd:g}*sqrt(2*pi))", q, "normal bell", own))
             strings.append(q)
             ctx.consumed.add(q)
         top = max(sd for _, sd in sigmas[:6])
@@ -371,6 +385,11 @@ def rule_plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
 
     x_range = _x_range(ex)
     params: dict = {}
+    ym = re.search(r"\by[- ]axis\s+(?:from|between|ranging from)\s+(" + NUM + r")\s+(?:to|and)\s+(" + NUM + r")", s, re.I)
+    if ym and float(ym.group(1)) != float(ym.group(2)):
+        params["y_range"] = sorted([_num(ym.group(1)), _num(ym.group(2))])
+    if x_range and axes_cue and re.search(r"\b[xy][- ]axis\s+(?:from|between|ranging)", s, re.I):
+        params["numbers"] = True  # "a coordinate plane with x-axis from -1 to 5": the numbers matter
     rule = "plot:" + ("axes-cue" if axes_cue and not curves else "formula" if formulas or backticked
                       else "named-curve" if named else "extend")
 
@@ -424,6 +443,9 @@ def rule_plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                       s, re.I)
         if m and float(m.group(1)) != float(m.group(2)):
             area = {"a": _num(m.group(1)), "b": _num(m.group(2))}
+            col = area_colour(ex, ctx)
+            if col:
+                area["color"] = col
             said = [q for q in ex.quoted if q not in ctx.consumed and len(q) <= 24]
             if len(said) == 1 and not _quoted_after(s, 0):
                 area["label"] = said[0]  # "Shade the region between -1 and 1 and display "68%""
@@ -481,7 +503,7 @@ def rule_plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         xr = list(x_range) if x_range else _default_x([c["expr"] for c in curves], ranges)
         if not curves:
             xr = list(x_range) if x_range else [0, 10]
-            params["y_range"] = [0, 10]
+            params.setdefault("y_range", [0, 10])
         params["x_range"] = [_clean(v) for v in xr]
         if curves and (formulas or backticked) and not axes_cue:
             params["numbers"] = True

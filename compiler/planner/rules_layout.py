@@ -94,6 +94,14 @@ def rule_transform(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                     r"for|by)\s+(?:a\s+|an\s+|the\s+)?(?:\w+\s+){0,3}?(`[^`]+`|" + Q + r")", ex.sentence, re.I)
     if rep:
         src, dst = (x.strip('`"\u201c\u201d ') for x in (rep.group(1), rep.group(4)))
+        flow = _on_screen(ctx, "flow")
+        if flow is not None and src in flow.params.get("nodes", []):
+            # "Replace the "Transport" box with a box labeled "Mock Transport"": the diagram with the new box
+            nodes = [dst if n == src else n for n in flow.params["nodes"]]
+            _claim(ex, ctx, [src, dst])
+            return [_beat("flow", "flow:replace-node", ex, i, nodes + list(flow.params.get("edge_labels") or []),
+                          flow.keywords + _kw(dst), **dict(flow.params, nodes=nodes)),
+                    _beat("highlight", "highlight:replaced-node", ex, i, (), _kw(dst), target=dst)]
         new = {"expr": dst} if rep.group(4).startswith("`") and looks_like_math(dst) else {"text": dst}
         _claim(ex, ctx, [src, dst])
         return [_beat("transform", "transform:replace", ex, i, [src, dst], _kw(ex.sentence), target=src, **new)]

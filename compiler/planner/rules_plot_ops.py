@@ -165,7 +165,9 @@ def _relabel(ex, ctx, i, first, beats, curves, low):
         return None
     text = (m.group(2) if m else label_only.group(1)).strip()
     what = (m.group(1) or "").lower() if m else ""
-    last = beats[-1]
+    key = "curves" if what in ("curve", "line", "graph", "function") else None
+    last = next((b for b in reversed(beats) if b.params.get(key or "points") or (not key and b.params.get("markers"))),
+                beats[-1])
     if what in ("curve", "line", "graph", "function") and last.params.get("curves"):
         cs = [dict(c) for c in last.params["curves"]]
         cs[-1]["label"] = text
@@ -342,8 +344,12 @@ def _tails(ex, ctx, i, first, beats, curves, low):
     x0, x1 = _x_range(first, curves)
     if not x0 < -k < k < x1:
         return None
-    left = _extend(ex, ctx, i, "plot:tail", [], area={"a": _num(_fmt(x0)), "b": -_num(_fmt(k))})
-    right = _extend(ex, ctx, i, "plot:tail", [], area={"a": _num(_fmt(k)), "b": _num(_fmt(x1))})
+    from .rules_charts import area_colour
+
+    col = area_colour(ex, ctx)
+    extra = {"color": col} if col else {}
+    left = _extend(ex, ctx, i, "plot:tail", [], area={"a": _num(_fmt(x0)), "b": -_num(_fmt(k)), **extra})
+    right = _extend(ex, ctx, i, "plot:tail", [], area={"a": _num(_fmt(k)), "b": _num(_fmt(x1)), **extra})
     return [left, right]
 
 

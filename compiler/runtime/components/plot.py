@@ -295,7 +295,8 @@ def _stage(g, theme: dict, *, curves=(), move_dot=None, area=None, markers=(), p
         ci = int(area.get("curve", 0))
         target = pool[ci] if ci < len(pool) else (g.curves[-1] if g.curves else None)
         if target and target[0]:
-            st.area = _area(axes, target[0], target[1], float(area["a"]), float(area["b"]), g.x_range, g.y_range)
+            fill = paint(area["color"], target[1]) if area.get("color") else target[1]
+            st.area = _area(axes, target[0], fill, float(area["a"]), float(area["b"]), g.x_range, g.y_range)
             if area.get("label"):
                 lab = _label(area["label"], theme, theme["text"], k, width=16)
                 a, b = sorted((float(area["a"]), float(area["b"])))
