@@ -49,7 +49,7 @@ def _num(s: str) -> float | int:
 
 
 FENCE = re.compile(r"```[\w+-]*[ \t]*\n?(.*?)(?:```|$)", re.S)
-CODE_LINES = re.compile(r"(?:`[^`\n]+`[ \t]*\n\s*){2,}`[^`\n]+`")
+CODE_LINES = re.compile(r"(?:`[^`\n]+`[ \t]*\n[ \t]*)+`[^`\n]+`")
 
 
 def extract(sentence: str) -> Extracted:

@@ -485,7 +485,10 @@ def rule_plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         # Add to the plot on screen: axes drawn without curves, or nothing new to plot, or "on the same axes".
         extend = not shown or not curves or _has(
             ex, r"\b(?:same (?:axes|plot|graph)|also|add(?:s|ing)?|overlay|alongside|on top|another curve|"
-                r"second curve|compare)\b")
+                r"second curve|compare)\b") or (not _has(ex, r"\b(?:new|separate|another|second|fresh)\s+"
+                                                           r"(?:axes|graph|plot|chart|coordinate)") and any(
+                    b.kind == "plot" and (b.params.get("x_label") or b.params.get("y_label")) for b in ctx.beats[
+                        ctx.beats.index(first):]))  # a curve drawn on labelled axes on screen joins them
     if extend:
         # The same axes: widen the first beat's ranges to what this one adds.
         xr = first.params.get("x_range") or _default_x([c["expr"] for c in first.params.get("curves", [])], [])

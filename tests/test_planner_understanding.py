@@ -1,0 +1,307 @@
+"""What the planner understands in LLM storyboards: one test per understanding rule, with the sentences
+(from `tests/corpus/`) that motivated it."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from compiler.models import Storyboard
+from compiler.plan import plan_storyboard
+from compiler.planner.extract import extract, formula_spans
+from compiler.planner.theme import parse_theme
+from compiler.timing import Span, align, estimate_timings, time_plan
+
+from .conftest import scene
+
+
+def plan(*details: str, style: str = "Dark blue background.", audio: str = "Some narration here.") -> list:
+    """The scene plans of a storyboard with one scene per `details`."""
+    styles = [style] * len(details) if isinstance(style, str) else style
+    sb = Storyboard.model_validate({"scenes": [scene(d, audio, s) for d, s in zip(details, styles)]})
+    return list(plan_storyboard(sb).scenes)
+
+
+def beats(details: str, **kw) -> list:
+    return list(plan(details, **kw)[0].beats)
+
+
+def kinds(details: str, **kw) -> list[str]:
+    return [b.kind for b in beats(details, **kw)]
+
+
+def only(bs, kind):
+    found = [b for b in bs if b.kind == kind]
+    assert len(found) == 1, [(b.kind, b.rule) for b in bs]
+    return found[0]
+
+
+# ----------------------------------------------------------------------------- formulas written in the prose
+@pytest.mark.parametrize("sentence, formulas", [
+    ("Then display the function f(x) = (x^2 - 4) / (x - 2) below the title.", ["f(x) = (x^2 - 4) / (x - 2)"]),
+    ("Show the substitution f(2) = (2^2 - 4) / (2 - 2).", ["f(2) = (2^2 - 4) / (2 - 2)"]),
+    ("Then show it simplifying to 0 / 0.", ["0 / 0"]),
+    ("Write the expression lim x→2 (x^2 - 4)/(x - 2).", ["lim x→2 (x^2 - 4)/(x - 2)"]),
+    ("Display the formula: Probability (Event) = (Number of favorable outcomes) / (Total number of possible outcomes).",
+     ["Probability (Event) = (Number of favorable outcomes) / (Total number of possible outcomes)"]),
+    ("Display the equation of the line: Price = 0.11 × Size + 90.", ["Price = 0.11 × Size + 90"]),
+    ("Show the unbalanced equation H2 + O2 → H2O.", ["H2 + O2 → H2O"]),
+    ("Display the equation F = m × a in large letters.", ["F = m × a"]),
+    ("Then show a = 30 / 10 = 3 m/s².", ["a = 30 / 10 = 3 m/s²"]),
+    ("Show the formula Years to double ≈ 72 / interest rate.", ["Years to double ≈ 72 / interest rate"]),
+    ("Write the definite integral ∫ from 0 to 2 of x^2 dx.", ["∫ from 0 to 2 of x^2 dx"]),
+    ("Substitute n = 3, k = 2, p = 0.5: P(X = 2) = 3 × 0.25 × 0.5 = 0.375.",
+     ["n = 3", "k = 2", "p = 0.5", "P(X = 2) = 3 × 0.25 × 0.5 = 0.375"]),
+    # not formulas: a flow of named steps, a range of years, coordinates, an article
+    ("Show a flowchart: Grams of A → Moles of A → Moles of B → Grams of B.", []),
+    ("Show a bar chart of books: 1450-1500: 12 million, 1500-1550: 80 million.", []),
+    ("Animate a point moving from (0,0) to (1,4).", []),
+    ("Show a box on the ground with an arrow pushing it to the right.", []),
+])
+def test_formula_spans_in_prose(sentence, formulas):
+    assert [f for f, _, _ in formula_spans(sentence)] == formulas
+
+
+def test_prose_formula_is_an_equation_but_a_position_is_not():
+    b = only(beats("Show the substitution f(2) = (2^2 - 4) / (2 - 2)."), "equation")
+    assert b.params["exprs"] == ["f(2) = (2^2 - 4) / (2 - 2)"] and b.rule == "equation:prose-formula"
+    # "Show an example with η = 0.25: w = 0 - 0.25 × (-6) = 1.5": both lines; assignments in a row are one line
+    b = only(beats("Show an example: an exam score of x = 85 with mean μ = 70 and standard deviation σ = 10."),
+             "equation")
+    assert b.params["exprs"] == ["x = 85,  μ = 70,  σ = 10"]
+    assert "equation" not in kinds("Animate a vertical line from x = 2200 up to the regression line.")
+
+
+def test_chemical_equation_is_not_a_flow_but_named_steps_are():
+    assert kinds("Show the balanced equation 2H2 + O2 → 2H2O.") == ["equation"]
+    b = only(beats("Show a flowchart: Grams of A → Moles of A → Moles of B → Grams of B."), "flow")
+    assert b.params["nodes"] == ["Grams of A", "Moles of A", "Moles of B", "Grams of B"]
+
+
+def test_steps_from_a_listed_calculation_and_from_a_chain_without_equals():
+    b = only(beats("Show the calculation step by step: A = 1000 × (1 + 0.05)^10, A = 1000 × 1.6289, A ≈ $1,628.89."),
+             "steps")
+    assert b.params["lines"] == ["A = 1000 × (1 + 0.05)^10", "A = 1000 × 1.6289", "A ≈ $1,628.89"]
+    b = only(beats("Show the steps: 3 × [2, 0] + 2 × [1, 1], then [6, 0] + [2, 2], then [8, 2]."), "steps")
+    assert b.params["lines"] == ["3 × [2, 0] + 2 × [1, 1]", "= [6, 0] + [2, 2]", "= [8, 2]"]
+
+
+def test_code_blocks_fenced_and_line_by_line():
+    (sp,) = plan("Show the code:\n```\ndef f(x):\n    return x\n```\nHighlight the line `return x`.")
+    assert [b.kind for b in sp.beats] == ["code", "highlight"]
+    assert sp.beats[0].params["code"] == "def f(x):\n    return x" and sp.beats[1].params["target"] == "return x"
+    b = only(beats("Then show the code:\n`def retry(next):`\n`    return next`"), "code")
+    assert b.params["code"] == "def retry(next):\n    return next"
+
+
+# ----------------------------------------------------------------------------- enumerations, ranges, counts
+def test_enumerations_become_lists_and_labelled_parts_one_caption():
+    b = only(beats("Show the four bases: Adenine (A), Thymine (T), Guanine (G), Cytosine (C)."), "bullets")
+    assert b.params["items"] == ["Adenine (A)", "Thymine (T)", "Guanine (G)", "Cytosine (C)"]
+    b = only(beats('Draw a right triangle with legs labeled "a = 3" and "b = 4" and the hypotenuse labeled "c = 5".'),
+             "text")
+    assert b.params["text"] == "Legs: a = 3, b = 4   ·   Hypotenuse: c = 5"
+
+
+def test_ranges_and_counts():
+    g = only(beats("Show cards with numbers 1 to 30 arranged in a grid, then being placed into the bag."), "grid")
+    assert (g.params["start"], g.params["count"], g.params["container"]) == (1, 30, "bag")
+    p = only(beats("Plot the function y = sin(x)/x for x from -10 to 10."), "plot")
+    assert p.params["x_range"] == [-10, 10]
+    s = only(beats("Show 20 random points in a scatter plot."), "scatter")
+    assert s.params["count"] == 20
+    c = only(beats('Show three small panels side by side titled "Too small", "Just right" and "Too large".'),
+             "comparison")
+    assert c.params["titles"] == ["Too small", "Just right", "Too large"]
+
+
+def test_number_lists_and_states_are_rows_of_boxes():
+    b = only(beats("Display an unsorted list of numbers: 5, 1, 4, 2, 8 as colored boxes."), "sequence")
+    assert b.params["tokens"] == ["5", "1", "4", "2", "8"]
+    b = only(beats("Compare 5 and 1: swap them, giving [1, 5, 4, 2, 8]."), "sequence")
+    assert b.params["tokens"] == ["1", "5", "4", "2", "8"] and b.params["label"] == "Compare 5 and 1: swap them"
+
+
+# ----------------------------------------------------------------------------- coordinates, points, plots
+def test_points_and_coordinates_on_the_plot():
+    bs = beats("Draw a coordinate plane. Plot the points A(1, 2) and B(7, 10).")
+    assert [p["label"] for p in bs[1].params["points"]] == ["A (1, 2)", "B (7, 10)"]
+    bs = beats("Plot the loss function L(w) = (w - 3)^2 + 1. Mark the minimum at (3, 1) with a star.")
+    assert bs[1].params["points"] == [{"x": 3, "y": 1, "label": "minimum (3, 1)"}] and bs[1].params["extend"]
+    bs = beats("Draw a coordinate plane with x-axis from -1 to 5 and y-axis from 0 to 7. Plot the graph of y = x + 2. "
+               'Show an open circle (hole) at the point (2, 4). Label the hole "limit = 4".')
+    hole = bs[2].params["points"][0]
+    assert hole == {"x": 2, "y": 4, "hollow": True, "label": "limit = 4"}
+    assert bs[0].params["x_range"] == [-1, 5] and bs[0].params["numbers"] is True
+
+
+def test_functions_to_plot_in_any_variable():
+    p = beats('Draw axes with the x-axis labeled "time (s)" and the y-axis labeled "velocity (m/s)". '
+              "Plot the line v = 5t for t from 0 to 4.")[1]
+    assert p.params["curves"][0]["expr"] == "v = 5t"
+    p = only(beats("Plot θ(t) = 0.3 cos(2πt / 2) for t from 0 to 6."), "plot")
+    assert p.params["curves"][0] == {"expr": "0.3 cos(2πt / 2)", "label": "θ(t) = 0.3 cos(2πt / 2)"}
+    p = only(beats("Then plot y = x^2 and y = x log(x) on the same axes for x from 1 to 20, labeled \"bubble sort\" "
+                   "and \"merge sort\"."), "plot")
+    assert [c["label"] for c in p.params["curves"]] == ["bubble sort", "merge sort"]
+
+
+def test_plot_operations_on_the_curves_on_screen():
+    bs = beats('Draw axes with the x-axis labeled "Quantity" and the y-axis labeled "Price". Draw a downward sloping '
+               'demand curve labeled "Demand". Draw an upward sloping supply curve labeled "Supply". Highlight the '
+               'intersection point of the two curves with a yellow dot labeled "Equilibrium". Draw dashed lines from '
+               "the point to both axes, marking P* = $4 on the price axis and Q* = 100 on the quantity axis.")
+    point = bs[3].params["points"][0]
+    assert point["label"] == "Equilibrium" and abs(point["x"] - 5) < 0.01 and abs(point["y"] - 5) < 0.01
+    assert {m["axis"]: m["label"] for m in bs[4].params["markers"]} == {"x": "Q* = 100", "y": "P* = $4"}
+    bs = beats("Plot the loss function L(w) = (w - 3)^2 + 1. Place a ball on the curve at w = 0. "
+               'Draw the tangent line at that point and display the slope "dL/dw = -6".')
+    assert bs[1].params["points"] == [{"x": 0, "y": 10, "label": "w = 0"}]
+    tangent = bs[2].params["curves"][0]
+    assert tangent["label"] == "dL/dw = -6" and tangent["expr"] == "10 + -6*w"
+
+
+def test_label_to_value_maps():
+    b = only(beats("Show a bar chart of estimated books printed by half-century: 1450-1500: 12 million, "
+                   "1500-1550: 80 million, 1550-1600: 140 million."), "bar_chart")
+    assert (b.params["labels"], b.params["values"], b.params["unit"]) == (
+        ["1450-1500", "1500-1550", "1550-1600"], [12, 80, 140], " million")
+    b = only(beats("Show a bar chart of the number of heads: 0 heads: 1/8, 1 head: 3/8."), "bar_chart")
+    assert b.params["values"] == [0.125, 0.375]
+    t = only(beats("Show a table of molar masses: H2 = 2 g/mol, O2 = 32 g/mol, H2O = 18 g/mol."), "table")
+    assert t.params["rows"] == [["H2", "2 g/mol"], ["O2", "32 g/mol"], ["H2O", "18 g/mol"]]
+
+
+def test_table_columns_then_rows_in_the_next_sentence():
+    bs = beats('Display a table with two columns "x" and "f(x)". Fill in the rows one by one: 1.9 and 3.9, '
+               "1.99 and 3.99, then 2.01 and 4.01.")
+    t = only(bs, "table")
+    assert t.params["columns"] == ["x", "f(x)"] and t.params["rows"] == [[1.9, 3.9], [1.99, 3.99], [2.01, 4.01]]
+
+
+# ----------------------------------------------------------------------------- X → Y, X into Y
+def test_transforming_into_and_moving_to():
+    b = only(beats("Show two hydrogen molecules and one oxygen molecule as spheres moving together and transforming "
+                   "into water molecules."), "transform")
+    assert (b.params["target"], b.params["text"]) == ("Two hydrogen molecules and one oxygen molecule",
+                                                      "Water molecules")
+    bs = beats("Animate the grid transforming under A: î moves to [2, 0] and ĵ moves to [1, 1].")
+    assert [(b.params["target"], b.params["values"]) for b in bs] == [("î", [2, 0]), ("ĵ", [1, 1])]
+    bs = beats('Show a layered diagram with boxes "API", "Transport", "Pool". '
+               'Replace the "Transport" box with a box labeled "Mock Transport".')
+    assert bs[1].kind == "flow" and bs[1].params["nodes"] == ["API", "Mock Transport", "Pool"]
+
+
+# ----------------------------------------------------------------------------- references to earlier scenes
+def test_the_same_component_from_an_earlier_scene():
+    s1, s2, s3 = plan("Draw a bell curve centered at 0.", "Show the same bell curve from Scene 1. "
+                      "Shade the region between -1 and 1 and display \"68%\".",
+                      "Then mark z = 1.5 on the bell curve with a point.")
+    first = s1.beats[0]
+    assert [b.rule for b in s2.beats] == ["plot:recalled-from-scene-1", "plot:extend-area"]
+    assert s2.beats[0].params["curves"] == first.params["curves"]
+    assert s2.beats[1].params["area"] == {"a": -1, "b": 1, "label": "68%"}
+    assert s3.beats[0].rule.startswith("plot:recalled") and s3.beats[1].params["points"][0]["label"] == "z = 1.5"
+
+
+def test_implicit_references_operate_on_the_recalled_component():
+    s1, s2 = plan("Show cards with numbers 1 to 30 arranged in a grid.",
+                  "Highlight the multiples of 5 in the grid: 5, 10, 15, 20, 25, 30.")
+    g = s2.beats[0]
+    assert g.rule == "grid:recalled-from-scene-1+highlight" and g.params["highlight"] == ["5", "10", "15", "20", "25", "30"]
+    s1, s2 = plan('Show a table with columns "Size" and "Price" with rows 1000 | 200, 1500 | 260, 2000 | 310. '
+                  "Then transform the table into a scatter plot.", "Draw the line of best fit through the scatter plot.")
+    assert s1.beats[1].params["points"] == [[1000, 200], [1500, 260], [2000, 310]]
+    assert s2.beats[0].params["fit_line"] is True and len(s2.beats) == 1
+    s1, s2 = plan('Draw a downward sloping demand curve labeled "Demand".',
+                  'On the same axes, draw an upward sloping supply curve labeled "Supply".')
+    assert [b.rule for b in s2.beats] == ["plot:recalled-from-scene-1", "plot:extend-named-curve"]
+
+
+# ----------------------------------------------------------------------------- colours and emphasis in the style
+def test_per_element_colours_and_emphasis():
+    t, _ = parse_theme("Dark navy background (#101a3a). The point is a red dot. Equations in yellow.")
+    assert t.roles["point"] == "#FC6255"
+    t, _ = parse_theme('Keep the dark background. Use red color to highlight "0 / 0". The word "Undefined!" should '
+                       "shake slightly and appear in orange.")
+    assert t.emphasis == {"0 / 0": "#FC6255"} and t.labels["undefined!"] == "#FF862F"
+    t, _ = parse_theme("Boxes with rounded corners in dark blue with light blue component labels. Arrows in white.")
+    assert t.roles["text"] == "#4FC3F7" and t.roles["arrow"] == "#FFFFFF"
+    assert t.roles["node"] != "#0E1A33"  # dark blue boxes on a dark background are lightened to read
+    t, _ = parse_theme("Code on a lighter panel. Highlighted line has a yellow background.")
+    assert t.background == "#0F0F1A"  # the line's background, not the scene's
+
+
+def test_colours_reach_the_beats():
+    (sp,) = plan('Then show it simplifying to 0 / 0. Display the text "Undefined!" next to the result.',
+                 style='Use red color to highlight "0 / 0". The word "Undefined!" should appear in orange.')
+    eq, undefined = sp.beats[0], next(b for b in sp.beats if b.kind == "text")
+    assert eq.params["color"] == "#FC6255" and undefined.params["color"] == "#FF862F"
+
+
+def test_the_background_carries_over_to_scenes_that_do_not_restate_it():
+    s1, s2 = plan('Display the title "A".', 'Display the title "B".', style=["Dark slate background.",
+                                                                          "Keep the dark background."])
+    assert s1.theme.background == s2.theme.background == "#1E2733"
+
+
+# ----------------------------------------------------------------------------- explain and sync
+def test_explain_lists_sentences_that_drew_nothing():
+    sb = Storyboard.model_validate({"scenes": [scene('Display the title "Hi". Pause for a moment of silence.',
+                                                     "Hello there.")]})
+    p = plan_storyboard(sb)
+    text = time_plan(p, estimate_timings(sb)).describe(explain=True)
+    assert "Pause for a moment of silence.\n      (nothing drawn: SB301)" in text
+    assert p.scenes[0].unmatched == (1,) and [n.code for n in p.diagnostics] == ["SB301"]
+
+
+def test_alignment_first_visual_first_then_by_meaning_with_numbers_spoken():
+    from compiler.planner.beats import Beat
+
+    spans = [Span(0, 1, "Now the problem."), Span(1, 2, "Four grams of hydrogen is two moles."),
+             Span(2, 3, "Two moles of water weigh thirty six grams.")]
+    bs = [Beat("text", {}, ("How many grams of water from 4 g of H2?",), "r", "s0", 0, ("grams", "water")),
+          Beat("steps", {}, ("4 g ÷ 2 g/mol = 2 mol",), "r", "s1", 1, ("steps",)),
+          Beat("text", {}, ("36 g of water",), "r", "s2", 2, ("water",))]
+    assert align(bs, spans) == [0, 1, 2]
+
+
+# ----------------------------------------------------------------------------- the corpus and speed
+def test_corpus_goals_without_the_layout_check():
+    import importlib.util
+
+    from .conftest import ROOT
+
+    spec = importlib.util.spec_from_file_location("bench_planner", ROOT / "benchmarks" / "planner.py")
+    bench = importlib.util.module_from_spec(spec)
+    import sys
+
+    sys.modules[spec.name] = bench  # dataclasses look their module up
+    spec.loader.exec_module(bench)
+    labels = json.loads((bench.CORPUS / "labels.json").read_text(encoding="utf-8"))
+    files = sorted(p for p in bench.CORPUS.glob("*.json") if p.name != "labels.json")
+    assert len(files) >= 12
+    scores = [s for f in files for s in bench.score_storyboard(f, labels[f.stem])[2]]
+    t = bench.total(scores)
+    assert t["coverage"] >= 0.97 and t["recall"] >= 0.85 and t["precision"] >= 0.75 and t["unmatched"] <= 0.05, t
+
+
+def test_plan_is_deterministic_and_fast_on_a_long_storyboard():
+    import time
+
+    from .conftest import ROOT
+
+    pool = []
+    for f in sorted((ROOT / "tests" / "corpus").glob("*.json")):
+        if f.name == "labels.json":
+            continue
+        try:
+            pool += json.loads(f.read_text(encoding="utf-8"))["scenes"]
+        except ValueError:
+            continue  # the damaged files
+    sb = Storyboard.model_validate({"scenes": [pool[k % len(pool)] for k in range(500)]})
+    t0 = time.perf_counter()
+    a = time_plan(plan_storyboard(sb), estimate_timings(sb)).to_json()
+    assert time.perf_counter() - t0 < 5.0
+    assert a == time_plan(plan_storyboard(sb), estimate_timings(sb)).to_json()
