@@ -65,7 +65,15 @@ def detail_sentences(details: str) -> list[str]:
         out.extend(before)
         pos = m.end()
     out.extend(split_sentences(details[pos:]))
-    return out
+    # 'Text appears: "You test positive. How worried should you be?" Then show …': the quote ended a sentence
+    split = []
+    for sentence in out:
+        split.extend(p for p in _AFTER_QUOTE.split(sentence) if p.strip())
+    return split
+
+
+_AFTER_QUOTE = re.compile(r'(?<=[.!?]["\u201d])\s+(?=(?:Then|Next|Now|Finally|After that|Show|Display|Animate|Draw|'
+                          r'Write|Add|Highlight|Fade|Reveal|Zoom|Move|Transition|Label|Plot|Use|Put|Place|End|Start)\b)')
 
 
 def plan_scene(index: int, scene: Scene, base: Theme, notes: list[PlanNote],

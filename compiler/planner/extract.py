@@ -99,7 +99,8 @@ def extract(sentence: str) -> Extracted:
     # A -> B -> C chains outside quotes/vectors and formulas: "Input -> Encoder -> Decoder"
     plain = QUOTED.sub(" ", no_mats)
     in_formula = any(re.search(r"->|→|=>|⟶", f) for f, _, _ in ex.prose)
-    if ARROW.search(plain) and not ex.pairs and not in_formula:
+    mapping = len(re.findall(r"(?:->|→|=>|⟶)[^,;→]*,\s*[^,;→]+(?:->|→|=>|⟶)", plain)) >= 1
+    if ARROW.search(plain) and not ex.pairs and not in_formula and not mapping:
         parts = [p.strip(" .,;:'\"") for p in ARROW.split(plain)]
         if len(parts) >= 2:
             # keep the last few words before the first arrow and the first few after the others
@@ -107,7 +108,8 @@ def extract(sentence: str) -> Extracted:
             if len(first.split()) > 4 or not re.search(r"[:,;(]", parts[0]):
                 caps = re.search(r"((?:[A-Z0-9][\w'-]*\s?)+)$", first)
                 first = caps.group(1).strip() if caps else " ".join(first.split()[-2:])
-            rest = [re.split(r"[,;(]|\bwith\b|\band then\b", p, flags=re.I)[0].strip(" \"'") for p in parts[1:]]
+            rest = [re.split(r"[,;(]|\bwith\b|\band then\b|\s+as\s+|\s+(?:hanging|which|that|where|while)\b", p,
+                             flags=re.I)[0].strip(" \"'") for p in parts[1:]]
             chain = [first] + rest
             if all(0 < len(c) <= 40 and not re.search(r"[\[\]]", c) for c in chain):
                 ex.chain = chain

@@ -160,6 +160,11 @@ def _labelled(ex: Extracted, items: list[str]) -> list[tuple[str, str]] | None:
         pos = m.end()
         if q not in items:
             continue
+        sym = re.search(r"(\S{1,12})\s+(?:is|are|=|means|represents|stands for)\s+(?:the\s+|a\s+|an\s+)?$", before)
+        if sym and not re.fullmatch(r"(?:it|this|that|which|what)", sym.group(1), re.I):
+            named += 1
+            pairs.append((sym.group(1).strip(",;:"), q))  # "P(A) is the "prior""
+            continue
         verb = re.search(r"\b(?:labell?ed|called|named|marked|tagged)\s*(?:as\s+)?:?\s*$|\b(?:arrow|box|node|circle|dot|"
                          r"point|line|layer|block|sphere|card|vector|pointer|marker|sign|tag)s?\s*$", before, re.I)
         if verb or label_verb:
@@ -455,6 +460,7 @@ def enumerate_layers(sentence: str) -> list[str]:
     return [x.strip().title() for x in enumeration(m.group(1))][:6]
 
 
+ARROW_SPLIT = re.compile(r"\s*(?:->|→|=>|⟶)\s*")
 _ORDINAL = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "sixth": 5, "last": -1}
 _DOWN = r"\b(?:from\s+)?top\s+to\s+bottom\b|\btop[- ]down\b|\bstacked\b|\bvertical(?:ly)?\b|\blayered\b|\bstack of\b"
 
@@ -546,8 +552,13 @@ def rule_flow(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                               previous.detail_index, previous.keywords + sum((_kw(x) for x in edge_labels), ()))
         return [_beat("highlight", "highlight:labelled-arrows", ex, i, (), _kw(ex.sentence), target=None,
                       mode="pulse")]
+    quoted_chain = next((q for q in ex.quoted if q not in ctx.consumed and len(ARROW_SPLIT.split(q)) >= 3), None)
     if edge_labels and between:
         nodes, rule = [between.group(1), between.group(2)], "flow:from-to"
+    elif quoted_chain and diagram or (quoted_chain and _has(ex, r"\b(?:chain|boxes|steps|sequence)\b")):
+        # "Display the sentence "More CO₂ → more trapped heat → higher temperatures" as a chain of boxes"
+        nodes, rule = [p.strip() for p in ARROW_SPLIT.split(quoted_chain) if p.strip()], "flow:quoted-chain"
+        ctx.consumed.add(quoted_chain)
     elif ex.chain:
         nodes, rule = ex.chain, "flow:arrow-chain"
     elif diagram:
@@ -635,7 +646,8 @@ def rule_icon(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                   icons=[n for n, _ in found], labels=[lab for _, lab in found] if labels else None)]
 
 
-_HIGHLIGHT_VERB = (r"^\s*(?:then\s+|now\s+|next,?\s+|finally,?\s+|also\s+)?(?:highlight|emphasi[sz]e|circle|underline|"
+_HIGHLIGHT_VERB = (r"^\s*(?:then\s+|now\s+|next,?\s+|finally,?\s+|also\s+)?(?:(?:show|put|draw|display)\s+(?:the\s+)?"
+                   r"(?:final\s+)?(?:answer|result)\s+(?:boxed|circled|highlighted|in a box)|highlight|emphasi[sz]e|circle|underline|"
                    r"indicate|cross out|strike (?:out|through)|box|put a box around|draw a box around|"
                    r"surround|point (?:to|at)|flash|pulse|spotlight|mark)\b")
 _FILLER = {"the", "a", "an", "all", "each", "every", "its", "this", "that", "these", "those", "and", "or", "of", "in",
@@ -796,8 +808,11 @@ def rule_noun_phrase(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             # "Label the sugar-phosphate backbone and the bases": the names, as a caption
             text = "   ·   ".join(p[0].upper() + p[1:] for p in parts)
             return [_beat("text", "text:labels", ex, i, [text], _kw(text), text=text, role="note")]
-    m = re.match(r"^\s*(?:then\s+)?(?:show|display|present|reveal)\s+(?:the\s+|a\s+|an\s+)?(.{3,70}?)\.?$", ex.sentence,
-                 re.I)
+    m = re.match(r"^\s*(?:then\s+)?(?:show|display|present|reveal|draw|sketch|illustrate|depict)\s+(?:the\s+|a\s+|an\s+)?"
+                 r"(.{3,70}?)\.?$", ex.sentence, re.I)
+    if m and re.match(r"^\s*(?:then\s+)?(?:draw|sketch|illustrate|depict)\b", ex.sentence, re.I) and (
+            len(m.group(1).split()) > 8 or ":" in m.group(1)):
+        m = None  # a long description of a drawing sbc cannot make: reported, not captioned
     if not m:
         colon = re.match(r"^[^:]*?\b((?:\w+\s+){0,2}\w+)\s*:\s*(.{3,110}?)\.?$", ex.sentence)
         if colon and not re.search(r"\d\s*$", colon.group(1)):

@@ -135,10 +135,10 @@ def _axis_labels(ex: Extracted) -> tuple[str | None, str | None]:
     for k, names in enumerate((r"x|horizontal", r"y|vertical")):
         if out[k] is None:
             # "a graph with years (0 to 30) on the x-axis and balance in dollars on the y-axis"
-            m = re.search(r"(?:\bwith|,|\band)\s+(?:the\s+)?([a-zA-Zθ][\w θ$/-]{1,30}?)\s*(?:\([^()]*\))?\s+(?:on|along)\s+the\s+"
+            m = re.search(r"(?:\bwith|,|\band)\s+(?:the\s+)?([a-zA-Zθ][\w θ$/-]{1,40}?)\s*(?:\([^()]*\))?\s+(?:on|along)\s+the\s+"
                           r"(?:" + names + r")[- ]axis\b", ex.sentence, re.I)
             if m and not re.search(r"\b(?:the|a|an)\b", m.group(1), re.I):
-                out[k] = m.group(1).strip()
+                out[k] = re.sub(r"\s+(?:from|between)\s+-?[\d.]+\s+(?:to|and)\s+-?[\d.]+$", "", m.group(1).strip())
     if out == [None, None]:
         m = re.search(r"\baxes\s+(?:labell?ed\s+)?[\"\u201c]([^\"\u201d]+)[\"\u201d]\s+and\s+"
                       r"[\"\u201c]([^\"\u201d]+)[\"\u201d]", ex.sentence, re.I)
@@ -160,6 +160,7 @@ def _x_range(ex: Extracted) -> tuple[float, float] | None:
                 r"\bfrom\s+[a-z]\s*=\s*(" + NUM + r")\s+to\s+(?:[a-z]\s*=\s*)?(" + NUM + r")",
                 r"\bx[- ]axis\s+(?:from|between|ranging from)\s+(" + NUM + r")\s+(?:to|and)\s+(" + NUM + r")",
                 r"\(\s*(" + NUM + r")\s*(?:to|-|–)\s*(" + NUM + r")\s*\)\s+(?:on|along)\s+the\s+(?:x|horizontal)[- ]axis",
+                r"\bfrom\s+(" + NUM + r")\s+to\s+(" + NUM + r")\s+(?:on|along)\s+the\s+(?:x|horizontal)[- ]axis",
                 r"\bx\s*(?:∈|in|over|on|from)\s*\[\s*(" + NUM + r")\s*,\s*(" + NUM + r")\s*\]",
                 r"\b(?:over|on)\s*\[\s*(" + NUM + r")\s*,\s*(" + NUM + r")\s*\]",
                 r"\bx\s+from\s+(" + NUM + r")\s+to\s+(" + NUM + r")"):
@@ -267,7 +268,8 @@ def rule_plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if _fired_chart(ex, ctx, i):
         return []
     s = ex.sentence
-    axes_cue = _has(ex, r"\b(?:axes|x[- ]axis|y[- ]axis|coordinate (?:plane|system|axes|grid))\b") and not _has(
+    axes_cue = _has(ex, r"\b(?:axes|x[- ]axis|y[- ]axis|coordinate (?:plane|system|axes|grid)|(?:horizontal|vertical) axis|"
+                        r"line (?:graph|chart)|empty graph)\b") and not _has(
         ex, r"\b(?:same|those|these|existing) axes\b") and not (
         any(_on_screen(ctx, k) for k in ("scatter", "bar_chart", "plot")) and not any(_axis_labels(ex))
         and not _has(ex, r"^\s*(?:then\s+)?(?:draw|show|create|set up|display|add)\s+(?:a\s+|the\s+|new\s+)*"

@@ -325,12 +325,12 @@ def _paren_groups(text: str) -> list[str]:
 def _row_groups(text: str, ncols: int) -> list[list]:
     """"1.9 and 3.9, 1.99 and 3.99, then 2.001 and 4.001" / "1000 | 200, 1500 | 260" / "(1, 2), (3, 4)" /
     "x = 1 → y = 2": rows of `ncols` cells, or [] when the text is not such a list."""
-    groups = re.findall(r"[(\[]([^()\[\]]+)[)\]]", text)
-    if len(groups) < 2:
+    groups = [g for g in _paren_groups(text) if re.search(r",|\||\band\b", g)]
+    if len(groups) < 2 or re.sub(r"[(\[][^()\[\]]*[)\]]", "", text).strip(" ,;.and"):
         groups = [g for g in _top_level_split(text, _ROW_SPLIT) if g.strip()]
     rows = []
     for g in groups:
-        cells = [c for c in re.split(r"\s*(?:\band\b|\||/(?!\w)|→|->|:|,)\s*", g.strip(" .")) if c.strip()]
+        cells = [c for c in _top_level_split(g.strip(" ."), r"\band\b|\||/(?!\w)|→|->|:|,") if c.strip()]
         cells = [re.sub(r"^(?:[a-z]\w{0,5}\s*=\s*)", "", c.strip(), flags=re.I) for c in cells]
         if len(cells) != ncols:
             return []
@@ -549,6 +549,15 @@ def rule_grid(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                                                                          (previous.params.get("count") or 0))]
         chosen = _number_set(low)
         listed = _listed(ex.sentence)
+        some = re.search(r"\b(\d{1,5})\s+of\s+(?:them|the\s+\w+)\b", low)
+        if some and previous.params.get("count") and not chosen and not listed:
+            # "Color 10 of them red": the first cells (a scaled grid counts several per cell)
+            k = max(1, round(int(some.group(1)) / previous.params.get("scale", 1)))
+            hl = names[:min(k, len(names))]
+            ctx.replace(previous, Beat("grid", dict(previous.params, highlight=hl), previous.strings,
+                                       previous.rule + "+highlight", previous.source, previous.detail_index,
+                                       previous.keywords), i)
+            return []
         if chosen and previous.params.get("count"):
             hl = [x for x in names if chosen[1](int(x))]
             words = chosen[0]
@@ -579,9 +588,19 @@ def rule_grid(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     start = count = None
     if m and 0 < int(m.group(2)) - int(m.group(1)) + 1 <= 100:
         start, count = int(m.group(1)), int(m.group(2)) - int(m.group(1)) + 1
-    elif _cue(ex, r"\bgrid of\b|\b\d{1,3}\s+(?:numbered\s+)?(?:cards|tiles|cells|balls|tickets|chips|marbles|"
-                  r"squares)\b"):
+    elif _cue(ex, r"\bgrid of\b|\b\d{1,5}\s+(?:\w+\s+)?(?:numbered\s+)?(?:cards|tiles|cells|balls|tickets|chips|marbles|"
+                  r"squares|dots|people|icons|circles)\b"):
         n = count_in(re.sub(r"\b\d+(?:\.\d+)?%|\b\d+\s*[x×]\s*\d+", "", ex.sentence))
+        big = re.search(r"\b(\d{3,5})\s+(?:\w+\s+)?(?:dots|people|cells|squares|icons|circles|tiles)\b", ex.sentence)
+        if big and 100 < int(big.group(1)) <= 10000 and int(big.group(1)) % 100 == 0:
+            # "a grid of 1000 small dots representing people": 100 cells, each standing for several
+            start, count = 1, 100
+            scale = int(big.group(1)) // 100
+            noun = re.search(r"\brepresenting\s+(\w+)|\b\d+\s+(?:\w+\s+)?(people|\w+)\b", ex.sentence)
+            word = (noun.group(1) or noun.group(2)) if noun else "items"
+            caption = f"{big.group(1)} {word} (each cell = {scale})"
+            return [_beat("grid", "grid:scaled", ex, i, [str(k) for k in range(1, 101)] + [caption], _kw(ex.sentence),
+                          count=100, start=1, caption=caption, scale=scale)]
         if n and 2 <= n <= 100:
             start, count = 1, n
     if count is None or count < 2:
