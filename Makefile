@@ -2,7 +2,7 @@
 PY      ?= python3
 VENV    ?= .venv
 BIN     := $(VENV)/bin
-SYSDEPS := libcairo2-dev libpango1.0-dev pkg-config fonts-dejavu-core
+SYSDEPS := gcc python3-dev libcairo2-dev libpango1.0-dev pkg-config fonts-dejavu-core
 EXAMPLE ?= storyboards/transformer.json
 QUALITY ?= low
 PYTEST_ARGS ?=
