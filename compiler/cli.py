@@ -222,6 +222,19 @@ def _load_storyboard(file: Path, strict: bool = False, repair: bool = False):
         _fail(e)
 
 
+def _plan_or_fail(v):
+    """Plan a loaded storyboard and print its SB3xx warnings (the same from plan, check and preview)."""
+    from .pipeline import plan_validated
+
+    try:
+        plan, diagnostics = plan_validated(v)
+    except UserError as e:
+        _fail(e)
+    for d in diagnostics:
+        typer.echo(d.headline(), err=True)
+    return plan
+
+
 def _parse_scenes(spec: Optional[str]) -> Optional[list[int]]:
     if not spec:
         return None
@@ -252,14 +265,10 @@ def plan(
     Timings are estimated from the reading rate; `sbc build` writes plan.json with the real narration
     timings. `--json` prints the format documented in the README.
     """
-    from .plan import plan_storyboard
     from .timing import estimate_timings, time_plan
 
     v = _load_storyboard(file, repair=repair)
-    p = plan_storyboard(v.storyboard)
-    timed = time_plan(p, estimate_timings(v.storyboard))
-    for d in p.diagnostics:
-        typer.echo(v.loaded.diag(d.code, d.message, d.path, severity=d.severity).headline(), err=True)
+    timed = time_plan(_plan_or_fail(v), estimate_timings(v.storyboard))
     if as_json:
         typer.echo(dumps(timed.to_json()))
     else:
@@ -281,12 +290,12 @@ def check(
     from .inspect import inspect_storyboard
 
     from .pipeline import font_warnings
-    from .plan import plan_storyboard
 
     v = _load_storyboard(file, repair=repair)
-    for message in font_warnings(plan_storyboard(v.storyboard).scenes):
+    plan = _plan_or_fail(v)
+    for message in font_warnings(plan.scenes):
         typer.echo(f"{file}: {message}", err=True)
-    result = inspect_storyboard(v.storyboard, scenes=_parse_scenes(scenes))
+    result = inspect_storyboard(v.storyboard, scenes=_parse_scenes(scenes), plan=plan)
     violations = [x for s in result for x in s.violations]
     if as_json:
         typer.echo(dumps({"file": str(file), "scenes": len(result), "beats": sum(len(s.beats) for s in result),
@@ -316,7 +325,7 @@ def preview(
     from .settings import _safe_stem
 
     v = _load_storyboard(file, repair=repair)
-    result = inspect_storyboard(v.storyboard, scenes=_parse_scenes(scenes), capture=True)
+    result = inspect_storyboard(v.storyboard, scenes=_parse_scenes(scenes), capture=True, plan=_plan_or_fail(v))
     path = output or out / _safe_stem(file) / "contact_sheet.png"
     contact_sheet(result, path, title=f"{file.name} — {len(result)} scene(s)")
     typer.echo(f"wrote {path}")

@@ -29,9 +29,10 @@ class SceneInspection:
 
 def inspect_storyboard(storyboard, *, scenes: list[int] | None = None, check: bool = True, capture: bool = False,
                        size: tuple[int, int] = (480, 270), jobs: int | None = None,
-                       on_scene: Callable[[int], None] | None = None) -> list[SceneInspection]:
-    """Dry-run every (selected) scene; scenes run in parallel worker processes when there are several."""
-    timed = time_plan(plan_storyboard(storyboard), estimate_timings(storyboard))
+                       on_scene: Callable[[int], None] | None = None, plan=None) -> list[SceneInspection]:
+    """Dry-run every (selected) scene; scenes run in parallel worker processes when there are several.
+    `plan`: the storyboard's plan when the caller has made it already."""
+    timed = time_plan(plan or plan_storyboard(storyboard), estimate_timings(storyboard))
     chosen = [ts for ts in timed.scenes if not scenes or ts.plan.number in scenes]
     gens = [(ts, generate_scene(ts)) for ts in chosen]
     jobs = min(jobs or os.cpu_count() or 1, len(gens))

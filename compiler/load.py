@@ -44,8 +44,15 @@ class Loaded:
             self.source_map = SourceMap(self.text)
         return self.source_map.key_position(path)
 
-    def diag(self, code: str, message: str, path: Path_ = (), *, severity=Severity.ERROR, hint=None, key=False) -> Diagnostic:
-        line, col = self.locate_key(path) if key else self.locate(path)
+    def diag(self, code: str, message: str, path: Path_ = (), *, severity=Severity.ERROR, hint=None, key=False,
+             within: str | None = None) -> Diagnostic:
+        """A diagnostic at the value (or key) at `path`; `within`: at that text inside the string value."""
+        if key:
+            line, col = self.locate_key(path)
+        else:
+            if self.source_map is None:
+                self.source_map = SourceMap(self.text)
+            line, col = self.source_map.position(path, within)
         return Diagnostic(code, severity, message, self.file, line, col, hint)
 
 
@@ -339,8 +346,16 @@ class SourceMap:
                 best = table.get(cur, self.values.get(cur, best))
         return best
 
-    def position(self, path: Path_) -> tuple[int, int]:
-        return self._lc(self._best(self.values, path))
+    def position(self, path: Path_, within: str | None = None) -> tuple[int, int]:
+        off = self._best(self.values, path)
+        if within and within.strip():
+            # the text as it is written in the JSON string (escapes included); the start of it is enough
+            needle = json.dumps(within.strip()[:40], ensure_ascii=False)[1:-1]
+            end = self.text.find('\n', off)
+            found = self.text.find(needle, off, len(self.text) if end < 0 else max(end, off + 1))
+            if found >= 0:
+                off = found
+        return self._lc(off)
 
     def key_position(self, path: Path_) -> tuple[int, int]:
         return self._lc(self._best(self.keys, path))

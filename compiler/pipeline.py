@@ -39,6 +39,23 @@ def load_and_validate(path: Path, *, strict: bool = False, repair: bool = False)
     return v
 
 
+def note_diagnostic(v: Validated, note):
+    """A planner note (SB3xx) as a diagnostic positioned at its sentence in the storyboard file."""
+    return v.loaded.diag(note.code, note.message, note.path, severity=note.severity, within=note.sentence)
+
+
+def plan_validated(v: Validated):
+    """Plan a validated storyboard: (plan, its notes as diagnostics). A scene that cannot be planned
+    in its time budget raises UserError with the positioned SB305 error."""
+    from .plan import PlanError, plan_storyboard
+
+    try:
+        plan = plan_storyboard(v.storyboard)
+    except PlanError as e:
+        raise UserError(e.note.message, [note_diagnostic(v, e.note)], v.report.source) from None
+    return plan, [note_diagnostic(v, n) for n in plan.diagnostics]
+
+
 # ---------------------------------------------------------------------------------------------
 # The build
 
@@ -206,14 +223,12 @@ def _validate(path: Path, opts: "BuildOptions", rep, t0: float) -> _Book:
 
 
 def _plan(b: _Book, rep) -> None:
-    from .plan import plan_storyboard
-
     with _timed(b, "plan"):
-        plan = plan_storyboard(b.v.storyboard)
+        plan, diagnostics = plan_validated(b.v)
         b.title = plan.title
         b.scenes = _select(plan.scenes, b.settings.only_scenes)
-        for note in plan.diagnostics:
-            rep.warn(b.v.loaded.diag(note.code, note.message, note.path, severity=note.severity).headline())
+        for d in diagnostics:
+            rep.warn(d.headline())
         for message in font_warnings(b.scenes):
             rep.warn(f"{b.path}: {message}")
 
@@ -241,7 +256,7 @@ def _generate(b: _Book, rep, on_done) -> None:
         for ts in b.timed:
             g = generate_scene(ts, use_latex=b.settings.math == "latex")
             for note in g.notes:
-                rep.warn(b.v.loaded.diag(note.code, note.message, note.path, severity=note.severity).headline())
+                rep.warn(note_diagnostic(b.v, note).headline())
             b.generated.append((g, write_scene(g, b.settings.out_dir / "scenes")))
             on_done(g)
         _write_json(b.settings.out_dir / "plan.json", {"title": b.title, "scenes": [t.to_json() for t in b.timed]})

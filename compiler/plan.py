@@ -13,11 +13,15 @@ has not drawn that curve yet bring back the component of the earlier scene, with
 
 from __future__ import annotations
 
+import copy
 import re
+from dataclasses import replace
 
-from .components import drawn_strings
+from .components import COMPONENTS, drawn_strings
+from .diagnostics import Severity
 from .models import Scene, Storyboard, Theme as FileTheme
 from .planner.beats import Beat, Plan, PlanNote, ScenePlan
+from .planner.budget import Budget, PlanTimeout
 from .planner.extract import extract
 from .planner.rules import RULES, Context, _kw
 from .planner.theme import Theme, colour_value, parse_theme
@@ -39,13 +43,31 @@ def base_theme(file_theme: FileTheme | None) -> Theme:
     )
 
 
+class PlanError(Exception):
+    """Planning stopped (SB305: a scene went over its time budget); `note` says where and why."""
+
+    def __init__(self, note: PlanNote):
+        super().__init__(note.message)
+        self.note = note
+
+
 def plan_storyboard(sb: Storyboard) -> Plan:
+    """Plan every scene. Raises PlanError when a scene cannot be planned within its time budget."""
     base = base_theme(sb.settings.theme if sb.settings else None)
     notes: list[PlanNote] = []
     scenes: list[ScenePlan] = []
     previous = base
     for i, scene in enumerate(sb.scenes):
-        sp = plan_scene(i, scene, previous, notes, tuple(scenes))
+        budget = Budget()
+        try:
+            with budget.armed():
+                sp = plan_scene(i, scene, previous, notes, tuple(scenes), budget)
+        except PlanTimeout as e:
+            where = f"while planning {e.sentence[:120]!r}" if e.sentence else "while planning its style"
+            raise PlanError(PlanNote(
+                "SB305", f"scene {i + 1}: planning took longer than {e.seconds:g} s {where}; "
+                         "simplify or split that sentence, or give the scene explicit visuals",
+                ("scenes", i, "animation_details"), Severity.ERROR, e.sentence)) from None
         scenes.append(sp)
         previous = sp.theme
     return Plan(sb.title, tuple(scenes), tuple(notes))
@@ -77,14 +99,15 @@ _AFTER_QUOTE = re.compile(r'(?<=[.!?]["\u201d])\s+(?=(?:Then|Next|Now|Finally|Af
 
 
 def plan_scene(index: int, scene: Scene, base: Theme, notes: list[PlanNote],
-               history: tuple[ScenePlan, ...] = ()) -> ScenePlan:
+               history: tuple[ScenePlan, ...] = (), budget: Budget | None = None) -> ScenePlan:
+    budget = budget or Budget(float("inf"))
     theme, fired = parse_theme(scene.animation_style, base)
     details = tuple(detail_sentences(scene.animation_details))
     unmatched: list[int] = []
     if scene.visuals:
         beats = tuple(_visual_beat(j, v) for j, v in enumerate(scene.visuals))
     else:
-        beats = tuple(_rule_beats(index, scene, details, theme, notes, history, unmatched))
+        beats = tuple(_rule_beats(index, scene, details, theme, notes, history, unmatched, budget))
     title = scene.title or next((b.params.get("text") for b in beats if b.kind == "title"), None)
     return ScenePlan(
         number=index + 1,
@@ -104,14 +127,16 @@ def plan_scene(index: int, scene: Scene, base: Theme, notes: list[PlanNote],
 
 
 def _rule_beats(index: int, scene: Scene, details: tuple[str, ...], theme: Theme, notes: list[PlanNote],
-                history: tuple[ScenePlan, ...], unmatched: list[int]) -> list[Beat]:
+                history: tuple[ScenePlan, ...], unmatched: list[int], budget: Budget) -> list[Beat]:
     ctx = Context(theme=theme, scene_plot=scene.scene_plot, history=history, scene_number=index + 1)
     for i, sentence in enumerate(details):
+        budget.sentence = sentence
         ex = extract(sentence)
         ctx.consumed = set()
         ctx.stop = False
         produced: list[Beat] = []
         for rule in RULES:
+            budget.check()
             out = rule(ex, ctx, i)
             produced.extend(out)
             ctx.beats.extend(out)
@@ -120,14 +145,42 @@ def _rule_beats(index: int, scene: Scene, details: tuple[str, ...], theme: Theme
         if not produced and not ctx.changed_in(i):
             unmatched.append(i)
             notes.append(PlanNote("SB301", f"scene {index + 1}: nothing to draw for {sentence[:70]!r}",
-                                  ("scenes", index, "animation_details")))
+                                  ("scenes", index, "animation_details"), sentence=sentence))
     if not ctx.beats:
         # Nothing matched at all: the scene still shows something — its plot as text.
         first = split_sentences(scene.scene_plot)[0]
         ctx.beats.append(Beat("text", {"text": first}, (first,), "text:scene-plot-fallback", first, 0, _kw(first)))
     from .planner.colours import apply_colours
 
-    return apply_colours(ctx.beats, theme)
+    return apply_colours([_within_limits(b, index, details, notes) for b in ctx.beats], theme)
+
+
+def _within_limits(beat: Beat, index: int, details: tuple[str, ...], notes: list[PlanNote]) -> Beat:
+    """The component's size limits hold for planned beats as for explicit visuals: a list longer than
+    its model allows (a matrix row of 1,000 numbers, 30 bullets) is cut to the limit, with SB306."""
+    from pydantic import ValidationError
+
+    try:
+        COMPONENTS[beat.kind].MODEL.model_validate({"kind": beat.kind, **beat.params})
+        return beat
+    except ValidationError as e:
+        cuts = [(err["loc"], err["ctx"]["max_length"]) for err in e.errors()
+                if err["type"] == "too_long" and "max_length" in err.get("ctx", {})]
+    if not cuts:
+        return beat
+    params = copy.deepcopy(beat.params)
+    for loc, limit in cuts:
+        target = params
+        for key in loc:
+            target = target[key]
+        lost = len(target) - limit
+        del target[limit:]
+        sentence = details[beat.detail_index] if 0 <= beat.detail_index < len(details) else None
+        where = ".".join(str(k) for k in loc)
+        notes.append(PlanNote("SB306", f"scene {index + 1}: the {beat.kind} has too many items in {where}: "
+                              f"drew the first {limit}, left out {lost}", ("scenes", index, "animation_details"),
+                              sentence=sentence))
+    return replace(beat, params=params, strings=tuple(drawn_strings(beat.kind, params)))
 
 
 def _visual_beat(j: int, v) -> Beat:

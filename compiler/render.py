@@ -28,6 +28,7 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Sequence
 
+from .atomic import make_temp
 from .diagnostics import UserError
 from .generate import GeneratedScene, template_version
 from .media import probe, valid_video
@@ -229,7 +230,7 @@ def _accept(out: SegmentOutput, target: Path, seg: Segment, name: str) -> Part:
     if out.path is not None:
         produced = Path(out.path)
     else:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.stem[:16]}.", suffix=".mp4", dir=target.parent)
+        fd, tmp = make_temp(target.parent, f".{target.stem[:16]}.", ".mp4")
         with os.fdopen(fd, "wb") as f:
             f.write(out.data or b"")
             f.flush()

@@ -62,3 +62,15 @@ def slugify(text: str, max_len: int = 40) -> str:
 
 def words(text: str) -> list[str]:
     return re.findall(r"[\w'’]+", text)
+
+
+# Speech: a voice reads a word of a few dozen letters fine; a "word" of thousands (a pasted hash, a
+# URL, a run of one letter) makes neural voices fail or run for minutes. Links are read as their
+# host, anything longer than this is replaced by a short phrase (and `validate` warns, SB213).
+MAX_SPOKEN_WORD = 60
+URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"']+", re.I)
+
+
+def unspeakable_words(text: str) -> list[str]:
+    """The words of `text` (links aside) too long to be read aloud."""
+    return [w for w in URL.sub(" ", text).split() if len(w) > MAX_SPOKEN_WORD]

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ValidationError
 from .diagnostics import Report, Severity
 from .load import Loaded, load_file
 from .models import BLANK_PATTERN, FileSettings, Scene, Storyboard, Theme
-from .text import words
+from .text import MAX_SPOKEN_WORD, unspeakable_words, words
 
 READING_RATE_WPS = 2.6  # spoken words per second (measured on the default voice, roughly)
 MAX_SCENE_NARRATION_S = 120
@@ -244,6 +244,13 @@ def _semantic_checks(loaded: Loaded, sb: Storyboard, base_dir: Path | None) -> N
                 loaded.report.add(loaded.diag(
                     "SB213", f"scene {i + 1} narration is about {est:.0f} s ({n} words): too long for one scene",
                     here + ("audio_text",), severity=Severity.WARNING, hint="split it into several scenes"))
+            elif unspeakable_words(scene.audio_text):
+                long = unspeakable_words(scene.audio_text)
+                loaded.report.add(loaded.diag(
+                    "SB213", f"scene {i + 1} narration has {len(long)} word(s) too long to read aloud "
+                             f"(the longest: {max(map(len, long))} characters); the voice says 'a long string' instead",
+                    here + ("audio_text",), severity=Severity.WARNING,
+                    hint=f"a word of more than {MAX_SPOKEN_WORD} characters is not spoken; links are read as their host"))
             elif n < 3:
                 loaded.report.add(loaded.diag("SB213", f"scene {i + 1} narration has only {n} word(s)",
                                               here + ("audio_text",), severity=Severity.WARNING))

@@ -11,7 +11,6 @@ import hashlib
 import io
 import json
 import os
-import tempfile
 import wave
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from typing import BinaryIO, Protocol, runtime_checkable
 
 import numpy as np
 
+from compiler.atomic import make_temp
 from compiler.diagnostics import UserError
 from compiler.text import slugify
 
@@ -89,7 +89,7 @@ def atomic_write(path: Path, write: Callable[[BinaryIO], None]) -> None:
     Readers see either the old file or the complete new one, never a partial write.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    fd, tmp = make_temp(path.parent, f".{path.name}.", ".tmp")
     try:
         with os.fdopen(fd, "wb") as f:
             write(f)
@@ -269,7 +269,7 @@ def synthesize_cached(engine: Engine, voice: str, text: str, cache_dir: Path) ->
 
 def _synthesize_to_cache(engine: Engine, voice: str, text: str, wav_path: Path) -> tuple[np.ndarray, int]:
     wav_path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(dir=wav_path.parent, prefix=f".{wav_path.stem}.", suffix=".synth.wav")
+    fd, tmp_name = make_temp(wav_path.parent, f".{wav_path.stem}.", ".synth.wav")
     os.close(fd)
     tmp = Path(tmp_name)
     try:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from compiler.text import MAX_SPOKEN_WORD, URL
+
 # Said the same way wherever they appear.
 _SYMBOLS: dict[str, str] = {
     "→": " to ", "⟶": " to ", "←": " from ", "↔": " to and from ", "⇒": " implies ", "⟹": " implies ",
@@ -78,6 +80,7 @@ def normalize_for_speech(text: str) -> str:
     """
     s = unicodedata.normalize("NFC", text)
     s = _strip_markdown(s)
+    s = _long_words(s)
     s = _latex(s)
     s = _abbreviations(s)
     s = s.translate(_SUBSCRIPTS)
@@ -92,6 +95,18 @@ def normalize_for_speech(text: str) -> str:
 
 
 # --- steps, in the order they run ------------------------------------------------------------
+
+def _long_words(s: str) -> str:
+    """A link is read as its host ("a link to example dot com"); a word too long to read aloud
+    becomes "a long string" (validate warns about it)."""
+    def link(m: re.Match[str]) -> str:
+        host = re.sub(r"^(?:https?://)?(?:www\.)?", "", m.group(0), flags=re.I).split("/")[0].split(":")[0]
+        host = host if 0 < len(host) <= MAX_SPOKEN_WORD else ""
+        return f" a link to {host.replace('.', ' dot ')} " if host else " a link "
+
+    s = URL.sub(link, s)
+    return re.sub(r"\S{%d,}?([.,;:!?]*)(?=\s|$)" % (MAX_SPOKEN_WORD + 1), r" a long string\1 ", s)
+
 
 _CODE_SPAN = re.compile(r"`+([^`]*)`+")
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")

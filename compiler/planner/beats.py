@@ -26,6 +26,7 @@ class PlanNote:
     message: str
     path: tuple
     severity: Severity = Severity.WARNING
+    sentence: str | None = None  # the sentence it is about: the diagnostic points at it in the file
 
 
 @dataclass(frozen=True)

@@ -306,7 +306,8 @@ def formula_spans(sentence: str) -> list[tuple[str, int, int]]:
                 a, b = toks[run[0]][1], toks[run[-1]][2]
                 if not any(a < e and s < b for _, s, e in out):
                     out.append((sentence[a:b].strip(), a, b))
-        k = (run[-1] + 1) if run else k + 1
+        # Always move on: a run that shrank to the word before it ("diagram -") ends before k.
+        k = max(k, run[-1]) + 1 if run else k + 1
     out.sort(key=lambda x: x[1])
     return _extend_to_cue(sentence, masked, out)
 
