@@ -63,6 +63,9 @@ def test_silent_build_media_and_outputs(write_storyboard, build_options):
     assert [b["kind"] for b in plan["scenes"][0]["beats"]] == ["title", "equation"]
     assert (out / "story.vtt").read_text().startswith("WEBVTT")
     assert (out / "story.srt").read_text().count(" --> ") == 4
+    # every output is an ordinary file: the same mode for all, the one the umask gives (not 0600)
+    modes = {p.relative_to(out).as_posix(): oct(p.stat().st_mode & 0o777) for p in out.rglob("*") if p.is_file()}
+    assert len(set(modes.values())) == 1 and "0o600" not in modes.values(), modes
     # the background colour of scene 1 follows the storyboard: dark blue (#0E1A33)
     px = frame_at(res.video, 1.0)[5, 5]
     assert abs(int(px[0]) - 0x0E) < 12 and abs(int(px[2]) - 0x33) < 12

@@ -168,13 +168,13 @@ def _tokens(masked: str) -> list[tuple[str, int, int, bool]]:
     """Space-separated tokens, a bracketed group kept whole across spaces: (text, start, end, ends_clause)."""
     out = []
     i, n = 0, len(masked)
-    while i < n:
-        while i < n and masked[i].isspace():
+    while i < n:  # ends: each turn consumes at least one character (the inner loops move i)
+        while i < n and masked[i].isspace():  # ends: i grows
             i += 1
         if i >= n:
             break
         start, depth = i, 0
-        while i < n and (depth > 0 or not masked[i].isspace()):
+        while i < n and (depth > 0 or not masked[i].isspace()):  # ends: i grows
             ch = masked[i]
             if ch in "([{":
                 depth += 1
@@ -251,13 +251,13 @@ def formula_spans(sentence: str) -> list[tuple[str, int, int]]:
         if t in ("a", "A") and ((j + 1 < n and kinds[j + 1] == "op") or (j and kinds[j - 1] == "op")):
             kinds[j] = "math"
     k = 0
-    while k < n:
+    while k < n:  # ends: k grows on every turn (see the last line of the loop)
         if kinds[k] not in ("math", "op", "unit"):
             k += 1
             continue
         run = [k]
         j = k
-        while not toks[j][3] and j + 1 < n:
+        while not toks[j][3] and j + 1 < n:  # ends: j grows up to n - 1
             nxt = j + 1
             kind = kinds[nxt]
             prev_kind = kinds[j]
@@ -281,9 +281,9 @@ def formula_spans(sentence: str) -> list[tuple[str, int, int]]:
                 if kinds[b] == "wordish" and b >= 1 and kinds[b - 1] == "word" and not toks[b - 1][3]:
                     run.insert(0, b - 1)
         # trim operators at the ends (a leading minus belongs to the number and is part of its token)
-        while run and kinds[run[-1]] == "op":
+        while run and kinds[run[-1]] == "op":  # ends: pops
             run.pop()
-        while run and kinds[run[0]] == "op" and toks[run[0]][0] not in ("√", "-", "−"):
+        while run and kinds[run[0]] == "op" and toks[run[0]][0] not in ("√", "-", "−"):  # ends: pops
             run.pop(0)
         if run:
             text_toks = [toks[r][0] for r in run]

@@ -181,7 +181,7 @@ def _prose_formulas(ex: Extracted) -> list[tuple[str, int, int]]:
         cut = re.search(r"\s+" + _STOP + r"\b|[,;:]\s|\.\s|\.$|[\"`]", tail)
         cand = tail[: cut.start()] if cut else tail
         words = cand.split()
-        while words:
+        while words:  # ends: pops a word each turn
             expr = " ".join(words).rstrip(".")
             if re.search(r"[a-zA-Z]", expr) and try_formula(expr):
                 text = s[m.start(): m.end()] + expr

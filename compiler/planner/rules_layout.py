@@ -51,11 +51,14 @@ def _items(sentence: str) -> list[tuple[str, bool, int]]:
     return [x for x in out if x[0]]
 
 
+_THOUSANDS = re.compile(r",\d{3}(?!\d)")
+
+
 def _top_level_split(text: str, seps: str = r",|;|\bthen\b|→|⇒|=>|⟹") -> list[str]:
     """Split at separators outside brackets."""
     parts, depth, start, i = [], 0, 0, 0
     pattern = re.compile(seps)
-    while i < len(text):
+    while i < len(text):  # ends: i grows on every turn (or jumps to a later match end)
         ch = text[i]
         if ch in "([{":
             depth += 1
@@ -63,7 +66,7 @@ def _top_level_split(text: str, seps: str = r",|;|\bthen\b|→|⇒|=>|⟹") -> l
             depth = max(0, depth - 1)
         elif depth == 0:
             m = pattern.match(text, i)
-            if m and ch == "," and i and text[i - 1].isdigit() and re.match(r",\d{3}(?!\d)", text[i:]):
+            if m and ch == "," and i and text[i - 1].isdigit() and _THOUSANDS.match(text, i):
                 m = None  # "$1,628.89": a thousands separator
             if m and m.end() > i:
                 parts.append(text[start:i])

@@ -158,7 +158,7 @@ _ELEMENT_BACKGROUND = re.compile(
 def _clean_phrase(s: str) -> str:
     s = s.strip(" .,;:-()")
     prev = None
-    while prev != s:
+    while prev != s:  # ends: s only gets shorter; it stops when a turn changes nothing
         prev = s
         s = _STOP.sub("", s).strip(" .,;:-()")
     return "" if s.lower() in ("the", "a", "an", "and", "with", "its", "their") else s.lower()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 
-from manim import (DOWN, LEFT, RIGHT, UP, UR, AnimationGroup, Axes, Circle, Create, DashedLine, Dot, FadeIn,
+from manim import (DOWN, LEFT, RIGHT, UP, UR, AnimationGroup, Axes, Circle, Create, DashedLine, Dot, FadeIn, FadeOut,
                    ManimColor, MoveAlongPath, Polygon, VGroup, VMobject, smooth)
 
 from ...formula import RANGE_LIMIT, FormulaError, nice_range, parse_formula, sample, value_range
@@ -497,17 +497,36 @@ def extend(scene, *, slot: float, strings=(), curves=(), move_dot=None, area=Non
 def _refit(scene, g, st, slot: float) -> None:
     """If the new parts would leave the body area, shrink/shift the plot (animated) and them with it."""
     both = VGroup(*g, *st) if len(st) else g
-    others = [m for m in scene.body if m is not g]
-    top = (BODY_TOP if scene.title_mob is not None else SAFE_Y)
-    if others:
-        top = min(top, min(m.get_bottom()[1] for m in others) - 0.35)
-    area_w, area_h = BODY_W, top - BODY_BOTTOM
+    top, bottom = _free_band(scene, g)
+    if top - bottom < 0.5 * both.height and len(scene.body) > 1:
+        # the text stacked above and below leaves no room: clear it rather than shrink the plot to a thumbnail
+        others = [m for m in scene.body if m is not g]
+        scene.play(*[FadeOut(m) for m in others], run_time=min(0.5, scene.run_time(slot, 0.5)))
+        scene.body = [g]
+        scene.named = [n for n in scene.named if n[1] is g or n[1] is scene.title_mob]
+        top, bottom = _free_band(scene, g)
+    area_w, area_h = BODY_W, top - bottom
     k = min(1.0, area_w / both.width, area_h / both.height)
     centre = both.get_center()
-    target_y = min(max(centre[1], BODY_BOTTOM + both.height * k / 2), top - both.height * k / 2)
+    target_y = min(max(centre[1], bottom + both.height * k / 2), top - both.height * k / 2)
     shift = [-centre[0], target_y - centre[1], 0]  # keep the composition centred, as seed002 does
     if k >= 0.999 and abs(shift[0]) < 0.3 and abs(shift[1]) < 1e-3:
         return
     anim = g.animate.scale(k, about_point=centre).shift(shift)
     st.scale(k, about_point=centre).shift(shift)
     scene.play(anim, run_time=min(0.6, scene.run_time(slot, 0.6)))
+
+
+def _free_band(scene, g) -> tuple[float, float]:
+    """The vertical band the plot may use: under what is stacked above it, over what is stacked below."""
+    top = BODY_TOP if scene.title_mob is not None else SAFE_Y
+    bottom = BODY_BOTTOM
+    y = g.get_center()[1]
+    for m in scene.body:
+        if m is g:
+            continue
+        if m.get_center()[1] > y:
+            top = min(top, m.get_bottom()[1] - 0.35)
+        else:
+            bottom = max(bottom, m.get_top()[1] + 0.35)
+    return top, bottom
