@@ -146,6 +146,9 @@ def _rule_beats(index: int, scene: Scene, details: tuple[str, ...], theme: Theme
             unmatched.append(i)
             notes.append(PlanNote("SB301", f"scene {index + 1}: nothing to draw for {sentence[:70]!r}",
                                   ("scenes", index, "animation_details"), sentence=sentence))
+    for i, what in ctx.losses:
+        notes.append(PlanNote("SB307", f"scene {index + 1}: not drawn as written: {what} (in {details[i][:70]!r})",
+                              ("scenes", index, "animation_details"), sentence=details[i]))
     if not ctx.beats:
         # Nothing matched at all: the scene still shows something — its plot as text.
         first = split_sentences(scene.scene_plot)[0]

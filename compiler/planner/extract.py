@@ -9,10 +9,10 @@ import re
 from dataclasses import dataclass, field
 
 from ..mathtext import looks_like_math
+from .quantity import NUM, number as _num, quantity
 
 QUOTED = re.compile(r'"([^"\n]{1,5000})"|\u201c([^\u201d\n]{1,5000})\u201d')
 BACKTICK = re.compile(r"`([^`\n]{1,5000})`")
-NUM = r"-?\d+(?:\.\d+)?"
 VECTOR = re.compile(r"\[\s*" + NUM + r"(?:\s*,\s*" + NUM + r")+\s*\]")
 MATRIX = re.compile(r"\[\s*(?:\[\s*" + NUM + r"(?:\s*,\s*" + NUM + r")*\s*\]\s*,?\s*){2,}\]")
 ARROW = re.compile(r"\s*(?:->|→|=>|⟶)\s*")
@@ -42,10 +42,6 @@ class Extracted:
     def low(self) -> str:
         return self.sentence.lower()
 
-
-def _num(s: str) -> float | int:
-    v = float(s)
-    return int(v) if v.is_integer() and "." not in s else v
 
 
 FENCE = re.compile(r"```[\w+-]*[ \t]*\n?(.*?)(?:```|$)", re.S)

@@ -55,6 +55,12 @@ class Context:
     scene_number: int = 1
     stop: bool = False           # set by a rule that fully handled the sentence: the later rules skip it
     modified: set[int] = field(default_factory=set)  # sentences that changed a beat drawn earlier
+    losses: list[tuple[int, str]] = field(default_factory=list)  # (sentence, what was dropped or changed): SB307
+
+    def lost(self, i: int, what: str) -> None:
+        """Say that part of sentence i could not be drawn as written (reported as SB307, never silent)."""
+        if (i, what) not in self.losses:
+            self.losses.append((i, what))
 
     @property
     def has_title(self) -> bool:

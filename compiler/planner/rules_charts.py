@@ -36,9 +36,9 @@ from ..formula import integrate, limit_at, nice_range, short_number, try_formula
 from .beats import Beat
 from .extract import Extracted, count_in
 from .theme import COLOUR_RE, colour_value
+from .quantity import NUM, number as _num, quantity
 
 CHART_KINDS = ("plot", "scatter", "bar_chart", "heatmap")
-NUM = r"-?\d+(?:\.\d+)?"
 COORD = re.compile(r"\(\s*(" + NUM + r")\s*,\s*(" + NUM + r")\s*\)")
 _STOP = r"(?:and|from|to|between|as|with|for|over|on|in|where|showing|labell?ed|which|that|then|along|while|" \
         r"when|near|at|using|whose|of)"
@@ -93,10 +93,6 @@ def _replace(ctx: Context, old: Beat, **params) -> Beat:
     return new
 
 
-def _num(s: str) -> float | int:
-    v = float(s)
-    return int(v) if v.is_integer() and "." not in s else v
-
 
 def _claim_formula(ex: Extracted, ctx: Context, text: str) -> None:
     """A formula this rule draws: consumed, and no longer an equation for the later rules."""
@@ -140,11 +136,30 @@ def _axis_labels(ex: Extracted) -> tuple[str | None, str | None]:
             if m and not re.search(r"\b(?:the|a|an)\b", m.group(1), re.I):
                 out[k] = re.sub(r"\s+(?:from|between)\s+-?[\d.]+\s+(?:to|and)\s+-?[\d.]+$", "", m.group(1).strip())
     if out == [None, None]:
+        out = list(named_axes(ex.sentence))
+    if out == [None, None]:
         m = re.search(r"\baxes\s+(?:labell?ed\s+)?[\"\u201c]([^\"\u201d]+)[\"\u201d]\s+and\s+"
                       r"[\"\u201c]([^\"\u201d]+)[\"\u201d]", ex.sentence, re.I)
         if m:
             out = [m.group(1).strip(), m.group(2).strip()]
     return out[0], out[1]
+
+
+_NAMED_AXIS = re.compile(r"\b(x|y|horizontal|vertical)[- ]axis\s+(?:as\s+|with\s+)?[\"\u201c`]?([^\s,;:\"\u201d`]{1,16}?)"
+                         r"[\"\u201d`]?(?=[\s,;:]|\.(?:\s|$)|$)", re.I)
+
+
+def named_axes(sentence: str) -> tuple[str | None, str | None]:
+    """"Label the horizontal axis t and the vertical axis x": short unquoted names, after a label verb."""
+    if not re.search(r"\blabel", sentence, re.I):
+        return None, None
+    names = {}
+    for m in _NAMED_AXIS.finditer(sentence):
+        word = m.group(2)
+        if word.lower() in ("and", "with", "as", "to", "the", "a", "in", "from", "of"):
+            continue
+        names.setdefault("x" if m.group(1).lower() in ("x", "horizontal") else "y", word)
+    return names.get("x"), names.get("y")
 
 
 def _colour_near(sentence: str, start: int, end: int) -> str | None:
@@ -166,7 +181,7 @@ def _x_range(ex: Extracted) -> tuple[float, float] | None:
                 r"\bx\s+from\s+(" + NUM + r")\s+to\s+(" + NUM + r")"):
         m = re.search(pat, s, re.I)
         if m:
-            a, b = float(m.group(1)), float(m.group(2))
+            a, b = quantity(m.group(1)), quantity(m.group(2))
             if a != b:
                 return (min(a, b), max(a, b))
     return None
@@ -320,8 +335,8 @@ def rule_plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         spans = [(a, b, "formula", f) for a, b, what, _ in spans if what == "named"]
         ranges.append(named[0][3])
         ticked = []
-    sigmas = [(q, float(m.group(1))) for q in ex.quoted
-              for m in [re.fullmatch(r"\s*(?:σ|sigma|sd|s\.d\.)\s*=\s*(" + NUM + r")\s*", q, re.I)] if m and float(m.group(1)) > 0]
+    sigmas = [(q, quantity(m.group(1))) for q in ex.quoted
+              for m in [re.fullmatch(r"\s*(?:σ|sigma|sd|s\.d\.)\s*=\s*(" + NUM + r")\s*", q, re.I)] if m and quantity(m.group(1)) > 0]
     if len(named) == 1 and "normal" in named[0][2] and sigmas:
         # "two bell curves: a narrow one labeled "σ = 0.5" and a wide one labeled "σ = 2"": one normal curve each
         spans = []
@@ -388,7 +403,7 @@ def rule_plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     x_range = _x_range(ex)
     params: dict = {}
     ym = re.search(r"\by[- ]axis\s+(?:from|between|ranging from)\s+(" + NUM + r")\s+(?:to|and)\s+(" + NUM + r")", s, re.I)
-    if ym and float(ym.group(1)) != float(ym.group(2)):
+    if ym and quantity(ym.group(1)) != quantity(ym.group(2)):
         params["y_range"] = sorted([_num(ym.group(1)), _num(ym.group(2))])
     if x_range and axes_cue and re.search(r"\b[xy][- ]axis\s+(?:from|between|ranging)", s, re.I):
         params["numbers"] = True  # "a coordinate plane with x-axis from -1 to 5": the numbers matter
@@ -443,7 +458,7 @@ def rule_plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if area_cue:
         m = re.search(r"\b(?:between|from)\s+(?:x\s*=\s*)?(" + NUM + r")\s+(?:and|to)\s+(?:x\s*=\s*)?(" + NUM + r")",
                       s, re.I)
-        if m and float(m.group(1)) != float(m.group(2)):
+        if m and quantity(m.group(1)) != quantity(m.group(2)):
             area = {"a": _num(m.group(1)), "b": _num(m.group(2))}
             col = area_colour(ex, ctx)
             if col:

@@ -286,10 +286,13 @@ def rule_steps(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
 
 # ----------------------------------------------------------------------------- table
 def _cells(group: str) -> list[str]:
+    """The cells of one row, each kept whole: `pi/2 | 0` is two cells, "pi/2" and "0". A row is split
+    at `|` when it has one, else at a spaced ` / ` ("GPT-2" / "1.5B"), else at commas."""
     quoted = [_q(m) for m in re.finditer(Q, group)]
     if quoted:
         return quoted
-    return [c.strip(" .\"'") for c in re.split(r"\s*[,/|]\s*", group) if c.strip(" .\"'")]
+    sep = r"\s*\|\s*" if "|" in group else r"\s+/\s+" if re.search(r"\s/\s", group) else r"\s*,\s*"
+    return [c.strip(" .\"'") for c in re.split(sep, group) if c.strip(" .\"'")]
 
 
 def _num(s: str):
@@ -386,13 +389,21 @@ def rule_table(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             splitter = r"\s*;\s*|\s+and\s+(?=[\"\u201c(\[])|\s*,\s*(?=[^,;]*[/|])"
             groups = [g for g in re.split(splitter, text) if re.search(r"[/|]", g)]
         if groups:
-            rows = [[_num(c) for c in _cells(g)][:ncols] for g in groups]
+            rows = [[_num(c) for c in _cells(g)] for g in groups]
+            for r in rows:
+                if len(r) > ncols:
+                    ctx.lost(i, f"row {' | '.join(map(str, r))} has {len(r)} cells for {ncols} columns; "
+                                f"left out {' | '.join(map(str, r[ncols:]))}")
+                    del r[ncols:]
         else:
             cells = [_q(m) for m in re.finditer(Q, text)]
             rows = [[_num(c) for c in cells[k : k + ncols]] for k in range(0, len(cells), ncols)]
             if not rows:
                 rows = _row_groups(text, ncols)
-    rows = [r for r in rows if r][:8]
+    rows = [r for r in rows if r]
+    if len(rows) > 8:
+        ctx.lost(i, f"the table has {len(rows)} rows; only the first 8 are drawn")
+        rows = rows[:8]
     if not rows:
         # the rows come in a later sentence ("Fill in the rows one by one: …")
         _claim(ex, ctx, columns)

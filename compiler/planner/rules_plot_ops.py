@@ -27,8 +27,8 @@ import re
 from ..formula import try_formula
 from .beats import Beat
 from .extract import Extracted
+from .quantity import NUM, number as _num, quantity
 
-NUM = r"-?\d+(?:\.\d+)?"
 COORD = re.compile(r"(?:\b([A-Z])\s*)?\(\s*(" + NUM + r")\s*,\s*(" + NUM + r")\s*\)")
 
 
@@ -36,10 +36,6 @@ def _fmt(v: float) -> str:
     v = round(v, 3)
     return str(int(v)) if float(v).is_integer() else f"{v:g}"
 
-
-def _num(s: str) -> float | int:
-    v = float(s)
-    return int(v) if v.is_integer() and "." not in s else v
 
 
 def plot_on_screen(ctx) -> tuple[Beat, list[Beat]] | None:
@@ -147,11 +143,27 @@ def rule_plot_ops(ex: Extracted, ctx, i: int) -> list[Beat]:
     first, beats = state
     curves = _curves(beats)
     low = ex.bare.lower()
-    for op in (_relabel, _intersection_point, _axis_markers, _vertical_line, _tangent, _shift_curve, _tails,
+    for op in (_name_axes, _relabel, _intersection_point, _axis_markers, _vertical_line, _tangent, _shift_curve, _tails,
                _steps_on_curve, _point_on_curve, _mark_points, _hole, _dots_toward, _approaches):
         out = op(ex, ctx, i, first, beats, curves, low)
         if out is not None:
             return out
+    return []
+
+
+def _name_axes(ex, ctx, i, first, beats, curves, low):
+    """"Label the horizontal axis t and the vertical axis x": the names go on the plot on screen."""
+    from .rules_charts import named_axes
+
+    x, y = named_axes(ex.sentence)
+    if x is None and y is None:
+        return None
+    params = {**first.params, **({"x_label": x} if x else {}), **({"y_label": y} if y else {})}
+    strings = tuple(dict.fromkeys(first.strings + tuple(v for v in (x, y) if v)))
+    ctx.replace(first, Beat(first.kind, params, strings, first.rule, first.source, first.detail_index,
+                            first.keywords), i)
+    ctx.consumed.update(v for v in (x, y) if v)
+    ctx.stop = True
     return []
 
 
@@ -258,7 +270,7 @@ def _vertical_line(ex, ctx, i, first, beats, curves, low):
         return None
     m = re.search(r"\bx\s*=\s*(" + NUM + r")", ex.sentence)
     if m:
-        x = float(m.group(1))
+        x = quantity(m.group(1))
     elif re.search(r"\b(?:center|centre|mean|peak|middle|top|maximum|mode)\b", low) and curves:
         f = next((g for g in (_f(c) for c in curves) if g), None)
         if f is None:
@@ -289,7 +301,7 @@ def _tangent(ex, ctx, i, first, beats, curves, low):
     k, f = fs[0] if len(fs) == 1 else fs[-1]
     pts = _points(beats)
     m = re.search(r"\bat\s+[a-z]\s*=\s*(" + NUM + r")", ex.sentence)
-    a = float(m.group(1)) if m else (pts[-1]["x"] if pts else None)
+    a = quantity(m.group(1)) if m else (pts[-1]["x"] if pts else None)
     if a is None:
         return None
     h = 1e-4
@@ -340,7 +352,7 @@ def _tails(ex, ctx, i, first, beats, curves, low):
                   r"\btails?\b.*?\bbeyond\s+(?:±\s*)?(" + NUM + r")", low)
     if not m or not curves:
         return None
-    k = float(m.group(1) or m.group(2))
+    k = quantity(m.group(1) or m.group(2))
     x0, x1 = _x_range(first, curves)
     if not x0 < -k < k < x1:
         return None
@@ -361,7 +373,7 @@ def _steps_on_curve(ex, ctx, i, first, beats, curves, low):
     f = next((g for g in (_f(c) for c in reversed(curves)) if g), None)
     if f is None:
         return None
-    xs = [float(v) for v in re.findall(NUM, m.group(2))][:12]
+    xs = [quantity(v) for v in re.findall(NUM, m.group(2))][:12]
     pts = []
     for x in xs:
         y = f(x)
@@ -386,7 +398,7 @@ def _point_on_curve(ex, ctx, i, first, beats, curves, low):
     f = next((g for g in (_f(c) for c in reversed(curves)) if g), None)
     if f is None:
         return None
-    x = float(m.group(2))
+    x = quantity(m.group(2))
     y = f(x)
     if not math.isfinite(y):
         return None
@@ -463,7 +475,7 @@ def _approaches(ex, ctx, i, first, beats, curves, low):
     n = re.search(r"\b(?:near|at|as)\s+([a-z])\s*(?:=|→|->|approaches)\s*(" + NUM + r")", ex.sentence)
     if not m or not n or not curves:
         return None
-    value, a = float(m.group(1)), float(n.group(2))
+    value, a = quantity(m.group(1)), quantity(n.group(2))
     label = f"→ {_fmt(value)} as {n.group(1)} → {_fmt(a)}"
     ctx.consumed.update(t for t, _, _ in ex.prose)
     ex.prose[:] = []
@@ -477,7 +489,7 @@ def _number_line(ex, ctx, i):
     if not re.search(r"\bnumber line\b", low):
         return None
     m = re.search(r"\bfrom\s+(" + NUM + r")\s+to\s+(" + NUM + r")", ex.sentence)
-    a, b = (float(m.group(1)), float(m.group(2))) if m else (0.0, 10.0)
+    a, b = (quantity(m.group(1)), quantity(m.group(2))) if m else (0.0, 10.0)
     if a == b:
         return None
     pts, strings = [], []

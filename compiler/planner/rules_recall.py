@@ -126,7 +126,8 @@ def rule_recall(ex: Extracted, ctx, i: int) -> list[Beat]:
     if not ctx.history:
         return []
     bare = ex.bare
-    low = bare.lower()
+    # what the sentence says, not the notes in brackets: "a(t) = -cos(t) (differentiate again)" refers to nothing
+    low = re.sub(r"\([^()]*\)", " ", bare).lower()
     shown = _on_screen_kinds(ctx)
     scene_ref = re.search(r"\bscene\s+(\d{1,3})\b", low)
     scene = int(scene_ref.group(1)) if scene_ref else None
