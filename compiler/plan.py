@@ -23,7 +23,8 @@ from .models import Scene, Storyboard, Theme as FileTheme
 from .planner.beats import Beat, Plan, PlanNote, ScenePlan
 from .planner.budget import Budget, PlanTimeout
 from .planner.extract import extract
-from .planner.rules import RULES, Context, _kw
+from .planner.context import Context, _kw
+from .planner.ruleset import RULES
 from .planner.theme import Theme, colour_value, parse_theme
 from .text import split_sentences
 

@@ -11,86 +11,14 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
-from typing import Callable
 
 from .beats import Beat
+from .context import Context, Rule, _beat, _fmt, _has, _kw
 from .extract import Extracted, count_in, enumeration
-from .theme import Theme
+from .knowledge import icon_aliases, icon_names
 
-ICON_NAMES = ("clock", "bag", "document", "person", "lightbulb", "gear", "check", "cross", "database", "chip")
-ICON_ALIASES = {"text": "document", "page": "document", "file": "document", "user": "person", "people": "person",
-                "idea": "lightbulb", "bulb": "lightbulb", "settings": "gear", "cog": "gear", "tick": "check",
-                "timer": "clock", "stopwatch": "clock", "time": "clock", "storage": "database", "data": "database",
-                "cpu": "chip", "processor": "chip", "hardware": "chip", "image": "document", "speech": "person",
-                "x": "cross", "error": "cross", "wrong": "cross", "ok": "check", "correct": "check",
-                # an LLM names everyday objects; each is drawn as the nearest icon sbc has
-                "book": "document", "books": "document", "scroll": "document", "paper": "document",
-                "newspaper": "document", "letter": "document", "report": "document", "note": "document",
-                "quill": "document", "pen": "document", "pencil": "document", "certificate": "document",
-                "monk": "person", "scientist": "person", "student": "person", "teacher": "person", "human": "person",
-                "man": "person", "woman": "person", "customer": "person", "worker": "person", "doctor": "person",
-                "crowd": "person", "team": "person", "audience": "person", "face": "person", "head": "person",
-                "brain": "lightbulb", "lamp": "lightbulb", "light": "lightbulb", "insight": "lightbulb",
-                "science": "lightbulb", "innovation": "lightbulb", "globe": "lightbulb", "world": "lightbulb",
-                "earth": "lightbulb", "planet": "lightbulb", "sun": "lightbulb", "star": "lightbulb",
-                "machine": "gear", "engine": "gear", "factory": "gear", "press": "gear", "wrench": "gear",
-                "tool": "gear", "tools": "gear", "cogs": "gear", "robot": "chip", "computer": "chip", "laptop": "chip",
-                "phone": "chip", "server": "database", "cloud": "database", "disk": "database", "memory": "chip",
-                "bank": "bag", "piggy": "bag", "piggy bank": "bag", "dollar": "bag", "cash": "bag", "hourglass": "clock", "calendar": "clock", "watch": "clock", "money": "bag", "coin": "bag",
-                "coins": "bag", "wallet": "bag", "cart": "bag", "shopping": "bag", "purse": "bag", "sack": "bag",
-                "checkmark": "check", "tick mark": "check", "success": "check", "thumbs up": "check",
-                "warning": "cross", "failure": "cross", "stop": "cross", "bug": "cross"}
-
-
-@dataclass
-class Context:
-    """What the rules know about the scene so far."""
-
-    theme: Theme
-    scene_plot: str
-    beats: list[Beat] = field(default_factory=list)
-    consumed: set[str] = field(default_factory=set)  # strings already drawn by a rule for this sentence
-    history: tuple = ()          # ScenePlans of the scenes before this one
-    scene_number: int = 1
-    stop: bool = False           # set by a rule that fully handled the sentence: the later rules skip it
-    modified: set[int] = field(default_factory=set)  # sentences that changed a beat drawn earlier
-    losses: list[tuple[int, str]] = field(default_factory=list)  # (sentence, what was dropped or changed): SB307
-
-    def lost(self, i: int, what: str) -> None:
-        """Say that part of sentence i could not be drawn as written (reported as SB307, never silent)."""
-        if (i, what) not in self.losses:
-            self.losses.append((i, what))
-
-    @property
-    def has_title(self) -> bool:
-        return any(b.kind == "title" for b in self.beats)
-
-    def changed_in(self, i: int) -> bool:
-        return i in self.modified
-
-    def replace(self, old: Beat, new: Beat, i: int) -> Beat:
-        """Change a beat drawn earlier (more rows for a table, a highlight for a grid…) from sentence i."""
-        self.beats[self.beats.index(old)] = new
-        self.modified.add(i)
-        return new
-
-
-Rule = Callable[[Extracted, Context, int], list[Beat]]
-
-
-def _beat(kind: str, rule: str, ex: Extracted, index: int, strings, keywords=(), **params) -> Beat:
-    params = {k: v for k, v in params.items() if v is not None}
-    return Beat(kind, params, tuple(strings), rule, ex.sentence, index, tuple(keywords))
-
-
-def _has(ex: Extracted, pattern: str) -> bool:
-    return re.search(pattern, ex.low) is not None
-
-
-def _kw(text: str) -> tuple[str, ...]:
-    stop = {"the", "a", "an", "of", "and", "to", "with", "show", "display", "then", "text", "for", "in", "on", "each"}
-    return tuple(dict.fromkeys(w for w in re.findall(r"[a-z][a-z-]{2,}", text.lower()) if w not in stop))
+ICON_NAMES = icon_names()
+ICON_ALIASES = icon_aliases()
 
 
 # ----------------------------------------------------------------------------- rules
@@ -426,10 +354,6 @@ def rule_matrix(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     return []
 
 
-def _fmt(v) -> str:
-    return f"{v:g}" if isinstance(v, float) else str(v)
-
-
 def _num_or_text(v: str):
     try:
         f = float(v)
@@ -756,9 +680,6 @@ def rule_text_fallback(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     return beats
 
 
-RULES: tuple[Rule, ...] = (rule_clear, rule_highlight, rule_title, rule_equation, rule_code, rule_matrix,
-                           rule_network, rule_flow, rule_bullets, rule_icon, rule_text_fallback)
-
 
 def rule_animate_previous(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     """"Animate the processing of each token…", "Show data flowing through the network": an
@@ -834,24 +755,3 @@ def rule_noun_phrase(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     phrase = re.sub(r"^(?:that|how|what|where|why)\s+", "", m.group(1).strip(), flags=re.I)
     phrase = phrase[0].upper() + phrase[1:]
     return [_beat("text", "text:noun-phrase", ex, i, [phrase], _kw(phrase), text=phrase, role="note")]
-
-
-def _only_if_nothing(rule: Rule) -> Rule:
-    def wrapped(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
-        if any(b.detail_index == i and b.source == ex.sentence for b in ctx.beats):
-            return []
-        return rule(ex, ctx, i)
-    wrapped.__name__ = rule.__name__
-    return wrapped
-
-
-def _ordered_rules() -> tuple[Rule, ...]:
-    from . import rules_charts, rules_layout, rules_plot_ops, rules_recall
-
-    return (rule_clear, rules_recall.rule_recall, rules_plot_ops.rule_plot_ops, rule_highlight, rule_title,
-            *rules_charts.RULES, *rules_layout.RULES, rule_equation,
-            rule_code, rule_matrix, rule_network, rule_flow, rule_icon, rule_bullets, rule_animate_previous,
-            rule_text_fallback, _only_if_nothing(rule_note), _only_if_nothing(rule_noun_phrase))
-
-
-RULES = _ordered_rules()

@@ -34,6 +34,7 @@ import re
 
 from ..formula import integrate, limit_at, nice_range, short_number, try_formula, value_range
 from .beats import Beat
+from .context import Context, _beat, _has, _kw
 from .extract import Extracted, count_in
 from .theme import COLOUR_RE, colour_value
 from .quantity import NUM, number as _num, quantity
@@ -866,7 +867,3 @@ def rule_heatmap(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
 
 
 RULES: list = [rule_heatmap, rule_bar_chart, rule_scatter, rule_plot]
-
-# Imported last: `rules.py` imports this module while it loads (to order all rules), and this module
-# may also be imported first; either way both find what they need.
-from .rules import Context, _beat, _has, _kw  # noqa: E402

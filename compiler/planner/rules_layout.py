@@ -13,7 +13,7 @@ import re
 from ..mathtext import looks_like_math
 from .beats import Beat
 from .extract import Extracted, count_in
-from .rules import Context, _beat, _fmt, _kw
+from .context import Context, _beat, _fmt, _kw
 
 Q = r'(?:"([^"\n]{1,300})"|\u201c([^\u201d\n]{1,300})\u201d)'   # a quoted string (straight or curly quotes)
 ITEM = re.compile(r'`([^`\n]{1,300})`|"([^"\n]{1,300})"|\u201c([^\u201d\n]{1,300})\u201d')  # backticked or quoted

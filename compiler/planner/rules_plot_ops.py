@@ -26,8 +26,10 @@ import re
 
 from ..formula import try_formula
 from .beats import Beat
+from .context import _beat, _kw
 from .extract import Extracted
 from .quantity import NUM, number as _num, quantity
+from .rules_charts import _curve, area_colour, named_axes
 
 COORD = re.compile(r"(?:\b([A-Z])\s*)?\(\s*(" + NUM + r")\s*,\s*(" + NUM + r")\s*\)")
 
@@ -71,7 +73,6 @@ def _f(curve: dict):
 
 
 def _extend(ex: Extracted, ctx, i: int, rule: str, strings, **params) -> Beat:
-    from .rules import _beat, _kw
 
     for s in strings:
         ctx.consumed.add(s)
@@ -153,8 +154,6 @@ def rule_plot_ops(ex: Extracted, ctx, i: int) -> list[Beat]:
 
 def _name_axes(ex, ctx, i, first, beats, curves, low):
     """"Label the horizontal axis t and the vertical axis x": the names go on the plot on screen."""
-    from .rules_charts import named_axes
-
     x, y = named_axes(ex.sentence)
     if x is None and y is None:
         return None
@@ -314,8 +313,6 @@ def _tangent(ex, ctx, i, first, beats, curves, low):
     var = f.var
     expr = f"{_fmt(fa)} + {_fmt(slope)}*({var} - {_fmt(a)})" if a else f"{_fmt(fa)} + {_fmt(slope)}*{var}"
     label = _quoted_label(ex) or f"slope = {_fmt(slope)}"
-    from .rules_charts import _curve
-
     return [_extend(ex, ctx, i, "plot:tangent", [label], curves=[_curve(ctx, expr, label, "tangent", None)])]
 
 
@@ -341,8 +338,6 @@ def _shift_curve(ex, ctx, i, first, beats, curves, low):
     dy = d if direction == "up" else -d if direction == "down" else 0.0
     expr = _shift(c["expr"], f.var, dx, dy)
     label = _quoted_label(ex) or ((c.get("label") or "curve") + " (shifted)")
-    from .rules_charts import _curve
-
     return [_extend(ex, ctx, i, "plot:shift-curve", [label], curves=[_curve(ctx, expr, label, "", None)])]
 
 
@@ -356,8 +351,6 @@ def _tails(ex, ctx, i, first, beats, curves, low):
     x0, x1 = _x_range(first, curves)
     if not x0 < -k < k < x1:
         return None
-    from .rules_charts import area_colour
-
     col = area_colour(ex, ctx)
     extra = {"color": col} if col else {}
     left = _extend(ex, ctx, i, "plot:tail", [], area={"a": _num(_fmt(x0)), "b": -_num(_fmt(k)), **extra})
@@ -499,7 +492,6 @@ def _number_line(ex, ctx, i):
     for q in re.finditer(r"\b(" + NUM + r")\s*(?:\(|:|=)\s*[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]", ex.sentence):
         pts.append({"x": _num(q.group(1)), "y": 0, "label": q.group(2)})
         strings.append(q.group(2))
-    from .rules import _beat, _kw
 
     ctx.consumed.update(strings)
     return [_beat("plot", "plot:number-line", ex, i, strings, _kw(ex.sentence), x_range=[_num(_fmt(min(a, b))),

@@ -1,0 +1,70 @@
+"""What every planner rule shares: the scene context it reads and writes, and how a beat is made.
+
+A rule is a function (Extracted sentence, Context, sentence index) -> beats. Rule modules import
+this module and nothing of each other's, except `rules_plot_ops`, which uses the plot helpers of
+`rules_charts`; `ruleset.py` puts all the rules in order. No import cycle.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable
+
+from .beats import Beat
+from .extract import Extracted
+from .theme import Theme
+
+
+@dataclass
+class Context:
+    """What the rules know about the scene so far."""
+
+    theme: Theme
+    scene_plot: str
+    beats: list[Beat] = field(default_factory=list)
+    consumed: set[str] = field(default_factory=set)  # strings already drawn by a rule for this sentence
+    history: tuple = ()          # ScenePlans of the scenes before this one
+    scene_number: int = 1
+    stop: bool = False           # set by a rule that fully handled the sentence: the later rules skip it
+    modified: set[int] = field(default_factory=set)  # sentences that changed a beat drawn earlier
+    losses: list[tuple[int, str]] = field(default_factory=list)  # (sentence, what was dropped or changed): SB307
+
+    def lost(self, i: int, what: str) -> None:
+        """Say that part of sentence i could not be drawn as written (reported as SB307, never silent)."""
+        if (i, what) not in self.losses:
+            self.losses.append((i, what))
+
+    @property
+    def has_title(self) -> bool:
+        return any(b.kind == "title" for b in self.beats)
+
+    def changed_in(self, i: int) -> bool:
+        return i in self.modified
+
+    def replace(self, old: Beat, new: Beat, i: int) -> Beat:
+        """Change a beat drawn earlier (more rows for a table, a highlight for a grid…) from sentence i."""
+        self.beats[self.beats.index(old)] = new
+        self.modified.add(i)
+        return new
+
+
+Rule = Callable[[Extracted, Context, int], list[Beat]]
+
+
+def _beat(kind: str, rule: str, ex: Extracted, index: int, strings, keywords=(), **params) -> Beat:
+    params = {k: v for k, v in params.items() if v is not None}
+    return Beat(kind, params, tuple(strings), rule, ex.sentence, index, tuple(keywords))
+
+
+def _has(ex: Extracted, pattern: str) -> bool:
+    return re.search(pattern, ex.low) is not None
+
+
+def _kw(text: str) -> tuple[str, ...]:
+    stop = {"the", "a", "an", "of", "and", "to", "with", "show", "display", "then", "text", "for", "in", "on", "each"}
+    return tuple(dict.fromkeys(w for w in re.findall(r"[a-z][a-z-]{2,}", text.lower()) if w not in stop))
+
+
+def _fmt(v) -> str:
+    return f"{v:g}" if isinstance(v, float) else str(v)

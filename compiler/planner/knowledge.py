@@ -1,0 +1,32 @@
+"""The planner's knowledge, kept as data (`planner/data/*.json`), not in rule code.
+
+`icons.json`: the icons sbc draws and the words that name each of them. Adding a word that names an
+icon is a data change with its own test (tests/test_knowledge.py), not a new rule.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@lru_cache(maxsize=None)
+def _load(name: str) -> dict:
+    return json.loads((DATA / name).read_text(encoding="utf-8"))
+
+
+def icon_names() -> tuple[str, ...]:
+    return tuple(_load("icons.json")["icons"])
+
+
+def icon_aliases() -> dict[str, str]:
+    """word -> icon name, for every word that names an icon (the names themselves included)."""
+    out: dict[str, str] = {}
+    for icon, words in _load("icons.json")["icons"].items():
+        out[icon] = icon
+        for w in words:
+            out[w] = icon
+    return out

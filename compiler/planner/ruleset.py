@@ -1,0 +1,30 @@
+"""The planner's rules, in the order they run on each sentence.
+
+Earlier rules see a sentence first: references to earlier scenes and operations on the plot on
+screen, then titles, charts, layouts and formulas, then the general components, and last the
+fallbacks that only run when nothing else drew anything for the sentence.
+"""
+
+from __future__ import annotations
+
+from . import rules, rules_charts, rules_layout, rules_plot_ops, rules_recall
+from .beats import Beat
+from .context import Context, Rule
+from .extract import Extracted
+
+
+def _only_if_nothing(rule: Rule) -> Rule:
+    def wrapped(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
+        if any(b.detail_index == i and b.source == ex.sentence for b in ctx.beats):
+            return []
+        return rule(ex, ctx, i)
+    wrapped.__name__ = rule.__name__
+    return wrapped
+
+
+RULES: tuple[Rule, ...] = (
+    rules.rule_clear, rules_recall.rule_recall, rules_plot_ops.rule_plot_ops, rules.rule_highlight, rules.rule_title,
+    *rules_charts.RULES, *rules_layout.RULES, rules.rule_equation,
+    rules.rule_code, rules.rule_matrix, rules.rule_network, rules.rule_flow, rules.rule_icon, rules.rule_bullets,
+    rules.rule_animate_previous, rules.rule_text_fallback,
+    _only_if_nothing(rules.rule_note), _only_if_nothing(rules.rule_noun_phrase))

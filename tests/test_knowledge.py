@@ -1,0 +1,55 @@
+"""The planner's knowledge files and the shape of the planner package."""
+
+from __future__ import annotations
+
+import ast
+import json
+from pathlib import Path
+
+from compiler.components.icon import ICON_NAMES
+from compiler.planner.knowledge import DATA, icon_aliases, icon_names
+
+PLANNER = Path(__file__).resolve().parent.parent / "compiler" / "planner"
+
+
+def test_every_icon_the_data_names_is_drawn_by_the_icon_component():
+    assert set(icon_names()) == set(ICON_NAMES)
+
+
+def test_icon_words_are_unique_lower_case_and_never_an_unrelated_object():
+    data = json.loads((DATA / "icons.json").read_text(encoding="utf-8"))["icons"]
+    words = [w for ws in data.values() for w in ws]
+    assert len(words) == len(set(words))
+    assert all(w == w.lower().strip() and w for w in words)
+    aliases = icon_aliases()
+    for thing in ("globe", "sun", "planet", "earth", "star"):  # would be drawn as a lightbulb
+        assert thing not in aliases
+    assert aliases["stopwatch"] == "clock" and aliases["lightbulb"] == "lightbulb"
+
+
+def test_the_planner_package_has_no_import_cycle():
+    graph: dict[str, set[str]] = {}
+    modules = {p.stem for p in PLANNER.glob("*.py")}
+    for path in PLANNER.glob("*.py"):
+        deps = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.level == 1:
+                if node.module:
+                    deps.add(node.module.split(".")[0])
+                else:
+                    deps.update(a.name for a in node.names)
+        graph[path.stem] = {d for d in deps if d in modules}
+    seen: dict[str, int] = {}
+
+    def visit(m: str, stack: list[str]) -> None:
+        if seen.get(m) == 1:
+            raise AssertionError("import cycle: " + " -> ".join(stack + [m]))
+        if seen.get(m) == 2:
+            return
+        seen[m] = 1
+        for d in sorted(graph[m]):
+            visit(d, stack + [m])
+        seen[m] = 2
+
+    for m in sorted(graph):
+        visit(m, [])
