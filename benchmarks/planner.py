@@ -1,9 +1,12 @@
-"""Planner benchmark: how well `sbc plan` understands the labelled corpus of LLM storyboards.
+"""Planner benchmark: how well `sbc plan` understands labelled corpora of LLM storyboards.
 
-    .venv/bin/python benchmarks/planner.py [--no-check] [--verbose] [--json] [FILE ...]
+    .venv/bin/python benchmarks/planner.py [--set tests|dev|check|all] [--no-check] [--check-shared]
+                                           [--verbose] [--json] [FILE ...]
 
-Over `tests/corpus/*.json` (labels in `tests/corpus/labels.json`; damaged JSON is repaired the way
-`sbc fix` does) it prints, per storyboard and in total:
+Three sets, each printed as a table (one row per storyboard) with its totals:
+
+**tests/corpus** — `tests/corpus/*.json` (labels in `tests/corpus/labels.json`; damaged JSON is
+repaired the way `sbc fix` does; FILE arguments restrict this set):
 
 - string coverage: share of the must-show strings that some beat of the scene draws (matched
   against the beats' `strings`, ignoring case, spaces and the spelling of squares and arrows; a bracketed list "[1, 4, 5]"
@@ -19,17 +22,48 @@ Over `tests/corpus/*.json` (labels in `tests/corpus/labels.json`; damaged JSON i
 
 Goals: coverage >= 0.97, recall >= 0.85, precision >= 0.75, unmatched <= 5 %, violations 0,
 500 scenes planned in < 5 s. Each goal prints PASS or FAIL; the exit code is 1 if any fails.
+
+**shared dev / shared check** — the corpus nobody on the team wrote, `../shared/corpus/{dev,check}/*.txt`
+(raw model answers, repaired like `sbc fix`; labels in `../shared/corpus/labels.json`), scored with the
+rules of its README:
+
+- string coverage: share of a scene's `strings` found as a substring of a beat string, both NFKC,
+  lower-case, whitespace collapsed. A formula string (one written in TeX: a `\\command`, or `^{`/`_{`)
+  counts only when an equation, steps or matrix beat draws it — typeset;
+- kind recall: share of the scene's `must` kinds among its beat kinds (`beyond` needs are not scored);
+- kind precision: share of the scene's distinct beat kinds that are `must`, `may`, title, text, an
+  operation (highlight, transform, move, clear) or the kind matching one of its `beyond` needs
+  (graph/linked_list -> graph, physics_diagram -> physics, sequence_diagram -> message_chart,
+  vector_plane, geometry, number_line, wave, circuit as themselves; any other need -> drawing or any of those);
+- failed plans: each storyboard is loaded and planned in a child process; one that raises or does not
+  finish within 10 s counts every label of that storyboard as missed;
+- layout violations only with `--check-shared`.
+
+Goals (printed, not part of the exit code): dev+check combined coverage >= 0.97, recall >= 0.90,
+precision >= 0.85, no failed plan; check alone coverage >= 0.95, recall >= 0.85, precision >= 0.80.
+
+Every set also reports:
+
+- prose as text: text beats whose string has more than 4 words and is not quoted ('…', "…", “…”, `…`)
+  in the details sentence it came from — instruction prose drawn on screen;
+- warnings: the plan's diagnostics by code (SB301 = a details sentence that produced no beat, SB306, …);
+- plan time: planning alone (`plan_storyboard`), total and the slowest storyboard.
+
+`--json` prints every figure: per set its totals, per-storyboard rows and goal verdicts.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import re
 import sys
 import time
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
+from typing import NamedTuple
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,6 +74,19 @@ UNSCORED = {"clear", "highlight", "move"}
 GOALS = {"coverage": (">=", 0.97), "recall": (">=", 0.85), "precision": (">=", 0.75), "unmatched": ("<=", 0.05),
          "violations": ("<=", 0), "plan_500_s": ("<", 5.0)}
 
+SHARED = ROOT.parent / "shared" / "corpus"
+SHARED_SETS = ("dev", "check")
+SHARED_GOALS = {"dev+check": {"coverage": (">=", 0.97), "recall": (">=", 0.90), "precision": (">=", 0.85),
+                              "failed_plans": ("<=", 0)},
+                "check": {"coverage": (">=", 0.95), "recall": (">=", 0.85), "precision": (">=", 0.80)}}
+PLAN_LIMIT_S = 10.0
+OPERATIONS = {"highlight", "transform", "move", "clear"}
+TYPESETTING = {"equation", "steps", "matrix"}  # the beat kinds that typeset a formula
+BEYOND_KINDS = {"graph": {"graph"}, "linked_list": {"graph"}, "vector_plane": {"vector_plane"},
+                "geometry": {"geometry"}, "number_line": {"number_line"}, "physics_diagram": {"physics"},
+                "wave": {"wave"}, "circuit": {"circuit"}, "sequence_diagram": {"message_chart"}}
+OTHER_BEYOND = {"drawing"}.union(*BEYOND_KINDS.values())  # biology_diagram, illustration, …
+
 _SUPERSCRIPTS = str.maketrans({"²": "^2", "³": "^3", "¹": "^1", "⁴": "^4", "ⁿ": "^n", "−": "-", "–": "-",
                                "“": '"', "”": '"', "‘": "'", "’": "'", "⟶": "→", "⇒": "→"})
 
@@ -49,6 +96,35 @@ def norm(s: str) -> str:
     s = unicodedata.normalize("NFC", str(s)).translate(_SUPERSCRIPTS).lower()
     s = s.replace("->", "→").replace("=>", "→")
     return re.sub(r"\s+", "", s)
+
+
+def review_norm(s: str) -> str:
+    """The shared corpus README's matching: NFKC, lower case, runs of whitespace collapsed to one space."""
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", str(s)).lower()).strip()
+
+
+_TEX = re.compile(r"\\(?:[A-Za-z]+|[,;:!% ])|[\^_]\{")
+
+
+def is_formula(s: str) -> bool:
+    """A label string written in TeX (`\\frac`, `\\,`, `x^{n+1}`): it reads right only when typeset."""
+    return bool(_TEX.search(s))
+
+
+_QUOTED = re.compile(r'"([^"]*)"|“([^”]*)”|`([^`]*)`|' r"(?<!\w)'([^']*)'(?!\w)")  # an apostrophe is no quote
+
+
+def prose_as_text(beats) -> list[str]:
+    """One string per text beat that draws more than 4 words not quoted in the details sentence it came from."""
+    out = []
+    for b in beats:
+        if b.kind != "text":
+            continue
+        quoted = [review_norm("".join(m.groups(""))) for m in _QUOTED.finditer(b.source)]
+        prose = [s for s in b.strings if len([w for w in s.split() if re.search(r"\w", w)]) > 4
+                 and not any(review_norm(s) in q for q in quoted)]
+        out += prose[:1]
+    return out
 
 
 def load(path: Path):
@@ -139,7 +215,9 @@ def score_storyboard(path: Path, labels: list[dict]):
     from compiler.text import split_sentences
 
     sb, repaired = load(path)
+    t0 = time.perf_counter()
     plan = plan_storyboard(sb)
+    plan_s = time.perf_counter() - t0
     if len(labels) != len(plan.scenes):
         raise SystemExit(f"{path.name}: {len(plan.scenes)} scenes but {len(labels)} labels")
     unmatched = [0] * len(plan.scenes)
@@ -153,7 +231,7 @@ def score_storyboard(path: Path, labels: list[dict]):
     timed = time_plan(plan, estimate_timings(sb))
     for sc, ts, lab in zip(scores, timed.scenes, labels):
         score_sync(sc, ts, lab)
-    return sb, plan, scores, repaired
+    return sb, plan, scores, repaired, plan_s
 
 
 def total(scores: list[SceneScore]) -> dict:
@@ -185,76 +263,289 @@ def check_layout(sb) -> list:
     return [v for s in inspect_storyboard(sb) for v in s.violations]
 
 
-def verdict(name: str, value: float) -> str:
-    op, goal = GOALS[name]
+# ----------------------------------------------------------------------------- the shared corpus
+class Drawn(NamedTuple):
+    """What the scoring needs of a beat (a planner Beat has the same fields)."""
+    kind: str
+    strings: tuple[str, ...]
+    source: str
+
+
+@dataclass
+class Planned:
+    """A plan as the child process sends it back."""
+    scenes: list[list[Drawn]]
+    details: list[int]                      # animation_details sentences per scene
+    notes: list[tuple[str, int | None]]     # (code, scene index) of each plan diagnostic
+    seconds: float
+    repaired: bool
+
+
+def _plan_child(path: Path, conn) -> None:
+    try:
+        from compiler.plan import plan_storyboard
+
+        sb, repaired = load(path)
+        t0 = time.perf_counter()
+        plan = plan_storyboard(sb)
+        seconds = time.perf_counter() - t0
+        conn.send(Planned([[Drawn(b.kind, tuple(b.strings), b.source) for b in sp.beats] for sp in plan.scenes],
+                          [len(sp.details) for sp in plan.scenes],
+                          [(n.code, n.path[1] if len(n.path) > 1 and n.path[0] == "scenes" else None)
+                           for n in plan.diagnostics], seconds, repaired))
+    except BaseException as e:  # an invalid storyboard (SystemExit from load), PlanError (SB305), a crash
+        conn.send(f"{type(e).__name__}: {e}".strip())
+    finally:
+        conn.close()
+
+
+def plan_in_time(path: Path) -> Planned | str:
+    """Load and plan in a child process (the planner's own budget uses SIGALRM); a string says why it failed."""
+    ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    receiver, sender = ctx.Pipe(duplex=False)
+    child = ctx.Process(target=_plan_child, args=(path, sender), daemon=True)
+    child.start()
+    sender.close()
+    try:
+        return receiver.recv() if receiver.poll(PLAN_LIMIT_S) else f"did not finish in {PLAN_LIMIT_S:g} s"
+    except EOFError:
+        return f"the planning process died (exit code {child.exitcode})"
+    finally:
+        if child.is_alive():
+            child.terminate()
+        child.join()
+
+
+def score_labelled_scene(beats, label: dict, sentences: int = 0, unmatched: int = 0) -> SceneScore:
+    """A scene against a shared-corpus label (`must`, `may`, `strings`, `beyond`), by the README's rules."""
+    sc = SceneScore(sentences=sentences, unmatched=unmatched)
+    drawn = [review_norm(s) for b in beats for s in b.strings]
+    typeset = [review_norm(s) for b in beats if b.kind in TYPESETTING for s in b.strings]
+    for s in label.get("strings", []):
+        sc.strings_total += 1
+        if any(review_norm(s) in d for d in (typeset if is_formula(s) else drawn)):
+            sc.strings_found += 1
+        else:
+            sc.missing.append(s + (" (not typeset)" if any(review_norm(s) in d for d in drawn) else ""))
+    planned = {b.kind for b in beats}
+    for k in label.get("must", []):
+        sc.kinds_needed += 1
+        if k in planned:
+            sc.kinds_found += 1
+        else:
+            sc.missed_kinds.append(k)
+    allowed = set(label.get("must", [])) | set(label.get("may", [])) | {"title", "text"} | OPERATIONS
+    for need in label.get("beyond", []):
+        allowed |= BEYOND_KINDS.get(need, OTHER_BEYOND)
+    sc.planned = len(planned)
+    sc.planned_ok = len(planned & allowed)
+    sc.extra_kinds = sorted(planned - allowed)
+    return sc
+
+
+@dataclass
+class Result:
+    """One storyboard's figures."""
+    name: str
+    scores: list[SceneScore]
+    plan_s: float
+    warnings: Counter = field(default_factory=Counter)
+    prose: list[str] = field(default_factory=list)
+    error: str | None = None       # why planning failed (then every label counts as missed)
+    repaired: bool = False
+    violations: list | None = None  # None: the layout check did not run
+
+
+def score_shared_storyboard(path: Path, labels: list[dict], layout: bool = False) -> Result:
+    t0 = time.perf_counter()
+    planned = plan_in_time(path)
+    if isinstance(planned, str):  # the time it took to fail (load included)
+        return Result(path.stem, [score_labelled_scene([], lab) for lab in labels], time.perf_counter() - t0,
+                      error=planned)
+    unmatched = Counter(k for code, k in planned.notes if code == "SB301")
+    scores = []
+    for lab in labels:
+        k = lab["scene"] - 1
+        beats = planned.scenes[k] if k < len(planned.scenes) else []  # a scene the plan lacks: all missed
+        scores.append(score_labelled_scene(beats, lab, planned.details[k] if beats else 0, unmatched[k]))
+    return Result(path.stem, scores, planned.seconds, Counter(code for code, _ in planned.notes),
+                  [s for beats in planned.scenes for s in prose_as_text(beats)], repaired=planned.repaired,
+                  violations=check_layout(load(path)[0]) if layout else None)
+
+
+def set_total(results: list[Result]) -> dict:
+    """The totals of `total` plus failed plans, prose as text, warnings by code and plan time."""
+    t = total([sc for r in results for sc in r.scores])
+    slowest = max(results, key=lambda r: r.plan_s, default=None)
+    warnings = sum((r.warnings for r in results), Counter())
+    checked = [r.violations for r in results if r.violations is not None]
+    return {**t, "storyboards": len(results), "scenes": sum(len(r.scores) for r in results),
+            "failed_plans": sum(r.error is not None for r in results),
+            "prose_as_text": sum(len(r.prose) for r in results),
+            "warnings": dict(sorted(warnings.items())), "warnings_total": sum(warnings.values()),
+            "plan_s": sum(r.plan_s for r in results),
+            "slowest": slowest.name if slowest else None, "slowest_s": slowest.plan_s if slowest else 0.0,
+            "violations": sum(len(v) for v in checked) if checked else None}
+
+
+def row_json(r: Result) -> dict:
+    t = total(r.scores)
+    return {"storyboard": r.name, "scenes": len(r.scores), "coverage": t["coverage"], "recall": t["recall"],
+            "precision": t["precision"], "unmatched": t["unmatched"], "failed": r.error,
+            "prose_as_text": r.prose, "warnings": dict(sorted(r.warnings.items())), "plan_s": r.plan_s,
+            "repaired": r.repaired, "violations": None if r.violations is None else len(r.violations)}
+
+
+def print_problems(name: str, scores: list[SceneScore], violations: list | None) -> None:
+    for k, s in enumerate(scores, 1):
+        problems = ([f"missing {s.missing}"] if s.missing else []) + (
+            [f"no {s.missed_kinds}"] if s.missed_kinds else []) + (
+            [f"extra {s.extra_kinds}"] if s.extra_kinds else []) + (
+            [f"{s.unmatched} unmatched"] if s.unmatched else [])
+        if problems:
+            print(f"  {name} scene {k}: " + "; ".join(problems))
+    for v in violations or []:
+        print(f"  {name} scene {v.scene} beat {v.beat}: {v.kind}: {v.message}")
+
+
+def print_table(results: list[Result]) -> None:
+    layout = any(r.violations is not None for r in results)
+    print(f"  {'storyboard':<40} {'scenes':>6} {'coverage':>9} {'recall':>7} {'precision':>9} {'unmatched':>9}"
+          f" {'warnings':>8} {'prose':>5} {'plan s':>7}" + (f" {'layout':>6}" if layout else ""))
+    for r in results:
+        t = total(r.scores)
+        name = r.name + (" (repaired)" if r.repaired else "")
+        print(f"  {name:<40} {len(r.scores):>6} {t['coverage']:>9.3f} {t['recall']:>7.3f} {t['precision']:>9.3f} "
+              f"{t['unmatched']:>9.3f} {sum(r.warnings.values()):>8} {len(r.prose):>5} {r.plan_s:>7.3f}"
+              + (f" {len(r.violations):>6}" if r.violations is not None else "")
+              + (f"   FAILED: {r.error}" if r.error else ""))
+
+
+def print_extras(t: dict) -> None:
+    """The figures every set reports besides coverage, recall and precision."""
+    print(f"  failed plans      {t['failed_plans']:6d}")
+    print(f"  prose as text     {t['prose_as_text']:6d}   (text beats drawing > 4 unquoted words of the details)")
+    codes = ", ".join(f"{code} {n}" for code, n in t["warnings"].items()) or "none"
+    print(f"  warnings          {t['warnings_total']:6d}   ({codes})")
+    print(f"  plan time         {t['plan_s']:6.2f} s (slowest: {t['slowest']} {t['slowest_s']:.2f} s)")
+
+
+def verdict(name: str, value: float, goals: dict = GOALS) -> str:
+    op, goal = goals[name]
     ok = {">=": value >= goal, "<=": value <= goal, "<": value < goal}[op]
     return f"goal {op} {goal:<5}  {'PASS' if ok else 'FAIL'}"
 
 
+def passed(t: dict, goals: dict) -> dict[str, bool]:
+    return {name: "PASS" in verdict(name, t[name], goals) for name in goals if t.get(name) is not None}
+
+
+def run_tests_corpus(files: list[Path], layout: bool, verbose: bool) -> tuple[list[Result], list]:
+    labels = json.loads((CORPUS / "labels.json").read_text(encoding="utf-8"))
+    results, storyboards = [], []
+    for path in files:
+        sb, plan, scores, repaired, plan_s = score_storyboard(path, labels[path.stem])
+        storyboards.append(sb)
+        results.append(Result(path.stem, scores, plan_s, Counter(n.code for n in plan.diagnostics),
+                               [s for sp in plan.scenes for s in prose_as_text(sp.beats)], repaired=repaired,
+                               violations=check_layout(sb) if layout else None))
+        if verbose:
+            print_problems(path.stem, scores, results[-1].violations)
+    return results, storyboards
+
+
+def run_shared(name: str, layout: bool, verbose: bool) -> list[Result]:
+    labels = json.loads((SHARED / "labels.json").read_text(encoding="utf-8"))["storyboards"]
+    results = []
+    for path in sorted((SHARED / name).glob("*.txt")):
+        results.append(score_shared_storyboard(path, labels[path.stem], layout))
+        if verbose:
+            r = results[-1]
+            print_problems(f"{name}/{r.name}", r.scores, r.violations)
+            for s in r.prose:
+                print(f"  {name}/{r.name}: prose as text: {s!r}")
+            if r.error:
+                print(f"  {name}/{r.name}: plan failed: {r.error}")
+    return results
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("files", nargs="*", type=Path, help="corpus files (default: all of tests/corpus/*.json)")
-    ap.add_argument("--no-check", action="store_true", help="skip the layout check (the slow part)")
+    ap.add_argument("files", nargs="*", type=Path, help="tests/corpus files (default: all of tests/corpus/*.json)")
+    ap.add_argument("--set", choices=("tests", "dev", "check", "all"), default="all",
+                    help="which corpus to score: tests/corpus, ../shared/corpus/dev or check, or all (default)")
+    ap.add_argument("--no-check", action="store_true", help="skip the layout check of tests/corpus (the slow part)")
+    ap.add_argument("--check-shared", action="store_true", help="also run the layout check on the shared sets")
     ap.add_argument("--verbose", "-v", action="store_true", help="list missing strings and kinds per scene")
-    ap.add_argument("--json", action="store_true", help="print the totals as JSON")
+    ap.add_argument("--json", action="store_true", help="print every figure as JSON")
     args = ap.parse_args(argv)
 
-    labels = json.loads((CORPUS / "labels.json").read_text(encoding="utf-8"))
-    files = args.files or sorted(p for p in CORPUS.glob("*.json") if p.name != "labels.json")
-    all_scores: list[SceneScore] = []
-    storyboards = []
-    violations: dict[str, list] = {}
-    rows = []
-    for path in files:
-        sb, plan, scores, repaired = score_storyboard(path, labels[path.stem])
-        storyboards.append(sb)
-        all_scores += scores
-        t = total(scores)
-        if not args.no_check:
-            violations[path.stem] = check_layout(sb)
-        rows.append((path.stem + (" (repaired)" if repaired else ""), len(scores), t, violations.get(path.stem)))
-        if args.verbose:
-            for k, s in enumerate(scores, 1):
-                problems = ([f"missing {s.missing}"] if s.missing else []) + (
-                    [f"no {s.missed_kinds}"] if s.missed_kinds else []) + (
-                    [f"extra {s.extra_kinds}"] if s.extra_kinds else []) + (
-                    [f"{s.unmatched} unmatched"] if s.unmatched else [])
-                if problems:
-                    print(f"  {path.stem} scene {k}: " + "; ".join(problems))
-            for v in violations.get(path.stem, []):
-                print(f"  {path.stem} scene {v.scene} beat {v.beat}: {v.kind}: {v.message}")
+    out: dict[str, dict] = {}
+    status = 0
+    if args.set in ("tests", "all"):
+        files = args.files or sorted(p for p in CORPUS.glob("*.json") if p.name != "labels.json")
+        results, storyboards = run_tests_corpus(files, not args.no_check, args.verbose)
+        t = set_total(results)
+        t["plan_500_s"] = plan_time(storyboards)
+        t["goals"] = passed(t, GOALS)
+        t["rows"] = [row_json(r) for r in results]
+        out["tests/corpus"] = t
+        status = 1 if not all(t["goals"].values()) else 0
+        if not args.json:
+            print(f"sbc planner benchmark: {len(files)} storyboards, {t['scenes']} scenes, "
+                  f"{t['sentences']} animation_details sentences, {t['strings_total']} must-show strings")
+            print_table(results)
+            print()
+            print(f"  string coverage   {t['coverage']:6.3f}  ({t['strings_found']}/{t['strings_total']})   "
+                  + verdict("coverage", t["coverage"]))
+            print(f"  kind recall       {t['recall']:6.3f}  ({t['kinds_found']}/{t['kinds_needed']})   "
+                  + verdict("recall", t["recall"]))
+            print(f"  kind precision    {t['precision']:6.3f}  ({t['planned_ok']}/{t['planned']})   "
+                  + verdict("precision", t["precision"]))
+            print(f"  unmatched         {t['unmatched']:6.3f}  ({t['unmatched_sentences']}/{t['sentences']})   "
+                  + verdict("unmatched", t["unmatched"]))
+            print(f"  sync by meaning   {t['sync']:6.3f}  ({t['synced']}/{t['sync_total']} beats on their labelled "
+                  f"narration sentence; {t['sync_near']:.3f} within one)   (no goal)")
+            if t["violations"] is not None:
+                print(f"  layout violations {t['violations']:6d}   " + verdict("violations", t["violations"]))
+            else:
+                print("  layout violations   (skipped: --no-check)")
+            print(f"  plan 500 scenes   {t['plan_500_s']:6.2f} s   " + verdict("plan_500_s", t["plan_500_s"]))
+            print_extras(t)
 
-    t = total(all_scores)
-    t["violations"] = sum(len(v) for v in violations.values()) if not args.no_check else None
-    t["plan_500_s"] = plan_time(storyboards)
+    shared = {name: run_shared(name, args.check_shared, args.verbose)
+              for name in SHARED_SETS if args.set in (name, "all")}
+    for name, results in shared.items():
+        t = set_total(results)
+        t["rows"] = [row_json(r) for r in results]
+        out[name] = t
+        if not args.json:
+            print(f"\nshared {name}: {t['storyboards']} storyboards, {t['scenes']} scenes, "
+                  f"{t['strings_total']} must-show strings ({SHARED / name})")
+            print_table(results)
+            print()
+            print(f"  string coverage   {t['coverage']:6.3f}  ({t['strings_found']}/{t['strings_total']})")
+            print(f"  kind recall       {t['recall']:6.3f}  ({t['kinds_found']}/{t['kinds_needed']})")
+            print(f"  kind precision    {t['precision']:6.3f}  ({t['planned_ok']}/{t['planned']})")
+            print(f"  unmatched         {t['unmatched']:6.3f}  ({t['unmatched_sentences']}/{t['sentences']})")
+            print_extras(t)
+            if t["violations"] is not None:
+                print(f"  layout violations {t['violations']:6d}")
+    if len(shared) == len(SHARED_SETS):
+        out["dev+check"] = set_total(shared["dev"] + shared["check"])
+    for name, goals in SHARED_GOALS.items():
+        if name not in out:
+            continue
+        t = out[name]
+        t["goals"] = passed(t, goals)
+        if not args.json:
+            print(f"\nshared corpus goals, {name} (not part of the exit code)")
+            for goal in goals:
+                value = f"{t[goal]:6d}" if isinstance(t[goal], int) else f"{t[goal]:6.3f}"
+                print(f"  {goal:<17} {value}   " + verdict(goal, t[goal], goals))
     if args.json:
-        print(json.dumps(t, indent=2))
-    else:
-        print(f"sbc planner benchmark: {len(files)} storyboards, {len(all_scores)} scenes, "
-              f"{t['sentences']} animation_details sentences, {t['strings_total']} must-show strings")
-        print(f"  {'storyboard':<40} {'scenes':>6} {'coverage':>9} {'recall':>7} {'precision':>9} {'unmatched':>9}"
-              + ("" if args.no_check else f" {'layout':>6}"))
-        for name, n, r, viol in rows:
-            print(f"  {name:<40} {n:>6} {r['coverage']:>9.3f} {r['recall']:>7.3f} {r['precision']:>9.3f} "
-                  f"{r['unmatched']:>9.3f}" + ("" if viol is None else f" {len(viol):>6}"))
-        print()
-        print(f"  string coverage   {t['coverage']:6.3f}  ({t['strings_found']}/{t['strings_total']})   "
-              + verdict("coverage", t["coverage"]))
-        print(f"  kind recall       {t['recall']:6.3f}  ({t['kinds_found']}/{t['kinds_needed']})   "
-              + verdict("recall", t["recall"]))
-        print(f"  kind precision    {t['precision']:6.3f}  ({t['planned_ok']}/{t['planned']})   "
-              + verdict("precision", t["precision"]))
-        print(f"  unmatched         {t['unmatched']:6.3f}  ({t['unmatched_sentences']}/{t['sentences']})   "
-              + verdict("unmatched", t["unmatched"]))
-        print(f"  sync by meaning   {t['sync']:6.3f}  ({t['synced']}/{t['sync_total']} beats on their labelled narration "
-              f"sentence; {t['sync_near']:.3f} within one)   (no goal)")
-        if t["violations"] is not None:
-            print(f"  layout violations {t['violations']:6d}   " + verdict("violations", t["violations"]))
-        else:
-            print("  layout violations   (skipped: --no-check)")
-        print(f"  plan 500 scenes   {t['plan_500_s']:6.2f} s   " + verdict("plan_500_s", t["plan_500_s"]))
-    failed = [name for name in GOALS if t.get(name) is not None and "FAIL" in verdict(name, t[name])]
-    return 1 if failed else 0
+        print(json.dumps(out, indent=2))
+    return status
 
 
 if __name__ == "__main__":

@@ -2,14 +2,27 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 _OPEN = {'"': '"', "`": "`", "(": ")", "[": "]", "{": "}", "\u201c": "\u201d"}
 _ABBREVIATIONS = {"e.g", "i.e", "etc", "vs", "dr", "mr", "mrs", "ms", "fig", "eq", "approx", "no", "st", "prof"}
 
 
+# 'Dijkstra's Shortest Path' or ‘Visited’: a quotation in single quotes (an apostrophe inside a word is not
+# one: the closing quote is not followed by a letter; at most three apostrophes inside keep the search linear).
+SINGLE_QUOTED = re.compile(r"(?<![\w'`])'(?=[^\s'])([^'\n`\"]{0,298}?(?:'\w[^'\n`\"]{0,298}?){0,3})(?<=[^\s'])'(?![\w'])|"
+                           r"\u2018([^\u2019\n`\"]{1,300})\u2019(?!\w)")
+
+
+def _inside(spans: list[tuple[int, int]], starts: list[int], i: int) -> bool:
+    """Whether i is inside one of the sorted, disjoint spans (before its closing quote)."""
+    k = bisect.bisect_right(starts, i) - 1
+    return k >= 0 and spans[k][0] < i < spans[k][1] - 1
+
+
 def split_sentences(text: str) -> list[str]:
-    """Split prose into sentences, never inside quotes, backticks or brackets.
+    """Split prose into sentences, never inside quotes (single quotes too), backticks or brackets.
 
     A sentence ends at `.`, `!`, `?` (or `…`) followed by whitespace, outside any quoted or
     bracketed span, unless the word before the dot is a common abbreviation or a single letter.
@@ -17,6 +30,8 @@ def split_sentences(text: str) -> list[str]:
     """
     sentences: list[str] = []
     stack: list[str] = []
+    single = [m.span() for m in SINGLE_QUOTED.finditer(text)] if ("'" in text or "\u2018" in text) else []
+    starts = [a for a, _ in single]
     start = 0
     i = 0
     n = len(text)
@@ -29,7 +44,7 @@ def split_sentences(text: str) -> list[str]:
                 stack.pop()
             else:
                 stack.append(_OPEN[ch])
-        elif ch in ".!?\u2026" and not stack:
+        elif ch in ".!?\u2026" and not stack and not _inside(single, starts, i):
             j = i + 1
             while j < n and text[j] in ".!?\u2026\"'\u201d)":
                 j += 1

@@ -53,3 +53,16 @@ def test_the_planner_package_has_no_import_cycle():
 
     for m in sorted(graph):
         visit(m, [])
+
+
+def test_single_quoted_quotations_read_like_double_quoted_ones():
+    from compiler.planner.extract import canonical_quotes, extract
+    from compiler.text import split_sentences
+
+    assert canonical_quotes("Show the title 'Dijkstra's Shortest Path' at the top.") == \
+        'Show the title "Dijkstra\'s Shortest Path" at the top.'
+    assert canonical_quotes("The students' grades and Bob's car.") == "The students' grades and Bob's car."
+    assert canonical_quotes("Use `print('hi')` and ‘Visited’.") == 'Use `print(\'hi\')` and "Visited".'
+    assert extract("Write 'Start: 0 and infinity', 'Repeat'.").quoted == ["Start: 0 and infinity", "Repeat"]
+    assert split_sentences("Write lines: '1. Pick a node.', '2. Mark it.' Then stop. It's done.") == [
+        "Write lines: '1. Pick a node.', '2. Mark it.' Then stop.", "It's done."]

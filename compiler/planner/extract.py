@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..mathtext import looks_like_math
+from ..text import SINGLE_QUOTED
 from .quantity import NUM, number as _num, quantity
 
 QUOTED = re.compile(r'"([^"\n]{1,5000})"|\u201c([^\u201d\n]{1,5000})\u201d')
@@ -48,7 +49,26 @@ FENCE = re.compile(r"```[\w+-]*[ \t]*\n?(.*?)(?:```|$)", re.S)
 CODE_LINES = re.compile(r"(?:`[^`\n]+`[ \t]*\n[ \t]*)+`[^`\n]+`")
 
 
+_KEEP = re.compile(r"```.*?(?:```|$)|`[^`\n]*`", re.S)
+
+
+def canonical_quotes(sentence: str) -> str:
+    """Quotations in single quotes become double-quoted, the one quotation mark every rule reads."""
+    if "'" not in sentence and "\u2018" not in sentence:
+        return sentence
+    out, pos = [], 0
+    for keep in list(_KEEP.finditer(sentence)) + [None]:
+        end = keep.start() if keep else len(sentence)
+        out.append(SINGLE_QUOTED.sub(lambda m: '"' + (m.group(1) if m.group(1) is not None else m.group(2)) + '"',
+                                      sentence[pos:end]))
+        if keep:
+            out.append(keep.group(0))
+            pos = keep.end()
+    return "".join(out)
+
+
 def extract(sentence: str) -> Extracted:
+    sentence = canonical_quotes(sentence)
     ex = Extracted(sentence)
     fence = FENCE.search(sentence)
     if fence and fence.group(1).strip():
