@@ -25,7 +25,7 @@ from .planner.budget import Budget, PlanTimeout
 from .planner.extract import extract
 from .planner.context import Context, _kw
 from .planner.ruleset import RULES
-from .planner.theme import Theme, colour_value, parse_theme
+from .planner.theme import Theme, colour_value, parse_theme, style_title
 from .text import split_sentences
 
 _FENCE = re.compile(r"```.*?(?:```|$)", re.S)
@@ -74,7 +74,26 @@ def plan_storyboard(sb: Storyboard) -> Plan:
     return Plan(sb.title, tuple(scenes), tuple(notes))
 
 
+# "1. Draw three circles…\n2. Draw a line…" or "- Show…\n- Then…": each item of a list starts a sentence,
+# and its marker is not part of it (a "1." alone is not a sentence, a "5." is not the end of a formula).
+_ITEM = re.compile(r"(?:^|\n)[ \t]*(?:\d{1,2}[.)]|[-*\u2022]|step\s+\d{1,2}\s*[:.)])[ \t]+(?=\S)", re.I)
+
+
 def detail_sentences(details: str) -> list[str]:
+    """Sentences of `animation_details`; each item of a numbered or bulleted list starts a new one."""
+    if len(_ITEM.findall(details)) < 2:
+        return _sentences(details)
+    out: list[str] = []
+    marks = list(_ITEM.finditer(details))
+    head = details[: marks[0].start()]
+    out.extend(_sentences(head))
+    for k, m in enumerate(marks):
+        end = marks[k + 1].start() if k + 1 < len(marks) else len(details)
+        out.extend(_sentences(details[m.end(): end]))
+    return out
+
+
+def _sentences(details: str) -> list[str]:
     """Sentences of `animation_details`; a ``` fenced block belongs to the sentence before it
     ("Show the code:\\n```...```"), and the text after the block starts a new sentence."""
     out: list[str] = []
@@ -109,6 +128,11 @@ def plan_scene(index: int, scene: Scene, base: Theme, notes: list[PlanNote],
         beats = tuple(_visual_beat(j, v) for j, v in enumerate(scene.visuals))
     else:
         beats = tuple(_rule_beats(index, scene, details, theme, notes, history, unmatched, budget))
+        named = style_title(scene.animation_style)
+        if named and not any(b.kind == "title" for b in beats):
+            # 'Same dark background, title "Forward Pass" at top': the style names the scene's title
+            beats = (Beat("title", {"text": named}, (named,), "title:named-in-style", scene.animation_style, 0,
+                          _kw(named)),) + beats
     title = scene.title or next((b.params.get("text") for b in beats if b.kind == "title"), None)
     return ScenePlan(
         number=index + 1,

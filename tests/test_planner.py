@@ -87,8 +87,18 @@ def test_neural_network_layers():
 
 def test_icons_named_and_enumerated():
     assert beats_for("Highlight the slow processing with a clock icon.")[-1].params["icons"] == ["clock"]
-    b = beats_for("Show icons for NLP (text), computer vision (image), and other fields (speech).")[0]
-    assert b.kind == "icon" and b.params["labels"] == ["NLP", "computer vision", "other fields"]
+    b = beats_for("Show icons for NLP (text), computer vision (image), and other fields (book).")[0]
+    assert b.kind == "icon" and b.params["labels"] == ["NLP", "other fields"]
+    assert b.params["icons"] == ["document", "document"]
+
+
+def test_an_object_no_icon_looks_like_is_reported_not_drawn_as_another():
+    sb = Storyboard.model_validate({"scenes": [scene("Show icons for NLP (text) and computer vision (image).",
+                                                     "Some narration here.")]})
+    p = plan_storyboard(sb)
+    assert [b.params["labels"] for b in p.scenes[0].beats if b.kind == "icon"] == [["NLP"]]
+    assert any(n.code == "SB307" and "'image'" in n.message and "'computer vision'" in n.message
+               for n in p.diagnostics)
 
 
 def test_transition_clears_then_titles():

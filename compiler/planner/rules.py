@@ -550,8 +550,12 @@ def rule_icon(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                              r"meaning|standing for)\s+[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]", ex.sentence, re.I))
     if _has(ex, r"\bicons?\b") and len(pairs) >= 1:
         for m in pairs:
-            found.append((_icon_name(m.group(1)) or "lightbulb", m.group(2)))
-        ctx.consumed.update(lab for _, lab in found)
+            name = _icon_name(m.group(1))
+            if name:
+                found.append((name, m.group(2)))
+                ctx.consumed.add(m.group(2))
+            else:
+                ctx.lost(i, f"no icon looks like {m.group(1)!r}: {m.group(2)!r} has none")
     if not found:
         for m in re.finditer(r"\b([a-z]+)\s+icons?\b", ex.bare.lower()):
             name = ICON_ALIASES.get(m.group(1), m.group(1))
@@ -567,7 +571,11 @@ def rule_icon(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         for m in re.finditer(r"([\w ]+?)\s*\(([\w ,]+)\)", ex.sentence.split(" for ", 1)[1]):
             label = m.group(1).strip(" ,").removeprefix("and ").strip()
             hint = m.group(2).split(",")[0].strip().lower()
-            found.append((ICON_ALIASES.get(hint, "lightbulb") if hint not in ICON_NAMES else hint, label))
+            name = _icon_name(hint)
+            if name:
+                found.append((name, label))
+            else:
+                ctx.lost(i, f"no icon looks like {hint!r}: {label!r} has none")
     if not found:
         return []
     found = found[:6]

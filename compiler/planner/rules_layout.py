@@ -257,9 +257,16 @@ def rule_steps(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             m = re.match(r"\s*(\([^()`]*\))", ex.sentence[end:])
             pieces.append(s + (" " + m.group(1) if m else ""))
     else:
-        m = re.search(r":\s*(.+)$", re.sub(r"`", "", ex.sentence))
+        plain = re.sub(r"`", "", ex.sentence)
+        block = re.search(r":[ \t]*\n(.+)$", plain, re.S)
+        m = block or re.search(r":\s*(.+)$", plain)
         if m:
-            cand = _top_level_split(m.group(1).rstrip(". "))
+            if block:
+                # one formula per line, perhaps numbered: "Line 1: z = w1 * x = 1\n Line 2: h = ReLU(z) = 1"
+                cand = [re.sub(r"^(?:(?:line|step)\s*\d{1,2}\s*[:.)]|\d{1,2}[.)])\s*", "", ln.strip(), flags=re.I)
+                        for ln in block.group(1).splitlines() if ln.strip()]
+            else:
+                cand = _top_level_split(m.group(1).rstrip(". "))
             cand = [c for c in (re.sub(r"^(?:and|then|so|finally)\s+", "", c, flags=re.I) for c in cand) if c]
             if len(cand) >= 2 and sum("=" in c or "≈" in c for c in cand) >= 2 and all(
                     re.search(r"[=≈]", _step_piece(c)[0]) or looks_like_math(_step_piece(c)[0]) for c in cand):
@@ -272,6 +279,8 @@ def rule_steps(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if not pieces:
         return []
     lines, notes = [], []
+    if len(pieces) > 8:
+        ctx.lost(i, f"{len(pieces)} steps; only the first 8 are drawn")
     for p in pieces[:8]:
         line, note = _step_piece(p)
         lines.append(line)

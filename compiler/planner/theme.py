@@ -392,3 +392,15 @@ def _darken_for_background(hex_colour: str) -> str:
         return hex_colour
     k = 40 / lum
     return "#{:02X}{:02X}{:02X}".format(int(r * k), int(g * k), int(b * k))
+
+
+_STYLE_TITLE = re.compile(r"\btitle\b(?:\s+(?:text|reads|reading|says|saying|is|of|as|shows?|showing))?\s*:?\s*"
+                          r"[\"\u201c]([^\"\u201d\n]{1,100})[\"\u201d]", re.I)
+
+
+def style_title(style: str) -> str | None:
+    """The title an `animation_style` names: 'title "Forward Pass" at top', "Title: 'Setup'"."""
+    from .extract import canonical_quotes
+
+    m = _STYLE_TITLE.search(canonical_quotes(style))
+    return m.group(1).strip() if m and m.group(1).strip() else None

@@ -44,10 +44,10 @@ class Scene06(SbcScene):
         # beat 3: icon at 6.27 s, narration sentence 2 (icon:named-icon)
         self.at(6.269)
         self.show(
-            icon.build(THEME, icons=['document', 'document', 'person'], labels=['NLP', 'computer vision', 'other fields'], color=None),
+            icon.build(THEME, icons=['document'], labels=['NLP'], color=None),
             icon.enter,
             slot=1.25,
-            strings=['NLP', 'computer vision', 'other fields'],
+            strings=['NLP'],
         )
 
         # beat 4: clear at 7.52 s, narration sentence 2 (clear:transition-cue)
