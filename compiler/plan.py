@@ -24,6 +24,7 @@ from .planner.beats import Beat, Plan, PlanNote, ScenePlan
 from .planner.budget import Budget, PlanTimeout
 from .planner.extract import extract
 from .planner.context import Context, _kw
+from .planner.knowledge import is_instruction
 from .planner.ruleset import RULES
 from .planner.theme import Theme, colour_value, parse_theme, style_title
 from .text import split_sentences
@@ -174,10 +175,14 @@ def _rule_beats(index: int, scene: Scene, details: tuple[str, ...], theme: Theme
     for i, what in ctx.losses:
         notes.append(PlanNote("SB307", f"scene {index + 1}: not drawn as written: {what} (in {details[i][:70]!r})",
                               ("scenes", index, "animation_details"), sentence=details[i]))
-    if not ctx.beats:
-        # Nothing matched at all: the scene still shows something — its plot as text.
-        first = split_sentences(scene.scene_plot)[0]
+    first = (split_sentences(scene.scene_plot) or [""])[0]
+    if not ctx.beats and first and not is_instruction(first) and len(first.split()) <= 12:
+        # Nothing matched at all: the scene still shows something — its plot, when it reads as a statement
+        # ("Photosynthesis turns light into sugar."), never an instruction ("Cut the circle into wedges.").
         ctx.beats.append(Beat("text", {"text": first}, (first,), "text:scene-plot-fallback", first, 0, _kw(first)))
+    elif not ctx.beats:
+        notes.append(PlanNote("SB301", f"scene {index + 1}: nothing understood in animation_details; the scene "
+                              "shows an empty frame while its narration plays", ("scenes", index, "animation_details")))
     from .planner.colours import apply_colours
 
     return apply_colours([_within_limits(b, index, details, notes) for b in ctx.beats], theme)

@@ -1,6 +1,7 @@
 """The planner's knowledge, kept as data (`planner/data/*.json`), not in rule code.
 
-`icons.json`: the icons sbc draws and the words that name each of them. Adding a word that names an
+`icons.json`: the icons sbc draws and the words that name each of them. `lexicon.json`: the words
+that mark a phrase as a description of a picture rather than text to show. Adding a word that names an
 icon is a data change with its own test (tests/test_knowledge.py), not a new rule.
 """
 
@@ -30,3 +31,20 @@ def icon_aliases() -> dict[str, str]:
         for w in words:
             out[w] = icon
     return out
+
+
+def picture_words() -> frozenset[str]:
+    return frozenset(_load("lexicon.json")["picture_words"])
+
+
+def instruction_verbs() -> frozenset[str]:
+    return frozenset(_load("lexicon.json")["instruction_verbs"])
+
+
+def is_instruction(sentence: str) -> bool:
+    """Whether a sentence reads as an instruction to the animator: it starts with an imperative verb
+    ("Cut the circle into wedges", "Then show …") or describes a picture (picture words)."""
+    words = [w.lower() for w in sentence.replace(",", " ").split()]
+    while words and words[0] in ("then", "next", "now", "finally", "first", "also", "and"):
+        words.pop(0)  # ends: pops
+    return bool(words) and (words[0] in instruction_verbs() or bool(set(words) & picture_words()))

@@ -15,7 +15,7 @@ import re
 from .beats import Beat
 from .context import Context, Rule, _beat, _fmt, _has, _kw
 from .extract import Extracted, count_in, enumeration
-from .knowledge import icon_aliases, icon_names
+from .knowledge import icon_aliases, icon_names, picture_words
 
 ICON_NAMES = icon_names()
 ICON_ALIASES = icon_aliases()
@@ -761,5 +761,11 @@ def rule_noun_phrase(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         # "Show the request passing through them left to right": data moving along the diagram on screen
         return [_beat("highlight", "highlight:animate-previous", ex, i, (), _kw(ex.sentence), target=None, mode="pulse")]
     phrase = re.sub(r"^(?:that|how|what|where|why)\s+", "", m.group(1).strip(), flags=re.I)
+    words = set(re.findall(r"[a-z]+", phrase.lower()))
+    if not re.search(r"[=<>→–—±×÷^\d]|\s-\s", phrase) or words & picture_words():
+        # "Show a green leaf in the middle of the screen": a description of a picture sbc cannot draw. Drawing
+        # the words would put an instruction on screen; the sentence is reported instead (SB301).
+        return []
+    # "Show the pairing rules A – T and G – C": a phrase that carries symbols or numbers, as a caption
     phrase = phrase[0].upper() + phrase[1:]
     return [_beat("text", "text:noun-phrase", ex, i, [phrase], _kw(phrase), text=phrase, role="note")]
