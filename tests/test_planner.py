@@ -127,6 +127,16 @@ def test_unmatched_sentence_is_reported_not_lost():
 def test_noun_phrase_fallback():
     b = beats_for("Show the final linear layer and softmax function.")[0]
     assert b.kind == "text" and b.params["text"] == "Final linear layer and softmax function"
+    assert beats_for("Show the pairing rules A – T and G – C.")[0].params["text"] == "Pairing rules A – T and G – C"
+
+
+def test_described_pictures_are_reported_not_drawn_as_text():
+    for sentence in ("Show a green leaf in the middle of the screen.", "Show the long sentence being fed into an RNN.",
+                     "Draw a rotating double helix with two strands.", "Show Bob's box on the right."):
+        sb = Storyboard.model_validate({"scenes": [scene(sentence, "Some narration here.", plot="Cut it into wedges.")]})
+        p = plan_storyboard(sb)
+        assert not [b for b in p.scenes[0].beats if b.kind == "text"], sentence
+        assert any(n.code == "SB301" for n in p.diagnostics), sentence
 
 
 def test_explicit_visuals_bypass_rules():
@@ -171,3 +181,32 @@ def test_plan_is_deterministic():
     for s in a["scenes"]:
         starts = [x["start"] for x in s["beats"]]
         assert starts == sorted(starts) and all(x["start"] + x["duration"] <= s["duration"] + 1e-6 for x in s["beats"])
+
+
+TABLE_STATES = [
+    scene("Draw a table with columns 'Node', 'Dist' and rows: A | 0, B | inf, C | inf. "
+          "Update the B row to 'B | 4'. Final table: A 0 (visited), B 4, C 2.",
+          "The table starts with infinities. B gets four. Then C gets two."),
+    scene("Show the table from before. Table state: A 0, B 3, C 2.", "B improves to three."),
+]
+
+
+def test_table_states_update_the_table_on_screen_and_come_back_in_later_scenes():
+    p = plan_storyboard(Storyboard.model_validate({"scenes": TABLE_STATES}))
+    first = [b for b in p.scenes[0].beats if b.kind == "table"]
+    assert [b.params["rows"] for b in first] == [[["A", 0], ["B", "inf"], ["C", "inf"]], [["A", 0], ["B", 4], ["C", "inf"]],
+                                                [["A", 0], ["B", 4], ["C", 2]]]
+    assert [b.params.get("update", False) for b in first] == [False, True, True]
+    assert first[1].params["highlight_row"] == 1 and first[2].params["highlight_row"] == 2
+    assert any(n.code == "SB307" and "visited" in n.message for n in p.diagnostics)  # the note is reported
+    second = [b for b in p.scenes[1].beats if b.kind == "table"]
+    assert second[0].rule.startswith("table:recalled") and second[0].params["rows"] == first[-1].params["rows"]
+    assert second[-1].params["rows"] == [["A", 0], ["B", 3], ["C", 2]] and second[-1].params["update"] is True
+
+
+def test_table_states_pass_the_layout_check():
+    from compiler.inspect import inspect_storyboard
+
+    sb = Storyboard.model_validate({"scenes": TABLE_STATES})
+    result = inspect_storyboard(sb, jobs=1)
+    assert [v for s in result for v in s.violations] == []

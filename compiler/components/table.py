@@ -26,6 +26,8 @@ class TableVisual(VisualBase):
     highlight_cell: list[int] | None = Field(None, min_length=2, max_length=2,
                                              description="[row, column] of one cell to highlight (0-based).",
                                              examples=[[1, 1]])
+    update: bool = Field(False, description="A new state of the table on screen: it changes in place "
+                                            "(cells morph) instead of a second table appearing.", examples=[True])
 
     @field_validator("highlight_row", "highlight_col", mode="before")
     @classmethod

@@ -45,6 +45,6 @@ def is_instruction(sentence: str) -> bool:
     """Whether a sentence reads as an instruction to the animator: it starts with an imperative verb
     ("Cut the circle into wedges", "Then show …") or describes a picture (picture words)."""
     words = [w.lower() for w in sentence.replace(",", " ").split()]
-    while words and words[0] in ("then", "next", "now", "finally", "first", "also", "and"):
-        words.pop(0)  # ends: pops
+    while words and words[0] in ("then", "next", "now", "finally", "first", "also", "and"):  # ends: pops a word
+        words.pop(0)
     return bool(words) and (words[0] in instruction_verbs() or bool(set(words) & picture_words()))

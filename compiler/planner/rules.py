@@ -762,7 +762,8 @@ def rule_noun_phrase(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         return [_beat("highlight", "highlight:animate-previous", ex, i, (), _kw(ex.sentence), target=None, mode="pulse")]
     phrase = re.sub(r"^(?:that|how|what|where|why)\s+", "", m.group(1).strip(), flags=re.I)
     words = set(re.findall(r"[a-z]+", phrase.lower()))
-    if not re.search(r"[=<>→–—±×÷^\d]|\s-\s", phrase) or words & picture_words():
+    named = len(phrase.split()) <= 6 and not any(w.endswith("ing") for w in words)  # "the softmax function"
+    if not (named or re.search(r"[=<>→–—±×÷^\d]|\s-\s", phrase)) or words & picture_words():
         # "Show a green leaf in the middle of the screen": a description of a picture sbc cannot draw. Drawing
         # the words would put an instruction on screen; the sentence is reported instead (SB301).
         return []

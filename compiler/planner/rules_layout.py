@@ -14,6 +14,7 @@ from ..mathtext import looks_like_math
 from .beats import Beat
 from .extract import Extracted, count_in
 from .context import Context, _beat, _fmt, _kw
+from .knowledge import is_instruction
 
 Q = r'(?:"([^"\n]{1,300})"|\u201c([^\u201d\n]{1,300})\u201d)'   # a quoted string (straight or curly quotes)
 ITEM = re.compile(r'`([^`\n]{1,300})`|"([^"\n]{1,300})"|\u201c([^\u201d\n]{1,300})\u201d')  # backticked or quoted
@@ -371,6 +372,9 @@ def rule_table(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     series = _series_table(ex, ctx, i)
     if series is not None:
         return series
+    state = _table_state(ex, ctx, i)
+    if state is not None:
+        return state
     if not _cue(ex, r"\btables?\b"):
         return []
     s = ex.sentence
@@ -391,6 +395,11 @@ def rule_table(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             rows = _row_groups(after.group(1).rstrip(". "), ncols)
     if mr:
         text = re.split(r"(?:,\s*|\s+)(?:and\s+)?(?:then\s+)?highlight\w*\b", mr.group(1), flags=re.I)[0]
+        aside = re.search(r"\s*\(([^()]*)\)\s*\.?\s*$", text)
+        if aside and is_instruction(aside.group(1)):
+            # "… E | inf | - (show inf as the infinity symbol)": a direction to the animator, not a cell
+            ctx.lost(i, f"the direction ({aside.group(1)}) is not followed")
+            text = text[: aside.start()]
         groups = [g for g in _paren_groups(text) if "," in g or "/" in g or "|" in g]
         if not groups:
             # "GPT-2" / "1.5B"; "GPT-3" / "175B" or Alice | 90, Bob | 85: a row ends at ";", at "and" before a
@@ -441,6 +450,83 @@ def rule_table(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     ex.prose[:] = []  # "0.25 → 1.0, 1.0 → 2.0": the rows, not formulas
     return [_beat("table", "table:columns-and-rows", ex, i, strings, sum((_kw(c) for c in columns), ("table",)),
                   columns=columns, rows=rows, **params)]
+
+
+_ROW_UPDATE = re.compile(r"\b(?:update|change|set|replace|fill)\w*\s+(?:the\s+)?(?:(\S{1,12})\s+row|row\s+(\S{1,12}))\s+"
+                         r"(?:to|with|as|:)\s*" + Q, re.I)
+_STATE = re.compile(r"\b(?:table|state|rows?)\b[^:.;]{0,30}:\s*(.+)$", re.I)
+
+
+def _known_table(ctx: Context) -> tuple[Beat | None, Beat | None]:
+    """(the table on screen, or None; the last table an earlier scene drew, or None)."""
+    from .rules_recall import scene_state
+
+    on_screen = _on_screen(ctx, "table")
+    if on_screen is not None and not on_screen.params.get("pending"):
+        return on_screen, None
+    for sp in reversed(ctx.history):
+        earlier = scene_state(sp, "table")
+        if earlier is not None:
+            return None, earlier
+    return None, None
+
+
+def _table_state(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
+    """A new state of a table, row by row: "update the B row to 'B | 4 | A'", "Final table: A 0 - (visited),
+    B 4 A, C 2 A". The table on screen changes in place; a table an earlier scene drew comes back in the
+    new state. Rows are matched by their first cell; notes in brackets are reported, not drawn."""
+    on_screen, earlier = _known_table(ctx)
+    base = on_screen or earlier
+    if base is None:
+        return None
+    ncols = len(base.params["columns"])
+    rows = [list(r) for r in base.params["rows"]]
+    keys = [str(r[0]).strip().lower() for r in rows]
+    changed: list[int] = []
+    for m in _ROW_UPDATE.finditer(ex.sentence):
+        key = (m.group(1) or m.group(2) or "").strip("'\"").lower()
+        cells = [_num(c) for c in _cells(_q(m, 3))]
+        if key in keys and len(cells) == ncols:
+            rows[keys.index(key)] = cells
+            changed.append(keys.index(key))
+            ctx.consumed.add(_q(m, 3))
+    sm = _STATE.search(ex.sentence)
+    if sm and not changed:
+        parsed, notes = [], []
+        for item in _top_level_split(sm.group(1).rstrip(". "), r",|;"):
+            notes += re.findall(r"\(([^()]*)\)", item)
+            core = re.sub(r"\([^()]*\)", " ", item).strip()
+            cells = [c.strip() for c in core.split("|")] if "|" in core else core.split()
+            if len(cells) != ncols or cells[0].lower() not in keys:
+                parsed = []
+                break
+            parsed.append([_num(c) for c in cells])
+        if len(parsed) >= 2:
+            for cells in parsed:
+                k = keys.index(str(cells[0]).lower())
+                if rows[k] != cells:
+                    rows[k] = cells
+                    changed.append(k)
+            if notes:
+                ctx.lost(i, "notes in brackets are not drawn in the table: " + ", ".join(notes))
+            if not changed and on_screen is not None:
+                ctx.modified.add(i)  # the state the table already shows: nothing more to draw
+                ctx.stop = True
+                return []
+    if not changed and not (sm and earlier is not None and len(rows) >= 2 and _cue(ex, r"\btables?\b")):
+        return None
+    strings = list(base.params["columns"]) + [_fmt(c) for r in rows for c in r]
+    _claim(ex, ctx, strings)
+    ex.prose[:] = []
+    params = {k: v for k, v in base.params.items() if k not in ("highlight_row", "highlight_col", "highlight_cell",
+                                                                 "update", "pending")}
+    params["rows"] = rows
+    if changed and len(set(changed)) == 1:
+        params["highlight_row"] = changed[0]
+    if on_screen is not None:
+        params["update"] = True
+    rule = "table:new-state" if on_screen is not None else "table:recalled-in-new-state"
+    return [_beat("table", rule, ex, i, strings, _kw(ex.sentence) + ("table",), **params)]
 
 
 def _fill_table(ex: Extracted, ctx: Context, i: int, table: Beat) -> list[Beat]:

@@ -173,6 +173,40 @@ class SbcScene(Scene):
         else:
             self.play(animations)
 
+    def update(self, mob, enter, slot: float, strings=()) -> None:
+        """A new state of a component on screen (same `sbc_kind`): it morphs in place, keeping its spot in
+        the stack; with none on screen (or no room for the new state) it is shown like any other."""
+        kind = getattr(mob, "sbc_kind", None)
+        old = next((m for m in reversed(self.body) if kind and getattr(m, "sbc_kind", None) == kind), None)
+        if old is None:
+            return self.show(mob, enter, slot=slot, strings=strings)
+        top = min(BODY_TOP, self.title_mob.get_bottom()[1] - 0.3) if self.title_mob is not None else SAFE_Y
+        area_h = top - BODY_BOTTOM
+        fit(mob, BODY_W, area_h)
+        if old.height > 0 and mob.height > old.height:
+            mob.scale(max(old.height / mob.height, 0.8))  # keep the stack still where the new state allows
+        others = sum(m.height for m in self.body if m is not old) + BODY_GAP * (len(self.body) - 1)
+        if others + mob.height > area_h:
+            return self.show(mob, enter, slot=slot, strings=strings)
+        mob.move_to(old.get_center())
+        from manim import ReplacementTransform
+
+        self.add(old)  # its parts entered one by one: the transform needs the whole group in the scene
+
+        self.play(ReplacementTransform(old, mob), run_time=self.run_time(slot, 0.8))
+        self.body[self.body.index(old)] = mob
+        self.named = [(s, m) for s, m in self.named if m is not old] + [(tuple(strings), mob)]
+        self._restack()
+
+    def _restack(self) -> None:
+        """Move the body's members back to an even stack after one of them changed size."""
+        top = min(BODY_TOP, self.title_mob.get_bottom()[1] - 0.3) if self.title_mob is not None else SAFE_Y
+        total = sum(m.height for m in self.body) + BODY_GAP * (len(self.body) - 1)
+        y = (top + BODY_BOTTOM) / 2 + total / 2
+        for m in self.body:
+            m.move_to([m.get_center()[0], y - m.height / 2, 0])
+            y -= m.height + BODY_GAP
+
     def find(self, target: str | None):
         """The on-screen mobject a highlight refers to (by the text it shows), default the last one."""
         if target:

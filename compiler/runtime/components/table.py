@@ -111,6 +111,7 @@ def build(theme: dict, *, columns: list[str], rows: list[list], highlight_row: i
             parts.setdefault(v, m)
     g.parts, g.marks, g.lines, g.head, g.rows = parts, marks, lines, head_row, body_rows
     g.grow = 1.3
+    g.sbc_kind = "table"
     return g
 
 
