@@ -23,13 +23,13 @@ from .models import Scene, Storyboard, Theme as FileTheme
 from .planner.beats import Beat, Plan, PlanNote, ScenePlan
 from .planner.budget import Budget, PlanTimeout
 from .planner.extract import extract
+from .planner.segment import detail_sentences
 from .planner.context import Context, _kw
 from .planner.knowledge import is_instruction
 from .planner.ruleset import RULES
 from .planner.theme import Theme, colour_value, parse_theme, style_title
 from .text import split_sentences
 
-_FENCE = re.compile(r"```.*?(?:```|$)", re.S)
 
 
 def base_theme(file_theme: FileTheme | None) -> Theme:
@@ -73,50 +73,6 @@ def plan_storyboard(sb: Storyboard) -> Plan:
         scenes.append(sp)
         previous = sp.theme
     return Plan(sb.title, tuple(scenes), tuple(notes))
-
-
-# "1. Draw three circles…\n2. Draw a line…" or "- Show…\n- Then…": each item of a list starts a sentence,
-# and its marker is not part of it (a "1." alone is not a sentence, a "5." is not the end of a formula).
-_ITEM = re.compile(r"(?:^|\n)[ \t]*(?:\d{1,2}[.)]|[-*\u2022]|step\s+\d{1,2}\s*[:.)])[ \t]+(?=\S)", re.I)
-
-
-def detail_sentences(details: str) -> list[str]:
-    """Sentences of `animation_details`; each item of a numbered or bulleted list starts a new one."""
-    if len(_ITEM.findall(details)) < 2:
-        return _sentences(details)
-    out: list[str] = []
-    marks = list(_ITEM.finditer(details))
-    head = details[: marks[0].start()]
-    out.extend(_sentences(head))
-    for k, m in enumerate(marks):
-        end = marks[k + 1].start() if k + 1 < len(marks) else len(details)
-        out.extend(_sentences(details[m.end(): end]))
-    return out
-
-
-def _sentences(details: str) -> list[str]:
-    """Sentences of `animation_details`; a ``` fenced block belongs to the sentence before it
-    ("Show the code:\\n```...```"), and the text after the block starts a new sentence."""
-    out: list[str] = []
-    pos = 0
-    for m in _FENCE.finditer(details):
-        before = split_sentences(details[pos:m.start()])
-        if before and not re.search(r"[.!?]\s*$", before[-1]):
-            before[-1] = before[-1] + "\n" + m.group(0)
-        else:
-            before.append(m.group(0))
-        out.extend(before)
-        pos = m.end()
-    out.extend(split_sentences(details[pos:]))
-    # 'Text appears: "You test positive. How worried should you be?" Then show …': the quote ended a sentence
-    split = []
-    for sentence in out:
-        split.extend(p for p in _AFTER_QUOTE.split(sentence) if p.strip())
-    return split
-
-
-_AFTER_QUOTE = re.compile(r'(?<=[.!?]["\u201d])\s+(?=(?:Then|Next|Now|Finally|After that|Show|Display|Animate|Draw|'
-                          r'Write|Add|Highlight|Fade|Reveal|Zoom|Move|Transition|Label|Plot|Use|Put|Place|End|Start)\b)')
 
 
 def plan_scene(index: int, scene: Scene, base: Theme, notes: list[PlanNote],

@@ -66,3 +66,31 @@ def test_single_quoted_quotations_read_like_double_quoted_ones():
     assert extract("Write 'Start: 0 and infinity', 'Repeat'.").quoted == ["Start: 0 and infinity", "Repeat"]
     assert split_sentences("Write lines: '1. Pick a node.', '2. Mark it.' Then stop. It's done.") == [
         "Write lines: '1. Pick a node.', '2. Mark it.' Then stop.", "It's done."]
+
+
+def test_segmentation_keeps_a_colon_line_and_its_data_lines_together():
+    from compiler.planner.segment import detail_sentences
+
+    details = ('Heading "Simple Interest".\nA table with columns "Year", "Balance":\nRow 0: 0 | $1000\n'
+               "Row 1: 1 | $1100\nEach row appears one after another.\n1. Draw the axes.\n2. On the right, write:\n"
+               "   MathTex: x = v_0 t\n   MathTex: x = 15 * 2\n3. Animate the ball.")
+    assert detail_sentences(details) == [
+        'Heading "Simple Interest".',
+        'A table with columns "Year", "Balance":\nRow 0: 0 | $1000\nRow 1: 1 | $1100',
+        "Each row appears one after another.", "Draw the axes.",
+        "On the right, write:\nMathTex: x = v_0 t\nMathTex: x = 15 * 2", "Animate the ball."]
+
+
+def test_a_matrix_without_values_is_never_given_made_up_numbers():
+    from compiler.models import Storyboard
+    from compiler.plan import plan_storyboard
+
+    from .conftest import scene
+
+    p = plan_storyboard(Storyboard.model_validate({"scenes": [scene(
+        "Show a matrix of embeddings. Show A - lambda I = [[3 - lambda, 1], [0, 2 - lambda]] as a matrix.",
+        "Some narration here.")]}))
+    first, second = [b for b in p.scenes[0].beats if b.kind == "matrix"]
+    assert {v for row in first.params["values"] for v in row} == {"·"}
+    assert any(n.code == "SB307" and "values are not given" in n.message for n in p.diagnostics)
+    assert second.params["values"] == [["3 - lambda", 1], [0, "2 - lambda"]] and second.params["label"] == "A - lambda I"

@@ -9,7 +9,6 @@ is lost.
 
 from __future__ import annotations
 
-import hashlib
 import re
 
 from .beats import Beat
@@ -302,10 +301,32 @@ def _language(code: str, sentence: str) -> str:
     return "python"
 
 
-def _placeholder_matrix(seed: str, rows: int, cols: int) -> list[list[float]]:
-    h = hashlib.sha256(seed.encode()).digest()
-    return [[round(((h[(r * cols + c) % 32] / 255) * 2 - 1), 1) if False else round(h[(r * cols + c) % 32] / 255, 1)
-             for c in range(cols)] for r in range(rows)]
+_WRITTEN_MATRIX = re.compile(r"\[\s*(\[[^\[\]]{1,200}\](?:\s*,\s*\[[^\[\]]{1,200}\]){1,11})\s*\]")
+
+
+def _written_matrix(sentence: str) -> list[list] | None:
+    """[[3 - lambda, 1], [0, 2 - lambda]]: rows of entries as written (symbols too), or None."""
+    m = _WRITTEN_MATRIX.search(sentence)
+    if not m:
+        return None
+    rows = [[_num_or_text(c.strip()) for c in row.split(",")] for row in re.findall(r"\[([^\[\]]*)\]", m.group(1))]
+    if not rows or any(len(r) != len(rows[0]) or not all(str(c) for c in r) for r in rows):
+        return None
+    return rows
+
+
+def _since_clear(ctx: Context) -> list[Beat]:
+    out = []
+    for b in reversed(ctx.beats):
+        if b.kind == "clear":
+            break
+        out.append(b)
+    return out
+
+
+def _abstract_matrix(rows: int, cols: int) -> list[list[str]]:
+    """A matrix whose values the details do not give: a grid of dots, never made-up numbers."""
+    return [["·"] * cols for _ in range(rows)]
 
 
 def rule_matrix(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
@@ -344,9 +365,24 @@ def rule_matrix(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         return beats
     if re.search(r"\bmatri(?:x|ces)\b", ex.bare, re.I):
         label = _label_after(ex.sentence)
-        values = _placeholder_matrix(ex.sentence, 3, 4)
+        written = _written_matrix(ex.sentence)
+        if written is None and any(b.kind == "matrix" for b in _since_clear(ctx)) and not _has(
+                ex, r"\bmatrix addition\b|\badd(?:ing|ition)?\b"):
+            return []  # "Highlight the first column of the matrix": the matrix on screen, not a new one
+        if written is not None:
+            # "Show A - lambda I = [[3 - lambda, 1], [0, 2 - lambda]] as a matrix": entries as written
+            name = re.search(r"(?:^|\b(?:show|display|write|draw|present|matrix|is|:)\s+)(?:the\s+)?([^\s=:,][^=:,]{0,29}?)\s*=\s*"
+                             r"\[\s*\[", ex.sentence, re.I)
+            strings = [str(v) for row in written for v in row]
+            ctx.consumed.update(strings)
+            named = re.sub(r"^(?:show|display|write|draw|present)\s+(?:the\s+)?", "", name.group(1), flags=re.I) \
+                if name else label
+            return [_beat("matrix", "matrix:written", ex, i, ([named] if named else []) + strings,
+                          _kw(ex.sentence), values=written, label=named, op="show")]
+        values = _abstract_matrix(3, 4)
+        ctx.lost(i, "the matrix's values are not given: drawn as a grid of dots")
         if _has(ex, r"\bmatrix addition\b|\badd(?:ing|ition)?\b"):
-            b = _placeholder_matrix(ex.sentence + "b", 3, 4)
+            b = _abstract_matrix(3, 4)
             return [_beat("matrix", "matrix:addition", ex, i, [], _kw(ex.sentence), values=values, second=b,
                           op="add", label=label)]
         return [_beat("matrix", "matrix:cue-word", ex, i, [label] if label else [], _kw(ex.sentence),

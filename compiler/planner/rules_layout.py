@@ -242,10 +242,31 @@ def _step_piece(piece: str) -> tuple[str, str]:
     return piece.strip(), ""
 
 
+_LINE_LABEL = re.compile(r"^(?:(?:line|step|row|eq(?:uation)?)\s*\d{1,2}\s*[:.)]|\d{1,2}[.)]|(?:math\s?tex|tex|text)\b\s*:?)\s*",
+                         re.I)
+
+
+def _block_lines(sentence: str) -> list[str]:
+    """The data lines under a line that ends with a colon, without their labels ("Line 1:", "MathTex:",
+    "Row 2:") or the quotes around a formula: [] when the sentence has no such block."""
+    block = re.search(r":[ \t]*\n(.+)$", sentence, re.S)
+    if not block:
+        return []
+    out = []
+    for ln in block.group(1).splitlines():
+        ln = _LINE_LABEL.sub("", ln.strip())
+        quoted = re.fullmatch(r"[\"'\u201c]([^\"'\u201d]+)[\"'\u201d]\s*(\(.*\))?", ln)
+        if quoted:
+            ln = quoted.group(1) + (" " + quoted.group(2) if quoted.group(2) else "")
+        if ln:
+            out.append(ln)
+    return out
+
+
 def rule_steps(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     """"Show the calculation step by step: 2x + 3 = 7, 2x = 4, x = 2"; backticked formulas with a
     step cue; an optional note per line in brackets."""
-    if not _cue(ex, _STEPS_CUE):
+    if not _cue(ex, _STEPS_CUE) and len([ln for ln in _block_lines(ex.sentence) if re.search(r"[=≈]", ln)]) < 2:
         return []
     rule = ""
     pieces: list[str] = []
@@ -264,12 +285,14 @@ def rule_steps(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         if m:
             if block:
                 # one formula per line, perhaps numbered: "Line 1: z = w1 * x = 1\n Line 2: h = ReLU(z) = 1"
-                cand = [re.sub(r"^(?:(?:line|step)\s*\d{1,2}\s*[:.)]|\d{1,2}[.)])\s*", "", ln.strip(), flags=re.I)
-                        for ln in block.group(1).splitlines() if ln.strip()]
+                cand = _block_lines(plain)
             else:
                 cand = _top_level_split(m.group(1).rstrip(". "))
             cand = [c for c in (re.sub(r"^(?:and|then|so|finally)\s+", "", c, flags=re.I) for c in cand) if c]
-            if len(cand) >= 2 and sum("=" in c or "≈" in c for c in cand) >= 2 and all(
+            maths = [c for c in cand if re.search(r"[=≈]", _step_piece(c)[0]) or looks_like_math(_step_piece(c)[0])]
+            if block and len(maths) >= 2 and len(maths) * 3 >= len(cand) * 2 and not any("|" in c for c in cand):
+                pieces, rule = cand, "steps:lines-after-colon"  # a derivation may carry a line of prose
+            elif len(cand) >= 2 and sum("=" in c or "≈" in c for c in cand) >= 2 and all(
                     re.search(r"[=≈]", _step_piece(c)[0]) or looks_like_math(_step_piece(c)[0]) for c in cand):
                 pieces, rule = cand, "steps:listed-after-colon"
             elif len(cand) >= 2 and not any("=" in c for c in cand) and all(
@@ -378,7 +401,7 @@ def rule_table(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if not _cue(ex, r"\btables?\b"):
         return []
     s = ex.sentence
-    mc = re.search(r"\b(?:columns?|headers?|headings?)\b\s*(?:of|:)?\s*(.*?)(?=\brows?\b|$)", s, re.I)
+    mc = re.search(r"\b(?:columns?|headers?|headings?)\b\s*(?:of|:)?\s*(.*?)(?=\brows?\b|\n|$)", s, re.I)
     if not mc:
         return _map_table(ex, ctx, i)
     columns = [_q(m) for m in re.finditer(Q, mc.group(1))] or [
@@ -387,8 +410,17 @@ def rule_table(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         return []
     ncols = min(len(columns), 6)
     columns = columns[:ncols]
-    mr = re.search(r"\brows?\b\s*(?::|of|with)?\s*(.*)$", s, re.I)
     rows: list[list] = []
+    block = _block_lines(s) if mc.end() >= s.find(":\n") >= 0 else []
+    if block and all("|" in ln for ln in block):
+        # 'A table with columns "Year", "Balance":' then one "Row 1: 1 | $1100" per line
+        rows = [[_num(c) for c in _cells(ln)] for ln in block]
+        for r in rows:
+            if len(r) > ncols:
+                ctx.lost(i, f"row {' | '.join(map(str, r))} has {len(r)} cells for {ncols} columns")
+                del r[ncols:]
+        s = s[: s.find(":\n")]
+    mr = None if rows else re.search(r"\brows?\b\s*(?::|of|with)?\s*(.*)$", s, re.I)
     if not mr:
         after = re.search(r"[\"\u201d]\s*:\s*(.+)$", s)  # columns "A", "B": 0.25 → 1.0, 1.0 → 2.0
         if after:
@@ -491,6 +523,7 @@ def _table_state(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
             changed.append(keys.index(key))
             ctx.consumed.add(_q(m, 3))
     sm = _STATE.search(ex.sentence)
+    understood = False
     if sm and not changed:
         parsed, notes = [], []
         for item in _top_level_split(sm.group(1).rstrip(". "), r",|;"):
@@ -501,7 +534,8 @@ def _table_state(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
                 parsed = []
                 break
             parsed.append([_num(c) for c in cells])
-        if len(parsed) >= 2:
+        understood = len(parsed) >= 2
+        if understood:
             for cells in parsed:
                 k = keys.index(str(cells[0]).lower())
                 if rows[k] != cells:
@@ -513,7 +547,7 @@ def _table_state(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
                 ctx.modified.add(i)  # the state the table already shows: nothing more to draw
                 ctx.stop = True
                 return []
-    if not changed and not (sm and earlier is not None and len(rows) >= 2 and _cue(ex, r"\btables?\b")):
+    if not changed and not (sm and understood and earlier is not None and _cue(ex, r"\btables?\b")):
         return None
     strings = list(base.params["columns"]) + [_fmt(c) for r in rows for c in r]
     _claim(ex, ctx, strings)

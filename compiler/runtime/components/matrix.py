@@ -36,6 +36,13 @@ def grid(theme, values, col, size=28):
     return g
 
 
+def _sum(x, y):
+    """The entry of a sum: numbers add; symbols stay a written sum (an abstract "·" grid stays dots)."""
+    if isinstance(x, (int, float)) and isinstance(y, (int, float)):
+        return round(x + y, 2)
+    return x if x == y == "·" else f"{x} + {y}"
+
+
 def build(theme: dict, *, values, label: str | None = None, op: str = "show", second=None,
           highlight_row: int | None = None, highlight_col: int | None = None, color: str | None = None):
     col = color or colour(theme, "matrix", theme["accent"])
@@ -49,8 +56,7 @@ def build(theme: dict, *, values, label: str | None = None, op: str = "show", se
     items.append(a)
     if op == "add" and second:
         b = grid(theme, second, colour(theme, "equation", "#FFD54F"))
-        summed = [[round((x if isinstance(x, (int, float)) else 0) + (y if isinstance(y, (int, float)) else 0), 2)
-                   for x, y in zip(ra, rb)] for ra, rb in zip(values, second)]
+        summed = [[_sum(x, y) for x, y in zip(ra, rb)] for ra, rb in zip(values, second)]
         c = grid(theme, summed, colour(theme, "good", "#66BB6A"))
         items += [text("+", theme, size=40), b, text("=", theme, size=40), c]
     g = VGroup(*items).arrange(RIGHT, buff=0.35)

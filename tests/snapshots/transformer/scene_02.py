@@ -52,7 +52,7 @@ class Scene02(SbcScene):
         self.show(
             matrix.build(
                 THEME,
-                values=[[0.7, 0.1, 0.8, 0.2], [0.5, 0.8, 0.1, 0.2], [0.1, 0.4, 1.0, 0.1]],
+                values=[['·', '·', '·', '·'], ['·', '·', '·', '·'], ['·', '·', '·', '·']],
                 label='Embeddings',
                 op='show',
                 second=None,
@@ -98,10 +98,10 @@ class Scene02(SbcScene):
         self.show(
             matrix.build(
                 THEME,
-                values=[[0.3, 0.4, 0.4, 0.7], [0.8, 0.0, 0.4, 0.7], [0.5, 0.0, 0.2, 0.9]],
+                values=[['·', '·', '·', '·'], ['·', '·', '·', '·'], ['·', '·', '·', '·']],
                 label=None,
                 op='add',
-                second=[[0.6, 0.6, 0.9, 1.0], [0.8, 0.8, 0.3, 0.7], [0.4, 0.2, 0.7, 0.3]],
+                second=[['·', '·', '·', '·'], ['·', '·', '·', '·'], ['·', '·', '·', '·']],
                 highlight_row=None,
                 highlight_col=None,
                 color=None,

@@ -69,7 +69,7 @@ class Scene03(SbcScene):
         self.show(
             matrix.build(
                 THEME,
-                values=[[0.1, 0.5, 0.7, 0.2], [1.0, 0.5, 0.8, 0.5], [0.5, 0.9, 0.0, 0.6]],
+                values=[['·', '·', '·', '·'], ['·', '·', '·', '·'], ['·', '·', '·', '·']],
                 label='V',
                 op='show',
                 second=None,
