@@ -141,7 +141,15 @@ def _rule_beats(index: int, scene: Scene, details: tuple[str, ...], theme: Theme
                               "shows an empty frame while its narration plays", ("scenes", index, "animation_details")))
     from .planner.colours import apply_colours
 
-    return apply_colours([_within_limits(b, index, details, notes) for b in ctx.beats], theme)
+    return apply_colours([_as_drawn(_within_limits(b, index, details, notes)) for b in ctx.beats], theme)
+
+
+def _as_drawn(beat: Beat) -> Beat:
+    """A component that draws its text differently from its parameters (a numbered list's "1. ") says how."""
+    if getattr(COMPONENTS[beat.kind], "drawn", None) is None:
+        return beat
+    drawn = drawn_strings(beat.kind, beat.params)
+    return replace(beat, strings=tuple(dict.fromkeys(drawn + [s for s in beat.strings if s not in beat.params.get("items", ())])))
 
 
 def _within_limits(beat: Beat, index: int, details: tuple[str, ...], notes: list[PlanNote]) -> Beat:

@@ -210,3 +210,27 @@ def test_table_states_pass_the_layout_check():
     sb = Storyboard.model_validate({"scenes": TABLE_STATES})
     result = inspect_storyboard(sb, jobs=1)
     assert [v for s in result for v in s.violations] == []
+
+
+def test_quantities_in_a_list_keep_their_numbers():
+    b = beats_for('Place the labels "2 A" next to each branch, "4 A" next to the main wire, and "6 V" next to each resistor.')
+    items = [x for beat in b if beat.kind == "bullets" for x in beat.params["items"]]
+    assert items == ["2 A", "4 A", "6 V"]
+    numbered = [x for x in beats_for("Show the rule as three lines: '1. Pick a node', '2. Update it', '3. Mark it'.")
+                if x.kind == "bullets"][0]
+    assert numbered.params["style"] == "numbered" and numbered.params["items"] == ["Pick a node", "Update it", "Mark it"]
+    assert numbered.strings == ("1. Pick a node", "2. Update it", "3. Mark it")  # as read on screen
+
+
+def test_quoted_tex_and_formulas_are_typeset_and_a_quoted_matrix_is_drawn_once():
+    b = beats_for(r'Write the equation centered: MathTex "6CO_2 + 6H_2O \xrightarrow{\text{light}} C_6H_{12}O_6 + 6O_2".')
+    assert [x.kind for x in b] == ["equation"]
+    b = beats_for('Matrix "A = [[3, 1], [0, 2]]" in the top right corner. Show "A (1, 1) = (3*1 + 1*1, 0*1 + 2*1) = (4, 2)".')
+    assert [x.kind for x in b] == ["matrix", "equation"]
+    assert [x.kind for x in beats_for('Display "slope = acceleration = 5 m/s²".')] == ["text"]  # words: a caption
+
+
+def test_a_table_block_with_named_rows():
+    b = beats_for('Show a table with columns "Atom", "Left", "Right":\nRow C: "6" | "6"\nRow H: "12" | "12"')
+    (table,) = [x for x in b if x.kind == "table"]
+    assert table.params["rows"] == [["C", 6, 6], ["H", 12, 12]]

@@ -24,6 +24,9 @@ VISUAL_MODELS = tuple(m.MODEL for m in _MODULES)
 
 def drawn_strings(kind: str, params: dict) -> list[str]:
     """Every string a beat of this kind draws, from its parameters (for plan.json and coverage)."""
+    hook = getattr(COMPONENTS[kind], "drawn", None)
+    if hook is not None:
+        return hook(params)  # the component knows how its text reads on screen
     out: list[str] = []
     for name in COMPONENTS[kind].STRINGS:
         value = params.get(name)

@@ -22,4 +22,12 @@ class BulletsVisual(VisualBase):
 
 
 STRINGS = ('title', 'items')  # parameters whose text is drawn
+
+
+def drawn(params: dict) -> list[str]:
+    """What the list shows, as read on screen: a numbered item reads "1. Pick a node"."""
+    items = [str(x) for x in params.get("items") or []]
+    if params.get("style") == "numbered":
+        items = [f"{n}. {x}" for n, x in enumerate(items, 1)]
+    return ([params["title"]] if params.get("title") else []) + items
 MODEL = BulletsVisual

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from ..mathtext import looks_like_math
 from .beats import Beat
 from .context import Context, Rule, _beat, _fmt, _has, _kw
 from .extract import Extracted, count_in, enumeration
@@ -155,9 +156,11 @@ def _bullets_from(ex: Extracted, ctx: Context, i: int, source: Extracted) -> lis
             style = "check"
         elif all(re.match(r"^\s*[✗✘×]", x) for x in items):
             style = "cross"
-        elif _has(ex, r"\bnumbered\b") or all(re.match(r"^\s*\d+[.)]?\s", x) for x in items):
+        elif _has(ex, r"\bnumbered\b") or _counted(items):
             style = "numbered"
-        clean = [re.sub(r"^\s*(?:[✓✔✗✘×•-]|\d+[.)]?)\s*", "", x) if style != "dot" else x for x in items]
+        # only a list marker goes: "1. Pick" -> "Pick"; a quantity stays whole ("2 A" is two amperes)
+        marker = r"\d+[.)]?" if _counted(items) else r"\d+[.)]"
+        clean = [re.sub(r"^\s*(?:[✓✔✗✘×•-]|" + marker + r")\s+", "", x) if style != "dot" else x for x in items]
         ctx.consumed.update(items + ([heading] if heading else []))
         role = "good" if style == "check" else "bad" if style == "cross" else None
         return [_beat("bullets", "bullets:" + ("list-cue" if list_cue else "several-quoted"), source, i,
@@ -324,6 +327,12 @@ def _since_clear(ctx: Context) -> list[Beat]:
     return out
 
 
+def _counted(items: list[str]) -> bool:
+    """'1. Pick…', '2. Update…', '3. Mark…': items that carry their own numbers 1, 2, 3… (not "2 A", "4 A")."""
+    nums = [re.match(r"^\s*(\d+)[.)]?\s", x) for x in items]
+    return all(nums) and [int(n.group(1)) for n in nums] == list(range(1, len(items) + 1))
+
+
 def _abstract_matrix(rows: int, cols: int) -> list[list[str]]:
     """A matrix whose values the details do not give: a grid of dots, never made-up numbers."""
     return [["·"] * cols for _ in range(rows)]
@@ -335,6 +344,9 @@ def rule_matrix(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         ctx.consumed.add(word)
         beats.append(_beat("matrix", "matrix:word-to-vector", ex, i, [word] + [_fmt(v) for v in vec], _kw(word),
                            values=[vec], label=word, op="show"))
+    if ex.matrices:
+        # 'Matrix "A = [[3, 1], [0, 2]]" in the corner': the quote is the matrix, drawn as one — not also as text
+        ctx.consumed.update(q for q in ex.quoted if re.search(r"\[\s*\[", q))
     for m in ex.matrices:
         label = _label_after(ex.sentence)
         beats.append(_beat("matrix", "matrix:literal", ex, i, ([label] if label else []) +
@@ -713,7 +725,10 @@ def rule_text_fallback(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     rest = [q for q in ex.quoted + ex.backticked if q not in ctx.consumed]
     beats = []
     for q in rest:
-        if re.search(r"\d\s*\^\s*[\d(-]|[√∑∫∏]|\b(?:sqrt|lim)\s*\(", q) and len(q) <= 80:
+        if len(q) <= 120 and (re.search(r"\d\s*\^\s*[\d(-]|[√∑∫∏]|\b(?:sqrt|lim)\s*\(", q) or (
+                re.search(r"[=≈≤≥<>]", q) and looks_like_math(q) and len(re.findall(r"[A-Za-z]{3,}", q)) <= 1) or (
+                re.search(r"\\[A-Za-z]{2,}", q) and re.search(r"[=+^_{}]", q))):
+            # written in TeX: typeset (a command sbc cannot typeset is reported by SB302, never shown raw in silence)
             # "1 mole = 6.022 × 10^23 particles": math in the quotes, drawn as a formula (words stay upright)
             beats.append(_beat("equation", "equation:quoted-math", ex, i, [q], _kw(q), exprs=[q]))
             ctx.consumed.add(q)

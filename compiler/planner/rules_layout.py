@@ -246,6 +246,16 @@ _LINE_LABEL = re.compile(r"^(?:(?:line|step|row|eq(?:uation)?)\s*\d{1,2}\s*[:.)]
                          re.I)
 
 
+def _block_row(line: str, ncols: int) -> list:
+    """One row of a table block: cells split at "|", quotes off; "Row C: 6 | 6" names its first cell C."""
+    label = re.match(r"^row\s+([^\s:]{1,12})\s*:\s*", line, re.I)
+    rest = line[label.end():] if label else line
+    cells = [c.strip().strip("\"'\u201c\u201d").strip() for c in rest.split("|")]
+    if label and len(cells) == ncols - 1:
+        cells = [label.group(1)] + cells
+    return [_num(c) for c in cells if c != ""] if cells else []
+
+
 def _block_lines(sentence: str) -> list[str]:
     """The data lines under a line that ends with a colon, without their labels ("Line 1:", "MathTex:",
     "Row 2:") or the quotes around a formula: [] when the sentence has no such block."""
@@ -286,6 +296,8 @@ def rule_steps(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             if block:
                 # one formula per line, perhaps numbered: "Line 1: z = w1 * x = 1\n Line 2: h = ReLU(z) = 1"
                 cand = _block_lines(plain)
+                if any("|" in c for c in cand):
+                    return []  # rows of a table, not a derivation
             else:
                 cand = _top_level_split(m.group(1).rstrip(". "))
             cand = [c for c in (re.sub(r"^(?:and|then|so|finally)\s+", "", c, flags=re.I) for c in cand) if c]
@@ -414,7 +426,7 @@ def rule_table(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     block = _block_lines(s) if mc.end() >= s.find(":\n") >= 0 else []
     if block and all("|" in ln for ln in block):
         # 'A table with columns "Year", "Balance":' then one "Row 1: 1 | $1100" per line
-        rows = [[_num(c) for c in _cells(ln)] for ln in block]
+        rows = [_block_row(ln, ncols) for ln in block]
         for r in rows:
             if len(r) > ncols:
                 ctx.lost(i, f"row {' | '.join(map(str, r))} has {len(r)} cells for {ncols} columns")

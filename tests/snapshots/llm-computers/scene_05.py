@@ -45,7 +45,7 @@ class Scene05(SbcScene):
             ),
             bullets.enter,
             slot=1.923,
-            strings=['LLMs struggle with long exact computation', 'Tools are a workaround', 'A computer inside the transformer', '2D heads give O(log t) lookups'],
+            strings=['1. LLMs struggle with long exact computation', '2. Tools are a workaround', '3. A computer inside the transformer', '4. 2D heads give O(log t) lookups'],
         )
 
         # beat 3: text at 12.42 s, narration sentence 2 (text:quoted-string)
