@@ -31,6 +31,7 @@ FUNCTIONS: dict[str, Callable[[float], float]] = {
     "sin": math.sin, "cos": math.cos, "tan": math.tan, "exp": math.exp, "log": math.log, "ln": math.log,
     "sqrt": math.sqrt, "abs": abs, "asin": math.asin, "acos": math.acos, "atan": math.atan,
     "sinh": math.sinh, "cosh": math.cosh, "tanh": math.tanh, "log2": math.log2, "log10": math.log10,
+    "factorial": lambda v: math.gamma(v + 1),  # written n!, also for non-integers
 }
 CONSTANTS: dict[str, float] = {"pi": math.pi, "e": math.e, "tau": math.tau}
 _NAMES = sorted(list(FUNCTIONS) + list(CONSTANTS), key=len, reverse=True)
@@ -38,7 +39,7 @@ _NAMES = sorted(list(FUNCTIONS) + list(CONSTANTS), key=len, reverse=True)
 # Unicode and typographic forms an LLM writes -> ASCII
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
 _REPLACE = (("−", "-"), ("–", "-"), ("·", "*"), ("×", "*"), ("⋅", "*"), ("∗", "*"), ("÷", "/"), ("π", "pi"),
-            ("τ", "tau"), ("√", " sqrt "), ("**", "^"))
+            ("τ", "tau"), ("√", " sqrt "), ("**", "^"), ("{", "("), ("}", ")"))  # e^{-5x}: TeX braces group
 
 
 class FormulaError(ValueError):
@@ -224,6 +225,9 @@ class _Parser:
 
     def power(self):
         node = self.atom()
+        while self.tok.kind == "op" and self.tok.text == "!":  # 4! = Γ(5); (n+1)!
+            self.take()
+            node = ("call", "factorial", node)
         if self.tok.kind == "op" and self.tok.text == "^":
             self.take()
             self.enter()

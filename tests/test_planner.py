@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import math
+
+import pytest
 
 from compiler.models import Storyboard
 from compiler.plan import plan_storyboard
@@ -234,3 +237,27 @@ def test_a_table_block_with_named_rows():
     b = beats_for('Show a table with columns "Atom", "Left", "Right":\nRow C: "6" | "6"\nRow H: "12" | "12"')
     (table,) = [x for x in b if x.kind == "table"]
     assert table.params["rows"] == [["C", 6, 6], ["H", 12, 12]]
+
+
+def test_axis_ranges_as_written():
+    from compiler.planner.rules_charts import axis_range
+
+    assert axis_range("Create a set of axes (x range -4 to 4, y range 0 to 0.45)", "x") == (-4, 4)
+    assert axis_range("Create a set of axes (x range -4 to 4, y range 0 to 0.45)", "y") == (0, 0.45)
+    assert axis_range("x in [0, 2π]", "x")[1] == pytest.approx(2 * math.pi)
+    assert axis_range("the max of 3 and 4", "x") is None
+
+
+def test_a_normal_curve_with_its_mean_and_sd_and_a_curve_transformed_in_place():
+    b = beats_for("Create axes with x from 2.5 to 4.5. Draw the normal curve with mean 3.5 and sd 0.31.")
+    (curve,) = [c for x in b if x.kind == "plot" for c in x.params.get("curves", [])]
+    assert curve["label"] == "normal curve (mean 3.5, sd 0.31)"
+    from compiler.formula import parse_formula
+
+    f = parse_formula(curve["expr"])
+    assert f(3.5) == pytest.approx(1 / (0.31 * math.sqrt(2 * math.pi)))  # the peak is at the mean
+    b = beats_for("Create axes: x from 0 to 3, y from 0 to 2.5. Plot f(x) = e^{-x}. "
+                  "Transform the curve into the density f(x) = 5^5 x^4 e^{-5x} / 4!.")
+    last = [x for x in b if x.kind == "plot"][-1]
+    assert last.params["extend"] and last.params["replace"]
+    assert parse_formula(last.params["curves"][0]["expr"])(1.0) == pytest.approx(5 ** 5 * math.exp(-5) / 24)

@@ -170,8 +170,24 @@ def _colour_near(sentence: str, start: int, end: int) -> str | None:
     return colour_value(m.group(0)) if m else None
 
 
+def axis_range(sentence: str, axis: str) -> tuple[float, float] | None:
+    """"x range -4 to 4", "y-range: [0, 0.45]", "y from 0 to 2.5", "x-axis from 0 to 35 m", "x in [0, 2π]":
+    (low, high) of that axis, or None."""
+    m = re.search(r"\b" + axis + r"(?:[- ](?:range|axis|values?))?\s*(?:range\s*)?"
+                  r"(?::|=|of|from|between|ranging from|in|over|∈)?\s*"
+                  r"\[?\s*(" + NUM + r")\s*(?:to|–|,|\.\.|and)\s*(" + NUM + r")\s*\]?", sentence, re.I)
+    if not m or not re.match(r"\b" + axis + r"(?:[- ](?:range|axis|values?)|\s+(?:from|between|range|ranging)\b|"
+                                          r"\s*(?:in|over|∈)\s*\[)", m.group(0), re.I):
+        return None
+    a, b = quantity(m.group(1)), quantity(m.group(2))
+    return (min(a, b), max(a, b)) if a != b else None
+
+
 def _x_range(ex: Extracted) -> tuple[float, float] | None:
     s = ex.sentence
+    named = axis_range(s, "x")
+    if named:
+        return named
     for pat in (r"\bfor\s+[a-z]\s+(?:from|between)\s+(" + NUM + r")\s+(?:to|and)\s+(" + NUM + r")",
                 r"\bfrom\s+[a-z]\s*=\s*(" + NUM + r")\s+to\s+(?:[a-z]\s*=\s*)?(" + NUM + r")",
                 r"\bx[- ]axis\s+(?:from|between|ranging from)\s+(" + NUM + r")\s+(?:to|and)\s+(" + NUM + r")",
@@ -188,8 +204,9 @@ def _x_range(ex: Extracted) -> tuple[float, float] | None:
     return None
 
 
-def _prose_formulas(ex: Extracted) -> list[tuple[str, int, int]]:
-    """`y = 4x²`, `f(x) = x^2 - 3x + 2` written in the sentence: (text, start, end), longest readable prefix."""
+def _prose_formulas(ex: Extracted, ctx: Context | None = None, i: int = 0) -> list[tuple[str, int, int]]:
+    """`y = 4x²`, `f(x) = x^2 - 3x + 2` written in the sentence: (text, start, end), longest readable prefix.
+    When the part left unread is maths, not prose, the curve would be wrong: that is reported (SB307)."""
     out = []
     s = ex.sentence
     for m in re.finditer(r"(?<![\w=*])(?:[^\W\d_]\w{0,3}\s*\(\s*[^\W\d_]\s*\)|[^\W\d_])\s*=\s*", s):
@@ -202,6 +219,9 @@ def _prose_formulas(ex: Extracted) -> list[tuple[str, int, int]]:
             if re.search(r"[a-zA-Z]", expr) and try_formula(expr):
                 text = s[m.start(): m.end()] + expr
                 out.append((text.strip(), m.start(), m.start() + len(text)))
+                rest = cand[len(" ".join(words)):].strip()
+                if ctx is not None and re.search(r"[\^*/+=!{}()\\]|\d", rest):
+                    ctx.lost(i, f"the formula {cand.strip()!r} could only be read as {expr!r}")
                 break
             words.pop()
     if not out:
@@ -298,7 +318,7 @@ def rule_plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     dot_cue = _has(ex, r"\b(?:point|dot|ball|particle)\b[^.]*\b(?:mov\w*|travel\w*|slid\w*|along|trac\w*)\b")
     limit_m = re.search(r"\blimit\b[^.]*?\bapproach(?:es|ing)?\s+(" + NUM + r"|zero|infinity|∞)", s, re.I)
 
-    formulas = [(f, a, b) for f, a, b in _prose_formulas(ex)]
+    formulas = [(f, a, b) for f, a, b in _prose_formulas(ex, ctx, i)]
     backticked = [f for f in ex.formulas if try_formula(f)] if (plot_cue or dot_cue or area_cue) else []
     quoted_spans = [m.span() for m in re.finditer(r"[\"\u201c][^\"\u201d]*[\"\u201d]|`[^`]*`", s)]
 
@@ -350,6 +370,18 @@ def rule_plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             ctx.consumed.add(q)
         top = max(sd for _, sd in sigmas[:6])
         ranges.append((-4 * top, 4 * top))
+    elif len(named) == 1 and "normal" in named[0][2] and not formulas and not ticked:
+        # "the normal curve with mean 3.5 and sd 0.31", "mean 1 and standard deviation 1/sqrt(30) = 0.183"
+        mean = re.search(r"\b(?:mean|mu|μ|average|centred|centered)\s*(?:=|of|is|at)?\s*(" + NUM + r")(?![\w(])", s, re.I)
+        sd = re.search(r"\b(?:standard deviation|std\.?|sd|s\.d\.|sigma|σ)\s*(?:=|of|is)?\s*(?:[^,;=]{0,30}=\s*)?(" + NUM
+                       + r")(?![\w(/])", s, re.I)
+        mu = quantity(mean.group(1)) if mean else 0.0
+        sigma = quantity(sd.group(1)) if sd else 1.0
+        if (mean or sd) and sigma > 0:
+            m0, _, hint0, _ = named[0]
+            expr = f"e^(-(x - ({mu:g}))^2/(2*{sigma:g}^2))/({sigma:g}*sqrt(2*pi))"
+            label = f"normal curve (mean {_fmt(mu)}, sd {_fmt(sigma)})"
+            spans = [(m0.start(), m0.end(), "named", (expr, hint0, (mu - 4 * sigma, mu + 4 * sigma), label))]
     # "plot y = x^2 and y = x log(x) …, labeled "bubble sort" and "merge sort"": the labels in order
     respectively = None
     if len(spans) >= 2:
@@ -403,9 +435,9 @@ def rule_plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
 
     x_range = _x_range(ex)
     params: dict = {}
-    ym = re.search(r"\by[- ]axis\s+(?:from|between|ranging from)\s+(" + NUM + r")\s+(?:to|and)\s+(" + NUM + r")", s, re.I)
-    if ym and quantity(ym.group(1)) != quantity(ym.group(2)):
-        params["y_range"] = sorted([_num(ym.group(1)), _num(ym.group(2))])
+    yr_named = axis_range(s, "y")
+    if yr_named:
+        params["y_range"] = [_clean(v) for v in yr_named]
     if x_range and axes_cue and re.search(r"\b[xy][- ]axis\s+(?:from|between|ranging)", s, re.I):
         params["numbers"] = True  # "a coordinate plane with x-axis from -1 to 5": the numbers matter
     rule = "plot:" + ("axes-cue" if axes_cue and not curves else "formula" if formulas or backticked
@@ -507,6 +539,15 @@ def rule_plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                                                            r"(?:axes|graph|plot|chart|coordinate)") and any(
                     b.kind == "plot" and (b.params.get("x_label") or b.params.get("y_label")) for b in ctx.beats[
                         ctx.beats.index(first):]))  # a curve drawn on labelled axes on screen joins them
+    morph = previous is not None and curves and _has(
+        ex, r"\b(?:transform\w*|morph\w*|turn\w*|chang\w*|becomes?|evolv\w*)\b[^.]*?\b(?:curve|graph|function|"
+            r"density|distribution|shape|line)\b|\b(?:curve|graph|density|line)\b[^.]*?\b(?:transforms?|morphs?|"
+            r"becomes?|turns?|changes?)\s+(?:in)?to\b")
+    if morph:
+        # "Transform the curve into the density of the average of 5 samples: f(x) = …": same axes, new curve
+        first = next(b for b in reversed(ctx.beats) if b.kind == "plot" and not b.params.get("extend"))
+        extend = True
+        params["replace"] = True
     if extend:
         # The same axes: widen the first beat's ranges to what this one adds.
         xr = first.params.get("x_range") or _default_x([c["expr"] for c in first.params.get("curves", [])], [])

@@ -473,14 +473,24 @@ def find_plot(scene):
 
 
 def extend(scene, *, slot: float, strings=(), curves=(), move_dot=None, area=None, markers=(), points=(),
-           **new_plot) -> None:
-    """Add curves/area/markers/points/a moving dot to the plot on screen (or draw a new plot)."""
+           replace: bool = False, **new_plot) -> None:
+    """Add curves/area/markers/points/a moving dot to the plot on screen (or draw a new plot); with
+    `replace`, the new curves take the place of the ones on screen."""
     g = find_plot(scene)
     if g is None:
         mob = build(scene.theme, curves=curves, move_dot=move_dot, area=area, markers=markers, points=points,
                     **new_plot)
         scene.show(mob, lambda m, rt: enter(m, rt, slot), slot=slot, strings=strings)
         return
+    if replace and curves and g.curves:
+        old = [mob for _, _, mob in g.curves] + [lab for st in g.stages for lab in st.curve_labels]
+        scene.play(*[FadeOut(m) for m in old], run_time=min(0.5, scene.run_time(slot, 0.5)))
+        for m in old:
+            for st in g.stages:
+                st.remove(m)
+            g.remove(m)
+        g.taken = [t for t in g.taken if t not in old]
+        g.curves = []
     st = _stage(g, scene.theme, curves=list(curves or [])[:6], move_dot=move_dot, area=area, markers=markers,
                 points=points)
     _refit(scene, g, st, slot)

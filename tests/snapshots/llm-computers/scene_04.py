@@ -46,6 +46,7 @@ class Scene04(SbcScene):
             slot=3.185,
             strings=['Standard attention: O(t) per step', 'Hull attention: O(log t) per step'],
             curves=[{'expr': 'x', 'label': 'Standard attention: O(t) per step', 'color': '#FF862F'}, {'expr': 'log(1 + x)', 'label': 'Hull attention: O(log t) per step', 'color': '#66BB6A'}],
+            replace=False,
             move_dot=None,
             area=None,
             markers=[],
