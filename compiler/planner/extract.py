@@ -201,7 +201,8 @@ def _tokens(masked: str) -> list[tuple[str, int, int, bool]]:
                 break
         tok = masked[start:i]
         end_clause = False
-        m = re.search(r"(?:[,;:]+|\.|[!?]+)$", tok)
+        # "4!" and "(n+1)!" are factorials: the "!" stays with the number (a "!." or "!," ends the clause after it)
+        m = re.search(r"(?:[,;:]+|\.|(?<![\d)])[!?]+|\?+)$", tok)
         if m and tok[: m.start()]:
             tok = tok[: m.start()]
             end_clause = True

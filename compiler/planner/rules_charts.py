@@ -560,6 +560,11 @@ def rule_plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             updates["y_range"] = yr
         _replace(ctx, first, **updates)
         params.update(extend=True)
+        # the axes travel with the extension: if the plot has left the screen, it comes back on the same axes
+        for key in ("x_range", "y_range", "numbers"):
+            value = updates.get(key, first.params.get(key))
+            if value is not None:
+                params.setdefault(key, value)
         rule = rule.replace("plot:", "plot:extend-") if not rule.startswith("plot:extend") else rule
     else:
         xr = list(x_range) if x_range else _default_x([c["expr"] for c in curves], ranges)
