@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Sequence
 
 from .planner.beats import Beat, Plan, ScenePlan
+from .planner.model import model_of
 from .text import split_sentences
 
 END_PAD_S = 1.0
@@ -54,7 +55,8 @@ class TimedScene:
                 "duration": round(self.duration, 3), "theme": self.plan.theme.to_json(),
                 "narration": [{"start": round(s.start, 3), "end": round(s.end, 3), "text": s.text}
                               for s in self.sentences],
-                "beats": [b.to_json() for b in self.beats]}
+                "beats": [b.to_json() for b in self.beats],
+                "model": model_of(self.plan.beats, self.plan.unmatched).to_json()}
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,8 @@ class TimedPlan:
                            + (f"   [{b.rule}; narration sentence {tb.sentence + 1}]" if explain else ""))
             for k in unmatched if explain else ():
                 out.append(f"  · {details[k]}\n      (nothing drawn: SB301)")
+            if explain:
+                out.extend(model_of(s.plan.beats, s.plan.unmatched).describe())
         return "\n".join(out)
 
 
@@ -216,8 +220,17 @@ def align(beats: Sequence[Beat], spans: Sequence[Span]) -> list[int]:
     forced = [b.params.get("sentence") for b in beats]
     details = max(b.detail_index for b in beats) + 1
     overlaps = []
+    shown: dict[str, set[str]] = {}  # per kind, the words of what is already on screen
+    changes = []
     for b in beats:
         bw = _beat_words(b)
+        change = bool(b.params.get("update") or b.params.get("extend"))
+        if change and shown.get(b.kind):
+            # a new state of a component on screen goes with the sentence that speaks of what changed
+            # ("B can be reached with distance 4"), not with the first one that names any of it
+            bw = (bw - shown[b.kind]) or bw
+        shown[b.kind] = shown.get(b.kind, set()) | _beat_words(b)
+        changes.append(change)
         overlaps.append([sum(1.0 / df[w] for w in bw & sw) for sw in sent_words])
 
     def score(k: int, s: int) -> float:
@@ -232,7 +245,7 @@ def align(beats: Sequence[Beat], spans: Sequence[Span]) -> list[int]:
         if best >= 1.0:
             # the narration talks about this beat: it appears with the first sentence that does (a list, a
             # calculation or a diagram with the first sentence that names part of it)
-            if beats[k].kind in _SPREAD:
+            if beats[k].kind in _SPREAD and not changes[k]:
                 target = next(j for j in range(m) if overlaps[k][j] >= max(0.75, 0.5 * best))
             else:  # the sentence that talks most about it; a tie goes to the one nearer its place in the order
                 target = max(range(m), key=lambda j: (round(overlaps[k][j], 6), -abs(j - expected)))

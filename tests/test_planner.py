@@ -261,3 +261,31 @@ def test_a_normal_curve_with_its_mean_and_sd_and_a_curve_transformed_in_place():
     last = [x for x in b if x.kind == "plot"][-1]
     assert last.params["extend"] and last.params["replace"]
     assert parse_formula(last.params["curves"][0]["expr"])(1.0) == pytest.approx(5 ** 5 * math.exp(-5) / 24)
+
+
+def test_the_scene_model_names_objects_and_actions_and_is_in_plan_json():
+    from compiler.planner.model import model_of
+    from compiler.timing import estimate_timings, time_plan
+
+    sb = Storyboard.model_validate({"scenes": TABLE_STATES})
+    p = plan_storyboard(sb)
+    model = model_of(p.scenes[0].beats, p.scenes[0].unmatched)
+    assert [(o.id, o.kind) for o in model.objects] == [("table1", "table")]
+    assert [(a.verb, a.target) for a in model.actions] == [("show", "table1"), ("update", "table1"),
+                                                          ("update", "table1")]
+    assert model.objects[0].values["columns"] == ["Node", "Dist"]
+    timed = time_plan(p, estimate_timings(sb))
+    assert timed.to_json()["scenes"][1]["model"]["objects"][0]["placement"] == "recalled from scene 1"
+    assert "scene model:" in timed.describe(explain=True)
+
+
+def test_a_new_table_state_appears_with_the_sentence_that_speaks_of_the_change():
+    from compiler.timing import estimate_timings, time_plan
+
+    sb = Storyboard.model_validate({"scenes": [scene(
+        "Draw a table with columns 'Node', 'Dist' and rows: A | 0, B | inf, C | inf. "
+        "Update the B row to 'B | 4'. Update the C row to 'C | 2'.",
+        "Every node starts far away. Only A is at zero. Then B gets distance four. Later C gets distance two.")]})
+    timed = time_plan(plan_storyboard(sb), estimate_timings(sb))
+    tables = [tb for tb in timed.scenes[0].beats if tb.beat.kind == "table"]
+    assert [tb.sentence for tb in tables] == [0, 2, 3]

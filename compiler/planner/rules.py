@@ -671,7 +671,8 @@ def rule_highlight(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
 
     def shown(t: str) -> bool:
         t = t.lower().strip()
-        return bool(t) and any(t in s or (len(s) > 2 and s in t) for s in on_screen)
+        # on screen as a whole, or most of it ("inf" in a table does not make "0 + 4 = 4 < inf" shown)
+        return bool(t) and any(t in s or (len(s) > 2 and 2 * len(s) >= len(t) and s in t) for s in on_screen)
 
     quoted = [q for q in ex.quoted + ex.backticked if q not in ctx.consumed]
     formulas = [f.rstrip(".") for f, _, _ in ex.prose]
