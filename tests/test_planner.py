@@ -289,3 +289,10 @@ def test_a_new_table_state_appears_with_the_sentence_that_speaks_of_the_change()
     timed = time_plan(plan_storyboard(sb), estimate_timings(sb))
     tables = [tb for tb in timed.scenes[0].beats if tb.beat.kind == "table"]
     assert [tb.sentence for tb in tables] == [0, 2, 3]
+
+
+def test_check_and_cross_marks_are_icons_with_their_text():
+    b = beats_for('Eve receives a copy but a red cross appears next to her with text "cannot open".')
+    assert [(x.kind, x.params.get("icons"), x.params.get("labels")) for x in b] == [("icon", ["cross"], ["cannot open"])]
+    assert [x.params["icons"] for x in beats_for("Add a check mark in the A row.")] == [["check"]]
+    assert all(x.kind != "icon" for x in beats_for("Cross out the common factor (x - 2)."))

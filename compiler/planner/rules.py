@@ -589,6 +589,10 @@ def _icon_name(noun: str) -> str | None:
     return ICON_ALIASES.get(last) or (last if last in ICON_NAMES else None) or ICON_ALIASES.get(last.rstrip("s"))
 
 
+_MARK = re.compile(r"\b((?:check|tick)[ -]?marks?|ticks?\b(?=\s+(?:next|beside|after|in|on))|[✓✔✗✘]|"
+                   r"(?<=\ba\s)(?:(?:small|big|large|red|green|bold)\s+)*cross(?:[ -]?mark)?(?!\s+out))", re.I)
+
+
 def rule_icon(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     """"Highlight the slow processing with a clock icon"; "icons for NLP (text), computer vision (image)";
     "three icons with labels: a book for "Literacy", a lightbulb for "Science", and a globe for "Ideas…"";
@@ -624,6 +628,15 @@ def rule_icon(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                 found.append((name, label))
             else:
                 ctx.lost(i, f"no icon looks like {hint!r}: {label!r} has none")
+    if not found:
+        # "add a check mark in the A row", "a red cross appears next to her with text "cannot open"": a mark
+        for m in _MARK.finditer(ex.sentence):
+            name = "check" if re.search(r"check|tick|✓|✔", m.group(1), re.I) else "cross"
+            label = re.match(r"[^.;\"\u201c]{0,40}?\b(?:with|and)\s+(?:the\s+)?(?:text|label|caption)\s+[\"\u201c]"
+                             r"([^\"\u201d]{1,40})[\"\u201d]", ex.sentence[m.end():])
+            found.append((name, label.group(1) if label else ""))
+            if label:
+                ctx.consumed.add(label.group(1))
     if not found:
         return []
     found = found[:6]
