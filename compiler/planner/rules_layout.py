@@ -900,6 +900,8 @@ def rule_comparison(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     drawn = [title, caption] + [s for s, _, _ in items] + ([prose_line] if prose_line else []) + lines
     _claim(ex, ctx, drawn)
     ex.code[:] = [c for c in ex.code if c not in ctx.consumed]
+    if not (title or caption or lines):
+        return []  # "On the right side draw a table …": the table is drawn by its rule, not an empty column
     if previous is None:
         n = 3 if col.group(1).lower() in ("middle", "center", "centre", "third") else 2
         titles, cols, caps = [""] * n, [[] for _ in range(n)], [""] * n
