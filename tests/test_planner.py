@@ -296,3 +296,14 @@ def test_check_and_cross_marks_are_icons_with_their_text():
     assert [(x.kind, x.params.get("icons"), x.params.get("labels")) for x in b] == [("icon", ["cross"], ["cannot open"])]
     assert [x.params["icons"] for x in beats_for("Add a check mark in the A row.")] == [["check"]]
     assert all(x.kind != "icon" for x in beats_for("Cross out the common factor (x - 2)."))
+
+
+def test_formula_lines_written_one_per_unit_join_into_a_derivation():
+    b = beats_for("1. Show A - lambda I = [[3 - lambda, 1], [0, 2 - lambda]] as a matrix.\n"
+                  "2. det = (3 - lambda)(2 - lambda) - (1)(0)\n3. = lambda^2 - 5 lambda + 6 = 0\n"
+                  "4. (lambda - 2)(lambda - 3) = 0")
+    steps = [x for x in b if x.kind == "steps"]
+    assert steps and steps[-1].params["lines"] == ["det = (3 - lambda)(2 - lambda) - (1)(0)",
+                                                    "= lambda^2 - 5 lambda + 6 = 0", "(lambda - 2)(lambda - 3) = 0"]
+    assert [x.kind for x in beats_for("Show the substitution f(2) = (2^2 - 4) / (2 - 2).")] == ["equation"]
+    assert [x.kind for x in beats_for('Display "T = 2 s".')] == ["text"]

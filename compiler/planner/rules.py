@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 
-from ..mathtext import looks_like_math
+from ..mathtext import looks_like_math, to_tex
 from .beats import Beat
 from .context import Context, Rule, _beat, _fmt, _has, _kw
 from .extract import Extracted, count_in, enumeration
-from .knowledge import icon_aliases, icon_names, picture_words
+from .knowledge import icon_aliases, icon_names, is_instruction, picture_words
 
 ICON_NAMES = icon_names()
 ICON_ALIASES = icon_aliases()
@@ -221,6 +221,27 @@ def _merge_assignments(formulas: list[str]) -> list[str]:
         if f:
             out.append(f)
     return out
+
+
+def rule_bare_formula(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
+    """A unit that is only a formula — a line of a derivation written one per line, "det = (3 - λ)(2 - λ)",
+    "= λ^2 - 5λ + 6 = 0" — is typeset; the lines that follow one another join into one derivation."""
+    text = ex.sentence.strip().rstrip(".")
+    if (not text or ex.quoted or "\n" in text or len(re.findall(r"[A-Za-z]{4,}", text)) > 2 or "=" not in text
+            or is_instruction(text)):
+        return []
+    if not (looks_like_math(text) or text.startswith("=") or re.fullmatch(r"[^\s=]{1,12}\s*=.+", text)
+            or (re.match(r"^[\w(]", text) and to_tex(text).tex is not None and not is_instruction(text))):
+        return []
+    ctx.consumed.add(text)
+    ex.prose[:] = []
+    ex.formulas[:] = []
+    prev = ctx.beats[-1] if ctx.beats else None
+    if prev is not None and prev.rule.startswith("bare-formula") and prev.detail_index == i - 1:
+        lines = list(prev.params.get("lines") or prev.params.get("exprs") or []) + [text]
+        ctx.beats.pop()
+        return [_beat("steps", "bare-formula:lines", ex, i, lines, prev.keywords + _kw(text), lines=lines[:8])]
+    return [_beat("equation", "bare-formula:line", ex, i, [text], _kw(text), exprs=[text])]
 
 
 def rule_equation(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
@@ -740,7 +761,8 @@ def rule_text_fallback(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     beats = []
     for q in rest:
         if len(q) <= 120 and (re.search(r"\d\s*\^\s*[\d(-]|[√∑∫∏]|\b(?:sqrt|lim)\s*\(", q) or (
-                re.search(r"[=≈≤≥<>]", q) and looks_like_math(q) and len(re.findall(r"[A-Za-z]{3,}", q)) <= 1) or (
+                re.search(r"[=≈≤≥<>]", q) and looks_like_math(q) and len(re.findall(r"[A-Za-z]{3,}", q)) <= 1
+                and not _ASSIGN.fullmatch(q)) or (  # "T = 2 s": a value with its unit reads as text
                 re.search(r"\\[A-Za-z]{2,}", q) and re.search(r"[=+^_{}]", q))):
             # written in TeX: typeset (a command sbc cannot typeset is reported by SB302, never shown raw in silence)
             # "1 mole = 6.022 × 10^23 particles": math in the quotes, drawn as a formula (words stay upright)
