@@ -94,3 +94,18 @@ def test_a_matrix_without_values_is_never_given_made_up_numbers():
     assert {v for row in first.params["values"] for v in row} == {"·"}
     assert any(n.code == "SB307" and "values are not given" in n.message for n in p.diagnostics)
     assert second.params["values"] == [["3 - lambda", 1], [0, "2 - lambda"]] and second.params["label"] == "A - lambda I"
+
+
+def test_vocabulary_data_patterns_compile_and_name_real_kinds():
+    import re
+
+    from compiler.components import VISUAL_KINDS
+    from compiler.formula import parse_formula
+    from compiler.planner.knowledge import component_nouns, named_curves
+
+    for pattern, formula, words, (a, b) in named_curves():
+        re.compile(pattern)
+        assert parse_formula(formula) and words and a < b
+    for pattern, kinds in component_nouns():
+        re.compile(pattern)
+        assert kinds and set(kinds) <= set(VISUAL_KINDS)

@@ -1,7 +1,8 @@
 """The planner's knowledge, kept as data (`planner/data/*.json`), not in rule code.
 
 `icons.json`: the icons sbc draws and the words that name each of them. `lexicon.json`: the words
-that mark a phrase as a description of a picture rather than text to show. Adding a word that names an
+that mark a phrase as a description of a picture rather than text to show. `vocabulary.json`: curves
+named without a formula (bell curve, supply curve…) and the nouns that name each component kind. Adding a word that names an
 icon is a data change with its own test (tests/test_knowledge.py), not a new rule.
 """
 
@@ -48,3 +49,14 @@ def is_instruction(sentence: str) -> bool:
     while words and words[0] in ("then", "next", "now", "finally", "first", "also", "and"):  # ends: pops a word
         words.pop(0)
     return bool(words) and (words[0] in instruction_verbs() or bool(set(words) & picture_words()))
+
+
+def named_curves() -> tuple[tuple[str, str, str, tuple[float, float]], ...]:
+    """(pattern, formula, theme words, default x range) for every curve the data names."""
+    return tuple((c["pattern"], c["formula"], c["words"], (float(c["x_range"][0]), float(c["x_range"][1])))
+                 for c in _load("vocabulary.json")["named_curves"])
+
+
+def component_nouns() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(pattern, component kinds, most likely first) for the nouns that name a component."""
+    return tuple((n["pattern"], tuple(n["kinds"])) for n in _load("vocabulary.json")["component_nouns"])

@@ -36,6 +36,7 @@ from ..formula import integrate, limit_at, nice_range, short_number, try_formula
 from .beats import Beat
 from .context import Context, _beat, _has, _kw
 from .extract import Extracted, count_in
+from .knowledge import named_curves
 from .theme import COLOUR_RE, colour_value
 from .quantity import NUM, number as _num, quantity
 
@@ -44,26 +45,9 @@ COORD = re.compile(r"\(\s*(" + NUM + r")\s*,\s*(" + NUM + r")\s*\)")
 _STOP = r"(?:and|from|to|between|as|with|for|over|on|in|where|showing|labell?ed|which|that|then|along|while|" \
         r"when|near|at|using|whose|of)"
 
-# Named curves an LLM asks for without a formula: (pattern, formula, kind words for theme labels, x-range)
-NAMED_CURVES: tuple[tuple[str, str, str, tuple[float, float]], ...] = (
-    (r"\bbell[- ]?curves?\b|\bnormal (?:distribution|curve)s?\b|\bgaussians?\b", "e^(-x^2/2)/sqrt(2*pi)", "normal bell gaussian",
-     (-4, 4)),
-    (r"\bstraight line\b|\blinear (?:curve|function|line|growth)\b", "x", "linear line straight", (0, 10)),
-    (r"\blog(?:arithmic)? (?:curve|function|growth)\b|\blogarithm\b", "log(1 + x)", "log logarithmic", (0, 10)),
-    (r"\bquadratic (?:curve|function|growth)\b|\bparabola\b", "x^2", "quadratic parabola", (-3, 3)),
-    (r"\bexponential (?:curve|function|growth)\b", "e^x", "exponential", (-2, 3)),
-    (r"\bsine (?:wave|curve|function)\b|\bsin wave\b", "sin(x)", "sine sin wave", (-7, 7)),
-    (r"\bcosine (?:wave|curve|function)\b", "cos(x)", "cosine cos wave", (-7, 7)),
-    (r"\bsigmoid\b|\blogistic (?:curve|function)\b", "1/(1 + e^(-x))", "sigmoid logistic", (-6, 6)),
-    (r"\bsquare[- ]root (?:curve|function)\b", "sqrt(x)", "square root sqrt", (0, 10)),
-    (r"\bexponential(?:ly)?[- ](?:decay\w*|decreas\w*)(?: (?:curve|function|line))?\b|\bdecaying (?:curve|exponential)\b",
-     "e^(-x/3)", "exponential decay", (0, 10)),
-    (r"\b(?:downward|down)[- ]sloping (?:\w+ )?(?:curve|line)\b|\bdemand curve\b|\bdecreasing (?:line|curve)\b",
-     "9 - 0.8x", "demand down", (0, 10)),
-    (r"\b(?:upward|up)[- ]sloping (?:\w+ )?(?:curve|line)\b|\bsupply curve\b|\bincreasing (?:line|curve)\b",
-     "1 + 0.8x", "supply up", (0, 10)),
-    (r"\bu[- ]shaped (?:curve|graph|valley)\b|\bvalley\b", "x^2", "parabola", (-3, 3)),
-)
+# Named curves an LLM asks for without a formula: (pattern, formula, kind words for theme labels, x-range),
+# from planner/data/vocabulary.json
+NAMED_CURVES: tuple[tuple[str, str, str, tuple[float, float]], ...] = named_curves()
 
 
 # ----------------------------------------------------------------------------- shared helpers

@@ -26,24 +26,10 @@ import re
 
 from .beats import Beat
 from .extract import Extracted
+from .knowledge import component_nouns
 
 # nouns -> the component kinds they may name, most likely first
-NOUNS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    (r"scatter ?plot|data points|regression line|line of best fit|best[- ]fit line|trend ?line", ("scatter",)),
-    (r"bar ?charts?|bar ?graphs?|histograms?|bars", ("bar_chart",)),
-    (r"heat ?maps?", ("heatmap",)),
-    (r"bell curves?|curves?|graphs?|plots?|parabola|axes|coordinate (?:plane|grid|system)|number line|"
-     r"(?:sine|cosine) wave|function", ("plot", "scatter")),
-    (r"lines?", ("plot", "scatter")),
-    (r"grid|cards?|tiles?|cells?|outcomes", ("grid",)),
-    (r"array|tokens?|elements?|list of numbers", ("sequence", "grid")),
-    (r"tables?", ("table",)),
-    (r"diagram|flow ?chart|pipeline|layers|architecture|blocks?|boxes|box|stack|chain", ("flow", "sequence", "network")),
-    (r"network|neurons|nodes", ("network", "flow")),
-    (r"matri(?:x|ces)", ("matrix",)),
-    (r"comparison|columns|panels", ("comparison", "cards")),
-    (r"equations?|formulas?|expressions?", ("equation", "steps")),
-)
+NOUNS: tuple[tuple[str, tuple[str, ...]], ...] = component_nouns()  # planner/data/vocabulary.json
 _EXPLICIT = re.compile(r"\b(?:the\s+)?same\b|\bagain\b|\bfrom\s+(?:the\s+)?(?:scene\s+\d+|previous|earlier|last|"
                        r"first|prior)\b|\bprevious(?:ly)?\b|\bearlier\b|\bas\s+before\b|\bfrom\s+before\b|"
                        r"\bstill on screen\b|\bremains?\b|\bback\b(?! and forth)", re.I)
