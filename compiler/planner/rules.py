@@ -117,8 +117,21 @@ def _labelled(ex: Extracted, items: list[str]) -> list[tuple[str, str]] | None:
     return pairs
 
 
+def quoted_formula(q: str) -> bool:
+    """Whether a quoted string is a formula to typeset, not text: math with few words, or TeX."""
+    return len(q) <= 120 and bool(re.search(r"\d\s*\^\s*[\d(-]|[√∑∫∏]|\b(?:sqrt|lim)\s*\(", q) or (
+        re.search(r"[=≈≤≥<>]", q) and looks_like_math(q) and len(re.findall(r"[A-Za-z]{3,}", q)) <= 1
+        and not _ASSIGN.fullmatch(q)) or (  # "T = 2 s": a value with its unit reads as text
+        re.search(r"\\[A-Za-z]{2,}", q) and re.search(r"[=+^_{}]", q)))  # TeX (SB302 if sbc cannot typeset it)
+
+
 def _bullets_from(ex: Extracted, ctx: Context, i: int, source: Extracted) -> list[Beat]:
     items = [q for q in ex.quoted if q not in ctx.consumed]
+    if len(items) >= 2 and all(quoted_formula(q) for q in items):
+        # "Show the calculation: 'd^2 = 3^2 + 4^2', 'd^2 = 9 + 16 = 25', 'd = sqrt(25) = 5'": a derivation
+        ctx.consumed.update(items)
+        return [_beat("steps", "steps:quoted-formulas", source, i, items, sum((_kw(q) for q in items), ()),
+                      lines=items[:8])]
     list_cue = _has(source, r"\b(list|lists|bullets?|items|points|checklist|numbered|recap|summary|steps)\b")
     if len(items) >= 2 and not list_cue:
         pairs = _labelled(ex, items)
@@ -144,7 +157,8 @@ def _bullets_from(ex: Extracted, ctx: Context, i: int, source: Extracted) -> lis
                 r"\b(?:two|both)\b", source.bare.lower()) and all(re.search(r"[:=]|\d", q) for q in items):
             # "Display "New price: $5" and "New quantity: 120"": two statements, one under the other
             ctx.consumed.update(items)
-            return [_beat("text", "text:quoted-string", source, i, [q], _kw(q), text=q) for q in items]
+            return [_beat("equation", "equation:quoted-math", source, i, [q], _kw(q), exprs=[q]) if quoted_formula(q)
+                    else _beat("text", "text:quoted-string", source, i, [q], _kw(q), text=q) for q in items]
     if len(items) >= 2 and (list_cue or len(items) >= 2):
         heading = None
         m = re.search(r"(?:titled|headed|called)\s+\"([^\"]+)\"", ex.sentence, re.I)
@@ -760,11 +774,7 @@ def rule_text_fallback(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     rest = [q for q in ex.quoted + ex.backticked if q not in ctx.consumed]
     beats = []
     for q in rest:
-        if len(q) <= 120 and (re.search(r"\d\s*\^\s*[\d(-]|[√∑∫∏]|\b(?:sqrt|lim)\s*\(", q) or (
-                re.search(r"[=≈≤≥<>]", q) and looks_like_math(q) and len(re.findall(r"[A-Za-z]{3,}", q)) <= 1
-                and not _ASSIGN.fullmatch(q)) or (  # "T = 2 s": a value with its unit reads as text
-                re.search(r"\\[A-Za-z]{2,}", q) and re.search(r"[=+^_{}]", q))):
-            # written in TeX: typeset (a command sbc cannot typeset is reported by SB302, never shown raw in silence)
+        if quoted_formula(q):
             # "1 mole = 6.022 × 10^23 particles": math in the quotes, drawn as a formula (words stay upright)
             beats.append(_beat("equation", "equation:quoted-math", ex, i, [q], _kw(q), exprs=[q]))
             ctx.consumed.add(q)

@@ -188,14 +188,15 @@ def _x_range(ex: Extracted) -> tuple[float, float] | None:
     return None
 
 
-def _prose_formulas(ex: Extracted, ctx: Context | None = None, i: int = 0) -> list[tuple[str, int, int]]:
+def _prose_formulas(ex: Extracted, partial: list[str] | None = None) -> list[tuple[str, int, int]]:
     """`y = 4x²`, `f(x) = x^2 - 3x + 2` written in the sentence: (text, start, end), longest readable prefix.
-    When the part left unread is maths, not prose, the curve would be wrong: that is reported (SB307)."""
+    When the part left unread is maths, not prose, a curve drawn from it would be wrong: `partial` collects
+    what to report (SB307) if the caller draws it."""
     out = []
     s = ex.sentence
     for m in re.finditer(r"(?<![\w=*])(?:[^\W\d_]\w{0,3}\s*\(\s*[^\W\d_]\s*\)|[^\W\d_])\s*=\s*", s):
         tail = s[m.end():]
-        cut = re.search(r"\s+" + _STOP + r"\b|[,;:]\s|\.\s|\.$|[\"`]", tail)
+        cut = re.search(r"\s+" + _STOP + r"\b|[,;:]\s|\.\s|\.$|[\"`]|\n", tail)  # a formula ends at a line end
         cand = tail[: cut.start()] if cut else tail
         words = cand.split()
         while words:  # ends: pops a word each turn
@@ -204,8 +205,8 @@ def _prose_formulas(ex: Extracted, ctx: Context | None = None, i: int = 0) -> li
                 text = s[m.start(): m.end()] + expr
                 out.append((text.strip(), m.start(), m.start() + len(text)))
                 rest = cand[len(" ".join(words)):].strip()
-                if ctx is not None and re.search(r"[\^*/+=!{}()\\]|\d", rest):
-                    ctx.lost(i, f"the formula {cand.strip()!r} could only be read as {expr!r}")
+                if partial is not None and re.search(r"[\^*/+=!{}()\\]|\d", rest):
+                    partial.append(f"the formula {cand.strip()!r} could only be read as {expr!r}")
                 break
             words.pop()
     if not out:
@@ -302,7 +303,8 @@ def rule_plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     dot_cue = _has(ex, r"\b(?:point|dot|ball|particle)\b[^.]*\b(?:mov\w*|travel\w*|slid\w*|along|trac\w*)\b")
     limit_m = re.search(r"\blimit\b[^.]*?\bapproach(?:es|ing)?\s+(" + NUM + r"|zero|infinity|∞)", s, re.I)
 
-    formulas = [(f, a, b) for f, a, b in _prose_formulas(ex, ctx, i)]
+    partial: list[str] = []
+    formulas = [(f, a, b) for f, a, b in _prose_formulas(ex, partial)]
     backticked = [f for f in ex.formulas if try_formula(f)] if (plot_cue or dot_cue or area_cue) else []
     quoted_spans = [m.span() for m in re.finditer(r"[\"\u201c][^\"\u201d]*[\"\u201d]|`[^`]*`", s)]
 
@@ -569,6 +571,8 @@ def rule_plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             strings.append(area["label"])
     strings = ([x_label] if x_label else []) + ([y_label] if y_label else []) + strings
     _claim(ex, ctx, strings)
+    for what in partial if curves else ():
+        ctx.lost(i, what)  # the curve drawn is the part of the formula that could be read
     return [_beat("plot", rule, ex, i, strings, _kw(" ".join(strings) or s), curves=curves or None,
                   x_label=x_label, y_label=y_label, move_dot=move_dot, area=area, markers=markers or None,
                   points=points or None, **params)]

@@ -301,6 +301,8 @@ def rule_steps(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             else:
                 cand = _top_level_split(m.group(1).rstrip(". "))
             cand = [c for c in (re.sub(r"^(?:and|then|so|finally)\s+", "", c, flags=re.I) for c in cand) if c]
+            # 'd^2 = 3^2 + 4^2', 'd^2 = 9 + 16 = 25': the quotes mark the lines, they are not part of them
+            cand = [re.sub(r'^"([^"]+)"$', r"\1", c.strip()) for c in cand]
             maths = [c for c in cand if re.search(r"[=≈]", _step_piece(c)[0]) or looks_like_math(_step_piece(c)[0])]
             if block and len(maths) >= 2 and len(maths) * 3 >= len(cand) * 2 and not any("|" in c for c in cand):
                 pieces, rule = cand, "steps:lines-after-colon"  # a derivation may carry a line of prose
