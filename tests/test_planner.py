@@ -307,3 +307,14 @@ def test_formula_lines_written_one_per_unit_join_into_a_derivation():
                                                     "= lambda^2 - 5 lambda + 6 = 0", "(lambda - 2)(lambda - 3) = 0"]
     assert [x.kind for x in beats_for("Show the substitution f(2) = (2^2 - 4) / (2 - 2).")] == ["equation"]
     assert [x.kind for x in beats_for('Display "T = 2 s".')] == ["text"]
+
+
+def test_a_colon_list_that_describes_a_picture_is_reported_not_captioned():
+    sb = Storyboard.model_validate({"scenes": [scene(
+        "Draw the complete ladder: client timeline at x = -4, server timeline at x = 4, from y = 2.5 to y = -2.",
+        "The whole exchange at a glance.")]})
+    p = plan_storyboard(sb)
+    assert not [b for b in p.scenes[0].beats if b.kind == "text"]
+    assert any(n.code == "SB301" for n in p.diagnostics)
+    b = beats_for("Fill in the areas: 9 on leg a, 16 on leg b, and 25 on the hypotenuse.")
+    assert b[0].kind == "text" and "9 on leg a" in b[0].params["text"]

@@ -117,6 +117,12 @@ def _labelled(ex: Extracted, items: list[str]) -> list[tuple[str, str]] | None:
     return pairs
 
 
+def _describes_picture(text: str) -> bool:
+    """Whether a phrase says where things are or what they look like (picture words, coordinates)."""
+    words = set(re.findall(r"[a-z]+", text.lower()))
+    return bool(words & picture_words()) or bool(re.search(r"\(\s*-?\d+(?:\.\d+)?\s*,\s*-?\d|\bat\s+[xy]\s*=", text))
+
+
 def quoted_formula(q: str) -> bool:
     """Whether a quoted string is a formula to typeset, not text: math with few words, or TeX."""
     return len(q) <= 120 and bool(re.search(r"\d\s*\^\s*[\d(-]|[√∑∫∏]|\b(?:sqrt|lim)\s*\(", q) or (
@@ -831,6 +837,8 @@ def rule_noun_phrase(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                           items=items, title=head, style="dot")]
         # "Fill in the areas: 9 on leg a, 16 on leg b, and 25 on the hypotenuse": the list, as a caption
         text = f"{head}: {listed.group(2)}"
+        if _describes_picture(text):
+            return []  # "Draw the ladder: client timeline at x = -4, …": a picture sbc cannot draw, reported
         return [_beat("text", "text:colon-list", ex, i, [text], _kw(text), text=text, role="note")]
     labels = re.match(r"^\s*(?:then\s+)?label\s+(?:the\s+)?(.{3,80}?)\.?$", ex.sentence, re.I)
     if labels:
@@ -851,6 +859,8 @@ def rule_noun_phrase(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             # "…split it into two components: mg cos θ along the string and mg sin θ along the arc"
             head = re.sub(r"^(?:the|a|an|its|into|two|three|four)\s+", "", colon.group(1), flags=re.I)
             text = f"{head[0].upper() + head[1:]}: {colon.group(2)}"
+            if _describes_picture(text):
+                return []
             return [_beat("text", "text:colon-list", ex, i, [text], _kw(text), text=text, role="note")]
         return []
     if re.search(r"\b\w+ing\s+(?:\w+\s+){0,2}?(?:through|along|across|between|into|down|up|from|over)\b", m.group(1)) and any(
