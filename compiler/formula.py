@@ -76,8 +76,12 @@ _TOKEN = re.compile(r"\s*(?:(?P<num>\d+(?:\.\d*)?(?:[eE][+-]?\d+(?![A-Za-z_]))?|
                     r"|(?P<name>[A-Za-z_][A-Za-z_0-9]*)|(?P<op>[-+*/^(),|!]))")
 
 
+_TIMES_X = re.compile(r"(?<=[\d)])(\s+)x(\s+)(?=[\d(])")  # "1000 x 1.1^t", "(3 - 1) x (11 - 1)": times
+
+
 def _normalise(text: str) -> tuple[str, list[int]]:
     """ASCII text and, for each of its characters, the column in the original."""
+    text = _TIMES_X.sub(lambda m: m.group(1) + "*" + m.group(2), text)  # same length: columns stay right
     out: list[str] = []
     cols: list[int] = []
     i = 0

@@ -318,3 +318,14 @@ def test_a_colon_list_that_describes_a_picture_is_reported_not_captioned():
     assert any(n.code == "SB301" for n in p.diagnostics)
     b = beats_for("Fill in the areas: 9 on leg a, 16 on leg b, and 25 on the hypotenuse.")
     assert b[0].kind == "text" and "9 on leg a" in b[0].params["text"]
+
+
+def test_written_axes_hold_the_curves_and_points_widen_axes_too_small():
+    b = beats_for('Draw axes: x-axis "Years" from 0 to 30, y-axis "Balance ($)" from 0 to 18000. '
+                  "Plot compound interest: A = 1000 x 1.1^t, a curve from (0, 1000) to (30, 17449).")
+    first = [x for x in b if x.kind == "plot"][0]
+    assert first.params["x_range"] == [0, 30] and first.params["y_range"] == [0, 18000]
+    assert [c["expr"] for x in b for c in x.params.get("curves", [])] == ["A = 1000 x 1.1^t"]  # x: times
+    b = beats_for("Draw axes with x from 0 to 10 and y from 0 to 10. Mark the points (30, 4000) and (2, 3).")
+    first = [x for x in b if x.kind == "plot"][0]
+    assert first.params["x_range"][1] >= 30 and first.params["y_range"][1] >= 4000

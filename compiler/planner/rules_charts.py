@@ -158,9 +158,11 @@ def axis_range(sentence: str, axis: str) -> tuple[float, float] | None:
     """"x range -4 to 4", "y-range: [0, 0.45]", "y from 0 to 2.5", "x-axis from 0 to 35 m", "x in [0, 2π]":
     (low, high) of that axis, or None."""
     m = re.search(r"\b" + axis + r"(?:[- ](?:range|axis|values?))?\s*(?:range\s*)?"
+                  r"(?:(?:labell?ed\s+)?[\"\u201c][^\"\u201d]{1,40}[\"\u201d]\s*)?"  # x-axis "Years" from 0 to 30
                   r"(?::|=|of|from|between|ranging from|in|over|∈)?\s*"
                   r"\[?\s*(" + NUM + r")\s*(?:to|–|,|\.\.|and)\s*(" + NUM + r")\s*\]?", sentence, re.I)
-    if not m or not re.match(r"\b" + axis + r"(?:[- ](?:range|axis|values?)|\s+(?:from|between|range|ranging)\b|"
+    if not m or not re.match(r"\b" + axis + r"(?:[- ](?:range|axis|values?)|\s+(?:from|between|range|ranging|"
+                                          r"labell?ed|[\"\u201c])|"
                                           r"\s*(?:in|over|∈)\s*\[)", m.group(0), re.I):
         return None
     a, b = quantity(m.group(1)), quantity(m.group(2))
@@ -248,6 +250,16 @@ def _curve(ctx: Context, expr: str, label: str | None, hint: str, colour: str | 
     if col:
         c["color"] = col
     return c
+
+
+def _fits(curves: list[dict], x_range, extra, y_range) -> bool:
+    """Whether the curves (and extra y values) stay within y_range over x_range."""
+    fns = [f for f in (try_formula(c["expr"]) for c in curves) if f]
+    r = value_range(fns, x_range[0], x_range[1]) if fns else None
+    lo, hi = (r if r else (y_range[0], y_range[1]))
+    for y in extra:
+        lo, hi = min(lo, y), max(hi, y)
+    return y_range[0] <= lo + 1e-9 and hi <= y_range[1] + 1e-9
 
 
 def _y_range(curves: list[dict], x_range, extra=()) -> list[float] | None:
@@ -542,8 +554,9 @@ def rule_plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         extra = [p["y"] for p in points]
         yr = _y_range(all_curves, xr, extra)
         updates = {"x_range": list(xr)}
-        if yr and (curves or points):
-            updates["y_range"] = yr
+        written = first.params.get("y_range")
+        if yr and (curves or points) and not (written and _fits(all_curves, xr, extra, written)):
+            updates["y_range"] = yr  # the axes as written hold the new curves: they stay as written
         _replace(ctx, first, **updates)
         params.update(extend=True)
         # the axes travel with the extension: if the plot has left the screen, it comes back on the same axes

@@ -148,8 +148,33 @@ def rule_plot_ops(ex: Extracted, ctx, i: int) -> list[Beat]:
                _steps_on_curve, _point_on_curve, _mark_points, _hole, _dots_toward, _approaches):
         out = op(ex, ctx, i, first, beats, curves, low)
         if out is not None:
+            _widen_to_points(ctx, out)
             return out
     return []
+
+
+def _clean(v: float) -> float | int:
+    v = round(v, 6)
+    return int(v) if float(v).is_integer() else v
+
+
+def _widen_to_points(ctx, beats: list[Beat]) -> None:
+    """Points added to the plot on screen lie inside its axes: "(30, 17449)" on axes up to 10 widens them."""
+    pts = [p for b in beats for p in b.params.get("points") or [] if isinstance(p.get("x"), (int, float))]
+    state = plot_on_screen(ctx)
+    if not pts or state is None:
+        return
+    first = state[0]
+    changed = {}
+    for key, values in (("x_range", [p["x"] for p in pts]), ("y_range", [p["y"] for p in pts])):
+        rng = first.params.get(key)
+        if rng and (min(values) < rng[0] or max(values) > rng[1]):
+            lo, hi = min([rng[0], *values]), max([rng[1], *values])
+            pad = 0.05 * (hi - lo)
+            changed[key] = [_clean(lo - pad if lo < rng[0] else lo), _clean(hi + pad if hi > rng[1] else hi)]
+    if changed:
+        ctx.replace(first, Beat(first.kind, {**first.params, **changed}, first.strings, first.rule, first.source,
+                                first.detail_index, first.keywords), beats[0].detail_index)
 
 
 def _name_axes(ex, ctx, i, first, beats, curves, low):
@@ -411,6 +436,8 @@ def _mark_points(ex, ctx, i, first, beats, curves, low):
         return None
     if re.search(r"\b(?:mov\w*|travel\w*|slid\w*|along)\b", low) or re.search(r"\b(?:open|hollow|empty)\b|\bhole\b", low):
         return None  # a moving dot or a hole: rule_plot / _hole
+    if re.search(r"\bplot\b", low) and re.search(r"(?<![<>=!])=(?!=)", ex.bare) and not re.search(r"\bpoints?\b", low):
+        return None  # "Plot simple interest: A = 1000 (1 + 0.1 t), a straight line from (0, 1000) to (30, 4000)": a curve
     what = re.search(r"\b(minimum|maximum|vertex|peak|intercept|optimum)\s+(?:point\s+)?(?:is\s+)?(?:at\s+)?\(", ex.sentence,
                      re.I)
     pts, strings = [], []
