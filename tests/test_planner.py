@@ -329,3 +329,8 @@ def test_written_axes_hold_the_curves_and_points_widen_axes_too_small():
     b = beats_for("Draw axes with x from 0 to 10 and y from 0 to 10. Mark the points (30, 4000) and (2, 3).")
     first = [x for x in b if x.kind == "plot"][0]
     assert first.params["x_range"][1] >= 30 and first.params["y_range"][1] >= 4000
+
+
+def test_a_chain_of_symbols_keeps_its_first_symbol():
+    assert [b.params.get("nodes") for b in beats_for("Show the chain w1 -> z -> h -> y_hat -> L.")] == [
+        ["w1", "z", "h", "y_hat", "L"]]

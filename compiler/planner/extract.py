@@ -122,8 +122,11 @@ def extract(sentence: str) -> Extracted:
             # keep the last few words before the first arrow and the first few after the others
             first = re.split(r"[:,;(]|\bshow\b|\bdisplay\b|\bwith\b", parts[0], flags=re.I)[-1].strip(" \"'")
             if len(first.split()) > 4 or not re.search(r"[:,;(]", parts[0]):
-                caps = re.search(r"((?:[A-Z0-9][\w'-]*\s?)+)$", first)
-                first = caps.group(1).strip() if caps else " ".join(first.split()[-2:])
+                caps = re.search(r"(?<![\w'-])((?:[A-Z0-9][\w'-]*\s?)+)$", first)
+                last = first.split()[-1] if first.split() else ""
+                # "the chain w1 -> z": a symbol (digits, underscores, one or two letters) is a node on its own
+                first = caps.group(1).strip() if caps else last if re.search(r"[\d_]", last) or len(last) <= 2 \
+                    else " ".join(first.split()[-2:])
             rest = [re.split(r"[,;(]|\bwith\b|\band then\b|\s+as\s+|\s+(?:hanging|which|that|where|while)\b", p,
                              flags=re.I)[0].strip(" \"'") for p in parts[1:]]
             chain = [first] + rest

@@ -276,8 +276,9 @@ def _block_lines(sentence: str) -> list[str]:
 def rule_steps(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     """"Show the calculation step by step: 2x + 3 = 7, 2x = 4, x = 2"; backticked formulas with a
     step cue; an optional note per line in brackets."""
-    if not _cue(ex, _STEPS_CUE) and len([ln for ln in _block_lines(ex.sentence) if re.search(r"[=≈]", ln)]) < 2:
-        return []
+    if not _cue(ex, _STEPS_CUE) and (len([ln for ln in _block_lines(ex.sentence) if re.search(r"[=≈]", ln)]) < 2
+                                     or _cue(ex, r"\blist\b")):
+        return []  # "show a list of given values:" then "h = 20 m", "g = 9.8 m/s^2": a list, not a derivation
     rule = ""
     pieces: list[str] = []
     ticked = [(m.group(1).strip(), m.end()) for m in re.finditer(r"`([^`\n]{1,300})`", ex.sentence)]
