@@ -115,3 +115,27 @@ def test_hostile_storyboard_renders_and_executes_nothing(write_storyboard, build
     res = build(sb, build_options(scenes=(1, 3, 9)))
     assert probe(res.video).frames > 0
     assert not os.path.exists(CANARY)
+
+
+STATES = {
+    "title": "States that change in place",
+    "scenes": [
+        scene("Draw a table with columns 'Node', 'Dist' and rows: A | 0, B | inf. Update the B row to 'B | 4'. "
+              'Show counter "n = 1". Update counter to "n = 5".',
+              "The table starts with infinity. B gets four. The counter starts at one. Now it is five."),
+        scene("Create axes: x from 0 to 3, y from 0 to 2.5. Plot f(x) = e^{-x}. "
+              "Transform the curve into the density f(x) = 5^5 x^4 e^{-5x} / 4!.",
+              "The exponential density. It turns into the average of five samples."),
+    ],
+}
+
+
+def test_components_that_change_in_place_render(write_storyboard, build_options):
+    """Real Manim renders of the in-place updates: a table's new state, a counter, a curve transformed."""
+    res = build(write_storyboard(STATES), build_options())
+    info = probe(res.video)
+    assert info.frames > 0 and abs(info.duration_s - res.duration_s) < 1 / 12 + 1e-6
+    plan = json.loads((res.out_dir / "plan.json").read_text())
+    rules = [b["rule"] for s in plan["scenes"] for b in s["beats"]]
+    assert "table:new-state" in rules and "text:update-in-place" in rules
+    assert any(b.get("replace") for s in plan["scenes"] for b in s["beats"] if b["kind"] == "plot")

@@ -334,3 +334,16 @@ def test_written_axes_hold_the_curves_and_points_widen_axes_too_small():
 def test_a_chain_of_symbols_keeps_its_first_symbol():
     assert [b.params.get("nodes") for b in beats_for("Show the chain w1 -> z -> h -> y_hat -> L.")] == [
         ["w1", "z", "h", "y_hat", "L"]]
+
+
+def test_a_counter_updates_in_place_and_passes_the_layout_check():
+    from compiler.inspect import inspect_storyboard
+
+    sb = Storyboard.model_validate({"scenes": [scene(
+        'Show counter "n = 1" in the top right. Plot f(x) = e^{-x} for x from 0 to 3. Update counter to "n = 5".',
+        "We start with one sample. Then the curve. Now five samples.")]})
+    beats = plan_storyboard(sb).scenes[0].beats
+    upd = [b for b in beats if b.rule.endswith("update-in-place")]
+    assert [(b.params["replaces"], b.strings) for b in upd] == [("n = 1", ("n = 5",))]
+    result = inspect_storyboard(sb, jobs=1)
+    assert [v for s in result for v in s.violations] == []

@@ -16,6 +16,8 @@ RUNTIME = 'text'  # helper module in compiler.runtime.components (None: an opera
 class TextVisual(VisualBase):
     kind: Literal["text"] = Field(description="A wrapped paragraph or a short statement.")
     text: NonBlank = Field(description="The text to show; wrapped to fit.", examples=["Every step is visible."])
+    replaces: str | None = Field(None, description="The text of a text or formula on screen that this one takes the "
+                                 "place of, in place (a counter: \"n = 1\" becomes \"n = 5\").", examples=["n = 1"])
 
 
 STRINGS = ('text',)  # parameters whose text is drawn

@@ -123,6 +123,35 @@ def _describes_picture(text: str) -> bool:
     return bool(words & picture_words()) or bool(re.search(r"\(\s*-?\d+(?:\.\d+)?\s*,\s*-?\d|\bat\s+[xy]\s*=", text))
 
 
+_UPDATE_VERB = re.compile(r"\b(?:update|change|set|replace|turn|becomes?|increment|count(?:s|ing)? up)\w*\b", re.I)
+
+
+def rule_text_update(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
+    """"Update counter to "n = 5"" with "n = 1" on screen, "change "Step 1" to "Step 2"": the text on screen
+    takes its new value in place, instead of a second line appearing under it."""
+    if not _UPDATE_VERB.search(ex.bare) or not ex.quoted:
+        return []
+    shown = [(b, b.params.get("text") or (b.params.get("exprs") or [""])[0]) for b in _since_clear(ctx)
+             if b.kind in ("text", "equation") and len(b.params.get("exprs") or [""]) == 1]
+    out = []
+    for q in ex.quoted:
+        if q in ctx.consumed:
+            continue
+        lhs = re.match(r"^\s*([^=]{1,24}?)\s*=", q)
+        for b, old in shown:
+            same_name = lhs and re.match(r"^\s*" + re.escape(lhs.group(1)) + r"\s*=", old)
+            named = old in ex.quoted and old != q and re.search(re.escape(old) + r"[\"\u201d]?\s+(?:to|into|with|by)\s",
+                                                                   ex.sentence)
+            if old != q and (same_name or named):
+                ctx.consumed.update({q, old})
+                params = {"text": q} if b.kind == "text" else {"exprs": [q]}
+                out.append(_beat(b.kind, f"{b.kind}:update-in-place", ex, i, [q], _kw(q), replaces=old,
+                                 **params, **({"color": b.params["color"]} if b.params.get("color") else {})))
+                shown = [(x, t) for x, t in shown if x is not b]
+                break
+    return out
+
+
 def quoted_formula(q: str) -> bool:
     """Whether a quoted string is a formula to typeset, not text: math with few words, or TeX."""
     return len(q) <= 120 and bool(re.search(r"\d\s*\^\s*[\d(-]|[√∑∫∏]|\b(?:sqrt|lim)\s*\(", q) or (

@@ -23,7 +23,8 @@ def _only_if_nothing(rule: Rule) -> Rule:
 
 
 RULES: tuple[Rule, ...] = (
-    rules.rule_clear, rules_recall.rule_recall, rules_plot_ops.rule_plot_ops, rules.rule_highlight, rules.rule_title,
+    rules.rule_clear, rules_recall.rule_recall, rules_plot_ops.rule_plot_ops, rules.rule_text_update,
+    rules.rule_highlight, rules.rule_title,
     *rules_charts.RULES, *rules_layout.RULES, rules.rule_bare_formula, rules.rule_equation,
     rules.rule_code, rules.rule_matrix, rules.rule_network, rules.rule_flow, rules.rule_icon, rules.rule_bullets,
     rules.rule_animate_previous, rules.rule_text_fallback,

@@ -173,11 +173,15 @@ class SbcScene(Scene):
         else:
             self.play(animations)
 
-    def update(self, mob, enter, slot: float, strings=()) -> None:
-        """A new state of a component on screen (same `sbc_kind`): it morphs in place, keeping its spot in
-        the stack; with none on screen (or no room for the new state) it is shown like any other."""
+    def update(self, mob, enter, slot: float, strings=(), target: str | None = None) -> None:
+        """A new state of a component on screen — the one showing `target`, or the last of the same `sbc_kind`:
+        it morphs in place, keeping its spot in the stack; with none on screen (or no room for the new state)
+        it is shown like any other."""
         kind = getattr(mob, "sbc_kind", None)
-        old = next((m for m in reversed(self.body) if kind and getattr(m, "sbc_kind", None) == kind), None)
+        if target is not None:
+            old = next((m for s, m in reversed(self.named) if target in s and m in self.body), None)
+        else:
+            old = next((m for m in reversed(self.body) if kind and getattr(m, "sbc_kind", None) == kind), None)
         if old is None:
             return self.show(mob, enter, slot=slot, strings=strings)
         top = min(BODY_TOP, self.title_mob.get_bottom()[1] - 0.3) if self.title_mob is not None else SAFE_Y
