@@ -64,4 +64,22 @@ def repair_loaded(loaded: Loaded) -> Loaded:
     fixed = load_text(rep.repaired, loaded.file)
     fixed.report.diagnostics[:0] = list(rep.damage)
     fixed.report.source = loaded.report.source  # carets point into what the user wrote
+    fixed.line_map = _line_map(rep.repaired, loaded.report.source)  # and so do line numbers
     return fixed
+
+
+def _line_map(repaired: str, original: str) -> list[int]:
+    """For each line of the repaired text, the line of the original that reads the same (the repair drops
+    fences and prose and mends lines, but keeps most lines as they were); unmatched lines follow their
+    predecessor. Linear: a forward scan with a bounded look-ahead."""
+    orig = [ln.strip() for ln in original.splitlines()]
+    out, j = [], 0
+    for k, ln in enumerate(repaired.splitlines()):
+        text = ln.strip()
+        hit = next((t for t in range(j, min(len(orig), j + 50)) if orig[t] == text and text), None)
+        if hit is None:
+            out.append(min(j, max(len(orig) - 1, 0)))
+        else:
+            out.append(hit)
+            j = hit + 1
+    return out

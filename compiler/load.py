@@ -29,6 +29,7 @@ class Loaded:
     data: Any
     report: Report
     source_map: "SourceMap | None" = None
+    line_map: list[int] | None = None  # repaired text: its line k is line line_map[k] of what the user wrote
 
     @property
     def ok(self) -> bool:
@@ -53,6 +54,8 @@ class Loaded:
             if self.source_map is None:
                 self.source_map = SourceMap(self.text)
             line, col = self.source_map.position(path, within)
+        if self.line_map is not None and 1 <= line <= len(self.line_map):
+            line = self.line_map[line - 1] + 1
         return Diagnostic(code, severity, message, self.file, line, col, hint)
 
 

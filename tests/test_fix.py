@@ -251,3 +251,19 @@ def test_cli_fix_unrepairable(tmp_path):
     p.write_text("no json at all", encoding="utf-8")
     r = runner.invoke(app, ["fix", str(p)])
     assert r.exit_code == 1 and "cannot repair" in r.stderr
+
+
+def test_repaired_storyboards_report_plan_warnings_at_the_lines_the_user_wrote(tmp_path):
+    """--repair drops the fence: positions still point into the file as written (not one line up)."""
+    from compiler.pipeline import load_and_validate, plan_validated
+
+    raw = ("Here is the storyboard:\n```json\n{\n  \"scenes\": [\n    {\n      \"scene_plot\": \"A scene.\",\n"
+           "      \"animation_details\": \"Show the title \\\"Hi\\\". Show a green leaf in the middle of the screen.\",\n"
+           "      \"animation_style\": \"Dark.\",\n      \"audio_text\": \"Hello there, one two three.\"\n    }\n  ]\n}\n```\n")
+    path = tmp_path / "story.txt"
+    path.write_text(raw, encoding="utf-8")
+    v = load_and_validate(path, repair=True)
+    _, diags = plan_validated(v)
+    (d,) = [d for d in diags if d.code == "SB301"]
+    line = raw.splitlines()[d.line - 1]
+    assert line[d.col - 1:].startswith("Show a green leaf"), (d.line, d.col, line)
