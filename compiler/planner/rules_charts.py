@@ -895,6 +895,7 @@ def rule_heatmap(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         n = len(tokens) if tokens else 6
         values = _placeholder_attention(s, n, causal)
         rule = "heatmap:placeholder"
+        ctx.lost(i, "the heatmap's values are not given: an illustrative pattern is drawn, not data")
     title = None
     m = re.search(r"\btitled\s+[\"\u201c]([^\"\u201d]+)[\"\u201d]", s, re.I)
     if m:
