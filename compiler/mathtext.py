@@ -590,10 +590,16 @@ class _Parser:
         return acc
 
     def _is_times_x(self, tok: _Tok, last: _Node) -> bool:
-        """"3 x 4": a spaced-out letter x between two numbers is a multiplication sign."""
+        """"3 x 4", "P x r x t", "(p - 1) x (q - 1)": a spaced-out letter x between two operands — numbers,
+        single letters other than x, brackets — is a multiplication sign."""
         nxt = self.peek(1)
-        return (tok.kind == "ident" and tok.value == "x" and tok.space and not tok.sub
-                and last.kind == "num" and nxt is not None and nxt.kind == "num" and nxt.space)
+        if not (tok.kind == "ident" and tok.value == "x" and tok.space and not tok.sub and nxt is not None
+                and nxt.space):
+            return False
+        left = last.kind == "num" or (last.kind == "letter" and last.tex not in ("x", "")) or last.tex.endswith(")")
+        right = nxt.kind == "num" or nxt.kind == "open" or (nxt.kind == "ident" and len(nxt.value) == 1
+                                                            and nxt.value != "x")
+        return left and right
 
     def factor(self) -> _Node:
         sign = self.signs()

@@ -259,3 +259,11 @@ def test_module_is_light():
     )
     r = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert r.returncode == 0, r.stdout + r.stderr
+
+
+def test_a_spaced_x_between_operands_is_times():
+    from compiler.mathtext import to_tex
+
+    assert to_tex("I = P x r x t").tex == r"I = P \times r \times t"
+    assert to_tex("phi(n) = (p - 1) x (q - 1)").tex == r"\phi(n) = (p - 1) \times (q - 1)"
+    assert to_tex("y = 2 x + 1").tex == "y = 2x + 1"  # x the variable
