@@ -347,3 +347,15 @@ def test_a_counter_updates_in_place_and_passes_the_layout_check():
     assert [(b.params["replaces"], b.strings) for b in upd] == [("n = 1", ("n = 5",))]
     result = inspect_storyboard(sb, jobs=1)
     assert [v for s in result for v in s.violations] == []
+
+
+def test_a_boxed_answer_keeps_its_box():
+    from compiler.inspect import inspect_storyboard
+
+    sb = Storyboard.model_validate({"scenes": [scene(
+        'Show the steps: "I = 1000 x 0.10 x 3", "I = $300". Box the final answer "$300".',
+        "The interest is three hundred dollars.")]})
+    hl = [b for b in plan_storyboard(sb).scenes[0].beats if b.kind == "highlight"]
+    assert [(b.params.get("target"), b.params.get("mode")) for b in hl] == [("$300", "box")]
+    result = inspect_storyboard(sb, jobs=1)
+    assert [v for s in result for v in s.violations] == []

@@ -16,8 +16,9 @@ class HighlightVisual(VisualBase):
     kind: Literal["highlight"] = Field(description="Surround and indicate something already on screen.")
     target: str | None = Field(None, description="Text of the element to highlight (default: the last one).",
                                examples=["Encoder"])
-    mode: Literal["surround", "pulse"] = Field("surround", description="Surround the target, or send pulses "
-                                               "along the diagram on screen.", examples=["pulse"])
+    mode: Literal["surround", "pulse", "box"] = Field("surround", description="Surround the target for a moment, "
+                                                      "send pulses along the diagram on screen, or box it (the box "
+                                                      "stays).", examples=["pulse"])
 
 
 STRINGS = ()  # parameters whose text is drawn

@@ -802,6 +802,8 @@ def rule_highlight(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     mode = None
     if _has(ex, r"^\s*(?:then\s+)?(?:cross out|strike)"):
         mode = "surround"
+    elif _has(ex, r"^\s*(?:then\s+|finally,?\s+)?(?:box|put a box around|draw a box around|frame)\b|\bboxed\b"):
+        mode = "box"  # the box stays on screen
     return [_beat("highlight", "highlight:verb", ex, i, (), _kw(ex.sentence), target=target, mode=mode)]
 
 

@@ -21,6 +21,12 @@ def play(scene, target: str | None, slot: float, mode: str = "surround", color: 
         return
     box = SurroundingRectangle(mob, color=color, buff=0.12, corner_radius=0.1)
     scene.play(Create(box), Indicate(mob, color=color, scale_factor=1.05), run_time=rt)
+    if mode == "box":
+        # "Box the final answer": the box stays, and moves with what it surrounds
+        owner = next((m for m in scene.body if mob is m or mob in m.get_family()), None)
+        if owner is not None:
+            owner.add(box)
+        return
     hold = min(0.8, slot - rt - 0.4)
     if hold > 0.1:
         scene.wait(hold)
