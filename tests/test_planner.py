@@ -359,3 +359,17 @@ def test_a_boxed_answer_keeps_its_box():
     assert [(b.params.get("target"), b.params.get("mode")) for b in hl] == [("$300", "box")]
     result = inspect_storyboard(sb, jobs=1)
     assert [v for s in result for v in s.violations] == []
+
+
+def test_axes_written_with_ranges_show_their_numbers_and_no_junk_names():
+    b = beats_for("Create axes: x from 0 to 3, y from 0 to 2.5. Plot f(x) = e^{-x}.")
+    assert [x for x in b if x.kind == "plot"][0].params.get("numbers") is True
+    b = beats_for("Create axes (x range -4 to 4, y range 0 to 0.45, no tick labels). The y axis labels can be hidden.")
+    p = [x for x in b if x.kind == "plot"][0].params
+    assert not p.get("numbers") and p.get("y_label") is None and p.get("x_label") is None
+
+
+def test_tick_numbers_are_round_whatever_the_range():
+    from compiler.runtime.components.plot import _nice_step
+
+    assert _nice_step(126.5775 + 11.55) == 50 and _nice_step(2.5) == 0.5 and _nice_step(18000) == 5000

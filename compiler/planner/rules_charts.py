@@ -141,8 +141,10 @@ def named_axes(sentence: str) -> tuple[str | None, str | None]:
     names = {}
     for m in _NAMED_AXIS.finditer(sentence):
         word = m.group(2)
-        if word.lower() in ("and", "with", "as", "to", "the", "a", "in", "from", "of"):
-            continue
+        if word.lower() in ("and", "with", "as", "to", "the", "a", "in", "from", "of", "label", "labels", "labeled",
+                            "labelled", "values", "value", "ticks", "tick", "range", "numbers", "title", "can", "is",
+                            "shows", "should", "will", "at", "on", "goes", "runs", "ranges", "only", "hidden"):
+            continue  # "the y axis labels can be hidden": no name given
         names.setdefault("x" if m.group(1).lower() in ("x", "horizontal") else "y", word)
     return names.get("x"), names.get("y")
 
@@ -436,8 +438,11 @@ def rule_plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     yr_named = axis_range(s, "y")
     if yr_named:
         params["y_range"] = [_clean(v) for v in yr_named]
-    if x_range and axes_cue and re.search(r"\b[xy][- ]axis\s+(?:from|between|ranging)", s, re.I):
-        params["numbers"] = True  # "a coordinate plane with x-axis from -1 to 5": the numbers matter
+    if (x_range or yr_named) and (axes_cue or plot_cue) and not re.search(r"\bno (?:tick )?(?:labels|numbers)\b", s, re.I):
+        params["numbers"] = True  # "axes with x from 0 to 30, y from 0 to 18000": the numbers matter
+    if re.search(r"\bticks?\s+(?:every|at)\b|\btick (?:labels|values|marks) (?:at|every|from)\b", s, re.I) and not re.search(
+            r"\bno (?:tick )?(?:labels|numbers)\b", s, re.I):
+        params["numbers"] = True
     rule = "plot:" + ("axes-cue" if axes_cue and not curves else "formula" if formulas or backticked
                       else "named-curve" if named else "extend")
 

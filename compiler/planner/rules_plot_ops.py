@@ -24,7 +24,7 @@ from __future__ import annotations
 import math
 import re
 
-from ..formula import try_formula
+from ..formula import nice_range, try_formula
 from .beats import Beat
 from .context import _beat, _kw
 from .extract import Extracted
@@ -169,9 +169,9 @@ def _widen_to_points(ctx, beats: list[Beat]) -> None:
     for key, values in (("x_range", [p["x"] for p in pts]), ("y_range", [p["y"] for p in pts])):
         rng = first.params.get(key)
         if rng and (min(values) < rng[0] or max(values) > rng[1]):
-            lo, hi = min([rng[0], *values]), max([rng[1], *values])
-            pad = 0.05 * (hi - lo)
-            changed[key] = [_clean(lo - pad if lo < rng[0] else lo), _clean(hi + pad if hi > rng[1] else hi)]
+            lo, hi, _ = nice_range(min([rng[0], *values]), max([rng[1], *values]), include_zero=rng[0] <= 0 <= rng[1],
+                                   ticks=6)
+            changed[key] = [_clean(lo), _clean(hi)]
     if changed:
         ctx.replace(first, Beat(first.kind, {**first.params, **changed}, first.strings, first.rule, first.source,
                                 first.detail_index, first.keywords), beats[0].detail_index)

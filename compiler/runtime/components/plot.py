@@ -239,23 +239,40 @@ def build(theme: dict, *, curves=(), x_range=None, y_range=None, x_label: str | 
     return g
 
 
+def _nice_step(span: float, target: int = 5) -> float:
+    """A 1-2-5 step that puts about `target` labels on an axis of this span."""
+    raw = span / max(1, target)
+    mag = 10 ** math.floor(math.log10(raw)) if raw > 0 else 1.0
+    return next(m * mag for m in (1, 2, 2.5, 5, 10) if m * mag >= raw)
+
+
 def _numbers(axes, xr, yr, theme, col) -> VGroup:
+    """Tick numbers at round values (1-2-5 steps, whatever the axis range), none overlapping the last."""
     out = VGroup()
     for rng, axis in ((xr, "x"), (yr, "y")):
-        lo, hi, step = rng
-        n = int(round((hi - lo) / step))
-        every = max(1, math.ceil((n + 1) / 6))
-        for k in range(0, n + 1, every):
-            v = lo + k * step
-            if abs(v) < 1e-9:
+        lo, hi = rng[0], rng[1]
+        if not hi > lo:
+            continue
+        step = _nice_step(hi - lo)
+        decimals = max(0, -math.floor(math.log10(step))) if step < 1 else 0
+        prev = None
+        k = math.ceil(lo / step - 1e-9)
+        while k * step <= hi + 1e-9 * step:  # ends: k grows to at most (hi - lo) / step + 1 labels
+            v = round(k * step, decimals + 2)
+            k += 1
+            if abs(v) < 1e-9 * step:
                 continue
-            s = f"{v:.4g}"
-            t = text(s, theme, size=LABEL_SIZE, color=col)
+            t = text(f"{v:.{decimals}f}" if decimals else f"{v:g}", theme, size=LABEL_SIZE, color=col)
             if axis == "x":
                 t.next_to(axes.x_axis.n2p(v), DOWN, buff=0.12)
+                crowded = prev is not None and t.get_left()[0] < prev.get_right()[0] + 0.12
             else:
                 t.next_to(axes.y_axis.n2p(v), LEFT, buff=0.12)
+                crowded = prev is not None and t.get_bottom()[1] < prev.get_top()[1] + 0.06
+            if crowded:
+                continue
             out.add(t)
+            prev = t
     return out
 
 
