@@ -109,3 +109,13 @@ def test_vocabulary_data_patterns_compile_and_name_real_kinds():
     for pattern, kinds in component_nouns():
         re.compile(pattern)
         assert kinds and set(kinds) <= set(VISUAL_KINDS)
+
+
+def test_a_list_item_as_deep_as_the_head_item_starts_a_new_unit():
+    from compiler.planner.segment import detail_sentences
+
+    details = "5. Compute second factor:\n   y_hat = w2 * h\n   dy/dw = h = 1\n6. Multiply: dL/dw2 = 2 * 1 = 2."
+    assert detail_sentences(details) == ["Compute second factor:\ny_hat = w2 * h\ndy/dw = h = 1",
+                                         "Multiply: dL/dw2 = 2 * 1 = 2."]
+    details = "Write the derivation line by line:\n1. x = 1\n2. y = 2"
+    assert detail_sentences(details) == ["Write the derivation line by line:\nx = 1\ny = 2"]

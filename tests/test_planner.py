@@ -373,3 +373,13 @@ def test_tick_numbers_are_round_whatever_the_range():
     from compiler.runtime.components.plot import _nice_step
 
     assert _nice_step(126.5775 + 11.55) == 50 and _nice_step(2.5) == 0.5 and _nice_step(18000) == 5000
+
+
+def test_redraw_brings_back_and_back_to_does_not():
+    sb = Storyboard.model_validate({"scenes": [
+        scene("Show a neural network with layers 3, 4, 2 labelled Input, Hidden, Output.", "A network."),
+        scene("Redraw the network at the top.", "The same network."),
+        scene("Draw a red arrow from L back to the w2 line.", "The gradient flows back.")]})
+    p = plan_storyboard(sb)
+    assert [b.kind for b in p.scenes[1].beats][:1] == ["network"] and "recalled" in p.scenes[1].beats[0].rule
+    assert not any("recalled" in b.rule for b in p.scenes[2].beats)

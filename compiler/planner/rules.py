@@ -282,15 +282,20 @@ def rule_bare_formula(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if not (looks_like_math(text) or text.startswith("=") or re.fullmatch(r"[^\s=]{1,12}\s*=.+", text)
             or (re.match(r"^[\w(]", text) and to_tex(text).tex is not None and not is_instruction(text))):
         return []
+    label = None
+    named = re.match(r"^([A-Za-z][A-Za-z ']{2,30}):\s*(.+)$", text)
+    if named and "=" in named.group(2):
+        label, text = named.group(1).strip(), named.group(2).strip()  # "Chain rule: dL/dw1 = …": a named formula
     ctx.consumed.add(text)
     ex.prose[:] = []
     ex.formulas[:] = []
     prev = ctx.beats[-1] if ctx.beats else None
-    if prev is not None and prev.rule.startswith("bare-formula") and prev.detail_index == i - 1:
+    if label is None and prev is not None and prev.rule.startswith("bare-formula") and prev.detail_index == i - 1:
         lines = list(prev.params.get("lines") or prev.params.get("exprs") or []) + [text]
         ctx.beats.pop()
         return [_beat("steps", "bare-formula:lines", ex, i, lines, prev.keywords + _kw(text), lines=lines[:8])]
-    return [_beat("equation", "bare-formula:line", ex, i, [text], _kw(text), exprs=[text])]
+    return [_beat("equation", "bare-formula:line", ex, i, [text] + ([label] if label else []), _kw(text), exprs=[text],
+                  label=label)]
 
 
 def rule_equation(ex: Extracted, ctx: Context, i: int) -> list[Beat]:

@@ -27,6 +27,7 @@ def detail_sentences(details: str) -> list[str]:
         return _sentences(details)
     out: list[str] = []
     head: str | None = None   # a line ending with ":" that may introduce data lines
+    head_indent: int | None = None  # the indent of the head's list marker, if the head is a list item
     rows: list[str] = []
 
     def close() -> None:
@@ -39,16 +40,20 @@ def detail_sentences(details: str) -> list[str]:
         head, rows = None, []
 
     for raw in details.split("\n"):
+        marker = _MARKER.match(raw)
+        indent = len(raw) - len(raw.lstrip()) if marker else None
         line = _MARKER.sub("", raw).strip()
         if not line:
             close()
             continue
-        if head is not None and _data_line(line):
+        # a data line under the head; a list item as deep as the head's own item starts a new unit
+        new_item = indent is not None and head_indent is not None and indent <= head_indent
+        if head is not None and not new_item and _data_line(line):
             rows.append(line)
             continue
         close()
         if line.endswith(":"):
-            head = line
+            head, head_indent = line, indent
         else:
             out.extend(_sentences(line))
     close()
