@@ -68,3 +68,13 @@ def _kw(text: str) -> tuple[str, ...]:
 
 def _fmt(v) -> str:
     return f"{v:g}" if isinstance(v, float) else str(v)
+
+
+def since_clear(ctx: Context) -> list[Beat]:
+    """The beats drawn since the last clear, newest first: what is on screen."""
+    out = []
+    for b in reversed(ctx.beats):
+        if b.kind == "clear":
+            break
+        out.append(b)
+    return out

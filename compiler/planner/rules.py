@@ -13,7 +13,7 @@ import re
 
 from ..mathtext import looks_like_math, to_tex
 from .beats import Beat
-from .context import Context, Rule, _beat, _fmt, _has, _kw
+from .context import Context, Rule, _beat, _fmt, _has, _kw, since_clear
 from .extract import Extracted, count_in, enumeration
 from .knowledge import icon_aliases, icon_names, is_instruction, picture_words
 
@@ -131,7 +131,7 @@ def rule_text_update(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     takes its new value in place, instead of a second line appearing under it."""
     if not _UPDATE_VERB.search(ex.bare) or not ex.quoted:
         return []
-    shown = [(b, b.params.get("text") or (b.params.get("exprs") or [""])[0]) for b in _since_clear(ctx)
+    shown = [(b, b.params.get("text") or (b.params.get("exprs") or [""])[0]) for b in since_clear(ctx)
              if b.kind in ("text", "equation") and len(b.params.get("exprs") or [""]) == 1]
     out = []
     for q in ex.quoted:
@@ -393,15 +393,6 @@ def _written_matrix(sentence: str) -> list[list] | None:
     return rows
 
 
-def _since_clear(ctx: Context) -> list[Beat]:
-    out = []
-    for b in reversed(ctx.beats):
-        if b.kind == "clear":
-            break
-        out.append(b)
-    return out
-
-
 def _counted(items: list[str]) -> bool:
     """'1. Pick…', '2. Update…', '3. Mark…': items that carry their own numbers 1, 2, 3… (not "2 A", "4 A")."""
     nums = [re.match(r"^\s*(\d+)[.)]?\s", x) for x in items]
@@ -453,7 +444,7 @@ def rule_matrix(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if re.search(r"\bmatri(?:x|ces)\b", ex.bare, re.I):
         label = _label_after(ex.sentence)
         written = _written_matrix(ex.sentence)
-        if written is None and any(b.kind == "matrix" for b in _since_clear(ctx)) and not _has(
+        if written is None and any(b.kind == "matrix" for b in since_clear(ctx)) and not _has(
                 ex, r"\bmatrix addition\b|\badd(?:ing|ition)?\b"):
             return []  # "Highlight the first column of the matrix": the matrix on screen, not a new one
         if written is not None:

@@ -13,7 +13,7 @@ import re
 from ..mathtext import looks_like_math
 from .beats import Beat
 from .extract import Extracted, count_in
-from .context import Context, _beat, _fmt, _kw
+from .context import Context, _beat, _fmt, _kw, since_clear
 from .knowledge import is_instruction
 
 Q = r'(?:"([^"\n]{1,300})"|\u201c([^\u201d\n]{1,300})\u201d)'   # a quoted string (straight or curly quotes)
@@ -947,12 +947,7 @@ _PROCESS = (r"\bprocess\w*|\bone at a time\b|\bone by one\b|\bin turn\b|\bstep(?
 
 
 def _on_screen(ctx: Context, kind: str) -> Beat | None:
-    for b in reversed(ctx.beats):
-        if b.kind == "clear":
-            return None
-        if b.kind == kind:
-            return b
-    return None
+    return next((b for b in since_clear(ctx) if b.kind == kind), None)
 
 
 def rule_sequence(ex: Extracted, ctx: Context, i: int) -> list[Beat]:

@@ -29,7 +29,7 @@ from .beats import Beat
 from .context import _beat, _kw
 from .extract import Extracted
 from .quantity import NUM, number as _num, quantity
-from .rules_charts import _curve, area_colour, named_axes
+from .rules_charts import _clean, _curve, area_colour, named_axes
 
 COORD = re.compile(r"(?:\b([A-Z])\s*)?\(\s*(" + NUM + r")\s*,\s*(" + NUM + r")\s*\)")
 
@@ -151,11 +151,6 @@ def rule_plot_ops(ex: Extracted, ctx, i: int) -> list[Beat]:
             _widen_to_points(ctx, out)
             return out
     return []
-
-
-def _clean(v: float) -> float | int:
-    v = round(v, 6)
-    return int(v) if float(v).is_integer() else v
 
 
 def _widen_to_points(ctx, beats: list[Beat]) -> None:
