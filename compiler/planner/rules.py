@@ -410,6 +410,9 @@ def rule_matrix(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         ctx.consumed.add(word)
         beats.append(_beat("matrix", "matrix:word-to-vector", ex, i, [word] + [_fmt(v) for v in vec], _kw(word),
                            values=[vec], label=word, op="show"))
+    if ex.matrices and not re.search(r"\[\s*\[", ex.bare) and all(
+            q in ctx.consumed for q in ex.quoted if re.search(r"\[\s*\[", q)):
+        ex.matrices[:] = []  # every matrix is inside a quote another rule drew (a column's line): drawn there
     if ex.matrices:
         # 'Matrix "A = [[3, 1], [0, 2]]" in the corner': the quote is the matrix, drawn as one — not also as text
         ctx.consumed.update(q for q in ex.quoted if re.search(r"\[\s*\[", q))

@@ -876,6 +876,10 @@ def rule_comparison(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if items and not items[0][1] and re.match(r"^\s*(?:titled|called|labell?ed|headed|named|:)?\s*[\"\u201c]",
                                               rest[: items[0][2] + 1]):
         title = items.pop(0)[0]
+    else:
+        named = re.match(r"^\s*[,:]?\s*([^:\n\"\u201c]{1,30}?)\s*:\s*\n", rest)
+        if named and named.group(1).strip():
+            title = named.group(1).strip()  # "Left column, lambda = 3:" then its lines
     caption = ""
     for k in range(len(items) - 1, -1, -1):
         s, tick, pos = items[k]
