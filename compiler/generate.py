@@ -136,7 +136,8 @@ def _beat_context(tb: TimedBeat, scene_number: int, notes: list[PlanNote]) -> di
         else:
             p["formula"] = [formulas[0][0], p["expr"]]
     return {"kind": tb.beat.kind, "p": p, "start": round(tb.start, 3), "duration": round(tb.duration, 3),
-            "sentence": tb.sentence + 1, "rule": tb.beat.rule, "strings": list(tb.beat.strings)}
+            "sentence": tb.sentence + 1, "rule": tb.beat.rule, "strings": list(tb.beat.strings),
+            "line_times": [round(t, 3) for t in tb.line_times]}
 
 
 def _resolve_colours(p: dict, scene_number: int, notes: list[PlanNote]) -> None:

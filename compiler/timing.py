@@ -34,12 +34,15 @@ class TimedBeat:
     start: float
     duration: float
     sentence: int  # 0-based narration sentence index
+    line_times: tuple[float, ...] = ()  # steps: when each line appears, in seconds after the beat starts
 
     def to_json(self) -> dict[str, Any]:
         d: dict[str, Any] = {"kind": self.beat.kind, "strings": list(self.beat.strings),
                              "start": round(self.start, 3), "duration": round(self.duration, 3),
                              "sentence": self.sentence + 1, "rule": self.beat.rule, "source": self.beat.source}
         d.update({k: v for k, v in self.beat.params.items() if k not in d})
+        if self.line_times:
+            d["line_times"] = [round(t, 3) for t in self.line_times]
         return d
 
 
@@ -141,9 +144,42 @@ def time_scene(sp: ScenePlan, spans: tuple[Span, ...], narration_duration: float
     beats = []
     for k, b in enumerate(sp.beats):
         end = starts[k + 1] if k + 1 < len(starts) else total - 0.5
-        beats.append(TimedBeat(b, starts[k], max(0.3, end - starts[k]), assign[k]))
+        duration = max(0.3, end - starts[k])
+        lines = b.params.get("lines") if b.kind == "steps" else None
+        times = line_times(lines, spans, assign[k], starts[k], duration) if lines and len(lines) > 1 else ()
+        beats.append(TimedBeat(b, starts[k], duration, assign[k], times))
     total = max(total, (starts[-1] + 1.0) if starts else total)
     return TimedScene(sp, spans, tuple(beats), total)
+
+
+def line_times(lines: Sequence[str], spans: Sequence[Span], first: int, start: float, duration: float) -> tuple[float, ...]:
+    """When each line of a derivation appears (seconds after the beat starts): with the narration sentence
+    that speaks of it — its numbers and words — never before the line above it, all within the beat.
+    Lines the narration does not speak of share the time evenly, as before."""
+    n = len(lines)
+    even = [duration * 0.9 * k / n for k in range(n)]
+    end = start + duration
+    window = [j for j in range(first, len(spans)) if spans[j].start < end - 0.3]
+    if len(window) < 2:
+        return tuple(even)
+    sent_words = [_words(spans[j].text) | {_stem(w) for x in re.findall(r"\d{1,7}", spans[j].text)
+                                           for w in _number_words(int(x))} for j in window]
+    out, floor, prev = [], 0.0, -1
+    for k, line in enumerate(lines):
+        words = _words(line) | {_stem(w) for x in re.findall(r"(?<![\d.])\d{1,7}(?![\d.])", line.replace(",", ""))
+                                for w in _number_words(int(x))}
+        # the first sentence after the one the line above went with that speaks of this line
+        later = [j for j in range(len(window)) if j > prev or (prev < 0 and j >= 0)]
+        scores = {j: len(words & sent_words[j]) for j in later}
+        best = max(later, key=lambda j: (scores[j], -j)) if later and max(scores.values()) >= 1 else None
+        if best is not None:
+            t, prev = max(0.0, spans[window[best]].start - start), best
+        else:
+            t = even[k]
+        t = min(max(t, floor), duration * 0.92)
+        out.append(t)
+        floor = t + 0.4
+    return tuple(out)
 
 
 _STOP = {"the", "and", "for", "with", "that", "this", "these", "those", "from", "into", "onto", "then", "than", "there",

@@ -383,3 +383,18 @@ def test_redraw_brings_back_and_back_to_does_not():
     p = plan_storyboard(sb)
     assert [b.kind for b in p.scenes[1].beats][:1] == ["network"] and "recalled" in p.scenes[1].beats[0].rule
     assert not any("recalled" in b.rule for b in p.scenes[2].beats)
+
+
+def test_a_derivation_is_revealed_line_by_line_with_the_sentences_that_walk_through_it():
+    from compiler.timing import estimate_timings, time_plan
+
+    sb = Storyboard.model_validate({"scenes": [scene(
+        "Show the derivation line by line: 2x + 3 = 7, 2x = 4, x = 2.",
+        "We want to solve two x plus three equals seven. First subtract three from both sides, which leaves two x "
+        "equals four. The weather is nice today and we take a breath. Finally divide by two, so x equals two.")]})
+    timed = time_plan(plan_storyboard(sb), estimate_timings(sb)).scenes[0]
+    (steps,) = [tb for tb in timed.beats if tb.beat.kind == "steps"]
+    starts = [s.start - steps.start for s in timed.sentences]
+    assert steps.line_times[0] == 0.0
+    assert abs(steps.line_times[1] - starts[1]) < 0.05  # "…leaves two x equals four"
+    assert abs(steps.line_times[2] - starts[3]) < 0.05  # "Finally divide by two, so x equals two", not the weather

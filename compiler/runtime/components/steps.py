@@ -80,10 +80,13 @@ def build(theme: dict, *, formulas: list, notes: list[str] | None = None, color:
     return group
 
 
-def paced(slot: float):
-    """`enter` that reveals one line (with its note) at a time across the beat's slot."""
+def paced(slot: float, at: list[float] | None = None):
+    """`enter` that reveals one line (with its note) at a time across the beat's slot — at the times `at`
+    (seconds after the beat starts, one per line: when the narration speaks of each line) when given."""
     def enter(mob, run_time: float):
         n = len(mob.lines)
+        if at and len(at) == n:
+            return _at_times(mob, at)
         total = max(run_time, (slot - 1.0) * 0.9)
         per = total / n
         steps = []
@@ -98,6 +101,22 @@ def paced(slot: float):
                 steps.append(Wait(run_time=rest))
         return Succession(*steps, group=VGroup())  # (an empty group: nothing extra is added to the scene)
     return enter
+
+
+def _at_times(mob, at: list[float]):
+    steps, now = [], 0.0
+    for k, line in enumerate(mob.lines):
+        if at[k] > now + 0.05:
+            steps.append(Wait(run_time=at[k] - now))
+            now = at[k]
+        gap = (at[k + 1] - at[k]) if k + 1 < len(at) else 1.0
+        show = min(1.0, max(0.3, gap * 0.6))
+        steps.append(Write(line, run_time=show) if line.width < 6 else FadeIn(line, shift=0.2 * UP, run_time=show))
+        now += show
+        if k in mob.notes:
+            steps.append(FadeIn(mob.notes[k], shift=0.2 * LEFT, run_time=0.3))
+            now += 0.3
+    return Succession(*steps, group=VGroup())
 
 
 def enter(mob, run_time: float):
