@@ -14,7 +14,6 @@ has not drawn that curve yet bring back the component of the earlier scene, with
 from __future__ import annotations
 
 import copy
-import re
 from dataclasses import replace
 
 from .components import COMPONENTS, drawn_strings

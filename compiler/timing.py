@@ -259,13 +259,12 @@ def align(beats: Sequence[Beat], spans: Sequence[Span]) -> list[int]:
     shown: dict[str, set[str]] = {}  # per kind, the words of what is already on screen
     changes = []
     for b in beats:
-        bw = _beat_words(b)
+        all_words = _beat_words(b)
         change = bool(b.params.get("update") or b.params.get("extend"))
-        if change and shown.get(b.kind):
-            # a new state of a component on screen goes with the sentence that speaks of what changed
-            # ("B can be reached with distance 4"), not with the first one that names any of it
-            bw = (bw - shown[b.kind]) or bw
-        shown[b.kind] = shown.get(b.kind, set()) | _beat_words(b)
+        # a new state of a component on screen goes with the sentence that speaks of what changed
+        # ("B can be reached with distance 4"), not with the first one that names any of it
+        bw = ((all_words - shown[b.kind]) or all_words) if change and shown.get(b.kind) else all_words
+        shown[b.kind] = shown.get(b.kind, set()) | all_words
         changes.append(change)
         overlaps.append([sum(1.0 / df[w] for w in bw & sw) for sw in sent_words])
 

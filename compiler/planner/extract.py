@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from ..mathtext import looks_like_math
 from ..text import SINGLE_QUOTED
-from .quantity import NUM, number as _num, quantity
+from .quantity import NUM, number as _num
 
 QUOTED = re.compile(r'"([^"\n]{1,5000})"|\u201c([^\u201d\n]{1,5000})\u201d')
 BACKTICK = re.compile(r"`([^`\n]{1,5000})`")

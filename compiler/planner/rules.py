@@ -13,8 +13,8 @@ import re
 
 from ..mathtext import looks_like_math, to_tex
 from .beats import Beat
-from .context import Context, Rule, _beat, _fmt, _has, _kw, since_clear
-from .extract import Extracted, count_in, enumeration
+from .context import Context, _beat, _fmt, _has, _kw, since_clear
+from .extract import Extracted, enumeration
 from .knowledge import icon_aliases, icon_names, is_instruction, picture_words
 
 ICON_NAMES = icon_names()
