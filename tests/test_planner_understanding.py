@@ -305,3 +305,21 @@ def test_plan_is_deterministic_and_fast_on_a_long_storyboard():
     a = time_plan(plan_storyboard(sb), estimate_timings(sb)).to_json()
     assert time.perf_counter() - t0 < 5.0
     assert a == time_plan(plan_storyboard(sb), estimate_timings(sb)).to_json()
+
+
+# ----------------------------------------------------------------------------- what enters and leaves a box
+def test_things_entering_and_leaving_boxes_are_ports_of_the_diagram():
+    # tests/corpus/biology_photosynthesis scene 4
+    bs = beats('Show a diagram with two boxes: "Light-dependent reactions" and "Calvin cycle". Show water entering '
+               'the first box and oxygen leaving it. Show CO2 entering the Calvin cycle and glucose coming out.')
+    flow = only(bs, "flow")
+    assert flow.params["ports"] == [{"box": 0, "label": "water", "way": "in"},
+                                    {"box": 0, "label": "oxygen", "way": "out"},
+                                    {"box": 1, "label": "CO2", "way": "in"},
+                                    {"box": 1, "label": "glucose", "way": "out"}]
+    assert {"water", "oxygen", "CO2", "glucose"} <= set(flow.strings)
+
+
+def test_a_port_needs_a_box_it_can_name():
+    bs = beats('Show a diagram with two boxes: "Input" and "Model". Show water entering the ocean.')
+    assert "ports" not in only(bs, "flow").params

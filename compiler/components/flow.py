@@ -6,11 +6,19 @@ from typing import Literal
 
 from pydantic import Field
 
-from ..fields import NonBlank
+from ..fields import NonBlank, _Model
 from .base import VisualBase
 
 KIND = 'flow'
 RUNTIME = 'flow'  # helper module in compiler.runtime.components (None: an operation of SbcScene)
+
+
+class FlowPort(_Model):
+    box: int = Field(ge=0, le=9, description="Index of the box (0 is the first).", examples=[0])
+    label: NonBlank = Field(description="What enters or leaves.", max_length=40,
+                        examples=["water"])
+    way: Literal["in", "out"] = Field("in", description="`in`: an arrow into the box from above; `out`: out of it below.",
+                                       examples=["out"])
 
 
 class FlowVisual(VisualBase):
@@ -23,7 +31,12 @@ class FlowVisual(VisualBase):
     parallel: bool = Field(False, description="Draw all arrows at once (parallel processing).", examples=[True])
     both_ways: bool = Field(False, description="Two boxes with a pair of opposite arrows (a round trip).",
                             examples=[True])
+    ports: list[FlowPort] | None = Field(None, max_length=8,
+                                         description="What enters or leaves a box from outside the chain "
+                                         "(water into the first box, oxygen out of it).",
+                                         examples=[[{"box": 0, "label": "water", "way": "in"},
+                                                    {"box": 0, "label": "oxygen", "way": "out"}]])
 
 
-STRINGS = ('nodes', 'edge_labels')  # parameters whose text is drawn
+STRINGS = ('nodes', 'edge_labels', 'ports')  # parameters whose text is drawn
 MODEL = FlowVisual

@@ -38,6 +38,12 @@ def picture_words() -> frozenset[str]:
     return frozenset(_load("lexicon.json")["picture_words"])
 
 
+def port_verbs() -> dict[str, tuple[str, ...]]:
+    """way ("in", "out") -> the verbs that say a thing enters or leaves a box, longest first."""
+    return {way: tuple(sorted(words, key=len, reverse=True))
+            for way, words in _load("lexicon.json")["port_verbs"].items()}
+
+
 def instruction_verbs() -> frozenset[str]:
     return frozenset(_load("lexicon.json")["instruction_verbs"])
 

@@ -15,7 +15,7 @@ from ..mathtext import looks_like_math, to_tex
 from .beats import Beat
 from .context import Context, _beat, _fmt, _has, _kw, since_clear
 from .extract import Extracted, enumeration
-from .knowledge import icon_aliases, icon_names, is_instruction, picture_words
+from .knowledge import icon_aliases, icon_names, is_instruction, picture_words, port_verbs
 
 ICON_NAMES = icon_names()
 ICON_ALIASES = icon_aliases()
@@ -521,6 +521,53 @@ def _flow_on_screen(ctx: Context) -> Beat | None:
     return None
 
 
+def _flow_ports(ex: Extracted, ctx: Context, i: int, flow: Beat) -> list[Beat] | None:
+    """What enters or leaves a box of the diagram on screen: "Show water entering the first box and
+    oxygen leaving it", "CO2 going into the Calvin cycle and glucose coming out"."""
+    verbs = port_verbs()
+    alternatives = "|".join(re.escape(v) for way in ("in", "out") for v in verbs[way])
+    nodes = list(flow.params.get("nodes", []))
+    ports = list(flow.params.get("ports") or [])
+    added: list[str] = []
+    last_box = None
+    for clause in re.split(r"\s*(?:,\s*(?:and\s+)?|;|\band\b)\s*", ex.sentence.rstrip(". ")):
+        m = re.fullmatch(rf"(?:(?:then|also|now)\s+)?(?:show|draw|add|with|animate)?\s*(?:an?\s+|the\s+)?"
+                         rf"(?:arrow\s+(?:for|of)\s+)?[\"\u201c]?(?P<thing>[^\"\u201d]{{1,30}}?)[\"\u201d]?\s+"
+                         rf"(?P<verb>{alternatives})\b\s*(?P<target>.*)", clause, re.I)
+        if not m or len(m.group("thing").split()) > 3:
+            continue
+        target = m.group("target").strip().lower()
+        box = _box_named(target, nodes) if target not in ("", "it", "them", "there") else last_box
+        if box is None:
+            continue
+        way = "in" if m.group("verb").lower() in verbs["in"] else "out"
+        ports.append({"box": box, "label": m.group("thing").strip(), "way": way})
+        added.append(ports[-1]["label"])
+        last_box = box
+    if not added:
+        return None
+    ctx.consumed.update(added)
+    if len(ports) > 8:
+        ctx.lost(i, f"a diagram shows at most 8 things entering or leaving its boxes: {ports[8]['label']!r} and after are not drawn")
+    ctx.replace(flow, Beat("flow", dict(flow.params, ports=ports[:8]), flow.strings + tuple(added),
+                           flow.rule.split("+ports")[0] + "+ports", flow.source, flow.detail_index,
+                           flow.keywords + sum((_kw(x) for x in added), ())), i)
+    return []
+
+
+def _box_named(target: str, nodes: list[str]) -> int | None:
+    """The box "the first box", "the Calvin cycle" or "Calvin cycle" names, if any."""
+    target = re.sub(r"^(?:of|from|into|to)\s+", "", target).strip("\"\u201c\u201d ")
+    m = re.match(r"(?:the\s+)?(first|second|third|fourth|fifth|sixth|last)\s+(?:box|block|stage|step)\b", target)
+    if m:
+        return _ORDINAL[m.group(1)] % max(1, len(nodes))
+    target = re.sub(r"^the\s+", "", target)
+    for k, node in enumerate(nodes):
+        if node.lower() == target or (len(target) > 3 and (node.lower().startswith(target) or target.startswith(node.lower()))):
+            return k
+    return None
+
+
 def _flow_operation(ex: Extracted, ctx: Context, i: int, flow: Beat) -> list[Beat] | None:
     """Arrows of the diagram on screen: their direction ("Draw arrows pointing down between each layer")
     and their labels ("Label the arrows "÷ molar mass", "× mole ratio"…", "Draw an arrow from the first to
@@ -580,7 +627,7 @@ def rule_flow(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         return []  # an operation on the diagram already on screen (see rule_animate_previous)
     on_screen = _flow_on_screen(ctx)
     if on_screen is not None:
-        done = _flow_operation(ex, ctx, i, on_screen)
+        done = _flow_ports(ex, ctx, i, on_screen) or _flow_operation(ex, ctx, i, on_screen)
         if done is not None:
             return done
     diagram = _has(ex, r"\b(diagram|flow|pipeline|architecture|blocks?|boxes|arrows?|stages?|encoder|decoder|flowchart)\b")

@@ -9,7 +9,7 @@ PALETTE_ROLE = "node"
 
 
 def build(theme: dict, *, nodes: list[str], edge_labels: list[str] | None = None, direction: str = "right",
-          parallel: bool = False, both_ways: bool = False, color: str | None = None):
+          parallel: bool = False, both_ways: bool = False, color: str | None = None, ports: list | None = None):
     box_default = color or colour(theme, "node", theme["accent"])
     arrow_col = colour(theme, "arrow", "#9E9E9E")
     n = len(nodes)
@@ -42,6 +42,8 @@ def build(theme: dict, *, nodes: list[str], edge_labels: list[str] | None = None
                 labels.add(lab)
                 parts[edge_labels[k]] = lab
         g = VGroup(row, arrows, labels)
+        g.ports = _ports(theme, boxes, ports or [], parts)
+        g.add(g.ports)
         g.boxes, g.arrows, g.labels, g.parallel = boxes, arrows, labels, True
         g.parts = parts
         g.grow = 1.6
@@ -66,10 +68,40 @@ def build(theme: dict, *, nodes: list[str], edge_labels: list[str] | None = None
             labels.add(lab)
             parts[edge_labels[i]] = lab
     g = VGroup(row, arrows, labels)
+    g.ports = _ports(theme, boxes, ports or [], parts)
+    g.add(g.ports)
     g.boxes, g.arrows, g.labels, g.parallel = boxes, arrows, labels, parallel
     g.parts = parts
     g.grow = 1.6
     return g
+
+
+def _ports(theme: dict, boxes: list, ports: list, parts: dict) -> VGroup:
+    """What enters a box (an arrow down into its top, its label above) or leaves it (an arrow down out of
+    its bottom, its label below); several on one side of a box spread across it."""
+    out = VGroup()
+    col = colour(theme, "arrow", "#9E9E9E")
+    sides: dict = {}
+    for p in ports:
+        if 0 <= p["box"] < len(boxes):
+            sides.setdefault((p["box"], p.get("way", "in")), []).append(p["label"])
+    for (k, way), names in sorted(sides.items()):
+        box = boxes[k]
+        for j, name in enumerate(names):
+            dx = (j - (len(names) - 1) / 2) * min(1.2, box.width / max(1, len(names)))
+            lab = text(name, theme, size=20, color=theme["text"], width_chars=14)
+            if way == "in":
+                end = box.get_top() + RIGHT * dx
+                arr = Arrow(end + UP * 0.9, end, buff=0.05, color=col, stroke_width=3)
+                lab.next_to(arr, UP, buff=0.08)
+            else:
+                start = box.get_bottom() + RIGHT * dx
+                arr = Arrow(start, start + DOWN * 0.9, buff=0.05, color=col, stroke_width=3)
+                lab.next_to(arr, DOWN, buff=0.08)
+            piece = VGroup(arr, lab)
+            out.add(piece)
+            parts[name] = piece
+    return out
 
 
 def _overlap(p, q) -> bool:
@@ -82,6 +114,7 @@ def enter(mob, run_time: float):
     if mob.parallel:
         return [AnimationGroup(*[FadeIn(b) for b in mob.boxes], run_time=run_time * 0.5),
                 AnimationGroup(*[GrowArrow(a) for a in mob.arrows], *[FadeIn(lab) for lab in mob.labels],
+                               *[FadeIn(p) for p in mob.ports],
                                run_time=max(0.3, run_time * 0.5))]
     steps = [FadeIn(mob.boxes[0], run_time=per)]
     for i, arr in enumerate(mob.arrows):
@@ -89,6 +122,8 @@ def enter(mob, run_time: float):
         steps.append(FadeIn(mob.boxes[i + 1], run_time=per))
     if len(mob.labels):
         steps.append(FadeIn(mob.labels, run_time=per))
+    if len(mob.ports):
+        steps.append(AnimationGroup(*[FadeIn(p, shift=0.2 * DOWN) for p in mob.ports], run_time=per))
     return Succession(*steps)
 
 
