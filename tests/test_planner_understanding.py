@@ -323,3 +323,32 @@ def test_things_entering_and_leaving_boxes_are_ports_of_the_diagram():
 def test_a_port_needs_a_box_it_can_name():
     bs = beats('Show a diagram with two boxes: "Input" and "Model". Show water entering the ocean.')
     assert "ports" not in only(bs, "flow").params
+
+
+# ----------------------------------------------------------------------------- segments on the plane
+def test_segments_between_named_points_and_coordinates_with_labels_and_style_colours():
+    # shared dev/pythagoras scene 7 (paraphrased)
+    details = ("Draw coordinate axes from 0 to 6 on both axes with grid lines. Plot point P at (1, 1) and point Q at "
+               "(4, 5). Draw the straight segment PQ. Draw a horizontal segment from (1, 1) to (4, 1) and a vertical "
+               "segment from (4, 1) to (4, 5). Label the horizontal leg '4 - 1 = 3' and the vertical leg '5 - 1 = 4'.")
+    bs = [b for b in beats(details, style="Segment PQ yellow, horizontal leg green, vertical leg blue.")
+          if b.kind == "plot"]
+    assert bs[0].params["x_range"] == [0, 6] and bs[0].params["y_range"] == [0, 6]
+    assert [p["label"] for p in bs[1].params["points"]] == ["P (1, 1)", "Q (4, 5)"]
+    assert bs[2].params["segments"] == [{"start": [1, 1], "end": [4, 5], "color": "#FFE066"}]
+    legs = bs[3].params["segments"]
+    assert [(s["start"], s["end"], s["label"]) for s in legs] == [([1, 1], [4, 1], "4 - 1 = 3"),
+                                                                  ([4, 1], [4, 5], "5 - 1 = 4")]
+    assert [p["label"] for p in bs[3].params["points"]] == ["(4, 1)"]  # (1, 1) is P already
+
+
+def test_a_straight_line_in_an_argument_is_not_a_curve():
+    # shared dev/pythagoras scene 4: "…sit on a straight line" asks for no plot
+    assert "plot" not in kinds("Then zoom into one corner and show that the two acute angles and the inner angle "
+                               "sit on a straight line: 'alpha + beta + inner angle = 180 degrees'.")
+    assert "plot" in kinds("Draw a straight line labelled 'linear growth'.")
+
+
+def test_a_written_chain_reads_as_written():
+    flow = only(beats("Show a dependency chain text: w2 -> y_hat -> L, with arrows between."), "flow")
+    assert flow.params["nodes"] == ["w2", "y_hat", "L"] and "w2 -> y_hat -> L" in flow.strings

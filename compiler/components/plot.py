@@ -68,6 +68,13 @@ class PlotPoint(_Model):
                          examples=[True])
 
 
+class PlotSegment(_Model):
+    start: Range = Field(min_length=2, max_length=2, description="[x, y] where the segment starts.", examples=[[1, 1]])
+    end: Range = Field(min_length=2, max_length=2, description="[x, y] where it ends.", examples=[[4, 5]])
+    label: str | None = Field(None, max_length=80, description="Text beside its middle.", examples=["5"])
+    color: Colour | None = Field(None, description="Segment colour (default: the theme's accent).", examples=["green"])
+
+
 class PlotVisual(VisualBase):
     kind: Literal["plot"] = Field(description="Axes with curves from formulas; optional moving dot, shaded area, "
                                   "dashed markers and labelled points.")
@@ -95,7 +102,10 @@ class PlotVisual(VisualBase):
                                   examples=[[{"axis": "x", "value": 0, "label": "x = 0"}]])
     points: list[PlotPoint] = Field(default_factory=list, max_length=12, description="Labelled points.",
                                     examples=[[{"x": 1, "y": 4, "label": "(1, 4)"}]])
+    segments: list[PlotSegment] = Field(default_factory=list, max_length=8,
+                                        description="Straight segments between points of the plane, optionally labelled.",
+                                        examples=[[{"start": [1, 1], "end": [4, 5], "label": "d = 5"}]])
 
 
-STRINGS = ("x_label", "y_label", "curves", "points", "markers", "move_dot", "area")  # parameters whose text is drawn
+STRINGS = ("x_label", "y_label", "curves", "points", "markers", "move_dot", "area", "segments")  # parameters whose text is drawn
 MODEL = PlotVisual

@@ -633,6 +633,7 @@ def rule_flow(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     diagram = _has(ex, r"\b(diagram|flow|pipeline|architecture|blocks?|boxes|arrows?|stages?|encoder|decoder|flowchart)\b")
     nodes: list[str] = []
     rule = ""
+    chain_text: list[str] = []
     edge_labels = re.findall(r"(?:arrow|arrows)\s+labell?ed\s+\"([^\"]+)\"", ex.sentence, re.I) or None
     between = re.search(r"\bfrom\s+(?:the\s+)?([\w-]+(?:\s[\w-]+)?)\s+to\s+(?:the\s+)?([\w-]+(?:\s[\w-]+)?)", ex.sentence)
     previous = next((b for b in reversed(ctx.beats) if b.kind == "flow"), None)
@@ -655,6 +656,8 @@ def rule_flow(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         ctx.consumed.add(quoted_chain)
     elif ex.chain:
         nodes, rule = ex.chain, "flow:arrow-chain"
+        written = re.search(r"\s*(?:->|→|=>|⟶)\s*".join(re.escape(n) for n in nodes), ex.sentence)
+        chain_text = [written.group(0)] if written else []  # the boxes and arrows read as the chain is written
     elif diagram:
         unconsumed = [q for q in ex.quoted if q not in ctx.consumed]
         seq = [q for q in unconsumed if re.fullmatch(r"(?:\w{1,12}\s+){2,9}\w{1,12}", q)]
@@ -684,7 +687,7 @@ def rule_flow(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     ctx.consumed.update(edge_labels or [])
     parallel = _has(ex, r"\bparallel\b")
     down = re.search(_DOWN, ex.bare.lower()) is not None and len(nodes) >= 3
-    return [_beat("flow", rule, ex, i, nodes + (edge_labels or []), sum((_kw(n) for n in nodes), ()),
+    return [_beat("flow", rule, ex, i, nodes + (edge_labels or []) + chain_text, sum((_kw(n) for n in nodes), ()),
                   nodes=nodes, edge_labels=edge_labels, direction="down" if down else "right",
                   parallel=parallel or None)]
 

@@ -171,9 +171,20 @@ def axis_range(sentence: str, axis: str) -> tuple[float, float] | None:
     return (min(a, b), max(a, b)) if a != b else None
 
 
+def both_axes_range(sentence: str) -> tuple[float, float] | None:
+    """"coordinate axes from 0 to 6 on both axes", "axes from -3 to 3": (low, high) of x and y alike."""
+    m = re.search(r"\b(?:axes|coordinate (?:plane|grid|system))\s+(?:(?:that\s+)?(?:go|run)\s+)?(?:from|between|ranging from)\s+("
+                  + NUM + r")\s+(?:to|and)\s+(" + NUM + r")(?!\s+(?:on|along)\s+the\s+[xy])", sentence, re.I) or re.search(
+        r"\bfrom\s+(" + NUM + r")\s+to\s+(" + NUM + r")\s+(?:on|along)\s+(?:both|each of the|each)\s+ax[ie]s\b", sentence, re.I)
+    if not m:
+        return None
+    a, b = quantity(m.group(1)), quantity(m.group(2))
+    return (min(a, b), max(a, b)) if a != b else None
+
+
 def _x_range(ex: Extracted) -> tuple[float, float] | None:
     s = ex.sentence
-    named = axis_range(s, "x")
+    named = axis_range(s, "x") or both_axes_range(s)
     if named:
         return named
     for pat in (r"\bfor\s+[a-z]\s+(?:from|between)\s+(" + NUM + r")\s+(?:to|and)\s+(" + NUM + r")",
@@ -336,8 +347,9 @@ def rule_plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         return []
     if (formulas or backticked) and not (plot_cue or dot_cue or area_cue or axes_cue or limit_m):
         return []  # "y = 4x^2" alone is an equation, not a plot
-    if named and not (plot_cue or axes_cue or dot_cue or area_cue or _has(ex, r"\b(?:show|draw|display)\b")):
-        return []
+    if named and not (plot_cue or axes_cue or dot_cue or area_cue) and not any(
+            re.search(r"\b(?:show|draw|display|add|trace)\s+(?:[\w-]+\s+){0,3}$", s[:m.start()], re.I) for m, *_ in named):
+        return []  # "show that the angles sit on a straight line": no curve is asked to be drawn
 
     # --- curves, in sentence order, with their labels and colours
     x_label, y_label = _axis_labels(ex)
@@ -435,7 +447,7 @@ def rule_plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
 
     x_range = _x_range(ex)
     params: dict = {}
-    yr_named = axis_range(s, "y")
+    yr_named = axis_range(s, "y") or (both_axes_range(s) if not axis_range(s, "x") else None)
     if yr_named:
         params["y_range"] = [_clean(v) for v in yr_named]
     if (x_range or yr_named) and (axes_cue or plot_cue) and not re.search(r"\bno (?:tick )?(?:labels|numbers)\b", s, re.I):

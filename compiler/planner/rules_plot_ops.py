@@ -145,7 +145,7 @@ def rule_plot_ops(ex: Extracted, ctx, i: int) -> list[Beat]:
     curves = _curves(beats)
     low = ex.bare.lower()
     for op in (_name_axes, _relabel, _intersection_point, _axis_markers, _vertical_line, _tangent, _shift_curve, _tails,
-               _steps_on_curve, _point_on_curve, _mark_points, _hole, _dots_toward, _approaches):
+               _steps_on_curve, _point_on_curve, _label_segments, _plane_segments, _mark_points, _hole, _dots_toward, _approaches):
         out = op(ex, ctx, i, first, beats, curves, low)
         if out is not None:
             _widen_to_points(ctx, out)
@@ -423,6 +423,82 @@ def _point_on_curve(ex, ctx, i, first, beats, curves, low):
                                                                          "label": label}])]
 
 
+def _named_points(beats) -> dict[str, tuple[float, float]]:
+    """The points on the plot on screen that have a one-letter name ("P (1, 1)"): name -> (x, y)."""
+    out = {}
+    for b in beats:
+        for p in b.params.get("points") or []:
+            m = re.match(r"([A-Z])(?:\s*\(|$)", p.get("label") or "")
+            if m:
+                out[m.group(1)] = (p["x"], p["y"])
+    return out
+
+
+def _plane_segments(ex, ctx, i, first, beats, curves, low):
+    """"Draw the straight segment PQ" (between points on the plot), "a horizontal segment from (1, 1) to (4, 1)
+    and a vertical segment from (4, 1) to (4, 5)": straight segments on the plane."""
+    if not re.search(r"\b(?:segments?|line segments?|legs?|sides?|chords?)\b", low):
+        return None
+    names = _named_points(beats)
+    segs = []
+    for m in re.finditer(r"\b(?:segments?|line|side|chord)\s+([A-Z])([A-Z])\b", ex.sentence):
+        if m.group(1) in names and m.group(2) in names:
+            pair = m.group(1) + m.group(2)
+            segs.append({"start": list(names[m.group(1)]), "end": list(names[m.group(2)]),
+                         "color": ctx.theme.for_label(" | ".join(f"{n} {pair}" for n in ("segment", "line", "side")), "")})
+    for m in re.finditer(r"\bfrom\s+" + COORD.pattern + r"\s+to\s+" + COORD.pattern, ex.sentence):
+        start, end = [_num(m.group(2)), _num(m.group(3))], [_num(m.group(5)), _num(m.group(6))]
+        way = "horizontal" if start[1] == end[1] else "vertical" if start[0] == end[0] else "slanted"
+        segs.append({"start": start, "end": end,
+                     "color": ctx.theme.for_label(" | ".join(f"{way} {n}" for n in ("segment", "leg", "line", "side")), "")})
+    if not segs:
+        return None
+    segs = [{k: v for k, v in seg.items() if v} for seg in segs]
+    new_points = [{"x": x, "y": y, "label": f"({_fmt(x)}, {_fmt(y)})"}
+                  for x, y in dict.fromkeys(tuple(e) for seg in segs for e in (seg["start"], seg["end"]))
+                  if (x, y) not in names.values()
+                  and not any((p["x"], p["y"]) == (x, y) for b in beats for p in b.params.get("points") or [])]
+    strings = [p["label"] for p in new_points]
+    return [_extend(ex, ctx, i, "plot:segments", strings, segments=segs[:8], points=new_points[:12] or None)]
+
+
+def _label_segments(ex, ctx, i, first, beats, curves, low):
+    """"Label the horizontal leg '4 - 1 = 3' and the vertical leg '5 - 1 = 4'": labels on the segments on screen
+    (which one by its direction or its end points' names)."""
+    if not re.search(r"\blabel\w*\b", low) or not ex.quoted:
+        return None
+    names = _named_points(beats)
+    found = []
+    for m in re.finditer(r"\b(?:the\s+)?(horizontal|vertical|slanted|diagonal)?\s*(?:leg|segment|side|line)\s*([A-Z]{2})?\s*"
+                         r"(?:as\s+|with\s+)?[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]", ex.sentence, re.I):
+        found.append((m.group(1), m.group(2), m.group(3)))
+    if not found:
+        return None
+    done = []
+    for b in beats:
+        segs = b.params.get("segments")
+        if not segs:
+            continue
+        new = [dict(seg) for seg in segs]
+        for way, pair, label in found:
+            for seg in new:
+                level = seg["start"][1] == seg["end"][1]
+                upright = seg["start"][0] == seg["end"][0]
+                ends = {tuple(seg["start"]), tuple(seg["end"])}
+                fits = (pair and all(c in names for c in pair) and {tuple(names[c]) for c in pair} == ends) or (
+                    not pair and way and {"horizontal": level, "vertical": upright}.get(way.lower(), not (level or upright)))
+                if fits and not seg.get("label") and label not in done:
+                    seg["label"] = label
+                    done.append(label)
+        if new != segs:
+            ctx.replace(b, Beat(b.kind, {**b.params, "segments": new}, b.strings + tuple(x for x in done if x not in b.strings),
+                                b.rule, b.source, b.detail_index, b.keywords), i)
+    if not done:
+        return None
+    ctx.consumed.update(done)
+    return []
+
+
 def _mark_points(ex, ctx, i, first, beats, curves, low):
     """"Mark the minimum at (3, 1) with a star", "Plot the points A(1, 2) and B(7, 10)"."""
     coords = list(COORD.finditer(ex.sentence))
@@ -436,8 +512,14 @@ def _mark_points(ex, ctx, i, first, beats, curves, low):
     what = re.search(r"\b(minimum|maximum|vertex|peak|intercept|optimum)\s+(?:point\s+)?(?:is\s+)?(?:at\s+)?\(", ex.sentence,
                      re.I)
     pts, strings = [], []
+    seen = set()
     for m in coords[:12]:
         name, x, y = m.group(1), m.group(2), m.group(3)
+        if (_num(x), _num(y)) in seen:
+            continue  # "a segment from (1, 1) to (4, 1) and one from (4, 1) to (4, 5)": one point
+        seen.add((_num(x), _num(y)))
+        called = re.search(r"\b(?:point|vertex|dot|corner)\s+([A-Z][\w']{0,2})\s+(?:at|=)\s*$", ex.sentence[:m.start()])
+        name = name or (called.group(1) if called else None)  # "point P at (1, 1)"
         coord = f"({x}, {y})"
         label = f"{name} {coord}" if name else (f"{what.group(1)} {coord}" if what and len(coords) == 1 else coord)
         pts.append({"x": _num(x), "y": _num(y), "label": label})

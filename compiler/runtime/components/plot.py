@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 
 from manim import (DOWN, LEFT, RIGHT, UP, UR, AnimationGroup, Axes, Circle, Create, DashedLine, Dot, FadeIn, FadeOut,
-                   ManimColor, MoveAlongPath, Polygon, VGroup, VMobject, smooth)
+                   Line, ManimColor, MoveAlongPath, Polygon, VGroup, VMobject, smooth)
 
 from ...formula import RANGE_LIMIT, FormulaError, nice_range, parse_formula, sample, value_range
 from ..style import BODY_BOTTOM, BODY_TOP, BODY_W, SAFE_Y, colour, label_colour, text
@@ -196,9 +196,10 @@ def _place_or_column(g, label, anchor, directions=None) -> None:
 # ----------------------------------------------------------------------------- build
 def build(theme: dict, *, curves=(), x_range=None, y_range=None, x_label: str | None = None,
           y_label: str | None = None, numbers: bool = False, move_dot=None, area=None, markers=(), points=(),
-          color: str | None = None):
+          segments=(), color: str | None = None):
     curves = [dict(c) for c in (curves or [])][:6]
     extra_y = [p["y"] for p in points or [] if isinstance(p.get("y"), (int, float))]
+    extra_y += [end[1] for seg in segments or [] for end in (seg["start"], seg["end"])]
     xr, yr = _ranges(curves, x_range, y_range, extra_y)
     axes_col = paint(color, colour(theme, "axes", GREY)) if color else colour(theme, "axes", GREY)
     axes = Axes(x_range=xr, y_range=yr, x_length=AXES_W, y_length=AXES_H, tips=True,
@@ -232,7 +233,8 @@ def build(theme: dict, *, curves=(), x_range=None, y_range=None, x_label: str | 
     g.taken = list(labels) + list(nums)  # text placed so far: new labels avoid it
     g.stages = []
     g.grow = 1.25
-    stage = _stage(g, theme, curves=curves, move_dot=move_dot, area=area, markers=markers, points=points)
+    stage = _stage(g, theme, curves=curves, move_dot=move_dot, area=area, markers=markers, points=points,
+                   segments=segments)
     g.add(stage)
     g.stages.append(stage)
     g.parts = {**parts, **stage.parts}
@@ -276,7 +278,7 @@ def _numbers(axes, xr, yr, theme, col) -> VGroup:
     return out
 
 
-def _stage(g, theme: dict, *, curves=(), move_dot=None, area=None, markers=(), points=()) -> VGroup:
+def _stage(g, theme: dict, *, curves=(), move_dot=None, area=None, markers=(), points=(), segments=()) -> VGroup:
     """New parts on the axes of `g`: returned as a group with the pieces `enter` animates in order."""
     axes = g.axes
     k = axes.width / g.base_width   # the plot may have been scaled since it was built
@@ -284,7 +286,7 @@ def _stage(g, theme: dict, *, curves=(), move_dot=None, area=None, markers=(), p
     st = VGroup()
     st.curve_mobs, st.curve_labels, st.area, st.markers, st.point_mobs, st.dot, st.path = [], [], None, VGroup(), \
         VGroup(), None, None
-    st.dot_label = None
+    st.dot_label, st.segments = None, VGroup()
     parts = {}
     first_new = len(g.curves)
     new_labels = []
@@ -330,6 +332,8 @@ def _stage(g, theme: dict, *, curves=(), move_dot=None, area=None, markers=(), p
                 parts[area["label"]] = st.area
     for m in (markers or [])[:6]:
         st.markers.add(_marker(g, theme, m, k, parts))
+    for seg in (segments or [])[:8]:
+        st.segments.add(_segment(g, theme, seg, k, parts))
     for p in (points or [])[:12]:
         st.point_mobs.add(_point(g, theme, p, k, parts))
     if move_dot:
@@ -350,7 +354,7 @@ def _stage(g, theme: dict, *, curves=(), move_dot=None, area=None, markers=(), p
     st.add(*st.curve_labels)
     if st.area is not None:
         st.add(st.area)
-    st.add(st.markers, st.point_mobs)
+    st.add(st.markers, st.segments, st.point_mobs)
     if st.dot is not None:
         st.add(st.path.set_stroke(opacity=0), st.dot)  # the path moves with the plot when it is laid out
         if st.dot_label is not None:
@@ -406,6 +410,28 @@ def _marker(g, theme, m: dict, k: float, parts: dict) -> VGroup:
         _place_or_column(g, lab, holder, directions=side)
         out.add(lab)
         parts[m["label"]] = out
+    return out
+
+
+def _segment(g, theme, seg: dict, k: float, parts: dict) -> VGroup:
+    """A straight segment between two points of the plane (clipped to the axes), its label beside its middle."""
+    axes = g.axes
+    (x0, x1, _), (y0, y1, _) = g.x_range, g.y_range
+    a, b = ([min(max(float(p[0]), x0), x1), min(max(float(p[1]), y0), y1)] for p in (seg["start"], seg["end"]))
+    col = paint(seg["color"], theme["accent"]) if seg.get("color") else ManimColor(theme["accent"])
+    line = Line(axes.c2p(*a), axes.c2p(*b), color=col, stroke_width=4 * k)
+    out = VGroup(line)
+    if seg.get("label"):
+        lab = _label(seg["label"], theme, col, k, width=18)
+        d = line.get_unit_vector()
+        normal = [d[1], -d[0], 0] if abs(d[0]) >= abs(d[1]) else [-d[1], d[0], 0]  # below a level one, right of a steep one
+        lab.next_to(line.get_center(), normal, buff=0.12)
+        if any(_overlaps(lab, t) for t in g.taken):
+            _place_or_column(g, lab, line)
+        else:
+            g.taken.append(lab)
+        out.add(lab)
+        parts[seg["label"]] = out
     return out
 
 
@@ -472,6 +498,8 @@ def stage_animations(st, budget: float) -> list:
         out.append(FadeIn(st.area, run_time=small))
     if len(st.markers):
         out.append(Create(st.markers, run_time=small))
+    if len(st.segments):
+        out.append(Create(st.segments, run_time=small))
     if len(st.point_mobs):
         out.append(FadeIn(st.point_mobs, scale=0.8, run_time=small))
     if has_dot:
@@ -490,12 +518,13 @@ def find_plot(scene):
 
 
 def extend(scene, *, slot: float, strings=(), curves=(), move_dot=None, area=None, markers=(), points=(),
-           replace: bool = False, **new_plot) -> None:
+           segments=(), replace: bool = False, **new_plot) -> None:
     """Add curves/area/markers/points/a moving dot to the plot on screen (or draw a new plot); with
     `replace`, the new curves take the place of the ones on screen."""
     g = find_plot(scene)
     if g is None:
         mob = build(scene.theme, curves=curves, move_dot=move_dot, area=area, markers=markers, points=points,
+                    segments=segments,
                     **new_plot)
         scene.show(mob, lambda m, rt: enter(m, rt, slot), slot=slot, strings=strings)
         return
@@ -509,7 +538,7 @@ def extend(scene, *, slot: float, strings=(), curves=(), move_dot=None, area=Non
         g.taken = [t for t in g.taken if t not in old]
         g.curves = []
     st = _stage(g, scene.theme, curves=list(curves or [])[:6], move_dot=move_dot, area=area, markers=markers,
-                points=points)
+                points=points, segments=segments)
     _refit(scene, g, st, slot)
     for a in stage_animations(st, _budget(scene.run_time(slot, 1.0), slot)):
         scene.play(a)
