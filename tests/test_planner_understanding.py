@@ -352,3 +352,18 @@ def test_a_straight_line_in_an_argument_is_not_a_curve():
 def test_a_written_chain_reads_as_written():
     flow = only(beats("Show a dependency chain text: w2 -> y_hat -> L, with arrows between."), "flow")
     assert flow.params["nodes"] == ["w2", "y_hat", "L"] and "w2 -> y_hat -> L" in flow.strings
+
+
+def test_a_curve_in_a_named_variable_with_its_dot_tangent_and_slide():
+    # shared dev/backprop scene 4 (paraphrased): the variable is w2, not x
+    details = ('Draw axes: x-axis labeled "w2" from 0 to 4, y-axis labeled "L" from 0 to 4. '
+               'Plot the curve L(w2) = (w2 - 2)^2, for w2 in [0, 4]. Put a yellow dot at w2 = 3, where L = 1. '
+               'Draw the tangent line at w2 = 3. Label it "slope = 2". '
+               'Show an arrow along the x-axis pointing left from w2 = 3, labeled "move opposite to slope". '
+               'Animate the dot sliding down the curve towards the minimum at w2 = 2, where L = 0.')
+    plots = [b for b in beats(details) if b.kind == "plot"]
+    assert plots[0].params["x_label"] == "w2"  # not "pointing"
+    assert plots[1].params["curves"][0]["expr"] == "L(w2) = (w2 - 2)^2"
+    assert plots[2].params["points"] == [{"x": 3, "y": 1.0, "label": "w2 = 3"}]
+    assert plots[3].params["curves"][0]["label"] == "slope = 2"  # "Label it": the tangent just drawn
+    assert plots[-1].params["move_dot"] == {"x0": 3, "x1": 2, "curve": 0}  # on the parabola, not the tangent

@@ -141,6 +141,8 @@ def named_axes(sentence: str) -> tuple[str | None, str | None]:
     names = {}
     for m in _NAMED_AXIS.finditer(sentence):
         word = m.group(2)
+        if not re.search(r"\blabel", sentence[:m.start()], re.I) or word.lower().endswith("ing"):
+            continue  # "an arrow along the x-axis pointing left, labeled …": the label is the arrow's
         if word.lower() in ("and", "with", "as", "to", "the", "a", "in", "from", "of", "label", "labels", "labeled",
                             "labelled", "values", "value", "ticks", "tick", "range", "numbers", "title", "can", "is",
                             "shows", "should", "will", "at", "on", "goes", "runs", "ranges", "only", "hidden"):
@@ -193,6 +195,7 @@ def _x_range(ex: Extracted) -> tuple[float, float] | None:
                 r"\(\s*(" + NUM + r")\s*(?:to|-|–)\s*(" + NUM + r")\s*\)\s+(?:on|along)\s+the\s+(?:x|horizontal)[- ]axis",
                 r"\bfrom\s+(" + NUM + r")\s+to\s+(" + NUM + r")\s+(?:on|along)\s+the\s+(?:x|horizontal)[- ]axis",
                 r"\bx\s*(?:∈|in|over|on|from)\s*\[\s*(" + NUM + r")\s*,\s*(" + NUM + r")\s*\]",
+                r"\bfor\s+[^\W\d_]\w{0,2}\s*(?:∈|in)\s*\[\s*(" + NUM + r")\s*,\s*(" + NUM + r")\s*\]",
                 r"\b(?:over|on)\s*\[\s*(" + NUM + r")\s*,\s*(" + NUM + r")\s*\]",
                 r"\bx\s+from\s+(" + NUM + r")\s+to\s+(" + NUM + r")"):
         m = re.search(pat, s, re.I)
@@ -209,7 +212,7 @@ def _prose_formulas(ex: Extracted, partial: list[str] | None = None) -> list[tup
     what to report (SB307) if the caller draws it."""
     out = []
     s = ex.sentence
-    for m in re.finditer(r"(?<![\w=*])(?:[^\W\d_]\w{0,3}\s*\(\s*[^\W\d_]\s*\)|[^\W\d_])\s*=\s*", s):
+    for m in re.finditer(r"(?<![\w=*])(?:[^\W\d_]\w{0,3}\s*\(\s*[^\W\d_]\w{0,2}\s*\)|[^\W\d_])\s*=\s*", s):
         tail = s[m.end():]
         cut = re.search(r"\s+" + _STOP + r"\b|[,;:]\s|\.\s|\.$|[\"`]|\n", tail)  # a formula ends at a line end
         cand = tail[: cut.start()] if cut else tail

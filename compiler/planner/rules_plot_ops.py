@@ -197,8 +197,11 @@ def _relabel(ex, ctx, i, first, beats, curves, low):
     text = (m.group(2) if m else label_only.group(1)).strip()
     what = (m.group(1) or "").lower() if m else ""
     key = "curves" if what in ("curve", "line", "graph", "function") else None
-    last = next((b for b in reversed(beats) if b.params.get(key or "points") or (not key and b.params.get("markers"))),
-                beats[-1])
+    it = m is not None and re.match(r"^\s*(?:then\s+)?\w+\s+(?:it|this|that)\b", ex.sentence, re.I) is not None
+    last = beats[-1] if it else next((b for b in reversed(beats) if b.params.get(key or "points") or (
+        not key and b.params.get("markers"))), beats[-1])
+    if it and last.params.get("curves") and not last.params.get("points"):
+        what = "curve"  # "Draw the tangent line at x = 3. Label it "slope = 2"": the newest thing on the plot
     if what in ("curve", "line", "graph", "function") and last.params.get("curves"):
         cs = [dict(c) for c in last.params["curves"]]
         cs[-1]["label"] = text
@@ -319,7 +322,7 @@ def _tangent(ex, ctx, i, first, beats, curves, low):
         return None
     k, f = fs[0] if len(fs) == 1 else fs[-1]
     pts = _points(beats)
-    m = re.search(r"\bat\s+[a-z]\s*=\s*(" + NUM + r")", ex.sentence)
+    m = re.search(r"\bat\s+[a-zα-ω]\w{0,2}\s*=\s*(" + NUM + r")", ex.sentence)
     a = quantity(m.group(1)) if m else (pts[-1]["x"] if pts else None)
     if a is None:
         return None
@@ -402,15 +405,15 @@ def _steps_on_curve(ex, ctx, i, first, beats, curves, low):
 
 def _point_on_curve(ex, ctx, i, first, beats, curves, low):
     """"Place a ball on the curve at w = 0", "mark z = 1.5 on the bell curve with a point"."""
-    if not re.search(r"\b(?:place|put|mark|show|draw|add|plot)\w*\b", low) or not re.search(
-            r"\b(?:on|along)\s+the\s+(?:\w+\s+){0,2}(?:curve|line|graph|function|parabola)\b", low):
+    if not re.search(r"\b(?:place|put|mark|show|draw|add|plot)\w*\b", low):
         return None
-    m = re.search(r"\b(?:at\s+)?([a-zα-ω])\s*=\s*(" + NUM + r")", ex.sentence)
+    on_curve = re.search(r"\b(?:on|along)\s+the\s+(?:\w+\s+){0,2}(?:curve|line|graph|function|parabola)\b", low)
+    m = re.search(r"\b(?:at\s+)?([a-zα-ω]\w{0,2})\s*=\s*(" + NUM + r")", ex.sentence)
     if not m or not curves:
         return None
     f = next((g for g in (_f(c) for c in reversed(curves)) if g), None)
-    if f is None:
-        return None
+    if f is None or not (on_curve or (re.search(r"\b(?:dot|point|ball|marker)\b", low) and m.group(1) == f.var)):
+        return None  # "Put a yellow dot at w2 = 3": at a value of the curve's own variable
     x = quantity(m.group(2))
     y = f(x)
     if not math.isfinite(y):
@@ -547,11 +550,19 @@ def _dots_toward(ex, ctx, i, first, beats, curves, low):
         return None
     pts = _points(beats)
     target = next((p for p in reversed(pts) if p.get("hollow")), pts[-1] if pts else None)
-    if target is None or not curves:
+    at = re.search(r"\b(?:toward|towards|approach\w*)\s+(?:the\s+)?\w+\s+at\s+(?:[a-zα-ω]\w{0,2}\s*=\s*)?(" + NUM + r")",
+                   ex.sentence)
+    if (target is None and not at) or not curves:
         return None
     x0, x1 = _x_range(first, curves)
-    a = float(target["x"])
-    k = len(curves) - 1
+    a = quantity(at.group(1)) if at else float(target["x"])
+    # the curve the dot slides on: the newest one that is not a tangent or other helper line
+    own = [c for b in beats if not b.rule.startswith("plot:tangent") for c in b.params.get("curves") or []]
+    k = curves.index(own[-1]) if own else len(curves) - 1
+    start = next((p for p in reversed(pts) if not p.get("hollow") and p.get("x") != a), None) if at else None
+    if start is not None:
+        # "Put a dot at w = 3 … animate the dot sliding down towards the minimum at w = 2": from the dot to there
+        return [_extend(ex, ctx, i, "plot:dot-toward", [], move_dot={"x0": start["x"], "x1": _num(_fmt(a)), "curve": k})]
     out = []
     both = re.search(r"\bboth sides\b|\bleft and (?:one from )?the right\b|\bfrom the left and\b|\btwo dots\b|"
                      r"\beither side\b", low)

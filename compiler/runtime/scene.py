@@ -141,10 +141,18 @@ class SbcScene(Scene):
         used = sum(m.height for m in self.body) + BODY_GAP * len(self.body)
         anims = []
         if self.body and used + mob.height > area_h:
-            anims.extend(FadeOut(m) for m in self.body)
-            self.named = [n for n in self.named if n[1] is self.title_mob]
-            self.body = []
-            self.play(*anims, run_time=self.run_time(slot, 0.5))
+            keep = self._figure_to_keep(mob, area_h)
+            anims.extend(FadeOut(m) for m in self.body if m is not keep)
+            self.named = [n for n in self.named if n[1] is self.title_mob or n[1] is keep]
+            self.body = [keep] if keep is not None else []
+            if keep is not None and keep.height + BODY_GAP + mob.height > area_h:
+                k = (area_h - BODY_GAP - mob.height) / keep.height
+                if self._rendering:
+                    anims.append(keep.animate.scale(k))
+                else:  # inspection: just shrink it
+                    keep.scale(k)
+            if anims:
+                self.play(*anims, run_time=self.run_time(slot, 0.5))
             anims = []
         stack = self.body + [mob]
         heights = [m.height for m in stack]  # measured before anything moves
@@ -172,6 +180,18 @@ class SbcScene(Scene):
                 self.play(a)
         else:
             self.play(animations)
+
+    def _figure_to_keep(self, mob, area_h: float):
+        """When `mob` does not fit under what is on screen: the newest figure (a plot or diagram) that can stay,
+        shrunk to at most a third, while the notes around it make room — a caption must not wipe the plot it
+        speaks of. None when `mob` is itself a figure or the figure cannot shrink that far."""
+        if getattr(mob, "grow", None):
+            return None
+        figure = next((m for m in reversed(self.body) if getattr(m, "grow", None)), None)
+        if figure is None:
+            return None
+        room = area_h - BODY_GAP - mob.height
+        return figure if room >= max(2.0, figure.height * 0.66) else None
 
     def update(self, mob, enter, slot: float, strings=(), target: str | None = None) -> None:
         """A new state of a component on screen — the one showing `target`, or the last of the same `sbc_kind`:
@@ -240,3 +260,4 @@ class SbcScene(Scene):
         if fade and self.mobjects:
             self.play(*[FadeOut(m) for m in self.mobjects], run_time=fade)
         self._wait_until(self.total_duration)
+
