@@ -367,3 +367,22 @@ def test_a_curve_in_a_named_variable_with_its_dot_tangent_and_slide():
     assert plots[2].params["points"] == [{"x": 3, "y": 1.0, "label": "w2 = 3"}]
     assert plots[3].params["curves"][0]["label"] == "slope = 2"  # "Label it": the tangent just drawn
     assert plots[-1].params["move_dot"] == {"x0": 3, "x1": 2, "curve": 0}  # on the parabola, not the tangent
+
+
+def test_labelled_boxes_a_line_between_them_and_a_possessive_reference():
+    # shared dev/rsa scenes 1-2 (paraphrased)
+    first, second = plan('Draw a box labeled "Alice" on the left at (-5, 1) and a box labeled "Bob" on the right at '
+                         '(5, 1). Draw a horizontal line between them labeled "Internet (public channel)".',
+                         'Show Bob\'s box on the right. Next to it draw a key labeled "Private key".')
+    flow = only(first.beats, "flow")
+    assert flow.params["nodes"] == ["Alice", "Bob"]
+    assert flow.params["edge_labels"] == ["Internet (public channel)"]
+    assert only(second.beats, "flow").rule == "flow:recalled-from-scene-1"
+
+
+def test_a_quote_named_as_maths_is_an_equation_beside_its_note():
+    # shared dev/rsa scene 7
+    bs = beats("Show Euler's theorem in a box: MathTex 'm^{\\varphi(n)} \\equiv 1 \\pmod{n}' with note "
+               "\"when m and n share no factor\".")
+    assert only(bs, "equation").params["exprs"] == ["m^{\\varphi(n)} \\equiv 1 \\pmod{n}"]
+    assert only(bs, "text").params["text"] == "when m and n share no factor"

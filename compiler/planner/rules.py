@@ -307,6 +307,11 @@ def rule_equation(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             formulas = [m.group(1).strip()]
         elif _has(ex, r"\b(formula|equation)s?\b"):
             formulas = [q for q in ex.quoted if q not in ctx.consumed and ("=" in q or "(" in q)]
+        if not formulas:
+            # "Show Euler's theorem in a box: MathTex 'm^{\varphi(n)} \equiv 1 \pmod{n}' with note "…"": named as maths
+            formulas = [q for q in ex.quoted if q not in ctx.consumed and looks_like_math(q) and re.search(
+                r"\b(?:math ?tex|tex|latex|formula|equation|identity|theorem)\s*:?\s*[\"'\u201c\u2018`]?$",
+                ex.sentence[:max(0, ex.sentence.find(q))], re.I)]
     if not formulas:
         formulas = prose_formulas(ex, ctx)
         rule = "equation:prose-formula"
@@ -573,7 +578,9 @@ def _flow_operation(ex: Extracted, ctx: Context, i: int, flow: Beat) -> list[Bea
     and their labels ("Label the arrows "÷ molar mass", "× mole ratio"…", "Draw an arrow from the first to
     the second labeled "ATP + NADPH"")."""
     bare = ex.bare.lower()
-    if not re.search(r"\barrows?\b", bare) or re.search(r"\b(?:boxes|blocks|diagram|flow ?chart|pipeline)\b", bare):
+    between = re.compile(r"\b(?:line|link|connection|channel)\s+between\s+(?:them|the\s+(?:two\s+)?boxes)\b")
+    if not re.search(r"\barrows?\b", bare) and not between.search(bare) or re.search(
+            r"\b(?:boxes|blocks|diagram|flow ?chart|pipeline)\b", between.sub(" ", bare)):
         return None
     if re.search(r"\barrows?\s+labell?ed\s+[\"\u201c][^\"\u201d]+[\"\u201d][^.]*\bfrom\b", ex.sentence, re.I):
         return None  # "An arrow labelled "sends code" goes from LLM to Interpreter…": rule_flow reads it
@@ -648,7 +655,14 @@ def rule_flow(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         return [_beat("highlight", "highlight:labelled-arrows", ex, i, (), _kw(ex.sentence), target=None,
                       mode="pulse")]
     quoted_chain = next((q for q in ex.quoted if q not in ctx.consumed and len(ARROW_SPLIT.split(q)) >= 3), None)
-    if edge_labels and between:
+    boxed = [q for q in re.findall(r"\b(?:box|block|rectangle|node|stage)\s+(?:labell?ed|called|named|with(?:\s+the)?\s+"
+                                   r"(?:text|label|word))\s+[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]", ex.sentence, re.I)
+             if q not in ctx.consumed]
+    if len(boxed) >= 2 and not edge_labels:
+        # "Draw a box labeled "Alice" on the left … and a box labeled "Bob" on the right": two parties
+        nodes, rule = boxed, "flow:labelled-boxes"
+        ctx.consumed.update(boxed)
+    elif edge_labels and between:
         nodes, rule = [between.group(1), between.group(2)], "flow:from-to"
     elif quoted_chain and diagram or (quoted_chain and _has(ex, r"\b(?:chain|boxes|steps|sequence)\b")):
         # "Display the sentence "More CO₂ → more trapped heat → higher temperatures" as a chain of boxes"

@@ -125,7 +125,8 @@ def rule_recall(ex: Extracted, ctx, i: int) -> list[Beat]:
     explicit = bool(_EXPLICIT.search(low))
     # a quoted name of something drawn earlier: "Replace the "Transport" box"
     named = re.search(r"\bthe\s+[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]\s+(box|block|node|layer|bar|card|cell|column|row|"
-                      r"curve|line|step|stage|token|element)\b", ex.sentence, re.I)
+                      r"curve|line|step|stage|token|element)\b", ex.sentence, re.I) or re.search(
+        r"\b([A-Z][\w-]{1,30})['\u2019]s\s+(box|block|node|card|column|row|stage)\b", ex.sentence)  # "Show Bob's box"
     candidates: list[tuple[tuple[str, ...], list[str]]] = []
     if named:
         kinds = next((k for _, k in _noun_kinds(named.group(2))), ("flow",))
