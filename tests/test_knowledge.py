@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import json
+import re
 from pathlib import Path
 
 from compiler.components.icon import ICON_NAMES
@@ -119,3 +120,33 @@ def test_a_list_item_as_deep_as_the_head_item_starts_a_new_unit():
                                          "Multiply: dL/dw2 = 2 * 1 = 2."]
     details = "Write the derivation line by line:\n1. x = 1\n2. y = 2"
     assert detail_sentences(details) == ["Write the derivation line by line:\nx = 1\ny = 2"]
+
+
+def test_diagram_nouns_named_diagrams_and_port_verbs_are_data():
+    import re
+
+    from compiler.planner.knowledge import diagram_nouns, named_diagrams, port_verbs
+
+    assert re.search(r"\b(?:" + diagram_nouns() + r")\b", "an encoder-decoder diagram")
+    for patterns, nodes in named_diagrams():
+        assert patterns and all(re.compile(p) for p in patterns) and len(nodes) >= 2
+    verbs = port_verbs()
+    assert set(verbs) == {"in", "out"} and "entering" in verbs["in"] and "leaving" in verbs["out"]
+    assert not set(verbs["in"]) & set(verbs["out"])
+
+
+def test_rule_code_names_no_subject():
+    """Words of a subject (what a storyboard is about) live in planner/data, not in rule code: the code of the
+    rule modules (docstrings and comments aside) names none of these."""
+    subjects = ("encoder", "decoder", "rnn", "lightbulb", "globe", "photosynthesis", "dna", "softmax", "supply",
+                "demand", "transformer", "dijkstra", "propane", "chlorophyll")
+    found = []
+    for path in sorted(PLANNER.glob("rules*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        docs = {id(n.body[0].value) for n in ast.walk(tree) if isinstance(n, (ast.Module, ast.FunctionDef, ast.ClassDef))
+                and n.body and isinstance(n.body[0], ast.Expr) and isinstance(n.body[0].value, ast.Constant)}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docs:
+                words = set(re.findall(r"[a-z]+", node.value.lower()))
+                found += [(path.name, node.lineno, w) for w in subjects if w in words]
+    assert found == []

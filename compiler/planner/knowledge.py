@@ -66,3 +66,13 @@ def named_curves() -> tuple[tuple[str, str, str, tuple[float, float]], ...]:
 def component_nouns() -> tuple[tuple[str, tuple[str, ...]], ...]:
     """(pattern, component kinds, most likely first) for the nouns that name a component."""
     return tuple((n["pattern"], tuple(n["kinds"])) for n in _load("vocabulary.json")["component_nouns"])
+
+
+def diagram_nouns() -> str:
+    """A pattern (alternatives) of the nouns that mark a sentence as a block diagram."""
+    return _load("vocabulary.json")["diagram_nouns"]
+
+
+def named_diagrams() -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+    """(patterns that must all match, the boxes drawn) for diagrams named without their boxes."""
+    return tuple((tuple(d["patterns"]), tuple(d["nodes"])) for d in _load("vocabulary.json")["named_diagrams"])

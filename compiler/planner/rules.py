@@ -15,7 +15,8 @@ from ..mathtext import looks_like_math, to_tex
 from .beats import Beat
 from .context import Context, _beat, _fmt, _has, _kw, since_clear
 from .extract import Extracted, enumeration
-from .knowledge import icon_aliases, icon_names, is_instruction, picture_words, port_verbs
+from .knowledge import (diagram_nouns, icon_aliases, icon_names, is_instruction, named_diagrams, picture_words,
+                        port_verbs)
 
 ICON_NAMES = icon_names()
 ICON_ALIASES = icon_aliases()
@@ -637,7 +638,7 @@ def rule_flow(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         done = _flow_ports(ex, ctx, i, on_screen) or _flow_operation(ex, ctx, i, on_screen)
         if done is not None:
             return done
-    diagram = _has(ex, r"\b(diagram|flow|pipeline|architecture|blocks?|boxes|arrows?|stages?|encoder|decoder|flowchart)\b")
+    diagram = _has(ex, r"\b(?:" + diagram_nouns() + r")\b")
     nodes: list[str] = []
     rule = ""
     chain_text: list[str] = []
@@ -687,8 +688,10 @@ def rule_flow(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             if m:
                 nodes = [x.strip().title() for x in enumeration(m.group(1))]
                 rule = "flow:enumerated-blocks"
-            if not nodes and _has(ex, r"\bencoder\b") and _has(ex, r"\bdecoder\b"):
-                nodes, rule = ["Input", "Encoder", "Decoder", "Output"], "flow:encoder-decoder"
+            for patterns, boxes in named_diagrams() if not nodes else ():
+                if all(_has(ex, p) for p in patterns):
+                    nodes, rule = list(boxes), "flow:named-in-vocabulary"
+                    break
             if not nodes:
                 m = re.search(r"\b(?:a|the)\s+(?:simple\s+|basic\s+|complete\s+)?([A-Z][\w-]*)\s+diagram", ex.sentence)
                 if m:

@@ -14,7 +14,7 @@ from ..mathtext import looks_like_math
 from .beats import Beat
 from .extract import Extracted, count_in
 from .context import Context, _beat, _fmt, _kw, since_clear
-from .knowledge import is_instruction
+from .knowledge import diagram_nouns, is_instruction
 
 Q = r'(?:"([^"\n]{1,300})"|\u201c([^\u201d\n]{1,300})\u201d)'   # a quoted string (straight or curly quotes)
 ITEM = re.compile(r'`([^`\n]{1,300})`|"([^"\n]{1,300})"|\u201c([^\u201d\n]{1,300})\u201d')  # backticked or quoted
@@ -1003,7 +1003,7 @@ def rule_sequence(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                       tokens=tokens, mode=mode)]
     if not (_cue(ex, r"\b(tokens?|tokeni[sz]\w*)\b") or _cue(ex, r"\b(words?|sequence|sentence)\b") and _cue(
             ex, r"\bone (?:at a time|by one)\b|\bgenerat|\bprocess|\bsplit|\bin a row\b|\bpills?\b")) or _cue(
-            ex, r"\b(diagram|rnn|boxes|blocks|pipeline|architecture|encoder|decoder|network)\b"):
+            ex, r"\b(?:network|" + diagram_nouns() + r")\b"):
         return []
     quoted = [q for q in ex.quoted if q not in ctx.consumed]
     last = ctx.beats[-1] if ctx.beats else None
