@@ -190,6 +190,8 @@ EXAMPLES = {
     "scatter": {"kind": "scatter", "count": 10, "hull": True},
     "bar_chart": {"kind": "bar_chart", "labels": ["a", "b"], "values": [1, 2]},
     "heatmap": {"kind": "heatmap", "values": [[1, 2], [3, 4]]},
+    "graph": {"kind": "graph", "nodes": ["A", "B"], "edges": [{"from": "A", "to": "B", "label": 4}],
+              "steps": [{"action": "visit", "nodes": ["A"]}]},
 }
 
 

@@ -1,0 +1,167 @@
+"""Vocabulary II: graph, vector_plane, number_line, geometry, annotation — their models (validated, with
+positioned errors), the pure layout helpers, the strings they draw, and dry runs that check the layout."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from compiler import dryrun
+from compiler.components import drawn_strings
+from compiler.generate import generate_scene
+from compiler.load import load_text
+from compiler.models import Storyboard
+from compiler.plan import plan_storyboard
+from compiler.timing import estimate_timings, time_plan
+from compiler.validate import validate_loaded
+
+from .conftest import scene
+
+NEW_KINDS = ("graph",)
+
+
+def _scene(audio: str, visuals: list, title: str | None = None) -> dict:
+    return scene("x", audio, style="Near-black background (#0f0f1a).",
+                 visuals=([{"kind": "title", "text": title}] if title else []) + visuals)
+
+
+def diagnostics(visuals: list) -> list:
+    text = json.dumps({"scenes": [_scene("The narration of this scene, long enough to read.", visuals)]}, indent=2,
+                      ensure_ascii=False)
+    v = validate_loaded(load_text(text, "sb.json"))
+    return [(d.code, d.line, d.message) for d in v.report.sorted()]
+
+
+class SizeInspector(dryrun.Inspector):
+    """Also records the smallest Text on screen at the end of every beat."""
+
+    min_pt: float = 1000.0
+
+    def beat_boundary(self, scene) -> None:
+        if self.beat > 0:
+            for m in dryrun.text_units(scene):
+                if type(m).__name__ == "Text" and m.get_fill_opacity() > 0.5:
+                    self.min_pt = min(self.min_pt, m.font_size)
+        super().beat_boundary(scene)
+
+
+def dry_run(scenes: list[dict], monkeypatch):
+    monkeypatch.setattr(dryrun, "Inspector", SizeInspector)
+    sb = Storyboard.model_validate({"scenes": scenes})
+    timed = time_plan(plan_storyboard(sb), estimate_timings(sb))
+    out = []
+    for ts in timed.scenes:
+        gen = generate_scene(ts)
+        out.append((ts.plan.number, dryrun.run_scene(gen.code, gen.class_name, ts.plan.number)))
+    return out
+
+
+# ----------------------------------------------------------------------------- graph
+DIJKSTRA = {"kind": "graph",
+            "nodes": [{"id": "A", "at": [-5, 0], "note": "0"}, {"id": "B", "at": [-2, 2], "note": "∞"},
+                      {"id": "C", "at": [-2, -2], "note": "∞"}, {"id": "D", "at": [2, 2], "note": "∞"},
+                      {"id": "E", "at": [5, 0], "note": "∞"}],
+            "edges": [{"from": "A", "to": "B", "label": 4}, {"from": "A", "to": "C", "label": 2},
+                      {"from": "B", "to": "C", "label": 1}, {"from": "B", "to": "D", "label": 5},
+                      {"from": "C", "to": "D", "label": 8}, {"from": "C", "to": "E", "label": 10},
+                      {"from": "D", "to": "E", "label": 2}],
+            "steps": [{"action": "visit", "nodes": ["A"]}, {"action": "color", "edges": [["A", "B"]], "color": "orange"},
+                      {"action": "note", "nodes": ["B"], "text": "4"}, {"action": "mark", "nodes": ["A"]},
+                      {"action": "label", "edges": [["C", "E"]], "text": "10 (skip)"}]}
+BST = {"kind": "graph", "layout": "bst", "nodes": [8, 3, 10, 1, 6, 14, 4, 7, 13], "caption": "Binary search tree",
+       "steps": [{"action": "insert", "nodes": [5]}, {"action": "remove", "nodes": [1]}]}
+PROBABILITY = {"kind": "graph", "layout": "tree", "direction": "right", "nodes": ["start", "H", "T", "HH", "HT"],
+               "edges": [{"from": "start", "to": "H", "label": "1/2"}, {"from": "start", "to": "T", "label": "1/2"},
+                         {"from": "H", "to": "HH", "label": "1/2"}, {"from": "H", "to": "HT", "label": "1/2"}]}
+BUCKETS = {"kind": "graph", "directed": True, "caption": "Hash buckets with chaining",
+           "nodes": [{"id": "0", "shape": "box"}, {"id": "1", "shape": "box"}, "apple", "kiwi", "plum"],
+           "edges": [{"from": "0", "to": "apple"}, {"from": "apple", "to": "kiwi"}, {"from": "1", "to": "plum"}]}
+
+
+def test_graph_validates_and_reports_positioned_errors():
+    assert diagnostics([DIJKSTRA, BST, PROBABILITY, BUCKETS]) == []
+    found = diagnostics([{"kind": "graph", "nodes": ["A", "B"], "edges": [{"from": "A", "to": "Z"}]}])
+    assert found and found[0][0] == "SB203" and "edge 0 (A → Z): there is no node 'Z'" in found[0][2]
+    assert "visuals[0].edges" in found[0][2]
+    cases = [
+        ({"kind": "graph", "nodes": ["A", "A"]}, "listed twice"),
+        ({"kind": "graph", "nodes": [{"id": "A", "at": [0, 0]}, "B"]}, "give positions to every node or to none"),
+        ({"kind": "graph", "nodes": [8, "x"], "layout": "bst"}, "a `bst` needs numbers"),
+        ({"kind": "graph", "nodes": [8], "layout": "bst", "edges": [{"from": 8, "to": 8}]}, "places its edges"),
+        ({"kind": "graph", "nodes": ["A"], "steps": [{"action": "note", "nodes": ["A"]}]}, "its new `text`"),
+        ({"kind": "graph", "nodes": ["A"], "steps": [{"action": "visit", "nodes": ["Q"]}]}, "no node 'Q'"),
+        ({"kind": "graph", "nodes": ["A"], "steps": [{"action": "insert", "nodes": ["A"]}]}, "already a node"),
+        ({"kind": "graph"}, "a graph needs `nodes`"),
+        ({"kind": "graph", "nodes": [str(k) for k in range(30)]}, "at most 24"),
+    ]
+    for visual, message in cases:
+        found = diagnostics([visual])
+        assert any(message in m for _, _, m in found), (visual, found)
+        assert all(line is not None and line > 1 for _, line, _ in found)
+    # steps on the graph on screen: nodes are not known here, so nothing to check against
+    assert diagnostics([{"kind": "graph", "extend": True, "steps": [{"action": "visit", "nodes": ["Q"]}]}]) == []
+
+
+def test_graph_layouts():
+    from compiler.runtime.components.graph import bst_edges, layout_positions, resolve_layout
+
+    edges, paths = bst_edges(["8", "3", "10", "1", "6", "5"])
+    assert edges == [("8", "3"), ("8", "10"), ("3", "1"), ("3", "6"), ("6", "5")]
+    assert paths["5"] == ["8", "3", "6"]
+    pos = layout_positions(["8", "3", "10", "1", "6"], [], "bst")
+    assert [k for k, _ in sorted(pos.items(), key=lambda kv: kv[1][0])] == ["1", "3", "6", "8", "10"]  # in order
+    assert pos["8"][1] == 0 and pos["6"][1] == -2
+    tree = layout_positions(["r", "a", "b"], [("r", "a"), ("r", "b")], "tree")
+    assert tree["r"][1] > tree["a"][1] == tree["b"][1] and tree["a"][0] < tree["r"][0] < tree["b"][0]
+    right = layout_positions(["r", "a", "b"], [("r", "a"), ("r", "b")], "tree", "right")
+    assert right["r"][0] < right["a"][0] == right["b"][0]
+    assert resolve_layout(["a", "b", "c"], [("a", "b"), ("b", "c")]) == "chain"
+    assert resolve_layout(["a", "b", "c", "d"], [("a", "b"), ("a", "c"), ("c", "d")]) == "tree"
+    assert resolve_layout(["a", "b", "c"], [("a", "b"), ("b", "c"), ("a", "c")], directed=True) == "layered"
+    assert resolve_layout(["a", "b", "c"], [("a", "b"), ("b", "c"), ("c", "a")]) == "circular"
+    chain = layout_positions(["0", "x", "y", "1", "z"], [("0", "x"), ("x", "y"), ("1", "z")], "chain")
+    assert chain["0"][1] == chain["y"][1] > chain["1"][1] and chain["y"][0] == 2
+    assert layout_positions(list("abcdefghijkl"), [("a", "b")], "spring") == \
+        layout_positions(list("abcdefghijkl"), [("a", "b")], "spring")  # seeded: deterministic
+
+
+def test_graph_drawn_strings():
+    strings = drawn_strings("graph", Storyboard.model_validate(
+        {"scenes": [_scene("x.", [DIJKSTRA])]}).scenes[0].visuals[0].model_dump(exclude_none=True))
+    assert strings[:4] == ["A", "0", "B", "∞"] and "10" in strings and "4" in strings and "10 (skip)" in strings
+    assert "5" in drawn_strings("graph", {"nodes": [8, 3], "layout": "bst", "steps": [{"action": "insert",
+                                                                                       "nodes": [5]}]})
+
+
+def test_graph_dry_runs_fit(monkeypatch):
+    scenes = [
+        _scene("Dijkstra starts at A. B gets four. Then the path lights up.",
+               [DIJKSTRA, {"kind": "graph", "extend": True, "sentence": 3,
+                           "steps": [{"action": "path", "nodes": ["A", "C", "E"]},
+                                     {"action": "dim", "edges": [["B", "D"]]},
+                                     {"action": "remove", "edges": [["C", "D"]]}]}], "Dijkstra's algorithm"),
+        _scene("A binary search tree. Insert five. Remove one.", [BST], "Binary search trees"),
+        _scene("A probability tree. Hash buckets.", [PROBABILITY, BUCKETS]),
+        _scene("Twenty-four nodes.", [{"kind": "graph", "nodes": [f"node {k}" for k in range(24)],
+                                       "edges": [{"from": f"node {k}", "to": f"node {(k * 7 + 3) % 24}",
+                                                  "label": k} for k in range(24)]}], "A big graph"),
+        _scene("A recursion tree.", [{"kind": "graph", "nodes": ["f(4)", "f(3)", "f(2)", {"id": "x", "label": "f(2)"},
+                                                                  "f(1)", {"id": "y", "label": "f(1)"}],
+                                      "edges": [{"from": "f(4)", "to": "f(3)"}, {"from": "f(4)", "to": "x"},
+                                                {"from": "f(3)", "to": "f(2)"}, {"from": "f(3)", "to": "f(1)"},
+                                                {"from": "f(2)", "to": "y"}],
+                                      "steps": [{"action": "insert", "nodes": ["f(0)"], "edges": [["f(2)", "f(0)"]]},
+                                                {"action": "path", "nodes": ["f(4)", "f(3)", "f(2)", "f(0)"]}]}]),
+    ]
+    for number, ins in dry_run(scenes, monkeypatch):
+        assert ins.violations == [], (number, ins.violations)
+        assert ins.min_pt >= 13.5, (number, ins.min_pt)
+
+
+def test_new_kinds_are_in_the_gallery():
+    from .conftest import STORYBOARDS
+
+    data = json.loads((STORYBOARDS / "gallery.json").read_text(encoding="utf-8"))
+    used = {v["kind"] for s in data["scenes"] for v in s.get("visuals") or []}
+    assert set(NEW_KINDS) <= used
