@@ -192,6 +192,7 @@ EXAMPLES = {
     "heatmap": {"kind": "heatmap", "values": [[1, 2], [3, 4]]},
     "graph": {"kind": "graph", "nodes": ["A", "B"], "edges": [{"from": "A", "to": "B", "label": 4}],
               "steps": [{"action": "visit", "nodes": ["A"]}]},
+    "vector_plane": {"kind": "vector_plane", "basis": True, "matrices": [{"values": [[2, 1], [1, 2]]}]},
 }
 
 

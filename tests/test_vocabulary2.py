@@ -18,7 +18,7 @@ from compiler.validate import validate_loaded
 
 from .conftest import scene
 
-NEW_KINDS = ("graph",)
+NEW_KINDS = ("graph", "vector_plane")
 
 
 def _scene(audio: str, visuals: list, title: str | None = None) -> dict:
@@ -153,6 +153,76 @@ def test_graph_dry_runs_fit(monkeypatch):
                                                 {"from": "f(2)", "to": "y"}],
                                       "steps": [{"action": "insert", "nodes": ["f(0)"], "edges": [["f(2)", "f(0)"]]},
                                                 {"action": "path", "nodes": ["f(4)", "f(3)", "f(2)", "f(0)"]}]}]),
+    ]
+    for number, ins in dry_run(scenes, monkeypatch):
+        assert ins.violations == [], (number, ins.violations)
+        assert ins.min_pt >= 13.5, (number, ins.min_pt)
+
+
+# ----------------------------------------------------------------------------- vector_plane
+def test_vector_plane_validates():
+    ok = {"kind": "vector_plane", "basis": True, "vectors": [{"x": 2, "y": 1, "label": "v"}],
+          "matrices": [{"values": [[2, 1], [1, 2]], "label": "A"}], "unit_square": True, "eigen": True}
+    assert diagnostics([ok]) == []
+    cases = [
+        ({"kind": "vector_plane"}, "an empty grid"),
+        ({"kind": "vector_plane", "basis": True, "eigen": True}, "`eigen` needs a matrix"),
+        ({"kind": "vector_plane", "matrices": [{"values": [[1, 2, 3], [4, 5, 6]]}]}, "at most 2"),
+        ({"kind": "vector_plane", "matrices": [{"values": [[1, 2]]}]}, "at least 2"),
+        ({"kind": "vector_plane", "basis": True, "x_range": [3, -3]}, "min < max"),
+        ({"kind": "vector_plane", "basis": True, "x_range": [-40, 40]}, "at most 24"),
+        ({"kind": "vector_plane", "vectors": [{"x": 1e6, "y": 0}]}, "less than or equal to 100"),
+        ({"kind": "vector_plane", "basis": True, "matrices": [{"values": [[1, 0], [0, 1]]}] * 4}, "at most 3"),
+    ]
+    for visual, message in cases:
+        found = diagnostics([visual])
+        assert any(message in m for _, _, m in found), (visual, found)
+    assert drawn_strings("vector_plane", {"basis": True, "vectors": [{"x": 1, "y": 1, "label": "v"}],
+                                          "matrices": [{"values": [[2, 0.5], [0, 1]]}]}) == \
+        ["î", "ĵ", "v", "A", "2", "0.5", "0", "1"]
+
+
+def test_vector_plane_geometry():
+    import numpy as np
+
+    from compiler.runtime.components.vector_plane import clip_line, default_ranges, fit_in, grid_segments, products
+
+    a, b = clip_line(np.array([0.0, 0.0]), np.array([1.0, 1.0]), (-5, 5, -3, 3))
+    assert np.allclose(a, [-3, -3]) and np.allclose(b, [3, 3])
+    assert clip_line(np.array([0.0, 10.0]), np.array([1.0, 0.0]), (-5, 5, -3, 3)) is None
+    S, R = {"values": [[1, 1], [0, 1]]}, {"values": [[0, -1], [1, 0]]}
+    assert np.allclose(products([R, S])[-1], np.array([[1, 1], [0, 1]]) @ np.array([[0, -1], [1, 0]]))
+    xr, yr = default_ranges([(3, 3), (1, 0)])
+    assert xr[0] <= -3.6 and xr[1] >= 3.6 and yr[1] >= 3.6 and xr[1] - xr[0] > yr[1] - yr[0]
+    assert np.allclose(fit_in((10, 0), (-5, 5, -3, 3)), (5, 0))
+    # every segment of a transformed grid stays in the view, the same number of lines before and after
+    rect = (-5.0, 5.0, -3.0, 3.0)
+    before = grid_segments(np.eye(2), rect)
+    for M in (np.array([[2, 1], [1, 2]]), np.array([[0.3, 0], [0, 0.3]]), np.array([[1, 2], [0.5, 1]])):
+        after = grid_segments(M, rect)
+        assert len(after) == len(before)
+        for p, q, _ in after:
+            for x, y in (p, q):
+                assert -5 - 1e-6 <= x <= 5 + 1e-6 and -3 - 1e-6 <= y <= 3 + 1e-6
+
+
+def test_vector_plane_dry_runs_fit(monkeypatch):
+    scenes = [
+        _scene("The basis and v. A moves the grid. The unit square.",
+               [{"kind": "vector_plane", "basis": True, "vectors": [{"x": 2, "y": 1, "label": "v"}],
+                 "matrices": [{"values": [[2, 1], [1, 2]], "label": "A"}], "unit_square": True, "eigen": True}],
+               "A linear transformation"),
+        _scene("Eigenvectors. Then a shear, and more vectors.",
+               [{"kind": "vector_plane", "vectors": [{"x": 1, "y": 1, "label": "v₁"}, {"x": 1, "y": -1, "label": "v₂"}],
+                 "matrices": [{"values": [[2, 1], [1, 2]]}], "eigen": True},
+                {"kind": "vector_plane", "extend": True, "vectors": [{"x": -2, "y": 1, "label": "w"}],
+                 "matrices": [{"values": [[1, 1], [0, 1]], "label": "S"}, {"values": [[0, -1], [1, 0]], "label": "R"}]}],
+               "Eigenvectors"),
+        _scene("A composition of three, large values, a singular one.",
+               [{"kind": "vector_plane", "basis": True, "unit_square": True,
+                 "vectors": [{"x": 100, "y": -100, "label": "far"}] + [{"x": k, "y": 1, "label": f"v{k}"} for k in range(7)],
+                 "matrices": [{"values": [[20, 0], [0, 20]]}, {"values": [[1, 2], [0.5, 1]]},
+                              {"values": [[0, 0], [0, 0]]}]}]),
     ]
     for number, ins in dry_run(scenes, monkeypatch):
         assert ins.violations == [], (number, ins.violations)
