@@ -193,6 +193,7 @@ EXAMPLES = {
     "graph": {"kind": "graph", "nodes": ["A", "B"], "edges": [{"from": "A", "to": "B", "label": 4}],
               "steps": [{"action": "visit", "nodes": ["A"]}]},
     "vector_plane": {"kind": "vector_plane", "basis": True, "matrices": [{"values": [[2, 1], [1, 2]]}]},
+    "number_line": {"kind": "number_line", "range": [-5, 5], "points": [{"value": 2, "label": "a"}]},
 }
 
 

@@ -18,7 +18,7 @@ from compiler.validate import validate_loaded
 
 from .conftest import scene
 
-NEW_KINDS = ("graph", "vector_plane")
+NEW_KINDS = ("graph", "vector_plane", "number_line")
 
 
 def _scene(audio: str, visuals: list, title: str | None = None) -> dict:
@@ -223,6 +223,61 @@ def test_vector_plane_dry_runs_fit(monkeypatch):
                  "vectors": [{"x": 100, "y": -100, "label": "far"}] + [{"x": k, "y": 1, "label": f"v{k}"} for k in range(7)],
                  "matrices": [{"values": [[20, 0], [0, 20]]}, {"values": [[1, 2], [0.5, 1]]},
                               {"values": [[0, 0], [0, 0]]}]}]),
+    ]
+    for number, ins in dry_run(scenes, monkeypatch):
+        assert ins.violations == [], (number, ins.violations)
+        assert ins.min_pt >= 13.5, (number, ins.min_pt)
+
+
+# ----------------------------------------------------------------------------- number_line
+def test_number_line_validates_and_formats():
+    from compiler.runtime.components.number_line import fmt, span, ticks
+
+    assert diagnostics([{"kind": "number_line", "range": [-5, 5], "dots": [1, 2, 2],
+                         "jumps": [{"start": 0, "end": 3, "label": "+3"}]}]) == []
+    cases = [
+        ({"kind": "number_line", "range": [5, -5]}, "min < max"),
+        ({"kind": "number_line", "range": [0, 100], "step": 1}, "at most 40"),
+        ({"kind": "number_line", "range": [0, 5], "points": [{"value": 9}]}, "9 is outside the range [0, 5]"),
+        ({"kind": "number_line", "intervals": [{"start": 3, "end": 1}]}, "interval 0: start 3 must be less than end 1"),
+        ({"kind": "number_line", "step": 0}, "greater than 0"),
+        ({"kind": "number_line", "dots": [1] * 61}, "at most 60"),
+    ]
+    for visual, message in cases:
+        found = diagnostics([visual])
+        assert any(message in m for _, _, m in found), (visual, found)
+    import math
+
+    assert [fmt(v, "pi") for v in (0, math.pi / 2, math.pi, 3 * math.pi / 2, -2 * math.pi)] == \
+        ["0", "π/2", "π", "3π/2", "-2π"]
+    assert [fmt(v, "fractions") for v in (0.25, 0.5, 2, -0.75)] == ["1/4", "1/2", "2", "-3/4"]
+    assert fmt(2.0, "plain") == "2" and fmt(0.125, "plain") == "0.125"
+    assert ticks(0, 2 * math.pi, None, "pi")[2] == math.pi / 2
+    assert ticks(0, 1, None, "fractions")[2] in (0.25, 0.2, 0.125, 0.5)
+    lo, hi = span([1, 9], None)
+    assert lo < 0 and hi > 9
+    assert drawn_strings("number_line", {"points": [{"value": 1, "label": "a"}], "jumps": [{"start": 0, "end": 1,
+                                                                                             "label": "+1"}],
+                                         "label": "caption"}) == ["a", "+1", "caption"]
+
+
+def test_number_line_dry_runs_fit(monkeypatch):
+    scenes = [
+        _scene("Minus two plus five is three. An interval. A moving marker.",
+               [{"kind": "number_line", "range": [-5, 5], "points": [{"value": -2, "label": "a"},
+                                                                      {"value": 3, "label": "b", "hollow": True}],
+                 "jumps": [{"start": -2, "end": 3, "label": "+5"}, {"start": 3, "end": 1, "label": "-2"}],
+                 "intervals": [{"start": -1, "end": 2, "closed_end": False, "label": "-1 ≤ x < 2"}],
+                 "move": {"start": 0, "end": 4, "label": "x"}}], "Adding on a number line"),
+        _scene("A dot plot with its mean and median.",
+               [{"kind": "number_line", "dots": [1, 2, 2, 3, 3, 3, 4, 4, 5, 9] * 3,
+                 "markers": [{"value": 3.6, "label": "mean 3.6"}, {"value": 3, "label": "median 3"}],
+                 "label": "Thirty measurements"}], "Dot plot"),
+        _scene("Multiples of pi and fractions.",
+               [{"kind": "number_line", "range": [-6.3, 6.3], "numbers": "pi", "points": [{"value": 3.14159, "label": "π"}]},
+                {"kind": "number_line", "range": [0, 1], "step": 0.125, "numbers": "fractions",
+                 "tick_labels": [{"value": 0.618, "label": "φ − 1"}],
+                 "points": [{"value": v, "label": f"p{k}"} for k, v in enumerate([0.1, 0.12, 0.14, 0.5, 0.52])]}]),
     ]
     for number, ins in dry_run(scenes, monkeypatch):
         assert ins.violations == [], (number, ins.violations)
