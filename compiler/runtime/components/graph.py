@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 
 from manim import (DOWN, LEFT, RIGHT, UP, AnimationGroup, Circle, Create, DiGraph, Dot, FadeIn, FadeOut, Graph,
-                   Indicate, Line, ManimColor, RoundedRectangle, Succession, Transform, VGroup)
+                   Line, ManimColor, RoundedRectangle, Succession, Transform, VGroup)
 
 from ...components.graph import node_id
 from ..style import colour, text
@@ -282,6 +282,7 @@ def _node_mob(theme: dict, label: str, col, shape: str | None, r: float):
                                 corner_radius=0.12, color=col, stroke_width=3)
     body.set_fill(_mix(theme, col), opacity=1)
     t.move_to(body.get_center())
+    t.set_z_index(2)  # above its shape even when an animation re-adds the shape to the scene
     v = VGroup(body, t)
     v.body, v.label = body, t
     return v
@@ -571,9 +572,14 @@ def _insert(scene, g, ids: list[str], pairs: list, rt: float):
         if i in g.vmobs or i not in g.future:
             continue
         if g.layout == "bst" and g.bst_paths.get(i):
-            for p in g.bst_paths[i]:  # the comparisons on the way down
+            lit = []
+            for p in g.bst_paths[i]:  # the comparisons on the way down, each node lit in turn
                 if p in g.vmobs:
-                    scene.play(Indicate(g.vmobs[p], color=CURRENT, scale_factor=1.15), run_time=max(0.2, rt * 0.4))
+                    body = g.vmobs[p].body
+                    lit.append((body, body.get_stroke_color(), body.get_stroke_width()))
+                    scene.play(body.animate.set_stroke(CURRENT, width=6), run_time=max(0.2, rt * 0.4))
+            if lit:
+                scene.play(*[b.animate.set_stroke(c, width=w) for b, c, w in lit], run_time=max(0.2, rt * 0.3))
             pairs = list(pairs) + [(a, b) for a, b in g.future_pairs if b == i]
         v = g.future.pop(i)
         v.scale(k)
