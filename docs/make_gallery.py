@@ -1,6 +1,7 @@
 """Render one small picture per visual component for the README, from storyboards/gallery.json.
 
-    .venv/bin/python docs/make_gallery.py      # writes docs/components/<kind>.png (320x180)
+    .venv/bin/python docs/make_gallery.py             # writes docs/components/<kind>.png (320x180)
+    .venv/bin/python docs/make_gallery.py graph plot  # only these kinds (renders only their scenes)
 
 The frames come from sbc's own dry-run renderer (the same frames `sbc preview` shows): the state
 at the end of the beat that uses the component.
@@ -28,7 +29,12 @@ def main() -> None:
     for s, scene in enumerate(data["scenes"], 1):
         for b, visual in enumerate(scene["visuals"], 1):
             wanted.setdefault(visual["kind"], (s, b))
-    shots = {(i.number, beat): img for i in inspect_storyboard(sb, capture=True, check=False, size=(640, 360))
+    only = set(sys.argv[1:])
+    if only:
+        wanted = {k: v for k, v in wanted.items() if k in only}
+    scenes = sorted({s for s, _ in wanted.values()}) if only else None
+    shots = {(i.number, beat): img
+             for i in inspect_storyboard(sb, scenes=scenes, capture=True, check=False, size=(640, 360))
              for beat, img in i.frames}
     out = ROOT / "docs" / "components"
     out.mkdir(parents=True, exist_ok=True)

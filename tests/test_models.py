@@ -190,6 +190,10 @@ EXAMPLES = {
     "scatter": {"kind": "scatter", "count": 10, "hull": True},
     "bar_chart": {"kind": "bar_chart", "labels": ["a", "b"], "values": [1, 2]},
     "heatmap": {"kind": "heatmap", "values": [[1, 2], [3, 4]]},
+    "graph": {"kind": "graph", "nodes": ["A", "B"], "edges": [{"from": "A", "to": "B", "label": 4}],
+              "steps": [{"action": "visit", "nodes": ["A"]}]},
+    "vector_plane": {"kind": "vector_plane", "basis": True, "matrices": [{"values": [[2, 1], [1, 2]]}]},
+    "number_line": {"kind": "number_line", "range": [-5, 5], "points": [{"value": 2, "label": "a"}]},
 }
 
 

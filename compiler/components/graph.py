@@ -1,0 +1,225 @@
+"""graph: nodes and edges — weighted graphs, trees (binary search, recursion, probability), linked chains —
+and steps over them (visit, mark visited, update a label, highlight a path, insert, remove)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal, Union
+
+from pydantic import ConfigDict, Field, StringConstraints, ValidationInfo, field_validator, model_validator
+from pydantic_core import PydanticCustomError
+
+from ..fields import BLANK_PATTERN, Colour, _Model
+from .base import VisualBase
+
+KIND = "graph"
+RUNTIME = "graph"  # helper module in compiler.runtime.components (None: an operation of SbcScene)
+MAX_NODES = 24
+MAX_EDGES = 40
+MAX_STEPS = 16
+
+NodeId = Union[Annotated[str, StringConstraints(min_length=1, max_length=40, pattern=BLANK_PATTERN)], int, float]
+Label = Union[Annotated[str, Field(max_length=40)], int, float]
+Pair = Annotated[list[NodeId], Field(min_length=2, max_length=2)]
+
+
+def node_id(v: object) -> str:
+    """Node names as written: 8, 8.0 and "8" are the same node."""
+    if isinstance(v, float) and v.is_integer():
+        v = int(v)
+    return str(v).strip()
+
+
+def _err(message: str) -> PydanticCustomError:
+    """A validation error whose message is exactly `message` (no "Value error, " prefix)."""
+    return PydanticCustomError("graph", message)
+
+
+class GraphNode(_Model):
+    id: NodeId = Field(description="The node's name, used by edges and steps; drawn inside it unless `label` "
+                       "is given.", examples=["A", 8])
+    label: Label | None = Field(None, description="Text drawn inside the node (default: its id).", examples=["start"])
+    at: list[float] | None = Field(None, min_length=2, max_length=2,
+                                   description="[x, y] position (any units: the picture is scaled to fit). Give it "
+                                   "to every node or to none.", examples=[[-5, 0]])
+    note: Label | None = Field(None, description="Small text beside the node (a distance, 'Start').",
+                               examples=["0", "∞"])
+    shape: Literal["circle", "box"] | None = Field(None, description="Circle (default for up to 3 characters) or "
+                                                   "rounded box.", examples=["box"])
+    color: Colour | None = Field(None, description="Node colour.", examples=["gold"])
+
+
+class GraphEdge(_Model):
+    model_config = ConfigDict(frozen=True, extra="ignore", strict=True, validate_by_name=True,
+                              validate_by_alias=True, serialize_by_alias=True)
+    from_: NodeId = Field(alias="from", description="Node the edge starts at.", examples=["A"])
+    to: NodeId = Field(description="Node the edge ends at (the arrow's head in a directed graph; the child in a "
+                       "tree).", examples=["B"])
+    label: Label | None = Field(None, description="Weight or probability drawn at the edge's middle.",
+                                examples=[4, "1/2"])
+    color: Colour | None = Field(None, description="Edge colour.", examples=["orange"])
+
+
+StepAction = Literal["visit", "mark", "color", "note", "label", "path", "insert", "remove", "dim"]
+
+
+class GraphStep(_Model):
+    action: StepAction = Field(
+        description="`visit`: the nodes become current (gold ring); `mark`: the nodes are done (filled green, "
+        "'visited'); `color`: nodes/edges take `color`; `note`: the text beside one node changes to `text` "
+        "(distance relaxation); `label`: one edge's label changes to `text`; `path`: the path through `nodes` "
+        "lights up, node by node; `insert`: new `nodes` (and `edges`) appear — in a `bst` the comparison path is "
+        "shown first and the edge is found; `remove`: nodes (with their edges) or edges fade out; `dim`: "
+        "nodes/edges fade to grey.", examples=["visit"])
+    nodes: list[NodeId] = Field(default_factory=list, max_length=MAX_NODES, description="Nodes the step acts on.",
+                                examples=[["A", "C", "E"]])
+    edges: list[Pair] = Field(default_factory=list, max_length=MAX_EDGES,
+                              description="Edges the step acts on, each [from, to].", examples=[[["A", "B"]]])
+    text: Label | None = Field(None, description="New text for `note` / `label`.", examples=["4"])
+    at: list[float] | None = Field(None, min_length=2, max_length=2,
+                                   description="`insert` of one node into a graph drawn at positions: where.",
+                                   examples=[[0, -2]])
+    color: Colour | None = Field(None, description="Colour for `color`, `visit` or `path`.", examples=["red"])
+
+    @model_validator(mode="after")
+    def _complete(self):
+        a, n, e = self.action, len(self.nodes), len(self.edges)
+        if a in ("visit", "mark", "insert") and not n and not (a == "insert" and e):
+            raise _err(f"a '{a}' step needs `nodes`")
+        if a in ("color", "remove", "dim") and not n and not e:
+            raise _err(f"a '{a}' step needs `nodes` or `edges`")
+        if a == "note" and (n != 1 or self.text is None):
+            raise _err("a 'note' step needs one node in `nodes` and its new `text`")
+        if a == "label" and (e != 1 or self.text is None):
+            raise _err("a 'label' step needs one edge in `edges` and its new `text`")
+        if a == "path" and n < 2:
+            raise _err("a 'path' step needs at least two `nodes`, in order")
+        if a == "color" and not self.color:
+            raise _err("a 'color' step needs a `color`")
+        return self
+
+
+class GraphVisual(VisualBase):
+    kind: Literal["graph"] = Field(description="Nodes joined by edges: a weighted graph, a tree (binary search, "
+                                   "recursion, probability), linked chains; `steps` act on it in turn.")
+    nodes: list[Union[NodeId, GraphNode]] = Field(
+        default_factory=list, max_length=MAX_NODES,
+        description="The nodes: names, or objects with `id`, `label`, `at`, `note`, `shape`, `color`. In a `bst`, "
+        "the keys in insertion order (the edges follow).", examples=[["A", "B", "C"], [8, 3, 10, 1, 6]])
+    directed: bool = Field(False, description="Edges are arrows.", examples=[True])
+    layout: Literal["auto", "tree", "layered", "circular", "spring", "chain", "bst"] = Field(
+        "auto", description="Where the nodes go when they have no `at`: `tree` (roots on top), `layered` (a DAG "
+        "left to right), `circular`, `spring`, `chain` (each path a row: linked lists, hash buckets), `bst` "
+        "(a binary search tree built from the keys in order); `auto` picks chain, tree, layered or circular.",
+        examples=["tree"])
+    direction: Literal["down", "right"] | None = Field(None, description="Which way a tree or layered graph "
+                                                       "grows (tree default down, layered right).",
+                                                       examples=["right"])
+    extend: bool = Field(False, description="Act on the graph already on screen (only `steps`); without one on "
+                         "screen, draw this beat's graph.", examples=[True])
+    edges: list[GraphEdge] = Field(default_factory=list, max_length=MAX_EDGES,
+                                   description="The edges, each {from, to, label}.",
+                                   examples=[[{"from": "A", "to": "B", "label": 4}]])
+    caption: str | None = Field(None, max_length=120, description="Text under the graph.",
+                                examples=["Shortest paths from A"])
+    steps: list[GraphStep] = Field(default_factory=list, max_length=MAX_STEPS,
+                                   description="Actions on the graph, one after another within the beat.",
+                                   examples=[[{"action": "visit", "nodes": ["A"]},
+                                              {"action": "note", "nodes": ["B"], "text": "4"}]])
+
+    @field_validator("nodes")
+    @classmethod
+    def _unique(cls, nodes: list) -> list:
+        seen: set[str] = set()
+        at = [isinstance(n, GraphNode) and n.at is not None for n in nodes]
+        for k, n in enumerate(nodes):
+            i = node_id(n.id if isinstance(n, GraphNode) else n)
+            if i in seen:
+                raise _err(f"node {k} ({i!r}) is listed twice: node names must be unique")
+            seen.add(i)
+        if any(at) and not all(at):
+            missing = [node_id(n.id if isinstance(n, GraphNode) else n) for n, a in zip(nodes, at) if not a][:3]
+            raise _err(f"some nodes have `at` and some do not ({', '.join(missing)}): give positions to every node "
+                       "or to none")
+        return nodes
+
+    @field_validator("edges")
+    @classmethod
+    def _edges_join_nodes(cls, edges: list, info: ValidationInfo) -> list:
+        ids = _ids(info.data.get("nodes") or [])
+        if info.data.get("layout") == "bst" and edges:
+            raise _err("a `bst` places its edges itself: give the keys in `nodes`, in insertion order, and no `edges`")
+        for k, e in enumerate(edges):
+            for end in (e.from_, e.to):
+                if ids and node_id(end) not in ids:
+                    raise _err(f"edge {k} ({node_id(e.from_)} → {node_id(e.to)}): there is no node {node_id(end)!r}")
+        return edges
+
+    @field_validator("steps")
+    @classmethod
+    def _steps_name_nodes(cls, steps: list, info: ValidationInfo) -> list:
+        known = set(_ids(info.data.get("nodes") or []))
+        if not known:
+            return steps  # `extend`: steps on the graph on screen, whose nodes are not known here
+        bst = info.data.get("layout") == "bst"
+        for k, s in enumerate(steps):
+            if s.action == "insert":
+                for n in s.nodes:
+                    if node_id(n) in known:
+                        raise _err(f"step {k} inserts {node_id(n)!r}, which is already a node")
+                    if bst and not _is_number(node_id(n)):
+                        raise _err(f"step {k} inserts {node_id(n)!r} into a `bst`: keys are numbers")
+                known.update(node_id(n) for n in s.nodes)
+            for n in list(s.nodes) + [x for pair in s.edges for x in pair]:
+                if node_id(n) not in known:
+                    raise _err(f"step {k} ({s.action}): there is no node {node_id(n)!r}")
+        return steps
+
+    @model_validator(mode="after")
+    def _consistent(self):
+        ids = _ids(self.nodes)
+        if not ids and not self.extend:
+            raise _err("a graph needs `nodes` (or `extend`: steps on the graph on screen)")
+        if self.layout == "bst":
+            bad = [i for i in ids if not _is_number(i)]
+            if bad:
+                raise _err(f"a `bst` needs numbers as keys, not {bad[0]!r}")
+        return self
+
+
+def _ids(nodes: list) -> list[str]:
+    return [node_id(n.id if isinstance(n, GraphNode) else n) for n in nodes]
+
+
+def _is_number(s: str) -> bool:
+    try:
+        float(s)
+    except ValueError:
+        return False
+    return True
+
+
+STRINGS = ("nodes", "edges", "steps", "caption")  # parameters whose text is drawn
+
+
+def drawn(params: dict) -> list[str]:
+    """Node labels, notes, edge labels, the texts steps write, the caption — as drawn."""
+    out: list[str] = []
+    for n in params.get("nodes") or []:
+        if isinstance(n, dict):
+            out.append(node_id(n.get("label", n.get("id"))))
+            if n.get("note") is not None:
+                out.append(node_id(n["note"]))
+        else:
+            out.append(node_id(n))
+    out += [node_id(e["label"]) for e in params.get("edges") or [] if e.get("label") is not None]
+    for s in params.get("steps") or []:
+        if s.get("action") == "insert":
+            out += [node_id(n) for n in s.get("nodes") or []]
+        if s.get("text") is not None:
+            out.append(node_id(s["text"]))
+    if params.get("caption"):
+        out.append(params["caption"])
+    return out
+
+
+MODEL = GraphVisual

@@ -1,0 +1,716 @@
+"""graph: labelled nodes (circles or rounded boxes) joined by lines or arrows, edge weights, notes beside
+nodes — a Manim `Graph`/`DiGraph` with positions from a layout — and steps acted on it in turn.
+
+Layouts (`layout_positions`): given coordinates, `tree`, `layered`, `circular`, `spring` (networkx,
+seeded), `chain` (each path a row) and `bst` (keys inserted in order: x is the in-order rank, y the
+depth). Positions are computed for every node the steps will insert too, so nothing moves when they
+appear. Steps: visit, mark, color, note, label, path, insert, remove, dim (see the model).
+"""
+
+from __future__ import annotations
+
+import math
+
+from manim import (DOWN, LEFT, RIGHT, UP, AnimationGroup, Circle, Create, DiGraph, Dot, FadeIn, FadeOut, Graph,
+                   Line, ManimColor, RoundedRectangle, Succession, Transform, VGroup)
+
+from ...components.graph import node_id
+from ..style import colour, text
+from .plot import paint
+
+NODE_R = 0.34
+EDGE_GREY = "#8A8FA3"
+CURRENT = "#FFD54F"
+DONE = "#66BB6A"
+PATH = "#FFD54F"
+DIM = "#44475A"
+NOTE = "#FFD54F"
+LABEL_SIZE = 24
+SMALL = 20
+
+
+# ----------------------------------------------------------------------------- input
+def _nodes(nodes) -> list[dict]:
+    out = []
+    for n in nodes or []:
+        if isinstance(n, dict):
+            d = dict(n)
+            d["id"] = node_id(d["id"])
+            out.append(d)
+        else:
+            out.append({"id": node_id(n)})
+    return out
+
+
+def _edges(edges) -> list[dict]:
+    out = []
+    for e in edges or []:
+        a = e.get("from", e.get("from_"))
+        out.append(dict(e, **{"from": node_id(a), "to": node_id(e["to"])}))
+    return out
+
+
+def _num(s: str) -> float:
+    try:
+        return float(s)
+    except ValueError:
+        return math.inf
+
+
+# ----------------------------------------------------------------------------- layouts
+def bst_edges(keys: list[str]) -> tuple[list[tuple[str, str]], dict[str, list[str]]]:
+    """The edges of the binary search tree built by inserting `keys` in order, and each key's comparison
+    path from the root (the nodes it is compared with)."""
+    left: dict[str, str] = {}
+    right: dict[str, str] = {}
+    edges, paths = [], {}
+    root = None
+    for k in keys:
+        if root is None:
+            root, paths[k] = k, []
+            continue
+        cur, path = root, []
+        while True:
+            path.append(cur)
+            side = left if _num(k) < _num(cur) else right
+            if cur in side:
+                cur = side[cur]
+                continue
+            side[cur] = k
+            edges.append((cur, k))
+            break
+        paths[k] = path
+    return edges, paths
+
+
+def _children(ids: list[str], pairs: list[tuple[str, str]]) -> tuple[dict[str, list[str]], list[str]]:
+    kids: dict[str, list[str]] = {i: [] for i in ids}
+    parent: dict[str, str] = {}
+    for a, b in pairs:
+        if b not in parent and b != a and a in kids:
+            parent[b] = a
+            kids[a].append(b)
+    roots = [i for i in ids if i not in parent]
+    return kids, roots or ids[:1]
+
+
+def _tree(ids, pairs) -> dict[str, tuple[float, float]]:
+    kids, roots = _children(ids, pairs)
+    pos: dict[str, tuple[float, float]] = {}
+    nxt = [0.0]
+
+    def place(v: str, depth: int) -> float:
+        if v in pos:
+            return pos[v][0]
+        pos[v] = (0.0, -depth)  # placeholder against cycles
+        xs = [place(c, depth + 1) for c in kids[v] if c not in pos]
+        x = (xs[0] + xs[-1]) / 2 if xs else nxt[0]
+        if not xs:
+            nxt[0] += 1
+        pos[v] = (x, -depth)
+        return x
+
+    for r in roots + ids:
+        if r not in pos:
+            place(r, 0)
+    return pos
+
+
+def _bst(keys) -> dict[str, tuple[float, float]]:
+    edges, paths = bst_edges(keys)
+    order = sorted(keys, key=_num)
+    return {k: (float(order.index(k)), -float(len(paths[k]))) for k in keys}
+
+
+def _layered(ids, pairs) -> dict[str, tuple[float, float]]:
+    layer = {i: 0 for i in ids}
+    for _ in range(len(ids)):  # longest path from a source (bounded: cycles stop growing after n rounds)
+        changed = False
+        for a, b in pairs:
+            if a != b and layer[b] < layer[a] + 1 <= len(ids):
+                layer[b] = layer[a] + 1
+                changed = True
+        if not changed:
+            break
+    rows: dict[int, list[str]] = {}
+    for i in ids:
+        rows.setdefault(layer[i], []).append(i)
+    pos = {}
+    for x, members in rows.items():
+        for k, i in enumerate(members):
+            pos[i] = (float(x), -(k - (len(members) - 1) / 2))
+    return pos
+
+
+def _chain(ids, pairs) -> dict[str, tuple[float, float]]:
+    nxt: dict[str, str] = {}
+    incoming = set()
+    for a, b in pairs:
+        nxt.setdefault(a, b)
+        incoming.add(b)
+    pos: dict[str, tuple[float, float]] = {}
+    row = 0
+    for start in [i for i in ids if i not in incoming] + ids:
+        if start in pos:
+            continue
+        x, v = 0, start
+        while v is not None and v not in pos:
+            pos[v] = (float(x), -float(row))
+            x += 1
+            v = nxt.get(v)
+        row += 1
+    return pos
+
+
+def _circular(ids) -> dict[str, tuple[float, float]]:
+    n = len(ids)
+    r = max(1.0, n / (2 * math.pi) * 1.25)
+    return {i: (r * math.cos(math.pi / 2 - 2 * math.pi * k / n), r * math.sin(math.pi / 2 - 2 * math.pi * k / n))
+            for k, i in enumerate(ids)}
+
+
+def _spring(ids, pairs) -> dict[str, tuple[float, float]]:
+    """A force-directed layout (Kamada-Kawai for a connected graph, seeded spring otherwise), scaled so that
+    typical neighbours are about one apart."""
+    import networkx as nx
+
+    g = nx.Graph()
+    g.add_nodes_from(ids)
+    g.add_edges_from(pairs)
+    try:
+        raw = nx.kamada_kawai_layout(g) if nx.is_connected(g) else nx.spring_layout(g, seed=7)
+    except Exception:  # noqa: BLE001 - no scipy: the seeded spring layout
+        raw = nx.spring_layout(g, seed=7)
+    pts = {i: (float(raw[i][0]), float(raw[i][1])) for i in ids}
+    near = sorted(min((math.dist(pts[a], pts[b]) for b in ids if b != a), default=1.0) for a in ids)
+    d = near[len(near) // 4] or 1.0
+    return {i: (round(x / d, 6), round(y / d, 6)) for i, (x, y) in pts.items()}
+
+
+def _is_chain(ids, pairs, directed: bool) -> bool:
+    outs, ins = {i: 0 for i in ids}, {i: 0 for i in ids}
+    for a, b in pairs:
+        outs[a] += 1
+        ins[b] += 1
+    if any(v > 1 for v in list(outs.values()) + list(ins.values())):
+        return False
+    return len(_chain(ids, pairs)) == len(ids) and not _has_cycle(ids, pairs)
+
+
+def _has_cycle(ids, pairs) -> bool:
+    adj: dict[str, list[str]] = {i: [] for i in ids}
+    for a, b in pairs:
+        adj[a].append(b)
+    state: dict[str, int] = {}
+
+    def visit(v) -> bool:
+        state[v] = 1
+        for w in adj[v]:
+            if state.get(w) == 1 or (w not in state and visit(w)):
+                return True
+        state[v] = 2
+        return False
+
+    return any(i not in state and visit(i) for i in ids)
+
+
+def _is_forest(ids, pairs) -> bool:
+    parents: dict[str, int] = {}
+    for _, b in pairs:
+        parents[b] = parents.get(b, 0) + 1
+    return all(v <= 1 for v in parents.values()) and not _has_cycle(ids, pairs)
+
+
+def resolve_layout(ids, pairs, layout: str = "auto", directed: bool = False) -> str:
+    """`auto` -> chain (paths), tree (a forest), layered (a directed acyclic graph) or circular."""
+    if layout != "auto":
+        return layout
+    if not pairs or _is_chain(ids, pairs, directed):
+        return "chain"
+    if _is_forest(ids, pairs):
+        return "tree"
+    if directed and not _has_cycle(ids, pairs):
+        return "layered"
+    return "circular"  # an ellipse in the frame: readable at any size (`spring` only when asked for)
+
+
+def layout_positions(ids: list[str], pairs: list[tuple[str, str]], layout: str = "auto",
+                     direction: str | None = None, directed: bool = False) -> dict[str, tuple[float, float]]:
+    """Positions in "slot" units (neighbours about one apart), y up."""
+    if not ids:
+        return {}
+    if layout == "bst":
+        pos = _bst(ids)
+    elif layout == "auto":
+        return layout_positions(ids, pairs, resolve_layout(ids, pairs, layout, directed), direction, directed)
+    elif layout == "tree":
+        pos = _tree(ids, pairs)
+    elif layout == "layered":
+        pos = _layered(ids, pairs)
+        if direction == "down":
+            pos = {i: (-y, -x) for i, (x, y) in pos.items()}
+        return pos
+    elif layout == "chain":
+        pos = _chain(ids, pairs)
+    elif layout == "spring":
+        pos = _spring(ids, pairs)
+    else:
+        pos = _circular(ids)
+    if layout in ("tree", "bst") and direction == "right":
+        pos = {i: (-y, -x) for i, (x, y) in pos.items()}
+    return pos
+
+
+# ----------------------------------------------------------------------------- drawing
+def _mix(theme: dict, col, amount: float = 0.18) -> ManimColor:
+    return ManimColor(theme["background"]).interpolate(ManimColor(col), amount)
+
+
+def _node_mob(theme: dict, label: str, col, shape: str | None, r: float):
+    t = text(label, theme, size=LABEL_SIZE if len(label) <= 2 else 22, color=theme["text"])
+    if shape is None:
+        shape = "circle" if len(label) <= 3 else "box"
+    if shape == "circle":
+        body = Circle(radius=r, color=col, stroke_width=3)
+        if t.width > 1.45 * r:
+            t.scale_to_fit_width(1.45 * r)
+    else:
+        if t.width > 2.6:
+            t.scale_to_fit_width(2.6)
+        one_line = t.height < 0.45
+        body = RoundedRectangle(width=max(2 * r, t.width + 0.36), height=max(1.6 * r, 0.62 if one_line else t.height + 0.3),
+                                corner_radius=0.12, color=col, stroke_width=3)
+    body.set_fill(_mix(theme, col), opacity=1)
+    t.move_to(body.get_center())
+    t.set_z_index(2)  # above its shape even when an animation re-adds the shape to the scene
+    v = VGroup(body, t)
+    v.body, v.label = body, t
+    return v
+
+
+def _spread(pts: dict, vmobs: dict, pad: float = 0.12) -> float:
+    """How much the positions must grow apart (as a factor) so no two nodes touch."""
+    ids = list(pts)
+    need = 1.0
+    for k, a in enumerate(ids):
+        for b in ids[k + 1:]:
+            dx, dy = abs(pts[a][0] - pts[b][0]), abs(pts[a][1] - pts[b][1])
+            rx = (vmobs[a].width + vmobs[b].width) / 2 + pad
+            ry = (vmobs[a].height + vmobs[b].height) / 2 + pad
+            if dx >= rx or dy >= ry:
+                continue
+            need = max(need, min(rx / dx if dx > 1e-6 else 99.0, ry / dy if dy > 1e-6 else 99.0))
+    return min(need, 4.0)
+
+
+def _edge_mob(u, v, col, directed: bool):
+    line = Line(u, v, buff=0.02, color=col, stroke_width=2.5)
+    if line.get_length() < 0.05:
+        return line
+    if directed:
+        line.add_tip(tip_length=0.2, tip_width=0.18)
+    return line
+
+
+def _box(m, pad: float = 0.04):
+    return (m.get_left()[0] - pad, m.get_bottom()[1] - pad, m.get_right()[0] + pad, m.get_top()[1] + pad)
+
+
+def _hits(a, b) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _place_free(mob, anchor, directions, taken: list, dist: float) -> None:
+    """Put `mob` next to `anchor` in the first direction where it hits nothing in `taken`."""
+    first = None
+    for d in directions:
+        mob.move_to(anchor + d * dist)
+        if d[0] and not d[1]:
+            mob.shift(d * mob.width / 2)
+        elif d[1] and not d[0]:
+            mob.shift(d * mob.height / 2)
+        else:
+            mob.shift(d * (mob.width + mob.height) / 4)
+        box = _box(mob)
+        if first is None:
+            first = mob.get_center().copy()
+        if not any(_hits(box, t) for t in taken):
+            taken.append(box)
+            return
+    mob.move_to(first)
+    taken.append(_box(mob))
+
+
+def _outward(p, centre) -> list:
+    """Directions to try for a label beside point `p`: away from the picture's centre first."""
+    import numpy as np
+
+    d = np.array([p[0] - centre[0], p[1] - centre[1], 0.0])
+    cands = [UP, RIGHT, DOWN, LEFT, UP + RIGHT, UP + LEFT, DOWN + RIGHT, DOWN + LEFT]
+    if np.linalg.norm(d) < 1e-6:
+        return cands
+    return sorted(cands, key=lambda c: -float(np.dot(c / np.linalg.norm(c), d / np.linalg.norm(d))))
+
+
+def build(theme: dict, *, nodes, edges=(), directed: bool = False, layout: str = "auto", direction=None,
+          caption: str | None = None, steps=(), color: str | None = None):
+    import numpy as np
+
+    nodes, edges = _nodes(nodes), _edges(edges)
+    col = ManimColor(color) if color else colour(theme, "node", theme["accent"])
+    ids = [n["id"] for n in nodes]
+    info = {n["id"]: n for n in nodes}
+    # every node the steps will insert gets its place now
+    future, future_pairs = [], []
+    for s in steps or []:
+        if s.get("action") == "insert":
+            for n in s.get("nodes") or []:
+                i = node_id(n)
+                if i not in info and i not in future:
+                    future.append(i)
+                    info[i] = {"id": i, **({"at": s["at"]} if s.get("at") and len(s.get("nodes")) == 1 else {})}
+            future_pairs += [(node_id(a), node_id(b)) for a, b in s.get("edges") or []]
+    all_ids = ids + future
+    pairs = [(e["from"], e["to"]) for e in edges]
+    if layout == "bst":
+        tree_edges, paths = bst_edges(all_ids)
+        live = set(ids)
+        pairs = [(a, b) for a, b in tree_edges if b in live]
+        future_pairs = [(a, b) for a, b in tree_edges if b not in live]
+        edges = [{"from": a, "to": b} for a, b in pairs]
+    else:
+        paths = {}
+    given = all(info[i].get("at") for i in all_ids)
+    if given:  # coordinates as written, scaled to the frame
+        pos = {i: (float(info[i]["at"][0]), float(info[i]["at"][1])) for i in all_ids}
+    else:
+        pos = layout_positions(all_ids, pairs + future_pairs, layout, direction, directed)
+    xs = [p[0] for p in pos.values()]
+    ys = [p[1] for p in pos.values()]
+    w, h = (max(xs) - min(xs)) or 1.0, (max(ys) - min(ys)) or 1.0
+    gap = min((math.dist(pos[a], pos[b]) for a in all_ids for b in all_ids if a < b), default=1.0) or 1.0
+    unit = min(10.5 / w, 4.4 / h, 2.6 / gap if given else 1.9)
+    ux = uy = unit
+    if not given:  # a layout's rows and columns: each direction scaled on its own (a circle becomes an ellipse)
+        ux, uy = min(2.6, 10.5 / w), min(1.7, 4.4 / h)
+    cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
+    pts = {i: np.array([(x - cx) * ux, (y - cy) * uy, 0.0]) for i, (x, y) in pos.items()}
+    r = NODE_R  # nodes closer than their size are spread apart below, then the whole picture fits the frame
+
+    node_col = {i: (paint(info[i].get("color"), col) if info[i].get("color") else col) for i in all_ids}
+    # one shape for the whole graph unless a node says otherwise: circles when every label is short
+    shape = "box" if any(len(node_id(info[i].get("label", i))) > 3 for i in all_ids) else "circle"
+    vmobs = {i: _node_mob(theme, node_id(info[i].get("label", i)), node_col[i], info[i].get("shape") or shape, r)
+             .move_to(pts[i]) for i in all_ids}
+    spread = _spread(pts, vmobs)
+    if spread > 1.0:  # nodes wider than their spacing (long labels, dense layouts): spread them out
+        pts = {i: p * spread for i, p in pts.items()}
+        for i in all_ids:
+            vmobs[i].move_to(pts[i])
+    cls = DiGraph if directed else Graph
+    graph = cls(ids, [], layout={i: pts[i] for i in ids}, vertex_mobjects={i: vmobs[i] for i in ids})
+    graph.clear_updaters()  # edges are drawn between the node shapes here, and move with the group
+    emobs = {}
+    seen = set()
+    for e in edges:
+        key = (e["from"], e["to"])
+        if key in seen or (not directed and key[::-1] in seen) or key[0] == key[1]:
+            continue
+        seen.add(key)
+        ecol = paint(e.get("color"), EDGE_GREY) if e.get("color") else ManimColor(EDGE_GREY)
+        m = _edge_mob(vmobs[key[0]].body, vmobs[key[1]].body, ecol, directed)
+        graph._graph.add_edge(*key)
+        graph.edges[key] = m
+        graph.add(m)
+        emobs[key] = e
+    # labels: edge weights at the middle, beside the line; notes beside their node, outward
+    centre = np.array([0.0, 0.0, 0.0])
+    taken = [_box(vmobs[i], 0.02) for i in all_ids]
+    edge_labels = VGroup()
+    g_labels = {}
+    for key, e in emobs.items():
+        if e.get("label") is None:
+            continue
+        t = text(node_id(e["label"]), theme, size=SMALL, color=theme["text"])
+        _place_edge_label(t, graph.edges[key], taken)
+        edge_labels.add(t)
+        g_labels[key] = t
+    notes = VGroup()
+    g_notes = {}
+    for i in ids:
+        if info[i].get("note") is not None:
+            t = text(node_id(info[i]["note"]), theme, size=SMALL, color=NOTE)
+            _place_free(t, vmobs[i].get_center(), _outward(vmobs[i].get_center(), centre), taken, r + 0.08)
+            notes.add(t)
+            g_notes[i] = t
+    # invisible anchors: where every node (present or future) sits, moved and scaled with the group
+    anchors = VGroup(*[Dot(pts[i], radius=0.001, fill_opacity=0, stroke_opacity=0) for i in all_ids])
+    ruler = VGroup(Dot(pts[all_ids[0]], radius=0.001, fill_opacity=0, stroke_opacity=0),
+                   Dot(pts[all_ids[0]] + RIGHT, radius=0.001, fill_opacity=0, stroke_opacity=0))
+    parts = [graph, edge_labels, notes, anchors, ruler]
+    cap = None
+    if caption:
+        cap = text(caption, theme, size=22, color=theme["text"], width_chars=60)
+        bottom = min(t[1] for t in taken) if taken else -1
+        cap.move_to([0, bottom - 0.3 - cap.height / 2, 0])
+        parts.append(cap)
+    g = VGroup(*parts)
+    g.graph, g.edge_labels, g.notes, g.anchor_group = graph, edge_labels, notes, anchors
+    g.vmobs, g.labels_by_edge, g.notes_by_node = {i: vmobs[i] for i in ids}, g_labels, g_notes
+    g.future = {i: vmobs[i] for i in future}
+    g.anchor = {i: a for i, a in zip(all_ids, anchors)}
+    g.ruler, g.base_r, g.theme, g.directed, g.colour = ruler, r, theme, directed, col
+    g.bst_paths, g.future_pairs, g.layout = paths, future_pairs, layout
+    g.caption = cap
+    g.steps = list(steps or [])
+    g.parts = {node_id(info[i].get("label", i)): vmobs[i] for i in ids}
+    if caption:
+        g.parts[caption] = cap
+    g.sbc_kind = "graph"
+    g.grow = 1.5
+    return g
+
+
+def _place_edge_label(t, edge, taken: list) -> None:
+    import numpy as np
+
+    start, end = edge.get_start(), edge.get_end()
+    d = end - start
+    n = np.array([-d[1], d[0], 0.0])
+    n = n / (np.linalg.norm(n) or 1.0)
+    if n[1] < -1e-6 or (abs(n[1]) < 1e-6 and n[0] < 0):
+        n = -n  # above the line first (or left of a vertical one)
+    for along in (0.5, 0.38, 0.62):
+        mid = start + d * along
+        for side in (n, -n):
+            t.move_to(mid + side * (0.14 + 0.5 * abs(side[0]) * t.width + 0.5 * abs(side[1]) * t.height))
+            if not any(_hits(_box(t), b) for b in taken):
+                taken.append(_box(t))
+                return
+    t.move_to(start + d * 0.5 + n * (0.14 + 0.5 * t.height))
+    taken.append(_box(t))
+
+
+def enter(mob, run_time: float):
+    g = mob.graph
+    nodes = list(mob.vmobs.values())
+    out = [AnimationGroup(*[FadeIn(v, scale=0.8) for v in nodes], lag_ratio=0.5 / max(1, len(nodes)),
+                          run_time=max(0.3, run_time * 0.45))]
+    if g.edges:
+        out.append(AnimationGroup(*[Create(e) for e in g.edges.values()], run_time=max(0.3, run_time * 0.35)))
+    extra = [m for m in (mob.edge_labels, mob.notes) if len(m)] + ([mob.caption] if mob.caption is not None else [])
+    if extra:
+        out.append(FadeIn(VGroup(*extra), run_time=max(0.2, run_time * 0.2)))
+    return out
+
+
+# ----------------------------------------------------------------------------- steps
+def find_graph(scene):
+    for m in reversed(getattr(scene, "body", [])):
+        if getattr(m, "sbc_kind", None) == "graph":
+            return m
+    return None
+
+
+def _scale(g) -> float:
+    a, b = g.ruler
+    return float(abs(b.get_center()[0] - a.get_center()[0])) or 1.0
+
+
+def _edge_key(g, a, b):
+    a, b = node_id(a), node_id(b)
+    if (a, b) in g.graph.edges:
+        return (a, b)
+    if not g.directed and (b, a) in g.graph.edges:
+        return (b, a)
+    return None
+
+
+def _set_node(v, theme, col, width: float = 3.0):
+    return v.body.animate.set_stroke(col, width=width).set_fill(_mix(theme, col, 0.3), opacity=1)
+
+
+def _note(scene, g, i: str, s: str, rt: float):
+    v = g.vmobs.get(i)
+    if v is None:
+        return
+    new = text(s, g.theme, size=SMALL, color=NOTE)
+    new.scale(_scale(g))
+    old = g.notes_by_node.get(i)
+    if old is not None:
+        new.move_to(old.get_center())
+        scene.play(Transform(old, new), run_time=rt)
+        old.text = new.text  # what the inspector reads
+        return
+    taken = [_box(m, 0.02) for m in g.vmobs.values()] + [_box(m) for m in list(g.edge_labels) + list(g.notes)]
+    centre = g.graph.get_center()
+    _place_free(new, v.get_center(), _outward(v.get_center(), centre), taken, v.width / 2 + 0.08)
+    g.notes.add(new)
+    g.notes_by_node[i] = new
+    scene.play(FadeIn(new, scale=0.8), run_time=rt)
+
+
+def _label(scene, g, key, s: str, rt: float):
+    new = text(s, g.theme, size=SMALL, color=CURRENT)
+    new.scale(_scale(g))
+    old = g.labels_by_edge.get(key)
+    if old is not None:
+        new.move_to(old.get_center())
+        scene.play(Transform(old, new), run_time=rt)
+        old.text = new.text
+        return
+    taken = [_box(m, 0.02) for m in g.vmobs.values()] + [_box(m) for m in list(g.edge_labels) + list(g.notes)]
+    _place_edge_label(new, g.graph.edges[key], taken)
+    g.edge_labels.add(new)
+    g.labels_by_edge[key] = new
+    scene.play(FadeIn(new, scale=0.8), run_time=rt)
+
+
+def _insert(scene, g, ids: list[str], pairs: list, rt: float):
+    k = _scale(g)
+    for i in ids:
+        if i in g.vmobs or i not in g.future:
+            continue
+        if g.layout == "bst" and g.bst_paths.get(i):
+            lit = []
+            for p in g.bst_paths[i]:  # the comparisons on the way down, each node lit in turn
+                if p in g.vmobs:
+                    body = g.vmobs[p].body
+                    lit.append((body, body.get_stroke_color(), body.get_stroke_width()))
+                    scene.play(body.animate.set_stroke(CURRENT, width=6), run_time=max(0.2, rt * 0.4))
+            if lit:
+                scene.play(*[b.animate.set_stroke(c, width=w) for b, c, w in lit], run_time=max(0.2, rt * 0.3))
+            pairs = list(pairs) + [(a, b) for a, b in g.future_pairs if b == i]
+        v = g.future.pop(i)
+        v.scale(k)
+        v.move_to(g.anchor[i].get_center())
+        g.graph.add_vertices(i, positions={i: g.anchor[i].get_center()}, vertex_mobjects={i: v})
+        g.vmobs[i] = v
+        g.parts[v.label.text if hasattr(v.label, "text") else i] = v
+        scene.play(FadeIn(v, scale=0.6), run_time=rt)
+    new_edges = []
+    for a, b in pairs:
+        a, b = node_id(a), node_id(b)
+        if a in g.vmobs and b in g.vmobs and _edge_key(g, a, b) is None and a != b:
+            m = _edge_mob(g.vmobs[a].body, g.vmobs[b].body, ManimColor(EDGE_GREY), g.directed)
+            g.graph._graph.add_edge(a, b)
+            g.graph.edges[(a, b)] = m
+            g.graph.add(m)
+            new_edges.append(m)
+    if new_edges:
+        scene.play(*[Create(m) for m in new_edges], run_time=rt)
+
+
+def _remove(scene, g, ids: list[str], pairs: list, rt: float):
+    gone = []
+    for a, b in pairs:
+        key = _edge_key(g, a, b)
+        if key is not None:
+            gone.append(g.graph.edges.pop(key))
+            g.graph._graph.remove_edge(*key)
+            if key in g.labels_by_edge:
+                gone.append(g.labels_by_edge.pop(key))
+    for i in ids:
+        if i not in g.vmobs:
+            continue
+        for key in [e for e in g.graph.edges if i in e]:
+            gone.append(g.graph.edges.pop(key))
+            if key in g.labels_by_edge:
+                gone.append(g.labels_by_edge.pop(key))
+        gone.append(g.vmobs.pop(i))
+        g.graph.vertices.pop(i, None)
+        if g.graph._graph.has_node(i):
+            g.graph._graph.remove_node(i)
+        if i in g.notes_by_node:
+            gone.append(g.notes_by_node.pop(i))
+    if gone:
+        scene.play(*[FadeOut(m) for m in gone], run_time=rt)
+        for m in gone:
+            for holder in (g.graph, g.edge_labels, g.notes):
+                holder.remove(m)
+        g.parts = {k: v for k, v in g.parts.items() if v not in gone}
+
+
+def play_step(scene, g, step: dict, rt: float) -> None:
+    theme = g.theme
+    action = step.get("action")
+    ids = [node_id(n) for n in step.get("nodes") or []]
+    pairs = [(node_id(a), node_id(b)) for a, b in step.get("edges") or []]
+    col = paint(step.get("color"), CURRENT) if step.get("color") else None
+    live = [i for i in ids if i in g.vmobs]
+    keys = [k for k in (_edge_key(g, a, b) for a, b in pairs) if k is not None]
+    if action == "visit":
+        c = col or ManimColor(CURRENT)
+        if live:
+            scene.play(*[_set_node(g.vmobs[i], theme, c, 6) for i in live], run_time=rt)
+    elif action == "mark":
+        c = col or ManimColor(DONE)
+        if live:
+            scene.play(*[g.vmobs[i].body.animate.set_stroke(c, width=4).set_fill(_mix(theme, c, 0.55), opacity=1)
+                         for i in live], run_time=rt)
+    elif action == "color":
+        c = col or ManimColor(CURRENT)
+        anims = [_set_node(g.vmobs[i], theme, c, 4) for i in live]
+        anims += [g.graph.edges[k].animate.set_color(c).set_stroke(width=4) for k in keys]
+        if anims:
+            scene.play(*anims, run_time=rt)
+    elif action == "dim":
+        anims = [g.vmobs[i].animate.set_opacity(0.3) for i in live]
+        anims += [g.graph.edges[k].animate.set_color(DIM) for k in keys]
+        anims += [g.labels_by_edge[k].animate.set_opacity(0.35) for k in keys if k in g.labels_by_edge]
+        if anims:
+            scene.play(*anims, run_time=rt)
+    elif action == "note" and ids:
+        _note(scene, g, ids[0], node_id(step.get("text", "")), rt)
+    elif action == "label" and keys:
+        _label(scene, g, keys[0], node_id(step.get("text", "")), rt)
+    elif action == "path":
+        c = col or ManimColor(PATH)
+        seq = []
+        for a, b in zip(ids, ids[1:]):
+            k = _edge_key(g, a, b)
+            if a in g.vmobs:
+                seq.append(_set_node(g.vmobs[a], theme, c, 5))
+            if k is not None:
+                seq.append(g.graph.edges[k].animate.set_color(c).set_stroke(width=6))
+        if ids and ids[-1] in g.vmobs:
+            seq.append(_set_node(g.vmobs[ids[-1]], theme, c, 5))
+        if seq:
+            scene.play(Succession(*seq, run_time=max(rt, 0.15 * len(seq))))
+    elif action == "insert":
+        _insert(scene, g, ids, pairs, rt)
+    elif action == "remove":
+        _remove(scene, g, ids, pairs, rt)
+
+
+def run_steps(scene, g, steps, until: float) -> None:
+    """Play `steps` one after another, evenly spread until `until` (seconds into the scene)."""
+    steps = list(steps or [])
+    if not steps or g is None:
+        return
+    start = scene.now
+    per = max(0.3, (until - start - 0.3) / len(steps))
+    for k, step in enumerate(steps):
+        _wait_until(scene, start + k * per)
+        play_step(scene, g, step, max(0.2, min(1.0, per * 0.6)))
+
+
+def _wait_until(scene, t: float) -> None:
+    from manim import config
+
+    dt = t - scene.now
+    if dt >= 1 / config.frame_rate:
+        scene.wait(dt)
+
+
+def extend(scene, *, steps, until: float, slot: float, strings=(), **new_graph) -> None:
+    """Steps on the graph on screen; with none on screen and nodes given, this beat's graph is drawn first."""
+    g = find_graph(scene)
+    if g is None:
+        if not new_graph.get("nodes"):
+            return
+        g = build(scene.theme, steps=steps, **new_graph)
+        scene.show(g, enter, slot=slot, strings=strings)
+    else:
+        scene.named.append((tuple(strings), g))
+    run_steps(scene, g, steps, until)
