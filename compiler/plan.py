@@ -14,6 +14,7 @@ has not drawn that curve yet bring back the component of the earlier scene, with
 from __future__ import annotations
 
 import copy
+import re
 from dataclasses import replace
 
 from .components import COMPONENTS, drawn_strings
@@ -21,10 +22,10 @@ from .diagnostics import Severity
 from .models import Scene, Storyboard, Theme as FileTheme
 from .planner.beats import Beat, Plan, PlanNote, ScenePlan
 from .planner.budget import Budget, PlanTimeout
-from .planner.extract import extract
+from .planner.extract import QUOTED, extract
 from .planner.segment import detail_sentences
 from .planner.context import Context, _kw
-from .planner.knowledge import is_instruction
+from .planner.knowledge import is_instruction, picture_objects
 from .planner.ruleset import RULES
 from .planner.theme import Theme, colour_value, parse_theme, style_title
 from .text import split_sentences
@@ -123,6 +124,8 @@ def _rule_beats(index: int, scene: Scene, details: tuple[str, ...], theme: Theme
             ctx.beats.extend(out)
             if ctx.stop:
                 break
+        if produced and not ctx.changed_in(i):
+            _only_its_label(ex, ctx, i, produced)
         if not produced and not ctx.changed_in(i):
             unmatched.append(i)
             notes.append(PlanNote("SB301", f"scene {index + 1}: nothing to draw for {sentence[:70]!r}",
@@ -141,6 +144,25 @@ def _rule_beats(index: int, scene: Scene, details: tuple[str, ...], theme: Theme
     from .planner.colours import apply_colours
 
     return apply_colours([_as_drawn(_within_limits(b, index, details, notes)) for b in ctx.beats], theme)
+
+
+def _only_its_label(ex, ctx: Context, i: int, produced: list[Beat]) -> None:
+    """"Draw a horizontal arrow from the ball with label "15 m/s"" when only the text "15 m/s" is drawn: the
+    arrow is lost, and that is said (SB307), never left for the viewer to notice."""
+    if not all(b.kind in ("text", "bullets") for b in produced) or not is_instruction(ex.sentence):
+        return
+    quoted = {q.strip().lower() for q in ex.quoted}
+    if not quoted or not all(s.strip().lower() in quoted for b in produced for s in b.strings):
+        return
+    # a new thing asked for ("a box", "an arrow", "two circles"), not one named as already there ("near the line")
+    phrases = re.findall(r"\b(?:a|an|one|two|three|four|five|several|some)\s+((?:[a-z-]+\s+){0,3}[a-z]+)",
+                         QUOTED.sub(" ", ex.sentence).lower())
+    cut = re.compile(r"\b(?:near|on|in|at|to|from|with|of|next|beside|above|below|under|over|for|and|by|that|which|"
+                     r"labell?ed|called|around|between|inside)\b.*")
+    noun = next((w for p in phrases for w in cut.sub("", p).split() if w in picture_objects()), None)
+    if noun:
+        shown = ", ".join(repr(q) for q in ex.quoted[:3])
+        ctx.lost(i, f"only the text {shown} is drawn; the {noun} it belongs to is not")
 
 
 def _as_drawn(beat: Beat) -> Beat:

@@ -386,3 +386,17 @@ def test_a_quote_named_as_maths_is_an_equation_beside_its_note():
                "\"when m and n share no factor\".")
     assert only(bs, "equation").params["exprs"] == ["m^{\\varphi(n)} \\equiv 1 \\pmod{n}"]
     assert only(bs, "text").params["text"] == "when m and n share no factor"
+
+
+def _notes(*details: str) -> list[str]:
+    sb = Storyboard.model_validate({"scenes": [scene(d, "Some narration here.", "Dark blue background.")
+                                               for d in details]})
+    return [f"{n.code} {n.message}" for n in plan_storyboard(sb).diagnostics]
+
+
+def test_a_thing_drawn_only_as_its_quoted_label_is_reported():
+    notes = _notes('Draw a horizontal arrow from the ball pointing right with label "15 m/s".')
+    assert any(n.startswith("SB307") and "only the text '15 m/s' is drawn; the arrow" in n for n in notes), notes
+    # a label for a thing already there, or a caption asked as such, is not a lost picture
+    assert not any("only the text" in n for n in _notes(
+        'Draw axes and plot y = x^2. Add a label "Keeling Curve" near the line.', 'Show the text "Hello there".'))

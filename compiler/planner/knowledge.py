@@ -44,6 +44,10 @@ def port_verbs() -> dict[str, tuple[str, ...]]:
             for way, words in _load("lexicon.json")["port_verbs"].items()}
 
 
+def picture_objects() -> frozenset[str]:
+    return frozenset(_load("lexicon.json")["picture_objects"])
+
+
 def instruction_verbs() -> frozenset[str]:
     return frozenset(_load("lexicon.json")["instruction_verbs"])
 
