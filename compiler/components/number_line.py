@@ -32,8 +32,9 @@ class LinePoint(_Model):
 class Interval(_Model):
     start: Value = Field(description="Left end.", examples=[-1])
     end: Value = Field(description="Right end.", examples=[3])
-    closed_start: bool = Field(True, description="The left end belongs to it (filled dot) or not (open dot).")
-    closed_end: bool = Field(True, description="The right end belongs to it.")
+    closed_start: bool = Field(True, description="The left end belongs to it (filled dot) or not (open dot).",
+                               examples=[False])
+    closed_end: bool = Field(True, description="The right end belongs to it.", examples=[False])
     label: str | None = Field(None, max_length=40, description="Text under the interval.", examples=["x ≥ -1"])
     color: Colour | None = Field(None, description="Interval colour.", examples=["green"])
 
