@@ -1,0 +1,250 @@
+"""physics: bodies (ball, block, car, planet, star, person) on a setting (ground, cliff, table, incline),
+force / velocity / acceleration vectors with labels (a free-body diagram), a projectile whose trajectory,
+range and flight time are computed from the given numbers, an orbit, and motion along a path with a
+running readout; `steps` act on the picture in turn."""
+
+from __future__ import annotations
+
+import math
+from typing import Annotated, Literal, Union
+
+from pydantic import Field, ValidationInfo, field_validator, model_validator
+from pydantic_core import PydanticCustomError
+
+from ..fields import Colour, _Model
+from .base import VisualBase
+
+KIND = "physics"
+RUNTIME = "physics"  # helper module in compiler.runtime.components (None: an operation of SbcScene)
+MAX_BODIES = 6
+MAX_VECTORS = 10
+MAX_STEPS = 12
+WORLD = 1e5  # metres, either way: coordinates and computed distances stay within
+
+Shape = Literal["ball", "block", "car", "planet", "star", "person"]
+Direction = Literal["up", "down", "left", "right", "up_slope", "down_slope", "normal", "into_slope"]
+Coord = Annotated[float, Field(ge=-WORLD, le=WORLD)]
+Point = Annotated[list[Coord], Field(min_length=2, max_length=2)]
+Name = Annotated[str, Field(min_length=1, max_length=24)]
+
+
+def _err(message: str) -> PydanticCustomError:
+    return PydanticCustomError("physics", message)
+
+
+class Body(_Model):
+    shape: Shape = Field("ball", description="What the body looks like.", examples=["block"])
+    label: str | None = Field(None, max_length=24, description="Text beside the body (`m = 2 kg`, `Earth`).",
+                              examples=["2 kg"])
+    name: Name | None = Field(None, description="How vectors and steps refer to it (default: its label, then "
+                              "its shape).", examples=["box"])
+    at: Point | None = Field(None, description="[x, y] in metres where it rests (default: on the setting — the "
+                             "cliff edge, the table top, the middle of the slope, in a row on the ground).",
+                             examples=[[0, 0]])
+    color: Colour | None = Field(None, description="Body colour.", examples=["light blue"])
+
+
+class PhysicsVector(_Model):
+    body: Name | None = Field(None, description="The body it acts on (default: the first).", examples=["box"])
+    type: Literal["force", "velocity", "acceleration"] = Field(
+        "force", description="Force (orange), velocity (green) or acceleration (gold).", examples=["velocity"])
+    direction: Union[Direction, Annotated[float, Field(ge=-360, le=360)]] = Field(
+        "down", description="`up`, `down`, `left`, `right`; on an incline `up_slope`, `down_slope`, `normal` (out "
+        "of the surface), `into_slope`; or an angle in degrees (0 = right, 90 = up).", examples=["normal", 30])
+    magnitude: float = Field(1.0, gt=0, le=1e6, description="Relative size: the longest vector is drawn longest.",
+                             examples=[2])
+    label: str | None = Field(None, max_length=24, description="Text at the tip (`mg`, `N`, `v = 3 m/s`).",
+                              examples=["mg"])
+    color: Colour | None = Field(None, description="Arrow colour (default: by type).", examples=["red"])
+
+
+class Projectile(_Model):
+    speed: float = Field(gt=0, le=1000, description="Launch speed in m/s.", examples=[15])
+    angle: float = Field(0, ge=-89, le=89, description="Launch angle in degrees above the horizontal.",
+                         examples=[30])
+    height: float | None = Field(None, ge=0, le=10000, description="Launch height in metres (default: the "
+                                 "cliff's or table's `height`, else 0).", examples=[20])
+    g: float = Field(9.8, gt=0, le=100, description="Gravity in m/s².", examples=[9.8])
+    body: Name | None = Field(None, description="The body thrown (default: the first, or a ball).",
+                              examples=["ball"])
+    marks: bool = Field(True, description="Mark the range R and the flight time t where it lands (and the "
+                        "height h).", examples=[True])
+
+
+class Orbit(_Model):
+    center: str = Field("Sun", max_length=24, description="Label of the body at the focus.", examples=["Sun"])
+    body: str = Field("Earth", max_length=24, description="Label of the orbiting body.", examples=["Earth"])
+    eccentricity: float = Field(0.3, ge=0, le=0.9, description="0 is a circle; up to 0.9.", examples=[0.5])
+    revolutions: float = Field(1.0, gt=0, le=3, description="How many times it goes round (faster near the "
+                               "centre, as Kepler says).", examples=[1])
+    velocity: bool = Field(False, description="Draw its velocity vector, tangent to the orbit.", examples=[True])
+
+
+class PathMotion(_Model):
+    points: list[Point] = Field(min_length=2, max_length=12, description="[x, y] points in metres, joined by "
+                                "straight segments.", examples=[[[0, 0], [10, 0], [10, 5]]])
+    body: Name | None = Field(None, description="The body that moves (default: the first).", examples=["car"])
+    speed: float = Field(1.0, gt=0, le=1e5, description="Its speed in m/s (sets the readout).", examples=[2])
+    readout: Literal["time", "distance", "speed", "none"] = Field(
+        "time", description="A running readout beside the picture: elapsed time, distance covered, or speed.",
+        examples=["distance"])
+
+
+StepAction = Literal["launch", "orbit", "move", "vector", "remove", "label"]
+
+
+class PhysicsStep(_Model):
+    action: StepAction = Field(
+        description="`launch`: the projectile flies (timer running), then R and t are marked; `orbit`: the body "
+        "goes round; `move`: a body moves along `path` (or to `to`) with its readout; `vector`: `vectors` appear; "
+        "`remove`: the vectors or bodies named in `labels` fade out; `label`: a body's label becomes `text`.",
+        examples=["launch"])
+    body: Name | None = Field(None, description="The body a `move` or `label` acts on (default: the first).",
+                              examples=["car"])
+    to: Point | None = Field(None, description="`move`: where to, in metres.", examples=[[8, 0]])
+    vectors: list[PhysicsVector] = Field(default_factory=list, max_length=MAX_VECTORS,
+                                         description="`vector`: the vectors that appear.",
+                                         examples=[[{"direction": "up", "label": "N"}]])
+    labels: list[Annotated[str, Field(max_length=24)]] = Field(default_factory=list, max_length=MAX_VECTORS,
+                                                               description="`remove`: labels of vectors or bodies.",
+                                                               examples=[["N"]])
+    text: str | None = Field(None, max_length=24, description="`label`: the new text.", examples=["v = 0"])
+
+    @model_validator(mode="after")
+    def _complete(self):
+        if self.action == "vector" and not self.vectors:
+            raise _err("a 'vector' step needs `vectors`")
+        if self.action == "remove" and not self.labels:
+            raise _err("a 'remove' step needs `labels` (of vectors or bodies)")
+        if self.action == "label" and self.text is None:
+            raise _err("a 'label' step needs its new `text`")
+        return self
+
+
+class PhysicsVisual(VisualBase):
+    kind: Literal["physics"] = Field(description="A physics picture: bodies on a setting, force/velocity/"
+                                     "acceleration vectors, a computed projectile, an orbit, motion along a path "
+                                     "with a readout; `steps` act on it in turn.")
+    setting: Literal["none", "ground", "cliff", "table", "incline"] | None = Field(
+        None, description="What the bodies stand on (default: a cliff for a projectile launched from a height, "
+        "ground for other motion, none for a free-body diagram or an orbit).", examples=["cliff"])
+    height: float | None = Field(None, gt=0, le=10000, description="Height of the cliff or table in metres "
+                                 "(default: the projectile's height, else 10).", examples=[20])
+    angle: float = Field(30, ge=5, le=75, description="Angle of the incline in degrees.", examples=[30])
+    bodies: list[Body] = Field(default_factory=list, max_length=MAX_BODIES, description="The bodies.",
+                               examples=[[{"shape": "block", "label": "m", "name": "box"}]])
+    vectors: list[PhysicsVector] = Field(default_factory=list, max_length=MAX_VECTORS,
+                                         description="Arrows from the bodies' centres (a free-body diagram).",
+                                         examples=[[{"direction": "down", "label": "mg"},
+                                                    {"direction": "normal", "label": "N"}]])
+    projectile: Projectile | None = Field(None, description="A body thrown with `speed` at `angle` from "
+                                          "`height`: its trajectory, range and flight time are computed.",
+                                          examples=[{"speed": 15, "angle": 30, "height": 20}])
+    orbit: Orbit | None = Field(None, description="A body going round a central one on an ellipse.",
+                                examples=[{"center": "Sun", "body": "Earth", "eccentricity": 0.4}])
+    path: PathMotion | None = Field(None, description="A body moving along a path with a running readout.",
+                                    examples=[{"points": [[0, 0], [20, 0]], "speed": 5, "readout": "time"}])
+    caption: str | None = Field(None, max_length=120, description="Text under the picture.",
+                                examples=["Thrown from a 20 m cliff"])
+    steps: list[PhysicsStep] = Field(default_factory=list, max_length=MAX_STEPS,
+                                     description="Actions in turn (default: the projectile, orbit and path motions "
+                                     "run after the picture appears).", examples=[[{"action": "launch"}]])
+    extend: bool = Field(False, description="Act on the physics picture on screen (`steps`, `vectors`); without "
+                         "one on screen, this beat's picture is drawn.", examples=[True])
+
+    @field_validator("bodies")
+    @classmethod
+    def _unique(cls, bodies: list) -> list:
+        seen: set[str] = set()
+        for k, b in enumerate(bodies):
+            n = body_name(b, k)
+            if n in seen and (b.name or b.label):
+                raise _err(f"body {k} ({n!r}) is named twice: give each a different `name`")
+            seen.add(n)
+        return bodies
+
+    @model_validator(mode="after")
+    def _consistent(self):
+        names = {body_name(b, k) for k, b in enumerate(self.bodies)} | {b.shape for b in self.bodies}
+        refs = [("vectors", v.body) for v in self.vectors]
+        refs += [("projectile", self.projectile.body)] if self.projectile else []
+        refs += [("path", self.path.body)] if self.path else []
+        refs += [(f"step {k}", s.body) for k, s in enumerate(self.steps)]
+        refs += [(f"step {k}", v.body) for k, s in enumerate(self.steps) for v in s.vectors]
+        for where, ref in refs:
+            if ref is not None and self.bodies and ref not in names:
+                raise _err(f"{where}: there is no body {ref!r} (bodies: {', '.join(sorted(names))})")
+        if (self.vectors or self.path) and not self.bodies and not self.extend:
+            raise _err("vectors and a path act on `bodies`: give at least one body")
+        if not (self.bodies or self.projectile or self.orbit or self.extend):
+            raise _err("an empty picture: give `bodies`, a `projectile` or an `orbit`")
+        if self.projectile:
+            p = self.projectile
+            h = p.height if p.height is not None else (self.height or 0.0)
+            r, t = flight(p.speed, p.angle, h, p.g)
+            if r > WORLD or t > 1e4:
+                raise _err(f"the projectile flies {r:.3g} m for {t:.3g} s: too far to draw (a smaller speed)")
+        for k, s in enumerate(self.steps):
+            if s.action == "launch" and not self.projectile and not self.extend:
+                raise _err(f"step {k} launches, but there is no `projectile`")
+            if s.action == "orbit" and not self.orbit and not self.extend:
+                raise _err(f"step {k} is an orbit, but there is no `orbit`")
+            if s.action == "move" and not (self.path or s.to) and not self.extend:
+                raise _err(f"step {k} moves, but there is no `path` and no `to`")
+        return self
+
+
+def body_name(b, k: int) -> str:
+    """The name a body is referred to by: `name`, else `label`, else its shape (ball, ball 2…)."""
+    if isinstance(b, dict):
+        name, label, shape = b.get("name"), b.get("label"), b.get("shape", "ball")
+    else:
+        name, label, shape = b.name, b.label, b.shape
+    return name or label or (shape if k == 0 else f"{shape} {k + 1}")
+
+
+def flight(speed: float, angle: float, height: float, g: float) -> tuple[float, float]:
+    """(range in metres, flight time in seconds) of a projectile landing at height 0."""
+    vx = speed * math.cos(math.radians(angle))
+    vy = speed * math.sin(math.radians(angle))
+    t = (vy + math.sqrt(vy * vy + 2 * g * height)) / g
+    return vx * t, t
+
+
+def fmt(v: float, unit: str = "") -> str:
+    """3 significant figures, no trailing zeros: 44.2 m, 2.86 s, 120 m."""
+    if v == 0:
+        s = "0"
+    elif abs(v) >= 100:
+        s = f"{v:.0f}"
+    else:
+        s = f"{v:.3g}"
+    return f"{s} {unit}".strip()
+
+
+STRINGS = ("bodies", "vectors", "orbit", "caption", "steps")  # parameters whose text is drawn
+
+
+def drawn(params: dict) -> list[str]:
+    out = [b["label"] for b in params.get("bodies") or [] if b.get("label")]
+    out += [v["label"] for v in params.get("vectors") or [] if v.get("label")]
+    p = params.get("projectile")
+    if p:
+        h = p.get("height") if p.get("height") is not None else (params.get("height") or 0.0)
+        r, t = flight(p["speed"], p.get("angle", 0), h, p.get("g", 9.8))
+        out.append(f"v₀ = {fmt(p['speed'], 'm/s')}")
+        if p.get("marks", True):
+            out += [f"R = {fmt(r, 'm')}", f"t = {fmt(t, 's')}"] + ([f"h = {fmt(h, 'm')}"] if h > 0 else [])
+    o = params.get("orbit")
+    if o:
+        out += [o.get("center", "Sun"), o.get("body", "Earth")]
+    for s in params.get("steps") or []:
+        out += [v["label"] for v in s.get("vectors") or [] if v.get("label")]
+        if s.get("text"):
+            out.append(s["text"])
+    if params.get("caption"):
+        out.append(params["caption"])
+    return out
+
+
+MODEL = PhysicsVisual

@@ -1,0 +1,111 @@
+"""Vocabulary III: physics, wave, circuit, message_chart, drawing — their models (validated, with positioned
+errors), the pure geometry helpers, the strings they draw, and dry runs that check the layout."""
+
+from __future__ import annotations
+
+import json
+import math
+
+from compiler.components import drawn_strings
+
+from .test_vocabulary2 import _scene, diagnostics, dry_run
+
+NEW_KINDS = ("physics",)
+
+
+def _check(cases):
+    for visual, message in cases:
+        found = diagnostics([visual])
+        assert any(message in m for _, _, m in found), (visual, found)
+        assert all(code == "SB203" and line is not None and line > 1 for code, line, _ in found), found
+
+
+def _fits(scenes, monkeypatch):
+    for number, ins in dry_run(scenes, monkeypatch):
+        assert ins.violations == [], (number, ins.violations)
+        assert ins.min_pt >= 13.5, (number, ins.min_pt)
+
+
+# ----------------------------------------------------------------------------- physics
+CLIFF = {"kind": "physics", "bodies": [{"shape": "ball", "label": "ball"}],
+         "projectile": {"speed": 15, "angle": 30, "height": 20}}
+INCLINE = {"kind": "physics", "setting": "incline", "angle": 30, "bodies": [{"shape": "block", "label": "m"}],
+           "vectors": [{"direction": "down", "label": "mg", "magnitude": 2},
+                       {"direction": "normal", "label": "N", "magnitude": 1.7},
+                       {"direction": "up_slope", "label": "f"}]}
+FREE_BODY = {"kind": "physics", "setting": "none", "bodies": [{"shape": "block", "label": "5 kg", "name": "box"}],
+             "vectors": [{"direction": "down", "label": "W = 49 N", "magnitude": 49},
+                         {"direction": "up", "label": "N = 49 N", "magnitude": 49},
+                         {"body": "box", "direction": "right", "label": "F = 20 N", "magnitude": 20},
+                         {"direction": "left", "label": "f = 8 N", "magnitude": 8}],
+             "steps": [{"action": "remove", "labels": ["F = 20 N"]},
+                       {"action": "vector", "vectors": [{"type": "acceleration", "direction": "left", "label": "a"}]}]}
+ROAD = {"kind": "physics", "bodies": [{"shape": "car", "label": "car"}, {"shape": "person", "label": "Ana", "at": [30, 0]}],
+        "path": {"points": [[0, 0], [25, 0]], "speed": 5, "readout": "distance"},
+        "vectors": [{"type": "velocity", "direction": "right", "label": "v = 5 m/s"}], "caption": "Constant speed"}
+ORBIT = {"kind": "physics", "orbit": {"center": "Sun", "body": "Earth", "eccentricity": 0.5, "velocity": True}}
+
+
+def test_physics_validates_and_reports_positioned_errors():
+    assert diagnostics([CLIFF, INCLINE, FREE_BODY, ROAD, ORBIT]) == []
+    _check([
+        ({"kind": "physics"}, "an empty picture"),
+        ({"kind": "physics", "vectors": [{"label": "F"}]}, "give at least one body"),
+        ({"kind": "physics", "bodies": [{"name": "a"}], "vectors": [{"body": "b"}]}, "there is no body 'b'"),
+        ({"kind": "physics", "bodies": [{"label": "a"}, {"label": "a"}]}, "named twice"),
+        ({"kind": "physics", "bodies": [{}], "steps": [{"action": "launch"}]}, "there is no `projectile`"),
+        ({"kind": "physics", "bodies": [{}], "steps": [{"action": "vector"}]}, "needs `vectors`"),
+        ({"kind": "physics", "bodies": [{}], "steps": [{"action": "label"}]}, "its new `text`"),
+        ({"kind": "physics", "projectile": {"speed": 1000, "angle": 45, "g": 0.01}}, "too far to draw"),
+        ({"kind": "physics", "projectile": {"speed": 10, "angle": 95}}, "less than or equal to 89"),
+        ({"kind": "physics", "bodies": [{}] * 7}, "at most 6"),
+        ({"kind": "physics", "orbit": {"eccentricity": 1.2}}, "less than or equal to 0.9"),
+        ({"kind": "physics", "bodies": [{"shape": "rocket"}]}, "'ball', 'block'"),
+    ])
+    # steps on the picture on screen: its bodies are not known here
+    assert diagnostics([{"kind": "physics", "extend": True, "steps": [{"action": "launch"}]}]) == []
+
+
+def test_physics_numbers_are_computed():
+    from compiler.components.physics import flight, fmt
+    from compiler.runtime.components.physics import along, direction_angle, kepler, trajectory
+
+    r, t = flight(15, 30, 20, 9.8)
+    assert abs(t - 2.926) < 1e-3 and abs(r - 38.01) < 1e-2
+    r0, t0 = flight(10, 45, 0, 9.8)
+    assert abs(r0 - 100 / 9.8) < 1e-9 and abs(t0 - 2 * 10 * math.sin(math.pi / 4) / 9.8) < 1e-9
+    pts = trajectory(15, 30, 20, 9.8)
+    assert pts[0] == (0.0, 20.0) and abs(pts[-1][1]) < 1e-9 and abs(pts[-1][0] - r) < 1e-9
+    assert fmt(38.014, "m") == "38 m" and fmt(2.926, "s") == "2.93 s" and fmt(120.4, "m") == "120 m"
+    E = kepler(0.5, 1.0)
+    assert abs(E - 0.5 * math.sin(E) - 1.0) < 1e-9
+    assert direction_angle("normal", 30) == 60 and direction_angle("down_slope", 30) == -30
+    assert direction_angle(45.0, 30) == 45 and direction_angle("down", 0) == 270
+    assert along([(0, 0), (3, 0), (3, 4)], 5) == (3, 2)
+    strings = drawn_strings("physics", CLIFF)
+    assert strings == ["ball", "v₀ = 15 m/s", "R = 38 m", "t = 2.93 s", "h = 20 m"]
+    assert drawn_strings("physics", ORBIT) == ["Sun", "Earth"]
+    assert "a" in drawn_strings("physics", FREE_BODY)
+
+
+def test_physics_dry_runs_fit(monkeypatch):
+    _fits([
+        _scene("A ball is thrown from a cliff. It lands.", [CLIFF], "Thrown from a cliff"),
+        _scene("A block on a slope. The forces on it.", [INCLINE], "Block on an incline"),
+        _scene("A box is pushed. Then the push stops.", [FREE_BODY, {"kind": "physics", "extend": True,
+                                                                      "steps": [{"action": "label", "body": "box",
+                                                                                 "text": "m = 5 kg"}]}],
+               "Free-body diagram"),
+        _scene("A car drives on. The Earth goes round the Sun.", [ROAD, ORBIT]),
+        _scene("A ball rolls off a table.", [{"kind": "physics", "setting": "table", "height": 1.2,
+                                               "bodies": [{"shape": "ball", "label": "marble"}],
+                                               "projectile": {"speed": 2, "marks": True}}]),
+    ], monkeypatch)
+
+
+def test_new_kinds_are_in_the_gallery():
+    from .conftest import STORYBOARDS
+
+    data = json.loads((STORYBOARDS / "gallery.json").read_text(encoding="utf-8"))
+    used = {v["kind"] for s in data["scenes"] for v in s.get("visuals") or []}
+    assert set(NEW_KINDS) <= used
