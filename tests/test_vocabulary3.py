@@ -10,7 +10,7 @@ from compiler.components import drawn_strings
 
 from .test_vocabulary2 import _scene, diagnostics, dry_run
 
-NEW_KINDS = ("physics",)
+NEW_KINDS = ("physics", "wave")
 
 
 def _check(cases):
@@ -100,6 +100,82 @@ def test_physics_dry_runs_fit(monkeypatch):
         _scene("A ball rolls off a table.", [{"kind": "physics", "setting": "table", "height": 1.2,
                                                "bodies": [{"shape": "ball", "label": "marble"}],
                                                "projectile": {"speed": 2, "marks": True}}]),
+    ], monkeypatch)
+
+
+# ----------------------------------------------------------------------------- wave
+SINE = {"kind": "wave", "waves": [{"amplitude": 2, "wavelength": 4, "label": "y = 2 sin(πx/2)"}], "marks": True,
+        "amplitude_label": "A = 2 cm", "wavelength_label": "λ = 4 m", "speed": 0.5, "particle": True,
+        "x_label": "x (m)"}
+FOURIER = {"kind": "wave", "fourier": {"target": "square", "terms": [1, 2, 3, 10]}, "caption": "Partial sums"}
+HARMONICS = {"kind": "wave", "layout": "stacked", "sum": True, "cycles": 2,
+             "waves": [{"amplitude": 1, "wavelength": 1, "label": "1st"},
+                       {"amplitude": 0.333, "wavelength": 0.333, "label": "3rd"},
+                       {"amplitude": 0.2, "wavelength": 0.2, "label": "5th"}]}
+DOPPLER = {"kind": "wave", "doppler": {"speed": 0.5, "fronts": 7, "source": "siren", "ahead": "higher pitch",
+                                       "behind": "lower pitch"}}
+SPECTRUM = {"kind": "wave", "spectrum": {"lines": [{"wavelength": 656, "label": "Hα 656"},
+                                                   {"wavelength": 486, "label": "Hβ 486"},
+                                                   {"wavelength": 434, "label": "Hγ 434"},
+                                                   {"wavelength": 410, "label": "Hδ 410"}]}, "caption": "Balmer lines"}
+
+
+def test_wave_validates_and_reports_positioned_errors():
+    assert diagnostics([SINE, FOURIER, HARMONICS, DOPPLER, SPECTRUM]) == []
+    _check([
+        ({"kind": "wave"}, "an empty picture"),
+        ({"kind": "wave", "marks": True, "doppler": {}}, "act on `waves`"),
+        ({"kind": "wave", "spectrum": {"range": [700, 400]}}, "min < max"),
+        ({"kind": "wave", "spectrum": {"lines": [{"wavelength": 900}]}}, "900 nm is outside the range [380, 750]"),
+        ({"kind": "wave", "waves": [{"wavelength": 100}, {"wavelength": 0.1}]}, "more than 200 cycles"),
+        ({"kind": "wave", "waves": [{}], "steps": [{"action": "terms", "n": 3}]}, "there is no `fourier`"),
+        ({"kind": "wave", "fourier": {}, "steps": [{"action": "terms"}]}, "needs `n`"),
+        ({"kind": "wave", "waves": [{}], "steps": [{"action": "emit"}]}, "there is no `doppler`"),
+        ({"kind": "wave", "fourier": {"terms": [100]}}, "less than or equal to 60"),
+        ({"kind": "wave", "waves": [{"shape": "noise"}]}, "'sine', 'square'"),
+        ({"kind": "wave", "doppler": {"speed": 1.5}}, "less than or equal to 0.95"),
+    ])
+
+
+def test_wave_functions():
+    from compiler.runtime.components.wave import (crest, doppler_fronts, partial_sum, shape_value, wave_value,
+                                                  wavelength_rgb)
+
+    assert shape_value("square", 1.0) == 1 and shape_value("square", 4.0) == -1
+    assert abs(shape_value("sawtooth", 0.0)) < 1e-12 and abs(shape_value("triangle", math.pi / 2) - 1) < 1e-12
+    # partial sums approach the target away from the jumps, and more terms are closer
+    for target in ("square", "sawtooth", "triangle"):
+        errs = [abs(partial_sum(target, n, 1.0) - shape_value(target, 1.0)) for n in (1, 5, 50)]
+        assert errs[2] < errs[0] and errs[2] < 0.05, (target, errs)
+    assert abs(partial_sum("square", 1, math.pi / 2) - 4 / math.pi) < 1e-12
+    w = {"amplitude": 2, "wavelength": 4}
+    assert abs(wave_value(w, crest(w)) - 2) < 1e-12 and abs(wave_value(w, 1.0, 1.0)) < 1e-12  # travels right
+    assert abs(wave_value({"phase": 90}, crest({"phase": 90})) - 1) < 1e-12
+    # fronts: each centred where the source was, so they are closer together ahead than behind
+    fr = doppler_fronts(0.5, 4, 4.0)
+    ahead = [c + r for c, r in fr]
+    behind = [c - r for c, r in fr]
+    assert ahead[0] - ahead[1] < behind[1] - behind[0]
+    assert wavelength_rgb(300) == wavelength_rgb(900) == "#555566" and wavelength_rgb(650).startswith("#ff")
+    assert drawn_strings("wave", SPECTRUM)[:3] == ["400", "500", "600"] and "Hα 656" in drawn_strings("wave", SPECTRUM)
+    assert drawn_strings("wave", FOURIER) == ["1 term", "2 terms", "3 terms", "10 terms", "Partial sums"]
+    assert drawn_strings("wave", HARMONICS)[-1] == "sum"
+
+
+def test_wave_dry_runs_fit(monkeypatch):
+    _fits([
+        _scene("A wave has an amplitude and a wavelength. It travels.", [SINE], "A sine wave"),
+        _scene("Odd harmonics. The sum approaches a square wave.", [FOURIER, {"kind": "wave", "extend": True,
+                                                                              "steps": [{"action": "terms", "n": 30}]}],
+               "Fourier"),
+        _scene("Harmonics and their sum.", [HARMONICS]),
+        _scene("A moving siren. Hydrogen lines.", [DOPPLER, SPECTRUM], "Doppler and spectra"),
+        _scene("Square and sawtooth waves, and their sum.",
+               [{"kind": "wave", "cycles": 2, "steps": [{"action": "sum"}, {"action": "travel", "seconds": 1}],
+                 "waves": [{"shape": "square", "label": "square"}, {"shape": "sawtooth", "label": "sawtooth"},
+                           {"shape": "triangle", "label": "triangle", "wavelength": 0.5}]},
+                {"kind": "wave", "spectrum": {"range": [300, 900], "absorption": True,
+                                              "lines": [{"wavelength": 589, "label": "Na"}]}}]),
     ], monkeypatch)
 
 
