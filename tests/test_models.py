@@ -196,6 +196,7 @@ EXAMPLES = {
     "number_line": {"kind": "number_line", "range": [-5, 5], "points": [{"value": 2, "label": "a"}]},
     "physics": {"kind": "physics", "bodies": [{"shape": "ball"}], "projectile": {"speed": 15, "angle": 30, "height": 20}},
     "wave": {"kind": "wave", "waves": [{"amplitude": 2, "wavelength": 4}], "marks": True},
+    "circuit": {"kind": "circuit", "elements": [{"type": "battery", "value": "6 V"}, {"type": "resistor", "value": "3 Ω"}]},
 }
 
 

@@ -10,7 +10,7 @@ from compiler.components import drawn_strings
 
 from .test_vocabulary2 import _scene, diagnostics, dry_run
 
-NEW_KINDS = ("physics", "wave")
+NEW_KINDS = ("physics", "wave", "circuit")
 
 
 def _check(cases):
@@ -176,6 +176,82 @@ def test_wave_dry_runs_fit(monkeypatch):
                            {"shape": "triangle", "label": "triangle", "wavelength": 0.5}]},
                 {"kind": "wave", "spectrum": {"range": [300, 900], "absorption": True,
                                               "lines": [{"wavelength": 589, "label": "Na"}]}}]),
+    ], monkeypatch)
+
+
+# ----------------------------------------------------------------------------- circuit
+OHM = {"kind": "circuit", "elements": [{"type": "battery", "value": "6 V"}, {"type": "resistor", "label": "R", "value": "3 Ω"},
+                                       {"type": "ammeter", "value": "2 A"}, {"type": "bulb", "label": "L"},
+                                       {"type": "voltmeter", "across": "R", "value": "6 V"}],
+       "current": "I = 2 A", "flow": True, "caption": "V = I R"}
+SWITCH = {"kind": "circuit", "elements": [{"type": "battery", "value": "9 V"}, {"type": "switch", "label": "S", "open": True},
+                                          {"type": "bulb"}],
+          "steps": [{"action": "toggle", "element": "S"}, {"action": "flow"}]}
+PARALLEL = {"kind": "circuit", "current": "I = 5 A",
+            "elements": [{"type": "battery", "value": "12 V"}, {"type": "switch", "label": "S"},
+                         {"type": "resistor", "label": "R₁", "value": "4 Ω", "branch": 1, "current": "I₁ = 3 A"},
+                         {"type": "resistor", "label": "R₂", "value": "6 Ω", "branch": 2, "current": "I₂ = 2 A"},
+                         {"type": "bulb", "branch": 3, "label": "L"}, {"type": "capacitor", "branch": 3, "label": "C"}],
+            "steps": [{"action": "highlight", "element": "R₂"}, {"action": "value", "element": "R₂", "text": "3 Ω"},
+                      {"action": "toggle"}]}
+
+
+def test_circuit_validates_and_reports_positioned_errors():
+    assert diagnostics([OHM, SWITCH, PARALLEL]) == []
+    _check([
+        ({"kind": "circuit"}, "a circuit needs `elements`"),
+        ({"kind": "circuit", "elements": [{"type": "resistor", "label": "R"}, {"type": "bulb", "label": "R"}]},
+         "named twice"),
+        ({"kind": "circuit", "elements": [{"type": "resistor"}, {"type": "ammeter", "across": "resistor"}]},
+         "only a voltmeter"),
+        ({"kind": "circuit", "elements": [{"type": "resistor"}, {"type": "voltmeter", "across": "R9"}]},
+         "no element 'R9'"),
+        ({"kind": "circuit", "elements": [{"type": "voltmeter", "across": "voltmeter 2"},
+                                          {"type": "voltmeter", "across": "voltmeter"}]}, "is itself across"),
+        ({"kind": "circuit", "layout": "series", "elements": [{"type": "resistor", "branch": 1}]}, "`parallel` layout"),
+        ({"kind": "circuit", "layout": "parallel", "elements": [{"type": "resistor"}]}, "with a `branch`"),
+        ({"kind": "circuit", "elements": [{"type": "resistor"}], "steps": [{"action": "toggle"}]}, "not a switch"),
+        ({"kind": "circuit", "elements": [{"type": "resistor"}], "steps": [{"action": "value", "element": "resistor"}]},
+         "its new `text`"),
+        ({"kind": "circuit", "elements": [{"type": "resistor"}], "steps": [{"action": "highlight", "element": "Q"}]},
+         "no element 'Q'"),
+        ({"kind": "circuit", "elements": [{"type": "diode"}]}, "'battery', 'resistor'"),
+        ({"kind": "circuit", "elements": [{"type": "resistor"}] * 11}, "at most 10"),
+    ])
+
+
+def test_circuit_layout_and_state():
+    from compiler.components.circuit import element_names, element_text
+    from compiler.runtime.components.circuit import closed_loops, layout, lit_bulbs, series_sides
+
+    assert [series_sides(n) for n in range(1, 10)] == [(1, 0, 0), (1, 1, 0), (2, 1, 0), (2, 1, 1), (3, 1, 1),
+                                                       (3, 1, 2), (3, 1, 3), (3, 2, 3), (3, 3, 3)]
+    els = [dict(e) for e in OHM["elements"]]
+    lay = layout(els, "series")
+    assert lay["place"][0][0] == "left" and lay["place"][1][0] == "top" and 4 not in lay["place"]
+    assert element_names(els) == ["battery", "R", "ammeter", "L", "voltmeter"]
+    assert element_text(els[1]) == "R = 3 Ω" and element_text(els[0]) == "6 V"
+    sw = [dict(e) for e in SWITCH["elements"]]
+    assert lit_bulbs(sw, "series", {1}) == set() and lit_bulbs(sw, "series", set()) == {2}
+    par = [dict(e) for e in PARALLEL["elements"]]
+    lay = layout(par, "parallel")
+    xs = sorted(x for x, _ in lay["columns"])
+    assert len(xs) == 3 and lay["place"][2][1][0] == xs[0] and lay["place"][4][1][0] == lay["place"][5][1][0] == xs[2]
+    assert lit_bulbs(par, "parallel", set()) == set()  # the bulb's branch has a capacitor: no steady current
+    assert len(closed_loops(par, "parallel", lay, set())) == 2 and closed_loops(par, "parallel", lay, {1}) == []
+    assert "3 Ω" in drawn_strings("circuit", PARALLEL) and "A" in drawn_strings("circuit", OHM)
+
+
+def test_circuit_dry_runs_fit(monkeypatch):
+    _fits([
+        _scene("Six volts drive two amps through three ohms. Charges flow.", [OHM], "Ohm's law"),
+        _scene("The switch is open. Close it and the bulb lights.", [SWITCH], "A switch"),
+        _scene("Two branches in parallel. Each has its own current.", [PARALLEL, {"kind": "circuit", "extend": True,
+                                                                                  "steps": [{"action": "toggle"}]}],
+               "Parallel"),
+        _scene("Ten elements in a row.", [{"kind": "circuit", "elements": [{"type": "battery", "value": "6 V"}] + [
+            {"type": t, "label": f"X{k}", "value": f"{k} Ω"} for k, t in
+            enumerate(["resistor", "bulb", "switch", "capacitor", "ammeter", "resistor", "bulb", "resistor", "bulb"])]}]),
     ], monkeypatch)
 
 
