@@ -197,6 +197,8 @@ EXAMPLES = {
     "physics": {"kind": "physics", "bodies": [{"shape": "ball"}], "projectile": {"speed": 15, "angle": 30, "height": 20}},
     "wave": {"kind": "wave", "waves": [{"amplitude": 2, "wavelength": 4}], "marks": True},
     "circuit": {"kind": "circuit", "elements": [{"type": "battery", "value": "6 V"}, {"type": "resistor", "value": "3 Ω"}]},
+    "message_chart": {"kind": "message_chart", "lifelines": ["Client", "Server"],
+                      "messages": [{"from": "Client", "to": "Server", "label": "SYN"}]},
 }
 
 

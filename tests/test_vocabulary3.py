@@ -10,7 +10,7 @@ from compiler.components import drawn_strings
 
 from .test_vocabulary2 import _scene, diagnostics, dry_run
 
-NEW_KINDS = ("physics", "wave", "circuit")
+NEW_KINDS = ("physics", "wave", "circuit", "message_chart")
 
 
 def _check(cases):
@@ -252,6 +252,66 @@ def test_circuit_dry_runs_fit(monkeypatch):
         _scene("Ten elements in a row.", [{"kind": "circuit", "elements": [{"type": "battery", "value": "6 V"}] + [
             {"type": t, "label": f"X{k}", "value": f"{k} Ω"} for k, t in
             enumerate(["resistor", "bulb", "switch", "capacitor", "ammeter", "resistor", "bulb", "resistor", "bulb"])]}]),
+    ], monkeypatch)
+
+
+# ----------------------------------------------------------------------------- message_chart
+TCP = {"kind": "message_chart", "lifelines": ["Client", "Server"], "time_arrow": True,
+       "messages": [{"from": "Client", "to": "Server", "label": "SYN seq=100"},
+                    {"from": "Server", "to": "Client", "label": "SYN-ACK seq=300 ack=101", "reply": True},
+                    {"from": "Client", "to": "Server", "label": "ACK ack=301"}],
+       "states": [{"lifeline": "Client", "text": "CLOSED"}, {"lifeline": "Server", "text": "LISTEN"},
+                  {"lifeline": "Client", "text": "SYN_SENT", "after": 0},
+                  {"lifeline": "Server", "text": "SYN_RCVD", "after": 1},
+                  {"lifeline": "Client", "text": "ESTABLISHED", "after": 2},
+                  {"lifeline": "Server", "text": "ESTABLISHED", "after": 2}],
+       "caption": "The three-way handshake"}
+RETRY = {"kind": "message_chart", "lifelines": ["Browser", "Cache", "Server"],
+         "messages": [{"from": "Browser", "to": "Server", "label": "GET /index", "lost": True},
+                      {"from": "Browser", "to": "Server", "label": "GET /index", "note": "timeout → retry"},
+                      {"from": "Server", "to": "Cache", "label": "store"}, {"from": "Cache", "to": "Cache", "label": "write"},
+                      {"from": "Server", "to": "Browser", "label": "200 OK", "reply": True}]}
+
+
+def test_message_chart_validates_and_reports_positioned_errors():
+    assert diagnostics([TCP, RETRY]) == []
+    _check([
+        ({"kind": "message_chart", "lifelines": ["A"]}, "at least two `lifelines`"),
+        ({"kind": "message_chart"}, "needs"),
+        ({"kind": "message_chart", "lifelines": ["A", "A"]}, "listed twice"),
+        ({"kind": "message_chart", "lifelines": ["A", "B"], "messages": [{"from": "A", "to": "C"}]},
+         "there is no lifeline 'C'"),
+        ({"kind": "message_chart", "lifelines": ["A", "B"], "states": [{"lifeline": "Z", "text": "x"}]},
+         "there is no lifeline 'Z'"),
+        ({"kind": "message_chart", "lifelines": ["A", "B"], "messages": [{"from": "A", "to": "B"}],
+          "states": [{"lifeline": "A", "text": "x", "after": 3}]}, "there are 1 messages"),
+        ({"kind": "message_chart", "lifelines": ["A", "B"], "messages": [{"from": "A", "to": "B"}] * 13}, "at most 12"),
+        ({"kind": "message_chart", "extend": True}, "give some"),
+    ])
+    assert diagnostics([{"kind": "message_chart", "extend": True, "messages": [{"from": "X", "to": "Y"}]}]) == []
+
+
+def test_message_chart_rows_and_strings():
+    from compiler.runtime.components.message_chart import rows
+
+    r = rows(TCP["messages"], TCP["states"])
+    assert [k for k, _ in r] == ["states", "message", "states", "message", "states", "message", "states"]
+    assert [s["text"] for s in r[-1][1]] == ["ESTABLISHED", "ESTABLISHED"]
+    assert drawn_strings("message_chart", TCP)[:4] == ["Client", "Server", "SYN seq=100", "SYN-ACK seq=300 ack=101"]
+    assert "timeout → retry" in drawn_strings("message_chart", RETRY) and "time" in drawn_strings("message_chart", TCP)
+
+
+def test_message_chart_dry_runs_fit(monkeypatch):
+    _fits([
+        _scene("SYN. SYN-ACK. ACK. Established.", [TCP], "TCP handshake"),
+        _scene("A request is lost. It is sent again. Then a cached one.",
+               [RETRY, {"kind": "message_chart", "extend": True, "sentence": 3,
+                        "messages": [{"from": "Browser", "to": "Cache", "label": "GET /index"},
+                                     {"from": "Cache", "to": "Browser", "label": "200 OK (cached)", "reply": True}],
+                        "states": [{"lifeline": "Cache", "text": "HIT", "after": 0}]}], "Lost and retried"),
+        _scene("Six parties, twelve messages.", [{"kind": "message_chart", "lifelines": [f"P{k}" for k in range(6)],
+                                                  "messages": [{"from": f"P{k % 6}", "to": f"P{(k * 5 + 1) % 6}",
+                                                                "label": f"message {k}"} for k in range(12)]}]),
     ], monkeypatch)
 
 
