@@ -199,6 +199,8 @@ EXAMPLES = {
     "circuit": {"kind": "circuit", "elements": [{"type": "battery", "value": "6 V"}, {"type": "resistor", "value": "3 Ω"}]},
     "message_chart": {"kind": "message_chart", "lifelines": ["Client", "Server"],
                       "messages": [{"from": "Client", "to": "Server", "label": "SYN"}]},
+    "drawing": {"kind": "drawing", "shapes": [{"id": "cell", "type": "membrane", "label": "Cell"},
+                                              {"id": "nucleus", "label": "Nucleus", "inside": "cell"}]},
 }
 
 

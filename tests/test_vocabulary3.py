@@ -10,7 +10,7 @@ from compiler.components import drawn_strings
 
 from .test_vocabulary2 import _scene, diagnostics, dry_run
 
-NEW_KINDS = ("physics", "wave", "circuit", "message_chart")
+NEW_KINDS = ("physics", "wave", "circuit", "message_chart", "drawing")
 
 
 def _check(cases):
@@ -312,6 +312,93 @@ def test_message_chart_dry_runs_fit(monkeypatch):
         _scene("Six parties, twelve messages.", [{"kind": "message_chart", "lifelines": [f"P{k}" for k in range(6)],
                                                   "messages": [{"from": f"P{k % 6}", "to": f"P{(k * 5 + 1) % 6}",
                                                                 "label": f"message {k}"} for k in range(12)]}]),
+    ], monkeypatch)
+
+
+# ----------------------------------------------------------------------------- drawing
+CHLOROPLAST = {"kind": "drawing", "caption": "Light enters the chloroplast", "shapes": [
+    {"id": "chloroplast", "type": "membrane", "label": "Chloroplast", "color": "green", "width": 8, "height": 3.6},
+    {"id": "g1", "type": "stack", "count": 5, "inside": "chloroplast", "label": "granum"},
+    {"id": "g2", "type": "stack", "count": 4, "inside": "chloroplast"},
+    {"id": "stroma", "type": "dot", "inside": "chloroplast", "label": "stroma"},
+    {"id": "sun", "type": "circle", "label": "light", "color": "gold", "size": "small", "left_of": "chloroplast"},
+    {"id": "ray", "type": "arrow", "from": "sun", "to": "chloroplast", "label": "photons"}]}
+DNA = {"kind": "drawing", "shapes": [{"id": "dna", "type": "double_helix", "label": "DNA", "size": "large"},
+                                     {"id": "helicase", "type": "ellipse", "label": "helicase", "size": "small",
+                                      "right_of": "dna"}],
+       "steps": [{"action": "unzip", "shapes": ["dna"]}, {"action": "highlight", "shapes": ["helicase"]},
+                 {"action": "label", "shapes": ["dna"], "text": "two strands"}]}
+TUBE = {"kind": "drawing", "shapes": [
+    {"id": "tube", "type": "tube", "label": "centrifuge tube", "size": "large"},
+    {"id": "light", "type": "rectangle", "inside": "tube", "width": 0.9, "height": 0.18, "label": "¹⁴N"},
+    {"id": "mid", "type": "rectangle", "below": "light", "inside": "tube", "width": 0.9, "height": 0.18},
+    {"id": "heavy", "type": "rectangle", "below": "mid", "inside": "tube", "width": 0.9, "height": 0.18}]}
+CELL = {"kind": "drawing", "shapes": [
+    {"id": "cell", "type": "membrane", "label": "Cell membrane"},
+    {"id": "m1", "type": "ellipse", "label": "mitochondrion", "inside": "cell", "size": "small"},
+    {"id": "m2", "type": "ellipse", "label": "mitochondrion 2", "inside": "cell", "size": "small"},
+    {"id": "nucleus", "type": "circle", "label": "Nucleus", "inside": "cell", "between": ["m1", "m2"]},
+    {"id": "envelope", "type": "membrane", "around": ["nucleus"]},
+    {"id": "bag", "type": "rounded_box", "label": "bag", "around": ["cards"], "right_of": "cell"},
+    {"id": "cards", "type": "rectangle", "count": 4, "width": 0.5, "height": 0.7, "label": "cards"},
+    {"id": "wave", "type": "wavy_line", "label": "signal", "below": "cell"}]}
+
+
+def test_drawing_validates_and_reports_positioned_errors():
+    assert diagnostics([CHLOROPLAST, DNA, TUBE, CELL]) == []
+    _check([
+        ({"kind": "drawing"}, "a drawing needs `shapes`"),
+        ({"kind": "drawing", "shapes": [{"id": "a"}, {"id": "a"}]}, "listed twice"),
+        ({"kind": "drawing", "shapes": [{"id": "a", "above": "b"}]}, "there is no shape 'b'"),
+        ({"kind": "drawing", "shapes": [{"id": "a", "inside": "a"}]}, "relative to itself"),
+        ({"kind": "drawing", "shapes": [{"id": "a"}, {"id": "b", "above": "a", "below": "a"}]}, "give one of them"),
+        ({"kind": "drawing", "shapes": [{"id": "a", "inside": "b"}, {"id": "b", "inside": "a"}]}, "in a circle"),
+        ({"kind": "drawing", "shapes": [{"id": "a"}, {"id": "b", "type": "circle", "from": "a", "to": "a"}]},
+         "only a `line` or an `arrow`"),
+        ({"kind": "drawing", "shapes": [{"id": "a"}, {"id": "l", "type": "line", "from": "a"}]}, "both `from` and `to`"),
+        ({"kind": "drawing", "shapes": [{"id": "a"}, {"id": "b", "between": ["a"]}]}, "names two shapes"),
+        ({"kind": "drawing", "shapes": [{"id": "a"}], "steps": [{"action": "unzip", "shapes": ["a"]}]},
+         "not a double_helix"),
+        ({"kind": "drawing", "shapes": [{"id": "a"}], "steps": [{"action": "color", "shapes": ["a"]}]}, "a `color`"),
+        ({"kind": "drawing", "shapes": [{"id": "a", "type": "hexagon"}]}, "'circle', 'ellipse'"),
+        ({"kind": "drawing", "shapes": [{"id": str(k)} for k in range(17)]}, "at most 16"),
+    ])
+
+
+def test_drawing_layout_follows_the_relations():
+    from compiler.components.drawing import containment
+    from compiler.runtime.components.drawing import layout
+
+    boxes, where = layout([dict(s) for s in CELL["shapes"]])
+    cx, cy, cw, ch = boxes["cell"]
+    for i in ("m1", "m2", "nucleus", "envelope"):  # inside: within the container
+        x, y, w, h = boxes[i]
+        assert cx - cw / 2 < x - w / 2 and x + w / 2 < cx + cw / 2 and cy - ch / 2 < y - h / 2, i
+    assert boxes["m1"][0] < boxes["nucleus"][0] < boxes["m2"][0]  # between
+    assert boxes["envelope"][2] > boxes["nucleus"][2] and abs(boxes["envelope"][0] - boxes["nucleus"][0]) < 1e-9
+    assert boxes["bag"][0] > cx + cw / 2 and boxes["wave"][1] < cy - ch / 2  # right_of, below
+    assert containment([dict(s) for s in CELL["shapes"]])["nucleus"] == "envelope"
+    assert where["cell"] == "top" and where["m1"] == "below" and where["nucleus"] == "inside"
+    tube, _ = layout([dict(s) for s in TUBE["shapes"]])
+    assert tube["light"][1] > tube["mid"][1] > tube["heavy"][1]
+    assert drawn_strings("drawing", DNA) == ["DNA", "helicase", "two strands"]
+
+
+def test_drawing_dry_runs_fit(monkeypatch):
+    _fits([
+        _scene("A chloroplast with stacked thylakoids.", [CHLOROPLAST], "A chloroplast"),
+        _scene("Two strands unzip. Helicase. Two strands.", [DNA], "DNA unzipping"),
+        _scene("A tube with three bands. A cell and a bag of cards.", [TUBE, CELL,
+                                                                       {"kind": "drawing", "extend": True,
+                                                                        "steps": [{"action": "color", "shapes": ["m1"],
+                                                                                   "color": "red"},
+                                                                                  {"action": "remove",
+                                                                                   "shapes": ["wave"]}]}]),
+        _scene("Sixteen shapes.", [{"kind": "drawing", "shapes": [
+            {"id": f"s{k}", "type": t, "label": f"shape {k}"}
+            for k, t in enumerate(["circle", "ellipse", "rectangle", "rounded_box", "triangle", "dot", "line", "arrow",
+                                   "wavy_line", "membrane", "tube", "stack", "circle", "ellipse", "rectangle",
+                                   "double_helix"])]}]),
     ], monkeypatch)
 
 
