@@ -402,6 +402,52 @@ def test_drawing_dry_runs_fit(monkeypatch):
     ], monkeypatch)
 
 
+# ----------------------------------------------------------------------------- all five
+def _hostile_visuals() -> list[dict]:
+    from .hostile import HOSTILE
+
+    h = [x for x in HOSTILE if len(x) <= 16 and x.strip()]
+    return [
+        {"kind": "physics", "bodies": [{"shape": "block", "label": h[0], "name": "b"}],
+         "vectors": [{"label": h[1]}, {"direction": "up", "label": h[2]}], "caption": h[3],
+         "steps": [{"action": "label", "body": "b", "text": h[4]}]},
+        {"kind": "wave", "waves": [{"label": h[5]}], "marks": True, "amplitude_label": h[6], "wavelength_label": h[7],
+         "doppler": {"source": h[8], "ahead": h[9], "behind": h[10]}, "x_label": h[11]},
+        {"kind": "circuit", "elements": [{"type": "battery", "value": h[12]}, {"type": "resistor", "label": h[13],
+                                                                              "value": h[14], "current": h[15]}],
+         "steps": [{"action": "value", "element": h[13], "text": h[16]}]},
+        {"kind": "message_chart", "lifelines": [h[17], h[18]], "messages": [{"from": h[17], "to": h[18], "label": h[19],
+                                                                           "note": h[20]}],
+         "states": [{"lifeline": h[18], "text": h[21]}]},
+        {"kind": "drawing", "shapes": [{"id": "a", "label": h[22]}, {"id": "b", "type": "rounded_box", "label": h[23],
+                                                                       "right_of": "a"},
+                                       {"id": "l", "type": "arrow", "from": "a", "to": "b", "label": h[24]}],
+         "caption": h[25]},
+    ]
+
+
+def test_hostile_text_in_the_new_kinds_compiles_executes_nothing_and_draws():
+    import os
+
+    from compiler import dryrun
+
+    from .hostile import CANARY
+    from .test_generate import generated
+
+    if os.path.exists(CANARY):
+        os.remove(CANARY)
+    visuals = _hostile_visuals()
+    assert diagnostics(visuals) == []
+    gens = generated({"scenes": [_scene("Hostile text in every new kind.", visuals)]})
+    for g in gens:
+        exec(compile(g.code, g.filename, "exec"), {})  # noqa: S102 - our own generated code
+    assert not os.path.exists(CANARY)
+    for g in generated({"scenes": [_scene("Hostile text, drawn.", [v]) for v in visuals]}):
+        ins = dryrun.run_scene(g.code, g.class_name, 1)
+        assert not [v for v in ins.violations if v.kind == "outside"], (g.filename, ins.violations)
+    assert not os.path.exists(CANARY)
+
+
 def test_new_kinds_are_in_the_gallery():
     from .conftest import STORYBOARDS
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from manim import (DOWN, LEFT, RIGHT, UP, AnimationGroup, Arc, Arrow, Circle, Create, Dot, Ellipse, FadeIn, FadeOut,
+from manim import (DOWN, LEFT, RIGHT, AnimationGroup, Arc, Arrow, Circle, Create, Dot, Ellipse, FadeIn, FadeOut,
                    Line, ManimColor, Rectangle, RoundedRectangle, SurroundingRectangle, Transform, Triangle,
                    UpdateFromAlphaFunc, VGroup, VMobject, smooth)
 

@@ -8,7 +8,7 @@ in the left margin). A new state on a lifeline dims its earlier one. Events arri
 from __future__ import annotations
 
 import numpy as np
-from manim import (DOWN, LEFT, RIGHT, UP, AnimationGroup, Arrow, Create, CurvedArrow, DashedLine, DashedVMobject,
+from manim import (DOWN, LEFT, RIGHT, UP, AnimationGroup, Arrow, Create, CurvedArrow, DashedLine,
                    FadeIn, GrowArrow, Line, ManimColor, ReplacementTransform, RoundedRectangle, VGroup)
 
 from ..style import BODY_BOTTOM, BODY_TOP, BODY_W, SAFE_Y, fit, text

@@ -13,9 +13,9 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from manim import (DOWN, LEFT, RIGHT, UP, AnimationGroup, Arrow, Circle, Create, DashedLine, DashedVMobject, Dot,
+from manim import (DOWN, LEFT, RIGHT, UP, AnimationGroup, Arrow, Circle, Create, DashedVMobject, Dot,
                    Ellipse, FadeIn, FadeOut, GrowArrow, Line, ManimColor, Polygon, Rectangle, RoundedRectangle,
-                   Star, Transform, UpdateFromAlphaFunc, VGroup, VMobject, linear)
+                   Transform, UpdateFromAlphaFunc, VGroup, VMobject, linear)
 
 from ...components.physics import body_name, flight, fmt
 from ..style import text
