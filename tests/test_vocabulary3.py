@@ -85,6 +85,12 @@ def test_physics_numbers_are_computed():
     strings = drawn_strings("physics", CLIFF)
     assert strings == ["ball", "v₀ = 15 m/s", "R = 38 m", "t = 2.93 s", "h = 20 m"]
     assert drawn_strings("physics", ORBIT) == ["Sun", "Earth"]
+    from compiler.components.physics import impact_velocity
+
+    vx, vy, v, below = impact_velocity(15, 0, 20, 9.8)  # dev/cliff-throw: thrown horizontally
+    assert vx == 15 and abs(vy + 19.80) < 0.01 and abs(v - 24.84) < 0.01 and abs(below - 52.85) < 0.01
+    assert drawn_strings("physics", {"bodies": [{}], "projectile": {"speed": 15, "height": 20, "impact": True}})[-4:] \
+        == ["vx = 15 m/s", "vy = 19.8 m/s", "v = 24.8 m/s", "52.9°"]
     assert "a" in drawn_strings("physics", FREE_BODY)
 
 
@@ -97,6 +103,9 @@ def test_physics_dry_runs_fit(monkeypatch):
                                                                                  "text": "m = 5 kg"}]}],
                "Free-body diagram"),
         _scene("A car drives on. The Earth goes round the Sun.", [ROAD, ORBIT]),
+        _scene("Thrown horizontally. Its shadows. Its velocity at impact.",
+               [{"kind": "physics", "bodies": [{"shape": "ball"}],
+                 "projectile": {"speed": 15, "height": 20, "impact": True, "shadows": True}}]),
         _scene("A ball rolls off a table.", [{"kind": "physics", "setting": "table", "height": 1.2,
                                                "bodies": [{"shape": "ball", "label": "marble"}],
                                                "projectile": {"speed": 2, "marks": True}}]),

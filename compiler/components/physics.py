@@ -69,6 +69,10 @@ class Projectile(_Model):
                               examples=["ball"])
     marks: bool = Field(True, description="Mark the range R and the flight time t where it lands (and the "
                         "height h).", examples=[True])
+    impact: bool = Field(False, description="Show the velocity where it lands: its components vx and vy and the "
+                         "speed v with its angle below the horizontal.", examples=[True])
+    shadows: bool = Field(False, description="While it flies, its shadows on the ground and on the cliff face: the "
+                          "horizontal motion steady, the vertical one accelerating.", examples=[True])
 
 
 class Orbit(_Model):
@@ -211,6 +215,19 @@ def flight(speed: float, angle: float, height: float, g: float) -> tuple[float, 
     return vx * t, t
 
 
+def impact_velocity(speed: float, angle: float, height: float, g: float) -> tuple[float, float, float, float]:
+    """(vx, vy, speed, angle below the horizontal in degrees) where the projectile lands; vy < 0 is down."""
+    _, t = flight(speed, angle, height, g)
+    vx = speed * math.cos(math.radians(angle))
+    vy = speed * math.sin(math.radians(angle)) - g * t
+    return vx, vy, math.hypot(vx, vy), math.degrees(math.atan2(-vy, vx))
+
+
+def impact_labels(speed: float, angle: float, height: float, g: float) -> list[str]:
+    vx, vy, v, below = impact_velocity(speed, angle, height, g)
+    return [f"vx = {fmt(vx, 'm/s')}", f"vy = {fmt(abs(vy), 'm/s')}", f"v = {fmt(v, 'm/s')}", f"{fmt(below)}°"]
+
+
 def fmt(v: float, unit: str = "") -> str:
     """3 significant figures, no trailing zeros: 44.2 m, 2.86 s, 120 m."""
     if v == 0:
@@ -235,6 +252,8 @@ def drawn(params: dict) -> list[str]:
         out.append(f"v₀ = {fmt(p['speed'], 'm/s')}")
         if p.get("marks", True):
             out += [f"R = {fmt(r, 'm')}", f"t = {fmt(t, 's')}"] + ([f"h = {fmt(h, 'm')}"] if h > 0 else [])
+        if p.get("impact"):
+            out += impact_labels(p["speed"], p.get("angle", 0), h, p.get("g", 9.8))
     o = params.get("orbit")
     if o:
         out += [o.get("center", "Sun"), o.get("body", "Earth")]

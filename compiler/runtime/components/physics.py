@@ -17,7 +17,7 @@ from manim import (DOWN, LEFT, RIGHT, UP, AnimationGroup, Arrow, Circle, Create,
                    Ellipse, FadeIn, FadeOut, GrowArrow, Line, ManimColor, Polygon, Rectangle, RoundedRectangle,
                    Transform, UpdateFromAlphaFunc, VGroup, VMobject, linear)
 
-from ...components.physics import body_name, flight, fmt
+from ...components.physics import body_name, flight, fmt, impact_labels, impact_velocity
 from ..style import text
 from .icon import _person
 from .plot import dim_text, paint
@@ -32,6 +32,7 @@ STAR = "#FFD54F"
 SMALL = 20
 LABEL = 22
 BOX_W, BOX_H = 10.5, 4.2  # the picture's world part, in scene units
+ORIGIN3 = np.zeros(3)
 
 
 # ----------------------------------------------------------------------------- geometry (world, metres)
@@ -341,9 +342,12 @@ def build(theme: dict, *, setting=None, height=None, angle: float = 30, bodies=(
                 h_lab = text(f"h = {fmt(launch_h, 'm')}", theme, size=LABEL, color=theme["text"])
                 h_lab.next_to((hp + hq) / 2, LEFT, buff=0.14)
                 marks.add(hdim, h_lab)
+        impact = VGroup()
+        if projectile.get("impact"):
+            impact = _impact(theme, projectile, launch_h, P(R, 0) + lift, taken)
         g.projectile = dict(ball=ball, curve=dashed, v0=VGroup(v0, v0_lab), marks=marks, T=T, R=R,
-                            world=traj, lift=lift)
-        g.add(dashed, g.projectile["v0"], marks)  # in the group (so it fits), on screen only when launched
+                            world=traj, lift=lift, impact=impact, shadows=bool(projectile.get("shadows")))
+        g.add(dashed, g.projectile["v0"], marks, impact)  # in the group (so it fits), on screen when launched
     # --- orbit: beside the rest, in its own scene units
     g.orbit = None
     if orbit:
@@ -380,6 +384,35 @@ def build(theme: dict, *, setting=None, height=None, angle: float = 30, bodies=(
     g.sbc_kind = "physics"
     g.grow = 1.3
     return g
+
+
+def _impact(theme, projectile, launch_h: float, landing, taken: list) -> VGroup:
+    """The velocity where it lands, drawn as a right triangle above the landing point: vx right, vy down, v along
+    the hypotenuse, with the angle below the horizontal."""
+    from manim import Arc
+
+    vx, vy, v, below = impact_velocity(float(projectile["speed"]), float(projectile.get("angle", 0)), launch_h,
+                                       float(projectile.get("g", 9.8)))
+    k = 1.2 / max(abs(vx), abs(vy), 1e-9)
+    ax, ay = vx * k, vy * k  # ay < 0
+    origin = landing + UP * (abs(ay) + 0.35)
+    tip_x, tip = origin + RIGHT * ax, origin + np.array([ax, ay, 0.0])
+    arrows = VGroup(Arrow(origin, tip_x, buff=0, color=BODY, stroke_width=4, max_tip_length_to_length_ratio=0.2),
+                    Arrow(tip_x, tip, buff=0, color=VELOCITY, stroke_width=4, max_tip_length_to_length_ratio=0.2),
+                    Arrow(origin, tip, buff=0, color=ACCEL, stroke_width=5, max_tip_length_to_length_ratio=0.15))
+    lx, ly, lv, la = (text(s, theme, size=SMALL, color=c) for s, c in zip(impact_labels(
+        float(projectile["speed"]), float(projectile.get("angle", 0)), launch_h, float(projectile.get("g", 9.8))),
+        (BODY, VELOCITY, ACCEL, theme["text"])))
+    lx.next_to(arrows[0], UP, buff=0.1)
+    ly.next_to(arrows[1], RIGHT, buff=0.1)
+    lv.move_to((origin + tip) / 2 + np.array([-0.3, -0.3, 0]) + LEFT * lv.width / 2)
+    arc = Arc(radius=0.45, start_angle=0, angle=-math.radians(below), arc_center=origin, color=theme["text"],
+              stroke_width=2)
+    la.move_to(origin + 0.75 * np.array([math.cos(-math.radians(below) / 2), math.sin(-math.radians(below) / 2), 0])
+               + RIGHT * la.width / 2)
+    for t in (lx, ly, lv, la):
+        taken.append(_box(t))
+    return VGroup(arrows, arc, lx, ly, lv, la)
 
 
 def _thrown(bodies, projectile):
@@ -554,21 +587,44 @@ def _launch(scene, g, rt: float) -> None:
     shape0 = ball.shape.get_center().copy()
     n = len(pts) - 1
 
+    shadows = VGroup()
+    if p["shadows"]:  # on the ground (steady) and on the cliff face, or the launch line (accelerating)
+        ground_y = _world(g, 0, 0)[1]
+        face_x = _world(g, 0, 0)[0]
+        sx, sy = Dot(radius=0.08 * k, color=BODY), Dot(radius=0.08 * k, color=VELOCITY)
+        shadows.add(sx, sy, Line(ORIGIN3, RIGHT * 0.01, color=BODY, stroke_width=1.5, stroke_opacity=0.7),
+                    Line(ORIGIN3, UP * 0.01, color=VELOCITY, stroke_width=1.5, stroke_opacity=0.7))
+
     def fly(m, alpha):
         x = alpha * n
         i = min(n - 1, int(x))
         q = pts[i] + (pts[i + 1] - pts[i]) * (x - i)
         m.move_to(centre0 + q - shape0)
         _set_readout(g, alpha * T)
+        if len(shadows):
+            c = ball.shape.get_center()
+            shadows[0].move_to([c[0], ground_y, 0])
+            shadows[1].move_to([face_x, c[1], 0])
+            shadows[2].put_start_and_end_on(c, np.array([c[0], ground_y, 0]) + UP * 1e-3)
+            shadows[3].put_start_and_end_on(c, np.array([face_x, c[1], 0]) + RIGHT * 1e-3)
 
     riding = [v for v in g.vectors if v.body is ball]  # arrows drawn at the launch point stay behind: fade them
     scene.play(FadeOut(p["v0"]), *[FadeOut(v) for v in riding], run_time=0.3)
     for v in riding:
         g.vectors.remove(v)
+    if len(shadows):
+        fly(ball, 0.0)
+        scene.add(shadows)
+        g.add(shadows)
     scene.play(UpdateFromAlphaFunc(ball, fly), Create(p["curve"]), run_time=rt, rate_func=linear)
     _set_readout(g, T)
+    if len(shadows):
+        scene.play(FadeOut(shadows[2:]), run_time=0.3)
     if len(p["marks"]):
         scene.play(FadeIn(p["marks"]), run_time=0.5)
+    if len(p["impact"]):
+        a = p["impact"]
+        scene.play(*[GrowArrow(x) for x in a[0]], Create(a[1]), *[FadeIn(x) for x in a[2:]], run_time=0.8)
 
 
 def _revolve(scene, g, rt: float) -> None:
