@@ -225,6 +225,7 @@ def test_circuit_validates_and_reports_positioned_errors():
         ({"kind": "circuit", "elements": [{"type": "resistor"}], "steps": [{"action": "highlight", "element": "Q"}]},
          "no element 'Q'"),
         ({"kind": "circuit", "elements": [{"type": "diode"}]}, "'battery', 'resistor'"),
+        ({"kind": "circuit", "elements": [{"type": "bulb"}], "steps": [{"action": "break"}]}, "needs the `element`"),
         ({"kind": "circuit", "elements": [{"type": "resistor"}] * 11}, "at most 10"),
     ])
 
@@ -242,6 +243,8 @@ def test_circuit_layout_and_state():
     assert element_text(els[1]) == "R = 3 Ω" and element_text(els[0]) == "6 V"
     sw = [dict(e) for e in SWITCH["elements"]]
     assert lit_bulbs(sw, "series", {1}) == set() and lit_bulbs(sw, "series", set()) == {2}
+    lights = [{"type": "battery"}] + [{"type": "bulb"}] * 4  # old string lights: one breaks, all go dark
+    assert lit_bulbs(lights, "series", set()) == {1, 2, 3, 4} and lit_bulbs(lights, "series", {2}) == set()
     par = [dict(e) for e in PARALLEL["elements"]]
     lay = layout(par, "parallel")
     xs = sorted(x for x, _ in lay["columns"])
@@ -258,6 +261,10 @@ def test_circuit_dry_runs_fit(monkeypatch):
         _scene("Two branches in parallel. Each has its own current.", [PARALLEL, {"kind": "circuit", "extend": True,
                                                                                   "steps": [{"action": "toggle"}]}],
                "Parallel"),
+        _scene("Old string lights: one bulb breaks and all go dark.",
+               [{"kind": "circuit", "elements": [{"type": "battery", "value": "120 V"}] + [
+                   {"type": "bulb", "label": f"L{k}"} for k in range(1, 5)],
+                 "steps": [{"action": "break", "element": "L2"}]}]),
         _scene("Ten elements in a row.", [{"kind": "circuit", "elements": [{"type": "battery", "value": "6 V"}] + [
             {"type": t, "label": f"X{k}", "value": f"{k} Ω"} for k, t in
             enumerate(["resistor", "bulb", "switch", "capacitor", "ammeter", "resistor", "bulb", "resistor", "bulb"])]}]),
@@ -313,6 +320,12 @@ def test_message_chart_rows_and_strings():
 def test_message_chart_dry_runs_fit(monkeypatch):
     _fits([
         _scene("SYN. SYN-ACK. ACK. Established.", [TCP], "TCP handshake"),
+        _scene("Packets written on three lines.", [{"kind": "message_chart", "lifelines": ["Client", "Server"],
+                                                    "messages": [{"from": "Client", "to": "Server",
+                                                                  "label": "SYN\nseq = 1000\nack = (none)"},
+                                                                 {"from": "Server", "to": "Client", "reply": True,
+                                                                  "label": "SYN + ACK\nseq = 5000\nack = 1001"}],
+                                                    "states": [{"lifeline": "Client", "text": "SYN-SENT", "after": 0}]}]),
         _scene("A request is lost. It is sent again. Then a cached one.",
                [RETRY, {"kind": "message_chart", "extend": True, "sentence": 3,
                         "messages": [{"from": "Browser", "to": "Cache", "label": "GET /index"},

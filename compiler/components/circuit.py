@@ -44,14 +44,15 @@ class Element(_Model):
     color: Colour | None = Field(None, description="Symbol colour.", examples=["gold"])
 
 
-StepAction = Literal["toggle", "flow", "value", "highlight"]
+StepAction = Literal["toggle", "flow", "value", "highlight", "break"]
 
 
 class CircuitStep(_Model):
     action: StepAction = Field(
         description="`toggle`: the named switch opens or closes (bulbs on a closed path light, others go dark); "
         "`flow`: charges move round the closed loops for `seconds`; `value`: the named element's value becomes "
-        "`text`; `highlight`: the named element is ringed.", examples=["toggle"])
+        "`text`; `highlight`: the named element is ringed; `break`: the named element fails (a red cross) and its "
+        "path opens — the bulbs on it go dark.", examples=["toggle"])
     element: Name | None = Field(None, description="The element it acts on (default: the first switch for "
                                  "`toggle`).", examples=["S"])
     text: str | None = Field(None, max_length=16, description="`value`: the new value.", examples=["4 Ω"])
@@ -61,8 +62,8 @@ class CircuitStep(_Model):
     def _complete(self):
         if self.action == "value" and (self.element is None or self.text is None):
             raise _err("a 'value' step needs the `element` and its new `text`")
-        if self.action == "highlight" and self.element is None:
-            raise _err("a 'highlight' step needs the `element`")
+        if self.action in ("highlight", "break") and self.element is None:
+            raise _err(f"a '{self.action}' step needs the `element`")
         return self
 
 

@@ -452,8 +452,29 @@ def _highlight(scene, g, step: dict, rt: float) -> None:
     g.add(ring)
 
 
+def _break(scene, g, step: dict, rt: float) -> None:
+    """The element fails: a red cross over it, and its path is open from now on (bulbs on it go dark)."""
+    k = _index(g, step.get("element"))
+    if k is None or k not in g.symbols:
+        return
+    m = g.symbols[k]
+    c, r = m.get_center(), 0.32 * float(np.linalg.norm(g.ruler[1].get_center() - g.ruler[0].get_center()))
+    cross = VGroup(Line(c + np.array([-r, -r, 0]), c + np.array([r, r, 0]), color="#FF5252", stroke_width=6),
+                   Line(c + np.array([-r, r, 0]), c + np.array([r, -r, 0]), color="#FF5252", stroke_width=6))
+    cross.set_z_index(4)
+    g.open.add(k)
+    now = lit_bulbs(g.elements, g.mode, g.open)
+    anims = [Create(cross)] + [g.symbols[b].ring.animate.set_fill(LIT, opacity=0.55 if b in now else 0.0)
+                               for b in set(now) ^ g.lit]
+    g.lit = set(now)
+    scene.play(*anims, run_time=rt)
+    g.add(cross)
+
+
 def play_step(scene, g, step: dict, rt: float, motion: float) -> None:
     a = step.get("action")
+    if a == "break":
+        _break(scene, g, step, rt)
     if a == "toggle":
         _toggle(scene, g, step, rt)
     elif a == "flow":

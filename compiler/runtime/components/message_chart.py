@@ -78,11 +78,12 @@ def build(theme: dict, *, lifelines, messages=(), states=(), time_arrow: bool = 
                 row.add(piece)
             row.sbc_event = "states"
             events.append(row)
-            y -= 0.68
+            y -= max(0.68, max(p.height for p in row) + 0.2)
             continue
         m = messages[what]
         a, b = xs.get(_src(m), 0.0), xs.get(m["to"], 0.0)
-        y0 = y - room
+        lines = str(m.get("label") or "").count("\n") + 1  # a packet written on several lines needs their room
+        y0 = y - room - (lines - 1) * 0.3 if a != b else y - room
         col = paint(m.get("color"), REPLY if m.get("reply") else ARROW) if m.get("color") else \
             ManimColor(REPLY if m.get("reply") else ARROW)
         piece = VGroup()
