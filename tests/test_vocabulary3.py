@@ -344,7 +344,8 @@ CHLOROPLAST = {"kind": "drawing", "caption": "Light enters the chloroplast", "sh
     {"id": "g2", "type": "stack", "count": 4, "inside": "chloroplast"},
     {"id": "stroma", "type": "dot", "inside": "chloroplast", "label": "stroma"},
     {"id": "sun", "type": "circle", "label": "light", "color": "gold", "size": "small", "left_of": "chloroplast"},
-    {"id": "ray", "type": "arrow", "from": "sun", "to": "chloroplast", "label": "photons"}]}
+    {"id": "ray", "type": "arrow", "from": "sun", "to": "chloroplast", "label": "photons"}],
+               "steps": [{"action": "flow", "shapes": ["ray"], "text": "γ"}, {"action": "flow", "shapes": ["g1", "stroma"]}]}
 DNA = {"kind": "drawing", "shapes": [{"id": "dna", "type": "double_helix", "label": "DNA", "size": "large"},
                                      {"id": "helicase", "type": "ellipse", "label": "helicase", "size": "small",
                                       "right_of": "dna"}],

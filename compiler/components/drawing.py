@@ -85,17 +85,20 @@ class Shape(_Model):
         return self
 
 
-StepAction = Literal["highlight", "color", "label", "remove", "unzip"]
+StepAction = Literal["highlight", "color", "label", "remove", "unzip", "flow"]
 
 
 class DrawingStep(_Model):
     action: StepAction = Field(description="`highlight`: the shapes are ringed; `color`: they take `color`; "
                                "`label`: one shape's text becomes `text`; `remove`: they fade out; `unzip`: a "
-                               "double helix's strands come apart.", examples=["highlight"])
+                               "double helix's strands come apart; `flow`: small dots (labelled `text`, e.g. `e⁻`) "
+                               "travel along each shape — a line, arrow, wavy line or connector end to end, any "
+                               "other shape left to right through its middle.", examples=["highlight"])
     shapes: list[Id] = Field(default_factory=list, max_length=MAX_SHAPES, description="The shapes it acts on.",
                              examples=[["nucleus"]])
     color: Colour | None = Field(None, description="`color`: the new colour.", examples=["red"])
-    text: str | None = Field(None, max_length=40, description="`label`: the new text.", examples=["Nucleus (DNA)"])
+    text: str | None = Field(None, max_length=40, description="`label`: the new text; `flow`: the dots' label.",
+                             examples=["Nucleus (DNA)"])
 
     @model_validator(mode="after")
     def _complete(self):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from manim import (DOWN, LEFT, RIGHT, AnimationGroup, Arc, Arrow, Circle, Create, Dot, Ellipse, FadeIn, FadeOut,
+from manim import (DOWN, LEFT, RIGHT, UP, AnimationGroup, Arc, Arrow, Circle, Create, Dot, Ellipse, FadeIn, FadeOut,
                    Line, ManimColor, Rectangle, RoundedRectangle, SurroundingRectangle, Transform, Triangle,
                    UpdateFromAlphaFunc, VGroup, VMobject, smooth)
 
@@ -371,6 +371,23 @@ def _hits(a, b, pad: float = 0.04) -> bool:
             and a.get_bottom()[1] - pad < b.get_top()[1] and b.get_bottom()[1] - pad < a.get_top()[1])
 
 
+def _end(g, i: str, boxes: dict, info: dict, where: dict, toward) -> np.ndarray:
+    """Where a connector leaves shape `i` toward a point: its outline, or — when it would cross the shape's own
+    label (below it, left of it) — the outside of the shape and label together."""
+    x, y, w, h = boxes[i]
+    p = _boundary(np.array([x, y, 0.0]), w + 0.2, h + 0.2, info[i].get("type"), toward)
+    t = g.labels.get(i)
+    if t is not None and where.get(i) in ("below", "left"):
+        both = VGroup(g.mobs[i], t)
+        c = both.get_center()
+        q = _boundary(c, both.width + 0.2, both.height + 0.2, "rectangle", toward)
+        d = np.array(toward, dtype=float) - np.array([x, y, 0.0])
+        side = DOWN if where[i] == "below" else LEFT
+        if float(np.dot(d / (np.linalg.norm(d) or 1), side)) > 0.5:
+            return q
+    return p
+
+
 def _boundary(centre, w: float, h: float, typ: str, toward) -> np.ndarray:
     """Where the segment from the shape's centre toward `toward` leaves its outline."""
     d = np.array(toward, dtype=float) - centre
@@ -450,8 +467,8 @@ def build(theme: dict, *, shapes, caption=None, steps=(), color=None):
         if s.get("type") in CONNECTORS and s.get("from") and s["from"] in boxes and s["to"] in boxes:
             ax, ay, aw, ah = boxes[s["from"]]
             bx, by, bw, bh = boxes[s["to"]]
-            a = _boundary(np.array([ax, ay, 0.0]), aw + 0.2, ah + 0.2, info[s["from"]].get("type"), [bx, by, 0])
-            b = _boundary(np.array([bx, by, 0.0]), bw + 0.2, bh + 0.2, info[s["to"]].get("type"), [ax, ay, 0])
+            a = _end(g, s["from"], boxes, info, where, [bx, by, 0])
+            b = _end(g, s["to"], boxes, info, where, [ax, ay, 0])
             col = paint(s.get("color"), "#C9CCD6") if s.get("color") else ManimColor("#C9CCD6")
             if s["type"] == "arrow":
                 c = Arrow(a, b, buff=0, color=col, stroke_width=4, max_tip_length_to_length_ratio=0.15,
@@ -544,9 +561,47 @@ def _unzip(scene, g, ids, rt: float) -> None:
         g.unzipped.add(i)
 
 
+def _track(g, i: str):
+    """(start, end) points of the way dots travel along shape `i`, where it is now."""
+    m = g.mobs[i]
+    s = g.info.get(i, {})
+    if s.get("type") in ("line", "arrow", "wavy_line") or i in g.connectors:
+        part = m[0] if i in g.connectors else m
+        return part.get_start(), part.get_end(), part
+    return m.get_left(), m.get_right(), None
+
+
+def _flow(scene, g, ids, step: dict, rt: float) -> None:
+    k = _scale(g)
+    col = paint(step.get("color"), "#FFD54F")
+    dots, tracks = VGroup(), []
+    for i in ids:
+        a, b, part = _track(g, i)
+        for j in range(4):
+            d = VGroup(Dot(radius=0.08 * k, color=col))
+            if step.get("text") and j == 0:
+                d.add(text(step["text"], g.theme, size=LABEL - 4, color=col).scale(k).next_to(d[0], UP, buff=0.06 * k))
+            d.set_z_index(6)
+            dots.add(d)
+            tracks.append((a, b, part, j / 4))
+
+    def go(m, alpha):
+        for d, (a, b, part, off) in zip(m, tracks):
+            f = (alpha + off) % 1.0
+            p = part.point_from_proportion(f) if part is not None and len(part.points) else a + (b - a) * f
+            d.shift(p - d[0].get_center())
+
+    go(dots, 0.0)
+    scene.play(FadeIn(dots), run_time=0.2)
+    scene.play(UpdateFromAlphaFunc(dots, go), run_time=rt, rate_func=lambda t: t)
+    scene.play(FadeOut(dots), run_time=0.2)
+
+
 def play_step(scene, g, step: dict, rt: float) -> None:
     a = step.get("action")
     ids = [i for i in step.get("shapes") or [] if i in g.mobs]
+    if a == "flow" and ids:
+        _flow(scene, g, ids, step, max(rt * 2, 1.5))
     if a == "highlight" and ids:
         rings = [SurroundingRectangle(g.mobs[i], color="#FFD54F", buff=0.1 * _scale(g), corner_radius=0.1)
                  for i in ids]
