@@ -27,7 +27,7 @@ class Scene19(SbcScene):
             height=None,
             angle=30,
             bodies=[{'shape': 'ball', 'label': 'ball'}],
-            projectile={'speed': 15.0, 'angle': 30.0, 'height': 20.0, 'g': 9.8, 'marks': True},
+            projectile={'speed': 15.0, 'angle': 30.0, 'height': 20.0, 'g': 9.8, 'marks': True, 'impact': False, 'shadows': False},
             orbit=None,
             path=None,
             caption='Projectile from a cliff',
