@@ -188,6 +188,7 @@ class _Book:
     generated: list = field(default_factory=list)
     title: str | None = None
     report: dict = field(default_factory=dict)
+    reported: set = field(default_factory=set)  # (code, message) of the notes planning printed
     result: BuildResult | None = None
 
 
@@ -229,6 +230,7 @@ def _plan(b: _Book, rep) -> None:
         b.scenes = _select(plan.scenes, b.settings.only_scenes)
         for d in diagnostics:
             rep.warn(d.headline())
+        b.reported = {(d.code, d.message) for d in diagnostics}
         for message in font_warnings(b.scenes):
             rep.warn(f"{b.path}: {message}")
 
@@ -256,7 +258,8 @@ def _generate(b: _Book, rep, on_done) -> None:
         for ts in b.timed:
             g = generate_scene(ts, use_latex=b.settings.math == "latex")
             for note in g.notes:
-                rep.warn(note_diagnostic(b.v, note).headline())
+                if (note.code, note.message) not in b.reported:  # SB302 is already said when planning
+                    rep.warn(note_diagnostic(b.v, note).headline())
             b.generated.append((g, write_scene(g, b.settings.out_dir / "scenes")))
             on_done(g)
         _write_json(b.settings.out_dir / "plan.json", {"title": b.title, "scenes": [t.to_json() for t in b.timed]})

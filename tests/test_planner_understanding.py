@@ -400,3 +400,8 @@ def test_a_thing_drawn_only_as_its_quoted_label_is_reported():
     # a label for a thing already there, or a caption asked as such, is not a lost picture
     assert not any("only the text" in n for n in _notes(
         'Draw axes and plot y = x^2. Add a label "Keeling Curve" near the line.', 'Show the text "Hello there".'))
+
+
+def test_a_formula_that_will_show_as_text_is_reported_when_planning():
+    notes = _notes("Show the formula 'v_y = ?' in the middle.")
+    assert any(n.startswith("SB302") and "'v_y = ?'" in n for n in notes), notes
