@@ -155,7 +155,20 @@ def local_worker_init(parent: int) -> None:
     build dies (SIGKILL, OOM killer, `kill PID`), then imports Manim."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     die_with_parent(parent)
+    _no_tqdm_process_lock()
     warm_up()
+
+
+def _no_tqdm_process_lock() -> None:
+    """tqdm (imported with Manim and moviepy) makes a named semaphore shared across processes for its
+    progress bars; a worker killed when a build stops would leave it for the resource tracker to report
+    as leaked. A worker draws no progress bars: tqdm takes None for "no such lock"."""
+    try:
+        from tqdm.std import TqdmDefaultWriteLock
+
+        TqdmDefaultWriteLock.mp_lock = None
+    except Exception:  # noqa: BLE001 - tqdm missing or changed: only a warning at exit is at stake
+        pass
 
 
 def die_with_parent(parent: int) -> None:

@@ -54,6 +54,7 @@ class LocalExecutor:
         if pool is None:
             return
         procs = list((getattr(pool, "_processes", None) or {}).values())
+        manager = getattr(pool, "_executor_manager_thread", None)
         pool.shutdown(wait=not error, cancel_futures=True)
         if error:
             for p in procs:
@@ -62,6 +63,12 @@ class LocalExecutor:
             for p in procs:
                 with contextlib.suppress(Exception):
                     p.join(5)
+            if manager is not None:  # it sees the workers gone and lets go of the pool's queues
+                manager.join(5)
+            del pool, manager, procs
+            import gc
+
+            gc.collect()  # the queues' semaphores are released now, not reported as leaked at exit
 
     def __enter__(self) -> "LocalExecutor":
         return self
