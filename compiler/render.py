@@ -224,6 +224,12 @@ def _where(seg: Segment, name: str) -> str:
 
 
 def _failure(e: "JobFailed", seg: Segment, name: str) -> UserError:
+    import errno
+
+    if isinstance(e.error, OSError) and e.error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES):
+        from .diagnostics import os_error  # the disk, not the scene: one line that says so
+
+        return os_error(e.error, f"SB403 scene {seg.scene.number} could not be rendered")
     tail = "".join(_format(e.error)).strip().splitlines()[-12:]
     return UserError(f"SB403 scene {seg.scene.number} failed to render ({_where(seg, name)}):\n    "
                      + "\n    ".join(tail))
