@@ -110,7 +110,8 @@ def plan_scene(index: int, scene: Scene, base: Theme, notes: list[PlanNote],
 
 def _rule_beats(index: int, scene: Scene, details: tuple[str, ...], theme: Theme, notes: list[PlanNote],
                 history: tuple[ScenePlan, ...], unmatched: list[int], budget: Budget) -> list[Beat]:
-    ctx = Context(theme=theme, scene_plot=scene.scene_plot, history=history, scene_number=index + 1)
+    ctx = Context(theme=theme, scene_plot=scene.scene_plot, history=history, scene_number=index + 1,
+                  about=" ".join((scene.scene_plot, scene.animation_details, scene.audio_text)))
     for i, sentence in enumerate(details):
         budget.sentence = sentence
         ex = extract(sentence)

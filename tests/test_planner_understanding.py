@@ -405,3 +405,56 @@ def test_a_thing_drawn_only_as_its_quoted_label_is_reported():
 def test_a_formula_that_will_show_as_text_is_reported_when_planning():
     notes = _notes("Show the formula 'v_y = ?' in the middle.")
     assert any(n.startswith("SB302") and "'v_y = ?'" in n for n in notes), notes
+
+
+# ----------------------------------------------------------------------------- graphs and vector planes
+def test_a_weighted_graph_at_positions_and_steps_on_it():
+    # shared dev/dijkstra scene 1 (paraphrased)
+    bs = beats("Draw five nodes as circles with letters inside: A at (-5, 0), B at (-2, 2), C at (-2, -2). "
+               "Draw the undirected edges with weight labels at their midpoints: A-B '4', A-C '2', B-C '1'. "
+               "Highlight node A in yellow and write 'Start' under it. Then highlight the path A-C-B in red. "
+               "Mark C visited.")
+    graph = [b for b in bs if b.kind == "graph"]
+    assert graph[0].params["nodes"][0] == {"id": "A", "at": [-5.0, 0.0]}
+    assert graph[0].params["edges"] == [{"from": "A", "to": "B", "label": 4}, {"from": "A", "to": "C", "label": 2},
+                                        {"from": "B", "to": "C", "label": 1}]
+    steps = [s for b in graph[1:] for s in b.params["steps"]]
+    assert steps[0]["action"] == "visit" and steps[0]["nodes"] == ["A"]
+    assert {"action": "note", "nodes": ["A"], "text": "Start"} in steps
+    assert {"action": "path", "nodes": ["A", "C", "B"], "color": "#FC6255"} in steps
+    assert {"action": "mark", "nodes": ["C"]} in steps
+
+
+def test_a_binary_search_tree_from_its_keys_insert_and_delete():
+    first, second = plan("Build a binary search tree by inserting the keys 50, 30, 70, 20, 40.",
+                         "Show the same tree. Insert 65. Delete the leaf 20.")
+    assert only(first.beats, "graph").params == {"nodes": [50, 30, 70, 20, 40], "layout": "bst"}
+    steps = [s for b in second.beats if b.kind == "graph" and b.params.get("extend") for s in b.params["steps"]]
+    assert steps == [{"action": "insert", "nodes": [65]}, {"action": "remove", "nodes": [20]}]
+
+
+def test_a_later_scene_draws_the_graph_as_the_earlier_one_left_it():
+    first, second = plan("Draw nodes A at (0, 0), B at (2, 0), C at (1, 2) with edges A-B 1, B-C 2. Mark A visited.",
+                         "Draw the graph with A and B visited (green). Highlight C as the current node.")
+    recalled = second.beats[0]
+    assert recalled.kind == "graph" and recalled.rule == "graph:recalled-from-scene-1"
+    assert {"action": "mark", "nodes": ["A"]} in recalled.params["steps"]
+    steps = [s for b in second.beats[1:] if b.kind == "graph" for s in b.params["steps"]]
+    assert {"action": "mark", "nodes": ["A", "B"]} in steps and {"action": "visit", "nodes": ["C"]} in steps
+
+
+def test_a_number_plane_with_basis_vectors_and_a_matrix_applied():
+    # shared dev/eigenvectors scenes 1-2 (paraphrased)
+    bs = beats("Show a NumberPlane from -7 to 7 horizontally and -4 to 4 vertically. Draw i-hat as an arrow from "
+               "(0,0) to (1,0) labeled 'i' and j-hat from (0,0) to (0,1) labeled 'j'. Show the matrix "
+               "'A = [[3, 1], [0, 2]]'. Draw a yellow vector v from (0,0) to (1,1). Apply the linear "
+               "transformation A to the plane.", audio="Eigenvectors stay on their span.")
+    planes = [b for b in bs if b.kind == "vector_plane"]
+    assert planes[0].params == {"x_range": [-7.0, 7.0], "y_range": [-4.0, 4.0], "basis": True}
+    assert "flow" not in [b.kind for b in bs]  # the basis letters are not boxes
+    assert planes[1].params["vectors"] == [{"x": 1.0, "y": 1.0, "label": "v", "color": "#FFE066"}]
+    assert planes[2].params["matrices"] == [{"values": [[3, 1], [0, 2]], "label": "A"}]
+
+
+def test_a_coordinate_plane_for_a_function_stays_a_plot():
+    assert "vector_plane" not in kinds("Draw a coordinate plane with x-axis from -1 to 5. Plot the graph of y = x + 2.")

@@ -90,3 +90,8 @@ def graph_nouns() -> str:
 def graph_layouts() -> tuple[tuple[str, str], ...]:
     """(pattern, layout) for graphs named by their kind (a binary search tree, a linked list)."""
     return tuple((g["pattern"], g["layout"]) for g in _load("vocabulary.json")["graph_layouts"])
+
+
+def plane_nouns() -> str:
+    """A pattern (alternatives) of the nouns that name a grid of vectors."""
+    return _load("vocabulary.json")["plane_nouns"]

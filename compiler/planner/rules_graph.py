@@ -126,6 +126,9 @@ def _declare(ex: Extracted, ctx: Context, i: int, on_screen: Beat | None) -> lis
             if len(nodes) < len(values):
                 ctx.lost(i, "a binary search tree holds each key once: repeated keys are drawn once")
             return [_beat("graph", "graph:bst-keys", ex, i, [str(n) for n in nodes], _kw(s), nodes=nodes, layout="bst")]
+    tree = _tree(ex, ctx, i, on_screen, layout)
+    if tree is not None:
+        return tree
     if not _graph_cue(ex) or re.match(r"^\s*(?:then\s+)?(?:highlight|dim|fade|mark|colou?r|check|skip|flash)\b", s, re.I):
         return None
     at = [(m.group(1), float(m.group(2)), float(m.group(3))) for m in NODE_AT.finditer(s)]
@@ -157,6 +160,35 @@ def _declare(ex: Extracted, ctx: Context, i: int, on_screen: Beat | None) -> lis
     if on_screen is not None and len(at) < 2:
         return None
     return [beat]
+
+
+_CHILDREN = re.compile(r"\b(?:root(?:\s+node)?\s+(?P<root>" + NODE + r")|(?P<parent>" + NODE + r")\s+has)\s+(?:with\s+)?(?:the\s+|two\s+)?"
+                       r"children\s+(?P<a>" + NODE + r")(?:\s*,\s*|\s+and\s+)(?P<b>" + NODE + r")")
+_ROOT = re.compile(r"\broot(?:\s+node)?\s+(?:is\s+|of\s+)?(" + NODE + r")\b")
+_CHILD = re.compile(r"\b(left|right)\s+child\s+(?:is\s+)?(" + NODE + r")\b")
+
+
+def _tree(ex: Extracted, ctx: Context, i: int, on_screen: Beat | None, layout: str | None) -> list[Beat] | None:
+    """"root 8 with children 3 and 10; 3 has children 1 and 6" (a tree by its edges); "a binary search tree with
+    root 8, left child 3 and right child 10" or "Start with the root node 8" (the keys of a binary search tree)."""
+    if on_screen is not None:
+        return None
+    s = ex.sentence
+    edges = []
+    for m in _CHILDREN.finditer(s):
+        parent = m.group("root") or m.group("parent")
+        edges += [{"from": parent, "to": m.group("a")}, {"from": parent, "to": m.group("b")}]
+    root = _ROOT.search(s)
+    bst = layout == "bst" or any(lay == "bst" and re.search(p, ctx.about, re.I) for p, lay in graph_layouts())
+    if bst and root and all(re.fullmatch(r"\d+(?:\.\d+)?", x) for x in [root.group(1)] + [e["to"] for e in edges]):
+        keys = [root.group(1)] + [c for _, c in _CHILD.findall(s)] + [e["to"] for e in edges]
+        nodes = list(dict.fromkeys(_weight(k) for k in keys))
+        return [_beat("graph", "graph:bst-keys", ex, i, [str(n) for n in nodes], _kw(s), nodes=nodes[:24], layout="bst")]
+    if len(edges) < 2:
+        return None
+    names = list(dict.fromkeys(x for e in edges for x in (e["from"], e["to"])))
+    return [_beat("graph", "graph:tree-children", ex, i, names, _kw(s) + ("tree",), nodes=names[:24], edges=edges[:40],
+                  layout="tree")]
 
 
 def _recalled_here(beat: Beat, i: int) -> bool:
