@@ -653,25 +653,25 @@ _WORDS = ("the ", "side ", "segment ", "line ", "point ", "vertex ", "shape ", "
 
 
 def lookup(g, target: str):
-    """The part of figure `g` called `target` (exact, case-insensitive, reversed side, without a leading
-    'the'/'side'/'point'…), or None."""
+    """The part of figure `g` called `target` (exact, then case-insensitive; a side also by its ends reversed;
+    without a leading 'the'/'side'/'point'…), or None."""
     keys = {}
     for names, mob in g.named_parts:
         for k in names:
             keys.setdefault(k, mob)
+    low = {}
+    for k, v in keys.items():
+        low.setdefault(k.lower(), v)
     t = target.strip()
-    for cand in (t, t[::-1] if len(t) == 2 else None):
-        if cand and cand in keys:
-            return keys[cand]
-    low = {k.lower(): v for k, v in keys.items()}
-    t = t.lower()
     for _ in range(3):
-        if t in low:
-            return low[t]
-        if len(t) == 2 and t[::-1] in low:
-            return low[t[::-1]]
+        for cand in (t, t[::-1] if len(t) == 2 else None):
+            if cand and cand in keys:
+                return keys[cand]
+        for cand in (t.lower(), t.lower()[::-1] if len(t) == 2 else None):
+            if cand and cand in low:
+                return low[cand]
         for w in _WORDS:
-            if t.startswith(w):
+            if t.lower().startswith(w):
                 t = t[len(w):].strip()
                 break
         else:
