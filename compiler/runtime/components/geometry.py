@@ -51,6 +51,7 @@ class _Fig:
         self.parts: list[tuple[list[str], object]] = []
         self.taken: list = []
         self.items: list = []          # (mob, hidden)
+        self.side_colour: dict = {}    # frozenset of a side's two names -> its colour
 
     def S(self, p) -> np.ndarray:
         return self.origin + _p3(p) * self.unit
@@ -211,7 +212,8 @@ def _draw_squares(f: _Fig, spec: dict, scene_centre) -> None:
         corners = _square_corners(p, q, _outward_from(spec, f.pts, p, q))
         length = math.dist(p, q)
         k = s.get("tri_side")
-        col = tri_cols[k] if k is not None else _colour(f, s.get("color"), f.theme["palette"][2 % len(f.theme["palette"])])
+        own = f.side_colour.get(frozenset(s.get("side") or ()))  # a square on a coloured side takes its colour
+        col = tri_cols[k] if k is not None else _colour(f, s.get("color"), own or f.theme["palette"][2 % len(f.theme["palette"])])
         side = length * f.unit
         sq = Square(side_length=side, color=col, stroke_width=3)
         sq.rotate(math.atan2(q[1] - p[1], q[0] - p[0]))
@@ -263,6 +265,9 @@ def _draw_triangle(f: _Fig, t: dict, centre_scene) -> None:
     names = _tri_names(t)
     A, B, C = (f.S(f.pts[n]) for n in names)
     cols = _side_colours(f, t)
+    if t.get("side_labels") or t.get("side_colors"):
+        for k, (i, j) in enumerate(((1, 2), (2, 0), (0, 1))):
+            f.side_colour[frozenset((names[i], names[j]))] = cols[k]
     fill_col = _colour(f, t.get("color"), f.theme["accent"])
     body = Polygon(A, B, C, stroke_width=0).set_fill(fill_col, opacity=0.25 if t.get("fill") else 0.0)
     sides = [Line(B, C, color=cols[0], stroke_width=4), Line(C, A, color=cols[1], stroke_width=4),
@@ -595,6 +600,7 @@ def _assemble(f: _Fig, theme: dict, caption, steps, unit: float, spec: dict):
     g.unit_mob = f.unit_mob
     g.pending_origin = f.S((0, 0)).copy()
     g.polys = _polys(spec, f.pts)
+    g.side_colour = dict(f.side_colour)
     g.caption = None
     if caption:
         cap = text(caption, theme, size=24, color=theme["text"], width_chars=60)
@@ -684,8 +690,11 @@ def _shape(m):
 
 
 def _recolour(m, col, fill: float | None = None):
-    from manim import Text
+    """The animation that colours part `m` (its shape; each member of a group without one)."""
+    from manim import AnimationGroup, Text
 
+    if getattr(m, "shape", None) is None and type(m) is VGroup and len(m.submobjects):
+        return AnimationGroup(*[_recolour(x, col, fill) for x in m.submobjects])
     s = _shape(m)
     if fill is None and (isinstance(s, (Line, Dot, Text)) or (isinstance(s, Arc) and not isinstance(s, Sector))):
         return s.animate.set_color(col)
@@ -803,6 +812,7 @@ def _add(scene, g, spec: dict, slot: float) -> None:
     from manim import Text
 
     f.taken = [_box(m) for m in g.get_family() if isinstance(m, Text)]
+    f.side_colour = dict(g.side_colour)
     spec = {kk: v for kk, v in spec.items() if v}
     spec["_polys"] = g.polys
     _draw_all(f, spec)
