@@ -459,3 +459,30 @@ def test_a_number_plane_with_basis_vectors_and_a_matrix_applied():
 
 def test_a_coordinate_plane_for_a_function_stays_a_plot():
     assert "vector_plane" not in kinds("Draw a coordinate plane with x-axis from -1 to 5. Plot the graph of y = x + 2.")
+
+
+def test_a_right_triangle_by_its_vertices_labelled_by_direction_and_coloured_by_the_style():
+    # shared dev/pythagoras scene 1 (paraphrased)
+    bs = beats("Draw a right triangle with vertices at (-2, -1.5), (2, -1.5) and (-2, 1.5). Label the vertical leg 'a' "
+               "on its left side, the horizontal leg 'b' below it, and the hypotenuse 'c' near its midpoint. Then write "
+               "the text 'legs' with two arrows pointing to a and b.",
+               style="Side a colored blue (#58C4DD), side b colored green (#83C167), hypotenuse c colored yellow (#FFFF00).")
+    tri = only(bs, "geometry").params["triangle"]
+    # sides in the order BC, CA, AB: BC is the longest here, CA the vertical one, AB the horizontal one
+    assert tri["side_labels"] == ["c", "a", "b"]
+    assert tri["side_colors"] == ["#FFFF00", "#58C4DD", "#83C167"]
+    assert only(bs, "annotation").params == {"style": "arrow", "target": ["a", "b"], "label": "legs"}
+
+
+def test_squares_on_the_sides_show_their_areas():
+    bs = beats("Draw a right triangle with legs a = 3 and b = 4 units and hypotenuse c = 5. Build a square outward on "
+               "each side. Write the areas inside the squares: '9', '16', '25'.")
+    tri = only(bs, "geometry").params["triangle"]
+    assert tri["legs"] == [3.0, 4.0] and tri["squares"] == "areas" and tri["side_labels"] == ["a", "b", "c"]
+    assert "bullets" not in [b.kind for b in bs]  # the areas are in the squares, not a list beside them
+
+
+def test_segments_forming_a_triangle_on_axes_are_not_a_new_triangle():
+    bs = beats("Draw coordinate axes from 0 to 6. Draw a horizontal segment from (1, 1) to (4, 1) and a vertical "
+               "segment from (4, 1) to (4, 5), forming a right triangle.")
+    assert "geometry" not in [b.kind for b in bs]

@@ -154,7 +154,9 @@ class SbcScene(Scene):
         used = sum(m.height for m in column) + BODY_GAP * len(column)
         anims = []
         if column and used + mob.height > area_h:
-            keep = pinned or self._figure_to_keep(mob, area_h)
+            # a tall newcomer (a table, a derivation) goes beside the figure; a short one under it
+            tall = mob.height > 0.35 * area_h
+            keep = pinned or (None if tall else self._figure_to_keep(mob, area_h))
             side = keep is None and self._figure_to_pin(mob, area_h)
             if side is not None and side is not False:
                 keep = pinned = self.pinned = side
