@@ -99,9 +99,12 @@ def test_code_blocks_fenced_and_line_by_line():
 def test_enumerations_become_lists_and_labelled_parts_one_caption():
     b = only(beats("Show the four bases: Adenine (A), Thymine (T), Guanine (G), Cytosine (C)."), "bullets")
     assert b.params["items"] == ["Adenine (A)", "Thymine (T)", "Guanine (G)", "Cytosine (C)"]
+    # a triangle is drawn now (geometry), its sides labelled; the caption stays for parts sbc cannot draw
     b = only(beats('Draw a right triangle with legs labeled "a = 3" and "b = 4" and the hypotenuse labeled "c = 5".'),
-             "text")
-    assert b.params["text"] == "Legs: a = 3, b = 4   ·   Hypotenuse: c = 5"
+             "geometry")
+    assert b.params["triangle"] == {"legs": [3.0, 4.0], "side_labels": ["a = 3", "b = 4", "c = 5"]}
+    b = only(beats('Draw a plant cell with the wall labeled "cellulose" and the membrane labeled "lipids".'), "text")
+    assert b.params["text"] == "Wall: cellulose   ·   Membrane: lipids"
 
 
 def test_ranges_and_counts():
