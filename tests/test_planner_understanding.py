@@ -489,3 +489,16 @@ def test_segments_forming_a_triangle_on_axes_are_not_a_new_triangle():
     bs = beats("Draw coordinate axes from 0 to 6. Draw a horizontal segment from (1, 1) to (4, 1) and a vertical "
                "segment from (4, 1) to (4, 5), forming a right triangle.")
     assert "geometry" not in [b.kind for b in bs]
+
+
+def test_binary_search_trees_in_other_words():
+    about = "A binary search tree keeps smaller keys on the left."
+    assert only(beats("Insert these values in order: 50, 30, 70.", audio=about), "graph").params["nodes"] == [50, 30, 70]
+    assert only(beats("Show the tree: 50 at the root, 30 and 70 below it, 20 and 40 under 30.", audio=about),
+                "graph").params["nodes"] == [50, 30, 70, 20, 40]
+    bs = beats("Draw a node with 50 at the top center. Add a left child 30 and a right child 70.", audio=about)
+    assert [b.params.get("steps") for b in bs][1] == [{"action": "insert", "nodes": [30, 70]}]
+    first, second = plan("Build a binary search tree from 50, 30, 70, 60.",
+                         "Search for 60: start at the root 50, go right to 70, then left to 60.", audio=about)
+    assert second.beats[0].rule == "graph:recalled-from-scene-1"
+    assert second.beats[1].params["steps"] == [{"action": "path", "nodes": ["50", "70", "60"]}]

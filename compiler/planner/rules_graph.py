@@ -101,23 +101,47 @@ def rule_graph(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     return out + steps
 
 
-def _recall(ex: Extracted, ctx: Context, i: int) -> Beat | None:
-    """"Draw the graph with all nodes visited and the final table": the graph of an earlier scene, as it was left."""
-    if not re.search(r"\b(?:draw|show|redraw|display|bring back|keep)\s+the\s+(?:(?:same|whole|full|weighted)\s+)?"
-                     r"(?:graph|tree)\b", ex.bare, re.I):
-        return None
+def _history_graph(ctx: Context) -> tuple[int, Beat] | None:
     for sp in reversed(ctx.history):
         b = scene_state(sp, "graph")
         if b is not None:
-            return Beat("graph", dict(b.params), b.strings, f"graph:recalled-from-scene-{sp.number}", ex.sentence, i,
-                        b.keywords)
+            return sp.number, b
     return None
+
+
+def _recall(ex: Extracted, ctx: Context, i: int) -> Beat | None:
+    """"Draw the graph with all nodes visited and the final table", "Search for 60: start at the root 50 …": the
+    graph of an earlier scene, as it was left — named, or acted on by its nodes."""
+    found = _history_graph(ctx)
+    if found is None:
+        return None
+    number, b = found
+    named = re.search(r"\b(?:draw|show|redraw|display|bring back|keep|start with|use)\s+the\s+(?:(?:same|whole|full|weighted|"
+                      r"final|current)\s+)?(?:graph|tree|bst)\b", ex.bare, re.I)
+    acted = re.search(r"\b(?:search\w*|find|insert\w*|delete\w*|remove\w*|visit\w*|highlight\w*|traverse\w*|walk)\b",
+                      ex.bare, re.I) and len(set(_node_refs(ex.bare, set(_ids(b))))) >= 1
+    if not (named or acted):
+        return None
+    return Beat("graph", dict(b.params), b.strings, f"graph:recalled-from-scene-{number}", ex.sentence, i, b.keywords)
 
 
 # ----------------------------------------------------------------------------- declarations
 def _declare(ex: Extracted, ctx: Context, i: int, on_screen: Beat | None) -> list[Beat] | None:
     s = ex.sentence
     layout = next((lay for pat, lay in graph_layouts() if re.search(pat, s, re.I)), None)
+    in_bst = layout == "bst" or any(lay == "bst" and re.search(p, ctx.about, re.I) for p, lay in graph_layouts())
+    if in_bst and on_screen is None and not _history_graph(ctx):
+        # "Insert 50 as the root", "Insert these values in order: 50, 30, 70", "50 at the root, 30 and 70 below it":
+        # in a scene about a binary search tree, the keys in the order written
+        if re.search(r"\b(?:insert\w*|add\w*|root|keys?|values|nodes?)\b", s, re.I) and not re.search(
+                r"\b(?:search|find|look)\w*\s+for\b", s, re.I):
+            values = [_weight(k) for k in re.findall(r"(?<![\w.(-])\d+(?:\.\d+)?(?![\w)%]|\.\d)",
+                                                      re.sub(r"\([^)]*\)", " ", ex.bare))]
+            nodes = list(dict.fromkeys(values))[:24]
+            if nodes:
+                ctx.stop = True  # the numbers are the tree's keys, not also a list
+                return [_beat("graph", "graph:bst-keys", ex, i, [str(n) for n in nodes], _kw(s), nodes=nodes,
+                              layout="bst")]
     if layout == "bst" and on_screen is None:
         keys = KEYS.search(ex.bare)
         if keys:
@@ -171,8 +195,9 @@ _CHILD = re.compile(r"\b(left|right)\s+child\s+(?:is\s+)?(" + NODE + r")\b")
 def _tree(ex: Extracted, ctx: Context, i: int, on_screen: Beat | None, layout: str | None) -> list[Beat] | None:
     """"root 8 with children 3 and 10; 3 has children 1 and 6" (a tree by its edges); "a binary search tree with
     root 8, left child 3 and right child 10" or "Start with the root node 8" (the keys of a binary search tree)."""
-    if on_screen is not None:
-        return None
+    if on_screen is not None or (_history_graph(ctx) and not re.match(
+            r"^\s*(?:then\s+)?(?:draw|build|show|create|construct|make)\b", ex.sentence, re.I)):
+        return None  # (a tree of an earlier scene acted on: "Search for 60: start at the root 50 …")
     s = ex.sentence
     edges = []
     for m in _CHILDREN.finditer(s):
@@ -233,6 +258,14 @@ def _operate(ex: Extracted, ctx: Context, i: int, graph: Beat) -> list[Beat]:
     clauses = re.split(r"\s*(?:;|,?\s+and then\s+|,?\s+then\s+|\.\s+|,\s+(?=(?:and\s+)?(?:highlight|mark|fill|write|show|"
                        r"update|dim|draw|colou?r|check|skip)\b)|\s+and\s+(?=(?:highlight|mark|fill|write|show|update|dim|"
                        r"draw|colou?r|add)\b))", ex.sentence, flags=re.I)
+    search = re.search(r"\b(?:search\w*|look\w*\s+for|find\w*)\s+(?:for\s+)?(" + NODE + r")\b", ex.sentence, re.I)
+    walked = _node_refs(re.sub(r"\([^)]*\)", " ", ex.sentence), ids)
+    if search and len(walked) >= 2:
+        # "Search for 60: start at the root 50, go right to 70, then left to 60": the path walked, in order
+        seq = list(dict.fromkeys(walked[1:] if walked[0] == search.group(1) else walked))
+        if len(seq) >= 2:
+            steps.append({"action": "path", "nodes": seq, **({"color": _colour(ex.sentence)} if _colour(ex.sentence) else {})})
+            clauses = []
     for clause in clauses:
         low = re.sub(r"[\"\u201c][^\"\u201d]*[\"\u201d]", " ", clause).lower()  # what the clause says, not what it quotes
         tabular = re.search(r"\b(?:table|rows?|columns?|cells?)\b", re.sub(r"\([^)]*\)", " ", low)) is not None  # "Final table: A 0 - (visited)"
@@ -248,6 +281,13 @@ def _operate(ex: Extracted, ctx: Context, i: int, graph: Beat) -> list[Beat]:
             if len(seq) >= 2:
                 steps.append({"action": "path", "nodes": seq, **({"color": colour} if colour else {})})
                 continue
+        child = re.search(r"\b(?:left|right)\s+child\s+(?:is\s+|of\s+)?(" + NODE + r")\b", clause)
+        if child and child.group(1) not in ids and re.search(r"\b(?:add|insert|attach|put|place|draw)\w*\b", low):
+            kids = [c for c in re.findall(r"\b(?:left|right)\s+child\s+(?:is\s+|of\s+)?(" + NODE + r")\b", clause)
+                    if c not in ids]
+            steps.append({"action": "insert", "nodes": [_weight(c) if c[0].isdigit() else c for c in kids]})
+            ids.update(kids)
+            continue
         change = re.search(r"\b(insert|add|delete|remove)\w*\s+(?:the\s+)?(?:(?:new\s+)?(?:key|node|value|leaf|number)\s+)?("
                            + NODE + r")\b", clause, re.I)
         if change and (change.group(1).lower() in ("insert", "add")) != (change.group(2) in ids):
