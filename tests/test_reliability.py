@@ -314,3 +314,21 @@ def test_jobs_are_capped_to_the_work(tmp_path, write_storyboard, build_options):
     finally:
         local.LocalExecutor.__init__ = real_init
     assert sizes and sizes[0] <= 2
+
+
+def test_schema_valid_values_that_used_to_crash_the_render_are_refused_with_positions(tmp_path):
+    """D16: `network.layers` <= 0 and scatter points at ±1e308 are positioned SB203 errors, not render tracebacks."""
+    from compiler.pipeline import load_and_validate
+    from compiler.diagnostics import UserError
+
+    f = tmp_path / "d16.json"
+    f.write_text('{"scenes": [{"scene_plot": "x", "animation_details": "x", "animation_style": "x", '
+                 '"audio_text": "Hello there.", "visuals": [{"kind": "network", "layers": [3, 0]}, '
+                 '{"kind": "scatter", "points": [[1e308, 1], [2, 3]], "fit_line": true}]}]}', encoding="utf-8")
+    try:
+        load_and_validate(str(f))
+    except UserError as e:
+        text = str(e) + " ".join(d.headline() for d in getattr(e, "diagnostics", []))
+    else:
+        raise AssertionError("accepted")
+    assert "layers[1]" in text and "points[0][0]" in text
