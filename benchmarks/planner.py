@@ -159,6 +159,7 @@ class SceneScore:
     synced: int = 0        # beats of labelled sentences that start with the labelled narration sentence
     synced_near: int = 0   # … or the one before or after it
     sync_total: int = 0
+    beyond: dict = field(default_factory=dict)  # need -> met (a beat of the matching kind), for the vocabulary issues
 
 
 def _shows_list(items: list[str], beats) -> bool:
@@ -337,6 +338,7 @@ def score_labelled_scene(beats, label: dict, sentences: int = 0, unmatched: int 
     allowed = set(label.get("must", [])) | set(label.get("may", [])) | {"title", "text"} | OPERATIONS
     for need in label.get("beyond", []):
         allowed |= BEYOND_KINDS.get(need, OTHER_BEYOND)
+        sc.beyond[need] = bool(planned & BEYOND_KINDS.get(need, OTHER_BEYOND))
     sc.planned = len(planned)
     sc.planned_ok = len(planned & allowed)
     sc.extra_kinds = sorted(planned - allowed)
@@ -379,7 +381,13 @@ def set_total(results: list[Result]) -> dict:
     slowest = max(results, key=lambda r: r.plan_s, default=None)
     warnings = sum((r.warnings for r in results), Counter())
     checked = [r.violations for r in results if r.violations is not None]
+    needs: dict[str, list[int]] = {}
+    for sc in (sc for r in results for sc in r.scores):
+        for need, met in sc.beyond.items():
+            needs.setdefault(need, [0, 0])[0] += int(met)
+            needs[need][1] += 1
     return {**t, "storyboards": len(results), "scenes": sum(len(r.scores) for r in results),
+            "beyond": {k: {"met": m, "scenes": n} for k, (m, n) in sorted(needs.items(), key=lambda x: -x[1][1])},
             "failed_plans": sum(r.error is not None for r in results),
             "prose_as_text": sum(len(r.prose) for r in results),
             "warnings": dict(sorted(warnings.items())), "warnings_total": sum(warnings.values()),
@@ -531,6 +539,11 @@ def main(argv: list[str] | None = None) -> int:
             print_extras(t)
             if t["violations"] is not None:
                 print(f"  layout violations {t['violations']:6d}")
+            if t["beyond"]:
+                met = sum(v["met"] for v in t["beyond"].values())
+                n = sum(v["scenes"] for v in t["beyond"].values())
+                print(f"  beyond v1 needs   {met / max(1, n):6.3f}  ({met}/{n} scene needs with a beat of the matching kind: "
+                      + ", ".join(f"{k} {v['met']}/{v['scenes']}" for k, v in t["beyond"].items()) + ")")
     if len(shared) == len(SHARED_SETS):
         out["dev+check"] = set_total(shared["dev"] + shared["check"])
     for name, goals in SHARED_GOALS.items():

@@ -1,6 +1,7 @@
-"""Robustness figures: fuzz cases, hostile text, killed builds, failing voices, paths, size and memory.
+"""Robustness figures: fuzz cases, hostile text, killed builds, failing voices, paths, size and memory,
+signals (Ctrl-C, SIGTERM, SIGKILL of the main process), two builds at once, damaged caches.
 
-    .venv/bin/python benchmarks/robustness.py [--cases 10000] [--kills 20] [--big 60]
+    .venv/bin/python benchmarks/robustness.py [--cases 10000] [--kills 20] [--big 60] [--only signals,concurrency,caches]
 
 Every figure is measured in this run; every check must pass (exit 1 otherwise).
 """
@@ -233,12 +234,147 @@ def size(tmp: Path, big: int) -> None:
            growth < 1.3 and rss[nb][1] < 1.3 * max(rss[ns][1], 1))
 
 
+# ----------------------------------------------------------------------------- 7. signals (issue 12)
+def _alive_in_session(sid: int) -> int:
+    ps = subprocess.run(["ps", "-e", "-o", "sid=,stat="], capture_output=True, text=True).stdout
+    return sum(1 for ln in ps.splitlines() if ln.split()[0] == str(sid) and not ln.split()[1].startswith("Z"))
+
+
+def _story(tmp: Path, name: str, n: int = 3) -> Path:
+    story = tmp / name
+    story.write_text(json.dumps({"scenes": [
+        {"scene_plot": f"Scene {i}.", "animation_details": f'Show the title "Part {i}". Show the equation `y = {i}x^2`.',
+         "animation_style": "Dark blue background.", "audio_text": f"This is part {i}. It shows a formula. " * 3}
+        for i in range(1, n + 1)]}))
+    return story
+
+
+def signals(tmp: Path) -> None:
+    """SIGINT/SIGTERM to the build's process group or its main process, SIGKILL of the main process, each
+    while the workers render: seconds to exit, processes still running 1 s later, tracebacks, temp files
+    left (and whether the next build clears them)."""
+    story = _story(tmp, "sig.json")
+    env = dict(os.environ, SBC_AUDIO_CACHE=str(tmp / "sig-audio"))
+    rows = []
+    for how in ("SIGINT group", "SIGINT pid", "SIGTERM group", "SIGTERM pid", "SIGKILL pid"):
+        out = tmp / ("sig-" + how.replace(" ", "-"))
+        p = subprocess.Popen([SBC, "build", str(story), "--quality", "draft", "--voice", "silent", "--out", str(out),
+                              "--jobs", "2", "--force"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             text=True, start_new_session=True)
+        t0 = time.time()
+        while not list((out / ".cache" / "scenes").glob(".render-*")) and p.poll() is None and time.time() - t0 < 120:
+            time.sleep(0.05)
+        time.sleep(1.0)
+        name, target = how.split()
+        sig = getattr(signal, name)
+        t = time.time()
+        try:
+            os.killpg(p.pid, sig) if target == "group" else os.kill(p.pid, sig)
+        except ProcessLookupError:
+            pass
+        try:
+            _, err = p.communicate(timeout=30)
+            took = time.time() - t
+        except subprocess.TimeoutExpired:
+            err, took = "", float("inf")
+        time.sleep(1.0)
+        left = _alive_in_session(p.pid)
+        try:
+            os.killpg(p.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        p.wait()
+        temps = [x for x in (out / ".cache" / "scenes").glob(".*")] + \
+            [x for x in (out / "sig").glob(".*") if not x.name.startswith(".sbc-")]
+        r = subprocess.run([SBC, "build", str(story), "--quality", "draft", "--voice", "silent", "--out", str(out),
+                            "--jobs", "2"], env=env, capture_output=True, text=True, timeout=300)
+        after = list((out / ".cache" / "scenes").glob(".*"))
+        rows.append((how, took, left, err.count("Traceback"), len(temps), r.returncode == 0 and not after))
+    for how, took, left, tracebacks, temps, resumed in rows:
+        clean_exit = took < 10 and left == 0 and tracebacks == 0
+        report(f"signals: {how}", f"exit after {took:.1f} s, {left} processes left, {tracebacks} tracebacks, "
+               f"{temps} temp files left; next build {'clears them and builds' if resumed else 'FAILS'}",
+               clean_exit and resumed and (temps == 0 or how == "SIGKILL pid"))
+
+
+# ----------------------------------------------------------------------------- 8. concurrency (issue 12)
+def concurrency(tmp: Path) -> None:
+    """Two builds of one storyboard into one --out (an espeak build, and a silent one started while the first
+    renders): the second must refuse (or wait), and the video must carry the first build's narration."""
+    from compiler.media import ffmpeg_exe
+
+    story = _story(tmp, "conc.json", 2)
+    out = tmp / "conc-out"
+    env = dict(os.environ, SBC_AUDIO_CACHE=str(tmp / "conc-audio"), SBC_LOCK_WAIT="1")
+    a = subprocess.Popen([SBC, "build", str(story), "--quality", "low", "--voice", "espeak", "--out", str(out)], env=env,
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    t0 = time.time()
+    while not list((out / ".cache" / "scenes").glob(".render-*")) and a.poll() is None and time.time() - t0 < 120:
+        time.sleep(0.05)
+    b = subprocess.run([SBC, "build", str(story), "--quality", "draft", "--voice", "silent", "--scenes", "1",
+                        "--out", str(out)], env=env, capture_output=True, text=True, timeout=300)
+    a.communicate(timeout=300)
+    vol = subprocess.run([ffmpeg_exe(), "-i", str(out / "conc" / "conc.mp4"), "-af", "volumedetect", "-vn", "-f", "null",
+                          "-"], capture_output=True, text=True).stderr
+    peak = next((float(ln.split("max_volume:")[1].split()[0]) for ln in vol.splitlines() if "max_volume" in ln), -999.0)
+    last = (b.stderr.strip().splitlines() or [""])[-1]
+    report("concurrency: second build, same --out", f"exit {b.returncode}: {last[:90]}",
+           b.returncode == 1 and "another sbc build" in last)
+    report("concurrency: first build's audio", f"exit {a.returncode}, max volume {peak:.1f} dB (espeak: audible)",
+           a.returncode == 0 and peak > -30)
+
+
+# ----------------------------------------------------------------------------- 9. damaged caches (issue 12)
+def caches(tmp: Path) -> None:
+    """A finished build, one thing damaged, built again: is it noticed, and is the video whole?"""
+    from compiler.media import ffmpeg_exe, probe
+
+    story = _story(tmp, "dmg.json", 2)
+    out = tmp / "dmg-out"
+    audio = tmp / "dmg-audio"
+    env = dict(os.environ, SBC_AUDIO_CACHE=str(audio))
+    cmd = [SBC, "build", str(story), "--quality", "draft", "--voice", "silent", "--out", str(out)]
+    subprocess.run(cmd, env=env, capture_output=True, timeout=300)
+    video = out / "dmg" / "dmg.mp4"
+    want = probe(video).duration_s
+
+    def clip():
+        return sorted((out / ".cache" / "scenes").glob("*.mp4"))[0]
+
+    def flip(path: Path, n: int = 2000, zero: bool = False) -> None:
+        raw = bytearray(path.read_bytes())
+        at = len(raw) // 2
+        raw[at:at + n] = bytes(n) if zero else bytes(random.Random(1).getrandbits(8) for _ in range(n))
+        path.write_bytes(bytes(raw))
+
+    cases = {
+        "scene clip zero-filled": lambda: (clip().write_bytes(bytes(clip().stat().st_size)), video.unlink()),
+        "scene clip bytes flipped": lambda: (flip(clip(), 256), video.unlink()),
+        "final video truncated": lambda: video.write_bytes(video.read_bytes()[: video.stat().st_size // 2]),
+        "final video bytes flipped": lambda: flip(video),
+        "captions deleted": lambda: (out / "dmg" / "dmg.srt").unlink(),
+        "narration clip damaged": lambda: (flip(sorted(audio.glob("*.wav"))[0]), video.unlink()),
+        "scene track damaged": lambda: (flip(out / "dmg" / "narration" / "scene_01.wav"), video.unlink()),
+    }
+    for name, damage in cases.items():
+        damage()
+        r = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300)
+        errors = subprocess.run([ffmpeg_exe(), "-v", "error", "-i", str(video), "-f", "null", "-"], capture_output=True,
+                                text=True).stderr.strip()
+        info = probe(video)
+        whole = (r.returncode == 0 and not errors and abs(info.duration_s - want) < 0.1
+                 and abs((info.audio_duration_s or 0) - want) < 0.2 and (out / "dmg" / "dmg.srt").exists())
+        report(f"caches: {name}", f"exit {r.returncode}, video {info.duration_s:.1f} s / audio "
+               f"{info.audio_duration_s or 0:.1f} s (want {want:.1f}), decode errors: {'yes' if errors else 'none'}, "
+               f"warned: {'yes' if 'damaged' in r.stderr else 'no'}", whole)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--cases", type=int, default=10000)
     ap.add_argument("--kills", type=int, default=20)
     ap.add_argument("--big", type=int, default=60, help="scenes in the memory test build")
-    ap.add_argument("--only", default="fuzz,hostile,kills,voices,paths,size")
+    ap.add_argument("--only", default="fuzz,hostile,kills,voices,paths,size,signals,concurrency,caches")
     args = ap.parse_args()
     only = set(args.only.split(","))
     print(f"sbc robustness ({os.cpu_count()} CPUs)")
@@ -256,6 +392,12 @@ def main() -> None:
             paths(tmpd)
         if "size" in only:
             size(tmpd, args.big)
+        if "signals" in only:
+            signals(tmpd)
+        if "concurrency" in only:
+            concurrency(tmpd)
+        if "caches" in only:
+            caches(tmpd)
     bad = [r for r in RESULTS if not r[2]]
     print(f"{len(RESULTS) - len(bad)}/{len(RESULTS)} checks pass")
     sys.exit(1 if bad else 0)

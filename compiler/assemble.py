@@ -18,6 +18,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Sequence
 
+from .atomic import scratch_prefix
 from .media import probe, run_ffmpeg
 from .render import Clip
 
@@ -53,13 +54,14 @@ def assemble(clips: Sequence[Clip], audio: Sequence[SceneAudio], out_video: Path
     total = sum(c.duration_s for c in clips)
     if sample_rate is None:  # the narration's own rate: no resampling
         sample_rate = _wav_data(audio[0].wav)[2] if audio else 24000
-    with tempfile.TemporaryDirectory(prefix=".assemble-", dir=out_video.parent) as tmp:
+    with tempfile.TemporaryDirectory(prefix=scratch_prefix(".assemble-"), dir=out_video.parent) as tmp:
         tmpd = Path(tmp)
-        joined = tmpd / "video.mp4"
+        # fixed names inside the private folder: never the output's own name (`video.json` -> video.mp4)
+        joined = tmpd / "joined.mp4"
         _concat(clips, joined)
         track = tmpd / "narration.wav"
         _narration_track(audio, starts, total, track, sample_rate)
-        final_tmp = tmpd / out_video.name
+        final_tmp = tmpd / "final.mp4"
         run_ffmpeg(["-i", str(joined), "-i", str(track), "-map", "0:v:0", "-map", "1:a:0", "-c:v", "copy",
                     "-c:a", "aac", "-aac_coder", "fast", "-b:a", "96k", "-ac", "1", "-ar", str(sample_rate),
                     "-movflags", "+faststart",
@@ -68,21 +70,32 @@ def assemble(clips: Sequence[Clip], audio: Sequence[SceneAudio], out_video: Path
         os.replace(final_tmp, out_video)
     srt_path = vtt_path = None
     if captions:
-        subs = _subtitles(audio, starts)
-        srt_path = out_video.with_suffix(".srt")
-        vtt_path = out_video.with_suffix(".vtt")
-        _write(srt_path, _srt_text(subs))
-        _write(vtt_path, _vtt_text(subs))
+        srt_path, vtt_path = write_captions(audio, starts, out_video)
     return Assembled(out_video, srt_path, vtt_path, total, tuple(starts))
 
 
+def write_captions(audio: Sequence[SceneAudio], starts: Sequence[float], video: Path) -> tuple[Path, Path]:
+    """`<video>.srt` and `<video>.vtt` from the sentence timings."""
+    subs = _subtitles(audio, starts)
+    srt_path, vtt_path = video.with_suffix(".srt"), video.with_suffix(".vtt")
+    _write(srt_path, _srt_text(subs))
+    _write(vtt_path, _vtt_text(subs))
+    return srt_path, vtt_path
+
+
 def _concat(clips: Sequence[Clip], out: Path) -> None:
+    """Join the clips by stream copy. The concat list names links with plain names beside it (resolved
+    relative to the list), so no path — with quotes, newlines or anything else — is ever quoted."""
     listing = out.with_suffix(".txt")
     lines = []
     for c in clips:
         for seg in c.segments:
-            p = str(Path(seg).resolve()).replace("'", "'\\''")
-            lines.append(f"file '{p}'")
+            link = out.parent / f"seg{len(lines):05d}.mp4"
+            try:
+                os.symlink(Path(seg).resolve(), link)
+                lines.append(f"file '{link.name}'")
+            except OSError:  # a file system without links: the full path, quoted for the concat list
+                lines.append("file '" + str(Path(seg).resolve()).replace("'", "'\\''") + "'")
     listing.write_text("\n".join(lines) + "\n", encoding="utf-8")
     run_ffmpeg(["-f", "concat", "-safe", "0", "-i", str(listing), "-c", "copy", "-an", str(out)], "video concat")
 
@@ -179,8 +192,18 @@ def _vtt_text(subs) -> str:
     for s in subs:
         a = srt.timedelta_to_srt_timestamp(s.start).replace(",", ".")
         b = srt.timedelta_to_srt_timestamp(s.end).replace(",", ".")
-        out += [f"{a} --> {b}", s.content, ""]
+        out += [f"{a} --> {b}", vtt_cue_text(s.content), ""]
     return "\n".join(out)
+
+
+def vtt_cue_text(text: str) -> str:
+    """Cue text that stays text: `&`, `<`, `>` as entities (so `-->` cannot end the cue and no tag is
+    read), and every line break or blank line folded into one space (a blank line would end the cue
+    and let the rest be read as a new block — a timing line, a NOTE)."""
+    import re
+
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return re.sub(r"\s*[\r\n\u2028\u2029\x0b\x0c\x85]+\s*", " ", text).strip()
 
 
 def _write(path: Path, text: str) -> None:

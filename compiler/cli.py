@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Callable, List, Optional
 
-from .diagnostics import UserError, dumps
+from .diagnostics import UserError, dumps, os_error
 
 if TYPE_CHECKING:
     import typer
@@ -152,7 +152,8 @@ def fix(
 
     Without --write, prints a unified diff. The repaired storyboard is validated; exit 1 if it still has errors.
     """
-    from .fix import RepairFailed, repair_text, write_atomic
+    from .atomic import write_through
+    from .fix import RepairFailed, repair_text
     from .load import load_bytes
     from .validate import validate_loaded
 
@@ -171,11 +172,12 @@ def fix(
         typer.echo(f"{file}: nothing to repair", err=True)
     elif write:
         try:
-            write_atomic(file, rep.repaired)
+            written = write_through(file, rep.repaired)  # a symlink's target, its mode and hard links kept
         except OSError as e:
             _echo(f"{file}: cannot write the repaired storyboard: {e.strerror or e}", err=True)
             raise typer.Exit(1)
-        typer.echo(f"{file}: repaired ({len(rep.damage)} problem(s) fixed)", err=True)
+        via = f" (through the link to {written})" if file.is_symlink() else ""
+        typer.echo(f"{file}: repaired{via} ({len(rep.damage)} problem(s) fixed)", err=True)
     else:
         typer.echo(rep.diff(str(file)), nl=False)
     if result.report.diagnostics:
@@ -192,7 +194,12 @@ def schema(
 
     text = json.dumps(storyboard_schema(), indent=2, ensure_ascii=False) + "\n"
     if out:
-        out.write_text(text, encoding="utf-8")
+        from .atomic import write_atomic
+
+        try:
+            write_atomic(out, text)
+        except OSError as e:
+            _fail(os_error(e, "cannot write the schema"))
     else:
         typer.echo(text, nl=False)
 
@@ -235,22 +242,54 @@ def _plan_or_fail(v):
     return plan
 
 
+MAX_SCENE_NUMBER = 10_000  # far past any storyboard (the schema allows fewer scenes); bounds `1-N` ranges
+
+
 def _parse_scenes(spec: Optional[str]) -> Optional[list[int]]:
-    if not spec:
+    """`2,4` or `1-3` -> scene numbers (1-based, in order, once each). Scene 0, a range written backwards
+    (`3-1`) and numbers past MAX_SCENE_NUMBER are usage errors (exit 2), the same for every command."""
+    if spec is None:
         return None
     out: list[int] = []
-    try:
-        for part in spec.split(","):
-            part = part.strip()
-            if "-" in part:
-                a, b = part.split("-", 1)
-                out.extend(range(int(a), int(b) + 1))
-            elif part:
-                out.append(int(part))
-    except ValueError:
-        typer.echo(f"error: --scenes takes numbers like 2,4 or 1-3, not {spec!r}", err=True)
+    seen: set[int] = set()
+
+    def bad(why: str):
+        typer.echo(f"error: --scenes {spec!r}: {why}", err=True)
         raise typer.Exit(2)
+
+    for part in spec.split(","):
+        part = part.strip()
+        if not part:
+            continue
+        a, sep, b = part.partition("-")
+        if not (a.strip().isdigit() and (not sep or b.strip().isdigit())):
+            bad("takes numbers like 2,4 or 1-3")
+        lo, hi = int(a), int(b) if sep else int(a)
+        if lo < 1:
+            bad("scenes are numbered from 1")
+        if hi < lo:
+            bad(f"the range {part} runs backwards; write {hi}-{lo}")
+        if hi > MAX_SCENE_NUMBER:
+            bad(f"no storyboard has {hi} scenes (at most {MAX_SCENE_NUMBER})")
+        for n in range(lo, hi + 1):
+            if n not in seen:
+                seen.add(n)
+                out.append(n)
+    if not out:
+        bad("takes numbers like 2,4 or 1-3")
     return out
+
+
+def _selected(numbers: Optional[list[int]], plan) -> Optional[list[int]]:
+    """--scenes checked against the storyboard, as `build` checks it: a scene it does not have is an error."""
+    from .pipeline import _select
+
+    if numbers:
+        try:
+            _select(plan.scenes, numbers)
+        except UserError as e:
+            _fail(e)
+    return numbers
 
 
 @command()
@@ -295,7 +334,7 @@ def check(
     plan = _plan_or_fail(v)
     for message in font_warnings(plan.scenes):
         typer.echo(f"{file}: {message}", err=True)
-    result = inspect_storyboard(v.storyboard, scenes=_parse_scenes(scenes), plan=plan)
+    result = inspect_storyboard(v.storyboard, scenes=_selected(_parse_scenes(scenes), plan), plan=plan)
     violations = [x for s in result for x in s.violations]
     if as_json:
         typer.echo(dumps({"file": str(file), "scenes": len(result), "beats": sum(len(s.beats) for s in result),
@@ -325,9 +364,13 @@ def preview(
     from .settings import _safe_stem
 
     v = _load_storyboard(file, repair=repair)
-    result = inspect_storyboard(v.storyboard, scenes=_parse_scenes(scenes), capture=True, plan=_plan_or_fail(v))
+    plan = _plan_or_fail(v)
+    result = inspect_storyboard(v.storyboard, scenes=_selected(_parse_scenes(scenes), plan), capture=True, plan=plan)
     path = output or out / _safe_stem(file) / "contact_sheet.png"
-    contact_sheet(result, path, title=f"{file.name} — {len(result)} scene(s)")
+    try:
+        contact_sheet(result, path, title=f"{file.name} — {len(result)} scene(s)")
+    except OSError as e:
+        _fail(os_error(e, "cannot write the contact sheet"))
     typer.echo(f"wrote {path}")
 
 
@@ -358,6 +401,7 @@ def build(
     from .settings import BuildOptions
 
     try:
+        _stop_on_signals()
         opts = BuildOptions.from_cli(quality=quality, scenes=_parse_scenes(scenes), jobs=jobs, voice=voice,
                                      force=force, repair=repair, out_root=out, strict=strict, executor=executor,
                                      scheduler=scheduler, cache=cache)
@@ -366,11 +410,40 @@ def build(
         results = build_many(paths, opts)
     except UserError as e:
         _fail(e)
+    except OSError as e:
+        _fail(os_error(e))
+    except KeyboardInterrupt as e:
+        import signal
+
+        signum = getattr(e, "signum", signal.SIGINT)
+        _echo(f"interrupted ({signal.Signals(signum).name}): the build stopped; the next one resumes from the caches",
+              err=True)
+        raise typer.Exit(128 + signum)
     if len(results) == 1 and not any(f.is_dir() for f in files):
         r = results[0]
         typer.echo(f"wrote {r.video}  ({r.duration_s:.1f} s, {r.scene_count} scenes)")
     else:
         typer.echo(_summary(results, time.perf_counter() - t0, opts.executor))
+
+
+def _stop_on_signals() -> None:
+    """SIGTERM (`kill PID`, supervisors, `subprocess` timeouts) and SIGHUP (a closed terminal) stop a build
+    as Ctrl-C does — through the `finally` blocks that stop the workers and remove temp files — instead of
+    killing the process on the spot."""
+    import signal
+    import threading
+
+    from .diagnostics import Interrupted
+
+    if threading.current_thread() is not threading.main_thread():
+        return
+
+    def stop(signum, frame):
+        raise Interrupted(signum)
+
+    for sig in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
+        if sig is not None and signal.getsignal(sig) in (signal.SIG_DFL, None):
+            signal.signal(sig, stop)
 
 
 def _summary(results, seconds: float, executor: str) -> str:

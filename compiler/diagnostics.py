@@ -127,3 +127,43 @@ class UserError(Exception):
 
 def dumps(obj: object) -> str:
     return json.dumps(obj, indent=2, ensure_ascii=False)
+
+
+def os_error(e: OSError, doing: str | None = None) -> UserError:
+    """A file-system failure (disk full, read-only or unwritable folder, a file where a folder should be)
+    as one `error:` line naming the path and what to do, instead of a traceback."""
+    import errno as _errno
+    import os as _os
+
+    path = e.filename if e.filename is not None else None
+    if e.errno:
+        what = e.strerror or _os.strerror(e.errno)
+    else:
+        what = str(e) or type(e).__name__
+    hints = {
+        _errno.ENOSPC: "free some space or build into another --out",
+        _errno.EDQUOT: "free some space or build into another --out",
+        _errno.EROFS: "the file system is read-only; build into another --out",
+        _errno.EACCES: "you may not write there; build into another --out or fix the folder's permissions",
+        _errno.EPERM: "you may not write there; build into another --out or fix the folder's permissions",
+        _errno.ENOTDIR: "a file stands where a folder should be; move it away or choose another path",
+        _errno.EEXIST: "a file stands where a folder should be; move it away or choose another path",
+        _errno.EISDIR: "a folder stands where a file should be; move it away or choose another path",
+    }
+    if e.errno == _errno.EPIPE or (e.errno is None and "No space left" in str(e)):
+        what, hint = "a helper process (ffmpeg) stopped writing, most often because the disk is full", \
+            hints[_errno.ENOSPC]
+    else:
+        hint = hints.get(e.errno or 0)
+    where = f"{path}: " if path else ""
+    message = f"{doing + ': ' if doing else ''}{where}{what}"
+    return UserError(message + (f" ({hint})" if hint else ""))
+
+
+class Interrupted(KeyboardInterrupt):
+    """SIGTERM or SIGHUP, raised in the main thread like Ctrl-C's KeyboardInterrupt, so that a build stops
+    the same way whichever signal ends it: workers stopped, temp files removed, one line, exit 128+N."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum

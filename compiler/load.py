@@ -121,6 +121,14 @@ def _reject_constant(name: str):
     raise ValueError(f"{name} is not valid JSON")
 
 
+def _finite_float(token: str) -> float:
+    """A number literal as a float; one too large for a float (`1e309`) is refused, not read as infinity."""
+    value = float(token)
+    if value in (float("inf"), float("-inf")):
+        raise ValueError(f"number {token[:40]} is too large (it overflows to infinity)")
+    return value
+
+
 def load_text(text: str, file: str = "<input>") -> Loaded:
     report = Report(file, text)
     loaded = Loaded(file, text, None, report)
@@ -132,7 +140,8 @@ def load_text(text: str, file: str = "<input>") -> Loaded:
     # The C parser guards its own recursion (RecursionError past ~1000 levels); the depth limit is checked
     # on the parsed value, and the text is walked for the position only when the limit is broken.
     try:
-        data = json.loads(cleaned, object_pairs_hook=_pairs_hook, parse_constant=_reject_constant)
+        data = json.loads(cleaned, object_pairs_hook=_pairs_hook, parse_constant=_reject_constant,
+                          parse_float=_finite_float)
     except json.JSONDecodeError as e:
         msg = _explain_json_error(e)
         report.add(Diagnostic("SB101", Severity.ERROR, msg, file, e.lineno, e.colno, _json_hint(msg)))
@@ -142,6 +151,8 @@ def load_text(text: str, file: str = "<input>") -> Loaded:
         if "digits" in text_msg:
             m = _first_token(cleaned, lambda t: len(t) > 4000 and t.lstrip("-").isdigit())
             text_msg = "number has too many digits"
+        elif "overflows" in text_msg:
+            m = _first_token(cleaned, _overflows)
         else:
             m = _first_token(cleaned, lambda t: t in ("NaN", "Infinity", "-Infinity"))
         line, col = _line_col(text, m.start()) if m else (1, 1)
@@ -158,6 +169,13 @@ def load_text(text: str, file: str = "<input>") -> Loaded:
     loaded.text = cleaned if notes else text
     loaded.data = _collect_duplicates(data, loaded, ())
     return loaded
+
+
+def _overflows(token: str) -> bool:
+    try:
+        return float(token) in (float("inf"), float("-inf")) and token not in ("Infinity", "-Infinity")
+    except ValueError:
+        return False
 
 
 def _first_token(text: str, pred):

@@ -63,3 +63,11 @@ def valid_video(path: Path) -> bool:
         return info.frames > 0 and info.width > 0
     except Exception:  # noqa: BLE001 - anything unreadable is invalid
         return False
+
+
+def decodes_cleanly(path: Path) -> bool:
+    """Whether every frame of the file decodes without an error (ffmpeg stops at the first one): what a
+    packet count cannot tell, e.g. flipped bytes inside a frame."""
+    r = subprocess.run([ffmpeg_exe(), "-hide_banner", "-v", "error", "-xerror", "-err_detect", "crccheck+bitstream",
+                        "-i", str(path), "-f", "null", "-"], capture_output=True, text=True)
+    return r.returncode == 0 and not r.stderr.strip()

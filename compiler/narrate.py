@@ -40,7 +40,8 @@ def safe_audio_path(audio_file: str, base_dir: Path, number: int) -> Path:
 
 
 def narrate_scenes(scenes: list[ScenePlan], *, default_voice: str | None, cache_dir: Path, work_dir: Path,
-                   base_dir: Path, on_done: Callable[[SceneNarration], None] | None = None) -> list[SceneNarration]:
+                   base_dir: Path, on_done: Callable[[SceneNarration], None] | None = None,
+                   on_warn: Callable[[str], None] | None = None) -> list[SceneNarration]:
     from .narration import narrate_scene
 
     work_dir.mkdir(parents=True, exist_ok=True)
@@ -50,7 +51,7 @@ def narrate_scenes(scenes: list[ScenePlan], *, default_voice: str | None, cache_
         audio = safe_audio_path(sp.audio_file, base_dir, sp.number) if sp.audio_file else None
         voice = sp.voice or default_voice
         n = narrate_scene(list(sp.narration), voice, cache_dir, work_dir / f"scene_{sp.number:02d}.wav",
-                          audio_file=audio)
+                          audio_file=audio, on_warn=on_warn)
         sn = SceneNarration(sp.number, Path(n.path), n.duration_s,
                             tuple(Span(s.start, s.end, s.text) for s in n.sentences), n.engine, n.voice,
                             n.cache_hits, n.cache_misses)

@@ -8,6 +8,7 @@ with typed input and output; this module only wires them and records per-stage t
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import time
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING, Sequence
 from .diagnostics import UserError
 from .fix import repair_loaded
 from .load import load_file
+from .outdir import claim_output, clear_leftovers
 from .validate import Validated, validate_loaded
 
 if TYPE_CHECKING:
@@ -37,6 +39,26 @@ def load_and_validate(path: Path, *, strict: bool = False, repair: bool = False)
     if not v.ok:
         raise UserError("invalid storyboard", v.report.sorted(), v.report.source)
     return v
+
+
+def _refuse_unsupported_settings(v: Validated) -> None:
+    """Settings the file format has but the build does not honour are refused (SB408), never silently
+    ignored: `settings.music` (no background music is mixed yet) and `settings.math: "latex"` (formulas
+    are typeset with ziamath, which needs no TeX installation; "auto" and "ziamath" mean exactly that)."""
+    fs = v.storyboard.settings
+    if fs is None:
+        return
+    problems = []
+    if fs.music is not None:
+        problems.append(v.loaded.diag("SB408", "settings.music is not supported yet: sbc mixes no background "
+                                      "music; remove the setting, or add music to the finished video",
+                                      ("settings", "music")))
+    if fs.math == "latex":
+        problems.append(v.loaded.diag("SB408", 'settings.math "latex" is not supported: formulas are typeset '
+                                      'with ziamath (no TeX needed); remove the setting or write "ziamath"',
+                                      ("settings", "math")))
+    if problems:
+        raise UserError("unsupported settings", problems, v.report.source)
 
 
 def note_diagnostic(v: Validated, note):
@@ -91,8 +113,13 @@ def build(path: Path, opts: "BuildOptions") -> BuildResult:
 def build_many(paths: Sequence[Path], opts: "BuildOptions") -> list[BuildResult]:
     """The same stages for several storyboards (a batch build), each stage for all of them before the
     next; every scene job of every storyboard goes to one executor, sharing the narration and scene
-    caches, and each storyboard is assembled as soon as its own scenes are rendered."""
+    caches, and each storyboard is assembled as soon as its own scenes are rendered.
+
+    Each storyboard's output folder is locked for the whole build (`outdir.claim_output`): a second build
+    of it into the same --out waits a moment, then stops with an error instead of mixing its files in."""
     _require_render_stack()
+    from contextlib import ExitStack
+
     from .executors import ExecutorOptions, make_executor
     from .progress import Reporter
     from .render import RenderRequest, render
@@ -101,25 +128,31 @@ def build_many(paths: Sequence[Path], opts: "BuildOptions") -> list[BuildResult]
     paths = _unique(paths)
     if opts.scenes and len(paths) > 1:
         raise UserError("--scenes selects scenes of one storyboard; build the others without it")
-    executor = make_executor(opts.executor, ExecutorOptions(jobs=opts.jobs or os.cpu_count() or 1,
-                                                            scheduler=opts.scheduler, shared_cache=opts.scene_cache))
-    with Reporter(opts.progress) as rep, executor:
+    with ExitStack() as stack:
+        rep = stack.enter_context(Reporter(opts.progress))
         with rep.stage("validate", len(paths)) as step:
-            books = [_validate(p, opts, rep, t0) for p in paths]
+            books = [_validate(p, opts, rep) for p in paths]
             _distinct_outputs(books)
+            for b in books:
+                _claim(b, rep, t0, stack)
             step(n=len(paths))
         todo = [b for b in books if b.result is None]
         if todo:
-            for note in executor.start():  # workers get ready (import Manim) while storyboards are planned and narrated
-                rep.warn(note)
             label = (lambda b, text: f"{b.path.name} {text}") if len(todo) > 1 else (lambda b, text: text)
             with rep.stage("plan", len(todo)) as step:
                 for b in todo:
                     _plan(b, rep)
                     step(label(b, ""))
+            # no more workers than segments could ever be rendered (a segment is at least one beat)
+            jobs = min(opts.jobs or os.cpu_count() or 1,
+                       max(1, sum(max(1, len(sp.beats)) for b in todo for sp in b.scenes)))
+            executor = stack.enter_context(make_executor(
+                opts.executor, ExecutorOptions(jobs=jobs, scheduler=opts.scheduler, shared_cache=opts.scene_cache)))
+            for note in executor.start():  # workers get ready (import Manim) while storyboards are narrated
+                rep.warn(note)
             with rep.stage("narrate", sum(len(b.scenes) for b in todo)) as step:
                 for b in todo:
-                    _narrate(b, lambda n, b=b: step(label(b, f"scene {n.number}")))
+                    _narrate(b, lambda n, b=b: step(label(b, f"scene {n.number}")), rep.warn)
             with rep.stage("time", len(todo)) as step:
                 for b in todo:
                     _time(b)
@@ -143,14 +176,15 @@ def build_many(paths: Sequence[Path], opts: "BuildOptions") -> list[BuildResult]
                 b = todo[r]
                 b.stages["render"] = round(time.perf_counter() - t_render, 3)
                 step = assembling.open()
-                _assemble(b, clips, opts.executor, t0)
+                _assemble(b, clips, opts.executor, t0, rep.warn)
                 step(label(b, "cached" if b.report["cache"]["assembled"] else ""))
 
             try:
                 rendering.open()
                 render([RenderRequest(b.path.name, tuple(g for g, _ in b.generated), b.settings.quality,
                                       b.settings.force) for b in todo],
-                       todo[0].settings.scene_cache, executor, on_clip=on_clip, on_request=on_request)
+                       todo[0].settings.scene_cache, executor, on_clip=on_clip, on_request=on_request,
+                       on_warn=rep.warn)
             finally:
                 rendering.close()
                 assembling.close()
@@ -188,6 +222,7 @@ class _Book:
     generated: list = field(default_factory=list)
     title: str | None = None
     report: dict = field(default_factory=dict)
+    reported: set = field(default_factory=set)  # (code, message) of the notes planning printed
     result: BuildResult | None = None
 
 
@@ -205,21 +240,31 @@ def _timed(b: _Book, stage: str):
     return timer()
 
 
-def _validate(path: Path, opts: "BuildOptions", rep, t0: float) -> _Book:
+def _validate(path: Path, opts: "BuildOptions", rep) -> _Book:
     from .settings import resolve
 
     t = time.perf_counter()
     v = load_and_validate(path, strict=opts.strict, repair=opts.repair)
     for d in v.report.warnings:
         rep.warn(d.format(v.report.source))
+    _refuse_unsupported_settings(v)
     settings = resolve(opts, v.storyboard.settings, path)
     stamp = build_stamp(v.report.source or "", settings)
-    b = _Book(path, v, settings, stamp, {"validate": round(time.perf_counter() - t, 3)})
-    previous = None if settings.force else up_to_date(settings.out_dir / "build.json", stamp)
+    return _Book(path, v, settings, stamp, {"validate": round(time.perf_counter() - t, 3)})
+
+
+def _claim(b: _Book, rep, t0: float, stack) -> None:
+    """Lock the storyboard's output folder for this build, clear what killed builds left, and find out
+    whether the last build is still up to date."""
+    t = time.perf_counter()
+    settings = b.settings
+    stack.enter_context(claim_output(settings.out_dir, b.path))
+    clear_leftovers(settings)
+    previous = None if settings.force else up_to_date(settings.out_dir / "build.json", b.stamp, rep.warn)
     if previous is not None:
         b.result = BuildResult(settings.out_dir / previous["video"], previous["duration_s"], len(previous["scenes"]),
-                               settings.out_dir, previous, path, round(time.perf_counter() - t0, 3))
-    return b
+                               settings.out_dir, previous, b.path, round(time.perf_counter() - t0, 3))
+    b.stages["validate"] = round(b.stages["validate"] + time.perf_counter() - t, 3)
 
 
 def _plan(b: _Book, rep) -> None:
@@ -229,17 +274,19 @@ def _plan(b: _Book, rep) -> None:
         b.scenes = _select(plan.scenes, b.settings.only_scenes)
         for d in diagnostics:
             rep.warn(d.headline())
+        b.reported = {(d.code, d.message) for d in diagnostics}
         for message in font_warnings(b.scenes):
             rep.warn(f"{b.path}: {message}")
 
 
-def _narrate(b: _Book, on_done) -> None:
+def _narrate(b: _Book, on_done, on_warn) -> None:
     from .narrate import narrate_scenes
 
     s = b.settings
     with _timed(b, "narrate"):
         b.narrations = narrate_scenes(b.scenes, default_voice=s.voice, cache_dir=s.audio_cache,
-                                      work_dir=s.out_dir / "narration", base_dir=b.path.parent, on_done=on_done)
+                                      work_dir=s.out_dir / "narration", base_dir=b.path.parent, on_done=on_done,
+                                      on_warn=on_warn)
 
 
 def _time(b: _Book) -> None:
@@ -256,25 +303,29 @@ def _generate(b: _Book, rep, on_done) -> None:
         for ts in b.timed:
             g = generate_scene(ts, use_latex=b.settings.math == "latex")
             for note in g.notes:
-                rep.warn(note_diagnostic(b.v, note).headline())
+                if (note.code, note.message) not in b.reported:  # SB302 is already said when planning
+                    rep.warn(note_diagnostic(b.v, note).headline())
             b.generated.append((g, write_scene(g, b.settings.out_dir / "scenes")))
             on_done(g)
         _write_json(b.settings.out_dir / "plan.json", {"title": b.title, "scenes": [t.to_json() for t in b.timed]})
 
 
-def _assemble(b: _Book, clips, executor: str, t0: float) -> None:
-    from .assemble import SceneAudio, assemble
+def _assemble(b: _Book, clips, executor: str, t0: float, on_warn=None) -> None:
+    from .assemble import SceneAudio, assemble, write_captions
+    from .settings import scenes_suffix
 
     s = b.settings
     with _timed(b, "assemble"):
-        name = b.path.stem if not s.only_scenes else f"{b.path.stem}-scenes-{'-'.join(map(str, s.only_scenes))}"
         audio = [SceneAudio(n.number, n.wav, tuple((x.start, x.end, x.text) for x in n.spans)) for n in b.narrations]
-        video = s.out_dir / f"{_safe(name)}.mp4"
+        video = s.out_dir / f"{s.out_dir.name}{scenes_suffix(s.only_scenes)}.mp4"
         key = assemble_key(clips, audio, s.captions)
-        result = None if s.force else reuse_assembled(s.out_dir / "build.json", key, video, clips)
+        result = None if s.force else reuse_assembled(s.out_dir / "build.json", key, video, clips, on_warn)
         assembled_cached = result is not None
         if result is None:
             result = assemble(clips, audio, video, captions=s.captions)
+        elif s.captions:  # captions cost nothing to write: a deleted or damaged one comes back
+            srt, vtt = write_captions(audio, result.scene_starts, video)
+            result = dataclasses.replace(result, srt=srt, vtt=vtt)
     b.report = {
         "storyboard": b.path.name,
         "video": result.video.name,
@@ -283,6 +334,7 @@ def _assemble(b: _Book, clips, executor: str, t0: float) -> None:
         "stages_s": {k: b.stages[k] for k in STAGES if k in b.stages},
         "stamp": b.stamp,
         "outputs": _output_sizes(result),
+        "sha256": _output_hashes(result),
         "assemble_key": key,
         "executor": executor,
         "cache": {"assembled": assembled_cached,
@@ -375,16 +427,23 @@ def build_stamp(source: str, settings) -> str:
     return hashlib.sha256(json.dumps(blob, sort_keys=True).encode()).hexdigest()
 
 
-def up_to_date(build_json: Path, stamp: str) -> dict | None:
-    """The previous build's report if it had this stamp and its outputs are still there, intact."""
+def up_to_date(build_json: Path, stamp: str, on_warn=None) -> dict | None:
+    """The previous build's report if it had this stamp and its outputs are still there, intact (the
+    size and content hash recorded when they were written)."""
     import json
+
+    from .atomic import file_sha256
 
     try:
         previous = json.loads(build_json.read_text(encoding="utf-8"))
         if previous.get("stamp") != stamp:
             return None
+        hashes = previous["sha256"]
         for name, size in previous["outputs"].items():
-            if (build_json.parent / name).stat().st_size != size:
+            path = build_json.parent / name
+            if path.stat().st_size != size or file_sha256(path) != hashes[name]:
+                if on_warn is not None and path.exists():
+                    on_warn(f"{path} is damaged (it differs from what the last build wrote); building it again")
                 return None
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
@@ -392,9 +451,18 @@ def up_to_date(build_json: Path, stamp: str) -> dict | None:
     return previous
 
 
+def _output_files(result) -> list[Path]:
+    return [result.video] + [p for p in (result.srt, result.vtt) if p is not None]
+
+
 def _output_sizes(result) -> dict[str, int]:
-    files = [result.video] + [p for p in (result.srt, result.vtt) if p is not None]
-    return {p.name: p.stat().st_size for p in files}
+    return {p.name: p.stat().st_size for p in _output_files(result)}
+
+
+def _output_hashes(result) -> dict[str, str]:
+    from .atomic import file_sha256
+
+    return {p.name: file_sha256(p) for p in _output_files(result)}
 
 
 def assemble_key(clips, audio, captions: bool) -> str:
@@ -412,18 +480,27 @@ def assemble_key(clips, audio, captions: bool) -> str:
     return h.hexdigest()
 
 
-def reuse_assembled(build_json: Path, key: str, video: Path, clips):
-    """The previous build's video, if it was assembled from exactly these inputs and is intact."""
+def reuse_assembled(build_json: Path, key: str, video: Path, clips, on_warn=None):
+    """The previous build's video, if it was assembled from exactly these inputs and is intact: the content
+    hash recorded when it was written (a damaged or truncated video is assembled again, with a warning)."""
     import json
 
     from .assemble import Assembled, scene_starts
-    from .media import valid_video
+    from .atomic import file_sha256
 
     try:
         previous = json.loads(build_json.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    if previous.get("assemble_key") != key or previous.get("video") != video.name or not valid_video(video):
+    if not isinstance(previous, dict) or previous.get("assemble_key") != key or previous.get("video") != video.name:
+        return None
+    try:
+        intact = file_sha256(video) == previous["sha256"][video.name]
+    except (OSError, KeyError, TypeError):
+        return None
+    if not intact:
+        if on_warn is not None:
+            on_warn(f"{video} is damaged (it differs from what the last build wrote); assembling it again")
         return None
     srt, vtt = video.with_suffix(".srt"), video.with_suffix(".vtt")
     return Assembled(video, srt if srt.exists() else None, vtt if vtt.exists() else None,
@@ -438,11 +515,6 @@ def _select(scenes, only):
         raise UserError(f"--scenes: no scene {', '.join(map(str, bad))} (the storyboard has {len(scenes)})")
     return [s for s in scenes if s.number in set(only)]
 
-
-def _safe(name: str) -> str:
-    import re
-
-    return re.sub(r"[^A-Za-z0-9_.-]+", "-", name).strip(".-")[:100] or "video"
 
 
 def _write_json(path: Path, data) -> None:

@@ -110,7 +110,8 @@ def plan_scene(index: int, scene: Scene, base: Theme, notes: list[PlanNote],
 
 def _rule_beats(index: int, scene: Scene, details: tuple[str, ...], theme: Theme, notes: list[PlanNote],
                 history: tuple[ScenePlan, ...], unmatched: list[int], budget: Budget) -> list[Beat]:
-    ctx = Context(theme=theme, scene_plot=scene.scene_plot, history=history, scene_number=index + 1)
+    ctx = Context(theme=theme, scene_plot=scene.scene_plot, history=history, scene_number=index + 1,
+                  about=" ".join((scene.scene_plot, scene.animation_details, scene.audio_text)))
     for i, sentence in enumerate(details):
         budget.sentence = sentence
         ex = extract(sentence)
@@ -143,7 +144,32 @@ def _rule_beats(index: int, scene: Scene, details: tuple[str, ...], theme: Theme
                               "shows an empty frame while its narration plays", ("scenes", index, "animation_details")))
     from .planner.colours import apply_colours
 
-    return apply_colours([_as_drawn(_within_limits(b, index, details, notes)) for b in ctx.beats], theme)
+    beats = apply_colours([_as_drawn(_within_limits(b, index, details, notes)) for b in ctx.beats], theme)
+    for b in beats:
+        _typeset_notes(index, b, notes)
+    return beats
+
+
+def typeset_failures(beat: Beat) -> list[tuple[str, str]]:
+    """(formula, why) for each formula of an equation, steps or transform beat that cannot be typeset and
+    will show as text — known when planning, so plan, check and preview say it (SB302), not only build."""
+    if beat.kind == "equation":
+        from .mathtext import to_tex
+
+        return [(e, r.reason or "") for e in beat.params.get("exprs", []) for r in [to_tex(e)] if r.tex is None]
+    lines = beat.params.get("lines") if beat.kind == "steps" else (
+        [beat.params["expr"]] if beat.kind == "transform" and beat.params.get("expr") else None)
+    if not lines:
+        return []
+    from .components.steps import step_formulas
+
+    return list(step_formulas(lines)[1])
+
+
+def _typeset_notes(index: int, beat: Beat, notes: list[PlanNote]) -> None:
+    for expr, reason in typeset_failures(beat):
+        notes.append(PlanNote("SB302", f"scene {index + 1}: formula shown as text ({reason}): {expr[:60]!r}",
+                              ("scenes", index, "animation_details"), sentence=beat.source))
 
 
 def _only_its_label(ex, ctx: Context, i: int, produced: list[Beat]) -> None:

@@ -28,10 +28,10 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Sequence
 
-from .atomic import make_temp
+from .atomic import file_sha256, fsync_file, make_temp, scratch_prefix
 from .diagnostics import UserError
 from .generate import GeneratedScene, template_version
-from .media import probe, valid_video
+from .media import decodes_cleanly, probe, valid_video
 from .render_worker import SegmentJob, SegmentOutput, runtime_versions
 from .settings import Quality
 
@@ -132,7 +132,8 @@ class _SceneState:
 
 def render(requests: Sequence[RenderRequest], cache_dir: Path, executor: "Executor", *,
            on_clip: Callable[[int, Clip], None] | None = None,
-           on_request: Callable[[int, list[Clip]], None] | None = None) -> list[list[Clip]]:
+           on_request: Callable[[int, list[Clip]], None] | None = None,
+           on_warn: Callable[[str], None] | None = None) -> list[list[Clip]]:
     """Every scene of every request, from the cache or rendered by `executor`; per request, its clips in
     order. `on_clip(request, clip)` as each scene completes; `on_request(request, clips)` as soon as all
     of a request's scenes have (while the workers go on with the others)."""
@@ -148,7 +149,7 @@ def render(requests: Sequence[RenderRequest], cache_dir: Path, executor: "Execut
             st = states[(r, gen.number)] = _SceneState(r, gen.number, segs)
             for i, seg in enumerate(segs):
                 entry = cache_dir / f"{seg.key}.mp4"
-                info = None if req.force else _cached_info(entry)
+                info = None if req.force else _cached_info(entry, on_warn)
                 if info is not None:
                     st.parts[i] = Part(entry, seg.beats, *info, cached=True)
                 else:
@@ -185,7 +186,7 @@ def _run(todo: list[Segment], requests: Sequence[RenderRequest], cache_dir: Path
          waiting, complete) -> None:
     from .executors import JobFailed
 
-    delivery = Path(tempfile.mkdtemp(prefix=".render-", dir=cache_dir)) if executor.shares_files else None
+    delivery = Path(tempfile.mkdtemp(prefix=scratch_prefix(".render-"), dir=cache_dir)) if executor.shares_files else None
     versions = runtime_versions()
     by_key = {seg.key: seg for seg in todo}
     try:
@@ -204,6 +205,9 @@ def _run(todo: list[Segment], requests: Sequence[RenderRequest], cache_dir: Path
                         complete(st)
             except JobFailed as e:
                 raise _failure(e, by_key[e.job.key], requests[by_key[e.job.key].request].name) from None
+    except BaseException:
+        executor.close(error=True)  # the workers stop (a local pool's are killed) before their folder goes
+        raise
     finally:
         if delivery is not None:
             shutil.rmtree(delivery, ignore_errors=True)
@@ -220,6 +224,12 @@ def _where(seg: Segment, name: str) -> str:
 
 
 def _failure(e: "JobFailed", seg: Segment, name: str) -> UserError:
+    import errno
+
+    if isinstance(e.error, OSError) and e.error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES):
+        from .diagnostics import os_error  # the disk, not the scene: one line that says so
+
+        return os_error(e.error, f"SB403 scene {seg.scene.number} could not be rendered")
     tail = "".join(_format(e.error)).strip().splitlines()[-12:]
     return UserError(f"SB403 scene {seg.scene.number} failed to render ({_where(seg, name)}):\n    "
                      + "\n    ".join(tail))
@@ -245,8 +255,10 @@ def _accept(out: SegmentOutput, target: Path, seg: Segment, name: str) -> Part:
         produced.unlink(missing_ok=True)
         raise UserError(f"SB404 scene {seg.scene.number}: the clip from worker {out.worker} is {problem} "
                         f"({_where(seg, name)})")
+    fsync_file(produced)  # the clip's blocks are on disk before a sidecar vouches for it
+    digest = file_sha256(produced)
     os.replace(produced, target)
-    _write_sidecar(target, info.frames, info.fps, out.seconds)
+    _write_sidecar(target, info.frames, info.fps, out.seconds, digest)
     return Part(target, seg.beats, info.frames, info.fps, out.seconds, cached=False)
 
 
@@ -254,27 +266,40 @@ def _sidecar(path: Path) -> Path:
     return path.with_suffix(".json")
 
 
-def _write_sidecar(path: Path, frames: int, fps: float, seconds: float | None) -> None:
-    """Remember a cache entry's frames (and what it cost to render); written after the clip."""
+def _write_sidecar(path: Path, frames: int, fps: float, seconds: float | None, digest: str) -> None:
+    """Remember a cache entry's frames, content hash (and what it cost to render); written after the clip."""
     from .atomic import write_atomic
 
     write_atomic(_sidecar(path), json.dumps({"frames": frames, "fps": fps, "size": path.stat().st_size,
-                                             "seconds": seconds}))
+                                             "sha256": digest, "seconds": seconds}))
 
 
-def _cached_info(path: Path) -> tuple[int, float, float | None] | None:
-    """(frames, fps, render seconds) of a cache entry if it is complete: its sidecar exists and the size
-    matches; an entry without a sidecar is probed (and recorded) instead of trusted."""
+def _cached_info(path: Path, on_warn: Callable[[str], None] | None = None) -> tuple[int, float, float | None] | None:
+    """(frames, fps, render seconds) of a cache entry if it is intact: its sidecar's size and content hash
+    (sha256) match the clip. An entry without a hash (an older sbc, or a sidecar lost) is trusted only if
+    it decodes without an error, and is then recorded; a damaged one is rendered again, with a warning."""
+    if not path.exists():
+        return None
     try:
         meta = json.loads(_sidecar(path).read_text())
-        if meta["size"] == path.stat().st_size and meta["frames"] > 0:
-            return int(meta["frames"]), float(meta["fps"]), meta.get("seconds")
-    except (OSError, ValueError, KeyError, TypeError):
-        pass
-    if path.exists() and valid_video(path):
+        if not isinstance(meta, dict):
+            meta = {}
+    except (OSError, ValueError):
+        meta = {}
+    try:
+        if meta.get("sha256"):
+            if meta["size"] == path.stat().st_size and meta["frames"] > 0 and file_sha256(path) == meta["sha256"]:
+                return int(meta["frames"]), float(meta["fps"]), meta.get("seconds")
+            if on_warn is not None:
+                on_warn(f"scene cache entry {path.name} is damaged (it differs from what was rendered); "
+                        "rendering it again")
+            return None
+    except (OSError, KeyError, TypeError, ValueError):
+        return None
+    if valid_video(path) and decodes_cleanly(path):
         info = probe(path)
-        _write_sidecar(path, info.frames, info.fps, None)
-        return info.frames, info.fps, None
+        _write_sidecar(path, info.frames, info.fps, meta.get("seconds"), file_sha256(path))
+        return info.frames, info.fps, meta.get("seconds")
     return None
 
 

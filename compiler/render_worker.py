@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
+import signal
 import socket
 import sys
 import tempfile
@@ -101,6 +103,7 @@ def run_job(job: SegmentJob) -> SegmentOutput:
         raise VersionMismatch(f"worker {worker_name()} renders with {describe_versions(runtime_versions())}, "
                               f"the client with {describe_versions(job.versions)}; install the client's versions "
                               "on every worker")
+    from .atomic import scratch_prefix
     from .media import probe
 
     _roomy_malloc()
@@ -108,7 +111,12 @@ def run_job(job: SegmentJob) -> SegmentOutput:
     if deliver is not None and not deliver.is_dir():
         raise FileNotFoundError(f"worker {worker_name()} cannot reach the shared cache folder {deliver}; mount it "
                                 "at the same path on every worker, or build without --cache to get clips as bytes")
-    with _RENDER, tempfile.TemporaryDirectory(prefix=".job-", dir=deliver) as tmp:
+    # Manim writes its own ffmpeg concat list with the paths unquoted: render where the path is plain
+    scratch = deliver if deliver is not None and manim_safe_path(deliver) else None
+    if scratch is None and not manim_safe_path(Path(tempfile.gettempdir()).resolve()):
+        raise RuntimeError(f"Manim cannot render under {tempfile.gettempdir()!r} (a quote or line break in the "
+                           "path); set TMPDIR to a plain folder")
+    with _RENDER, tempfile.TemporaryDirectory(prefix=scratch_prefix(".job-"), dir=scratch) as tmp:
         work = Path(tmp)
         for asset in job.assets:
             if Path(asset.name).name != asset.name or hashlib.sha256(asset.data).hexdigest() != asset.sha256:
@@ -125,8 +133,65 @@ def run_job(job: SegmentJob) -> SegmentOutput:
         if deliver is None:
             return SegmentOutput(**out, data=clip.read_bytes())
         target = deliver / f"{job.key}.{uuid.uuid4().hex[:12]}.mp4"
-        os.replace(clip, target)  # same folder tree: atomic; the client probes it before it enters the cache
+        _deliver(clip, target)  # the client probes it (and fsyncs it) before it enters the cache
         return SegmentOutput(**out, path=str(target))
+
+
+def manim_safe_path(path: Path) -> bool:
+    """Whether Manim can render below `path`: its concat list quotes paths as 'file:PATH' unescaped."""
+    return not any(c in str(path.resolve()) for c in "'\n\r")
+
+
+def _deliver(clip: Path, target: Path) -> None:
+    try:
+        os.replace(clip, target)  # same folder tree: atomic
+    except OSError:  # rendered in the system temp folder (another file system): copy under the unique name
+        shutil.copyfile(clip, target)
+
+
+def local_worker_init(parent: int) -> None:
+    """Initializer of a local pool worker: it ignores Ctrl-C (the build handles it and stops the workers,
+    so no worker prints a traceback or hangs in Manim's writer thread), dies with the build however the
+    build dies (SIGKILL, OOM killer, `kill PID`), then imports Manim."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    die_with_parent(parent)
+    _no_tqdm_process_lock()
+    warm_up()
+
+
+def _no_tqdm_process_lock() -> None:
+    """tqdm (imported with Manim and moviepy) makes a named semaphore shared across processes for its
+    progress bars; a worker killed when a build stops would leave it for the resource tracker to report
+    as leaked. A worker draws no progress bars: tqdm takes None for "no such lock"."""
+    try:
+        from tqdm.std import TqdmDefaultWriteLock
+
+        TqdmDefaultWriteLock.mp_lock = None
+    except Exception:  # noqa: BLE001 - tqdm missing or changed: only a warning at exit is at stake
+        pass
+
+
+def die_with_parent(parent: int) -> None:
+    """Exit when process `parent` is gone: PR_SET_PDEATHSIG on Linux, and a watchdog thread everywhere
+    (it also covers a parent that died before the request was made)."""
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, int(signal.SIGKILL), 0, 0, 0)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:
+        os._exit(1)
+
+    def watch() -> None:
+        while True:
+            time.sleep(0.5)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="sbc-parent-watch", daemon=True).start()
 
 
 def warm_up() -> None:

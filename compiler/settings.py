@@ -104,8 +104,44 @@ def resolve(opts: BuildOptions, file_settings: FileSettings | None, storyboard_p
     )
 
 
-def _safe_stem(path: Path) -> str:
-    import re
+MAX_STEM_BYTES = 100  # an output name stays far below the file system's 255 bytes, suffixes included
 
-    stem = re.sub(r"[^A-Za-z0-9_.-]+", "-", path.stem).strip(".-") or "storyboard"
-    return stem[:80]
+
+def _safe_stem(path: Path) -> str:
+    """The storyboard's name as a folder and file name: letters and digits of any script kept (`中文`),
+    every run of anything else one `-`, no leading dot. A name cut to MAX_STEM_BYTES ends with a hash of
+    the whole name, so two long names that share their beginning stay apart; names that differ only in
+    what was replaced (`a b`, `a-b`) are told apart by `claim_output_folder`."""
+    import hashlib
+    import re
+    import unicodedata
+
+    name = unicodedata.normalize("NFC", path.stem)
+    stem = re.sub(r"[^\w.-]+", "-", name).strip(".-") or "storyboard"
+    if len(stem.encode("utf-8")) > MAX_STEM_BYTES:
+        cut = stem
+        while len(cut.encode("utf-8")) > MAX_STEM_BYTES - 9:
+            cut = cut[:-1]
+        stem = cut.rstrip(".-") + "-" + hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+    return stem
+
+
+def scenes_suffix(numbers) -> str:
+    """`-scenes-2-4` for --scenes 2,4; runs of three or more as `1to9` (`-scenes-1to9-12`), and a long
+    list as its hash, so the name stays short whatever was asked."""
+    import hashlib
+
+    if not numbers:
+        return ""
+    nums = sorted(set(numbers))
+    parts, i = [], 0
+    while i < len(nums):
+        j = i
+        while j + 1 < len(nums) and nums[j + 1] == nums[j] + 1:
+            j += 1
+        parts += [f"{nums[i]}to{nums[j]}"] if j - i >= 2 else [str(n) for n in nums[i:j + 1]]
+        i = j + 1
+    text = "-".join(parts)
+    if len(text) > 40:
+        text = f"{len(nums)}-" + hashlib.sha256(text.encode()).hexdigest()[:10]
+    return f"-scenes-{text}"

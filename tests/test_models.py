@@ -194,6 +194,8 @@ EXAMPLES = {
               "steps": [{"action": "visit", "nodes": ["A"]}]},
     "vector_plane": {"kind": "vector_plane", "basis": True, "matrices": [{"values": [[2, 1], [1, 2]]}]},
     "number_line": {"kind": "number_line", "range": [-5, 5], "points": [{"value": 2, "label": "a"}]},
+    "geometry": {"kind": "geometry", "triangle": {"legs": [3, 4], "side_labels": ["a", "b", "c"]}},
+    "annotation": {"kind": "annotation", "target": "hypotenuse", "label": "longest side"},
     "physics": {"kind": "physics", "bodies": [{"shape": "ball"}], "projectile": {"speed": 15, "angle": 30, "height": 20}},
     "wave": {"kind": "wave", "waves": [{"amplitude": 2, "wavelength": 4}], "marks": True},
     "circuit": {"kind": "circuit", "elements": [{"type": "battery", "value": "6 V"}, {"type": "resistor", "value": "3 Ω"}]},

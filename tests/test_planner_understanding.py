@@ -99,9 +99,12 @@ def test_code_blocks_fenced_and_line_by_line():
 def test_enumerations_become_lists_and_labelled_parts_one_caption():
     b = only(beats("Show the four bases: Adenine (A), Thymine (T), Guanine (G), Cytosine (C)."), "bullets")
     assert b.params["items"] == ["Adenine (A)", "Thymine (T)", "Guanine (G)", "Cytosine (C)"]
+    # a triangle is drawn now (geometry), its sides labelled; the caption stays for parts sbc cannot draw
     b = only(beats('Draw a right triangle with legs labeled "a = 3" and "b = 4" and the hypotenuse labeled "c = 5".'),
-             "text")
-    assert b.params["text"] == "Legs: a = 3, b = 4   ·   Hypotenuse: c = 5"
+             "geometry")
+    assert b.params["triangle"] == {"legs": [3.0, 4.0], "side_labels": ["a = 3", "b = 4", "c = 5"]}
+    b = only(beats('Draw a plant cell with the wall labeled "cellulose" and the membrane labeled "lipids".'), "text")
+    assert b.params["text"] == "Wall: cellulose   ·   Membrane: lipids"
 
 
 def test_ranges_and_counts():
@@ -186,7 +189,8 @@ def test_transforming_into_and_moving_to():
                    "into water molecules."), "transform")
     assert (b.params["target"], b.params["text"]) == ("Two hydrogen molecules and one oxygen molecule",
                                                       "Water molecules")
-    bs = beats("Animate the grid transforming under A: î moves to [2, 0] and ĵ moves to [1, 1].")
+    bs = [b for b in beats("Animate the grid transforming under A: î moves to [2, 0] and ĵ moves to [1, 1].")
+          if b.kind == "transform"]  # (and the grid of î, ĵ itself: a vector_plane)
     assert [(b.params["target"], b.params["values"]) for b in bs] == [("î", [2, 0]), ("ĵ", [1, 1])]
     bs = beats('Show a layered diagram with boxes "API", "Transport", "Pool". '
                'Replace the "Transport" box with a box labeled "Mock Transport".')
@@ -400,3 +404,101 @@ def test_a_thing_drawn_only_as_its_quoted_label_is_reported():
     # a label for a thing already there, or a caption asked as such, is not a lost picture
     assert not any("only the text" in n for n in _notes(
         'Draw axes and plot y = x^2. Add a label "Keeling Curve" near the line.', 'Show the text "Hello there".'))
+
+
+def test_a_formula_that_will_show_as_text_is_reported_when_planning():
+    notes = _notes("Show the formula 'v_y = ?' in the middle.")
+    assert any(n.startswith("SB302") and "'v_y = ?'" in n for n in notes), notes
+
+
+# ----------------------------------------------------------------------------- graphs and vector planes
+def test_a_weighted_graph_at_positions_and_steps_on_it():
+    # shared dev/dijkstra scene 1 (paraphrased)
+    bs = beats("Draw five nodes as circles with letters inside: A at (-5, 0), B at (-2, 2), C at (-2, -2). "
+               "Draw the undirected edges with weight labels at their midpoints: A-B '4', A-C '2', B-C '1'. "
+               "Highlight node A in yellow and write 'Start' under it. Then highlight the path A-C-B in red. "
+               "Mark C visited.")
+    graph = [b for b in bs if b.kind == "graph"]
+    assert graph[0].params["nodes"][0] == {"id": "A", "at": [-5.0, 0.0]}
+    assert graph[0].params["edges"] == [{"from": "A", "to": "B", "label": 4}, {"from": "A", "to": "C", "label": 2},
+                                        {"from": "B", "to": "C", "label": 1}]
+    steps = [s for b in graph[1:] for s in b.params["steps"]]
+    assert steps[0]["action"] == "visit" and steps[0]["nodes"] == ["A"]
+    assert {"action": "note", "nodes": ["A"], "text": "Start"} in steps
+    assert {"action": "path", "nodes": ["A", "C", "B"], "color": "#FC6255"} in steps
+    assert {"action": "mark", "nodes": ["C"]} in steps
+
+
+def test_a_binary_search_tree_from_its_keys_insert_and_delete():
+    first, second = plan("Build a binary search tree by inserting the keys 50, 30, 70, 20, 40.",
+                         "Show the same tree. Insert 65. Delete the leaf 20.")
+    assert only(first.beats, "graph").params == {"nodes": [50, 30, 70, 20, 40], "layout": "bst"}
+    steps = [s for b in second.beats if b.kind == "graph" and b.params.get("extend") for s in b.params["steps"]]
+    assert steps == [{"action": "insert", "nodes": [65]}, {"action": "remove", "nodes": [20]}]
+
+
+def test_a_later_scene_draws_the_graph_as_the_earlier_one_left_it():
+    first, second = plan("Draw nodes A at (0, 0), B at (2, 0), C at (1, 2) with edges A-B 1, B-C 2. Mark A visited.",
+                         "Draw the graph with A and B visited (green). Highlight C as the current node.")
+    recalled = second.beats[0]
+    assert recalled.kind == "graph" and recalled.rule == "graph:recalled-from-scene-1"
+    assert {"action": "mark", "nodes": ["A"]} in recalled.params["steps"]
+    steps = [s for b in second.beats[1:] if b.kind == "graph" for s in b.params["steps"]]
+    assert {"action": "mark", "nodes": ["A", "B"]} in steps and {"action": "visit", "nodes": ["C"]} in steps
+
+
+def test_a_number_plane_with_basis_vectors_and_a_matrix_applied():
+    # shared dev/eigenvectors scenes 1-2 (paraphrased)
+    bs = beats("Show a NumberPlane from -7 to 7 horizontally and -4 to 4 vertically. Draw i-hat as an arrow from "
+               "(0,0) to (1,0) labeled 'i' and j-hat from (0,0) to (0,1) labeled 'j'. Show the matrix "
+               "'A = [[3, 1], [0, 2]]'. Draw a yellow vector v from (0,0) to (1,1). Apply the linear "
+               "transformation A to the plane.", audio="Eigenvectors stay on their span.")
+    planes = [b for b in bs if b.kind == "vector_plane"]
+    assert planes[0].params == {"x_range": [-7.0, 7.0], "y_range": [-4.0, 4.0], "basis": True}
+    assert "flow" not in [b.kind for b in bs]  # the basis letters are not boxes
+    assert planes[1].params["vectors"] == [{"x": 1.0, "y": 1.0, "label": "v", "color": "#FFE066"}]
+    assert planes[2].params["matrices"] == [{"values": [[3, 1], [0, 2]], "label": "A"}]
+
+
+def test_a_coordinate_plane_for_a_function_stays_a_plot():
+    assert "vector_plane" not in kinds("Draw a coordinate plane with x-axis from -1 to 5. Plot the graph of y = x + 2.")
+
+
+def test_a_right_triangle_by_its_vertices_labelled_by_direction_and_coloured_by_the_style():
+    # shared dev/pythagoras scene 1 (paraphrased)
+    bs = beats("Draw a right triangle with vertices at (-2, -1.5), (2, -1.5) and (-2, 1.5). Label the vertical leg 'a' "
+               "on its left side, the horizontal leg 'b' below it, and the hypotenuse 'c' near its midpoint. Then write "
+               "the text 'legs' with two arrows pointing to a and b.",
+               style="Side a colored blue (#58C4DD), side b colored green (#83C167), hypotenuse c colored yellow (#FFFF00).")
+    tri = only(bs, "geometry").params["triangle"]
+    # sides in the order BC, CA, AB: BC is the longest here, CA the vertical one, AB the horizontal one
+    assert tri["side_labels"] == ["c", "a", "b"]
+    assert tri["side_colors"] == ["#FFFF00", "#58C4DD", "#83C167"]
+    assert only(bs, "annotation").params == {"style": "arrow", "target": ["a", "b"], "label": "legs"}
+
+
+def test_squares_on_the_sides_show_their_areas():
+    bs = beats("Draw a right triangle with legs a = 3 and b = 4 units and hypotenuse c = 5. Build a square outward on "
+               "each side. Write the areas inside the squares: '9', '16', '25'.")
+    tri = only(bs, "geometry").params["triangle"]
+    assert tri["legs"] == [3.0, 4.0] and tri["squares"] == "areas" and tri["side_labels"] == ["a", "b", "c"]
+    assert "bullets" not in [b.kind for b in bs]  # the areas are in the squares, not a list beside them
+
+
+def test_segments_forming_a_triangle_on_axes_are_not_a_new_triangle():
+    bs = beats("Draw coordinate axes from 0 to 6. Draw a horizontal segment from (1, 1) to (4, 1) and a vertical "
+               "segment from (4, 1) to (4, 5), forming a right triangle.")
+    assert "geometry" not in [b.kind for b in bs]
+
+
+def test_binary_search_trees_in_other_words():
+    about = "A binary search tree keeps smaller keys on the left."
+    assert only(beats("Insert these values in order: 50, 30, 70.", audio=about), "graph").params["nodes"] == [50, 30, 70]
+    assert only(beats("Show the tree: 50 at the root, 30 and 70 below it, 20 and 40 under 30.", audio=about),
+                "graph").params["nodes"] == [50, 30, 70, 20, 40]
+    bs = beats("Draw a node with 50 at the top center. Add a left child 30 and a right child 70.", audio=about)
+    assert [b.params.get("steps") for b in bs][1] == [{"action": "insert", "nodes": [30, 70]}]
+    first, second = plan("Build a binary search tree from 50, 30, 70, 60.",
+                         "Search for 60: start at the root 50, go right to 70, then left to 60.", audio=about)
+    assert second.beats[0].rule == "graph:recalled-from-scene-1"
+    assert second.beats[1].params["steps"] == [{"action": "path", "nodes": ["50", "70", "60"]}]

@@ -13,13 +13,13 @@ from types import ModuleType
 from . import bullets, clear, code, equation, flow, highlight, icon, matrix, network, text, title
 from . import bar_chart, heatmap, plot, scatter
 from . import cards, comparison, grid, move, sequence, steps, table, transform
-from . import graph, number_line, vector_plane
+from . import annotation, geometry, graph, number_line, vector_plane
 from . import circuit, drawing, message_chart, physics, wave
 
 _MODULES: tuple[ModuleType, ...] = (title, text, bullets, equation, code, matrix, flow, network, icon,
                                     highlight, clear) + (plot, scatter, bar_chart, heatmap) + (
-    steps, table, grid, cards, comparison, sequence, transform, move) + (graph, vector_plane, number_line) + (
-    physics, wave, circuit, message_chart, drawing)
+    steps, table, grid, cards, comparison, sequence, transform, move) + (
+    graph, vector_plane, number_line, geometry, annotation) + (physics, wave, circuit, message_chart, drawing)
 COMPONENTS: dict[str, ModuleType] = {m.KIND: m for m in _MODULES}
 VISUAL_KINDS: tuple[str, ...] = tuple(COMPONENTS)
 VISUAL_MODELS = tuple(m.MODEL for m in _MODULES)

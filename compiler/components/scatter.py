@@ -9,6 +9,9 @@ from pydantic import Field, field_validator
 from ..fields import _whole_number
 from .base import VisualBase
 
+# coordinates a chart can lay out (wider values overflow the fitted line and the axes: a clear error instead)
+Coordinate = Annotated[float, Field(ge=-1e12, le=1e12)]
+
 KIND = "scatter"
 RUNTIME = "scatter"  # helper module in compiler.runtime.components (None: an operation of SbcScene)
 
@@ -16,7 +19,7 @@ RUNTIME = "scatter"  # helper module in compiler.runtime.components (None: an op
 class ScatterVisual(VisualBase):
     kind: Literal["scatter"] = Field(description="Points in a faint grid; optional fitted line, convex hull and "
                                      "query point.")
-    points: list[Annotated[list[float], Field(min_length=2, max_length=2)]] | None = Field(
+    points: list[Annotated[list[Coordinate], Field(min_length=2, max_length=2)]] | None = Field(
         None, min_length=1, max_length=200, description="[x, y] pairs.",
                                              examples=[[[0.5, 1.2], [1.5, 2.1], [2.5, 2.9]]])
     count: int | None = Field(None, ge=1, le=200, description="Without `points`: this many random points "
@@ -30,7 +33,7 @@ class ScatterVisual(VisualBase):
     hull: bool = Field(False, description="Draw the convex hull of the points (gold, low fill).", examples=[True])
     hull_label: str | None = Field(None, max_length=80, description="Legend entry for the hull "
                                    "(default \"convex hull\").", examples=["Convex hull"])
-    query: list[float] | None = Field(None, min_length=2, max_length=2, description="[x, y] of a red query point.",
+    query: list[Coordinate] | None = Field(None, min_length=2, max_length=2, description="[x, y] of a red query point.",
                                       examples=[[2.2, 1.8]])
     query_label: str | None = Field(None, max_length=80, description="Legend entry for the query point "
                                     "(default \"query\").", examples=["query"])

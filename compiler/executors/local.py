@@ -1,9 +1,17 @@
 """The local executor: a `spawn` process pool on this machine, started early so its Manim import
-overlaps planning and narration. Workers write clips straight into the scene cache's folder."""
+overlaps planning and narration. Workers write clips straight into the scene cache's folder.
+
+Workers never outlive the build: they ignore Ctrl-C (it reaches the whole process group; the build
+handles it and stops them), they die with the build's process however it dies (`die_with_parent`),
+and a build that stops early kills them instead of waiting for the segments they are rendering.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
+import os
+import signal
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from typing import Iterator, Sequence
 
@@ -24,9 +32,10 @@ class LocalExecutor:
 
         if self._pool is None:
             self._pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=multiprocessing.get_context("spawn"),
-                                             initializer=render_worker.warm_up)
-            for _ in range(self.jobs):  # the workers start (and import Manim) now
-                self._pool.submit(render_worker.ping)
+                                             initializer=render_worker.local_worker_init, initargs=(os.getpid(),))
+            with _sigint_ignored_by_children():
+                for _ in range(self.jobs):  # the workers start (and import Manim) now
+                    self._pool.submit(render_worker.ping)
         return []
 
     def submit(self, jobs: Sequence[SegmentJob]) -> Iterator[tuple[SegmentJob, SegmentOutput]]:
@@ -34,19 +43,54 @@ class LocalExecutor:
 
         self.start()
         assert self._pool is not None
-        futures = {self._pool.submit(run_job, job): job for job in jobs}
+        with _sigint_ignored_by_children():
+            futures = {self._pool.submit(run_job, job): job for job in jobs}
         return _results(futures)
 
     def close(self, error: bool = False) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=not error, cancel_futures=True)
-            self._pool = None
+        """Stop the pool; after an error or an interrupt, kill the workers at once (a segment being
+        rendered is of no use any more) and wait until they are gone."""
+        pool, self._pool = self._pool, None
+        if pool is None:
+            return
+        procs = list((getattr(pool, "_processes", None) or {}).values())
+        manager = getattr(pool, "_executor_manager_thread", None)
+        pool.shutdown(wait=not error, cancel_futures=True)
+        if error:
+            for p in procs:
+                with contextlib.suppress(Exception):
+                    p.kill()
+            for p in procs:
+                with contextlib.suppress(Exception):
+                    p.join(5)
+            if manager is not None:  # it sees the workers gone and lets go of the pool's queues
+                manager.join(5)
+            del pool, manager, procs
+            import gc
+
+            gc.collect()  # the queues' semaphores are released now, not reported as leaked at exit
 
     def __enter__(self) -> "LocalExecutor":
         return self
 
     def __exit__(self, *exc) -> None:
         self.close(error=exc[0] is not None)
+
+
+@contextlib.contextmanager
+def _sigint_ignored_by_children():
+    """Workers are spawned inside `submit`, by this thread. A process inherits its parent thread's signal
+    mask through fork and exec, so with SIGINT blocked here a worker cannot be interrupted while it starts
+    up (before its initializer ignores SIGINT), and prints no traceback; here, a Ctrl-C that arrives
+    meanwhile is delivered when the mask is restored."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
 
 
 def _results(futures: dict[Future, SegmentJob]) -> Iterator[tuple[SegmentJob, SegmentOutput]]:

@@ -19,7 +19,7 @@ from typing import BinaryIO, Protocol, runtime_checkable
 
 import numpy as np
 
-from compiler.atomic import make_temp
+from compiler.atomic import file_sha256, make_temp
 from compiler.diagnostics import UserError
 from compiler.text import slugify
 
@@ -231,11 +231,14 @@ def clip_path(cache_dir: Path, text: str, key: str) -> Path:
     return cache_dir / f"{slugify(text)}-{key[:16]}.wav"
 
 
-def synthesize_cached(engine: Engine, voice: str, text: str, cache_dir: Path) -> tuple[Clip, bool]:
+def synthesize_cached(engine: Engine, voice: str, text: str, cache_dir: Path,
+                      on_warn: Callable[[str], None] | None = None) -> tuple[Clip, bool]:
     """Return the clip for already-normalised `text`, synthesising it on a miss. `(clip, hit)`.
 
-    A cached WAV that does not decode is a miss and is rewritten. The engine writes into a temp
-    file in the cache directory; the final WAV and its JSON sidecar are written atomically.
+    A cached WAV is used only if it decodes and matches its sidecar: the key, the content hash
+    (sha256), the sample rate and the duration. Anything else is a miss and is rewritten (a damaged
+    entry with a warning through `on_warn`). The engine writes into a temp file in the cache
+    directory; the final WAV and its JSON sidecar are written atomically.
     """
     version, params = engine.version(), engine.parameters()
     key = cache_key(engine.name, version, voice, params, text)
@@ -246,13 +249,18 @@ def synthesize_cached(engine: Engine, voice: str, text: str, cache_dir: Path) ->
         samples, rate = read_wav(wav_path)
         if len(samples) == 0:
             raise BadAudio(f"{wav_path}: empty")
+        problem = _entry_problem(sidecar, key, wav_path, len(samples) / rate, rate)
+        if problem is not None:
+            if on_warn is not None and problem.startswith("is damaged"):
+                on_warn(f"narration cache entry {wav_path.name} {problem}; synthesising it again")
+            raise BadAudio(problem)
         hit = True
     except BadAudio:
         samples, rate = _synthesize_to_cache(engine, voice, text, wav_path)
         hit = False
 
     duration = len(samples) / rate
-    if not hit or not _sidecar_ok(sidecar, key):
+    if not hit:
         meta = {
             "engine": engine.name,
             "version": version,
@@ -262,6 +270,7 @@ def synthesize_cached(engine: Engine, voice: str, text: str, cache_dir: Path) ->
             "duration": duration,
             "sample_rate": rate,
             "key": key,
+            "sha256": file_sha256(wav_path),
         }
         atomic_write_text(sidecar, json.dumps(meta, indent=2, sort_keys=True, ensure_ascii=False) + "\n")
     return Clip(wav_path, duration), hit
@@ -287,8 +296,18 @@ def _synthesize_to_cache(engine: Engine, voice: str, text: str, wav_path: Path) 
             tmp.unlink()
 
 
-def _sidecar_ok(sidecar: Path, key: str) -> bool:
+def _entry_problem(sidecar: Path, key: str, wav: Path, duration: float, rate: int) -> str | None:
+    """Why a decodable cached WAV cannot be trusted (None: it can): no sidecar, another key, or content
+    that differs from what the sidecar recorded when the entry was made."""
     try:
-        return json.loads(sidecar.read_text(encoding="utf-8")).get("key") == key
-    except (OSError, ValueError, AttributeError):
-        return False
+        meta = json.loads(sidecar.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return "has no readable sidecar"
+    if not isinstance(meta, dict) or meta.get("key") != key:
+        return "belongs to another key"
+    if meta.get("sample_rate") != rate or abs(float(meta.get("duration", -1)) - duration) > 1e-6:
+        return f"is damaged (header says {rate} Hz, {duration:.2f} s; it was made at {meta.get('sample_rate')} Hz, " \
+               f"{float(meta.get('duration', 0)):.2f} s)"
+    if meta.get("sha256") != file_sha256(wav):
+        return "is damaged (its content changed since it was made)" if meta.get("sha256") else "has no content hash"
+    return None

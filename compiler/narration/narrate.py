@@ -11,6 +11,7 @@ from pathlib import Path
 
 import numpy as np
 
+from compiler.atomic import file_sha256
 from compiler.diagnostics import UserError
 from compiler.narration.base import (
     atomic_write_text,
@@ -71,6 +72,7 @@ def narrate_scene(
     gap_s: float = 0.3,
     lead_s: float = 0.2,
     on_progress: Callable[[], None] | None = None,
+    on_warn: Callable[[str], None] | None = None,
 ) -> Narration:
     """Narrate one scene into `out_wav`: `lead_s` of silence, then the sentences, `gap_s` apart.
 
@@ -89,7 +91,7 @@ def narrate_scene(
         raise UserError("voice 'file' needs the scene's audio_file")
 
     scene_key = _scene_key(engine, voice, sentences, gap_s, lead_s)
-    reused = _reuse_scene(out_wav, scene_key, engine.name, voice, len(sentences))
+    reused = _reuse_scene(out_wav, scene_key, engine.name, voice, len(sentences), on_warn)
     if reused is not None:
         return reused
 
@@ -98,7 +100,7 @@ def narrate_scene(
     for sentence in sentences:
         text = normalize_for_speech(sentence)
         if re.search(r"\w", text):
-            clip, hit = synthesize_cached(engine, voice, text, cache_dir)
+            clip, hit = synthesize_cached(engine, voice, text, cache_dir, on_warn)
             clips.append(read_wav(clip.path))
             hits, misses = hits + hit, misses + (not hit)
         else:  # nothing to say (punctuation only): the sentence takes no time
@@ -112,6 +114,7 @@ def narrate_scene(
     write_wav(out_wav, track, rate)
     atomic_write_text(_manifest(out_wav), json.dumps({
         "key": scene_key, "duration_s": len(track) / rate, "size": out_wav.stat().st_size,
+        "sha256": file_sha256(out_wav),
         "sentences": [[t.start, t.end, t.text] for t in timings]}))
     return Narration(
         path=out_wav,
@@ -137,11 +140,17 @@ def _scene_key(engine: Engine, voice: str, sentences: Sequence[str], gap_s: floa
     return hashlib.sha256(blob.encode()).hexdigest()
 
 
-def _reuse_scene(out_wav: Path, key: str, engine: str, voice: str, n: int) -> Narration | None:
-    """The scene track from the last build, if it was made from exactly these inputs and is intact."""
+def _reuse_scene(out_wav: Path, key: str, engine: str, voice: str, n: int,
+                 on_warn: Callable[[str], None] | None = None) -> Narration | None:
+    """The scene track from the last build, if it was made from exactly these inputs and is intact: the
+    same size and content hash as when it was written (a damaged track is made again, with a warning)."""
     try:
         meta = json.loads(_manifest(out_wav).read_text(encoding="utf-8"))
         if meta["key"] != key or meta["size"] != out_wav.stat().st_size:
+            return None
+        if meta.get("sha256") != file_sha256(out_wav):
+            if on_warn is not None and meta.get("sha256"):
+                on_warn(f"{out_wav} is damaged (its content changed since it was made); narrating the scene again")
             return None
         timings = tuple(SentenceTiming(float(a), float(b), str(t)) for a, b, t in meta["sentences"])
         return Narration(path=out_wav, duration_s=float(meta["duration_s"]), sentences=timings, engine=engine,

@@ -29,6 +29,7 @@ class Context:
     stop: bool = False           # set by a rule that fully handled the sentence: the later rules skip it
     modified: set[int] = field(default_factory=set)  # sentences that changed a beat drawn earlier
     losses: list[tuple[int, str]] = field(default_factory=list)  # (sentence, what was dropped or changed): SB307
+    about: str = ""              # the whole scene (plot, details, narration): what a noun means in it
 
     def lost(self, i: int, what: str) -> None:
         """Say that part of sentence i could not be drawn as written (reported as SB307, never silent)."""

@@ -80,3 +80,18 @@ def diagram_nouns() -> str:
 def named_diagrams() -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
     """(patterns that must all match, the boxes drawn) for diagrams named without their boxes."""
     return tuple((tuple(d["patterns"]), tuple(d["nodes"])) for d in _load("vocabulary.json")["named_diagrams"])
+
+
+def graph_nouns() -> str:
+    """A pattern (alternatives) of the nouns that mark a sentence as about a graph of nodes and edges."""
+    return _load("vocabulary.json")["graph_nouns"]
+
+
+def graph_layouts() -> tuple[tuple[str, str], ...]:
+    """(pattern, layout) for graphs named by their kind (a binary search tree, a linked list)."""
+    return tuple((g["pattern"], g["layout"]) for g in _load("vocabulary.json")["graph_layouts"])
+
+
+def plane_nouns() -> str:
+    """A pattern (alternatives) of the nouns that name a grid of vectors."""
+    return _load("vocabulary.json")["plane_nouns"]

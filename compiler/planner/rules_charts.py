@@ -314,13 +314,13 @@ def _fmt(v: float) -> str:
 
 # ----------------------------------------------------------------------------- plot
 def rule_plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
-    if _fired_chart(ex, ctx, i):
-        return []
+    if _fired_chart(ex, ctx, i) or any(b.kind == "vector_plane" and b.detail_index == i for b in ctx.beats):
+        return []  # (a grid of vectors drawn for this sentence is its plane: no axes of a function too)
     s = ex.sentence
     axes_cue = _has(ex, r"\b(?:axes|x[- ]axis|y[- ]axis|coordinate (?:plane|system|axes|grid)|(?:horizontal|vertical) axis|"
                         r"line (?:graph|chart)|empty graph)\b") and not _has(
         ex, r"\b(?:same|those|these|existing) axes\b") and not (
-        any(_on_screen(ctx, k) for k in ("scatter", "bar_chart", "plot")) and not any(_axis_labels(ex))
+        any(_on_screen(ctx, k) for k in ("scatter", "bar_chart", "plot", "vector_plane")) and not any(_axis_labels(ex))
         and not _has(ex, r"^\s*(?:then\s+)?(?:draw|show|create|set up|display|add)\s+(?:a\s+|the\s+|new\s+)*"
                          r"(?:\w+\s+){0,2}(?:axes|coordinate|x[- ]axis)"))
     plot_cue = _has(ex, r"\b(?:plot|plots|plotted|plotting|graph|graphs|curve|curves|sketch\w*)\b") or (

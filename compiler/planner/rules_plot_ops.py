@@ -592,7 +592,8 @@ def _approaches(ex, ctx, i, first, beats, curves, low):
 
 
 def _number_line(ex, ctx, i):
-    """"a number line from 0 to 1 with labels "Impossible" at 0, "Even chance" at 0.5, and "Certain" at 1"."""
+    """"a number line from 0 to 1 with labels "Impossible" at 0, "Even chance" at 0.5, and "Certain" at 1": the
+    number_line component (it lives here because it runs before the plot rules would draw axes for it)."""
     low = ex.bare.lower()
     if not re.search(r"\bnumber line\b", low):
         return None
@@ -609,5 +610,6 @@ def _number_line(ex, ctx, i):
         strings.append(q.group(2))
 
     ctx.consumed.update(strings)
-    return [_beat("plot", "plot:number-line", ex, i, strings, _kw(ex.sentence), x_range=[_num(_fmt(min(a, b))),
-                  _num(_fmt(max(a, b)))], y_range=[-1, 1], numbers=True, points=pts[:12] or None)]
+    points = [{"value": p["x"], "label": p["label"]} for p in pts[:12]]
+    return [_beat("number_line", "number_line:from-to", ex, i, strings, _kw(ex.sentence),
+                  range=[_num(_fmt(min(a, b))), _num(_fmt(max(a, b)))], points=points or None)]

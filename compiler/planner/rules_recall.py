@@ -86,6 +86,18 @@ def scene_state(sp, kind: str) -> Beat | None:
                 params.pop(key, None)
         strings = [s for s in strings if not s.startswith("area ≈")]
         return Beat("plot", params, tuple(strings), base.rule, base.source, base.detail_index, base.keywords)
+    if kind == "graph":
+        # the graph as drawn, with what its steps left behind (visited marks, notes, labels; not a passing path)
+        base = next((b for b in reversed(beats) if not b.params.get("extend")), None)
+        if base is None:
+            return None
+        kept = [st for b in beats[beats.index(base) + 1:] for st in b.params.get("steps") or []
+                if st.get("action") in ("mark", "note", "label", "insert", "remove", "dim")]
+        params = {k: v for k, v in base.params.items() if k not in _TRANSIENT and k != "steps"}
+        kept = list(base.params.get("steps") or []) + kept
+        if kept:
+            params["steps"] = kept[-16:]
+        return Beat("graph", params, base.strings, base.rule, base.source, base.detail_index, base.keywords)
     last = beats[-1]
     params = {k: v for k, v in last.params.items() if k not in _TRANSIENT}
     if kind == "bar_chart" and last.params.get("new_values"):

@@ -272,6 +272,8 @@ def _assign(sub: str, roles: dict, labels: dict, emphasis: dict | None, fired: l
         r"indicate|draw|colou?r|paint)|for)\s+(?P<el>.+)$",
         # "highlight "0 / 0" in red"
         r"^(?:highlight|emphasi[sz]e|mark|colou?r|paint)\s+(?P<el>.+?)\s+(?:in|with)\s+(?P<col>{C})\b",
+        # "Side a colored blue (#58C4DD)", "hypotenuse c coloured yellow": the written code wins over the name
+        r"^(?P<el>[\w -]+?)\s+(?:colou?red|painted|filled)\s+(?:[a-z]+(?:\s[a-z]+)?\s*)?\(?(?P<col>#[0-9A-Fa-f]{6}|{C})\)?$",
         # "The point is a red dot", "Hydrogen atoms are white spheres"
         r"^(?P<el>.+?)\s+(?:is|are)\s+(?:a|an)\s+(?P<col>{C})\s+[\w -]+$",
         r"^(?P<el>.+?)\s+(?:is|are)\s+(?P<col>{C})\s+(?:spheres?|circles?|dots?|balls?|boxes|box|lines?|arrows?|"

@@ -4,9 +4,16 @@ from __future__ import annotations
 
 from manim import (DOWN, UP, FadeIn, FadeOut, ManimColor, Scene, VGroup, config)
 
-from .style import BODY_BOTTOM, BODY_TOP, BODY_W, SAFE_Y, fit
+from .style import BODY_BOTTOM, BODY_TOP, BODY_W, COLUMN_W, COLUMN_X, SAFE_Y, fit
 
 BODY_GAP = 0.35
+# pictures the notes of a scene speak of: they stay on screen (shrunk, or in the left half) while notes make room
+FIGURES = frozenset({"graph", "vector_plane", "number_line", "geometry", "plot", "scatter", "bar_chart", "heatmap",
+                     "network", "flow"})
+
+
+def is_figure(mob) -> bool:
+    return getattr(mob, "sbc_kind", None) in FIGURES
 
 
 class SbcScene(Scene):
@@ -26,6 +33,7 @@ class SbcScene(Scene):
         self.title_mob = None
         self.body: list = []          # mobjects stacked in the body area, top to bottom
         self.named: list = []         # (strings, mobject) for highlight targets
+        self.pinned = None            # a figure held in the left half while the body stacks on the right
         self._beat = 0
         self._mode = "render"         # "render" | "forward" (end states only) | "done" (nothing)
 
@@ -121,6 +129,7 @@ class SbcScene(Scene):
         outs = [FadeOut(m) for m in ([self.title_mob] if self.title_mob else []) + self.body]
         self.body = []
         self.named = []
+        self.pinned = None
         if outs:
             self.play(*outs, run_time=self.run_time(slot, 0.5))
         self.title_mob = mob
@@ -129,7 +138,9 @@ class SbcScene(Scene):
         self.play(Write(mob) if len(mob) < 60 else FadeIn(mob, shift=0.2 * DOWN), run_time=self.run_time(slot, 1.2))
 
     def show(self, mob, enter, slot: float, strings=()) -> None:
-        """Place `mob` in the body area under what is there; clear first if it would not fit."""
+        """Place `mob` in the body area under what is there; when it would not fit, make room: the notes
+        give way to a figure they speak of (which shrinks above them, or moves to the left half while they
+        stack on the right), else the body is cleared."""
         # the body starts under the title as drawn (a title may wrap to two lines)
         top = min(BODY_TOP, self.title_mob.get_bottom()[1] - 0.3) if self.title_mob is not None else SAFE_Y
         area_h = top - BODY_BOTTOM
@@ -137,15 +148,30 @@ class SbcScene(Scene):
         if grow and mob.width < BODY_W * 0.7 and mob.height < area_h * 0.6:
             # diagrams are drawn at a base size: enlarge small ones to use the frame
             mob.scale(min(grow, BODY_W * 0.7 / mob.width, area_h * 0.6 / mob.height))
-        fit(mob, BODY_W, area_h)
-        used = sum(m.height for m in self.body) + BODY_GAP * len(self.body)
+        pinned = self.pinned if self.pinned in self.body else None
+        fit(mob, COLUMN_W if pinned is not None else BODY_W, area_h)
+        column = [m for m in self.body if m is not pinned]
+        used = sum(m.height for m in column) + BODY_GAP * len(column)
         anims = []
-        if self.body and used + mob.height > area_h:
-            keep = self._figure_to_keep(mob, area_h)
+        if column and used + mob.height > area_h:
+            # a tall newcomer (a table, a derivation) goes beside the figure; a short one under it
+            tall = mob.height > 0.35 * area_h
+            keep = pinned or (None if tall else self._figure_to_keep(mob, area_h))
+            side = keep is None and self._figure_to_pin(mob, area_h)
+            if side is not None and side is not False:
+                keep = pinned = self.pinned = side
+                fit(mob, COLUMN_W, area_h)
             anims.extend(FadeOut(m) for m in self.body if m is not keep)
             self.named = [n for n in self.named if n[1] is self.title_mob or n[1] is keep]
             self.body = [keep] if keep is not None else []
-            if keep is not None and keep.height + BODY_GAP + mob.height > area_h:
+            if pinned is not None and (pinned.width > COLUMN_W + 0.05 or abs(pinned.get_center()[0] + COLUMN_X) > 0.05):
+                k = min(1.0, COLUMN_W / max(pinned.width, 1e-6), area_h / max(pinned.height, 1e-6))
+                spot = [-COLUMN_X, (top + BODY_BOTTOM) / 2, 0]
+                if self._rendering:
+                    anims.append(pinned.animate.scale(k).move_to(spot))
+                else:  # inspection: just move it
+                    pinned.scale(k).move_to(spot)
+            elif keep is not None and keep.height + BODY_GAP + mob.height > area_h:
                 k = (area_h - BODY_GAP - mob.height) / keep.height
                 if self._rendering:
                     anims.append(keep.animate.scale(k))
@@ -154,7 +180,8 @@ class SbcScene(Scene):
             if anims:
                 self.play(*anims, run_time=self.run_time(slot, 0.5))
             anims = []
-        stack = self.body + [mob]
+        x = COLUMN_X if pinned is not None else 0
+        stack = [m for m in self.body if m is not pinned] + [mob]
         heights = [m.height for m in stack]  # measured before anything moves
         total = sum(heights) + BODY_GAP * (len(stack) - 1)
         y = (top + BODY_BOTTOM) / 2 + total / 2
@@ -162,7 +189,7 @@ class SbcScene(Scene):
         for m, h in zip(stack, heights):
             target_y = y - h / 2
             if m is mob:
-                m.move_to([0, target_y, 0])
+                m.move_to([x, target_y, 0])
             elif abs(m.get_center()[1] - target_y) > 1e-3:
                 if self._rendering:
                     moves.append(m.animate.move_to([m.get_center()[0], target_y, 0]))
@@ -181,13 +208,20 @@ class SbcScene(Scene):
         else:
             self.play(animations)
 
+    def _figure_to_pin(self, mob, area_h: float):
+        """A figure on screen that can hold the left half while `mob` and the notes after it use the right
+        half (a graph beside its table, a plot beside its derivation); None if there is none."""
+        if is_figure(mob) or mob.height > area_h + 1e-6:
+            return None
+        return next((m for m in reversed(self.body) if is_figure(m)), None)
+
     def _figure_to_keep(self, mob, area_h: float):
         """When `mob` does not fit under what is on screen: the newest figure (a plot or diagram) that can stay,
         shrunk to at most a third, while the notes around it make room — a caption must not wipe the plot it
         speaks of. None when `mob` is itself a figure or the figure cannot shrink that far."""
-        if getattr(mob, "grow", None):
+        if is_figure(mob):
             return None
-        figure = next((m for m in reversed(self.body) if getattr(m, "grow", None)), None)
+        figure = next((m for m in reversed(self.body) if is_figure(m)), None)
         if figure is None:
             return None
         room = area_h - BODY_GAP - mob.height
@@ -206,10 +240,13 @@ class SbcScene(Scene):
             return self.show(mob, enter, slot=slot, strings=strings)
         top = min(BODY_TOP, self.title_mob.get_bottom()[1] - 0.3) if self.title_mob is not None else SAFE_Y
         area_h = top - BODY_BOTTOM
-        fit(mob, BODY_W, area_h)
+        fit(mob, COLUMN_W if self.pinned in self.body else BODY_W, area_h)
         if old.height > 0 and mob.height > old.height:
             mob.scale(max(old.height / mob.height, 0.8))  # keep the stack still where the new state allows
-        others = sum(m.height for m in self.body if m is not old) + BODY_GAP * (len(self.body) - 1)
+        if old is self.pinned:
+            fit(mob, old.width, old.height)
+        stack = [m for m in self.body if m is not self.pinned]
+        others = sum(m.height for m in stack if m is not old) + BODY_GAP * max(0, len(stack) - 1)
         if others + mob.height > area_h:
             return self.show(mob, enter, slot=slot, strings=strings)
         mob.move_to(old.get_center())
@@ -225,9 +262,10 @@ class SbcScene(Scene):
     def _restack(self) -> None:
         """Move the body's members back to an even stack after one of them changed size."""
         top = min(BODY_TOP, self.title_mob.get_bottom()[1] - 0.3) if self.title_mob is not None else SAFE_Y
-        total = sum(m.height for m in self.body) + BODY_GAP * (len(self.body) - 1)
+        stack = [m for m in self.body if m is not self.pinned]
+        total = sum(m.height for m in stack) + BODY_GAP * (len(stack) - 1)
         y = (top + BODY_BOTTOM) / 2 + total / 2
-        for m in self.body:
+        for m in stack:
             m.move_to([m.get_center()[0], y - m.height / 2, 0])
             y -= m.height + BODY_GAP
 
@@ -251,7 +289,7 @@ class SbcScene(Scene):
         mobs = ([self.title_mob] if self.title_mob else []) + self.body
         if mobs:
             self.play(*[FadeOut(m) for m in mobs], run_time=self.run_time(slot, 0.6))
-        self.title_mob, self.body, self.named = None, [], []
+        self.title_mob, self.body, self.named, self.pinned = None, [], [], None
 
     def finish(self) -> None:
         fade = 0.6 if self.transition == "fade" else 0.0

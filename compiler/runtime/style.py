@@ -12,6 +12,8 @@ SAFE_X, SAFE_Y = 6.55, 3.65            # half extents of the safe area
 TITLE_TOP = SAFE_Y
 BODY_TOP, BODY_BOTTOM = 2.45, -SAFE_Y  # the body area below the title
 BODY_W = 2 * SAFE_X
+COLUMN_W = BODY_W / 2 - 0.3   # a half of the body when a figure holds the other half
+COLUMN_X = BODY_W / 4         # the centre of the right half (the left half's is -COLUMN_X)
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 

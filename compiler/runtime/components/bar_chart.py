@@ -76,6 +76,7 @@ def build(theme: dict, *, labels, values, new_values=None, title: str | None = N
     if title:
         g.parts[title] = g.title_mob
     g.grow = 1.3
+    g.sbc_kind = "bar_chart"
     return g
 
 

@@ -47,6 +47,7 @@ def build(theme: dict, *, nodes: list[str], edge_labels: list[str] | None = None
         g.boxes, g.arrows, g.labels, g.parallel = boxes, arrows, labels, True
         g.parts = parts
         g.grow = 1.6
+        g.sbc_kind = "flow"
         return g
     for i in range(n - 1):
         a, b = boxes[i], boxes[i + 1]
@@ -73,6 +74,7 @@ def build(theme: dict, *, nodes: list[str], edge_labels: list[str] | None = None
     g.boxes, g.arrows, g.labels, g.parallel = boxes, arrows, labels, parallel
     g.parts = parts
     g.grow = 1.6
+    g.sbc_kind = "flow"
     return g
 
 

@@ -105,6 +105,7 @@ def build(theme: dict, *, values, row_labels=None, col_labels=None, title: str |
     if title:
         g.parts[title] = g.title_mob
     g.grow = 1.3
+    g.sbc_kind = "heatmap"
     return g
 
 

@@ -31,6 +31,7 @@ def build(theme: dict, *, layers: list[int], labels: list[str] | None = None, co
     g = VGroup(edges, net, caps)
     g.cols, g.layer_edges, g.parts = cols, layer_edges, parts
     g.grow = 1.6
+    g.sbc_kind = "network"
     return g
 
 

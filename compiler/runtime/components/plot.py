@@ -13,7 +13,7 @@ from manim import (DOWN, LEFT, RIGHT, UP, UR, AnimationGroup, Axes, Circle, Crea
                    Line, ManimColor, MoveAlongPath, Polygon, VGroup, VMobject, smooth)
 
 from ...formula import RANGE_LIMIT, FormulaError, nice_range, parse_formula, sample, value_range
-from ..style import BODY_BOTTOM, BODY_TOP, BODY_W, SAFE_Y, colour, label_colour, text
+from ..style import BODY_BOTTOM, BODY_TOP, BODY_W, COLUMN_W, COLUMN_X, SAFE_Y, colour, label_colour, text
 
 AXES_W, AXES_H = 6.4, 3.9
 LABEL_SIZE = 20
@@ -233,6 +233,7 @@ def build(theme: dict, *, curves=(), x_range=None, y_range=None, x_label: str | 
     g.taken = list(labels) + list(nums)  # text placed so far: new labels avoid it
     g.stages = []
     g.grow = 1.25
+    g.sbc_kind = "plot"
     stage = _stage(g, theme, curves=curves, move_dot=move_dot, area=area, markers=markers, points=points,
                    segments=segments)
     g.add(stage)
@@ -553,19 +554,21 @@ def extend(scene, *, slot: float, strings=(), curves=(), move_dot=None, area=Non
 def _refit(scene, g, st, slot: float) -> None:
     """If the new parts would leave the body area, shrink/shift the plot (animated) and them with it."""
     both = VGroup(*g, *st) if len(st) else g
+    pinned = getattr(scene, "pinned", None) is g  # in the left half, beside the notes: it keeps that half
     top, bottom = _free_band(scene, g)
-    if top - bottom < 0.5 * both.height and len(scene.body) > 1:
+    if top - bottom < 0.5 * both.height and len(scene.body) > 1 and not pinned:
         # the text stacked above and below leaves no room: clear it rather than shrink the plot to a thumbnail
         others = [m for m in scene.body if m is not g]
         scene.play(*[FadeOut(m) for m in others], run_time=min(0.5, scene.run_time(slot, 0.5)))
         scene.body = [g]
         scene.named = [n for n in scene.named if n[1] is g or n[1] is scene.title_mob]
         top, bottom = _free_band(scene, g)
-    area_w, area_h = BODY_W, top - bottom
+    area_w, area_h = (COLUMN_W, top - bottom) if pinned else (BODY_W, top - bottom)
     k = min(1.0, area_w / both.width, area_h / both.height)
     centre = both.get_center()
     target_y = min(max(centre[1], bottom + both.height * k / 2), top - both.height * k / 2)
-    shift = [-centre[0], target_y - centre[1], 0]  # keep the composition centred, as seed002 does
+    # keep the composition centred, as seed002 does (or centred in its half)
+    shift = [(-COLUMN_X if pinned else 0) - centre[0], target_y - centre[1], 0]
     if k >= 0.999 and abs(shift[0]) < 0.3 and abs(shift[1]) < 1e-3:
         return
     anim = g.animate.scale(k, about_point=centre).shift(shift)
@@ -579,8 +582,8 @@ def _free_band(scene, g) -> tuple[float, float]:
     bottom = BODY_BOTTOM
     y = g.get_center()[1]
     for m in scene.body:
-        if m is g:
-            continue
+        if m is g or getattr(scene, "pinned", None) is g:
+            continue  # (a plot in the left half has the whole height: the notes are beside it)
         if m.get_center()[1] > y:
             top = min(top, m.get_bottom()[1] - 0.35)
         else:

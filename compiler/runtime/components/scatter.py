@@ -162,6 +162,7 @@ def build(theme: dict, *, points=None, count: int | None = None, seed: int = 0, 
     if poly is not None:
         g.parts[hull_label or "convex hull"] = VGroup(poly, entries["hull"])
     g.grow = 1.2
+    g.sbc_kind = "scatter"
     return g
 
 

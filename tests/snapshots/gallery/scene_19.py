@@ -6,34 +6,35 @@ Render it on its own:  manim -ql scene_19.py Scene19
 from manim import *  # noqa: F401,F403
 
 from compiler.runtime import SbcScene
-from compiler.runtime.components import physics
+from compiler.runtime.components import geometry
 
 THEME = {'background': '#0F0F1A', 'text': '#E0E0E0', 'title': '#4FC3F7', 'accent': '#4FC3F7', 'roles': {'title': '#4FC3F7'}, 'labels': {}, 'palette': ['#4FC3F7', '#66BB6A', '#FFD54F', '#FF7043', '#AB47BC', '#5CD0B3'], 'font': 'DejaVu Sans', 'mono_font': 'DejaVu Sans Mono'}
 
 
 class Scene19(SbcScene):
     theme = THEME
-    total_duration = 11.885
+    total_duration = 11.115
     transition = 'fade'
 
     def construct(self):
-        # beat 1: physics at 0.20 s, narration sentence 1 (visuals:explicit)
+        # beat 1: geometry at 0.20 s, narration sentence 1 (visuals:explicit)
         self.at(0.2)
-        mob = physics.build(
+        mob = geometry.build(
             THEME,
-            vectors=[],
-            steps=[],
-            setting=None,
-            height=None,
-            angle=30,
-            bodies=[{'shape': 'ball', 'label': 'ball'}],
-            projectile={'speed': 15.0, 'angle': 30.0, 'height': 20.0, 'g': 9.8, 'marks': True, 'impact': False, 'shadows': False},
-            orbit=None,
-            path=None,
-            caption='Projectile from a cliff',
+            triangle={'legs': [3.0, 4.0], 'names': ['A', 'B', 'C'], 'side_labels': ['a', 'b', 'c'], 'right_angle': True, 'squares': 'names', 'fill': False},
+            points=[],
+            segments=[],
+            polygons=[],
+            circles=[],
+            arcs=[],
+            angles=[],
+            squares=[],
+            unit_circle=None,
+            caption=None,
+            steps=[{'action': 'highlight', 'targets': ['hypotenuse']}, {'action': 'fill', 'targets': ['c²'], 'color': 'gold'}],
             color=None,
         )
-        self.show(mob, physics.enter, slot=11.185, strings=['ball', 'v₀ = 15 m/s', 'R = 38 m', 't = 2.93 s', 'h = 20 m', 'Projectile from a cliff'])
-        physics.run_steps(self, mob, mob.steps, until=11.385)
+        self.show(mob, geometry.enter, slot=10.415, strings=['A', 'B', 'C', 'a', 'b', 'c', 'a²', 'b²', 'c²'])
+        geometry.run_steps(self, mob, mob.steps, until=10.615)
 
         self.finish()

@@ -6,30 +6,34 @@ Render it on its own:  manim -ql scene_21.py Scene21
 from manim import *  # noqa: F401,F403
 
 from compiler.runtime import SbcScene
-from compiler.runtime.components import circuit
+from compiler.runtime.components import physics
 
 THEME = {'background': '#0F0F1A', 'text': '#E0E0E0', 'title': '#4FC3F7', 'accent': '#4FC3F7', 'roles': {'title': '#4FC3F7'}, 'labels': {}, 'palette': ['#4FC3F7', '#66BB6A', '#FFD54F', '#FF7043', '#AB47BC', '#5CD0B3'], 'font': 'DejaVu Sans', 'mono_font': 'DejaVu Sans Mono'}
 
 
 class Scene21(SbcScene):
     theme = THEME
-    total_duration = 10.346
+    total_duration = 11.885
     transition = 'fade'
 
     def construct(self):
-        # beat 1: circuit at 0.20 s, narration sentence 1 (visuals:explicit)
+        # beat 1: physics at 0.20 s, narration sentence 1 (visuals:explicit)
         self.at(0.2)
-        mob = circuit.build(
+        mob = physics.build(
             THEME,
+            vectors=[],
             steps=[],
-            elements=[{'type': 'battery', 'value': '6 V', 'open': False}, {'type': 'resistor', 'label': 'R', 'value': '3 Ω', 'open': False}, {'type': 'ammeter', 'value': '2 A', 'open': False}, {'type': 'bulb', 'label': 'L', 'open': False}, {'type': 'voltmeter', 'value': '6 V', 'open': False, 'across': 'R'}],
-            layout_mode=None,
-            current='I = 2 A',
-            flow=False,
-            caption="Ohm's law: V = I R",
+            setting=None,
+            height=None,
+            angle=30,
+            bodies=[{'shape': 'ball', 'label': 'ball'}],
+            projectile={'speed': 15.0, 'angle': 30.0, 'height': 20.0, 'g': 9.8, 'marks': True, 'impact': False, 'shadows': False},
+            orbit=None,
+            path=None,
+            caption='Projectile from a cliff',
             color=None,
         )
-        self.show(mob, circuit.enter, slot=9.646, strings=['6 V', 'R = 3 Ω', '2 A', 'A', 'L', '6 V', 'V', 'I = 2 A', "Ohm's law: V = I R"])
-        circuit.run_steps(self, mob, mob.steps, until=9.846)
+        self.show(mob, physics.enter, slot=11.185, strings=['ball', 'v₀ = 15 m/s', 'R = 38 m', 't = 2.93 s', 'h = 20 m', 'Projectile from a cliff'])
+        physics.run_steps(self, mob, mob.steps, until=11.385)
 
         self.finish()

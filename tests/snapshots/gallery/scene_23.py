@@ -6,27 +6,30 @@ Render it on its own:  manim -ql scene_23.py Scene23
 from manim import *  # noqa: F401,F403
 
 from compiler.runtime import SbcScene
-from compiler.runtime.components import drawing
+from compiler.runtime.components import circuit
 
 THEME = {'background': '#0F0F1A', 'text': '#E0E0E0', 'title': '#4FC3F7', 'accent': '#4FC3F7', 'roles': {'title': '#4FC3F7'}, 'labels': {}, 'palette': ['#4FC3F7', '#66BB6A', '#FFD54F', '#FF7043', '#AB47BC', '#5CD0B3'], 'font': 'DejaVu Sans', 'mono_font': 'DejaVu Sans Mono'}
 
 
 class Scene23(SbcScene):
     theme = THEME
-    total_duration = 9.962
+    total_duration = 10.346
     transition = 'fade'
 
     def construct(self):
-        # beat 1: drawing at 0.20 s, narration sentence 1 (visuals:explicit)
+        # beat 1: circuit at 0.20 s, narration sentence 1 (visuals:explicit)
         self.at(0.2)
-        mob = drawing.build(
+        mob = circuit.build(
             THEME,
             steps=[],
-            shapes=[{'id': 'chloroplast', 'type': 'membrane', 'label': 'Chloroplast', 'color': 'green', 'size': 'medium', 'width': 8.0, 'height': 3.6, 'count': 1, 'arrange': 'row', 'filled': True, 'around': [], 'between': []}, {'id': 'g1', 'type': 'stack', 'label': 'granum', 'color': '#66BB6A', 'size': 'medium', 'count': 5, 'arrange': 'row', 'filled': True, 'inside': 'chloroplast', 'around': [], 'between': []}, {'id': 'g2', 'type': 'stack', 'color': '#66BB6A', 'size': 'medium', 'count': 4, 'arrange': 'row', 'filled': True, 'inside': 'chloroplast', 'around': [], 'between': []}, {'id': 'g3', 'type': 'stack', 'color': '#66BB6A', 'size': 'medium', 'count': 6, 'arrange': 'row', 'filled': True, 'inside': 'chloroplast', 'around': [], 'between': []}, {'id': 'stroma', 'type': 'dot', 'label': 'stroma', 'color': '#FFD54F', 'size': 'medium', 'count': 1, 'arrange': 'row', 'filled': True, 'inside': 'chloroplast', 'around': [], 'between': []}, {'id': 'sun', 'type': 'circle', 'label': 'light', 'color': 'gold', 'size': 'small', 'count': 1, 'arrange': 'row', 'filled': True, 'left_of': 'chloroplast', 'around': [], 'between': []}, {'id': 'ray', 'type': 'arrow', 'color': 'gold', 'size': 'medium', 'count': 1, 'arrange': 'row', 'filled': True, 'around': [], 'between': [], 'from': 'sun', 'to': 'chloroplast'}],
-            caption='A chloroplast with stacked thylakoids',
+            elements=[{'type': 'battery', 'value': '6 V', 'open': False}, {'type': 'resistor', 'label': 'R', 'value': '3 Ω', 'open': False}, {'type': 'ammeter', 'value': '2 A', 'open': False}, {'type': 'bulb', 'label': 'L', 'open': False}, {'type': 'voltmeter', 'value': '6 V', 'open': False, 'across': 'R'}],
+            layout_mode=None,
+            current='I = 2 A',
+            flow=False,
+            caption="Ohm's law: V = I R",
             color=None,
         )
-        self.show(mob, drawing.enter, slot=9.262, strings=['Chloroplast', 'granum', 'stroma', 'light', 'A chloroplast with stacked thylakoids'])
-        drawing.run_steps(self, mob, mob.steps, until=9.462)
+        self.show(mob, circuit.enter, slot=9.646, strings=['6 V', 'R = 3 Ω', '2 A', 'A', 'L', '6 V', 'V', 'I = 2 A', "Ohm's law: V = I R"])
+        circuit.run_steps(self, mob, mob.steps, until=9.846)
 
         self.finish()

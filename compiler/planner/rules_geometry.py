@@ -1,0 +1,246 @@
+"""Planner rules for geometric figures and for annotations on what is on screen.
+
+    Draw a right triangle with vertices at (-2, -1.5), (2, -1.5) and (-2, 1.5).
+    Draw a right triangle with legs a = 3 and b = 4 units and hypotenuse c = 5.
+    Label the vertical leg 'a', the horizontal leg 'b', and the hypotenuse 'c'.
+    Build a square outward on each side … Write the areas inside the squares: '9', '16', '25'.
+    Show the unit circle with a point at angle 30 degrees and its sine and cosine.
+    Write the text 'legs' with two arrows pointing to a and b.     Put a brace under the first row labelled 'pivot'.
+
+Typed pieces (a triangle by its vertices, legs or sides; labels of its sides by their direction or name;
+squares on the sides; a unit circle; an annotation's text, style and targets) combined by small rules. A
+figure declared by one sentence is completed by the next ones (labels, squares, colours from the style).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .beats import Beat
+from .context import Context, _beat, _kw, since_clear
+from .extract import Extracted
+from .quantity import NUM, quantity
+
+_COORD = r"\(\s*(" + NUM + r")\s*,\s*(" + NUM + r")\s*\)"
+_TRIANGLE = re.compile(r"\b(?:right[- ]angled?\s+|right\s+|isosceles\s+|equilateral\s+)?triangle\b", re.I)
+_VERTICES = re.compile(r"\bvertices\s+(?:at\s+)?" + _COORD + r"\s*,\s*" + _COORD + r"\s*,?\s*(?:and\s+)?" + _COORD, re.I)
+_LEGS = re.compile(r"\blegs?\s+(?:of\s+(?:lengths?\s+)?)?(?:[a-z]\s*=\s*)?(" + NUM + r")\s*(?:units?\s+)?(?:and|,)\s*"
+                   r"(?:[a-z]\s*=\s*)?(" + NUM + r")", re.I)
+_SIDES = re.compile(r"\bsides?\s+(?:of\s+(?:lengths?\s+)?)?(" + NUM + r")\s*,\s*(" + NUM + r")\s*,?\s*(?:and\s+)?(" + NUM + r")",
+                    re.I)
+_Q = r"[\"\u201c]([^\"\u201d]{1,80})[\"\u201d]"
+_ROLE = {"vertical": 0, "upright": 0, "short": 0, "horizontal": 1, "bottom": 1, "base": 1, "hypotenuse": 2,
+         "longest": 2, "slanted": 2, "a": 0, "b": 1, "c": 2, "bc": 0, "ca": 1, "ac": 1, "ab": 2, "ba": 2, "cb": 0}
+
+
+def _figure_on_screen(ctx: Context) -> Beat | None:
+    return next((b for b in since_clear(ctx) if b.kind == "geometry" and not b.params.get("extend")), None)
+
+
+def rule_geometry(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
+    on_screen = _figure_on_screen(ctx)
+    declared = _triangle(ex, ctx, i) if on_screen is None or _TRIANGLE.search(ex.bare) else None
+    if declared:
+        return declared
+    out = []
+    if on_screen is not None:
+        _complete(ex, ctx, i, on_screen)
+    unit = _unit_circle(ex, ctx, i)
+    if unit:
+        out += unit
+    out += _annotation(ex, ctx, i)
+    return out
+
+
+# ----------------------------------------------------------------------------- triangles
+def _triangle(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
+    s = ex.sentence
+    if not _TRIANGLE.search(s) and re.match(r"^\s*(?:then\s+)?(?:draw|show)\s+(?:the\s+)?two\s+legs\b", s, re.I) and _LEGS.search(s):
+        s = s + " (a right triangle)"  # "Draw two legs of lengths 3 and 4 meeting at a vertex": a triangle by its legs
+    if not _TRIANGLE.search(s) or re.search(r"\btriangles\b", s, re.I) and not re.search(r"\ba\s+(?:right\s+)?triangle\b", s, re.I):
+        return None
+    tri: dict = {}
+    v = _VERTICES.search(s)
+    legs = _LEGS.search(s)
+    sides = _SIDES.search(s)
+    if v:
+        pts = [[quantity(v.group(k)), quantity(v.group(k + 1))] for k in (1, 3, 5)]
+        tri["vertices"] = pts
+    elif legs and re.search(r"\bright\b|\blegs\b", s, re.I):
+        tri["legs"] = [quantity(legs.group(1)), quantity(legs.group(2))]
+    elif sides:
+        tri["sides"] = [quantity(sides.group(k)) for k in (1, 2, 3)]
+    elif re.search(r"\blegs\b", s, re.I) and len(re.findall(r"[\"\u201c]\s*[a-z]\s*=\s*" + NUM + r"\s*[\"\u201d]", s)) >= 2:
+        # "legs labeled "a = 3" and "b = 4"": the lengths are in the labels
+        values = [quantity(v) for v in re.findall(r"[\"\u201c]\s*[a-z]\s*=\s*(" + NUM + r")\s*[\"\u201d]", s)]
+        tri["legs"] = values[:2]
+    elif re.search(r"^\s*(?:then\s+)?(?:draw|show|display|sketch|construct)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?right\s+"
+                   r"triangle\b", s, re.I):
+        tri["legs"] = [3, 4]  # a right triangle with no sizes: the classic 3-4-5, drawn as one
+        ctx.lost(i, "the triangle's sides are not given: drawn as a 3-4-5 right triangle")
+    else:
+        return None
+    labels = _side_labels(s, tri)
+    if labels:
+        tri["side_labels"] = labels
+    colours = _side_colours(ctx, tri, labels)
+    if colours:
+        tri["side_colors"] = colours
+    squares = _squares(s)
+    if squares:
+        tri["squares"] = squares
+    strings = [x for x in labels or [] if x]
+    ctx.consumed.update(strings)
+    return [_beat("geometry", "geometry:triangle", ex, i, strings, _kw(s) + ("triangle",), triangle=tri)]
+
+
+def _slots(tri: dict) -> dict[str, int]:
+    """Which side slot (BC, CA, AB) is the vertical leg, the horizontal leg and the longest side."""
+    if "vertices" not in tri:
+        return {"vertical": 0, "horizontal": 1, "hypotenuse": 2}
+    a, b, c = tri["vertices"]
+    sides = {0: (b, c), 1: (c, a), 2: (a, b)}  # BC, CA, AB
+    length = {k: ((p[0] - q[0]) ** 2 + (p[1] - q[1]) ** 2) ** 0.5 for k, (p, q) in sides.items()}
+    out = {"hypotenuse": max(length, key=length.get)}
+    for k, (p, q) in sides.items():
+        if abs(p[0] - q[0]) < 1e-9:
+            out.setdefault("vertical", k)
+        elif abs(p[1] - q[1]) < 1e-9:
+            out.setdefault("horizontal", k)
+    return out
+
+
+def _side_labels(s: str, tri: dict) -> list | None:
+    """"Label the vertical leg 'a' …, the horizontal leg 'b' …, and the hypotenuse 'c'"; "legs a = 3 and b = 4 and
+    hypotenuse c = 5" names the sides a, b, c."""
+    slots = _slots(tri)
+    out: list = [None, None, None]
+    pair = re.search(r"\blegs\s+(?:labell?ed|named|marked)\s+" + _Q + r"\s+and\s+" + _Q, s, re.I)
+    if pair:  # "legs labeled "a = 3" and "b = 4"": the upright one first, as a is
+        out[slots.get("vertical", 0)], out[slots.get("horizontal", 1)] = pair.group(1), pair.group(2)
+    for m in re.finditer(r"\b(?:the\s+)?(vertical|horizontal|upright|bottom)?\s*(leg|side|hypotenuse|base)\s+(?:[a-z]\s+)?"
+                         r"(?:as\s+|labell?ed\s+|named\s+|marked\s+)?" + _Q, s, re.I):
+        role = (m.group(1) or m.group(2)).lower()
+        role = {"upright": "vertical", "bottom": "horizontal", "base": "horizontal", "leg": None, "side": None}.get(role, role)
+        k = slots.get(role) if role else next((j for j in range(3) if out[j] is None), None)
+        if k is not None and out[k] is None:
+            out[k] = m.group(3)
+    named = re.search(r"\blegs?\s+([a-z])\s*=\s*" + NUM + r"\s*(?:units?\s+)?(?:and|,)\s*([a-z])\s*=\s*" + NUM
+                      + r"(?:.*?\bhypotenuse\s+([a-z])\s*=)?", s, re.I)
+    if named and not any(out):
+        out = [named.group(1), named.group(2), named.group(3) or None]
+    return out if any(out) else None
+
+
+def _side_colours(ctx: Context, tri: dict, labels: list | None) -> list | None:
+    """"Side a colored blue, side b colored green, hypotenuse c colored yellow" in the style: the colour of
+    each side slot (BC, CA, AB), by its label and by its role."""
+    slots = _slots(tri)
+    role_of = {k: r for r, k in slots.items()}
+    picks = []
+    conventional = {"vertical": "a", "horizontal": "b", "hypotenuse": "c"}
+    for k in range(3):
+        role = role_of.get(k, "")
+        name = (labels or [None] * 3)[k] or conventional.get(role, "abc"[k])
+        words = [f"side {name}", f"leg {name}", f"{role} {name}", f"{role} leg", f"{role} side"]
+        if role == "hypotenuse":
+            words.append("hypotenuse")
+        picks.append(ctx.theme.for_label(" | ".join(w.strip() for w in words if w.strip()), "") or None)
+    return picks if any(picks) else None
+
+
+def _squares(s: str) -> str | None:
+    if not re.search(r"\bsquares?\b[^.]*\b(?:on|outward|built|attached)\b|\bsquares?\s+on\s+(?:each|the|all)\b", s, re.I):
+        return None
+    if re.search(r"\bunit (?:cells|squares)\b|\bgrid lines\b|\bcells\b", s, re.I):
+        return "cells"
+    if re.search(r"\bareas?\b|\b9\b.*\b16\b.*\b25\b", s, re.I):
+        return "areas"
+    return "names"
+
+
+def _complete(ex: Extracted, ctx: Context, i: int, figure: Beat) -> None:
+    """A later sentence completes the figure on screen: its side labels, its squares."""
+    tri = figure.params.get("triangle")
+    if not tri:
+        return
+    s = ex.sentence
+    new = dict(tri)
+    labels = _side_labels(s, tri) if re.search(r"\blabel", s, re.I) else None
+    if labels:
+        old = list(tri.get("side_labels") or [None, None, None])
+        new["side_labels"] = [labels[k] or old[k] for k in range(3)]
+    squares = _squares(s)
+    if squares and not tri.get("squares"):
+        new["squares"] = squares
+    colours = _side_colours(ctx, new, new.get("side_labels"))
+    if colours:
+        new["side_colors"] = colours
+    areas = re.search(r"\bareas?\b", s, re.I) and (tri.get("squares") or squares)
+    if areas:
+        if new.get("squares") == "names":
+            new["squares"] = "areas"
+        # "Write the areas inside the squares: '9', '16', '25'": the squares show them
+        ctx.consumed.update(q for q in ex.quoted if re.fullmatch(r"\s*\d+(?:\.\d+)?\s*", q))
+    if re.search(r"\bright angle\b", s, re.I) and re.match(r"^\s*(?:then\s+)?(?:mark|show|draw|add)\b", s, re.I):
+        ctx.modified.add(i)  # "Mark the right angle with a small square": the triangle marks it
+    if new == tri:
+        return
+    added = [x for x in new.get("side_labels") or [] if x and x not in figure.strings]
+    ctx.consumed.update(added)
+    ctx.replace(figure, Beat("geometry", dict(figure.params, triangle=new), figure.strings + tuple(added),
+                             figure.rule.split("+")[0] + "+completed", figure.source, figure.detail_index,
+                             figure.keywords), i)
+
+
+# ----------------------------------------------------------------------------- unit circle
+def _unit_circle(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
+    s = ex.sentence
+    if not re.search(r"\bunit circle\b", s, re.I):
+        return []
+    m = re.search(r"\b(?:angle|at)\s+(?:θ\s*=\s*|theta\s*=\s*)?(" + NUM + r")\s*(?:°|degrees?)", s, re.I)
+    unit = {"angle": quantity(m.group(1))} if m else {}
+    if not re.search(r"\bsin|\bcos|\bprojections?\b", s, re.I):
+        unit["projections"] = False
+    return [_beat("geometry", "geometry:unit-circle", ex, i, ["θ"], _kw(s) + ("circle",), unit_circle=unit)]
+
+
+# ----------------------------------------------------------------------------- annotations
+def _annotation(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
+    """"Write the text 'legs' with two arrows pointing to a and b", "'hypotenuse' with an arrow to c",
+    "Put a brace under the first row labelled 'pivot'", "an arrow pointing to the denominator labelled 'normaliser'"."""
+    s = ex.sentence
+    if not since_clear(ctx):
+        return []
+    out = []
+    for m in re.finditer(_Q + r"\s+with\s+(?:an?|two|three)?\s*arrows?\s+(?:pointing\s+)?(?:to|at|toward)\s+"
+                         r"((?:the\s+)?[\w²³]+(?:\s*(?:,|and)\s*(?:the\s+)?[\w²³]+){0,3})", s, re.I):
+        targets = [re.sub(r"^the\s+", "", t.strip(), flags=re.I) for t in re.split(r",|\band\b", m.group(2)) if t.strip()]
+        out.append(_beat("annotation", "annotation:arrow-to", ex, i, [m.group(1)], _kw(m.group(1)), style="arrow",
+                         target=targets if len(targets) > 1 else targets[0], label=m.group(1)))
+        ctx.consumed.add(m.group(1))
+    brace = re.search(r"\b(brace|box|underline)\s+(?:under|over|around|below|above|on)\s+(?:the\s+)?(.{1,40}?)\s+"
+                      r"(?:labell?ed|with(?:\s+the)?\s+(?:text|label))\s+" + _Q, s, re.I)
+    if brace:
+        target, label = brace.group(2), brace.group(3)
+        params: dict = {"style": brace.group(1).lower(), "label": label}
+        row = re.search(r"\b(first|second|third|last|\d+(?:st|nd|rd|th)?)\s+row\b", target, re.I)
+        col = re.search(r"\b(first|second|third|last|\d+(?:st|nd|rd|th)?)\s+column\b", target, re.I)
+        order = {"first": 1, "second": 2, "third": 3}
+        if row and row.group(1).lower() in order:
+            params["row"] = order[row.group(1).lower()]
+        elif col and col.group(1).lower() in order:
+            params["column"] = order[col.group(1).lower()]
+        else:
+            params["target"] = target
+        if re.search(r"\bunder|below\b", brace.group(0), re.I):
+            params["side"] = "down"
+        out.append(_beat("annotation", "annotation:" + params["style"], ex, i, [label], _kw(label), **params))
+        ctx.consumed.add(label)
+    arrow = re.search(r"\barrow\s+(?:pointing\s+)?(?:to|at)\s+(?:the\s+)?([\w²³ ]{1,30}?)\s+(?:labell?ed|with(?:\s+the)?\s+"
+                      r"(?:text|label))\s+" + _Q, s, re.I)
+    if arrow and arrow.group(2) not in ctx.consumed:
+        out.append(_beat("annotation", "annotation:arrow", ex, i, [arrow.group(2)], _kw(arrow.group(2)), style="arrow",
+                         target=arrow.group(1), label=arrow.group(2)))
+        ctx.consumed.add(arrow.group(2))
+    return out

@@ -1,0 +1,351 @@
+"""Planner rules for graphs of nodes and edges: what a sentence declares (nodes at positions, weighted
+edges, a tree of keys) and what it does to the graph on screen (visit, mark, note, path, dim).
+
+    Draw five nodes as circles with letters inside: A at (-5, 0), B at (-2, 2), C at (-2, -2).
+    Draw the undirected edges with weight labels: A-B '4', A-C '2', B-C '1'.
+    Highlight node A in yellow and write 'Start' under it.
+    Then briefly highlight the path A-C-E in red.
+    Check edge C-B: update the label next to node B to 3. Mark C visited.
+    Build a binary search tree by inserting 8, 3, 10, 1, 6.
+
+Typed pieces first (node names, positions, edges with weights, colours, node references), then small
+rules that combine them. The nouns that name a graph or a kind of tree are data
+(`planner/data/vocabulary.json`: `graph_nouns`, `graph_layouts`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .beats import Beat
+
+from .context import Context, _beat, _kw, since_clear
+from .extract import Extracted
+from .knowledge import graph_layouts, graph_nouns
+from .quantity import NUM
+from .rules_recall import scene_state
+from .theme import COLOUR_RE, colour_value
+
+NAME = r"[A-Z][A-Za-z0-9]{0,2}"
+NODE_AT = re.compile(r"(?<![\w'])(" + NAME + r")\s*(?:at\s*|=\s*|:\s*)?\(\s*(" + NUM + r")\s*,\s*(" + NUM + r")\s*\)")
+EDGE = re.compile(r"(?<![\w'-])(" + NAME + r")\s*(?:-|–|—|->|→)\s*(" + NAME + r")(?![\w(-])"
+                  r"(?:\s*(?::|=)?\s*[\"'\u201c]?\s*(" + NUM + r"|∞|inf)\s*[\"'\u201d]?(?!\w|\.\d))?")
+NODE = r"[A-Z][A-Za-z0-9]{0,2}|\d+(?:\.\d+)?"  # a node named in prose: a short name or a key
+PATH = re.compile(r"(?<![\w'.-])((?:" + NODE + r")(?:\s*(?:-|–|->|→)\s*(?:" + NODE + r")){2,})(?![\w(-])")
+KEYS = re.compile(r"(?:-?\d+(?:\.\d+)?)(?:\s*,\s*(?:and\s+)?-?\d+(?:\.\d+)?){2,}")
+_ARTICLE_A = re.compile(r"^\s*A\s+(?!filled|is\b|was\b|visited|becomes|turns|gets|and\b|,|at\b|\()", re.S)
+_INF = {"inf": "∞", "infinity": "∞", "∞": "∞"}
+
+
+def _graph_on_screen(ctx: Context) -> Beat | None:
+    return next((b for b in since_clear(ctx) if b.kind == "graph" and not b.params.get("extend")), None)
+
+
+def _ids(beat: Beat) -> list[str]:
+    out = [str(n["id"] if isinstance(n, dict) else n) for n in beat.params.get("nodes") or []]
+    for b in [beat]:
+        for s in b.params.get("steps") or []:
+            if s.get("action") == "insert":
+                out += [str(n) for n in s.get("nodes") or []]
+    return out
+
+
+def _colour(text: str) -> str | None:
+    m = COLOUR_RE.search(text)
+    return colour_value(m.group(0)) if m else None
+
+
+def _weight(v: str | None):
+    if v is None:
+        return None
+    if v.lower() in _INF:
+        return "∞"
+    return int(float(v)) if float(v).is_integer() else float(v)
+
+
+def _edges(sentence: str) -> list[dict]:
+    out, seen = [], set()
+    for m in EDGE.finditer(sentence):
+        a, b = m.group(1), m.group(2)
+        if (a, b) in seen or a == b:
+            continue
+        seen.add((a, b))
+        e = {"from": a, "to": b}
+        w = _weight(m.group(3))
+        if w is not None:
+            e["label"] = w
+        out.append(e)
+    return out
+
+
+def _graph_cue(ex: Extracted) -> bool:
+    return re.search(r"\b(?:" + graph_nouns() + r")\b", ex.bare, re.I) is not None
+
+
+def rule_graph(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
+    """A graph the sentence declares, or steps on the graph on screen."""
+    on_screen = _graph_on_screen(ctx)
+    declared = _declare(ex, ctx, i, on_screen)
+    if declared is not None:
+        return declared
+    out: list[Beat] = []
+    if on_screen is None:
+        on_screen = _recall(ex, ctx, i)
+        if on_screen is None:
+            return []
+        out.append(on_screen)
+        ctx.beats.append(on_screen)  # the steps below act on it
+    steps = _operate(ex, ctx, i, on_screen)
+    if out:
+        ctx.beats.remove(on_screen)
+    return out + steps
+
+
+def _history_graph(ctx: Context) -> tuple[int, Beat] | None:
+    for sp in reversed(ctx.history):
+        b = scene_state(sp, "graph")
+        if b is not None:
+            return sp.number, b
+    return None
+
+
+def _recall(ex: Extracted, ctx: Context, i: int) -> Beat | None:
+    """"Draw the graph with all nodes visited and the final table", "Search for 60: start at the root 50 …": the
+    graph of an earlier scene, as it was left — named, or acted on by its nodes."""
+    found = _history_graph(ctx)
+    if found is None:
+        return None
+    number, b = found
+    named = re.search(r"\b(?:draw|show|redraw|display|bring back|keep|start with|use)\s+the\s+(?:(?:same|whole|full|weighted|"
+                      r"final|current)\s+)?(?:graph|tree|bst)\b", ex.bare, re.I)
+    acted = re.search(r"\b(?:search\w*|find|insert\w*|delete\w*|remove\w*|visit\w*|highlight\w*|traverse\w*|walk)\b",
+                      ex.bare, re.I) and len(set(_node_refs(ex.bare, set(_ids(b))))) >= 1
+    if not (named or acted):
+        return None
+    return Beat("graph", dict(b.params), b.strings, f"graph:recalled-from-scene-{number}", ex.sentence, i, b.keywords)
+
+
+# ----------------------------------------------------------------------------- declarations
+def _declare(ex: Extracted, ctx: Context, i: int, on_screen: Beat | None) -> list[Beat] | None:
+    s = ex.sentence
+    layout = next((lay for pat, lay in graph_layouts() if re.search(pat, s, re.I)), None)
+    in_bst = layout == "bst" or any(lay == "bst" and re.search(p, ctx.about, re.I) for p, lay in graph_layouts())
+    if in_bst and on_screen is None and not _history_graph(ctx):
+        # "Insert 50 as the root", "Insert these values in order: 50, 30, 70", "50 at the root, 30 and 70 below it":
+        # in a scene about a binary search tree, the keys in the order written
+        if re.search(r"\b(?:insert\w*|add\w*|root|keys?|values|nodes?)\b", s, re.I) and not re.search(
+                r"\b(?:search|find|look)\w*\s+for\b", s, re.I):
+            values = [_weight(k) for k in re.findall(r"(?<![\w.(-])\d+(?:\.\d+)?(?![\w)%]|\.\d)",
+                                                      re.sub(r"\([^)]*\)", " ", ex.bare))]
+            nodes = list(dict.fromkeys(values))[:24]
+            if nodes:
+                ctx.stop = True  # the numbers are the tree's keys, not also a list
+                return [_beat("graph", "graph:bst-keys", ex, i, [str(n) for n in nodes], _kw(s), nodes=nodes,
+                              layout="bst")]
+    if layout == "bst" and on_screen is None:
+        keys = KEYS.search(ex.bare)
+        if keys:
+            values = [_weight(k) for k in re.findall(r"-?\d+(?:\.\d+)?", keys.group(0))]
+            nodes = list(dict.fromkeys(values))[:24]
+            if len(nodes) < len(values):
+                ctx.lost(i, "a binary search tree holds each key once: repeated keys are drawn once")
+            return [_beat("graph", "graph:bst-keys", ex, i, [str(n) for n in nodes], _kw(s), nodes=nodes, layout="bst")]
+    tree = _tree(ex, ctx, i, on_screen, layout)
+    if tree is not None:
+        return tree
+    if not _graph_cue(ex) or re.match(r"^\s*(?:then\s+)?(?:highlight|dim|fade|mark|colou?r|check|skip|flash)\b", s, re.I):
+        return None
+    at = [(m.group(1), float(m.group(2)), float(m.group(3))) for m in NODE_AT.finditer(s)]
+    at = list({n: (n, x, y) for n, x, y in at}.values())
+    edges = _edges(s)
+    if len(at) < 2 and not (len(edges) >= 2 and (on_screen is None or _recalled_here(on_screen, i))):
+        if edges and on_screen is not None and not at:
+            return _add_edges(ex, ctx, i, on_screen, edges)
+        return None
+    names = [n for n, _, _ in at]
+    for e in edges:
+        for end in (e["from"], e["to"]):
+            if end not in names and at:
+                ctx.lost(i, f"edge {e['from']}-{e['to']}: node {end} has no position; the graph is laid out instead")
+                at = []
+            if end not in names:
+                names.append(end)
+    nodes = [{"id": n, "at": [x, y]} for n, x, y in at] if at else names
+    params = {"nodes": nodes[:24], "edges": edges[:40]}
+    if re.search(r"\bdirected\b", s, re.I) and not re.search(r"\bundirected\b", s, re.I):
+        params["directed"] = True
+    if layout and layout != "bst":
+        params["layout"] = layout
+    strings = names + [str(e["label"]) for e in edges if "label" in e]
+    beat = _beat("graph", "graph:declared", ex, i, strings, _kw(" ".join(names)) + ("graph", "nodes"), **params)
+    if on_screen is not None and _recalled_here(on_screen, i):
+        ctx.replace(on_screen, beat, i)  # "Draw the same graph …, using positions …": as written now
+        return []
+    if on_screen is not None and len(at) < 2:
+        return None
+    return [beat]
+
+
+_CHILDREN = re.compile(r"\b(?:root(?:\s+node)?\s+(?P<root>" + NODE + r")|(?P<parent>" + NODE + r")\s+has)\s+(?:with\s+)?(?:the\s+|two\s+)?"
+                       r"children\s+(?P<a>" + NODE + r")(?:\s*,\s*|\s+and\s+)(?P<b>" + NODE + r")")
+_ROOT = re.compile(r"\broot(?:\s+node)?\s+(?:is\s+|of\s+)?(" + NODE + r")\b")
+_CHILD = re.compile(r"\b(left|right)\s+child\s+(?:is\s+)?(" + NODE + r")\b")
+
+
+def _tree(ex: Extracted, ctx: Context, i: int, on_screen: Beat | None, layout: str | None) -> list[Beat] | None:
+    """"root 8 with children 3 and 10; 3 has children 1 and 6" (a tree by its edges); "a binary search tree with
+    root 8, left child 3 and right child 10" or "Start with the root node 8" (the keys of a binary search tree)."""
+    if on_screen is not None or (_history_graph(ctx) and not re.match(
+            r"^\s*(?:then\s+)?(?:draw|build|show|create|construct|make)\b", ex.sentence, re.I)):
+        return None  # (a tree of an earlier scene acted on: "Search for 60: start at the root 50 …")
+    s = ex.sentence
+    edges = []
+    for m in _CHILDREN.finditer(s):
+        parent = m.group("root") or m.group("parent")
+        edges += [{"from": parent, "to": m.group("a")}, {"from": parent, "to": m.group("b")}]
+    root = _ROOT.search(s)
+    bst = layout == "bst" or any(lay == "bst" and re.search(p, ctx.about, re.I) for p, lay in graph_layouts())
+    if bst and root and all(re.fullmatch(r"\d+(?:\.\d+)?", x) for x in [root.group(1)] + [e["to"] for e in edges]):
+        keys = [root.group(1)] + [c for _, c in _CHILD.findall(s)] + [e["to"] for e in edges]
+        nodes = list(dict.fromkeys(_weight(k) for k in keys))
+        return [_beat("graph", "graph:bst-keys", ex, i, [str(n) for n in nodes], _kw(s), nodes=nodes[:24], layout="bst")]
+    if len(edges) < 2:
+        return None
+    names = list(dict.fromkeys(x for e in edges for x in (e["from"], e["to"])))
+    return [_beat("graph", "graph:tree-children", ex, i, names, _kw(s) + ("tree",), nodes=names[:24], edges=edges[:40],
+                  layout="tree")]
+
+
+def _recalled_here(beat: Beat, i: int) -> bool:
+    return beat.detail_index == i and beat.rule.startswith("graph:recalled")
+
+
+def _add_edges(ex: Extracted, ctx: Context, i: int, graph: Beat, edges: list[dict]) -> list[Beat] | None:
+    """"Draw the undirected edges with weight labels: A-B '4', A-C '2'…": edges of the graph on screen."""
+    if not re.search(r"\b(?:edges?|connect\w*|links?|lines?)\b", ex.bare, re.I):
+        return None
+    ids = set(_ids(graph))
+    have_pairs = {frozenset((e["from"], e["to"])) for e in graph.params.get("edges") or []}
+    fresh = [e for e in edges if e["from"] in ids and e["to"] in ids and frozenset((e["from"], e["to"])) not in have_pairs]
+    unknown = [e for e in edges if e["from"] not in ids or e["to"] not in ids]
+    if not fresh:
+        return None  # edges already drawn: an operation on them ("Highlight edge A-B in orange")
+    for e in unknown:
+        ctx.lost(i, f"edge {e['from']}-{e['to']}: no such node on the graph")
+    have = list(graph.params.get("edges") or [])
+    params = dict(graph.params, edges=(have + [e for e in fresh if e not in have])[:40])
+    if re.search(r"\bdirected\b", ex.sentence, re.I) and not re.search(r"\bundirected\b", ex.sentence, re.I):
+        params["directed"] = True
+    labels = [str(e["label"]) for e in fresh if "label" in e]
+    ctx.replace(graph, Beat("graph", params, graph.strings + tuple(x for x in labels if x not in graph.strings),
+                            graph.rule + "+edges", graph.source, graph.detail_index, graph.keywords), i)
+    ctx.consumed.update(labels)
+    return []
+
+
+# ----------------------------------------------------------------------------- operations
+def _node_refs(text: str, ids: set[str]) -> list[str]:
+    """Node names the text mentions, in order ("node A", "A and C", "nodes B, D")."""
+    text = _ARTICLE_A.sub(" ", text)
+    return [m.group(0) for m in re.finditer(r"(?<![\w'.-])(?:" + NODE + r")(?![\w'(-]|\.\d)", text) if m.group(0) in ids]
+
+
+def _operate(ex: Extracted, ctx: Context, i: int, graph: Beat) -> list[Beat]:
+    ids = set(_ids(graph))
+    steps: list[dict] = []
+    used: list[str] = []
+    last_node: list[str] = []
+    clauses = re.split(r"\s*(?:;|,?\s+and then\s+|,?\s+then\s+|\.\s+|,\s+(?=(?:and\s+)?(?:highlight|mark|fill|write|show|"
+                       r"update|dim|draw|colou?r|check|skip)\b)|\s+and\s+(?=(?:highlight|mark|fill|write|show|update|dim|"
+                       r"draw|colou?r|add)\b))", ex.sentence, flags=re.I)
+    search = re.search(r"\b(?:search\w*|look\w*\s+for|find\w*)\s+(?:for\s+)?(" + NODE + r")\b", ex.sentence, re.I)
+    walked = _node_refs(re.sub(r"\([^)]*\)", " ", ex.sentence), ids)
+    if search and len(walked) >= 2:
+        # "Search for 60: start at the root 50, go right to 70, then left to 60": the path walked, in order
+        seq = list(dict.fromkeys(walked[1:] if walked[0] == search.group(1) else walked))
+        if len(seq) >= 2:
+            steps.append({"action": "path", "nodes": seq, **({"color": _colour(ex.sentence)} if _colour(ex.sentence) else {})})
+            clauses = []
+    for clause in clauses:
+        low = re.sub(r"[\"\u201c][^\"\u201d]*[\"\u201d]", " ", clause).lower()  # what the clause says, not what it quotes
+        tabular = re.search(r"\b(?:table|rows?|columns?|cells?)\b", re.sub(r"\([^)]*\)", " ", low)) is not None  # "Final table: A 0 - (visited)"
+        colour = _colour(clause)
+        path = PATH.search(clause)
+        edges = [(e["from"], e["to"]) for e in _edges(clause) if e["from"] in ids and e["to"] in ids]
+        nodes = _node_refs(re.sub(r"\([^)]*\)", " ", clause), ids)
+        if re.search(r"\b(?:all|every)\s+(?:the\s+)?nodes\b", low):
+            nodes = [n for n in _ids(graph)]  # "with all nodes visited"
+        quoted = [q for q in ex.quoted if q in clause]
+        if path and re.search(r"\bpath\b|\bhighlight\b|\broute\b", low):
+            seq = [p for p in re.split(r"\s*(?:->|→|-|–)\s*", path.group(1)) if p in ids]
+            if len(seq) >= 2:
+                steps.append({"action": "path", "nodes": seq, **({"color": colour} if colour else {})})
+                continue
+        child = re.search(r"\b(?:left|right)\s+child\s+(?:is\s+|of\s+)?(" + NODE + r")\b", clause)
+        if child and child.group(1) not in ids and re.search(r"\b(?:add|insert|attach|put|place|draw)\w*\b", low):
+            kids = [c for c in re.findall(r"\b(?:left|right)\s+child\s+(?:is\s+|of\s+)?(" + NODE + r")\b", clause)
+                    if c not in ids]
+            steps.append({"action": "insert", "nodes": [_weight(c) if c[0].isdigit() else c for c in kids]})
+            ids.update(kids)
+            continue
+        change = re.search(r"\b(insert|add|delete|remove)\w*\s+(?:the\s+)?(?:(?:new\s+)?(?:key|node|value|leaf|number)\s+)?("
+                           + NODE + r")\b", clause, re.I)
+        if change and (change.group(1).lower() in ("insert", "add")) != (change.group(2) in ids):
+            key = _weight(change.group(2)) if change.group(2)[0].isdigit() else change.group(2)
+            steps.append({"action": "insert" if change.group(1).lower() in ("insert", "add") else "remove", "nodes": [key]})
+            ids.add(change.group(2))
+            last_node = [change.group(2)]
+            continue
+        if re.search(r"\bdim\w*\b|\bfade\w*\b|\bgr[ae]y\w*\b", low) and edges:
+            steps.append({"action": "dim", "edges": [list(e) for e in edges]})
+            continue
+        arrow = re.search(r"\barrow\s+(?:from\s+)?(" + NAME + r")\s+(?:back\s+)?to\s+(" + NAME + r")\b", clause)
+        if arrow and arrow.group(1) in ids and arrow.group(2) in ids:
+            steps.append({"action": "path", "nodes": [arrow.group(1), arrow.group(2)], **({"color": colour} if colour else {})})
+            last_node = [arrow.group(1)]
+            continue
+        if edges and re.search(r"\b(?:highlight|check|colou?r|flash|mark|examine|relax)\w*\b|\bin\s+" + COLOUR_RE.pattern,
+                               low):
+            steps.append({"action": "color", "edges": [list(e) for e in edges], "color": colour or "#FF8C00"})
+            last_node = [edges[-1][1]]
+            continue
+        if not tabular and re.search(r"\bvisited\b|\bfill\w*\b|\bmark\w*\b[^.]*\b(?:done|final)\b", low) and (
+                nodes or last_node):
+            steps.append({"action": "mark", "nodes": nodes or last_node})
+            last_node = (nodes or last_node)[-1:]
+            continue
+        note = re.search(r"\b(?:label|number|value|distance|text)\b[^.]*?\b(?:next to|beside|of|by|on)\s+(?:node\s+)?("
+                         + NAME + r")\b[^.]*?\bto\s+(" + NUM + r"|∞|inf\w*)", clause) or re.search(
+            r"\b(?:its|the)\s+(?:graph\s+)?label\s+to\s+(" + NUM + r"|∞|inf\w*)", clause)
+        if note:
+            node = note.group(1) if note.lastindex == 2 else (last_node[-1] if last_node else None)
+            text = _weight(note.group(note.lastindex)) if note.group(note.lastindex)[:3].lower() != "inf" else "∞"
+            if node in ids:
+                steps.append({"action": "note", "nodes": [node], "text": text})
+                continue
+        if re.search(r"\b(?:write|show|put|place|add)\b", low) and re.search(
+                r"\b(?:under|below|above|next to|beside|near|by)\s+(?:it|node\s+" + NAME + r"|" + NAME + r")\b", clause):
+            target = nodes[-1:] or last_node
+            if quoted and target:
+                steps.append({"action": "note", "nodes": target, "text": quoted[0]})
+                used.append(quoted[0])
+                continue
+            every = re.search(r"(" + NUM + r"|infinity symbol|∞)\s+next to\s+(?:node\s+)?(" + NAME + r")\b[^,]*,?\s*(?:and\s+)?"
+                              r"(?:the\s+)?(" + NUM + r"|infinity symbol|∞)\s+next to\s+every other node", clause)
+            if every:
+                first = every.group(2)
+                val = [_weight(v) if v[0].isdigit() or v[0] == "-" else "∞" for v in (every.group(1), every.group(3))]
+                steps.append({"action": "note", "nodes": [first], "text": val[0]})
+                steps += [{"action": "note", "nodes": [n], "text": val[1]} for n in sorted(ids) if n != first]
+                continue
+        if not tabular and re.search(r"\b(?:highlight|current|visit\w*|circle|select|pick|start at)\b", low) and nodes:
+            steps.append({"action": "visit", "nodes": nodes, **({"color": colour} if colour else {})})
+            last_node = nodes[-1:]
+            continue
+        if nodes:
+            last_node = nodes[-1:]
+    if not steps:
+        return []
+    ctx.consumed.update(used)
+    strings = [str(s["text"]) for s in steps if "text" in s]
+    return [_beat("graph", "graph:steps", ex, i, strings, _kw(ex.sentence), extend=True, steps=steps[:16])]

@@ -1,0 +1,165 @@
+"""Planner rules for vectors on a grid and the 2×2 matrices that transform it.
+
+    Show a NumberPlane from -7 to 7 horizontally and -4 to 4 vertically.
+    Draw i-hat as an arrow from (0,0) to (1,0) labeled 'i' and j-hat from (0,0) to (0,1) labeled 'j'.
+    Draw a yellow vector v from (0,0) to (1,1). Draw vector (1, 0) in pink.
+    Apply the linear transformation A to the plane.    Apply R: every vector rotates by 90 degrees.
+    Show both eigen-lines at once and apply the transformation again.
+
+Typed pieces (a plane, its ranges, vectors with colours and labels, named matrices, an application) and
+small rules that combine them: the first mention draws the grid, later sentences add vectors or apply
+a matrix to the grid on screen (`extend`). A matrix is found by its name among the matrices written in
+the sentence, shown in this scene or written in an earlier one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .beats import Beat
+from .context import Context, _beat, _kw, since_clear
+from .extract import Extracted
+from .knowledge import plane_nouns
+from .quantity import NUM, quantity
+from .theme import COLOUR_RE, colour_value
+
+_FROM_ORIGIN = re.compile(r"\bfrom\s+(?:\(\s*0\s*,\s*0\s*\)|the\s+origin)\s+to\s+(?:the\s+point\s+)?\(\s*(" + NUM
+                          + r")\s*,\s*(" + NUM + r")\s*\)")
+_VECTOR_AT = re.compile(r"\bvectors?\s+\(\s*(" + NUM + r")\s*,\s*(" + NUM + r")\s*\)")
+_BASIS = re.compile(r"\b(?:[ij][- ]hat|basis vectors?)\b|[îĵ]", re.I)
+_APPLY = re.compile(r"(?i:\b(?:apply|applies|applying|applied)\s+(?:the\s+)?(?:(?:linear\s+)?transformation\s+|matrix\s+)?)"
+                    r"(?P<name>[A-Z]\b)?|(?i:\bapplymatrix\b|\btransform(?:s|ed)?\s+the\s+(?:plane|grid)\b)(?:\s+(?:by|with|under)\s+"
+                    r"(?P<by>[A-Z])\b)?|(?i:\b(?:grid|plane|space)\s+transform\w*\s+(?:under|by|with)\s+)(?P<under>[A-Z])\b")
+_NAMED_MATRIX = re.compile(r"\b([A-Z])\s*=\s*\[\s*\[")
+
+
+def _plane_on_screen(ctx: Context) -> Beat | None:
+    return next((b for b in since_clear(ctx) if b.kind == "vector_plane" and not b.params.get("extend")), None)
+
+
+def _colour_before(text: str) -> str | None:
+    m = COLOUR_RE.search(text)
+    return colour_value(m.group(0)) if m else None
+
+
+def _known_matrices(ex: Extracted, ctx: Context) -> dict[str, list[list]]:
+    """Matrices by name: written in this sentence, shown in this scene, written in an earlier scene."""
+    out: dict[str, list[list]] = {}
+    for sp in ctx.history:
+        for b in sp.beats:
+            _collect(b, out)
+    for b in ctx.beats:
+        _collect(b, out)
+    names = _NAMED_MATRIX.findall(ex.sentence)
+    for name, values in zip(names, ex.matrices):
+        out[name] = values
+    return out
+
+
+def _collect(b: Beat, out: dict) -> None:
+    if b.kind == "matrix" and b.params.get("label") and len(b.params.get("values") or []) == 2:
+        values = b.params["values"]
+        if all(len(r) == 2 and all(isinstance(v, (int, float)) for v in r) for r in values):
+            out[str(b.params["label"]).split("=")[0].strip()] = values
+    if b.kind == "vector_plane":
+        for m in b.params.get("matrices") or []:
+            if m.get("label"):
+                out[m["label"]] = m["values"]
+
+
+def _earlier_plane(ctx: Context) -> dict:
+    """"NumberPlane and matrix as before": the grid of the last scene that drew one (its ranges and basis)."""
+    for sp in reversed(ctx.history):
+        base = next((b for b in sp.beats if b.kind == "vector_plane" and not b.params.get("extend")), None)
+        if base is not None:
+            return {k: v for k, v in base.params.items() if k in ("x_range", "y_range", "basis")}
+    return {}
+
+
+def _vectors(ex: Extracted) -> tuple[list[dict], bool]:
+    """Vectors the sentence draws from the origin, and whether it asks for the basis î, ĵ."""
+    s = ex.sentence
+    basis = bool(_BASIS.search(s))
+    found = []
+    spans = [(m, m.start()) for m in _FROM_ORIGIN.finditer(s)] + [(m, m.start()) for m in _VECTOR_AT.finditer(s)]
+    for m, start in sorted(spans, key=lambda x: x[1]):
+        x, y = quantity(m.group(1)), quantity(m.group(2))
+        before = s[max(0, start - 60):start]
+        clause = re.split(r"[.;]|\band\b", before)[-1]
+        if basis and (x, y) in ((1, 0), (0, 1)) and re.search(r"[ij][- ]hat|basis|[îĵ]", clause, re.I):
+            continue  # î and ĵ: drawn as the basis
+        v: dict = {"x": x, "y": y}
+        name = re.search(r"\bvector\s+([a-zA-Z]\w?)\b", clause) or re.search(
+            r"\blabell?ed\s+[\"\u201c]([^\"\u201d]{1,12})[\"\u201d]", s[m.end():m.end() + 40])
+        if name:
+            v["label"] = name.group(1)
+        colour = _colour_before(clause + " " + s[m.end():m.end() + 14])
+        if colour:
+            v["color"] = colour
+        if v not in found:
+            found.append(v)
+    return found[:8], basis
+
+
+def _ranges(s: str) -> dict:
+    m = re.search(r"\bfrom\s+(" + NUM + r")\s+to\s+(" + NUM + r")\s+(?:horizontally|across|in x|on the x[- ]axis)\b[^.]*?"
+                  r"(?<![\w.-])(" + NUM + r")\s+to\s+(" + NUM + r")\s+(?:vertically|in y|on the y[- ]axis)", s, re.I) or re.search(
+        r"\bfrom\s+(" + NUM + r")\s+to\s+(" + NUM + r")\s+and\s+(" + NUM + r")\s+to\s+(" + NUM + r")\b", s, re.I)
+    if not m:
+        return {}
+    a, b, c, d = (quantity(m.group(k)) for k in range(1, 5))
+    return {"x_range": [min(a, b), max(a, b)], "y_range": [min(c, d), max(c, d)]} if a != b and c != d else {}
+
+
+def rule_vector_plane(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
+    s = ex.sentence
+    on_screen = _plane_on_screen(ctx)
+    # a plane of vectors, not the axes of a function: the sentence or the scene speaks of vectors or matrices
+    about_vectors = re.search(r"\bvectors?\b|\bmatri(?:x|ces)\b|\btransformations?\b|\bbasis\b|[îĵ]|\b[ij][- ]hat\b|"
+                              r"\beigen\w*|\bspan\b|\blinear maps?\b", s + " " + ctx.about, re.I) is not None
+    plane_cue = about_vectors and re.search(r"\b(?:" + plane_nouns() + r")\b", s, re.I) is not None
+    vectors, basis = _vectors(ex)
+    apply = _APPLY.search(s)
+    if on_screen is None and not plane_cue and not (basis and (vectors or apply)) and not (
+            apply and about_vectors and _earlier_plane(ctx)):
+        return []  # (a transformation of the grid an earlier scene drew brings that grid back)
+    matrices = []
+    if apply:
+        known = _known_matrices(ex, ctx)
+        name = apply.group("name") or apply.group("by") or apply.group("under")
+        if name and name in known:
+            matrices = [{"values": known[name], "label": name}]
+        elif not name and len(known) >= 1 and re.search(r"\b(?:the\s+)?(?:transformation|matrix)\b|\bapplymatrix\b|again",
+                                                          s, re.I):
+            last = list(known)[-1]
+            matrices = [{"values": known[last], "label": last}]
+        elif name:
+            ctx.lost(i, f"the matrix {name} is not written anywhere: the transformation is not drawn")
+    eigen = bool(matrices) and re.search(r"\beigen[- ]?(?:lines?|vectors?|directions?|spaces?)\b", s, re.I) is not None
+    unit_square = re.search(r"\bunit square\b|\bdeterminant\b.*\barea\b|\barea\b.*\bdeterminant\b", s, re.I) is not None
+    if basis:
+        # "i-hat … labeled 'i'": the basis names itself (î, ĵ); its letters are not drawn again as text
+        ctx.consumed.update(q for q in ex.quoted if re.fullmatch(r"\s*[ijîĵ](?:[- ]hat)?\s*", q, re.I))
+    if on_screen is None:
+        before = _earlier_plane(ctx) if re.search(r"\bas before\b|\bsame\b|\bagain\b", s, re.I) or not plane_cue else {}
+        params = {**before, **_ranges(s), "basis": basis or before.get("basis") or None, "vectors": vectors or None, "matrices": matrices or None,
+                  "eigen": eigen or None, "unit_square": unit_square or None}
+        params = {k: v for k, v in params.items() if v is not None}
+        if not (vectors or basis or matrices or params.get("x_range") or unit_square):
+            params["basis"] = True  # "Show a NumberPlane": the grid with its basis, never an empty frame
+        strings = [v["label"] for v in vectors if v.get("label")] + [m["label"] for m in matrices]
+        return [_beat("vector_plane", "vector_plane:declared", ex, i, strings, _kw(s) + ("plane", "vector"), **params)]
+    if not (vectors or matrices or (basis and not on_screen.params.get("basis"))):
+        return []
+    params = {"extend": True, "vectors": vectors or None, "matrices": matrices or None, "eigen": eigen or None,
+              "unit_square": unit_square or None}
+    params = {k: v for k, v in params.items() if v is not None}
+    if basis and not on_screen.params.get("basis") and not on_screen.params.get("extend"):
+        ctx.replace(on_screen, Beat("vector_plane", dict(on_screen.params, basis=True), on_screen.strings,
+                                    on_screen.rule + "+basis", on_screen.source, on_screen.detail_index,
+                                    on_screen.keywords), i)
+        if not (vectors or matrices):
+            return []
+    strings = [v["label"] for v in vectors if v.get("label")] + [m["label"] for m in matrices]
+    return [_beat("vector_plane", "vector_plane:apply" if matrices else "vector_plane:vectors", ex, i, strings,
+                  _kw(s), **params)]
