@@ -399,8 +399,11 @@ def _notes(*details: str) -> list[str]:
 
 
 def test_a_thing_drawn_only_as_its_quoted_label_is_reported():
-    notes = _notes('Draw a horizontal arrow from the ball pointing right with label "15 m/s".')
-    assert any(n.startswith("SB307") and "only the text '15 m/s' is drawn; the arrow" in n for n in notes), notes
+    notes = _notes('Draw a dashed circle around the crowd with the label "everyone".')
+    assert any(n.startswith("SB307") and "only the text 'everyone' is drawn; the circle" in n for n in notes), notes
+    # (an arrow from a ball with a speed is a physics picture's velocity now, drawn as such)
+    assert not any("only the text" in n for n in _notes(
+        'Draw a cliff. Place a ball on top of the cliff. Draw a horizontal arrow from the ball pointing right with label "15 m/s".'))
     # a label for a thing already there, or a caption asked as such, is not a lost picture
     assert not any("only the text" in n for n in _notes(
         'Draw axes and plot y = x^2. Add a label "Keeling Curve" near the line.', 'Show the text "Hello there".'))
@@ -502,3 +505,27 @@ def test_binary_search_trees_in_other_words():
                          "Search for 60: start at the root 50, go right to 70, then left to 60.", audio=about)
     assert second.beats[0].rule == "graph:recalled-from-scene-1"
     assert second.beats[1].params["steps"] == [{"action": "path", "nodes": ["50", "70", "60"]}]
+
+
+# ----------------------------------------------------------------------------- physics pictures
+def test_a_ball_on_a_cliff_with_its_velocity_then_thrown_with_the_numbers_the_scenes_give():
+    # shared dev/cliff-throw scenes 1-2 (paraphrased)
+    first, second = plan(
+        'Draw the cliff as a rectangle on the left. Draw a double-headed vertical arrow next to the cliff with label '
+        '"20 m". Place a ball (dot) at the top right corner of the cliff. Draw a horizontal arrow from the ball '
+        'pointing right with label "15 m/s".',
+        'Draw axes: x-axis from 0 to 35 m, y-axis from 0 to 25 m. Draw the cliff. Animate the ball moving along the '
+        'path y = 20 - 4.9 (x / 15)^2 from x = 0 to x = 30.3.')
+    pic = only(first.beats, "physics").params
+    assert pic["setting"] == "cliff" and pic["height"] == 20.0 and pic["bodies"] == [{"shape": "ball"}]
+    assert pic["vectors"] == [{"type": "velocity", "direction": "right", "label": "15 m/s"}]
+    thrown = only(second.beats, "physics").params
+    assert thrown["projectile"] == {"speed": 15.0, "angle": 0, "height": 20.0}
+    plot = [b for b in second.beats if b.kind == "plot"]
+    assert plot[0].params["y_range"] == [0, 25]  # the axes as written, the curve cut at their edge (SB307)
+
+
+def test_no_physics_picture_for_a_slope_a_table_or_a_ball_on_a_curve():
+    assert "physics" not in kinds("Draw the tangent line at that point and display the slope \"dL/dw = -6\".")
+    assert "physics" not in kinds("On the right side draw a table with columns 'x' and 'y'.")
+    assert "physics" not in kinds("Show a ball rolling down the loss curve toward the minimum.")

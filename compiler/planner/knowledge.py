@@ -95,3 +95,13 @@ def graph_layouts() -> tuple[tuple[str, str], ...]:
 def plane_nouns() -> str:
     """A pattern (alternatives) of the nouns that name a grid of vectors."""
     return _load("vocabulary.json")["plane_nouns"]
+
+
+def physics_settings() -> dict[str, str]:
+    """setting of the physics component -> a pattern of the nouns that name it."""
+    return dict(_load("vocabulary.json")["physics_settings"])
+
+
+def physics_bodies() -> dict[str, str]:
+    """body shape of the physics component -> a pattern of the nouns that name it."""
+    return dict(_load("vocabulary.json")["physics_bodies"])

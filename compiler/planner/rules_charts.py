@@ -278,6 +278,16 @@ def _fits(curves: list[dict], x_range, extra, y_range) -> bool:
     return y_range[0] <= lo + 1e-9 and hi <= y_range[1] + 1e-9
 
 
+def _meets(curves: list[dict], x_range, y_range) -> bool:
+    """Whether every curve passes through y_range somewhere over x_range (so axes as written show it)."""
+    for c in curves:
+        f = try_formula(c["expr"])
+        r = value_range([f], x_range[0], x_range[1]) if f else None
+        if r is None or r[1] < y_range[0] or r[0] > y_range[1]:
+            return False
+    return True
+
+
 def _y_range(curves: list[dict], x_range, extra=()) -> list[float] | None:
     fns = [f for f in (try_formula(c["expr"]) for c in curves) if f]
     if not fns:
@@ -536,6 +546,8 @@ def rule_plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             strings.append(label)
 
     previous = _on_screen(ctx, "plot")
+    if not (axes_cue or curves or area or move_dot or markers or points or limit_m):
+        return []  # "a blue dot moving along the x-axis": nothing a plot can draw (new empty axes would mislead)
     extend = False
     if previous is not None and not axes_cue and (curves or area or move_dot or markers or points):
         first = next(b for b in reversed(ctx.beats) if b.kind == "plot" and not b.params.get("extend"))
@@ -575,8 +587,13 @@ def rule_plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         yr = _y_range(all_curves, xr, extra)
         updates = {"x_range": list(xr)}
         written = first.params.get("y_range")
-        if yr and (curves or points) and not (written and _fits(all_curves, xr, extra, written)):
+        said = written and axis_range(first.source, "y")  # a y range the details wrote ("y-axis from 0 to 25 m")
+        if yr and (curves or points) and not (written and _fits(all_curves, xr, extra, written)) and not (
+                said and _meets(curves, xr, written) and _fits([], xr, extra, written)):
             updates["y_range"] = yr  # the axes as written hold the new curves: they stay as written
+        elif said and curves and not _fits(curves, xr, [], written):
+            ctx.lost(i, f"the curve leaves the y range as written ({_fmt(written[0])} to {_fmt(written[1])}): "
+                        "drawn inside it, cut at its edges")
         _replace(ctx, first, **updates)
         params.update(extend=True)
         # the axes travel with the extension: if the plot has left the screen, it comes back on the same axes

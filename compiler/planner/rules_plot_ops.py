@@ -412,6 +412,8 @@ def _point_on_curve(ex, ctx, i, first, beats, curves, low):
     if not m or not curves:
         return None
     f = next((g for g in (_f(c) for c in reversed(curves)) if g), None)
+    if len(re.findall(r"\b[a-zα-ω]\w{0,2}\s*=\s*" + NUM, ex.sentence)) > 1 and not on_curve:
+        return None  # "a brace from x = 0 to x = 30.3": a range, not a point
     if f is None or not (on_curve or (re.search(r"\b(?:dot|point|ball|marker)\b", low) and m.group(1) == f.var)):
         return None  # "Put a yellow dot at w2 = 3": at a value of the curve's own variable
     x = quantity(m.group(2))
