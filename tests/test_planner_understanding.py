@@ -529,3 +529,8 @@ def test_no_physics_picture_for_a_slope_a_table_or_a_ball_on_a_curve():
     assert "physics" not in kinds("Draw the tangent line at that point and display the slope \"dL/dw = -6\".")
     assert "physics" not in kinds("On the right side draw a table with columns 'x' and 'y'.")
     assert "physics" not in kinds("Show a ball rolling down the loss curve toward the minimum.")
+
+
+def test_adding_a_check_mark_adds_no_node():
+    bs = beats("Draw nodes A at (0, 0), B at (2, 0) with edges A-B 1. Then fill A green and add a check mark in the A row.")
+    assert [b.params.get("steps") for b in bs if b.kind == "graph"][1] == [{"action": "mark", "nodes": ["A"]}]

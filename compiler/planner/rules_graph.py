@@ -258,7 +258,7 @@ def _operate(ex: Extracted, ctx: Context, i: int, graph: Beat) -> list[Beat]:
     clauses = re.split(r"\s*(?:;|,?\s+and then\s+|,?\s+then\s+|\.\s+|,\s+(?=(?:and\s+)?(?:highlight|mark|fill|write|show|"
                        r"update|dim|draw|colou?r|check|skip)\b)|\s+and\s+(?=(?:highlight|mark|fill|write|show|update|dim|"
                        r"draw|colou?r|add)\b))", ex.sentence, flags=re.I)
-    search = re.search(r"\b(?:search\w*|look\w*\s+for|find\w*)\s+(?:for\s+)?(" + NODE + r")\b", ex.sentence, re.I)
+    search = re.search(r"(?i:\b(?:search\w*|look\w*\s+for|find\w*)\s+(?:for\s+)?)(" + NODE + r")\b", ex.sentence)
     walked = _node_refs(re.sub(r"\([^)]*\)", " ", ex.sentence), ids)
     if search and len(walked) >= 2:
         # "Search for 60: start at the root 50, go right to 70, then left to 60": the path walked, in order
@@ -288,8 +288,9 @@ def _operate(ex: Extracted, ctx: Context, i: int, graph: Beat) -> list[Beat]:
             steps.append({"action": "insert", "nodes": [_weight(c) if c[0].isdigit() else c for c in kids]})
             ids.update(kids)
             continue
-        change = re.search(r"\b(insert|add|delete|remove)\w*\s+(?:the\s+)?(?:(?:new\s+)?(?:key|node|value|leaf|number)\s+)?("
-                           + NODE + r")\b", clause, re.I)
+        # (the verb in any case, the node as written: "add a check mark" adds no node "a")
+        change = re.search(r"(?i:\b(insert|add|delete|remove)\w*\s+(?:the\s+)?(?:(?:new\s+)?(?:key|node|value|leaf|number)\s+)?)("
+                           + NODE + r")\b", clause)
         if change and (change.group(1).lower() in ("insert", "add")) != (change.group(2) in ids):
             key = _weight(change.group(2)) if change.group(2)[0].isdigit() else change.group(2)
             steps.append({"action": "insert" if change.group(1).lower() in ("insert", "add") else "remove", "nodes": [key]})
