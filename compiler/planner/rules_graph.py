@@ -133,15 +133,19 @@ def _declare(ex: Extracted, ctx: Context, i: int, on_screen: Beat | None) -> lis
     if in_bst and on_screen is None and not _history_graph(ctx):
         # "Insert 50 as the root", "Insert these values in order: 50, 30, 70", "50 at the root, 30 and 70 below it":
         # in a scene about a binary search tree, the keys in the order written
-        if re.search(r"\b(?:insert\w*|add\w*|root|keys?|values|nodes?)\b", s, re.I) and not re.search(
+        placed = re.findall(r"(?<![\w.(-])(\d+(?:\.\d+)?)\s+at\s+\(", s)  # "node positions: 50 at (0, 2), 30 at …"
+        if len(placed) >= 2:
+            values = [_weight(k) for k in placed]  # the keys in the order written; the tree is laid out as a BST
+        elif re.search(r"\b(?:insert\w*|add\w*|root|keys?|values|nodes?)\b", s, re.I) and not re.search(
                 r"\b(?:search|find|look)\w*\s+for\b", s, re.I):
             values = [_weight(k) for k in re.findall(r"(?<![\w.(-])\d+(?:\.\d+)?(?![\w)%]|\.\d)",
                                                       re.sub(r"\([^)]*\)", " ", ex.bare))]
+        else:
+            values = []
+        if values:
             nodes = list(dict.fromkeys(values))[:24]
-            if nodes:
-                ctx.stop = True  # the numbers are the tree's keys, not also a list
-                return [_beat("graph", "graph:bst-keys", ex, i, [str(n) for n in nodes], _kw(s), nodes=nodes,
-                              layout="bst")]
+            ctx.stop = True  # the numbers are the tree's keys, not also a list
+            return [_beat("graph", "graph:bst-keys", ex, i, [str(n) for n in nodes], _kw(s), nodes=nodes, layout="bst")]
     if layout == "bst" and on_screen is None:
         keys = KEYS.search(ex.bare)
         if keys:
@@ -272,7 +276,7 @@ def _operate(ex: Extracted, ctx: Context, i: int, graph: Beat) -> list[Beat]:
         colour = _colour(clause)
         path = PATH.search(clause)
         edges = [(e["from"], e["to"]) for e in _edges(clause) if e["from"] in ids and e["to"] in ids]
-        nodes = _node_refs(re.sub(r"\([^)]*\)", " ", clause), ids)
+        nodes = list(dict.fromkeys(_node_refs(re.sub(r"\([^)]*\)", " ", clause), ids)))
         if re.search(r"\b(?:all|every)\s+(?:the\s+)?nodes\b", low):
             nodes = [n for n in _ids(graph)]  # "with all nodes visited"
         quoted = [q for q in ex.quoted if q in clause]
