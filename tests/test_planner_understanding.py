@@ -534,3 +534,36 @@ def test_no_physics_picture_for_a_slope_a_table_or_a_ball_on_a_curve():
 def test_adding_a_check_mark_adds_no_node():
     bs = beats("Draw nodes A at (0, 0), B at (2, 0) with edges A-B 1. Then fill A green and add a check mark in the A row.")
     assert [b.params.get("steps") for b in bs if b.kind == "graph"][1] == [{"action": "mark", "nodes": ["A"]}]
+
+
+# ----------------------------------------------------------------------------- message charts and circuits
+def test_a_handshake_on_two_lifelines_with_states_and_a_lost_message():
+    first, second = plan(
+        'Draw two vertical timelines: "Client" on the left and "Server" on the right. Draw an arrow from Client to '
+        'Server labeled "SYN seq=100". Change the client\'s state label to "SYN-SENT". The server replies with '
+        '"SYN-ACK ack=101". Both states become "ESTABLISHED".',
+        'Show the same two timelines. Draw an arrow from Client to Server labeled "DATA 1" that is lost halfway with a '
+        'red cross. After a timeout the client retransmits "DATA 1".')
+    charts = [b for b in first.beats if b.kind == "message_chart"]
+    assert charts[0].params == {"lifelines": ["Client", "Server"]}
+    assert charts[1].params["messages"] == [{"from": "Client", "to": "Server", "label": "SYN seq=100"}]
+    assert charts[2].params["states"] == [{"lifeline": "Client", "text": "SYN-SENT"}]
+    assert charts[3].params["messages"] == [{"from": "Server", "to": "Client", "label": "SYN-ACK ack=101", "reply": True}]
+    assert [s["lifeline"] for s in charts[4].params["states"]] == ["Client", "Server"]
+    later = [b for b in second.beats if b.kind == "message_chart"]
+    assert later[0].rule == "message_chart:recalled-from-scene-1" and "messages" not in later[0].params
+    assert later[1].params["messages"][0]["lost"] is True and "icon" not in [b.kind for b in second.beats]
+    assert later[2].params["messages"][0]["note"] == "retry"
+
+
+def test_a_series_circuit_with_meters_a_switch_and_a_new_value():
+    bs = beats("Draw a simple circuit: a 6 V battery connected in series with a 3 Ω resistor and a bulb. Add an ammeter "
+               "in series reading 2 A. Add a voltmeter across the resistor showing 6 V. Close the switch and show the "
+               "current flowing around the loop. Then replace the resistor with a 6 Ω one.")
+    circuit = [b for b in bs if b.kind == "circuit"]
+    elements = {e["name"]: e for e in circuit[0].params["elements"]}
+    assert elements["battery"]["value"] == "6 V" and elements["resistor"]["value"] == "3 Ω"
+    assert elements["ammeter"]["value"] == "2 A" and elements["voltmeter"]["across"] == "resistor"
+    assert elements["switch"]["open"] is True
+    assert circuit[1].params["steps"] == [{"action": "toggle"}, {"action": "flow"}]
+    assert circuit[2].params["steps"] == [{"action": "value", "element": "resistor", "text": "6 Ω"}]

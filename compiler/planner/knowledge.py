@@ -105,3 +105,8 @@ def physics_settings() -> dict[str, str]:
 def physics_bodies() -> dict[str, str]:
     """body shape of the physics component -> a pattern of the nouns that name it."""
     return dict(_load("vocabulary.json")["physics_bodies"])
+
+
+def circuit_elements() -> dict[str, str]:
+    """symbol of the circuit component -> a pattern of the nouns that name it."""
+    return dict(_load("vocabulary.json")["circuit_elements"])

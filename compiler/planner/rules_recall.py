@@ -86,6 +86,14 @@ def scene_state(sp, kind: str) -> Beat | None:
                 params.pop(key, None)
         strings = [s for s in strings if not s.startswith("area ≈")]
         return Beat("plot", params, tuple(strings), base.rule, base.source, base.detail_index, base.keywords)
+    if kind == "message_chart":
+        # "Show the same two timelines": the parties, ready for a new exchange (not the old messages)
+        base = next((b for b in reversed(beats) if not b.params.get("extend")), None)
+        if base is None:
+            return None
+        params = {k: v for k, v in base.params.items() if k in ("lifelines", "time_arrow")}
+        return Beat(kind, params, tuple(params.get("lifelines") or ()), base.rule, base.source, base.detail_index,
+                    base.keywords)
     if kind == "graph":
         # the graph as drawn, with what its steps left behind (visited marks, notes, labels; not a passing path)
         base = next((b for b in reversed(beats) if not b.params.get("extend")), None)

@@ -1,0 +1,153 @@
+"""Planner rules for circuit schematics: the elements a sentence names with their values, in series or on
+parallel branches, and what later sentences do to the circuit (close a switch, current flows, a value
+changes, a bulb breaks).
+
+    Draw a simple circuit: a 6 V battery connected in series with a 3 Ω resistor and a bulb.
+    Add an ammeter in series; it reads 2 A. A voltmeter across the resistor shows 6 V.
+    Close the switch and show the current flowing. Replace the resistor with a 6 Ω one.
+    Two bulbs in parallel with the battery, each on its own branch.
+
+Element nouns and their symbols are data (`planner/data/vocabulary.json`: `circuit_elements`); values are
+quantities with units (V, Ω / ohm, A).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .beats import Beat
+from .context import Context, _beat, _kw, since_clear
+from .extract import Extracted
+from .knowledge import circuit_elements
+from .quantity import NUM
+
+_UNIT = {"v": "V", "volt": "V", "volts": "V", "ω": "Ω", "ohm": "Ω", "ohms": "Ω", "a": "A", "amp": "A", "amps": "A",
+         "ampere": "A", "amperes": "A", "f": "F", "µf": "µF", "uf": "µF", "mf": "mF"}
+_VALUE = r"(" + NUM + r")\s*(V|volts?|Ω|ohms?|A|amps?|amperes?|µF|uF|F)\b"
+_WORD_NUM = r"\b(?:a|an|one|two|three|four|five|\d)\b"
+
+
+def _circuit(ctx: Context) -> Beat | None:
+    return next((b for b in since_clear(ctx) if b.kind == "circuit" and not b.params.get("extend")), None)
+
+
+def _value(num: str, unit: str) -> str:
+    return f"{num} {_UNIT.get(unit.lower(), unit)}"
+
+
+def _elements(s: str) -> list[dict]:
+    """"a 6 V battery", "a 3 Ω resistor R1", "two bulbs", "an ammeter reading 2 A", "a voltmeter across the resistor"."""
+    kinds = circuit_elements()
+    alternatives = "|".join(f"(?P<{k}>{pat})" for k, pat in kinds.items())
+    out = []
+    before = _VALUE.replace("(" + NUM + ")", "(?P<n1>" + NUM + ")", 1).replace("(V|", "(?P<u1>V|", 1)
+    after = _VALUE.replace("(" + NUM + ")", "(?P<n2>" + NUM + ")", 1).replace("(V|", "(?P<u2>V|", 1)
+    for m in re.finditer(r"(?:(?P<count>" + _WORD_NUM + r")\s+)?(?:" + before + r"\s+)?(?:" + alternatives + r")\b"
+                         r"(?:\s+(?:R|L|S|C)\s*[₁₂₃\d])?(?:[^.;,]{0,30}?\b(?:of|reading|reads|shows|showing|with|=|rated)\s+" + after
+                         + r")?", s, re.I):
+        kind = next(k for k in kinds if m.group(k))
+        value = _value(m.group("n1"), m.group("u1")) if m.group("n1") else (
+            _value(m.group("n2"), m.group("u2")) if m.group("n2") else None)
+        word = (m.group("count") or "").lower()
+        count = {"two": 2, "three": 3, "four": 4, "five": 5}.get(word, 1)
+        if word.isdigit():
+            count = int(word)
+        for _ in range(min(count, 4)):
+            e: dict = {"type": kind}
+            if value:
+                e["value"] = value
+            label = re.search(r"\b(?:R|L|S|C)\s*[₁₂₃\d]\b", m.group(0))
+            if label:
+                e["label"] = label.group(0).replace(" ", "")
+            across = re.search(r"\bacross\s+(?:the\s+)?(\w+)", s[m.start():m.end() + 40], re.I) if kind == "voltmeter" else None
+            if across:
+                e["across"] = across.group(1).lower()
+            out.append(e)
+    return out[:10]
+
+
+def rule_circuit(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
+    s = ex.sentence
+    circuit = _circuit(ctx)
+    elements = _elements(s)
+    if circuit is None:
+        if not (re.search(r"\bcircuits?\b|\bschematic\b", s, re.I) and elements) and not (
+                len({e["type"] for e in elements}) >= 2 and any(e["type"] == "battery" for e in elements)):
+            return []
+        params: dict = {"elements": _named(elements)}
+        if re.search(r"\bparallel\b", s, re.I):
+            _branches(params["elements"])
+        if re.search(r"\bcurrent\b[^.]*\bflow|\bflowing\b|\belectrons? (?:move|flow)", s, re.I):
+            params["flow"] = True
+        strings = [e.get("value") or e["type"] for e in params["elements"]]
+        return [_beat("circuit", "circuit:elements", ex, i, strings, _kw(s) + ("circuit",), **params)]
+    params = dict(circuit.params)
+    have = list(params.get("elements") or [])
+    steps = []
+    if elements and re.search(r"\b(?:add|insert|connect|put|place|include|attach)\w*\b", s, re.I):
+        fresh = _named(have + elements)[len(have):]
+        params["elements"] = (have + fresh)[:10]
+        if re.search(r"\bparallel\b", s, re.I):
+            _branches(params["elements"])
+        ctx.replace(circuit, Beat("circuit", params, circuit.strings + tuple(e.get("value") or e["type"] for e in fresh),
+                                  circuit.rule.split("+")[0] + "+added", circuit.source, circuit.detail_index,
+                                  circuit.keywords), i)
+        return []
+    if re.search(r"\b(?:close|open|flip|toggle|turn on|turn off)\w*\s+(?:the\s+)?switch\b|\bswitch\s+(?:is\s+)?(?:closed|opened)\b", s,
+                 re.I):
+        if not any(e["type"] == "switch" for e in have):
+            # "Close the switch" names a switch the circuit did not list: it joins the loop, open until then
+            params["elements"] = _named(have + [{"type": "switch", "open": bool(re.search(r"\bclose", s, re.I))}])[:10]
+            ctx.replace(circuit, Beat("circuit", params, circuit.strings, circuit.rule.split("+")[0] + "+switch",
+                                      circuit.source, circuit.detail_index, circuit.keywords), i)
+        steps.append({"action": "toggle"})
+    if re.search(r"\bcurrent\b[^.]*\bflow\w*|\bcharges?\b[^.]*\bmov\w*|\belectrons?\b[^.]*\b(?:flow|mov)\w*", s, re.I):
+        steps.append({"action": "flow"})
+    change = re.search(r"\b(?:replace|change|swap|increase|decrease|double|halve)\w*\s+(?:the\s+)?(\w+)[^.;]{0,40}?\b(?:to|with|"
+                       r"into)\s+(?:an?\s+)?" + _VALUE, s, re.I)
+    if change:
+        target = _element_named(change.group(1), have)
+        if target:
+            steps.append({"action": "value", "element": target, "text": _value(change.group(2), change.group(3))})
+    broken = re.search(r"\b(?:break|blow|burn)s?\w*\s+(?:out\s+)?(?:the\s+)?(\w+)|\b(\w+)\s+(?:breaks|burns out|blows)", s, re.I)
+    if broken:
+        target = _element_named(broken.group(1) or broken.group(2), have)
+        if target:
+            steps.append({"action": "break", "element": target})
+    hl = re.search(r"\bhighlight\w*\s+(?:the\s+)?(\w+)", s, re.I)
+    if hl and _element_named(hl.group(1), have):
+        steps.append({"action": "highlight", "element": _element_named(hl.group(1), have)})
+    if not steps:
+        return []
+    strings = [x["text"] for x in steps if x.get("text")]
+    return [_beat("circuit", "circuit:steps", ex, i, strings, _kw(s), extend=True, steps=steps[:12])]
+
+
+def _named(elements: list[dict]) -> list[dict]:
+    """Elements get the names steps use: resistor, resistor 2, …; a voltmeter `across` names one of them."""
+    counts: dict[str, int] = {}
+    for e in elements:
+        counts[e["type"]] = counts.get(e["type"], 0) + 1
+        if "name" not in e:
+            e["name"] = e["type"] if counts[e["type"]] == 1 else f"{e['type']} {counts[e['type']]}"
+    names = {e["name"] for e in elements}
+    for e in elements:
+        if e.get("across") and e["across"] not in names:
+            e.pop("across")
+    return elements
+
+
+def _branches(elements: list[dict]) -> None:
+    """"… in parallel": the elements after the battery each on a branch of their own."""
+    k = 0
+    for e in elements:
+        if e["type"] in ("battery", "voltmeter", "ammeter"):
+            continue
+        k += 1
+        e["branch"] = min(k, 4)
+
+
+def _element_named(word: str, elements: list[dict]) -> str | None:
+    w = word.lower().rstrip("s")
+    return next((e["name"] for e in elements if e["name"] == w or e["type"] == w or (e.get("label") or "").lower() == w),
+                None)
