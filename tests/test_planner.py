@@ -135,11 +135,17 @@ def test_noun_phrase_fallback():
 
 def test_described_pictures_are_reported_not_drawn_as_text():
     for sentence in ("Show a green leaf in the middle of the screen.", "Show the long sentence being fed into an RNN.",
-                     "Draw a rotating double helix with two strands.", "Show Bob's box on the right."):
+                     "Show Bob's box on the right."):
         sb = Storyboard.model_validate({"scenes": [scene(sentence, "Some narration here.", plot="Cut it into wedges.")]})
         p = plan_storyboard(sb)
         assert not [b for b in p.scenes[0].beats if b.kind == "text"], sentence
         assert any(n.code == "SB301" for n in p.diagnostics), sentence
+
+
+def test_a_described_shape_is_drawn():
+    sb = Storyboard.model_validate({"scenes": [scene("Draw a rotating double helix with two strands.", "Some narration.")]})
+    assert [b.params["shapes"][0]["type"] for b in plan_storyboard(sb).scenes[0].beats if b.kind == "drawing"] == [
+        "double_helix"]
 
 
 def test_explicit_visuals_bypass_rules():

@@ -399,8 +399,8 @@ def _notes(*details: str) -> list[str]:
 
 
 def test_a_thing_drawn_only_as_its_quoted_label_is_reported():
-    notes = _notes('Draw a dashed circle around the crowd with the label "everyone".')
-    assert any(n.startswith("SB307") and "only the text 'everyone' is drawn; the circle" in n for n in notes), notes
+    notes = _notes('Draw a ladder against the wall with the label "escape".')
+    assert any(n.startswith("SB307") and "only the text 'escape' is drawn; the ladder" in n for n in notes), notes
     # (an arrow from a ball with a speed is a physics picture's velocity now, drawn as such)
     assert not any("only the text" in n for n in _notes(
         'Draw a cliff. Place a ball on top of the cliff. Draw a horizontal arrow from the ball pointing right with label "15 m/s".'))
@@ -567,3 +567,16 @@ def test_a_series_circuit_with_meters_a_switch_and_a_new_value():
     assert elements["switch"]["open"] is True
     assert circuit[1].params["steps"] == [{"action": "toggle"}, {"action": "flow"}]
     assert circuit[2].params["steps"] == [{"action": "value", "element": "resistor", "text": "6 Ω"}]
+
+
+# ----------------------------------------------------------------------------- pictures no other kind names
+def test_a_described_picture_is_drawn_with_its_labels_not_written():
+    # shared dev/photosynthesis scene 4 (paraphrased)
+    bs = beats("Draw a large ellipse (the chloroplast) of width 5 and height 3. Inside, draw three stacks of small "
+               "rounded rectangles (each stack 4 rectangles of 0.8 by 0.2) labeled 'thylakoids (grana)'.")
+    shapes = only(bs, "drawing").params["shapes"]
+    assert shapes[0] == {"type": "ellipse", "label": "chloroplast", "id": "chloroplast", "size": "large", "width": 5.0,
+                         "height": 3.0}
+    assert shapes[1]["type"] == "stack" and shapes[1]["inside"] == "chloroplast"
+    assert shapes[1]["label"] == "thylakoids (grana)"
+    assert "text" not in [b.kind for b in bs]  # the label is in the picture, not a caption beside it

@@ -110,3 +110,8 @@ def physics_bodies() -> dict[str, str]:
 def circuit_elements() -> dict[str, str]:
     """symbol of the circuit component -> a pattern of the nouns that name it."""
     return dict(_load("vocabulary.json")["circuit_elements"])
+
+
+def drawing_shapes() -> dict[str, str]:
+    """shape of the drawing component -> a pattern of the nouns that name it, most specific first."""
+    return dict(_load("vocabulary.json")["drawing_shapes"])

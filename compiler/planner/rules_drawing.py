@@ -1,0 +1,144 @@
+"""Planner rules for pictures no other component names: labelled primitive shapes placed by the relations
+the text gives — the `drawing` component, so a described picture is drawn, not written as a sentence.
+
+    Draw a large ellipse (the chloroplast) of width 5 and height 3.
+    Inside, draw three stacks of small rounded rectangles labeled 'thylakoids (grana)'.
+    Draw a long horizontal rounded rectangle representing a thylakoid membrane. Above it, a yellow circle labeled 'light'.
+    Draw a tiny green dot labeled 'seed' on the left and a large tree on the right, with an arrow from seed to tree.
+
+Shape nouns are data (`planner/data/vocabulary.json`: `drawing_shapes`). A sentence becomes a drawing only
+when it asks for a shape and no other rule drew a picture for it; later sentences add shapes to the drawing
+on screen, inside, above, below, left or right of one already there ("it": the last one).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .beats import Beat
+from .context import Context, _beat, _kw, since_clear
+from .extract import Extracted
+from .knowledge import drawing_shapes
+from .quantity import NUM, quantity
+from .theme import COLOUR_RE, colour_value
+
+_Q = r"[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]"
+_COUNT = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_RELATIONS = (("inside", r"\binside\b|\bwithin\b|\bin (?:it|the middle of)\b"), ("above", r"\babove\b|\bover\b|\bon top of\b"),
+              ("below", r"\bbelow\b|\bunder(?:neath)?\b|\bbeneath\b"), ("left_of", r"\b(?:to the )?left of\b"),
+              ("right_of", r"\b(?:to the )?right of\b"))
+
+
+_FIGURES = frozenset({"plot", "scatter", "bar_chart", "heatmap", "graph", "vector_plane", "number_line", "geometry",
+                      "physics", "wave", "circuit", "message_chart", "flow", "network", "table", "grid", "sequence",
+                      "matrix", "comparison", "cards"})
+
+
+def _drawing(ctx: Context) -> Beat | None:
+    return next((b for b in since_clear(ctx) if b.kind == "drawing" and not b.params.get("extend")), None)
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")[:24] or "shape"
+
+
+def _shapes(ex: Extracted, known: list[dict]) -> list[dict]:
+    s = ex.sentence
+    kinds = drawing_shapes()
+    alternatives = "|".join(f"(?P<{k}>{pat})" for k, pat in kinds.items())
+    out: list[dict] = []
+    taken = [mm.span() for mm in re.finditer(r"\([^)]*\)", s)]  # "(each stack 4 rectangles of 0.8 by 0.2)": a detail
+    for m in re.finditer(r"\b(?:(?P<count>a|an|one|two|three|four|five|six|\d)\s+)(?P<adj>(?:[\w-]+\s+){0,4}?)(?:stacks?\s+of\s+"
+                         r"(?:[\w-]+\s+){0,3})?(?:" + alternatives + r")\b", s, re.I):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        kind = next(k for k in kinds if m.group(k))
+        if re.search(r"\bstacks?\s+of\b", m.group(0), re.I):
+            kind = "stack"
+        tail = s[m.end():m.end() + 80]
+        name = re.match(r"\s*\((?:the\s+)?([^)]{1,24})\)", tail) or re.match(r"\s+(?:representing|for|as)\s+(?:an?\s+|the\s+)?"
+                                                                           r"([\w -]{1,24}?)(?=[,.;]|\s+(?:across|with|in|at|on|and)\b)", tail)
+        label = re.match(r"(?:[^.;\"\u201c]|\.\d){0,60}?\b(?:labell?ed|called|marked|with (?:the )?(?:text|label))\s+" + _Q, tail, re.I)
+        for part in (name, label):
+            if part is not None:
+                taken.append((m.end(), m.end() + part.end()))  # "representing a thylakoid membrane": its name, not a shape
+        shape: dict = {"type": kind}
+        if label:
+            shape["label"] = label.group(1)
+        elif name:
+            shape["label"] = name.group(1).strip()
+        shape["id"] = _slug(shape.get("label") or kind)
+        word = (m.group("count") or "").lower()
+        n = _COUNT.get(word, int(word) if word.isdigit() else 1)
+        if n > 1 and kind != "stack":
+            shape["count"] = min(n, 12)
+        if kind == "stack":
+            inner = re.search(r"\b(?:each|of)\s+(?:stack\s+)?(\d+)\b", tail)
+            shape["count"] = min(int(inner.group(1)), 12) if inner else 4
+        adj = (m.group("adj") or "").lower()
+        if re.search(r"\b(?:large|big|long|huge|wide)\b", adj):
+            shape["size"] = "large"
+        elif re.search(r"\b(?:small|tiny|little)\b", adj):
+            shape["size"] = "small"
+        colour = COLOUR_RE.search(adj)
+        if colour and colour_value(colour.group(0)):
+            shape["color"] = colour_value(colour.group(0))
+        size = re.match(r"[^.;]{0,30}?\bof\s+width\s+(" + NUM + r")\s+and\s+height\s+(" + NUM + r")", tail)
+        if size and kind in ("ellipse", "rectangle", "rounded_box", "membrane"):
+            shape["width"], shape["height"] = min(quantity(size.group(1)), 12), min(quantity(size.group(2)), 7)
+        ids = {x["id"] for x in known + out}
+        while shape["id"] in ids:  # ends: a number makes the id new
+            shape["id"] = shape["id"][:20] + f"_{len(ids)}"
+        out.append(shape)
+    return out[:8]
+
+
+def _relate(s: str, shapes: list[dict], known: list[dict]) -> None:
+    """"Inside, draw …", "Above it, a yellow circle", "a tree on the right of the seed": relations to a shape there."""
+    if not known or not shapes:
+        return
+    for rel, pat in _RELATIONS:
+        m = re.search(r"(?:" + pat + r")\s*(?:,|it\b|them\b|the\s+([\w -]{1,24}?)(?=[,.;]|\s|$))?", s, re.I)
+        if not m:
+            continue
+        target = known[-1]["id"]
+        if m.group(1):
+            named = next((k["id"] for k in known if m.group(1).strip().lower() in (k.get("label") or k["id"]).lower()), None)
+            target = named or target
+        for sh in shapes:
+            if rel == "inside":
+                sh["inside"] = target
+            else:
+                sh[rel] = target
+        return
+
+
+def rule_drawing(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
+    if any(b.detail_index == i and b.source == ex.sentence and b.kind not in ("text", "bullets") for b in ctx.beats):
+        return []  # another component drew this sentence's picture
+    s = ex.sentence
+    if not re.search(r"\b(?:draw|show|add|place|put|sketch|depict|illustrate)\w*\b|^\s*(?:inside|above|below|next to|on the)\b",
+                     s, re.I):
+        return []
+    drawing = _drawing(ctx)
+    if drawing is None and any(b.kind in _FIGURES for b in since_clear(ctx)):
+        return []  # an arrow or a box beside a plot, a graph, a circuit…: part of that picture, not a new drawing
+    known = list(drawing.params.get("shapes") or []) if drawing is not None else []
+    shapes = _shapes(ex, known)
+    if drawing is None:
+        shapes = shapes if any(x["type"] not in ("arrow", "dot", "line") for x in shapes) else []
+    if not shapes:
+        return []
+    _relate(s, shapes, known)
+    labels = [x["label"] for x in shapes if x.get("label")]
+    # the labels are drawn in the picture: the text beats this sentence made of them go
+    for b in [b for b in ctx.beats if b.detail_index == i and b.source == ex.sentence and b.kind in ("text", "bullets")]:
+        if all(any(lab.lower() in st.lower() or st.lower() in lab.lower() for lab in labels) for st in b.strings):
+            ctx.beats.remove(b)
+    ctx.consumed.update(labels)
+    if drawing is None:
+        return [_beat("drawing", "drawing:shapes", ex, i, labels, _kw(s) + ("drawing",), shapes=shapes)]
+    ctx.replace(drawing, Beat("drawing", dict(drawing.params, shapes=(known + shapes)[:16]),
+                              drawing.strings + tuple(labels), drawing.rule.split("+")[0] + "+shapes", drawing.source,
+                              drawing.detail_index, drawing.keywords), i)
+    return []
