@@ -1,6 +1,8 @@
 """highlight: surround and indicate what is on screen (or send data pulses along a diagram)."""
 
-from manim import Create, FadeOut, Indicate, SurroundingRectangle
+from manim import Create, FadeOut, Indicate, RoundedRectangle, SurroundingRectangle
+
+from ..style import SAFE_X, SAFE_Y
 
 
 def play(scene, target: str | None, slot: float, mode: str = "surround", color: str = "#FFD54F") -> None:
@@ -19,7 +21,7 @@ def play(scene, target: str | None, slot: float, mode: str = "surround", color: 
                 return
         scene.play(Indicate(mob, color=color, scale_factor=1.05), run_time=rt)
         return
-    box = SurroundingRectangle(mob, color=color, buff=0.12, corner_radius=0.1)
+    box = _within_frame(SurroundingRectangle(mob, color=color, buff=0.12, corner_radius=0.1), color)
     scene.play(Create(box), Indicate(mob, color=color, scale_factor=1.05), run_time=rt)
     if mode == "box":
         # "Box the final answer": the box stays, and moves with what it surrounds
@@ -31,3 +33,13 @@ def play(scene, target: str | None, slot: float, mode: str = "surround", color: 
     if hold > 0.1:
         scene.wait(hold)
     scene.play(FadeOut(box), run_time=0.3)
+
+
+def _within_frame(box, color: str):
+    """A box around something that reaches the frame's edge is cut to the safe area (never drawn off screen)."""
+    x0, y0 = max(box.get_left()[0], -SAFE_X), max(box.get_bottom()[1], -SAFE_Y)
+    x1, y1 = min(box.get_right()[0], SAFE_X), min(box.get_top()[1], SAFE_Y)
+    if (x0, y0, x1, y1) == (box.get_left()[0], box.get_bottom()[1], box.get_right()[0], box.get_top()[1]) or x1 <= x0 or y1 <= y0:
+        return box
+    return RoundedRectangle(width=x1 - x0, height=y1 - y0, corner_radius=0.1, color=color).move_to(
+        [(x0 + x1) / 2, (y0 + y1) / 2, 0])
