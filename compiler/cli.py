@@ -439,6 +439,16 @@ def _stop_on_signals() -> None:
         return
 
     def stop(signum, frame):
+        code = frame.f_code if frame is not None else None
+        if code is not None and (code.co_filename.startswith("<frozen") or code.co_name in ("__del__", "cb", "_remove")):
+            # Inside the import system or a finaliser an exception is only printed ("Exception ignored in …"), not
+            # raised: the signal comes back in a moment, when the build is in its own code again.
+            import os
+
+            timer = threading.Timer(0.05, os.kill, (os.getpid(), signum))
+            timer.daemon = True
+            timer.start()
+            return
         raise Interrupted(signum)
 
     for sig in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
