@@ -114,6 +114,10 @@ class SbcScene(Scene):
         self._enter_beat(t)
         self._wait_until(t)
 
+    def on_screen(self, kind: str):
+        """The newest component of `kind` (its `sbc_kind`) in the body, or None: what an `extend` beat acts on."""
+        return next((m for m in reversed(self.body) if getattr(m, "sbc_kind", None) == kind), None)
+
     def _wait_until(self, t: float) -> None:
         dt = t - self.now
         if dt >= 1 / config.frame_rate:

@@ -506,10 +506,7 @@ def enter(mob, run_time: float):
 
 # ----------------------------------------------------------------------------- steps
 def find_graph(scene):
-    for m in reversed(getattr(scene, "body", [])):
-        if getattr(m, "sbc_kind", None) == "graph":
-            return m
-    return None
+    return scene.on_screen("graph")
 
 
 def _scale(g) -> float:
@@ -691,16 +688,9 @@ def run_steps(scene, g, steps, until: float) -> None:
     start = scene.now
     per = max(0.3, (until - start - 0.3) / len(steps))
     for k, step in enumerate(steps):
-        _wait_until(scene, start + k * per)
+        scene._wait_until(start + k * per)
         play_step(scene, g, step, max(0.2, min(1.0, per * 0.6)))
 
-
-def _wait_until(scene, t: float) -> None:
-    from manim import config
-
-    dt = t - scene.now
-    if dt >= 1 / config.frame_rate:
-        scene.wait(dt)
 
 
 def extend(scene, *, steps, until: float, slot: float, strings=(), **new_graph) -> None:

@@ -195,24 +195,14 @@ def run(scene, g, until: float) -> None:
     start = scene.now
     per = max(0.3, (until - start - 0.3) / len(todo))
     for n, ev in enumerate(todo):
-        _wait_until(scene, start + n * per)
+        scene._wait_until(start + n * per)
         _play_event(scene, g, ev, max(0.25, min(0.9, per * 0.6)))
         g.played += 1
 
 
-def _wait_until(scene, t: float) -> None:
-    from manim import config
-
-    dt = t - scene.now
-    if dt >= 1 / config.frame_rate:
-        scene.wait(dt)
-
 
 def find_chart(scene):
-    for m in reversed(getattr(scene, "body", [])):
-        if getattr(m, "sbc_kind", None) == "message_chart":
-            return m
-    return None
+    return scene.on_screen("message_chart")
 
 
 def extend(scene, *, until: float, slot: float, strings=(), lifelines=(), messages=(), states=(), **rest) -> None:

@@ -759,23 +759,13 @@ def run_steps(scene, g, steps, until: float) -> None:
     start = scene.now
     per = max(0.4, (until - start - 0.4) / len(steps))
     for n, step in enumerate(steps):
-        _wait_until(scene, start + n * per)
+        scene._wait_until(start + n * per)
         play_step(scene, g, step, max(0.2, min(1.0, per * 0.5)), max(0.8, min(4.0, per * 0.75)))
 
 
-def _wait_until(scene, t: float) -> None:
-    from manim import config
-
-    dt = t - scene.now
-    if dt >= 1 / config.frame_rate:
-        scene.wait(dt)
-
 
 def find_physics(scene):
-    for m in reversed(getattr(scene, "body", [])):
-        if getattr(m, "sbc_kind", None) == "physics":
-            return m
-    return None
+    return scene.on_screen("physics")
 
 
 def extend(scene, *, until: float, slot: float, strings=(), steps=(), vectors=(), **new_picture) -> None:

@@ -334,23 +334,13 @@ def run(scene, g, until: float) -> None:
     start = scene.now
     per = max(0.6, (until - start - 0.3) / len(todo))
     for n, k in enumerate(todo):
-        _wait_until(scene, start + n * per)
+        scene._wait_until(start + n * per)
         apply(scene, g, k, max(0.5, min(2.0, per * 0.7)))
 
 
-def _wait_until(scene, t: float) -> None:
-    from manim import config
-
-    dt = t - scene.now
-    if dt >= 1 / config.frame_rate:
-        scene.wait(dt)
-
 
 def find_plane(scene):
-    for m in reversed(getattr(scene, "body", [])):
-        if getattr(m, "sbc_kind", None) == "vector_plane":
-            return m
-    return None
+    return scene.on_screen("vector_plane")
 
 
 def extend(scene, *, until: float, slot: float, strings=(), vectors=(), matrices=(), **new_plane) -> None:
