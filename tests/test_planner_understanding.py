@@ -580,3 +580,9 @@ def test_a_described_picture_is_drawn_with_its_labels_not_written():
     assert shapes[1]["type"] == "stack" and shapes[1]["inside"] == "chloroplast"
     assert shapes[1]["label"] == "thylakoids (grana)"
     assert "text" not in [b.kind for b in bs]  # the label is in the picture, not a caption beside it
+
+
+def test_a_quantity_with_a_unit_is_not_a_curve_and_an_instruction_is_not_a_column_title():
+    assert "plot" not in kinds("Draw a vertical line from y = 20 m to y = 0 with a green dot falling along it.")
+    bs = beats("On the right side show a list of given values:\n\"h = 20 m\"\n\"g = 9.8 m/s^2\"")
+    assert all(t == "" for b in bs if b.kind == "comparison" for t in b.params["titles"])

@@ -219,6 +219,8 @@ def _prose_formulas(ex: Extracted, partial: list[str] | None = None) -> list[tup
         words = cand.split()
         while words:  # ends: pops a word each turn
             expr = " ".join(words).rstrip(".")
+            if re.fullmatch(r"\s*" + NUM + r"\s*(?:m|s|kg|g|N|J|W|V|A|Ω|cm|mm|km|h|min|m/s|m/s\^?2|m/s²|°C|K)\s*", expr):
+                break  # "y = 20 m": a quantity with its unit, not the line y = 20·m
             if re.search(r"[a-zA-Z]", expr) and try_formula(expr):
                 text = s[m.start(): m.end()] + expr
                 out.append((text.strip(), m.start(), m.start() + len(text)))

@@ -878,8 +878,8 @@ def rule_comparison(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         title = items.pop(0)[0]
     else:
         named = re.match(r"^\s*[,:]?\s*([^:\n\"\u201c]{1,30}?)\s*:\s*\n", rest)
-        if named and named.group(1).strip():
-            title = named.group(1).strip()  # "Left column, lambda = 3:" then its lines
+        if named and named.group(1).strip() and not is_instruction(named.group(1).strip()):
+            title = named.group(1).strip()  # "Left column, lambda = 3:" then its lines (not "show a list of values:")
     caption = ""
     for k in range(len(items) - 1, -1, -1):
         s, tick, pos = items[k]

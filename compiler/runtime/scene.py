@@ -9,7 +9,7 @@ from .style import BODY_BOTTOM, BODY_TOP, BODY_W, COLUMN_W, COLUMN_X, SAFE_Y, fi
 BODY_GAP = 0.35
 # pictures the notes of a scene speak of: they stay on screen (shrunk, or in the left half) while notes make room
 FIGURES = frozenset({"graph", "vector_plane", "number_line", "geometry", "plot", "scatter", "bar_chart", "heatmap",
-                     "network", "flow"})
+                     "network", "flow", "physics", "wave", "circuit", "message_chart", "drawing"})
 
 
 def is_figure(mob) -> bool:
