@@ -586,3 +586,11 @@ def test_a_quantity_with_a_unit_is_not_a_curve_and_an_instruction_is_not_a_colum
     assert "plot" not in kinds("Draw a vertical line from y = 20 m to y = 0 with a green dot falling along it.")
     bs = beats("On the right side show a list of given values:\n\"h = 20 m\"\n\"g = 9.8 m/s^2\"")
     assert all(t == "" for b in bs if b.kind == "comparison" for t in b.params["titles"])
+
+
+def test_lifelines_with_their_starting_states():
+    bs = beats('Draw two vertical lifelines, "Client" on the left with state "CLOSED" and "Server" on the right with '
+               'state "LISTEN".')
+    assert only(bs, "message_chart").params == {"lifelines": ["Client", "Server"],
+                                                "states": [{"lifeline": "Client", "text": "CLOSED"},
+                                                           {"lifeline": "Server", "text": "LISTEN"}]}

@@ -32,7 +32,11 @@ def _chart(ctx: Context) -> Beat | None:
 
 def _parties(s: str) -> list[str]:
     """The parties a chart sentence names: quoted ("Client" on the left), else capitalised nouns of a list."""
-    quoted = [q for q in re.findall(_Q, s) if len(q.split()) <= 3 and not re.search(r"[=:<>]", q)]
+    quoted = [m.group(1) for m in re.finditer(_Q, s) if len(m.group(1).split()) <= 3 and not re.search(r"[=:<>]", m.group(1))
+              and not re.search(r"\bstates?\b[^.;\"\u201c]{0,25}$", s[:m.start()], re.I)]  # "state "LISTEN"": a state
+    named = [q for q in quoted if not re.fullmatch(r"[A-Z0-9_-]{3,}", q)]  # "CLOSED", "SYN-SENT": states, not parties
+    if len(named) >= 2:
+        return list(dict.fromkeys(named))[:6]
     if len(quoted) >= 2:
         return list(dict.fromkeys(quoted))[:6]
     m = re.search(r"\b(?:for|labell?ed|named|called|:)\s+(?:the\s+)?([A-Z][\w-]+(?:\s*(?:,|and)\s*(?:the\s+)?[A-Z][\w-]+)+)", s)
@@ -57,10 +61,16 @@ def rule_message_chart(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         if len(lifelines) < 2:
             return []
         ctx.consumed.update(lifelines)
-        params = {"lifelines": lifelines}
+        params: dict = {"lifelines": lifelines}
+        states = [{"lifeline": x, "text": m.group(1)} for x in lifelines for m in [re.search(
+            re.escape(x) + r"[\"\u201d]?[^.;\"\u201c]{0,40}?\bstates?\s+(?:is\s+|of\s+)?" + _Q, s)] if m]
+        if states:  # "Client" on the left with state "CLOSED": where each party starts
+            params["states"] = states
+            ctx.consumed.update(st["text"] for st in states)
         if re.search(r"\btime\b[^.]*\barrow\b|\barrow\b[^.]*\btime\b|\btime (?:flows|runs|goes) down", s, re.I):
             params["time_arrow"] = True
-        return [_beat("message_chart", "message_chart:lifelines", ex, i, lifelines, _kw(s) + ("message",), **params)]
+        return [_beat("message_chart", "message_chart:lifelines", ex, i, lifelines + [st["text"] for st in states],
+                      _kw(s) + ("message",), **params)]
     lifelines = list(chart.params.get("lifelines") or [])
     names = "|".join(re.escape(x) for x in sorted(lifelines, key=len, reverse=True))
     who = r"(?:the\s+)?(" + names + r")(?:['\u2019]s)?"
