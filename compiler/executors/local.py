@@ -13,6 +13,7 @@ import multiprocessing
 import os
 import signal
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from typing import Iterator, Sequence
 
 from ..render_worker import SegmentJob, SegmentOutput
@@ -99,6 +100,13 @@ def _results(futures: dict[Future, SegmentJob]) -> Iterator[tuple[SegmentJob, Se
             job = futures[fut]
             try:
                 out = fut.result()
+            except BrokenProcessPool as e:
+                # A worker died. When the whole process group was told to stop (kill, Ctrl-C, a closed terminal),
+                # this process's own signal is on its way: let it arrive and stop the build with its one line.
+                import time
+
+                time.sleep(0.5)
+                raise JobFailed(job, e) from None
             except Exception as e:  # noqa: BLE001 - reported with the scene it belongs to
                 raise JobFailed(job, e) from None
             yield job, out
