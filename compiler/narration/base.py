@@ -19,7 +19,7 @@ from typing import BinaryIO, Protocol, runtime_checkable
 
 import numpy as np
 
-from compiler.atomic import file_sha256, make_temp
+from compiler.atomic import file_sha256, fsync_dir, make_temp
 from compiler.diagnostics import UserError
 from compiler.text import slugify
 
@@ -100,16 +100,8 @@ def atomic_write(path: Path, write: Callable[[BinaryIO], None]) -> None:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
-    _fsync_dir(path.parent)
+    fsync_dir(path.parent)
 
-
-def _fsync_dir(directory: Path) -> None:
-    with contextlib.suppress(OSError):
-        fd = os.open(directory, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
 
 
 def atomic_write_text(path: Path, text: str) -> None:

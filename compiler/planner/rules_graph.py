@@ -43,10 +43,9 @@ def _graph_on_screen(ctx: Context) -> Beat | None:
 
 def _ids(beat: Beat) -> list[str]:
     out = [str(n["id"] if isinstance(n, dict) else n) for n in beat.params.get("nodes") or []]
-    for b in [beat]:
-        for s in b.params.get("steps") or []:
-            if s.get("action") == "insert":
-                out += [str(n) for n in s.get("nodes") or []]
+    for step in beat.params.get("steps") or []:
+        if step.get("action") == "insert":
+            out += [str(n) for n in step.get("nodes") or []]
     return out
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from manim import (DOWN, UP, FadeIn, FadeOut, ManimColor, Scene, VGroup, config)
+from manim import DOWN, FadeIn, FadeOut, ManimColor, Scene, config
 
 from .style import BODY_BOTTOM, BODY_TOP, BODY_W, COLUMN_W, COLUMN_X, SAFE_Y, fit
 
@@ -117,6 +117,28 @@ class SbcScene(Scene):
     def on_screen(self, kind: str):
         """The newest component of `kind` (its `sbc_kind`) in the body, or None: what an `extend` beat acts on."""
         return next((m for m in reversed(self.body) if getattr(m, "sbc_kind", None) == kind), None)
+
+    def picture(self, kind: str, draw, enter, slot: float, strings=()):
+        """What an `extend` beat acts on: the component of `kind` on screen (known from now on by this beat's
+        strings too), or else the one `draw()` builds, shown; None when neither (nothing to draw)."""
+        g = self.on_screen(kind)
+        if g is not None:
+            self.named.append((tuple(strings), g))
+            return g
+        if draw is None:
+            return None
+        g = draw()
+        self.show(g, enter, slot=slot, strings=strings)
+        return g
+
+    def paced(self, items, until: float):
+        """The items in turn, spread evenly until `until` (each waits for its moment): (item, time per item)."""
+        items = list(items)
+        start = self.now
+        per = max(0.4, (until - start - 0.4) / max(1, len(items)))
+        for n, item in enumerate(items):
+            self._wait_until(start + n * per)
+            yield item, per
 
     def _wait_until(self, t: float) -> None:
         dt = t - self.now

@@ -491,26 +491,14 @@ def run_steps(scene, g, steps, until: float) -> None:
         steps = [{"action": "flow", "seconds": 3.0}]
     if not steps:
         return
-    start = scene.now
-    per = max(0.4, (until - start - 0.4) / len(steps))
-    for n, step in enumerate(steps):
-        scene._wait_until(start + n * per)
+    for step, per in scene.paced(steps, until):
         play_step(scene, g, step, max(0.3, min(1.0, per * 0.5)), max(0.8, min(4.0, per * 0.8)))
 
 
 
-def find_circuit(scene):
-    return scene.on_screen("circuit")
-
 
 def extend(scene, *, until: float, slot: float, strings=(), steps=(), **new_circuit) -> None:
-    g = find_circuit(scene)
-    if g is None:
-        if not new_circuit.get("elements"):
-            return
-        g = build(scene.theme, steps=steps, **new_circuit)
-        scene.show(g, enter, slot=slot, strings=strings)
+    g = scene.picture("circuit", (lambda: build(scene.theme, steps=steps, **new_circuit))
+                      if new_circuit.get("elements") else None, enter, slot, strings)
+    if g is not None:
         run_steps(scene, g, steps, until)
-        return
-    scene.named.append((tuple(strings), g))
-    run_steps(scene, g, steps, until)

@@ -635,26 +635,14 @@ def run_steps(scene, g, steps, until: float) -> None:
     steps = list(steps or [])
     if not steps:
         return
-    start = scene.now
-    per = max(0.4, (until - start - 0.4) / len(steps))
-    for n, step in enumerate(steps):
-        scene._wait_until(start + n * per)
+    for step, per in scene.paced(steps, until):
         play_step(scene, g, step, max(0.3, min(1.5, per * 0.6)))
 
 
 
-def find_drawing(scene):
-    return scene.on_screen("drawing")
-
 
 def extend(scene, *, until: float, slot: float, strings=(), steps=(), **new_drawing) -> None:
-    g = find_drawing(scene)
-    if g is None:
-        if not new_drawing.get("shapes"):
-            return
-        g = build(scene.theme, steps=steps, **new_drawing)
-        scene.show(g, enter, slot=slot, strings=strings)
+    g = scene.picture("drawing", (lambda: build(scene.theme, steps=steps, **new_drawing))
+                      if new_drawing.get("shapes") else None, enter, slot, strings)
+    if g is not None:
         run_steps(scene, g, steps, until)
-        return
-    scene.named.append((tuple(strings), g))
-    run_steps(scene, g, steps, until)

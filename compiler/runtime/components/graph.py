@@ -505,9 +505,6 @@ def enter(mob, run_time: float):
 
 
 # ----------------------------------------------------------------------------- steps
-def find_graph(scene):
-    return scene.on_screen("graph")
-
 
 def _scale(g) -> float:
     a, b = g.ruler
@@ -695,12 +692,7 @@ def run_steps(scene, g, steps, until: float) -> None:
 
 def extend(scene, *, steps, until: float, slot: float, strings=(), **new_graph) -> None:
     """Steps on the graph on screen; with none on screen and nodes given, this beat's graph is drawn first."""
-    g = find_graph(scene)
-    if g is None:
-        if not new_graph.get("nodes"):
-            return
-        g = build(scene.theme, steps=steps, **new_graph)
-        scene.show(g, enter, slot=slot, strings=strings)
-    else:
-        scene.named.append((tuple(strings), g))
-    run_steps(scene, g, steps, until)
+    g = scene.picture("graph", (lambda: build(scene.theme, steps=steps, **new_graph))
+                      if new_graph.get("nodes") else None, enter, slot, strings)
+    if g is not None:
+        run_steps(scene, g, steps, until)

@@ -756,10 +756,7 @@ def run_steps(scene, g, steps, until: float) -> None:
     steps = list(steps or []) or default_steps(g)
     if not steps or g is None:
         return
-    start = scene.now
-    per = max(0.4, (until - start - 0.4) / len(steps))
-    for n, step in enumerate(steps):
-        scene._wait_until(start + n * per)
+    for step, per in scene.paced(steps, until):
         play_step(scene, g, step, max(0.2, min(1.0, per * 0.5)), max(0.8, min(4.0, per * 0.75)))
 
 

@@ -551,27 +551,16 @@ def run_steps(scene, g, steps, until: float) -> None:
         steps = default_steps(g)
     if not steps:
         return
-    start = scene.now
-    per = max(0.4, (until - start - 0.4) / len(steps))
-    for n, step in enumerate(steps):
-        scene._wait_until(start + n * per)
+    for step, per in scene.paced(steps, until):
         play_step(scene, g, step, max(0.3, min(1.2, per * 0.6)), max(0.8, min(4.0, per * 0.8)))
 
 
 
-def find_wave(scene):
-    return scene.on_screen("wave")
-
 
 def extend(scene, *, until: float, slot: float, strings=(), steps=(), **new_picture) -> None:
     """Steps on the wave picture on screen; with none, this beat's picture is drawn."""
-    g = find_wave(scene)
-    if g is None:
-        if not any(new_picture.get(k) for k in ("waves", "fourier", "doppler", "spectrum")):
-            return
-        g = build(scene.theme, steps=steps, **new_picture)
-        scene.show(g, enter, slot=slot, strings=strings)
+    drawable = any(new_picture.get(k) for k in ("waves", "fourier", "doppler", "spectrum"))
+    g = scene.picture("wave", (lambda: build(scene.theme, steps=steps, **new_picture)) if drawable else None, enter,
+                      slot, strings)
+    if g is not None:
         run_steps(scene, g, steps, until)
-        return
-    scene.named.append((tuple(strings), g))
-    run_steps(scene, g, steps, until)
