@@ -135,6 +135,10 @@ def _beat_context(tb: TimedBeat, scene_number: int, notes: list[PlanNote]) -> di
             p["formulas"] = formulas
         else:
             p["formula"] = [formulas[0][0], p["expr"]]
+    elif tb.beat.kind == "highlight" and p.get("part"):
+        res = to_tex(p["part"])  # the piece of a formula to mark: its glyphs are found by its TeX
+        if res.tex is not None:
+            p["part_tex"] = res.tex
     return {"kind": tb.beat.kind, "p": p, "start": round(tb.start, 3), "duration": round(tb.duration, 3),
             "sentence": tb.sentence + 1, "rule": tb.beat.rule, "strings": list(tb.beat.strings),
             "line_times": [round(t, 3) for t in tb.line_times]}

@@ -98,7 +98,16 @@ _SYMBOL_CHARS = {
     "ℕ": r"\mathbb{N}", "ℤ": r"\mathbb{Z}", "ℚ": r"\mathbb{Q}", "ℂ": r"\mathbb{C}",
     "ℓ": r"\ell", "ħ": r"\hbar", "…": r"\ldots", "⋯": r"\cdots", "∀": r"\forall",
     "∃": r"\exists", "¬": r"\neg", "ℏ": r"\hbar", "∠": r"\angle", "△": r"\triangle",
+    "✓": r"\checkmark", "✔": r"\checkmark", "∴": r"\therefore", "∵": r"\because",
 }
+
+# Units written after a number ("9.8 m/s^2", "3 Ω", "44 g/mol"): set upright, a thin space after the number.
+# A one-letter unit ("2 s", "10 N") counts only where the formula ends or a relation, comma or bracket follows.
+_UNITS = """kg mg g km cm mm nm μm m ms μs ns s min h hr Hz kHz MHz GHz N kN J kJ cal kcal eV W kW kWh V mV kV mA
+Ω kΩ ohm ohms μF Pa kPa atm mol mL rad dB year years day days hour hours second seconds minute minutes mph km/h
+g/mol mol/L m/s m/s^2 m/s² kg·m/s N·m J/s V/m rad/s""".split()
+_UNIT_RE = re.compile("|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True)))
+_UNIT_END = re.compile(r"\s*(?:$|[=≈<>≤≥,;)\]]|->|→)")
 
 # Binary operators of the multiplicative level.
 _MUL_CHARS = {
@@ -123,6 +132,7 @@ _REL_CHARS = {
 
 # Multi-character ASCII operators, longest first.
 _MULTI_OPS = [
+    ("-->", "rel", r"\longrightarrow"), ("==>", "rel", r"\Longrightarrow"), ("<--", "rel", r"\longleftarrow"),
     ("<=>", "rel", r"\Leftrightarrow"), ("<->", "rel", r"\leftrightarrow"),
     ("|->", "rel", r"\mapsto"), ("...", "sym", r"\ldots"),
     ("->", "rel", r"\to"), ("=>", "rel", r"\Rightarrow"), ("<=", "rel", r"\le"),
@@ -234,6 +244,7 @@ def _tokenize(s: str) -> list[_Tok]:
     i, n = 0, len(s)
     depth = 0
     space = False
+    currency = False
 
     def add(kind: str, value: str, pos: int, **kw) -> None:
         nonlocal space
@@ -278,8 +289,23 @@ def _tokenize(s: str) -> list[_Tok]:
                     add("num", f"{mant} \\times 10^{{{sign}{s[e0:k]}}}", i)
                     i = k
                     continue
+            # thousands separators: "3,072", "1,000,000" (a comma then exactly three digits)
+            while "." not in mant and j + 3 < n + 1 and s[j:j + 1] == "," and s[j + 1:j + 4].isdigit() \
+                    and s[j + 1:j + 4].isascii() and not (j + 4 < n and s[j + 4].isdigit()) and len(mant) <= 11:
+                mant += "{,}" + s[j + 1:j + 4]
+                j += 4
+            if currency:
+                mant, currency = r"\$" + mant, False
             add("num", mant, i)
             i = j
+            unit = _unit_at(s, j)
+            if unit is not None:
+                add("unit", unit[0], j)
+                i = unit[1]
+            continue
+        if ch == "$" and i + 1 < n and s[i + 1].isdigit():
+            currency = True  # "$100": a price
+            i += 1
             continue
         dec = _decompose(ch)
         if _is_letter(ch) or dec:
@@ -340,6 +366,9 @@ def _tokenize(s: str) -> list[_Tok]:
             add("bigop", _BIGOP_CHARS[ch], i)
         elif ch in _SQRT_CHARS:
             add("sqrt", _SQRT_CHARS[ch], i)
+        elif ch == "*" and toks and not space and toks[-1].kind in ("ident", "close") \
+                and re.match(r"\s*(?:$|[=≈<>,;)])", s[i + 1:]):
+            add("post", "^{*}", i)  # "P* = $20": an optimum, starred
         elif ch in _MUL_CHARS:
             add("mul", _MUL_CHARS[ch], i)
         elif ch in _ADD_CHARS:
@@ -378,6 +407,31 @@ def _tokenize(s: str) -> list[_Tok]:
             raise _Fail(f"unexpected character {ch!r} at column {i + 1}")
         i += 1
     return _merge_phrases(toks)
+
+
+_UNIT_TEX = {"Ω": r"\Omega", "μ": r"\mu ", "·": r"\cdot ", "²": "^{2}", "^2": "^{2}"}
+
+
+def _unit_at(s: str, j: int) -> tuple[str, int] | None:
+    """A unit right after a number at ``s[j]`` (spaces allowed): its TeX and where it ends, else None."""
+    k = j
+    while k < len(s) and s[k] == " ":
+        k += 1
+    m = _UNIT_RE.match(s, k)
+    if not m:
+        return None
+    end = m.end()
+    if end < len(s) and (s[end].isalnum() or s[end] in "^_(/·'"):
+        return None  # "2 mc^2", "3 s^2", "2 min(x)": not a unit
+    unit = m.group(0)
+    if len(unit) == 1 and not _UNIT_END.match(s, end):
+        return None  # "2 m a", "3 s + 1": a variable
+    if k == j and len(unit) == 1:
+        return None  # "2m", "3s": a product of a number and a letter
+    tex = unit
+    for a, b in _UNIT_TEX.items():
+        tex = tex.replace(a, b)
+    return r"\mathrm{" + tex + "}", end
 
 
 def _is_phrase_word(tok: _Tok, nxt: _Tok | None) -> bool:
@@ -436,7 +490,7 @@ class _Node:
         self.marks = marks  # scripts already attached at the top level: "_", "^", "'"
 
 
-_ATOM_START = {"num", "ident", "sym", "bigop", "sqrt", "open", "norm", "phrase", "sup", "sub"}
+_ATOM_START = {"num", "ident", "sym", "bigop", "sqrt", "open", "norm", "phrase", "sup", "sub", "unit"}
 _WORDY = {"word", "text"}
 
 
@@ -704,6 +758,8 @@ class _Parser:
             return _Node(tex, "sym")
         if kind == "phrase":
             return _Node(r"\text{" + tok.value + "}", "text")
+        if kind == "unit":
+            return _Node(tok.value, "word")
         if kind == "open":
             if tok.value == "{" and self.script:
                 inner = self.list_()
@@ -1020,6 +1076,9 @@ def _prepare(expr: object) -> str:
         if len(s) > len(a) + len(b) and s.startswith(a) and s.endswith(b):
             s = s[len(a):-len(b)].strip()
             break
+    if "\\\\" in s and "\\begin" not in s:
+        # doubled escapes from a JSON writer that escaped twice: "\\\\frac{1}{2}", "3.1\\\\%"
+        s = re.sub(r"\\\\(?=[A-Za-z,;:!%{}$])", lambda m: "\\", s)
     while s and s[-1] in ".," and not s.endswith("...") and "\\" not in s[-3:]:
         s = s[:-1].rstrip()
     if not s:
@@ -1027,11 +1086,78 @@ def _prepare(expr: object) -> str:
     return s
 
 
+def _words_to_symbols(s: str) -> str:
+    """Integrals, limits and sums said in words become the symbols the parser reads:
+    "the integral from 0 to 1 of x^2 dx" -> "∫_{0}^{1} x^2 dx", "∫(from 0 to 1) 104t⁴ dt" -> "∫_{0}^{1} 104t⁴ dt",
+    "the limit as x approaches 0 of sin(x)/x" and "lim(x → 0) sin(x)/x" -> "lim_{x → 0} sin(x)/x",
+    "the sum from i = 1 to n of i" -> "Σ_{i = 1}^{n} i"."""
+    bound = r"(-?[\w.π∞]+(?:/\w+)?)"
+    s = re.sub(r"(?:\bthe\s+)?(?:\b(?:definite\s+)?integral|∫)\s*(?:of\s+(.+?)\s+)?\(?\s*from\s+" + bound
+               + r"\s+to\s+" + bound + r"\s*\)?(?:\s*,?\s*of\s+|\s+)?",
+               lambda m: f"∫_{{{m.group(2)}}}^{{{m.group(3)}}} " + (m.group(1) + " " if m.group(1) else ""), s)
+    s = re.sub(r"(?:\bthe\s+)?\b(?:limit|lim)\s*(?:\(\s*|_\{?\s*|\s+as\s+)?([A-Za-z])\s*(?:approaches|goes to|tends to|"
+               r"→|->|\\to)\s*(-?[\w.∞]+)\s*[)}]?\s*(?:,?\s*of\s+)?",
+               lambda m: f"lim_{{{m.group(1)} → {m.group(2)}}} ", s)
+    s = re.sub(r"(?:\bthe\s+)?(?:\bsum|Σ|∑)\s*\(?\s*from\s+([A-Za-z])\s*=\s*" + bound + r"\s+to\s+" + bound
+               + r"\s*\)?(?:\s*,?\s*of\s+|\s+)?", lambda m: f"Σ_{{{m.group(1)} = {m.group(2)}}}^{{{m.group(3)}}} ", s)
+    return s.strip()
+
+
+_TEXT_ARG_COMMANDS = ("text", "textrm", "textbf", "textit", "mathrm", "mathbf", "mathit", "mathcal", "mathbb",
+                      "mathsf", "mathtt", "mathfrak", "operatorname", "begin", "end", "color")
+_ROMAN_WORDS = {"sin", "cos", "tan", "log", "ln", "exp", "lim", "max", "min", "det", "mod", "gcd", "arg", "sup",
+                "inf"}
+
+
+def _text_words(tex: str) -> str:
+    """Words written bare in TeX ("mean \\mu and finite variance \\sigma^2") are set as text, not as
+    italic letters run together: runs of words of three or more letters outside commands become \\text{}."""
+    out, i, n = [], 0, len(tex)
+    while i < n:
+        ch = tex[i]
+        if ch == "\\":
+            j = i + 1
+            while j < n and _is_letter(tex[j]):
+                j += 1
+            j = max(j, i + 2)
+            name = tex[i + 1:j]
+            if name in _TEXT_ARG_COMMANDS and j < n and tex[j] in "{*":
+                k = _skip_arg(tex, j + (tex[j] == "*"))
+                j = k if k is not None else j
+            out.append(tex[i:j])
+            i = j
+            continue
+        m = re.match(r"[A-Za-z]{3,}(?:[ ,]+[A-Za-z]+)*", tex[i:]) if not (i and _is_letter(tex[i - 1])) else None
+        if m and not (tex[i + m.end():i + m.end() + 1] in ("(", "_", "^") and " " not in m.group(0)) \
+                and m.group(0) not in _ROMAN_WORDS:
+            words = m.group(0).rstrip(", ")
+            before = " " if i and tex[i - 1] == " " else ""
+            after = " " if tex[i + len(words):i + len(words) + 1] == " " else ""
+            out.append(r"\text{" + before + words + after + "}")  # TeX drops the spaces around it
+            i += len(words)
+            continue
+        out.append(ch)
+        i += 1
+    return "".join(out)
+
+
 def to_tex(expr: str) -> MathResult:
-    """Translate storyboard math (ASCII, Unicode or TeX) to TeX. Never raises."""
+    """Translate storyboard math (ASCII, Unicode, TeX, chemistry or words) to TeX. Never raises."""
     try:
         s = _prepare(expr)
-        tex = _check_tex(s) if "\\" in s else _Parser(_tokenize(s), s).parse()
+        from .chemtext import chem_to_tex
+
+        def inner(x: str) -> str | None:
+            try:
+                return _Parser(_tokenize(x), x).parse()
+            except (_Fail, RecursionError):
+                return None
+
+        tex = chem_to_tex(s, inner)
+        if tex is None and "\\" not in s:
+            s = _words_to_symbols(s)
+        if tex is None:
+            tex = _check_tex(_text_words(s)) if "\\" in s else _Parser(_tokenize(s), s).parse()
         depth = _brace_depth(tex)
         if depth > MAX_LAYOUT_DEPTH:
             raise _Fail(f"nested {depth} levels deep (at most {MAX_LAYOUT_DEPTH} can be typeset in reasonable time)")

@@ -362,7 +362,9 @@ def test_a_boxed_answer_keeps_its_box():
         'Show the steps: "I = 1000 x 0.10 x 3", "I = $300". Box the final answer "$300".',
         "The interest is three hundred dollars.")]})
     hl = [b for b in plan_storyboard(sb).scenes[0].beats if b.kind == "highlight"]
-    assert [(b.params.get("target"), b.params.get("mode")) for b in hl] == [("$300", "box")]
+    # the box goes around the "$300" of the line "I = $300" (a piece of the typeset formula)
+    assert [(b.params.get("target"), b.params.get("part"), b.params.get("mode")) for b in hl] == [
+        ("I = $300", "$300", "box")]
     result = inspect_storyboard(sb, jobs=1)
     assert [v for s in result for v in s.violations] == []
 

@@ -16,6 +16,10 @@ class HighlightVisual(VisualBase):
     kind: Literal["highlight"] = Field(description="Surround and indicate something already on screen.")
     target: str | None = Field(None, description="Text of the element to highlight (default: the last one).",
                                examples=["Encoder"])
+    part: str | None = Field(None, description="A piece of the target formula to mark instead of all of it, as "
+                             "written (\"0/0\", \"1/6\").", examples=["0/0"])
+    color: str | None = Field(None, description="Colour of the mark (default: the theme's highlight colour).",
+                              examples=["red"])
     mode: Literal["surround", "pulse", "box"] = Field("surround", description="Surround the target for a moment, "
                                                       "send pulses along the diagram on screen, or box it (the box "
                                                       "stays).", examples=["pulse"])

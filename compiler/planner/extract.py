@@ -214,11 +214,19 @@ def _tokens(masked: str) -> list[tuple[str, int, int, bool]]:
     return out
 
 
+_TEX_OP = re.compile(r"\\(?:to|rightarrow|leftarrow|Rightarrow|Leftarrow|leftrightarrow|longrightarrow|"
+                     r"rightleftharpoons|implies|iff|mapsto|approx|equiv|sim|simeq|cong|propto|le|leq|ge|geq|ne|neq|"
+                     r"times|cdot|div|pm|mp|in|quad|qquad)$")
+_TEX_CMD = re.compile(r"\\(?:[A-Za-z]{2,}|[,;:!])")
+
+
 def _kind(tok: str) -> str:
     """"op", "math", "unit", "wordish" (bracketed words), "word" or "stop"."""
     low = tok.lower()
     if "\x01" in tok:
         return "stop"
+    if _TEX_CMD.search(tok):  # LaTeX written in the prose: "\rightarrow" joins, "\frac{1}{2}" is maths
+        return "op" if _TEX_OP.match(tok) else "math"
     if _STRONG_OP.match(tok) or (tok and all(c in _OPS or c in "-=<>!" for c in tok)):
         return "op"
     if tok in ("√", "Σ", "∑", "∫", "∏", "∂", "∇", "∞"):
@@ -249,6 +257,9 @@ def _kind(tok: str) -> str:
     return "word"
 
 
+_TEX_INLINE = re.compile(r"\$\$(.+?)\$\$|\$(?=\S)([^$\n]{1,300}?)(?<=\S)\$(?!\d)|\\\((.+?)\\\)")
+
+
 def formula_spans(sentence: str) -> list[tuple[str, int, int]]:
     """Formulas written in the prose, outside quotes and backticks: (text, start, end).
 
@@ -263,6 +274,12 @@ def formula_spans(sentence: str) -> list[tuple[str, int, int]]:
     for m in re.finditer(r"(?:∫|\bintegral)\s*from\s+\S+\s+to\s+\S+\s+of\s+[^,;:.]+?(?:\s+d[a-z]\b|(?=[,;:.]|$))",
                          masked):
         out.append((sentence[m.start(): m.end()].strip(), m.start(), m.end()))
+    # "$\\int_0^2 x^3\\,dx = 4$", "\\( a^2 + b^2 \\)": LaTeX's own delimiters hold one formula (not "$5 and $10")
+    for m in _TEX_INLINE.finditer(masked):
+        body = m.group(1) or m.group(2) or m.group(3) or ""
+        if re.search(r"[\\^_=+<>]|[A-Za-z]\(|\d\s*/\s*\d", body) and not re.fullmatch(r"[\d.,\s]+", body):
+            out.append((sentence[m.start(): m.end()].strip(), m.start(), m.end()))
+            masked = masked[:m.start()] + "\x01" * (m.end() - m.start()) + masked[m.end():]
     toks = _tokens(masked)
     kinds = [_kind(t) for t, *_ in toks]
     n = len(toks)
@@ -307,7 +324,7 @@ def formula_spans(sentence: str) -> list[tuple[str, int, int]]:
             run.pop(0)
         if run:
             text_toks = [toks[r][0] for r in run]
-            has_op = any(kinds[r] == "op" for r in run) or any(
+            has_op = any(kinds[r] == "op" or _TEX_CMD.search(toks[r][0]) for r in run) or any(
                 re.search(r"[=≈→^×÷/+*√Σ∑∫²³−]|(?<=[\w)])-(?=[\w(])|\s-\s|\)\(", toks[r][0])
                 and not re.fullmatch(r"[A-Za-z]+/[A-Za-z]+|m/s²?|g/mol|km/h", toks[r][0]) for r in run
                 if kinds[r] == "math")

@@ -48,6 +48,11 @@ def picture_objects() -> frozenset[str]:
     return frozenset(_load("lexicon.json")["picture_objects"])
 
 
+def formula_words() -> dict[str, tuple[str, ...]]:
+    """Words about formulas on screen: mark_verbs, box_verbs, answer_nouns, derivation_cues (regex pieces)."""
+    return {k: tuple(v) for k, v in _load("lexicon.json")["formula_words"].items()}
+
+
 def instruction_verbs() -> frozenset[str]:
     return frozenset(_load("lexicon.json")["instruction_verbs"])
 

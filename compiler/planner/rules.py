@@ -767,6 +767,8 @@ def rule_icon(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if not found:
         # "add a check mark in the A row", "a red cross appears next to her with text "cannot open"": a mark
         for m in _MARK.finditer(ex.sentence):
+            if any(a <= m.start(1) < b for _, a, b in ex.prose):
+                continue  # "\\frac{1}{2} … \\checkmark": the mark is part of a formula, typeset with it
             name = "check" if re.search(r"check|tick|✓|✔", m.group(1), re.I) else "cross"
             label = re.match(r"[^.;\"\u201c]{0,40}?\b(?:with|and)\s+(?:the\s+)?(?:text|label|caption)\s+[\"\u201c]"
                              r"([^\"\u201d]{1,40})[\"\u201d]", ex.sentence[m.end():])

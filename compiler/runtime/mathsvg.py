@@ -209,3 +209,40 @@ def glyph_boxes(mob) -> list[tuple[float, float, float, float]]:
         right, top = sub.get_corner((1, 1, 0))[:2]
         boxes.append((float(left), float(bottom), float(right), float(top)))
     return boxes
+
+
+def _glyph_signature(sub) -> tuple[int, float]:
+    """What a glyph looks like, whatever its size: its outline's point count and its aspect ratio."""
+    w, h = float(sub.width), float(sub.height)
+    return len(sub.points), (w / h if h > 1e-6 else 99.0)
+
+
+def find_part(mob, tex: str):
+    """The glyphs of a typeset formula that draw ``tex`` — "highlight 0/0", "box the answer 1/6" — as a
+    ``VGroup``, or None when ``mob`` is not a typeset formula or the piece is not in it.
+
+    The piece is typeset on its own and its glyphs (outline and proportions, any size) are looked for
+    as a run in the formula's glyphs; the last run wins (an answer stands at the end)."""
+    from manim import VGroup
+
+    if not getattr(mob, "math_ok", False) or getattr(mob, "math_backend", "") != "ziamath" or not tex:
+        return None
+    try:
+        piece = math_mobject(tex, font_size=40)
+    except Exception:  # pragma: no cover - math_mobject falls back to text, never raises
+        return None
+    if not getattr(piece, "math_ok", False):
+        return None
+    want = [_glyph_signature(g) for g in piece.submobjects]
+    have = [_glyph_signature(g) for g in mob.submobjects]
+    n = len(want)
+    if not n or n > len(have):
+        return None
+
+    def same(a, b) -> bool:
+        return a[0] == b[0] and abs(a[1] - b[1]) <= 0.12 * max(1.0, b[1])
+
+    for start in range(len(have) - n, -1, -1):
+        if all(same(have[start + k], want[k]) for k in range(n)):
+            return VGroup(*mob.submobjects[start:start + n])
+    return None

@@ -316,6 +316,8 @@ def _brace(scene, target, lab, side, col, boxes):
     br, s = best
     if lab is not None:
         lab.next_to(br, SIDES[s], buff=0.1)
+        if any(_hits(_box(lab), b) for b in boxes):
+            _place_label(scene, lab, br, None, boxes, prefer=s)  # no side is free: the nearest free ground
         if not _inside(lab):
             lab.shift([np.clip(lab.get_center()[0], -SAFE_X + lab.width / 2, SAFE_X - lab.width / 2)
                        - lab.get_center()[0], np.clip(lab.get_center()[1], -SAFE_Y + lab.height / 2,

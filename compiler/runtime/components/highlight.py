@@ -2,13 +2,22 @@
 
 from manim import Create, FadeOut, Indicate, RoundedRectangle, SurroundingRectangle
 
+from ..mathsvg import find_part
 from ..style import SAFE_X, SAFE_Y
 
 
-def play(scene, target: str | None, slot: float, mode: str = "surround", color: str = "#FFD54F") -> None:
+def play(scene, target: str | None, slot: float, mode: str = "surround", color: str | None = None,
+         part: str | None = None) -> None:
+    """Mark `target` (default: the last thing drawn); `part` is the TeX of a piece of a typeset formula to
+    mark instead of the whole formula ("highlight 0/0 in red")."""
+    color = color or "#FFD54F"
     mob = scene.find(target)
     if mob is None:
         return
+    if part:
+        piece = find_part(mob, part)
+        if piece is not None:
+            mob = piece
     rt = scene.run_time(slot, 1.2)
     if mode == "pulse":
         owner = next((m for _, m in reversed(scene.named) if hasattr(m, "layer_edges") or hasattr(m, "arrows")), None)

@@ -1,0 +1,130 @@
+"""Formulas on screen: marking a piece of one, and a derivation written as one chain.
+
+* "Box the final answer in yellow", "Highlight 0/0 in red", "Circle the 1 in the numerator": the mark
+  lands on that piece of the typeset formula on screen (a `highlight` beat with `part`), in the colour
+  the sentence names. The answer of a formula is what its last `=` gives.
+* "Derive step by step: ∫ x dx = [x²/2] = 1/2": a chain of `=` written in one sentence under a
+  derivation cue is built as `steps`, one line per `=`, revealed with the narration.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..mathtext import to_tex
+from .beats import Beat
+from .context import Context, _beat, _kw, since_clear
+from .extract import Extracted
+from .knowledge import formula_words
+from .theme import colour_value
+
+_LEX = formula_words()
+_MARK = re.compile(r"^\s*(?:(?:then|now|next|finally|also|and)\b,?\s*)*(?:" + "|".join(_LEX["mark_verbs"]) + r")\b",
+                   re.I)
+_BOX = re.compile(r"^\s*(?:(?:then|now|next|finally|also|and)\b,?\s*)*(?:" + "|".join(_LEX["box_verbs"]) + r")\b|\bboxed\b",
+                  re.I)
+_ANSWER = re.compile(r"\b(?:" + "|".join(_LEX["answer_nouns"]) + r")\b", re.I)
+_DERIVE = re.compile(r"\b(?:" + "|".join(_LEX["derivation_cues"]) + r")", re.I)
+
+
+def _top_level_eq(expr: str) -> list[int]:
+    """Positions of the `=` signs of a formula that are outside brackets and braces (not `<=`, `==`)."""
+    out, depth = [], 0
+    for k, ch in enumerate(expr):
+        if ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth = max(0, depth - 1)
+        elif ch == "=" and depth == 0 and expr[k - 1:k] not in ("<", ">", "!", "=", ":") and expr[k + 1:k + 2] != "=":
+            out.append(k)
+    return out
+
+
+def _squash(s: str) -> str:
+    return re.sub(r"\s+", "", s).lower()
+
+
+def _formulas_on_screen(ctx: Context) -> list[tuple[Beat, str]]:
+    """(beat, formula as written) for every typeset formula on screen, newest first."""
+    out = []
+    for b in since_clear(ctx):
+        if b.kind in ("equation", "steps"):
+            lines = b.params.get("exprs") or b.params.get("lines") or []
+            out.extend((b, str(x)) for x in reversed(lines))
+    return out
+
+
+def _in_formula(piece: str, expr: str) -> bool:
+    """Whether `piece` is written inside `expr` (as written, or once both are TeX): "1/6" in "= \\frac{1}{6}"."""
+    if len(_squash(piece)) == 0 or _squash(piece) == _squash(expr):
+        return False
+    if _squash(piece) in _squash(expr):
+        return True
+    a, b = to_tex(piece).tex, to_tex(expr).tex
+    return bool(a and b) and _squash(a) in _squash(b) and _squash(a) != _squash(b)
+
+
+def _colour_named(sentence: str) -> str | None:
+    for m in re.finditer(r"\b(?:in|with|using)\s+(?:a\s+|an\s+)?((?:light|dark|bright|pale)?\s*[a-z]+)\b", sentence, re.I):
+        if colour_value(m.group(1)):
+            return m.group(1).strip().lower()
+    m = re.search(r"\b(?:colou?r|turn|make)\s+(?:it|them|.{1,20}?)\s+([a-z]+)\b", sentence, re.I)
+    return m.group(1).lower() if m and colour_value(m.group(1)) else None
+
+
+def rule_formula_target(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
+    """"Box the final answer", "Highlight 0/0 in red", "Circle the 1": mark that piece of a formula on screen."""
+    if not _MARK.search(ex.sentence):
+        return []
+    shown = _formulas_on_screen(ctx)
+    if not shown:
+        return []
+    target = part = None
+    candidates = [q for q in ex.quoted + ex.backticked] + [t.rstrip(".") for t, _, _ in ex.prose]
+    words = re.findall(r"(?<![\w^])(?:\d+(?:\.\d+)?(?:/\d+)?|[A-Za-z](?:\^\d+)?|\d+/\d+)(?![\w^])", ex.bare)
+    for cand in candidates + [w for w in words if w.lower() not in ("a", "i")]:
+        hit = next((expr for _, expr in shown if _in_formula(cand, expr)), None)
+        if hit is not None:
+            target, part = hit, cand.strip()
+            break
+        if any(_squash(cand) == _squash(expr) for _, expr in shown):
+            target = next(expr for _, expr in shown if _squash(cand) == _squash(expr))
+            break
+    if target is None and (ex.quoted or ex.backticked):
+        return []  # "Box the final answer "36 g of water"": new text to write, then box (rule_highlight)
+    if target is None and _ANSWER.search(ex.bare):
+        expr = shown[0][1]
+        eqs = _top_level_eq(expr)
+        target = expr
+        if eqs and expr[eqs[-1] + 1:].strip():
+            part = expr[eqs[-1] + 1:].strip().rstrip(".")
+    if target is None:
+        return []
+    for cand in candidates:
+        ctx.consumed.add(cand)
+    ex.prose[:] = []
+    ex.formulas[:] = []
+    ctx.stop = True
+    mode = "box" if _BOX.search(ex.sentence) else None
+    return [_beat("highlight", "highlight:formula-part" if part else "highlight:formula", ex, i, (),
+                  _kw(ex.sentence), target=target, part=part, color=_colour_named(ex.sentence), mode=mode)]
+
+
+def rule_derivation(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
+    """"Derive step by step: A = B = C": one chain of `=` under a derivation cue, built line by line."""
+    if not _DERIVE.search(ex.bare):
+        return []
+    chains = [t.rstrip(".") for t in ex.quoted + ex.backticked if t not in ctx.consumed] + \
+             [t.rstrip(".") for t, _, _ in ex.prose if t not in ctx.consumed]
+    chains = [c for c in chains if len(_top_level_eq(c)) >= 2]
+    if len(chains) != 1:
+        return []
+    expr = chains[0]
+    cuts = _top_level_eq(expr)
+    lines = [expr[:cuts[1]].strip()] + ["= " + expr[a + 1:b].strip() for a, b in zip(cuts[1:], cuts[2:] + [len(expr)])]
+    if any(not line.strip("= ") for line in lines):
+        return []
+    ctx.consumed.add(expr)
+    ex.prose[:] = [p for p in ex.prose if p[0].rstrip(".") != expr]
+    ex.formulas[:] = [f for f in ex.formulas if f.rstrip(".") != expr]
+    return [_beat("steps", "steps:chain", ex, i, lines, _kw(expr), lines=lines[:8])]
