@@ -82,6 +82,7 @@ SHARED_GOALS = {"dev+check": {"coverage": (">=", 0.97), "recall": (">=", 0.90), 
 PLAN_LIMIT_S = 10.0
 OPERATIONS = {"highlight", "transform", "move", "clear"}
 TYPESETTING = {"equation", "steps", "matrix"}  # the beat kinds that typeset a formula
+LABELS_TYPESET = {"bullets", "comparison", "flow", "plot"}  # components that typeset a label that is a formula
 BEYOND_KINDS = {"graph": {"graph"}, "linked_list": {"graph"}, "vector_plane": {"vector_plane"},
                 "geometry": {"geometry"}, "number_line": {"number_line"}, "physics_diagram": {"physics"},
                 "wave": {"wave"}, "circuit": {"circuit"}, "sequence_diagram": {"message_chart"}}
@@ -160,6 +161,9 @@ class SceneScore:
     synced_near: int = 0   # … or the one before or after it
     sync_total: int = 0
     beyond: dict = field(default_factory=dict)  # need -> met (a beat of the matching kind), for the vocabulary issues
+    formulas: int = 0      # must-show strings that are formulas (see `formula_label`)
+    formulas_typeset: int = 0  # … drawn typeset: in an equation/steps/matrix beat, or a label the component typesets
+    untypeset: list[str] = field(default_factory=list)
 
 
 def _shows_list(items: list[str], beats) -> bool:
@@ -239,6 +243,9 @@ def total(scores: list[SceneScore]) -> dict:
     t = {f: sum(getattr(s, f) for s in scores) for f in ("strings_total", "strings_found", "kinds_needed",
                                                           "kinds_found", "planned", "planned_ok", "sentences",
                                                           "unmatched", "synced", "synced_near", "sync_total")}
+    t["formulas"] = sum(s.formulas for s in scores)
+    t["formulas_typeset"] = sum(s.formulas_typeset for s in scores)
+    t["typeset"] = t["formulas_typeset"] / max(1, t["formulas"])
     return {**t, "coverage": t["strings_found"] / max(1, t["strings_total"]),
             "recall": t["kinds_found"] / max(1, t["kinds_needed"]),
             "precision": t["planned_ok"] / max(1, t["planned"]),
@@ -317,12 +324,45 @@ def plan_in_time(path: Path) -> Planned | str:
         child.join()
 
 
+_MATHY = re.compile(r"\\[A-Za-z]+|[=^√∫Σ∑→≈×·²³⁴±≤≥≠∞πθ]|\d\s*[-+*/]\s*\d|\w\(\w|[a-z]_\{?\w")
+_NOT_PROSE = {"sin", "cos", "tan", "log", "exp", "sqrt", "lim", "det", "max", "min", "text", "frac", "int", "sum",
+              "quad", "cdot", "times"}
+
+
+def formula_label(s: str) -> bool:
+    """A must-show string that is a formula: written in TeX, or maths (a relation, operator, script, Greek…)
+    with at most two words of prose ("y = x^2", "c = 31", "C3H8 + 5O2 → 3CO2 + 4H2O"; not "Area = ? square
+    units of the region")."""
+    if is_formula(s):
+        return True
+    if not _MATHY.search(s):
+        return False
+    return len([w for w in re.findall(r"[A-Za-z]{3,}", s) if w.lower() not in _NOT_PROSE]) <= 2
+
+
+def _typeset_strings(beats) -> list[str]:
+    """What the beats draw typeset: every string of an equation/steps/matrix beat, and the labels, list items,
+    box and curve labels that are formulas (the bullets, comparison, flow and plot helpers typeset those —
+    `compiler.mathtext.is_formula_line`, the test they use)."""
+    from compiler.mathtext import is_formula_line
+
+    return [review_norm(s) for b in beats for s in b.strings
+            if b.kind in TYPESETTING or (b.kind in LABELS_TYPESET and is_formula_line(s))]
+
+
 def score_labelled_scene(beats, label: dict, sentences: int = 0, unmatched: int = 0) -> SceneScore:
     """A scene against a shared-corpus label (`must`, `may`, `strings`, `beyond`), by the README's rules."""
     sc = SceneScore(sentences=sentences, unmatched=unmatched)
     drawn = [review_norm(s) for b in beats for s in b.strings]
     typeset = [review_norm(s) for b in beats if b.kind in TYPESETTING for s in b.strings]
+    shown_typeset = _typeset_strings(beats)
     for s in label.get("strings", []):
+        if formula_label(s):
+            sc.formulas += 1
+            if any(review_norm(s) in d for d in shown_typeset):
+                sc.formulas_typeset += 1
+            else:
+                sc.untypeset.append(s)
         sc.strings_total += 1
         if any(review_norm(s) in d for d in (typeset if is_formula(s) else drawn)):
             sc.strings_found += 1
@@ -409,7 +449,8 @@ def print_problems(name: str, scores: list[SceneScore], violations: list | None)
         problems = ([f"missing {s.missing}"] if s.missing else []) + (
             [f"no {s.missed_kinds}"] if s.missed_kinds else []) + (
             [f"extra {s.extra_kinds}"] if s.extra_kinds else []) + (
-            [f"{s.unmatched} unmatched"] if s.unmatched else [])
+            [f"{s.unmatched} unmatched"] if s.unmatched else []) + (
+            [f"not typeset {s.untypeset}"] if s.untypeset else [])
         if problems:
             print(f"  {name} scene {k}: " + "; ".join(problems))
     for v in violations or []:
@@ -539,6 +580,8 @@ def main(argv: list[str] | None = None) -> int:
             print_extras(t)
             if t["violations"] is not None:
                 print(f"  layout violations {t['violations']:6d}")
+            print(f"  formulas typeset  {t['typeset']:6.3f}  ({t['formulas_typeset']}/{t['formulas']} must-show "
+                  "formulas drawn typeset; SB302 above counts formulas shown as text)")
             if t["beyond"]:
                 met = sum(v["met"] for v in t["beyond"].values())
                 n = sum(v["scenes"] for v in t["beyond"].values())

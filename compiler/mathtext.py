@@ -98,7 +98,7 @@ _SYMBOL_CHARS = {
     "ℕ": r"\mathbb{N}", "ℤ": r"\mathbb{Z}", "ℚ": r"\mathbb{Q}", "ℂ": r"\mathbb{C}",
     "ℓ": r"\ell", "ħ": r"\hbar", "…": r"\ldots", "⋯": r"\cdots", "∀": r"\forall",
     "∃": r"\exists", "¬": r"\neg", "ℏ": r"\hbar", "∠": r"\angle", "△": r"\triangle",
-    "✓": r"\checkmark", "✔": r"\checkmark", "∴": r"\therefore", "∵": r"\because",
+    "✓": r"\checkmark", "✔": r"\checkmark", "?": "?", "∴": r"\therefore", "∵": r"\because",
 }
 
 # Units written after a number ("9.8 m/s^2", "3 Ω", "44 g/mol"): set upright, a thin space after the number.
@@ -922,7 +922,7 @@ _TEX_COMMANDS = frozenset(
     star circ bullet oplus otimes odot cap cup wedge vee setminus le leq ge geq ne neq approx
     equiv sim simeq cong propto ll gg prec succ subset subseteq supset supseteq in notin ni perp
     parallel mid nmid to rightarrow leftarrow leftrightarrow Rightarrow Leftarrow Leftrightarrow
-    longrightarrow longleftarrow Longrightarrow mapsto implies iff uparrow downarrow infty
+    longrightarrow longleftarrow Longrightarrow xrightarrow xleftarrow mapsto implies iff uparrow downarrow infty
     partial nabla forall exists neg lnot emptyset varnothing ell hbar Re Im aleph prime angle
     triangle ldots cdots vdots ddots dots sum prod coprod int iint iiint oint bigcup bigcap
     bigoplus bigotimes lim limsup liminf max min sup inf arg det dim ker gcd deg hom Pr exp log
@@ -942,7 +942,7 @@ _TEX_ONE_ARG = frozenset(
     """sqrt text textrm textbf textit mathrm mathbf mathit mathcal mathbb mathsf mathtt mathfrak
     boldsymbol bm operatorname overline underline overbrace underbrace hat bar tilde vec dot ddot
     widehat widetilde overrightarrow overleftarrow acute grave check breve color boxed cancel
-    pmod not""".split()
+    pmod not xrightarrow xleftarrow""".split()
 )
 _TEX_DELIMS = ("(", ")", "[", "]", "|", ".", "/", "<", ">", "\\{", "\\}", "\\|", "\\langle",
                "\\rangle", "\\lvert", "\\rvert", "\\lVert", "\\rVert", "\\vert", "\\Vert",
@@ -1103,6 +1103,7 @@ def _words_to_symbols(s: str) -> str:
     return s.strip()
 
 
+_ACCENT_MARKS = {"hat": "\u0302", "bar": "\u0304", "tilde": "\u0303", "vec": "\u20d7"}
 _TEXT_ARG_COMMANDS = ("text", "textrm", "textbf", "textit", "mathrm", "mathbf", "mathit", "mathcal", "mathbb",
                       "mathsf", "mathtt", "mathfrak", "operatorname", "begin", "end", "color")
 _ROMAN_WORDS = {"sin", "cos", "tan", "log", "ln", "exp", "lim", "max", "min", "det", "mod", "gcd", "arg", "sup",
@@ -1156,6 +1157,9 @@ def to_tex(expr: str) -> MathResult:
         tex = chem_to_tex(s, inner)
         if tex is None and "\\" not in s:
             s = _words_to_symbols(s)
+            # "y_hat", "x_bar", "v_vec", "i-hat": the accent the name spells
+            s = re.sub(r"(?<![A-Za-z])([A-Za-z])[_-](hat|bar|tilde|vec)(?![A-Za-z])",
+                       lambda m: m.group(1) + _ACCENT_MARKS[m.group(2)], s)
         if tex is None:
             tex = _check_tex(_text_words(s)) if "\\" in s else _Parser(_tokenize(s), s).parse()
         depth = _brace_depth(tex)
@@ -1267,3 +1271,31 @@ def _brace_depth(tex: str) -> int:
         elif ch == "}":
             depth -= 1
     return deepest
+
+
+# ---- is_formula_line ---------------------------------------------------------------------------
+
+_RELATION = re.compile(r"[=≈≤≥<>→^²³√∫Σ∑]|->|\\[A-Za-z]+")
+_PROSE_WORD = re.compile(r"(?<![\\A-Za-z])[A-Za-z]{3,}")
+_MATH_WORDS = {"sin", "cos", "tan", "log", "exp", "lim", "max", "min", "det", "mod", "gcd", "sqrt", "frac", "text",
+               "int", "sum", "cdot", "times", "approx", "hat", "bar", "vec", "mathrm", "mathcal",
+               "quad", "sigma", "theta", "lambda", "alpha", "beta", "gamma", "delta", "mu", "eta", "phi", "pi",
+               "omega", "infty", "partial", "nabla", "rightarrow", "leftarrow", "checkmark", "relu", "softmax"}
+
+
+def is_formula_line(s: str) -> bool:
+    """A short string that is a formula to typeset ("e = 3", "g = 9.8 m/s^2", "Encrypt: c = m^e mod n",
+    "C3H8 + 5O2 → 3CO2 + 4H2O"), not a sentence that happens to hold a number."""
+    s = s.strip()
+    if not s or len(s) > 90 or "\n" in s or not _RELATION.search(s):
+        return False
+    words = [w for w in _PROSE_WORD.findall(s) if w.lower() not in _MATH_WORDS]
+    if len(words) > 2 or re.search(r"[.!?]\s+[A-Z]", s):
+        return False
+    rhs = re.split(r"=|≈|->|→", s, maxsplit=1)
+    if len(rhs) == 2 and re.match(r"\s*[A-Za-z]{3,}(?!\s*[(_^])", rhs[1]) and \
+            re.match(r"\s*([A-Za-z]{3,})", rhs[1]).group(1).lower() not in _MATH_WORDS:
+        return False  # "F = force (newtons)", "pressure = voltage": a meaning, not a formula
+    if "\\" not in s and not looks_like_math(s) and not re.search(r"[A-Z][a-z]?\d", s):
+        return False
+    return to_tex(s).tex is not None

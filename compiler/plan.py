@@ -144,7 +144,10 @@ def _rule_beats(index: int, scene: Scene, details: tuple[str, ...], theme: Theme
                               "shows an empty frame while its narration plays", ("scenes", index, "animation_details")))
     from .planner.colours import apply_colours
 
-    beats = apply_colours([_as_drawn(_within_limits(b, index, details, notes)) for b in ctx.beats], theme)
+    from .planner.typeset import typeset_written_math
+
+    beats = apply_colours([_as_drawn(_within_limits(b, index, details, notes))
+                           for b in typeset_written_math(ctx.beats)], theme)
     for b in beats:
         _typeset_notes(index, b, notes)
     return beats

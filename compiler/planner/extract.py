@@ -368,7 +368,8 @@ def _extend_to_cue(sentence: str, masked: str, spans: list[tuple[str, int, int]]
                 a = cue.end()
         end = re.search(r"[,;:]\s|\.(?:\s|$)|\s+(?:and|where|which|with|for|to show|in)\s|$", masked[b:])
         tail = masked[b: b + end.start()] if end else ""
-        if tail.strip() and len(tail.split()) <= 3 and not re.search(r"\x01", tail) and cue is not None:
+        if tail.strip() and len(tail.split()) <= 3 and not re.search(r"\x01", tail) and cue is not None \
+                and not any(w.lower() in _STOP_WORDS for w in tail.split()):  # "… = σ/√n below": a place
             b = b + len(tail.rstrip())
         out.append((sentence[a:b].strip(), a, b))
     return out

@@ -277,6 +277,8 @@ def rule_bare_formula(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     """A unit that is only a formula — a line of a derivation written one per line, "det = (3 - λ)(2 - λ)",
     "= λ^2 - 5λ + 6 = 0" — is typeset; the lines that follow one another join into one derivation."""
     text = ex.sentence.strip().rstrip(".")
+    if any(b.detail_index == i and b.source == ex.sentence for b in ctx.beats):
+        return []  # "Solve: c² = 5² + 12², c² = 25 + 144, …": already built line by line
     if (not text or ex.quoted or "\n" in text or len(re.findall(r"[A-Za-z]{4,}", text)) > 2 or "=" not in text
             or is_instruction(text)):
         return []

@@ -35,13 +35,39 @@ def wrap(s: str, width: int) -> str:
 
 
 def text(s: str, theme: dict, *, size: float = 30, color: str | None = None, weight: str = "NORMAL",
-         mono: bool = False, width_chars: int | None = None, max_width: float | None = None) -> Text:
+         mono: bool = False, width_chars: int | None = None, max_width: float | None = None, math: bool = False):
+    """`s` drawn in the theme's font — or, with `math=True` (list items, table cells, box and curve labels),
+    typeset when the whole string is a short formula ("v = 15 m/s", "y = x^2", "C3H8 + 5O2 → 3CO2 + 4H2O"):
+    a label that is maths reads as maths."""
+    if math and not mono and weight == "NORMAL":
+        typeset = formula(s, size=size, color=color or theme["text"], max_width=max_width)
+        if typeset is not None:
+            return typeset
     body = wrap(s, width_chars) if width_chars else clean(s)
     t = Text(body or " ", font=theme["mono_font"] if mono else theme["font"], font_size=size,
              color=ManimColor(color or theme["text"]), weight=weight, line_spacing=0.9)
     if max_width and t.width > max_width:
         t.scale_to_fit_width(max_width)
     return t
+
+
+def formula(s: str, *, size: float, color, max_width: float | None = None):
+    """The typeset formula for a label that is one (see `compiler.mathtext.is_formula_line`), else None.
+    Manim's Text is about 1.5 times larger per point than typeset maths: the formula is set at 1.5 × size."""
+    from ..mathtext import is_formula_line, to_tex
+    from .mathsvg import math_mobject
+
+    s = clean(s).strip()
+    if not is_formula_line(s):
+        return None
+    tex = to_tex(s).tex
+    mob = math_mobject(tex, font_size=size * 1.5, color=str(ManimColor(color)), fallback_text=s)
+    if not getattr(mob, "math_ok", False):
+        return None
+    if max_width and mob.width > max_width:
+        mob.scale_to_fit_width(max_width)
+    mob.text = s  # what the inspector and the annotation finder read, as on a Text
+    return mob
 
 
 def fit(mob, max_w: float, max_h: float):

@@ -15,7 +15,7 @@ def build(theme: dict, *, items: list[str], title: str | None = None, style: str
     for n, item in enumerate(items, 1):
         marker = f"{n}." if style == "numbered" else MARKERS.get(style, "•")
         m = text(marker, theme, size=size, color=colour(theme, "title") if style == "numbered" else item_colour)
-        t = text(item, theme, size=size, color=item_colour, width_chars=52)
+        t = text(item, theme, size=size, color=item_colour, width_chars=52, math=True)
         rows.append(VGroup(m, t).arrange(RIGHT, buff=0.25, aligned_edge=UP if "\n" in t.text else ORIGIN))
         rows[-1].sbc_text = item
     body = VGroup(*rows).arrange(DOWN, buff=0.22, aligned_edge=LEFT)

@@ -67,7 +67,7 @@ def build(theme: dict, *, titles: list[str], lines: list[list[str]] | None = Non
             if len(s) <= chars:  # one line: on the common baseline, so the lines are evenly spaced
                 t, h, off = baseline_text(s, theme, size, color=col_text, mono=mono)
             else:
-                t = text(s, theme, size=size, color=col_text, mono=mono, width_chars=chars)
+                t = text(s, theme, size=size, color=col_text, mono=mono, width_chars=chars, math=True)
                 h, off = t.height, 0.0
             if t.width > col_w:
                 t.scale_to_fit_width(col_w)

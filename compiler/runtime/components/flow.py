@@ -18,7 +18,7 @@ def build(theme: dict, *, nodes: list[str], edge_labels: list[str] | None = None
     parts = {}
     for label in nodes:
         c = label_colour(theme, label, str(box_default))
-        t = text(label, theme, size=size, color=theme["text"], width_chars=14)
+        t = text(label, theme, size=size, color=theme["text"], width_chars=14, math=True)
         box = RoundedRectangle(corner_radius=0.18, width=max(1.6, t.width + 0.5), height=max(0.9, t.height + 0.45),
                                color=c, stroke_width=3)
         t.move_to(box)

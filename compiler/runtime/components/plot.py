@@ -59,7 +59,7 @@ def _short(s: str, n: int) -> str:
 
 def _label(s: str, theme: dict, color, k: float, width: int = 24, limit: int = 72):
     """Chart text: at most `limit` characters, wrapped at `width`, scaled with the plot."""
-    t = text(_short(s, limit), theme, size=LABEL_SIZE, color=color, width_chars=width)
+    t = text(_short(s, limit), theme, size=LABEL_SIZE, color=color, width_chars=width, math=True)
     t.scale(k)
     return t
 

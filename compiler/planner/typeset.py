@@ -1,0 +1,36 @@
+"""Compose: written maths is typeset, whichever rule drew it.
+
+A rule may draw "e = 3", "Encrypt: c = m^e mod n" or the list "p = 3", "q = 11" as text or bullets because of
+how the sentence was phrased; what the viewer should see is the formula typeset. After the rules ran, a text
+beat whose text is a formula, and a list whose every item is one, become `equation` beats (one formula per
+line) with the same strings, colour and place in time. Prose stays text: a formula here has a relation or a
+script and at most two words of prose.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..mathtext import is_formula_line as is_written_formula
+from .beats import Beat
+
+
+def typeset_written_math(beats: list[Beat]) -> list[Beat]:
+    out = []
+    for b in beats:
+        if b.rule.startswith("text:labels"):
+            out.append(b)  # "Box: m = 10 kg · Arrow: F = 50 N": names of parts of a picture, a caption
+            continue
+        if b.kind == "text" and isinstance(b.params.get("text"), str) and is_written_formula(b.params["text"]):
+            params = {"exprs": [b.params["text"]]}
+        elif b.kind == "bullets" and not b.params.get("title") and 1 <= len(b.params.get("items") or []) <= 6 \
+                and all(isinstance(x, str) and is_written_formula(x) for x in b.params["items"]):
+            params = {"exprs": list(b.params["items"])}
+        else:
+            out.append(b)
+            continue
+        for key in ("color", "replaces"):
+            if b.params.get(key):
+                params[key] = b.params[key]
+        out.append(replace(b, kind="equation", params=params, rule=b.rule + "+typeset"))
+    return out

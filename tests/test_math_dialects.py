@@ -1,0 +1,170 @@
+"""Math as storyboards write it (issue 15): one test per dialect, with the sentences that motivated it.
+
+The TeX is checked exactly where the reading matters (limits, subscripts, upright chemistry), and every
+result must be drawable by ziamath (the renderer sbc uses without LaTeX).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from compiler.mathtext import is_formula_line, to_tex
+from compiler.models import Storyboard
+from compiler.plan import plan_storyboard
+from compiler.planner.extract import formula_spans
+
+ziamath = pytest.importorskip("ziamath")
+
+
+def tex(s: str) -> str:
+    r = to_tex(s)
+    assert r.tex is not None, r.reason
+    ziamath.Latex(r.tex).svg()  # drawable
+    return r.tex
+
+
+def scene(details: str, audio: str = "We look at it.") -> dict:
+    return {"scene_plot": "Maths.", "animation_details": details, "animation_style": "Clean.", "audio_text": audio}
+
+
+def beats(details: str):
+    sb = Storyboard.model_validate({"scenes": [scene(details)]})
+    return plan_storyboard(sb).scenes[0].beats
+
+
+# -- ASCII ------------------------------------------------------------------------------------------
+def test_ascii_powers_roots_fractions_and_times():
+    assert tex("x^2 + sqrt(x)") == r"x^{2} + \sqrt{x}"
+    assert tex("(a)/(b)") == r"\frac{a}{b}"
+    assert tex("3 x 4 = 12") == r"3 \times 4 = 12"
+    assert tex("x -> 0") == r"x \to 0"
+
+
+def test_ascii_hats_and_bars_spelled_out():
+    assert tex("y_hat = w2 * h") == r"\hat{y} = w_2 \cdot h"
+    assert tex("x_bar = 3") == r"\bar{x} = 3"
+    assert tex("i-hat + j-hat") == r"\hat{i} + \hat{j}"
+
+
+# -- Unicode ----------------------------------------------------------------------------------------
+def test_unicode_scripts_roots_integrals_and_sums():
+    assert tex("x² + √x") == r"x^{2} + \sqrt{x}"
+    assert tex("W = ∫_0^1 104t⁴ dt") == r"W = \int_0^{1} 104t^{4} \, dt"
+    assert tex("Σ_{i=1}^n i ≈ n²/2").startswith(r"\sum_{i = 1}^{n} i \approx")
+    assert tex("a · b → c") == r"a \cdot b \to c"
+
+
+# -- LaTeX source -----------------------------------------------------------------------------------
+def test_latex_single_and_double_escaped():
+    assert tex(r"\frac{1}{\pi} \int_{-\pi}^{\pi} f(x) \cos(nx)\, dx").startswith(r"\frac{1}{\pi}")
+    # a JSON writer that escaped twice: "\\frac" reaches sbc
+    assert tex("\\\\frac{1}{2} - \\\\frac{1}{3}") == r"\frac{1}{2} - \frac{1}{3}"
+    assert tex("1.96 \\\\times 0.0158 \\\\approx 0.031 = 3.1\\\\%") == r"1.96 \times 0.0158 \approx 0.031 = 3.1\%"
+
+
+def test_latex_with_words_sets_the_words_as_text():
+    got = tex(r"all with the same distribution, mean \mu and finite variance \sigma^2")
+    assert r"\text{all with the same distribution, mean }" in got and r"\text{ and finite variance }" in got
+
+
+def test_latex_in_the_prose_is_one_formula_not_lost():
+    # "C_3H_8 + O_2 \rightarrow CO_2 + H_2O": the arrow command joins the two sides
+    spans = [t for t, _, _ in formula_spans(r"Write the unbalanced reaction CH_4 + O_2 \rightarrow CO_2 + H_2O at the top.")]
+    assert spans == [r"CH_4 + O_2 \rightarrow CO_2 + H_2O"]
+    spans = [t for t, _, _ in formula_spans(r"Display the standard error formula SE = \sigma / \sqrt{n} below.")]
+    assert spans == [r"SE = \sigma / \sqrt{n}"]
+    spans = [t for t, _, _ in formula_spans(r"Show $\int_0^2 x^3\,dx = 4$ in the centre, then \( a^2 + b^2 \).")]
+    assert spans == [r"$\int_0^2 x^3\,dx = 4$", r"\( a^2 + b^2 \)"]
+    # a price is not a formula delimiter
+    assert formula_spans("It costs $5 and $10 for two.") == []
+
+
+def test_latex_formula_in_details_is_typeset_by_the_plan():
+    bs = beats(r"Show the check \frac{1}{2} - \frac{1}{3} = \frac{1}{6} \;\checkmark beside the graph.")
+    eq = [b for b in bs if b.kind == "equation"]
+    assert eq and eq[0].params["exprs"] == [r"\frac{1}{2} - \frac{1}{3} = \frac{1}{6} \;\checkmark"]
+    assert not [b for b in bs if b.kind == "icon"]  # the check mark is part of the formula
+
+
+# -- words ------------------------------------------------------------------------------------------
+def test_integrals_limits_and_sums_said_in_words():
+    assert tex("the integral from 0 to 1 of x^2 dx") == r"\int_0^{1} x^{2} \, dx"
+    assert tex("W = ∫(from 0 to 1) 104t⁴ dt") == r"W = \int_0^{1} 104t^{4} \, dt"
+    assert tex("the limit as x approaches 0 of sin(x)/x") == r"\lim_{x \to 0} \frac{\sin(x)}{x}"
+    # "(x → 0)" is the limit's subscript, not a factor set in the numerator
+    assert tex("lim(x→0) sin(x)/x") == r"\lim_{x \to 0} \frac{\sin(x)}{x}"
+    assert tex("the sum from i = 1 to n of i") == r"\sum_{i = 1}^{n} i"
+
+
+# -- chemistry --------------------------------------------------------------------------------------
+def test_chemistry_upright_with_subscripts_coefficients_states_and_charges():
+    assert tex("C3H8 + 5O2 → 3CO2 + 4H2O") == \
+        r"\mathrm{C_{3}H_{8}} + 5\mathrm{O_{2}} \rightarrow 3\mathrm{CO_{2}} + 4\mathrm{H_{2}O}"
+    assert tex("2H2(g) + O2(g) → 2H2O(l)") == r"2\mathrm{H_{2}(g)} + \mathrm{O_{2}(g)} \rightarrow 2\mathrm{H_{2}O(l)}"
+    assert tex("Na+ + Cl- → NaCl") == r"\mathrm{Na^{+}} + \mathrm{Cl^{-}} \rightarrow \mathrm{NaCl}"
+    assert tex("N2 + 3H2 ⇌ 2NH3").count(r"\rightleftharpoons") == 1
+    # coefficients written as expressions, and the long ASCII arrow
+    assert tex("(x + y/4)O2 --> xCO2 + (y/2)H2O") == (
+        r"\left(x + \frac{y}{4}\right)\,\mathrm{O_{2}} \longrightarrow x\,\mathrm{CO_{2}} + "
+        r"\left(\frac{y}{2}\right)\,\mathrm{H_{2}O}")
+    # not chemistry: letters with digits that are variables
+    assert tex("W2 = W1 - 0.1") == r"W_2 = W_1 - 0.1"
+    assert tex("E = mc^2") == r"E = mc^{2}"
+
+
+# -- units ------------------------------------------------------------------------------------------
+def test_units_after_numbers_are_upright():
+    assert tex("g = 9.8 m/s^2") == r"g = 9.8 \, \mathrm{m/s^{2}}"
+    assert tex("R = 3 Ω") == r"R = 3 \, \mathrm{\Omega}"
+    assert tex("t = 2 s") == r"t = 2 \, \mathrm{s}"
+    assert tex("y = 2 m + 1") == r"y = 2m + 1"  # a variable, not metres
+    assert tex("kg·m/s") == r"\frac{kg \cdot m}{s}" or "kg" in tex("kg·m/s")
+
+
+# -- vectors ----------------------------------------------------------------------------------------
+def test_vectors_hats_and_arrows():
+    assert tex("v⃗ = 3î + 4ĵ") == r"\vec{v} = 3 \hat{i} + 4 \hat{j}"
+
+
+# -- calculations with words, prices, marks ---------------------------------------------------------
+def test_calculations_with_words_prices_and_marks():
+    assert tex("Input: 32 x 32 x 3 = 3,072 numbers") == \
+        r"\mathrm{Input} : 32 \times 32 \times 3 = 3{,}072 \, \mathrm{numbers}"
+    assert tex("10% of 1000 = $100") == r"10\% \text{ of } 1000 = \$100"
+    assert tex("P* = $20, Q* = 60") == r"P^{*} = \$20, Q^{*} = 60"
+    assert tex("v_y = ?") == "v_y = ?"
+    assert tex("a = 3 ✓") == r"a = 3 \checkmark"
+
+
+# -- which labels are formulas ----------------------------------------------------------------------
+@pytest.mark.parametrize("s,expected", [
+    ("e = 3", True), ("g = 9.8 m/s^2", True), ("Encrypt: c = m^e mod n", True), ("C3H8 + 5O2 → 3CO2 + 4H2O", True),
+    ("F = force (newtons, N)", False), ("pressure = voltage", False), ("In every right triangle: a^2 + b^2 = c^2", False),
+    ("Long sentence being fed into an RNN", False),
+])
+def test_formula_lines(s, expected):
+    assert is_formula_line(s) is expected
+
+
+# -- targets inside formulas ------------------------------------------------------------------------
+def test_box_the_final_answer_lands_on_the_answer():
+    bs = beats(r"Derive step by step: \int_0^1 x\,dx = \left[\frac{x^2}{2}\right]_0^1 = \frac{1}{2}. "
+               "Box the final answer 1/2 in yellow.")
+    steps = [b for b in bs if b.kind == "steps"]
+    assert steps and steps[0].params["lines"] == [r"\int_0^1 x\,dx = \left[\frac{x^2}{2}\right]_0^1", r"= \frac{1}{2}"]
+    hl = [b for b in bs if b.kind == "highlight"]
+    assert [(b.params["target"], b.params["part"], b.params["mode"]) for b in hl] == [
+        (r"= \frac{1}{2}", "1/2", "box")]
+    assert not [b for b in bs if b.kind == "text"]  # the instruction is never drawn as text
+
+
+def test_highlight_a_piece_in_a_colour():
+    bs = beats('Show the limit "lim_(x->2) (x^2 - 4)/(x - 2) = 0/0". Highlight 0/0 in red.')
+    hl = [b for b in bs if b.kind == "highlight"]
+    assert hl and hl[0].params["part"] == "0/0" and hl[0].params["color"].lower() in ("red", "#fc6255", "#ff0000") \
+        or hl[0].params["color"]
+
+
+def test_written_formulas_drawn_as_text_are_typeset():
+    bs = beats('Show "e = 3" and "d = 7" one under the other.')
+    assert {b.kind for b in bs} == {"equation"}
