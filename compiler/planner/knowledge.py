@@ -115,3 +115,18 @@ def circuit_elements() -> dict[str, str]:
 def drawing_shapes() -> dict[str, str]:
     """shape of the drawing component -> a pattern of the nouns that name it, most specific first."""
     return dict(_load("vocabulary.json")["drawing_shapes"])
+
+
+def drawing_top_parts() -> str:
+    """A pattern of the nouns that name the part of a drawn thing sitting on top (a tree's crown, a lock's shackle)."""
+    return _load("vocabulary.json")["drawing_top_parts"]
+
+
+def drawing_object_words() -> str:
+    """A pattern of the nouns that say a phrase is a picture of a thing ("a lock shape", "a key icon")."""
+    return _load("vocabulary.json")["drawing_object_words"]
+
+
+def clock_nouns() -> str:
+    """A pattern of the nouns that name a clock face (numbers round a circle)."""
+    return _load("vocabulary.json")["clock_nouns"]

@@ -1,0 +1,57 @@
+"""What the planner understands of pictures the shared corpus labels as `beyond` needs (issues 13 and 14):
+things drawn as the primitive shapes they are made of, clock faces, number lines, waves, figures of polygons
+from coordinates. Sentences of our own phrasing."""
+
+from __future__ import annotations
+
+from .test_planner_understanding import beats, kinds, only, plan
+
+
+def _losses(*details: str) -> list[str]:
+    from compiler.models import Storyboard
+    from compiler.plan import plan_storyboard
+
+    from .conftest import scene
+
+    sb = Storyboard.model_validate({"scenes": [scene(d, "Some narration here.", "Dark background.") for d in details]})
+    return [d.message for d in plan_storyboard(sb).diagnostics if d.code == "SB307"]
+
+
+# ----------------------------------------------------------------------------- things made of primitive shapes
+def test_a_thing_made_of_shapes_is_drawn_as_its_parts():
+    bs = beats("Draw a small house made of a red square body and a brown triangle roof, labeled 'home'.")
+    shapes = only(bs, "drawing").params["shapes"]
+    assert [s["type"] for s in shapes] == ["rectangle", "triangle"]
+    assert shapes[0]["label"] == "home" and shapes[0]["size"] == "small" and shapes[1]["above"] == shapes[0]["id"]
+
+
+def test_a_thing_shape_with_its_description_in_brackets_beside_a_diagram():
+    bs = beats('Draw two boxes labeled "Sender" and "Receiver" with an arrow between them. Beside the receiver draw a '
+               'padlock icon (a rectangle of 1 by 0.7 with an arc on top) labeled "locked".')
+    shapes = only(bs, "drawing").params["shapes"]
+    assert shapes == [{"type": "rectangle", "id": "padlock_rectangle", "width": 1.0, "height": 0.7, "label": "locked"}]
+    assert any("padlock is drawn as a rectangle" in m for m in _losses(
+        'Draw a padlock icon (a rectangle of 1 by 0.7 with an arc on top) labeled "locked".'))
+
+
+def test_a_thing_and_its_labelled_neighbours_replace_a_box_diagram_of_their_labels():
+    bs = beats("Draw a green dot labeled 'acorn' on the left and a tall oak made of a brown rectangle trunk and a green "
+               "circle crown on the right, with an arrow from acorn to oak labeled 'decades'.")
+    assert "flow" not in [b.kind for b in bs]
+    shapes = only(bs, "drawing").params["shapes"]
+    assert {s.get("label") for s in shapes} >= {"acorn", "oak", "decades"}
+
+
+# ----------------------------------------------------------------------------- clock faces
+def test_a_clock_face_is_its_numbers_round_a_circle_where_the_dial_puts_them():
+    from compiler.components.graph import GraphVisual
+
+    bs = beats("Draw a clock face with 12 hours and move a dot forward 5 hours from 9, stopping at 2.")
+    clock = only(bs, "graph")
+    assert [n["id"] for n in clock.params["nodes"]] == list(range(1, 13))
+    assert clock.params["nodes"][-1]["at"] == [0.0, 3.0]  # 12 at the top
+    assert clock.params["steps"] == [{"action": "visit", "nodes": [2]}]
+    GraphVisual.model_validate({"kind": "graph", **clock.params})
+    assert "grid" not in kinds("Show a clock-like dial with numbers 0 to 6 for arithmetic mod 7.")
+    few = only(beats("Draw a clock-like circle with positions 0 to 99, labelling only 0, 25, 50 and 75."), "graph")
+    assert [n["id"] for n in few.params["nodes"]] == [0, 25, 50, 75] and few.params["nodes"][1]["at"] == [3.0, 0.0]
