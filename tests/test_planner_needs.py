@@ -55,3 +55,37 @@ def test_a_clock_face_is_its_numbers_round_a_circle_where_the_dial_puts_them():
     assert "grid" not in kinds("Show a clock-like dial with numbers 0 to 6 for arithmetic mod 7.")
     few = only(beats("Draw a clock-like circle with positions 0 to 99, labelling only 0, 25, 50 and 75."), "graph")
     assert [n["id"] for n in few.params["nodes"]] == [0, 25, 50, 75] and few.params["nodes"][1]["at"] == [3.0, 0.0]
+
+
+# ----------------------------------------------------------------------------- number lines
+def _line(details: str) -> dict:
+    from compiler.components.number_line import NumberLineVisual
+
+    params = only(beats(details), "number_line").params
+    NumberLineVisual.model_validate({"kind": "number_line", **params})
+    return params
+
+
+def test_a_number_line_with_its_range_dots_open_circles_and_labels():
+    assert _line("Draw a number line from -3 to 3 with a dot at 2.") == {"range": [-3, 3], "points": [{"value": 2}]}
+    p = _line("Show a number line between 0 and 10. Mark points at 2 and 7, and put an open circle at 9.")
+    assert p["points"] == [{"value": 2}, {"value": 7}, {"value": 9, "hollow": True}]
+    p = _line('Display a number line from 0 to 1 with "low" at 0.1 and "high" at 0.9.')
+    assert [x["label"] for x in p["points"]] == ["low", "high"] and p["range"] == [0, 1]
+    assert "plot" not in kinds("Draw a number line from -2 to 2 with a dot at 1.")
+
+
+def test_a_number_line_with_intervals_jumps_fractions_and_a_dot_plot():
+    p = _line('Draw a number line from 0 to 8, shade the interval from 2 to 5, and draw a jump from 5 to 8 labelled "+3".')
+    assert p["intervals"] == [{"start": 2, "end": 5}] and p["jumps"] == [{"start": 5, "end": 8, "label": "+3"}]
+    assert _line("Draw a number line from 0 to 1 with a dot at 3/4.")["numbers"] == "fractions"
+    p = _line("Show a number line from 0 to 6 with dots at 1, 2, 2, 3, 3, 3, 5 and the mean at 2.7.")
+    assert p["dots"] == [1, 2, 2, 3, 3, 3, 5] and p["markers"] == [{"value": 2.7, "label": "mean = 2.7"}]
+
+
+def test_values_off_the_line_and_several_lines_are_reported():
+    assert _line("Draw a number line from 0 to 5 with a dot at 7.")["range"] == [0, 7]
+    assert any("outside the number line" in m for m in _losses("Draw a number line from 0 to 5 with a dot at 7."))
+    p = _line("Below, show three small number lines, each with an arrow: length 2 becomes 4, length 2 becomes 1.")
+    assert p["jumps"] == [{"start": 2, "end": 4}, {"start": 2, "end": 1}]
+    assert any("several number lines" in m for m in _losses("Below, show three small number lines, each with an arrow."))
