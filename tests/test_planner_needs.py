@@ -89,3 +89,52 @@ def test_values_off_the_line_and_several_lines_are_reported():
     p = _line("Below, show three small number lines, each with an arrow: length 2 becomes 4, length 2 becomes 1.")
     assert p["jumps"] == [{"start": 2, "end": 4}, {"start": 2, "end": 1}]
     assert any("several number lines" in m for m in _losses("Below, show three small number lines, each with an arrow."))
+
+
+# ----------------------------------------------------------------------------- waves
+def _wave(details: str, **kw) -> dict:
+    from compiler.components.wave import WaveVisual
+
+    params = only(beats(details, **kw), "wave").params
+    WaveVisual.model_validate({"kind": "wave", **params})
+    return params
+
+
+def test_a_sinusoid_with_its_amplitude_and_wavelength_marked():
+    p = _wave("Draw a sine wave with amplitude 2 and wavelength 4.")
+    assert p["waves"] == [{"amplitude": 2, "wavelength": 4}] and p["marks"] is True
+    assert p["amplitude_label"] == "A = 2" and p["wavelength_label"] == "λ = 4"
+    p = _wave("Show a blue sinusoid with an amplitude of 3 cm and mark its wavelength.")
+    assert p["waves"] == [{"amplitude": 3, "color": p["waves"][0]["color"]}] and p["amplitude_label"] == "A = 3 cm"
+    assert "plot" in kinds("Plot y = 2 sin(x) on axes from -6 to 6, a sine wave of amplitude 2.")
+
+
+def test_two_waves_and_their_sum_and_a_wave_that_travels_with_a_bobbing_dot():
+    p = _wave("Show two waves, one with wavelength 2 and one with wavelength 1, and their sum below them.")
+    assert [w["wavelength"] for w in p["waves"]] == [2, 1] and p["sum"] is True and p["layout"] == "stacked"
+    p = _wave("Draw a travelling wave moving to the right, with a red dot bobbing up and down on it.")
+    assert p["speed"] == 0.5 and p["particle"] is True
+    first, later = [b for b in beats("Draw a sine wave with wavelength 3. Now make the wave travel to the right.")
+                    if b.kind == "wave"]
+    assert later.params == {"extend": True, "steps": [{"action": "travel"}]} and first.params["speed"] == 0.5
+
+
+def test_harmonics_adding_up_to_a_square_wave():
+    p = _wave("Add the odd harmonics one at a time, with 1, 2, 3 and 10 terms, so the sum approaches a square wave.")
+    assert p["fourier"] == {"target": "square", "terms": [1, 2, 3, 10]}
+    assert _wave("Show the first four harmonics of a sawtooth wave adding up.")["fourier"] == {
+        "target": "sawtooth", "terms": [1, 2, 3, 4]}
+
+
+def test_wavefronts_bunched_ahead_of_a_moving_source():
+    p = _wave('Draw circular wavefronts around a moving siren, bunched ahead of it, with "higher pitch" ahead and '
+              '"lower pitch" behind; the siren moves at half the wave speed.')
+    assert p["doppler"] == {"speed": 0.5, "source": "siren", "ahead": "higher pitch", "behind": "lower pitch"}
+    assert _wave("Show six wavefronts around a stationary source.")["doppler"] == {"speed": 0, "fronts": 6}
+
+
+def test_a_colour_spectrum_with_marked_lines():
+    p = _wave('Show the visible spectrum from 400 to 700 nm with a line at 656 nm labelled "H-alpha".')
+    assert p["spectrum"] == {"range": [400, 700], "lines": [{"wavelength": 656, "label": "H-alpha"}]}
+    assert _wave("Draw an absorption spectrum with dark lines at 486 nm and 589 nm.")["spectrum"]["absorption"] is True
+    assert any("outside the spectrum" in m for m in _losses("Show the visible spectrum from 400 to 700 nm with a line at 900 nm."))

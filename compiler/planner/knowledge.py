@@ -130,3 +130,11 @@ def drawing_object_words() -> str:
 def clock_nouns() -> str:
     """A pattern of the nouns that name a clock face (numbers round a circle)."""
     return _load("vocabulary.json")["clock_nouns"]
+
+
+def wave_words() -> dict:
+    """The words of wave pictures: `shapes` (wave shape -> a pattern of its nouns, first match wins), `cues` (a
+    pattern: words that make a sentence about a wave), `doppler`, `spectrum` and `sources` (patterns)."""
+    v = _load("vocabulary.json")
+    return {"shapes": dict(v["wave_shapes"]), "cues": v["wave_cues"], "doppler": v["doppler_words"],
+            "spectrum": v["spectrum_words"], "sources": v["wave_sources"]}
