@@ -138,3 +138,37 @@ def test_a_colour_spectrum_with_marked_lines():
     assert p["spectrum"] == {"range": [400, 700], "lines": [{"wavelength": 656, "label": "H-alpha"}]}
     assert _wave("Draw an absorption spectrum with dark lines at 486 nm and 589 nm.")["spectrum"]["absorption"] is True
     assert any("outside the spectrum" in m for m in _losses("Show the visible spectrum from 400 to 700 nm with a line at 900 nm."))
+
+
+# ----------------------------------------------------------------------------- polygons from coordinates
+def test_a_square_by_its_corner_and_triangles_by_corners_in_the_scenes_named_numbers():
+    from compiler.components.geometry import GeometryVisual
+
+    bs = beats("Let p = 1 and q = 3, so the outer square has side p + q = 4. Draw the outer square with its lower-left "
+               "corner at (-2, -2). Then place two triangles: triangle 1 with corners (0,0), (q,0), (0,p); triangle 2 "
+               "with corners (t,t), (p,t), (t,q), where t = p + q and coordinates are relative to the lower-left "
+               "corner of the outer square.")
+    fig = only(bs, "geometry")
+    polys = fig.params["polygons"]
+    assert polys[0]["vertices"] == [[-2, -2], [2, -2], [2, 2], [-2, 2]]
+    assert polys[1] == {"vertices": [[-2, -2], [1, -2], [-2, -1]], "label": "1"}
+    assert polys[2]["vertices"] == [[2, 2], [-1, 2], [2, 1]]
+    assert "drawing" not in [b.kind for b in bs]
+    GeometryVisual.model_validate({"kind": "geometry", **fig.params})
+
+
+def test_a_polygon_with_a_name_it_cannot_evaluate_is_reported_not_guessed():
+    assert "geometry" not in kinds("Draw a quadrilateral with vertices (0,0), (w,0), (w,h), (0,h).")
+    assert any("not numbers" in m for m in _losses("Draw a quadrilateral with vertices (0,0), (w,0), (w,h), (0,h)."))
+    assert only(beats("Draw a pentagon with vertices (0,0), (2,0), (3,1.5), (1,3), (-1,1.5)."), "geometry").params == {
+        "polygons": [{"vertices": [[0, 0], [2, 0], [3, 1.5], [1, 3], [-1, 1.5]]}]}
+
+
+def test_a_later_scene_brings_back_the_first_arrangement():
+    first, second, third = plan(
+        "Draw a rectangle with corners (0,0), (4,0), (4,2), (0,2) and a triangle with vertices (0,2), (4,2), (2,4).",
+        "Start with the arrangement from the previous scene on the left.",
+        "Show the original figure small on the right and write the areas beside it.")
+    assert second.beats[0].rule == "geometry:recalled-from-scene-1"
+    assert third.beats[0].rule.startswith("geometry:recalled-from-scene-")
+    assert len(second.beats[0].params["polygons"]) == 1 and second.beats[0].params["triangle"]["vertices"][2] == [2, 4]
