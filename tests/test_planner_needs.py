@@ -172,3 +172,32 @@ def test_a_later_scene_brings_back_the_first_arrangement():
     assert second.beats[0].rule == "geometry:recalled-from-scene-1"
     assert third.beats[0].rule.startswith("geometry:recalled-from-scene-")
     assert len(second.beats[0].params["polygons"]) == 1 and second.beats[0].params["triangle"]["vertices"][2] == [2, 4]
+
+
+# ----------------------------------------------------------------------------- a body let fall
+def test_a_body_let_fall_from_its_height_falls_to_the_ground_not_thrown():
+    from compiler.components.physics import PhysicsVisual
+
+    bs = beats("Draw a vertical line from y = 45 m to y = 0 with a red dot falling along it.",
+               audio="The stone keeps its 12 m/s sideways speed in the other scene.")
+    pic = only(bs, "physics").params
+    assert pic == {"setting": "ground", "bodies": [{"shape": "ball", "at": [0, 45.0], "color": "red"}],
+                   "steps": [{"action": "move", "to": [0, 0]}]}
+    PhysicsVisual.model_validate({"kind": "physics", **pic})
+    assert only(beats("Show a stone dropped from a height of 80 m."), "physics").params["bodies"][0]["at"] == [0, 80.0]
+    assert "physics" not in kinds("Show the share price falling 20 m dollars.")
+
+
+def test_a_right_triangle_of_vectors_has_the_arrows_lengths_labels_and_colours():
+    bs = beats('Draw a right triangle of vectors: a red horizontal arrow of length 3 units labeled "4 N", then from its '
+               'tip a blue downward arrow of length 1.5 units labeled "2 N", and a white arrow from the start of the red arrow '
+               'to the tip of the blue arrow labeled "F".')
+    tri = only(bs, "geometry").params["triangle"]
+    assert tri["legs"] == [1.5, 3] and tri["side_labels"] == ["2 N", "4 N", "F"]
+    from compiler.planner.theme import colour_value
+
+    assert tri["side_colors"] == [colour_value("blue"), colour_value("red"), colour_value("white")]
+    assert "flow" not in [b.kind for b in bs]
+    assert any("without arrowheads" in m for m in _losses(
+        'Draw a right triangle of vectors: a horizontal arrow of length 3 labeled "a", a vertical arrow of length 1 '
+        'labeled "b".'))
