@@ -22,7 +22,8 @@ def test_a_thing_made_of_shapes_is_drawn_as_its_parts():
     bs = beats("Draw a small house made of a red square body and a brown triangle roof, labeled 'home'.")
     shapes = only(bs, "drawing").params["shapes"]
     assert [s["type"] for s in shapes] == ["rectangle", "triangle"]
-    assert shapes[0]["label"] == "home" and shapes[0]["size"] == "small" and shapes[1]["above"] == shapes[0]["id"]
+    assert shapes[0]["label"] == "home" and shapes[1]["above"] == shapes[0]["id"]
+    assert "size" not in shapes[0]  # "small" is the house's size, not its body's
 
 
 def test_a_thing_shape_with_its_description_in_brackets_beside_a_diagram():
@@ -114,9 +115,11 @@ def test_two_waves_and_their_sum_and_a_wave_that_travels_with_a_bobbing_dot():
     assert [w["wavelength"] for w in p["waves"]] == [2, 1] and p["sum"] is True and p["layout"] == "stacked"
     p = _wave("Draw a travelling wave moving to the right, with a red dot bobbing up and down on it.")
     assert p["speed"] == 0.5 and p["particle"] is True
-    first, later = [b for b in beats("Draw a sine wave with wavelength 3. Now make the wave travel to the right.")
+    first, later = [b for b in beats("Draw a sine wave with wavelength 3. Now make the wave travel to the right, a cork "
+                                     "bobbing up and down on it.")
                     if b.kind == "wave"]
     assert later.params == {"extend": True, "steps": [{"action": "travel"}]} and first.params["speed"] == 0.5
+    assert first.params["particle"] is True and kinds("Draw a sine wave with wavelength 3.") == ["wave"]
 
 
 def test_harmonics_adding_up_to_a_square_wave():

@@ -103,12 +103,13 @@ def _composites(s: str, known: list[dict], taken: list[tuple[int, int]], ex: Ext
                 shape["label"] = label.group(1) if label else noun
                 big = re.search(r"\b(?:large|big|huge|tall)\b", m.group("adj") or "", re.I)
                 small = re.search(r"\b(?:small|tiny|little)\b", m.group("adj") or "", re.I)
-                if (big or small) and "width" not in shape:
+                if (big or small) and "width" not in shape and len(parts) == 1:
                     shape["size"] = "large" if big else "small"
             else:
                 after = desc[pm.end():pm.end() + 20]
                 top = re.fullmatch(r"(?:" + drawing_top_parts() + r")", part) or re.match(r"\s*(?:on top|above)\b", after, re.I)
                 shape["above" if top else "right_of"] = base["id"] if top else out[-1]["id"]
+            shape["_at"] = m.start()
             out.append(shape)
         if ctx is not None and len(parts) == 1 and re.search(r"\bwith\b|\band\b", desc, re.I):
             ctx.lost(i, f"the {noun} is drawn as a {parts[0][0].replace('_', ' ')}: the rest of its description is not drawn")
@@ -163,7 +164,11 @@ def _shapes(ex: Extracted, known: list[dict], ctx: Context | None = None, i: int
         ids = {x["id"] for x in known + out}
         while shape["id"] in ids:  # ends: a number makes the id new
             shape["id"] = shape["id"][:20] + f"_{len(ids)}"
+        shape["_at"] = m.start()
         out.append(shape)
+    out.sort(key=lambda x: x.get("_at", 0))  # in the order the sentence names them: "a dot on the left and a tree …"
+    for x in out:
+        x.pop("_at", None)
     return out[:8]
 
 

@@ -113,6 +113,8 @@ def rule_wave(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         if 0.5 <= n <= 12:
             params["cycles"] = n
     ctx.consumed.update(strings)
+    if all(q in ctx.consumed for q in ex.quoted):
+        ctx.stop = True  # the wave is the picture: no plotted curve or text of it
     return [_beat("wave", "wave:prose", ex, i, strings, _kw(s) + ("wave",), **params)]
 
 
@@ -304,6 +306,9 @@ def _operate(ex: Extracted, ctx: Context, i: int, wave: Beat, words: dict) -> li
         if not params.get("speed"):
             params["speed"] = 0.5
         steps.append({"action": "travel"})
+    if params.get("waves") and not params.get("particle") and re.search(
+            r"\b(?:dot|particle|cork|buoy|point|bead|duck)\b[^.;]{0,40}\b(?:bob\w*|up and down|oscillat\w*)", s, re.I):
+        params["particle"] = True
     if re.search(r"\b(?:their|the)\s+sum\b|\badd (?:them|the two|the waves)\b|\bsuperpos\w*", s, re.I) and \
             len(params.get("waves") or []) >= 2 and not params.get("sum"):
         steps.append({"action": "sum"})
