@@ -120,3 +120,26 @@ def circuit_elements() -> dict[str, str]:
 def drawing_shapes() -> dict[str, str]:
     """shape of the drawing component -> a pattern of the nouns that name it, most specific first."""
     return dict(_load("vocabulary.json")["drawing_shapes"])
+
+
+def drawing_top_parts() -> str:
+    """A pattern of the nouns that name the part of a drawn thing sitting on top (a tree's crown, a lock's shackle)."""
+    return _load("vocabulary.json")["drawing_top_parts"]
+
+
+def drawing_object_words() -> str:
+    """A pattern of the nouns that say a phrase is a picture of a thing ("a lock shape", "a key icon")."""
+    return _load("vocabulary.json")["drawing_object_words"]
+
+
+def clock_nouns() -> str:
+    """A pattern of the nouns that name a clock face (numbers round a circle)."""
+    return _load("vocabulary.json")["clock_nouns"]
+
+
+def wave_words() -> dict:
+    """The words of wave pictures: `shapes` (wave shape -> a pattern of its nouns, first match wins), `cues` (a
+    pattern: words that make a sentence about a wave), `doppler`, `spectrum` and `sources` (patterns)."""
+    v = _load("vocabulary.json")
+    return {"shapes": dict(v["wave_shapes"]), "cues": v["wave_cues"], "doppler": v["doppler_words"],
+            "spectrum": v["spectrum_words"], "sources": v["wave_sources"]}

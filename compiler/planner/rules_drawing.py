@@ -18,7 +18,7 @@ import re
 from .beats import Beat
 from .context import Context, _beat, _kw, since_clear
 from .extract import Extracted
-from .knowledge import drawing_shapes
+from .knowledge import drawing_object_words, drawing_shapes, drawing_top_parts
 from .quantity import NUM, quantity
 from .theme import COLOUR_RE, colour_value
 
@@ -42,15 +42,90 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")[:24] or "shape"
 
 
-def _shapes(ex: Extracted, known: list[dict]) -> list[dict]:
+_STOP = frozenset({"of", "with", "on", "and", "labeled", "labelled", "at", "in", "to", "for", "that", "which", "above",
+                   "below", "inside", "beside", "next", "called", "marked", "shape", "drawn"})
+
+
+def _parts(desc: str) -> list[tuple[str, str, str, re.Match]]:
+    """(shape type, part name, adjectives, match) of each primitive a description names: "a brown rectangle trunk and
+    a green circle crown" -> rectangle "trunk", circle "crown"."""
+    kinds = dict(drawing_shapes(), line=r"lines?|sticks?")
+    alternatives = "|".join(f"(?P<{k}>{pat})" for k, pat in kinds.items())
+    out = []
+    for m in re.finditer(r"\b(?:an?|one)?\s*(?P<adj>(?:[\w-]+\s+){0,2}?)(?:" + alternatives + r")\b(?:\s+(?P<part>[a-z]+))?",
+                         desc, re.I):
+        kind = next(k for k in kinds if m.group(k))
+        part = (m.group("part") or "").lower()
+        out.append((kind, "" if part in _STOP or part in kinds else part, (m.group("adj") or "").lower(), m))
+    return out[:4]
+
+
+def _composites(s: str, known: list[dict], taken: list[tuple[int, int]], ex: Extracted, ctx: Context | None,
+                i: int) -> list[dict]:
+    """"a large simple tree made of a brown rectangle trunk and a green circle crown", "a lock shape (a rectangle of
+    0.8 by 0.6 with a semicircular arc on top) labeled "Public key"": a thing drawn as the primitives it is made of,
+    the parts named as sitting on top above the first, the others beside it; the thing's label on the first."""
+    out: list[dict] = []
+    words = drawing_object_words()
+    for m in re.finditer(r"\b(?:a|an|one)\s+(?P<adj>(?:[\w-]+\s+){0,3}?)(?P<noun>[a-z]+)(?:[- ]like)?"
+                         r"(?:\s+(?P<word>" + words + r"))?\s*(?:\((?P<paren>[^)]{3,160})\)|,?\s*(?:made (?:up )?of|consisting of|"
+                         r"built (?:from|of)|formed (?:by|from|of)|composed of|drawn as)\s+(?P<made>[^.;(]{3,160}?))"
+                         r"(?=\s+(?:labell?ed|called|marked|on the|to the|at the|next to|beside|with an? arrow)\b|[,.;]|$)",
+                         s, re.I):
+        noun = m.group("noun").lower()
+        if noun in _STOP or re.fullmatch(r"(?:" + "|".join(drawing_shapes().values()) + r")", noun):
+            continue
+        if m.group("paren") is not None and not m.group("word"):
+            continue  # "a large ellipse (the chloroplast)": a shape and its name, not a thing made of shapes
+        desc = m.group("paren") or m.group("made")
+        parts = _parts(desc)
+        if not parts:
+            continue
+        tail = s[m.end():m.end() + 80]
+        label = re.match(r"\s*,?\s*(?:labell?ed|called|marked)\s+" + _Q, tail, re.I)
+        end = m.end() + (label.end() if label else 0)
+        taken.append((m.start(), end))
+        ids = {x["id"] for x in known + out}
+        base = None
+        for kind, part, adj, pm in parts:
+            shape: dict = {"type": kind, "id": _slug(f"{noun} {part or kind}")}
+            while shape["id"] in ids:  # ends: a number makes the id new
+                shape["id"] = shape["id"][:20] + f"_{len(ids)}"
+            ids.add(shape["id"])
+            colour = COLOUR_RE.search(adj)
+            if colour and colour_value(colour.group(0)):
+                shape["color"] = colour_value(colour.group(0))
+            size = re.match(r"\s*of\s+(" + NUM + r")\s*(?:by|x|×)\s*(" + NUM + r")", desc[pm.end(kind):])
+            if size and kind in ("ellipse", "rectangle", "rounded_box"):
+                shape["width"], shape["height"] = min(quantity(size.group(1)), 12), min(quantity(size.group(2)), 7)
+            if base is None:
+                base = shape
+                shape["label"] = label.group(1) if label else noun
+                big = re.search(r"\b(?:large|big|huge|tall)\b", m.group("adj") or "", re.I)
+                small = re.search(r"\b(?:small|tiny|little)\b", m.group("adj") or "", re.I)
+                if (big or small) and "width" not in shape and len(parts) == 1:
+                    shape["size"] = "large" if big else "small"
+            else:
+                after = desc[pm.end():pm.end() + 20]
+                top = re.fullmatch(r"(?:" + drawing_top_parts() + r")", part) or re.match(r"\s*(?:on top|above)\b", after, re.I)
+                shape["above" if top else "right_of"] = base["id"] if top else out[-1]["id"]
+            shape["_at"] = m.start()
+            out.append(shape)
+        if ctx is not None and len(parts) == 1 and re.search(r"\bwith\b|\band\b", desc, re.I):
+            ctx.lost(i, f"the {noun} is drawn as a {parts[0][0].replace('_', ' ')}: the rest of its description is not drawn")
+    return out
+
+
+def _shapes(ex: Extracted, known: list[dict], ctx: Context | None = None, i: int = 0) -> list[dict]:
     s = ex.sentence
     kinds = drawing_shapes()
     alternatives = "|".join(f"(?P<{k}>{pat})" for k, pat in kinds.items())
-    out: list[dict] = []
-    taken = [mm.span() for mm in re.finditer(r"\([^)]*\)", s)]  # "(each stack 4 rectangles of 0.8 by 0.2)": a detail
+    taken: list[tuple[int, int]] = []
+    out: list[dict] = _composites(s, known, taken, ex, ctx, i)
+    taken += [mm.span() for mm in re.finditer(r"\([^)]*\)", s)]  # "(each stack 4 rectangles of 0.8 by 0.2)": a detail
     for m in re.finditer(r"\b(?:(?P<count>a|an|one|two|three|four|five|six|\d)\s+)(?P<adj>(?:[\w-]+\s+){0,4}?)(?:stacks?\s+of\s+"
                          r"(?:[\w-]+\s+){0,3})?(?:" + alternatives + r")\b", s, re.I):
-        if any(a <= m.start() < b for a, b in taken):
+        if any(a <= m.start() < b or a <= m.start(m.lastgroup) < b for a, b in taken):
             continue
         kind = next(k for k in kinds if m.group(k))
         if re.search(r"\bstacks?\s+of\b", m.group(0), re.I):
@@ -89,7 +164,11 @@ def _shapes(ex: Extracted, known: list[dict]) -> list[dict]:
         ids = {x["id"] for x in known + out}
         while shape["id"] in ids:  # ends: a number makes the id new
             shape["id"] = shape["id"][:20] + f"_{len(ids)}"
+        shape["_at"] = m.start()
         out.append(shape)
+    out.sort(key=lambda x: x.get("_at", 0))  # in the order the sentence names them: "a dot on the left and a tree …"
+    for x in out:
+        x.pop("_at", None)
     return out[:8]
 
 
@@ -114,17 +193,19 @@ def _relate(s: str, shapes: list[dict], known: list[dict]) -> None:
 
 
 def rule_drawing(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
-    if any(b.detail_index == i and b.source == ex.sentence and b.kind not in ("text", "bullets") for b in ctx.beats):
-        return []  # another component drew this sentence's picture
     s = ex.sentence
+    mine = [b for b in ctx.beats if b.detail_index == i and b.source == ex.sentence]
+    thing = bool(_composites(s, [], [], ex, None, i))  # a thing described by the shapes it is made of
+    if any(b.kind not in (("text", "bullets", "flow", "icon") if thing else ("text", "bullets")) for b in mine):
+        return []  # another component drew this sentence's picture
     if not re.search(r"\b(?:draw|show|add|place|put|sketch|depict|illustrate)\w*\b|^\s*(?:inside|above|below|next to|on the)\b",
                      s, re.I):
         return []
     drawing = _drawing(ctx)
-    if drawing is None and any(b.kind in _FIGURES for b in since_clear(ctx)):
+    if drawing is None and not thing and any(b.kind in _FIGURES for b in since_clear(ctx)):
         return []  # an arrow or a box beside a plot, a graph, a circuit…: part of that picture, not a new drawing
     known = list(drawing.params.get("shapes") or []) if drawing is not None else []
-    shapes = _shapes(ex, known)
+    shapes = _shapes(ex, known, ctx, i)
     if drawing is None:
         shapes = shapes if any(x["type"] not in ("arrow", "dot", "line") for x in shapes) else []
     if not shapes:
@@ -132,7 +213,7 @@ def rule_drawing(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     _relate(s, shapes, known)
     labels = [x["label"] for x in shapes if x.get("label")]
     # the labels are drawn in the picture: the text beats this sentence made of them go
-    for b in [b for b in ctx.beats if b.detail_index == i and b.source == ex.sentence and b.kind in ("text", "bullets")]:
+    for b in [b for b in mine if b.kind in ("text", "bullets", "flow", "icon")]:
         if all(any(lab.lower() in st.lower() or st.lower() in lab.lower() for lab in labels) for st in b.strings):
             ctx.beats.remove(b)
     ctx.consumed.update(labels)

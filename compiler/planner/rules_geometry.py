@@ -20,6 +20,7 @@ from .beats import Beat
 from .context import Context, _beat, _kw, since_clear
 from .extract import Extracted
 from .quantity import NUM, quantity
+from .theme import COLOUR_RE, colour_value
 
 _COORD = r"\(\s*(" + NUM + r")\s*,\s*(" + NUM + r")\s*\)"
 _TRIANGLE = re.compile(r"\b(?:right[- ]angled?\s+|right\s+|isosceles\s+|equilateral\s+)?triangle\b", re.I)
@@ -41,7 +42,16 @@ def rule_geometry(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     on_screen = _figure_on_screen(ctx)
     declared = _triangle(ex, ctx, i) if on_screen is None or _TRIANGLE.search(ex.bare) else None
     if declared:
+        tri = declared[0].params["triangle"].get("vertices")
+        more = [p for p in _parse_polygons(ex, ctx, i) if p["vertices"] != tri][:6]
+        if more:  # "a rectangle with corners … and a triangle with vertices …": one figure
+            b = declared[0]
+            declared[0] = Beat(b.kind, dict(b.params, polygons=more), b.strings, b.rule + "+polygons", b.source,
+                               b.detail_index, b.keywords)
         return declared
+    shapes = _polygons(ex, ctx, i, on_screen)
+    if shapes is not None:
+        return shapes
     out = []
     if on_screen is not None:
         _complete(ex, ctx, i, on_screen)
@@ -74,16 +84,19 @@ def _triangle(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
         # "legs labeled "a = 3" and "b = 4"": the lengths are in the labels
         values = [quantity(v) for v in re.findall(r"[\"\u201c]\s*[a-z]\s*=\s*(" + NUM + r")\s*[\"\u201d]", s)]
         tri["legs"] = values[:2]
+    elif _arrow_legs(s):
+        tri.update(_arrow_legs(s))
+        ctx.lost(i, "the vectors are drawn as the sides of a right triangle of their lengths, without arrowheads")
     elif re.search(r"^\s*(?:then\s+)?(?:draw|show|display|sketch|construct)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?right\s+"
                    r"triangle\b", s, re.I):
         tri["legs"] = [3, 4]  # a right triangle with no sizes: the classic 3-4-5, drawn as one
         ctx.lost(i, "the triangle's sides are not given: drawn as a 3-4-5 right triangle")
     else:
         return None
-    labels = _side_labels(s, tri)
+    labels = tri.pop("side_labels_given", None) or _side_labels(s, tri)
     if labels:
         tri["side_labels"] = labels
-    colours = _side_colours(ctx, tri, labels)
+    colours = tri.pop("side_colors_given", None) or _side_colours(ctx, tri, labels)
     if colours:
         tri["side_colors"] = colours
     squares = _squares(s)
@@ -92,6 +105,38 @@ def _triangle(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
     strings = [x for x in labels or [] if x]
     ctx.consumed.update(strings)
     return [_beat("geometry", "geometry:triangle", ex, i, strings, _kw(s) + ("triangle",), triangle=tri)]
+
+
+def _arrow_legs(s: str) -> dict:
+    """"a right triangle of vectors: a horizontal arrow of length 2 labeled "15 m/s", then a downward arrow of length
+    2.64 labeled "19.8 m/s", and an arrow from start to tip labeled "v"": the legs are the arrows' lengths (upright
+    first), the labels theirs."""
+    if not re.search(r"\b(?:right\s+)?triangle\s+(?:of|made of|formed by)\s+(?:the\s+)?(?:vectors|arrows)\b", s, re.I):
+        return {}
+    legs: dict[str, tuple[float, str | None]] = {}
+    third = None
+    for m in re.finditer(r"\b((?:[\w-]+\s+){0,3})(?:arrow|vector)\b((?:[^.;\"\u201c]|\.\d){0,90}?)(?:labell?ed\s+|with\s+(?:the\s+)?label\s+|"
+                         r"marked\s+)" + _Q, s, re.I):
+        around = (m.group(1) + m.group(2)).lower()
+        length = re.search(r"\blength\s+(?:of\s+)?(" + NUM + r")", around)
+        role = "horizontal" if re.search(r"\bhorizontal|\bright\b|\bleft\b", around) else \
+            "vertical" if re.search(r"\bvertical|\bdown|\bup(?:ward)?\b", around) else None
+        colour = COLOUR_RE.search(m.group(1))
+        colour = colour_value(colour.group(0)) if colour else None
+        if role and length and role not in legs:
+            legs[role] = (quantity(length.group(1)), m.group(3), colour)
+        elif role is None and third is None:
+            third = (m.group(3), colour)
+    if set(legs) != {"horizontal", "vertical"}:
+        return {}
+    (a, la, ca), (b, lb, cb) = legs["vertical"], legs["horizontal"]
+    if a <= 0 or b <= 0:
+        return {}
+    out: dict = {"legs": [a, b], "side_labels_given": [la, lb, third[0] if third else None]}
+    colours = [ca, cb, third[1] if third else None]
+    if any(colours):
+        out["side_colors_given"] = colours
+    return out
 
 
 def _slots(tri: dict) -> dict[str, int]:
@@ -191,6 +236,147 @@ def _complete(ex: Extracted, ctx: Context, i: int, figure: Beat) -> None:
     ctx.replace(figure, Beat("geometry", dict(figure.params, triangle=new), figure.strings + tuple(added),
                              figure.rule.split("+")[0] + "+completed", figure.source, figure.detail_index,
                              figure.keywords), i)
+
+
+# ----------------------------------------------------------------------------- polygons from coordinates
+_POLY = r"(?:right\s+)?triangle|square|rectangle|quadrilateral|polygon|pentagon|hexagon|parallelogram|trapezoid|rhombus|kite"
+_PT = r"\(\s*([^(),;]{1,16}?)\s*,\s*([^(),;]{1,16}?)\s*\)"
+_CORNER = r"(bottom|lower|top|upper)[- ](left|right)"
+
+
+def _arith(text: str, names: dict[str, float]) -> float | None:
+    """The value of "a + b", "s - 1.5", "2*a", "(a + b)/2" with the scene's named numbers; None if not arithmetic."""
+    import ast
+
+    try:
+        tree = ast.parse(text.strip().replace("×", "*").replace("−", "-"), mode="eval")
+    except SyntaxError:
+        return None
+
+    def ev(node) -> float:
+        if isinstance(node, ast.Expression):
+            return ev(node.body)
+        if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)) and not isinstance(node.value, bool):
+            return float(node.value)
+        if isinstance(node, ast.Name) and node.id in names:
+            return names[node.id]
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
+            return -ev(node.operand) if isinstance(node.op, ast.USub) else ev(node.operand)
+        if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Sub, ast.Mult, ast.Div)):
+            a, b = ev(node.left), ev(node.right)
+            if isinstance(node.op, ast.Div):
+                return a / b
+            return a + b if isinstance(node.op, ast.Add) else a - b if isinstance(node.op, ast.Sub) else a * b
+        raise ValueError(text)
+
+    try:
+        v = ev(tree)
+    except (ValueError, ZeroDivisionError):
+        return None
+    return v if abs(v) <= LIMIT_VALUE else None
+
+
+LIMIT_VALUE = 1000.0
+
+
+def _names(text: str) -> dict[str, float]:
+    """The one-letter numbers a scene names: "Use a = 1.5 and b = 2", "where s = a + b" (in the order they resolve)."""
+    out: dict[str, float] = {}
+    found = re.findall(r"(?<![\w.'\"])([a-zA-Z])\s*=\s*([\w.+\-*/() ]{1,24}?)(?=\s*(?:=|,|;|\.(?!\d)|\band\b|\bso\b|"
+                       r"\bwhere\b|\bunits?\b|\)|$))", text)
+    for _ in range(3):  # ends: three passes resolve names defined from names
+        for name, expr in found:
+            if name not in out:
+                v = _arith(expr, out)
+                if v is not None:
+                    out[name] = v
+    return out
+
+
+def _point(x: str, y: str, names: dict[str, float]) -> list[float] | None:
+    a, b = _arith(x, names), _arith(y, names)
+    return None if a is None or b is None else [round(a, 4), round(b, 4)]
+
+
+def _side(text: str, names: dict[str, float]) -> float | None:
+    """"a square of side 3.5", "side length a + b = 3.5", "a 2 by 2 square": the side's length."""
+    for m in re.finditer(r"\bside(?:\s+length)?\s+(?:of\s+|=\s*|is\s+)?([\w.+\-*/() ]{1,20}?)(?:\s*=\s*(" + NUM + r"))?"
+                         r"(?=\s*(?:,|;|\.(?!\d)|\band\b|\bwith\b|\bunits?\b|$))", text, re.I):
+        v = quantity(m.group(2)) if m.group(2) else _arith(m.group(1), names)
+        if v and v > 0:
+            return v
+    m = re.search(r"\b(" + NUM + r")\s*(?:by|x|×)\s*\1\s+square\b", text, re.I)
+    return quantity(m.group(1)) if m else None
+
+
+def _parse_polygons(ex: Extracted, ctx: Context, i: int) -> list[dict]:
+    """The polygons a sentence gives by their corners, and a square by one corner and its side."""
+    s = ex.sentence
+    names = _names(ctx.about)
+    polygons: list[dict] = []
+    for m in re.finditer(r"\b(" + _POLY + r")(?:\s+((?-i:[A-Z]{3,6})|\d{1,2}))?\s*,?\s+(?:with\s+|has\s+|having\s+)?(?:its\s+)?"
+                         r"(?:corners|vertices|points)\s+(?:at\s+)?(" + _PT + r"(?:\s*,\s*(?:and\s+)?" + _PT + r"){2,11})",
+                         s, re.I):
+        pts = [_point(x, y, names) for x, y in re.findall(_PT, m.group(3))]
+        if any(p is None for p in pts):
+            ctx.lost(i, f"'{m.group(0)[:40]}…' has coordinates that are not numbers: it is not drawn")
+            continue
+        poly: dict = {"vertices": pts}
+        if m.group(2):
+            poly["label"] = m.group(2)
+        polygons.append(poly)
+    corner = re.search(r"\b(square|rectangle)\b[^.;]{0,40}?\b" + _CORNER + r"\s+corner\s+(?:at\s+)?" + _PT, s, re.I)
+    if corner:
+        at = _point(corner.group(4), corner.group(5), names)
+        side = _side(s, names) or _side(ctx.about, names)
+        if at is None or side is None:
+            ctx.lost(i, f"the {corner.group(1).lower()}'s size is not given: it is not drawn")
+        else:
+            x0 = at[0] - (side if corner.group(3).lower() == "right" else 0)
+            y0 = at[1] - (side if corner.group(2).lower() in ("top", "upper") else 0)
+            polygons.insert(0, {"vertices": [[x0, y0], [x0 + side, y0], [x0 + side, y0 + side], [x0, y0 + side]]})
+    return polygons
+
+
+def _polygons(ex: Extracted, ctx: Context, i: int, on_screen: Beat | None) -> list[Beat] | None:
+    """"Draw the big square with its bottom-left corner at (-1.75, -1.75)" (its side from the scene: "the big square
+    has side a + b = 3.5"), "triangle 1 with corners (0,0), (a,0), (0,b); triangle 2 …" (coordinates in the scene's
+    named numbers, "relative to the bottom-left corner of the big square"): polygons of one figure, added to the
+    figure of polygons on screen. None: no polygon."""
+    s = ex.sentence
+    polygons = _parse_polygons(ex, ctx, i)
+    if not polygons:
+        return None
+    relative = re.search(r"\brelative to\s+(?:the\s+)?" + _CORNER + r"\s+corner\b", s, re.I)
+    known = list((on_screen.params.get("polygons") or []) if on_screen is not None else [])
+    if relative:
+        base = next((p for p in known + polygons if len(p["vertices"]) == 4 and not p.get("label")), None)
+        if base is not None:
+            xs, ys = [v[0] for v in base["vertices"]], [v[1] for v in base["vertices"]]
+            ox = min(xs) if relative.group(2).lower() == "left" else max(xs)
+            oy = min(ys) if relative.group(1).lower() in ("bottom", "lower") else max(ys)
+            for p in polygons:
+                if p is not base:
+                    p["vertices"] = [[round(x + ox, 4), round(y + oy, 4)] for x, y in p["vertices"]]
+    colour = re.search(r"\b(?:fill(?:ed)?|colou?r(?:ed)?)\b", s, re.I)
+    for p in polygons:
+        if colour:
+            p["fill"] = True
+    labels = [p["label"] for p in polygons if p.get("label")]
+    if on_screen is not None and not on_screen.params.get("triangle") and not on_screen.params.get("unit_circle"):
+        merged = (known + polygons)[:6]
+        if len(known + polygons) > 6:
+            ctx.lost(i, "more than six polygons in one figure: the first six are drawn")
+        ctx.replace(on_screen, Beat("geometry", dict(on_screen.params, polygons=merged), on_screen.strings + tuple(labels),
+                                    on_screen.rule.split("+")[0] + "+polygons", on_screen.source, on_screen.detail_index,
+                                    on_screen.keywords), i)
+        if all(q in ctx.consumed for q in ex.quoted):
+            ctx.stop = True  # the shapes are drawn: no drawing or text of them
+        return []
+    if len(polygons) > 6:
+        ctx.lost(i, "more than six polygons in one figure: the first six are drawn")
+    ctx.consumed.update(labels)
+    return [_beat("geometry", "geometry:polygons", ex, i, labels, _kw(s) + ("polygon",), polygons=polygons[:6])]
 
 
 # ----------------------------------------------------------------------------- unit circle

@@ -15,13 +15,14 @@ rules that combine them. The nouns that name a graph or a kind of tree are data
 
 from __future__ import annotations
 
+import math
 import re
 
 from .beats import Beat
 
 from .context import Context, _beat, _kw, since_clear
 from .extract import Extracted
-from .knowledge import graph_layouts, graph_nouns
+from .knowledge import clock_nouns, graph_layouts, graph_nouns
 from .quantity import NUM
 from .rules_recall import scene_state
 from .theme import COLOUR_RE, colour_value
@@ -84,6 +85,9 @@ def _graph_cue(ex: Extracted) -> bool:
 def rule_graph(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     """A graph the sentence declares, or steps on the graph on screen."""
     on_screen = _graph_on_screen(ctx)
+    clock = _clock(ex, ctx, i)
+    if clock:
+        return clock
     declared = _declare(ex, ctx, i, on_screen)
     if declared is not None:
         return declared
@@ -98,6 +102,58 @@ def rule_graph(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if out:
         ctx.beats.remove(on_screen)
     return out + steps
+
+
+_INT = r"-?\d+"
+
+
+def _clock(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
+    """"a clock face with 12 hours", "a clock-like circle with numbers 0 to 32 around it (only show labels 0, 8, 16,
+    24, 31) and a dot going around … stopping at 31", "a clock for arithmetic mod 7": the numbers round a circle (a
+    circular graph without edges); the number where the dot stops is visited."""
+    s = ex.sentence
+    if not re.search(r"^\s*(?:\d+[.)]\s*)?(?:then\s+)?(?:draw|show|display|add|sketch|use|place|put|start)\w*\b", s, re.I) \
+            or not re.search(r"\b(?:an?|the|one)\s+(?:[\w-]+\s+){0,2}?(?:" + clock_nouns() + r")\b", s, re.I):
+        return []
+    rng = re.search(r"\b(?:numbers?|values?|labels?|hours?|positions?|residues?)\s+(?:from\s+)?(" + _INT + r")\s*"
+                    r"(?:to|through|-|–|\.\.)\s*(" + _INT + r")\b", s, re.I)
+    hours = re.search(r"\b(\d+)\s+(?:hours|numbers|positions|marks)\b", s, re.I)
+    mod = re.search(r"\bmod(?:ulo|ulus)?\s+(\d+)\b", s, re.I)
+    if rng:
+        a, b = int(rng.group(1)), int(rng.group(2))
+    elif hours:
+        a, b = 1, int(hours.group(1))
+    elif mod:
+        a, b = 0, int(mod.group(1)) - 1
+    else:
+        a, b = 1, 12  # a clock face: the twelve hours
+    if not 1 <= b - a <= 400:
+        return []
+    values = list(range(a, b + 1))
+    shown = re.search(r"\b(?:only\s+)?(?:show(?:ing)?|labels?|label(?:l?ed|l?ing)?|mark(?:ed|ing)?)\s+(?:only\s+)?(?:the\s+)?"
+                      r"(?:labels?\s+|numbers?\s+)?(" + _INT + r"(?:\s*(?:,|\band\b)\s*(?:and\s+)?" + _INT + r"){2,})", s, re.I)
+    nodes = values
+    if shown:
+        picked = [int(v) for v in re.findall(_INT, shown.group(1))]
+        nodes = [v for v in picked if a <= v <= b] or values
+    if len(nodes) > 24:
+        k = -(-len(nodes) // 12)
+        nodes = nodes[::k]
+        ctx.lost(i, f"{len(values)} numbers round the circle: every {k}th is drawn")
+    steps = []
+    stop = re.search(r"\b(?:stop(?:s|ping)?|land(?:s|ing)?|end(?:s|ing)?|finish(?:es|ing)?|arriv(?:es|ing))\s+(?:up\s+)?"
+                     r"(?:at|on)\s+(" + _INT + r")\b", s, re.I)
+    if stop and int(stop.group(1)) in nodes:
+        steps.append({"action": "visit", "nodes": [int(stop.group(1))]})
+    elif stop:
+        ctx.lost(i, f"the dot stops at {stop.group(1)}, a number the circle does not show")
+    strings = [str(v) for v in nodes]
+    n = len(values)
+    at = [{"id": v, "at": [round(3 * math.sin(2 * math.pi * (v % n) / n), 3), round(3 * math.cos(2 * math.pi * (v % n) / n), 3)]}
+          for v in nodes]  # clockwise from the top, each number where it is on the full dial
+    ctx.stop = True  # the numbers are the clock's: no row of boxes for them
+    return [_beat("graph", "graph:clock", ex, i, strings, _kw(s) + ("clock",), nodes=at, layout="circular",
+                  steps=steps or None)]
 
 
 def _history_graph(ctx: Context) -> tuple[int, Beat] | None:

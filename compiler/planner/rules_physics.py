@@ -133,9 +133,37 @@ def _vectors(ex: Extracted, body: str | None) -> list[dict]:
     return out[:10]
 
 
+def _drop(ex: Extracted, ctx: Context, i: int, shape: str | None) -> list[Beat]:
+    """"a vertical line from y = 20 m to y = 0 with a green dot falling along it", "a stone dropped from a height of
+    45 m", "a ball falls 20 m": a body let go at its height that falls to the ground (no throw, whatever the scene's
+    speeds)."""
+    s = ex.sentence
+    if not re.search(r"\b(?:falls?|falling|dropp?(?:ed|s|ing)?|released from rest|let go|free[- ]fall\w*)\b", s, re.I):
+        return []
+    body = shape or ("ball" if re.search(r"\b(?:dot|point|object|body|mass|particle)\b", s, re.I) else None)
+    if body is None or re.search(r"\b(?:thrown|throw|launch\w*|kicked|fired|horizontal(?:ly)? at)\b", s, re.I):
+        return []
+    m = re.search(r"\bfrom\s+y\s*=\s*(" + NUM + r")\s*m\b(?!/)", s) or re.search(
+        r"\b(?:falls?|falling|dropp?(?:ed|s|ing)?)\s+(?:\w+\s+){0,3}?(?:from\s+(?:a\s+height\s+of\s+|rest\s+at\s+)?)?(" + NUM +
+        r")\s*(?:m|metres?|meters?)\b(?!/)", s, re.I)
+    h = quantity(m.group(1)) if m else _height(s)
+    if not h or h <= 0:
+        return []
+    b: dict = {"shape": body, "at": [0, h]}
+    colour = re.search(r"\b(red|green|blue|yellow|orange|purple|white|pink|teal|gold)\s+(?:dot|ball|point|stone|rock)\b", s, re.I)
+    if colour:
+        b["color"] = colour.group(1).lower()
+    return [_beat("physics", "physics:drop", ex, i, [], _kw(s) + ("physics",), setting="ground", bodies=[b],
+                  steps=[{"action": "move", "to": [0, 0]}])]
+
+
 def rule_physics(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     s = ex.sentence
     picture = _picture(ctx)
+    if picture is None:
+        drop = _drop(ex, ctx, i, _body_shape(re.sub(r"\([^)]*\)", " ", s)))
+        if drop:
+            return drop
     setting = _setting(s)
     shape = _body_shape(re.sub(r"\([^)]*\)", " ", s))
     moving = re.search(r"\b(?:throw\w*|thrown|launch\w*|fly\w*|flies|fall\w*|moving along the (?:path|trajectory|parabola)|"

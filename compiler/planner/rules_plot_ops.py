@@ -11,12 +11,11 @@
     Animate the ball moving down the curve in steps: w = 0, 1.5, 2.25, 2.63, 2.81.
     Highlight the left and right sides beyond 2 standard deviations in red.
     Zoom in near x = 0 and show that the curve approaches 1.
-    Show a number line from 0 to 1 with labels "Impossible" at 0, "Even chance" at 0.5, and "Certain" at 1.
 
 Each becomes a `plot` beat with `extend: true` (drawn on the axes on screen at its own moment of the
 narration), computed from the curves already drawn (`compiler.formula` evaluates them): the
 intersection, the value of the curve at a point, the tangent's slope. A relabelling changes the
-earlier beat. The number line is a new plot.
+earlier beat. A number line is not a plot: rules_number_line draws it, and these rules leave its sentence alone.
 """
 
 from __future__ import annotations
@@ -135,9 +134,8 @@ def _shift(expr: str, var: str, dx: float = 0.0, dy: float = 0.0) -> str:
 
 # ----------------------------------------------------------------------------- the rule
 def rule_plot_ops(ex: Extracted, ctx, i: int) -> list[Beat]:
-    number_line = _number_line(ex, ctx, i)
-    if number_line:
-        return number_line
+    if any(b.kind == "number_line" and b.detail_index == i and b.source == ex.sentence for b in ctx.beats):
+        return []  # a number line (rules_number_line), not axes
     state = plot_on_screen(ctx)
     if state is None:
         return []
@@ -591,27 +589,3 @@ def _approaches(ex, ctx, i, first, beats, curves, low):
     ex.prose[:] = []
     return [_extend(ex, ctx, i, "plot:approaches", [label], points=[{"x": _num(_fmt(a)), "y": _num(_fmt(value)),
                                                                      "label": label, "hollow": True}])]
-
-
-def _number_line(ex, ctx, i):
-    """"a number line from 0 to 1 with labels "Impossible" at 0, "Even chance" at 0.5, and "Certain" at 1": the
-    number_line component (it lives here because it runs before the plot rules would draw axes for it)."""
-    low = ex.bare.lower()
-    if not re.search(r"\bnumber line\b", low):
-        return None
-    m = re.search(r"\bfrom\s+(" + NUM + r")\s+to\s+(" + NUM + r")", ex.sentence)
-    a, b = (quantity(m.group(1)), quantity(m.group(2))) if m else (0.0, 10.0)
-    if a == b:
-        return None
-    pts, strings = [], []
-    for q in re.finditer(r"[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]\s+at\s+(" + NUM + r")", ex.sentence):
-        pts.append({"x": _num(q.group(2)), "y": 0, "label": q.group(1)})
-        strings.append(q.group(1))
-    for q in re.finditer(r"\b(" + NUM + r")\s*(?:\(|:|=)\s*[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]", ex.sentence):
-        pts.append({"x": _num(q.group(1)), "y": 0, "label": q.group(2)})
-        strings.append(q.group(2))
-
-    ctx.consumed.update(strings)
-    points = [{"value": p["x"], "label": p["label"]} for p in pts[:12]]
-    return [_beat("number_line", "number_line:from-to", ex, i, strings, _kw(ex.sentence),
-                  range=[_num(_fmt(min(a, b))), _num(_fmt(max(a, b)))], points=points or None)]

@@ -32,7 +32,8 @@ from .knowledge import component_nouns
 NOUNS: tuple[tuple[str, tuple[str, ...]], ...] = component_nouns()  # planner/data/vocabulary.json
 _EXPLICIT = re.compile(r"\b(?:the\s+)?same\b|\bagain\b|\bre-?(?:draw|creat|show|display|us)\w*\b|\bbring\s+back\b|\bfrom\s+(?:the\s+)?(?:scene\s+\d+|previous|earlier|last|"
                        r"first|prior)\b|\bprevious(?:ly)?\b|\bearlier\b|\bas\s+before\b|\bfrom\s+before\b|"
-                       r"\bstill on screen\b|\bremains?\b|\b(?:comes?|coming|brings?|bringing|goes|is|are)\s+back\b(?! and forth)|\bback\s+(?:again|on\s+screen)\b", re.I)
+                       r"\bstill on screen\b|\bremains?\b|\bthe\s+(?:first|original|initial|earlier)\s+(?:arrangement|figure|picture|construction|"
+                       r"configuration|setup|drawing)\b|\b(?:comes?|coming|brings?|bringing|goes|is|are)\s+back\b(?! and forth)|\bback\s+(?:again|on\s+screen)\b", re.I)
 _PLACE = re.compile(r"\b(?:on|in|under|along|through|to|into|onto|from|of|over|across|at|inside|within|beside|near|"
                     r"below|above|around|below|toward|towards|down|up|between)\s+(?:the|this|that|these|those|both)\s+"
                     r"(?:\w+\s+){0,3}?(?P<noun>NOUN)\b", re.I)

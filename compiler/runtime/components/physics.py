@@ -205,6 +205,9 @@ def build(theme: dict, *, setting=None, height=None, angle: float = 30, bodies=(
         pts = [(0.0, 0.0)]
     xs, ys = [p[0] for p in pts], [p[1] for p in pts]
     x0, x1, y0, y1 = min(xs), max(xs), min(ys + [0.0] if setting != "none" else ys), max(ys)
+    if setting == "ground" and x1 - x0 < 0.6 * (y1 - y0):  # a tall scene (a body dropped from high): ground to stand on
+        extra = 0.6 * (y1 - y0) - (x1 - x0)
+        x0, x1 = x0 - extra / 2, x1 + extra / 2
     if setting in ("ground", "cliff", "table"):
         x1 = max(x1, x0 + 1.0) + 0.12 * max(x1 - x0, 3.0)
         x0 -= 0.06 * max(x1 - x0, 3.0)

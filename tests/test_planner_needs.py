@@ -1,0 +1,206 @@
+"""What the planner understands of pictures the shared corpus labels as `beyond` needs (issues 13 and 14):
+things drawn as the primitive shapes they are made of, clock faces, number lines, waves, figures of polygons
+from coordinates. Sentences of our own phrasing."""
+
+from __future__ import annotations
+
+from .test_planner_understanding import beats, kinds, only, plan
+
+
+def _losses(*details: str) -> list[str]:
+    from compiler.models import Storyboard
+    from compiler.plan import plan_storyboard
+
+    from .conftest import scene
+
+    sb = Storyboard.model_validate({"scenes": [scene(d, "Some narration here.", "Dark background.") for d in details]})
+    return [d.message for d in plan_storyboard(sb).diagnostics if d.code == "SB307"]
+
+
+# ----------------------------------------------------------------------------- things made of primitive shapes
+def test_a_thing_made_of_shapes_is_drawn_as_its_parts():
+    bs = beats("Draw a small house made of a red square body and a brown triangle roof, labeled 'home'.")
+    shapes = only(bs, "drawing").params["shapes"]
+    assert [s["type"] for s in shapes] == ["rectangle", "triangle"]
+    assert shapes[0]["label"] == "home" and shapes[1]["above"] == shapes[0]["id"]
+    assert "size" not in shapes[0]  # "small" is the house's size, not its body's
+
+
+def test_a_thing_shape_with_its_description_in_brackets_beside_a_diagram():
+    bs = beats('Draw two boxes labeled "Sender" and "Receiver" with an arrow between them. Beside the receiver draw a '
+               'padlock icon (a rectangle of 1 by 0.7 with an arc on top) labeled "locked".')
+    shapes = only(bs, "drawing").params["shapes"]
+    assert shapes == [{"type": "rectangle", "id": "padlock_rectangle", "width": 1.0, "height": 0.7, "label": "locked"}]
+    assert any("padlock is drawn as a rectangle" in m for m in _losses(
+        'Draw a padlock icon (a rectangle of 1 by 0.7 with an arc on top) labeled "locked".'))
+
+
+def test_a_thing_and_its_labelled_neighbours_replace_a_box_diagram_of_their_labels():
+    bs = beats("Draw a green dot labeled 'acorn' on the left and a tall oak made of a brown rectangle trunk and a green "
+               "circle crown on the right, with an arrow from acorn to oak labeled 'decades'.")
+    assert "flow" not in [b.kind for b in bs]
+    shapes = only(bs, "drawing").params["shapes"]
+    assert {s.get("label") for s in shapes} >= {"acorn", "oak", "decades"}
+
+
+# ----------------------------------------------------------------------------- clock faces
+def test_a_clock_face_is_its_numbers_round_a_circle_where_the_dial_puts_them():
+    from compiler.components.graph import GraphVisual
+
+    bs = beats("Draw a clock face with 12 hours and move a dot forward 5 hours from 9, stopping at 2.")
+    clock = only(bs, "graph")
+    assert [n["id"] for n in clock.params["nodes"]] == list(range(1, 13))
+    assert clock.params["nodes"][-1]["at"] == [0.0, 3.0]  # 12 at the top
+    assert clock.params["steps"] == [{"action": "visit", "nodes": [2]}]
+    GraphVisual.model_validate({"kind": "graph", **clock.params})
+    assert "grid" not in kinds("Show a clock-like dial with numbers 0 to 6 for arithmetic mod 7.")
+    few = only(beats("Draw a clock-like circle with positions 0 to 99, labelling only 0, 25, 50 and 75."), "graph")
+    assert [n["id"] for n in few.params["nodes"]] == [0, 25, 50, 75] and few.params["nodes"][1]["at"] == [3.0, 0.0]
+
+
+# ----------------------------------------------------------------------------- number lines
+def _line(details: str) -> dict:
+    from compiler.components.number_line import NumberLineVisual
+
+    params = only(beats(details), "number_line").params
+    NumberLineVisual.model_validate({"kind": "number_line", **params})
+    return params
+
+
+def test_a_number_line_with_its_range_dots_open_circles_and_labels():
+    assert _line("Draw a number line from -3 to 3 with a dot at 2.") == {"range": [-3, 3], "points": [{"value": 2}]}
+    p = _line("Show a number line between 0 and 10. Mark points at 2 and 7, and put an open circle at 9.")
+    assert p["points"] == [{"value": 2}, {"value": 7}, {"value": 9, "hollow": True}]
+    p = _line('Display a number line from 0 to 1 with "low" at 0.1 and "high" at 0.9.')
+    assert [x["label"] for x in p["points"]] == ["low", "high"] and p["range"] == [0, 1]
+    assert "plot" not in kinds("Draw a number line from -2 to 2 with a dot at 1.")
+
+
+def test_a_number_line_with_intervals_jumps_fractions_and_a_dot_plot():
+    p = _line('Draw a number line from 0 to 8, shade the interval from 2 to 5, and draw a jump from 5 to 8 labelled "+3".')
+    assert p["intervals"] == [{"start": 2, "end": 5}] and p["jumps"] == [{"start": 5, "end": 8, "label": "+3"}]
+    assert _line("Draw a number line from 0 to 1 with a dot at 3/4.")["numbers"] == "fractions"
+    p = _line("Show a number line from 0 to 6 with dots at 1, 2, 2, 3, 3, 3, 5 and the mean at 2.7.")
+    assert p["dots"] == [1, 2, 2, 3, 3, 3, 5] and p["markers"] == [{"value": 2.7, "label": "mean = 2.7"}]
+
+
+def test_values_off_the_line_and_several_lines_are_reported():
+    assert _line("Draw a number line from 0 to 5 with a dot at 7.")["range"] == [0, 7]
+    assert any("outside the number line" in m for m in _losses("Draw a number line from 0 to 5 with a dot at 7."))
+    p = _line("Below, show three small number lines, each with an arrow: length 2 becomes 4, length 2 becomes 1.")
+    assert p["jumps"] == [{"start": 2, "end": 4}, {"start": 2, "end": 1}]
+    assert any("several number lines" in m for m in _losses("Below, show three small number lines, each with an arrow."))
+
+
+# ----------------------------------------------------------------------------- waves
+def _wave(details: str, **kw) -> dict:
+    from compiler.components.wave import WaveVisual
+
+    params = only(beats(details, **kw), "wave").params
+    WaveVisual.model_validate({"kind": "wave", **params})
+    return params
+
+
+def test_a_sinusoid_with_its_amplitude_and_wavelength_marked():
+    p = _wave("Draw a sine wave with amplitude 2 and wavelength 4.")
+    assert p["waves"] == [{"amplitude": 2, "wavelength": 4}] and p["marks"] is True
+    assert p["amplitude_label"] == "A = 2" and p["wavelength_label"] == "λ = 4"
+    p = _wave("Show a blue sinusoid with an amplitude of 3 cm and mark its wavelength.")
+    assert p["waves"] == [{"amplitude": 3, "color": p["waves"][0]["color"]}] and p["amplitude_label"] == "A = 3 cm"
+    assert "plot" in kinds("Plot y = 2 sin(x) on axes from -6 to 6, a sine wave of amplitude 2.")
+
+
+def test_two_waves_and_their_sum_and_a_wave_that_travels_with_a_bobbing_dot():
+    p = _wave("Show two waves, one with wavelength 2 and one with wavelength 1, and their sum below them.")
+    assert [w["wavelength"] for w in p["waves"]] == [2, 1] and p["sum"] is True and p["layout"] == "stacked"
+    p = _wave("Draw a travelling wave moving to the right, with a red dot bobbing up and down on it.")
+    assert p["speed"] == 0.5 and p["particle"] is True
+    first, later = [b for b in beats("Draw a sine wave with wavelength 3. Now make the wave travel to the right, a cork "
+                                     "bobbing up and down on it.")
+                    if b.kind == "wave"]
+    assert later.params == {"extend": True, "steps": [{"action": "travel"}]} and first.params["speed"] == 0.5
+    assert first.params["particle"] is True and kinds("Draw a sine wave with wavelength 3.") == ["wave"]
+
+
+def test_harmonics_adding_up_to_a_square_wave():
+    p = _wave("Add the odd harmonics one at a time, with 1, 2, 3 and 10 terms, so the sum approaches a square wave.")
+    assert p["fourier"] == {"target": "square", "terms": [1, 2, 3, 10]}
+    assert _wave("Show the first four harmonics of a sawtooth wave adding up.")["fourier"] == {
+        "target": "sawtooth", "terms": [1, 2, 3, 4]}
+
+
+def test_wavefronts_bunched_ahead_of_a_moving_source():
+    p = _wave('Draw circular wavefronts around a moving siren, bunched ahead of it, with "higher pitch" ahead and '
+              '"lower pitch" behind; the siren moves at half the wave speed.')
+    assert p["doppler"] == {"speed": 0.5, "source": "siren", "ahead": "higher pitch", "behind": "lower pitch"}
+    assert _wave("Show six wavefronts around a stationary source.")["doppler"] == {"speed": 0, "fronts": 6}
+
+
+def test_a_colour_spectrum_with_marked_lines():
+    p = _wave('Show the visible spectrum from 400 to 700 nm with a line at 656 nm labelled "H-alpha".')
+    assert p["spectrum"] == {"range": [400, 700], "lines": [{"wavelength": 656, "label": "H-alpha"}]}
+    assert _wave("Draw an absorption spectrum with dark lines at 486 nm and 589 nm.")["spectrum"]["absorption"] is True
+    assert any("outside the spectrum" in m for m in _losses("Show the visible spectrum from 400 to 700 nm with a line at 900 nm."))
+
+
+# ----------------------------------------------------------------------------- polygons from coordinates
+def test_a_square_by_its_corner_and_triangles_by_corners_in_the_scenes_named_numbers():
+    from compiler.components.geometry import GeometryVisual
+
+    bs = beats("Let p = 1 and q = 3, so the outer square has side p + q = 4. Draw the outer square with its lower-left "
+               "corner at (-2, -2). Then place two triangles: triangle 1 with corners (0,0), (q,0), (0,p); triangle 2 "
+               "with corners (t,t), (p,t), (t,q), where t = p + q and coordinates are relative to the lower-left "
+               "corner of the outer square.")
+    fig = only(bs, "geometry")
+    polys = fig.params["polygons"]
+    assert polys[0]["vertices"] == [[-2, -2], [2, -2], [2, 2], [-2, 2]]
+    assert polys[1] == {"vertices": [[-2, -2], [1, -2], [-2, -1]], "label": "1"}
+    assert polys[2]["vertices"] == [[2, 2], [-1, 2], [2, 1]]
+    assert "drawing" not in [b.kind for b in bs]
+    GeometryVisual.model_validate({"kind": "geometry", **fig.params})
+
+
+def test_a_polygon_with_a_name_it_cannot_evaluate_is_reported_not_guessed():
+    assert "geometry" not in kinds("Draw a quadrilateral with vertices (0,0), (w,0), (w,h), (0,h).")
+    assert any("not numbers" in m for m in _losses("Draw a quadrilateral with vertices (0,0), (w,0), (w,h), (0,h)."))
+    assert only(beats("Draw a pentagon with vertices (0,0), (2,0), (3,1.5), (1,3), (-1,1.5)."), "geometry").params == {
+        "polygons": [{"vertices": [[0, 0], [2, 0], [3, 1.5], [1, 3], [-1, 1.5]]}]}
+
+
+def test_a_later_scene_brings_back_the_first_arrangement():
+    first, second, third = plan(
+        "Draw a rectangle with corners (0,0), (4,0), (4,2), (0,2) and a triangle with vertices (0,2), (4,2), (2,4).",
+        "Start with the arrangement from the previous scene on the left.",
+        "Show the original figure small on the right and write the areas beside it.")
+    assert second.beats[0].rule == "geometry:recalled-from-scene-1"
+    assert third.beats[0].rule.startswith("geometry:recalled-from-scene-")
+    assert len(second.beats[0].params["polygons"]) == 1 and second.beats[0].params["triangle"]["vertices"][2] == [2, 4]
+
+
+# ----------------------------------------------------------------------------- a body let fall
+def test_a_body_let_fall_from_its_height_falls_to_the_ground_not_thrown():
+    from compiler.components.physics import PhysicsVisual
+
+    bs = beats("Draw a vertical line from y = 45 m to y = 0 with a red dot falling along it.",
+               audio="The stone keeps its 12 m/s sideways speed in the other scene.")
+    pic = only(bs, "physics").params
+    assert pic == {"setting": "ground", "bodies": [{"shape": "ball", "at": [0, 45.0], "color": "red"}],
+                   "steps": [{"action": "move", "to": [0, 0]}]}
+    PhysicsVisual.model_validate({"kind": "physics", **pic})
+    assert only(beats("Show a stone dropped from a height of 80 m."), "physics").params["bodies"][0]["at"] == [0, 80.0]
+    assert "physics" not in kinds("Show the share price falling 20 m dollars.")
+
+
+def test_a_right_triangle_of_vectors_has_the_arrows_lengths_labels_and_colours():
+    bs = beats('Draw a right triangle of vectors: a red horizontal arrow of length 3 units labeled "4 N", then from its '
+               'tip a blue downward arrow of length 1.5 units labeled "2 N", and a white arrow from the start of the red arrow '
+               'to the tip of the blue arrow labeled "F".')
+    tri = only(bs, "geometry").params["triangle"]
+    assert tri["legs"] == [1.5, 3] and tri["side_labels"] == ["2 N", "4 N", "F"]
+    from compiler.planner.theme import colour_value
+
+    assert tri["side_colors"] == [colour_value("blue"), colour_value("red"), colour_value("white")]
+    assert "flow" not in [b.kind for b in bs]
+    assert any("without arrowheads" in m for m in _losses(
+        'Draw a right triangle of vectors: a horizontal arrow of length 3 labeled "a", a vertical arrow of length 1 '
+        'labeled "b".'))
