@@ -82,7 +82,7 @@ SHARED_GOALS = {"dev+check": {"coverage": (">=", 0.97), "recall": (">=", 0.90), 
 PLAN_LIMIT_S = 10.0
 OPERATIONS = {"highlight", "transform", "move", "clear"}
 TYPESETTING = {"equation", "steps", "matrix"}  # the beat kinds that typeset a formula
-LABELS_TYPESET = {"bullets", "comparison", "flow", "plot"}  # components that typeset a label that is a formula
+LABELS_TYPESET = {"text", "bullets", "comparison", "flow", "plot"}  # components that typeset a label that is a formula
 BEYOND_KINDS = {"graph": {"graph"}, "linked_list": {"graph"}, "vector_plane": {"vector_plane"},
                 "geometry": {"geometry"}, "number_line": {"number_line"}, "physics_diagram": {"physics"},
                 "wave": {"wave"}, "circuit": {"circuit"}, "sequence_diagram": {"message_chart"}}
@@ -163,6 +163,7 @@ class SceneScore:
     beyond: dict = field(default_factory=dict)  # need -> met (a beat of the matching kind), for the vocabulary issues
     formulas: int = 0      # must-show strings that are formulas (see `formula_label`)
     formulas_typeset: int = 0  # … drawn typeset: in an equation/steps/matrix beat, or a label the component typesets
+    formulas_in_math: int = 0  # … drawn in an equation/steps/matrix beat
     untypeset: list[str] = field(default_factory=list)
 
 
@@ -245,6 +246,7 @@ def total(scores: list[SceneScore]) -> dict:
                                                           "unmatched", "synced", "synced_near", "sync_total")}
     t["formulas"] = sum(s.formulas for s in scores)
     t["formulas_typeset"] = sum(s.formulas_typeset for s in scores)
+    t["formulas_in_math"] = sum(s.formulas_in_math for s in scores)
     t["typeset"] = t["formulas_typeset"] / max(1, t["formulas"])
     return {**t, "coverage": t["strings_found"] / max(1, t["strings_total"]),
             "recall": t["kinds_found"] / max(1, t["kinds_needed"]),
@@ -341,8 +343,8 @@ def formula_label(s: str) -> bool:
 
 
 def _typeset_strings(beats) -> list[str]:
-    """What the beats draw typeset: every string of an equation/steps/matrix beat, and the labels, list items,
-    box and curve labels that are formulas (the bullets, comparison, flow and plot helpers typeset those —
+    """What the beats draw typeset: every string of an equation/steps/matrix beat, and the texts, list items,
+    box and curve labels that are formulas (the text, bullets, comparison, flow and plot helpers typeset those —
     `compiler.mathtext.is_formula_line`, the test they use)."""
     from compiler.mathtext import is_formula_line
 
@@ -361,6 +363,8 @@ def score_labelled_scene(beats, label: dict, sentences: int = 0, unmatched: int 
             sc.formulas += 1
             if any(review_norm(s) in d for d in shown_typeset):
                 sc.formulas_typeset += 1
+            if any(review_norm(s) in d for d in typeset):
+                sc.formulas_in_math += 1
             else:
                 sc.untypeset.append(s)
         sc.strings_total += 1
@@ -581,7 +585,8 @@ def main(argv: list[str] | None = None) -> int:
             if t["violations"] is not None:
                 print(f"  layout violations {t['violations']:6d}")
             print(f"  formulas typeset  {t['typeset']:6.3f}  ({t['formulas_typeset']}/{t['formulas']} must-show "
-                  "formulas drawn typeset; SB302 above counts formulas shown as text)")
+                  f"formulas drawn typeset; {t['formulas_in_math']} of them in equation/steps/matrix beats, the "
+                  "rest as labels; SB302 above counts formulas shown as text)")
             if t["beyond"]:
                 met = sum(v["met"] for v in t["beyond"].values())
                 n = sum(v["scenes"] for v in t["beyond"].values())

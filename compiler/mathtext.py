@@ -239,7 +239,32 @@ def _decompose(ch: str) -> tuple[str, str] | None:
     return None
 
 
-def _tokenize(s: str) -> list[_Tok]:
+# chemical species written inside a formula ("M(CO2) = 44 g/mol", "2 mol H2O"): typeset upright as one symbol
+_SPECIES_IN_FORMULA = re.compile(r"(?<![\w\\^_{])((?:[A-Z][a-z]?\d*){2,}|[A-Z][a-z]?\d+[A-Z][a-z]?\d*)(?![\w(])")
+_PLACEHOLDER = 0xF0000  # a private-use plane: never in storyboard text (refused by _prepare)
+
+
+def _species_symbols(s: str) -> tuple[str, dict[str, str]]:
+    """Chemical species inside a formula replaced by one placeholder character each, with their TeX."""
+    from .chemtext import chem_to_tex
+
+    table: dict[str, str] = {}
+
+    def sub(m: re.Match) -> str:
+        name = m.group(1)
+        if not re.search(r"\d", name):
+            return name  # "NaCl", "CO": could be a product of variables; only a count makes it chemistry
+        tex = chem_to_tex(name)
+        if tex is None:
+            return name
+        key = chr(_PLACEHOLDER + len(table))
+        table[key] = tex
+        return key
+
+    return _SPECIES_IN_FORMULA.sub(sub, s), table
+
+
+def _tokenize(s: str, symbols: dict[str, str] | None = None) -> list[_Tok]:
     toks: list[_Tok] = []
     i, n = 0, len(s)
     depth = 0
@@ -255,6 +280,10 @@ def _tokenize(s: str) -> list[_Tok]:
         ch = s[i]
         if ch.isspace():
             space = True
+            i += 1
+            continue
+        if symbols and ch in symbols:
+            add("sym", symbols[ch], i)
             i += 1
             continue
         # multi-character ASCII operators
@@ -424,7 +453,8 @@ def _unit_at(s: str, j: int) -> tuple[str, int] | None:
     if end < len(s) and (s[end].isalnum() or s[end] in "^_(/·'"):
         return None  # "2 mc^2", "3 s^2", "2 min(x)": not a unit
     unit = m.group(0)
-    if len(unit) == 1 and not _UNIT_END.match(s, end):
+    species_next = re.match(r"\s+[\U000F0000-\U000FFFFF]", s[end:]) is not None  # "36 g H2O": grams of water
+    if len(unit) == 1 and not _UNIT_END.match(s, end) and not species_next:
         return None  # "2 m a", "3 s + 1": a variable
     if k == j and len(unit) == 1:
         return None  # "2m", "3s": a product of a number and a letter
@@ -650,7 +680,9 @@ class _Parser:
         if not (tok.kind == "ident" and tok.value == "x" and tok.space and not tok.sub and nxt is not None
                 and nxt.space):
             return False
-        left = last.kind == "num" or (last.kind == "letter" and last.tex not in ("x", "")) or last.tex.endswith(")")
+        left = last.kind in ("num", "word") or (last.kind == "letter" and last.tex not in ("x", "")) \
+            or last.tex.startswith(r"\mathrm{") \
+            or last.tex.endswith(")")  # "3 x 4", "1 mol x 3", "(p - 1) x (q - 1)"
         right = nxt.kind == "num" or nxt.kind == "open" or (nxt.kind == "ident" and len(nxt.value) == 1
                                                             and nxt.value != "x")
         return left and right
@@ -1160,8 +1192,11 @@ def to_tex(expr: str) -> MathResult:
             # "y_hat", "x_bar", "v_vec", "i-hat": the accent the name spells
             s = re.sub(r"(?<![A-Za-z])([A-Za-z])[_-](hat|bar|tilde|vec)(?![A-Za-z])",
                        lambda m: m.group(1) + _ACCENT_MARKS[m.group(2)], s)
-        if tex is None:
-            tex = _check_tex(_text_words(s)) if "\\" in s else _Parser(_tokenize(s), s).parse()
+        if tex is None and "\\" in s:
+            tex = _check_tex(_text_words(s))
+        elif tex is None:
+            plain, symbols = _species_symbols(s)
+            tex = _Parser(_tokenize(plain, symbols), s).parse()
         depth = _brace_depth(tex)
         if depth > MAX_LAYOUT_DEPTH:
             raise _Fail(f"nested {depth} levels deep (at most {MAX_LAYOUT_DEPTH} can be typeset in reasonable time)")
@@ -1283,6 +1318,9 @@ _MATH_WORDS = {"sin", "cos", "tan", "log", "exp", "lim", "max", "min", "det", "m
                "omega", "infty", "partial", "nabla", "rightarrow", "leftarrow", "checkmark", "relu", "softmax"}
 
 
+_CODE_LIKE = re.compile(r"==|!=|;|[{}\"`]|\b(?:def|return|print|import|let|var|const)\b|\w\.\w+\(|\+=|-=")
+
+
 def is_formula_line(s: str) -> bool:
     """A short string that is a formula to typeset ("e = 3", "g = 9.8 m/s^2", "Encrypt: c = m^e mod n",
     "C3H8 + 5O2 → 3CO2 + 4H2O"), not a sentence that happens to hold a number."""
@@ -1297,5 +1335,7 @@ def is_formula_line(s: str) -> bool:
             re.match(r"\s*([A-Za-z]{3,})", rhs[1]).group(1).lower() not in _MATH_WORDS:
         return False  # "F = force (newtons)", "pressure = voltage": a meaning, not a formula
     if "\\" not in s and not looks_like_math(s) and not re.search(r"[A-Z][a-z]?\d", s):
-        return False
+        # "eigenvalue = 3", "t = 0.00 s", "Principal P = $1000": something equal to something, not code
+        if not re.search(r"[=≈≤≥]", s) or _CODE_LIKE.search(s):
+            return False
     return to_tex(s).tex is not None

@@ -137,5 +137,8 @@ def test_components_that_change_in_place_render(write_storyboard, build_options)
     assert info.frames > 0 and abs(info.duration_s - res.duration_s) < 1 / 12 + 1e-6
     plan = json.loads((res.out_dir / "plan.json").read_text())
     rules = [b["rule"] for s in plan["scenes"] for b in s["beats"]]
-    assert "table:new-state" in rules and "text:update-in-place" in rules
+    # the counter "n = 1" -> "n = 5" is a formula: typeset, and updated in place as an equation
+    assert "table:new-state" in rules and "text:update-in-place+typeset" in rules
+    assert any(b["kind"] == "equation" and b.get("replaces") == "n = 1"
+               for s in plan["scenes"] for b in s["beats"])
     assert any(b.get("replace") for s in plan["scenes"] for b in s["beats"] if b["kind"] == "plot")

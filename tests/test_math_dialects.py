@@ -168,3 +168,12 @@ def test_highlight_a_piece_in_a_colour():
 def test_written_formulas_drawn_as_text_are_typeset():
     bs = beats('Show "e = 3" and "d = 7" one under the other.')
     assert {b.kind for b in bs} == {"equation"}
+
+
+def test_species_and_units_inside_a_calculation():
+    # "2 mol H2O × 18 g/mol = 36 g H2O": water upright, grams before it, the spaced x a times sign
+    assert tex("2 mol H2O x 18 g/mol = 36 g H2O") == (
+        r"2 \, \mathrm{mol} \, \mathrm{H_{2}O} \times 18 \, \mathrm{g/mol} = 36 \, \mathrm{g} \, \mathrm{H_{2}O}")
+    assert tex("M(CO2) = 1 x 12 + 2 x 16") == r"M(\mathrm{CO_{2}}) = 1 \times 12 + 2 \times 16"
+    assert tex("x1 + x2 = 3") == r"x_1 + x_2 = 3"  # variables with indices stay variables
+

@@ -322,6 +322,19 @@ def rule_steps(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         ctx.lost(i, f"{len(pieces)} steps; only the first 8 are drawn")
     for p in pieces[:8]:
         line, note = _step_piece(p)
+        prose = len(re.findall(r"(?<![\\A-Za-z])[A-Za-z]{3,}", line)) > 2
+        if rule == "steps:lines-after-colon" and lines and not re.search(r"[=≈]", line) and (
+                prose or not looks_like_math(line)):
+            # a line of prose inside a derivation: its formula after a colon is the line ("Insert 5 in front of
+            # O2. Equation: C3H8 + 5O2 → …"), else it is the note beside the line above
+            tail = re.search(r":\s*([^:]*(?:[=→≈]|\\rightarrow|\\to\b)[^:]*)$", line)
+            if tail and (looks_like_math(tail.group(1)) or "\\" in tail.group(1)):
+                lines.append(tail.group(1).strip().rstrip("."))
+                notes.append(note)
+                continue
+            if not notes[-1]:
+                notes[-1] = line.strip().rstrip(".")
+                continue
         lines.append(line)
         notes.append(note)
     strings = lines + [n for n in notes if n]

@@ -4,15 +4,24 @@ A rule may draw "e = 3", "Encrypt: c = m^e mod n" or the list "p = 3", "q = 11" 
 how the sentence was phrased; what the viewer should see is the formula typeset. After the rules ran, a text
 beat whose text is a formula, and a list whose every item is one, become `equation` beats (one formula per
 line) with the same strings, colour and place in time. Prose stays text: a formula here has a relation or a
-script and at most two words of prose.
+script and at most two words of prose. A named value ("eigenvalue = 3", "t = 0.00 s") stays a text beat; the
+text, list, comparison, flow and plot helpers typeset such labels in place (`compiler.runtime.style.text`).
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from ..mathtext import is_formula_line as is_written_formula
+import re
+
+from ..mathtext import is_formula_line, looks_like_math
 from .beats import Beat
+
+
+def is_written_formula(s: str) -> bool:
+    """A formula by its look, not only by its form: "e = 3" or "C3H8 + 5O2 → 3CO2 + 4H2O", but not "eigenvalue = 3"
+    (a named value: it stays text, and the text component typesets it in place)."""
+    return is_formula_line(s) and (looks_like_math(s) or "\\" in s or bool(re.search(r"[A-Z][a-z]?\d", s)))
 
 
 def typeset_written_math(beats: list[Beat]) -> list[Beat]:

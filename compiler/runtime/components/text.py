@@ -8,7 +8,8 @@ from ..style import colour, text as make_text
 def build(theme: dict, *, text: str, color: str | None = None, role: str | None = None):
     size = 36 if len(text) <= 40 else 30 if len(text) <= 160 else 24
     width = 34 if size == 36 else 50 if size == 30 else 66
-    return make_text(text, theme, size=size, color=color or colour(theme, role or "text"), width_chars=width)
+    return make_text(text, theme, size=size, color=color or colour(theme, role or "text"), width_chars=width,
+                     math=True)
 
 
 def enter(mob, run_time: float):
