@@ -91,6 +91,19 @@ def template_version() -> str:
     return h.hexdigest()[:16]
 
 
+def code_version() -> str:
+    """Hash of sbc's own code and knowledge files (planner rules, formula reader, lexicon…): a build made by
+    other code is not up to date, even when the storyboard and templates are the same."""
+    h = hashlib.sha256()
+    root = Path(__file__).resolve().parent
+    for p in sorted(list(root.rglob("*.py")) + list(root.rglob("*.json"))):
+        if "__pycache__" in p.parts:
+            continue
+        h.update(str(p.relative_to(root)).encode())
+        h.update(p.read_bytes())
+    return h.hexdigest()[:16]
+
+
 @dataclass(frozen=True)
 class GeneratedScene:
     number: int

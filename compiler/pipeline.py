@@ -411,7 +411,7 @@ def build_stamp(source: str, settings) -> str:
     from importlib.metadata import PackageNotFoundError, version
 
     from . import __version__
-    from .generate import template_version
+    from .generate import code_version, template_version
 
     versions = {}
     for pkg in ("manim", "ziamath", "hibari-tts", "piper-tts", "moviepy", "imageio-ffmpeg"):
@@ -420,7 +420,7 @@ def build_stamp(source: str, settings) -> str:
         except PackageNotFoundError:
             versions[pkg] = None
     blob = {"storyboard": hashlib.sha256(source.encode()).hexdigest(), "sbc": __version__,
-            "templates": template_version(), "versions": versions,
+            "templates": template_version(), "code": code_version(), "versions": versions,
             "settings": {"quality": [settings.quality.width, settings.quality.height, settings.quality.fps],
                          "voice": settings.voice, "captions": settings.captions, "math": settings.math,
                          "scenes": list(settings.only_scenes or [])}}

@@ -410,8 +410,8 @@ def test_a_thing_drawn_only_as_its_quoted_label_is_reported():
 
 
 def test_a_formula_that_will_show_as_text_is_reported_when_planning():
-    notes = _notes("Show the formula 'v_y = ?' in the middle.")
-    assert any(n.startswith("SB302") and "'v_y = ?'" in n for n in notes), notes
+    notes = _notes("Show the formula 'k = 3 ⊻ 5' in the middle.")
+    assert any(n.startswith("SB302") and "'k = 3 ⊻ 5'" in n for n in notes), notes
 
 
 # ----------------------------------------------------------------------------- graphs and vector planes

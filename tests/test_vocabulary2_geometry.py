@@ -193,9 +193,9 @@ def test_annotation_finds_its_target(monkeypatch):
 
     hyp, term, fallback = seen
     assert isinstance(hyp.shape, Line) and any(isinstance(m, Text) and m.text == "c" for m in hyp.get_family())
-    assert len(term) == 2 and not isinstance(term, Text)  # the two glyphs of "b²"
-    # not found: the last thing drawn (the sentence, with its underline)
-    assert any(isinstance(m, Text) and m.text == "a²+b²=c²" for m in fallback.get_family())
+    assert len(term) == 2 and not isinstance(term, Text)  # the two glyphs of "b²" (in the typeset formula)
+    # not found: the last thing drawn (the formula, with its underline)
+    assert any(getattr(m, "text", None) == "a² + b² = c²" for m in fallback.get_family())
 
 
 def test_new_kinds_are_in_the_gallery():

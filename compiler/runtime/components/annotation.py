@@ -119,6 +119,17 @@ def _glyphs(scene, target: str):
                 i = m.text.lower().find(raw.lower())
             if i >= 0 and len(m.submobjects) == len(m.text):
                 return VGroup(*m.submobjects[i:i + len(raw)]), o
+    # a piece of a typeset formula ("b²" of "a² + b² = c²"): its glyphs, found by typesetting the piece
+    from ...mathtext import to_tex
+    from ..mathsvg import find_part
+
+    tex = to_tex(str(target).strip().strip("'\"“”‘’`")).tex
+    for o in owners:
+        for m in o.get_family():
+            if getattr(m, "math_ok", False) and tex:
+                piece = find_part(m, tex)
+                if piece is not None:
+                    return piece, o
     return None
 
 
