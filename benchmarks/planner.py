@@ -82,7 +82,7 @@ SHARED_GOALS = {"dev+check": {"coverage": (">=", 0.97), "recall": (">=", 0.90), 
 PLAN_LIMIT_S = 10.0
 OPERATIONS = {"highlight", "transform", "move", "clear"}
 TYPESETTING = {"equation", "steps", "matrix"}  # the beat kinds that typeset a formula
-LABELS_TYPESET = {"text", "bullets", "comparison", "flow", "plot"}  # components that typeset a label that is a formula
+LABELS_TYPESET = {"text", "bullets", "comparison", "flow", "plot", "table", "physics"}  # components that typeset a label that is a formula
 BEYOND_KINDS = {"graph": {"graph"}, "linked_list": {"graph"}, "vector_plane": {"vector_plane"},
                 "geometry": {"geometry"}, "number_line": {"number_line"}, "physics_diagram": {"physics"},
                 "wave": {"wave"}, "circuit": {"circuit"}, "sequence_diagram": {"message_chart"}}
@@ -344,7 +344,8 @@ def formula_label(s: str) -> bool:
 
 def _typeset_strings(beats) -> list[str]:
     """What the beats draw typeset: every string of an equation/steps/matrix beat, and the texts, list items,
-    box and curve labels that are formulas (the text, bullets, comparison, flow and plot helpers typeset those —
+    box, cell and curve labels that are formulas (the text, bullets, comparison, flow, plot, table and physics helpers
+    typeset those —
     `compiler.mathtext.is_formula_line`, the test they use)."""
     from compiler.mathtext import is_formula_line
 
@@ -361,10 +362,10 @@ def score_labelled_scene(beats, label: dict, sentences: int = 0, unmatched: int 
     for s in label.get("strings", []):
         if formula_label(s):
             sc.formulas += 1
-            if any(review_norm(s) in d for d in shown_typeset):
-                sc.formulas_typeset += 1
             if any(review_norm(s) in d for d in typeset):
                 sc.formulas_in_math += 1
+            if any(review_norm(s) in d for d in shown_typeset):
+                sc.formulas_typeset += 1
             else:
                 sc.untypeset.append(s)
         sc.strings_total += 1

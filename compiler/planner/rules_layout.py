@@ -304,6 +304,10 @@ def rule_steps(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             cand = [c for c in (re.sub(r"^(?:and|then|so|finally)\s+", "", c, flags=re.I) for c in cand) if c]
             # 'd^2 = 3^2 + 4^2', 'd^2 = 9 + 16 = 25': the quotes mark the lines, they are not part of them
             cand = [re.sub(r'^"([^"]+)"$', r"\1", c.strip()) for c in cand]
+            # 'Column "Horizontal": "a_x = 0", "v_x = 15 m/s"': a column of items (a comparison), not a line
+            cand = [c for c in cand if len(re.findall(r'"[^"]*"', c)) < 2]
+            # '"25 = 25" with a check mark': the quoted formula is the line, what follows is its note
+            cand = [re.sub(r'^"([^"]+)"\s+(.+)$', r"\1 (\2)", c) for c in cand]
             maths = [c for c in cand if re.search(r"[=≈]", _step_piece(c)[0]) or looks_like_math(_step_piece(c)[0])]
             if block and len(maths) >= 2 and len(maths) * 3 >= len(cand) * 2 and not any("|" in c for c in cand):
                 pieces, rule = cand, "steps:lines-after-colon"  # a derivation may carry a line of prose
@@ -852,6 +856,16 @@ def rule_comparison(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     """"Split the screen with a dashed divider." opens a comparison; "Left column "Tool Use": lines
     `print(3+5)`, "→ send to interpreter", and the caption "…"." fills one column of it: the
     sentences become one comparison beat, revealed column by column across the narration."""
+    blocks = re.findall(r"(?m)^\s*(?:(?:left|right|first|second|third|middle)\s+)?column\s*[\"\u201c]([^\"\u201d\n]+)"
+                        r"[\"\u201d]\s*:\s*(.+)$", ex.sentence, re.I)
+    if len(blocks) >= 2:
+        # "two columns:\n Column "Horizontal": "a_x = 0", "x = v0 t"\n Column "Vertical": …": one line per column
+        titles = [t.strip() for t, _ in blocks][:3]
+        cols = [[_q(m) for m in re.finditer(Q, body)][:10] for _, body in blocks][:3]
+        _claim(ex, ctx, titles + [x for c in cols for x in c])
+        ex.prose[:] = []
+        return [_comparison_beat(ex, i, "comparison:column-lines", titles, cols, [""] * len(titles),
+                                 ("compare", "versus"))]
     col = _COLUMN.match(ex.sentence)
     prose_line = None
     if col is None:

@@ -328,7 +328,13 @@ def _brace(scene, target, lab, side, col, boxes):
     if lab is not None:
         lab.next_to(br, SIDES[s], buff=0.1)
         if any(_hits(_box(lab), b) for b in boxes):
-            _place_label(scene, lab, br, None, boxes, prefer=s)  # no side is free: the nearest free ground
+            # no side is free: the nearest free ground outside the component that holds the target
+            own = owner_of(scene, target.submobjects[0] if target.submobjects else target)
+            for _ in range(3):  # a label shrinks a little before it lies on other text
+                _place_label(scene, lab, br, own, boxes, prefer=s)
+                if not any(_hits(_box(lab, 0.0), b) for b in boxes):
+                    break
+                lab.scale(0.85)
         if not _inside(lab):
             lab.shift([np.clip(lab.get_center()[0], -SAFE_X + lab.width / 2, SAFE_X - lab.width / 2)
                        - lab.get_center()[0], np.clip(lab.get_center()[1], -SAFE_Y + lab.height / 2,

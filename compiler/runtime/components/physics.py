@@ -285,7 +285,7 @@ def build(theme: dict, *, setting=None, height=None, angle: float = 30, bodies=(
     for k, b in enumerate(bodies):
         if b.get("label"):
             piece = g.bodies[body_name(b, k)]
-            t = text(b["label"], theme, size=LABEL, color=theme["text"])
+            t = text(b["label"], theme, size=LABEL, color=theme["text"], math=True)
             if b.get("shape") == "block" and t.width < piece.shape.width * 0.85 and setting != "incline":
                 t.move_to(piece.shape.get_center())  # a mass written on its block
                 t.set_z_index(2)
@@ -323,7 +323,7 @@ def build(theme: dict, *, setting=None, height=None, angle: float = 30, bodies=(
         vdir = np.array([math.cos(a), math.sin(a), 0.0])
         start = ball.shape.get_center()
         v0 = Arrow(start, start + vdir * 1.2, buff=0, color=VELOCITY, stroke_width=5, max_tip_length_to_length_ratio=0.25)
-        v0_lab = text(f"v₀ = {fmt(float(projectile['speed']), 'm/s')}", theme, size=SMALL, color=VELOCITY)
+        v0_lab = text(f"v₀ = {fmt(float(projectile['speed']), 'm/s')}", theme, size=SMALL, color=VELOCITY, math=True)
         _place(v0_lab, start + vdir * 1.2, vdir + 0.6 * UP, taken)
         marks = VGroup()
         if projectile.get("marks", True):
@@ -331,9 +331,9 @@ def build(theme: dict, *, setting=None, height=None, angle: float = 30, bodies=(
             a_, b_ = np.array([P(0, 0)[0], gy, 0]), np.array([P(R, 0)[0], gy, 0])
             dim = VGroup(Line(a_, b_, color=theme["text"], stroke_width=2),
                          *[Line(p + UP * 0.12, p + DOWN * 0.12, color=theme["text"], stroke_width=2) for p in (a_, b_)])
-            r_lab = text(f"R = {fmt(R, 'm')}", theme, size=LABEL, color=theme["text"])
+            r_lab = text(f"R = {fmt(R, 'm')}", theme, size=LABEL, color=theme["text"], math=True)
             r_lab.next_to((a_ + b_) / 2, DOWN, buff=0.14)
-            t_lab = text(f"t = {fmt(T, 's')}", theme, size=LABEL, color=ACCEL)
+            t_lab = text(f"t = {fmt(T, 's')}", theme, size=LABEL, color=ACCEL, math=True)
             t_lab.next_to(b_, RIGHT, buff=0.25)
             marks.add(dim, r_lab, t_lab)
             if launch_h > 0:
@@ -342,7 +342,7 @@ def build(theme: dict, *, setting=None, height=None, angle: float = 30, bodies=(
                 hdim = VGroup(Line(hp, hq, color=theme["text"], stroke_width=2),
                               *[Line(p + LEFT * 0.12, p + RIGHT * 0.12, color=theme["text"], stroke_width=2)
                                 for p in (hp, hq)])
-                h_lab = text(f"h = {fmt(launch_h, 'm')}", theme, size=LABEL, color=theme["text"])
+                h_lab = text(f"h = {fmt(launch_h, 'm')}", theme, size=LABEL, color=theme["text"], math=True)
                 h_lab.next_to((hp + hq) / 2, LEFT, buff=0.14)
                 marks.add(hdim, h_lab)
         impact = VGroup()
@@ -403,7 +403,7 @@ def _impact(theme, projectile, launch_h: float, landing, taken: list) -> VGroup:
     arrows = VGroup(Arrow(origin, tip_x, buff=0, color=BODY, stroke_width=4, max_tip_length_to_length_ratio=0.2),
                     Arrow(tip_x, tip, buff=0, color=VELOCITY, stroke_width=4, max_tip_length_to_length_ratio=0.2),
                     Arrow(origin, tip, buff=0, color=ACCEL, stroke_width=5, max_tip_length_to_length_ratio=0.15))
-    lx, ly, lv, la = (text(s, theme, size=SMALL, color=c) for s, c in zip(impact_labels(
+    lx, ly, lv, la = (text(s, theme, size=SMALL, color=c, math=True) for s, c in zip(impact_labels(
         float(projectile["speed"]), float(projectile.get("angle", 0)), launch_h, float(projectile.get("g", 9.8))),
         (BODY, VELOCITY, ACCEL, theme["text"])))
     lx.next_to(arrows[0], UP, buff=0.1)
@@ -478,7 +478,7 @@ def _vector(g, v: dict, taken: list, k: float = 1.0):
     piece = VGroup(arrow)
     piece.body, piece.dir = body, d
     if v.get("label"):
-        t = text(v["label"], g.theme, size=LABEL, color=col).scale(k)
+        t = text(v["label"], g.theme, size=LABEL, color=col, math=True).scale(k)
         _place(t, start + d * length, d, taken, 0.15 * k)
         piece.add(t)
         g.vec_by_label[v["label"]] = piece
@@ -715,7 +715,7 @@ def _relabel(scene, g, step: dict, rt: float) -> None:
     if body is None:
         return
     k = _scale(g)
-    new = text(step.get("text", ""), g.theme, size=LABEL, color=g.theme["text"]).scale(k)
+    new = text(step.get("text", ""), g.theme, size=LABEL, color=g.theme["text"], math=True).scale(k)
     old = next((m for m in body[1:]), None)
     if old is not None:
         new.move_to(old.get_center())

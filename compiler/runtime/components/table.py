@@ -4,7 +4,7 @@ import textwrap
 
 from manim import DOWN, AnimationGroup, Create, FadeIn, Line, Rectangle, Succession, VGroup
 
-from ..style import BODY_W, clean, colour
+from ..style import BODY_W, clean, colour, formula
 from .cards import centred
 from .sequence import baseline_text
 
@@ -40,6 +40,12 @@ def _cell(s: str, chars: int | None, theme: dict, **kw):
     lines = (textwrap.wrap(s, chars, break_long_words=False) if chars else s.split("\n")) or [" "]
     if len(lines) > 4:
         lines = lines[:3] + [lines[3] + "…"]
+    if len(lines) == 1 and kw.get("weight", "NORMAL") == "NORMAL":
+        # a cell that is a formula ("10% of 1000 = $100", "6 x 2 = 12") is typeset, centred in its row
+        f = formula(lines[0], size=kw["size"], color=kw.get("color") or theme["text"])
+        if f is not None:
+            f.sbc_off = 0.0
+            return f
     if len(lines) == 1:  # on the common baseline, so "yes" and "GPT" line up in a row
         t, _, off = baseline_text(lines[0], theme, kw.pop("size"), **kw)
         t.sbc_off = off
