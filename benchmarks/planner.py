@@ -165,6 +165,8 @@ class SceneScore:
     formulas_typeset: int = 0  # … drawn typeset: in an equation/steps/matrix beat, or a label the component typesets
     formulas_in_math: int = 0  # … drawn in an equation/steps/matrix beat
     untypeset: list[str] = field(default_factory=list)
+    tex_written: int = 0   # must-show formulas written as LaTeX source
+    tex_lost: int = 0      # … not drawn typeset in an equation/steps/matrix beat
 
 
 def _shows_list(items: list[str], beats) -> bool:
@@ -247,6 +249,8 @@ def total(scores: list[SceneScore]) -> dict:
     t["formulas"] = sum(s.formulas for s in scores)
     t["formulas_typeset"] = sum(s.formulas_typeset for s in scores)
     t["formulas_in_math"] = sum(s.formulas_in_math for s in scores)
+    t["tex_written"] = sum(s.tex_written for s in scores)
+    t["tex_lost"] = sum(s.tex_lost for s in scores)
     t["typeset"] = t["formulas_typeset"] / max(1, t["formulas"])
     return {**t, "coverage": t["strings_found"] / max(1, t["strings_total"]),
             "recall": t["kinds_found"] / max(1, t["kinds_needed"]),
@@ -360,6 +364,9 @@ def score_labelled_scene(beats, label: dict, sentences: int = 0, unmatched: int 
     typeset = [review_norm(s) for b in beats if b.kind in TYPESETTING for s in b.strings]
     shown_typeset = _typeset_strings(beats)
     for s in label.get("strings", []):
+        if is_formula(s):
+            sc.tex_written += 1
+            sc.tex_lost += not any(review_norm(s) in d for d in typeset)
         if formula_label(s):
             sc.formulas += 1
             if any(review_norm(s) in d for d in typeset):
@@ -588,6 +595,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  formulas typeset  {t['typeset']:6.3f}  ({t['formulas_typeset']}/{t['formulas']} must-show "
                   f"formulas drawn typeset; {t['formulas_in_math']} of them in equation/steps/matrix beats, the "
                   "rest as labels; SB302 above counts formulas shown as text)")
+            print(f"  LaTeX lost        {t['tex_lost']:6d}   (of {t['tex_written']} must-show formulas written as "
+                  "LaTeX source, not typeset in an equation, steps or matrix beat)")
             if t["beyond"]:
                 met = sum(v["met"] for v in t["beyond"].values())
                 n = sum(v["scenes"] for v in t["beyond"].values())

@@ -125,6 +125,9 @@ def _rule_beats(index: int, scene: Scene, details: tuple[str, ...], theme: Theme
             ctx.beats.extend(out)
             if ctx.stop:
                 break
+        kept = _latex_kept(ex, ctx, i, produced)
+        produced.extend(kept)
+        ctx.beats.extend(kept)
         if produced and not ctx.changed_in(i):
             _only_its_label(ex, ctx, i, produced)
         if not produced and not ctx.changed_in(i):
@@ -173,6 +176,19 @@ def _typeset_notes(index: int, beat: Beat, notes: list[PlanNote]) -> None:
     for expr, reason in typeset_failures(beat):
         notes.append(PlanNote("SB302", f"scene {index + 1}: formula shown as text ({reason}): {expr[:60]!r}",
                               ("scenes", index, "animation_details"), sentence=beat.source))
+
+
+def _latex_kept(ex, ctx: Context, i: int, produced: list[Beat]) -> list[Beat]:
+    """A formula written in LaTeX in the prose ("… and MathTex \\int_0^1 (\\sqrt{y} - y)\\,dy = \\frac{1}{6}") is
+    never lost: when no beat of its sentence shows it, it is typeset on its own."""
+    shown = " ".join(re.sub(r"\s+", "", s) for b in ctx.beats if b.detail_index == i for s in b.strings)
+    out = []
+    for text, _, _ in extract(ex.sentence).prose:
+        text = text.strip().rstrip(".")
+        if re.search(r"\\[A-Za-z]{2,}", text) and text not in ctx.consumed and re.sub(r"\s+", "", text) not in shown:
+            out.append(Beat("equation", {"exprs": [text]}, (text,), "equation:latex-kept", ex.sentence, i,
+                            _kw(text)))
+    return out[:3]
 
 
 def _only_its_label(ex, ctx: Context, i: int, produced: list[Beat]) -> None:

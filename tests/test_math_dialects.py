@@ -177,3 +177,14 @@ def test_species_and_units_inside_a_calculation():
     assert tex("M(CO2) = 1 x 12 + 2 x 16") == r"M(\mathrm{CO_{2}}) = 1 \times 12 + 2 \times 16"
     assert tex("x1 + x2 = 3") == r"x_1 + x_2 = 3"  # variables with indices stay variables
 
+
+
+def test_a_tex_thin_space_does_not_end_the_formula():
+    spans = [t for t, _, _ in formula_spans(r"Write it large: v_{\text{next}} = v - \alpha \, g'(v) in the middle.")]
+    assert spans == [r"v_{\text{next}} = v - \alpha \, g'(v)"]
+
+
+def test_latex_in_the_prose_is_never_lost_beside_a_quoted_string():
+    bs = beats(r'Then below: "Vertical slices: from y = x to y = 2x" and MathTex \int_0^2 (2x - x)\,dx = 2 \;\checkmark.')
+    exprs = [e for b in bs if b.kind == "equation" for e in b.params["exprs"]]
+    assert r"\int_0^2 (2x - x)\,dx = 2 \;\checkmark" in exprs

@@ -206,6 +206,8 @@ def _tokens(masked: str) -> list[tuple[str, int, int, bool]]:
         end_clause = False
         # "4!" and "(n+1)!" are factorials: the "!" stays with the number (a "!." or "!," ends the clause after it)
         m = re.search(r"(?:[,;:]+|\.|(?<![\d)])[!?]+|\?+)$", tok)
+        if m and tok[m.start() - 1:m.start()] == "\\":
+            m = None  # "\\," and "\\;" are TeX spaces, not the end of a clause
         if m and tok[: m.start()]:
             tok = tok[: m.start()]
             end_clause = True
@@ -252,7 +254,7 @@ def _kind(tok: str) -> str:
         return "math"
     if re.fullmatch(r"[^\W\d_]\u0302?", tok) or re.fullmatch(r"[^\W\d_]['′]*", tok):
         return "math"  # a single letter (x, μ, î): a variable
-    if re.fullmatch(r"[A-Za-z]+\(.*\)", tok):
+    if re.fullmatch(r"[A-Za-z]+'*\(.*\)", tok):  # f(x), f'(x), g''(v)
         return "math"  # f(x), Probability(Event), sin(x)
     return "word"
 
