@@ -199,7 +199,7 @@ _TEX_FUNCS = {
 
 _STOPWORDS = {
     "of", "in", "to", "an", "the", "per", "by", "on", "at", "or", "and", "for", "is", "as",
-    "if", "with", "from", "over", "vs", "not", "all", "be", "are", "when", "else", "then",
+    "if", "with", "from", "over", "vs", "not", "all", "be", "are", "when", "else", "then", "so", "thus",
 }
 
 _POSTFIX_CHARS = {"!": "!", "'": "'", "′": "'", "″": "''", "%": r"\%", "°": r"^{\circ}"}
@@ -681,6 +681,7 @@ class _Parser:
                 and nxt.space):
             return False
         left = last.kind in ("num", "word") or (last.kind == "letter" and last.tex not in ("x", "")) \
+            or (last.kind == "script" and last.tex[:1].isdigit()) \
             or last.tex.startswith(r"\mathrm{") \
             or last.tex.endswith(")")  # "3 x 4", "1 mol x 3", "(p - 1) x (q - 1)"
         right = nxt.kind == "num" or nxt.kind == "open" or (nxt.kind == "ident" and len(nxt.value) == 1

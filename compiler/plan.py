@@ -147,10 +147,10 @@ def _rule_beats(index: int, scene: Scene, details: tuple[str, ...], theme: Theme
                               "shows an empty frame while its narration plays", ("scenes", index, "animation_details")))
     from .planner.colours import apply_colours
 
-    from .planner.typeset import typeset_written_math
+    from .planner.typeset import lone_columns_as_lists, typeset_written_math
 
     beats = apply_colours([_as_drawn(_within_limits(b, index, details, notes))
-                           for b in typeset_written_math(ctx.beats)], theme)
+                           for b in typeset_written_math(lone_columns_as_lists(ctx.beats))], theme)
     for b in beats:
         _typeset_notes(index, b, notes)
     return beats

@@ -406,3 +406,13 @@ def test_a_derivation_is_revealed_line_by_line_with_the_sentences_that_walk_thro
     assert steps.line_times[0] == 0.0
     assert abs(steps.line_times[1] - starts[1]) < 0.05  # "…leaves two x equals four"
     assert abs(steps.line_times[2] - starts[3]) < 0.05  # "Finally divide by two, so x equals two", not the weather
+
+
+def test_a_lone_column_is_a_list_not_half_an_empty_comparison():
+    """"On the right side, list the givens: …" with nothing on the left: a list (here all formulas: typeset)."""
+    sb = Storyboard.model_validate({"scenes": [scene(
+        'Draw a ramp on the left. On the right side, list the givens: "m = 2 kg", "θ = 30°", "μ = 0.2".',
+        "A block on a ramp. These are the givens.")]})
+    beats = plan_storyboard(sb).scenes[0].beats
+    assert "comparison" not in {b.kind for b in beats}
+    assert any(b.kind in ("bullets", "equation") and "m = 2 kg" in b.strings for b in beats)

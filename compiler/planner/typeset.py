@@ -43,3 +43,26 @@ def typeset_written_math(beats: list[Beat]) -> list[Beat]:
                 params[key] = b.params[key]
         out.append(replace(b, kind="equation", params=params, rule=b.rule + "+typeset"))
     return out
+
+
+def lone_columns_as_lists(beats: list[Beat]) -> list[Beat]:
+    """"On the right, show the given values: …" read as one column of a comparison whose other columns stay
+    empty is a list: drawn as one, it takes the room it needs instead of one half of an empty comparison."""
+    out = []
+    for b in beats:
+        if b.kind == "comparison":
+            titles = list(b.params.get("titles") or [])
+            cols = list(b.params.get("lines") or [[] for _ in titles])
+            caps = list(b.params.get("captions") or ["" for _ in titles])
+            used = [k for k in range(len(titles)) if titles[k] or (k < len(cols) and cols[k]) or
+                    (k < len(caps) and caps[k])]
+            if len(used) == 1 and used[0] < len(cols) and cols[used[0]] and not (used[0] < len(caps) and caps[used[0]]):
+                k = used[0]
+                items = [x.strip("`") for x in cols[k]][:8]
+                params = {"items": items, "style": "dot"}
+                if titles[k]:
+                    params["title"] = titles[k]
+                out.append(replace(b, kind="bullets", params=params, rule=b.rule + "+lone-column"))
+                continue
+        out.append(b)
+    return out
