@@ -416,3 +416,12 @@ def test_a_lone_column_is_a_list_not_half_an_empty_comparison():
     beats = plan_storyboard(sb).scenes[0].beats
     assert "comparison" not in {b.kind for b in beats}
     assert any(b.kind in ("bullets", "equation") and "m = 2 kg" in b.strings for b in beats)
+
+
+def test_a_decimal_at_the_start_of_a_data_line_is_not_a_list_number():
+    """"0.125 | 0.125 - 0.0156" under a colon: the cell is 0.125, never 125 (a wrong number drawn silently)."""
+    sb = Storyboard.model_validate({"scenes": [scene(
+        'Show a table with columns "t" and "d":\n  0.5 | 1.2\n  0.75 | 2.7\n  1.25 | 7.5',
+        "Distances at three times.")]})
+    table = next(b for b in plan_storyboard(sb).scenes[0].beats if b.kind == "table")
+    assert [r[0] for r in table.params["rows"]] == [0.5, 0.75, 1.25]

@@ -242,7 +242,7 @@ def _step_piece(piece: str) -> tuple[str, str]:
     return piece.strip(), ""
 
 
-_LINE_LABEL = re.compile(r"^(?:(?:line|step|row|eq(?:uation)?)\s*\d{1,2}\s*[:.)]|\d{1,2}[.)]|(?:math\s?tex|tex|text)\b\s*:?)\s*",
+_LINE_LABEL = re.compile(r"^(?:(?:line|step|row|eq(?:uation)?)\s*\d{1,2}\s*[:.)]|\d{1,2}[.)](?!\d)|(?:math\s?tex|tex|text)\b\s*:?)\s*",
                          re.I)
 
 
