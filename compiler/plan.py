@@ -147,10 +147,10 @@ def _rule_beats(index: int, scene: Scene, details: tuple[str, ...], theme: Theme
                               "shows an empty frame while its narration plays", ("scenes", index, "animation_details")))
     from .planner.colours import apply_colours
 
-    from .planner.typeset import lone_columns_as_lists, typeset_written_math
+    from .planner.typeset import distinct_curves, lone_columns_as_lists, typeset_written_math
 
-    beats = apply_colours([_as_drawn(_within_limits(b, index, details, notes))
-                           for b in typeset_written_math(lone_columns_as_lists(ctx.beats))], theme)
+    composed = typeset_written_math(lone_columns_as_lists(distinct_curves(ctx.beats)))
+    beats = apply_colours([_as_drawn(_within_limits(b, index, details, notes)) for b in composed], theme)
     for b in beats:
         _typeset_notes(index, b, notes)
     return beats
@@ -181,11 +181,12 @@ def _typeset_notes(index: int, beat: Beat, notes: list[PlanNote]) -> None:
 def _latex_kept(ex, ctx: Context, i: int, produced: list[Beat]) -> list[Beat]:
     """A formula written in LaTeX in the prose ("… and MathTex \\int_0^1 (\\sqrt{y} - y)\\,dy = \\frac{1}{6}") is
     never lost: when no beat of its sentence shows it, it is typeset on its own."""
-    shown = " ".join(re.sub(r"\s+", "", s) for b in ctx.beats if b.detail_index == i for s in b.strings)
+    shown = "".join(re.sub(r"\s+", "", s) for b in ctx.beats if b.detail_index == i for s in b.strings)
     out = []
     for text, _, _ in extract(ex.sentence).prose:
         text = text.strip().rstrip(".")
-        if re.search(r"\\[A-Za-z]{2,}", text) and text not in ctx.consumed and re.sub(r"\s+", "", text) not in shown:
+        lines = [re.sub(r"\s+", "", ln) for ln in text.split("\n") if ln.strip()]
+        if re.search(r"\\[A-Za-z]{2,}", text) and text not in ctx.consumed and not all(ln in shown for ln in lines):
             out.append(Beat("equation", {"exprs": [text]}, (text,), "equation:latex-kept", ex.sentence, i,
                             _kw(text)))
     return out[:3]

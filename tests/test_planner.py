@@ -425,3 +425,12 @@ def test_a_decimal_at_the_start_of_a_data_line_is_not_a_list_number():
         "Distances at three times.")]})
     table = next(b for b in plan_storyboard(sb).scenes[0].beats if b.kind == "table")
     assert [r[0] for r in table.params["rows"]] == [0.5, 0.75, 1.25]
+
+
+def test_a_curve_named_twice_is_drawn_once():
+    from compiler.planner.beats import Beat
+    from compiler.planner.typeset import distinct_curves
+
+    b = Beat("plot", {"curves": [{"expr": "y = x", "label": "y = x"}, {"expr": "y=x", "label": "y = x"},
+                                 {"expr": "y = x^2"}]}, ("y = x",), "plot:formula", "Plot y = x.", 0, ())
+    assert [c["expr"] for c in distinct_curves([b])[0].params["curves"]] == ["y = x", "y = x^2"]

@@ -66,3 +66,22 @@ def lone_columns_as_lists(beats: list[Beat]) -> list[Beat]:
                 continue
         out.append(b)
     return out
+
+
+def distinct_curves(beats: list[Beat]) -> list[Beat]:
+    """A curve named twice in one plot ("y = x" from the sentence and again from its label) is drawn once."""
+    out = []
+    for b in beats:
+        curves = b.params.get("curves") if b.kind == "plot" else None
+        if isinstance(curves, list) and len(curves) > 1:
+            seen, kept = set(), []
+            for c in curves:
+                key = "".join(str(c.get("expr", "")).split()).lower() if isinstance(c, dict) else repr(c)
+                if key and key in seen:
+                    continue
+                seen.add(key)
+                kept.append(c)
+            if len(kept) < len(curves):
+                b = replace(b, params={**b.params, "curves": kept})
+        out.append(b)
+    return out
