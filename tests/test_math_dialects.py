@@ -188,3 +188,10 @@ def test_latex_in_the_prose_is_never_lost_beside_a_quoted_string():
     bs = beats(r'Then below: "Vertical slices: from y = x to y = 2x" and MathTex \int_0^2 (2x - x)\,dx = 2 \;\checkmark.')
     exprs = [e for b in bs if b.kind == "equation" for e in b.params["exprs"]]
     assert r"\int_0^2 (2x - x)\,dx = 2 \;\checkmark" in exprs
+
+
+def test_a_remark_in_brackets_is_not_part_of_the_formula():
+    spans = [t for t, _, _ in formula_spans(
+        "Morph into the curve for k = 4 (work it out with a table of the binomial weights, bars at 1/4 steps).")]
+    assert spans == ["k = 4"]
+    assert [t for t, _, _ in formula_spans("Show Probability (Event) = 1/6 in the middle.")] == ["Probability (Event) = 1/6"]

@@ -243,6 +243,8 @@ def _kind(tok: str) -> str:
         return "word"  # 1450-1500: a range of years, not a subtraction
     if tok[0] in "([{" and tok[-1] in ")]}":
         inner = tok[1:-1]
+        if len([w for w in re.findall(r"(?<![\\A-Za-z])[A-Za-z]{3,}", inner) if w.lower() not in _MATH_FUNCS]) >= 3:
+            return "wordish"  # "(compute with repeated convolution of …)": a remark in brackets, not maths
         if re.search(r"[\d" + re.escape(_OPS) + r"]", inner) or re.fullmatch(r"[^\W\d_]{1,2}(?:\s*,\s*[^\W\d_]{1,2})*", inner):
             return "math"
         return "wordish"
@@ -306,7 +308,8 @@ def formula_spans(sentence: str) -> list[tuple[str, int, int]]:
                 pass
             elif kind in ("word", "wordish", "unit") and (prev_kind == "op" or (nxt + 1 < n and kinds[nxt + 1] == "op")):
                 pass
-            elif kind == "wordish" and prev_kind in ("word", "math") and toks[j][2] + 1 >= toks[nxt][1]:
+            elif kind == "wordish" and prev_kind in ("word", "math") and toks[j][2] + 1 >= toks[nxt][1] \
+                    and len(toks[nxt][0].split()) <= 3:
                 pass  # Probability (Event)
             else:
                 break
