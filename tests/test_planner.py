@@ -434,3 +434,13 @@ def test_a_curve_named_twice_is_drawn_once():
     b = Beat("plot", {"curves": [{"expr": "y = x", "label": "y = x"}, {"expr": "y=x", "label": "y = x"},
                                  {"expr": "y = x^2"}]}, ("y = x",), "plot:formula", "Plot y = x.", 0, ())
     assert [c["expr"] for c in distinct_curves([b])[0].params["curves"]] == ["y = x", "y = x^2"]
+
+
+def test_a_header_row_sentence_then_a_rows_block_make_one_table():
+    sb = Storyboard.model_validate({"scenes": [scene(
+        'Draw a grid for the results. Header row: "Metal", "Mass", "Volume". Rows:\n'
+        '   "Iron" | "79" | "10"\n   "Gold" | "193" | "10"',
+        "Two metals, their masses and volumes.")]})
+    tables = [b for b in plan_storyboard(sb).scenes[0].beats if b.kind == "table"]
+    assert len(tables) == 1 and tables[0].params["columns"] == ["Metal", "Mass", "Volume"]
+    assert tables[0].params["rows"] == [["Iron", 79, 10], ["Gold", 193, 10]]

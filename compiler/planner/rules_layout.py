@@ -430,6 +430,14 @@ def rule_table(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     state = _table_state(ex, ctx, i)
     if state is not None:
         return state
+    header = re.match(r"^\s*(?:the\s+)?(?:header(?:\s+row)?|headers|column\s+headers|headings)\s*:\s*", ex.sentence, re.I)
+    if header and len(ex.quoted) >= 2 and _on_screen(ctx, "table") is None:
+        # 'Header row: "Element", "Left side", "Right side".' (after "Draw a table with 3 columns"): the columns;
+        # the rows come in a later sentence
+        columns = [q for q in ex.quoted][:6]
+        _claim(ex, ctx, columns)
+        return [_beat("table", "table:header-row", ex, i, columns, _kw(ex.sentence) + ("table",),
+                      columns=columns, rows=[[""] * len(columns)], pending=True)]
     if not _cue(ex, r"\btables?\b"):
         return []
     s = ex.sentence
@@ -597,11 +605,20 @@ def _table_state(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
 
 def _fill_table(ex: Extracted, ctx: Context, i: int, table: Beat) -> list[Beat]:
     """Rows for the table on screen whose columns an earlier sentence gave."""
-    m = re.search(r":\s*(.+)$", ex.sentence) or re.search(r"\brows?\b\s*(?:of|with)?\s*(.+)$", ex.sentence, re.I)
-    if not m:
-        return []
     ncols = len(table.params["columns"])
-    rows = _row_groups(m.group(1).rstrip(". "), ncols)[:8]
+    block = _block_lines(ex.sentence) if ":\n" in ex.sentence else []
+    if block and all("|" in ln for ln in block):
+        # 'Rows:\n "C" | "3" | "1"\n "H" | "8" | "2"': one row per line
+        rows = [_block_row(ln, ncols) for ln in block][:8]
+        for r in rows:
+            if len(r) > ncols:
+                ctx.lost(i, f"row {' | '.join(map(str, r))} has {len(r)} cells for {ncols} columns")
+                del r[ncols:]
+    else:
+        m = re.search(r":\s*(.+)$", ex.sentence) or re.search(r"\brows?\b\s*(?:of|with)?\s*(.+)$", ex.sentence, re.I)
+        if not m:
+            return []
+        rows = _row_groups(m.group(1).rstrip(". "), ncols)[:8]
     if not rows:
         return []
     strings = [_fmt(c) for r in rows for c in r]
