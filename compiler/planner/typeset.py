@@ -1,9 +1,9 @@
 """Compose: written maths is typeset, whichever rule drew it.
 
-A rule may draw "e = 3", "Encrypt: c = m^e mod n" or the list "p = 3", "q = 11" as text or bullets because of
-how the sentence was phrased; what the viewer should see is the formula typeset. After the rules ran, a text
-beat whose text is a formula, and a list whose every item is one, become `equation` beats (one formula per
-line) with the same strings, colour and place in time. Prose stays text: a formula here has a relation or a
+A rule may draw "e = 3" or "Encrypt: c = m^e mod n" as text because of how the sentence was phrased; what the
+viewer should see is the formula typeset. After the rules ran, a text beat whose text is a formula becomes an
+`equation` beat with the same strings, colour and place in time. A list stays a list: the bullets helper
+typesets the items that are formulas ("p = 3", "q = 11"). Prose stays text: a formula here has a relation or a
 script and at most two words of prose. A named value ("eigenvalue = 3", "t = 0.00 s") stays a text beat; the
 text, list, comparison, flow and plot helpers typeset such labels in place (`compiler.runtime.style.text`).
 """
@@ -32,9 +32,6 @@ def typeset_written_math(beats: list[Beat]) -> list[Beat]:
             continue
         if b.kind == "text" and isinstance(b.params.get("text"), str) and is_written_formula(b.params["text"]):
             params = {"exprs": [b.params["text"]]}
-        elif b.kind == "bullets" and not b.params.get("title") and 1 <= len(b.params.get("items") or []) <= 6 \
-                and all(isinstance(x, str) and is_written_formula(x) for x in b.params["items"]):
-            params = {"exprs": list(b.params["items"])}
         else:
             out.append(b)
             continue
