@@ -201,8 +201,9 @@ def _only_its_label(ex, ctx: Context, i: int, produced: list[Beat]) -> None:
     if not quoted or not all(s.strip().lower() in quoted for b in produced for s in b.strings):
         return
     # a new thing asked for ("a box", "an arrow", "two circles"), not one named as already there ("near the line")
-    phrases = re.findall(r"\b(?:a|an|one|two|three|four|five|several|some)\s+((?:[a-z-]+\s+){0,3}[a-z]+)",
-                         QUOTED.sub(" ", ex.sentence).lower())
+    bare = re.sub(r"\b(\w+)\s+of\s+(?:text|words|writing|captions?|labels?)\b", "text", QUOTED.sub(" ", ex.sentence).lower())
+    # "three lines of text": text, not lines to draw
+    phrases = re.findall(r"\b(?:a|an|one|two|three|four|five|several|some)\s+((?:[a-z-]+\s+){0,3}[a-z]+)", bare)
     cut = re.compile(r"\b(?:near|on|in|at|to|from|with|of|next|beside|above|below|under|over|for|and|by|that|which|"
                      r"labell?ed|called|around|between|inside)\b.*")
     noun = next((w for p in phrases for w in cut.sub("", p).split() if w in picture_objects()), None)

@@ -594,3 +594,8 @@ def test_lifelines_with_their_starting_states():
     assert only(bs, "message_chart").params == {"lifelines": ["Client", "Server"],
                                                 "states": [{"lifeline": "Client", "text": "CLOSED"},
                                                            {"lifeline": "Server", "text": "LISTEN"}]}
+
+
+def test_lines_of_text_are_text_not_lines_to_draw():
+    notes = _notes('Below the box show two lines of text: "Mass m = 2 kg", "Speed v = 3 m/s".')
+    assert not any(n.startswith("SB307") for n in notes), notes
