@@ -206,7 +206,10 @@ def _only_its_label(ex, ctx: Context, i: int, produced: list[Beat]) -> None:
     phrases = re.findall(r"\b(?:a|an|one|two|three|four|five|several|some)\s+((?:[a-z-]+\s+){0,3}[a-z]+)", bare)
     cut = re.compile(r"\b(?:near|on|in|at|to|from|with|of|next|beside|above|below|under|over|for|and|by|that|which|"
                      r"labell?ed|called|around|between|inside)\b.*")
-    noun = next((w for p in phrases for w in cut.sub("", p).split() if w in picture_objects()), None)
+    drawn_line = re.search(r"\b(?:straight|dashed|dotted|vertical|horizontal|diagonal|thin|thick|number|tangent|secant|"
+                           r"red|blue|green|yellow|white|grey|gray)\s+lines?\b|\bdraw\w*\b", bare)
+    noun = next((w for p in phrases for w in cut.sub("", p).split() if w in picture_objects()
+                 and (w not in ("line", "lines") or drawn_line)), None)  # "two lines at the bottom:" are text
     if noun:
         shown = ", ".join(repr(q) for q in ex.quoted[:3])
         ctx.lost(i, f"only the text {shown} is drawn; the {noun} it belongs to is not")

@@ -599,3 +599,9 @@ def test_lifelines_with_their_starting_states():
 def test_lines_of_text_are_text_not_lines_to_draw():
     notes = _notes('Below the box show two lines of text: "Mass m = 2 kg", "Speed v = 3 m/s".')
     assert not any(n.startswith("SB307") for n in notes), notes
+
+
+def test_lines_at_the_bottom_are_text_but_a_straight_line_is_drawn():
+    assert not any(n.startswith("SB307") for n in _notes('Show two lines at the bottom: "Add the masses" and "Divide".'))
+    notes = _notes('Draw a dashed line across the middle with the label "border".')
+    assert any(n.startswith("SB307") and "line" in n for n in notes), notes
