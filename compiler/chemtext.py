@@ -33,6 +33,7 @@ _CHARGE = r"(?:\^\{?\d*[+-]\}?|\^?[+-]|[⁺⁻]|[²³]?[⁺⁻])"
 _PART = r"(?:[A-Z][a-z]?(?:_?\{?\d+\}?)?|\((?:[A-Z][a-z]?\d*)+\)(?:_?\{?\d+\}?)?|·\d*(?:[A-Z][a-z]?\d*)+)"
 _SPECIES = re.compile(r"(?P<coef>\d+(?:\.\d+)?|\([^()]{1,30}\)|[a-z](?=[A-Z])|\d+/\d+)?\s*"
                       r"(?P<body>" + _PART + r"+)(?P<state>" + _STATE + r")?(?P<charge>" + _CHARGE + r")?$")
+_SUBSCRIPT_DIGITS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
 _SUPER = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻", "0123456789+-")
 
 
@@ -100,6 +101,7 @@ def chem_to_tex(s: str, math=None) -> str | None:
     ``math`` turns a bracketed coefficient's inside (``x + y/4``) into TeX (or None)."""
     if len(s) > 200 or not re.search(r"[A-Z]", s):
         return None
+    s = s.translate(_SUBSCRIPT_DIGITS)  # "N₂ + 3H₂ ⇌ 2NH₃"
     parts = _ARROW_RE.split(s.strip())
     sides, arrows = parts[0::2], parts[1::2]
     if len(arrows) > 2 or any(not side.strip() for side in sides):

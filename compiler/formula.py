@@ -200,6 +200,13 @@ class _Parser:
         self.depth -= 1
         return node
 
+    def _next_is_function(self) -> bool:
+        t = self.tok
+        if t.kind != "name":
+            return False
+        parts = _split_name(t, self.var)
+        return parts[0].text in FUNCTIONS
+
     def _starts_atom(self) -> bool:
         t = self.tok
         return t.kind in ("num", "name") or (t.kind == "op" and t.text == "(")
@@ -279,7 +286,11 @@ class _Parser:
                 arg = self.expr()
                 self.expect(")")
             elif self._starts_atom():
-                arg = self.power()  # sin x, log t (sin 2x reads as sin(2)·x: write sin(2x))
+                # sin x, log t; "sin 3x" is sin(3x) as in mathematics: the argument runs over the juxtaposed
+                # numbers and variables that follow, up to an operator or the next function ("sin x cos x")
+                arg = self.power()
+                while self.tok.kind in ("num", "name") and not self._next_is_function():
+                    arg = ("*", arg, self.power())
             else:
                 raise FormulaError(f"{n} needs an argument", self.tok.col)
             return ("call", n, arg)

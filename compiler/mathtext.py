@@ -105,7 +105,7 @@ _SYMBOL_CHARS = {
 # A one-letter unit ("2 s", "10 N") counts only where the formula ends or a relation, comma or bracket follows.
 _UNITS = """kg mg g km cm mm nm μm m ms μs ns s min h hr Hz kHz MHz GHz N kN J kJ cal kcal eV W kW kWh V mV kV mA
 Ω kΩ ohm ohms μF Pa kPa atm mol mL rad dB year years day days hour hours second seconds minute minutes mph km/h
-g/mol mol/L m/s m/s^2 m/s² kg·m/s N·m J/s V/m rad/s""".split()
+g/mol mol/L m/s m/s^2 m/s² kg·m/s N·m J/s V/m rad/s kJ/mol J/mol J/K A""".split()
 _UNIT_RE = re.compile("|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True)))
 _UNIT_END = re.compile(r"\s*(?:$|[=≈<>≤≥,;)\]]|->|→)")
 
@@ -456,6 +456,8 @@ def _unit_at(s: str, j: int) -> tuple[str, int] | None:
     species_next = re.match(r"\s+[\U000F0000-\U000FFFFF]", s[end:]) is not None  # "36 g H2O": grams of water
     if len(unit) == 1 and not _UNIT_END.match(s, end) and not species_next:
         return None  # "2 m a", "3 s + 1": a variable
+    if unit == "A" and not re.match(r"\s*(?:$|[,;])", s[end:]):
+        return None  # "I = 2.73 A" is amperes; "det(3 A) = 27" is a matrix
     if k == j and len(unit) == 1:
         return None  # "2m", "3s": a product of a number and a letter
     tex = unit
@@ -618,6 +620,9 @@ class _Parser:
 
     def additive(self) -> _Node:
         lead = self.signs()
+        nxt = self.peek()
+        if lead.strip() in ("+", "-") and (nxt is None or nxt.kind in ("bar", "close", "sep", "rel")):
+            return _Node(lead.strip(), "sym")  # "P(+ | D)": the sign itself is the event
         first = self.term()
         tex, tall = lead + first.tex, first.tall
         count = 1
@@ -665,6 +670,9 @@ class _Parser:
                     sep = r" \cdot "
                 elif tok.kind == "open" and tok.value in ("(", "[") and not tok.space:
                     sep = ""  # f'(x), σ(z), cos^2(x), E[X]^2
+                if tok.kind == "open" and tok.value == "(" and tok.space and right.kind == "group" and (
+                        right.inner_kind in ("text", "word") or re.search(r"(?<![\\<>!])=|\\approx", right.inner or "")):
+                    sep = r" \quad "  # "y = 3x - 2 (h = 1)", "-92 kJ/mol (exothermic)": a remark beside, not a factor
                 elif last.kind == "num" and right.tex[:1].isalpha():
                     sep = ""  # 4x, 2i
                 acc = _Node(acc.tex + sep + right.tex, "expr", acc.tall or right.tall)

@@ -11,7 +11,10 @@ _ABBREVIATIONS = {"e.g", "i.e", "etc", "vs", "dr", "mr", "mrs", "ms", "fig", "eq
 
 # 'Dijkstra's Shortest Path' or ‘Visited’: a quotation in single quotes (an apostrophe inside a word is not
 # one: the closing quote is not followed by a letter; at most three apostrophes inside keep the search linear).
-SINGLE_QUOTED = re.compile(r"(?<![\w'`])'(?=[^\s'])([^'\n`\"]{0,298}?(?:'\w[^'\n`\"]{0,298}?){0,3})(?<=[^\s'])'(?![\w'])|"
+# "'Bayes' Theorem: Reading a Test'": a possessive s' before a capitalised word is inside the quotation when
+# the quotation closes later on the line
+SINGLE_QUOTED = re.compile(r"(?<![\w'`])'(?=[^\s'])([^'\n`\"]{0,298}?(?:(?:'\w|(?<=s)'(?=\s[A-Z]))[^'\n`\"]{0,298}?){0,3})"
+                           r"(?<=[^\s'])'(?![\w'])(?!(?<=s')\s[A-Z][^'\n]{0,200}'(?![\w']))|"
                            r"\u2018([^\u2019\n`\"]{1,300})\u2019(?!\w)")
 
 

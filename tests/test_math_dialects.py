@@ -195,3 +195,46 @@ def test_a_remark_in_brackets_is_not_part_of_the_formula():
         "Morph into the curve for k = 4 (work it out with a table of the binomial weights, bars at 1/4 steps).")]
     assert spans == ["k = 4"]
     assert [t for t, _, _ in formula_spans("Show Probability (Event) = 1/6 in the middle.")] == ["Probability (Event) = 1/6"]
+
+
+def test_equilibrium_arrows_and_unicode_subscripts():
+    assert [t for t, _, _ in formula_spans("Write the equation N2 + 3H2 ⇌ 2NH3 at the top.")] == ["N2 + 3H2 ⇌ 2NH3"]
+    assert tex("N₂ + 3H₂ ⇌ 2NH₃") == r"\mathrm{N_{2}} + 3\mathrm{H_{2}} \rightleftharpoons 2\mathrm{NH_{3}}"
+    assert tex("N2 + 3H2 ⇌ 2NH3 + heat").endswith(r"2\mathrm{NH_{3}} + \text{heat}")
+
+
+def test_units_events_and_remarks():
+    assert tex("ΔH = -92 kJ/mol (exothermic)") == r"\Delta H = -92 \, \mathrm{kJ/mol} \quad (\mathrm{exothermic})"
+    assert tex("I1 = 12/4.4 ≈ 2.73 A").endswith(r"2.73 \, \mathrm{A}")
+    assert tex("det(3 A) = 27 det(A)") == r"\det(3A) = 27 \det(A)"  # a matrix, not amperes
+    assert tex("P(+ | D) = 0.95") == r"P(+ \mid D) = 0.95"
+    assert tex("y = 3x - 2 (h = 1)") == r"y = 3x - 2 \quad (h = 1)"  # a remark, not a product
+
+
+def test_a_curve_reads_sin_3x_as_sine_of_3x():
+    import math
+
+    from compiler.formula import parse_formula
+
+    f = parse_formula("(4/pi)(sin x + sin 3x / 3)")
+    assert abs(f(1.0) - (4 / math.pi) * (math.sin(1) + math.sin(3) / 3)) < 1e-12
+    assert abs(parse_formula("sin x cos x")(1.0) - math.sin(1) * math.cos(1)) < 1e-12
+
+
+def test_a_possessive_inside_single_quotes_keeps_the_title_whole():
+    from compiler.planner.extract import canonical_quotes
+
+    assert canonical_quotes("Show the title 'Gauss' Law: Flux Through a Sphere'.") == \
+        'Show the title "Gauss\' Law: Flux Through a Sphere".'
+    assert canonical_quotes("Label them 'Yes' and 'No'.") == 'Label them "Yes" and "No".'
+
+
+def test_an_instruction_before_a_colon_is_not_the_formulas_name():
+    bs = beats("Write: 10 - 3 I1 = 0.")
+    assert all(b.params.get("label") is None for b in bs)
+
+
+def test_box_a_result_that_is_not_on_screen_yet():
+    bs = beats("Finally box the result: g(t) = (2/pi)(cos t - cos 3t / 3).")
+    assert [(b.kind, b.rule) for b in bs] == [("equation", "equation:marked"), ("highlight", "highlight:formula")]
+    assert bs[1].params["mode"] == "box"

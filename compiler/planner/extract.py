@@ -166,8 +166,8 @@ def mask_shown(sentence: str) -> str:
     return _SHOWN_SPAN.sub(lambda m: "\x01" * len(m.group(0)), sentence)
 
 
-_OPS = "=+−×*/÷^→←↔≈≤≥<>±·⋅≠∝⇒⟶∈"
-_STRONG_OP = re.compile(r"^(?:=|≈|\+|×|\*|/|÷|\^|→|⟶|->|=>|⇒|≤|≥|<|>|<=|>=|≠|!=|±|·|⋅|-|−|∝|∈)$")
+_OPS = "=+−×*/÷^→←↔≈≤≥<>±·⋅≠∝⇒⟶∈⇌⇄"
+_STRONG_OP = re.compile(r"^(?:=|≈|\+|×|\*|/|÷|\^|→|⟶|->|-->|=>|⇒|≤|≥|<|>|<=|>=|≠|!=|±|·|⋅|-|−|∝|∈|⇌|⇄|<=>|<->)$")
 _MATH_FUNCS = {"lim", "sin", "cos", "tan", "log", "ln", "exp", "det", "max", "min", "sqrt", "arg", "mod", "argmax",
                "argmin", "softmax", "var", "cov", "tr", "gcd", "lcm", "sinh", "cosh", "tanh", "sec", "csc", "cot"}
 _UNITS = {"g", "kg", "mg", "mol", "m", "s", "ms", "km", "cm", "mm", "n", "j", "kj", "w", "kw", "l", "ml", "hz", "v",

@@ -15,7 +15,7 @@ from ..mathtext import looks_like_math, to_tex
 from .beats import Beat
 from .context import Context, _beat, _fmt, _has, _kw, since_clear
 from .extract import Extracted, enumeration
-from .knowledge import (diagram_nouns, icon_aliases, icon_names, is_instruction, named_diagrams, picture_words,
+from .knowledge import (diagram_nouns, instruction_verbs, icon_aliases, icon_names, is_instruction, named_diagrams, picture_words,
                         port_verbs)
 
 ICON_NAMES = icon_names()
@@ -289,6 +289,8 @@ def rule_bare_formula(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     named = re.match(r"^([A-Za-z][A-Za-z ']{2,30}):\s*(.+)$", text)
     if named and "=" in named.group(2):
         label, text = named.group(1).strip(), named.group(2).strip()  # "Chain rule: dL/dw1 = …": a named formula
+        if is_instruction(label) or label.split()[0].lower() in instruction_verbs():
+            label = None  # "Write: 12 - 2 I1 = 0", "Substitute: …": what to do, not the formula's name
     ctx.consumed.add(text)
     ex.prose[:] = []
     ex.formulas[:] = []

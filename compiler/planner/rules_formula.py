@@ -77,12 +77,10 @@ def rule_formula_target(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if not _MARK.search(ex.sentence):
         return []
     shown = _formulas_on_screen(ctx)
-    if not shown:
-        return []
     target = part = None
     candidates = [q for q in ex.quoted + ex.backticked] + [t.rstrip(".") for t, _, _ in ex.prose]
     words = re.findall(r"(?<![\w^])(?:\d+(?:\.\d+)?(?:/\d+)?|[A-Za-z](?:\^\d+)?|\d+/\d+)(?![\w^])", ex.bare)
-    for cand in candidates + [w for w in words if w.lower() not in ("a", "i")]:
+    for cand in (candidates + [w for w in words if w.lower() not in ("a", "i")]) if shown else []:
         hit = next((expr for _, expr in shown if _in_formula(cand, expr)), None)
         if hit is not None:
             target, part = hit, cand.strip()
@@ -92,7 +90,19 @@ def rule_formula_target(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             break
     if target is None and (ex.quoted or ex.backticked):
         return []  # "Box the final answer "36 g of water"": new text to write, then box (rule_highlight)
-    if target is None and _ANSWER.search(ex.bare):
+    fresh = [t.rstrip(".") for t, _, _ in ex.prose if t.rstrip(".") not in ctx.consumed]
+    if target is None and fresh and (_BOX.search(ex.sentence) or re.search(r"^\W*(?:\w+,?\s+)?(?:highlight|circle|underline)\b",
+                                                                      ex.sentence, re.I)):
+        # "Finally box the result: f(x) = (4/π)(sin x + …)": a formula not on screen yet — write it, then mark it
+        f = fresh[0]
+        ctx.consumed.add(f)
+        ex.prose[:] = []
+        ex.formulas[:] = []
+        ctx.stop = True
+        return [_beat("equation", "equation:marked", ex, i, [f], _kw(f), exprs=[f]),
+                _beat("highlight", "highlight:formula", ex, i, (), _kw(ex.sentence), target=f,
+                      color=_colour_named(ex.sentence), mode="box" if _BOX.search(ex.sentence) else None)]
+    if target is None and shown and _ANSWER.search(ex.bare):
         expr = shown[0][1]
         eqs = _top_level_eq(expr)
         target = expr
