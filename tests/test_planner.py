@@ -444,3 +444,11 @@ def test_a_header_row_sentence_then_a_rows_block_make_one_table():
     tables = [b for b in plan_storyboard(sb).scenes[0].beats if b.kind == "table"]
     assert len(tables) == 1 and tables[0].params["columns"] == ["Metal", "Mass", "Volume"]
     assert tables[0].params["rows"] == [["Iron", 79, 10], ["Gold", 193, 10]]
+
+
+def test_an_array_drawn_as_cells_is_not_also_a_numbered_grid():
+    sb = Storyboard.model_validate({"scenes": [scene(
+        "Draw the array [52, 14, 30, 7, 66] as a row of 5 square cells, each with its number inside.",
+        "Five numbers to sort.")]})
+    kinds = [b.kind for b in plan_storyboard(sb).scenes[0].beats]
+    assert "sequence" in kinds and "grid" not in kinds

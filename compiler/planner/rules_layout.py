@@ -776,6 +776,8 @@ def rule_grid(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     cue = r"\b(cards?|numbers?|numbered|tiles?|cells?|balls?|tickets?|chips?|marbles?|squares?|grid|boxes)\b"
     if not _cue(ex, cue) or _cue(ex, r"\b(diagram|table|plot|chart|axis|axes|matri(?:x|ces))\b"):
         return []
+    if re.search(r"\[\s*-?\d+(?:\.\d+)?(?:\s*,\s*-?\d+(?:\.\d+)?){2,}\s*\]", ex.sentence):
+        return []  # "Draw the array [38, 27, 43, …] as a row of 7 cells": the array's own cells (a sequence)
     m = re.search(r"\b(\d{1,4})\s*(?:to|-|–|through|until|…|\.\.)\s*(\d{1,4})\b", ex.sentence)
     start = count = None
     if m and 0 < int(m.group(2)) - int(m.group(1)) + 1 <= 100:
