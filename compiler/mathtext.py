@@ -628,6 +628,11 @@ class _Parser:
         count = 1
         while (tok := self.peek()) is not None and tok.kind == "add":
             self.next()
+            after = self.peek()
+            if after is not None and after.kind in ("rel", "sep", "close", "bar"):
+                tex += " " + tok.value  # "D and +: 0.01 × 0.95": the sign names an outcome
+                count += 1
+                break
             sign = self.signs()
             t = self.term()
             tex += f" {tok.value} {sign}{t.tex}"

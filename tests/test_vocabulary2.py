@@ -290,3 +290,27 @@ def test_new_kinds_are_in_the_gallery():
     data = json.loads((STORYBOARDS / "gallery.json").read_text(encoding="utf-8"))
     used = {v["kind"] for s in data["scenes"] for v in s.get("visuals") or []}
     assert set(NEW_KINDS) <= used
+
+
+def test_a_probability_tree_drawn_branch_by_branch():
+    """"Draw a root node 'Coin'" then branches with their probabilities, the same outcome name under two
+    parents drawn as two nodes with that label; the probabilities as written on the edges."""
+    from compiler.models import Storyboard
+    from compiler.plan import plan_storyboard
+
+    details = ("1. Draw a root node 'Coin' at the top.\n"
+               "2. Draw two branches to 'Heads' labeled 0.50 and 'Tails' labeled 0.5.\n"
+               "3. From Heads draw two branches: 'Win' labeled 0.2 and 'Lose' labeled 0.8.\n"
+               "4. From Tails draw two branches: 'Win' labeled 0.6 and 'Lose' labeled 0.4.")
+    sb = Storyboard.model_validate({"scenes": [{"scene_plot": "A tree.", "animation_details": details,
+                                                 "animation_style": "Clean.", "audio_text": "A coin, then a game."}]})
+    graphs = [b for b in plan_storyboard(sb).scenes[0].beats if b.kind == "graph"]
+    assert len(graphs) == 1
+    g = graphs[0].params
+    assert g["layout"] == "tree"
+    edges = {(e["from"], e["to"]): e["label"] for e in g["edges"]}
+    assert edges[("Coin", "Heads")] == "0.50" and edges[("Coin", "Tails")] == 0.5
+    assert edges[("Heads", "Win")] == 0.2 and edges[("Tails", "TailsWin")] == 0.6
+    assert {"id": "TailsWin", "label": "Win"} in g["nodes"]
+    from compiler.components.graph import GraphVisual
+    GraphVisual.model_validate({"kind": "graph", **g})

@@ -212,6 +212,9 @@ def _declare(ex: Extracted, ctx: Context, i: int, on_screen: Beat | None) -> lis
     tree = _tree(ex, ctx, i, on_screen, layout)
     if tree is not None:
         return tree
+    branched = _branches(ex, ctx, i, on_screen)
+    if branched is not None:
+        return branched
     if not _graph_cue(ex) or re.match(r"^\s*(?:then\s+)?(?:highlight|dim|fade|mark|colou?r|check|skip|flash)\b", s, re.I):
         return None
     at = [(m.group(1), float(m.group(2)), float(m.group(3))) for m in NODE_AT.finditer(s)]
@@ -273,6 +276,75 @@ def _tree(ex: Extracted, ctx: Context, i: int, on_screen: Beat | None, layout: s
     names = list(dict.fromkeys(x for e in edges for x in (e["from"], e["to"])))
     return [_beat("graph", "graph:tree-children", ex, i, names, _kw(s) + ("tree",), nodes=names[:24], edges=edges[:40],
                   layout="tree")]
+
+
+_ROOT_NODE = re.compile(r"\b(?:a\s+|the\s+)?root(?:\s+node)?\s+(?:labell?ed\s+|called\s+|named\s+)?[\"\u201c]([^\"\u201d]{1,30})[\"\u201d]",
+                        re.I)
+_BRANCH_CUE = re.compile(r"\bbranch(?:es)?\b|\bchild(?:ren)?\b|\bsplits?\s+into\b", re.I)
+_FROM_NODE = re.compile(r"\b(?i:from)\s+(?i:node\s+|the\s+)?(?:[\"\u201c]([^\"\u201d]{1,30})[\"\u201d]|"
+                        r"([A-Za-z0-9][\w+\-]{0,29}|[+\-]))")
+_BRANCH = re.compile(r"[\"\u201c]([^\"\u201d]{1,30})[\"\u201d]\s*(?:\([^()]{0,30}\)\s*)?(?:,\s*)?"
+                     r"(?:labell?ed|with\s+(?:probability|label|weight)|p\s*=)\s*[\"\u201c]?(-?\d+(?:\.\d+)?%?|[^\"\u201d,;]{1,12}?)[\"\u201d]?"
+                     r"(?=\s*(?:,|;|\.|$|\band\b|\)))", re.I)
+
+
+def _branches(ex: Extracted, ctx: Context, i: int, on_screen: Beat | None) -> list[Beat] | None:
+    """A tree drawn branch by branch: "Draw a root node 'Person'", "Draw two branches to 'D' labeled 0.01 and 'H'
+    labeled 0.99", "From D draw two branches: '+' labeled 0.95 and '-' labeled 0.05" (a probability tree). A
+    name used twice ('+' under D and under H) is two nodes showing the same label."""
+    s = ex.sentence
+    root = _ROOT_NODE.search(s)
+    if on_screen is None:
+        if not root:
+            return None
+        name = root.group(1).strip()
+        nodes: list = [{"id": name}]
+        edges: list = []
+        base = None
+    else:
+        if not _BRANCH_CUE.search(s) or on_screen.params.get("layout") not in (None, "tree"):
+            return None
+        nodes = [n if isinstance(n, dict) else {"id": n} for n in on_screen.params.get("nodes") or []]
+        edges = list(on_screen.params.get("edges") or [])
+        base = on_screen
+        name = None
+    ids = [str(n["id"]) for n in nodes]
+    shown = {str(n.get("label", n["id"])): str(n["id"]) for n in nodes}
+    src = _FROM_NODE.search(s)
+    parent = None
+    if src:
+        parent = shown.get((src.group(1) or src.group(2)).strip())
+    if parent is None:
+        parent = name or (ids[0] if ids else None)
+    added = []
+    for m in _BRANCH.finditer(s if not root else s[root.end():]):
+        label, weight = m.group(1).strip(), m.group(2).strip()
+        child = label if label not in ids else f"{parent}{label}"
+        k = 2
+        while child in ids:  # ends: k grows until the name is free
+            child, k = f"{parent}{label}{k}", k + 1
+        ids.append(child)
+        nodes.append({"id": child} if child == label else {"id": child, "label": label})
+        # the weight as written: "0.10" stays 0.10
+        edges.append({"from": parent, "to": child, "label": weight if re.search(r"\.\d*0%?$", weight) else _weight(weight)})
+        added += [label, weight]
+    if base is not None and not added:
+        return None
+    if len(ids) > 24 or len(edges) > 40:
+        ctx.lost(i, "a tree of more than 24 nodes: the branches past that are not drawn")
+        return None
+    _claim_strings = [x for x in added] + ([name] if name else [])
+    ctx.consumed.update(_claim_strings)
+    for q in list(ex.quoted):
+        if q in _claim_strings:
+            ex.quoted.remove(q)
+    ctx.stop = True
+    params = {"nodes": nodes, "edges": edges, "layout": "tree"}
+    if base is None:
+        return [_beat("graph", "graph:tree-root", ex, i, _claim_strings, _kw(s) + ("tree",), **params)]
+    ctx.replace(base, Beat("graph", dict(base.params, **params), base.strings + tuple(added), base.rule + "+branches",
+                           base.source, base.detail_index, base.keywords + _kw(s)), i)
+    return []
 
 
 def _recalled_here(beat: Beat, i: int) -> bool:
