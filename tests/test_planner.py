@@ -452,3 +452,18 @@ def test_an_array_drawn_as_cells_is_not_also_a_numbered_grid():
         "Five numbers to sort.")]})
     kinds = [b.kind for b in plan_storyboard(sb).scenes[0].beats]
     assert "sequence" in kinds and "grid" not in kinds
+
+
+def test_a_tangent_line_joins_the_axes_on_screen():
+    sb = Storyboard.model_validate({"scenes": [scene(
+        "Draw axes with x from 0 to 4 and y from -1 to 16, and plot f(x) = x^2. Draw the tangent line at x = 2: y = 4x - 4.",
+        "The parabola. Its tangent at two.")]})
+    plots = [b for b in plan_storyboard(sb).scenes[0].beats if b.kind == "plot"]
+    tangent = [b for b in plots[1:] if b.params.get("curves")]
+    assert tangent and all(b.params.get("extend") for b in tangent)  # on the same axes, not new ones
+    sb = Storyboard.model_validate({"scenes": [scene(
+        "Draw axes with x from 0 to 4 and y from -1 to 16, and plot f(x) = x^2. Draw the secant line y = 5x - 6.",
+        "The parabola. A secant through two of its points.")]})
+    plots = [b for b in plan_storyboard(sb).scenes[0].beats if b.kind == "plot"]
+    secant = [b for b in plots if any(c["expr"] == "y = 5x - 6" for c in b.params.get("curves", []))]
+    assert secant and secant[0].params.get("extend") and secant[0].params["x_range"] == [0, 4]

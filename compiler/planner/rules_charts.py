@@ -336,7 +336,10 @@ def rule_plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         and not _has(ex, r"^\s*(?:then\s+)?(?:draw|show|create|set up|display|add)\s+(?:a\s+|the\s+|new\s+)*"
                          r"(?:\w+\s+){0,2}(?:axes|coordinate|x[- ]axis)"))
     plot_cue = _has(ex, r"\b(?:plot|plots|plotted|plotting|graph|graphs|curve|curves|sketch\w*)\b") or (
-        _has(ex, r"\bfunction\b") and _has(ex, r"\b(?:plot|graph|draw|sketch|trace)\w*\b"))
+        _has(ex, r"\bfunction\b") and _has(ex, r"\b(?:plot|graph|draw|sketch|trace)\w*\b")) or (
+        # "Draw the tangent line at P: y = 2x - 1" with axes on screen: a line on them
+        _on_screen(ctx, "plot") is not None and _has(ex, r"\b(?:draw|add|overlay|trace)\b[^.]*\b(?:lines?|tangent|secant|"
+                                                       r"parabola|asymptotes?)\b"))
     area_cue = _has(ex, r"\bshade[sd]?\b|\bshading\b|\barea (?:under|between|below)\b|\bintegral\b") or (
         _has(ex, r"\bextend\w*\b[^.]*\bbetween\b") and any(b.kind == "plot" and b.params.get("area")
                                                              for b in ctx.beats))
@@ -567,7 +570,7 @@ def rule_plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         # Add to the plot on screen: axes drawn without curves, or nothing new to plot, or "on the same axes".
         extend = not shown or not curves or _has(
             ex, r"\b(?:same (?:axes|plot|graph)|also|add(?:s|ing)?|overlay|alongside|on top|another curve|"
-                r"second curve|compare)\b") or (not _has(ex, r"\b(?:new|separate|another|second|fresh)\s+"
+                r"second curve|compare|tangent|secant|asymptotes?)\b") or (not _has(ex, r"\b(?:new|separate|another|second|fresh)\s+"
                                                            r"(?:axes|graph|plot|chart|coordinate)") and any(
                     b.kind == "plot" and (b.params.get("x_label") or b.params.get("y_label")) for b in ctx.beats[
                         ctx.beats.index(first):]))  # a curve drawn on labelled axes on screen joins them
