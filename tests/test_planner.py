@@ -467,3 +467,14 @@ def test_a_tangent_line_joins_the_axes_on_screen():
     plots = [b for b in plan_storyboard(sb).scenes[0].beats if b.kind == "plot"]
     secant = [b for b in plots if any(c["expr"] == "y = 5x - 6" for c in b.params.get("curves", []))]
     assert secant and secant[0].params.get("extend") and secant[0].params["x_range"] == [0, 4]
+
+
+def test_a_table_of_named_rows_filled_row_by_row():
+    sb = Storyboard.model_validate({"scenes": [scene(
+        "Draw a table with rows 'Start', 'Change', 'End' and columns 'A', 'B'. Fill the Start row: 2.00, 0. "
+        "Fill the Change row: -x, +x. Replace the End row with numbers: 1.50, 0.50.",
+        "The table. Start. Change. End.")]})
+    tables = [b for b in plan_storyboard(sb).scenes[0].beats if b.kind == "table"]
+    assert tables[0].params["columns"] == ["", "A", "B"]
+    assert tables[-1].params["rows"] == [["Start", "2.00", 0], ["Change", "-x", "+x"], ["End", "1.50", "0.50"]]
+    assert "sequence" not in {b.kind for b in plan_storyboard(sb).scenes[0].beats}

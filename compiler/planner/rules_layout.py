@@ -409,6 +409,25 @@ def _row_groups(text: str, ncols: int) -> list[list]:
     return rows if len(rows) >= 1 else []
 
 
+def _named_rows_table(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
+    """"an ICE table with rows 'Initial', 'Change', 'Equilibrium' and columns '[N2]', '[H2]', '[NH3]'": the rows are
+    named in the first column, their cells come in later sentences ("Fill the Initial row: 1.00, 3.00, 0")."""
+    group = r"((?:" + Q + r"\s*,?\s*(?:and\s+)?){2,})"
+    rm = re.search(r"\brows?\s+(?:named\s+|labell?ed\s+|called\s+)?" + group, ex.sentence, re.I)
+    cm = re.search(r"\bcolumns?\s+(?:named\s+|labell?ed\s+|headed\s+|called\s+)?" + group, ex.sentence, re.I)
+    if not (rm and cm):
+        return None
+    names = [_q(m) for m in re.finditer(Q, rm.group(1))][:8]
+    cols = [_q(m) for m in re.finditer(Q, cm.group(1))][:5]
+    if len(names) < 2 or len(cols) < 1:
+        return None
+    columns = [""] + cols
+    rows = [[n] + [""] * len(cols) for n in names]
+    _claim(ex, ctx, names + cols)
+    return [_beat("table", "table:named-rows", ex, i, cols + names, _kw(ex.sentence) + ("table",), columns=columns,
+                  rows=rows)]
+
+
 def _pending_table(ctx: Context) -> Beat | None:
     t = _on_screen(ctx, "table")
     return t if t is not None and t.params.get("pending") else None
@@ -424,6 +443,10 @@ def rule_table(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     pending = _pending_table(ctx)
     if pending is not None and not _cue(ex, r"\btables?\b"):
         return _fill_table(ex, ctx, i, pending)
+    if _ROW_FILL.search(ex.sentence):
+        state = _table_state(ex, ctx, i)  # "Fill the Initial row: 1.00, 3.00, 0": a named row, not a new column
+        if state is not None:
+            return state
     series = _series_table(ex, ctx, i)
     if series is not None:
         return series
@@ -440,6 +463,9 @@ def rule_table(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                       columns=columns, rows=[[""] * len(columns)], pending=True)]
     if not _cue(ex, r"\btables?\b"):
         return []
+    named = _named_rows_table(ex, ctx, i)
+    if named is not None:
+        return named
     s = ex.sentence
     mc = re.search(r"\b(?:columns?|headers?|headings?)\b\s*(?:of|:)?\s*(.*?)(?=\brows?\b|\n|$)", s, re.I)
     if not mc:
@@ -527,6 +553,8 @@ def rule_table(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
 _ROW_UPDATE = re.compile(r"\b(?:update|change|set|replace|fill)\w*\s+(?:the\s+)?(?:(\S{1,12})\s+row|row\s+(\S{1,12}))\s+"
                          r"(?:to|with|as|:)\s*" + Q, re.I)
 _STATE = re.compile(r"\b(?:table|state|rows?)\b[^:.;]{0,30}:\s*(.+)$", re.I)
+_ROW_FILL = re.compile(r"\b(?:fill|update|change|set|replace|complete)\w*\s+(?:in\s+)?(?:the\s+)?(?:[\"']?([^\s\"']{1,15})[\"']?\s+row|"
+                       r"row\s+([^\s:]{1,15}))(?:\s+with(?:\s+(?:the\s+)?(?:numbers|values|cells))?)?\s*:?\s*([^:]+?)\.?$", re.I)
 
 
 def _known_table(ctx: Context) -> tuple[Beat | None, Beat | None]:
@@ -562,6 +590,21 @@ def _table_state(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
             rows[keys.index(key)] = cells
             changed.append(keys.index(key))
             ctx.consumed.add(_q(m, 3))
+    if not changed:
+        # "Fill the Initial row: 1.00, 3.00, 0.", "Replace the Equilibrium row with numbers: 0.80, 2.40, 0.40":
+        # a named row's cells, written after its name (the name cell kept)
+        fm = _ROW_FILL.search(ex.sentence)
+        key = (fm.group(1) or fm.group(2) or "").strip("'\"").lower() if fm else ""
+        if fm and key in keys:
+            cells = [_num(c.strip(" '\"")) for c in _top_level_split(fm.group(3).rstrip(". "), r",|;") if c.strip()]
+            k = keys.index(key)
+            if len(cells) == ncols - 1:
+                cells = [rows[k][0]] + cells
+            if len(cells) == ncols:
+                rows[k] = cells
+                changed.append(k)
+                ctx.consumed.add(fm.group(3))
+                ctx.stop = True  # the numbers are the row's cells, not also a list
     sm = _STATE.search(ex.sentence)
     understood = False
     if sm and not changed:
