@@ -238,3 +238,18 @@ def test_box_a_result_that_is_not_on_screen_yet():
     bs = beats("Finally box the result: g(t) = (2/pi)(cos t - cos 3t / 3).")
     assert [(b.kind, b.rule) for b in bs] == [("equation", "equation:marked"), ("highlight", "highlight:formula")]
     assert bs[1].params["mode"] == "box"
+
+
+def test_labels_under_the_parts_of_a_formula_are_braces_on_those_parts():
+    bs = beats("Write the derivation line by line:\nLine 1: P(A | B) = P(B | A) P(A) / P(B)\nLine 2: P(A | B) = 0.3\n"
+               "Then label the parts of line 1: 'posterior' under P(A | B), 'prior' under P(A).")
+    assert [b.kind for b in bs if b.kind == "steps"] == ["steps"]  # the "|" of P(A | B) is no table cell
+    notes = [(b.params["target"], b.params["label"]) for b in bs if b.kind == "annotation"]
+    assert notes == [("P(A | B)", "posterior"), ("P(A)", "prior")]
+
+
+def test_a_bar_between_cells_is_a_table_bar_a_given_bar_is_not():
+    from compiler.planner.rules_layout import _cell_bar
+
+    assert _cell_bar("A | 0 | -") and _cell_bar('"C" | "3" | "1"')
+    assert not _cell_bar("P(D | +) = 0.5") and not _cell_bar("|x - 3| < 1")

@@ -122,13 +122,13 @@ def rule_formula_target(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
 
 def rule_derivation(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     """"Derive step by step: A = B = C": one chain of `=` under a derivation cue, built line by line."""
-    if not _DERIVE.search(ex.bare):
-        return []
-    chains = [t.rstrip(".") for t in ex.quoted + ex.backticked if t not in ctx.consumed] + \
-             [t.rstrip(".") for t, _, _ in ex.prose if t not in ctx.consumed]
-    chains = [c for c in chains if len(_top_level_eq(c)) >= 2]
-    if len(chains) != 1:
-        return []
+    if not _DERIVE.search(ex.bare) or "\n" in ex.sentence:
+        return []  # (lines written one under the other are a derivation already: rule_steps)
+    written = [t.rstrip(".") for t in ex.quoted + ex.backticked if t not in ctx.consumed] + \
+              [t.rstrip(".") for t, _, _ in ex.prose if t not in ctx.consumed]
+    chains = [c for c in written if len(_top_level_eq(c)) >= 2]
+    if len(chains) != 1 or len(written) != 1:
+        return []  # one chain of "=" and nothing else: several formulas are several lines already
     expr = chains[0]
     cuts = _top_level_eq(expr)
     lines = [expr[:cuts[1]].strip()] + ["= " + expr[a + 1:b].strip() for a, b in zip(cuts[1:], cuts[2:] + [len(expr)])]

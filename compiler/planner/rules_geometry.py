@@ -423,6 +423,20 @@ def _annotation(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             params["side"] = "down"
         out.append(_beat("annotation", "annotation:" + params["style"], ex, i, [label], _kw(label), **params))
         ctx.consumed.add(label)
+    # "label the parts: 'posterior' under P(D | +), 'prior' under P(D)" or "braces: under x_old: 'where we are'"
+    parts = [(m.group(1), m.group(2), m.group(3)) for m in re.finditer(
+        _Q + r"\s+(under|below|above|over)\s+(?:the\s+)?(.{1,40}?)\s*(?=,\s*[\"'\u201c]|;|\.\s|\.?$|\s+and\s+[\"'\u201c])", s, re.I)]
+    parts += [(m.group(3), m.group(1), m.group(2)) for m in re.finditer(
+        r"(?:^|[\n,;-])\s*(under|below|above|over)\s+(?:the\s+)?([^:\n]{1,40}?)\s*:\s*" + _Q, s, re.I)]
+    if len(parts) >= 2 or (parts and re.search(r"\b(?:brace|label|annotat|mark)\w*", s, re.I)):
+        for label, where, target in parts[:6]:
+            if label in ctx.consumed or re.match(r"(?:it|them|this|that|these|those|each|both|left|right|top|bottom|"
+                                                 r"middle|cent(?:er|re)|screen|title|everything)\b", target.strip(), re.I):
+                continue  # "'…' under it", "under the left": where to write it, not a part to mark
+            out.append(_beat("annotation", "annotation:brace-under", ex, i, [label], _kw(label), style="brace",
+                             target=target.strip(), label=label,
+                             side="down" if where.lower() in ("under", "below") else "up"))
+            ctx.consumed.add(label)
     arrow = re.search(r"\barrow\s+(?:pointing\s+)?(?:to|at)\s+(?:the\s+)?([\w²³ ]{1,30}?)\s+(?:labell?ed|with(?:\s+the)?\s+"
                       r"(?:text|label))\s+" + _Q, s, re.I)
     if arrow and arrow.group(2) not in ctx.consumed:

@@ -273,6 +273,18 @@ def _block_lines(sentence: str) -> list[str]:
     return out
 
 
+def _cell_bar(line: str) -> bool:
+    """A "|" that separates table cells — not the "given" bar of P(D | +) nor an absolute value |x|."""
+    flat = line
+    while True:  # ends: each turn removes a bracketed group or stops
+        shorter = re.sub(r"\([^()]*\)|\[[^\[\]]*\]|\{[^{}]*\}", " ", flat)
+        if shorter == flat:
+            break
+        flat = shorter
+    flat = re.sub(r"\|(?=\S)[^|]*(?<=\S)\|", " ", flat)  # |x|, |x - 3|
+    return "|" in flat
+
+
 def rule_steps(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     """"Show the calculation step by step: 2x + 3 = 7, 2x = 4, x = 2"; backticked formulas with a
     step cue; an optional note per line in brackets."""
@@ -297,7 +309,7 @@ def rule_steps(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             if block:
                 # one formula per line, perhaps numbered: "Line 1: z = w1 * x = 1\n Line 2: h = ReLU(z) = 1"
                 cand = _block_lines(plain)
-                if any("|" in c for c in cand):
+                if any(_cell_bar(c) for c in cand):
                     return []  # rows of a table, not a derivation
             else:
                 cand = _top_level_split(m.group(1).rstrip(". "))
@@ -309,7 +321,7 @@ def rule_steps(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             # '"25 = 25" with a check mark': the quoted formula is the line, what follows is its note
             cand = [re.sub(r'^"([^"]+)"\s+(.+)$', r"\1 (\2)", c) for c in cand]
             maths = [c for c in cand if re.search(r"[=≈]", _step_piece(c)[0]) or looks_like_math(_step_piece(c)[0])]
-            if block and len(maths) >= 2 and len(maths) * 3 >= len(cand) * 2 and not any("|" in c for c in cand):
+            if block and len(maths) >= 2 and len(maths) * 3 >= len(cand) * 2 and not any(_cell_bar(c) for c in cand):
                 pieces, rule = cand, "steps:lines-after-colon"  # a derivation may carry a line of prose
             elif len(cand) >= 2 and sum("=" in c or "≈" in c for c in cand) >= 2 and all(
                     re.search(r"[=≈]", _step_piece(c)[0]) or looks_like_math(_step_piece(c)[0]) for c in cand):
