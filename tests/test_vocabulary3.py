@@ -477,3 +477,20 @@ def test_new_kinds_are_in_the_gallery():
     data = json.loads((STORYBOARDS / "gallery.json").read_text(encoding="utf-8"))
     used = {v["kind"] for s in data["scenes"] for v in s.get("visuals") or []}
     assert set(NEW_KINDS) <= used
+
+
+def test_a_series_resistor_then_parallel_branches_named_by_label_and_value():
+    """"R1 = 2 Ω on the top wire, then … two parallel branches: R2 = 4 Ω … and R3 = 6 Ω …": R1 stays on the main
+    line, R2 and R3 each on a branch; "the battery" named again is the same battery."""
+    from compiler.models import Storyboard
+    from compiler.plan import plan_storyboard
+
+    details = ("Draw a circuit: a 9 V battery on the left, resistor R1 = 3 Ω on the top wire, then the wire splits into "
+               "two parallel branches: R2 = 6 Ω in the middle branch and R3 = 6 Ω in the right branch, which rejoin "
+               "and return to the battery.")
+    sb = Storyboard.model_validate({"scenes": [{"scene_plot": "A circuit.", "animation_details": details,
+                                                 "animation_style": "Clean.", "audio_text": "One resistor, then two."}]})
+    circuit = next(b for b in plan_storyboard(sb).scenes[0].beats if b.kind == "circuit")
+    els = [(e["type"], e.get("label"), e.get("value"), e.get("branch")) for e in circuit.params["elements"]]
+    assert els == [("battery", None, "9 V", None), ("resistor", "R1", "3 Ω", None), ("resistor", "R2", "6 Ω", 1),
+                   ("resistor", "R3", "6 Ω", 2)]

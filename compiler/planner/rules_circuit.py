@@ -42,10 +42,15 @@ def _elements(s: str) -> list[dict]:
     out = []
     before = _VALUE.replace("(" + NUM + ")", "(?P<n1>" + NUM + ")", 1).replace("(V|", "(?P<u1>V|", 1)
     after = _VALUE.replace("(" + NUM + ")", "(?P<n2>" + NUM + ")", 1).replace("(V|", "(?P<u2>V|", 1)
+    spans: list[tuple[int, int]] = []
     for m in re.finditer(r"(?:(?P<count>" + _WORD_NUM + r")\s+)?(?:" + before + r"\s+)?(?:" + alternatives + r")\b"
-                         r"(?:\s+(?:R|L|S|C)\s*[₁₂₃\d])?(?:[^.;,]{0,30}?\b(?:of|reading|reads|shows|showing|with|=|rated)\s+" + after
+                         r"(?:\s+(?:R|L|S|C)\s*[₁₂₃\d])?(?:[^.;,]{0,30}?(?:\b(?:of|reading|reads|shows|showing|with|rated)|=)\s*" + after
                          + r")?", s, re.I):
         kind = next(k for k in kinds if m.group(k))
+        if re.search(r"\bthe\s+(?:\w+\s+)?$", s[max(0, m.start() - 12):m.start()], re.I) and not m.group("n1") \
+                and any(e["type"] == kind for e in out):
+            continue  # "… the negative terminal of the battery": the one already named, not a second one
+        spans.append(m.span())
         value = _value(m.group("n1"), m.group("u1")) if m.group("n1") else (
             _value(m.group("n2"), m.group("u2")) if m.group("n2") else None)
         word = (m.group("count") or "").lower()
@@ -62,7 +67,25 @@ def _elements(s: str) -> list[dict]:
             across = re.search(r"\bacross\s+(?:the\s+)?(\w+)", s[m.start():m.end() + 40], re.I) if kind == "voltmeter" else None
             if across:
                 e["across"] = across.group(1).lower()
+            e["_at"] = m.start()
             out.append(e)
+    # "R2 = 4 Ω in the middle branch": an element named by its label and value, without its noun
+    for m in re.finditer(r"\b([RC])\s*([₁₂₃\d])\s*=\s*(" + NUM + r")\s*(Ω|ohms?|µF|uF|F)\b", s):
+        if any(a <= m.start() < b for a, b in spans):
+            continue
+        label = m.group(1) + m.group(2)
+        if any(e.get("label") == label for e in out):
+            continue
+        out.append({"type": "resistor" if m.group(1) == "R" else "capacitor", "label": label,
+                    "value": _value(m.group(3), m.group(4)), "_at": m.start()})
+    out.sort(key=lambda e: e["_at"])
+    # "R1 on the top wire, then the wire splits into two parallel branches: R2 … and R3 …": what comes before
+    # the word "parallel"/"branches" stays on the main line
+    split = re.search(r"\bparallel\b|\bbranch(?:es)?\b", s, re.I)
+    for e in out:
+        if split and e["_at"] < split.start() and e["type"] not in ("battery", "voltmeter", "ammeter"):
+            e["series"] = True
+        e.pop("_at")
     return out[:10]
 
 
@@ -77,6 +100,8 @@ def rule_circuit(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         params: dict = {"elements": _named(elements)}
         if re.search(r"\bparallel\b", s, re.I):
             _branches(params["elements"])
+        for e in params["elements"]:
+            e.pop("series", None)
         if re.search(r"\bcurrent\b[^.]*\bflow|\bflowing\b|\belectrons? (?:move|flow)", s, re.I):
             params["flow"] = True
         strings = [e.get("value") or e["type"] for e in params["elements"]]
@@ -89,6 +114,8 @@ def rule_circuit(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         params["elements"] = (have + fresh)[:10]
         if re.search(r"\bparallel\b", s, re.I):
             _branches(params["elements"])
+        for e in params["elements"]:
+            e.pop("series", None)
         ctx.replace(circuit, Beat("circuit", params, circuit.strings + tuple(e.get("value") or e["type"] for e in fresh),
                                   circuit.rule.split("+")[0] + "+added", circuit.source, circuit.detail_index,
                                   circuit.keywords), i)
@@ -138,13 +165,16 @@ def _named(elements: list[dict]) -> list[dict]:
 
 
 def _branches(elements: list[dict]) -> None:
-    """"… in parallel": the elements after the battery each on a branch of their own."""
+    """"… in parallel": the elements after the battery each on a branch of their own — except those written
+    before the split, which stay on the main line with the battery ("R1 on the top wire, then … parallel")."""
     k = 0
+    on_branch = [e for e in elements if e["type"] not in ("battery", "voltmeter", "ammeter") and not e.get("series")]
     for e in elements:
-        if e["type"] in ("battery", "voltmeter", "ammeter"):
-            continue
-        k += 1
-        e["branch"] = min(k, 4)
+        if e in on_branch and len(on_branch) >= 2:
+            k += 1
+            e["branch"] = min(k, 4)
+    for e in elements:
+        e.pop("series", None)
 
 
 def _element_named(word: str, elements: list[dict]) -> str | None:
