@@ -253,3 +253,8 @@ def test_a_bar_between_cells_is_a_table_bar_a_given_bar_is_not():
 
     assert _cell_bar("A | 0 | -") and _cell_bar('"C" | "3" | "1"')
     assert not _cell_bar("P(D | +) = 0.5") and not _cell_bar("|x - 3| < 1")
+
+
+def test_log2_is_part_of_the_formula():
+    spans = [t for t, _, _ in formula_spans("Compare for n = 1,000: n^2 = 1,000,000 vs n log2 n ≈ 10,000.")]
+    assert spans[-1] == "n log2 n ≈ 10,000" and tex(spans[-1]) == r"n \log_2 n \approx 10{,}000"

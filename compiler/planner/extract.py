@@ -235,8 +235,8 @@ def _kind(tok: str) -> str:
         return "math"
     if low in _STOP_WORDS:
         return "stop"
-    if low in _MATH_FUNCS:
-        return "math"
+    if low in _MATH_FUNCS or re.fullmatch(r"(?:log|lg|ln)_?\d{1,2}", low):
+        return "math"  # sin, log, log2, log_10
     if re.fullmatch(r"[A-Za-z]+(?:-[A-Za-z]+)+", tok) or re.fullmatch(r"[A-Za-z]+'[A-Za-z]*", tok):
         return "word"  # x-axis, i-hat, two-column, Newton's
     if re.fullmatch(r"\d+[-–]\d+", tok):
