@@ -621,8 +621,8 @@ class _Parser:
     def additive(self) -> _Node:
         lead = self.signs()
         nxt = self.peek()
-        if lead.strip() in ("+", "-") and (nxt is None or nxt.kind in ("bar", "close", "sep", "rel")):
-            return _Node(lead.strip(), "sym")  # "P(+ | D)": the sign itself is the event
+        if lead.strip() and set(lead.strip()) <= {"+", "-"} and (nxt is None or nxt.kind in ("bar", "close", "sep", "rel")):
+            return _Node(lead.strip(), "sym")  # "P(+ | D)", "P(D | ++)": the signs themselves are the events
         first = self.term()
         tex, tall = lead + first.tex, first.tall
         count = 1
