@@ -478,3 +478,14 @@ def test_a_table_of_named_rows_filled_row_by_row():
     assert tables[0].params["columns"] == ["", "A", "B"]
     assert tables[-1].params["rows"] == [["Start", "2.00", 0], ["Change", "-x", "+x"], ["End", "1.50", "0.50"]]
     assert "sequence" not in {b.kind for b in plan_storyboard(sb).scenes[0].beats}
+
+
+def test_a_bar_chart_of_quoted_label_value_bars():
+    sb = Storyboard.model_validate({"scenes": [scene(
+        "Draw a horizontal bar chart of the belief: 'Prior: 2%', 'After one test: 15.5%', 'After two: 62%'.",
+        "Belief grows with each test.")]})
+    beats = plan_storyboard(sb).scenes[0].beats
+    bars = [b for b in beats if b.kind == "bar_chart"]
+    assert [b.kind for b in beats] == ["bar_chart"]
+    assert bars[0].params["labels"] == ["Prior", "After one test", "After two"]
+    assert bars[0].params["values"] == [2, 15.5, 62] and bars[0].params["unit"] == "%"

@@ -792,6 +792,11 @@ def _bar_data(ex: Extracted) -> tuple[list[str], list[float | int], bool, str | 
     pairs = re.findall(r"[\"\u201c]([^\"\u201d]+)[\"\u201d]\s*\(\s*(" + NUM + r")\s*(%?)\s*\)", s)
     if len(pairs) >= 1:
         return [p[0] for p in pairs], [_num(p[1]) for p in pairs], any(p[2] for p in pairs), None
+    # 'Before test: 1%', 'After 1 positive: 8.8%': each quoted bar is "label: value"
+    inside = [re.fullmatch(r"\s*([^:]{1,40}?)\s*:\s*(" + NUM + r")\s*(%?)\s*", q) for q in ex.quoted]
+    if len(inside) >= 2 and all(inside):
+        return ([m.group(1) for m in inside], [_num(m.group(2)) for m in inside], any(m.group(3) for m in inside),
+                None)
     m = re.search(r"[:\u2014]\s*(.+?)\s*\.?$", s) or re.search(r"\b(?:with|for|to)\s+(?:values?\s+(?:of\s+)?)?(.+?)\s*\.?$", s)
     if m and re.match(r"\s*\d+[-–]\d+\s*:", m.group(1)) is None and ":" in m.group(1)[:40] and \
             re.match(r"[^,:]{1,40}:\s*\d", m.group(1)) is None:
@@ -873,6 +878,7 @@ def rule_bar_chart(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                       labels=labels, values=values, title=title)]
     labels, values = labels[:12], values[:12]
     ctx.consumed.update(labels)
+    ctx.consumed.update(q for q in ex.quoted if any(q.strip().startswith(lab + ":") for lab in labels))
     ex.prose[:] = []  # "0 heads: 1/8, 1 head: 3/8": the values, not formulas to show
     title = None
     m = re.search(r"\btitled\s+[\"\u201c]([^\"\u201d]+)[\"\u201d]", s, re.I)
