@@ -57,7 +57,7 @@ def _fired_chart(ex: Extracted, ctx: Context, i: int) -> bool:
 
 
 # Small things drawn after a chart leave it on screen (the runtime stacks them under it)
-_BESIDE = ("highlight", "text", "equation", "steps", "bullets", "move", "transform")
+_BESIDE = ("highlight", "text", "equation", "steps", "bullets", "move", "transform", "annotation", "wave")
 
 
 def _on_screen(ctx: Context, kind: str) -> Beat | None:
