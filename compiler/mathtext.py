@@ -622,7 +622,7 @@ class _Parser:
         lead = self.signs()
         nxt = self.peek()
         if lead.strip() and set(lead.strip()) <= {"+", "-"} and (nxt is None or nxt.kind in ("bar", "close", "sep", "rel")):
-            return _Node(lead.strip(), "sym")  # "P(+ | D)", "P(D | ++)": the signs themselves are the events
+            return _Node("{" + lead.strip() + "}", "sym")  # "P(+ | D)", "P(D | ++)": the signs are the events
         first = self.term()
         tex, tall = lead + first.tex, first.tall
         count = 1
@@ -630,7 +630,7 @@ class _Parser:
             self.next()
             after = self.peek()
             if after is not None and after.kind in ("rel", "sep", "close", "bar"):
-                tex += " " + tok.value  # "D and +: 0.01 × 0.95": the sign names an outcome
+                tex += " {" + tok.value + "}"  # "D and +: 0.01 × 0.95": the sign names an outcome
                 count += 1
                 break
             sign = self.signs()

@@ -207,8 +207,8 @@ def test_units_events_and_remarks():
     assert tex("ΔH = -92 kJ/mol (exothermic)") == r"\Delta H = -92 \, \mathrm{kJ/mol} \quad (\mathrm{exothermic})"
     assert tex("I1 = 12/4.4 ≈ 2.73 A").endswith(r"2.73 \, \mathrm{A}")
     assert tex("det(3 A) = 27 det(A)") == r"\det(3A) = 27 \det(A)"  # a matrix, not amperes
-    assert tex("P(+ | D) = 0.95") == r"P(+ \mid D) = 0.95"
-    assert tex("P(D | ++) = 0.3") == r"P(D \mid ++) = 0.3"
+    assert tex("P(+ | D) = 0.95") == r"P({+} \mid D) = 0.95"  # braced: a symbol, not a binary plus
+    assert tex("P(D | ++) = 0.3") == r"P(D \mid {++}) = 0.3"
     assert tex("y = 3x - 2 (h = 1)") == r"y = 3x - 2 \quad (h = 1)"  # a remark, not a product
 
 
