@@ -314,3 +314,21 @@ def test_a_probability_tree_drawn_branch_by_branch():
     assert {"id": "TailsWin", "label": "Win"} in g["nodes"]
     from compiler.components.graph import GraphVisual
     GraphVisual.model_validate({"kind": "graph", **g})
+
+
+def test_splits_of_an_array_build_a_recursion_tree():
+    from compiler.models import Storyboard
+    from compiler.plan import plan_storyboard
+
+    details = ("1. Draw the array [5, 2, 8, 1] at the top.\n"
+               "2. Split it into [5, 2] and [8, 1].\n"
+               "3. Then split [5, 2] into [5] and [2]; split [8, 1] into [8] and [1].")
+    sb = Storyboard.model_validate({"scenes": [{"scene_plot": "Divide.", "animation_details": details,
+                                                 "animation_style": "Clean.", "audio_text": "Halve it, and again."}]})
+    beats = plan_storyboard(sb).scenes[0].beats
+    tree = [b for b in beats if b.kind == "graph"]
+    assert len(tree) == 1
+    label = {n["id"]: n["label"] for n in tree[0].params["nodes"]}
+    pairs = sorted((label[e["from"]], label[e["to"]]) for e in tree[0].params["edges"])
+    assert pairs == [("5, 2", "2"), ("5, 2", "5"), ("5, 2, 8, 1", "5, 2"), ("5, 2, 8, 1", "8, 1"),
+                     ("8, 1", "1"), ("8, 1", "8")]

@@ -215,6 +215,9 @@ def _declare(ex: Extracted, ctx: Context, i: int, on_screen: Beat | None) -> lis
     branched = _branches(ex, ctx, i, on_screen)
     if branched is not None:
         return branched
+    split = _split_tree(ex, ctx, i, on_screen)
+    if split is not None:
+        return split
     if not _graph_cue(ex) or re.match(r"^\s*(?:then\s+)?(?:highlight|dim|fade|mark|colou?r|check|skip|flash)\b", s, re.I):
         return None
     at = [(m.group(1), float(m.group(2)), float(m.group(3))) for m in NODE_AT.finditer(s)]
@@ -344,6 +347,70 @@ def _branches(ex: Extracted, ctx: Context, i: int, on_screen: Beat | None) -> li
         return [_beat("graph", "graph:tree-root", ex, i, _claim_strings, _kw(s) + ("tree",), **params)]
     ctx.replace(base, Beat("graph", dict(base.params, **params), base.strings + tuple(added), base.rule + "+branches",
                            base.source, base.detail_index, base.keywords + _kw(s)), i)
+    return []
+
+
+_LIST = r"\[\s*-?\d+(?:\.\d+)?(?:\s*,\s*-?\d+(?:\.\d+)?)*\s*\]"
+_SPLIT = re.compile(r"\b(?:split|splits|divide|divides|break|breaks|partition\w*)\s+(?:it\s+|the\s+array\s+|the\s+list\s+)?"
+                    r"(" + _LIST + r")?[^\[\].;]{0,40}?\binto\s+(" + _LIST + r")[^\[\].;]{0,20}?\band\s+(" + _LIST + r")", re.I)
+
+
+def _list_label(text: str) -> str:
+    return ", ".join(x.strip() for x in text.strip()[1:-1].split(","))
+
+
+def _split_tree(ex: Extracted, ctx: Context, i: int, on_screen: Beat | None) -> list[Beat] | None:
+    """"Split [38, 27, 43, 3] into [38, 27] and [43, 3]; split [38, 27] into [38] and [27]": a recursion tree of
+    the pieces, each split adding two children under the piece it splits (merge sort, quicksort, divide and
+    conquer). A split of a piece the tree does not hold yet starts from the array on screen."""
+    found = list(_SPLIT.finditer(ex.sentence))
+    if not found:
+        return None
+    if on_screen is not None and not on_screen.rule.startswith("graph:split-tree"):
+        return None
+    nodes = [dict(n) for n in on_screen.params["nodes"]] if on_screen is not None else []
+    edges = list(on_screen.params.get("edges") or []) if on_screen is not None else []
+    if on_screen is None:
+        whole = None
+        for b in reversed(since_clear(ctx)):
+            if b.kind == "sequence":
+                whole = ", ".join(str(t) for t in b.params.get("tokens") or [])
+                break
+        parent0 = _list_label(found[0].group(1)) if found[0].group(1) else whole
+        if parent0 is None:
+            return None
+        nodes = [{"id": "n1", "label": parent0}]
+    def leaf_with(label: str) -> str | None:
+        parents = {e["from"] for e in edges}
+        return next((n["id"] for n in nodes if n.get("label") == label and n["id"] not in parents), None)
+    added = []
+    last_parent = None
+    for m in found:
+        label = _list_label(m.group(1)) if m.group(1) else None
+        parent = leaf_with(label) if label else last_parent or leaf_with(nodes[0]["label"])
+        if parent is None:
+            ctx.lost(i, f"the split of [{label}] is not drawn: no piece [{label}] is waiting to be split")
+            continue
+        for child in (m.group(2), m.group(3)):
+            if len(nodes) >= 24:
+                ctx.lost(i, "a recursion tree of more than 24 pieces: the rest are not drawn")
+                break
+            nid = f"n{len(nodes) + 1}"
+            nodes.append({"id": nid, "label": _list_label(child)})
+            edges.append({"from": parent, "to": nid})
+            added.append(_list_label(child))
+        last_parent = parent
+    if not added:
+        return None
+    ex.prose[:] = []
+    ctx.stop = True  # the lists are the tree's pieces, not also rows of cells
+    params = {"nodes": nodes, "edges": edges, "layout": "tree"}
+    if on_screen is None:
+        return [_beat("graph", "graph:split-tree", ex, i, [n["label"] for n in nodes], _kw(ex.sentence) + ("tree",),
+                      **params)]
+    ctx.replace(on_screen, Beat("graph", dict(on_screen.params, **params), on_screen.strings + tuple(added),
+                                on_screen.rule + "+split", on_screen.source, on_screen.detail_index,
+                                on_screen.keywords + _kw(ex.sentence)), i)
     return []
 
 
