@@ -489,3 +489,11 @@ def test_a_bar_chart_of_quoted_label_value_bars():
     assert [b.kind for b in beats] == ["bar_chart"]
     assert bars[0].params["labels"] == ["Prior", "After one test", "After two"]
     assert bars[0].params["values"] == [2, 15.5, 62] and bars[0].params["unit"] == "%"
+
+
+def test_a_merge_shows_its_result():
+    sb = Storyboard.model_validate({"scenes": [scene(
+        "Merge [14] and [6, 20]: compare 14 vs 6, take 6; then 14, then 20; result [6, 14, 20].",
+        "Merging two sorted pieces.")]})
+    seq = [b for b in plan_storyboard(sb).scenes[0].beats if b.kind == "sequence"]
+    assert seq and seq[0].params["tokens"] == ["6", "14", "20"]

@@ -1079,9 +1079,18 @@ def rule_sequence(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         ex.prose[:] = []
         ex.chain[:] = []
         return beats
-    state = re.search(r"\b(?:giving|gives|becomes|become|now|resulting in|results in|to get|yielding|leaving|after)\b", ex.low)
+    state = re.search(r"\b(?:giving|gives|becomes|become|now|resulting in|results in|to get|yielding|leaving|after|"
+                      r"result(?:\s+is)?\s*:?)\b", ex.low)
     if ex.vectors and not_vector and (array_cue or state or previous is not None):
         vec = ex.vectors[0]
+        result = re.search(r"\bresult(?:\s+is)?\s*:?\s*\[([^\[\]]+)\]", ex.sentence, re.I)
+        if result:
+            # "Merge [38] and [27, 43]: … Result [27, 38, 43]": the result is what the array becomes
+            wanted = [x.strip() for x in result.group(1).split(",")]
+            vec = next((v for v in ex.vectors if [_fmt(x) for x in v] == wanted), vec)
+            if vec in ex.vectors and vec is not ex.vectors[0]:
+                ex.vectors.remove(vec)
+                ex.vectors.insert(0, vec)
         tokens = [_fmt(v) for v in vec][:16]
         if len(tokens) >= 2:
             ex.vectors.pop(0)
