@@ -1152,8 +1152,7 @@ def _words_to_symbols(s: str) -> str:
 _ACCENT_MARKS = {"hat": "\u0302", "bar": "\u0304", "tilde": "\u0303", "vec": "\u20d7"}
 _TEXT_ARG_COMMANDS = ("text", "textrm", "textbf", "textit", "mathrm", "mathbf", "mathit", "mathcal", "mathbb",
                       "mathsf", "mathtt", "mathfrak", "operatorname", "begin", "end", "color")
-_ROMAN_WORDS = {"sin", "cos", "tan", "log", "ln", "exp", "lim", "max", "min", "det", "mod", "gcd", "arg", "sup",
-                "inf"}
+_ROMAN_WORDS = _TEX_FUNCS | {"lim", "mod", "inf"}  # function names TeX sets upright itself
 
 
 def _text_words(tex: str) -> str:

@@ -183,7 +183,7 @@ def _latex_kept(ex, ctx: Context, i: int, produced: list[Beat]) -> list[Beat]:
     never lost: when no beat of its sentence shows it, it is typeset on its own."""
     shown = "".join(re.sub(r"\s+", "", s) for b in ctx.beats if b.detail_index == i for s in b.strings)
     out = []
-    for text, _, _ in extract(ex.sentence).prose:
+    for text, _, _ in extract(ex.sentence).prose:  # afresh: the rules empty `ex.prose` as they use it
         text = text.strip().rstrip(".")
         lines = [re.sub(r"\s+", "", ln) for ln in text.split("\n") if ln.strip()]
         if re.search(r"\\[A-Za-z]{2,}", text) and text not in ctx.consumed and not all(ln in shown for ln in lines):

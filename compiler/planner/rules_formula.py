@@ -16,7 +16,7 @@ from .beats import Beat
 from .context import Context, _beat, _kw, since_clear
 from .extract import Extracted
 from .knowledge import formula_words
-from .theme import colour_value
+from .theme import COLOUR_RE
 
 _LEX = formula_words()
 _MARK = re.compile(r"^\s*(?:(?:then|now|next|finally|also|and)\b,?\s*)*(?:" + "|".join(_LEX["mark_verbs"]) + r")\b",
@@ -65,11 +65,9 @@ def _in_formula(piece: str, expr: str) -> bool:
 
 
 def _colour_named(sentence: str) -> str | None:
-    for m in re.finditer(r"\b(?:in|with|using)\s+(?:a\s+|an\s+)?((?:light|dark|bright|pale)?\s*[a-z]+)\b", sentence, re.I):
-        if colour_value(m.group(1)):
-            return m.group(1).strip().lower()
-    m = re.search(r"\b(?:colou?r|turn|make)\s+(?:it|them|.{1,20}?)\s+([a-z]+)\b", sentence, re.I)
-    return m.group(1).lower() if m and colour_value(m.group(1)) else None
+    """The colour the sentence names ("… in yellow"), by the theme's colour words."""
+    m = COLOUR_RE.search(sentence)
+    return m.group(0).strip().lower() if m else None
 
 
 def rule_formula_target(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
