@@ -301,8 +301,10 @@ def plan(
 ) -> None:
     """Show the beats each scene compiles to, with timings and the rule that chose each one.
 
-    Timings are estimated from the reading rate; `sbc build` writes plan.json with the real narration
-    timings. `--json` prints the format documented in the README.
+    Beats are numbered per scene: a visual with `"beat": N` in the scene's `visuals` replaces beat N and
+    leaves the rest planned; `"after": N` inserts one after it (shown as `N+`). `--json` prints the format
+    documented in the README; its beats paste into `visuals` as they are. Timings are estimated from the
+    reading rate; `sbc build` writes plan.json with the real narration timings.
     """
     from .timing import estimate_timings, time_plan
 
@@ -420,8 +422,7 @@ def build(
               err=True)
         raise typer.Exit(128 + signum)
     if len(results) == 1 and not any(f.is_dir() for f in files):
-        r = results[0]
-        typer.echo(f"wrote {r.video}  ({r.duration_s:.1f} s, {r.scene_count} scenes)")
+        typer.echo(results[0].summary())
     else:
         typer.echo(_summary(results, time.perf_counter() - t0, opts.executor))
 
@@ -460,7 +461,8 @@ def _summary(results, seconds: float, executor: str) -> str:
     """The batch table: storyboard, scenes, rendered, cached, seconds, output."""
     head = ("storyboard", "scenes", "rendered", "cached", "seconds", "output")
     rows = [(str(r.storyboard or r.report.get("storyboard", "")), str(r.scene_count), str(r.scenes_rendered),
-             str(r.scenes_cached), f"{r.seconds:.1f}", str(r.video)) for r in results]
+             str(r.scenes_cached), f"{r.seconds:.1f}", str(r.video) + ("  (up to date)" if r.up_to_date else ""))
+            for r in results]
     widths = [max(len(x) for x in col) for col in zip(head, *rows)]
     right = {1, 2, 3, 4}
 

@@ -104,6 +104,14 @@ class BuildResult:
     def scenes_cached(self) -> int:
         return self.scene_count if self.up_to_date else int(self.report.get("cache", {}).get("scenes_cached", 0))
 
+    def summary(self) -> str:
+        """One line for the user: what was written, and how much of it was rendered now or came from the cache."""
+        scenes = f"{self.scene_count} scene{'s' if self.scene_count != 1 else ''}"
+        if self.up_to_date:
+            return f"{self.video} is up to date ({self.duration_s:.1f} s, {scenes}): nothing changed since the last build"
+        return (f"wrote {self.video}  ({self.duration_s:.1f} s, {scenes}: {self.scenes_rendered} rendered, "
+                f"{self.scenes_cached} from the cache)")
+
 
 def build(path: Path, opts: "BuildOptions") -> BuildResult:
     """load → validate → plan → narrate → time → generate → render → assemble."""

@@ -17,7 +17,7 @@ import copy
 import re
 from dataclasses import replace
 
-from .components import COMPONENTS, drawn_strings
+from .components import COMPONENTS, beat_params, drawn_strings
 from .diagnostics import Severity
 from .models import Scene, Storyboard, Theme as FileTheme
 from .planner.beats import Beat, Plan, PlanNote, ScenePlan
@@ -81,7 +81,7 @@ def plan_scene(index: int, scene: Scene, base: Theme, notes: list[PlanNote],
     theme, fired = parse_theme(scene.animation_style, base)
     details = tuple(detail_sentences(scene.animation_details))
     unmatched: list[int] = []
-    if scene.visuals:
+    if scene.visuals and not edits_beats(scene.visuals):
         beats = tuple(_visual_beat(j, v) for j, v in enumerate(scene.visuals))
     else:
         beats = tuple(_rule_beats(index, scene, details, theme, notes, history, unmatched, budget))
@@ -90,6 +90,9 @@ def plan_scene(index: int, scene: Scene, base: Theme, notes: list[PlanNote],
             # 'Same dark background, title "Forward Pass" at top': the style names the scene's title
             beats = (Beat("title", {"text": named}, (named,), "title:named-in-style", scene.animation_style, 0,
                           _kw(named)),) + beats
+        beats = tuple(replace(b, place=("beat", k)) for k, b in enumerate(beats, 1))
+        if scene.visuals:
+            beats = _edited(index, beats, scene.visuals)
     title = scene.title or next((b.params.get("text") for b in beats if b.kind == "title"), None)
     return ScenePlan(
         number=index + 1,
@@ -130,7 +133,8 @@ def _rule_beats(index: int, scene: Scene, details: tuple[str, ...], theme: Theme
         ctx.beats.extend(kept)
         if produced and not ctx.changed_in(i):
             _only_its_label(ex, ctx, i, produced)
-        if not produced and not ctx.changed_in(i):
+        if not produced and not ctx.changed_in(i) and not any(j == i for j, _ in ctx.losses):
+            # (a sentence understood but not drawable — "the fifth card" of three — is reported by its SB307)
             unmatched.append(i)
             notes.append(PlanNote("SB301", f"scene {index + 1}: nothing to draw for {sentence[:70]!r}",
                                   ("scenes", index, "animation_details"), sentence=sentence))
@@ -216,11 +220,13 @@ def _only_its_label(ex, ctx: Context, i: int, produced: list[Beat]) -> None:
 
 
 def _as_drawn(beat: Beat) -> Beat:
-    """A component that draws its text differently from its parameters (a numbered list's "1. ") says how."""
-    if getattr(COMPONENTS[beat.kind], "drawn", None) is None:
-        return beat
-    drawn = drawn_strings(beat.kind, beat.params)
-    return replace(beat, strings=tuple(dict.fromkeys(drawn + [s for s in beat.strings if s not in beat.params.get("items", ())])))
+    """A beat's strings are what its parameters draw (`drawn_strings`: a numbered list's "1. ", a bar's "73%"),
+    the same for a planned beat and for the explicit visual `sbc plan --json` writes for it."""
+    return replace(beat, strings=_strings(beat.kind, beat.params))
+
+
+def _strings(kind: str, params: dict) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(drawn_strings(kind, params)))
 
 
 def _within_limits(beat: Beat, index: int, details: tuple[str, ...], notes: list[PlanNote]) -> Beat:
@@ -251,15 +257,61 @@ def _within_limits(beat: Beat, index: int, details: tuple[str, ...], notes: list
     return replace(beat, params=params, strings=tuple(drawn_strings(beat.kind, params)))
 
 
+def edits_beats(visuals) -> bool:
+    """Visuals that name a planned beat (`beat`: replace it, `after`: insert after it) edit the plan;
+    otherwise a scene's visuals replace all its beats."""
+    return any(v.beat is not None or v.after is not None for v in visuals)
+
+
+def _edited(index: int, beats: tuple[Beat, ...], visuals) -> tuple[Beat, ...]:
+    """The planned beats with single beats replaced (`beat`: N) or inserted (`after`: N), numbered as
+    `sbc plan` shows them (1-based). A number past the plan is an error (SB308): the plan changed
+    under the storyboard, and drawing the beat somewhere else would be silently wrong."""
+    n = len(beats)
+    replaced: dict[int, int] = {}
+    inserted: dict[int, list[int]] = {}
+    for j, v in enumerate(visuals):
+        key, at = ("beat", v.beat) if v.beat is not None else ("after", v.after if v.after is not None else n)
+        where = ("scenes", index, "visuals", j, key)
+        if at > n:
+            raise PlanError(PlanNote(
+                "SB308", f"scene {index + 1}: visuals[{j}] names beat {at}, but the planner makes "
+                         f"{n} beat(s) for this scene (`sbc plan` numbers them)", where, Severity.ERROR))
+        if key == "beat":
+            if at in replaced:
+                raise PlanError(PlanNote(
+                    "SB308", f"scene {index + 1}: visuals[{j}] and visuals[{replaced[at]}] both replace beat {at}",
+                    where, Severity.ERROR))
+            replaced[at] = j
+        else:
+            inserted.setdefault(at, []).append(j)
+
+    def own(j: int, place: tuple[str, int], like: Beat | None) -> Beat:
+        """The visual's beat, aligned with the narration as the planned beat it stands for or follows."""
+        b = replace(_visual_beat(j, visuals[j]), rule=f"visuals:{place[0]} {place[1]}", place=place)
+        if like is None:
+            return b
+        return replace(b, source=like.source, detail_index=like.detail_index,
+                       keywords=like.keywords if place[0] == "beat" else b.keywords)
+
+    out: list[Beat] = []
+    for k in range(n + 1):
+        if k:
+            out.append(own(replaced[k], ("beat", k), beats[k - 1]) if k in replaced else beats[k - 1])
+        for j in inserted.get(k, ()):
+            out.append(own(j, ("after", k), beats[max(k - 1, 0)] if beats else None))
+    return tuple(out)
+
+
 def _visual_beat(j: int, v) -> Beat:
     data = v.model_dump(exclude_none=True)
     kind = data.pop("kind")
-    data.pop("sentence", None)
-    if kind == "equation":
-        data["exprs"] = [data.pop("expr")]
-    strings = drawn_strings(kind, data)
+    for key in ("sentence", "beat", "after", "plan"):
+        data.pop(key, None)
+    data = beat_params(kind, data)
+    strings = _strings(kind, data)
     kw = _kw(" ".join(strings))
-    beat = Beat(kind, data, tuple(strings), "visuals:explicit", f"visuals[{j}]", j, kw)
+    beat = Beat(kind, data, strings, "visuals:explicit", f"visuals[{j}]", j, kw)
     if v.sentence is not None:
         beat.params["sentence"] = v.sentence
     return beat

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Sequence
 
+from .components import visual_fields
 from .planner.beats import Beat, Plan, ScenePlan
 from .planner.model import model_of
 from .text import split_sentences
@@ -37,12 +38,17 @@ class TimedBeat:
     line_times: tuple[float, ...] = ()  # steps: when each line appears, in seconds after the beat starts
 
     def to_json(self) -> dict[str, Any]:
-        d: dict[str, Any] = {"kind": self.beat.kind, "strings": list(self.beat.strings),
-                             "start": round(self.start, 3), "duration": round(self.duration, 3),
-                             "sentence": self.sentence + 1, "rule": self.beat.rule, "source": self.beat.source}
-        d.update({k: v for k, v in self.beat.params.items() if k not in d})
+        """The beat as a storyboard's visual — `beat` (the planner's beat number; `after` for a visual inserted
+        after one), `kind`, its fields, the narration `sentence`: paste it into the scene's `visuals` — and,
+        under `plan`, what the planner decided about it."""
+        d: dict[str, Any] = dict([self.beat.place]) if self.beat.place else {}
+        d["kind"] = self.beat.kind
+        d.update(visual_fields(self.beat.kind, self.beat.params))
+        d["sentence"] = self.sentence + 1
+        d["plan"] = {"start": round(self.start, 3), "duration": round(self.duration, 3),
+                     "strings": list(self.beat.strings), "rule": self.beat.rule, "source": self.beat.source}
         if self.line_times:
-            d["line_times"] = [round(t, 3) for t in self.line_times]
+            d["plan"]["line_times"] = [round(t, 3) for t in self.line_times]
         return d
 
 
@@ -90,7 +96,7 @@ class TimedPlan:
                     out.append(f"  · {b.source}")
                     last_source = b.source
                 shown = ", ".join(repr(x) for x in b.strings[:4]) + (" …" if len(b.strings) > 4 else "")
-                out.append(f"    {tb.start:6.2f}s +{tb.duration:4.1f}s  {b.kind:<9} {shown}"
+                out.append(f"  {b.number:>4}  {tb.start:6.2f}s +{tb.duration:4.1f}s  {b.kind:<9} {shown}"
                            + (f"   [{b.rule}; narration sentence {tb.sentence + 1}]" if explain else ""))
             for k in unmatched if explain else ():
                 out.append(f"  · {details[k]}\n      (nothing drawn: SB301)")

@@ -237,6 +237,14 @@ def _semantic_checks(loaded: Loaded, sb: Storyboard, base_dir: Path | None) -> N
                 loaded.report.add(loaded.diag("SB211", f"audio_file {scene.audio_file!r} does not exist",
                                               here + ("audio_file",), severity=Severity.WARNING,
                                               hint=f"paths are relative to {base_dir}"))
+        if scene.visuals and any(v.beat is not None or v.after is not None for v in scene.visuals):
+            for j, v in enumerate(scene.visuals):
+                if v.beat is None and v.after is None:
+                    loaded.report.add(loaded.diag(
+                        "SB203", f"scene {i + 1} visuals[{j}] has no `beat` or `after`, but other visuals of the "
+                                 "scene edit single planned beats", here + ("visuals", j),
+                        hint="give it `beat` (replace that beat) or `after` (insert after it); or remove them all "
+                             "to replace every beat"))
         if scene.audio_file is None:
             n = len(words(scene.audio_text))
             est = n / READING_RATE_WPS

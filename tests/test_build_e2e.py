@@ -70,13 +70,18 @@ def test_silent_build_media_and_outputs(write_storyboard, build_options):
     px = frame_at(res.video, 1.0)[5, 5]
     assert abs(int(px[0]) - 0x0E) < 12 and abs(int(px[2]) - 0x33) < 12
     # a no-op rebuild does nothing: the previous build is up to date
-    assert build(sb, build_options()).report["cache"].get("up_to_date") is True
+    assert res.summary() == f"wrote {res.video}  ({res.duration_s:.1f} s, 2 scenes: 2 rendered, 0 from the cache)"
+    again = build(sb, build_options())
+    assert again.report["cache"].get("up_to_date") is True
+    assert again.summary() == f"{res.video} is up to date ({res.duration_s:.1f} s, 2 scenes): nothing changed since the last build"
     # editing one scene's narration re-renders that scene only
     data = json.loads(sb.read_text())
     data["scenes"][1]["audio_text"] += " One more sentence."
     sb.write_text(json.dumps(data))
-    report = build(sb, build_options()).report
+    edited = build(sb, build_options())
+    report = edited.report
     assert report["cache"]["scenes_rendered"] == 1 and report["cache"]["scenes_cached"] == 1
+    assert edited.summary().endswith("(2 scenes: 1 rendered, 1 from the cache)")
     assert not report["cache"].get("up_to_date")
     assert (out / "story.srt").read_text().count(" --> ") == 5
 
@@ -136,7 +141,7 @@ def test_components_that_change_in_place_render(write_storyboard, build_options)
     info = probe(res.video)
     assert info.frames > 0 and abs(info.duration_s - res.duration_s) < 1 / 12 + 1e-6
     plan = json.loads((res.out_dir / "plan.json").read_text())
-    rules = [b["rule"] for s in plan["scenes"] for b in s["beats"]]
+    rules = [b["plan"]["rule"] for s in plan["scenes"] for b in s["beats"]]
     # the counter "n = 1" -> "n = 5" is a formula: typeset, and updated in place as an equation
     assert "table:new-state" in rules and "text:update-in-place+typeset" in rules
     assert any(b["kind"] == "equation" and b.get("replaces") == "n = 1"

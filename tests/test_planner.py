@@ -188,8 +188,8 @@ def test_plan_is_deterministic():
     b = time_plan(plan_storyboard(sb), estimate_timings(sb)).to_json()
     assert a == b and len(a["scenes"]) == 6
     for s in a["scenes"]:
-        starts = [x["start"] for x in s["beats"]]
-        assert starts == sorted(starts) and all(x["start"] + x["duration"] <= s["duration"] + 1e-6 for x in s["beats"])
+        starts = [x["plan"]["start"] for x in s["beats"]]
+        assert starts == sorted(starts) and all(x["plan"]["start"] + x["plan"]["duration"] <= s["duration"] + 1e-6 for x in s["beats"])
 
 
 TABLE_STATES = [

@@ -25,6 +25,18 @@ VISUAL_KINDS: tuple[str, ...] = tuple(COMPONENTS)
 VISUAL_MODELS = tuple(m.MODEL for m in _MODULES)
 
 
+def beat_params(kind: str, visual: dict) -> dict:
+    """A visual's fields (kind, beat, after, sentence and plan taken out) -> the beat's parameters."""
+    hook = getattr(COMPONENTS[kind], "beat_params", None)
+    return hook(visual) if hook is not None else dict(visual)
+
+
+def visual_fields(kind: str, params: dict) -> dict:
+    """A beat's parameters -> the fields a storyboard's visual writes for it (`sbc plan --json`)."""
+    hook = getattr(COMPONENTS[kind], "visual_fields", None)
+    return hook(params) if hook is not None else dict(params)
+
+
 def drawn_strings(kind: str, params: dict) -> list[str]:
     """Every string a beat of this kind draws, from its parameters (for plan.json and coverage)."""
     hook = getattr(COMPONENTS[kind], "drawn", None)
@@ -37,8 +49,9 @@ def drawn_strings(kind: str, params: dict) -> list[str]:
         while stack:
             v = stack.pop(0)
             if isinstance(v, str):
-                out.append(v)
-            elif isinstance(v, (int, float)) and not isinstance(v, bool) and name == "values":
+                if v.strip():  # an empty edge label or note draws nothing
+                    out.append(v)
+            elif isinstance(v, (int, float)) and not isinstance(v, bool):  # a table cell 3, a value 0.7
                 out.append(f"{v:g}" if isinstance(v, float) else str(v))
             elif isinstance(v, list):
                 stack[:0] = v

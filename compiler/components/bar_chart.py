@@ -32,4 +32,13 @@ class BarChartVisual(VisualBase):
 
 
 STRINGS = ("title", "labels", "values")  # parameters whose text is drawn
+
+
+def drawn(params: dict) -> list[str]:
+    """Title, bar labels and the values as the bars show them (`73%` with the unit, `12.3k`)."""
+    from ..formula import short_number
+
+    unit = params.get("unit") or ""
+    values = [short_number(float(v)) + unit for v in params.get("values") or []]
+    return [x for x in [params.get("title"), *(params.get("labels") or []), *values] if x]
 MODEL = BarChartVisual

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from pydantic import Field, field_validator
+from typing import Any
+
+from pydantic import Field, field_validator, model_validator
 
 from ..fields import Colour, _Model, _whole_number
 
@@ -11,8 +13,24 @@ class VisualBase(_Model):
     color: Colour | None = Field(None, description="Main colour of the component.", examples=["#ffd54f", "yellow"])
     sentence: int | None = Field(None, ge=1, description="Narration sentence (1-based) the beat starts on.",
                                  examples=[2])
+    beat: int | None = Field(None, ge=1, description=(
+        "Replace only the planner's beat N of this scene (1-based, as `sbc plan` numbers them); the scene's "
+        "other beats stay planned. Without `beat` or `after`, a scene's visuals replace all its beats."),
+        examples=[2])
+    after: int | None = Field(None, ge=0, description=(
+        "Insert this beat after the planner's beat N of this scene (0: before the first); the other beats "
+        "stay planned."), examples=[3])
+    plan: dict[str, Any] | None = Field(None, description=(
+        "What `sbc plan --json` reports about a planned beat (start, duration, strings, rule, source); "
+        "ignored when read, so a pasted plan validates."), examples=[{"start": 0.2, "duration": 1.5}])
 
-    @field_validator("sentence", mode="before")
+    @field_validator("sentence", "beat", "after", mode="before")
     @classmethod
     def _sentence_whole(cls, v: object) -> object:
         return _whole_number(v)
+
+    @model_validator(mode="after")
+    def _one_place(self) -> "VisualBase":
+        if self.beat is not None and self.after is not None:
+            raise ValueError("give `beat` (replace that beat) or `after` (insert after it), not both")
+        return self

@@ -20,4 +20,9 @@ class CodeVisual(VisualBase):
 
 
 STRINGS = ('code',)  # parameters whose text is drawn
+
+
+def drawn(params: dict) -> list[str]:
+    """The code, line by line as it reads on screen."""
+    return [line.strip() for line in str(params.get("code", "")).splitlines() if line.strip()]
 MODEL = CodeVisual

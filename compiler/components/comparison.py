@@ -42,4 +42,13 @@ class ComparisonVisual(VisualBase):
 
 
 STRINGS = ("titles", "lines", "captions")  # parameters whose text is drawn
+
+
+def drawn(params: dict) -> list[str]:
+    """Titles, lines (a `backticked` line is drawn in monospace, without its backticks) and captions."""
+    def shown(line: str) -> str:
+        return line[1:-1] if len(line) >= 2 and line.startswith("`") and line.endswith("`") else line
+
+    out = list(params.get("titles") or []) + [shown(x) for col in params.get("lines") or [] for x in col]
+    return [x for x in out + list(params.get("captions") or []) if x and x.strip()]
 MODEL = ComparisonVisual

@@ -39,4 +39,14 @@ class FlowVisual(VisualBase):
 
 
 STRINGS = ('nodes', 'edge_labels', 'ports')  # parameters whose text is drawn
+
+
+def drawn(params: dict) -> list[str]:
+    """The boxes, arrow labels and ports; a chain of boxes also reads as the chain `A -> B -> C`."""
+    nodes = [str(x) for x in params.get("nodes") or []]
+    out = nodes + [x for x in params.get("edge_labels") or [] if x and x.strip()]
+    out += [p["label"] for p in params.get("ports") or [] if p.get("label")]
+    if len(nodes) > 1 and not params.get("both_ways"):
+        out.append(" -> ".join(nodes))
+    return out
 MODEL = FlowVisual

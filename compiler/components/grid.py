@@ -41,4 +41,12 @@ class GridVisual(VisualBase):
 
 
 STRINGS = ("labels", "caption")  # parameters whose text is drawn
+
+
+def drawn(params: dict) -> list[str]:
+    """The cells' labels, or their numbers (`start`, `start` + 1 …, at most 100 cells), and the caption."""
+    labels = params.get("labels")
+    start, count = params.get("start", 1), min(params.get("count") or 1, 100)
+    cells = [str(x) for x in labels] if labels else [str(start + k) for k in range(count)]
+    return cells + ([params["caption"]] if params.get("caption") else [])
 MODEL = GridVisual

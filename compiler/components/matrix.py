@@ -23,6 +23,11 @@ class MatrixVisual(VisualBase):
         min_length=1, max_length=MAX_ROWS, description="Rows of entries (at most 12 rows of 16).",
         examples=[[[1, 2], [3, 4]]])
     label: str | None = Field(None, description="Name shown left of the matrix.", examples=["X"])
+    op: Literal["show", "add"] | None = Field(None, description="`show` (default): `label =` and the matrix; "
+                                              "`add`: the matrix plus `second` equals their sum.", examples=["add"])
+    second: list[Annotated[list[Union[float, int, str]], Field(max_length=MAX_COLUMNS)]] | None = Field(
+        None, max_length=MAX_ROWS, description="The matrix added to this one (with `op: add`).",
+        examples=[[[0, 1], [1, 0]]])
     highlight_row: int | None = Field(None, ge=0, description="0-based row to highlight.", examples=[0])
     highlight_col: int | None = Field(None, ge=0, description="0-based column to highlight.", examples=[1])
 
@@ -33,4 +38,14 @@ class MatrixVisual(VisualBase):
 
 
 STRINGS = ('label', 'values')  # parameters whose text is drawn
+
+
+def drawn(params: dict) -> list[str]:
+    """The name, the entries and, for a named vector (one row or one column), how it reads: `v = [3, 2]`."""
+    values = params.get("values") or []
+    cells = [f"{v:g}" if isinstance(v, float) else str(v) for row in values for v in row]
+    out = ([params["label"]] if params.get("label") else []) + cells
+    if params.get("label") and params.get("op", "show") == "show" and (len(values) == 1 or all(len(r) == 1 for r in values)):
+        out.append(f"{params['label']} = [{', '.join(cells)}]")
+    return out
 MODEL = MatrixVisual

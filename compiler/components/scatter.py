@@ -47,4 +47,16 @@ class ScatterVisual(VisualBase):
 
 
 STRINGS = ("label", "fit_label", "hull_label", "query_label", "x_label", "y_label")  # parameters whose text is drawn
+
+
+def drawn(params: dict) -> list[str]:
+    """The labels; the fitted line, the hull and the query point carry their default names when not named."""
+    out = [params.get("label"), params.get("x_label"), params.get("y_label")]
+    if params.get("fit_line"):
+        out.append(params.get("fit_label") or "least-squares fit")
+    if params.get("hull"):
+        out.append(params.get("hull_label") or "convex hull")
+    if params.get("query") is not None:
+        out.append(params.get("query_label") or "query")
+    return [x for x in out if x]
 MODEL = ScatterVisual

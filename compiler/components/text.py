@@ -18,6 +18,8 @@ class TextVisual(VisualBase):
     text: NonBlank = Field(description="The text to show; wrapped to fit.", examples=["Every step is visible."])
     replaces: str | None = Field(None, description="The text of a text or formula on screen that this one takes the "
                                  "place of, in place (a counter: \"n = 1\" becomes \"n = 5\").", examples=["n = 1"])
+    role: Literal["note"] | None = Field(None, description="`note`: a remark beside the main content, in the "
+                                         "theme's note colour.", examples=["note"])
 
 
 STRINGS = ('text',)  # parameters whose text is drawn

@@ -18,6 +18,16 @@ class Beat:
     source: str               # the animation_details sentence (or "visuals[i]")
     detail_index: int         # index of that sentence in animation_details
     keywords: tuple[str, ...] = ()  # words used to align the beat with the narration
+    # Where a storyboard's visual finds it: ("beat", N) is the planner's beat N of the scene (1-based; a visual
+    # with `"beat": N` replaces it), ("after", N) a visual inserted after it; None for a scene's own visuals.
+    place: tuple[str, int] | None = None
+
+    @property
+    def number(self) -> str:
+        """How `sbc plan` and the contact sheet name the beat: `3`, `2+` (inserted after beat 2), `v1`."""
+        if self.place is None:
+            return f"v{self.detail_index + 1}"
+        return str(self.place[1]) if self.place[0] == "beat" else f"{self.place[1]}+"
 
 
 @dataclass(frozen=True)

@@ -53,6 +53,16 @@ def formula_words() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in _load("lexicon.json")["formula_words"].items()}
 
 
+def ordinals() -> dict[str, int]:
+    """'third' -> 3, 'last' -> -1: words that pick one part of a component by its position."""
+    return dict(_load("lexicon.json")["ordinals"])
+
+
+def part_nouns() -> dict[str, tuple[str, tuple[str, ...]]]:
+    """'card' -> ('item', ('cards', 'grid')): what a noun counts and the component kinds that have it."""
+    return {noun: (v["counts"], tuple(v["kinds"])) for noun, v in _load("lexicon.json")["part_nouns"].items()}
+
+
 def instruction_verbs() -> frozenset[str]:
     return frozenset(_load("lexicon.json")["instruction_verbs"])
 

@@ -15,6 +15,8 @@ from ..mathtext import looks_like_math, to_tex
 from .beats import Beat
 from .context import Context, _beat, _fmt, _has, _kw, since_clear
 from .extract import Extracted, enumeration
+from .parts import Missing, nth_part
+from .theme import colour_named
 from .knowledge import (diagram_nouns, instruction_verbs, icon_aliases, icon_names, is_instruction, named_diagrams, picture_words,
                         port_verbs)
 
@@ -212,10 +214,9 @@ def _bullets_from(ex: Extracted, ctx: Context, i: int, source: Extracted) -> lis
         marker = r"\d+[.)]?" if _counted(items) else r"\d+[.)]"
         clean = [re.sub(r"^\s*(?:[✓✔✗✘×•-]|" + marker + r")\s+", "", x) if style != "dot" else x for x in items]
         ctx.consumed.update(items + ([heading] if heading else []))
-        role = "good" if style == "check" else "bad" if style == "cross" else None
         return [_beat("bullets", "bullets:" + ("list-cue" if list_cue else "several-quoted"), source, i,
                       ([heading] if heading else []) + clean, sum((_kw(x) for x in clean), ()),
-                      items=clean, title=heading, style=style, role=role)]
+                      items=clean, title=heading, style=style)]
     return []
 
 
@@ -829,6 +830,17 @@ def rule_highlight(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         # on screen as a whole, or most of it ("inf" in a table does not make "0 + 4 = 4 < inf" shown)
         return bool(t) and any(t in s or (len(s) > 2 and 2 * len(s) >= len(t) and s in t) for s in on_screen)
 
+    colour = colour_named(ex.sentence)
+    part = nth_part(ex.sentence, since_clear(ctx))
+    if isinstance(part, Missing):
+        ctx.lost(i, part.what)
+        ctx.stop = True
+        return []
+    if part is not None:
+        # "Highlight the third card in red", "Box the last row": that part, by its position
+        mode = "box" if _has(ex, r"^\s*(?:then\s+|finally,?\s+)?(?:box|put a box around|draw a box around|frame)\b") else None
+        return [_beat("highlight", "highlight:part", ex, i, (), _kw(ex.sentence), target=part.label,
+                      **{part.field: part.position}, color=colour, mode=mode)]
     quoted = [q for q in ex.quoted + ex.backticked if q not in ctx.consumed]
     formulas = [f.rstrip(".") for f, _, _ in ex.prose]
     words = [w.strip(".,;:") for w in re.sub(r"[\"`\u201c\u201d][^\"`\u201c\u201d]*[\"`\u201c\u201d]", " ", ex.sentence).split()[1:]]
@@ -876,7 +888,7 @@ def rule_highlight(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         mode = "surround"
     elif _has(ex, r"^\s*(?:then\s+|finally,?\s+)?(?:box|put a box around|draw a box around|frame)\b|\bboxed\b"):
         mode = "box"  # the box stays on screen
-    return [_beat("highlight", "highlight:verb", ex, i, (), _kw(ex.sentence), target=target, mode=mode)]
+    return [_beat("highlight", "highlight:verb", ex, i, (), _kw(ex.sentence), target=target, mode=mode, color=colour)]
 
 
 def rule_text_fallback(ex: Extracted, ctx: Context, i: int) -> list[Beat]:

@@ -16,7 +16,7 @@ from .beats import Beat
 from .context import Context, _beat, _kw, since_clear
 from .extract import Extracted
 from .knowledge import formula_words
-from .theme import COLOUR_RE
+from .theme import colour_named
 
 _LEX = formula_words()
 _MARK = re.compile(r"^\s*(?:(?:then|now|next|finally|also|and)\b,?\s*)*(?:" + "|".join(_LEX["mark_verbs"]) + r")\b",
@@ -64,12 +64,6 @@ def _in_formula(piece: str, expr: str) -> bool:
     return bool(a and b) and _squash(a) in _squash(b) and _squash(a) != _squash(b)
 
 
-def _colour_named(sentence: str) -> str | None:
-    """The colour the sentence names ("… in yellow"), by the theme's colour words."""
-    m = COLOUR_RE.search(sentence)
-    return m.group(0).strip().lower() if m else None
-
-
 def rule_formula_target(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     """"Box the final answer", "Highlight 0/0 in red", "Circle the 1": mark that piece of a formula on screen."""
     if not _MARK.search(ex.sentence):
@@ -99,7 +93,7 @@ def rule_formula_target(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         ctx.stop = True
         return [_beat("equation", "equation:marked", ex, i, [f], _kw(f), exprs=[f]),
                 _beat("highlight", "highlight:formula", ex, i, (), _kw(ex.sentence), target=f,
-                      color=_colour_named(ex.sentence), mode="box" if _BOX.search(ex.sentence) else None)]
+                      color=colour_named(ex.sentence), mode="box" if _BOX.search(ex.sentence) else None)]
     if target is None and shown and _ANSWER.search(ex.bare):
         expr = shown[0][1]
         eqs = _top_level_eq(expr)
@@ -115,7 +109,7 @@ def rule_formula_target(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     ctx.stop = True
     mode = "box" if _BOX.search(ex.sentence) else None
     return [_beat("highlight", "highlight:formula-part" if part else "highlight:formula", ex, i, (),
-                  _kw(ex.sentence), target=target, part=part, color=_colour_named(ex.sentence), mode=mode)]
+                  _kw(ex.sentence), target=target, part=part, color=colour_named(ex.sentence), mode=mode)]
 
 
 def rule_derivation(ex: Extracted, ctx: Context, i: int) -> list[Beat]:

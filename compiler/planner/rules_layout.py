@@ -433,6 +433,12 @@ def _named_rows_table(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
     cols = [_q(m) for m in re.finditer(Q, cm.group(1))][:5]
     if len(names) < 2 or len(cols) < 1:
         return None
+    cells = [[c.strip() for c in n.split("|")] for n in names]
+    if len(cols) > 1 and all(len(r) == len(cols) for r in cells):
+        # "columns 'Year', 'Balance' and rows '1 | $1100', '2 | $1210'": the rows are written out, cell by cell
+        _claim(ex, ctx, names + cols)
+        return [_beat("table", "table:quoted-rows", ex, i, cols + [c for r in cells for c in r],
+                      _kw(ex.sentence) + ("table",), columns=cols, rows=[[_num(c) for c in r] for r in cells])]
     columns = [""] + cols
     rows = [[n] + [""] * len(cols) for n in names]
     _claim(ex, ctx, names + cols)

@@ -103,6 +103,12 @@ class Theme:
                 "palette": list(self.palette), "font": self.font, "mono_font": self.mono_font}
 
 
+def colour_named(sentence: str) -> str | None:
+    """The colour a sentence names ("… in yellow", "a light blue box"), by the theme's colour words."""
+    m = COLOUR_RE.search(sentence)
+    return m.group(0).strip().lower() if m else None
+
+
 def colour_value(word: str) -> str | None:
     w = re.sub(r"[- ]colou?r(?:ed)?$", "", word.strip().lower()).strip()
     if w not in NAMED_COLOURS:

@@ -161,7 +161,7 @@ def _cells_of(owner):
 
 
 def _items_of(owner):
-    for name in ("pills", "cells", "lines", "rows"):
+    for name in ("pills", "cells", "lines", "rows", "cards", "bars"):
         seq = getattr(owner, name, None)
         if isinstance(seq, (list, tuple, VGroup)) and len(seq) and not isinstance(seq[0], (list, tuple)):
             return list(seq)

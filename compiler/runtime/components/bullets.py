@@ -5,11 +5,12 @@ from manim import DOWN, LEFT, ORIGIN, RIGHT, UP, FadeIn, Succession, VGroup
 from ..style import colour, text
 
 MARKERS = {"dot": "•", "check": "✓", "cross": "✗"}
+ROLES = {"check": "good", "cross": "bad"}  # ✓ items in the theme's "good" colour, ✗ items in its "bad" one
 
 
 def build(theme: dict, *, items: list[str], title: str | None = None, style: str = "dot",
-          color: str | None = None, role: str | None = None):
-    item_colour = color or colour(theme, role or "bullets", theme["text"])
+          color: str | None = None):
+    item_colour = color or colour(theme, ROLES.get(style, "bullets"), theme["text"])
     size = 34 if len(items) <= 4 else 30 if len(items) <= 6 else 26
     rows = []
     for n, item in enumerate(items, 1):

@@ -7,11 +7,18 @@ from ..style import SAFE_X, SAFE_Y
 
 
 def play(scene, target: str | None, slot: float, mode: str = "surround", color: str | None = None,
-         part: str | None = None) -> None:
+         part: str | None = None, row: int | None = None, column: int | None = None, item: int | None = None) -> None:
     """Mark `target` (default: the last thing drawn); `part` is the TeX of a piece of a typeset formula to
-    mark instead of the whole formula ("highlight 0/0 in red")."""
+    mark instead of the whole formula ("highlight 0/0 in red"); `row`, `column` or `item` (from 1) one part of
+    the component `target` names ("the last row", "the third card")."""
     color = color or "#FFD54F"
-    mob = scene.find(target)
+    if row or column or item:
+        from .annotation import resolve, select
+
+        mob, owner, _ = resolve(scene, target)
+        mob = select(owner, mob, row=row, column=column, items=(item, item) if item else None)
+    else:
+        mob = scene.find(target)
     if mob is None:
         return
     if part:

@@ -26,7 +26,6 @@ class Scene02(SbcScene):
                 title='Checklist',
                 style='check',
                 color=None,
-                role=None,
             ),
             bullets.enter,
             slot=2.608,

@@ -29,7 +29,7 @@ class Scene03(SbcScene):
             ),
             steps.paced(5.115, at=[0.0, 1.535, 3.069]),
             slot=5.115,
-            strings=['2x + 3 = 7', '2x = 4', 'x = 2', '', 'subtract 3', 'divide by 2'],
+            strings=['2x + 3 = 7', '2x = 4', 'x = 2', 'subtract 3', 'divide by 2'],
         )
 
         self.finish()

@@ -49,7 +49,7 @@ class Scene04(SbcScene):
             ),
             table.enter,
             slot=3.192,
-            strings=['Model', 'Params', 'Year', 'GPT-2', '1.5B', 'GPT-3', '175B'],
+            strings=['Model', 'Params', 'Year', 'GPT-2', '1.5B', '2019', 'GPT-3', '175B', '2020'],
         )
 
         self.finish()

@@ -34,7 +34,7 @@ class Scene06(SbcScene):
             ),
             lambda mob, run_time: heatmap.enter(mob, run_time, slot=3.962),
             slot=3.962,
-            strings=['Attention weights', 'The', 'cat', 'sat', 'The', 'cat', 'sat'],
+            strings=['Attention weights', 'The', 'cat', 'sat'],
         )
 
         self.finish()

@@ -31,7 +31,7 @@ class Scene07(SbcScene):
             ),
             flow.enter,
             slot=2.992,
-            strings=['Input', 'Encoder', 'Decoder', 'Output', 'tokens', 'vectors', 'tokens'],
+            strings=['Input', 'Encoder', 'Decoder', 'Output', 'tokens', 'vectors', 'Input -> Encoder -> Decoder -> Output'],
         )
 
         # beat 2: highlight at 3.19 s, narration sentence 2 (visuals:explicit)

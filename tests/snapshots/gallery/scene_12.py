@@ -38,7 +38,7 @@ class Scene12(SbcScene):
             ),
             lambda mob, run_time: scatter.enter(mob, run_time, slot=3.577),
             slot=3.577,
-            strings=['Keys (past tokens)', 'query'],
+            strings=['Keys (past tokens)', 'convex hull', 'query'],
         )
 
         self.finish()

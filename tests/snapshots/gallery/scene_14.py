@@ -31,7 +31,7 @@ class Scene14(SbcScene):
             ),
             comparison.paced(4.346),
             slot=4.346,
-            strings=['Tool Use', 'In-Model', '`print(3+5)`', '→ send to interpreter', '← result: 8', '`i32.const 03`', '`i32.add → 08`', '`halt`', 'Execution is opaque', 'Every step visible'],
+            strings=['Tool Use', 'In-Model', 'print(3+5)', '→ send to interpreter', '← result: 8', 'i32.const 03', 'i32.add → 08', 'halt', 'Execution is opaque', 'Every step visible'],
         )
 
         self.finish()

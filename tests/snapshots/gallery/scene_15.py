@@ -23,7 +23,7 @@ class Scene15(SbcScene):
             code.build(THEME, code='def attention(q, k, v):\n    w = softmax(q @ k.T / sqrt(d))\n    return w @ v', language='python', color=None),
             code.enter,
             slot=3.377,
-            strings=['def attention(q, k, v):\n    w = softmax(q @ k.T / sqrt(d))\n    return w @ v'],
+            strings=['def attention(q, k, v):', 'w = softmax(q @ k.T / sqrt(d))', 'return w @ v'],
         )
 
         # beat 2: text at 3.58 s, narration sentence 2 (visuals:explicit)

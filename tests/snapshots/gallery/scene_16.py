@@ -30,7 +30,7 @@ class Scene16(SbcScene):
             steps=[{'action': 'visit', 'nodes': ['A'], 'edges': []}, {'action': 'note', 'nodes': ['B'], 'edges': [], 'text': '4'}, {'action': 'note', 'nodes': ['C'], 'edges': [], 'text': '2'}, {'action': 'mark', 'nodes': ['A'], 'edges': []}],
             color=None,
         )
-        self.show(mob, graph.enter, slot=4.531, strings=['A', '0', 'B', '∞', 'C', '∞', 'D', '∞', 'E', '∞', '4', '2', '1', '5', '8', '10', '2', '4', '2'])
+        self.show(mob, graph.enter, slot=4.531, strings=['A', '0', 'B', '∞', 'C', 'D', 'E', '4', '2', '1', '5', '8', '10'])
         graph.run_steps(self, mob, mob.steps, until=4.731)
 
         # beat 2: graph at 4.73 s, narration sentence 2 (visuals:explicit)

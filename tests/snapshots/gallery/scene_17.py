@@ -30,7 +30,7 @@ class Scene17(SbcScene):
             y_range=None,
             color=None,
         )
-        self.show(mob, vector_plane.enter, slot=13.108, strings=['î', 'ĵ', 'v', 'A', '2', '1', '1', '2'])
+        self.show(mob, vector_plane.enter, slot=13.108, strings=['î', 'ĵ', 'v', 'A', '2', '1'])
         vector_plane.run(self, mob, until=13.308)
 
         self.finish()

@@ -28,7 +28,7 @@ class Scene24(SbcScene):
             caption=None,
             color=None,
         )
-        self.show(mob, message_chart.enter, slot=8.023, strings=['Client', 'Server', 'SYN seq=100', 'SYN-ACK ack=101', 'ACK ack=301', 'SYN_SENT', 'ESTABLISHED', 'ESTABLISHED'])
+        self.show(mob, message_chart.enter, slot=8.023, strings=['Client', 'Server', 'SYN seq=100', 'SYN-ACK ack=101', 'ACK ack=301', 'SYN_SENT', 'ESTABLISHED'])
         message_chart.run(self, mob, until=8.223)
 
         self.finish()

@@ -41,7 +41,6 @@ class Scene05(SbcScene):
                 title=None,
                 style='numbered',
                 color=None,
-                role=None,
             ),
             bullets.enter,
             slot=1.923,

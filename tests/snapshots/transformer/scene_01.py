@@ -39,7 +39,7 @@ class Scene01(SbcScene):
             ),
             flow.enter,
             slot=2.031,
-            strings=['A', 'B', 'C', 'D'],
+            strings=['A', 'B', 'C', 'D', 'A -> B -> C -> D'],
         )
 
         # beat 3: highlight at 3.96 s, narration sentence 2 (highlight:animate-previous)
@@ -68,7 +68,6 @@ class Scene01(SbcScene):
                 title=None,
                 style='dot',
                 color=None,
-                role=None,
             ),
             bullets.enter,
             slot=1.731,
@@ -101,7 +100,7 @@ class Scene01(SbcScene):
             ),
             flow.enter,
             slot=4.538,
-            strings=['Input', 'Transformer', 'Attention Mechanism'],
+            strings=['Input', 'Transformer', 'Attention Mechanism', 'Input -> Transformer -> Attention Mechanism'],
         )
 
         self.finish()

@@ -62,7 +62,7 @@ class Scene02(SbcScene):
             ),
             matrix.enter,
             slot=1.165,
-            strings=['Embeddings'],
+            strings=['Embeddings', '·'],
         )
 
         # beat 5: text at 3.96 s, narration sentence 2 (text:quoted-string)
@@ -108,7 +108,7 @@ class Scene02(SbcScene):
             ),
             matrix.enter,
             slot=5.5,
-            strings=[],
+            strings=['·'],
         )
 
         self.finish()

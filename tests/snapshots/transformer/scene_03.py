@@ -79,7 +79,7 @@ class Scene03(SbcScene):
             ),
             matrix.enter,
             slot=2.051,
-            strings=['V'],
+            strings=['V', '·'],
         )
 
         # beat 6: text at 15.46 s, narration sentence 4 (text:noun-phrase)

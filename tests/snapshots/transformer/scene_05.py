@@ -31,7 +31,7 @@ class Scene05(SbcScene):
             ),
             flow.enter,
             slot=2.223,
-            strings=['Encoder', 'Decoder'],
+            strings=['Encoder', 'Decoder', 'Encoder -> Decoder'],
         )
 
         # beat 2: highlight at 2.42 s, narration sentence 2 (highlight:animate-previous)

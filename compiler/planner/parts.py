@@ -1,0 +1,85 @@
+"""One part of a component on screen, named by its position: "the third card", "the last row", "row 2",
+"the 2nd token", "the final line".
+
+The words are data (`lexicon.json`: `ordinals`, `part_nouns`); this module only counts. `nth_part` returns
+the part's label (what the highlight's `target` names, to find the component) and its position as the
+highlight's `row`, `column` or `item` field (from 1), so a part whose label repeats ("the fifth token"
+of "The cat sat on the mat") is still the one asked for.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .beats import Beat
+from .knowledge import ordinals, part_nouns
+
+
+@dataclass(frozen=True)
+class Part:
+    label: str          # the part's text on screen: a card's figure, a row's first cell, a token
+    field: str          # "row", "column" or "item"
+    position: int       # from 1
+    owner: Beat         # the component on screen it belongs to
+
+
+@dataclass(frozen=True)
+class Missing:
+    """The sentence names a part the component does not have ("the fifth card" of three)."""
+    what: str
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> tuple[re.Pattern, re.Pattern]:
+    ords = "|".join(sorted((re.escape(w) for w in ordinals()), key=len, reverse=True))
+    nouns = "|".join(sorted((re.escape(w) for w in part_nouns()), key=len, reverse=True))
+    by_word = re.compile(rf"\b(?:the\s+)?(?:(?P<ord>{ords})|(?P<num>\d{{1,2}})(?:st|nd|rd|th))\s+(?P<noun>{nouns})s?\b")
+    by_number = re.compile(rf"\b(?P<noun>row|column|line|step|item)\s+(?P<num>\d{{1,2}})\b")
+    return by_word, by_number
+
+
+def _labels(beat: Beat, field: str) -> list[str]:
+    """The labels of the rows, columns or items of a planned component, in order."""
+    p = beat.params
+    if beat.kind == "table":
+        return [str(c) for c in p.get("columns") or []] if field == "column" else \
+            [str(r[0]) if r else "" for r in p.get("rows") or []]
+    if beat.kind == "matrix":
+        rows = p.get("values") or []
+        return [str(rows[0][k]) for k in range(len(rows[0]))] if field == "column" and rows else \
+            [str(r[0]) if r else "" for r in rows]
+    if beat.kind == "grid":
+        return [str(x) for x in p["labels"]] if p.get("labels") else \
+            [str(p.get("start", 1) + k) for k in range(min(p.get("count") or 1, 100))]
+    key = {"cards": "figures", "sequence": "tokens", "bullets": "items", "bar_chart": "labels", "steps": "lines"}.get(beat.kind)
+    return [str(x) for x in p.get(key) or []] if key else []
+
+
+def nth_part(sentence: str, on_screen: list[Beat]) -> Part | Missing | None:
+    """The part `sentence` names by position, in the newest component on screen that has such parts."""
+    by_word, by_number = _pattern()
+    low = sentence.lower()
+    m = by_word.search(low) or by_number.search(low)
+    if not m:
+        return None
+    noun = m.group("noun")
+    field, kinds = part_nouns().get(noun, ("item", ()))
+    if m.re is by_number and noun in ("line", "step", "item"):
+        field, kinds = "item", ("steps", "bullets", "sequence", "cards", "grid", "bar_chart")
+    owner = next((b for b in on_screen if b.kind in kinds), None)
+    if owner is None:
+        return None
+    if field == "row" and owner.kind not in ("table", "matrix"):
+        field = "item"  # a row of a list or a derivation is one of its lines
+    labels = _labels(owner, "column" if field == "column" else "row" if field == "row" else "item")
+    if not labels:
+        return None
+    position = ordinals()[m.group("ord")] if m.group("ord") else int(m.group("num"))
+    k = position if position > 0 else len(labels) + 1 + position
+    if not 1 <= k <= len(labels):
+        phrase = re.sub(r"^the\s+", "", m.group(0).strip())
+        return Missing(f"there is no {phrase}: {len(labels)} {noun}{'s are' if len(labels) != 1 else ' is'} on "
+                       f"screen, so nothing is highlighted")
+    return Part(labels[k - 1], field, k, owner)

@@ -1,0 +1,57 @@
+"""Highlights that obey: the colour asked for, on the element named — "the last row", "the third card",
+"the second token", "the term 0/0" — by position, so a label that repeats is still the one asked for."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from compiler.load import load_bytes
+from compiler.plan import plan_storyboard
+from compiler.validate import validate_loaded
+
+
+def plan(details: str):
+    scene = {"scene_plot": "x", "animation_details": details, "animation_style": "Dark background.",
+             "audio_text": "We look at it. Then at one part of it."}
+    v = validate_loaded(load_bytes(json.dumps({"scenes": [scene]}).encode(), "t.json"))
+    p = plan_storyboard(v.storyboard)
+    return p.scenes[0].beats, p.diagnostics
+
+
+def highlight(details: str) -> dict:
+    beats, _ = plan(details)
+    return next(b.params for b in beats if b.kind == "highlight")
+
+
+TABLE = "Show a table with columns 'Year', 'Balance' and rows '1 | $1100', '2 | $1210', '3 | $1331'. "
+
+
+@pytest.mark.parametrize("details, want", [
+    (TABLE + "Highlight the last row in yellow.", {"target": "3", "row": 3, "color": "yellow"}),
+    (TABLE + "Circle the second row in blue.", {"target": "2", "row": 2, "color": "blue"}),
+    (TABLE + "Highlight the first column.", {"target": "Year", "column": 1}),
+    ("Show three cards: 'Ace', 'King', 'Queen'. Highlight the third card in red.",
+     {"target": "Queen", "item": 3, "color": "red"}),
+    ("Show the tokens 'The', 'cat', 'sat', 'on', 'the', 'mat' in a row. Highlight the fifth token in purple.",
+     {"target": "the", "item": 5, "color": "purple"}),
+    ("Write the derivation: `2x + 3 = 7`, `2x = 4`, `x = 2`. Box the last line in green.",
+     {"target": "x = 2", "item": 3, "color": "green", "mode": "box"}),
+    ("Show the expression `(x^2 - 4)/(x - 2)` and below it `0/0`. Highlight the term 0/0 in red.",
+     {"target": "0/0", "color": "red"}),
+])
+def test_the_part_named_in_the_colour_asked(details, want):
+    got = highlight(details)
+    assert {k: got.get(k) for k in want} == want, got
+
+
+def test_a_table_written_out_row_by_row_keeps_its_cells():
+    beats, _ = plan(TABLE)
+    assert beats[0].params == {"columns": ["Year", "Balance"], "rows": [[1, "$1100"], [2, "$1210"], [3, "$1331"]]}
+
+
+def test_a_part_the_component_does_not_have_is_reported():
+    beats, notes = plan("Show three cards: 'Ace', 'King', 'Queen'. Highlight the fifth card.")
+    assert [n.code for n in notes] == ["SB307"]
+    assert "there is no fifth card: 3 cards are on screen, so nothing is highlighted" in notes[0].message
