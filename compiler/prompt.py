@@ -50,10 +50,10 @@ FIELD_USE = {
                          "screen (highlight, box, update, mark, insert, move); `the same … from Scene 1` brings back "
                          "an earlier scene's figure. A sentence that describes a picture sbc cannot draw is reported, "
                          "not drawn: prefer the phrasings below.",
-    "animation_style": "Colours and style, in short sentences: `Dark blue background.`, a hex code `#0f0f1a`, "
+    "animation_style": "Write them as short sentences: `Dark blue background.`, a hex code `#0f0f1a`, "
                        "`Equations in yellow.`, `Title in light blue.`, `Encoder in blue, decoder in green.` "
                        "State the background in the first scene; later scenes may say `Keep the dark background.`",
-    "audio_text": "The narration, read aloud sentence by sentence; each beat appears with the sentence that speaks "
+    "audio_text": "It is read aloud sentence by sentence; each beat appears with the sentence that speaks "
                   "of it, so narrate in the same order as `animation_details` and name what is shown. Plain "
                   "spoken sentences: no markdown, no lists, no URLs.",
 }
@@ -290,6 +290,10 @@ def _short(text: str, limit: int = MAX_DESCRIPTION) -> str:
     return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + " …"
 
 
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:] if text[:2].isalpha() and not text[:2].isupper() else text
+
+
 def _field_line(f: Field, examples: bool = True) -> str:
     head = f"- `{f.name}` ({f.type}{', required' if f.required else ''})"
     desc = f" — {_short(f.description)}" if f.description else ""
@@ -336,9 +340,9 @@ def _markdown(fmt: Format, pb: Phrasebook) -> str:
     for group, title in GROUPS.items():
         out += ["", f"### {title}", ""] + [_entry_line(e) for e in pb.group(group)]
     out += ["", "## Explicit visuals (optional)", "",
-            "Prefer `animation_details`. When a scene needs exact control, its `visuals` list gives the beats "
-            "directly" + (f" — {fmt.visuals.description}" if fmt.visuals and fmt.visuals.description else ".") +
-            f" Each {VISUAL} is an object with `kind` and the fields of that kind.", ""]
+            "Prefer `animation_details`. When a scene needs exact control, its `visuals` give the beats directly"
+            + (f" ({_lower_first(fmt.visuals.description).rstrip('.')})." if fmt.visuals and fmt.visuals.description
+               else ".") + f" Each {VISUAL} is an object with `kind` and the fields of that kind.", ""]
     if fmt.common:
         out += ["Every visual also takes:", ""] + [_field_line(f, examples=False) for f in fmt.common] + [""]
     for kind, desc, fields in fmt.components:
