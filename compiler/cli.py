@@ -205,6 +205,33 @@ def schema(
 
 
 @command()
+def prompt(
+    fmt: Annotated[str, typer.Option("--format", help="markdown (the system prompt) or json (the same content as data).")] = "markdown",
+    out: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
+) -> None:
+    """Print a system prompt for a language model that writes storyboards.
+
+    Generated from the code: the format and every component's fields (from the schema), the phrasings the
+    planner understands (the phrasebook, each checked by the tests), the limits and an example storyboard.
+    """
+    from .prompt import FORMATS, build_prompt
+
+    if fmt not in FORMATS:
+        _echo(f"error: --format must be {' or '.join(FORMATS)}, not {fmt!r}", err=True)
+        raise typer.Exit(2)
+    text = build_prompt(fmt)
+    if out:
+        from .atomic import write_atomic
+
+        try:
+            write_atomic(out, text)
+        except OSError as e:
+            _fail(os_error(e, "cannot write the prompt"))
+    else:
+        typer.echo(text, nl=False)
+
+
+@command()
 def doctor() -> None:
     """Show what is installed: cairo/pango, Manim, fonts, ffmpeg, LaTeX (optional), voices."""
     from .doctor import run_checks
