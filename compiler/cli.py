@@ -247,6 +247,29 @@ def doctor() -> None:
     raise typer.Exit(1 if bad else 0)
 
 
+@command()
+def voices(
+    engine: Annotated[Optional[str], typer.Argument(help="Only this engine, with every voice it has.", show_default=False)] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print engines and voices as JSON.")] = False,
+) -> None:
+    """List the TTS engines and their voices: which work on this machine, which need the network, the default.
+
+    An engine is usable (ok) when its package is installed and its default voice's data is here; `*`
+    marks each engine's default voice. Select one with `sbc build --voice ENGINE[:VOICE]`.
+    """
+    from .narration.catalog import describe, list_engines
+
+    try:
+        engines = list_engines(engine)
+    except UserError as e:
+        _echo(f"error: {e.message}", err=True)
+        raise typer.Exit(2)
+    if as_json:
+        typer.echo(dumps({"engines": [e.to_json() for e in engines]}))
+    else:
+        typer.echo(describe(engines, all_voices=engine is not None))
+
+
 def _load_storyboard(file: Path, strict: bool = False, repair: bool = False):
     from .pipeline import load_and_validate
 
@@ -403,13 +426,18 @@ def preview(
     typer.echo(f"wrote {path}")
 
 
+# Named here, not read from the registry, which imports numpy (tests/test_voices.py keeps them in step).
+VOICE_HELP = ("ENGINE[:VOICE] (default: settings.voice, else hibari): hibari, piper, espeak, gtts (online), "
+              "silent. `sbc voices` lists the voices and which work here.")
+
+
 @command()
 def build(
     files: Annotated[List[Path], typer.Argument(exists=True, help="Storyboard files, or folders of them (*.json).", show_default=False)],
     quality: Annotated[Optional[str], typer.Option("--quality", "-q", help="draft | low | medium | high (default: settings or low).")] = None,
     scenes: Annotated[Optional[str], typer.Option("--scenes", help="Only these scenes (1-based), e.g. 2,4 or 1-3.")] = None,
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Local executor: scenes rendered in parallel (default: CPU cores).")] = None,
-    voice: Annotated[Optional[str], typer.Option("--voice", help="ENGINE[:VOICE]: piper, espeak, gtts, silent.")] = None,
+    voice: Annotated[Optional[str], typer.Option("--voice", help=VOICE_HELP)] = None,
     force: Annotated[bool, typer.Option("--force", help="Ignore caches: re-synthesise and re-render everything.")] = False,
     repair: Annotated[bool, typer.Option("--repair", help="Repair LLM-damaged JSON on the fly (warnings instead of errors).")] = False,
     out: Annotated[Path, typer.Option("--out", help="Output root; the video goes to OUT/<stem>/<stem>.mp4.")] = Path("out"),

@@ -87,6 +87,8 @@ def _tts(engine: str) -> Callable[[], CheckResult]:
     return run
 
 
+_VOICES = "; `sbc voices` lists every engine, its voices and what each needs"
+
 CHECKS: dict[str, Check] = {c.name: c for c in [
     Check("python", "Python 3.10 or newer", "install a newer Python", _python),
     Check("cairo", "cairo development library (Manim draws with it)", "make setup  (apt-get install libcairo2-dev)",
@@ -100,10 +102,11 @@ CHECKS: dict[str, Check] = {c.name: c for c in [
     Check("ffmpeg", "ffmpeg binary (concatenation, mux)", "pip install imageio-ffmpeg", _ffmpeg),
     Check("latex", "LaTeX + dvisvgm (optional: settings.math = latex)", "apt-get install texlive dvisvgm", _latex,
           required=False),
-    Check("tts-hibari", "offline neural voice (default)", "pip install 'sbc[render]'", _tts("hibari")),
-    Check("tts-piper", "offline neural voice (piper + joe)", "pip install 'sbc[render]'", _tts("piper"), required=False),
-    Check("tts-espeak", "espeak-ng voice (fallback)", "pip install espeakng-loader", _tts("espeak")),
-    Check("tts-gtts", "Google TTS (online)", "pip install gTTS", _module("gtts", "gTTS"), required=False),
+    Check("tts-hibari", "offline neural voice (default)", "pip install 'sbc[render]'" + _VOICES, _tts("hibari")),
+    Check("tts-piper", "offline neural voice (piper + joe)", "pip install 'sbc[render]'" + _VOICES, _tts("piper"),
+          required=False),
+    Check("tts-espeak", "espeak-ng voice (fallback)", "pip install espeakng-loader" + _VOICES, _tts("espeak")),
+    Check("tts-gtts", "Google TTS (online)", "pip install gTTS" + _VOICES, _module("gtts", "gTTS"), required=False),
 ]}
 
 

@@ -2,7 +2,8 @@
 
 Resolved build settings (file settings merged with CLI flags) live in `compiler/settings.py`.
 Unknown keys are allowed by the models and reported by `validate` as SB204 warnings with a
-"did you mean" (errors under `--strict`).
+"did you mean" (errors under `--strict`). A key is known by its name in the file: the field's alias
+when it has one (`"$schema"`), see `known_fields`.
 """
 
 from __future__ import annotations
@@ -82,6 +83,11 @@ class FileSettings(_Model):
 
 
 class Storyboard(_Model):
+    schema_uri: str | None = Field(
+        None, alias="$schema", title="Schema",
+        description="The JSON Schema this file follows, for editors (the file `sbc schema -o` writes, e.g. "
+                    "docs/storyboard.schema.json in sbc's repository); sbc ignores it.",
+        examples=["../docs/storyboard.schema.json"])
     reasoning: str | None = Field(None, description="The author's notes; not rendered.",
                                   examples=["An explainer about transformers."])
     title: ShortText | None = Field(None, description="Video title.", examples=["Transformers"])
@@ -95,4 +101,5 @@ class Storyboard(_Model):
 
 
 def known_fields(model: type[BaseModel]) -> list[str]:
-    return list(model.model_fields)
+    """The keys a file may use for `model`: each field's alias if it has one, else its name."""
+    return [f.alias or name for name, f in model.model_fields.items()]

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 from .diagnostics import Report, Severity
 from .load import Loaded, load_file
-from .models import BLANK_PATTERN, FileSettings, Scene, Storyboard, Theme
+from .models import BLANK_PATTERN, FileSettings, Scene, Storyboard, Theme, known_fields
 from .text import MAX_SPOKEN_WORD, unspeakable_words, words
 
 READING_RATE_WPS = 2.6  # spoken words per second (measured on the default voice, roughly)
@@ -202,7 +202,7 @@ def _check_visual_keys(loaded: Loaded, visuals: list, path: tuple) -> None:
 
 
 def _check_keys(loaded: Loaded, obj: dict, model: type[BaseModel], path: tuple) -> None:
-    fields = list(model.model_fields)
+    fields = known_fields(model)
     for key in obj:
         if key not in fields:
             import difflib  # only when there is an unknown key: start-up time matters (pre-commit)

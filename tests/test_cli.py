@@ -198,6 +198,18 @@ def test_schema_prints_json():
     assert s["$schema"] == "https://json-schema.org/draft/2020-12/schema" and "Scene" in s["$defs"]
 
 
+def test_dollar_schema_passes_strict_and_changes_no_plan(files, tmp_path):
+    """An editor's "$schema" key: valid under --strict (no SB204), the same plan as without it."""
+    tagged = tmp_path / "tagged.json"
+    tagged.write_text(json.dumps({"$schema": "../docs/storyboard.schema.json", "scenes": [SCENE]}, indent=2),
+                      encoding="utf-8")
+    r = invoke("validate", "--strict", tagged)
+    assert r.exit_code == 0 and r.stderr == "" and f"{tagged}: ok (0 error(s), 0 warning(s))" in r.stdout, r.output
+    with_key, without = invoke("plan", "--json", tagged), invoke("plan", "--json", files["valid"])
+    assert with_key.exit_code == without.exit_code == 0, with_key.output
+    assert json.loads(with_key.stdout) == json.loads(without.stdout)
+
+
 def test_fix_diff_and_write(files):
     before = files["broken"].read_text(encoding="utf-8")
     r = invoke("fix", files["broken"])

@@ -256,4 +256,4 @@ def test_visual_is_a_discriminated_union():
 
 def test_known_fields():
     assert known_fields(Scene)[:4] == list(REQUIRED)
-    assert set(known_fields(Storyboard)) == {"reasoning", "title", "settings", "scenes"}
+    assert set(known_fields(Storyboard)) == {"$schema", "reasoning", "title", "settings", "scenes"}

@@ -37,6 +37,25 @@ def test_schema_is_deterministic_and_is_what_the_command_prints(tmp_path):
     assert r.exit_code == 0 and r.stdout == "" and json.loads(out.read_text(encoding="utf-8")) == SCHEMA
 
 
+SCHEMA_FILE = ROOT / "docs" / "storyboard.schema.json"
+
+
+def test_the_schema_file_in_the_repository_is_what_sbc_schema_prints(tmp_path):
+    """Editors point at docs/storyboard.schema.json (README: Editors); it must not drift from the models."""
+    out = tmp_path / "s.json"
+    r = CliRunner().invoke(app, ["schema", "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    assert SCHEMA_FILE.read_text(encoding="utf-8") == out.read_text(encoding="utf-8"), (
+        f"{SCHEMA_FILE.relative_to(ROOT)} is out of date; regenerate it with: "
+        f"sbc schema -o {SCHEMA_FILE.relative_to(ROOT)}")
+
+
+def test_schema_accepts_a_dollar_schema_string():
+    prop = SCHEMA["properties"]["$schema"]
+    assert {"type": "string"} in prop["anyOf"] and prop["description"]
+    assert VALIDATOR.is_valid({"$schema": "docs/storyboard.schema.json", "scenes": BASES["minimal"]["scenes"]})
+
+
 def _properties(node, where="#"):
     """(json pointer, property schema) of every property of every object, $defs included."""
     if isinstance(node, dict):
@@ -152,6 +171,7 @@ VALID: dict[str, Mutation] = {
     "zero-width space is not blank": setter(S0 + ("scene_plot",), "\u200bx"),
     "64-char id": setter(S0 + ("id",), "a" * 64),
     "long title": setter(("title",), "t" * 20000),
+    "$schema for editors": setter(("$schema",), "../docs/storyboard.schema.json"),
 }
 INVALID: dict[str, Mutation] = {
     **{f"drop {f}": dropper(S0 + (f,)) for f in ("scene_plot", "animation_details", "animation_style", "audio_text")},
@@ -172,6 +192,7 @@ INVALID: dict[str, Mutation] = {
     "title number": setter(("title",), 3),
     "title too long": setter(("title",), "t" * 20001),
     "reasoning object": setter(("reasoning",), {}),
+    "$schema number": setter(("$schema",), 1),
     "transition enum": setter(S0 + ("transition",), "wipe"),
     "quality enum": setter(("settings",), {"quality": "ultra"}),
     "math enum": setter(("settings",), {"math": "mathjax"}),

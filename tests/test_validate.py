@@ -168,6 +168,18 @@ def test_unknown_keys_everywhere(d, key, suggestion):
     assert v.ok and key in diag.message and diag.hint == f"did you mean {suggestion!r}?"
 
 
+def test_dollar_schema_is_known_and_ignored():
+    """Editors find a schema through "$schema": no SB204, even with --strict, and nothing else changes."""
+    v, _ = check(doc(**{"$schema": "../docs/storyboard.schema.json"}), strict=True)
+    assert v.ok and v.report.diagnostics == [], v.report.format()
+    assert v.storyboard == check(doc(), strict=True)[0].storyboard.model_copy(
+        update={"schema_uri": "../docs/storyboard.schema.json"})
+    diag, v, _ = one(doc(**{"$schema": 3}), "SB202")
+    assert not v.ok and diag.message == "$schema must be a string, not a number"
+    diag, _, _ = one(doc(schema_uri="x.json"), "SB204")  # the file's key is "$schema", not the field's name
+    assert diag.hint == "did you mean '$schema'?"
+
+
 # ------------------------------------------------------------------------------ scenes, visuals
 def test_empty_scenes():
     diag, v, text = one({"scenes": []}, "SB205")

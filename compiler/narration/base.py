@@ -59,11 +59,31 @@ class Clip:
     duration_s: float
 
 
+@dataclass(frozen=True)
+class VoiceInfo:
+    """One voice an engine offers, as `sbc voices` lists it."""
+
+    name: str  # what follows `ENGINE:` in --voice, settings.voice or a scene's voice
+    description: str
+    ready: bool  # usable now on this machine: nothing to install or download
+    note: str = ""  # why it is not ready and what to do
+
+
 @runtime_checkable
 class Engine(Protocol):
-    """A text-to-speech backend. One module per engine under `compiler/narration/engines/`."""
+    """A text-to-speech backend. One module per engine under `compiler/narration/engines/`.
+
+    Each engine class also says, without being built (so without its package): `needs_network`
+    and `voices()`, the voices it offers and whether each is ready here (`compiler/narration/catalog.py`).
+    """
 
     name: str
+    needs_network: bool
+
+    @staticmethod
+    def voices() -> tuple[VoiceInfo, ...]:
+        """The voices this engine offers on this machine; never raises for a missing package."""
+        ...
 
     def version(self) -> str:
         """Package version(s) and anything else that changes the audio; part of the cache key."""

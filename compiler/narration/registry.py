@@ -30,6 +30,11 @@ DEFAULT_ENGINE = "hibari"  # measured against piper in docs/voices.md
 FALLBACK_ENGINE = "espeak"
 
 
+def voice_engines() -> list[str]:
+    """The engines a voice spec can name: all but `file`, which only plays a scene's audio_file."""
+    return [name for name in ENGINES if name != FileEngine.name]
+
+
 def parse_voice_spec(spec: str) -> tuple[str, str | None]:
     """`"piper:joe"` -> `("piper", "joe")`; `"espeak"` -> `("espeak", None)`.
 
@@ -39,7 +44,7 @@ def parse_voice_spec(spec: str) -> tuple[str, str | None]:
     engine = engine.strip().lower()
     voice = voice.strip()
     if not engine:
-        raise UserError(f"invalid voice {spec!r}: expected ENGINE or ENGINE:VOICE, engines: {', '.join(ENGINES)}")
+        raise UserError(f"invalid voice {spec!r}: expected ENGINE or ENGINE:VOICE, engines: {', '.join(voice_engines())}")
     if sep and not voice:
         raise UserError(f"invalid voice {spec!r}: nothing after ':' (write {engine!r} for its default voice)")
     return engine, voice or None
@@ -49,5 +54,9 @@ def get_engine(name: str) -> Engine:
     """Build the engine called `name`; `UserError` if unknown or its package is missing."""
     factory = ENGINES.get(name)
     if factory is None:
-        raise UserError(f"unknown TTS engine {name!r}; choose one of: {', '.join(ENGINES)}")
+        import difflib
+
+        close = difflib.get_close_matches(name, voice_engines(), n=1)
+        raise UserError(f"unknown TTS engine {name!r}; " + (f"did you mean {close[0]!r}? " if close else "")
+                        + f"choose one of: {', '.join(voice_engines())} (sbc voices lists them)")
     return factory()

@@ -6,22 +6,31 @@ PyAV reads) to a mono 16-bit WAV and spreads the sentences over it by character 
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 
 import numpy as np
 
 from compiler.diagnostics import UserError
-from compiler.narration.base import decode_audio, write_wav
+from compiler.narration.base import RENDER_EXTRA, VoiceInfo, decode_audio, write_wav
 
 
 class FileEngine:
     name = "file"
+    needs_network = False
+    DEFAULT_VOICE = "recording"
 
     def version(self) -> str:
         return "1"
 
     def default_voice(self) -> str:
-        return "recording"
+        return self.DEFAULT_VOICE
+
+    @staticmethod
+    def voices() -> tuple[VoiceInfo, ...]:
+        ready = importlib.util.find_spec("av") is not None
+        return (VoiceInfo(FileEngine.DEFAULT_VOICE, "the scene's own recording, decoded with PyAV",
+                          ready, "" if ready else f"decoding recordings needs PyAV: {RENDER_EXTRA}"),)
 
     def parameters(self) -> dict:
         return {}

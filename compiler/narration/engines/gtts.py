@@ -8,6 +8,7 @@ The voice is a gTTS language code, optionally with a Google domain: `en`, `en@co
 
 from __future__ import annotations
 
+import importlib.util
 import io
 import threading
 import time
@@ -16,7 +17,7 @@ from importlib import metadata
 from pathlib import Path
 
 from compiler.diagnostics import UserError
-from compiler.narration.base import RENDER_EXTRA, decode_audio, write_wav
+from compiler.narration.base import RENDER_EXTRA, VoiceInfo, decode_audio, write_wav
 
 _OFFLINE_HINT = "use an offline voice instead, e.g. --voice hibari, piper or espeak"
 
@@ -27,6 +28,8 @@ class _RateLimited(Exception):
 
 class GttsEngine:
     name = "gtts"
+    needs_network = True
+    DEFAULT_VOICE = "en"
 
     def __init__(self, slow: bool = False, tries: int = 3, backoff_s: float = 1.0, timeout_s: float = 4.0,
                  deadline_s: float = 8.0, sleep: Callable[[float], None] = time.sleep):
@@ -42,7 +45,16 @@ class GttsEngine:
         return f"gTTS=={metadata.version('gTTS')}"
 
     def default_voice(self) -> str:
-        return "en"
+        return self.DEFAULT_VOICE
+
+    @staticmethod
+    def voices() -> tuple[VoiceInfo, ...]:
+        """gTTS's languages (each also takes a Google domain for an accent: `en@co.uk`)."""
+        if importlib.util.find_spec("gtts") is None:
+            return ()
+        from gtts.lang import tts_langs
+
+        return tuple(VoiceInfo(code, name, True) for code, name in sorted(tts_langs().items()))
 
     def parameters(self) -> dict:
         return {"slow": self.slow}

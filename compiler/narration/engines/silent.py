@@ -6,12 +6,14 @@ from pathlib import Path
 
 import numpy as np
 
-from compiler.narration.base import write_wav
+from compiler.narration.base import VoiceInfo, write_wav
 from compiler.text import words
 
 
 class SilentEngine:
     name = "silent"
+    needs_network = False
+    DEFAULT_VOICE = "none"
 
     def __init__(self, words_per_second: float = 2.6, min_sentence_s: float = 0.8, sample_rate: int = 22050):
         self.words_per_second = words_per_second
@@ -22,7 +24,11 @@ class SilentEngine:
         return "1"
 
     def default_voice(self) -> str:
-        return "none"
+        return self.DEFAULT_VOICE
+
+    @staticmethod
+    def voices() -> tuple[VoiceInfo, ...]:
+        return (VoiceInfo(SilentEngine.DEFAULT_VOICE, "silence as long as a narrator would take to read", True),)
 
     def parameters(self) -> dict:
         return {
