@@ -81,7 +81,7 @@ def test_silent_build_media_and_outputs(write_storyboard, build_options):
     edited = build(sb, build_options())
     report = edited.report
     assert report["cache"]["scenes_rendered"] == 1 and report["cache"]["scenes_cached"] == 1
-    assert edited.summary().endswith("(2 scenes: 1 rendered, 1 from the cache)")
+    assert edited.summary().endswith(" s, 2 scenes: 1 rendered, 1 from the cache)")
     assert not report["cache"].get("up_to_date")
     assert (out / "story.srt").read_text().count(" --> ") == 5
 

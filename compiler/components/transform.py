@@ -33,5 +33,5 @@ class TransformVisual(VisualBase):
         return self
 
 
-STRINGS = ("text", "expr", "values")  # parameters whose text is drawn
+STRINGS = ("target", "text", "expr", "values")  # parameters whose text is drawn (the target too: written first when not on screen)
 MODEL = TransformVisual
