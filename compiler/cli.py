@@ -231,6 +231,11 @@ def _load_storyboard(file: Path, strict: bool = False, repair: bool = False):
 
 def _plan_or_fail(v):
     """Plan a loaded storyboard and print its SB3xx warnings (the same from plan, check and preview)."""
+    return _plan_and_notes_or_fail(v)[0]
+
+
+def _plan_and_notes_or_fail(v):
+    """`_plan_or_fail`, returning the printed warnings too: (plan, diagnostics)."""
     from .pipeline import plan_validated
 
     try:
@@ -239,7 +244,7 @@ def _plan_or_fail(v):
         _fail(e)
     for d in diagnostics:
         typer.echo(d.headline(), err=True)
-    return plan
+    return plan, diagnostics
 
 
 MAX_SCENE_NUMBER = 10_000  # far past any storyboard (the schema allows fewer scenes); bounds `1-N` ranges
@@ -323,8 +328,10 @@ def check(
 ) -> None:
     """Check the layout of every beat without encoding video; exit 1 on any violation.
 
-    At the end of every beat: anything outside the frame's safe area, and any two text or formula
-    objects that overlap. Also warns about text no installed font can draw.
+    It checks layout, not content: at the end of every beat, anything outside the frame bounds (the safe
+    area) and any two text or formula objects that overlap; it also warns about text no installed font can
+    draw. Whether the picture is what animation_details asked for is not checked here: look at it with
+    `sbc preview` (a contact sheet of every beat) and `sbc plan --explain` (what each sentence produced).
     """
     from .inspect import inspect_storyboard
 
@@ -357,15 +364,18 @@ def preview(
 ) -> None:
     """Write a contact sheet PNG: the key frame of every beat, in seconds.
 
-    Scene and beat are numbered; beats with layout problems are marked. No video is encoded and no
-    narration is synthesised.
+    Under each frame: the beat's number, kind, start time (estimated from the reading rate, as `sbc plan`
+    shows it) and the narration sentence it goes with; a highlight is shown while it is on screen. Under
+    each scene: its planner warnings (SB3xx). Beats with layout problems are framed in red. No video is
+    encoded and no narration is synthesised.
     """
     from .inspect import contact_sheet, inspect_storyboard
     from .settings import _safe_stem
 
     v = _load_storyboard(file, repair=repair)
-    plan = _plan_or_fail(v)
-    result = inspect_storyboard(v.storyboard, scenes=_selected(_parse_scenes(scenes), plan), capture=True, plan=plan)
+    plan, notes = _plan_and_notes_or_fail(v)
+    result = inspect_storyboard(v.storyboard, scenes=_selected(_parse_scenes(scenes), plan), capture=True, plan=plan,
+                                diagnostics=notes)
     path = output or out / _safe_stem(file) / "contact_sheet.png"
     try:
         contact_sheet(result, path, title=f"{file.name} — {len(result)} scene(s)")

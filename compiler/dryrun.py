@@ -2,7 +2,8 @@
 
 Manim runs with `skip_animations`: each `play` jumps to its end state, nothing is written. The
 scene's inspector hook (`SbcScene.at` / `finish`) calls `Inspector.beat_boundary` between beats,
-where the layout is checked (`sbc check`) and/or a frame is captured (`sbc preview`).
+where the layout is checked (`sbc check`) and/or a frame is captured (`sbc preview`): the beat's last frame,
+or the moment the beat marked as its key frame (`SbcScene.key_frame`/`play_key`: a highlight before it fades).
 """
 
 from __future__ import annotations
@@ -34,17 +35,29 @@ class Inspector:
     beat: int = 0
     violations: list[Violation] = field(default_factory=list)
     frames: list[tuple[int, Any]] = field(default_factory=list)  # (beat, PIL image)
+    key: tuple[int, Any] | None = None  # (beat, PIL image): the frame the beat asked to be shown by
+
+    def key_frame(self, scene) -> None:
+        """The running beat's key frame is this moment (`SbcScene.key_frame`: a highlight before it fades)."""
+        if self.capture and self.beat > 0:
+            self.key = (self.beat, _grab(scene))
 
     def beat_boundary(self, scene) -> None:
         if self.beat > 0:
             if self.check:
                 self.violations.extend(layout_violations(scene, self.scene_number, self.beat))
             if self.capture:
-                scene.renderer.update_frame(scene)
-                from PIL import Image
-
-                self.frames.append((self.beat, Image.fromarray(scene.renderer.get_frame()).convert("RGB")))
+                key = self.key[1] if self.key is not None and self.key[0] == self.beat else None
+                self.frames.append((self.beat, key if key is not None else _grab(scene)))
+        self.key = None
         self.beat += 1
+
+
+def _grab(scene):
+    from PIL import Image
+
+    scene.renderer.update_frame(scene)
+    return Image.fromarray(scene.renderer.get_frame()).convert("RGB")
 
 
 def _is_text_unit(m) -> bool:
