@@ -385,6 +385,47 @@ def preview(
 
 
 @command()
+def watch(
+    file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="Storyboard file.")],
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="PNG path (default: out/<stem>/contact_sheet.png).")] = None,
+    out: Annotated[Path, typer.Option("--out", help="Output root.")] = Path("out"),
+    repair: Annotated[bool, typer.Option("--repair", help="Repair LLM-damaged JSON on the fly.")] = False,
+    interval: Annotated[float, typer.Option("--interval", min=0.05, help="Seconds between looks at the file.")] = 0.2,
+    max_cycles: Annotated[Optional[int], typer.Option("--max-cycles", min=1, help="Stop after this many refreshes (for scripts and tests).")] = None,
+) -> None:
+    """Keep the contact sheet up to date while you edit FILE (Ctrl-C stops).
+
+    On every save that changes FILE: validate, plan, and redraw the scenes whose plan changed (the others
+    come from memory), then rewrite the sheet `sbc preview` writes; warnings and errors are printed as
+    `file:line:col: CODE message`. A save with errors leaves the last good sheet in place.
+    """
+    import time
+
+    from .settings import _safe_stem
+    from .watch import PreviewSession, watch_file
+
+    path = output or out / _safe_stem(file) / "contact_sheet.png"
+
+    def report(r) -> None:
+        for d in r.diagnostics:
+            _echo(d.headline(), err=True)
+        now = time.strftime("%H:%M:%S")
+        if r.ok:
+            _echo(f"{now} wrote {path} in {r.seconds:.2f} s ({r.drawn} scene(s) drawn, {r.unchanged} unchanged)")
+        else:
+            _echo(f"{now} {file}: {r.message}; the sheet was not updated", err=True)
+
+    _echo(f"watching {file} -> {path} (Ctrl-C to stop)")
+    try:
+        _stop_on_signals()
+        with PreviewSession(file, path, repair=repair) as session:
+            watch_file(file, session, report, interval=interval, max_cycles=max_cycles)
+    except KeyboardInterrupt:
+        _echo(f"stopped watching {file}", err=True)
+        raise typer.Exit(0)
+
+
+@command()
 def build(
     files: Annotated[List[Path], typer.Argument(exists=True, help="Storyboard files, or folders of them (*.json).", show_default=False)],
     quality: Annotated[Optional[str], typer.Option("--quality", "-q", help="draft | low | medium | high (default: settings or low).")] = None,

@@ -65,15 +65,6 @@ def describe_scene(ts: "TimedScene", violations, frames, warnings: Sequence[str]
                            ts.plan.title, ts.duration, tuple(warnings))
 
 
-def capture_scene(ts: "TimedScene", *, check: bool = True, capture: bool = True,
-                  size: tuple[int, int] = (480, 270)) -> tuple[list[Violation], list]:
-    """Dry-run one timed scene in this process: (layout violations, [(beat, PIL image)])."""
-    gen = generate_scene(ts)
-    ins = run_scene(gen.code, gen.class_name, ts.plan.number, check=check, capture=capture,
-                    width=size[0], height=size[1])
-    return ins.violations, ins.frames
-
-
 def inspect_storyboard(storyboard, *, scenes: list[int] | None = None, check: bool = True, capture: bool = False,
                        size: tuple[int, int] = (480, 270), jobs: int | None = None,
                        on_scene: Callable[[int], None] | None = None, plan=None,
