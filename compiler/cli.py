@@ -281,6 +281,11 @@ def _load_storyboard(file: Path, strict: bool = False, repair: bool = False):
 
 def _plan_or_fail(v):
     """Plan a loaded storyboard and print its SB3xx warnings (the same from plan, check and preview)."""
+    return _plan_and_notes_or_fail(v)[0]
+
+
+def _plan_and_notes_or_fail(v):
+    """`_plan_or_fail`, returning the printed warnings too: (plan, diagnostics)."""
     from .pipeline import plan_validated
 
     try:
@@ -289,7 +294,7 @@ def _plan_or_fail(v):
         _fail(e)
     for d in diagnostics:
         typer.echo(d.headline(), err=True)
-    return plan
+    return plan, diagnostics
 
 
 MAX_SCENE_NUMBER = 10_000  # far past any storyboard (the schema allows fewer scenes); bounds `1-N` ranges
@@ -375,8 +380,10 @@ def check(
 ) -> None:
     """Check the layout of every beat without encoding video; exit 1 on any violation.
 
-    At the end of every beat: anything outside the frame's safe area, and any two text or formula
-    objects that overlap. Also warns about text no installed font can draw.
+    It checks layout, not content: at the end of every beat, anything outside the frame bounds (the safe
+    area) and any two text or formula objects that overlap; it also warns about text no installed font can
+    draw. Whether the picture is what animation_details asked for is not checked here: look at it with
+    `sbc preview` (a contact sheet of every beat) and `sbc plan --explain` (what each sentence produced).
     """
     from .inspect import inspect_storyboard
 
@@ -409,15 +416,18 @@ def preview(
 ) -> None:
     """Write a contact sheet PNG: the key frame of every beat, in seconds.
 
-    Scene and beat are numbered; beats with layout problems are marked. No video is encoded and no
-    narration is synthesised.
+    Under each frame: the beat's number, kind, start time (estimated from the reading rate, as `sbc plan`
+    shows it) and the narration sentence it goes with; a highlight is shown while it is on screen. Under
+    each scene: its planner warnings (SB3xx). Beats with layout problems are framed in red. No video is
+    encoded and no narration is synthesised.
     """
     from .inspect import contact_sheet, inspect_storyboard
     from .settings import _safe_stem
 
     v = _load_storyboard(file, repair=repair)
-    plan = _plan_or_fail(v)
-    result = inspect_storyboard(v.storyboard, scenes=_selected(_parse_scenes(scenes), plan), capture=True, plan=plan)
+    plan, notes = _plan_and_notes_or_fail(v)
+    result = inspect_storyboard(v.storyboard, scenes=_selected(_parse_scenes(scenes), plan), capture=True, plan=plan,
+                                diagnostics=notes)
     path = output or out / _safe_stem(file) / "contact_sheet.png"
     try:
         contact_sheet(result, path, title=f"{file.name} — {len(result)} scene(s)")
@@ -429,6 +439,47 @@ def preview(
 # Named here, not read from the registry, which imports numpy (tests/test_voices.py keeps them in step).
 VOICE_HELP = ("ENGINE[:VOICE] (default: settings.voice, else hibari): hibari, piper, espeak, gtts (online), "
               "silent. `sbc voices` lists the voices and which work here.")
+
+
+@command()
+def watch(
+    file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="Storyboard file.")],
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="PNG path (default: out/<stem>/contact_sheet.png).")] = None,
+    out: Annotated[Path, typer.Option("--out", help="Output root.")] = Path("out"),
+    repair: Annotated[bool, typer.Option("--repair", help="Repair LLM-damaged JSON on the fly.")] = False,
+    interval: Annotated[float, typer.Option("--interval", min=0.05, help="Seconds between looks at the file.")] = 0.2,
+    max_cycles: Annotated[Optional[int], typer.Option("--max-cycles", min=1, help="Stop after this many refreshes (for scripts and tests).")] = None,
+) -> None:
+    """Keep the contact sheet up to date while you edit FILE (Ctrl-C stops).
+
+    On every save that changes FILE: validate, plan, and redraw the scenes whose plan changed (the others
+    come from memory), then rewrite the sheet `sbc preview` writes; warnings and errors are printed as
+    `file:line:col: CODE message`. A save with errors leaves the last good sheet in place.
+    """
+    import time
+
+    from .settings import _safe_stem
+    from .watch import PreviewSession, watch_file
+
+    path = output or out / _safe_stem(file) / "contact_sheet.png"
+
+    def report(r) -> None:
+        for d in r.diagnostics:
+            _echo(d.headline(), err=True)
+        now = time.strftime("%H:%M:%S")
+        if r.ok:
+            _echo(f"{now} wrote {path} in {r.seconds:.2f} s ({r.drawn} scene(s) drawn, {r.unchanged} unchanged)")
+        else:
+            _echo(f"{now} {file}: {r.message}; the sheet was not updated", err=True)
+
+    _echo(f"watching {file} -> {path} (Ctrl-C to stop)")
+    try:
+        _stop_on_signals()
+        with PreviewSession(file, path, repair=repair) as session:
+            watch_file(file, session, report, interval=interval, max_cycles=max_cycles)
+    except KeyboardInterrupt:
+        _echo(f"stopped watching {file}", err=True)
+        raise typer.Exit(0)
 
 
 @command()

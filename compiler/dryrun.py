@@ -2,7 +2,8 @@
 
 Manim runs with `skip_animations`: each `play` jumps to its end state, nothing is written. The
 scene's inspector hook (`SbcScene.at` / `finish`) calls `Inspector.beat_boundary` between beats,
-where the layout is checked (`sbc check`) and/or a frame is captured (`sbc preview`).
+where the layout is checked (`sbc check`) and/or a frame is captured (`sbc preview`): the beat's last frame,
+or the moment the beat marked as its key frame (`SbcScene.key_frame`/`play_key`: a highlight before it fades).
 """
 
 from __future__ import annotations
@@ -34,17 +35,29 @@ class Inspector:
     beat: int = 0
     violations: list[Violation] = field(default_factory=list)
     frames: list[tuple[int, Any]] = field(default_factory=list)  # (beat, PIL image)
+    key: tuple[int, Any] | None = None  # (beat, PIL image): the frame the beat asked to be shown by
+
+    def key_frame(self, scene) -> None:
+        """The running beat's key frame is this moment (`SbcScene.key_frame`: a highlight before it fades)."""
+        if self.capture and self.beat > 0:
+            self.key = (self.beat, _grab(scene))
 
     def beat_boundary(self, scene) -> None:
         if self.beat > 0:
             if self.check:
                 self.violations.extend(layout_violations(scene, self.scene_number, self.beat))
             if self.capture:
-                scene.renderer.update_frame(scene)
-                from PIL import Image
-
-                self.frames.append((self.beat, Image.fromarray(scene.renderer.get_frame()).convert("RGB")))
+                key = self.key[1] if self.key is not None and self.key[0] == self.beat else None
+                self.frames.append((self.beat, key if key is not None else _grab(scene)))
+        self.key = None
         self.beat += 1
+
+
+def _grab(scene):
+    from PIL import Image
+
+    scene.renderer.update_frame(scene)
+    return Image.fromarray(scene.renderer.get_frame()).convert("RGB")
 
 
 def _is_text_unit(m) -> bool:
@@ -76,6 +89,16 @@ def _label(m) -> str:
     return repr(t[:40] + ("…" if len(t) > 40 else ""))
 
 
+def _bounds(m) -> tuple[float, float, float, float]:
+    """(left, bottom, right, top) of `m`, as `get_left()[0]`, `get_bottom()[1]`… give them, from one walk over
+    its boundary points instead of one per side (the overlap check compares every pair of texts)."""
+    pts = m.get_points_defining_boundary()
+    if len(pts) == 0:
+        return 0.0, 0.0, 0.0, 0.0
+    lo, hi = pts.min(axis=0), pts.max(axis=0)
+    return float(lo[0]), float(lo[1]), float(hi[0]), float(hi[1])
+
+
 def layout_violations(scene, number: int, beat: int) -> list[Violation]:
     from manim import config
 
@@ -84,30 +107,33 @@ def layout_violations(scene, number: int, beat: int) -> list[Violation]:
     out: list[Violation] = []
     for m in scene.mobjects:
         if m.get_family() and (m.width > 0 or m.height > 0):
-            x0, y0 = m.get_left()[0], m.get_bottom()[1]
-            x1, y1 = m.get_right()[0], m.get_top()[1]
+            x0, y0, x1, y1 = _bounds(m)
             if x0 < -half_w - 1e-3 or x1 > half_w + 1e-3 or y0 < -half_h - 1e-3 or y1 > half_h + 1e-3:
                 out.append(Violation(number, beat, "outside",
                                      f"{type(m).__name__} spans x {x0:.2f}..{x1:.2f}, y {y0:.2f}..{y1:.2f}: "
                                      f"outside the safe area (±{half_w:.2f}, ±{half_h:.2f})"))
-    units = text_units(scene)
-    for a, b in combinations(units, 2):
-        w = min(a.get_right()[0], b.get_right()[0]) - max(a.get_left()[0], b.get_left()[0])
-        h = min(a.get_top()[1], b.get_top()[1]) - max(a.get_bottom()[1], b.get_bottom()[1])
+    units = [(m, _bounds(m)) for m in text_units(scene)]
+    for (a, ba), (b, bb) in combinations(units, 2):
+        w = min(ba[2], bb[2]) - max(ba[0], bb[0])
+        h = min(ba[3], bb[3]) - max(ba[1], bb[1])
         if w > 0 and h > 0 and w * h > OVERLAP_MIN_AREA:
             out.append(Violation(number, beat, "overlap", f"{_label(a)} overlaps {_label(b)} ({w * h:.2f} sq units)"))
     return out
 
 
 def run_scene(code: str, class_name: str, number: int, *, check: bool = True, capture: bool = False,
-              width: int = 480, height: int = 270) -> Inspector:
-    """Execute one generated scene in skip-animations mode with an inspector attached."""
+              width: int = 480, height: int = 270, media_dir: str | None = None) -> Inspector:
+    """Execute one generated scene in skip-animations mode with an inspector attached. `media_dir`: Manim's
+    scratch folder, kept by a caller that runs many scenes in one process (`sbc watch`) so that the texts
+    Pango drew for one run serve the next (Manim caches them by file path); by default a fresh one."""
+    import contextlib
     import tempfile
 
     from manim import tempconfig
 
     inspector = Inspector(number, check=check, capture=capture)
-    with tempfile.TemporaryDirectory(prefix="sbc-dryrun-") as tmp, tempconfig({
+    with (contextlib.nullcontext(media_dir) if media_dir else tempfile.TemporaryDirectory(prefix="sbc-dryrun-")) \
+            as tmp, tempconfig({
         "skip_animations": True, "write_to_movie": False, "save_last_frame": False, "disable_caching": True,
         "media_dir": tmp, "pixel_width": width, "pixel_height": height, "verbosity": "ERROR",
         "progress_bar": "none", "frame_rate": 15,

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Sequence
 
 from .diagnostics import UserError
 from .fix import repair_loaded
-from .load import load_file
+from .load import load_bytes, load_file
 from .outdir import claim_output, clear_leftovers
 from .validate import Validated, validate_loaded
 
@@ -25,9 +25,10 @@ if TYPE_CHECKING:
     from .settings import BuildOptions, ResolvedSettings
 
 
-def load_and_validate(path: Path, *, strict: bool = False, repair: bool = False) -> Validated:
-    """Stages 1–2. Raises UserError with positioned diagnostics if the storyboard is invalid."""
-    loaded = load_file(path)
+def load_and_validate(path: Path, *, strict: bool = False, repair: bool = False, raw: bytes | None = None) -> Validated:
+    """Stages 1–2. Raises UserError with positioned diagnostics if the storyboard is invalid. `raw`: the
+    file's bytes when the caller has read them already (`sbc watch` validates exactly what it hashed)."""
+    loaded = load_file(path) if raw is None else load_bytes(raw, str(path))
     if repair and not loaded.ok and loaded.report.source:
         from .fix import RepairFailed
 

@@ -16,6 +16,17 @@ def is_figure(mob) -> bool:
     return getattr(mob, "sbc_kind", None) in FIGURES
 
 
+def _peak(a) -> float:
+    """When an animation that comes and goes is at its most visible: halfway; for a succession (flashes
+    along the arrows one after the other), halfway through its middle one — not between two of them."""
+    from manim import Succession
+
+    if isinstance(a, Succession) and len(a.animations) > 1 and a.max_end_time > 0:
+        timing = a.anims_with_timings[(len(a.animations) - 1) // 2]
+        return float(timing["start"] + timing["end"]) / 2 / a.max_end_time
+    return 0.5
+
+
 class SbcScene(Scene):
     """Subclasses set `theme` (a dict from the plan), `total_duration` and `transition`."""
 
@@ -73,6 +84,41 @@ class SbcScene(Scene):
             if self._mode == "render":
                 self._wait_until(t)  # the hold before the next segment's first beat is ours
             self._mode = "done"
+
+    def key_frame(self) -> None:
+        """This moment is what the beat is about (a mark before it fades): `sbc preview` shows it for the beat
+        instead of the beat's last frame. Nothing happens in a render."""
+        if self.inspector is not None and hasattr(self.inspector, "key_frame"):
+            self.inspector.key_frame(self)
+
+    def play_key(self, *animations, **kwargs):
+        """`play` whose middle is the beat's key frame — an `Indicate` at its brightest, a flash halfway along
+        the arrows. In a render it is `play`; in a dry run that captures frames (`sbc preview`), what enters
+        is shown whole, everything else at its halfway point, the key frame is taken, then every animation
+        ends as `play` would end it."""
+        if self.inspector is None or not getattr(self.inspector, "capture", False) or self._mode == "done":
+            return self.play(*animations, **kwargs)
+        from manim.mobject.mobject import _AnimationBuilder
+
+        peaks = []
+        for a in animations:
+            if isinstance(a, _AnimationBuilder):
+                a = a.build()
+            if a.is_introducer():
+                self._apply_end_state(a)
+                continue
+            if "rate_func" in kwargs:
+                a.rate_func = kwargs["rate_func"]
+            self.add_mobjects_from_animations([a])  # what `play` adds: a flash's copy of the arrows
+            a._setup_scene(self)
+            a.begin()
+            a.interpolate(_peak(a))
+            peaks.append(a)
+        self.key_frame()
+        for a in peaks:
+            a.finish()
+            a.clean_up_from_scene(self)
+        return None
 
     def _apply_end_state(self, a) -> None:
         """What `play` leaves on screen, without running the animation (no deep copies, no frames)."""

@@ -404,6 +404,7 @@ def play(scene, *, target=None, label: str | None = None, style: str = "arrow", 
     mark.parts = {label: lab} if label else {}
     scene.named.append((tuple(strings), mark))
     if not keep:
+        scene.key_frame()  # the mark fades before the beat ends: `sbc preview` shows it now
         hold = min(1.5, slot - rt - 0.4)
         if hold > 0.1:
             scene.wait(hold)

@@ -33,12 +33,12 @@ def play(scene, target: str | None, slot: float, mode: str = "surround", color: 
 
             anim = (network.pulse if hasattr(owner, "layer_edges") else flow.pulse)(owner, max(rt, min(2.5, slot * 0.8)))
             if anim is not None:
-                scene.play(anim)
+                scene.play_key(anim)
                 return
-        scene.play(Indicate(mob, color=color, scale_factor=1.05), run_time=rt)
+        scene.play_key(Indicate(mob, color=color, scale_factor=1.05), run_time=rt)
         return
     box = _within_frame(SurroundingRectangle(mob, color=color, buff=0.12, corner_radius=0.1), color)
-    scene.play(Create(box), Indicate(mob, color=color, scale_factor=1.05), run_time=rt)
+    scene.play_key(Create(box), Indicate(mob, color=color, scale_factor=1.05), run_time=rt)
     if mode == "box":
         # "Box the final answer": the box stays, and moves with what it surrounds
         owner = next((m for m in scene.body if mob is m or mob in m.get_family()), None)
