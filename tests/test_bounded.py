@@ -252,3 +252,11 @@ def test_sentences_still_split_at_operators():
 
     spans = [t for t, *_ in formula_spans("Show E = m c^2 and then the diagram - then F = m a.")]
     assert any(re.search(r"E\s*=\s*m", t) for t in spans) and any(t.startswith("F = m") for t in spans)
+
+
+@pytest.mark.parametrize("details", ["End" + "9" * 2000 + " with a battery and a bulb.",
+                                     "Show a " + "1" * 3000 + " ohm resistor R1."])
+def test_a_long_run_of_digits_before_a_circuit_word_plans_quickly(details):
+    """A value is looked for where a number starts, not at every digit of a run (the fuzz run found a
+    120-digit word next to 'battery' that took seconds: quadratic backtracking in the circuit reader)."""
+    timed_plan(storyboard(scene(details, "A circuit with a battery and a bulb, and a long number.")), limit=1.0)

@@ -494,3 +494,11 @@ def test_a_series_resistor_then_parallel_branches_named_by_label_and_value():
     els = [(e["type"], e.get("label"), e.get("value"), e.get("branch")) for e in circuit.params["elements"]]
     assert els == [("battery", None, "9 V", None), ("resistor", "R1", "3 Ω", None), ("resistor", "R2", "6 Ω", 1),
                    ("resistor", "R3", "6 Ω", 2)]
+
+
+def test_an_element_after_and_is_its_own_element_not_the_previous_ones_value():
+    from compiler.planner.rules_circuit import _elements
+
+    assert [e["type"] for e in _elements("a 6 V battery, a 3 Ω resistor R1 and an ammeter reading 2 A")] == [
+        "battery", "resistor", "ammeter"]
+    assert _elements("a resistor of 3 Ω and a bulb") == [{"type": "resistor", "value": "3 Ω"}, {"type": "bulb"}]

@@ -40,11 +40,12 @@ def _elements(s: str) -> list[dict]:
     kinds = circuit_elements()
     alternatives = "|".join(f"(?P<{k}>{pat})" for k, pat in kinds.items())
     out = []
-    before = _VALUE.replace("(" + NUM + ")", "(?P<n1>" + NUM + ")", 1).replace("(V|", "(?P<u1>V|", 1)
-    after = _VALUE.replace("(" + NUM + ")", "(?P<n2>" + NUM + ")", 1).replace("(V|", "(?P<u2>V|", 1)
+    # a value starts where a number starts: inside a long run of digits no start is tried (time linear in the run)
+    before = _VALUE.replace("(" + NUM + ")", r"(?<![\d.])(?P<n1>" + NUM + ")", 1).replace("(V|", "(?P<u1>V|", 1)
+    after = _VALUE.replace("(" + NUM + ")", r"(?<![\d.])(?P<n2>" + NUM + ")", 1).replace("(V|", "(?P<u2>V|", 1)
     spans: list[tuple[int, int]] = []
     for m in re.finditer(r"(?:(?P<count>" + _WORD_NUM + r")\s+)?(?:" + before + r"\s+)?(?:" + alternatives + r")\b"
-                         r"(?:\s+(?:R|L|S|C)\s*[₁₂₃\d])?(?:[^.;,]{0,30}?(?:\b(?:of|reading|reads|shows|showing|with|rated)|=)\s*" + after
+                         r"(?:\s+(?:R|L|S|C)\s*[₁₂₃\d])?(?:(?:(?!\band\b)[^.;,]){0,30}?(?:\b(?:of|reading|reads|shows|showing|with|rated)|=)\s*" + after
                          + r")?", s, re.I):
         kind = next(k for k in kinds if m.group(k))
         if re.search(r"\bthe\s+(?:\w+\s+)?$", s[max(0, m.start() - 12):m.start()], re.I) and not m.group("n1") \
