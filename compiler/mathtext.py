@@ -300,11 +300,19 @@ def _tokenize(s: str, symbols: dict[str, str] | None = None) -> list[_Tok]:
             j = i
             while j < n and s[j].isdigit() and s[j].isascii():
                 j += 1
-            if j + 1 < n and s[j] == "." and s[j + 1].isdigit() and s[j + 1].isascii():
-                j += 1
-                while j < n and s[j].isdigit() and s[j].isascii():
-                    j += 1
             mant = s[i:j]
+            # thousands separators: "3,072", "1,000,000", "$1,628.89" (a comma then exactly three digits),
+            # read before the decimals so that the decimals of a grouped number follow its last group
+            while j + 3 < n + 1 and s[j:j + 1] == "," and s[j + 1:j + 4].isdigit() and s[j + 1:j + 4].isascii() \
+                    and not (j + 4 < n and s[j + 4].isdigit()) and len(mant) <= 11:
+                mant += "{,}" + s[j + 1:j + 4]
+                j += 4
+            if j + 1 < n and s[j] == "." and s[j + 1].isdigit() and s[j + 1].isascii():
+                k = j + 1
+                while k < n and s[k].isdigit() and s[k].isascii():
+                    k += 1
+                mant += s[j:k]
+                j = k
             # scientific notation: 1e-5, 3E8
             if j < n and s[j] in "eE":
                 k = j + 1
@@ -318,11 +326,6 @@ def _tokenize(s: str, symbols: dict[str, str] | None = None) -> list[_Tok]:
                     add("num", f"{mant} \\times 10^{{{sign}{s[e0:k]}}}", i)
                     i = k
                     continue
-            # thousands separators: "3,072", "1,000,000" (a comma then exactly three digits)
-            while "." not in mant and j + 3 < n + 1 and s[j:j + 1] == "," and s[j + 1:j + 4].isdigit() \
-                    and s[j + 1:j + 4].isascii() and not (j + 4 < n and s[j + 4].isdigit()) and len(mant) <= 11:
-                mant += "{,}" + s[j + 1:j + 4]
-                j += 4
             if currency:
                 mant, currency = r"\$" + mant, False
             add("num", mant, i)
