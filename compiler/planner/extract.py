@@ -294,7 +294,7 @@ def formula_spans(sentence: str) -> list[tuple[str, int, int]]:
         clause = re.match(r"[^,;:]*?(?=[,;:]|\.(?:\s|$)|$)", masked[b:])
         for m in _RESULT.finditer(masked, b, b + (clause.end() if clause else 0)):
             between = [_kind(t) for t, *_ in _tokens(masked[b:m.start()])]
-            after = _tokens(masked[m.end():])[:2]
+            after = _tokens(masked[m.end():m.end() + 200])[:2]
             if all(k in ("math", "op") for k in between) and after and _kind(after[0][0]) == "math" and not (
                     after[0][0] in ("a", "A") and len(after) > 1 and _kind(after[1][0]) == "word"):
                 masked = masked[:m.start()] + re.sub(r"\S", "=", m.group(0)) + masked[m.end():]
