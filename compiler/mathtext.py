@@ -44,6 +44,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = ["MathResult", "to_tex", "looks_like_math", "MAX_LENGTH", "MAX_NESTING", "MAX_LAYOUT_DEPTH"]
 
@@ -300,11 +301,19 @@ def _tokenize(s: str, symbols: dict[str, str] | None = None) -> list[_Tok]:
             j = i
             while j < n and s[j].isdigit() and s[j].isascii():
                 j += 1
-            if j + 1 < n and s[j] == "." and s[j + 1].isdigit() and s[j + 1].isascii():
-                j += 1
-                while j < n and s[j].isdigit() and s[j].isascii():
-                    j += 1
             mant = s[i:j]
+            # thousands separators: "3,072", "1,000,000", "$1,628.89" (a comma then exactly three digits),
+            # read before the decimals so that the decimals of a grouped number follow its last group
+            while j + 3 < n + 1 and s[j:j + 1] == "," and s[j + 1:j + 4].isdigit() and s[j + 1:j + 4].isascii() \
+                    and not (j + 4 < n and s[j + 4].isdigit()) and len(mant) <= 11:
+                mant += "{,}" + s[j + 1:j + 4]
+                j += 4
+            if j + 1 < n and s[j] == "." and s[j + 1].isdigit() and s[j + 1].isascii():
+                k = j + 1
+                while k < n and s[k].isdigit() and s[k].isascii():
+                    k += 1
+                mant += s[j:k]
+                j = k
             # scientific notation: 1e-5, 3E8
             if j < n and s[j] in "eE":
                 k = j + 1
@@ -318,11 +327,6 @@ def _tokenize(s: str, symbols: dict[str, str] | None = None) -> list[_Tok]:
                     add("num", f"{mant} \\times 10^{{{sign}{s[e0:k]}}}", i)
                     i = k
                     continue
-            # thousands separators: "3,072", "1,000,000" (a comma then exactly three digits)
-            while "." not in mant and j + 3 < n + 1 and s[j:j + 1] == "," and s[j + 1:j + 4].isdigit() \
-                    and s[j + 1:j + 4].isascii() and not (j + 4 < n and s[j + 4].isdigit()) and len(mant) <= 11:
-                mant += "{,}" + s[j + 1:j + 4]
-                j += 4
             if currency:
                 mant, currency = r"\$" + mant, False
             add("num", mant, i)
@@ -724,6 +728,11 @@ class _Parser:
                 inner = self.list_()
                 self.expect_close("{")
                 return _Node("{" + inner.tex + "}", "group", inner.tall, inner=inner.tex, fence="{")
+            after = self.peek(1)
+            if mark == "^" and tok is not None and tok.kind == "add" and tok.value in "+-" and (
+                    after is None or after.kind in ("close", "rel", "sep", "bar")):
+                self.next()
+                return _Node(tok.value, "sym")  # "x → 0^+": a side, a sign with nothing after it
             if mark == "^":
                 return self.factor()
             sign = self.signs()
@@ -892,10 +901,20 @@ class _Parser:
         target = b.value if b.kind != "ident" or len(b.value) == 1 else _Node(b.value, "x").tex
         return "_{" + a.value + r" \to " + sign + target + "}"
 
+    def _leibniz(self, tok: _Tok) -> bool:
+        """"dx" in "d/dx(x^3)" or "dy/dx (x^2 + 1)": the variable of a derivative, not a function called on the
+        bracket after it (the bracket is what is differentiated)."""
+        k = self.i - 1  # the identifier was just read
+        if len(tok.value) != 2 or tok.value[0] != "d" or tok.sub or k < 2 or self.toks[k] is not tok:
+            return False
+        slash, top = self.toks[k - 1], self.toks[k - 2]
+        return slash.kind == "mul" and slash.value == "/" and top.kind == "ident" and top.value[:1] == "d" \
+            and len(top.value) <= 2
+
     def identifier(self, tok: _Tok) -> _Node:
         name = tok.value
         nxt = self.peek()
-        call = nxt is not None and nxt.kind == "open" and nxt.value == "("
+        call = nxt is not None and nxt.kind == "open" and nxt.value == "(" and not self._leibniz(tok)
         under = nxt is not None and nxt.kind == "under" and not nxt.space
         if tok.accent:
             if len(name) != 1:
@@ -1132,21 +1151,184 @@ def _prepare(expr: object) -> str:
     return s
 
 
+# ---- formulas said in words -------------------------------------------------------------------
+# "the integral from 0 to 1 of x^2 dx", "the limit of (x^2 - 4)/(x - 2) as x approaches 2", "the sum from
+# i = 1 to n of i", "the derivative of x^3 is 3x^2". The words are knowledge (planner/data/lexicon.json,
+# formula_words); the patterns below are the one place that both finds such a formula in a sentence
+# (said_in_words, for the planner) and turns it into the symbols the parser reads (_words_to_symbols).
+
+_BOUND = r"(-?[\w.π∞]*[\w∞](?:/\w+)?)"  # 0, -1, n, ∞, infinity, π/2 (a sentence's full stop is not part of it)
+_VAR = r"([A-Za-zθ])(?![\w])"
+_BODY = r"([^,;:=≈\x01\x02]+?)"  # a formula the words enclose: "of (x^2 - 4)/(x - 2) as", "of x^3 is"
+_CLAUSE_END = r"(?=\s*(?:[,;:!?]|\.(?:\s|$)|$)|\s+(?:in|at|on|below|above|beside|next|with|and|then|to|as|for)\b)"
+
+
+@lru_cache(maxsize=1)
+def _said() -> dict[str, re.Pattern[str]]:
+    """The patterns of a formula said in words, built from the lexicon."""
+    from .planner.knowledge import formula_words  # data only (json), no planner code
+
+    w = formula_words()
+
+    def alt(key: str) -> str:
+        return "(?:" + "|".join(sorted(w[key], key=len, reverse=True)) + ")"
+
+    integral, limit, sums = alt("integral_nouns"), alt("limit_nouns"), alt("sum_nouns") + "|" + alt("product_nouns")
+    approach = r"\s*(?:" + alt("approach_verbs") + r"|→|->|\\to)\s*"
+    side = r"(?:\s+from\s+(" + alt("right_sides") + "|" + alt("left_sides") + r"))?"
+    respect = r"(?:\s+" + alt("respect_words") + r"\s+" + _VAR + ")?"
+    result = alt("result_verbs")
+    flags = re.I
+    return {
+        # the body before the bounds: "integral of x^2 dx from 0 to 1"
+        "int_of": re.compile(r"\b" + integral + r"\s+of\s+" + _BODY + r"\s+from\s+" + _BOUND + r"\s+to\s+" + _BOUND, flags),
+        # the bounds first, the body after "of" up to its differential, or the words alone: "integral from 0 to 1 of"
+        "int_from_dx": re.compile(r"(?:\b" + integral + r"\b|∫)\s*\(?\s*from\s+" + _BOUND + r"\s+to\s+" + _BOUND
+                                  + r"\s*\)?\s*,?\s+of\s+" + _BODY + r"\s+(d[a-zθ])\b", flags),
+        "int_from": re.compile(r"(?:\b" + integral + r"\b|∫)\s*\(?\s*from\s+" + _BOUND + r"\s+to\s+" + _BOUND
+                               + r"\s*\)?(?:\s*,?\s*\bof\b)?", flags),
+        "lim_of": re.compile(r"\b" + limit + r"\s+of\s+" + _BODY + r"\s+(?:as|when)\s+" + _VAR + approach + _BOUND
+                             + side, flags),
+        "lim_as": re.compile(r"\b" + limit + r"\s*,?\s+(?:as|when)\s+" + _VAR + approach + _BOUND + side
+                             + r"(?:\s*,?\s*\bof\b)?", flags),
+        # "lim(x → 0) sin(x)/x", "lim_{x→0}", "lim x approaches 0 of": the limit's subscript written without "as"
+        "lim_bare": re.compile(r"\b" + limit + r"\s*(?:\(\s*|_\{?\s*)?" + _VAR + approach + r"(-?[\w.∞]+)(?![\w.∞^⁺⁻])\s*[)}]?"
+                               r"\s*(?:,?\s*of\s+)?"),
+        "sum_of": re.compile(r"\b(" + sums + r")\s+of\s+" + _BODY + r"\s+(?:for\s+)?from\s+" + _VAR + r"\s*=\s*"
+                             + _BOUND + r"\s+to\s+" + _BOUND, flags),
+        "sum_from": re.compile(r"(?:\b(" + sums + r")\b|([Σ∑∏]))\s*\(?\s*(?:for\s+)?from\s+" + _VAR + r"\s*=\s*"
+                               + _BOUND + r"\s+to\s+" + _BOUND + r"\s*\)?(?:\s*,?\s*\bof\b)?", flags),
+        # where such words begin, read or not: "the limit of", "the integral from", "the sum of … from", "derivative of"
+        "head": re.compile(r"\b" + limit + r"\s+(?:of|as|when)\b|\b" + integral + r"\s+(?:of|from)\b|∫\s*from\b|\b(?:"
+                           + sums + r")\s+(?:of\s+[^,;:.]{1,60}?\s+)?from\b|\b" + alt("derivative_nouns") + r"\s+of\b",
+                           flags),
+        "result": re.compile(r"\s+\b" + result + r"\s+(?=\S)", flags),
+        "derivative": re.compile(r"\b" + alt("derivative_nouns") + r"\s+of\s+" + _BODY + respect
+                                 + r"(?:\s+(" + result + r")\b(?=\s+\S)|" + _CLAUSE_END + ")", flags),
+    }
+
+
+_BODY_WORDS = _TEX_FUNCS | {"sqrt", "lim", "exp", "mod", "abs", "sigmoid", "relu", "softmax", "infinity", "infty",
+                            "alpha", "beta", "gamma", "delta", "theta", "lambda", "sigma", "omega", "phi", "pi", "mu"}
+
+
+def _body_ok(body: str | None) -> bool:
+    """What the words enclose is a formula ("x^3", "(x^2 - 4)/(x - 2)", "sin(x)"), not more words ("the curve")."""
+    if not body or not body.strip() or len(body) > 200 or not re.search(r"[\w∞]", body):
+        return False
+    return all(w.lower() in _BODY_WORDS for w in re.findall(r"[A-Za-z]{3,}", body))
+
+
+def _sign(side: str | None) -> str:
+    """"from the right" -> "^+", "from the left" -> "^-": the side of a one-sided limit."""
+    if not side:
+        return ""
+    return "^+" if side.lower() in _said_right() else "^-"  # the parser reads a lone sign as the script
+
+
+def _grouped(body: str) -> str:
+    """The body of a limit, sum or derivative, bracketed when it is more than one term ("x^2 + 1")."""
+    body = body.strip()
+    depth = 0
+    for k, ch in enumerate(body):
+        depth += ch in "([{"
+        depth -= ch in ")]}"
+        if depth == 0 and ch in "+-−±" and k and body[k - 1] == " ":
+            return "(" + body + ")"
+    return body
+
+
+def _variable(body: str) -> str:
+    """A derivative's variable when the words do not name it: x, else t, else the only letter of the body."""
+    letters = set(re.findall(r"(?<![A-Za-z])([a-z])(?![A-Za-z(])", body)) - {"e", "d"}
+    for v in ("x", "t"):
+        if v in letters:
+            return v
+    return letters.pop() if len(letters) == 1 else "x"
+
+
+def said_in_words(text: str) -> list[tuple[int, int]]:
+    """Where a formula is said in words: the spans of the words (with the formula they enclose) that
+    :func:`to_tex` reads as ∫, lim, Σ, ∏ or d/dx. The formula around a span (its body after "of", "= 1/3")
+    is the caller's to join: "Display the integral from 0 to 1 of x^2 dx = 1/3" gives the span
+    "integral from 0 to 1 of x^2 dx"."""
+    pats = _said()
+    out: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return not any(a < e and s < b for s, e in out)
+
+    for key in ("int_of", "int_from_dx", "int_from", "lim_of", "lim_as", "sum_of", "sum_from", "derivative"):
+        body = {"int_of": 1, "lim_of": 1, "derivative": 1, "int_from_dx": 3, "sum_of": 2}.get(key)
+        for m in pats[key].finditer(text):
+            if body is not None and not _body_ok(m.group(body)):
+                continue  # "the limit of the sequence as n approaches ∞": words, not a formula
+            a, b = m.start(), m.start() + len(m.group(0).rstrip())
+            if free(a, b):
+                out.append((a, b))
+    return sorted(out)
+
+
+def said_heads(text: str) -> list[tuple[int, int]]:
+    """Where words begin a formula said in words ("limit of", "integral from", "derivative of"), whether or not
+    :func:`said_in_words` can read the rest: the planner says so when a formula it draws leaves them out."""
+    return [(m.start(), m.end()) for m in _said()["head"].finditer(text)]
+
+
 def _words_to_symbols(s: str) -> str:
-    """Integrals, limits and sums said in words become the symbols the parser reads:
+    """Integrals, limits, sums and derivatives said in words become the symbols the parser reads:
     "the integral from 0 to 1 of x^2 dx" -> "∫_{0}^{1} x^2 dx", "∫(from 0 to 1) 104t⁴ dt" -> "∫_{0}^{1} 104t⁴ dt",
     "the limit as x approaches 0 of sin(x)/x" and "lim(x → 0) sin(x)/x" -> "lim_{x → 0} sin(x)/x",
-    "the sum from i = 1 to n of i" -> "Σ_{i = 1}^{n} i"."""
-    bound = r"(-?[\w.π∞]+(?:/\w+)?)"
-    s = re.sub(r"(?:\bthe\s+)?(?:\b(?:definite\s+)?integral|∫)\s*(?:of\s+(.+?)\s+)?\(?\s*from\s+" + bound
-               + r"\s+to\s+" + bound + r"\s*\)?(?:\s*,?\s*of\s+|\s+)?",
-               lambda m: f"∫_{{{m.group(2)}}}^{{{m.group(3)}}} " + (m.group(1) + " " if m.group(1) else ""), s)
-    s = re.sub(r"(?:\bthe\s+)?\b(?:limit|lim)\s*(?:\(\s*|_\{?\s*|\s+as\s+)?([A-Za-z])\s*(?:approaches|goes to|tends to|"
-               r"→|->|\\to)\s*(-?[\w.∞]+)\s*[)}]?\s*(?:,?\s*of\s+)?",
-               lambda m: f"lim_{{{m.group(1)} → {m.group(2)}}} ", s)
-    s = re.sub(r"(?:\bthe\s+)?(?:\bsum|Σ|∑)\s*\(?\s*from\s+([A-Za-z])\s*=\s*" + bound + r"\s+to\s+" + bound
-               + r"\s*\)?(?:\s*,?\s*of\s+|\s+)?", lambda m: f"Σ_{{{m.group(1)} = {m.group(2)}}}^{{{m.group(3)}}} ", s)
+    "the limit of 1/x as x approaches 0 from the right" -> "lim_{x → 0^+} 1/x",
+    "the sum from i = 1 to n of i" -> "Σ_{i = 1}^{n} i", "the derivative of x^3 is 3x^2" -> "d/dx x^3 = 3x^2"."""
+    pats = _said()
+    the = r"(?:\bthe\s+)?"
+    written = s
+
+    def bigop(word: str | None) -> str:
+        return "∏" if word and word.lower() in _said_products() else "Σ"
+
+    s = re.sub(the + pats["int_of"].pattern, lambda m: f"∫_{{{m.group(2)}}}^{{{m.group(3)}}} {m.group(1)} "
+               if _body_ok(m.group(1)) else m.group(0), s, flags=re.I)
+    s = re.sub(the + pats["int_from"].pattern + r"\s*", lambda m: f"∫_{{{m.group(1)}}}^{{{m.group(2)}}} ", s,
+               flags=re.I)
+    s = re.sub(the + pats["lim_bare"].pattern, lambda m: f"lim_{{{m.group(1)} → {m.group(2)}}} ", s)  # "lim(x → 0) f"
+    s = re.sub(the + pats["lim_of"].pattern, lambda m: f"lim_{{{m.group(2)} → {m.group(3)}{_sign(m.group(4))}}} "
+               f"{_grouped(m.group(1))}" if _body_ok(m.group(1)) else m.group(0), s, flags=re.I)
+    s = re.sub(the + pats["lim_as"].pattern + r"\s*",
+               lambda m: f"lim_{{{m.group(1)} → {m.group(2)}{_sign(m.group(3))}}} ", s, flags=re.I)
+    s = re.sub(the + pats["sum_of"].pattern, lambda m: f"{bigop(m.group(1))}_{{{m.group(3)} = {m.group(4)}}}"
+               f"^{{{m.group(5)}}} {_grouped(m.group(2))}" if _body_ok(m.group(2)) else m.group(0), s, flags=re.I)
+    s = re.sub(the + pats["sum_from"].pattern + r"\s*", lambda m: f"{m.group(2) or bigop(m.group(1))}"
+               f"_{{{m.group(3)} = {m.group(4)}}}^{{{m.group(5)}}} ", s, flags=re.I)
+
+    def derivative(m: re.Match[str]) -> str:
+        body = m.group(1)
+        if not _body_ok(body):
+            return m.group(0)
+        v = m.group(2) or _variable(body)
+        grouped = _grouped(body)
+        op = f"d/d{v}" + (grouped if grouped.startswith("(") else " " + grouped)
+        return op + (" = " if m.group(3) else "")
+
+    s = re.sub(the + pats["derivative"].pattern + r"\s*", derivative, s, flags=re.I)
+    if s != written:  # "the limit as x approaches 0 of sin(x)/x is 1": the words' result
+        s = pats["result"].sub(" = ", s)
     return s.strip()
+
+
+@lru_cache(maxsize=1)
+def _said_products() -> frozenset[str]:
+    from .planner.knowledge import formula_words
+
+    return frozenset(x.lower() for x in formula_words()["product_nouns"])
+
+
+@lru_cache(maxsize=1)
+def _said_right() -> frozenset[str]:
+    from .planner.knowledge import formula_words
+
+    return frozenset(x.lower() for x in formula_words()["right_sides"])
 
 
 _ACCENT_MARKS = {"hat": "\u0302", "bar": "\u0304", "tilde": "\u0303", "vec": "\u20d7"}

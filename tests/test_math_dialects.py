@@ -96,6 +96,95 @@ def test_integrals_limits_and_sums_said_in_words():
     assert tex("the sum from i = 1 to n of i") == r"\sum_{i = 1}^{n} i"
 
 
+def test_more_formulas_said_in_words():
+    # the body before the words that bound it, one-sided limits, sums and products of a body
+    assert tex("the limit of (x^2 - 4)/(x - 2) as x approaches 2") == r"\lim_{x \to 2} \frac{x^{2} - 4}{x - 2}"
+    assert tex("the limit of 1/x as x approaches 0 from the right") == r"\lim_{x \to 0^{+}} \frac{1}{x}"
+    assert tex("limit as x tends to 0 from the left of 1/x = -∞") == r"\lim_{x \to 0^{-}} \frac{1}{x} = -\infty"
+    assert tex("limit as n goes to infinity of (1 + 1/n)^n = e") == \
+        r"\lim_{n \to \infty} \left(1 + \frac{1}{n}\right)^{n} = e"
+    assert tex("the integral of x^2 dx from 0 to 1") == r"\int_0^{1} x^{2} \, dx"
+    assert tex("sum of k^2 from k = 1 to n") == r"\sum_{k = 1}^{n} k^{2}"
+    assert tex("the product from k = 1 to n of k = n!") == r"\prod_{k = 1}^{n} k = n!"
+    # what the words give: "is", "equals", "is equal to" are its "="
+    assert tex("the limit as x approaches 0 of sin(x)/x is 1") == r"\lim_{x \to 0} \frac{\sin(x)}{x} = 1"
+    assert tex("integral from 0 to 1 of x^2 dx is equal to 1/3") == r"\int_0^{1} x^{2} \, dx = \frac{1}{3}"
+    # a derivative: d/dx of its body (the variable named, else the body's), its result after "is"
+    assert tex("the derivative of x^3 is 3x^2") == r"\frac{d}{dx} x^{3} = 3x^{2}"
+    assert tex("derivative of sin(t) with respect to t equals cos(t)") == r"\frac{d}{dt} \sin(t) = \cos(t)"
+    assert tex("derivative of t^2 + 3t is 2t + 3") == r"\frac{d}{dt}(t^{2} + 3t) = 2t + 3"
+    # "d/dx(x^3)": the bracket is what is differentiated, not an argument of a function "dx"
+    assert tex("d/dx(x^3) = 3x^2") == r"\frac{d}{dx}(x^{3}) = 3x^{2}"
+    assert tex("dy/dx (x^2 + 1)") == r"\frac{dy}{dx} (x^{2} + 1)"
+    # words that only look like it stay words
+    assert tex("derivative of position is velocity") == r"\text{derivative of position is velocity}"
+
+
+def test_prices_with_thousands_separators_and_cents():
+    # the decimals of a grouped number follow its last group ("$1,628.89" was 1,628 then a stray ".")
+    assert tex("A ≈ $1,628.89") == r"A \approx \$1{,}628.89"
+    assert tex("P = $12,500.00") == r"P = \$12{,}500.00"
+    assert tex("1,234,567.5 + 0.5") == r"1{,}234{,}567.5 + 0.5"
+    assert tex("(1, 2.5)") == "(1, 2.5)"  # a pair, not a thousand
+
+
+def planned(details: str):
+    sb = Storyboard.model_validate({"scenes": [scene(details)]})
+    p = plan_storyboard(sb)
+    return p.scenes[0].beats, [f"{n.code} {n.message}" for n in p.diagnostics]
+
+
+@pytest.mark.parametrize("details, expr, expected", [
+    ("Show the limit as x approaches 0 of sin(x)/x.", "limit as x approaches 0 of sin(x)/x",
+     r"\lim_{x \to 0} \frac{\sin(x)}{x}"),
+    ("Write the limit of (x^2 - 4)/(x - 2) as x approaches 2.", "limit of (x^2 - 4)/(x - 2) as x approaches 2",
+     r"\lim_{x \to 2} \frac{x^{2} - 4}{x - 2}"),
+    ("Then show the limit of sin(x)/x as x approaches 0 equals 1 in the centre.",
+     "limit of sin(x)/x as x approaches 0 equals 1", r"\lim_{x \to 0} \frac{\sin(x)}{x} = 1"),
+    ("Display the limit of 1/x as x approaches 0 from the right.", "limit of 1/x as x approaches 0 from the right",
+     r"\lim_{x \to 0^{+}} \frac{1}{x}"),
+    ("Show the limit as h approaches 0 of (f(x + h) - f(x))/h.", "limit as h approaches 0 of (f(x + h) - f(x))/h",
+     r"\lim_{h \to 0} \frac{f(x + h) - f(x)}{h}"),
+    ("Display the integral from 0 to 1 of x^2 dx = 1/3.", "integral from 0 to 1 of x^2 dx = 1/3",
+     r"\int_0^{1} x^{2} \, dx = \frac{1}{3}"),
+    ("Show the integral of x^2 dx from 0 to 1 is equal to 1/3.", "integral of x^2 dx from 0 to 1 is equal to 1/3",
+     r"\int_0^{1} x^{2} \, dx = \frac{1}{3}"),
+    ("Write the integral from a to b of f(x) dx = F(b) - F(a).", "integral from a to b of f(x) dx = F(b) - F(a)",
+     r"\int_a^{b} f(x) \, dx = F(b) - F(a)"),
+    ("Show the derivative of x^3 is 3x^2.", "derivative of x^3 is 3x^2", r"\frac{d}{dx} x^{3} = 3x^{2}"),
+    ("Write the derivative of sin(t) with respect to t equals cos(t).",
+     "derivative of sin(t) with respect to t equals cos(t)", r"\frac{d}{dt} \sin(t) = \cos(t)"),
+    ("Write the sum from i = 1 to n of i = n(n + 1)/2.", "sum from i = 1 to n of i = n(n + 1)/2",
+     r"\sum_{i = 1}^{n} i = \frac{n(n + 1)}{2}"),
+    ("Show the sum of k^2 from k = 1 to n = n(n + 1)(2n + 1)/6.", "sum of k^2 from k = 1 to n = n(n + 1)(2n + 1)/6",
+     r"\sum_{k = 1}^{n} k^{2} = \frac{n(n + 1)(2n + 1)}{6}"),
+    ("Show the sum from k = 0 to infinity of 1/2^k = 2.", "sum from k = 0 to infinity of 1/2^k = 2",
+     r"\sum_{k = 0}^{\infty} \frac{1}{2^{k}} = 2"),
+    ("Show the final amount A ≈ $1,628.89.", "A ≈ $1,628.89", r"A \approx \$1{,}628.89"),
+    ("Display the balance P = $12,500.00 under the title.", "P = $12,500.00", r"P = \$12{,}500.00"),
+])
+def test_formulas_said_in_words_bare_in_the_prose(details, expr, expected):
+    bs, notes = planned(details)
+    assert [b.kind for b in bs] == ["equation"], [(b.kind, b.rule) for b in bs]
+    assert bs[0].params["exprs"] == [expr]
+    assert tex(expr) == expected
+    assert not [n for n in notes if n.startswith(("SB302", "SB307"))], notes
+
+
+def test_words_of_a_formula_that_are_not_read_are_reported():
+    # the derivative is said around the formula in words sbc does not read: drawn in part, and said so
+    bs, notes = planned("Show the derivative of the position x(t) = 5t^2.")
+    assert [b.params["exprs"] for b in bs if b.kind == "equation"] == [["x(t) = 5t^2"]]
+    assert any(n.startswith("SB307") and "'derivative of …'" in n and "'x(t) = 5t^2'" in n for n in notes), notes
+    # "the sum of the two vectors" is no sum said in words
+    bs, notes = planned("Show the sum of the two vectors v + w = (3, 4).")
+    assert [b.params["exprs"] for b in bs if b.kind == "equation"] == [["v + w = (3, 4)"]]
+    assert not [n for n in notes if n.startswith("SB307")], notes
+    # words that enclose more words are not a formula: nothing is made up
+    bs, notes = planned("Show the limit of the sequence as n approaches infinity.")
+    assert not [b for b in bs if b.kind == "equation"]
+
+
 # -- chemistry --------------------------------------------------------------------------------------
 def test_chemistry_upright_with_subscripts_coefficients_states_and_charges():
     assert tex("C3H8 + 5O2 → 3CO2 + 4H2O") == \

@@ -7,6 +7,7 @@ import json
 
 import pytest
 
+from compiler.mathtext import to_tex
 from compiler.models import Storyboard
 from compiler.plan import plan_storyboard
 from compiler.planner.extract import extract, formula_spans
@@ -80,9 +81,13 @@ def test_chemical_equation_is_not_a_flow_but_named_steps_are():
 
 
 def test_steps_from_a_listed_calculation_and_from_a_chain_without_equals():
-    b = only(beats("Show the calculation step by step: A = 1000 × (1 + 0.05)^10, A = 1000 × 1.6289, A ≈ $1,628.89."),
-             "steps")
+    details = "Show the calculation step by step: A = 1000 × (1 + 0.05)^10, A = 1000 × 1.6289, A ≈ $1,628.89."
+    b = only(beats(details), "steps")
     assert b.params["lines"] == ["A = 1000 × (1 + 0.05)^10", "A = 1000 × 1.6289", "A ≈ $1,628.89"]
+    # every line is typeset: the price with thousands separators and cents too (no SB302)
+    assert to_tex("A ≈ $1,628.89").tex == r"A \approx \$1{,}628.89"
+    sb = Storyboard.model_validate({"scenes": [scene(details, "Some narration here.", "Dark blue background.")]})
+    assert not [n for n in plan_storyboard(sb).diagnostics if n.code == "SB302"]
     b = only(beats("Show the steps: 3 × [2, 0] + 2 × [1, 1], then [6, 0] + [2, 2], then [8, 2]."), "steps")
     assert b.params["lines"] == ["3 × [2, 0] + 2 × [1, 1]", "= [6, 0] + [2, 2]", "= [8, 2]"]
 

@@ -8,8 +8,9 @@ import json
 import re
 from dataclasses import dataclass, field
 
-from ..mathtext import looks_like_math
+from ..mathtext import looks_like_math, said_in_words
 from ..text import SINGLE_QUOTED
+from .knowledge import formula_words
 from .quantity import NUM, number as _num
 
 QUOTED = re.compile(r'"([^"\n]{1,5000})"|\u201c([^\u201d\n]{1,5000})\u201d')
@@ -166,6 +167,9 @@ def mask_shown(sentence: str) -> str:
     return _SHOWN_SPAN.sub(lambda m: "\x01" * len(m.group(0)), sentence)
 
 
+_RESULT = re.compile(r"(?<!\S)(?:" + "|".join(sorted(formula_words()["result_verbs"], key=len, reverse=True))
+                     + r")(?=\s)", re.I)
+_SAID = "\x02"  # stands for the words of a formula said in words while the prose is read (same length)
 _OPS = "=+−×*/÷^→←↔≈≤≥<>±·⋅≠∝⇒⟶∈⇌⇄"
 _STRONG_OP = re.compile(r"^(?:=|≈|\+|×|\*|/|÷|\^|→|⟶|->|-->|=>|⇒|≤|≥|<|>|<=|>=|≠|!=|±|·|⋅|-|−|∝|∈|⇌|⇄|<=>|<->)$")
 _MATH_FUNCS = {"lim", "sin", "cos", "tan", "log", "ln", "exp", "det", "max", "min", "sqrt", "arg", "mod", "argmax",
@@ -227,6 +231,8 @@ def _kind(tok: str) -> str:
     low = tok.lower()
     if "\x01" in tok:
         return "stop"
+    if _SAID in tok:
+        return "math"  # a formula said in words ("limit as x approaches 0 of")
     if _TEX_CMD.search(tok):  # LaTeX written in the prose: "\rightarrow" joins, "\frac{1}{2}" is maths
         return "op" if _TEX_OP.match(tok) else "math"
     if _STRONG_OP.match(tok) or (tok and all(c in _OPS or c in "-=<>!" for c in tok)):
@@ -273,17 +279,26 @@ def formula_spans(sentence: str) -> list[tuple[str, int, int]]:
     (`4 g H2 ÷ 2 g/mol`). A comma, semicolon or colon ends it. The run must hold an operator.
     """
     masked = mask_shown(sentence)
-    # "∫ from 0 to 2 of x^2 dx": an integral said in words is one formula
     out: list[tuple[str, int, int]] = []
-    for m in re.finditer(r"(?:∫|\bintegral)\s*from\s+\S+\s+to\s+\S+\s+of\s+[^,;:.]+?(?:\s+d[a-z]\b|(?=[,;:.]|$))",
-                         masked):
-        out.append((sentence[m.start(): m.end()].strip(), m.start(), m.end()))
     # "$\\int_0^2 x^3\\,dx = 4$", "\\( a^2 + b^2 \\)": LaTeX's own delimiters hold one formula (not "$5 and $10")
     for m in _TEX_INLINE.finditer(masked):
         body = m.group(1) or m.group(2) or m.group(3) or ""
         if re.search(r"[\\^_=+<>]|[A-Za-z]\(|\d\s*/\s*\d", body) and not re.fullmatch(r"[\d.,\s]+", body):
             out.append((sentence[m.start(): m.end()].strip(), m.start(), m.end()))
             masked = masked[:m.start()] + "\x01" * (m.end() - m.start()) + masked[m.end():]
+    # "the limit as x approaches 0 of sin(x)/x", "the sum from i = 1 to n of i = n(n + 1)/2", "∫ from 0 to 2 of
+    # x^2 dx": the words of a formula said in words are one piece of it, joined like a symbol to what follows
+    for a, b in said_in_words(masked):
+        masked = masked[:a] + _SAID * (b - a) + masked[b:]
+        # "… of sin(x)/x is 1": after such words, "is" and "equals" say "=" (a word, then a formula, follows)
+        clause = re.match(r"[^,;:]*?(?=[,;:]|\.(?:\s|$)|$)", masked[b:])
+        for m in _RESULT.finditer(masked, b, b + (clause.end() if clause else 0)):
+            between = [_kind(t) for t, *_ in _tokens(masked[b:m.start()])]
+            after = _tokens(masked[m.end():m.end() + 200])[:2]
+            if all(k in ("math", "op") for k in between) and after and _kind(after[0][0]) == "math" and not (
+                    after[0][0] in ("a", "A") and len(after) > 1 and _kind(after[1][0]) == "word"):
+                masked = masked[:m.start()] + re.sub(r"\S", "=", m.group(0)) + masked[m.end():]
+            break
     toks = _tokens(masked)
     kinds = [_kind(t) for t, *_ in toks]
     n = len(toks)
@@ -329,7 +344,7 @@ def formula_spans(sentence: str) -> list[tuple[str, int, int]]:
             run.pop(0)
         if run:
             text_toks = [toks[r][0] for r in run]
-            has_op = any(kinds[r] == "op" or _TEX_CMD.search(toks[r][0]) for r in run) or any(
+            has_op = any(kinds[r] == "op" or _TEX_CMD.search(toks[r][0]) or _SAID in toks[r][0] for r in run) or any(
                 re.search(r"[=≈→^×÷/+*√Σ∑∫²³−]|(?<=[\w)])-(?=[\w(])|\s-\s|\)\(", toks[r][0])
                 and not re.fullmatch(r"[A-Za-z]+/[A-Za-z]+|m/s²?|g/mol|km/h", toks[r][0]) for r in run
                 if kinds[r] == "math")

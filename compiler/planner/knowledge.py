@@ -49,7 +49,9 @@ def picture_objects() -> frozenset[str]:
 
 
 def formula_words() -> dict[str, tuple[str, ...]]:
-    """Words about formulas on screen: mark_verbs, box_verbs, answer_nouns, derivation_cues (regex pieces)."""
+    """Words about formulas on screen: mark_verbs, box_verbs, answer_nouns, derivation_cues; and the words of a
+    formula said in words (integral_nouns, limit_nouns, approach_verbs, right_sides/left_sides, sum_nouns,
+    product_nouns, derivative_nouns, respect_words, result_verbs), read by compiler/mathtext.py (regex pieces)."""
     return {k: tuple(v) for k, v in _load("lexicon.json")["formula_words"].items()}
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..mathtext import looks_like_math, to_tex
+from ..mathtext import looks_like_math, said_heads, to_tex
 from .beats import Beat
 from .context import Context, _beat, _fmt, _has, _kw, since_clear
 from .extract import Extracted, enumeration
@@ -321,6 +321,7 @@ def rule_equation(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if not formulas:
         formulas = prose_formulas(ex, ctx)
         rule = "equation:prose-formula"
+        _unread_words(ex, ctx, i, formulas)
     if not formulas:
         return _label_symbol(ex, ctx, i)
     ctx.consumed.update(formulas)
@@ -331,6 +332,19 @@ def rule_equation(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     formulas = _merge_assignments(formulas)
     return [_beat("equation", rule, ex, i, formulas + ([label] if label else []),
                   _kw(ex.sentence), exprs=formulas[:6], label=label)]
+
+
+def _unread_words(ex: Extracted, ctx: Context, i: int, formulas: list[str]) -> None:
+    """"Show the derivative of the position x(t) = 5t^2": the formula is drawn, the derivative said around it in
+    words sbc does not read is not — say so (SB307), never a formula silently cut short."""
+    drawn = [(t.strip().rstrip("."), a, b) for t, a, b in ex.prose if t.strip().rstrip(".") in formulas]
+    for a, b in said_heads(ex.bare):
+        if any(s <= a < e for _, s, e in ex.prose):
+            continue  # read with the formula
+        after = [t for t, s, _ in drawn if s >= b and not re.search(r"[,;:]|\.\s", ex.bare[b:s])]
+        if after:
+            ctx.lost(i, f"'{ex.sentence[a:b]} …' is said in words that are not read as part of the formula: "
+                        f"only '{after[0]}' is typeset")
 
 
 def _label_symbol(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
