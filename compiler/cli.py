@@ -49,9 +49,25 @@ def _app() -> "typer.Typer":
                            pretty_exceptions_enable=False,
                            context_settings={"help_option_names": ["-h", "--help"]})
         for f, args, kwargs in _COMMANDS:
-            app.command(*args, **kwargs)(f)
+            app.command(*args, **{"help": _unwrapped(f.__doc__), **kwargs})(f)
         _APP = app
     return _APP
+
+
+def _unwrapped(doc: str | None) -> str | None:
+    """A docstring as help text: its paragraphs re-flowed (the terminal wraps them), lists kept as lines."""
+    if not doc:
+        return doc
+    import inspect
+
+    paragraphs = []
+    for para in inspect.cleandoc(doc).split("\n\n"):
+        lines = para.splitlines()
+        if any(line.lstrip().startswith(("- ", "* ", "$ ")) for line in lines):
+            paragraphs.append(para)  # a list or commands: one item per line
+        else:
+            paragraphs.append(" ".join(line.strip() for line in lines))
+    return "\n\n".join(paragraphs)
 
 
 def __getattr__(name: str) -> Any:  # PEP 562: `from compiler.cli import app`
