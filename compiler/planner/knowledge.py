@@ -124,6 +124,35 @@ def physics_bodies() -> dict[str, str]:
     return dict(_load("vocabulary.json")["physics_bodies"])
 
 
+def physics_motion_words() -> str:
+    """A pattern of the words that make a sentence about a body in flight."""
+    return _load("vocabulary.json")["physics_motion_words"]
+
+
+def physics_forces() -> dict[str, dict[str, str]]:
+    """force -> its `words`, `labels` (patterns), default `direction` and `symbol`, for free-body diagrams."""
+    return {k: dict(v) for k, v in _load("vocabulary.json")["physics_forces"].items()}
+
+
+def physics_vector_words() -> dict[str, str]:
+    """Patterns: `nouns` that make a label an arrow's; `list_cues` that make forces named without labels a free-body
+    diagram; `relabel` verbs that replace a vector's label; `resize` words that change its length."""
+    v = _load("vocabulary.json")
+    return {"nouns": v["physics_vector_nouns"], "list_cues": v["physics_force_list_cues"],
+            "relabel": v["physics_relabel_verbs"], "resize": v["physics_resize_words"]}
+
+
+def physics_directions() -> tuple[tuple[str, str], ...]:
+    """(physics vector direction, pattern of the words that say it), in the order they are tried."""
+    return tuple((d, pat) for d, pat in _load("vocabulary.json")["physics_directions"])
+
+
+def physics_angles() -> dict[str, str]:
+    """Patterns of angle words: `unit`, what it is measured from (`above`, `below`, `vertical`), `launch` and
+    `incline` cues, `landing` words."""
+    return dict(_load("vocabulary.json")["physics_angles"])
+
+
 def circuit_elements() -> dict[str, str]:
     """symbol of the circuit component -> a pattern of the nouns that name it."""
     return dict(_load("vocabulary.json")["circuit_elements"])

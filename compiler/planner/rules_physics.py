@@ -15,22 +15,20 @@ projectile come from the sentence, the scene, or the picture of an earlier scene
 
 from __future__ import annotations
 
+import math
 import re
 
 from .beats import Beat
 from .context import Context, _beat, _kw, since_clear
 from .extract import Extracted
-from .knowledge import physics_bodies, physics_settings
+from .knowledge import (physics_angles, physics_bodies, physics_directions, physics_forces, physics_motion_words,
+                        physics_settings, physics_vector_words)
 from .quantity import NUM, quantity
 
 _Q = r"[\"\u201c]([^\"\u201d]{1,24})[\"\u201d]"
-_DIRECTIONS = (("right", r"\b(?:pointing\s+|to\s+the\s+)?right(?:wards?)?\b|\bhorizontal\b"),
-               ("left", r"\b(?:pointing\s+|to\s+the\s+)?left(?:wards?)?\b"),
-               ("down", r"\b(?:pointing\s+)?down(?:wards?)?\b|\bvertical\w*\s+down"),
-               ("up", r"\b(?:pointing\s+)?up(?:wards?)?\b"),
-               ("normal", r"\bnormal\b|\bperpendicular to the (?:slope|surface|incline)\b"),
-               ("down_slope", r"\bdown the (?:slope|incline|ramp)\b|\bfriction\b.*\bdown\b"),
-               ("up_slope", r"\bup the (?:slope|incline|ramp)\b|\bfriction\b"))
+# a label: quoted, or a symbol in brackets after its noun ("weight (mg)", "the normal force (F_N)")
+_LABEL = re.compile(_Q + r"|\(\s*([A-Za-z]{1,2}\d?|[A-Za-z]{1,3}_\{?\w{1,4}\}?)\s*\)")
+_SEP = re.compile(r",|;|\band\b|\bwhile\b|\bwith\b|\bwhich\b|\bthat\b|\.(?:\s|$)", re.I)
 
 
 def _picture(ctx: Context) -> Beat | None:
@@ -67,10 +65,14 @@ def _height(text: str) -> float | None:
 
 
 def _speed(text: str) -> float | None:
-    """"v0 = 15 m/s", "thrown horizontally at 15 m/s", "with a speed of 15 m/s" — the launch speed, not any speed."""
-    m = re.search(r"\bv_?0\s*=\s*(" + NUM + r")\s*m/s", text) or re.search(
-        r"\b(?:thrown|launched|kicked|fired|throws?|launch(?:es)?|moving|moves|rolls?|at|speed of|velocity of|initial "
-        r"(?:speed|velocity)(?: of)?)\s+(?:\w+\s+){0,2}?(" + NUM + r")\s*m/s\b(?!\^|²)", text, re.I)
+    """"v0 = 15 m/s", "thrown horizontally at 15 m/s", "with a speed of 15 m/s" — the launch speed, not any speed
+    (not "hits the ground at 24.8 m/s")."""
+    m = re.search(r"\bv_?0\s*=\s*(" + NUM + r")\s*m/s", text)
+    if m is None:
+        m = next((x for x in re.finditer(
+            r"\b(?:thrown|launched|kicked|fired|throws?|launch(?:es)?|moving|moves|rolls?|at|speed of|velocity of|initial "
+            r"(?:speed|velocity)(?: of)?)\s+(?:\w+\s+){0,2}?(" + NUM + r")\s*m/s\b(?!\^|²)", text, re.I)
+            if not _landing(text, x.start())), None)
     return quantity(m.group(1)) if m and quantity(m.group(1)) > 0 else None
 
 
@@ -80,19 +82,77 @@ def _path_numbers(text: str) -> tuple[float, float] | None:
     return (quantity(m.group(1)), quantity(m.group(2))) if m else None
 
 
-def _angle(text: str) -> float | None:
-    m = re.search(r"\b(" + NUM + r")\s*(?:°|degrees?)\s*(?:above|up|from the horizontal|to the horizontal|incline|slope)?",
-                  text, re.I)
-    return quantity(m.group(1)) if m else None
+def _angles(text: str) -> list[tuple[float, int, int, str | None]]:
+    """Every angle the text writes ("30°", "30 degrees", "a 30-degree ramp") with what it is measured from, as
+    written right after it: `above`, `below` or `vertical` (None: not said)."""
+    words = physics_angles()
+    out = []
+    for m in re.finditer(r"(?<![\w.])(" + NUM + r")\s?-?\s?(?:" + words["unit"] + r")", text, re.I):
+        tail = text[m.end():m.end() + 30]
+        ref = next((k for k in ("below", "vertical", "above") if re.match(r"\s*(?:" + words[k] + r")", tail, re.I)),
+                   None)
+        out.append((quantity(m.group(1)), m.start(), m.end(), ref))
+    return out
 
 
-def _about_motion(ctx: Context) -> dict:
-    """The numbers of a throw the scene (or an earlier scene's picture) gives: height, speed, angle."""
+def _clause_before(text: str, pos: int, width: int = 40) -> str:
+    """The words of the clause just before `pos` (never across a stop, a semicolon or a quote)."""
+    return re.split(r"[;\"\u201c\u201d]|\.(?:\s|$)", text[max(0, pos - width):pos])[-1]
+
+
+def _landing(text: str, pos: int) -> bool:
+    """Whether the number at `pos` is said of the landing ("hits the ground at 24.8 m/s", "lands at 53° …")."""
+    return re.search(r"\b(?:" + physics_angles()["landing"] + r")\b", _clause_before(text, pos), re.I) is not None
+
+
+def _incline_angle(text: str, angles: list) -> tuple | None:
+    """The angle of the incline: one written next to its noun ("an incline of 30 degrees", "a 30° ramp",
+    "inclined at an angle of 30°")."""
+    words = physics_angles()["incline"] + "|" + physics_settings()["incline"]
+    for a in angles:
+        before = re.split(r"[,;]", _clause_before(text, a[1]))[-1]
+        if re.search(r"\b(?:" + words + r")", before, re.I) or re.match(
+                r"\s*(?:[\w-]+\s+)?(?:" + words + r")\b", text[a[2]:a[2] + 30], re.I):
+            return a
+    return None
+
+
+def _above_horizontal(a: tuple) -> float:
+    """An angle as degrees above the horizontal (below: negative; from the vertical: its complement)."""
+    value, ref = a[0], a[3]
+    return -value if ref == "below" else (90 - value if ref == "vertical" else value)
+
+
+def _launch_angle(text: str, angles: list, whole_sentence: bool) -> tuple | None:
+    """The launch angle among the angles of the text: in the sentence that throws, any angle not said of the
+    landing; elsewhere in the scene, only one said of the launch ("launch angle 30°", "30° above the horizontal")."""
+    cue = physics_angles()["launch"]
+    for a in angles:
+        if _landing(text, a[1]):
+            continue
+        if whole_sentence or a[3] in ("above", "vertical") or re.search(r"\b(?:" + cue + r")", _clause_before(text, a[1], 30),
+                                                                        re.I):
+            return a
+    return None
+
+
+def _about_motion(ctx: Context, s: str, angles: list) -> tuple[dict, tuple | None]:
+    """The numbers of a throw — height, speed, angle — and the angle of the sentence it used: the path formula the
+    sentence writes, the sentence's own numbers, a path formula elsewhere in the scene, an earlier scene's throw,
+    then loose numbers of this scene."""
     text = ctx.about
     out: dict = {}
-    path = _path_numbers(text)
+    path = _path_numbers(s) or _path_numbers(text)
     if path:
         out["height"], out["speed"], out["angle"] = path[0], path[1], 0
+    used = _launch_angle(s, angles, True)
+    own = {"height": _height(s), "speed": _speed(s),
+           "angle": _above_horizontal(used) if used else (0 if re.search(r"\bhorizontal(?:ly)?\b", s, re.I) else None)}
+    for k, v in own.items():
+        if v is not None and k not in out:
+            out[k] = v
+    if out.get("angle") != own["angle"]:
+        used = None  # the path formula says otherwise: the sentence's angle is not the one drawn
     for sp in reversed(ctx.history):  # an earlier scene's throw, before loose numbers of this one
         for b in sp.beats:
             p = b.params.get("projectile") if b.kind == "physics" else None
@@ -106,31 +166,109 @@ def _about_motion(ctx: Context) -> dict:
     if v and "speed" not in out:
         out["speed"] = v
     if "angle" not in out:
-        a = re.search(r"\b(" + NUM + r")\s*(?:°|degrees?)\s*(?:above|up\b|from the horizontal|to the horizontal)", text, re.I)
-        out["angle"] = quantity(a.group(1)) if a else (0 if re.search(r"\bhorizontal(?:ly)?\b", text, re.I) else None)
-    return {k: v for k, v in out.items() if v is not None}
+        a = _launch_angle(text, _angles(text), False)
+        out["angle"] = _above_horizontal(a) if a else (0 if re.search(r"\bhorizontal(?:ly)?\b", text, re.I) else None)
+    return {k: v for k, v in out.items() if v is not None}, used
 
 
-def _vectors(ex: Extracted, body: str | None) -> list[dict]:
-    """"a horizontal arrow from the ball pointing right with label "15 m/s"", "a downward green arrow labeled
-    "v_y = ?"", "arrows for gravity "mg" and the normal force "N""."""
-    out = []
-    for m in re.finditer(r"\b((?:[\w-]+\s+){0,4})(arrow|force|vector)\b([^.;\"\u201c]{0,60}?)(?:labell?ed|with\s+(?:the\s+)?label|"
-                         r"marked|called)?\s*" + _Q, ex.sentence, re.I):
-        around = (m.group(1) + " " + m.group(3)).lower()
-        if "double-headed" in around or "double headed" in around:
+def _direction(text: str) -> str | None:
+    low = text.lower()
+    return next((d for d, pat in physics_directions() if re.search(r"\b(?:" + pat + r")\b", low)), None)
+
+
+def _force_named(before: str, after: str) -> str | None:
+    """The force the words around a label name: the one named last before it, else the first after it."""
+    forces = physics_forces()
+    found = [(m.start(), f) for f, v in forces.items() for m in re.finditer(r"\b(?:" + v["words"] + r")\b", before, re.I)]
+    if found:
+        return max(found)[1]
+    found = [(m.start(), f) for f, v in forces.items() for m in [re.search(r"\b(?:" + v["words"] + r")\b", after, re.I)] if m]
+    return min(found)[1] if found else None
+
+
+def _force_labelled(label: str) -> str | None:
+    """The force a label is the usual symbol of ("mg", "F_N", "f_k")."""
+    bare = re.sub(r"[{}$\\\s]", "", label)
+    return next((f for f, v in physics_forces().items() if re.fullmatch(r"(?:" + v["labels"] + r")", bare)), None)
+
+
+def _vector_type(text: str) -> str:
+    if re.search(r"m/s(?!\^|²)|\bvelocity\b|\bspeed\b|\bv_?\w?\b", text):
+        return "velocity"
+    return "acceleration" if re.search(r"m/s\^?2|m/s²|\bacceleration\b", text) else "force"
+
+
+def _vectors(s: str) -> tuple[list[dict], list[tuple[int, int]]]:
+    """The vectors a sentence asks for, and the spans of the sentence each was read from: "a horizontal arrow from
+    the ball pointing right with label "15 m/s"", "a downward green arrow labeled "v_y = ?"", a list — "arrows
+    for gravity "mg", the normal force "N" and friction "f"", "weight (mg) pointing down, …" — and forces named
+    without labels where the sentence asks for arrows ("draw the forces: gravity, the normal force and friction").
+    A direction the words give wins; else the force's own (data: `physics_forces`)."""
+    nouns, cues = physics_vector_words()["nouns"], physics_vector_words()["list_cues"]
+    forces = physics_forces()
+    labels = [(m.group(1) or m.group(2), m.start(), m.end(), m.group(2) is not None) for m in _LABEL.finditer(s)]
+    out: list[tuple[int, dict]] = []
+    spans: list[tuple[int, int]] = []
+    named: set[str] = set()
+    cut, listing = 0, False
+    for k, (label, a, b, bracketed) in enumerate(labels):
+        nxt = labels[k + 1][1] if k + 1 < len(labels) else len(s)
+        sep = _SEP.search(s, b, nxt)
+        end = sep.start() if sep else nxt
+        gap = s[cut:a]
+        before = re.split(r"[;]|\.(?:\s|$)", s[max(cut, a - 80):a])[-1]
+        after = s[b:end]
+        cut = end
+        noun = None
+        for m in re.finditer(r"\b(?:" + nouns + r")\b", before, re.I):
+            noun = m
+        if noun is not None:  # the noun and the words that describe it ("a downward green arrow")
+            lead = re.search(r"(?:[\w-]+\W+){0,3}$", before[:noun.start()])
+            near = before[lead.start() if lead else noun.start():]
+        else:
+            near = " ".join(before.split()[-5:])
+        if re.search(r"\bdouble[- ]headed\b", near + after, re.I):
+            listing = False
             continue  # a dimension, not a vector
-        label = m.group(4)
-        direction = next((d for d, pat in _DIRECTIONS if re.search(pat, around)), None)
+        force = _force_named(near, after)
+        continues = listing and len(re.findall(r"[\w-]+", gap)) <= 4
+        if bracketed and not (force or noun is not None and len(near.split()) <= 5):
+            listing = False
+            continue  # "(dot)", "(green)": a note in brackets, not a label
+        if not (noun is not None or force or continues):
+            listing = False
+            continue
+        force = force or _force_labelled(label)
+        direction = _direction(near + " " + after)
+        degrees = next((x for x in _angles(near + " " + after) if x[3]), None)
+        if degrees is not None:
+            direction = _above_horizontal(degrees)
         if direction is None:
-            direction = "down" if re.search(r"\bgravity|weight|mg\b", around + label.lower()) else "right"
-        kind = "velocity" if re.search(r"m/s(?!\^|²)|\bvelocity\b|\bspeed\b|\bv_?\w?\b", label + " " + around) else (
-            "acceleration" if re.search(r"m/s\^?2|m/s²|\bacceleration\b", label + " " + around) else "force")
-        v = {"type": kind, "direction": direction, "label": label}
-        if body:
-            v["body"] = body
-        out.append(v)
-    return out[:10]
+            direction = forces[force]["direction"] if force else "right"
+        v = {"type": _vector_type(label + " " + near), "direction": direction, "label": label}
+        out.append((a, v))
+        spans.append((a - len(near), end))
+        if force:
+            named.add(force)
+        listing = True
+    if re.search(r"\b(?:" + cues + r")\b", s, re.I):
+        # forces named without a label: each drawn with its usual symbol
+        for f, v in forces.items():
+            for m in re.finditer(r"\b(?:" + v["words"] + r")\b", s, re.I):
+                if f in named or any(x <= m.start() < y for x, y in spans):
+                    continue
+                sep = _SEP.search(s, m.end())
+                end = sep.start() if sep else len(s)
+                words = _SEP.split(s[max(0, m.start() - 20):m.start()])[-1] + s[m.start():end]
+                direction = _direction(words) or v["direction"]
+                symbol = re.match(r"\s+([A-Za-z][\w{}]{0,5})\b", s[m.end():])  # "the weight W", "friction f_k"
+                label = symbol.group(1) if symbol and _force_labelled(symbol.group(1)) == f else v["symbol"]
+                out.append((m.start(), {"type": "force", "direction": direction, "label": label}))
+                spans.append((m.start(), end))
+                named.add(f)
+                break
+    out.sort(key=lambda x: x[0])
+    return [v for _, v in out][:10], spans
 
 
 def _drop(ex: Extracted, ctx: Context, i: int, shape: str | None) -> list[Beat]:
@@ -157,6 +295,52 @@ def _drop(ex: Extracted, ctx: Context, i: int, shape: str | None) -> list[Beat]:
                   steps=[{"action": "move", "to": [0, 0]}])]
 
 
+def _on_screen(ctx: Context, picture: Beat) -> list[dict]:
+    """The vectors of the physics picture on screen: its own, then those later steps added, less those removed."""
+    out = list(picture.params.get("vectors") or [])
+    for b in reversed(since_clear(ctx)):
+        if b.kind == "physics" and b.params.get("extend"):
+            out += list(b.params.get("vectors") or [])
+            for st in b.params.get("steps") or []:
+                out = [v for v in out if v.get("label") not in (st.get("labels") or [])] + list(st.get("vectors") or [])
+    return out
+
+
+def _relabel(ex: Extracted, ctx: Context, i: int, picture: Beat) -> list[Beat]:
+    """"Replace the "?" on the green arrow with "19.8 m/s"": the vector labelled "v_y = ?" on screen becomes
+    "v_y = 19.8 m/s" (the arrow is redrawn with its new label; a new length asked for is reported)."""
+    words = physics_vector_words()
+    m = re.search(r"\b(?:" + words["relabel"] + r")\w*\s+(?:the\s+)?(?:label\s+)?" + _Q + r"[^\"\u201c]{0,50}?\s(?:with|to|by|into)\s+"
+                  r"(?:the\s+)?(?:label\s+)?(?:value\s+)?" + _Q, ex.sentence, re.I)
+    if m is None:
+        return []
+    old, new = m.group(1), m.group(2)
+    vector = next((v for v in reversed(_on_screen(ctx, picture)) if v.get("label") == old), None) or next(
+        (v for v in reversed(_on_screen(ctx, picture)) if old in (v.get("label") or "")), None)
+    if vector is None:
+        return []
+    old_label = vector["label"]
+    label = new if old_label == old else old_label.replace(old, new, 1)
+    if len(label) > 24:
+        label = new
+    ctx.consumed.update((old, new))
+    vector = dict(vector, label=label)
+    if re.search(r"\b(?:" + words["resize"] + r")\b", ex.sentence, re.I):
+        # "stretch the green arrow so its length is 19.8 / 15 = 1.32 times the blue arrow": the others are drawn at
+        # the same (default) size, so the factor is its magnitude
+        factor = re.findall(r"(?<![\w.])(\d+(?:\.\d+)?)\s*(?:times|×|x)\s+(?:as\s+long\s+as\s+)?(?:the|that|its)\b",
+                            ex.sentence, re.I)
+        others = [v for v in _on_screen(ctx, picture) if v.get("label") != old and old not in (v.get("label") or "")]
+        if len(factor) == 1 and 0 < float(factor[0]) <= 1e6 and all(v.get("magnitude", 1.0) == 1.0 for v in others):
+            vector["magnitude"] = float(factor[0])
+        else:
+            ctx.lost(i, f"the arrow '{label}' keeps its length: a new length is not drawn")
+    steps = [{"action": "remove", "labels": [old_label]}, {"action": "vector", "vectors": [vector]}]
+    if not (ex.formulas or ex.backticked or [q for q in ex.quoted if q not in ctx.consumed]):
+        ctx.stop = True  # the label is replaced on the arrow: no transform of the text as well
+    return [_beat("physics", "physics:relabel", ex, i, [label], _kw(ex.sentence), extend=True, steps=steps)]
+
+
 def rule_physics(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     s = ex.sentence
     picture = _picture(ctx)
@@ -164,10 +348,13 @@ def rule_physics(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         drop = _drop(ex, ctx, i, _body_shape(re.sub(r"\([^)]*\)", " ", s)))
         if drop:
             return drop
+    if picture is not None:
+        relabelled = _relabel(ex, ctx, i, picture)
+        if relabelled:
+            return relabelled
     setting = _setting(s)
     shape = _body_shape(re.sub(r"\([^)]*\)", " ", s))
-    moving = re.search(r"\b(?:throw\w*|thrown|launch\w*|fly\w*|flies|fall\w*|moving along the (?:path|trajectory|parabola)|"
-                       r"along (?:the|its) (?:path|trajectory)|projectile|trajectory)\b", s, re.I)
+    moving = re.search(r"\b(?:" + physics_motion_words() + r")\b", s, re.I)
     if picture is None:
         # a picture starts with a cliff or an incline, or with a body that rests, moves or is pushed: "a ball on the
         # ground", "the ball thrown at 15 m/s", "a block with a force arrow "20 N"" — not a data table, a ball in a bag
@@ -195,23 +382,48 @@ def rule_physics(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if shape and not any(b.get("shape") == shape for b in params.get("bodies") or []):
         params["bodies"] = list(params.get("bodies") or []) + [{"shape": shape}]
         changed = True
-    vectors = _vectors(ex, None)
-    if vectors:
-        params["vectors"] = (list(params.get("vectors") or []) + vectors)[:10]
+    angles = _angles(s)
+    used: list[tuple] = []
+    incline = _incline_angle(s, angles) if params.get("setting") == "incline" else None
+    if incline is not None:
+        used.append(incline)
+        value = min(max(incline[0], 5.0), 75.0)
+        if value != incline[0]:
+            ctx.lost(i, f"an incline of {_fmt(incline[0])}° is drawn at {_fmt(value)}° (5° to 75°)")
+        params["angle"] = value
         changed = True
+    vectors, spans = _vectors(s)
+    used += [x for x in angles if any(a <= x[1] < b for a, b in spans)]
+    if vectors:
+        have = list(params.get("vectors") or [])
+        fresh = [v for v in vectors if not any(v.get("label") == w.get("label") and v.get("label") for w in have)]
+        params["vectors"] = (have + fresh)[:10]
+        changed = changed or bool(fresh)
     if moving and not params.get("projectile"):
-        numbers = _about_motion(ctx)
+        numbers, launch = _about_motion(ctx, s, [x for x in angles if x not in used])
+        if launch is not None:
+            used.append(launch)
         if numbers.get("speed"):
-            proj = {"speed": numbers["speed"], "angle": numbers.get("angle") or 0}
+            angle = numbers.get("angle") or 0
+            if not -89 <= angle <= 89:
+                ctx.lost(i, f"a launch angle of {_fmt(angle)}° is drawn as {_fmt(math.copysign(89, angle))}°")
+                angle = math.copysign(89, angle)
+            proj = {"speed": numbers["speed"], "angle": angle}
             if numbers.get("height"):
                 proj["height"] = numbers["height"]
                 params.setdefault("setting", "cliff")
                 if params.get("setting") in ("cliff", "table"):
                     params["height"] = numbers["height"]  # one height: the cliff the body is thrown from
+            elif angle <= 0:
+                ctx.lost(i, "no launch angle or height is given: thrown level from the ground, the body lands at once")
             params["projectile"] = proj
             changed = True
         else:
             ctx.lost(i, "the motion's speed is not given: the body is drawn at rest")
+    if changed:
+        for x in angles:
+            if x not in used and not _landing(s, x[1]):
+                ctx.lost(i, f"the angle {_fmt(x[0])}° is not drawn: not read as an incline's, a launch's or a vector's")
     if re.search(r"\blands?\b|\blanding\b|\bimpact\b", s, re.I) and params.get("projectile") and vectors:
         params["projectile"] = dict(params["projectile"], impact=True)
         params["vectors"] = [v for v in params["vectors"] if v not in vectors]
@@ -219,6 +431,8 @@ def rule_physics(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         return []
     labels = [v["label"] for v in params.get("vectors") or [] if v.get("label")]
     ctx.consumed.update(labels + ([f"{_fmt(h)} m"] if h else []))
+    if vectors and not (ex.formulas or ex.backticked or [q for q in ex.quoted if q not in ctx.consumed]):
+        ctx.stop = True  # "Show the forces on it: gravity, the normal force and friction": the arrows, not a caption
     if picture is not None:
         ctx.replace(picture, Beat("physics", params, tuple(dict.fromkeys(picture.strings + tuple(labels))),
                                   picture.rule.split("+")[0] + "+completed", picture.source, picture.detail_index,
