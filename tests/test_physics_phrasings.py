@@ -117,3 +117,43 @@ def test_a_throw_that_cannot_be_drawn_as_written_is_reported():
     details = "Animate the ball thrown at 30 degrees moving along the path y = 20 - 4.9 (x / 15)^2."
     assert next(b for b in beats(details) if b.kind == "physics").params["projectile"]["angle"] == 0
     assert any("30°" in m for m in lost(details))
+
+
+# ----------------------------------------------------------------------------- a switch opened and closed
+def circuit(details: str) -> tuple[dict, list[list[dict]]]:
+    found = beats(details)
+    assert {b.kind for b in found} == {"circuit"}, [(b.kind, b.rule) for b in found]
+    switch = next(e for e in found[0].params["elements"] if e["type"] == "switch")
+    return switch, [b.params["steps"] for b in found[1:]]
+
+
+@pytest.mark.parametrize("details, drawn_open, steps", [
+    ("Draw a circuit with a 9 V battery, an open switch and a bulb in series. Close the switch and show current "
+     "flowing.", True, [[{"action": "toggle"}, {"action": "flow"}]]),
+    ("Draw a circuit with a 9 V battery, a closed switch and a bulb in series. Open the switch.", False,
+     [[{"action": "toggle"}]]),
+    # the state unwritten: the switch is drawn as it is before the sentence that changes it
+    ("Draw a circuit with a 9 V battery, a switch and a bulb in series. Close the switch.", True, [[{"action": "toggle"}]]),
+    ("Draw a circuit with a 9 V battery, a switch and a bulb in series. Open the switch.", False, [[{"action": "toggle"}]]),
+    # other words for the same
+    ("Draw a series circuit with a 6 V battery, a switch S1 (open) and a lamp. Turn on the switch so the lamp lights. "
+     "Then turn it off again by opening the switch.", True, [[{"action": "toggle"}], [{"action": "toggle"}]]),
+    ("Draw a circuit with a 9 V battery, a switch that is open and a bulb. Now the switch is closed and current flows.",
+     True, [[{"action": "toggle"}, {"action": "flow"}]]),
+    ("Draw a circuit with a 9 V battery, a switch and a bulb; close the switch to light the bulb.", True,
+     [[{"action": "toggle"}]]),
+])
+def test_a_switch_starts_as_written_and_changes_as_asked(details, drawn_open, steps):
+    switch, found = circuit(details)
+    assert switch.get("open", False) is drawn_open and found == steps
+    assert lost(details) == []
+
+
+def test_a_switch_asked_for_the_state_it_is_in_is_reported():
+    details = "Draw a circuit with a 9 V battery, a closed switch and a bulb in series. Close the switch."
+    switch, found = circuit(details)
+    assert switch["open"] is False and found == []
+    assert lost(details) == ["scene 1: not drawn as written: the switch is already closed: it is not closed again "
+                             "(in 'Close the switch.')"]
+    assert any("no current flows" in m for m in lost("Draw a circuit with a 9 V battery, an open switch and a bulb in "
+                                                      "series, with current flowing."))

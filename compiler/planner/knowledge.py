@@ -153,6 +153,11 @@ def physics_angles() -> dict[str, str]:
     return dict(_load("vocabulary.json")["physics_angles"])
 
 
+def circuit_switch() -> dict:
+    """`open` / `closed`: the `state` words and `verb` patterns of a switch; `toggle`: verbs that flip it."""
+    return dict(_load("vocabulary.json")["circuit_switch"])
+
+
 def circuit_elements() -> dict[str, str]:
     """symbol of the circuit component -> a pattern of the nouns that name it."""
     return dict(_load("vocabulary.json")["circuit_elements"])

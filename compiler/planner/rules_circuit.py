@@ -18,7 +18,7 @@ import re
 from .beats import Beat
 from .context import Context, _beat, _kw, since_clear
 from .extract import Extracted
-from .knowledge import circuit_elements
+from .knowledge import circuit_elements, circuit_switch
 from .quantity import NUM
 
 _UNIT = {"v": "V", "volt": "V", "volts": "V", "ω": "Ω", "ohm": "Ω", "ohms": "Ω", "a": "A", "amp": "A", "amps": "A",
@@ -68,6 +68,10 @@ def _elements(s: str) -> list[dict]:
             across = re.search(r"\bacross\s+(?:the\s+)?(\w+)", s[m.start():m.end() + 40], re.I) if kind == "voltmeter" else None
             if across:
                 e["across"] = across.group(1).lower()
+            if kind == "switch":
+                state = _switch_state(s, m.start(), m.end())
+                if state is not None:
+                    e["open"] = state  # written: "an open switch", "a switch (closed)"; unwritten: no key
             e["_at"] = m.start()
             out.append(e)
     # "R2 = 4 Ω in the middle branch": an element named by its label and value, without its noun
@@ -103,10 +107,20 @@ def rule_circuit(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             _branches(params["elements"])
         for e in params["elements"]:
             e.pop("series", None)
-        if re.search(r"\bcurrent\b[^.]*\bflow|\bflowing\b|\belectrons? (?:move|flow)", s, re.I):
-            params["flow"] = True
+        flows = re.search(r"\bcurrent\b[^.]*\bflow|\bflowing\b|\belectrons? (?:move|flow)", s, re.I)
+        wanted = _switch_wanted(s)
+        toggle = None
+        if wanted is not None:  # "… a switch and a bulb; close the switch to light the bulb"
+            params, toggle = _switch_step(ctx, i, params, wanted)
         strings = [e.get("value") or e["type"] for e in params["elements"]]
-        return [_beat("circuit", "circuit:elements", ex, i, strings, _kw(s) + ("circuit",), **params)]
+        if toggle is None:
+            if flows and _loop_open(ctx, params["elements"], []):
+                ctx.lost(i, "no current flows: the switch is open")
+            return [_beat("circuit", "circuit:elements", ex, i, strings, _kw(s) + ("circuit",), flow=bool(flows) or None,
+                          **params)]
+        return [_beat("circuit", "circuit:elements", ex, i, strings, _kw(s) + ("circuit",), **params),
+                _beat("circuit", "circuit:steps", ex, i, [], _kw(s), extend=True,
+                      steps=[toggle] + ([{"action": "flow"}] if flows else []))]
     params = dict(circuit.params)
     have = list(params.get("elements") or [])
     steps = []
@@ -121,15 +135,17 @@ def rule_circuit(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                                   circuit.rule.split("+")[0] + "+added", circuit.source, circuit.detail_index,
                                   circuit.keywords), i)
         return []
-    if re.search(r"\b(?:close|open|flip|toggle|turn on|turn off)\w*\s+(?:the\s+)?switch\b|\bswitch\s+(?:is\s+)?(?:closed|opened)\b", s,
-                 re.I):
-        if not any(e["type"] == "switch" for e in have):
-            # "Close the switch" names a switch the circuit did not list: it joins the loop, open until then
-            params["elements"] = _named(have + [{"type": "switch", "open": bool(re.search(r"\bclose", s, re.I))}])[:10]
+    wanted = _switch_wanted(s)
+    if wanted is not None:
+        params, toggle = _switch_step(ctx, i, params, wanted)
+        if params["elements"] != have:
             ctx.replace(circuit, Beat("circuit", params, circuit.strings, circuit.rule.split("+")[0] + "+switch",
                                       circuit.source, circuit.detail_index, circuit.keywords), i)
-        steps.append({"action": "toggle"})
+        if toggle:
+            steps.append(toggle)
     if re.search(r"\bcurrent\b[^.]*\bflow\w*|\bcharges?\b[^.]*\bmov\w*|\belectrons?\b[^.]*\b(?:flow|mov)\w*", s, re.I):
+        if _loop_open(ctx, params.get("elements") or [], steps):
+            ctx.lost(i, "no current flows: the switch is open")
         steps.append({"action": "flow"})
     change = re.search(r"\b(?:replace|change|swap|increase|decrease|double|halve)\w*\s+(?:the\s+)?(\w+)[^.;]{0,40}?\b(?:to|with|"
                        r"into)\s+(?:an?\s+)?" + _VALUE, s, re.I)
@@ -149,6 +165,85 @@ def rule_circuit(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         return []
     strings = [x["text"] for x in steps if x.get("text")]
     return [_beat("circuit", "circuit:steps", ex, i, strings, _kw(s), extend=True, steps=steps[:12])]
+
+
+def _switch_state(s: str, start: int, end: int) -> bool | None:
+    """Whether the switch named at s[start:end] is written open (True) or closed (False): "an open switch", "a
+    switch S1 (closed)", "a switch, initially open" — None when the sentence does not say."""
+    words = circuit_switch()
+    for state, is_open in (("open", True), ("closed", False)):
+        pat = words[state]["state"]
+        if re.search(r"\b(?:" + pat + r")\s+$", s[max(0, start - 24):start], re.I) or re.match(
+                r"\s*(?:[RLSC]\s*[₁₂₃\d]\s*)?(?:\(\s*|,\s*|that\s+is\s+|which\s+is\s+|is\s+)?(?:(?:initially|currently|left|kept)\s+)?"
+                r"(?:" + pat + r")\b", s[end:end + 30], re.I):
+            return is_open
+    return None
+
+
+def _switch_wanted(s: str) -> tuple[str, bool, str | None] | None:
+    """What a sentence does to a switch: ("close", False, name) — "Close the switch", "the switch is closed", "turn
+    on switch S1" —, ("open", True, name), or ("toggle", None, name): "Flip the switch"."""
+    words = circuit_switch()
+    target = r"(?:the\s+)?(?:(?P<pre>[RLSC]\s*[₁₂₃\d])\s+)?switch(?:\s+(?P<post>S\s*[₁₂₃\d]))?\b|(?P<bare>\bS\s*[₁₂₃\d])\b"
+    for action, is_open, verb in (("close", False, words["closed"]["verb"]), ("open", True, words["open"]["verb"]),
+                                  ("toggle", None, words["toggle"])):
+        m = next((x for x in re.finditer(r"\b(?:" + verb + r")\s+(?:" + target + r")", s, re.I)
+                  if not re.search(r"\b(?:an?|the|one|each|its)\s+$", s[max(0, x.start() - 8):x.start()], re.I)), None)  # not "an open switch"
+        if m is None and is_open is not None:
+            state = words["closed" if is_open is False else "open"]["state"]
+            m = re.search(r"\bswitch(?:\s+(?P<post>S\s*[₁₂₃\d]))?\s+(?:is|gets|becomes)\s+(?:now\s+)?(?:" + state + r")\b", s, re.I)
+            if m is not None:
+                action = "state"  # "the switch is closed": a state said, not an order
+        if m is not None:
+            groups = m.groupdict()
+            name = next((groups.get(g) for g in ("pre", "post", "bare") if groups.get(g)), None)
+            return action, is_open, name.replace(" ", "") if name else None
+    return None
+
+
+def _switch_step(ctx: Context, i: int, params: dict, wanted: tuple) -> tuple[dict, dict | None]:
+    """The circuit's params (a switch added or its first state set) and the toggle that puts the switch in the state
+    the sentence asks for, from the state it is in now (as drawn, then toggled by the steps on screen since). A switch
+    whose state was never written is drawn in the state before the change ("Close the switch": it was open); one
+    already in the asked state is not toggled — said, not silent."""
+    action, is_open, name = wanted
+    elements = [dict(e) for e in params.get("elements") or []]
+    if not any(e["type"] == "switch" for e in elements):
+        # "Close the switch" names a switch the circuit did not list: it joins the loop
+        elements = _named(elements + [{"type": "switch"}])[:10]
+    switches = [e for e in elements if e["type"] == "switch"]
+    chosen = [e for e in switches if name is None or (e.get("label") or "").lower() == name.lower()]
+    if not chosen:
+        ctx.lost(i, f"there is no switch {name}: the first switch is toggled")
+    switch = (chosen or switches)[0]
+    toggles = _toggles(ctx, switches, switch)
+    step: dict | None = {"action": "toggle"} if switch is switches[0] else {"action": "toggle", "element": switch["name"]}
+    if is_open is not None:
+        if "open" not in switch and not toggles:
+            switch["open"] = not is_open  # its state before the change the sentence asks for
+        elif (bool(switch.get("open")) != (toggles % 2 == 1)) == is_open:
+            if action != "state":
+                state = "open" if is_open else "closed"
+                ctx.lost(i, f"the switch is already {state}: it is not {'opened' if is_open else 'closed'} again")
+            step = None
+    return dict(params, elements=elements), step
+
+
+def _toggles(ctx: Context, switches: list[dict], switch: dict) -> int:
+    """How many times the steps on screen have toggled the switch (a toggle naming no switch is the first's)."""
+    return sum(1 for b in since_clear(ctx) if b.kind == "circuit" and b.params.get("extend")
+               for st in b.params.get("steps") or [] if st.get("action") == "toggle"
+               and st.get("element", switches[0]["name"]) == switch["name"])
+
+
+def _loop_open(ctx: Context, elements: list[dict], steps: list[dict]) -> bool:
+    """Whether a series loop is open — a switch of it open once the steps on screen and `steps` have run (parallel
+    branches are not judged here)."""
+    switches = [e for e in elements if e["type"] == "switch"]
+    return bool(switches) and not any(e.get("branch") for e in elements) and any(
+        bool(e.get("open")) != ((_toggles(ctx, switches, e) + sum(
+            1 for st in steps if st.get("action") == "toggle" and st.get("element", switches[0]["name"]) == e["name"])) % 2 == 1)
+        for e in switches)
 
 
 def _named(elements: list[dict]) -> list[dict]:
