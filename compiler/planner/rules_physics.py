@@ -268,7 +268,7 @@ def _vectors(s: str) -> tuple[list[dict], list[tuple[int, int]]]:
                 named.add(f)
                 break
     out.sort(key=lambda x: x[0])
-    return [v for _, v in out][:10], spans
+    return [v for _, v in out], spans
 
 
 def _drop(ex: Extracted, ctx: Context, i: int, shape: str | None) -> list[Beat]:
@@ -397,6 +397,8 @@ def rule_physics(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if vectors:
         have = list(params.get("vectors") or [])
         fresh = [v for v in vectors if not any(v.get("label") == w.get("label") and v.get("label") for w in have)]
+        if len(have + fresh) > 10:
+            ctx.lost(i, f"{len(have + fresh)} vectors: only the first 10 are drawn")
         params["vectors"] = (have + fresh)[:10]
         changed = changed or bool(fresh)
     if moving and not params.get("projectile"):
