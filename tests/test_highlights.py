@@ -38,6 +38,8 @@ TABLE = "Show a table with columns 'Year', 'Balance' and rows '1 | $1100', '2 | 
      {"target": "the", "item": 5, "color": "purple"}),
     ("Write the derivation: `2x + 3 = 7`, `2x = 4`, `x = 2`. Box the last line in green.",
      {"target": "x = 2", "item": 3, "color": "green", "mode": "box"}),
+    ("Write the derivation: `2x + 3 = 7`, `2x = 4`, `x = 2`. Highlight line 2.", {"target": "2x = 4", "item": 2}),
+    (TABLE + "Highlight row 2 in red.", {"target": "2", "row": 2, "color": "red"}),
     ("Show the expression `(x^2 - 4)/(x - 2)` and below it `0/0`. Highlight the term 0/0 in red.",
      {"target": "0/0", "color": "red"}),
 ])

@@ -76,7 +76,8 @@ def nth_part(sentence: str, on_screen: list[Beat]) -> Part | Missing | None:
     labels = _labels(owner, "column" if field == "column" else "row" if field == "row" else "item")
     if not labels:
         return None
-    position = ordinals()[m.group("ord")] if m.group("ord") else int(m.group("num"))
+    word = m.groupdict().get("ord")  # "row 2" has a number, no ordinal word
+    position = ordinals()[word] if word else int(m.group("num"))
     k = position if position > 0 else len(labels) + 1 + position
     if not 1 <= k <= len(labels):
         phrase = re.sub(r"^the\s+", "", m.group(0).strip())

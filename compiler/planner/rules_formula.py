@@ -16,6 +16,7 @@ from .beats import Beat
 from .context import Context, _beat, _kw, since_clear
 from .extract import Extracted
 from .knowledge import formula_words
+from .parts import nth_part
 from .theme import colour_named
 
 _LEX = formula_words()
@@ -66,8 +67,8 @@ def _in_formula(piece: str, expr: str) -> bool:
 
 def rule_formula_target(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     """"Box the final answer", "Highlight 0/0 in red", "Circle the 1": mark that piece of a formula on screen."""
-    if not _MARK.search(ex.sentence):
-        return []
+    if not _MARK.search(ex.sentence) or nth_part(ex.sentence, since_clear(ctx)) is not None:
+        return []  # "Highlight line 2", "Box the last row": a part named by its position (rule_highlight)
     shown = _formulas_on_screen(ctx)
     target = part = None
     candidates = [q for q in ex.quoted + ex.backticked] + [t.rstrip(".") for t, _, _ in ex.prose]
