@@ -150,3 +150,16 @@ def test_rule_code_names_no_subject():
                 words = set(re.findall(r"[a-z]+", node.value.lower()))
                 found += [(path.name, node.lineno, w) for w in subjects if w in words]
     assert found == []
+
+
+def test_the_words_of_a_thing_moving_on_a_curve_are_data():
+    import re
+
+    from compiler.planner.knowledge import plot_motion
+
+    words = plot_motion()
+    assert set(words) == {"movers", "verbs", "paths", "down", "up", "min", "max", "turn"}
+    for key, pattern in words.items():
+        assert re.fullmatch(pattern, {"movers": "ball", "verbs": "rolling", "paths": "curve", "down": "down", "up": "up",
+                                      "min": "minimum", "max": "peak", "turn": "vertex"}[key]), key
+    assert not re.fullmatch(words["min"], "peak") and not re.fullmatch(words["max"], "bottom")

@@ -63,6 +63,12 @@ def part_nouns() -> dict[str, tuple[str, tuple[str, ...]]]:
     return {noun: (v["counts"], tuple(v["kinds"])) for noun, v in _load("lexicon.json")["part_nouns"].items()}
 
 
+def plot_motion() -> dict[str, str]:
+    """A thing moving along a curve: movers, verbs, paths, down, up, min, max, turn -> one pattern of alternatives
+    (regular-expression pieces, longest first) for each."""
+    return {k: "|".join(sorted(v, key=len, reverse=True)) for k, v in _load("lexicon.json")["plot_motion"].items()}
+
+
 def instruction_verbs() -> frozenset[str]:
     return frozenset(_load("lexicon.json")["instruction_verbs"])
 

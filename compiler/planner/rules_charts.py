@@ -36,7 +36,7 @@ from ..formula import integrate, limit_at, nice_range, short_number, try_formula
 from .beats import Beat
 from .context import Context, _beat, _has, _kw
 from .extract import Extracted, count_in
-from .knowledge import named_curves
+from .knowledge import named_curves, plot_motion
 from .theme import COLOUR_RE, colour_value
 from .quantity import NUM, number as _num, quantity
 
@@ -343,7 +343,9 @@ def rule_plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     area_cue = _has(ex, r"\bshade[sd]?\b|\bshading\b|\barea (?:under|between|below)\b|\bintegral\b") or (
         _has(ex, r"\bextend\w*\b[^.]*\bbetween\b") and any(b.kind == "plot" and b.params.get("area")
                                                              for b in ctx.beats))
-    dot_cue = _has(ex, r"\b(?:point|dot|ball|particle)\b[^.]*\b(?:mov\w*|travel\w*|slid\w*|along|trac\w*)\b")
+    motion = plot_motion()  # "a ball rolling along the curve y = x^2": the words of a thing moving on a curve (data)
+    dot_cue = _has(ex, r"\b(?:point|dot|ball|particle)\b[^.]*\b(?:mov\w*|travel\w*|slid\w*|along|trac\w*)\b|"
+                       r"\b(?:" + motion["movers"] + r")\b[^.]*\b(?:" + motion["verbs"] + r")\b")
     limit_m = re.search(r"\blimit\b[^.]*?\bapproach(?:es|ing)?\s+(" + NUM + r"|zero|infinity|∞)", s, re.I)
 
     partial: list[str] = []
