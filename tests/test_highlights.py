@@ -55,3 +55,30 @@ def test_a_part_the_component_does_not_have_is_reported():
     beats, notes = plan("Show three cards: 'Ace', 'King', 'Queen'. Highlight the fifth card.")
     assert [n.code for n in notes] == ["SB307"]
     assert "there is no fifth card: 3 cards are on screen, so nothing is highlighted" in notes[0].message
+
+
+CHART = "Show a bar chart of next-word probabilities: 'cat' 0.6, 'dog' 0.3, 'car' 0.1. "
+
+
+@pytest.mark.parametrize("sentence, want", [
+    ("Highlight the most likely word.", {"target": "cat", "item": 1}),
+    ("Highlight the most probable next token in gold.", {"target": "cat", "item": 1, "color": "gold"}),
+    ("Highlight the tallest bar.", {"target": "cat", "item": 1}),
+    ("Circle the bar with the highest probability.", {"target": "cat", "item": 1}),
+    ("Box the least likely word.", {"target": "car", "item": 3, "mode": "box"}),
+    ("Highlight the smallest one.", {"target": "car", "item": 3}),
+    ("Highlight the lowest-probability word.", {"target": "car", "item": 3}),
+    ("Highlight the tallest bar 'cat'.", {"target": "cat", "item": 1}),
+])
+def test_the_bar_named_by_its_value(sentence, want):
+    beats, notes = plan(CHART + sentence)
+    assert [b.kind for b in beats] == ["bar_chart", "highlight"], [(b.kind, b.rule) for b in beats]  # 'cat' not drawn again
+    got = beats[1].params
+    assert {k: got.get(k) for k in want} == want, got
+    assert notes == ()
+
+
+def test_a_bar_named_by_a_value_it_does_not_have_is_highlighted_and_reported():
+    beats, notes = plan(CHART + "Highlight the tallest bar 'dog'.")
+    assert beats[1].params == {"target": "dog"}
+    assert [n.code for n in notes] == ["SB307"] and "'dog' does not have the largest value ('cat' has)" in notes[0].message

@@ -163,3 +163,12 @@ def test_the_words_of_a_thing_moving_on_a_curve_are_data():
         assert re.fullmatch(pattern, {"movers": "ball", "verbs": "rolling", "paths": "curve", "down": "down", "up": "up",
                                       "min": "minimum", "max": "peak", "turn": "vertex"}[key]), key
     assert not re.fullmatch(words["min"], "peak") and not re.fullmatch(words["max"], "bottom")
+
+
+def test_the_words_that_pick_a_part_by_its_value_are_data():
+    from compiler.planner.knowledge import extremes
+
+    words = extremes()
+    assert set(words) == {"max", "min"} and not set(words["max"]) & set(words["min"])
+    assert {"most likely", "tallest", "largest"} <= set(words["max"]) and {"least likely", "smallest"} <= set(words["min"])
+    assert all(w == w.lower().strip() and w for ws in words.values() for w in ws)

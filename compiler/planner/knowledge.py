@@ -63,6 +63,11 @@ def part_nouns() -> dict[str, tuple[str, tuple[str, ...]]]:
     return {noun: (v["counts"], tuple(v["kinds"])) for noun, v in _load("lexicon.json")["part_nouns"].items()}
 
 
+def extremes() -> dict[str, tuple[str, ...]]:
+    """'max' / 'min' -> the words that pick a part by its value ('the most likely', 'the tallest'), longest first."""
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in _load("lexicon.json")["extremes"].items()}
+
+
 def plot_motion() -> dict[str, str]:
     """A thing moving along a curve: movers, verbs, paths, down, up, min, max, turn -> one pattern of alternatives
     (regular-expression pieces, longest first) for each."""

@@ -36,7 +36,7 @@ from ..formula import integrate, limit_at, nice_range, short_number, try_formula
 from .beats import Beat
 from .context import Context, _beat, _has, _kw
 from .extract import Extracted, count_in
-from .knowledge import named_curves, plot_motion
+from .knowledge import extremes, named_curves, plot_motion
 from .theme import COLOUR_RE, colour_value
 from .quantity import NUM, number as _num, quantity
 
@@ -895,8 +895,8 @@ def rule_bar_chart(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             title = title[0].upper() + title[1:]
     probabilities = _has(ex, r"\bprobabilit\w*|\bsoftmax\b|\blikelihoods?\b|\bdistribution\b")
     horizontal = _has(ex, r"\bhorizontal\b") or (probabilities and not _has(ex, r"\bvertical\b"))
-    highlight = _has(ex, r"\bhighlight\w*\s+(?:the\s+)?(?:highest|largest|biggest|max\w*|tallest|top|most likely|"
-                         r"winner|best)\b|\bargmax\b")
+    largest = "|".join(re.escape(w) for w in extremes()["max"])  # "the most likely one", "the tallest bar" (data)
+    highlight = _has(ex, r"\bhighlight\w*\s+(?:the\s+)?(?:top\b|(?:[\w-]+\s+){0,4}?(?:" + largest + r")(?![\w-]))|\bargmax\b")
     unit = "%" if pct else (" " + word_unit if word_unit and len(word_unit) > 2 else word_unit) or None
     strings = ([title] if title else []) + labels + [short_number(v) + (unit or "") for v in values]
     _claim(ex, ctx, strings)
