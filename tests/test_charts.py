@@ -326,3 +326,12 @@ def test_a_point_marked_on_the_plot_takes_its_name(sentence, labels):
     assert b[1].params["extend"] is True
     assert [p["label"] for p in b[1].params["points"]] == labels
     assert (b[1].params["points"][-1]["x"], b[1].params["points"][-1]["y"]) == (2, 4)
+
+
+def test_a_point_marked_in_the_sentence_that_plots_the_curve_takes_its_name_not_the_curve():
+    b = beats_for('Plot y = x^2 from x = -3 to 3 and mark the point (2, 4) with a dot labeled "P".')
+    assert [x.kind for x in b] == ["plot"]
+    assert b[0].params["curves"] == [{"expr": "y = x^2", "label": "y = x^2"}]
+    assert b[0].params["points"] == [{"x": 2, "y": 4, "label": "P (2, 4)"}]
+    b = beats_for('Plot y = x^2 labeled "parabola" and mark the point (2, 4) labeled "P".')
+    assert b[0].params["curves"][0]["label"] == "parabola" and b[0].params["points"][0]["label"] == "P (2, 4)"

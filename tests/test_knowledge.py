@@ -172,3 +172,15 @@ def test_the_words_that_pick_a_part_by_its_value_are_data():
     assert set(words) == {"max", "min"} and not set(words["max"]) & set(words["min"])
     assert {"most likely", "tallest", "largest"} <= set(words["max"]) and {"least likely", "smallest"} <= set(words["min"])
     assert all(w == w.lower().strip() and w for ws in words.values() for w in ws)
+
+
+def test_operation_clauses_start_with_a_verb_of_the_data_outside_quotes_and_brackets():
+    from compiler.planner.clauses import operation_clauses
+
+    assert operation_clauses("Show a matrix A = [[1, 2], [3, 4]] and highlight the first row.") == (
+        "Show a matrix A = [[1, 2], [3, 4]].", ["highlight the first row."])
+    assert operation_clauses("Show the matrix, highlight the first row and then box the last column.") == (
+        "Show the matrix.", ["highlight the first row", "box the last column."])
+    for sentence in ("Draw a circle and a box.", 'Show the title "Plot and highlight".', "Show a square and circle inside it.",
+                     "Show f(x, and highlight the x) here.", "Highlight the first row."):
+        assert operation_clauses(sentence) == (sentence, []), sentence

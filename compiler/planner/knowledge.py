@@ -74,6 +74,11 @@ def plot_motion() -> dict[str, str]:
     return {k: "|".join(sorted(v, key=len, reverse=True)) for k, v in _load("lexicon.json")["plot_motion"].items()}
 
 
+def operation_verbs() -> str:
+    """A pattern (alternatives, longest first) of the verbs that start a clause acting on what its sentence drew."""
+    return "|".join(sorted(_load("lexicon.json")["operation_verbs"], key=len, reverse=True))
+
+
 def instruction_verbs() -> frozenset[str]:
     return frozenset(_load("lexicon.json")["instruction_verbs"])
 

@@ -34,6 +34,7 @@ import re
 
 from ..formula import integrate, limit_at, nice_range, short_number, try_formula, value_range
 from .beats import Beat
+from .clauses import operation_clauses
 from .context import Context, _beat, _has, _kw
 from .extract import Extracted, count_in
 from .knowledge import extremes, named_curves, plot_motion
@@ -104,6 +105,18 @@ def _quoted_after(sentence: str, start: int, end: int | None = None) -> str | No
     m = re.compile(r"\b(?:labell?ed|called|named|titled|tagged)\s+[\"\u201c]([^\"\u201d]+)[\"\u201d]", re.I).search(
         sentence, start, end if end is not None else len(sentence))
     return m.group(1).strip() if m else None
+
+
+_NAME = r"(?:[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]|([A-Z](?:\d|'|_\w)?)(?![\w(]))"
+
+
+def point_labels(sentence: str) -> list[str]:
+    """The names the sentence gives the points it marks: "labeled "P"", "labelled A and B", "label it 'Q'",
+    "(2, 4) as P", "(1, 1) labeled "A" and (2, 4) labeled "B"" — in order."""
+    found = list(re.finditer(r"\b(?:labell?ed|called|named|tagged|label(?:l?ing)?\s+(?:it|them)(?:\s+as)?|with\s+"
+                             r"(?:the\s+)?labels?)\s*:?\s*" + _NAME + r"((?:\s*(?:,|\band\b|,\s*and\b)\s*" + _NAME + r")*)",
+                             sentence)) or list(re.finditer(r"\)\s+as\s+" + _NAME + r"()", sentence))
+    return [a or b for m in found for a, b in [(m.group(1), m.group(2))] + re.findall(_NAME, m.group(3) or "")]
 
 
 def _axis_labels(ex: Extracted) -> tuple[str | None, str | None]:
@@ -437,10 +450,11 @@ def rule_plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                 name = re.sub(r"^(?:(?:then|and|plot|draw|show|graph|display)\s+)+", "", nm.group(1).strip(), flags=re.I)
                 if name and not re.fullmatch(r"(?:it|this|that|them|the curve|the line)", name, re.I):
                     names[k] = name
+    drawn = operation_clauses(s)[0]  # "Plot y = x^2 and mark the point (2, 4) labeled "P"": P names the point
     for k, (a, b, what, data) in enumerate(spans):
         nxt = spans[k + 1][0] if k + 1 < len(spans) else None
-        label = respectively[k] if respectively and k < len(respectively) else _quoted_after(
-            s, b, nxt if not respectively else b)
+        end = b if respectively else len(drawn) if nxt is None else min(nxt, len(drawn))
+        label = respectively[k] if respectively and k < len(respectively) else _quoted_after(drawn, min(b, end), end)
         if label in (x_label, y_label):
             label = None  # "…y = 4x^2 on axes with x labelled "time (s)"": an axis label, not the curve's
         if not label and k in names and what == "formula":
@@ -547,8 +561,15 @@ def rule_plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         markers.append({"axis": m.group(1).lower(), "value": _num(m.group(2)), "label": label})
         strings.append(label)
     if not dot_cue and coords and _has(ex, r"\b(?:mark|label|highlight|plot|show)\w*\b[^.]*\bpoints?\b"):
-        for text, x, y in coords[:12]:
+        used = {c.get("label") for c in curves}
+        names = [n for n in point_labels(s[spans[-1][1] if spans else 0:]) if n not in used]  # not a curve's label
+        names = names if len(names) == len(coords[:12]) else [None] * len(coords[:12])
+        for (text, x, y), name in zip(coords[:12], names):
             label = re.sub(r"\s*,\s*", ", ", text)
+            if name:
+                # "… and mark the point (2, 4) with a dot labeled "P"": the point's name
+                label = name if re.search(r"[(=\d]", name) else f"{name} {label}"
+                ctx.consumed.add(name)
             points.append({"x": x, "y": y, "label": label})
             strings.append(label)
 
@@ -790,7 +811,7 @@ def _value(text: str) -> float | int:
 
 def _bar_data(ex: Extracted) -> tuple[list[str], list[float | int], bool, str | None]:
     """(labels, values, percent?, the text they came from)."""
-    s = ex.sentence
+    s = operation_clauses(ex.sentence)[0]  # "…: "cat" 0.6, "dog" 0.3, and highlight the most likely one": the data only
     pairs = re.findall(r"[\"\u201c]([^\"\u201d]+)[\"\u201d]\s*\(\s*(" + NUM + r")\s*(%?)\s*\)", s)
     if len(pairs) >= 1:
         return [p[0] for p in pairs], [_num(p[1]) for p in pairs], any(p[2] for p in pairs), None

@@ -31,7 +31,7 @@ from .context import _beat, _kw
 from .extract import Extracted
 from .knowledge import plot_motion
 from .quantity import NUM, number as _num, quantity
-from .rules_charts import _clean, _curve, area_colour, named_axes
+from .rules_charts import _clean, _curve, area_colour, named_axes, point_labels
 
 COORD = re.compile(r"(?:\b([A-Z])\s*)?\(\s*(" + NUM + r")\s*,\s*(" + NUM + r")\s*\)")
 
@@ -734,7 +734,7 @@ def _mark_points(ex, ctx, i, first, beats, curves, low):
         label = f"{name} {coord}" if name else (f"{what.group(1)} {coord}" if what and len(coords) == 1 else coord)
         pts.append({"x": _num(x), "y": _num(y), "label": label})
         strings.append(label)
-    names = _point_labels(ex.sentence)
+    names = point_labels(ex.sentence)
     if names and len(names) == len(pts):
         # "Mark the point (2, 4) with a dot labeled "P"", "the points (1, 1) and (2, 4) labelled A and B": their names
         for p, name in zip(pts, names):
@@ -743,21 +743,6 @@ def _mark_points(ex, ctx, i, first, beats, curves, low):
         strings = [p["label"] for p in pts]
         ctx.consumed.update(names)
     return [_extend(ex, ctx, i, "plot:mark-points", strings, points=pts)]
-
-
-_NAME = r"(?:[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]|([A-Z](?:\d|'|_\w)?)(?![\w(]))"
-
-
-def _point_labels(sentence: str) -> list[str]:
-    """The names the sentence gives the points it marks: "labeled "P"", "labelled A and B", "label it 'Q'",
-    "(2, 4) as P" — in order."""
-    m = re.search(r"\b(?:labell?ed|called|named|tagged|label(?:l?ing)?\s+(?:it|them)(?:\s+as)?|with\s+(?:the\s+)?labels?)"
-                  r"\s*:?\s*" + _NAME + r"((?:\s*(?:,|\band\b|,\s*and\b)\s*" + _NAME + r")*)", sentence)
-    if m is None:
-        m = re.search(r"\)\s+as\s+" + _NAME + r"()", sentence)
-    if m is None:
-        return []
-    return [a or b for a, b in [(m.group(1), m.group(2))] + re.findall(_NAME, m.group(3) or "")]
 
 
 def _hole(ex, ctx, i, first, beats, curves, low):
