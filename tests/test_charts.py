@@ -335,3 +335,25 @@ def test_a_point_marked_in_the_sentence_that_plots_the_curve_takes_its_name_not_
     assert b[0].params["points"] == [{"x": 2, "y": 4, "label": "P (2, 4)"}]
     b = beats_for('Plot y = x^2 labeled "parabola" and mark the point (2, 4) labeled "P".')
     assert b[0].params["curves"][0]["label"] == "parabola" and b[0].params["points"][0]["label"] == "P (2, 4)"
+
+
+@pytest.mark.parametrize("sentence, point", [
+    ("Highlight the minimum of the curve.", {"x": 2, "y": 1, "label": "minimum (2, 1)"}),
+    ("Then mark the curve's lowest point.", {"x": 2, "y": 1, "label": "lowest point (2, 1)"}),
+    ('Mark the vertex with a dot labeled "V".', {"x": 2, "y": 1, "label": "V (2, 1)"}),
+    ('Label the vertex "V".', {"x": 2, "y": 1, "label": "V (2, 1)"}),
+])
+def test_the_lowest_point_of_the_curve_marked_is_computed(sentence, point):
+    b = beats_for("Plot y = (x - 2)^2 + 1 from x = -1 to 5. " + sentence)
+    assert [x.kind for x in b] == ["plot", "plot"] and b[1].rule == "plot:extremum"
+    assert b[1].params["points"] == [point]
+
+
+def test_an_extremum_named_in_passing_is_not_marked_and_one_not_there_is_reported():
+    b = beats_for("Plot y = x^2 - 4 from x = -3 to 3. Show an arrow pointing right, toward the minimum, labeled \"descent\".")
+    assert "plot:extremum" not in [x.rule for x in b]
+    sb = Storyboard.model_validate({"scenes": [scene("Plot y = (x - 2)^2 + 1 from x = -1 to 5. Mark the maximum.",
+                                                     "Some narration here.")]})
+    p = plan_storyboard(sb)
+    assert [b.kind for b in p.scenes[0].beats] == ["plot"]
+    assert [n.code for n in p.diagnostics] == ["SB307"] and "no maximum between x = -1 and 5" in p.diagnostics[0].message

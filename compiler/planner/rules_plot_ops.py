@@ -29,7 +29,7 @@ from ..formula import nice_range, try_formula
 from .beats import Beat
 from .context import _beat, _kw
 from .extract import Extracted
-from .knowledge import plot_motion
+from .knowledge import operation_verbs, plot_motion
 from .quantity import NUM, number as _num, quantity
 from .rules_charts import _clean, _curve, area_colour, named_axes, point_labels
 
@@ -146,7 +146,8 @@ def rule_plot_ops(ex: Extracted, ctx, i: int) -> list[Beat]:
     curves = _curves(beats)
     low = ex.bare.lower()
     for op in (_name_axes, _relabel, _intersection_point, _axis_markers, _vertical_line, _tangent, _shift_curve, _tails,
-               _steps_on_curve, _move_along, _point_on_curve, _label_segments, _plane_segments, _mark_points, _hole, _dots_toward, _approaches):
+               _steps_on_curve, _move_along, _point_on_curve, _label_segments, _plane_segments, _mark_points, _mark_extremum,
+               _hole, _dots_toward, _approaches):
         out = op(ex, ctx, i, first, beats, curves, low)
         if out is not None:
             _widen_to_points(ctx, out)
@@ -743,6 +744,38 @@ def _mark_points(ex, ctx, i, first, beats, curves, low):
         strings = [p["label"] for p in pts]
         ctx.consumed.update(names)
     return [_extend(ex, ctx, i, "plot:mark-points", strings, points=pts)]
+
+
+def _mark_extremum(ex, ctx, i, first, beats, curves, low):
+    """"Highlight the minimum of the curve", "Mark the peak with a dot", "Label the vertex": a point at the curve's
+    lowest, highest or turning point, computed (the words: lexicon.json `plot_motion`)."""
+    if not curves or COORD.search(ex.sentence):
+        return None
+    w = _motion()
+    m = re.match(r"^\s*(?:then\s+|now\s+|next,?\s+|finally,?\s+|also\s+)?(?:" + operation_verbs() + r"|show|place|put|add|"
+                 r"draw|plot|label)\s+(?:the\s+|its\s+)?(?:(?:curve|function|parabola|graph)'?s\s+)?(?:(?P<min>"
+                 + w["min"].pattern + r")|(?P<max>" + w["max"].pattern + r")|(?P<turn>" + w["turn"].pattern + r"))", low)
+    if not m:
+        return None  # the curve's lowest point, highest point or turn is what the sentence marks, not a word in passing
+    want = m.lastgroup
+    word = m.group(want)
+    own = [c for b in beats if not b.rule.startswith("plot:tangent") for c in b.params.get("curves") or []]
+    k = curves.index(own[-1]) if own else len(curves) - 1
+    f = _f(curves[k])
+    if f is None:
+        return None
+    x_lo, x_hi = _x_range(first, curves)
+    hit = _extreme_x(f, x_lo, x_hi, want, None, "global")
+    if hit is None or not hit[1]:
+        ctx.lost(i, f"the curve has no {word} between x = {_fmt(x_lo)} and {_fmt(x_hi)}: nothing is marked")
+        ctx.stop = True
+        return []
+    x, y = _num(_fmt(hit[0])), _num(_fmt(f(hit[0])))
+    coord = f"({_fmt(x)}, {_fmt(y)})"
+    names = point_labels(ex.sentence) or [q for q in [_quoted_label(ex)] if q]  # "labeled "V"", "Label the vertex "V""
+    label = (names[0] if re.search(r"[(=\d]", names[0]) else f"{names[0]} {coord}") if len(names) == 1 else f"{word} {coord}"
+    ctx.consumed.update(names)
+    return [_extend(ex, ctx, i, "plot:extremum", [label], points=[{"x": x, "y": y, "label": label}])]
 
 
 def _hole(ex, ctx, i, first, beats, curves, low):
