@@ -464,7 +464,17 @@ def _extreme_x(f, lo: float, hi: float, want: str, start: float | None, scope: s
             while 0 <= k + step < len(pts) and sign * ys[k + step] <= sign * ys[k]:
                 k += step
         else:
-            k = min(range(len(pts)), key=lambda j: sign * ys[j])
+            # every low (high) point, refined; of equal ones the leftmost
+            cands = [(pts[0][0], ys[0], False), (pts[-1][0], ys[-1], False)]
+            for j in range(1, len(pts) - 1):
+                if sign * ys[j] <= sign * ys[j - 1] and sign * ys[j] < sign * ys[j + 1]:
+                    x = _refine(f, pts[j - 1][0], pts[j + 1][0], sign)
+                    y = _safe(f, x)
+                    cands.append((x, ys[j] if y is None else y, True))
+            best = min(sign * y for _, y, _ in cands)
+            tol = 1e-9 * (max(ys) - min(ys) or 1.0)
+            x, _, inside = min((c for c in cands if sign * c[1] <= best + tol), key=lambda c: c[0])
+            return x, inside
     if k in (0, len(pts) - 1):
         return pts[k][0], False
     return _refine(f, pts[k - 1][0], pts[k + 1][0], sign), True
