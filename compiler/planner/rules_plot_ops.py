@@ -461,7 +461,7 @@ def _extreme_x(f, lo: float, hi: float, want: str, start: float | None, scope: s
         if start is not None and scope != "global":
             k = min(range(len(pts)), key=lambda j: abs(pts[j][0] - start))
             step = -1 if k > 0 and (k == len(pts) - 1 or sign * ys[k - 1] < sign * ys[k + 1]) else 1
-            while 0 <= k + step < len(pts) and sign * ys[k + step] <= sign * ys[k]:
+            while 0 <= k + step < len(pts) and sign * ys[k + step] <= sign * ys[k]:  # ends: k moves one way, inside pts
                 k += step
         else:
             # every low (high) point, refined; of equal ones the leftmost
