@@ -271,7 +271,9 @@ def _only_its_label(ex, ctx: Context, i: int, produced: list[Beat]) -> None:
     if not all(b.kind in ("text", "bullets") for b in produced) or not is_instruction(ex.sentence):
         return
     quoted = {q.strip().lower() for q in ex.quoted}
-    if not quoted or not all(s.strip().lower() in quoted for b in produced for s in b.strings):
+    # the quoted texts alone, or a caption of them with where each goes ("Right: shorter λ · Left: longer λ")
+    if not quoted or not all(s.strip().lower() in quoted or b.rule.startswith("text:labels")
+                             for b in produced for s in b.strings):
         return
     # a new thing asked for ("a box", "an arrow", "two circles"), not one named as already there ("near the line")
     bare = re.sub(r"\b(\w+)\s+of\s+(?:text|words|writing|captions?|labels?)\b", "text", QUOTED.sub(" ", ex.sentence).lower())

@@ -135,3 +135,25 @@ def test_a_clause_the_drawing_rule_reads_itself_stays_with_it():
     assert [b.kind for b in beats] == ["table"] and beats[0].params["highlight_row"] == 1
     beats, _ = plan("Show cards with numbers 1 to 30 arranged in a grid and highlight the multiples of 5.")
     assert [b.kind for b in beats] == ["grid"] and beats[0].params["highlight"] == ["5", "10", "15", "20", "25", "30"]
+
+
+def test_labels_of_arrows_are_not_boxes_of_a_diagram_and_the_missing_arrows_are_reported():
+    """"a double arrow between the circles on the right labeled "shorter λ" and … labeled "longer λ"": two arrow
+    labels, not a flow of two boxes; the arrows themselves are not drawn, and SB307 says so."""
+    beats, notes = plan('Show a short double arrow between circles on the right labeled "shorter λ" and a longer '
+                        'double arrow on the left labeled "longer λ".')
+    assert "flow" not in [b.kind for b in beats]
+    assert any(n.code == "SB307" and "the arrow it belongs to is not" in n.message for n in notes)
+
+
+@pytest.mark.parametrize("details, want", [
+    ("Place a dot labeled 'source' at the center. Emit expanding circles from it one after another, so that "
+     "there are 5 concentric circles with equal spacing.", {"speed": 0, "fronts": 5}),
+    ("Show the wavefronts of a moving siren bunched ahead of it.", {}),
+])
+def test_wavefronts_of_a_standing_source_are_concentric(details, want):
+    beats, _ = plan(details)
+    wave = next(b for b in beats if b.kind == "wave")
+    assert {k: wave.params["doppler"].get(k) for k in want} == want
+    if not want:
+        assert wave.params["doppler"].get("speed", 0.5) > 0

@@ -731,7 +731,10 @@ def rule_flow(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
 def _names_arrow(sentence: str, q: str) -> bool:
     """"a friction arrow "20 N"": the quoted text is the label of an arrow, not a box."""
     k = sentence.find(q)
-    return k > 0 and re.search(r"\barrows?\s*(?:labell?ed\s+|called\s+|of\s+)?[\"\u201c]$", sentence[:k]) is not None
+    # "an arrow labelled "q"", or further on in the same clause: "a double arrow between the circles labeled "q""
+    return k > 0 and (re.search(r"\barrows?\s*(?:labell?ed\s+|called\s+|of\s+)?[\"\u201c]$", sentence[:k]) is not None
+                      or re.search(r"\barrows?\b[^\"\u201c\u201d.;]{0,60}?\b(?:labell?ed|called|marked|reading|saying)\s+"
+                                   r"[\"\u201c]$", sentence[:k], re.I) is not None)
 
 
 def _icon_name(noun: str) -> str | None:
