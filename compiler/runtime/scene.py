@@ -349,6 +349,9 @@ class SbcScene(Scene):
                 if any(t in s.lower() or s.lower() in t for s in strings if s):
                     sub = getattr(mob, "parts", None)
                     if isinstance(sub, dict):
+                        exact = next((part for key, part in sub.items() if key.strip().lower() == t.strip()), None)
+                        if exact is not None:
+                            return exact  # one line of code named as written, before a longer part containing it
                         for key, part in sub.items():
                             if t in key.lower() or key.lower() in t:
                                 return part

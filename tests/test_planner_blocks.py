@@ -1,0 +1,135 @@
+"""Blocks and lists written the way language models write them: unfenced code under a colon line, table rows
+with "row N:" labels, number lines and axes with units and names, bar charts from "bars for E 12.7, T 9.1",
+a row of bars whose heights follow a pattern."""
+
+from __future__ import annotations
+
+import pytest
+
+from compiler.models import Storyboard
+from compiler.plan import plan_storyboard
+from compiler.planner.segment import detail_sentences
+
+from .conftest import scene
+
+
+def plan(*details: str, style: str = "Dark background.", audio: str = "Some narration here."):
+    sb = Storyboard.model_validate({"scenes": [scene(d, audio, style) for d in details]})
+    return plan_storyboard(sb)
+
+
+def beats(details: str, **kw) -> list:
+    return list(plan(details, **kw).scenes[-1].beats)
+
+
+def only(bs, kind):
+    found = [b for b in bs if b.kind == kind]
+    assert len(found) == 1, [(b.kind, b.rule) for b in bs]
+    return found[0]
+
+
+# ----------------------------------------------------------------------------- code under a colon line
+BINARY_SEARCH = """def binary_search(arr, target):
+    low, high = 0, len(arr) - 1
+    while low <= high:
+        mid = (low + high) // 2
+        if arr[mid] == target:
+            return mid
+        elif arr[mid] < target:
+            low = mid + 1
+        else:
+            high = mid - 1
+    return -1"""
+
+FIB = """def fib(n):
+    if n < 2:
+        return n
+    return fib(n - 1) + fib(n - 2)"""
+
+SEARCH_JS = """function search(arr, t) {
+  let lo = 0, hi = arr.length - 1;
+  while (lo <= hi) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (arr[mid] === t) return mid;
+    if (arr[mid] < t) lo = mid + 1; else hi = mid - 1;
+  }
+  return -1;
+}"""
+
+
+@pytest.mark.parametrize("details, code, language, target", [
+    ("Show a code block in Python:\n" + BINARY_SEARCH + "\nHighlight the line 'mid = (low + high) // 2' in yellow.",
+     BINARY_SEARCH, "python", "mid = (low + high) // 2"),
+    # a blank line after the head, the code indented as in Markdown, a blank line before the prose
+    ("Display the following Python code on the left:\n\n" + "\n".join("    " + ln for ln in FIB.split("\n"))
+     + "\n\nThen highlight the line `return n` in green.", FIB, "python", "return n"),
+    ("Show the JavaScript implementation:\n" + SEARCH_JS + "\nHighlight line 4.", SEARCH_JS, "javascript",
+     "const mid = Math.floor((lo + hi) / 2);"),
+])
+def test_unfenced_code_under_a_colon_line_is_one_code_beat(details, code, language, target):
+    p = plan(details)
+    bs = list(p.scenes[0].beats)
+    c = only(bs, "code")
+    assert c.params["code"] == code  # every line, indentation kept
+    assert c.params["language"] == language
+    assert [b.kind for b in bs] == ["code", "highlight"]
+    assert bs[1].params["target"] == target
+    assert not [d for d in p.diagnostics if d.code == "SB301"]
+
+
+def test_the_head_of_a_code_block_is_not_drawn_and_no_line_becomes_maths():
+    bs = beats("Show a code block in Python:\n" + BINARY_SEARCH + "\nThen show the text 'Sorted input only'.")
+    assert [b.kind for b in bs] == ["code", "text"]
+    assert bs[1].params["text"] == "Sorted input only"
+
+
+def test_the_first_line_of_code_on_the_head_line():
+    units = detail_sentences("Show the Python code: def square(x):\n    return x * x\nThen show the text 'Done'.")
+    assert units == ["Show the Python code:\n```\ndef square(x):\n    return x * x\n```", "Then show the text 'Done'."]
+
+
+@pytest.mark.parametrize("details", [
+    "Write the derivation line by line:\nLine 1: 'T = 1 / f'\nLine 2: \"f' = v / λ'\"\nThen box it.",
+    "Derive step by step:\nx + 3 = 7\nx = 4",
+    "Show the table with columns 'x', 'y':\n1 | 2\n3 | 4\nHighlight the second row.",
+])
+def test_formulas_and_rows_under_a_colon_line_are_not_code(details):
+    assert not any("```" in u for u in detail_sentences(details))
+
+
+def test_a_quoted_line_of_the_code_on_screen_does_not_bring_back_an_earlier_plot():
+    p = plan("Draw a graph with axes x from 0 to 10 and y from 0 to 10, plotting y = x labeled 'linear'.",
+             "Show a code block in Python:\n" + BINARY_SEARCH + "\nHighlight the line 'mid = (low + high) // 2'.")
+    assert [b.kind for b in p.scenes[1].beats] == ["code", "highlight"]
+
+
+# ----------------------------------------------------------------------------- "row N:" labels are not cells
+@pytest.mark.parametrize("details, rows", [
+    ("Show the steps as a table with columns 'low', 'high', 'mid', 'arr[mid]', 'decision': row 1: 0 | 9 | 4 | 16 | "
+     "go right; row 2: 5 | 9 | 7 | 56 | go left; row 5: 7 | 6 | - | - | low > high, stop.",
+     [[0, 9, 4, 16, "go right"], [5, 9, 7, 56, "go left"], [7, 6, "-", "-", "low > high, stop"]]),
+    ("Show a table with columns 'step', 'low', 'high' and rows: first row: 1 | 0 | 9; second row: 2 | 5 | 9.",
+     [[1, 0, 9], [2, 5, 9]]),
+    ("Display a table with columns \"x\", \"y\", \"z\". Rows: Row 1: 1 | 2 | 3; Row 2: 4 | 5 | 6.",
+     [[1, 2, 3], [4, 5, 6]]),
+    # a label that is the first cell: one cell short of the columns
+    ("Show a table with columns 'name', 'score' and rows: row A: 90; row B: 85.", [["A", 90], ["B", 85]]),
+])
+def test_row_labels_are_not_cells(details, rows):
+    t = only(beats(details), "table")
+    assert t.params["rows"] == rows
+
+
+def test_a_line_of_the_code_on_screen_is_found_as_written():
+    """The runtime: "Highlight the line `return n`" marks that line of the code, not the whole block."""
+    from types import SimpleNamespace
+
+    from compiler.runtime.components import code
+    from compiler.runtime.scene import SbcScene
+    from compiler.planner.theme import parse_theme
+
+    mob = code.build(parse_theme("Dark background.")[0].to_json(), code=FIB, language="python")
+    screen = SimpleNamespace(named=[((FIB,), mob)], body=[mob], title_mob=None)
+    assert SbcScene.find(screen, "return n") is mob.lines[2]
+    assert SbcScene.find(screen, "fib(n - 1)") is mob.lines[3]  # a piece of one line: the line
+    assert SbcScene.find(screen, None) is mob
