@@ -133,3 +133,35 @@ def test_a_line_of_the_code_on_screen_is_found_as_written():
     assert SbcScene.find(screen, "return n") is mob.lines[2]
     assert SbcScene.find(screen, "fib(n - 1)") is mob.lines[3]  # a piece of one line: the line
     assert SbcScene.find(screen, None) is mob
+
+
+# ----------------------------------------------------------------------------- number lines with units and colours
+DOPPLER = [{"value": 643.2, "label": "643.2", "color": "#FC6255"}, {"value": 700, "label": "700", "color": "#FFFFFF"},
+           {"value": 767.7, "label": "767.7", "color": "#58C4DD"}]
+
+
+@pytest.mark.parametrize("details, want", [
+    ("Finally show a number line from 600 Hz to 800 Hz with marks at 643.2 (red), 700 (white) and 767.7 (blue).",
+     {"range": [600, 800], "label": "Hz", "points": DOPPLER}),
+    ("Draw a number line from 600 to 800 Hz and put a red dot at 643.2, a white dot at 700 and a blue dot at 767.7.",
+     {"range": [600, 800], "label": "Hz", "points": DOPPLER}),
+    ("Show a number line from 0 to 10 m with points at 2.5 in green and 7 in orange.",
+     {"range": [0, 10], "label": "m", "points": [{"value": 2.5, "label": "2.5", "color": "#66BB6A"},
+                                                {"value": 7, "label": "7", "color": "#FF862F"}]}),
+    ("Show a number line from 0 to 100 °C with marks at 0 (\"freezing\") and 100 (\"boiling\").",
+     {"range": [0, 100], "label": "°C", "points": [{"value": 0, "label": "freezing"}, {"value": 100, "label": "boiling"}]}),
+    # whole values on a plain line stay unlabelled, as before
+    ("Draw a number line from 0 to 10 and mark points at 2 and 7.", {"range": [0, 10], "points": [{"value": 2}, {"value": 7}]}),
+])
+def test_number_line_range_with_units_and_coloured_points(details, want):
+    p = plan(details)
+    line = only(p.scenes[0].beats, "number_line")
+    assert {k: line.params.get(k) for k in want} == want
+    assert not p.diagnostics
+
+
+def test_number_line_points_not_given_as_numbers_are_reported():
+    p = plan("Show a number line from 600 Hz to 800 Hz with marks at the two heard frequencies.")
+    assert only(p.scenes[0].beats, "number_line").params["range"] == [600, 800]
+    assert [d.code for d in p.diagnostics] == ["SB307"]
+    assert not plan("Draw a number line from 0 to 5 with tick marks.").diagnostics
