@@ -165,3 +165,36 @@ def test_number_line_points_not_given_as_numbers_are_reported():
     assert only(p.scenes[0].beats, "number_line").params["range"] == [600, 800]
     assert [d.code for d in p.diagnostics] == ["SB307"]
     assert not plan("Draw a number line from 0 to 5 with tick marks.").diagnostics
+
+
+# ----------------------------------------------------------------------------- axes named by their quantity
+CURVES = [{"expr": "y = x", "label": "linear", "color": "#9E9E9E"},
+          {"expr": "y = log2(x)", "label": "binary", "color": "#66BB6A"}]
+
+
+@pytest.mark.parametrize("details, want", [
+    ("Finally draw a graph with axes n from 0 to 100 and steps from 0 to 100, plotting y = x in grey labeled 'linear' "
+     "and y = log2(x) in green labeled 'binary'.",
+     {"x_range": [0, 100], "y_range": [0, 100], "x_label": "n", "y_label": "steps", "curves": CURVES}),
+    ("Plot the curves y = x (grey, labeled 'linear') and y = log2(x) (green, labeled 'binary') on axes n from 1 to 64 "
+     "and steps from 0 to 64.",
+     {"x_range": [1, 64], "y_range": [0, 64], "x_label": "n", "y_label": "steps", "curves": CURVES}),
+    ("Draw axes: time t from 0 to 10 and height h from 0 to 50, and plot h = 50 - 0.5 t^2 in red.",
+     {"x_range": [0, 10], "y_range": [0, 50], "x_label": "time t", "y_label": "height h"}),
+    ("Draw a graph with n on the x-axis from 0 to 100 and steps on the y-axis from 0 to 30, plotting y = 3x/10.",
+     {"x_range": [0, 100], "y_range": [0, 30], "x_label": "n", "y_label": "steps"}),
+    # the axes' own names give ranges, not labels
+    ("Draw axes with x from 0 to 10 and y from 0 to 5 and plot y = x/2 in yellow.",
+     {"x_range": [0, 10], "y_range": [0, 5], "x_label": None, "y_label": None}),
+])
+def test_axes_named_by_their_quantity_with_ranges(details, want):
+    p = plan(details)
+    plot = [b for b in p.scenes[0].beats if b.kind == "plot"][0]
+    assert {k: plot.params.get(k) for k in want} == want
+    assert not p.diagnostics
+
+
+def test_a_curve_keeps_its_written_colour_when_it_is_labelled():
+    plot = only(beats("Plot y = x^2 in orange labeled 'square' and y = x^3 in purple labeled 'cube'."), "plot")
+    assert [(c["label"], c.get("color")) for c in plot.params["curves"]] == [("square", "#FF862F"),
+                                                                            ("cube", "#AB47BC")]

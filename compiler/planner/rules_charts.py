@@ -44,6 +44,8 @@ CHART_KINDS = ("plot", "scatter", "bar_chart", "heatmap")
 COORD = re.compile(r"\(\s*(" + NUM + r")\s*,\s*(" + NUM + r")\s*\)")
 _STOP = r"(?:and|from|to|between|as|with|for|over|on|in|where|showing|labell?ed|which|that|then|along|while|" \
         r"when|near|at|using|whose|of)"
+# "y = x (grey, labeled "linear")": a note in brackets after a formula says how to draw it, it is not part of it
+_ASIDE = r"\s*\((?=\s*(?:" + COLOUR_RE.pattern + r"|labell?ed\b|called\b|named\b|dashed\b|dotted\b|solid\b|thick\b|thin\b))"
 
 # Named curves an LLM asks for without a formula: (pattern, formula, kind words for theme labels, x-range),
 # from planner/data/vocabulary.json
@@ -116,12 +118,17 @@ def _axis_labels(ex: Extracted) -> tuple[str | None, str | None]:
     for k, names in enumerate((r"x|horizontal", r"y|vertical")):
         if out[k] is None:
             # "a graph with years (0 to 30) on the x-axis and balance in dollars on the y-axis"
-            m = re.search(r"(?:\bwith|,|\band)\s+(?:the\s+)?([a-zA-Zθ][\w θ$/-]{1,40}?)\s*(?:\([^()]*\))?\s+(?:on|along)\s+the\s+"
+            m = re.search(r"(?:\bwith|,|\band)\s+(?:the\s+)?([a-zA-Zθ](?:(?!\s(?:the|an?|on|along)\s)[\w θ$/-]){0,40}?)\s*"
+                          r"(?:\([^()]*\))?\s+(?:on|along)\s+the\s+"
                           r"(?:" + names + r")[- ]axis\b", ex.sentence, re.I)
             if m and not re.search(r"\b(?:the|a|an)\b", m.group(1), re.I):
                 out[k] = re.sub(r"\s+(?:from|between)\s+-?[\d.]+\s+(?:to|and)\s+-?[\d.]+$", "", m.group(1).strip())
     if out == [None, None]:
         out = list(named_axes(ex.sentence))
+    if out == [None, None]:
+        axes = named_axis_ranges(ex.sentence)  # "axes n from 0 to 100 and steps from 0 to 100"
+        if axes:
+            out = [n if n.lower() not in ("x", "y") else None for n, _ in axes]
     if out == [None, None]:
         m = re.search(r"\baxes\s+(?:labell?ed\s+)?[\"\u201c]([^\"\u201d]+)[\"\u201d]\s+and\s+"
                       r"[\"\u201c]([^\"\u201d]+)[\"\u201d]", ex.sentence, re.I)
@@ -173,6 +180,35 @@ def axis_range(sentence: str, axis: str) -> tuple[float, float] | None:
     return (min(a, b), max(a, b)) if a != b else None
 
 
+_AXIS_NAME_RANGE = re.compile(
+    r"(?:\bax[ie]s\b:?|,|;|\band\b|\bwith\b|\bfor\b)\s+(?:the\s+)?(?:an?\s+)?"
+    r"(?P<name>(?!(?:the|a|an|and|with|from|axes|axis|it|them)\b)[^\W\d][\w'θ/$%-]*(?:\s+(?!from\b|between\b|ranging\b|"
+    r"running\b|going\b)[^\W\d][\w'θ/$%-]*){0,2}(?:\s*\([^()]{1,20}\))?)"
+    r"\s+(?:(?:ranging|running|going)\s+)?(?:from|between)\s+(?P<a>" + NUM + r")\s*(?:[^\W\d]{1,5}\s+)?(?:to|and)\s+"
+    r"(?P<b>" + NUM + r")", re.I)
+
+
+def named_axis_ranges(sentence: str) -> tuple[tuple[str, tuple[float, float]], tuple[str, tuple[float, float]]] | None:
+    """"axes n from 0 to 100 and steps from 0 to 100", "axes: time t from 0 to 10 and height h from 0 to 50": the
+    first axis written is x, the second y — ((x name, x range), (y name, y range)), or None. Names that are the
+    axes' own (x, y, x-axis) are left to `axis_range`."""
+    at = re.search(r"\bax[ie]s\b", sentence, re.I)
+    if not at:
+        return None
+    found = []
+    for m in _AXIS_NAME_RANGE.finditer(sentence, max(0, at.start() - 1)):
+        name = m.group("name").strip()
+        if re.search(r"\b(?:[xy][- ]?axis|horizontal|vertical|curve|line|dot|point|area|region|shade\w*)\b", name, re.I):
+            return None  # "x-axis from 0 to 10", "shade the area from 1 to 2": not an axis named by its quantity
+        a, b = quantity(m.group("a")), quantity(m.group("b"))
+        if a == b:
+            return None
+        found.append((name, (min(a, b), max(a, b))))
+    if len(found) != 2 or all(n.lower() in ("x", "y") for n, _ in found):
+        return None
+    return found[0], found[1]
+
+
 def both_axes_range(sentence: str) -> tuple[float, float] | None:
     """"coordinate axes from 0 to 6 on both axes", "axes from -3 to 3": (low, high) of x and y alike."""
     m = re.search(r"\b(?:axes|coordinate (?:plane|grid|system))\s+(?:(?:that\s+)?(?:go|run)\s+)?(?:from|between|ranging from)\s+("
@@ -189,6 +225,9 @@ def _x_range(ex: Extracted) -> tuple[float, float] | None:
     named = axis_range(s, "x") or both_axes_range(s)
     if named:
         return named
+    axes = named_axis_ranges(s)
+    if axes:
+        return axes[0][1]
     for pat in (r"\bfor\s+[a-z]\s+(?:from|between)\s+(" + NUM + r")\s+(?:to|and)\s+(" + NUM + r")",
                 r"\bfrom\s+[a-z]\s*=\s*(" + NUM + r")\s+to\s+(?:[a-z]\s*=\s*)?(" + NUM + r")",
                 r"\bx[- ]axis\s+(?:from|between|ranging from)\s+(" + NUM + r")\s+(?:to|and)\s+(" + NUM + r")",
@@ -214,7 +253,7 @@ def _prose_formulas(ex: Extracted, partial: list[str] | None = None) -> list[tup
     s = ex.sentence
     for m in re.finditer(r"(?<![\w=*])(?:[^\W\d_]\w{0,3}\s*\(\s*[^\W\d_]\w{0,2}\s*\)|[^\W\d_])\s*=\s*", s):
         tail = s[m.end():]
-        cut = re.search(r"\s+" + _STOP + r"\b|[,;:]\s|\.\s|\.$|[\"`]|\n", tail)  # a formula ends at a line end
+        cut = re.search(r"\s+" + _STOP + r"\b|[,;:]\s|\.\s|\.$|[\"`]|\n|" + _ASIDE, tail)  # a formula ends at a line end
         cand = tail[: cut.start()] if cut else tail
         words = cand.split()
         while words:  # ends: pops a word each turn
@@ -444,8 +483,8 @@ def rule_plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         if not label and k in names and what == "formula":
             label = f"{names[k]}: {data}"
         prev_end = spans[k - 1][1] if k else 0
-        colour = _colour_near(s, max(a - 25, prev_end), min(b + 20, nxt if nxt is not None else len(s))) \
-            if not label else None
+        # "y = x in grey labeled "linear"": the colour written beside the curve (not one inside a quoted label)
+        colour = _colour_near(ex.bare, max(a - 25, prev_end), min(b + 30, nxt if nxt is not None else len(s)))
         if what == "formula":
             expr = data if try_formula(data) else data.split("=", 1)[-1].strip()  # "θ(t) = …": draw the right side
             _claim_formula(ex, ctx, data)
@@ -465,7 +504,9 @@ def rule_plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
 
     x_range = _x_range(ex)
     params: dict = {}
-    yr_named = axis_range(s, "y") or (both_axes_range(s) if not axis_range(s, "x") else None)
+    axes = named_axis_ranges(s)
+    yr_named = axis_range(s, "y") or (both_axes_range(s) if not axis_range(s, "x") else None) or (
+        axes[1][1] if axes else None)
     if yr_named:
         params["y_range"] = [_clean(v) for v in yr_named]
     if (x_range or yr_named) and (axes_cue or plot_cue) and not re.search(r"\bno (?:tick )?(?:labels|numbers)\b", s, re.I):
