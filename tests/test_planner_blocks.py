@@ -198,3 +198,80 @@ def test_a_curve_keeps_its_written_colour_when_it_is_labelled():
     plot = only(beats("Plot y = x^2 in orange labeled 'square' and y = x^3 in purple labeled 'cube'."), "plot")
     assert [(c["label"], c.get("color")) for c in plot.params["curves"]] == [("square", "#FF862F"),
                                                                             ("cube", "#AB47BC")]
+
+
+# ----------------------------------------------------------------------------- bar charts as language models write them
+LETTERS = ["E", "T", "A", "O", "I", "N", "S", "H", "R"]
+
+
+@pytest.mark.parametrize("details, labels, lost", [
+    ("Draw a bar chart titled 'Letter frequency in English (%)' with bars for E 12.7, T 9.1, A 8.2, O 7.5, I 7.0, "
+     "N 6.7, S 6.3, H 6.1, R 6.0, and then smaller bars for the remaining letters grouped as 'others'.",
+     LETTERS, "the bar 'others' is written without a value"),
+    ("Show a bar chart of letter frequencies: E 12.7, T 9.1, A 8.2 and others.", LETTERS[:3],
+     "the bar 'others' is written without a value"),
+    ("Show a bar chart with values for E 12.7, T 9.1, A 8.2, etc.", LETTERS[:3],
+     "the bars after A ('etc') are written without values"),
+    ("Display a bar chart with bars for E 12.7, T 9.1 and A 8.2.", LETTERS[:3], None),
+])
+def test_bar_labels_without_their_lead_in_and_bars_without_values_reported(details, labels, lost):
+    p = plan(details)
+    bs = list(p.scenes[0].beats)
+    assert [b.kind for b in bs] == ["bar_chart"]  # no stray "others" text
+    assert bs[0].params["labels"] == labels
+    assert [d.code for d in p.diagnostics] == (["SB307"] if lost else [])
+    if lost:
+        assert lost in p.diagnostics[0].message
+
+
+def test_a_bar_named_by_its_label_is_highlighted_and_a_pronoun_is_not_a_title():
+    bs = beats("Draw a bar chart of its letter counts: H 9, W 4, P 2, Q 2. Highlight the H bar in yellow.")
+    assert bs[0].params["title"] == "Letter counts"
+    assert (bs[1].kind, bs[1].params["target"], bs[1].params["color"]) == ("highlight", "H", "yellow")
+
+
+HARMONIC = ["1", "1/2", "1/3", "1/4", "1/5", "1/6", "1/7", "1/8"]
+
+
+@pytest.mark.parametrize("details, labels", [
+    ("Below it show the terms as a row of shrinking bars of heights 1, 1/2, 1/3, 1/4, 1/5, 1/6, 1/7, 1/8 next to "
+     "each other.", HARMONIC),
+    ("Show the terms as a row of shrinking bars of heights 1, 1/2, 1/3, ..., 1/8.", HARMONIC),
+    ("Draw bars of heights 1, 1/2, …, 1/8 side by side.", HARMONIC),
+    ("Draw bars with heights 1, 1/2, 1/4, …, 1/16.", ["1", "1/2", "1/4", "1/8", "1/16"]),
+    ("Draw bars with heights 2, 4, 6, …, 12.", ["2", "4", "6", "8", "10", "12"]),
+])
+def test_bars_of_heights_an_ellipsis_expanded_from_its_pattern(details, labels):
+    p = plan(details)
+    chart = only(p.scenes[0].beats, "bar_chart")
+    assert chart.params["labels"] == labels
+    assert chart.params["values"] == pytest.approx([float(eval(x)) for x in labels], abs=1e-4)
+    assert not p.diagnostics
+
+
+def test_an_ellipsis_without_a_pattern_is_reported():
+    p = plan("Draw bars with heights 1, 3, 4, …, 10.")
+    assert only(p.scenes[0].beats, "bar_chart").params["labels"] == ["1", "3", "4", "10"]
+    assert [d.code for d in p.diagnostics] == ["SB307"]
+    assert "follow no pattern" in p.diagnostics[0].message
+
+
+def test_the_style_colours_one_bar_by_its_label_and_the_rest_as_bars():
+    """The runtime: "Bars light blue, E bar yellow" — E yellow, the others light blue."""
+    from compiler.planner.theme import parse_theme
+    from compiler.runtime.components import bar_chart
+
+    g = bar_chart.build(parse_theme("Bars light blue, E bar yellow.")[0].to_json(), labels=["E", "T", "A"],
+                        values=[12.7, 9.1, 8.2])
+    assert [b.get_fill_color().to_hex() for b in g.bars] == ["#FFE066", "#4FC3F7", "#4FC3F7"]
+
+
+def test_a_target_named_exactly_wins_over_a_newer_text_containing_it():
+    from types import SimpleNamespace
+
+    from compiler.runtime.scene import SbcScene
+
+    others, chart = object(), SimpleNamespace(parts={"E": "bar E", "T": "bar T"})
+    screen = SimpleNamespace(named=[(("E", "T"), chart), (("others",), others)], body=[chart, others], title_mob=None)
+    assert SbcScene.find(screen, "E") == "bar E"
+    assert SbcScene.find(screen, "other") is others

@@ -38,7 +38,7 @@ from .context import Context, _beat, _has, _kw
 from .extract import Extracted, count_in
 from .knowledge import named_curves
 from .theme import COLOUR_RE, colour_value
-from .quantity import NUM, number as _num, quantity
+from .quantity import ELLIPSIS, NUM, expand_ellipsis, number as _num, quantity
 
 CHART_KINDS = ("plot", "scatter", "bar_chart", "heatmap")
 COORD = re.compile(r"\(\s*(" + NUM + r")\s*,\s*(" + NUM + r")\s*\)")
@@ -827,18 +827,53 @@ def _value(text: str) -> float | int:
     return _num(text.strip())
 
 
-def _bar_data(ex: Extracted) -> tuple[list[str], list[float | int], bool, str | None]:
-    """(labels, values, percent?, the text they came from)."""
+_HEIGHTS = re.compile(r"\bbars?\s+(?:of|with|showing|at)\s+(?:the\s+)?(?:heights?|values?|lengths?|sizes?)\s+(?:of\s+)?",
+                      re.I)
+
+
+def _heights(ex: Extracted) -> tuple[list[str], list[float | int], list[str]] | None:
+    """"a row of shrinking bars of heights 1, 1/2, 1/3, …, 1/8": bars named by their values as written (the labels),
+    an ellipsis expanded from the pattern of the terms before it — (labels, values, what could not be read)."""
+    m = _HEIGHTS.search(ex.sentence)
+    if not m:
+        return None
+    terms: list[str] = []
+    lost: list[str] = []
+    pieces = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", ex.sentence[m.end():])
+    for k, piece in enumerate(pieces):
+        if re.fullmatch(r"\s*" + ELLIPSIS + r"\s*", piece) and terms and k + 1 < len(pieces):
+            nxt = re.match(r"\s*(" + NUM + r")(?!\w|\.\d)", pieces[k + 1])
+            full = expand_ellipsis(terms, nxt.group(1)) if nxt else None
+            if full is None:
+                lost.append(f"the terms between {terms[-1]} and {nxt.group(1) if nxt else 'the end'} "
+                            f"(written '…') follow no pattern sbc reads: they are not drawn")
+            else:
+                terms = full[:-1]
+            continue
+        t = re.match(r"\s*(" + NUM + r")(?!\w|\.\d)", piece)
+        if not t:
+            break
+        terms.append(t.group(1).replace(" ", ""))
+        if piece[t.end():].strip(" ."):
+            break  # "1/8 next to each other": the list ends here
+    if len(terms) < 2:
+        return None
+    return terms, [_value(t) for t in terms], lost
+
+
+def _bar_data(ex: Extracted) -> tuple[list[str], list[float | int], bool, str | None, list[str]]:
+    """(labels, values, percent?, their unit, the bars written after them without a value)."""
     s = ex.sentence
     pairs = re.findall(r"[\"\u201c]([^\"\u201d]+)[\"\u201d]\s*\(\s*(" + NUM + r")\s*(%?)\s*\)", s)
     if len(pairs) >= 1:
-        return [p[0] for p in pairs], [_num(p[1]) for p in pairs], any(p[2] for p in pairs), None
+        return [p[0] for p in pairs], [_num(p[1]) for p in pairs], any(p[2] for p in pairs), None, []
     # 'Before test: 1%', 'After 1 positive: 8.8%': each quoted bar is "label: value"
     inside = [re.fullmatch(r"\s*([^:]{1,40}?)\s*:\s*(" + NUM + r")\s*(%?)\s*", q) for q in ex.quoted]
     if len(inside) >= 2 and all(inside):
         return ([m.group(1) for m in inside], [_num(m.group(2)) for m in inside], any(m.group(3) for m in inside),
-                None)
-    m = re.search(r"[:\u2014]\s*(.+?)\s*\.?$", s) or re.search(r"\b(?:with|for|to)\s+(?:values?\s+(?:of\s+)?)?(.+?)\s*\.?$", s)
+                None, [])
+    m = re.search(r"[:\u2014]\s*(.+?)\s*\.?$", s) or re.search(
+        r"\b(?:with|for|to)\s+(?:(?:the\s+)?(?:values?|bars?|heights?|counts?)\s+(?:of\s+|for\s+|showing\s+)?)?(.+?)\s*\.?$", s)
     if m and re.match(r"\s*\d+[-–]\d+\s*:", m.group(1)) is None and ":" in m.group(1)[:40] and \
             re.match(r"[^,:]{1,40}:\s*\d", m.group(1)) is None:
         m = re.search(r"[:\u2014]\s*(.+?)\s*\.?$", m.group(1)) or m
@@ -846,8 +881,12 @@ def _bar_data(ex: Extracted) -> tuple[list[str], list[float | int], bool, str | 
         body = re.split(r"[;.]\s|\s+(?:then|and then|highlight\w*)\b", m.group(1))[0]
         items = [x for x in re.split(r",\s*|\s+and\s+", body) if x.strip()]
         labels, values, pct, units = [], [], False, set()
-        for it in items:
+        for k, it in enumerate(items):
             im = _ITEM.match(it)
+            if not im and len(labels) >= 2 and not any(_ITEM.match(x) for x in items[k:]):
+                # "E 12.7, T 9.1, … and others": the bars written without a value are reported by rule_bar_chart
+                ex_rest = [x.strip(" .") for x in items[k:]]
+                return labels, values, pct, (units.pop() if len(units) == 1 else "") or None, ex_rest
             if not im:
                 break
             labels.append(im.group("label").strip())
@@ -857,21 +896,22 @@ def _bar_data(ex: Extracted) -> tuple[list[str], list[float | int], bool, str | 
         else:
             if len(labels) >= 2:
                 unit = units.pop() if len(units) == 1 else ""
-                return labels, values, pct, unit or None
+                return labels, values, pct, unit or None, []
     quoted = list(ex.quoted)
     m = re.search(r"\bvalues?\s+(?:of\s+)?((?:" + NUM + r"%?\s*(?:,\s*|\s+and\s+|$))+)", s, re.I)
     if quoted and m:
         vals = re.findall(NUM + r"%?", m.group(1))
         if len(vals) == len(quoted):
-            return quoted, [_num(v.rstrip("%")) for v in vals], any(v.endswith("%") for v in vals), None
-    return [], [], False, None
+            return quoted, [_num(v.rstrip("%")) for v in vals], any(v.endswith("%") for v in vals), None, []
+    return [], [], False, None, []
 
 
 def rule_bar_chart(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if _fired_chart(ex, ctx, i):
         return []
     s = ex.sentence
-    cue = _has(ex, r"\bbar[- ]?(?:chart|graph|plot)s?\b|\bhistogram\b|\bbars?\s+(?:for|of|showing)\b")
+    cue = _has(ex, r"\bbar[- ]?(?:chart|graph|plot)s?\b|\bhistogram\b|\bbars?\s+(?:for|of|showing)\b") or bool(
+        _HEIGHTS.search(ex.sentence))
     previous = _on_screen(ctx, "bar_chart")
     axis = re.search(r"\b([xy])[- ]axis\b[^\"\u201c]{0,20}[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]", s, re.I)
     if previous is not None and axis and not cue:
@@ -891,7 +931,12 @@ def rule_bar_chart(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             r"become|becomes|shift|shifts|move|moves|grow|grows|shrink|shrinks)\b")
     if not (cue or change):
         return []
-    labels, values, pct, word_unit = _bar_data(ex)
+    labels, values, pct, word_unit, valueless = _bar_data(ex)
+    heights = None if labels else _heights(ex)
+    if heights:
+        labels, values, lost = heights  # "bars of heights 1, 1/2, 1/3, …, 1/8"
+        for what in lost:
+            ctx.lost(i, what)
     if change and values:
         old = previous.params
         by_label = dict(zip(labels, values))
@@ -917,8 +962,19 @@ def rule_bar_chart(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         _claim(ex, ctx, strings)
         return [_beat("bar_chart", "bar_chart:from-table", ex, i, strings, _kw(title) + tuple(x.lower() for x in labels),
                       labels=labels, values=values, title=title)]
+    if len(labels) > 12:
+        ctx.lost(i, f"{len(labels)} bars: only the first 12 are drawn (up to {labels[11]})")
     labels, values = labels[:12], values[:12]
     ctx.consumed.update(labels)
+    for q in [q for q in ex.quoted if q not in labels and not re.search(
+            r"\btitled\s+[\"\u201c]" + re.escape(q), s)] + [v for v in valueless if v not in ex.quoted]:
+        before = s[:max(s.find(q), 0)].rstrip("\"\u201c")
+        if q in valueless or re.search(r"\bbars?\b[^\"\u201c\u201d]{0,60}$", before):
+            # "… and smaller bars for the remaining letters grouped as "others"": a bar without a value
+            ctx.lost(i, f"the bars after {labels[-1]} ({q!r}) are written without values: they are not drawn"
+                     if re.fullmatch(ELLIPSIS + r"|and so on", q, re.I) else
+                     f"the bar {q!r} is written without a value: it is not drawn")
+            ctx.consumed.add(q)
     ctx.consumed.update(q for q in ex.quoted if any(q.strip().startswith(lab + ":") for lab in labels))
     ex.prose[:] = []  # "0 heads: 1/8, 1 head: 3/8": the values, not formulas to show
     title = None
@@ -930,8 +986,10 @@ def rule_bar_chart(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         m = re.search(r"\b(?:bar[- ]?(?:chart|graph|plot)|histogram)\s+(?:of|showing|for|comparing)\s+(?:the\s+)?"
                       r"([a-z][\w -]{1,40}?)\s*(?::|,|\bwith\b|\bfor\b|$)", s, re.I)
         if m and not re.search(NUM, m.group(1)):
-            title = m.group(1).strip()
-            title = title[0].upper() + title[1:]
+            # "a bar chart of its letter counts": what the pronoun stands for is elsewhere — "Letter counts"
+            title = re.sub(r"^(?:(?:its|their|his|her|our|my|your|this|that|these|those|each|every)\s+)+", "",
+                           m.group(1).strip(), flags=re.I)
+            title = title[0].upper() + title[1:] if title else None
     probabilities = _has(ex, r"\bprobabilit\w*|\bsoftmax\b|\blikelihoods?\b|\bdistribution\b")
     horizontal = _has(ex, r"\bhorizontal\b") or (probabilities and not _has(ex, r"\bvertical\b"))
     highlight = _has(ex, r"\bhighlight\w*\s+(?:the\s+)?(?:highest|largest|biggest|max\w*|tallest|top|most likely|"
