@@ -275,3 +275,14 @@ def test_a_target_named_exactly_wins_over_a_newer_text_containing_it():
     screen = SimpleNamespace(named=[(("E", "T"), chart), (("others",), others)], body=[chart, others], title_mob=None)
     assert SbcScene.find(screen, "E") == "bar E"
     assert SbcScene.find(screen, "other") is others
+
+
+@pytest.mark.parametrize("style, labels", [
+    ("Bars blue (#58C4DD) with fill opacity 0.7.", {"bars": "#58C4DD"}),
+    ("Bars light blue, E bar yellow.", {"bars": "#4FC3F7", "e bar": "#FFE066"}),
+    ("Rectangles blue with fill opacity 0.4 and white stroke.", {"rectangles": "#58C4DD", "stroke": "#FFFFFF"}),
+])
+def test_style_colour_written_with_its_code_or_a_fill_opacity(style, labels):
+    from compiler.planner.theme import parse_theme
+
+    assert parse_theme(style)[0].labels == labels
