@@ -43,7 +43,7 @@ def detail_sentences(details: str) -> list[str]:
 
     lines = details.split("\n")
     j = 0
-    while j < len(lines):
+    while j < len(lines):  # ends: j grows each turn, or a code block closes the head (no head, no going back)
         raw = lines[j]
         j += 1
         if head is not None and not rows and (raw.strip() or _written(lines, j)):
@@ -90,7 +90,7 @@ def _code_block(head: str, lines: list[str], j: int) -> tuple[str, list[str], in
         head, first = head[: inline.start() + 1], head[inline.end():]
     block: list[str] = [first] if first else []
     k = j
-    while k < len(lines):
+    while k < len(lines):  # ends: k grows each turn
         raw = lines[k].rstrip()
         if not raw.strip():
             after = _written(lines, k + 1)
@@ -103,7 +103,7 @@ def _code_block(head: str, lines: list[str], j: int) -> tuple[str, list[str], in
             break
         block.append(raw.replace("\t", "    "))
         k += 1
-    while block and not block[-1].strip():
+    while block and not block[-1].strip():  # ends: pops a line each turn
         block.pop()
     if not block or not _is_code(head, block):
         return None
