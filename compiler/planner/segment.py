@@ -74,6 +74,9 @@ def detail_sentences(details: str) -> list[str]:
     return out
 
 
+_MAX_CODE_LINES = 120  # a longer run of lines is not one code block (and every colon line scans at most this far)
+
+
 def _written(lines: list[str], j: int) -> int:
     """The index of the first line from j on with text (0 when there is none)."""
     return next((k for k in range(j, len(lines)) if lines[k].strip()), 0)
@@ -90,7 +93,7 @@ def _code_block(head: str, lines: list[str], j: int) -> tuple[str, list[str], in
         head, first = head[: inline.start() + 1], head[inline.end():]
     block: list[str] = [first] if first else []
     k = j
-    while k < len(lines):  # ends: k grows each turn
+    while k < min(len(lines), j + _MAX_CODE_LINES):  # ends: k grows each turn
         raw = lines[k].rstrip()
         if not raw.strip():
             after = _written(lines, k + 1)
