@@ -312,7 +312,9 @@ def test_plan_is_deterministic_and_fast_on_a_long_storyboard():
     sb = Storyboard.model_validate({"scenes": [pool[k % len(pool)] for k in range(500)]})
     t0 = time.perf_counter()
     a = time_plan(plan_storyboard(sb), estimate_timings(sb)).to_json()
-    assert time.perf_counter() - t0 < 5.0
+    # bounded, not timed: the speed goal (500 scenes in < 5 s) is measured by benchmarks/planner.py, where a busy
+    # machine cannot fail CI; a hang or a quadratic blow-up still fails here
+    assert time.perf_counter() - t0 < 60.0
     assert a == time_plan(plan_storyboard(sb), estimate_timings(sb)).to_json()
 
 
