@@ -497,3 +497,16 @@ def test_a_merge_shows_its_result():
         "Merging two sorted pieces.")]})
     seq = [b for b in plan_storyboard(sb).scenes[0].beats if b.kind == "sequence"]
     assert seq and seq[0].params["tokens"] == ["6", "14", "20"]
+
+
+@pytest.mark.parametrize("style, background, text", [
+    ("White background with black text.", "#FFFFFF", "#000000"),
+    ("White background.", "#FFFFFF", "#1A1A1A"),       # the default light text would vanish: dark text instead
+    ("Dark background with white text.", "#0F0F1A", "#FFFFFF"),
+    ("Key circles yellow with black text.", "#0F0F1A", "#E0E0E0"),  # black text inside the circles, not all text
+])
+def test_the_scene_text_reads_on_its_background(style, background, text):
+    from compiler.planner.theme import parse_theme
+
+    theme, _ = parse_theme(style)
+    assert (theme.background, theme.text) == (background, text)

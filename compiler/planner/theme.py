@@ -228,14 +228,22 @@ def parse_theme(style: str, base: Theme | None = None) -> tuple[Theme, list[str]
             if re.search(r"(?:" + COLOUR_RE.pattern + r")\s+(?:colou?r(?:ed)?\s+)?background\b|\bbackground\s+"
                          r"(?:colou?r\s+)?(?:of\s+|is\s+|in\s+)?(?:" + COLOUR_RE.pattern + ")", sub, re.I):
                 continue  # the scene's (read above) or an element's, which no component draws
+            if re.fullmatch(r"\s*(?:" + COLOUR_RE.pattern + r")\s+(?:text|font|writing|lettering|numbers?)[\s.]*", sub, re.I) \
+                    and re.search(r"\S\s+with\s+" + re.escape(sub.strip(" .")), clause, re.I) \
+                    and _unreadable(colour_value(COLOUR_RE.search(sub).group(0)) or "", bg):
+                fired.append(f"(not the scene's text colour: the text of what comes before 'with') <- {clause!r}")
+                continue  # "Key circles yellow with black text": the text inside the circles, not all the text
             _assign(sub, roles, labels, emphasis if _EMPHASIS.search(sub) else None, fired)
     roles = {k: _readable(v, bg) for k, v in roles.items()}
     # inherited label colours: the most recent ones (a long storyboard must not carry every scene's)
     labels = {k: _readable(v, bg) for k, v in list(labels.items())[-MAX_LABELS:]}
     emphasis = {k: _readable(v, bg) for k, v in emphasis.items()}
+    # what a scene inherits must read on its own background too (light default text on a white background)
     text = roles.get("text", text)
-    title = roles.get("title", title)
-    accent = roles.get("node", roles.get("title", accent))
+    if _unreadable(text, bg):  # body text is read the most: black or white, not a faded grey
+        text = "#1A1A1A" if _luminance(bg) >= 128 else "#F0F0F0"
+    title = _readable(roles.get("title", title), bg)
+    accent = _readable(roles.get("node", roles.get("title", accent)), bg)
     return Theme(bg, text, title, accent, roles, labels, palette, base.font, base.mono_font, emphasis), fired
 
 
@@ -272,7 +280,7 @@ _HOW_DRAWN = re.compile(r"\s+with\s+(?:a\s+)?(?:fill\s+|stroke\s+)?(?:opacity|tr
 
 
 def _assign(sub: str, roles: dict, labels: dict, emphasis: dict | None, fired: list) -> None:
-    sub = sub.strip().rstrip(".;:!")
+    sub = re.sub(r"^with\s+", "", sub.strip().rstrip(".;:!"), flags=re.I)  # "White background with black text"
     # "Bars blue (#58C4DD) with fill opacity 0.7": the written code is the colour; how it is filled is no element
     sub = _HOW_DRAWN.sub("", _WRITTEN_CODE.sub(lambda m: m.group(1), sub))
     if not sub:
@@ -330,7 +338,7 @@ def _assign(sub: str, roles: dict, labels: dict, emphasis: dict | None, fired: l
             if owner and role is None and re.fullmatch(r"(?:\w+\s+)?(?:outlines?|borders?|edges?|strokes?|frames?)",
                                                        phrase):
                 role = _role_of(owner)  # "Array boxes with light blue outlines": the boxes' colour
-            if owner and role == "text":
+            if owner and role == "text" and not re.search(r"\b(?:background|scene|slide|screen|canvas)\b", owner, re.I):
                 # "Code snippet in a dark panel with green text": the owner's text, not all text
                 role = "code" if _role_of(owner) == "code" else None
                 labels[_clean_phrase(owner)] = col
@@ -362,6 +370,11 @@ MAX_LABELS = 40
 
 
 @lru_cache(maxsize=4096)
+def _unreadable(col: str, bg: str) -> bool:
+    """Whether `col` would vanish on `bg` (what `_readable` mends)."""
+    return bool(col) and _readable(col, bg) != col
+
+
 def _readable(col: str, bg: str) -> str:
     """A foreground colour that would vanish on the background ("dark blue boxes" on a dark blue
     scene) is lightened (mixed with white) until it reads; light ones on a light background darkened."""
