@@ -167,3 +167,9 @@ def test_a_move_takes_what_it_names_to_where_it_ends_or_says_it_is_not_there():
     beats, notes = plan('Show the title "Sound". Move the ambulance from left to right.')
     assert "move" not in [b.kind for b in beats]
     assert any(n.code == "SB307" and "'ambulance'" in n.message for n in notes)
+
+
+def test_a_chain_written_link_by_link_has_each_box_once():
+    beats, _ = plan("From bucket 1, draw an arrow to a node '15', then an arrow from '15' to a new node '22'.")
+    (flow,) = [b for b in beats if b.kind == "flow"]
+    assert flow.params["nodes"] == ["15", "22"]
