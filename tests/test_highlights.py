@@ -157,3 +157,19 @@ def test_wavefronts_of_a_standing_source_are_concentric(details, want):
     assert {k: wave.params["doppler"].get(k) for k in want} == want
     if not want:
         assert wave.params["doppler"].get("speed", 0.5) > 0
+
+
+def test_a_move_takes_what_it_names_to_where_it_ends_or_says_it_is_not_there():
+    beats, _ = plan('Place a small rectangle labeled "ambulance" on the left and a stick figure labeled "listener" in the '
+                    'middle. Move the ambulance from left to right past the listener.')
+    move = next(b for b in beats if b.kind == "move")
+    assert (move.params["target"], move.params["to"]) == ("ambulance", "right")
+    beats, notes = plan('Show the title "Sound". Move the ambulance from left to right.')
+    assert "move" not in [b.kind for b in beats]
+    assert any(n.code == "SB307" and "'ambulance'" in n.message for n in notes)
+
+
+def test_a_chain_written_link_by_link_has_each_box_once():
+    beats, _ = plan("From bucket 1, draw an arrow to a node '15', then an arrow from '15' to a new node '22'.")
+    (flow,) = [b for b in beats if b.kind == "flow"]
+    assert flow.params["nodes"] == ["15", "22"]

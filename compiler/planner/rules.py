@@ -700,6 +700,8 @@ def rule_flow(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             ctx.consumed.add(seq[0])
         elif len([q for q in unconsumed if not _names_arrow(ex.sentence, q)]) >= 2:
             nodes = [q for q in unconsumed if not _names_arrow(ex.sentence, q)]
+            # "an arrow to a node '15', then an arrow from '15' to a new node '22'": one box 15, not two
+            nodes = [q for k, q in enumerate(nodes) if k == 0 or q != nodes[k - 1]]
             rule = "flow:quoted-boxes"
             ctx.consumed.update(nodes)
         else:

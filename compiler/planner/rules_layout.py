@@ -212,6 +212,10 @@ def rule_move(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if not m:
         return []
     what, to = m.group(1), _PLACES[m.group(2).lower()]
+    trip = re.search(r"\bfrom\s+(?:the\s+)?(?:left|right|top|bottom)\s+to\s+(?:the\s+)?(left|right|top|bottom|cent(?:er|re)|middle)\b",
+                     ex.sentence, re.I)
+    if trip:  # "Move the car from left to right": where it ends
+        what, to = re.split(r"\s+from\b", what)[0], _PLACES[trip.group(1).lower()]
     quoted = [s for s, _, _ in _items(what)]
     target = quoted[0] if quoted else None
     if target is None:
@@ -219,6 +223,17 @@ def rule_move(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         if kinds:
             prev = next((b for b in reversed(ctx.beats) if b.kind in kinds and b.strings), None)
             target = prev.strings[0] if prev else None
+        else:
+            words = [w for w in re.findall(r"[A-Za-z]{3,}", what) if w.lower() not in ("the", "all", "everything",
+                                                                                       "slowly", "quickly", "whole")]
+            shown = [s for b in since_clear(ctx) for s in b.strings]
+            target = next((s for w in reversed(words) for s in shown if re.search(r"\b" + re.escape(w) + r"\b", s, re.I)),
+                          None)
+            if words and target is None:
+                # "Move the ambulance from left to right" with no ambulance on screen: nothing else is moved
+                ctx.lost(i, f"nothing on screen is {what.strip()!r}: it is not moved")
+                ctx.stop = True
+                return []
     for b in ctx.beats:  # it may have been transformed since: follow it to what it became
         if b.kind == "transform" and target is not None and b.params.get("target") == target and len(b.strings) > 1:
             target = b.strings[-1]
