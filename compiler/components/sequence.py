@@ -21,7 +21,18 @@ class SequenceVisual(VisualBase):
         "show", description="`show`: all at once; `process`: a marker steps along the tokens one at a time; "
         "`generate`: tokens are appended one by one.", examples=["process"])
     label: str | None = Field(None, description="Caption under the tokens.", examples=["Input tokens"])
+    indices: Literal[0, 1] | None = Field(
+        None, description="Write each cell's index under it in small grey numbers, counting from 0 (an array's "
+        "indexes) or 1.", examples=[0])
 
 
 STRINGS = ("tokens", "label")  # parameters whose text is drawn
+
+
+def drawn(params: dict) -> list[str]:
+    """The tokens, the caption and the index under each cell."""
+    tokens = [str(t) for t in params.get("tokens") or []]
+    first = params.get("indices")
+    return tokens + ([params["label"]] if params.get("label") else []) + \
+        ([str(first + k) for k in range(len(tokens))] if first is not None else [])
 MODEL = SequenceVisual
