@@ -14,7 +14,8 @@ RUNTIME = 'highlight'  # helper module in compiler.runtime.components (None: an 
 
 
 class HighlightVisual(VisualBase):
-    kind: Literal["highlight"] = Field(description="Surround and indicate something already on screen.")
+    kind: Literal["highlight"] = Field(description="Surround and indicate something already on screen — or fill or dim "
+                                       "some of its items for good (cells of a row coloured or greyed out).")
     target: str | None = Field(None, description="Text of the element to highlight (default: the last one).",
                                examples=["Encoder"])
     part: str | None = Field(None, description="A piece of the target formula to mark instead of all of it, as "

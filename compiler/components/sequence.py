@@ -14,7 +14,8 @@ RUNTIME = "sequence"  # helper module in compiler.runtime.components (None: an o
 
 
 class SequenceVisual(VisualBase):
-    kind: Literal["sequence"] = Field(description="Tokens in rounded boxes (pills) in a row.")
+    kind: Literal["sequence"] = Field(description="Tokens in rounded boxes (pills) in a row — an array, optionally with "
+                                      "each cell's index under it.")
     tokens: list[NonBlank] = Field(min_length=1, max_length=16, description="The tokens, in order.",
                                    examples=[["The", "cat", "sat"]])
     mode: Literal["show", "process", "generate"] = Field(
