@@ -1263,6 +1263,8 @@ def said_in_words(text: str) -> list[tuple[int, int]]:
         for m in pats[key].finditer(text):
             if body is not None and not _body_ok(m.group(body)):
                 continue  # "the limit of the sequence as n approaches ∞": words, not a formula
+            if key == "lim_as" and not re.search(r"\bof$", m.group(0).rstrip()):
+                continue  # "show the limit as x approaches 0" with nothing to take the limit of: words
             a, b = m.start(), m.start() + len(m.group(0).rstrip())
             if free(a, b):
                 out.append((a, b))

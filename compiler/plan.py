@@ -22,6 +22,7 @@ from .diagnostics import Severity
 from .models import Scene, Storyboard, Theme as FileTheme
 from .planner.beats import Beat, Plan, PlanNote, ScenePlan
 from .planner.budget import Budget, PlanTimeout
+from .planner.clauses import operation_clauses
 from .planner.extract import QUOTED, extract
 from .planner.segment import detail_sentences
 from .planner.context import Context, _kw
@@ -118,16 +119,7 @@ def _rule_beats(index: int, scene: Scene, details: tuple[str, ...], theme: Theme
     for i, sentence in enumerate(details):
         budget.sentence = sentence
         ex = extract(sentence)
-        ctx.consumed = set()
-        ctx.stop = False
-        produced: list[Beat] = []
-        for rule in RULES:
-            budget.check()
-            out = rule(ex, ctx, i)
-            produced.extend(out)
-            ctx.beats.extend(out)
-            if ctx.stop:
-                break
+        produced = _planned_sentence(ex, ctx, i, budget)
         kept = _latex_kept(ex, ctx, i, produced)
         produced.extend(kept)
         ctx.beats.extend(kept)
@@ -154,10 +146,87 @@ def _rule_beats(index: int, scene: Scene, details: tuple[str, ...], theme: Theme
     from .planner.typeset import distinct_curves, lone_columns_as_lists, typeset_written_math
 
     composed = typeset_written_math(lone_columns_as_lists(distinct_curves(ctx.beats)))
-    beats = apply_colours([_as_drawn(_within_limits(b, index, details, notes)) for b in composed], theme)
+    beats = apply_colours([_as_drawing(_within_limits(b, index, details, notes)) for b in composed], theme)
     for b in beats:
         _typeset_notes(index, b, notes)
     return beats
+
+
+def _run_rules(ex, ctx: Context, i: int, budget: Budget) -> list[Beat]:
+    """The beats the rules draw for one unit, in order (each rule sees what the ones before it drew)."""
+    ctx.consumed = set()
+    ctx.stop = False
+    produced: list[Beat] = []
+    for rule in RULES:
+        budget.check()
+        out = rule(ex, ctx, i)
+        produced.extend(out)
+        ctx.beats.extend(out)
+        if ctx.stop:
+            break
+    return produced
+
+
+def _planned_sentence(ex, ctx: Context, i: int, budget: Budget) -> list[Beat]:
+    """The beats of sentence i. A sentence that draws something and then acts on it in a clause of its own ("Show a
+    matrix … and highlight the first row", `planner/clauses.py`) is read whole, as any sentence. When the rules did
+    not read the clause — the sentence without it draws exactly the same, or differs only by the clause's quoted or
+    written strings drawn as things of their own ("… and highlight `mc^2`" drawing a second formula) — the sentence
+    is drawn without the clause, and the clause is planned after it, on what it drew; its beats belong to the sentence."""
+    main, clauses = operation_clauses(ex.sentence) if not ex.code_block else (ex.sentence, [])
+    if not clauses:
+        return _run_rules(ex, ctx, i, budget)
+    before = _fork(ctx)
+    alone = _fork(before)
+    mx = extract(main)
+    alone_beats = _run_rules(mx, alone, i, budget)
+    produced = _run_rules(ex, ctx, i, budget)
+    if _drawing(ctx) != _drawing(alone):
+        shown = extract(main)
+        shown.sentence, shown.bare = ex.sentence, ex.bare  # the whole sentence's words, the strings of its first part
+        if _written(shown) == _written(extract(ex.sentence)):
+            return produced  # the rules read the clause (a table's highlighted row, a graph's steps…)
+        unquoted = _fork(before)
+        _run_rules(shown, unquoted, i, budget)
+        if _drawing(unquoted) != _drawing(alone):
+            return produced  # the rules read the clause (a table's highlighted row, a graph's steps…)
+        _adopt(ctx, alone)
+        produced = _belong(ctx, i, mx.sentence, ex.sentence, alone_beats)
+    for clause in clauses:
+        cx = extract(clause)
+        produced += _belong(ctx, i, cx.sentence, ex.sentence, _run_rules(cx, ctx, i, budget))
+    return produced
+
+
+def _belong(ctx: Context, i: int, part: str, sentence: str, beats: list[Beat]) -> list[Beat]:
+    """The beats drawn for a part of sentence i, as the sentence's own (so plan --explain, the diagnostics and the
+    later rules see them under it)."""
+    ctx.beats[:] = [replace(b, source=sentence) if b.detail_index == i and b.source == part else b for b in ctx.beats]
+    return [replace(b, source=sentence) if b.source == part else b for b in beats]
+
+
+def _written(ex) -> tuple:
+    """What a unit writes to be shown or drawn: its quoted and backticked strings, formulas, code, matrices, vectors."""
+    return (ex.quoted, ex.backticked, ex.formulas, ex.code, ex.matrices, ex.vectors, ex.pairs, [p[0] for p in ex.prose])
+
+
+def _fork(ctx: Context) -> Context:
+    """A copy of the context to try a reading on (the beats drawn so far copied, not shared)."""
+    other = copy.copy(ctx)
+    other.beats, other.modified, other.losses = copy.deepcopy(ctx.beats), set(ctx.modified), list(ctx.losses)
+    other.consumed = set(ctx.consumed)
+    return other
+
+
+def _adopt(ctx: Context, other: Context) -> None:
+    ctx.beats[:] = other.beats
+    ctx.modified, ctx.losses[:], ctx.consumed, ctx.stop = other.modified, other.losses, other.consumed, other.stop
+
+
+def _drawing(ctx: Context) -> tuple:
+    """What the scene draws so far, to compare two readings of a sentence: each beat's kind and parameters, and the
+    losses."""
+    return tuple((b.kind, repr(b.params)) for b in ctx.beats), tuple(ctx.losses)
 
 
 def typeset_failures(beat: Beat) -> list[tuple[str, str]]:
@@ -202,7 +271,9 @@ def _only_its_label(ex, ctx: Context, i: int, produced: list[Beat]) -> None:
     if not all(b.kind in ("text", "bullets") for b in produced) or not is_instruction(ex.sentence):
         return
     quoted = {q.strip().lower() for q in ex.quoted}
-    if not quoted or not all(s.strip().lower() in quoted for b in produced for s in b.strings):
+    # the quoted texts alone, or a caption of them with where each goes ("Right: shorter λ · Left: longer λ")
+    if not quoted or not all(s.strip().lower() in quoted or b.rule.startswith("text:labels")
+                             for b in produced for s in b.strings):
         return
     # a new thing asked for ("a box", "an arrow", "two circles"), not one named as already there ("near the line")
     bare = re.sub(r"\b(\w+)\s+of\s+(?:text|words|writing|captions?|labels?)\b", "text", QUOTED.sub(" ", ex.sentence).lower())
@@ -219,7 +290,7 @@ def _only_its_label(ex, ctx: Context, i: int, produced: list[Beat]) -> None:
         ctx.lost(i, f"only the text {shown} is drawn; the {noun} it belongs to is not")
 
 
-def _as_drawn(beat: Beat) -> Beat:
+def _as_drawing(beat: Beat) -> Beat:
     """A beat's strings are what its parameters draw (`drawn_strings`: a numbered list's "1. ", a bar's "73%"),
     the same for a planned beat and for the explicit visual `sbc plan --json` writes for it."""
     return replace(beat, strings=_strings(beat.kind, beat.params))

@@ -234,3 +234,126 @@ def test_runtime_helpers_are_deterministic_and_bounded():
     a, b = least_squares([(0, 1), (1, 3), (2, 5)])
     assert abs(a - 2) < 1e-9 and abs(b - 1) < 1e-9
     assert least_squares([(1, 1), (1, 2)]) is None
+
+
+# ----------------------------------------------------------------------------- a thing moving on the curve on screen
+BOWL = "Plot y = (x - 2)^2 + 1 from x = -1 to 5. Place a ball on the curve at x = -1. "
+
+
+@pytest.mark.parametrize("sentence, x0, x1", [
+    ("Animate the ball rolling down the curve to the minimum.", -1, 2),      # the minimum: computed
+    ("Show the ball rolling down to the bottom of the curve.", -1, 2),
+    ("The ball rolls down the parabola and comes to rest at the lowest point.", -1, 2),
+    ("Animate the ball sliding along the curve until it reaches the minimum.", -1, 2),
+    ("Roll the ball down the curve to the vertex.", -1, 2),
+    ("Animate the ball rolling down the curve.", -1, 2),                     # downhill: where it stops
+    ("Let the ball glide down towards the minimum at (2, 1).", -1, 2),       # the place written
+    ("Animate the ball sliding down towards the minimum at x = 2.", -1, 2),
+    ("Move the ball along the curve to x = 3.", -1, 3),
+    ("Animate the ball traveling along the curve from x = 0 to x = 4.", 0, 4),
+])
+def test_a_ball_placed_on_the_curve_moves_along_it(sentence, x0, x1):
+    b = beats_for(BOWL + sentence)
+    assert [x.kind for x in b] == ["plot", "plot", "plot"], [(x.kind, x.rule) for x in b]  # no "animate" pulse
+    assert b[1].params["points"] == [{"x": -1, "y": 10, "label": "x = -1"}]
+    assert b[2].rule == "plot:move-along" and b[2].params == {"extend": True,
+                                                              "move_dot": {"x0": x0, "x1": x1, "curve": 0}}
+
+
+@pytest.mark.parametrize("noun, verb", [("dot", "sliding"), ("point", "moving"), ("marker", "travelling"),
+                                        ("bead", "gliding"), ("marble", "rolling"), ("particle", "descending")])
+def test_the_nouns_and_verbs_of_a_thing_moving_are_data(noun, verb):
+    b = beats_for(f"Plot y = (x - 2)^2 + 1 from x = -1 to 5. Put a yellow {noun} on the curve at x = -1. "
+                  f"Animate the {noun} {verb} down the curve to the minimum.")
+    assert [x.kind for x in b] == ["plot", "plot", "plot"]
+    assert b[2].params["move_dot"] == {"x0": -1, "x1": 2, "curve": 0}
+
+
+def test_where_a_thing_moving_on_the_curve_starts_and_stops_is_computed():
+    # no ball placed: it starts at the higher end of the curve and rolls to its lowest point
+    b = beats_for("Plot y = (x - 2)^2 + 1 from x = 0 to 6. Animate a ball rolling down the curve to the minimum.")
+    assert b[1].params["move_dot"] == {"x0": 6, "x1": 2, "curve": 0}
+    # uphill to the peak
+    b = beats_for("Plot y = -(x - 1)^2 + 4 from x = -2 to 4. Place a dot on the curve at x = -2. "
+                  "Animate the dot climbing up the curve to the peak.")
+    assert b[2].params["move_dot"] == {"x0": -2, "x1": 1, "curve": 0}
+    # two valleys: rolling down from x = 0.5 stops in the nearer one; "the global minimum" is the lower one
+    two = "Plot y = x^4 - 4x^2 + x from x = -2.5 to 2.5. Place a ball on the curve at x = 0.5. "
+    local = beats_for(two + "Animate the ball rolling down to the minimum.")[2].params["move_dot"]
+    best = beats_for(two + "Animate the ball rolling to the global minimum.")[2].params["move_dot"]
+    assert local["x0"] == best["x0"] == 0.5
+    assert abs(local["x1"] - 1.347) < 0.01 and abs(best["x1"] + 1.473) < 0.01
+
+
+def test_a_thing_that_cannot_move_as_written_is_reported():
+    sb = Storyboard.model_validate({"scenes": [scene(
+        "Plot y = 2x + 1 from x = 0 to 5. Place a ball on the curve at x = 4. Animate the ball rolling down to the "
+        "minimum.", "Some narration here.")]})
+    p = plan_storyboard(sb)
+    assert p.scenes[0].beats[-1].params["move_dot"] == {"x0": 4, "x1": 0, "curve": 0}  # to the end of the axes
+    assert [n.code for n in p.diagnostics] == ["SB307"] and "no minimum inside the axes" in p.diagnostics[0].message
+    sb = Storyboard.model_validate({"scenes": [scene(
+        "Plot y = x^2 from x = -3 to 3. Place a ball on the curve at x = 0. Animate the ball rolling down to the "
+        "minimum.", "Some narration here.")]})
+    p = plan_storyboard(sb)
+    assert [b.kind for b in p.scenes[0].beats] == ["plot", "plot"]  # nothing moves, and no pulse instead
+    assert [n.code for n in p.diagnostics] == ["SB307"] and "already at x = 0" in p.diagnostics[0].message
+
+
+def test_dots_from_both_sides_towards_a_hole_are_still_two_dots():
+    b = beats_for("Plot f(x) = (x^2 - 4)/(x - 2). Show an open circle (hole) at the point (2, 4). Animate two dots "
+                  "moving along the line toward the hole, one from the left and one from the right.")
+    assert [x.rule for x in b[2:]] == ["plot:dot-toward", "plot:dot-toward"]
+    left, right = (x.params["move_dot"] for x in b[2:])
+    assert left["x0"] < left["x1"] < 2 < right["x1"] < right["x0"]
+
+
+# ----------------------------------------------------------------------------- a point marked with its name
+@pytest.mark.parametrize("sentence, labels", [
+    ('Mark the point (2, 4) with a dot labeled "P".', ["P (2, 4)"]),
+    ("Mark the point (2, 4) with a dot labelled P.", ["P (2, 4)"]),
+    ("Put a red dot at (2, 4) and label it 'P'.", ["P (2, 4)"]),
+    ('Plot the point (2, 4) and label it "P".', ["P (2, 4)"]),
+    ("Mark (2, 4) as P.", ["P (2, 4)"]),
+    ('Highlight the point (2, 4) with a yellow dot labeled "Vertex".', ["Vertex (2, 4)"]),
+    ('Add a dot at (2, 4) labeled "f(2) = 4".', ["f(2) = 4"]),
+    ('Mark the points (1, 1) and (2, 4) with dots labeled "A" and "B".', ["A (1, 1)", "B (2, 4)"]),
+    ("Mark the point P(2, 4) on the curve.", ["P (2, 4)"]),
+])
+def test_a_point_marked_on_the_plot_takes_its_name(sentence, labels):
+    b = beats_for("Plot y = x^2 from x = -3 to 3. " + sentence)
+    assert [x.kind for x in b] == ["plot", "plot"], [(x.kind, x.rule) for x in b]  # the name is not a text of its own
+    assert b[1].params["extend"] is True
+    assert [p["label"] for p in b[1].params["points"]] == labels
+    assert (b[1].params["points"][-1]["x"], b[1].params["points"][-1]["y"]) == (2, 4)
+
+
+def test_a_point_marked_in_the_sentence_that_plots_the_curve_takes_its_name_not_the_curve():
+    b = beats_for('Plot y = x^2 from x = -3 to 3 and mark the point (2, 4) with a dot labeled "P".')
+    assert [x.kind for x in b] == ["plot"]
+    assert b[0].params["curves"] == [{"expr": "y = x^2", "label": "y = x^2"}]
+    assert b[0].params["points"] == [{"x": 2, "y": 4, "label": "P (2, 4)"}]
+    b = beats_for('Plot y = x^2 labeled "parabola" and mark the point (2, 4) labeled "P".')
+    assert b[0].params["curves"][0]["label"] == "parabola" and b[0].params["points"][0]["label"] == "P (2, 4)"
+
+
+@pytest.mark.parametrize("sentence, point", [
+    ("Highlight the minimum of the curve.", {"x": 2, "y": 1, "label": "minimum (2, 1)"}),
+    ("Then mark the curve's lowest point.", {"x": 2, "y": 1, "label": "lowest point (2, 1)"}),
+    ('Mark the vertex with a dot labeled "V".', {"x": 2, "y": 1, "label": "V (2, 1)"}),
+    ('Label the vertex "V".', {"x": 2, "y": 1, "label": "V (2, 1)"}),
+])
+def test_the_lowest_point_of_the_curve_marked_is_computed(sentence, point):
+    b = beats_for("Plot y = (x - 2)^2 + 1 from x = -1 to 5. " + sentence)
+    assert [x.kind for x in b] == ["plot", "plot"] and b[1].rule == "plot:extremum"
+    assert b[1].params["points"] == [point]
+
+
+def test_an_extremum_named_in_passing_is_not_marked_and_one_not_there_is_reported():
+    b = beats_for("Plot y = x^2 - 4 from x = -3 to 3. Show an arrow pointing right, toward the minimum, labeled \"descent\".")
+    assert "plot:extremum" not in [x.rule for x in b]
+    sb = Storyboard.model_validate({"scenes": [scene("Plot y = (x - 2)^2 + 1 from x = -1 to 5. Mark the maximum.",
+                                                     "Some narration here.")]})
+    p = plan_storyboard(sb)
+    assert [b.kind for b in p.scenes[0].beats] == ["plot"]
+    assert [n.code for n in p.diagnostics] == ["SB307"] and "no maximum between x = -1 and 5" in p.diagnostics[0].message

@@ -57,3 +57,103 @@ def test_a_part_the_component_does_not_have_is_reported():
     beats, notes = plan("Show three cards: 'Ace', 'King', 'Queen'. Highlight the fifth card.")
     assert [n.code for n in notes] == ["SB307"]
     assert "there is no fifth card: 3 cards are on screen, so nothing is highlighted" in notes[0].message
+
+
+CHART = "Show a bar chart of next-word probabilities: 'cat' 0.6, 'dog' 0.3, 'car' 0.1. "
+
+
+@pytest.mark.parametrize("sentence, want", [
+    ("Highlight the most likely word.", {"target": "cat", "item": 1}),
+    ("Highlight the most probable next token in gold.", {"target": "cat", "item": 1, "color": "gold"}),
+    ("Highlight the tallest bar.", {"target": "cat", "item": 1}),
+    ("Circle the bar with the highest probability.", {"target": "cat", "item": 1}),
+    ("Box the least likely word.", {"target": "car", "item": 3, "mode": "box"}),
+    ("Highlight the smallest one.", {"target": "car", "item": 3}),
+    ("Highlight the lowest-probability word.", {"target": "car", "item": 3}),
+    ("Highlight the tallest bar 'cat'.", {"target": "cat", "item": 1}),
+])
+def test_the_bar_named_by_its_value(sentence, want):
+    beats, notes = plan(CHART + sentence)
+    assert [b.kind for b in beats] == ["bar_chart", "highlight"], [(b.kind, b.rule) for b in beats]  # 'cat' not drawn again
+    got = beats[1].params
+    assert {k: got.get(k) for k in want} == want, got
+    assert notes == ()
+
+
+def test_a_bar_named_by_a_value_it_does_not_have_is_highlighted_and_reported():
+    beats, notes = plan(CHART + "Highlight the tallest bar 'dog'.")
+    assert beats[1].params == {"target": "dog"}
+    assert [n.code for n in notes] == ["SB307"] and "'dog' does not have the largest value ('cat' has)" in notes[0].message
+
+
+# ----------------------------------------------------------------------------- "… and highlight …" in the sentence that draws
+@pytest.mark.parametrize("details, kind, want", [
+    ("Show a matrix A = [[1, 2], [3, 4]] and highlight the first row.", "matrix", {"target": "1", "row": 1}),
+    ("Display the matrix [[1, 2, 3], [4, 5, 6]], then box the second column.", "matrix",
+     {"target": "2", "column": 2, "mode": "box"}),
+    ("Show A = [[1, 2], [3, 4]] and circle the last row in red.", "matrix", {"target": "3", "row": 2, "color": "red"}),
+    ("Write the matrix B = [[2, 0], [1, 3]]; highlight its first column.", "matrix", {"target": "2", "column": 1}),
+    ("Show the tokens 'The', 'cat', 'sat' in a row and highlight the second token.", "sequence",
+     {"target": "cat", "item": 2}),
+    ("Show three cards 'Ace', 'King', 'Queen' and circle the third card.", "cards", {"target": "Queen", "item": 3}),
+    ("Write the derivation: `2x + 3 = 7`, `2x = 4`, `x = 2`, and box the last line.", "steps",
+     {"target": "x = 2", "item": 3, "mode": "box"}),
+    ("Show a bar chart of next-word probabilities: 'cat' 0.6, 'dog' 0.3, 'car' 0.1, and highlight the least likely one.",
+     "bar_chart", {"target": "car", "item": 3}),
+    ("Show a bar chart of next-word probabilities: 'cat' 0.6, 'dog' 0.3, 'car' 0.1, then circle 'dog' in red.",
+     "bar_chart", {"target": "dog", "color": "red"}),
+    ("Show the equation `E = mc^2` and highlight `mc^2` in yellow.", "equation", {"part": "mc^2", "color": "yellow"}),
+])
+def test_a_clause_that_acts_on_what_its_sentence_draws(details, kind, want):
+    beats, notes = plan(details)
+    assert [b.kind for b in beats] == [kind, "highlight"], [(b.kind, b.rule) for b in beats]  # nothing drawn twice
+    got = beats[1].params
+    assert {k: got.get(k) for k in want} == want, got
+    assert notes == () and beats[1].source == beats[0].source  # the clause's beat belongs to the sentence
+
+
+def test_the_chart_drawn_with_its_largest_bar_highlighted_in_one_sentence():
+    beats, notes = plan("Show a bar chart of next-word probabilities: \"cat\" 0.6, \"dog\" 0.3, \"car\" 0.1, and "
+                        "highlight the most likely one.")
+    assert [b.kind for b in beats] == ["bar_chart"] and notes == ()  # not a list of the three words
+    p = beats[0].params
+    assert (p["labels"], p["values"], p["highlight_max"]) == (["cat", "dog", "car"], [0.6, 0.3, 0.1], True)
+
+
+def test_several_clauses_each_act_in_turn_and_a_part_not_there_is_reported():
+    beats, _ = plan("Show the matrix A = [[1, 2], [3, 4]], highlight the first row and then box the second column.")
+    assert [(b.kind, b.params.get("row"), b.params.get("column")) for b in beats] == [
+        ("matrix", None, None), ("highlight", 1, None), ("highlight", None, 2)]
+    beats, notes = plan("Show the matrix A = [[1, 2], [3, 4]] and highlight the third row.")
+    assert [b.kind for b in beats] == ["matrix"]
+    assert [n.code for n in notes] == ["SB307"] and "there is no third row" in notes[0].message
+
+
+def test_a_clause_the_drawing_rule_reads_itself_stays_with_it():
+    beats, _ = plan("Draw a table with columns 'Model', 'Params', 'Year' and rows: GPT-2 | 1.5B | 2019, "
+                    "GPT-3 | 175B | 2020, and highlight the 'GPT-3' row.")
+    assert [b.kind for b in beats] == ["table"] and beats[0].params["highlight_row"] == 1
+    beats, _ = plan("Show cards with numbers 1 to 30 arranged in a grid and highlight the multiples of 5.")
+    assert [b.kind for b in beats] == ["grid"] and beats[0].params["highlight"] == ["5", "10", "15", "20", "25", "30"]
+
+
+def test_labels_of_arrows_are_not_boxes_of_a_diagram_and_the_missing_arrows_are_reported():
+    """"a double arrow between the circles on the right labeled "shorter λ" and … labeled "longer λ"": two arrow
+    labels, not a flow of two boxes; the arrows themselves are not drawn, and SB307 says so."""
+    beats, notes = plan('Show a short double arrow between circles on the right labeled "shorter λ" and a longer '
+                        'double arrow on the left labeled "longer λ".')
+    assert "flow" not in [b.kind for b in beats]
+    assert any(n.code == "SB307" and "the arrow it belongs to is not" in n.message for n in notes)
+
+
+@pytest.mark.parametrize("details, want", [
+    ("Place a dot labeled 'source' at the center. Emit expanding circles from it one after another, so that "
+     "there are 5 concentric circles with equal spacing.", {"speed": 0, "fronts": 5}),
+    ("Show the wavefronts of a moving siren bunched ahead of it.", {}),
+])
+def test_wavefronts_of_a_standing_source_are_concentric(details, want):
+    beats, _ = plan(details)
+    wave = next(b for b in beats if b.kind == "wave")
+    assert {k: wave.params["doppler"].get(k) for k in want} == want
+    if not want:
+        assert wave.params["doppler"].get("speed", 0.5) > 0

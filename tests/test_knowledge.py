@@ -150,3 +150,37 @@ def test_rule_code_names_no_subject():
                 words = set(re.findall(r"[a-z]+", node.value.lower()))
                 found += [(path.name, node.lineno, w) for w in subjects if w in words]
     assert found == []
+
+
+def test_the_words_of_a_thing_moving_on_a_curve_are_data():
+    import re
+
+    from compiler.planner.knowledge import plot_motion
+
+    words = plot_motion()
+    assert set(words) == {"movers", "verbs", "paths", "down", "up", "min", "max", "turn"}
+    for key, pattern in words.items():
+        assert re.fullmatch(pattern, {"movers": "ball", "verbs": "rolling", "paths": "curve", "down": "down", "up": "up",
+                                      "min": "minimum", "max": "peak", "turn": "vertex"}[key]), key
+    assert not re.fullmatch(words["min"], "peak") and not re.fullmatch(words["max"], "bottom")
+
+
+def test_the_words_that_pick_a_part_by_its_value_are_data():
+    from compiler.planner.knowledge import extremes
+
+    words = extremes()
+    assert set(words) == {"max", "min"} and not set(words["max"]) & set(words["min"])
+    assert {"most likely", "tallest", "largest"} <= set(words["max"]) and {"least likely", "smallest"} <= set(words["min"])
+    assert all(w == w.lower().strip() and w for ws in words.values() for w in ws)
+
+
+def test_operation_clauses_start_with_a_verb_of_the_data_outside_quotes_and_brackets():
+    from compiler.planner.clauses import operation_clauses
+
+    assert operation_clauses("Show a matrix A = [[1, 2], [3, 4]] and highlight the first row.") == (
+        "Show a matrix A = [[1, 2], [3, 4]].", ["highlight the first row."])
+    assert operation_clauses("Show the matrix, highlight the first row and then box the last column.") == (
+        "Show the matrix.", ["highlight the first row", "box the last column."])
+    for sentence in ("Draw a circle and a box.", 'Show the title "Plot and highlight".', "Show a square and circle inside it.",
+                     "Show f(x, and highlight the x) here.", "Highlight the first row."):
+        assert operation_clauses(sentence) == (sentence, []), sentence

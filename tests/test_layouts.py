@@ -256,3 +256,29 @@ def test_hostile_strings_through_every_layout_component(monkeypatch):
     for number, ins in dry_run([_scene("Hostile layouts. " * 4, visuals)], monkeypatch):
         assert ins.violations == [], ins.violations
     assert not os.path.exists(CANARY)
+
+
+class BodyInspector(dryrun.Inspector):
+    """Also records how many components are on screen at the end of every beat."""
+
+    def beat_boundary(self, scene) -> None:
+        if self.beat > 0:
+            self.__dict__.setdefault("bodies", []).append(len(scene.body))
+        super().beat_boundary(scene)
+
+
+def test_what_is_on_screen_shrinks_a_little_to_make_room_instead_of_being_wiped(monkeypatch):
+    """A newcomer that does not quite fit under two formulas and a table: everything stays, a little smaller
+    ("Below the table show …"), instead of the body being cleared."""
+    monkeypatch.setattr(dryrun, "Inspector", BodyInspector)
+    rows = ", ".join(f'"{c} | {n} | {n + 3} | {chr(ord(c) + 3)}"' for c, n in zip("HELLOWORLD", [7, 4, 11, 11, 14, 22, 14, 17, 11, 3]))
+    sb = Storyboard.model_validate({"scenes": [scene(
+        'Show `E(x) = (x + k) mod 26` and `D(y) = (y - k) mod 26`. Show a table with columns "letter", "x", "x + 3", '
+        f'"cipher" and rows {rows}. Below the table show "HELLOWORLD → KHOORZRUOG".',
+        "We number the letters. Encryption adds the key. Hello becomes khoor.")]})
+    (ts,) = time_plan(plan_storyboard(sb), estimate_timings(sb)).scenes
+    assert [b.beat.kind for b in ts.beats][:2] == ["equation", "table"]
+    gen = generate_scene(ts)
+    ins = dryrun.run_scene(gen.code, gen.class_name, 1)
+    assert not ins.violations
+    assert ins.bodies == list(range(1, len(ts.beats) + 1))  # each beat joined what was there: nothing wiped

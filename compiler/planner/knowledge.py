@@ -73,6 +73,22 @@ def cell_words() -> dict:
     return dict(_load("lexicon.json")["cell_words"])
 
 
+def extremes() -> dict[str, tuple[str, ...]]:
+    """'max' / 'min' -> the words that pick a part by its value ('the most likely', 'the tallest'), longest first."""
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in _load("lexicon.json")["extremes"].items()}
+
+
+def plot_motion() -> dict[str, str]:
+    """A thing moving along a curve: movers, verbs, paths, down, up, min, max, turn -> one pattern of alternatives
+    (regular-expression pieces, longest first) for each."""
+    return {k: "|".join(sorted(v, key=len, reverse=True)) for k, v in _load("lexicon.json")["plot_motion"].items()}
+
+
+def operation_verbs() -> str:
+    """A pattern (alternatives, longest first) of the verbs that start a clause acting on what its sentence drew."""
+    return "|".join(sorted(_load("lexicon.json")["operation_verbs"], key=len, reverse=True))
+
+
 def instruction_verbs() -> frozenset[str]:
     return frozenset(_load("lexicon.json")["instruction_verbs"])
 

@@ -1,8 +1,9 @@
 """One part of a component on screen, named by its position: "the third card", "the last row", "row 2",
-"the 2nd token", "the final line"; and cells of a row of boxes named by number or place: "index 4", "squares 0 to 4",
-"cells 3 through 6", "position 3", "the left half", "the middle square", "the square containing 16" (`cells_named`).
+"the 2nd token", "the final line" — or by its value: "the most likely word", "the tallest bar"; and cells of a row of
+boxes named by number or place: "index 4", "squares 0 to 4", "cells 3 through 6", "position 3", "the left half",
+"the middle square", "the square containing 16" (`cells_named`).
 
-The words are data (`lexicon.json`: `ordinals`, `part_nouns`); this module only counts. `nth_part` returns
+The words are data (`lexicon.json`: `ordinals`, `part_nouns`, `extremes`, `cell_words`); this module only counts. `nth_part` returns
 the part's label (what the highlight's `target` names, to find the component) and its position as the
 highlight's `row`, `column` or `item` field (from 1), so a part whose label repeats ("the fifth token"
 of "The cat sat on the mat") is still the one asked for.
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .beats import Beat
-from .knowledge import cell_words, ordinals, part_nouns
+from .knowledge import cell_words, extremes, ordinals, part_nouns
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,7 @@ class Part:
     field: str          # "row", "column" or "item"
     position: int       # from 1
     owner: Beat         # the component on screen it belongs to
+    by: str = ""        # "max" / "min" when named by its value ("the most likely"), not by its position
 
 
 @dataclass(frozen=True)
@@ -85,6 +87,35 @@ def nth_part(sentence: str, on_screen: list[Beat]) -> Part | Missing | None:
         return Missing(f"there is no {phrase}: {len(labels)} {noun}{'s are' if len(labels) != 1 else ' is'} on "
                        f"screen, so nothing is highlighted")
     return Part(labels[k - 1], field, k, owner)
+
+
+# the values of a component's items, for the ones that have them (same order as `_labels(beat, "item")`)
+_VALUES = {"bar_chart": ("new_values", "values")}
+
+
+@lru_cache(maxsize=1)
+def _extreme_pattern() -> re.Pattern:
+    words = extremes()
+    alts = [f"(?P<{side}>" + "|".join(re.escape(w) for w in words[side]) + ")" for side in ("max", "min")]
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])")
+
+
+def extreme_part(sentence: str, on_screen: list[Beat]) -> Part | None:
+    """The item `sentence` names by its value ("the most likely word", "the bar with the lowest score"): the largest
+    or smallest value of the newest component on screen that has values."""
+    m = _extreme_pattern().search(sentence.lower())
+    if not m:
+        return None
+    owner = next((b for b in on_screen if b.kind in _VALUES), None)
+    if owner is None:
+        return None
+    values = next((owner.params[k] for k in _VALUES[owner.kind] if owner.params.get(k)), None)
+    labels = _labels(owner, "item")
+    if not values or len(values) != len(labels):
+        return None
+    sign = 1 if m.group("max") else -1
+    k = max(range(len(values)), key=lambda j: sign * values[j])
+    return Part(labels[k], "item", k + 1, owner, "max" if sign > 0 else "min")
 
 
 def labels_of(beat: Beat) -> list[str]:

@@ -15,7 +15,7 @@ from ..mathtext import looks_like_math, said_heads, to_tex
 from .beats import Beat
 from .context import Context, _beat, _fmt, _has, _kw, since_clear
 from .extract import Extracted, enumeration
-from .parts import Missing, nth_part
+from .parts import Missing, extreme_part, nth_part
 from .theme import colour_named
 from .knowledge import (cell_words, diagram_nouns, instruction_verbs, part_nouns, icon_aliases, icon_names, is_instruction, named_diagrams, picture_words,
                         port_verbs)
@@ -743,7 +743,10 @@ def rule_flow(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
 def _names_arrow(sentence: str, q: str) -> bool:
     """"a friction arrow "20 N"": the quoted text is the label of an arrow, not a box."""
     k = sentence.find(q)
-    return k > 0 and re.search(r"\barrows?\s*(?:labell?ed\s+|called\s+|of\s+)?[\"\u201c]$", sentence[:k]) is not None
+    # "an arrow labelled "q"", or further on in the same clause: "a double arrow between the circles labeled "q""
+    return k > 0 and (re.search(r"\barrows?\s*(?:labell?ed\s+|called\s+|of\s+)?[\"\u201c]$", sentence[:k]) is not None
+                      or re.search(r"\barrows?\b[^\"\u201c\u201d.;]{0,60}?\b(?:labell?ed|called|marked|reading|saying)\s+"
+                                   r"[\"\u201c]$", sentence[:k], re.I) is not None)
 
 
 def _icon_name(noun: str) -> str | None:
@@ -862,8 +865,18 @@ def rule_highlight(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         ctx.lost(i, part.what)
         ctx.stop = True
         return []
+    named = [q for q in ex.quoted + ex.backticked if q not in ctx.consumed and shown(q)]
+    if part is None:
+        part = extreme_part(ex.sentence, since_clear(ctx))
+        if part is not None and named and not any(q.strip().lower() == part.label.lower() for q in named):
+            # "Highlight the tallest bar "Tue"" when Mon is taller: the one it names, and the mismatch is said
+            ctx.lost(i, f"{named[0]!r} does not have the {'largest' if part.by == 'max' else 'smallest'} value "
+                        f"({part.label!r} has): {named[0]!r} is highlighted")
+            part = None
     if part is not None:
-        # "Highlight the third card in red", "Box the last row": that part, by its position
+        # "Highlight the third card in red", "Box the last row": that part, by its position; "Highlight the most
+        # likely word": the bar with the largest value. A quoted name of it ("the tallest bar "7"") is not drawn again.
+        ctx.consumed.update(q for q in named if q.strip().lower() == part.label.lower())
         mode = "box" if _has(ex, r"^\s*(?:then\s+|finally,?\s+)?(?:box|put a box around|draw a box around|frame)\b") else None
         return [_beat("highlight", "highlight:part", ex, i, (), _kw(ex.sentence), target=part.label,
                       **{part.field: part.position}, color=colour, mode=mode)]
@@ -872,24 +885,6 @@ def rule_highlight(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     words = [w.strip(".,;:") for w in re.sub(r"[\"`\u201c\u201d][^\"`\u201c\u201d]*[\"`\u201c\u201d]", " ", ex.sentence).split()[1:]]
     words = [w for w in words if w and w.lower() not in _FILLER and not re.fullmatch(r"[a-z]{1,2}", w)]
     target = next((t for t in quoted + formulas + words if shown(t)), None)
-    m = re.search(r"\bthe\s+(first|last|tallest|highest|largest|biggest|shortest|smallest|lowest)\s+(bar|card|row|"
-                  r"column|step|token|element|item|box)\b", ex.low)
-    if target is None and m:
-        chart = next((b for b in reversed(ctx.beats) if b.kind in ("bar_chart", "cards", "sequence", "bullets")), None)
-        if chart is not None:
-            names = chart.params.get("labels") or chart.params.get("figures") or chart.params.get("tokens") or \
-                chart.params.get("items") or []
-            vals = chart.params.get("new_values") or chart.params.get("values") or []
-            if names:
-                which = m.group(1)
-                if which in ("first",):
-                    target = names[0]
-                elif which == "last":
-                    target = names[-1]
-                elif vals and len(vals) == len(names):
-                    k = max(range(len(vals)), key=lambda j: vals[j]) if which in (
-                        "tallest", "highest", "largest", "biggest") else min(range(len(vals)), key=lambda j: vals[j])
-                    target = names[k]
     if target is None and not quoted and (formulas or re.search(r"[$€£]?\d[\d,.]*", ex.sentence)) and not _has(
             ex, r"^\s*(?:then\s+)?mark\b"):
         # "Highlight the difference of $128.89": a value no element shows yet — write it, then surround it

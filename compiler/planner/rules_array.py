@@ -72,17 +72,16 @@ def _clauses(sentence: str, masked: str) -> list[tuple[int, int]]:
     """Spans of the clauses of a sentence: split at commas, semicolons, colons and "and" outside brackets (the
     masked sentence has its quotations blanked, so a comma inside one does not split)."""
     spans, depth, start = [], 0, 0
-    k = 0
-    while k < len(masked):
-        ch = masked[k]
+    for k, ch in enumerate(masked):
         if ch in "([{":
             depth += 1
         elif ch in ")]}":
             depth = max(0, depth - 1)
-        elif depth == 0 and (ch in ",;:" or masked.startswith(" and ", k) or masked.startswith(" then ", k)):
-            spans.append((start, k))
-            start = k + (1 if ch in ",;:" else 5 if masked.startswith(" and ", k) else 6)
-        k += 1
+        elif depth == 0 and k >= start:
+            cut = 1 if ch in ",;:" else 5 if masked.startswith(" and ", k) else 6 if masked.startswith(" then ", k) else 0
+            if cut:
+                spans.append((start, k))
+                start = k + cut
     spans.append((start, len(masked)))
     return [(a, b) for a, b in spans if masked[a:b].strip(" .")]
 

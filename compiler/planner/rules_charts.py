@@ -34,9 +34,10 @@ import re
 
 from ..formula import integrate, limit_at, nice_range, short_number, try_formula, value_range
 from .beats import Beat
+from .clauses import operation_clauses
 from .context import Context, _beat, _has, _kw
 from .extract import Extracted, count_in
-from .knowledge import named_curves
+from .knowledge import extremes, named_curves, plot_motion
 from .theme import COLOUR_RE, colour_value
 from .quantity import NUM, number as _num, quantity
 
@@ -104,6 +105,18 @@ def _quoted_after(sentence: str, start: int, end: int | None = None) -> str | No
     m = re.compile(r"\b(?:labell?ed|called|named|titled|tagged)\s+[\"\u201c]([^\"\u201d]+)[\"\u201d]", re.I).search(
         sentence, start, end if end is not None else len(sentence))
     return m.group(1).strip() if m else None
+
+
+_NAME = r"(?:[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]|([A-Z](?:\d|'|_\w)?)(?![\w(]))"
+
+
+def point_labels(sentence: str) -> list[str]:
+    """The names the sentence gives the points it marks: "labeled "P"", "labelled A and B", "label it 'Q'",
+    "(2, 4) as P", "(1, 1) labeled "A" and (2, 4) labeled "B"" — in order."""
+    found = list(re.finditer(r"\b(?:labell?ed|called|named|tagged|label(?:l?ing)?\s+(?:it|them)(?:\s+as)?|with\s+"
+                             r"(?:the\s+)?labels?)\s*:?\s*" + _NAME + r"((?:\s*(?:,|\band\b|,\s*and\b)\s*" + _NAME + r")*)",
+                             sentence)) or list(re.finditer(r"\)\s+as\s+" + _NAME + r"()", sentence))
+    return [a or b for m in found for a, b in [(m.group(1), m.group(2))] + re.findall(_NAME, m.group(3) or "")]
 
 
 def _axis_labels(ex: Extracted) -> tuple[str | None, str | None]:
@@ -343,7 +356,9 @@ def rule_plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     area_cue = _has(ex, r"\bshade[sd]?\b|\bshading\b|\barea (?:under|between|below)\b|\bintegral\b") or (
         _has(ex, r"\bextend\w*\b[^.]*\bbetween\b") and any(b.kind == "plot" and b.params.get("area")
                                                              for b in ctx.beats))
-    dot_cue = _has(ex, r"\b(?:point|dot|ball|particle)\b[^.]*\b(?:mov\w*|travel\w*|slid\w*|along|trac\w*)\b")
+    motion = plot_motion()  # "a ball rolling along the curve y = x^2": the words of a thing moving on a curve (data)
+    dot_cue = _has(ex, r"\b(?:point|dot|ball|particle)\b[^.]*\b(?:mov\w*|travel\w*|slid\w*|along|trac\w*)\b|"
+                       r"\b(?:" + motion["movers"] + r")\b[^.]*\b(?:" + motion["verbs"] + r")\b")
     limit_m = re.search(r"\blimit\b[^.]*?\bapproach(?:es|ing)?\s+(" + NUM + r"|zero|infinity|∞)", s, re.I)
 
     partial: list[str] = []
@@ -435,10 +450,11 @@ def rule_plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                 name = re.sub(r"^(?:(?:then|and|plot|draw|show|graph|display)\s+)+", "", nm.group(1).strip(), flags=re.I)
                 if name and not re.fullmatch(r"(?:it|this|that|them|the curve|the line)", name, re.I):
                     names[k] = name
+    drawn = operation_clauses(s)[0]  # "Plot y = x^2 and mark the point (2, 4) labeled "P"": P names the point
     for k, (a, b, what, data) in enumerate(spans):
         nxt = spans[k + 1][0] if k + 1 < len(spans) else None
-        label = respectively[k] if respectively and k < len(respectively) else _quoted_after(
-            s, b, nxt if not respectively else b)
+        end = b if respectively else len(drawn) if nxt is None else min(nxt, len(drawn))
+        label = respectively[k] if respectively and k < len(respectively) else _quoted_after(drawn, min(b, end), end)
         if label in (x_label, y_label):
             label = None  # "…y = 4x^2 on axes with x labelled "time (s)"": an axis label, not the curve's
         if not label and k in names and what == "formula":
@@ -545,8 +561,15 @@ def rule_plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         markers.append({"axis": m.group(1).lower(), "value": _num(m.group(2)), "label": label})
         strings.append(label)
     if not dot_cue and coords and _has(ex, r"\b(?:mark|label|highlight|plot|show)\w*\b[^.]*\bpoints?\b"):
-        for text, x, y in coords[:12]:
+        used = {c.get("label") for c in curves}
+        names = [n for n in point_labels(s[spans[-1][1] if spans else 0:]) if n not in used]  # not a curve's label
+        names = names if len(names) == len(coords[:12]) else [None] * len(coords[:12])
+        for (text, x, y), name in zip(coords[:12], names):
             label = re.sub(r"\s*,\s*", ", ", text)
+            if name:
+                # "… and mark the point (2, 4) with a dot labeled "P"": the point's name
+                label = name if re.search(r"[(=\d]", name) else f"{name} {label}"
+                ctx.consumed.add(name)
             points.append({"x": x, "y": y, "label": label})
             strings.append(label)
 
@@ -788,7 +811,7 @@ def _value(text: str) -> float | int:
 
 def _bar_data(ex: Extracted) -> tuple[list[str], list[float | int], bool, str | None]:
     """(labels, values, percent?, the text they came from)."""
-    s = ex.sentence
+    s = operation_clauses(ex.sentence)[0]  # "…: "cat" 0.6, "dog" 0.3, and highlight the most likely one": the data only
     pairs = re.findall(r"[\"\u201c]([^\"\u201d]+)[\"\u201d]\s*\(\s*(" + NUM + r")\s*(%?)\s*\)", s)
     if len(pairs) >= 1:
         return [p[0] for p in pairs], [_num(p[1]) for p in pairs], any(p[2] for p in pairs), None
@@ -893,8 +916,8 @@ def rule_bar_chart(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             title = title[0].upper() + title[1:]
     probabilities = _has(ex, r"\bprobabilit\w*|\bsoftmax\b|\blikelihoods?\b|\bdistribution\b")
     horizontal = _has(ex, r"\bhorizontal\b") or (probabilities and not _has(ex, r"\bvertical\b"))
-    highlight = _has(ex, r"\bhighlight\w*\s+(?:the\s+)?(?:highest|largest|biggest|max\w*|tallest|top|most likely|"
-                         r"winner|best)\b|\bargmax\b")
+    largest = "|".join(re.escape(w) for w in extremes()["max"])  # "the most likely one", "the tallest bar" (data)
+    highlight = _has(ex, r"\bhighlight\w*\s+(?:the\s+)?(?:top\b|(?:[\w-]+\s+){0,4}?(?:" + largest + r")(?![\w-]))|\bargmax\b")
     unit = "%" if pct else (" " + word_unit if word_unit and len(word_unit) > 2 else word_unit) or None
     strings = ([title] if title else []) + labels + [short_number(v) + (unit or "") for v in values]
     _claim(ex, ctx, strings)

@@ -23,12 +23,15 @@ from __future__ import annotations
 import math
 import re
 
+from functools import lru_cache
+
 from ..formula import nice_range, try_formula
 from .beats import Beat
 from .context import _beat, _kw
 from .extract import Extracted
+from .knowledge import operation_verbs, plot_motion
 from .quantity import NUM, number as _num, quantity
-from .rules_charts import _clean, _curve, area_colour, named_axes
+from .rules_charts import _clean, _curve, area_colour, named_axes, point_labels
 
 COORD = re.compile(r"(?:\b([A-Z])\s*)?\(\s*(" + NUM + r")\s*,\s*(" + NUM + r")\s*\)")
 
@@ -143,7 +146,8 @@ def rule_plot_ops(ex: Extracted, ctx, i: int) -> list[Beat]:
     curves = _curves(beats)
     low = ex.bare.lower()
     for op in (_name_axes, _relabel, _intersection_point, _axis_markers, _vertical_line, _tangent, _shift_curve, _tails,
-               _steps_on_curve, _point_on_curve, _label_segments, _plane_segments, _mark_points, _hole, _dots_toward, _approaches):
+               _steps_on_curve, _move_along, _point_on_curve, _label_segments, _plane_segments, _mark_points, _mark_extremum,
+               _hole, _dots_toward, _approaches):
         out = op(ex, ctx, i, first, beats, curves, low)
         if out is not None:
             _widen_to_points(ctx, out)
@@ -401,6 +405,218 @@ def _steps_on_curve(ex, ctx, i, first, beats, curves, low):
                     move_dot={"x0": pts[0]["x"], "x1": pts[-1]["x"], "curve": len(curves) - 1})]
 
 
+@lru_cache(maxsize=1)
+def _motion() -> dict[str, re.Pattern]:
+    """The words of a thing moving on a curve (lexicon.json `plot_motion`), each kind as one whole-word pattern."""
+    return {k: re.compile(r"(?<![\w-])(?:" + v + r")(?![\w-])") for k, v in plot_motion().items()}
+
+
+_AT_VALUE = r"([a-zα-ω]\w{0,2})\s*=\s*(" + NUM + r")"
+_STOP_AT = r"\b(?:to|towards?|until|till|reach\w*|into|onto|at|in|near|hits?|stops?|ends?|settl\w*|rests?)\b"
+
+
+def _samples(f, lo: float, hi: float, n: int = 400) -> list[tuple[float, float]]:
+    out = []
+    for k in range(n + 1):
+        x = lo + (hi - lo) * k / n
+        try:
+            y = f(x)
+        except Exception:  # noqa: BLE001 - a formula that cannot be evaluated there
+            continue
+        if math.isfinite(y):
+            out.append((x, y))
+    return out
+
+
+def _refine(f, a: float, b: float, sign: float) -> float:
+    """The x of the lowest (sign 1) or highest (sign -1) point of f between a and b (one turn between them)."""
+    for _ in range(60):
+        m1, m2 = a + (b - a) / 3, b - (b - a) / 3
+        try:
+            if sign * f(m1) <= sign * f(m2):
+                b = m2
+            else:
+                a = m1
+        except Exception:  # noqa: BLE001
+            break
+    return (a + b) / 2
+
+
+def _extreme_x(f, lo: float, hi: float, want: str, start: float | None, scope: str = "") -> tuple[float, bool] | None:
+    """(x, inside) of where a thing going to the curve's lowest point (want "min"), highest ("max") or turning point
+    ("turn") stops, on [lo, hi]: from `start`, the one it reaches going downhill (uphill) unless the scope is "global";
+    inside is False when that is an end of the axes (the curve has no such point between them)."""
+    pts = _samples(f, lo, hi)
+    if len(pts) < 3:
+        return None
+    ys = [y for _, y in pts]
+    if want == "turn":
+        turns = [k for k in range(1, len(pts) - 1) if (ys[k] - ys[k - 1]) * (ys[k + 1] - ys[k]) < 0]
+        if not turns:
+            return None
+        k = min(turns, key=lambda j: abs(pts[j][0] - start)) if start is not None else turns[0]
+        sign = 1.0 if ys[k] < ys[k - 1] else -1.0
+    else:
+        sign = 1.0 if want == "min" else -1.0
+        if start is not None and scope != "global":
+            k = min(range(len(pts)), key=lambda j: abs(pts[j][0] - start))
+            step = -1 if k > 0 and (k == len(pts) - 1 or sign * ys[k - 1] < sign * ys[k + 1]) else 1
+            while 0 <= k + step < len(pts) and sign * ys[k + step] <= sign * ys[k]:  # ends: k moves one way, inside pts
+                k += step
+        else:
+            # every low (high) point, refined; of equal ones the leftmost
+            cands = [(pts[0][0], ys[0], False), (pts[-1][0], ys[-1], False)]
+            for j in range(1, len(pts) - 1):
+                if sign * ys[j] <= sign * ys[j - 1] and sign * ys[j] < sign * ys[j + 1]:
+                    x = _refine(f, pts[j - 1][0], pts[j + 1][0], sign)
+                    y = _safe(f, x)
+                    cands.append((x, ys[j] if y is None else y, True))
+            best = min(sign * y for _, y, _ in cands)
+            tol = 1e-9 * (max(ys) - min(ys) or 1.0)
+            x, _, inside = min((c for c in cands if sign * c[1] <= best + tol), key=lambda c: c[0])
+            return x, inside
+    if k in (0, len(pts) - 1):
+        return pts[k][0], False
+    return _refine(f, pts[k - 1][0], pts[k + 1][0], sign), True
+
+
+def _move_along(ex, ctx, i, first, beats, curves, low):
+    """"Animate the ball rolling down the curve to the minimum", "Slide the dot along the parabola to x = 2", "the
+    marker climbs to the peak": a dot moves on the curve on screen from where the thing is (the point placed on the
+    curve, or where the sentence says) to where the sentence says it stops; the curve's lowest or highest point is
+    computed. The words are data (lexicon.json `plot_motion`)."""
+    w = _motion()
+    mover, verb = w["movers"].search(low), w["verbs"].search(low)
+    if not (curves and mover and verb):
+        return None
+    s = ex.sentence
+    if len(COORD.findall(s)) >= 2 or any("=" in t and re.search(r"[a-zα-ω(]", t.split("=", 1)[1]) for t, _, _ in ex.prose):
+        return None  # "a point moving from (0,0) to (1,4) along the curve y = 4x²": rule_plot
+    if re.search(r"\b(?:two|both|pair of)\s+(?:\w+\s+)?(?:" + plot_motion()["movers"] + r")\b|\bboth sides\b|"
+                 r"\beither side\b|\bfrom the left and\b|\bone from\b", low):
+        return None  # dots from either side of a point: _dots_toward
+    if re.search(r"\b(?:along|on)\s+the\s+(?:[xy][- ]?axis|axis|number line)\b", low):
+        return None  # a dot on an axis is not on the curve
+    begin, end = min(mover.start(), verb.start()), verb.end()
+    x_lo, x_hi = _x_range(first, curves)
+    names = _named_points(beats)
+    spans: list[tuple[int, int]] = []  # the positions the sentence writes (not formulas to show)
+
+    # where it starts: "from x = -1", "from (-1, 10)", "from P", "from the left", "at x = -1" before the motion, the
+    # point on screen that the thing is
+    x0, start_point = None, None
+    m = re.compile(r"\b(?:from|starting\s+(?:at|from))\s+(?:the\s+point\s+)?(?:" + _AT_VALUE + r"|(" + NUM +
+                   r")(?!\s*,)|" + COORD.pattern + r"|([A-Z])\b)").search(s, begin)
+    if m and (m.group(6) is None or m.group(6) in names):
+        x0 = quantity(m.group(2) or m.group(3) or m.group(5)) if m.group(6) is None else float(names[m.group(6)][0])
+        spans.append(m.span())
+    elif re.search(r"\bfrom the (?:far )?left\b", low):
+        x0 = x_lo
+    elif re.search(r"\bfrom the (?:far )?right\b", low):
+        x0 = x_hi
+    else:
+        m = re.search(r"\bat\s+" + _AT_VALUE, s[:verb.start()])
+        if m:
+            x0 = quantity(m.group(2))
+            spans.append(m.span())
+    if x0 is None:
+        pts = [p for b in beats for p in b.params.get("points") or [] if not p.get("hollow")]
+        noun = mover.group(0).rstrip("s")
+        said = [p for b in beats if re.search(r"\b" + noun + r"s?\b", b.source.lower())
+                for p in b.params.get("points") or [] if not p.get("hollow")]
+        start_point = (said or pts or [None])[-1]
+        x0 = float(start_point["x"]) if start_point else None
+
+    # which curve: the one the thing sits on, else the newest that is not a tangent or other helper line
+    own = [c for b in beats if not b.rule.startswith("plot:tangent") for c in b.params.get("curves") or []]
+    mine = [j for j, c in enumerate(curves) if any(c is o for o in own)] or list(range(len(curves)))
+    on = [j for j in mine if start_point is not None and _f(curves[j]) and _near(_f(curves[j]), start_point)]
+    k = (on or mine)[-1]
+    f = _f(curves[k])
+    if f is None:
+        return None
+
+    # where it stops: a value or point written, a named point on the plot, or the curve's lowest / highest / turning
+    # point (computed, unless its place is written after it: "towards the minimum at x = 2")
+    x1, stop = None, None
+    value = re.compile(_STOP_AT + r"\s+(?:the\s+)?(?:point\s+)?(?:" + _AT_VALUE + r"|" + COORD.pattern + r")").search(s, end)
+    for key in ("min", "max", "turn"):
+        for e in w[key].finditer(low, end):
+            if re.search(_STOP_AT + r"[^.;]{0,40}$", low[end:e.start()]):
+                if stop is None or e.start() < stop[0].start():
+                    stop = (e, key)
+                break
+    if stop is not None and (value is None or stop[0].start() < value.start()):
+        near = re.compile(r"\s*(?:point\s+)?(?:(?:at|of|where|,)\s+)?(?:\(\s*(?=[a-zα-ω]))?(?:" + _AT_VALUE + r"|"
+                          + COORD.pattern + r")").match(s, stop[0].end())
+        if near:
+            x1, stop = quantity(near.group(2) or near.group(4)), None
+            spans.append(near.span())
+    elif value is not None:
+        x1 = quantity(value.group(2) or value.group(4))
+        spans.append(value.span())
+        stop = None
+    if x1 is None and stop is None:
+        named = re.compile(r"\b(?:to|towards?|until\s+it\s+reaches|reaching)\s+(?:the\s+point\s+)?([A-Z])\b").search(s, end)
+        if named and named.group(1) in names:
+            x1 = float(names[named.group(1)][0])
+    direction = "down" if w["down"].search(low) else "up" if w["up"].search(low) else None
+    if x1 is None and stop is None:
+        if re.search(r"\b(?:toward|towards|approach\w*)\b", low[end:]):
+            return None  # towards a hole, a limit…: _dots_toward
+        if direction is None and not re.search(r"\b(?:along|on|over|across|around|following)\s+(?:the\s+|this\s+|that\s+|"
+                                               r"its\s+)?(?:\w+\s+){0,2}(?:" + plot_motion()["paths"] + r")\b|"
+                                               r"\b(?:follow\w*|trac\w*)\b", low):
+            return None  # not a motion on the curve
+    want = None
+    if stop is not None:
+        want = stop[1]
+    elif x1 is None and direction is not None:
+        want = "max" if direction == "up" else "min"
+    if x0 is None:
+        # no start given: where a thing going down (up) would start — the higher (lower) end of the curve
+        ends = [(x, y) for x, y in ((x_lo, _safe(f, x_lo)), (x_hi, _safe(f, x_hi))) if y is not None]
+        if want in ("min", "max") and ends:
+            x0 = (max if want == "min" else min)(ends, key=lambda e: e[1])[0]
+        else:
+            x0 = x_hi if x1 is not None and abs(x1 - x_lo) < 1e-9 else x_lo
+    thing = mover.group(0)
+    if want is not None:
+        word = stop[0].group(0) if stop else {"min": "bottom", "max": "top"}[want]
+        scope = "global" if stop and re.search(r"\b(?:global|absolute|lowest|highest)\b", word) else ""
+        found = _extreme_x(f, x_lo, x_hi, want, x0, scope)
+        if found is None:
+            ctx.lost(i, f"the curve has no {word} between x = {_fmt(x_lo)} and {_fmt(x_hi)}: the {thing} is not moved")
+            ctx.stop = True
+            return []
+        x1, inside = found
+        if not inside and stop:
+            ctx.lost(i, f"the curve has no {word} inside the axes: the {thing} stops at their end, x = {_fmt(x1)}")
+    elif x1 is None:
+        x1 = x_hi if abs(x0 - x_hi) > abs(x0 - x_lo) else x_lo  # along the curve: to its far end
+    x0, x1 = _num(_fmt(x0)), _num(_fmt(x1))
+    if x0 == x1:
+        ctx.lost(i, f"the {thing} is already at x = {_fmt(x1)}: nothing moves")
+        ctx.stop = True
+        return []
+    ex.prose[:] = [p for p in ex.prose if not any(a < p[2] and p[1] < b for a, b in spans)]
+    return [_extend(ex, ctx, i, "plot:move-along", [], move_dot={"x0": x0, "x1": x1, "curve": k})]
+
+
+def _safe(f, x: float) -> float | None:
+    try:
+        y = f(x)
+    except Exception:  # noqa: BLE001
+        return None
+    return y if math.isfinite(y) else None
+
+
+def _near(f, p: dict) -> bool:
+    """Whether the point lies on the curve f."""
+    y = _safe(f, float(p["x"]))
+    return y is not None and abs(y - float(p["y"])) <= 1e-3 * max(1.0, abs(y))
+
+
 def _point_on_curve(ex, ctx, i, first, beats, curves, low):
     """"Place a ball on the curve at w = 0", "mark z = 1.5 on the bell curve with a point"."""
     if not re.search(r"\b(?:place|put|mark|show|draw|add|plot)\w*\b", low):
@@ -412,7 +628,7 @@ def _point_on_curve(ex, ctx, i, first, beats, curves, low):
     f = next((g for g in (_f(c) for c in reversed(curves)) if g), None)
     if len(re.findall(r"\b[a-zα-ω]\w{0,2}\s*=\s*" + NUM, ex.sentence)) > 1 and not on_curve:
         return None  # "a brace from x = 0 to x = 30.3": a range, not a point
-    if f is None or not (on_curve or (re.search(r"\b(?:dot|point|ball|marker)\b", low) and m.group(1) == f.var)):
+    if f is None or not (on_curve or (_motion()["movers"].search(low) and m.group(1) == f.var)):
         return None  # "Put a yellow dot at w2 = 3": at a value of the curve's own variable
     x = quantity(m.group(2))
     y = f(x)
@@ -508,8 +724,10 @@ def _mark_points(ex, ctx, i, first, beats, curves, low):
     if not coords or not re.search(r"\b(?:mark|place|put|plot|show|label|highlight|add|draw|point|points|dot|dots|"
                                    r"star|minimum|maximum|vertex|peak)\w*\b", low):
         return None
-    if re.search(r"\b(?:mov\w*|travel\w*|slid\w*|along)\b", low) or re.search(r"\b(?:open|hollow|empty)\b|\bhole\b", low):
-        return None  # a moving dot or a hole: rule_plot / _hole
+    moving = re.search(r"\b(?:mov\w*|travel\w*|slid\w*|along)\b", low) or (
+        _motion()["movers"].search(low) and _motion()["verbs"].search(low))
+    if moving or re.search(r"\b(?:open|hollow|empty)\b|\bhole\b", low):
+        return None  # a moving dot or a hole: rule_plot / _move_along / _hole
     if re.search(r"\bplot\b", low) and re.search(r"(?<![<>=!])=(?!=)", ex.bare) and not re.search(r"\bpoints?\b", low):
         return None  # "Plot simple interest: A = 1000 (1 + 0.1 t), a straight line from (0, 1000) to (30, 4000)": a curve
     what = re.search(r"\b(minimum|maximum|vertex|peak|intercept|optimum)\s+(?:point\s+)?(?:is\s+)?(?:at\s+)?\(", ex.sentence,
@@ -527,7 +745,47 @@ def _mark_points(ex, ctx, i, first, beats, curves, low):
         label = f"{name} {coord}" if name else (f"{what.group(1)} {coord}" if what and len(coords) == 1 else coord)
         pts.append({"x": _num(x), "y": _num(y), "label": label})
         strings.append(label)
+    names = point_labels(ex.sentence)
+    if names and len(names) == len(pts):
+        # "Mark the point (2, 4) with a dot labeled "P"", "the points (1, 1) and (2, 4) labelled A and B": their names
+        for p, name in zip(pts, names):
+            coord = re.search(r"\([^()]*\)\s*$", p["label"]).group(0)
+            p["label"] = name if re.search(r"[(=\d]", name) else f"{name} {coord}"
+        strings = [p["label"] for p in pts]
+        ctx.consumed.update(names)
     return [_extend(ex, ctx, i, "plot:mark-points", strings, points=pts)]
+
+
+def _mark_extremum(ex, ctx, i, first, beats, curves, low):
+    """"Highlight the minimum of the curve", "Mark the peak with a dot", "Label the vertex": a point at the curve's
+    lowest, highest or turning point, computed (the words: lexicon.json `plot_motion`)."""
+    if not curves or COORD.search(ex.sentence):
+        return None
+    w = _motion()
+    m = re.match(r"^\s*(?:then\s+|now\s+|next,?\s+|finally,?\s+|also\s+)?(?:" + operation_verbs() + r"|show|place|put|add|"
+                 r"draw|plot|label)\s+(?:the\s+|its\s+)?(?:(?:curve|function|parabola|graph)'?s\s+)?(?:(?P<min>"
+                 + w["min"].pattern + r")|(?P<max>" + w["max"].pattern + r")|(?P<turn>" + w["turn"].pattern + r"))", low)
+    if not m:
+        return None  # the curve's lowest point, highest point or turn is what the sentence marks, not a word in passing
+    want = m.lastgroup
+    word = m.group(want)
+    own = [c for b in beats if not b.rule.startswith("plot:tangent") for c in b.params.get("curves") or []]
+    k = curves.index(own[-1]) if own else len(curves) - 1
+    f = _f(curves[k])
+    if f is None:
+        return None
+    x_lo, x_hi = _x_range(first, curves)
+    hit = _extreme_x(f, x_lo, x_hi, want, None, "global")
+    if hit is None or not hit[1]:
+        ctx.lost(i, f"the curve has no {word} between x = {_fmt(x_lo)} and {_fmt(x_hi)}: nothing is marked")
+        ctx.stop = True
+        return []
+    x, y = _num(_fmt(hit[0])), _num(_fmt(f(hit[0])))
+    coord = f"({_fmt(x)}, {_fmt(y)})"
+    names = point_labels(ex.sentence) or [q for q in [_quoted_label(ex)] if q]  # "labeled "V"", "Label the vertex "V""
+    label = (names[0] if re.search(r"[(=\d]", names[0]) else f"{names[0]} {coord}") if len(names) == 1 else f"{word} {coord}"
+    ctx.consumed.update(names)
+    return [_extend(ex, ctx, i, "plot:extremum", [label], points=[{"x": x, "y": y, "label": label}])]
 
 
 def _hole(ex, ctx, i, first, beats, curves, low):
@@ -545,7 +803,7 @@ def _hole(ex, ctx, i, first, beats, curves, low):
 
 def _dots_toward(ex, ctx, i, first, beats, curves, low):
     """Dots moving along the curve toward a point on screen (a hole, the minimum), from either side."""
-    if not re.search(r"\b(?:dots?|points?|balls?)\b.*\b(?:toward|towards|approach\w*)\s+(?:the\s+)?(?:hole|point|"
+    if not re.search(r"\b(?:" + plot_motion()["movers"] + r")\b.*\b(?:toward|towards|approach\w*)\s+(?:the\s+)?(?:hole|point|"
                      r"minimum|maximum|limit|gap|circle)\b", low):
         return None
     pts = _points(beats)

@@ -207,8 +207,11 @@ def _fourier(ex: Extracted, ctx: Context, i: int) -> dict | None:
 # ----------------------------------------------------------------------------- Doppler wavefronts
 def _doppler(ex: Extracted, ctx: Context, i: int, words: dict) -> list[Beat]:
     s, bare = ex.sentence, ex.bare
-    strong = re.search(r"\bdoppler\b|\bwave ?fronts?\b|\b(?:bunched|compressed|crowded|squeezed|packed)\b", bare, re.I)
+    strong = re.search(r"\bdoppler\b|\bwave ?fronts?\b|\b(?:bunched|compressed|crowded|squeezed|packed)\b|"
+                       r"\b(?:expanding|concentric)\s+(?:circles|rings)\b|\bemit\w*\b[^.;]{0,30}?\b(?:circles|rings)\b", bare, re.I)
     weak = re.search(r"\b(?:" + words["doppler"] + r")\b", bare, re.I)
+    if not strong and any(b.kind == "wave" and b.params.get("doppler") is not None for b in since_clear(ctx)):
+        return []  # the wavefronts are on screen: a sentence that only names the siren draws no second picture
     if not (strong and re.search(r"\b(?:circles?|fronts?|source|moving|siren|ahead|behind|bunched|pitch)\b", bare, re.I)
             or weak and re.search(r"\b(?:sound|pitch|waves?|moving|approach\w*)\b", bare, re.I)):
         return []
@@ -218,7 +221,8 @@ def _doppler(ex: Extracted, ctx: Context, i: int, words: dict) -> list[Beat]:
     strings: list[str] = []
     frac = re.search(r"\b(half|a third|a quarter|" + NUM + r"\s*%?)\s+(?:of\s+)?(?:the\s+)?(?:wave|sound|signal)(?:'s)?\s+speed\b", s, re.I) \
         or re.search(r"\b(?:speed|velocity)\s+(?:of\s+)?(" + NUM + r")\s*(?:v|c|times the wave speed)\b", s, re.I)
-    if re.search(r"\b(?:stationary|still|at rest|not moving)\b", s, re.I) and not re.search(r"\bmoving\b", s, re.I):
+    if re.search(r"\b(?:stationary|still|at rest|not moving|concentric|equal(?:ly)? spac\w*)\b", s, re.I) \
+            and not re.search(r"\bmoving\b|\bno longer concentric\b", s, re.I):  # concentric fronts: the source stands still
         d["speed"] = 0
     elif frac:
         word = frac.group(1).lower().strip()
@@ -230,9 +234,11 @@ def _doppler(ex: Extracted, ctx: Context, i: int, words: dict) -> list[Beat]:
         else:
             ctx.lost(i, f"a source as fast as the waves or faster ({word}) is drawn at 0.95 of the wave speed")
             d["speed"] = 0.95
-    fronts = re.search(r"\b(\w+)\s+(?:wave ?fronts|circles|rings|crests)\b", s, re.I)
-    if fronts and _count(fronts.group(1)) and 2 <= _count(fronts.group(1)) <= 12:
-        d["fronts"] = _count(fronts.group(1))
+    for fronts in re.finditer(r"\b(\w+)\s+(?:[a-z]+\s+)?(?:wave ?fronts|circles|rings|crests)\b", s, re.I):
+        n = _count(fronts.group(1))  # "5 concentric circles", "six wavefronts"
+        if n and 2 <= n <= 12:
+            d["fronts"] = n
+            break
     src = re.search(r"\b(?:source|" + words["sources"] + r")\b[^.;\"\u201c]{0,30}?\b(?:labell?ed|called|named|marked)\s+" + _Q, s, re.I) \
         or re.search(_Q + r"\s*\(?(?:the\s+)?(?:moving\s+)?source\b", s, re.I)
     if src:

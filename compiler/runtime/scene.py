@@ -7,6 +7,8 @@ from manim import DOWN, FadeIn, FadeOut, ManimColor, Scene, config
 from .style import BODY_BOTTOM, BODY_TOP, BODY_W, COLUMN_W, COLUMN_X, SAFE_Y, fit
 
 BODY_GAP = 0.35
+SHRINK_TO_FIT = 0.8  # what is on screen may shrink this far to make room for a newcomer before anything goes …
+SHRUNK_AT_MOST = 0.7  # … and, over several newcomers, never below this share of the size it was drawn at
 # pictures the notes of a scene speak of: they stay on screen (shrunk, or in the left half) while notes make room
 FIGURES = frozenset({"graph", "vector_plane", "number_line", "geometry", "plot", "scatter", "bar_chart", "heatmap",
                      "network", "flow", "physics", "wave", "circuit", "message_chart", "drawing"})
@@ -227,7 +229,22 @@ class SbcScene(Scene):
         column = [m for m in self.body if m is not pinned]
         used = sum(m.height for m in column) + BODY_GAP * len(column)
         anims = []
-        if column and used + mob.height > area_h:
+        if column and pinned is None and used + mob.height > area_h:
+            # everything stays when a little shrinking makes room ("below the table show …"): nothing the narration
+            # may still speak of is wiped for want of a few tenths of a unit
+            k = (area_h - BODY_GAP * len(column)) / (sum(m.height for m in column) + mob.height)
+            if k >= SHRINK_TO_FIT and all(getattr(m, "sbc_shrunk", 1.0) * k >= SHRUNK_AT_MOST for m in column):
+                mob.scale(k)
+                mob.sbc_shrunk = k
+                for m in column:
+                    m.sbc_shrunk = getattr(m, "sbc_shrunk", 1.0) * k
+                if self._rendering:
+                    self.play(*[m.animate.scale(k) for m in column], run_time=self.run_time(slot, 0.4))
+                else:  # inspection: just shrink them
+                    for m in column:
+                        m.scale(k)
+                used = sum(m.height for m in column) + BODY_GAP * len(column)
+        if column and used + mob.height > area_h + 1e-6:
             # a tall newcomer (a table, a derivation) goes beside the figure; a short one under it
             tall = mob.height > 0.35 * area_h
             keep = pinned or (None if tall else self._figure_to_keep(mob, area_h))

@@ -24,6 +24,14 @@ def clean(s: str) -> str:
     return s if len(s) <= 600 else s[:597] + "…"
 
 
+def as_written(v) -> str:
+    """A number a storyboard wrote, as it wrote it: 14.393 stays 14.393 and 2.2648 stays 2.2648 (a table cell or
+    a matrix entry is never rounded), 3.0 reads 3."""
+    if isinstance(v, float):
+        return str(int(v)) if v.is_integer() and abs(v) < 1e15 else repr(v)
+    return str(v)
+
+
 def wrap(s: str, width: int) -> str:
     lines = []
     for para in clean(s).split("\n"):

@@ -2,17 +2,11 @@
 
 from manim import (DOWN, LEFT, RIGHT, UP, Create, FadeIn, Line, SurroundingRectangle, VGroup, Write)
 
-from ..style import colour, text
-
-
-def _fmt(v) -> str:
-    if isinstance(v, float):
-        return f"{v:.2f}".rstrip("0").rstrip(".") if abs(v) < 1000 else f"{v:.3g}"
-    return str(v)
+from ..style import as_written, colour, text
 
 
 def grid(theme, values, col, size=28):
-    rows = [[text(_fmt(v), theme, size=size, color=col) for v in row] for row in values]
+    rows = [[text(as_written(v), theme, size=size, color=col) for v in row] for row in values]
     ncols = max(len(r) for r in rows)
     cw = max(m.width for r in rows for m in r) + 0.35
     rh = max(m.height for r in rows for m in r) + 0.3
@@ -39,7 +33,7 @@ def grid(theme, values, col, size=28):
 def _sum(x, y):
     """The entry of a sum: numbers add; symbols stay a written sum (an abstract "·" grid stays dots)."""
     if isinstance(x, (int, float)) and isinstance(y, (int, float)):
-        return round(x + y, 2)
+        return round(x + y, 10)  # exact to what was written (0.125 + 0.25 = 0.375), without float noise
     return x if x == y == "·" else f"{x} + {y}"
 
 

@@ -353,7 +353,7 @@ def build(theme: dict, *, setting=None, height=None, angle: float = 30, bodies=(
         g.add(dashed, g.projectile["v0"], marks, impact)  # in the group (so it fits), on screen when launched
     # --- orbit: beside the rest, in its own scene units
     g.orbit = None
-    if orbit:
+    if orbit is not None:
         g.orbit = _orbit(theme, orbit)
         if len(g) > 0 and bodies:
             g.orbit.group.next_to(VGroup(*[m for m in g]), RIGHT, buff=0.8)

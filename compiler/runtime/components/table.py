@@ -4,19 +4,13 @@ import textwrap
 
 from manim import DOWN, AnimationGroup, Create, FadeIn, Line, Rectangle, Succession, VGroup
 
-from ..style import BODY_W, clean, colour, formula
+from ..style import BODY_W, as_written, clean, colour, formula
 from .cards import centred
 from .sequence import baseline_text
 
 GRID_GREY = "#666677"
 HIGHLIGHT = "#FFD54F"
 HIGHLIGHT_COL = "#FF7043"
-
-
-def _fmt(v) -> str:
-    if isinstance(v, float):
-        return f"{v:.4g}" if abs(v) < 1e6 else f"{v:.3g}"
-    return str(v)
 
 
 def _widths(natural: list[float], chars: list[int], words: list[int], budget: float) -> list[int | None]:
@@ -56,7 +50,7 @@ def _cell(s: str, chars: int | None, theme: dict, **kw):
 def build(theme: dict, *, columns: list[str], rows: list[list], highlight_row: int | None = None,
           highlight_col: int | None = None, highlight_cell: list[int] | None = None, color: str | None = None):
     ncols = len(columns)
-    rows = [[_fmt(v) for v in r[:ncols]] + [""] * (ncols - len(r)) for r in rows]
+    rows = [[as_written(v) for v in r[:ncols]] + [""] * (ncols - len(r)) for r in rows]
     nrows = len(rows)
     size = 28 if nrows <= 4 else 24 if nrows <= 6 else 22
     head_col = color or colour(theme, "title", theme["title"])

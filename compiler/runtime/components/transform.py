@@ -12,7 +12,7 @@ import re
 from manim import FadeIn, ReplacementTransform, Text, TransformFromCopy, VGroup
 
 from ..mathsvg import math_mobject
-from ..style import BODY_W, SAFE_Y, colour, fit, text as make_text
+from ..style import BODY_W, SAFE_Y, as_written, colour, fit, text as make_text
 from . import matrix
 from .move import body_area, owner_of, restack_animations, stack_ys
 
@@ -67,7 +67,7 @@ def build_new(theme: dict, *, text_: str | None = None, formula=None, values=Non
     col = color or colour(theme, "equation" if formula else "matrix" if values else "text", theme["text"])
     if values:
         g = matrix.grid(theme, [values], color or colour(theme, "matrix", theme["accent"]), size=34)
-        return g, [matrix._fmt(v) for v in values]
+        return g, [as_written(v) for v in values]
     if formula:
         tex, original = formula
         m = (math_mobject(tex, font_size=56, color=str(col), fallback_text=original) if tex

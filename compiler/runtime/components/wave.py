@@ -231,7 +231,7 @@ def build(theme: dict, *, waves=(), layout: str = "overlay", sum: bool = False, 
         panels.append(panel)
     # --- Fourier partial sums
     g.fourier = None
-    if fourier:
+    if fourier is not None:  # {}: the defaults (a square wave), not nothing
         terms = list(fourier.get("terms") or [1, 2, 3, 5, 20])
         target = fourier.get("target", "square")
         X = 2.0
@@ -257,7 +257,7 @@ def build(theme: dict, *, waves=(), layout: str = "overlay", sum: bool = False, 
         panels.append(panel)
     # --- Doppler wavefronts
     g.doppler = None
-    if doppler:
+    if doppler is not None:  # {}: the defaults, not nothing
         n = int(doppler.get("fronts", 6))
         u = float(doppler.get("speed", 0.5))
         k = 4.2 / (2 * n)
@@ -289,7 +289,7 @@ def build(theme: dict, *, waves=(), layout: str = "overlay", sum: bool = False, 
         panels.append(panel)
     # --- spectrum
     g.spectrum = None
-    if spectrum:
+    if spectrum is not None:
         lo, hi = (float(v) for v in spectrum.get("range") or [380.0, 750.0])
         bar_w, bar_h = W, 0.7
         px = lambda nm: -bar_w / 2 + bar_w * (nm - lo) / (hi - lo)  # noqa: E731
