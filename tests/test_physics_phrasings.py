@@ -157,3 +157,21 @@ def test_a_switch_asked_for_the_state_it_is_in_is_reported():
                              "(in 'Close the switch.')"]
     assert any("no current flows" in m for m in lost("Draw a circuit with a 9 V battery, an open switch and a bulb in "
                                                       "series, with current flowing."))
+
+
+def test_a_triangle_standing_for_the_incline_is_the_physics_picture_with_its_angle():
+    (sc,) = plan('Show the title "Block on an Incline" at the top. Draw a right triangle representing the incline, with '
+                 'the slope rising from the bottom left to the top right and the 30° angle marked at the bottom left. '
+                 'Place a small square block labeled "2 kg" at the top of the slope, resting on the surface.').scenes
+    kinds = [b.kind for b in sc.beats]
+    assert kinds[0] == "title" and "geometry" not in kinds  # not a Pythagoras figure, and no picture from the title
+    (pic,) = [b for b in sc.beats if b.kind == "physics"]
+    assert pic.params["setting"] == "incline" and pic.params["angle"] == 30
+
+
+def test_a_later_scene_draws_on_the_picture_it_names_with_the():
+    first, second, third = plan("Draw a block on an incline of 30 degrees.", "Keep the incline on the left.",
+                                'Draw the weight arrow "mg" straight down from the block and the normal force "N".').scenes
+    assert second.beats[0].rule == "physics:recalled-from-scene-1" and second.beats[0].params["angle"] == 30
+    (pic,) = [b for b in third.beats if b.kind == "physics"]
+    assert pic.params["setting"] == "incline" and [v["label"] for v in pic.params["vectors"]] == ["mg", "N"]

@@ -20,6 +20,7 @@ from .beats import Beat
 from .context import Context, _beat, _kw, since_clear
 from .extract import Extracted
 from .quantity import NUM, quantity
+from .knowledge import physics_settings
 from .theme import COLOUR_RE, colour_value
 
 _COORD = r"\(\s*(" + NUM + r")\s*,\s*(" + NUM + r")\s*\)"
@@ -39,6 +40,8 @@ def _figure_on_screen(ctx: Context) -> Beat | None:
 
 
 def rule_geometry(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
+    if _stands_for_a_setting(ex.bare):
+        return []  # "a right triangle representing the incline": the physics picture draws it, with its body
     on_screen = _figure_on_screen(ctx)
     declared = _triangle(ex, ctx, i) if on_screen is None or _TRIANGLE.search(ex.bare) else None
     if declared:
@@ -60,6 +63,14 @@ def rule_geometry(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         out += unit
     out += _annotation(ex, ctx, i)
     return out
+
+
+def _stands_for_a_setting(bare: str) -> bool:
+    """A shape the sentence says stands for a physics setting ("a right triangle representing the incline",
+    "a rectangle as the table"): the physics picture is the one to draw."""
+    settings = "|".join(v for k, v in physics_settings().items() if k in ("cliff", "incline"))
+    return re.search(r"\b(?:representing|represents|as|depicting|modell?ing|for|to be|standing for)\s+(?:the\s+|an?\s+)?"
+                     r"(?:\w+\s+)?(?:" + settings + r")\b", bare, re.I) is not None
 
 
 # ----------------------------------------------------------------------------- triangles
@@ -195,7 +206,9 @@ def _side_colours(ctx: Context, tri: dict, labels: list | None) -> list | None:
 
 
 def _squares(s: str) -> str | None:
-    if not re.search(r"\bsquares?\b[^.]*\b(?:on|outward|built|attached)\b|\bsquares?\s+on\s+(?:each|the|all)\b", s, re.I):
+    # "squares on each side", "a square built on the hypotenuse" — not "a small square block … on the slope"
+    if not re.search(r"\bsquares\b[^.]*\b(?:on|outward|built|attached)\b|\bsquares?\s+(?:(?:built|drawn|constructed|erected)"
+                     r"\s+)?(?:on|outward\s+on|attached\s+to)\s+(?:each|the|all|its|every|side|leg)\b", s, re.I):
         return None
     if re.search(r"\bunit (?:cells|squares)\b|\bgrid lines\b|\bcells\b", s, re.I):
         return "cells"

@@ -114,6 +114,11 @@ def _incline_angle(text: str, angles: list) -> tuple | None:
         if re.search(r"\b(?:" + words + r")", before, re.I) or re.match(
                 r"\s*(?:[\w-]+\s+)?(?:" + words + r")\b", text[a[2]:a[2] + 30], re.I):
             return a
+    # "a right triangle representing the incline, …, the 30° angle marked at the bottom": the one angle of a
+    # sentence that draws an incline and moves nothing is the incline's
+    if len(angles) == 1 and re.search(r"\b(?:" + physics_settings()["incline"] + r")\b", text, re.I) \
+            and not re.search(r"\b(?:" + physics_motion_words() + r")\b", text, re.I) and not _landing(text, angles[0][1]):
+        return angles[0]
     return None
 
 
@@ -365,12 +370,17 @@ def rule_physics(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         pushed = shape and re.search(r"\b(?:force|velocity|gravity|weight|friction|normal)\b|\d\s*(?:N|m/s)\b", s)
         if not (strong or rests or (shape and moving) or pushed):
             return []
+        if _setting(ex.bare) is None and not _body_shape(ex.bare):
+            return []  # 'Show the title "Block on an Incline"': the picture's words are only in the text it shows
         if re.search(r"\b(?:curve|graph|parabola|function|loss|surface|bowl|valley|landscape|plot|axes|axis)\b", s, re.I) and not (
                 strong or _path_numbers(s)):
             return []  # "a ball rolling down the loss curve": a dot on a plot, not a physics picture
         if setting is not None and not (strong or rests):
             setting = None
-    params = dict(picture.params) if picture is not None else {}
+    recalled = _earlier_picture(ex, ctx) if picture is None else None
+    params = dict(picture.params) if picture is not None else dict(recalled[1].params) if recalled else {}
+    if recalled and moving:
+        params.pop("projectile", None)  # "Now the ball is thrown again at 30 degrees": a new throw, worked out again
     changed = False
     if setting and params.get("setting") in (None, "none", "ground") and setting[0] != params.get("setting"):
         params["setting"] = setting[0]
@@ -429,7 +439,7 @@ def rule_physics(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if re.search(r"\blands?\b|\blanding\b|\bimpact\b", s, re.I) and params.get("projectile") and vectors:
         params["projectile"] = dict(params["projectile"], impact=True)
         params["vectors"] = [v for v in params["vectors"] if v not in vectors]
-    if not changed:
+    if not changed and not recalled:  # (a picture recalled is drawn again: "Keep the incline on the left")
         return []
     labels = [v["label"] for v in params.get("vectors") or [] if v.get("label")]
     ctx.consumed.update(labels + ([f"{_fmt(h)} m"] if h else []))
@@ -440,7 +450,25 @@ def rule_physics(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                                   picture.rule.split("+")[0] + "+completed", picture.source, picture.detail_index,
                                   picture.keywords), i)
         return []
+    if recalled:
+        number, earlier = recalled
+        return [_beat("physics", f"physics:recalled-from-scene-{number}", ex, i,
+                      tuple(dict.fromkeys(earlier.strings + tuple(labels))), _kw(s) + ("physics",), **params)]
     return [_beat("physics", "physics:picture", ex, i, labels, _kw(s) + ("physics",), **params)]
+
+
+def _earlier_picture(ex: Extracted, ctx: Context) -> tuple[int, Beat] | None:
+    """"Keep the incline on the left", "Draw the weight arrow from the block": the setting or body an earlier
+    scene drew (named with "the"), as that scene left it — without its animations — to draw on again."""
+    nouns = "|".join(list(physics_settings().values()) + list(physics_bodies().values()))
+    if not re.search(r"\b(?:the|same|this|that|our)\s+(?:[\w-]+\s+){0,2}?(?:" + nouns + r")\b", ex.bare, re.I):
+        return None
+    for sp in reversed(ctx.history):
+        b = next((b for b in reversed(sp.beats) if b.kind == "physics" and not b.params.get("extend")), None)
+        if b is not None:
+            return sp.number, Beat("physics", {k: v for k, v in b.params.items() if k != "steps"}, b.strings, b.rule,
+                                   b.source, b.detail_index, b.keywords)
+    return None
 
 
 def _fmt(v: float) -> str:

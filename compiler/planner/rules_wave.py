@@ -234,8 +234,9 @@ def _doppler(ex: Extracted, ctx: Context, i: int, words: dict) -> list[Beat]:
         else:
             ctx.lost(i, f"a source as fast as the waves or faster ({word}) is drawn at 0.95 of the wave speed")
             d["speed"] = 0.95
-    for fronts in re.finditer(r"\b(\w+)\s+(?:[a-z]+\s+)?(?:wave ?fronts|circles|rings|crests)\b", s, re.I):
-        n = _count(fronts.group(1))  # "5 concentric circles", "six wavefronts"
+    nouns = r"(?:wave ?fronts|circles|rings|crests)\b"
+    for fronts in [*re.finditer(r"\b(\w+)\s+" + nouns, s, re.I), *re.finditer(r"\b(\w+)\s+[a-z]+\s+" + nouns, s, re.I)]:
+        n = _count(fronts.group(1))  # "six wavefronts", "5 concentric circles"
         if n and 2 <= n <= 12:
             d["fronts"] = n
             break
