@@ -213,3 +213,9 @@ def wave_words() -> dict:
     v = _load("vocabulary.json")
     return {"shapes": dict(v["wave_shapes"]), "cues": v["wave_cues"], "doppler": v["doppler_words"],
             "spectrum": v["spectrum_words"], "sources": v["wave_sources"]}
+
+
+def code_words() -> dict[str, tuple[str, ...]]:
+    """The words of source code written without a fence: `head_nouns` (a colon line that names code), `languages`,
+    `definitions` (a line that defines a function or class) and `statements` (words code lines start with)."""
+    return {k: tuple(v) for k, v in _load("lexicon.json")["code_words"].items()}

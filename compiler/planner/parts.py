@@ -56,6 +56,8 @@ def _labels(beat: Beat, field: str) -> list[str]:
     if beat.kind == "grid":
         return [str(x) for x in p["labels"]] if p.get("labels") else \
             [str(p.get("start", 1) + k) for k in range(min(p.get("count") or 1, 100))]
+    if beat.kind == "code":
+        return [line.strip() for line in str(p.get("code", "")).split("\n")]  # "line 4" counts blank lines too
     key = {"cards": "figures", "sequence": "tokens", "bullets": "items", "bar_chart": "labels", "steps": "lines"}.get(beat.kind)
     return [str(x) for x in p.get(key) or []] if key else []
 
@@ -70,7 +72,7 @@ def nth_part(sentence: str, on_screen: list[Beat]) -> Part | Missing | None:
     noun = m.group("noun")
     field, kinds = part_nouns().get(noun, ("item", ()))
     if m.re is by_number and noun in ("line", "step", "item"):
-        field, kinds = "item", ("steps", "bullets", "sequence", "cards", "grid", "bar_chart")
+        field, kinds = "item", ("steps", "bullets", "sequence", "cards", "grid", "bar_chart", "code")
     owner = next((b for b in on_screen if b.kind in kinds), None)
     if owner is None:
         return None

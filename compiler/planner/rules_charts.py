@@ -39,12 +39,14 @@ from .context import Context, _beat, _has, _kw
 from .extract import Extracted, count_in
 from .knowledge import extremes, named_curves, plot_motion
 from .theme import COLOUR_RE, colour_value
-from .quantity import NUM, number as _num, quantity
+from .quantity import ELLIPSIS, NUM, expand_ellipsis, number as _num, quantity
 
 CHART_KINDS = ("plot", "scatter", "bar_chart", "heatmap")
 COORD = re.compile(r"\(\s*(" + NUM + r")\s*,\s*(" + NUM + r")\s*\)")
 _STOP = r"(?:and|from|to|between|as|with|for|over|on|in|where|showing|labell?ed|which|that|then|along|while|" \
         r"when|near|at|using|whose|of)"
+# "y = x (grey, labeled "linear")": a note in brackets after a formula says how to draw it, it is not part of it
+_ASIDE = r"\s*\((?=\s*(?:" + COLOUR_RE.pattern + r"|labell?ed\b|called\b|named\b|dashed\b|dotted\b|solid\b|thick\b|thin\b))"
 
 # Named curves an LLM asks for without a formula: (pattern, formula, kind words for theme labels, x-range),
 # from planner/data/vocabulary.json
@@ -129,12 +131,17 @@ def _axis_labels(ex: Extracted) -> tuple[str | None, str | None]:
     for k, names in enumerate((r"x|horizontal", r"y|vertical")):
         if out[k] is None:
             # "a graph with years (0 to 30) on the x-axis and balance in dollars on the y-axis"
-            m = re.search(r"(?:\bwith|,|\band)\s+(?:the\s+)?([a-zA-Zθ][\w θ$/-]{1,40}?)\s*(?:\([^()]*\))?\s+(?:on|along)\s+the\s+"
+            m = re.search(r"(?:\bwith|,|\band)\s+(?:the\s+)?([a-zA-Zθ](?:(?!\s(?:the|an?|on|along)\s)[\w θ$/-]){0,40}?)\s*"
+                          r"(?:\([^()]*\))?\s+(?:on|along)\s+the\s+"
                           r"(?:" + names + r")[- ]axis\b", ex.sentence, re.I)
             if m and not re.search(r"\b(?:the|a|an)\b", m.group(1), re.I):
                 out[k] = re.sub(r"\s+(?:from|between)\s+-?[\d.]+\s+(?:to|and)\s+-?[\d.]+$", "", m.group(1).strip())
     if out == [None, None]:
         out = list(named_axes(ex.sentence))
+    if out == [None, None]:
+        axes = named_axis_ranges(ex.sentence)  # "axes n from 0 to 100 and steps from 0 to 100"
+        if axes:
+            out = [n if n.lower() not in ("x", "y") else None for n, _ in axes]
     if out == [None, None]:
         m = re.search(r"\baxes\s+(?:labell?ed\s+)?[\"\u201c]([^\"\u201d]+)[\"\u201d]\s+and\s+"
                       r"[\"\u201c]([^\"\u201d]+)[\"\u201d]", ex.sentence, re.I)
@@ -186,6 +193,35 @@ def axis_range(sentence: str, axis: str) -> tuple[float, float] | None:
     return (min(a, b), max(a, b)) if a != b else None
 
 
+_AXIS_NAME_RANGE = re.compile(
+    r"(?:\bax[ie]s\b:?|,|;|\band\b|\bwith\b|\bfor\b)\s+(?:the\s+)?(?:an?\s+)?"
+    r"(?P<name>(?!(?:the|a|an|and|with|from|axes|axis|it|them)\b)[^\W\d][\w'θ/$%-]*(?:\s+(?!from\b|between\b|ranging\b|"
+    r"running\b|going\b)[^\W\d][\w'θ/$%-]*){0,2}(?:\s*\([^()]{1,20}\))?)"
+    r"\s+(?:(?:ranging|running|going)\s+)?(?:from|between)\s+(?P<a>" + NUM + r")\s*(?:[^\W\d]{1,5}\s+)?(?:to|and)\s+"
+    r"(?P<b>" + NUM + r")", re.I)
+
+
+def named_axis_ranges(sentence: str) -> tuple[tuple[str, tuple[float, float]], tuple[str, tuple[float, float]]] | None:
+    """"axes n from 0 to 100 and steps from 0 to 100", "axes: time t from 0 to 10 and height h from 0 to 50": the
+    first axis written is x, the second y — ((x name, x range), (y name, y range)), or None. Names that are the
+    axes' own (x, y, x-axis) are left to `axis_range`."""
+    at = re.search(r"\bax[ie]s\b", sentence, re.I)
+    if not at:
+        return None
+    found = []
+    for m in _AXIS_NAME_RANGE.finditer(sentence, max(0, at.start() - 1)):
+        name = m.group("name").strip()
+        if re.search(r"\b(?:[xy][- ]?axis|horizontal|vertical|curve|line|dot|point|area|region|shade\w*)\b", name, re.I):
+            return None  # "x-axis from 0 to 10", "shade the area from 1 to 2": not an axis named by its quantity
+        a, b = quantity(m.group("a")), quantity(m.group("b"))
+        if a == b:
+            return None
+        found.append((name, (min(a, b), max(a, b))))
+    if len(found) != 2 or all(n.lower() in ("x", "y") for n, _ in found):
+        return None
+    return found[0], found[1]
+
+
 def both_axes_range(sentence: str) -> tuple[float, float] | None:
     """"coordinate axes from 0 to 6 on both axes", "axes from -3 to 3": (low, high) of x and y alike."""
     m = re.search(r"\b(?:axes|coordinate (?:plane|grid|system))\s+(?:(?:that\s+)?(?:go|run)\s+)?(?:from|between|ranging from)\s+("
@@ -202,6 +238,9 @@ def _x_range(ex: Extracted) -> tuple[float, float] | None:
     named = axis_range(s, "x") or both_axes_range(s)
     if named:
         return named
+    axes = named_axis_ranges(s)
+    if axes:
+        return axes[0][1]
     for pat in (r"\bfor\s+[a-z]\s+(?:from|between)\s+(" + NUM + r")\s+(?:to|and)\s+(" + NUM + r")",
                 r"\bfrom\s+[a-z]\s*=\s*(" + NUM + r")\s+to\s+(?:[a-z]\s*=\s*)?(" + NUM + r")",
                 r"\bx[- ]axis\s+(?:from|between|ranging from)\s+(" + NUM + r")\s+(?:to|and)\s+(" + NUM + r")",
@@ -227,7 +266,7 @@ def _prose_formulas(ex: Extracted, partial: list[str] | None = None) -> list[tup
     s = ex.sentence
     for m in re.finditer(r"(?<![\w=*])(?:[^\W\d_]\w{0,3}\s*\(\s*[^\W\d_]\w{0,2}\s*\)|[^\W\d_])\s*=\s*", s):
         tail = s[m.end():]
-        cut = re.search(r"\s+" + _STOP + r"\b|[,;:]\s|\.\s|\.$|[\"`]|\n", tail)  # a formula ends at a line end
+        cut = re.search(r"\s+" + _STOP + r"\b|[,;:]\s|\.\s|\.$|[\"`]|\n|" + _ASIDE, tail)  # a formula ends at a line end
         cand = tail[: cut.start()] if cut else tail
         words = cand.split()
         while words:  # ends: pops a word each turn
@@ -460,8 +499,8 @@ def rule_plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         if not label and k in names and what == "formula":
             label = f"{names[k]}: {data}"
         prev_end = spans[k - 1][1] if k else 0
-        colour = _colour_near(s, max(a - 25, prev_end), min(b + 20, nxt if nxt is not None else len(s))) \
-            if not label else None
+        # "y = x in grey labeled "linear"": the colour written beside the curve (not one inside a quoted label)
+        colour = _colour_near(ex.bare, max(a - 25, prev_end), min(b + 30, nxt if nxt is not None else len(s)))
         if what == "formula":
             expr = data if try_formula(data) else data.split("=", 1)[-1].strip()  # "θ(t) = …": draw the right side
             _claim_formula(ex, ctx, data)
@@ -481,7 +520,9 @@ def rule_plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
 
     x_range = _x_range(ex)
     params: dict = {}
-    yr_named = axis_range(s, "y") or (both_axes_range(s) if not axis_range(s, "x") else None)
+    axes = named_axis_ranges(s)
+    yr_named = axis_range(s, "y") or (both_axes_range(s) if not axis_range(s, "x") else None) or (
+        axes[1][1] if axes else None)
     if yr_named:
         params["y_range"] = [_clean(v) for v in yr_named]
     if (x_range or yr_named) and (axes_cue or plot_cue) and not re.search(r"\bno (?:tick )?(?:labels|numbers)\b", s, re.I):
@@ -809,18 +850,53 @@ def _value(text: str) -> float | int:
     return _num(text.strip())
 
 
-def _bar_data(ex: Extracted) -> tuple[list[str], list[float | int], bool, str | None]:
-    """(labels, values, percent?, the text they came from)."""
+_HEIGHTS = re.compile(r"\bbars?\s+(?:of|with|showing|at)\s+(?:the\s+)?(?:heights?|values?|lengths?|sizes?)\s+(?:of\s+)?",
+                      re.I)
+
+
+def _heights(ex: Extracted) -> tuple[list[str], list[float | int], list[str]] | None:
+    """"a row of shrinking bars of heights 1, 1/2, 1/3, …, 1/8": bars named by their values as written (the labels),
+    an ellipsis expanded from the pattern of the terms before it — (labels, values, what could not be read)."""
+    m = _HEIGHTS.search(ex.sentence)
+    if not m:
+        return None
+    terms: list[str] = []
+    lost: list[str] = []
+    pieces = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", ex.sentence[m.end():])
+    for k, piece in enumerate(pieces):
+        if re.fullmatch(r"\s*" + ELLIPSIS + r"\s*", piece) and terms and k + 1 < len(pieces):
+            nxt = re.match(r"\s*(" + NUM + r")(?!\w|\.\d)", pieces[k + 1])
+            full = expand_ellipsis(terms, nxt.group(1)) if nxt else None
+            if full is None:
+                lost.append(f"the terms between {terms[-1]} and {nxt.group(1) if nxt else 'the end'} "
+                            f"(written '…') follow no pattern sbc reads: they are not drawn")
+            else:
+                terms = full[:-1]
+            continue
+        t = re.match(r"\s*(" + NUM + r")(?!\w|\.\d)", piece)
+        if not t:
+            break
+        terms.append(t.group(1).replace(" ", ""))
+        if piece[t.end():].strip(" ."):
+            break  # "1/8 next to each other": the list ends here
+    if len(terms) < 2:
+        return None
+    return terms, [_value(t) for t in terms], lost
+
+
+def _bar_data(ex: Extracted) -> tuple[list[str], list[float | int], bool, str | None, list[str]]:
+    """(labels, values, percent?, their unit, the bars written after them without a value)."""
     s = operation_clauses(ex.sentence)[0]  # "…: "cat" 0.6, "dog" 0.3, and highlight the most likely one": the data only
     pairs = re.findall(r"[\"\u201c]([^\"\u201d]+)[\"\u201d]\s*\(\s*(" + NUM + r")\s*(%?)\s*\)", s)
     if len(pairs) >= 1:
-        return [p[0] for p in pairs], [_num(p[1]) for p in pairs], any(p[2] for p in pairs), None
+        return [p[0] for p in pairs], [_num(p[1]) for p in pairs], any(p[2] for p in pairs), None, []
     # 'Before test: 1%', 'After 1 positive: 8.8%': each quoted bar is "label: value"
     inside = [re.fullmatch(r"\s*([^:]{1,40}?)\s*:\s*(" + NUM + r")\s*(%?)\s*", q) for q in ex.quoted]
     if len(inside) >= 2 and all(inside):
         return ([m.group(1) for m in inside], [_num(m.group(2)) for m in inside], any(m.group(3) for m in inside),
-                None)
-    m = re.search(r"[:\u2014]\s*(.+?)\s*\.?$", s) or re.search(r"\b(?:with|for|to)\s+(?:values?\s+(?:of\s+)?)?(.+?)\s*\.?$", s)
+                None, [])
+    m = re.search(r"[:\u2014]\s*(.+?)\s*\.?$", s) or re.search(
+        r"\b(?:with|for|to)\s+(?:(?:the\s+)?(?:values?|bars?|heights?|counts?)\s+(?:of\s+|for\s+|showing\s+)?)?(.+?)\s*\.?$", s)
     if m and re.match(r"\s*\d+[-–]\d+\s*:", m.group(1)) is None and ":" in m.group(1)[:40] and \
             re.match(r"[^,:]{1,40}:\s*\d", m.group(1)) is None:
         m = re.search(r"[:\u2014]\s*(.+?)\s*\.?$", m.group(1)) or m
@@ -828,8 +904,12 @@ def _bar_data(ex: Extracted) -> tuple[list[str], list[float | int], bool, str | 
         body = re.split(r"[;.]\s|\s+(?:then|and then|highlight\w*)\b", m.group(1))[0]
         items = [x for x in re.split(r",\s*|\s+and\s+", body) if x.strip()]
         labels, values, pct, units = [], [], False, set()
-        for it in items:
+        for k, it in enumerate(items):
             im = _ITEM.match(it)
+            if not im and len(labels) >= 2 and not any(_ITEM.match(x) for x in items[k:]):
+                # "E 12.7, T 9.1, … and others": the bars written without a value are reported by rule_bar_chart
+                ex_rest = [x.strip(" .") for x in items[k:]]
+                return labels, values, pct, (units.pop() if len(units) == 1 else "") or None, ex_rest
             if not im:
                 break
             labels.append(im.group("label").strip())
@@ -839,21 +919,22 @@ def _bar_data(ex: Extracted) -> tuple[list[str], list[float | int], bool, str | 
         else:
             if len(labels) >= 2:
                 unit = units.pop() if len(units) == 1 else ""
-                return labels, values, pct, unit or None
+                return labels, values, pct, unit or None, []
     quoted = list(ex.quoted)
     m = re.search(r"\bvalues?\s+(?:of\s+)?((?:" + NUM + r"%?\s*(?:,\s*|\s+and\s+|$))+)", s, re.I)
     if quoted and m:
         vals = re.findall(NUM + r"%?", m.group(1))
         if len(vals) == len(quoted):
-            return quoted, [_num(v.rstrip("%")) for v in vals], any(v.endswith("%") for v in vals), None
-    return [], [], False, None
+            return quoted, [_num(v.rstrip("%")) for v in vals], any(v.endswith("%") for v in vals), None, []
+    return [], [], False, None, []
 
 
 def rule_bar_chart(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if _fired_chart(ex, ctx, i):
         return []
     s = ex.sentence
-    cue = _has(ex, r"\bbar[- ]?(?:chart|graph|plot)s?\b|\bhistogram\b|\bbars?\s+(?:for|of|showing)\b")
+    cue = _has(ex, r"\bbar[- ]?(?:chart|graph|plot)s?\b|\bhistogram\b|\bbars?\s+(?:for|of|showing)\b") or bool(
+        _HEIGHTS.search(ex.sentence))
     previous = _on_screen(ctx, "bar_chart")
     axis = re.search(r"\b([xy])[- ]axis\b[^\"\u201c]{0,20}[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]", s, re.I)
     if previous is not None and axis and not cue:
@@ -873,7 +954,12 @@ def rule_bar_chart(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             r"become|becomes|shift|shifts|move|moves|grow|grows|shrink|shrinks)\b")
     if not (cue or change):
         return []
-    labels, values, pct, word_unit = _bar_data(ex)
+    labels, values, pct, word_unit, valueless = _bar_data(ex)
+    heights = None if labels else _heights(ex)
+    if heights:
+        labels, values, lost = heights  # "bars of heights 1, 1/2, 1/3, …, 1/8"
+        for what in lost:
+            ctx.lost(i, what)
     if change and values:
         old = previous.params
         by_label = dict(zip(labels, values))
@@ -899,8 +985,19 @@ def rule_bar_chart(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         _claim(ex, ctx, strings)
         return [_beat("bar_chart", "bar_chart:from-table", ex, i, strings, _kw(title) + tuple(x.lower() for x in labels),
                       labels=labels, values=values, title=title)]
+    if len(labels) > 12:
+        ctx.lost(i, f"{len(labels)} bars: only the first 12 are drawn (up to {labels[11]})")
     labels, values = labels[:12], values[:12]
     ctx.consumed.update(labels)
+    for q in [q for q in ex.quoted if q not in labels and not re.search(
+            r"\btitled\s+[\"\u201c]" + re.escape(q), s)] + [v for v in valueless if v not in ex.quoted]:
+        before = s[:max(s.find(q), 0)].rstrip("\"\u201c")
+        if q in valueless or re.search(r"\bbars?\b[^\"\u201c\u201d]{0,60}$", before):
+            # "… and smaller bars for the remaining letters grouped as "others"": a bar without a value
+            ctx.lost(i, f"the bars after {labels[-1]} ({q!r}) are written without values: they are not drawn"
+                     if re.fullmatch(ELLIPSIS + r"|and so on", q, re.I) else
+                     f"the bar {q!r} is written without a value: it is not drawn")
+            ctx.consumed.add(q)
     ctx.consumed.update(q for q in ex.quoted if any(q.strip().startswith(lab + ":") for lab in labels))
     ex.prose[:] = []  # "0 heads: 1/8, 1 head: 3/8": the values, not formulas to show
     title = None
@@ -912,8 +1009,10 @@ def rule_bar_chart(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         m = re.search(r"\b(?:bar[- ]?(?:chart|graph|plot)|histogram)\s+(?:of|showing|for|comparing)\s+(?:the\s+)?"
                       r"([a-z][\w -]{1,40}?)\s*(?::|,|\bwith\b|\bfor\b|$)", s, re.I)
         if m and not re.search(NUM, m.group(1)):
-            title = m.group(1).strip()
-            title = title[0].upper() + title[1:]
+            # "a bar chart of its letter counts": what the pronoun stands for is elsewhere — "Letter counts"
+            title = re.sub(r"^(?:(?:its|their|his|her|our|my|your|this|that|these|those|each|every)\s+)+", "",
+                           m.group(1).strip(), flags=re.I)
+            title = title[0].upper() + title[1:] if title else None
     probabilities = _has(ex, r"\bprobabilit\w*|\bsoftmax\b|\blikelihoods?\b|\bdistribution\b")
     horizontal = _has(ex, r"\bhorizontal\b") or (probabilities and not _has(ex, r"\bvertical\b"))
     largest = "|".join(re.escape(w) for w in extremes()["max"])  # "the most likely one", "the tallest bar" (data)

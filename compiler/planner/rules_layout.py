@@ -14,7 +14,7 @@ from ..mathtext import looks_like_math
 from .beats import Beat
 from .extract import Extracted, count_in, mask_shown
 from .context import Context, _beat, _fmt, _kw, since_clear
-from .knowledge import diagram_nouns, is_instruction
+from .knowledge import diagram_nouns, is_instruction, ordinals
 from .parts import cells_named
 
 Q = r'(?:"([^"\n]{1,300})"|\u201c([^\u201d\n]{1,300})\u201d)'   # a quoted string (straight or curly quotes)
@@ -248,12 +248,34 @@ _LINE_LABEL = re.compile(r"^(?:(?:line|step|row|eq(?:uation)?)\s*\d{1,2}\s*[:.)]
                          re.I)
 
 
+_ROW_LABEL = re.compile(r"^\s*(?:row\s+([^\s:|]{1,12})|(\w+)\s+row)\s*(?::|[-\u2013\u2014)]\s)\s*", re.I)
+
+
+def _row_label(text: str) -> re.Match | None:
+    """"row 1: 0 | 9 | 4", "Row C: 6 | 6", "second row - 5 | 9": the label in front of a row's cells."""
+    m = _ROW_LABEL.match(text)
+    if m and m.group(2) and m.group(2).lower() not in ordinals():
+        return None  # "header row: …" is not a row of cells
+    return m
+
+
+def _labelled_row(group: str, ncols: int) -> list:
+    """The cells of one row written in the prose, without its label ("row 1: 0 | 9 | 4" is 0, 9, 4; "row A: 90"
+    under two columns is A, 90)."""
+    label = _row_label(group)
+    cells = _cells(group[label.end():] if label else group)
+    if label and label.group(1) and len(cells) == ncols - 1:
+        cells = [label.group(1)] + cells
+    return [_num(c) for c in cells]
+
+
 def _block_row(line: str, ncols: int) -> list:
-    """One row of a table block: cells split at "|", quotes off; "Row C: 6 | 6" names its first cell C."""
-    label = re.match(r"^row\s+([^\s:]{1,12})\s*:\s*", line, re.I)
+    """One row of a table block: cells split at "|", quotes off; "Row C: 6 | 6" names its first cell C
+    ("row 1: 0 | 9 | 4" with as many cells as columns: the label is not a cell)."""
+    label = _row_label(line)
     rest = line[label.end():] if label else line
     cells = [c.strip().strip("\"'\u201c\u201d").strip() for c in rest.split("|")]
-    if label and len(cells) == ncols - 1:
+    if label and label.group(1) and len(cells) == ncols - 1:
         cells = [label.group(1)] + cells
     return [_num(c) for c in cells if c != ""] if cells else []
 
@@ -415,8 +437,12 @@ def _row_groups(text: str, ncols: int) -> list[list]:
         groups = [g for g in _top_level_split(text, _ROW_SPLIT) if g.strip()]
     rows = []
     for g in groups:
-        cells = [c for c in _top_level_split(g.strip(" ."), r"\band\b|\||/(?!\w)|→|->|:|,") if c.strip()]
+        label = _row_label(g)  # "Row 1: 1 | 2 | 3": the label is not a cell
+        cells = [c for c in _top_level_split((g[label.end():] if label else g).strip(" ."),
+                                             r"\band\b|\||/(?!\w)|→|->|:|,") if c.strip()]
         cells = [re.sub(r"^(?:[a-z]\w{0,5}\s*=\s*)", "", c.strip(), flags=re.I) for c in cells]
+        if label and label.group(1) and len(cells) == ncols - 1:
+            cells = [label.group(1)] + cells
         if len(cells) != ncols:
             return []
         rows.append([_num(c) for c in cells])
@@ -507,6 +533,9 @@ def rule_table(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                 del r[ncols:]
         s = s[: s.find(":\n")]
     mr = None if rows else re.search(r"\brows?\b\s*(?::|of|with)?\s*(.*)$", s, re.I)
+    labelled = mr and re.search(r"\b(?:row\s+[^\s:|]{1,12}|\w+\s+row)\s*(?::|[-\u2013\u2014)]\s)", s[mr.start():], re.I)
+    if labelled and _row_label(s[mr.start() + labelled.start():]) and not s[mr.start():mr.start() + labelled.start()].strip(" :"):
+        mr = re.search(r"(.*)$", s[mr.start() + labelled.start():])  # "row 1: 0 | 9 | 4; row 2: …": labelled rows
     if not mr:
         after = re.search(r"[\"\u201d]\s*:\s*(.+)$", s)  # columns "A", "B": 0.25 → 1.0, 1.0 → 2.0
         if after:
@@ -524,8 +553,10 @@ def rule_table(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             # quote or bracket, or at a comma followed by the next row's "/" or "|"
             splitter = r"\s*;\s*|\s+and\s+(?=[\"\u201c(\[])|\s*,\s*(?=[^,;]*[/|])"
             groups = [g for g in re.split(splitter, text) if re.search(r"[/|]", g)]
+            if not groups and len(re.findall(r"(?:^|;\s*)(?=" + _ROW_LABEL.pattern[1:] + ")", text, re.I)) >= 2:
+                groups = [g for g in re.split(r"\s*;\s*", text.rstrip(". ")) if g.strip()]  # row A: 90; row B: 85
         if groups:
-            rows = [[_num(c) for c in _cells(g)] for g in groups]
+            rows = [_labelled_row(g, ncols) for g in groups]
             for r in rows:
                 if len(r) > ncols:
                     ctx.lost(i, f"row {' | '.join(map(str, r))} has {len(r)} cells for {ncols} columns; "

@@ -6,10 +6,13 @@
     Put an open circle at 4 and a filled dot at -1.
     Draw an arrow (a jump) from 1 to 4 labelled "+3". Show dots at 1, 2, 2, 3, 3, 3 as a dot plot.
     Show a row of small number lines, each with an arrow: length 1 becomes 3, length 1 becomes 0.5.
+    Show a number line from 600 Hz to 800 Hz with marks at 643.2 (red), 700 (white) and 767.7 (blue).
 
 Typed pieces (the range "from a to b", quoted labels at values, points and open circles, intervals,
 jumps "from a to b" or "a becomes b", dots of a dot plot, a mean or median marker) combined into one
-`number_line` beat. Fractions and multiples of π choose how the ticks are numbered. What the sentence
+`number_line` beat. A unit written with the range ("600 Hz") is the line's caption; a point's colour or label may
+follow its value ("643.2 (red)", "2 in green", "3 labelled "a""), and values that fall between numbered ticks are
+written above their points. Fractions and multiples of π choose how the ticks are numbered. What the sentence
 asks for but the line cannot show is reported (SB307).
 """
 
@@ -21,16 +24,60 @@ from .beats import Beat
 from .context import Context, _beat, _kw, since_clear
 from .extract import Extracted
 from .quantity import NUM, number, quantity
+from .theme import COLOUR_RE, colour_value
 
 _Q = r"[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]"
-_LIST = r"(" + NUM + r"(?:\s*(?:,|\band\b|&)\s*(?:and\s+)?" + NUM + r")*)"
-
-
-def _values(text: str) -> list:
-    return [number(v) for v in re.findall(NUM, text)]
 
 
 _PIECES = ("points", "jumps", "intervals", "dots", "markers")
+# a unit written after a number ("600 Hz", "5 m/s", "20 °C", "30%"): a short word that is not a joining word
+_NOT_UNITS = {"to", "and", "or", "with", "at", "in", "on", "of", "for", "by", "as", "the", "a", "an", "then", "is",
+              "marks", "mark", "dots", "dot", "points", "point", "ticks", "tick", "from", "through", "labeled",
+              "labelled", "marked", "named", "where", "which", "that", "each", "every", "step", "steps", "units",
+              "unit"}
+_UNIT = (r"(?!(?:" + "|".join(sorted(_NOT_UNITS)) + r")\b)(?:%|°[CFK]?|[A-Za-zΩµμ]{1,5}(?:/[A-Za-z]{1,3}(?:\^?2|²)?)?)"
+         r"(?![\w(])")
+
+
+def _unit(word: str | None) -> str | None:
+    return word if word and word.lower() not in _NOT_UNITS and not COLOUR_RE.fullmatch(word) else None
+
+
+def _written(v) -> str:
+    return f"{v:g}" if isinstance(v, float) else str(v)
+
+
+def _items(text: str) -> list[tuple]:
+    """The values of a list that starts `text`, each with what is written after it: (value, colour, label, unit).
+    "643.2 (red), 700 (white) and 767.7 (blue)", "2 in red and 5 in blue", "3 labelled "a", 5 labelled "b"",
+    "600 Hz, 700 Hz"."""
+    item = re.compile(r"\s*(?P<v>" + NUM + r")(?:\s*(?P<u>" + _UNIT + r"))?"
+                      r"(?:\s*\((?P<note>[^()]{1,30})\)|\s+in\s+(?P<c>" + COLOUR_RE.pattern + r")|"
+                      r"\s+(?:labell?ed|marked|named)\s+" + _Q.replace("(", "(?P<q>", 1) + ")?", re.I)
+    sep = re.compile(r"\s*(?:,\s*(?:and\s+)?|\band\b\s*|&\s*)(?=\s*" + NUM + ")", re.I)
+    out = []
+    pos = 0
+    while True:  # ends: each turn consumes an item or stops
+        m = item.match(text, pos)
+        if not m:
+            break
+        colour = label = None
+        unit = _unit(m.group("u"))
+        note = m.group("note")
+        if note is not None:
+            colour = colour_value(note.strip()) if COLOUR_RE.fullmatch(note.strip()) else None
+            label = None if colour else note.strip().strip("\"'\u201c\u201d")
+        elif m.group("c"):
+            colour = colour_value(m.group("c"))
+        elif m.group("q"):
+            label = m.group("q")
+        out.append((number(m.group("v")), colour, label, unit))
+        pos = m.end()
+        more = sep.match(text, pos)
+        if not more:
+            break
+        pos = more.end()
+    return out
 
 
 def _line_on_screen(ctx: Context) -> Beat | None:
@@ -74,22 +121,30 @@ def rule_number_line(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                      s, re.I):
         return []
     params: dict = {}
+    strings: list[str] = []
     rest = s
-    rng = re.search(r"\bnumber[- ]lines?\b[^.;:]{0,40}?\b(?:from|between)\s+(" + NUM + r")\s+(?:to|and|through)\s+(" + NUM + r")",
-                    s, re.I) or re.search(r"\b(?:from|between)\s+(" + NUM + r")\s+(?:to|and|through)\s+(" + NUM + r")", s, re.I)
+    ends = r"(" + NUM + r")(?:\s*(" + _UNIT + r"))?\s+(?:to|and|through)\s+(" + NUM + r")(?:\s*(" + _UNIT + r"))?"
+    rng = re.search(r"\bnumber[- ]lines?\b[^.;:]{0,40}?\b(?:from|between)\s+" + ends, s, re.I) or \
+        re.search(r"\b(?:from|between)\s+" + ends, s, re.I)
     if rng:
-        a, b = quantity(rng.group(1)), quantity(rng.group(2))
+        a, b = quantity(rng.group(1)), quantity(rng.group(3))
         if a == b:
             return []
-        params["range"] = [number(rng.group(1)) if a < b else number(rng.group(2)),
-                           number(rng.group(2)) if a < b else number(rng.group(1))]
+        params["range"] = [number(rng.group(1)) if a < b else number(rng.group(3)),
+                           number(rng.group(3)) if a < b else number(rng.group(1))]
+        unit = _unit(rng.group(4)) or _unit(rng.group(2))
+        if unit:
+            params["label"] = unit  # "from 600 Hz to 800 Hz": the unit under the line
+            strings.append(unit)
         rest = s[:rng.start(1)] + " " * (rng.end() - rng.start(1)) + s[rng.end():]
-    params, strings = _pieces(ex, ctx, i, s, rest, params)
+    params, found = _pieces(ex, ctx, i, s, rest, params)
+    strings += found
     if re.search(r"\bnumber[- ]lines\b", ex.bare, re.I) and re.search(r"\b(?:two|three|four|five|six|row of|several)\b", s, re.I):
         ctx.lost(i, "several number lines: one is drawn, with every value on it")
-    if not any(k in params for k in _PIECES) and "range" not in params:
-        params["range"] = [-5, 5]
-        if re.search(r"\b(?:arrows?|vectors?|dots?|points?)\b", s, re.I):
+    if not any(k in params for k in _PIECES):
+        if "range" not in params:
+            params["range"] = [-5, 5]
+        if re.search(r"\b(?:arrows?|vectors?|dots?|points?|(?<!tick )marks?|markers?)\b", rest, re.I):
             ctx.lost(i, "what sits on the number line is not given as numbers: an empty line is drawn")
     ctx.consumed.update(strings)
     if all(q in ctx.consumed for q in ex.quoted):
@@ -106,6 +161,8 @@ def _pieces(ex: Extracted, ctx: Context, i: int, s: str, rest: str, params: dict
         params["numbers"] = "fractions"
     points: list[dict] = []
     seen: set = set()
+    colours: dict = {}
+    lists: list[tuple] = []
 
     def point(value, label=None, hollow=False) -> None:
         if value in seen:
@@ -143,18 +200,31 @@ def _pieces(ex: Extracted, ctx: Context, i: int, s: str, rest: str, params: dict
         if a != b:
             intervals.append({"start": min(a, b), "end": max(a, b)})
         rest = rest[:m.start()] + " " * (m.end() - m.start()) + rest[m.end():]
-    for m in re.finditer(r"\b(open|hollow|empty|filled|solid|closed)?\s*(?:dots?|points?|circles?|markers?)\s+"
-                         r"(?:\w+\s+){0,2}?at\s+" + _LIST, rest, re.I):
-        hollow = (m.group(1) or "").lower() in ("open", "hollow", "empty")
-        values = _values(m.group(2))
+    for m in re.finditer(r"\b(?:(" + COLOUR_RE.pattern + r")\s+)?(open|hollow|empty|filled|solid|closed)?\s*"
+                         r"(?:dots?|points?|circles?|markers?|marks?)\s+(?:\w+\s+){0,2}?at\s+(?=" + NUM + ")", rest, re.I):
+        hollow = (m.group(2) or "").lower() in ("open", "hollow", "empty")
+        items = _items(rest[m.end():])
+        values = [v for v, _, _, _ in items]
         if len(values) > 3 and len(set(values)) < len(values) or re.search(r"\bdot ?plot\b", s, re.I):
             params["dots"] = values[:60]
             continue
-        for v in values:
-            point(v, hollow=hollow)
+        lists.append((m, hollow, items))
+    # "marks at 643.2 (red), 700 (white) and 767.7 (blue)": values not on a numbered tick are written above their
+    # points, and then every point is
+    written = any(not float(v).is_integer() or u for _, _, items in lists for v, _, _, u in items)
+    for m, hollow, items in lists:
+        for v, colour, label, unit in items:
+            label = label or (_written(v) + (" " + unit if unit else "") if written else None)
+            colour = colour or (colour_value(m.group(1)) if m.group(1) else None)
+            if colour:
+                colours[v] = colour
+            point(v, label, hollow=hollow)
     for m in re.finditer(r"\b(mean|median|average|mode)\s*(?:=|of|at|is)?\s*(" + NUM + r")", rest, re.I):
         params.setdefault("markers", []).append({"value": number(m.group(2)), "label": f"{m.group(1).lower()} = {m.group(2)}"})
         strings.append(f"{m.group(1).lower()} = {m.group(2)}")
+    for p in points:
+        if p["value"] in colours:
+            p["color"] = colours[p["value"]]
     if points:
         params["points"] = points[:12]
     if jumps:

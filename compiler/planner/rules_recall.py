@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 
 from .beats import Beat
+from .context import since_clear
 from .extract import Extracted
 from .knowledge import component_nouns
 
@@ -144,6 +145,8 @@ def rule_recall(ex: Extracted, ctx, i: int) -> list[Beat]:
                  r"graph|chart)\b", low):
         return []  # "Show two bell curves on the same axes": new curves, drawn together
     explicit = bool(_EXPLICIT.search(low))
+    if not explicit and _names_what_is_shown(ex, ctx):
+        return []  # "Highlight the line 'mid = (low + high) // 2'": a line of the code on screen, not a plot's line
     # a quoted name of something drawn earlier: "Replace the "Transport" box"
     named = re.search(r"\bthe\s+[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]\s+(box|block|node|layer|bar|card|cell|column|row|"
                       r"curve|line|step|stage|token|element)\b", ex.sentence, re.I) or re.search(
@@ -184,6 +187,16 @@ def rule_recall(ex: Extracted, ctx, i: int) -> list[Beat]:
             ctx.stop = True
         return [beat]
     return []
+
+
+def _names_what_is_shown(ex: Extracted, ctx) -> bool:
+    """Whether a quoted or backticked string of the sentence is drawn on screen in this scene, whole or as one line
+    of a component drawn line by line (code, a derivation)."""
+    shown = set()
+    for b in since_clear(ctx):
+        lines = list(b.strings) + str(b.params.get("code", "")).split("\n") if b.kind == "code" else list(b.strings)
+        shown.update(" ".join(str(s).split()).lower() for s in lines if str(s).strip())
+    return any(" ".join(q.split()).lower() in shown for q in ex.quoted + ex.backticked)
 
 
 def _pure_reference(ex: Extracted) -> bool:

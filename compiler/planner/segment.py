@@ -4,7 +4,9 @@ Language models write details as prose, as numbered or bulleted lists, and as a 
 a colon followed by lines of data ("A table with columns …:" then "Row 1: 1 | 10% of 1000 = $100 | $1100",
 "Write the derivation line by line:" then one formula per line). Each prose sentence is a unit; each
 list item starts a unit and loses its marker; a colon line and the data lines under it stay one unit
-(kept on separate lines, so the rules see the rows). A ``` fenced block belongs to the sentence before it.
+(kept on separate lines, so the rules see the rows). A ``` fenced block belongs to the sentence before it, and so
+does source code written under a colon line without a fence ("Show a code block in Python:" then "def f(x):" and
+its indented body): it becomes a fenced block, every line and its indentation kept.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 import re
 
 from ..text import split_sentences
-from .knowledge import is_instruction
+from .knowledge import code_words, is_instruction
 
 _FENCE = re.compile(r"```.*?(?:```|$)", re.S)
 _MARKER = re.compile(r"^[ \t]*(?:\d{1,2}[.)]|[-*\u2022]|step\s+\d{1,2}\s*[:.)])[ \t]+(?=\S)", re.I)
@@ -39,7 +41,19 @@ def detail_sentences(details: str) -> list[str]:
             out.extend(units)
         head, rows = None, []
 
-    for raw in details.split("\n"):
+    lines = details.split("\n")
+    j = 0
+    while j < len(lines):  # ends: j grows each turn, or a code block closes the head (no head, no going back)
+        raw = lines[j]
+        j += 1
+        if head is not None and not rows and (raw.strip() or _written(lines, j)):
+            # "Show a code block in Python:" then the code, unfenced: one fenced block under the head
+            block = _code_block(head, lines, j - 1 if raw.strip() else _written(lines, j))
+            if block is not None:
+                head, code, j = block
+                rows = ["```", *code, "```"]
+                close()
+                continue
         marker = _MARKER.match(raw)
         indent = len(raw) - len(raw.lstrip()) if marker else None
         line = _MARKER.sub("", raw).strip()
@@ -58,6 +72,89 @@ def detail_sentences(details: str) -> list[str]:
             out.extend(_sentences(line))
     close()
     return out
+
+
+_MAX_CODE_LINES = 120  # a longer run of lines is not one code block (and every colon line scans at most this far)
+
+
+def _written(lines: list[str], j: int) -> int:
+    """The index of the first line from j on with text (0 when there is none)."""
+    return next((k for k in range(j, len(lines)) if lines[k].strip()), 0)
+
+
+def _code_block(head: str, lines: list[str], j: int) -> tuple[str, list[str], int] | None:
+    """Source code under the colon line `head`, from lines[j]: (the head, the code lines without their common
+    indent, the index after the code), or None when the lines are not code. The code ends at a line of prose
+    at the left margin ("Highlight the line …") or at the end of the details; blank lines inside it are kept."""
+    first = None
+    inline = re.search(r":\s+(?=" + _definition().pattern + ")", head)
+    if inline:
+        # "Show the Python code: def f(x):" then the body: the first line of code ends the head
+        head, first = head[: inline.start() + 1], head[inline.end():]
+    block: list[str] = [first] if first else []
+    k = j
+    while k < min(len(lines), j + _MAX_CODE_LINES):  # ends: k grows each turn
+        raw = lines[k].rstrip()
+        if not raw.strip():
+            after = _written(lines, k + 1)
+            if not block or not after or _prose(lines[after]):
+                break
+            block.append("")
+            k += 1
+            continue
+        if _prose(raw):
+            break
+        block.append(raw.replace("\t", "    "))
+        k += 1
+    while block and not block[-1].strip():  # ends: pops a line each turn
+        block.pop()
+    if not block or not _is_code(head, block):
+        return None
+    body = block[1:] if first else block
+    indent = min((len(ln) - len(ln.lstrip()) for ln in body if ln.strip()), default=0)
+    if first:
+        indent = max(indent - 4, 0)  # the body stays one level under the definition that ended the head
+    block = block[:1] + [ln[indent:] for ln in body] if first else [ln[indent:] for ln in body]
+    return head, block, k
+
+
+def _words_pattern(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+def _definition() -> re.Pattern:
+    """A line that defines a function or class: `def f(`, `function search(`, `class Node:`."""
+    return re.compile(r"(?:async\s+)?(?:" + _words_pattern(code_words()["definitions"]) + r")\s+[A-Za-z_][\w.]*\s*[(<:{]")
+
+
+def _prose(line: str) -> bool:
+    """A line of prose at the left margin: an instruction or a sentence, not a line of code."""
+    s = line.strip()
+    if line[:1] in " \t" or not re.match(r"[A-Z][a-z]", s) or re.search(r"[;{}(,]$", s):
+        return False
+    plain = re.sub(r"\"[^\"]*\"|'[^']*'|`[^`]*`", " ", s)
+    return is_instruction(s) or (len(re.findall(r"[A-Za-z]{2,}", plain)) >= 4 and bool(re.search(r"[.!?]$", s)))
+
+
+def _is_code(head: str, block: list[str]) -> bool:
+    """Whether lines under a colon line are source code: a definition, statements nested under a line that opens a
+    block, or, under a head that names code, statements or code punctuation."""
+    words = code_words()
+    statement = re.compile(r"^\s*(?:" + _words_pattern(words["statements"]) + r")(?=[\s(:;{]|$)")
+    punct = re.compile(r"[;{}]\s*$|==|!=|<=|>=|//|\+=|-=|&&|\|\||\w\[[^\]]*\]|\w\([^)]*\)\s*:?\s*$")
+    written = [ln for ln in block if ln.strip()]
+    if any(_LABELLED_LINE.match(ln.strip()) or "|" in ln and not re.search(r"\|\|", ln) for ln in written):
+        return False  # rows of a table, labelled lines of a derivation
+    statements = sum(bool(statement.match(ln)) for ln in written)
+    nested = any(re.search(r"[:{]\s*$", a) and len(b) - len(b.lstrip()) > len(a) - len(a.lstrip())
+                 for a, b in zip(written, written[1:]))
+    if any(_definition().match(ln) for ln in written) or (nested and statements):
+        return True
+    low = head.lower()
+    langs = [w for w in words["languages"] if len(w) > 2 and w != "go"]
+    cue = re.search(r"\b(?:" + _words_pattern(words["head_nouns"] + tuple(langs)) + r")(?![\w+#])", low) or \
+        re.search(r"\b(?:in|using)\s+(?:c|go)\b", low)
+    return bool(cue) and (statements > 0 or nested or any(punct.search(ln) for ln in written))
 
 
 def _data_line(line: str) -> bool:

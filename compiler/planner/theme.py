@@ -266,8 +266,15 @@ def _sub_clauses(clause: str) -> list[str]:
     return [x.strip() for x in out if x.strip()]
 
 
+_WRITTEN_CODE = re.compile(r"\b(?:" + _MODIFIERS + r"(?:" + "|".join(re.escape(c) for c in _COLOUR_NAMES) + r"))\s*"
+                           r"\(\s*(#[0-9A-Fa-f]{6}|#[0-9A-Fa-f]{3})\s*\)", re.I)
+_HOW_DRAWN = re.compile(r"\s+with\s+(?:a\s+)?(?:fill\s+|stroke\s+)?(?:opacity|transparency|width)\s*(?:of\s+)?[\d.]+%?$", re.I)
+
+
 def _assign(sub: str, roles: dict, labels: dict, emphasis: dict | None, fired: list) -> None:
     sub = sub.strip().rstrip(".;:!")
+    # "Bars blue (#58C4DD) with fill opacity 0.7": the written code is the colour; how it is filled is no element
+    sub = _HOW_DRAWN.sub("", _WRITTEN_CODE.sub(lambda m: m.group(1), sub))
     if not sub:
         return
     if not COLOUR_RE.search(sub):

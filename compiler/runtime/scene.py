@@ -365,6 +365,14 @@ class SbcScene(Scene):
         if target:
             t = target.lower()
             for strings, mob in reversed(self.named):
+                # named exactly (the bar labelled "E") before a longer text that contains it ("others")
+                sub = getattr(mob, "parts", None)
+                for key, part in (sub.items() if isinstance(sub, dict) else ()):
+                    if key.strip().lower() == t.strip():
+                        return part
+                if any(s.strip().lower() == t.strip() for s in strings if s):
+                    return mob
+            for strings, mob in reversed(self.named):
                 if any(t in s.lower() or s.lower() in t for s in strings if s):
                     sub = getattr(mob, "parts", None)
                     if isinstance(sub, dict):

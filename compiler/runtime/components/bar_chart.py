@@ -80,10 +80,24 @@ def build(theme: dict, *, labels, values, new_values=None, title: str | None = N
     return g
 
 
+_NOUNS = ("bar", "bars", "column", "columns")
+
+
 def _colour_for(theme, label: str, default_col) -> ManimColor:
+    """The style's colour for one bar: "E bar yellow" (the bar labelled E), else the chart's colour, else
+    "Bars light blue" (every bar), else a style phrase in the label, else the accent."""
+    low = label.strip().lower()
+    everyone = None
+    for phrase, col in theme["labels"].items():
+        words = phrase.split()
+        if len(words) >= 2 and ((words[-1] in _NOUNS and " ".join(words[:-1]) == low) or
+                                (words[0] in _NOUNS and " ".join(words[1:]) == low)):
+            return ManimColor(col)
+        if words and words[-1] in _NOUNS and (len(words) == 1 or words[:-1] in (["the"], ["all"], ["all", "the"])):
+            everyone = col
     if default_col is not None:
         return default_col
-    return label_colour(theme, label, str(colour(theme, "bar", theme["accent"])))
+    return label_colour(theme, label, everyone or str(colour(theme, "bar", theme["accent"])))
 
 
 def _vertical(g, theme, labels, vals, span, default_col) -> None:

@@ -14,7 +14,16 @@ def build(theme: dict, *, code: str, language: str = "python", color: str | None
                    paragraph_config={"font": theme["mono_font"], "font_size": 26})
     except Exception:  # unknown language / lexer failure: plain monospace
         mob = text(source, theme, size=26, mono=True, color=color)
-    mob.parts = {code: mob}
+    rows = list(getattr(mob, "code_lines", []))
+    written = source.split("\n")
+    mob.parts = {}
+    if len(rows) == len(written):
+        # "Highlight the line `mid = (low + high) // 2`", "the fourth line": one line of the code
+        mob.lines = rows
+        for line, row in zip(written, rows):
+            if line.strip() and len(row):
+                mob.parts.setdefault(line.strip(), row)
+    mob.parts[code] = mob
     return mob
 
 
