@@ -260,3 +260,19 @@ def test_the_row_and_its_operations_draw_where_they_are_asked(monkeypatch):
     grey, green, plain = cells[0][3], cells[5][3], cells[6][3]
     assert all(c[3] == grey for c in cells[:5]) and len({grey, green, plain}) == 3
     assert green.upper() == "#83C167" or int(green[3:5], 16) > int(green[1:3], 16)  # green is green
+
+
+def test_the_new_fields_validate_with_positioned_errors():
+    from .test_vocabulary2 import diagnostics
+
+    ok = [{"kind": "sequence", "tokens": ["2", "5", "8"], "indices": 0},
+          {"kind": "highlight", "target": "5", "items": [1, 2], "mode": "dim"},
+          {"kind": "highlight", "target": "5", "item": 3, "mode": "fill", "color": "green"},
+          {"kind": "annotation", "target": "5", "label": "low", "items": [1, 1], "side": "down"},
+          {"kind": "annotation", "target": "5", "label": "low", "items": [3, 3], "side": "down", "replaces": "low"}]
+    assert diagnostics(ok) == []
+    for visual, message in [({"kind": "highlight", "items": [4, 2]}, "`items` is [first, last], not [4, 2]"),
+                            ({"kind": "highlight", "item": 1, "items": [1, 2]}, "give `item` (one) or `items`"),
+                            ({"kind": "sequence", "tokens": ["a"], "indices": 2}, "indices")]:
+        found = diagnostics([visual])
+        assert found and found[0][0] == "SB203" and message in found[0][2], found

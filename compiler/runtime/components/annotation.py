@@ -466,17 +466,22 @@ def _move(scene, old, new, run_time: float, strings) -> None:
     part `new` lacks fades, one `new` adds grows in with it."""
     from manim import Transform
 
-    pairs = list(zip(old.submobjects, new.submobjects))
-    anims = [Transform(a, b) for a, b in pairs]
-    extra = new.submobjects[len(pairs):]
-    gone = old.submobjects[len(pairs):]
-    anims += [a.animate.set_opacity(0) for a in gone]
-    for m in extra:
+    pairs, gone = [], []
+    left = list(new.submobjects)
+    for a in old.submobjects:  # arrow to arrow, label to label, in order
+        b = next((x for x in left if type(x) is type(a)), None)
+        if b is None:
+            gone.append(a)
+        else:
+            left.remove(b)
+            pairs.append((a, b))
+    anims = [Transform(a, b) for a, b in pairs] + [a.animate.set_opacity(0) for a in gone]
+    for m in left:
         old.add(m)
         anims.append(FadeIn(m))
     scene.play(*anims, run_time=run_time)
-    old.parts = {k: (old.submobjects[new.submobjects.index(v)] if v in new.submobjects[:len(pairs)] else v)
-                 for k, v in new.parts.items()}
+    into = {id(b): a for a, b in pairs}
+    old.parts = {k: into.get(id(v), v) for k, v in new.parts.items()}
     scene.named.append((tuple(strings), old))
 
 
