@@ -45,6 +45,9 @@ class AnnotationVisual(VisualBase):
     items: Annotated[list[Annotated[int, Field(ge=1, le=200)]], Field(min_length=2, max_length=2)] | None = Field(
         None, description="[first, last] (from 1): a range of the cells of a sequence or grid, the lines of a "
         "derivation or the items of a list.", examples=[[2, 4]])
+    replaces: str | None = Field(
+        None, max_length=80, description="The label of an annotation on screen that this one takes the place of: it "
+        "moves there (a pointer `low` moved to another cell).", examples=["low"])
     keep: bool = Field(True, description="It stays on screen (moving with what it marks); false: it fades after a "
                        "moment.", examples=[False])
 

@@ -14,14 +14,26 @@ RUNTIME = "sequence"  # helper module in compiler.runtime.components (None: an o
 
 
 class SequenceVisual(VisualBase):
-    kind: Literal["sequence"] = Field(description="Tokens in rounded boxes (pills) in a row.")
+    kind: Literal["sequence"] = Field(description="Tokens in rounded boxes (pills) in a row — an array, optionally with "
+                                      "each cell's index under it.")
     tokens: list[NonBlank] = Field(min_length=1, max_length=16, description="The tokens, in order.",
                                    examples=[["The", "cat", "sat"]])
     mode: Literal["show", "process", "generate"] = Field(
         "show", description="`show`: all at once; `process`: a marker steps along the tokens one at a time; "
         "`generate`: tokens are appended one by one.", examples=["process"])
     label: str | None = Field(None, description="Caption under the tokens.", examples=["Input tokens"])
+    indices: Literal[0, 1] | None = Field(
+        None, description="Write each cell's index under it in small grey numbers, counting from 0 (an array's "
+        "indexes) or 1.", examples=[0])
 
 
 STRINGS = ("tokens", "label")  # parameters whose text is drawn
+
+
+def drawn(params: dict) -> list[str]:
+    """The tokens, the caption and the index under each cell."""
+    tokens = [str(t) for t in params.get("tokens") or []]
+    first = params.get("indices")
+    return tokens + ([params["label"]] if params.get("label") else []) + \
+        ([str(first + k) for k in range(len(tokens))] if first is not None else [])
 MODEL = SequenceVisual

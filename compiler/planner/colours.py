@@ -61,7 +61,7 @@ def apply_colours(beats: list[Beat], theme: Theme) -> list[Beat]:
             col = _named_colour(b, labels)
             if col:
                 b = _with(b, color=col)
-        elif b.kind == "highlight" and "color" not in b.params:
+        elif b.kind == "highlight" and "color" not in b.params and b.params.get("mode") != "dim":
             low = b.source.lower()
             col = next((c for p, c in theme.emphasis.items() if len(p) >= 3 and p.lower() in low), None)
             col = col or theme.roles.get("highlight")

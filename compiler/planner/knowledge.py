@@ -65,6 +65,14 @@ def part_nouns() -> dict[str, tuple[str, tuple[str, ...]]]:
     return {noun: (v["counts"], tuple(v["kinds"])) for noun, v in _load("lexicon.json")["part_nouns"].items()}
 
 
+def cell_words() -> dict:
+    """The words that name cells of a row of boxes by number or place and what is done to them (`lexicon.json`
+    `cell_words`): `from_zero`/`from_one` nouns, `range` words, `middle`, `halves` (word -> 1 or 2), `remaining`,
+    `value` words; verbs and adjectives `dim`, `fill`, `mark`, `move`; nouns `pointer`, `brace`, `index_labels`;
+    sides `below`, `above`."""
+    return dict(_load("lexicon.json")["cell_words"])
+
+
 def extremes() -> dict[str, tuple[str, ...]]:
     """'max' / 'min' -> the words that pick a part by its value ('the most likely', 'the tallest'), longest first."""
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in _load("lexicon.json")["extremes"].items()}

@@ -1,7 +1,9 @@
 """One part of a component on screen, named by its position: "the third card", "the last row", "row 2",
-"the 2nd token", "the final line" — or by its value: "the most likely word", "the tallest bar".
+"the 2nd token", "the final line" — or by its value: "the most likely word", "the tallest bar"; and cells of a row of
+boxes named by number or place: "index 4", "squares 0 to 4", "cells 3 through 6", "position 3", "the left half",
+"the middle square", "the square containing 16" (`cells_named`).
 
-The words are data (`lexicon.json`: `ordinals`, `part_nouns`, `extremes`); this module only counts. `nth_part` returns
+The words are data (`lexicon.json`: `ordinals`, `part_nouns`, `extremes`, `cell_words`); this module only counts. `nth_part` returns
 the part's label (what the highlight's `target` names, to find the component) and its position as the
 highlight's `row`, `column` or `item` field (from 1), so a part whose label repeats ("the fifth token"
 of "The cat sat on the mat") is still the one asked for.
@@ -14,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .beats import Beat
-from .knowledge import extremes, ordinals, part_nouns
+from .knowledge import cell_words, extremes, ordinals, part_nouns
 
 
 @dataclass(frozen=True)
@@ -116,3 +118,88 @@ def extreme_part(sentence: str, on_screen: list[Beat]) -> Part | None:
     sign = 1 if m.group("max") else -1
     k = max(range(len(values)), key=lambda j: sign * values[j])
     return Part(labels[k], "item", k + 1, owner, "max" if sign > 0 else "min")
+
+
+def labels_of(beat: Beat) -> list[str]:
+    """The items of a list-like component on screen (a sequence's tokens, a grid's cells), in order."""
+    return _labels(beat, "item")
+
+
+@dataclass(frozen=True)
+class Cells:
+    """Cells [first, last] (from 1) of a row of boxes, as the sentence names them at `span`."""
+    first: int
+    last: int
+    span: tuple[int, int]
+    how: str            # "number" (a noun and its number), "half", "middle", "value"
+
+
+def _alt(words) -> str:
+    return "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _cell_patterns() -> dict[str, re.Pattern]:
+    w = cell_words()
+    cells = [n for n, (counts, kinds) in part_nouns().items() if counts == "item" and ("sequence" in kinds or "grid" in kinds)]
+    nouns = _alt(cells)
+    zero, one = _alt(w["from_zero"]), _alt(w["from_one"])
+    rng = _alt(w["range"])
+    number = re.compile(rf"\b(?:(?P<zero>{zero})|(?P<one>{one})|(?P<cell>(?:{nouns})(?:e?s)?))\s+(?:from\s+|#\s*)?"
+                        rf"(?P<a>\d{{1,3}})(?:\s*(?:{rng})\s*(?P<b>\d{{1,3}}))?(?!\w|\.\d)", re.I)
+    half = re.compile(rf"\b(?P<h>{_alt(w['halves'])})\s+half\b", re.I)
+    middle = re.compile(rf"\b(?:{_alt(w['middle'])})\s+(?:(?:(?:{nouns})\s+)?of\s+(?:the\s+)?(?P<h>{_alt(w['halves'])})\s+half"
+                        rf"|(?:{nouns})|one)\b", re.I)
+    value = re.compile(rf"\b(?:(?:{nouns})(?:e?s)?\s+)?(?:{_alt(w['value'])})\s+(?P<v>-?\d+(?:\.\d+)?)(?!\w|\.\d)", re.I)
+    return {"number": number, "half": half, "middle": middle, "value": value}
+
+
+def cells_named(text: str, labels: list[str], base: int) -> list[Cells | Missing]:
+    """The cells of a row of `labels` that `text` names, in the order it names them. A number after an index noun
+    counts from 0, after a position noun from 1, after a cell noun ("square 5") from `base` (how the row on screen
+    is numbered). A number past the row is `Missing`."""
+    n = len(labels)
+    out: list[tuple[int, Cells | Missing]] = []
+    if not n:
+        return []
+    p = _cell_patterns()
+    for m in p["number"].finditer(text):
+        first_at = 0 if m.group("zero") else 1 if m.group("one") else base
+        a = int(m.group("a"))
+        b = int(m.group("b")) if m.group("b") else a
+        if b < a:
+            continue
+        lo, hi = a - first_at + 1, b - first_at + 1
+        if (lo < 1 or hi > n) and m.group("cell") and a == b and str(a) in [x.strip() for x in labels]:
+            # "the middle element 34" of a row that has no element 34: the one that shows 34
+            out.append((m.start(), Cells([x.strip() for x in labels].index(str(a)) + 1,
+                                         [x.strip() for x in labels].index(str(a)) + 1, m.span(), "value")))
+            continue
+        if lo < 1 or hi > n:
+            noun = m.group("zero") or m.group("one") or m.group("cell")
+            what = f"{noun.lower()} {a}" + (f" to {b}" if b != a else "")
+            out.append((m.start(), Missing(f"there is no {what}: the row on screen has {n} cells, numbered "
+                                           f"{first_at} to {n - 1 + first_at}")))
+            continue
+        out.append((m.start(), Cells(lo, hi, m.span(), "number")))
+    for m in p["half"].finditer(text):
+        k = cell_words()["halves"][m.group("h").lower()]
+        half = n // 2
+        out.append((m.start(), Cells(1, half, m.span(), "half") if k == 1 else Cells(n - half + 1, n, m.span(), "half")))
+    for m in p["middle"].finditer(text):
+        if m.group("h"):  # "the middle of the right half": the middle cell of that half
+            half = n // 2
+            lo, hi = (1, half) if cell_words()["halves"][m.group("h").lower()] == 1 else (n - half + 1, n)
+        else:
+            lo, hi = 1, n
+        k = (lo + hi) // 2
+        out.append((m.start(), Cells(k, k, m.span(), "middle")))
+    for m in p["value"].finditer(text):
+        v = m.group("v")
+        hits = [k for k, lab in enumerate(labels, 1) if lab.strip() == v]
+        if hits:
+            out.append((m.start(), Cells(hits[0], hits[0], m.span(), "value")))
+        else:
+            out.append((m.start(), Missing(f"no cell on screen shows {v}")))
+    out.sort(key=lambda x: x[0])
+    return [c for _, c in out]

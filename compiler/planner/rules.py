@@ -17,7 +17,7 @@ from .context import Context, _beat, _fmt, _has, _kw, since_clear
 from .extract import Extracted, enumeration
 from .parts import Missing, extreme_part, nth_part
 from .theme import colour_named
-from .knowledge import (diagram_nouns, instruction_verbs, icon_aliases, icon_names, is_instruction, named_diagrams, picture_words,
+from .knowledge import (cell_words, diagram_nouns, instruction_verbs, part_nouns, icon_aliases, icon_names, is_instruction, named_diagrams, picture_words,
                         port_verbs)
 
 ICON_NAMES = icon_names()
@@ -27,8 +27,16 @@ ICON_ALIASES = icon_aliases()
 # ----------------------------------------------------------------------------- rules
 def rule_clear(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if ctx.beats and _has(ex, r"^\s*(?:then\s+)?(?:transition(?:s)? to|clear (?:the )?screen|fade (?:everything )?out|switch to|move on to|cut to)\b"):
+        if any(b.kind in ("sequence", "grid") for b in since_clear(ctx)) and _has(
+                ex, r"^\s*(?:then\s+)?fade\s+out\s+(?:the\s+)?(?:(?:left|right|first|second)\s+half\b|" + _CELLS + r"\s+\d)"):
+            return []  # "Fade out indices 2-4", "Fade out the left half" of a row on screen: its cells greyed (rules_array)
         return [_beat("clear", "clear:transition-cue", ex, i, ())]
     return []
+
+
+_CELLS = "(?:" + "|".join(sorted([re.escape(n) + "(?:e?s)?" for n, (counts, _) in part_nouns().items() if counts == "item"]
+                                 + [re.escape(w) for w in cell_words()["from_zero"] + cell_words()["from_one"]],
+                                 key=len, reverse=True)) + ")"
 
 
 def rule_title(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
@@ -658,6 +666,10 @@ def rule_flow(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         if done is not None:
             return done
     diagram = _has(ex, r"\b(?:" + diagram_nouns() + r")\b")
+    if diagram and any(b.detail_index == i and b.source == ex.sentence and b.rule.startswith("annotation:pointer")
+                       for b in ctx.beats) and not _has(
+            ex, r"\b(?:" + re.sub(r"(?:^|\|)arrows\?(?=\||$)", "", diagram_nouns()).strip("|") + r")\b"):
+        diagram = False  # "mid arrow above index 7, comparison "…"": the arrow is a pointer at a cell, not a diagram's
     nodes: list[str] = []
     rule = ""
     chain_text: list[str] = []

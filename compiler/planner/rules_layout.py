@@ -12,14 +12,16 @@ import re
 
 from ..mathtext import looks_like_math
 from .beats import Beat
-from .extract import Extracted, count_in
+from .extract import Extracted, count_in, mask_shown
 from .context import Context, _beat, _fmt, _kw, since_clear
 from .knowledge import diagram_nouns, is_instruction, ordinals
+from .parts import cells_named
 
 Q = r'(?:"([^"\n]{1,300})"|\u201c([^\u201d\n]{1,300})\u201d)'   # a quoted string (straight or curly quotes)
 ITEM = re.compile(r'`([^`\n]{1,300})`|"([^"\n]{1,300})"|\u201c([^\u201d\n]{1,300})\u201d')  # backticked or quoted
 
 
+_NUMBER_LIST = re.compile(r":\s*((?:-?\d+(?:\.\d+)?\s*,\s*){2,15}-?\d+(?:\.\d+)?)\b")  # "…: 5, 1, 4, 2, 8"
 _SHOWN = re.compile(r'`[^`\n]*`|"[^"\n]*"|\u201c[^\u201d\n]*\u201d')
 
 
@@ -883,8 +885,13 @@ def rule_grid(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     cue = r"\b(cards?|numbers?|numbered|tiles?|cells?|balls?|tickets?|chips?|marbles?|squares?|grid|boxes)\b"
     if not _cue(ex, cue) or _cue(ex, r"\b(diagram|table|plot|chart|axis|axes|matri(?:x|ces))\b"):
         return []
-    if re.search(r"\[\s*-?\d+(?:\.\d+)?(?:\s*,\s*-?\d+(?:\.\d+)?){2,}\s*\]", ex.sentence):
-        return []  # "Draw the array [38, 27, 43, …] as a row of 7 cells": the array's own cells (a sequence)
+    if re.search(r"\[\s*-?\d+(?:\.\d+)?(?:\s*,\s*-?\d+(?:\.\d+)?){2,}\s*\]", ex.sentence) or _NUMBER_LIST.search(ex.sentence):
+        return []  # "Draw the array [38, 27, 43, …] as a row of 7 cells", "a row of 10 squares, each containing …: 2, 5,
+        # 8, …": the items are given — the array's own cells (a sequence), not a count of numbered cells
+    row = next((b for b in since_clear(ctx) if b.kind == "sequence"), None)
+    if row is not None and (row.detail_index == i and row.source == ex.sentence or cells_named(
+            mask_shown(ex.sentence), [str(t) for t in row.params.get("tokens") or []], 0)):
+        return []  # "Keep the same array of 10 squares", "Grey out squares 0 to 4": the row on screen, not a new grid
     m = re.search(r"\b(\d{1,4})\s*(?:to|-|–|through|until|…|\.\.)\s*(\d{1,4})\b", ex.sentence)
     start = count = None
     if m and 0 < int(m.group(2)) - int(m.group(1)) + 1 <= 100:
@@ -1007,6 +1014,10 @@ def rule_comparison(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if col is None:
         if not _cue(ex, _DIVIDER) or _cue(ex, r"\btables?\b"):
             return []
+        fresh = [q for q in ex.quoted if q not in ctx.consumed]
+        if len(fresh) == 1 and re.search(r"[<>≤≥≠]|=", fresh[0]) and not _cue(
+                ex, r"\b(?:divider|dividing|separator|split|side[- ]by[- ]side|columns?|panels?|halves)\b"):
+            return []  # "Show the comparison "arr[4] = 16 < 23"": two values compared, one statement — not columns
         head = Q + r"\s+(?:with|:|lists?|showing|containing)\s+"
         grouped = list(re.finditer(head + r"((?:(?!" + head + r")" + Q + r"\s*,?\s*(?:and\s+)?)+)", ex.sentence))
         if len(grouped) >= 2:
@@ -1156,11 +1167,19 @@ def rule_sequence(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             strings = tokens + ([label] if label else [])
             return [_beat("sequence", f"sequence:array-{mode}", ex, i, strings, _kw(ex.sentence) + ("array",),
                           tokens=tokens, mode=mode, label=label)]
-    numbers = re.search(r":\s*((?:-?\d+(?:\.\d+)?\s*,\s*){2,15}-?\d+(?:\.\d+)?)\b", ex.sentence)
+    numbers = _NUMBER_LIST.search(ex.sentence)
     if numbers and array_cue and not_vector and not _cue(ex, r"\b(chart|graph|plot|table|grid|cards?)\b"):
         # "Display an unsorted list of numbers: 5, 1, 4, 2, 8 as colored boxes"
         tokens = [t.strip() for t in numbers.group(1).split(",")][:16]
+        if all(t in ctx.consumed for t in tokens):
+            return []  # "Draw 5 cells containing the numbers: 1, 4, 9, 16, 25": drawn as those cells already
         mode = "process" if _cue(ex, _PROCESS) else "show"
+        asked = re.search(r"\b(\d{1,3})\s+(?:\w+\s+)?(?:squares|boxes|cells|elements|numbers|values|items|slots)\b",
+                          ex.sentence[:numbers.start()])
+        if asked and int(asked.group(1)) != len(tokens):
+            # "a row of 10 squares: 2, 5, 8": the values given are drawn, the count they contradict is said
+            ctx.lost(i, f"{asked.group(0)} are asked for but {len(tokens)} values are given: the {len(tokens)} "
+                     f"values are drawn")
         return [_beat("sequence", f"sequence:number-list-{mode}", ex, i, tokens, _kw(ex.sentence) + ("list",),
                       tokens=tokens, mode=mode)]
     if not (_cue(ex, r"\b(tokens?|tokeni[sz]\w*)\b") or _cue(ex, r"\b(words?|sequence|sentence)\b") and _cue(
@@ -1193,22 +1212,8 @@ def rule_sequence(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
 
 
 def _sequence_operation(ex: Extracted, ctx: Context, i: int, previous: Beat) -> list[Beat]:
-    """On the sequence on screen: step through it ("Animate a pointer moving … one at a time"), or
-    name positions ("pointers "low" at index 0 and "high" at index 9")."""
-    pointers = re.findall(r'[\"\u201c]([^\"\u201d]{1,20})[\"\u201d]\s+(?:at|on|pointing to)\s+(?:index|position)\s+(\d+)',
-                          ex.sentence, re.I)
-    if pointers:
-        tokens = previous.params.get("tokens", [])
-        parts = []
-        for name, k in pointers:
-            k = int(k)
-            parts.append(f"{name} → {tokens[k]}" if k < len(tokens) else name)
-        label = "   ".join(parts)
-        _claim(ex, ctx, [n for n, _ in pointers])
-        ctx.replace(previous, Beat("sequence", dict(previous.params, label=label), previous.strings + (label,),
-                                   previous.rule + "+pointers", previous.source, previous.detail_index,
-                                   previous.keywords + sum((_kw(n) for n, _ in pointers), ())), i)
-        return []
+    """On the sequence on screen: step through it ("Animate a pointer moving … one at a time"). Pointers at its
+    cells ("pointers "low" at index 0 and "high" at index 9") are `rules_array`'s."""
     if _cue(ex, _PROCESS) and not ex.quoted:
         if previous.source == ex.sentence:  # recalled by this very sentence: draw it stepping through
             ctx.replace(previous, Beat("sequence", dict(previous.params, mode="process"), previous.strings,

@@ -15,7 +15,9 @@ FIGURES = frozenset({"graph", "vector_plane", "number_line", "geometry", "plot",
 
 
 def is_figure(mob) -> bool:
-    return getattr(mob, "sbc_kind", None) in FIGURES
+    """A figure the notes speak of: stays (shrunk, or in the left half) when a newcomer does not fit. A row of boxes
+    becomes one when its cells are marked — pointers, a brace, cells greyed out or filled (`cells_marked`)."""
+    return getattr(mob, "sbc_kind", None) in FIGURES or getattr(mob, "cells_marked", False)
 
 
 def _peak(a) -> float:

@@ -160,24 +160,28 @@ def _cells_of(owner):
     return None
 
 
-def _items_of(owner):
-    for name in ("pills", "cells", "lines", "rows", "cards", "bars"):
+def _items_of(owner, indexed: bool = False):
+    """The items of a component in order; `indexed`: a sequence's cells with the index written under each (an
+    annotation goes round both)."""
+    names = ("cols",) if indexed and getattr(owner, "cols", None) else ()
+    for name in names + ("pills", "cells", "lines", "rows", "cards", "bars"):
         seq = getattr(owner, name, None)
         if isinstance(seq, (list, tuple, VGroup)) and len(seq) and not isinstance(seq[0], (list, tuple)):
             return list(seq)
     return None
 
 
-def select(owner, mob, row=None, column=None, items=None):
-    """A row, column or range of cells of `owner` (the whole of `mob` when it has none of those)."""
+def select(owner, mob, row=None, column=None, items=None, indexed: bool = False):
+    """A row, column or range of cells of `owner` (the whole of `mob` when it has none of those); one cell is
+    that cell itself. `indexed`: a sequence's cells with their index under them."""
     if owner is None:
         return mob
     if items:
-        seq = _items_of(owner)
+        seq = _items_of(owner, indexed)
         if seq:
             a = max(1, min(items[0], len(seq)))
             b = max(a, min(items[1], len(seq)))
-            return VGroup(*seq[a - 1:b])
+            return seq[a - 1] if a == b else VGroup(*seq[a - 1:b])
         return mob
     if row is None and column is None:
         return mob
@@ -264,6 +268,28 @@ def _place_label(scene, lab, target, owner, boxes, prefer=None, aims=None) -> No
     lab.move_to(best)
 
 
+def _place_pointer(lab, target, side: str, boxes) -> None:
+    """The label of a pointer at a cell: on the side asked, in line with the cell — further out when another text is
+    there (two pointers at one cell stack), kept in the frame."""
+    d = SIDES[side]
+    first = None
+    for step in range(5):
+        gap = 0.7 + 0.45 * step
+        if d[1]:
+            y = (target.get_top()[1] + gap + lab.height / 2) if d[1] > 0 else (target.get_bottom()[1] - gap - lab.height / 2)
+            lab.move_to([target.get_center()[0], y, 0])
+        else:
+            x = (target.get_right()[0] + gap + lab.width / 2) if d[0] > 0 else (target.get_left()[0] - gap - lab.width / 2)
+            lab.move_to([x, target.get_center()[1], 0])
+        if first is None:
+            first = lab.get_center().copy()
+        if _free(lab, boxes):
+            return
+    lab.move_to(first)
+    lab.move_to([np.clip(first[0], -SAFE_X + lab.width / 2 + 0.05, SAFE_X - lab.width / 2 - 0.05),
+                 np.clip(first[1], -SAFE_Y + lab.height / 2 + 0.05, SAFE_Y - lab.height / 2 - 0.05), 0])
+
+
 def _edge_point(m, towards) -> np.ndarray:
     """Where the ray from `m`'s centre towards `towards` leaves its bounding box (a thin line: its middle)."""
     c = m.get_center()
@@ -342,18 +368,29 @@ def _brace(scene, target, lab, side, col, boxes):
     return br
 
 
+def _annotation_on_screen(scene, label: str | None):
+    """The annotation on screen whose label is `label` (the newest), or None."""
+    if not label:
+        return None
+    for _, m in reversed(scene.named):
+        if getattr(m, "sbc_annotation", False) and label in (getattr(m, "parts", None) or {}) and _on_screen(scene, m):
+            return m
+    return None
+
+
 def play(scene, *, target=None, label: str | None = None, style: str = "arrow", side: str | None = None,
          row: int | None = None, column: int | None = None, items=None, keep: bool = True, slot: float,
-         strings=(), color: str | None = None) -> None:
+         strings=(), color: str | None = None, replaces: str | None = None) -> None:
     col = paint(color, COLOUR)
     targets = target if isinstance(target, list) else [target]
     found = []
     owner = None
+    old = _annotation_on_screen(scene, replaces)
     for t in targets:
         mob, own, ok = resolve(scene, t)
         if mob is None:
             continue
-        found.append(select(own, mob, row, column, items))
+        found.append(select(own, mob, row, column, items, indexed=True))
         owner = owner or own
     rt = scene.run_time(slot, 1.0)
     if not found:  # nothing on screen: the label alone, as a note
@@ -365,7 +402,7 @@ def play(scene, *, target=None, label: str | None = None, style: str = "arrow", 
     lab = text(label, scene.theme, size=SIZE, color=col, width_chars=36) if label else None
     if style == "arrow" and lab is None:
         style = "box"  # an arrow from nothing: box what it would point at
-    boxes = _text_boxes(scene)
+    boxes = _text_boxes(scene, skip=[old] if old is not None else ())
     whole = found[0] if len(found) == 1 else VGroup(*found)
     mark = VGroup()
     if style == "brace":
@@ -384,7 +421,10 @@ def play(scene, *, target=None, label: str | None = None, style: str = "arrow", 
         if lab is not None:
             _place_label(scene, lab, shape, owner, boxes, side or ("down" if style == "underline" else None))
     else:
-        _place_label(scene, lab, whole, owner, boxes, side, aims=found)
+        if side and items and len(found) == 1:
+            _place_pointer(lab, whole, side, boxes)  # a pointer at a cell: its label straight on that side
+        else:
+            _place_label(scene, lab, whole, owner, boxes, side, aims=found)
         anims = []
         for f in found:
             end = _aim(f, lab.get_center(), boxes)
@@ -399,9 +439,13 @@ def play(scene, *, target=None, label: str | None = None, style: str = "arrow", 
     if lab is not None:
         mark.add(lab)
         anims.append(FadeIn(lab, shift=0.1 * DOWN))
+    mark.parts = {label: lab} if label else {}
+    mark.sbc_annotation = True
+    if old is not None:
+        _move(scene, old, mark, rt, strings)
+        return
     for a in anims:
         scene.play(a, run_time=max(rt * 0.5, 0.3) if len(anims) > 1 else rt)
-    mark.parts = {label: lab} if label else {}
     scene.named.append((tuple(strings), mark))
     if not keep:
         scene.key_frame()  # the mark fades before the beat ends: `sbc preview` shows it now
@@ -410,7 +454,35 @@ def play(scene, *, target=None, label: str | None = None, style: str = "arrow", 
             scene.wait(hold)
         scene.play(FadeOut(mark), run_time=0.3)
         return
-    attach(scene, mark, owner_of(scene, owner) if owner is not None else None)
+    home = owner_of(scene, owner) if owner is not None else None
+    if home is not None and items:
+        home.cells_marked = True  # a row whose cells are marked is a figure the notes speak of (it stays)
+    attach(scene, mark, home)
+
+
+def _move(scene, old, new, run_time: float, strings) -> None:
+    """The annotation `old` on screen takes the place and look of `new` (a pointer moved to another cell): each of its
+    parts turns into the matching part of `new` where it stays in the picture (it keeps moving with what holds it); a
+    part `new` lacks fades, one `new` adds grows in with it."""
+    from manim import Transform
+
+    pairs, gone = [], []
+    left = list(new.submobjects)
+    for a in old.submobjects:  # arrow to arrow, label to label, in order
+        b = next((x for x in left if type(x) is type(a)), None)
+        if b is None:
+            gone.append(a)
+        else:
+            left.remove(b)
+            pairs.append((a, b))
+    anims = [Transform(a, b) for a, b in pairs] + [a.animate.set_opacity(0) for a in gone]
+    for m in left:
+        old.add(m)
+        anims.append(FadeIn(m))
+    scene.play(*anims, run_time=run_time)
+    into = {id(b): a for a, b in pairs}
+    old.parts = {k: into.get(id(v), v) for k, v in new.parts.items()}
+    scene.named.append((tuple(strings), old))
 
 
 def attach(scene, mark, home) -> None:

@@ -42,6 +42,7 @@ def build(theme: dict, *, count: int | None = None, start: int = 1, labels: list
                                 fill_color=col, fill_opacity=0.08)
         t.move_to(card)
         cell = VGroup(card, t)
+        cell.shape = card  # what a fill or a dim recolours, what an arrow points at
         cell.move_to([(k % ncols) * (cw + GAP), -(k // ncols) * (ch + GAP), 0])
         cells.append(cell)
         parts.setdefault(s, cell)

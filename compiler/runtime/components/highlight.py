@@ -1,22 +1,29 @@
-"""highlight: surround and indicate what is on screen (or send data pulses along a diagram)."""
+"""highlight: surround and indicate what is on screen (or send data pulses along a diagram); fill or dim part of
+it for good (a cell coloured green, discarded cells greyed out)."""
 
-from manim import Create, FadeOut, Indicate, RoundedRectangle, SurroundingRectangle
+from manim import AnimationGroup, Create, FadeOut, Indicate, RoundedRectangle, SurroundingRectangle, VMobject
 
 from ..mathsvg import find_part
 from ..style import SAFE_X, SAFE_Y
 
 
+DIM = "#5A5A5A"
+
+
 def play(scene, target: str | None, slot: float, mode: str = "surround", color: str | None = None,
-         part: str | None = None, row: int | None = None, column: int | None = None, item: int | None = None) -> None:
+         part: str | None = None, row: int | None = None, column: int | None = None, item: int | None = None,
+         items: list[int] | None = None) -> None:
     """Mark `target` (default: the last thing drawn); `part` is the TeX of a piece of a typeset formula to
     mark instead of the whole formula ("highlight 0/0 in red"); `row`, `column` or `item` (from 1) one part of
-    the component `target` names ("the last row", "the third card")."""
+    the component `target` names ("the last row", "the third card"), `items` [first, last] a range of its items."""
+    if mode == "dim":
+        color = color or DIM
     color = color or "#FFD54F"
-    if row or column or item:
+    if row or column or item or items:
         from .annotation import resolve, select
 
         mob, owner, _ = resolve(scene, target)
-        mob = select(owner, mob, row=row, column=column, items=(item, item) if item else None)
+        mob = select(owner, mob, row=row, column=column, items=tuple(items) if items else (item, item) if item else None)
     else:
         mob = scene.find(target)
     if mob is None:
@@ -26,6 +33,12 @@ def play(scene, target: str | None, slot: float, mode: str = "surround", color: 
         if piece is not None:
             mob = piece
     rt = scene.run_time(slot, 1.2)
+    if mode in ("fill", "dim"):
+        home = next((m for m in scene.body if mob is m or mob in m.get_family()), None)
+        if home is not None and (item or items):
+            home.cells_marked = True  # a row whose cells are marked is a figure the notes speak of (it stays)
+        scene.play(AnimationGroup(*[_recolour(m, mode, color) for m in _members(mob)]), run_time=rt)  # it stays: the beat's last frame shows it
+        return
     if mode == "pulse":
         owner = next((m for _, m in reversed(scene.named) if hasattr(m, "layer_edges") or hasattr(m, "arrows")), None)
         if owner is not None:
@@ -59,3 +72,39 @@ def _within_frame(box, color: str):
         return box
     return RoundedRectangle(width=x1 - x0, height=y1 - y0, corner_radius=0.1, color=color).move_to(
         [(x0 + x1) / 2, (y0 + y1) / 2, 0])
+
+
+def _members(mob) -> list:
+    """The items a range selected (a VGroup of cells), or the one item."""
+    subs = list(mob.submobjects)
+    if type(mob).__name__ == "VGroup" and subs and all(getattr(m, "shape", None) is not None for m in subs):
+        return subs
+    return [mob]
+
+
+def _recolour(m, mode: str, color: str):
+    """`fill`: the item's shape filled with the colour (its text stays readable); `dim`: the whole item greyed out,
+    the way discarded cells are drawn. A text without a shape takes the colour itself. It stays that way."""
+    from .plot import paint
+
+    col = paint(color, DIM if mode == "dim" else "#FFD54F")
+    shape = getattr(m, "shape", None)
+    if shape is None:
+        shapes = [x for x in m.get_family() if isinstance(x, VMobject) and type(x).__name__ in (
+            "RoundedRectangle", "Rectangle", "Square", "Circle", "Polygon")]
+        shape = shapes[0] if shapes else None
+    end = m.copy()
+    if mode == "dim":
+        end.set_stroke(col).set_fill(col)
+        for x in end.get_family():
+            if x.get_fill_opacity() > 0.5:  # glyphs: grey, still readable
+                x.set_fill(col, opacity=0.9)
+        if shape is not None:
+            k = m.get_family().index(shape)
+            end.get_family()[k].set_fill(col, opacity=0.25).set_stroke(col, opacity=0.8)
+    elif shape is not None:
+        k = m.get_family().index(shape)
+        end.get_family()[k].set_fill(col, opacity=0.55).set_stroke(col, width=3.5)
+    else:
+        end.set_color(col)
+    return m.animate.become(end)

@@ -12,6 +12,7 @@ from ..style import BODY_W, clean, colour, text
 PILL_FILL = "#236B8E"
 CURRENT = "#FFD54F"
 DONE = "#66BB6A"
+INDEX = "#9E9E9E"
 GAP = 0.22
 
 
@@ -33,33 +34,42 @@ def baseline_text(s: str, theme: dict, size: float, *, color=None, mono: bool = 
     return t, line_h, mid - t.get_center()[1]
 
 
-def build(theme: dict, *, tokens: list[str], mode: str = "show", label: str | None = None, color: str | None = None):
+def build(theme: dict, *, tokens: list[str], mode: str = "show", label: str | None = None, color: str | None = None,
+          indices: int | None = None):
     n = len(tokens)
     size = 30 if n <= 8 else 26
     stroke = ManimColor(str(color or colour(theme, "node", theme["accent"])))
-    pills, parts = [], {}
-    for tok in tokens:
+    pills, cols, parts = [], [], {}
+    for k, tok in enumerate(tokens):
         t, line_h, off = baseline_text(tok[:24], theme, size)
         box = RoundedRectangle(corner_radius=0.16, width=max(0.8, t.width + 0.45), height=line_h + 0.3,
                                color=stroke, stroke_width=2.5, fill_color=PILL_FILL, fill_opacity=0.35)
         t.move_to(box.get_center() - off * UP)
         pill = VGroup(box, t)
+        pill.shape = box  # what a fill or a dim recolours, what an arrow points at
         pills.append(pill)
         parts.setdefault(tok, pill)
+        if indices is not None:
+            # the cell's index, small and grey under it: its own mobject, not part of the cell
+            idx = text(str(indices + k), theme, size=18, color=INDEX)
+            idx.next_to(pill, DOWN, buff=0.1)
+            cols.append(VGroup(pill, idx))
+        else:
+            cols.append(pill)
     # rows that fit the frame
     rows, row, w = [], [], 0.0
     limit = BODY_W * 0.94
-    for p in pills:
+    for p in cols:
         if row and w + GAP + p.width > limit:
             rows.append(row)
             row, w = [], 0.0
         row.append(p)
         w += (GAP if len(row) > 1 else 0) + p.width
     rows.append(row)
-    line = VGroup(*[VGroup(*r).arrange(RIGHT, buff=GAP) for r in rows])
+    line = VGroup(*[VGroup(*r).arrange(RIGHT, buff=GAP, aligned_edge=UP) for r in rows])
     line.arrange(DOWN, buff=0.5 if mode == "process" else 0.3)  # (room for the marker above each row)
     g = VGroup(line)
-    g.pills, g.mode, g.stroke, g.marker, g.caption = pills, mode, stroke, None, None
+    g.pills, g.cols, g.mode, g.stroke, g.marker, g.caption = pills, cols, mode, stroke, None, None
     if mode == "process":
         marker = Triangle(color=CURRENT, fill_color=CURRENT, fill_opacity=1, stroke_width=0).rotate(3.14159)
         marker.scale_to_fit_height(0.22)
@@ -90,6 +100,7 @@ def paced(slot: float):
     """`enter` that steps through (or appends) the tokens across the beat's slot."""
     def enter(mob, run_time: float):
         n = len(mob.pills)
+        cols = getattr(mob, "cols", mob.pills)  # each cell with its index under it
         total = max(run_time, (slot - 1.0) * 0.9)
         caption = [FadeIn(mob.caption, run_time=0.3)] if mob.caption is not None else []
         boxes = [p[0] for p in mob.pills]
@@ -97,7 +108,7 @@ def paced(slot: float):
         if mob.mode == "generate":
             per = max(0.2, total / n)
             steps = []
-            for k, p in enumerate(mob.pills):
+            for k, p in enumerate(cols):
                 show = min(0.5, per * 0.6)
                 flash = min(0.25, per * 0.2)
                 steps.append(FadeIn(p, shift=0.25 * LEFT, run_time=show))
@@ -107,7 +118,7 @@ def paced(slot: float):
                 if k < n - 1 and rest > 0.05:
                     steps.append(Wait(run_time=rest))
             return Succession(*steps, *caption, group=VGroup())
-        appear = AnimationGroup(*[FadeIn(p, shift=0.15 * UP) for p in mob.pills], lag_ratio=0.15,
+        appear = AnimationGroup(*[FadeIn(p, shift=0.15 * UP) for p in cols], lag_ratio=0.15,
                                 run_time=min(1.0, max(0.3, total * 0.25)))
         if mob.mode != "process":
             return Succession(appear, *caption, group=VGroup())
