@@ -332,3 +332,15 @@ def test_splits_of_an_array_build_a_recursion_tree():
     pairs = sorted((label[e["from"]], label[e["to"]]) for e in tree[0].params["edges"])
     assert pairs == [("5, 2", "2"), ("5, 2", "5"), ("5, 2, 8, 1", "5, 2"), ("5, 2, 8, 1", "8, 1"),
                      ("8, 1", "1"), ("8, 1", "8")]
+
+
+@pytest.mark.parametrize("label", ['"1%"', "1%", '"10%"', '"1.5%"'])
+def test_a_tree_branch_labelled_with_a_percentage_keeps_it(label):
+    """A probability tree labelled in percent crashed the planner (float('1%'))."""
+    from compiler.plan import plan_storyboard
+
+    details = (f'Draw a root node "10,000 people". The root splits into two branches: the upper branch to "Sick: 100" '
+               f'labeled {label} and the lower branch to "Healthy: 9,900" labeled "99%".')
+    sb = Storyboard.model_validate({"scenes": [scene(details, "Ten thousand people are split by the disease.")]})
+    (graph,) = [b for b in plan_storyboard(sb).scenes[0].beats if b.kind == "graph"]
+    assert [e.get("label") for e in graph.params["edges"]] == [label.strip('"'), "99%"]

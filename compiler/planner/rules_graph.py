@@ -60,7 +60,11 @@ def _weight(v: str | None):
         return None
     if v.lower() in _INF:
         return "∞"
-    return int(float(v)) if float(v).is_integer() else float(v)
+    try:
+        x = float(v)
+    except ValueError:
+        return v.strip()  # "1%", "0.5 kg": the label as written
+    return int(x) if x.is_integer() else x
 
 
 def _edges(sentence: str) -> list[dict]:
