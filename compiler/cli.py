@@ -608,6 +608,12 @@ def main() -> None:
     except KeyboardInterrupt:
         _echo("interrupted", err=True)
         sys.exit(130)
+    except Exception as e:  # noqa: BLE001 — a bug in sbc: one line, not a traceback (SBC_DEBUG=1 shows it)
+        if os.environ.get("SBC_DEBUG"):
+            raise
+        _echo(f"internal error in sbc: {type(e).__name__}: {str(e)[:200]} — please report it with the storyboard; "
+              "SBC_DEBUG=1 shows the traceback", err=True)
+        sys.exit(70)
 
 
 if __name__ == "__main__":

@@ -159,7 +159,14 @@ def _run_rules(ex, ctx: Context, i: int, budget: Budget) -> list[Beat]:
     produced: list[Beat] = []
     for rule in RULES:
         budget.check()
-        out = rule(ex, ctx, i)
+        try:
+            out = rule(ex, ctx, i)
+        except PlanTimeout:
+            raise
+        except Exception as e:  # noqa: BLE001 — a bug in one rule costs that rule's reading of the sentence, said so
+            ctx.lost(i, f"an internal error in the planner ({rule.__name__}: {type(e).__name__}: {str(e)[:80]}) — "
+                        "what that rule would draw is missing; please report this sentence")
+            continue
         produced.extend(out)
         ctx.beats.extend(out)
         if ctx.stop:

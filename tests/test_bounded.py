@@ -260,3 +260,18 @@ def test_a_long_run_of_digits_before_a_circuit_word_plans_quickly(details):
     """A value is looked for where a number starts, not at every digit of a run (the fuzz run found a
     120-digit word next to 'battery' that took seconds: quadratic backtracking in the circuit reader)."""
     timed_plan(storyboard(scene(details, "A circuit with a battery and a bulb, and a long number.")), limit=1.0)
+
+
+def test_a_rule_that_fails_costs_only_its_own_reading_and_says_so(monkeypatch):
+    """A bug in one rule (a ValueError on an unforeseen label) must not stop the whole plan with a traceback:
+    the other rules still draw the sentence, and an SB307 names the sentence and the failure."""
+    from compiler.planner import ruleset
+
+    def broken(ex, ctx, i):
+        raise ValueError("could not convert string to float: '1%'")
+
+    monkeypatch.setattr("compiler.plan.RULES", (broken,) + tuple(ruleset.RULES))
+    p = timed_plan(storyboard(scene('Show the title "Hello".', "Hello and welcome to this video.")))
+    assert [b.kind for b in p.scenes[0].beats] == ["title"]
+    (note,) = [n for n in p.diagnostics if "internal error" in n.message]
+    assert note.code == "SB307" and "broken: ValueError" in note.message and note.sentence == 'Show the title "Hello".'

@@ -232,3 +232,15 @@ def test_doctor_runs():
     for name in ("python", "cairo", "pango", "manim", "ffmpeg", "latex"):
         assert any(line[4:].startswith(name) for line in lines), r.stdout
     assert lines[0].startswith("ok  python")
+
+
+def test_an_internal_error_is_one_line_not_a_traceback(files, monkeypatch, capsys):
+    import compiler.pipeline
+
+    def boom(*a, **k):
+        raise RuntimeError("unexpected state")
+
+    monkeypatch.setattr(compiler.pipeline, "load_and_validate", boom)
+    code, out, err = main_in_process(monkeypatch, capsys, "plan", str(files["valid"]))
+    assert code == 70 and "Traceback" not in err
+    assert "internal error in sbc: RuntimeError: unexpected state" in err and "SBC_DEBUG=1" in err
