@@ -4,7 +4,7 @@ The import package is light on purpose: `sbc validate` imports only the loader, 
 checks. The rendering stack (manim, moviepy, numpy) is imported by the stages that need it.
 """
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 import warnings as _warnings
 
