@@ -24,9 +24,21 @@ STORY = {"scenes": [scene(f'Show the title "Part {i}". Show the equation `y = {i
 
 
 def alive_in_session(sid: int) -> list[str]:
-    """Processes of the session that still run (zombies, already dead, are not counted)."""
-    ps = subprocess.run(["ps", "-e", "-o", "sid=,stat=,pid=,args="], capture_output=True, text=True).stdout
-    return [ln for ln in ps.splitlines() if ln.split()[0] == str(sid) and not ln.split()[1].startswith("Z")]
+    """Processes of the session that still run (zombies, already dead, are not counted). Read from /proc, not
+    `ps`: a fresh Debian minbase has no procps."""
+    out = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            text = stat.read_text()
+            cmd = (stat.parent / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace").strip()
+        except OSError:
+            continue  # gone meanwhile
+        # pid (comm) state ppid pgrp session …: comm may hold spaces and brackets, so split after the last ")"
+        fields = text[text.rindex(")") + 2:].split()
+        state, session = fields[0], fields[3]
+        if session == str(sid) and state != "Z":
+            out.append(f"{session} {state} {stat.parent.name} {cmd}")
+    return out
 
 
 def start(tmp_path: Path, out: str) -> subprocess.Popen:
