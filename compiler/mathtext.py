@@ -955,7 +955,11 @@ class _Parser:
         elif call:
             node = _Node(r"\operatorname{" + name + "}", "func")
         elif name.lower() in _STOPWORDS:
-            node = _Node(r"\text{ " + name + " }", "stop")
+            # a space on each side, not after a bracket or "|" nor before a closing one: "P(not D)", "P(+ | not D)"
+            k = self.i - 1 if self.i and self.toks[self.i - 1] is tok else None
+            lead = "" if k == 0 or (k and self.toks[k - 1].kind in ("open", "bar", "rel")) else " "
+            trail = "" if nxt is not None and nxt.kind in ("close", "bar", "rel") else " "
+            node = _Node(r"\text{" + lead + name + trail + "}", "stop")
         elif len(name) == 2:
             if self.integral and name[0] == "d":
                 node = _Node("d" + name[1], "diff")  # ∫ f(x) dx: a thin space before dx

@@ -389,7 +389,7 @@ def test_units_in_a_fraction_belong_to_their_numbers(written, expected):
 
 def test_words_in_the_brackets_of_a_call_are_the_formulas():
     assert tex("P(+) = P(+ | D) P(D) + P(+ | not D) P(not D)") == \
-        r"P({+}) = P({+} \mid D) P(D) + P({+} \mid \text{ not } D) P(\text{ not } D)"
+        r"P({+}) = P({+} \mid D) P(D) + P({+} \mid \text{not } D) P(\text{not } D)"
     assert tex("P(+ | no disease) = 0.05") == r"P({+} \mid \text{no disease}) = 0.05"
     bs, notes = planned("Then expand the denominator:\nP(+) = P(+ | D) P(D) + P(+ | not D) P(not D)\n"
                         "P(+) = 0.99 x 0.01 + 0.05 x 0.99\nP(+) = 0.0099 + 0.0495 = 0.0594")
