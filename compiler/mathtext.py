@@ -109,6 +109,8 @@ _UNITS = """kg mg g km cm mm nm μm m ms μs ns s min h hr Hz kHz MHz GHz N kN J
 g/mol mol/L m/s m/s^2 m/s² kg·m/s N·m J/s V/m rad/s kJ/mol J/mol J/K A""".split()
 _UNIT_RE = re.compile("|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True)))
 _UNIT_END = re.compile(r"\s*(?:$|[=≈<>≤≥,;)\]]|->|→)")
+# "/ 2 kg" after a unit: the unit before the slash is one too ("10 N / 2 kg" is 10 N over 2 kg)
+_OVER_NUMBER = re.compile(r"\s*/\s*\d+(?:\.\d+)?")
 
 # Binary operators of the multiplicative level.
 _MUL_CHARS = {
@@ -200,7 +202,7 @@ _TEX_FUNCS = {
 
 _STOPWORDS = {
     "of", "in", "to", "an", "the", "per", "by", "on", "at", "or", "and", "for", "is", "as",
-    "if", "with", "from", "over", "vs", "not", "all", "be", "are", "when", "else", "then", "so", "thus",
+    "if", "with", "from", "over", "vs", "not", "no", "all", "be", "are", "when", "else", "then", "so", "thus",
 }
 
 _POSTFIX_CHARS = {"!": "!", "'": "'", "′": "'", "″": "''", "%": r"\%", "°": r"^{\circ}"}
@@ -454,11 +456,12 @@ def _unit_at(s: str, j: int) -> tuple[str, int] | None:
     if not m:
         return None
     end = m.end()
-    if end < len(s) and (s[end].isalnum() or s[end] in "^_(/·'"):
+    over = (m2 := _OVER_NUMBER.match(s, end)) is not None and _unit_at(s, m2.end()) is not None  # "10 N / 2 kg"
+    if end < len(s) and (s[end].isalnum() or s[end] in "^_(/·'") and not over:
         return None  # "2 mc^2", "3 s^2", "2 min(x)": not a unit
     unit = m.group(0)
     species_next = re.match(r"\s+[\U000F0000-\U000FFFFF]", s[end:]) is not None  # "36 g H2O": grams of water
-    if len(unit) == 1 and not _UNIT_END.match(s, end) and not species_next:
+    if len(unit) == 1 and not _UNIT_END.match(s, end) and not species_next and not over:
         return None  # "2 m a", "3 s + 1": a variable
     if unit == "A" and not re.match(r"\s*(?:$|[,;])", s[end:]):
         return None  # "I = 2.73 A" is amperes; "det(3 A) = 27" is a matrix
@@ -656,8 +659,14 @@ class _Parser:
                 acc = _Node(f"{acc.tex} \\times {right.tex}", "expr", acc.tall or right.tall)
                 last = right
             elif tok.kind == "mul":
+                quantities = tok.value == "/" and self.i and self.toks[self.i - 1].kind == "unit" and (
+                    (a := self.peek(1)) is not None and a.kind == "num"
+                    and (b := self.peek(2)) is not None and b.kind == "unit")
                 self.next()
                 right = self.factor()
+                if quantities:
+                    unit = self._atom()  # "10 N / 2 kg": each unit belongs to its number, 10 N over 2 kg
+                    right = _Node(f"{right.tex} \\, {unit.tex}", "expr", right.tall)
                 if tok.value == "/":
                     if self.script:
                         acc = _Node(f"{acc.tex}/{right.tex}", "expr", acc.tall or right.tall)
@@ -946,7 +955,11 @@ class _Parser:
         elif call:
             node = _Node(r"\operatorname{" + name + "}", "func")
         elif name.lower() in _STOPWORDS:
-            node = _Node(r"\text{ " + name + " }", "stop")
+            # a space on each side, not after a bracket or "|" nor before a closing one: "P(not D)", "P(+ | not D)"
+            k = self.i - 1 if self.i and self.toks[self.i - 1] is tok else None
+            lead = "" if k == 0 or (k and self.toks[k - 1].kind in ("open", "bar", "rel")) else " "
+            trail = "" if nxt is not None and nxt.kind in ("close", "bar", "rel") else " "
+            node = _Node(r"\text{" + lead + name + trail + "}", "stop")
         elif len(name) == 2:
             if self.integral and name[0] == "d":
                 node = _Node("d" + name[1], "diff")  # ∫ f(x) dx: a thin space before dx

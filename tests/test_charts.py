@@ -357,3 +357,119 @@ def test_an_extremum_named_in_passing_is_not_marked_and_one_not_there_is_reporte
     p = plan_storyboard(sb)
     assert [b.kind for b in p.scenes[0].beats] == ["plot"]
     assert [n.code for n in p.diagnostics] == ["SB307"] and "no maximum between x = -1 and 5" in p.diagnostics[0].message
+
+
+# ----------------------------------------------------------------------------- tangents, steps and recalls (gradient)
+def planned(*details: str, style: str = "Dark background."):
+    """(beats of each scene, SB3xx diagnostics as "scene N: CODE message")."""
+    sb = Storyboard.model_validate({"scenes": [scene(d, "Some narration here.", style) for d in details]})
+    p = plan_storyboard(sb)
+    return [list(sp.beats) for sp in p.scenes], [f"{n.code} {n.message}" for n in p.diagnostics]
+
+
+def _plot_params(bs) -> list[dict]:
+    return [{k: v for k, v in b.params.items() if k in ("curves", "points", "move_dot")} for b in bs if b.kind == "plot"]
+
+
+GRADIENT_AXES = "Draw axes with x from -1 to 6 and y from 0 to 20.\nPlot the curve y = x^2 - 4x + 5.\n"
+
+
+@pytest.mark.parametrize("details, tangents", [
+    # a second tangent is taken on the parabola, not on the first tangent line
+    (GRADIENT_AXES + 'Place a point at x = 5 on the curve and draw its tangent line, labeled "slope = +6".\n'
+     'Place another point at x = 0.5 and draw its tangent line, labeled "slope = -3".',
+     [("10 + 6*(x - 5)", "slope = +6", {"x": 5, "y": 10}), ("3.25 - 3*(x - 0.5)", "slope = -3", {"x": 0.5, "y": 3.25})]),
+    # three in a row, the last at a point written as coordinates, the point named by the other label
+    (GRADIENT_AXES + "Draw the tangent line at x = 4.\nDraw the tangent line at x = 1.\n"
+     'Finally place a point at the bottom (2, 1) with a flat tangent line labeled "slope = 0" and the label "minimum".',
+     [("5 + 4*(x - 4)", "slope = 4", None), ("2 - 2*(x - 1)", "slope = -2", None),
+      ("1 + 0*(x - 2)", "slope = 0", {"x": 2, "y": 1, "label": "minimum"})]),
+])
+def test_tangents_are_taken_on_the_function_curve_never_on_a_tangent_line(details, tangents):
+    (bs,), notes = planned(details)
+    got = [(b.params["curves"][0]["expr"], b.params["curves"][0]["label"], (b.params.get("points") or [None])[0])
+           for b in bs if b.rule == "plot:tangent"]
+    assert got == tangents
+    assert not [n for n in notes if n.startswith("SB307")], notes
+
+
+def test_a_tangent_on_a_recalled_plot_is_taken_on_its_curve():
+    # the tangent lines come back with the plot from scene 1: a new tangent is still taken on the parabola
+    scenes, _ = planned(GRADIENT_AXES + "Draw the tangent line at x = 5.",
+                        "Show the same curve again and draw the tangent line at x = 1.")
+    recalled, tangent = [b for b in scenes[1] if b.kind == "plot"]
+    assert recalled.rule == "plot:recalled-from-scene-1"
+    assert [c["expr"] for c in recalled.params["curves"]] == ["y = x^2 - 4x + 5", "10 + 6*(x - 5)"]
+    assert tangent.params["curves"][0]["expr"] == "2 - 2*(x - 1)"
+
+
+def test_a_tangent_whose_written_slope_is_not_the_curves_is_reported():
+    (bs,), notes = planned(GRADIENT_AXES + 'Draw the tangent line at x = 5, labeled "slope = 4".')
+    assert [b.params["curves"][0]["expr"] for b in bs if b.rule == "plot:tangent"] == ["10 + 6*(x - 5)"]
+    assert any("SB307" in n and "slope 6" in n for n in notes), notes
+
+
+@pytest.mark.parametrize("sentence", [
+    "On the left, draw the parabola y = x^2 - 4x + 5 with x from 0 to 6 and y from 0 to 12.",
+    "Draw the parabola y = x^2 - 4x + 5.",
+    "Show the parabola y = x^2 - 4x + 5 with x from 0 to 6.",
+])
+def test_a_curve_named_and_drawn_with_its_formula_is_a_plot(sentence):
+    (bs,), notes = planned(sentence)
+    assert [(b.kind, b.params["curves"]) for b in bs] == [("plot", [{"expr": "y = x^2 - 4x + 5",
+                                                                      "label": "y = x^2 - 4x + 5"}])]
+    assert not [n for n in notes if n.startswith("SB30")], notes
+
+
+TABLE = ('On the right, build a table with columns "Step", "x", "f\'(x)", "{new}":\n'
+         "Row 1: 0 | 5 | 6 | 5 - 0.25 x 6 = 3.5\nRow 2: 1 | 3.5 | 3 | 3.5 - 0.25 x 3 = 2.75\n"
+         "Row 3: 2 | 2.75 | 1.5 | 2.75 - 0.25 x 1.5 = 2.375\nRow 4: 3 | 2.375 | 0.75 | 2.375 - 0.25 x 0.75 = 2.1875\n")
+BALL = ("On the left, draw the parabola y = x^2 - 4x + 5 with x from 0 to 6 and y from 0 to 12.\n"
+        "Place a yellow ball at x = 5, where f(5) = 10.\n")
+
+
+@pytest.mark.parametrize("details, xs", [
+    # the x_new column: from the ball at 5 down to 2.1875, a dot left at each place
+    (BALL + TABLE.format(new="x_new") + "As each row appears, move the ball along the curve to the new x and leave "
+     "a faded dot at the old position.", [5, 3.5, 2.75, 2.375, 2.1875]),
+    (BALL + TABLE.format(new="new x") + "Then move the ball along the curve to its next position.",
+     [5, 3.5, 2.75, 2.375, 2.1875]),
+    # no column of new values: the x column the ball steps through
+    (BALL + TABLE.format(new="update") + "As each row appears, move the ball to the new x.", [5, 3.5, 2.75, 2.375]),
+])
+def test_a_ball_moved_to_the_new_x_follows_the_values_of_the_scene(details, xs):
+    (bs,), notes = planned(details)
+    move = [b for b in bs if b.rule == "plot:move-along"]
+    assert len(move) == 1, [(b.kind, b.rule) for b in bs]
+    assert [p["x"] for p in move[0].params["points"]] == xs
+    assert move[0].params["move_dot"] == {"x0": 5, "x1": xs[-1], "curve": 0}
+    assert not [n for n in notes if n.startswith(("SB301", "SB307"))], notes
+
+
+def test_a_ball_moved_to_a_new_x_the_scene_does_not_give_is_reported_not_moved():
+    (bs,), notes = planned(BALL + "Move the ball along the curve to the new x.")
+    assert not [b for b in bs if b.params.get("move_dot")]
+    assert any("SB307" in n and "to the new x" in n and "not moved" in n for n in notes), notes
+    # without a place to go, along the curve as before
+    (bs,), _ = planned(BALL + "Move the ball along the curve.")
+    assert [b.params["move_dot"] for b in bs if b.params.get("move_dot")] == [{"x0": 5, "x1": 0, "curve": 0}]
+
+
+def test_the_same_parabola_is_the_earlier_curve_and_several_plots_are_reported():
+    first = BALL + TABLE.format(new="x_new") + "Move the ball along the curve to the new x."
+    scenes, notes = planned(first, 'Show three small plots of the same parabola side by side, titled "α = 0.01", '
+                                   '"α = 0.25" and "α = 1.1".')
+    plots = [b for b in scenes[1] if b.kind == "plot"]
+    assert [b.rule for b in plots] == ["plot:recalled-from-scene-1"]
+    assert [c["expr"] for c in plots[0].params["curves"]] == ["y = x^2 - 4x + 5"]  # never y = x^2
+    assert any("SB307" in n and "scene 2" in n and "three plots are asked for; one plot is drawn" in n for n in notes), notes
+    # two plots of a curve written in the sentence: one is drawn, said so
+    (bs,), notes = planned("Show two plots side by side of y = x^2 and y = x^3.")
+    assert [b.kind for b in bs].count("plot") == 1
+    assert any("two plots are asked for" in n for n in notes), notes
+
+
+def test_the_same_parabola_without_an_earlier_one_is_a_standard_parabola_said_so():
+    (bs,), notes = planned("Draw the same parabola again.")
+    assert [c["expr"] for b in bs if b.kind == "plot" for c in b.params["curves"]] == ["x^2"]
+    assert any("SB307" in n and "no earlier scene plotted one" in n for n in notes), notes

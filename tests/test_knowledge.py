@@ -158,10 +158,11 @@ def test_the_words_of_a_thing_moving_on_a_curve_are_data():
     from compiler.planner.knowledge import plot_motion
 
     words = plot_motion()
-    assert set(words) == {"movers", "verbs", "paths", "down", "up", "min", "max", "turn"}
+    assert set(words) == {"movers", "verbs", "paths", "down", "up", "min", "max", "turn", "next", "places"}
     for key, pattern in words.items():
         assert re.fullmatch(pattern, {"movers": "ball", "verbs": "rolling", "paths": "curve", "down": "down", "up": "up",
-                                      "min": "minimum", "max": "peak", "turn": "vertex"}[key]), key
+                                      "min": "minimum", "max": "peak", "turn": "vertex", "next": "new",
+                                      "places": "position"}[key]), key
     assert not re.fullmatch(words["min"], "peak") and not re.fullmatch(words["max"], "bottom")
 
 

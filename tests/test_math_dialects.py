@@ -348,3 +348,58 @@ def test_a_bar_between_cells_is_a_table_bar_a_given_bar_is_not():
 def test_log2_is_part_of_the_formula():
     spans = [t for t, _, _ in formula_spans("Compare for n = 1,000: n^2 = 1,000,000 vs n log2 n ≈ 10,000.")]
     assert spans[-1] == "n log2 n ≈ 10,000" and tex(spans[-1]) == r"n \log_2 n \approx 10{,}000"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Write the equation F = m a in large font in the center.", ["F = m a"]),
+    ("Show the equation F_net = m a in a yellow box at the top.", ["F_net = m a"]),
+    ("Write E = m c^2 now.", ["E = m c^2"]),
+    ("Show v = u + a t on the board.", ["v = u + a t"]),
+    ("Show F = m a on the board.", ["F = m a"]),
+    ("Write F = m a, then divide both sides.", ["F = m a"]),
+    ("Show F = m a and a = F / m side by side.", ["F = m a", "a = F / m"]),
+    ("Then transform the equation into a = F / m.", ["a = F / m"]),  # "into" is no part of it
+    # an article before a noun stays an article
+    ("The rate is x = 2 a day.", ["x = 2"]),
+    ("Mark x = 5 a little to the right.", ["x = 5"]),
+])
+def test_a_one_letter_variable_that_is_also_an_article_ends_a_formula(sentence, expected):
+    assert [t for t, _, _ in formula_spans(sentence)] == expected
+
+
+def test_f_equals_m_a_is_drawn_whole():
+    bs, notes = planned("Write the equation F = m a in large font in the center.")
+    assert [(b.kind, b.params.get("exprs")) for b in bs] == [("equation", ["F = m a"])]
+    assert tex("F = m a") == "F = m a" and tex("F_net = m a") == r"F_{\mathrm{net}} = m a"
+    assert not [n for n in notes if n.startswith(("SB302", "SB307"))], notes
+
+
+@pytest.mark.parametrize("written, expected", [
+    ("a = 10 N / 2 kg", r"a = \frac{10 \, \mathrm{N}}{2 \, \mathrm{kg}}"),
+    ("a = 10 N/2 kg", r"a = \frac{10 \, \mathrm{N}}{2 \, \mathrm{kg}}"),
+    ("v = 12 m / 4 s = 3 m/s", r"v = \frac{12 \, \mathrm{m}}{4 \, \mathrm{s}} = 3 \, \mathrm{m/s}"),
+    ("a = 6 N / 2 kg = 3 m/s^2", r"a = \frac{6 \, \mathrm{N}}{2 \, \mathrm{kg}} = 3 \, \mathrm{m/s^{2}}"),
+    # a number alone under the slash, or no unit before it: as before
+    ("1/2 kg", r"\frac{1}{2} \, \mathrm{kg}"),
+    ("2 m / 3", r"\frac{2m}{3}"),
+])
+def test_units_in_a_fraction_belong_to_their_numbers(written, expected):
+    assert tex(written) == expected
+
+
+def test_words_in_the_brackets_of_a_call_are_the_formulas():
+    assert tex("P(+) = P(+ | D) P(D) + P(+ | not D) P(not D)") == \
+        r"P({+}) = P({+} \mid D) P(D) + P({+} \mid \text{not } D) P(\text{not } D)"
+    assert tex("P(+ | no disease) = 0.05") == r"P({+} \mid \text{no disease}) = 0.05"
+    bs, notes = planned("Then expand the denominator:\nP(+) = P(+ | D) P(D) + P(+ | not D) P(not D)\n"
+                        "P(+) = 0.99 x 0.01 + 0.05 x 0.99\nP(+) = 0.0099 + 0.0495 = 0.0594")
+    steps = [b for b in bs if b.kind == "steps"]
+    assert steps and steps[0].params["lines"] == ["P(+) = P(+ | D) P(D) + P(+ | not D) P(not D)",
+                                                  "P(+) = 0.99 x 0.01 + 0.05 x 0.99", "P(+) = 0.0099 + 0.0495 = 0.0594"]
+    assert not steps[0].params.get("notes")
+    bs, _ = planned("Expand it:\nP(+) = P(+ | D)P(D) + P(+ | no disease)P(no disease)\nP(+) = 0.0594")
+    assert [b.params["lines"] for b in bs if b.kind == "steps"] == [
+        ["P(+) = P(+ | D)P(D) + P(+ | no disease)P(no disease)", "P(+) = 0.0594"]]
+    # a note in brackets after a space is still a note
+    bs, _ = planned("Solve step by step:\n2x + 3 = 7\n2x = 4 (subtract 3)\nx = 2 (divide by 2)")
+    assert [b.params.get("notes") for b in bs if b.kind == "steps"] == [["", "subtract 3", "divide by 2"]]

@@ -167,7 +167,7 @@ def test_plot_operations_on_the_curves_on_screen():
                'Draw the tangent line at that point and display the slope "dL/dw = -6".')
     assert bs[1].params["points"] == [{"x": 0, "y": 10, "label": "w = 0"}]
     tangent = bs[2].params["curves"][0]
-    assert tangent["label"] == "dL/dw = -6" and tangent["expr"] == "10 + -6*w"
+    assert tangent["label"] == "dL/dw = -6" and tangent["expr"] == "10 - 6*w"
 
 
 def test_label_to_value_maps():

@@ -306,6 +306,8 @@ def formula_spans(sentence: str) -> list[tuple[str, int, int]]:
         # "a" is an article, or the variable a next to an operator: "F = m × a", "show a = 30 / 10"
         if t in ("a", "A") and ((j + 1 < n and kinds[j + 1] == "op") or (j and kinds[j - 1] == "op")):
             kinds[j] = "math"
+        elif t in ("a", "A") and _last_factor(toks, kinds, j):
+            kinds[j] = "math"  # "F = m a in the center", "F_net = m a": the formula's last factor, not an article
     k = 0
     while k < n:  # ends: k grows on every turn (see the last line of the loop)
         if kinds[k] not in ("math", "op", "unit"):
@@ -369,6 +371,29 @@ def formula_spans(sentence: str) -> list[tuple[str, int, int]]:
     return _extend_to_cue(sentence, masked, out)
 
 
+_AFTER_LAST_FACTOR = frozenset(formula_words()["after_last_factor"])
+
+
+def _last_factor(toks: list[tuple[str, int, int, bool]], kinds: list[str], j: int) -> bool:
+    """Whether the "a" (or "A") at `j` is a one-letter variable written after another factor of a formula (`F = m a`,
+    `E = m a c^2`), not an article: a factor joined to an operator comes before it, and after it the sentence ends, a
+    clause ends, the formula goes on, or a word that may follow a formula (`lexicon.json` `after_last_factor`: "F = m
+    a in the center") comes — not a noun it would be the article of ("x = 2 a day")."""
+    if j < 2 or toks[j - 1][3] or kinds[j - 1] not in ("math", "unit"):
+        return False
+    if toks[j - 1][2] + 1 != toks[j][1]:
+        return False  # one space between the factors
+    k = j - 1
+    while k > 0 and kinds[k] in ("math", "unit") and not toks[k - 1][3] and j - k < 4:  # ends: k falls, at most 3 turns
+        k -= 1
+    if kinds[k] != "op":
+        return False
+    if toks[j][3] or j + 1 == len(toks):
+        return True
+    nxt = toks[j + 1][0]
+    return kinds[j + 1] in ("math", "op") or nxt.lower() in _AFTER_LAST_FACTOR
+
+
 _CUE_LED = re.compile(r"\b(?:formula|equation|expression|identity|rule|law|relationship|definition)\s*:?\s+", re.I)
 
 
@@ -384,7 +409,7 @@ def _extend_to_cue(sentence: str, masked: str, spans: list[tuple[str, int, int]]
             gap = masked[cue.end():a]
             words = gap.split()
             if 0 < len(words) <= 4 and not re.search(r"[,;:.\x01]", gap) and not re.search(
-                    r"\b(?:the|a|an|for|with|and|where|which)\b", gap, re.I):
+                    r"\b(?:the|a|an|for|with|and|where|which|into|onto|as|becomes?)\b", gap, re.I):
                 a = cue.end()
         end = re.search(r"[,;:]\s|\.(?:\s|$)|\s+(?:and|where|which|with|for|to show|in)\s|$", masked[b:])
         tail = masked[b: b + end.start()] if end else ""

@@ -315,7 +315,7 @@ def _curve(ctx: Context, expr: str, label: str | None, hint: str, colour: str | 
     c = {"expr": expr}
     if label:
         c["label"] = label
-    phrases = [f"{w} {noun}" for w in hint.split() for noun in ("curve", "line", "function")]
+    phrases = [f"{w} {noun}" for w in hint.split() for noun in ("curve", "line", "function", "curves", "lines")]
     col = colour or _theme_colour(ctx, " | ".join(phrases + [label or "", expr]))
     if col:
         c["color"] = col
@@ -377,7 +377,21 @@ def _fmt(v: float) -> str:
 
 
 # ----------------------------------------------------------------------------- plot
+_SEVERAL_PLOTS = re.compile(r"\b(two|three|four|five|six|several|multiple|[2-9])\s+(?:[\w-]+\s+){0,2}?(?:plots|graphs|charts|"
+                            r"sets of axes|panels)\b", re.I)
+
+
 def rule_plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
+    out = _plot(ex, ctx, i)
+    # "Show three small plots of the same parabola side by side": one set of axes is drawn — said, never silent
+    many = _SEVERAL_PLOTS.search(ex.bare)
+    if many and (any(b.kind == "plot" for b in out) or any(b.kind == "plot" and b.detail_index == i and
+                                                            b.source == ex.sentence for b in ctx.beats)):
+        ctx.lost(i, f"{many.group(1)} plots are asked for; one plot is drawn (sbc draws one set of axes at a time)")
+    return out
+
+
+def _plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if _fired_chart(ex, ctx, i) or any(b.kind == "vector_plane" and b.detail_index == i for b in ctx.beats):
         return []  # (a grid of vectors drawn for this sentence is its plane: no axes of a function too)
     s = ex.sentence
@@ -414,13 +428,24 @@ def rule_plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         m = next((m for m in re.finditer(pat, s, re.I) if outside(m.start())), None)
         if m and not any(m.start() < n.end() and n.start() < m.end() for n, *_ in named):
             named.append((m, expr, hint, rng))
+    # "the same parabola": the curve drawn before, not a standard one of that name
+    again = [n for n in named if re.search(r"\b(?:same|previous|earlier|original)\s+(?:[\w-]+\s+)?$", s[:n[0].start()], re.I)]
+    if again and not formulas and not backticked:
+        if _on_screen(ctx, "plot") is not None:
+            named = [n for n in named if n not in again]  # brought back (rule_recall): nothing new to draw
+        else:
+            for m, expr, *_ in again:
+                ctx.lost(i, f"{m.group(0)!r} names a curve drawn before, but no earlier scene plotted one: a standard "
+                            f"{m.group(0)}, y = {expr}, is drawn")
     if not (axes_cue or formulas or backticked or named or (area_cue and _on_screen(ctx, "plot"))
             or (dot_cue and _on_screen(ctx, "plot"))):
         return []
-    if (formulas or backticked) and not (plot_cue or dot_cue or area_cue or axes_cue or limit_m):
+    # "Draw the parabola y = x^2 - 4x + 5": a curve named and asked for, its formula given
+    drawn_named = any(re.search(r"\b(?:show|draw|display|add|trace)\s+(?:[\w-]+\s+){0,3}$", s[:m.start()], re.I)
+                      for m, *_ in named)
+    if (formulas or backticked) and not (plot_cue or dot_cue or area_cue or axes_cue or limit_m or drawn_named):
         return []  # "y = 4x^2" alone is an equation, not a plot
-    if named and not (plot_cue or axes_cue or dot_cue or area_cue) and not any(
-            re.search(r"\b(?:show|draw|display|add|trace)\s+(?:[\w-]+\s+){0,3}$", s[:m.start()], re.I) for m, *_ in named):
+    if named and not (plot_cue or axes_cue or dot_cue or area_cue) and not drawn_named:
         return []  # "show that the angles sit on a straight line": no curve is asked to be drawn
 
     # --- curves, in sentence order, with their labels and colours

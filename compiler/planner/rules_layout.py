@@ -250,8 +250,11 @@ _STEPS_CUE = (r"\bstep[- ]by[- ]step\b|\bcalculation|\bcalculat\w+|\bcompute\b|\
 
 
 def _step_piece(piece: str) -> tuple[str, str]:
-    """"2x = 4 (subtract 3)" -> ("2x = 4", "subtract 3"); formulas keep their own brackets."""
+    """"2x = 4 (subtract 3)" -> ("2x = 4", "subtract 3"); formulas keep their own brackets, and the words in the
+    bracket of a call (`P(not D)`, `P(+ | no disease)`) are the formula's."""
     m = re.search(r"\s*\(\s*(?:" + Q + r"|([A-Za-z][^()]*?))\s*\)\s*$", piece)
+    if m and m.group(0)[:1] == "(" and re.search(r"[\w')\]]$", piece[: m.start()]):
+        m = None  # "P(+ | not D) P(not D)": the bracket of a function call, its words are the formula's
     if m:
         note = _q(m) or (m.group(3) or "").strip()
         if _q(m) or len(re.findall(r"[A-Za-z]{3,}", note)) >= 1 and not looks_like_math(note):

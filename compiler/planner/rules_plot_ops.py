@@ -27,7 +27,7 @@ from functools import lru_cache
 
 from ..formula import nice_range, try_formula
 from .beats import Beat
-from .context import _beat, _kw
+from .context import _beat, _kw, since_clear
 from .extract import Extracted
 from .knowledge import operation_verbs, plot_motion
 from .quantity import NUM, number as _num, quantity
@@ -72,6 +72,73 @@ def _x_range(first: Beat, curves: list[dict]) -> tuple[float, float]:
 
 def _f(curve: dict):
     return try_formula(curve.get("expr", ""))
+
+
+def _slope(f, x: float, h: float = 1e-4) -> float | None:
+    try:
+        d = (f(x + h) - f(x - h)) / (2 * h)
+    except Exception:  # noqa: BLE001 - a formula that cannot be evaluated there
+        return None
+    return d if math.isfinite(d) else None
+
+
+def _straight(f, lo: float, hi: float) -> bool:
+    """Whether f is a straight line over [lo, hi]."""
+    xs = [lo + (hi - lo) * k / 4 for k in range(5)]
+    ys = [_safe(f, x) for x in xs]
+    if any(y is None for y in ys):
+        return False
+    scale = 1.0 + max(abs(y) for y in ys)
+    return all(abs(ys[k + 1] - 2 * ys[k] + ys[k - 1]) <= 1e-6 * scale for k in range(1, 4))
+
+
+def _touches(line, f, lo: float, hi: float) -> bool:
+    """Whether the straight line touches the curve f somewhere on [lo, hi] with its slope (a tangent to it)."""
+    pts = [(x, y) for x, y in _samples(f, lo, hi, 200)]
+    if len(pts) < 3:
+        return False
+    gaps = [(abs(y - line(x)), x) for x, y in pts if math.isfinite(line(x))]
+    if not gaps:
+        return False
+    scale = 1.0 + max(abs(y) for _, y in pts)
+    _, x = min(gaps)
+    step = (hi - lo) / 200
+    a, b = x - step, x + step
+    for _ in range(60):  # the closest approach between the neighbouring samples
+        m1, m2 = a + (b - a) / 3, b - (b - a) / 3
+        g1, g2 = _safe(f, m1), _safe(f, m2)
+        if g1 is None or g2 is None:
+            break
+        if abs(g1 - line(m1)) <= abs(g2 - line(m2)):
+            b = m2
+        else:
+            a = m1
+    x = (a + b) / 2
+    y, s_line, s_f = _safe(f, x), _slope(line, x), _slope(f, x)
+    return y is not None and s_line is not None and s_f is not None and abs(y - line(x)) <= 2e-3 * scale \
+        and abs(s_line - s_f) <= 2e-3 * (1.0 + abs(s_f))
+
+
+_HELPER_RULES = ("plot:tangent", "plot:secant")
+
+
+def _function_curves(first: Beat, beats: list[Beat], curves: list[dict]) -> list[int]:
+    """The indexes of the curves on screen that are functions drawn for themselves — not a tangent (or secant) line
+    drawn on one of them: the lines the tangent rule drew, and, on a plot recalled from an earlier scene, a straight
+    line that touches another curve of the plot with its slope. Tangents, balls and extremes are taken on these."""
+    helpers = [c for b in beats if b.rule.startswith(_HELPER_RULES) for c in b.params.get("curves") or []]
+    lo, hi = _x_range(first, curves)
+    fs = [_f(c) for c in curves]
+    bent = [k for k, f in enumerate(fs) if f is not None and not _straight(f, lo, hi)]
+    out = []
+    for k, c in enumerate(curves):
+        if any(c is h for h in helpers):
+            continue
+        f = fs[k]
+        if f is not None and k not in bent and any(_touches(f, fs[j], lo, hi) for j in bent):
+            continue
+        out.append(k)
+    return out
 
 
 def _extend(ex: Extracted, ctx, i: int, rule: str, strings, **params) -> Beat:
@@ -317,28 +384,54 @@ def _vertical_line(ex, ctx, i, first, beats, curves, low):
 
 
 def _tangent(ex, ctx, i, first, beats, curves, low):
+    """"Place a point at x = 5 on the curve and draw its tangent line, labeled "slope = +6"", "place a point at the
+    bottom (2, 1) with a flat tangent line labeled "slope = 0" and the label "minimum"": the tangent to the function
+    curve (never to a tangent line drawn before), with the point when the sentence places one."""
     if not re.search(r"\btangent\b", low):
         return None
-    fs = [(k, _f(c)) for k, c in enumerate(curves) if _f(c)]
+    fs = [(k, _f(curves[k])) for k in _function_curves(first, beats, curves) if _f(curves[k])]
     if not fs:
         return None
-    k, f = fs[0] if len(fs) == 1 else fs[-1]
+    k, f = fs[-1]
     pts = _points(beats)
-    m = re.search(r"\bat\s+[a-zα-ω]\w{0,2}\s*=\s*(" + NUM + r")", ex.sentence)
-    a = quantity(m.group(1)) if m else (pts[-1]["x"] if pts else None)
+    s = ex.sentence
+    m = re.search(r"\bat\s+[a-zα-ω]\w{0,2}\s*=\s*(" + NUM + r")", s)
+    at = COORD.search(s) if m is None else None
+    a = quantity(m.group(1)) if m else quantity(at.group(2)) if at else (pts[-1]["x"] if pts else None)
     if a is None:
         return None
-    h = 1e-4
-    try:
-        fa, slope = f(a), (f(a + h) - f(a - h)) / (2 * h)
-    except Exception:  # noqa: BLE001
+    fa, slope = _safe(f, a), _slope(f, a)
+    if fa is None or slope is None:
         return None
-    if not (math.isfinite(fa) and math.isfinite(slope)):
-        return None
+    if at and abs(quantity(at.group(3)) - fa) > 1e-3 * (1.0 + abs(fa)):
+        ctx.lost(i, f"({at.group(2)}, {at.group(3)}) is not on the curve: the tangent is drawn at x = {_fmt(a)}, "
+                    f"where the curve is at y = {_fmt(fa)}")
     var = f.var
-    expr = f"{_fmt(fa)} + {_fmt(slope)}*({var} - {_fmt(a)})" if a else f"{_fmt(fa)} + {_fmt(slope)}*{var}"
-    label = _quoted_label(ex) or f"slope = {_fmt(slope)}"
-    return [_extend(ex, ctx, i, "plot:tangent", [label], curves=[_curve(ctx, expr, label, "tangent", None)])]
+    sign, size = ("-", -slope) if slope < 0 else ("+", slope)
+    expr = f"{_fmt(fa)} {sign} {_fmt(size)}*({var} - {_fmt(a)})" if a else f"{_fmt(fa)} {sign} {_fmt(size)}*{var}"
+    # its label: the one written after "tangent" ("a flat tangent line labeled "slope = 0""), else the one quoted
+    own = re.search(r"\btangent\b[^\"\u201c]{0,40}?\blabell?ed\s+(?:as\s+)?[\"\u201c]([^\"\u201d]{1,60})[\"\u201d]", s, re.I)
+    label = own.group(1).strip() if own else _quoted_label(ex) or f"slope = {_fmt(slope)}"
+    said = re.fullmatch(r"\s*(?:slope|m|gradient)\s*=\s*(" + NUM + r")\s*", label.replace("+", ""), re.I)
+    if said and abs(quantity(said.group(1)) - slope) > 1e-2 * (1.0 + abs(slope)):
+        ctx.lost(i, f"the label says {label!r}, but the tangent at x = {_fmt(a)} has slope {_fmt(slope)}: "
+                    "drawn with the curve's slope")
+    strings = [label]
+    points = None
+    if re.search(r"\b(?:place|put|mark|add|draw|plot)\w*\s+(?:a|an|another|the|one)?\s*(?:\w+\s+)?(?:point|dot|ball)\b",
+                 low):
+        # "Place a point at x = 5 … and draw its tangent": the point too, named by the other label written
+        other = [q for q in ex.quoted if q != label and len(q) <= 40]
+        point = {"x": _num(_fmt(a)), "y": _num(_fmt(fa))}
+        if len(other) == 1:
+            point["label"] = other[0]
+            strings.append(other[0])
+        elif len(other) > 1:
+            ctx.lost(i, "the labels " + ", ".join(repr(q) for q in other) + " are not drawn: which one names the point "
+                     "is not clear")
+        points = [point]
+    return [_extend(ex, ctx, i, "plot:tangent", strings, curves=[_curve(ctx, expr, label, "tangent", None)],
+                    points=points)]
 
 
 def _shift_curve(ex, ctx, i, first, beats, curves, low):
@@ -388,21 +481,30 @@ def _steps_on_curve(ex, ctx, i, first, beats, curves, low):
     m = re.search(r"\b([a-z])\s*=\s*((?:" + NUM + r"\s*,\s*(?:and\s+)?){2,}" + NUM + r")", ex.sentence)
     if not m or not curves:
         return None
-    f = next((g for g in (_f(c) for c in reversed(curves)) if g), None)
-    if f is None:
+    k = next((j for j in reversed(_function_curves(first, beats, curves)) if _f(curves[j])), None)
+    if k is None:
         return None
-    xs = [quantity(v) for v in re.findall(NUM, m.group(2))][:12]
+    xs = [quantity(v) for v in re.findall(NUM, m.group(2))]
+    out = _trail(ex, ctx, i, "plot:steps-on-curve", _f(curves[k]), k, xs)
+    if out:
+        ctx.consumed.update(t for t, _, _ in ex.prose)
+        ex.prose[:] = []
+    return out
+
+
+def _trail(ex, ctx, i, rule: str, f, k: int, xs: list[float]) -> list[Beat] | None:
+    """A thing stepping along curve k through the x values xs: a dot at each (the trail) and the dot moving from the
+    first to the last. None when fewer than two of the values lie on the curve."""
+    if len(xs) > 12:
+        ctx.lost(i, f"{len(xs)} positions on the curve: only the first 12 are marked")
     pts = []
-    for x in xs:
-        y = f(x)
-        if math.isfinite(y):
-            pts.append({"x": _num(_fmt(x)), "y": round(y, 3)})
+    for x in xs[:12]:
+        y = _safe(f, x)
+        if y is not None:
+            pts.append({"x": int(x) if float(x).is_integer() else round(x, 6), "y": round(y, 3)})  # x as written
     if len(pts) < 2:
         return None
-    ctx.consumed.update(t for t, _, _ in ex.prose)
-    ex.prose[:] = []
-    return [_extend(ex, ctx, i, "plot:steps-on-curve", [], points=pts,
-                    move_dot={"x0": pts[0]["x"], "x1": pts[-1]["x"], "curve": len(curves) - 1})]
+    return [_extend(ex, ctx, i, rule, [], points=pts, move_dot={"x0": pts[0]["x"], "x1": pts[-1]["x"], "curve": k})]
 
 
 @lru_cache(maxsize=1)
@@ -528,8 +630,7 @@ def _move_along(ex, ctx, i, first, beats, curves, low):
         x0 = float(start_point["x"]) if start_point else None
 
     # which curve: the one the thing sits on, else the newest that is not a tangent or other helper line
-    own = [c for b in beats if not b.rule.startswith("plot:tangent") for c in b.params.get("curves") or []]
-    mine = [j for j, c in enumerate(curves) if any(c is o for o in own)] or list(range(len(curves)))
+    mine = _function_curves(first, beats, curves) or list(range(len(curves)))
     on = [j for j in mine if start_point is not None and _f(curves[j]) and _near(_f(curves[j]), start_point)]
     k = (on or mine)[-1]
     f = _f(curves[k])
@@ -560,6 +661,20 @@ def _move_along(ex, ctx, i, first, beats, curves, low):
         named = re.compile(r"\b(?:to|towards?|until\s+it\s+reaches|reaching)\s+(?:the\s+point\s+)?([A-Z])\b").search(s, end)
         if named and named.group(1) in names:
             x1 = float(names[named.group(1)][0])
+    told = None
+    if x1 is None and stop is None:
+        # "move the ball along the curve to the new x": a place named but not given — the values the scene writes
+        told = re.compile(r"\b(?:to|towards?|onto|reach\w*)\s+(?:the|its|their|a|an)\s+(?:" + plot_motion()["next"]
+                          + r")\s+(?:(?:" + plot_motion()["places"] + r")\b|([a-zα-ω]\w{0,2})\b)", re.I).search(s, end)
+    if told is not None:
+        xs = _scene_positions(ctx, told.group(1) or f.var)
+        if xs is None:
+            ctx.lost(i, f"where the {mover.group(0)} goes ({told.group(0)!r}) is not written in the scene: it is not moved")
+            ctx.stop = True
+            return []
+        if x0 is not None and abs(xs[0] - x0) > 1e-9:
+            xs = [x0] + xs
+        return _trail(ex, ctx, i, "plot:move-along", f, k, xs)
     direction = "down" if w["down"].search(low) else "up" if w["up"].search(low) else None
     if x1 is None and stop is None:
         if re.search(r"\b(?:toward|towards|approach\w*)\b", low[end:]):
@@ -603,6 +718,35 @@ def _move_along(ex, ctx, i, first, beats, curves, low):
     return [_extend(ex, ctx, i, "plot:move-along", [], move_dot={"x0": x0, "x1": x1, "curve": k})]
 
 
+def _cell_value(cell) -> float | None:
+    """The number a table cell gives: the cell itself, or what its calculation comes to ("5 - 0.25 x 6 = 3.5")."""
+    if isinstance(cell, (int, float)):
+        return float(cell)
+    last = re.split(r"=|≈|→|->", str(cell))[-1].strip()
+    if not re.fullmatch(NUM, last):
+        return None
+    return quantity(last)
+
+
+def _scene_positions(ctx, var: str) -> list[float] | None:
+    """The values of `var` a thing steps through that the scene writes in a table on screen: the column of its new
+    value ("x_new", "new x", "next x"), else the column of the variable itself ("x"). None when there is no such
+    column or one of its cells is not a number."""
+    nxt = re.compile(r"(?:" + plot_motion()["next"] + r")$")
+    for b in since_clear(ctx):  # newest first
+        if b.kind != "table":
+            continue
+        heads = [re.findall(r"[^\W\d_]+|\d+", str(h).lower()) for h in b.params.get("columns") or []]
+        new = [c for c, h in enumerate(heads) if var.lower() in h and any(nxt.match(x) for x in h)]
+        same = [c for c, h in enumerate(heads) if h == [var.lower()]]
+        col = (new or same or [None])[0]
+        if col is None:
+            continue
+        values = [_cell_value(row[col]) for row in b.params.get("rows") or [] if col < len(row)]
+        return values if values and all(v is not None for v in values) else None
+    return None
+
+
 def _safe(f, x: float) -> float | None:
     try:
         y = f(x)
@@ -625,7 +769,7 @@ def _point_on_curve(ex, ctx, i, first, beats, curves, low):
     m = re.search(r"\b(?:at\s+)?([a-zα-ω]\w{0,2})\s*=\s*(" + NUM + r")", ex.sentence)
     if not m or not curves:
         return None
-    f = next((g for g in (_f(c) for c in reversed(curves)) if g), None)
+    f = next((g for g in (_f(curves[j]) for j in reversed(_function_curves(first, beats, curves))) if g), None)
     if len(re.findall(r"\b[a-zα-ω]\w{0,2}\s*=\s*" + NUM, ex.sentence)) > 1 and not on_curve:
         return None  # "a brace from x = 0 to x = 30.3": a range, not a point
     if f is None or not (on_curve or (_motion()["movers"].search(low) and m.group(1) == f.var)):
@@ -769,8 +913,8 @@ def _mark_extremum(ex, ctx, i, first, beats, curves, low):
         return None  # the curve's lowest point, highest point or turn is what the sentence marks, not a word in passing
     want = m.lastgroup
     word = m.group(want)
-    own = [c for b in beats if not b.rule.startswith("plot:tangent") for c in b.params.get("curves") or []]
-    k = curves.index(own[-1]) if own else len(curves) - 1
+    own = _function_curves(first, beats, curves)
+    k = own[-1] if own else len(curves) - 1
     f = _f(curves[k])
     if f is None:
         return None
@@ -815,8 +959,8 @@ def _dots_toward(ex, ctx, i, first, beats, curves, low):
     x0, x1 = _x_range(first, curves)
     a = quantity(at.group(1)) if at else float(target["x"])
     # the curve the dot slides on: the newest one that is not a tangent or other helper line
-    own = [c for b in beats if not b.rule.startswith("plot:tangent") for c in b.params.get("curves") or []]
-    k = curves.index(own[-1]) if own else len(curves) - 1
+    own = _function_curves(first, beats, curves)
+    k = own[-1] if own else len(curves) - 1
     start = next((p for p in reversed(pts) if not p.get("hollow") and p.get("x") != a), None) if at else None
     if start is not None:
         # "Put a dot at w = 3 … animate the dot sliding down towards the minimum at w = 2": from the dot to there
