@@ -89,6 +89,11 @@ def operation_verbs() -> str:
     return "|".join(sorted(_load("lexicon.json")["operation_verbs"], key=len, reverse=True))
 
 
+def list_words() -> str:
+    """A pattern (alternatives, longest first) of the words that make counted points the points of a list."""
+    return "|".join(sorted(_load("lexicon.json")["list_words"], key=len, reverse=True))
+
+
 def instruction_verbs() -> frozenset[str]:
     return frozenset(_load("lexicon.json")["instruction_verbs"])
 

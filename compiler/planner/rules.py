@@ -13,7 +13,7 @@ import re
 
 from ..mathtext import looks_like_math, said_heads, to_tex
 from .beats import Beat
-from .context import Context, _beat, _fmt, _has, _kw, since_clear
+from .context import Context, _beat, _cue, _fmt, _has, _kw, since_clear
 from .extract import Extracted, enumeration
 from .parts import Missing, extreme_part, nth_part
 from .theme import colour_named
@@ -525,7 +525,7 @@ def _label_after(sentence: str) -> str | None:
 
 
 def rule_network(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
-    if not _has(ex, r"neural network|hidden layer|two-layer|multi-layer|perceptron|\blayers? of nodes\b"):
+    if not _cue(ex, r"neural network|hidden layer|two-layer|multi-layer|perceptron|\blayers? of nodes\b"):
         return []
     names = [n for n in enumerate_layers(ex.sentence)] or ["Input", "Hidden", "Output"]
     sizes = [3, 4, 2] if len(names) == 3 else [3] * len(names)
@@ -657,7 +657,7 @@ def _flow_replace(ctx: Context, flow: Beat, params: dict, i: int, added: list[st
 
 
 def rule_flow(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
-    if any(b.kind in ("flow", "network") for b in ctx.beats) and _has(
+    if any(b.kind in ("flow", "network") for b in ctx.beats) and _cue(
             ex, r"^\s*(?:then\s+)?(?:animate|show (?:the )?data flow|show data flowing)\b"):
         return []  # an operation on the diagram already on screen (see rule_animate_previous)
     on_screen = _flow_on_screen(ctx)
@@ -665,9 +665,9 @@ def rule_flow(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         done = _flow_ports(ex, ctx, i, on_screen) or _flow_operation(ex, ctx, i, on_screen)
         if done is not None:
             return done
-    diagram = _has(ex, r"\b(?:" + diagram_nouns() + r")\b")
+    diagram = _cue(ex, r"\b(?:" + diagram_nouns() + r")\b")
     if diagram and any(b.detail_index == i and b.source == ex.sentence and b.rule.startswith("annotation:pointer")
-                       for b in ctx.beats) and not _has(
+                       for b in ctx.beats) and not _cue(
             ex, r"\b(?:" + re.sub(r"(?:^|\|)arrows\?(?=\||$)", "", diagram_nouns()).strip("|") + r")\b"):
         diagram = False  # "mid arrow above index 7, comparison "…"": the arrow is a pointer at a cell, not a diagram's
     nodes: list[str] = []
@@ -696,7 +696,7 @@ def rule_flow(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         ctx.consumed.update(boxed)
     elif edge_labels and between:
         nodes, rule = [between.group(1), between.group(2)], "flow:from-to"
-    elif quoted_chain and diagram or (quoted_chain and _has(ex, r"\b(?:chain|boxes|steps|sequence)\b")):
+    elif quoted_chain and diagram or (quoted_chain and _cue(ex, r"\b(?:chain|boxes|steps|sequence)\b")):
         # "Display the sentence "More CO₂ → more trapped heat → higher temperatures" as a chain of boxes"
         nodes, rule = [p.strip() for p in ARROW_SPLIT.split(quoted_chain) if p.strip()], "flow:quoted-chain"
         ctx.consumed.add(quoted_chain)
@@ -707,7 +707,7 @@ def rule_flow(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     elif diagram:
         unconsumed = [q for q in ex.quoted if q not in ctx.consumed]
         seq = [q for q in unconsumed if re.fullmatch(r"(?:\w{1,12}\s+){2,9}\w{1,12}", q)]
-        if seq and _has(ex, r"\bsequence|tokens?\b"):
+        if seq and _cue(ex, r"\bsequence|tokens?\b"):
             nodes, rule = seq[0].split(), "flow:token-sequence"
             ctx.consumed.add(seq[0])
         elif len([q for q in unconsumed if not _names_arrow(ex.sentence, q)]) >= 2:
@@ -722,7 +722,7 @@ def rule_flow(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                 nodes = [x.strip().title() for x in enumeration(m.group(1))]
                 rule = "flow:enumerated-blocks"
             for patterns, boxes in named_diagrams() if not nodes else ():
-                if all(_has(ex, p) for p in patterns):
+                if all(_cue(ex, p) for p in patterns):
                     nodes, rule = list(boxes), "flow:named-in-vocabulary"
                     break
             if not nodes:
@@ -735,7 +735,7 @@ def rule_flow(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if len(nodes) < 2:
         return []
     ctx.consumed.update(edge_labels or [])
-    parallel = _has(ex, r"\bparallel\b")
+    parallel = _cue(ex, r"\bparallel\b")
     down = re.search(_DOWN, ex.bare.lower()) is not None and len(nodes) >= 3
     return [_beat("flow", rule, ex, i, nodes + (edge_labels or []) + chain_text, sum((_kw(n) for n in nodes), ()),
                   nodes=nodes, edge_labels=edge_labels, direction="down" if down else "right",
@@ -772,7 +772,7 @@ def rule_icon(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     found: list[tuple[str, str]] = []
     pairs = list(re.finditer(r"\b(?:an?|the)\s+((?:[a-z]+\s){0,2}?[a-z]+)(?:\s+icon)?\s+(?:for|labell?ed|representing|"
                              r"meaning|standing for)\s+[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]", ex.sentence, re.I))
-    if _has(ex, r"\bicons?\b") and len(pairs) >= 1:
+    if _cue(ex, r"\bicons?\b") and len(pairs) >= 1:
         for m in pairs:
             name = _icon_name(m.group(1))
             if name:
@@ -791,7 +791,7 @@ def rule_icon(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             name = _icon_name(m.group(1).split()[0]) or _icon_name(m.group(1))
             if name:
                 found.append((name, ""))
-    if not found and _has(ex, r"\bicons?\s+for\b"):
+    if not found and _cue(ex, r"\bicons?\s+for\b"):
         for m in re.finditer(r"([\w ]+?)\s*\(([\w ,]+)\)", ex.sentence.split(" for ", 1)[1]):
             label = m.group(1).strip(" ,").removeprefix("and ").strip()
             hint = m.group(2).split(",")[0].strip().lower()
