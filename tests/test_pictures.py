@@ -37,6 +37,50 @@ def losses(plan) -> list[str]:
     return [d.message for d in plan.diagnostics if d.code == "SB307"]
 
 
+# ----------------------------------------------------------------------------- 1. a network's layers as written
+def test_network_layers_and_sizes_as_written_with_their_labels():
+    b = beats("Draw a neural network with four layers from left to right: an input layer (784 neurons, draw 16 with an "
+              "ellipsis), hidden layer 1 with 16 neurons, hidden layer 2 with 16 neurons, and an output layer with 10 "
+              "neurons.\nLabel the layers \"Input (784)\", \"Hidden 1 (16)\", \"Hidden 2 (16)\", \"Output (10)\".")
+    assert [x.kind for x in b] == ["network"]  # the labels are the network's, not a line of text under it
+    assert b[0].params["layers"] == [784, 16, 16, 10]
+    assert b[0].params["labels"] == ["Input (784)", "Hidden 1 (16)", "Hidden 2 (16)", "Output (10)"]
+
+
+@pytest.mark.parametrize("details, layers, labels", [
+    ("Show a neural network with layers of 784, 16, 16 and 10 neurons.", [784, 16, 16, 10],
+     ["Input (784)", "Hidden 1 (16)", "Hidden 2 (16)", "Output (10)"]),
+    ("Draw a neural network with 4 input neurons, 5 hidden neurons and 3 output neurons.", [4, 5, 3],
+     ["Input", "Hidden", "Output"]),
+    ("Draw a multilayer perceptron with an input layer of 784 nodes, two hidden layers of 128 nodes each and an output "
+     "layer of 10 nodes.", [784, 128, 128, 10], ["Input (784)", "Hidden 1 (128)", "Hidden 2 (128)", "Output (10)"]),
+    ("Draw a neural network with an input layer, a hidden layer with 1,024 units and an output layer with 2 units.",
+     [3, 1024, 2], ["Input", "Hidden (1,024)", "Output"]),
+    ("Draw a neural network with four layers.", [3, 4, 4, 2], ["Input", "Hidden 1", "Hidden 2", "Output"]),
+    ("Show a simple two-layer neural network with input, hidden, and output layers.", [3, 4, 2],
+     ["Input", "Hidden", "Output"]),
+])
+def test_network_sizes_lists_and_counts(details, layers, labels):
+    (b,) = beats(details)
+    assert b.kind == "network" and b.params["layers"] == layers and b.params["labels"] == labels
+
+
+def test_a_sentence_about_the_neurons_on_screen_draws_no_second_network():
+    b = beats("Draw a neural network with layers 3, 4, 2. Label the output neurons with the digits 0 to 9 on their right.")
+    assert [x.kind for x in b] == ["network"]
+
+
+def test_a_layer_larger_than_drawn_is_a_column_cut_by_an_ellipsis():
+    from compiler.components.network import DRAWN, NetworkVisual
+    from compiler.planner.theme import parse_theme
+    from compiler.runtime.components import network
+
+    assert NetworkVisual.model_validate({"kind": "network", "layers": [784, 16, 10]}).layers == [784, 16, 10]
+    g = network.build(parse_theme("Dark background.")[0].to_json(), layers=[784, 3, 10], labels=["Input (784)", "Hidden", "Output (10)"])
+    assert [len(c) for c in g.cols] == [DRAWN, 3, DRAWN]  # DRAWN - 1 nodes and the ellipsis; 3 nodes
+    assert [len(e) for e in g.layer_edges] == [(DRAWN - 1) * 3, 3 * (DRAWN - 1)]  # edges join nodes, not the dots
+
+
 # ----------------------------------------------------------------------------- 3. words in quotes draw no picture
 @pytest.mark.parametrize("details, expected", [
     ('Show the title "How a Neural Network Reads Digits".', ["title"]),

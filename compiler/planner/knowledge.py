@@ -128,6 +128,12 @@ def named_diagrams() -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
     return tuple((tuple(d["patterns"]), tuple(d["nodes"])) for d in _load("vocabulary.json")["named_diagrams"])
 
 
+def network_words() -> dict:
+    """The words of a neural network: `cues`, `units`, `nouns` and `sizes` (patterns), `roles` (layer label -> pattern, in
+    the order the layers are drawn)."""
+    return dict(_load("vocabulary.json")["network_words"])
+
+
 def graph_nouns() -> str:
     """A pattern (alternatives) of the nouns that mark a sentence as about a graph of nodes and edges."""
     return _load("vocabulary.json")["graph_nouns"]
