@@ -81,6 +81,48 @@ def test_a_layer_larger_than_drawn_is_a_column_cut_by_an_ellipsis():
     assert [len(e) for e in g.layer_edges] == [(DRAWN - 1) * 3, 3 * (DRAWN - 1)]  # edges join nodes, not the dots
 
 
+# ----------------------------------------------------------------------------- 2. grids of rows by columns
+def test_a_grid_of_ten_thousand_is_drawn_scaled_and_says_so():
+    p = planned("Show a grid of 100 by 100 small squares representing 10,000 people, with the label \"10,000 people\" "
+                "above it.")
+    (b,) = p.scenes[0].beats  # the label is the grid's caption, not a text of its own
+    assert b.kind == "grid"
+    assert (b.params["count"], b.params["columns"], b.params["numbered"]) == (100, 10, False)
+    assert b.params["caption"] == "10,000 people (each cell = 100)"
+    assert any("100 × 100 grid" in m and "scaled" in m for m in losses(p))
+
+
+def test_a_28_by_28_grid_of_pixels_is_not_seven_numbered_cells():
+    p = planned("Show a 28 x 28 grid of pixels forming a handwritten 7, with bright pixels white and dark pixels black.\n"
+                "Zoom into a 4 x 4 corner of the grid and show the brightness numbers inside the cells: 0.0, 0.0, 0.3.")
+    grids = [b for b in p.scenes[0].beats if b.kind == "grid"]
+    assert len(grids) == 1  # the 4 x 4 corner is a part of the grid on screen, not a second grid
+    g = grids[0].params
+    assert (g["count"], g["columns"], g["numbered"]) == (49, 7, False)  # 7 × 7 cells of 4 × 4 pixels
+    assert g["caption"] == "784 pixels (each cell = 16)"
+    assert any("28 × 28" in m for m in losses(p))
+
+
+@pytest.mark.parametrize("details, count, columns", [
+    ("Draw a grid with 3 rows and 4 columns.", 12, 4),
+    ("Show a 5 x 5 grid of squares.", 25, 5),
+    ("Show a 2 by 6 grid of seats.", 12, 6),
+])
+def test_a_small_grid_of_rows_by_columns_is_drawn_as_written(details, count, columns):
+    p = planned(details)
+    (b,) = p.scenes[0].beats
+    assert b.kind == "grid" and (b.params["count"], b.params["columns"], b.params["numbered"]) == (count, columns, False)
+    assert not losses(p)
+
+
+def test_plain_cells_draw_no_numbers():
+    from compiler.components.grid import GridVisual, drawn
+
+    v = GridVisual.model_validate({"kind": "grid", "count": 49, "columns": 7, "numbered": False, "caption": "784 pixels"})
+    assert drawn(v.model_dump()) == ["784 pixels"]
+    assert drawn({"count": 3}) == ["1", "2", "3"]
+
+
 # ----------------------------------------------------------------------------- 3. words in quotes draw no picture
 @pytest.mark.parametrize("details, expected", [
     ('Show the title "How a Neural Network Reads Digits".', ["title"]),
