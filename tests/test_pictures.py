@@ -159,3 +159,58 @@ def test_points_of_a_list_are_bullets_not_a_scatter(details):
 def test_points_of_a_plot_are_still_a_scatter():
     assert kinds("Show 20 random points in a scatter plot.") == ["scatter"]
     assert kinds("Plot three points.") == ["scatter"]
+
+
+# ----------------------------------------------------------------------------- 4. labels of a formula's parts
+def test_labels_of_the_parts_of_a_formula_are_arrows_on_it():
+    b = beats("Write Bayes' theorem in the center: P(D | +) = P(+ | D) P(D) / P(+)\n"
+              "Label each part with arrows: P(D) as \"prior\", P(+ | D) as \"likelihood\", P(+) as \"evidence\", "
+              "P(D | +) as \"posterior\".")
+    assert [x.kind for x in b] == ["equation", "annotation", "annotation", "annotation", "annotation"]
+    assert [(x.params["target"], x.params["label"], x.params["style"]) for x in b[1:]] == [
+        ("P(D)", "prior", "arrow"), ("P(+ | D)", "likelihood", "arrow"), ("P(+)", "evidence", "arrow"),
+        ("P(D | +)", "posterior", "arrow")]
+
+
+def test_symbol_labels_under_an_equation_point_at_each_symbol():
+    b = beats("Write the equation F = m a in large font in the center.\n"
+              "Under each symbol, add a label with an arrow: F \"net force (N)\", m \"mass (kg)\", a \"acceleration\".")
+    assert [x.kind for x in b] == ["equation", "annotation", "annotation", "annotation"]
+    assert b[0].params["exprs"] == ["F = m a"]  # the a of m a is the formula's, not an article
+    assert [(x.params["target"], x.params["label"], x.params.get("side")) for x in b[1:]] == [
+        ("F", "net force (N)", "down"), ("m", "mass (kg)", "down"), ("a", "acceleration", "down")]
+
+
+def test_labels_written_before_their_symbols():
+    b = beats('Show the equation `v = d / t`. Annotate it: "speed" for v, "distance" for d, "time" for t.')
+    assert [(x.params["target"], x.params["label"]) for x in b if x.kind == "annotation"] == [
+        ("v", "speed"), ("d", "distance"), ("t", "time")]
+
+
+def test_a_label_for_a_symbol_the_formula_does_not_hold_is_reported():
+    p = planned('Show the equation `E = mc^2`. Label E as "energy" and q as "charge".')
+    assert [b.kind for b in p.scenes[0].beats] == ["equation", "annotation", "annotation"]
+    assert any("'q' is not in the formula on screen" in m for m in losses(p))
+
+
+def test_a_caption_for_the_whole_formula_is_no_annotation():
+    assert kinds('Show the equation `E = mc^2` labelled "Einstein".') == ["equation", "text"]
+
+
+def test_plain_cells_are_squares_without_text_and_an_arrow_to_a_finds_the_letter_on_its_own():
+    from compiler.planner.theme import parse_theme
+    from compiler.runtime.components import grid
+    from compiler.runtime.components.annotation import _find_in
+
+    g = grid.build(parse_theme("Dark background.")[0].to_json(), count=49, columns=7, numbered=False, caption="784 pixels")
+    assert len(g.cells) == 49 and all(len(c) == 1 for c in g.cells)  # the square only: no number in it
+    assert abs(g.cells[7].get_center()[0] - g.cells[0].get_center()[0]) < 1e-6  # 7 to a row
+    assert _find_in("mass (kg)", "a") == -1 and _find_in("F = m a", "a") == 6 and _find_in("net force", "net") == 0
+
+
+def test_one_label_without_an_arrow_stays_a_caption_and_a_line_label_is_no_formula_part():
+    b = beats("Display the update rule: w_new = w_old - η × dL/dw. Label η as \"learning rate\".")
+    assert [x.kind for x in b] == ["equation", "highlight"] and b[0].params["label"] == "η: learning rate"
+    b = beats('Show the formula `y = w2 * h`. Draw a line from x to h labeled "w1 = 0.5" and a line from h to y labeled '
+              '"w2 = 3".')
+    assert "annotation" not in [x.kind for x in b]  # the labels of the lines, not of the formula's h and y

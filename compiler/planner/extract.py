@@ -323,6 +323,11 @@ def formula_spans(sentence: str) -> list[tuple[str, int, int]]:
         # "a" is an article, or the variable a next to an operator: "F = m × a", "show a = 30 / 10"
         if t in ("a", "A") and ((j + 1 < n and kinds[j + 1] == "op") or (j and kinds[j - 1] == "op")):
             kinds[j] = "math"
+        # "F = m a in large font": the variable a after a variable of the formula, the clause ending or going on in
+        # small words ("a lot", "a day": a word after it, an article)
+        elif t in ("a", "A") and j >= 2 and kinds[j - 2] == "op" and re.fullmatch(r"[A-Za-z](?:_\w+)?", toks[j - 1][0]) \
+                and not toks[j - 1][3] and (toks[j][3] or j + 1 == n or kinds[j + 1] == "stop"):
+            kinds[j] = "math"
     k = 0
     while k < n:  # ends: k grows on every turn (see the last line of the loop)
         if kinds[k] not in ("math", "op", "unit"):
