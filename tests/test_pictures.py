@@ -65,6 +65,12 @@ def test_network_sizes_lists_and_counts(details, layers, labels):
     assert b.kind == "network" and b.params["layers"] == layers and b.params["labels"] == labels
 
 
+def test_quoted_layer_labels_name_the_layers_and_are_not_drawn_twice():
+    assert kinds('Draw a neural network with layers 3, 4, 2 labelled "x", "h", "y".') == ["network"]
+    (b,) = beats('Draw a neural network with layers 3, 4, 2 labelled "x", "h", "y".')
+    assert b.params["labels"] == ["x", "h", "y"]
+
+
 def test_a_sentence_about_the_neurons_on_screen_draws_no_second_network():
     b = beats("Draw a neural network with layers 3, 4, 2. Label the output neurons with the digits 0 to 9 on their right.")
     assert [x.kind for x in b] == ["network"]
@@ -113,6 +119,16 @@ def test_a_small_grid_of_rows_by_columns_is_drawn_as_written(details, count, col
     (b,) = p.scenes[0].beats
     assert b.kind == "grid" and (b.params["count"], b.params["columns"], b.params["numbered"]) == (count, columns, False)
     assert not losses(p)
+
+
+@pytest.mark.parametrize("details, start", [
+    ("Show cards numbered 1 to 12 arranged in a 3 x 4 grid.", 1),
+    ("Show a 3 x 4 grid of numbered cards.", 1),
+])
+def test_a_numbered_grid_of_rows_by_columns_keeps_its_numbers(details, start):
+    (b,) = beats(details)
+    assert b.kind == "grid" and (b.params["count"], b.params["start"], b.params["columns"]) == (12, start, 4)
+    assert b.params.get("numbered", True) is True and "12" in b.strings
 
 
 def test_plain_cells_draw_no_numbers():

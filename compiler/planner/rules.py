@@ -543,6 +543,7 @@ def rule_network(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         ctx.lost(i, f"a network draws at most {_NET_MAX} layers: {', '.join(n for n, _ in layers[_NET_MAX:])} not drawn")
         layers = layers[:_NET_MAX]
     names = [_with_size(name, size) for name, size in layers]
+    ctx.consumed.update(name for name, _ in layers if name in ex.quoted)
     return [_beat("network", "network:neural-network-cue", ex, i, names, ("network", "layer", "neural"),
                   layers=[size for _, size in layers], labels=names)]
 
@@ -631,8 +632,7 @@ def _written_layer_names(ex: Extracted, ctx: Context) -> list[str]:
     ("labelled Input, Hidden, Output")."""
     quoted = [q for q in ex.quoted if q not in ctx.consumed]
     if len(quoted) >= 2 and _cue(ex, r"\b(?:labell?ed|called|named)\b"):
-        ctx.consumed.update(quoted)
-        return quoted
+        return quoted  # (claimed by rule_network when they are the labels drawn)
     m = re.search(r"\b(?:labell?ed|called|named)\s+(.+?)(?:\.\s*$|$)", ex.bare or ex.sentence, re.I)
     return [x.strip().title() for x in enumeration(m.group(1))] if m else []
 

@@ -895,7 +895,7 @@ def rule_grid(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     shaped = _grid_of_rows(ex, ctx, i, previous)
     if shaped is not None:
         return shaped
-    m = re.search(r"\b(\d{1,4})\s*(?:to|-|–|through|until|…|\.\.)\s*(\d{1,4})\b", ex.sentence)
+    m = re.search(_RANGE, ex.sentence)
     start = count = None
     if m and 0 < int(m.group(2)) - int(m.group(1)) + 1 <= 100:
         start, count = int(m.group(1)), int(m.group(2)) - int(m.group(1)) + 1
@@ -918,6 +918,9 @@ def rule_grid(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if count is None or count < 2:
         return []
     params: dict = {"count": count, "start": start}
+    dims = _dimensions(ex.bare or mask_shown(ex.sentence)) if _cue(ex, r"\bgrid\b") else None
+    if dims and int(dims.group("r")) * int(dims.group("c")) == count and int(dims.group("c")) <= _GRID_COLUMNS:
+        params["columns"] = int(dims.group("c"))  # "numbered 1 to 12 in a 3 x 4 grid": 4 to a row
     chosen = _number_set(low)
     if chosen and _cue(ex, r"highlight|colou?r|mark|circle|shade"):
         params["highlight"] = [str(n) for n in range(start, start + count) if chosen[1](n)]
@@ -929,6 +932,14 @@ def rule_grid(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     strings = [str(n) for n in range(start, start + count)] + ([caption] if caption else [])
     _claim(ex, ctx, [caption] if caption else [])
     return [_beat("grid", "grid:numbered-range", ex, i, strings, _kw(ex.sentence), **params)]
+
+
+_RANGE = r"\b(\d{1,4})\s*(?:to|-|–|through|until|…|\.\.)\s*(\d{1,4})\b"
+
+
+def _dimensions(bare: str) -> re.Match | None:
+    """"28 x 28", "100 by 100", "3 rows and 4 columns": the rows (`r`) and columns (`c`) of a grid, or None."""
+    return next((m for p in _DIMENSIONS for m in [re.search(p, bare, re.I)] if m), None)
 
 
 _GRID_CELLS, _GRID_COLUMNS = 100, 12  # what the grid component draws at most: cells, and cells in a row
@@ -947,13 +958,20 @@ def _grid_of_rows(ex: Extracted, ctx: Context, i: int, previous: Beat | None) ->
     if previous is not None and re.search(r"\b(?:the|this|that)\s+grid\b", bare, re.I) and not re.search(
             r"\b(?:an?|new|another|second)\s+(?:\S+\s+){0,4}?grid\b", bare, re.I):
         return None  # "Zoom into a 4 x 4 corner of the grid": a part of the grid on screen
-    m = next((m for p in _DIMENSIONS for m in [re.search(p, bare, re.I)] if m), None)
+    m = _dimensions(bare)
     if m is None:
         return None
     rows, cols = int(m.group("r")), int(m.group("c"))
     if rows < 1 or cols < 1 or rows * cols < 2:
         return None
     low = bare.lower()
+    fits = rows * cols <= _GRID_CELLS and cols <= _GRID_COLUMNS
+    if re.search(_RANGE, low) and fits:
+        return None  # "cards numbered 1 to 12 in a 3 x 4 grid": numbered cells, `columns` from the rows × columns
+    if re.search(r"\b(?:numbered|numbers)\b", low) and fits:
+        # "a 3 x 4 grid of numbered cards": numbered from 1
+        return [_beat("grid", "grid:rows-by-columns", ex, i, [str(k) for k in range(1, rows * cols + 1)], _kw(ex.sentence),
+                      count=rows * cols, start=1, columns=cols)]
     noun_m = re.search(r"\brepresenting\s+(?:\d[\d,]*\s+)?([a-z]+)", low) or re.search(
         r"^[^.;:]*?\b([a-z]+s|people)\b", low[m.end():])
     noun = noun_m.group(1) if noun_m else "cells"
