@@ -147,6 +147,12 @@ def test_plain_cells_draw_no_numbers():
     ('Show the title "Scatter plots and pipelines". Then write "The encoder-decoder pipeline" as a caption.',
      ["title", "text"]),
     ('Show the title "Charts". Show the text "A bar chart of 20 random points on a plot".', ["title", "text"]),
+    ('Show the title "Vectors on a Coordinate Plane".', ["title"]),
+    ('Show the title "A Circuit with a Battery and a Resistor".', ["title"]),
+    ('Show the title "A Clock Icon".', ["title"]),
+    ('Show the title "The Unit Circle".', ["title"]),
+    ('Show the title "A Right Triangle with Legs 3 and 4".', ["title"]),
+    ('Show the title "Summary". Then show the text "A right triangle with legs 3 and 4, explained".', ["title", "text"]),
 ])
 def test_words_inside_quoted_text_draw_no_picture(details, expected):
     assert kinds(details) == expected

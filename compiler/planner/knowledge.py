@@ -129,9 +129,11 @@ def named_diagrams() -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
 
 
 def network_words() -> dict:
-    """The words of a neural network: `cues`, `units`, `nouns` and `sizes` (patterns), `roles` (layer label -> pattern, in
-    the order the layers are drawn)."""
-    return dict(_load("vocabulary.json")["network_words"])
+    """The words of a neural network: `cues`, `units`, `nouns` and `sizes` (patterns); `roles`: (label, pattern, default
+    size) of the layers named by their place, in the order they are drawn."""
+    v = dict(_load("vocabulary.json")["network_words"])
+    v["roles"] = tuple((r["label"], r["words"], int(r["size"])) for r in v["roles"])
+    return v
 
 
 def graph_nouns() -> str:

@@ -14,7 +14,7 @@ import re
 from ..mathtext import looks_like_math, said_heads, to_tex
 from .beats import Beat
 from .context import Context, _beat, _cue, _fmt, _has, _kw, since_clear
-from ..components.network import DRAWN as NETWORK_DRAWN
+from ..components.network import DRAWN as NETWORK_DRAWN, MAX_LAYERS as _NET_MAX
 from .extract import WORD_NUMBERS, Extracted, clause_spans, count_in, enumeration
 from .parts import Missing, extreme_part, nth_part
 from .theme import colour_named
@@ -548,7 +548,6 @@ def rule_network(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                   layers=[size for _, size in layers], labels=names)]
 
 
-_NET_MAX = 6  # layers the network component draws
 _COUNT = r"\d{1,3}(?:,\d{3})+|\d+"  # 784, 1,024
 
 
@@ -580,7 +579,8 @@ def _network_layers(ex: Extracted, ctx: Context, i: int) -> list[tuple[str, int]
     "layer sizes [3, 4, 2]"), the layers named ("with input, hidden, and output layers") or counted ("four layers")."""
     words = network_words()
     bare = ex.bare or ex.sentence
-    roles = list(words["roles"].items())
+    roles = [(label, pat) for label, pat, _ in words["roles"]]
+    default = {label: size for label, _, size in words["roles"]}
     count = re.search(r"\b(\d|" + "|".join(WORD_NUMBERS) + r")\s+layers\b", bare, re.I)
     total = count_in(count.group(1)) if count else None
     listed = re.search(r"\b(?:" + words["sizes"] + r")\s*:?\s*(?:of\s+)?\[?\s*((?:" + _COUNT + r")(?:\s*(?:,\s*(?:and\s+)?|"
@@ -606,20 +606,20 @@ def _network_layers(ex: Extracted, ctx: Context, i: int) -> list[tuple[str, int]
             if role == roles[middle][0]:
                 seen += 1
                 name = f"{role} {index or seen}" if len(hidden) > 1 else role
-            out.append((name, size or _DEFAULT_SIZE.get(role, 4)))
+            out.append((name, size or default.get(role or roles[middle][0])))
         names = [n for n, _ in out]
         if written and len(written) == len(out):
             names = written
         return [(n, size) for n, (_, size) in zip(names, out)]
     names = written or enumerate_layers(ex.sentence) or _default_layer_names(total or 3)
-    return [(n, _DEFAULT_SIZE.get(n, 3 if k == 0 else 2 if k == len(names) - 1 else 4)) for k, n in enumerate(names)]
-
-
-_DEFAULT_SIZE = {"Input": 3, "Hidden": 4, "Output": 2}
+    by_place = [r[0] for r in roles]  # (first, middle…, last: the sizes of the layers in those places)
+    place = [by_place[0] if k == 0 else by_place[-1] if k == len(names) - 1 else by_place[len(by_place) // 2]
+             for k in range(len(names))]
+    return [(n, default.get(n, default[p])) for n, p in zip(names, place)]
 
 
 def _default_layer_names(n: int) -> list[str]:
-    roles = list(network_words()["roles"])
+    roles = [label for label, _, _ in network_words()["roles"]]
     first, middle, last = roles[0], roles[len(roles) // 2], roles[-1]
     if n <= 2:
         return [first, last][:max(n, 1)] if n == 2 else [first]
