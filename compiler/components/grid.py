@@ -14,7 +14,7 @@ RUNTIME = "grid"  # helper module in compiler.runtime.components (None: an opera
 
 
 class GridVisual(VisualBase):
-    kind: Literal["grid"] = Field(description="Cells (cards, tiles) in rows: numbered or labelled, some highlighted.")
+    kind: Literal["grid"] = Field(description="Cells (cards, tiles, pixels) in rows: numbered, labelled or plain, some highlighted.")
     count: int | None = Field(None, ge=1, le=100, description="Number of numbered cells (when `labels` is not given).",
                               examples=[30])
     start: int = Field(1, ge=-999, le=9999, description="Number on the first cell.", examples=[1])
