@@ -14,7 +14,7 @@ RUNTIME = "grid"  # helper module in compiler.runtime.components (None: an opera
 
 
 class GridVisual(VisualBase):
-    kind: Literal["grid"] = Field(description="Cells (cards, tiles) in rows: numbered or labelled, some highlighted.")
+    kind: Literal["grid"] = Field(description="Cells (cards, tiles, pixels) in rows: numbered, labelled or plain, some highlighted.")
     count: int | None = Field(None, ge=1, le=100, description="Number of numbered cells (when `labels` is not given).",
                               examples=[30])
     start: int = Field(1, ge=-999, le=9999, description="Number on the first cell.", examples=[1])
@@ -27,6 +27,9 @@ class GridVisual(VisualBase):
     caption: str | None = Field(None, description="Caption under the grid.", examples=["15 of 30 cards are even"])
     container: Literal["bag"] | None = Field(None, description="Draw the cells going into a container.",
                                              examples=["bag"])
+    numbered: bool = Field(True, description="false: plain cells without their numbers (pixels, people, seats — a "
+                           "grid that stands for a crowd); they are still named by number for `highlight`.",
+                           examples=[False])
 
     @field_validator("count", "start", "columns", mode="before")
     @classmethod
@@ -44,9 +47,12 @@ STRINGS = ("labels", "caption")  # parameters whose text is drawn
 
 
 def drawn(params: dict) -> list[str]:
-    """The cells' labels, or their numbers (`start`, `start` + 1 …, at most 100 cells), and the caption."""
+    """The cells' labels, or their numbers (`start`, `start` + 1 …, at most 100 cells; none when not `numbered`), and
+    the caption."""
     labels = params.get("labels")
     start, count = params.get("start", 1), min(params.get("count") or 1, 100)
     cells = [str(x) for x in labels] if labels else [str(start + k) for k in range(count)]
+    if not labels and params.get("numbered") is False:
+        cells = []
     return cells + ([params["caption"]] if params.get("caption") else [])
 MODEL = GridVisual

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from .beats import Beat
-from .extract import Extracted
+from .extract import Extracted, mask_shown
 from .theme import Theme
 
 
@@ -60,6 +60,13 @@ def _beat(kind: str, rule: str, ex: Extracted, index: int, strings, keywords=(),
 
 def _has(ex: Extracted, pattern: str) -> bool:
     return re.search(pattern, ex.low) is not None
+
+
+def _cue(ex: Extracted, pattern: str) -> bool:
+    """A cue in the sentence's own words, not in the quoted or backticked text it shows: the picture rules decide on
+    it (the title "How a Neural Network Reads Digits" draws no network, the text "… a scatter plot …" no scatter)."""
+    bare = ex.bare if ex.bare or not ex.sentence else mask_shown(ex.sentence)
+    return re.search(pattern, bare.lower()) is not None
 
 
 def _kw(text: str) -> tuple[str, ...]:

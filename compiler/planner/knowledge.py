@@ -89,6 +89,11 @@ def operation_verbs() -> str:
     return "|".join(sorted(_load("lexicon.json")["operation_verbs"], key=len, reverse=True))
 
 
+def list_words() -> str:
+    """A pattern (alternatives, longest first) of the words that make counted points the points of a list."""
+    return "|".join(sorted(_load("lexicon.json")["list_words"], key=len, reverse=True))
+
+
 def instruction_verbs() -> frozenset[str]:
     return frozenset(_load("lexicon.json")["instruction_verbs"])
 
@@ -121,6 +126,14 @@ def diagram_nouns() -> str:
 def named_diagrams() -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
     """(patterns that must all match, the boxes drawn) for diagrams named without their boxes."""
     return tuple((tuple(d["patterns"]), tuple(d["nodes"])) for d in _load("vocabulary.json")["named_diagrams"])
+
+
+def network_words() -> dict:
+    """The words of a neural network: `cues`, `units`, `nouns` and `sizes` (patterns); `roles`: (label, pattern, default
+    size) of the layers named by their place, in the order they are drawn."""
+    v = dict(_load("vocabulary.json")["network_words"])
+    v["roles"] = tuple((r["label"], r["words"], int(r["size"])) for r in v["roles"])
+    return v
 
 
 def graph_nouns() -> str:

@@ -13,12 +13,13 @@ import re
 
 from ..mathtext import looks_like_math, said_heads, to_tex
 from .beats import Beat
-from .context import Context, _beat, _fmt, _has, _kw, since_clear
-from .extract import Extracted, enumeration
+from .context import Context, _beat, _cue, _fmt, _has, _kw, since_clear
+from ..components.network import DRAWN as NETWORK_DRAWN, MAX_LAYERS as _NET_MAX
+from .extract import WORD_NUMBERS, Extracted, clause_spans, count_in, enumeration
 from .parts import Missing, extreme_part, nth_part
 from .theme import colour_named
-from .knowledge import (cell_words, diagram_nouns, instruction_verbs, part_nouns, icon_aliases, icon_names, is_instruction, named_diagrams, picture_words,
-                        port_verbs)
+from .knowledge import (cell_words, diagram_nouns, instruction_verbs, part_nouns, icon_aliases, icon_names, is_instruction, named_diagrams, network_words,
+                        picture_words, port_verbs)
 
 ICON_NAMES = icon_names()
 ICON_ALIASES = icon_aliases()
@@ -525,12 +526,136 @@ def _label_after(sentence: str) -> str | None:
 
 
 def rule_network(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
-    if not _has(ex, r"neural network|hidden layer|two-layer|multi-layer|perceptron|\blayers? of nodes\b"):
+    """"Draw a neural network with an input layer (784 neurons), hidden layer 1 with 16 neurons … and an output layer
+    with 10 neurons", "layers of 784, 16, 16 and 10", "4 input neurons, 5 hidden neurons and 3 output neurons": the
+    layers and sizes as written (a layer larger than the component draws says its size in its label); "Label the layers
+    "A", "B", "C"" names the layers of the network on screen."""
+    on_screen = next((b for b in since_clear(ctx) if b.kind == "network"), None)
+    if on_screen is not None and _network_labels(ex, ctx, i, on_screen):
         return []
-    names = [n for n in enumerate_layers(ex.sentence)] or ["Input", "Hidden", "Output"]
-    sizes = [3, 4, 2] if len(names) == 3 else [3] * len(names)
+    if not _cue(ex, r"\b(?:" + network_words()["cues"] + r")\b"):
+        return []
+    if on_screen is not None and not _cue(ex, r"\b(?:an?|another|new|second)\s+(?:[\w-]+\s+){0,3}?(?:" + network_words()["nouns"]
+                                          + r")\b"):
+        return []  # "Label the output neurons with the digits 0 to 9": the neurons of the network on screen
+    layers = _network_layers(ex, ctx, i)
+    if len(layers) > _NET_MAX:
+        ctx.lost(i, f"a network draws at most {_NET_MAX} layers: {', '.join(n for n, _ in layers[_NET_MAX:])} not drawn")
+        layers = layers[:_NET_MAX]
+    names = [_with_size(name, size) for name, size in layers]
+    ctx.consumed.update(name for name, _ in layers if name in ex.quoted)
     return [_beat("network", "network:neural-network-cue", ex, i, names, ("network", "layer", "neural"),
-                  layers=sizes, labels=names)]
+                  layers=[size for _, size in layers], labels=names)]
+
+
+_COUNT = r"\d{1,3}(?:,\d{3})+|\d+"  # 784, 1,024
+
+
+def _with_size(label: str, size: int) -> str:
+    """A layer's label, with its size when the component draws it as a column cut by an ellipsis: "Input (784)"."""
+    if size <= NETWORK_DRAWN or re.search(r"(?<![\d,])" + f"{size:,}".replace(",", ",?") + r"(?![\d,])", label):
+        return label
+    return f"{label} ({size:,})"
+
+
+def _network_labels(ex: Extracted, ctx: Context, i: int, net: Beat) -> bool:
+    """"Label the layers "Input (784)", "Hidden 1 (16)", "Hidden 2 (16)", "Output (10)"": the layers of the network on
+    screen take those labels, one each in order."""
+    sizes = net.params.get("layers") or []
+    quoted = [q for q in ex.quoted if q not in ctx.consumed]
+    if not (_cue(ex, r"\b(?:label|name|call|caption|title)\w*\b") and _cue(ex, r"\blayers\b")) or len(quoted) != len(sizes):
+        return False
+    names = [_with_size(q, n) for q, n in zip(quoted, sizes)]
+    ctx.consumed.update(quoted)
+    ctx.replace(net, Beat("network", dict(net.params, labels=names), tuple(names), net.rule.split("+")[0] + "+labels",
+                          net.source, net.detail_index, net.keywords + sum((_kw(q) for q in quoted), ())), i)
+    ctx.stop = True
+    return True
+
+
+def _network_layers(ex: Extracted, ctx: Context, i: int) -> list[tuple[str, int]]:
+    """(label, size) of each layer the sentence describes, in order: each layer with its size ("an input layer (784
+    neurons…)", "hidden layer 1 with 16 neurons", "4 input neurons"), a list of sizes ("layers of 784, 16, 16 and 10",
+    "layer sizes [3, 4, 2]"), the layers named ("with input, hidden, and output layers") or counted ("four layers")."""
+    words = network_words()
+    bare = ex.bare or ex.sentence
+    roles = [(label, pat) for label, pat, _ in words["roles"]]
+    default = {label: size for label, _, size in words["roles"]}
+    count = re.search(r"\b(\d|" + "|".join(WORD_NUMBERS) + r")\s+layers\b", bare, re.I)
+    total = count_in(count.group(1)) if count else None
+    listed = re.search(r"\b(?:" + words["sizes"] + r")\s*:?\s*(?:of\s+)?\[?\s*((?:" + _COUNT + r")(?:\s*(?:,\s*(?:and\s+)?|"
+                       r"\band\s+|[-–])\s*(?:" + _COUNT + r"))+)", bare, re.I) or re.search(
+        r"\b(\d+(?:[-–]\d+){1,7})[- ](?:layers?\b|" + words["cues"] + r")", bare, re.I)
+    written = _written_layer_names(ex, ctx)
+    if listed:
+        sizes = [int(x.replace(",", "")) for x in re.findall(_COUNT, re.sub(r"\s*,\s+", " ; ", listed.group(1)))]
+        names = written if written and len(written) == len(sizes) else _default_layer_names(len(sizes))
+        return list(zip(names, sizes))
+    described = _described_layers(bare, roles, words["units"])
+    if any(size is not None for _, _, size in described):
+        rank = {label: k for k, (label, _) in enumerate(roles)}
+        middle = len(roles) // 2
+        described.sort(key=lambda d: rank.get(d[0], middle) if d[0] else middle)  # (stable: as written within a role)
+        if total and total > len(described):
+            at = next((k for k, d in enumerate(described) if d[0] and rank.get(d[0], 0) > middle), len(described))
+            described[at:at] = [(roles[middle][0], None, None)] * (total - len(described))
+        hidden = [d for d in described if d[0] == roles[middle][0]]
+        out, seen = [], 0
+        for k, (role, index, size) in enumerate(described):
+            name = role or f"Layer {index or k + 1}"
+            if role == roles[middle][0]:
+                seen += 1
+                name = f"{role} {index or seen}" if len(hidden) > 1 else role
+            out.append((name, size or default.get(role or roles[middle][0])))
+        names = [n for n, _ in out]
+        if written and len(written) == len(out):
+            names = written
+        return [(n, size) for n, (_, size) in zip(names, out)]
+    names = written or enumerate_layers(ex.sentence) or _default_layer_names(total or 3)
+    by_place = [r[0] for r in roles]  # (first, middle…, last: the sizes of the layers in those places)
+    place = [by_place[0] if k == 0 else by_place[-1] if k == len(names) - 1 else by_place[len(by_place) // 2]
+             for k in range(len(names))]
+    return [(n, default.get(n, default[p])) for n, p in zip(names, place)]
+
+
+def _default_layer_names(n: int) -> list[str]:
+    roles = [label for label, _, _ in network_words()["roles"]]
+    first, middle, last = roles[0], roles[len(roles) // 2], roles[-1]
+    if n <= 2:
+        return [first, last][:max(n, 1)] if n == 2 else [first]
+    hidden = [middle] if n == 3 else [f"{middle} {k}" for k in range(1, n - 1)]
+    return [first, *hidden, last]
+
+
+def _written_layer_names(ex: Extracted, ctx: Context) -> list[str]:
+    """Layer labels the sentence writes: quoted after a labelling word ("labelled "In", "Out""), or listed after it
+    ("labelled Input, Hidden, Output")."""
+    quoted = [q for q in ex.quoted if q not in ctx.consumed]
+    if len(quoted) >= 2 and _cue(ex, r"\b(?:labell?ed|called|named)\b"):
+        return quoted  # (claimed by rule_network when they are the labels drawn)
+    m = re.search(r"\b(?:labell?ed|called|named)\s+(.+?)(?:\.\s*$|$)", ex.bare or ex.sentence, re.I)
+    return [x.strip().title() for x in enumeration(m.group(1))] if m else []
+
+
+def _described_layers(bare: str, roles: list[tuple[str, str]], units: str) -> list[tuple[str | None, int | None, int | None]]:
+    """(role label or None, index written after "layer", size or None) of each clause that describes a layer: it names
+    its role (`input`, `hidden`, `output`) next to "layer" or its nodes, or it is "layer N" with a size."""
+    out: list[tuple[str | None, int | None, int | None]] = []
+    for clause in (bare[a:b].strip() for a, b in clause_spans(bare)):
+        low = clause.lower()
+        role = next((label for label, pat in roles if re.search(r"\b(?:" + pat + r")\b", low)), None)
+        pat = dict(roles).get(role, r"(?!)")
+        size_m = re.search(r"(?<![\w.,])(" + _COUNT + r")\s+(?:[a-z-]+\s+){0,2}?(?:" + units + r")\b", low) or re.search(
+            r"\b(?:" + pat + r"|layer)\s*(?:layer\s*)?\(\s*(" + _COUNT + r")\s*\)", low) or re.search(
+            r"\blayers?\b[^\d]{0,12}?\b(?:with|of|has|having|size)\s+(" + _COUNT + r")\b(?!\s*(?:%|layers?))", low)
+        index_m = re.search(r"\blayer\s+(\d{1,2})\b(?!\s*(?:" + units + r")\b)", low)
+        named = role is not None and re.search(r"\b(?:" + pat + r")\s+(?:layers?|" + units + r")\b", low)
+        if not (named or size_m and (role or index_m or re.search(r"\blayer\b", low))):
+            continue
+        size = int(size_m.group(1).replace(",", "")) if size_m else None
+        times = re.search(r"\b(\d|" + "|".join(WORD_NUMBERS) + r")\s+(?:" + pat + r")\s+layers\b", low)
+        out.extend([(role, int(index_m.group(1)) if index_m else None, size)] * (count_in(times.group(1)) if times else 1))
+    return out
 
 
 def enumerate_layers(sentence: str) -> list[str]:
@@ -657,7 +782,7 @@ def _flow_replace(ctx: Context, flow: Beat, params: dict, i: int, added: list[st
 
 
 def rule_flow(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
-    if any(b.kind in ("flow", "network") for b in ctx.beats) and _has(
+    if any(b.kind in ("flow", "network") for b in ctx.beats) and _cue(
             ex, r"^\s*(?:then\s+)?(?:animate|show (?:the )?data flow|show data flowing)\b"):
         return []  # an operation on the diagram already on screen (see rule_animate_previous)
     on_screen = _flow_on_screen(ctx)
@@ -665,9 +790,9 @@ def rule_flow(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         done = _flow_ports(ex, ctx, i, on_screen) or _flow_operation(ex, ctx, i, on_screen)
         if done is not None:
             return done
-    diagram = _has(ex, r"\b(?:" + diagram_nouns() + r")\b")
+    diagram = _cue(ex, r"\b(?:" + diagram_nouns() + r")\b")
     if diagram and any(b.detail_index == i and b.source == ex.sentence and b.rule.startswith("annotation:pointer")
-                       for b in ctx.beats) and not _has(
+                       for b in ctx.beats) and not _cue(
             ex, r"\b(?:" + re.sub(r"(?:^|\|)arrows\?(?=\||$)", "", diagram_nouns()).strip("|") + r")\b"):
         diagram = False  # "mid arrow above index 7, comparison "…"": the arrow is a pointer at a cell, not a diagram's
     nodes: list[str] = []
@@ -696,7 +821,7 @@ def rule_flow(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         ctx.consumed.update(boxed)
     elif edge_labels and between:
         nodes, rule = [between.group(1), between.group(2)], "flow:from-to"
-    elif quoted_chain and diagram or (quoted_chain and _has(ex, r"\b(?:chain|boxes|steps|sequence)\b")):
+    elif quoted_chain and diagram or (quoted_chain and _cue(ex, r"\b(?:chain|boxes|steps|sequence)\b")):
         # "Display the sentence "More CO₂ → more trapped heat → higher temperatures" as a chain of boxes"
         nodes, rule = [p.strip() for p in ARROW_SPLIT.split(quoted_chain) if p.strip()], "flow:quoted-chain"
         ctx.consumed.add(quoted_chain)
@@ -707,7 +832,7 @@ def rule_flow(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     elif diagram:
         unconsumed = [q for q in ex.quoted if q not in ctx.consumed]
         seq = [q for q in unconsumed if re.fullmatch(r"(?:\w{1,12}\s+){2,9}\w{1,12}", q)]
-        if seq and _has(ex, r"\bsequence|tokens?\b"):
+        if seq and _cue(ex, r"\bsequence|tokens?\b"):
             nodes, rule = seq[0].split(), "flow:token-sequence"
             ctx.consumed.add(seq[0])
         elif len([q for q in unconsumed if not _names_arrow(ex.sentence, q)]) >= 2:
@@ -722,7 +847,7 @@ def rule_flow(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                 nodes = [x.strip().title() for x in enumeration(m.group(1))]
                 rule = "flow:enumerated-blocks"
             for patterns, boxes in named_diagrams() if not nodes else ():
-                if all(_has(ex, p) for p in patterns):
+                if all(_cue(ex, p) for p in patterns):
                     nodes, rule = list(boxes), "flow:named-in-vocabulary"
                     break
             if not nodes:
@@ -735,7 +860,7 @@ def rule_flow(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if len(nodes) < 2:
         return []
     ctx.consumed.update(edge_labels or [])
-    parallel = _has(ex, r"\bparallel\b")
+    parallel = _cue(ex, r"\bparallel\b")
     down = re.search(_DOWN, ex.bare.lower()) is not None and len(nodes) >= 3
     return [_beat("flow", rule, ex, i, nodes + (edge_labels or []) + chain_text, sum((_kw(n) for n in nodes), ()),
                   nodes=nodes, edge_labels=edge_labels, direction="down" if down else "right",
@@ -772,7 +897,7 @@ def rule_icon(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     found: list[tuple[str, str]] = []
     pairs = list(re.finditer(r"\b(?:an?|the)\s+((?:[a-z]+\s){0,2}?[a-z]+)(?:\s+icon)?\s+(?:for|labell?ed|representing|"
                              r"meaning|standing for)\s+[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]", ex.sentence, re.I))
-    if _has(ex, r"\bicons?\b") and len(pairs) >= 1:
+    if _cue(ex, r"\bicons?\b") and len(pairs) >= 1:
         for m in pairs:
             name = _icon_name(m.group(1))
             if name:
@@ -791,7 +916,7 @@ def rule_icon(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             name = _icon_name(m.group(1).split()[0]) or _icon_name(m.group(1))
             if name:
                 found.append((name, ""))
-    if not found and _has(ex, r"\bicons?\s+for\b"):
+    if not found and _cue(ex, r"\bicons?\s+for\b"):
         for m in re.finditer(r"([\w ]+?)\s*\(([\w ,]+)\)", ex.sentence.split(" for ", 1)[1]):
             label = m.group(1).strip(" ,").removeprefix("and ").strip()
             hint = m.group(2).split(",")[0].strip().lower()

@@ -35,9 +35,9 @@ import re
 from ..formula import integrate, limit_at, nice_range, short_number, try_formula, value_range
 from .beats import Beat
 from .clauses import operation_clauses
-from .context import Context, _beat, _has, _kw
+from .context import Context, _beat, _cue, _has, _kw
 from .extract import Extracted, count_in
-from .knowledge import extremes, named_curves, plot_motion
+from .knowledge import extremes, list_words, named_curves, plot_motion
 from .theme import COLOUR_RE, colour_value
 from .quantity import ELLIPSIS, NUM, expand_ellipsis, number as _num, quantity
 
@@ -395,22 +395,22 @@ def _plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if _fired_chart(ex, ctx, i) or any(b.kind == "vector_plane" and b.detail_index == i for b in ctx.beats):
         return []  # (a grid of vectors drawn for this sentence is its plane: no axes of a function too)
     s = ex.sentence
-    axes_cue = _has(ex, r"\b(?:axes|x[- ]axis|y[- ]axis|coordinate (?:plane|system|axes|grid)|(?:horizontal|vertical) axis|"
-                        r"line (?:graph|chart)|empty graph)\b") and not _has(
+    axes_cue = _cue(ex, r"\b(?:axes|x[- ]axis|y[- ]axis|coordinate (?:plane|system|axes|grid)|(?:horizontal|vertical) axis|"
+                        r"line (?:graph|chart)|empty graph)\b") and not _cue(
         ex, r"\b(?:same|those|these|existing) axes\b") and not (
         any(_on_screen(ctx, k) for k in ("scatter", "bar_chart", "plot", "vector_plane")) and not any(_axis_labels(ex))
-        and not _has(ex, r"^\s*(?:then\s+)?(?:draw|show|create|set up|display|add)\s+(?:a\s+|the\s+|new\s+)*"
+        and not _cue(ex, r"^\s*(?:then\s+)?(?:draw|show|create|set up|display|add)\s+(?:a\s+|the\s+|new\s+)*"
                          r"(?:\w+\s+){0,2}(?:axes|coordinate|x[- ]axis)"))
-    plot_cue = _has(ex, r"\b(?:plot|plots|plotted|plotting|graph|graphs|curve|curves|sketch\w*)\b") or (
-        _has(ex, r"\bfunction\b") and _has(ex, r"\b(?:plot|graph|draw|sketch|trace)\w*\b")) or (
+    plot_cue = _cue(ex, r"\b(?:plot|plots|plotted|plotting|graph|graphs|curve|curves|sketch\w*)\b") or (
+        _cue(ex, r"\bfunction\b") and _cue(ex, r"\b(?:plot|graph|draw|sketch|trace)\w*\b")) or (
         # "Draw the tangent line at P: y = 2x - 1" with axes on screen: a line on them
-        _on_screen(ctx, "plot") is not None and _has(ex, r"\b(?:draw|add|overlay|trace)\b[^.]*\b(?:lines?|tangent|secant|"
+        _on_screen(ctx, "plot") is not None and _cue(ex, r"\b(?:draw|add|overlay|trace)\b[^.]*\b(?:lines?|tangent|secant|"
                                                        r"parabola|asymptotes?)\b"))
-    area_cue = _has(ex, r"\bshade[sd]?\b|\bshading\b|\barea (?:under|between|below)\b|\bintegral\b") or (
-        _has(ex, r"\bextend\w*\b[^.]*\bbetween\b") and any(b.kind == "plot" and b.params.get("area")
+    area_cue = _cue(ex, r"\bshade[sd]?\b|\bshading\b|\barea (?:under|between|below)\b|\bintegral\b") or (
+        _cue(ex, r"\bextend\w*\b[^.]*\bbetween\b") and any(b.kind == "plot" and b.params.get("area")
                                                              for b in ctx.beats))
     motion = plot_motion()  # "a ball rolling along the curve y = x^2": the words of a thing moving on a curve (data)
-    dot_cue = _has(ex, r"\b(?:point|dot|ball|particle)\b[^.]*\b(?:mov\w*|travel\w*|slid\w*|along|trac\w*)\b|"
+    dot_cue = _cue(ex, r"\b(?:point|dot|ball|particle)\b[^.]*\b(?:mov\w*|travel\w*|slid\w*|along|trac\w*)\b|"
                        r"\b(?:" + motion["movers"] + r")\b[^.]*\b(?:" + motion["verbs"] + r")\b")
     limit_m = re.search(r"\blimit\b[^.]*?\bapproach(?:es|ing)?\s+(" + NUM + r"|zero|infinity|∞)", s, re.I)
 
@@ -733,10 +733,11 @@ def _last_curve(ctx: Context) -> dict | None:
 def rule_scatter(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if _fired_chart(ex, ctx, i):
         return []
-    cue = _has(ex, r"\bscatter(?:[- ]?plot)?\b|\b(?:random|data|sample)\s+(?:2d\s+|two-dimensional\s+)?points\b|"
-                   r"\b(?:\d+|" + "|".join(("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"))
-                   + r")\s+(?:random\s+)?(?:2d\s+)?points\b|\bpoint cloud\b|\bconvex hull\b|"
-                   r"\bline of best fit\b|\bregression line\b|\bbest[- ]fit line\b")
+    counted = _cue(ex, r"\b(?:\d+|" + "|".join(("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"))
+                   + r")\s+(?:random\s+)?(?:2d\s+)?points\b") and not _cue(ex, r"\b(?:" + list_words() + r")\b")
+    # ("Below it list three points:": the points of a list, not of a plot)
+    cue = counted or _cue(ex, r"\bscatter(?:[- ]?plot)?\b|\b(?:random|data|sample)\s+(?:2d\s+|two-dimensional\s+)?points\b|"
+                          r"\bpoint cloud\b|\bconvex hull\b|\bline of best fit\b|\bregression line\b|\bbest[- ]fit line\b")
     s = ex.sentence
     coords = [(_num(m.group(1)), _num(m.group(2))) for m in COORD.finditer(s)]
     previous = _on_screen(ctx, "scatter")
@@ -958,7 +959,7 @@ def rule_bar_chart(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if _fired_chart(ex, ctx, i):
         return []
     s = ex.sentence
-    cue = _has(ex, r"\bbar[- ]?(?:chart|graph|plot)s?\b|\bhistogram\b|\bbars?\s+(?:for|of|showing)\b") or bool(
+    cue = _cue(ex, r"\bbar[- ]?(?:chart|graph|plot)s?\b|\bhistogram\b|\bbars?\s+(?:for|of|showing)\b") or bool(
         _HEIGHTS.search(ex.sentence))
     previous = _on_screen(ctx, "bar_chart")
     axis = re.search(r"\b([xy])[- ]axis\b[^\"\u201c]{0,20}[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]", s, re.I)
@@ -1071,7 +1072,7 @@ def _placeholder_attention(seed: str, n: int, causal: bool) -> list[list[float]]
 def rule_heatmap(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if _fired_chart(ex, ctx, i):
         return []
-    if not _has(ex, r"\bheat[- ]?maps?\b|\battention (?:map|grid|pattern)s?\b"):
+    if not _cue(ex, r"\bheat[- ]?maps?\b|\battention (?:map|grid|pattern)s?\b"):
         return []
     s = ex.sentence
     causal = _has(ex, r"\bcausal\b|\bmasked\b|\bmask\b|\bdecoder\b|\bautoregressive\b")

@@ -99,8 +99,9 @@ def rule_circuit(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     circuit = _circuit(ctx)
     elements = _elements(s)
     if circuit is None:
-        if not (re.search(r"\bcircuits?\b|\bschematic\b", s, re.I) and elements) and not (
-                len({e["type"] for e in elements}) >= 2 and any(e["type"] == "battery" for e in elements)):
+        own = _elements(ex.bare) if ex.bare else elements  # the sentence's own words, not a title "A Circuit with a Battery"
+        if not (re.search(r"\bcircuits?\b|\bschematic\b", ex.bare or s, re.I) and elements) and not (
+                len({e["type"] for e in own}) >= 2 and any(e["type"] == "battery" for e in own)):
             return []
         params: dict = {"elements": _named(elements)}
         if re.search(r"\bparallel\b", s, re.I):

@@ -123,6 +123,7 @@ def _shapes(ex: Extracted, known: list[dict], ctx: Context | None = None, i: int
     taken: list[tuple[int, int]] = []
     out: list[dict] = _composites(s, known, taken, ex, ctx, i)
     taken += [mm.span() for mm in re.finditer(r"\([^)]*\)", s)]  # "(each stack 4 rectangles of 0.8 by 0.2)": a detail
+    taken += [mm.span() for mm in re.finditer(r"\"[^\"\n]*\"|\u201c[^\u201d\n]*\u201d|`[^`\n]*`", s)]  # shown text: no shape
     for m in re.finditer(r"\b(?:(?P<count>a|an|one|two|three|four|five|six|\d)\s+)(?P<adj>(?:[\w-]+\s+){0,4}?)(?:stacks?\s+of\s+"
                          r"(?:[\w-]+\s+){0,3})?(?:" + alternatives + r")\b", s, re.I):
         if any(a <= m.start() < b or a <= m.start(m.lastgroup) < b for a, b in taken):

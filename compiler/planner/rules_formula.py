@@ -14,7 +14,7 @@ import re
 from ..mathtext import to_tex
 from .beats import Beat
 from .context import Context, _beat, _kw, since_clear
-from .extract import Extracted
+from .extract import Extracted, clause_spans
 from .knowledge import formula_words
 from .parts import nth_part
 from .theme import colour_named
@@ -111,6 +111,77 @@ def rule_formula_target(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     mode = "box" if _BOX.search(ex.sentence) else None
     return [_beat("highlight", "highlight:formula-part" if part else "highlight:formula", ex, i, (),
                   _kw(ex.sentence), target=target, part=part, color=colour_named(ex.sentence), mode=mode)]
+
+
+_LABEL = re.compile(r"\b(?:" + "|".join(_LEX["label_verbs"] + _LEX["label_arrows"]) + r")\b", re.I)
+_ARROWS = re.compile(r"\b(?:" + "|".join(_LEX["label_arrows"]) + r")\b", re.I)
+_LEAD = re.compile(r"^\s*(?:(?:then|now|next|finally|also|and)\b,?\s*)*(?:(?:" + "|".join(_LEX["label_verbs"]) +
+                   r")\s+)?(?:(?:the|each)\s+)?(?:(?:" + "|".join(_LEX["piece_nouns"]) + r")\s+)?", re.I)
+_LINK = "|".join((r"\b" + w if w[:1].isalpha() else w) for w in sorted(_LEX["label_links"], key=len, reverse=True))
+_LINK_END = re.compile(r"\s*(?:" + _LINK + r")\s*$", re.I)
+_LINK_START = re.compile(r"^\s*(?:" + _LINK + r")\s*", re.I)
+_QUOTE = re.compile(r"[\"\u201c]([^\"\u201d\n]{1,80})[\"\u201d]")
+
+
+def _piece_on_screen(runs: list[str], shown: list[tuple[Beat, str]]) -> str | None:
+    """The longest of `runs` (the words next to a label, one more each) that is a piece of a formula on screen, its
+    brackets balanced: "Label P(D)" -> "P(D)"."""
+    best = None
+    for piece in runs:
+        if piece.count("(") != piece.count(")") or piece.count("[") != piece.count("]"):
+            continue
+        if any(_in_formula(piece, expr) or _squash(piece) == _squash(expr) for _, expr in shown):
+            best = piece
+    return best
+
+
+def rule_formula_labels(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
+    """"Label each part with arrows: P(D) as "prior", P(+ | D) as "likelihood", …", "Under each symbol, add a label with
+    an arrow: F "net force (N)", m "mass (kg)", a "acceleration"": an arrow from each label to its piece of the
+    formula on screen (annotations) — not boxes of a diagram. A piece the formula does not hold is reported (SB307)."""
+    shown = _formulas_on_screen(ctx)
+    if not shown or not _LABEL.search(ex.bare):
+        return []
+    s = ex.sentence
+    colon = re.search(r":\s", ex.bare)
+    start = colon.end() if colon else 0
+    quotes = [m for m in _QUOTE.finditer(s, start) if m.group(1).strip() not in ctx.consumed]
+    if not quotes:
+        return []
+    pairs: list[tuple[str, str, bool]] = []  # (piece, label, found on screen)
+    for a, b in clause_spans(ex.bare[start:]):
+        a, b = a + start, b + start
+        inside = [m for m in quotes if a <= m.start() < b]
+        if len(inside) != 1:
+            continue
+        q = inside[0]
+        label = q.group(1).strip()
+        # the piece is all the clause says besides its label: "P(D) as", "Label E as", "the term P(D) as" — not the
+        # end of "a line from x to h labeled "w1 = 0.5"" (the label of the line)
+        before = _LEAD.sub("", _LINK_END.sub("", s[a:q.start()])).strip()
+        after = _LEAD.sub("", _LINK_START.sub("", s[q.end():b].rstrip(" .;!"))).strip()
+        piece = _piece_on_screen([before], shown) if before else None
+        if piece is None and after and not before and _LINK_START.match(s[q.end():b]):
+            piece = _piece_on_screen([after], shown)
+        if piece is not None:
+            pairs.append((piece, label, True))
+        elif before and len(before) <= 12 and re.fullmatch(r"[^\s\w]*\w{1,3}\S*", before):
+            pairs.append((before, label, False))  # a symbol the formula does not hold: reported
+    if not any(found for _, _, found in pairs) or len(pairs) != len(quotes) or len(pairs) < 2 and not _ARROWS.search(ex.bare):
+        return []  # (one label without an arrow, "Label η as "learning rate"": a caption of the formula, rule_highlight)
+    side = "down" if re.search(r"\b(?:under|below|beneath|underneath)\b", ex.bare, re.I) else \
+        "up" if re.search(r"\b(?:above|over)\b", ex.bare, re.I) else None
+    out = []
+    for piece, label, found in pairs:
+        if not found:
+            ctx.lost(i, f"{piece!r} is not in the formula on screen: the label {label!r} points at the formula")
+        out.append(_beat("annotation", "annotation:formula-part", ex, i, [label], _kw(label) + ("arrow",),
+                         style="arrow", target=piece, label=label, side=side))
+        ctx.consumed.add(label)
+    ex.prose[:] = []
+    ex.formulas[:] = []
+    ctx.stop = True
+    return out
 
 
 def rule_derivation(ex: Extracted, ctx: Context, i: int) -> list[Beat]:

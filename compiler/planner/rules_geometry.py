@@ -76,9 +76,11 @@ def _stands_for_a_setting(bare: str) -> bool:
 # ----------------------------------------------------------------------------- triangles
 def _triangle(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
     s = ex.sentence
-    if not _TRIANGLE.search(s) and re.match(r"^\s*(?:then\s+)?(?:draw|show)\s+(?:the\s+)?two\s+legs\b", s, re.I) and _LEGS.search(s):
-        s = s + " (a right triangle)"  # "Draw two legs of lengths 3 and 4 meeting at a vertex": a triangle by its legs
-    if not _TRIANGLE.search(s) or re.search(r"\btriangles\b", s, re.I) and not re.search(r"\ba\s+(?:right\s+)?triangle\b", s, re.I):
+    bare = ex.bare or s  # (the sentence's own words: a title "A Right Triangle with Legs 3 and 4" draws no triangle)
+    if not _TRIANGLE.search(bare) and re.match(r"^\s*(?:then\s+)?(?:draw|show)\s+(?:the\s+)?two\s+legs\b", s, re.I) and _LEGS.search(s):
+        s, bare = s + " (a right triangle)", bare + " (a right triangle)"  # "Draw two legs of lengths 3 and 4 meeting at a vertex"
+    if not _TRIANGLE.search(bare) or re.search(r"\btriangles\b", bare, re.I) and not re.search(r"\ba\s+(?:right\s+)?triangle\b",
+                                                                                             bare, re.I):
         return None
     tri: dict = {}
     v = _VERTICES.search(s)
@@ -395,7 +397,7 @@ def _polygons(ex: Extracted, ctx: Context, i: int, on_screen: Beat | None) -> li
 # ----------------------------------------------------------------------------- unit circle
 def _unit_circle(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     s = ex.sentence
-    if not re.search(r"\bunit circle\b", s, re.I):
+    if not re.search(r"\bunit circle\b", ex.bare or s, re.I):
         return []
     m = re.search(r"\b(?:angle|at)\s+(?:θ\s*=\s*|theta\s*=\s*)?(" + NUM + r")\s*(?:°|degrees?)", s, re.I)
     unit = {"angle": quantity(m.group(1))} if m else {}

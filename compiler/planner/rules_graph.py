@@ -117,7 +117,7 @@ def _clock(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     circular graph without edges); the number where the dot stops is visited."""
     s = ex.sentence
     if not re.search(r"^\s*(?:\d+[.)]\s*)?(?:then\s+)?(?:draw|show|display|add|sketch|use|place|put|start)\w*\b", s, re.I) \
-            or not re.search(r"\b(?:an?|the|one)\s+(?:[\w-]+\s+){0,2}?(?:" + clock_nouns() + r")\b", s, re.I):
+            or not re.search(r"\b(?:an?|the|one)\s+(?:[\w-]+\s+){0,2}?(?:" + clock_nouns() + r")\b", ex.bare or s, re.I):
         return []
     rng = re.search(r"\b(?:numbers?|values?|labels?|hours?|positions?|residues?)\s+(?:from\s+)?(" + _INT + r")\s*"
                     r"(?:to|through|-|–|\.\.)\s*(" + _INT + r")\b", s, re.I)

@@ -895,7 +895,10 @@ def rule_grid(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if row is not None and (row.detail_index == i and row.source == ex.sentence or cells_named(
             mask_shown(ex.sentence), [str(t) for t in row.params.get("tokens") or []], 0)):
         return []  # "Keep the same array of 10 squares", "Grey out squares 0 to 4": the row on screen, not a new grid
-    m = re.search(r"\b(\d{1,4})\s*(?:to|-|–|through|until|…|\.\.)\s*(\d{1,4})\b", ex.sentence)
+    shaped = _grid_of_rows(ex, ctx, i, previous)
+    if shaped is not None:
+        return shaped
+    m = re.search(_RANGE, ex.sentence)
     start = count = None
     if m and 0 < int(m.group(2)) - int(m.group(1)) + 1 <= 100:
         start, count = int(m.group(1)), int(m.group(2)) - int(m.group(1)) + 1
@@ -910,13 +913,17 @@ def rule_grid(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             noun = re.search(r"\brepresenting\s+(\w+)|\b\d+\s+(?:\w+\s+)?(people|\w+)\b", ex.sentence)
             word = (noun.group(1) or noun.group(2)) if noun else "items"
             caption = f"{big.group(1)} {word} (each cell = {scale})"
-            return [_beat("grid", "grid:scaled", ex, i, [str(k) for k in range(1, 101)] + [caption], _kw(ex.sentence),
-                          count=100, start=1, caption=caption, scale=scale)]
+            ctx.lost(i, f"{big.group(1)} {word} are drawn scaled: 100 cells, each standing for {scale} (the caption says so)")
+            return [_beat("grid", "grid:scaled", ex, i, [caption], _kw(ex.sentence), count=100, start=1, caption=caption,
+                          scale=scale, numbered=False)]
         if n and 2 <= n <= 100:
             start, count = 1, n
     if count is None or count < 2:
         return []
     params: dict = {"count": count, "start": start}
+    dims = _dimensions(ex.bare or mask_shown(ex.sentence)) if _cue(ex, r"\bgrid\b") else None
+    if dims and int(dims.group("r")) * int(dims.group("c")) == count and int(dims.group("c")) <= _GRID_COLUMNS:
+        params["columns"] = int(dims.group("c"))  # "numbered 1 to 12 in a 3 x 4 grid": 4 to a row
     chosen = _number_set(low)
     if chosen and _cue(ex, r"highlight|colou?r|mark|circle|shade"):
         params["highlight"] = [str(n) for n in range(start, start + count) if chosen[1](n)]
@@ -928,6 +935,68 @@ def rule_grid(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     strings = [str(n) for n in range(start, start + count)] + ([caption] if caption else [])
     _claim(ex, ctx, [caption] if caption else [])
     return [_beat("grid", "grid:numbered-range", ex, i, strings, _kw(ex.sentence), **params)]
+
+
+_RANGE = r"\b(\d{1,4})\s*(?:to|-|–|through|until|…|\.\.)\s*(\d{1,4})\b"
+
+
+def _dimensions(bare: str) -> re.Match | None:
+    """"28 x 28", "100 by 100", "3 rows and 4 columns": the rows (`r`) and columns (`c`) of a grid, or None."""
+    return next((m for p in _DIMENSIONS for m in [re.search(p, bare, re.I)] if m), None)
+
+
+_GRID_CELLS, _GRID_COLUMNS = 100, 12  # what the grid component draws at most: cells, and cells in a row
+_DIMENSIONS = (r"\b(?P<r>\d{1,4})\s*(?:x|×|\*|by|-by-)\s*(?P<c>\d{1,4})\b(?!\s*(?:=|\d))",
+               r"\b(?P<r>\d{1,4})\s+rows?\s*(?:,|and|by|x|×)?\s*(?P<c>\d{1,4})\s+columns?\b",
+               r"\b(?P<c>\d{1,4})\s+columns?\s*(?:,|and|by|x|×)?\s*(?P<r>\d{1,4})\s+rows?\b")
+
+
+def _grid_of_rows(ex: Extracted, ctx: Context, i: int, previous: Beat | None) -> list[Beat] | None:
+    """"a 28 x 28 grid of pixels", "a grid of 100 by 100 small squares representing 10,000 people", "a grid with 3 rows
+    and 4 columns": rows × columns of plain cells. More than the grid component draws: a scaled grid — each cell stands
+    for s × s of them, the caption says so, and SB307 too."""
+    if not _cue(ex, r"\bgrid\b"):
+        return None
+    bare = ex.bare or mask_shown(ex.sentence)
+    if previous is not None and re.search(r"\b(?:the|this|that)\s+grid\b", bare, re.I) and not re.search(
+            r"\b(?:an?|new|another|second)\s+(?:\S+\s+){0,4}?grid\b", bare, re.I):
+        return None  # "Zoom into a 4 x 4 corner of the grid": a part of the grid on screen
+    m = _dimensions(bare)
+    if m is None:
+        return None
+    rows, cols = int(m.group("r")), int(m.group("c"))
+    if rows < 1 or cols < 1 or rows * cols < 2:
+        return None
+    low = bare.lower()
+    fits = rows * cols <= _GRID_CELLS and cols <= _GRID_COLUMNS
+    if re.search(_RANGE, low) and fits:
+        return None  # "cards numbered 1 to 12 in a 3 x 4 grid": numbered cells, `columns` from the rows × columns
+    if re.search(r"\b(?:numbered|numbers)\b", low) and fits:
+        # "a 3 x 4 grid of numbered cards": numbered from 1
+        return [_beat("grid", "grid:rows-by-columns", ex, i, [str(k) for k in range(1, rows * cols + 1)], _kw(ex.sentence),
+                      count=rows * cols, start=1, columns=cols)]
+    noun_m = re.search(r"\brepresenting\s+(?:\d[\d,]*\s+)?([a-z]+)", low) or re.search(
+        r"^[^.;:]*?\b([a-z]+s|people)\b", low[m.end():])
+    noun = noun_m.group(1) if noun_m else "cells"
+    caption = written = next((q for q in ex.quoted if q not in ctx.consumed), None)
+    scale = 1
+    if rows * cols > _GRID_CELLS or cols > _GRID_COLUMNS:
+        # the smallest block of s × s cells that brings the grid within the component's limits (exact when s divides both)
+        scale = next((k for k in range(2, max(rows, cols) + 1)
+                      if -(-rows // k) * -(-cols // k) <= _GRID_CELLS and -(-cols // k) <= _GRID_COLUMNS
+                      and rows % k == 0 and cols % k == 0), 0) or next(
+            k for k in range(2, max(rows, cols) + 1)
+            if -(-rows // k) * -(-cols // k) <= _GRID_CELLS and -(-cols // k) <= _GRID_COLUMNS)
+    drawn_rows, drawn_cols = -(-rows // scale), -(-cols // scale)
+    if scale > 1:
+        each = f"{scale * scale:,}" if rows % scale == 0 and cols % scale == 0 else f"up to {scale * scale:,}"
+        caption = f"{caption or f'{rows * cols:,} {noun}'} (each cell = {each})"
+        ctx.lost(i, f"a {rows} × {cols} grid of {noun} is drawn scaled: {drawn_rows} × {drawn_cols} cells, each standing "
+                    f"for {each} (the caption says so)")
+    _claim(ex, ctx, [written, caption])
+    return [_beat("grid", "grid:rows-by-columns" + ("-scaled" if scale > 1 else ""), ex, i, [caption] if caption else [],
+                  _kw(ex.sentence), count=drawn_rows * drawn_cols, start=1, columns=drawn_cols, caption=caption,
+                  numbered=False, scale=scale * scale if scale > 1 else None)]
 
 
 # ----------------------------------------------------------------------------- cards

@@ -117,7 +117,7 @@ def rule_vector_plane(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     # a plane of vectors, not the axes of a function: the sentence or the scene speaks of vectors or matrices
     about_vectors = re.search(r"\bvectors?\b|\bmatri(?:x|ces)\b|\btransformations?\b|\bbasis\b|[îĵ]|\b[ij][- ]hat\b|"
                               r"\beigen\w*|\bspan\b|\blinear maps?\b", s + " " + ctx.about, re.I) is not None
-    plane_cue = about_vectors and re.search(r"\b(?:" + plane_nouns() + r")\b", s, re.I) is not None
+    plane_cue = about_vectors and re.search(r"\b(?:" + plane_nouns() + r")\b", ex.bare or s, re.I) is not None
     vectors, basis = _vectors(ex)
     apply = _APPLY.search(s)
     if on_screen is None and not plane_cue and not (basis and (vectors or apply)) and not (

@@ -29,7 +29,7 @@ RULES: tuple[Rule, ...] = (
     rules_physics.rule_physics, rules_message_chart.rule_message_chart,
     rules_circuit.rule_circuit, rules_number_line.rule_number_line, rules_wave.rule_wave,
     rules_plot_ops.rule_plot_ops, rules.rule_text_update,
-    rules_formula.rule_formula_target, rules.rule_highlight, rules.rule_title,
+    rules_formula.rule_formula_target, rules_formula.rule_formula_labels, rules.rule_highlight, rules.rule_title,
     *rules_charts.RULES, *rules_layout.RULES, rules_array.rule_array_on_new_row, rules_formula.rule_derivation, rules.rule_bare_formula, rules.rule_equation,
     rules.rule_code, rules.rule_matrix, rules.rule_network, rules.rule_flow, rules.rule_icon, rules_drawing.rule_drawing,
     rules.rule_bullets,

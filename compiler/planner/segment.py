@@ -4,7 +4,8 @@ Language models write details as prose, as numbered or bulleted lists, and as a 
 a colon followed by lines of data ("A table with columns …:" then "Row 1: 1 | 10% of 1000 = $100 | $1100",
 "Write the derivation line by line:" then one formula per line). Each prose sentence is a unit; each
 list item starts a unit and loses its marker; a colon line and the data lines under it stay one unit
-(kept on separate lines, so the rules see the rows). A ``` fenced block belongs to the sentence before it, and so
+(kept on separate lines, so the rules see the rows), and so do the items under it that are only a quotation ("List
+three points:" then `- "…"` lines: the list's items). A ``` fenced block belongs to the sentence before it, and so
 does source code written under a colon line without a fence ("Show a code block in Python:" then "def f(x):" and
 its indented body): it becomes a fenced block, every line and its indentation kept.
 """
@@ -62,7 +63,7 @@ def detail_sentences(details: str) -> list[str]:
             continue
         # a data line under the head; a list item as deep as the head's own item starts a new unit
         new_item = indent is not None and head_indent is not None and indent <= head_indent
-        if head is not None and not new_item and _data_line(line):
+        if head is not None and not new_item and (_data_line(line) or marker and _quotation(line)):
             rows.append(line)
             continue
         close()
@@ -155,6 +156,12 @@ def _is_code(head: str, block: list[str]) -> bool:
     cue = re.search(r"\b(?:" + _words_pattern(words["head_nouns"] + tuple(langs)) + r")(?![\w+#])", low) or \
         re.search(r"\b(?:in|using)\s+(?:c|go)\b", low)
     return bool(cue) and (statements > 0 or nested or any(punct.search(ln) for ln in written))
+
+
+def _quotation(line: str) -> bool:
+    """A list item that is only a quotation ("- "Acceleration is proportional to net force""): text the colon line
+    above it introduces (its items), not an instruction of its own."""
+    return re.fullmatch(r"[\"\u201c][^\"\u201c\u201d]+[\"\u201d][.,;]?", line) is not None
 
 
 def _data_line(line: str) -> bool:

@@ -94,9 +94,23 @@ def resolve(scene, target: str | None):
 
 
 def _texts(mob):
+    """The sentences drawn as `Text` in mob — not the labels of annotations it carries (a new arrow to "a" points at
+    the formula's a, not at the a of a label "mass" put under it)."""
     from manim import Text
 
-    return [m for m in mob.get_family() if isinstance(m, Text)]
+    marks = {id(x) for m in mob.get_family() if getattr(m, "sbc_annotation", False) for x in m.get_family()}
+    return [m for m in mob.get_family() if isinstance(m, Text) and id(m) not in marks]
+
+
+def _find_in(text: str, raw: str) -> int:
+    """Where raw is written in text (-1: nowhere), as written first, then in any case; a single letter or digit only
+    on its own ("a" is not the a of "mass")."""
+    if len(raw) == 1 and raw.isalnum():
+        m = re.search(r"(?<![^\W_])" + re.escape(raw) + r"(?![^\W_])", text) or re.search(
+            r"(?<![^\W_])" + re.escape(raw) + r"(?![^\W_])", text, re.I)
+        return m.start() if m else -1
+    i = text.find(raw)
+    return i if i >= 0 else text.lower().find(raw.lower())
 
 
 def _glyphs(scene, target: str):
@@ -114,9 +128,7 @@ def _glyphs(scene, target: str):
         return None
     for o in owners:
         for m in _texts(o):
-            i = m.text.find(raw)
-            if i < 0:
-                i = m.text.lower().find(raw.lower())
+            i = _find_in(m.text, raw)
             if i >= 0 and len(m.submobjects) == len(m.text):
                 return VGroup(*m.submobjects[i:i + len(raw)]), o
     # a piece of a typeset formula ("b²" of "a² + b² = c²"): its glyphs, found by typesetting the piece

@@ -26,28 +26,36 @@ def _columns(n: int, columns: int | None, cw: float, ch: float, width: float, he
 
 def build(theme: dict, *, count: int | None = None, start: int = 1, labels: list[str] | None = None,
           columns: int | None = None, highlight: list[str] | None = None, caption: str | None = None,
-          container: str | None = None, color: str | None = None):
+          container: str | None = None, color: str | None = None, numbered: bool = True):
     names = [str(x) for x in labels] if labels else [str(start + k) for k in range(min(count or 1, 100))]
     n = len(names)
     size = 26 if n <= 30 else 22 if n <= 60 else 20
     col = str(color or colour(theme, "node", theme["accent"]))
     hl = {str(h).strip() for h in (highlight or [])}
-    labels_m = [text(s, theme, size=size, color=theme["text"], width_chars=10) for s in names]
-    cw = max(0.72 if n <= 30 else 0.6, max(m.width for m in labels_m) + 0.24)
-    ch = max(0.95 if n <= 30 else 0.5, max(m.height for m in labels_m) + 0.22)
+    plain = numbered is False and not labels  # cells without their numbers: small squares (pixels, people)
+    labels_m = [VGroup() if plain else text(s, theme, size=size, color=theme["text"], width_chars=10) for s in names]
+    if plain:  # squares as large as the rows and columns leave room for
+        across = columns or _columns(n, None, 0.3, 0.3, BODY_W, 4.6)
+        cw = ch = max(0.2, min(0.7, 4.6 / -(-n // across) - GAP, (BODY_W - (3.0 if container else 0.0)) / across - GAP))
+    else:
+        cw = max(0.72 if n <= 30 else 0.6, max(m.width for m in labels_m) + 0.24)
+        ch = max(0.95 if n <= 30 else 0.5, max(m.height for m in labels_m) + 0.22)
     ncols = _columns(n, columns, cw, ch, BODY_W - (3.0 if container else 0.0), 5.2 - (0.7 if caption else 0.0))
     cells, marks, parts = [], VGroup(), {}
     for k, (s, t) in enumerate(zip(names, labels_m)):
-        card = RoundedRectangle(corner_radius=0.08, width=cw, height=ch, color=col, stroke_width=2,
-                                fill_color=col, fill_opacity=0.08)
-        t.move_to(card)
-        cell = VGroup(card, t)
+        card = RoundedRectangle(corner_radius=0.04 if plain else 0.08, width=cw, height=ch, color=col, stroke_width=2,
+                                fill_color=col, fill_opacity=0.25 if plain else 0.08)
+        if plain:
+            cell = VGroup(card)
+        else:
+            t.move_to(card)
+            cell = VGroup(card, t)
         cell.shape = card  # what a fill or a dim recolours, what an arrow points at
         cell.move_to([(k % ncols) * (cw + GAP), -(k // ncols) * (ch + GAP), 0])
         cells.append(cell)
         parts.setdefault(s, cell)
         if s in hl:
-            m = RoundedRectangle(corner_radius=0.08, width=cw, height=ch, color=HIGHLIGHT, stroke_width=3,
+            m = RoundedRectangle(corner_radius=0.04 if plain else 0.08, width=cw, height=ch, color=HIGHLIGHT, stroke_width=3,
                                  fill_color=HIGHLIGHT, fill_opacity=0.22)
             m.move_to(card)
             marks.add(m)
