@@ -219,3 +219,12 @@ def code_words() -> dict[str, tuple[str, ...]]:
     """The words of source code written without a fence: `head_nouns` (a colon line that names code), `languages`,
     `definitions` (a line that defines a function or class) and `statements` (words code lines start with)."""
     return {k: tuple(v) for k, v in _load("lexicon.json")["code_words"].items()}
+
+
+def message_words() -> dict[str, str]:
+    """The words of message sequence charts (`lexicon.json` `message_chart`): for each key (`chart_nouns`,
+    `carriers`, `send_verbs`, `reply_words`, `arrive_verbs`, `ways`, `party_parts`, `lost`, `retry`, `timeout`,
+    `note_nouns`, `state_nouns`, `state_verbs`, `set_verbs`, `beside`, `every`, `every_nouns`, `title_verbs`,
+    `carry_on`, `as_before`, `next_chart`, `side_by_side`, `time_arrow`, `sequence`), one pattern of alternatives
+    (regular-expression pieces, longest first)."""
+    return {k: "|".join(sorted(v, key=len, reverse=True)) for k, v in _load("lexicon.json")["message_chart"].items()}
