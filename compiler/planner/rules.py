@@ -770,8 +770,11 @@ def rule_icon(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     "three icons with labels: a book for "Literacy", a lightbulb for "Science", and a globe for "Ideas…"";
     "an icon of a monk writing with a quill"."""
     found: list[tuple[str, str]] = []
-    pairs = list(re.finditer(r"\b(?:an?|the)\s+((?:[a-z]+\s){0,2}?[a-z]+)(?:\s+icon)?\s+(?:for|labell?ed|representing|"
-                             r"meaning|standing for)\s+[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]", ex.sentence, re.I))
+    # "a laptop icon on the left labeled "Client"": where the icon goes may stand between it and its label
+    pairs = list(re.finditer(r"\b(?:an?|the)\s+((?:[a-z]+\s){0,2}?[a-z]+)(?:\s+icon)?(?:\s+(?:on|at|in|to|near|beside|above|"
+                             r"below|under|next to)\s+(?:the\s+)?(?:far\s+)?[a-z]+(?:\s+(?:side|corner|edge))?)?,?\s+(?:for|"
+                             r"labell?ed|representing|meaning|standing for)\s+[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]",
+                             ex.sentence, re.I))
     if _has(ex, r"\bicons?\b") and len(pairs) >= 1:
         for m in pairs:
             name = _icon_name(m.group(1))
