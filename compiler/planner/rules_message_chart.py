@@ -378,6 +378,8 @@ def rule_message_chart(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     s = ex.sentence
     masked = mask_shown(s)
     charts = _charts(ctx)
+    if not charts and not re.search(_chart_nouns(), masked, re.I):
+        return []
     known, known_states = _known(ctx)
     caption = _caption(s)
     side = _has("side_by_side", masked) and re.search(_chart_nouns() + "|" + _w("chart_heads"), masked, re.I)
@@ -390,8 +392,6 @@ def rule_message_chart(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                            + r")\b", masked, re.I)
         new = bool(second and (messages_so_far or states_so_far))
     else:
-        if not re.search(_chart_nouns(), masked, re.I):
-            return []
         lifelines = _parties(s)
         earlier = None
         if len(lifelines) < 2:
