@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -676,6 +677,74 @@ def test_a_series_circuit_with_meters_a_switch_and_a_new_value():
     assert elements["switch"]["open"] is True
     assert circuit[1].params["steps"] == [{"action": "toggle"}, {"action": "flow"}]
     assert circuit[2].params["steps"] == [{"action": "value", "element": "resistor", "text": "6 Ω"}]
+
+
+# ----------------------------------------------------------------------------- instruction prose is not text
+def _texts(bs) -> list[str]:
+    return [str(b.params.get("text") or b.params.get("exprs") or b.params.get("nodes")) for b in bs
+            if b.kind in ("text", "equation", "flow")]
+
+
+@pytest.mark.parametrize("details", [
+    'Show a table with columns "F", "m", "a": row 1: 10 | 2 | 5; row 2: 20 | 2 | 10. Reveal the rows one at a time.',
+    'List the forces: "gravity", "friction", "normal force". Show the items one by one.',
+    'Draw a table with columns "x" and "y": row 1: 1 | 2; row 2: 3 | 4. Then reveal the table rows in turn.',
+])
+def test_how_the_parts_on_screen_are_revealed_is_not_a_caption(details):
+    assert not [b for b in beats(details) if b.kind == "text"], [(b.kind, b.rule, b.strings) for b in beats(details)]
+
+
+@pytest.mark.parametrize("details, items", [
+    ('Show three bullet points:\n- "Alpha one"\n- "Beta two is longer text here"\n- "Gamma"',
+     ["Alpha one", "Beta two is longer text here", "Gamma"]),
+    ("Show three bullet points appearing one at a time:\n- The base rate matters a lot\n- When a disease is rare, most "
+     "positives can be false\nAt the bottom show the formula P = 1 / 2.",
+     ["The base rate matters a lot", "When a disease is rare, most positives can be false"]),
+    ("Show the key points:\n1. Forces change motion\n2. Mass resists change", ["Forces change motion",
+                                                                               "Mass resists change"]),
+])
+def test_the_items_under_a_line_that_announces_a_list_are_its_points(details, items):
+    bs = beats(details)
+    assert [b.params["items"] for b in bs if b.kind == "bullets"] == [items]
+    assert not any("bullet" in t.lower() or "points" in t.lower() for t in _texts(bs)), _texts(bs)
+
+
+def test_a_line_announcing_what_does_not_follow_is_reported_not_written():
+    assert [b.rule for b in beats("Show three bullet points:")] == ["text:scene-plot-fallback"]  # (the scene's plot)
+    assert any(n.startswith("SB301") for n in _notes("Show three bullet points:"))
+    # a phrase with content keeps it, without the words that say how it is revealed
+    assert _texts(beats("Show the pairing rules A – T and G – C one by one.")) == ["Pairing rules A – T and G – C"]
+
+
+@pytest.mark.parametrize("sentence, formula", [
+    ("Then transform the equation into a = F / m.", "a = F / m"),
+    ("Rewrite the formula as E = mc^2.", "E = mc^2"),
+    ("Show the formula Years to double ≈ 72 / interest rate.", "Years to double ≈ 72 / interest rate"),
+])
+def test_the_words_after_a_formula_cue_that_go_on_with_the_instruction_are_not_the_formula(sentence, formula):
+    assert [f for f, _, _ in formula_spans(sentence)] == [formula]
+
+
+@pytest.mark.parametrize("sentence, nodes", [
+    ('Show an arrow labeled "Gradient descent" pointing from the cost back to the network weights.',
+     ["cost", "network weights"]),
+    ('Draw an arrow labeled "tokens" from the encoder straight to the decoder.', ["encoder", "decoder"]),
+    ('Draw an arrow labeled "signal" from the input layer all the way to the output.', ["input layer", "output"]),
+])
+def test_the_way_an_arrow_goes_is_not_part_of_the_name_of_its_end(sentence, nodes):
+    assert only(beats(sentence), "flow").params["nodes"] == nodes
+
+
+@pytest.mark.parametrize("sentence, text, kind", [
+    ('Draw a rocket on the left labeled "Launch" and a moon on the right labeled "Moon".', None, None),
+    ('Place a box on the left labeled "Input" and a box on the right labeled "Output".', None, "flow"),
+    ('Draw a box labeled "Alice" on the left and a box labeled "Bob" on the right.', None, "flow"),
+])
+def test_where_a_labelled_thing_goes_is_not_written_as_its_name(sentence, text, kind):
+    bs = beats(sentence)
+    assert not any(re.search(r"\b(?:Left|Right):", t) for t in _texts(bs)), _texts(bs)
+    if kind:
+        assert only(bs, kind).params["nodes"] == re.findall(r'"([^"]+)"', sentence)
 
 
 # ----------------------------------------------------------------------------- pictures no other kind names

@@ -4,7 +4,8 @@ Language models write details as prose, as numbered or bulleted lists, and as a 
 a colon followed by lines of data ("A table with columns …:" then "Row 1: 1 | 10% of 1000 = $100 | $1100",
 "Write the derivation line by line:" then one formula per line). Each prose sentence is a unit; each
 list item starts a unit and loses its marker; a colon line and the data lines under it stay one unit
-(kept on separate lines, so the rules see the rows). A ``` fenced block belongs to the sentence before it, and so
+(kept on separate lines, so the rules see the rows), and so do a colon line that names a list ("Show three bullet
+points:") and the list items under it. A ``` fenced block belongs to the sentence before it, and so
 does source code written under a colon line without a fence ("Show a code block in Python:" then "def f(x):" and
 its indented body): it becomes a fenced block, every line and its indentation kept.
 """
@@ -14,7 +15,7 @@ from __future__ import annotations
 import re
 
 from ..text import split_sentences
-from .knowledge import code_words, is_instruction
+from .knowledge import code_words, is_instruction, list_nouns
 
 _FENCE = re.compile(r"```.*?(?:```|$)", re.S)
 _MARKER = re.compile(r"^[ \t]*(?:\d{1,2}[.)]|[-*\u2022]|step\s+\d{1,2}\s*[:.)])[ \t]+(?=\S)", re.I)
@@ -62,8 +63,9 @@ def detail_sentences(details: str) -> list[str]:
             continue
         # a data line under the head; a list item as deep as the head's own item starts a new unit
         new_item = indent is not None and head_indent is not None and indent <= head_indent
-        if head is not None and not new_item and _data_line(line):
-            rows.append(line)
+        if head is not None and not new_item and (_data_line(line) or marker and _announces_list(head)
+                                                  and not is_instruction(line)):
+            rows.append(line)  # (a list item under "Show three bullet points:" is one of its points)
             continue
         close()
         if line.endswith(":"):
@@ -155,6 +157,12 @@ def _is_code(head: str, block: list[str]) -> bool:
     cue = re.search(r"\b(?:" + _words_pattern(words["head_nouns"] + tuple(langs)) + r")(?![\w+#])", low) or \
         re.search(r"\b(?:in|using)\s+(?:c|go)\b", low)
     return bool(cue) and (statements > 0 or nested or any(punct.search(ln) for ln in written))
+
+
+def _announces_list(head: str) -> bool:
+    """"Show three bullet points:", "List the steps:": a colon line that names the items of a list under it."""
+    nouns = "|".join(re.escape(n) for n in list_nouns())
+    return re.search(r"\b(?:" + nouns + r")s?\b", head, re.I) is not None
 
 
 def _data_line(line: str) -> bool:
