@@ -702,10 +702,14 @@ def test_how_the_parts_on_screen_are_revealed_is_not_a_caption(details):
      ["The base rate matters a lot", "When a disease is rare, most positives can be false"]),
     ("Show the key points:\n1. Forces change motion\n2. Mass resists change", ["Forces change motion",
                                                                                "Mass resists change"]),
+    ('Below it list three points:\n- "Acceleration grows with force"\n- "Only the net force counts: add forces with '
+     'their directions"\nShow the table again.', ["Acceleration grows with force",
+                                                 "Only the net force counts: add forces with their directions"]),
 ])
 def test_the_items_under_a_line_that_announces_a_list_are_its_points(details, items):
     bs = beats(details)
     assert [b.params["items"] for b in bs if b.kind == "bullets"] == [items]
+    assert "scatter" not in [b.kind for b in bs]  # "three points:" are a list's, not points to scatter
     assert not any("bullet" in t.lower() or "points" in t.lower() for t in _texts(bs)), _texts(bs)
 
 

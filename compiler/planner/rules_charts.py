@@ -706,11 +706,12 @@ def _last_curve(ctx: Context) -> dict | None:
 
 # ----------------------------------------------------------------------------- scatter
 def rule_scatter(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
+    # ("list three points:" announces the points of a list, not three points to scatter)
     if _fired_chart(ex, ctx, i):
         return []
     cue = _has(ex, r"\bscatter(?:[- ]?plot)?\b|\b(?:random|data|sample)\s+(?:2d\s+|two-dimensional\s+)?points\b|"
                    r"\b(?:\d+|" + "|".join(("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"))
-                   + r")\s+(?:random\s+)?(?:2d\s+)?points\b|\bpoint cloud\b|\bconvex hull\b|"
+                   + r")\s+(?:random\s+)?(?:2d\s+)?points\b(?!\s*:)|\bpoint cloud\b|\bconvex hull\b|"
                    r"\bline of best fit\b|\bregression line\b|\bbest[- ]fit line\b")
     s = ex.sentence
     coords = [(_num(m.group(1)), _num(m.group(2))) for m in COORD.finditer(s)]

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from ..text import split_sentences
-from .knowledge import code_words, is_instruction, list_nouns
+from .knowledge import code_words, instruction_verbs, is_instruction, list_nouns
 
 _FENCE = re.compile(r"```.*?(?:```|$)", re.S)
 _MARKER = re.compile(r"^[ \t]*(?:\d{1,2}[.)]|[-*\u2022]|step\s+\d{1,2}\s*[:.)])[ \t]+(?=\S)", re.I)
@@ -64,7 +64,7 @@ def detail_sentences(details: str) -> list[str]:
         # a data line under the head; a list item as deep as the head's own item starts a new unit
         new_item = indent is not None and head_indent is not None and indent <= head_indent
         if head is not None and not new_item and (_data_line(line) or marker and _announces_list(head)
-                                                  and not is_instruction(line)):
+                                                  and not _instruction_verb_first(line)):
             rows.append(line)  # (a list item under "Show three bullet points:" is one of its points)
             continue
         close()
@@ -157,6 +157,12 @@ def _is_code(head: str, block: list[str]) -> bool:
     cue = re.search(r"\b(?:" + _words_pattern(words["head_nouns"] + tuple(langs)) + r")(?![\w+#])", low) or \
         re.search(r"\b(?:in|using)\s+(?:c|go)\b", low)
     return bool(cue) and (statements > 0 or nested or any(punct.search(ln) for ln in written))
+
+
+def _instruction_verb_first(line: str) -> bool:
+    """"Show the matrix …" under a list head is the next instruction, "Only the net force counts" a point."""
+    words = re.findall(r"[A-Za-z]+", line.split('"')[0])
+    return bool(words) and words[0].lower() in instruction_verbs()
 
 
 def _announces_list(head: str) -> bool:
