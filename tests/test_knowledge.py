@@ -26,6 +26,8 @@ def test_icon_words_are_unique_lower_case_and_never_an_unrelated_object():
     for thing in ("globe", "sun", "planet", "earth", "star"):  # would be drawn as a lightbulb
         assert thing not in aliases
     assert aliases["stopwatch"] == "clock" and aliases["lightbulb"] == "lightbulb"
+    # a laptop looks like a computer and a server like a rack, not like a chip and a database
+    assert aliases["laptop"] == "computer" and aliases["server"] == "server" and aliases["storage"] == "database"
 
 
 def test_the_planner_package_has_no_import_cycle():

@@ -104,6 +104,27 @@ def test_an_object_no_icon_looks_like_is_reported_not_drawn_as_another():
                for n in p.diagnostics)
 
 
+@pytest.mark.parametrize("sentence, icons, labels", [
+    ('Draw a laptop icon on the left labeled "Client" and a server icon on the right labeled "Server".',
+     ["computer", "server"], ["Client", "Server"]),
+    ('Place a person icon at the top labeled "User", then a database icon at the bottom labeled "Orders".',
+     ["person", "database"], ["User", "Orders"]),
+    ('Show a desktop computer icon on the far left, labeled "Browser".', ["computer"], ["Browser"]),
+])
+def test_an_icon_placed_before_its_label_is_the_icon_the_sentence_names(sentence, icons, labels):
+    sb = Storyboard.model_validate({"scenes": [scene(sentence, "Some narration here.")]})
+    p = plan_storyboard(sb)
+    assert [(b.kind, b.params.get("icons"), b.params.get("labels")) for b in p.scenes[0].beats] == [("icon", icons, labels)]
+    assert not p.diagnostics, p.diagnostics
+
+
+def test_a_placed_object_no_icon_looks_like_is_reported_by_its_name_not_its_place():
+    sb = Storyboard.model_validate({"scenes": [scene('Draw a rocket icon on the right labeled "Launch".',
+                                                     "Some narration here.")]})
+    notes = [n.message for n in plan_storyboard(sb).diagnostics if n.code == "SB307"]
+    assert any("no icon looks like 'rocket'" in n for n in notes) and not any("'right'" in n for n in notes), notes
+
+
 def test_transition_clears_then_titles():
     assert kinds('Display "A". Transition to the text "Introducing Transformers".') == ["title", "clear", "title"]
 

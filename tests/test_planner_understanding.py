@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -560,7 +561,109 @@ def test_a_handshake_on_two_lifelines_with_states_and_a_lost_message():
     later = [b for b in second.beats if b.kind == "message_chart"]
     assert later[0].rule == "message_chart:recalled-from-scene-1" and "messages" not in later[0].params
     assert later[1].params["messages"][0]["lost"] is True and "icon" not in [b.kind for b in second.beats]
-    assert later[2].params["messages"][0]["note"] == "retry"
+    assert later[2].params["messages"][0]["note"] == "timeout → retry"  # "After a timeout the client retransmits …"
+
+
+_LIFELINES = 'Draw two vertical lines labeled "Client" and "Server". '
+
+
+def _chart_events(*details: str) -> list[dict]:
+    """The message_chart beats of the last scene of a storyboard with one scene per `details`: their params."""
+    return [b.params for b in plan(*details)[-1].beats if b.kind == "message_chart"]
+
+
+@pytest.mark.parametrize("sentence, message", [
+    ('Draw an arrow from the server back to the client labeled "SYN-ACK, seq = 300".',
+     {"from": "Server", "to": "Client", "label": "SYN-ACK, seq = 300", "reply": True}),
+    ('Draw a slanted arrow from the client line down to the server line labeled "SYN, seq = 100".',
+     {"from": "Client", "to": "Server", "label": "SYN, seq = 100"}),
+    ('Send a packet from the server straight across to the client timeline labeled "FIN".',
+     {"from": "Server", "to": "Client", "label": "FIN"}),
+    ('Draw the SYN arrow from the client that stops halfway with a red X, labeled "SYN (lost)".',
+     {"from": "Client", "to": "Server", "label": "SYN (lost)", "lost": True}),
+])
+def test_a_message_between_parties_named_with_words_between_them(sentence, message):
+    charts = _chart_events(_LIFELINES + sentence)
+    assert charts[1]["messages"] == [message]
+
+
+@pytest.mark.parametrize("sentence, states", [
+    ('Show the state "CLOSED" next to the client and "LISTEN" next to the server.',
+     [{"lifeline": "Client", "text": "CLOSED"}, {"lifeline": "Server", "text": "LISTEN"}]),
+    ('Change both states to "ESTABLISHED" and flash them in green.',
+     [{"lifeline": "Client", "text": "ESTABLISHED"}, {"lifeline": "Server", "text": "ESTABLISHED"}]),
+    ('Then mark both sides "ESTABLISHED".',
+     [{"lifeline": "Client", "text": "ESTABLISHED"}, {"lifeline": "Server", "text": "ESTABLISHED"}]),
+    ("Now the server becomes ESTABLISHED.", [{"lifeline": "Server", "text": "ESTABLISHED"}]),
+])
+def test_states_beside_a_party_or_for_both_are_states_of_the_chart_not_a_list(sentence, states):
+    bs = beats(_LIFELINES + sentence)
+    assert [b.kind for b in bs] == ["message_chart", "message_chart"]
+    assert bs[1].params["states"] == states
+
+
+def test_a_chart_continued_comes_back_as_it_was_left_and_one_drawn_again_is_bare():
+    first = (_LIFELINES + 'Show the state "CLOSED" next to the client. Draw an arrow from Client to Server labeled '
+             '"SYN seq=100". Change the client state to "SYN_SENT".')
+    continued = _chart_events(first, "Continue the same two timelines with the SYN arrow already drawn.")
+    assert continued == [{"lifelines": ["Client", "Server"],
+                          "messages": [{"from": "Client", "to": "Server", "label": "SYN seq=100"}],
+                          "states": [{"lifeline": "Client", "text": "CLOSED"},
+                                     {"lifeline": "Client", "text": "SYN_SENT", "after": 0}]}]
+    assert _chart_events(first, "Draw the two timelines again.") == [{"lifelines": ["Client", "Server"]}]
+
+
+def test_messages_named_as_before_take_their_parties_and_labels_from_the_earlier_scene():
+    first = (_LIFELINES + 'Draw an arrow from Client to Server labeled "SYN, seq = 100". Draw an arrow from the server '
+             'back to the client labeled "SYN-ACK, seq = 300". Draw an arrow from the client to the server labeled "ACK".')
+    charts = _chart_events(first, "Draw the two timelines again. Then draw the SYN-ACK and ACK arrows as before and mark "
+                                  'both sides "ESTABLISHED".')
+    assert charts[1]["messages"] == [{"from": "Server", "to": "Client", "label": "SYN-ACK, seq = 300", "reply": True},
+                                     {"from": "Client", "to": "Server", "label": "ACK"}]
+    assert charts[1]["states"] == [{"lifeline": "Client", "text": "ESTABLISHED", "after": 1},
+                                   {"lifeline": "Server", "text": "ESTABLISHED", "after": 1}]
+    # told without quotes, one event after another: each message by its name, between the parties it had before
+    charts = _chart_events(first, "Draw the timelines again. SYN arrives at the server, the SYN-ACK arrow stops halfway "
+                                  "with a red X, then the SYN-ACK is resent, followed by the ACK.")
+    assert charts[1]["messages"] == [{"from": "Client", "to": "Server", "label": "SYN"},
+                                     {"from": "Server", "to": "Client", "label": "SYN-ACK", "reply": True, "lost": True},
+                                     {"from": "Server", "to": "Client", "label": "SYN-ACK", "reply": True, "note": "retry"},
+                                     {"from": "Client", "to": "Server", "label": "ACK"}]
+    # a message on screen acted on is not sent again
+    assert len(_chart_events(first, "Draw the timelines again. Draw the SYN arrow from the client to the server "
+                                    'labeled "SYN". Highlight the SYN arrow.')) == 2
+
+
+@pytest.mark.parametrize("sentence, note", [
+    ('On the client timeline, draw a vertical bracket labeled "timeout 1 s".', "timeout 1 s"),
+    ("A timeout bracket appears on the client.", "timeout"),
+    ("The client times out.", "timeout"),
+])
+def test_a_timer_on_a_lifeline_is_the_note_of_the_message_before_it(sentence, note):
+    details = _LIFELINES + 'Draw an arrow from Client to Server labeled "SYN" that is lost halfway. ' + sentence
+    charts = _chart_events(details)
+    assert charts[1]["messages"] == [{"from": "Client", "to": "Server", "label": "SYN", "lost": True, "note": note}]
+    assert len(charts) == 2 and not _notes(details)
+
+
+def test_a_time_arrow_asked_for_later_is_the_charts_own():
+    bs = beats(_LIFELINES + 'Time flows downward; show a small arrow labeled "time" on the far left pointing down.')
+    assert [b.kind for b in bs] == ["message_chart"] and bs[0].params["time_arrow"] is True
+
+
+def test_two_charts_side_by_side_are_drawn_one_after_the_other_and_said_so():
+    first = _LIFELINES + 'Draw an arrow from Client to Server labeled "SYN". Show a flow: "A" -> "B" -> "C".'
+    details = ('Split the screen into two timing diagrams side by side.\nLeft diagram titled "SYN lost": the SYN arrow '
+               'stops halfway with a red X.\nRight diagram titled "SYN arrives": SYN arrives at the server again.')
+    last = plan(first, details)[-1]
+    assert [(b.kind, b.rule) for b in last.beats] == [("message_chart", "message_chart:lifelines"),
+                                                      ("message_chart", "message_chart:messages"),
+                                                      ("message_chart", "message_chart:second-chart")]
+    assert last.beats[0].params == {"lifelines": ["Client", "Server"]}  # the parties of the earlier chart
+    assert last.beats[1].params["caption"] == "SYN lost" and last.beats[1].params["messages"][0]["lost"] is True
+    assert last.beats[2].params["caption"] == "SYN arrives"
+    assert last.beats[2].params["messages"] == [{"from": "Client", "to": "Server", "label": "SYN", "note": "retry"}]
+    assert any("not side by side" in n for n in _notes(first, details))
 
 
 def test_a_series_circuit_with_meters_a_switch_and_a_new_value():
@@ -574,6 +677,78 @@ def test_a_series_circuit_with_meters_a_switch_and_a_new_value():
     assert elements["switch"]["open"] is True
     assert circuit[1].params["steps"] == [{"action": "toggle"}, {"action": "flow"}]
     assert circuit[2].params["steps"] == [{"action": "value", "element": "resistor", "text": "6 Ω"}]
+
+
+# ----------------------------------------------------------------------------- instruction prose is not text
+def _texts(bs) -> list[str]:
+    return [str(b.params.get("text") or b.params.get("exprs") or b.params.get("nodes")) for b in bs
+            if b.kind in ("text", "equation", "flow")]
+
+
+@pytest.mark.parametrize("details", [
+    'Show a table with columns "F", "m", "a": row 1: 10 | 2 | 5; row 2: 20 | 2 | 10. Reveal the rows one at a time.',
+    'List the forces: "gravity", "friction", "normal force". Show the items one by one.',
+    'Draw a table with columns "x" and "y": row 1: 1 | 2; row 2: 3 | 4. Then reveal the table rows in turn.',
+])
+def test_how_the_parts_on_screen_are_revealed_is_not_a_caption(details):
+    assert not [b for b in beats(details) if b.kind == "text"], [(b.kind, b.rule, b.strings) for b in beats(details)]
+
+
+@pytest.mark.parametrize("details, items", [
+    ('Show three bullet points:\n- "Alpha one"\n- "Beta two is longer text here"\n- "Gamma"',
+     ["Alpha one", "Beta two is longer text here", "Gamma"]),
+    ("Show three bullet points appearing one at a time:\n- The base rate matters a lot\n- When a disease is rare, most "
+     "positives can be false\nAt the bottom show the formula P = 1 / 2.",
+     ["The base rate matters a lot", "When a disease is rare, most positives can be false"]),
+    ("Show the key points:\n1. Forces change motion\n2. Mass resists change", ["Forces change motion",
+                                                                               "Mass resists change"]),
+    ('Below it list three points:\n- "Acceleration grows with force"\n- "Only the net force counts: add forces with '
+     'their directions"\nShow the table again.', ["Acceleration grows with force",
+                                                 "Only the net force counts: add forces with their directions"]),
+])
+def test_the_items_under_a_line_that_announces_a_list_are_its_points(details, items):
+    bs = beats(details)
+    assert [b.params["items"] for b in bs if b.kind == "bullets"] == [items]
+    assert "scatter" not in [b.kind for b in bs]  # "three points:" are a list's, not points to scatter
+    assert not any("bullet" in t.lower() or "points" in t.lower() for t in _texts(bs)), _texts(bs)
+
+
+def test_a_line_announcing_what_does_not_follow_is_reported_not_written():
+    assert [b.rule for b in beats("Show three bullet points:")] == ["text:scene-plot-fallback"]  # (the scene's plot)
+    assert any(n.startswith("SB301") for n in _notes("Show three bullet points:"))
+    # a phrase with content keeps it, without the words that say how it is revealed
+    assert _texts(beats("Show the pairing rules A – T and G – C one by one.")) == ["Pairing rules A – T and G – C"]
+
+
+@pytest.mark.parametrize("sentence, formula", [
+    ("Then transform the equation into a = F / m.", "a = F / m"),
+    ("Rewrite the formula as E = mc^2.", "E = mc^2"),
+    ("Show the formula Years to double ≈ 72 / interest rate.", "Years to double ≈ 72 / interest rate"),
+])
+def test_the_words_after_a_formula_cue_that_go_on_with_the_instruction_are_not_the_formula(sentence, formula):
+    assert [f for f, _, _ in formula_spans(sentence)] == [formula]
+
+
+@pytest.mark.parametrize("sentence, nodes", [
+    ('Show an arrow labeled "Gradient descent" pointing from the cost back to the network weights.',
+     ["cost", "network weights"]),
+    ('Draw an arrow labeled "tokens" from the encoder straight to the decoder.', ["encoder", "decoder"]),
+    ('Draw an arrow labeled "signal" from the input layer all the way to the output.', ["input layer", "output"]),
+])
+def test_the_way_an_arrow_goes_is_not_part_of_the_name_of_its_end(sentence, nodes):
+    assert only(beats(sentence), "flow").params["nodes"] == nodes
+
+
+@pytest.mark.parametrize("sentence, text, kind", [
+    ('Draw a rocket on the left labeled "Launch" and a moon on the right labeled "Moon".', None, None),
+    ('Place a box on the left labeled "Input" and a box on the right labeled "Output".', None, "flow"),
+    ('Draw a box labeled "Alice" on the left and a box labeled "Bob" on the right.', None, "flow"),
+])
+def test_where_a_labelled_thing_goes_is_not_written_as_its_name(sentence, text, kind):
+    bs = beats(sentence)
+    assert not any(re.search(r"\b(?:Left|Right):", t) for t in _texts(bs)), _texts(bs)
+    if kind:
+        assert only(bs, kind).params["nodes"] == re.findall(r'"([^"]+)"', sentence)
 
 
 # ----------------------------------------------------------------------------- pictures no other kind names

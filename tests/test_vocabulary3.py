@@ -326,6 +326,13 @@ def test_message_chart_dry_runs_fit(monkeypatch):
                                                                  {"from": "Server", "to": "Client", "reply": True,
                                                                   "label": "SYN + ACK\nseq = 5000\nack = 1001"}],
                                                     "states": [{"lifeline": "Client", "text": "SYN-SENT", "after": 0}]}]),
+        _scene("A reply is lost. Sent again after a timeout.",  # a lost reply: its cross at the end of the dashed arrow
+               [{"kind": "message_chart", "lifelines": ["Client", "Server"],
+                 "messages": [{"from": "Client", "to": "Server", "label": "SYN"},
+                              {"from": "Server", "to": "Client", "label": "SYN-ACK", "reply": True, "lost": True,
+                               "note": "timeout"},
+                              {"from": "Server", "to": "Client", "label": "SYN-ACK", "reply": True,
+                               "note": "timeout → retry"}]}]),
         _scene("A request is lost. It is sent again. Then a cached one.",
                [RETRY, {"kind": "message_chart", "extend": True, "sentence": 3,
                         "messages": [{"from": "Browser", "to": "Cache", "label": "GET /index"},

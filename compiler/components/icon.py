@@ -10,7 +10,8 @@ from .base import VisualBase
 
 KIND = "icon"
 RUNTIME = "icon"  # helper module in compiler.runtime.components (None: an operation of SbcScene)
-ICON_NAMES = ("clock", "bag", "document", "person", "lightbulb", "gear", "check", "cross", "database", "chip")
+ICON_NAMES = ("clock", "bag", "document", "person", "lightbulb", "gear", "check", "cross", "database", "chip", "computer",
+              "server")
 
 
 class IconVisual(VisualBase):

@@ -425,8 +425,9 @@ def _extend_to_cue(sentence: str, masked: str, spans: list[tuple[str, int, int]]
         if cue is not None and cue.end() < a:
             gap = masked[cue.end():a]
             words = gap.split()
+            # (not "the equation into a = F / m": a word like "into" after the cue goes on with the instruction)
             if 0 < len(words) <= 4 and not re.search(r"[,;:.\x01]", gap) and not re.search(
-                    r"\b(?:the|a|an|for|with|and|where|which|into|onto|as|becomes?)\b", gap, re.I):
+                    r"\b(?:the|a|an|for|with|and|where|which|into|onto|as|becomes?)\b", gap, re.I) and words[0].lower() not in _STOP_WORDS:
                 a = cue.end()
         end = re.search(r"[,;:]\s|\.(?:\s|$)|\s+(?:and|where|which|with|for|to show|in)\s|$", masked[b:])
         tail = masked[b: b + end.start()] if end else ""

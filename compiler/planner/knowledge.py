@@ -9,6 +9,7 @@ icon is a data change with its own test (tests/test_knowledge.py), not a new rul
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -232,3 +233,54 @@ def code_words() -> dict[str, tuple[str, ...]]:
     """The words of source code written without a fence: `head_nouns` (a colon line that names code), `languages`,
     `definitions` (a line that defines a function or class) and `statements` (words code lines start with)."""
     return {k: tuple(v) for k, v in _load("lexicon.json")["code_words"].items()}
+
+
+def message_words() -> dict[str, str]:
+    """The words of message sequence charts (`lexicon.json` `message_chart`): for each key (`chart_nouns`,
+    `carriers`, `send_verbs`, `reply_words`, `arrive_verbs`, `party_parts`, `lost`, `retry`, `timeout`,
+    `note_nouns`, `state_nouns`, `state_verbs`, `set_verbs`, `beside`, `every`, `every_nouns`, `title_verbs`,
+    `carry_on`, `as_before`, `next_chart`, `side_by_side`, `time_arrow`, `sequence`), one pattern of alternatives
+    (regular-expression pieces, longest first)."""
+    return {k: "|".join(sorted(v, key=len, reverse=True)) for k, v in _load("lexicon.json")["message_chart"].items()}
+
+
+def way_words() -> str:
+    """A pattern (alternatives, longest first) of the words that say which way a thing goes between its two ends
+    ("from the cost back to the weights"): never part of an end's name."""
+    return "|".join(sorted(_load("lexicon.json")["way_words"], key=len, reverse=True)).replace(" ", r"\s+")
+
+
+def pacing_words() -> str:
+    """A pattern (alternatives, longest first) of the words that say how things are revealed ("one at a time")."""
+    return "|".join(sorted(_load("lexicon.json")["pacing_words"], key=len, reverse=True)).replace(" ", r"\s+")
+
+
+def list_nouns() -> tuple[str, ...]:
+    """The part nouns that name the items of a list first of all — bullet, point, item (`lexicon.json` `part_nouns`
+    whose first kind is `bullets`; a line or a step is a derivation's first)."""
+    return tuple(n for n, v in _load("lexicon.json")["part_nouns"].items() if v["kinds"][0] == "bullets")
+
+
+def visual_parts_named(phrase: str) -> frozenset[str]:
+    """The component kinds whose parts a phrase names when it names nothing else ("the rows": table, matrix, grid…;
+    "three bullet points": bullets; "the table rows") — words of instruction about a visual, not text to show on it;
+    empty when the phrase names something else ("the final equation", "the formula triangle"). The phrase must name
+    a part (`lexicon.json` `part_nouns`); its other words may be nouns of a component, ordinals, counts or words that
+    pick some of them."""
+    words = re.findall(r"[a-z]+", phrase.lower())
+    picks = {"the", "a", "an", "all", "each", "every", "both", "its", "their", "his", "her", "our", "next", "remaining",
+             "other", "rest", "and", "of", "them", "these", "those", "this", "that", "few", "some", "new"}
+    counts = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
+    part_nouns = _load("lexicon.json")["part_nouns"]
+    ordinals = set(_load("lexicon.json")["ordinals"])
+    nouns = [c["pattern"] for c in _load("vocabulary.json")["component_nouns"]]
+
+    def part(w: str) -> str | None:
+        return next((x for x in (w, w.rstrip("s"), w.removesuffix("es")) if x in part_nouns), None)
+
+    named = [w for w in words if w not in picks and w not in counts]
+    found = [part(w) for w in named]
+    if not any(found) or not all(p or w in ordinals or any(re.fullmatch(r"(?:" + n + r")", w) for n in nouns)
+                                 for w, p in zip(named, found)):
+        return frozenset()
+    return frozenset(k for p in found if p for k in part_nouns[p]["kinds"])

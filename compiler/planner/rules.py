@@ -18,8 +18,8 @@ from ..components.network import DRAWN as NETWORK_DRAWN, MAX_LAYERS as _NET_MAX
 from .extract import WORD_NUMBERS, Extracted, clause_spans, count_in, enumeration
 from .parts import Missing, extreme_part, nth_part
 from .theme import colour_named
-from .knowledge import (cell_words, diagram_nouns, instruction_verbs, part_nouns, icon_aliases, icon_names, is_instruction, named_diagrams, network_words,
-                        picture_words, port_verbs)
+from .knowledge import (cell_words, diagram_nouns, instruction_verbs, part_nouns, icon_aliases, icon_names, is_instruction, list_nouns,
+                        named_diagrams, network_words, pacing_words, visual_parts_named, picture_words, port_verbs, way_words)
 
 ICON_NAMES = icon_names()
 ICON_ALIASES = icon_aliases()
@@ -76,6 +76,14 @@ def rule_title(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
 
 
 def rule_bullets(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
+    lines = _list_lines(ex, ctx, i)
+    if lines:
+        # "Show three bullet points:" then "- The base rate matters", "- …": the items under it, one point each
+        ctx.consumed.update(lines)
+        if len(lines) > 12:
+            ctx.lost(i, f"{len(lines)} items; only the first 12 are drawn")
+        return [_beat("bullets", "bullets:lines-after-colon", ex, i, lines[:12], sum((_kw(x) for x in lines[:12]), ()),
+                      items=lines[:12], style="dot")]
     headings = list(re.finditer(r'(?:titled|headed|called)\s+"([^"]+)"', ex.sentence, re.I))
     if len(headings) >= 2:
         # "a list titled "A" with …, followed by a second list titled "B" with …": one list per heading
@@ -87,6 +95,20 @@ def rule_bullets(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             beats += _bullets_from(part, ctx, i, source=ex)
         return beats
     return _bullets_from(ex, ctx, i, source=ex)
+
+
+def _list_lines(ex: Extracted, ctx: Context, i: int) -> list[str]:
+    """The lines under a colon line that names a list ("Show three bullet points:", "List the steps:"), when no other
+    rule drew them and they are not quoted (quoted items are read as any quoted list)."""
+    block = re.search(r":[ \t]*\n(.+)$", ex.sentence, re.S)
+    if not block or any(q not in ctx.consumed for q in ex.quoted) or any(
+            b.detail_index == i and b.source == ex.sentence for b in ctx.beats):
+        return []
+    nouns = "|".join(re.escape(n) for n in list_nouns())
+    if not re.search(r"\b(?:" + nouns + r")s?\b", ex.sentence[:block.start()], re.I):
+        return []
+    lines = [ln.strip() for ln in block.group(1).splitlines() if ln.strip()]
+    return [] if len(lines) < 2 or any(ln in ctx.consumed for ln in lines) else lines
 
 
 _NOUN_STOP = {"the", "a", "an", "and", "or", "with", "its", "each", "label", "labels", "show", "display", "draw", "then",
@@ -115,7 +137,11 @@ def _labelled(ex: Extracted, items: list[str]) -> list[tuple[str, str]] | None:
                          r"point|line|layer|block|sphere|card|vector|pointer|marker|sign|tag)s?\s*$", before, re.I)
         if verb or label_verb:
             named += 1
-        words = re.findall(r"[A-Za-z][\w-]*", re.sub(r"\b(?:labell?ed|called|named|marked|tagged)\b", " ", before, flags=re.I))
+        said = re.sub(r"\b(?:labell?ed|called|named|marked|tagged)\b", " ", before, flags=re.I)
+        place = re.search(r"\s(?:on|at|in|to|near|towards?)\s+(?:the\s+)?([a-z -]{2,30}?)[\s,]*$", said, re.I)
+        if place and set(re.findall(r"[a-z]+", place.group(1).lower())) <= picture_words() | {"far", "hand"}:
+            said = said[:place.start()]  # "a rocket on the left labeled …": the rocket's label, not the left's
+        words = re.findall(r"[A-Za-z][\w-]*", said)
         tail = []
         for w in reversed(words):
             if w.lower() in _NOUN_STOP:
@@ -799,7 +825,10 @@ def rule_flow(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     rule = ""
     chain_text: list[str] = []
     edge_labels = re.findall(r"(?:arrow|arrows)\s+labell?ed\s+\"([^\"]+)\"", ex.sentence, re.I) or None
-    between = re.search(r"\bfrom\s+(?:the\s+)?([\w-]+(?:\s[\w-]+)?)\s+to\s+(?:the\s+)?([\w-]+(?:\s[\w-]+)?)", ex.sentence)
+    # "from the cost back to the network weights": the way it goes is not part of a box's name
+    ways = way_words()
+    between = re.search(r"\bfrom\s+(?:the\s+)?([\w-]+(?:\s(?!(?:" + ways + r")\b)[\w-]+)?)(?:\s+(?:" + ways + r"))*\s+to\s+"
+                        r"(?:the\s+)?([\w-]+(?:\s[\w-]+)?)", ex.sentence)
     previous = next((b for b in reversed(ctx.beats) if b.kind == "flow"), None)
     if edge_labels and previous is not None and between:
         ctx.consumed.update(edge_labels)
@@ -812,7 +841,8 @@ def rule_flow(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         return [_beat("highlight", "highlight:labelled-arrows", ex, i, (), _kw(ex.sentence), target=None,
                       mode="pulse")]
     quoted_chain = next((q for q in ex.quoted if q not in ctx.consumed and len(ARROW_SPLIT.split(q)) >= 3), None)
-    boxed = [q for q in re.findall(r"\b(?:box|block|rectangle|node|stage)\s+(?:labell?ed|called|named|with(?:\s+the)?\s+"
+    boxed = [q for q in re.findall(r"\b(?:box|block|rectangle|node|stage)\s+(?:(?:on|at|in|to)\s+the\s+(?:far\s+)?[a-z]+,?\s+)?"
+                                   r"(?:labell?ed|called|named|with(?:\s+the)?\s+"
                                    r"(?:text|label|word))\s+[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]", ex.sentence, re.I)
              if q not in ctx.consumed]
     if len(boxed) >= 2 and not edge_labels:
@@ -895,8 +925,11 @@ def rule_icon(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     "three icons with labels: a book for "Literacy", a lightbulb for "Science", and a globe for "Ideas…"";
     "an icon of a monk writing with a quill"."""
     found: list[tuple[str, str]] = []
-    pairs = list(re.finditer(r"\b(?:an?|the)\s+((?:[a-z]+\s){0,2}?[a-z]+)(?:\s+icon)?\s+(?:for|labell?ed|representing|"
-                             r"meaning|standing for)\s+[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]", ex.sentence, re.I))
+    # "a laptop icon on the left labeled "Client"": where the icon goes may stand between it and its label
+    pairs = list(re.finditer(r"\b(?:an?|the)\s+((?:[a-z]+\s){0,2}?[a-z]+)(?:\s+icon)?(?:\s+(?:on|at|in|to|near|beside|above|"
+                             r"below|under|next to)\s+(?:the\s+)?(?:far\s+)?[a-z]+(?:\s+(?:side|corner|edge))?)?,?\s+(?:for|"
+                             r"labell?ed|representing|meaning|standing for)\s+[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]",
+                             ex.sentence, re.I))
     if _cue(ex, r"\bicons?\b") and len(pairs) >= 1:
         for m in pairs:
             name = _icon_name(m.group(1))
@@ -1131,6 +1164,14 @@ def rule_noun_phrase(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         # "Show the request passing through them left to right": data moving along the diagram on screen
         return [_beat("highlight", "highlight:animate-previous", ex, i, (), _kw(ex.sentence), target=None, mode="pulse")]
     phrase = re.sub(r"^(?:that|how|what|where|why)\s+", "", m.group(1).strip(), flags=re.I)
+    # "… one by one": how it is revealed, not part of what is shown
+    paced = re.search(r",?\s*\b(?:" + pacing_words() + r")\b", phrase, re.I)
+    phrase = re.sub(r",?\s*\b(?:" + pacing_words() + r")\b", "", phrase, flags=re.I).strip()
+    parts = visual_parts_named(phrase)
+    if not phrase or phrase.endswith(":") or parts and (paced or parts & {b.kind for b in since_clear(ctx)}):
+        # "Show three bullet points:" (what it announces did not follow), "Reveal the rows one at a time", "Show the
+        # rows" with a table on screen: words about the visual, never text on it
+        return []
     words = set(re.findall(r"[a-z]+", phrase.lower()))
     named = len(phrase.split()) <= 6 and not any(w.endswith("ing") for w in words)  # "the softmax function"
     if not (named or re.search(r"[=<>→–—±×÷^\d]|\s-\s", phrase)) or words & picture_words():

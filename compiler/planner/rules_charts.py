@@ -731,10 +731,11 @@ def _last_curve(ctx: Context) -> dict | None:
 
 # ----------------------------------------------------------------------------- scatter
 def rule_scatter(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
+    # ("list three points:" announces the points of a list, not three points to scatter)
     if _fired_chart(ex, ctx, i):
         return []
     counted = _cue(ex, r"\b(?:\d+|" + "|".join(("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"))
-                   + r")\s+(?:random\s+)?(?:2d\s+)?points\b") and not _cue(ex, r"\b(?:" + list_words() + r")\b")
+                   + r")\s+(?:random\s+)?(?:2d\s+)?points\b(?!\s*:)") and not _cue(ex, r"\b(?:" + list_words() + r")\b")
     # ("Below it list three points:": the points of a list, not of a plot)
     cue = counted or _cue(ex, r"\bscatter(?:[- ]?plot)?\b|\b(?:random|data|sample)\s+(?:2d\s+|two-dimensional\s+)?points\b|"
                           r"\bpoint cloud\b|\bconvex hull\b|\bline of best fit\b|\bregression line\b|\bbest[- ]fit line\b")

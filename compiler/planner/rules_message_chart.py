@@ -2,38 +2,118 @@
 their states.
 
     Draw two vertical timelines: "Client" on the left and "Server" on the right.
-    Draw an arrow from Client to Server labeled "SYN seq=100".
+    Draw an arrow from Client to Server labeled "SYN seq=100".   Draw an arrow from the server back to the client …
     The server replies with "SYN-ACK ack=101".        Client sends "ACK" to the server.
-    Change the client's state label to "ESTABLISHED".   The packet is lost: a red cross halfway.
+    Change the client's state label to "ESTABLISHED".   Show the state "CLOSED" next to the client.
+    Draw the SYN arrow from the client that stops halfway with a red X, labeled "SYN (lost)".
+    On the client timeline, draw a vertical bracket labeled "timeout 1 s".
+    Then draw the SYN-ACK and ACK arrows as before and mark both sides "ESTABLISHED".
+    Right diagram titled "Final ACK lost": SYN and SYN-ACK arrive, the ACK arrow stops halfway with a red X, …
 
-A chart starts when the details name lifelines or timelines (or a sequence or ladder diagram) with two or
-more parties; then every sentence that sends something from one party to another adds a message to the
-chart on screen (`extend`), in time order, and a state named for a party begins after the last message.
+A chart starts when the details name lifelines or timelines (or a sequence, ladder or timing diagram) with two or
+more parties — or, named without them, with the parties of the chart of an earlier scene. Then every sentence that
+sends something from one party to another adds a message to the chart on screen (`extend`), in time order: a
+message is named by its quoted label, or by the name an earlier message had (`the SYN-ACK`: its label up to its
+first comma or field), and goes between the parties the sentence names, or else those it went between before, or
+else from the one party named to the other. A state named for a party begins after the message before it; a timer or
+bracket on a lifeline is the note of the message before it. A chart recalled to continue ("Continue the same
+timelines") comes back as its scene left it; a second chart ("Right diagram …") is drawn after the first.
+The words are in `planner/data/lexicon.json` (`message_chart`).
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .beats import Beat
 from .context import Context, _beat, _kw, since_clear
-from .extract import Extracted
+from .extract import Extracted, mask_shown
+from .knowledge import instruction_verbs, message_words, operation_verbs
 
 _Q = r"[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]"
-_CHART = re.compile(r"\b(?:life ?lines?|time ?lines?|vertical (?:lines|timelines)|sequence diagram|ladder diagram|"
-                    r"message (?:sequence )?(?:chart|diagram)|swim ?lanes?)\b", re.I)
-_SEND = re.compile(r"\b(?:sends?|sending|sent|replies|reply|replying|responds?|responding|answers?|acknowledges?|"
-                   r"returns?|retransmits?|resends?|forwards?)\b", re.I)
+_MAX = 12  # messages and states a chart holds (compiler/components/message_chart.py)
 
 
-def _chart(ctx: Context) -> Beat | None:
-    return next((b for b in since_clear(ctx) if b.kind == "message_chart" and not b.params.get("extend")), None)
+@lru_cache(maxsize=None)
+def _w(key: str) -> str:
+    """The words of `key` as one group of alternatives, matched as whole words."""
+    return r"(?:" + message_words()[key] + r")"
+
+
+@lru_cache(maxsize=None)
+def _rx(pattern: str) -> re.Pattern:
+    return re.compile(pattern, re.I)
+
+
+def _has(key: str, text: str) -> re.Match | None:
+    return _rx(r"(?<![\w-])" + _w(key) + r"(?![\w-])").search(text)
+
+
+def _chart_nouns() -> str:
+    return r"\b" + _w("chart_nouns") + r"\b"
+
+
+def _charts(ctx: Context) -> list[Beat]:
+    """The message charts on screen, oldest first, from the newest chart drawn whole (its extends after it)."""
+    on = [b for b in reversed(since_clear(ctx)) if b.kind == "message_chart"]
+    start = max((k for k, b in enumerate(on) if not b.params.get("extend")), default=None)
+    return [] if start is None else on[start:]
+
+
+def _as_left(beats: list[Beat]) -> tuple[list[dict], list[dict]]:
+    """The messages and states a chart drawn by `beats` (a chart, then the beats extending it) shows at the end; each
+    state's `after` counted over all the messages."""
+    messages: list[dict] = []
+    states: list[dict] = []
+    for b in beats:
+        if not b.params.get("extend"):
+            messages, states = [], []
+        base = len(messages)
+        for st in b.params.get("states") or []:
+            after = st.get("after")
+            if b.params.get("extend"):
+                after = after + base if after is not None else (base - 1 if base else None)
+            states.append({k: v for k, v in st.items() if k != "after"} | ({"after": after} if after is not None else {}))
+        messages += [dict(m) for m in b.params.get("messages") or []]
+    return messages, states
+
+
+def _scene_charts(beats) -> list[Beat]:
+    """The beats of the last chart a scene drew (the chart, then the beats extending it)."""
+    on = [b for b in beats if b.kind == "message_chart"]
+    start = max((k for k, b in enumerate(on) if not b.params.get("extend")), default=None)
+    return [] if start is None else on[start:]
+
+
+def _head(label: str) -> str:
+    """What a message is called: its label up to its first comma, bracket or field ("SYN, seq = 100" -> "SYN",
+    "SYN-ACK ack=101" -> "SYN-ACK", "DATA 1" -> "DATA 1")."""
+    return re.split(r"\s*[,(:;]|\s+\S+\s*=|\s*=", label, maxsplit=1)[0].strip()
+
+
+def _known(ctx: Context) -> tuple[dict[str, dict], set[str]]:
+    """The messages of the charts drawn so far (earlier scenes, then this one) by name — the last one of each name —
+    and the states they showed."""
+    names: dict[str, dict] = {}
+    states: set[str] = set()
+    beats = [b for sp in ctx.history for b in sp.beats] + list(ctx.beats)
+    for b in beats:
+        if b.kind != "message_chart":
+            continue
+        for m in b.params.get("messages") or []:
+            label = m.get("label") or ""
+            head = _head(label)
+            if len(head.split()) <= 3 and re.search(r"[A-Za-z]", head) and len(head) >= 2:
+                names[head] = m
+        states.update(st["text"] for st in b.params.get("states") or [])
+    return names, states
 
 
 def _parties(s: str) -> list[str]:
     """The parties a chart sentence names: quoted ("Client" on the left), else capitalised nouns of a list."""
     quoted = [m.group(1) for m in re.finditer(_Q, s) if len(m.group(1).split()) <= 3 and not re.search(r"[=:<>]", m.group(1))
-              and not re.search(r"\bstates?\b[^.;\"\u201c]{0,25}$", s[:m.start()], re.I)]  # "state "LISTEN"": a state
+              and not _rx(r"\b" + _w("state_nouns") + r"\b[^.;\"\u201c]{0,25}$").search(s[:m.start()])]  # "state "LISTEN""
     named = [q for q in quoted if not re.fullmatch(r"[A-Z0-9_-]{3,}", q)]  # "CLOSED", "SYN-SENT": states, not parties
     if len(named) >= 2:
         return list(dict.fromkeys(named))[:6]
@@ -51,68 +131,305 @@ def _party(name: str, lifelines: list[str]) -> str | None:
     return next((x for x in lifelines if x.lower() == n or x.lower().startswith(n) or n.startswith(x.lower())), None)
 
 
+class _Reader:
+    """Reads the events of one sentence — messages, states, notes — for a chart with `lifelines`."""
+
+    def __init__(self, ex: Extracted, lifelines: list[str], known: dict[str, dict], known_states: set[str],
+                 claimed: set[str]):
+        self.s = ex.sentence
+        self.masked = mask_shown(ex.sentence)
+        self.lifelines = lifelines
+        self.known = known
+        self.known_states = known_states
+        self.claimed = set(claimed)  # quoted strings that are not messages or states (parties, a caption)
+        names = "|".join(re.escape(x) for x in sorted(lifelines, key=len, reverse=True))
+        self.who = r"(?:the\s+)?(?i:(" + names + r"))(?:['\u2019]s)?(?:\s+" + _w("party_parts") + r")?\b"
+
+    def clauses(self) -> list[tuple[int, int]]:
+        """The sentence cut into clauses (start, end): at commas, semicolons and colons outside quotes, before the
+        words of a sequence ("then", "followed by") and before "and" with a new instruction or party; a clause that
+        names no party, message or event ("labeled "SYN (lost)"") belongs to the one before it."""
+        m = self.masked
+        verbs = "|".join(sorted(instruction_verbs(), key=len, reverse=True))
+        names = "|".join(re.escape(x) for x in sorted(self.lifelines, key=len, reverse=True))
+        cuts = {0, len(m)}
+        for c in re.finditer(r"[,;:]\s+", m):
+            cuts.add(c.end())
+        for c in _rx(r"\s(?=(?:" + _w("sequence") + r")\s)").finditer(m):
+            cuts.add(c.end())
+        for c in _rx(r"\sand\s+(?=(?:the\s+)?(?:" + verbs + "|" + names + r")\b)").finditer(m):
+            cuts.add(c.start() + 1)
+        bounds = sorted(cuts)
+        spans = [(a, b) for a, b in zip(bounds, bounds[1:]) if m[a:b].strip(" ,;:.")]
+        out: list[tuple[int, int]] = []
+        for a, b in spans:
+            if out and not self._anchored(m[a:b]):
+                out[-1] = (out[-1][0], b)
+            else:
+                out.append((a, b))
+        return out
+
+    def _anchored(self, text: str) -> bool:
+        return bool(re.search(self.who, text) or self._names(text) or any(
+            _has(k, text) for k in ("carriers", "send_verbs", "arrive_verbs", "retry", "lost", "timeout", "state_verbs",
+                                    "sequence", "every", "note_nouns")) or re.match(
+            r"\s*(?:" + "|".join(sorted(instruction_verbs(), key=len, reverse=True)) + r")\b", text, re.I))
+
+    def _names(self, text: str) -> list[tuple[int, str]]:
+        """Earlier messages named in `text` (outside quotes), by position."""
+        if not self.known:
+            return []
+        alts = "|".join(re.escape(x) for x in sorted(self.known, key=len, reverse=True))
+        return [(n.start(), n.group(1)) for n in re.finditer(r"(?<![\w-])(" + alts + r")(?![\w-])", text)]
+
+    def events(self) -> list[tuple[int, str, object]]:
+        """(position, "message" | "state" | "note", what) for each event of the sentence, in order."""
+        out: list[tuple[int, str, object]] = []
+        for a, b in self.clauses():
+            out += self._clause(a, b)
+        return sorted(out, key=lambda e: e[0])
+
+    def _quotes(self, a: int, b: int) -> list[tuple[int, str]]:
+        return [(q.start(), q.group(1)) for q in re.finditer(_Q, self.s[a:b]) if q.group(1) not in self.claimed]
+
+    def _clause(self, a: int, b: int) -> list[tuple[int, str, object]]:
+        text, masked = self.s[a:b], self.masked[a:b]
+        out: list[tuple[int, str, object]] = []
+        states = self._states(text, masked)
+        taken = {t for _, st in states for t in [st["text"]]}
+        out += [(a + p, "state", st) for p, st in states]
+        if re.match(r"\s*(?:then\s+|and\s+|now\s+)?(?:" + operation_verbs() + r")\b", masked, re.I):
+            return out  # "Highlight the SYN arrow": an operation on what is drawn, not a new message
+        quotes = [(p, q) for p, q in self._quotes(a, b) if q not in taken]
+        names = self._names(masked)
+        seen = {n for _, n in names}
+        names += [(c.start(1), c.group(1)) for c in re.finditer(  # "Client sends ACK": a message named as it is sent
+            r"(?<![\w-])(?i:" + _w("send_verbs") + r")\s+(?:an?\s+|the\s+)?([A-Z][A-Z0-9_-]+)(?![\w-])", masked)
+            if c.group(1) not in seen]
+        cue = any(_has(k, masked) for k in ("carriers", "send_verbs", "arrive_verbs", "retry", "lost", "sequence"))
+        timeout = _has("timeout", masked)
+        messages: list[tuple[int, dict]] = []
+        if cue and quotes and (_has("carriers", masked) or _has("send_verbs", masked)):
+            pos, label = quotes[0]
+            template = self.known.get(names[0][1]) if names else self.known.get(_head(label))
+            messages.append((pos, self._message(label, masked, template, single=True)))
+            self.claimed.add(label)
+        elif cue and names:
+            for pos, name in sorted(names):
+                template = self.known.get(name)
+                label = name
+                if template and _has("as_before", self.masked) and len(template.get("label") or "") <= 40:
+                    label = template.get("label") or name
+                messages.append((pos, self._message(label, masked, template, single=len(names) == 1)))
+        messages = [(p, m) for p, m in messages if m["from"] and m["to"] and m["from"] != m["to"]]
+        for p, m in messages:
+            notes = ["timeout"] if timeout else []
+            if _has("retry", masked) and not _has("retry", m["label"]):
+                notes.append("retry")
+            if notes:
+                m["note"] = " → ".join(notes)
+        out += [(a + p, "message", m) for p, m in messages]
+        if not messages and not states:
+            labelled = [q for _, q in self._quotes(a, b)] if _has("note_nouns", masked) else []
+            if labelled or timeout:
+                note = (labelled[0] if labelled else "timeout")[:30]
+                self.claimed.update(labelled[:1])
+                out.append((a + (timeout.start() if timeout else 0), "note", note))
+        return out
+
+    def _message(self, label: str, masked: str, template: dict | None, single: bool) -> dict:
+        src = dst = None
+        if single:
+            m = re.search(r"\bfrom\s+" + self.who, masked)
+            src = _party(m.group(1), self.lifelines) if m else None
+            m = re.search(r"\b(?:to|at|reach(?:es|ed|ing)?|towards?|into)\s+" + self.who, masked, re.I)
+            dst = _party(m.group(1), self.lifelines) if m else None
+            if src is None:
+                m = re.search(self.who + r"\s+(?:\w+\s+){0,3}?(?i:" + _w("send_verbs") + r")\b", masked)
+                src = _party(m.group(1), self.lifelines) if m else None
+        if template:
+            src = src or (template.get("from") if template.get("from") in self.lifelines else None)
+            dst = dst or (template.get("to") if template.get("to") in self.lifelines else None)
+        others = [x for x in self.lifelines if x not in (src, dst)]
+        if len(self.lifelines) == 2 and bool(src) != bool(dst):
+            src, dst = src or others[0], dst or others[0]
+        reply = bool(template and template.get("reply")) or bool(_has("reply_words", masked))
+        msg = {"from": src, "to": dst, "label": label[:40]}
+        if reply:
+            msg["reply"] = True
+        if _has("lost", masked):
+            msg["lost"] = True
+        return msg
+
+    def _states(self, text: str, masked: str) -> list[tuple[int, dict]]:
+        """(position in the clause, state) for the states the clause gives the parties."""
+        stateful = _has("state_nouns", masked) or _has("state_verbs", masked) or _has("every", masked) and _has(
+            "set_verbs", masked)
+        if not stateful:
+            return []
+        texts = [(q.start(), q.group(1)) for q in re.finditer(_Q, text) if q.group(1) not in self.claimed]
+        known = "|".join(re.escape(x) for x in sorted(self.known_states, key=len, reverse=True))
+        bare = r"[A-Z][A-Z0-9]*(?:[_-][A-Z0-9]+)*"
+        for t in re.finditer(r"(?<![\w-])(" + (known + "|" if known else "") + bare + r")(?![\w-])", masked):
+            if t.group(1) in self.known_states or _rx(_w("state_verbs") + r"\s+(?:the\s+)?$").search(masked[:t.start()]):
+                if len(t.group(1)) >= 3 and t.group(1) not in self.known and not _party(t.group(1), self.lifelines):
+                    texts.append((t.start(), t.group(1)))
+        out: list[tuple[int, dict]] = []
+        every = re.search(r"\b" + _w("every") + r"\s+(?:of\s+)?(?:the\s+)?(?:" + _w("every_nouns") + r")?", masked, re.I)
+        for pos, t in sorted(texts):
+            if len(t) > 24:
+                continue
+            tq = r"[\"\u201c]?" + re.escape(t) + r"[\"\u201d]?"
+            before = text[:pos + (1 if text[pos:pos + 1] in "\"\u201c" else 0)]
+            after = text[pos:]
+            m = (re.search(self.who + r"\s+(?:(?i:" + _w("state_nouns") + r")\s+)?(?:label\s+)?(?:(?i:" + _w("state_verbs")
+                           + r")\s+|(?:to|into|is|as|:)\s+)?(?:the\s+)?(?:(?i:" + _w("state_nouns") + r")\s+)?[\"\u201c]?$", before)
+                 or re.search(r"\b(?:" + _w("set_verbs") + r")\w*\s+(?:the\s+)?" + self.who + r"\s+(?:"
+                              + _w("state_nouns") + r")(?:\s+label)?\s+(?:to|into|as)\s+[\"\u201c]?$", before, re.I))
+            if not m:
+                m = re.match(tq + r"\s+(?:" + _w("beside") + r")\s+" + self.who, after, re.I)
+            if not m:  # ""Client" on the left with state "CLOSED""
+                m = re.search(self.who + r"[\"\u201d]?[^.;\"\u201c]{0,40}?\b" + _w("state_nouns") + r"\s+(?:is\s+|of\s+)?"
+                              r"[\"\u201c]?$", before, re.I)
+            who = _party(m.group(1), self.lifelines) if m else None
+            if who:
+                out.append((pos, {"lifeline": who, "text": t}))
+            elif every and every.start() < pos:
+                out += [(pos, {"lifeline": x, "text": t}) for x in self.lifelines]
+        return out
+
+
+def _from_history(ctx: Context) -> tuple[int, list[Beat]] | None:
+    """The last chart an earlier scene drew: (its scene number, its beats)."""
+    for sp in reversed(ctx.history):
+        beats = _scene_charts(sp.beats)
+        if beats:
+            return sp.number, beats
+    return None
+
+
+def _whole(lifelines: list[str], messages: list[dict], states: list[dict], **rest) -> dict:
+    return {"lifelines": lifelines, **({"messages": messages} if messages else {}),
+            **({"states": states} if states else {}), **{k: v for k, v in rest.items() if v}}
+
+
+def _drawn(params: dict) -> list[str]:
+    return list(params.get("lifelines") or []) + [m["label"] for m in params.get("messages") or [] if m.get("label")] + [
+        m["note"] for m in params.get("messages") or [] if m.get("note")] + [s["text"] for s in params.get("states") or []]
+
+
+def _continued(ex: Extracted, ctx: Context, i: int, charts: list[Beat]) -> bool:
+    """"Continue the same two timelines with the SYN arrow already drawn": the chart recalled by this sentence comes
+    back as its scene left it — messages and states — not as bare lifelines."""
+    base = charts[0]
+    m = re.match(r"message_chart:recalled-from-scene-(\d+)$", base.rule)
+    if not m or base.detail_index != i or not _has("carry_on", mask_shown(ex.sentence)):
+        return False
+    sp = next((x for x in ctx.history if x.number == int(m.group(1))), None)
+    beats = _scene_charts(sp.beats) if sp else []
+    if not beats:
+        return False
+    messages, states = _as_left(beats)
+    params = _whole(list(base.params["lifelines"]), messages[:_MAX], [s for s in states
+                    if s.get("after") is None or s["after"] < _MAX][:_MAX], time_arrow=base.params.get("time_arrow"))
+    ctx.replace(base, Beat("message_chart", params, tuple(_drawn(params)), base.rule, base.source, base.detail_index,
+                           base.keywords), i)
+    return True
+
+
+def _order(events: list[tuple[int, str, object]], ctx: Context, i: int, charts: list[Beat]) -> tuple[list, list]:
+    """The messages and states of the events (each state after the message before it, counted in this beat), the
+    notes put on the message before them — in this sentence, or else the last one on screen."""
+    messages: list[dict] = []
+    states: list[dict] = []
+    for _, what, x in events:
+        if what == "message":
+            messages.append(x)
+        elif what == "state":
+            states.append(dict(x, **({"after": len(messages) - 1} if messages else {})))
+        elif messages:
+            messages[-1]["note"] = x
+        else:
+            _note_on_screen(ctx, i, charts, x)
+    return messages, states
+
+
+def _note_on_screen(ctx: Context, i: int, charts: list[Beat], note: str) -> None:
+    """"On the client timeline, draw a vertical bracket labeled "timeout 1 s"": the note of the last message drawn."""
+    beat = next((b for b in reversed(charts) if b.params.get("messages")), None)
+    if beat is None:
+        ctx.lost(i, f"the note {note!r} has no message before it on the chart")
+        return
+    messages = [dict(m) for m in beat.params["messages"]]
+    messages[-1]["note"] = note
+    params = dict(beat.params, messages=messages)
+    charts[charts.index(beat)] = ctx.replace(beat, Beat(beat.kind, params, tuple(dict.fromkeys(list(beat.strings) + [note])),
+                                                        beat.rule, beat.source, beat.detail_index, beat.keywords), i)
+    ctx.consumed.add(note)
+
+
+def _caption(s: str) -> str | None:
+    """"Left diagram titled "SYN-ACK lost"": the caption of a chart (a diagram's, not a lifeline's label)."""
+    m = _rx(r"\b" + _w("chart_heads") + r"\s+(?:" + _w("title_verbs") + r")\s+" + _Q).search(s)
+    return m.group(1) if m else None
+
+
 def rule_message_chart(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     s = ex.sentence
-    chart = _chart(ctx)
-    if chart is None:
-        if not _CHART.search(s):
-            return []
-        lifelines = _parties(s)
-        if len(lifelines) < 2:
-            return []
-        ctx.consumed.update(lifelines)
-        params: dict = {"lifelines": lifelines}
-        states = [{"lifeline": x, "text": m.group(1)} for x in lifelines for m in [re.search(
-            re.escape(x) + r"[\"\u201d]?[^.;\"\u201c]{0,40}?\bstates?\s+(?:is\s+|of\s+)?" + _Q, s)] if m]
-        if states:  # "Client" on the left with state "CLOSED": where each party starts
-            params["states"] = states
-            ctx.consumed.update(st["text"] for st in states)
-        if re.search(r"\btime\b[^.]*\barrow\b|\barrow\b[^.]*\btime\b|\btime (?:flows|runs|goes) down", s, re.I):
-            params["time_arrow"] = True
-        return [_beat("message_chart", "message_chart:lifelines", ex, i, lifelines + [st["text"] for st in states],
-                      _kw(s) + ("message",), **params)]
-    lifelines = list(chart.params.get("lifelines") or [])
-    names = "|".join(re.escape(x) for x in sorted(lifelines, key=len, reverse=True))
-    who = r"(?:the\s+)?(" + names + r")(?:['\u2019]s)?"
-    messages, states = [], []
-    for m in re.finditer(r"\b(?:arrow|message|packet|segment|request|response)s?\b[^.;]{0,40}?\bfrom\s+" + who + r"\s+to\s+" + who
-                         + r"[^.;\"\u201c]{0,40}?" + _Q, s, re.I):
-        messages.append({"from": _party(m.group(1), lifelines), "to": _party(m.group(2), lifelines), "label": m.group(3)})
-    if not messages:
-        m = re.search(who + r"\s+(?:then\s+|now\s+)?" + _SEND.pattern + r"[^.;\"\u201c]{0,30}?" + _Q + r"(?:[^.;]{0,20}?\bto\s+" + who
-                      + r")?", s, re.I)
-        if m:
-            src = _party(m.group(1), lifelines)
-            dst = _party(m.group(3), lifelines) if m.group(3) else next((x for x in lifelines if x != src), None)
-            reply = re.search(r"\brepl|respon|answer|acknowledg", m.group(0), re.I) is not None
-            messages.append({"from": src, "to": dst, "label": m.group(2), **({"reply": True} if reply else {})})
-    for msg in messages:
-        if re.search(r"\blost\b|\bdropped\b|\bnever arrives\b|\bred (?:x|cross)\b", s, re.I):
-            msg["lost"] = True
-        if re.search(r"\bretransmit\w*|\bresend\w*|\bretr(?:y|ies)\b|\bagain\b", s, re.I):
-            msg["note"] = "retry"
-    for m in re.finditer(who + r"\s+(?:state\s+)?(?:label\s+)?(?:changes?|becomes?|moves?|goes|switch\w*|enters?)?\s*(?:to|into)?\s*"
-                         + r"(?:the\s+)?(?:state\s+)?" + _Q, s, re.I):
-        if re.search(r"\bstate\b|\bbecomes?\b|\benters?\b|\bmoves? to\b", s, re.I):
-            states.append({"lifeline": _party(m.group(1), lifelines), "text": m.group(2)})
-    m = re.search(r"\b(?:change|set|update|switch)\w*\s+(?:the\s+)?" + who + r"\s+state(?:\s+label)?\s+(?:to|into)\s+" + _Q, s, re.I)
-    if m and not states:
-        states.append({"lifeline": _party(m.group(1), lifelines), "text": m.group(2)})
-    both = re.search(r"\b(?:both|all|each)\b(?:\s+(?:sides|parties|states|ends|lifelines))?[^.;\"\u201c]{0,30}?\b(?:become|are|move to|"
-                     r"enter|switch to|change to|now)\b[^.;\"\u201c]{0,12}?" + _Q, s, re.I)
-    if both and not states:
-        states += [{"lifeline": x, "text": both.group(1)} for x in lifelines]  # "Both states become "ESTABLISHED""
-    messages = [x for x in messages if x["from"] and x["to"]][:12]
-    states = [x for x in states if x["lifeline"]][:12]
-    if not (messages or states):
+    masked = mask_shown(s)
+    charts = _charts(ctx)
+    if not charts and not re.search(_chart_nouns(), masked, re.I):
         return []
-    for st in states:
-        if messages:
-            st["after"] = len(messages) - 1  # after this beat's last message (counted from it); else after the chart's
+    known, known_states = _known(ctx)
+    caption = _caption(s)
+    side = _has("side_by_side", masked) and re.search(_chart_nouns() + "|" + _w("chart_heads"), masked, re.I)
+    if charts and _continued(ex, ctx, i, charts):
+        return []
+    if charts:
+        lifelines = list(charts[0].params.get("lifelines") or [])
+        messages_so_far, states_so_far = _as_left(charts)
+        second = re.search(r"\b" + _w("next_chart") + r"\s+(?:\w+\s+)?(?:" + _w("chart_nouns") + "|" + _w("chart_heads")
+                           + r")\b", masked, re.I)
+        new = bool(second and (messages_so_far or states_so_far))
+    else:
+        lifelines = _parties(s)
+        earlier = None
+        if len(lifelines) < 2:
+            earlier = _from_history(ctx)
+            if earlier is None:
+                return []
+            lifelines = list(earlier[1][0].params["lifelines"])
+        new = True
+    claimed = set(lifelines) | ({caption} if caption else set())
+    reader = _Reader(ex, lifelines, known, known_states, claimed)
+    events = reader.events()
+    messages, states = _order(events, ctx, i, charts)
+    messages = messages[:_MAX]
+    states = [x for x in states if x.get("after") is None or x["after"] < _MAX][:_MAX]
+    time_arrow = bool(_has("time_arrow", s)) and not messages
+    if side:
+        ctx.lost(i, "the diagrams are drawn one after the other, not side by side")
+    labels = [x["label"] for x in messages] + [x["text"] for x in states]
+    if time_arrow:
+        labels += [q for q in ex.quoted if q.strip().lower() == "time"]
+    if new:
+        params = _whole(lifelines, messages, states, time_arrow=time_arrow, caption=caption)
+        ctx.consumed.update(_drawn(params) + labels + ([caption] if caption else []))
+        if not charts and len(_parties(s)) < 2 or any(x.get("lost") for x in messages):
+            ctx.stop = True  # the chart is all the sentence draws ("Split the screen into two timing diagrams")
+        rule = "message_chart:lifelines" if not charts else "message_chart:second-chart"
+        return [_beat("message_chart", rule, ex, i, _drawn(params), _kw(s) + ("message",), **params)]
+    if time_arrow and not charts[0].params.get("time_arrow"):
+        base = charts[0]
+        params = dict(base.params, time_arrow=True)
+        ctx.replace(base, Beat(base.kind, params, base.strings + ("time",), base.rule, base.source, base.detail_index,
+                               base.keywords), i)
+        ctx.consumed.update(labels)
+    if not (messages or states or caption):
+        return []
     if any(x.get("lost") for x in messages):
         ctx.stop = True  # "… lost halfway with a red cross": the cross is the lost message's, not an icon
-    labels = [x["label"] for x in messages] + [x["text"] for x in states]
-    ctx.consumed.update(labels)
-    params = {"extend": True, "messages": messages or None, "states": states or None}
+    ctx.consumed.update(labels + [x["note"] for x in messages if x.get("note")] + ([caption] if caption else []))
+    params = {"extend": True, "messages": messages or None, "states": states or None, "caption": caption}
     return [_beat("message_chart", "message_chart:messages", ex, i, labels, _kw(s),
                   **{k: v for k, v in params.items() if v is not None})]

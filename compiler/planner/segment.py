@@ -5,7 +5,8 @@ a colon followed by lines of data ("A table with columns …:" then "Row 1: 1 | 
 "Write the derivation line by line:" then one formula per line). Each prose sentence is a unit; each
 list item starts a unit and loses its marker; a colon line and the data lines under it stay one unit
 (kept on separate lines, so the rules see the rows), and so do the items under it that are only a quotation ("List
-three points:" then `- "…"` lines: the list's items). A ``` fenced block belongs to the sentence before it, and so
+three points:" then `- "…"` lines) or that a colon line naming a list introduces ("Show three bullet points:" and the
+items under it). A ``` fenced block belongs to the sentence before it, and so
 does source code written under a colon line without a fence ("Show a code block in Python:" then "def f(x):" and
 its indented body): it becomes a fenced block, every line and its indentation kept.
 """
@@ -15,7 +16,7 @@ from __future__ import annotations
 import re
 
 from ..text import split_sentences
-from .knowledge import code_words, is_instruction
+from .knowledge import code_words, instruction_verbs, is_instruction, list_nouns
 
 _FENCE = re.compile(r"```.*?(?:```|$)", re.S)
 _MARKER = re.compile(r"^[ \t]*(?:\d{1,2}[.)]|[-*\u2022]|step\s+\d{1,2}\s*[:.)])[ \t]+(?=\S)", re.I)
@@ -63,8 +64,9 @@ def detail_sentences(details: str) -> list[str]:
             continue
         # a data line under the head; a list item as deep as the head's own item starts a new unit
         new_item = indent is not None and head_indent is not None and indent <= head_indent
-        if head is not None and not new_item and (_data_line(line) or marker and _quotation(line)):
-            rows.append(line)
+        if head is not None and not new_item and (_data_line(line) or marker and (
+                _quotation(line) or _announces_list(head) and not _instruction_verb_first(line))):
+            rows.append(line)  # (a list item under "Show three bullet points:" is one of its points)
             continue
         close()
         if line.endswith(":"):
@@ -162,6 +164,18 @@ def _quotation(line: str) -> bool:
     """A list item that is only a quotation ("- "Acceleration is proportional to net force""): text the colon line
     above it introduces (its items), not an instruction of its own."""
     return re.fullmatch(r"[\"\u201c][^\"\u201c\u201d]+[\"\u201d][.,;]?", line) is not None
+
+
+def _instruction_verb_first(line: str) -> bool:
+    """"Show the matrix …" under a list head is the next instruction, "Only the net force counts" a point."""
+    words = re.findall(r"[A-Za-z]+", line.split('"')[0])
+    return bool(words) and words[0].lower() in instruction_verbs()
+
+
+def _announces_list(head: str) -> bool:
+    """"Show three bullet points:", "List the steps:": a colon line that names the items of a list under it."""
+    nouns = "|".join(re.escape(n) for n in list_nouns())
+    return re.search(r"\b(?:" + nouns + r")s?\b", head, re.I) is not None
 
 
 def _data_line(line: str) -> bool:

@@ -56,8 +56,28 @@ def _bag(c):
                   Arc(radius=0.2, start_angle=0, angle=3.1416, color=c, stroke_width=4).shift(0.25 * UP))
 
 
+def _computer(c):
+    """A laptop: a screen over a keyboard base."""
+    screen = RoundedRectangle(corner_radius=0.05, width=0.78, height=0.52, color=c, stroke_width=4).shift(0.12 * UP)
+    inner = Rectangle(width=0.6, height=0.36, color=c, stroke_width=2).move_to(screen)
+    base = Polygon([-0.52, -0.32, 0], [0.52, -0.32, 0], [0.42, -0.18, 0], [-0.42, -0.18, 0], color=c, stroke_width=4)
+    return VGroup(screen, inner, base)
+
+
+def _server(c):
+    """A server: a rack of three units, each with its light."""
+    units = VGroup()
+    for y in (0.3, 0.0, -0.3):
+        unit = RoundedRectangle(corner_radius=0.04, width=0.8, height=0.24, color=c, stroke_width=3).shift(y * UP)
+        light = Circle(radius=0.04, color=c, fill_color=c, fill_opacity=1, stroke_width=1).move_to(unit).shift(0.28 * RIGHT)
+        slot = Line([-0.3, 0, 0], [0.05, 0, 0], color=c, stroke_width=2).shift(y * UP)
+        units.add(VGroup(unit, light, slot))
+    return units
+
+
 SHAPES = {"clock": _clock, "document": _document, "person": _person, "lightbulb": _lightbulb, "gear": _gear,
-          "check": _check, "cross": _cross, "database": _database, "chip": _chip, "bag": _bag}
+          "check": _check, "cross": _cross, "database": _database, "chip": _chip, "bag": _bag, "computer": _computer,
+          "server": _server}
 
 
 def build(theme: dict, *, icons: list[str], labels: list[str] | None = None, color: str | None = None):

@@ -110,7 +110,7 @@ def build(theme: dict, *, lifelines, messages=(), states=(), time_arrow: bool = 
             side = UP
         piece.add(arrow)
         if m.get("lost") and a != b:
-            c = arrow.get_end()
+            c = (arrow[-1] if m.get("reply") else arrow).get_end()  # a lost reply: the end of its dashed arrow's tip
             cross = VGroup(Line(c + np.array([-0.15, -0.15, 0]), c + np.array([0.15, 0.15, 0]), color=LOST,
                                 stroke_width=5),
                            Line(c + np.array([-0.15, 0.15, 0]), c + np.array([0.15, -0.15, 0]), color=LOST,
