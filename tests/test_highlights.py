@@ -173,3 +173,9 @@ def test_a_chain_written_link_by_link_has_each_box_once():
     beats, _ = plan("From bucket 1, draw an arrow to a node '15', then an arrow from '15' to a new node '22'.")
     (flow,) = [b for b in beats if b.kind == "flow"]
     assert flow.params["nodes"] == ["15", "22"]
+
+
+def test_a_numbered_list_of_named_things_with_formulas_is_a_list_not_a_derivation():
+    beats, notes = plan('Show a compact three-row summary:\n"1. SYN (seq = x)"\n"2. SYN-ACK (seq = y, ack = x + 1)"\n'
+                        '"3. ACK (ack = y + 1)"')
+    assert [b.kind for b in beats] == ["bullets"] and not [n for n in notes if n.code == "SB302"]

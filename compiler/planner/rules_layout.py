@@ -362,6 +362,8 @@ def rule_steps(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             cand = [c for c in cand if len(re.findall(r'"[^"]*"', c)) < 2]
             # '"25 = 25" with a check mark': the quoted formula is the line, what follows is its note
             cand = [re.sub(r'^"([^"]+)"\s+(.+)$', r"\1 (\2)", c) for c in cand]
+            if len(cand) >= 2 and all(re.match(r"\s*\d{1,2}[.)]\s+[A-Za-z][\w-]+\s*\(", c) for c in cand):
+                return []  # "1. SYN (seq = x)", "2. SYN-ACK (…)": a numbered list of named things, not a derivation
             maths = [c for c in cand if re.search(r"[=≈]", _step_piece(c)[0]) or looks_like_math(_step_piece(c)[0])]
             if block and len(maths) >= 2 and len(maths) * 3 >= len(cand) * 2 and not any(_cell_bar(c) for c in cand):
                 pieces, rule = cand, "steps:lines-after-colon"  # a derivation may carry a line of prose
