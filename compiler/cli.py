@@ -208,14 +208,18 @@ def schema(
     """Print the storyboard JSON Schema (draft 2020-12), for editors and other validators."""
     from .schema import storyboard_schema
 
-    text = json.dumps(storyboard_schema(), indent=2, ensure_ascii=False) + "\n"
+    _emit(json.dumps(storyboard_schema(), indent=2, ensure_ascii=False) + "\n", out, "the schema")
+
+
+def _emit(text: str, out: Optional[Path], what: str) -> None:
+    """`text` to the file `out` (written atomically) or, without one, to stdout."""
     if out:
         from .atomic import write_atomic
 
         try:
             write_atomic(out, text)
         except OSError as e:
-            _fail(os_error(e, "cannot write the schema"))
+            _fail(os_error(e, f"cannot write {what}"))
     else:
         typer.echo(text, nl=False)
 
@@ -235,16 +239,7 @@ def prompt(
     if fmt not in FORMATS:
         _echo(f"error: --format must be {' or '.join(FORMATS)}, not {fmt!r}", err=True)
         raise typer.Exit(2)
-    text = build_prompt(fmt)
-    if out:
-        from .atomic import write_atomic
-
-        try:
-            write_atomic(out, text)
-        except OSError as e:
-            _fail(os_error(e, "cannot write the prompt"))
-    else:
-        typer.echo(text, nl=False)
+    _emit(build_prompt(fmt), out, "the prompt")
 
 
 @command()
