@@ -179,3 +179,9 @@ def test_a_numbered_list_of_named_things_with_formulas_is_a_list_not_a_derivatio
     beats, notes = plan('Show a compact three-row summary:\n"1. SYN (seq = x)"\n"2. SYN-ACK (seq = y, ack = x + 1)"\n'
                         '"3. ACK (ack = y + 1)"')
     assert [b.kind for b in beats] == ["bullets"] and not [n for n in notes if n.code == "SB302"]
+
+
+def test_a_caption_of_labels_keeps_the_case_of_symbols():
+    beats, _ = plan("Label the connections with weights w1 = 2, w2 = -1 and w3 = 0.5.")
+    (text,) = [b for b in beats if b.kind == "text"]
+    assert "w2 = -1" in text.params["text"] and "W2" not in text.params["text"]

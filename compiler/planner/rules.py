@@ -897,6 +897,11 @@ def rule_flow(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                   parallel=parallel or None)]
 
 
+def _capital(phrase: str) -> str:
+    """A caption's phrase with a capital letter — a word ("bases" -> "Bases"), never a symbol ("w2 = -1", "x")."""
+    return phrase[0].upper() + phrase[1:] if re.match(r"[a-z]{2,}\b(?!\s*[=_^(])", phrase) else phrase
+
+
 def _names_arrow(sentence: str, q: str) -> bool:
     """"a friction arrow "20 N"": the quoted text is the label of an arrow, not a box."""
     k = sentence.find(q)
@@ -1124,8 +1129,7 @@ def rule_noun_phrase(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                       r"(?:(?:two|three|four|five|six|\d)\s+)?([\w -]{2,30}?)\s*:\s*(.{3,120}?)\.?$", ex.sentence, re.I)
     if listed:
         items = [x.strip() for x in re.split(r",\s*(?:and\s+)?|\s+and\s+", listed.group(2)) if x.strip()]
-        head = listed.group(1).strip()
-        head = head[0].upper() + head[1:]
+        head = _capital(listed.group(1).strip())
         if 3 <= len(items) <= 8 and all(len(x.split()) <= 6 for x in items) and re.match(
                 r"^\s*(?:then\s+)?(?:show|display|present|list)\b", ex.sentence, re.I):
             # "Show the four bases: Adenine (A), Thymine (T), Guanine (G), Cytosine (C)"
@@ -1142,7 +1146,7 @@ def rule_noun_phrase(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                  re.split(r",\s*(?:and\s+)?|\s+and\s+", labels.group(1)) if x.strip()]
         if 2 <= len(parts) <= 6:
             # "Label the sugar-phosphate backbone and the bases": the names, as a caption
-            text = "   ·   ".join(p[0].upper() + p[1:] for p in parts)
+            text = "   ·   ".join(_capital(p) for p in parts)
             return [_beat("text", "text:labels", ex, i, [text], _kw(text), text=text, role="note")]
     m = re.match(r"^\s*(?:then\s+)?(?:show|display|present|reveal|draw|sketch|illustrate|depict)\s+(?:the\s+|a\s+|an\s+)?"
                  r"(.{3,70}?)\.?$", ex.sentence, re.I)
