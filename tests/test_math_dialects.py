@@ -403,3 +403,12 @@ def test_words_in_the_brackets_of_a_call_are_the_formulas():
     # a note in brackets after a space is still a note
     bs, _ = planned("Solve step by step:\n2x + 3 = 7\n2x = 4 (subtract 3)\nx = 2 (divide by 2)")
     assert [b.params.get("notes") for b in bs if b.kind == "steps"] == [["", "subtract 3", "divide by 2"]]
+
+
+@pytest.mark.parametrize("written, tex", [
+    ("mid = (low + high) // 2", r"\mathrm{mid} = (\mathrm{low} + \mathrm{high}) \;/\!/\; 2"),
+    ("x // 2", r"x \;/\!/\; 2"),
+])
+def test_floor_division_is_typeset(written, tex):
+    """Python's // in an algorithm's formula (binary search's middle index) was SB302; it reads as //."""
+    assert to_tex(written).tex == tex
