@@ -136,7 +136,9 @@ def _sbc_clone(tmp: Path, env: dict) -> Path:
         subprocess.run([*GIT, "apply", "--index", "-"], cwd=clone, env=env, input=diff, check=True)
         subprocess.run([*GIT, "commit", "-q", "-m", "uncommitted changes of the checkout"], cwd=clone, env=env,
                        check=True)
-    subprocess.run([*GIT, "tag", readme_tag()], cwd=clone, env=env, check=True)
+    # the tag at this clone's HEAD — moved there if the repository already has it (a release tag points at an
+    # older commit; the recipe is checked against what is checked out)
+    subprocess.run([*GIT, "tag", "-f", readme_tag()], cwd=clone, env=env, check=True, capture_output=True)
     return clone
 
 
