@@ -24,6 +24,7 @@ from .extract import Extracted
 from .knowledge import (physics_angles, physics_bodies, physics_directions, physics_forces, physics_motion_words,
                         physics_settings, physics_vector_words)
 from .quantity import NUM, quantity
+from .rules_recall import scene_state
 
 _Q = r"[\"\u201c]([^\"\u201d]{1,24})[\"\u201d]"
 # a label: quoted, or a symbol in brackets after its noun ("weight (mg)", "the normal force (F_N)")
@@ -464,7 +465,7 @@ def _earlier_picture(ex: Extracted, ctx: Context) -> tuple[int, Beat] | None:
     if not re.search(r"\b(?:the|same|this|that|our)\s+(?:[\w-]+\s+){0,2}?(?:" + nouns + r")\b", ex.bare, re.I):
         return None
     for sp in reversed(ctx.history):
-        b = next((b for b in reversed(sp.beats) if b.kind == "physics" and not b.params.get("extend")), None)
+        b = scene_state(sp, "physics")
         if b is not None:
             return sp.number, Beat("physics", {k: v for k, v in b.params.items() if k != "steps"}, b.strings, b.rule,
                                    b.source, b.detail_index, b.keywords)

@@ -108,7 +108,8 @@ def scene_state(sp, kind: str) -> Beat | None:
         if kept:
             params["steps"] = kept[-16:]
         return Beat("graph", params, base.strings, base.rule, base.source, base.detail_index, base.keywords)
-    last = beats[-1]
+    # the component as drawn: an `extend` beat after it only acts on it (its own params are a part of the picture)
+    last = next((b for b in reversed(beats) if not b.params.get("extend")), beats[-1])
     params = {k: v for k, v in last.params.items() if k not in _TRANSIENT}
     if kind == "bar_chart" and last.params.get("new_values"):
         params["values"] = last.params["new_values"]
