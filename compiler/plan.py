@@ -1,7 +1,7 @@
 """Stage 3 — plan: storyboard -> beats per scene, deterministic and explainable.
 
 `animation_details` is split into sentences (a fenced code block stays with the sentence that
-introduces it); each sentence runs through the rules in `planner/rules.py`; `animation_style`
+introduces it); each sentence runs through the rules in the order of `planner/ruleset.py`; `animation_style`
 becomes the scene's theme (`planner/theme.py`), starting from the previous scene's theme — an LLM
 states the background once and then writes "Keep the dark background". A scene with explicit
 `visuals` uses them as its beats instead of the rules.

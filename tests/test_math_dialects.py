@@ -339,7 +339,7 @@ def test_labels_under_the_parts_of_a_formula_are_braces_on_those_parts():
 
 
 def test_a_bar_between_cells_is_a_table_bar_a_given_bar_is_not():
-    from compiler.planner.rules_layout import _cell_bar
+    from compiler.planner.rules_steps import _cell_bar
 
     assert _cell_bar("A | 0 | -") and _cell_bar('"C" | "3" | "1"')
     assert not _cell_bar("P(D | +) = 0.5") and not _cell_bar("|x - 3| < 1")

@@ -267,7 +267,7 @@ def test_a_table_block_with_named_rows():
 
 
 def test_axis_ranges_as_written():
-    from compiler.planner.rules_charts import axis_range
+    from compiler.planner.rules_plot import axis_range
 
     assert axis_range("Create a set of axes (x range -4 to 4, y range 0 to 0.45)", "x") == (-4, 4)
     assert axis_range("Create a set of axes (x range -4 to 4, y range 0 to 0.45)", "y") == (0, 0.45)

@@ -1,8 +1,11 @@
 """What every planner rule shares: the scene context it reads and writes, and how a beat is made.
 
-A rule is a function (Extracted sentence, Context, sentence index) -> beats. Rule modules import
-this module and nothing of each other's, except `rules_plot_ops`, which uses the plot helpers of
-`rules_charts`; `ruleset.py` puts all the rules in order. No import cycle.
+A rule is a function (Extracted sentence, Context, sentence index) -> beats. There is one rule module
+per component kind (`rules_table.py`, `rules_plot.py`, `rules_graph.py`, …); they import this module and
+the parse stage, and of each other only helpers in one direction (`rules_plot_marks` and
+`rules_bar_chart` use the plot helpers of `rules_plot`; the layout rules share `listing.py`; `rules_table`
+uses the row helpers of `rules_steps`). `ruleset.py` puts all the rules in order. No import cycle
+(`tests/test_knowledge.py` checks it).
 """
 
 from __future__ import annotations

@@ -7,8 +7,11 @@ fallbacks that only run when nothing else drew anything for the sentence.
 
 from __future__ import annotations
 
-from . import (rules, rules_array, rules_charts, rules_circuit, rules_drawing, rules_formula, rules_geometry, rules_graph, rules_layout, rules_message_chart, rules_number_line, rules_physics,
-               rules_plot_ops, rules_recall, rules_vector_plane, rules_wave)
+from . import (rules_array, rules_bar_chart, rules_cards, rules_circuit, rules_code, rules_comparison, rules_drawing,
+               rules_equation, rules_flow, rules_formula, rules_geometry, rules_graph, rules_grid, rules_icon,
+               rules_message_chart, rules_network, rules_number_line, rules_physics, rules_plot, rules_plot_marks,
+               rules_recall, rules_scene, rules_sequence, rules_steps, rules_table, rules_text, rules_transform,
+               rules_vector_plane, rules_wave)
 from .beats import Beat
 from .context import Context, Rule
 from .extract import Extracted
@@ -24,14 +27,20 @@ def _only_if_nothing(rule: Rule) -> Rule:
 
 
 RULES: tuple[Rule, ...] = (
-    rules.rule_clear, rules_recall.rule_recall, rules_array.rule_array, rules_graph.rule_graph,
+    rules_scene.rule_clear, rules_recall.rule_recall, rules_array.rule_array, rules_graph.rule_graph,
     rules_vector_plane.rule_vector_plane, rules_geometry.rule_geometry,
     rules_physics.rule_physics, rules_message_chart.rule_message_chart,
     rules_circuit.rule_circuit, rules_number_line.rule_number_line, rules_wave.rule_wave,
-    rules_plot_ops.rule_plot_ops, rules.rule_text_update,
-    rules_formula.rule_formula_target, rules_formula.rule_formula_labels, rules.rule_highlight, rules.rule_title,
-    *rules_charts.RULES, *rules_layout.RULES, rules_array.rule_array_on_new_row, rules_formula.rule_derivation, rules.rule_bare_formula, rules.rule_equation,
-    rules.rule_code, rules.rule_matrix, rules.rule_network, rules.rule_flow, rules.rule_icon, rules_drawing.rule_drawing,
-    rules.rule_bullets,
-    rules.rule_animate_previous, rules.rule_text_fallback,
-    _only_if_nothing(rules.rule_note), _only_if_nothing(rules.rule_noun_phrase))
+    rules_plot_marks.rule_plot_ops, rules_scene.rule_text_update,
+    rules_formula.rule_formula_target, rules_formula.rule_formula_labels, rules_scene.rule_highlight,
+    rules_scene.rule_title,
+    rules_bar_chart.rule_heatmap, rules_bar_chart.rule_bar_chart, rules_plot.rule_scatter, rules_plot.rule_plot,
+    rules_sequence.rule_timeline, rules_transform.rule_transform, rules_transform.rule_move, rules_steps.rule_steps,
+    rules_table.rule_table, rules_grid.rule_grid, rules_cards.rule_cards, rules_comparison.rule_comparison,
+    rules_sequence.rule_sequence,
+    rules_array.rule_array_on_new_row, rules_formula.rule_derivation, rules_equation.rule_bare_formula,
+    rules_equation.rule_equation, rules_code.rule_code, rules_equation.rule_matrix, rules_network.rule_network,
+    rules_flow.rule_flow, rules_icon.rule_icon, rules_drawing.rule_drawing,
+    rules_text.rule_bullets,
+    rules_scene.rule_animate_previous, rules_text.rule_text_fallback,
+    _only_if_nothing(rules_text.rule_note), _only_if_nothing(rules_text.rule_noun_phrase))

@@ -31,7 +31,7 @@ from .context import _beat, _kw, since_clear
 from .extract import Extracted
 from .knowledge import operation_verbs, plot_motion
 from .quantity import NUM, number as _num, quantity
-from .rules_charts import _clean, _curve, area_colour, named_axes, point_labels
+from .rules_plot import clean_number, curve_spec, area_colour, named_axes, point_labels
 
 COORD = re.compile(r"(?:\b([A-Z])\s*)?\(\s*(" + NUM + r")\s*,\s*(" + NUM + r")\s*\)")
 
@@ -235,7 +235,7 @@ def _widen_to_points(ctx, beats: list[Beat]) -> None:
         if rng and (min(values) < rng[0] or max(values) > rng[1]):
             lo, hi, _ = nice_range(min([rng[0], *values]), max([rng[1], *values]), include_zero=rng[0] <= 0 <= rng[1],
                                    ticks=6)
-            changed[key] = [_clean(lo), _clean(hi)]
+            changed[key] = [clean_number(lo), clean_number(hi)]
     if changed:
         ctx.replace(first, Beat(first.kind, {**first.params, **changed}, first.strings, first.rule, first.source,
                                 first.detail_index, first.keywords), beats[0].detail_index)
@@ -430,7 +430,7 @@ def _tangent(ex, ctx, i, first, beats, curves, low):
             ctx.lost(i, "the labels " + ", ".join(repr(q) for q in other) + " are not drawn: which one names the point "
                      "is not clear")
         points = [point]
-    return [_extend(ex, ctx, i, "plot:tangent", strings, curves=[_curve(ctx, expr, label, "tangent", None)],
+    return [_extend(ex, ctx, i, "plot:tangent", strings, curves=[curve_spec(ctx, expr, label, "tangent", None)],
                     points=points)]
 
 
@@ -456,7 +456,7 @@ def _shift_curve(ex, ctx, i, first, beats, curves, low):
     dy = d if direction == "up" else -d if direction == "down" else 0.0
     expr = _shift(c["expr"], f.var, dx, dy)
     label = _quoted_label(ex) or ((c.get("label") or "curve") + " (shifted)")
-    return [_extend(ex, ctx, i, "plot:shift-curve", [label], curves=[_curve(ctx, expr, label, "", None)])]
+    return [_extend(ex, ctx, i, "plot:shift-curve", [label], curves=[curve_spec(ctx, expr, label, "", None)])]
 
 
 def _tails(ex, ctx, i, first, beats, curves, low):

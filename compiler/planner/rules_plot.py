@@ -1,7 +1,5 @@
-"""Planner rules for charts and plots (plot, scatter, bar_chart, heatmap).
-
+"""Planner rules for plots and scatter plots, and the plot helpers the other chart rules share.
 The sentences they read are an LLM's prose, e.g.
-
     Draw axes with x labelled "tokens generated (t)" and y labelled "work per step".
     Plot a straight line labelled "Standard attention: O(t) per step" and a logarithmic curve labelled
     "Hull attention: O(log t) per step".
@@ -10,20 +8,15 @@ The sentences they read are an LLM's prose, e.g.
     Show a bell curve (normal distribution). Shade the area between -1 and 1.
     Then show 20 random 2D points labelled "Keys (past tokens)", draw their convex hull, and place a red
     query point.
-    Show a bar chart of the probabilities: cat 0.7, dog 0.2, bird 0.1.
-    Display a heatmap of attention weights.
-
 A sentence that adds to the plot on screen ("Plot a straight line…" after "Draw axes…", "Shade the
 area…" after a curve) becomes a later `plot` beat with `extend: true`: it draws on the same axes at
 its own moment of the narration. The first beat's ranges are widened then to fit what the later
-beats add (the planner evaluates the formulas with `compiler.formula`). Likewise "the bars change
-to …" after a bar chart becomes a `bar_chart` beat with `extend: true` and `new_values`.
-
+beats add (the planner evaluates the formulas with `compiler.formula`). Operations on a plot already on
+screen (marks, tangents, motion along the curve) are in `rules_plot_marks.py`.
 Every string a rule draws is added to `ctx.consumed` and, when it is not quoted text of the
-sentence, to `ex.backticked` (the sentence's shown strings): so the "animate what is on screen" rule
-does not also pulse the chart, and the text fallback does not draw it again. A backticked formula a
-plot draws is taken out of `ex.formulas` and literal matrices a heatmap uses out of `ex.matrices`,
-because the equation and matrix rules read those without looking at `consumed`.
+sentence, to `ex.backticked` (the sentence's shown strings, see `claim_drawn`): so the "animate what is
+on screen" rule does not also pulse the chart, and the text fallback does not draw it again. A
+backticked formula a plot draws is taken out of `ex.formulas`.
 """
 
 from __future__ import annotations
@@ -31,22 +24,29 @@ from __future__ import annotations
 import hashlib
 import math
 import re
-
-from ..formula import integrate, limit_at, nice_range, short_number, try_formula, value_range
+from ..formula import integrate, limit_at, nice_range, try_formula, value_range
 from .beats import Beat
 from .clauses import operation_clauses
 from .context import Context, _beat, _cue, _has, _kw
 from .extract import Extracted, count_in
-from .knowledge import extremes, list_words, named_curves, plot_motion
+from .knowledge import list_words, named_curves, plot_motion
 from .theme import COLOUR_RE, colour_value
-from .quantity import ELLIPSIS, NUM, expand_ellipsis, number as _num, quantity
+from .quantity import NUM, number as _num, quantity
+
 
 CHART_KINDS = ("plot", "scatter", "bar_chart", "heatmap")
+
+
 COORD = re.compile(r"\(\s*(" + NUM + r")\s*,\s*(" + NUM + r")\s*\)")
+
+
 _STOP = r"(?:and|from|to|between|as|with|for|over|on|in|where|showing|labell?ed|which|that|then|along|while|" \
         r"when|near|at|using|whose|of)"
+
+
 # "y = x (grey, labeled "linear")": a note in brackets after a formula says how to draw it, it is not part of it
 _ASIDE = r"\s*\((?=\s*(?:" + COLOUR_RE.pattern + r"|labell?ed\b|called\b|named\b|dashed\b|dotted\b|solid\b|thick\b|thin\b))"
+
 
 # Named curves an LLM asks for without a formula: (pattern, formula, kind words for theme labels, x-range),
 # from planner/data/vocabulary.json
@@ -54,7 +54,7 @@ NAMED_CURVES: tuple[tuple[str, str, str, tuple[float, float]], ...] = named_curv
 
 
 # ----------------------------------------------------------------------------- shared helpers
-def _fired_chart(ex: Extracted, ctx: Context, i: int) -> bool:
+def fired_chart(ex: Extracted, ctx: Context, i: int) -> bool:
     return any(b.detail_index == i and b.source == ex.sentence and b.kind in CHART_KINDS and "recalled" not in b.rule
                for b in ctx.beats)
 
@@ -63,7 +63,7 @@ def _fired_chart(ex: Extracted, ctx: Context, i: int) -> bool:
 _BESIDE = ("highlight", "text", "equation", "steps", "bullets", "move", "transform", "annotation", "wave")
 
 
-def _on_screen(ctx: Context, kind: str) -> Beat | None:
+def chart_on_screen(ctx: Context, kind: str) -> Beat | None:
     """The last beat of `kind` if it is still on screen: drawn in this scene after the last clear,
     with at most small things (text, a formula, highlights) drawn after it."""
     for b in reversed(ctx.beats):
@@ -81,7 +81,6 @@ def _replace(ctx: Context, old: Beat, **params) -> Beat:
     return new
 
 
-
 def _claim_formula(ex: Extracted, ctx: Context, text: str) -> None:
     """A formula this rule draws: consumed, and no longer an equation for the later rules."""
     ctx.consumed.add(text)
@@ -91,7 +90,7 @@ def _claim_formula(ex: Extracted, ctx: Context, text: str) -> None:
         ex.backticked.append(text)
 
 
-def _claim(ex: Extracted, ctx: Context, strings) -> None:
+def claim_drawn(ex: Extracted, ctx: Context, strings) -> None:
     """Strings this rule draws: consumed, and listed among the sentence's shown strings (so the
     "animate what is on screen" rule does not also pulse the chart for the same sentence)."""
     for t in strings:
@@ -311,7 +310,7 @@ def _theme_colour(ctx: Context, hint: str, default: str | None = None) -> str | 
     return col or default
 
 
-def _curve(ctx: Context, expr: str, label: str | None, hint: str, colour: str | None) -> dict:
+def curve_spec(ctx: Context, expr: str, label: str | None, hint: str, colour: str | None) -> dict:
     c = {"expr": expr}
     if label:
         c["label"] = label
@@ -353,10 +352,10 @@ def _y_range(curves: list[dict], x_range, extra=()) -> list[float] | None:
     for y in extra:
         lo, hi = min(lo, y), max(hi, y)
     lo, hi, _ = nice_range(lo, hi, include_zero=True, ticks=6)
-    return [_clean(lo), _clean(hi)]
+    return [clean_number(lo), clean_number(hi)]
 
 
-def _clean(v: float) -> float | int:
+def clean_number(v: float) -> float | int:
     r = round(v, 6)
     return int(r) if float(r).is_integer() else r
 
@@ -392,19 +391,19 @@ def rule_plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
 
 
 def _plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
-    if _fired_chart(ex, ctx, i) or any(b.kind == "vector_plane" and b.detail_index == i for b in ctx.beats):
+    if fired_chart(ex, ctx, i) or any(b.kind == "vector_plane" and b.detail_index == i for b in ctx.beats):
         return []  # (a grid of vectors drawn for this sentence is its plane: no axes of a function too)
     s = ex.sentence
     axes_cue = _cue(ex, r"\b(?:axes|x[- ]axis|y[- ]axis|coordinate (?:plane|system|axes|grid)|(?:horizontal|vertical) axis|"
                         r"line (?:graph|chart)|empty graph)\b") and not _cue(
         ex, r"\b(?:same|those|these|existing) axes\b") and not (
-        any(_on_screen(ctx, k) for k in ("scatter", "bar_chart", "plot", "vector_plane")) and not any(_axis_labels(ex))
+        any(chart_on_screen(ctx, k) for k in ("scatter", "bar_chart", "plot", "vector_plane")) and not any(_axis_labels(ex))
         and not _cue(ex, r"^\s*(?:then\s+)?(?:draw|show|create|set up|display|add)\s+(?:a\s+|the\s+|new\s+)*"
                          r"(?:\w+\s+){0,2}(?:axes|coordinate|x[- ]axis)"))
     plot_cue = _cue(ex, r"\b(?:plot|plots|plotted|plotting|graph|graphs|curve|curves|sketch\w*)\b") or (
         _cue(ex, r"\bfunction\b") and _cue(ex, r"\b(?:plot|graph|draw|sketch|trace)\w*\b")) or (
         # "Draw the tangent line at P: y = 2x - 1" with axes on screen: a line on them
-        _on_screen(ctx, "plot") is not None and _cue(ex, r"\b(?:draw|add|overlay|trace)\b[^.]*\b(?:lines?|tangent|secant|"
+        chart_on_screen(ctx, "plot") is not None and _cue(ex, r"\b(?:draw|add|overlay|trace)\b[^.]*\b(?:lines?|tangent|secant|"
                                                        r"parabola|asymptotes?)\b"))
     area_cue = _cue(ex, r"\bshade[sd]?\b|\bshading\b|\barea (?:under|between|below)\b|\bintegral\b") or (
         _cue(ex, r"\bextend\w*\b[^.]*\bbetween\b") and any(b.kind == "plot" and b.params.get("area")
@@ -431,14 +430,14 @@ def _plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     # "the same parabola": the curve drawn before, not a standard one of that name
     again = [n for n in named if re.search(r"\b(?:same|previous|earlier|original)\s+(?:[\w-]+\s+)?$", s[:n[0].start()], re.I)]
     if again and not formulas and not backticked:
-        if _on_screen(ctx, "plot") is not None:
+        if chart_on_screen(ctx, "plot") is not None:
             named = [n for n in named if n not in again]  # brought back (rule_recall): nothing new to draw
         else:
             for m, expr, *_ in again:
                 ctx.lost(i, f"{m.group(0)!r} names a curve drawn before, but no earlier scene plotted one: a standard "
                             f"{m.group(0)}, y = {expr}, is drawn")
-    if not (axes_cue or formulas or backticked or named or (area_cue and _on_screen(ctx, "plot"))
-            or (dot_cue and _on_screen(ctx, "plot"))):
+    if not (axes_cue or formulas or backticked or named or (area_cue and chart_on_screen(ctx, "plot"))
+            or (dot_cue and chart_on_screen(ctx, "plot"))):
         return []
     # "Draw the parabola y = x^2 - 4x + 5": a curve named and asked for, its formula given
     drawn_named = any(re.search(r"\b(?:show|draw|display|add|trace)\s+(?:[\w-]+\s+){0,3}$", s[:m.start()], re.I)
@@ -474,7 +473,7 @@ def _plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             k = s.find(q)
             near = re.findall(r"[a-z]+", s[max(0, k - 40):k].lower())[-4:]  # "a narrow one labeled": narrow
             own = _theme_colour(ctx, " | ".join(f"{w} curve" for w in near if len(w) > 2))
-            curves.append(_curve(ctx, f"e^(-x^2/(2*{sd:g}^2))/({sd:g}*sqrt(2*pi))", q, "normal bell", own))
+            curves.append(curve_spec(ctx, f"e^(-x^2/(2*{sd:g}^2))/({sd:g}*sqrt(2*pi))", q, "normal bell", own))
             strings.append(q)
             ctx.consumed.add(q)
         top = max(sd for _, sd in sigmas[:6])
@@ -529,18 +528,18 @@ def _plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         if what == "formula":
             expr = data if try_formula(data) else data.split("=", 1)[-1].strip()  # "θ(t) = …": draw the right side
             _claim_formula(ex, ctx, data)
-            curves.append(_curve(ctx, expr, label or data, "", colour))
+            curves.append(curve_spec(ctx, expr, label or data, "", colour))
             strings.append(label or data)
         else:
             expr, hint, rng, phrase = data
-            curves.append(_curve(ctx, expr, label or phrase, hint, colour))
+            curves.append(curve_spec(ctx, expr, label or phrase, hint, colour))
             strings.append(label or phrase)
             ranges.append(rng)
         if label:
             ctx.consumed.add(label)
     for f in ticked:
         _claim_formula(ex, ctx, f)
-        curves.append(_curve(ctx, f, f, "", None))
+        curves.append(curve_spec(ctx, f, f, "", None))
         strings.append(f)
 
     x_range = _x_range(ex)
@@ -549,7 +548,7 @@ def _plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     yr_named = axis_range(s, "y") or (both_axes_range(s) if not axis_range(s, "x") else None) or (
         axes[1][1] if axes else None)
     if yr_named:
-        params["y_range"] = [_clean(v) for v in yr_named]
+        params["y_range"] = [clean_number(v) for v in yr_named]
     if (x_range or yr_named) and (axes_cue or plot_cue) and not re.search(r"\bno (?:tick )?(?:labels|numbers)\b", s, re.I):
         params["numbers"] = True  # "axes with x from 0 to 30, y from 0 to 18000": the numbers matter
     if re.search(r"\bticks?\s+(?:every|at)\b|\btick (?:labels|values|marks) (?:at|every|from)\b", s, re.I) and not re.search(
@@ -596,9 +595,9 @@ def _plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             L = limit_at(f, a)
             if math.isfinite(L):
                 label = f"limit {_fmt(L)} as {f.var} → {_fmt(a)}"
-                points.append({"x": _clean(a), "y": _clean(L), "label": label, "hollow": True})
+                points.append({"x": clean_number(a), "y": clean_number(L), "label": label, "hollow": True})
                 strings.append(label)
-            move_dot = {"x0": _clean(a + 0.6 * (x_range[1] - a)), "x1": _clean(a)}
+            move_dot = {"x0": clean_number(a + 0.6 * (x_range[1] - a)), "x1": clean_number(a)}
         rule = "plot:limit"
 
     # --- a shaded area: "Shade the area between -1 and 1"
@@ -614,7 +613,7 @@ def _plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             said = [q for q in ex.quoted if q not in ctx.consumed and len(q) <= 24]
             if len(said) == 1 and not _quoted_after(s, 0):
                 area["label"] = said[0]  # "Shade the region between -1 and 1 and display "68%""
-            if not curves and not _on_screen(ctx, "plot"):
+            if not curves and not chart_on_screen(ctx, "plot"):
                 area = None
         if area:
             rule = "plot:area"
@@ -639,7 +638,7 @@ def _plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             points.append({"x": x, "y": y, "label": label})
             strings.append(label)
 
-    previous = _on_screen(ctx, "plot")
+    previous = chart_on_screen(ctx, "plot")
     if not (axes_cue or curves or area or move_dot or markers or points or limit_m):
         return []  # "a blue dot moving along the x-axis": nothing a plot can draw (new empty axes would mislead)
     extend = False
@@ -701,7 +700,7 @@ def _plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         if not curves:
             xr = list(x_range) if x_range else [0, 10]
             params.setdefault("y_range", [0, 10])
-        params["x_range"] = [_clean(v) for v in xr]
+        params["x_range"] = [clean_number(v) for v in xr]
         if curves and (formulas or backticked) and not axes_cue:
             params["numbers"] = True
     if area:
@@ -714,7 +713,7 @@ def _plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         if area.get("label"):
             strings.append(area["label"])
     strings = ([x_label] if x_label else []) + ([y_label] if y_label else []) + strings
-    _claim(ex, ctx, strings)
+    claim_drawn(ex, ctx, strings)
     for what in partial if curves else ():
         ctx.lost(i, what)  # the curve drawn is the part of the formula that could be read
     return [_beat("plot", rule, ex, i, strings, _kw(" ".join(strings) or s), curves=curves or None,
@@ -732,7 +731,7 @@ def _last_curve(ctx: Context) -> dict | None:
 # ----------------------------------------------------------------------------- scatter
 def rule_scatter(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     # ("list three points:" announces the points of a list, not three points to scatter)
-    if _fired_chart(ex, ctx, i):
+    if fired_chart(ex, ctx, i):
         return []
     counted = _cue(ex, r"\b(?:\d+|" + "|".join(("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"))
                    + r")\s+(?:random\s+)?(?:2d\s+)?points\b(?!\s*:)") and not _cue(ex, r"\b(?:" + list_words() + r")\b")
@@ -741,14 +740,14 @@ def rule_scatter(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                           r"\bpoint cloud\b|\bconvex hull\b|\bline of best fit\b|\bregression line\b|\bbest[- ]fit line\b")
     s = ex.sentence
     coords = [(_num(m.group(1)), _num(m.group(2))) for m in COORD.finditer(s)]
-    previous = _on_screen(ctx, "scatter")
+    previous = chart_on_screen(ctx, "scatter")
     if previous is not None and (cue or len(coords) >= 3):
         return _scatter_operation(ex, ctx, i, previous, coords)
     if not cue:
         return []
     params: dict = {}
     strings: list[str] = []
-    table = _on_screen(ctx, "table") or next((b for b in reversed(ctx.beats) if b.kind == "table"), None)
+    table = chart_on_screen(ctx, "table") or next((b for b in reversed(ctx.beats) if b.kind == "table"), None)
     table_points = _table_points(table) if table is not None and _has(ex, r"\btable\b|\bdata\b") else None
     if len(coords) >= 3:
         params["points"] = [[x, y] for x, y in coords[:200]]
@@ -789,7 +788,7 @@ def rule_scatter(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         if lab:
             ctx.consumed.add(lab)
             strings.append(lab)
-    _claim(ex, ctx, strings)
+    claim_drawn(ex, ctx, strings)
     cues = " ".join(w for w in ("points scatter", "convex hull" if params.get("hull") else "",
                                 "query" if params.get("query") else "",
                                 "fit line regression" if params.get("fit_line") else "") if w)
@@ -797,41 +796,14 @@ def rule_scatter(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                   x_label=x_label, y_label=y_label, **params)]
 
 
-def _table_bars(table: Beat, ex: Extracted) -> tuple[list[str], list, str] | None:
-    """"Show a bar chart of the periods for the three lengths" after a table: its first column labels the
-    bars, the numeric column the sentence names (or the last numeric one) gives their heights."""
-    cols = table.params.get("columns") or []
-    rows = [[_as_number(v) for v in r] for r in table.params.get("rows") or []]
-    if len(cols) < 2 or len(rows) < 2:
-        return None
-    numeric = [j for j in range(1, len(cols)) if all(isinstance(r[j], (int, float)) for r in rows if len(r) > j)]
-    if not numeric:
-        return None
-    low = ex.low
-    named = [j for j in numeric if any(w in low for w in re.findall(r"[a-z]{3,}", cols[j].lower()))]
-    j = named[0] if named else numeric[-1]
-    labels = [_fmt_cell(r[0]) + (f" {_unit(cols[0])}" if _unit(cols[0]) else "") for r in rows if len(r) > j]
-    values = [r[j] for r in rows if len(r) > j]
-    return labels[:12], values[:12], cols[j]
-
-
-def _unit(header: str) -> str:
-    m = re.search(r"\(([^()]{1,8})\)\s*$", header)
-    return m.group(1) if m else ""
-
-
-def _fmt_cell(v) -> str:
-    return f"{v:g}" if isinstance(v, float) else str(v)
-
-
-def _as_number(v):
+def as_number(v):
     if isinstance(v, str) and re.fullmatch(r"-?\d+(?:\.\d+)?", v.strip()):
         return _num(v.strip())
     return v
 
 
 def _table_points(table: Beat) -> list[list[float]] | None:
-    rows = [[_as_number(v) for v in r] for r in table.params.get("rows") or []]
+    rows = [[as_number(v) for v in r] for r in table.params.get("rows") or []]
     pts = [[r[0], r[1]] for r in rows if len(r) >= 2 and all(isinstance(v, (int, float)) for v in r[:2])]
     return pts if len(pts) >= 2 and len(pts) == len(rows) else None
 
@@ -857,258 +829,7 @@ def _scatter_operation(ex: Extracted, ctx: Context, i: int, previous: Beat, coor
         return []
     ctx.replace(previous, Beat("scatter", params, previous.strings + tuple(added), previous.rule + "+update",
                                previous.source, previous.detail_index, previous.keywords + _kw(" ".join(added))), i)
-    _claim(ex, ctx, added)
+    claim_drawn(ex, ctx, added)
     if previous.source == ex.sentence or not added:
         return []
     return [_beat("highlight", "highlight:scatter-update", ex, i, (), _kw(ex.sentence), target=added[0])]
-
-
-# ----------------------------------------------------------------------------- bar chart
-_ITEM = re.compile(r"^\s*(?:and\s+|or\s+)?[\"\u201c]?(?P<label>[^\"\u201d:=(),]+?)[\"\u201d]?\s*(?:[:=]\s*|\(\s*|\s)"
-                   r"(?P<value>" + NUM + r"(?:\s*/\s*\d+(?:\.\d+)?)?)\s*(?P<pct>%|percent\b)?\s*"
-                   r"(?P<unit>million|billion|thousand|trillion|[a-zA-Z$€£]{1,6})?\s*\)?\s*$")
-
-
-def _value(text: str) -> float | int:
-    """"12", "0.7", "3/8" (a fraction: its value)."""
-    if "/" in text:
-        a, b = (float(x) for x in text.split("/"))
-        return round(a / b, 4) if b else 0
-    return _num(text.strip())
-
-
-_HEIGHTS = re.compile(r"\bbars?\s+(?:of|with|showing|at)\s+(?:the\s+)?(?:heights?|values?|lengths?|sizes?)\s+(?:of\s+)?",
-                      re.I)
-
-
-def _heights(ex: Extracted) -> tuple[list[str], list[float | int], list[str]] | None:
-    """"a row of shrinking bars of heights 1, 1/2, 1/3, …, 1/8": bars named by their values as written (the labels),
-    an ellipsis expanded from the pattern of the terms before it — (labels, values, what could not be read)."""
-    m = _HEIGHTS.search(ex.sentence)
-    if not m:
-        return None
-    terms: list[str] = []
-    lost: list[str] = []
-    pieces = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", ex.sentence[m.end():])
-    for k, piece in enumerate(pieces):
-        if re.fullmatch(r"\s*" + ELLIPSIS + r"\s*", piece) and terms and k + 1 < len(pieces):
-            nxt = re.match(r"\s*(" + NUM + r")(?!\w|\.\d)", pieces[k + 1])
-            full = expand_ellipsis(terms, nxt.group(1)) if nxt else None
-            if full is None:
-                lost.append(f"the terms between {terms[-1]} and {nxt.group(1) if nxt else 'the end'} "
-                            f"(written '…') follow no pattern sbc reads: they are not drawn")
-            else:
-                terms = full[:-1]
-            continue
-        t = re.match(r"\s*(" + NUM + r")(?!\w|\.\d)", piece)
-        if not t:
-            break
-        terms.append(t.group(1).replace(" ", ""))
-        if piece[t.end():].strip(" ."):
-            break  # "1/8 next to each other": the list ends here
-    if len(terms) < 2:
-        return None
-    return terms, [_value(t) for t in terms], lost
-
-
-def _bar_data(ex: Extracted) -> tuple[list[str], list[float | int], bool, str | None, list[str]]:
-    """(labels, values, percent?, their unit, the bars written after them without a value)."""
-    s = operation_clauses(ex.sentence)[0]  # "…: "cat" 0.6, "dog" 0.3, and highlight the most likely one": the data only
-    pairs = re.findall(r"[\"\u201c]([^\"\u201d]+)[\"\u201d]\s*\(\s*(" + NUM + r")\s*(%?)\s*\)", s)
-    if len(pairs) >= 1:
-        return [p[0] for p in pairs], [_num(p[1]) for p in pairs], any(p[2] for p in pairs), None, []
-    # 'Before test: 1%', 'After 1 positive: 8.8%': each quoted bar is "label: value"
-    inside = [re.fullmatch(r"\s*([^:]{1,40}?)\s*:\s*(" + NUM + r")\s*(%?)\s*", q) for q in ex.quoted]
-    if len(inside) >= 2 and all(inside):
-        return ([m.group(1) for m in inside], [_num(m.group(2)) for m in inside], any(m.group(3) for m in inside),
-                None, [])
-    m = re.search(r"[:\u2014]\s*(.+?)\s*\.?$", s) or re.search(
-        r"\b(?:with|for|to)\s+(?:(?:the\s+)?(?:values?|bars?|heights?|counts?)\s+(?:of\s+|for\s+|showing\s+)?)?(.+?)\s*\.?$", s)
-    if m and re.match(r"\s*\d+[-–]\d+\s*:", m.group(1)) is None and ":" in m.group(1)[:40] and \
-            re.match(r"[^,:]{1,40}:\s*\d", m.group(1)) is None:
-        m = re.search(r"[:\u2014]\s*(.+?)\s*\.?$", m.group(1)) or m
-    if m:
-        body = re.split(r"[;.]\s|\s+(?:then|and then|highlight\w*)\b", m.group(1))[0]
-        items = [x for x in re.split(r",\s*|\s+and\s+", body) if x.strip()]
-        labels, values, pct, units = [], [], False, set()
-        for k, it in enumerate(items):
-            im = _ITEM.match(it)
-            if not im and len(labels) >= 2 and not any(_ITEM.match(x) for x in items[k:]):
-                # "E 12.7, T 9.1, … and others": the bars written without a value are reported by rule_bar_chart
-                ex_rest = [x.strip(" .") for x in items[k:]]
-                return labels, values, pct, (units.pop() if len(units) == 1 else "") or None, ex_rest
-            if not im:
-                break
-            labels.append(im.group("label").strip())
-            values.append(_value(im.group("value")))
-            pct = pct or bool(im.group("pct"))
-            units.add((im.group("unit") or "").strip())
-        else:
-            if len(labels) >= 2:
-                unit = units.pop() if len(units) == 1 else ""
-                return labels, values, pct, unit or None, []
-    quoted = list(ex.quoted)
-    m = re.search(r"\bvalues?\s+(?:of\s+)?((?:" + NUM + r"%?\s*(?:,\s*|\s+and\s+|$))+)", s, re.I)
-    if quoted and m:
-        vals = re.findall(NUM + r"%?", m.group(1))
-        if len(vals) == len(quoted):
-            return quoted, [_num(v.rstrip("%")) for v in vals], any(v.endswith("%") for v in vals), None, []
-    return [], [], False, None, []
-
-
-def rule_bar_chart(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
-    if _fired_chart(ex, ctx, i):
-        return []
-    s = ex.sentence
-    cue = _cue(ex, r"\bbar[- ]?(?:chart|graph|plot)s?\b|\bhistogram\b|\bbars?\s+(?:for|of|showing)\b") or bool(
-        _HEIGHTS.search(ex.sentence))
-    previous = _on_screen(ctx, "bar_chart")
-    axis = re.search(r"\b([xy])[- ]axis\b[^\"\u201c]{0,20}[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]", s, re.I)
-    if previous is not None and axis and not cue:
-        # "Label the y-axis "Probability"": the chart has no axes of its own — the caption says it
-        name = axis.group(2).strip()
-        old = previous.params.get("title")
-        title = name if not old else (f"{name} ({old[0].lower() + old[1:]})" if axis.group(1).lower() == "y" else
-                                      f"{old} ({name})")
-        ctx.replace(previous, Beat("bar_chart", dict(previous.params, title=title), previous.strings + (title,),
-                                   previous.rule + "+axis-label", previous.source, previous.detail_index,
-                                   previous.keywords + _kw(name)), i)
-        ctx.consumed.add(name)
-        ctx.stop = True
-        return []
-    change = previous is not None and _has(
-        ex, r"\b(?:bars?|values?|chart|probabilit\w+|scores?)\b[^.]*\b(?:change|changes|changing|update|updates|"
-            r"become|becomes|shift|shifts|move|moves|grow|grows|shrink|shrinks)\b")
-    if not (cue or change):
-        return []
-    labels, values, pct, word_unit, valueless = _bar_data(ex)
-    heights = None if labels else _heights(ex)
-    if heights:
-        labels, values, lost = heights  # "bars of heights 1, 1/2, 1/3, …, 1/8"
-        for what in lost:
-            ctx.lost(i, what)
-    if change and values:
-        old = previous.params
-        by_label = dict(zip(labels, values))
-        new = [by_label.get(lab, v) for lab, v in zip(old["labels"], old.get("new_values") or old["values"])]
-        ctx.consumed.update(labels)
-        p = {k: v for k, v in old.items() if k not in ("new_values", "sentence")}
-        p["values"] = list(old.get("new_values") or old["values"])
-        p["new_values"] = new
-        p["extend"] = True
-        strings = [short_number(v) + (old.get("unit") or "") for v in new]
-        _claim(ex, ctx, strings)
-        return [_beat("bar_chart", "bar_chart:change", ex, i, strings, _kw(s), **p)]
-    if not cue:
-        return []
-    if not labels:
-        table = next((b for b in reversed(ctx.beats) if b.kind == "table"), None)
-        data = _table_bars(table, ex) if table is not None else None
-        if data is None:
-            # "Show a bar chart comparing the models" — nothing to plot: leave the sentence to other rules
-            return []
-        labels, values, title = data
-        strings = [title] + labels + [short_number(v) for v in values]
-        _claim(ex, ctx, strings)
-        return [_beat("bar_chart", "bar_chart:from-table", ex, i, strings, _kw(title) + tuple(x.lower() for x in labels),
-                      labels=labels, values=values, title=title)]
-    if len(labels) > 12:
-        ctx.lost(i, f"{len(labels)} bars: only the first 12 are drawn (up to {labels[11]})")
-    labels, values = labels[:12], values[:12]
-    ctx.consumed.update(labels)
-    for q in [q for q in ex.quoted if q not in labels and not re.search(
-            r"\btitled\s+[\"\u201c]" + re.escape(q), s)] + [v for v in valueless if v not in ex.quoted]:
-        before = s[:max(s.find(q), 0)].rstrip("\"\u201c")
-        if q in valueless or re.search(r"\bbars?\b[^\"\u201c\u201d]{0,60}$", before):
-            # "… and smaller bars for the remaining letters grouped as "others"": a bar without a value
-            ctx.lost(i, f"the bars after {labels[-1]} ({q!r}) are written without values: they are not drawn"
-                     if re.fullmatch(ELLIPSIS + r"|and so on", q, re.I) else
-                     f"the bar {q!r} is written without a value: it is not drawn")
-            ctx.consumed.add(q)
-    ctx.consumed.update(q for q in ex.quoted if any(q.strip().startswith(lab + ":") for lab in labels))
-    ex.prose[:] = []  # "0 heads: 1/8, 1 head: 3/8": the values, not formulas to show
-    title = None
-    m = re.search(r"\btitled\s+[\"\u201c]([^\"\u201d]+)[\"\u201d]", s, re.I)
-    if m:
-        title = m.group(1).strip()
-        ctx.consumed.add(title)
-    else:
-        m = re.search(r"\b(?:bar[- ]?(?:chart|graph|plot)|histogram)\s+(?:of|showing|for|comparing)\s+(?:the\s+)?"
-                      r"([a-z][\w -]{1,40}?)\s*(?::|,|\bwith\b|\bfor\b|$)", s, re.I)
-        if m and not re.search(NUM, m.group(1)):
-            # "a bar chart of its letter counts": what the pronoun stands for is elsewhere — "Letter counts"
-            title = re.sub(r"^(?:(?:its|their|his|her|our|my|your|this|that|these|those|each|every)\s+)+", "",
-                           m.group(1).strip(), flags=re.I)
-            title = title[0].upper() + title[1:] if title else None
-    probabilities = _has(ex, r"\bprobabilit\w*|\bsoftmax\b|\blikelihoods?\b|\bdistribution\b")
-    horizontal = _has(ex, r"\bhorizontal\b") or (probabilities and not _has(ex, r"\bvertical\b"))
-    largest = "|".join(re.escape(w) for w in extremes()["max"])  # "the most likely one", "the tallest bar" (data)
-    highlight = _has(ex, r"\bhighlight\w*\s+(?:the\s+)?(?:top\b|(?:[\w-]+\s+){0,4}?(?:" + largest + r")(?![\w-]))|\bargmax\b")
-    unit = "%" if pct else (" " + word_unit if word_unit and len(word_unit) > 2 else word_unit) or None
-    strings = ([title] if title else []) + labels + [short_number(v) + (unit or "") for v in values]
-    _claim(ex, ctx, strings)
-    return [_beat("bar_chart", "bar_chart:" + ("quoted-values" if ex.quoted else "label-value-list"), ex, i, strings,
-                  sum((_kw(x) for x in labels), ()) + _kw(title or "chart"), labels=labels, values=values,
-                  title=title, unit=unit, horizontal=horizontal or None, highlight_max=highlight or None)]
-
-
-# ----------------------------------------------------------------------------- heatmap
-def _placeholder_attention(seed: str, n: int, causal: bool) -> list[list[float]]:
-    """Softmax-like rows (each sums to 1, a strong diagonal), from the sentence's hash: deterministic."""
-    h = hashlib.sha256(seed.encode()).digest()
-    rows = []
-    for r in range(n):
-        raw = []
-        for c in range(n):
-            if causal and c > r:
-                raw.append(0.0)
-                continue
-            noise = h[(r * n + c) % 32] / 255
-            raw.append(math.exp(2.2 * noise + (1.6 if c == r else 0.0) + (0.6 if c == r - 1 else 0.0)))
-        total = sum(raw)
-        rows.append([round(v / total, 2) for v in raw])
-    return rows
-
-
-def rule_heatmap(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
-    if _fired_chart(ex, ctx, i):
-        return []
-    if not _cue(ex, r"\bheat[- ]?maps?\b|\battention (?:map|grid|pattern)s?\b"):
-        return []
-    s = ex.sentence
-    causal = _has(ex, r"\bcausal\b|\bmasked\b|\bmask\b|\bdecoder\b|\bautoregressive\b")
-    tokens = None
-    for q in ex.quoted:
-        words = q.split()
-        if 2 <= len(words) <= 12:
-            tokens = words
-            ctx.consumed.add(q)
-            break
-    if ex.matrices:
-        values = [[float(v) for v in row][:12] for row in ex.matrices[0][:12]]
-        ex.matrices.clear()  # drawn here, not again as a matrix
-        rule = "heatmap:literal"
-    else:
-        n = len(tokens) if tokens else 6
-        values = _placeholder_attention(s, n, causal)
-        rule = "heatmap:placeholder"
-        ctx.lost(i, "the heatmap's values are not given: an illustrative pattern is drawn, not data")
-    title = None
-    m = re.search(r"\btitled\s+[\"\u201c]([^\"\u201d]+)[\"\u201d]", s, re.I)
-    if m:
-        title = m.group(1).strip()
-        ctx.consumed.add(title)
-    else:
-        m = re.search(r"\b(?:heat[- ]?map|attention map)\s+(?:of|showing|for)\s+(?:the\s+)?([a-z][\w -]{1,40}?)"
-                      r"\s*(?:[:,.(]|\bwith\b|\bfor\b|\bbetween\b|\bover\b|$)", s, re.I)
-        if m:
-            title = m.group(1).strip()
-            title = title[0].upper() + title[1:]
-    labels = tokens if tokens and len(tokens) == len(values) else None
-    strings = ([title] if title else []) + (labels or [])
-    _claim(ex, ctx, strings)
-    return [_beat("heatmap", rule, ex, i, strings, _kw(title or "heatmap"), values=values, row_labels=labels,
-                  col_labels=labels, title=title, causal=causal or None)]
-
-
-RULES: list = [rule_heatmap, rule_bar_chart, rule_scatter, rule_plot]

@@ -1,0 +1,297 @@
+"""Planner rules for bar charts and heatmaps:
+    Show a bar chart of the probabilities: cat 0.7, dog 0.2, bird 0.1.
+    Show a bar chart of the periods for the three lengths   (after a table: its columns give the bars)
+    Display a heatmap of attention weights.
+"the bars change to …" after a bar chart becomes a `bar_chart` beat with `extend: true` and
+`new_values`. Literal matrices a heatmap uses are taken out of `ex.matrices`, because the matrix rule
+reads those without looking at `consumed`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from ..formula import short_number
+from .beats import Beat
+from .clauses import operation_clauses
+from .context import Context, _beat, _cue, _has, _kw
+from .extract import Extracted
+from .knowledge import extremes
+from .quantity import ELLIPSIS, NUM, expand_ellipsis, number as _num
+from .rules_plot import as_number, claim_drawn, fired_chart, chart_on_screen
+
+
+def _table_bars(table: Beat, ex: Extracted) -> tuple[list[str], list, str] | None:
+    """"Show a bar chart of the periods for the three lengths" after a table: its first column labels the
+    bars, the numeric column the sentence names (or the last numeric one) gives their heights."""
+    cols = table.params.get("columns") or []
+    rows = [[as_number(v) for v in r] for r in table.params.get("rows") or []]
+    if len(cols) < 2 or len(rows) < 2:
+        return None
+    numeric = [j for j in range(1, len(cols)) if all(isinstance(r[j], (int, float)) for r in rows if len(r) > j)]
+    if not numeric:
+        return None
+    low = ex.low
+    named = [j for j in numeric if any(w in low for w in re.findall(r"[a-z]{3,}", cols[j].lower()))]
+    j = named[0] if named else numeric[-1]
+    labels = [_fmt_cell(r[0]) + (f" {_unit(cols[0])}" if _unit(cols[0]) else "") for r in rows if len(r) > j]
+    values = [r[j] for r in rows if len(r) > j]
+    return labels[:12], values[:12], cols[j]
+
+
+def _unit(header: str) -> str:
+    m = re.search(r"\(([^()]{1,8})\)\s*$", header)
+    return m.group(1) if m else ""
+
+
+def _fmt_cell(v) -> str:
+    return f"{v:g}" if isinstance(v, float) else str(v)
+
+
+# ----------------------------------------------------------------------------- bar chart
+_ITEM = re.compile(r"^\s*(?:and\s+|or\s+)?[\"\u201c]?(?P<label>[^\"\u201d:=(),]+?)[\"\u201d]?\s*(?:[:=]\s*|\(\s*|\s)"
+                   r"(?P<value>" + NUM + r"(?:\s*/\s*\d+(?:\.\d+)?)?)\s*(?P<pct>%|percent\b)?\s*"
+                   r"(?P<unit>million|billion|thousand|trillion|[a-zA-Z$€£]{1,6})?\s*\)?\s*$")
+
+
+def _value(text: str) -> float | int:
+    """"12", "0.7", "3/8" (a fraction: its value)."""
+    if "/" in text:
+        a, b = (float(x) for x in text.split("/"))
+        return round(a / b, 4) if b else 0
+    return _num(text.strip())
+
+
+_HEIGHTS = re.compile(r"\bbars?\s+(?:of|with|showing|at)\s+(?:the\s+)?(?:heights?|values?|lengths?|sizes?)\s+(?:of\s+)?",
+                      re.I)
+
+
+def _heights(ex: Extracted) -> tuple[list[str], list[float | int], list[str]] | None:
+    """"a row of shrinking bars of heights 1, 1/2, 1/3, …, 1/8": bars named by their values as written (the labels),
+    an ellipsis expanded from the pattern of the terms before it — (labels, values, what could not be read)."""
+    m = _HEIGHTS.search(ex.sentence)
+    if not m:
+        return None
+    terms: list[str] = []
+    lost: list[str] = []
+    pieces = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", ex.sentence[m.end():])
+    for k, piece in enumerate(pieces):
+        if re.fullmatch(r"\s*" + ELLIPSIS + r"\s*", piece) and terms and k + 1 < len(pieces):
+            nxt = re.match(r"\s*(" + NUM + r")(?!\w|\.\d)", pieces[k + 1])
+            full = expand_ellipsis(terms, nxt.group(1)) if nxt else None
+            if full is None:
+                lost.append(f"the terms between {terms[-1]} and {nxt.group(1) if nxt else 'the end'} "
+                            f"(written '…') follow no pattern sbc reads: they are not drawn")
+            else:
+                terms = full[:-1]
+            continue
+        t = re.match(r"\s*(" + NUM + r")(?!\w|\.\d)", piece)
+        if not t:
+            break
+        terms.append(t.group(1).replace(" ", ""))
+        if piece[t.end():].strip(" ."):
+            break  # "1/8 next to each other": the list ends here
+    if len(terms) < 2:
+        return None
+    return terms, [_value(t) for t in terms], lost
+
+
+def _bar_data(ex: Extracted) -> tuple[list[str], list[float | int], bool, str | None, list[str]]:
+    """(labels, values, percent?, their unit, the bars written after them without a value)."""
+    s = operation_clauses(ex.sentence)[0]  # "…: "cat" 0.6, "dog" 0.3, and highlight the most likely one": the data only
+    pairs = re.findall(r"[\"\u201c]([^\"\u201d]+)[\"\u201d]\s*\(\s*(" + NUM + r")\s*(%?)\s*\)", s)
+    if len(pairs) >= 1:
+        return [p[0] for p in pairs], [_num(p[1]) for p in pairs], any(p[2] for p in pairs), None, []
+    # 'Before test: 1%', 'After 1 positive: 8.8%': each quoted bar is "label: value"
+    inside = [re.fullmatch(r"\s*([^:]{1,40}?)\s*:\s*(" + NUM + r")\s*(%?)\s*", q) for q in ex.quoted]
+    if len(inside) >= 2 and all(inside):
+        return ([m.group(1) for m in inside], [_num(m.group(2)) for m in inside], any(m.group(3) for m in inside),
+                None, [])
+    m = re.search(r"[:\u2014]\s*(.+?)\s*\.?$", s) or re.search(
+        r"\b(?:with|for|to)\s+(?:(?:the\s+)?(?:values?|bars?|heights?|counts?)\s+(?:of\s+|for\s+|showing\s+)?)?(.+?)\s*\.?$", s)
+    if m and re.match(r"\s*\d+[-–]\d+\s*:", m.group(1)) is None and ":" in m.group(1)[:40] and \
+            re.match(r"[^,:]{1,40}:\s*\d", m.group(1)) is None:
+        m = re.search(r"[:\u2014]\s*(.+?)\s*\.?$", m.group(1)) or m
+    if m:
+        body = re.split(r"[;.]\s|\s+(?:then|and then|highlight\w*)\b", m.group(1))[0]
+        items = [x for x in re.split(r",\s*|\s+and\s+", body) if x.strip()]
+        labels, values, pct, units = [], [], False, set()
+        for k, it in enumerate(items):
+            im = _ITEM.match(it)
+            if not im and len(labels) >= 2 and not any(_ITEM.match(x) for x in items[k:]):
+                # "E 12.7, T 9.1, … and others": the bars written without a value are reported by rule_bar_chart
+                ex_rest = [x.strip(" .") for x in items[k:]]
+                return labels, values, pct, (units.pop() if len(units) == 1 else "") or None, ex_rest
+            if not im:
+                break
+            labels.append(im.group("label").strip())
+            values.append(_value(im.group("value")))
+            pct = pct or bool(im.group("pct"))
+            units.add((im.group("unit") or "").strip())
+        else:
+            if len(labels) >= 2:
+                unit = units.pop() if len(units) == 1 else ""
+                return labels, values, pct, unit or None, []
+    quoted = list(ex.quoted)
+    m = re.search(r"\bvalues?\s+(?:of\s+)?((?:" + NUM + r"%?\s*(?:,\s*|\s+and\s+|$))+)", s, re.I)
+    if quoted and m:
+        vals = re.findall(NUM + r"%?", m.group(1))
+        if len(vals) == len(quoted):
+            return quoted, [_num(v.rstrip("%")) for v in vals], any(v.endswith("%") for v in vals), None, []
+    return [], [], False, None, []
+
+
+def rule_bar_chart(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
+    if fired_chart(ex, ctx, i):
+        return []
+    s = ex.sentence
+    cue = _cue(ex, r"\bbar[- ]?(?:chart|graph|plot)s?\b|\bhistogram\b|\bbars?\s+(?:for|of|showing)\b") or bool(
+        _HEIGHTS.search(ex.sentence))
+    previous = chart_on_screen(ctx, "bar_chart")
+    axis = re.search(r"\b([xy])[- ]axis\b[^\"\u201c]{0,20}[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]", s, re.I)
+    if previous is not None and axis and not cue:
+        # "Label the y-axis "Probability"": the chart has no axes of its own — the caption says it
+        name = axis.group(2).strip()
+        old = previous.params.get("title")
+        title = name if not old else (f"{name} ({old[0].lower() + old[1:]})" if axis.group(1).lower() == "y" else
+                                      f"{old} ({name})")
+        ctx.replace(previous, Beat("bar_chart", dict(previous.params, title=title), previous.strings + (title,),
+                                   previous.rule + "+axis-label", previous.source, previous.detail_index,
+                                   previous.keywords + _kw(name)), i)
+        ctx.consumed.add(name)
+        ctx.stop = True
+        return []
+    change = previous is not None and _has(
+        ex, r"\b(?:bars?|values?|chart|probabilit\w+|scores?)\b[^.]*\b(?:change|changes|changing|update|updates|"
+            r"become|becomes|shift|shifts|move|moves|grow|grows|shrink|shrinks)\b")
+    if not (cue or change):
+        return []
+    labels, values, pct, word_unit, valueless = _bar_data(ex)
+    heights = None if labels else _heights(ex)
+    if heights:
+        labels, values, lost = heights  # "bars of heights 1, 1/2, 1/3, …, 1/8"
+        for what in lost:
+            ctx.lost(i, what)
+    if change and values:
+        old = previous.params
+        by_label = dict(zip(labels, values))
+        new = [by_label.get(lab, v) for lab, v in zip(old["labels"], old.get("new_values") or old["values"])]
+        ctx.consumed.update(labels)
+        p = {k: v for k, v in old.items() if k not in ("new_values", "sentence")}
+        p["values"] = list(old.get("new_values") or old["values"])
+        p["new_values"] = new
+        p["extend"] = True
+        strings = [short_number(v) + (old.get("unit") or "") for v in new]
+        claim_drawn(ex, ctx, strings)
+        return [_beat("bar_chart", "bar_chart:change", ex, i, strings, _kw(s), **p)]
+    if not cue:
+        return []
+    if not labels:
+        table = next((b for b in reversed(ctx.beats) if b.kind == "table"), None)
+        data = _table_bars(table, ex) if table is not None else None
+        if data is None:
+            # "Show a bar chart comparing the models" — nothing to plot: leave the sentence to other rules
+            return []
+        labels, values, title = data
+        strings = [title] + labels + [short_number(v) for v in values]
+        claim_drawn(ex, ctx, strings)
+        return [_beat("bar_chart", "bar_chart:from-table", ex, i, strings, _kw(title) + tuple(x.lower() for x in labels),
+                      labels=labels, values=values, title=title)]
+    if len(labels) > 12:
+        ctx.lost(i, f"{len(labels)} bars: only the first 12 are drawn (up to {labels[11]})")
+    labels, values = labels[:12], values[:12]
+    ctx.consumed.update(labels)
+    for q in [q for q in ex.quoted if q not in labels and not re.search(
+            r"\btitled\s+[\"\u201c]" + re.escape(q), s)] + [v for v in valueless if v not in ex.quoted]:
+        before = s[:max(s.find(q), 0)].rstrip("\"\u201c")
+        if q in valueless or re.search(r"\bbars?\b[^\"\u201c\u201d]{0,60}$", before):
+            # "… and smaller bars for the remaining letters grouped as "others"": a bar without a value
+            ctx.lost(i, f"the bars after {labels[-1]} ({q!r}) are written without values: they are not drawn"
+                     if re.fullmatch(ELLIPSIS + r"|and so on", q, re.I) else
+                     f"the bar {q!r} is written without a value: it is not drawn")
+            ctx.consumed.add(q)
+    ctx.consumed.update(q for q in ex.quoted if any(q.strip().startswith(lab + ":") for lab in labels))
+    ex.prose[:] = []  # "0 heads: 1/8, 1 head: 3/8": the values, not formulas to show
+    title = None
+    m = re.search(r"\btitled\s+[\"\u201c]([^\"\u201d]+)[\"\u201d]", s, re.I)
+    if m:
+        title = m.group(1).strip()
+        ctx.consumed.add(title)
+    else:
+        m = re.search(r"\b(?:bar[- ]?(?:chart|graph|plot)|histogram)\s+(?:of|showing|for|comparing)\s+(?:the\s+)?"
+                      r"([a-z][\w -]{1,40}?)\s*(?::|,|\bwith\b|\bfor\b|$)", s, re.I)
+        if m and not re.search(NUM, m.group(1)):
+            # "a bar chart of its letter counts": what the pronoun stands for is elsewhere — "Letter counts"
+            title = re.sub(r"^(?:(?:its|their|his|her|our|my|your|this|that|these|those|each|every)\s+)+", "",
+                           m.group(1).strip(), flags=re.I)
+            title = title[0].upper() + title[1:] if title else None
+    probabilities = _has(ex, r"\bprobabilit\w*|\bsoftmax\b|\blikelihoods?\b|\bdistribution\b")
+    horizontal = _has(ex, r"\bhorizontal\b") or (probabilities and not _has(ex, r"\bvertical\b"))
+    largest = "|".join(re.escape(w) for w in extremes()["max"])  # "the most likely one", "the tallest bar" (data)
+    highlight = _has(ex, r"\bhighlight\w*\s+(?:the\s+)?(?:top\b|(?:[\w-]+\s+){0,4}?(?:" + largest + r")(?![\w-]))|\bargmax\b")
+    unit = "%" if pct else (" " + word_unit if word_unit and len(word_unit) > 2 else word_unit) or None
+    strings = ([title] if title else []) + labels + [short_number(v) + (unit or "") for v in values]
+    claim_drawn(ex, ctx, strings)
+    return [_beat("bar_chart", "bar_chart:" + ("quoted-values" if ex.quoted else "label-value-list"), ex, i, strings,
+                  sum((_kw(x) for x in labels), ()) + _kw(title or "chart"), labels=labels, values=values,
+                  title=title, unit=unit, horizontal=horizontal or None, highlight_max=highlight or None)]
+
+
+# ----------------------------------------------------------------------------- heatmap
+def _placeholder_attention(seed: str, n: int, causal: bool) -> list[list[float]]:
+    """Softmax-like rows (each sums to 1, a strong diagonal), from the sentence's hash: deterministic."""
+    h = hashlib.sha256(seed.encode()).digest()
+    rows = []
+    for r in range(n):
+        raw = []
+        for c in range(n):
+            if causal and c > r:
+                raw.append(0.0)
+                continue
+            noise = h[(r * n + c) % 32] / 255
+            raw.append(math.exp(2.2 * noise + (1.6 if c == r else 0.0) + (0.6 if c == r - 1 else 0.0)))
+        total = sum(raw)
+        rows.append([round(v / total, 2) for v in raw])
+    return rows
+
+
+def rule_heatmap(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
+    if fired_chart(ex, ctx, i):
+        return []
+    if not _cue(ex, r"\bheat[- ]?maps?\b|\battention (?:map|grid|pattern)s?\b"):
+        return []
+    s = ex.sentence
+    causal = _has(ex, r"\bcausal\b|\bmasked\b|\bmask\b|\bdecoder\b|\bautoregressive\b")
+    tokens = None
+    for q in ex.quoted:
+        words = q.split()
+        if 2 <= len(words) <= 12:
+            tokens = words
+            ctx.consumed.add(q)
+            break
+    if ex.matrices:
+        values = [[float(v) for v in row][:12] for row in ex.matrices[0][:12]]
+        ex.matrices.clear()  # drawn here, not again as a matrix
+        rule = "heatmap:literal"
+    else:
+        n = len(tokens) if tokens else 6
+        values = _placeholder_attention(s, n, causal)
+        rule = "heatmap:placeholder"
+        ctx.lost(i, "the heatmap's values are not given: an illustrative pattern is drawn, not data")
+    title = None
+    m = re.search(r"\btitled\s+[\"\u201c]([^\"\u201d]+)[\"\u201d]", s, re.I)
+    if m:
+        title = m.group(1).strip()
+        ctx.consumed.add(title)
+    else:
+        m = re.search(r"\b(?:heat[- ]?map|attention map)\s+(?:of|showing|for)\s+(?:the\s+)?([a-z][\w -]{1,40}?)"
+                      r"\s*(?:[:,.(]|\bwith\b|\bfor\b|\bbetween\b|\bover\b|$)", s, re.I)
+        if m:
+            title = m.group(1).strip()
+            title = title[0].upper() + title[1:]
+    labels = tokens if tokens and len(tokens) == len(values) else None
+    strings = ([title] if title else []) + (labels or [])
+    claim_drawn(ex, ctx, strings)
+    return [_beat("heatmap", rule, ex, i, strings, _kw(title or "heatmap"), values=values, row_labels=labels,
+                  col_labels=labels, title=title, causal=causal or None)]

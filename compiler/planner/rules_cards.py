@@ -1,0 +1,45 @@
+"""The rule for cards: quoted figures with their captions (`"30,000+ tok/s" ("Execution speed")`) or quoted items
+the sentence calls cards, shown as cards side by side, at most four to a row.
+"""
+
+from __future__ import annotations
+
+import re
+from .beats import Beat
+from .extract import Extracted
+from .context import Context, _beat, _kw
+from .listing import Q, claim, cue_unquoted, match_text
+
+
+# ----------------------------------------------------------------------------- cards
+def rule_cards(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
+    """"Three result cards side by side: "30,000+ tok/s" ("Execution speed on CPU"), "Millions of
+    steps" ("Correct execution length"), …"; or "cards "A", "B", "C"" (figures only)."""
+    cue = cue_unquoted(ex, r"\b(cards?|results?|stats?|statistics|metrics?|kpis?|key (?:numbers|figures)|highlights|"
+                   r"side[- ]by[- ]side|panels?|tiles?)\b")
+    if not cue:
+        return []
+    # "FIG" ("CAPTION"), "FIG" (caption words), "FIG": "CAPTION", "FIG" — "CAPTION"
+    pairs = []
+    for m in re.finditer(Q + r"(?:\s*\(\s*(?:" + Q + r"|([^()\"\u201c]{2,80}))\s*\)|\s*(?::|\u2014|\u2013| - )\s*" + Q +
+                         r")?", ex.sentence):
+        fig = match_text(m)
+        cap = match_text(m, 3) or (m.group(5) or "").strip() or match_text(m, 6)
+        pairs.append((fig, cap))
+    pairs = [(f, c) for f, c in pairs if f and f not in ctx.consumed]
+    with_caption = [p for p in pairs if p[1]]
+    if len(with_caption) >= 2:
+        pairs = with_caption
+    elif not (cue_unquoted(ex, r"\bcards?\b") and len(pairs) >= 2):
+        return []
+    beats = []
+    chunks = [pairs[k : k + 4] for k in range(0, len(pairs), 4)][:3]
+    for chunk in chunks:
+        figures = [f for f, _ in chunk]
+        captions = [c for _, c in chunk]
+        strings = figures + [c for c in captions if c]
+        claim(ex, ctx, strings)
+        beats.append(_beat("cards", "cards:figure-caption" if any(captions) else "cards:quoted-figures", ex, i,
+                           strings, sum((_kw(x) for x in strings), ()), figures=figures,
+                           captions=captions if any(captions) else None))
+    return beats

@@ -1,0 +1,163 @@
+"""The rule for comparisons: two (or more) columns side by side ("On the left … on the right …",
+"split the screen"), each with its heading and its items, and later items placed in a named column.
+"""
+
+from __future__ import annotations
+
+import re
+from .beats import Beat
+from .extract import Extracted
+from .context import Context, _beat, _kw
+from .knowledge import is_instruction
+from .listing import Q, claim, cue_unquoted, shown_items, match_text
+
+
+# ----------------------------------------------------------------------------- comparison
+_DIVIDER = (r"\b(?:dashed|dotted|vertical)?\s*(?:divider|dividing line|separator)\b|\bsplit (?:the )?screen\b|"
+            r"\bside[- ]by[- ]side comparison\b|\btwo[- ]column\b|\btwo columns\b|\bthree columns\b|"
+            r"\bcompare\b.*\bside by side\b|\bsplit[- ]screen\b|\b(?:two|three|2|3)\s+(?:\w+\s+)?(?:panels|columns|halves)\b|"
+            r"\bpanels?\s+side[- ]by[- ]side\b|\btwo-column\b|\b(?:show|display|draw|create|present)\s+(?:a|an|the)\s+"
+            r"(?:[\w-]+\s+){0,3}comparison\b")
+
+
+_IN_COLUMN = re.compile(r"^\s*(?:then\s+|and\s+)?(?:in|on)\s+the\s+(first|second|third|left|right|middle)(?:\s+(?:column|side|"
+                        r"half|panel|pane|one|case|box))?\s*,\s*", re.I)
+
+
+_COLUMN = re.compile(r"^\s*(?:then\s+|and\s+|next,?\s+)?(?:(?:on|in)\s+the\s+)?(left|right|middle|center|centre|first|"
+                     r"second|third)\s+(?:column|side|half|panel|pane)\b", re.I)
+
+
+def _column_index(word: str, n: int) -> int:
+    return {"left": 0, "first": 0, "right": n - 1, "third": 2, "second": 1, "middle": 1, "center": 1,
+            "centre": 1}[word.lower()]
+
+
+def _comparison_beat(ex: Extracted, i: int, rule: str, titles, lines, captions, keywords=()) -> Beat:
+    strings = [t for t in titles if t] + [x.strip("`") for col in lines for x in col] + [c for c in captions if c]
+    return _beat("comparison", rule, ex, i, strings, tuple(keywords) + sum((_kw(t) for t in titles), ()),
+                 titles=list(titles), lines=[list(c) for c in lines] if any(lines) else None,
+                 captions=list(captions) if any(captions) else None)
+
+
+def rule_comparison(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
+    """"Split the screen with a dashed divider." opens a comparison; "Left column "Tool Use": lines
+    `print(3+5)`, "→ send to interpreter", and the caption "…"." fills one column of it: the
+    sentences become one comparison beat, revealed column by column across the narration."""
+    blocks = re.findall(r"(?m)^\s*(?:(?:left|right|first|second|third|middle)\s+)?column\s*[\"\u201c]([^\"\u201d\n]+)"
+                        r"[\"\u201d]\s*:\s*(.+)$", ex.sentence, re.I)
+    if len(blocks) >= 2:
+        # "two columns:\n Column "Horizontal": "a_x = 0", "x = v0 t"\n Column "Vertical": …": one line per column
+        titles = [t.strip() for t, _ in blocks][:3]
+        cols = [[match_text(m) for m in re.finditer(Q, body)][:10] for _, body in blocks][:3]
+        claim(ex, ctx, titles + [x for c in cols for x in c])
+        ex.prose[:] = []
+        return [_comparison_beat(ex, i, "comparison:column-lines", titles, cols, [""] * len(titles),
+                                 ("compare", "versus"))]
+    col = _COLUMN.match(ex.sentence)
+    prose_line = None
+    if col is None:
+        col = _IN_COLUMN.match(ex.sentence)
+        if col is not None:
+            on_screen = next((b for b in reversed(ctx.beats) if b.kind in ("comparison", "clear", "title")), None)
+            if on_screen is None or on_screen.kind != "comparison":
+                col = None
+            elif not shown_items(ex.sentence[col.end():]):
+                # "In the first, the ball takes tiny steps.": the sentence itself is the column's line
+                rest = ex.sentence[col.end():].strip().rstrip(".")
+                prose_line = rest[0].upper() + rest[1:] if rest else None
+    if col is None:
+        if not cue_unquoted(ex, _DIVIDER) or cue_unquoted(ex, r"\btables?\b"):
+            return []
+        fresh = [q for q in ex.quoted if q not in ctx.consumed]
+        if len(fresh) == 1 and re.search(r"[<>≤≥≠]|=", fresh[0]) and not cue_unquoted(
+                ex, r"\b(?:divider|dividing|separator|split|side[- ]by[- ]side|columns?|panels?|halves)\b"):
+            return []  # "Show the comparison "arr[4] = 16 < 23"": two values compared, one statement — not columns
+        head = Q + r"\s+(?:with|:|lists?|showing|containing)\s+"
+        grouped = list(re.finditer(head + r"((?:(?!" + head + r")" + Q + r"\s*,?\s*(?:and\s+)?)+)", ex.sentence))
+        if len(grouped) >= 2:
+            # "a two-column comparison: "Inputs" with "Carbon dioxide", "Water", and "Outputs" with "Glucose""
+            titles = [match_text(g) for g in grouped][:3]
+            cols = [[match_text(m) for m in re.finditer(Q, g.group(3))][:10] for g in grouped][:3]
+            claim(ex, ctx, titles + [x for c in cols for x in c])
+            return [_comparison_beat(ex, i, "comparison:grouped", titles, cols, [""] * len(titles),
+                                     ("compare", "versus"))]
+        titles = [q for q in ex.quoted if q not in ctx.consumed][:3]
+        n = 3 if len(titles) == 3 or cue_unquoted(ex, r"\bthree\b") else 2
+        titles = (titles + ["", "", ""])[:n]
+        claim(ex, ctx, titles)
+        return [_comparison_beat(ex, i, "comparison:divider", titles, [[] for _ in range(n)], [""] * n,
+                                 ("compare", "versus", "side"))]
+    # one column: its title, its lines (backticked ones in monospace) and its caption
+    rest = ex.sentence[col.end():]
+    items = [(s, tick, pos) for s, tick, pos in shown_items(rest) if s not in ctx.consumed]
+    title = ""
+    if items and not items[0][1] and re.match(r"^\s*(?:titled|called|labell?ed|headed|named|:)?\s*[\"\u201c]",
+                                              rest[: items[0][2] + 1]):
+        title = items.pop(0)[0]
+    else:
+        named = re.match(r"^\s*[,:]?\s*([^:\n\"\u201c]{1,30}?)\s*:\s*\n", rest)
+        if named and named.group(1).strip() and not is_instruction(named.group(1).strip()):
+            title = named.group(1).strip()  # "Left column, lambda = 3:" then its lines (not "show a list of values:")
+    caption = ""
+    for k in range(len(items) - 1, -1, -1):
+        s, tick, pos = items[k]
+        if not tick and re.search(r"\b(?:caption|note|footer|summary|subtitle|label)\b[^\"`\u201c]{0,20}$", rest[:pos],
+                                  re.I):
+            caption = items.pop(k)[0]
+            break
+    mono = cue_unquoted(ex, r"\b(monospace|code)\b")
+    lines = [f"`{s}`" if tick or mono else s for s, tick, _ in items][:10]
+    formulas = [f.rstrip(".") for f, a, _ in ex.prose if a >= col.end() and f.rstrip(".") not in ctx.consumed]
+    if formulas and not lines:
+        # "On the left, titled "Simple Interest", show the formula A = P(1 + rt)": the column's line
+        lines = formulas[:4]
+        prose_line = None
+        ex.prose[:] = []
+    if prose_line:
+        lines = [prose_line]
+    previous = None
+    for b in reversed(ctx.beats):
+        if b.kind == "comparison":
+            previous = b
+            break
+        if b.kind in ("clear", "title"):
+            break
+    drawn = [title, caption] + [s for s, _, _ in items] + ([prose_line] if prose_line else []) + lines
+    claim(ex, ctx, drawn)
+    ex.code[:] = [c for c in ex.code if c not in ctx.consumed]
+    if not (title or caption or lines):
+        return []  # "On the right side draw a table …": the table is drawn by its rule, not an empty column
+    if previous is None:
+        n = 3 if col.group(1).lower() in ("middle", "center", "centre", "third") else 2
+        titles, cols, caps = [""] * n, [[] for _ in range(n)], [""] * n
+        k = _column_index(col.group(1), n)
+        titles[k], cols[k], caps[k] = title, lines, caption
+        return [_comparison_beat(ex, i, "comparison:column", titles, cols, caps, ("compare",))]
+    p = previous.params
+    titles = list(p["titles"])
+    if col.group(1).lower() in ("middle", "center", "centre", "third") and len(titles) == 2:
+        titles.insert(1, "")
+        cols = list(p.get("lines") or [[], []])
+        cols.insert(1, [])
+        caps = list(p.get("captions") or ["", ""])
+        caps.insert(1, "")
+    else:
+        cols = [list(c) for c in (p.get("lines") or [[] for _ in titles])]
+        caps = list(p.get("captions") or ["" for _ in titles])
+    n = len(titles)
+    cols += [[] for _ in range(n - len(cols))]
+    caps += ["" for _ in range(n - len(caps))]
+    k = _column_index(col.group(1), n)
+    titles[k] = title or titles[k]
+    cols[k] = cols[k] + lines
+    caps[k] = caption or caps[k]
+    merged = _comparison_beat(ex, i, previous.rule + "+column", titles, cols, caps)
+    beat = Beat("comparison", dict(merged.params, **({"color": p["color"]} if "color" in p else {})), merged.strings,
+                merged.rule, previous.source, previous.detail_index, previous.keywords + merged.keywords)
+    if ctx.beats[-1] is previous:
+        # still the last beat: this sentence returns it, filled (one comparison beat for all the sentences)
+        ctx.beats.pop()
+        return [beat]
+    ctx.beats[ctx.beats.index(previous)] = beat  # something came in between: fill it where it is
+    return [_beat("highlight", "highlight:comparison-column", ex, i, (), _kw(ex.sentence), target=title or None)]

@@ -1,0 +1,272 @@
+"""Rules for formulas and matrices: a formula the sentence quotes, backticks or writes bare in the prose
+(`y = x^2`, `$\frac{a}{b}$`, `E = mc²`), assignments written together (`p = 3, q = 11`) as one line, and
+matrices written as nested lists (`[[1, 2], [3, 4]]`), named with their entries, or abstract (`a 3x3
+matrix`). Formulas are typeset through `compiler.mathtext`.
+"""
+
+from __future__ import annotations
+
+import re
+from ..mathtext import looks_like_math, said_heads, to_tex
+from .beats import Beat
+from .context import Context, _beat, _fmt, _has, _kw, since_clear
+from .extract import Extracted
+from .knowledge import instruction_verbs, is_instruction
+from .rules_network import label_after, number_or_text
+
+
+def quoted_formula(q: str) -> bool:
+    """Whether a quoted string is a formula to typeset, not text: math with few words, or TeX."""
+    return len(q) <= 120 and bool(re.search(r"\d\s*\^\s*[\d(-]|[√∑∫∏]|\b(?:sqrt|lim)\s*\(", q) or (
+        re.search(r"[=≈≤≥<>]", q) and looks_like_math(q) and len(re.findall(r"[A-Za-z]{3,}", q)) <= 1
+        and not _ASSIGN.fullmatch(q)) or (  # "T = 2 s": a value with its unit reads as text
+        re.search(r"\\[A-Za-z]{2,}", q) and re.search(r"[=+^_{}]", q)))  # TeX (SB302 if sbc cannot typeset it)
+
+
+_DISPLAY = (r"^\s*(?:then\s+|now\s+|next,?\s+|finally,?\s+|also\s+|below\s+(?:it|that|this),?\s+|"
+            r"underneath,?\s+|after that,?\s+|at the (?:top|bottom),?\s+)?(?:show|display|write|present|reveal|"
+            r"introduce|state|put|type|print|derive|give|flash|bring up|add|fade in|pop up|animate the (?:formula|"
+            r"equation|expression)|solve|compute|calculate|evaluate|substitute|simplify|factor|expand|rewrite|compare|"
+            r"check|verify|conclude|obtain|get|find|note|recall)\b")
+
+
+_FORMULA_CUE = (r"\b(?:formula|formulae|formulas|equation|equations|expression|identity|theorem|law|rule|"
+                r"definition|calculation|substitution|result|answer|antiderivative|derivative|integral|sum|product|"
+                r"relationship|relation|inequality|limit|ratio|update|computation|approximation|simplif\w+|"
+                r"factor\w*|example)\b")
+
+
+_POSITION = re.compile(r"\b(?:at|from|to|for|near|where|when|until|past|beyond|of|with|above|below|towards?|"
+                       r"between|reaches|reach)\s+(?:the\s+)?(?:point\s+)?$", re.I)
+
+
+_ASSIGN = re.compile(r"^[^\W\d]\w{0,6}'?\s*=\s*-?[\d.,]+\s*\w{0,5}$")
+
+
+def prose_formulas(ex: Extracted, ctx: Context) -> list[str]:
+    """Formulas written in the prose that the sentence asks to show (not positions like "at x = 1")."""
+    if not ex.prose:
+        return []
+    bare = ex.bare
+    display = re.search(_DISPLAY, bare, re.I) is not None
+    cue = re.search(_FORMULA_CUE, bare, re.I) is not None
+    after_colon = any(re.search(r":\s*$", bare[:a]) and re.search(r"[=≈]", t) for t, a, _ in ex.prose)
+    if not (display or cue or after_colon):
+        return []
+    out = []
+    for text, a, _ in ex.prose:
+        text = text.strip().rstrip(".")
+        if text in ctx.consumed:
+            continue
+        if _ASSIGN.match(text) and _POSITION.search(bare[max(0, a - 30):a]) and not cue:
+            continue  # "Animate a line from x = 2200": where, not what
+        if "[[" in text.replace(" ", "") or (re.match(r"^\s*\S{1,4}\s*=\s*\[[^\[\]]+\]\s*$", text)
+                                                             and re.search(r"\bvectors?\b|\bbasis\b", bare, re.I)):
+            continue  # "the matrix A = [[2, 1], [0, 1]]", "the vectors î = [1, 0]": drawn by rule_matrix
+        out.append(text)
+    return out
+
+
+def _merge_assignments(formulas: list[str]) -> list[str]:
+    """"n = 3", "k = 2", "p = 0.5" (one after the other) -> "n = 3, k = 2, p = 0.5": one line."""
+    out: list[str] = []
+    run: list[str] = []
+    for f in formulas + [""]:
+        if f and _ASSIGN.match(f):
+            run.append(f)
+            continue
+        if run:
+            out.append(",  ".join(run) if len(run) > 1 else run[0])
+            run = []
+        if f:
+            out.append(f)
+    return out
+
+
+def rule_bare_formula(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
+    """A unit that is only a formula — a line of a derivation written one per line, "det = (3 - λ)(2 - λ)",
+    "= λ^2 - 5λ + 6 = 0" — is typeset; the lines that follow one another join into one derivation."""
+    text = ex.sentence.strip().rstrip(".")
+    if any(b.detail_index == i and b.source == ex.sentence for b in ctx.beats):
+        return []  # "Solve: c² = 5² + 12², c² = 25 + 144, …": already built line by line
+    if (not text or ex.quoted or "\n" in text or len(re.findall(r"[A-Za-z]{4,}", text)) > 2 or "=" not in text
+            or is_instruction(text)):
+        return []
+    if not (looks_like_math(text) or text.startswith("=") or re.fullmatch(r"[^\s=]{1,12}\s*=.+", text)
+            or (re.match(r"^[\w(]", text) and to_tex(text).tex is not None and not is_instruction(text))):
+        return []
+    label = None
+    named = re.match(r"^([A-Za-z][A-Za-z ']{2,30}):\s*(.+)$", text)
+    if named and "=" in named.group(2):
+        label, text = named.group(1).strip(), named.group(2).strip()  # "Chain rule: dL/dw1 = …": a named formula
+        if is_instruction(label) or label.split()[0].lower() in instruction_verbs():
+            label = None  # "Write: 12 - 2 I1 = 0", "Substitute: …": what to do, not the formula's name
+    ctx.consumed.add(text)
+    ex.prose[:] = []
+    ex.formulas[:] = []
+    prev = ctx.beats[-1] if ctx.beats else None
+    if label is None and prev is not None and prev.rule.startswith("bare-formula") and prev.detail_index == i - 1:
+        lines = list(prev.params.get("lines") or prev.params.get("exprs") or []) + [text]
+        ctx.beats.pop()
+        return [_beat("steps", "bare-formula:lines", ex, i, lines, prev.keywords + _kw(text), lines=lines[:8])]
+    return [_beat("equation", "bare-formula:line", ex, i, [text] + ([label] if label else []), _kw(text), exprs=[text],
+                  label=label)]
+
+
+def rule_equation(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
+    formulas = [f for f in ex.formulas if f not in ctx.consumed]
+    rule = "equation:formula"
+    if not formulas:
+        m = re.search(r"\b(?:formula|equation)s?\s*:\s*(.+?)\.?$", ex.sentence, re.I)
+        if m and "=" in m.group(1) and not ex.quoted and not ex.prose:
+            formulas = [m.group(1).strip()]
+        elif _has(ex, r"\b(formula|equation)s?\b"):
+            formulas = [q for q in ex.quoted if q not in ctx.consumed and ("=" in q or "(" in q)]
+        if not formulas:
+            # "Show Euler's theorem in a box: MathTex 'm^{\varphi(n)} \equiv 1 \pmod{n}' with note "…"": named as maths
+            formulas = [q for q in ex.quoted if q not in ctx.consumed and looks_like_math(q) and re.search(
+                r"\b(?:math ?tex|tex|latex|formula|equation|identity|theorem)\s*:?\s*[\"'\u201c\u2018`]?$",
+                ex.sentence[:max(0, ex.sentence.find(q))], re.I)]
+    if not formulas:
+        formulas = prose_formulas(ex, ctx)
+        rule = "equation:prose-formula"
+        _unread_words(ex, ctx, i, formulas)
+    if not formulas:
+        return _label_symbol(ex, ctx, i)
+    ctx.consumed.update(formulas)
+    label = None
+    m = re.search(r"\(([^()]*?(?:formula|equation|rule|law)[^()]*)\)", ex.sentence, re.I)
+    if m:
+        label = m.group(1)
+    formulas = _merge_assignments(formulas)
+    return [_beat("equation", rule, ex, i, formulas + ([label] if label else []),
+                  _kw(ex.sentence), exprs=formulas[:6], label=label)]
+
+
+def _unread_words(ex: Extracted, ctx: Context, i: int, formulas: list[str]) -> None:
+    """"Show the derivative of the position x(t) = 5t^2": the formula is drawn, the derivative said around it in
+    words sbc does not read is not — say so (SB307), never a formula silently cut short."""
+    drawn = [(t.strip().rstrip("."), a, b) for t, a, b in ex.prose if t.strip().rstrip(".") in formulas]
+    for a, b in said_heads(ex.bare):
+        if any(s <= a < e for _, s, e in ex.prose):
+            continue  # read with the formula
+        after = [t for t, s, _ in drawn if s >= b and not re.search(r"[,;:]|\.\s", ex.bare[b:s])]
+        if after:
+            ctx.lost(i, f"'{ex.sentence[a:b]} …' is said in words that are not read as part of the formula: "
+                        f"only '{after[0]}' is typeset")
+
+
+def _label_symbol(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
+    """"Label η as "learning rate"": a caption for the formula on screen that holds the symbol."""
+    m = re.match(r"^\s*(?:then\s+)?(?:label|annotate|name|mark)\s+(\S{1,12}?)\s+(?:as|with)\s+[\"\u201c]([^\"\u201d]{1,60})"
+                 r"[\"\u201d]\.?\s*$", ex.sentence, re.I)
+    if not m:
+        return []
+    sym, name = m.group(1).strip("`'\""), m.group(2)
+    for b in reversed(ctx.beats):
+        if b.kind == "clear":
+            break
+        if b.kind in ("equation", "steps") and any(sym in s for s in b.strings):
+            label = f"{sym}: {name}"
+            if b.params.get("label"):
+                label = b.params["label"] + ";  " + label
+            ctx.replace(b, Beat(b.kind, dict(b.params, label=label) if b.kind == "equation" else b.params,
+                                b.strings + (label,) if b.kind == "equation" else b.strings,
+                                b.rule + "+label", b.source, b.detail_index, b.keywords + _kw(name)), i)
+            if b.kind != "equation":
+                return []
+            ctx.consumed.add(name)
+            return [_beat("highlight", "highlight:labelled-symbol", ex, i, (), _kw(ex.sentence), target=sym)]
+    return []
+
+
+_WRITTEN_MATRIX = re.compile(r"\[\s*(\[[^\[\]]{1,200}\](?:\s*,\s*\[[^\[\]]{1,200}\]){1,11})\s*\]")
+
+
+def _written_matrix(sentence: str) -> list[list] | None:
+    """[[3 - lambda, 1], [0, 2 - lambda]]: rows of entries as written (symbols too), or None."""
+    m = _WRITTEN_MATRIX.search(sentence)
+    if not m:
+        return None
+    rows = [[number_or_text(c.strip()) for c in row.split(",")] for row in re.findall(r"\[([^\[\]]*)\]", m.group(1))]
+    if not rows or any(len(r) != len(rows[0]) or not all(str(c) for c in r) for r in rows):
+        return None
+    return rows
+
+
+def counted(items: list[str]) -> bool:
+    """'1. Pick…', '2. Update…', '3. Mark…': items that carry their own numbers 1, 2, 3… (not "2 A", "4 A")."""
+    nums = [re.match(r"^\s*(\d+)[.)]?\s", x) for x in items]
+    return all(nums) and [int(n.group(1)) for n in nums] == list(range(1, len(items) + 1))
+
+
+def _abstract_matrix(rows: int, cols: int) -> list[list[str]]:
+    """A matrix whose values the details do not give: a grid of dots, never made-up numbers."""
+    return [["·"] * cols for _ in range(rows)]
+
+
+def rule_matrix(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
+    beats: list[Beat] = []
+    for word, vec in ex.pairs:
+        ctx.consumed.add(word)
+        beats.append(_beat("matrix", "matrix:word-to-vector", ex, i, [word] + [_fmt(v) for v in vec], _kw(word),
+                           values=[vec], label=word, op="show"))
+    if ex.matrices and not re.search(r"\[\s*\[", ex.bare) and all(
+            q in ctx.consumed for q in ex.quoted if re.search(r"\[\s*\[", q)):
+        ex.matrices[:] = []  # every matrix is inside a quote another rule drew (a column's line): drawn there
+    if ex.matrices:
+        # 'Matrix "A = [[3, 1], [0, 2]]" in the corner': the quote is the matrix, drawn as one — not also as text
+        ctx.consumed.update(q for q in ex.quoted if re.search(r"\[\s*\[", q))
+    for m in ex.matrices:
+        label = label_after(ex.sentence)
+        beats.append(_beat("matrix", "matrix:literal", ex, i, ([label] if label else []) +
+                           [_fmt(v) for row in m for v in row], _kw(ex.sentence), values=m, label=label, op="show"))
+        times = re.search(r"\]\s*(?:×|\*|·|times|multiplied by)\s*\[([^\[\]]{1,60})\]", ex.sentence)
+        if times and len(ex.matrices) == 1:
+            # "Show the multiplication [[2, 1], [0, 1]] × [3, 2]": the vector it multiplies, under it
+            nums = [v.strip() for v in times.group(1).split(",") if v.strip()]
+            ex.vectors[:] = []
+            beats.append(_beat("matrix", "matrix:times-vector", ex, i, ["×"] + nums, _kw(ex.sentence),
+                               values=[[number_or_text(v)] for v in nums], label="×", op="show"))
+    drew_chart = any(b.detail_index == i and b.source == ex.sentence and b.kind in ("plot", "scatter") for b in ctx.beats)
+    if not beats and not drew_chart and re.search(r"\bvectors?\b|\bbasis\b", ex.bare, re.I):
+        # "Draw the basis vectors î = [1, 0] and ĵ = [0, 1]": each a column vector with its name
+        for name, vals in re.findall(r"(?<![\w])([^\W\d]\w{0,3}\u0302?|[îĵk̂])\s*=\s*\[([^\[\]]{1,60})\]", ex.sentence)[:3]:
+            nums = [v.strip() for v in vals.split(",") if v.strip()]
+            if not nums or len(nums) > 6:
+                continue
+            col = [[number_or_text(v)] for v in nums]
+            text = f"{name} = [{', '.join(nums)}]"
+            ctx.consumed.add(text)
+            beats.append(_beat("matrix", "matrix:named-vector", ex, i, [text] + nums, _kw(ex.sentence), values=col,
+                               label=name, op="show"))
+            ex.vectors[:] = [v for v in ex.vectors if [_fmt(x) for x in v] != nums]
+        if beats:
+            ex.prose[:] = [p for p in ex.prose if p[0] not in ctx.consumed]
+    if beats:
+        return beats
+    if re.search(r"\bmatri(?:x|ces)\b", ex.bare, re.I):
+        label = label_after(ex.sentence)
+        written = _written_matrix(ex.sentence)
+        if written is None and any(b.kind == "matrix" for b in since_clear(ctx)) and not _has(
+                ex, r"\bmatrix addition\b|\badd(?:ing|ition)?\b"):
+            return []  # "Highlight the first column of the matrix": the matrix on screen, not a new one
+        if written is not None:
+            # "Show A - lambda I = [[3 - lambda, 1], [0, 2 - lambda]] as a matrix": entries as written
+            name = re.search(r"(?:^|\b(?:show|display|write|draw|present|matrix|is|:)\s+)(?:the\s+)?([^\s=:,][^=:,]{0,29}?)\s*=\s*"
+                             r"\[\s*\[", ex.sentence, re.I)
+            strings = [str(v) for row in written for v in row]
+            ctx.consumed.update(strings)
+            named = re.sub(r"^(?:show|display|write|draw|present)\s+(?:the\s+)?", "", name.group(1), flags=re.I) \
+                if name else label
+            return [_beat("matrix", "matrix:written", ex, i, ([named] if named else []) + strings,
+                          _kw(ex.sentence), values=written, label=named, op="show")]
+        values = _abstract_matrix(3, 4)
+        ctx.lost(i, "the matrix's values are not given: drawn as a grid of dots")
+        if _has(ex, r"\bmatrix addition\b|\badd(?:ing|ition)?\b"):
+            b = _abstract_matrix(3, 4)
+            return [_beat("matrix", "matrix:addition", ex, i, [], _kw(ex.sentence), values=values, second=b,
+                          op="add", label=label)]
+        return [_beat("matrix", "matrix:cue-word", ex, i, [label] if label else [], _kw(ex.sentence),
+                      values=values, label=label, op="show")]
+    return []

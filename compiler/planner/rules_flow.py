@@ -1,0 +1,232 @@
+"""The rule for box-and-arrow diagrams: boxes written with arrows (`A -> B -> C`), listed in prose
+("three boxes: …, connected by arrows"), what enters or leaves a box ("Show water entering the first
+box"), and operations on the diagram on screen (a box replaced, an arrow named, a box highlighted by its
+place).
+"""
+
+from __future__ import annotations
+
+import re
+from .beats import Beat
+from .context import Context, _beat, _cue, _has, _kw
+from .extract import Extracted, enumeration
+from .knowledge import diagram_nouns, named_diagrams, port_verbs, way_words
+
+
+ARROW_SPLIT = re.compile(r"\s*(?:->|→|=>|⟶)\s*")
+
+
+_ORDINAL = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "sixth": 5, "last": -1}
+
+
+_DOWN = r"\b(?:from\s+)?top\s+to\s+bottom\b|\btop[- ]down\b|\bstacked\b|\bvertical(?:ly)?\b|\blayered\b|\bstack of\b"
+
+
+def _flow_on_screen(ctx: Context) -> Beat | None:
+    for b in reversed(ctx.beats):
+        if b.kind == "clear":
+            return None
+        if b.kind == "flow":
+            return b
+    return None
+
+
+def _flow_ports(ex: Extracted, ctx: Context, i: int, flow: Beat) -> list[Beat] | None:
+    """What enters or leaves a box of the diagram on screen: "Show water entering the first box and
+    oxygen leaving it", "CO2 going into the Calvin cycle and glucose coming out"."""
+    verbs = port_verbs()
+    alternatives = "|".join(re.escape(v) for way in ("in", "out") for v in verbs[way])
+    nodes = list(flow.params.get("nodes", []))
+    ports = list(flow.params.get("ports") or [])
+    added: list[str] = []
+    last_box = None
+    for clause in re.split(r"\s*(?:,\s*(?:and\s+)?|;|\band\b)\s*", ex.sentence.rstrip(". ")):
+        m = re.fullmatch(rf"(?:(?:then|also|now)\s+)?(?:show|draw|add|with|animate)?\s*(?:an?\s+|the\s+)?"
+                         rf"(?:arrow\s+(?:for|of)\s+)?[\"\u201c]?(?P<thing>[^\"\u201d]{{1,30}}?)[\"\u201d]?\s+"
+                         rf"(?P<verb>{alternatives})\b\s*(?P<target>.*)", clause, re.I)
+        if not m or len(m.group("thing").split()) > 3:
+            continue
+        target = m.group("target").strip().lower()
+        box = _box_named(target, nodes) if target not in ("", "it", "them", "there") else last_box
+        if box is None:
+            continue
+        way = "in" if m.group("verb").lower() in verbs["in"] else "out"
+        ports.append({"box": box, "label": m.group("thing").strip(), "way": way})
+        added.append(ports[-1]["label"])
+        last_box = box
+    if not added:
+        return None
+    ctx.consumed.update(added)
+    if len(ports) > 8:
+        ctx.lost(i, f"a diagram shows at most 8 things entering or leaving its boxes: {ports[8]['label']!r} and after are not drawn")
+    ctx.replace(flow, Beat("flow", dict(flow.params, ports=ports[:8]), flow.strings + tuple(added),
+                           flow.rule.split("+ports")[0] + "+ports", flow.source, flow.detail_index,
+                           flow.keywords + sum((_kw(x) for x in added), ())), i)
+    return []
+
+
+def _box_named(target: str, nodes: list[str]) -> int | None:
+    """The box "the first box", "the Calvin cycle" or "Calvin cycle" names, if any."""
+    target = re.sub(r"^(?:of|from|into|to)\s+", "", target).strip("\"\u201c\u201d ")
+    m = re.match(r"(?:the\s+)?(first|second|third|fourth|fifth|sixth|last)\s+(?:box|block|stage|step)\b", target)
+    if m:
+        return _ORDINAL[m.group(1)] % max(1, len(nodes))
+    target = re.sub(r"^the\s+", "", target)
+    for k, node in enumerate(nodes):
+        if node.lower() == target or (len(target) > 3 and (node.lower().startswith(target) or target.startswith(node.lower()))):
+            return k
+    return None
+
+
+def _flow_operation(ex: Extracted, ctx: Context, i: int, flow: Beat) -> list[Beat] | None:
+    """Arrows of the diagram on screen: their direction ("Draw arrows pointing down between each layer")
+    and their labels ("Label the arrows "÷ molar mass", "× mole ratio"…", "Draw an arrow from the first to
+    the second labeled "ATP + NADPH"")."""
+    bare = ex.bare.lower()
+    between = re.compile(r"\b(?:line|link|connection|channel)\s+between\s+(?:them|the\s+(?:two\s+)?boxes)\b")
+    if not re.search(r"\barrows?\b", bare) and not between.search(bare) or re.search(
+            r"\b(?:boxes|blocks|diagram|flow ?chart|pipeline)\b", between.sub(" ", bare)):
+        return None
+    if re.search(r"\barrows?\s+labell?ed\s+[\"\u201c][^\"\u201d]+[\"\u201d][^.]*\bfrom\b", ex.sentence, re.I):
+        return None  # "An arrow labelled "sends code" goes from LLM to Interpreter…": rule_flow reads it
+    nodes = flow.params.get("nodes", [])
+    params = dict(flow.params)
+    quoted = [q for q in ex.quoted if q not in ctx.consumed]
+    changed = False
+    if re.search(r"\b(?:pointing|going|flowing)\s+down(?:wards?)?\b|\bbetween each layer\b", bare) or re.search(_DOWN, bare):
+        params["direction"] = "down"
+        changed = True
+    if quoted:
+        labels = list(params.get("edge_labels") or [""] * max(0, len(nodes) - 1))
+        labels += [""] * max(0, len(nodes) - 1 - len(labels))
+        m = re.search(r"\bfrom\s+the\s+(first|second|third|fourth|fifth|last)\b.*?\bto\s+the\s+(second|third|fourth|fifth|"
+                      r"sixth|last)\b", bare)
+        named = re.search(r"\bfrom\s+[\"\u201c]?([^\"\u201d,]{1,30}?)[\"\u201d]?\s+to\s+[\"\u201c]?([^\"\u201d,.]{1,30}?)[\"\u201d]?"
+                          r"(?:\s|,|\.|$)", ex.sentence)
+        start = None
+        if m:
+            start = _ORDINAL[m.group(1)] % max(1, len(nodes))
+        elif named and named.group(1) in nodes:
+            start = nodes.index(named.group(1))
+        if start is not None and start < len(labels):
+            labels[start] = quoted[0]
+            used = quoted[:1]
+        elif len(quoted) <= len(labels) and re.search(r"\blabel\w*\b", bare):
+            labels[: len(quoted)] = quoted
+            used = quoted
+        else:
+            return None if not changed else _flow_replace(ctx, flow, params, i, [])
+        params["edge_labels"] = labels
+        ctx.consumed.update(used)
+        return _flow_replace(ctx, flow, params, i, used)
+    return _flow_replace(ctx, flow, params, i, []) if changed else None
+
+
+def _flow_replace(ctx: Context, flow: Beat, params: dict, i: int, added: list[str]) -> list[Beat]:
+    new = Beat("flow", params, flow.strings + tuple(added), flow.rule + ("+edge-labels" if added else "+direction"),
+               flow.source, flow.detail_index, flow.keywords + sum((_kw(x) for x in added), ()))
+    if ctx.beats and ctx.beats[-1] is flow and flow.detail_index == i - 1 and not added:
+        ctx.replace(flow, new, i)
+        return []
+    ctx.replace(flow, new, i)
+    return [_beat("highlight", "highlight:labelled-arrows", Extracted(flow.source), i, (), new.keywords, target=None,
+                  mode="pulse")] if added else []
+
+
+def rule_flow(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
+    if any(b.kind in ("flow", "network") for b in ctx.beats) and _cue(
+            ex, r"^\s*(?:then\s+)?(?:animate|show (?:the )?data flow|show data flowing)\b"):
+        return []  # an operation on the diagram already on screen (see rule_animate_previous)
+    on_screen = _flow_on_screen(ctx)
+    if on_screen is not None:
+        done = _flow_ports(ex, ctx, i, on_screen) or _flow_operation(ex, ctx, i, on_screen)
+        if done is not None:
+            return done
+    diagram = _cue(ex, r"\b(?:" + diagram_nouns() + r")\b")
+    if diagram and any(b.detail_index == i and b.source == ex.sentence and b.rule.startswith("annotation:pointer")
+                       for b in ctx.beats) and not _cue(
+            ex, r"\b(?:" + re.sub(r"(?:^|\|)arrows\?(?=\||$)", "", diagram_nouns()).strip("|") + r")\b"):
+        diagram = False  # "mid arrow above index 7, comparison "…"": the arrow is a pointer at a cell, not a diagram's
+    nodes: list[str] = []
+    rule = ""
+    chain_text: list[str] = []
+    edge_labels = re.findall(r"(?:arrow|arrows)\s+labell?ed\s+\"([^\"]+)\"", ex.sentence, re.I) or None
+    # "from the cost back to the network weights": the way it goes is not part of a box's name
+    ways = way_words()
+    between = re.search(r"\bfrom\s+(?:the\s+)?([\w-]+(?:\s(?!(?:" + ways + r")\b)[\w-]+)?)(?:\s+(?:" + ways + r"))*\s+to\s+"
+                        r"(?:the\s+)?([\w-]+(?:\s[\w-]+)?)", ex.sentence)
+    previous = next((b for b in reversed(ctx.beats) if b.kind == "flow"), None)
+    if edge_labels and previous is not None and between:
+        ctx.consumed.update(edge_labels)
+        # "An arrow labelled "sends code" goes from LLM to Interpreter": label the diagram on screen.
+        merged = dict(previous.params, edge_labels=edge_labels, both_ways=bool(_has(ex, r"\b(back|returns?)\b")) or None)
+        idx = ctx.beats.index(previous)
+        ctx.beats[idx] = Beat("flow", {k: v for k, v in merged.items() if v is not None},
+                              previous.strings + tuple(edge_labels), previous.rule + "+edge-labels", previous.source,
+                              previous.detail_index, previous.keywords + sum((_kw(x) for x in edge_labels), ()))
+        return [_beat("highlight", "highlight:labelled-arrows", ex, i, (), _kw(ex.sentence), target=None,
+                      mode="pulse")]
+    quoted_chain = next((q for q in ex.quoted if q not in ctx.consumed and len(ARROW_SPLIT.split(q)) >= 3), None)
+    boxed = [q for q in re.findall(r"\b(?:box|block|rectangle|node|stage)\s+(?:(?:on|at|in|to)\s+the\s+(?:far\s+)?[a-z]+,?\s+)?"
+                                   r"(?:labell?ed|called|named|with(?:\s+the)?\s+"
+                                   r"(?:text|label|word))\s+[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]", ex.sentence, re.I)
+             if q not in ctx.consumed]
+    if len(boxed) >= 2 and not edge_labels:
+        # "Draw a box labeled "Alice" on the left … and a box labeled "Bob" on the right": two parties
+        nodes, rule = boxed, "flow:labelled-boxes"
+        ctx.consumed.update(boxed)
+    elif edge_labels and between:
+        nodes, rule = [between.group(1), between.group(2)], "flow:from-to"
+    elif quoted_chain and diagram or (quoted_chain and _cue(ex, r"\b(?:chain|boxes|steps|sequence)\b")):
+        # "Display the sentence "More CO₂ → more trapped heat → higher temperatures" as a chain of boxes"
+        nodes, rule = [p.strip() for p in ARROW_SPLIT.split(quoted_chain) if p.strip()], "flow:quoted-chain"
+        ctx.consumed.add(quoted_chain)
+    elif ex.chain:
+        nodes, rule = ex.chain, "flow:arrow-chain"
+        written = re.search(r"\s*(?:->|→|=>|⟶)\s*".join(re.escape(n) for n in nodes), ex.sentence)
+        chain_text = [written.group(0)] if written else []  # the boxes and arrows read as the chain is written
+    elif diagram:
+        unconsumed = [q for q in ex.quoted if q not in ctx.consumed]
+        seq = [q for q in unconsumed if re.fullmatch(r"(?:\w{1,12}\s+){2,9}\w{1,12}", q)]
+        if seq and _cue(ex, r"\bsequence|tokens?\b"):
+            nodes, rule = seq[0].split(), "flow:token-sequence"
+            ctx.consumed.add(seq[0])
+        elif len([q for q in unconsumed if not _names_arrow(ex.sentence, q)]) >= 2:
+            nodes = [q for q in unconsumed if not _names_arrow(ex.sentence, q)]
+            # "an arrow to a node '15', then an arrow from '15' to a new node '22'": one box 15, not two
+            nodes = [q for k, q in enumerate(nodes) if k == 0 or q != nodes[k - 1]]
+            rule = "flow:quoted-boxes"
+            ctx.consumed.update(nodes)
+        else:
+            m = re.search(r"\bwith\s+(.+?)\s+(?:blocks|boxes|layers|stages)\b", ex.sentence, re.I)
+            if m:
+                nodes = [x.strip().title() for x in enumeration(m.group(1))]
+                rule = "flow:enumerated-blocks"
+            for patterns, boxes in named_diagrams() if not nodes else ():
+                if all(_cue(ex, p) for p in patterns):
+                    nodes, rule = list(boxes), "flow:named-in-vocabulary"
+                    break
+            if not nodes:
+                m = re.search(r"\b(?:a|the)\s+(?:simple\s+|basic\s+|complete\s+)?([A-Z][\w-]*)\s+diagram", ex.sentence)
+                if m:
+                    label = [q for q in unconsumed]
+                    nodes = ["Input", m.group(1), "Output"] if not label else ["Input", m.group(1), label[0]]
+                    ctx.consumed.update(label)
+                    rule = "flow:named-diagram"
+    if len(nodes) < 2:
+        return []
+    ctx.consumed.update(edge_labels or [])
+    parallel = _cue(ex, r"\bparallel\b")
+    down = re.search(_DOWN, ex.bare.lower()) is not None and len(nodes) >= 3
+    return [_beat("flow", rule, ex, i, nodes + (edge_labels or []) + chain_text, sum((_kw(n) for n in nodes), ()),
+                  nodes=nodes, edge_labels=edge_labels, direction="down" if down else "right",
+                  parallel=parallel or None)]
+
+
+def _names_arrow(sentence: str, q: str) -> bool:
+    """"a friction arrow "20 N"": the quoted text is the label of an arrow, not a box."""
+    k = sentence.find(q)
+    # "an arrow labelled "q"", or further on in the same clause: "a double arrow between the circles labeled "q""
+    return k > 0 and (re.search(r"\barrows?\s*(?:labell?ed\s+|called\s+|of\s+)?[\"\u201c]$", sentence[:k]) is not None
+                      or re.search(r"\barrows?\b[^\"\u201c\u201d.;]{0,60}?\b(?:labell?ed|called|marked|reading|saying)\s+"
+                                   r"[\"\u201c]$", sentence[:k], re.I) is not None)

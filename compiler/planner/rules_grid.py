@@ -1,0 +1,209 @@
+"""The rule for grids of cells: numbers laid out in rows ("the numbers 1 to 100 in a 10 x 10 grid"),
+plain cells by their dimensions ("a 28 x 28 grid of pixels", "a grid with 3 rows and 4 columns"), and a set
+of them picked out (even numbers, multiples, primes). A grid larger than can be drawn is drawn scaled, and
+the caption and an SB307 warning say so.
+"""
+
+from __future__ import annotations
+
+import re
+from .beats import Beat
+from .extract import Extracted, count_in, mask_shown
+from .context import Context, _beat, _kw, since_clear
+from .parts import cells_named
+from .listing import Q, NUMBER_LIST, claim, cue_unquoted, since_clear_of_kind, match_text
+
+
+# ----------------------------------------------------------------------------- grid
+_SETS = {"even": lambda n: n % 2 == 0, "odd": lambda n: n % 2 == 1,
+         "prime": lambda n: n > 1 and all(n % d for d in range(2, int(n ** 0.5) + 1))}
+
+
+def _number_set(low: str) -> tuple[str, object] | None:
+    m = re.search(r"\b(even|odd|prime)(?:[- ]numbered)?\b", low)
+    if m:
+        return m.group(1), _SETS[m.group(1)]
+    m = re.search(r"\bmultiples? of (\d{1,3})\b", low)
+    if m and int(m.group(1)) > 0:
+        k = int(m.group(1))
+        return f"multiples of {k}", lambda n: n % k == 0
+    m = re.search(r"\b(?:greater|larger|bigger|more) than (\d{1,4})\b", low)
+    if m:
+        k = int(m.group(1))
+        return f"greater than {k}", lambda n: n > k
+    return None
+
+
+def _listed(sentence: str) -> list[str]:
+    """The items after a colon: "…: HHT, HTH, THH." or quoted "…: "A", "B"" (numbers and short words)."""
+    m = re.search(r":\s*(.+?)\s*\.?$", sentence)
+    if not m:
+        return []
+    quoted = [match_text(x) for x in re.finditer(Q, m.group(1))]
+    if len(quoted) >= 2:
+        return quoted
+    items = [x.strip(" .\"'") for x in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group(1))]
+    items = [x for x in items if x and x not in ("...", "…")]
+    if len(items) >= 2 and all(re.fullmatch(r"[\w+\-/]{1,12}", x) for x in items):
+        return items
+    return []
+
+
+def rule_grid(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
+    """"Show cards with numbers 1 to 30 being placed into a bag"; "a grid of 24 tiles"; a following
+    "Highlight the even numbers" lights up those cells of the grid on screen."""
+    low = ex.low
+    previous = since_clear_of_kind(ctx, "grid")
+    if previous is not None and re.match(r"^\s*(?:then\s+)?(?:highlight|colou?r|mark|circle|shade|select|pick|light up)\b",
+                                         low):
+        names = previous.params.get("labels") or [str(n) for n in range(previous.params.get("start", 1),
+                                                                         previous.params.get("start", 1) +
+                                                                         (previous.params.get("count") or 0))]
+        chosen = _number_set(low)
+        listed = _listed(ex.sentence)
+        some = re.search(r"\b(\d{1,5})\s+of\s+(?:them|the\s+\w+)\b", low)
+        if some and previous.params.get("count") and not chosen and not listed:
+            # "Color 10 of them red": the first cells (a scaled grid counts several per cell)
+            k = max(1, round(int(some.group(1)) / previous.params.get("scale", 1)))
+            hl = names[:min(k, len(names))]
+            ctx.replace(previous, Beat("grid", dict(previous.params, highlight=hl), previous.strings,
+                                       previous.rule + "+highlight", previous.source, previous.detail_index,
+                                       previous.keywords), i)
+            return []
+        if chosen and previous.params.get("count"):
+            hl = [x for x in names if chosen[1](int(x))]
+            words = chosen[0]
+        elif listed and all(x in names for x in listed):
+            hl, words = listed, " ".join(listed)  # "Highlight the outcomes with exactly two heads: HHT, HTH, THH"
+        else:
+            return []
+        ctx.replace(previous, Beat("grid", dict(previous.params, highlight=hl), previous.strings,
+                                   previous.rule + "+highlight", previous.source, previous.detail_index,
+                                   previous.keywords + _kw(words)), i)
+        claim(ex, ctx, listed)
+        return []  # the highlight rule already indicates the grid
+    if previous is not None and previous.source == ex.sentence:
+        return []  # "Show the 30 cards again in a grid": the grid recalled for this sentence
+    labels = _listed(ex.sentence)
+    card_pairs = re.search(Q + r"\s*\(\s*" + Q + r"\s*\)", ex.sentence)
+    if (cue_unquoted(ex, r"\bgrid\b") or cue_unquoted(ex, r"\btiles?\b|\bcards?\b|\bcells?\b") and len(labels) >= 5) and not card_pairs \
+            and 2 <= len(labels) <= 40 and all(
+            len(x) <= 12 for x in labels) and not cue_unquoted(ex, r"\b(diagram|table|plot|chart|axis|axes|matri(?:x|ces))\b"):
+        # "Show all 8 outcomes in a grid: HHH, HHT, HTH, THH, HTT, THT, TTH, TTT": labelled cells
+        claim(ex, ctx, labels)
+        return [_beat("grid", "grid:labelled-cells", ex, i, labels, _kw(ex.sentence) + tuple(x.lower() for x in labels),
+                      labels=labels)]
+    cue = r"\b(cards?|numbers?|numbered|tiles?|cells?|balls?|tickets?|chips?|marbles?|squares?|grid|boxes)\b"
+    if not cue_unquoted(ex, cue) or cue_unquoted(ex, r"\b(diagram|table|plot|chart|axis|axes|matri(?:x|ces))\b"):
+        return []
+    if re.search(r"\[\s*-?\d+(?:\.\d+)?(?:\s*,\s*-?\d+(?:\.\d+)?){2,}\s*\]", ex.sentence) or NUMBER_LIST.search(ex.sentence):
+        return []  # "Draw the array [38, 27, 43, …] as a row of 7 cells", "a row of 10 squares, each containing …: 2, 5,
+        # 8, …": the items are given — the array's own cells (a sequence), not a count of numbered cells
+    row = next((b for b in since_clear(ctx) if b.kind == "sequence"), None)
+    if row is not None and (row.detail_index == i and row.source == ex.sentence or cells_named(
+            mask_shown(ex.sentence), [str(t) for t in row.params.get("tokens") or []], 0)):
+        return []  # "Keep the same array of 10 squares", "Grey out squares 0 to 4": the row on screen, not a new grid
+    shaped = _grid_of_rows(ex, ctx, i, previous)
+    if shaped is not None:
+        return shaped
+    m = re.search(_RANGE, ex.sentence)
+    start = count = None
+    if m and 0 < int(m.group(2)) - int(m.group(1)) + 1 <= 100:
+        start, count = int(m.group(1)), int(m.group(2)) - int(m.group(1)) + 1
+    elif cue_unquoted(ex, r"\bgrid of\b|\b\d{1,5}\s+(?:\w+\s+)?(?:numbered\s+)?(?:cards|tiles|cells|balls|tickets|chips|marbles|"
+                  r"squares|dots|people|icons|circles)\b"):
+        n = count_in(re.sub(r"\b\d+(?:\.\d+)?%|\b\d+\s*[x×]\s*\d+", "", ex.sentence))
+        big = re.search(r"\b(\d{3,5})\s+(?:\w+\s+)?(?:dots|people|cells|squares|icons|circles|tiles)\b", ex.sentence)
+        if big and 100 < int(big.group(1)) <= 10000 and int(big.group(1)) % 100 == 0:
+            # "a grid of 1000 small dots representing people": 100 cells, each standing for several
+            start, count = 1, 100
+            scale = int(big.group(1)) // 100
+            noun = re.search(r"\brepresenting\s+(\w+)|\b\d+\s+(?:\w+\s+)?(people|\w+)\b", ex.sentence)
+            word = (noun.group(1) or noun.group(2)) if noun else "items"
+            caption = f"{big.group(1)} {word} (each cell = {scale})"
+            ctx.lost(i, f"{big.group(1)} {word} are drawn scaled: 100 cells, each standing for {scale} (the caption says so)")
+            return [_beat("grid", "grid:scaled", ex, i, [caption], _kw(ex.sentence), count=100, start=1, caption=caption,
+                          scale=scale, numbered=False)]
+        if n and 2 <= n <= 100:
+            start, count = 1, n
+    if count is None or count < 2:
+        return []
+    params: dict = {"count": count, "start": start}
+    dims = _dimensions(ex.bare or mask_shown(ex.sentence)) if cue_unquoted(ex, r"\bgrid\b") else None
+    if dims and int(dims.group("r")) * int(dims.group("c")) == count and int(dims.group("c")) <= _GRID_COLUMNS:
+        params["columns"] = int(dims.group("c"))  # "numbered 1 to 12 in a 3 x 4 grid": 4 to a row
+    chosen = _number_set(low)
+    if chosen and cue_unquoted(ex, r"highlight|colou?r|mark|circle|shade"):
+        params["highlight"] = [str(n) for n in range(start, start + count) if chosen[1](n)]
+    if cue_unquoted(ex, r"\b(bag|box|urn|hat|jar|bowl|container)\b") and cue_unquoted(ex, r"\b(into|in|inside)\b"):
+        params["container"] = "bag"
+    caption = next((q for q in ex.quoted if q not in ctx.consumed), None)
+    if caption:
+        params["caption"] = caption
+    strings = [str(n) for n in range(start, start + count)] + ([caption] if caption else [])
+    claim(ex, ctx, [caption] if caption else [])
+    return [_beat("grid", "grid:numbered-range", ex, i, strings, _kw(ex.sentence), **params)]
+
+
+_RANGE = r"\b(\d{1,4})\s*(?:to|-|–|through|until|…|\.\.)\s*(\d{1,4})\b"
+
+
+def _dimensions(bare: str) -> re.Match | None:
+    """"28 x 28", "100 by 100", "3 rows and 4 columns": the rows (`r`) and columns (`c`) of a grid, or None."""
+    return next((m for p in _DIMENSIONS for m in [re.search(p, bare, re.I)] if m), None)
+
+
+_GRID_CELLS, _GRID_COLUMNS = 100, 12  # what the grid component draws at most: cells, and cells in a row
+
+
+_DIMENSIONS = (r"\b(?P<r>\d{1,4})\s*(?:x|×|\*|by|-by-)\s*(?P<c>\d{1,4})\b(?!\s*(?:=|\d))",
+               r"\b(?P<r>\d{1,4})\s+rows?\s*(?:,|and|by|x|×)?\s*(?P<c>\d{1,4})\s+columns?\b",
+               r"\b(?P<c>\d{1,4})\s+columns?\s*(?:,|and|by|x|×)?\s*(?P<r>\d{1,4})\s+rows?\b")
+
+
+def _grid_of_rows(ex: Extracted, ctx: Context, i: int, previous: Beat | None) -> list[Beat] | None:
+    """"a 28 x 28 grid of pixels", "a grid of 100 by 100 small squares representing 10,000 people", "a grid with 3 rows
+    and 4 columns": rows × columns of plain cells. More than the grid component draws: a scaled grid — each cell stands
+    for s × s of them, the caption says so, and SB307 too."""
+    if not cue_unquoted(ex, r"\bgrid\b"):
+        return None
+    bare = ex.bare or mask_shown(ex.sentence)
+    if previous is not None and re.search(r"\b(?:the|this|that)\s+grid\b", bare, re.I) and not re.search(
+            r"\b(?:an?|new|another|second)\s+(?:\S+\s+){0,4}?grid\b", bare, re.I):
+        return None  # "Zoom into a 4 x 4 corner of the grid": a part of the grid on screen
+    m = _dimensions(bare)
+    if m is None:
+        return None
+    rows, cols = int(m.group("r")), int(m.group("c"))
+    if rows < 1 or cols < 1 or rows * cols < 2:
+        return None
+    low = bare.lower()
+    fits = rows * cols <= _GRID_CELLS and cols <= _GRID_COLUMNS
+    if re.search(_RANGE, low) and fits:
+        return None  # "cards numbered 1 to 12 in a 3 x 4 grid": numbered cells, `columns` from the rows × columns
+    if re.search(r"\b(?:numbered|numbers)\b", low) and fits:
+        # "a 3 x 4 grid of numbered cards": numbered from 1
+        return [_beat("grid", "grid:rows-by-columns", ex, i, [str(k) for k in range(1, rows * cols + 1)], _kw(ex.sentence),
+                      count=rows * cols, start=1, columns=cols)]
+    noun_m = re.search(r"\brepresenting\s+(?:\d[\d,]*\s+)?([a-z]+)", low) or re.search(
+        r"^[^.;:]*?\b([a-z]+s|people)\b", low[m.end():])
+    noun = noun_m.group(1) if noun_m else "cells"
+    caption = written = next((q for q in ex.quoted if q not in ctx.consumed), None)
+    scale = 1
+    if rows * cols > _GRID_CELLS or cols > _GRID_COLUMNS:
+        # the smallest block of s × s cells that brings the grid within the component's limits (exact when s divides both)
+        scale = next((k for k in range(2, max(rows, cols) + 1)
+                      if -(-rows // k) * -(-cols // k) <= _GRID_CELLS and -(-cols // k) <= _GRID_COLUMNS
+                      and rows % k == 0 and cols % k == 0), 0) or next(
+            k for k in range(2, max(rows, cols) + 1)
+            if -(-rows // k) * -(-cols // k) <= _GRID_CELLS and -(-cols // k) <= _GRID_COLUMNS)
+    drawn_rows, drawn_cols = -(-rows // scale), -(-cols // scale)
+    if scale > 1:
+        each = f"{scale * scale:,}" if rows % scale == 0 and cols % scale == 0 else f"up to {scale * scale:,}"
+        caption = f"{caption or f'{rows * cols:,} {noun}'} (each cell = {each})"
+        ctx.lost(i, f"a {rows} × {cols} grid of {noun} is drawn scaled: {drawn_rows} × {drawn_cols} cells, each standing "
+                    f"for {each} (the caption says so)")
+    claim(ex, ctx, [written, caption])
+    return [_beat("grid", "grid:rows-by-columns" + ("-scaled" if scale > 1 else ""), ex, i, [caption] if caption else [],
+                  _kw(ex.sentence), count=drawn_rows * drawn_cols, start=1, columns=drawn_cols, caption=caption,
+                  numbered=False, scale=scale * scale if scale > 1 else None)]

@@ -1,0 +1,88 @@
+"""The rule for icons: a noun the icon library draws (`data/icons.json`, with the aliases of
+`data/lexicon.json`), a check or cross mark, placed beside what the sentence names.
+"""
+
+from __future__ import annotations
+
+import re
+from .beats import Beat
+from .context import Context, _beat, _cue, _kw
+from .extract import Extracted
+from .knowledge import icon_aliases, icon_names
+
+
+ICON_NAMES = icon_names()
+
+
+ICON_ALIASES = icon_aliases()
+
+
+def _icon_name(noun: str) -> str | None:
+    n = noun.lower().strip()
+    if n in ICON_NAMES:
+        return n
+    if n in ICON_ALIASES:
+        return ICON_ALIASES[n]
+    last = n.split()[-1] if n.split() else n
+    return ICON_ALIASES.get(last) or (last if last in ICON_NAMES else None) or ICON_ALIASES.get(last.rstrip("s"))
+
+
+_MARK = re.compile(r"\b((?:check|tick)[ -]?marks?|ticks?\b(?=\s+(?:next|beside|after|in|on))|[✓✔✗✘]|"
+                   r"(?<=\ba\s)(?:(?:small|big|large|red|green|bold)\s+)*cross(?:[ -]?mark)?(?!\s+out))", re.I)
+
+
+def rule_icon(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
+    """"Highlight the slow processing with a clock icon"; "icons for NLP (text), computer vision (image)";
+    "three icons with labels: a book for "Literacy", a lightbulb for "Science", and a globe for "Ideas…"";
+    "an icon of a monk writing with a quill"."""
+    found: list[tuple[str, str]] = []
+    # "a laptop icon on the left labeled "Client"": where the icon goes may stand between it and its label
+    pairs = list(re.finditer(r"\b(?:an?|the)\s+((?:[a-z]+\s){0,2}?[a-z]+)(?:\s+icon)?(?:\s+(?:on|at|in|to|near|beside|above|"
+                             r"below|under|next to)\s+(?:the\s+)?(?:far\s+)?[a-z]+(?:\s+(?:side|corner|edge))?)?,?\s+(?:for|"
+                             r"labell?ed|representing|meaning|standing for)\s+[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]",
+                             ex.sentence, re.I))
+    if _cue(ex, r"\bicons?\b") and len(pairs) >= 1:
+        for m in pairs:
+            name = _icon_name(m.group(1))
+            if name:
+                found.append((name, m.group(2)))
+                ctx.consumed.add(m.group(2))
+            else:
+                ctx.lost(i, f"no icon looks like {m.group(1)!r}: {m.group(2)!r} has none")
+    if not found:
+        for m in re.finditer(r"\b([a-z]+)\s+icons?\b", ex.bare.lower()):
+            name = ICON_ALIASES.get(m.group(1), m.group(1))
+            if name in ICON_NAMES:
+                found.append((name, ""))
+    if not found:
+        m = re.search(r"\bicons?\s+of\s+(?:an?\s+|the\s+)?([a-z]+(?:\s+[a-z]+)?)", ex.bare.lower())
+        if m:
+            name = _icon_name(m.group(1).split()[0]) or _icon_name(m.group(1))
+            if name:
+                found.append((name, ""))
+    if not found and _cue(ex, r"\bicons?\s+for\b"):
+        for m in re.finditer(r"([\w ]+?)\s*\(([\w ,]+)\)", ex.sentence.split(" for ", 1)[1]):
+            label = m.group(1).strip(" ,").removeprefix("and ").strip()
+            hint = m.group(2).split(",")[0].strip().lower()
+            name = _icon_name(hint)
+            if name:
+                found.append((name, label))
+            else:
+                ctx.lost(i, f"no icon looks like {hint!r}: {label!r} has none")
+    if not found:
+        # "add a check mark in the A row", "a red cross appears next to her with text "cannot open"": a mark
+        for m in _MARK.finditer(ex.sentence):
+            if any(a <= m.start(1) < b for _, a, b in ex.prose):
+                continue  # "\\frac{1}{2} … \\checkmark": the mark is part of a formula, typeset with it
+            name = "check" if re.search(r"check|tick|✓|✔", m.group(1), re.I) else "cross"
+            label = re.match(r"[^.;\"\u201c]{0,40}?\b(?:with|and)\s+(?:the\s+)?(?:text|label|caption)\s+[\"\u201c]"
+                             r"([^\"\u201d]{1,40})[\"\u201d]", ex.sentence[m.end():])
+            found.append((name, label.group(1) if label else ""))
+            if label:
+                ctx.consumed.add(label.group(1))
+    if not found:
+        return []
+    found = found[:6]
+    labels = [label for _, label in found if label]
+    return [_beat("icon", "icon:named-icon", ex, i, labels, tuple(n for n, _ in found) + sum((_kw(x) for x in labels), ()),
+                  icons=[n for n, _ in found], labels=[lab for _, lab in found] if labels else None)]

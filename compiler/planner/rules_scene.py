@@ -1,0 +1,204 @@
+"""Rules that act on the scene as a whole rather than draw a component: clearing the screen ("Transition
+to…", "Fade out everything"), titles and headings, a text on screen updated in place ("Change the label
+to …"), highlighting what is on screen (a word, a box, a row, an item by its place or value), and
+animating what the sentence speaks of when it draws nothing new.
+"""
+
+from __future__ import annotations
+
+import re
+from .beats import Beat
+from .context import Context, _beat, _has, _kw, since_clear
+from .extract import Extracted
+from .parts import Missing, extreme_part, nth_part
+from .theme import colour_named
+from .knowledge import cell_words, part_nouns
+
+
+# ----------------------------------------------------------------------------- rules
+def rule_clear(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
+    if ctx.beats and _has(ex, r"^\s*(?:then\s+)?(?:transition(?:s)? to|clear (?:the )?screen|fade (?:everything )?out|switch to|move on to|cut to)\b"):
+        if any(b.kind in ("sequence", "grid") for b in since_clear(ctx)) and _has(
+                ex, r"^\s*(?:then\s+)?fade\s+out\s+(?:the\s+)?(?:(?:left|right|first|second)\s+half\b|" + _CELLS + r"\s+\d)"):
+            return []  # "Fade out indices 2-4", "Fade out the left half" of a row on screen: its cells greyed (rules_array)
+        return [_beat("clear", "clear:transition-cue", ex, i, ())]
+    return []
+
+
+_CELLS = "(?:" + "|".join(sorted([re.escape(n) + "(?:e?s)?" for n, (counts, _) in part_nouns().items() if counts == "item"]
+                                 + [re.escape(w) for w in cell_words()["from_zero"] + cell_words()["from_one"]],
+                                 key=len, reverse=True)) + ")"
+
+
+def rule_title(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
+    """"Display the title "X" (with the subtitle "Y")"; the first short text of a scene shown on its own
+    ("Start with text "RNN Limitations" appearing", "Display text "What is Probability?" at the top") —
+    but not a question, a counter, a label or a formula ("Show a counter "Comparisons: 8"")."""
+    if not ex.quoted:
+        return []
+    bare = ex.bare.lower()
+    title_cue = re.search(r"\b(title|heading|headline)\b", bare) is not None and not re.search(
+        r"\b(?:below|under|beneath|above|next to|beside|near)\s+(?:the\s+)?title\b", bare)
+    first = not ctx.beats or all(b.kind == "clear" for b in ctx.beats[-1:])
+    direct = re.search(r"^\s*(?:start with|begin with|open with|display|show|write|transition to|then|fade in|present|"
+                       r"introduce|put|reveal)(?:\s+(?:show|display|write))?\s+(?:the\s+|a\s+)?(?:(?:big|large|"
+                       r"bold|main)\s+)?(?:text|title|words?|phrase|heading|name|caption)?\s*:?\s*\x01", bare)
+    q = ex.quoted[0]
+    at_top = re.search(r"\bat the top\b|\bcent(?:er|re)d?\b|\bin the (?:center|centre|middle)\b|\blarge\b", bare)
+    plain = "=" not in q and not re.search(r"\d+\s*[×x*/^]\s*\d", q)
+    question = q.rstrip().endswith("?") and not at_top and len(q.split()) > 4
+    first_text = first and len(ex.quoted) == 1 and direct is not None and plain and not question \
+        and len(q) <= 50 and not _has(ex, r"\b(boxes|box|diagram|blocks?|arrows?|matri(?:x|ces)|list)\b")
+    short = len(q) <= 60
+    if (title_cue or first_text) and short and not _has(ex, r"\b(list|items|bullets?)\b.*\".*\".*\""):
+        text = q
+        subtitle = None
+        m = re.search(r"subtitle[^\"]*\"([^\"]+)\"", ex.sentence, re.I)
+        if m:
+            subtitle = m.group(1)
+        elif title_cue and len(ex.quoted) == 2 and not _has(ex, r"\blist\b"):
+            subtitle = ex.quoted[1]
+        strings = [text] + ([subtitle] if subtitle else [])
+        ctx.consumed.update(strings)
+        return [_beat("title", "title:" + ("cue-word" if title_cue else "first-display"), ex, i, strings,
+                      _kw(text), text=text, subtitle=subtitle)]
+    return []
+
+
+_UPDATE_VERB = re.compile(r"\b(?:update|change|set|replace|turn|becomes?|increment|count(?:s|ing)? up)\w*\b", re.I)
+
+
+def rule_text_update(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
+    """"Update counter to "n = 5"" with "n = 1" on screen, "change "Step 1" to "Step 2"": the text on screen
+    takes its new value in place, instead of a second line appearing under it."""
+    if not _UPDATE_VERB.search(ex.bare) or not ex.quoted:
+        return []
+    shown = [(b, b.params.get("text") or (b.params.get("exprs") or [""])[0]) for b in since_clear(ctx)
+             if b.kind in ("text", "equation") and len(b.params.get("exprs") or [""]) == 1]
+    out = []
+    for q in ex.quoted:
+        if q in ctx.consumed:
+            continue
+        lhs = re.match(r"^\s*([^=]{1,24}?)\s*=", q)
+        for b, old in shown:
+            same_name = lhs and re.match(r"^\s*" + re.escape(lhs.group(1)) + r"\s*=", old)
+            named = old in ex.quoted and old != q and re.search(re.escape(old) + r"[\"\u201d]?\s+(?:to|into|with|by)\s",
+                                                                   ex.sentence)
+            if old != q and (same_name or named):
+                ctx.consumed.update({q, old})
+                params = {"text": q} if b.kind == "text" else {"exprs": [q]}
+                out.append(_beat(b.kind, f"{b.kind}:update-in-place", ex, i, [q], _kw(q), replaces=old,
+                                 **params, **({"color": b.params["color"]} if b.params.get("color") else {})))
+                shown = [(x, t) for x, t in shown if x is not b]
+                break
+    return out
+
+
+_HIGHLIGHT_VERB = (r"^\s*(?:then\s+|now\s+|next,?\s+|finally,?\s+|also\s+)?(?:(?:show|put|draw|display)\s+(?:the\s+)?"
+                   r"(?:final\s+)?(?:answer|result)\s+(?:boxed|circled|highlighted|in a box)|highlight|emphasi[sz]e|circle|underline|"
+                   r"indicate|cross out|strike (?:out|through)|box|put a box around|draw a box around|"
+                   r"surround|point (?:to|at)|flash|pulse|spotlight|mark)\b")
+
+
+_FILLER = {"the", "a", "an", "all", "each", "every", "its", "this", "that", "these", "those", "and", "or", "of", "in",
+           "on", "with", "as", "to", "it", "them", "then", "final", "answer", "result", "value", "term", "line",
+           "element", "middle", "common", "factor", "number", "numbers", "word", "part", "box", "around", "out"}
+
+
+def _on_screen_strings(ctx: Context) -> list[str]:
+    out = []
+    for b in reversed(ctx.beats):
+        if b.kind == "clear":
+            break
+        out.extend(b.strings)
+        if b.kind == "code":
+            out.extend(str(b.params.get("code", "")).split("\n"))
+    return [s for s in out if s]
+
+
+def rule_highlight(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
+    """"Highlight "A"", "Highlight the middle element 34", "Cross out the common factor (x - 2)",
+    "Highlight the line `mid = (low + high) // 2`", "Put a box around the final answer": the target is
+    the first thing named that is on screen (default: the last element drawn)."""
+    if not ctx.beats or not _has(ex, _HIGHLIGHT_VERB):
+        return []
+    if _has(ex, r"^\s*(?:then\s+)?(?:emphasi[sz]e|stress|point out)\s+(?:that|how)\b") and not ex.quoted:
+        return []  # "Emphasize that four times the length gives twice the period": a remark (rule_note)
+    if any(b.detail_index == i and b.source == ex.sentence and "recalled" not in b.rule for b in ctx.beats):
+        return []  # a chart operation already showed it ("Highlight the left and right tails…")
+    if re.search(r"\blabell?ed\s+[\"\u201c]|\bintersection\b|\bwith an? (?:\w+\s+){0,2}(?:dot|point|circle|marker)\b",
+                 ex.sentence, re.I) and any(b.kind in ("plot", "scatter") for b in ctx.beats):
+        return []  # "Highlight the intersection … with a yellow dot labeled "Equilibrium"": the plot adds a point
+    if _has(ex, r"^\s*(?:then\s+)?mark\b") and not (ex.quoted or ex.backticked):
+        return []  # "Mark the minimum at (3, 1)": a point, for the chart rules
+    on_screen = [s.lower() for s in _on_screen_strings(ctx)]
+
+    def shown(t: str) -> bool:
+        t = t.lower().strip()
+        # on screen as a whole, or most of it ("inf" in a table does not make "0 + 4 = 4 < inf" shown)
+        return bool(t) and any(t in s or (len(s) > 2 and 2 * len(s) >= len(t) and s in t) for s in on_screen)
+
+    colour = colour_named(ex.sentence)
+    part = nth_part(ex.sentence, since_clear(ctx))
+    if isinstance(part, Missing):
+        ctx.lost(i, part.what)
+        ctx.stop = True
+        return []
+    named = [q for q in ex.quoted + ex.backticked if q not in ctx.consumed and shown(q)]
+    if part is None:
+        part = extreme_part(ex.sentence, since_clear(ctx))
+        if part is not None and named and not any(q.strip().lower() == part.label.lower() for q in named):
+            # "Highlight the tallest bar "Tue"" when Mon is taller: the one it names, and the mismatch is said
+            ctx.lost(i, f"{named[0]!r} does not have the {'largest' if part.by == 'max' else 'smallest'} value "
+                        f"({part.label!r} has): {named[0]!r} is highlighted")
+            part = None
+    if part is not None:
+        # "Highlight the third card in red", "Box the last row": that part, by its position; "Highlight the most
+        # likely word": the bar with the largest value. A quoted name of it ("the tallest bar "7"") is not drawn again.
+        ctx.consumed.update(q for q in named if q.strip().lower() == part.label.lower())
+        mode = "box" if _has(ex, r"^\s*(?:then\s+|finally,?\s+)?(?:box|put a box around|draw a box around|frame)\b") else None
+        return [_beat("highlight", "highlight:part", ex, i, (), _kw(ex.sentence), target=part.label,
+                      **{part.field: part.position}, color=colour, mode=mode)]
+    quoted = [q for q in ex.quoted + ex.backticked if q not in ctx.consumed]
+    formulas = [f.rstrip(".") for f, _, _ in ex.prose]
+    words = [w.strip(".,;:") for w in re.sub(r"[\"`\u201c\u201d][^\"`\u201c\u201d]*[\"`\u201c\u201d]", " ", ex.sentence).split()[1:]]
+    words = [w for w in words if w and w.lower() not in _FILLER and not re.fullmatch(r"[a-z]{1,2}", w)]
+    target = next((t for t in quoted + formulas + words if shown(t)), None)
+    if target is None and not quoted and (formulas or re.search(r"[$€£]?\d[\d,.]*", ex.sentence)) and not _has(
+            ex, r"^\s*(?:then\s+)?mark\b"):
+        # "Highlight the difference of $128.89": a value no element shows yet — write it, then surround it
+        m = re.match(r"^\s*(?:then\s+)?\w+(?:\s+(?:out|in|on))?\s+(?:the\s+)?(.{3,60}?)\.?$", ex.sentence)
+        if m:
+            t = m.group(1)[0].upper() + m.group(1)[1:]
+            return [_beat("text", "text:highlighted-value", ex, i, [t], _kw(t), text=t),
+                    _beat("highlight", "highlight:verb", ex, i, (), _kw(ex.sentence), target=t)]
+    if target is None and quoted and not _has(ex, r"\b(?:new|another|add|labell?ed)\b"):
+        # "Box the final answer "36 g of water"": not on screen yet — draw it, then surround it
+        q = quoted[0]
+        ctx.consumed.add(q)
+        return [_beat("text", "text:quoted-string", ex, i, [q], _kw(q), text=q),
+                _beat("highlight", "highlight:verb", ex, i, (), _kw(ex.sentence), target=q)]
+    if target:
+        ctx.consumed.add(target)
+        if target in ex.formulas:
+            ex.formulas.remove(target)
+        ex.prose[:] = [p for p in ex.prose if p[0].rstrip(".") != target]
+    mode = None
+    if _has(ex, r"^\s*(?:then\s+)?(?:cross out|strike)"):
+        mode = "surround"
+    elif _has(ex, r"^\s*(?:then\s+|finally,?\s+)?(?:box|put a box around|draw a box around|frame)\b|\bboxed\b"):
+        mode = "box"  # the box stays on screen
+    return [_beat("highlight", "highlight:verb", ex, i, (), _kw(ex.sentence), target=target, mode=mode, color=colour)]
+
+
+def rule_animate_previous(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
+    """"Animate the processing of each token…", "Show data flowing through the network": an
+    operation on what is on screen — indicate the last component."""
+    if not ctx.beats or ex.quoted or ex.backticked or ex.code_block:
+        return []
+    if any(b.detail_index == i and b.source == ex.sentence for b in ctx.beats) or i in ctx.modified:
+        return []  # the sentence already drew (or changed) something
+    if _has(ex, r"^\s*(?:then\s+)?(?:animate|show (?:the )?data flow|show data flowing|illustrate|demonstrate|show how)\b"):
+        return [_beat("highlight", "highlight:animate-previous", ex, i, (), _kw(ex.sentence), target=None,
+                      mode="pulse")]
+    return []

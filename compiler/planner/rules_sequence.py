@@ -1,0 +1,149 @@
+"""Rules for sequences and timelines: the tokens or items of a sentence processed one at a time, a row of
+numbers ("…: 5, 1, 4, 2, 8"), operations on a sequence on screen, and dated events as a timeline.
+"""
+
+from __future__ import annotations
+
+import re
+from .beats import Beat
+from .extract import Extracted
+from .context import Context, _beat, _fmt, _kw
+from .knowledge import diagram_nouns
+from .listing import Q, NUMBER_LIST, claim, cue_unquoted, since_clear_of_kind, match_text
+
+
+# ----------------------------------------------------------------------------- sequence
+_PROCESS = (r"\bprocess\w*|\bone at a time\b|\bone by one\b|\bin turn\b|\bstep(?:s|ping)? through\b|"
+            r"\bsequentially\b|\bread\w*\b|\bscan\w*\b|\bpointer\b|\bcheck(?:ing|s)? each\b|\bwalk\w* through\b|"
+            r"\bvisit\w*\b|\biterat\w*")
+
+
+def rule_sequence(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
+    """"Show the tokens "The", "cat", "sat" processed one at a time"; "…appearing one by one as they
+    are generated"; "the sentence "The cat sat" split into tokens"; "a sorted array of numbers
+    [3, 8, 15, 21] as boxes in a row"; then "Animate a pointer moving … checking each element" or
+    "pointers "low" at index 0 and "high" at index 9" on the array on screen."""
+    previous = since_clear_of_kind(ctx, "sequence")
+    if previous is not None and not ex.vectors:
+        return _sequence_operation(ex, ctx, i, previous)
+    previous = previous or next((b for sp in reversed(ctx.history[-3:]) for b in reversed(sp.beats)
+                                 if b.kind == "sequence"), None)
+    array_cue = cue_unquoted(ex, r"\b(arrays?|lists?|rows?|boxes|cells|sequences?|elements|numbers|values|items|tokens?)\b")
+    not_vector = not cue_unquoted(ex, r"\b(vectors?|matri(?:x|ces)|embeddings?|weights?|coordinates?|points?|basis)\b")
+    labelled = re.findall(r"([A-Z][\w ]{0,15}?|\b\w{1,12})\s*(?:→|->|:)\s*\[([^\[\]]{1,80})\]", ex.sentence)
+    if len(labelled) >= 2 and not_vector:
+        # "Pass 2 → [1, 2, 4, 5, 8], Pass 3 → [1, 2, 4, 5, 8]": one row of boxes per state, named
+        beats = []
+        for name, body in labelled[:4]:
+            tokens = [t.strip() for t in body.split(",") if t.strip()][:16]
+            beats.append(_beat("sequence", "sequence:labelled-states", ex, i, tokens + [name.strip()], _kw(ex.sentence),
+                               tokens=tokens, mode="show", label=name.strip()))
+        ex.vectors[:] = []
+        ex.prose[:] = []
+        ex.chain[:] = []
+        return beats
+    state = re.search(r"\b(?:giving|gives|becomes|become|now|resulting in|results in|to get|yielding|leaving|after|"
+                      r"result(?:\s+is)?\s*:?)\b", ex.low)
+    if ex.vectors and not_vector and (array_cue or state or previous is not None):
+        vec = ex.vectors[0]
+        result = re.search(r"\bresult(?:\s+is)?\s*:?\s*\[([^\[\]]+)\]", ex.sentence, re.I)
+        if result:
+            # "Merge [38] and [27, 43]: … Result [27, 38, 43]": the result is what the array becomes
+            wanted = [x.strip() for x in result.group(1).split(",")]
+            vec = next((v for v in ex.vectors if [_fmt(x) for x in v] == wanted), vec)
+            if vec in ex.vectors and vec is not ex.vectors[0]:
+                ex.vectors.remove(vec)
+                ex.vectors.insert(0, vec)
+        tokens = [_fmt(v) for v in vec][:16]
+        if len(tokens) >= 2:
+            ex.vectors.pop(0)
+            mode = "process" if cue_unquoted(ex, _PROCESS) else "show"
+            label = None
+            if state:
+                # "Compare 5 and 1: swap them, giving [1, 5, 4, 2, 8]": the new state, captioned with the step
+                cap = re.split(r",?\s*\b(?:giving|gives|becomes|resulting in|results in|to get|yielding|leaving)\b",
+                               ex.sentence)[0].strip(" ,.:")
+                label = cap if 0 < len(cap) <= 60 else None
+            strings = tokens + ([label] if label else [])
+            return [_beat("sequence", f"sequence:array-{mode}", ex, i, strings, _kw(ex.sentence) + ("array",),
+                          tokens=tokens, mode=mode, label=label)]
+    numbers = NUMBER_LIST.search(ex.sentence)
+    if numbers and array_cue and not_vector and not cue_unquoted(ex, r"\b(chart|graph|plot|table|grid|cards?)\b"):
+        # "Display an unsorted list of numbers: 5, 1, 4, 2, 8 as colored boxes"
+        tokens = [t.strip() for t in numbers.group(1).split(",")][:16]
+        if all(t in ctx.consumed for t in tokens):
+            return []  # "Draw 5 cells containing the numbers: 1, 4, 9, 16, 25": drawn as those cells already
+        mode = "process" if cue_unquoted(ex, _PROCESS) else "show"
+        asked = re.search(r"\b(\d{1,3})\s+(?:\w+\s+)?(?:squares|boxes|cells|elements|numbers|values|items|slots)\b",
+                          ex.sentence[:numbers.start()])
+        if asked and int(asked.group(1)) != len(tokens):
+            # "a row of 10 squares: 2, 5, 8": the values given are drawn, the count they contradict is said
+            ctx.lost(i, f"{asked.group(0)} are asked for but {len(tokens)} values are given: the {len(tokens)} "
+                     f"values are drawn")
+        return [_beat("sequence", f"sequence:number-list-{mode}", ex, i, tokens, _kw(ex.sentence) + ("list",),
+                      tokens=tokens, mode=mode)]
+    if not (cue_unquoted(ex, r"\b(tokens?|tokeni[sz]\w*)\b") or cue_unquoted(ex, r"\b(words?|sequence|sentence)\b") and cue_unquoted(
+            ex, r"\bone (?:at a time|by one)\b|\bgenerat|\bprocess|\bsplit|\bin a row\b|\bpills?\b")) or cue_unquoted(
+            ex, r"\b(?:network|" + diagram_nouns() + r")\b"):
+        return []
+    quoted = [q for q in ex.quoted if q not in ctx.consumed]
+    last = ctx.beats[-1] if ctx.beats else None
+    if (last is not None and last.detail_index == i and last.source == ex.sentence and last.kind == "title"
+            and last.rule == "title:first-display" and cue_unquoted(ex, r"\b(tokens?|tokeni[sz]\w*|split)\b")):
+        # "Show the sentence "The cat sat" split into tokens" is no title: take its text back
+        ctx.beats.pop()
+        quoted = [last.params["text"]]
+    tokens: list[str] = []
+    if len(quoted) >= 2 and all(len(q) <= 24 for q in quoted):
+        tokens, used = quoted[:16], quoted[:16]
+    elif len(quoted) == 1 and 2 <= len(quoted[0].split()) <= 16 and cue_unquoted(
+            ex, r"\b(tokens?|split|tokeni[sz]\w*|words)\b"):
+        tokens, used = quoted[0].split(), quoted[:1]
+    if len(tokens) < 2:
+        return []
+    mode = "show"
+    if cue_unquoted(ex, r"\bgenerat\w*|\bappend\w*|\bautoregress\w*|\bpredict\w*|\bproduc\w+ one\b"):
+        mode = "generate"
+    elif cue_unquoted(ex, _PROCESS):
+        mode = "process"
+    claim(ex, ctx, used)
+    return [_beat("sequence", f"sequence:{mode}", ex, i, tokens, _kw(ex.sentence) + ("token",), tokens=tokens,
+                  mode=mode)]
+
+
+def _sequence_operation(ex: Extracted, ctx: Context, i: int, previous: Beat) -> list[Beat]:
+    """On the sequence on screen: step through it ("Animate a pointer moving … one at a time"). Pointers at its
+    cells ("pointers "low" at index 0 and "high" at index 9") are `rules_array`'s."""
+    if cue_unquoted(ex, _PROCESS) and not ex.quoted:
+        if previous.source == ex.sentence:  # recalled by this very sentence: draw it stepping through
+            ctx.replace(previous, Beat("sequence", dict(previous.params, mode="process"), previous.strings,
+                                       previous.rule + "+process", previous.source, previous.detail_index,
+                                       previous.keywords), i)
+            return []
+        return [_beat("highlight", "highlight:step-through", ex, i, (), _kw(ex.sentence), target=None, mode="pulse")]
+    return []
+
+
+# ----------------------------------------------------------------------------- timeline
+_DATE = r"(?:\d{1,4}\s*(?:BCE?|CE|AD)?|\d{3,4}s|(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*\.?\s+)?\d{4})"
+
+
+def rule_timeline(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
+    """"Show a horizontal timeline with the following events: 1440 "Gutenberg builds his press", 1455 "…"":
+    dated events in order — a flow of boxes for up to four, a Year/Event table for more."""
+    if not cue_unquoted(ex, r"\btime ?lines?\b|\bchronolog\w*|\bmilestones\b|\bkey dates\b|\bhistory of\b"):
+        return []
+    events = [(m.group(1).strip(), match_text(m, 2)) for m in re.finditer(r"\b(" + _DATE + r")\s*(?::|-|–|—|,)?\s*" + Q, ex.sentence)]
+    if len(events) < 2:
+        events = [(match_text(m), m.group(3).strip()) for m in re.finditer(Q + r"\s*\(?\s*(?:in\s+)?(" + _DATE + r")\s*\)?",
+                                                                   ex.sentence)]
+    if len(events) < 2:
+        return []
+    events = events[:8]
+    claim(ex, ctx, [e for _, e in events])
+    if len(events) <= 4:
+        nodes = [f"{d}: {e}" for d, e in events]
+        return [_beat("flow", "flow:timeline", ex, i, nodes, _kw(ex.sentence), nodes=nodes, direction="right")]
+    rows = [[d, e] for d, e in events]
+    strings = ["Year", "Event"] + [x for r in rows for x in r]
+    return [_beat("table", "table:timeline", ex, i, strings, _kw(ex.sentence), columns=["Year", "Event"], rows=rows)]

@@ -1,0 +1,176 @@
+"""The rule for derivations and calculations written as lines: `Line 1: …` blocks, formula lines joined by
+"then", "so" or arrows, labelled rows under an introducing line, a calculation with its result; each line
+revealed in turn as the narration walks through it. The row helpers here are shared with the table rule.
+"""
+
+from __future__ import annotations
+
+import re
+from ..mathtext import looks_like_math
+from .beats import Beat
+from .extract import Extracted
+from .context import Context, _beat, _kw
+from .knowledge import ordinals
+from .listing import Q, row_cells, claim, cue_unquoted, cell_number, match_text, top_level_split
+
+
+# ----------------------------------------------------------------------------- steps
+_STEPS_CUE = (r"\bstep[- ]by[- ]step\b|\bcalculation|\bcalculat\w+|\bcompute\b|\bderivation\b|\bderiv\w+|"
+              r"\bsolv(?:e|ing)\b|\bsimplif\w+|\bwork(?:ing|s)? (?:it )?out\b|\bline by line\b|\brearrang\w+|"
+              r"\bexpand\w*|\bsteps\b")
+
+
+def _step_piece(piece: str) -> tuple[str, str]:
+    """"2x = 4 (subtract 3)" -> ("2x = 4", "subtract 3"); formulas keep their own brackets, and the words in the
+    bracket of a call (`P(not D)`, `P(+ | no disease)`) are the formula's."""
+    m = re.search(r"\s*\(\s*(?:" + Q + r"|([A-Za-z][^()]*?))\s*\)\s*$", piece)
+    if m and m.group(0)[:1] == "(" and re.search(r"[\w')\]]$", piece[: m.start()]):
+        m = None  # "P(+ | not D) P(not D)": the bracket of a function call, its words are the formula's
+    if m:
+        note = match_text(m) or (m.group(3) or "").strip()
+        if match_text(m) or len(re.findall(r"[A-Za-z]{3,}", note)) >= 1 and not looks_like_math(note):
+            return piece[: m.start()].strip(), note
+    return piece.strip(), ""
+
+
+_LINE_LABEL = re.compile(r"^(?:(?:line|step|row|eq(?:uation)?)\s*\d{1,2}\s*[:.)]|\d{1,2}[.)](?!\d)|(?:math\s?tex|tex|text)\b\s*:?)\s*",
+                         re.I)
+
+
+ROW_LABEL = re.compile(r"^\s*(?:row\s+([^\s:|]{1,12})|(\w+)\s+row)\s*(?::|[-\u2013\u2014)]\s)\s*", re.I)
+
+
+def row_label(text: str) -> re.Match | None:
+    """"row 1: 0 | 9 | 4", "Row C: 6 | 6", "second row - 5 | 9": the label in front of a row's cells."""
+    m = ROW_LABEL.match(text)
+    if m and m.group(2) and m.group(2).lower() not in ordinals():
+        return None  # "header row: …" is not a row of cells
+    return m
+
+
+def labelled_row(group: str, ncols: int) -> list:
+    """The cells of one row written in the prose, without its label ("row 1: 0 | 9 | 4" is 0, 9, 4; "row A: 90"
+    under two columns is A, 90)."""
+    label = row_label(group)
+    cells = row_cells(group[label.end():] if label else group)
+    if label and label.group(1) and len(cells) == ncols - 1:
+        cells = [label.group(1)] + cells
+    return [cell_number(c) for c in cells]
+
+
+def block_row(line: str, ncols: int) -> list:
+    """One row of a table block: cells split at "|", quotes off; "Row C: 6 | 6" names its first cell C
+    ("row 1: 0 | 9 | 4" with as many cells as columns: the label is not a cell)."""
+    label = row_label(line)
+    rest = line[label.end():] if label else line
+    cells = [c.strip().strip("\"'\u201c\u201d").strip() for c in rest.split("|")]
+    if label and label.group(1) and len(cells) == ncols - 1:
+        cells = [label.group(1)] + cells
+    return [cell_number(c) for c in cells if c != ""] if cells else []
+
+
+def block_lines(sentence: str) -> list[str]:
+    """The data lines under a line that ends with a colon, without their labels ("Line 1:", "MathTex:",
+    "Row 2:") or the quotes around a formula: [] when the sentence has no such block."""
+    block = re.search(r":[ \t]*\n(.+)$", sentence, re.S)
+    if not block:
+        return []
+    out = []
+    for ln in block.group(1).splitlines():
+        ln = _LINE_LABEL.sub("", ln.strip())
+        quoted = re.fullmatch(r"[\"'\u201c]([^\"'\u201d]+)[\"'\u201d]\s*(\(.*\))?", ln)
+        if quoted:
+            ln = quoted.group(1) + (" " + quoted.group(2) if quoted.group(2) else "")
+        if ln:
+            out.append(ln)
+    return out
+
+
+def _cell_bar(line: str) -> bool:
+    """A "|" that separates table cells — not the "given" bar of P(D | +) nor an absolute value |x|."""
+    flat = line
+    while True:  # ends: each turn removes a bracketed group or stops
+        shorter = re.sub(r"\([^()]*\)|\[[^\[\]]*\]|\{[^{}]*\}", " ", flat)
+        if shorter == flat:
+            break
+        flat = shorter
+    flat = re.sub(r"\|(?=\S)[^|]*(?<=\S)\|", " ", flat)  # |x|, |x - 3|
+    return "|" in flat
+
+
+def rule_steps(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
+    """"Show the calculation step by step: 2x + 3 = 7, 2x = 4, x = 2"; backticked formulas with a
+    step cue; an optional note per line in brackets."""
+    if not cue_unquoted(ex, _STEPS_CUE) and (len([ln for ln in block_lines(ex.sentence) if re.search(r"[=≈]", ln)]) < 2
+                                     or cue_unquoted(ex, r"\blist\b")):
+        return []  # "show a list of given values:" then "h = 20 m", "g = 9.8 m/s^2": a list, not a derivation
+    rule = ""
+    pieces: list[str] = []
+    ticked = [(m.group(1).strip(), m.end()) for m in re.finditer(r"`([^`\n]{1,300})`", ex.sentence)]
+    ticked = [(s, end) for s, end in ticked if s and s not in ctx.consumed]
+    if len(ticked) >= 2 and all("=" in s or looks_like_math(s) for s, _ in ticked):
+        # a note in brackets may follow each formula: `2x = 4` (subtract 3)
+        pieces, rule = [], "steps:backticked-formulas"
+        for s, end in ticked:
+            m = re.match(r"\s*(\([^()`]*\))", ex.sentence[end:])
+            pieces.append(s + (" " + m.group(1) if m else ""))
+    else:
+        plain = re.sub(r"`", "", ex.sentence)
+        block = re.search(r":[ \t]*\n(.+)$", plain, re.S)
+        m = block or re.search(r":\s*(.+)$", plain)
+        if m:
+            if block:
+                # one formula per line, perhaps numbered: "Line 1: z = w1 * x = 1\n Line 2: h = ReLU(z) = 1"
+                cand = block_lines(plain)
+                if any(_cell_bar(c) for c in cand):
+                    return []  # rows of a table, not a derivation
+            else:
+                cand = top_level_split(m.group(1).rstrip(". "))
+            cand = [c for c in (re.sub(r"^(?:and|then|so|finally)\s+", "", c, flags=re.I) for c in cand) if c]
+            # 'd^2 = 3^2 + 4^2', 'd^2 = 9 + 16 = 25': the quotes mark the lines, they are not part of them
+            cand = [re.sub(r'^"([^"]+)"$', r"\1", c.strip()) for c in cand]
+            # 'Column "Horizontal": "a_x = 0", "v_x = 15 m/s"': a column of items (a comparison), not a line
+            cand = [c for c in cand if len(re.findall(r'"[^"]*"', c)) < 2]
+            # '"25 = 25" with a check mark': the quoted formula is the line, what follows is its note
+            cand = [re.sub(r'^"([^"]+)"\s+(.+)$', r"\1 (\2)", c) for c in cand]
+            if len(cand) >= 2 and all(re.match(r"\s*\d{1,2}[.)]\s+[A-Za-z][\w-]+\s*\(", c) for c in cand):
+                return []  # "1. SYN (seq = x)", "2. SYN-ACK (…)": a numbered list of named things, not a derivation
+            maths = [c for c in cand if re.search(r"[=≈]", _step_piece(c)[0]) or looks_like_math(_step_piece(c)[0])]
+            if block and len(maths) >= 2 and len(maths) * 3 >= len(cand) * 2 and not any(_cell_bar(c) for c in cand):
+                pieces, rule = cand, "steps:lines-after-colon"  # a derivation may carry a line of prose
+            elif len(cand) >= 2 and sum("=" in c or "≈" in c for c in cand) >= 2 and all(
+                    re.search(r"[=≈]", _step_piece(c)[0]) or looks_like_math(_step_piece(c)[0]) for c in cand):
+                pieces, rule = cand, "steps:listed-after-colon"
+            elif len(cand) >= 2 and not any("=" in c for c in cand) and all(
+                    re.search(r"\d", c) and re.search(r"[×*/+\-^\[\]()√]", c) or re.fullmatch(r"\[[^\[\]]+\]", c.strip())
+                    for c in cand) and cue_unquoted(ex, r"\bsteps?\b|\bthen\b|\bsimplif\w+|\bcalculat\w+"):
+                # "Show the steps: 3 × [2, 0] + 2 × [1, 1], then [6, 0] + [2, 2], then [8, 2]": each line equals the last
+                pieces, rule = [cand[0]] + ["= " + c for c in cand[1:]], "steps:chain"
+    if not pieces:
+        return []
+    lines, notes = [], []
+    if len(pieces) > 8:
+        ctx.lost(i, f"{len(pieces)} steps; only the first 8 are drawn")
+    for p in pieces[:8]:
+        line, note = _step_piece(p)
+        prose = len(re.findall(r"(?<![\\A-Za-z])[A-Za-z]{3,}", line)) > 2
+        if rule == "steps:lines-after-colon" and lines and not re.search(r"[=≈]", line) and (
+                prose or not looks_like_math(line)):
+            # a line of prose inside a derivation: its formula after a colon is the line ("Insert 5 in front of
+            # O2. Equation: C3H8 + 5O2 → …"), else it is the note beside the line above
+            tail = re.search(r":\s*([^:]*(?:[=→≈]|\\rightarrow|\\to\b)[^:]*)$", line)
+            if tail and (looks_like_math(tail.group(1)) or "\\" in tail.group(1)):
+                lines.append(tail.group(1).strip().rstrip("."))
+                notes.append(note)
+                continue
+            if not notes[-1]:
+                notes[-1] = line.strip().rstrip(".")
+                continue
+        lines.append(line)
+        notes.append(note)
+    strings = lines + [n for n in notes if n]
+    claim(ex, ctx, pieces + strings + [s for s, _ in ticked])
+    ex.prose[:] = []  # the formulas of the sentence are these lines
+    ex.code[:] = [c for c in ex.code if c not in ctx.consumed]
+    return [_beat("steps", rule, ex, i, strings, _kw(ex.sentence) + ("equals",), lines=lines,
+                  notes=notes if any(notes) else None)]

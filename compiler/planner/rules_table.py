@@ -1,0 +1,402 @@
+"""The rule for tables: rows written as `A | 0 | -`, as parenthesised groups, as named rows filled one by
+one, a `Header row:` with its `Rows:` block, a series of values; and new states of a table on screen
+(`update the B row to 'B | 4 | A'`, `Final table: A 0 -, B 4 A`). Cells are kept whole: `pi/2` is one
+cell.
+"""
+
+from __future__ import annotations
+
+import re
+from .beats import Beat
+from .extract import Extracted
+from .context import Context, _beat, _fmt, _kw
+from .knowledge import is_instruction
+from .listing import Q, row_cells, claim, cue_unquoted, cell_number, since_clear_of_kind, match_text, top_level_split
+from .rules_steps import ROW_LABEL, block_lines, block_row, labelled_row, row_label
+
+
+_ROW_SPLIT = r",\s*(?:and\s+)?(?:then\s+)?|;\s*|\s+then\s+"
+
+
+def _paren_groups(text: str) -> list[str]:
+    """Top-level (…) or […] groups, brackets inside quotes and nested ones kept: ("Bubble sort", "O(n)")."""
+    out, depth, start, quote = [], 0, 0, None
+    for k, ch in enumerate(text):
+        if quote:
+            if ch == quote:
+                quote = None
+            continue
+        if ch in "\"\u201c":
+            quote = "\"" if ch == "\"" else "\u201d"
+        elif ch in "([":
+            if depth == 0:
+                start = k + 1
+            depth += 1
+        elif ch in ")]" and depth:
+            depth -= 1
+            if depth == 0:
+                out.append(text[start:k])
+    return out
+
+
+def _row_groups(text: str, ncols: int) -> list[list]:
+    """"1.9 and 3.9, 1.99 and 3.99, then 2.001 and 4.001" / "1000 | 200, 1500 | 260" / "(1, 2), (3, 4)" /
+    "x = 1 → y = 2": rows of `ncols` cells, or [] when the text is not such a list."""
+    groups = [g for g in _paren_groups(text) if re.search(r",|\||\band\b", g)]
+    if len(groups) < 2 or re.sub(r"[(\[][^()\[\]]*[)\]]", "", text).strip(" ,;.and"):
+        groups = [g for g in top_level_split(text, _ROW_SPLIT) if g.strip()]
+    rows = []
+    for g in groups:
+        label = row_label(g)  # "Row 1: 1 | 2 | 3": the label is not a cell
+        cells = [c for c in top_level_split((g[label.end():] if label else g).strip(" ."),
+                                             r"\band\b|\||/(?!\w)|→|->|:|,") if c.strip()]
+        cells = [re.sub(r"^(?:[a-z]\w{0,5}\s*=\s*)", "", c.strip(), flags=re.I) for c in cells]
+        if label and label.group(1) and len(cells) == ncols - 1:
+            cells = [label.group(1)] + cells
+        if len(cells) != ncols:
+            return []
+        rows.append([cell_number(c) for c in cells])
+    return rows if len(rows) >= 1 else []
+
+
+def _named_rows_table(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
+    """"an ICE table with rows 'Initial', 'Change', 'Equilibrium' and columns '[N2]', '[H2]', '[NH3]'": the rows are
+    named in the first column, their cells come in later sentences ("Fill the Initial row: 1.00, 3.00, 0")."""
+    group = r"((?:" + Q + r"\s*,?\s*(?:and\s+)?){2,})"
+    rm = re.search(r"\brows?\s+(?:named\s+|labell?ed\s+|called\s+)?" + group, ex.sentence, re.I)
+    cm = re.search(r"\bcolumns?\s+(?:named\s+|labell?ed\s+|headed\s+|called\s+)?" + group, ex.sentence, re.I)
+    if not (rm and cm):
+        return None
+    names = [match_text(m) for m in re.finditer(Q, rm.group(1))][:8]
+    cols = [match_text(m) for m in re.finditer(Q, cm.group(1))][:5]
+    if len(names) < 2 or len(cols) < 1:
+        return None
+    cells = [[c.strip() for c in n.split("|")] for n in names]
+    if len(cols) > 1 and all(len(r) == len(cols) for r in cells):
+        # "columns 'Year', 'Balance' and rows '1 | $1100', '2 | $1210'": the rows are written out, cell by cell
+        claim(ex, ctx, names + cols)
+        return [_beat("table", "table:quoted-rows", ex, i, cols + [c for r in cells for c in r],
+                      _kw(ex.sentence) + ("table",), columns=cols, rows=[[cell_number(c) for c in r] for r in cells])]
+    columns = [""] + cols
+    rows = [[n] + [""] * len(cols) for n in names]
+    claim(ex, ctx, names + cols)
+    return [_beat("table", "table:named-rows", ex, i, cols + names, _kw(ex.sentence) + ("table",), columns=columns,
+                  rows=rows)]
+
+
+def _pending_table(ctx: Context) -> Beat | None:
+    t = since_clear_of_kind(ctx, "table")
+    return t if t is not None and t.params.get("pending") else None
+
+
+def rule_table(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
+    """"Show a table with columns "Model", "Params" and rows ("GPT-2", "1.5B"), ("GPT-3", "175B")";
+    rows may also be `"GPT-2" / "1.5B"; "GPT-3" / "175B"` or just quoted cells, filled row by row.
+    "Display a table with two columns "x" and "f(x)"" and, in a later sentence, "Fill in the rows one
+    by one: 1.9 and 3.9, 1.99 and 3.99, …" make one table. "A table of molar masses: H2 = 2 g/mol,
+    O2 = 32 g/mol" is a label -> value table. "n = 4, n = 8, n = 16" then "the approximations: 3.75,
+    3.19, 2.92" build a table column by column."""
+    pending = _pending_table(ctx)
+    if pending is not None and not cue_unquoted(ex, r"\btables?\b"):
+        return _fill_table(ex, ctx, i, pending)
+    if _ROW_FILL.search(ex.sentence):
+        state = _table_state(ex, ctx, i)  # "Fill the Initial row: 1.00, 3.00, 0": a named row, not a new column
+        if state is not None:
+            return state
+    series = _series_table(ex, ctx, i)
+    if series is not None:
+        return series
+    state = _table_state(ex, ctx, i)
+    if state is not None:
+        return state
+    header = re.match(r"^\s*(?:the\s+)?(?:header(?:\s+row)?|headers|column\s+headers|headings)\s*:\s*", ex.sentence, re.I)
+    if header and len(ex.quoted) >= 2 and since_clear_of_kind(ctx, "table") is None:
+        # 'Header row: "Element", "Left side", "Right side".' (after "Draw a table with 3 columns"): the columns;
+        # the rows come in a later sentence
+        columns = [q for q in ex.quoted][:6]
+        claim(ex, ctx, columns)
+        return [_beat("table", "table:header-row", ex, i, columns, _kw(ex.sentence) + ("table",),
+                      columns=columns, rows=[[""] * len(columns)], pending=True)]
+    if not cue_unquoted(ex, r"\btables?\b"):
+        return []
+    named = _named_rows_table(ex, ctx, i)
+    if named is not None:
+        return named
+    s = ex.sentence
+    mc = re.search(r"\b(?:columns?|headers?|headings?)\b\s*(?:of|:)?\s*(.*?)(?=\brows?\b|\n|$)", s, re.I)
+    if not mc:
+        return _map_table(ex, ctx, i)
+    columns = [match_text(m) for m in re.finditer(Q, mc.group(1))] or [
+        c for c in row_cells(re.split(r"\band\b(?!.*\band\b)", mc.group(1))[0]) if len(c) <= 30][:6]
+    if not columns:
+        return []
+    ncols = min(len(columns), 6)
+    columns = columns[:ncols]
+    rows: list[list] = []
+    block = block_lines(s) if mc.end() >= s.find(":\n") >= 0 else []
+    if block and all("|" in ln for ln in block):
+        # 'A table with columns "Year", "Balance":' then one "Row 1: 1 | $1100" per line
+        rows = [block_row(ln, ncols) for ln in block]
+        for r in rows:
+            if len(r) > ncols:
+                ctx.lost(i, f"row {' | '.join(map(str, r))} has {len(r)} cells for {ncols} columns")
+                del r[ncols:]
+        s = s[: s.find(":\n")]
+    mr = None if rows else re.search(r"\brows?\b\s*(?::|of|with)?\s*(.*)$", s, re.I)
+    labelled = mr and re.search(r"\b(?:row\s+[^\s:|]{1,12}|\w+\s+row)\s*(?::|[-\u2013\u2014)]\s)", s[mr.start():], re.I)
+    if labelled and row_label(s[mr.start() + labelled.start():]) and not s[mr.start():mr.start() + labelled.start()].strip(" :"):
+        mr = re.search(r"(.*)$", s[mr.start() + labelled.start():])  # "row 1: 0 | 9 | 4; row 2: …": labelled rows
+    if not mr:
+        after = re.search(r"[\"\u201d]\s*:\s*(.+)$", s)  # columns "A", "B": 0.25 → 1.0, 1.0 → 2.0
+        if after:
+            rows = _row_groups(after.group(1).rstrip(". "), ncols)
+    if mr:
+        text = re.split(r"(?:,\s*|\s+)(?:and\s+)?(?:then\s+)?highlight\w*\b", mr.group(1), flags=re.I)[0]
+        aside = re.search(r"\s*\(([^()]*)\)\s*\.?\s*$", text)
+        if aside and is_instruction(aside.group(1)):
+            # "… E | inf | - (show inf as the infinity symbol)": a direction to the animator, not a cell
+            ctx.lost(i, f"the direction ({aside.group(1)}) is not followed")
+            text = text[: aside.start()]
+        groups = [g for g in _paren_groups(text) if "," in g or "/" in g or "|" in g]
+        if not groups:
+            # "GPT-2" / "1.5B"; "GPT-3" / "175B" or Alice | 90, Bob | 85: a row ends at ";", at "and" before a
+            # quote or bracket, or at a comma followed by the next row's "/" or "|"
+            splitter = r"\s*;\s*|\s+and\s+(?=[\"\u201c(\[])|\s*,\s*(?=[^,;]*[/|])"
+            groups = [g for g in re.split(splitter, text) if re.search(r"[/|]", g)]
+            if not groups and len(re.findall(r"(?:^|;\s*)(?=" + ROW_LABEL.pattern[1:] + ")", text, re.I)) >= 2:
+                groups = [g for g in re.split(r"\s*;\s*", text.rstrip(". ")) if g.strip()]  # row A: 90; row B: 85
+        if groups:
+            rows = [labelled_row(g, ncols) for g in groups]
+            for r in rows:
+                if len(r) > ncols:
+                    ctx.lost(i, f"row {' | '.join(map(str, r))} has {len(r)} cells for {ncols} columns; "
+                                f"left out {' | '.join(map(str, r[ncols:]))}")
+                    del r[ncols:]
+        else:
+            cells = [match_text(m) for m in re.finditer(Q, text)]
+            rows = [[cell_number(c) for c in cells[k : k + ncols]] for k in range(0, len(cells), ncols)]
+            if not rows:
+                rows = _row_groups(text, ncols)
+    rows = [r for r in rows if r]
+    if len(rows) > 8:
+        ctx.lost(i, f"the table has {len(rows)} rows; only the first 8 are drawn")
+        rows = rows[:8]
+    if not rows:
+        # the rows come in a later sentence ("Fill in the rows one by one: …")
+        claim(ex, ctx, columns)
+        return [_beat("table", "table:columns", ex, i, columns, sum((_kw(c) for c in columns), ("table",)),
+                      columns=columns, rows=[[""] * ncols], pending=True)]
+    params: dict = {}
+    hm = re.search(r"highlight\w*\s+(?:the\s+)?(?:(row|column)\s+" + Q + r"|" + Q + r"\s+(row|column))", s, re.I)
+    if hm:
+        which = (hm.group(1) or hm.group(6) or "").lower()
+        name = match_text(hm, 2) or match_text(hm, 4)
+        if which == "row":
+            params["highlight_row"] = next((k for k, r in enumerate(rows) if str(r[0]).lower() == name.lower()), None)
+        else:
+            params["highlight_col"] = next((k for k, c in enumerate(columns) if c.lower() == name.lower()), None)
+    else:
+        hm = re.search(r"highlight\w*\s+(?:the\s+)?(first|second|third|last|\d)(?:st|nd|rd|th)?\s+(row|column)", s,
+                       re.I)
+        if hm:
+            order = {"first": 0, "second": 1, "third": 2}
+            n = len(rows) if hm.group(2).lower() == "row" else ncols
+            k = n - 1 if hm.group(1).lower() == "last" else order.get(hm.group(1).lower(), int(hm.group(1)) - 1
+                                                                       if hm.group(1).isdigit() else 0)
+            params["highlight_row" if hm.group(2).lower() == "row" else "highlight_col"] = max(0, min(k, n - 1))
+    strings = columns + [_fmt(c) for r in rows for c in r]
+    claim(ex, ctx, strings)
+    ex.prose[:] = []  # "0.25 → 1.0, 1.0 → 2.0": the rows, not formulas
+    return [_beat("table", "table:columns-and-rows", ex, i, strings, sum((_kw(c) for c in columns), ("table",)),
+                  columns=columns, rows=rows, **params)]
+
+
+_ROW_UPDATE = re.compile(r"\b(?:update|change|set|replace|fill)\w*\s+(?:the\s+)?(?:(\S{1,12})\s+row|row\s+(\S{1,12}))\s+"
+                         r"(?:to|with|as|:)\s*" + Q, re.I)
+
+
+_STATE = re.compile(r"\b(?:table|state|rows?)\b[^:.;]{0,30}:\s*(.+)$", re.I)
+
+
+_ROW_FILL = re.compile(r"\b(?:fill|update|change|set|replace|complete)\w*\s+(?:in\s+)?(?:the\s+)?(?:[\"']?([^\s\"']{1,15})[\"']?\s+row|"
+                       r"row\s+([^\s:]{1,15}))(?:\s+with(?:\s+(?:the\s+)?(?:numbers|values|cells))?)?\s*:?\s*([^:]+?)\.?$", re.I)
+
+
+def _known_table(ctx: Context) -> tuple[Beat | None, Beat | None]:
+    """(the table on screen, or None; the last table an earlier scene drew, or None)."""
+    from .rules_recall import scene_state
+
+    on_screen = since_clear_of_kind(ctx, "table")
+    if on_screen is not None and not on_screen.params.get("pending"):
+        return on_screen, None
+    for sp in reversed(ctx.history):
+        earlier = scene_state(sp, "table")
+        if earlier is not None:
+            return None, earlier
+    return None, None
+
+
+def _table_state(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
+    """A new state of a table, row by row: "update the B row to 'B | 4 | A'", "Final table: A 0 - (visited),
+    B 4 A, C 2 A". The table on screen changes in place; a table an earlier scene drew comes back in the
+    new state. Rows are matched by their first cell; notes in brackets are reported, not drawn."""
+    on_screen, earlier = _known_table(ctx)
+    base = on_screen or earlier
+    if base is None:
+        return None
+    ncols = len(base.params["columns"])
+    rows = [list(r) for r in base.params["rows"]]
+    keys = [str(r[0]).strip().lower() for r in rows]
+    changed: list[int] = []
+    for m in _ROW_UPDATE.finditer(ex.sentence):
+        key = (m.group(1) or m.group(2) or "").strip("'\"").lower()
+        cells = [cell_number(c) for c in row_cells(match_text(m, 3))]
+        if key in keys and len(cells) == ncols:
+            rows[keys.index(key)] = cells
+            changed.append(keys.index(key))
+            ctx.consumed.add(match_text(m, 3))
+    if not changed:
+        # "Fill the Initial row: 1.00, 3.00, 0.", "Replace the Equilibrium row with numbers: 0.80, 2.40, 0.40":
+        # a named row's cells, written after its name (the name cell kept)
+        fm = _ROW_FILL.search(ex.sentence)
+        key = (fm.group(1) or fm.group(2) or "").strip("'\"").lower() if fm else ""
+        if fm and key in keys:
+            cells = [cell_number(c.strip(" '\"")) for c in top_level_split(fm.group(3).rstrip(". "), r",|;") if c.strip()]
+            k = keys.index(key)
+            if len(cells) == ncols - 1:
+                cells = [rows[k][0]] + cells
+            if len(cells) == ncols:
+                rows[k] = cells
+                changed.append(k)
+                ctx.consumed.add(fm.group(3))
+                ctx.stop = True  # the numbers are the row's cells, not also a list
+    sm = _STATE.search(ex.sentence)
+    understood = False
+    if sm and not changed:
+        parsed, notes = [], []
+        for item in top_level_split(sm.group(1).rstrip(". "), r",|;"):
+            notes += re.findall(r"\(([^()]*)\)", item)
+            core = re.sub(r"\([^()]*\)", " ", item).strip()
+            cells = [c.strip() for c in core.split("|")] if "|" in core else core.split()
+            if len(cells) != ncols or cells[0].lower() not in keys:
+                parsed = []
+                break
+            parsed.append([cell_number(c) for c in cells])
+        understood = len(parsed) >= 2
+        if understood:
+            for cells in parsed:
+                k = keys.index(str(cells[0]).lower())
+                if rows[k] != cells:
+                    rows[k] = cells
+                    changed.append(k)
+            if notes:
+                ctx.lost(i, "notes in brackets are not drawn in the table: " + ", ".join(notes))
+            if not changed and on_screen is not None:
+                ctx.modified.add(i)  # the state the table already shows: nothing more to draw
+                ctx.stop = True
+                return []
+    if not changed and not (sm and understood and earlier is not None and cue_unquoted(ex, r"\btables?\b")):
+        return None
+    strings = list(base.params["columns"]) + [_fmt(c) for r in rows for c in r]
+    claim(ex, ctx, strings)
+    ex.prose[:] = []
+    params = {k: v for k, v in base.params.items() if k not in ("highlight_row", "highlight_col", "highlight_cell",
+                                                                 "update", "pending")}
+    params["rows"] = rows
+    if changed and len(set(changed)) == 1:
+        params["highlight_row"] = changed[0]
+    if on_screen is not None:
+        params["update"] = True
+    rule = "table:new-state" if on_screen is not None else "table:recalled-in-new-state"
+    return [_beat("table", rule, ex, i, strings, _kw(ex.sentence) + ("table",), **params)]
+
+
+def _fill_table(ex: Extracted, ctx: Context, i: int, table: Beat) -> list[Beat]:
+    """Rows for the table on screen whose columns an earlier sentence gave."""
+    ncols = len(table.params["columns"])
+    block = block_lines(ex.sentence) if ":\n" in ex.sentence else []
+    if block and all("|" in ln for ln in block):
+        # 'Rows:\n "C" | "3" | "1"\n "H" | "8" | "2"': one row per line
+        rows = [block_row(ln, ncols) for ln in block][:8]
+        for r in rows:
+            if len(r) > ncols:
+                ctx.lost(i, f"row {' | '.join(map(str, r))} has {len(r)} cells for {ncols} columns")
+                del r[ncols:]
+    else:
+        m = re.search(r":\s*(.+)$", ex.sentence) or re.search(r"\brows?\b\s*(?:of|with)?\s*(.+)$", ex.sentence, re.I)
+        if not m:
+            return []
+        rows = _row_groups(m.group(1).rstrip(". "), ncols)[:8]
+    if not rows:
+        return []
+    strings = [_fmt(c) for r in rows for c in r]
+    claim(ex, ctx, strings)
+    params = {k: v for k, v in table.params.items() if k != "pending"}
+    params["rows"] = rows
+    filled = Beat("table", params, table.strings + tuple(strings), table.rule + "+rows", table.source,
+                  table.detail_index, table.keywords + _kw(ex.sentence))
+    if ctx.beats and ctx.beats[-1] is table:
+        ctx.beats.pop()  # the table is drawn with its rows, at this sentence's moment
+        return [Beat("table", params, filled.strings, filled.rule, ex.sentence, i, filled.keywords)]
+    ctx.replace(table, filled, i)
+    return []
+
+
+def _map_table(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
+    """"a table of molar masses: H2 = 2 g/mol, O2 = 32 g/mol, H2O = 18 g/mol": label -> value rows."""
+    m = re.search(r":\s*(.+)$", ex.sentence)
+    if not m:
+        return []
+    rows = []
+    for piece in top_level_split(m.group(1).rstrip(". "), r",|;|\band\b"):
+        pm = re.match(r"^\s*(.{1,30}?)\s*(?:=|:|→|->|is)\s*(.{1,30})$", piece)
+        if not pm:
+            return []
+        rows.append([pm.group(1).strip(" \"\u201c\u201d"), cell_number(pm.group(2).strip(" \"\u201c\u201d"))])
+    if len(rows) < 2:
+        return []
+    what = re.search(r"\btables?\s+(?:of|with|showing|listing|for)\s+(?:the\s+)?([a-z][\w -]{1,30}?)\s*:", ex.sentence,
+                     re.I)
+    head = what.group(1).strip() if what else "value"
+    head = head[0].upper() + head[1:]
+    columns = ["", head]
+    rows = rows[:8]
+    strings = [head] + [_fmt(c) for r in rows for c in r]
+    claim(ex, ctx, strings + [f for f, _, _ in ex.prose])
+    ex.prose[:] = []
+    return [_beat("table", "table:label-value", ex, i, strings, _kw(head) + ("table",), columns=columns, rows=rows)]
+
+
+def _series_table(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
+    """"n = 4, n = 8, n = 16, n = 100" (one name, several values) starts a table; a following
+    "the approximations updating: 3.75, 3.19, 2.92, 2.69" (as many values) adds a column to it."""
+    m = re.search(r"(?:^|:\s*)((?:([a-zA-Z]\w{0,3})\s*=\s*-?[\d.]+\s*,\s*(?:and\s+)?){2,}\2\s*=\s*-?[\d.]+)", ex.sentence)
+    if m:
+        name = m.group(2)
+        values = [cell_number(v) for v in re.findall(r"=\s*(-?[\d.]+\d|-?\d)", m.group(1))][:8]
+        claim(ex, ctx, [f for f, _, _ in ex.prose])
+        ex.prose[:] = []
+        strings = [name] + [_fmt(v) for v in values]
+        return [_beat("table", "table:series", ex, i, strings, _kw(ex.sentence) + ("table",), columns=[name],
+                      rows=[[v] for v in values])]
+    table = since_clear_of_kind(ctx, "table")
+    if table is None or table.params.get("pending"):
+        return None
+    m = re.search(r"\b(?:the\s+)?([a-z][\w -]{2,30}?)\s*(?:updating|changing|becoming|going|shrinking|growing)?\s*:\s*"
+                  r"((?:-?[\d.]+\d?\s*,\s*(?:and\s+)?)+-?[\d.]*\d)\s*\.?$", ex.sentence, re.I)
+    rows = table.params.get("rows") or []
+    if not m or not rows:
+        return None
+    values = [cell_number(v) for v in re.findall(r"-?\d+(?:\.\d+)?", m.group(2))]
+    if len(values) != len(rows) or len(table.params["columns"]) >= 6:
+        return None
+    head = re.sub(r"^(?:show|display|then show|then display|list|with)\s+(?:the\s+)?", "", m.group(1).strip(), flags=re.I)
+    head = head[0].upper() + head[1:]
+    params = dict(table.params, columns=table.params["columns"] + [head],
+                  rows=[list(r) + [v] for r, v in zip(rows, values)])
+    strings = [head] + [_fmt(v) for v in values]
+    claim(ex, ctx, strings)
+    new = Beat("table", params, table.strings + tuple(strings), table.rule + "+column", table.source,
+               table.detail_index, table.keywords + _kw(ex.sentence))
+    ctx.replace(table, new, i)
+    return []

@@ -1,0 +1,258 @@
+"""Rules for text: bullet lists (from list items, "list three points: …", labelled givens), the fallback
+that draws the text a sentence quotes when no other rule drew it, and — only when nothing else drew
+anything for the sentence — a remark or the noun phrase a sentence names. Instruction prose is never
+drawn: only the text the details quote, and an SB3xx warning says what was not understood.
+"""
+
+from __future__ import annotations
+
+import re
+from .beats import Beat
+from .context import Context, _beat, _has, _kw, since_clear
+from .extract import Extracted
+from .knowledge import list_nouns, pacing_words, visual_parts_named, picture_words
+from .rules_equation import counted, quoted_formula
+
+
+def rule_bullets(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
+    lines = _list_lines(ex, ctx, i)
+    if lines:
+        # "Show three bullet points:" then "- The base rate matters", "- …": the items under it, one point each
+        ctx.consumed.update(lines)
+        if len(lines) > 12:
+            ctx.lost(i, f"{len(lines)} items; only the first 12 are drawn")
+        return [_beat("bullets", "bullets:lines-after-colon", ex, i, lines[:12], sum((_kw(x) for x in lines[:12]), ()),
+                      items=lines[:12], style="dot")]
+    headings = list(re.finditer(r'(?:titled|headed|called)\s+"([^"]+)"', ex.sentence, re.I))
+    if len(headings) >= 2:
+        # "a list titled "A" with …, followed by a second list titled "B" with …": one list per heading
+        beats: list[Beat] = []
+        for k, h in enumerate(headings):
+            end = headings[k + 1].start() if k + 1 < len(headings) else len(ex.sentence)
+            part = Extracted(ex.sentence[h.start():end])
+            part.quoted = [m.group(1) for m in re.finditer(r'"([^"]+)"', part.sentence)]
+            beats += _bullets_from(part, ctx, i, source=ex)
+        return beats
+    return _bullets_from(ex, ctx, i, source=ex)
+
+
+def _list_lines(ex: Extracted, ctx: Context, i: int) -> list[str]:
+    """The lines under a colon line that names a list ("Show three bullet points:", "List the steps:"), when no other
+    rule drew them and they are not quoted (quoted items are read as any quoted list)."""
+    block = re.search(r":[ \t]*\n(.+)$", ex.sentence, re.S)
+    if not block or any(q not in ctx.consumed for q in ex.quoted) or any(
+            b.detail_index == i and b.source == ex.sentence for b in ctx.beats):
+        return []
+    nouns = "|".join(re.escape(n) for n in list_nouns())
+    if not re.search(r"\b(?:" + nouns + r")s?\b", ex.sentence[:block.start()], re.I):
+        return []
+    lines = [ln.strip() for ln in block.group(1).splitlines() if ln.strip()]
+    return [] if len(lines) < 2 or any(ln in ctx.consumed for ln in lines) else lines
+
+
+_NOUN_STOP = {"the", "a", "an", "and", "or", "with", "its", "each", "label", "labels", "show", "display", "draw", "then",
+              "to", "form", "of", "on", "in", "at", "for", "as", "by", "two", "three", "both", "while", "also"}
+
+
+def _labelled(ex: Extracted, items: list[str]) -> list[tuple[str, str]] | None:
+    """"legs labeled "a = 3" and "b = 4" and the hypotenuse labeled "c = 5"", "Label the reactants "Inputs"
+    and the products "Outputs"": (what, label) pairs — the quoted strings name parts of something."""
+    s = ex.sentence
+    label_verb = re.match(r"^\s*(?:then\s+)?(?:label|name|mark|tag)\b", s, re.I) is not None
+    pairs: list[tuple[str, str]] = []
+    pos, noun, named = 0, "", 0
+    for m in re.finditer(r"[\"\u201c]([^\"\u201d]{1,80})[\"\u201d]", s):
+        q = m.group(1).strip()
+        before = s[pos:m.start()]
+        pos = m.end()
+        if q not in items:
+            continue
+        sym = re.search(r"(\S{1,12})\s+(?:is|are|=|means|represents|stands for)\s+(?:the\s+|a\s+|an\s+)?$", before)
+        if sym and not re.fullmatch(r"(?:it|this|that|which|what)", sym.group(1), re.I):
+            named += 1
+            pairs.append((sym.group(1).strip(",;:"), q))  # "P(A) is the "prior""
+            continue
+        verb = re.search(r"\b(?:labell?ed|called|named|marked|tagged)\s*(?:as\s+)?:?\s*$|\b(?:arrow|box|node|circle|dot|"
+                         r"point|line|layer|block|sphere|card|vector|pointer|marker|sign|tag)s?\s*$", before, re.I)
+        if verb or label_verb:
+            named += 1
+        said = re.sub(r"\b(?:labell?ed|called|named|marked|tagged)\b", " ", before, flags=re.I)
+        place = re.search(r"\s(?:on|at|in|to|near|towards?)\s+(?:the\s+)?([a-z -]{2,30}?)[\s,]*$", said, re.I)
+        if place and set(re.findall(r"[a-z]+", place.group(1).lower())) <= picture_words() | {"far", "hand"}:
+            said = said[:place.start()]  # "a rocket on the left labeled …": the rocket's label, not the left's
+        words = re.findall(r"[A-Za-z][\w-]*", said)
+        tail = []
+        for w in reversed(words):
+            if w.lower() in _NOUN_STOP:
+                break
+            tail.insert(0, w)
+        if tail and (verb or label_verb):
+            noun = " ".join(tail[-2:])
+        pairs.append((noun, q))
+    if named < 1 or len(pairs) < 2:
+        return None
+    return pairs
+
+
+def _describes_picture(text: str) -> bool:
+    """Whether a phrase says where things are or what they look like (picture words, coordinates)."""
+    words = set(re.findall(r"[a-z]+", text.lower()))
+    return bool(words & picture_words()) or bool(re.search(r"\(\s*-?\d+(?:\.\d+)?\s*,\s*-?\d|\bat\s+[xy]\s*=", text))
+
+
+def _bullets_from(ex: Extracted, ctx: Context, i: int, source: Extracted) -> list[Beat]:
+    items = [q for q in ex.quoted if q not in ctx.consumed]
+    if len(items) >= 2 and all(quoted_formula(q) for q in items):
+        # "Show the calculation: 'd^2 = 3^2 + 4^2', 'd^2 = 9 + 16 = 25', 'd = sqrt(25) = 5'": a derivation
+        ctx.consumed.update(items)
+        return [_beat("steps", "steps:quoted-formulas", source, i, items, sum((_kw(q) for q in items), ()),
+                      lines=items[:8])]
+    list_cue = _has(source, r"\b(list|lists|bullets?|items|points|checklist|numbered|recap|summary|steps)\b")
+    if len(items) >= 2 and not list_cue:
+        pairs = _labelled(ex, items)
+        if pairs:
+            # names of parts of something no component draws: one caption "Legs: a = 3, b = 4 · Hypotenuse: c = 5"
+            groups: list[tuple[str, list[str]]] = []
+            for noun, q in pairs:
+                if groups and groups[-1][0] == noun:
+                    groups[-1][1].append(q)
+                else:
+                    groups.append((noun, [q]))
+            parts = []
+            for noun, qs in groups:
+                if noun and not all(q.lower().startswith(noun.lower()) for q in qs):
+                    parts.append(f"{noun[0].upper() + noun[1:]}: {', '.join(qs)}")
+                else:
+                    parts.append(", ".join(qs))
+            text = "   ·   ".join(parts)
+            ctx.consumed.update(items)
+            return [_beat("text", "text:labels", source, i, [text], sum((_kw(q) for q in items), ()), text=text,
+                          role="note")]
+        if len(items) == 2 and _has(source, r"^\s*(?:then\s+)?(?:display|show|write)\b") and not re.search(
+                r"\b(?:two|both)\b", source.bare.lower()) and all(re.search(r"[:=]|\d", q) for q in items):
+            # "Display "New price: $5" and "New quantity: 120"": two statements, one under the other
+            ctx.consumed.update(items)
+            return [_beat("equation", "equation:quoted-math", source, i, [q], _kw(q), exprs=[q]) if quoted_formula(q)
+                    else _beat("text", "text:quoted-string", source, i, [q], _kw(q), text=q) for q in items]
+    if len(items) >= 2 and (list_cue or len(items) >= 2):
+        heading = None
+        m = re.search(r"(?:titled|headed|called)\s+\"([^\"]+)\"", ex.sentence, re.I)
+        if m and m.group(1) in items:
+            heading = m.group(1)
+            items = [x for x in items if x != heading]
+        style = "dot"
+        if all(re.match(r"^\s*[✓✔]", x) for x in items):
+            style = "check"
+        elif all(re.match(r"^\s*[✗✘×]", x) for x in items):
+            style = "cross"
+        elif _has(ex, r"\bnumbered\b") or counted(items):
+            style = "numbered"
+        # only a list marker goes: "1. Pick" -> "Pick"; a quantity stays whole ("2 A" is two amperes)
+        marker = r"\d+[.)]?" if counted(items) else r"\d+[.)]"
+        clean = [re.sub(r"^\s*(?:[✓✔✗✘×•-]|" + marker + r")\s+", "", x) if style != "dot" else x for x in items]
+        ctx.consumed.update(items + ([heading] if heading else []))
+        return [_beat("bullets", "bullets:" + ("list-cue" if list_cue else "several-quoted"), source, i,
+                      ([heading] if heading else []) + clean, sum((_kw(x) for x in clean), ()),
+                      items=clean, title=heading, style=style)]
+    return []
+
+
+def _capital(phrase: str) -> str:
+    """A caption's phrase with a capital letter — a word ("bases" -> "Bases"), never a symbol ("w2 = -1", "x")."""
+    return phrase[0].upper() + phrase[1:] if re.match(r"[a-z]{2,}\b(?!\s*[=_^(])", phrase) else phrase
+
+
+def rule_text_fallback(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
+    rest = [q for q in ex.quoted + ex.backticked if q not in ctx.consumed]
+    beats = []
+    for q in rest:
+        if quoted_formula(q):
+            # "1 mole = 6.022 × 10^23 particles": math in the quotes, drawn as a formula (words stay upright)
+            beats.append(_beat("equation", "equation:quoted-math", ex, i, [q], _kw(q), exprs=[q]))
+            ctx.consumed.add(q)
+            continue
+        role = "note" if _has(ex, r"\bnote|caption\b") else None
+        beats.append(_beat("text", "text:quoted-string", ex, i, [q], _kw(q), text=q, role=role))
+        ctx.consumed.add(q)
+    return beats
+
+
+def rule_note(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
+    """"Note that the mass m does not appear in the formula", "Point out that …": the remark, as a note."""
+    if ex.quoted or ex.backticked:
+        return []
+    m = re.match(r"^\s*(?:then\s+|finally,?\s+|also\s+)?(?:note|point out|mention|explain|emphasi[sz]e|stress|remind "
+                 r"(?:the )?(?:viewers?|audience)|make (?:it )?clear|add a note|conclude)\s+(?:that\s+|how\s+)(.{5,120}?)"
+                 r"\.?$", ex.sentence, re.I)
+    if not m:
+        return []
+    text = m.group(1)[0].upper() + m.group(1)[1:]
+    return [_beat("text", "text:note", ex, i, [text], _kw(text), text=text, role="note")]
+
+
+def rule_noun_phrase(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
+    """"Show the final linear layer and softmax function." with nothing else matched: show the phrase
+    itself as a caption, so the viewer sees what the narration talks about."""
+    if ex.quoted or ex.backticked:
+        return []
+    listed = re.match(r"^\s*(?:then\s+)?(?:fill in|label|list|write|mark|add|put|enter|give|show|display|present|"
+                      r"split|break|divide|decompose)\s+(?:[\w -]{0,40}?\s)?(?:the\s+|a\s+|an\s+|its\s+|into\s+)?"
+                      r"(?:(?:two|three|four|five|six|\d)\s+)?([\w -]{2,30}?)\s*:\s*(.{3,120}?)\.?$", ex.sentence, re.I)
+    if listed:
+        items = [x.strip() for x in re.split(r",\s*(?:and\s+)?|\s+and\s+", listed.group(2)) if x.strip()]
+        head = _capital(listed.group(1).strip())
+        if 3 <= len(items) <= 8 and all(len(x.split()) <= 6 for x in items) and re.match(
+                r"^\s*(?:then\s+)?(?:show|display|present|list)\b", ex.sentence, re.I):
+            # "Show the four bases: Adenine (A), Thymine (T), Guanine (G), Cytosine (C)"
+            return [_beat("bullets", "bullets:colon-list", ex, i, [head] + items, sum((_kw(x) for x in items), ()),
+                          items=items, title=head, style="dot")]
+        # "Fill in the areas: 9 on leg a, 16 on leg b, and 25 on the hypotenuse": the list, as a caption
+        text = f"{head}: {listed.group(2)}"
+        if _describes_picture(text):
+            return []  # "Draw the ladder: client timeline at x = -4, …": a picture sbc cannot draw, reported
+        return [_beat("text", "text:colon-list", ex, i, [text], _kw(text), text=text, role="note")]
+    labels = re.match(r"^\s*(?:then\s+)?label\s+(?:the\s+)?(.{3,80}?)\.?$", ex.sentence, re.I)
+    if labels:
+        parts = [re.sub(r"^(?:the|a|an)\s+", "", x.strip(), flags=re.I) for x in
+                 re.split(r",\s*(?:and\s+)?|\s+and\s+", labels.group(1)) if x.strip()]
+        if 2 <= len(parts) <= 6:
+            # "Label the sugar-phosphate backbone and the bases": the names, as a caption
+            text = "   ·   ".join(_capital(p) for p in parts)
+            return [_beat("text", "text:labels", ex, i, [text], _kw(text), text=text, role="note")]
+    m = re.match(r"^\s*(?:then\s+)?(?:show|display|present|reveal|draw|sketch|illustrate|depict)\s+(?:the\s+|a\s+|an\s+)?"
+                 r"(.{3,70}?)\.?$", ex.sentence, re.I)
+    if m and re.match(r"^\s*(?:then\s+)?(?:draw|sketch|illustrate|depict)\b", ex.sentence, re.I) and (
+            len(m.group(1).split()) > 8 or ":" in m.group(1)):
+        m = None  # a long description of a drawing sbc cannot make: reported, not captioned
+    if not m:
+        colon = re.match(r"^[^:]*?\b((?:\w+\s+){0,2}\w+)\s*:\s*(.{3,110}?)\.?$", ex.sentence)
+        if colon and not re.search(r"\d\s*$", colon.group(1)):
+            # "…split it into two components: mg cos θ along the string and mg sin θ along the arc"
+            head = re.sub(r"^(?:the|a|an|its|into|two|three|four)\s+", "", colon.group(1), flags=re.I)
+            text = f"{head[0].upper() + head[1:]}: {colon.group(2)}"
+            if _describes_picture(text):
+                return []
+            return [_beat("text", "text:colon-list", ex, i, [text], _kw(text), text=text, role="note")]
+        return []
+    if re.search(r"\b\w+ing\s+(?:\w+\s+){0,2}?(?:through|along|across|between|into|down|up|from|over)\b", m.group(1)) and any(
+            b.kind in ("flow", "network", "sequence") for b in ctx.beats):
+        # "Show the request passing through them left to right": data moving along the diagram on screen
+        return [_beat("highlight", "highlight:animate-previous", ex, i, (), _kw(ex.sentence), target=None, mode="pulse")]
+    phrase = re.sub(r"^(?:that|how|what|where|why)\s+", "", m.group(1).strip(), flags=re.I)
+    # "… one by one": how it is revealed, not part of what is shown
+    paced = re.search(r",?\s*\b(?:" + pacing_words() + r")\b", phrase, re.I)
+    phrase = re.sub(r",?\s*\b(?:" + pacing_words() + r")\b", "", phrase, flags=re.I).strip()
+    parts = visual_parts_named(phrase)
+    if not phrase or phrase.endswith(":") or parts and (paced or parts & {b.kind for b in since_clear(ctx)}):
+        # "Show three bullet points:" (what it announces did not follow), "Reveal the rows one at a time", "Show the
+        # rows" with a table on screen: words about the visual, never text on it
+        return []
+    words = set(re.findall(r"[a-z]+", phrase.lower()))
+    named = len(phrase.split()) <= 6 and not any(w.endswith("ing") for w in words)  # "the softmax function"
+    if not (named or re.search(r"[=<>→–—±×÷^\d]|\s-\s", phrase)) or words & picture_words():
+        # "Show a green leaf in the middle of the screen": a description of a picture sbc cannot draw. Drawing
+        # the words would put an instruction on screen; the sentence is reported instead (SB301).
+        return []
+    # "Show the pairing rules A – T and G – C": a phrase that carries symbols or numbers, as a caption
+    phrase = phrase[0].upper() + phrase[1:]
+    return [_beat("text", "text:noun-phrase", ex, i, [phrase], _kw(phrase), text=phrase, role="note")]
