@@ -130,6 +130,8 @@ def _rule_beats(index: int, scene: Scene, details: tuple[str, ...], theme: Theme
             unmatched.append(i)
             notes.append(PlanNote("SB301", f"scene {index + 1}: nothing to draw for {sentence[:70]!r}",
                                   ("scenes", index, "animation_details"), sentence=sentence))
+    for kind, (i, said) in ctx.announced.items():
+        ctx.lost(i, said.get("unfinished") or f"the {kind} it announces is never given its data: it is not drawn")
     for i, what in ctx.losses:
         notes.append(PlanNote("SB307", f"scene {index + 1}: not drawn as written: {what} (in {details[i][:70]!r})",
                               ("scenes", index, "animation_details"), sentence=details[i]))
@@ -221,13 +223,14 @@ def _fork(ctx: Context) -> Context:
     """A copy of the context to try a reading on (the beats drawn so far copied, not shared)."""
     other = copy.copy(ctx)
     other.beats, other.modified, other.losses = copy.deepcopy(ctx.beats), set(ctx.modified), list(ctx.losses)
-    other.consumed = set(ctx.consumed)
+    other.consumed, other.announced = set(ctx.consumed), dict(ctx.announced)
     return other
 
 
 def _adopt(ctx: Context, other: Context) -> None:
     ctx.beats[:] = other.beats
     ctx.modified, ctx.losses[:], ctx.consumed, ctx.stop = other.modified, other.losses, other.consumed, other.stop
+    ctx.announced = other.announced
 
 
 def _drawing(ctx: Context) -> tuple:

@@ -13,7 +13,8 @@ _ABBREVIATIONS = {"e.g", "i.e", "etc", "vs", "dr", "mr", "mrs", "ms", "fig", "eq
 # one: the closing quote is not followed by a letter; at most three apostrophes inside keep the search linear).
 # "'Bayes' Theorem: Reading a Test'": a possessive s' before a capitalised word is inside the quotation when
 # the quotation closes later on the line
-SINGLE_QUOTED = re.compile(r"(?<![\w'`])'(?=[^\s'])([^'\n`\"]{0,298}?(?:(?:'\w|(?<=s)'(?=\s[A-Z]))[^'\n`\"]{0,298}?){0,3})"
+SINGLE_QUOTED = re.compile(r"(?<![\w'`])'(?=[^\s'])([^'\n`\"]{0,298}?(?:(?:'\w|(?<=s)'(?=\s[A-Z])|(?<=[A-Za-z])'{1,3}(?=[(\[{]))"
+                           r"[^'\n`\"]{0,298}?){0,6})"
                            r"(?<=[^\s'])'(?![\w'])(?!(?<=s')\s[A-Z][^'\n]{0,200}'(?![\w']))|"
                            r"\u2018([^\u2019\n`\"]{1,300})\u2019(?!\w)")
 
@@ -22,6 +23,10 @@ def _inside(spans: list[tuple[int, int]], starts: list[int], i: int) -> bool:
     """Whether i is inside one of the sorted, disjoint spans (before its closing quote)."""
     k = bisect.bisect_right(starts, i) - 1
     return k >= 0 and spans[k][0] < i < spans[k][1] - 1
+
+
+_FACTORIAL_BEFORE = re.compile(r"(?:\d|\)|(?<![A-Za-z])[A-Za-z])$")  # "3!", "(n-1)!", "n!"
+_MATH_AFTER = re.compile(r"\s+(?:[-+\u2212=\u00d7\u00b7*/<>\u2248\u2264\u2265]|\d|[a-z])")  # "+ x⁵/5!", "= 120", "ways"
 
 
 def split_sentences(text: str) -> list[str]:
@@ -52,6 +57,9 @@ def split_sentences(text: str) -> list[str]:
             while j < n and text[j] in ".!?\u2026\"'\u201d)":
                 j += 1
             if j >= n or text[j].isspace():
+                if ch == "!" and j == i + 1 and _FACTORIAL_BEFORE.search(text, 0, i) and _MATH_AFTER.match(text, j):
+                    i = j  # "x³/3! + x⁵/5!", "n! ways": a factorial, not the end of a sentence
+                    continue
                 m = re.search(r"([A-Za-z][A-Za-z.]*)$", text[start:i])
                 word = m.group(1) if m else ""
                 if ch == "." and word and word.lower() in _ABBREVIATIONS:

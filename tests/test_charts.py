@@ -162,6 +162,52 @@ def test_backticked_formula_with_plot_cue_is_a_plot_not_an_equation():
     assert [x.kind for x in beats_for("Show the equation `y = 4x^2`.")] == ["equation"]
 
 
+def plan_notes(details: str) -> tuple[list, list[str]]:
+    sb = Storyboard.model_validate({"scenes": [scene(details, "Some narration here.")]})
+    plan = plan_storyboard(sb)
+    return list(plan.scenes[0].beats), [f"{n.code} {n.message}" for n in plan.diagnostics]
+
+
+def test_a_bar_chart_announced_then_given_its_series_is_grouped_bars():
+    beats, notes = plan_notes(
+        'Draw a bar chart with x-axis "Quarter" (1, 2, 3) and y-axis "Sales (units)". '
+        "For each quarter draw two bars next to each other: online (120, 150, 190) and store (200, 180, 160). "
+        "Write the value on top of each bar.")
+    assert [b.kind for b in beats] == ["bar_chart"]
+    p = beats[0].params
+    assert p["labels"] == ["Quarter 1", "Quarter 2", "Quarter 3"] and p["title"] == "Sales (units)"
+    assert p["series"] == [{"name": "online", "values": [120, 150, 190]}, {"name": "store", "values": [200, 180, 160]}]
+    assert "values" not in p and not [n for n in notes if "SB301" in n]  # the values on the bars: already drawn
+    assert {"online", "store", "Quarter 2", "190", "160"} <= set(beats[0].strings)
+
+
+def test_grouped_bars_in_one_sentence_without_group_names_are_numbered_and_said():
+    beats, notes = plan_notes("Show a bar chart of accuracy: model A (72, 80, 85) versus model B (70, 78, 90).")
+    assert beats[0].params["labels"] == ["1", "2", "3"]
+    assert [s["name"] for s in beats[0].params["series"]] == ["model A", "model B"]
+    assert any("SB307" in n and "numbered 1 to 3" in n for n in notes)
+
+
+def test_a_bar_chart_announced_but_never_given_values_is_not_drawn_and_said():
+    beats, notes = plan_notes('Draw a bar chart with x-axis "Year" (0, 1, 2) and y-axis "Balance". Then fade out.')
+    assert "bar_chart" not in [b.kind for b in beats] and "plot" not in [b.kind for b in beats]
+    assert any("SB307" in n and "never given its data" in n for n in notes)
+
+
+def test_grouped_bars_need_one_value_per_group_and_no_values_beside_them():
+    from pydantic import ValidationError
+
+    from compiler.components.bar_chart import BarChartVisual
+
+    ok = {"kind": "bar_chart", "labels": ["a", "b"], "series": [{"name": "x", "values": [1, 2]},
+                                                                {"name": "y", "values": [3, 4]}]}
+    BarChartVisual.model_validate(ok)
+    for bad in ({**ok, "values": [1, 2]}, {**ok, "series": [{"name": "x", "values": [1]}, {"name": "y", "values": [3, 4]}]},
+                {**ok, "new_values": [1, 2]}, {"kind": "bar_chart", "labels": ["a"]}):
+        with pytest.raises(ValidationError):
+            BarChartVisual.model_validate(bad)
+
+
 # ----------------------------------------------------------------------------- generation and dry run
 EVERY_CHART = {"title": "Charts", "scenes": [
     scene('Title "The Problem: Attention Cost Grows". Draw axes with x labelled "tokens generated (t)" and y '
@@ -186,6 +232,9 @@ EVERY_CHART = {"title": "Charts", "scenes": [
         {"kind": "bar_chart", "labels": [f"category number {k}" for k in range(12)],
          "values": [k * 1234.5 - 3000 for k in range(12)], "highlight_max": True,
          "new_values": [5000 - k * 300 for k in range(12)]},
+        {"kind": "bar_chart", "labels": ["Year 0", "Year 1", "Year 2", "Year 3"], "title": "Balance ($)",
+         "series": [{"name": "simple", "values": [1000, 1100, 1200, 1300]},
+                    {"name": "compound", "values": [1000, 1100, 1210, 1331], "color": "green"}]},
         {"kind": "heatmap", "values": [[(i * j) % 7 - 3 for j in range(12)] for i in range(12)],
          "row_labels": [f"row {k}" for k in range(12)], "col_labels": [f"column {k}" for k in range(12)],
          "title": "Twelve by twelve", "causal": True},

@@ -33,6 +33,10 @@ class Context:
     modified: set[int] = field(default_factory=set)  # sentences that changed a beat drawn earlier
     losses: list[tuple[int, str]] = field(default_factory=list)  # (sentence, what was dropped or changed): SB307
     about: str = ""              # the whole scene (plot, details, narration): what a noun means in it
+    # what a sentence announced and a later one completes ("Draw a bar chart with x-axis "Year" (0, 1, 2, 3)." then
+    # "For each year draw two bars: simple (…) and compound (…)"): kind -> (sentence, what it said); reported as
+    # SB307 when the scene ends without it
+    announced: dict[str, tuple[int, dict]] = field(default_factory=dict)
 
     def lost(self, i: int, what: str) -> None:
         """Say that part of sentence i could not be drawn as written (reported as SB307, never silent)."""

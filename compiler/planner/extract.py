@@ -229,6 +229,10 @@ def _tokens(masked: str) -> list[tuple[str, int, int, bool]]:
         m = re.search(r"(?:[,;:]+|\.|(?<![\d)])[!?]+|\?+)$", tok)
         if m and tok[m.start() - 1:m.start()] == "\\":
             m = None  # "\\," and "\\;" are TeX spaces, not the end of a clause
+        elif re.fullmatch(r"\.{3,4}|\u2026\.?", tok):
+            # "x³/3! + ...": the series goes on (an ellipsis, whole), and a dot after it or the end ends the clause
+            end_clause = tok in ("....", "\u2026.") or not masked[i:].strip()
+            tok, m = tok[:3] if tok[0] == "." else "\u2026", None
         if m and tok[: m.start()]:
             tok = tok[: m.start()]
             end_clause = True

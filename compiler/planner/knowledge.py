@@ -95,6 +95,11 @@ def list_words() -> str:
     return "|".join(sorted(_load("lexicon.json")["list_words"], key=len, reverse=True))
 
 
+def action_verbs() -> frozenset[str]:
+    """Verbs that ask for an action on screen (release, update, rotate…): a phrase they start is no caption."""
+    return frozenset(_load("lexicon.json")["action_verbs"])
+
+
 def instruction_verbs() -> frozenset[str]:
     return frozenset(_load("lexicon.json")["instruction_verbs"])
 

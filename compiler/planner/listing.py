@@ -90,7 +90,17 @@ def row_cells(group: str) -> list[str]:
     if quoted:
         return quoted
     sep = r"\s*\|\s*" if "|" in group else r"\s+/\s+" if re.search(r"\s/\s", group) else r"\s*,\s*"
-    return [c.strip(" .\"'") for c in re.split(sep, group) if c.strip(" .\"'")]
+    cells = [unquoted_cell(c) for c in re.split(sep, group)]
+    return [c for c in cells if c]
+
+
+def unquoted_cell(cell: str, keep: str = " .") -> str:
+    """A cell without the quotes around it (and without `keep`'s characters at its ends); a prime at its end stays
+    ("5' → 3'", "f'")."""
+    cell = cell.strip(keep + "\"\u201c\u201d")
+    if cell.startswith(("'", "\u2018")):
+        cell = cell.strip("'\u2018\u2019").strip(keep)
+    return cell
 
 
 def cell_number(s: str):

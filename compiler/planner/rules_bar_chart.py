@@ -142,6 +142,86 @@ def _bar_data(ex: Extracted) -> tuple[list[str], list[float | int], bool, str | 
     return [], [], False, None, []
 
 
+_PLAIN = r"-?\$?\d+(?:\.\d+)?%?"  # a value in a series: 1000, $1210, 8.8%
+_SERIES = re.compile(r"[(\[]\s*(" + _PLAIN + r"(?:\s*,\s*" + _PLAIN + r"){1,11})\s*[)\]]")
+_SERIES_NAME = re.compile(r"[A-Za-z][\w'&+\- ]{0,30}")
+
+
+def _series(sentence: str) -> list[tuple[str, list[float | int]]]:
+    """"two bars side by side: simple (1000, 1100, 1200, 1300) and compound (1000, 1100, 1210, 1331)": named series of
+    values, each written as its name and its values in brackets ([] when any name is unclear)."""
+    out = []
+    start = 0
+    for m in _SERIES.finditer(sentence):
+        before = re.split(r"[:;,]|\band\b|\bvs\.?|\bversus\b|\bthen\b", sentence[start:m.start()])[-1]
+        name = re.sub(r"^\s*(?:the|a|an)\s+", "", before.strip(" \t\"'\u201c\u201d"), flags=re.I)
+        name = re.sub(r"\s+(?:bars?|values?|series)$", "", name, flags=re.I)
+        start = m.end()
+        if not _SERIES_NAME.fullmatch(name) or len(name.split()) > 4:
+            return []
+        out.append((name, [_value(v.replace("$", "").rstrip("%")) for v in re.split(r"\s*,\s*", m.group(1))]))
+    return out
+
+
+_X_CATEGORIES = re.compile(r"\bx[- ]axis\b[^\"\u201c.;]{0,30}[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]\s*"
+                           r"\(\s*([^()]{1,120})\)")
+_Y_NAME = re.compile(r"\by[- ]axis\b[^\"\u201c.;]{0,30}[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]")
+
+
+def _announcement(ex: Extracted) -> dict:
+    """What a bar chart sentence without data says of the chart: its groups (`x-axis "Year" (0, 1, 2, 3)`: "Year 0" …
+    "Year 3") and the quantity on its y axis (the chart's caption)."""
+    said: dict = {}
+    m = _X_CATEGORIES.search(ex.sentence)
+    if m:
+        name, items = m.group(1).strip(), [x.strip() for x in m.group(2).split(",") if x.strip()]
+        said["labels"] = [f"{name} {x}" if re.fullmatch(NUM, x) and len(name.split()) == 1 else x for x in items]
+        said["x_name"] = name
+    y = _Y_NAME.search(ex.sentence)
+    if y:
+        said["title"] = y.group(1).strip()
+    return said
+
+
+def _grouped(ex: Extracted, ctx: Context, i: int, series, said: dict, rule: str) -> list[Beat]:
+    """A bar chart of named series: one group of bars per label (the announced groups, else numbered — said by
+    SB307), one bar per series; a single series is plain bars."""
+    n = len(series[0][1])
+    if any(len(v) != n for _, v in series):
+        ctx.lost(i, "the series have different numbers of values: the bar chart is not drawn")
+        return []
+    labels = said.get("labels")
+    if not labels or len(labels) != n:
+        if labels:
+            ctx.lost(i, f"{len(labels)} groups are named but each series has {n} values: the groups are numbered")
+        else:
+            ctx.lost(i, f"the groups of bars are not named: they are numbered 1 to {n}")
+        labels = [str(k) for k in range(1, n + 1)]
+    title = said.get("title")
+    if len(series) == 1 or len(series) * n > 24:
+        if len(series) > 1:
+            ctx.lost(i, f"{len(series)} series of {n} bars are too many to group: only {series[0][0]!r} is drawn")
+        values = series[0][1][:12]
+        strings = ([title] if title else []) + labels[:12] + [short_number(v) for v in values]
+        claim_drawn(ex, ctx, strings)
+        return [_beat("bar_chart", rule, ex, i, strings, sum((_kw(x) for x in labels), ()), labels=labels[:12],
+                      values=values, title=title)]
+    series = series[:4]
+    if len(labels) > 12:
+        ctx.lost(i, f"{len(labels)} groups: only the first 12 are drawn")
+    labels = labels[:12]
+    spec = [{"name": name, "values": values[:12]} for name, values in series]
+    strings = ([title] if title else []) + labels + [name for name, _ in series] + [
+        short_number(v) for _, values in series for v in values[:12]]
+    claim_drawn(ex, ctx, strings)
+    return [_beat("bar_chart", rule, ex, i, strings, sum((_kw(x) for x in labels + [n for n, _ in series]), ()),
+                  labels=labels, series=spec, title=title)]
+
+
+_VALUES_ON_BARS = re.compile(r"\b(?:write|show|display|put|add|label|place)\b.{0,40}\b(?:values?|numbers?|heights?)\b"
+                             r".{0,30}\b(?:on top of|above|over|on)\b.{0,20}\bbars?\b|\blabel each bar\b", re.I)
+
+
 def rule_bar_chart(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if fired_chart(ex, ctx, i):
         return []
@@ -149,6 +229,17 @@ def rule_bar_chart(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     cue = _cue(ex, r"\bbar[- ]?(?:chart|graph|plot)s?\b|\bhistogram\b|\bbars?\s+(?:for|of|showing)\b") or bool(
         _HEIGHTS.search(ex.sentence))
     previous = chart_on_screen(ctx, "bar_chart")
+    if previous is not None and not cue and _VALUES_ON_BARS.search(s) and not ex.quoted:
+        ctx.modified.add(i)  # "Write the value on top of each bar": the chart shows them already
+        ctx.stop = True
+        return []
+    announced = ctx.announced.get("bar_chart")
+    if announced is not None and not cue:
+        # "For each year draw two bars side by side: simple (…) and compound (…)" after "Draw a bar chart with …"
+        series = _series(s)
+        if series:
+            del ctx.announced["bar_chart"]
+            return _grouped(ex, ctx, i, series, announced[1], "bar_chart:announced-series")
     axis = re.search(r"\b([xy])[- ]axis\b[^\"\u201c]{0,20}[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]", s, re.I)
     if previous is not None and axis and not cue:
         # "Label the y-axis "Probability"": the chart has no axes of its own — the caption says it
@@ -188,9 +279,23 @@ def rule_bar_chart(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if not cue:
         return []
     if not labels:
+        series = _series(s)
+        if series:
+            return _grouped(ex, ctx, i, series, _announcement(ex), "bar_chart:series")
         table = next((b for b in reversed(ctx.beats) if b.kind == "table"), None)
         data = _table_bars(table, ex) if table is not None else None
         if data is None:
+            said = _announcement(ex)
+            if said and _has(ex, r"^\s*(?:\d+[.)]\s*)?(?:then\s+)?(?:draw|show|display|create|plot|make|add|build)\b"):
+                # "Draw a bar chart with x-axis "Year" (0, 1, 2, 3) …": its bars come in a later sentence
+                ctx.announced["bar_chart"] = (i, said)
+                if re.search(r"\bfrom\s+" + NUM + r"\s+to\s+" + NUM + r"|\bticks?\b", s, re.I):
+                    ctx.lost(i, "a bar chart has no axis scale: the range and ticks asked for are not drawn (each bar "
+                                "shows its value)")
+                ctx.modified.add(i)
+                ctx.consumed.update(q for q in ex.quoted)
+                ctx.stop = True
+                return []
             # "Show a bar chart comparing the models" — nothing to plot: leave the sentence to other rules
             return []
         labels, values, title = data

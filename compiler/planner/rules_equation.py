@@ -55,7 +55,8 @@ def prose_formulas(ex: Extracted, ctx: Context) -> list[str]:
         return []
     out = []
     for text, a, _ in ex.prose:
-        text = text.strip().rstrip(".")
+        text = text.strip()
+        text = text[:-1] if text.endswith("....") else text if text.endswith("...") else text.rstrip(".")  # "+ ..." goes on
         if text in ctx.consumed:
             continue
         if _ASSIGN.match(text) and _POSITION.search(bare[max(0, a - 30):a]) and not cue:

@@ -11,7 +11,7 @@ from .beats import Beat
 from .extract import Extracted
 from .context import Context, _beat, _kw
 from .knowledge import ordinals
-from .listing import Q, row_cells, claim, cue_unquoted, cell_number, match_text, top_level_split
+from .listing import unquoted_cell, Q, row_cells, claim, cue_unquoted, cell_number, match_text, top_level_split
 
 
 # ----------------------------------------------------------------------------- steps
@@ -63,7 +63,7 @@ def block_row(line: str, ncols: int) -> list:
     ("row 1: 0 | 9 | 4" with as many cells as columns: the label is not a cell)."""
     label = row_label(line)
     rest = line[label.end():] if label else line
-    cells = [c.strip().strip("\"'\u201c\u201d").strip() for c in rest.split("|")]
+    cells = [unquoted_cell(c, " ") for c in rest.split("|")]
     if label and label.group(1) and len(cells) == ncols - 1:
         cells = [label.group(1)] + cells
     return [cell_number(c) for c in cells if c != ""] if cells else []

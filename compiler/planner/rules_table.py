@@ -96,6 +96,13 @@ def rule_table(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     by one: 1.9 and 3.9, 1.99 and 3.99, …" make one table. "A table of molar masses: H2 = 2 g/mol,
     O2 = 32 g/mol" is a label -> value table. "n = 4, n = 8, n = 16" then "the approximations: 3.75,
     3.19, 2.92" build a table column by column."""
+    on_screen = since_clear_of_kind(ctx, "table")
+    if on_screen is not None and not ex.quoted and re.match(
+            r"^\s*(?:then\s+)?(?:reveal|show|display|add|animate|bring in)\s+(?:the\s+)?(?:table\s+)?rows?\s+(?:one\s+(?:by\s+one|"
+            r"at\s+a\s+time|after\s+(?:another|the\s+other))|in\s+turn|successively)\s*\.?$", ex.sentence, re.I):
+        ctx.modified.add(i)  # "Reveal rows one by one.": the table on screen does (its rows come in one after another)
+        ctx.stop = True
+        return []
     pending = _pending_table(ctx)
     if pending is not None and not cue_unquoted(ex, r"\btables?\b"):
         return _fill_table(ex, ctx, i, pending)
@@ -124,6 +131,10 @@ def rule_table(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         return named
     s = ex.sentence
     mc = re.search(r"\b(?:columns?|headers?|headings?)\b\s*(?:of|:)?\s*(.*?)(?=\brows?\b|\n|$)", s, re.I)
+    if not (mc and re.search(Q, mc.group(1))):
+        piped = _piped_table(ex, ctx, i)
+        if piped is not None:
+            return piped
     if not mc:
         return _map_table(ex, ctx, i)
     columns = [match_text(m) for m in re.finditer(Q, mc.group(1))] or [
@@ -209,6 +220,37 @@ def rule_table(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     ex.prose[:] = []  # "0.25 → 1.0, 1.0 → 2.0": the rows, not formulas
     return [_beat("table", "table:columns-and-rows", ex, i, strings, sum((_kw(c) for c in columns), ("table",)),
                   columns=columns, rows=rows, **params)]
+
+
+def _piped_table(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
+    """"Draw a table with 3 columns and 6 rows:" then `Header: "Metal" | "Density"` and one `"Iron" | "7.87"` line per
+    row (or no header label: the first line names the columns) — the lines under the colon are the whole table."""
+    block = block_lines(ex.sentence)
+    if len(block) < 2 or not all("|" in ln for ln in block):
+        return None
+    head = re.sub(r"^\s*(?:the\s+)?(?:header(?:\s+row)?|headers|columns?|column\s+headers|headings)\s*:\s*", "",
+                  block[0], flags=re.I)
+    columns = [str(c) for c in block_row(head, 0)]
+    if len(columns) < 2:
+        return None
+    if len(columns) > 6:
+        ctx.lost(i, f"the table has {len(columns)} columns; only the first 6 are drawn")
+        columns = columns[:6]
+    rows = [block_row(ln, len(columns)) for ln in block[1:]]
+    for r in rows:
+        if len(r) > len(columns):
+            ctx.lost(i, f"row {' | '.join(map(str, r))} has {len(r)} cells for {len(columns)} columns; left out "
+                        f"{' | '.join(map(str, r[len(columns):]))}")
+            del r[len(columns):]
+    rows = [r for r in rows if r]
+    if len(rows) > 8:
+        ctx.lost(i, f"the table has {len(rows)} rows; only the first 8 are drawn")
+        rows = rows[:8]
+    strings = columns + [_fmt(c) for r in rows for c in r]
+    claim(ex, ctx, strings)
+    ex.prose[:] = []
+    return [_beat("table", "table:piped-lines", ex, i, strings, sum((_kw(c) for c in columns), ("table",)),
+                  columns=columns, rows=rows)]
 
 
 _ROW_UPDATE = re.compile(r"\b(?:update|change|set|replace|fill)\w*\s+(?:the\s+)?(?:(\S{1,12})\s+row|row\s+(\S{1,12}))\s+"

@@ -10,7 +10,7 @@ import re
 from .beats import Beat
 from .context import Context, _beat, _has, _kw, since_clear
 from .extract import Extracted
-from .knowledge import list_nouns, pacing_words, visual_parts_named, picture_words
+from .knowledge import action_verbs, instruction_verbs, list_nouns, pacing_words, visual_parts_named, picture_words
 from .rules_equation import counted, quoted_formula
 
 
@@ -190,6 +190,21 @@ def rule_note(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     return [_beat("text", "text:note", ex, i, [text], _kw(text), text=text, role="note")]
 
 
+_SHOWING = frozenset({"show", "display", "write", "present", "list", "state", "give", "note", "add", "put", "label",
+                      "summarize", "recap", "introduce"})
+
+
+def _acts(text: str, verbs: frozenset[str] | None = None) -> bool:
+    """Whether a phrase is an instruction to do something other than show text ("animate one full swing", "rotate the
+    grid"; with `verbs`, only those: "Release the bob", "Update the energy bars" — not "Draw the force and split it
+    into two components"): an imperative verb first, not a showing one."""
+    words = re.findall(r"[a-z]+", text.lower())
+    while words and words[0] in ("then", "next", "now", "finally", "first", "also", "and"):  # ends: pops a word
+        words.pop(0)
+    verbs = verbs if verbs is not None else instruction_verbs() | action_verbs()
+    return bool(words) and words[0] not in _SHOWING and words[0] in verbs
+
+
 def rule_noun_phrase(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     """"Show the final linear layer and softmax function." with nothing else matched: show the phrase
     itself as a caption, so the viewer sees what the narration talks about."""
@@ -226,6 +241,8 @@ def rule_noun_phrase(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         m = None  # a long description of a drawing sbc cannot make: reported, not captioned
     if not m:
         colon = re.match(r"^[^:]*?\b((?:\w+\s+){0,2}\w+)\s*:\s*(.{3,110}?)\.?$", ex.sentence)
+        if colon and (_acts(ex.sentence[:colon.start(2)], action_verbs()) or _acts(colon.group(2))):
+            return []  # "Release the bob: animate one full swing …": what to do, not text to show (reported)
         if colon and not re.search(r"\d\s*$", colon.group(1)):
             # "…split it into two components: mg cos θ along the string and mg sin θ along the arc"
             head = re.sub(r"^(?:the|a|an|its|into|two|three|four)\s+", "", colon.group(1), flags=re.I)

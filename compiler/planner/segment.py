@@ -65,7 +65,8 @@ def detail_sentences(details: str) -> list[str]:
         # a data line under the head; a list item as deep as the head's own item starts a new unit
         new_item = indent is not None and head_indent is not None and indent <= head_indent
         if head is not None and not new_item and (_data_line(line) or marker and (
-                _quotation(line) or _announces_list(head) and not _instruction_verb_first(line))):
+                _quotation(line) or _announces_list(head) and not _instruction_verb_first(line)) or
+                _quotation(line) and _announces_list(head)):
             rows.append(line)  # (a list item under "Show three bullet points:" is one of its points)
             continue
         close()
@@ -133,6 +134,8 @@ def _definition() -> re.Pattern:
 def _prose(line: str) -> bool:
     """A line of prose at the left margin: an instruction or a sentence, not a line of code."""
     s = line.strip()
+    if line[:1] not in " \t" and re.match(r"\d{1,2}[.)]\s", s):
+        s = _MARKER.sub("", s)  # "3. On the right, three bullet points: …": the next numbered instruction after the code
     if line[:1] in " \t" or not re.match(r"[A-Z][a-z]", s) or re.search(r"[;{}(,]$", s):
         return False
     plain = re.sub(r"\"[^\"]*\"|'[^']*'|`[^`]*`", " ", s)
@@ -182,7 +185,11 @@ def _data_line(line: str) -> bool:
     """A line under a colon line that is data for it: a row, a formula, a labelled line — not an instruction."""
     if _LABELLED_LINE.match(line) or re.fullmatch(r"`[^`]+`", line):
         return True  # "Line 2: …", "MathTex: …", or a line of backticked code
-    if len(line) > 160 or is_instruction(line):
+    if len(line) > 160 or _instruction_verb_first(re.sub(r"^\s*(?:then|next|now|finally|also)\b\s*", "", line, flags=re.I)):
+        return False
+    if "|" in re.sub(r"\([^()]*\)|\[[^\[\]]*\]", "", line) and re.fullmatch(r"[^|]*\S[^|]*(?:\|[^|]*\S[^|]*)+", line):
+        return True  # "DNA Pol I | replaces primers with DNA": the cells of a row, whatever words they hold
+    if is_instruction(line):
         return False
     return bool(re.search(r"[=|≈→]|\d", line)) and len(re.findall(r"[A-Za-z]{4,}", line)) <= 8
 

@@ -1,6 +1,7 @@
 """bar_chart: bars that grow in, values above them, the largest outlined in gold, and an optional
 change to new values. Horizontal bars are coloured from blue (low) to red (high), as seed003's
-next-token probabilities.
+next-token probabilities. Grouped bars (`series`) stand side by side in each label's group, one colour per
+series, with a legend above them.
 """
 
 from __future__ import annotations
@@ -45,9 +46,11 @@ def _clean(values, n: int) -> list[float]:
     return out + [0.0] * (n - len(out))
 
 
-def build(theme: dict, *, labels, values, new_values=None, title: str | None = None, unit: str | None = None,
-          highlight_max: bool = False, horizontal: bool = False, color: str | None = None):
+def build(theme: dict, *, labels, values=None, new_values=None, title: str | None = None, unit: str | None = None,
+          highlight_max: bool = False, horizontal: bool = False, color: str | None = None, series=None):
     labels = [str(x) for x in labels][:MAX_BARS] or [" "]
+    if series:
+        return _finish(_grouped(theme, labels, series, unit), theme, labels, title, highlight_max)
     n = len(labels)
     vals = _clean(values, n)
     news = _clean(new_values, n) if new_values else None
@@ -60,9 +63,15 @@ def build(theme: dict, *, labels, values, new_values=None, title: str | None = N
         _horizontal(g, theme, labels, vals, span)
     else:
         _vertical(g, theme, labels, vals, span, default_col)
+    g.parts = {lab: VGroup(b, t) for lab, b, t in zip(labels, g.bars, g.labels)}
+    return _finish(g, theme, labels, title, highlight_max)
+
+
+def _finish(g, theme, labels, title: str | None, highlight_max: bool):
+    """The gold mark on the largest bar, the title above the chart, the chart's named parts."""
     g.mark = None
-    if highlight_max and n > 1:
-        i = max(range(n), key=lambda j: vals[j])
+    if highlight_max and len(g.bars) > 1:
+        i = max(range(len(g.bars)), key=lambda j: g.values[j])
         g.mark = SurroundingRectangle(g.bars[i], color=GOLD, buff=0.06, stroke_width=3)
         g.value_labels[i].set_color(GOLD)
         g.add(g.mark)
@@ -72,11 +81,70 @@ def build(theme: dict, *, labels, values, new_values=None, title: str | None = N
         g.title_mob = text(title, theme, size=26, color=theme["text"], width_chars=50)
         g.title_mob.next_to(VGroup(*g.submobjects), UP, buff=0.35)
         g.add(g.title_mob)
-    g.parts = {lab: VGroup(b, t) for lab, b, t in zip(labels, g.bars, g.labels)}
-    if title:
         g.parts[title] = g.title_mob
     g.grow = 1.3
     g.sbc_kind = "bar_chart"
+    return g
+
+
+def _grouped(theme: dict, labels: list[str], series, unit: str | None) -> VGroup:
+    """One group per label, one bar per series in it (in the series' colour), the value above each bar, and a legend
+    of the series above the chart."""
+    series = list(series)[:4]
+    n, k = len(labels), len(series)
+    rows = [_clean(s.get("values"), n) for s in series]
+    palette = list(theme.get("palette") or [LOW, HIGH, GOLD, "#83C167"])
+    cols = [paint(s.get("color"), palette[j % len(palette)]) if s.get("color") else
+            label_colour(theme, str(s.get("name", "")), palette[j % len(palette)]) for j, s in enumerate(series)]
+    span = max([abs(v) for r in rows for v in r] + [1e-9])
+    unit_h = 3.0 / span
+    size = LABEL_SIZE * (0.85 if n * k > 8 else 1.0)
+    group_w = min(2.4, 11.0 / n)
+    bar_w = min(0.8, group_w * 0.8 / k)
+    g = VGroup()
+    g.horizontal, g.unit, g.new_values, g.theme = False, unit, None, theme
+    bars, vlabels, values = VGroup(), VGroup(), []
+    by_series: list[list] = [[] for _ in series]
+    for i in range(n):
+        x0 = (i - (n - 1) / 2) * group_w
+        for j in range(k):
+            v = rows[j][i]
+            x = x0 + (j - (k - 1) / 2) * bar_w
+            bar = _bar(bar_w * 0.92, abs(v) * unit_h, cols[j])
+            vt = text(fmt(v, unit), theme, size=size, color=theme["text"])
+            if vt.width > bar_w * 1.05:
+                vt.scale_to_fit_width(bar_w * 1.05)
+            if v >= 0:
+                bar.move_to([x, 0, 0], aligned_edge=DOWN)
+                vt.next_to(bar, UP, buff=0.1)
+            else:
+                bar.move_to([x, 0, 0], aligned_edge=UP)
+                vt.next_to(bar, DOWN, buff=0.1)
+            bars.add(bar)
+            vlabels.add(vt)
+            values.append(v)
+            by_series[j].append(VGroup(bar, vt))
+    chars = max(4, int((group_w - 0.1) / 0.12))
+    cat = [text(one_line(s, 30), theme, size=LABEL_SIZE, color=dim_text(theme), width_chars=chars) for s in labels]
+    bottom = min([0.0] + [b.get_bottom()[1] for b in bars] + [t.get_bottom()[1] for t in vlabels])
+    for i, t in enumerate(cat):
+        t.move_to([(i - (n - 1) / 2) * group_w, bottom - 0.15 - t.height / 2, 0])
+    half = n * group_w / 2
+    baseline = Line([-half, 0, 0], [half, 0, 0], color=colour(theme, "axes", GREY), stroke_width=2)
+    legend = VGroup()
+    for j, s in enumerate(series):
+        swatch = Rectangle(width=0.28, height=0.2, stroke_color=cols[j], stroke_width=2).set_fill(cols[j], opacity=0.8)
+        name = text(one_line(str(s.get("name", "")), 24), theme, size=LABEL_SIZE, color=theme["text"])
+        legend.add(VGroup(swatch, name.next_to(swatch, RIGHT, buff=0.12)))
+    legend.arrange(RIGHT, buff=0.45)
+    legend.next_to(VGroup(baseline, bars, vlabels), UP, buff=0.3)
+    g.add(baseline, bars, vlabels, VGroup(*cat), legend)
+    g.baseline, g.bars, g.value_labels, g.labels, g.legend = baseline, bars, vlabels, list(cat), legend
+    g.values, g.low_high = values, (min(values + [0.0]), max(values + [0.0]))
+    g.unit_len, g.base_width = unit_h, baseline.width
+    g.parts = {lab: VGroup(*bars[i * k:(i + 1) * k], t) for i, (lab, t) in enumerate(zip(labels, cat))}
+    for j, s in enumerate(series):
+        g.parts.setdefault(str(s.get("name", "")), VGroup(*by_series[j], legend[j]))
     return g
 
 
@@ -190,6 +258,8 @@ def enter(mob, run_time: float, slot: float | None = None):
              for bar, v in zip(mob.bars, mob.values)]
     steps = []
     head = [FadeIn(mob.baseline), FadeIn(VGroup(*mob.labels))]
+    if getattr(mob, "legend", None) is not None:
+        head.append(FadeIn(mob.legend))
     if mob.title_mob is not None:
         head.append(FadeIn(mob.title_mob, shift=0.1 * DOWN))
     steps.append(AnimationGroup(*head, run_time=min(0.6, b * 0.2)))
@@ -257,7 +327,8 @@ def find_chart(scene):
 def extend(scene, *, slot: float, strings=(), labels, values, new_values=None, **chart) -> None:
     """Animate the chart on screen to `new_values`; draw the chart first if none is there."""
     mob = find_chart(scene)
-    if mob is None or len(mob.bars) != min(len(labels), MAX_BARS) or not new_values:
+    if mob is None or getattr(mob, "legend", None) is not None or len(mob.bars) != min(len(labels), MAX_BARS) or \
+            not new_values:
         built = build(scene.theme, labels=labels, values=values, new_values=new_values, **chart)
         scene.show(built, lambda m, rt: enter(m, rt, slot), slot=slot, strings=strings)
         return
