@@ -87,3 +87,58 @@ def test_a_table_given_as_lines_of_cells_under_its_colon_line():
     assert beats[0].params["columns"] == ["Metal", "Density", "Melting point"]
     assert beats[0].params["rows"][2] == ["Gold", "19.3 g/cm³", "1064 °C"]
     assert not notes  # "Reveal rows one by one": the table's rows come in one after another
+
+
+def test_every_list_of_a_sentence_is_drawn_and_a_merge_shows_its_result():
+    beats, _ = planned("Show the array [38, 27, 43, 3, 9, 82, 10] at the top. Level 1: two groups [38, 27, 43, 3] on "
+                       "the left and [9, 82, 10] on the right. Level 2: [38, 27], [43, 3], [9, 82], [10].")
+    assert [b.params["tokens"] for b in beats] == [["38", "27", "43", "3", "9", "82", "10"], ["38", "27", "43", "3"],
+                                                   ["9", "82", "10"], ["38", "27"], ["43", "3"], ["9", "82"], ["10"]]
+    beats, _ = planned("Left list [27, 38] at (-3.5, 1.5), right list [3, 43] at (3.5, 1.5). "
+                       "Then merge: [27, 38] + [3, 43] -> [3, 27, 38, 43].")
+    assert [(b.params["tokens"], b.params.get("label")) for b in beats] == [
+        (["27", "38"], "Left list"), (["3", "43"], "Right list"), (["3", "27", "38", "43"], None)]
+
+
+def test_vectors_in_a_sum_are_no_lists_of_boxes():
+    beats, _ = planned("Show the steps: 3 × [2, 0] + 2 × [1, 1], then [6, 0] + [2, 2], then [8, 2].")
+    assert "sequence" not in [b.kind for b in beats]
+
+
+def test_each_curve_takes_the_colour_written_beside_it():
+    for details, colours in (("Plot y = x^2 in red and y = x^3 in green.", ["#FC6255", "#66BB6A"]),
+                             ("Plot a red curve y = x^2 and a blue curve y = x^3.", ["#FC6255", "#58C4DD"])):
+        beats, _ = planned(details)
+        assert [c.get("color") for b in beats for c in b.params.get("curves", [])] == colours, details
+
+
+def test_a_function_named_in_the_axes_sentence_is_drawn_and_later_ones_transform_the_last():
+    beats, notes = planned("Axes with x from -2π to 2π and y from -3 to 3, with sin(x) in blue. Draw P1(x) = x in red. "
+                           "Transform to P3(x) = x - x³/6 in orange, labeled \"P₃\". "
+                           "Transform it into y = x - x^3/6 + x^5/120 in yellow.")
+    assert [b.kind for b in beats] == ["plot"] * 4
+    assert beats[0].params["curves"][0]["expr"] == "sin(x)" and beats[0].params["x_range"] == [-6.283185, 6.283185]
+    assert [b.params.get("extend") for b in beats[1:]] == [True, True, True]
+    assert [b.params.get("replace") for b in beats[1:]] == [None, True, True]
+    assert not [n for n in notes if "SB30" in n]  # curves cut at the edges of axes as written: the picture asked for
+
+
+def test_a_range_right_after_the_plotted_function_is_its_x_range():
+    beats, _ = planned("Plot sin(x) from 0 to 2π.")
+    assert beats[0].params["x_range"] == [0, 6.283185]
+
+
+def test_a_complex_plane_with_named_axes_and_complex_numbers_as_arrows():
+    beats, _ = planned('Draw a complex plane with x from -4 to 4 and y from -4 to 4. Label the horizontal axis "Re" '
+                       'and the vertical axis "Im". Plot z = 1 + 2i as an arrow from the origin to (1, 2), labeled '
+                       '"z = 1 + 2i". Then rotate the whole grid by 45° and scale it by √2.')
+    assert [b.kind for b in beats] == ["vector_plane"] * 3
+    plane, arrow, turn = beats
+    assert plane.params["x_label"] == "Re" and plane.params["y_label"] == "Im" and "basis" not in plane.params
+    assert arrow.params["vectors"] == [{"x": 1.0, "y": 2.0, "label": "z = 1 + 2i"}]
+    assert turn.params["matrices"] == [{"values": [[1.0, -1.0], [1.0, 1.0]], "label": "R"}]
+
+
+def test_a_complex_number_is_never_a_curve():
+    beats, _ = planned("Plot w = 1 + i on the axes.")
+    assert not [c for b in beats for c in b.params.get("curves", []) if "i" in c["expr"]]

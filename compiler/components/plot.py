@@ -92,8 +92,9 @@ class PlotVisual(VisualBase):
     numbers: bool = Field(False, description="Numbers at the ticks (plain text, no LaTeX).", examples=[True])
     extend: bool = Field(False, description="Add to the plot already on screen (same axes) instead of drawing "
                          "new axes; without one on screen, a new plot is drawn.", examples=[True])
-    replace: bool = Field(False, description="With `extend`: the new curves take the place of the curves on "
-                          "screen (\"transform the curve into …\"), which fade out.", examples=[True])
+    replace: bool = Field(False, description="With `extend`: the new curves take the place of the curves drawn last "
+                          "(\"transform the curve into …\"), which fade out; curves drawn before them stay.",
+                          examples=[True])
     move_dot: MoveDot | None = Field(None, description="A dot that moves along a curve from x0 to x1.",
                                      examples=[{"x0": 0, "x1": 1}])
     area: Area | None = Field(None, description="Shade the area under a curve between a and b.",

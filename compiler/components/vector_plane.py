@@ -57,6 +57,10 @@ class VectorPlaneVisual(VisualBase):
                                         examples=[[-5, 5]])
     y_range: list[float] | None = Field(None, min_length=2, max_length=2, description="[min, max] of y.",
                                         examples=[[-3, 3]])
+    x_label: str | None = Field(None, max_length=20, description="Name of the horizontal axis, at its right end.",
+                                examples=["Re"])
+    y_label: str | None = Field(None, max_length=20, description="Name of the vertical axis, at its top.",
+                                examples=["Im"])
     extend: bool = Field(False, description="Apply `matrices` (and add `vectors`) to the grid on screen; without "
                          "one on screen, a new grid is drawn.", examples=[True])
 
@@ -84,7 +88,7 @@ class VectorPlaneVisual(VisualBase):
         return self
 
 
-STRINGS = ("vectors", "matrices")  # parameters whose text is drawn
+STRINGS = ("vectors", "matrices", "x_label", "y_label")  # parameters whose text is drawn
 
 
 def matrix_label(k: int, m: dict) -> str:
@@ -92,7 +96,7 @@ def matrix_label(k: int, m: dict) -> str:
 
 
 def drawn(params: dict) -> list[str]:
-    out: list[str] = []
+    out: list[str] = [params[k] for k in ("x_label", "y_label") if params.get(k)]
     if params.get("basis"):
         out += ["î", "ĵ"]
     out += [v["label"] for v in params.get("vectors") or [] if v.get("label")]

@@ -170,6 +170,10 @@ def named_axes(sentence: str) -> tuple[str | None, str | None]:
     return names.get("x"), names.get("y")
 
 
+_IN_COLOUR = re.compile(r"[^.;\"\u201c]{0,20}?\b(?:in|colou?red|drawn in|shown in)\s+(?:a\s+)?(?:[\w-]+\s+){0,2}?(" +
+                        COLOUR_RE.pattern + ")", re.I)
+
+
 def _colour_near(sentence: str, start: int, end: int) -> str | None:
     """A colour word around a curve noun ("a red curve", "… in green"), within `start:end`."""
     window = sentence[max(0, start):end]
@@ -248,7 +252,10 @@ def _x_range(ex: Extracted) -> tuple[float, float] | None:
                 r"\bx\s*(?:∈|in|over|on|from)\s*\[\s*(" + NUM + r")\s*,\s*(" + NUM + r")\s*\]",
                 r"\bfor\s+[^\W\d_]\w{0,2}\s*(?:∈|in)\s*\[\s*(" + NUM + r")\s*,\s*(" + NUM + r")\s*\]",
                 r"\b(?:over|on)\s*\[\s*(" + NUM + r")\s*,\s*(" + NUM + r")\s*\]",
-                r"\bx\s+from\s+(" + NUM + r")\s+to\s+(" + NUM + r")"):
+                r"\bx\s+from\s+(" + NUM + r")\s+to\s+(" + NUM + r")",
+                # "Plot sin(x) from 0 to 2π": the range right after the curve is its x range (not "… with y from")
+                r"\b(?:plot|graph|draw|sketch)\b[^.;:]{1,40}?(?<!\by)(?<!\by-axis)(?<!\by axis)\s+from\s+(" + NUM +
+                r")\s+to\s+(" + NUM + r")(?!\s*(?:on|along)\s+the\s+(?:y|vertical))"):
         m = re.search(pat, s, re.I)
         if m:
             a, b = quantity(m.group(1)), quantity(m.group(2))
@@ -281,16 +288,23 @@ def _prose_formulas(ex: Extracted, partial: list[str] | None = None) -> list[tup
                 break
             words.pop()
     if not out:
-        # "Plot sin(x)/x", "graph of e^(-x^2)": a formula right after the verb
-        m = re.search(r"\b(?:plot|graph(?:\s+of)?|draw(?:\s+the\s+(?:curve|function|graph)(?:\s+of)?)?)\s+"
-                      r"(?:the\s+(?:function|curve)\s+)?", s, re.I)
-        if m:
+        # "Plot sin(x)/x", "graph of e^(-x^2)": a formula right after the verb; "Axes …, with sin(x) in blue": a
+        # function written after "with" (a call or a power, never a lone letter: "axes with x from …")
+        for m in re.finditer(r"\b(?:(?P<verb>plot|graph(?:\s+of)?|draw(?:\s+the\s+(?:curve|function|graph)(?:\s+of)?)?)|"
+                             r"(?:with|and)(?:\s+the\s+(?:curve|graph|function)(?:\s+of)?)?)\s+"
+                             r"(?:the\s+(?:function|curve)\s+)?", s, re.I):
             tail = s[m.end():]
             cut = re.search(r"\s+" + _STOP + r"\b|[,;:]\s|\.\s|\.$|[\"`]", tail)
             cand = (tail[: cut.start()] if cut else tail).strip().rstrip(".")
             mathy = re.search(r"[\^*/+\-()²³√|]|\d", cand) or re.fullmatch(r"[a-z]", cand)
+            if not m.group("verb"):
+                mathy = re.fullmatch(r"[A-Za-z]{1,6}\s*\([^()]{1,30}\)(?:\s*[-+*/^]\s*[\w.()]{1,12})*|[a-z]\s*(?:\^|\*\*)\s*\w{1,4}|"
+                                     r"e\s*\^\s*\(?[^()\s]{1,12}\)?", cand)
             if cand and mathy and try_formula(cand):
                 out.append((cand, m.end(), m.end() + len(cand)))
+                break
+            if m.group("verb"):
+                break
     return out
 
 
@@ -329,6 +343,26 @@ def _fits(curves: list[dict], x_range, extra, y_range) -> bool:
     for y in extra:
         lo, hi = min(lo, y), max(hi, y)
     return y_range[0] <= lo + 1e-9 and hi <= y_range[1] + 1e-9
+
+
+def _mostly_outside(curves: list[dict], x_range, y_range) -> bool:
+    """Whether a curve shows over less than a quarter of x_range inside y_range (cut at the edges of axes as written,
+    a Taylor polynomial leaving the window is the picture asked for; a curve that hardly shows is worth a word)."""
+    for c in curves:
+        f = try_formula(c["expr"])
+        if f is None:
+            continue
+        inside = 0
+        for k in range(101):  # ends: 101 samples
+            x = x_range[0] + (x_range[1] - x_range[0]) * k / 100
+            try:
+                y = f(x)
+            except (ArithmeticError, ValueError, TypeError):
+                continue
+            inside += isinstance(y, (int, float)) and y_range[0] <= y <= y_range[1]
+        if inside < 25:
+            return True
+    return False
 
 
 def _meets(curves: list[dict], x_range, y_range) -> bool:
@@ -390,6 +424,10 @@ def rule_plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     return out
 
 
+_COMPLEX_NUMBER = re.compile(r"[a-zA-Z]\w?(?:\s*[·*]\s*[a-zA-Z]\w?)?\s*=\s*-?\s*\d*(?:\.\d+)?\s*[-+]?\s*\d*(?:\.\d+)?\s*[ij]")
+_MORPH_TO = r"(?:transform|morph|turn|change)\w*\s+(?:it\s+|this\s+|that\s+|(?:the\s+)?(?:curve|graph|line)\s+)?(?:in)?to\b"
+
+
 def _plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if fired_chart(ex, ctx, i) or any(b.kind == "vector_plane" and b.detail_index == i for b in ctx.beats):
         return []  # (a grid of vectors drawn for this sentence is its plane: no axes of a function too)
@@ -404,7 +442,10 @@ def _plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         _cue(ex, r"\bfunction\b") and _cue(ex, r"\b(?:plot|graph|draw|sketch|trace)\w*\b")) or (
         # "Draw the tangent line at P: y = 2x - 1" with axes on screen: a line on them
         chart_on_screen(ctx, "plot") is not None and _cue(ex, r"\b(?:draw|add|overlay|trace)\b[^.]*\b(?:lines?|tangent|secant|"
-                                                       r"parabola|asymptotes?)\b"))
+                                                       r"parabola|asymptotes?)\b")) or (
+        # "Draw P1(x) = x in red", "Transform to P3(x) = x - x³/6", "Transform it into y = …" with axes on screen
+        chart_on_screen(ctx, "plot") is not None and _cue(ex, r"^\s*(?:\d+[.)]\s*)?(?:then\s+)?(?:(?:draw|add|overlay|trace|"
+                                                       r"superimpose)\b|" + _MORPH_TO + r")"))
     area_cue = _cue(ex, r"\bshade[sd]?\b|\bshading\b|\barea (?:under|between|below)\b|\bintegral\b") or (
         _cue(ex, r"\bextend\w*\b[^.]*\bbetween\b") and any(b.kind == "plot" and b.params.get("area")
                                                              for b in ctx.beats))
@@ -421,7 +462,8 @@ def _plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     def outside(a: int) -> bool:
         return not any(q0 <= a < q1 for q0, q1 in quoted_spans)
 
-    formulas = [(f, a, b) for f, a, b in formulas if outside(a)]
+    # "z = 1 + 2i", "w = 1 + i": complex numbers (points of the complex plane), never curves in a variable i
+    formulas = [(f, a, b) for f, a, b in formulas if outside(a) and not _COMPLEX_NUMBER.fullmatch(f.strip())]
     named = []
     for pat, expr, hint, rng in NAMED_CURVES:
         m = next((m for m in re.finditer(pat, s, re.I) if outside(m.start())), None)
@@ -514,6 +556,7 @@ def _plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                 if name and not re.fullmatch(r"(?:it|this|that|them|the curve|the line)", name, re.I):
                     names[k] = name
     drawn = operation_clauses(s)[0]  # "Plot y = x^2 and mark the point (2, 4) labeled "P"": P names the point
+    colour_end = 0  # where the colour of the curve before ends
     for k, (a, b, what, data) in enumerate(spans):
         nxt = spans[k + 1][0] if k + 1 < len(spans) else None
         end = b if respectively else len(drawn) if nxt is None else min(nxt, len(drawn))
@@ -524,7 +567,15 @@ def _plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             label = f"{names[k]}: {data}"
         prev_end = spans[k - 1][1] if k else 0
         # "y = x in grey labeled "linear"": the colour written beside the curve (not one inside a quoted label)
-        colour = _colour_near(ex.bare, max(a - 25, prev_end), min(b + 30, nxt if nxt is not None else len(s)))
+        # "y = n^2 in red and y = n log2(n) in green": a colour written after a curve is its own; one before it ("a red
+        # curve y = …") only when none follows it and it is not the colour written after the curve before
+        limit = min(b + 30, nxt if nxt is not None else len(s))
+        after = _IN_COLOUR.match(ex.bare[:limit], b)
+        colour = colour_value(after.group(1)) if after else _colour_near(ex.bare, max(a - 25, prev_end, colour_end), a)
+        if after:
+            colour_end = after.end()
+        elif colour is None:
+            colour = _colour_near(ex.bare, b, limit)
         if what == "formula":
             expr = data if try_formula(data) else data.split("=", 1)[-1].strip()  # "θ(t) = …": draw the right side
             _claim_formula(ex, ctx, data)
@@ -661,11 +712,13 @@ def _plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                 r"second curve|compare|tangent|secant|asymptotes?)\b") or (not _has(ex, r"\b(?:new|separate|another|second|fresh)\s+"
                                                            r"(?:axes|graph|plot|chart|coordinate)") and any(
                     b.kind == "plot" and (b.params.get("x_label") or b.params.get("y_label")) for b in ctx.beats[
-                        ctx.beats.index(first):]))  # a curve drawn on labelled axes on screen joins them
+                        ctx.beats.index(first):])) or (  # a curve drawn on labelled axes on screen joins them
+            # "Draw P1(x) = x in red" with the axes of the scene on screen: on them
+            not axes_cue and _has(ex, r"^\s*(?:\d+[.)]\s*)?(?:then\s+)?(?:draw|trace|superimpose)\b"))
     morph = previous is not None and curves and _has(
         ex, r"\b(?:transform\w*|morph\w*|turn\w*|chang\w*|becomes?|evolv\w*)\b[^.]*?\b(?:curve|graph|function|"
             r"density|distribution|shape|line)\b|\b(?:curve|graph|density|line)\b[^.]*?\b(?:transforms?|morphs?|"
-            r"becomes?|turns?|changes?)\s+(?:in)?to\b")
+            r"becomes?|turns?|changes?)\s+(?:in)?to\b|^\s*(?:\d+[.)]\s*)?(?:then\s+)?" + _MORPH_TO)
     if morph:
         # "Transform the curve into the density of the average of 5 samples: f(x) = …": same axes, new curve
         first = next(b for b in reversed(ctx.beats) if b.kind == "plot" and not b.params.get("extend"))
@@ -684,7 +737,7 @@ def _plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         if yr and (curves or points) and not (written and _fits(all_curves, xr, extra, written)) and not (
                 said and _meets(curves, xr, written) and _fits([], xr, extra, written)):
             updates["y_range"] = yr  # the axes as written hold the new curves: they stay as written
-        elif said and curves and not _fits(curves, xr, [], written):
+        elif said and curves and not _fits(curves, xr, [], written) and _mostly_outside(curves, xr, written):
             ctx.lost(i, f"the curve leaves the y range as written ({_fmt(written[0])} to {_fmt(written[1])}): "
                         "drawn inside it, cut at its edges")
         _replace(ctx, first, **updates)

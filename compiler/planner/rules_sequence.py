@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 from .beats import Beat
 from .extract import Extracted
-from .context import Context, _beat, _fmt, _kw
+from .context import Context, _beat, _fmt, _kw, since_clear
 from .knowledge import diagram_nouns
-from .listing import Q, NUMBER_LIST, claim, cue_unquoted, since_clear_of_kind, match_text
+from .listing import Q, NUMBER_LIST, cell_number, claim, cue_unquoted, since_clear_of_kind, match_text
 
 
 # ----------------------------------------------------------------------------- sequence
@@ -44,6 +44,28 @@ def rule_sequence(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         return beats
     state = re.search(r"\b(?:giving|gives|becomes|become|now|resulting in|results in|to get|yielding|leaving|after|"
                       r"result(?:\s+is)?\s*:?)\b", ex.low)
+    lists = _lists(ex)
+    drawn = any(b.detail_index == i and b.source == ex.sentence and b.kind in ("steps", "equation", "matrix", "transform")
+                for b in ctx.beats)
+    arithmetic = re.search(r"[×*·]\s*\[|\]\s*[×*·]", ex.sentence)  # "3 × [2, 0] + 2 × [1, 1]": vectors in a sum
+    if len(lists) >= 2 and not_vector and not state and not drawn and not arithmetic and (array_cue or previous is not None or ex.chain or
+                                                         re.search(r"\]\s*(?:\+|->|→|and|,)\s*\[", ex.sentence)):
+        # "two groups [38, 27, 43, 3] on the left and [9, 82, 10] on the right", "[27, 38] + [3, 43] -> [3, 27, 38,
+        # 43]": every list is drawn, one row of boxes each (the result too), named as the sentence names it
+        if len(lists) > 4:
+            ctx.lost(i, f"{len(lists)} lists in one sentence: the first 4 are drawn, not "
+                        + ", ".join("[" + ", ".join(t) + "]" for _, t in lists[4:]))
+        beats = []
+        shown = [b.params.get("tokens") for b in since_clear(ctx) if b.kind == "sequence"]
+        for name, tokens in lists[:4]:
+            if tokens in shown and any(t not in shown for _, t in lists):
+                continue  # "[27, 38] + [3, 43] -> [3, 27, 38, 43]" with both halves on screen: the merged list is new
+            beats.append(_beat("sequence", "sequence:lists", ex, i, tokens + ([name] if name else []),
+                               _kw(ex.sentence) + ("array",), tokens=tokens, mode="show", label=name))
+        ex.vectors[:] = []
+        ex.prose[:] = []
+        ex.chain[:] = []
+        return beats
     if ex.vectors and not_vector and (array_cue or state or previous is not None):
         vec = ex.vectors[0]
         result = re.search(r"\bresult(?:\s+is)?\s*:?\s*\[([^\[\]]+)\]", ex.sentence, re.I)
@@ -109,6 +131,26 @@ def rule_sequence(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     claim(ex, ctx, used)
     return [_beat("sequence", f"sequence:{mode}", ex, i, tokens, _kw(ex.sentence) + ("token",), tokens=tokens,
                   mode=mode)]
+
+
+_LIST = re.compile(r"\[((?:\s*(?:-?\d+(?:\.\d+)?|[A-Za-z]{1,3})\s*,)*\s*(?:-?\d+(?:\.\d+)?|[A-Za-z]{1,3})\s*)\]")
+_LIST_NAME = re.compile(r"\b((?:left|right|top|bottom|first|second|third|last|output|input|merged|sorted|unsorted|"
+                        r"result(?:ing)?|new|old|original|final)\s+(?:list|array|half|group|row|part|sublist))\s*:?\s*$", re.I)
+
+
+def _lists(ex: Extracted) -> list[tuple[str | None, list[str]]]:
+    """Every bracketed list of numbers (or one-to-three-letter names) the sentence writes outside its quotes, in order,
+    each with the name written just before it ("left list [27, 38]"): [38, 27] and [10] alike."""
+    bare = ex.bare if ex.bare else ex.sentence
+    out = []
+    for m in _LIST.finditer(bare):
+        if bare[max(0, m.start() - 1):m.start()] == "[" or bare[m.end():m.end() + 1] == "]":
+            return []  # a matrix [[1, 2], [3, 4]]: not lists of boxes
+        tokens = [t.strip() for t in m.group(1).split(",")]
+        name = _LIST_NAME.search(bare[max(0, m.start() - 40):m.start()])
+        out.append((name.group(1)[0].upper() + name.group(1)[1:] if name else None, [_fmt(cell_number(t)) if re.fullmatch(r"-?\d+(?:\.\d+)?", t) else t
+                                                     for t in tokens][:16]))
+    return out
 
 
 def _sequence_operation(ex: Extracted, ctx: Context, i: int, previous: Beat) -> list[Beat]:

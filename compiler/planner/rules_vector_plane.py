@@ -23,8 +23,14 @@ from .knowledge import plane_nouns
 from .quantity import NUM, quantity
 from .theme import COLOUR_RE, colour_value
 
-_FROM_ORIGIN = re.compile(r"\bfrom\s+(?:\(\s*0\s*,\s*0\s*\)|the\s+origin)\s+to\s+(?:the\s+point\s+)?\(\s*(" + NUM
+_FROM_ORIGIN = re.compile(r"(?:\bfrom\s+(?:\(\s*0\s*,\s*0\s*\)|the\s+origin)|\barrows?)\s+to\s+(?:the\s+point\s+)?\(\s*(" + NUM
                           + r")\s*,\s*(" + NUM + r")\s*\)")
+# "the arrow z = 1 + 2i", "w = 1 + i as an arrow": a complex number, drawn as the vector (1, 2) on a complex plane
+_COMPLEX = re.compile(r"(?<![\w.·])([a-zA-Z]\w?(?:\s*[·*]\s*[a-zA-Z]\w?)?)\s*=\s*(-?\s*\d+(?:\.\d+)?)\s*([-+])\s*(\d+(?:\.\d+)?)?\s*[ij]\b")
+_ROTATE = re.compile(r"\brotat\w*\s+(?:the\s+)?(?:entire\s+|whole\s+)?(?:grid|plane|space|it|everything)\b[^.;]{0,40}?\bby\s+"
+                     r"(-?\d+(?:\.\d+)?)\s*(?:°|degrees?)", re.I)
+_SCALE = re.compile(r"\bscal\w*\s+(?:it\s+|the\s+\w+\s+|everything\s+)?(?:up\s+)?by\s+(?:a\s+factor\s+of\s+)?(√\s*\d+(?:\.\d+)?|\d+(?:\.\d+)?)",
+                    re.I)
 _VECTOR_AT = re.compile(r"\bvectors?\s+\(\s*(" + NUM + r")\s*,\s*(" + NUM + r")\s*\)")
 _BASIS = re.compile(r"\b(?:[ij][- ]hat|basis vectors?)\b|[îĵ]", re.I)
 _APPLY = re.compile(r"(?i:\b(?:apply|applies|applying|applied)\s+(?:the\s+)?(?:(?:linear\s+)?transformation\s+|matrix\s+)?)"
@@ -98,7 +104,30 @@ def _vectors(ex: Extracted) -> tuple[list[dict], bool]:
             v["color"] = colour
         if v not in found:
             found.append(v)
+    if not found and re.search(r"\b(?:arrows?|vectors?)\b", s, re.I):
+        for m in _COMPLEX.finditer(ex.bare or s):
+            re_, sign, im = float(m.group(2).replace(" ", "")), m.group(3), float(m.group(4) or 1)
+            v = {"x": re_, "y": im if sign == "+" else -im, "label": m.group(1)}
+            if v not in found:
+                found.append(v)
     return found[:8], basis
+
+
+def _rotation(s: str) -> list[list[float]] | None:
+    """"rotate the entire grid by 45° around the origin and scale it by √2": the matrix of that rotation and scaling."""
+    import math
+
+    r = _ROTATE.search(s)
+    if not r:
+        return None
+    k = 1.0
+    sc = _SCALE.search(s)
+    if sc:
+        v = sc.group(1).replace(" ", "")
+        k = math.sqrt(float(v[1:])) if v.startswith("√") else float(v)
+    a = math.radians(float(r.group(1)))
+    c, n = round(k * math.cos(a), 4), round(k * math.sin(a), 4)
+    return [[c + 0.0, -n + 0.0], [n + 0.0, c + 0.0]]
 
 
 def _ranges(s: str) -> dict:
@@ -106,17 +135,53 @@ def _ranges(s: str) -> dict:
                   r"(?<![\w.-])(" + NUM + r")\s+to\s+(" + NUM + r")\s+(?:vertically|in y|on the y[- ]axis)", s, re.I) or re.search(
         r"\bfrom\s+(" + NUM + r")\s+to\s+(" + NUM + r")\s+and\s+(" + NUM + r")\s+to\s+(" + NUM + r")\b", s, re.I)
     if not m:
-        return {}
+        m = re.search(r"\bx\s+(?:from\s+)?(" + NUM + r")\s+to\s+(" + NUM + r")\b[^.]*?\by\s+(?:from\s+)?(" + NUM +
+                      r")\s+to\s+(" + NUM + r")", s, re.I)
+    if not m:
+        # "a complex plane from -4 to 4": both axes
+        one = re.search(r"\b(?:" + plane_nouns() + r"|grid)\b[^.]{0,30}?\bfrom\s+(" + NUM + r")\s+to\s+(" + NUM + r")", s, re.I)
+        if not one:
+            return {}
+        a, b = quantity(one.group(1)), quantity(one.group(2))
+        return {"x_range": [min(a, b), max(a, b)], "y_range": [min(a, b), max(a, b)]} if a != b else {}
     a, b, c, d = (quantity(m.group(k)) for k in range(1, 5))
     return {"x_range": [min(a, b), max(a, b)], "y_range": [min(c, d), max(c, d)]} if a != b and c != d else {}
+
+
+_AXIS_NAMES = re.compile(r"\blabel\w*\s+the\s+(?:(?P<a1>horizontal|vertical|x|y)[- ]axis|(?P<b1>horizontal|vertical)\s+one)\s+"
+                         r"[\"\u201c](?P<n1>[^\"\u201d]{1,20})[\"\u201d](?:\s*,?\s*and\s+the\s+(?P<a2>horizontal|vertical|x|y)"
+                         r"(?:[- ]axis|\s+one)?\s+[\"\u201c](?P<n2>[^\"\u201d]{1,20})[\"\u201d])?", re.I)
+
+
+def _axis_names(s: str) -> dict:
+    """"Label the horizontal axis "Re" and the vertical axis "Im"": {"x_label": "Re", "y_label": "Im"}."""
+    m = _AXIS_NAMES.search(s)
+    if not m:
+        return {}
+    out = {}
+    for axis, name in ((m.group("a1") or m.group("b1"), m.group("n1")), (m.group("a2"), m.group("n2"))):
+        if axis and name:
+            out["x_label" if axis.lower() in ("horizontal", "x") else "y_label"] = name.strip()
+    return out
 
 
 def rule_vector_plane(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     s = ex.sentence
     on_screen = _plane_on_screen(ctx)
+    names = _axis_names(s)
+    if names and on_screen is not None and since_clear(ctx) and on_screen is next(
+            (b for b in reversed(since_clear(ctx)) if b.kind in ("vector_plane", "plot")), None):
+        # "Label the horizontal axis "Re" and the vertical axis "Im"" with the plane on screen: its axes' names
+        ctx.replace(on_screen, Beat("vector_plane", dict(on_screen.params, **names), on_screen.strings +
+                                    tuple(names.values()), on_screen.rule + "+axis-names", on_screen.source,
+                                    on_screen.detail_index, on_screen.keywords), i)
+        ctx.consumed.update(names.values())
+        ctx.stop = True
+        return []
     # a plane of vectors, not the axes of a function: the sentence or the scene speaks of vectors or matrices
     about_vectors = re.search(r"\bvectors?\b|\bmatri(?:x|ces)\b|\btransformations?\b|\bbasis\b|[îĵ]|\b[ij][- ]hat\b|"
-                              r"\beigen\w*|\bspan\b|\blinear maps?\b", s + " " + ctx.about, re.I) is not None
+                              r"\beigen\w*|\bspan\b|\blinear maps?\b|\bcomplex (?:plane|numbers?)\b|\bargand\b",
+                              s + " " + ctx.about, re.I) is not None
     plane_cue = about_vectors and re.search(r"\b(?:" + plane_nouns() + r")\b", ex.bare or s, re.I) is not None
     vectors, basis = _vectors(ex)
     apply = _APPLY.search(s)
@@ -135,6 +200,10 @@ def rule_vector_plane(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             matrices = [{"values": known[last], "label": last}]
         elif name:
             ctx.lost(i, f"the matrix {name} is not written anywhere: the transformation is not drawn")
+    turned = _rotation(s) if on_screen is not None or plane_cue else None
+    if turned is not None and not (apply and (apply.group("name") or apply.group("by") or apply.group("under"))):
+        matrices = [{"values": turned, "label": "R"}]  # the rotation the sentence describes, not a matrix named before
+        vectors = vectors[:1]  # "rotate z by 90° to i·z = -2 + i": the rotation draws where z lands
     eigen = bool(matrices) and re.search(r"\beigen[- ]?(?:lines?|vectors?|directions?|spaces?)\b", s, re.I) is not None
     unit_square = re.search(r"\bunit square\b|\bdeterminant\b.*\barea\b|\barea\b.*\bdeterminant\b", s, re.I) is not None
     if basis:
@@ -145,9 +214,11 @@ def rule_vector_plane(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         params = {**before, **_ranges(s), "basis": basis or before.get("basis") or None, "vectors": vectors or None, "matrices": matrices or None,
                   "eigen": eigen or None, "unit_square": unit_square or None}
         params = {k: v for k, v in params.items() if v is not None}
-        if not (vectors or basis or matrices or params.get("x_range") or unit_square):
+        complex_plane = re.search(r"\bcomplex\s+plane|\bargand\b", s, re.I) is not None
+        if not (vectors or basis or matrices or params.get("x_range") or unit_square or complex_plane):
             params["basis"] = True  # "Show a NumberPlane": the grid with its basis, never an empty frame
         strings = [v["label"] for v in vectors if v.get("label")] + [m["label"] for m in matrices]
+        ctx.consumed.update(strings)
         return [_beat("vector_plane", "vector_plane:declared", ex, i, strings, _kw(s) + ("plane", "vector"), **params)]
     if not (vectors or matrices or (basis and not on_screen.params.get("basis"))):
         return []
@@ -161,5 +232,6 @@ def rule_vector_plane(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         if not (vectors or matrices):
             return []
     strings = [v["label"] for v in vectors if v.get("label")] + [m["label"] for m in matrices]
+    ctx.consumed.update(strings)  # a vector's label is drawn at its tip, not again as text
     return [_beat("vector_plane", "vector_plane:apply" if matrices else "vector_plane:vectors", ex, i, strings,
                   _kw(s), **params)]

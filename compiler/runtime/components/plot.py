@@ -529,15 +529,18 @@ def extend(scene, *, slot: float, strings=(), curves=(), move_dot=None, area=Non
                     **new_plot)
         scene.show(mob, lambda m, rt: enter(m, rt, slot), slot=slot, strings=strings)
         return
-    if replace and curves and g.curves:
-        old = [mob for _, _, mob in g.curves] + [lab for st in g.stages for lab in st.curve_labels]
+    last = next((st for st in reversed(g.stages) if st.curve_mobs), None)
+    if replace and curves and last is not None:
+        # "Transform it into …": the curves drawn last give way; earlier ones (the function approximated) stay
+        old = list(last.curve_mobs) + list(last.curve_labels)
         scene.play(*[FadeOut(m) for m in old], run_time=min(0.5, scene.run_time(slot, 0.5)))
         for m in old:
             for st in g.stages:
                 st.remove(m)
             g.remove(m)
         g.taken = [t for t in g.taken if t not in old]
-        g.curves = []
+        g.curves = [c for c in g.curves if c[2] not in old]
+        last.curve_mobs, last.curve_labels = [], []
     st = _stage(g, scene.theme, curves=list(curves or [])[:6], move_dot=move_dot, area=area, markers=markers,
                 points=points, segments=segments)
     _refit(scene, g, st, slot)

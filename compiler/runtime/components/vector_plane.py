@@ -165,7 +165,8 @@ def _square(g, M, theme):
 
 
 def build(theme: dict, *, vectors=(), basis: bool = False, matrices=(), eigen: bool = False,
-          unit_square: bool = False, x_range=None, y_range=None, color: str | None = None):
+          unit_square: bool = False, x_range=None, y_range=None, color: str | None = None, x_label: str | None = None,
+          y_label: str | None = None):
     vectors = list(vectors or [])
     matrices = list(matrices or [])
     if basis:
@@ -188,6 +189,16 @@ def build(theme: dict, *, vectors=(), basis: bool = False, matrices=(), eigen: b
                         axis_config={"stroke_color": ManimColor(FAINT), "stroke_width": 1.5, "include_tip": False})
     g = VGroup(plane)
     g.plane, g.rect = plane, (xr[0], xr[1], yr[0], yr[1])
+    g.axis_names = VGroup()
+    if x_label:  # "Re" at the right end of the horizontal axis, "Im" at the top of the vertical one
+        name = text(x_label, theme, size=26, color=theme["text"])
+        name.next_to(plane.c2p(xr[1], max(yr[0], min(0, yr[1]))), DOWN + LEFT, buff=0.12)
+        g.axis_names.add(name)
+    if y_label:
+        name = text(y_label, theme, size=26, color=theme["text"])
+        name.next_to(plane.c2p(max(xr[0], min(0, xr[1])), yr[1]), DOWN + RIGHT, buff=0.12)
+        g.axis_names.add(name)
+    g.add(g.axis_names)
     g.theme = theme
     g.axis_flags = [i == 0 for i in _line_indices(g.rect)]  # the images of the axes are drawn brighter
     g.unit0 = u
@@ -289,7 +300,7 @@ def _panel_entry(theme, k: int, m: dict, unit_square: bool, color):
 
 
 def enter(mob, run_time: float):
-    out = [AnimationGroup(FadeIn(mob.plane), Create(mob.grid), run_time=max(0.3, run_time * 0.5))]
+    out = [AnimationGroup(FadeIn(mob.plane), Create(mob.grid), FadeIn(mob.axis_names), run_time=max(0.3, run_time * 0.5))]
     extra = [Create(e) for e in mob.eigen]
     if mob.square is not None:
         extra.append(FadeIn(mob.square))
