@@ -142,3 +142,34 @@ def test_a_complex_plane_with_named_axes_and_complex_numbers_as_arrows():
 def test_a_complex_number_is_never_a_curve():
     beats, _ = planned("Plot w = 1 + i on the axes.")
     assert not [c for b in beats for c in b.params.get("curves", []) if "i" in c["expr"]]
+
+
+def test_boxes_side_by_side_are_not_joined_by_an_arrow():
+    beats, _ = planned('Below the table, two side by side boxes: "Leading strand: continuous, 1 primer" and '
+                       '"Lagging strand: fragments, many primers".')
+    flow = next(b for b in beats if b.kind == "flow")
+    assert flow.params["arrows"] is False
+    beats, _ = planned('Show two boxes "Input" and "Output" side by side, connected by an arrow.')
+    assert "arrows" not in next(b for b in beats if b.kind == "flow").params
+
+
+def test_directions_about_the_axes_are_no_axis_names():
+    beats, _ = planned("Draw axes with x from -2π to 2π and y from -3 to 3, ticks at multiples of π/2 on the x axis.")
+    assert beats[0].params.get("x_label") is None and beats[0].params.get("y_label") is None
+
+
+def test_several_small_axes_are_one_set_said_so_and_the_curves_share_its_ranges():
+    beats, notes = planned("Create three small axes stacked vertically, each with x from 0 to 2π and y from -1.5 to "
+                           "1.5. Top axes: plot y = sin(x), label \"sin(x)\". Middle axes: plot y = sin(3x)/3.")
+    assert [b.params.get("x_range") for b in beats if b.kind == "plot"] == [[0, 6.283185]] * 3
+    assert beats[1].params["curves"][0]["label"] == "sin(x)" and beats[2].params.get("extend")
+    assert any("three small axes are asked for" in n for n in notes)
+
+
+def test_a_labelled_shape_nothing_draws_is_said_and_hexagons_and_stars_are_drawn():
+    beats, notes = planned('DNA ligase (a small star labeled "Ligase") closes the gaps between the fragments.')
+    assert any("the star labelled 'Ligase' is not drawn: only the label is shown" in n for n in notes)
+    beats, notes = planned('Draw the double strand from x = -6 to x = 6. At x = 1 draw helicase as a hexagon labeled '
+                           '"Helicase". Then draw a small star labeled "Ligase".')
+    shapes = [s["type"] for s in beats[0].params["shapes"]]
+    assert shapes == ["double_helix", "hexagon", "star"] and not [n for n in notes if "SB30" in n]

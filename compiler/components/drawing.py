@@ -18,8 +18,8 @@ RUNTIME = "drawing"  # helper module in compiler.runtime.components (None: an op
 MAX_SHAPES = 16
 MAX_STEPS = 10
 
-ShapeType = Literal["circle", "ellipse", "rectangle", "rounded_box", "triangle", "dot", "line", "arrow",
-                    "wavy_line", "double_helix", "membrane", "tube", "stack"]
+ShapeType = Literal["circle", "ellipse", "rectangle", "rounded_box", "triangle", "hexagon", "star", "dot", "line",
+                    "arrow", "wavy_line", "double_helix", "membrane", "tube", "stack"]
 CONNECTORS = ("line", "arrow")
 RELATIONS = ("above", "below", "left_of", "right_of", "inside", "around", "between")
 Id = Annotated[str, Field(min_length=1, max_length=24, pattern=BLANK_PATTERN)]
@@ -32,7 +32,7 @@ def _err(message: str) -> PydanticCustomError:
 class Shape(_Model):
     id: Id = Field(description="Its name, used by relations, connectors and steps.", examples=["nucleus"])
     type: ShapeType = Field("circle", description="The primitive: `circle`, `ellipse`, `rectangle`, `rounded_box`, "
-                            "`triangle`, `dot`, `line`, `arrow`, `wavy_line`, `double_helix`, `membrane` (a double "
+                            "`triangle`, `hexagon`, `star`, `dot`, `line`, `arrow`, `wavy_line`, `double_helix`, `membrane` (a double "
                             "outline: nest them for nested membranes), `tube` (a test tube), `stack` (discs piled "
                             "up, e.g. thylakoids).", examples=["ellipse"])
     label: str | None = Field(None, max_length=40, description="Its text (inside when it fits, else beside it).",

@@ -29,6 +29,8 @@ class FlowVisual(VisualBase):
                                           examples=[["tokens", "vectors", "tokens"]])
     direction: Literal["right", "down"] = Field("right", description="Left-to-right pipeline or top-down stack.")
     parallel: bool = Field(False, description="Draw all arrows at once (parallel processing).", examples=[True])
+    arrows: bool = Field(True, description="`false`: the boxes stand side by side, not joined (two things to set "
+                         "against each other).", examples=[False])
     both_ways: bool = Field(False, description="Two boxes with a pair of opposite arrows (a round trip).",
                             examples=[True])
     ports: list[FlowPort] | None = Field(None, max_length=8,

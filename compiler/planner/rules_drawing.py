@@ -124,13 +124,17 @@ def _shapes(ex: Extracted, known: list[dict], ctx: Context | None = None, i: int
     out: list[dict] = _composites(s, known, taken, ex, ctx, i)
     taken += [mm.span() for mm in re.finditer(r"\([^)]*\)", s)]  # "(each stack 4 rectangles of 0.8 by 0.2)": a detail
     taken += [mm.span() for mm in re.finditer(r"\"[^\"\n]*\"|\u201c[^\u201d\n]*\u201d|`[^`\n]*`", s)]  # shown text: no shape
-    for m in re.finditer(r"\b(?:(?P<count>a|an|one|two|three|four|five|six|\d)\s+)(?P<adj>(?:[\w-]+\s+){0,4}?)(?:stacks?\s+of\s+"
+    for m in re.finditer(r"\b(?:(?P<count>a|an|one|two|three|four|five|six|\d|the)\s+)(?P<adj>(?:[\w-]+\s+){0,4}?)(?:stacks?\s+of\s+"
                          r"(?:[\w-]+\s+){0,3})?(?:" + alternatives + r")\b", s, re.I):
         if any(a <= m.start() < b or a <= m.start(m.lastgroup) < b for a, b in taken):
             continue
         kind = next(k for k in kinds if m.group(k))
         if re.search(r"\bstacks?\s+of\b", m.group(0), re.I):
             kind = "stack"
+        if m.group("count").lower() == "the" and (any(k.get("type") == kind for k in known + out) or
+                                                  not re.match(r"\s*(?:then\s+)?(?:draw|sketch)\s+the\b",
+                                                               s[:m.end()], re.I)):
+            continue  # "the circle" is one drawn before; only "Draw the double strand …" first draws one
         tail = s[m.end():m.end() + 80]
         name = re.match(r"\s*\((?:the\s+)?([^)]{1,24})\)", tail) or re.match(r"\s+(?:representing|for|as)\s+(?:an?\s+|the\s+)?"
                                                                            r"([\w -]{1,24}?)(?=[,.;]|\s+(?:across|with|in|at|on|and)\b)", tail)

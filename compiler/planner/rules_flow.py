@@ -218,9 +218,13 @@ def rule_flow(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     ctx.consumed.update(edge_labels or [])
     parallel = _cue(ex, r"\bparallel\b")
     down = re.search(_DOWN, ex.bare.lower()) is not None and len(nodes) >= 3
+    # "two side by side boxes: "Leading strand: …" and "Lagging strand: …"": set side by side, not joined
+    apart = rule in ("flow:quoted-boxes", "flow:labelled-boxes") and not edge_labels and _cue(
+        ex, r"\bside[- ]by[- ]side\b|\bnext to each other\b|\bbeside each other\b") and not _cue(
+        ex, r"\barrows?\b|\bconnect\w*|\blink\w*|\bjoin\w*|\bleads? to\b|\bflows?\b|\bpoint\w*|->|→")
     return [_beat("flow", rule, ex, i, nodes + (edge_labels or []) + chain_text, sum((_kw(n) for n in nodes), ()),
                   nodes=nodes, edge_labels=edge_labels, direction="down" if down else "right",
-                  parallel=parallel or None)]
+                  parallel=parallel or None, arrows=False if apart else None)]
 
 
 def _names_arrow(sentence: str, q: str) -> bool:

@@ -103,7 +103,8 @@ def claim_drawn(ex: Extracted, ctx: Context, strings) -> None:
 
 def _quoted_after(sentence: str, start: int, end: int | None = None) -> str | None:
     """`labelled "X"` (or `called/named/titled "X"`) between `start` and `end`."""
-    m = re.compile(r"\b(?:labell?ed|called|named|titled|tagged)\s+[\"\u201c]([^\"\u201d]+)[\"\u201d]", re.I).search(
+    m = re.compile(r"(?:\b(?:labell?ed|called|named|titled|tagged|with\s+(?:the\s+)?label)|,\s*label)\s*:?\s+[\"\u201c]([^\"\u201d]+)[\"\u201d]",
+                   re.I).search(
         sentence, start, end if end is not None else len(sentence))
     return m.group(1).strip() if m else None
 
@@ -120,6 +121,12 @@ def point_labels(sentence: str) -> list[str]:
     return [a or b for m in found for a, b in [(m.group(1), m.group(2))] + re.findall(_NAME, m.group(3) or "")]
 
 
+# words of a direction about the axes, never an axis's name: "ticks at multiples of π/2 on the x axis", "three small
+# axes, each with x from 0 to 2π"
+_AXIS_PROSE = re.compile(r"\b(?:ticks?|multiples?|each|every|grid|gridlines?|marks?|markings?|spacing|steps?|intervals?|"
+                         r"scale|numbers|labels?|arrows?|small|stacked)\b", re.I)
+
+
 def _axis_labels(ex: Extracted) -> tuple[str | None, str | None]:
     out = []
     for axis in ("x", "y"):
@@ -133,14 +140,14 @@ def _axis_labels(ex: Extracted) -> tuple[str | None, str | None]:
             m = re.search(r"(?:\bwith|,|\band)\s+(?:the\s+)?([a-zA-Zθ](?:(?!\s(?:the|an?|on|along)\s)[\w θ$/-]){0,40}?)\s*"
                           r"(?:\([^()]*\))?\s+(?:on|along)\s+the\s+"
                           r"(?:" + names + r")[- ]axis\b", ex.sentence, re.I)
-            if m and not re.search(r"\b(?:the|a|an)\b", m.group(1), re.I):
+            if m and not re.search(r"\b(?:the|a|an)\b", m.group(1), re.I) and not _AXIS_PROSE.search(m.group(1)):
                 out[k] = re.sub(r"\s+(?:from|between)\s+-?[\d.]+\s+(?:to|and)\s+-?[\d.]+$", "", m.group(1).strip())
     if out == [None, None]:
         out = list(named_axes(ex.sentence))
     if out == [None, None]:
         axes = named_axis_ranges(ex.sentence)  # "axes n from 0 to 100 and steps from 0 to 100"
         if axes:
-            out = [n if n.lower() not in ("x", "y") else None for n, _ in axes]
+            out = [n if n.lower() not in ("x", "y") and not _AXIS_PROSE.search(n) else None for n, _ in axes]
     if out == [None, None]:
         m = re.search(r"\baxes\s+(?:labell?ed\s+)?[\"\u201c]([^\"\u201d]+)[\"\u201d]\s+and\s+"
                       r"[\"\u201c]([^\"\u201d]+)[\"\u201d]", ex.sentence, re.I)
@@ -489,6 +496,11 @@ def _plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if named and not (plot_cue or axes_cue or dot_cue or area_cue) and not drawn_named:
         return []  # "show that the angles sit on a straight line": no curve is asked to be drawn
 
+    several = re.search(r"\b(two|three|four|five|six|\d)\s+(?:small\s+|separate\s+|stacked\s+|little\s+)*(?:sets? of\s+)?"
+                        r"(?:axes|plots|graphs|coordinate systems)\b", ex.bare or s, re.I)
+    if axes_cue and several and several.group(1).lower() not in ("1", "one"):
+        ctx.lost(i, f"{several.group(0)} are asked for: one set of axes is drawn, and the curves the next sentences "
+                    "plot on them share it")
     # --- curves, in sentence order, with their labels and colours
     x_label, y_label = _axis_labels(ex)
     for lab in (x_label, y_label):
@@ -714,7 +726,10 @@ def _plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                     b.kind == "plot" and (b.params.get("x_label") or b.params.get("y_label")) for b in ctx.beats[
                         ctx.beats.index(first):])) or (  # a curve drawn on labelled axes on screen joins them
             # "Draw P1(x) = x in red" with the axes of the scene on screen: on them
-            not axes_cue and _has(ex, r"^\s*(?:\d+[.)]\s*)?(?:then\s+)?(?:draw|trace|superimpose)\b"))
+            not axes_cue and _has(ex, r"^\s*(?:\d+[.)]\s*)?(?:then\s+)?(?:draw|trace|superimpose)\b")) or (
+            # "Middle axes: plot y = …" after "three small axes …": the axes on screen stand for them
+            not axes_cue and _has(ex, r"\b(?:top|middle|bottom|upper|lower|left|right|first|second|third|last|other)\s+"
+                                      r"(?:set of\s+)?axes\b"))
     morph = previous is not None and curves and _has(
         ex, r"\b(?:transform\w*|morph\w*|turn\w*|chang\w*|becomes?|evolv\w*)\b[^.]*?\b(?:curve|graph|function|"
             r"density|distribution|shape|line)\b|\b(?:curve|graph|density|line)\b[^.]*?\b(?:transforms?|morphs?|"

@@ -12,7 +12,7 @@ import math
 
 import numpy as np
 from manim import (DOWN, LEFT, RIGHT, UP, AnimationGroup, Arc, Arrow, Circle, Create, Dot, Ellipse, FadeIn, FadeOut,
-                   Line, ManimColor, Rectangle, RoundedRectangle, SurroundingRectangle, Transform, Triangle,
+                   Line, ManimColor, Rectangle, RegularPolygon, RoundedRectangle, Star, SurroundingRectangle, Transform, Triangle,
                    UpdateFromAlphaFunc, VGroup, VMobject, smooth)
 
 from ...components.drawing import CONNECTORS, containment
@@ -21,7 +21,7 @@ from .plot import paint
 
 PALETTE = ["#4FC3F7", "#66BB6A", "#FFD54F", "#FF7043", "#AB47BC", "#5CD0B3"]
 BASE = {"circle": (1.2, 1.2), "ellipse": (2.0, 1.2), "rectangle": (2.0, 1.2), "rounded_box": (2.2, 1.2),
-        "triangle": (1.3, 1.1), "dot": (0.22, 0.22), "line": (2.0, 0.3), "arrow": (2.0, 0.3),
+        "triangle": (1.3, 1.1), "hexagon": (1.3, 1.15), "star": (1.3, 1.25), "dot": (0.22, 0.22), "line": (2.0, 0.3), "arrow": (2.0, 0.3),
         "wavy_line": (2.4, 0.45), "double_helix": (4.6, 1.2), "membrane": (2.6, 1.7), "tube": (0.8, 2.6),
         "stack": (1.2, 0.22)}
 SCALE = {"small": 0.6, "medium": 1.0, "large": 1.6}
@@ -65,7 +65,7 @@ def label_place(s: dict, container: bool) -> str:
         return "left"  # its left end stays put when it unzips
     lw, lh = label_size(s["label"])
     w, h = base_size(s)
-    closed = s.get("type", "circle") in ("circle", "ellipse", "rectangle", "rounded_box", "membrane", "triangle")
+    closed = s.get("type", "circle") in ("circle", "ellipse", "rectangle", "rounded_box", "membrane", "triangle", "hexagon")
     if closed and int(s.get("count", 1)) == 1 and lw <= w * 0.86 and lh <= h * 0.8:
         return "inside"
     return "below"
@@ -305,6 +305,11 @@ def _one(typ: str, w: float, h: float, col, filled: bool, fill_op: float, theme,
     elif typ == "triangle":
         m = Triangle(color=col, stroke_width=3)
         m.stretch_to_fit_width(w).stretch_to_fit_height(h)
+    elif typ == "hexagon":
+        m = RegularPolygon(n=6, color=col, stroke_width=3)
+        m.stretch_to_fit_width(w).stretch_to_fit_height(h)
+    elif typ == "star":
+        m = Star(n=5, outer_radius=min(w, h) / 2, color=col, stroke_width=3)
     elif typ == "dot":
         return Dot(radius=min(w, h) / 2, color=col)
     elif typ in ("line", "arrow"):

@@ -9,7 +9,8 @@ PALETTE_ROLE = "node"
 
 
 def build(theme: dict, *, nodes: list[str], edge_labels: list[str] | None = None, direction: str = "right",
-          parallel: bool = False, both_ways: bool = False, color: str | None = None, ports: list | None = None):
+          parallel: bool = False, both_ways: bool = False, color: str | None = None, ports: list | None = None,
+          arrows: bool = True):
     box_default = color or colour(theme, "node", theme["accent"])
     arrow_col = colour(theme, "arrow", "#9E9E9E")
     n = len(nodes)
@@ -25,7 +26,9 @@ def build(theme: dict, *, nodes: list[str], edge_labels: list[str] | None = None
         g = VGroup(box, t)
         boxes.append(g)
         parts[label] = g
-    row = VGroup(*boxes).arrange(RIGHT if direction == "right" else DOWN, buff=1.0 if direction == "right" else 0.6)
+    joined = arrows
+    row = VGroup(*boxes).arrange(RIGHT if direction == "right" else DOWN,
+                                 buff=(1.0 if joined else 0.5) if direction == "right" else 0.6)
     arrows = VGroup()
     labels = VGroup()
     if both_ways and n == 2 and direction == "right":
@@ -49,7 +52,7 @@ def build(theme: dict, *, nodes: list[str], edge_labels: list[str] | None = None
         g.grow = 1.6
         g.sbc_kind = "flow"
         return g
-    for i in range(n - 1):
+    for i in range(n - 1 if joined else 0):
         a, b = boxes[i], boxes[i + 1]
         if direction == "right":
             arr = Arrow(a.get_right(), b.get_left(), buff=0.08, color=arrow_col, stroke_width=4,
@@ -119,9 +122,10 @@ def enter(mob, run_time: float):
                                *[FadeIn(p) for p in mob.ports],
                                run_time=max(0.3, run_time * 0.5))]
     steps = [FadeIn(mob.boxes[0], run_time=per)]
-    for i, arr in enumerate(mob.arrows):
-        steps.append(GrowArrow(arr, run_time=per))
-        steps.append(FadeIn(mob.boxes[i + 1], run_time=per))
+    for i in range(1, len(mob.boxes)):  # (boxes set side by side have no arrows between them)
+        if i - 1 < len(mob.arrows):
+            steps.append(GrowArrow(mob.arrows[i - 1], run_time=per))
+        steps.append(FadeIn(mob.boxes[i], run_time=per))
     if len(mob.labels):
         steps.append(FadeIn(mob.labels, run_time=per))
     if len(mob.ports):

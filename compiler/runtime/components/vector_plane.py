@@ -190,13 +190,14 @@ def build(theme: dict, *, vectors=(), basis: bool = False, matrices=(), eigen: b
     g = VGroup(plane)
     g.plane, g.rect = plane, (xr[0], xr[1], yr[0], yr[1])
     g.axis_names = VGroup()
-    if x_label:  # "Re" at the right end of the horizontal axis, "Im" at the top of the vertical one
+    if x_label:  # "Re" past the right end of the horizontal axis, "Im" above the vertical one: outside the grid,
+        # clear of every vector and its label
         name = text(x_label, theme, size=26, color=theme["text"])
-        name.next_to(plane.c2p(xr[1], max(yr[0], min(0, yr[1]))), DOWN + LEFT, buff=0.12)
+        name.next_to(plane.c2p(xr[1], max(yr[0], min(0, yr[1]))), RIGHT, buff=0.12)
         g.axis_names.add(name)
     if y_label:
         name = text(y_label, theme, size=26, color=theme["text"])
-        name.next_to(plane.c2p(max(xr[0], min(0, xr[1])), yr[1]), DOWN + RIGHT, buff=0.12)
+        name.next_to(plane.c2p(max(xr[0], min(0, xr[1])), yr[1]), UP, buff=0.1)
         g.axis_names.add(name)
     g.add(g.axis_names)
     g.theme = theme
