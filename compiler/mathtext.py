@@ -1141,6 +1141,10 @@ def _check_tex(s: str) -> str:
 _DELIMITERS = (("$$", "$$"), ("\\[", "\\]"), ("\\(", "\\)"), ("$", "$"))
 
 
+_VULGAR = {"½": "1/2", "⅓": "1/3", "⅔": "2/3", "¼": "1/4", "¾": "3/4", "⅕": "1/5", "⅖": "2/5", "⅗": "3/5", "⅘": "4/5",
+           "⅙": "1/6", "⅚": "5/6", "⅛": "1/8", "⅜": "3/8", "⅝": "5/8", "⅞": "7/8"}
+
+
 def _prepare(expr: object) -> str:
     if not isinstance(expr, str):
         raise _Fail("not a string")
@@ -1150,6 +1154,10 @@ def _prepare(expr: object) -> str:
         if ch not in "\t\n\r" and unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Cn"):
             raise _Fail(f"control character U+{ord(ch):04X}")
     s = " ".join(expr.split())
+    if any(ch in _VULGAR for ch in s):
+        # "KE = ½ m v²": the fraction the character stands for, typeset as one
+        s = "".join(f" ({_VULGAR[ch]}) " if ch in _VULGAR else ch for ch in s).strip()
+        s = " ".join(s.split())
     for a, b in _DELIMITERS:
         if len(s) > len(a) + len(b) and s.startswith(a) and s.endswith(b):
             s = s[len(a):-len(b)].strip()
@@ -1421,7 +1429,7 @@ def to_tex(expr: str) -> MathResult:
 
 # ---- looks_like_math -------------------------------------------------------------------------
 
-_MATH_CHARS = set("√∛∑∏∫∬∮∂∇∞≤≥≠≈≡∝±∓·×÷²³¹⁴⁵⁶⁷⁸⁹⁰ⁿⁱ⁻⁺ᵀ₀₁₂₃₄₅₆₇₈₉ᵢⱼₙₖπθσμλαβγδεφωΣΔΩ∈∉⊂⊆∪∩∀∃ℝℕℤ\u0304")
+_MATH_CHARS = set("½⅓⅔¼¾⅛√∛∑∏∫∬∮∂∇∞≤≥≠≈≡∝±∓·×÷²³¹⁴⁵⁶⁷⁸⁹⁰ⁿⁱ⁻⁺ᵀ₀₁₂₃₄₅₆₇₈₉ᵢⱼₙₖπθσμλαβγδεφωΣΔΩ∈∉⊂⊆∪∩∀∃ℝℕℤ\u0304")
 _CODE_WORDS = {
     "print", "def", "return", "import", "from", "class", "lambda", "const", "let", "var",
     "function", "while", "elif", "async", "await", "yield", "self", "this", "new", "null",

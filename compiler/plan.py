@@ -278,8 +278,11 @@ def _latex_kept(ex, ctx: Context, i: int, produced: list[Beat]) -> list[Beat]:
 def _only_its_label(ex, ctx: Context, i: int, produced: list[Beat]) -> None:
     """"Draw a horizontal arrow from the ball with label "15 m/s"" when only the text "15 m/s" is drawn: the
     arrow is lost, and that is said (SB307), never left for the viewer to notice."""
-    if not all(b.kind in ("text", "bullets") for b in produced) or not is_instruction(ex.sentence):
+    if not all(b.kind in ("text", "bullets") for b in produced):
         return
+    labelled = [n for n in (_labelled_object(ex.sentence, q) for q in ex.quoted) if n]
+    if not (is_instruction(ex.sentence) or labelled):
+        return  # (a sentence telling, not asking — unless it describes a thing with its label: "(a small star labeled …)")
     quoted = {q.strip().lower() for q in ex.quoted}
     # the quoted texts alone, or a caption of them with where each goes ("Right: shorter λ · Left: longer λ")
     if not quoted or not all(s.strip().lower() in quoted or b.rule.startswith("text:labels")
@@ -294,10 +297,23 @@ def _only_its_label(ex, ctx: Context, i: int, produced: list[Beat]) -> None:
     drawn_line = re.search(r"\b(?:straight|dashed|dotted|vertical|horizontal|diagonal|thin|thick|number|tangent|secant|"
                            r"red|blue|green|yellow|white|grey|gray)\s+lines?\b|\bdraw\w*\b", bare)
     noun = next((w for p in phrases for w in cut.sub("", p).split() if w in picture_objects()
-                 and (w not in ("line", "lines") or drawn_line)), None)  # "two lines at the bottom:" are text
+                 and (w not in ("line", "lines") or drawn_line)), None) or (  # "two lines at the bottom:" are text
+        labelled[0] if labelled else None)  # "Place small circles … labeled …", "helicase as a hexagon labeled …"
     if noun:
         shown = ", ".join(repr(q) for q in ex.quoted[:3])
-        ctx.lost(i, f"only the text {shown} is drawn; the {noun} it belongs to is not")
+        plural = noun.endswith("s") and (noun[:-1] in picture_objects() or noun[:-2] in picture_objects())
+        ctx.lost(i, f"only the text {shown} is drawn; the {noun} it belongs to {'are' if plural else 'is'} not")
+
+
+def _labelled_object(sentence: str, q: str) -> str | None:
+    """The drawn thing a quoted label names ("a small star labeled "Ligase"": star), the first such noun of the
+    clause before the label verb, or None."""
+    k = sentence.find(q)
+    m = re.search(r"\b(?:labell?ed|called|named|marked|with\s+the\s+label)\s*:?\s*[\"\u201c]$", sentence[:k], re.I) if k > 0 else None
+    if not m:
+        return None
+    clause = re.split(r"[\"\u201c\u201d(;.,:]", sentence[:m.start()])[-1]  # from the last mark before it
+    return next((w for w in re.findall(r"[a-z]+", clause.lower()) if w in picture_objects()), None)
 
 
 def _as_drawing(beat: Beat) -> Beat:

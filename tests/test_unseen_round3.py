@@ -168,8 +168,30 @@ def test_several_small_axes_are_one_set_said_so_and_the_curves_share_its_ranges(
 
 def test_a_labelled_shape_nothing_draws_is_said_and_hexagons_and_stars_are_drawn():
     beats, notes = planned('DNA ligase (a small star labeled "Ligase") closes the gaps between the fragments.')
-    assert any("the star labelled 'Ligase' is not drawn: only the label is shown" in n for n in notes)
+    assert any("only the text 'Ligase' is drawn; the star it belongs to is not" in n for n in notes)
+    beats, notes = planned('Place small circles on the separated strands labeled "SSB proteins".')
+    assert any("the circles it belongs to are not" in n for n in notes)
     beats, notes = planned('Draw the double strand from x = -6 to x = 6. At x = 1 draw helicase as a hexagon labeled '
                            '"Helicase". Then draw a small star labeled "Ligase".')
     shapes = [s["type"] for s in beats[0].params["shapes"]]
     assert shapes == ["double_helix", "hexagon", "star"] and not [n for n in notes if "SB30" in n]
+
+
+def test_vulgar_fractions_are_typeset_as_fractions():
+    from compiler.mathtext import to_tex
+
+    assert to_tex("KE = ½ m v² = 0 J").tex == r"KE = \frac{1}{2} m v^{2} = 0 \, \mathrm{J}"
+    assert to_tex("x = ¾ + ⅓").tex == r"x = \frac{3}{4} + \frac{1}{3}"
+
+
+def test_a_note_in_brackets_beside_a_derivation_line_may_hold_brackets_of_its_own():
+    from compiler.planner.rules_steps import _step_piece
+
+    assert _step_piece("b_n = (2/π) ∫_0^π sin(nx) dx   (f is odd, and f = 1 on (0, π))") == (
+        "b_n = (2/π) ∫_0^π sin(nx) dx", "f is odd, and f = 1 on (0, π)")
+    assert _step_piece("P(A | B) = P(B | A) P(A) / P(B)") == ("P(A | B) = P(B | A) P(A) / P(B)", "")
+
+
+def test_a_picture_of_an_earlier_sentence_is_never_a_caption():
+    beats, notes = planned("Show the fork again.")
+    assert not [b for b in beats if b.kind == "text" and "again" in b.params.get("text", "").lower()]

@@ -95,11 +95,6 @@ def list_words() -> str:
     return "|".join(sorted(_load("lexicon.json")["list_words"], key=len, reverse=True))
 
 
-def shape_nouns() -> frozenset[str]:
-    """Nouns of a shape a sentence may ask for with a label ("a hexagon labeled …")."""
-    return frozenset(_load("lexicon.json")["shape_nouns"])
-
-
 def action_verbs() -> frozenset[str]:
     """Verbs that ask for an action on screen (release, update, rotate…): a phrase they start is no caption."""
     return frozenset(_load("lexicon.json")["action_verbs"])

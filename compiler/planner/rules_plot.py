@@ -123,7 +123,7 @@ def point_labels(sentence: str) -> list[str]:
 
 # words of a direction about the axes, never an axis's name: "ticks at multiples of π/2 on the x axis", "three small
 # axes, each with x from 0 to 2π"
-_AXIS_PROSE = re.compile(r"\b(?:ticks?|multiples?|each|every|grid|gridlines?|marks?|markings?|spacing|steps?|intervals?|"
+_AXIS_PROSE = re.compile(r"\b(?:ticks?|multiples?|each|every|grid|gridlines?|marks?|markings?|spacing|intervals?|"
                          r"scale|numbers|labels?|arrows?|small|stacked)\b", re.I)
 
 

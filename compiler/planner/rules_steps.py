@@ -23,12 +23,15 @@ _STEPS_CUE = (r"\bstep[- ]by[- ]step\b|\bcalculation|\bcalculat\w+|\bcompute\b|\
 def _step_piece(piece: str) -> tuple[str, str]:
     """"2x = 4 (subtract 3)" -> ("2x = 4", "subtract 3"); formulas keep their own brackets, and the words in the
     bracket of a call (`P(not D)`, `P(+ | no disease)`) are the formula's."""
-    m = re.search(r"\s*\(\s*(?:" + Q + r"|([A-Za-z][^()]*?))\s*\)\s*$", piece)
+    m = re.search(r"\s*\(\s*(?:" + Q + r"|([A-Za-z](?:[^()]|\([^()]*\))*?))\s*\)\s*$", piece)
     if m and m.group(0)[:1] == "(" and re.search(r"[\w')\]]$", piece[: m.start()]):
         m = None  # "P(+ | not D) P(not D)": the bracket of a function call, its words are the formula's
     if m:
         note = match_text(m) or (m.group(3) or "").strip()
-        if match_text(m) or len(re.findall(r"[A-Za-z]{3,}", note)) >= 1 and not looks_like_math(note):
+        words = [w for w in re.findall(r"\b[A-Za-z]{2,}\b", note) if w.lower() not in ("sin", "cos", "tan", "log", "exp",
+                                                                                   "lim", "ln", "dx", "dt", "dy")]
+        # "(subtract 3)", "(f is odd, and f = 1 on (0, π))": words about the line, beside it, not in the formula
+        if match_text(m) or [w for w in words if len(w) >= 3] and not looks_like_math(note) or len(words) >= 3:
             return piece[: m.start()].strip(), note
     return piece.strip(), ""
 

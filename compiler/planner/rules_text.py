@@ -10,7 +10,7 @@ import re
 from .beats import Beat
 from .context import Context, _beat, _has, _kw, since_clear
 from .extract import Extracted
-from .knowledge import action_verbs, instruction_verbs, shape_nouns, list_nouns, pacing_words, visual_parts_named, picture_words
+from .knowledge import action_verbs, instruction_verbs, list_nouns, pacing_words, visual_parts_named, picture_words
 from .rules_equation import counted, quoted_formula
 
 
@@ -162,33 +162,10 @@ def _capital(phrase: str) -> str:
     return phrase[0].upper() + phrase[1:] if re.match(r"[a-z]{2,}\b(?!\s*[=_^(])", phrase) else phrase
 
 
-_PICTURE_KINDS = frozenset({"plot", "scatter", "bar_chart", "heatmap", "graph", "vector_plane", "number_line", "geometry",
-                            "physics", "wave", "circuit", "message_chart", "flow", "network", "drawing", "icon",
-                            "annotation", "sequence", "grid", "table", "matrix", "cards", "comparison"})
-
-
-def _shape_of_label(sentence: str, q: str) -> str | None:
-    """The shape a quoted label names in the sentence ("a small star labeled "Ligase"": star), if it names one."""
-    k = sentence.find(q)
-    if k <= 0:
-        return None
-    m = re.search(r"\b(?:labell?ed|called|named|marked|with\s+the\s+label|reading|saying)\s*:?\s*[\"\u201c]$", sentence[:k], re.I)
-    if not m:
-        return None
-    clause = re.split(r"[\"\u201c\u201d(;.,:]", sentence[:m.start()])[-1]  # "… a small star labeled": from the last mark
-    return next((w for w in re.findall(r"[a-z]+", clause.lower()) if w in shape_nouns()), None)
-
-
 def rule_text_fallback(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     rest = [q for q in ex.quoted + ex.backticked if q not in ctx.consumed]
-    pictured = any(b.detail_index == i and b.source == ex.sentence and b.kind in _PICTURE_KINDS for b in ctx.beats)
     beats = []
     for q in rest:
-        shape = None if pictured else _shape_of_label(ex.sentence, q)
-        if shape:
-            # "draw helicase as a hexagon labeled "Helicase"": the label is shown, the hexagon is not — said
-            plural = shape.endswith("s") and shape[:-1] in shape_nouns() or shape.endswith("es") and shape[:-2] in shape_nouns()
-            ctx.lost(i, f"the {shape} labelled {q!r} {'are' if plural else 'is'} not drawn: only the label is shown")
         if quoted_formula(q):
             # "1 mole = 6.022 × 10^23 particles": math in the quotes, drawn as a formula (words stay upright)
             beats.append(_beat("equation", "equation:quoted-math", ex, i, [q], _kw(q), exprs=[q]))
@@ -259,6 +236,8 @@ def rule_noun_phrase(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             return [_beat("text", "text:labels", ex, i, [text], _kw(text), text=text, role="note")]
     m = re.match(r"^\s*(?:then\s+)?(?:show|display|present|reveal|draw|sketch|illustrate|depict)\s+(?:the\s+|a\s+|an\s+)?"
                  r"(.{3,70}?)\.?$", ex.sentence, re.I)
+    if m and re.search(r"\b(?:again|as before|once more|same)\b", m.group(1), re.I):
+        return []  # "Show the fork again.": a picture of an earlier sentence, never a caption (reported if not drawn)
     if m and re.match(r"^\s*(?:then\s+)?(?:draw|sketch|illustrate|depict)\b", ex.sentence, re.I) and (
             len(m.group(1).split()) > 8 or ":" in m.group(1)):
         m = None  # a long description of a drawing sbc cannot make: reported, not captioned
