@@ -464,6 +464,9 @@ def short_number(v: float) -> str:
     if not math.isfinite(v):
         return "–"
     a = abs(v)
+    if 0 < a < 1e-4:
+        # 0.000003 as written, never "3e-06" (up to 9 decimals; smaller is shown in scientific form)
+        return f"{v:.9f}".rstrip("0").rstrip(".") if a >= 1e-9 else f"{v:.2g}"
     if a < 1e4:
         return f"{v:.4g}" if a >= 1 or a == 0 else f"{v:.3g}"
     for div, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k")):

@@ -195,3 +195,24 @@ def test_a_note_in_brackets_beside_a_derivation_line_may_hold_brackets_of_its_ow
 def test_a_picture_of_an_earlier_sentence_is_never_a_caption():
     beats, notes = planned("Show the fork again.")
     assert not [b for b in beats if b.kind == "text" and "again" in b.params.get("text", "").lower()]
+
+
+def test_numbers_keep_the_form_they_are_written_in():
+    from compiler.formula import short_number
+    from compiler.planner.listing import cell_number
+
+    assert cell_number("0.000003") == "0.000003" and cell_number("0.5") == 0.5
+    assert short_number(0.000003) == "0.000003" and short_number(0.7) == "0.7"
+
+
+def test_bars_given_as_label_colon_value_after_the_chart_is_announced():
+    beats, notes = planned('Draw a bar chart with x axis "frequency n" and y axis "amplitude b_n". '
+                           "Bars: n = 1: 1.27, n = 2: 0, n = 3: 0.42, n = 4: 0, n = 5: 0.25.")
+    assert [b.kind for b in beats] == ["bar_chart"]
+    assert beats[0].params["labels"][:2] == ["n = 1", "n = 2"] and beats[0].params["values"][2] == 0.42
+    assert beats[0].params["title"] == "amplitude b_n"
+
+
+def test_a_log_scale_the_bars_cannot_show_is_said():
+    _, notes = planned("Draw a bar chart of the errors on a log scale: P1 0.16, P3 0.0081, P5 0.0002.")
+    assert any("not the log scale asked for" in n for n in notes)

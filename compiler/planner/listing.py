@@ -107,8 +107,8 @@ def cell_number(s: str):
     """A cell: a number, or the text as written when writing it as a number would change it ("1.0")."""
     if re.fullmatch(r"-?\d{1,15}", s):
         return int(s)
-    if re.fullmatch(r"-?\d+\.\d*[1-9]", s):
-        return float(s)
+    if re.fullmatch(r"-?\d+\.\d*[1-9]", s) and repr(float(s)) == s.lstrip("+"):
+        return float(s)  # (not "0.000003", which a float would show as 3e-06)
     return s
 
 

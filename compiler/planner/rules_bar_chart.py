@@ -108,6 +108,11 @@ def _bar_data(ex: Extracted) -> tuple[list[str], list[float | int], bool, str | 
     if len(inside) >= 2 and all(inside):
         return ([m.group(1) for m in inside], [_num(m.group(2)) for m in inside], any(m.group(3) for m in inside),
                 None, [])
+    # "Bars: n = 1: 1.27, n = 2: 0, n = 3: 0.42": each bar "label: value", the label as written ("n = 1")
+    colon_pairs = re.findall(r"(?:^|[,;]|:)\s*(?:and\s+)?([^:,;]{1,24}?)\s*:\s*(" + NUM + r")\s*(%?)(?=\s*(?:[,;.]|$))", s)
+    if len(colon_pairs) >= 3 and all("=" in lab or len(lab.split()) <= 3 for lab, _, _ in colon_pairs):
+        return ([lab.strip() for lab, _, _ in colon_pairs], [_num(v) for _, v, _ in colon_pairs],
+                any(p for _, _, p in colon_pairs), None, [])
     m = re.search(r"[:\u2014]\s*(.+?)\s*\.?$", s) or re.search(
         r"\b(?:with|for|to)\s+(?:(?:the\s+)?(?:values?|bars?|heights?|counts?)\s+(?:of\s+|for\s+|showing\s+)?)?(.+?)\s*\.?$", s)
     if m and re.match(r"\s*\d+[-–]\d+\s*:", m.group(1)) is None and ":" in m.group(1)[:40] and \
@@ -240,6 +245,21 @@ def rule_bar_chart(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         if series:
             del ctx.announced["bar_chart"]
             return _grouped(ex, ctx, i, series, announced[1], "bar_chart:announced-series")
+        labels, values, pct, word_unit, valueless = _bar_data(ex)
+        if len(labels) >= 2:
+            # "Bars: n = 1: 1.27, n = 2: 0, …" after "Draw a bar chart with x axis "frequency n" …"
+            del ctx.announced["bar_chart"]
+            for v in valueless:
+                ctx.lost(i, f"the bar {v!r} is written without a value: it is not drawn")
+            title = announced[1].get("title")
+            labels, values = labels[:12], values[:12]
+            unit = "%" if pct else (" " + word_unit if word_unit and len(word_unit) > 2 else word_unit) or None
+            strings = ([title] if title else []) + labels + [short_number(v) + (unit or "") for v in values]
+            claim_drawn(ex, ctx, strings)
+            ctx.consumed.update(labels)
+            ex.prose[:] = []
+            return [_beat("bar_chart", "bar_chart:announced-values", ex, i, strings, sum((_kw(x) for x in labels), ()),
+                          labels=labels, values=values, title=title, unit=unit)]
     axis = re.search(r"\b([xy])[- ]axis\b[^\"\u201c]{0,20}[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]", s, re.I)
     if previous is not None and axis and not cue:
         # "Label the y-axis "Probability"": the chart has no axes of its own — the caption says it
@@ -278,6 +298,8 @@ def rule_bar_chart(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         return [_beat("bar_chart", "bar_chart:change", ex, i, strings, _kw(s), **p)]
     if not cue:
         return []
+    if _has(ex, r"\blog(?:arithmic)?[- ]?scale\b|\blog(?:arithmic)?\s+(?:y[- ])?axis\b"):
+        ctx.lost(i, "the bars are drawn on a linear scale, not the log scale asked for (each bar shows its value)")
     if not labels:
         series = _series(s)
         if series:
