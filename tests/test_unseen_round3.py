@@ -216,3 +216,11 @@ def test_bars_given_as_label_colon_value_after_the_chart_is_announced():
 def test_a_log_scale_the_bars_cannot_show_is_said():
     _, notes = planned("Draw a bar chart of the errors on a log scale: P1 0.16, P3 0.0081, P5 0.0002.")
     assert any("not the log scale asked for" in n for n in notes)
+
+
+def test_a_chain_of_function_calls_keeps_them_whole_and_labels_each_arrow():
+    beats, _ = planned('Draw a circular arrow connecting sin(x) -> cos(x) -> -sin(x) -> -cos(x) -> back to sin(x), '
+                       'labeled "d/dx" on each arrow.')
+    flow = next(b for b in beats if b.kind == "flow")
+    assert flow.params["nodes"] == ["sin(x)", "cos(x)", "-sin(x)", "-cos(x)", "sin(x)"]
+    assert flow.params["edge_labels"] == ["d/dx"] * 4

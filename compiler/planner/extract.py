@@ -118,6 +118,8 @@ def extract(sentence: str) -> Extracted:
     in_formula = any(re.search(r"->|→|=>|⟶", f) for f, _, _ in ex.prose)
     mapping = len(re.findall(r"(?:->|→|=>|⟶)[^,;→]*,\s*[^,;→]+(?:->|→|=>|⟶)", plain)) >= 1
     if ARROW.search(plain) and not ex.pairs and not in_formula and not mapping:
+        # "sin(x) -> cos(x) -> -sin(x)": a call's brackets stay with its node (hidden while the chain is split)
+        plain = re.sub(r"(?<=\w)\(([^()]{1,12})\)", lambda m: "\x03" + m.group(1) + "\x04", plain)
         parts = [p.strip(" .,;:'\"") for p in ARROW.split(plain)]
         if len(parts) >= 2:
             # keep the last few words before the first arrow and the first few after the others
@@ -126,11 +128,12 @@ def extract(sentence: str) -> Extracted:
                 caps = re.search(r"(?<![\w'-])((?:[A-Z0-9][\w'-]*\s?)+)$", first)
                 last = first.split()[-1] if first.split() else ""
                 # "the chain w1 -> z": a symbol (digits, underscores, one or two letters) is a node on its own
-                first = caps.group(1).strip() if caps else last if re.search(r"[\d_]", last) or len(last) <= 2 \
+                first = caps.group(1).strip() if caps else last if re.search(r"[\d_\x03]", last) or len(last) <= 2 \
                     else " ".join(first.split()[-2:])
             rest = [re.split(r"[,;(]|\bwith\b|\band then\b|\s+as\s+|\s+(?:hanging|which|that|where|while)\b", p,
                              flags=re.I)[0].strip(" \"'") for p in parts[1:]]
-            chain = [first] + rest
+            rest = [re.sub(r"^(?:and\s+)?back\s+to\s+(?:the\s+)?", "", p, flags=re.I) for p in rest]  # "… -> back to sin(x)"
+            chain = [c.replace("\x03", "(").replace("\x04", ")") for c in [first] + rest]
             if all(0 < len(c) <= 40 and not re.search(r"[\[\]]", c) for c in chain):
                 ex.chain = chain
     return ex
