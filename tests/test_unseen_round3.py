@@ -224,3 +224,13 @@ def test_a_chain_of_function_calls_keeps_them_whole_and_labels_each_arrow():
     flow = next(b for b in beats if b.kind == "flow")
     assert flow.params["nodes"] == ["sin(x)", "cos(x)", "-sin(x)", "-cos(x)", "sin(x)"]
     assert flow.params["edge_labels"] == ["d/dx"] * 4
+
+
+def test_a_grid_squished_onto_a_line_is_a_singular_map_said_to_be_an_example():
+    sb = Storyboard.model_validate({"scenes": [scene(
+        "Write det(A - λI) = 0. Show a tiny inset plane where a grid gets squished onto a single line.",
+        "When the determinant is zero the matrix collapses space.")]})
+    plan = plan_storyboard(sb)
+    plane = next(b for b in plan.scenes[0].beats if b.kind == "vector_plane")
+    assert plane.params["matrices"][0]["values"] == [[1, 2], [0.5, 1]]
+    assert any("an example with determinant 0" in n.message for n in plan.diagnostics)

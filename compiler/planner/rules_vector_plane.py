@@ -183,6 +183,10 @@ def rule_vector_plane(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                               r"\beigen\w*|\bspan\b|\blinear maps?\b|\bcomplex (?:plane|numbers?)\b|\bargand\b",
                               s + " " + ctx.about, re.I) is not None
     plane_cue = about_vectors and re.search(r"\b(?:" + plane_nouns() + r")\b", ex.bare or s, re.I) is not None
+    # "a grid gets squished onto a single line to illustrate determinant zero": a singular map of the plane
+    squish = about_vectors and re.search(r"\b(?:grid|plane|space)\b[^.]{0,30}?\b(?:squish|squash|collaps|flatten|crush)\w*"
+                                         r"\s+(?:(?:on)?to|into)\s+(?:a\s+)?(?:single\s+)?line\b", ex.bare or s, re.I)
+    plane_cue = plane_cue or bool(squish)
     vectors, basis = _vectors(ex)
     apply = _APPLY.search(s)
     if on_screen is None and not plane_cue and not (basis and (vectors or apply)) and not (
@@ -204,6 +208,10 @@ def rule_vector_plane(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if turned is not None and not (apply and (apply.group("name") or apply.group("by") or apply.group("under"))):
         matrices = [{"values": turned, "label": "R"}]  # the rotation the sentence describes, not a matrix named before
         vectors = vectors[:1]  # "rotate z by 90° to i·z = -2 + i": the rotation draws where z lands
+    if squish and not matrices:
+        matrices = [{"values": [[1, 2], [0.5, 1]], "label": "det = 0"}]
+        ctx.lost(i, "the matrix that squishes the grid onto a line is not written: an example with determinant 0, "
+                    "[[1, 2], [0.5, 1]], is drawn")
     eigen = bool(matrices) and re.search(r"\beigen[- ]?(?:lines?|vectors?|directions?|spaces?)\b", s, re.I) is not None
     unit_square = re.search(r"\bunit square\b|\bdeterminant\b.*\barea\b|\barea\b.*\bdeterminant\b", s, re.I) is not None
     if basis:
