@@ -1539,6 +1539,14 @@ _MATH_WORDS = {"sin", "cos", "tan", "log", "exp", "lim", "max", "min", "det", "m
 _CODE_LIKE = re.compile(r"==|!=|;|[{}\"`]|\b(?:def|return|print|import|let|var|const)\b|\w\.\w+\(|\+=|-=")
 
 
+def is_captioned_formula(s: str) -> bool:
+    """"In every right triangle: a^2 + b^2 = c^2": a few words, a colon, then a relation written as maths — set as
+    one formula with the words upright, never "a^2" shown as typed."""
+    m = re.fullmatch(r"([^:=\n]{1,60}):\s*(.{3,})", str(s).strip())
+    return bool(m) and len(m.group(1).split()) <= 8 and "=" in m.group(2) and is_formula_line(m.group(2)) and \
+        looks_like_math(m.group(2))
+
+
 def is_formula_line(s: str) -> bool:
     """A short string that is a formula to typeset ("e = 3", "g = 9.8 m/s^2", "Encrypt: c = m^e mod n",
     "C3H8 + 5O2 → 3CO2 + 4H2O"), not a sentence that happens to hold a number."""

@@ -234,3 +234,19 @@ def test_a_grid_squished_onto_a_line_is_a_singular_map_said_to_be_an_example():
     plane = next(b for b in plan.scenes[0].beats if b.kind == "vector_plane")
     assert plane.params["matrices"][0]["values"] == [[1, 2], [0.5, 1]]
     assert any("an example with determinant 0" in n.message for n in plan.diagnostics)
+
+
+def test_a_right_angle_marker_at_the_corner_of_two_segments_on_a_plot():
+    beats, notes = planned("Draw coordinate axes from 0 to 6 on both axes. Draw a horizontal segment from (1, 1) to (4, 1) "
+                           "and a vertical segment from (4, 1) to (4, 5), forming a right triangle with a right angle "
+                           "marker at (4, 1).")
+    points = [p for b in beats for p in b.params.get("points") or []]
+    assert [p for p in points if p.get("right_angle")] == [{"x": 4, "y": 1, "label": "(4, 1)", "right_angle": True}]
+    assert not [n for n in notes if "SB30" in n]
+
+
+def test_a_caption_ending_in_a_relation_is_typeset_whole():
+    from compiler.mathtext import is_captioned_formula
+
+    assert is_captioned_formula("In every right triangle: a^2 + b^2 = c^2")
+    assert not is_captioned_formula("Note: this is fine") and not is_captioned_formula("Result: x")

@@ -66,6 +66,8 @@ class PlotPoint(_Model):
     label: str | None = Field(None, max_length=80, description="Text next to the point.", examples=["(1, 4)"])
     hollow: bool = Field(False, description="An open circle (a value the curve approaches but does not take).",
                          examples=[True])
+    right_angle: bool = Field(False, description="A right-angle mark at the point, between the two segments that meet "
+                              "there (the corner of a right triangle).", examples=[True])
 
 
 class PlotSegment(_Model):

@@ -821,7 +821,21 @@ def _plane_segments(ex, ctx, i, first, beats, curves, low):
                   for x, y in dict.fromkeys(tuple(e) for seg in segs for e in (seg["start"], seg["end"]))
                   if (x, y) not in names.values()
                   and not any((p["x"], p["y"]) == (x, y) for b in beats for p in b.params.get("points") or [])]
-    strings = [p["label"] for p in new_points]
+    for m in re.finditer(r"\bright[- ]angle\s*(?:marker|mark|symbol|square|sign)?\s+(?:at|in)\s+" + COORD.pattern, ex.sentence,
+                         re.I):
+        # "forming a right triangle with a right angle marker at (4, 1)": the mark in that corner
+        at = (_num(m.group(2)), _num(m.group(3)))
+        ends = [e for seg in segs for e in (tuple(seg["start"]), tuple(seg["end"]))]
+        if ends.count(at) < 2:
+            ctx.lost(i, f"no two segments of the sentence meet at ({_fmt(at[0])}, {_fmt(at[1])}): the right-angle mark "
+                        "is not drawn")
+            continue
+        point = next((p for p in new_points if (p["x"], p["y"]) == at), None)
+        if point is None:
+            new_points.append({"x": at[0], "y": at[1], "right_angle": True})
+        else:
+            point["right_angle"] = True
+    strings = [p["label"] for p in new_points if p.get("label")]
     return [_extend(ex, ctx, i, "plot:segments", strings, segments=segs[:8], points=new_points[:12] or None)]
 
 

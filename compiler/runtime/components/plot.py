@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 from manim import (DOWN, LEFT, RIGHT, UP, UR, AnimationGroup, Axes, Circle, Create, DashedLine, Dot, FadeIn, FadeOut,
                    Line, ManimColor, MoveAlongPath, Polygon, VGroup, VMobject, smooth)
 
@@ -421,6 +422,7 @@ def _segment(g, theme, seg: dict, k: float, parts: dict) -> VGroup:
     a, b = ([min(max(float(p[0]), x0), x1), min(max(float(p[1]), y0), y1)] for p in (seg["start"], seg["end"]))
     col = paint(seg["color"], theme["accent"]) if seg.get("color") else ManimColor(theme["accent"])
     line = Line(axes.c2p(*a), axes.c2p(*b), color=col, stroke_width=4 * k)
+    g.seg_ends = getattr(g, "seg_ends", []) + [(tuple(a), tuple(b))]  # for right-angle marks at their corners
     out = VGroup(line)
     if seg.get("label"):
         lab = _label(seg["label"], theme, col, k, width=18)
@@ -434,6 +436,25 @@ def _segment(g, theme, seg: dict, k: float, parts: dict) -> VGroup:
         out.add(lab)
         parts[seg["label"]] = out
     return out
+
+
+def _right_angle(g, at: tuple[float, float], k: float, theme):
+    """The small square in the corner the two segments meeting at `at` make (None when fewer than two meet there)."""
+    axes = g.axes
+    corner = np.array(axes.c2p(*at))
+    ways = []
+    for a, b in getattr(g, "seg_ends", []):
+        for here, there in ((a, b), (b, a)):
+            if abs(here[0] - at[0]) < 1e-9 and abs(here[1] - at[1]) < 1e-9:
+                d = np.array(axes.c2p(*there)) - corner
+                if np.linalg.norm(d) > 1e-6:
+                    ways.append(d / np.linalg.norm(d))
+    if len(ways) < 2:
+        return None
+    size = 0.22 * k
+    u, v = ways[0] * size, ways[1] * size
+    return VMobject(color=colour(theme, "point", "#FFD54F"), stroke_width=2.5 * k).set_points_as_corners(
+        [corner + u, corner + u + v, corner + v])
 
 
 def _point(g, theme, p: dict, k: float, parts: dict) -> VGroup:
@@ -453,6 +474,10 @@ def _point(g, theme, p: dict, k: float, parts: dict) -> VGroup:
             if t in g.taken:
                 g.taken.remove(t)
     out = VGroup(dot)
+    if p.get("right_angle"):
+        mark = _right_angle(g, (x, y), k, theme)
+        if mark is not None:
+            out.add(mark)
     if p.get("label"):
         lab = _label(p["label"], theme, col, k, width=18)
         _place_or_column(g, lab, dot)
