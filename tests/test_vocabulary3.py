@@ -390,7 +390,7 @@ def test_drawing_validates_and_reports_positioned_errors():
         ({"kind": "drawing", "shapes": [{"id": "a"}], "steps": [{"action": "unzip", "shapes": ["a"]}]},
          "not a double_helix"),
         ({"kind": "drawing", "shapes": [{"id": "a"}], "steps": [{"action": "color", "shapes": ["a"]}]}, "a `color`"),
-        ({"kind": "drawing", "shapes": [{"id": "a", "type": "hexagon"}]}, "'circle', 'ellipse'"),
+        ({"kind": "drawing", "shapes": [{"id": "a", "type": "pentagon"}]}, "'circle', 'ellipse'"),
         ({"kind": "drawing", "shapes": [{"id": str(k)} for k in range(17)]}, "at most 16"),
     ])
 
