@@ -250,3 +250,27 @@ def test_a_caption_ending_in_a_relation_is_typeset_whole():
 
     assert is_captioned_formula("In every right triangle: a^2 + b^2 = c^2")
     assert not is_captioned_formula("Note: this is fine") and not is_captioned_formula("Result: x")
+
+
+def test_an_arrow_between_two_quoted_boxes_takes_its_quoted_label_and_a_quoted_text_is_no_box():
+    beats, _ = planned('Draw an arrow from "Input" to "Output" labeled "f".')
+    flow = next(b for b in beats if b.kind == "flow")
+    assert flow.params["nodes"] == ["Input", "Output"] and flow.params["edge_labels"] == ["f"]
+    beats, _ = planned('Draw an arrow from "Today" to "Tomorrow" with the text "depends only on today" above the arrow.')
+    assert next(b for b in beats if b.kind == "flow").params["edge_labels"] == ["depends only on today"]
+
+
+def test_circuit_values_written_as_labels_and_a_quoted_question_closes_no_switch():
+    beats, _ = planned('Draw a series circuit: a battery labeled "9 V", a resistor labeled "R = 10 kΩ" and a capacitor '
+                       'labeled "C = 100 μF".')
+    assert [e.get("value") for e in beats[0].params["elements"]] == ["9 V", "10 kΩ", "100 µF"]
+    assert [b.kind for b in beats] == ["circuit"]
+    beats, _ = planned('Draw a simple circuit: a 6 V battery in series with a bulb and an open switch. Show the question '
+                       '"What happens when we close the switch?"')
+    assert not [b for b in beats if b.kind == "circuit" and b.params.get("steps")]
+
+
+def test_a_drawing_of_counted_shapes_nothing_draws_is_reported_not_captioned():
+    beats, notes = planned("Draw 5 vertical bars of height 2.")
+    assert not [b for b in beats if b.kind == "text" and "bars" in b.params.get("text", "")]
+    assert any(n.startswith("SB301") for n in notes)

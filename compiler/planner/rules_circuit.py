@@ -22,8 +22,9 @@ from .knowledge import circuit_elements, circuit_switch
 from .quantity import NUM
 
 _UNIT = {"v": "V", "volt": "V", "volts": "V", "ω": "Ω", "ohm": "Ω", "ohms": "Ω", "a": "A", "amp": "A", "amps": "A",
-         "ampere": "A", "amperes": "A", "f": "F", "µf": "µF", "uf": "µF", "mf": "mF"}
-_VALUE = r"(" + NUM + r")\s*(V|volts?|Ω|ohms?|A|amps?|amperes?|µF|uF|F)\b"
+         "ampere": "A", "amperes": "A", "f": "F", "µf": "µF", "μf": "µF", "uf": "µF", "mf": "mF", "kilohm": "kΩ",
+         "kilohms": "kΩ", "kω": "kΩ", "mω": "MΩ", "kv": "kV", "mv": "mV", "ma": "mA", "nf": "nF", "pf": "pF"}
+_VALUE = r"(" + NUM + r")\s*(V|volts?|kV|mV|Ω|kΩ|MΩ|ohms?|kilohms?|A|mA|amps?|amperes?|µF|μF|uF|mF|nF|pF|F)(?!\w)"
 _WORD_NUM = r"\b(?:a|an|one|two|three|four|five|\d)\b"
 
 
@@ -45,7 +46,8 @@ def _elements(s: str) -> list[dict]:
     after = _VALUE.replace("(" + NUM + ")", r"(?<![\d.])(?P<n2>" + NUM + ")", 1).replace("(V|", "(?P<u2>V|", 1)
     spans: list[tuple[int, int]] = []
     for m in re.finditer(r"(?:(?P<count>" + _WORD_NUM + r")\s+)?(?:" + before + r"\s+)?(?:" + alternatives + r")\b"
-                         r"(?:\s+(?:R|L|S|C)\s*[₁₂₃\d])?(?:(?:(?!\band\b)[^.;,]){0,30}?(?:\b(?:of|reading|reads|shows|showing|with|rated)|=)\s*" + after
+                         r"(?:\s+(?:R|L|S|C)\s*[₁₂₃\d])?(?:(?:(?!\band\b)[^.;,]){0,30}?(?:\b(?:of|reading|reads|shows|showing|with|rated|"
+                         r"labell?ed|marked)|=)\s*[\"\u201c]?(?:[A-Za-z]\w{0,2}\s*=\s*)?" + after
                          + r")?", s, re.I):
         kind = next(k for k in kinds if m.group(k))
         if re.search(r"\bthe\s+(?:\w+\s+)?$", s[max(0, m.start() - 12):m.start()], re.I) and not m.group("n1") \
@@ -109,8 +111,12 @@ def rule_circuit(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         for e in params["elements"]:
             e.pop("series", None)
         flows = re.search(r"\bcurrent\b[^.]*\bflow|\bflowing\b|\belectrons? (?:move|flow)", s, re.I)
-        wanted = _switch_wanted(s)
+        wanted = _switch_wanted(ex.bare or s)  # (the words of a quoted question close no switch)
         toggle = None
+        values = {e.get("value") for e in params["elements"] if e.get("value")}
+        # 'a battery labeled "9 V"': the label is the element's value, drawn on it, not a caption as well
+        ctx.consumed.update(q for q in ex.quoted if any(v and v.replace(" ", "") in q.replace(" ", "").replace("μ", "µ")
+                                                        for v in values))
         if wanted is not None:  # "… a switch and a bulb; close the switch to light the bulb"
             params, toggle = _switch_step(ctx, i, params, wanted)
         strings = [e.get("value") or e["type"] for e in params["elements"]]
@@ -136,7 +142,7 @@ def rule_circuit(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                                   circuit.rule.split("+")[0] + "+added", circuit.source, circuit.detail_index,
                                   circuit.keywords), i)
         return []
-    wanted = _switch_wanted(s)
+    wanted = _switch_wanted(ex.bare or s)
     if wanted is not None:
         params, toggle = _switch_step(ctx, i, params, wanted)
         if params["elements"] != have:

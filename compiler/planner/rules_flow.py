@@ -191,8 +191,13 @@ def rule_flow(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         if seq and _cue(ex, r"\bsequence|tokens?\b"):
             nodes, rule = seq[0].split(), "flow:token-sequence"
             ctx.consumed.add(seq[0])
-        elif len([q for q in unconsumed if not _names_arrow(ex.sentence, q)]) >= 2:
-            nodes = [q for q in unconsumed if not _names_arrow(ex.sentence, q)]
+        elif len([q for q in unconsumed if not _names_arrow(ex.sentence, q) and not _caption(ex.sentence, q)]) >= 2:
+            nodes = [q for q in unconsumed if not _names_arrow(ex.sentence, q) and not _caption(ex.sentence, q)]
+            said = [q for q in unconsumed if _caption(ex.sentence, q)]
+            if len(nodes) == 2 and len(said) == 1 and _cue(ex, r"\barrows?\b") and not edge_labels:
+                # 'an arrow from "Today" to "Tomorrow" with the text "depends only on today" above it': its label
+                edge_labels = said
+                ctx.consumed.update(said)
             # "an arrow to a node '15', then an arrow from '15' to a new node '22'": one box 15, not two
             nodes = [q for k, q in enumerate(nodes) if k == 0 or q != nodes[k - 1]]
             rule = "flow:quoted-boxes"
@@ -229,6 +234,16 @@ def rule_flow(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     return [_beat("flow", rule, ex, i, nodes + (edge_labels or []) + chain_text, sum((_kw(n) for n in nodes), ()),
                   nodes=nodes, edge_labels=edge_labels, direction="down" if down else "right",
                   parallel=parallel or None, arrows=False if apart else None)]
+
+
+def _caption(sentence: str, q: str) -> bool:
+    """'… with the text "7 > 3 → swap"', '… labeled "f"' (not 'a box labeled "f"'): text shown with the picture, no box."""
+    m = re.search(r"[\"\u201c]" + re.escape(q) + r"[\"\u201d]", sentence)
+    before = sentence[:m.start() + 1] if m else ""
+    return re.search(r"\b(?:labell?ed|with\s+(?:the\s+)?(?:text|label|caption|words?)|the\s+(?:text|label|caption)|saying|"
+                     r"reading)\s*:?\s*[\"\u201c]$", before, re.I) is not None and re.search(
+        r"\b(?:box|block|node|rectangle|circle|stage|card)\w*\s+(?:\w+\s+)?(?:labell?ed|with\s+(?:the\s+)?(?:text|label))\s*:?\s*"
+        r"[\"\u201c]$", before, re.I) is None
 
 
 def _names_arrow(sentence: str, q: str) -> bool:

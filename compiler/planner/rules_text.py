@@ -10,7 +10,7 @@ import re
 from .beats import Beat
 from .context import Context, _beat, _has, _kw, since_clear
 from .extract import Extracted
-from .knowledge import action_verbs, instruction_verbs, list_nouns, pacing_words, visual_parts_named, picture_words
+from .knowledge import action_verbs, instruction_verbs, picture_objects, list_nouns, pacing_words, visual_parts_named, picture_words
 from .rules_equation import counted, quoted_formula
 
 
@@ -239,8 +239,9 @@ def rule_noun_phrase(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if m and re.search(r"\b(?:again|as before|once more|same)\b", m.group(1), re.I):
         return []  # "Show the fork again.": a picture of an earlier sentence, never a caption (reported if not drawn)
     if m and re.match(r"^\s*(?:then\s+)?(?:draw|sketch|illustrate|depict)\b", ex.sentence, re.I) and (
-            len(m.group(1).split()) > 8 or ":" in m.group(1)):
-        m = None  # a long description of a drawing sbc cannot make: reported, not captioned
+            len(m.group(1).split()) > 8 or ":" in m.group(1) or set(re.findall(r"[a-z]+", m.group(1).lower())) &
+            picture_objects()):
+        m = None  # a drawing sbc cannot make ("Draw 4 rectangles of width 0.5"): reported, not captioned
     if not m:
         colon = re.match(r"^[^:]*?\b((?:\w+\s+){0,2}\w+)\s*:\s*(.{3,110}?)\.?$", ex.sentence)
         if colon and (_acts(ex.sentence[:colon.start(2)], action_verbs()) or _acts(colon.group(2))):
