@@ -232,6 +232,8 @@ EVERY_CHART = {"title": "Charts", "scenes": [
         {"kind": "bar_chart", "labels": [f"category number {k}" for k in range(12)],
          "values": [k * 1234.5 - 3000 for k in range(12)], "highlight_max": True,
          "new_values": [5000 - k * 300 for k in range(12)]},
+        {"kind": "plot", "curves": [{"expr": "x^2"}], "x_range": [0, 2], "numbers": True,
+         "area": {"a": 0, "b": 2, "rectangles": 8, "sample": "mid", "label": "≈ 2.66"}},
         {"kind": "bar_chart", "labels": ["Year 0", "Year 1", "Year 2", "Year 3"], "title": "Balance ($)",
          "series": [{"name": "simple", "values": [1000, 1100, 1200, 1300]},
                     {"name": "compound", "values": [1000, 1100, 1210, 1331], "color": "green"}]},

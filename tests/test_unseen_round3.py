@@ -274,3 +274,12 @@ def test_a_drawing_of_counted_shapes_nothing_draws_is_reported_not_captioned():
     beats, notes = planned("Draw 5 vertical bars of height 2.")
     assert not [b for b in beats if b.kind == "text" and "bars" in b.params.get("text", "")]
     assert any(n.startswith("SB301") for n in notes)
+
+
+def test_rectangles_under_the_curve_are_a_riemann_sum():
+    beats, notes = planned("Draw axes with x from 0 to 2 and y from 0 to 4. Plot y = x^2. Draw 4 rectangles of width "
+                           "0.5 under the curve. Then show 8 right-endpoint rectangles from x = 0 to x = 2.")
+    areas = [b.params["area"] for b in beats if b.rule == "plot:riemann"]
+    assert areas == [{"a": 0, "b": 2, "rectangles": 4, "sample": "left"},
+                     {"a": 0, "b": 2, "rectangles": 8, "sample": "right"}]
+    assert not [n for n in notes if "SB30" in n]

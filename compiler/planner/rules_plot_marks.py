@@ -212,7 +212,7 @@ def rule_plot_ops(ex: Extracted, ctx, i: int) -> list[Beat]:
     first, beats = state
     curves = _curves(beats)
     low = ex.bare.lower()
-    for op in (_name_axes, _relabel, _intersection_point, _axis_markers, _vertical_line, _tangent, _shift_curve, _tails,
+    for op in (_name_axes, _relabel, _intersection_point, _axis_markers, _vertical_line, _tangent, _shift_curve, _tails, _riemann,
                _steps_on_curve, _move_along, _point_on_curve, _label_segments, _plane_segments, _mark_points, _mark_extremum,
                _hole, _dots_toward, _approaches):
         out = op(ex, ctx, i, first, beats, curves, low)
@@ -474,6 +474,48 @@ def _tails(ex, ctx, i, first, beats, curves, low):
     left = _extend(ex, ctx, i, "plot:tail", [], area={"a": _num(_fmt(x0)), "b": -_num(_fmt(k)), **extra})
     right = _extend(ex, ctx, i, "plot:tail", [], area={"a": _num(_fmt(k)), "b": _num(_fmt(x1)), **extra})
     return [left, right]
+
+
+_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "eight": 8, "ten": 10, "twelve": 12, "sixteen": 16,
+                "twenty": 20, "thirty-two": 32}
+
+
+def _riemann(ex, ctx, i, first, beats, curves, low):
+    """"Draw 4 rectangles of width 0.5 under the curve", "a Riemann sum with n = 8 right-endpoint rectangles from x = 0
+    to x = 2": a Riemann sum on the curve on screen — the number of rectangles as written, or the span over their
+    width; where each meets the curve (left, right, midpoint); the span as written, else the plot's x range."""
+    m = re.search(r"\b(?:(\d{1,2})|(" + "|".join(_COUNT_WORDS) + r"))\s+(?:(?:equal|thin|vertical|narrow|tall)\s+)*"
+                  r"(?:(left|right|mid(?:dle)?|midpoint)[- ](?:end[- ]?point\s+|hand\s+)?)?(?:(?:equal|thin|vertical)\s+)*"
+                  r"rectangles\b", low)
+    riemann = re.search(r"\briemann\s+sums?\b", low)
+    if not (m or riemann) or not curves:
+        return None
+    n = int(m.group(1)) if m and m.group(1) else _COUNT_WORDS.get(m.group(2), 0) if m else 0
+    nm = re.search(r"\bn\s*=\s*(\d{1,2})\b", low)
+    n = n or (int(nm.group(1)) if nm else 0)
+    lo, hi = _x_range(first, curves)
+    span = re.search(r"\bfrom\s+(?:x\s*=\s*)?(" + NUM + r")\s+to\s+(?:x\s*=\s*)?(" + NUM + r")", low)
+    a, b = (quantity(span.group(1)), quantity(span.group(2))) if span else (lo, hi)
+    width = re.search(r"\b(?:of\s+)?width\s+(?:of\s+)?(" + NUM + r")|\bΔx\s*=\s*(" + NUM + r")|\bdx\s*=\s*(" + NUM + r")", low)
+    w = quantity(next(g for g in width.groups() if g)) if width else None
+    if w and n and not span:
+        b = a + n * w  # "4 rectangles of width 0.5" from the left end of the axes
+    elif w and not n and b > a:
+        n = round((b - a) / w)
+    if not 1 <= n <= 64 or not a < b:
+        return None
+    where = (m.group(3) if m and m.group(3) else None) or next(
+        (w_ for w_ in ("left", "right", "mid") if re.search(r"\b" + w_ + r"(?:dle|point)?[- ]?(?:end[- ]?points?|hand|sums?)\b", low)),
+        "left")
+    where = "mid" if where.startswith("mid") else where
+    col = area_colour(ex, ctx, "rectangles rectangle bars area")
+    area = {"a": _num(_fmt(a)), "b": _num(_fmt(b)), "rectangles": n, "sample": where}
+    if col:
+        area["color"] = col
+    label = _quoted_label(ex)
+    if label:
+        area["label"] = label
+    return [_extend(ex, ctx, i, "plot:riemann", [label] if label else [], area=area)]
 
 
 def _steps_on_curve(ex, ctx, i, first, beats, curves, low):

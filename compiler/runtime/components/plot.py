@@ -317,7 +317,9 @@ def _stage(g, theme: dict, *, curves=(), move_dot=None, area=None, markers=(), p
         target = pool[ci] if ci < len(pool) else (g.curves[-1] if g.curves else None)
         if target and target[0]:
             fill = paint(area["color"], target[1]) if area.get("color") else target[1]
-            st.area = _area(axes, target[0], fill, float(area["a"]), float(area["b"]), g.x_range, g.y_range)
+            st.area = (_rectangles(axes, target[0], fill, float(area["a"]), float(area["b"]), int(area["rectangles"]),
+                                   area.get("sample", "left"), g.x_range, g.y_range, k) if area.get("rectangles") else
+                       _area(axes, target[0], fill, float(area["a"]), float(area["b"]), g.x_range, g.y_range))
             if area.get("label"):
                 lab = _label(area["label"], theme, theme["text"], k, width=16)
                 a, b = sorted((float(area["a"]), float(area["b"])))
@@ -435,6 +437,30 @@ def _segment(g, theme, seg: dict, k: float, parts: dict) -> VGroup:
             g.taken.append(lab)
         out.add(lab)
         parts[seg["label"]] = out
+    return out
+
+
+def _rectangles(axes, f, fill, a: float, b: float, n: int, where: str, x_range, y_range, k: float) -> VGroup:
+    """A Riemann sum: n rectangles of equal width from a to b, each as tall as the curve at its left end, right end or
+    middle (clipped to the axes)."""
+    (x0, x1, _), (y0, y1, _) = x_range, y_range
+    a, b = sorted((max(min(a, x1), x0), max(min(b, x1), x0)))
+    n = max(1, min(int(n), 64))
+    dx = (b - a) / n if b > a else 0.0
+    base = min(max(0.0, y0), y1)
+    out = VGroup()
+    for j in range(n if dx else 0):
+        left = a + j * dx
+        xs = left + {"left": 0.0, "right": dx, "mid": dx / 2}.get(where, 0.0)
+        try:
+            h = float(f(xs))
+        except (ArithmeticError, ValueError, TypeError):
+            continue
+        if not math.isfinite(h):
+            continue
+        top = min(max(h, y0), y1)
+        corners = [axes.c2p(left, base), axes.c2p(left + dx, base), axes.c2p(left + dx, top), axes.c2p(left, top)]
+        out.add(Polygon(*corners, color=fill, stroke_width=1.5 * k).set_fill(fill, opacity=0.35))
     return out
 
 
@@ -566,8 +592,18 @@ def extend(scene, *, slot: float, strings=(), curves=(), move_dot=None, area=Non
         g.taken = [t for t in g.taken if t not in old]
         g.curves = [c for c in g.curves if c[2] not in old]
         last.curve_mobs, last.curve_labels = [], []
+    if area and area.get("rectangles"):
+        # "Then show 8 rectangles": a finer Riemann sum takes the place of the coarser one
+        old = [st.area for st in g.stages if getattr(st, "riemann", False) and st.area is not None]
+        if old:
+            scene.play(*[FadeOut(m) for m in old], run_time=min(0.4, scene.run_time(slot, 0.4)))
+            for st in g.stages:
+                if st.area in old:
+                    st.remove(st.area)
+                    st.area, st.riemann = None, False
     st = _stage(g, scene.theme, curves=list(curves or [])[:6], move_dot=move_dot, area=area, markers=markers,
                 points=points, segments=segments)
+    st.riemann = bool(area and area.get("rectangles"))
     _refit(scene, g, st, slot)
     for a in stage_animations(st, _budget(scene.run_time(slot, 1.0), slot)):
         scene.play(a)
