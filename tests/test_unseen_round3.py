@@ -283,3 +283,27 @@ def test_rectangles_under_the_curve_are_a_riemann_sum():
     assert areas == [{"a": 0, "b": 2, "rectangles": 4, "sample": "left"},
                      {"a": 0, "b": 2, "rectangles": 8, "sample": "right"}]
     assert not [n for n in notes if "SB30" in n]
+
+
+def test_a_dot_to_place_is_never_a_piece_of_a_formula_to_mark():
+    beats, notes = planned('Show the equation y = sin(x). Mark the point x = 0 with a red dot labeled "N".')
+    assert not [b for b in beats if b.kind == "highlight"]
+    assert any("the dot it belongs to is not" in n for n in notes)
+
+
+def test_squares_labelled_by_name_are_labelled_cells():
+    beats, _ = planned('Show a row of 3 squares labelled "A", "B", "C".')
+    assert [(b.kind, b.params.get("labels")) for b in beats] == [("grid", ["A", "B", "C"])]
+    beats, notes = planned('Show a row of 7 small squares labelled "Mon" to "Sun".')
+    assert beats[0].params["labels"][0] == "Mon" and beats[0].params["labels"][-1] == "Sun"
+    assert any("the labels between 'Mon' and 'Sun' are not written" in n for n in notes)
+
+
+def test_a_number_line_takes_its_points_and_no_row_of_cards():
+    beats, _ = planned('Draw a number line from 0 to 10 and mark the point 7 with a dot labeled "x".')
+    assert [b.kind for b in beats] == ["number_line"]
+    assert beats[0].params["points"] == [{"value": 7, "label": "x"}]
+    beats, notes = planned('Draw a number line from 1 to 4 with the interval from 1.75 to 3.75 shaded, and a dot marked '
+                           '"A" somewhere inside.')
+    assert [b.kind for b in beats] == ["number_line"]
+    assert any("the dot 'A' is given no value on the line" in n for n in notes)

@@ -69,6 +69,9 @@ def rule_formula_target(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     """"Box the final answer", "Highlight 0/0 in red", "Circle the 1": mark that piece of a formula on screen."""
     if not _MARK.search(ex.sentence) or nth_part(ex.sentence, since_clear(ctx)) is not None:
         return []  # "Highlight line 2", "Box the last row": a part named by its position (rule_highlight)
+    if re.search(r"\bwith\s+(?:an?\s+|two\s+|three\s+)?(?:[\w-]+\s+){0,2}?(?:dots?|points?|markers?|stars?|crosses|cross)\b|"
+                 r"\bmark\s+(?:the\s+)?(?:points?|nodes?|antinodes?|locations?|positions?|spots?)\b", ex.bare, re.I):
+        return []  # "Mark the point x = 0 with a red dot labeled "N"": a dot to place, not a piece of a formula to mark
     shown = _formulas_on_screen(ctx)
     target = part = None
     candidates = [q for q in ex.quoted + ex.backticked] + [t.rstrip(".") for t, _, _ in ex.prose]

@@ -94,8 +94,25 @@ def rule_grid(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         return [_beat("grid", "grid:labelled-cells", ex, i, labels, _kw(ex.sentence) + tuple(x.lower() for x in labels),
                       labels=labels)]
     cue = r"\b(cards?|numbers?|numbered|tiles?|cells?|balls?|tickets?|chips?|marbles?|squares?|grid|boxes)\b"
-    if not cue_unquoted(ex, cue) or cue_unquoted(ex, r"\b(diagram|table|plot|chart|axis|axes|matri(?:x|ces))\b"):
-        return []
+    if not cue_unquoted(ex, cue) or cue_unquoted(ex, r"\b(diagram|table|plot|chart|axis|axes|matri(?:x|ces)|number[- ]lines?)\b") \
+            or any(b.kind == "number_line" and b.detail_index == i and b.source == ex.sentence for b in ctx.beats):
+        return []  # (a number line's own range is no row of numbered cards)
+    named = re.search(r"\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[\w-]+\s+){0,2}?(?:squares|cells|boxes|"
+                      r"tiles|cards)\s+(?:labell?ed|named|marked)\s+((?:" + Q + r"\s*(?:,|and|to|through)?\s*){2,12})", ex.sentence, re.I)
+    if named:
+        names = [match_text(m) for m in re.finditer(Q, named.group(2))]
+        words = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+        n = int(named.group(1)) if named.group(1).isdigit() else words[named.group(1).lower()]
+        if re.search(Q + r"\s*(?:to|through)\s*" + Q, named.group(2)) and len(names) == 2 and n > 2:
+            # "7 small squares labelled "Mon" to "Sun"": the names between are not written
+            ctx.lost(i, f"the labels between {names[0]!r} and {names[1]!r} are not written: the {n} cells show "
+                        f"{names[0]!r}, then numbers, then {names[1]!r}")
+            names = [names[0]] + [str(k) for k in range(2, n)] + [names[1]]
+        if len(names) == n:
+            # "a row of 3 squares labelled "A", "B", "C"": one cell per name
+            claim(ex, ctx, names)
+            return [_beat("grid", "grid:labelled-cells", ex, i, names, _kw(ex.sentence) + tuple(x.lower() for x in names),
+                          labels=names)]
     if re.search(r"\[\s*-?\d+(?:\.\d+)?(?:\s*,\s*-?\d+(?:\.\d+)?){2,}\s*\]", ex.sentence) or NUMBER_LIST.search(ex.sentence):
         return []  # "Draw the array [38, 27, 43, …] as a row of 7 cells", "a row of 10 squares, each containing …: 2, 5,
         # 8, …": the items are given — the array's own cells (a sequence), not a count of numbered cells

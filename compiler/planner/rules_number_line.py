@@ -146,6 +146,11 @@ def rule_number_line(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             params["range"] = [-5, 5]
         if re.search(r"\b(?:arrows?|vectors?|dots?|points?|(?<!tick )marks?|markers?)\b", rest, re.I):
             ctx.lost(i, "what sits on the number line is not given as numbers: an empty line is drawn")
+    for m in re.finditer(r"\b(dot|point|marker|arrow)s?\b[^.;\"\u201c]{0,20}?\b(?:labell?ed|marked|named)\s+" + _Q, s, re.I):
+        if m.group(2) not in strings:
+            # "a dot marked "A" somewhere inside": no number says where — the dot is not drawn, and that is said
+            ctx.lost(i, f"the {m.group(1).lower()} {m.group(2)!r} is given no value on the line: it is not drawn")
+            ctx.consumed.add(m.group(2))  # (nor is its label, alone beside the line)
     ctx.consumed.update(strings)
     if all(q in ctx.consumed for q in ex.quoted):
         ctx.stop = True  # its numbers are the line's: no row of boxes, no axes for them
@@ -179,6 +184,10 @@ def _pieces(ex: Extracted, ctx: Context, i: int, s: str, rest: str, params: dict
     for q in re.finditer(_Q + r"\s+at\s+(" + NUM + r")", s):
         point(number(q.group(2)), q.group(1))
     for q in re.finditer(r"\b(" + NUM + r")\s*(?:\(|:|=)\s*" + _Q, rest):
+        point(number(q.group(1)), q.group(2))
+    # "mark the point 7 with a dot labeled "x"", "the number 3 marked "start""
+    for q in re.finditer(r"\b(?:point|value|number)\s+(" + NUM + r")(?![\d.])(?:[^.;\"\u201c]{0,30}?\b(?:labell?ed|marked|named)\s+"
+                         + _Q + r")?", rest, re.I):
         point(number(q.group(1)), q.group(2))
     jumps = []
     for m in re.finditer(r"\b(?:jumps?|hops?|arrows?|arcs?|steps?)\s+(?:of\s+[+-]?\d+\s+)?from\s+(" + NUM + r")\s+to\s+(" + NUM + r")"

@@ -136,7 +136,14 @@ def rule_highlight(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     def shown(t: str) -> bool:
         t = t.lower().strip()
         # on screen as a whole, or most of it ("inf" in a table does not make "0 + 4 = 4 < inf" shown)
+        if len(t) <= 2:  # "N" is not shown by "y = sin(x)": a short name only as a word of its own
+            return bool(t) and any(re.search(r"(?<![a-z0-9])" + re.escape(t) + r"(?![a-z0-9])", s) for s in on_screen)
         return bool(t) and any(t in s or (len(s) > 2 and 2 * len(s) >= len(t) and s in t) for s in on_screen)
+
+    if re.search(r"\bwith\s+(?:an?\s+|two\s+|three\s+)?(?:[\w-]+\s+){0,2}?(?:dots?|points?|markers?)\b", ex.bare, re.I) and \
+            re.match(r"^\s*(?:then\s+)?(?:mark|highlight|show|indicate)\b", ex.sentence, re.I) and not any(
+                shown(q) for q in ex.quoted):
+        return []  # "Mark the nodes at x = 0 and x = 1 with red dots labeled "N"": dots to place (the chart rules')
 
     colour = colour_named(ex.sentence)
     part = nth_part(ex.sentence, since_clear(ctx))
