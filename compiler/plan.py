@@ -308,7 +308,8 @@ def _only_its_label(ex, ctx: Context, i: int, produced: list[Beat]) -> None:
 def _labelled_object(sentence: str, q: str) -> str | None:
     """The drawn thing a quoted label names ("a small star labeled "Ligase"": star), the first such noun of the
     clause before the label verb, or None."""
-    k = sentence.find(q)
+    at = re.search(r"[\"\u201c]" + re.escape(q) + r"[\"\u201d]", sentence)  # the quoted label, not the letters elsewhere
+    k = at.start() + 1 if at else -1
     m = re.search(r"\b(?:labell?ed|called|named|marked|with\s+the\s+label)\s*:?\s*[\"\u201c]$", sentence[:k], re.I) if k > 0 else None
     if not m:
         return None

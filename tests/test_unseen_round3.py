@@ -307,3 +307,9 @@ def test_a_number_line_takes_its_points_and_no_row_of_cards():
                            '"A" somewhere inside.')
     assert [b.kind for b in beats] == ["number_line"]
     assert any("the dot 'A' is given no value on the line" in n for n in notes)
+
+
+def test_a_side_named_before_a_drawing_is_where_it_goes_not_a_column():
+    beats, notes = planned('On the left side draw two charges with a double-headed arrow between them labeled "r".')
+    assert "bullets" not in [b.kind for b in beats] and "comparison" not in [b.kind for b in beats]
+    assert any("the arrow it belongs to is not" in n for n in notes)

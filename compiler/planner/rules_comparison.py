@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from .beats import Beat
 from .extract import Extracted
-from .context import Context, _beat, _kw
+from .context import Context, _beat, _kw, since_clear
 from .knowledge import is_instruction
 from .listing import Q, claim, cue_unquoted, shown_items, match_text
 
@@ -55,6 +55,9 @@ def rule_comparison(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         return [_comparison_beat(ex, i, "comparison:column-lines", titles, cols, [""] * len(titles),
                                  ("compare", "versus"))]
     col = _COLUMN.match(ex.sentence)
+    if col is not None and not any(b.kind == "comparison" for b in since_clear(ctx)) and re.search(
+            r"\b(?:draw|sketch|place|put|plot)\b", ex.sentence[col.end():], re.I):
+        col = None  # "On the left side draw two charges …": where a picture goes, not a column of a comparison
     prose_line = None
     if col is None:
         col = _IN_COLUMN.match(ex.sentence)
