@@ -313,3 +313,8 @@ def test_a_side_named_before_a_drawing_is_where_it_goes_not_a_column():
     beats, notes = planned('On the left side draw two charges with a double-headed arrow between them labeled "r".')
     assert "bullets" not in [b.kind for b in beats] and "comparison" not in [b.kind for b in beats]
     assert any("the arrow it belongs to is not" in n for n in notes)
+
+
+def test_a_list_inside_quoted_text_is_that_texts_not_a_row_of_boxes():
+    beats, _ = planned('Show the array [5, 1, 4, 2, 8] as boxes. Below the boxes, show the goal text: "Goal: [1, 2, 4, 5, 8]".')
+    assert [b.kind for b in beats] == ["sequence", "text"]

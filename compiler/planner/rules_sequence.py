@@ -66,7 +66,8 @@ def rule_sequence(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         ex.prose[:] = []
         ex.chain[:] = []
         return beats
-    if ex.vectors and not_vector and (array_cue or state or previous is not None):
+    if ex.vectors and lists and not_vector and (array_cue or state or previous is not None):
+        # (a list only inside the quoted text — "Goal: [1, 2, 4, 5, 8]" — is that text's, not a row of boxes)
         vec = ex.vectors[0]
         result = re.search(r"\bresult(?:\s+is)?\s*:?\s*\[([^\[\]]+)\]", ex.sentence, re.I)
         if result:
