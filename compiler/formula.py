@@ -73,7 +73,7 @@ class _Tok:
 
 
 _TOKEN = re.compile(r"\s*(?:(?P<num>\d+(?:\.\d*)?(?:[eE][+-]?\d+(?![A-Za-z_]))?|\.\d+)"
-                    r"|(?P<name>[A-Za-z_][A-Za-z_0-9]*)|(?P<op>[-+*/^(),|!]))")
+                    r"|(?P<name>[A-Za-z_α-ωΑ-Ω][A-Za-z_0-9α-ωΑ-Ω]*)|(?P<op>[-+*/^(),|!]))")
 
 
 _TIMES_X = re.compile(r"(?<=[\d)])(\s+)x(\s+)(?=[\d(])")  # "1000 x 1.1^t", "(3 - 1) x (11 - 1)": times
@@ -311,23 +311,66 @@ _BIN = {"+": lambda a, b: a + b, "-": lambda a, b: a - b, "*": lambda a, b: a * 
         "^": _pow}
 
 
-def _compile(node) -> Callable[[float], float]:
+def _compile(node, consts: dict[str, float] | None = None) -> Callable[[float], float]:
     tag = node[0]
     if tag == "num":
         v = node[1]
         return lambda x: v
     if tag == "var":
+        if consts and node[1] in consts:
+            c = consts[node[1]]
+            return lambda x: c
         return lambda x: x
     if tag == "neg":
-        f = _compile(node[1])
+        f = _compile(node[1], consts)
         return lambda x: -f(x)
     if tag == "call":
         fn = FUNCTIONS[node[1]]
-        f = _compile(node[2])
+        f = _compile(node[2], consts)
         return lambda x: fn(f(x))
     op = _BIN[tag]
-    fa, fb = _compile(node[1]), _compile(node[2])
+    fa, fb = _compile(node[1], consts), _compile(node[2], consts)
     return lambda x: op(fa(x), fb(x))
+
+
+def _text(node, var: str, consts: dict[str, float]) -> str:
+    """The formula written back, its constants as their values: `2*sin((1*x))` for `A sin(k x)` with A = 2, k = 1."""
+    tag = node[0]
+    if tag == "num":
+        return f"{node[1]:g}"
+    if tag == "var":
+        return f"({consts[node[1]]:g})" if node[1] in consts else var
+    if tag == "neg":
+        return f"(-{_text(node[1], var, consts)})"
+    if tag == "call":
+        return f"{node[1]}({_text(node[2], var, consts)})"
+    return f"({_text(node[1], var, consts)}{tag}{_text(node[2], var, consts)})"
+
+
+def free_names(text: str) -> list[str]:
+    """The names a formula uses besides its functions and constants, in order (`A sin(k x)`: A, k, x); [] when
+    unreadable."""
+    try:
+        rhs = text.split("=", 1)[1] if "=" in text else text
+        m = _LHS.match(text.split("=", 1)[0]) if "=" in text else None
+        p = _Parser(_tokenize(rhs), m.group("v") if m else None)
+        p.parse()
+    except (FormulaError, IndexError):
+        return []
+    return sorted(p.free, key=p.free.get)
+
+
+def with_constants(text: str, constants: dict[str, float]) -> str | None:
+    """`y = A sin(k x)` with {"A": 2, "k": 1} as a formula of one variable, `y = (2)*sin((1)*x)` (None when it is not
+    one: a name left unknown, or no formula)."""
+    try:
+        f = parse_formula(text, constants)
+    except FormulaError:
+        return None
+    lhs = text.split("=", 1)[0].strip() if "=" in text else "y"
+    toks = [_Tok(t.kind, t.text, t.col) for t in _tokenize(f.expr)]
+    node = _Parser(toks, f.var if f.var != "x" or "x" in f.expr else None).parse()
+    return f"{lhs} = {_text(node, f.var, constants)}"
 
 
 def _guard(f: Callable[[float], float]) -> Callable[[float], float]:
@@ -345,8 +388,9 @@ def _guard(f: Callable[[float], float]) -> Callable[[float], float]:
 _LHS = re.compile(r"^\s*(?:(?P<f>[A-Za-z]\w{0,10})\s*\(\s*(?P<v>[A-Za-z]\w{0,10})\s*\)|(?P<y>[A-Za-z]\w{0,10}))\s*$")
 
 
-def parse_formula(text: str) -> Formula:
-    """Read `y = <expr>`, `f(x) = <expr>` or `<expr>` in one variable; raise `FormulaError` if unreadable."""
+def parse_formula(text: str, constants: dict[str, float] | None = None) -> Formula:
+    """Read `y = <expr>`, `f(x) = <expr>` or `<expr>` in one variable; raise `FormulaError` if unreadable. `constants`
+    gives values to other names (`A sin(k x)` with A = 2, k = 1)."""
     if not isinstance(text, str):
         raise FormulaError("a formula must be text")
     if len(text) > MAX_CHARS:
@@ -370,7 +414,8 @@ def parse_formula(text: str) -> Formula:
     toks = [_Tok(t.kind, t.text, t.col + offset) for t in toks]
     p = _Parser(toks, var)
     node = p.parse()
-    free = dict(p.free)
+    consts = constants or {}
+    free = {n: c for n, c in p.free.items() if n not in consts}
     if var is None:
         if len(free) > 1:
             names = sorted(free, key=free.get)
@@ -380,7 +425,7 @@ def parse_formula(text: str) -> Formula:
         others = [n for n in free if n != var]
         if others:
             raise FormulaError(f"unknown name {others[0]!r} (the variable is {var})", free[others[0]])
-    return Formula(text, rhs.strip(), var, _guard(_compile(node)))
+    return Formula(text, rhs.strip(), var, _guard(_compile(node, consts)))
 
 
 def try_formula(text: str) -> Formula | None:

@@ -318,3 +318,17 @@ def test_a_side_named_before_a_drawing_is_where_it_goes_not_a_column():
 def test_a_list_inside_quoted_text_is_that_texts_not_a_row_of_boxes():
     beats, _ = planned('Show the array [5, 1, 4, 2, 8] as boxes. Below the boxes, show the goal text: "Goal: [1, 2, 4, 5, 8]".')
     assert [b.kind for b in beats] == ["sequence", "text"]
+
+
+def test_letters_of_a_curve_take_the_values_given_or_are_said():
+    from compiler.formula import free_names, parse_formula, with_constants
+
+    assert free_names("y = A sin(k x)") == ["A", "k", "x"]
+    assert parse_formula(with_constants("y = A sin(k x)", {"A": 2, "k": 1}))(1.5707963) > 1.99
+    beats, notes = planned("Draw axes with x from 0 to 6. Plot y = A sin(k x) with A = 2 and k = 1.")
+    curve = [c for b in beats for c in b.params.get("curves", [])][0]
+    assert curve["label"] == "y = A sin(k x)" and parse_formula(curve["expr"])(1.5707963) > 1.99
+    assert not [n for n in notes if "SB30" in n]
+    beats, notes = planned("Draw axes with x from 0 to 2. Draw a blue sine wave y1 = A sin(kx - ωt) labeled \"y_1\".")
+    assert any("A, k, ω, t are not given a value" in n for n in notes)
+    assert beats[0].params["y_range"] == [0, 1]  # empty axes fit themselves to the curve drawn on them

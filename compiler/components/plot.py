@@ -48,8 +48,9 @@ class Area(_Model):
     color: Colour | None = Field(None, description="Fill colour (default: the curve's).", examples=["red"])
     rectangles: int | None = Field(None, ge=1, le=64, description="A Riemann sum: that many rectangles of equal width "
                                    "between a and b instead of the smooth area.", examples=[8])
-    sample: Literal["left", "right", "mid"] = Field("left", description="With `rectangles`: where each rectangle meets "
-                                                    "the curve (its left end, right end or middle).", examples=["right"])
+    sample: Literal["left", "right", "mid"] | None = Field(None, description="With `rectangles`: where each rectangle "
+                                                           "meets the curve: its `left` end (default), `right` end or "
+                                                           "middle (`mid`).", examples=["right"])
 
     @field_validator("curve", mode="before")
     @classmethod

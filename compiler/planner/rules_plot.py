@@ -24,7 +24,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
-from ..formula import integrate, limit_at, nice_range, try_formula, value_range
+from ..formula import free_names, with_constants, integrate, limit_at, nice_range, try_formula, value_range
 from .beats import Beat
 from .clauses import operation_clauses
 from .context import Context, _beat, _cue, _has, _kw
@@ -271,13 +271,50 @@ def _x_range(ex: Extracted) -> tuple[float, float] | None:
     return None
 
 
+_DEFAULT_ZERO = {"t", "φ", "phi", "c"}  # a time, a phase, an offset: 0 when not given; any other letter: 1
+
+
+def _letters(text: str) -> tuple[str | None, list[str]]:
+    """The variable of a formula written with other letters (`y = A sin(k x)`: x; `y = A cos(ω t)`: t) and those
+    letters, which stand for values."""
+    names = free_names(text)
+    m = re.match(r"\s*[A-Za-z]\w*\s*\(\s*([A-Za-z])\s*\)\s*=", text)
+    var = m.group(1) if m else "x" if "x" in names else "t" if "t" in names else None
+    return var, [n for n in names if n != var]
+
+
+def _valued(text: str, values: dict[str, float]) -> tuple[str | None, list[str]]:
+    """The formula with the values the scene gives its other letters put in (`y = A sin(k x)` "with A = 2 and k = 1"),
+    and the letters no value was given for (drawn as 1, or 0 for a time or phase, and said): (None, []) when the
+    formula cannot be read even so."""
+    if try_formula(text):
+        return text, []
+    var, others = _letters(text)
+    if var is None or not others or len(others) > 5:
+        return None, []
+    missing = [n for n in others if n not in values]
+    consts = {n: values.get(n, 0.0 if n in _DEFAULT_ZERO else 1.0) for n in others}
+    out = with_constants(text, consts)
+    return (out, missing) if out else (None, [])
+
+
+def _given_values(ex: Extracted, ctx: Context) -> dict[str, float]:
+    """"with A = 2 and k = 1", "(A = 3 cm)": values the sentence or the scene gives single letters."""
+    out: dict[str, float] = {}
+    for text in (ctx.about, ex.sentence):  # the sentence's own values last: they win
+        for m in re.finditer(r"(?<![\w.])([A-Za-zα-ωΑ-Ω])\s*=\s*(-?\d+(?:\.\d+)?)(?![\w(])(?!\.\d)(?!\s*[-+*/^(])", text or ""):
+            if m.group(1) not in ("x", "y"):
+                out[m.group(1)] = float(m.group(2))
+    return out
+
+
 def _prose_formulas(ex: Extracted, partial: list[str] | None = None) -> list[tuple[str, int, int]]:
     """`y = 4x²`, `f(x) = x^2 - 3x + 2` written in the sentence: (text, start, end), longest readable prefix.
     When the part left unread is maths, not prose, a curve drawn from it would be wrong: `partial` collects
     what to report (SB307) if the caller draws it."""
     out = []
     s = ex.sentence
-    for m in re.finditer(r"(?<![\w=*])(?:[^\W\d_]\w{0,3}\s*\(\s*[^\W\d_]\w{0,2}\s*\)|[^\W\d_])\s*=\s*", s):
+    for m in re.finditer(r"(?<![\w=*])(?:[^\W\d_]\w{0,3}\s*\(\s*[^\W\d_]\w{0,2}\s*\)|[^\W\d_](?:_?\d{1,2})?)\s*=\s*", s):
         tail = s[m.end():]
         cut = re.search(r"\s+" + _STOP + r"\b|[,;:]\s|\.\s|\.$|[\"`]|\n|" + _ASIDE, tail)  # a formula ends at a line end
         cand = tail[: cut.start()] if cut else tail
@@ -286,7 +323,7 @@ def _prose_formulas(ex: Extracted, partial: list[str] | None = None) -> list[tup
             expr = " ".join(words).rstrip(".")
             if re.fullmatch(r"\s*" + NUM + r"\s*(?:m|s|kg|g|N|J|W|V|A|Ω|cm|mm|km|h|min|m/s|m/s\^?2|m/s²|°C|K)\s*", expr):
                 break  # "y = 20 m": a quantity with its unit, not the line y = 20·m
-            if re.search(r"[a-zA-Z]", expr) and try_formula(expr):
+            if re.search(r"[a-zA-Z]", expr) and (try_formula(expr) or _valued(s[m.start(): m.end()] + expr, {})[0]):
                 text = s[m.start(): m.end()] + expr
                 out.append((text.strip(), m.start(), m.start() + len(text)))
                 rest = cand[len(" ".join(words)):].strip()
@@ -590,6 +627,15 @@ def _plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             colour = _colour_near(ex.bare, b, limit)
         if what == "formula":
             expr = data if try_formula(data) else data.split("=", 1)[-1].strip()  # "θ(t) = …": draw the right side
+            if not try_formula(expr):
+                valued, missing = _valued(data, _given_values(ex, ctx))
+                if valued:
+                    # "y = A sin(k x) with A = 2 and k = 1": the values put in; letters left without one are said
+                    expr = valued
+                    if missing:
+                        ctx.lost(i, f"{', '.join(missing)} {'is' if len(missing) == 1 else 'are'} not given a value: "
+                                    f"{data} is drawn with " + ", ".join(
+                                        f"{n} = {0 if n in _DEFAULT_ZERO else 1}" for n in missing))
             _claim_formula(ex, ctx, data)
             curves.append(curve_spec(ctx, expr, label or data, "", colour))
             strings.append(label or data)
@@ -749,8 +795,10 @@ def _plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         updates = {"x_range": list(xr)}
         written = first.params.get("y_range")
         said = written and axis_range(first.source, "y")  # a y range the details wrote ("y-axis from 0 to 25 m")
-        if yr and (curves or points) and not (written and _fits(all_curves, xr, extra, written)) and not (
+        if yr and (curves or points) and not (written and said and _fits(all_curves, xr, extra, written)) and not (
+                written and not said and first.params.get("curves") and _fits(all_curves, xr, extra, written)) and not (
                 said and _meets(curves, xr, written) and _fits([], xr, extra, written)):
+            # (a y range the axes only had by default — empty axes, 0 to 10 — fits itself to the curves drawn on them)
             updates["y_range"] = yr  # the axes as written hold the new curves: they stay as written
         elif said and curves and not _fits(curves, xr, [], written) and _mostly_outside(curves, xr, written):
             ctx.lost(i, f"the curve leaves the y range as written ({_fmt(written[0])} to {_fmt(written[1])}): "

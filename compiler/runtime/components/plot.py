@@ -318,7 +318,7 @@ def _stage(g, theme: dict, *, curves=(), move_dot=None, area=None, markers=(), p
         if target and target[0]:
             fill = paint(area["color"], target[1]) if area.get("color") else target[1]
             st.area = (_rectangles(axes, target[0], fill, float(area["a"]), float(area["b"]), int(area["rectangles"]),
-                                   area.get("sample", "left"), g.x_range, g.y_range, k) if area.get("rectangles") else
+                                   area.get("sample") or "left", g.x_range, g.y_range, k) if area.get("rectangles") else
                        _area(axes, target[0], fill, float(area["a"]), float(area["b"]), g.x_range, g.y_range))
             if area.get("label"):
                 lab = _label(area["label"], theme, theme["text"], k, width=16)
