@@ -332,3 +332,13 @@ def test_letters_of_a_curve_take_the_values_given_or_are_said():
     beats, notes = planned("Draw axes with x from 0 to 2. Draw a blue sine wave y1 = A sin(kx - ωt) labeled \"y_1\".")
     assert any("A, k, ω, t are not given a value" in n for n in notes)
     assert beats[0].params["y_range"] == [0, 1]  # empty axes fit themselves to the curve drawn on them
+
+
+def test_curves_labelled_by_their_colour_and_a_picture_asked_for_is_no_caption():
+    beats, _ = planned('Draw axes with x from 0 to 10. Plot y = x^2 in red and y = x in blue. '
+                       'Label the red curve "O(n^2)" and the blue line "O(n)".')
+    assert [c["label"] for b in beats for c in b.params.get("curves", [])] == ["O(n^2)", "O(n)"]
+    assert "text" not in [b.kind for b in beats]
+    beats, _ = planned("Next to the plot, show a small copy of the voltage curve in blue to compare: one rises as the "
+                       "other falls.")
+    assert not [b for b in beats if b.kind == "text" and "rises" in b.params.get("text", "")]

@@ -31,6 +31,7 @@ from .context import _beat, _kw, since_clear
 from .extract import Extracted
 from .knowledge import operation_verbs, plot_motion
 from .quantity import NUM, number as _num, quantity
+from .theme import COLOUR_RE, colour_value
 from .rules_plot import clean_number, curve_spec, area_colour, named_axes, point_labels
 
 COORD = re.compile(r"(?:\b([A-Z])\s*)?\(\s*(" + NUM + r")\s*,\s*(" + NUM + r")\s*\)")
@@ -255,8 +256,42 @@ def _name_axes(ex, ctx, i, first, beats, curves, low):
     return []
 
 
+def _label_by_colour(ex, ctx, i, beats) -> list[Beat] | None:
+    """"Label the red curve "O(n^2)" and the blue line "O(n)"": each curve on screen of that colour takes its label."""
+    if not re.match(r"^\s*(?:then\s+)?(?:label|name|tag)\b", ex.sentence, re.I):
+        return None
+    pairs = re.findall(r"(" + COLOUR_RE.pattern + r")\s+(?:curve|line|graph|parabola|function)\s+(?:as\s+)?[\"\u201c]"
+                       r"([^\"\u201d]{1,60})[\"\u201d]", ex.sentence, re.I)
+    if not pairs:
+        return None
+    done = []
+    for word, text in pairs:
+        col = colour_value(word)
+        for b in beats:
+            cs = [dict(c) for c in b.params.get("curves") or []]
+            hit = next((k for k, c in enumerate(cs) if col and c.get("color") == col), None)
+            if hit is not None:
+                cs[hit]["label"] = text.strip()
+                nb = Beat("plot", dict(b.params, curves=cs), b.strings + (text.strip(),), b.rule + "+label", b.source,
+                          b.detail_index, b.keywords)
+                ctx.replace(b, nb, i)
+                beats[beats.index(b)] = nb
+                done.append(text.strip())
+                break
+    if not done:
+        return None
+    for word, text in pairs:
+        if text.strip() not in done:
+            ctx.lost(i, f"no {word} curve is on the plot: the label {text.strip()!r} is not placed")
+    ctx.consumed.update(t for _, t in pairs)
+    return []
+
+
 def _relabel(ex, ctx, i, first, beats, curves, low):
     """"Label the hole "limit = 4"", "Label it "v"", "Display the label "μ = mean"" (after a marker)."""
+    coloured = _label_by_colour(ex, ctx, i, beats)
+    if coloured is not None:
+        return coloured
     m = re.match(r"^\s*(?:then\s+)?(?:label|name|tag)\s+(?:the\s+|it\b|this\b|that\b)\s*(\w+)?[^\"\u201c]{0,30}"
                  r"[\"\u201c]([^\"\u201d]{1,60})[\"\u201d]\s*\.?\s*$", ex.sentence, re.I)
     label_only = re.match(r"^\s*(?:then\s+)?(?:display|show|add|write)\s+(?:the\s+|a\s+)?label\s+[\"\u201c]([^\"\u201d]"

@@ -244,8 +244,12 @@ def rule_noun_phrase(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         m = None  # a drawing sbc cannot make ("Draw 4 rectangles of width 0.5"): reported, not captioned
     if not m:
         colon = re.match(r"^[^:]*?\b((?:\w+\s+){0,2}\w+)\s*:\s*(.{3,110}?)\.?$", ex.sentence)
-        if colon and (_acts(ex.sentence[:colon.start(2)], action_verbs()) or _acts(colon.group(2))):
-            return []  # "Release the bob: animate one full swing …": what to do, not text to show (reported)
+        if colon and (_acts(ex.sentence[:colon.start(2)], action_verbs()) or _acts(colon.group(2)) or (
+                set(re.findall(r"[a-z]+", ex.sentence[:colon.start(1)].lower())) & picture_objects() and
+                re.search(r"\b(?:show|draw|display|sketch|add|put|place)\b", ex.sentence[:colon.start(1)], re.I))):
+            # "Release the bob: animate one full swing …": what to do, not text to show (reported); "Next to the plot,
+            # show a small copy of the voltage curve in blue to compare: one rises …": a picture asked for, not a caption
+            return []
         if colon and not re.search(r"\d\s*$", colon.group(1)):
             # "…split it into two components: mg cos θ along the string and mg sin θ along the arc"
             head = re.sub(r"^(?:the|a|an|its|into|two|three|four)\s+", "", colon.group(1), flags=re.I)
