@@ -342,3 +342,9 @@ def test_curves_labelled_by_their_colour_and_a_picture_asked_for_is_no_caption()
     beats, _ = planned("Next to the plot, show a small copy of the voltage curve in blue to compare: one rises as the "
                        "other falls.")
     assert not [b for b in beats if b.kind == "text" and "rises" in b.params.get("text", "")]
+
+
+def test_two_things_highlighted_together_are_both_highlighted():
+    beats, _ = planned("Show the boxes [5, 1, 4, 2, 8]. Highlight 5 and 1 in yellow.")
+    assert [(b.params.get("target"), b.params.get("color")) for b in beats if b.kind == "highlight"] == [
+        ("5", "yellow"), ("1", "yellow")]

@@ -171,6 +171,15 @@ def rule_highlight(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     words = [w.strip(".,;:") for w in re.sub(r"[\"`\u201c\u201d][^\"`\u201c\u201d]*[\"`\u201c\u201d]", " ", ex.sentence).split()[1:]]
     words = [w for w in words if w and w.lower() not in _FILLER and not re.fullmatch(r"[a-z]{1,2}", w)]
     target = next((t for t in quoted + formulas + words if shown(t)), None)
+    both = re.match(r"^\s*(?:then\s+)?(?:highlight|circle|mark|box|colou?r|emphasi[sz]e)\s+(?:the\s+)?(?:numbers?\s+|values?\s+|"
+                    r"cells?\s+|boxes\s+)?([^\s,]{1,12})\s*(?:,\s*([^\s,]{1,12})\s*,?)?\s+and\s+([^\s,.]{1,12})\b", ex.sentence, re.I)
+    if both and target is not None:
+        names = [x.strip("\"'\u201c\u201d") for x in both.groups() if x]
+        if len(names) >= 2 and all(shown(x) for x in names) and target in names:
+            # "Highlight 5 and 1 in yellow": each of them, not only the first
+            ctx.consumed.update(names)
+            return [_beat("highlight", "highlight:verb", ex, i, (), _kw(ex.sentence), target=x, color=colour)
+                    for x in names]
     if target is None and not quoted and (formulas or re.search(r"[$€£]?\d[\d,.]*", ex.sentence)) and not _has(
             ex, r"^\s*(?:then\s+)?mark\b"):
         # "Highlight the difference of $128.89": a value no element shows yet — write it, then surround it
