@@ -348,3 +348,11 @@ def test_two_things_highlighted_together_are_both_highlighted():
     beats, _ = planned("Show the boxes [5, 1, 4, 2, 8]. Highlight 5 and 1 in yellow.")
     assert [(b.params.get("target"), b.params.get("color")) for b in beats if b.kind == "highlight"] == [
         ("5", "yellow"), ("1", "yellow")]
+
+
+def test_a_curve_described_by_a_word_no_earlier_curve_has_brings_none_back():
+    sb = Storyboard.model_validate({"scenes": [scene("Plot y = x^2 for x from 0 to 2.", "One."),
+                                               scene("Show the equation y = sin(pi x). Animate the string oscillating "
+                                                     "between the two dashed curves.", "Two.")]})
+    plan = plan_storyboard(sb)
+    assert "plot" not in [b.kind for b in plan.scenes[1].beats]

@@ -174,11 +174,16 @@ def rule_recall(ex: Extracted, ctx, i: int) -> list[Beat]:
                      if w not in ("same", "new", "first", "second", "two", "both", "whole", "entire", "original",
                                   "previous", "old", "current", "other", "last", "next", "final", "existing", "two")
                      and len(w) > 2]
-            candidates.append((kinds, words))
-    for n_cand, (kinds, words) in enumerate(candidates):
+            candidates.append((kinds, words, True))
+    candidates = [c if len(c) == 3 else (c[0], c[1], False) for c in candidates]
+    for n_cand, (kinds, words, implied) in enumerate(candidates):
         if shown & set(kinds):
             return []  # already on screen in this scene: the sentence operates on it
-        found = _find(ctx, kinds, scene, words) or (_find(ctx, kinds, scene, []) if words else None)
+        if implied and not explicit and words:
+            # "between the two dashed curves": the curve it describes, never another one when no dashed curve was drawn
+            found = _find(ctx, kinds, scene, words)
+        else:
+            found = _find(ctx, kinds, scene, words) or (_find(ctx, kinds, scene, []) if words else None)
         if not found:
             continue
         number, b = found
