@@ -356,3 +356,11 @@ def test_a_curve_described_by_a_word_no_earlier_curve_has_brings_none_back():
                                                      "between the two dashed curves.", "Two.")]})
     plan = plan_storyboard(sb)
     assert "plot" not in [b.kind for b in plan.scenes[1].beats]
+
+
+def test_a_label_written_under_a_piece_of_the_formula_points_at_it():
+    beats, _ = planned('Show the equation F = m a. Under m write "mass" and under a write "acceleration".')
+    assert [(b.kind, b.params.get("target"), b.params.get("label")) for b in beats[1:]] == [
+        ("annotation", "m", "mass"), ("annotation", "a", "acceleration")]
+    beats, _ = planned('Show the equation y = 2A \\\\sin(kx) \\\\cos(\\\\omega t). Under \\\\sin(kx) write "shape".')
+    assert [b.kind for b in beats] == ["equation", "annotation"]

@@ -124,6 +124,11 @@ _LINK = "|".join((r"\b" + w if w[:1].isalpha() else w) for w in sorted(_LEX["lab
 _LINK_END = re.compile(r"\s*(?:" + _LINK + r")\s*$", re.I)
 _LINK_START = re.compile(r"^\s*(?:" + _LINK + r")\s*", re.I)
 _QUOTE = re.compile(r"[\"\u201c]([^\"\u201d\n]{1,80})[\"\u201d]")
+# "Under m write "mass" and under a write "acceleration"": a label written by its piece
+_UNDER = re.compile(r"\b(?:under|below|beneath|underneath|above|over)\s+\S{1,24}\s+(?:write|put|add|place|show|display)\s*"
+                    r"[\"\u201c\x01]", re.I)
+_UNDER_PIECE = re.compile(r"^\s*(?:(?:then|and|also)\s+)?(?:under|below|beneath|underneath|above|over)\s+(?:the\s+)?"
+                          r"(\S{1,24}?)\s*,?\s+(?:write|put|add|place|show|display)\s*(?:the\s+(?:word|label|text)\s*)?$", re.I)
 
 
 def _piece_on_screen(runs: list[str], shown: list[tuple[Beat, str]]) -> str | None:
@@ -143,7 +148,7 @@ def rule_formula_labels(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     an arrow: F "net force (N)", m "mass (kg)", a "acceleration"": an arrow from each label to its piece of the
     formula on screen (annotations) — not boxes of a diagram. A piece the formula does not hold is reported (SB307)."""
     shown = _formulas_on_screen(ctx)
-    if not shown or not _LABEL.search(ex.bare):
+    if not shown or not (_LABEL.search(ex.bare) or _UNDER.search(ex.bare)):
         return []
     s = ex.sentence
     colon = re.search(r":\s", ex.bare)
@@ -161,7 +166,8 @@ def rule_formula_labels(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         label = q.group(1).strip()
         # the piece is all the clause says besides its label: "P(D) as", "Label E as", "the term P(D) as" — not the
         # end of "a line from x to h labeled "w1 = 0.5"" (the label of the line)
-        before = _LEAD.sub("", _LINK_END.sub("", s[a:q.start()])).strip()
+        under = _UNDER_PIECE.match(s[a:q.start()])  # "under m write "mass"": m
+        before = under.group(1).strip() if under else _LEAD.sub("", _LINK_END.sub("", s[a:q.start()])).strip()
         after = _LEAD.sub("", _LINK_START.sub("", s[q.end():b].rstrip(" .;!"))).strip()
         piece = _piece_on_screen([before], shown) if before else None
         if piece is None and after and not before and _LINK_START.match(s[q.end():b]):
@@ -170,7 +176,7 @@ def rule_formula_labels(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             pairs.append((piece, label, True))
         elif before and len(before) <= 12 and re.fullmatch(r"[^\s\w]*\w{1,3}\S*", before):
             pairs.append((before, label, False))  # a symbol the formula does not hold: reported
-    if not any(found for _, _, found in pairs) or len(pairs) != len(quotes) or len(pairs) < 2 and not _ARROWS.search(ex.bare):
+    if not any(found for _, _, found in pairs) or len(pairs) != len(quotes) or len(pairs) < 2 and not (_ARROWS.search(ex.bare) or _UNDER.search(ex.bare)):
         return []  # (one label without an arrow, "Label η as "learning rate"": a caption of the formula, rule_highlight)
     side = "down" if re.search(r"\b(?:under|below|beneath|underneath)\b", ex.bare, re.I) else \
         "up" if re.search(r"\b(?:above|over)\b", ex.bare, re.I) else None
@@ -180,7 +186,7 @@ def rule_formula_labels(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             ctx.lost(i, f"{piece!r} is not in the formula on screen: the label {label!r} points at the formula")
         out.append(_beat("annotation", "annotation:formula-part", ex, i, [label], _kw(label) + ("arrow",),
                          style="arrow", target=piece, label=label, side=side))
-        ctx.consumed.add(label)
+        ctx.consumed.update((label, piece))  # (the piece is the formula's, drawn there: not a formula of its own)
     ex.prose[:] = []
     ex.formulas[:] = []
     ctx.stop = True
