@@ -364,3 +364,9 @@ def test_a_label_written_under_a_piece_of_the_formula_points_at_it():
         ("annotation", "m", "mass"), ("annotation", "a", "acceleration")]
     beats, _ = planned('Show the equation y = 2A \\\\sin(kx) \\\\cos(\\\\omega t). Under \\\\sin(kx) write "shape".')
     assert [b.kind for b in beats] == ["equation", "annotation"]
+
+
+def test_boxing_an_answer_quoted_without_its_tex_marks_the_line_on_screen():
+    beats, _ = planned('Show the steps:\nx = \\\\frac{6}{3}\nx = 2 \\\\text{ m}\nBox the answer "x = 2 m".')
+    assert [b.kind for b in beats] == ["steps", "highlight"]
+    assert beats[1].params["target"] == "x = 2 \\\\text{ m}" and beats[1].params["mode"] == "box"

@@ -116,6 +116,13 @@ def _on_screen_strings(ctx: Context) -> list[str]:
     return [s for s in out if s]
 
 
+def _plain(s: str) -> str:
+    """A formula as read, without its TeX markup: "x = 2 \\text{ m}" -> "x = 2 m" (lower case, spaces collapsed)."""
+    s = re.sub(r"\\(?:text|mathrm|mathbf|operatorname)\s*\{([^{}]*)\}", r"\1", str(s))
+    s = re.sub(r"\\[,;:! ]", " ", s).replace("\\", "")
+    return " ".join(re.sub(r"[{}]", "", s).split()).lower()
+
+
 def rule_highlight(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     """"Highlight "A"", "Highlight the middle element 34", "Cross out the common factor (x - 2)",
     "Highlight the line `mid = (low + high) // 2`", "Put a box around the final answer": the target is
@@ -131,10 +138,13 @@ def rule_highlight(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         return []  # "Highlight the intersection … with a yellow dot labeled "Equilibrium"": the plot adds a point
     if _has(ex, r"^\s*(?:then\s+)?mark\b") and not (ex.quoted or ex.backticked):
         return []  # "Mark the minimum at (3, 1)": a point, for the chart rules
-    on_screen = [s.lower() for s in _on_screen_strings(ctx)]
+    originals = list(_on_screen_strings(ctx))
+    on_screen = [s.lower() for s in originals] + [_plain(s) for s in originals]
 
     def shown(t: str) -> bool:
         t = t.lower().strip()
+        if _plain(t) != t and any(_plain(t) == p for p in on_screen):
+            return True  # "x = 2 m" is the line "x = 2 \text{ m}" on screen
         # on screen as a whole, or most of it ("inf" in a table does not make "0 + 4 = 4 < inf" shown)
         if len(t) <= 2:  # "N" is not shown by "y = sin(x)": a short name only as a word of its own
             return bool(t) and any(re.search(r"(?<![a-z0-9])" + re.escape(t) + r"(?![a-z0-9])", s) for s in on_screen)
@@ -194,6 +204,10 @@ def rule_highlight(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         ctx.consumed.add(q)
         return [_beat("text", "text:quoted-string", ex, i, [q], _kw(q), text=q),
                 _beat("highlight", "highlight:verb", ex, i, (), _kw(ex.sentence), target=q)]
+    if target and target.lower().strip() not in [o.lower() for o in originals]:
+        # the formula as it is drawn: "Box the answer "x = 2 m"" marks the line "x = 2 \text{ m}"
+        ctx.consumed.add(target)  # (the quote is that line: not written again)
+        target = next((o for o in originals if _plain(o) == _plain(target)), target)
     if target:
         ctx.consumed.add(target)
         if target in ex.formulas:
