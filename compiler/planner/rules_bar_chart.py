@@ -227,6 +227,15 @@ _VALUES_ON_BARS = re.compile(r"\b(?:write|show|display|put|add|label|place)\b.{0
                              r".{0,30}\b(?:on top of|above|over|on)\b.{0,20}\bbars?\b|\blabel each bar\b", re.I)
 
 
+def _titled(s: str, ctx: Context) -> str | None:
+    """'… titled "Letter counts"': the chart's caption as written (drawn as it, not again as text)."""
+    m = re.search(r"\btitled\s+[\"\u201c]([^\"\u201d]+)[\"\u201d]", s, re.I)
+    if not m:
+        return None
+    ctx.consumed.add(m.group(1).strip())
+    return m.group(1).strip()
+
+
 def rule_bar_chart(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if fired_chart(ex, ctx, i):
         return []
@@ -340,12 +349,8 @@ def rule_bar_chart(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             ctx.consumed.add(q)
     ctx.consumed.update(q for q in ex.quoted if any(q.strip().startswith(lab + ":") for lab in labels))
     ex.prose[:] = []  # "0 heads: 1/8, 1 head: 3/8": the values, not formulas to show
-    title = None
-    m = re.search(r"\btitled\s+[\"\u201c]([^\"\u201d]+)[\"\u201d]", s, re.I)
-    if m:
-        title = m.group(1).strip()
-        ctx.consumed.add(title)
-    else:
+    title = _titled(s, ctx)
+    if title is None:
         m = re.search(r"\b(?:bar[- ]?(?:chart|graph|plot)|histogram)\s+(?:of|showing|for|comparing)\s+(?:the\s+)?"
                       r"([a-z][\w -]{1,40}?)\s*(?::|,|\bwith\b|\bfor\b|$)", s, re.I)
         if m and not re.search(NUM, m.group(1)):
@@ -406,12 +411,8 @@ def rule_heatmap(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         values = _placeholder_attention(s, n, causal)
         rule = "heatmap:placeholder"
         ctx.lost(i, "the heatmap's values are not given: an illustrative pattern is drawn, not data")
-    title = None
-    m = re.search(r"\btitled\s+[\"\u201c]([^\"\u201d]+)[\"\u201d]", s, re.I)
-    if m:
-        title = m.group(1).strip()
-        ctx.consumed.add(title)
-    else:
+    title = _titled(s, ctx)
+    if title is None:
         m = re.search(r"\b(?:heat[- ]?map|attention map)\s+(?:of|showing|for)\s+(?:the\s+)?([a-z][\w -]{1,40}?)"
                       r"\s*(?:[:,.(]|\bwith\b|\bfor\b|\bbetween\b|\bover\b|$)", s, re.I)
         if m:

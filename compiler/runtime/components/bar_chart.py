@@ -114,12 +114,7 @@ def _grouped(theme: dict, labels: list[str], series, unit: str | None) -> VGroup
             vt = text(fmt(v, unit), theme, size=size, color=theme["text"])
             if vt.width > bar_w * 1.05:
                 vt.scale_to_fit_width(bar_w * 1.05)
-            if v >= 0:
-                bar.move_to([x, 0, 0], aligned_edge=DOWN)
-                vt.next_to(bar, UP, buff=0.1)
-            else:
-                bar.move_to([x, 0, 0], aligned_edge=UP)
-                vt.next_to(bar, DOWN, buff=0.1)
+            _stand(bar, vt, x, v, 0.1)
             bars.add(bar)
             vlabels.add(vt)
             values.append(v)
@@ -190,12 +185,7 @@ def _vertical(g, theme, labels, vals, span, default_col) -> None:
         x = (i - (n - 1) / 2) * slot
         col = _colour_for(theme, labels[i], default_col)
         bar = _bar(bar_w, abs(v) * unit_h, col)
-        if v >= 0:
-            bar.move_to([x, 0, 0], aligned_edge=DOWN)
-            vt.next_to(bar, UP, buff=0.16)
-        else:
-            bar.move_to([x, 0, 0], aligned_edge=UP)
-            vt.next_to(bar, DOWN, buff=0.16)
+        _stand(bar, vt, x, v, 0.16)
         bars.add(bar)
         vlabels.add(vt)
     bottom = min([0.0] + [b.get_bottom()[1] for b in bars] + [t.get_bottom()[1] for t in vlabels])
@@ -242,6 +232,16 @@ def _horizontal(g, theme, labels, vals, span) -> None:
     g.baseline, g.bars, g.value_labels, g.labels = baseline, bars, vlabels, list(cat)
     g.unit_len = unit_w
     g.base_width = baseline.height
+
+
+def _stand(bar, value_text, x: float, v: float, buff: float) -> None:
+    """An upright bar on the baseline at x (hanging below it when negative), its value beyond its end."""
+    if v >= 0:
+        bar.move_to([x, 0, 0], aligned_edge=DOWN)
+        value_text.next_to(bar, UP, buff=buff)
+    else:
+        bar.move_to([x, 0, 0], aligned_edge=UP)
+        value_text.next_to(bar, DOWN, buff=buff)
 
 
 def _bar(w: float, h: float, col, vertical: bool = True) -> Rectangle:
