@@ -370,3 +370,14 @@ def test_boxing_an_answer_quoted_without_its_tex_marks_the_line_on_screen():
     beats, _ = planned('Show the steps:\nx = \\\\frac{6}{3}\nx = 2 \\\\text{ m}\nBox the answer "x = 2 m".')
     assert [b.kind for b in beats] == ["steps", "highlight"]
     assert beats[1].params["target"] == "x = 2 \\\\text{ m}" and beats[1].params["mode"] == "box"
+
+
+def test_a_later_scene_showing_the_axes_and_curve_brings_them_back_with_a_finer_sum():
+    sb = Storyboard.model_validate({"scenes": [
+        scene("Draw axes with x from 0 to 2 and y from 0 to 4. Plot y = x^2. Draw 4 right-endpoint rectangles.", "One."),
+        scene("On the left, show the axes and curve with 8 right-endpoint rectangles of width 0.25. Transform the rectangles into 16 "
+              "rectangles of width 0.125.", "Two.")]})
+    beats = plan_storyboard(sb).scenes[1].beats
+    assert beats[0].rule == "plot:recalled-from-scene-1"
+    assert [(b.params["area"]["rectangles"], b.params["area"]["sample"]) for b in beats if b.rule == "plot:riemann"] == [
+        (8, "right"), (16, "right")]

@@ -543,6 +543,10 @@ def _riemann(ex, ctx, i, first, beats, curves, low):
         (w_ for w_ in ("left", "right", "mid") if re.search(r"\b" + w_ + r"(?:dle|point)?[- ]?(?:end[- ]?points?|hand|sums?)\b", low)),
         "left")
     where = "mid" if where.startswith("mid") else where
+    said = (m.group(3) if m else None) or re.search(r"\b(?:left|right|mid(?:dle|point)?)[- ]?(?:end[- ]?points?|hand|sums?)\b", low)
+    before = next((b.params["area"] for b in reversed(beats) if (b.params.get("area") or {}).get("rectangles")), None)
+    if not said and before is not None:
+        where = before.get("sample") or "left"  # "Transform the rectangles into 16 rectangles": as they were
     col = area_colour(ex, ctx, "rectangles rectangle bars area")
     area = {"a": _num(_fmt(a)), "b": _num(_fmt(b)), "rectangles": n, "sample": where}
     if col:

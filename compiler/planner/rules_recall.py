@@ -31,7 +31,7 @@ from .knowledge import component_nouns
 
 # nouns -> the component kinds they may name, most likely first
 NOUNS: tuple[tuple[str, tuple[str, ...]], ...] = component_nouns()  # planner/data/vocabulary.json
-_EXPLICIT = re.compile(r"\b(?:the\s+)?same\b|\bagain\b|\breset\b|\bre-?(?:draw|creat|show|display|us)\w*\b|\bbring\s+back\b|\bfrom\s+(?:the\s+)?(?:scene\s+\d+|previous|earlier|last|"
+_EXPLICIT = re.compile(r"\b(?:the\s+)?same\b|\bagain\b|\bthe\s+(?:axes|graph|plot)\s+(?:and|with)\s+(?:the\s+)?curves?\b|\breset\b|\bre-?(?:draw|creat|show|display|us)\w*\b|\bbring\s+back\b|\bfrom\s+(?:the\s+)?(?:scene\s+\d+|previous|earlier|last|"
                        r"first|prior)\b|\bprevious(?:ly)?\b|\bearlier\b|\bas\s+before\b|\bfrom\s+before\b|"
                        r"\bstill on screen\b|\bremains?\b|\bthe\s+(?:first|original|initial|earlier)\s+(?:arrangement|figure|picture|construction|"
                        r"configuration|setup|drawing)\b|\b(?:comes?|coming|brings?|bringing|goes|is|are)\s+back\b(?! and forth)|\bback\s+(?:again|on\s+screen)\b", re.I)

@@ -289,6 +289,7 @@ def _stage(g, theme: dict, *, curves=(), move_dot=None, area=None, markers=(), p
     st.curve_mobs, st.curve_labels, st.area, st.markers, st.point_mobs, st.dot, st.path = [], [], None, VGroup(), \
         VGroup(), None, None
     st.dot_label, st.segments = None, VGroup()
+    st.riemann = bool(area and area.get("rectangles"))  # a Riemann sum: a finer one takes its place
     parts = {}
     first_new = len(g.curves)
     new_labels = []
@@ -603,7 +604,6 @@ def extend(scene, *, slot: float, strings=(), curves=(), move_dot=None, area=Non
                     st.area, st.riemann = None, False
     st = _stage(g, scene.theme, curves=list(curves or [])[:6], move_dot=move_dot, area=area, markers=markers,
                 points=points, segments=segments)
-    st.riemann = bool(area and area.get("rectangles"))
     _refit(scene, g, st, slot)
     for a in stage_animations(st, _budget(scene.run_time(slot, 1.0), slot)):
         scene.play(a)
