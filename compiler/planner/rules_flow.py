@@ -240,8 +240,11 @@ def _caption(sentence: str, q: str) -> bool:
     """'… with the text "7 > 3 → swap"', '… labeled "f"' (not 'a box labeled "f"'): text shown with the picture, no box."""
     m = re.search(r"[\"\u201c]" + re.escape(q) + r"[\"\u201d]", sentence)
     before = sentence[:m.start() + 1] if m else ""
-    return re.search(r"\b(?:labell?ed|with\s+(?:the\s+)?(?:text|label|caption|words?)|the\s+(?:text|label|caption)|saying|"
-                     r"reading)\s*:?\s*[\"\u201c]$", before, re.I) is not None and re.search(
+    # 'with the text "…"', 'the label "…"', and "labeled" right after the arrow or the box it joins ('to "Output"
+    # labeled "f"') — not 'a copy labeled "Eve sees 31"', a thing of its own
+    return (re.search(r"\b(?:with\s+(?:the\s+)?(?:text|label|caption|words?)|the\s+(?:text|label|caption)|saying|reading)\s*:?\s*"
+                      r"[\"\u201c]$", before, re.I) is not None or re.search(
+        r"(?:[\"\u201d]|\barrows?(?:\s+\w+){0,2}?)\s+labell?ed\s*:?\s*[\"\u201c]$", before, re.I) is not None) and re.search(
         r"\b(?:box|block|node|rectangle|circle|stage|card)\w*\s+(?:\w+\s+)?(?:labell?ed|with\s+(?:the\s+)?(?:text|label))\s*:?\s*"
         r"[\"\u201c]$", before, re.I) is None
 
