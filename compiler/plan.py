@@ -23,7 +23,7 @@ from .models import Scene, Storyboard, Theme as FileTheme
 from .planner.beats import Beat, Plan, PlanNote, ScenePlan
 from .planner.budget import Budget, PlanTimeout
 from .planner.clauses import operation_clauses
-from .planner.extract import QUOTED, extract
+from .planner.extract import QUOTED, before_quote, extract
 from .planner.segment import detail_sentences
 from .planner.context import Context, _kw
 from .planner.knowledge import is_instruction, picture_objects
@@ -308,12 +308,11 @@ def _only_its_label(ex, ctx: Context, i: int, produced: list[Beat]) -> None:
 def _labelled_object(sentence: str, q: str) -> str | None:
     """The drawn thing a quoted label names ("a small star labeled "Ligase"": star), the first such noun of the
     clause before the label verb, or None."""
-    at = re.search(r"[\"\u201c]" + re.escape(q) + r"[\"\u201d]", sentence)  # the quoted label, not the letters elsewhere
-    k = at.start() + 1 if at else -1
-    m = re.search(r"\b(?:labell?ed|called|named|marked|with\s+the\s+label)\s*:?\s*[\"\u201c]$", sentence[:k], re.I) if k > 0 else None
+    before = before_quote(sentence, q)  # the quoted label, not its letters inside another word
+    m = re.search(r"\b(?:labell?ed|called|named|marked|with\s+the\s+label)\s*:?\s*[\"\u201c]$", before, re.I) if before else None
     if not m:
         return None
-    clause = re.split(r"[\"\u201c\u201d(;.,:]", sentence[:m.start()])[-1]  # from the last mark before it
+    clause = re.split(r"[\"\u201c\u201d(;.,:]", before[:m.start()])[-1]  # from the last mark before it
     return next((w for w in re.findall(r"[a-z]+", clause.lower()) if w in picture_objects()), None)
 
 

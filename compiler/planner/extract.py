@@ -18,7 +18,8 @@ BACKTICK = re.compile(r"`([^`\n]{1,5000})`")
 VECTOR = re.compile(r"\[\s*" + NUM + r"(?:\s*,\s*" + NUM + r")+\s*\]")
 MATRIX = re.compile(r"\[\s*(?:\[\s*" + NUM + r"(?:\s*,\s*" + NUM + r")*\s*\]\s*,?\s*){2,}\]")
 ARROW = re.compile(r"\s*(?:->|→|=>|⟶)\s*")
-WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+                "twelve": 12, "sixteen": 16, "twenty": 20}
 
 
 @dataclass
@@ -179,6 +180,13 @@ def count_in(text: str) -> int | None:
 
 # ----------------------------------------------------------------------------- formulas in the prose
 _SHOWN_SPAN = re.compile(r'`[^`\n]*`|"[^"\n]*"|\u201c[^\u201d\n]*\u201d')
+
+
+def before_quote(sentence: str, q: str) -> str | None:
+    """The sentence up to and including the opening quote of the quoted `q` ("… labeled "" for "f" in '… from "A" to
+    "B" labeled "f"'), or None when `q` is not quoted there — never the letters of `q` inside another word ("from")."""
+    m = re.search(r"[\"\u201c]" + re.escape(q) + r"[\"\u201d]", sentence)
+    return sentence[:m.start() + 1] if m else None
 
 
 def mask_shown(sentence: str) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from .beats import Beat
 from .context import Context, _beat, _cue, _has, _kw
-from .extract import Extracted, enumeration
+from .extract import Extracted, before_quote, enumeration
 from .knowledge import diagram_nouns, named_diagrams, port_verbs, way_words
 
 
@@ -238,8 +238,7 @@ def rule_flow(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
 
 def _caption(sentence: str, q: str) -> bool:
     """'… with the text "7 > 3 → swap"', '… labeled "f"' (not 'a box labeled "f"'): text shown with the picture, no box."""
-    m = re.search(r"[\"\u201c]" + re.escape(q) + r"[\"\u201d]", sentence)
-    before = sentence[:m.start() + 1] if m else ""
+    before = before_quote(sentence, q) or ""
     # 'with the text "…"', 'the label "…"', and "labeled" right after the arrow or the box it joins ('to "Output"
     # labeled "f"') — not 'a copy labeled "Eve sees 31"', a thing of its own
     return (re.search(r"\b(?:with\s+(?:the\s+)?(?:text|label|caption|words?)|the\s+(?:text|label|caption)|saying|reading)\s*:?\s*"
@@ -251,8 +250,8 @@ def _caption(sentence: str, q: str) -> bool:
 
 def _names_arrow(sentence: str, q: str) -> bool:
     """"a friction arrow "20 N"": the quoted text is the label of an arrow, not a box."""
-    k = sentence.find(q)
+    before = before_quote(sentence, q)
     # "an arrow labelled "q"", or further on in the same clause: "a double arrow between the circles labeled "q""
-    return k > 0 and (re.search(r"\barrows?\s*(?:labell?ed\s+|called\s+|of\s+)?[\"\u201c]$", sentence[:k]) is not None
-                      or re.search(r"\barrows?\b[^\"\u201c\u201d.;]{0,60}?\b(?:labell?ed|called|marked|reading|saying)\s+"
-                                   r"[\"\u201c]$", sentence[:k], re.I) is not None)
+    return before is not None and (re.search(r"\barrows?\s*(?:labell?ed\s+|called\s+|of\s+)?[\"\u201c]$", before) is not None
+                                   or re.search(r"\barrows?\b[^\"\u201c\u201d.;]{0,60}?\b(?:labell?ed|called|marked|reading|"
+                                                r"saying)\s+[\"\u201c]$", before, re.I) is not None)

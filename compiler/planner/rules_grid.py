@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from .beats import Beat
-from .extract import Extracted, count_in, mask_shown
+from .extract import WORD_NUMBERS, Extracted, count_in, mask_shown
 from .context import Context, _beat, _kw, since_clear
 from .parts import cells_named
 from .listing import Q, NUMBER_LIST, claim, cue_unquoted, since_clear_of_kind, match_text
@@ -101,8 +101,7 @@ def rule_grid(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                       r"tiles|cards)\s+(?:labell?ed|named|marked)\s+((?:" + Q + r"\s*(?:,|and|to|through)?\s*){2,12})", ex.sentence, re.I)
     if named:
         names = [match_text(m) for m in re.finditer(Q, named.group(2))]
-        words = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
-        n = int(named.group(1)) if named.group(1).isdigit() else words[named.group(1).lower()]
+        n = int(named.group(1)) if named.group(1).isdigit() else WORD_NUMBERS[named.group(1).lower()]
         if re.search(Q + r"\s*(?:to|through)\s*" + Q, named.group(2)) and len(names) == 2 and n > 2:
             # "7 small squares labelled "Mon" to "Sun"": the names between are not written
             ctx.lost(i, f"the labels between {names[0]!r} and {names[1]!r} are not written: the {n} cells show "

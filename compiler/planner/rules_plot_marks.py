@@ -28,7 +28,7 @@ from functools import lru_cache
 from ..formula import nice_range, try_formula
 from .beats import Beat
 from .context import _beat, _kw, since_clear
-from .extract import Extracted
+from .extract import WORD_NUMBERS, Extracted
 from .knowledge import operation_verbs, plot_motion
 from .quantity import NUM, number as _num, quantity
 from .theme import COLOUR_RE, colour_value
@@ -511,21 +511,17 @@ def _tails(ex, ctx, i, first, beats, curves, low):
     return [left, right]
 
 
-_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "eight": 8, "ten": 10, "twelve": 12, "sixteen": 16,
-                "twenty": 20, "thirty-two": 32}
-
-
 def _riemann(ex, ctx, i, first, beats, curves, low):
     """"Draw 4 rectangles of width 0.5 under the curve", "a Riemann sum with n = 8 right-endpoint rectangles from x = 0
     to x = 2": a Riemann sum on the curve on screen — the number of rectangles as written, or the span over their
     width; where each meets the curve (left, right, midpoint); the span as written, else the plot's x range."""
-    m = re.search(r"\b(?:(\d{1,2})|(" + "|".join(_COUNT_WORDS) + r"))\s+(?:(?:equal|thin|vertical|narrow|tall)\s+)*"
+    m = re.search(r"\b(?:(\d{1,2})|(" + "|".join(WORD_NUMBERS) + r"))\s+(?:(?:equal|thin|vertical|narrow|tall)\s+)*"
                   r"(?:(left|right|mid(?:dle)?|midpoint)[- ](?:end[- ]?point\s+|hand\s+)?)?(?:(?:equal|thin|vertical)\s+)*"
                   r"rectangles\b", low)
     riemann = re.search(r"\briemann\s+sums?\b", low)
     if not (m or riemann) or not curves:
         return None
-    n = int(m.group(1)) if m and m.group(1) else _COUNT_WORDS.get(m.group(2), 0) if m else 0
+    n = int(m.group(1)) if m and m.group(1) else WORD_NUMBERS.get(m.group(2), 0) if m else 0
     nm = re.search(r"\bn\s*=\s*(\d{1,2})\b", low)
     n = n or (int(nm.group(1)) if nm else 0)
     lo, hi = _x_range(first, curves)
