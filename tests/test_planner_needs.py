@@ -191,16 +191,34 @@ def test_a_body_let_fall_from_its_height_falls_to_the_ground_not_thrown():
     assert "physics" not in kinds("Show the share price falling 20 m dollars.")
 
 
-def test_a_right_triangle_of_vectors_has_the_arrows_lengths_labels_and_colours():
+def test_a_right_triangle_of_vectors_is_a_vector_sum_with_lengths_labels_and_colours():
     bs = beats('Draw a right triangle of vectors: a red horizontal arrow of length 3 units labeled "4 N", then from its '
                'tip a blue downward arrow of length 1.5 units labeled "2 N", and a white arrow from the start of the red arrow '
                'to the tip of the blue arrow labeled "F".')
-    tri = only(bs, "geometry").params["triangle"]
-    assert tri["legs"] == [1.5, 3] and tri["side_labels"] == ["2 N", "4 N", "F"]
+    from compiler.components.physics import PhysicsVisual
     from compiler.planner.theme import colour_value
 
-    assert tri["side_colors"] == [colour_value("blue"), colour_value("red"), colour_value("white")]
-    assert "flow" not in [b.kind for b in bs]
-    assert any("without arrowheads" in m for m in _losses(
-        'Draw a right triangle of vectors: a horizontal arrow of length 3 labeled "a", a vertical arrow of length 1 '
-        'labeled "b".'))
+    vs = only(bs, "physics").params["sum"]
+    assert vs["arrows"] == [{"dx": 3.0, "dy": 0.0, "label": "4 N", "color": colour_value("red")},
+                            {"dx": 0.0, "dy": -1.5, "label": "2 N", "color": colour_value("blue")}]
+    assert vs["label"] == "F" and vs["color"] == colour_value("white") and "angle" not in vs
+    assert not {"flow", "geometry", "text"} & {b.kind for b in bs}
+    PhysicsVisual.model_validate({"kind": "physics", "sum": vs})
+
+
+def test_vectors_head_to_tail_take_their_lengths_from_their_labels_and_mark_the_angle_asked_later():
+    bs = beats('1. Place the forces head to tail: an arrow pointing right labeled "3 N", then an arrow at 90 degrees '
+               'labeled "4 N", and the resultant labeled "F_net".\n'
+               "2. Mark the angle theta between the first arrow and the resultant.")
+    pics = [b for b in bs if b.kind == "physics"]
+    assert pics[0].params["sum"]["arrows"] == [{"dx": 3.0, "dy": 0.0, "label": "3 N"},
+                                              {"dx": 0.0, "dy": 4.0, "label": "4 N"}]
+    assert pics[0].params["sum"]["label"] == "F_net"
+    assert pics[1].params == {"extend": True, "steps": [{"action": "angle", "text": "θ"}]}
+    # no lengths and no numbers: drawn equally long, and said
+    assert any("equally long" in m for m in _losses(
+        'Draw a vector triangle: a horizontal arrow labeled "a", then from its tip a vertical arrow labeled "b", and '
+        'the resultant labeled "c".'))
+    # arrows with no chain asked for stay what they were (a free-body diagram's arrows)
+    assert "sum" not in only(beats('A block on the ground with an arrow pointing up labeled "N" and an arrow pointing '
+                                   'down labeled "mg".'), "physics").params

@@ -44,10 +44,13 @@ ROAD = {"kind": "physics", "bodies": [{"shape": "car", "label": "car"}, {"shape"
         "path": {"points": [[0, 0], [25, 0]], "speed": 5, "readout": "distance"},
         "vectors": [{"type": "velocity", "direction": "right", "label": "v = 5 m/s"}], "caption": "Constant speed"}
 ORBIT = {"kind": "physics", "orbit": {"center": "Sun", "body": "Earth", "eccentricity": 0.5, "velocity": True}}
+SUM = {"kind": "physics", "sum": {"arrows": [{"dx": 15, "dy": 0, "label": "15 m/s", "color": "blue"},
+                                             {"dx": 0, "dy": -19.8, "label": "19.8 m/s", "color": "green"}],
+                                  "label": "v", "angle": "θ"}}
 
 
 def test_physics_validates_and_reports_positioned_errors():
-    assert diagnostics([CLIFF, INCLINE, FREE_BODY, ROAD, ORBIT]) == []
+    assert diagnostics([CLIFF, INCLINE, FREE_BODY, ROAD, ORBIT, SUM]) == []
     _check([
         ({"kind": "physics"}, "an empty picture"),
         ({"kind": "physics", "vectors": [{"label": "F"}]}, "give at least one body"),
@@ -61,6 +64,11 @@ def test_physics_validates_and_reports_positioned_errors():
         ({"kind": "physics", "bodies": [{}] * 7}, "at most 6"),
         ({"kind": "physics", "orbit": {"eccentricity": 1.2}}, "less than or equal to 0.9"),
         ({"kind": "physics", "bodies": [{"shape": "rocket"}]}, "'ball', 'block'"),
+        ({"kind": "physics", "sum": {"arrows": [{"dx": 0, "dy": 0}]}}, "every arrow of the sum has zero length"),
+        ({"kind": "physics", "sum": {"arrows": [{"dx": 1, "dy": 0}, {"dx": -1, "dy": 0}]}}, "add up to zero"),
+        ({"kind": "physics", "sum": {"arrows": [{"dx": 1, "dy": 0}], "resultant": False, "angle": "θ"}},
+         "keep `resultant`"),
+        ({"kind": "physics", "bodies": [{}], "steps": [{"action": "angle", "text": "θ"}]}, "no `sum`"),
     ])
     # steps on the picture on screen: its bodies are not known here
     assert diagnostics([{"kind": "physics", "extend": True, "steps": [{"action": "launch"}]}]) == []
@@ -92,6 +100,10 @@ def test_physics_numbers_are_computed():
     assert drawn_strings("physics", {"bodies": [{}], "projectile": {"speed": 15, "height": 20, "impact": True}})[-4:] \
         == ["vx = 15 m/s", "vy = 19.8 m/s", "v = 24.8 m/s", "52.9°"]
     assert "a" in drawn_strings("physics", FREE_BODY)
+    from compiler.runtime.components.physics import sum_points
+
+    assert drawn_strings("physics", SUM) == ["15 m/s", "19.8 m/s", "v", "θ"]
+    assert sum_points(SUM["sum"]["arrows"]) == [(0.0, 0.0), (15.0, 0.0), (15.0, -19.8)]
 
 
 def test_physics_dry_runs_fit(monkeypatch):
@@ -106,6 +118,13 @@ def test_physics_dry_runs_fit(monkeypatch):
         _scene("Thrown horizontally. Its shadows. Its velocity at impact.",
                [{"kind": "physics", "bodies": [{"shape": "ball"}],
                  "projectile": {"speed": 15, "height": 20, "impact": True, "shadows": True}}]),
+        _scene("The velocities add head to tail. The angle.", [SUM, {"kind": "physics", "extend": True,
+                                                                      "steps": [{"action": "angle", "text": "θ"}]}]),
+        _scene("Forces beside a block, added tip to tail.",
+               [{"kind": "physics", "bodies": [{"shape": "block", "label": "m"}],
+                 "vectors": [{"direction": "up", "label": "N"}],
+                 "sum": {"arrows": [{"dx": 3, "dy": 1, "label": "F₁"}, {"dx": -1, "dy": 2, "label": "F₂"},
+                                    {"dx": 1, "dy": 1, "label": "F₃"}], "label": "F"}}]),
         _scene("A ball rolls off a table.", [{"kind": "physics", "setting": "table", "height": 1.2,
                                                "bodies": [{"shape": "ball", "label": "marble"}],
                                                "projectile": {"speed": 2, "marks": True}}]),

@@ -94,14 +94,49 @@ class PathMotion(_Model):
         examples=["distance"])
 
 
-StepAction = Literal["launch", "orbit", "move", "vector", "remove", "label"]
+class SumArrow(_Model):
+    dx: Coord = Field(description="How far it goes right (negative: left), in any unit the arrows share.",
+                      examples=[15])
+    dy: Coord = Field(description="How far it goes up (negative: down), in the same unit.", examples=[-19.8])
+    label: str | None = Field(None, max_length=24, description="Text beside it (`15 m/s`, `F₁`).",
+                              examples=["15 m/s"])
+    color: Colour | None = Field(None, description="Arrow colour.", examples=["blue"])
+
+
+class VectorSum(_Model):
+    arrows: list[SumArrow] = Field(min_length=1, max_length=MAX_VECTORS // 2,
+                                   description="Arrows drawn head to tail, in turn, from one starting point.",
+                                   examples=[[{"dx": 15, "dy": 0, "label": "15 m/s"},
+                                              {"dx": 0, "dy": -19.8, "label": "19.8 m/s"}]])
+    resultant: bool = Field(True, description="Draw their sum: the arrow from the first tail to the last tip.",
+                            examples=[True])
+    label: str | None = Field(None, max_length=24, description="The resultant's label (`v`, `F_net`).",
+                              examples=["v"])
+    color: Colour | None = Field(None, description="The resultant's colour (default: yellow).", examples=["yellow"])
+    angle: str | None = Field(None, max_length=24, description="Mark the angle between the first arrow and the "
+                              "resultant with an arc and this label (`θ`); `\"\"` marks it without a label.",
+                              examples=["θ"])
+
+    @model_validator(mode="after")
+    def _drawable(self):
+        if all(abs(a.dx) + abs(a.dy) == 0 for a in self.arrows):
+            raise _err("every arrow of the sum has zero length: give `dx` or `dy`")
+        if self.resultant and abs(sum(a.dx for a in self.arrows)) + abs(sum(a.dy for a in self.arrows)) == 0:
+            raise _err("the arrows add up to zero: there is no resultant to draw (`resultant: false`)")
+        if self.angle is not None and not self.resultant:
+            raise _err("an `angle` is marked between the first arrow and the resultant: keep `resultant`")
+        return self
+
+
+StepAction = Literal["launch", "orbit", "move", "vector", "remove", "label", "angle"]
 
 
 class PhysicsStep(_Model):
     action: StepAction = Field(
         description="`launch`: the projectile flies (timer running), then R and t are marked; `orbit`: the body "
         "goes round; `move`: a body moves along `path` (or to `to`) with its readout; `vector`: `vectors` appear; "
-        "`remove`: the vectors or bodies named in `labels` fade out; `label`: a body's label becomes `text`.",
+        "`remove`: the vectors or bodies named in `labels` fade out; `label`: a body's label becomes `text`; "
+        "`angle`: the angle between the sum's first arrow and its resultant is marked, labelled `text`.",
         examples=["launch"])
     body: Name | None = Field(None, description="The body a `move` or `label` acts on (default: the first).",
                               examples=["car"])
@@ -112,7 +147,8 @@ class PhysicsStep(_Model):
     labels: list[Annotated[str, Field(max_length=24)]] = Field(default_factory=list, max_length=MAX_VECTORS,
                                                                description="`remove`: labels of vectors or bodies.",
                                                                examples=[["N"]])
-    text: str | None = Field(None, max_length=24, description="`label`: the new text.", examples=["v = 0"])
+    text: str | None = Field(None, max_length=24, description="`label`: the new text; `angle`: the angle's label.",
+                             examples=["v = 0"])
 
     @model_validator(mode="after")
     def _complete(self):
@@ -148,6 +184,11 @@ class PhysicsVisual(VisualBase):
                                 examples=[{"center": "Sun", "body": "Earth", "eccentricity": 0.4}])
     path: PathMotion | None = Field(None, description="A body moving along a path with a running readout.",
                                     examples=[{"points": [[0, 0], [20, 0]], "speed": 5, "readout": "time"}])
+    sum: VectorSum | None = Field(None, description="Vectors added head to tail, with their resultant (a "
+                                  "vector triangle or polygon), beside the rest of the picture.",
+                                  examples=[{"arrows": [{"dx": 15, "dy": 0, "label": "15 m/s"},
+                                                        {"dx": 0, "dy": -19.8, "label": "19.8 m/s"}],
+                                             "label": "v", "angle": "θ"}])
     caption: str | None = Field(None, max_length=120, description="Text under the picture.",
                                 examples=["Thrown from a 20 m cliff"])
     steps: list[PhysicsStep] = Field(default_factory=list, max_length=MAX_STEPS,
@@ -180,8 +221,8 @@ class PhysicsVisual(VisualBase):
                 raise _err(f"{where}: there is no body {ref!r} (bodies: {', '.join(sorted(names))})")
         if (self.vectors or self.path) and not self.bodies and not self.extend:
             raise _err("vectors and a path act on `bodies`: give at least one body")
-        if not (self.bodies or self.projectile or self.orbit or self.extend):
-            raise _err("an empty picture: give `bodies`, a `projectile` or an `orbit`")
+        if not (self.bodies or self.projectile or self.orbit or self.sum or self.extend):
+            raise _err("an empty picture: give `bodies`, a `projectile`, an `orbit` or a `sum`")
         if self.projectile:
             p = self.projectile
             h = p.height if p.height is not None else (self.height or 0.0)
@@ -195,6 +236,8 @@ class PhysicsVisual(VisualBase):
                 raise _err(f"step {k} is an orbit, but there is no `orbit`")
             if s.action == "move" and not (self.path or s.to) and not self.extend:
                 raise _err(f"step {k} moves, but there is no `path` and no `to`")
+            if s.action == "angle" and not (self.sum and self.sum.resultant) and not self.extend:
+                raise _err(f"step {k} marks an angle, but there is no `sum` with a resultant")
         return self
 
 
@@ -239,7 +282,7 @@ def fmt(v: float, unit: str = "") -> str:
     return f"{s} {unit}".strip()
 
 
-STRINGS = ("bodies", "vectors", "orbit", "caption", "steps")  # parameters whose text is drawn
+STRINGS = ("bodies", "vectors", "orbit", "sum", "caption", "steps")  # parameters whose text is drawn
 
 
 def drawn(params: dict) -> list[str]:
@@ -257,6 +300,10 @@ def drawn(params: dict) -> list[str]:
     o = params.get("orbit")
     if o:
         out += [o.get("center", "Sun"), o.get("body", "Earth")]
+    sm = params.get("sum")
+    if sm:
+        out += [a["label"] for a in sm.get("arrows") or [] if a.get("label")]
+        out += [sm[k] for k in ("label", "angle") if sm.get(k)]
     for s in params.get("steps") or []:
         out += [v["label"] for v in s.get("vectors") or [] if v.get("label")]
         if s.get("text"):

@@ -185,6 +185,13 @@ def physics_vector_words() -> dict[str, str]:
             "relabel": v["physics_relabel_verbs"], "resize": v["physics_resize_words"]}
 
 
+def physics_sum_words() -> dict[str, str]:
+    """Patterns of a vector sum: `cues` (arrows head to tail), `resultant` (the arrow that is their sum),
+    `reference` (words before an arrow's noun that refer to one already named) and `angle` (verbs marking it)."""
+    v = _load("vocabulary.json")
+    return {k: v["physics_sum_" + k] for k in ("cues", "resultant", "reference", "angle")}
+
+
 def physics_directions() -> tuple[tuple[str, str], ...]:
     """(physics vector direction, pattern of the words that say it), in the order they are tried."""
     return tuple((d, pat) for d, pat in _load("vocabulary.json")["physics_directions"])

@@ -21,7 +21,6 @@ from .context import Context, _beat, _kw, since_clear
 from .extract import Extracted
 from .quantity import NUM, quantity
 from .knowledge import physics_settings
-from .theme import COLOUR_RE, colour_value
 
 _COORD = r"\(\s*(" + NUM + r")\s*,\s*(" + NUM + r")\s*\)"
 _TRIANGLE = re.compile(r"\b(?:right[- ]angled?\s+|right\s+|isosceles\s+|equilateral\s+)?triangle\b", re.I)
@@ -97,19 +96,16 @@ def _triangle(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
         # "legs labeled "a = 3" and "b = 4"": the lengths are in the labels
         values = [quantity(v) for v in re.findall(r"[\"\u201c]\s*[a-z]\s*=\s*(" + NUM + r")\s*[\"\u201d]", s)]
         tri["legs"] = values[:2]
-    elif _arrow_legs(s):
-        tri.update(_arrow_legs(s))
-        ctx.lost(i, "the vectors are drawn as the sides of a right triangle of their lengths, without arrowheads")
     elif re.search(r"^\s*(?:then\s+)?(?:draw|show|display|sketch|construct)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?right\s+"
                    r"triangle\b", s, re.I):
         tri["legs"] = [3, 4]  # a right triangle with no sizes: the classic 3-4-5, drawn as one
         ctx.lost(i, "the triangle's sides are not given: drawn as a 3-4-5 right triangle")
     else:
         return None
-    labels = tri.pop("side_labels_given", None) or _side_labels(s, tri)
+    labels = _side_labels(s, tri)
     if labels:
         tri["side_labels"] = labels
-    colours = tri.pop("side_colors_given", None) or _side_colours(ctx, tri, labels)
+    colours = _side_colours(ctx, tri, labels)
     if colours:
         tri["side_colors"] = colours
     squares = _squares(s)
@@ -118,38 +114,6 @@ def _triangle(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
     strings = [x for x in labels or [] if x]
     ctx.consumed.update(strings)
     return [_beat("geometry", "geometry:triangle", ex, i, strings, _kw(s) + ("triangle",), triangle=tri)]
-
-
-def _arrow_legs(s: str) -> dict:
-    """"a right triangle of vectors: a horizontal arrow of length 2 labeled "15 m/s", then a downward arrow of length
-    2.64 labeled "19.8 m/s", and an arrow from start to tip labeled "v"": the legs are the arrows' lengths (upright
-    first), the labels theirs."""
-    if not re.search(r"\b(?:right\s+)?triangle\s+(?:of|made of|formed by)\s+(?:the\s+)?(?:vectors|arrows)\b", s, re.I):
-        return {}
-    legs: dict[str, tuple[float, str | None]] = {}
-    third = None
-    for m in re.finditer(r"\b((?:[\w-]+\s+){0,3})(?:arrow|vector)\b((?:[^.;\"\u201c]|\.\d){0,90}?)(?:labell?ed\s+|with\s+(?:the\s+)?label\s+|"
-                         r"marked\s+)" + _Q, s, re.I):
-        around = (m.group(1) + m.group(2)).lower()
-        length = re.search(r"\blength\s+(?:of\s+)?(" + NUM + r")", around)
-        role = "horizontal" if re.search(r"\bhorizontal|\bright\b|\bleft\b", around) else \
-            "vertical" if re.search(r"\bvertical|\bdown|\bup(?:ward)?\b", around) else None
-        colour = COLOUR_RE.search(m.group(1))
-        colour = colour_value(colour.group(0)) if colour else None
-        if role and length and role not in legs:
-            legs[role] = (quantity(length.group(1)), m.group(3), colour)
-        elif role is None and third is None:
-            third = (m.group(3), colour)
-    if set(legs) != {"horizontal", "vertical"}:
-        return {}
-    (a, la, ca), (b, lb, cb) = legs["vertical"], legs["horizontal"]
-    if a <= 0 or b <= 0:
-        return {}
-    out: dict = {"legs": [a, b], "side_labels_given": [la, lb, third[0] if third else None]}
-    colours = [ca, cb, third[1] if third else None]
-    if any(colours):
-        out["side_colors_given"] = colours
-    return out
 
 
 def _slots(tri: dict) -> dict[str, int]:

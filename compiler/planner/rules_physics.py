@@ -17,14 +17,16 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 
 from .beats import Beat
 from .context import Context, _beat, _kw, since_clear
 from .extract import Extracted
 from .knowledge import (physics_angles, physics_bodies, physics_directions, physics_forces, physics_motion_words,
-                        physics_settings, physics_vector_words)
+                        physics_settings, physics_sum_words, physics_vector_words)
 from .quantity import NUM, quantity
 from .rules_recall import scene_state
+from .theme import COLOUR_RE, colour_value
 
 _Q = r"[\"\u201c]([^\"\u201d]{1,24})[\"\u201d]"
 # a label: quoted, or a symbol in brackets after its noun ("weight (mg)", "the normal force (F_N)")
@@ -456,6 +458,144 @@ def rule_physics(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         return [_beat("physics", f"physics:recalled-from-scene-{number}", ex, i,
                       tuple(dict.fromkeys(earlier.strings + tuple(labels))), _kw(s) + ("physics",), **params)]
     return [_beat("physics", "physics:picture", ex, i, labels, _kw(s) + ("physics",), **params)]
+
+
+_HEADING = {"right": 0.0, "up": 90.0, "left": 180.0, "down": -90.0}
+_ARROW_NOUN = re.compile(r"\b(?:resultant\s+)?(?:arrow|vector)\b|\bresultant\b(?!\s+(?:arrow|vector)s?\b)", re.I)
+
+
+def _greek(word: str) -> str:
+    """"theta" -> θ; a symbol or a letter as it is."""
+    try:
+        return unicodedata.lookup("GREEK SMALL LETTER " + word.upper()) if len(word) > 2 else word
+    except KeyError:
+        return word
+
+
+def _heading(seg: str) -> float | None:
+    """The direction an arrow points as its words say: an angle ("at 30° above the horizontal") or a word
+    (right, down, "vertical" is up unless down is said); degrees from the positive x axis."""
+    degrees = next((x for x in _angles(seg)), None)
+    if degrees is not None:
+        return _above_horizontal(degrees)
+    word = _direction(seg)
+    if word in _HEADING:
+        return _HEADING[word]
+    if re.search(r"\bvertical(?:ly)?\b", seg, re.I):
+        return 90.0
+    return None
+
+
+def _sum_arrows(s: str) -> tuple[dict, list[str], list[str]] | None:
+    """"a right triangle of vectors: a blue horizontal arrow of length 2 labeled "15 m/s", then from its tip a green
+    downward arrow of length 2.64 labeled "19.8 m/s", and a yellow arrow from the start of the blue arrow to the
+    tip of the green arrow labeled "v"": arrows head to tail (each its direction, length — else the number of its
+    label — colour and label) and the resultant. Returns (the `sum`, its strings, what is not drawn as written)."""
+    words = physics_sum_words()
+    if not re.search(r"\b(?:" + words["cues"] + r")", s, re.I):
+        return None
+    nouns = [m for m in _ARROW_NOUN.finditer(s)
+             if not re.search(r"\b(?:" + words["reference"] + r")", s[max(0, m.start() - 60):m.start()], re.I)]
+    starts = []
+    for m in nouns:  # an arrow's words begin at most three words before its noun, within its clause
+        lead = re.search(r"(?:[\w#()-]+[ \t]+){0,3}$", re.split(r"[,;:]|\bthen\b|\band\b", s[:m.start()])[-1])
+        starts.append(m.start() - (len(lead.group(0)) if lead else 0))
+    parts, result, lost = [], None, []
+    for k, m in enumerate(nouns):
+        seg = s[starts[k]:starts[k + 1] if k + 1 < len(nouns) else len(s)]
+        quoted = re.search(r"\b(?:labell?ed|marked|named|called|with(?:\s+the)?\s+label)\s+" + _Q, seg, re.I) or re.search(_Q, seg)
+        label = quoted.group(1).strip() if quoted else None
+        if label is None:
+            bare = re.search(r"\b(?:labell?ed|named|called)\s+([A-Za-z](?:_?\w{0,3})?)\b", seg)
+            label = bare.group(1) if bare else None
+        plain = re.sub(_Q, " ", seg)
+        colour = COLOUR_RE.search(plain)
+        colour = colour_value(colour.group(0)) if colour else None
+        if re.search(r"\b(?:" + words["resultant"] + r")", plain, re.I):
+            if result is None:
+                result = {"label": label, "color": colour}
+            continue
+        heading = _heading(plain)
+        length = re.search(r"\blength\s+(?:of\s+)?(" + NUM + r")|(" + NUM + r")\s*(?:units?\s+)?long\b", plain, re.I)
+        from_label = re.search(r"(?<![\w.^_])(" + NUM + r")", label or "")
+        if heading is None:
+            if len(parts) == 1 and re.search(r"\bperpendicular\b", plain, re.I):
+                heading = parts[0][0] - 90
+            else:
+                continue  # an arrow with no direction: not part of the chain
+        parts.append((heading, length.group(1) or length.group(2) if length else None,
+                      from_label.group(1) if from_label else None, label, colour))
+    if len(parts) < 2 or len(parts) > 5:
+        return None
+    if all(p[1] for p in parts):
+        sizes = [quantity(p[1]) for p in parts]
+    elif all(p[2] for p in parts):
+        sizes = [abs(quantity(p[2])) for p in parts]  # "15 m/s", "19.8 m/s": drawn to the scale of their values
+    else:
+        sizes = [1.0] * len(parts)
+        lost.append("the arrows' lengths are not given: drawn equally long")
+    if not all(0 < x <= 1e5 for x in sizes):
+        return None
+    arrows = []
+    for (heading, _, _, label, colour), size in zip(parts, sizes):
+        a = {"dx": round(size * math.cos(math.radians(heading)), 4), "dy": round(size * math.sin(math.radians(heading)), 4)}
+        arrows.append({**a, **({"label": label} if label else {}), **({"color": colour} if colour else {})})
+    if abs(sum(a["dx"] for a in arrows)) + abs(sum(a["dy"] for a in arrows)) < 1e-9:
+        return None
+    out: dict = {"arrows": arrows}
+    if result and result.get("label"):
+        out["label"] = result["label"]
+    if result and result.get("color"):
+        out["color"] = result["color"]
+    angle = _angle_asked(s)
+    if angle is not None:
+        out["angle"] = angle
+    strings = [a["label"] for a in arrows if a.get("label")] + [out[k] for k in ("label", "angle") if out.get(k)]
+    return out, strings, lost
+
+
+def _angle_asked(s: str) -> str | None:
+    """"Mark the angle theta between …", "label the angle θ": the angle's label ("" when unnamed); None when the
+    sentence marks no angle."""
+    m = re.search(r"\b(?:" + physics_sum_words()["angle"] + r")\s+(?:the\s+|an\s+|its\s+)?(?:[\w-]+\s+)?angle\b"
+                  r"(?:\s+(?:called\s+|named\s+|labell?ed\s+)?[\"\u201c]?([A-Za-z]{1,7}|[\u0370-\u03ff])\b[\"\u201d]?)?", s, re.I)
+    if m is None:
+        return None
+    name = m.group(1) or ""
+    if name.lower() in ("between", "at", "of", "from", "that", "it", "with", "and", "in", "to", "the", "a", "made", "formed"):
+        return ""
+    return _greek(name.lower()) if len(name) > 2 else name
+
+
+def rule_vector_sum(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
+    """Vectors added head to tail — a vector triangle or polygon with its resultant — and, in a later sentence,
+    the angle between the first arrow and the resultant marked on it."""
+    s = ex.sentence
+    on_screen = next((b for b in since_clear(ctx) if b.kind == "physics" and b.params.get("sum")), None)
+    if on_screen is not None and on_screen.params["sum"].get("angle") is None:
+        angle = _angle_asked(s)
+        if angle is not None:
+            ctx.consumed.add(angle)
+            ctx.stop = not (ex.formulas or ex.backticked or [q for q in ex.quoted if q not in ctx.consumed])
+            return [_beat("physics", "physics:sum-angle", ex, i, [angle] if angle else [], _kw(s),
+                          extend=True, steps=[{"action": "angle", "text": angle}])]
+    found = _sum_arrows(s)
+    if found is None:
+        return []
+    vsum, strings, lost = found
+    for what in lost:
+        ctx.lost(i, what)
+    ctx.consumed.update(strings)
+    if not (ex.formulas or ex.backticked or [q for q in ex.quoted if q not in ctx.consumed]):
+        ctx.stop = True  # the arrows and their labels are the sentence
+    picture = _picture(ctx)
+    if picture is not None and not picture.params.get("sum"):
+        ctx.replace(picture, Beat("physics", {**picture.params, "sum": vsum},
+                                  tuple(dict.fromkeys(picture.strings + tuple(strings))),
+                                  picture.rule.split("+")[0] + "+sum", picture.source, picture.detail_index,
+                                  picture.keywords), i)
+        return []
+    return [_beat("physics", "physics:vector-sum", ex, i, strings, _kw(s) + ("physics", "vectors"), sum=vsum)]
 
 
 def _earlier_picture(ex: Extracted, ctx: Context) -> tuple[int, Beat] | None:

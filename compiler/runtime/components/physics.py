@@ -152,7 +152,7 @@ def _setting(setting, bodies, projectile, path, height) -> str:
 
 
 def build(theme: dict, *, setting=None, height=None, angle: float = 30, bodies=(), vectors=(), projectile=None,
-          orbit=None, path=None, caption=None, steps=(), color=None):
+          orbit=None, path=None, caption=None, steps=(), color=None, vector_sum=None):
     bodies = [dict(b) for b in bodies or []]
     setting = _setting(setting, bodies, projectile, path, height)
     ground_col = dim_text(theme)
@@ -358,6 +358,13 @@ def build(theme: dict, *, setting=None, height=None, angle: float = 30, bodies=(
         if len(g) > 0 and bodies:
             g.orbit.group.next_to(VGroup(*[m for m in g]), RIGHT, buff=0.8)
         g.add(g.orbit.group)
+    # --- a vector sum: head to tail, beside the rest
+    g.sum = None
+    if vector_sum:
+        g.sum = _vector_sum(theme, vector_sum)
+        if len(g) > 0 and (bodies or projectile or orbit is not None):
+            g.sum.group.next_to(VGroup(*[m for m in g]), RIGHT, buff=0.8)
+        g.add(g.sum.group)
     # --- readout (time / distance / speed), above the picture's right end
     g.readout = None
     g.path = path
@@ -382,6 +389,8 @@ def build(theme: dict, *, setting=None, height=None, angle: float = 30, bodies=(
     g.add(g.ruler)
     g.steps = list(steps or [])
     g.parts = {**{lab: g.bodies[n] for n, lab, _ in g.names if lab}, **g.vec_by_label}
+    if g.sum is not None:
+        g.parts.update(g.sum.parts)
     if caption:
         g.parts[caption] = g.caption
     g.sbc_kind = "physics"
@@ -485,6 +494,93 @@ def _vector(g, v: dict, taken: list, k: float = 1.0):
     return piece
 
 
+SUM_COLOURS = (BODY, VELOCITY, FORCE, "#CE93D8", "#80CBC4")
+SUM_SIZE = 4.2  # the longer side of a vector sum, in scene units
+
+
+def sum_points(arrows) -> list[tuple[float, float]]:
+    """The corners of a head-to-tail chain: the first tail at (0, 0), then each tip in turn."""
+    pts = [(0.0, 0.0)]
+    for a in arrows:
+        pts.append((pts[-1][0] + float(a.get("dx", 0)), pts[-1][1] + float(a.get("dy", 0))))
+    return pts
+
+
+def _vector_sum(theme, vs: dict):
+    """Arrows head to tail from one point, labelled at their middles on the side away from the figure, the
+    resultant from the first tail to the last tip, and the angle between the first arrow and the resultant."""
+    arrows = list(vs.get("arrows") or [])
+    pts = sum_points(arrows)
+    xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+    k = SUM_SIZE / max(max(xs) - min(xs), max(ys) - min(ys), 1e-9)
+    P = [np.array([x * k, y * k, 0.0]) for x, y in pts]
+    centre = sum(P) / len(P)
+    grp, taken = VGroup(), []
+
+    def label(s, col, a, b):
+        t = text(s, theme, size=LABEL, color=col, math=True)
+        mid = (a + b) / 2
+        d = b - a
+        n = np.array([-d[1], d[0], 0.0]) / max(float(np.linalg.norm(d)), 1e-9)
+        if float(np.dot(n, mid - centre)) < 0:
+            n = -n
+        if float(np.linalg.norm(mid - centre)) < 1e-6:
+            n = UP
+        _place(t, mid, n, taken, 0.15)
+        return t
+
+    out = type("Sum", (), {})()
+    out.arrows, out.parts = VGroup(), {}
+    for j, a in enumerate(arrows):
+        if np.allclose(P[j], P[j + 1]):
+            continue
+        col = paint(a.get("color"), SUM_COLOURS[j % len(SUM_COLOURS)]) if a.get("color") else ManimColor(
+            SUM_COLOURS[j % len(SUM_COLOURS)])
+        piece = VGroup(Arrow(P[j], P[j + 1], buff=0, color=col, stroke_width=6, max_tip_length_to_length_ratio=0.12))
+        taken.append(_box(piece[0]))
+        if a.get("label"):
+            piece.add(label(a["label"], col, P[j], P[j + 1]))
+            out.parts[a["label"]] = piece
+        out.arrows.add(piece)
+    grp.add(out.arrows)
+    out.resultant = out.angle = None
+    if vs.get("resultant", True) and not np.allclose(P[0], P[-1]):
+        col = paint(vs.get("color"), ACCEL) if vs.get("color") else ManimColor(ACCEL)
+        piece = VGroup(Arrow(P[0], P[-1], buff=0, color=col, stroke_width=7, max_tip_length_to_length_ratio=0.12))
+        if vs.get("label"):
+            piece.add(label(vs["label"], col, P[0], P[-1]))
+            out.parts[vs["label"]] = piece
+        out.resultant = piece
+        grp.add(piece)
+        out.first, out.origin = (P[1] - P[0]), P[0]
+        out.res = P[-1] - P[0]
+        out.k = k
+        if vs.get("angle") is not None:
+            out.angle = sum_angle(theme, out, vs["angle"])
+            grp.add(out.angle)
+    out.group = grp
+    return out
+
+
+def sum_angle(theme, out, label: str, scale: float = 1.0) -> VGroup:
+    """The arc between the sum's first arrow and its resultant, at their common tail, with its label."""
+    from manim import Arc
+
+    a0 = math.atan2(out.first[1], out.first[0])
+    a1 = math.atan2(out.res[1], out.res[0])
+    turn = (a1 - a0 + math.pi) % (2 * math.pi) - math.pi
+    origin = out.resultant[0].get_start()
+    r = 0.6 * scale
+    arc = Arc(radius=r, start_angle=a0, angle=turn, arc_center=origin, color=theme["text"], stroke_width=3)
+    pieces = VGroup(arc)
+    if label:
+        t = text(label, theme, size=LABEL, color=theme["text"], math=True).scale(scale)
+        mid = a0 + turn / 2
+        t.move_to(origin + (r + 0.12 * scale + max(t.width, t.height) / 2) * np.array([math.cos(mid), math.sin(mid), 0]))
+        pieces.add(t)
+    return pieces
+
+
 def _orbit(theme, o: dict):
     e = float(o.get("eccentricity", 0.3))
     a = 2.6
@@ -549,6 +645,14 @@ def enter(mob, run_time: float):
         o = mob.orbit
         out.append(AnimationGroup(Create(o.ring), FadeIn(o.star), FadeIn(o.s_lab), FadeIn(o.planet), FadeIn(o.p_lab),
                                   *([GrowArrow(o.vel)] if o.vel is not None else []), run_time=max(0.4, run_time * 0.4)))
+    if mob.sum is not None:
+        sm = mob.sum
+        grow = [AnimationGroup(GrowArrow(v[0]), *[FadeIn(x) for x in v[1:]]) for v in sm.arrows]
+        if sm.resultant is not None:
+            grow.append(AnimationGroup(GrowArrow(sm.resultant[0]), *[FadeIn(x) for x in sm.resultant[1:]]))
+        if sm.angle is not None:
+            grow.append(Create(sm.angle))
+        out.append(AnimationGroup(*grow, lag_ratio=1.0, run_time=max(0.6, run_time * 0.6)))
     if mob.readout is not None:
         out.append(FadeIn(mob.readout, run_time=0.3))
     if mob.caption is not None:
@@ -741,6 +845,24 @@ def play_step(scene, g, step: dict, rt: float, motion: float) -> None:
         _remove(scene, g, step.get("labels") or [], rt)
     elif a == "label":
         _relabel(scene, g, step, rt)
+    elif a == "angle":
+        _mark_angle(scene, g, step, rt)
+
+
+def _mark_angle(scene, g, step: dict, rt: float) -> None:
+    sm = g.sum
+    if sm is None or sm.resultant is None:
+        return
+    if sm.angle is not None:
+        g.remove(sm.angle)
+        scene.play(FadeOut(sm.angle), run_time=rt * 0.5)
+    k = float(np.linalg.norm(sm.resultant[0].get_end() - sm.resultant[0].get_start())) / max(
+        float(np.linalg.norm(sm.res)), 1e-9)
+    sm.angle = sum_angle(g.theme, sm, step.get("text") or "", scale=k)
+    g.add(sm.angle)
+    if step.get("text"):
+        g.parts[step["text"]] = sm.angle
+    scene.play(Create(sm.angle), run_time=rt)
 
 
 def default_steps(g) -> list[dict]:
@@ -772,7 +894,8 @@ def extend(scene, *, until: float, slot: float, strings=(), steps=(), vectors=()
     """Steps (and more vectors) on the physics picture on screen; with none, this beat's picture is drawn."""
     g = find_physics(scene)
     if g is None:
-        if not (new_picture.get("bodies") or new_picture.get("projectile") or new_picture.get("orbit")):
+        if not (new_picture.get("bodies") or new_picture.get("projectile") or new_picture.get("orbit")
+                or new_picture.get("vector_sum")):
             return
         g = build(scene.theme, steps=steps, vectors=vectors, **new_picture)
         scene.show(g, enter, slot=slot, strings=strings)
