@@ -365,11 +365,11 @@ def with_constants(text: str, constants: dict[str, float]) -> str | None:
     one: a name left unknown, or no formula)."""
     try:
         f = parse_formula(text, constants)
-    except FormulaError:
-        return None
+        toks = [_Tok(t.kind, t.text, t.col) for t in _tokenize(f.expr)]
+        node = _Parser(toks, f.var if f.var != "x" or "x" in f.expr else None).parse()
+    except (FormulaError, IndexError):
+        return None  # `x = v0 t`: a name the constants read but the bare formula does not
     lhs = text.split("=", 1)[0].strip() if "=" in text else "y"
-    toks = [_Tok(t.kind, t.text, t.col) for t in _tokenize(f.expr)]
-    node = _Parser(toks, f.var if f.var != "x" or "x" in f.expr else None).parse()
     return f"{lhs} = {_text(node, f.var, constants)}"
 
 

@@ -325,6 +325,7 @@ def test_letters_of_a_curve_take_the_values_given_or_are_said():
 
     assert free_names("y = A sin(k x)") == ["A", "k", "x"]
     assert parse_formula(with_constants("y = A sin(k x)", {"A": 2, "k": 1}))(1.5707963) > 1.99
+    assert with_constants("x = v0 t", {"v0": 1.0}) is None  # a name it cannot read: no curve, no internal error
     beats, notes = planned("Draw axes with x from 0 to 6. Plot y = A sin(k x) with A = 2 and k = 1.")
     curve = [c for b in beats for c in b.params.get("curves", [])][0]
     assert curve["label"] == "y = A sin(k x)" and parse_formula(curve["expr"])(1.5707963) > 1.99
