@@ -1473,7 +1473,7 @@ def looks_like_math(s: str) -> bool:
         return False
     if re.search(r"(?:^|[^A-Za-z])'[^']*'", s):  # 'quoted strings' (a prime follows a letter)
         return False
-    if re.search(r"\b0\d", s):  # "03": numbers with leading zeros are code or data
+    if re.search(r"(?<![\d.])\b0\d", s):  # "03": numbers with leading zeros are code or data (not "2.02")
         return False
     if any(len([p for p in w.split("_") if len(p) >= 2]) >= 2 for w in words):
         return False  # snake_case identifiers (num_heads) -- d_model and W_Q stay math

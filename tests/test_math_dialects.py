@@ -247,6 +247,17 @@ def test_box_the_final_answer_lands_on_the_answer():
     assert not [b for b in bs if b.kind == "text"]  # the instruction is never drawn as text
 
 
+def test_box_the_speed_result_lands_on_the_speed_not_on_the_newest_formula():
+    bs = beats("1. Speed:\n   MathTex: v = \\sqrt{617} \\approx 24.8 \\text{ m/s}\n"
+               "2. Angle:\n   MathTex: \\theta = \\tan^{-1}(1.32) \\approx 52.9^\\circ\n3. Box the speed result.")
+    hl = [b for b in bs if b.kind == "highlight"]
+    assert hl and hl[0].params["target"].startswith("v = ") and hl[0].params["mode"] == "box"
+    bs = beats('Show "t = 2.02 s" and then "d = 30.3 m". Highlight the final time in yellow.')
+    assert [b.params["target"] for b in bs if b.kind == "highlight"] == ["t = 2.02 s"]
+    bs = beats('Show "t = 2.02 s" and then "d = 30.3 m". Box the result.')  # no quantity named: the newest
+    assert [b.params["target"] for b in bs if b.kind == "highlight"] == ["d = 30.3 m"]
+
+
 def test_highlight_a_piece_in_a_colour():
     bs = beats('Show the limit "lim_(x->2) (x^2 - 4)/(x - 2) = 0/0". Highlight 0/0 in red.')
     hl = [b for b in bs if b.kind == "highlight"]

@@ -56,6 +56,12 @@ def formula_words() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in _load("lexicon.json")["formula_words"].items()}
 
 
+def answer_quantities() -> dict[str, str]:
+    """A quantity noun pattern ('speed|velocity') -> a pattern its formula matches (its unit or its symbol): which
+    formula on screen 'box the speed result' marks."""
+    return dict(_load("lexicon.json")["answer_quantities"])
+
+
 def ordinals() -> dict[str, int]:
     """'third' -> 3, 'last' -> -1: words that pick one part of a component by its position."""
     return dict(_load("lexicon.json")["ordinals"])

@@ -15,7 +15,8 @@ from ..mathtext import to_tex
 from .beats import Beat
 from .context import Context, _beat, _kw, since_clear
 from .extract import Extracted, clause_spans
-from .knowledge import formula_words
+from .knowledge import answer_quantities, formula_words
+from .typeset import is_written_formula
 from .parts import nth_part
 from .theme import colour_named
 
@@ -52,7 +53,20 @@ def _formulas_on_screen(ctx: Context) -> list[tuple[Beat, str]]:
         if b.kind in ("equation", "steps"):
             lines = b.params.get("exprs") or b.params.get("lines") or []
             out.extend((b, str(x)) for x in reversed(lines))
+        elif b.kind == "text" and not b.rule.startswith("text:labels") and is_written_formula(str(b.params.get("text", ""))):
+            out.append((b, str(b.params["text"])))  # "t = 2.02 s", typeset once the scene is planned
     return out
+
+
+def _answer_named(bare: str, shown: list[tuple[Beat, str]]) -> str | None:
+    """"Box the speed result", "highlight the final angle": the newest formula on screen of that quantity (by its
+    unit or symbol, data: `answer_quantities`), when the sentence names one."""
+    answer = "|".join(_LEX["answer_nouns"])
+    for nouns, pattern in answer_quantities().items():
+        if re.search(r"\b(?:" + nouns + r")\s+(?:" + answer + r"|value)\b|\b(?:" + answer + r")\s+(?:for|of)\s+(?:the\s+)?"
+                     r"(?:[\w-]+\s+)?(?:" + nouns + r")\b|\bfinal\s+(?:" + nouns + r")\b", bare, re.I):
+            return next((expr for _, expr in shown if re.search(pattern, expr)), None)
+    return None
 
 
 def _in_formula(piece: str, expr: str) -> bool:
@@ -98,8 +112,9 @@ def rule_formula_target(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         return [_beat("equation", "equation:marked", ex, i, [f], _kw(f), exprs=[f]),
                 _beat("highlight", "highlight:formula", ex, i, (), _kw(ex.sentence), target=f,
                       color=colour_named(ex.sentence), mode="box" if _BOX.search(ex.sentence) else None)]
-    if target is None and shown and _ANSWER.search(ex.bare):
-        expr = shown[0][1]
+    named = _answer_named(ex.bare, shown) if target is None and shown else None
+    if target is None and shown and (named or _ANSWER.search(ex.bare)):
+        expr = named or shown[0][1]
         eqs = _top_level_eq(expr)
         target = expr
         if eqs and expr[eqs[-1] + 1:].strip():
