@@ -85,7 +85,8 @@ TYPESETTING = {"equation", "steps", "matrix"}  # the beat kinds that typeset a f
 LABELS_TYPESET = {"text", "bullets", "comparison", "flow", "plot", "table", "physics"}  # components that typeset a label that is a formula
 BEYOND_KINDS = {"graph": {"graph"}, "linked_list": {"graph"}, "vector_plane": {"vector_plane"},
                 "geometry": {"geometry"}, "number_line": {"number_line"}, "physics_diagram": {"physics"},
-                "wave": {"wave"}, "circuit": {"circuit"}, "sequence_diagram": {"message_chart"}}
+                "wave": {"wave"}, "circuit": {"circuit"}, "sequence_diagram": {"message_chart"},
+                "contour_plot": {"contour"}}
 OTHER_BEYOND = {"drawing"}.union(*BEYOND_KINDS.values())  # biology_diagram, illustration, …
 
 _SUPERSCRIPTS = str.maketrans({"²": "^2", "³": "^3", "¹": "^1", "⁴": "^4", "ⁿ": "^n", "−": "-", "–": "-",

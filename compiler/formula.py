@@ -518,3 +518,102 @@ def short_number(v: float) -> str:
         if a >= div and a / div < 1000:
             return f"{v / div:.3g}{suffix}"
     return f"{v:.2g}"
+
+
+# ----------------------------------------------------------------------------- surfaces: two variables
+_LHS2 = re.compile(r"^\s*(?:[A-Za-z]\w{0,10}\s*\(\s*(?P<a>[A-Za-z]\w{0,3})\s*,\s*(?P<b>[A-Za-z]\w{0,3})\s*\)|"
+                   r"[A-Za-z]\w{0,10})\s*$")
+
+
+@dataclass(frozen=True)
+class Surface:
+    """A compiled formula in two variables: call it with two floats, get a float (NaN where undefined)."""
+
+    source: str
+    expr: str
+    names: tuple[str, str]  # (horizontal, vertical): ("x", "y"), or those its left side names: L(w1, w2)
+    fn: Callable[[float, float], float]
+
+    def __call__(self, a: float, b: float) -> float:
+        return self.fn(a, b)
+
+
+def _compile2(node, names: tuple[str, str]) -> Callable[[float, float], float]:
+    tag = node[0]
+    if tag == "num":
+        v = node[1]
+        return lambda a, b: v
+    if tag == "var":
+        return (lambda a, b: a) if node[1] == names[0] else (lambda a, b: b)
+    if tag == "neg":
+        f = _compile2(node[1], names)
+        return lambda a, b: -f(a, b)
+    if tag == "call":
+        fn = FUNCTIONS[node[1]]
+        f = _compile2(node[2], names)
+        return lambda a, b: fn(f(a, b))
+    op = _BIN[tag]
+    fa, fb = _compile2(node[1], names), _compile2(node[2], names)
+    return lambda a, b: op(fa(a, b), fb(a, b))
+
+
+def parse_surface(text: str) -> Surface:
+    """Read `f(x, y) = <expr>`, `z = <expr>`, `L(w1, w2) = <expr>` or `<expr>` in two variables (x and y unless
+    the left side names others); raise `FormulaError` if unreadable or if it uses another name."""
+    if not isinstance(text, str):
+        raise FormulaError("a formula must be text")
+    if len(text) > MAX_CHARS:
+        raise FormulaError(f"longer than {MAX_CHARS} characters", MAX_CHARS + 1)
+    if not text.strip():
+        raise FormulaError("empty formula")
+    rhs, offset, names = text, 0, ("x", "y")
+    if text.count("=") > 1:
+        raise FormulaError("more than one '='", text.index("=", text.index("=") + 1) + 1)
+    if "=" in text:
+        lhs, rhs = text.split("=", 1)
+        offset = len(lhs) + 1
+        m = _LHS2.match(lhs)
+        if not m:
+            raise FormulaError("the left side must be a name like z or f(x, y)", 1)
+        if m.group("a"):
+            names = (m.group("a"), m.group("b"))
+    try:
+        toks = _tokenize(rhs)
+    except FormulaError as e:
+        raise FormulaError(e.message, e.column + offset) from None
+    toks = [_Tok(t.kind, t.text, t.col + offset) for t in toks]
+    p = _Parser(toks, None)
+    node = p.parse()
+    others = [n for n in p.free if n not in names]
+    if others:
+        raise FormulaError(f"unknown name {others[0]!r} (the variables are {names[0]} and {names[1]})",
+                           p.free[others[0]])
+    fn = _compile2(node, names)
+
+    def evaluate(a: float, b: float) -> float:
+        try:
+            v = fn(float(a), float(b))
+        except (OverflowError, ValueError, ZeroDivisionError, TypeError):
+            return NAN
+        if isinstance(v, complex) or not math.isfinite(v):
+            return NAN
+        return float(v)
+    return Surface(text, rhs.strip(), names, evaluate)
+
+
+def descent(f: Callable[[float, float], float], start: tuple[float, float], rate: float, steps: int,
+            h: float = 1e-5, limit: float = 1e6) -> list[tuple[float, float]]:
+    """Gradient descent on `f` from `start`: each step moves by -rate times the gradient (central differences);
+    stops early where the gradient is not finite or the point runs away (|x| or |y| beyond `limit`)."""
+    pts = [(float(start[0]), float(start[1]))]
+    for _ in range(max(0, min(int(steps), 200))):  # ends: at most 200 steps
+        x, y = pts[-1]
+        gx = (f(x + h, y) - f(x - h, y)) / (2 * h)
+        gy = (f(x, y + h) - f(x, y - h)) / (2 * h)
+        if not (math.isfinite(gx) and math.isfinite(gy)):
+            break
+        nxt = (x - rate * gx, y - rate * gy)
+        pts.append(nxt)
+        if max(abs(nxt[0]), abs(nxt[1])) > limit:
+            break  # the last point shows it ran away
+    return pts

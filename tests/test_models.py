@@ -197,6 +197,7 @@ EXAMPLES = {
     "geometry": {"kind": "geometry", "triangle": {"legs": [3, 4], "side_labels": ["a", "b", "c"]}},
     "annotation": {"kind": "annotation", "target": "hypotenuse", "label": "longest side"},
     "physics": {"kind": "physics", "bodies": [{"shape": "ball"}], "projectile": {"speed": 15, "angle": 30, "height": 20}},
+    "contour": {"kind": "contour", "expr": "x^2 + 3y^2", "path": {"start": [2, 1.5], "rate": 0.1, "steps": 6}},
     "wave": {"kind": "wave", "waves": [{"amplitude": 2, "wavelength": 4}], "marks": True},
     "circuit": {"kind": "circuit", "elements": [{"type": "battery", "value": "6 V"}, {"type": "resistor", "value": "3 Ω"}]},
     "message_chart": {"kind": "message_chart", "lifelines": ["Client", "Server"],

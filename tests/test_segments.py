@@ -32,7 +32,7 @@ def frames(path) -> list[np.ndarray]:
 
 def test_segmented_render_matches_whole_render(tmp_path):
     sb = Storyboard.model_validate(json.loads((STORYBOARDS / "gallery.json").read_text()))
-    ts = time_plan(plan_storyboard(sb), estimate_timings(sb)).scenes[14]  # code, transform, move, highlight, clear
+    ts = time_plan(plan_storyboard(sb), estimate_timings(sb)).scenes[15]  # code, transform, move, highlight, clear
     gen = generate_scene(ts)
     whole = frames(render_segment(gen.code, gen.class_name, gen.filename, 320, 180, 10, None, str(tmp_path / "w")))
     segments = plan_segments(gen, target_s=2.5)

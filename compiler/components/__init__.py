@@ -11,13 +11,13 @@ from __future__ import annotations
 from types import ModuleType
 
 from . import bullets, clear, code, equation, flow, highlight, icon, matrix, network, text, title
-from . import bar_chart, heatmap, plot, scatter
+from . import bar_chart, contour, heatmap, plot, scatter
 from . import cards, comparison, grid, move, sequence, steps, table, transform
 from . import annotation, geometry, graph, number_line, vector_plane
 from . import circuit, drawing, message_chart, physics, wave
 
 _MODULES: tuple[ModuleType, ...] = (title, text, bullets, equation, code, matrix, flow, network, icon,
-                                    highlight, clear) + (plot, scatter, bar_chart, heatmap) + (
+                                    highlight, clear) + (plot, scatter, bar_chart, heatmap, contour) + (
     steps, table, grid, cards, comparison, sequence, transform, move) + (
     graph, vector_plane, number_line, geometry, annotation) + (physics, wave, circuit, message_chart, drawing)
 COMPONENTS: dict[str, ModuleType] = {m.KIND: m for m in _MODULES}

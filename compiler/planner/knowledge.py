@@ -198,6 +198,12 @@ def physics_sum_words() -> dict[str, str]:
     return {k: v["physics_sum_" + k] for k in ("cues", "resultant", "reference", "angle")}
 
 
+def contour_words() -> dict[str, str]:
+    """Patterns of contour plots: `nouns`, `surface`, `levels`, `minimum`, `descent`, `steps`, `rate`."""
+    v = _load("vocabulary.json")
+    return {k: v["contour_" + k] for k in ("nouns", "surface", "levels", "minimum", "descent", "steps", "rate")}
+
+
 def physics_directions() -> tuple[tuple[str, str], ...]:
     """(physics vector direction, pattern of the words that say it), in the order they are tried."""
     return tuple((d, pat) for d, pat in _load("vocabulary.json")["physics_directions"])

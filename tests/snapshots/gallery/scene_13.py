@@ -6,30 +6,36 @@ Render it on its own:  manim -ql scene_13.py Scene13
 from manim import *  # noqa: F401,F403
 
 from compiler.runtime import SbcScene
-from compiler.runtime.components import cards
+from compiler.runtime.components import contour
 
 THEME = {'background': '#0F0F1A', 'text': '#E0E0E0', 'title': '#4FC3F7', 'accent': '#4FC3F7', 'roles': {'title': '#4FC3F7'}, 'labels': {}, 'palette': ['#4FC3F7', '#66BB6A', '#FFD54F', '#FF7043', '#AB47BC', '#5CD0B3'], 'font': 'DejaVu Sans', 'mono_font': 'DejaVu Sans Mono'}
 
 
 class Scene13(SbcScene):
     theme = THEME
-    total_duration = 4.662
+    total_duration = 12.269
     transition = 'fade'
 
     def construct(self):
-        # beat 1: cards at 0.20 s, narration sentence 1 (visuals:explicit)
+        # beat 1: contour at 0.20 s, narration sentence 1 (visuals:explicit)
         self.at(0.2)
-        self.show(
-            cards.build(
-                THEME,
-                figures=['30,000+ tok/s', 'Millions of steps', '100% accuracy'],
-                captions=['Execution speed on CPU', 'Correct execution length', 'On Sudoku benchmarks'],
-                colors=['#66BB6A', '#FFD54F', '#4FC3F7'],
-                color=None,
-            ),
-            cards.enter,
-            slot=3.962,
-            strings=['30,000+ tok/s', 'Millions of steps', '100% accuracy', 'Execution speed on CPU', 'Correct execution length', 'On Sudoku benchmarks'],
+        mob = contour.build(
+            THEME,
+            expr='L(w1, w2) = (w1 - 1)^2 + 3(w2 + 0.5)^2',
+            points=[],
+            path={'start': [-2.5, 2.0], 'rate': 0.1, 'steps': 10, 'points': [], 'label': 'start'},
+            x_range=None,
+            y_range=None,
+            levels=8,
+            level_labels=False,
+            x_label='w₁',
+            y_label='w₂',
+            label='L(w₁, w₂)',
+            minimum='minimum',
+            color=None,
         )
+        self.show(mob, lambda m, rt: contour.enter(m, rt, slot=11.569), slot=11.569,
+                  strings=['L(w₁, w₂)', 'w₁', 'w₂', 'minimum', 'start'])
+        contour.run_path(self, mob, until=11.769)
 
         self.finish()

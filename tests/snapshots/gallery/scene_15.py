@@ -6,73 +6,32 @@ Render it on its own:  manim -ql scene_15.py Scene15
 from manim import *  # noqa: F401,F403
 
 from compiler.runtime import SbcScene
-from compiler.runtime.components import code, equation, highlight, move, text, transform
+from compiler.runtime.components import comparison
 
 THEME = {'background': '#0F0F1A', 'text': '#E0E0E0', 'title': '#4FC3F7', 'accent': '#4FC3F7', 'roles': {'title': '#4FC3F7'}, 'labels': {}, 'palette': ['#4FC3F7', '#66BB6A', '#FFD54F', '#FF7043', '#AB47BC', '#5CD0B3'], 'font': 'DejaVu Sans', 'mono_font': 'DejaVu Sans Mono'}
 
 
 class Scene15(SbcScene):
     theme = THEME
-    total_duration = 12.869
+    total_duration = 5.046
     transition = 'fade'
 
     def construct(self):
-        # beat 1: code at 0.20 s, narration sentence 1 (visuals:explicit)
+        # beat 1: comparison at 0.20 s, narration sentence 1 (visuals:explicit)
         self.at(0.2)
+        # lines in backticks are drawn in monospace
         self.show(
-            code.build(THEME, code='def attention(q, k, v):\n    w = softmax(q @ k.T / sqrt(d))\n    return w @ v', language='python', color=None),
-            code.enter,
-            slot=3.377,
-            strings=['def attention(q, k, v):', 'w = softmax(q @ k.T / sqrt(d))', 'return w @ v'],
-        )
-
-        # beat 2: text at 3.58 s, narration sentence 2 (visuals:explicit)
-        self.at(3.577)
-        self.show(
-            text.build(THEME, text='The', color=None, role=None),
-            text.enter,
-            slot=1.154,
-            strings=['The'],
-        )
-
-        # beat 3: transform at 4.73 s, narration sentence 2 (visuals:explicit)
-        self.at(4.731)
-        # formula: [TeX (None: show the text as written), the formula as written]
-        transform.play(
-            self,
-            target='The',
-            slot=1.454,
-            text=None,
-            formula=None,
-            values=[0.1, 0.2, 0.3],
-            color=None,
-        )
-
-        # beat 4: equation at 6.18 s, narration sentence 3 (visuals:explicit)
-        self.at(6.185)
-        # formulas: (TeX for ziamath, or None to show the text as written; the text as written)
-        self.show(
-            equation.build(
+            comparison.build(
                 THEME,
-                formulas=[['E = mc^{2}', 'E = mc^2']],
-                label=None,
+                titles=['Tool Use', 'In-Model'],
+                lines=[['`print(3+5)`', '→ send to interpreter', '← result: 8'], ['`i32.const 03`', '`i32.add → 08`', '`halt`']],
+                captions=['Execution is opaque', 'Every step visible'],
+                colors=None,
                 color=None,
             ),
-            equation.enter,
-            slot=1.154,
-            strings=['E = mc^2'],
+            comparison.paced(4.346),
+            slot=4.346,
+            strings=['Tool Use', 'In-Model', 'print(3+5)', '→ send to interpreter', '← result: 8', 'i32.const 03', 'i32.add → 08', 'halt', 'Execution is opaque', 'Every step visible'],
         )
-
-        # beat 5: move at 7.34 s, narration sentence 3 (visuals:explicit)
-        self.at(7.338)
-        move.play(self, target='E = mc^2', to='left', slot=1.154)
-
-        # beat 6: highlight at 8.49 s, narration sentence 3 (visuals:explicit)
-        self.at(8.492)
-        highlight.play(self, target='E = mc^2', slot=1.454, mode='surround')
-
-        # beat 7: clear at 9.95 s, narration sentence 4 (visuals:explicit)
-        self.at(9.946)
-        self.clear_all(slot=2.423)
 
         self.finish()

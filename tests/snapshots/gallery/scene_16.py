@@ -6,48 +6,73 @@ Render it on its own:  manim -ql scene_16.py Scene16
 from manim import *  # noqa: F401,F403
 
 from compiler.runtime import SbcScene
-from compiler.runtime.components import graph
+from compiler.runtime.components import code, equation, highlight, move, text, transform
 
 THEME = {'background': '#0F0F1A', 'text': '#E0E0E0', 'title': '#4FC3F7', 'accent': '#4FC3F7', 'roles': {'title': '#4FC3F7'}, 'labels': {}, 'palette': ['#4FC3F7', '#66BB6A', '#FFD54F', '#FF7043', '#AB47BC', '#5CD0B3'], 'font': 'DejaVu Sans', 'mono_font': 'DejaVu Sans Mono'}
 
 
 class Scene16(SbcScene):
     theme = THEME
-    total_duration = 11.885
+    total_duration = 12.869
     transition = 'fade'
 
     def construct(self):
-        # beat 1: graph at 0.20 s, narration sentence 1 (visuals:explicit)
+        # beat 1: code at 0.20 s, narration sentence 1 (visuals:explicit)
         self.at(0.2)
-        mob = graph.build(
-            THEME,
-            nodes=[{'id': 'A', 'at': [-5.0, 0.0], 'note': '0'}, {'id': 'B', 'at': [-2.0, 2.0], 'note': '∞'}, {'id': 'C', 'at': [-2.0, -2.0], 'note': '∞'}, {'id': 'D', 'at': [2.0, 2.0], 'note': '∞'}, {'id': 'E', 'at': [5.0, 0.0], 'note': '∞'}],
-            edges=[{'from': 'A', 'to': 'B', 'label': 4}, {'from': 'A', 'to': 'C', 'label': 2}, {'from': 'B', 'to': 'C', 'label': 1}, {'from': 'B', 'to': 'D', 'label': 5}, {'from': 'C', 'to': 'D', 'label': 8}, {'from': 'C', 'to': 'E', 'label': 10}, {'from': 'D', 'to': 'E', 'label': 2}],
-            directed=False,
-            layout='auto',
-            direction=None,
-            caption=None,
-            steps=[{'action': 'visit', 'nodes': ['A'], 'edges': []}, {'action': 'note', 'nodes': ['B'], 'edges': [], 'text': '4'}, {'action': 'note', 'nodes': ['C'], 'edges': [], 'text': '2'}, {'action': 'mark', 'nodes': ['A'], 'edges': []}],
-            color=None,
+        self.show(
+            code.build(THEME, code='def attention(q, k, v):\n    w = softmax(q @ k.T / sqrt(d))\n    return w @ v', language='python', color=None),
+            code.enter,
+            slot=3.377,
+            strings=['def attention(q, k, v):', 'w = softmax(q @ k.T / sqrt(d))', 'return w @ v'],
         )
-        self.show(mob, graph.enter, slot=4.531, strings=['A', '0', 'B', '∞', 'C', 'D', 'E', '4', '2', '1', '5', '8', '10'])
-        graph.run_steps(self, mob, mob.steps, until=4.731)
 
-        # beat 2: graph at 4.73 s, narration sentence 2 (visuals:explicit)
+        # beat 2: text at 3.58 s, narration sentence 2 (visuals:explicit)
+        self.at(3.577)
+        self.show(
+            text.build(THEME, text='The', color=None, role=None),
+            text.enter,
+            slot=1.154,
+            strings=['The'],
+        )
+
+        # beat 3: transform at 4.73 s, narration sentence 2 (visuals:explicit)
         self.at(4.731)
-        graph.extend(
+        # formula: [TeX (None: show the text as written), the formula as written]
+        transform.play(
             self,
-            until=11.385,
-            slot=6.654,
-            strings=[],
-            nodes=[],
-            edges=[],
-            directed=False,
-            layout='auto',
-            direction=None,
-            caption=None,
-            steps=[{'action': 'path', 'nodes': ['A', 'C', 'B', 'D', 'E'], 'edges': []}],
+            target='The',
+            slot=1.454,
+            text=None,
+            formula=None,
+            values=[0.1, 0.2, 0.3],
             color=None,
         )
+
+        # beat 4: equation at 6.18 s, narration sentence 3 (visuals:explicit)
+        self.at(6.185)
+        # formulas: (TeX for ziamath, or None to show the text as written; the text as written)
+        self.show(
+            equation.build(
+                THEME,
+                formulas=[['E = mc^{2}', 'E = mc^2']],
+                label=None,
+                color=None,
+            ),
+            equation.enter,
+            slot=1.154,
+            strings=['E = mc^2'],
+        )
+
+        # beat 5: move at 7.34 s, narration sentence 3 (visuals:explicit)
+        self.at(7.338)
+        move.play(self, target='E = mc^2', to='left', slot=1.154)
+
+        # beat 6: highlight at 8.49 s, narration sentence 3 (visuals:explicit)
+        self.at(8.492)
+        highlight.play(self, target='E = mc^2', slot=1.454, mode='surround')
+
+        # beat 7: clear at 9.95 s, narration sentence 4 (visuals:explicit)
+        self.at(9.946)
+        self.clear_all(slot=2.423)
 
         self.finish()

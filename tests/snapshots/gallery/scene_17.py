@@ -6,31 +6,48 @@ Render it on its own:  manim -ql scene_17.py Scene17
 from manim import *  # noqa: F401,F403
 
 from compiler.runtime import SbcScene
-from compiler.runtime.components import vector_plane
+from compiler.runtime.components import graph
 
 THEME = {'background': '#0F0F1A', 'text': '#E0E0E0', 'title': '#4FC3F7', 'accent': '#4FC3F7', 'roles': {'title': '#4FC3F7'}, 'labels': {}, 'palette': ['#4FC3F7', '#66BB6A', '#FFD54F', '#FF7043', '#AB47BC', '#5CD0B3'], 'font': 'DejaVu Sans', 'mono_font': 'DejaVu Sans Mono'}
 
 
 class Scene17(SbcScene):
     theme = THEME
-    total_duration = 13.808
+    total_duration = 11.885
     transition = 'fade'
 
     def construct(self):
-        # beat 1: vector_plane at 0.20 s, narration sentence 1 (visuals:explicit)
+        # beat 1: graph at 0.20 s, narration sentence 1 (visuals:explicit)
         self.at(0.2)
-        mob = vector_plane.build(
+        mob = graph.build(
             THEME,
-            vectors=[{'x': 2.0, 'y': 1.0, 'label': 'v'}],
-            basis=True,
-            matrices=[{'values': [[2.0, 1.0], [1.0, 2.0]], 'label': 'A'}],
-            eigen=True,
-            unit_square=True,
-            x_range=None,
-            y_range=None,
+            nodes=[{'id': 'A', 'at': [-5.0, 0.0], 'note': '0'}, {'id': 'B', 'at': [-2.0, 2.0], 'note': '∞'}, {'id': 'C', 'at': [-2.0, -2.0], 'note': '∞'}, {'id': 'D', 'at': [2.0, 2.0], 'note': '∞'}, {'id': 'E', 'at': [5.0, 0.0], 'note': '∞'}],
+            edges=[{'from': 'A', 'to': 'B', 'label': 4}, {'from': 'A', 'to': 'C', 'label': 2}, {'from': 'B', 'to': 'C', 'label': 1}, {'from': 'B', 'to': 'D', 'label': 5}, {'from': 'C', 'to': 'D', 'label': 8}, {'from': 'C', 'to': 'E', 'label': 10}, {'from': 'D', 'to': 'E', 'label': 2}],
+            directed=False,
+            layout='auto',
+            direction=None,
+            caption=None,
+            steps=[{'action': 'visit', 'nodes': ['A'], 'edges': []}, {'action': 'note', 'nodes': ['B'], 'edges': [], 'text': '4'}, {'action': 'note', 'nodes': ['C'], 'edges': [], 'text': '2'}, {'action': 'mark', 'nodes': ['A'], 'edges': []}],
             color=None,
         )
-        self.show(mob, vector_plane.enter, slot=13.108, strings=['î', 'ĵ', 'v', 'A', '2', '1'])
-        vector_plane.run(self, mob, until=13.308)
+        self.show(mob, graph.enter, slot=4.531, strings=['A', '0', 'B', '∞', 'C', 'D', 'E', '4', '2', '1', '5', '8', '10'])
+        graph.run_steps(self, mob, mob.steps, until=4.731)
+
+        # beat 2: graph at 4.73 s, narration sentence 2 (visuals:explicit)
+        self.at(4.731)
+        graph.extend(
+            self,
+            until=11.385,
+            slot=6.654,
+            strings=[],
+            nodes=[],
+            edges=[],
+            directed=False,
+            layout='auto',
+            direction=None,
+            caption=None,
+            steps=[{'action': 'path', 'nodes': ['A', 'C', 'B', 'D', 'E'], 'edges': []}],
+            color=None,
+        )
 
         self.finish()

@@ -6,38 +6,31 @@ Render it on its own:  manim -ql scene_18.py Scene18
 from manim import *  # noqa: F401,F403
 
 from compiler.runtime import SbcScene
-from compiler.runtime.components import number_line
+from compiler.runtime.components import vector_plane
 
 THEME = {'background': '#0F0F1A', 'text': '#E0E0E0', 'title': '#4FC3F7', 'accent': '#4FC3F7', 'roles': {'title': '#4FC3F7'}, 'labels': {}, 'palette': ['#4FC3F7', '#66BB6A', '#FFD54F', '#FF7043', '#AB47BC', '#5CD0B3'], 'font': 'DejaVu Sans', 'mono_font': 'DejaVu Sans Mono'}
 
 
 class Scene18(SbcScene):
     theme = THEME
-    total_duration = 12.654
+    total_duration = 13.808
     transition = 'fade'
 
     def construct(self):
-        # beat 1: number_line at 0.20 s, narration sentence 1 (visuals:explicit)
+        # beat 1: vector_plane at 0.20 s, narration sentence 1 (visuals:explicit)
         self.at(0.2)
-        self.show(
-            number_line.build(
-                THEME,
-                range=[-5.0, 5.0],
-                step=None,
-                numbers='plain',
-                tick_labels=[],
-                points=[{'value': -2.0, 'label': 'a', 'hollow': False}, {'value': 3.0, 'label': 'b', 'hollow': True}],
-                dots=[],
-                intervals=[{'start': -1.0, 'end': 2.0, 'closed_start': True, 'closed_end': False, 'label': '-1 ≤ x < 2'}],
-                jumps=[{'start': -2.0, 'end': 3.0, 'label': '+5'}],
-                markers=[],
-                move={'start': 0.0, 'end': 4.0, 'label': 'x'},
-                label=None,
-                color=None,
-            ),
-            lambda mob, run_time: number_line.enter(mob, run_time, slot=11.954),
-            slot=11.954,
-            strings=['a', 'b', '-1 ≤ x < 2', '+5', 'x'],
+        mob = vector_plane.build(
+            THEME,
+            vectors=[{'x': 2.0, 'y': 1.0, 'label': 'v'}],
+            basis=True,
+            matrices=[{'values': [[2.0, 1.0], [1.0, 2.0]], 'label': 'A'}],
+            eigen=True,
+            unit_square=True,
+            x_range=None,
+            y_range=None,
+            color=None,
         )
+        self.show(mob, vector_plane.enter, slot=13.108, strings=['î', 'ĵ', 'v', 'A', '2', '1'])
+        vector_plane.run(self, mob, until=13.308)
 
         self.finish()

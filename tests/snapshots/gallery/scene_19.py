@@ -6,35 +6,38 @@ Render it on its own:  manim -ql scene_19.py Scene19
 from manim import *  # noqa: F401,F403
 
 from compiler.runtime import SbcScene
-from compiler.runtime.components import geometry
+from compiler.runtime.components import number_line
 
 THEME = {'background': '#0F0F1A', 'text': '#E0E0E0', 'title': '#4FC3F7', 'accent': '#4FC3F7', 'roles': {'title': '#4FC3F7'}, 'labels': {}, 'palette': ['#4FC3F7', '#66BB6A', '#FFD54F', '#FF7043', '#AB47BC', '#5CD0B3'], 'font': 'DejaVu Sans', 'mono_font': 'DejaVu Sans Mono'}
 
 
 class Scene19(SbcScene):
     theme = THEME
-    total_duration = 11.115
+    total_duration = 12.654
     transition = 'fade'
 
     def construct(self):
-        # beat 1: geometry at 0.20 s, narration sentence 1 (visuals:explicit)
+        # beat 1: number_line at 0.20 s, narration sentence 1 (visuals:explicit)
         self.at(0.2)
-        mob = geometry.build(
-            THEME,
-            triangle={'legs': [3.0, 4.0], 'names': ['A', 'B', 'C'], 'side_labels': ['a', 'b', 'c'], 'right_angle': True, 'squares': 'names', 'fill': False},
-            points=[],
-            segments=[],
-            polygons=[],
-            circles=[],
-            arcs=[],
-            angles=[],
-            squares=[],
-            unit_circle=None,
-            caption=None,
-            steps=[{'action': 'highlight', 'targets': ['hypotenuse']}, {'action': 'fill', 'targets': ['c²'], 'color': 'gold'}],
-            color=None,
+        self.show(
+            number_line.build(
+                THEME,
+                range=[-5.0, 5.0],
+                step=None,
+                numbers='plain',
+                tick_labels=[],
+                points=[{'value': -2.0, 'label': 'a', 'hollow': False}, {'value': 3.0, 'label': 'b', 'hollow': True}],
+                dots=[],
+                intervals=[{'start': -1.0, 'end': 2.0, 'closed_start': True, 'closed_end': False, 'label': '-1 ≤ x < 2'}],
+                jumps=[{'start': -2.0, 'end': 3.0, 'label': '+5'}],
+                markers=[],
+                move={'start': 0.0, 'end': 4.0, 'label': 'x'},
+                label=None,
+                color=None,
+            ),
+            lambda mob, run_time: number_line.enter(mob, run_time, slot=11.954),
+            slot=11.954,
+            strings=['a', 'b', '-1 ≤ x < 2', '+5', 'x'],
         )
-        self.show(mob, geometry.enter, slot=10.415, strings=['A', 'B', 'C', 'a', 'b', 'c', 'a²', 'b²', 'c²'])
-        geometry.run_steps(self, mob, mob.steps, until=10.615)
 
         self.finish()

@@ -6,14 +6,14 @@ Render it on its own:  manim -ql scene_20.py Scene20
 from manim import *  # noqa: F401,F403
 
 from compiler.runtime import SbcScene
-from compiler.runtime.components import annotation, geometry
+from compiler.runtime.components import geometry
 
 THEME = {'background': '#0F0F1A', 'text': '#E0E0E0', 'title': '#4FC3F7', 'accent': '#4FC3F7', 'roles': {'title': '#4FC3F7'}, 'labels': {}, 'palette': ['#4FC3F7', '#66BB6A', '#FFD54F', '#FF7043', '#AB47BC', '#5CD0B3'], 'font': 'DejaVu Sans', 'mono_font': 'DejaVu Sans Mono'}
 
 
 class Scene20(SbcScene):
     theme = THEME
-    total_duration = 8.038
+    total_duration = 11.115
     transition = 'fade'
 
     def construct(self):
@@ -21,7 +21,7 @@ class Scene20(SbcScene):
         self.at(0.2)
         mob = geometry.build(
             THEME,
-            triangle={'legs': [3.0, 4.0], 'names': ['A', 'B', 'C'], 'side_labels': ['a', 'b', 'c'], 'right_angle': True, 'fill': False},
+            triangle={'legs': [3.0, 4.0], 'names': ['A', 'B', 'C'], 'side_labels': ['a', 'b', 'c'], 'right_angle': True, 'squares': 'names', 'fill': False},
             points=[],
             segments=[],
             polygons=[],
@@ -31,44 +31,10 @@ class Scene20(SbcScene):
             squares=[],
             unit_circle=None,
             caption=None,
-            steps=[],
+            steps=[{'action': 'highlight', 'targets': ['hypotenuse']}, {'action': 'fill', 'targets': ['c²'], 'color': 'gold'}],
             color=None,
         )
-        self.show(mob, geometry.enter, slot=2.115, strings=['A', 'B', 'C', 'a', 'b', 'c'])
-        geometry.run_steps(self, mob, mob.steps, until=2.315)
-
-        # beat 2: annotation at 2.31 s, narration sentence 1 (visuals:explicit)
-        self.at(2.315)
-        annotation.play(
-            self,
-            target=['a', 'b'],
-            label='legs',
-            style='arrow',
-            side=None,
-            row=None,
-            column=None,
-            items=None,
-            keep=True,
-            slot=2.415,
-            strings=['legs'],
-            color=None,
-        )
-
-        # beat 3: annotation at 4.73 s, narration sentence 2 (visuals:explicit)
-        self.at(4.731)
-        annotation.play(
-            self,
-            target='the hypotenuse',
-            label='hypotenuse (longest side)',
-            style='arrow',
-            side=None,
-            row=None,
-            column=None,
-            items=None,
-            keep=True,
-            slot=2.808,
-            strings=['hypotenuse (longest side)'],
-            color=None,
-        )
+        self.show(mob, geometry.enter, slot=10.415, strings=['A', 'B', 'C', 'a', 'b', 'c', 'a²', 'b²', 'c²'])
+        geometry.run_steps(self, mob, mob.steps, until=10.615)
 
         self.finish()

@@ -6,34 +6,69 @@ Render it on its own:  manim -ql scene_21.py Scene21
 from manim import *  # noqa: F401,F403
 
 from compiler.runtime import SbcScene
-from compiler.runtime.components import physics
+from compiler.runtime.components import annotation, geometry
 
 THEME = {'background': '#0F0F1A', 'text': '#E0E0E0', 'title': '#4FC3F7', 'accent': '#4FC3F7', 'roles': {'title': '#4FC3F7'}, 'labels': {}, 'palette': ['#4FC3F7', '#66BB6A', '#FFD54F', '#FF7043', '#AB47BC', '#5CD0B3'], 'font': 'DejaVu Sans', 'mono_font': 'DejaVu Sans Mono'}
 
 
 class Scene21(SbcScene):
     theme = THEME
-    total_duration = 11.885
+    total_duration = 8.038
     transition = 'fade'
 
     def construct(self):
-        # beat 1: physics at 0.20 s, narration sentence 1 (visuals:explicit)
+        # beat 1: geometry at 0.20 s, narration sentence 1 (visuals:explicit)
         self.at(0.2)
-        mob = physics.build(
+        mob = geometry.build(
             THEME,
-            vectors=[],
+            triangle={'legs': [3.0, 4.0], 'names': ['A', 'B', 'C'], 'side_labels': ['a', 'b', 'c'], 'right_angle': True, 'fill': False},
+            points=[],
+            segments=[],
+            polygons=[],
+            circles=[],
+            arcs=[],
+            angles=[],
+            squares=[],
+            unit_circle=None,
+            caption=None,
             steps=[],
-            setting=None,
-            height=None,
-            angle=30,
-            bodies=[{'shape': 'ball', 'label': 'ball'}],
-            projectile={'speed': 15.0, 'angle': 30.0, 'height': 20.0, 'g': 9.8, 'marks': True, 'impact': False, 'shadows': False},
-            orbit=None,
-            path=None,
-            caption='Projectile from a cliff',
             color=None,
         )
-        self.show(mob, physics.enter, slot=11.185, strings=['ball', 'v₀ = 15 m/s', 'R = 38 m', 't = 2.93 s', 'h = 20 m', 'Projectile from a cliff'])
-        physics.run_steps(self, mob, mob.steps, until=11.385)
+        self.show(mob, geometry.enter, slot=2.115, strings=['A', 'B', 'C', 'a', 'b', 'c'])
+        geometry.run_steps(self, mob, mob.steps, until=2.315)
+
+        # beat 2: annotation at 2.31 s, narration sentence 1 (visuals:explicit)
+        self.at(2.315)
+        annotation.play(
+            self,
+            target=['a', 'b'],
+            label='legs',
+            style='arrow',
+            side=None,
+            row=None,
+            column=None,
+            items=None,
+            keep=True,
+            slot=2.415,
+            strings=['legs'],
+            color=None,
+        )
+
+        # beat 3: annotation at 4.73 s, narration sentence 2 (visuals:explicit)
+        self.at(4.731)
+        annotation.play(
+            self,
+            target='the hypotenuse',
+            label='hypotenuse (longest side)',
+            style='arrow',
+            side=None,
+            row=None,
+            column=None,
+            items=None,
+            keep=True,
+            slot=2.808,
+            strings=['hypotenuse (longest side)'],
+            color=None,
+        )
 
         self.finish()

@@ -6,39 +6,34 @@ Render it on its own:  manim -ql scene_22.py Scene22
 from manim import *  # noqa: F401,F403
 
 from compiler.runtime import SbcScene
-from compiler.runtime.components import wave
+from compiler.runtime.components import physics
 
 THEME = {'background': '#0F0F1A', 'text': '#E0E0E0', 'title': '#4FC3F7', 'accent': '#4FC3F7', 'roles': {'title': '#4FC3F7'}, 'labels': {}, 'palette': ['#4FC3F7', '#66BB6A', '#FFD54F', '#FF7043', '#AB47BC', '#5CD0B3'], 'font': 'DejaVu Sans', 'mono_font': 'DejaVu Sans Mono'}
 
 
 class Scene22(SbcScene):
     theme = THEME
-    total_duration = 10.346
+    total_duration = 11.885
     transition = 'fade'
 
     def construct(self):
-        # beat 1: wave at 0.20 s, narration sentence 1 (visuals:explicit)
+        # beat 1: physics at 0.20 s, narration sentence 1 (visuals:explicit)
         self.at(0.2)
-        mob = wave.build(
+        mob = physics.build(
             THEME,
+            vectors=[],
             steps=[],
-            waves=[],
-            layout='overlay',
-            sum=False,
-            marks=False,
-            amplitude_label='A',
-            wavelength_label='λ',
-            cycles=3,
-            speed=0,
-            particle=False,
-            fourier={'target': 'square', 'terms': [1, 2, 3, 10], 'show_target': True},
-            doppler=None,
-            spectrum=None,
-            x_label=None,
-            caption='Fourier partial sums of a square wave',
+            setting=None,
+            height=None,
+            angle=30,
+            bodies=[{'shape': 'ball', 'label': 'ball'}],
+            projectile={'speed': 15.0, 'angle': 30.0, 'height': 20.0, 'g': 9.8, 'marks': True, 'impact': False, 'shadows': False},
+            orbit=None,
+            path=None,
+            caption='Projectile from a cliff',
             color=None,
         )
-        self.show(mob, wave.enter, slot=9.646, strings=['1 term', '2 terms', '3 terms', '10 terms', 'Fourier partial sums of a square wave'])
-        wave.run_steps(self, mob, mob.steps, until=9.846)
+        self.show(mob, physics.enter, slot=11.185, strings=['ball', 'v₀ = 15 m/s', 'R = 38 m', 't = 2.93 s', 'h = 20 m', 'Projectile from a cliff'])
+        physics.run_steps(self, mob, mob.steps, until=11.385)
 
         self.finish()

@@ -6,7 +6,7 @@ Render it on its own:  manim -ql scene_23.py Scene23
 from manim import *  # noqa: F401,F403
 
 from compiler.runtime import SbcScene
-from compiler.runtime.components import circuit
+from compiler.runtime.components import wave
 
 THEME = {'background': '#0F0F1A', 'text': '#E0E0E0', 'title': '#4FC3F7', 'accent': '#4FC3F7', 'roles': {'title': '#4FC3F7'}, 'labels': {}, 'palette': ['#4FC3F7', '#66BB6A', '#FFD54F', '#FF7043', '#AB47BC', '#5CD0B3'], 'font': 'DejaVu Sans', 'mono_font': 'DejaVu Sans Mono'}
 
@@ -17,19 +17,28 @@ class Scene23(SbcScene):
     transition = 'fade'
 
     def construct(self):
-        # beat 1: circuit at 0.20 s, narration sentence 1 (visuals:explicit)
+        # beat 1: wave at 0.20 s, narration sentence 1 (visuals:explicit)
         self.at(0.2)
-        mob = circuit.build(
+        mob = wave.build(
             THEME,
             steps=[],
-            elements=[{'type': 'battery', 'value': '6 V', 'open': False}, {'type': 'resistor', 'label': 'R', 'value': '3 Ω', 'open': False}, {'type': 'ammeter', 'value': '2 A', 'open': False}, {'type': 'bulb', 'label': 'L', 'open': False}, {'type': 'voltmeter', 'value': '6 V', 'open': False, 'across': 'R'}],
-            layout_mode=None,
-            current='I = 2 A',
-            flow=False,
-            caption="Ohm's law: V = I R",
+            waves=[],
+            layout='overlay',
+            sum=False,
+            marks=False,
+            amplitude_label='A',
+            wavelength_label='λ',
+            cycles=3,
+            speed=0,
+            particle=False,
+            fourier={'target': 'square', 'terms': [1, 2, 3, 10], 'show_target': True},
+            doppler=None,
+            spectrum=None,
+            x_label=None,
+            caption='Fourier partial sums of a square wave',
             color=None,
         )
-        self.show(mob, circuit.enter, slot=9.646, strings=['6 V', 'R = 3 Ω', '2 A', 'A', 'L', 'V', 'I = 2 A', "Ohm's law: V = I R"])
-        circuit.run_steps(self, mob, mob.steps, until=9.846)
+        self.show(mob, wave.enter, slot=9.646, strings=['1 term', '2 terms', '3 terms', '10 terms', 'Fourier partial sums of a square wave'])
+        wave.run_steps(self, mob, mob.steps, until=9.846)
 
         self.finish()

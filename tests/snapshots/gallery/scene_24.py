@@ -6,29 +6,30 @@ Render it on its own:  manim -ql scene_24.py Scene24
 from manim import *  # noqa: F401,F403
 
 from compiler.runtime import SbcScene
-from compiler.runtime.components import message_chart
+from compiler.runtime.components import circuit
 
 THEME = {'background': '#0F0F1A', 'text': '#E0E0E0', 'title': '#4FC3F7', 'accent': '#4FC3F7', 'roles': {'title': '#4FC3F7'}, 'labels': {}, 'palette': ['#4FC3F7', '#66BB6A', '#FFD54F', '#FF7043', '#AB47BC', '#5CD0B3'], 'font': 'DejaVu Sans', 'mono_font': 'DejaVu Sans Mono'}
 
 
 class Scene24(SbcScene):
     theme = THEME
-    total_duration = 8.723
+    total_duration = 10.346
     transition = 'fade'
 
     def construct(self):
-        # beat 1: message_chart at 0.20 s, narration sentence 1 (visuals:explicit)
+        # beat 1: circuit at 0.20 s, narration sentence 1 (visuals:explicit)
         self.at(0.2)
-        mob = message_chart.build(
+        mob = circuit.build(
             THEME,
-            lifelines=['Client', 'Server'],
-            messages=[{'from': 'Client', 'to': 'Server', 'label': 'SYN seq=100', 'reply': False, 'lost': False}, {'from': 'Server', 'to': 'Client', 'label': 'SYN-ACK ack=101', 'reply': True, 'lost': False}, {'from': 'Client', 'to': 'Server', 'label': 'ACK ack=301', 'reply': False, 'lost': False}],
-            states=[{'lifeline': 'Client', 'text': 'SYN_SENT', 'after': 0}, {'lifeline': 'Client', 'text': 'ESTABLISHED', 'after': 2}, {'lifeline': 'Server', 'text': 'ESTABLISHED', 'after': 2}],
-            time_arrow=False,
-            caption=None,
+            steps=[],
+            elements=[{'type': 'battery', 'value': '6 V', 'open': False}, {'type': 'resistor', 'label': 'R', 'value': '3 Ω', 'open': False}, {'type': 'ammeter', 'value': '2 A', 'open': False}, {'type': 'bulb', 'label': 'L', 'open': False}, {'type': 'voltmeter', 'value': '6 V', 'open': False, 'across': 'R'}],
+            layout_mode=None,
+            current='I = 2 A',
+            flow=False,
+            caption="Ohm's law: V = I R",
             color=None,
         )
-        self.show(mob, message_chart.enter, slot=8.023, strings=['Client', 'Server', 'SYN seq=100', 'SYN-ACK ack=101', 'ACK ack=301', 'SYN_SENT', 'ESTABLISHED'])
-        message_chart.run(self, mob, until=8.223)
+        self.show(mob, circuit.enter, slot=9.646, strings=['6 V', 'R = 3 Ω', '2 A', 'A', 'L', 'V', 'I = 2 A', "Ohm's law: V = I R"])
+        circuit.run_steps(self, mob, mob.steps, until=9.846)
 
         self.finish()

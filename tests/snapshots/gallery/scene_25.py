@@ -6,27 +6,29 @@ Render it on its own:  manim -ql scene_25.py Scene25
 from manim import *  # noqa: F401,F403
 
 from compiler.runtime import SbcScene
-from compiler.runtime.components import drawing
+from compiler.runtime.components import message_chart
 
 THEME = {'background': '#0F0F1A', 'text': '#E0E0E0', 'title': '#4FC3F7', 'accent': '#4FC3F7', 'roles': {'title': '#4FC3F7'}, 'labels': {}, 'palette': ['#4FC3F7', '#66BB6A', '#FFD54F', '#FF7043', '#AB47BC', '#5CD0B3'], 'font': 'DejaVu Sans', 'mono_font': 'DejaVu Sans Mono'}
 
 
 class Scene25(SbcScene):
     theme = THEME
-    total_duration = 9.962
+    total_duration = 8.723
     transition = 'fade'
 
     def construct(self):
-        # beat 1: drawing at 0.20 s, narration sentence 1 (visuals:explicit)
+        # beat 1: message_chart at 0.20 s, narration sentence 1 (visuals:explicit)
         self.at(0.2)
-        mob = drawing.build(
+        mob = message_chart.build(
             THEME,
-            steps=[],
-            shapes=[{'id': 'chloroplast', 'type': 'membrane', 'label': 'Chloroplast', 'color': 'green', 'size': 'medium', 'width': 8.0, 'height': 3.6, 'count': 1, 'arrange': 'row', 'filled': True, 'around': [], 'between': []}, {'id': 'g1', 'type': 'stack', 'label': 'granum', 'color': '#66BB6A', 'size': 'medium', 'count': 5, 'arrange': 'row', 'filled': True, 'inside': 'chloroplast', 'around': [], 'between': []}, {'id': 'g2', 'type': 'stack', 'color': '#66BB6A', 'size': 'medium', 'count': 4, 'arrange': 'row', 'filled': True, 'inside': 'chloroplast', 'around': [], 'between': []}, {'id': 'g3', 'type': 'stack', 'color': '#66BB6A', 'size': 'medium', 'count': 6, 'arrange': 'row', 'filled': True, 'inside': 'chloroplast', 'around': [], 'between': []}, {'id': 'stroma', 'type': 'dot', 'label': 'stroma', 'color': '#FFD54F', 'size': 'medium', 'count': 1, 'arrange': 'row', 'filled': True, 'inside': 'chloroplast', 'around': [], 'between': []}, {'id': 'sun', 'type': 'circle', 'label': 'light', 'color': 'gold', 'size': 'small', 'count': 1, 'arrange': 'row', 'filled': True, 'left_of': 'chloroplast', 'around': [], 'between': []}, {'id': 'ray', 'type': 'arrow', 'color': 'gold', 'size': 'medium', 'count': 1, 'arrange': 'row', 'filled': True, 'around': [], 'between': [], 'from': 'sun', 'to': 'chloroplast'}],
-            caption='A chloroplast with stacked thylakoids',
+            lifelines=['Client', 'Server'],
+            messages=[{'from': 'Client', 'to': 'Server', 'label': 'SYN seq=100', 'reply': False, 'lost': False}, {'from': 'Server', 'to': 'Client', 'label': 'SYN-ACK ack=101', 'reply': True, 'lost': False}, {'from': 'Client', 'to': 'Server', 'label': 'ACK ack=301', 'reply': False, 'lost': False}],
+            states=[{'lifeline': 'Client', 'text': 'SYN_SENT', 'after': 0}, {'lifeline': 'Client', 'text': 'ESTABLISHED', 'after': 2}, {'lifeline': 'Server', 'text': 'ESTABLISHED', 'after': 2}],
+            time_arrow=False,
+            caption=None,
             color=None,
         )
-        self.show(mob, drawing.enter, slot=9.262, strings=['Chloroplast', 'granum', 'stroma', 'light', 'A chloroplast with stacked thylakoids'])
-        drawing.run_steps(self, mob, mob.steps, until=9.462)
+        self.show(mob, message_chart.enter, slot=8.023, strings=['Client', 'Server', 'SYN seq=100', 'SYN-ACK ack=101', 'ACK ack=301', 'SYN_SENT', 'ESTABLISHED'])
+        message_chart.run(self, mob, until=8.223)
 
         self.finish()
