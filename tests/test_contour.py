@@ -96,3 +96,12 @@ def test_what_a_contour_sentence_leaves_out_is_said_and_other_contours_are_not_p
     assert any("start is not given" in m for m in said) and any("learning rate is not given" in m for m in said)
     (scene,) = _beats("Draw the contour of the island on the map.")
     assert "contour" not in [k for k, _ in scene]
+
+
+def test_axes_asked_for_first_are_the_contour_plots():
+    (scene,) = _beats("Draw axes with x from -4 to 4 and y from -3 to 3. Draw contour lines of f(x, y) = x^2 + 2y^2. "
+                      "Place a dot at (3, 2). Animate gradient descent with learning rate 0.2 for 6 steps.")
+    assert scene == [
+        ("contour", {"expr": "f(x, y) = x^2 + 2y^2", "x_range": [-4, 4], "y_range": [-3, 3]}),
+        ("contour", {"extend": True, "points": [{"x": 3.0, "y": 2.0}]}),
+        ("contour", {"extend": True, "path": {"start": [3.0, 2.0], "rate": 0.2, "steps": 6}})]

@@ -199,7 +199,29 @@ def rule_contour(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     ctx.consumed.update(strings + [params["expr"]])
     ex.formulas[:] = [x for x in ex.formulas if x.strip() not in params["expr"]]
     ctx.stop = not (ex.backticked or [q for q in ex.quoted if q not in ctx.consumed])
+    axes = _bare_axes(ctx)
+    if axes is not None:
+        # "Draw axes x from -5 to 5 … Draw contour lines of f(x, y) = …": the axes asked for first are the contour
+        # plot's — one picture, drawn when the axes were asked for, over their ranges
+        for key in ("x_range", "y_range", "x_label", "y_label"):
+            if axes.params.get(key) is not None:
+                params.setdefault(key, axes.params[key])
+        ctx.replace(axes, Beat("contour", params, tuple(dict.fromkeys(axes.strings + tuple(strings))),
+                               "contour:picture+axes", axes.source, axes.detail_index, axes.keywords + ("contour",)), i)
+        return []
     return [_beat("contour", "contour:picture", ex, i, strings, _kw(s) + ("contour",), **params)]
+
+
+_AXES_ONLY = {"x_range", "y_range", "numbers", "x_label", "y_label", "color"}
+
+
+def _bare_axes(ctx: Context) -> Beat | None:
+    """Empty axes drawn since the last clear (no curve, point or mark yet): what a contour plot asked for next is
+    drawn on."""
+    for b in since_clear(ctx):
+        if b.kind == "plot":
+            return b if set(b.params) <= _AXES_ONLY else None
+    return None
 
 
 def _corner_start(expr: str, params: dict) -> list[float]:
