@@ -404,6 +404,17 @@ def test_tick_numbers_are_round_whatever_the_range():
     assert _nice_step(126.5775 + 11.55) == 50 and _nice_step(2.5) == 0.5 and _nice_step(18000) == 5000
 
 
+def test_the_styles_curve_colour_paints_the_first_curve_even_when_other_labels_have_colours():
+    from manim import ManimColor
+
+    from compiler.planner.theme import parse_theme
+    from compiler.runtime.components.plot import curve_colour
+
+    theme = parse_theme("Curve yellow (#FFFF00); tangent line in green; axes grey.")[0].to_json()
+    assert curve_colour(theme, 0, {"expr": "x^2", "label": "y = x^2"}) == ManimColor("#FFFF00")
+    assert curve_colour(theme, 1, {"expr": "2x - 1", "label": "tangent line"}) == ManimColor(theme["labels"]["tangent line"])
+
+
 def test_redraw_brings_back_and_back_to_does_not():
     sb = Storyboard.model_validate({"scenes": [
         scene("Show a neural network with layers 3, 4, 2 labelled Input, Hidden, Output.", "A network."),

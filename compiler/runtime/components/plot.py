@@ -46,8 +46,8 @@ def dim_text(theme: dict) -> ManimColor:
 def curve_colour(theme: dict, i: int, curve: dict, kind_hint: str = "") -> ManimColor:
     palette = list(theme.get("palette") or ["#4FC3F7", "#66BB6A", "#FFD54F", "#FF7043"])
     default = palette[i % len(palette)]
-    if i == 0 and theme["roles"].get("plot") and not theme["labels"]:
-        default = theme["roles"]["plot"]
+    if i == 0 and theme["roles"].get("plot"):
+        default = theme["roles"]["plot"]  # "Curve yellow": the first curve, unless a label colour names it
     if curve.get("color"):
         return paint(curve["color"], default)
     return label_colour(theme, f"{kind_hint} {curve.get('label') or ''} {curve.get('expr', '')}", default)
