@@ -222,3 +222,18 @@ def test_vectors_head_to_tail_take_their_lengths_from_their_labels_and_mark_the_
     # arrows with no chain asked for stay what they were (a free-body diagram's arrows)
     assert "sum" not in only(beats('A block on the ground with an arrow pointing up labeled "N" and an arrow pointing '
                                    'down labeled "mg".'), "physics").params
+
+
+def test_fading_out_a_named_picture_removes_it_alone_and_clearing_at_a_scene_start_is_nothing_lost():
+    bs = beats('1. Show a number plane with basis vectors. 2. Show the matrix A = [[2, 1], [1, 2]]. '
+               '3. Part 2: Fade out the plane. 4. Show the text "Eigenvalues: 3 and 1".')
+    clears = [b for b in bs if b.kind == "clear"]
+    assert [c.params for c in clears] == [{"kinds": ["vector_plane"]}]
+    assert [b.kind for b in beats("Draw axes with x from 0 to 5. Plot y = x^2. Fade out the graph.")][-1] == "clear"
+    # the only thing on screen: a plain clear
+    assert [b.params for b in beats("Draw a circuit with a 6 V battery and a 3 Ω resistor. Clear the circuit.")
+            if b.kind == "clear"] == [{}]
+    assert not _losses("Clear the plane. Show the text \"A new start\".")  # a scene starts empty: nothing lost
+    from compiler.components.clear import ClearVisual
+
+    ClearVisual.model_validate({"kind": "clear", "kinds": ["vector_plane"]})

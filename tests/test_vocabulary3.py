@@ -528,3 +528,13 @@ def test_an_element_after_and_is_its_own_element_not_the_previous_ones_value():
     assert [e["type"] for e in _elements("a 6 V battery, a 3 Ω resistor R1 and an ammeter reading 2 A")] == [
         "battery", "resistor", "ammeter"]
     assert _elements("a resistor of 3 Ω and a bulb") == [{"type": "resistor", "value": "3 Ω"}, {"type": "bulb"}]
+
+
+def test_clearing_one_picture_keeps_the_rest_and_fits(monkeypatch):
+    plane = {"kind": "vector_plane", "basis": True, "matrices": [{"values": [[2, 1], [1, 2]]}]}
+    for number, ins in dry_run([_scene("The plane. Its matrix. The plane goes. What is left.",
+                                       [plane, {"kind": "equation", "expr": "A v = λ v"},
+                                        {"kind": "clear", "kinds": ["vector_plane"]},
+                                        {"kind": "text", "text": "Eigenvalues: 3 and 1"}], "Eigenvectors")],
+                               monkeypatch):
+        assert ins.violations == [], (number, ins.violations)

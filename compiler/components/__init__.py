@@ -23,6 +23,10 @@ _MODULES: tuple[ModuleType, ...] = (title, text, bullets, equation, code, matrix
 COMPONENTS: dict[str, ModuleType] = {m.KIND: m for m in _MODULES}
 VISUAL_KINDS: tuple[str, ...] = tuple(COMPONENTS)
 VISUAL_MODELS = tuple(m.MODEL for m in _MODULES)
+# pictures (not text): one can hold the left half while notes stack on the right, and "fade out the plane"
+# removes one of them alone
+FIGURES = frozenset({"graph", "vector_plane", "number_line", "geometry", "plot", "scatter", "bar_chart", "heatmap",
+                     "network", "flow", "physics", "wave", "circuit", "message_chart", "drawing", "contour"})
 
 
 def beat_params(kind: str, visual: dict) -> dict:

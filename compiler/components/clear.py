@@ -1,8 +1,8 @@
-"""clear: fade everything out."""
+"""clear: fade everything out, or only the figures of some kinds ("Fade out the plane")."""
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
@@ -13,7 +13,11 @@ RUNTIME = None  # helper module in compiler.runtime.components (None: an operati
 
 
 class ClearVisual(VisualBase):
-    kind: Literal["clear"] = Field(description="Fade everything out.")
+    kind: Literal["clear"] = Field(description="Fade everything out (or only the figures of `kinds`).")
+    kinds: list[Annotated[str, Field(min_length=1, max_length=24)]] = Field(
+        default_factory=list, max_length=6, description="Fade out only the figures of these kinds on screen "
+        "(`vector_plane`, `plot`, `graph`…); the title and the rest stay. Default: everything.",
+        examples=[["vector_plane"]])
 
 
 STRINGS = ()  # parameters whose text is drawn

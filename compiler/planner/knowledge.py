@@ -158,6 +158,11 @@ def graph_layouts() -> tuple[tuple[str, str], ...]:
     return tuple((g["pattern"], g["layout"]) for g in _load("vocabulary.json")["graph_layouts"])
 
 
+def figure_nouns() -> dict[str, str]:
+    """component kind (or `any`) -> a pattern of the nouns that name such a picture on screen."""
+    return dict(_load("vocabulary.json")["figure_nouns"])
+
+
 def plane_nouns() -> str:
     """A pattern (alternatives) of the nouns that name a grid of vectors."""
     return _load("vocabulary.json")["plane_nouns"]

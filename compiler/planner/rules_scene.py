@@ -12,11 +12,45 @@ from .context import Context, _beat, _has, _kw, since_clear
 from .extract import Extracted
 from .parts import Missing, extreme_part, nth_part
 from .theme import colour_named
-from .knowledge import cell_words, part_nouns
+from .knowledge import cell_words, figure_nouns, part_nouns
+from ..components import FIGURES
 
 
 # ----------------------------------------------------------------------------- rules
+_REMOVE = re.compile(r"^\s*(?:(?:then|now|next|finally|first)\b,?\s*|part\s+\d+\s*[:.]\s*)*(?:clear|fade\s+out|"
+                     r"remove|erase|hide|wipe)\s+(?:away\s+)?(?P<what>[^.,;:]{1,60}?)\s*(?:[.,;:]|\band\b|\bthen\b|$)", re.I)
+
+
+def _figure_named(ex: Extracted, ctx: Context) -> str | None:
+    """"Clear the plane", "Part 2: Fade out the graph": the kind of the newest picture on screen the words name."""
+    m = _REMOVE.search(ex.bare or ex.sentence)
+    if m is None or re.search(r"\b(?:everything|all|screen|scene|rest)\b", m.group("what"), re.I):
+        return None
+    what = m.group("what")
+    nouns = figure_nouns()
+    for b in since_clear(ctx):
+        if b.kind not in FIGURES:
+            continue
+        pattern = nouns.get(b.kind, "") + "|" + nouns["any"]
+        if re.search(r"\b(?:" + pattern.strip("|") + r")\b", what, re.I):
+            return b.kind
+    return None
+
+
 def rule_clear(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
+    alone = _REMOVE.search(ex.bare or ex.sentence)
+    if not since_clear(ctx) and alone and not (ex.bare or ex.sentence)[alone.end():].strip(" .") and not (
+            ex.quoted or ex.backticked):
+        # "Clear the plane." as a scene begins: every scene starts on an empty screen — nothing to do, nothing lost
+        ctx.modified.add(i)
+        ctx.stop = True
+        return []
+    kind = _figure_named(ex, ctx) if ctx.beats else None
+    if kind is not None:
+        others = [b for b in since_clear(ctx) if b.kind not in (kind, "title", "highlight", "annotation", "move")]
+        if not others:
+            return [_beat("clear", "clear:the-picture", ex, i, ())]  # all there is: a clear as any other
+        return [_beat("clear", "clear:the-picture", ex, i, (), kinds=[kind])]
     if ctx.beats and _has(ex, r"^\s*(?:then\s+)?(?:transition(?:s)? to|clear (?:the )?screen|fade (?:everything )?out|switch to|move on to|cut to)\b"):
         if any(b.kind in ("sequence", "grid") for b in since_clear(ctx)) and _has(
                 ex, r"^\s*(?:then\s+)?fade\s+out\s+(?:the\s+)?(?:(?:left|right|first|second)\s+half\b|" + _CELLS + r"\s+\d)"):

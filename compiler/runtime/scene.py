@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from manim import DOWN, FadeIn, FadeOut, ManimColor, Scene, config
 
+from ..components import FIGURES  # pictures the notes of a scene speak of (see is_figure)
 from .style import BODY_BOTTOM, BODY_TOP, BODY_W, COLUMN_W, COLUMN_X, SAFE_Y, fit
 
 BODY_GAP = 0.35
 SHRINK_TO_FIT = 0.8  # what is on screen may shrink this far to make room for a newcomer before anything goes …
 SHRUNK_AT_MOST = 0.7  # … and, over several newcomers, never below this share of the size it was drawn at
-# pictures the notes of a scene speak of: they stay on screen (shrunk, or in the left half) while notes make room
-FIGURES = frozenset({"graph", "vector_plane", "number_line", "geometry", "plot", "scatter", "bar_chart", "heatmap",
-                     "network", "flow", "physics", "wave", "circuit", "message_chart", "drawing"})
+# FIGURES, the pictures the notes of a scene speak of, stay on screen (shrunk, or in the left half) while notes
+# make room
 
 
 def is_figure(mob) -> bool:
@@ -389,6 +389,17 @@ class SbcScene(Scene):
         if mobs:
             self.play(*[FadeOut(m) for m in mobs], run_time=self.run_time(slot, 0.6))
         self.title_mob, self.body, self.named, self.pinned = None, [], [], None
+
+    def clear_kinds(self, kinds, slot: float) -> None:
+        """"Fade out the plane": the figures of these kinds leave; the title and everything else stay."""
+        gone = [m for m in self.body if getattr(m, "sbc_kind", None) in set(kinds)]
+        if not gone:
+            return
+        self.play(*[FadeOut(m) for m in gone], run_time=self.run_time(slot, 0.6))
+        self.body = [m for m in self.body if m not in gone]
+        self.named = [(s, m) for s, m in self.named if m not in gone]
+        if self.pinned in gone:
+            self.pinned = None
 
     def finish(self) -> None:
         fade = 0.6 if self.transition == "fade" else 0.0
