@@ -542,3 +542,15 @@ def test_the_scene_text_reads_on_its_background(style, background, text):
 
     theme, _ = parse_theme(style)
     assert (theme.background, theme.text) == (background, text)
+
+
+@pytest.mark.parametrize("style,background", [
+    ("Update rule font size 32 on a black background rectangle, eta in yellow (#FFFF00).", None),  # a box's
+    ("Black background, eta in yellow (#FFFF00).", "#000000"),  # the later hex is eta's, not the background's
+    ("Dark background (#1C1C1C), curve in blue (#58C4DD).", "#1C1C1C"),
+    ("Dark grey background #222222 with a subtle grid.", "#222222"),
+])
+def test_the_background_takes_its_own_colour_not_the_next_elements(style, background):
+    from compiler.planner.theme import Theme, parse_theme
+
+    assert parse_theme(style)[0].background == (background or Theme().background)

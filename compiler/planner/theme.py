@@ -189,14 +189,18 @@ def parse_theme(style: str, base: Theme | None = None) -> tuple[Theme, list[str]
         low = clause.lower()
         # background
         m = re.search(r"(" + COLOUR_RE.pattern + r")(?:\s*\(\s*(#[0-9a-f]{3,6})\s*\))?\s+(?:colou?r(?:ed)?\s+)?"
-                      r"background", clause, re.I) \
-            or re.search(r"background\s*(?:colou?r)?\s*(?:of|is|:|in|should be|set to)?\s*(" + COLOUR_RE.pattern + r")",
-                         clause, re.I)
+                      r"background(?!\s+(?:rectangles?|box(?:es)?|panels?|shapes?|cards?|strips?|plates?|boxes|"
+                      r"highlights?|behind)\b)", clause, re.I) \
+            or re.search(r"background\s*(?:colou?r)?\s*(?:of|is|:|in|should be|set to)?\s*\(?\s*(" + COLOUR_RE.pattern + r")"
+                         r"(?:\s*\(\s*(#[0-9a-f]{3,6})\s*\))?", clause, re.I)
         if m and _ELEMENT_BACKGROUND.search(clause[: m.start()]):
             m = None  # "Highlighted line has a yellow background": the element's, not the scene's
         if m:
-            hexes = re.findall(r"#[0-9a-fA-F]{6}\b", clause)
-            value = colour_value(hexes[0]) if hexes else colour_value(m.group(1))
+            # the background's own hex: written as its colour or beside it — not another element's later in the clause
+            after = re.match(r"\s*[:(]?\s*(#[0-9a-fA-F]{6})\b", clause[m.end():])  # "background #222222"
+            own = m.group(2) or (m.group(1) if m.group(1).startswith("#") else None) or (after.group(1) if after else None)
+            hexes = [own] if own and len(own) == 7 else []
+            value = colour_value(own) if own else colour_value(m.group(1))
             if value:
                 bg = _darken_for_background(value) if not hexes else value
                 fired.append(f"background {value} <- {clause!r}")
