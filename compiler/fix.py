@@ -42,18 +42,54 @@ def repair_text(text: str, file: str = "<input>") -> Repair:
                    for d in loaded.report.errors)
     if any(d.code in ("SB100", "SB104", "SB106") for d in loaded.report.errors):
         raise RepairFailed(loaded.report.format())
-    import json_repair
+    data = _light_repair(text)
+    if data is None:
+        import json_repair
 
-    try:
-        data = json_repair.loads(text)
-    except (RecursionError, ValueError) as e:  # pragma: no cover - json_repair is lenient
-        raise RepairFailed(f"{file}: SB101 cannot repair this JSON: {e}") from None
+        try:
+            data = json_repair.loads(text)
+        except (RecursionError, ValueError) as e:  # pragma: no cover - json_repair is lenient
+            raise RepairFailed(f"{file}: SB101 cannot repair this JSON: {e}") from None
     if isinstance(data, list) and len(data) == 1 and isinstance(data[0], dict):
         data = data[0]
+    if isinstance(data, list) and data and all(isinstance(x, dict) and ("scene_plot" in x or "animation_details" in x)
+                                               for x in data):
+        data = {"scenes": data}  # a bare array of scenes: the storyboard they make
     if not isinstance(data, dict) or not data:
         raise RepairFailed(f"{file}:1:1: SB101 cannot repair this JSON: no storyboard object found")
     repaired = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     return Repair(text, repaired, True, damage)
+
+
+def _light_repair(text: str):
+    """The smallest repair that makes strict JSON, or None: the outermost object or array cut out of a fence or
+    prose, and commas before a closing bracket dropped — nothing inside a string is touched (a lenient parser
+    given the whole text can misread escaped quotes in long strings)."""
+    starts = [k for k in (text.find("{"), text.find("[")) if k >= 0]
+    if not starts:
+        return None
+    a = min(starts)
+    b = max(text.rfind("}"), text.rfind("]"))
+    if b <= a:
+        return None
+    body, out, in_str, esc = text[a:b + 1], [], False, False
+    for k, ch in enumerate(body):  # ends: one pass over the text
+        if in_str:
+            if esc:
+                esc = False
+            elif ch == "\\":
+                esc = True
+            elif ch == '"':
+                in_str = False
+        elif ch == '"':
+            in_str = True
+        elif ch == "," and body[k + 1:].lstrip()[:1] in ("}", "]"):
+            continue
+        out.append(ch)
+    try:
+        return json.loads("".join(out))
+    except (ValueError, RecursionError):
+        return None
 
 
 def repair_loaded(loaded: Loaded) -> Loaded:

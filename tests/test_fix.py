@@ -267,3 +267,24 @@ def test_repaired_storyboards_report_plan_warnings_at_the_lines_the_user_wrote(t
     (d,) = [d for d in diags if d.code == "SB301"]
     line = raw.splitlines()[d.line - 1]
     assert line[d.col - 1:].startswith("Show a green leaf"), (d.line, d.col, line)
+
+
+def test_a_trailing_comma_after_long_strings_with_escaped_quotes_keeps_every_string():
+    """A storyboard whose only damage is a fence and a trailing comma after the last scene: the strings, full of
+    escaped quotes ("C:1", "1 + 1 = 2"), come back exactly — a lenient parser given all of it once misread them as
+    keys."""
+    details = 'Show the queue: \\"C:1\\", \\"D:1\\", \\"B:2\\". Merge 1: the parent \\"2\\". Note \\"1 + 1 = 2\\".'
+    scene = ('    {\n      "scene_plot": "Merge.",\n      "animation_details": "' + details + '",\n'
+             '      "animation_style": "Dark.",\n      "audio_text": "Merge the two smallest."\n    }')
+    text = '```json\n{\n  "scenes": [\n' + ",\n".join([scene] * 3) + ',\n  ]\n}\n```\n'
+    data = json.loads(repair_text(text).repaired)
+    assert [set(s) for s in data["scenes"]] == [{"scene_plot", "animation_details", "animation_style", "audio_text"}] * 3
+    assert data["scenes"][2]["animation_details"] == json.loads('"' + details + '"')
+
+
+def test_a_bare_array_of_scenes_is_the_storyboard_they_make():
+    text = '```json\n[\n' + ",\n".join(
+        '{"scene_plot": "P%d.", "animation_details": "Show the text \\"S%d\\".", "animation_style": "Dark.", '
+        '"audio_text": "Scene %d."}' % (k, k, k) for k in range(3)) + '\n]\n```'
+    data = json.loads(repair_text(text).repaired)
+    assert [s["scene_plot"] for s in data["scenes"]] == ["P0.", "P1.", "P2."]

@@ -57,6 +57,14 @@ class ContourPoint(_Model):
     color: Colour | None = Field(None, description="Dot colour.", examples=["green"])
 
 
+class ContourArrow(_Model):
+    at: Point = Field(description="[x, y] where the arrow starts.", examples=[[-2, 3]])
+    vector: Point = Field(description="[dx, dy]: how far it goes, in the axes' units (a gradient times a scale).",
+                          examples=[[-0.8, 1.6]])
+    label: str | None = Field(None, max_length=40, description="Text at its tip.", examples=["gradient"])
+    color: Colour | None = Field(None, description="Arrow colour (default: red).", examples=["green"])
+
+
 class ContourVisual(VisualBase):
     kind: Literal["contour"] = Field(description="A contour plot: level curves of f(x, y) on axes, its minimum, "
                                      "points, and a gradient-descent path drawn step by step.")
@@ -79,9 +87,12 @@ class ContourVisual(VisualBase):
                                 "label).", examples=["minimum"])
     points: list[ContourPoint] = Field(default_factory=list, max_length=8, description="Labelled points.",
                                        examples=[[{"x": 0, "y": 0, "label": "minimum"}]])
+    arrows: list[ContourArrow] = Field(default_factory=list, max_length=6, description="Arrows from points "
+                                       "(a gradient, its opposite).",
+                                       examples=[[{"at": [-2, 3], "vector": [-0.8, 1.6], "label": "gradient"}]])
     path: Descent | None = Field(None, description="A gradient-descent path, drawn one step at a time.",
                                  examples=[{"start": [2.5, 2], "rate": 0.1, "steps": 10}])
-    extend: bool = Field(False, description="Add `points` and `path` to the contour plot on screen instead of "
+    extend: bool = Field(False, description="Add `points`, `arrows` and `path` to the contour plot on screen instead of "
                          "drawing a new one.", examples=[True])
 
     @field_validator("levels")
@@ -135,10 +146,11 @@ def drawn(params: dict) -> list[str]:
     if isinstance(params.get("minimum"), str) and params["minimum"]:
         out.append(params["minimum"])
     out += [p["label"] for p in params.get("points") or [] if p.get("label")]
+    out += [a["label"] for a in params.get("arrows") or [] if a.get("label")]
     if (params.get("path") or {}).get("label"):
         out.append(params["path"]["label"])
     return out
 
 
-STRINGS = ("label", "x_label", "y_label", "minimum", "points", "path")
+STRINGS = ("label", "x_label", "y_label", "minimum", "points", "arrows", "path")
 MODEL = ContourVisual

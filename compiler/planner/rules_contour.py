@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from ..components import drawn_strings
 from ..formula import FormulaError, descent, parse_surface
 from .beats import Beat
 from .context import Context, _beat, _kw, since_clear
@@ -27,7 +28,7 @@ _Q = r"[\"\u201c']([^\"\u201d']{1,40})[\"\u201d']"
 _POINT = r"\(\s*(" + NUM + r")\s*,\s*(" + NUM + r")\s*\)"
 # a formula in two variables as LLMs write it: "f(x, y) = …", "L(w1, w2) = …", "z = …", up to a stop or a clause
 _SURFACE = re.compile(r"(?:\b[A-Za-z]\w{0,3}\s*\(\s*[A-Za-z]\w{0,2}\s*,\s*[A-Za-z]\w{0,2}\s*\)|\bz)\s*=\s*"
-                      r"(?:[^,;:\"\u201c\u201d]|,(?=[^,()]*\)))+?(?=\s*(?:[,;:]\s|\.\s|\.$|$|\s(?:with|as|and|where|"
+                      r"(?:[^,;:\"\u201c\u201d\n]|,(?=[^,()\n]*\)))+?(?=\s*(?:[,;:]\s|\.\s|\.$|$|\n|\s(?:with|as|and|where|"
                       r"using|in|on|from|for|centered|drawn|shown)\b))")
 
 
@@ -97,15 +98,54 @@ def _rate(s: str) -> float | None:
 
 
 def _points(s: str) -> list[dict]:
-    """"a red dot at (2.5, 2) labeled "start"": labelled points placed on the plot."""
+    """"a red dot at (2.5, 2) labeled "start"", "an orange dot at the start point (-2, 3) with the label "start"":
+    labelled points placed on the plot (not a descent's listed path, not an arrow's direction)."""
     out = []
-    for m in re.finditer(r"\b(?:dot|point|marker|ball|star|cross)\b[^.;()]{0,30}?\bat\s+" + _POINT + r"(?:[^.;(]{0,30}?"
-                         r"\b(?:labell?ed|named|called|marked)\s+" + _Q + r")?", s, re.I):
+    for m in re.finditer(r"\b(?:dot|point|marker|ball|star|cross|sphere)\b[^.;()]{0,40}?" + _POINT + r"(?:[^.;(]{0,30}?"
+                         r"\b(?:labell?ed|named|called|marked|with\s+(?:the\s+)?label)\s+" + _Q + r")?", s, re.I):
+        before = s[max(0, m.start() - 40):m.start()]
+        if re.search(r"\b(?:arrow|vector|direction)\b", before + m.group(0), re.I):
+            continue
         p = {"x": quantity(m.group(1)), "y": quantity(m.group(2))}
         if m.group(3):
             p["label"] = m.group(3)
         out.append(p)
     return out[:8]
+
+
+def _level_values(s: str) -> list[float] | None:
+    """"the levels L = 1, 4, 9, 16, 32", "at heights 1, 4 and 9": the values to draw the level curves at."""
+    m = re.search(r"\b(?:levels?|heights?|values?|contours?)\s+(?:of\s+|at\s+)?(?:[A-Za-z]\w{0,2}\s*=\s*)?((?:" + NUM
+                  + r"\s*,\s*){1,14}(?:and\s+)?" + NUM + r")(?![\w)]|\.\d)", s, re.I)
+    if not m:
+        return None
+    vals = [quantity(v) for v in re.findall(NUM, m.group(1))]
+    return vals if 2 <= len(vals) <= 15 and vals == sorted(vals) else None
+
+
+def _arrows(s: str, at: list[float] | None) -> list[dict]:
+    """"a red arrow starting at the dot, direction (-8, 16), scaled by 0.1, labeled "gradient"": an arrow from a point
+    of the plot (a point written, else the one placed last), its direction times the scale the sentence gives."""
+    if not re.search(r"\b(?:arrow|vector)\b", s, re.I):
+        return []
+    d = re.search(r"\b(?:direction|vector|arrow)\s*(?:of\s+)?" + _POINT + r"|" + _POINT + r"\s*(?:times|×|\*|scaled)", s, re.I)
+    if not d:
+        return []
+    dx, dy = (d.group(1), d.group(2)) if d.group(1) else (d.group(3), d.group(4))
+    k = re.search(r"(?:scaled\s+(?:down\s+)?by|times|×|\*)\s*(" + NUM + r")", s, re.I)
+    scale = quantity(k.group(1)) if k else 1.0
+    start = re.search(r"\b(?:at|from)\s+" + _POINT, s, re.I)
+    tail = [quantity(start.group(1)), quantity(start.group(2))] if start else at
+    if tail is None:
+        return []
+    label = re.search(r"\b(?:labell?ed|label|named|called|marked)\s+" + _Q, s, re.I)
+    colour = re.search(r"\b(red|green|blue|orange|yellow|purple|white|pink|teal)\s+arrow", s, re.I)
+    arrow = {"at": tail, "vector": [round(quantity(dx) * scale, 4), round(quantity(dy) * scale, 4)]}
+    if label:
+        arrow["label"] = label.group(1)
+    if colour:
+        arrow["color"] = colour.group(1).lower()
+    return [arrow]
 
 
 def _path_points(s: str) -> list[list[float]]:
@@ -114,6 +154,43 @@ def _path_points(s: str) -> list[list[float]]:
     if len(pts) >= 3 and re.search(_POINT + r"\s*(?:->|→|⟶|,|then|to)\s*" + _POINT, s):
         return pts[:61]
     return []
+
+
+def _last_point(ctx: Context) -> list[float] | None:
+    for b in since_clear(ctx):
+        if b.kind == "contour":
+            pts = b.params.get("points") or []
+            if pts:
+                return [pts[-1]["x"], pts[-1]["y"]]
+    return None
+
+
+def _amend(ctx: Context, picture: Beat, i: int, **changes) -> None:
+    ctx.replace(picture, Beat("contour", {**picture.params, **changes}, tuple(dict.fromkeys(
+        picture.strings + tuple(v for v in changes.values() if isinstance(v, str) and v))), picture.rule,
+        picture.source, picture.detail_index, picture.keywords), i)
+
+
+def _settings(ex: Extracted, words: dict) -> dict:
+    """What a sentence says of the plot itself: level values or count, labels on the levels, the minimum marked."""
+    s, bare = ex.sentence, ex.bare or ex.sentence
+    out: dict = {}
+    values = _level_values(s)
+    if values is not None:
+        out["levels"] = values
+    else:
+        n = _count(s, words["levels"])
+        if n is not None:
+            out["levels"] = min(max(n, 3), 15)
+    if re.search(r"\blabel\w*\b[^.;]{0,40}\b(?:level|value)", bare, re.I) and re.search(
+            r"\b(?:each|every|the)\s+(?:ellipse|contour|level|curve|line|ring)s?\b", bare, re.I):
+        out["level_labels"] = True
+    if re.search(r"\b(?:" + words["minimum"] + r")", bare, re.I) or re.search(
+            r"\bstar\b[^.;]{0,40}\b(?:cent(?:er|re)|minimum|bottom|lowest)\b|\b(?:cent(?:er|re)|minimum|bottom)\b[^.;]{0,30}"
+            r"\bstar\b", bare, re.I):
+        label = re.search(r"\b(?:labell?ed|label|named|called)\s+" + _Q, s, re.I)
+        out["minimum"] = label.group(1) if label else True
+    return out
 
 
 def rule_contour(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
@@ -126,6 +203,7 @@ def rule_contour(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         return []
     params: dict = {}
     strings: list[str] = []
+    settings = _settings(ex, words)
     if picture is None:
         expr = _surface_in(s) or _surface_in(ctx.about)
         if expr is None and not re.search(r"\b(?:" + words["surface"] + r")", s + " " + ctx.about, re.I):
@@ -133,7 +211,8 @@ def rule_contour(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         earlier = _earlier(ctx) if expr is None else None
         if expr is None and earlier is not None:
             params = {k: v for k, v in earlier.params.items() if k in ("expr", "x_range", "y_range", "levels", "label",
-                                                                         "minimum", "x_label", "y_label")}
+                                                                         "minimum", "x_label", "y_label",
+                                                                         "level_labels")}
             expr = params["expr"]
         if expr is None:
             expr = DEFAULT_BOWL
@@ -141,23 +220,29 @@ def rule_contour(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         f = parse_surface(expr)
         params["expr"] = expr
         params.update(_ranges(s, f.names))
-        n = _count(s, words["levels"])
-        if n is not None:
-            params["levels"] = min(max(n, 3), 15)
-        if re.search(r"\b(?:" + words["minimum"] + r")", ex.bare or s, re.I):
-            params["minimum"] = True
+        params.update(settings)
         label = re.search(r"\b(?:contour\w*|plot|map|surface|function|loss)\s+(?:[\w-]+\s+){0,2}?(?:labell?ed|titled)\s+"
                           + _Q, s, re.I)
         if label and len(label.group(1)) <= 40:
             params["label"] = label.group(1)
             strings.append(label.group(1))
-    elif re.search(r"\b(?:" + words["minimum"] + r")", ex.bare or s, re.I) and not picture.params.get("minimum") \
-            and not descends:
-        params["minimum"] = True  # "Mark the minimum with a green star": on the plot on screen
+        if isinstance(params.get("minimum"), str):
+            strings.append(params["minimum"])
+    elif settings and not descends:
+        # "Put a small label with the level on each ellipse", "Mark the center with a yellow star labeled …": the
+        # plot on screen changes
+        _amend(ctx, picture, i, **settings)
+        ctx.consumed.update(v for v in settings.values() if isinstance(v, str))
+        ctx.stop = not (ex.formulas or ex.backticked or [q for q in ex.quoted if q not in ctx.consumed])
+        return []
     points = _points(s)
+    arrows = _arrows(s, [points[-1]["x"], points[-1]["y"]] if points else _last_point(ctx)) if picture else []
     if points:
         params["points"] = points
         strings += [p["label"] for p in points if p.get("label")]
+    if arrows:
+        params["arrows"] = arrows
+        strings += [a["label"] for a in arrows if a.get("label")]
     expr = params.get("expr") or (picture.params["expr"] if picture is not None else None)
     if descends and expr:
         listed = _path_points(s)
@@ -184,15 +269,11 @@ def rule_contour(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                 if points[0].get("label"):
                     params["path"]["label"] = points[0]["label"]
     if picture is not None:
-        if not (params.get("points") or params.get("path") or params.get("minimum")):
+        if not (params.get("points") or params.get("path") or params.get("arrows")):
+            if ex.quoted and all(q in _drawn(picture) for q in ex.quoted):
+                ctx.modified.add(i)  # 'Labels "w1" and "w2"': the plot on screen already shows them
+                ctx.stop = True
             return []
-        if params.get("minimum"):
-            ctx.replace(picture, Beat("contour", {**picture.params, "minimum": True}, picture.strings, picture.rule,
-                                      picture.source, picture.detail_index, picture.keywords), i)
-            params.pop("minimum")
-            if not (params.get("points") or params.get("path")):
-                ctx.stop = not (ex.formulas or ex.backticked or [q for q in ex.quoted if q not in ctx.consumed])
-                return []
         ctx.consumed.update(strings)
         ctx.stop = not (ex.formulas or ex.backticked or [q for q in ex.quoted if q not in ctx.consumed])
         return [_beat("contour", "contour:extend", ex, i, strings, _kw(s), extend=True, **params)]
@@ -210,6 +291,10 @@ def rule_contour(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                                "contour:picture+axes", axes.source, axes.detail_index, axes.keywords + ("contour",)), i)
         return []
     return [_beat("contour", "contour:picture", ex, i, strings, _kw(s) + ("contour",), **params)]
+
+
+def _drawn(picture: Beat) -> set[str]:
+    return set(drawn_strings("contour", picture.params)) | set(picture.strings)
 
 
 _AXES_ONLY = {"x_range", "y_range", "numbers", "x_label", "y_label", "color"}

@@ -127,6 +127,29 @@ _AXIS_PROSE = re.compile(r"\b(?:ticks?|multiples?|each|every|grid|gridlines?|mar
                          r"scale|numbers|labels?|arrows?|small|stacked)\b", re.I)
 
 
+def rule_axis_labels(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
+    """'Labels "time" (right end) and "distance" (top).', 'Label the x-axis "t"' right after axes are drawn: the labels
+    of the axes on screen (a plot or a contour plot), not a list of words."""
+    if not ex.quoted or ex.formulas:
+        return []
+    target = next((b for b in reversed(ctx.beats) if b.kind in ("plot", "contour") and not b.params.get("extend")), None)
+    if target is None or not (chart_on_screen(ctx, target.kind) is target or ctx.beats[-1] is target):
+        return []
+    x, y = _axis_labels(ex)
+    if not (x or y) or {q for q in ex.quoted} - {x, y}:
+        return []
+    new = {k: v for k, v in (("x_label", x), ("y_label", y)) if v and target.params.get(k) != v}
+    if new:
+        ctx.replace(target, Beat(target.kind, {**target.params, **new}, tuple(dict.fromkeys(
+            target.strings + tuple(new.values()))), target.rule + "+axis-labels", target.source, target.detail_index,
+            target.keywords), i)
+    else:
+        ctx.modified.add(i)  # the axes on screen already read so
+    ctx.consumed.update(v for v in (x, y) if v)
+    ctx.stop = True
+    return []
+
+
 def _axis_labels(ex: Extracted) -> tuple[str | None, str | None]:
     out = []
     for axis in ("x", "y"):
@@ -151,6 +174,12 @@ def _axis_labels(ex: Extracted) -> tuple[str | None, str | None]:
     if out == [None, None]:
         m = re.search(r"\baxes\s+(?:labell?ed\s+)?[\"\u201c]([^\"\u201d]+)[\"\u201d]\s+and\s+"
                       r"[\"\u201c]([^\"\u201d]+)[\"\u201d]", ex.sentence, re.I)
+        if m:
+            out = [m.group(1).strip(), m.group(2).strip()]
+    if out == [None, None]:
+        # 'Labels "w1" (right end) and "w2" (top).' said of the axes just drawn: the first along x, the second up y
+        m = re.match(r"\s*(?:(?:axis|axes)\s+)?labels?\s*:?\s*[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]\s*(?:\([^()]{0,30}\))?\s*"
+                     r"(?:,|and)\s*[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]\s*(?:\([^()]{0,30}\))?\s*\.?\s*$", ex.sentence, re.I)
         if m:
             out = [m.group(1).strip(), m.group(2).strip()]
     return out[0], out[1]
@@ -476,7 +505,7 @@ def _plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if fired_chart(ex, ctx, i) or any(b.kind == "vector_plane" and b.detail_index == i for b in ctx.beats):
         return []  # (a grid of vectors drawn for this sentence is its plane: no axes of a function too)
     s = ex.sentence
-    axes_cue = _cue(ex, r"\b(?:axes|x[- ]axis|y[- ]axis|coordinate (?:plane|system|axes|grid)|(?:horizontal|vertical) axis|"
+    axes_cue = _cue(ex, r"(?<![\w-])(?:axes|x[- ]axis|y[- ]axis|coordinate (?:plane|system|axes|grid)|(?:horizontal|vertical) axis|"
                         r"line (?:graph|chart)|empty graph)\b") and not _cue(
         ex, r"\b(?:same|those|these|existing) axes\b") and not (
         any(chart_on_screen(ctx, k) for k in ("scatter", "bar_chart", "plot", "vector_plane")) and not any(_axis_labels(ex))

@@ -21,6 +21,7 @@ GRID = 121
 LOW, HIGH = ManimColor("#3B6FD8"), ManimColor("#F2A541")
 PATH = "#FF6F61"
 MIN = "#83C167"
+ARROW = "#FC6255"
 SMALL = 20
 
 
@@ -65,12 +66,14 @@ def ranges(f, x_range, y_range, path) -> tuple[list[float], list[float]]:
 
 
 def build(theme: dict, *, expr: str, x_range=None, y_range=None, levels=8, level_labels: bool = False,
-          x_label=None, y_label=None, label=None, minimum=False, points=(), path=None, color=None):
+          x_label=None, y_label=None, label=None, minimum=False, points=(), path=None, color=None, arrows=()):
     import contourpy
 
     f = parse_surface(expr)
     pts = path_points({"expr": expr, "path": path}) if path else []
-    xr, yr = ranges(f, x_range, y_range, pts)
+    ends = [tuple(a["at"]) for a in arrows or []] + [(a["at"][0] + a["vector"][0], a["at"][1] + a["vector"][1])
+                                                      for a in arrows or []]
+    xr, yr = ranges(f, x_range, y_range, pts + [(float(p["x"]), float(p["y"])) for p in points or []] + ends)
     axes_col = paint(color, GREY) if color else ManimColor(GREY)
     axes = Axes(x_range=[xr[0], xr[1], (xr[1] - xr[0]) / 6], y_range=[yr[0], yr[1], (yr[1] - yr[0]) / 6],
                 x_length=AXES_W, y_length=AXES_H, tips=False,
@@ -141,6 +144,7 @@ def build(theme: dict, *, expr: str, x_range=None, y_range=None, levels=8, level
         g.parts[label] = t
         g.add(t)
     g.marks = _points(g, points)
+    g.marks.add(*_arrows(g, arrows))
     g.add(g.marks)
     g.descent = _path(g, pts, path or {})
     g.add(g.descent)
@@ -161,6 +165,24 @@ def _points(g, points) -> VGroup:
             piece.add(t)
             g.parts[p["label"]] = piece
         out.add(piece)
+    return out
+
+
+def _arrows(g, arrows) -> list:
+    out = []
+    for a in arrows or []:
+        col = paint(a.get("color"), ARROW) if a.get("color") else ManimColor(ARROW)
+        p, q = g.axes.c2p(*a["at"]), g.axes.c2p(a["at"][0] + a["vector"][0], a["at"][1] + a["vector"][1])
+        piece = VGroup(Arrow(p, q, buff=0, color=col, stroke_width=4, tip_length=0.18,
+                             max_tip_length_to_length_ratio=0.3))
+        if a.get("label"):
+            t = text(a["label"], g.theme, size=SMALL, color=col, math=True)
+            d = q - p
+            n = d / max(float(np.linalg.norm(d)), 1e-9)
+            t.move_to(q + n * (0.15 + max(t.width, t.height) / 2))
+            piece.add(t)
+            g.parts[a["label"]] = piece
+        out.append(piece)
     return out
 
 
@@ -220,20 +242,22 @@ def find_contour(scene):
     return scene.on_screen("contour")
 
 
-def extend(scene, *, until: float, slot: float, strings=(), points=(), path=None, **new_plot) -> None:
-    """Points and a path on the contour plot on screen; with none there, this beat's plot is drawn."""
+def extend(scene, *, until: float, slot: float, strings=(), points=(), arrows=(), path=None, **new_plot) -> None:
+    """Points, arrows and a path on the contour plot on screen; with none there, this beat's plot is drawn."""
     g = find_contour(scene)
     if g is None:
         if not new_plot.get("expr"):
             return
-        g = build(scene.theme, points=points, path=path, **new_plot)
+        g = build(scene.theme, points=points, path=path, arrows=arrows, **new_plot)
         scene.show(g, lambda m, rt: enter(m, rt, slot), slot=slot, strings=strings)
         run_path(scene, g, until)
         return
     scene.named.append((tuple(strings), g))
-    if points:
+    if points or arrows:
         new = _points(g, points)
-        scene.play(*[FadeIn(m) for m in new], run_time=min(0.6, scene.run_time(slot, 0.6)))
+        new.add(*_arrows(g, arrows))
+        scene.play(*[GrowArrow(m[0]) if isinstance(m[0], Arrow) else FadeIn(m[0]) for m in new],
+                   *[FadeIn(x) for m in new for x in m[1:]], run_time=min(0.6, scene.run_time(slot, 0.6)))
         g.add(new)
     if path:
         pts = path_points({"expr": g.f.source, "path": path})
