@@ -25,7 +25,7 @@ from .planner.budget import Budget, PlanTimeout
 from .planner.clauses import operation_clauses
 from .planner.extract import QUOTED, before_quote, extract
 from .planner.segment import detail_sentences
-from .planner.context import Context, _kw
+from .planner.context import Context, _kw, since_clear
 from .planner.knowledge import is_instruction, picture_objects
 from .planner.ruleset import RULES
 from .planner.theme import Theme, colour_value, parse_theme, style_title
@@ -302,6 +302,19 @@ def _only_its_label(ex, ctx: Context, i: int, produced: list[Beat]) -> None:
     if noun:
         shown = ", ".join(repr(q) for q in ex.quoted[:3])
         plural = noun.endswith("s") and (noun[:-1] in picture_objects() or noun[:-2] in picture_objects())
+        before = [b for b in since_clear(ctx) if b not in produced]
+        def same(a: str, b: str) -> bool:
+            return " ".join(str(a).lower().split()) == " ".join(str(b).lower().split())
+
+        if all(any(same(q, x) for b in before for x in b.strings) for q in ex.quoted):
+            # "A curved arrow goes from the second bar to the label "New prior …"": the label is on screen already —
+            # not written a second time; the arrow is what is lost
+            for b in produced:
+                if b in ctx.beats:
+                    ctx.beats.remove(b)
+            produced.clear()
+            ctx.lost(i, f"the {noun} to {shown} (on screen) {'are' if plural else 'is'} not drawn")
+            return
         ctx.lost(i, f"only the text {shown} is drawn; the {noun} it belongs to {'are' if plural else 'is'} not")
 
 

@@ -237,3 +237,37 @@ def test_fading_out_a_named_picture_removes_it_alone_and_clearing_at_a_scene_sta
     from compiler.components.clear import ClearVisual
 
     ClearVisual.model_validate({"kind": "clear", "kinds": ["vector_plane"]})
+
+
+def test_a_probability_tree_told_branch_by_branch_with_the_weight_first():
+    bs = beats('The root node on the left reads "Person". Two branches split off it: the upper branch is labeled "0.01" '
+               'and ends at the node "Disease", the lower branch is labeled "0.99" and ends at the node "No disease". '
+               'From "Disease", two branches: "0.9" to the leaf "+" and "0.1" to the leaf "-".')
+    (g,) = [b for b in bs if b.kind == "graph"]
+    edges = [(e["from"], e["to"], e["label"]) for e in g.params["edges"]]
+    assert edges == [("Person", "Disease", 0.01), ("Person", "No disease", 0.99), ("Disease", "+", 0.9),
+                     ("Disease", "-", 0.1)]
+    assert [b.kind for b in bs] == ["graph"]
+
+
+def test_bars_named_in_quotes_take_the_heights_listed_after_them():
+    bs = beats('A bar chart with three bars labeled "before testing", "after 1 positive", "after 2 positives" and '
+               'heights 1%, 9.2% and 50%.')
+    assert [(b.kind, b.params.get("values")) for b in bs] == [("bar_chart", [1, 9.2, 50])]
+    (chart,) = beats("Show a bar chart of cat: 3, dog: 2.")
+    assert chart.params == {"labels": ["cat", "dog"], "values": [3, 2]}
+
+
+def test_quoted_lines_under_a_list_of_takeaways_are_its_items():
+    (b,) = beats('Under it, a short list of takeaways appears one by one:\n"Start from the base rate."\n'
+                 '"Think in counts."\n"Each new piece of evidence updates the prior."')
+    assert b.kind == "bullets" and len(b.params["items"]) == 3
+
+
+def test_an_arrow_to_a_label_already_on_screen_does_not_write_the_label_again():
+    bs = beats('Show the text "New prior: P(D) = 0.092". A curved arrow points to the label '
+               '"New prior: P(D) = 0.092".')
+    assert [b.kind for b in bs] in (["text"], ["equation"])
+    assert any("(on screen) is not drawn" in m for m in _losses(
+        'Show the text "New prior: P(D) = 0.092". A curved arrow points to the label '
+        '"New prior: P(D) = 0.092".'))

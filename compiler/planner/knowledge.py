@@ -284,6 +284,11 @@ def pacing_words() -> str:
     return "|".join(sorted(_load("lexicon.json")["pacing_words"], key=len, reverse=True)).replace(" ", r"\s+")
 
 
+def list_heads() -> str:
+    """A pattern of the nouns that make a colon line announce a list of the quoted lines under it."""
+    return _load("vocabulary.json")["list_heads"]
+
+
 def list_nouns() -> tuple[str, ...]:
     """The part nouns that name the items of a list first of all — bullet, point, item (`lexicon.json` `part_nouns`
     whose first kind is `bullets`; a line or a step is a derivation's first)."""

@@ -109,8 +109,13 @@ def _bar_data(ex: Extracted) -> tuple[list[str], list[float | int], bool, str | 
         return ([m.group(1) for m in inside], [_num(m.group(2)) for m in inside], any(m.group(3) for m in inside),
                 None, [])
     # "Bars: n = 1: 1.27, n = 2: 0, n = 3: 0.42": each bar "label: value", the label as written ("n = 1")
-    colon_pairs = re.findall(r"(?:^|[,;]|:)\s*(?:and\s+)?([^:,;]{1,24}?)\s*:\s*(" + NUM + r")\s*(%?)(?=\s*(?:[,;.]|$))", s)
-    if len(colon_pairs) >= 3 and all("=" in lab or len(lab.split()) <= 3 for lab, _, _ in colon_pairs):
+    colon_pairs = re.findall(r"(?:^|[,;]|:)\s*(?:and\s+)?([^:,;]{1,40}?)\s*:\s*(" + NUM + r")\s*(%?)(?=\s*(?:[,;.]|$))", s)
+    if len(colon_pairs) >= 2 and re.search(r"\bbars?\b|\bbar (?:chart|graph)\b|\bhistogram\b", s, re.I):
+        # "a bar chart of cat: 3, dog: 2": the first label is what follows "of"
+        first = re.split(r"\s(?:of|for|with|showing)\s", colon_pairs[0][0])[-1]
+        colon_pairs[0] = (first, *colon_pairs[0][1:])
+    if len(colon_pairs) >= (2 if re.search(r"\bbars?\b|\bbar (?:chart|graph)\b|\bhistogram\b", s, re.I) else 3) and all(
+            "=" in lab or len(lab.split()) <= 3 for lab, _, _ in colon_pairs):
         return ([lab.strip() for lab, _, _ in colon_pairs], [_num(v) for _, v, _ in colon_pairs],
                 any(p for _, _, p in colon_pairs), None, [])
     m = re.search(r"[:\u2014]\s*(.+?)\s*\.?$", s) or re.search(
@@ -139,7 +144,8 @@ def _bar_data(ex: Extracted) -> tuple[list[str], list[float | int], bool, str | 
                 unit = units.pop() if len(units) == 1 else ""
                 return labels, values, pct, unit or None, []
     quoted = list(ex.quoted)
-    m = re.search(r"\bvalues?\s+(?:of\s+)?((?:" + NUM + r"%?\s*(?:,\s*|\s+and\s+|$))+)", s, re.I)
+    m = re.search(r"\b(?:values?|heights?|lengths?|sizes?|counts?)\s+(?:of\s+)?((?:" + NUM + r"%?\s*(?:,\s*|\s+and\s+|$|(?=\.)))+)",
+                  s, re.I)
     if quoted and m:
         vals = re.findall(NUM + r"%?", m.group(1))
         if len(vals) == len(quoted):
@@ -358,6 +364,8 @@ def rule_bar_chart(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             title = re.sub(r"^(?:(?:its|their|his|her|our|my|your|this|that|these|those|each|every)\s+)+", "",
                            m.group(1).strip(), flags=re.I)
             title = title[0].upper() + title[1:] if title else None
+            if title and title.lower() in {str(lab).lower() for lab in labels}:
+                title = None  # "a bar chart of cat: 3, dog: 2": "cat" is the first bar, not the chart's name
     probabilities = _has(ex, r"\bprobabilit\w*|\bsoftmax\b|\blikelihoods?\b|\bdistribution\b")
     horizontal = _has(ex, r"\bhorizontal\b") or (probabilities and not _has(ex, r"\bvertical\b"))
     largest = "|".join(re.escape(w) for w in extremes()["max"])  # "the most likely one", "the tallest bar" (data)

@@ -285,7 +285,8 @@ def _tree(ex: Extracted, ctx: Context, i: int, on_screen: Beat | None, layout: s
                   layout="tree")]
 
 
-_ROOT_NODE = re.compile(r"\b(?:a\s+|the\s+)?root(?:\s+node)?\s+(?:labell?ed\s+|called\s+|named\s+)?[\"\u201c]([^\"\u201d]{1,30})[\"\u201d]",
+_ROOT_NODE = re.compile(r"\b(?:a\s+|the\s+)?root(?:\s+node)?(?:\s+(?:on|at|in)\s+the\s+(?:left|top|right|bottom))?\s+"
+                        r"(?:labell?ed\s+|called\s+|named\s+|reads\s+|says\s+|shows\s+|is\s+|:\s*)?[\"\u201c]([^\"\u201d]{1,30})[\"\u201d]",
                         re.I)
 _BRANCH_CUE = re.compile(r"\bbranch(?:es)?\b|\bchild(?:ren)?\b|\bsplits?\s+into\b", re.I)
 _FROM_NODE = re.compile(r"\b(?i:from)\s+(?i:node\s+|the\s+)?(?:[\"\u201c]([^\"\u201d]{1,30})[\"\u201d]|"
@@ -324,8 +325,11 @@ def _branches(ex: Extracted, ctx: Context, i: int, on_screen: Beat | None) -> li
     if parent is None:
         parent = name or (ids[0] if ids else None)
     added = []
-    for m in _BRANCH.finditer(s if not root else s[root.end():]):
-        label, weight = m.group(1).strip(), m.group(2).strip()
+    rest = s if not root else s[root.end():]
+    found = [(m.start(), m.group(1), m.group(2)) for m in _BRANCH.finditer(rest)]
+    found += [(m.start(), m.group(2), m.group(1)) for m in _BRANCH_TO.finditer(rest)]
+    for _, label, weight in sorted(found):
+        label, weight = label.strip(), weight.strip()
         child = label if label not in ids else f"{parent}{label}"
         k = 2
         while child in ids:  # ends: k grows until the name is free
@@ -357,6 +361,11 @@ def _branches(ex: Extracted, ctx: Context, i: int, on_screen: Beat | None) -> li
 _LIST = r"\[\s*-?\d+(?:\.\d+)?(?:\s*,\s*-?\d+(?:\.\d+)?)*\s*\]"
 _SPLIT = re.compile(r"\b(?:split|splits|divide|divides|break|breaks|partition\w*)\s+(?:it\s+|the\s+array\s+|the\s+list\s+)?"
                     r"(" + _LIST + r")?[^\[\].;]{0,40}?\binto\s+(" + _LIST + r")[^\[\].;]{0,20}?\band\s+(" + _LIST + r")", re.I)
+
+# the weight first: 'the upper branch is labeled "0.01" and ends at the node "Disease"', '"0.9" to the leaf "+"'
+_BRANCH_TO = re.compile(r"(?:\b(?:branch|edge)\s+(?:is\s+)?(?:labell?ed|marked)\s+)?[\"\u201c](-?\d+(?:\.\d+)?%?|\d+/\d+)"
+                        r"[\"\u201d]\s*(?:,\s*)?(?:and\s+)?(?:(?:ends?|goes|leads?|points?)\s+(?:at|to|into)|to|->|→)\s+"
+                        r"(?:the\s+|a\s+)?(?:node|leaf|child|outcome|box)?\s*[\"\u201c]([^\"\u201d]{1,30})[\"\u201d]", re.I)
 
 
 def _list_label(text: str) -> str:

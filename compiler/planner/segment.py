@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from ..text import split_sentences
-from .knowledge import code_words, instruction_verbs, is_instruction, list_nouns
+from .knowledge import code_words, instruction_verbs, is_instruction, list_heads, list_nouns
 
 _FENCE = re.compile(r"```.*?(?:```|$)", re.S)
 _MARKER = re.compile(r"^[ \t]*(?:\d{1,2}[.)]|[-*\u2022]|step\s+\d{1,2}\s*[:.)])[ \t]+(?=\S)", re.I)
@@ -178,7 +178,7 @@ def _instruction_verb_first(line: str) -> bool:
 def _announces_list(head: str) -> bool:
     """"Show three bullet points:", "List the steps:": a colon line that names the items of a list under it."""
     nouns = "|".join(re.escape(n) for n in list_nouns())
-    return re.search(r"\b(?:" + nouns + r")s?\b", head, re.I) is not None
+    return re.search(r"\b(?:" + nouns + r")s?\b|\b(?:" + list_heads() + r")\b", head, re.I) is not None
 
 
 def _data_line(line: str) -> bool:
