@@ -268,6 +268,9 @@ def _latex_kept(ex, ctx: Context, i: int, produced: list[Beat]) -> list[Beat]:
     out = []
     for text, _, _ in extract(ex.sentence).prose:  # afresh: the rules empty `ex.prose` as they use it
         text = text.strip().rstrip(".")
+        # a line that is only the label of the next one ("MathTex") is no part of the formula
+        text = "\n".join(ln for ln in text.split("\n") if not re.fullmatch(
+            r"\s*(?:MathTex|Tex|LaTeX|Text|Formula|Equation|Math)\s*:?\s*", ln, re.I)).strip()
         lines = [re.sub(r"\s+", "", ln) for ln in text.split("\n") if ln.strip()]
         if re.search(r"\\[A-Za-z]{2,}", text) and text not in ctx.consumed and not all(ln in shown for ln in lines):
             out.append(Beat("equation", {"exprs": [text]}, (text,), "equation:latex-kept", ex.sentence, i,

@@ -271,3 +271,20 @@ def test_an_arrow_to_a_label_already_on_screen_does_not_write_the_label_again():
     assert any("(on screen) is not drawn" in m for m in _losses(
         'Show the text "New prior: P(D) = 0.092". A curved arrow points to the label '
         '"New prior: P(D) = 0.092".'))
+
+
+def test_a_word_spelled_in_a_row_of_boxes_and_quoted_items_in_a_row_of_circles():
+    (b,) = beats('Show the word "ABRACADABRA" as a row of 11 square boxes, one letter in each box.')
+    assert b.kind == "sequence" and b.params["tokens"] == list("ABRACADABRA")
+    (b,) = beats('Show the queue as a row of circles sorted by count: "C:1", "D:1", "B:2", "R:2", "A:5".')
+    assert b.kind == "sequence" and b.params["tokens"] == ["C:1", "D:1", "B:2", "R:2", "A:5"]
+
+
+def test_a_number_word_compound_is_no_formula_and_a_formulas_label_line_is_no_part_of_it():
+    from compiler.planner.extract import extract
+
+    assert extract("Under each box, show its 8-bit ASCII code in small font.").prose == []
+    assert extract("x-3 = 0").prose == [("x-3 = 0", 0, 7)]
+    bs = beats("On the right, show the entropy formula:\n   MathTex: H = -\\sum_i p_i \\log_2 p_i\n"
+               "   MathTex: H \\approx 2.04\n   and the comparison: \"Huffman: 2.09 bits/letter\".")
+    assert not [b for b in bs if b.rule == "equation:latex-kept"]

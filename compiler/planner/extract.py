@@ -393,6 +393,8 @@ def formula_spans(sentence: str) -> list[tuple[str, int, int]]:
                 has_op = False  # "Grams of A → Moles of A", "A -> B": a flow of named steps, not a formula
             if not mathy and ops.count("=") >= 1 and len(ops) >= 2:
                 mathy = ops  # (Number of favorable outcomes) / (Total number of outcomes): a formula in words
+            if len(run) == 1 and re.fullmatch(r"\d+(?:\.\d+)?-(?:[A-Za-z]{2,}|D)", toks[run[0]][0]):
+                has_op = False  # "8-bit", "2-layer", "3-D": a compound word, not 8 minus bit
             if has_op and mathy and len(words) <= max(2, len(run) // 2):
                 a, b = toks[run[0]][1], toks[run[-1]][2]
                 if not any(a < e and s < b for _, s, e in out):

@@ -18,11 +18,38 @@ _PROCESS = (r"\bprocess\w*|\bone at a time\b|\bone by one\b|\bin turn\b|\bstep(?
             r"\bvisit\w*\b|\biterat\w*")
 
 
+_ROW = r"\b(?:a\s+|one\s+)?row\s+of\s+(?:\d+\s+|[a-z]+\s+)?(?:(?:small|square|round|rounded|big|large|coloured|colored)\s+)*" \
+       r"(?:boxes|cells|squares|circles|tiles|pills|slots|blocks)\b"
+
+
+def _row_of_quoted(ex: Extracted) -> tuple[list[str], str] | None:
+    """'the word "ABRACADABRA" as a row of 11 square boxes, one letter in each box': its letters in boxes;
+    'the queue as a row of circles: "C:1", "D:1", "B:2"': the quoted items, one per cell."""
+    s = ex.sentence
+    if not re.search(_ROW, s, re.I):
+        return None
+    word = re.search(r"\b(?:word|string|message|text|name)\s+[\"\u201c]([^\"\u201d\s]{2,16})[\"\u201d]", s, re.I)
+    if word and re.search(r"\b(?:one|a|each)\s+(?:letter|character|symbol)\b|\bletters?\b|\bcharacters?\b", s, re.I):
+        return list(word.group(1)), "sequence:letters-in-boxes"
+    after = re.search(_ROW + r"[^\"\u201c]{0,40}?:\s*", s, re.I)
+    if after and len(ex.quoted) >= 2:
+        items = [q for q in ex.quoted if s.find(q) > after.start()]
+        if len(items) >= 2:
+            return items[:16], "sequence:row-of-quoted"
+    return None
+
+
 def rule_sequence(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     """"Show the tokens "The", "cat", "sat" processed one at a time"; "…appearing one by one as they
     are generated"; "the sentence "The cat sat" split into tokens"; "a sorted array of numbers
     [3, 8, 15, 21] as boxes in a row"; then "Animate a pointer moving … checking each element" or
     "pointers "low" at index 0 and "high" at index 9" on the array on screen."""
+    row = _row_of_quoted(ex)
+    if row is not None:
+        tokens, rule = row
+        ctx.consumed.update(tokens + [q for q in ex.quoted if "".join(tokens) == q])
+        ctx.stop = not (ex.formulas or ex.backticked or [q for q in ex.quoted if q not in ctx.consumed])
+        return [_beat("sequence", rule, ex, i, tokens, _kw(ex.sentence) + ("array",), tokens=tokens, mode="show")]
     previous = since_clear_of_kind(ctx, "sequence")
     if previous is not None and not ex.vectors:
         return _sequence_operation(ex, ctx, i, previous)
