@@ -288,3 +288,10 @@ def test_a_number_word_compound_is_no_formula_and_a_formulas_label_line_is_no_pa
     bs = beats("On the right, show the entropy formula:\n   MathTex: H = -\\sum_i p_i \\log_2 p_i\n"
                "   MathTex: H \\approx 2.04\n   and the comparison: \"Huffman: 2.09 bits/letter\".")
     assert not [b for b in bs if b.rule == "equation:latex-kept"]
+
+
+def test_a_number_line_from_a_negative_to_a_signed_positive_value_keeps_its_range_and_label():
+    (b,) = beats('Show a horizontal number line under the floor from -0.1 m to +0.1 m, ticks at -0.1, -0.05, 0, 0.05, '
+                 '0.1, with label "x (m)".')
+    assert b.kind == "number_line" and b.params["range"] == [-0.1, 0.1] and b.params["label"] == "x (m)"
+    assert any("range is not read" in m for m in _losses("Draw a number line from minus three to three."))

@@ -123,7 +123,7 @@ def rule_number_line(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     params: dict = {}
     strings: list[str] = []
     rest = s
-    ends = r"(" + NUM + r")(?:\s*(" + _UNIT + r"))?\s+(?:to|and|through)\s+(" + NUM + r")(?:\s*(" + _UNIT + r"))?"
+    ends = r"\+?(" + NUM + r")(?:\s*(" + _UNIT + r"))?\s+(?:to|and|through)\s+\+?(" + NUM + r")(?:\s*(" + _UNIT + r"))?"
     rng = re.search(r"\bnumber[- ]lines?\b[^.;:]{0,40}?\b(?:from|between)\s+" + ends, s, re.I) or \
         re.search(r"\b(?:from|between)\s+" + ends, s, re.I)
     if rng:
@@ -144,6 +144,8 @@ def rule_number_line(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if not any(k in params for k in _PIECES):
         if "range" not in params:
             params["range"] = [-5, 5]
+            if re.search(r"\b(?:from|between)\s+[^.;]{1,30}?\s(?:to|and)\s+\S", s, re.I):
+                ctx.lost(i, "the line's range is not read: it is drawn from -5 to 5")
         if re.search(r"\b(?:arrows?|vectors?|dots?|points?|(?<!tick )marks?|markers?)\b", rest, re.I):
             ctx.lost(i, "what sits on the number line is not given as numbers: an empty line is drawn")
     for m in re.finditer(r"\b(dot|point|marker|arrow)s?\b[^.;\"\u201c]{0,20}?\b(?:labell?ed|marked|named)\s+" + _Q, s, re.I):
@@ -151,6 +153,14 @@ def rule_number_line(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             # "a dot marked "A" somewhere inside": no number says where — the dot is not drawn, and that is said
             ctx.lost(i, f"the {m.group(1).lower()} {m.group(2)!r} is given no value on the line: it is not drawn")
             ctx.consumed.add(m.group(2))  # (nor is its label, alone beside the line)
+    named = re.search(r"\b(?:with\s+(?:the\s+)?label|labell?ed|titled|captioned)\s+" + _Q + r"(?=\s*(?:[.;]|$))", s, re.I)
+    if named and named.group(1) not in strings:
+        params["label"] = named.group(1)  # 'a number line … with label "x (m)"': the line's name, not a point's
+        strings = [x for x in strings if x != _unit(rng.group(4) if rng else None) and x != _unit(rng.group(2) if rng else None)]
+        strings.append(named.group(1))
+    if rng:  # the range's numbers are the line's, not formulas of the sentence ("+0.1 m")
+        ex.prose[:] = [f for f in ex.prose if not (rng.start() <= f[1] < rng.end())]
+        ex.formulas[:] = [f for f in ex.formulas if f.strip() not in rng.group(0)]
     ctx.consumed.update(strings)
     if all(q in ctx.consumed for q in ex.quoted):
         ctx.stop = True  # its numbers are the line's: no row of boxes, no axes for them
