@@ -295,3 +295,20 @@ def test_a_number_line_from_a_negative_to_a_signed_positive_value_keeps_its_rang
                  '0.1, with label "x (m)".')
     assert b.kind == "number_line" and b.params["range"] == [-0.1, 0.1] and b.params["label"] == "x (m)"
     assert any("range is not read" in m for m in _losses("Draw a number line from minus three to three."))
+
+
+def test_a_ray_crossing_a_boundary_is_computed_from_the_media_and_the_angle():
+    bs = beats("Draw a horizontal boundary: air above and glass below. A yellow ray comes in from the upper left at "
+               "40° from the normal and continues into the glass at 30° from the normal. Label the angles \"40°\" and "
+               "\"25.4°\".")
+    (pic,) = [b for b in bs if b.kind == "physics"]
+    r = pic.params["refraction"]
+    assert (r["n1"], r["n2"], r["angle"], r["labels"]) == (1.0, 1.5, 40.0, ["40°", "25.4°"])
+    assert any("is not what n₁ sin θ₁ = n₂ sin θ₂ gives (25.4°)" in m for m in _losses(
+        "Draw a horizontal boundary: air above and glass below. A yellow ray comes in from the upper left at "
+        "40° from the normal and continues into the glass at 30° from the normal."))
+    bs = beats("Now glass is on top and air at the bottom. A ray inside the glass hits the boundary at 20° from the "
+               "normal. Animate the angle increasing from 20° to 41.8°. Then increase it to 50°.")
+    pic = [b for b in bs if b.kind == "physics"]
+    assert pic[0].params["refraction"]["n1"] == 1.5 and pic[0].params["refraction"]["n2"] == 1.0
+    assert [s["degrees"] for b in pic[1:] for s in b.params["steps"]] == [41.8, 50.0]

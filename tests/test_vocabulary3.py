@@ -538,3 +538,22 @@ def test_clearing_one_picture_keeps_the_rest_and_fits(monkeypatch):
                                         {"kind": "text", "text": "Eigenvalues: 3 and 1"}], "Eigenvectors")],
                                monkeypatch):
         assert ins.violations == [], (number, ins.violations)
+
+
+REFRACTION = {"kind": "physics", "refraction": {"n1": 1.5, "n2": 1.0, "angle": 20, "top": "glass", "bottom": "air",
+                                                "normal": "normal", "ghost": True},
+              "steps": [{"action": "sweep", "degrees": 41}, {"action": "sweep", "degrees": 50}]}
+
+
+def test_refraction_follows_snells_law_validates_and_fits(monkeypatch):
+    from compiler.components.physics import refracted
+
+    assert abs(refracted(1.0, 1.5, 40) - 25.37) < 0.01 and refracted(1.5, 1.0, 50) is None  # past 41.8°: reflected
+    assert drawn_strings("physics", {"refraction": {"n1": 1.5, "n2": 1.0, "angle": 50}}) == [
+        "n₁ = 1.5", "n₂ = 1", "θ₁", "θ₂", "total internal reflection"]
+    assert diagnostics([REFRACTION]) == []
+    _check([({"kind": "physics", "refraction": {"n1": 0.5}}, "greater than or equal to 1"),
+            ({"kind": "physics", "bodies": [{}], "steps": [{"action": "sweep", "degrees": 30}]}, "no `refraction`"),
+            ({"kind": "physics", "refraction": {}, "steps": [{"action": "sweep"}]}, "needs the angle")])
+    _fits([_scene("Light leaves the glass. It bends away from the normal. Then all of it reflects.", [REFRACTION],
+                  "Total internal reflection")], monkeypatch)

@@ -128,7 +128,27 @@ class VectorSum(_Model):
         return self
 
 
-StepAction = Literal["launch", "orbit", "move", "vector", "remove", "label", "angle"]
+class Refraction(_Model):
+    n1: float = Field(1.0, ge=1.0, le=4.0, description="Refractive index of the medium above the boundary.",
+                      examples=[1.0])
+    n2: float = Field(1.5, ge=1.0, le=4.0, description="Refractive index of the medium below.", examples=[1.5])
+    angle: float = Field(45, ge=0, le=89, description="Angle of incidence from the normal, in degrees; the "
+                         "refracted angle is computed (Snell's law), or total internal reflection past the critical "
+                         "angle.", examples=[40])
+    top: str | None = Field(None, max_length=40, description="Label of the upper medium (default: `n₁ = …`).",
+                            examples=["air, n = 1.00"])
+    bottom: str | None = Field(None, max_length=40, description="Label of the lower medium (default: `n₂ = …`).",
+                               examples=["glass, n = 1.50"])
+    labels: list[Annotated[str, Field(max_length=24)]] = Field(
+        default_factory=lambda: ["θ₁", "θ₂"], max_length=2, description="Labels of the two angles (incidence, "
+        "refraction); `[]` draws the arcs alone.", examples=[["40°", "25.4°"]])
+    normal: str | None = Field(None, max_length=24, description="Label of the dashed normal.", examples=["normal"])
+    reflected: bool = Field(False, description="Also draw the (weak) reflected ray.", examples=[True])
+    ghost: bool = Field(False, description="A faint dashed line where the ray would go without the boundary.",
+                        examples=[True])
+
+
+StepAction = Literal["launch", "orbit", "move", "vector", "remove", "label", "angle", "sweep"]
 
 
 class PhysicsStep(_Model):
@@ -136,7 +156,9 @@ class PhysicsStep(_Model):
         description="`launch`: the projectile flies (timer running), then R and t are marked; `orbit`: the body "
         "goes round; `move`: a body moves along `path` (or to `to`) with its readout; `vector`: `vectors` appear; "
         "`remove`: the vectors or bodies named in `labels` fade out; `label`: a body's label becomes `text`; "
-        "`angle`: the angle between the sum's first arrow and its resultant is marked, labelled `text`.",
+        "`angle`: the angle between the sum's first arrow and its resultant is marked, labelled `text`; `sweep`: "
+        "the ray's angle of incidence turns to `degrees` (the refracted ray follows, until total internal "
+        "reflection).",
         examples=["launch"])
     body: Name | None = Field(None, description="The body a `move` or `label` acts on (default: the first).",
                               examples=["car"])
@@ -149,6 +171,8 @@ class PhysicsStep(_Model):
                                                                examples=[["N"]])
     text: str | None = Field(None, max_length=24, description="`label`: the new text; `angle`: the angle's label.",
                              examples=["v = 0"])
+    degrees: float | None = Field(None, ge=0, le=89, description="`sweep`: the angle of incidence it turns to.",
+                                  examples=[50])
 
     @model_validator(mode="after")
     def _complete(self):
@@ -158,6 +182,8 @@ class PhysicsStep(_Model):
             raise _err("a 'remove' step needs `labels` (of vectors or bodies)")
         if self.action == "label" and self.text is None:
             raise _err("a 'label' step needs its new `text`")
+        if self.action == "sweep" and self.degrees is None:
+            raise _err("a 'sweep' step needs the angle it turns to, `degrees`")
         return self
 
 
@@ -189,6 +215,10 @@ class PhysicsVisual(VisualBase):
                                   examples=[{"arrows": [{"dx": 15, "dy": 0, "label": "15 m/s"},
                                                         {"dx": 0, "dy": -19.8, "label": "19.8 m/s"}],
                                              "label": "v", "angle": "θ"}])
+    refraction: Refraction | None = Field(None, description="A light ray crossing the boundary between two media: "
+                                          "the normal, the incident and the refracted ray (computed), the angles.",
+                                          examples=[{"n1": 1.0, "n2": 1.5, "angle": 40, "top": "air",
+                                                     "bottom": "glass"}])
     caption: str | None = Field(None, max_length=120, description="Text under the picture.",
                                 examples=["Thrown from a 20 m cliff"])
     steps: list[PhysicsStep] = Field(default_factory=list, max_length=MAX_STEPS,
@@ -221,8 +251,8 @@ class PhysicsVisual(VisualBase):
                 raise _err(f"{where}: there is no body {ref!r} (bodies: {', '.join(sorted(names))})")
         if (self.vectors or self.path) and not self.bodies and not self.extend:
             raise _err("vectors and a path act on `bodies`: give at least one body")
-        if not (self.bodies or self.projectile or self.orbit or self.sum or self.extend):
-            raise _err("an empty picture: give `bodies`, a `projectile`, an `orbit` or a `sum`")
+        if not (self.bodies or self.projectile or self.orbit or self.sum or self.refraction or self.extend):
+            raise _err("an empty picture: give `bodies`, a `projectile`, an `orbit`, a `sum` or a `refraction`")
         if self.projectile:
             p = self.projectile
             h = p.height if p.height is not None else (self.height or 0.0)
@@ -236,6 +266,8 @@ class PhysicsVisual(VisualBase):
                 raise _err(f"step {k} is an orbit, but there is no `orbit`")
             if s.action == "move" and not (self.path or s.to) and not self.extend:
                 raise _err(f"step {k} moves, but there is no `path` and no `to`")
+            if s.action == "sweep" and not self.refraction and not self.extend:
+                raise _err(f"step {k} sweeps the ray, but there is no `refraction`")
             if s.action == "angle" and not (self.sum and self.sum.resultant) and not self.extend:
                 raise _err(f"step {k} marks an angle, but there is no `sum` with a resultant")
         return self
@@ -271,6 +303,22 @@ def impact_labels(speed: float, angle: float, height: float, g: float) -> list[s
     return [f"vx = {fmt(vx, 'm/s')}", f"vy = {fmt(abs(vy), 'm/s')}", f"v = {fmt(v, 'm/s')}", f"{fmt(below)}°"]
 
 
+def refracted(n1: float, n2: float, angle: float) -> float | None:
+    """The refracted angle from the normal in degrees (Snell: n1 sin θ1 = n2 sin θ2), None past the critical angle."""
+    s = n1 * math.sin(math.radians(angle)) / n2
+    return None if s > 1 else math.degrees(math.asin(s))
+
+
+def refraction_strings(r: dict) -> list[str]:
+    n1, n2 = float(r.get("n1", 1.0)), float(r.get("n2", 1.5))
+    out = [r.get("top") or f"n₁ = {n1:g}", r.get("bottom") or f"n₂ = {n2:g}"]
+    out += [x for x in (r.get("labels") if r.get("labels") is not None else ["θ₁", "θ₂"]) if x]
+    out += [r["normal"]] if r.get("normal") else []
+    if refracted(n1, n2, float(r.get("angle", 45))) is None:
+        out.append("total internal reflection")
+    return out
+
+
 def fmt(v: float, unit: str = "") -> str:
     """3 significant figures, no trailing zeros: 44.2 m, 2.86 s, 120 m."""
     if v == 0:
@@ -282,7 +330,7 @@ def fmt(v: float, unit: str = "") -> str:
     return f"{s} {unit}".strip()
 
 
-STRINGS = ("bodies", "vectors", "orbit", "sum", "caption", "steps")  # parameters whose text is drawn
+STRINGS = ("bodies", "vectors", "orbit", "sum", "refraction", "caption", "steps")  # parameters whose text is drawn
 
 
 def drawn(params: dict) -> list[str]:
@@ -300,6 +348,8 @@ def drawn(params: dict) -> list[str]:
     o = params.get("orbit")
     if o:
         out += [o.get("center", "Sun"), o.get("body", "Earth")]
+    if params.get("refraction"):
+        out += refraction_strings(params["refraction"])
     sm = params.get("sum")
     if sm:
         out += [a["label"] for a in sm.get("arrows") or [] if a.get("label")]

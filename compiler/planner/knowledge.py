@@ -209,6 +209,13 @@ def contour_words() -> dict[str, str]:
     return {k: v["contour_" + k] for k in ("nouns", "surface", "levels", "minimum", "descent", "steps", "rate")}
 
 
+def optics_words() -> dict:
+    """Optics: `cues` and `sweep`/`ghost` patterns, `media` (name -> usual refractive index; longest names first)."""
+    v = _load("vocabulary.json")
+    media = dict(sorted(v["optics_media"].items(), key=lambda kv: -len(kv[0])))
+    return {"cues": v["optics_cues"], "media": media, "sweep": v["optics_sweep"], "ghost": v["optics_ghost"]}
+
+
 def physics_directions() -> tuple[tuple[str, str], ...]:
     """(physics vector direction, pattern of the words that say it), in the order they are tried."""
     return tuple((d, pat) for d, pat in _load("vocabulary.json")["physics_directions"])

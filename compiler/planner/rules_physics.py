@@ -352,6 +352,8 @@ def _relabel(ex: Extracted, ctx: Context, i: int, picture: Beat) -> list[Beat]:
 def rule_physics(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     s = ex.sentence
     picture = _picture(ctx)
+    if picture is not None and picture.params.get("refraction"):
+        return []  # a ray and its normal (rules_optics), not a body with a normal force
     if picture is None:
         drop = _drop(ex, ctx, i, _body_shape(re.sub(r"\([^)]*\)", " ", s)))
         if drop:

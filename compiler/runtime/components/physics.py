@@ -17,7 +17,7 @@ from manim import (DOWN, LEFT, RIGHT, UP, AnimationGroup, Arrow, Circle, Create,
                    Ellipse, FadeIn, FadeOut, GrowArrow, Line, ManimColor, Polygon, Rectangle, RoundedRectangle,
                    Transform, UpdateFromAlphaFunc, VGroup, VMobject, linear)
 
-from ...components.physics import body_name, flight, fmt, impact_labels, impact_velocity
+from ...components.physics import body_name, flight, fmt, impact_labels, impact_velocity, refracted
 from ..style import text
 from .icon import _person
 from .plot import dim_text, paint
@@ -152,7 +152,7 @@ def _setting(setting, bodies, projectile, path, height) -> str:
 
 
 def build(theme: dict, *, setting=None, height=None, angle: float = 30, bodies=(), vectors=(), projectile=None,
-          orbit=None, path=None, caption=None, steps=(), color=None, vector_sum=None):
+          orbit=None, path=None, caption=None, steps=(), color=None, vector_sum=None, refraction=None):
     bodies = [dict(b) for b in bodies or []]
     setting = _setting(setting, bodies, projectile, path, height)
     ground_col = dim_text(theme)
@@ -365,6 +365,13 @@ def build(theme: dict, *, setting=None, height=None, angle: float = 30, bodies=(
         if len(g) > 0 and (bodies or projectile or orbit is not None):
             g.sum.group.next_to(VGroup(*[m for m in g]), RIGHT, buff=0.8)
         g.add(g.sum.group)
+    # --- a ray crossing a boundary
+    g.optics = None
+    if refraction:
+        g.optics = _optics(theme, refraction)
+        if len(g) > 0 and (bodies or projectile or orbit is not None or vector_sum):
+            g.optics.group.next_to(VGroup(*[m for m in g]), RIGHT, buff=0.8)
+        g.add(g.optics.group)
     # --- readout (time / distance / speed), above the picture's right end
     g.readout = None
     g.path = path
@@ -391,6 +398,8 @@ def build(theme: dict, *, setting=None, height=None, angle: float = 30, bodies=(
     g.parts = {**{lab: g.bodies[n] for n, lab, _ in g.names if lab}, **g.vec_by_label}
     if g.sum is not None:
         g.parts.update(g.sum.parts)
+    if g.optics is not None:
+        g.parts.update(g.optics.parts)
     if caption:
         g.parts[caption] = g.caption
     g.sbc_kind = "physics"
@@ -581,6 +590,128 @@ def sum_angle(theme, out, label: str, scale: float = 1.0) -> VGroup:
     return pieces
 
 
+RAY = "#FFE066"
+GLASS = "#58C4DD"
+RAY_LEN = 2.6   # scene units from the point where the ray meets the boundary
+OPT_W = 3.6     # half the width of the boundary drawn
+
+
+def _medium_fill(theme, n: float):
+    """A denser medium is a deeper blue (n = 1, air: nothing)."""
+    k = max(0.0, min(1.0, (n - 1.0) / 1.0))
+    return ManimColor(theme["background"]).interpolate(ManimColor(GLASS), 0.12 + 0.3 * k) if n > 1.01 else None
+
+
+def _optics(theme, r: dict):
+    """The boundary (y = 0) between two media with their labels, the dashed normal, the incident ray coming down from
+    the upper left, the refracted ray (Snell's law) or, past the critical angle, the totally reflected one, the angle
+    arcs with their labels; `.rays(angle)` redraws the rays for another angle of incidence (a sweep)."""
+    n1, n2 = float(r.get("n1", 1.0)), float(r.get("n2", 1.5))
+    out = type("Optics", (), {})()
+    out.n1, out.n2, out.theme = n1, n2, theme
+    out.labels = list(r.get("labels") if r.get("labels") is not None else ["θ₁", "θ₂"])
+    out.reflected, out.ghost = bool(r.get("reflected")), bool(r.get("ghost"))
+    grp = VGroup()
+    back = VGroup()
+    for sign, n in ((1, n1), (-1, n2)):
+        fill = _medium_fill(theme, n)
+        if fill is not None:
+            back.add(Rectangle(width=2 * OPT_W, height=RAY_LEN + 0.3, stroke_width=0).set_fill(fill, 1)
+                     .move_to([0, sign * (RAY_LEN + 0.3) / 2, 0]))
+    line = Line([-OPT_W, 0, 0], [OPT_W, 0, 0], color=theme["text"], stroke_width=3)
+    normal = DashedVMobject(Line([0, RAY_LEN + 0.2, 0], [0, -RAY_LEN - 0.2, 0], color=dim_text(theme), stroke_width=2),
+                            num_dashes=24)
+    top = text(r.get("top") or f"n₁ = {n1:g}", theme, size=LABEL, color=theme["text"], math=True)
+    top.move_to([OPT_W - 0.15 - top.width / 2, RAY_LEN - 0.1, 0])
+    bottom = text(r.get("bottom") or f"n₂ = {n2:g}", theme, size=LABEL, color=theme["text"], math=True)
+    bottom.move_to([OPT_W - 0.15 - bottom.width / 2, -RAY_LEN + 0.1, 0])
+    if r.get("normal"):
+        nl = text(r["normal"], theme, size=SMALL, color=dim_text(theme))
+        nl.next_to(normal, UP, buff=0.08)
+        normal = VGroup(normal, nl)
+    out.frame = VGroup(back, line, normal, top, bottom)
+    out.parts = {(r.get("top") or f"n₁ = {n1:g}"): top, (r.get("bottom") or f"n₂ = {n2:g}"): bottom}
+    grp.add(out.frame)
+    out.angle = float(r.get("angle", 45))
+    out.ray_group = _rays(out, out.angle)
+    grp.add(out.ray_group)
+    out.group = grp
+    return out
+
+
+def _rays(o, angle: float) -> VGroup:
+    """The rays for one angle of incidence, always the same parts in the same order — incident, refracted,
+    reflected, the "total internal reflection" label, the ghost, the two angle marks — those not there for this
+    angle drawn invisible, so a sweep can morph one set into the next."""
+    from manim import Arc
+
+    a = math.radians(angle)
+    theme = o.theme
+    inc_dir = np.array([math.sin(a), -math.cos(a), 0.0])  # travelling down and to the right
+    t2 = refracted(o.n1, o.n2, angle)
+    refl_dir = np.array([math.sin(a), math.cos(a), 0.0])
+
+    def ray(p, q, width=5.0, opacity=1.0):
+        m = Arrow(p, q, buff=0, color=RAY, stroke_width=width, max_tip_length_to_length_ratio=0.1)
+        return m.set_opacity(opacity) if opacity < 1 else m
+
+    incident = ray(-inc_dir * RAY_LEN, ORIGIN3)
+    if t2 is not None:
+        b = math.radians(t2)
+        refr = ray(ORIGIN3, np.array([math.sin(b), -math.cos(b), 0.0]) * RAY_LEN)
+        refl = ray(ORIGIN3, refl_dir * RAY_LEN * 0.7, 2.0, 0.5 if o.reflected else 0.0)
+    else:  # total internal reflection: nothing gets out, all of it comes back
+        b = math.pi / 2
+        refr = ray(ORIGIN3, RIGHT * RAY_LEN, 5.0, 0.0)
+        refl = ray(ORIGIN3, refl_dir * RAY_LEN)
+    tir = text("total internal reflection", theme, size=SMALL, color=RAY)
+    tir.move_to(refl_dir * RAY_LEN + DOWN * 0.4)
+    tir.shift(LEFT * max(0.0, tir.get_right()[0] - (OPT_W - 0.1)))
+    if t2 is not None:
+        tir.set_opacity(0.0)
+    ghost = DashedVMobject(Line(ORIGIN3, inc_dir * RAY_LEN, color=RAY, stroke_width=2), num_dashes=14)
+    ghost.set_stroke(opacity=0.45 if o.ghost else 0.0)
+
+    def mark(from_angle: float, sweep: float, label: str | None, shown: bool, r: float = 0.7):
+        piece = VGroup(Arc(radius=r, start_angle=from_angle, angle=max(sweep, 1e-3), color=theme["text"], stroke_width=2))
+        if label:
+            mid = from_angle + sweep / 2
+            t = text(label, theme, size=SMALL, color=theme["text"], math=True)
+            t.move_to((r + 0.15 + max(t.width, t.height) / 2) * np.array([math.cos(mid), math.sin(mid), 0]))
+            piece.add(t)
+        return piece if shown else piece.set_opacity(0.0)
+
+    lab1 = o.labels[0] if o.labels else None
+    lab2 = o.labels[1] if len(o.labels) > 1 else None
+    arc1 = mark(math.pi / 2, a, lab1, angle > 0.5)  # from the upward normal toward the incoming ray
+    arc2 = mark(-math.pi / 2, b, lab2, t2 is not None and t2 > 0.5)
+    if t2 is None:
+        o.parts["total internal reflection"] = tir
+    for lab, m in ((lab1, arc1), (lab2, arc2)):
+        if lab:
+            o.parts[lab] = m
+    return VGroup(incident, refr, refl, tir, ghost, arc1, arc2)
+
+
+def _sweep(scene, g, step: dict, rt: float) -> None:
+    """The angle of incidence turns to `degrees`; the rays follow (redrawn every frame)."""
+    o = g.optics
+    if o is None:
+        return
+    a0, a1 = o.angle, float(step.get("degrees", o.angle))
+    k = float(np.linalg.norm(g.optics.frame[1].get_end() - g.optics.frame[1].get_start())) / (2 * OPT_W)
+    centre = g.optics.frame[1].get_center()
+    old = o.ray_group
+
+    def turn(m, alpha):
+        fresh = _rays(o, a0 + (a1 - a0) * alpha).scale(k, about_point=ORIGIN3).shift(centre)
+        m.become(fresh)  # the same parts for every angle (see _rays)
+
+    scene.remove(*old.get_family())  # the rays entered one by one: from now on they are one group, redrawn
+    scene.play(UpdateFromAlphaFunc(old, turn), run_time=max(rt, 1.5))
+    o.angle = a1
+
+
 def _orbit(theme, o: dict):
     e = float(o.get("eccentricity", 0.3))
     a = 2.6
@@ -653,6 +784,13 @@ def enter(mob, run_time: float):
         if sm.angle is not None:
             grow.append(Create(sm.angle))
         out.append(AnimationGroup(*grow, lag_ratio=1.0, run_time=max(0.6, run_time * 0.6)))
+    if mob.optics is not None:
+        o = mob.optics
+        out.append(AnimationGroup(FadeIn(o.frame[0]), Create(o.frame[1]), Create(o.frame[2]), FadeIn(o.frame[3]),
+                                  FadeIn(o.frame[4]), run_time=max(0.4, run_time * 0.3)))
+        out.append(AnimationGroup(*[GrowArrow(m) if isinstance(m, Arrow) else FadeIn(m) for m in o.ray_group
+                                    if m.get_stroke_opacity() > 0 or m.get_fill_opacity() > 0],
+                                  lag_ratio=0.6, run_time=max(0.6, run_time * 0.5)))
     if mob.readout is not None:
         out.append(FadeIn(mob.readout, run_time=0.3))
     if mob.caption is not None:
@@ -847,6 +985,8 @@ def play_step(scene, g, step: dict, rt: float, motion: float) -> None:
         _relabel(scene, g, step, rt)
     elif a == "angle":
         _mark_angle(scene, g, step, rt)
+    elif a == "sweep":
+        _sweep(scene, g, step, motion)
 
 
 def _mark_angle(scene, g, step: dict, rt: float) -> None:
@@ -895,7 +1035,7 @@ def extend(scene, *, until: float, slot: float, strings=(), steps=(), vectors=()
     g = find_physics(scene)
     if g is None:
         if not (new_picture.get("bodies") or new_picture.get("projectile") or new_picture.get("orbit")
-                or new_picture.get("vector_sum")):
+                or new_picture.get("vector_sum") or new_picture.get("refraction")):
             return
         g = build(scene.theme, steps=steps, vectors=vectors, **new_picture)
         scene.show(g, enter, slot=slot, strings=strings)
