@@ -312,3 +312,13 @@ def test_a_ray_crossing_a_boundary_is_computed_from_the_media_and_the_angle():
     pic = [b for b in bs if b.kind == "physics"]
     assert pic[0].params["refraction"]["n1"] == 1.5 and pic[0].params["refraction"]["n2"] == 1.0
     assert [s["degrees"] for b in pic[1:] for s in b.params["steps"]] == [41.8, 50.0]
+
+
+def test_put_the_final_line_or_the_answer_in_a_box():
+    bs = beats('Show the steps: "2x = 4", "x = 2". Put the answer in a green box.')
+    (hl,) = [b for b in bs if b.kind == "highlight"]
+    assert hl.params["target"] == "x = 2" and hl.params["mode"] == "box"
+    bs = beats("Write the derivation line by line:\nMathTex: a = b + c\nMathTex: a - b = c\n"
+               "Put the final line in a yellow box.")
+    (hl,) = [b for b in bs if b.kind == "highlight"]
+    assert (hl.params["target"], hl.params["mode"]) == ("a - b = c", "box")

@@ -210,10 +210,11 @@ def contour_words() -> dict[str, str]:
 
 
 def optics_words() -> dict:
-    """Optics: `cues` and `sweep`/`ghost` patterns, `media` (name -> usual refractive index; longest names first)."""
+    """Optics: `cues`, `ray`, `sweep` and `ghost` patterns, `media` (name -> usual refractive index; longest first)."""
     v = _load("vocabulary.json")
     media = dict(sorted(v["optics_media"].items(), key=lambda kv: -len(kv[0])))
-    return {"cues": v["optics_cues"], "media": media, "sweep": v["optics_sweep"], "ghost": v["optics_ghost"]}
+    return {"cues": v["optics_cues"], "media": media, "sweep": v["optics_sweep"], "ghost": v["optics_ghost"],
+            "ray": v["optics_ray"]}
 
 
 def physics_directions() -> tuple[tuple[str, str], ...]:

@@ -25,6 +25,10 @@ _MARK = re.compile(r"^\s*(?:(?:then|now|next|finally|also|and)\b,?\s*)*(?:" + "|
                    re.I)
 _BOX = re.compile(r"^\s*(?:(?:then|now|next|finally|also|and)\b,?\s*)*(?:" + "|".join(_LEX["box_verbs"]) + r")\b|\bboxed\b",
                   re.I)
+_PUT_IN_BOX = re.compile(r"^\s*(?:(?:then|now|next|finally|also|and)\b,?\s*)*(?:put|place|enclose|frame)\s+(?:the\s+|it\s+)?"
+                         r"(?:[\w-]+\s+){0,3}?in(?:side)?\s+an?\s+(?:[\w-]+\s+){0,2}?(?:box|frame|rectangle)\b", re.I)
+_MARK = re.compile(_MARK.pattern + "|" + _PUT_IN_BOX.pattern, re.I)
+_BOX = re.compile(_BOX.pattern + "|" + _PUT_IN_BOX.pattern, re.I)
 _ANSWER = re.compile(r"\b(?:" + "|".join(_LEX["answer_nouns"]) + r")\b", re.I)
 _DERIVE = re.compile(r"\b(?:" + "|".join(_LEX["derivation_cues"]) + r")", re.I)
 

@@ -117,6 +117,8 @@ def rule_optics(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     cue = re.search(r"\b(?:" + words["cues"] + r")", ex.bare or s, re.I)
     if not (cue or len(_media(ex.bare or s)) >= 2 and re.search(r"\b(?:" + words["cues"] + r")", ctx.about, re.I)):
         return []
+    if not (re.search(r"\b(?:" + words["ray"] + r")", ex.bare or s, re.I) or len(_media(ex.bare or s)) >= 2):
+        return []  # "draw the boundary line horizontally" in a construction: a line, not yet a ray crossing it
     media = _media(s) or _media(ctx.about)
     if len(media) < 2 and not re.search(r"\bsnell|\brefract", s + " " + ctx.about, re.I):
         return []
@@ -137,8 +139,7 @@ def rule_optics(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     r["top"] = f"{top[1]}, n = {n1:.2f}"
     r["bottom"] = f"{bottom[1]}, n = {n2:.2f}"
     for name, key in ((top, "top"), (bottom, "bottom")):
-        q = re.search(r"[\"\u201c]([^\"\u201d]{0,30}\b" + re.escape(name[1]) + r"\b[^\"\u201d]{0,20})[\"\u201d]", s + " " + ctx.about,
-                      re.I)
+        q = re.search(r"[\"\u201c](" + re.escape(name[1]) + r"\b[^\"\u201d]{0,30})[\"\u201d]", s + " " + ctx.about, re.I)
         if q:
             r[key] = q.group(1)  # the media's labels as written: "glass, n = 1.50"
     labels = _labels(s) or _labels(ctx.about)
@@ -146,7 +147,7 @@ def rule_optics(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         r["labels"] = labels
     if re.search(r"\b(?:" + words["ghost"] + r")", s, re.I):
         r["ghost"] = True
-    steps = [{"action": "sweep", "degrees": min(a, 89.0)} for a in _sweeps(s)]
+    steps = _sweep_steps(r, _sweeps(s))
     _check_written(s, r, ctx, i)
     strings = [r["top"], r["bottom"]] + [x for x in r.get("labels", []) if x]
     ctx.consumed.update(strings)
@@ -190,7 +191,7 @@ def _on_picture(ex: Extracted, ctx: Context, i: int, picture: Beat) -> list[Beat
         if ex.quoted and all(q in drawn for q in ex.quoted):
             ctx.modified.add(i)  # 'label "glass, n = 1.50"': the medium on screen already reads so
             ctx.stop = not (ex.formulas or ex.backticked)
-        elif _incidence(s) is not None or re.search(r"\b(?:" + optics_words()["cues"] + r")", ex.bare or s, re.I) and \
+        elif (_incidence(s) is not None or re.search(r"\b(?:" + optics_words()["cues"] + r")", ex.bare or s, re.I)) and \
                 not (ex.quoted or ex.formulas or ex.backticked):
             ctx.modified.add(i)  # "A yellow ray comes in from the upper left …": the ray on screen, as computed
             _check_written(s, picture.params["refraction"], ctx, i)
@@ -210,6 +211,16 @@ def _on_picture(ex: Extracted, ctx: Context, i: int, picture: Beat) -> list[Beat
     ctx.modified.add(i)
     ctx.stop = not (ex.formulas or ex.backticked or [q for q in ex.quoted if q not in ctx.consumed])
     if sweeps:
-        return [_beat("physics", "physics:sweep", ex, i, [], _kw(s), extend=True,
-                      steps=[{"action": "sweep", "degrees": min(a, 89.0)} for a in sweeps])]
+        return [_beat("physics", "physics:sweep", ex, i, [], _kw(s), extend=True, steps=_sweep_steps(r, sweeps))]
     return []
+
+
+def _sweep_steps(r: dict, sweeps: list[float]) -> list[dict]:
+    """Sweep steps; one that turns the ray past the critical angle says so ("total internal reflection")."""
+    out = []
+    for a in sweeps:
+        step = {"action": "sweep", "degrees": min(a, 89.0)}
+        if refracted(float(r.get("n1", 1.0)), float(r.get("n2", 1.5)), min(a, 89.0)) is None:
+            step["text"] = "total internal reflection"
+        out.append(step)
+    return out

@@ -131,7 +131,9 @@ def rule_text_update(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
 _HIGHLIGHT_VERB = (r"^\s*(?:then\s+|now\s+|next,?\s+|finally,?\s+|also\s+)?(?:(?:show|put|draw|display)\s+(?:the\s+)?"
                    r"(?:final\s+)?(?:answer|result)\s+(?:boxed|circled|highlighted|in a box)|highlight|emphasi[sz]e|circle|underline|"
                    r"indicate|cross out|strike (?:out|through)|box|put a box around|draw a box around|"
-                   r"surround|point (?:to|at)|flash|pulse|spotlight|mark)\b")
+                   r"surround|point (?:to|at)|flash|pulse|spotlight|mark|"
+                   r"(?:put|place|enclose|frame)\s+(?:the\s+|it\s+|them\s+)?(?:[\w-]+\s+){0,3}?in(?:side)?\s+an?\s+"
+                   r"(?:[\w-]+\s+){0,2}?(?:box|frame|rectangle))\b")
 
 
 _FILLER = {"the", "a", "an", "all", "each", "every", "its", "this", "that", "these", "those", "and", "or", "of", "in",
@@ -155,6 +157,11 @@ def _plain(s: str) -> str:
     s = re.sub(r"\\(?:text|mathrm|mathbf|operatorname)\s*\{([^{}]*)\}", r"\1", str(s))
     s = re.sub(r"\\[,;:! ]", " ", s).replace("\\", "")
     return " ".join(re.sub(r"[{}]", "", s).split()).lower()
+
+
+_BOX_ASKED = (r"^\s*(?:then\s+|finally,?\s+)?(?:box|put a box around|draw a box around|frame)\b|"
+              r"\b(?:put|place|enclose|frame)\s+(?:the\s+|it\s+|them\s+)?(?:[\w-]+\s+){0,3}?in(?:side)?\s+an?\s+"
+              r"(?:[\w-]+\s+){0,2}?(?:box|frame|rectangle)\b")
 
 
 def rule_highlight(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
@@ -207,7 +214,7 @@ def rule_highlight(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         # "Highlight the third card in red", "Box the last row": that part, by its position; "Highlight the most
         # likely word": the bar with the largest value. A quoted name of it ("the tallest bar "7"") is not drawn again.
         ctx.consumed.update(q for q in named if q.strip().lower() == part.label.lower())
-        mode = "box" if _has(ex, r"^\s*(?:then\s+|finally,?\s+)?(?:box|put a box around|draw a box around|frame)\b") else None
+        mode = "box" if _has(ex, _BOX_ASKED) else None
         return [_beat("highlight", "highlight:part", ex, i, (), _kw(ex.sentence), target=part.label,
                       **{part.field: part.position}, color=colour, mode=mode)]
     quoted = [q for q in ex.quoted + ex.backticked if q not in ctx.consumed]
@@ -250,7 +257,7 @@ def rule_highlight(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     mode = None
     if _has(ex, r"^\s*(?:then\s+)?(?:cross out|strike)"):
         mode = "surround"
-    elif _has(ex, r"^\s*(?:then\s+|finally,?\s+)?(?:box|put a box around|draw a box around|frame)\b|\bboxed\b"):
+    elif _has(ex, _BOX_ASKED + r"|\bboxed\b"):
         mode = "box"  # the box stays on screen
     return [_beat("highlight", "highlight:verb", ex, i, (), _kw(ex.sentence), target=target, mode=mode, color=colour)]
 
