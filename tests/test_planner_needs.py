@@ -322,3 +322,24 @@ def test_put_the_final_line_or_the_answer_in_a_box():
                "Put the final line in a yellow box.")
     (hl,) = [b for b in bs if b.kind == "highlight"]
     assert (hl.params["target"], hl.params["mode"]) == ("a - b = c", "box")
+
+
+def test_a_block_on_a_spring_takes_k_m_and_the_amplitude_from_the_scene_and_oscillates():
+    bs = beats('Draw a vertical wall on the left, a floor, and a zigzag spring from the wall to a square block. Mark the '
+               'equilibrium with a dashed line labeled "x = 0 (equilibrium)". The block oscillates between -0.1 m and '
+               '+0.1 m for three full cycles.', audio="With k = 50 N/m and m = 0.5 kg the period is 0.63 s.")
+    (pic,) = [b for b in bs if b.kind == "physics"]
+    assert pic.params == {"spring": {"k": 50.0, "mass": 0.5, "amplitude": 0.1, "cycles": 3.0,
+                                     "equilibrium": "x = 0 (equilibrium)"}}
+    assert [b.kind for b in bs] == ["physics"]
+    from compiler.components import drawn_strings
+
+    assert drawn_strings("physics", pic.params)[-1] == "T = 0.628 s"  # 2π √(0.5 / 50)
+    assert "spring" not in str([b.params for b in beats("The spring constant k = 50 N/m measures stiffness.")])
+
+
+def test_axes_named_t_then_x_put_time_across_and_position_up():
+    (axes, *_) = beats('Draw axes: t from 0 to 1.3 s (ticks every 0.2 s, label "t (s)") and x from -0.12 to 0.12 m '
+                       '(label "x (m)").')
+    assert axes.params["x_range"] == [0, 1.3] and axes.params["y_range"][0] < 0
+    assert (axes.params["x_label"], axes.params["y_label"]) == ("t (s)", "x (m)")

@@ -557,3 +557,11 @@ def test_refraction_follows_snells_law_validates_and_fits(monkeypatch):
             ({"kind": "physics", "refraction": {}, "steps": [{"action": "sweep"}]}, "needs the angle")])
     _fits([_scene("Light leaves the glass. It bends away from the normal. Then all of it reflects.", [REFRACTION],
                   "Total internal reflection")], monkeypatch)
+
+
+def test_a_block_on_a_spring_validates_and_fits(monkeypatch):
+    spring = {"kind": "physics", "spring": {"k": 50, "mass": 0.5, "amplitude": 0.1, "cycles": 2, "label": "m"}}
+    assert diagnostics([spring]) == []
+    _check([({"kind": "physics", "bodies": [{}], "steps": [{"action": "oscillate"}]}, "no `spring`"),
+            ({"kind": "physics", "spring": {"k": -1}}, "greater than 0")])
+    _fits([_scene("Pull the block and let go. It oscillates.", [spring], "Simple harmonic motion")], monkeypatch)

@@ -148,7 +148,20 @@ class Refraction(_Model):
                         examples=[True])
 
 
-StepAction = Literal["launch", "orbit", "move", "vector", "remove", "label", "angle", "sweep"]
+class Spring(_Model):
+    k: float | None = Field(None, gt=0, le=1e6, description="Spring constant in N/m (with `mass`, sets the period "
+                            "T = 2π√(m/k) written under it).", examples=[50])
+    mass: float | None = Field(None, gt=0, le=1e6, description="The block's mass in kg.", examples=[0.5])
+    amplitude: float = Field(0.1, gt=0, le=100, description="How far it is pulled from equilibrium, in metres "
+                             "(drawn to a readable size).", examples=[0.1])
+    cycles: float = Field(2, gt=0, le=10, description="How many back-and-forth cycles it makes when released.",
+                          examples=[3])
+    label: str | None = Field(None, max_length=24, description="Text on the block (`m`, `0.5 kg`).", examples=["m"])
+    equilibrium: str | None = Field(None, max_length=40, description="Label of the dashed line at equilibrium "
+                                    "(default: `x = 0`).", examples=["x = 0 (equilibrium)"])
+
+
+StepAction = Literal["launch", "orbit", "move", "vector", "remove", "label", "angle", "sweep", "oscillate"]
 
 
 class PhysicsStep(_Model):
@@ -158,7 +171,7 @@ class PhysicsStep(_Model):
         "`remove`: the vectors or bodies named in `labels` fade out; `label`: a body's label becomes `text`; "
         "`angle`: the angle between the sum's first arrow and its resultant is marked, labelled `text`; `sweep`: "
         "the ray's angle of incidence turns to `degrees` (the refracted ray follows, until total internal "
-        "reflection).",
+        "reflection); `oscillate`: the spring's block is pulled out and released, and oscillates.",
         examples=["launch"])
     body: Name | None = Field(None, description="The body a `move` or `label` acts on (default: the first).",
                               examples=["car"])
@@ -215,6 +228,9 @@ class PhysicsVisual(VisualBase):
                                   examples=[{"arrows": [{"dx": 15, "dy": 0, "label": "15 m/s"},
                                                         {"dx": 0, "dy": -19.8, "label": "19.8 m/s"}],
                                              "label": "v", "angle": "θ"}])
+    spring: Spring | None = Field(None, description="A block on a spring fixed to a wall (a mass-spring oscillator): "
+                                  "pulled out and released, it oscillates; its period is computed from k and m.",
+                                  examples=[{"k": 50, "mass": 0.5, "amplitude": 0.1, "cycles": 3}])
     refraction: Refraction | None = Field(None, description="A light ray crossing the boundary between two media: "
                                           "the normal, the incident and the refracted ray (computed), the angles.",
                                           examples=[{"n1": 1.0, "n2": 1.5, "angle": 40, "top": "air",
@@ -251,8 +267,9 @@ class PhysicsVisual(VisualBase):
                 raise _err(f"{where}: there is no body {ref!r} (bodies: {', '.join(sorted(names))})")
         if (self.vectors or self.path) and not self.bodies and not self.extend:
             raise _err("vectors and a path act on `bodies`: give at least one body")
-        if not (self.bodies or self.projectile or self.orbit or self.sum or self.refraction or self.extend):
-            raise _err("an empty picture: give `bodies`, a `projectile`, an `orbit`, a `sum` or a `refraction`")
+        if not (self.bodies or self.projectile or self.orbit or self.sum or self.refraction or self.spring or self.extend):
+            raise _err("an empty picture: give `bodies`, a `projectile`, an `orbit`, a `sum`, a `refraction` or a "
+                       "`spring`")
         if self.projectile:
             p = self.projectile
             h = p.height if p.height is not None else (self.height or 0.0)
@@ -266,6 +283,8 @@ class PhysicsVisual(VisualBase):
                 raise _err(f"step {k} is an orbit, but there is no `orbit`")
             if s.action == "move" and not (self.path or s.to) and not self.extend:
                 raise _err(f"step {k} moves, but there is no `path` and no `to`")
+            if s.action == "oscillate" and not self.spring and not self.extend:
+                raise _err(f"step {k} oscillates, but there is no `spring`")
             if s.action == "sweep" and not self.refraction and not self.extend:
                 raise _err(f"step {k} sweeps the ray, but there is no `refraction`")
             if s.action == "angle" and not (self.sum and self.sum.resultant) and not self.extend:
@@ -303,6 +322,22 @@ def impact_labels(speed: float, angle: float, height: float, g: float) -> list[s
     return [f"vx = {fmt(vx, 'm/s')}", f"vy = {fmt(abs(vy), 'm/s')}", f"v = {fmt(v, 'm/s')}", f"{fmt(below)}°"]
 
 
+def spring_period(k: float | None, mass: float | None) -> float | None:
+    """T = 2π √(m / k) in seconds, when both are given."""
+    return 2 * math.pi * math.sqrt(mass / k) if k and mass else None
+
+
+def spring_strings(sp: dict) -> list[str]:
+    out = [sp.get("equilibrium") or "x = 0"]
+    out += [sp["label"]] if sp.get("label") else []
+    if sp.get("k"):
+        out.append(f"k = {fmt(float(sp['k']), 'N/m')}")
+    T = spring_period(sp.get("k"), sp.get("mass"))
+    if T is not None:
+        out.append(f"T = {fmt(T, 's')}")
+    return out
+
+
 def refracted(n1: float, n2: float, angle: float) -> float | None:
     """The refracted angle from the normal in degrees (Snell: n1 sin θ1 = n2 sin θ2), None past the critical angle."""
     s = n1 * math.sin(math.radians(angle)) / n2
@@ -330,7 +365,7 @@ def fmt(v: float, unit: str = "") -> str:
     return f"{s} {unit}".strip()
 
 
-STRINGS = ("bodies", "vectors", "orbit", "sum", "refraction", "caption", "steps")  # parameters whose text is drawn
+STRINGS = ("bodies", "vectors", "orbit", "sum", "refraction", "spring", "caption", "steps")  # parameters whose text is drawn
 
 
 def drawn(params: dict) -> list[str]:
@@ -350,6 +385,8 @@ def drawn(params: dict) -> list[str]:
         out += [o.get("center", "Sun"), o.get("body", "Earth")]
     if params.get("refraction"):
         out += refraction_strings(params["refraction"])
+    if params.get("spring"):
+        out += spring_strings(params["spring"])
     sm = params.get("sum")
     if sm:
         out += [a["label"] for a in sm.get("arrows") or [] if a.get("label")]

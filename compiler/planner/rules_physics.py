@@ -352,8 +352,8 @@ def _relabel(ex: Extracted, ctx: Context, i: int, picture: Beat) -> list[Beat]:
 def rule_physics(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     s = ex.sentence
     picture = _picture(ctx)
-    if picture is not None and picture.params.get("refraction"):
-        return []  # a ray and its normal (rules_optics), not a body with a normal force
+    if picture is not None and (picture.params.get("refraction") or picture.params.get("spring")):
+        return []  # a ray and its normal (rules_optics), a block on a spring (rule_spring): not bodies with forces
     if picture is None:
         drop = _drop(ex, ctx, i, _body_shape(re.sub(r"\([^)]*\)", " ", s)))
         if drop:
@@ -598,6 +598,66 @@ def rule_vector_sum(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                                   picture.keywords), i)
         return []
     return [_beat("physics", "physics:vector-sum", ex, i, strings, _kw(s) + ("physics", "vectors"), sum=vsum)]
+
+
+def _spring_values(text: str) -> dict:
+    """k, m and the amplitude a text gives a spring ("k = 50 N/m", "m = 0.5 kg", "A = 0.1 m", "between -0.1 m and
+    +0.1 m", "pulled to x = +0.1 m") and its number of cycles ("three full cycles")."""
+    out: dict = {}
+    k = re.search(r"\bk\s*=\s*(" + NUM + r")\s*N\s*/\s*m\b", text)
+    if k:
+        out["k"] = quantity(k.group(1))
+    m = re.search(r"\bm\s*=\s*(" + NUM + r")\s*kg\b", text)
+    if m:
+        out["mass"] = quantity(m.group(1))
+    a = re.search(r"\bA\s*=\s*(" + NUM + r")\s*(?:m|cm)\b", text) or re.search(
+        r"\bbetween\s+-\s?(" + NUM + r")\s*m\s+and\s+\+?\s?\1\s*m\b", text) or re.search(
+        r"\b(?i:pull\w*|stretch\w*|displac\w*|moves?)\b[^.;]{0,30}?\bto\s+(?:x\s*=\s*)?\+?(" + NUM + r")\s*m\b", text)
+    if a:
+        v = quantity(a.group(1))
+        out["amplitude"] = v / 100 if re.search(r"\d\s*cm\b", a.group(0)) else v
+    c = re.search(r"\b(\d{1,2}|one|two|three|four|five|six)\s+(?:full\s+|complete\s+)?(?:cycles|oscillations|periods)\b", text, re.I)
+    if c:
+        w = c.group(1).lower()
+        out["cycles"] = float(w) if w.isdigit() else float(["one", "two", "three", "four", "five", "six"].index(w) + 1)
+    return {k_: v for k_, v in out.items() if v and 0 < v <= 1e6}
+
+
+def rule_spring(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
+    """"a zigzag spring from the wall to a square block", "a 0.5 kg mass on a spring (k = 50 N/m)": a block on a
+    spring, pulled out and released — its period computed; later sentences about its motion are that motion."""
+    s = ex.bare or ex.sentence
+    on_screen = next((b for b in since_clear(ctx) if b.kind == "physics" and b.params.get("spring")), None)
+    if on_screen is not None:
+        if ex.quoted and all(q in on_screen.strings for q in ex.quoted) and not (ex.formulas or ex.backticked):
+            ctx.modified.add(i)  # 'mark it with a dashed line labeled "x = 0 (equilibrium)"': drawn with the spring
+            ctx.stop = True
+            return []
+        if re.search(r"\b(?:oscillat\w*|releas\w*|let go|pull\w*|bounc\w*|swing\w*|stretch\w*|compress\w*)\b", s, re.I) \
+                and not (ex.quoted or ex.formulas or ex.backticked):
+            ctx.modified.add(i)  # "The block oscillates between -0.1 m and +0.1 m": the motion drawn
+            ctx.stop = True
+        return []
+    if not re.search(r"\bsprings?\b", s, re.I) or not re.search(
+            r"\b(?:block|mass|box|cart|weight|bob|object|body)\b", s, re.I):
+        return []
+    if re.search(r"\bsprings?\s+(?:constant|force|scale)\b", s, re.I) and not re.search(r"\b(?:draw|attach\w*|zigzag)", s, re.I):
+        return []  # "the spring constant k = 50 N/m": a value, not the picture
+    sp = _spring_values(ex.sentence)
+    for key, v in _spring_values(ctx.about).items():
+        sp.setdefault(key, v)
+    eq = re.search(r"\bequilibrium\b[^.;]{0,60}?\b(?:labell?ed|label)\s+[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]|"
+                   r"\b(?:labell?ed|label)\s+[\"\u201c]([^\"\u201d]{0,30}equilibrium[^\"\u201d]{0,10})[\"\u201d]", ex.sentence + " "
+                   + ctx.about, re.I)
+    if eq:
+        sp["equilibrium"] = eq.group(1) or eq.group(2)
+    label = re.search(r"\bblock\b[^.;\"\u201c]{0,30}?(?:labell?ed|marked)\s+[\"\u201c]([^\"\u201d]{1,24})[\"\u201d]", ex.sentence, re.I)
+    if label:
+        sp["label"] = label.group(1)
+    strings = [x for x in (sp.get("equilibrium"), sp.get("label")) if x]
+    ctx.consumed.update(strings)
+    ctx.stop = not (ex.formulas or ex.backticked or [q for q in ex.quoted if q not in ctx.consumed])
+    return [_beat("physics", "physics:spring", ex, i, strings, _kw(ex.sentence) + ("physics", "spring"), spring=sp)]
 
 
 def _earlier_picture(ex: Extracted, ctx: Context) -> tuple[int, Beat] | None:

@@ -165,6 +165,16 @@ def _axis_labels(ex: Extracted) -> tuple[str | None, str | None]:
                           r"(?:" + names + r")[- ]axis\b", ex.sentence, re.I)
             if m and not re.search(r"\b(?:the|a|an)\b", m.group(1), re.I) and not _AXIS_PROSE.search(m.group(1)):
                 out[k] = re.sub(r"\s+(?:from|between)\s+-?[\d.]+\s+(?:to|and)\s+-?[\d.]+$", "", m.group(1).strip())
+    if out == [None, None] and named_axis_ranges(ex.sentence):
+        # "axes: t from 0 to 1.3 s (…, label "t (s)") and x from -0.12 to 0.12 m (…, label "x (m)")": each range's own
+        ranges = list(_AXIS_NAME_RANGE.finditer(ex.sentence))
+        labels = []
+        for m in ranges[:2]:  # a label in the brackets right after its range
+            own = re.match(r"[^()]{0,12}\(((?:[^()\"\u201c]|\"[^\"]*\"|\u201c[^\u201d]*\u201d){0,80})\)", ex.sentence[m.end():])
+            lab = re.search(r"\blabell?(?:ed)?\s*:?\s*[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]", own.group(1), re.I) if own else None
+            labels.append(lab.group(1).strip() if lab else None)
+        if len(labels) == 2 and all(labels):
+            out = labels
     if out == [None, None]:
         out = list(named_axes(ex.sentence))
     if out == [None, None]:
@@ -272,8 +282,17 @@ def both_axes_range(sentence: str) -> tuple[float, float] | None:
     return (min(a, b), max(a, b)) if a != b else None
 
 
+def _letter_axes(s: str):
+    """"axes: t from 0 to 1.3 s and x from -0.12 to 0.12 m": the first written is horizontal even when the second is
+    called x (x(t), a position over time) — the named ranges, or None when x and y are the axes' own names."""
+    axes = named_axis_ranges(s)
+    return axes if axes and axes[0][0].lower() != "x" and axes[1][0].lower() in ("x", "y") else None
+
+
 def _x_range(ex: Extracted) -> tuple[float, float] | None:
     s = ex.sentence
+    if _letter_axes(s):
+        return _letter_axes(s)[0][1]
     named = axis_range(s, "x") or both_axes_range(s)
     if named:
         return named
@@ -683,8 +702,8 @@ def _plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     x_range = _x_range(ex)
     params: dict = {}
     axes = named_axis_ranges(s)
-    yr_named = axis_range(s, "y") or (both_axes_range(s) if not axis_range(s, "x") else None) or (
-        axes[1][1] if axes else None)
+    yr_named = (_letter_axes(s)[1][1] if _letter_axes(s) else None) or axis_range(s, "y") or (
+        both_axes_range(s) if not axis_range(s, "x") else None) or (axes[1][1] if axes else None)
     if yr_named:
         params["y_range"] = [clean_number(v) for v in yr_named]
     if (x_range or yr_named) and (axes_cue or plot_cue) and not re.search(r"\bno (?:tick )?(?:labels|numbers)\b", s, re.I):

@@ -29,7 +29,7 @@ def _only_if_nothing(rule: Rule) -> Rule:
 RULES: tuple[Rule, ...] = (
     rules_scene.rule_clear, rules_recall.rule_recall, rules_array.rule_array, rules_graph.rule_graph,
     rules_vector_plane.rule_vector_plane, rules_contour.rule_contour, rules_physics.rule_vector_sum, rules_geometry.rule_geometry,
-    rules_optics.rule_optics, rules_physics.rule_physics, rules_message_chart.rule_message_chart,
+    rules_optics.rule_optics, rules_physics.rule_spring, rules_physics.rule_physics, rules_message_chart.rule_message_chart,
     rules_circuit.rule_circuit, rules_number_line.rule_number_line, rules_wave.rule_wave,
     rules_plot.rule_axis_labels, rules_plot_marks.rule_plot_ops, rules_scene.rule_text_update,
     rules_formula.rule_formula_target, rules_formula.rule_formula_labels, rules_scene.rule_highlight,

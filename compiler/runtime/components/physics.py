@@ -15,9 +15,10 @@ import math
 import numpy as np
 from manim import (DOWN, LEFT, RIGHT, UP, AnimationGroup, Arrow, Circle, Create, DashedVMobject, Dot,
                    Ellipse, FadeIn, FadeOut, GrowArrow, Line, ManimColor, Polygon, Rectangle, RoundedRectangle,
-                   Transform, UpdateFromAlphaFunc, VGroup, VMobject, linear)
+                   Square, Transform, UpdateFromAlphaFunc, VGroup, VMobject, linear)
 
-from ...components.physics import body_name, flight, fmt, impact_labels, impact_velocity, refracted
+from ...components.physics import (body_name, flight, fmt, impact_labels, impact_velocity, refracted,
+                                   spring_period)
 from ..style import text
 from .icon import _person
 from .plot import dim_text, paint
@@ -152,7 +153,7 @@ def _setting(setting, bodies, projectile, path, height) -> str:
 
 
 def build(theme: dict, *, setting=None, height=None, angle: float = 30, bodies=(), vectors=(), projectile=None,
-          orbit=None, path=None, caption=None, steps=(), color=None, vector_sum=None, refraction=None):
+          orbit=None, path=None, caption=None, steps=(), color=None, vector_sum=None, refraction=None, spring=None):
     bodies = [dict(b) for b in bodies or []]
     setting = _setting(setting, bodies, projectile, path, height)
     ground_col = dim_text(theme)
@@ -372,6 +373,13 @@ def build(theme: dict, *, setting=None, height=None, angle: float = 30, bodies=(
         if len(g) > 0 and (bodies or projectile or orbit is not None or vector_sum):
             g.optics.group.next_to(VGroup(*[m for m in g]), RIGHT, buff=0.8)
         g.add(g.optics.group)
+    # --- a block on a spring
+    g.spring = None
+    if spring:
+        g.spring = _spring(theme, spring)
+        if len(g) > 0 and (bodies or projectile or orbit is not None or vector_sum or refraction):
+            g.spring.group.next_to(VGroup(*[m for m in g]), RIGHT, buff=0.8)
+        g.add(g.spring.group)
     # --- readout (time / distance / speed), above the picture's right end
     g.readout = None
     g.path = path
@@ -400,6 +408,8 @@ def build(theme: dict, *, setting=None, height=None, angle: float = 30, bodies=(
         g.parts.update(g.sum.parts)
     if g.optics is not None:
         g.parts.update(g.optics.parts)
+    if g.spring is not None:
+        g.parts.update(g.spring.parts)
     if caption:
         g.parts[caption] = g.caption
     g.sbc_kind = "physics"
@@ -588,6 +598,95 @@ def sum_angle(theme, out, label: str, scale: float = 1.0) -> VGroup:
         t.move_to(origin + (r + 0.12 * scale + max(t.width, t.height) / 2) * np.array([math.cos(mid), math.sin(mid), 0]))
         pieces.add(t)
     return pieces
+
+
+SPRING = "#C8C8C8"
+SPRING_REST = 3.2   # scene units from the wall to the block's face at equilibrium
+SPRING_SWING = 1.1  # scene units the amplitude is drawn as
+BLOCK = 1.0
+
+
+def zigzag(x0: float, x1: float, y: float, coils: int = 9, h: float = 0.22) -> list:
+    """The points of a spring from x0 to x1 at height y: straight ends, `coils` zigzags between."""
+    lead = 0.18
+    pts = [np.array([x0, y, 0.0]), np.array([x0 + lead, y, 0.0])]
+    n = 2 * coils
+    for j in range(1, n):
+        x = x0 + lead + (x1 - x0 - 2 * lead) * j / n
+        pts.append(np.array([x, y + (h if j % 2 else -h), 0.0]))
+    pts += [np.array([x1 - lead, y, 0.0]), np.array([x1, y, 0.0])]
+    return pts
+
+
+def _spring(theme, sp: dict):
+    """A hatched wall on the left, the floor, a zigzag spring to a block resting at equilibrium (a dashed line
+    labelled there), k and the period T = 2π√(m/k) under it; `.place(x)` sets the block x metres from equilibrium,
+    the spring stretching with it."""
+    out = type("Spring", (), {})()
+    out.amplitude, out.cycles = float(sp.get("amplitude", 0.1)), float(sp.get("cycles", 2))
+    out.parts = {}
+    wall_x, floor_y = -SPRING_REST - 0.4, -BLOCK / 2
+    wall = VGroup(Line([wall_x, floor_y, 0], [wall_x, floor_y + 1.6, 0], color=GROUND, stroke_width=4))
+    for j in range(7):  # hatching behind the wall
+        y = floor_y + 0.1 + j * 0.22
+        wall.add(Line([wall_x, y, 0], [wall_x - 0.22, y - 0.18, 0], color=GROUND, stroke_width=2))
+    floor = Line([wall_x, floor_y, 0], [SPRING_SWING + BLOCK + 0.9, floor_y, 0], color=GROUND, stroke_width=3)
+    col = ManimColor(BODY)
+    block = Square(side_length=BLOCK, color=col, stroke_width=3).set_fill(col, 0.35)
+    block.move_to([BLOCK / 2 - 0.0, floor_y + BLOCK / 2, 0])
+    out.face0 = 0.0  # the block's left face at equilibrium (scene x)
+    out.wall_x, out.y = wall_x, floor_y + BLOCK / 2
+    coil = VMobject(color=SPRING, stroke_width=3).set_points_as_corners(zigzag(wall_x, out.face0, out.y))
+    eq = DashedVMobject(Line([out.face0 + BLOCK / 2, floor_y - 0.15, 0], [out.face0 + BLOCK / 2, floor_y + BLOCK + 0.5, 0],
+                             color=dim_text(theme), stroke_width=2), num_dashes=12)
+    eq_lab = text(sp.get("equilibrium") or "x = 0", theme, size=SMALL, color=dim_text(theme), math=True)
+    eq_lab.next_to(eq, UP, buff=0.08)
+    out.parts[sp.get("equilibrium") or "x = 0"] = eq_lab
+    out.block = VGroup(block)
+    if sp.get("label"):
+        lab = text(sp["label"], theme, size=LABEL, color=theme["text"], math=True)
+        lab.move_to(block.get_center())
+        out.block.add(lab)
+        out.parts[sp["label"]] = out.block
+    info = []
+    if sp.get("k"):
+        info.append(f"k = {fmt(float(sp['k']), 'N/m')}")
+    T = spring_period(sp.get("k"), sp.get("mass"))
+    if T is not None:
+        info.append(f"T = {fmt(T, 's')}")
+    out.info = VGroup(*[text(s, theme, size=LABEL, color=theme["text"]) for s in info])  # (N/m is no fraction)
+    if len(out.info):
+        out.info.arrange(RIGHT, buff=0.5).next_to(floor, DOWN, buff=0.25)
+        for s, m in zip(info, out.info):
+            out.parts[s] = m
+    out.coil, out.scenery = coil, VGroup(wall, floor, eq, eq_lab)
+    out.group = VGroup(out.scenery, coil, out.block, out.info)
+    return out
+
+
+def _oscillate(scene, g, step: dict, motion: float) -> None:
+    """Pulled out to the amplitude, then released: x(t) = A cos(2π t / T) for the spring's cycles, slowed so a cycle
+    takes at least 1.2 s on screen."""
+    o = g.spring
+    if o is None:
+        return
+    k = float(np.linalg.norm(o.scenery[1].get_end() - o.scenery[1].get_start())) / (
+        SPRING_SWING + BLOCK + 0.9 - o.wall_x)
+    wall = o.scenery[0][0].get_start()[0]
+    face0 = wall + (o.face0 - o.wall_x) * k
+    y = o.coil.get_center()[1]
+
+    def at(x):  # the block's left face x (scene units, already scaled)
+        o.block.shift(RIGHT * (x - o.block[0].get_left()[0]))
+        o.coil.set_points_as_corners(zigzag(wall, x, y, h=0.22 * k))
+
+    moving = VGroup(o.block, o.coil)  # both redrawn every frame
+    pull = max(0.4, min(1.0, motion * 0.25))
+    scene.play(UpdateFromAlphaFunc(moving, lambda m, a: at(face0 + SPRING_SWING * k * a)), run_time=pull)
+    cycles = max(0.5, o.cycles)
+    total = max(1.2 * cycles, motion - pull)
+    scene.play(UpdateFromAlphaFunc(moving, lambda m, a: at(face0 + SPRING_SWING * k * math.cos(2 * math.pi * cycles * a))),
+               run_time=total, rate_func=linear)
 
 
 RAY = "#FFE066"
@@ -784,6 +883,10 @@ def enter(mob, run_time: float):
         if sm.angle is not None:
             grow.append(Create(sm.angle))
         out.append(AnimationGroup(*grow, lag_ratio=1.0, run_time=max(0.6, run_time * 0.6)))
+    if mob.spring is not None:
+        s = mob.spring
+        out.append(AnimationGroup(Create(s.scenery), Create(s.coil), FadeIn(s.block), FadeIn(s.info),
+                                  run_time=max(0.5, run_time * 0.4)))
     if mob.optics is not None:
         o = mob.optics
         out.append(AnimationGroup(FadeIn(o.frame[0]), Create(o.frame[1]), Create(o.frame[2]), FadeIn(o.frame[3]),
@@ -987,6 +1090,8 @@ def play_step(scene, g, step: dict, rt: float, motion: float) -> None:
         _mark_angle(scene, g, step, rt)
     elif a == "sweep":
         _sweep(scene, g, step, motion)
+    elif a == "oscillate":
+        _oscillate(scene, g, step, motion)
 
 
 def _mark_angle(scene, g, step: dict, rt: float) -> None:
@@ -1013,6 +1118,8 @@ def default_steps(g) -> list[dict]:
         out.append({"action": "orbit"})
     if g.path:
         out.append({"action": "move"})
+    if getattr(g, "spring", None) is not None:
+        out.append({"action": "oscillate"})
     return out
 
 
@@ -1035,7 +1142,7 @@ def extend(scene, *, until: float, slot: float, strings=(), steps=(), vectors=()
     g = find_physics(scene)
     if g is None:
         if not (new_picture.get("bodies") or new_picture.get("projectile") or new_picture.get("orbit")
-                or new_picture.get("vector_sum") or new_picture.get("refraction")):
+                or new_picture.get("vector_sum") or new_picture.get("refraction") or new_picture.get("spring")):
             return
         g = build(scene.theme, steps=steps, vectors=vectors, **new_picture)
         scene.show(g, enter, slot=slot, strings=strings)
