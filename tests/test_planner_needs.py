@@ -343,3 +343,10 @@ def test_axes_named_t_then_x_put_time_across_and_position_up():
                        '(label "x (m)").')
     assert axes.params["x_range"] == [0, 1.3] and axes.params["y_range"][0] < 0
     assert (axes.params["x_label"], axes.params["y_label"]) == ("t (s)", "x (m)")
+
+
+def test_a_spring_kept_from_an_earlier_scene_keeps_its_values():
+    first, second = plan("Draw a zigzag spring from the wall to a block (k = 50 N/m, m = 0.5 kg).",
+                         "Keep the wall, spring and block. Show the law F = -kx.")
+    (pic,) = [b for b in second.beats if b.kind == "physics"]
+    assert (pic.params["spring"]["k"], pic.params["spring"]["mass"]) == (50.0, 0.5)

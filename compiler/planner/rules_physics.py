@@ -646,6 +646,12 @@ def rule_spring(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     sp = _spring_values(ex.sentence)
     for key, v in _spring_values(ctx.about).items():
         sp.setdefault(key, v)
+    for earlier in reversed(ctx.history):  # "Keep the wall, spring and block": the spring an earlier scene drew
+        b = scene_state(earlier, "physics")
+        if b is not None and b.params.get("spring"):
+            for key, v in b.params["spring"].items():
+                sp.setdefault(key, v)
+            break
     eq = re.search(r"\bequilibrium\b[^.;]{0,60}?\b(?:labell?ed|label)\s+[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]|"
                    r"\b(?:labell?ed|label)\s+[\"\u201c]([^\"\u201d]{0,30}equilibrium[^\"\u201d]{0,10})[\"\u201d]", ex.sentence + " "
                    + ctx.about, re.I)
