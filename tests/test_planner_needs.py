@@ -350,3 +350,11 @@ def test_a_spring_kept_from_an_earlier_scene_keeps_its_values():
                          "Keep the wall, spring and block. Show the law F = -kx.")
     (pic,) = [b for b in second.beats if b.kind == "physics"]
     assert (pic.params["spring"]["k"], pic.params["spring"]["mass"]) == (50.0, 0.5)
+
+
+def test_rows_given_one_per_line_as_quoted_cells_fill_the_table():
+    bs = beats('Below the rule, a table with columns "k", "(w1, w2)", "L". Add rows one at a time:\n'
+               '   Row: "0", "(-2, 3)", "32"\n   Row: "1", "(-1.2, 1.4)", "10.88"\n   Row: "3", "(-0.048, 1.016)", "4.20"')
+    (t,) = [b for b in bs if b.kind == "table"]
+    assert t.params["rows"] == [[0, "(-2, 3)", 32], [1, "(-1.2, 1.4)", 10.88], [3, "(-0.048, 1.016)", "4.20"]]
+    assert [b.kind for b in bs] == ["table"]

@@ -357,7 +357,15 @@ def _fill_table(ex: Extracted, ctx: Context, i: int, table: Beat) -> list[Beat]:
     """Rows for the table on screen whose columns an earlier sentence gave."""
     ncols = len(table.params["columns"])
     block = block_lines(ex.sentence) if ":\n" in ex.sentence else []
-    if block and all("|" in ln for ln in block):
+    quoted_rows = [[match_text(m) for m in re.finditer(Q, ln)] for ln in block]
+    if block and all(len(r) >= 2 for r in quoted_rows):
+        # 'Add rows one at a time:\n Row: "0", "(-2, 3)", "(-8, 16)", "32"': one row per line, its quoted cells
+        rows = [[c if re.search(r"\.\d*0$", c) else cell_number(c) for c in r] for r in quoted_rows][:8]  # "4.20" as written
+        for r in rows:
+            if len(r) > ncols:
+                ctx.lost(i, f"row {' | '.join(map(str, r))} has {len(r)} cells for {ncols} columns")
+                del r[ncols:]
+    elif block and all("|" in ln for ln in block):
         # 'Rows:\n "C" | "3" | "1"\n "H" | "8" | "2"': one row per line
         rows = [block_row(ln, ncols) for ln in block][:8]
         for r in rows:
