@@ -131,6 +131,8 @@ def _rule_beats(index: int, scene: Scene, details: tuple[str, ...], theme: Theme
             notes.append(PlanNote("SB301", f"scene {index + 1}: nothing to draw for {sentence[:70]!r}",
                                   ("scenes", index, "animation_details"), sentence=sentence))
     for kind, (i, said) in ctx.announced.items():
+        if said.get("beat") is not None:
+            continue  # (an announced list whose items came)
         ctx.lost(i, said.get("unfinished") or f"the {kind} it announces is never given its data: it is not drawn")
     for i, what in ctx.losses:
         notes.append(PlanNote("SB307", f"scene {index + 1}: not drawn as written: {what} (in {details[i][:70]!r})",

@@ -358,3 +358,16 @@ def test_rows_given_one_per_line_as_quoted_cells_fill_the_table():
     (t,) = [b for b in bs if b.kind == "table"]
     assert t.params["rows"] == [[0, "(-2, 3)", 32], [1, "(-1.2, 1.4)", 10.88], [3, "(-0.048, 1.016)", "4.20"]]
     assert [b.kind for b in bs] == ["table"]
+
+
+def test_a_list_announced_then_given_line_by_line_is_one_list():
+    bs = beats('On the right a list of the facts appears one line at a time.\nText: "1% of people have the disease"\n'
+               'Text: "The test detects 90% of sick people"\nText: "9% of healthy people also test positive"\n'
+               'Then the question appears.\nText: "What is the chance you are sick?"')
+    assert [(b.kind, b.params.get("items") or b.params.get("text")) for b in bs] == [
+        ("bullets", ["1% of people have the disease", "The test detects 90% of sick people",
+                     "9% of healthy people also test positive"]),
+        ("text", "What is the chance you are sick?")]
+    assert any("never given its items" in m for m in _losses("A list of the facts appears one line at a time."))
+    assert "physics" not in [b.kind for b in beats("The 98 ringed dots regroup on the right into a neat block of 10 "
+                                                   "columns.")]

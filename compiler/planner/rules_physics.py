@@ -41,7 +41,7 @@ def _picture(ctx: Context) -> Beat | None:
 def _body_shape(text: str) -> str | None:
     low = text.lower()
     for shape, words in physics_bodies().items():
-        if re.search(r"\b(?:" + words + r")\b", low):
+        if re.search(r"\b(?:" + words + r")\b(?!\s+of\b)", low):  # (not "a block of 10 columns", "a ball of wool")
             return shape
     return None
 

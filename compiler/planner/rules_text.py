@@ -14,7 +14,47 @@ from .knowledge import action_verbs, instruction_verbs, picture_objects, list_no
 from .rules_equation import counted, quoted_formula
 
 
+_LIST_ANNOUNCED = re.compile(r"\b(?:a|the)\s+(?:short\s+|small\s+|bulleted\s+|numbered\s+)?list\s+of\s+(?:the\s+)?[\w-]+"
+                             r"(?:\s+[\w-]+)?\s+(?:appears?|is\s+(?:shown|built|revealed)|fades?\s+in|builds?\s+up)\b|"
+                             r"^\s*(?:show|display|reveal|list)\s+(?:a\s+|the\s+)?(?:short\s+)?list\s+of\s+[\w\s-]{1,30}\.?\s*$",
+                             re.I)
+_ITEM_LINE = re.compile(r"^\s*(?:(?:text|item|point|bullet)\s*:\s*)?[\"\u201c][^\"\u201d]+[\"\u201d]\s*\.?\s*$", re.I)
+
+
+def _announced_list(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
+    """"On the right a list of the facts appears one line at a time." then 'Text: "1% of people …"' lines: one
+    list, its items the quoted lines that follow the sentence announcing it."""
+    said = ctx.announced.get("bullets")
+    if said is not None and said[1].get("last") == i - 1 and _ITEM_LINE.match(ex.sentence) and len(ex.quoted) == 1:
+        item = ex.quoted[0]
+        said[1]["last"] = i
+        ctx.consumed.add(item)
+        ctx.stop = True
+        beat = said[1].get("beat")
+        if beat is not None and beat in ctx.beats:
+            items = list(beat.params["items"]) + [item]
+            new = Beat("bullets", {**beat.params, "items": items[:12]}, beat.strings + (item,), beat.rule, beat.source,
+                       beat.detail_index, beat.keywords)
+            ctx.replace(beat, new, i)
+            said[1]["beat"] = new
+            return []
+        new = _beat("bullets", "bullets:announced-list", ex, i, [item], _kw(item), items=[item], style="dot")
+        said[1]["beat"] = new
+        said[1]["unfinished"] = ""
+        return [new]
+    if said is not None and said[1].get("beat") is not None:
+        del ctx.announced["bullets"]  # the list ended with the sentence before this one
+    if not ex.quoted and not ex.prose and _LIST_ANNOUNCED.search(ex.sentence):
+        ctx.announced["bullets"] = (i, {"last": i, "unfinished": "the list it announces is never given its items"})
+        ctx.modified.add(i)
+        return []
+    return None
+
+
 def rule_bullets(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
+    announced = _announced_list(ex, ctx, i)
+    if announced is not None:
+        return announced
     lines = _list_lines(ex, ctx, i)
     if lines:
         # "Show three bullet points:" then "- The base rate matters", "- …": the items under it, one point each
