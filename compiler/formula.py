@@ -373,45 +373,54 @@ def with_constants(text: str, constants: dict[str, float]) -> str | None:
     return f"{lhs} = {_text(node, f.var, constants)}"
 
 
+def _finite(f: Callable[..., float], *args: float) -> float:
+    """f(*args), NaN where it overflows, is undefined or is not a finite real number."""
+    try:
+        y = f(*args)
+    except (OverflowError, ValueError, ZeroDivisionError, TypeError):
+        return NAN
+    if isinstance(y, complex) or not math.isfinite(y):
+        return NAN
+    return float(y)
+
+
 def _guard(f: Callable[[float], float]) -> Callable[[float], float]:
-    def evaluate(x: float) -> float:
-        try:
-            y = f(float(x))
-        except (OverflowError, ValueError, ZeroDivisionError, TypeError):
-            return NAN
-        if isinstance(y, complex) or not math.isfinite(y):
-            return NAN
-        return float(y)
-    return evaluate
+    return lambda x: _finite(f, float(x))
 
 
 _LHS = re.compile(r"^\s*(?:(?P<f>[A-Za-z]\w{0,10})\s*\(\s*(?P<v>[A-Za-z]\w{0,10})\s*\)|(?P<y>[A-Za-z]\w{0,10}))\s*$")
 
 
-def parse_formula(text: str, constants: dict[str, float] | None = None) -> Formula:
-    """Read `y = <expr>`, `f(x) = <expr>` or `<expr>` in one variable; raise `FormulaError` if unreadable. `constants`
-    gives values to other names (`A sin(k x)` with A = 2, k = 1)."""
+def _sides(text: str, lhs_pattern: re.Pattern, expected: str):
+    """The checks every formula passes, then (the left side's match or None, the right side's tokens with columns
+    in `text`)."""
     if not isinstance(text, str):
         raise FormulaError("a formula must be text")
     if len(text) > MAX_CHARS:
         raise FormulaError(f"longer than {MAX_CHARS} characters", MAX_CHARS + 1)
     if not text.strip():
         raise FormulaError("empty formula")
-    rhs, offset, var = text, 0, None
+    rhs, offset, m = text, 0, None
     if text.count("=") > 1:
         raise FormulaError("more than one '='", text.index("=", text.index("=") + 1) + 1)
     if "=" in text:
         lhs, rhs = text.split("=", 1)
         offset = len(lhs) + 1
-        m = _LHS.match(lhs)
+        m = lhs_pattern.match(lhs)
         if not m:
-            raise FormulaError("the left side must be a name like y or f(x)", 1)
-        var = m.group("v")
+            raise FormulaError(f"the left side must be a name like {expected}", 1)
     try:
         toks = _tokenize(rhs)
     except FormulaError as e:
         raise FormulaError(e.message, e.column + offset) from None
-    toks = [_Tok(t.kind, t.text, t.col + offset) for t in toks]
+    return m, rhs, [_Tok(t.kind, t.text, t.col + offset) for t in toks]
+
+
+def parse_formula(text: str, constants: dict[str, float] | None = None) -> Formula:
+    """Read `y = <expr>`, `f(x) = <expr>` or `<expr>` in one variable; raise `FormulaError` if unreadable. `constants`
+    gives values to other names (`A sin(k x)` with A = 2, k = 1)."""
+    m, rhs, toks = _sides(text, _LHS, "y or f(x)")
+    var = m.group("v") if m else None
     p = _Parser(toks, var)
     node = p.parse()
     consts = constants or {}
@@ -560,28 +569,8 @@ def _compile2(node, names: tuple[str, str]) -> Callable[[float, float], float]:
 def parse_surface(text: str) -> Surface:
     """Read `f(x, y) = <expr>`, `z = <expr>`, `L(w1, w2) = <expr>` or `<expr>` in two variables (x and y unless
     the left side names others); raise `FormulaError` if unreadable or if it uses another name."""
-    if not isinstance(text, str):
-        raise FormulaError("a formula must be text")
-    if len(text) > MAX_CHARS:
-        raise FormulaError(f"longer than {MAX_CHARS} characters", MAX_CHARS + 1)
-    if not text.strip():
-        raise FormulaError("empty formula")
-    rhs, offset, names = text, 0, ("x", "y")
-    if text.count("=") > 1:
-        raise FormulaError("more than one '='", text.index("=", text.index("=") + 1) + 1)
-    if "=" in text:
-        lhs, rhs = text.split("=", 1)
-        offset = len(lhs) + 1
-        m = _LHS2.match(lhs)
-        if not m:
-            raise FormulaError("the left side must be a name like z or f(x, y)", 1)
-        if m.group("a"):
-            names = (m.group("a"), m.group("b"))
-    try:
-        toks = _tokenize(rhs)
-    except FormulaError as e:
-        raise FormulaError(e.message, e.column + offset) from None
-    toks = [_Tok(t.kind, t.text, t.col + offset) for t in toks]
+    m, rhs, toks = _sides(text, _LHS2, "z or f(x, y)")
+    names = (m.group("a"), m.group("b")) if m and m.group("a") else ("x", "y")
     p = _Parser(toks, None)
     node = p.parse()
     others = [n for n in p.free if n not in names]
@@ -589,16 +578,7 @@ def parse_surface(text: str) -> Surface:
         raise FormulaError(f"unknown name {others[0]!r} (the variables are {names[0]} and {names[1]})",
                            p.free[others[0]])
     fn = _compile2(node, names)
-
-    def evaluate(a: float, b: float) -> float:
-        try:
-            v = fn(float(a), float(b))
-        except (OverflowError, ValueError, ZeroDivisionError, TypeError):
-            return NAN
-        if isinstance(v, complex) or not math.isfinite(v):
-            return NAN
-        return float(v)
-    return Surface(text, rhs.strip(), names, evaluate)
+    return Surface(text, rhs.strip(), names, lambda a, b: _finite(fn, float(a), float(b)))
 
 
 def descent(f: Callable[[float, float], float], start: tuple[float, float], rate: float, steps: int,

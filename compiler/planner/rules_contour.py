@@ -81,12 +81,7 @@ def _start(s: str, ctx: Context, picture: Beat | None) -> list[float] | None:
     m = re.search(r"\b(?:start\w*|from|at|initial\w*)\s+(?:\w+\s+){0,3}?(?:point\s+)?" + _POINT, s, re.I)
     if m:
         return [quantity(m.group(1)), quantity(m.group(2))]
-    for b in since_clear(ctx):
-        if b.kind == "contour":
-            pts = b.params.get("points") or []
-            if pts:
-                return [pts[-1]["x"], pts[-1]["y"]]
-    return None
+    return _last_point(ctx)
 
 
 def _rate(s: str) -> float | None:
