@@ -114,10 +114,15 @@ def rule_optics(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     picture = _picture(ctx)
     if picture is not None:
         return _on_picture(ex, ctx, i, picture)
-    cue = re.search(r"\b(?:" + words["cues"] + r")", ex.bare or s, re.I)
-    if not (cue or len(_media(ex.bare or s)) >= 2 and re.search(r"\b(?:" + words["cues"] + r")", ctx.about, re.I)):
+    bare = ex.bare or s
+    # two media placed one over the other ("glass on top and air at the bottom"), not a table of materials
+    layered = len(_media(bare)) >= 2 and re.search(r"\b(?:above|below|beneath|under|on top|at the (?:top|bottom)|"
+                                                   r"(?:upper|lower|top|bottom) half)\b", bare, re.I) \
+        and not re.search(r"\b(?:table|columns?|rows?|list)\b", bare, re.I)
+    cue = re.search(r"\b(?:" + words["cues"] + r")", bare, re.I)
+    if not (cue or layered and re.search(r"\b(?:" + words["cues"] + r")", ctx.about, re.I)):
         return []
-    if not (re.search(r"\b(?:" + words["ray"] + r")", ex.bare or s, re.I) or len(_media(ex.bare or s)) >= 2):
+    if not (re.search(r"\b(?:" + words["ray"] + r")", bare, re.I) or layered):
         return []  # "draw the boundary line horizontally" in a construction: a line, not yet a ray crossing it
     media = _media(s) or _media(ctx.about)
     if len(media) < 2 and not re.search(r"\bsnell|\brefract", s + " " + ctx.about, re.I):
