@@ -371,3 +371,9 @@ def test_a_list_announced_then_given_line_by_line_is_one_list():
     assert any("never given its items" in m for m in _losses("A list of the facts appears one line at a time."))
     assert "physics" not in [b.kind for b in beats("The 98 ringed dots regroup on the right into a neat block of 10 "
                                                    "columns.")]
+
+
+def test_a_table_given_as_lines_of_quoted_cells_under_its_head():
+    (t,) = beats('On the right, a small table:\n   "β", "peak", "peak day"\n   "0.3", "301", "38"\n   "0.15", "64", "114"')
+    assert t.kind == "table" and t.params == {"columns": ["β", "peak", "peak day"], "rows": [[0.3, 301, 38],
+                                                                                             [0.15, 64, 114]]}

@@ -130,6 +130,16 @@ def rule_table(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if named is not None:
         return named
     s = ex.sentence
+    quoted_lines = _quoted_lines(s)
+    if quoted_lines is not None:
+        # 'a small table:\n "β", "peak", "peak day"\n "0.3", "301", "38"': the first line heads the columns
+        columns, rows = quoted_lines[0][:6], [r[:6] for r in quoted_lines[1:9]]
+        strings = columns + [str(c) for r in rows for c in r]
+        claim(ex, ctx, strings)
+        if len(quoted_lines) > 9:
+            ctx.lost(i, f"the table has {len(quoted_lines) - 1} rows; only the first 8 are drawn")
+        return [_beat("table", "table:quoted-lines", ex, i, strings, sum((_kw(c) for c in columns), ("table",)),
+                      columns=columns, rows=rows)]
     mc = re.search(r"\b(?:columns?|headers?|headings?)\b\s*(?:of|:)?\s*(.*?)(?=\brows?\b|\n|$)", s, re.I)
     if not (mc and re.search(Q, mc.group(1))):
         piped = _piped_table(ex, ctx, i)
@@ -351,6 +361,23 @@ def _table_state(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
         params["update"] = True
     rule = "table:new-state" if on_screen is not None else "table:recalled-in-new-state"
     return [_beat("table", rule, ex, i, strings, _kw(ex.sentence) + ("table",), **params)]
+
+
+def _quoted_lines(s: str) -> list[list] | None:
+    """Lines under a colon line, each only quoted cells, as many in every line (at least two lines of two): the cells
+    as written ("4.20" keeps its zero), numbers as numbers."""
+    if ":\n" not in s:
+        return None
+    block = block_lines(s)
+    rows = []
+    for ln in block:
+        cells = [match_text(m) for m in re.finditer(Q, ln)]
+        if len(cells) < 2 or re.sub(Q, "", ln).strip(" ,;") not in ("", "Row:", "Row"):
+            return None
+        rows.append([c if re.search(r"\.\d*0$", c) else cell_number(c) for c in cells])
+    if len(rows) < 2 or len({len(r) for r in rows}) != 1:
+        return None
+    return rows
 
 
 def _fill_table(ex: Extracted, ctx: Context, i: int, table: Beat) -> list[Beat]:

@@ -185,6 +185,8 @@ def _data_line(line: str) -> bool:
     """A line under a colon line that is data for it: a row, a formula, a labelled line — not an instruction."""
     if _LABELLED_LINE.match(line) or re.fullmatch(r"`[^`]+`", line):
         return True  # "Line 2: …", "MathTex: …", or a line of backticked code
+    if re.fullmatch(r"(?:[\"\u201c][^\"\u201c\u201d]*[\"\u201d]\s*,\s*)+[\"\u201c][^\"\u201c\u201d]*[\"\u201d]\s*[.,;]?", line):
+        return True  # '"β", "peak", "peak day"': the quoted cells of a row
     if len(line) > 160 or _instruction_verb_first(re.sub(r"^\s*(?:then|next|now|finally|also)\b\s*", "", line, flags=re.I)):
         return False
     if "|" in re.sub(r"\([^()]*\)|\[[^\[\]]*\]", "", line) and re.fullmatch(r"[^|]*\S[^|]*(?:\|[^|]*\S[^|]*)+", line):
