@@ -565,3 +565,13 @@ def test_a_block_on_a_spring_validates_and_fits(monkeypatch):
     _check([({"kind": "physics", "bodies": [{}], "steps": [{"action": "oscillate"}]}, "no `spring`"),
             ({"kind": "physics", "spring": {"k": -1}}, "greater than 0")])
     _fits([_scene("Pull the block and let go. It oscillates.", [spring], "Simple harmonic motion")], monkeypatch)
+
+
+def test_data_lines_on_a_plot_validate_and_fit(monkeypatch):
+    plot = {"kind": "plot", "x_range": [0, 160], "y_range": [0, 1000], "numbers": True,
+            "series": [{"points": [[0, 999], [40, 288], [160, 59]], "label": "S", "color": "blue"},
+                       {"points": [[0, 1], [40, 298], [160, 0]], "label": "I", "color": "red"}]}
+    assert diagnostics([plot]) == []
+    _check([({"kind": "plot", "series": [{"points": [[0, 1]]}]}, "at least 2")])
+    assert drawn_strings("plot", plot) == ["S", "I"]
+    _fits([_scene("The epidemic's curves, drawn from the data.", [plot], "SIR model")], monkeypatch)

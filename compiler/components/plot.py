@@ -82,6 +82,15 @@ class PlotSegment(_Model):
     color: Colour | None = Field(None, description="Segment colour (default: the theme's accent).", examples=["green"])
 
 
+class Series(_Model):
+    points: list[Range] = Field(min_length=2, max_length=60, description="[x, y] data points, joined in order by "
+                                "straight lines.", examples=[[[0, 999], [20, 926], [40, 288]]])
+    label: str | None = Field(None, max_length=80, description="Text at its last point.", examples=["S"])
+    color: Colour | None = Field(None, description="Line colour (default: the theme's label colours, then its "
+                                 "palette).", examples=["blue"])
+    dots: bool = Field(True, description="A dot at every data point.", examples=[False])
+
+
 class PlotVisual(VisualBase):
     kind: Literal["plot"] = Field(description="Axes with curves from formulas; optional moving dot, shaded area, "
                                   "dashed markers and labelled points.")
@@ -110,10 +119,13 @@ class PlotVisual(VisualBase):
                                   examples=[[{"axis": "x", "value": 0, "label": "x = 0"}]])
     points: list[PlotPoint] = Field(default_factory=list, max_length=12, description="Labelled points.",
                                     examples=[[{"x": 1, "y": 4, "label": "(1, 4)"}]])
+    series: list[Series] = Field(default_factory=list, max_length=6, description="Data lines: points given as "
+                                 "numbers, joined in order (a line chart).",
+                                 examples=[[{"points": [[0, 1], [1, 3], [2, 2]], "label": "measured"}]])
     segments: list[PlotSegment] = Field(default_factory=list, max_length=8,
                                         description="Straight segments between points of the plane, optionally labelled.",
                                         examples=[[{"start": [1, 1], "end": [4, 5], "label": "d = 5"}]])
 
 
-STRINGS = ("x_label", "y_label", "curves", "points", "markers", "move_dot", "area", "segments")  # parameters whose text is drawn
+STRINGS = ("x_label", "y_label", "curves", "points", "markers", "move_dot", "area", "segments", "series")  # parameters whose text is drawn
 MODEL = PlotVisual

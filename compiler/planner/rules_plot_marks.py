@@ -142,6 +142,49 @@ def _function_curves(first: Beat, beats: list[Beat], curves: list[dict]) -> list
     return out
 
 
+_DATA_ROW = re.compile(r"^\s*(?:[A-Za-z][\w ]{0,12}?\s+)?(-?\d+(?:\.\d+)?)\s*:\s*(.+?)\s*$")
+_DATA_PAIR = re.compile(r"([A-Za-zα-ωΑ-Ω][\w']{0,12})\s*[=:]?\s*(-?\d+(?:\.\d+)?)(?![\w.])")
+
+
+def _data_lines(ex: Extracted, ctx, i: int, first, beats, curves, low) -> list[Beat] | None:
+    """"Draw the three curves through these values:" then "day 0: S 999, I 1, R 0" per line: one data line per name
+    (S, I, R), through the values of every line, in order."""
+    if ":\n" not in ex.sentence:
+        return None
+    rows = []
+    for ln in ex.sentence.split(":\n", 1)[1].split("\n"):
+        if not ln.strip():
+            continue
+        m = _DATA_ROW.match(ln)
+        pairs = _DATA_PAIR.findall(m.group(2)) if m else []
+        if not m or not pairs or len(pairs) != len(re.split(r"[,;]", m.group(2))):
+            return None
+        rows.append((_num(m.group(1)), pairs))
+    names = [n for n, _ in rows[0][1]] if rows else []
+    if len(rows) < 3 or not names or any([n for n, _ in r] != names for _, r in rows):
+        return None
+    series = [{"points": [[x, _num(dict(r)[n])] for x, r in rows], "label": n} for n in names[:6]]
+    ex.prose[:] = []
+    return [_extend(ex, ctx, i, "plot:data-lines", names[:6], series=series)]
+
+
+def _legend(ex: Extracted, ctx, i: int, first, beats, curves, low) -> list[Beat] | None:
+    """"Legend in the upper right: S (blue), I (red), R (green)": the data lines on screen take those colours."""
+    if not re.search(r"\blegend\b|\bcolou?r(?:ed|s)?\b", low):
+        return None
+    named = {m.group(1): colour_value(m.group(2)) for m in re.finditer(
+        r"(?:^|[,:;]\s*|\band\s+)([A-Za-zα-ωΑ-Ω][\w']{0,12})\s*\(\s*(" + COLOUR_RE.pattern + r")\s*\)", ex.sentence)}
+    named = {k: v for k, v in named.items() if v}
+    for b in since_clear(ctx):
+        if b.kind == "plot" and b.params.get("series") and {sr.get("label") for sr in b.params["series"]} & set(named):
+            series = [dict(sr, color=named[sr["label"]]) if sr.get("label") in named else sr for sr in b.params["series"]]
+            ctx.replace(b, Beat(b.kind, {**b.params, "series": series}, b.strings, b.rule, b.source, b.detail_index,
+                                b.keywords), i)
+            ctx.stop = True
+            return []
+    return None
+
+
 def _extend(ex: Extracted, ctx, i: int, rule: str, strings, **params) -> Beat:
 
     for s in strings:
@@ -213,7 +256,8 @@ def rule_plot_ops(ex: Extracted, ctx, i: int) -> list[Beat]:
     first, beats = state
     curves = _curves(beats)
     low = ex.bare.lower()
-    for op in (_name_axes, _relabel, _intersection_point, _axis_markers, _vertical_line, _tangent, _shift_curve, _tails, _riemann,
+    for op in (_name_axes, _relabel, _data_lines, _legend, _intersection_point, _axis_markers, _vertical_line, _tangent, _shift_curve,
+               _tails, _riemann,
                _steps_on_curve, _move_along, _point_on_curve, _label_segments, _plane_segments, _mark_points, _mark_extremum,
                _hole, _dots_toward, _approaches):
         out = op(ex, ctx, i, first, beats, curves, low)
@@ -980,6 +1024,13 @@ def _mark_points(ex, ctx, i, first, beats, curves, low):
         label = f"{name} {coord}" if name else (f"{what.group(1)} {coord}" if what and len(coords) == 1 else coord)
         pts.append({"x": _num(x), "y": _num(y), "label": label})
         strings.append(label)
+    if len(pts) >= 2 and re.search(r"\bconnect\w*\b|\bjoin\w*\b|\bline\s+through\b|\blinked\b|\bline chart\b", low):
+        # "Plot the points (0, 5), (2, 20), (4, 45) and connect them with a line": a data line through them, in order
+        series = {"points": [[p["x"], p["y"]] for p in pts]}
+        label = _quoted_label(ex)
+        if label:
+            series["label"] = label
+        return [_extend(ex, ctx, i, "plot:data-line", [label] if label else [], series=[series])]
     names = point_labels(ex.sentence)
     if names and len(names) == len(pts):
         # "Mark the point (2, 4) with a dot labeled "P"", "the points (1, 1) and (2, 4) labelled A and B": their names

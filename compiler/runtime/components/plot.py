@@ -197,10 +197,14 @@ def _place_or_column(g, label, anchor, directions=None) -> None:
 # ----------------------------------------------------------------------------- build
 def build(theme: dict, *, curves=(), x_range=None, y_range=None, x_label: str | None = None,
           y_label: str | None = None, numbers: bool = False, move_dot=None, area=None, markers=(), points=(),
-          segments=(), color: str | None = None):
+          segments=(), color: str | None = None, series=()):
     curves = [dict(c) for c in (curves or [])][:6]
     extra_y = [p["y"] for p in points or [] if isinstance(p.get("y"), (int, float))]
     extra_y += [end[1] for seg in segments or [] for end in (seg["start"], seg["end"])]
+    extra_y += [pt[1] for sr in series or [] for pt in sr["points"]]
+    if series and x_range is None:
+        xs = [pt[0] for sr in series for pt in sr["points"]]
+        x_range = [min(xs), max(xs)] if max(xs) > min(xs) else None
     xr, yr = _ranges(curves, x_range, y_range, extra_y)
     axes_col = paint(color, colour(theme, "axes", GREY)) if color else colour(theme, "axes", GREY)
     axes = Axes(x_range=xr, y_range=yr, x_length=AXES_W, y_length=AXES_H, tips=True,
@@ -236,7 +240,7 @@ def build(theme: dict, *, curves=(), x_range=None, y_range=None, x_label: str | 
     g.grow = 1.25
     g.sbc_kind = "plot"
     stage = _stage(g, theme, curves=curves, move_dot=move_dot, area=area, markers=markers, points=points,
-                   segments=segments)
+                   segments=segments, series=series)
     g.add(stage)
     g.stages.append(stage)
     g.parts = {**parts, **stage.parts}
@@ -280,7 +284,8 @@ def _numbers(axes, xr, yr, theme, col) -> VGroup:
     return out
 
 
-def _stage(g, theme: dict, *, curves=(), move_dot=None, area=None, markers=(), points=(), segments=()) -> VGroup:
+def _stage(g, theme: dict, *, curves=(), move_dot=None, area=None, markers=(), points=(), segments=(),
+           series=()) -> VGroup:
     """New parts on the axes of `g`: returned as a group with the pieces `enter` animates in order."""
     axes = g.axes
     k = axes.width / g.base_width   # the plot may have been scaled since it was built
@@ -288,7 +293,7 @@ def _stage(g, theme: dict, *, curves=(), move_dot=None, area=None, markers=(), p
     st = VGroup()
     st.curve_mobs, st.curve_labels, st.area, st.markers, st.point_mobs, st.dot, st.path = [], [], None, VGroup(), \
         VGroup(), None, None
-    st.dot_label, st.segments = None, VGroup()
+    st.dot_label, st.segments, st.series = None, VGroup(), VGroup()
     st.riemann = bool(area and area.get("rectangles"))  # a Riemann sum: a finer one takes its place
     parts = {}
     first_new = len(g.curves)
@@ -341,6 +346,8 @@ def _stage(g, theme: dict, *, curves=(), move_dot=None, area=None, markers=(), p
         st.segments.add(_segment(g, theme, seg, k, parts))
     for p in (points or [])[:12]:
         st.point_mobs.add(_point(g, theme, p, k, parts))
+    for j, sr in enumerate((series or [])[:6]):
+        st.series.add(_series(g, theme, sr, len(g.curves) + j, k, parts))
     if move_dot:
         ci = int(move_dot.get("curve", 0))
         target = pool[ci] if ci < len(pool) else (g.curves[-1] if g.curves else None)
@@ -359,13 +366,32 @@ def _stage(g, theme: dict, *, curves=(), move_dot=None, area=None, markers=(), p
     st.add(*st.curve_labels)
     if st.area is not None:
         st.add(st.area)
-    st.add(st.markers, st.segments, st.point_mobs)
+    st.add(st.markers, st.segments, st.series, st.point_mobs)
     if st.dot is not None:
         st.add(st.path.set_stroke(opacity=0), st.dot)  # the path moves with the plot when it is laid out
         if st.dot_label is not None:
             st.add(st.dot_label)
     st.parts = parts
     return st
+
+
+def _series(g, theme, sr: dict, idx: int, k: float, parts: dict) -> VGroup:
+    """A data line: straight pieces through the points in order (clipped to the axes), a dot at each, its label at
+    the last point."""
+    col = curve_colour(theme, idx, {"color": sr.get("color"), "label": sr.get("label"), "expr": ""})
+    (x0, x1, _), (y0, y1, _) = g.x_range, g.y_range
+    pts = [(min(max(float(a), x0), x1), min(max(float(b), y0), y1)) for a, b in sr["points"]]
+    line = VMobject(color=col, stroke_width=3 * k).set_points_as_corners([g.axes.c2p(a, b) for a, b in pts])
+    piece = VGroup(line)
+    piece.line = line
+    if sr.get("dots", True):
+        piece.add(VGroup(*[Dot(g.axes.c2p(a, b), radius=0.05 * k, color=col) for a, b in pts]))
+    if sr.get("label"):
+        lab = _label(sr["label"], theme, col, k, width=20)
+        _place_or_column(g, lab, g.axes.c2p(*pts[-1]))
+        piece.add(lab)
+        parts[sr["label"]] = piece
+    return piece
 
 
 def _area(axes, f, col, a: float, b: float, xr, yr):
@@ -553,6 +579,12 @@ def stage_animations(st, budget: float) -> list:
         out.append(Create(st.markers, run_time=small))
     if len(st.segments):
         out.append(Create(st.segments, run_time=small))
+    if len(st.series):  # the lines drawn left to right together, then their dots and labels
+        out.append(AnimationGroup(*[Create(sr.line) for sr in st.series],
+                                  run_time=max(0.6, min(3.0, budget * 0.5))))
+        rest = [x for sr in st.series for x in sr[1:]]
+        if rest:
+            out.append(FadeIn(VGroup(*rest), run_time=small))
     if len(st.point_mobs):
         out.append(FadeIn(st.point_mobs, scale=0.8, run_time=small))
     if has_dot:
@@ -571,14 +603,13 @@ def find_plot(scene):
 
 
 def extend(scene, *, slot: float, strings=(), curves=(), move_dot=None, area=None, markers=(), points=(),
-           segments=(), replace: bool = False, **new_plot) -> None:
+           segments=(), replace: bool = False, series=(), **new_plot) -> None:
     """Add curves/area/markers/points/a moving dot to the plot on screen (or draw a new plot); with
     `replace`, the new curves take the place of the ones on screen."""
     g = find_plot(scene)
     if g is None:
         mob = build(scene.theme, curves=curves, move_dot=move_dot, area=area, markers=markers, points=points,
-                    segments=segments,
-                    **new_plot)
+                    segments=segments, series=series, **new_plot)
         scene.show(mob, lambda m, rt: enter(m, rt, slot), slot=slot, strings=strings)
         return
     last = next((st for st in reversed(g.stages) if st.curve_mobs), None)
@@ -603,7 +634,7 @@ def extend(scene, *, slot: float, strings=(), curves=(), move_dot=None, area=Non
                     st.remove(st.area)
                     st.area, st.riemann = None, False
     st = _stage(g, scene.theme, curves=list(curves or [])[:6], move_dot=move_dot, area=area, markers=markers,
-                points=points, segments=segments)
+                points=points, segments=segments, series=series)
     _refit(scene, g, st, slot)
     for a in stage_animations(st, _budget(scene.run_time(slot, 1.0), slot)):
         scene.play(a)
