@@ -382,7 +382,8 @@ def test_a_table_given_as_lines_of_quoted_cells_under_its_head():
 def test_data_given_as_points_or_as_lines_of_values_is_drawn_as_data_lines():
     bs = beats("Draw axes with x from 0 to 10 and y from 0 to 100. Plot the points (0, 5), (2, 20), (4, 45), (6, 70) "
                "and connect them with a line.")
-    assert bs[-1].params["series"] == [{"points": [[0, 5], [2, 20], [4, 45], [6, 70]]}]
+    assert bs[-1].params["series"] == [{"points": [[0, 5], [2, 20], [4, 45], [6, 70]], "dots": False}]
+    assert [p["label"] for p in bs[-1].params["points"]] == ["(0, 5)", "(2, 20)", "(4, 45)", "(6, 70)"]
     bs = beats("1. Axes: x from 0 to 160 days, y from 0 to 1000 people.\n"
                "2. Draw the three curves together, through these values:\n"
                "   day 0: S 999, I 1, R 0\n   day 40: S 288, I 298, R 414\n   day 160: S 59, I 0, R 941\n"

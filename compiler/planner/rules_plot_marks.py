@@ -1026,11 +1026,13 @@ def _mark_points(ex, ctx, i, first, beats, curves, low):
         strings.append(label)
     if len(pts) >= 2 and re.search(r"\bconnect\w*\b|\bjoin\w*\b|\bline\s+through\b|\blinked\b|\bline chart\b", low):
         # "Plot the points (0, 5), (2, 20), (4, 45) and connect them with a line": a data line through them, in order
-        series = {"points": [[p["x"], p["y"]] for p in pts]}
+        # (the points keep their coordinates, as marked points do)
+        series = {"points": [[p["x"], p["y"]] for p in pts], "dots": False}
         label = _quoted_label(ex)
         if label:
             series["label"] = label
-        return [_extend(ex, ctx, i, "plot:data-line", [label] if label else [], series=[series])]
+        return [_extend(ex, ctx, i, "plot:data-line", strings + ([label] if label else []), points=pts,
+                        series=[series])]
     names = point_labels(ex.sentence)
     if names and len(names) == len(pts):
         # "Mark the point (2, 4) with a dot labeled "P"", "the points (1, 1) and (2, 4) labelled A and B": their names
