@@ -393,3 +393,13 @@ def test_data_given_as_points_or_as_lines_of_values_is_drawn_as_data_lines():
 
     assert [(s["label"], s["points"][1], s["color"]) for s in lines.params["series"]] == [
         ("S", [40, 288], colour_value("blue")), ("I", [40, 298], colour_value("red")), ("R", [40, 414], colour_value("green"))]
+
+
+def test_labels_listed_under_and_over_pieces_of_the_formula_on_screen():
+    bs = beats("Center of the screen, large:\nMathTex: f'(x) = \\lim_{h \\to 0} \\frac{f(x+h) - f(x)}{h}\n"
+               "Add braces and labels:\n- under f(x+h) − f(x): \"rise\"\n- under h in the denominator: \"run\"\n"
+               "- under the whole fraction: \"slope of the secant line\"\n- above f′(x): \"slope of the tangent line\"")
+    notes = [(b.params["target"], b.params["label"], b.params["side"]) for b in bs if b.kind == "annotation"]
+    assert notes[:2] == [("f(x+h) − f(x)", "rise", "down"), ("h", "run", "down")]
+    assert notes[3] == ("f′(x)", "slope of the tangent line", "up") and len(notes) == 4
+    assert "text" not in [b.kind for b in bs]

@@ -145,9 +145,11 @@ _LINK_START = re.compile(r"^\s*(?:" + _LINK + r")\s*", re.I)
 _QUOTE = re.compile(r"[\"\u201c]([^\"\u201d\n]{1,80})[\"\u201d]")
 # "Under m write "mass" and under a write "acceleration"": a label written by its piece
 _UNDER = re.compile(r"\b(?:under|below|beneath|underneath|above|over)\s+\S{1,24}\s+(?:write|put|add|place|show|display)\s*"
-                    r"[\"\u201c\x01]", re.I)
-_UNDER_PIECE = re.compile(r"^\s*(?:(?:then|and|also)\s+)?(?:under|below|beneath|underneath|above|over)\s+(?:the\s+)?"
-                          r"(\S{1,24}?)\s*,?\s+(?:write|put|add|place|show|display)\s*(?:the\s+(?:word|label|text)\s*)?$", re.I)
+                    r"[\"\u201c\x01]|^\W*(?:under|below|beneath|underneath|above|over)\s+[^:\"\u201c]{1,40}:\s*[\"\u201c\x01]", re.I)
+# "under m write "mass"", "- under f(x+h) − f(x): "rise"": the piece the label goes under (or over)
+_UNDER_PIECE = re.compile(r"^\W*(?:(?:then|and|also)\s+)?(?:under|below|beneath|underneath|above|over)\s+(?:the\s+)?"
+                          r"(?:(\S{1,24}?)\s*,?\s+(?:write|put|add|place|show|display)\s*(?:the\s+(?:word|label|text)\s*)?|"
+                          r"([^:]{1,40}?)\s*:\s*)$", re.I)
 
 
 def _piece_on_screen(runs: list[str], shown: list[tuple[Beat, str]]) -> str | None:
@@ -171,7 +173,9 @@ def rule_formula_labels(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         return []
     s = ex.sentence
     colon = re.search(r":\s", ex.bare)
-    start = colon.end() if colon else 0
+    first = _QUOTE.search(s)
+    # "Label each part: P(D) as …" — the pairs after the colon; "under f(x+h) − f(x): "rise"" — the colon is the pair's
+    start = colon.end() if colon and not (first and _UNDER_PIECE.match(s[:first.start()])) else 0
     quotes = [m for m in _QUOTE.finditer(s, start) if m.group(1).strip() not in ctx.consumed]
     if not quotes:
         return []
@@ -186,8 +190,14 @@ def rule_formula_labels(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         # the piece is all the clause says besides its label: "P(D) as", "Label E as", "the term P(D) as" — not the
         # end of "a line from x to h labeled "w1 = 0.5"" (the label of the line)
         under = _UNDER_PIECE.match(s[a:q.start()])  # "under m write "mass"": m
-        before = under.group(1).strip() if under else _LEAD.sub("", _LINK_END.sub("", s[a:q.start()])).strip()
+        before = (under.group(1) or under.group(2)).strip() if under else _LEAD.sub("", _LINK_END.sub("", s[a:q.start()])).strip()
         after = _LEAD.sub("", _LINK_START.sub("", s[q.end():b].rstrip(" .;!"))).strip()
+        # "h in the denominator": h; "the whole fraction": the formula itself
+        before = re.sub(r"\s+in\s+the\s+(?:denominator|numerator|exponent|bottom|top)$", "", before, flags=re.I)
+        if re.fullmatch(r"(?:the\s+)?(?:whole\s+|entire\s+)?(?:fraction|formula|equation|expression|right side|left side)",
+                        before, re.I):
+            pairs.append((shown[0][1], label, True))
+            continue
         piece = _piece_on_screen([before], shown) if before else None
         if piece is None and after and not before and _LINK_START.match(s[q.end():b]):
             piece = _piece_on_screen([after], shown)
