@@ -76,7 +76,7 @@ def _ranges(s: str, names: tuple[str, str]) -> dict:
     return out
 
 
-def _start(s: str, ctx: Context, picture: Beat | None) -> list[float] | None:
+def _start(s: str, ctx: Context) -> list[float] | None:
     """Where the descent starts: "starting at (2.5, 2)", "from (3, 1)", else the point last placed on the plot."""
     m = re.search(r"\b(?:start\w*|from|at|initial\w*)\s+(?:\w+\s+){0,3}?(?:point\s+)?" + _POINT, s, re.I)
     if m:
@@ -245,9 +245,9 @@ def rule_contour(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             params["path"] = {"points": listed}
             params.pop("points", None)
         else:
-            start = _start(s, ctx, picture) if not points else [points[0]["x"], points[0]["y"]]
+            start = _start(s, ctx) if not points else [points[0]["x"], points[0]["y"]]
             if start is None:
-                start = _corner_start(expr, params)
+                start = _corner_start(params)
                 ctx.lost(i, f"the descent's start is not given: it starts at ({start[0]:g}, {start[1]:g})")
             rate = _rate(s) or _rate(ctx.about)
             if rate is None:
@@ -304,7 +304,7 @@ def _bare_axes(ctx: Context) -> Beat | None:
     return None
 
 
-def _corner_start(expr: str, params: dict) -> list[float]:
+def _corner_start(params: dict) -> list[float]:
     """A start for a descent nobody placed: toward the upper left of the view, away from the bottom."""
     xr = params.get("x_range") or [-3.0, 3.0]
     yr = params.get("y_range") or list(xr)
