@@ -26,7 +26,7 @@ from .planner.clauses import operation_clauses
 from .planner.extract import QUOTED, before_quote, extract
 from .planner.segment import detail_sentences
 from .planner.context import Context, _kw, since_clear
-from .planner.knowledge import is_instruction, picture_objects
+from .planner.knowledge import component_nouns, is_instruction, picture_objects
 from .planner.ruleset import RULES
 from .planner.theme import Theme, colour_value, parse_theme, style_title
 from .text import split_sentences
@@ -116,6 +116,7 @@ def _rule_beats(index: int, scene: Scene, details: tuple[str, ...], theme: Theme
                 history: tuple[ScenePlan, ...], unmatched: list[int], budget: Budget) -> list[Beat]:
     ctx = Context(theme=theme, scene_plot=scene.scene_plot, history=history, scene_number=index + 1,
                   about=" ".join((scene.scene_plot, scene.animation_details, scene.audio_text)))
+    heads: list[int] = []  # colon lines that drew nothing themselves: "Add braces and labels:"
     for i, sentence in enumerate(details):
         budget.sentence = sentence
         ex = extract(sentence)
@@ -127,9 +128,18 @@ def _rule_beats(index: int, scene: Scene, details: tuple[str, ...], theme: Theme
             _only_its_label(ex, ctx, i, produced)
         if not produced and not ctx.changed_in(i) and not any(j == i for j, _ in ctx.losses):
             # (a sentence understood but not drawable — "the fifth card" of three — is reported by its SB307)
+            if sentence.rstrip().endswith(":") and not (ex.quoted or ex.backticked or ex.formulas) and i + 1 < len(details) \
+                    and not _names_a_picture(sentence):
+                heads.append(i)
+                continue
             unmatched.append(i)
             notes.append(PlanNote("SB301", f"scene {index + 1}: nothing to draw for {sentence[:70]!r}",
                                   ("scenes", index, "animation_details"), sentence=sentence))
+    for i in heads:  # a head whose next sentence drew is that sentence's head; one whose next drew nothing is lost
+        if not any(b.detail_index == i + 1 for b in ctx.beats) and not ctx.changed_in(i + 1):
+            unmatched.append(i)
+            notes.append(PlanNote("SB301", f"scene {index + 1}: nothing to draw for {details[i][:70]!r}",
+                                  ("scenes", index, "animation_details"), sentence=details[i]))
     for kind, (i, said) in ctx.announced.items():
         if said.get("beat") is not None:
             continue  # (an announced list whose items came)
@@ -278,6 +288,14 @@ def _latex_kept(ex, ctx: Context, i: int, produced: list[Beat]) -> list[Beat]:
             out.append(Beat("equation", {"exprs": [text]}, (text,), "equation:latex-kept", ex.sentence, i,
                             _kw(text)))
     return out[:3]
+
+
+def _names_a_picture(sentence: str) -> bool:
+    """Whether a sentence names a thing to draw ("a box", "a circuit with these parts") — then a colon line that drew
+    nothing has lost it, whatever the lines under it drew."""
+    words = set(re.findall(r"[a-z]+", sentence.lower()))
+    return bool(words & picture_objects()) or any(
+        re.search(r"\b(?:" + pattern + r")\b", sentence, re.I) for pattern, _ in component_nouns())
 
 
 def _only_its_label(ex, ctx: Context, i: int, produced: list[Beat]) -> None:

@@ -382,3 +382,10 @@ def test_a_later_scene_showing_the_axes_and_curve_brings_them_back_with_a_finer_
     assert beats[0].rule == "plot:recalled-from-scene-1"
     assert [(b.params["area"]["rectangles"], b.params["area"]["sample"]) for b in beats if b.rule == "plot:riemann"] == [
         (8, "right"), (16, "right")]
+
+
+def test_a_colon_head_whose_lines_drew_is_their_head_but_a_thing_it_names_is_still_lost():
+    _, notes = planned('Show the formula `f(x) = x^2`. Add braces and labels:\n- above f(x): "output"\n- under x^2: "square"')
+    assert not [n for n in notes if "SB301" in n]
+    _, notes = planned('Draw a summary box with two rows:\n"Fast"\n"Cheap"')
+    assert any("SB301" in n and "summary box" in n for n in notes) or any("box" in n for n in notes if "SB307" in n)
