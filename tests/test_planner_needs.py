@@ -403,3 +403,11 @@ def test_labels_listed_under_and_over_pieces_of_the_formula_on_screen():
     assert notes[:2] == [("f(x+h) − f(x)", "rise", "down"), ("h", "run", "down")]
     assert notes[3] == ("f′(x)", "slope of the tangent line", "up") and len(notes) == 4
     assert "text" not in [b.kind for b in bs]
+
+
+def test_dots_coloured_on_the_grid_on_screen_are_its_cells_not_a_new_grid():
+    bs = beats("Show a grid of 30 dots. Then 4 dots are colored red. They sit in the bottom left corner of the grid "
+               "(the first 4 dots of the last row).")
+    assert [b.kind for b in bs] == ["grid"] and bs[0].params["highlight"] == ["1", "2", "3", "4"]
+    assert any("cannot be shown in cells of 10: 1 cell is highlighted (10)" in m for m in _losses(
+        "Show a grid of 1000 dots representing people. Then 4 dots are colored red."))

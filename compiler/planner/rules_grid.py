@@ -54,6 +54,27 @@ def rule_grid(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     "Highlight the even numbers" lights up those cells of the grid on screen."""
     low = ex.low
     previous = since_clear_of_kind(ctx, "grid")
+    turned = re.match(r"^\s*(?:then\s+|now\s+)?(\d{1,5})\s+(?:of\s+(?:them|the\s+\w+)\s+|(?:[\w-]+\s+){0,2}?(?:dots|cells|people|"
+                      r"persons|squares|cards|tiles|icons|circles)\s+)(?:are|get|turn|become)\s+(?:colou?red|highlighted|marked|"
+                      r"filled|shaded|red|green|blue|yellow|orange|purple)\b", low)
+    if previous is not None and turned and previous.params.get("count"):
+        # "Then 10 dots are colored red": the first cells of the grid on screen (a scaled grid: as many as they make)
+        n, scale = int(turned.group(1)), int(previous.params.get("scale", 1) or 1)
+        names = previous.params.get("labels") or [str(k) for k in range(previous.params.get("start", 1),
+                                                                         previous.params.get("start", 1) +
+                                                                         previous.params["count"])]
+        k = max(1, round(n / scale))
+        if k * scale != n:
+            ctx.lost(i, f"{n} cannot be shown in cells of {scale}: {k} cell{'s are' if k > 1 else ' is'} highlighted "
+                        f"({k * scale})")
+        ctx.replace(previous, Beat("grid", dict(previous.params, highlight=names[:min(k, len(names))]),
+                                   previous.strings, previous.rule + "+highlight", previous.source,
+                                   previous.detail_index, previous.keywords), i)
+        ctx.stop = True
+        return []
+    if previous is not None and re.search(r"\bof\s+the\s+(?:grid|last\s+row|first\s+row|block)\b", low) and not re.match(
+            r"^\s*(?:then\s+)?(?:draw|show|create|build|display|make|add)\b", low):
+        return []  # "(the first 10 dots of the last row)": cells of the grid on screen, not a new grid
     if previous is not None and re.match(r"^\s*(?:then\s+)?(?:highlight|colou?r|mark|circle|shade|select|pick|light up)\b",
                                          low):
         names = previous.params.get("labels") or [str(n) for n in range(previous.params.get("start", 1),
