@@ -20,7 +20,7 @@ pytestmark = pytest.mark.e2e
 
 STORY = {"scenes": [scene(f'Show the title "Part {i}". Show the equation `y = {i}x^2`. List "alpha", "beta", "gamma".',
                           f"This is part {i}. It shows a formula and a short list of three words. " * 3)
-                    for i in range(1, 4)]}
+                    for i in range(1, 7)]}  # enough scenes that the build is still rendering when the signal comes
 
 
 def alive_in_session(sid: int) -> list[str]:
