@@ -153,18 +153,22 @@ def build(theme: dict, *, expr: str, x_range=None, y_range=None, levels=8, level
     return g
 
 
+def _labelled_dot(g, at, col, label: str | None) -> VGroup:
+    """A dot at `at` (scene point) with its label up and to the right, known to highlights by the label."""
+    piece = VGroup(Dot(at, radius=0.07, color=col))
+    if label:
+        t = text(label, g.theme, size=SMALL, color=col, math=True)
+        t.next_to(piece[0], UP + RIGHT, buff=0.06)
+        piece.add(t)
+        g.parts[label] = piece
+    return piece
+
+
 def _points(g, points) -> VGroup:
     out = VGroup()
     for p in points or []:
         col = paint(p.get("color"), g.theme["text"]) if p.get("color") else ManimColor(g.theme["text"])
-        d = Dot(g.axes.c2p(float(p["x"]), float(p["y"])), radius=0.07, color=col)
-        piece = VGroup(d)
-        if p.get("label"):
-            t = text(p["label"], g.theme, size=SMALL, color=col, math=True)
-            t.next_to(d, UP + RIGHT, buff=0.06)
-            piece.add(t)
-            g.parts[p["label"]] = piece
-        out.add(piece)
+        out.add(_labelled_dot(g, g.axes.c2p(float(p["x"]), float(p["y"])), col, p.get("label")))
     return out
 
 
@@ -195,13 +199,7 @@ def _path(g, pts, path: dict) -> VGroup:
         return out
     col = paint(path.get("color"), PATH) if path.get("color") else ManimColor(PATH)
     P = [g.axes.c2p(float(a), float(b)) for a, b in pts]
-    first = Dot(P[0], radius=0.07, color=col)
-    start = VGroup(first)
-    if path.get("label"):
-        t = text(path["label"], g.theme, size=SMALL, color=col, math=True)
-        t.next_to(first, UP + RIGHT, buff=0.06)
-        start.add(t)
-        g.parts[path["label"]] = start
+    start = _labelled_dot(g, P[0], col, path.get("label"))
     out.start = start
     out.add(start)
     for a, b in zip(P, P[1:]):
