@@ -236,3 +236,26 @@ def test_one_label_without_an_arrow_stays_a_caption_and_a_line_label_is_no_formu
     b = beats('Show the formula `y = w2 * h`. Draw a line from x to h labeled "w1 = 0.5" and a line from h to y labeled '
               '"w2 = 3".')
     assert "annotation" not in [x.kind for x in b]  # the labels of the lines, not of the formula's h and y
+
+
+def test_a_brace_and_a_double_arrow_on_a_plot_sit_on_their_stretch_and_keep_off_the_curve():
+    from manim import Brace, DoubleArrow
+
+    from compiler.components.plot import PlotVisual
+    from compiler.planner.theme import parse_theme
+    from compiler.runtime.components import plot
+
+    segs = [{"start": [0.628, 0], "end": [0.628, 0.1], "style": "arrow", "label": "A = 0.1 m"},
+            {"start": [0, 0.1], "end": [0.628, 0.1], "style": "brace", "label": "T = 0.628 s"}]
+    assert PlotVisual.model_validate({"kind": "plot", "segments": segs}).segments[1].style == "brace"
+    g = plot.build(parse_theme("Dark background.")[0].to_json(), curves=[{"expr": "x(t) = 0.1 cos(10t)"}],
+                   x_range=[0, 1.3], y_range=[-0.12, 0.12], segments=segs)
+    arrow, brace = g.stages[0].segments
+    assert isinstance(arrow[0], DoubleArrow) and isinstance(brace[0], Brace)
+    lo, hi = g.axes.c2p(0.628, 0), g.axes.c2p(0.628, 0.1)
+    assert abs(arrow[0].get_start()[1] - lo[1]) < 0.05 and abs(arrow[0].get_end()[1] - hi[1]) < 0.05
+    left, right = g.axes.c2p(0, 0.1), g.axes.c2p(0.628, 0.1)
+    assert abs(brace[0].get_left()[0] - left[0]) < 0.1 and abs(brace[0].get_right()[0] - right[0]) < 0.1
+    # between two peaks the curve dips below: the brace and its label go above the peaks, clear of the curve
+    assert brace[0].get_bottom()[1] >= left[1] - 0.01 and brace[1].get_bottom()[1] > brace[0].get_bottom()[1]
+    assert g.parts["T = 0.628 s"] is brace

@@ -787,3 +787,32 @@ def test_lines_at_the_bottom_are_text_but_a_straight_line_is_drawn():
     assert not any(n.startswith("SB307") for n in _notes('Show two lines at the bottom: "Add the masses" and "Divide".'))
     notes = _notes('Draw a dashed line across the middle with the label "border".')
     assert any(n.startswith("SB307") and "line" in n for n in notes), notes
+
+
+def test_braces_and_double_arrows_mark_a_stretch_of_the_plot():
+    axes = 'Draw axes: t from 0 to 1.3 s and x from -0.12 to 0.12 m (label "x (m)"). Trace the curve x(t) = 0.1 cos(10t).'
+    bs = beats(axes + '\nMark the amplitude with a double arrow from 0 to the first peak, labeled "A = 0.1 m".\n'
+               'Mark one period with a horizontal brace between two peaks (t = 0 and t = 0.628), labeled '
+               '"T = 2π/ω = 0.628 s".')
+    assert bs[0].params["y_range"] == [-0.12, 0.12]  # the range as written, not fitted to the curve
+    segs = [s for b in bs for s in b.params.get("segments") or []]
+    assert segs == [{"start": [0.628, 0], "end": [0.628, 0.1], "style": "arrow", "label": "A = 0.1 m"},
+                    {"start": [0, 0.1], "end": [0.628, 0.1], "style": "brace", "label": "T = 2π/ω = 0.628 s"}]
+    assert "highlight" not in [b.kind for b in bs]  # "(t = 0 …)" marks no "t" in "A = 0.1 m"
+    bs = beats("Draw axes with x from 0 to 35 m and y from 0 to 25 m. Plot y = 20 - 4.9 (x / 15)^2.\n"
+               'Draw a horizontal brace from x = 0 to x = 30.3 along the ground labeled "30.3 m".')
+    assert [s for b in bs for s in b.params.get("segments") or []] == [
+        {"start": [0, 0.0], "end": [30.3, 0.0], "style": "brace", "label": "30.3 m"}]
+
+
+def test_a_derivation_under_a_colon_ends_at_the_next_instruction_and_skips_curve_settings():
+    bs = beats('Three stacked axes sharing the time axis t from 0 to 1.3 s:\n'
+               'Top: x(t) = 0.1 cos(10t), label "x (m)", y range -0.12 to 0.12.\n'
+               'Middle: v(t) = -1.0 sin(10t), label "v (m/s)", y range -1.2 to 1.2.\n'
+               'Labels:\n"v_max = Aω = 0.1 × 10 = 1.0 m/s (at x = 0)"\n"a_max = Aω² = 0.1 × 100 = 10 m/s²"\n'
+               'Pause the sweep at t = 0 (block at the end: v = 0, a = -10) and at t = 0.157 s.')
+    plot = next(b for b in bs if b.kind == "plot")
+    assert plot.params["x_range"] == [0, 1.3]
+    steps = [b for b in bs if b.kind == "steps"]
+    assert [b.params["lines"] for b in steps] == [["v_max = Aω = 0.1 × 10 = 1.0 m/s (at x = 0)",
+                                                    "a_max = Aω² = 0.1 × 100 = 10 m/s²"]]

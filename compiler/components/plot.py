@@ -80,6 +80,10 @@ class PlotSegment(_Model):
     end: Range = Field(min_length=2, max_length=2, description="[x, y] where it ends.", examples=[[4, 5]])
     label: str | None = Field(None, max_length=80, description="Text beside its middle.", examples=["5"])
     color: Colour | None = Field(None, description="Segment colour (default: the theme's accent).", examples=["green"])
+    style: Literal["line", "brace", "arrow"] = Field("line", description="`line`: a straight segment; `brace`: a "
+                                                     "curly brace over that stretch on the side the curves leave free, "
+                                                     "its label at the tip (a distance, a period); `arrow`: a double-headed "
+                                                     "arrow (an amplitude, a height).", examples=["brace"])
 
 
 class Series(_Model):

@@ -91,6 +91,12 @@ def plot_motion() -> dict[str, str]:
     return {k: "|".join(sorted(v, key=len, reverse=True)) for k, v in _load("lexicon.json")["plot_motion"].items()}
 
 
+def plot_spans() -> dict[str, str]:
+    """A brace or double arrow marking a stretch of a plot: brace, arrow, ground, peak, trough -> one pattern of
+    alternatives (regular-expression pieces, longest first) for each."""
+    return {k: "|".join(sorted(v, key=len, reverse=True)) for k, v in _load("lexicon.json")["plot_spans"].items()}
+
+
 def operation_verbs() -> str:
     """A pattern (alternatives, longest first) of the verbs that start a clause acting on what its sentence drew."""
     return "|".join(sorted(_load("lexicon.json")["operation_verbs"], key=len, reverse=True))

@@ -80,7 +80,11 @@ def _in_formula(piece: str, expr: str) -> bool:
     if _squash(piece) in _squash(expr):
         return True
     a, b = to_tex(piece).tex, to_tex(expr).tex
-    return bool(a and b) and _squash(a) in _squash(b) and _squash(a) != _squash(b)
+    if not (a and b):
+        return False
+    # the letters of TeX commands are no part of the formula: "t" is not in "0.1\,\text{m}"
+    a, b = (_squash(re.sub(r"\\[A-Za-z]+", " ", x)) for x in (a, b))
+    return bool(a) and a in b and a != b
 
 
 def rule_formula_target(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
@@ -94,7 +98,10 @@ def rule_formula_target(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     target = part = None
     candidates = [q for q in ex.quoted + ex.backticked] + [t.rstrip(".") for t, _, _ in ex.prose]
     words = re.findall(r"(?<![\w^])(?:\d+(?:\.\d+)?(?:/\d+)?|[A-Za-z](?:\^\d+)?|\d+/\d+)(?![\w^])", ex.bare)
-    for cand in (candidates + [w for w in words if w.lower() not in ("a", "i")]) if shown else []:
+    # a quoted label that is on no formula is new text to write; the letters of the sentence are then no target
+    # ('a brace between two peaks (t = 0 and t = 0.628), labeled "T = 2π/ω"' marks no "t")
+    bare_words = [w for w in words if w.lower() not in ("a", "i")] if not (ex.quoted or ex.backticked) else []
+    for cand in (candidates + bare_words) if shown else []:
         hit = next((expr for _, expr in shown if _in_formula(cand, expr)), None)
         if hit is not None:
             target, part = hit, cand.strip()

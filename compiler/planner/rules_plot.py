@@ -308,6 +308,10 @@ def _x_range(ex: Extracted) -> tuple[float, float] | None:
                 r"\bfor\s+[^\W\d_]\w{0,2}\s*(?:∈|in)\s*\[\s*(" + NUM + r")\s*,\s*(" + NUM + r")\s*\]",
                 r"\b(?:over|on)\s*\[\s*(" + NUM + r")\s*,\s*(" + NUM + r")\s*\]",
                 r"\bx\s+from\s+(" + NUM + r")\s+to\s+(" + NUM + r")",
+                # "sharing the time axis t from 0 to 1.3 s", "with t from 0 to 2 s": the time is the horizontal axis
+                r"\b(?:time|horizontal)\s+axis\s+(?:[^\W\d]\w{0,2}\s+)?(?:from|between)\s+(" + NUM +
+                r")\s*(?:[^\W\d]{1,5}\s+)?(?:to|and)\s+(" + NUM + r")",
+                r"\b[tθ]\s+(?:from|between)\s+(" + NUM + r")\s*(?:[^\W\d]{1,5}\s+)?(?:to|and)\s+(" + NUM + r")",
                 # "Plot sin(x) from 0 to 2π": the range right after the curve is its x range (not "… with y from")
                 r"\b(?:plot|graph|draw|sketch)\b[^.;:]{1,40}?(?<!\by)(?<!\by-axis)(?<!\by axis)\s+from\s+(" + NUM +
                 r")\s+to\s+(" + NUM + r")(?!\s*(?:on|along)\s+the\s+(?:y|vertical))"):
@@ -465,6 +469,13 @@ def _meets(curves: list[dict], x_range, y_range) -> bool:
         if r is None or r[1] < y_range[0] or r[0] > y_range[1]:
             return False
     return True
+
+
+def _range_written(source: str, rng) -> bool:
+    """Whether the sentence writes this range itself: "from -0.12 to 0.12" (whatever the axis is called)."""
+    lo, hi = (re.escape(_fmt(v)) for v in rng[:2])
+    return re.search(r"(?<![\d.])" + lo + r"\s*[^\d\s,;.]{0,12}\s*(?:to|and|\.\.|–|—)\s*" + hi + r"(?![\d.])",
+                     source.replace("−", "-")) is not None
 
 
 def _y_range(curves: list[dict], x_range, extra=()) -> list[float] | None:
@@ -685,7 +696,9 @@ def _plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                                     f"{data} is drawn with " + ", ".join(
                                         f"{n} = {0 if n in _DEFAULT_ZERO else 1}" for n in missing))
             _claim_formula(ex, ctx, data)
-            curves.append(curve_spec(ctx, expr, label or data, "", colour))
+            # "x(t) = 0.1 cos(10t)" is the x curve of the style ("x curve blue, v curve green")
+            name = re.match(r"\s*([A-Za-zα-ω]\w{0,3})\s*(?:\([^()]*\))?\s*=", data)
+            curves.append(curve_spec(ctx, expr, label or data, name.group(1) if name else "", colour))
             strings.append(label or data)
         else:
             expr, hint, rng, phrase = data
@@ -842,7 +855,8 @@ def _plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         yr = _y_range(all_curves, xr, extra)
         updates = {"x_range": list(xr)}
         written = first.params.get("y_range")
-        said = written and axis_range(first.source, "y")  # a y range the details wrote ("y-axis from 0 to 25 m")
+        # a y range the details wrote ("y-axis from 0 to 25 m", "t from 0 to 1.3 s and x from -0.12 to 0.12 m")
+        said = written and (axis_range(first.source, "y") or _range_written(first.source, written))
         if yr and (curves or points) and not (written and said and _fits(all_curves, xr, extra, written)) and not (
                 written and not said and first.params.get("curves") and _fits(all_curves, xr, extra, written)) and not (
                 said and _meets(curves, xr, written) and _fits([], xr, extra, written)):

@@ -29,9 +29,9 @@ from ..formula import nice_range, try_formula
 from .beats import Beat
 from .context import _beat, _kw, since_clear
 from .extract import WORD_NUMBERS, Extracted
-from .knowledge import operation_verbs, plot_motion
+from .knowledge import operation_verbs, plot_motion, plot_spans
 from .quantity import NUM, number as _num, quantity
-from .theme import COLOUR_RE, colour_value
+from .theme import COLOUR_RE, colour_named, colour_value
 from .rules_plot import clean_number, curve_spec, area_colour, named_axes, point_labels
 
 COORD = re.compile(r"(?:\b([A-Z])\s*)?\(\s*(" + NUM + r")\s*,\s*(" + NUM + r")\s*\)")
@@ -168,6 +168,100 @@ def _data_lines(ex: Extracted, ctx, i: int, first, beats, curves, low) -> list[B
     return [_extend(ex, ctx, i, "plot:data-lines", names[:6], series=series)]
 
 
+@lru_cache(maxsize=1)
+def _span_words() -> dict[str, re.Pattern]:
+    """The words of a brace or double arrow on a plot (lexicon.json `plot_spans`), each kind as one pattern."""
+    return {k: re.compile(r"(?<![\w-])(?:" + v + r")(?![\w-])", re.I) for k, v in plot_spans().items()}
+
+
+def _extremes(f, lo: float, hi: float, peak: bool) -> list[float]:
+    """The x of the curve's highest (or lowest) points between lo and hi, left to right: the ones inside first, then
+    an end of the range that is one."""
+    n = 600
+    xs = [lo + (hi - lo) * j / n for j in range(n + 1)]
+    ys = [_safe(f, x) for x in xs]
+    sign = 1.0 if peak else -1.0
+    inner, ends = [], []
+    for j, y in enumerate(ys):
+        if y is None:
+            continue
+        left = ys[j - 1] if j > 0 else None
+        right = ys[j + 1] if j < n else None
+        if left is not None and right is not None and sign * (y - left) > 0 and sign * (y - right) >= 0:
+            inner.append(xs[j])
+        elif (left is None) != (right is None) and sign * (y - (left if right is None else right)) > 0:
+            ends.append(xs[j])
+    return inner + ends
+
+
+def _spans(ex: Extracted, ctx, i: int, first, beats, curves, low) -> list[Beat] | None:
+    """"A horizontal brace from x = 0 to x = 30.3 along the ground labeled "30.3 m"", "a brace between two peaks
+    (t = 0 and t = 0.628), labeled "T"", "a double arrow from 0 to the first peak, labeled "A"": a brace or a double
+    arrow over a stretch of the plot on screen, with its label."""
+    w = _span_words()
+    mark = w["brace"].search(ex.bare) or w["arrow"].search(ex.bare)
+    if mark is None:
+        return None
+    style = "brace" if w["brace"].fullmatch(mark.group(0)) else "arrow"
+    x0, x1 = _x_range(first, curves)
+    yr = first.params.get("y_range") or [-5, 5]
+    y0, y1 = float(yr[0]), float(yr[1])
+    fs = [f for f in (_f(curves[j]) for j in reversed(_function_curves(first, beats, curves))) if f]
+    f = fs[0] if fs else None
+    values = [(m.group(1), _num(m.group(2))) for m in re.finditer(_AT_VALUE, ex.sentence)]
+    # the names of the vertical axis: y, what the curves give ("x(t) = 0.1 cos(10t)": x), the y label's letter
+    ynames = {"y"} | {m.group(1) for c in curves for m in [re.match(r"\s*([A-Za-z]\w{0,2})\s*(?:\([^()]*\))?\s*=",
+                                                                      c.get("expr", ""))] if m}
+    ynames |= {m.group(1) for m in [re.match(r"\s*([A-Za-z])\b", str(first.params.get("y_label") or ""))] if m}
+    xname = f.var if f is not None else "x"
+    start = end = None
+    rise = re.search(r"\bfrom\s+(" + NUM + r")\s+(?:up\s+)?to\s+the\s+(?:(first|second|next)\s+)?(?:" +
+                     w["peak"].pattern + "|" + w["trough"].pattern + r")", ex.sentence, re.I)
+    if rise and f is not None:
+        peak = bool(w["peak"].search(ex.sentence[rise.start():]))
+        tops = _extremes(f, x0, x1, peak)
+        if not tops:
+            return None
+        xp = tops[{"second": 1, "next": 1}.get((rise.group(2) or "").lower(), 0) % len(tops)]
+        yp = _safe(f, xp)
+        if yp is None:
+            return None
+        start, end = [round(xp, 3), _num(rise.group(1))], [round(xp, 3), round(yp, 3)]
+    elif len(values) >= 2 and values[0][0] == values[1][0]:
+        (var, a), (_, b) = values[:2]
+        if var in ynames and var != xname:
+            at = re.search(r"\bat\s+[a-z]\w{0,2}\s*=\s*(" + NUM + ")", ex.sentence[ex.sentence.find(str(values[1][1])):])
+            xv = _num(at.group(1)) if at else x0
+            start, end = [xv, a], [xv, b]
+        else:
+            at = re.search(r"\bat\s+y\s*=\s*(" + NUM + ")", ex.sentence)
+            if at:
+                yv = _num(at.group(1))
+            elif w["ground"].search(ex.bare) or f is None:
+                yv = min(max(0.0, y0), y1)
+            else:
+                fa, fb = _safe(f, a), _safe(f, b)
+                level = fa is not None and fb is not None and abs(fa - fb) <= 1e-3 * max(1.0, abs(y1 - y0))
+                yv = round(fa, 3) if level else min(max(0.0, y0), y1)
+            start, end = [a, yv], [b, yv]
+    elif f is not None and re.search(r"\bbetween\s+(?:the\s+)?(?:first\s+)?two\s+(?:" + w["peak"].pattern + "|" +
+                                     w["trough"].pattern + ")", ex.sentence, re.I):
+        peak = bool(w["peak"].search(ex.sentence[mark.end():]))
+        tops = sorted(_extremes(f, x0, x1, peak))
+        yp = _safe(f, tops[0]) if len(tops) >= 2 else None
+        if yp is None:
+            return None
+        start, end = [round(tops[0], 3), round(yp, 3)], [round(tops[1], 3), round(yp, 3)]
+    if start is None or start == end:
+        return None
+    label = _quoted_label(ex)
+    seg = {"start": start, "end": end, "style": style, "label": label, "color": colour_named(ex.sentence)}
+    ex.prose[:] = [p for p in ex.prose if not any(re.fullmatch(re.escape(v) + r"\s*=\s*" + re.escape(_fmt(n)), p[0].rstrip("."))
+                                                  for v, n in values)]
+    return [_extend(ex, ctx, i, f"plot:{style}", [label] if label else [],
+                    segments=[{k: v for k, v in seg.items() if v is not None}])]
+
+
 def _legend(ex: Extracted, ctx, i: int, first, beats, curves, low) -> list[Beat] | None:
     """"Legend in the upper right: S (blue), I (red), R (green)": the data lines on screen take those colours."""
     if not re.search(r"\blegend\b|\bcolou?r(?:ed|s)?\b", low):
@@ -256,7 +350,7 @@ def rule_plot_ops(ex: Extracted, ctx, i: int) -> list[Beat]:
     first, beats = state
     curves = _curves(beats)
     low = ex.bare.lower()
-    for op in (_name_axes, _relabel, _data_lines, _legend, _intersection_point, _axis_markers, _vertical_line, _tangent, _shift_curve,
+    for op in (_name_axes, _relabel, _data_lines, _legend, _spans, _intersection_point, _axis_markers, _vertical_line, _tangent, _shift_curve,
                _tails, _riemann,
                _steps_on_curve, _move_along, _point_on_curve, _label_segments, _plane_segments, _mark_points, _mark_extremum,
                _hole, _dots_toward, _approaches):

@@ -101,6 +101,16 @@ def _cell_bar(line: str) -> bool:
     return "|" in flat
 
 
+def _spec_line(line: str) -> bool:
+    """'Top: x(t) = 0.1 cos(10t), label "x (m)", y range -0.12 to 0.12': a curve and its settings, named field by
+    field after commas (a quoted label among them) — a description of a picture, not a line of a derivation."""
+    if not re.search(r'"[^"]+"', line):
+        return False
+    fields = top_level_split(re.sub(r'"[^"]*"', "Q", line))
+    return len(fields) >= 2 and any(re.match(r"\s*[A-Za-z]{3,}\b", f) and not re.search(r"[=≈<>→]", f)
+                                    for f in fields[1:])
+
+
 def rule_steps(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     """"Show the calculation step by step: 2x + 3 = 7, 2x = 4, x = 2"; backticked formulas with a
     step cue; an optional note per line in brackets."""
@@ -133,7 +143,7 @@ def rule_steps(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             # 'd^2 = 3^2 + 4^2', 'd^2 = 9 + 16 = 25': the quotes mark the lines, they are not part of them
             cand = [re.sub(r'^"([^"]+)"$', r"\1", c.strip()) for c in cand]
             # 'Column "Horizontal": "a_x = 0", "v_x = 15 m/s"': a column of items (a comparison), not a line
-            cand = [c for c in cand if len(re.findall(r'"[^"]*"', c)) < 2]
+            cand = [c for c in cand if len(re.findall(r'"[^"]*"', c)) < 2 and not _spec_line(c)]
             # '"25 = 25" with a check mark': the quoted formula is the line, what follows is its note
             cand = [re.sub(r'^"([^"]+)"\s+(.+)$', r"\1 (\2)", c) for c in cand]
             if len(cand) >= 2 and all(re.match(r"\s*\d{1,2}[.)]\s+[A-Za-z][\w-]+\s*\(", c) for c in cand):

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from ..text import split_sentences
-from .knowledge import code_words, instruction_verbs, is_instruction, list_heads, list_nouns
+from .knowledge import action_verbs, code_words, instruction_verbs, is_instruction, list_heads, list_nouns
 
 _FENCE = re.compile(r"```.*?(?:```|$)", re.S)
 _MARKER = re.compile(r"^[ \t]*(?:\d{1,2}[.)]|[-*\u2022]|step\s+\d{1,2}\s*[:.)])[ \t]+(?=\S)", re.I)
@@ -187,8 +187,12 @@ def _data_line(line: str) -> bool:
         return True  # "Line 2: …", "MathTex: …", or a line of backticked code
     if re.fullmatch(r"(?:[\"\u201c][^\"\u201c\u201d]*[\"\u201d]\s*,\s*)+[\"\u201c][^\"\u201c\u201d]*[\"\u201d]\s*[.,;]?", line):
         return True  # '"β", "peak", "peak day"': the quoted cells of a row
-    if len(line) > 160 or _instruction_verb_first(re.sub(r"^\s*(?:then|next|now|finally|also)\b\s*", "", line, flags=re.I)):
+    bare = re.sub(r"^\s*(?:then|next|now|finally|also)\b\s*", "", line, flags=re.I)
+    if len(line) > 160 or _instruction_verb_first(bare):
         return False
+    first = re.match(r"[A-Za-z]+", bare)
+    if first and first.group(0).lower() in action_verbs() and len(re.findall(r"[A-Za-z]{3,}", bare)) >= 5:
+        return False  # "Pause the sweep at t = 0 (block at the end: v = 0)": the next instruction, not a data line
     if "|" in re.sub(r"\([^()]*\)|\[[^\[\]]*\]", "", line) and re.fullmatch(r"[^|]*\S[^|]*(?:\|[^|]*\S[^|]*)+", line):
         return True  # "DNA Pol I | replaces primers with DNA": the cells of a row, whatever words they hold
     if is_instruction(line):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from manim import (DOWN, LEFT, RIGHT, UP, UR, AnimationGroup, Axes, Circle, Create, DashedLine, Dot, FadeIn, FadeOut,
+from manim import (DOWN, LEFT, RIGHT, UP, UR, AnimationGroup, Axes, BraceBetweenPoints, Circle, Create, DashedLine, DoubleArrow, Dot, FadeIn, FadeOut,
                    Line, ManimColor, MoveAlongPath, Polygon, VGroup, VMobject, smooth)
 
 from ...formula import RANGE_LIMIT, FormulaError, nice_range, parse_formula, sample, value_range
@@ -450,6 +450,9 @@ def _segment(g, theme, seg: dict, k: float, parts: dict) -> VGroup:
     (x0, x1, _), (y0, y1, _) = g.x_range, g.y_range
     a, b = ([min(max(float(p[0]), x0), x1), min(max(float(p[1]), y0), y1)] for p in (seg["start"], seg["end"]))
     col = paint(seg["color"], theme["accent"]) if seg.get("color") else ManimColor(theme["accent"])
+    style = seg.get("style") or "line"
+    if style != "line":
+        return _span(g, theme, a, b, style, col, seg.get("label"), k, parts)
     line = Line(axes.c2p(*a), axes.c2p(*b), color=col, stroke_width=4 * k)
     g.seg_ends = getattr(g, "seg_ends", []) + [(tuple(a), tuple(b))]  # for right-angle marks at their corners
     out = VGroup(line)
@@ -464,6 +467,49 @@ def _segment(g, theme, seg: dict, k: float, parts: dict) -> VGroup:
             g.taken.append(lab)
         out.add(lab)
         parts[seg["label"]] = out
+    return out
+
+
+def _crossings(g, mob) -> int:
+    """How many points of the curves and labels on the plot lie inside the box of `mob` (a place to avoid)."""
+    lo, hi = mob.get_corner(DOWN + LEFT), mob.get_corner(UP + RIGHT)
+    pts = [p for _, _, c in g.curves for p in c.get_all_points()[::4]]
+    n = sum(1 for p in pts if lo[0] <= p[0] <= hi[0] and lo[1] <= p[1] <= hi[1])
+    return n + 40 * sum(1 for t in g.taken if _overlaps(mob, t))
+
+
+def _span(g, theme, a, b, style: str, col, label, k: float, parts: dict) -> VGroup:
+    """A brace (its label at the tip) or a double-headed arrow (its label beside its middle) over the stretch from a
+    to b, on the side the curves and labels leave free (into the axes when both are)."""
+    axes = g.axes
+    p, q = np.array(axes.c2p(*a)), np.array(axes.c2p(*b))
+    if np.linalg.norm(q - p) < 1e-3:
+        return VGroup()
+    inner = np.array(axes.c2p((g.x_range[0] + g.x_range[1]) / 2, (g.y_range[0] + g.y_range[1]) / 2))
+    d = (q - p) / np.linalg.norm(q - p)
+    normal = np.array([-d[1], d[0], 0.0])
+    if np.dot(inner - (p + q) / 2, normal) < 0:
+        normal = -normal  # into the axes first: a brace along the ground opens upward
+    lab = _label(label, theme, col, k, width=18) if label else None
+    options = []
+    for side in (normal, -normal):
+        if style == "brace":
+            mark = BraceBetweenPoints(p, q, direction=side, color=col, buff=0.04 * k)
+            tips = [mark.get_tip()]
+        else:
+            mark = DoubleArrow(p, q, buff=0, color=col, stroke_width=3 * k, tip_length=0.18 * k,
+                               max_tip_length_to_length_ratio=0.4)
+            tips = [p + (q - p) * t for t in (0.5, 0.75, 0.25)]  # beside the middle, else nearer an end
+        for tip in tips:
+            piece = VGroup(mark)
+            if lab is not None:
+                piece.add(lab.copy().next_to(tip, side, buff=0.1))
+            cost = _crossings(g, piece if style == "brace" else piece[-1])
+            options.append((cost, len(options), piece))
+    _, _, out = min(options, key=lambda o: o[:2])
+    if lab is not None:
+        g.taken.append(out[-1])
+        parts[label] = out
     return out
 
 
