@@ -104,8 +104,16 @@ def norm(s: str) -> str:
 
 
 def review_norm(s: str) -> str:
-    """The shared corpus README's matching: NFKC, lower case, runs of whitespace collapsed to one space."""
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", str(s)).lower()).strip()
+    """The shared corpus README's matching: NFKC, lower case, runs of whitespace collapsed to one space — and the
+    delimiters of inline LaTeX (`$y = x^2$`, `\\( … \\)`) dropped, as they are never drawn (a price, "$1000", stays)."""
+    s = str(s)
+    if "$" in s or "\\(" in s:
+        from compiler.planner.extract import inline_math
+
+        ticked = inline_math(s)
+        if ticked != s:
+            s = ticked.replace("`", "")
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", s).lower()).strip()
 
 
 _TEX = re.compile(r"\\(?:[A-Za-z]+|[,;:!% ])|[\^_]\{")

@@ -28,6 +28,7 @@ from .planner.segment import detail_sentences
 from .planner.context import Context, _kw, since_clear
 from .planner.knowledge import component_nouns, is_instruction, picture_objects
 from .planner.ruleset import RULES
+from .planner.rules_equation import kept_formulas
 from .planner.theme import Theme, colour_value, parse_theme, style_title
 from .text import split_sentences
 
@@ -121,9 +122,9 @@ def _rule_beats(index: int, scene: Scene, details: tuple[str, ...], theme: Theme
         budget.sentence = sentence
         ex = extract(sentence)
         produced = _planned_sentence(ex, ctx, i, budget)
-        kept = _latex_kept(ex, ctx, i, produced)
-        produced.extend(kept)
-        ctx.beats.extend(kept)
+        for kept in (_latex_kept(ex, ctx, i, produced), kept_formulas(sentence, ctx, i)):
+            produced.extend(kept)  # (a formula of the prose no rule drew is typeset on its own)
+            ctx.beats.extend(kept)
         if produced and not ctx.changed_in(i):
             _only_its_label(ex, ctx, i, produced)
         if not produced and not ctx.changed_in(i) and not any(j == i for j, _ in ctx.losses):

@@ -816,3 +816,47 @@ def test_a_derivation_under_a_colon_ends_at_the_next_instruction_and_skips_curve
     steps = [b for b in bs if b.kind == "steps"]
     assert [b.params["lines"] for b in steps] == [["v_max = Aω = 0.1 × 10 = 1.0 m/s (at x = 0)",
                                                     "a_max = Aω² = 0.1 × 100 = 10 m/s²"]]
+
+
+def test_a_colour_in_brackets_after_a_curve_is_its_own_and_a_label_on_each_arrow():
+    bs = beats("Show a plot with axes n from 0 to 1000 and comparisons from 0 to 1000: the line y = n (red) and the "
+               "curve y = log2 n (green).")
+    assert [c["color"] for c in only(bs, "plot").params["curves"]] == ["#FC6255", "#66BB6A"]
+    bs = beats('Show the halving chain: "16 → 8 → 4 → 2 → 1", with a "÷2" label on each arrow.')
+    assert only(bs, "flow").params["edge_labels"] == ["÷2"] * 4
+
+
+def test_a_formula_of_the_prose_no_rule_draws_is_typeset_not_lost():
+    bs = beats('The title "One Law, Many Laws" is at the top with P * V = n * R * T in the center.')
+    assert [b.params["exprs"] for b in bs if b.kind == "equation"] == [["P * V = n * R * T"]]
+    bs = beats('On the right, write: "A -> B: T constant (Boyle)", then P1 * V1 = P2 * V2, then 99.8 * 25 = 199.5 * 12.5 ≈ 2494.')
+    assert ["P1 * V1 = P2 * V2", "99.8 * 25 = 199.5 * 12.5 ≈ 2494"] in [b.params.get("exprs") for b in bs]
+    # values, places, definitions and notes are not formulas to show
+    for details in ("Use a = 1.5 and b = 2 units, so the big square has side a + b = 3.5.",
+                    "Each rectangle goes from y = x^2 up to y = x at its midpoint.",
+                    "Place the four triangles, where s = a + b.",
+                    "Move the block to x = +0.1 m.",
+                    "Show the network (3x4 + 4x2 = 20 lines)."):
+        assert not [b for b in beats(details) if b.rule == "equation:kept-formula"], details
+
+
+def test_inline_latex_in_dollars_is_a_formula_and_a_price_is_not():
+    bs = beats("Left: plot $y = x^2 - 2x - 3$ on axes with x from -2 to 4.")
+    assert only(bs, "plot").params["curves"][0]["expr"] == "y = x^2 - 2x - 3"  # not cut at the "$"
+    assert [b.params["exprs"] for b in beats(r"Show $\Delta = b^2 - 4ac$ in the center.") if b.kind == "equation"] == [
+        [r"\Delta = b^2 - 4ac"]]
+    from compiler.planner.extract import inline_math
+    assert inline_math("Costs $1000 and $2000 in total; $1000 x 1.1 = $1100") == \
+        "Costs $1000 and $2000 in total; $1000 x 1.1 = $1100"
+    assert inline_math('Show "$x^2$" and \\(\\frac{b}{a}\\)') == 'Show "$x^2$" and `\\frac{b}{a}`'
+
+
+def test_axes_named_horizontal_and_vertical_with_thousands_and_a_unicode_curve():
+    bs = beats('Axes are drawn with the horizontal axis labeled "t (years)" running from 0 to 25,000, and the vertical '
+               'axis labeled "% of C-14 left" running from 0 to 100. The curve N(t) = 100 · (½)^(t/5730) is drawn.')
+    plots = [b for b in bs if b.kind == "plot"]
+    assert plots[0].params["x_range"] == [0, 25000] and plots[0].params["y_range"] == [0, 100]
+    assert plots[-1].params["curves"][0]["expr"] == "N(t) = 100 · (½)^(t/5730)"
+    # a value followed by words is no curve in the letters of those words
+    bs = beats(f"Plot y = 2^x for x from 0 to 4. At t = 5730 the curve is at 50%.")
+    assert [c["expr"] for b in bs for c in b.params.get("curves") or []] == ["y = 2^x"]

@@ -69,6 +69,27 @@ def canonical_quotes(sentence: str) -> str:
     return "".join(out)
 
 
+_INLINE_MATH = re.compile(r"(?<![\\$\w])\$(?![\s$])([^$\n]{1,300}?)(?<![\s\\])\$(?![\w$])|\\\((.{1,300}?)\\\)")
+
+
+def inline_math(sentence: str) -> str:
+    """LaTeX written inline in the prose — `$y = x^2 - 2x - 3$`, `\\( \\frac{b}{a} \\)` — is a formula as a backticked
+    one is (outside quotations: a quoted "$x^2$" stays one quoted string); a price is not ("$1000 and $2000")."""
+    if "$" not in sentence and "\\(" not in sentence:
+        return sentence
+    quoted = [m.span() for m in re.finditer(r'"[^"\n]*"', sentence)]
+
+    def tick(m: re.Match) -> str:
+        body = m.group(1) if m.group(1) is not None else m.group(2)
+        if any(a <= m.start() < b for a, b in quoted) or "`" in body:
+            return m.group(0)
+        if m.group(1) is not None and not (looks_like_math(body) or "\\" in body or re.fullmatch(r"[A-Za-z]", body)):
+            return m.group(0)
+        return "`" + body.strip() + "`"
+
+    return _INLINE_MATH.sub(tick, sentence)
+
+
 def extract(sentence: str) -> Extracted:
     sentence = canonical_quotes(sentence)
     ex = Extracted(sentence)
@@ -85,6 +106,8 @@ def extract(sentence: str) -> Extracted:
             ex.code_block = "\n".join(x[1:-1] for x in re.findall(r"`[^`\n]+`", lines.group(0)))
             sentence = (sentence[: lines.start()] + " " + sentence[lines.end():]).strip()
             ex.sentence = sentence
+    if "$" in sentence or "\\(" in sentence:
+        sentence = ex.sentence = inline_math(sentence)  # (after the code: `$` lines are no code block)
     for m in BACKTICK.finditer(sentence):
         s = m.group(1).strip()
         if not s:

@@ -68,6 +68,53 @@ def prose_formulas(ex: Extracted, ctx: Context) -> list[str]:
     return out
 
 
+_PLACE = re.compile(r"\b(?:at|from|to|near|until|past|beyond|between|towards?|reach(?:es)?|above|below)\s+(?:the\s+)?"
+                    r"(?:point\s+)?$", re.I)
+_VALUE = re.compile(r"[^\W\d]\w{0,6}'?\s*=\s*[+\-−]?[\d.,]+\s*(?:[+\-−]\s*[\d.]*\s*i\s*)?"
+                    r"(?:[A-Za-zΩ°µ%]+(?:\s*[/·*^]\s*[A-Za-zΩ°µ\d²³]+)*)?")
+_MATH_WORDS = {"sqrt", "log", "ln", "sin", "cos", "tan", "exp", "det", "max", "min", "lim", "mod", "gcd", "phi",
+               "theta", "alpha", "beta", "gamma", "delta", "lambda", "sigma", "omega", "eta", "rho", "tau", "hat",
+               "bar", "vec", "dot", "sum", "arctan", "arcsin", "arccos", "sinh", "cosh", "tanh"}
+_WORKED = re.compile(r"[*/^+×·÷√∫Σ∑∏]|\s[-−]\s|[A-Za-zα-ω]\s*\(|\b(?:sqrt|log|ln|sin|cos|tan|exp)\b")
+
+
+def kept_formulas(sentence: str, ctx: Context, i: int) -> list[Beat]:
+    """A formula written in the prose that no beat of its sentence draws ("… with P * V = n * R * T in the center",
+    "write "A -> B", then P1 * V1 = P2 * V2") is typeset on its own — a relation with operations, never a value
+    ("at V = 25 L": a place) — so that no formula of the details is silently lost."""
+    from .extract import extract
+
+    # what the scene draws so far (a curve's formula, a formula mentioned again, a step of a derivation)
+    shown = "".join(re.sub(r"\s+", "", str(x)) for b in ctx.beats for x in (*b.strings, b.params))
+    if re.match(r"\W*(?:\d+[.)]\s*)?(?:use|let|assume|set|take|choose|pick|suppose)\b", sentence, re.I):
+        return []  # "Use a = 1.5 and b = 2 units, so the side is a + b = 3.5": values for the animator to draw with
+    out = []
+    for text, a, _ in extract(sentence).prose:
+        if re.search(r"\b(?:where|given|such that|assuming)\s+(?:\w+\s+){0,2}$", sentence[max(0, a - 30):a], re.I):
+            continue  # "…, where s = a + b": a name the sentence defines, not a formula to show
+        if _PLACE.search(sentence[max(0, a - 30):a]) or re.search(r"\b(?:up|down|on|along|onto)\s+(?:to\s+)?$",
+                                                                    sentence[max(0, a - 12):a], re.I):
+            continue  # "goes from y = x^2 up to y = x": where a thing is drawn, not a formula to show
+        t = text.strip().rstrip(".,;")
+        if "\\" in t or "\n" in t or "[[" in t.replace(" ", "") or not re.search(r"[=≈≠≤≥]", t):
+            continue  # (LaTeX is kept by its own rule; a matrix is drawn by rule_matrix)
+        inner = re.fullmatch(r"\((.*)\)", t)
+        if all(_VALUE.fullmatch(part.strip()) for part in re.split(r"[,;]\s+", inner.group(1) if inner else t)):
+            continue  # values ("x = +0.1 m", "(k = 50 N/m, m = 0.5 kg)", "z = 1 + 2i"): settings, places, points
+        if not any(_WORKED.search(side) for side in re.split(r"[=≈≠≤≥]", t)):
+            continue
+        words = [w for w in re.findall(r"(?<![\w_^])[A-Za-z]{3,}(?![\w(])", t) if w.lower() not in _MATH_WORDS]
+        if words:
+            continue  # "(3x4 + 4x2 = 20 lines)", "L = -log(p) (for y = 1)": a note about numbers, not a formula
+        if re.sub(r"\s+", "", t) in shown or t in ctx.consumed:
+            continue
+        out.append(t)
+    if not out:
+        return []
+    return [_beat("equation", "equation:kept-formula", extract(sentence), i, out[:4], _kw(" ".join(out[:4])),
+                  exprs=out[:4])]
+
+
 def _merge_assignments(formulas: list[str]) -> list[str]:
     """"n = 3", "k = 2", "p = 0.5" (one after the other) -> "n = 3, k = 2, p = 0.5": one line."""
     out: list[str] = []

@@ -222,8 +222,11 @@ def rule_flow(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         return []
     each = re.search(r"\blabell?ed\s+[\"\u201c]([^\"\u201d]{1,20})[\"\u201d]\s+on\s+(?:each|every|all(?:\s+the)?|both)\s+(?:of\s+the\s+)?arrows?\b",
                      ex.sentence, re.I)
+    each = each or re.search(r"\b(?:an?\s+|the\s+)?[\"\u201c]([^\"\u201d]{1,20})[\"\u201d]\s+(?:label|tag|note)\s+on\s+"
+                             r"(?:each|every|all(?:\s+the)?|both)\s+(?:of\s+the\s+)?arrows?\b", ex.sentence, re.I)
     if each and not edge_labels:
-        edge_labels = [each.group(1)] * (len(nodes) - 1)  # "labeled "d/dx" on each arrow"
+        # "labeled "d/dx" on each arrow", "with a "÷2" label on each arrow"
+        edge_labels = [each.group(1)] * (len(nodes) - 1)
     ctx.consumed.update(edge_labels or [])
     parallel = _cue(ex, r"\bparallel\b")
     down = re.search(_DOWN, ex.bare.lower()) is not None and len(nodes) >= 3

@@ -216,8 +216,9 @@ def named_axes(sentence: str) -> tuple[str | None, str | None]:
     return names.get("x"), names.get("y")
 
 
-_IN_COLOUR = re.compile(r"[^.;\"\u201c]{0,20}?\b(?:in|colou?red|drawn in|shown in)\s+(?:a\s+)?(?:[\w-]+\s+){0,2}?(" +
-                        COLOUR_RE.pattern + ")", re.I)
+_IN_COLOUR = re.compile(r"[^.;\"\u201c]{0,20}?(?:\b(?:in|colou?red|drawn in|shown in)\s+(?:a\s+)?(?:[\w-]+\s+){0,2}?|"
+                        r"(?<![\w)])\s*\(\s*(?=(?:" + COLOUR_RE.pattern + r")\s*\)))(" + COLOUR_RE.pattern + ")", re.I)
+# ("y = n (red)": the colour in brackets right after the curve is its own)
 
 
 def _colour_near(sentence: str, start: int, end: int) -> str | None:
@@ -227,18 +228,23 @@ def _colour_near(sentence: str, start: int, end: int) -> str | None:
     return colour_value(m.group(0)) if m else None
 
 
+_NUM_K = r"(?:-?\d{1,3}(?:,\d{3})+(?!\d|[.,]\d)|" + NUM + ")"  # "25,000": a number with thousands separators
+
+
 def axis_range(sentence: str, axis: str) -> tuple[float, float] | None:
     """"x range -4 to 4", "y-range: [0, 0.45]", "y from 0 to 2.5", "x-axis from 0 to 35 m", "x in [0, 2π]":
     (low, high) of that axis, or None."""
-    m = re.search(r"\b" + axis + r"(?:[- ](?:range|axis|values?))?\s*(?:range\s*)?"
+    # "the horizontal axis labeled "t (years)" running from 0 to 25,000": x; the vertical axis: y
+    name = {"x": r"(?:x|horizontal(?=\s+axis))", "y": r"(?:y|vertical(?=\s+axis))"}.get(axis, axis)
+    m = re.search(r"\b" + name + r"(?:[- ](?:range|axis|values?))?\s*(?:range\s*)?"
                   r"(?:(?:labell?ed\s+)?[\"\u201c][^\"\u201d]{1,40}[\"\u201d]\s*)?"  # x-axis "Years" from 0 to 30
-                  r"(?::|=|of|from|between|ranging from|in|over|∈)?\s*"
-                  r"\[?\s*(" + NUM + r")\s*(?:to|–|,|\.\.|and)\s*(" + NUM + r")\s*\]?", sentence, re.I)
-    if not m or not re.match(r"\b" + axis + r"(?:[- ](?:range|axis|values?)|\s+(?:from|between|range|ranging|"
+                  r"(?::|=|of|from|between|(?:ranging|running|going|runs|goes)\s+from|in|over|∈)?\s*"
+                  r"\[?\s*(" + _NUM_K + r")\s*(?:to|–|,|\.\.|and)\s*(" + _NUM_K + r")\s*\]?", sentence, re.I)
+    if not m or not re.match(r"\b" + name + r"(?:[- ](?:range|axis|values?)|\s+(?:from|between|range|ranging|"
                                           r"labell?ed|[\"\u201c])|"
                                           r"\s*(?:in|over|∈)\s*\[)", m.group(0), re.I):
         return None
-    a, b = quantity(m.group(1)), quantity(m.group(2))
+    a, b = (quantity(re.sub(r"(?<=\d),(?=\d{3})", "", g)) for g in (m.group(1), m.group(2)))
     return (min(a, b), max(a, b)) if a != b else None
 
 
@@ -360,6 +366,11 @@ def _given_values(ex: Extracted, ctx: Context) -> dict[str, float]:
     return out
 
 
+_SHORT_WORDS = {"is", "at", "of", "to", "in", "on", "as", "it", "by", "be", "or", "an", "if", "so", "up"}
+_FUNCTION_NAMES = {"sin", "cos", "tan", "exp", "log", "ln", "sqrt", "abs", "sinh", "cosh", "tanh", "arcsin", "arccos",
+                   "arctan", "pi", "e"}
+
+
 def _prose_formulas(ex: Extracted, partial: list[str] | None = None) -> list[tuple[str, int, int]]:
     """`y = 4x²`, `f(x) = x^2 - 3x + 2` written in the sentence: (text, start, end), longest readable prefix.
     When the part left unread is maths, not prose, a curve drawn from it would be wrong: `partial` collects
@@ -375,7 +386,11 @@ def _prose_formulas(ex: Extracted, partial: list[str] | None = None) -> list[tup
             expr = " ".join(words).rstrip(".")
             if re.fullmatch(r"\s*" + NUM + r"\s*(?:m|s|kg|g|N|J|W|V|A|Ω|cm|mm|km|h|min|m/s|m/s\^?2|m/s²|°C|K)\s*", expr):
                 break  # "y = 20 m": a quantity with its unit, not the line y = 20·m
-            if re.search(r"[a-zA-Z]", expr) and (try_formula(expr) or _valued(s[m.start(): m.end()] + expr, {})[0]):
+            # (letters left for values to fill are single letters, never a word: "t = 5730 the curve" is no curve)
+            spelled = [w for w in re.findall(r"[A-Za-z]{2,}", expr) if w.lower() not in _FUNCTION_NAMES
+                       and (len(w) > 2 or w.lower() in _SHORT_WORDS)]
+            if re.search(r"[a-zA-Z]", expr) and (try_formula(expr) or not spelled and
+                                                 _valued(s[m.start(): m.end()] + expr, {})[0]):
                 text = s[m.start(): m.end()] + expr
                 out.append((text.strip(), m.start(), m.start() + len(text)))
                 rest = cand[len(" ".join(words)):].strip()
