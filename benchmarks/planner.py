@@ -105,8 +105,13 @@ def norm(s: str) -> str:
 
 def review_norm(s: str) -> str:
     """The shared corpus README's matching: NFKC, lower case, runs of whitespace collapsed to one space — and the
-    delimiters of inline LaTeX (`$y = x^2$`, `\\( … \\)`) dropped, as they are never drawn (a price, "$1000", stays)."""
+    delimiters of inline LaTeX (`$y = x^2$`, `\\( … \\)`) dropped, as they are never drawn (a price, "$1000", stays), and
+    TeX written with every backslash doubled read as written once."""
     s = str(s)
+    if "\\\\" in s:
+        from compiler.mathtext import undoubled
+
+        s = undoubled(s)  # TeX whose every backslash is doubled is the same formula
     if "$" in s or "\\(" in s:
         from compiler.planner.extract import inline_math
 

@@ -37,7 +37,7 @@ CONSTANTS: dict[str, float] = {"pi": math.pi, "e": math.e, "tau": math.tau}
 _NAMES = sorted(list(FUNCTIONS) + list(CONSTANTS), key=len, reverse=True)
 
 # Unicode and typographic forms an LLM writes -> ASCII
-_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺ˣⁿᵗʸ", "0123456789-+xnty")
 _REPLACE = (("−", "-"), ("–", "-"), ("·", "*"), ("×", "*"), ("⋅", "*"), ("∗", "*"), ("÷", "/"), ("π", "pi"),
             ("τ", "tau"), ("√", " sqrt "), ("**", "^"), ("{", "("), ("}", ")"),  # e^{-5x}: TeX braces group
             ("½", "(1/2)"), ("⅓", "(1/3)"), ("⅔", "(2/3)"), ("¼", "(1/4)"), ("¾", "(3/4)"))  # (½)^(t/T)

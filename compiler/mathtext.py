@@ -205,7 +205,7 @@ _STOPWORDS = {
     "if", "with", "from", "over", "vs", "not", "no", "all", "be", "are", "when", "else", "then", "so", "thus",
 }
 
-_POSTFIX_CHARS = {"!": "!", "'": "'", "′": "'", "″": "''", "%": r"\%", "°": r"^{\circ}"}
+_POSTFIX_CHARS = {"!": "!", "'": "'", "′": "'", "″": "''", "‴": "'''", "%": r"\%", "°": r"^{\circ}"}
 
 
 # --------------------------------------------------------------------------------------------
@@ -1162,13 +1162,24 @@ def _prepare(expr: object) -> str:
         if len(s) > len(a) + len(b) and s.startswith(a) and s.endswith(b):
             s = s[len(a):-len(b)].strip()
             break
-    if "\\\\" in s and "\\begin" not in s:
+    if undoubled(s) != s:
+        s = undoubled(s)
+    elif "\\\\" in s and "\\begin" not in s:
         # doubled escapes from a JSON writer that escaped twice: "\\\\frac{1}{2}", "3.1\\\\%"
         s = re.sub(r"\\\\(?=[A-Za-z,;:!%{}$])", lambda m: "\\", s)
     while s and s[-1] in ".," and not s.endswith("...") and "\\" not in s[-3:]:
         s = s[:-1].rstrip()
     if not s:
         raise _Fail("empty formula")
+    return s
+
+
+def undoubled(s: str) -> str:
+    """TeX whose every command is written with a doubled backslash — a writer that escaped twice,
+    "\\\\det(A) = 4 \\\\cdot 6" or a bmatrix with doubled row breaks — with the backslashes halved (a doubled row
+    break becomes the row break); any other text as it is."""
+    if re.search(r"\\\\[A-Za-z]", s) and not re.search(r"(?<!\\)\\[A-Za-z]", s.replace("\\\\", "  ")):
+        return s.replace("\\\\", "\\")
     return s
 
 
@@ -1551,9 +1562,11 @@ def is_formula_line(s: str) -> bool:
     """A short string that is a formula to typeset ("e = 3", "g = 9.8 m/s^2", "Encrypt: c = m^e mod n",
     "C3H8 + 5O2 → 3CO2 + 4H2O"), not a sentence that happens to hold a number."""
     s = s.strip()
-    if not s or len(s) > 90 or "\n" in s or not _RELATION.search(s):
+    # what reads on screen: TeX commands and environment names are not counted ("\\begin{bmatrix} 4 & 7 \\\\ …")
+    visible = re.sub(r"\\(?:begin|end)\{\w+\*?\}|\\[A-Za-z]+|[{}]", " ", s)
+    if not s or len(" ".join(visible.split())) > 90 or "\n" in s or not _RELATION.search(s):
         return False
-    words = [w for w in _PROSE_WORD.findall(s) if w.lower() not in _MATH_WORDS]
+    words = [w for w in _PROSE_WORD.findall(visible) if w.lower() not in _MATH_WORDS]
     if len(words) > 2 or re.search(r"[.!?]\s+[A-Z]", s):
         return False
     rhs = re.split(r"=|≈|->|→", s, maxsplit=1)

@@ -158,9 +158,9 @@ def _rule_beats(index: int, scene: Scene, details: tuple[str, ...], theme: Theme
                               "shows an empty frame while its narration plays", ("scenes", index, "animation_details")))
     from .planner.colours import apply_colours
 
-    from .planner.typeset import distinct_curves, lone_columns_as_lists, typeset_written_math
+    from .planner.typeset import distinct_curves, lone_columns_as_lists, tex_matrices, typeset_written_math
 
-    composed = typeset_written_math(lone_columns_as_lists(distinct_curves(ctx.beats)))
+    composed = tex_matrices(typeset_written_math(lone_columns_as_lists(distinct_curves(ctx.beats))))
     beats = apply_colours([_as_drawing(_within_limits(b, index, details, notes)) for b in composed], theme)
     for b in beats:
         _typeset_notes(index, b, notes)
@@ -282,7 +282,8 @@ def _latex_kept(ex, ctx: Context, i: int, produced: list[Beat]) -> list[Beat]:
     for text, _, _ in extract(ex.sentence).prose:  # afresh: the rules empty `ex.prose` as they use it
         text = text.strip().rstrip(".")
         # a line that is only the label of the next one ("MathTex") is no part of the formula
-        text = "\n".join(ln for ln in text.split("\n") if not re.fullmatch(
+        text = "\n".join(re.sub(r"^\s*(?:MathTex|Tex|LaTeX|Formula|Equation|Math)\b\s*:?\s*(?=[=\\\w(])", "", ln)
+                         for ln in text.split("\n") if not re.fullmatch(
             r"\s*(?:MathTex|Tex|LaTeX|Text|Formula|Equation|Math)\s*:?\s*", ln, re.I)).strip()
         lines = [re.sub(r"\s+", "", ln) for ln in text.split("\n") if ln.strip()]
         if re.search(r"\\[A-Za-z]{2,}", text) and text not in ctx.consumed and not all(ln in shown for ln in lines):

@@ -423,3 +423,56 @@ def test_words_in_the_brackets_of_a_call_are_the_formulas():
 def test_floor_division_is_typeset(written, tex):
     """Python's // in an algorithm's formula (binary search's middle index) was SB302; it reads as //."""
     assert to_tex(written).tex == tex
+
+
+# ----------------------------------------------------------------------------- round 6: storyboards written afresh
+def test_manim_calls_doubled_backslashes_and_bmatrix_rows_are_typeset():
+    from compiler.mathtext import to_tex
+    from compiler.planner.extract import manim_calls
+
+    assert manim_calls('Label it Text("area 10") and show MathTex("\\\\det(A) = 4 \\\\cdot 6").') == \
+        'Label it "area 10" and show "\\det(A) = 4 \\cdot 6".'
+    doubled = "= \\\\begin{bmatrix} 2 \\\\\\\\ -1 \\\\end{bmatrix}"  # every backslash written twice
+    assert to_tex(doubled).tex == "= \\begin{bmatrix} 2 \\\\ -1 \\end{bmatrix}"
+    assert to_tex("\\begin{bmatrix} 1 \\\\ 2 \\end{bmatrix}").tex == "\\begin{bmatrix} 1 \\\\ 2 \\end{bmatrix}"
+    bs = beats('Transform it into matrix form: MathTex("\\\\begin{bmatrix} 4 & 7 \\\\\\\\ 2 & 6 \\\\end{bmatrix} '
+               '\\\\begin{bmatrix} x \\\\\\\\ y \\\\end{bmatrix} = \\\\begin{bmatrix} 1 \\\\\\\\ -2 \\\\end{bmatrix}").')
+    assert [b.kind for b in bs] == ["equation"]  # typeset, no grid of dots for "matrix form"
+    assert bs[0].params["exprs"][0].startswith("\\begin{bmatrix} 4 & 7 \\\\ 2 & 6 \\end{bmatrix}")
+
+
+def test_unicode_superscript_letters_primes_factorials_and_differentials():
+    from compiler.formula import try_formula
+    from compiler.mathtext import to_tex
+    from compiler.planner.extract import formula_spans
+
+    assert abs(try_formula("y = eˣ").fn(1) - 2.71828) < 1e-4
+    assert to_tex("f‴(x) = eˣ → f‴(0) = 1").tex == "f'''(x) = e^{x} \\to f'''(0) = 1"
+    assert formula_spans("Show the series in sigma notation: eˣ = Σₙ₌₀^∞ xⁿ/n!")[0][0] == "eˣ = Σₙ₌₀^∞ xⁿ/n!"
+    assert formula_spans("MathTex: dv = v' \\, dx and MathTex: du = u' \\, dx")[0][0] == "dv = v' \\, dx"
+    assert formula_spans("In the center show MathTex: \\int x e^x \\, dx = \\, ?")[0][0] == "\\int x e^x \\, dx = \\, ?"
+    bs = beats("Title. Box the general result: cₙ = 1/n!")
+    assert [b.params.get("exprs") for b in bs if b.kind == "equation"] == [["cₙ = 1/n!"]]
+
+
+def test_values_of_the_curve_are_its_points_and_a_formula_after_mathtex_is_the_formula():
+    bs = beats("Draw axes z from -6 to 6 and σ from 0 to 1; plot σ(z) = 1/(1 + e^(-z)).\nMark three points with values:\n"
+               "σ(0) = 0.5\nσ(2) = 1 / (1 + e^(-2)) ≈ 0.88\nσ(-2) ≈ 0.12")
+    pts = [(p["x"], p["y"]) for b in bs for p in b.params.get("points") or []]
+    assert pts == [(0, 0.5), (2, 0.88), (-2, 0.12)] and "highlight" not in [b.kind for b in bs]
+    bs = beats("Plot f(x) = (x - 3)^2 + 1 for x from -1 to 7. Mark the points with values:\nf'(0.5) = -5\nf'(5.5) = 5")
+    assert not [p for b in bs for p in b.params.get("points") or []]  # slopes, not points of f
+    from tests.test_planner_understanding import _notes
+    notes = _notes("Shade the region between the curve and the v axis in blue and label it MathTex: \\int u \\, dv")
+    assert any(n.startswith("SB307") and "Shade the region" in n for n in notes), notes
+    assert [b.params["exprs"] for b in beats("Shade the region in blue and label it MathTex: \\int u \\, dv")] == [
+        ["\\int u \\, dv"]]
+
+
+def test_one_matrix_in_tex_is_a_matrix_and_a_tex_formula_is_no_caption():
+    bs = beats('Show "A = \\begin{bmatrix} 4 & 7 \\\\ 2 & 6 \\end{bmatrix}" in the top left.')
+    assert [(b.kind, b.params.get("values"), b.params.get("label")) for b in bs] == [("matrix", [[4, 7], [2, 6]], "A")]
+    bs = beats('Draw a NumberPlane with x from -1 to 12 and y from -1 to 9, the unit square labeled "area 1".')
+    assert "grid" not in [b.kind for b in bs]  # the plane's range, not cards numbered 1 to 12
+    bs = beats('Label the parallelogram "area 10" and show "\\det(A) = 4 \\cdot 6 - 7 \\cdot 2 = 10".')
+    assert not [b for b in bs if b.rule.startswith("text:labels")]  # the formula is not run into a caption as source

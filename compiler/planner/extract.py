@@ -8,7 +8,7 @@ import json
 import re
 from dataclasses import dataclass, field
 
-from ..mathtext import looks_like_math, said_in_words
+from ..mathtext import looks_like_math, said_in_words, undoubled
 from ..text import SINGLE_QUOTED
 from .knowledge import formula_words
 from .quantity import NUM, number as _num
@@ -90,8 +90,20 @@ def inline_math(sentence: str) -> str:
     return _INLINE_MATH.sub(tick, sentence)
 
 
+_MANIM_CALL = re.compile(r"\b(?:MathTex|Tex|Text|MarkupText|Title|Paragraph)\(\s*r?\"((?:[^\"\\]|\\.){0,400}?)\"\s*"
+                         r"(?:,[^()]{0,80})?\)")
+
+
+def manim_calls(sentence: str) -> str:
+    """`Text("area 10")`, `MathTex("\\det(A) = 10")`, `MathTex(r"x^2", font_size=40)`: the string shown, quoted — the
+    way a model that writes Manim code describes text on screen (the call itself is never drawn)."""
+    if "(" not in sentence or not re.search(r"\b(?:MathTex|Tex|Text|MarkupText|Title|Paragraph)\(", sentence):
+        return sentence
+    return _MANIM_CALL.sub(lambda m: '"' + undoubled(m.group(1)) + '"', sentence)
+
+
 def extract(sentence: str) -> Extracted:
-    sentence = canonical_quotes(sentence)
+    sentence = canonical_quotes(manim_calls(sentence))
     ex = Extracted(sentence)
     fence = FENCE.search(sentence)
     if fence and fence.group(1).strip():
@@ -259,8 +271,9 @@ def _tokens(masked: str) -> list[tuple[str, int, int, bool]]:
                 break
         tok = masked[start:i]
         end_clause = False
-        # "4!" and "(n+1)!" are factorials: the "!" stays with the number (a "!." or "!," ends the clause after it)
-        m = re.search(r"(?:[,;:]+|\.|(?<![\d)])[!?]+|\?+)$", tok)
+        # "4!", "(n+1)!" and "xⁿ/n!" are factorials: the "!" stays with the number or the lone letter (a "!." or "!,"
+        # ends the clause after it)
+        m = re.search(r"(?:[,;:]+|\.|(?<![\d)])(?<![^A-Za-z][A-Za-z])(?<!^[A-Za-z])[!?]+|\?+)$", tok)
         if m and tok[m.start() - 1:m.start()] == "\\":
             m = None  # "\\," and "\\;" are TeX spaces, not the end of a clause
         elif re.fullmatch(r"\.{3,4}|\u2026\.?", tok):
@@ -270,6 +283,8 @@ def _tokens(masked: str) -> list[tuple[str, int, int, bool]]:
         if m and tok[: m.start()]:
             tok = tok[: m.start()]
             end_clause = True
+        elif tok == "?" and re.search(r"(?:=|\\[,;])\s*$", masked[:start]):
+            end_clause = True  # "\\int x e^x \\, dx = ?": the unknown is part of the formula
         if tok:
             out.append((tok, start, start + len(tok), end_clause))
     return out
@@ -294,6 +309,10 @@ def _kind(tok: str) -> str:
         return "op"
     if tok in ("√", "Σ", "∑", "∫", "∏", "∂", "∇", "∞"):
         return "math"
+    if tok == "?" or re.fullmatch(r"[^\W\d_]!", tok):
+        return "math"  # "?" only after "=" (see _tokens); "n!": a factorial
+    if re.fullmatch(r"d[xyztuvsθφ]", tok):
+        return "math"  # a differential: "\\int x e^x \\, dx", "du = u' \\, dx"
     if low in _STOP_WORDS:
         return "stop"
     if low in _MATH_FUNCS or re.fullmatch(r"(?:log|lg|ln)_?\d{1,2}", low):

@@ -296,7 +296,9 @@ def rule_matrix(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if re.search(r"\bmatri(?:x|ces)\b", ex.bare, re.I):
         label = label_after(ex.sentence)
         written = _written_matrix(ex.sentence)
-        if written is None and any(b.kind == "matrix" for b in since_clear(ctx)) and not _has(
+        if written is None and any(b.kind == "matrix" or b.kind in ("equation", "steps") and any(
+                re.search(r"\\begin\{[bpvBV]?matrix\}", str(e)) for e in b.params.get("exprs") or b.params.get("lines") or [])
+                                   for b in since_clear(ctx)) and not _has(
                 ex, r"\bmatrix addition\b|\badd(?:ing|ition)?\b"):
             return []  # "Highlight the first column of the matrix": the matrix on screen, not a new one
         if written is not None:
@@ -309,6 +311,8 @@ def rule_matrix(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                 if name else label
             return [_beat("matrix", "matrix:written", ex, i, ([named] if named else []) + strings,
                           _kw(ex.sentence), values=written, label=named, op="show")]
+        if any(re.search(r"\\begin\{[bpvBV]?matrix\}", q) for q in ex.quoted + ex.backticked + [ex.sentence]):
+            return []  # "Transform it into matrix form: "\\begin{bmatrix} 4 & 7 …"": the matrix is in the formula, typeset
         values = _abstract_matrix(3, 4)
         ctx.lost(i, "the matrix's values are not given: drawn as a grid of dots")
         if _has(ex, r"\bmatrix addition\b|\badd(?:ing|ition)?\b"):

@@ -92,7 +92,8 @@ def rule_formula_target(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if not _MARK.search(ex.sentence) or nth_part(ex.sentence, since_clear(ctx)) is not None:
         return []  # "Highlight line 2", "Box the last row": a part named by its position (rule_highlight)
     if re.search(r"\bwith\s+(?:an?\s+|two\s+|three\s+)?(?:[\w-]+\s+){0,2}?(?:dots?|points?|markers?|stars?|crosses|cross)\b|"
-                 r"\bmark\s+(?:the\s+)?(?:points?|nodes?|antinodes?|locations?|positions?|spots?)\b", ex.bare, re.I):
+                 r"\bmark\s+(?:the\s+)?(?:\w+\s+)?(?:points?|nodes?|antinodes?|locations?|positions?|spots?|examples?|"
+                 r"values?)\b", ex.bare, re.I):
         return []  # "Mark the point x = 0 with a red dot labeled "N"": a dot to place, not a piece of a formula to mark
     shown = _formulas_on_screen(ctx)
     target = part = None
@@ -100,7 +101,10 @@ def rule_formula_target(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     words = re.findall(r"(?<![\w^])(?:\d+(?:\.\d+)?(?:/\d+)?|[A-Za-z](?:\^\d+)?|\d+/\d+)(?![\w^])", ex.bare)
     # a quoted label that is on no formula is new text to write; the letters of the sentence are then no target
     # ('a brace between two peaks (t = 0 and t = 0.628), labeled "T = 2π/ω"' marks no "t")
-    bare_words = [w for w in words if w.lower() not in ("a", "i")] if not (ex.quoted or ex.backticked) else []
+    # nor when the sentence writes a formula of its own that is not on screen ("Box the general result: cₙ = 1/n!")
+    unseen = [t.rstrip(".") for t, _, _ in ex.prose if t.rstrip(".") not in ctx.consumed
+              and not any(_squash(t.rstrip(".")) == _squash(expr) for _, expr in shown)]
+    bare_words = [w for w in words if w.lower() not in ("a", "i")] if not (ex.quoted or ex.backticked or unseen) else []
     for cand in (candidates + bare_words) if shown else []:
         hit = next((expr for _, expr in shown if _in_formula(cand, expr)), None)
         if hit is not None:

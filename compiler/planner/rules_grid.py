@@ -165,6 +165,9 @@ def rule_grid(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             start, count = 1, n
     if count is None or count < 2:
         return []
+    if any(b.detail_index == i and b.source == ex.sentence and b.kind in ("vector_plane", "plot", "number_line", "contour")
+           for b in ctx.beats):
+        return []  # "a NumberPlane with x from -1 to 12": the range of axes drawn, not cards numbered 1 to 12
     params: dict = {"count": count, "start": start}
     dims = _dimensions(ex.bare or mask_shown(ex.sentence)) if cue_unquoted(ex, r"\bgrid\b") else None
     if dims and int(dims.group("r")) * int(dims.group("c")) == count and int(dims.group("c")) <= _GRID_COLUMNS:
@@ -182,7 +185,9 @@ def rule_grid(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     return [_beat("grid", "grid:numbered-range", ex, i, strings, _kw(ex.sentence), **params)]
 
 
-_RANGE = r"\b(\d{1,4})\s*(?:to|-|–|through|until|…|\.\.)\s*(\d{1,4})\b"
+# (not "-1 to 12", nor an axis's range: "x from 0 to 12", "the y-axis from 1 to 9")
+_RANGE = (r"(?<![\d.\-−])(?<!\b[a-zA-Zθ] from )(?<!\b[a-zA-Zθ] between )(?<!axis from )(?<!axis between )"
+          r"\b(\d{1,4})\s*(?:to|-|–|through|until|…|\.\.)\s*(\d{1,4})\b(?![.,]\d)")
 
 
 def _dimensions(bare: str) -> re.Match | None:

@@ -153,6 +153,8 @@ def rule_axis_labels(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
 def _axis_labels(ex: Extracted) -> tuple[str | None, str | None]:
     out = []
     for axis in ("x", "y"):
+        # "the x-axis labeled "Years"", "the horizontal axis labeled "t (years)""
+        axis = {"x": r"(?:x|horizontal(?=\s+axis))", "y": r"(?:y|vertical(?=\s+axis))"}[axis]
         m = re.search(r"\b" + axis + r"(?:[- ]axis)?\s+(?:is\s+)?(?:labell?ed|label|as|reading|showing|named|:)\s*"
                       r"(?:as\s+)?[\"\u201c]([^\"\u201d]+)[\"\u201d]", ex.sentence, re.I) or re.search(
             r"\b" + axis + r"[- ]axis\s+[\"\u201c]([^\"\u201d]+)[\"\u201d]", ex.sentence, re.I)
@@ -236,10 +238,12 @@ def axis_range(sentence: str, axis: str) -> tuple[float, float] | None:
     (low, high) of that axis, or None."""
     # "the horizontal axis labeled "t (years)" running from 0 to 25,000": x; the vertical axis: y
     name = {"x": r"(?:x|horizontal(?=\s+axis))", "y": r"(?:y|vertical(?=\s+axis))"}.get(axis, axis)
+    sentence = sentence.replace("−", "-")  # "x from −2 to 2": a minus sign
     m = re.search(r"\b" + name + r"(?:[- ](?:range|axis|values?))?\s*(?:range\s*)?"
                   r"(?:(?:labell?ed\s+)?[\"\u201c][^\"\u201d]{1,40}[\"\u201d]\s*)?"  # x-axis "Years" from 0 to 30
                   r"(?::|=|of|from|between|(?:ranging|running|going|runs|goes)\s+from|in|over|∈)?\s*"
-                  r"\[?\s*(" + _NUM_K + r")\s*(?:to|–|,|\.\.|and)\s*(" + _NUM_K + r")\s*\]?", sentence, re.I)
+                  r"[\[(]?\s*(" + _NUM_K + r")\s*(?:to|–|,|\.\.|and)\s*(" + _NUM_K + r")\s*[\])]?", sentence, re.I)
+    # ("horizontal axis labeled "u" (0 to 4)": the range in brackets after the label)
     if not m or not re.match(r"\b" + name + r"(?:[- ](?:range|axis|values?)|\s+(?:from|between|range|ranging|"
                                           r"labell?ed|[\"\u201c])|"
                                           r"\s*(?:in|over|∈)\s*\[)", m.group(0), re.I):
@@ -556,7 +560,11 @@ def _plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         any(chart_on_screen(ctx, k) for k in ("scatter", "bar_chart", "plot", "vector_plane")) and not any(_axis_labels(ex))
         and not _cue(ex, r"^\s*(?:then\s+)?(?:draw|show|create|set up|display|add)\s+(?:a\s+|the\s+|new\s+)*"
                          r"(?:\w+\s+){0,2}(?:axes|coordinate|x[- ]axis)"))
-    plot_cue = _cue(ex, r"\b(?:plot|plots|plotted|plotting|graph|graphs|curve|curves|sketch\w*)\b") or (
+    # ("Below the plot show the model: z = w*x + b": a place beside the plot on screen, no curve to draw)
+    placed = re.compile(r"\b(?:below|above|under|beneath|beside|next to|left of|right of|near|over)\s+(?:the|this|that)\s+"
+                        r"(?:plot|graph|curve)s?\b", re.I)
+    plot_words = r"\b(?:plot|plots|plotted|plotting|graph|graphs|curve|curves|sketch\w*)\b"
+    plot_cue = _cue(ex, plot_words) and re.search(plot_words, placed.sub(" ", ex.bare), re.I) is not None or (
         _cue(ex, r"\bfunction\b") and _cue(ex, r"\b(?:plot|graph|draw|sketch|trace)\w*\b")) or (
         # "Draw the tangent line at P: y = 2x - 1" with axes on screen: a line on them
         chart_on_screen(ctx, "plot") is not None and _cue(ex, r"\b(?:draw|add|overlay|trace)\b[^.]*\b(?:lines?|tangent|secant|"
@@ -909,6 +917,9 @@ def _plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     claim_drawn(ex, ctx, strings)
     for what in partial if curves else ():
         ctx.lost(i, what)  # the curve drawn is the part of the formula that could be read
+    # ("mark the point (0, 1) with a dot labeled "(0, 1)"": one point, read twice)
+    points = [p for k, p in enumerate(points) if not any((q["x"], q["y"], q.get("label")) == (p["x"], p["y"], p.get("label"))
+                                                         for q in points[:k])]
     return [_beat("plot", rule, ex, i, strings, _kw(" ".join(strings) or s), curves=curves or None,
                   x_label=x_label, y_label=y_label, move_dot=move_dot, area=area, markers=markers or None,
                   points=points or None, **params)]

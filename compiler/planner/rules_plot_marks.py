@@ -29,6 +29,7 @@ from ..formula import nice_range, try_formula
 from .beats import Beat
 from .context import _beat, _kw, since_clear
 from .extract import WORD_NUMBERS, Extracted
+from .listing import top_level_split
 from .knowledge import operation_verbs, plot_motion, plot_spans
 from .quantity import NUM, number as _num, quantity
 from .theme import COLOUR_RE, colour_named, colour_value
@@ -350,7 +351,7 @@ def rule_plot_ops(ex: Extracted, ctx, i: int) -> list[Beat]:
     first, beats = state
     curves = _curves(beats)
     low = ex.bare.lower()
-    for op in (_name_axes, _relabel, _data_lines, _legend, _spans, _intersection_point, _axis_markers, _vertical_line, _tangent, _shift_curve,
+    for op in (_name_axes, _relabel, _data_lines, _legend, _spans, _valued_points, _intersection_point, _axis_markers, _vertical_line, _tangent, _shift_curve,
                _tails, _riemann,
                _steps_on_curve, _move_along, _point_on_curve, _label_segments, _plane_segments, _mark_points, _mark_extremum,
                _hole, _dots_toward, _approaches):
@@ -1089,6 +1090,45 @@ def _label_segments(ex, ctx, i, first, beats, curves, low):
         return None
     ctx.consumed.update(done)
     return []
+
+
+_VALUED = re.compile(r"^\s*(?:[-*•]\s*)?(?:(?P<f>[^\W\d_][\w']{0,5})\s*\(\s*(?P<a>" + NUM + r")\s*\)|"
+                     r"(?P<v>[^\W\d_]\w{0,2})\s*=\s*(?P<b>" + NUM + r")\s*(?:->|→|:|,|\s)\s*)")
+
+
+def _valued_points(ex: Extracted, ctx, i: int, first, beats, curves, low) -> list[Beat] | None:
+    """"Mark three points with values:" then "σ(0) = 0.5", "σ(2) = 1 / (1 + e^(-2)) ≈ 0.88"; "Mark two examples on the
+    curve: p = 0.9 -> L = -log(0.9) ≈ 0.105": a labelled point at (the argument, the last value) of each line."""
+    if not re.search(r"\b(?:mark|marks|place|put|show|add|plot|label)\b", low) or not re.search(
+            r"\b(?:points?|dots?|examples?|values?)\b", low):
+        return None
+    fs = [f for f in (_f(curves[j]) for j in reversed(_function_curves(first, beats, curves))) if f]
+    xvar = fs[0].var if fs else (str(first.params.get("x_label") or "x").strip()[:1] or "x")
+    body = ex.sentence.split(":", 1)[1] if ":" in ex.sentence else ex.sentence
+    items = [ln.strip() for ln in body.split("\n") if ln.strip()] if "\n" in body else top_level_split(body)
+    # the names of the curve's values: "σ(z) = …" or the y axis "σ" — f'(0.5) is a slope, not a point of f
+    ynames = {m.group(1) for c in curves for m in [re.match(r"\s*([^\W\d_][\w']{0,5})\s*(?:\([^()]*\))?\s*=",
+                                                           c.get("expr", ""))] if m}
+    ynames |= {m.group(0) for m in [re.match(r"[^\W\d_][\w']{0,5}", str(first.params.get("y_label") or ""))] if m}
+    pts, strings = [], []
+    for item in items:
+        m = _VALUED.match(item)
+        if m is None or (m.group("v") and m.group("v") != xvar) or (m.group("f") and m.group("f") not in ynames):
+            continue  # (a value of another letter: "y = 1" names a curve, not a point)
+        after = item[m.end():] if m.group("v") else item[m.end("a") + 1:]
+        if m.group("v") and not any(re.search(r"(?<![\w'])" + re.escape(n) + r"\s*=", after) for n in ynames):
+            continue  # "p = 0.9 -> L = … ≈ 0.105" gives the curve's value L; "x = 2: slope 4" does not
+        vals = re.findall(r"(?:=|≈)\s*(" + NUM + r")\s*(?:[A-Za-z%]{0,6})\s*$", after)
+        if not vals:
+            continue
+        x = _num(m.group("a") or m.group("b"))
+        pts.append({"x": x, "y": _num(vals[-1]), "label": item.rstrip(".,;")})
+        strings.append(item.rstrip(".,;"))
+    if len(pts) < max(1, len(items) // 2):
+        return None
+    ex.prose[:] = []
+    ctx.stop = True  # (the lines are the points' labels, not a derivation besides them)
+    return [_extend(ex, ctx, i, "plot:valued-points", strings, points=pts[:12])]
 
 
 def _mark_points(ex, ctx, i, first, beats, curves, low):

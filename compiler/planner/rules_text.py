@@ -149,7 +149,8 @@ def _bullets_from(ex: Extracted, ctx: Context, i: int, source: Extracted) -> lis
                       lines=items[:8])]
     list_cue = _has(source, r"\b(list|lists|bullets?|items|points|checklist|numbered|recap|summary|steps)\b")
     if len(items) >= 2 and not list_cue:
-        pairs = _labelled(ex, items)
+        # (a formula written in TeX is typeset on its own, never run into a caption as its source)
+        pairs = _labelled(ex, items) if not any(re.search(r"\\[A-Za-z]{2,}", q) for q in items) else None
         if pairs:
             # names of parts of something no component draws: one caption "Legs: a = 3, b = 4 · Hypotenuse: c = 5"
             groups: list[tuple[str, list[str]]] = []
@@ -284,6 +285,15 @@ def rule_noun_phrase(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         m = None  # a drawing sbc cannot make ("Draw 4 rectangles of width 0.5"): reported, not captioned
     if not m:
         colon = re.match(r"^[^:]*?\b((?:\w+\s+){0,2}\w+)\s*:\s*(.{3,110}?)\.?$", ex.sentence)
+        if colon and re.search(r"\b(?:math\s?tex|tex|latex)$", colon.group(1), re.I):
+            # "Shade the region … and label it MathTex: \int u \, dv": the formula is what follows "MathTex:"
+            f = colon.group(2).strip()
+            pre = ex.sentence[:colon.start(1)]
+            words = re.findall(r"[a-z]+", pre.lower())
+            if len(words) > 3 and words[0] not in _SHOWING:
+                what = re.sub(r"(?:,|\s+and|\s+then)+\s*$", "", pre.strip())
+                ctx.lost(i, f"only the formula {f!r} is drawn: {what!r} is not")
+            return [_beat("equation", "equation:after-mathtex", ex, i, [f], _kw(f), exprs=[f])]
         if colon and (_acts(ex.sentence[:colon.start(2)], action_verbs()) or _acts(colon.group(2)) or (
                 set(re.findall(r"[a-z]+", ex.sentence[:colon.start(1)].lower())) & picture_objects() and
                 re.search(r"\b(?:show|draw|display|sketch|add|put|place)\b", ex.sentence[:colon.start(1)], re.I))):
