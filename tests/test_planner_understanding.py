@@ -860,3 +860,18 @@ def test_axes_named_horizontal_and_vertical_with_thousands_and_a_unicode_curve()
     # a value followed by words is no curve in the letters of those words
     bs = beats(f"Plot y = 2^x for x from 0 to 4. At t = 5730 the curve is at 50%.")
     assert [c["expr"] for b in bs for c in b.params.get("curves") or []] == ["y = 2^x"]
+
+
+def test_level_lines_a_title_between_axes_and_curve_and_the_previous_line_is_no_earlier_scene():
+    bs = beats('Draw axes z from -6 to 6 and σ from 0 to 1; plot the sigmoid. Draw dashed horizontal lines at 0 and 1 '
+               'labeled "0" and "1".')
+    assert [b.params.get("markers") for b in bs if b.rule == "plot:level-lines"] == [
+        [{"axis": "y", "value": 0, "label": "0"}, {"axis": "y", "value": 1, "label": "1"}]]
+    bs = beats('Axes with the horizontal axis labeled "t" from 0 to 10 and the vertical axis from 0 to 100.\n'
+               'The title at the top says "Decay".\nThe curve N(t) = 100 · (½)^t is drawn from left to right.')
+    assert [b.params.get("extend") for b in bs if b.kind == "plot"] == [None, True]  # the title leaves the axes
+    scenes = plan("Plot y = x^2 for x from 0 to 2.",
+                  "Rearrange, each line below the previous:\nx = 2 + 3\nx = 5\n"
+                  "Transform the last line into the boxed formula: y = 5x.\nCaption below the box: \"done\".")
+    assert not [b for b in scenes[1].beats if "recalled" in b.rule]
+    assert [b.params.get("mode") for b in scenes[1].beats if b.kind == "highlight"] == ["box"]

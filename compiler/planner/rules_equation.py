@@ -187,8 +187,14 @@ def rule_equation(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if m:
         label = m.group(1)
     formulas = _merge_assignments(formulas)
-    return [_beat("equation", rule, ex, i, formulas + ([label] if label else []),
-                  _kw(ex.sentence), exprs=formulas[:6], label=label)]
+    out = [_beat("equation", rule, ex, i, formulas + ([label] if label else []),
+                 _kw(ex.sentence), exprs=formulas[:6], label=label)]
+    if re.search(r"\b(?:the|a|its)\s+boxed\s+(?:formula|equation|result|answer|expression|identity|rule)\b|"
+                 r"\bin\s+a\s+box\b", ex.bare, re.I) and len(formulas) == 1:
+        # "Transform the last line into the boxed formula: ∫u dv = uv − ∫v du": written, then boxed
+        out.append(_beat("highlight", "highlight:boxed-formula", ex, i, (), _kw(ex.sentence), target=formulas[0],
+                         mode="box"))
+    return out
 
 
 def _unread_words(ex: Extracted, ctx: Context, i: int, formulas: list[str]) -> None:

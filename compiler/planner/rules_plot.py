@@ -60,7 +60,7 @@ def fired_chart(ex: Extracted, ctx: Context, i: int) -> bool:
 
 
 # Small things drawn after a chart leave it on screen (the runtime stacks them under it)
-_BESIDE = ("highlight", "text", "equation", "steps", "bullets", "move", "transform", "annotation", "wave")
+_BESIDE = ("highlight", "title", "text", "equation", "steps", "bullets", "move", "transform", "annotation", "wave")
 
 
 def chart_on_screen(ctx: Context, kind: str) -> Beat | None:

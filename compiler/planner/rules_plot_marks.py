@@ -351,7 +351,8 @@ def rule_plot_ops(ex: Extracted, ctx, i: int) -> list[Beat]:
     first, beats = state
     curves = _curves(beats)
     low = ex.bare.lower()
-    for op in (_name_axes, _relabel, _data_lines, _legend, _spans, _valued_points, _intersection_point, _axis_markers, _vertical_line, _tangent, _shift_curve,
+    for op in (_name_axes, _relabel, _data_lines, _legend, _spans, _valued_points, _intersection_point, _axis_markers,
+               _level_lines, _vertical_line, _tangent, _shift_curve,
                _tails, _riemann,
                _steps_on_curve, _move_along, _point_on_curve, _label_segments, _plane_segments, _mark_points, _mark_extremum,
                _hole, _dots_toward, _approaches):
@@ -527,6 +528,27 @@ def _axis_markers(ex, ctx, i, first, beats, curves, low):
     ctx.consumed.update(f for f, _, _ in ex.prose)
     ex.prose[:] = []
     return [_extend(ex, ctx, i, "plot:markers-to-axes", strings, markers=markers)]
+
+
+_LEVELS = re.compile(r"\b(?:(?:dashed|dotted|thin|faint|grey|gray)\s+)*(horizontal|vertical)\s+(?:(?:dashed|dotted|thin|"
+                     r"faint|grey|gray|guide|reference)\s+)*lines?\s+at\s+((?:[a-zα-ω]\w{0,2}\s*=\s*)?" + NUM +
+                     r"(?:\s*(?:,\s*(?:and\s+)?|and\s+)(?:[a-zα-ω]\w{0,2}\s*=\s*)?" + NUM + r")*)", re.I)
+
+
+def _level_lines(ex, ctx, i, first, beats, curves, low):
+    """"Draw dashed horizontal lines at 0 and 1 labeled "0" and "1"", "vertical lines at x = -1 and x = 1": dashed
+    lines across the plot at those values, each with its label."""
+    m = _LEVELS.search(ex.sentence)
+    if m is None:
+        return None
+    axis = "y" if m.group(1).lower() == "horizontal" else "x"
+    values = [_num(v) for v in re.findall(NUM, re.sub(r"[a-zα-ω]\w{0,2}\s*=", " ", m.group(2)))][:6]
+    labels = [q for q in ex.quoted if q not in ctx.consumed]
+    labels = labels if len(labels) == len(values) else [None] * len(values)
+    markers = [{"axis": axis, "value": v, **({"label": lab} if lab else {})} for v, lab in zip(values, labels)]
+    strings = [lab for lab in labels if lab]
+    ex.prose[:] = []
+    return [_extend(ex, ctx, i, "plot:level-lines", strings, markers=markers)]
 
 
 def _vertical_line(ex, ctx, i, first, beats, curves, low):

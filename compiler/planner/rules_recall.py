@@ -32,7 +32,9 @@ from .knowledge import component_nouns
 # nouns -> the component kinds they may name, most likely first
 NOUNS: tuple[tuple[str, tuple[str, ...]], ...] = component_nouns()  # planner/data/vocabulary.json
 _EXPLICIT = re.compile(r"\b(?:the\s+)?same\b|\bagain\b|\bthe\s+(?:axes|graph|plot)\s+(?:and|with)\s+(?:the\s+)?curves?\b|\breset\b|\bre-?(?:draw|creat|show|display|us)\w*\b|\bbring\s+back\b|\bfrom\s+(?:the\s+)?(?:scene\s+\d+|previous|earlier|last|"
-                       r"first|prior)\b|\bprevious(?:ly)?\b|\bearlier\b|\bas\s+before\b|\bfrom\s+before\b|"
+                       r"first|prior)\b|(?<!below the )(?<!under the )(?<!beneath the )(?<!after the )(?<!than the )\bprevious(?:ly)?\b"
+                       r"(?!\s+(?:line|lines|step|steps|row|rows|one|ones|equations?|formula|result|value|term|item|entry|number|"
+                       r"digit|word|guess|estimate|iteration)\b)|\bearlier\b|\bas\s+before\b|\bfrom\s+before\b|"
                        r"\bstill on screen\b|\bremains?\b|\bthe\s+(?:first|original|initial|earlier)\s+(?:arrangement|figure|picture|construction|"
                        r"configuration|setup|drawing)\b|\b(?:comes?|coming|brings?|bringing|goes|is|are)\s+back\b(?! and forth)|\bback\s+(?:again|on\s+screen)\b", re.I)
 _PLACE = re.compile(r"\b(?:on|in|under|along|through|to|into|onto|from|of|over|across|at|inside|within|beside|near|"
@@ -164,7 +166,14 @@ def rule_recall(ex: Extracted, ctx, i: int) -> list[Beat]:
     for _, kinds in sorted(nouns):
         pat = next(p for p, k in NOUNS if k == kinds)
         place = re.compile(_PLACE.pattern.replace("NOUN", pat), re.I).search(low)
+        if place and re.match(r"in?to\b", place.group(0)) and re.search(
+                r"\b(?:transform|turn|chang|morph|convert|rewrit|simplif|becom)\w*\b", low[:place.start()]):
+            place = None  # "Transform the last line into the boxed formula: …": what it becomes, nothing drawn before
         oper = re.compile(_OPERATION.pattern.replace("NOUN", pat), re.I).search(low)
+        if (place or oper) and re.fullmatch(r"box(?:es)?", (place or oper).group("noun")) and any(
+                b.params.get("mode") == "box" or re.search(r"\bbox(?:ed|es)?\b", b.source or "", re.I)
+                for b in ctx.beats):
+            continue  # "Caption below the box" after "the boxed formula": that box, in this scene
         if place or oper:
             # "the demand curve" names one: it must be on the recalled plot
             m = place or oper
