@@ -476,3 +476,9 @@ def test_one_matrix_in_tex_is_a_matrix_and_a_tex_formula_is_no_caption():
     assert "grid" not in [b.kind for b in bs]  # the plane's range, not cards numbered 1 to 12
     bs = beats('Label the parallelogram "area 10" and show "\\det(A) = 4 \\cdot 6 - 7 \\cdot 2 = 10".')
     assert not [b for b in bs if b.rule.startswith("text:labels")]  # the formula is not run into a caption as source
+
+
+def test_the_rest_of_a_mathtex_line_is_the_formula_and_time_units_stay_with_their_value():
+    assert formula_spans("Box the result: MathTex: W_{net} = \\Delta KE")[0][0] == "W_{net} = \\Delta KE"
+    assert formula_spans("Show MathTex: \\int u \\, dv = uv and a caption")[0][0] == "\\int u \\, dv = uv"
+    assert formula_spans("1D case: x = -b/w = 0.95/0.6 ≈ 1.58 hours. Draw")[0][0] == "x = -b/w = 0.95/0.6 ≈ 1.58 hours"

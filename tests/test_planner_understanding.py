@@ -875,3 +875,19 @@ def test_level_lines_a_title_between_axes_and_curve_and_the_previous_line_is_no_
                   "Transform the last line into the boxed formula: y = 5x.\nCaption below the box: \"done\".")
     assert not [b for b in scenes[1].beats if "recalled" in b.rule]
     assert [b.params.get("mode") for b in scenes[1].beats if b.kind == "highlight"] == ["box"]
+
+
+def test_bars_one_per_line_short_curve_names_row_prefixes_and_tex_labels_in_lines():
+    bs = beats('Left half: a bar chart with three bars:\n"W by gravity": 49.0 J\n'
+               '"W by friction": −17.0 J (bar going below the axis)\n"final KE": 32.0 J')
+    assert [(b.kind, b.params.get("values"), b.params.get("unit")) for b in bs] == [("bar_chart", [49.0, -17.0, 32.0], "J")]
+    bs = beats("Axes with x from 0 to 5 and y from 0 to 50. Plot the straight line KE = 6.41·s (net force 6.41 N along "
+               "the slope) and the dashed line KE = 9.8·s.")
+    assert [c["expr"] for b in bs for c in b.params.get("curves") or []] == ["KE = 6.41·s", "KE = 9.8·s"]
+    assert not [n for n in _notes("Axes with x from 0 to 5 and y from 0 to 50. Plot the straight line KE = 6.41·s "
+                                  "(net force 6.41 N along the slope).") if n.startswith("SB307")]
+    bs = beats('Show a table with headers "force", "F", "θ":\n   row: "gravity" | "19.6 N" | "60°"\n'
+               '   row: "normal" | "16.97 N" | "90°"')
+    assert only(bs, "table").params["rows"] == [["gravity", "19.6 N", "60°"], ["normal", "16.97 N", "90°"]]
+    bs = beats("Show three cases:\n   θ = 0°: MathTex: W = F d\n   θ = 90°: MathTex: W = 0\n   θ = 180°: MathTex: W = -F d")
+    assert only(bs, "steps").params["lines"] == ["θ = 0°: W = F d", "θ = 90°: W = 0", "θ = 180°: W = -F d"]

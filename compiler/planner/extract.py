@@ -238,6 +238,7 @@ _STRONG_OP = re.compile(r"^(?:=|≈|\+|×|\*|/|÷|\^|→|⟶|->|-->|=>|⇒|≤|�
 _MATH_FUNCS = {"lim", "sin", "cos", "tan", "log", "ln", "exp", "det", "max", "min", "sqrt", "arg", "mod", "argmax",
                "argmin", "softmax", "var", "cov", "tr", "gcd", "lcm", "sinh", "cosh", "tanh", "sec", "csc", "cot"}
 _UNITS = {"g", "kg", "mg", "mol", "m", "s", "ms", "km", "cm", "mm", "n", "j", "kj", "w", "kw", "l", "ml", "hz", "v",
+          "h", "hour", "hours", "min", "minutes", "seconds", "days", "years",
           "a", "k", "pa", "kpa", "atm", "°c", "°f", "°", "%", "m/s", "m/s²", "m/s^2", "g/mol", "km/h", "mph", "ohm",
           "Ω", "cal", "kcal", "ev", "s²"}
 _STOP_WORDS = {"the", "a", "an", "and", "or", "with", "to", "from", "of", "for", "in", "on", "at", "as", "by", "into",
@@ -360,6 +361,15 @@ def formula_spans(sentence: str) -> list[tuple[str, int, int]]:
         if re.search(r"[\\^_=+<>]|[A-Za-z]\(|\d\s*/\s*\d", body) and not re.fullmatch(r"[\d.,\s]+", body):
             out.append((sentence[m.start(): m.end()].strip(), m.start(), m.end()))
             masked = masked[:m.start()] + "\x01" * (m.end() - m.start()) + masked[m.end():]
+    # "Box the result: MathTex: W_{net} = \\Delta KE": what follows the label of a TeX formula to the end of its line is
+    # the formula, whatever its words
+    for m in re.finditer(r"\b(?:MathTex|LaTeX|Tex)\s*:\s*([^\n\x01]*?\\[A-Za-z][^\n\x01]*?)\s*\.?\s*$", masked,
+                         re.M):
+        if any(a < m.end(1) and m.start(1) < b for _, a, b in out) or any(
+                w.lower() not in _MATH_FUNCS for w in re.findall(r"(?<![\\\w{_^])[A-Za-z]{3,}", m.group(1))):
+            continue  # (prose after the formula — "… = uv and a caption" — is left to the token reading)
+        out.append((sentence[m.start(1): m.end(1)].strip(), m.start(1), m.end(1)))
+        masked = masked[:m.start(1)] + "\x01" * (m.end(1) - m.start(1)) + masked[m.end(1):]
     # "the limit as x approaches 0 of sin(x)/x", "the sum from i = 1 to n of i = n(n + 1)/2", "∫ from 0 to 2 of
     # x^2 dx": the words of a formula said in words are one piece of it, joined like a symbol to what follows
     for a, b in said_in_words(masked):

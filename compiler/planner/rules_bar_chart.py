@@ -103,6 +103,15 @@ def _bar_data(ex: Extracted) -> tuple[list[str], list[float | int], bool, str | 
     pairs = re.findall(r"[\"\u201c]([^\"\u201d]+)[\"\u201d]\s*\(\s*(" + NUM + r")\s*(%?)\s*\)", s)
     if len(pairs) >= 1:
         return [p[0] for p in pairs], [_num(p[1]) for p in pairs], any(p[2] for p in pairs), None, []
+    # one bar per line: '"W by gravity": 49.0 J', '"W by friction": −17.0 J (bar going below the axis)'
+    lines = [ln for ln in s.split("\n")[1:] if ln.strip()]
+    rows = [re.fullmatch(r"\s*(?:[-*•]\s*)?[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]\s*[:=]\s*([+\-−]?\d[\d,]*(?:\.\d+)?)"
+                         r"\s*(%|[A-Za-zΩ°$€]{1,4})?\s*(?:\([^()]*\))?\s*[.,;]?\s*", ln) for ln in lines]
+    if len(rows) >= 2 and all(rows):
+        units = {m.group(3) for m in rows}
+        unit = units.pop() if len(units) == 1 else None
+        return ([m.group(1) for m in rows], [_num(m.group(2).replace("−", "-").replace(",", "")) for m in rows],
+                unit == "%", unit if unit and unit != "%" else None, [])
     # 'Before test: 1%', 'After 1 positive: 8.8%': each quoted bar is "label: value"
     inside = [re.fullmatch(r"\s*([^:]{1,40}?)\s*:\s*(" + NUM + r")\s*(%?)\s*", q) for q in ex.quoted]
     if len(inside) >= 2 and all(inside):

@@ -147,6 +147,7 @@ def rule_bare_formula(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     named = re.match(r"^([A-Za-z][A-Za-z ']{2,30}):\s*(.+)$", text)
     if named and "=" in named.group(2):
         label, text = named.group(1).strip(), named.group(2).strip()  # "Chain rule: dL/dw1 = …": a named formula
+        text = re.sub(r"^(?:MathTex|LaTeX|Tex)\s*:\s*", "", text)  # "Sum: MathTex: W_{net} = …": the label of TeX
         if is_instruction(label) or label.split()[0].lower() in instruction_verbs():
             label = None  # "Write: 12 - 2 I1 = 0", "Substitute: …": what to do, not the formula's name
     ctx.consumed.add(text)

@@ -381,7 +381,9 @@ def _prose_formulas(ex: Extracted, partial: list[str] | None = None) -> list[tup
     what to report (SB307) if the caller draws it."""
     out = []
     s = ex.sentence
-    for m in re.finditer(r"(?<![\w=*])(?:[^\W\d_]\w{0,3}\s*\(\s*[^\W\d_]\w{0,2}\s*\)|[^\W\d_](?:_?\d{1,2})?)\s*=\s*", s):
+    # (a name of one letter, "f(x)", or a short capitalised one: "KE = 6.41·s", "Qd = 100 - 2P")
+    for m in re.finditer(r"(?<![\w=*])(?:[^\W\d_]\w{0,3}\s*\(\s*[^\W\d_]\w{0,2}\s*\)|[^\W\d_](?:_?\d{1,2})?|"
+                         r"[A-Z][A-Za-z]{1,2}(?:_?\d{1,2})?)\s*=\s*", s):
         tail = s[m.end():]
         cut = re.search(r"\s+" + _STOP + r"\b|[,;:]\s|\.\s|\.$|[\"`]|\n|" + _ASIDE, tail)  # a formula ends at a line end
         cand = tail[: cut.start()] if cut else tail
@@ -398,7 +400,8 @@ def _prose_formulas(ex: Extracted, partial: list[str] | None = None) -> list[tup
                 text = s[m.start(): m.end()] + expr
                 out.append((text.strip(), m.start(), m.start() + len(text)))
                 rest = cand[len(" ".join(words)):].strip()
-                if partial is not None and re.search(r"[\^*/+=!{}()\\]|\d", rest):
+                if partial is not None and re.search(r"[\^*/+=!{}()\\]|\d", rest) and not re.match(
+                        r"\(\s*(?:[A-Za-z]{3,}\s+){2}", rest):  # ("(net force 6.41 N along …)": a note in brackets)
                     partial.append(f"the formula {cand.strip()!r} could only be read as {expr!r}")
                 break
             words.pop()

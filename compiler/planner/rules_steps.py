@@ -40,11 +40,11 @@ _LINE_LABEL = re.compile(r"^(?:(?:line|step|row|eq(?:uation)?)\s*\d{1,2}\s*[:.)]
                          re.I)
 
 
-ROW_LABEL = re.compile(r"^\s*(?:row\s+([^\s:|]{1,12})|(\w+)\s+row)\s*(?::|[-\u2013\u2014)]\s)\s*", re.I)
+ROW_LABEL = re.compile(r"^\s*(?:row\s+([^\s:|]{1,12})|(\w+)\s+row|row(?=\s*:))\s*(?::|[-\u2013\u2014)]\s)\s*", re.I)
 
 
 def row_label(text: str) -> re.Match | None:
-    """"row 1: 0 | 9 | 4", "Row C: 6 | 6", "second row - 5 | 9": the label in front of a row's cells."""
+    """"row 1: 0 | 9 | 4", "Row C: 6 | 6", "second row - 5 | 9", "row: …": the label in front of a row's cells."""
     m = ROW_LABEL.match(text)
     if m and m.group(2) and m.group(2).lower() not in ordinals():
         return None  # "header row: …" is not a row of cells
@@ -140,6 +140,8 @@ def rule_steps(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             else:
                 cand = top_level_split(m.group(1).rstrip(". "))
             cand = [c for c in (re.sub(r"^(?:and|then|so|finally)\s+", "", c, flags=re.I) for c in cand) if c]
+            # "θ = 0°: MathTex: W = F d": the label of the TeX is no part of the line
+            cand = [re.sub(r"\b(?:MathTex|LaTeX|Tex)\s*:\s*", "", c).strip() for c in cand]
             # 'd^2 = 3^2 + 4^2', 'd^2 = 9 + 16 = 25': the quotes mark the lines, they are not part of them
             cand = [re.sub(r'^"([^"]+)"$', r"\1", c.strip()) for c in cand]
             # 'Column "Horizontal": "a_x = 0", "v_x = 15 m/s"': a column of items (a comparison), not a line

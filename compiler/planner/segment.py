@@ -187,6 +187,8 @@ def _data_line(line: str) -> bool:
         return True  # "Line 2: …", "MathTex: …", or a line of backticked code
     if re.fullmatch(r"(?:[\"\u201c][^\"\u201c\u201d]*[\"\u201d]\s*,\s*)+[\"\u201c][^\"\u201c\u201d]*[\"\u201d]\s*[.,;]?", line):
         return True  # '"β", "peak", "peak day"': the quoted cells of a row
+    if re.match(r"[\"\u201c][^\"\u201c\u201d]{1,40}[\"\u201d]\s*[:=]\s*[+\-−]?\d", line):
+        return True  # '"W by friction": −17.0 J (bar going below the axis)': a quoted label and its value
     bare = re.sub(r"^\s*(?:then|next|now|finally|also)\b\s*", "", line, flags=re.I)
     if len(line) > 160 or _instruction_verb_first(bare):
         return False
