@@ -891,3 +891,18 @@ def test_bars_one_per_line_short_curve_names_row_prefixes_and_tex_labels_in_line
     assert only(bs, "table").params["rows"] == [["gravity", "19.6 N", "60°"], ["normal", "16.97 N", "90°"]]
     bs = beats("Show three cases:\n   θ = 0°: MathTex: W = F d\n   θ = 90°: MathTex: W = 0\n   θ = 180°: MathTex: W = -F d")
     assert only(bs, "steps").params["lines"] == ["θ = 0°: W = F d", "θ = 90°: W = 0", "θ = 180°: W = -F d"]
+
+
+def test_a_late_title_opens_the_scene_a_curve_between_two_points_and_its_endpoints():
+    bs = beats('Axes with the horizontal axis labeled "t" from 0 to 10 and the vertical axis from 0 to 100.\n'
+               'The title at the top says "Decay".')
+    assert [b.kind for b in bs] == ["title", "plot"]  # a title drawn after the axes would clear them
+    bs = beats('Draw axes with horizontal axis labeled "u" (0 to 4) and vertical axis labeled "v" (0 to 3).\n'
+               'Draw an increasing curve from the point (1, 1) to the point (3, 2.5). Mark the endpoints with dots '
+               'labeled "(u_1, v_1)" and "(u_2, v_2)".\nShow below the axes: u_2 v_2 - u_1 v_1 = 2.5 - 1.')
+    plots = [b for b in bs if b.kind == "plot"]
+    assert plots[0].params["x_range"] == [0, 4] and plots[0].params["y_range"] == [0, 3]
+    assert [p["label"] for p in plots[1].params["points"]] == ["(u_1, v_1)", "(u_2, v_2)"]
+    line = plots[1].params["series"][0]["points"]
+    assert line[0] == [1.0, 1.0] and line[-1] == [3.0, 2.5] and all(a[1] <= b[1] for a, b in zip(line, line[1:]))
+    assert len(plots) == 2  # "below the axes" places the formula, it asks for no new axes

@@ -557,15 +557,16 @@ def _plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if fired_chart(ex, ctx, i) or any(b.kind == "vector_plane" and b.detail_index == i for b in ctx.beats):
         return []  # (a grid of vectors drawn for this sentence is its plane: no axes of a function too)
     s = ex.sentence
-    axes_cue = _cue(ex, r"(?<![\w-])(?:axes|x[- ]axis|y[- ]axis|coordinate (?:plane|system|axes|grid)|(?:horizontal|vertical) axis|"
-                        r"line (?:graph|chart)|empty graph)\b") and not _cue(
+    # ("Below the plot show the model: z = w*x + b", "Show below the axes: …": a place beside the plot on screen)
+    placed = re.compile(r"\b(?:below|above|under|beneath|beside|next to|left of|right of|near|over)\s+(?:the|this|that)\s+"
+                        r"(?:plot|graph|curve|axes)s?\b", re.I)
+    axes_words = (r"(?<![\w-])(?:axes|x[- ]axis|y[- ]axis|coordinate (?:plane|system|axes|grid)|(?:horizontal|vertical) axis|"
+                  r"line (?:graph|chart)|empty graph)\b")
+    axes_cue = _cue(ex, axes_words) and re.search(axes_words, placed.sub(" ", ex.bare), re.I) is not None and not _cue(
         ex, r"\b(?:same|those|these|existing) axes\b") and not (
         any(chart_on_screen(ctx, k) for k in ("scatter", "bar_chart", "plot", "vector_plane")) and not any(_axis_labels(ex))
         and not _cue(ex, r"^\s*(?:then\s+)?(?:draw|show|create|set up|display|add)\s+(?:a\s+|the\s+|new\s+)*"
                          r"(?:\w+\s+){0,2}(?:axes|coordinate|x[- ]axis)"))
-    # ("Below the plot show the model: z = w*x + b": a place beside the plot on screen, no curve to draw)
-    placed = re.compile(r"\b(?:below|above|under|beneath|beside|next to|left of|right of|near|over)\s+(?:the|this|that)\s+"
-                        r"(?:plot|graph|curve)s?\b", re.I)
     plot_words = r"\b(?:plot|plots|plotted|plotting|graph|graphs|curve|curves|sketch\w*)\b"
     plot_cue = _cue(ex, plot_words) and re.search(plot_words, placed.sub(" ", ex.bare), re.I) is not None or (
         _cue(ex, r"\bfunction\b") and _cue(ex, r"\b(?:plot|graph|draw|sketch|trace)\w*\b")) or (

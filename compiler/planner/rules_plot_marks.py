@@ -354,7 +354,7 @@ def rule_plot_ops(ex: Extracted, ctx, i: int) -> list[Beat]:
     for op in (_name_axes, _relabel, _data_lines, _legend, _spans, _valued_points, _intersection_point, _axis_markers,
                _level_lines, _vertical_line, _tangent, _shift_curve,
                _tails, _riemann,
-               _steps_on_curve, _move_along, _point_on_curve, _label_segments, _plane_segments, _mark_points, _mark_extremum,
+               _steps_on_curve, _move_along, _point_on_curve, _endpoint_labels, _label_segments, _plane_segments, _mark_points, _mark_extremum,
                _hole, _dots_toward, _approaches):
         out = op(ex, ctx, i, first, beats, curves, low)
         if out is not None:
@@ -1153,6 +1153,23 @@ def _valued_points(ex: Extracted, ctx, i: int, first, beats, curves, low) -> lis
     return [_extend(ex, ctx, i, "plot:valued-points", strings, points=pts[:12])]
 
 
+def _endpoint_labels(ex, ctx, i, first, beats, curves, low):
+    """"Mark the endpoints with dots labeled "(u_1, v_1)" and "(u_2, v_2)"" after a curve drawn between two points: those
+    two points take the labels, in order."""
+    if not re.search(r"\b(?:end ?points|ends)\b", low) or len(ex.quoted) != 2:
+        return None
+    owner = next((b for b in reversed(beats) if b.rule == "plot:curve-between-points"), None)
+    if owner is None:
+        return None
+    pts = [dict(p, label=q) for p, q in zip(owner.params["points"], ex.quoted)]
+    ctx.replace(owner, Beat(owner.kind, {**owner.params, "points": pts}, tuple(ex.quoted) + tuple(
+        s for s in owner.strings if not re.fullmatch(r"\(.*\)", s)), owner.rule, owner.source, owner.detail_index,
+        owner.keywords), i)
+    ctx.consumed.update(ex.quoted)
+    ctx.stop = True
+    return []
+
+
 def _mark_points(ex, ctx, i, first, beats, curves, low):
     """"Mark the minimum at (3, 1) with a star", "Plot the points A(1, 2) and B(7, 10)"."""
     coords = list(COORD.finditer(ex.sentence))
@@ -1180,6 +1197,15 @@ def _mark_points(ex, ctx, i, first, beats, curves, low):
         label = f"{name} {coord}" if name else (f"{what.group(1)} {coord}" if what and len(coords) == 1 else coord)
         pts.append({"x": _num(x), "y": _num(y), "label": label})
         strings.append(label)
+    if len(pts) == 2 and re.search(r"\b(?:draw|plot|sketch|trace|add)\w*\s+(?:an?\s+|the\s+)?(?:smooth\s+|simple\s+)?"
+                                   r"(increasing|decreasing|rising|falling|smooth)?\s*curve\s+from\b", low):
+        # "Draw an increasing curve from the point (1, 1) to the point (3, 2.5)": a smooth curve between the two (its
+        # shape is not given: an even S from one to the other, flat at both ends)
+        (xa, ya), (xb, yb) = (pts[0]["x"], pts[0]["y"]), (pts[1]["x"], pts[1]["y"])
+        line = [[round(xa + (xb - xa) * t, 4), round(ya + (yb - ya) * (3 * t * t - 2 * t ** 3), 4)]
+                for t in (k / 16 for k in range(17))]
+        return [_extend(ex, ctx, i, "plot:curve-between-points", strings, points=pts,
+                        series=[{"points": line, "dots": False}])]
     if len(pts) >= 2 and re.search(r"\bconnect\w*\b|\bjoin\w*\b|\bline\s+through\b|\blinked\b|\bline chart\b", low):
         # "Plot the points (0, 5), (2, 20), (4, 45) and connect them with a line": a data line through them, in order
         # (the points keep their coordinates, as marked points do)

@@ -114,3 +114,13 @@ def tex_matrices(beats: list[Beat]) -> list[Beat]:
                   **({"color": b.params["color"]} if b.params.get("color") else {})}
         out.append(replace(b, kind="matrix", params=params, rule=b.rule + "+matrix"))
     return out
+
+
+def titles_first(beats: list[Beat]) -> list[Beat]:
+    """"Axes are drawn …. The title at the top says "Carbon-14"." — a scene's title written after what it draws is still
+    its title: it opens the scene (a title drawn later would replace what is on screen)."""
+    k = next((j for j, b in enumerate(beats) if b.kind == "title"), None)
+    if not k or any(b.kind in ("clear", "title") for b in beats[:k]):
+        return beats
+    title = replace(beats[k], detail_index=beats[0].detail_index)
+    return [title] + beats[:k] + beats[k + 1:]

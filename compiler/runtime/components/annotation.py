@@ -407,11 +407,11 @@ def play(scene, *, target=None, label: str | None = None, style: str = "arrow", 
     rt = scene.run_time(slot, 1.0)
     if not found:  # nothing on screen: the label alone, as a note
         if label:
-            note = text(label, scene.theme, size=SIZE + 4, color=col, width_chars=50)
+            note = text(label, scene.theme, size=SIZE + 4, color=col, width_chars=50, math=True)
             note.parts = {label: note}
             scene.show(note, lambda m, run_time: FadeIn(m, run_time=run_time), slot=slot, strings=strings)
         return
-    lab = text(label, scene.theme, size=SIZE, color=col, width_chars=36) if label else None
+    lab = text(label, scene.theme, size=SIZE, color=col, width_chars=36, math=True) if label else None
     if style == "arrow" and lab is None:
         style = "box"  # an arrow from nothing: box what it would point at
     boxes = _text_boxes(scene, skip=[old] if old is not None else ())
