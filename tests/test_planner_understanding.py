@@ -906,3 +906,21 @@ def test_a_late_title_opens_the_scene_a_curve_between_two_points_and_its_endpoin
     line = plots[1].params["series"][0]["points"]
     assert line[0] == [1.0, 1.0] and line[-1] == [3.0, 2.5] and all(a[1] <= b[1] for a, b in zip(line, line[1:]))
     assert len(plots) == 2  # "below the axes" places the formula, it asks for no new axes
+
+
+def test_given_data_points_their_fitted_line_and_boxed_results_one_per_line():
+    bs = beats('Draw axes: x-axis "hours studied" from 0 to 6, y-axis "pass?" from -0.2 to 1.2.\n'
+               "Plot 4 data points: fails (y = 0) at x = 0.5, 1.0 and passes (y = 1) at x = 2.0, 3.0.\n"
+               "Draw a straight regression line through them.")
+    assert "scatter" not in [b.kind for b in bs]  # the points are given: no random ones
+    pts = [(p["x"], p["y"]) for b in bs for p in b.params.get("points") or []]
+    assert pts == [(0.5, 0), (1.0, 0), (2.0, 1), (3.0, 1)]
+    fit = [c["expr"] for b in bs for c in b.params.get("curves") or []]
+    assert fit == ["y = 0.475x - 0.271"]  # least squares of the four points: 1.75 / 3.6875, 0.5 - a·1.625
+    bs = beats("Show the formula dL/dz = p - y.\nBox the results:\n   dL/dw = (p - y)*x\n   dL/db = p - y")
+    marked = [b for b in bs if b.rule == "equation:marked"]
+    assert marked and marked[0].params["exprs"] == ["dL/dw = (p - y)*x", "dL/db = p - y"]
+    assert [b.params["target"] for b in bs if b.kind == "highlight"] == ["dL/dw = (p - y)*x", "dL/db = p - y"]
+    bs = beats("Plot y = x for x from 0 to 6. Draw a vertical dashed line at x = 1.58 labeled \"boundary\", the left "
+               "side shaded red \"fail\".\nDraw the line w*x + b = 0 with w = 1. Label it \"p = 0.5\".")
+    assert [m.get("label") for b in bs for m in b.params.get("markers") or []] == ["boundary"]

@@ -287,7 +287,9 @@ def _tokens(masked: str) -> list[tuple[str, int, int, bool]]:
         elif tok == "?" and re.search(r"(?:=|\\[,;])\s*$", masked[:start]):
             end_clause = True  # "\\int x e^x \\, dx = ?": the unknown is part of the formula
         if tok:
-            out.append((tok, start, start + len(tok), end_clause))
+            # a line break ends a formula: "Box the results:\n dL/dw = (p - y)*x\n dL/db = p - y" are two
+            gap = re.match(r"[ \t]*\n", masked[i:])
+            out.append((tok, start, start + len(tok), end_clause or gap is not None))
     return out
 
 
@@ -318,8 +320,9 @@ def _kind(tok: str) -> str:
         return "stop"
     if low in _MATH_FUNCS or re.fullmatch(r"(?:log|lg|ln)_?\d{1,2}", low):
         return "math"  # sin, log, log2, log_10
-    if re.fullmatch(r"[A-Za-z]+(?:-[A-Za-z]+)+", tok) or re.fullmatch(r"[A-Za-z]+'[A-Za-z]*", tok):
-        return "word"  # x-axis, i-hat, two-column, Newton's
+    if re.fullmatch(r"[A-Za-z]+(?:-[A-Za-z]+)+", tok) or re.fullmatch(r"[A-Za-z]+'[A-Za-z]*", tok) or re.fullmatch(
+            r"[A-Za-z]{3,}-\d+[.,;:]?", tok):
+        return "word"  # x-axis, i-hat, two-column, Newton's, carbon-14, GPT-3
     if re.fullmatch(r"\d+[-–]\d+", tok):
         return "word"  # 1450-1500: a range of years, not a subtraction
     if tok[0] in "([{" and tok[-1] in ")]}":

@@ -144,6 +144,12 @@ def rule_bare_formula(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             or (re.match(r"^[\w(]", text) and to_tex(text).tex is not None and not is_instruction(text))):
         return []
     label = None
+    # "Substituting it gives N(t) = N₀ · e^(−(ln 2) · t / T)": the words before the formula say how it comes, they are
+    # no part of it
+    led = re.match(r"^(?:[A-Za-z][\w']*\s+){1,6}?(?:gives|yields|we get|get|becomes|results in|leads to|is)\s+(.+)$", text)
+    if led and "=" in led.group(1) and to_tex(led.group(1)).tex is not None and not re.search(
+            r"[A-Za-z]{3,}\s*$", led.group(1)):
+        text = led.group(1)
     named = re.match(r"^([A-Za-z][A-Za-z ']{2,30}):\s*(.+)$", text)
     if named and "=" in named.group(2):
         label, text = named.group(1).strip(), named.group(2).strip()  # "Chain rule: dL/dw1 = …": a named formula

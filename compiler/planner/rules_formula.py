@@ -119,14 +119,15 @@ def rule_formula_target(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if target is None and fresh and (_BOX.search(ex.sentence) or re.search(r"^\W*(?:\w+,?\s+)?(?:highlight|circle|underline)\b",
                                                                       ex.sentence, re.I)):
         # "Finally box the result: f(x) = (4/π)(sin x + …)": a formula not on screen yet — write it, then mark it
-        f = fresh[0]
-        ctx.consumed.add(f)
+        # ("Box the results:" then one formula per line: each written, each marked)
+        fs = fresh[:3]
+        ctx.consumed.update(fs)
         ex.prose[:] = []
         ex.formulas[:] = []
         ctx.stop = True
-        return [_beat("equation", "equation:marked", ex, i, [f], _kw(f), exprs=[f]),
-                _beat("highlight", "highlight:formula", ex, i, (), _kw(ex.sentence), target=f,
-                      color=colour_named(ex.sentence), mode="box" if _BOX.search(ex.sentence) else None)]
+        return [_beat("equation", "equation:marked", ex, i, fs, _kw(" ".join(fs)), exprs=fs)] + [
+            _beat("highlight", "highlight:formula", ex, i, (), _kw(ex.sentence), target=f,
+                  color=colour_named(ex.sentence), mode="box" if _BOX.search(ex.sentence) else None) for f in fs]
     named = _answer_named(ex.bare, shown) if target is None and shown else None
     if target is None and shown and (named or _ANSWER.search(ex.bare)):
         expr = named or shown[0][1]

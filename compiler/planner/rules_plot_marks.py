@@ -352,7 +352,7 @@ def rule_plot_ops(ex: Extracted, ctx, i: int) -> list[Beat]:
     curves = _curves(beats)
     low = ex.bare.lower()
     for op in (_name_axes, _relabel, _data_lines, _legend, _spans, _valued_points, _intersection_point, _axis_markers,
-               _level_lines, _vertical_line, _tangent, _shift_curve,
+               _level_lines, _listed_points, _fit_line, _vertical_line, _tangent, _shift_curve,
                _tails, _riemann,
                _steps_on_curve, _move_along, _point_on_curve, _endpoint_labels, _label_segments, _plane_segments, _mark_points, _mark_extremum,
                _hole, _dots_toward, _approaches):
@@ -444,6 +444,10 @@ def _relabel(ex, ctx, i, first, beats, curves, low):
     it = m is not None and re.match(r"^\s*(?:then\s+)?\w+\s+(?:it|this|that)\b", ex.sentence, re.I) is not None
     last = beats[-1] if it else next((b for b in reversed(beats) if b.params.get(key or "points") or (
         not key and b.params.get("markers"))), beats[-1])
+    before = [b for b in ctx.beats if b.detail_index == i - 1]
+    if it and last.detail_index < i - 1 and before and not any(b.kind == "plot" for b in before) and any(
+            re.match(r"\s*(?:\d+[.)]\s*)?(?:then\s+)?(?:draw|plot|sketch|add)\b", b.source or "", re.I) for b in before):
+        return None  # "Draw the line w1*x1 + … = 0 … Label it "p = 0.5"": what the sentence before drew, not on this plot
     if it and last.params.get("curves") and not last.params.get("points"):
         what = "curve"  # "Draw the tangent line at x = 3. Label it "slope = 2"": the newest thing on the plot
     if what in ("curve", "line", "graph", "function") and last.params.get("curves"):
@@ -544,6 +548,9 @@ def _level_lines(ex, ctx, i, first, beats, curves, low):
     axis = "y" if m.group(1).lower() == "horizontal" else "x"
     values = [_num(v) for v in re.findall(NUM, re.sub(r"[a-zα-ω]\w{0,2}\s*=", " ", m.group(2)))][:6]
     labels = [q for q in ex.quoted if q not in ctx.consumed]
+    after = re.match(r"\s*,?\s*(?:labell?ed|called|marked)\s+[\"\u201c]([^\"\u201d]{1,60})[\"\u201d]", ex.sentence[m.end():], re.I)
+    if len(values) == 1 and after:
+        labels = [after.group(1)]  # "a vertical dashed line at x = 1.58 labeled "boundary ≈ 1.58 h", …"
     labels = labels if len(labels) == len(values) else [None] * len(values)
     markers = [{"axis": axis, "value": v, **({"label": lab} if lab else {})} for v, lab in zip(values, labels)]
     strings = [lab for lab in labels if lab]
@@ -1151,6 +1158,55 @@ def _valued_points(ex: Extracted, ctx, i: int, first, beats, curves, low) -> lis
     ex.prose[:] = []
     ctx.stop = True  # (the lines are the points' labels, not a derivation besides them)
     return [_extend(ex, ctx, i, "plot:valued-points", strings, points=pts[:12])]
+
+
+_AT_LIST = re.compile(r"(?:\b(?P<name>[a-z][\w ]{0,20}?)\s*)?\(\s*(?P<yv>[a-z])\s*=\s*(?P<y>" + NUM + r")\s*\)\s*at\s+"
+                      r"(?P<xv>[a-z])\s*=\s*(?P<xs>" + NUM + r"(?:\s*,\s*(?:and\s+)?" + NUM + r"|\s+and\s+" + NUM + r")*)",
+                      re.I)
+
+
+def _listed_points(ex, ctx, i, first, beats, curves, low):
+    """"Plot 10 data points: fails (y = 0) at x = 0.5, 1.0, 1.5 and passes (y = 1) at x = 2.0, 3.0": the points as
+    given — one group per value of y, named by the word before it — never random ones."""
+    groups = list(_AT_LIST.finditer(ex.sentence))
+    if not groups or not re.search(r"\b(?:points?|dots?|data)\b", low):
+        return None
+    pts, names = [], []
+    for m in groups:
+        y = _num(m.group("y"))
+        for x in re.findall(NUM, m.group("xs")):
+            pts.append({"x": _num(x), "y": y})
+        if m.group("name"):
+            names.append(m.group("name").strip().split()[-1])
+    if len(pts) < 2:
+        return None
+    ctx.stop = True  # (the points are given: no scatter of random ones)
+    ex.prose[:] = []
+    return [_extend(ex, ctx, i, "plot:listed-points", [], points=pts[:12])]
+
+
+def _fit_line(ex, ctx, i, first, beats, curves, low):
+    """"Draw a straight regression line through them" with points on the plot: the least-squares line of those points,
+    computed — never a new scatter of random points."""
+    if not re.search(r"\b(?:regression|best[- ]fit|least[- ]squares|trend|fitted|fit)\s+line\b|\bline\s+of\s+best\s+fit\b", low):
+        return None
+    pts = [(float(p["x"]), float(p["y"])) for p in _points(beats)
+           if isinstance(p.get("x"), (int, float)) and isinstance(p.get("y"), (int, float))]
+    if len(pts) < 2:
+        return None
+    n = len(pts)
+    mx, my = sum(x for x, _ in pts) / n, sum(y for _, y in pts) / n
+    sxx = sum((x - mx) ** 2 for x, _ in pts)
+    if sxx == 0:
+        return None
+    a = sum((x - mx) * (y - my) for x, y in pts) / sxx
+    b = my - a * mx
+    label = _quoted_label(ex) if re.search(r"\blabell?ed\b", low) else None
+    expr = f"y = {_fmt(a)}x {'+' if b >= 0 else '-'} {_fmt(abs(b))}"
+    ctx.stop = True
+    ex.prose[:] = []
+    return [_extend(ex, ctx, i, "plot:fit-line", [label or "least-squares line"],
+                    curves=[{"expr": expr, "label": label or "least-squares line"}])]
 
 
 def _endpoint_labels(ex, ctx, i, first, beats, curves, low):

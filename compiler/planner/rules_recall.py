@@ -170,6 +170,13 @@ def rule_recall(ex: Extracted, ctx, i: int) -> list[Beat]:
                 r"\b(?:transform|turn|chang|morph|convert|rewrit|simplif|becom)\w*\b", low[:place.start()]):
             place = None  # "Transform the last line into the boxed formula: …": what it becomes, nothing drawn before
         oper = re.compile(_OPERATION.pattern.replace("NOUN", pat), re.I).search(low)
+        if (place or oper) and re.match(r"\s*(?:[\"\u201c`$\\]|[^\W\d_]\w{0,3}\s*(?:\([^()]*\))?\s*[=≈])",
+                                       low[(place or oper).end():]):
+            continue  # "Starting from the formula N(t) = N₀ · (½)^(t/T)": the formula it writes, nothing drawn before
+        if (place or oper) and re.fullmatch(r"lines?", (place or oper).group("noun")) and re.search(
+                r"\b(?:next|following|new|separate|same|first|second|third|last|two|three)\s+$",
+                low[(place or oper).start():(place or oper).start("noun")]):
+            continue  # "filled in on the next lines": lines of text, not a plot's line
         if (place or oper) and re.fullmatch(r"box(?:es)?", (place or oper).group("noun")) and any(
                 b.params.get("mode") == "box" or re.search(r"\bbox(?:ed|es)?\b", b.source or "", re.I)
                 for b in ctx.beats):
