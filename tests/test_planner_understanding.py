@@ -924,3 +924,13 @@ def test_given_data_points_their_fitted_line_and_boxed_results_one_per_line():
     bs = beats("Plot y = x for x from 0 to 6. Draw a vertical dashed line at x = 1.58 labeled \"boundary\", the left "
                "side shaded red \"fail\".\nDraw the line w*x + b = 0 with w = 1. Label it \"p = 0.5\".")
     assert [m.get("label") for b in bs for m in b.params.get("markers") or []] == ["boundary"]
+
+
+def test_rows_given_in_prose_a_passive_box_and_a_shape_named_by_what_it_represents():
+    bs = beats('A table with three columns, "quantity", "SI unit" and "handy unit", fills the middle. Its rows are: '
+               '"P" with "Pa" and "kPa"; "V" with "m^3" and "L"; "T" with "K" and "K".')
+    assert only(bs, "table").params["rows"] == [["P", "Pa", "kPa"], ["V", "m^3", "L"], ["T", "K", "K"]]
+    bs = beats("Solve step by step:\n P = 2.0 * 8.314 * 300 / 10.0\n P = 498.84 kPa\nThe final result is surrounded by a box.")
+    assert [(b.params.get("target"), b.params.get("mode")) for b in bs if b.kind == "highlight"] == [("P = 498.84 kPa", "box")]
+    bs = beats("A rectangle representing a container is drawn in the center-left of the screen.")
+    assert only(bs, "drawing").params["shapes"][0]["label"] == "container"

@@ -137,7 +137,7 @@ def _shapes(ex: Extracted, known: list[dict], ctx: Context | None = None, i: int
             continue  # "the circle" is one drawn before; only "Draw the double strand …" first draws one
         tail = s[m.end():m.end() + 80]
         name = re.match(r"\s*\((?:the\s+)?([^)]{1,24})\)", tail) or re.match(r"\s+(?:representing|for|as)\s+(?:an?\s+|the\s+)?"
-                                                                           r"([\w -]{1,24}?)(?=[,.;]|\s+(?:across|with|in|at|on|and)\b)", tail)
+                                                                           r"([\w -]{1,24}?)(?=[,.;]|\s+(?:across|with|in|at|on|and|is|are|sits?|appears?|drawn|placed|shown)\b)", tail)
         label = re.match(r"(?:[^.;\"\u201c]|\.\d){0,60}?\b(?:labell?ed|called|marked|with (?:the )?(?:text|label))\s+" + _Q, tail, re.I)
         for part in (name, label):
             if part is not None:

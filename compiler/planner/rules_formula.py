@@ -27,8 +27,10 @@ _BOX = re.compile(r"^\s*(?:(?:then|now|next|finally|also|and)\b,?\s*)*(?:" + "|"
                   re.I)
 _PUT_IN_BOX = re.compile(r"^\s*(?:(?:then|now|next|finally|also|and)\b,?\s*)*(?:put|place|enclose|frame)\s+(?:the\s+|it\s+)?"
                          r"(?:[\w-]+\s+){0,3}?in(?:side)?\s+an?\s+(?:[\w-]+\s+){0,2}?(?:box|frame|rectangle)\b", re.I)
-_MARK = re.compile(_MARK.pattern + "|" + _PUT_IN_BOX.pattern, re.I)
-_BOX = re.compile(_BOX.pattern + "|" + _PUT_IN_BOX.pattern, re.I)
+# "The final result is surrounded by a box": the same, said of the formula
+_PASSIVE_BOX = r"\b(?:is|are|gets?)\s+(?:surrounded|enclosed|framed|boxed)(?:\s+(?:by|in|with)\s+an?\s+(?:[\w-]+\s+)?(?:box|frame|rectangle))?\b"
+_MARK = re.compile(_MARK.pattern + "|" + _PUT_IN_BOX.pattern + "|" + _PASSIVE_BOX, re.I)
+_BOX = re.compile(_BOX.pattern + "|" + _PUT_IN_BOX.pattern + "|" + _PASSIVE_BOX, re.I)
 _ANSWER = re.compile(r"\b(?:" + "|".join(_LEX["answer_nouns"]) + r")\b", re.I)
 _DERIVE = re.compile(r"\b(?:" + "|".join(_LEX["derivation_cues"]) + r")", re.I)
 

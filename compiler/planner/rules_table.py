@@ -403,7 +403,12 @@ def _fill_table(ex: Extracted, ctx: Context, i: int, table: Beat) -> list[Beat]:
         m = re.search(r":\s*(.+)$", ex.sentence) or re.search(r"\brows?\b\s*(?:of|with)?\s*(.+)$", ex.sentence, re.I)
         if not m:
             return []
-        rows = _row_groups(m.group(1).rstrip(". "), ncols)[:8]
+        groups = [[match_text(q) for q in re.finditer(Q, g)] for g in re.split(r"\s*;\s*", m.group(1)) if g.strip()]
+        if len(groups) >= 2 and all(len(g) == ncols for g in groups):
+            # 'Its rows are: "P" with "Pa" and "kPa"; "V" with "m^3" and "L"': a row per group, its quoted cells
+            rows = [[cell_number(c) for c in g] for g in groups][:8]
+        else:
+            rows = _row_groups(m.group(1).rstrip(". "), ncols)[:8]
     if not rows:
         return []
     strings = [_fmt(c) for r in rows for c in r]
