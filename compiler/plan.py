@@ -158,9 +158,11 @@ def _rule_beats(index: int, scene: Scene, details: tuple[str, ...], theme: Theme
                               "shows an empty frame while its narration plays", ("scenes", index, "animation_details")))
     from .planner.colours import apply_colours
 
-    from .planner.typeset import distinct_curves, lone_columns_as_lists, tex_matrices, titles_first, typeset_written_math
+    from .planner.typeset import (derivations_as_steps, distinct_curves, lone_columns_as_lists, tex_matrices, titles_first,
+                                  typeset_written_math)
 
-    composed = titles_first(tex_matrices(typeset_written_math(lone_columns_as_lists(distinct_curves(ctx.beats)))))
+    composed = titles_first(tex_matrices(derivations_as_steps(typeset_written_math(lone_columns_as_lists(
+        distinct_curves(ctx.beats))))))
     beats = apply_colours([_as_drawing(_within_limits(b, index, details, notes)) for b in composed], theme)
     for b in beats:
         _typeset_notes(index, b, notes)

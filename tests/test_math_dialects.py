@@ -482,3 +482,12 @@ def test_the_rest_of_a_mathtex_line_is_the_formula_and_time_units_stay_with_thei
     assert formula_spans("Box the result: MathTex: W_{net} = \\Delta KE")[0][0] == "W_{net} = \\Delta KE"
     assert formula_spans("Show MathTex: \\int u \\, dv = uv and a caption")[0][0] == "\\int u \\, dv = uv"
     assert formula_spans("1D case: x = -b/w = 0.95/0.6 ≈ 1.58 hours. Draw")[0][0] == "x = -b/w = 0.95/0.6 ≈ 1.58 hours"
+
+
+def test_formulas_written_sentence_after_sentence_under_a_derivation_cue_are_one_derivation():
+    bs = beats("Starting from the formula N(t) = N0 · (1/2)^(t/T), a short derivation unfolds line by line. "
+               "First the identity 1/2 = e^(-ln 2) is shown. Substituting it gives N(t) = N0 · e^(-(ln 2) t / T). "
+               "Then the constant is named: λ = ln 2 / T.")
+    steps = [b for b in bs if b.kind == "steps"]
+    assert len(steps) == 1 and steps[0].params["lines"][0] == "N(t) = N0 · (1/2)^(t/T)"
+    assert len(steps[0].params["lines"]) == 4 and "equation" not in [b.kind for b in bs]

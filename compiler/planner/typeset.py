@@ -124,3 +124,33 @@ def titles_first(beats: list[Beat]) -> list[Beat]:
         return beats
     title = replace(beats[k], detail_index=beats[0].detail_index)
     return [title] + beats[:k] + beats[k + 1:]
+
+
+def derivations_as_steps(beats: list[Beat]) -> list[Beat]:
+    """"A short derivation unfolds line by line. First ½ = e^(−ln 2) is shown. Substituting it gives N(t) = …. Then
+    λ = ln 2 / T …": formulas written one sentence after another under a derivation cue are one derivation — a
+    `steps` beat, built line by line — not separate equations (three lines or more, nothing else drawn between)."""
+    from .knowledge import formula_words
+
+    cue = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in formula_words()["derivation_cues"]) + r")", re.I)
+    out: list[Beat] = []
+    k = 0
+    while k < len(beats):  # ends: k grows each turn
+        b = beats[k]
+        run = [b]
+        if b.kind == "equation" and cue.search(b.source or "") and not b.params.get("label"):
+            j = k + 1
+            while j < len(beats) and beats[j].kind == "equation" and not beats[j].params.get("label") and \
+                    beats[j].detail_index - run[-1].detail_index in (0, 1):  # ends: j grows
+                run.append(beats[j])
+                j += 1
+        lines = [e for r in run for e in r.params.get("exprs") or []]
+        if len(run) >= 2 and 3 <= len(lines) <= 8 and len({r.detail_index for r in run}) >= 2:
+            params = {"lines": lines, **({"color": b.params["color"]} if b.params.get("color") else {})}
+            out.append(replace(b, kind="steps", params=params, rule=b.rule + "+derivation",
+                               strings=tuple(s for r in run for s in r.strings)))
+            k += len(run)
+            continue
+        out.append(b)
+        k += 1
+    return out
