@@ -491,3 +491,16 @@ def test_formulas_written_sentence_after_sentence_under_a_derivation_cue_are_one
     steps = [b for b in bs if b.kind == "steps"]
     assert len(steps) == 1 and steps[0].params["lines"][0] == "N(t) = N0 · (1/2)^(t/T)"
     assert len(steps[0].params["lines"]) == 4 and "equation" not in [b.kind for b in bs]
+
+
+def test_a_bound_line_by_line_and_the_settings_of_a_plot_are_no_formulas():
+    from compiler.components.steps import step_formulas
+
+    bs = beats("For x = 0.5 and n = 4, line by line:\n   |R₄(0.5)| ≤ e^0.5 · 0.5⁵/5!\n   ≤ 1.65 · 0.03125/120\n   ≈ 0.00043")
+    assert [b.params["lines"] for b in bs if b.kind == "steps"] == [
+        ["|R₄(0.5)| ≤ e^0.5 · 0.5⁵/5!", "≤ 1.65 · 0.03125/120", "≈ 0.00043"]]  # |R₄(0.5)| is no table's bar
+    formulas, failed = step_formulas(["≤ 1.65 · 0.03125/120", "≈ 0.00043"])
+    assert failed == [] and [f[0] for f in formulas] == ["{} \\le \\frac{1.65 \\cdot 0.03125}{120}", "{} \\approx 0.00043"]
+    bs = beats("Example for x = 10: show a small line plot of the term size 10ⁿ/n! for n = 0 to 30, rising to a peak "
+               "near n = 10 (value ≈ 2756).")
+    assert "equation" not in [b.kind for b in bs]  # the plot's settings are not formulas to show

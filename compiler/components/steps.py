@@ -32,6 +32,8 @@ MODEL = StepsVisual
 
 
 _EQ = re.compile(r"(?<![<>!=:])=(?![=>])")
+_LEAD = re.compile(r"\s*(≈|≤|≥|<|>|~)\s*(?=\S)")
+_LEAD_TEX = {"≈": r"\approx", "≤": r"\le", "≥": r"\ge", "<": "<", ">": ">", "~": r"\sim"}
 
 
 def step_formulas(lines: list[str]) -> tuple[list[list], list[tuple[str, str]]]:
@@ -39,6 +41,13 @@ def step_formulas(lines: list[str]) -> tuple[list[list], list[tuple[str, str]]]:
     (line, reason) of each line shown as text."""
     out, failed = [], []
     for line in lines:
+        lead = _LEAD.match(line)
+        if lead and not _EQ.match(line.strip()):  # "≈ 0.00043", "≤ 1.65 · 0.03125/120" continue the line above too
+            res = to_tex(line[lead.end():])
+            out.append(["{} " + _LEAD_TEX[lead.group(1)] + " " + res.tex if res.tex else None, "", line])
+            if res.tex is None:
+                failed.append((line, res.reason or "unreadable"))
+            continue
         m = _EQ.search(line)
         lhs = line[: m.start()].strip() if m else None
         if m and not lhs:  # "= 4" continues the line above

@@ -54,11 +54,15 @@ def prose_formulas(ex: Extracted, ctx: Context) -> list[str]:
     if not (display or cue or after_colon):
         return []
     out = []
+    picture = re.search(r"\b(?:plot|graph|chart|axes|diagram|histogram)\b", bare, re.I) is not None
     for text, a, _ in ex.prose:
         text = text.strip()
         text = text[:-1] if text.endswith("....") else text if text.endswith("...") else text.rstrip(".")  # "+ ..." goes on
         if text in ctx.consumed:
             continue
+        if picture and (not re.search(r"[=≈<>≤≥]", text) or _VALUE.fullmatch(text) or re.search(
+                r"\([^()]*\b[A-Za-z]{3,}\b[^()]*\)\s*$", text)):
+            continue  # "show a line plot of 10ⁿ/n! for n = 0 to 30, a peak near n = 10 (value ≈ 2756)": the picture's settings
         if _ASSIGN.match(text) and _POSITION.search(bare[max(0, a - 30):a]) and not cue:
             continue  # "Animate a line from x = 2200": where, not what
         if "[[" in text.replace(" ", "") or (re.match(r"^\s*\S{1,4}\s*=\s*\[[^\[\]]+\]\s*$", text)

@@ -93,7 +93,7 @@ def _cell_bar(line: str) -> bool:
     """A "|" that separates table cells — not the "given" bar of P(D | +) nor an absolute value |x|."""
     flat = line
     while True:  # ends: each turn removes a bracketed group or stops
-        shorter = re.sub(r"\([^()]*\)|\[[^\[\]]*\]|\{[^{}]*\}", " ", flat)
+        shorter = re.sub(r"\([^()]*\)|\[[^\[\]]*\]|\{[^{}]*\}", "", flat)  # (|R₄(0.5)| stays one absolute value)
         if shorter == flat:
             break
         flat = shorter

@@ -140,8 +140,7 @@ def derivations_as_steps(beats: list[Beat]) -> list[Beat]:
         run = [b]
         if b.kind == "equation" and cue.search(b.source or "") and not b.params.get("label"):
             j = k + 1
-            while j < len(beats) and beats[j].kind == "equation" and not beats[j].params.get("label") and \
-                    beats[j].detail_index - run[-1].detail_index in (0, 1):  # ends: j grows
+            while j < len(beats) and _continues(beats[j], run[-1]):  # ends: j grows each turn
                 run.append(beats[j])
                 j += 1
         lines = [e for r in run for e in r.params.get("exprs") or []]
@@ -154,3 +153,18 @@ def derivations_as_steps(beats: list[Beat]) -> list[Beat]:
         out.append(b)
         k += 1
     return out
+
+
+def _continues(b: Beat, last: Beat) -> bool:
+    """Whether b goes on the derivation whose last line `last` is: an equation of the same or the next sentence."""
+    return b.kind == "equation" and not b.params.get("label") and b.detail_index - last.detail_index in (0, 1) and \
+        _derivation_line(b)
+
+
+def _derivation_line(b: Beat) -> bool:
+    """A beat that can be a line of a derivation: formulas with a relation, none a bare value ("x = 10", "n = 0": the
+    settings of a picture), from a sentence that draws no picture."""
+    exprs = [str(e) for e in b.params.get("exprs") or []]
+    return bool(exprs) and not re.search(r"\b(?:plot|graph|chart|axes|draw|table|arrow|diagram)\b", b.source or "", re.I) \
+        and all(re.search(r"[=≈<>≤≥]", e) and not re.fullmatch(r"\s*[^\W\d]\w{0,3}\s*=\s*[+\-−]?[\d.,]+\s*", e)
+                for e in exprs)
