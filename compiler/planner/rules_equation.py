@@ -60,7 +60,7 @@ def prose_formulas(ex: Extracted, ctx: Context) -> list[str]:
         text = text[:-1] if text.endswith("....") else text if text.endswith("...") else text.rstrip(".")  # "+ ..." goes on
         if text in ctx.consumed:
             continue
-        if picture and (not re.search(r"[=≈<>≤≥]", text) or _VALUE.fullmatch(text) or re.search(
+        if picture and (not re.search(r"[=≈<>≤≥]", text) or is_value(text) or re.search(
                 r"\([^()]*\b[A-Za-z]{3,}\b[^()]*\)\s*$", text)):
             continue  # "show a line plot of 10ⁿ/n! for n = 0 to 30, a peak near n = 10 (value ≈ 2756)": the picture's settings
         if _ASSIGN.match(text) and _POSITION.search(bare[max(0, a - 30):a]) and not cue:
@@ -76,6 +76,12 @@ _PLACE = re.compile(r"\b(?:at|from|to|near|until|past|beyond|between|towards?|re
                     r"(?:point\s+)?$", re.I)
 _VALUE = re.compile(r"[^\W\d]\w{0,6}'?\s*=\s*[+\-−]?[\d.,]+\s*(?:[+\-−]\s*[\d.]*\s*i\s*)?"
                     r"(?:[A-Za-zΩ°µ%]+(?:\s*[/·*^]\s*[A-Za-zΩ°µ\d²³]+)*)?")
+def is_value(text: str) -> bool:
+    """"x = +0.1 m", "v0 = 15 m/s", "z = 1 + 2i": a name given a value — a setting, a place or a point, not a formula
+    to show."""
+    return _VALUE.fullmatch(text.strip()) is not None
+
+
 _MATH_WORDS = {"sqrt", "log", "ln", "sin", "cos", "tan", "exp", "det", "max", "min", "lim", "mod", "gcd", "phi",
                "theta", "alpha", "beta", "gamma", "delta", "lambda", "sigma", "omega", "eta", "rho", "tau", "hat",
                "bar", "vec", "dot", "sum", "arctan", "arcsin", "arccos", "sinh", "cosh", "tanh"}
@@ -103,7 +109,7 @@ def kept_formulas(sentence: str, ctx: Context, i: int) -> list[Beat]:
         if "\\" in t or "\n" in t or "[[" in t.replace(" ", "") or not re.search(r"[=≈≠≤≥]", t):
             continue  # (LaTeX is kept by its own rule; a matrix is drawn by rule_matrix)
         inner = re.fullmatch(r"\((.*)\)", t)
-        if all(_VALUE.fullmatch(part.strip()) for part in re.split(r"[,;]\s+", inner.group(1) if inner else t)):
+        if all(is_value(part) for part in re.split(r"[,;]\s+", inner.group(1) if inner else t)):
             continue  # values ("x = +0.1 m", "(k = 50 N/m, m = 0.5 kg)", "z = 1 + 2i"): settings, places, points
         if not any(_WORKED.search(side) for side in re.split(r"[=≈≠≤≥]", t)):
             continue

@@ -16,6 +16,7 @@ import re
 
 from ..mathtext import is_formula_line, looks_like_math
 from .beats import Beat
+from .rules_equation import is_value
 
 
 def is_written_formula(s: str) -> bool:
@@ -166,5 +167,4 @@ def _derivation_line(b: Beat) -> bool:
     settings of a picture), from a sentence that draws no picture."""
     exprs = [str(e) for e in b.params.get("exprs") or []]
     return bool(exprs) and not re.search(r"\b(?:plot|graph|chart|axes|draw|table|arrow|diagram)\b", b.source or "", re.I) \
-        and all(re.search(r"[=≈<>≤≥]", e) and not re.fullmatch(r"\s*[^\W\d]\w{0,3}\s*=\s*[+\-−]?[\d.,]+\s*", e)
-                for e in exprs)
+        and all(re.search(r"[=≈<>≤≥]", e) and not is_value(e) for e in exprs)
