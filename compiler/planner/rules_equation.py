@@ -88,18 +88,17 @@ _MATH_WORDS = {"sqrt", "log", "ln", "sin", "cos", "tan", "exp", "det", "max", "m
 _WORKED = re.compile(r"[*/^+×·÷√∫Σ∑∏]|\s[-−]\s|[A-Za-zα-ω]\s*\(|\b(?:sqrt|log|ln|sin|cos|tan|exp)\b")
 
 
-def kept_formulas(sentence: str, ctx: Context, i: int) -> list[Beat]:
-    """A formula written in the prose that no beat of its sentence draws ("… with P * V = n * R * T in the center",
-    "write "A -> B", then P1 * V1 = P2 * V2") is typeset on its own — a relation with operations, never a value
-    ("at V = 25 L": a place) — so that no formula of the details is silently lost."""
-    from .extract import extract
-
-    # what the scene draws so far (a curve's formula, a formula mentioned again, a step of a derivation)
-    shown = "".join(re.sub(r"\s+", "", str(x)) for b in ctx.beats for x in (*b.strings, b.params))
-    if re.match(r"\W*(?:\d+[.)]\s*)?(?:use|let|assume|set|take|choose|pick|suppose)\b", sentence, re.I):
+def kept_formulas(ex: Extracted, prose, ctx: Context, i: int) -> list[Beat]:
+    """A formula written in the prose (`prose`: the sentence's formula spans, read afresh) that no beat of its sentence
+    draws ("… with P * V = n * R * T in the center", "write "A -> B", then P1 * V1 = P2 * V2") is typeset on its own —
+    a relation with operations, never a value ("at V = 25 L": a place) — so that no formula of the details is silently
+    lost."""
+    sentence = ex.sentence
+    if not prose or re.match(r"\W*(?:\d+[.)]\s*)?(?:use|let|assume|set|take|choose|pick|suppose)\b", sentence, re.I):
         return []  # "Use a = 1.5 and b = 2 units, so the side is a + b = 3.5": values for the animator to draw with
+    shown = None
     out = []
-    for text, a, _ in extract(sentence).prose:
+    for text, a, _ in prose:
         if re.search(r"\b(?:where|given|such that|assuming)\s+(?:\w+\s+){0,2}$", sentence[max(0, a - 30):a], re.I):
             continue  # "…, where s = a + b": a name the sentence defines, not a formula to show
         if _PLACE.search(sentence[max(0, a - 30):a]) or re.search(r"\b(?:up|down|on|along|onto)\s+(?:to\s+)?$",
@@ -116,12 +115,14 @@ def kept_formulas(sentence: str, ctx: Context, i: int) -> list[Beat]:
         words = [w for w in re.findall(r"(?<![\w_^])[A-Za-z]{3,}(?![\w(])", t) if w.lower() not in _MATH_WORDS]
         if words:
             continue  # "(3x4 + 4x2 = 20 lines)", "L = -log(p) (for y = 1)": a note about numbers, not a formula
+        if shown is None:  # what the scene draws so far (a curve's formula, a formula again, a step of a derivation)
+            shown = "".join(re.sub(r"\s+", "", str(x)) for b in ctx.beats for x in (*b.strings, b.params))
         if re.sub(r"\s+", "", t) in shown or t in ctx.consumed:
             continue
         out.append(t)
     if not out:
         return []
-    return [_beat("equation", "equation:kept-formula", extract(sentence), i, out[:4], _kw(" ".join(out[:4])),
+    return [_beat("equation", "equation:kept-formula", ex, i, out[:4], _kw(" ".join(out[:4])),
                   exprs=out[:4])]
 
 
