@@ -934,3 +934,17 @@ def test_rows_given_in_prose_a_passive_box_and_a_shape_named_by_what_it_represen
     assert [(b.params.get("target"), b.params.get("mode")) for b in bs if b.kind == "highlight"] == [("P = 498.84 kPa", "box")]
     bs = beats("A rectangle representing a container is drawn in the center-left of the screen.")
     assert only(bs, "drawing").params["shapes"][0]["label"] == "container"
+
+
+def test_a_row_of_numbers_after_its_noun_and_curves_one_per_line_named_before_their_colon():
+    bs = beats("Draw the row 5, 2, 9, 1, 6, 3.")
+    assert only(bs, "sequence").params["tokens"] == ["5", "2", "9", "1", "6", "3"]
+    details = ('Draw axes: x-axis "distance x (m)" from 0 to 45, y-axis "height y (m)" from 0 to 18.\n'
+               'Plot the three trajectories with v = 20 and g = 9.8:\n   30 deg: "y = 0.577x - 0.0163x^2", from x = 0 to 35.35\n'
+               '   45 deg: "y = x - 0.0245x^2", from x = 0 to 40.82\n'
+               'Label the curves "30 deg", "45 deg" near their peaks.')
+    bs = beats(details)
+    assert [(c["expr"], c["label"]) for b in bs for c in b.params.get("curves") or []] == [
+        ("y = 0.577x - 0.0163x^2", "30 deg"), ("y = x - 0.0245x^2", "45 deg")]
+    assert "steps" not in [b.kind for b in bs] and not [b for b in bs if b.rule.startswith("text:labels")]
+    assert not [n for n in _notes(details) if n.startswith("SB301")]

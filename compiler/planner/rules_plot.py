@@ -587,6 +587,15 @@ def _plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     partial: list[str] = []
     formulas = [(f, a, b) for f, a, b in _prose_formulas(ex, partial)]
     backticked = [f for f in ex.formulas if try_formula(f)] if (plot_cue or dot_cue or area_cue) else []
+    # 'Plot the three trajectories …:\n 30 deg: "y = 0.577x - 0.0163x^2", from x = 0 to 35.35': one curve per line,
+    # named by the words before its colon
+    line_curves = {}
+    if plot_cue and ":\n" in s:
+        for ln in s.split(":\n", 1)[1].split("\n"):
+            m = re.match(r"\s*(?:[-*•]\s*)?([^:\"\n]{1,24}?)\s*:\s*[\"\u201c]([^\"\u201d]{1,120})[\"\u201d]", ln)
+            if m and try_formula(m.group(2)) and m.group(2) not in backticked:
+                backticked.append(m.group(2))
+                line_curves[m.group(2)] = m.group(1).strip()
     quoted_spans = [m.span() for m in re.finditer(r"[\"\u201c][^\"\u201d]*[\"\u201d]|`[^`]*`", s)]
 
     def outside(a: int) -> bool:
@@ -736,8 +745,9 @@ def _plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             ctx.consumed.add(label)
     for f in ticked:
         _claim_formula(ex, ctx, f)
-        curves.append(curve_spec(ctx, f, f, "", None))
-        strings.append(f)
+        curves.append(curve_spec(ctx, f, line_curves.get(f) or f, line_curves.get(f, ""), None))
+        strings.append(line_curves.get(f) or f)
+        ctx.consumed.add(f)
 
     x_range = _x_range(ex)
     params: dict = {}

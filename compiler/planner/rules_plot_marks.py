@@ -351,7 +351,7 @@ def rule_plot_ops(ex: Extracted, ctx, i: int) -> list[Beat]:
     first, beats = state
     curves = _curves(beats)
     low = ex.bare.lower()
-    for op in (_name_axes, _relabel, _data_lines, _legend, _spans, _valued_points, _intersection_point, _axis_markers,
+    for op in (_name_axes, _label_curves, _relabel, _data_lines, _legend, _spans, _valued_points, _intersection_point, _axis_markers,
                _level_lines, _listed_points, _fit_line, _vertical_line, _tangent, _shift_curve,
                _tails, _riemann,
                _steps_on_curve, _move_along, _point_on_curve, _endpoint_labels, _label_segments, _plane_segments, _mark_points, _mark_extremum,
@@ -424,6 +424,25 @@ def _label_by_colour(ex, ctx, i, beats) -> list[Beat] | None:
         if text.strip() not in done:
             ctx.lost(i, f"no {word} curve is on the plot: the label {text.strip()!r} is not placed")
     ctx.consumed.update(t for _, t in pairs)
+    return []
+
+
+def _label_curves(ex, ctx, i, first, beats, curves, low):
+    """"Label the curves "30 deg", "45 deg", "60 deg" near their peaks": the curves on screen take those names, in
+    order (nothing new is drawn when they carry them already)."""
+    if not re.match(r"\s*(?:\d+[.)]\s*)?(?:then\s+)?(?:label|name)\s+(?:the\s+)?(?:\w+\s+)?curves\b", ex.sentence, re.I):
+        return None
+    names = [q for q in ex.quoted]
+    owner = next((b for b in reversed(beats) if len(b.params.get("curves") or []) == len(names)), None)
+    if len(names) < 2 or owner is None:
+        return None
+    cs = [dict(c, label=n) for c, n in zip(owner.params["curves"], names)]
+    if cs != owner.params["curves"]:
+        ctx.replace(owner, Beat(owner.kind, {**owner.params, "curves": cs}, tuple(dict.fromkeys(owner.strings + tuple(names))),
+                                owner.rule + "+labels", owner.source, owner.detail_index, owner.keywords), i)
+    ctx.consumed.update(names)
+    ctx.modified.add(i)  # (understood: the curves carry those names)
+    ctx.stop = True
     return []
 
 

@@ -39,6 +39,10 @@ def _row_of_quoted(ex: Extracted) -> tuple[list[str], str] | None:
     return None
 
 
+_NOUN_LIST = re.compile(r"\b(?:row|array|list|sequence)\s+(?:of\s+(?:numbers|values|integers)\s+)?"
+                        r"((?:-?\d+(?:\.\d+)?\s*,\s*){2,15}-?\d+(?:\.\d+)?)\b(?![.,]\d)", re.I)
+
+
 def rule_sequence(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     """"Show the tokens "The", "cat", "sat" processed one at a time"; "…appearing one by one as they
     are generated"; "the sentence "The cat sat" split into tokens"; "a sorted array of numbers
@@ -117,7 +121,8 @@ def rule_sequence(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             strings = tokens + ([label] if label else [])
             return [_beat("sequence", f"sequence:array-{mode}", ex, i, strings, _kw(ex.sentence) + ("array",),
                           tokens=tokens, mode=mode, label=label)]
-    numbers = NUMBER_LIST.search(ex.sentence)
+    # "…: 5, 1, 4, 2, 8", or right after the noun: "Draw the row 5, 2, 9, 1, 6, 3"
+    numbers = NUMBER_LIST.search(ex.sentence) or _NOUN_LIST.search(ex.sentence)
     if numbers and array_cue and not_vector and not cue_unquoted(ex, r"\b(chart|graph|plot|table|grid|cards?)\b"):
         # "Display an unsorted list of numbers: 5, 1, 4, 2, 8 as colored boxes"
         tokens = [t.strip() for t in numbers.group(1).split(",")][:16]

@@ -145,7 +145,8 @@ def rule_steps(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             # 'd^2 = 3^2 + 4^2', 'd^2 = 9 + 16 = 25': the quotes mark the lines, they are not part of them
             cand = [re.sub(r'^"([^"]+)"$', r"\1", c.strip()) for c in cand]
             # 'Column "Horizontal": "a_x = 0", "v_x = 15 m/s"': a column of items (a comparison), not a line
-            cand = [c for c in cand if len(re.findall(r'"[^"]*"', c)) < 2 and not _spec_line(c)]
+            cand = [c for c in cand if len(re.findall(r'"[^"]*"', c)) < 2 and not _spec_line(c)
+                    and not any(q in ctx.consumed for q in re.findall(r'"([^"]+)"', c))]  # (a curve the plot drew)
             # '"25 = 25" with a check mark': the quoted formula is the line, what follows is its note
             cand = [re.sub(r'^"([^"]+)"\s+(.+)$', r"\1 (\2)", c) for c in cand]
             if len(cand) >= 2 and all(re.match(r"\s*\d{1,2}[.)]\s+[A-Za-z][\w-]+\s*\(", c) for c in cand):
