@@ -504,3 +504,10 @@ def test_a_bound_line_by_line_and_the_settings_of_a_plot_are_no_formulas():
     bs = beats("Example for x = 10: show a small line plot of the term size 10ⁿ/n! for n = 0 to 30, rising to a peak "
                "near n = 10 (value ≈ 2756).")
     assert "equation" not in [b.kind for b in bs]  # the plot's settings are not formulas to show
+
+
+def test_the_boxed_final_answer_is_the_last_line_and_a_number_marks_only_itself():
+    bs = beats("Solve one line at a time:\nt = 5730 · ln(0.20) / ln(1/2)\nt = 5730 · 2.3219\nt ≈ 13,300 years\n\n"
+               "While it appears, a reminder floats on the right: \"ln(a^b) = b · ln(a)\".\n"
+               "The final answer is boxed, and a remark notes that 2.32 half-lives is between 2 and 3 half-lives.")
+    assert [(b.params["target"], b.params.get("part")) for b in bs if b.kind == "highlight"] == [("t ≈ 13,300 years", None)]

@@ -79,6 +79,9 @@ def _in_formula(piece: str, expr: str) -> bool:
     """Whether `piece` is written inside `expr` (as written, or once both are TeX): "1/6" in "= \\frac{1}{6}"."""
     if len(_squash(piece)) == 0 or _squash(piece) == _squash(expr):
         return False
+    if re.fullmatch(r"-?\d+(?:[.,]\d+)?", _squash(piece)):
+        # a number is in a formula as a whole number: "2.32" is not in "2.3219", nor "3" in "5730"
+        return re.search(r"(?<![\d.,])" + re.escape(_squash(piece)) + r"(?!\d|[.,]\d)", _squash(expr)) is not None
     if _squash(piece) in _squash(expr):
         return True
     a, b = to_tex(piece).tex, to_tex(expr).tex
@@ -106,7 +109,9 @@ def rule_formula_target(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     # nor when the sentence writes a formula of its own that is not on screen ("Box the general result: cₙ = 1/n!")
     unseen = [t.rstrip(".") for t, _, _ in ex.prose if t.rstrip(".") not in ctx.consumed
               and not any(_squash(t.rstrip(".")) == _squash(expr) for _, expr in shown)]
-    bare_words = [w for w in words if w.lower() not in ("a", "i")] if not (ex.quoted or ex.backticked or unseen) else []
+    # nor when it names the answer ("The final answer is boxed, and a remark notes that 2.32 is between 2 and 3")
+    bare_words = [w for w in words if w.lower() not in ("a", "i")] if not (
+        ex.quoted or ex.backticked or unseen or _ANSWER.search(ex.bare)) else []
     for cand in (candidates + bare_words) if shown else []:
         hit = next((expr for _, expr in shown if _in_formula(cand, expr)), None)
         if hit is not None:
@@ -132,7 +137,9 @@ def rule_formula_target(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                   color=colour_named(ex.sentence), mode="box" if _BOX.search(ex.sentence) else None) for f in fs]
     named = _answer_named(ex.bare, shown) if target is None and shown else None
     if target is None and shown and (named or _ANSWER.search(ex.bare)):
-        expr = named or shown[0][1]
+        # the answer of a derivation is its last line — not a reminder written beside it later
+        last_lines = [e for b, e in shown if b.kind == "steps" and (b.params.get("lines") or [None])[-1] == e]
+        expr = named or (last_lines[0] if last_lines else shown[0][1])
         eqs = _top_level_eq(expr)
         target = expr
         if eqs and expr[eqs[-1] + 1:].strip():
