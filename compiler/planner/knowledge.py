@@ -91,6 +91,13 @@ def plot_motion() -> dict[str, str]:
     return {k: "|".join(sorted(v, key=len, reverse=True)) for k, v in _load("lexicon.json")["plot_motion"].items()}
 
 
+@lru_cache(maxsize=1)
+def derivation_cue() -> re.Pattern:
+    """The words that say a run of formulas is a derivation to build line by line ("step by step", "line by line",
+    "derivation", …: lexicon.json `derivation_cues`), as one pattern."""
+    return re.compile(r"\b(?:" + "|".join(formula_words()["derivation_cues"]) + r")", re.I)
+
+
 def plot_spans() -> dict[str, str]:
     """A brace or double arrow marking a stretch of a plot: brace, arrow, ground, peak, trough -> one pattern of
     alternatives (regular-expression pieces, longest first) for each."""

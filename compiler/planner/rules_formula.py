@@ -15,7 +15,7 @@ from ..mathtext import to_tex
 from .beats import Beat
 from .context import Context, _beat, _kw, since_clear
 from .extract import Extracted, clause_spans
-from .knowledge import answer_quantities, formula_words
+from .knowledge import answer_quantities, derivation_cue, formula_words
 from .typeset import is_written_formula
 from .parts import nth_part
 from .theme import colour_named
@@ -32,7 +32,7 @@ _PASSIVE_BOX = r"\b(?:is|are|gets?)\s+(?:surrounded|enclosed|framed|boxed)(?:\s+
 _MARK = re.compile(_MARK.pattern + "|" + _PUT_IN_BOX.pattern + "|" + _PASSIVE_BOX, re.I)
 _BOX = re.compile(_BOX.pattern + "|" + _PUT_IN_BOX.pattern + "|" + _PASSIVE_BOX, re.I)
 _ANSWER = re.compile(r"\b(?:" + "|".join(_LEX["answer_nouns"]) + r")\b", re.I)
-_DERIVE = re.compile(r"\b(?:" + "|".join(_LEX["derivation_cues"]) + r")", re.I)
+_DERIVE = derivation_cue()
 
 
 def _top_level_eq(expr: str) -> list[int]:

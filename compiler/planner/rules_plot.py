@@ -553,13 +553,17 @@ _COMPLEX_NUMBER = re.compile(r"[a-zA-Z]\w?(?:\s*[·*]\s*[a-zA-Z]\w?)?\s*=\s*-?\s
 _MORPH_TO = r"(?:transform|morph|turn|change)\w*\s+(?:it\s+|this\s+|that\s+|(?:the\s+)?(?:curve|graph|line)\s+)?(?:in)?to\b"
 
 
+# "Below the plot show the model: z = w*x + b", "Show below the axes: …": a place beside the plot on screen, no axes
+# or curve asked for
+_PLACED = re.compile(r"\b(?:below|above|under|beneath|beside|next to|left of|right of|near|over)\s+(?:the|this|that)\s+"
+                     r"(?:plot|graph|curve|axes)s?\b", re.I)
+
+
 def _plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if fired_chart(ex, ctx, i) or any(b.kind == "vector_plane" and b.detail_index == i for b in ctx.beats):
         return []  # (a grid of vectors drawn for this sentence is its plane: no axes of a function too)
     s = ex.sentence
-    # ("Below the plot show the model: z = w*x + b", "Show below the axes: …": a place beside the plot on screen)
-    placed = re.compile(r"\b(?:below|above|under|beneath|beside|next to|left of|right of|near|over)\s+(?:the|this|that)\s+"
-                        r"(?:plot|graph|curve|axes)s?\b", re.I)
+    placed = _PLACED
     axes_words = (r"(?<![\w-])(?:axes|x[- ]axis|y[- ]axis|coordinate (?:plane|system|axes|grid)|(?:horizontal|vertical) axis|"
                   r"line (?:graph|chart)|empty graph)\b")
     axes_cue = _cue(ex, axes_words) and re.search(axes_words, placed.sub(" ", ex.bare), re.I) is not None and not _cue(

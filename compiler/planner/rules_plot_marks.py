@@ -169,6 +169,14 @@ def _data_lines(ex: Extracted, ctx, i: int, first, beats, curves, low) -> list[B
     return [_extend(ex, ctx, i, "plot:data-lines", names[:6], series=series)]
 
 
+def _value_names(first: Beat, curves: list[dict]) -> set[str]:
+    """The names of the vertical axis of the plot on screen: what its curves give ("x(t) = 0.1 cos(10t)": x,
+    "σ(z) = …": σ) and the first word of its y label ("σ", "L (loss)": L)."""
+    names = {m.group(1) for c in curves for m in [re.match(r"\s*([^\W\d_][\w']{0,5})\s*(?:\([^()]*\))?\s*=",
+                                                           c.get("expr", ""))] if m}
+    return names | {m.group(0) for m in [re.match(r"[^\W\d_][\w']{0,5}", str(first.params.get("y_label") or ""))] if m}
+
+
 @lru_cache(maxsize=1)
 def _span_words() -> dict[str, re.Pattern]:
     """The words of a brace or double arrow on a plot (lexicon.json `plot_spans`), each kind as one pattern."""
@@ -210,10 +218,7 @@ def _spans(ex: Extracted, ctx, i: int, first, beats, curves, low) -> list[Beat] 
     fs = [f for f in (_f(curves[j]) for j in reversed(_function_curves(first, beats, curves))) if f]
     f = fs[0] if fs else None
     values = [(m.group(1), _num(m.group(2))) for m in re.finditer(_AT_VALUE, ex.sentence)]
-    # the names of the vertical axis: y, what the curves give ("x(t) = 0.1 cos(10t)": x), the y label's letter
-    ynames = {"y"} | {m.group(1) for c in curves for m in [re.match(r"\s*([A-Za-z]\w{0,2})\s*(?:\([^()]*\))?\s*=",
-                                                                      c.get("expr", ""))] if m}
-    ynames |= {m.group(1) for m in [re.match(r"\s*([A-Za-z])\b", str(first.params.get("y_label") or ""))] if m}
+    ynames = {"y"} | _value_names(first, curves)
     xname = f.var if f is not None else "x"
     start = end = None
     rise = re.search(r"\bfrom\s+(" + NUM + r")\s+(?:up\s+)?to\s+the\s+(?:(first|second|next)\s+)?(?:" +
@@ -1154,10 +1159,7 @@ def _valued_points(ex: Extracted, ctx, i: int, first, beats, curves, low) -> lis
     xvar = fs[0].var if fs else (str(first.params.get("x_label") or "x").strip()[:1] or "x")
     body = ex.sentence.split(":", 1)[1] if ":" in ex.sentence else ex.sentence
     items = [ln.strip() for ln in body.split("\n") if ln.strip()] if "\n" in body else top_level_split(body)
-    # the names of the curve's values: "σ(z) = …" or the y axis "σ" — f'(0.5) is a slope, not a point of f
-    ynames = {m.group(1) for c in curves for m in [re.match(r"\s*([^\W\d_][\w']{0,5})\s*(?:\([^()]*\))?\s*=",
-                                                           c.get("expr", ""))] if m}
-    ynames |= {m.group(0) for m in [re.match(r"[^\W\d_][\w']{0,5}", str(first.params.get("y_label") or ""))] if m}
+    ynames = _value_names(first, curves)  # "σ(z) = …" or the y axis "σ" — f'(0.5) is a slope, not a point of f
     pts, strings = [], []
     for item in items:
         m = _VALUED.match(item)

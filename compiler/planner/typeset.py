@@ -131,9 +131,9 @@ def derivations_as_steps(beats: list[Beat]) -> list[Beat]:
     """"A short derivation unfolds line by line. First ½ = e^(−ln 2) is shown. Substituting it gives N(t) = …. Then
     λ = ln 2 / T …": formulas written one sentence after another under a derivation cue are one derivation — a
     `steps` beat, built line by line — not separate equations (three lines or more, nothing else drawn between)."""
-    from .knowledge import formula_words
+    from .knowledge import derivation_cue
 
-    cue = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in formula_words()["derivation_cues"]) + r")", re.I)
+    cue = derivation_cue()
     out: list[Beat] = []
     k = 0
     while k < len(beats):  # ends: k grows each turn
