@@ -168,8 +168,10 @@ def _rule_beats(index: int, scene: Scene, details: tuple[str, ...], theme: Theme
     from .planner.typeset import (derivations_as_steps, distinct_curves, lone_columns_as_lists, tex_matrices, titles_first,
                                   typeset_written_math)
 
+    from .planner.rules_network import tiny_networks
+
     composed = titles_first(tex_matrices(derivations_as_steps(typeset_written_math(lone_columns_as_lists(
-        distinct_curves(ctx.beats))))))
+        distinct_curves(tiny_networks(ctx.beats, ctx.about)))))))
     beats = apply_colours([_as_drawing(_within_limits(b, index, details, notes)) for b in composed], theme)
     for b in beats:
         _typeset_notes(index, b, notes)
@@ -283,6 +285,10 @@ def _typeset_notes(index: int, beat: Beat, notes: list[PlanNote]) -> None:
                               ("scenes", index, "animation_details"), sentence=beat.source))
 
 
+_RENDER_AS = re.compile(r"^\(?\s*(?:render|typeset|write|show|display|set)\w*\s+(?:them\s+|it\s+|these\s+|the\s+labels\s+)?"
+                        r"(?:as|in|with|using)\s+(?:MathTex|LaTeX|TeX|math)\b", re.I)
+
+
 def _latex_kept(ex, ctx: Context, i: int, prose) -> list[Beat]:
     """A formula written in LaTeX in the prose ("… and MathTex \\int_0^1 (\\sqrt{y} - y)\\,dy = \\frac{1}{6}") is
     never lost: when no beat of its sentence shows it, it is typeset on its own."""
@@ -296,6 +302,9 @@ def _latex_kept(ex, ctx: Context, i: int, prose) -> list[Beat]:
         text = "\n".join(re.sub(r"^\s*(?:MathTex|Tex|LaTeX|Formula|Equation|Math)\b\s*:?\s*(?=[=\\\w(])", "", ln)
                          for ln in text.split("\n") if not re.fullmatch(
             r"\s*(?:MathTex|Tex|LaTeX|Text|Formula|Equation|Math)\s*:?\s*", ln, re.I)).strip()
+        if _RENDER_AS.match(text):  # "(render as MathTex x, h, \hat{y})": how to set labels drawn, not a formula
+            ctx.modified.add(i)  # the labels that are variables are typeset (`compiler.runtime.style.symbol`)
+            continue
         lines = [re.sub(r"\s+", "", ln) for ln in text.split("\n") if ln.strip()]
         if re.search(r"\\[A-Za-z]{2,}", text) and text not in ctx.consumed and not all(ln in shown for ln in lines):
             out.append(Beat("equation", {"exprs": [text]}, (text,), "equation:latex-kept", ex.sentence, i,

@@ -23,7 +23,14 @@ class NetworkVisual(VisualBase):
         examples=[[3, 4, 2]])
     labels: list[str] | None = Field(None, description="A caption under each layer.",
                                      examples=[["Input", "Hidden", "Output"]])
+    nodes: list[Annotated[str, Field(max_length=24)]] | None = Field(
+        None, max_length=MAX_LAYERS * DRAWN, description="Text inside the drawn nodes, layer by layer, top to bottom (a "
+        "tiny network of one node per layer: `x`, `h`, `y_hat`); the nodes grow to hold it.",
+        examples=[["x", "h", "y_hat"]])
+    weights: list[Annotated[str, Field(max_length=24)]] | None = Field(
+        None, max_length=MAX_LAYERS - 1, description="A label on the edges between each layer and the next (a weight: "
+        "`w1 = 0.5`); an empty string leaves a gap unlabelled.", examples=[["w1 = 0.5", "w2 = 3"]])
 
 
-STRINGS = ("labels",)  # parameters whose text is drawn
+STRINGS = ("labels", "nodes", "weights")  # parameters whose text is drawn
 MODEL = NetworkVisual

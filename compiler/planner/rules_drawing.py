@@ -139,10 +139,20 @@ def _shapes(ex: Extracted, known: list[dict], ctx: Context | None = None, i: int
         name = re.match(r"\s*\((?:the\s+)?([^)]{1,24})\)", tail) or re.match(r"\s+(?:representing|for|as)\s+(?:an?\s+|the\s+)?"
                                                                            r"([\w -]{1,24}?)(?=[,.;]|\s+(?:across|with|in|at|on|and|is|are|sits?|appears?|drawn|placed|shown)\b)", tail)
         label = re.match(r"(?:[^.;\"\u201c]|\.\d){0,60}?\b(?:labell?ed|called|marked|with (?:the )?(?:text|label))\s+" + _Q, tail, re.I)
+        more: list[str] = []
+        if label:  # "three circles labeled "x", "h", "y_hat"": one label per copy
+            rest = re.match(r"(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+)" + _Q + r")+", tail[label.end():])
+            if rest:
+                more = re.findall(_Q, rest.group(0))
+                label = _Span(label.group(1), label.end() + rest.end())
         for part in (name, label):
             if part is not None:
                 taken.append((m.end(), m.end() + part.end()))  # "representing a thylakoid membrane": its name, not a shape
         shape: dict = {"type": kind}
+        if kind in ("line", "arrow"):
+            ends = _ends(tail, known + out)
+            if ends:
+                shape["from"], shape["to"] = ends
         if label:
             shape["label"] = label.group(1)
         elif name:
@@ -170,11 +180,79 @@ def _shapes(ex: Extracted, known: list[dict], ctx: Context | None = None, i: int
         while shape["id"] in ids:  # ends: a number makes the id new
             shape["id"] = shape["id"][:20] + f"_{len(ids)}"
         shape["_at"] = m.start()
+        if more and shape.get("count", 1) == 1 + len(more):
+            out += _copies(shape, more, s[m.start():m.end() + label.end()], known + out)
+            continue
         out.append(shape)
+    for m in re.finditer(r"\b(?:a|an|one|the)\s+(?:(?:thin|thick|straight|solid|dashed|white|grey|gray)\s+)?(?:line|edge|"
+                         r"connection|link)\b", s, re.I):  # a line joins two shapes on screen: "a line from x to h"
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        tail = s[m.end():m.end() + 80]
+        ends = _ends(tail, known + out)
+        if not ends:
+            continue
+        line: dict = {"type": "line", "from": ends[0], "to": ends[1], "_at": m.start()}
+        label = re.match(r"(?:[^.;\"\u201c]|\.\d){0,60}?\b(?:labell?ed|marked|with (?:the )?(?:text|label|weight))\s+" + _Q, tail, re.I)
+        if label:
+            line["label"] = label.group(1)
+            taken.append((m.end(), m.end() + label.end()))
+        ids = {x["id"] for x in known + out}
+        line["id"] = _slug(f"{ends[0]}_{ends[1]}")
+        while line["id"] in ids:  # ends: a number makes the id new
+            line["id"] = line["id"][:20] + f"_{len(ids)}"
+        out.append(line)
     out.sort(key=lambda x: x.get("_at", 0))  # in the order the sentence names them: "a dot on the left and a tree …"
     for x in out:
         x.pop("_at", None)
     return out[:8]
+
+
+def _ends(tail: str, known: list[dict]) -> tuple[str, str] | None:
+    """"… from x to h", "… from the Sun to the Earth": the two shapes on screen a line or an arrow joins."""
+    m = re.match(r"\s+(?:\w+\s+){0,2}?from\s+(?:the\s+)?([\w'-]{1,24})(?:\s+(?:circle|node|box|shape))?\s+to\s+"
+                 r"(?:the\s+)?([\w'-]{1,24})\b", tail, re.I)
+    if not m:
+        return None
+
+    def find(name: str) -> str | None:
+        return next((k["id"] for k in known if name.lower() in (k["id"].lower(), str(k.get("label") or "").lower())), None)
+
+    a, b = find(m.group(1)), find(m.group(2))
+    return (a, b) if a and b and a != b else None
+
+
+class _Span:
+    """A label that runs on over a list of quoted labels: its first text and where the list ends."""
+
+    def __init__(self, text: str, end: int):
+        self.text, self._end = text, end
+
+    def group(self, _n: int) -> str:
+        return self.text
+
+    def end(self) -> int:
+        return self._end
+
+
+def _copies(shape: dict, more: list[str], phrase: str, known: list[dict]) -> list[dict]:
+    """"Three circles in a row labeled "x", "h", "y_hat"": one shape per label, each beside the one before (below it
+    when the copies are "in a column" / "stacked")."""
+    column = re.search(r"\b(?:in\s+a\s+column|vertically|stacked|one\s+(?:above|below)\s+(?:the\s+)?other)\b", phrase, re.I)
+    ids = {x["id"] for x in known}
+    out: list[dict] = []
+    for n, text in enumerate([shape["label"]] + more):
+        one = {k: v for k, v in shape.items() if k not in ("count", "label", "id")}
+        one["label"] = text
+        one["id"] = _slug(text)
+        while one["id"] in ids:  # ends: a number makes the id new
+            one["id"] = one["id"][:20] + f"_{len(ids)}"
+        ids.add(one["id"])
+        if out:
+            one["below" if column else "right_of"] = out[-1]["id"]
+        one["_at"] = shape["_at"] + n
+        out.append(one)
+    return out
 
 
 def _relate(s: str, shapes: list[dict], known: list[dict]) -> None:

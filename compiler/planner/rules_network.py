@@ -171,3 +171,43 @@ def enumerate_layers(sentence: str) -> list[str]:
     if not m:
         return []
     return [x.strip().title() for x in enumeration(m.group(1))][:6]
+
+
+_NEURAL = re.compile(r"\bneurons?\b|\bneural\b|\bperceptrons?\b|\bbackprop\w*\b|\bactivations?\b", re.I)
+
+
+def tiny_networks(beats: list[Beat], about: str) -> list[Beat]:
+    """In a scene about a neural network, circles drawn in a row and joined one to the next ("Draw three circles in a
+    row labeled "x", "h", "y_hat". Draw a line from x to h labeled "w1 = 0.5" …") are a network of one node per
+    layer: its nodes named inside, its weights on its edges."""
+    if not (_NEURAL.search(about) or re.search(network_words()["cues"], about, re.I)):
+        return beats
+    out = []
+    for b in beats:
+        net = _chain_as_network(b) if b.kind == "drawing" else None
+        out.append(b if net is None else Beat("network", net, b.strings, b.rule + "+network", b.source, b.detail_index,
+                                               b.keywords))
+    return out
+
+
+def _chain_as_network(b: Beat) -> dict | None:
+    shapes = list(b.params.get("shapes") or [])
+    circles = [x for x in shapes if x.get("type") == "circle"]
+    links = [x for x in shapes if x.get("type") in ("line", "arrow")]
+    if not 2 <= len(circles) <= _NET_MAX or len(circles) + len(links) != len(shapes) or not links:
+        return None
+    ids = [c["id"] for c in circles]
+    for k, c in enumerate(circles):
+        if c.get("count", 1) != 1 or any(c.get(r) for r in ("inside", "around", "above", "below", "left_of", "between")):
+            return None
+        if k and c.get("right_of") != ids[k - 1]:
+            return None
+    weights = [""] * (len(circles) - 1)
+    for e in links:
+        if (e.get("from"), e.get("to")) not in zip(ids, ids[1:]):
+            return None
+        weights[ids.index(e["from"])] = str(e.get("label") or "")
+    params: dict = {"layers": [1] * len(circles), "nodes": [str(c.get("label") or "") for c in circles]}
+    if any(weights):
+        params["weights"] = weights
+    return params

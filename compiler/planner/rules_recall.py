@@ -189,12 +189,17 @@ def rule_recall(ex: Extracted, ctx, i: int) -> list[Beat]:
             words = [w for w in (qual.group(1).split() if qual else [])
                      if w not in ("same", "new", "first", "second", "two", "both", "whole", "entire", "original",
                                   "previous", "old", "current", "other", "last", "next", "final", "existing", "two")
-                     and len(w) > 2]
+                     and (len(w) > 2 or re.fullmatch(r"[a-z]\d", w))]
+            whole = re.match(r"\s+(?:on|of|in)\s+the\s+(\w+)", low[m.end():])
+            if whole and any(shown & set(k) for _, k in _noun_kinds(whole.group(1))):
+                continue  # "the w2 line on the network": a part of the picture on screen
             candidates.append((kinds, words, True))
     candidates = [c if len(c) == 3 else (c[0], c[1], False) for c in candidates]
     for n_cand, (kinds, words, implied) in enumerate(candidates):
         if shown & set(kinds):
             return []  # already on screen in this scene: the sentence operates on it
+        if implied and not explicit and words and _shown_here(ctx, words):
+            return []  # "the w2 line on the network": a part of the picture on screen that carries that name
         if implied and not explicit and words:
             # "between the two dashed curves": the curve it describes, never another one when no dashed curve was drawn
             found = _find(ctx, kinds, scene, words)
@@ -209,6 +214,17 @@ def rule_recall(ex: Extracted, ctx, i: int) -> list[Beat]:
             ctx.stop = True
         return [beat]
     return []
+
+
+def _shown_here(ctx, words: list[str]) -> bool:
+    """Whether every word naming the thing is among the strings drawn on screen in this scene."""
+    drawn = []
+    for b in reversed(ctx.beats):
+        if b.kind == "clear":
+            break
+        drawn += [s.lower() for s in b.strings]
+    return bool(drawn) and all(re.search(r"(?<![\w])" + re.escape(w.lower()) + r"(?![\w])", " ".join(drawn))
+                               for w in words)
 
 
 def _names_what_is_shown(ex: Extracted, ctx) -> bool:

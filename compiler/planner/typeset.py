@@ -45,7 +45,8 @@ def typeset_written_math(beats: list[Beat]) -> list[Beat]:
 
 def lone_columns_as_lists(beats: list[Beat]) -> list[Beat]:
     """"On the right, show the given values: …" read as one column of a comparison whose other columns stay
-    empty is a list: drawn as one, it takes the room it needs instead of one half of an empty comparison."""
+    empty is a list: drawn as one, it takes the room it needs instead of one half of an empty comparison. A lone
+    column of one formula is that formula."""
     out = []
     for b in beats:
         if b.kind == "comparison":
@@ -57,6 +58,10 @@ def lone_columns_as_lists(beats: list[Beat]) -> list[Beat]:
             if len(used) == 1 and used[0] < len(cols) and cols[used[0]] and not (used[0] < len(caps) and caps[used[0]]):
                 k = used[0]
                 items = [x.strip("`") for x in cols[k]][:8]
+                if len(items) == 1 and not titles[k] and is_written_formula(items[0]):
+                    # "On the right side show a small box with text "ReLU(z) = max(0, z)"": one formula
+                    out.append(replace(b, kind="equation", params={"exprs": items}, rule=b.rule + "+lone-formula"))
+                    continue
                 params = {"items": items, "style": "dot"}
                 if titles[k]:
                     params["title"] = titles[k]

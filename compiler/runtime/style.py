@@ -78,6 +78,25 @@ def formula(s: str, *, size: float, color, max_width: float | None = None):
     return mob
 
 
+SYMBOL = re.compile(r"[A-Za-z](?:_?\d{1,2}|_(?:hat|bar|[a-z]))?|alpha|beta|gamma|delta|theta|sigma|mu|lambda|phi")
+
+
+def symbol(n: str, theme: dict, size: float = 26):
+    """A label that may be a variable (`x`, `y_hat`, `w1`): typeset as the maths it is; else as `text` draws a label
+    (typeset when it is a formula)."""
+    if SYMBOL.fullmatch(n.strip()):
+        from ..mathtext import to_tex
+        from .mathsvg import math_mobject
+
+        tex = to_tex(n.strip()).tex
+        if tex:
+            mob = math_mobject(tex, font_size=size * 1.4, color=str(ManimColor(theme["text"])), fallback_text=n)
+            if getattr(mob, "math_ok", False):
+                mob.text = n
+                return mob
+    return text(n, theme, size=size, color=theme["text"], math=True)
+
+
 def fit(mob, max_w: float, max_h: float):
     if mob.width > max_w:
         mob.scale_to_fit_width(max_w)

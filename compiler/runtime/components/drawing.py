@@ -16,7 +16,7 @@ from manim import (DOWN, LEFT, RIGHT, UP, AnimationGroup, Arc, Arrow, Circle, Cr
                    UpdateFromAlphaFunc, VGroup, VMobject, smooth)
 
 from ...components.drawing import CONNECTORS, containment
-from ..style import text
+from ..style import SYMBOL, symbol, text
 from .plot import paint
 
 PALETTE = ["#4FC3F7", "#66BB6A", "#FFD54F", "#FF7043", "#AB47BC", "#5CD0B3"]
@@ -448,7 +448,8 @@ def build(theme: dict, *, shapes, caption=None, steps=(), color=None):
             continue
         x, y, w, h = boxes[i]
         m = g.mobs[i]
-        t = text(s["label"], theme, size=LABEL, color=theme["text"], width_chars=22)
+        t = (symbol(s["label"], theme, LABEL) if SYMBOL.fullmatch(s["label"]) and not s["label"].isupper() else
+             text(s["label"], theme, size=LABEL, color=theme["text"], width_chars=22, math=True))
         typ = s.get("type", "circle")
         if where[i] == "top":
             t.move_to([x, y + h / 2 - 0.15 - (0.18 if typ in ("circle", "ellipse", "membrane") else 0.05)
@@ -482,7 +483,7 @@ def build(theme: dict, *, shapes, caption=None, steps=(), color=None):
                 c = Line(a, b, color=col, stroke_width=3)
             piece = VGroup(c)
             if s.get("label"):
-                t = text(s["label"], theme, size=LABEL - 2, color=theme["text"])
+                t = text(s["label"], theme, size=LABEL - 2, color=theme["text"], math=True)
                 d = b - a
                 nrm = np.array([-d[1], d[0], 0.0]) / (np.linalg.norm(d) or 1)
                 if nrm[1] < 0:
