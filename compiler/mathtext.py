@@ -289,6 +289,13 @@ def _tokenize(s: str, symbols: dict[str, str] | None = None) -> list[_Tok]:
             add("sym", symbols[ch], i)
             i += 1
             continue
+        # a string of a call: hash('cat'), find("cow")
+        lit = re.match(r"(['\"])([A-Za-z][\w ]{0,30})\1(?!\w)", s[i:]) if ch in "'\"" and (i == 0 or s[i - 1] in "(,[ ") \
+            else None
+        if lit:
+            add("sym", "\\text{\u2018" + lit.group(2) + "\u2019}", i)
+            i += lit.end()
+            continue
         # multi-character ASCII operators
         matched = False
         for text, kind, value in _MULTI_OPS:

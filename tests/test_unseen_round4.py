@@ -88,3 +88,47 @@ def test_variable_labels_are_typeset_in_drawings_and_networks():
     d = drawing.build(theme, shapes=[{"type": "circle", "id": "a", "label": "x"}, {"type": "circle", "id": "b",
                                                                                    "label": "Sun", "right_of": "a"}])
     assert not hasattr(d.labels["a"], "font") and hasattr(d.labels["b"], "font")
+
+
+def test_single_quotes_inside_a_double_quoted_label_or_a_call_are_kept():
+    from compiler.planner.extract import canonical_quotes
+
+    assert canonical_quotes('Show "insert(\'bird\')" and "hash = 2".') == 'Show "insert(\'bird\')" and "hash = 2".'
+    assert canonical_quotes('the text "occupied by \'cat\'".') == 'the text "occupied by \'cat\'".'
+    assert canonical_quotes("hash('cat') = 2") == "hash('cat') = 2"
+    assert canonical_quotes("Show the label 'Start' here.") == 'Show the label "Start" here.'
+    beats, _ = planned('Show "insert(\'bird\')" and "hash = 2". Flash bucket 2 with the text "occupied by \'cat\'".')
+    strings = [s for b in beats for s in b.strings]
+    assert "insert('bird')" in strings and "occupied by 'cat'" in strings
+
+
+def test_a_string_argument_of_a_call_is_typeset_as_text_in_the_formula():
+    from compiler.mathtext import to_tex
+
+    assert to_tex("hash('cat') = (99 + 97 + 116) mod 5").tex == \
+        "\\operatorname{hash}(\\text{\u2018cat\u2019}) = (99 + 97 + 116) \\, \\mathrm{mod} \\, 5"
+    assert to_tex("f'(x) = 2x").tex == "f'(x) = 2x"  # a prime stays a prime
+    beats, notes = planned("Show the calculation line by line:\n   hash('cat') = (99 + 97 + 116) mod 5\n   = 312 mod 5\n"
+                           "   hash('cat') = 2")
+    assert [b.kind for b in beats] == ["steps"] and not [n for n in notes if n.startswith("SB302")]
+
+
+def test_bucket_lines_of_a_hash_table_are_rows_of_chained_nodes():
+    beats, notes = planned("Show the final state of the hash table with labels for each bucket:\n   0: ∅\n   1: fish\n"
+                           "   2: cat → bird\n   3: ∅\n   4: dog")
+    (b,) = beats
+    assert b.kind == "graph" and b.params["layout"] == "chain" and b.params["directed"]
+    assert [(e["from"], e["to"]) for e in b.params["edges"]] == [("[1]", "fish"), ("[2]", "cat"), ("cat", "bird"),
+                                                                   ("[4]", "dog")]
+    assert [n["label"] for n in b.params["nodes"] if isinstance(n, dict)] == ["0", "1", "2", "3", "4"]
+    # not a flow whose last box reads "bird\n3: ∅\n4: dog"
+    assert all("\n" not in s for b in beats for s in b.strings)
+
+
+def test_the_picture_of_a_named_scene_is_recalled_whatever_noun_names_it():
+    sb = Storyboard.model_validate({"scenes": [
+        scene("Show the hash table:\n   0: ∅\n   1: fish\n   2: cat → bird", "Buckets."),
+        scene("Show the final table from scene 1.", "Again."),
+    ]})
+    two = plan_storyboard(sb).scenes[1].beats
+    assert [(b.kind, b.rule) for b in two] == [("graph", "graph:recalled-from-scene-1")]

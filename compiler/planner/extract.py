@@ -51,7 +51,9 @@ FENCE = re.compile(r"```[\w+-]*[ \t]*\n?(.*?)(?:```|$)", re.S)
 CODE_LINES = re.compile(r"(?:`[^`\n]+`[ \t]*\n[ \t]*)+`[^`\n]+`")
 
 
-_KEEP = re.compile(r"```.*?(?:```|$)|`[^`\n]*`", re.S)
+# kept as written: code, and text already in double quotes ("insert('bird')", "occupied by 'cat'"); a quoted
+# argument of a call (hash('cat')) is a string of the formula, not a quotation
+_KEEP = re.compile(r"```.*?(?:```|$)|`[^`\n]*`|\"[^\"\n]*\"|\u201c[^\u201d\n]*\u201d|(?<=[\w\]])\('[^'\n()]{0,40}'\)", re.S)
 
 
 def canonical_quotes(sentence: str) -> str:
@@ -170,7 +172,7 @@ def extract(sentence: str) -> Extracted:
                              flags=re.I)[0].strip(" \"'") for p in parts[1:]]
             rest = [re.sub(r"^(?:and\s+)?back\s+to\s+(?:the\s+)?", "", p, flags=re.I) for p in rest]  # "… -> back to sin(x)"
             chain = [c.replace("\x03", "(").replace("\x04", ")") for c in [first] + rest]
-            if all(0 < len(c) <= 40 and not re.search(r"[\[\]]", c) for c in chain):
+            if all(0 < len(c) <= 40 and not re.search(r"[\[\]\n]", c) for c in chain):  # a node ends at its line
                 ex.chain = chain
     return ex
 

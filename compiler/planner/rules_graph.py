@@ -185,8 +185,52 @@ def _recall(ex: Extracted, ctx: Context, i: int) -> Beat | None:
 
 
 # ----------------------------------------------------------------------------- declarations
+_BUCKET_LINE = re.compile(r"^\s*(?:bucket\s+|index\s+|slot\s+)?(\w{1,6})\s*:\s*(.{1,80}?)\s*$", re.M | re.I)
+_EMPTY = re.compile(r"∅|\(?(?:empty|none|null|nil)\)?|-|—|\[\s*\]", re.I)
+_ARROW = re.compile(r"\s*(?:->|→|⟶)\s*")
+
+
+def _buckets(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
+    """Lines 'key: item → item' of a hash table or linked lists ("0: ∅", "2: cat → bird"): each bucket a row, its
+    key first and its items chained after it."""
+    lines = [m for m in _BUCKET_LINE.finditer(ex.sentence) if "\n" in ex.sentence[:m.start() + 1]]
+    if len(lines) < 3 or not any(_ARROW.search(m.group(2)) for m in lines):
+        return None
+    if not re.search(r"\b(?:hash|buckets?|slots?|chain\w*|linked\s+lists?)\b", ex.sentence + " " + ctx.about, re.I):
+        return None
+    nodes: list = []
+    edges: list[dict] = []
+    used: set[str] = set()
+    for m in lines:
+        key = m.group(1)
+        items = [] if _EMPTY.fullmatch(m.group(2).strip()) else [x.strip() for x in _ARROW.split(m.group(2)) if x.strip()]
+        if any(len(x) > 24 for x in items) or key in used:
+            return None
+        nodes.append({"id": f"[{key}]", "label": key, "shape": "box"})
+        used.add(key)
+        before = f"[{key}]"
+        for x in items:
+            if _EMPTY.fullmatch(x):
+                continue  # "2: cat → bird → ∅": the end of the chain
+            nid = x if x not in used else f"{x} ({key})"
+            used.add(nid)
+            nodes.append({"id": nid, "label": x} if nid != x else x)
+            edges.append({"from": before, "to": nid})
+            before = nid
+    if len(nodes) > 24:
+        return None
+    ctx.stop = True
+    strings = [f"{m.group(1)}" for m in lines] + [str(n["label"] if isinstance(n, dict) else n) for n in nodes
+                                                   if not (isinstance(n, dict) and n.get("shape") == "box")]
+    return [_beat("graph", "graph:bucket-lines", ex, i, strings, _kw(" ".join(strings)) + ("graph",), nodes=nodes,
+                  edges=edges, directed=True, layout="chain")]
+
+
 def _declare(ex: Extracted, ctx: Context, i: int, on_screen: Beat | None) -> list[Beat] | None:
     s = ex.sentence
+    buckets = _buckets(ex, ctx, i)
+    if buckets is not None:
+        return buckets
     layout = next((lay for pat, lay in graph_layouts() if re.search(pat, s, re.I)), None)
     in_bst = layout == "bst" or any(lay == "bst" and re.search(p, ctx.about, re.I) for p, lay in graph_layouts())
     if in_bst and on_screen is None and not _history_graph(ctx):

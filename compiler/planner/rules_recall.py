@@ -213,6 +213,15 @@ def rule_recall(ex: Extracted, ctx, i: int) -> list[Beat]:
         if explicit and _pure_reference(ex):
             ctx.stop = True
         return [beat]
+    if scene is not None and candidates and _pure_reference(ex) and not shown - {"title", "text", "clear"}:
+        # "Show the final table from scene 6" when scene 6 drew its table as a graph of buckets: that scene's picture
+        kinds = tuple(k for _, ks in NOUNS for k in ks)
+        found = _find(ctx, tuple(dict.fromkeys(kinds)), scene, [])
+        if found:
+            number, b = found
+            ctx.stop = True
+            return [Beat(b.kind, dict(b.params), b.strings, f"{b.kind}:recalled-from-scene-{number}", ex.sentence, i,
+                         b.keywords)]
     return []
 
 
@@ -251,5 +260,6 @@ def _pure_reference(ex: Extracted) -> bool:
               "and", "that", "this", "re", "redraw", "reappear", "reappears", "appear", "here", "up"}
     nouns = {w for pat, _ in NOUNS for w in re.findall(r"[a-z]+", pat)} | {"bell", "grid", "cards", "data", "plot",
                                                                             "curve", "chart"}
+    nouns |= {w[:-1] for w in nouns if w.endswith("s")}  # "tables?": table
     rest = [w for w in words if w not in filler and w not in nouns]
     return len(rest) <= 1
