@@ -1410,8 +1410,18 @@ def _text_words(tex: str) -> str:
     return "".join(out)
 
 
+_LEAD_REL = re.compile(r"\s*(=|≈|≤|≥|<|>|→|->|~|∼)\s*(?=[^\s=≈≤≥<>→~∼])")
+_LEAD_REL_TEX = {"=": "=", "≈": r"\approx", "≤": r"\le", "≥": r"\ge", "<": "<", ">": ">", "→": r"\to", "->": r"\to",
+                 "~": r"\sim", "∼": r"\sim"}
+
+
 def to_tex(expr: str) -> MathResult:
-    """Translate storyboard math (ASCII, Unicode, TeX, chemistry or words) to TeX. Never raises."""
+    """Translate storyboard math (ASCII, Unicode, TeX, chemistry or words) to TeX. Never raises. A line that starts
+    with its relation ("= 300 + 40 + 5", "≈ 0": the next line of a calculation) is typeset so."""
+    lead = _LEAD_REL.match(expr) if isinstance(expr, str) else None
+    if lead:
+        rest = to_tex(expr[lead.end():])
+        return MathResult("{} " + _LEAD_REL_TEX[lead.group(1)] + " " + rest.tex, None) if rest.tex else rest
     try:
         s = _prepare(expr)
         from .chemtext import chem_to_tex

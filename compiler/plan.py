@@ -165,13 +165,13 @@ def _rule_beats(index: int, scene: Scene, details: tuple[str, ...], theme: Theme
                               "shows an empty frame while its narration plays", ("scenes", index, "animation_details")))
     from .planner.colours import apply_colours
 
-    from .planner.typeset import (derivations_as_steps, distinct_curves, lone_columns_as_lists, tex_matrices, titles_first,
-                                  typeset_written_math)
+    from .planner.typeset import (continued_lines, derivations_as_steps, distinct_curves, lone_columns_as_lists,
+                                  tex_matrices, titles_first, typeset_written_math)
 
     from .planner.rules_network import tiny_networks
 
-    composed = titles_first(tex_matrices(derivations_as_steps(typeset_written_math(lone_columns_as_lists(
-        distinct_curves(tiny_networks(ctx.beats, ctx.about)))))))
+    composed = titles_first(tex_matrices(continued_lines(derivations_as_steps(typeset_written_math(lone_columns_as_lists(
+        distinct_curves(tiny_networks(ctx.beats, ctx.about))))))))
     beats = apply_colours([_as_drawing(_within_limits(b, index, details, notes)) for b in composed], theme)
     for b in beats:
         _typeset_notes(index, b, notes)

@@ -433,7 +433,7 @@ def test_manim_calls_doubled_backslashes_and_bmatrix_rows_are_typeset():
     assert manim_calls('Label it Text("area 10") and show MathTex("\\\\det(A) = 4 \\\\cdot 6").') == \
         'Label it "area 10" and show "\\det(A) = 4 \\cdot 6".'
     doubled = "= \\\\begin{bmatrix} 2 \\\\\\\\ -1 \\\\end{bmatrix}"  # every backslash written twice
-    assert to_tex(doubled).tex == "= \\begin{bmatrix} 2 \\\\ -1 \\end{bmatrix}"
+    assert to_tex(doubled).tex == "{} = \\begin{bmatrix} 2 \\\\ -1 \\end{bmatrix}"  # a leading relation spaced as one
     assert to_tex("\\begin{bmatrix} 1 \\\\ 2 \\end{bmatrix}").tex == "\\begin{bmatrix} 1 \\\\ 2 \\end{bmatrix}"
     bs = beats('Transform it into matrix form: MathTex("\\\\begin{bmatrix} 4 & 7 \\\\\\\\ 2 & 6 \\\\end{bmatrix} '
                '\\\\begin{bmatrix} x \\\\\\\\ y \\\\end{bmatrix} = \\\\begin{bmatrix} 1 \\\\\\\\ -2 \\\\end{bmatrix}").')

@@ -132,3 +132,34 @@ def test_the_picture_of_a_named_scene_is_recalled_whatever_noun_names_it():
     ]})
     two = plan_storyboard(sb).scenes[1].beats
     assert [(b.kind, b.rule) for b in two] == [("graph", "graph:recalled-from-scene-1")]
+
+
+def test_rows_under_a_colon_after_words_on_the_rows_fill_the_table():
+    beats, _ = planned('Show a table with columns "n", "x_n", "error |x_n − √2|" and rows filled one at a time:\n'
+                       '   0 | 2 | 0.5858\n   1 | 1.5 | 0.0858')
+    (b,) = beats
+    assert b.params["rows"] == [[0, 2, 0.5858], [1, 1.5, 0.0858]]
+
+
+def test_bars_with_heights_after_a_colon_on_empty_axes_are_the_chart():
+    beats, notes = planned('Draw axes: x-axis labeled "number of heads k" with ticks 0 to 10, y-axis labeled "P(X = k)" '
+                           'from 0 to 0.3.\nDraw 5 bars with heights:\n   k = 0: 0.001, 1: 0.0098, 2: 0.0439, 3: 0.1172, '
+                           '4: 0.2051')
+    assert [b.kind for b in beats] == ["bar_chart"]  # the axes are the chart's, not a second, empty picture
+    b = beats[0]
+    assert b.params["labels"] == ["0", "1", "2", "3", "4"] and b.params["values"][3] == 0.1172
+    assert b.params["title"] == "P(X = k) by number of heads k"
+
+
+def test_a_line_that_starts_with_its_relation_goes_on_the_calculation_before_it():
+    from compiler.mathtext import to_tex
+
+    assert to_tex("= 300 + 40 + 5").tex == "{} = 300 + 40 + 5"
+    assert to_tex("≈ 0").tex == "{} \\approx 0"
+    beats, _ = planned('Below the boxes, build the expansion "345 = 3 × 100 + 4 × 10 + 5 × 1". Then show '
+                       '"= 300 + 40 + 5".')
+    assert [(b.kind, b.params.get("lines")) for b in beats] == [
+        ("steps", ["345 = 3 × 100 + 4 × 10 + 5 × 1", "= 300 + 40 + 5"])]
+    beats, _ = planned('Below, build the sum "1 × 8 + 1 × 4 + 0 × 2 + 1 × 1", then "= 8 + 4 + 0 + 1", then "= 13".')
+    assert [(b.kind, b.params.get("lines")) for b in beats] == [
+        ("steps", ["1 × 8 + 1 × 4 + 0 × 2 + 1 × 1", "= 8 + 4 + 0 + 1", "= 13"])]

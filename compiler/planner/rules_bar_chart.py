@@ -15,7 +15,7 @@ import re
 from ..formula import short_number
 from .beats import Beat
 from .clauses import operation_clauses
-from .context import Context, _beat, _cue, _has, _kw
+from .context import Context, _beat, _cue, _has, _kw, since_clear
 from .extract import Extracted
 from .knowledge import extremes
 from .quantity import ELLIPSIS, NUM, expand_ellipsis, number as _num
@@ -63,7 +63,7 @@ def _value(text: str) -> float | int:
     return _num(text.strip())
 
 
-_HEIGHTS = re.compile(r"\bbars?\s+(?:of|with|showing|at)\s+(?:the\s+)?(?:heights?|values?|lengths?|sizes?)\s+(?:of\s+)?",
+_HEIGHTS = re.compile(r"\bbars?\s+(?:of|with|showing|at)\s+(?:the\s+)?(?:heights?|values?|lengths?|sizes?)(?:\s*:\s*|\s+(?:of\s+)?)",
                       re.I)
 
 
@@ -375,8 +375,18 @@ def rule_bar_chart(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             title = title[0].upper() + title[1:] if title else None
             if title and title.lower() in {str(lab).lower() for lab in labels}:
                 title = None  # "a bar chart of cat: 3, dog: 2": "cat" is the first bar, not the chart's name
+    first = re.fullmatch(r"([A-Za-z]\w{0,2})\s*=\s*(\S{1,12})", str(labels[0])) if labels else None
+    if first and len(labels) >= 3 and not any("=" in str(lab) for lab in labels[1:]):
+        labels = [first.group(2)] + labels[1:]  # "k = 0: 0.001, 1: 0.0098, …": the bars 0, 1, … of k
+    axes = _empty_axes(ctx)
+    if axes is not None and title is None:
+        # "Draw axes: x-axis "number of heads k" …, y-axis "P(X = k)" …. Draw 11 bars with heights: …": the bars are
+        # the picture; its axes' names are its caption
+        names = [str(axes.params.get(k) or "") for k in ("y_label", "x_label")]
+        title = " by ".join(n for n in names if n) or None
+        ctx.beats.remove(axes)
     probabilities = _has(ex, r"\bprobabilit\w*|\bsoftmax\b|\blikelihoods?\b|\bdistribution\b")
-    horizontal = _has(ex, r"\bhorizontal\b") or (probabilities and not _has(ex, r"\bvertical\b"))
+    horizontal = _has(ex, r"\bhorizontal\b") or (probabilities and not _has(ex, r"\bvertical\b") and axes is None)
     largest = "|".join(re.escape(w) for w in extremes()["max"])  # "the most likely one", "the tallest bar" (data)
     highlight = _has(ex, r"\bhighlight\w*\s+(?:the\s+)?(?:top\b|(?:[\w-]+\s+){0,4}?(?:" + largest + r")(?![\w-]))|\bargmax\b")
     unit = "%" if pct else (" " + word_unit if word_unit and len(word_unit) > 2 else word_unit) or None
@@ -385,6 +395,16 @@ def rule_bar_chart(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     return [_beat("bar_chart", "bar_chart:" + ("quoted-values" if ex.quoted else "label-value-list"), ex, i, strings,
                   sum((_kw(x) for x in labels), ()) + _kw(title or "chart"), labels=labels, values=values,
                   title=title, unit=unit, horizontal=horizontal or None, highlight_max=highlight or None)]
+
+
+def _empty_axes(ctx: Context) -> Beat | None:
+    """Axes drawn in this scene with nothing on them yet (no curve, point, region or line)."""
+    for b in reversed(since_clear(ctx)):
+        if b.kind == "plot":
+            drawn = [k for k in b.params if k not in ("x_label", "y_label", "x_range", "y_range", "numbers", "title",
+                                                     "x_step", "y_step", "grid", "color")]
+            return b if not drawn else None
+    return None
 
 
 # ----------------------------------------------------------------------------- heatmap

@@ -154,7 +154,9 @@ def rule_table(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     ncols = min(len(columns), 6)
     columns = columns[:ncols]
     rows: list[list] = []
-    block = block_lines(s) if mc.end() >= s.find(":\n") >= 0 else []
+    colon = s.find(":\n")
+    # the lines under the colon: right after the columns, or after words on the rows ("… and rows filled one at a time:")
+    block = block_lines(s) if colon >= 0 and (mc.end() >= colon or not re.search(Q, s[mc.end():colon])) else []
     if block and all("|" in ln for ln in block):
         # 'A table with columns "Year", "Balance":' then one "Row 1: 1 | $1100" per line
         rows = [block_row(ln, ncols) for ln in block]

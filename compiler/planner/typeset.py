@@ -14,7 +14,7 @@ from dataclasses import replace
 
 import re
 
-from ..mathtext import is_formula_line, looks_like_math
+from ..mathtext import is_formula_line, looks_like_math, to_tex
 from .beats import Beat
 from .rules_equation import is_value
 
@@ -173,3 +173,38 @@ def _derivation_line(b: Beat) -> bool:
     exprs = [str(e) for e in b.params.get("exprs") or []]
     return bool(exprs) and not re.search(r"\b(?:plot|graph|chart|axes|draw|table|arrow|diagram)\b", b.source or "", re.I) \
         and all(re.search(r"[=≈<>≤≥]", e) and not is_value(e) for e in exprs)
+
+
+_CONTINUED = re.compile(r"^\s*(?:=|≈)\s*\S")
+
+
+def continued_lines(beats: list[Beat]) -> list[Beat]:
+    """A calculation written as its lines: a list "1 × 8 + 1 × 4 + 0 × 2 + 1 × 1", "= 8 + 4 + 0 + 1", "= 13" is
+    `steps`; a line starting with its relation ("Then show "= 300 + 40 + 5"") goes on the formula drawn just
+    before it, one `steps` beat built line by line."""
+    out: list[Beat] = []
+    for b in beats:
+        if b.kind == "bullets":
+            items = [str(x) for x in b.params.get("items") or []]
+            first = items[0] if items else ""
+            if len(items) >= 2 and (is_formula_line(first) or looks_like_math(first) and to_tex(first).tex) and \
+                    not _CONTINUED.match(first) and all(
+                    _CONTINUED.match(x) and is_formula_line(x) for x in items[1:]):
+                params = {"lines": items, **({"color": b.params["color"]} if b.params.get("color") else {})}
+                out.append(replace(b, kind="steps", params=params, rule=b.rule + "+calculation"))
+                continue
+        line = b.params.get("text") if b.kind == "text" else (b.params.get("exprs") or [None])[0] \
+            if b.kind == "equation" and len(b.params.get("exprs") or []) == 1 else None
+        prev = next((k for k in range(len(out) - 1, -1, -1) if out[k].kind not in ("highlight",)), None)
+        if isinstance(line, str) and _CONTINUED.match(line) and is_formula_line(line) and prev is not None and \
+                out[prev].kind in ("equation", "steps") and not out[prev].params.get("label") and \
+                b.detail_index - out[prev].detail_index in (0, 1):
+            p = out[prev]
+            lines = list(p.params.get("lines") or p.params.get("exprs") or [])
+            if 1 <= len(lines) < 8:
+                params = {"lines": lines + [line], **({"color": p.params["color"]} if p.params.get("color") else {})}
+                out[prev] = replace(p, kind="steps", params=params, strings=p.strings + tuple(b.strings),
+                                    rule=p.rule + "+continued")
+                continue
+        out.append(b)
+    return out
