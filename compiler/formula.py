@@ -523,7 +523,7 @@ def short_number(v: float) -> str:
         # 0.000003 as written, never "3e-06" (up to 9 decimals; smaller is shown in scientific form)
         return f"{v:.9f}".rstrip("0").rstrip(".") if a >= 1e-9 else f"{v:.2g}"
     if a < 1e4:
-        return f"{v:.4g}" if a >= 1 or a == 0 else f"{v:.3g}"
+        return f"{v:.4g}"  # 0.1172 as written, not 0.117
     for div, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k")):
         if a >= div and a / div < 1000:
             return f"{v / div:.3g}{suffix}"

@@ -575,6 +575,14 @@ class _Parser:
         self.integral = 0  # > 0 inside the body of an integral: "dx" gets a thin space
 
     # -- token helpers ---------------------------------------------------------------------
+    def _next_abs(self, tok: _Tok, last: _Node) -> bool:
+        """"|a| |b|": a bar right after an absolute value opens the next one (when one closes it), not "given"."""
+        if tok.kind != "bar" or self.abs or not (last.fence == "|" or last.kind == "num"):
+            return False
+        after = [self.peek(k) for k in range(1, 8)]
+        return after[0] is not None and after[0].kind not in ("bar", "rel", "close", "add", "mul") and any(
+            a is not None and a.kind == "bar" for a in after[1:])
+
     def peek(self, k: int = 0) -> _Tok | None:
         j = self.i + k
         return self.toks[j] if j < len(self.toks) else None
@@ -643,7 +651,8 @@ class _Parser:
         while (tok := self.peek()) is not None and tok.kind == "add":
             self.next()
             after = self.peek()
-            if after is not None and after.kind in ("rel", "sep", "close", "bar"):
+            if after is not None and (after.kind in ("rel", "sep", "close") or after.kind == "bar" and (
+                    self.abs or not any(t.kind == "bar" for t in self.toks[self.i + 1:]))):
                 tex += " {" + tok.value + "}"  # "D and +: 0.01 × 0.95": the sign names an outcome
                 count += 1
                 break
@@ -686,7 +695,7 @@ class _Parser:
                     acc = _Node(f"{acc.tex} {op} {right.tex}", "expr", acc.tall or right.tall)
                 last = right
             elif tok.kind in _ATOM_START and not (tok.kind == "open" and tok.value == "{" and self.script) \
-                    and not (tok.kind == "norm" and self.abs):
+                    and not (tok.kind == "norm" and self.abs) or self._next_abs(tok, last):
                 right = self.factor()
                 sep = " "
                 if right.kind == "diff" or (right.kind != "group" and (last.kind in _WORDY or right.kind in _WORDY)):
@@ -1178,6 +1187,8 @@ def _prepare(expr: object) -> str:
         s = s[:-1].rstrip()
     if not s:
         raise _Fail("empty formula")
+    # "2|a||b| cos θ": two absolute values side by side, not a norm bar in the middle
+    s = re.sub(r"(?<!\|)\|([^|\s]{1,12})\|\|([^|\s]{1,12})\|(?!\|)", r"|\1| |\2|", s)
     return s
 
 

@@ -163,3 +163,42 @@ def test_a_line_that_starts_with_its_relation_goes_on_the_calculation_before_it(
     beats, _ = planned('Below, build the sum "1 × 8 + 1 × 4 + 0 × 2 + 1 × 1", then "= 8 + 4 + 0 + 1", then "= 13".')
     assert [(b.kind, b.params.get("lines")) for b in beats] == [
         ("steps", ["1 × 8 + 1 × 4 + 0 × 2 + 1 × 1", "= 8 + 4 + 0 + 1", "= 13"])]
+
+
+def test_symbols_written_with_spaces_are_a_row_of_cells():
+    beats, _ = planned("Show the row of 10 coins: H H H T T T T T T T.")
+    assert [(b.kind, b.params.get("tokens")) for b in beats] == [("sequence", list("HHHTTTTTTT"))]
+    beats, _ = planned('Draw a row of 10 circles (coins) in the middle of the screen, each showing "?".')
+    assert [(b.kind, b.params.get("tokens")) for b in beats] == [("sequence", ["?"] * 10)]
+    beats, _ = planned("Show the formula A B C D on the board.")  # no row: letters of a formula, not cells
+    assert "sequence" not in [b.kind for b in beats]
+
+
+def test_a_vector_takes_the_label_written_for_it_and_a_recalled_plane_keeps_its_vectors():
+    sb = Storyboard.model_validate({"scenes": [
+        scene('Draw a NumberPlane with x from -1 to 6 and y from -1 to 5. Draw vector a as an arrow from (0, 0) to '
+              '(3, 4) with label "a = (3, 4)" near its tip. Draw vector b as an arrow from (0, 0) to (4, 3) with label '
+              '"b = (4, 3)" near its tip.', "Two vectors."),
+        scene("Redraw the plane with a = (3, 4) in blue and b = (4, 3) in yellow, same placement as scene 1.", "Again."),
+    ]})
+    plan = plan_storyboard(sb)
+    labels = [v.get("label") for b in plan.scenes[0].beats if b.kind == "vector_plane" for v in b.params.get("vectors") or []]
+    assert labels == ["a = (3, 4)", "b = (4, 3)"]
+    (again,) = [b for b in plan.scenes[1].beats if b.kind == "vector_plane"]
+    assert [(v["x"], v["y"]) for v in again.params["vectors"]] == [(3, 4), (4, 3)]
+
+
+def test_absolute_values_side_by_side_are_two_not_a_given_bar():
+    from compiler.mathtext import to_tex
+
+    assert to_tex("cos θ = (a · b) / (|a| |b|)").tex == "\\cos \\theta = \\frac{a \\cdot b}{|a| |b|}"
+    assert to_tex("a · b = |a||b| cos θ").tex == "a \\cdot b = |a| |b| \\cos \\theta"
+    assert to_tex("|x - 1| + |y|").tex == "|x - 1| + |y|"
+    assert to_tex("P(A | B)").tex == "P(A \\mid B)" and to_tex("P(+ | D) = 0.95").tex == "P({+} \\mid D) = 0.95"
+    assert to_tex("||v||").tex == "\\|v\\|"
+
+
+def test_a_bar_shows_its_value_as_written():
+    from compiler.formula import short_number
+
+    assert [short_number(v) for v in (0.1172, 0.0098, 0.2461, 0.5)] == ["0.1172", "0.0098", "0.2461", "0.5"]

@@ -110,6 +110,22 @@ def scene_state(sp, kind: str) -> Beat | None:
         if kept:
             params["steps"] = kept[-16:]
         return Beat("graph", params, base.strings, base.rule, base.source, base.detail_index, base.keywords)
+    if kind == "vector_plane":
+        # the grid with every vector its beats drew (a grid a matrix moved is recalled as first drawn)
+        base = next((b for b in reversed(beats) if not b.params.get("extend")), None)
+        if base is None:
+            return None
+        later = beats[beats.index(base) + 1:]
+        params = {k: v for k, v in base.params.items() if k not in _TRANSIENT and k != "matrices"}
+        vectors = list(params.get("vectors") or [])
+        strings = list(base.strings)
+        if not any(b.params.get("matrices") for b in [base] + later):
+            for b in later:
+                vectors += [v for v in b.params.get("vectors") or [] if v not in vectors]
+                strings += [v["label"] for v in b.params.get("vectors") or [] if v.get("label") and v["label"] not in strings]
+        if vectors:
+            params["vectors"] = vectors[:8]
+        return Beat(kind, params, tuple(strings), base.rule, base.source, base.detail_index, base.keywords)
     # the component as drawn: an `extend` beat after it only acts on it (its own params are a part of the picture)
     last = next((b for b in reversed(beats) if not b.params.get("extend")), beats[-1])
     params = {k: v for k, v in last.params.items() if k not in _TRANSIENT}

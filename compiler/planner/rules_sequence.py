@@ -39,6 +39,25 @@ def _row_of_quoted(ex: Extracted) -> tuple[list[str], str] | None:
     return None
 
 
+_SYMBOL_ROW = re.compile(r"(?<![\w'\"\u201c(\[])((?:[A-Z0-9?✓✗] ){3,15}[A-Z0-9?✓✗])(?![\w'\"\u201d)\]])")
+_SYMBOL_CUE = re.compile(r"\b(?:rows?|sequences?|coins?|flips?|tosses|results?|outcomes?|bits?|strings?|slots?|"
+                         r"reveal\w*|reads?|spells?)\b", re.I)
+_EACH = re.compile(r"\brow\s+of\s+(\d{1,2})\s+[^.;:]{0,70}?\beach\s+(?:showing|with|containing|labell?ed|marked)\s+"
+                   r"[\"\u201c]([^\"\u201d]{1,3})[\"\u201d]", re.I)
+
+
+def _symbol_row(ex: Extracted) -> tuple[list[str], str] | None:
+    """"Show the row of 10 coins: H H H T T T T T T T" (symbols written with spaces between them), "a row of 10
+    circles (coins), each showing "?"": one cell per symbol."""
+    each = _EACH.search(ex.sentence)
+    if each and 2 <= int(each.group(1)) <= 16:
+        return [each.group(2)] * int(each.group(1)), "sequence:row-of-each"
+    m = _SYMBOL_ROW.search(ex.bare)
+    if m and _SYMBOL_CUE.search(ex.bare[:m.start()]):
+        return m.group(1).split(), "sequence:symbol-row"
+    return None
+
+
 _NOUN_LIST = re.compile(r"\b(?:row|array|list|sequence)\s+(?:of\s+(?:numbers|values|integers)\s+)?"
                         r"((?:-?\d+(?:\.\d+)?\s*,\s*){2,15}-?\d+(?:\.\d+)?)\b(?![.,]\d)", re.I)
 
@@ -48,7 +67,7 @@ def rule_sequence(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     are generated"; "the sentence "The cat sat" split into tokens"; "a sorted array of numbers
     [3, 8, 15, 21] as boxes in a row"; then "Animate a pointer moving … checking each element" or
     "pointers "low" at index 0 and "high" at index 9" on the array on screen."""
-    row = _row_of_quoted(ex)
+    row = _row_of_quoted(ex) or _symbol_row(ex)
     if row is not None:
         tokens, rule = row
         ctx.consumed.update(tokens + [q for q in ex.quoted if "".join(tokens) == q])

@@ -95,8 +95,9 @@ def _vectors(ex: Extracted) -> tuple[list[dict], bool]:
         if basis and (x, y) in ((1, 0), (0, 1)) and re.search(r"[ij][- ]hat|basis|[îĵ]", clause, re.I):
             continue  # î and ĵ: drawn as the basis
         v: dict = {"x": x, "y": y}
-        name = re.search(r"\bvector\s+([a-zA-Z]\w?)\b", clause) or re.search(
-            r"\blabell?ed\s+[\"\u201c]([^\"\u201d]{1,12})[\"\u201d]", s[m.end():m.end() + 40])
+        # the label written for it ('… with label "a = (3, 4)" near its tip') before the name it is called by
+        name = re.match(r"[^.;\"\u201c]{0,30}?\b(?:labell?ed|with\s+(?:the\s+)?label|label)\s+[\"\u201c]([^\"\u201d]{1,20})"
+                        r"[\"\u201d]", s[m.end():m.end() + 60]) or re.search(r"\bvector\s+([a-zA-Z]\w?)\b", clause)
         if name:
             v["label"] = name.group(1)
         colour = _colour_before(clause + " " + s[m.end():m.end() + 14])
