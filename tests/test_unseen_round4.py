@@ -5,6 +5,8 @@ plot's line. One test per mechanism, with sentences like the ones that showed it
 
 from __future__ import annotations
 
+import pytest
+
 from compiler.models import Storyboard
 from compiler.plan import plan_storyboard
 
@@ -202,3 +204,74 @@ def test_a_bar_shows_its_value_as_written():
     from compiler.formula import short_number
 
     assert [short_number(v) for v in (0.1172, 0.0098, 0.2461, 0.5)] == ["0.1172", "0.0098", "0.2461", "0.5"]
+
+
+# ----------------------------------------------------------------------------- a thin lens
+def test_the_lens_equation_places_the_image():
+    from compiler.components.physics import PhysicsVisual, lens_image, lens_strings
+
+    assert lens_image(10, 30) == (15.0, -0.5)  # real, inverted, half size
+    di, m = lens_image(10, 6)
+    assert round(di, 6) == -15 and round(m, 6) == 2.5  # virtual, upright, magnified
+    assert lens_image(10, 10) is None  # at the focal point: no image
+    assert round(lens_image(-10, 20)[0], 3) == -6.667  # a diverging lens: always virtual
+    ln = {"focal": 10, "object_distance": 30, "object_height": 10, "rays": ["parallel", "center", "focal"], "image": True}
+    assert {"d_o = 30 cm", "d_i = 15 cm", "object", "image", "F", "F′"} <= set(lens_strings(ln))
+    PhysicsVisual.model_validate({"kind": "physics", "lens": ln})
+    with pytest.raises(Exception, match="object_distance"):
+        PhysicsVisual.model_validate({"kind": "physics", "lens": {"focal": 10, "rays": ["center"]}})
+
+
+def test_a_lens_scene_is_one_lens_picture_with_what_each_sentence_adds():
+    beats, notes = planned(
+        'Draw a horizontal optical axis across the screen and a converging lens at the center with label "converging '
+        'lens".\nDraw the object as an upward arrow on the axis at x = -6 (30 cm to the left of the lens, scale 1 unit '
+        '= 5 cm), height 2, labeled "object".\nDraw a brace under the axis from the object to the lens labeled '
+        '"d_o = 30 cm".\nMark two small dots on the axis at x = -2 and x = 2 labeled "F" and "F\'".')
+    (b,) = beats
+    ln = b.params["lens"]
+    assert (b.kind, ln["focal"], ln["object_distance"], ln["object_height"], ln["label"]) == \
+        ("physics", 10, 30, 10, "converging lens")
+    assert not ln.get("image") and not ln.get("rays")  # the image is the question here, not drawn yet
+    assert not [n for n in notes if n.startswith(("SB301", "SB307"))]
+
+
+def test_rays_given_by_their_points_are_the_principal_rays_and_the_image_is_computed():
+    beats, notes = planned(
+        "Axis from x = -7 to x = 5, lens at x = 0, scale 1 unit = 5 cm. Mark F at (-2, 0), F' at (2, 0).\n"
+        'Object: green arrow from (-6, 0) to (-6, 2), labeled "object, h_o = 10 cm".\n'
+        "Ray 1 (yellow): (-6, 2) → (0, 2) → through F' (2, 0) → (3, -1).\n"
+        "Ray 2 (red): (-6, 2) → (0, 0) → (3, -1).\n"
+        "Ray 3 (purple): (-6, 2) → through F (-2, 0) → (0, -1) → parallel to the axis → (3, -1).\n"
+        'Draw the image as an orange arrow from (3, 0) down to (3, -1), labeled "image".\n'
+        'Add a brace from the lens to the image labeled "d_i = 20 cm".')
+    lens = [b for b in beats if b.kind == "physics"]
+    assert len(lens) == 1 and [b.kind for b in beats] == ["physics"]
+    ln = lens[0].params["lens"]
+    assert ln["rays"] == ["parallel", "center", "focal"] and ln["image"] and ln["object_label"] == "object, h_o = 10 cm"
+    assert "d_i = 15 cm" in lens[0].strings  # computed, and the 20 cm written is said to be wrong
+    assert any("d_i = 15 cm" in n and "d_i = 20" in n for n in notes)
+
+
+def test_the_lens_picture_draws_rays_that_meet_at_the_image():
+    import numpy as np
+
+    from compiler.planner.theme import parse_theme
+    from compiler.runtime.components.physics_lens import build_lens
+
+    theme = parse_theme("Dark background.")[0].to_json()
+    g = build_lens(theme, {"focal": 10, "object_distance": 30, "object_height": 10,
+                           "rays": ["parallel", "center", "focal"], "image": True})
+    rays = g.pieces[4]
+    tip = g.parts["image"].get_center()  # the image's label sits under its tip
+    ends = []
+    for ray in rays:
+        last = ray[-1]
+        ends.append((last.get_start(), last.get_end()))
+    # each ray's last segment passes the image tip: the distance from the tip to the line is small
+    image_arrow = g.pieces[5][0]
+    p = image_arrow.get_end()
+    for a, b in ends:
+        d = np.cross(b - a, p - a)[2] / np.linalg.norm(b - a)
+        assert abs(d) < 0.05
+    assert tip[1] < 0  # inverted: below the axis

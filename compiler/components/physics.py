@@ -1,7 +1,8 @@
 """physics: bodies (ball, block, car, planet, star, person) on a setting (ground, cliff, table, incline),
 force / velocity / acceleration vectors with labels (a free-body diagram), a projectile whose trajectory,
-range and flight time are computed from the given numbers, an orbit, and motion along a path with a
-running readout; `steps` act on the picture in turn."""
+range and flight time are computed from the given numbers, an orbit, motion along a path with a
+running readout, a ray crossing a boundary, a mass on a spring, and a thin lens with its principal rays and
+the image it forms; `steps` act on the picture in turn."""
 
 from __future__ import annotations
 
@@ -148,6 +149,67 @@ class Refraction(_Model):
                         examples=[True])
 
 
+LensRay = Literal["parallel", "center", "focal"]
+
+
+class Lens(_Model):
+    focal: float = Field(description="Focal length, in `unit`; negative for a diverging lens.", examples=[10])
+    object_distance: float | None = Field(None, gt=0, le=WORLD, description="How far the object (an upright arrow) "
+                                          "stands left of the lens, in `unit` (none: no object).", examples=[30])
+    object_height: float = Field(1.0, gt=0, le=WORLD, description="The object's height, in `unit`.", examples=[10])
+    unit: str = Field("cm", max_length=6, description="The unit of lengths written in labels.", examples=["cm"])
+    rays: list[LensRay] = Field(default_factory=list, max_length=3, description="Principal rays from the object's "
+                                "tip: `parallel` (parallel to the axis, then through F′), `center` (straight through "
+                                "the centre), `focal` (through F, then parallel).", examples=[["parallel", "center"]])
+    beam: int = Field(0, ge=0, le=7, description="Rays coming in parallel to the axis from the left, all bent "
+                      "through the focal point F′.", examples=[5])
+    image: bool = Field(False, description="Draw the image the lens forms (computed: 1/f = 1/d_o + 1/d_i; dashed "
+                        "when virtual) with its distance d_i.", examples=[True])
+    marks: bool = Field(True, description="Write the object's distance d_o (and the image's d_i) under the axis.",
+                        examples=[True])
+    label: str | None = Field(None, max_length=30, description="The lens's label.", examples=["converging lens"])
+    object_label: str | None = Field(None, max_length=30, description="The object's label (default `object`).",
+                                     examples=["object, h_o = 10 cm"])
+    image_label: str | None = Field(None, max_length=30, description="The image's label (default `image`).",
+                                    examples=["image"])
+
+    @model_validator(mode="after")
+    def _consistent(self):
+        if self.focal == 0 or abs(self.focal) > WORLD:
+            raise _err("the lens's `focal` length is not 0 and at most 100000")
+        if (self.rays or self.image) and self.object_distance is None:
+            raise _err("rays from the object and its image need the `object_distance`")
+        return self
+
+
+def lens_image(f: float, do: float) -> tuple[float, float] | None:
+    """(d_i, magnification) from 1/f = 1/d_o + 1/d_i (d_i < 0: a virtual image on the object's side); None when the
+    object is at the focal point (the rays leave parallel: no image)."""
+    if abs(do - f) < 1e-9 * max(1.0, abs(f)):
+        return None
+    di = f * do / (do - f)
+    return di, -di / do
+
+
+def lens_strings(ln: dict) -> list[str]:
+    unit = ln.get("unit", "cm")
+    out = [ln.get("label") or ""] + ["F", "F′"]
+    do = ln.get("object_distance")
+    if do is not None:
+        out.append(ln.get("object_label") or "object")
+        if ln.get("marks", True):
+            out.append(f"d_o = {fmt(float(do), unit)}")
+    if ln.get("image") and do is not None:
+        found = lens_image(float(ln["focal"]), float(do))
+        if found is None:
+            out.append("no image: the rays leave parallel")
+        else:
+            out.append(ln.get("image_label") or "image")
+            if ln.get("marks", True):
+                out.append(f"d_i = {fmt(found[0], unit)}")
+    return [x for x in out if x]
+
+
 class Spring(_Model):
     k: float | None = Field(None, gt=0, le=1e6, description="Spring constant in N/m (with `mass`, sets the period "
                             "T = 2π√(m/k) written under it).", examples=[50])
@@ -235,6 +297,10 @@ class PhysicsVisual(VisualBase):
                                           "the normal, the incident and the refracted ray (computed), the angles.",
                                           examples=[{"n1": 1.0, "n2": 1.5, "angle": 40, "top": "air",
                                                      "bottom": "glass"}])
+    lens: Lens | None = Field(None, description="A thin lens on its optical axis with its focal points F and F′: an "
+                              "object, principal rays, a beam of parallel rays, the image (computed).",
+                              examples=[{"focal": 10, "object_distance": 30, "object_height": 10,
+                                         "rays": ["parallel", "center", "focal"], "image": True}])
     caption: str | None = Field(None, max_length=120, description="Text under the picture.",
                                 examples=["Thrown from a 20 m cliff"])
     steps: list[PhysicsStep] = Field(default_factory=list, max_length=MAX_STEPS,
@@ -267,9 +333,10 @@ class PhysicsVisual(VisualBase):
                 raise _err(f"{where}: there is no body {ref!r} (bodies: {', '.join(sorted(names))})")
         if (self.vectors or self.path) and not self.bodies and not self.extend:
             raise _err("vectors and a path act on `bodies`: give at least one body")
-        if not (self.bodies or self.projectile or self.orbit or self.sum or self.refraction or self.spring or self.extend):
-            raise _err("an empty picture: give `bodies`, a `projectile`, an `orbit`, a `sum`, a `refraction` or a "
-                       "`spring`")
+        if not (self.bodies or self.projectile or self.orbit or self.sum or self.refraction or self.spring or self.lens
+                or self.extend):
+            raise _err("an empty picture: give `bodies`, a `projectile`, an `orbit`, a `sum`, a `refraction`, a "
+                       "`spring` or a `lens`")
         if self.projectile:
             p = self.projectile
             h = p.height if p.height is not None else (self.height or 0.0)
@@ -365,7 +432,7 @@ def fmt(v: float, unit: str = "") -> str:
     return f"{s} {unit}".strip()
 
 
-STRINGS = ("bodies", "vectors", "orbit", "sum", "refraction", "spring", "caption", "steps")  # parameters whose text is drawn
+STRINGS = ("bodies", "vectors", "orbit", "sum", "refraction", "spring", "lens", "caption", "steps")  # parameters whose text is drawn
 
 
 def drawn(params: dict) -> list[str]:
@@ -387,6 +454,8 @@ def drawn(params: dict) -> list[str]:
         out += refraction_strings(params["refraction"])
     if params.get("spring"):
         out += spring_strings(params["spring"])
+    if params.get("lens"):
+        out += lens_strings(params["lens"])
     sm = params.get("sum")
     if sm:
         out += [a["label"] for a in sm.get("arrows") or [] if a.get("label")]

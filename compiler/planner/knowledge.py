@@ -222,6 +222,11 @@ def contour_words() -> dict[str, str]:
     return {k: v["contour_" + k] for k in ("nouns", "surface", "levels", "minimum", "descent", "steps", "rate")}
 
 
+def lens_words() -> dict[str, str]:
+    """A thin lens: patterns of `lens`, `diverging`, `center_ray` and `image`."""
+    return dict(_load("vocabulary.json")["lens_words"])
+
+
 def optics_words() -> dict:
     """Optics: `cues`, `ray`, `sweep` and `ghost` patterns, `media` (name -> usual refractive index; longest first)."""
     v = _load("vocabulary.json")

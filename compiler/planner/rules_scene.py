@@ -220,7 +220,8 @@ def rule_highlight(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     quoted = [q for q in ex.quoted + ex.backticked if q not in ctx.consumed]
     formulas = [f.rstrip(".") for f, _, _ in ex.prose]
     words = [w.strip(".,;:") for w in re.sub(r"[\"`\u201c\u201d][^\"`\u201c\u201d]*[\"`\u201c\u201d]", " ", ex.sentence).split()[1:]]
-    words = [w for w in words if w and w.lower() not in _FILLER and not re.fullmatch(r"[a-z]{1,2}", w)]
+    words = [w for w in words if w and w.lower() not in _FILLER and not re.fullmatch(r"[a-z]{1,2}", w)
+             and re.search(r"\w", w)]  # "=", "→": no element on screen is named by a sign alone
     target = next((t for t in quoted + formulas + words if shown(t)), None)
     both = re.match(r"^\s*(?:then\s+)?(?:highlight|circle|mark|box|colou?r|emphasi[sz]e)\s+(?:the\s+)?(?:numbers?\s+|values?\s+|"
                     r"cells?\s+|boxes\s+)?([^\s,]{1,12})\s*(?:,\s*([^\s,]{1,12})\s*,?)?\s+and\s+([^\s,.]{1,12})\b", ex.sentence, re.I)
@@ -254,6 +255,8 @@ def rule_highlight(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         if target in ex.formulas:
             ex.formulas.remove(target)
         ex.prose[:] = [p for p in ex.prose if p[0].rstrip(".") != target]
+    if target is None and i in ctx.modified:
+        return []  # "Mark two dots at x = -2 and x = 2 labeled "F" and "F'"": a picture rule drew what it marks
     mode = None
     if _has(ex, r"^\s*(?:then\s+)?(?:cross out|strike)"):
         mode = "surround"

@@ -21,6 +21,7 @@ from ...components.physics import (body_name, flight, fmt, impact_labels, impact
                                    spring_period)
 from ..style import text
 from .icon import _person
+from .physics_lens import build_lens
 from .plot import dim_text, paint
 
 FORCE = "#FF7043"
@@ -153,7 +154,8 @@ def _setting(setting, bodies, projectile, path, height) -> str:
 
 
 def build(theme: dict, *, setting=None, height=None, angle: float = 30, bodies=(), vectors=(), projectile=None,
-          orbit=None, path=None, caption=None, steps=(), color=None, vector_sum=None, refraction=None, spring=None):
+          orbit=None, path=None, caption=None, steps=(), color=None, vector_sum=None, refraction=None, spring=None,
+          lens=None):
     bodies = [dict(b) for b in bodies or []]
     setting = _setting(setting, bodies, projectile, path, height)
     ground_col = dim_text(theme)
@@ -380,6 +382,13 @@ def build(theme: dict, *, setting=None, height=None, angle: float = 30, bodies=(
         if len(g) > 0 and (bodies or projectile or orbit is not None or vector_sum or refraction):
             g.spring.group.next_to(VGroup(*[m for m in g]), RIGHT, buff=0.8)
         g.add(g.spring.group)
+    # --- a thin lens with its rays
+    g.lens = None
+    if lens:
+        g.lens = build_lens(theme, lens)
+        if len(g) > 0 and (bodies or projectile or orbit is not None or vector_sum or refraction or spring):
+            g.lens.next_to(VGroup(*[m for m in g]), RIGHT, buff=0.8)
+        g.add(g.lens)
     # --- readout (time / distance / speed), above the picture's right end
     g.readout = None
     g.path = path
@@ -410,6 +419,8 @@ def build(theme: dict, *, setting=None, height=None, angle: float = 30, bodies=(
         g.parts.update(g.optics.parts)
     if g.spring is not None:
         g.parts.update(g.spring.parts)
+    if g.lens is not None:
+        g.parts.update(g.lens.parts)
     if caption:
         g.parts[caption] = g.caption
     g.sbc_kind = "physics"
@@ -894,6 +905,11 @@ def enter(mob, run_time: float):
         out.append(AnimationGroup(*[GrowArrow(m) if isinstance(m, Arrow) else FadeIn(m) for m in o.ray_group
                                     if m.get_stroke_opacity() > 0 or m.get_fill_opacity() > 0],
                                   lag_ratio=0.6, run_time=max(0.6, run_time * 0.5)))
+    if mob.lens is not None:
+        first, rest = mob.lens.pieces[:3], mob.lens.pieces[3:]
+        out.append(AnimationGroup(*[Create(p) for p in first], run_time=max(0.4, run_time * 0.3)))
+        if rest:
+            out.append(AnimationGroup(*[Create(p) for p in rest], lag_ratio=1.0, run_time=max(0.6, run_time * 0.6)))
     if mob.readout is not None:
         out.append(FadeIn(mob.readout, run_time=0.3))
     if mob.caption is not None:
@@ -1142,7 +1158,8 @@ def extend(scene, *, until: float, slot: float, strings=(), steps=(), vectors=()
     g = find_physics(scene)
     if g is None:
         if not (new_picture.get("bodies") or new_picture.get("projectile") or new_picture.get("orbit")
-                or new_picture.get("vector_sum") or new_picture.get("refraction") or new_picture.get("spring")):
+                or new_picture.get("vector_sum") or new_picture.get("refraction") or new_picture.get("spring")
+                or new_picture.get("lens")):
             return
         g = build(scene.theme, steps=steps, vectors=vectors, **new_picture)
         scene.show(g, enter, slot=slot, strings=strings)
