@@ -275,3 +275,18 @@ def test_the_lens_picture_draws_rays_that_meet_at_the_image():
         d = np.cross(b - a, p - a)[2] / np.linalg.norm(b - a)
         assert abs(d) < 0.05
     assert tip[1] < 0  # inverted: below the axis
+
+
+def test_levels_of_pieces_grow_a_recursion_tree_from_the_array_on_screen():
+    beats, _ = planned("Level 0 at the top: [38, 27, 43, 3, 9, 82, 10].\n"
+                       "Split into level 1 with arrows from the parent: [38, 27, 43, 3] on the left and [9, 82, 10] on the right.\n"
+                       "Split into level 2: [38, 27], [43, 3], [9, 82], [10].\n"
+                       "Split into level 3: [38], [27], [43], [3], [9], [82].")
+    (b,) = beats
+    assert b.kind == "graph" and b.params["layout"] == "tree"
+    label = {n["id"]: n["label"] for n in b.params["nodes"]}
+    pairs = [(label[e["from"]], label[e["to"]]) for e in b.params["edges"]]
+    assert ("38, 27, 43, 3, 9, 82, 10", "9, 82, 10") in pairs and ("9, 82, 10", "10") in pairs
+    assert ("43, 3", "3") in pairs and len(b.params["nodes"]) == 13
+    beats, _ = planned("Show the array [5, 1, 4]. Then show the lists [7, 8] and [9, 2].")  # not pieces of it
+    assert "graph" not in [b.kind for b in beats]

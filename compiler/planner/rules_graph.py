@@ -92,6 +92,9 @@ def rule_graph(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     clock = _clock(ex, ctx, i)
     if clock:
         return clock
+    levels = _level_split(ex, ctx, i, on_screen)
+    if levels is not None:
+        return levels
     declared = _declare(ex, ctx, i, on_screen)
     if declared is not None:
         return declared
@@ -468,6 +471,77 @@ def _split_tree(ex: Extracted, ctx: Context, i: int, on_screen: Beat | None) -> 
     ctx.replace(on_screen, Beat("graph", dict(on_screen.params, **params), on_screen.strings + tuple(added),
                                 on_screen.rule + "+split", on_screen.source, on_screen.detail_index,
                                 on_screen.keywords + _kw(ex.sentence)), i)
+    return []
+
+
+_PIECES = re.compile(r"\[\s*(-?\d+(?:\.\d+)?(?:\s*,\s*-?\d+(?:\.\d+)?)*)\s*\]")
+_LEVEL_CUE = re.compile(r"\b(?:split\w*|divid\w*|level|halves|halve\w*|break\w*|partition\w*|recurs\w*)\b", re.I)
+
+
+def _level_split(ex: Extracted, ctx: Context, i: int, on_screen: Beat | None) -> list[Beat] | None:
+    """"Level 0 at the top: [38, 27, 43, 3, 9, 82, 10]. Split into level 1: [38, 27, 43, 3] and [9, 82, 10]. Split
+    into level 2: [38, 27], [43, 3], [9, 82], [10]": the pieces of a level, each under the piece it is cut from —
+    the recursion tree, grown level by level from the array on screen."""
+    if not _LEVEL_CUE.search(ex.bare or ex.sentence):
+        return None
+    pieces = [[t.strip() for t in m.group(1).split(",")] for m in _PIECES.finditer(ex.sentence)]
+    if len(pieces) == 1 and on_screen is None and re.search(r"\blevel\s+0\b|\broot\b", ex.sentence, re.I) and \
+            re.search(r"\blevels?\s+1\b|\bsplit\w*\b", ctx.about, re.I):
+        # "Level 0 at the top: [38, 27, 43, 3, 9, 82, 10]" before "Split into level 1: …": the tree's root
+        ctx.stop = True
+        ex.vectors[:] = []
+        root = {"id": "n1", "label": ", ".join(pieces[0])}
+        return [_beat("graph", "graph:split-tree", ex, i, [root["label"]], _kw(ex.sentence) + ("tree",),
+                      nodes=[root], edges=[], layout="tree")]
+    if len(pieces) < 2:
+        return None
+    tree = on_screen if on_screen is not None and on_screen.rule.startswith("graph:split-tree") else None
+    root_seq = None
+    if tree is None:
+        if on_screen is not None:
+            return None
+        root_seq = next((b for b in reversed(since_clear(ctx)) if b.kind == "sequence"), None)
+        if root_seq is None:
+            return None
+        whole = [str(t) for t in root_seq.params.get("tokens") or []]
+        nodes = [{"id": "n1", "label": ", ".join(whole)}]
+        edges: list[dict] = []
+    else:
+        nodes = [dict(n) for n in tree.params["nodes"]]
+        edges = list(tree.params.get("edges") or [])
+
+    def tokens(n: dict) -> list[str]:
+        return [t.strip() for t in str(n["label"]).split(",")]
+
+    def inside(small: list[str], big: list[str]) -> bool:
+        return len(small) < len(big) and any(big[k:k + len(small)] == small for k in range(len(big) - len(small) + 1))
+
+    placed: list[tuple[str, list[str]]] = []
+    for piece in pieces:
+        # the deepest piece it is cut from (the last one added that holds it)
+        parent = next((n["id"] for n in reversed(nodes) if inside(piece, tokens(n))), None)
+        if parent is None:
+            return None  # not a split of what is on screen: lists of their own
+        placed.append((parent, piece))
+    if len(nodes) + len(placed) > 24:
+        ctx.lost(i, "a recursion tree of more than 24 pieces: the deepest level is not drawn")
+        return None
+    added = []
+    for parent, piece in placed:
+        nid = f"n{len(nodes) + 1}"
+        nodes.append({"id": nid, "label": ", ".join(piece)})
+        edges.append({"from": parent, "to": nid})
+        added.append(", ".join(piece))
+    ex.prose[:] = []
+    ex.vectors[:] = []
+    ctx.stop = True  # the lists are the tree's pieces, not also rows of cells
+    params = {"nodes": nodes, "edges": edges, "layout": "tree"}
+    if tree is None:
+        ctx.beats.remove(root_seq)  # the array becomes the tree's root
+        return [Beat("graph", params, tuple(n["label"] for n in nodes), "graph:split-tree+levels", root_seq.source,
+                     root_seq.detail_index, root_seq.keywords + _kw(ex.sentence) + ("tree",))]
+    ctx.replace(tree, Beat("graph", dict(tree.params, **params), tree.strings + tuple(added), tree.rule + "+split",
+                           tree.source, tree.detail_index, tree.keywords + _kw(ex.sentence)), i)
     return []
 
 
