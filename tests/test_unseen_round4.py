@@ -290,3 +290,20 @@ def test_levels_of_pieces_grow_a_recursion_tree_from_the_array_on_screen():
     assert ("43, 3", "3") in pairs and len(b.params["nodes"]) == 13
     beats, _ = planned("Show the array [5, 1, 4]. Then show the lists [7, 8] and [9, 2].")  # not pieces of it
     assert "graph" not in [b.kind for b in beats]
+
+
+def test_mark_the_endpoints_of_the_line_drawn():
+    beats, _ = planned('Draw axes: x-axis labeled "x (m)" from 0 to 0.2, y-axis labeled "T" from 0 to 25.\n'
+                       "Plot the straight line T(x) = 20 − 100x from (0, 20) to (0.2, 0).\n"
+                       'Mark the endpoints with dots labeled "20 °C" and "0 °C".')
+    pts = [p for b in beats if b.kind == "plot" for p in b.params.get("points") or []]
+    assert [(p["x"], p["y"], p["label"]) for p in pts] == [(0, 20, "20 °C"), (0.2, 0, "0 °C")]
+
+
+def test_a_shape_takes_its_own_label_far_after_it_not_the_next_shapes():
+    beats, _ = planned('Draw a tall rectangle in the center as the wall, width 1.6 and height 4.5, filled with brick colour, '
+                       'with the label "brick, L = 0.2 m" under it.')
+    assert beats[0].params["shapes"][0]["label"] == "brick, L = 0.2 m"
+    beats, _ = planned('Place an orange circle (small dot) at (-2, 3) and a yellow star at the bottom labeled "minimum".')
+    shapes = beats[0].params["shapes"]
+    assert [(x["type"], x.get("label")) for x in shapes] == [("circle", "small dot"), ("star", "minimum")]

@@ -135,10 +135,12 @@ def _shapes(ex: Extracted, known: list[dict], ctx: Context | None = None, i: int
                                                   not re.match(r"\s*(?:then\s+)?(?:draw|sketch)\s+the\b",
                                                                s[:m.end()], re.I)):
             continue  # "the circle" is one drawn before; only "Draw the double strand …" first draws one
-        tail = s[m.end():m.end() + 80]
-        name = re.match(r"\s*\((?:the\s+)?([^)]{1,24})\)", tail) or re.match(r"\s+(?:representing|for|as)\s+(?:an?\s+|the\s+)?"
+        tail = s[m.end():m.end() + 130]
+        name = re.match(r"\s*\((?:the\s+)?([^)]{1,24})\)", tail) or re.match(r"\s+(?:(?:in|at)\s+the\s+\w+\s+)?(?:representing|for|as)\s+(?:an?\s+|the\s+)?"
                                                                            r"([\w -]{1,24}?)(?=[,.;]|\s+(?:across|with|in|at|on|and|is|are|sits?|appears?|drawn|placed|shown)\b)", tail)
-        label = re.match(r"(?:[^.;\"\u201c]|\.\d){0,60}?\b(?:labell?ed|called|marked|with (?:the )?(?:text|label))\s+" + _Q, tail, re.I)
+        # its label, not the next shape's ("an orange dot at (-2, 3) and a yellow star at (2, 1) labeled "minimum"")
+        label = re.match(r"(?:(?!\band\s+(?:an?|the|one|two|three)\s)(?:[^.;\"\u201c]|\.\d)){0,100}?\b(?:labell?ed|called|"
+                         r"marked|with (?:the )?(?:text|label))\s+" + _Q, tail, re.I)
         more: list[str] = []
         if label:  # "three circles labeled "x", "h", "y_hat"": one label per copy
             rest = re.match(r"(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+)" + _Q + r")+", tail[label.end():])

@@ -1237,7 +1237,20 @@ def _endpoint_labels(ex, ctx, i, first, beats, curves, low):
         return None
     owner = next((b for b in reversed(beats) if b.rule == "plot:curve-between-points"), None)
     if owner is None:
-        return None
+        # "Plot the straight line T(x) = 20 − 100x from (0, 20) to (0.2, 0). Mark the endpoints with dots labeled
+        # "20 °C" and "0 °C"": the two ends of the curve drawn, over its domain or the axes
+        k = next(iter(reversed(_function_curves(first, beats, curves))), None)
+        f = _f(curves[k]) if k is not None else None
+        if f is None:
+            return None
+        lo, hi = curves[k].get("domain") or _x_range(first, curves)
+        ends = [(x, _safe(f, x)) for x in (float(lo), float(hi))]
+        if any(y is None for _, y in ends):
+            return None
+        pts = [{"x": _num(str(x)), "y": round(y, 3), "label": q} for (x, y), q in zip(ends, ex.quoted)]
+        ctx.consumed.update(ex.quoted)
+        ctx.stop = True
+        return [_extend(ex, ctx, i, "plot:endpoints", list(ex.quoted), points=pts)]
     pts = [dict(p, label=q) for p, q in zip(owner.params["points"], ex.quoted)]
     ctx.replace(owner, Beat(owner.kind, {**owner.params, "points": pts}, tuple(ex.quoted) + tuple(
         s for s in owner.strings if not re.fullmatch(r"\(.*\)", s)), owner.rule, owner.source, owner.detail_index,
