@@ -307,3 +307,12 @@ def test_a_shape_takes_its_own_label_far_after_it_not_the_next_shapes():
     beats, _ = planned('Place an orange circle (small dot) at (-2, 3) and a yellow star at the bottom labeled "minimum".')
     shapes = beats[0].params["shapes"]
     assert [(x["type"], x.get("label")) for x in shapes] == [("circle", "small dot"), ("star", "minimum")]
+
+
+def test_labels_of_undrawn_parts_are_not_named_by_a_pronoun_or_an_adverb():
+    beats, notes = planned('Show a curve with two dips. Point an arrow at the first dip and show it labeled "local minimum", '
+                           'and at the second, about twice as deep, with the height about labeled "global minimum".')
+    texts = [b.params.get("text") for b in beats if b.kind == "text"]
+    assert not any(t and (t.startswith("It:") or "Height about" in t) for t in texts)
+    beats, _ = planned('Draw a demand line labeled "D" and a supply line labeled "S".')
+    assert any("Supply line: S" in s for b in beats for s in b.strings) or all(b.kind != "text" for b in beats)

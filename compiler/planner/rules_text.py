@@ -94,6 +94,19 @@ _NOUN_STOP = {"the", "a", "an", "and", "or", "with", "its", "each", "label", "la
               "to", "form", "of", "on", "in", "at", "for", "as", "by", "two", "three", "both", "while", "also"}
 
 
+_NOT_NOUNS = {"it", "them", "they", "this", "that", "these", "those", "one", "ones", "about", "happens", "there", "here",
+              "so", "then", "now", "again", "taller", "shorter", "wider", "higher", "lower", "differently", "each", "other"}
+
+
+_ADVERB = re.compile(r"(?:al|e|i|ful|t|ous|ive|ent|ant|ic|ar|ck|ow)ly$", re.I)  # vertically, differently (not supply)
+
+
+def _a_noun(word: str) -> bool:
+    """Whether a word before a quoted label can name what the label belongs to (not "it", "vertically", "K")."""
+    w = word.lower()
+    return len(w) >= 3 and w not in _NOT_NOUNS and not _ADVERB.search(w)
+
+
 def _labelled(ex: Extracted, items: list[str]) -> list[tuple[str, str]] | None:
     """"legs labeled "a = 3" and "b = 4" and the hypotenuse labeled "c = 5"", "Label the reactants "Inputs"
     and the products "Outputs"": (what, label) pairs — the quoted strings name parts of something."""
@@ -127,7 +140,10 @@ def _labelled(ex: Extracted, items: list[str]) -> list[tuple[str, str]] | None:
                 break
             tail.insert(0, w)
         if tail and (verb or label_verb):
-            noun = " ".join(tail[-2:])
+            kept = [w for w in tail if not _ADVERB.search(w)]  # "stacked vertically: top …": no adverb in a name
+            noun = " ".join(kept[-2:])
+            if not kept or not _a_noun(kept[-1]):
+                noun = ""  # "… show it labeled "local minimum"", "… as it happens: …": no name to give the label
         pairs.append((noun, q))
     if named < 1 or len(pairs) < 2:
         return None
