@@ -316,3 +316,8 @@ def test_labels_of_undrawn_parts_are_not_named_by_a_pronoun_or_an_adverb():
     assert not any(t and (t.startswith("It:") or "Height about" in t) for t in texts)
     beats, _ = planned('Draw a demand line labeled "D" and a supply line labeled "S".')
     assert any("Supply line: S" in s for b in beats for s in b.strings) or all(b.kind != "text" for b in beats)
+
+
+def test_column_vectors_written_as_lists_are_columns():
+    beats, _ = planned("Below it show the two vectors as column vectors side by side: [3, 4] and [4, 3].")
+    assert [(b.kind, b.params["values"]) for b in beats] == [("matrix", [[3], [4]]), ("matrix", [[4], [3]])]

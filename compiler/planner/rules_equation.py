@@ -315,6 +315,16 @@ def rule_matrix(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             ex.vectors[:] = [v for v in ex.vectors if [_fmt(x) for x in v] != nums]
         if beats:
             ex.prose[:] = [p for p in ex.prose if p[0] not in ctx.consumed]
+    if not beats and not drew_chart and re.search(r"\bcolumn\s+vectors?\b", ex.bare, re.I) and ex.vectors:
+        # "show the two vectors as column vectors side by side: [3, 4] and [4, 3]": each one a column
+        for vec in ex.vectors[:3]:
+            nums = [_fmt(x) for x in vec]
+            if 2 <= len(nums) <= 6:
+                beats.append(_beat("matrix", "matrix:column-vector", ex, i, nums, _kw(ex.sentence),
+                                   values=[[number_or_text(v)] for v in nums], op="show"))
+        if len(ex.vectors) > 3:
+            ctx.lost(i, f"{len(ex.vectors)} column vectors: the first 3 are drawn")
+        ex.vectors[:] = []
     if beats:
         return beats
     if re.search(r"\bmatri(?:x|ces)\b", ex.bare, re.I):
