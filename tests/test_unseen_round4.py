@@ -321,3 +321,11 @@ def test_labels_of_undrawn_parts_are_not_named_by_a_pronoun_or_an_adverb():
 def test_column_vectors_written_as_lists_are_columns():
     beats, _ = planned("Below it show the two vectors as column vectors side by side: [3, 4] and [4, 3].")
     assert [(b.kind, b.params["values"]) for b in beats] == [("matrix", [[3], [4]]), ("matrix", [[4], [3]])]
+
+
+def test_sentences_shown_one_after_the_other_are_texts_not_a_list():
+    beats, _ = planned('Show the text "hot particles vibrate more and pass energy to their neighbours" below the grid and '
+                       'then "the particles stay in place, the energy moves".')
+    assert [b.kind for b in beats] == ["text", "text"]
+    beats, _ = planned('Show the values "V = 5.0 L", "P = 200 kPa" and then "T = 25 C".')  # values: still one list
+    assert [b.kind for b in beats] != ["text", "text", "text"]

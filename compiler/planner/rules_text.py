@@ -191,6 +191,14 @@ def _bullets_from(ex: Extracted, ctx: Context, i: int, source: Extracted) -> lis
             ctx.consumed.update(items)
             return [_beat("equation", "equation:quoted-math", source, i, [q], _kw(q), exprs=[q]) if quoted_formula(q)
                     else _beat("text", "text:quoted-string", source, i, [q], _kw(q), text=q) for q in items]
+        if len(items) <= 3 and all(len(re.findall(r"[a-z]{2,}", q)) >= 4 and not quoted_formula(q) for q in items) and re.search(
+                r"\b(?:then|after(?:wards)?|later|next|followed by|once)\b", source.bare, re.I) and not re.search(
+                r"\b(?:two|three|both)\b", source.bare.lower()):
+            # 'Show the text "hot particles vibrate more …" below the grid and then "the particles stay in place, the
+            # energy moves"': sentences shown one after the other, not the items of a list
+            ctx.consumed.update(items)
+            role = "note" if _has(source, r"\bnote|caption\b") else None
+            return [_beat("text", "text:quoted-in-turn", source, i, [q], _kw(q), text=q, role=role) for q in items]
     if len(items) >= 2 and (list_cue or len(items) >= 2):
         heading = None
         m = re.search(r"(?:titled|headed|called)\s+\"([^\"]+)\"", ex.sentence, re.I)
