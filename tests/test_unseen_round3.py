@@ -92,8 +92,10 @@ def test_a_table_given_as_lines_of_cells_under_its_colon_line():
 def test_every_list_of_a_sentence_is_drawn_and_a_merge_shows_its_result():
     beats, _ = planned("Show the array [38, 27, 43, 3, 9, 82, 10] at the top. Level 1: two groups [38, 27, 43, 3] on "
                        "the left and [9, 82, 10] on the right. Level 2: [38, 27], [43, 3], [9, 82], [10].")
-    assert [b.params["tokens"] for b in beats] == [["38", "27", "43", "3", "9", "82", "10"], ["38", "27", "43", "3"],
-                                                   ["9", "82", "10"], ["38", "27"], ["43", "3"], ["9", "82"], ["10"]]
+    # every list drawn: the levels of pieces are one recursion tree (each piece under the one it is cut from)
+    (tree,) = beats
+    assert tree.kind == "graph" and [n["label"] for n in tree.params["nodes"]] == [
+        "38, 27, 43, 3, 9, 82, 10", "38, 27, 43, 3", "9, 82, 10", "38, 27", "43, 3", "9, 82", "10"]
     beats, _ = planned("Left list [27, 38] at (-3.5, 1.5), right list [3, 43] at (3.5, 1.5). "
                        "Then merge: [27, 38] + [3, 43] -> [3, 27, 38, 43].")
     assert [(b.params["tokens"], b.params.get("label")) for b in beats] == [

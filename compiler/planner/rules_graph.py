@@ -482,8 +482,8 @@ def _level_split(ex: Extracted, ctx: Context, i: int, on_screen: Beat | None) ->
     """"Level 0 at the top: [38, 27, 43, 3, 9, 82, 10]. Split into level 1: [38, 27, 43, 3] and [9, 82, 10]. Split
     into level 2: [38, 27], [43, 3], [9, 82], [10]": the pieces of a level, each under the piece it is cut from —
     the recursion tree, grown level by level from the array on screen."""
-    if not _LEVEL_CUE.search(ex.bare or ex.sentence):
-        return None
+    if not _LEVEL_CUE.search(ex.bare or ex.sentence) or _SPLIT.search(ex.sentence):
+        return None  # ("split [5, 2] into [5] and [2]": each split names its piece — _split_tree)
     pieces = [[t.strip() for t in m.group(1).split(",")] for m in _PIECES.finditer(ex.sentence)]
     if len(pieces) == 1 and on_screen is None and re.search(r"\blevel\s+0\b|\broot\b", ex.sentence, re.I) and \
             re.search(r"\blevels?\s+1\b|\bsplit\w*\b", ctx.about, re.I):
