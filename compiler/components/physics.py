@@ -167,6 +167,8 @@ class Lens(_Model):
                         "when virtual) with its distance d_i.", examples=[True])
     marks: bool = Field(True, description="Write the object's distance d_o (and the image's d_i) under the axis.",
                         examples=[True])
+    twice: bool = Field(False, description="Also mark 2F and 2F′, at twice the focal length on each side.",
+                        examples=[True])
     label: str | None = Field(None, max_length=30, description="The lens's label.", examples=["converging lens"])
     object_label: str | None = Field(None, max_length=30, description="The object's label (default `object`).",
                                      examples=["object, h_o = 10 cm"])
@@ -193,7 +195,7 @@ def lens_image(f: float, do: float) -> tuple[float, float] | None:
 
 def lens_strings(ln: dict) -> list[str]:
     unit = ln.get("unit", "cm")
-    out = [ln.get("label") or ""] + ["F", "F′"]
+    out = [ln.get("label") or ""] + ["F", "F′"] + (["2F", "2F′"] if ln.get("twice") else [])
     do = ln.get("object_distance")
     if do is not None:
         out.append(ln.get("object_label") or "object")

@@ -180,6 +180,8 @@ def rule_lens(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         lens["beam"] = beam
     if (image or brace and brace.group(1).lower().replace("_", "").startswith("di")) and lens.get("object_distance"):
         lens["image"] = True
+    if re.search(r"[\"\u201c]2F['′]?[\"\u201d]|\b2F\b", s):
+        lens["twice"] = True  # "Mark … "2F" at (-4, 0) and "2F'" at (4, 0)"
     lens["marks"] = bool(re.search(r"\bd_?[oi]\b|\bdistance|\bbrace", ctx.about, re.I))
     _check_written(s, lens, brace.group(1) if brace else None, ctx, i)
     strings = _strings(lens)

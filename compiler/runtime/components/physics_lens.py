@@ -102,7 +102,7 @@ def build_lens(theme: dict, ln: dict) -> "VGroup":
         lens.add(t)
         parts[ln["label"]] = t
     focal = VGroup()
-    for x, name in ((-f, "F"), (f, "F′")):
+    for x, name in ((-f, "F"), (f, "F′")) + (((-2 * f, "2F"), (2 * f, "2F′")) if ln.get("twice") else ()):
         dot = Dot(fr.p(x, 0), radius=0.06, color=theme["text"])
         t = text(name, theme, size=LABEL, color=theme["text"])
         t.next_to(dot, DOWN, buff=0.12)
