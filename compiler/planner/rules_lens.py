@@ -182,7 +182,8 @@ def rule_lens(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         lens["image"] = True
     if re.search(r"[\"\u201c]2F['′]?[\"\u201d]|\b2F\b", s):
         lens["twice"] = True  # "Mark … "2F" at (-4, 0) and "2F'" at (4, 0)"
-    lens["marks"] = bool(re.search(r"\bd_?[oi]\b|\bdistance|\bbrace", ctx.about, re.I))
+    # the distances under the axis: asked for, or the image drawn (where it forms is the answer)
+    lens["marks"] = bool(lens.get("image") or re.search(r"\bd_?[oi]\b|\bdistance|\bbrace", ctx.about, re.I))
     _check_written(s, lens, brace.group(1) if brace else None, ctx, i)
     strings = _strings(lens)
     consumed = [q for q in ex.quoted if q in ("F", "F'", "F′", "2F", "2F'") or q in strings or brace and q == brace.group(1)]
