@@ -329,3 +329,30 @@ def test_sentences_shown_one_after_the_other_are_texts_not_a_list():
     assert [b.kind for b in beats] == ["text", "text"]
     beats, _ = planned('Show the values "V = 5.0 L", "P = 200 kPa" and then "T = 25 C".')  # values: still one list
     assert [b.kind for b in beats] != ["text", "text", "text"]
+
+
+# ----------------------------------------------------------------------------- a box pushed across a floor
+def test_a_box_with_a_mass_on_a_floor_is_a_body_with_its_label_and_forces():
+    beats, _ = planned("Draw a horizontal floor line from x = -6 to x = 6 at y = -1.5. Place a square box of side 1.5 on "
+                       "the floor at x = -2, labelled '5 kg' in its centre. Draw a yellow arrow pushing the left side of "
+                       "the box to the right, labelled 'F = 30 N'.")
+    (b,) = [b for b in beats if b.kind == "physics"]
+    assert b.params["bodies"] == [{"shape": "block", "label": "5 kg"}]
+    assert b.params["vectors"] == [{"type": "force", "direction": "right", "label": "F = 30 N"}]
+    assert "5 kg" not in [s for x in beats if x.kind == "text" for s in x.strings]
+    beats, _ = planned('Draw three boxes labeled "Input", "Model", "Output" connected by arrows.')  # a diagram's boxes
+    assert "physics" not in [b.kind for b in beats]
+
+
+def test_a_free_body_diagram_of_the_box_from_the_previous_scene():
+    sb = Storyboard.model_validate({"scenes": [
+        scene("Place a box of 5 kg on the floor with an arrow pushing it to the right labelled 'F = 30 N'.", "Push."),
+        scene("Start with the box from the previous scene.\n1. Weight: blue arrow downward, label 'W = mg'.\n"
+              "2. Normal force: green arrow upward, label 'N'.\n3. Applied force: yellow arrow to the right, label "
+              "'F = 30 N'.\n4. Kinetic friction: red arrow to the left, label 'f_k'.", "Forces."),
+    ]})
+    two = plan_storyboard(sb).scenes[1].beats
+    (fbd,) = [b for b in two if b.kind == "physics"]
+    assert [(v["direction"], v["label"]) for v in fbd.params["vectors"]] == [
+        ("right", "F = 30 N"), ("down", "W = mg"), ("up", "N"), ("left", "f_k")]
+    assert [b.kind for b in two] == ["physics"]  # every label on its arrow, none again as text

@@ -41,8 +41,14 @@ def _picture(ctx: Context) -> Beat | None:
 def _body_shape(text: str) -> str | None:
     low = text.lower()
     for shape, words in physics_bodies().items():
-        if re.search(r"\b(?:" + words + r")\b(?!\s+of\b)", low):  # (not "a block of 10 columns", "a ball of wool")
+        if re.search(r"\b(?:" + words + r")\b(?!\s+of\b(?!\s+(?:side|mass|weight|length|width)\b|\s+\d+(?:\.\d+)?\s*(?:kg|g|m|cm)\b))", low):
+            # (not "a block of 10 columns", "a ball of wool"; "a box of side 1.5" is one)
             return shape
+    # a box that has a mass, stands on a floor or is pushed is a body, not a box of a diagram
+    if re.search(r"\bbox\b(?!\s+of\b(?!\s+(?:side|mass|weight|length|width)\b|\s+\d+(?:\.\d+)?\s*(?:kg|g|m|cm)\b))", low) and re.search(
+            r"\d\s*kg\b|\b(?:push\w*|pull\w*|friction|slid\w*|" + physics_settings()["ground"] + "|"
+            + physics_settings()["incline"] + r")\b", low):
+        return "block"
     return None
 
 
@@ -179,7 +185,16 @@ def _about_motion(ctx: Context, s: str, angles: list) -> tuple[dict, tuple | Non
     return {k: v for k, v in out.items() if v is not None}, used
 
 
+_HEADED = re.compile(r"\b(?:to(?:wards?)?\s+the|pointing(?:\s+to(?:wards?)?(?:\s+the)?)?|points?)\s+(left|right|up|down)\b|"
+                     r"\b(up|down|left|right)wards?\b", re.I)
+
+
 def _direction(text: str) -> str | None:
+    """Where an arrow points: where it goes ("pushing the left side of the box to the right": right), else the first
+    direction the words name."""
+    headed = _HEADED.search(text)
+    if headed and not re.search(r"\b(?:slope|incline|ramp|plane|normal|perpendicular|into|surface)\b", text, re.I):
+        return (headed.group(1) or headed.group(2)).lower()
     low = text.lower()
     return next((d for d, pat in physics_directions() if re.search(r"\b(?:" + pat + r")\b", low)), None)
 
@@ -395,7 +410,13 @@ def rule_physics(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         params["height"] = h
         changed = True
     if shape and not any(b.get("shape") == shape for b in params.get("bodies") or []):
-        params["bodies"] = list(params.get("bodies") or []) + [{"shape": shape}]
+        body = {"shape": shape}
+        named = re.search(r"\b(?:" + physics_bodies().get(shape, "box") + r"|box)\b(?:[^\"\u201c.;]|\.\d){0,60}?\b(?:labell?ed|marked|"
+                          r"with\s+(?:the\s+)?label)\s+" + _Q, s, re.I)
+        if named and not re.search(r"\b(?:arrow|vector|force)\b", s[named.start():named.start(1)], re.I):
+            body["label"] = named.group(1)  # "a square box … labelled '5 kg' in its centre"
+            ctx.consumed.add(named.group(1))
+        params["bodies"] = list(params.get("bodies") or []) + [body]
         changed = True
     angles = _angles(s)
     used: list[tuple] = []
@@ -445,8 +466,13 @@ def rule_physics(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         params["projectile"] = dict(params["projectile"], impact=True)
         params["vectors"] = [v for v in params["vectors"] if v not in vectors]
     if not changed and not recalled:  # (a picture recalled is drawn again: "Keep the incline on the left")
+        if vectors and picture is not None:
+            # "Applied force: yellow arrow to the right, label "F = 30 N"" with that arrow drawn: it, not a caption
+            ctx.consumed.update(v["label"] for v in vectors if v.get("label"))
+            ctx.modified.add(i)
         return []
     labels = [v["label"] for v in params.get("vectors") or [] if v.get("label")]
+    labels += [b["label"] for b in params.get("bodies") or [] if b.get("label") and b["label"] not in labels]
     ctx.consumed.update(labels + ([f"{_fmt(h)} m"] if h else []))
     if vectors and not (ex.formulas or ex.backticked or [q for q in ex.quoted if q not in ctx.consumed]):
         ctx.stop = True  # "Show the forces on it: gravity, the normal force and friction": the arrows, not a caption
