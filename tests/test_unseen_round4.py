@@ -356,3 +356,55 @@ def test_a_free_body_diagram_of_the_box_from_the_previous_scene():
     assert [(v["direction"], v["label"]) for v in fbd.params["vectors"]] == [
         ("right", "F = 30 N"), ("down", "W = mg"), ("up", "N"), ("left", "f_k")]
     assert [b.kind for b in two] == ["physics"]  # every label on its arrow, none again as text
+
+
+# ----------------------------------------------------------------------------- a simple pendulum
+def test_a_pendulum_scene_is_one_pendulum_with_its_labels_swing_and_forces():
+    from compiler.components.physics import PhysicsVisual, pendulum_period, pendulum_strings
+
+    assert round(pendulum_period(1.0), 2) == 2.01
+    beats, notes = planned('Draw a short horizontal bar at (0, 3) as the pivot. Hang a string of length 4 screen units '
+                           '(representing 1 m) from it with a blue bob. Label the string "L = 1 m" and the bob "m". '
+                           'Animate the pendulum swinging from θ = 15° to −15° and back twice. Show a stopwatch-style '
+                           'counter "t = 0.00 s" that runs while it swings.')
+    (b,) = beats
+    p = b.params["pendulum"]
+    assert (p["length"], p["angle"], p["string_label"], p["bob_label"], p["swings"], p["timer"]) == \
+        (1.0, 15.0, "L = 1 m", "m", 2.0, True)
+    assert "T = 2.01 s" in pendulum_strings(p)
+    PhysicsVisual.model_validate({"kind": "physics", "pendulum": p})
+    beats, _ = planned('Freeze the pendulum at θ = 25° to the right of the vertical. Mark the angle θ between it and the '
+                       'string with an arc, labelled "θ". Forces on the bob: a yellow arrow straight down labelled "mg" '
+                       'and a green arrow along the string toward the pivot labelled "tension". Then decompose mg into '
+                       'two dashed arrows labelled "mg cos θ" and "mg sin θ".')
+    (b,) = [x for x in beats if x.kind == "physics"]
+    p = b.params["pendulum"]
+    assert (p["angle"], p["angle_label"], p["weight"], p["tension"], p["components"]) == \
+        (25.0, "θ", "mg", "tension", ["mg cos θ", "mg sin θ"])
+    assert "string_label" not in p
+
+
+def test_the_pendulum_swings_on_screen():
+    from manim import Scene
+
+    from compiler.planner.theme import parse_theme
+    from compiler.runtime.components import physics
+
+    theme = parse_theme("Dark background.")[0].to_json()
+    g = physics.build(theme, pendulum={"length": 1, "angle": 20, "swings": 1, "bob_label": "m", "timer": True,
+                                       "weight": "mg", "second": "5m"})
+    bob = g.pendulum.body[1]
+    start = bob.get_center().copy()
+    assert start[0] > g.pendulum.pivot[0]  # drawn at +20°: right of the pivot
+    assert {"mg", "5m", "m"} <= set(g.parts)
+
+    class Probe(Scene):
+        def play(self, *animations, run_time=1.0, **kw):  # run the updaters at the swing's quarter, no rendering
+            for a in animations:
+                a.rate_func = kw.get("rate_func", a.rate_func)
+                a.begin()
+                a.interpolate(0.25)
+
+    physics.swing(Probe(), g.pendulum, 2.0)
+    assert abs(bob.get_center()[0] - g.pendulum.pivot[0]) < 0.05  # a quarter of a swing: at the bottom
+    assert "2.01" in g.pendulum.timer.text  # it stops on the period, T = 2π√(L/g)

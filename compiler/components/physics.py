@@ -1,8 +1,8 @@
 """physics: bodies (ball, block, car, planet, star, person) on a setting (ground, cliff, table, incline),
 force / velocity / acceleration vectors with labels (a free-body diagram), a projectile whose trajectory,
 range and flight time are computed from the given numbers, an orbit, motion along a path with a
-running readout, a ray crossing a boundary, a mass on a spring, and a thin lens with its principal rays and
-the image it forms; `steps` act on the picture in turn."""
+running readout, a ray crossing a boundary, a mass on a spring, a simple pendulum, and a thin lens with its
+principal rays and the image it forms; `steps` act on the picture in turn."""
 
 from __future__ import annotations
 
@@ -212,6 +212,46 @@ def lens_strings(ln: dict) -> list[str]:
     return [x for x in out if x]
 
 
+class Pendulum(_Model):
+    length: float = Field(1.0, gt=0, le=1000, description="String length in metres (sets the period T = 2π√(L/g)).",
+                          examples=[1])
+    angle: float = Field(15, ge=-80, le=80, description="Angle from the vertical in degrees: where the bob is drawn, "
+                         "and how far it swings.", examples=[25])
+    g: float = Field(9.8, gt=0, le=100, description="Gravity in m/s².", examples=[9.8])
+    swings: float = Field(0, ge=0, le=6, description="Full swings (there and back) it makes when it oscillates (an "
+                          "`oscillate` step, or by itself); 0: drawn still.", examples=[2])
+    string_label: str | None = Field(None, max_length=24, description="Text beside the string.", examples=["L = 1 m"])
+    bob_label: str | None = Field(None, max_length=24, description="Text on the bob.", examples=["m"])
+    angle_label: str | None = Field(None, max_length=12, description="The angle from the dashed vertical, marked with "
+                                    "an arc and this label.", examples=["θ"])
+    weight: str | None = Field(None, max_length=24, description="Label of the weight, an arrow straight down.",
+                               examples=["mg"])
+    tension: str | None = Field(None, max_length=24, description="Label of the tension, an arrow along the string "
+                                "toward the pivot.", examples=["T"])
+    components: list[Annotated[str, Field(max_length=24)]] = Field(
+        default_factory=list, max_length=2, description="Labels of the weight's two parts, dashed: along the string "
+        "and along the arc, back toward the lowest point.", examples=[["mg cos θ", "mg sin θ"]])
+    arc: bool = Field(False, description="The bob's path, a dotted arc.", examples=[True])
+    timer: bool = Field(False, description="A running time readout while it swings, and the period T when it stops.",
+                        examples=[True])
+    second: str | None = Field(None, max_length=24, description="A second, larger bob on an identical string beside "
+                               "it, with this label; it swings in step (the period does not depend on the mass).",
+                               examples=["5m"])
+
+
+def pendulum_period(length: float, g: float = 9.8) -> float:
+    """T = 2π √(L / g) in seconds (small swings)."""
+    return 2 * math.pi * math.sqrt(length / g)
+
+
+def pendulum_strings(p: dict) -> list[str]:
+    out = [p.get(k) for k in ("string_label", "bob_label", "angle_label", "weight", "tension", "second")]
+    out += list(p.get("components") or [])
+    if p.get("timer"):
+        out.append(f"T = {fmt(pendulum_period(float(p.get('length', 1.0)), float(p.get('g', 9.8))), 's')}")
+    return [x for x in out if x]
+
+
 class Spring(_Model):
     k: float | None = Field(None, gt=0, le=1e6, description="Spring constant in N/m (with `mass`, sets the period "
                             "T = 2π√(m/k) written under it).", examples=[50])
@@ -235,7 +275,7 @@ class PhysicsStep(_Model):
         "`remove`: the vectors or bodies named in `labels` fade out; `label`: a body's label becomes `text`; "
         "`angle`: the angle between the sum's first arrow and its resultant is marked, labelled `text`; `sweep`: "
         "the ray's angle of incidence turns to `degrees` (the refracted ray follows, until total internal "
-        "reflection); `oscillate`: the spring's block is pulled out and released, and oscillates.",
+        "reflection); `oscillate`: the spring's block is pulled out and released, and oscillates (a pendulum swings).",
         examples=["launch"])
     body: Name | None = Field(None, description="The body a `move` or `label` acts on (default: the first).",
                               examples=["car"])
@@ -299,6 +339,10 @@ class PhysicsVisual(VisualBase):
                                           "the normal, the incident and the refracted ray (computed), the angles.",
                                           examples=[{"n1": 1.0, "n2": 1.5, "angle": 40, "top": "air",
                                                      "bottom": "glass"}])
+    pendulum: Pendulum | None = Field(None, description="A simple pendulum: a bob on a string from a pivot, at an "
+                                      "angle; the weight, the tension and the weight's parts; its swing (period "
+                                      "computed).", examples=[{"length": 1, "angle": 15, "swings": 2,
+                                                               "string_label": "L = 1 m", "bob_label": "m"}])
     lens: Lens | None = Field(None, description="A thin lens on its optical axis with its focal points F and F′: an "
                               "object, principal rays, a beam of parallel rays, the image (computed).",
                               examples=[{"focal": 10, "object_distance": 30, "object_height": 10,
@@ -336,9 +380,9 @@ class PhysicsVisual(VisualBase):
         if (self.vectors or self.path) and not self.bodies and not self.extend:
             raise _err("vectors and a path act on `bodies`: give at least one body")
         if not (self.bodies or self.projectile or self.orbit or self.sum or self.refraction or self.spring or self.lens
-                or self.extend):
+                or self.pendulum or self.extend):
             raise _err("an empty picture: give `bodies`, a `projectile`, an `orbit`, a `sum`, a `refraction`, a "
-                       "`spring` or a `lens`")
+                       "`spring`, a `lens` or a `pendulum`")
         if self.projectile:
             p = self.projectile
             h = p.height if p.height is not None else (self.height or 0.0)
@@ -352,8 +396,8 @@ class PhysicsVisual(VisualBase):
                 raise _err(f"step {k} is an orbit, but there is no `orbit`")
             if s.action == "move" and not (self.path or s.to) and not self.extend:
                 raise _err(f"step {k} moves, but there is no `path` and no `to`")
-            if s.action == "oscillate" and not self.spring and not self.extend:
-                raise _err(f"step {k} oscillates, but there is no `spring`")
+            if s.action == "oscillate" and not (self.spring or self.pendulum) and not self.extend:
+                raise _err(f"step {k} oscillates, but there is no `spring` or `pendulum`")
             if s.action == "sweep" and not self.refraction and not self.extend:
                 raise _err(f"step {k} sweeps the ray, but there is no `refraction`")
             if s.action == "angle" and not (self.sum and self.sum.resultant) and not self.extend:
@@ -434,7 +478,7 @@ def fmt(v: float, unit: str = "") -> str:
     return f"{s} {unit}".strip()
 
 
-STRINGS = ("bodies", "vectors", "orbit", "sum", "refraction", "spring", "lens", "caption", "steps")  # parameters whose text is drawn
+STRINGS = ("bodies", "vectors", "orbit", "sum", "refraction", "spring", "lens", "pendulum", "caption", "steps")  # parameters whose text is drawn
 
 
 def drawn(params: dict) -> list[str]:
@@ -458,6 +502,8 @@ def drawn(params: dict) -> list[str]:
         out += spring_strings(params["spring"])
     if params.get("lens"):
         out += lens_strings(params["lens"])
+    if params.get("pendulum"):
+        out += pendulum_strings(params["pendulum"])
     sm = params.get("sum")
     if sm:
         out += [a["label"] for a in sm.get("arrows") or [] if a.get("label")]

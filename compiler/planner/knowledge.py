@@ -222,6 +222,11 @@ def contour_words() -> dict[str, str]:
     return {k: v["contour_" + k] for k in ("nouns", "surface", "levels", "minimum", "descent", "steps", "rate")}
 
 
+def pendulum_words() -> dict[str, str]:
+    """A simple pendulum: patterns of its `cue` and of a `swing`."""
+    return dict(_load("vocabulary.json")["pendulum_words"])
+
+
 def lens_words() -> dict[str, str]:
     """A thin lens: patterns of `lens`, `diverging`, `center_ray` and `image`."""
     return dict(_load("vocabulary.json")["lens_words"])

@@ -367,8 +367,8 @@ def _relabel(ex: Extracted, ctx: Context, i: int, picture: Beat) -> list[Beat]:
 def rule_physics(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     s = ex.sentence
     picture = _picture(ctx)
-    if picture is not None and (picture.params.get("refraction") or picture.params.get("spring")):
-        return []  # a ray and its normal (rules_optics), a block on a spring (rule_spring): not bodies with forces
+    if picture is not None and any(picture.params.get(k) for k in ("refraction", "spring", "lens", "pendulum")):
+        return []  # a ray and its normal (rules_optics), a block on a spring (rule_spring), a lens, a pendulum
     if picture is None:
         drop = _drop(ex, ctx, i, _body_shape(re.sub(r"\([^)]*\)", " ", s)))
         if drop:

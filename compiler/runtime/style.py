@@ -78,7 +78,7 @@ def formula(s: str, *, size: float, color, max_width: float | None = None):
     return mob
 
 
-SYMBOL = re.compile(r"[A-Za-z](?:_?\d{1,2}|_(?:hat|bar|[a-z]))?|alpha|beta|gamma|delta|theta|sigma|mu|lambda|phi")
+SYMBOL = re.compile(r"[A-Za-z](?:_?\d{1,2}|_(?:hat|bar|[a-z]))?|alpha|beta|gamma|delta|theta|sigma|mu|lambda|phi|[α-ωΔΣΩ][₀-₉]?")
 
 
 def symbol(n: str, theme: dict, size: float = 26):

@@ -22,6 +22,7 @@ from ...components.physics import (body_name, flight, fmt, impact_labels, impact
 from ..style import text
 from .icon import _person
 from .physics_lens import build_lens
+from .physics_pendulum import build_pendulum, swing
 from .plot import dim_text, paint
 
 FORCE = "#FF7043"
@@ -155,7 +156,7 @@ def _setting(setting, bodies, projectile, path, height) -> str:
 
 def build(theme: dict, *, setting=None, height=None, angle: float = 30, bodies=(), vectors=(), projectile=None,
           orbit=None, path=None, caption=None, steps=(), color=None, vector_sum=None, refraction=None, spring=None,
-          lens=None):
+          lens=None, pendulum=None):
     bodies = [dict(b) for b in bodies or []]
     setting = _setting(setting, bodies, projectile, path, height)
     ground_col = dim_text(theme)
@@ -389,6 +390,13 @@ def build(theme: dict, *, setting=None, height=None, angle: float = 30, bodies=(
         if len(g) > 0 and (bodies or projectile or orbit is not None or vector_sum or refraction or spring):
             g.lens.next_to(VGroup(*[m for m in g]), RIGHT, buff=0.8)
         g.add(g.lens)
+    # --- a simple pendulum
+    g.pendulum = None
+    if pendulum:
+        g.pendulum = build_pendulum(theme, pendulum)
+        if len(g) > 0 and (bodies or projectile or orbit is not None or vector_sum or refraction or spring or lens):
+            g.pendulum.next_to(VGroup(*[m for m in g]), RIGHT, buff=0.8)
+        g.add(g.pendulum)
     # --- readout (time / distance / speed), above the picture's right end
     g.readout = None
     g.path = path
@@ -421,6 +429,8 @@ def build(theme: dict, *, setting=None, height=None, angle: float = 30, bodies=(
         g.parts.update(g.spring.parts)
     if g.lens is not None:
         g.parts.update(g.lens.parts)
+    if g.pendulum is not None:
+        g.parts.update(g.pendulum.parts)
     if caption:
         g.parts[caption] = g.caption
     g.sbc_kind = "physics"
@@ -905,6 +915,12 @@ def enter(mob, run_time: float):
         out.append(AnimationGroup(*[GrowArrow(m) if isinstance(m, Arrow) else FadeIn(m) for m in o.ray_group
                                     if m.get_stroke_opacity() > 0 or m.get_fill_opacity() > 0],
                                   lag_ratio=0.6, run_time=max(0.6, run_time * 0.5)))
+    if mob.pendulum is not None:
+        pd = mob.pendulum
+        out.append(AnimationGroup(Create(pd[0]), Create(pd[2][0]), FadeIn(pd[2][1]), run_time=max(0.4, run_time * 0.3)))
+        rest = [m for m in (pd[1], pd[3], pd[4]) if len(m)] + list(pd[5:])
+        if rest:
+            out.append(AnimationGroup(*[FadeIn(m) for m in rest], lag_ratio=0.5, run_time=max(0.5, run_time * 0.4)))
     if mob.lens is not None:
         first, rest = mob.lens.pieces[:3], mob.lens.pieces[3:]
         out.append(AnimationGroup(*[Create(p) for p in first], run_time=max(0.4, run_time * 0.3)))
@@ -1107,7 +1123,10 @@ def play_step(scene, g, step: dict, rt: float, motion: float) -> None:
     elif a == "sweep":
         _sweep(scene, g, step, motion)
     elif a == "oscillate":
-        _oscillate(scene, g, step, motion)
+        if getattr(g, "pendulum", None) is not None:
+            swing(scene, g.pendulum, motion)
+        else:
+            _oscillate(scene, g, step, motion)
 
 
 def _mark_angle(scene, g, step: dict, rt: float) -> None:
@@ -1136,6 +1155,9 @@ def default_steps(g) -> list[dict]:
         out.append({"action": "move"})
     if getattr(g, "spring", None) is not None:
         out.append({"action": "oscillate"})
+    pd = getattr(g, "pendulum", None)
+    if pd is not None and float(pd.pendulum.get("swings") or 0) > 0:
+        out.append({"action": "oscillate"})
     return out
 
 
@@ -1159,7 +1181,7 @@ def extend(scene, *, until: float, slot: float, strings=(), steps=(), vectors=()
     if g is None:
         if not (new_picture.get("bodies") or new_picture.get("projectile") or new_picture.get("orbit")
                 or new_picture.get("vector_sum") or new_picture.get("refraction") or new_picture.get("spring")
-                or new_picture.get("lens")):
+                or new_picture.get("lens") or new_picture.get("pendulum")):
             return
         g = build(scene.theme, steps=steps, vectors=vectors, **new_picture)
         scene.show(g, enter, slot=slot, strings=strings)
