@@ -408,3 +408,26 @@ def test_the_pendulum_swings_on_screen():
     physics.swing(Probe(), g.pendulum, 2.0)
     assert abs(bob.get_center()[0] - g.pendulum.pivot[0]) < 0.05  # a quarter of a swing: at the bottom
     assert "2.01" in g.pendulum.timer.text  # it stops on the period, T = 2π√(L/g)
+
+
+# ----------------------------------------------------------------------------- a message sequence chart of quoted parties
+def test_boxes_in_a_row_with_lifelines_from_each_are_the_parties_of_a_chart():
+    sb = Storyboard.model_validate({"scenes": [
+        scene("Draw five actors as boxes in a row across the top: 'Your computer', 'Recursive resolver (8.8.8.8)', "
+              "'Root server', '.com TLD server', 'example.com name server'. Draw a vertical dashed lifeline down from "
+              "each. Draw a blue arrow from 'Your computer' to 'Recursive resolver (8.8.8.8)' labelled "
+              "'1. A record for example.com?'.", "Ask."),
+        scene("Same five-column layout, with arrow 1 already present. Draw a blue arrow from the resolver to the root "
+              "server labelled '2. example.com?'. Then draw an orange arrow back labelled "
+              "'3. Referral: ask a.gtld-servers.net (.com)'.", "Referral."),
+    ]})
+    plan = plan_storyboard(sb)
+    one, two = plan.scenes[0].beats, plan.scenes[1].beats
+    assert [b.kind for b in one] == ["message_chart", "message_chart"]
+    assert one[0].params["lifelines"][1] == "Recursive resolver (8.8.8.8)"
+    assert one[1].params["messages"] == [{"from": "Your computer", "to": "Recursive resolver (8.8.8.8)",
+                                          "label": "1. A record for example.com?"}]
+    msgs = [m for b in two if b.kind == "message_chart" for m in b.params.get("messages") or []]
+    assert [(m["from"], m["to"]) for m in msgs] == [("Recursive resolver (8.8.8.8)", "Root server"),
+                                                   ("Root server", "Recursive resolver (8.8.8.8)")]
+    assert msgs[1]["label"] == "3. Referral: ask a.gtld-servers.net (.com)"  # whole, not cut at 40 characters

@@ -19,7 +19,7 @@ MAX_LIFELINES = 6
 MAX_MESSAGES = 12
 MAX_STATES = 12
 
-Name = Annotated[str, Field(min_length=1, max_length=24, pattern=BLANK_PATTERN)]
+Name = Annotated[str, Field(min_length=1, max_length=40, pattern=BLANK_PATTERN)]
 
 
 def _err(message: str) -> PydanticCustomError:
@@ -32,7 +32,7 @@ class Message(_Model):
     from_: Name = Field(alias="from", description="The lifeline that sends it.", examples=["Client"])
     to: Name = Field(description="The lifeline that receives it (the same one: a message to itself).",
                      examples=["Server"])
-    label: str | None = Field(None, max_length=40, description="Text over the arrow.", examples=["SYN seq=100"])
+    label: str | None = Field(None, max_length=60, description="Text over the arrow.", examples=["SYN seq=100"])
     reply: bool = Field(False, description="A reply: a dashed arrow.", examples=[True])
     lost: bool = Field(False, description="Lost on the way: the arrow stops halfway at a cross.", examples=[True])
     note: str | None = Field(None, max_length=30, description="Text in the margin beside it (`timeout`, `retry`, "

@@ -31,7 +31,7 @@ from .context import Context, _beat, _kw, since_clear
 from .extract import Extracted, mask_shown
 from .knowledge import instruction_verbs, message_words, operation_verbs
 
-_Q = r"[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]"
+_Q = r"[\"\u201c]([^\"\u201d]{1,60})[\"\u201d]"
 _MAX = 12  # messages and states a chart holds (compiler/components/message_chart.py)
 
 
@@ -126,9 +126,34 @@ def _parties(s: str) -> list[str]:
 
 
 def _party(name: str, lifelines: list[str]) -> str | None:
-    """"the client", "Client's", "server" -> the lifeline they name."""
+    """"the client", "Client's", "server" -> the lifeline they name; "the resolver" -> "Recursive resolver
+    (8.8.8.8)" (a word that names one lifeline only)."""
     n = re.sub(r"^(?:the|a|an)\s+|['\u2019]s$", "", name.strip(), flags=re.I).lower()
-    return next((x for x in lifelines if x.lower() == n or x.lower().startswith(n) or n.startswith(x.lower())), None)
+    found = next((x for x in lifelines if x.lower() == n or x.lower().startswith(n) or n.startswith(x.lower())), None)
+    return found or _aliases(tuple(lifelines)).get(n)
+
+
+@lru_cache(maxsize=64)
+def _aliases(lifelines: tuple[str, ...]) -> dict[str, str]:
+    """Words of a lifeline's name that no other lifeline has ("resolver", "root", "computer"): short names of it."""
+    words = {x: set(re.findall(r"[a-z]{3,}", re.sub(r"\([^)]*\)", " ", x.lower()))) for x in lifelines}
+    out: dict[str, str] = {}
+    for x, ws in words.items():
+        for w in ws:
+            if sum(w in other for other in words.values()) == 1 and w not in ("the", "and", "name", "server", "client"):
+                out[w] = x
+    return out
+
+
+def _parties_shown(s: str, masked: str, lifelines: list[str]) -> str:
+    """The masked sentence with the quoted names of parties readable again ("an arrow from 'Your computer' to
+    'Resolver'"): they say who sends, not what is sent."""
+    names = {x.lower() for x in lifelines}
+    out = list(masked)
+    for m in re.finditer(r"[\"\u201c]([^\"\u201d]{1,60})[\"\u201d]", s):
+        if m.group(1).strip().lower() in names:
+            out[m.start(1):m.end(1)] = s[m.start(1):m.end(1)]
+    return "".join(out)
 
 
 class _Reader:
@@ -137,13 +162,14 @@ class _Reader:
     def __init__(self, ex: Extracted, lifelines: list[str], known: dict[str, dict], known_states: set[str],
                  claimed: set[str]):
         self.s = ex.sentence
-        self.masked = mask_shown(ex.sentence)
+        self.masked = _parties_shown(ex.sentence, mask_shown(ex.sentence), lifelines)
         self.lifelines = lifelines
         self.known = known
         self.known_states = known_states
         self.claimed = set(claimed)  # quoted strings that are not messages or states (parties, a caption)
-        names = "|".join(re.escape(x) for x in sorted(lifelines, key=len, reverse=True))
-        self.who = r"(?:the\s+)?(?i:(" + names + r"))(?:['\u2019]s)?(?:\s+" + _w("party_parts") + r")?\b"
+        names = "|".join(re.escape(x) for x in sorted(list(lifelines) + list(_aliases(tuple(lifelines))), key=len,
+                                                      reverse=True))
+        self.who = r"(?:the\s+)?[\"\u201c\x01]?(?i:(" + names + r"))[\"\u201d\x01]?(?:['\u2019]s)?(?:\s+" + _w("party_parts") + r")?(?!\w)"
 
     def clauses(self) -> list[tuple[int, int]]:
         """The sentence cut into clauses (start, end): at commas, semicolons and colons outside quotes, before the
@@ -218,7 +244,7 @@ class _Reader:
             for pos, name in sorted(names):
                 template = self.known.get(name)
                 label = name
-                if template and _has("as_before", self.masked) and len(template.get("label") or "") <= 40:
+                if template and _has("as_before", self.masked) and len(template.get("label") or "") <= 60:
                     label = template.get("label") or name
                 messages.append((pos, self._message(label, masked, template, single=len(names) == 1)))
         messages = [(p, m) for p, m in messages if m["from"] and m["to"] and m["from"] != m["to"]]
@@ -254,7 +280,12 @@ class _Reader:
         if len(self.lifelines) == 2 and bool(src) != bool(dst):
             src, dst = src or others[0], dst or others[0]
         reply = bool(template and template.get("reply")) or bool(_has("reply_words", masked))
-        msg = {"from": src, "to": dst, "label": label[:40]}
+        last = getattr(self, "last", None)
+        if src is None and dst is None and last and (reply or re.search(r"\bback\b", masked, re.I)):
+            src, dst = last.get("to"), last.get("from")  # "Then draw an orange arrow back labelled …": the answer
+            reply = True
+        msg = {"from": src, "to": dst, "label": label[:60]}
+        self.last = msg
         if reply:
             msg["reply"] = True
         if _has("lost", masked):
@@ -394,6 +425,13 @@ def rule_message_chart(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     else:
         lifelines = _parties(s)
         earlier = None
+        boxes = next((b for b in reversed(since_clear(ctx)) if b.kind == "flow"), None)
+        if len(lifelines) < 2 and boxes is not None and 2 <= len(boxes.params.get("nodes") or []) <= 6 and re.search(
+                r"\b(?:from|under|below)\s+(?:each|every|all)\b|\beach\s+(?:box|actor|party)\b", masked, re.I):
+            # "Draw five actors as boxes in a row … Draw a vertical dashed lifeline down from each": those boxes are
+            # the chart's parties
+            lifelines = [str(n) for n in boxes.params["nodes"]]
+            ctx.beats.remove(boxes)
         if len(lifelines) < 2:
             earlier = _from_history(ctx)
             if earlier is None:
@@ -402,6 +440,7 @@ def rule_message_chart(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         new = True
     claimed = set(lifelines) | ({caption} if caption else set())
     reader = _Reader(ex, lifelines, known, known_states, claimed)
+    reader.last = _as_left(charts)[0][-1] if charts and _as_left(charts)[0] else None
     events = reader.events()
     messages, states = _order(events, ctx, i, charts)
     messages = messages[:_MAX]
@@ -430,6 +469,9 @@ def rule_message_chart(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if any(x.get("lost") for x in messages):
         ctx.stop = True  # "… lost halfway with a red cross": the cross is the lost message's, not an icon
     ctx.consumed.update(labels + [x["note"] for x in messages if x.get("note")] + ([caption] if caption else []))
+    ctx.consumed.update(q for q in ex.quoted if _party(q, lifelines))  # "from 'Your computer' to …": the parties
+    if messages and not [q for q in ex.quoted if q not in ctx.consumed]:
+        ctx.stop = True  # the arrow is the message, not also a box diagram of its parties
     params = {"extend": True, "messages": messages or None, "states": states or None, "caption": caption}
     return [_beat("message_chart", "message_chart:messages", ex, i, labels, _kw(s),
                   **{k: v for k, v in params.items() if v is not None})]

@@ -229,6 +229,20 @@ def rule_recall(ex: Extracted, ctx, i: int) -> list[Beat]:
         if explicit and _pure_reference(ex):
             ctx.stop = True
         return [beat]
+    layout = re.search(r"\b(?:same|previous|earlier)\s+(?:[\w-]+[\s-]){0,2}?(?:layout|setup|set-up|picture|figure|view|"
+                       r"arrangement|diagram)\b", low)
+    if layout and not candidates and not shown - {"title", "text", "clear"}:
+        # "Same five-column layout, with arrow 1 already present.": the picture of the scene before, as it was left
+        for sp in reversed(ctx.history):
+            b = next((x for x in sp.beats if x.kind not in ("title", "text", "bullets", "highlight", "clear", "equation",
+                                                             "steps", "annotation", "move", "transform")), None)
+            if b is not None:
+                state = scene_state(sp, b.kind)
+                if state is not None:
+                    ctx.modified.add(i)
+                    return [Beat(state.kind, dict(state.params), state.strings,
+                                 f"{state.kind}:recalled-from-scene-{sp.number}", ex.sentence, i, state.keywords)]
+            break
     if scene is not None and candidates and _pure_reference(ex) and not shown - {"title", "text", "clear"}:
         # "Show the final table from scene 6" when scene 6 drew its table as a graph of buckets: that scene's picture
         kinds = tuple(k for _, ks in NOUNS for k in ks)
