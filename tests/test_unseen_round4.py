@@ -405,8 +405,14 @@ def test_the_pendulum_swings_on_screen():
                 a.begin()
                 a.interpolate(0.25)
 
+    from manim import RIGHT, UP
+
+    g.scale(0.6).shift(RIGHT * 2 + UP)  # the scene's layout moves and scales a picture after it is built
     physics.swing(Probe(), g.pendulum, 2.0)
-    assert abs(bob.get_center()[0] - g.pendulum.pivot[0]) < 0.05  # a quarter of a swing: at the bottom
+    pivot = g.pendulum.bar.get_center()
+    assert abs(bob.get_center()[0] - pivot[0]) < 0.05  # a quarter of a swing: right under its pivot
+    string = g.pendulum.body[0]
+    assert abs(string.get_start()[1] - pivot[1]) < 0.05  # hanging from the bar, where the picture is now
     assert "2.01" in g.pendulum.timer.text  # it stops on the period, T = 2π√(L/g)
 
 

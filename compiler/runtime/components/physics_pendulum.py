@@ -74,6 +74,7 @@ def build_pendulum(theme: dict, p: dict):
         t.next_to(pivot + (bob_at - pivot) * 0.35, side, buff=0.25)
         labels.add(t)
         parts[p["string_label"]] = t
+    bob_text = None
     if p.get("bob_label"):
         t = text(p["bob_label"], theme, size=LABEL, color=theme["background"], math=True)
         if t.width > BOB * 1.6:
@@ -82,6 +83,7 @@ def build_pendulum(theme: dict, p: dict):
             t.move_to(bob_at)
         labels.add(t)
         parts[p["bob_label"]] = t
+        bob_text = t
     forces = VGroup()
     a = math.radians(deg)
     along = np.array([math.sin(a), -math.cos(a), 0.0])   # from the pivot out through the bob
@@ -105,7 +107,7 @@ def build_pendulum(theme: dict, p: dict):
         forces.add(VGroup(arr, t))
         parts[label] = t
     g = VGroup(bar, marks, body, labels, forces)
-    twin = None
+    twin = bar2 = None
     if p.get("second"):
         pivot2 = pivot + RIGHT * 3.0
         bar2 = bar[0].copy().shift(RIGHT * 3.0)
@@ -124,6 +126,7 @@ def build_pendulum(theme: dict, p: dict):
         timer.move_to(pivot + UP * 0.75 + RIGHT * 1.5)
         g.add(timer)
     g.parts, g.pivot, g.pendulum, g.theme = parts, pivot, p, theme
+    g.bar, g.bar2, g.bob_text = bar[0], bar2, bob_text
     g.body, g.labels_g, g.forces, g.marks_g, g.twin, g.timer = body, labels, forces, marks, twin, timer
     g.period = period
     return g
@@ -141,13 +144,20 @@ def swing(scene, g, seconds: float) -> None:
     fade = [m for m in (g.forces, g.marks_g) if len(m)]
     if fade:
         scene.play(*[FadeOut(m) for m in fade], run_time=0.4)
-    pivot = g.pivot
     string, bob = g.body
-    on_bob = [t for t in g.labels_g if np.linalg.norm(t.get_center() - bob.get_center()) < BOB]
-    pivot2 = pivot + RIGHT * 3.0
+    # where the picture is now (the scene's layout moved and scaled it since it was built)
+    pivot = g.bar.get_center()
+    length = float(np.linalg.norm(bob.get_center() - pivot))
+    on_bob = [g.bob_text] if g.bob_text is not None else []
+    pivot2 = g.bar2.get_center() if g.bar2 is not None else None
+    length2 = float(np.linalg.norm(g.twin[1].get_center() - pivot2)) if g.twin is not None else 0.0
+
+    def hang(at_pivot: np.ndarray, size: float, deg: float) -> np.ndarray:
+        a = math.radians(deg)
+        return at_pivot + size * np.array([math.sin(a), -math.cos(a), 0.0])
 
     def place(deg: float) -> None:
-        at = _at(pivot, deg)
+        at = hang(pivot, length, deg)
         string.put_start_and_end_on(pivot, at)
         shift = at - bob.get_center()
         bob.shift(shift)
@@ -155,7 +165,7 @@ def swing(scene, g, seconds: float) -> None:
             t.shift(shift)
         if g.twin is not None:
             s2, b2, t2 = g.twin
-            at2 = _at(pivot2, deg)
+            at2 = hang(pivot2, length2, deg)
             s2.put_start_and_end_on(pivot2, at2)
             d = at2 - b2.get_center()
             b2.shift(d)
