@@ -437,3 +437,17 @@ def test_boxes_in_a_row_with_lifelines_from_each_are_the_parties_of_a_chart():
     assert [(m["from"], m["to"]) for m in msgs] == [("Recursive resolver (8.8.8.8)", "Root server"),
                                                    ("Root server", "Recursive resolver (8.8.8.8)")]
     assert msgs[1]["label"] == "3. Referral: ask a.gtld-servers.net (.com)"  # whole, not cut at 40 characters
+
+
+def test_a_probability_tree_of_quoted_boxes_built_branch_by_branch():
+    beats, notes = planned(
+        "Build a tree from left to right:\nRoot box: '10,000 people' at (-5.5, 0).\n"
+        "Two branches to boxes 'Sick: 100' at (-1.5, 2) and 'Healthy: 9,900' at (-1.5, -2). Label the branches '1%' "
+        "and '99%'.\nFrom 'Sick: 100' two branches to 'Positive: 99' at (3, 3) labelled '99%' and 'Negative: 1' at "
+        "(3, 1) labelled '1%'.")
+    (b,) = beats
+    assert b.kind == "graph" and b.params["direction"] == "right"
+    assert [(e["from"], e["to"], e.get("label")) for e in b.params["edges"]] == [
+        ("10,000 people", "Sick: 100", "1%"), ("10,000 people", "Healthy: 9,900", "99%"),
+        ("Sick: 100", "Positive: 99", "99%"), ("Sick: 100", "Negative: 1", "1%")]
+    assert not [n for n in notes if n.startswith(("SB301", "SB307"))]

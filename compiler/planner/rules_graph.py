@@ -332,13 +332,13 @@ def _tree(ex: Extracted, ctx: Context, i: int, on_screen: Beat | None, layout: s
                   layout="tree")]
 
 
-_ROOT_NODE = re.compile(r"\b(?:a\s+|the\s+)?root(?:\s+node)?(?:\s+(?:on|at|in)\s+the\s+(?:left|top|right|bottom))?\s+"
+_ROOT_NODE = re.compile(r"\b(?:a\s+|the\s+)?root(?:\s+(?:node|box|circle))?(?:\s+(?:on|at|in)\s+the\s+(?:left|top|right|bottom))?(?:\s+|(?=:))"
                         r"(?:labell?ed\s+|called\s+|named\s+|reads\s+|says\s+|shows\s+|is\s+|:\s*)?[\"\u201c]([^\"\u201d]{1,30})[\"\u201d]",
                         re.I)
 _BRANCH_CUE = re.compile(r"\bbranch(?:es)?\b|\bchild(?:ren)?\b|\bsplits?\s+into\b", re.I)
 _FROM_NODE = re.compile(r"\b(?i:from)\s+(?i:node\s+|the\s+)?(?:[\"\u201c]([^\"\u201d]{1,30})[\"\u201d]|"
                         r"([A-Za-z0-9][\w+\-]{0,29}|[+\-]))")
-_BRANCH = re.compile(r"[\"\u201c]([^\"\u201d]{1,30})[\"\u201d]\s*(?:\([^()]{0,30}\)\s*)?(?:,\s*)?"
+_BRANCH = re.compile(r"[\"\u201c]([^\"\u201d]{1,30})[\"\u201d]\s*(?:(?:at\s*)?\([^()]{0,30}\)\s*)?(?:,\s*)?"
                      r"(?:labell?ed|with\s+(?:probability|label|weight)|p\s*=)\s*[\"\u201c]?(-?\d+(?:\.\d+)?%?|[^\"\u201d,;]{1,12}?)[\"\u201d]?"
                      r"(?=\s*(?:,|;|\.|$|\band\b|\)))", re.I)
 
@@ -375,6 +375,23 @@ def _branches(ex: Extracted, ctx: Context, i: int, on_screen: Beat | None) -> li
     rest = s if not root else s[root.end():]
     found = [(m.start(), m.group(1), m.group(2)) for m in _BRANCH.finditer(rest)]
     found += [(m.start(), m.group(2), m.group(1)) for m in _BRANCH_TO.finditer(rest)]
+    if not found:
+        # "Two branches to boxes 'Sick: 100' at (-1.5, 2) and 'Healthy: 9,900' at (-1.5, -2)": children, weights later
+        to = re.search(r"\bbranch(?:es)?\s+(?:\w+\s+){0,2}?to\s+(?:the\s+)?(?:boxes|nodes|circles)?\s*(.+)$", rest, re.I)
+        if to:
+            found = [(m.start(), m.group(1), "") for m in re.finditer(r"[\"\u201c]([^\"\u201d]{1,30})[\"\u201d]", to.group(1))]
+    if base is not None and not found and re.match(r"\s*(?:then\s+)?label\s+(?:the\s+)?(?:two\s+)?branch(?:es)?\b", s, re.I):
+        # "Label the branches '1%' and '99%'": the weights of the branches drawn last without one, in order
+        bare = [k for k, e in enumerate(edges) if e.get("label") in (None, "")]
+        weights = [q for q in ex.quoted][:len(bare)]
+        if weights and len(bare) >= len(weights):
+            for k, w in zip(bare[-len(weights):], weights):
+                edges[k] = dict(edges[k], label=w if re.search(r"\.\d*0%?$", w) else _weight(w))
+            ctx.consumed.update(weights)
+            ctx.stop = True
+            ctx.replace(base, Beat("graph", dict(base.params, nodes=nodes, edges=edges), base.strings + tuple(weights),
+                                   base.rule + "+weights", base.source, base.detail_index, base.keywords), i)
+            return []
     for _, label, weight in sorted(found):
         label, weight = label.strip(), weight.strip()
         child = label if label not in ids else f"{parent}{label}"
@@ -384,8 +401,11 @@ def _branches(ex: Extracted, ctx: Context, i: int, on_screen: Beat | None) -> li
         ids.append(child)
         nodes.append({"id": child} if child == label else {"id": child, "label": label})
         # the weight as written: "0.10" stays 0.10
-        edges.append({"from": parent, "to": child, "label": weight if re.search(r"\.\d*0%?$", weight) else _weight(weight)})
-        added += [label, weight]
+        edge = {"from": parent, "to": child}
+        if weight:
+            edge["label"] = weight if re.search(r"\.\d*0%?$", weight) else _weight(weight)
+        edges.append(edge)
+        added += [label] + ([weight] if weight else [])
     if base is not None and not added:
         return None
     if len(ids) > 24 or len(edges) > 40:
@@ -399,6 +419,8 @@ def _branches(ex: Extracted, ctx: Context, i: int, on_screen: Beat | None) -> li
     ctx.stop = True
     params = {"nodes": nodes, "edges": edges, "layout": "tree"}
     if base is None:
+        if re.search(r"\bfrom\s+left\s+to\s+right\b|\bleft[- ]to[- ]right\b|\bsideways\b", s, re.I):
+            params["direction"] = "right"  # "Build a tree from left to right:"
         return [_beat("graph", "graph:tree-root", ex, i, _claim_strings, _kw(s) + ("tree",), **params)]
     ctx.replace(base, Beat("graph", dict(base.params, **params), base.strings + tuple(added), base.rule + "+branches",
                            base.source, base.detail_index, base.keywords + _kw(s)), i)
