@@ -451,3 +451,22 @@ def test_a_probability_tree_of_quoted_boxes_built_branch_by_branch():
         ("10,000 people", "Sick: 100", "1%"), ("10,000 people", "Healthy: 9,900", "99%"),
         ("Sick: 100", "Positive: 99", "99%"), ("Sick: 100", "Negative: 1", "1%")]
     assert not [n for n in notes if n.startswith(("SB301", "SB307"))]
+
+
+def test_cells_containing_values_are_an_array_of_those_values_not_numbered_cards():
+    beats, _ = planned("Draw a row of six square cells in the center containing 5, 2, 9, 1, 6, 3 from left to right. "
+                       "Under the cells write the indices 0 to 5 in small grey text.")
+    assert [(b.kind, b.params.get("tokens"), b.params.get("indices")) for b in beats] == [
+        ("sequence", ["5", "2", "9", "1", "6", "3"], 0)]  # not cards 0…5, no cell greyed out
+    beats, _ = planned("Draw the row 5, 2, 9. Below that, draw a faded copy of the target row: 2, 5, 9.")
+    assert [b.params.get("tokens") for b in beats if b.kind == "sequence"] == [["5", "2", "9"], ["2", "5", "9"]]
+
+
+def test_a_schematic_array_is_no_circuit_and_quoted_code_lines_lose_their_quotes():
+    beats, _ = planned('On the right, draw a schematic array of 7 empty cells divided into coloured regions: a green '
+                       'region labelled "<= pivot", and the last cell in orange labelled "pivot".')
+    assert "circuit" not in [b.kind for b in beats]
+    beats, _ = planned('On the left, show pseudo-code in a code block:\n"partition(a, lo, hi):"\n"    pivot = a[hi]"\n'
+                       '"    return i + 1"')
+    (code,) = [b for b in beats if b.kind == "code"]
+    assert code.params["code"] == "partition(a, lo, hi):\n    pivot = a[hi]\n    return i + 1"

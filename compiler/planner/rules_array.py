@@ -260,7 +260,9 @@ def _clause(clause: str, mclause: str, row: Beat, labels: list[str], base: int, 
     # "Under each square write its index 0 to 9", "with indices": the indexes written under the cells
     if row.kind == "sequence" and re.search(_words("index_labels"), low) and not re.search(_words("pointer"), low) and (
             re.search(r"\b(?:each|every|all)\s+(?:the\s+)?" + _cell_nouns() + r"\b", low)
-            or re.search(r"\bwith\s+(?:its\s+|their\s+)?(?:" + _words("index_labels") + r")", low)):
+            or re.search(r"\bwith\s+(?:its\s+|their\s+)?(?:" + _words("index_labels") + r")", low)
+            or re.search(r"\b(?:under|below|beneath)\s+(?:the\s+|each\s+|every\s+)?" + _cell_nouns() + r"\b", low)):
+        # ("Under the cells write the indices 0 to 5 in small grey text": their grey is the text's, no cell dimmed)
         first = re.search(r"\b(0|1)\s*(?:" + _words("range") + r")\s*\d{1,3}\b", low)
         start = int(first.group(1)) if first else (0 if base == 0 else int(row.params.get("indices") or 0))
         if row.params.get("indices") != start:

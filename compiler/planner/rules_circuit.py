@@ -102,7 +102,9 @@ def rule_circuit(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     elements = _elements(s)
     if circuit is None:
         own = _elements(ex.bare) if ex.bare else elements  # the sentence's own words, not a title "A Circuit with a Battery"
-        if not (re.search(r"\bcircuits?\b|\bschematic\b", ex.bare or s, re.I) and elements) and not (
+        # ("a schematic array of 7 empty cells": a sketch of an array, not a circuit of battery cells)
+        if not (re.search(r"\bcircuits?\b|\bschematic\b(?!\s+(?:\w+\s+)?(?:array|list|row|table|grid|tree|graph|picture|"
+                          r"drawing|view|map|sketch|layout|diagram\s+of))", ex.bare or s, re.I) and elements) and not (
                 len({e["type"] for e in own}) >= 2 and any(e["type"] == "battery" for e in own)):
             return []
         params: dict = {"elements": _named(elements)}

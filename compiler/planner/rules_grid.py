@@ -143,6 +143,9 @@ def rule_grid(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     shaped = _grid_of_rows(ex, ctx, i, previous)
     if shaped is not None:
         return shaped
+    if re.search(r"\b(?:containing|holding|with\s+(?:the\s+)?(?:values|numbers)|filled\s+with|of\s+values)\s*:?\s*"
+                 r"-?\d+(?:\.\d+)?(?:\s*,\s*-?\d+(?:\.\d+)?){2,}", ex.sentence, re.I):
+        return []  # "7 square cells containing 7, 2, 9, 4, 3, 8, 6": an array of those values (rule_sequence)
     m = re.search(_RANGE, ex.sentence)
     start = count = None
     if m and 0 < int(m.group(2)) - int(m.group(1)) + 1 <= 100:

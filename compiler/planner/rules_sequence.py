@@ -58,6 +58,8 @@ def _symbol_row(ex: Extracted) -> tuple[list[str], str] | None:
     return None
 
 
+_HOLDING = re.compile(r"\b(?:containing|holding|with\s+(?:the\s+)?(?:values|numbers)|filled\s+with)\s*:?\s*"
+                      r"((?:-?\d+(?:\.\d+)?\s*,\s*){2,15}-?\d+(?:\.\d+)?)\b(?![.,]\d)", re.I)  # "cells containing 7, 2, 9"
 _NOUN_LIST = re.compile(r"\b(?:row|array|list|sequence)\s+(?:of\s+(?:numbers|values|integers)\s+)?"
                         r"((?:-?\d+(?:\.\d+)?\s*,\s*){2,15}-?\d+(?:\.\d+)?)\b(?![.,]\d)", re.I)
 
@@ -74,7 +76,10 @@ def rule_sequence(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         ctx.stop = not (ex.formulas or ex.backticked or [q for q in ex.quoted if q not in ctx.consumed])
         return [_beat("sequence", rule, ex, i, tokens, _kw(ex.sentence) + ("array",), tokens=tokens, mode="show")]
     previous = since_clear_of_kind(ctx, "sequence")
-    if previous is not None and not ex.vectors:
+    own_row = (NUMBER_LIST.search(ex.sentence) or _NOUN_LIST.search(ex.sentence) or _HOLDING.search(ex.sentence)) and \
+        re.search(r"^\s*(?:then\s+)?(?:below\s+\w+,?\s+|under\s+\w+,?\s+)?(?:draw|show|display|add|place|write)\w*\b",
+                  ex.sentence, re.I) and cue_unquoted(ex, r"\b(?:row|array|list|copy|sequence)\b")
+    if previous is not None and not ex.vectors and not own_row:
         return _sequence_operation(ex, ctx, i, previous)
     previous = previous or next((b for sp in reversed(ctx.history[-3:]) for b in reversed(sp.beats)
                                  if b.kind == "sequence"), None)
@@ -141,7 +146,7 @@ def rule_sequence(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             return [_beat("sequence", f"sequence:array-{mode}", ex, i, strings, _kw(ex.sentence) + ("array",),
                           tokens=tokens, mode=mode, label=label)]
     # "…: 5, 1, 4, 2, 8", or right after the noun: "Draw the row 5, 2, 9, 1, 6, 3"
-    numbers = NUMBER_LIST.search(ex.sentence) or _NOUN_LIST.search(ex.sentence)
+    numbers = NUMBER_LIST.search(ex.sentence) or _NOUN_LIST.search(ex.sentence) or _HOLDING.search(ex.sentence)
     if numbers and array_cue and not_vector and not cue_unquoted(ex, r"\b(chart|graph|plot|table|grid|cards?)\b"):
         # "Display an unsorted list of numbers: 5, 1, 4, 2, 8 as colored boxes"
         tokens = [t.strip() for t in numbers.group(1).split(",")][:16]
@@ -154,8 +159,12 @@ def rule_sequence(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             # "a row of 10 squares: 2, 5, 8": the values given are drawn, the count they contradict is said
             ctx.lost(i, f"{asked.group(0)} are asked for but {len(tokens)} values are given: the {len(tokens)} "
                      f"values are drawn")
+        extra = {}
+        idx = re.search(r"\bindi(?:ces|xes)\s+(?:from\s+)?([01])\s+(?:to|through|-|–)\s+\d+", ex.sentence, re.I)
+        if idx:
+            extra["indices"] = int(idx.group(1))  # "with indices 0 to 6 written under the cells"
         return [_beat("sequence", f"sequence:number-list-{mode}", ex, i, tokens, _kw(ex.sentence) + ("list",),
-                      tokens=tokens, mode=mode)]
+                      tokens=tokens, mode=mode, **extra)]
     if not (cue_unquoted(ex, r"\b(tokens?|tokeni[sz]\w*)\b") or cue_unquoted(ex, r"\b(words?|sequence|sentence)\b") and cue_unquoted(
             ex, r"\bone (?:at a time|by one)\b|\bgenerat|\bprocess|\bsplit|\bin a row\b|\bpills?\b")) or cue_unquoted(
             ex, r"\b(?:network|" + diagram_nouns() + r")\b"):

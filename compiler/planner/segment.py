@@ -112,6 +112,9 @@ def _code_block(head: str, lines: list[str], j: int) -> tuple[str, list[str], in
         k += 1
     while block and not block[-1].strip():  # ends: pops a line each turn
         block.pop()
+    if block and all(re.fullmatch(r"\s*[\"\u201c'].*[\"\u201d']\s*", ln) for ln in block if ln.strip()):
+        # each line written in quotes ('"partition(a, lo, hi):"', '"    pivot = a[hi]"'): the code inside them
+        block = [re.sub(r"^(\s*)[\"\u201c'](.*)[\"\u201d']\s*$", r"\2", ln) if ln.strip() else ln for ln in block]
     if not block or not _is_code(head, block):
         return None
     body = block[1:] if first else block
