@@ -31,8 +31,10 @@ def _picture(ctx: Context) -> Beat | None:
 
 def _after(s: str, noun: str) -> str | None:
     """The label written for a noun: 'Label the string "L = 1 m"', 'the bob "m"', 'a bob labelled "5m"'."""
-    m = re.search(r"\b(?:" + noun + r")\b(?:[^\"\u201c.;]|\.\d){0,40}?(?:\blabell?ed\s+|\bwith\s+(?:the\s+)?label\s+)?" + _Q,
-                  s, re.I)
+    quoted = [q.span() for q in re.finditer(r"[\"\u201c][^\"\u201d]*[\"\u201d]", s)]
+    m = next((x for x in re.finditer(r"\b(?:" + noun + r")\b(?:[^\"\u201c.;]|\.\d){0,40}?(?:\blabell?ed\s+|\bwith\s+"
+                                     r"(?:the\s+)?label\s+)?" + _Q, s, re.I)
+              if not any(a <= x.start() < b for a, b in quoted)), None)  # the noun itself, not a word of a label
     if not m or re.search(r"\b(?:arrow|vector|force|component|second|angle|arc)\b", s[max(0, m.start() - 40):m.end()], re.I) or re.search(
             r"\b(?:cos|sin)\b", m.group(1)):
         return None  # the label of an arrow along the string, or of a second bob
@@ -67,6 +69,11 @@ def _read(s: str, words: dict) -> dict:
             lab = _after(s, noun)
             if lab and (key == "string_label" or "=" not in lab):
                 out[key] = lab
+        for q in re.findall(_Q, s):  # 'Label the parts "pivot", "string (length L)" and "bob (mass m)"'
+            if re.match(r"(?:string|rod|thread|cord)\b", q, re.I):
+                out["string_label"] = q
+            elif re.match(r"bob\b", q, re.I):
+                out["bob_label"] = q
     return out
 
 
@@ -91,7 +98,12 @@ def rule_pendulum(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         if not re.search(words["cue"], ex.bare or s, re.I) and not (
                 re.search(words["cue"], ctx.about, re.I) and re.search(r"\b(?:bob|string|pivot)\b", ex.bare or s, re.I)):
             return []
-        if not re.search(r"\b(?:draw|show|hang|place|animate|add|freeze|sketch)\w*\b", ex.bare or s, re.I):
+        bare = ex.bare or s
+        if not (re.search(r"\b(?:draw|hang|place|animate|add|freeze|sketch)\w*\b", bare, re.I) or re.search(
+                r"\bshow\w*\b", bare, re.I) and re.search(r"\b(?:bob|string|pivot|swing\w*)\b", bare, re.I)):
+            return []  # "Show a table comparing three pendulums": the pendulums are what the table is about
+        if re.search(r"\b(?:table|chart|graph|plot|axes|equation|formula)\b", bare, re.I) and not re.search(
+                r"\b(?:bob|string|pivot|swing\w*)\b", bare, re.I):
             return []
         p: dict = {"length": 1.0, "angle": 15.0}
         about = _read(ctx.about, words)  # the length or the angle written later in the scene
