@@ -470,3 +470,18 @@ def test_a_schematic_array_is_no_circuit_and_quoted_code_lines_lose_their_quotes
                        '"    return i + 1"')
     (code,) = [b for b in beats if b.kind == "code"]
     assert code.params["code"] == "partition(a, lo, hi):\n    pivot = a[hi]\n    return i + 1"
+
+
+def test_formula_lines_with_a_quoted_label_a_number_or_a_caption():
+    from compiler.components.steps import step_formulas
+
+    lines, failed = step_formulas(["1. Weight: W = mg = 49 N", "2. Vertical: N = mg = 49 N"])
+    assert not failed and lines[0][0].startswith("\\text{1.}")  # the step's number, then its formula
+    beats, notes = planned("Write four lines, one below another, each with a short label on the left and a formula on the "
+                           "right:\n1. 'Prevalence' : P(D) = 0.01\n2. 'Sensitivity' : P(+ | D) = 0.99   (caption: 'sick "
+                           "people who test positive')\n3. 'False positive rate' : P(+ | not D) = 1 − 0.95 = 0.05")
+    (b,) = beats
+    assert b.params["lines"] == ["Prevalence: P(D) = 0.01", "Sensitivity: P(+ | D) = 0.99",
+                                 "False positive rate: P(+ | not D) = 1 − 0.95 = 0.05"]
+    assert b.params["notes"] == ["", "sick people who test positive", ""]
+    assert not [n for n in notes if n.startswith("SB302")]

@@ -41,23 +41,37 @@ def step_formulas(lines: list[str]) -> tuple[list[list], list[tuple[str, str]]]:
     (line, reason) of each line shown as text."""
     out, failed = [], []
     for line in lines:
-        lead = _LEAD.match(line)
-        if lead and not _EQ.match(line.strip()):  # "≈ 0.00043", "≤ 1.65 · 0.03125/120" continue the line above too
-            res = to_tex(line[lead.end():])
-            out.append(["{} " + _LEAD_TEX[lead.group(1)] + " " + res.tex if res.tex else None, "", line])
-            if res.tex is None:
-                failed.append((line, res.reason or "unreadable"))
+        numbered = _NUMBERED.match(line)
+        if numbered:
+            # "2. Vertical: N = mg = 49 N": the step's number written before its formula
+            (tex, lhs_tex, _), bad = _one(line[numbered.end():])
+            mark = r"\text{" + numbered.group(1) + r".}\; "
+            out.append([mark + tex if tex else None, (mark + lhs_tex) if lhs_tex else lhs_tex, line])
+            failed += [(line, why) for _, why in bad]
             continue
-        m = _EQ.search(line)
-        lhs = line[: m.start()].strip() if m else None
-        if m and not lhs:  # "= 4" continues the line above
-            res = to_tex(line[m.end():])
-            tex = "{} = " + res.tex if res.tex else None
-        else:
-            res = to_tex(line)
-            tex = res.tex
-        lhs_tex = None if m is None else "" if not lhs else to_tex(lhs).tex
-        if tex is None:
-            failed.append((line, res.reason or "unreadable"))
+        (tex, lhs_tex, _), bad = _one(line)
         out.append([tex, lhs_tex, line])
+        failed += bad
     return out, failed
+
+
+_NUMBERED = re.compile(r"\s*(\d{1,2})[.)]\s+(?=\S)")
+
+
+def _one(line: str) -> tuple[list, list[tuple[str, str]]]:
+    """[tex, lhs_tex, line] of one step line, and its (line, reason) when it is shown as text."""
+    lead = _LEAD.match(line)
+    if lead and not _EQ.match(line.strip()):  # "≈ 0.00043", "≤ 1.65 · 0.03125/120" continue the line above too
+        res = to_tex(line[lead.end():])
+        tex = "{} " + _LEAD_TEX[lead.group(1)] + " " + res.tex if res.tex else None
+        return [tex, "", line], ([] if tex else [(line, res.reason or "unreadable")])
+    m = _EQ.search(line)
+    lhs = line[: m.start()].strip() if m else None
+    if m and not lhs:  # "= 4" continues the line above
+        res = to_tex(line[m.end():])
+        tex = "{} = " + res.tex if res.tex else None
+    else:
+        res = to_tex(line)
+        tex = res.tex
+    lhs_tex = None if m is None else "" if not lhs else to_tex(lhs).tex
+    return [tex, lhs_tex, line], ([] if tex else [(line, res.reason or "unreadable")])

@@ -119,6 +119,7 @@ def rule_steps(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         return []  # "show a list of given values:" then "h = 20 m", "g = 9.8 m/s^2": a list, not a derivation
     rule = ""
     pieces: list[str] = []
+    labelled: list[str] = []  # the quoted labels and captions of formula lines, drawn with them
     ticked = [(m.group(1).strip(), m.end()) for m in re.finditer(r"`([^`\n]{1,300})`", ex.sentence)]
     ticked = [(s, end) for s, end in ticked if s and s not in ctx.consumed]
     if len(ticked) >= 2 and all("=" in s or looks_like_math(s) for s, _ in ticked):
@@ -144,6 +145,13 @@ def rule_steps(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             cand = [re.sub(r"\b(?:MathTex|LaTeX|Tex)\s*:\s*", "", c).strip() for c in cand]
             # 'd^2 = 3^2 + 4^2', 'd^2 = 9 + 16 = 25': the quotes mark the lines, they are not part of them
             cand = [re.sub(r'^"([^"]+)"$', r"\1", c.strip()) for c in cand]
+            # '1. "Sensitivity" : P(+ | D) = 0.99 (caption: "sick people who test positive")': the label, its formula
+            # and the caption beside it
+            named_lines = re.compile(r'^(?:\d{1,2}[.)]\s+)?"([^"]{1,40})"\s*:\s*([^"]+?)\s*'
+                                     r'(?:\(\s*(?:caption|note)\s*:\s*"([^"]+)"\s*\))?$')
+            labelled += [q for c in cand for m in [named_lines.match(c)] if m for q in m.groups() if q and q != m.group(2)]
+            cand = [named_lines.sub(lambda m: f"{m.group(1)}: {m.group(2)}" + (f" ({m.group(3)})" if m.group(3) else ""), c)
+                    for c in cand]
             # 'Column "Horizontal": "a_x = 0", "v_x = 15 m/s"': a column of items (a comparison), not a line
             cand = [c for c in cand if len(re.findall(r'"[^"]*"', c)) < 2 and not _spec_line(c)
                     and not any(q in ctx.consumed for q in re.findall(r'"([^"]+)"', c))]  # (a curve the plot drew)
@@ -185,7 +193,7 @@ def rule_steps(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         lines.append(line)
         notes.append(note)
     strings = lines + [n for n in notes if n]
-    claim(ex, ctx, pieces + strings + [s for s, _ in ticked])
+    claim(ex, ctx, pieces + strings + [s for s, _ in ticked] + labelled)
     ex.prose[:] = []  # the formulas of the sentence are these lines
     ex.code[:] = [c for c in ex.code if c not in ctx.consumed]
     return [_beat("steps", rule, ex, i, strings, _kw(ex.sentence) + ("equals",), lines=lines,
