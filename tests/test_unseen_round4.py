@@ -485,3 +485,10 @@ def test_formula_lines_with_a_quoted_label_a_number_or_a_caption():
                                  "False positive rate: P(+ | not D) = 1 − 0.95 = 0.05"]
     assert b.params["notes"] == ["", "sick people who test positive", ""]
     assert not [n for n in notes if n.startswith("SB302")]
+
+
+def test_a_column_of_formula_lines_called_derivations_is_steps():
+    beats, _ = planned('Left half, two small derivations: "λ = 3: A − 3I = [[-1, 1], [1, -1]]", "-x + y = 0 → y = x", '
+                       '"v₁ = (1, 1)". Right half: a NumberPlane with v₁ as a purple arrow to (1, 1).')
+    assert beats[0].kind == "steps"
+    assert beats[0].params["lines"] == ["λ = 3: A − 3I = [[-1, 1], [1, -1]]", "-x + y = 0 → y = x", "v₁ = (1, 1)"]

@@ -139,7 +139,11 @@ def rule_steps(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                 if any(_cell_bar(c) for c in cand):
                     return []  # rows of a table, not a derivation
             else:
-                cand = top_level_split(m.group(1).rstrip(". "))
+                quoted = re.findall(r'"([^"]+)"', m.group(1))
+                # '"λ = 3: A − 3I = …", "-x + y = 0 → y = x", "v₁ = (1, 1)"': the quoted lines, whole
+                cand = quoted if len(quoted) >= 2 and re.fullmatch(
+                    r'\s*(?:"[^"]+"\s*(?:,\s*(?:and\s+)?|\s+and\s+|;\s*)?)+[.\s]*', m.group(1)) else \
+                    top_level_split(m.group(1).rstrip(". "))
             cand = [c for c in (re.sub(r"^(?:and|then|so|finally)\s+", "", c, flags=re.I) for c in cand) if c]
             # "θ = 0°: MathTex: W = F d": the label of the TeX is no part of the line
             cand = [re.sub(r"\b(?:MathTex|LaTeX|Tex)\s*:\s*", "", c).strip() for c in cand]

@@ -62,6 +62,13 @@ def lone_columns_as_lists(beats: list[Beat]) -> list[Beat]:
                     # "On the right side show a small box with text "ReLU(z) = max(0, z)"": one formula
                     out.append(replace(b, kind="equation", params={"exprs": items}, rule=b.rule + "+lone-formula"))
                     continue
+                from .knowledge import derivation_cue
+
+                if len(items) >= 2 and derivation_cue().search(b.source or "") and all(
+                        re.search(r"[=≈→]", x) and (is_formula_line(x) or looks_like_math(x)) for x in items):
+                    # "Left half, two small derivations: "λ = 3: A − 3I = …", "-x + y = 0 → y = x", …": lines of work
+                    out.append(replace(b, kind="steps", params={"lines": items}, rule=b.rule + "+derivation"))
+                    continue
                 params = {"items": items, "style": "dot"}
                 if titles[k]:
                     params["title"] = titles[k]
