@@ -492,3 +492,16 @@ def test_a_column_of_formula_lines_called_derivations_is_steps():
                        '"v₁ = (1, 1)". Right half: a NumberPlane with v₁ as a purple arrow to (1, 1).')
     assert beats[0].kind == "steps"
     assert beats[0].params["lines"] == ["λ = 3: A − 3I = [[-1, 1], [1, -1]]", "-x + y = 0 → y = x", "v₁ = (1, 1)"]
+
+
+def test_an_arrow_to_it_goes_to_the_party_just_highlighted_and_long_notes_are_never_cut():
+    sb = Storyboard.model_validate({"scenes": [
+        scene("Draw three actors as boxes in a row: 'Your computer', 'Resolver', 'TLD server'. Draw a dashed lifeline "
+              "down from each. Highlight the 'TLD server' column. Draw a blue arrow from the resolver to it labelled "
+              "'4. example.com?'. Show a note: 'Each level only knows the next level down'.", "Next."),
+    ]})
+    beats = plan_storyboard(sb).scenes[0].beats
+    msgs = [m for b in beats if b.kind == "message_chart" for m in b.params.get("messages") or []]
+    assert [(m["from"], m["to"]) for m in msgs] == [("Resolver", "TLD server")]
+    assert not any(m.get("note") for m in msgs)
+    assert "Each level only knows the next level down" in [s for b in beats for s in b.strings]

@@ -256,7 +256,8 @@ class _Reader:
                 m["note"] = " → ".join(notes)
         out += [(a + p, "message", m) for p, m in messages]
         if not messages and not states:
-            labelled = [q for _, q in self._quotes(a, b)] if _has("note_nouns", masked) else []
+            # (a note longer than the margin holds is a text of its own, never cut)
+            labelled = [q for _, q in self._quotes(a, b) if len(q) <= 30] if _has("note_nouns", masked) else []
             if labelled or timeout:
                 note = (labelled[0] if labelled else "timeout")[:30]
                 self.claimed.update(labelled[:1])
@@ -273,6 +274,11 @@ class _Reader:
             if src is None:
                 m = re.search(self.who + r"\s+(?:\w+\s+){0,3}?(?i:" + _w("send_verbs") + r")\b", masked)
                 src = _party(m.group(1), self.lifelines) if m else None
+        focus = getattr(self, "focus", None)
+        if focus and dst is None and src != focus and re.search(r"\bto(?:wards?)?\s+(?:it|them|that\s+\w+)\b", masked, re.I):
+            dst = focus
+        if focus and single and src and dst is None and not re.search(r"\bback\b", masked, re.I) and src != focus:
+            dst = focus  # "Draw a blue arrow from the resolver labelled …" right after the server was highlighted
         if template:
             src = src or (template.get("from") if template.get("from") in self.lifelines else None)
             dst = dst or (template.get("to") if template.get("to") in self.lifelines else None)
@@ -441,6 +447,10 @@ def rule_message_chart(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     claimed = set(lifelines) | ({caption} if caption else set())
     reader = _Reader(ex, lifelines, known, known_states, claimed)
     reader.last = _as_left(charts)[0][-1] if charts and _as_left(charts)[0] else None
+    # "Highlight the '.com TLD server' column … Draw a blue arrow from the resolver to it": the party in focus
+    reader.focus = next((_party(str(b.params.get("target")), lifelines) for b in reversed(since_clear(ctx))
+                         if b.kind == "highlight" and b.params.get("target")
+                         and _party(str(b.params.get("target")), lifelines)), None)
     events = reader.events()
     messages, states = _order(events, ctx, i, charts)
     messages = messages[:_MAX]
