@@ -505,3 +505,18 @@ def test_an_arrow_to_it_goes_to_the_party_just_highlighted_and_long_notes_are_ne
     assert [(m["from"], m["to"]) for m in msgs] == [("Resolver", "TLD server")]
     assert not any(m.get("note") for m in msgs)
     assert "Each level only knows the next level down" in [s for b in beats for s in b.strings]
+
+
+def test_a_free_body_diagram_named_later_is_recalled_and_its_notes_are_no_forces():
+    sb = Storyboard.model_validate({"scenes": [
+        scene("Place a box of 5 kg on the floor with an arrow pushing it to the right labelled 'F = 30 N'. "
+              "Next to the arrow write the note 'opposes sliding'.", "Push."),
+        scene("Keep a smaller copy of the free-body diagram on the left. Then update the labels on the diagram: the "
+              "arrow label becomes 'F = 30.0 N'.", "Again."),
+    ]})
+    plan = plan_storyboard(sb)
+    one = [b for b in plan.scenes[0].beats if b.kind == "physics"]
+    assert [v["label"] for v in one[0].params["vectors"]] == ["F = 30 N"]  # the note is no force
+    two = [b for b in plan.scenes[1].beats if b.kind == "physics"]
+    assert two and two[0].rule.startswith("physics:recalled-from-scene-1")
+    assert [v["label"] for v in two[0].params["vectors"]] == ["F = 30 N"]

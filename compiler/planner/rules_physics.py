@@ -253,6 +253,11 @@ def _vectors(s: str) -> tuple[list[dict], list[tuple[int, int]]]:
         if re.search(r"\bdouble[- ]headed\b", near + after, re.I):
             listing = False
             continue  # a dimension, not a vector
+        said = re.search(r"\b(?:write|writes|note|text|caption|values?|becomes?|changes?\s+to|updated?\s+to|now\s+reads|"
+                         r"one)\b[^\"\u201c]{0,30}$", before, re.I)
+        if said and (noun is None or noun.start() < said.start()):
+            listing = False
+            continue  # "Next to the friction arrow write the note "opposes sliding"": words beside an arrow
         force = _force_named(near, after)
         continues = listing and len(re.findall(r"[\w-]+", gap)) <= 4
         if bracketed and not (force or noun is not None and len(near.split()) <= 5):
