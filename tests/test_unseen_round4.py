@@ -520,3 +520,12 @@ def test_a_free_body_diagram_named_later_is_recalled_and_its_notes_are_no_forces
     two = [b for b in plan.scenes[1].beats if b.kind == "physics"]
     assert two and two[0].rule.startswith("physics:recalled-from-scene-1")
     assert [v["label"] for v in two[0].params["vectors"]] == ["F = 30 N"]
+
+
+def test_circuit_elements_take_the_labels_written_far_after_them():
+    beats, _ = planned("Draw a series circuit as a rectangle loop: a battery on the left side labelled 'V = 9 V', an open "
+                       "switch on the top side labelled 'S', a resistor zigzag on the right side labelled 'R = 10 kΩ', and "
+                       "a capacitor (two parallel plates) on the bottom side labelled 'C = 100 μF'.")
+    (b,) = beats
+    assert [(e["type"], e.get("label"), e.get("value")) for e in b.params["elements"]] == [
+        ("battery", "V", "9 V"), ("switch", "S", None), ("resistor", "R", "10 kΩ"), ("capacitor", "C", "100 µF")]

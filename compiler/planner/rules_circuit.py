@@ -46,9 +46,9 @@ def _elements(s: str) -> list[dict]:
     after = _VALUE.replace("(" + NUM + ")", r"(?<![\d.])(?P<n2>" + NUM + ")", 1).replace("(V|", "(?P<u2>V|", 1)
     spans: list[tuple[int, int]] = []
     for m in re.finditer(r"(?:(?P<count>" + _WORD_NUM + r")\s+)?(?:" + before + r"\s+)?(?:" + alternatives + r")\b"
-                         r"(?:\s+(?:R|L|S|C)\s*[₁₂₃\d])?(?:(?:(?!\band\b)[^.;,]){0,30}?(?:\b(?:of|reading|reads|shows|showing|with|rated|"
+                         r"(?:\s+(?:R|L|S|C)\s*[₁₂₃\d])?(?:(?:(?!\band\b)[^.;,]){0,60}?(?:\b(?:of|reading|reads|shows|showing|with|rated|"
                          r"labell?ed|marked)|=)\s*[\"\u201c]?(?:[A-Za-z]\w{0,2}\s*=\s*)?" + after
-                         + r")?", s, re.I):
+                         + r"|(?:(?!\band\b)[^.;,]){0,60}?\blabell?ed\s+[\"\u201c](?P<letter>[A-Z][\w₁₂₃]{0,2})[\"\u201d])?", s, re.I):
         kind = next(k for k in kinds if m.group(k))
         if re.search(r"\bthe\s+(?:\w+\s+)?$", s[max(0, m.start() - 12):m.start()], re.I) and not m.group("n1") \
                 and any(e["type"] == kind for e in out):
@@ -65,8 +65,11 @@ def _elements(s: str) -> list[dict]:
             if value:
                 e["value"] = value
             label = re.search(r"\b(?:R|L|S|C)\s*[₁₂₃\d]\b", m.group(0))
+            named = re.search(r"\blabell?ed\s*[\"\u201c]([A-Za-z][\w₁₂₃]{0,2})(?:\s*=|[\"\u201d])", m.group(0))
             if label:
                 e["label"] = label.group(0).replace(" ", "")
+            elif named:
+                e["label"] = named.group(1)  # "an open switch labelled 'S'", "labelled 'C = 100 μF'"
             across = re.search(r"\bacross\s+(?:the\s+)?(\w+)", s[m.start():m.end() + 40], re.I) if kind == "voltmeter" else None
             if across:
                 e["across"] = across.group(1).lower()
@@ -119,6 +122,8 @@ def rule_circuit(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         # 'a battery labeled "9 V"': the label is the element's value, drawn on it, not a caption as well
         ctx.consumed.update(q for q in ex.quoted if any(v and v.replace(" ", "") in q.replace(" ", "").replace("μ", "µ")
                                                         for v in values))
+        names = {e.get("label") for e in params["elements"] if e.get("label")}
+        ctx.consumed.update(q for q in ex.quoted if q.strip() in names)  # "an open switch labelled 'S'": its label
         if wanted is not None:  # "… a switch and a bulb; close the switch to light the bulb"
             params, toggle = _switch_step(ctx, i, params, wanted)
         strings = [e.get("value") or e["type"] for e in params["elements"]]
