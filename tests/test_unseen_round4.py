@@ -529,3 +529,9 @@ def test_circuit_elements_take_the_labels_written_far_after_them():
     (b,) = beats
     assert [(e["type"], e.get("label"), e.get("value")) for e in b.params["elements"]] == [
         ("battery", "V", "9 V"), ("switch", "S", None), ("resistor", "R", "10 kΩ"), ("capacitor", "C", "100 µF")]
+
+
+def test_milli_and_mega_ohms_stay_as_written():
+    from compiler.planner.rules_circuit import _value
+
+    assert (_value("5", "mΩ"), _value("2", "MΩ"), _value("3", "kΩ"), _value("1", "ohms")) == ("5 mΩ", "2 MΩ", "3 kΩ", "1 Ω")

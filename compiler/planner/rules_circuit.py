@@ -33,6 +33,8 @@ def _circuit(ctx: Context) -> Beat | None:
 
 
 def _value(num: str, unit: str) -> str:
+    if re.fullmatch(r"[mM][ΩVAF]", unit):
+        return f"{num} {unit}"  # milli and mega as written: 5 mΩ is not 5 MΩ
     return f"{num} {_UNIT.get(unit.lower(), unit)}"
 
 
