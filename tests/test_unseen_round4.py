@@ -535,3 +535,13 @@ def test_milli_and_mega_ohms_stay_as_written():
     from compiler.planner.rules_circuit import _value
 
     assert (_value("5", "mΩ"), _value("2", "MΩ"), _value("3", "kΩ"), _value("1", "ohms")) == ("5 mΩ", "2 MΩ", "3 kΩ", "1 Ω")
+
+
+def test_the_formula_shown_again_is_the_one_written_not_an_earlier_derivation():
+    sb = Storyboard.model_validate({"scenes": [
+        scene("Show the derivation step by step: P(+) = 0.9 × 0.1 + 0.1 × 0.9 = 0.18, then P(D | +) = 0.09 / 0.18 = 0.5.",
+              "Work."),
+        scene("On the right, show the formula again: P(D | +) = P(+ | D) P(D) / P(+).", "Again."),
+    ]})
+    two = plan_storyboard(sb).scenes[1].beats
+    assert [(b.kind, b.params.get("exprs")) for b in two] == [("equation", ["P(D | +) = P(+ | D) P(D) / P(+)"])]

@@ -176,6 +176,10 @@ def rule_recall(ex: Extracted, ctx, i: int) -> list[Beat]:
         candidates.append((("flow", "bar_chart", "cards", "sequence", "grid", "plot", "table") if kinds else kinds,
                            [named.group(1)]))
     nouns = _noun_kinds(low)
+    if re.search(r"\b(?:formula|equation|expression)s?\b\s*(?:again|once more|here|below)?\s*:?\s*(?:[\"\u201c`$\\]|"
+                 r"[^\W\d_]\w{0,3}\s*(?:\([^()]*\))?\s*[=≈])", low):
+        # "show the formula again: P(D | +) = …": the formula it writes, not a derivation of an earlier scene
+        nouns = [(p, k) for p, k in nouns if not set(k) <= {"equation", "steps"}]
     if explicit and nouns:
         for _, kinds in sorted(nouns):
             candidates.append((kinds, []))
