@@ -545,3 +545,17 @@ def test_the_formula_shown_again_is_the_one_written_not_an_earlier_derivation():
     ]})
     two = plan_storyboard(sb).scenes[1].beats
     assert [(b.kind, b.params.get("exprs")) for b in two] == [("equation", ["P(D | +) = P(+ | D) P(D) / P(+)"])]
+
+
+def test_the_untransformed_plane_and_the_matrix_are_those_of_the_scene_before():
+    sb = Storyboard.model_validate({"scenes": [
+        scene("Draw a NumberPlane from x = -7 to 7 and y = -4 to 4. In the upper left corner show the matrix "
+              "A = [[2, 1], [1, 2]].", "A matrix."),
+        scene("Start from the untransformed plane with the matrix in the upper left. Draw a yellow vector v from (0, 0) "
+              "to (-1, 2) labelled \"v = (-1, 2)\".", "A vector."),
+    ]})
+    two = plan_storyboard(sb).scenes[1].beats
+    kinds = [(b.kind, b.rule.split(":")[1].split("+")[0]) for b in two]
+    assert ("vector_plane", "recalled-from-scene-1") in kinds and ("matrix", "recalled") in kinds
+    (m,) = [b for b in two if b.kind == "matrix"]
+    assert m.params["values"] == [[2, 1], [1, 2]]  # not a grid of dots

@@ -347,6 +347,13 @@ def rule_matrix(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                           _kw(ex.sentence), values=written, label=named, op="show")]
         if any(re.search(r"\\begin\{[bpvBV]?matrix\}", q) for q in ex.quoted + ex.backticked + [ex.sentence]):
             return []  # "Transform it into matrix form: "\\begin{bmatrix} 4 & 7 …"": the matrix is in the formula, typeset
+        earlier = next((b for sp in reversed(ctx.history) for b in reversed(sp.beats) if b.kind == "matrix"
+                        and b.params.get("values") and b.params.get("op", "show") == "show"), None) \
+            if re.search(r"\bthe\s+(?:same\s+|\w+\s+)?matri(?:x|ces)\b", ex.bare, re.I) else None
+        if earlier is not None:
+            # "Start from the untransformed plane with the matrix in the upper left": the matrix shown before
+            return [Beat("matrix", dict(earlier.params), earlier.strings, "matrix:recalled", ex.sentence, i,
+                         earlier.keywords)]
         values = _abstract_matrix(3, 4)
         ctx.lost(i, "the matrix's values are not given: drawn as a grid of dots")
         if _has(ex, r"\bmatrix addition\b|\badd(?:ing|ition)?\b"):

@@ -208,7 +208,9 @@ def rule_recall(ex: Extracted, ctx, i: int) -> list[Beat]:
                              low[m.start():])
             words = [w for w in (qual.group(1).split() if qual else [])
                      if w not in ("same", "new", "first", "second", "two", "both", "whole", "entire", "original",
-                                  "previous", "old", "current", "other", "last", "next", "final", "existing", "two")
+                                  "previous", "old", "current", "other", "last", "next", "final", "existing", "two",
+                                  "untransformed", "initial", "starting", "plain", "blank", "fresh", "empty", "small",
+                                  "smaller", "little", "big", "large", "full", "whole")
                      and (len(w) > 2 or re.fullmatch(r"[a-z]\d", w))]
             whole = re.match(r"\s+(?:on|of|in)\s+the\s+(\w+)", low[m.end():])
             if whole and any(shown & set(k) for _, k in _noun_kinds(whole.group(1))):
