@@ -559,3 +559,11 @@ def test_the_untransformed_plane_and_the_matrix_are_those_of_the_scene_before():
     assert ("vector_plane", "recalled-from-scene-1") in kinds and ("matrix", "recalled") in kinds
     (m,) = [b for b in two if b.kind == "matrix"]
     assert m.params["values"] == [[2, 1], [1, 2]]  # not a grid of dots
+
+
+def test_the_basis_asked_for_again_is_the_basis_drawn():
+    beats, notes = planned('Draw a NumberPlane from x = -7 to 7 and y = -4 to 4. Draw i-hat as a green arrow from (0, 0) to '
+                           '(1, 0) labelled "î" and j-hat as a red arrow from (0, 0) to (0, 1) labelled "ĵ".')
+    (b,) = beats
+    assert b.kind == "vector_plane" and b.params.get("basis")
+    assert not [n for n in notes if n.startswith("SB301")]

@@ -230,6 +230,8 @@ def rule_vector_plane(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         ctx.consumed.update(strings)
         return [_beat("vector_plane", "vector_plane:declared", ex, i, strings, _kw(s) + ("plane", "vector"), **params)]
     if not (vectors or matrices or (basis and not on_screen.params.get("basis"))):
+        if basis and on_screen.params.get("basis") and re.search(r"\b(?:draw|show|add|place)\w*\b", s, re.I):
+            ctx.modified.add(i)  # "Draw i-hat as a green arrow … and j-hat …" with the basis drawn: it is there
         return []
     params = {"extend": True, "vectors": vectors or None, "matrices": matrices or None, "eigen": eigen or None,
               "unit_square": unit_square or None}
@@ -239,6 +241,7 @@ def rule_vector_plane(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                                     on_screen.rule + "+basis", on_screen.source, on_screen.detail_index,
                                     on_screen.keywords), i)
         if not (vectors or matrices):
+            ctx.modified.add(i)
             return []
     strings = [v["label"] for v in vectors if v.get("label")] + [m["label"] for m in matrices]
     ctx.consumed.update(strings)  # a vector's label is drawn at its tip, not again as text
