@@ -567,3 +567,34 @@ def test_the_basis_asked_for_again_is_the_basis_drawn():
     (b,) = beats
     assert b.kind == "vector_plane" and b.params.get("basis")
     assert not [n for n in notes if n.startswith("SB301")]
+
+
+def test_snapshot_of_the_code_generated_for_a_pendulum_a_lens_and_a_tiny_network():
+    import ast
+    import os
+    from pathlib import Path
+
+    from compiler.generate import generate_scene
+    from compiler.timing import estimate_timings, time_plan
+
+    visuals = [
+        {"kind": "physics", "pendulum": {"length": 1, "angle": 20, "swings": 1, "bob_label": "m", "weight": "mg",
+                                         "timer": True}},
+        {"kind": "clear"},
+        {"kind": "physics", "lens": {"focal": 10, "object_distance": 30, "object_height": 10,
+                                     "rays": ["parallel", "center", "focal"], "image": True}},
+        {"kind": "clear"},
+        {"kind": "network", "layers": [1, 1, 1], "nodes": ["x", "h", "y_hat"], "weights": ["w1 = 0.5", "w2 = 3"]},
+    ]
+    sb = Storyboard.model_validate({"scenes": [scene("explicit visuals", "A pendulum, a lens and a network.",
+                                                     visuals=visuals)]})
+    (g,) = [generate_scene(ts) for ts in time_plan(plan_storyboard(sb), estimate_timings(sb)).scenes]
+    ast.parse(g.code)
+    for needle in ("pendulum={'length': 1", "lens={'focal': 10", "nodes=['x', 'h', 'y_hat']",
+                   "weights=['w1 = 0.5', 'w2 = 3']"):
+        assert needle in g.code
+    path = Path(__file__).parent / "snapshots" / "physics-extras" / g.filename
+    if os.environ.get("SBC_UPDATE_SNAPSHOTS") or not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(g.code, encoding="utf-8")
+    assert g.code == path.read_text(encoding="utf-8"), f"{path} changed: rerun with SBC_UPDATE_SNAPSHOTS=1 if intended"
