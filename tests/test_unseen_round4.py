@@ -598,3 +598,16 @@ def test_snapshot_of_the_code_generated_for_a_pendulum_a_lens_and_a_tiny_network
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(g.code, encoding="utf-8")
     assert g.code == path.read_text(encoding="utf-8"), f"{path} changed: rerun with SBC_UPDATE_SNAPSHOTS=1 if intended"
+
+
+def test_the_names_inside_a_tiny_networks_nodes_come_on_screen_with_it():
+    from compiler.planner.theme import parse_theme
+    from compiler.runtime.components import network
+
+    theme = parse_theme("Dark background.")[0].to_json()
+    g = network.build(theme, layers=[1, 1, 1], nodes=["x", "h", "y_hat"], weights=["w1 = 0.5", "w2 = 3"])
+    shown = set()
+    for group in network.enter(g, 1.0):
+        for a in group.animations:
+            shown.add(id(a.mobject))
+    assert id(g.inside) in shown  # (they were built but never faded in: empty circles on screen)

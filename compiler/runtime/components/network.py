@@ -72,15 +72,17 @@ def build(theme: dict, *, layers: list[int], labels: list[str] | None = None, co
         parts.setdefault(n, t)
     net.add(inside)
     g = VGroup(edges, net, caps)
-    g.cols, g.layer_edges, g.parts = cols, layer_edges, parts
+    g.cols, g.layer_edges, g.parts, g.inside = cols, layer_edges, parts, inside
     g.grow = 1.6
     g.sbc_kind = "network"
     return g
 
 
 def enter(mob, run_time: float):
+    inside = getattr(mob, "inside", None)
     return [AnimationGroup(*[FadeIn(c) for c in mob.cols], lag_ratio=0.3, run_time=run_time * 0.5),
-            AnimationGroup(Create(mob[0]), FadeIn(mob[2]), run_time=max(0.3, run_time * 0.5))]
+            AnimationGroup(Create(mob[0]), FadeIn(mob[2]), *([FadeIn(inside)] if inside is not None and len(inside) else []),
+                           run_time=max(0.3, run_time * 0.5))]
 
 
 def pulse(mob, run_time: float):
