@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from ..components.physics import fmt, lens_image
+from ..components.physics import fmt, lens_image, lens_strings
 from .beats import Beat
 from .context import Context, _beat, _kw, since_clear
 from .extract import Extracted
@@ -185,7 +185,7 @@ def rule_lens(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     # the distances under the axis: asked for, or the image drawn (where it forms is the answer)
     lens["marks"] = bool(lens.get("image") or re.search(r"\bd_?[oi]\b|\bdistance|\bbrace", ctx.about, re.I))
     _check_written(s, lens, brace.group(1) if brace else None, ctx, i)
-    strings = _strings(lens)
+    strings = lens_strings(lens)
     consumed = [q for q in ex.quoted if q in ("F", "F'", "F′", "2F", "2F'") or q in strings or brace and q == brace.group(1)]
     ctx.consumed.update(consumed + strings)
     ctx.modified.add(i)
@@ -195,12 +195,6 @@ def rule_lens(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                                   + "+lens", picture.source, picture.detail_index, picture.keywords), i)
         return []
     return [_beat("physics", "physics:lens", ex, i, strings, _kw(s) + ("physics", "lens"), lens=lens)]
-
-
-def _strings(lens: dict) -> list[str]:
-    from ..components.physics import lens_strings
-
-    return lens_strings(lens)
 
 
 def _check_written(s: str, lens: dict, brace: str | None, ctx: Context, i: int) -> None:
