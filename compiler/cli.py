@@ -535,6 +535,7 @@ def build(
         import signal
 
         signum = getattr(e, "signum", signal.SIGINT)
+        _quiet_exit()
         _echo(f"interrupted ({signal.Signals(signum).name}): the build stopped; the next one resumes from the caches",
               err=True)
         raise typer.Exit(128 + signum)
@@ -574,6 +575,19 @@ def _stop_on_signals() -> None:
             signal.signal(sig, stop)
 
 
+def _quiet_exit() -> None:
+    """Once interrupted, the way out is not interrupted again: a second Ctrl-C (or a signal sent to the whole
+    process group arriving twice) while the process shuts down would kill it by the signal, skipping the exit code
+    128 + signal and the caches' last writes."""
+    import signal
+
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        try:
+            signal.signal(sig, signal.SIG_IGN)
+        except (ValueError, OSError):  # not the main thread: nothing to change
+            pass
+
+
 def _summary(results, seconds: float, executor: str) -> str:
     """The batch table: storyboard, scenes, rendered, cached, seconds, output."""
     head = ("storyboard", "scenes", "rendered", "cached", "seconds", "output")
@@ -601,6 +615,7 @@ def main() -> None:
             sys.exit(_run_validate(*fast))
         _app()()
     except KeyboardInterrupt:
+        _quiet_exit()
         _echo("interrupted", err=True)
         sys.exit(130)
     except Exception as e:  # noqa: BLE001 — a bug in sbc: one line, not a traceback (SBC_DEBUG=1 shows it)
