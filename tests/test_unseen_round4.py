@@ -611,3 +611,9 @@ def test_the_names_inside_a_tiny_networks_nodes_come_on_screen_with_it():
         for a in group.animations:
             shown.add(id(a.mobject))
     assert id(g.inside) in shown  # (they were built but never faded in: empty circles on screen)
+
+
+def test_the_verb_before_a_chain_is_no_part_of_its_first_node():
+    beats, _ = planned("Attach bird to the end of the chain: draw an arrow from the cat node to a new bird node, so the "
+                       "chain reads cat → bird.")
+    assert [b.params.get("nodes") for b in beats if b.kind == "flow"] == [["cat", "bird"]]

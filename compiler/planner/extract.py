@@ -168,6 +168,8 @@ def extract(sentence: str) -> Extracted:
                 # "the chain w1 -> z": a symbol (digits, underscores, one or two letters) is a node on its own
                 first = caps.group(1).strip() if caps else last if re.search(r"[\d_\x03]", last) or len(last) <= 2 \
                     else " ".join(first.split()[-2:])
+            # "so the chain reads cat → bird": the verb before the first node is none of its name
+            first = re.sub(r"^(?:reads|read|is|are|becomes|become|shows|show|gives|give|says|looks)\s+", "", first, flags=re.I)
             rest = [re.split(r"[,;(]|\bwith\b|\band then\b|\s+as\s+|\s+(?:hanging|which|that|where|while)\b", p,
                              flags=re.I)[0].strip(" \"'") for p in parts[1:]]
             rest = [re.sub(r"^(?:and\s+)?back\s+to\s+(?:the\s+)?", "", p, flags=re.I) for p in rest]  # "… -> back to sin(x)"
