@@ -617,3 +617,13 @@ def test_the_verb_before_a_chain_is_no_part_of_its_first_node():
     beats, _ = planned("Attach bird to the end of the chain: draw an arrow from the cat node to a new bird node, so the "
                        "chain reads cat → bird.")
     assert [b.params.get("nodes") for b in beats if b.kind == "flow"] == [["cat", "bird"]]
+
+
+def test_a_networks_names_and_weights_must_fit_its_layers():
+    from compiler.components.network import NetworkVisual
+
+    NetworkVisual.model_validate({"kind": "network", "layers": [1, 1, 1], "nodes": ["x", "h", "y"], "weights": ["a", "b"]})
+    with pytest.raises(Exception, match="nodes"):
+        NetworkVisual.model_validate({"kind": "network", "layers": [1, 1], "nodes": ["x", "y", "z"]})
+    with pytest.raises(Exception, match="weights"):
+        NetworkVisual.model_validate({"kind": "network", "layers": [1, 1], "weights": ["a", "b"]})

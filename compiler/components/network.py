@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
 
 from .base import VisualBase
 
@@ -30,6 +31,18 @@ class NetworkVisual(VisualBase):
     weights: list[Annotated[str, Field(max_length=24)]] | None = Field(
         None, max_length=MAX_LAYERS - 1, description="A label on the edges between each layer and the next (a weight: "
         "`w1 = 0.5`); an empty string leaves a gap unlabelled.", examples=[["w1 = 0.5", "w2 = 3"]])
+
+
+    @model_validator(mode="after")
+    def _fits(self):
+        drawn = sum(min(n, DRAWN) if n <= DRAWN else DRAWN - 1 for n in self.layers)
+        if self.nodes and len(self.nodes) > drawn:
+            raise PydanticCustomError("network", f"{len(self.nodes)} `nodes` names for {drawn} nodes drawn: give one per "
+                                                 "drawn node, layer by layer")
+        if self.weights and len(self.weights) > len(self.layers) - 1:
+            raise PydanticCustomError("network", f"{len(self.weights)} `weights` for {len(self.layers) - 1} gaps between "
+                                                 "layers: give one per gap")
+        return self
 
 
 STRINGS = ("labels", "nodes", "weights")  # parameters whose text is drawn

@@ -178,7 +178,7 @@ class Lens(_Model):
     @model_validator(mode="after")
     def _consistent(self):
         if self.focal == 0 or abs(self.focal) > WORLD:
-            raise _err("the lens's `focal` length is not 0 and at most 100000")
+            raise _err("a lens's `focal` length is non-zero (negative for a diverging lens) and at most 100000")
         if (self.rays or self.image) and self.object_distance is None:
             raise _err("rays from the object and its image need the `object_distance`")
         return self

@@ -230,35 +230,37 @@ def rule_recall(ex: Extracted, ctx, i: int) -> list[Beat]:
         if not found:
             continue
         number, b = found
-        beat = Beat(b.kind, dict(b.params), b.strings, f"{b.kind}:recalled-from-scene-{number}", ex.sentence, i,
-                    b.keywords)
         if explicit and _pure_reference(ex):
             ctx.stop = True
-        return [beat]
+        return [_recalled(b, number, ex, i)]
     layout = re.search(r"\b(?:same|previous|earlier)\s+(?:[\w-]+[\s-]){0,2}?(?:layout|setup|set-up|picture|figure|view|"
                        r"arrangement|diagram)\b", low)
     if layout and not candidates and not shown - {"title", "text", "clear"}:
         # "Same five-column layout, with arrow 1 already present.": the picture of the scene before, as it was left
-        for sp in reversed(ctx.history):
-            b = next((x for x in sp.beats if x.kind not in ("title", "text", "bullets", "highlight", "clear", "equation",
-                                                             "steps", "annotation", "move", "transform")), None)
-            if b is not None:
-                state = scene_state(sp, b.kind)
-                if state is not None:
-                    ctx.modified.add(i)
-                    return [Beat(state.kind, dict(state.params), state.strings,
-                                 f"{state.kind}:recalled-from-scene-{sp.number}", ex.sentence, i, state.keywords)]
-            break
+        sp = ctx.history[-1]
+        b = next((x for x in sp.beats if x.kind not in _NOT_PICTURES), None)
+        state = scene_state(sp, b.kind) if b is not None else None
+        if state is not None:
+            ctx.modified.add(i)
+            return [_recalled(state, sp.number, ex, i)]
     if scene is not None and candidates and _pure_reference(ex) and not shown - {"title", "text", "clear"}:
         # "Show the final table from scene 6" when scene 6 drew its table as a graph of buckets: that scene's picture
         kinds = tuple(k for _, ks in NOUNS for k in ks)
         found = _find(ctx, tuple(dict.fromkeys(kinds)), scene, [])
         if found:
-            number, b = found
             ctx.stop = True
-            return [Beat(b.kind, dict(b.params), b.strings, f"{b.kind}:recalled-from-scene-{number}", ex.sentence, i,
-                         b.keywords)]
+            return [_recalled(found[1], found[0], ex, i)]
     return []
+
+
+# beats that draw no picture of their own: what a scene's "layout" is not
+_NOT_PICTURES = frozenset({"title", "text", "bullets", "highlight", "clear", "equation", "steps", "annotation", "move",
+                           "transform"})
+
+
+def _recalled(b: Beat, number: int, ex: Extracted, i: int) -> Beat:
+    """Beat `b`, as scene `number` left it, drawn again for sentence `i`."""
+    return Beat(b.kind, dict(b.params), b.strings, f"{b.kind}:recalled-from-scene-{number}", ex.sentence, i, b.keywords)
 
 
 def _shown_here(ctx, words: list[str]) -> bool:

@@ -16,6 +16,7 @@ import re
 
 from ..mathtext import is_formula_line, looks_like_math, to_tex
 from .beats import Beat
+from .knowledge import derivation_cue
 from .rules_equation import is_value
 
 
@@ -62,8 +63,6 @@ def lone_columns_as_lists(beats: list[Beat]) -> list[Beat]:
                     # "On the right side show a small box with text "ReLU(z) = max(0, z)"": one formula
                     out.append(replace(b, kind="equation", params={"exprs": items}, rule=b.rule + "+lone-formula"))
                     continue
-                from .knowledge import derivation_cue
-
                 if len(items) >= 2 and derivation_cue().search(b.source or "") and all(
                         re.search(r"[=≈→]", x) and (is_formula_line(x) or looks_like_math(x)) for x in items):
                     # "Left half, two small derivations: "λ = 3: A − 3I = …", "-x + y = 0 → y = x", …": lines of work
@@ -143,8 +142,6 @@ def derivations_as_steps(beats: list[Beat]) -> list[Beat]:
     """"A short derivation unfolds line by line. First ½ = e^(−ln 2) is shown. Substituting it gives N(t) = …. Then
     λ = ln 2 / T …": formulas written one sentence after another under a derivation cue are one derivation — a
     `steps` beat, built line by line — not separate equations (three lines or more, nothing else drawn between)."""
-    from .knowledge import derivation_cue
-
     cue = derivation_cue()
     out: list[Beat] = []
     k = 0
