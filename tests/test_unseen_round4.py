@@ -627,3 +627,8 @@ def test_a_networks_names_and_weights_must_fit_its_layers():
         NetworkVisual.model_validate({"kind": "network", "layers": [1, 1], "nodes": ["x", "y", "z"]})
     with pytest.raises(Exception, match="weights"):
         NetworkVisual.model_validate({"kind": "network", "layers": [1, 1], "weights": ["a", "b"]})
+
+
+def test_keys_past_what_a_tree_holds_are_said():
+    beats, notes = planned("Build a binary search tree by inserting " + ", ".join(str(k) for k in range(1, 31)) + ".")
+    assert len(beats[0].params["nodes"]) == 24 and any("25, 26" in n for n in notes)

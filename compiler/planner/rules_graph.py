@@ -249,7 +249,11 @@ def _declare(ex: Extracted, ctx: Context, i: int, on_screen: Beat | None) -> lis
         else:
             values = []
         if values:
-            nodes = list(dict.fromkeys(values))[:24]
+            nodes = list(dict.fromkeys(values))
+            if len(nodes) > 24:
+                ctx.lost(i, f"a binary search tree of {len(nodes)} keys: the first 24 are drawn, not "
+                            + ", ".join(str(n) for n in nodes[24:30]) + (" …" if len(nodes) > 30 else ""))
+                nodes = nodes[:24]
             ctx.stop = True  # the numbers are the tree's keys, not also a list
             return [_beat("graph", "graph:bst-keys", ex, i, [str(n) for n in nodes], _kw(s), nodes=nodes, layout="bst")]
     if layout == "bst" and on_screen is None:
