@@ -43,6 +43,13 @@ class Context:
         if (i, what) not in self.losses:
             self.losses.append((i, what))
 
+    def capped(self, i: int, items: list, n: int, what: str) -> list:
+        """The first n items; the rest are said (SB307: "12 bars: only the first 10 are drawn"), never cut silently."""
+        items = list(items)
+        if len(items) > n:
+            self.lost(i, f"{len(items)} {what}: only the first {n} are drawn")
+        return items[:n]
+
     @property
     def has_title(self) -> bool:
         return any(b.kind == "title" for b in self.beats)

@@ -37,7 +37,7 @@ def _table_bars(table: Beat, ex: Extracted) -> tuple[list[str], list, str] | Non
     j = named[0] if named else numeric[-1]
     labels = [_fmt_cell(r[0]) + (f" {_unit(cols[0])}" if _unit(cols[0]) else "") for r in rows if len(r) > j]
     values = [r[j] for r in rows if len(r) > j]
-    return labels[:12], values[:12], cols[j]
+    return labels, values, cols[j]
 
 
 def _unit(header: str) -> str:
@@ -221,12 +221,13 @@ def _grouped(ex: Extracted, ctx: Context, i: int, series, said: dict, rule: str)
     if len(series) == 1 or len(series) * n > 24:
         if len(series) > 1:
             ctx.lost(i, f"{len(series)} series of {n} bars are too many to group: only {series[0][0]!r} is drawn")
-        values = series[0][1][:12]
-        strings = ([title] if title else []) + labels[:12] + [short_number(v) for v in values]
+        labels = ctx.capped(i, labels, 12, "bars")
+        values = series[0][1][:len(labels)]
+        strings = ([title] if title else []) + labels + [short_number(v) for v in values]
         claim_drawn(ex, ctx, strings)
-        return [_beat("bar_chart", rule, ex, i, strings, sum((_kw(x) for x in labels), ()), labels=labels[:12],
+        return [_beat("bar_chart", rule, ex, i, strings, sum((_kw(x) for x in labels), ()), labels=labels,
                       values=values, title=title)]
-    series = series[:4]
+    series = ctx.capped(i, series, 4, "series of bars")
     if len(labels) > 12:
         ctx.lost(i, f"{len(labels)} groups: only the first 12 are drawn")
     labels = labels[:12]
@@ -276,7 +277,8 @@ def rule_bar_chart(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             for v in valueless:
                 ctx.lost(i, f"the bar {v!r} is written without a value: it is not drawn")
             title = announced[1].get("title")
-            labels, values = labels[:12], values[:12]
+            labels = ctx.capped(i, labels, 12, "bars")
+            values = values[:len(labels)]
             unit = "%" if pct else (" " + word_unit if word_unit and len(word_unit) > 2 else word_unit) or None
             strings = ([title] if title else []) + labels + [short_number(v) + (unit or "") for v in values]
             claim_drawn(ex, ctx, strings)
@@ -345,6 +347,8 @@ def rule_bar_chart(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             # "Show a bar chart comparing the models" — nothing to plot: leave the sentence to other rules
             return []
         labels, values, title = data
+        labels = ctx.capped(i, labels, 12, "rows of the table")
+        values = values[:len(labels)]
         strings = [title] + labels + [short_number(v) for v in values]
         claim_drawn(ex, ctx, strings)
         return [_beat("bar_chart", "bar_chart:from-table", ex, i, strings, _kw(title) + tuple(x.lower() for x in labels),

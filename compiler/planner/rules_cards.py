@@ -33,7 +33,8 @@ def rule_cards(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     elif not (cue_unquoted(ex, r"\bcards?\b") and len(pairs) >= 2):
         return []
     beats = []
-    chunks = [pairs[k : k + 4] for k in range(0, len(pairs), 4)][:3]
+    pairs = ctx.capped(i, pairs, 12, "cards")
+    chunks = [pairs[k : k + 4] for k in range(0, len(pairs), 4)]
     for chunk in chunks:
         figures = [f for f, _ in chunk]
         captions = [c for _, c in chunk]

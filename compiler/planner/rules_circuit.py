@@ -98,7 +98,7 @@ def _elements(s: str) -> list[dict]:
         if split and e["_at"] < split.start() and e["type"] not in ("battery", "voltmeter", "ammeter"):
             e["series"] = True
         e.pop("_at")
-    return out[:10]
+    return out
 
 
 def rule_circuit(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
@@ -112,7 +112,7 @@ def rule_circuit(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                           r"drawing|view|map|sketch|layout|diagram\s+of))", ex.bare or s, re.I) and elements) and not (
                 len({e["type"] for e in own}) >= 2 and any(e["type"] == "battery" for e in own)):
             return []
-        params: dict = {"elements": _named(elements)}
+        params: dict = {"elements": _named(ctx.capped(i, elements, 10, "circuit elements"))}
         if re.search(r"\bparallel\b", s, re.I):
             _branches(params["elements"])
         for e in params["elements"]:
@@ -142,7 +142,7 @@ def rule_circuit(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     steps = []
     if elements and re.search(r"\b(?:add|insert|connect|put|place|include|attach)\w*\b", s, re.I):
         fresh = _named(have + elements)[len(have):]
-        params["elements"] = (have + fresh)[:10]
+        params["elements"] = ctx.capped(i, have + fresh, 10, "circuit elements")
         if re.search(r"\bparallel\b", s, re.I):
             _branches(params["elements"])
         for e in params["elements"]:
@@ -180,7 +180,7 @@ def rule_circuit(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if not steps:
         return []
     strings = [x["text"] for x in steps if x.get("text")]
-    return [_beat("circuit", "circuit:steps", ex, i, strings, _kw(s), extend=True, steps=steps[:12])]
+    return [_beat("circuit", "circuit:steps", ex, i, strings, _kw(s), extend=True, steps=ctx.capped(i, steps, 10, "circuit steps"))]
 
 
 def _switch_state(s: str, start: int, end: int) -> bool | None:

@@ -25,7 +25,8 @@ _IN_COLUMN = re.compile(r"^\s*(?:then\s+|and\s+)?(?:in|on)\s+the\s+(first|second
 
 
 _COLUMN = re.compile(r"^\s*(?:then\s+|and\s+|next,?\s+)?(?:(?:on|in)\s+the\s+)?(left|right|middle|center|centre|first|"
-                     r"second|third)\s+(?:column|side|half|panel|pane)\b", re.I)
+                     r"second|third)\s+(?:column|side|half|panel|pane)\b"
+                     r"(?!\s+of\s+(?!(?:the\s+)?(?:screen|frame|canvas|slide|page)\b))", re.I)  # not "the left side of the box"
 
 
 def _column_index(word: str, n: int) -> int:
@@ -48,8 +49,9 @@ def rule_comparison(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                         r"[\"\u201d]\s*:\s*(.+)$", ex.sentence, re.I)
     if len(blocks) >= 2:
         # "two columns:\n Column "Horizontal": "a_x = 0", "x = v0 t"\n Column "Vertical": …": one line per column
-        titles = [t.strip() for t, _ in blocks][:3]
-        cols = [[match_text(m) for m in re.finditer(Q, body)][:10] for _, body in blocks][:3]
+        titles = ctx.capped(i, [t.strip() for t, _ in blocks], 3, "columns")
+        cols = [ctx.capped(i, [match_text(m) for m in re.finditer(Q, body)], 10, "lines in a column")
+                for _, body in blocks][:3]
         claim(ex, ctx, titles + [x for c in cols for x in c])
         ex.prose[:] = []
         return [_comparison_beat(ex, i, "comparison:column-lines", titles, cols, [""] * len(titles),
@@ -70,8 +72,9 @@ def rule_comparison(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                 rest = ex.sentence[col.end():].strip().rstrip(".")
                 prose_line = rest[0].upper() + rest[1:] if rest else None
     if col is None:
-        if not cue_unquoted(ex, _DIVIDER) or cue_unquoted(ex, r"\btables?\b"):
-            return []
+        if not cue_unquoted(ex, _DIVIDER) or cue_unquoted(ex, r"\btables?\b") or cue_unquoted(
+                ex, r"^\s*the\s+(?:[\w-]+\s+){0,3}(?:columns|panels|halves)\s+(?:are|were|stay|remain|get)\b"):
+            return []  # "The three server columns are shown dimmed": columns already drawn, not a new comparison
         fresh = [q for q in ex.quoted if q not in ctx.consumed]
         if len(fresh) == 1 and re.search(r"[<>≤≥≠]|=", fresh[0]) and not cue_unquoted(
                 ex, r"\b(?:divider|dividing|separator|split|side[- ]by[- ]side|columns?|panels?|halves)\b"):
@@ -80,8 +83,9 @@ def rule_comparison(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         grouped = list(re.finditer(head + r"((?:(?!" + head + r")" + Q + r"\s*,?\s*(?:and\s+)?)+)", ex.sentence))
         if len(grouped) >= 2:
             # "a two-column comparison: "Inputs" with "Carbon dioxide", "Water", and "Outputs" with "Glucose""
-            titles = [match_text(g) for g in grouped][:3]
-            cols = [[match_text(m) for m in re.finditer(Q, g.group(3))][:10] for g in grouped][:3]
+            titles = ctx.capped(i, [match_text(g) for g in grouped], 3, "columns")
+            cols = [ctx.capped(i, [match_text(m) for m in re.finditer(Q, g.group(3))], 10, "lines in a column")
+                    for g in grouped][:3]
             claim(ex, ctx, titles + [x for c in cols for x in c])
             return [_comparison_beat(ex, i, "comparison:grouped", titles, cols, [""] * len(titles),
                                      ("compare", "versus"))]
@@ -110,7 +114,7 @@ def rule_comparison(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             caption = items.pop(k)[0]
             break
     mono = cue_unquoted(ex, r"\b(monospace|code)\b")
-    lines = [f"`{s}`" if tick or mono else s for s, tick, _ in items][:10]
+    lines = ctx.capped(i, [f"`{s}`" if tick or mono else s for s, tick, _ in items], 10, "lines in a column")
     formulas = [f.rstrip(".") for f, a, _ in ex.prose if a >= col.end() and f.rstrip(".") not in ctx.consumed]
     if formulas and not lines:
         # "On the left, titled "Simple Interest", show the formula A = P(1 + rt)": the column's line

@@ -304,7 +304,7 @@ def rule_drawing(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     ctx.consumed.update(labels)
     if drawing is None:
         return [_beat("drawing", "drawing:shapes", ex, i, labels, _kw(s) + ("drawing",), shapes=shapes)]
-    ctx.replace(drawing, Beat("drawing", dict(drawing.params, shapes=(known + shapes)[:16]),
+    ctx.replace(drawing, Beat("drawing", dict(drawing.params, shapes=ctx.capped(i, known + shapes, 16, "shapes in one picture")),
                               drawing.strings + tuple(labels), drawing.rule.split("+")[0] + "+shapes", drawing.source,
                               drawing.detail_index, drawing.keywords), i)
     return []

@@ -122,8 +122,8 @@ def kept_formulas(ex: Extracted, prose, ctx: Context, i: int) -> list[Beat]:
         out.append(t)
     if not out:
         return []
-    return [_beat("equation", "equation:kept-formula", ex, i, out[:4], _kw(" ".join(out[:4])),
-                  exprs=out[:4])]
+    out = ctx.capped(i, out, 4, "formulas in one sentence")
+    return [_beat("equation", "equation:kept-formula", ex, i, out, _kw(" ".join(out)), exprs=out)]
 
 
 def _merge_assignments(formulas: list[str]) -> list[str]:
@@ -174,7 +174,8 @@ def rule_bare_formula(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if label is None and prev is not None and prev.rule.startswith("bare-formula") and prev.detail_index == i - 1:
         lines = list(prev.params.get("lines") or prev.params.get("exprs") or []) + [text]
         ctx.beats.pop()
-        return [_beat("steps", "bare-formula:lines", ex, i, lines, prev.keywords + _kw(text), lines=lines[:8])]
+        lines = ctx.capped(i, lines, 8, "formula lines in a row")
+        return [_beat("steps", "bare-formula:lines", ex, i, lines, prev.keywords + _kw(text), lines=lines)]
     return [_beat("equation", "bare-formula:line", ex, i, [text] + ([label] if label else []), _kw(text), exprs=[text],
                   label=label)]
 
@@ -204,9 +205,9 @@ def rule_equation(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     m = re.search(r"\(([^()]*?(?:formula|equation|rule|law)[^()]*)\)", ex.sentence, re.I)
     if m:
         label = m.group(1)
-    formulas = _merge_assignments(formulas)
+    formulas = ctx.capped(i, _merge_assignments(formulas), 6, "formulas in one sentence")
     out = [_beat("equation", rule, ex, i, formulas + ([label] if label else []),
-                 _kw(ex.sentence), exprs=formulas[:6], label=label)]
+                 _kw(ex.sentence), exprs=formulas, label=label)]
     if re.search(r"\b(?:the|a|its)\s+boxed\s+(?:formula|equation|result|answer|expression|identity|rule)\b|"
                  r"\bin\s+a\s+box\b", ex.bare, re.I) and len(formulas) == 1:
         # "Transform the last line into the boxed formula: ∫u dv = uv − ∫v du": written, then boxed

@@ -588,7 +588,7 @@ def _add_edges(ex: Extracted, ctx: Context, i: int, graph: Beat, edges: list[dic
     for e in unknown:
         ctx.lost(i, f"edge {e['from']}-{e['to']}: no such node on the graph")
     have = list(graph.params.get("edges") or [])
-    params = dict(graph.params, edges=(have + [e for e in fresh if e not in have])[:40])
+    params = dict(graph.params, edges=ctx.capped(i, have + [e for e in fresh if e not in have], 40, "edges"))
     if re.search(r"\bdirected\b", ex.sentence, re.I) and not re.search(r"\bundirected\b", ex.sentence, re.I):
         params["directed"] = True
     labels = [str(e["label"]) for e in fresh if "label" in e]

@@ -116,12 +116,12 @@ def _parties(s: str) -> list[str]:
               and not _rx(r"\b" + _w("state_nouns") + r"\b[^.;\"\u201c]{0,25}$").search(s[:m.start()])]  # "state "LISTEN""
     named = [q for q in quoted if not re.fullmatch(r"[A-Z0-9_-]{3,}", q)]  # "CLOSED", "SYN-SENT": states, not parties
     if len(named) >= 2:
-        return list(dict.fromkeys(named))[:6]
+        return list(dict.fromkeys(named))
     if len(quoted) >= 2:
-        return list(dict.fromkeys(quoted))[:6]
+        return list(dict.fromkeys(quoted))
     m = re.search(r"\b(?:for|labell?ed|named|called|:)\s+(?:the\s+)?([A-Z][\w-]+(?:\s*(?:,|and)\s*(?:the\s+)?[A-Z][\w-]+)+)", s)
     if m:
-        return list(dict.fromkeys(x.strip() for x in re.split(r",|\band\b", m.group(1)) if x.strip()))[:6]
+        return list(dict.fromkeys(x.strip() for x in re.split(r",|\band\b", m.group(1)) if x.strip()))
     return []
 
 
@@ -189,7 +189,11 @@ class _Reader:
         spans = [(a, b) for a, b in zip(bounds, bounds[1:]) if m[a:b].strip(" ,;:.")]
         out: list[tuple[int, int]] = []
         for a, b in spans:
-            if out and not self._anchored(m[a:b]):
+            # "At the resolver, show a thought label …", "Under the arrow label, show small text …": the place
+            # before the comma belongs to the clause after it
+            lead = out and re.fullmatch(r"\s*(?:at|under|below|beneath|above|beside|next to|near|on|by)\s+[^\"\u201c,;:]{1,40}"
+                                        r"[,:]\s*", m[out[-1][0]:out[-1][1]], re.I)
+            if out and (lead or not self._anchored(m[a:b])):
                 out[-1] = (out[-1][0], b)
             else:
                 out.append((a, b))
@@ -239,7 +243,6 @@ class _Reader:
             pos, label = quotes[0]
             template = self.known.get(names[0][1]) if names else self.known.get(_head(label))
             messages.append((pos, self._message(label, masked, template, single=True)))
-            self.claimed.add(label)
         elif cue and names:
             for pos, name in sorted(names):
                 template = self.known.get(name)
@@ -248,6 +251,7 @@ class _Reader:
                     label = template.get("label") or name
                 messages.append((pos, self._message(label, masked, template, single=len(names) == 1)))
         messages = [(p, m) for p, m in messages if m["from"] and m["to"] and m["from"] != m["to"]]
+        self.claimed.update(m["label"] for _, m in messages)
         for p, m in messages:
             notes = ["timeout"] if timeout else []
             if _has("retry", masked) and not _has("retry", m["label"]):
@@ -429,7 +433,7 @@ def rule_message_chart(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                            + r")\b", masked, re.I)
         new = bool(second and (messages_so_far or states_so_far))
     else:
-        lifelines = _parties(s)
+        lifelines = ctx.capped(i, _parties(s), 6, "lifelines")
         earlier = None
         boxes = next((b for b in reversed(since_clear(ctx)) if b.kind == "flow"), None)
         if len(lifelines) < 2 and boxes is not None and 2 <= len(boxes.params.get("nodes") or []) <= 6 and re.search(

@@ -101,7 +101,7 @@ def _complete(ex: Extracted, ctx: Context, i: int, line: Beat) -> None:
         return
     for k in ("points", "jumps", "intervals", "markers"):
         if line.params.get(k) and params.get(k) is not line.params.get(k):
-            params[k] = (list(line.params[k]) + [x for x in params[k] if x not in line.params[k]])[:12]
+            params[k] = ctx.capped(i, list(line.params[k]) + [x for x in params[k] if x not in line.params[k]], 12, k)
     ctx.consumed.update(strings)
     ctx.replace(line, Beat("number_line", params, line.strings + tuple(x for x in strings if x not in line.strings),
                            line.rule.split("+")[0] + "+completed", line.source, line.detail_index, line.keywords), i)

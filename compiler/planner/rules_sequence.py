@@ -89,8 +89,8 @@ def rule_sequence(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if len(labelled) >= 2 and not_vector:
         # "Pass 2 → [1, 2, 4, 5, 8], Pass 3 → [1, 2, 4, 5, 8]": one row of boxes per state, named
         beats = []
-        for name, body in labelled[:4]:
-            tokens = [t.strip() for t in body.split(",") if t.strip()][:16]
+        for name, body in ctx.capped(i, labelled, 4, "rows of boxes"):
+            tokens = ctx.capped(i, [t.strip() for t in body.split(",") if t.strip()], 16, "boxes in a row")
             beats.append(_beat("sequence", "sequence:labelled-states", ex, i, tokens + [name.strip()], _kw(ex.sentence),
                                tokens=tokens, mode="show", label=name.strip()))
         ex.vectors[:] = []
@@ -132,7 +132,7 @@ def rule_sequence(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             if vec in ex.vectors and vec is not ex.vectors[0]:
                 ex.vectors.remove(vec)
                 ex.vectors.insert(0, vec)
-        tokens = [_fmt(v) for v in vec][:16]
+        tokens = ctx.capped(i, [_fmt(v) for v in vec], 16, "boxes in a row")
         if len(tokens) >= 2:
             ex.vectors.pop(0)
             mode = "process" if cue_unquoted(ex, _PROCESS) else "show"
@@ -178,7 +178,7 @@ def rule_sequence(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         quoted = [last.params["text"]]
     tokens: list[str] = []
     if len(quoted) >= 2 and all(len(q) <= 24 for q in quoted):
-        tokens, used = quoted[:16], quoted[:16]
+        tokens = used = ctx.capped(i, quoted, 16, "boxes in a row")
     elif len(quoted) == 1 and 2 <= len(quoted[0].split()) <= 16 and cue_unquoted(
             ex, r"\b(tokens?|split|tokeni[sz]\w*|words)\b"):
         tokens, used = quoted[0].split(), quoted[:1]

@@ -120,7 +120,7 @@ def rule_table(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if header and len(ex.quoted) >= 2 and since_clear_of_kind(ctx, "table") is None:
         # 'Header row: "Element", "Left side", "Right side".' (after "Draw a table with 3 columns"): the columns;
         # the rows come in a later sentence
-        columns = [q for q in ex.quoted][:6]
+        columns = ctx.capped(i, ex.quoted, 6, "columns")
         claim(ex, ctx, columns)
         return [_beat("table", "table:header-row", ex, i, columns, _kw(ex.sentence) + ("table",),
                       columns=columns, rows=[[""] * len(columns)], pending=True)]
@@ -133,7 +133,8 @@ def rule_table(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     quoted_lines = _quoted_lines(s)
     if quoted_lines is not None:
         # 'a small table:\n "β", "peak", "peak day"\n "0.3", "301", "38"': the first line heads the columns
-        columns, rows = quoted_lines[0][:6], [r[:6] for r in quoted_lines[1:9]]
+        columns = ctx.capped(i, quoted_lines[0], 6, "columns")
+        rows = [r[:6] for r in ctx.capped(i, quoted_lines[1:], 8, "rows")]
         strings = columns + [str(c) for r in rows for c in r]
         claim(ex, ctx, strings)
         if len(quoted_lines) > 9:
@@ -389,14 +390,14 @@ def _fill_table(ex: Extracted, ctx: Context, i: int, table: Beat) -> list[Beat]:
     quoted_rows = [[match_text(m) for m in re.finditer(Q, ln)] for ln in block]
     if block and all(len(r) >= 2 for r in quoted_rows):
         # 'Add rows one at a time:\n Row: "0", "(-2, 3)", "(-8, 16)", "32"': one row per line, its quoted cells
-        rows = [[c if re.search(r"\.\d*0$", c) else cell_number(c) for c in r] for r in quoted_rows][:8]  # "4.20" as written
+        rows = [[c if re.search(r"\.\d*0$", c) else cell_number(c) for c in r] for r in ctx.capped(i, quoted_rows, 8, "rows")]  # "4.20" as written
         for r in rows:
             if len(r) > ncols:
                 ctx.lost(i, f"row {' | '.join(map(str, r))} has {len(r)} cells for {ncols} columns")
                 del r[ncols:]
     elif block and all("|" in ln for ln in block):
         # 'Rows:\n "C" | "3" | "1"\n "H" | "8" | "2"': one row per line
-        rows = [block_row(ln, ncols) for ln in block][:8]
+        rows = [block_row(ln, ncols) for ln in ctx.capped(i, block, 8, "rows")]
         for r in rows:
             if len(r) > ncols:
                 ctx.lost(i, f"row {' | '.join(map(str, r))} has {len(r)} cells for {ncols} columns")

@@ -111,7 +111,7 @@ def _vectors(ex: Extracted) -> tuple[list[dict], bool]:
             v = {"x": re_, "y": im if sign == "+" else -im, "label": m.group(1)}
             if v not in found:
                 found.append(v)
-    return found[:8], basis
+    return found, basis
 
 
 def _rotation(s: str) -> list[list[float]] | None:
@@ -189,6 +189,7 @@ def rule_vector_plane(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                                          r"\s+(?:(?:on)?to|into)\s+(?:a\s+)?(?:single\s+)?line\b", ex.bare or s, re.I)
     plane_cue = plane_cue or bool(squish)
     vectors, basis = _vectors(ex)
+    vectors = ctx.capped(i, vectors, 8, "vectors")
     apply = _APPLY.search(s)
     if on_screen is None and not plane_cue and not (basis and (vectors or apply)) and not (
             apply and about_vectors and _earlier_plane(ctx)):

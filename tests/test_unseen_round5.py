@@ -1,0 +1,48 @@
+"""Sentences from storyboards the planner was not written against that it misread: a place before a comma ("At the
+resolver, show …") that belongs to the clause after it, a side of a named thing that is not a column of a
+comparison, columns already drawn named again, a note under a message's label. One test per mechanism."""
+
+from __future__ import annotations
+
+from compiler.models import Storyboard
+from compiler.plan import plan_storyboard
+
+from .conftest import scene
+
+CHART = ('Draw five boxes in a row: "Your computer", "Recursive resolver", "Root server", "TLD server", '
+         '"Name server". Draw a vertical dashed lifeline down from each. Draw a blue arrow from "Your computer" to '
+         '"Recursive resolver" labelled "1. A record?". ')
+
+
+def planned(details: str) -> tuple[list, list[str]]:
+    sb = Storyboard.model_validate({"scenes": [scene(details, "Some narration here.", plot="A test scene.")]})
+    plan = plan_storyboard(sb)
+    return list(plan.scenes[0].beats), [f"{n.code} {n.message}" for n in plan.diagnostics]
+
+
+def test_a_place_before_a_comma_names_the_lifeline_of_the_state_after_it():
+    beats, _ = planned(CHART + 'At the resolver, show a thought label "cache: miss".')
+    assert [b.kind for b in beats] == ["message_chart"] * 3
+    assert beats[-1].params["states"] == [{"lifeline": "Recursive resolver", "text": "cache: miss"}]
+
+
+def test_text_under_the_arrow_label_is_the_note_of_that_message():
+    beats, _ = planned(CHART + 'Under the arrow label, show small text "UDP port 53".')
+    assert [b.kind for b in beats] == ["message_chart"] * 2
+    assert beats[-1].params["messages"][-1]["note"] == "UDP port 53"
+
+
+def test_the_side_of_a_named_thing_is_no_column_of_a_comparison():
+    beats, _ = planned(CHART + "On the right side of the resolver, write the note 'Recursive query: asks for the final "
+                               "answer, whatever it takes to find it'.")
+    assert "comparison" not in [b.kind for b in beats]
+    beats, _ = planned('On the left side of the screen, show "Before". On the right side of the screen, show "After".')
+    assert [b.kind for b in beats] == ["comparison"]
+
+
+def test_columns_named_with_the_are_ones_on_screen_not_a_new_comparison():
+    beats, notes = planned(CHART + "The three server columns are shown dimmed.")
+    assert "comparison" not in [b.kind for b in beats]
+    assert any(n.startswith("SB301") and "dimmed" in n for n in notes)
+    beats, _ = planned('Split the screen into three columns titled "Red", "Green", "Blue".')
+    assert [b.kind for b in beats] == ["comparison"]
