@@ -434,9 +434,10 @@ def test_boxes_in_a_row_with_lifelines_from_each_are_the_parties_of_a_chart():
     assert one[1].params["messages"] == [{"from": "Your computer", "to": "Recursive resolver (8.8.8.8)",
                                           "label": "1. A record for example.com?"}]
     msgs = [m for b in two if b.kind == "message_chart" for m in b.params.get("messages") or []]
-    assert [(m["from"], m["to"]) for m in msgs] == [("Recursive resolver (8.8.8.8)", "Root server"),
+    assert [(m["from"], m["to"]) for m in msgs] == [("Your computer", "Recursive resolver (8.8.8.8)"),  # "arrow 1
+                                                   ("Recursive resolver (8.8.8.8)", "Root server"),  # already present"
                                                    ("Root server", "Recursive resolver (8.8.8.8)")]
-    assert msgs[1]["label"] == "3. Referral: ask a.gtld-servers.net (.com)"  # whole, not cut at 40 characters
+    assert msgs[2]["label"] == "3. Referral: ask a.gtld-servers.net (.com)"  # whole, not cut at 40 characters
 
 
 def test_a_probability_tree_of_quoted_boxes_built_branch_by_branch():
@@ -632,3 +633,16 @@ def test_a_networks_names_and_weights_must_fit_its_layers():
 def test_keys_past_what_a_tree_holds_are_said():
     beats, notes = planned("Build a binary search tree by inserting " + ", ".join(str(k) for k in range(1, 31)) + ".")
     assert len(beats[0].params["nodes"]) == 24 and any("25, 26" in n for n in notes)
+
+
+def test_the_same_layout_with_its_arrows_present_carries_the_chart_as_it_was_left():
+    from compiler.models import Storyboard
+    from compiler.plan import plan_storyboard
+
+    first = scene('Draw two lifelines "Client" and "Server". Draw an arrow from "Client" to "Server" labelled "SYN".',
+                  "The client opens.", plot="A handshake.")
+    second = scene("Same layout with arrows 1 to 1 present (dimmed slightly). Draw an arrow back labelled \"SYN-ACK\".",
+                   "The server answers.", plot="The answer.")
+    plan = plan_storyboard(Storyboard.model_validate({"scenes": [first, second]}))
+    chart = plan.scenes[1].beats[0]
+    assert chart.kind == "message_chart" and [m["label"] for m in chart.params["messages"]] == ["SYN"]

@@ -46,3 +46,28 @@ def test_columns_named_with_the_are_ones_on_screen_not_a_new_comparison():
     assert any(n.startswith("SB301") and "dimmed" in n for n in notes)
     beats, _ = planned('Split the screen into three columns titled "Red", "Green", "Blue".')
     assert [b.kind for b in beats] == ["comparison"]
+
+
+def test_a_highlight_after_a_place_phrase_marks_the_node_named():
+    beats, _ = planned('Draw a flow: "root" -> "com" -> "example.com". In the hierarchy tree at the lower left, '
+                       'highlight the "com" node.')
+    assert [b.kind for b in beats] == ["flow", "highlight"]
+    assert beats[-1].params["target"] == "com"
+
+
+def test_highlighting_a_lifeline_with_a_sub_label_does_both():
+    beats, _ = planned(CHART + 'Highlight the "Root server" column with sub-label "a.root-servers.net".')
+    assert [b.kind for b in beats][-2:] == ["message_chart", "highlight"]
+    assert beats[-2].params["states"] == [{"lifeline": "Root server", "text": "a.root-servers.net"}]
+    assert beats[-1].params["target"] == "Root server"
+
+
+def test_a_filled_box_flashes_its_name_not_a_solid_block():
+    from manim import RoundedRectangle, Text, VGroup
+
+    from compiler.runtime.components.highlight import _flashed
+
+    box = RoundedRectangle(width=2, height=0.6).set_fill("#222222", 1)
+    name = Text("Root server")
+    assert _flashed(VGroup(box, name)).submobjects == [name]
+    assert _flashed(name) is name

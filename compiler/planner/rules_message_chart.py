@@ -483,7 +483,9 @@ def rule_message_chart(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if any(x.get("lost") for x in messages):
         ctx.stop = True  # "… lost halfway with a red cross": the cross is the lost message's, not an icon
     ctx.consumed.update(labels + [x["note"] for x in messages if x.get("note")] + ([caption] if caption else []))
-    ctx.consumed.update(q for q in ex.quoted if _party(q, lifelines))  # "from 'Your computer' to …": the parties
+    if not re.match(r"\s*(?:then\s+|and\s+|now\s+)?(?:" + operation_verbs() + r")\b", s, re.I):
+        # "from 'Your computer' to …": the parties (but "Highlight the '.com' column with sub-label …" marks it too)
+        ctx.consumed.update(q for q in ex.quoted if _party(q, lifelines))
     if messages and not [q for q in ex.quoted if q not in ctx.consumed]:
         ctx.stop = True  # the arrow is the message, not also a box diagram of its parties
     params = {"extend": True, "messages": messages or None, "states": states or None, "caption": caption}

@@ -128,7 +128,8 @@ def rule_text_update(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     return out
 
 
-_HIGHLIGHT_VERB = (r"^\s*(?:then\s+|now\s+|next,?\s+|finally,?\s+|also\s+)?(?:(?:show|put|draw|display)\s+(?:the\s+)?"
+_HIGHLIGHT_VERB = (r"^\s*(?:(?:in|on|at|inside|within)\s+the\s+[^,.;\"\u201c]{1,40},\s*)?"  # "In the tree at the left, highlight …"
+                   r"(?:then\s+|now\s+|next,?\s+|finally,?\s+|also\s+)?(?:(?:show|put|draw|display)\s+(?:the\s+)?"
                    r"(?:final\s+)?(?:answer|result)\s+(?:boxed|circled|highlighted|in a box)|highlight|emphasi[sz]e|circle|underline|"
                    r"indicate|cross out|strike (?:out|through)|box|put a box around|draw a box around|"
                    r"surround|point (?:to|at)|flash|pulse|spotlight|mark|"
@@ -172,8 +173,9 @@ def rule_highlight(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         return []
     if _has(ex, r"^\s*(?:then\s+)?(?:emphasi[sz]e|stress|point out)\s+(?:that|how)\b") and not ex.quoted:
         return []  # "Emphasize that four times the length gives twice the period": a remark (rule_note)
-    if any(b.detail_index == i and b.source == ex.sentence and "recalled" not in b.rule for b in ctx.beats):
-        return []  # a chart operation already showed it ("Highlight the left and right tails…")
+    if any(b.detail_index == i and b.source == ex.sentence and "recalled" not in b.rule and b.kind != "message_chart"
+           for b in ctx.beats):
+        return []  # a chart operation already showed it ("Highlight the left and right tails…"; a state label is not)
     if re.search(r"\blabell?ed\s+[\"\u201c]|\bintersection\b|\bwith an? (?:\w+\s+){0,2}(?:dot|point|circle|marker)\b",
                  ex.sentence, re.I) and any(b.kind in ("plot", "scatter") for b in ctx.beats):
         return []  # "Highlight the intersection … with a yellow dot labeled "Equilibrium"": the plot adds a point

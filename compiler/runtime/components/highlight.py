@@ -1,7 +1,8 @@
 """highlight: surround and indicate what is on screen (or send data pulses along a diagram); fill or dim part of
 it for good (a cell coloured green, discarded cells greyed out)."""
 
-from manim import AnimationGroup, Create, FadeOut, Indicate, RoundedRectangle, SurroundingRectangle, VMobject
+from manim import (AnimationGroup, Create, FadeOut, Indicate, ManimColor, RoundedRectangle, SurroundingRectangle,
+                   VGroup, VMobject)
 
 from ..mathsvg import find_part
 from ..style import SAFE_X, SAFE_Y
@@ -51,7 +52,7 @@ def play(scene, target: str | None, slot: float, mode: str = "surround", color: 
         scene.play_key(Indicate(mob, color=color, scale_factor=1.05), run_time=rt)
         return
     box = _within_frame(SurroundingRectangle(mob, color=color, buff=0.12, corner_radius=0.1), color)
-    scene.play_key(Create(box), Indicate(mob, color=color, scale_factor=1.05), run_time=rt)
+    scene.play_key(Create(box), Indicate(_flashed(mob), color=color, scale_factor=1.05), run_time=rt)
     if mode == "box":
         # "Box the final answer": the box stays, and moves with what it surrounds
         owner = next((m for m in scene.body if mob is m or mob in m.get_family()), None)
@@ -62,6 +63,17 @@ def play(scene, target: str | None, slot: float, mode: str = "surround", color: 
     if hold > 0.1:
         scene.wait(hold)
     scene.play(FadeOut(box), run_time=0.3)
+
+
+def _flashed(mob):
+    """What flashes in the highlight's colour: the whole thing, or — for a filled box with its name on it (a lifeline's
+    head, a node) — the name only (the box flashing solid in the colour hides the name)."""
+    if type(mob).__name__ != "VGroup":
+        return mob
+    filled = [m for m in mob.submobjects if type(m).__name__ in ("RoundedRectangle", "Rectangle", "Square", "Circle")
+              and m.get_fill_opacity() > 0.5]
+    rest = [m for m in mob.submobjects if m not in filled]
+    return VGroup(*rest) if filled and rest else mob
 
 
 def _within_frame(box, color: str):
@@ -105,6 +117,11 @@ def _recolour(m, mode: str, color: str):
     elif shape is not None:
         k = m.get_family().index(shape)
         end.get_family()[k].set_fill(col, opacity=0.55).set_stroke(col, width=3.5)
+        r, g, b = ManimColor(col).to_rgb()[:3]
+        if 0.3 * r + 0.59 * g + 0.11 * b > 0.55:  # light text on a light fill cannot be read: the glyphs turn dark
+            for j, x in enumerate(end.get_family()):
+                if j != k and x is not end and not x.submobjects and x.get_fill_opacity() > 0.5:
+                    x.set_fill("#111111", opacity=1)
     else:
         end.set_color(col)
     return m.animate.become(end)

@@ -51,10 +51,20 @@ def build(theme: dict, *, lifelines, messages=(), states=(), time_arrow: bool = 
     head_col = paint(color, HEAD) if color else ManimColor(HEAD)
     line_col = dim_text(theme)
     heads = VGroup()
+    # one type size for every name (a long name on two lines rather than in smaller type than its neighbours)
+    names = []
     for name in lifelines:
-        t = text(name, theme, size=LABEL + 2, color=theme["text"], weight="BOLD", max_width=gap * 0.85)
-        box = RoundedRectangle(width=max(1.4, t.width + 0.4), height=0.62, corner_radius=0.12, color=head_col,
-                               stroke_width=3).move_to([xs[name], 0, 0])
+        t = text(name, theme, size=LABEL + 2, color=theme["text"], weight="BOLD")
+        if t.width > gap * 0.85 and " " in name.strip():
+            t = text(name, theme, size=LABEL + 2, color=theme["text"], weight="BOLD",
+                     width_chars=max(8, (len(name) + 1) // 2 + 1))
+        names.append(t)
+    shrink = min([1.0] + [gap * 0.85 / t.width for t in names if t.width > 0])
+    height = max([0.62] + [t.height * shrink + 0.24 for t in names])
+    for name, t in zip(lifelines, names):
+        t.scale(shrink)
+        box = RoundedRectangle(width=max(1.4, t.width + 0.4), height=height, corner_radius=0.12, color=head_col,
+                               stroke_width=3).move_to([xs[name], height / 2 - 0.31, 0])
         box.set_fill(ManimColor(theme["background"]).interpolate(head_col, 0.15), 1)
         t.move_to(box.get_center())
         heads.add(VGroup(box, t))
@@ -117,7 +127,8 @@ def build(theme: dict, *, lifelines, messages=(), states=(), time_arrow: bool = 
                                 stroke_width=5))
             piece.add(cross)
         if m.get("label"):
-            width = max(1.2, abs(b - a) * 0.9) if a != b else gap * 0.8
+            # over the arrow and a little past its ends (a label in small type is worse than one over a dashed line)
+            width = max(1.2, abs(b - a) * 0.9 + gap * 0.5) if a != b else gap * 0.8
             t = text(m["label"], theme, size=LABEL, color=LOST if m.get("lost") else theme["text"], max_width=width)
             if side is UP:  # above the whole arrow, over its middle
                 t.move_to([lab_at[0], y0 + 0.06 + t.height / 2, 0])
