@@ -338,7 +338,7 @@ def test_a_box_with_a_mass_on_a_floor_is_a_body_with_its_label_and_forces():
                        "the box to the right, labelled 'F = 30 N'.")
     (b,) = [b for b in beats if b.kind == "physics"]
     assert b.params["bodies"] == [{"shape": "block", "label": "5 kg"}]
-    assert b.params["vectors"] == [{"type": "force", "direction": "right", "label": "F = 30 N"}]
+    assert b.params["vectors"] == [{"type": "force", "direction": "right", "label": "F = 30 N", "color": "#FFE066"}]
     assert "5 kg" not in [s for x in beats if x.kind == "text" for s in x.strings]
     beats, _ = planned('Draw three boxes labeled "Input", "Model", "Output" connected by arrows.')  # a diagram's boxes
     assert "physics" not in [b.kind for b in beats]

@@ -71,3 +71,32 @@ def test_a_filled_box_flashes_its_name_not_a_solid_block():
     name = Text("Root server")
     assert _flashed(VGroup(box, name)).submobjects == [name]
     assert _flashed(name) is name
+
+
+# ----------------------------------------------------------------------------- free-body diagrams told in other words
+def test_arrows_given_by_their_size_are_forces_in_proportion_with_their_colours():
+    beats, _ = planned("Show the horizontal forces only on the left: the yellow 30 N arrow to the right and the red "
+                       "19.6 N arrow to the left on the dot.")
+    (b,) = beats
+    assert b.kind == "physics"
+    assert b.params["vectors"] == [
+        {"type": "force", "direction": "right", "label": "30 N", "color": "#FFE066", "magnitude": 30.0},
+        {"type": "force", "direction": "left", "label": "19.6 N", "color": "#FC6255", "magnitude": 19.6}]
+
+
+def test_arrows_named_by_colour_take_their_new_labels_and_a_recalled_diagram_keeps_them():
+    from compiler.models import Storyboard
+    from compiler.plan import plan_storyboard
+
+    first = scene("Draw a block on the ground with a blue arrow pointing down labelled 'W = mg' and a green arrow "
+                  "pointing up labelled 'N'. Then update the labels on the diagram: the blue arrow label becomes "
+                  "'W = 49 N' and the green one becomes 'N = 49 N'.", "Weight and normal force.", plot="Forces.")
+    second = scene("Keep the small free-body diagram on the left with the red friction arrow highlighted.",
+                   "Now friction.", plot="Friction.")
+    plan = plan_storyboard(Storyboard.model_validate({"scenes": [first, second]}))
+    relabel = plan.scenes[0].beats[-1]
+    assert relabel.rule == "physics:relabel"
+    assert [v["label"] for st in relabel.params["steps"] for v in st.get("vectors") or []] == ["W = 49 N", "N = 49 N"]
+    kept = plan.scenes[1].beats[0]
+    assert kept.rule.startswith("physics:recalled-from-scene-1")
+    assert sorted(v["label"] for v in kept.params["vectors"])[:2] == ["N = 49 N", "W = 49 N"]  # as the scene left them

@@ -30,7 +30,9 @@ from .theme import COLOUR_RE, colour_value
 
 _Q = r"[\"\u201c]([^\"\u201d]{1,24})[\"\u201d]"
 # a label: quoted, or a symbol in brackets after its noun ("weight (mg)", "the normal force (F_N)")
-_LABEL = re.compile(_Q + r"|\(\s*([A-Za-z]{1,2}\d?|[A-Za-z]{1,3}_\{?\w{1,4}\}?)\s*\)")
+_LABEL = re.compile(_Q + r"|\(\s*([A-Za-z]{1,2}\d?|[A-Za-z]{1,3}_\{?\w{1,4}\}?)\s*\)"
+                    # "the yellow 30 N arrow to the right": the magnitude before the arrow is its label
+                    r"|(?<![\w.])(\d+(?:\.\d+)?\s*(?:kN|N|m/s²|m/s\^?2|m/s))(?=\s+(?:[a-z-]+\s+)?(?:arrow|vector|force)s?\b)")
 _SEP = re.compile(r",|;|\band\b|\bwhile\b|\bwith\b|\bwhich\b|\bthat\b|\.(?:\s|$)", re.I)
 
 
@@ -229,7 +231,8 @@ def _vectors(s: str) -> tuple[list[dict], list[tuple[int, int]]]:
     A direction the words give wins; else the force's own (data: `physics_forces`)."""
     nouns, cues = physics_vector_words()["nouns"], physics_vector_words()["list_cues"]
     forces = physics_forces()
-    labels = [(m.group(1) or m.group(2), m.start(), m.end(), m.group(2) is not None) for m in _LABEL.finditer(s)]
+    labels = [(m.group(1) or m.group(2) or m.group(3), m.start(), m.end(), m.group(2) is not None)
+              for m in _LABEL.finditer(s)]
     out: list[tuple[int, dict]] = []
     spans: list[tuple[int, int]] = []
     named: set[str] = set()
@@ -245,7 +248,12 @@ def _vectors(s: str) -> tuple[list[dict], list[tuple[int, int]]]:
         noun = None
         for m in re.finditer(r"\b(?:" + nouns + r")\b", before, re.I):
             noun = m
-        if noun is not None:  # the noun and the words that describe it ("a downward green arrow")
+        after_noun = re.match(r"\s+(?:[a-z-]+\s+)?(?:" + nouns + r")\b", s[b:end], re.I)
+        if after_noun is not None and re.fullmatch(r"\d[\d.]*\s*\S+", label):
+            # "the yellow 30 N arrow to the right": the noun after the magnitude, the words before it
+            noun = re.search(r"$", before)
+            near = " ".join(before.split()[-3:]) + after_noun.group(0)
+        elif noun is not None:  # the noun and the words that describe it ("a downward green arrow")
             lead = re.search(r"(?:[\w-]+\W+){0,3}$", before[:noun.start()])
             near = before[lead.start() if lead else noun.start():]
         else:
@@ -274,6 +282,12 @@ def _vectors(s: str) -> tuple[list[dict], list[tuple[int, int]]]:
         if direction is None:
             direction = forces[force]["direction"] if force else "right"
         v = {"type": _vector_type(label + " " + near), "direction": direction, "label": label}
+        colour = COLOUR_RE.search(near)
+        if colour and colour_value(colour.group(0)):
+            v["color"] = colour_value(colour.group(0))  # "the red 19.6 N arrow"
+        size = re.match(r"(\d+(?:\.\d+)?)\s*(?:kN|N|m/s)", label)
+        if size and float(size.group(1)) > 0:
+            v["magnitude"] = float(size.group(1)) * (1000 if "kN" in label else 1)  # 30 N drawn longer than 19.6 N
         out.append((a, v))
         spans.append((a - len(near), end))
         if force:
@@ -341,7 +355,7 @@ def _relabel(ex: Extracted, ctx: Context, i: int, picture: Beat) -> list[Beat]:
     m = re.search(r"\b(?:" + words["relabel"] + r")\w*\s+(?:the\s+)?(?:label\s+)?" + _Q + r"[^\"\u201c]{0,50}?\s(?:with|to|by|into)\s+"
                   r"(?:the\s+)?(?:label\s+)?(?:value\s+)?" + _Q, ex.sentence, re.I)
     if m is None:
-        return []
+        return _relabel_named(ex, ctx, i, picture)
     old, new = m.group(1), m.group(2)
     vector = next((v for v in reversed(_on_screen(ctx, picture)) if v.get("label") == old), None) or next(
         (v for v in reversed(_on_screen(ctx, picture)) if old in (v.get("label") or "")), None)
@@ -369,6 +383,44 @@ def _relabel(ex: Extracted, ctx: Context, i: int, picture: Beat) -> list[Beat]:
     return [_beat("physics", "physics:relabel", ex, i, [label], _kw(ex.sentence), extend=True, steps=steps)]
 
 
+def _relabel_named(ex: Extracted, ctx: Context, i: int, picture: Beat) -> list[Beat]:
+    """"Update the labels on the diagram: the blue arrow label becomes "W = 49 N" and the green one "N = 49 N"",
+    "Update the label on the red arrow to "f_k = 19.6 N"": each arrow named by its colour or its force gets the new
+    label. An arrow named that the picture does not have is said (SB307)."""
+    s = ex.sentence
+    if not re.search(r"\b(?:" + physics_vector_words()["relabel"] + r")\w*\b|\bbecomes?\b|\bnow reads\b|\brelabel", s, re.I):
+        return []
+    shown = _on_screen(ctx, picture)
+    forces = physics_forces()
+    steps, labels, cut = [], [], 0
+    for q in re.finditer(_Q, s):
+        before = s[cut:q.start()][-70:]
+        cut = q.end()
+        ref = re.search(r"\b(?:the|its)\s+(?:label\s+(?:on|of)\s+the\s+)?((?:[\w-]+\s+){0,2}?)(?:arrow|vector|one)(?:['\u2019]s)?"
+                        r"(?:\s+label)?\s+(?:becomes?|to|into|now reads|reads|changes?\s+to|:)?\s*[\"\u201c]?$", before, re.I)
+        if ref is None:
+            continue
+        words = ref.group(1).strip()
+        colour = COLOUR_RE.search(words)
+        force = next((f for f, v in forces.items() if re.search(r"\b(?:" + v["words"] + r")\b", words, re.I)), None)
+        match = [v for v in shown if colour and v.get("color") == colour_value(colour.group(0))] if colour else \
+            [v for v in shown if force and _force_labelled(re.split(r"\s*=", v.get("label") or "")[0]) == force]
+        if len(match) != 1:
+            if colour or force:
+                ctx.lost(i, f"the label {q.group(1)!r}: no single {words} arrow on the picture to put it on")
+            continue
+        vector = match[0]
+        steps += [{"action": "remove", "labels": [vector.get("label")]}, {"action": "vector",
+                                                                         "vectors": [dict(vector, label=q.group(1))]}]
+        labels.append(q.group(1))
+    if not steps:
+        return []
+    ctx.consumed.update(labels)
+    if not [x for x in ex.quoted if x not in ctx.consumed]:
+        ctx.stop = True
+    return [_beat("physics", "physics:relabel", ex, i, labels, _kw(s), extend=True, steps=steps)]
+
+
 def rule_physics(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     s = ex.sentence
     picture = _picture(ctx)
@@ -393,9 +445,14 @@ def rule_physics(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                                                            r"(?:the\s+|a\s+)?)?(?:" + physics_settings()[setting[0]] + r")\b",
                                                            s, re.I)
         pushed = shape and re.search(r"\b(?:force|velocity|gravity|weight|friction|normal)\b|\d\s*(?:N|m/s)\b", s)
+        # "the yellow 30 N arrow to the right and the red 19.6 N arrow to the left on the dot": forces given with their
+        # sizes make a free-body picture of their own (a dot-like body)
+        sized = [v for v in _vectors(s)[0] if v.get("magnitude") and v["type"] == "force"]
+        if not shape and len(sized) >= 2 and re.search(r"\bforces?\b|\bfree[- ]body\b", s, re.I):
+            shape = pushed = "ball"
         if not (strong or rests or (shape and moving) or pushed):
             return []
-        if _setting(ex.bare) is None and not _body_shape(ex.bare):
+        if _setting(ex.bare) is None and not _body_shape(ex.bare) and not sized:
             return []  # 'Show the title "Block on an Incline"': the picture's words are only in the text it shows
         if re.search(r"\b(?:curve|graph|parabola|function|loss|surface|bowl|valley|landscape|plot|axes|axis)\b", s, re.I) and not (
                 strong or _path_numbers(s)):
@@ -438,9 +495,17 @@ def rule_physics(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if vectors:
         have = list(params.get("vectors") or [])
         fresh = [v for v in vectors if not any(v.get("label") == w.get("label") and v.get("label") for w in have)]
+        kinds = {_force_labelled(re.split(r"\s*=", w.get("label") or "")[0]) for w in have} - {None}
+        # "with the red friction arrow highlighted" on a recalled diagram: that arrow, not a second friction force
+        fresh = [v for v in fresh if not (v.get("label") in {x["symbol"] for x in physics_forces().values()}
+                                          and _force_labelled(v["label"]) in kinds)]
         if len(have + fresh) > 10:
             ctx.lost(i, f"{len(have + fresh)} vectors: only the first 10 are drawn")
         params["vectors"] = (have + fresh)[:10]
+        sized = [v for v in params["vectors"] if "magnitude" in v]
+        if sized and (len(sized) < max(2, len(params["vectors"])) or len({v["type"] for v in sized}) > 1):
+            # lengths in proportion only when every arrow gives its size in one quantity (30 N against 19.6 N)
+            params["vectors"] = [{k: x for k, x in v.items() if k != "magnitude"} for v in params["vectors"]]
         changed = changed or bool(fresh)
     if moving and not params.get("projectile"):
         numbers, launch = _about_motion(ctx, s, [x for x in angles if x not in used])

@@ -42,7 +42,7 @@ _PLACE = re.compile(r"\b(?:on|in|under|along|through|to|into|onto|from|of|over|a
                     r"(?:\w+\s+){0,3}?(?P<noun>NOUN)\b", re.I)
 _OPERATION = re.compile(r"^\s*(?:then\s+|now\s+|next,?\s+|finally,?\s+)?(?:highlight|animate|mark|label|shade|zoom|"
                         r"replace|extend|fill|move|shift|circle|colou?r|fade|gr[ae]y out|remove|swap|update|change|"
-                        r"place|put|overlay|point|zoom)\w*\s+(?:\w+\s+){0,4}?(?:the|this|that|these|"
+                        r"place|put|overlay|point|zoom|keep|leave)\w*\s+(?:\w+\s+){0,4}?(?:the|this|that|these|"
                         r"those)\s+(?:\w+\s+){0,3}?(?P<noun>NOUN)\b", re.I)
 _TRANSIENT = ("highlight", "highlight_row", "highlight_col", "highlight_cell", "highlight_max", "move_dot", "area",
               "extend", "new_values", "sentence", "hull", "query", "query_label")
@@ -126,6 +126,26 @@ def scene_state(sp, kind: str) -> Beat | None:
         if vectors:
             params["vectors"] = vectors[:8]
         return Beat(kind, params, tuple(strings), base.rule, base.source, base.detail_index, base.keywords)
+    if kind == "physics":
+        # the picture with the arrows its beats added, removed and relabelled ("the blue arrow label becomes …"),
+        # without its animations
+        base = next((b for b in reversed(beats) if not b.params.get("extend")), None)
+        if base is None:
+            return None
+        vectors = list(base.params.get("vectors") or [])
+        for b in [base] + beats[beats.index(base) + 1:]:
+            if b is not base:
+                vectors += list(b.params.get("vectors") or [])
+            for st in b.params.get("steps") or []:
+                if st.get("action") == "remove":
+                    vectors = [v for v in vectors if v.get("label") not in (st.get("labels") or [])]
+                elif st.get("action") == "vector":
+                    vectors += list(st.get("vectors") or [])
+        params = {k: v for k, v in base.params.items() if k not in _TRANSIENT and k != "steps"}
+        if vectors:
+            params["vectors"] = vectors[:10]
+        strings = tuple(dict.fromkeys(list(base.strings) + [v["label"] for v in vectors if v.get("label")]))
+        return Beat(kind, params, strings, base.rule, base.source, base.detail_index, base.keywords)
     # the component as drawn: an `extend` beat after it only acts on it (its own params are a part of the picture)
     last = next((b for b in reversed(beats) if not b.params.get("extend")), beats[-1])
     params = {k: v for k, v in last.params.items() if k not in _TRANSIENT}

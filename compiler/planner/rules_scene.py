@@ -173,9 +173,11 @@ def rule_highlight(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         return []
     if _has(ex, r"^\s*(?:then\s+)?(?:emphasi[sz]e|stress|point out)\s+(?:that|how)\b") and not ex.quoted:
         return []  # "Emphasize that four times the length gives twice the period": a remark (rule_note)
-    if any(b.detail_index == i and b.source == ex.sentence and "recalled" not in b.rule and b.kind != "message_chart"
-           for b in ctx.beats):
-        return []  # a chart operation already showed it ("Highlight the left and right tails…"; a state label is not)
+    strong = re.match(r"^\s*(?:then\s+)?(?:highlight|emphasi[sz]e|circle|flash|pulse|spotlight)\b", ex.sentence, re.I)
+    if any(b.detail_index == i and b.source == ex.sentence and "recalled" not in b.rule and not (
+            strong and b.kind == "message_chart") for b in ctx.beats):
+        return []  # a chart operation already showed it ("Highlight the left and right tails…", "mark both sides
+        # "ESTABLISHED""; but "Highlight the column with sub-label …" is both a state and a highlight)
     if re.search(r"\blabell?ed\s+[\"\u201c]|\bintersection\b|\bwith an? (?:\w+\s+){0,2}(?:dot|point|circle|marker)\b",
                  ex.sentence, re.I) and any(b.kind in ("plot", "scatter") for b in ctx.beats):
         return []  # "Highlight the intersection … with a yellow dot labeled "Equilibrium"": the plot adds a point
