@@ -511,3 +511,36 @@ def test_the_boxed_final_answer_is_the_last_line_and_a_number_marks_only_itself(
                "While it appears, a reminder floats on the right: \"ln(a^b) = b · ln(a)\".\n"
                "The final answer is boxed, and a remark notes that 2.32 half-lives is between 2 and 3 half-lives.")
     assert [(b.params["target"], b.params.get("part")) for b in bs if b.kind == "highlight"] == [("t ≈ 13,300 years", None)]
+
+
+# ----------------------------------------------------------------------------- TeX environments and escaped breaks
+def test_a_tex_matrix_written_bare_in_the_prose_is_one_matrix_and_the_plane_applies_it():
+    details = ("Draw a NumberPlane with the basis vectors. In the upper left corner show the matrix as MathTex: "
+               "A = \\begin{bmatrix} 3 & 1 \\\\ 1 & 2 \\end{bmatrix}, with the first column colored green. "
+               "Apply the linear transformation A to the plane.")
+    assert [s for s, *_ in formula_spans(details)][0] == "A = \\begin{bmatrix} 3 & 1 \\\\ 1 & 2 \\end{bmatrix}"
+    bs = beats(details)
+    matrix = next(b for b in bs if b.kind == "matrix")
+    assert matrix.params["values"] == [[3, 1], [1, 2]] and matrix.params["label"] == "A"
+    applied = [b for b in bs if b.kind == "vector_plane" and b.params.get("matrices")]
+    assert applied and applied[0].params["matrices"][0]["values"] == [[3, 1], [1, 2]]
+
+
+def test_an_equation_of_tex_matrices_stays_one_typeset_formula():
+    details = ("On the right, write the general matrix MathTex: \\begin{bmatrix} a & b \\\\ c & d \\end{bmatrix} = "
+               "\\begin{bmatrix} 3 & 1 \\\\ 1 & 2 \\end{bmatrix} and then the rest.")
+    (b,) = [b for b in beats(details) if b.kind == "equation"]
+    assert b.params["exprs"] == ["\\begin{bmatrix} a & b \\\\ c & d \\end{bmatrix} = "
+                                 "\\begin{bmatrix} 3 & 1 \\\\ 1 & 2 \\end{bmatrix}"]
+    tex(b.params["exprs"][0])
+
+
+def test_line_breaks_escaped_twice_are_the_lines_of_a_derivation_not_tex_commands():
+    details = ("Then write the derivation, one line under the other:\\nMathTex: b_n = \\frac{1}{\\pi} \\int_{-\\pi}^{\\pi} "
+               "f(x) \\sin(nx)\\, dx\\nMathTex: = \\frac{2}{\\pi} \\int_{0}^{\\pi} \\sin(nx)\\, dx\\nMathTex: = "
+               "\\frac{2}{n\\pi} \\left( 1 - (-1)^n \\right)")
+    (b,) = beats(details)
+    assert b.kind == "steps" and len(b.params["lines"]) == 3
+    assert b.params["lines"][1] == "= \\frac{2}{\\pi} \\int_{0}^{\\pi} \\sin(nx)\\, dx"
+    (e,) = beats("Show MathTex: \\nabla f \\neq 0 \\nRightarrow x = 1")  # \\nabla, \\neq, \\nRightarrow: TeX
+    assert e.kind == "equation" and "\\nabla" in e.params["exprs"][0]

@@ -352,6 +352,32 @@ def _kind(tok: str) -> str:
 _TEX_INLINE = re.compile(r"\$\$(.+?)\$\$|\$(?=\S)([^$\n]{1,300}?)(?<=\S)\$(?!\d)|\\\((.+?)\\\)")
 
 
+_TEX_MATRIX = re.compile(r"\s*(?:(?P<name>[A-Za-z](?:\^\{?-1\}?|_\{?\w\}?)?)\s*=\s*)?\\begin\{(?P<env>[bpvBV]?matrix)\}"
+                         r"(?P<body>(?:(?!\\begin|\\end).){1,400})\\end\{(?P=env)\}\s*")
+
+
+def tex_matrix(s: str) -> tuple[str | None, list[list]] | None:
+    """A formula that is one matrix written in TeX ("A = \\begin{bmatrix} 4 & 7 \\\\ 2 & 6 \\end{bmatrix}"): (its name or
+    None, its rows of cells); None for anything else (a product or an equation of matrices, rows of unequal length)."""
+    m = _TEX_MATRIX.fullmatch(s)
+    rows = [[_tex_cell(c) for c in r.split("&")] for r in re.split(r"\\\\", m.group("body")) if r.strip()] if m else []
+    if not rows or len({len(r) for r in rows}) != 1 or len(rows) > 8 or len(rows[0]) > 8:
+        return None
+    return m.group("name"), rows
+
+
+def _tex_cell(cell: str) -> float | int | str:
+    t = " ".join(cell.split())
+    try:
+        v = float(t.replace("−", "-"))
+    except ValueError:
+        return t
+    return int(v) if v.is_integer() and "." not in t else v
+
+
+_TEX_ENV = re.compile(r"\\begin\{([A-Za-z]{1,12}\*?)\}(?:(?!\\begin\{|\\end\{).){0,400}?\\end\{\1\}", re.S)
+
+
 def formula_spans(sentence: str) -> list[tuple[str, int, int]]:
     """Formulas written in the prose, outside quotes and backticks: (text, start, end).
 
@@ -362,6 +388,10 @@ def formula_spans(sentence: str) -> list[tuple[str, int, int]]:
     """
     masked = mask_shown(sentence)
     out: list[tuple[str, int, int]] = []
+    # "A = \\begin{bmatrix} 3 & 1 \\\\ 1 & 2 \\end{bmatrix}": a TeX environment is one piece of a formula (its "&" and
+    # "\\\\" are no words), read as one token
+    for m in _TEX_ENV.finditer(masked):
+        masked = masked[:m.start()] + re.sub(r"\s", "\x04", m.group(0)) + masked[m.end():]
     # "$\\int_0^2 x^3\\,dx = 4$", "\\( a^2 + b^2 \\)": LaTeX's own delimiters hold one formula (not "$5 and $10")
     for m in _TEX_INLINE.finditer(masked):
         body = m.group(1) or m.group(2) or m.group(3) or ""

@@ -18,7 +18,7 @@ import re
 
 from .beats import Beat
 from .context import Context, _beat, _kw, since_clear
-from .extract import Extracted
+from .extract import Extracted, tex_matrix
 from .knowledge import plane_nouns
 from .quantity import NUM, quantity
 from .theme import COLOUR_RE, colour_value
@@ -67,6 +67,11 @@ def _collect(b: Beat, out: dict) -> None:
         values = b.params["values"]
         if all(len(r) == 2 and all(isinstance(v, (int, float)) for v in r) for r in values):
             out[str(b.params["label"]).split("=")[0].strip()] = values
+    if b.kind == "equation" and len(b.params.get("exprs") or []) == 1:
+        found = tex_matrix(b.params["exprs"][0])  # "A = \\begin{bmatrix} 3 & 1 \\\\ 1 & 2 \\end{bmatrix}" (a matrix once composed)
+        if found and found[0] and len(found[1]) == 2 and all(
+                len(r) == 2 and all(isinstance(v, (int, float)) for v in r) for r in found[1]):
+            out[found[0]] = found[1]
     if b.kind == "vector_plane":
         for m in b.params.get("matrices") or []:
             if m.get("label"):

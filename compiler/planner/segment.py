@@ -25,8 +25,24 @@ _AFTER_QUOTE = re.compile(r'(?<=[.!?]["\u201d])\s+(?=(?:Then|Next|Now|Finally|Af
                           r'Write|Add|Highlight|Fade|Reveal|Zoom|Move|Transition|Label|Plot|Use|Put|Place|End|Start)\b)')
 
 
+# "…one line under the other:\\nMathTex: b_n = …\\nMathTex: = …": a line break escaped twice by the model reaches us as
+# the two characters backslash and n; before a capital, a digit, a quote, a list mark or a space (never a TeX command
+# such as \\nabla, \\neq, \\nu or \\nRightarrow) it is the line break meant
+_LITERAL_BREAK = re.compile(r"(?<!\\)\\n(?=[A-Z](?!ightarrow|eftarrow|eftrightarrow|[Vv][Dd]ash)|[0-9\"'\u201c(\u2022*-]|\s|$)")
+
+
+def literal_breaks(details: str) -> str:
+    """`details` with the line breaks a model escaped twice restored (outside ``` fences), each as a break and a
+    space (the same length: positions in the source still point at the same words)."""
+    if "\\n" not in details:
+        return details
+    parts = re.split(r"(```.*?(?:```|$))", details, flags=re.S)
+    return "".join(p if p.startswith("```") else _LITERAL_BREAK.sub("\n ", p) for p in parts)
+
+
 def detail_sentences(details: str) -> list[str]:
     """The units of `animation_details`, in order."""
+    details = literal_breaks(details)
     if "```" in details or "\n" not in details.strip():
         return _sentences(details)
     out: list[str] = []

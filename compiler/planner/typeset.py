@@ -16,6 +16,7 @@ import re
 
 from ..mathtext import is_formula_line, looks_like_math, to_tex
 from .beats import Beat
+from .extract import tex_matrix
 from .knowledge import derivation_cue
 from .rules_equation import is_value
 
@@ -96,19 +97,6 @@ def distinct_curves(beats: list[Beat]) -> list[Beat]:
     return out
 
 
-_TEX_MATRIX = re.compile(r"\s*(?:(?P<name>[A-Za-z](?:\^\{?-1\}?|_\{?\w\}?)?)\s*=\s*)?\\begin\{(?P<env>[bpvBV]?matrix)\}"
-                         r"(?P<body>(?:(?!\\begin|\\end).){1,400})\\end\{(?P=env)\}\s*")
-
-
-def _tex_cell(cell: str) -> float | int | str:
-    t = " ".join(cell.split())
-    try:
-        v = float(t.replace("−", "-"))
-    except ValueError:
-        return t
-    return int(v) if v.is_integer() and "." not in t else v
-
-
 def tex_matrices(beats: list[Beat]) -> list[Beat]:
     """A formula that is one matrix written in TeX — "A = \\begin{bmatrix} 4 & 7 \\\\ 2 & 6 \\end{bmatrix}" — is a
     matrix (its name as the label, its cells as values), as "A = [[4, 7], [2, 6]]" is; a product or an equation of
@@ -116,13 +104,12 @@ def tex_matrices(beats: list[Beat]) -> list[Beat]:
     out = []
     for b in beats:
         exprs = b.params.get("exprs") if b.kind == "equation" else None
-        m = _TEX_MATRIX.fullmatch(exprs[0]) if exprs and len(exprs) == 1 else None
-        rows = [[_tex_cell(c) for c in r.split("&")] for r in re.split(r"\\\\", m.group("body"))
-                if r.strip()] if m else []
-        if not rows or len({len(r) for r in rows}) != 1 or len(rows) > 8 or len(rows[0]) > 8:
+        found = tex_matrix(exprs[0]) if exprs and len(exprs) == 1 else None
+        if found is None:
             out.append(b)
             continue
-        params = {"values": rows, "op": "show", **({"label": m.group("name")} if m.group("name") else {}),
+        name, rows = found
+        params = {"values": rows, "op": "show", **({"label": name} if name else {}),
                   **({"color": b.params["color"]} if b.params.get("color") else {})}
         out.append(replace(b, kind="matrix", params=params, rule=b.rule + "+matrix"))
     return out
