@@ -100,3 +100,28 @@ def test_arrows_named_by_colour_take_their_new_labels_and_a_recalled_diagram_kee
     kept = plan.scenes[1].beats[0]
     assert kept.rule.startswith("physics:recalled-from-scene-1")
     assert sorted(v["label"] for v in kept.params["vectors"])[:2] == ["N = 49 N", "W = 49 N"]  # as the scene left them
+
+
+# ----------------------------------------------------------------------------- secants and points on a curve
+def test_a_secant_through_two_named_points_is_the_line_through_them():
+    beats, _ = planned("Draw axes with the curve y = x^3. Mark the point P = (2, 8) and the point Q = (3, 27). Draw the "
+                       "orange secant line through P and Q, extended a bit on both sides.")
+    secant = beats[-1]
+    assert secant.rule == "plot:secant"
+    (c,) = secant.params["curves"]
+    assert c["expr"] == "8 + 19*(x - 2)" and c["label"] == "slope = 19" and c["color"] == "#FF862F"
+    beats, _ = planned("Draw the curve y = x^2. Draw the secant between x = 1 and x = 3.")
+    assert beats[-1].params["curves"][0]["expr"] == "1 + 4*(x - 1)"
+
+
+def test_a_secant_whose_points_are_not_given_is_said_not_guessed():
+    beats, notes = planned("Draw the curve y = x^2. Draw the secant line through A and B.")
+    assert "plot:secant" not in [b.rule for b in beats]
+    assert any(n.startswith("SB307") and "secant" in n for n in notes)
+
+
+def test_a_point_at_an_expression_is_placed_where_the_sentence_works_it_out():
+    beats, _ = planned('Draw the curve y = x^3 with the point P = (2, 8). Add a pink point Q on the curve at x = 2 + h, '
+                       'starting with h = 1, so Q = (3, 27), labelled "Q".')
+    point = next(b for b in beats if b.rule == "plot:point-on-curve")
+    assert point.params["points"] == [{"x": 3, "y": 27, "label": "Q"}]  # not x = 2 (the 2 of 2 + h), not x = h = 1

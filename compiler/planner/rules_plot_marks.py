@@ -357,7 +357,7 @@ def rule_plot_ops(ex: Extracted, ctx, i: int) -> list[Beat]:
     curves = _curves(beats)
     low = ex.bare.lower()
     for op in (_name_axes, _label_curves, _relabel, _data_lines, _legend, _spans, _valued_points, _intersection_point, _axis_markers,
-               _level_lines, _listed_points, _fit_line, _vertical_line, _tangent, _shift_curve,
+               _level_lines, _listed_points, _fit_line, _vertical_line, _secant, _tangent, _shift_curve,
                _tails, _riemann,
                _steps_on_curve, _move_along, _point_on_curve, _endpoint_labels, _label_segments, _plane_segments, _mark_points, _mark_extremum,
                _hole, _dots_toward, _approaches):
@@ -659,6 +659,45 @@ def _tangent(ex, ctx, i, first, beats, curves, low):
         points = [point]
     return [_extend(ex, ctx, i, "plot:tangent", strings, curves=[curve_spec(ctx, expr, label, "tangent", None)],
                     points=points)]
+
+
+def _secant(ex, ctx, i, first, beats, curves, low):
+    """"Draw the orange secant line through P and Q", "the secant between x = 2 and x = 3", "a chord through (1, 1)
+    and (2, 4)": the straight line through two points of the curve — named points on screen, coordinates, or x values
+    on the function curve."""
+    if not re.search(r"\b(?:secant|chord)\b", low):
+        return None
+    s = ex.sentence
+    ends: list[tuple[float, float]] = []
+    named = re.search(r"\bthrough\s+(?:points?\s+)?([A-Z])\s*(?:and|&|,)\s*(?:point\s+)?([A-Z])\b", s)
+    if named:
+        pts = _points(beats)
+        for name in named.groups():
+            p = next((p for p in reversed(pts) if re.match(re.escape(name) + r"(?![\w'])", str(p.get("label") or ""))), None)
+            if p is not None and isinstance(p.get("x"), (int, float)) and isinstance(p.get("y"), (int, float)):
+                ends.append((float(p["x"]), float(p["y"])))
+    if len(ends) < 2:
+        coords = list(COORD.finditer(s))
+        ends = [(quantity(c.group(2)), quantity(c.group(3))) for c in coords[:2]] if len(coords) >= 2 else []
+    if len(ends) < 2:
+        xs = re.findall(r"\b[a-z]\s*=\s*(" + NUM + r")", s)
+        fs = [_f(curves[k]) for k in _function_curves(first, beats, curves) if _f(curves[k])]
+        if len(xs) >= 2 and fs:
+            values = [(quantity(x), _safe(fs[-1], quantity(x))) for x in xs[:2]]
+            ends = [(x, y) for x, y in values if y is not None]
+    if len(ends) < 2 or ends[0][0] == ends[1][0]:
+        if named or re.search(r"\bsecant\s+line\b", low):
+            ctx.lost(i, "the secant line: its two points are not given as numbers or as points on the plot")
+        return None
+    (x1, y1), (x2, y2) = ends
+    slope = (y2 - y1) / (x2 - x1)
+    var = "x"
+    sign, size = ("-", -slope) if slope < 0 else ("+", slope)
+    expr = f"{_fmt(y1)} {sign} {_fmt(size)}*({var} - {_fmt(x1)})"
+    label = _quoted_label(ex) or f"slope = {_fmt(slope)}"
+    named_colour = colour_named(s)
+    colour = colour_value(named_colour) if named_colour else None
+    return [_extend(ex, ctx, i, "plot:secant", [label], curves=[curve_spec(ctx, expr, label, "secant", colour)])]
 
 
 def _shift_curve(ex, ctx, i, first, beats, curves, low):
@@ -1035,13 +1074,34 @@ def _point_on_curve(ex, ctx, i, first, beats, curves, low):
     if not re.search(r"\b(?:place|put|mark|show|draw|add|plot)\w*\b", low):
         return None
     on_curve = re.search(r"\b(?:on|along)\s+the\s+(?:\w+\s+){0,2}(?:curve|line|graph|function|parabola)\b", low)
-    m = re.search(r"\b(?:at\s+)?([a-zα-ω]\w{0,2})\s*=\s*(" + NUM + r")", ex.sentence)
-    if not m or not curves:
+    if not curves:
         return None
     f = next((g for g in (_f(curves[j]) for j in reversed(_function_curves(first, beats, curves))) if g), None)
+    if f is None:
+        return None
+    # a whole value ("x = 2 + h" is not x = 2), of the curve's own variable when the sentence gives one
+    cands = list(re.finditer(r"\b(?:at\s+)?([a-zα-ω]\w{0,2})\s*=\s*(" + NUM + r")(?!\s*[-+*/×·^]\s*[\w(])", ex.sentence))
+    own = [c for c in cands if c.group(1) == f.var]
+    as_expression = re.search(r"\b" + re.escape(f.var) + r"\s*=\s*" + NUM + r"\s*[-+*/×·^]\s*[\w(]", ex.sentence)
+    m = own[0] if own else (cands[0] if cands and not as_expression else None)
+    if m is None:
+        # "a point Q on the curve at x = 2 + h, starting with h = 1, so Q = (3, 27)": the point written out
+        at = re.search(r"\b([A-Z])\s*=\s*\(\s*(" + NUM + r")\s*,\s*(" + NUM + r")\s*\)", ex.sentence)
+        if not (at and on_curve):
+            return None
+        x, y = quantity(at.group(2)), quantity(at.group(3))
+        fx = _safe(f, x)
+        if fx is None or abs(fx - y) > 1e-3 * (1.0 + abs(y)):
+            ctx.lost(i, f"{at.group(0)} is not on the curve: the point is not drawn")
+            return None
+        label = _quoted_label(ex) or f"{at.group(1)} ({at.group(2)}, {at.group(3)})"
+        ctx.consumed.add(at.group(0))
+        ex.prose[:] = [p for p in ex.prose if p[0].rstrip(".") != at.group(0)]
+        return [_extend(ex, ctx, i, "plot:point-on-curve", [label], points=[{"x": _num(at.group(2)),
+                                                                             "y": _num(at.group(3)), "label": label}])]
     if len(re.findall(r"\b[a-zα-ω]\w{0,2}\s*=\s*" + NUM, ex.sentence)) > 1 and not on_curve:
         return None  # "a brace from x = 0 to x = 30.3": a range, not a point
-    if f is None or not (on_curve or (_motion()["movers"].search(low) and m.group(1) == f.var)):
+    if not (on_curve or (_motion()["movers"].search(low) and m.group(1) == f.var)):
         return None  # "Put a yellow dot at w2 = 3": at a value of the curve's own variable
     x = quantity(m.group(2))
     y = f(x)
