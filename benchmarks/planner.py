@@ -139,8 +139,15 @@ def prose_as_text(beats) -> list[str]:
         if b.kind != "text":
             continue
         quoted = [review_norm("".join(m.groups(""))) for m in _QUOTED.finditer(b.source)]
-        prose = [s for s in b.strings if len([w for w in s.split() if re.search(r"\w", w)]) > 4
-                 and not any(review_norm(s) in q for q in quoted)]
+
+        def shown(s: str) -> bool:
+            # a line of labels the planner joined ("Legs: a = 3, b = 4   ·   Hypotenuse: c = 5"): each label quoted
+            if any(review_norm(s) in q for q in quoted):
+                return True
+            pieces = [x for part in re.split(r"\s+·\s+", s) for x in re.sub(r"^[^:\"]{1,30}:\s+", "", part).split(", ")]
+            return len(pieces) > 1 and all(any(review_norm(x) in q for q in quoted) for x in pieces)
+
+        prose = [s for s in b.strings if len([w for w in s.split() if re.search(r"\w", w)]) > 4 and not shown(s)]
         out += prose[:1]
     return out
 

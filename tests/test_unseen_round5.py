@@ -125,3 +125,23 @@ def test_a_point_at_an_expression_is_placed_where_the_sentence_works_it_out():
                        'starting with h = 1, so Q = (3, 27), labelled "Q".')
     point = next(b for b in beats if b.rule == "plot:point-on-curve")
     assert point.params["points"] == [{"x": 3, "y": 27, "label": "Q"}]  # not x = 2 (the 2 of 2 + h), not x = h = 1
+
+
+# ----------------------------------------------------------------------------- labels are not list items
+def test_one_word_under_each_panel_is_the_caption_of_each_column():
+    beats, _ = planned('Divide the screen into three equal panels with headings "acute", "right" and "obtuse". Under '
+                       'each panel show a one word verdict: "positive", "zero", "negative".')
+    assert [b.kind for b in beats] == ["comparison"]
+    assert beats[0].params["captions"] == ["positive", "zero", "negative"]
+
+
+def test_labels_of_things_in_the_picture_are_one_line_of_labels_not_a_list():
+    beats, _ = planned('Show three pendulums side by side with lengths 0.25 m, 1 m and 4 m, labelled "T = 1.00 s", '
+                       '"T = 2.01 s" and "T = 4.01 s".')
+    assert "bullets" not in [b.kind for b in beats]
+    (t,) = [b for b in beats if b.kind == "text"]
+    assert all(x in t.params["text"] for x in ("T = 1.00 s", "T = 2.01 s", "T = 4.01 s"))
+    beats, _ = planned('Draw two bars, one above each letter: "A", "B".')
+    assert [b.params.get("text") for b in beats if b.kind == "text"] == ["A   ·   B"]
+    beats, _ = planned('Show a list of the three rules: "no diagonals", "one step at a time", "walls block".')
+    assert [b.kind for b in beats] == ["bullets"]  # a list asked for stays a list

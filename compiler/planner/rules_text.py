@@ -164,6 +164,17 @@ def _bullets_from(ex: Extracted, ctx: Context, i: int, source: Extracted) -> lis
         return [_beat("steps", "steps:quoted-formulas", source, i, items, sum((_kw(q) for q in items), ()),
                       lines=items[:8])]
     list_cue = _has(source, r"\b(list|lists|bullets?|items|points|checklist|numbered|recap|summary|steps)\b")
+    panels = next((b for b in since_clear(ctx) if b.kind == "comparison"), None)
+    if panels is not None and len(items) == len(panels.params.get("titles") or []) and not list_cue and _has(
+            source, r"\b(?:under|below|beneath|above|in|for|of)\s+each\s+(?:of\s+the\s+)?(?:\w+\s+)?(?:panels?|columns?|sides?|"
+                    r"halves|boxes|parts)\b"):
+        # "Under each panel show a one word verdict: "positive", "zero", "negative"": the columns' captions
+        ctx.replace(panels, Beat("comparison", dict(panels.params, captions=list(items)),
+                                 panels.strings + tuple(items), panels.rule + "+captions", panels.source,
+                                 panels.detail_index, panels.keywords), i)
+        ctx.consumed.update(items)
+        ctx.stop = True
+        return []
     if len(items) >= 2 and not list_cue:
         # (a formula written in TeX is typeset on its own, never run into a caption as its source)
         pairs = _labelled(ex, items) if not any(re.search(r"\\[A-Za-z]{2,}", q) for q in items) else None
@@ -199,6 +210,14 @@ def _bullets_from(ex: Extracted, ctx: Context, i: int, source: Extracted) -> lis
             ctx.consumed.update(items)
             role = "note" if _has(source, r"\bnote|caption\b") else None
             return [_beat("text", "text:quoted-in-turn", source, i, [q], _kw(q), text=q, role=role) for q in items]
+    if 2 <= len(items) <= 4 and not list_cue and all(len(q.split()) <= 4 for q in items) and _has(
+            source, r"\blabell?(?:ed|ing|s)?\b|\b(?:under|below|beneath|above|over|beside|next to|on|at|for)\s+(?:each|every)\b"):
+        # "three pendulums … labelled "T = 1.00 s", "T = 2.01 s" and "T = 4.01 s"", "the bars labelled "A", "B"": labels
+        # of things in the picture, not the items of a list — one line of them
+        text = "   ·   ".join(items)
+        ctx.consumed.update(items)
+        return [_beat("text", "text:labels", source, i, [text], sum((_kw(q) for q in items), ()), text=text,
+                      role="note")]
     if len(items) >= 2 and (list_cue or len(items) >= 2):
         heading = None
         m = re.search(r"(?:titled|headed|called)\s+\"([^\"]+)\"", ex.sentence, re.I)
