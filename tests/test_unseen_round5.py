@@ -145,3 +145,9 @@ def test_labels_of_things_in_the_picture_are_one_line_of_labels_not_a_list():
     assert [b.params.get("text") for b in beats if b.kind == "text"] == ["A   ·   B"]
     beats, _ = planned('Show a list of the three rules: "no diagonals", "one step at a time", "walls block".')
     assert [b.kind for b in beats] == ["bullets"]  # a list asked for stays a list
+
+
+def test_two_matrices_in_one_sentence_keep_their_own_names():
+    beats, _ = planned('Show D = [[2, 0], [0, 3]] with "det(D) = 6", and A = [[3, 1], [1, 2]] with "det(A) = 5".')
+    assert [(b.params["label"], b.params["values"]) for b in beats if b.kind == "matrix"] == [
+        ("D", [[2, 0], [0, 3]]), ("A", [[3, 1], [1, 2]])]

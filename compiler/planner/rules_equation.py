@@ -290,8 +290,10 @@ def rule_matrix(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if ex.matrices:
         # 'Matrix "A = [[3, 1], [0, 2]]" in the corner': the quote is the matrix, drawn as one — not also as text
         ctx.consumed.update(q for q in ex.quoted if re.search(r"\[\s*\[", q))
-    for m in ex.matrices:
-        label = label_after(ex.sentence)
+    # "Show D = [[2, 0], [0, 3]] … and A = [[3, 1], [1, 2]]": each matrix its own name
+    names = re.findall(r"\b([A-Z]\w{0,3})\s*=\s*\[\s*\[", ex.sentence)
+    for k, m in enumerate(ex.matrices):
+        label = (names[k] if len(names) == len(ex.matrices) else None) if len(ex.matrices) > 1 else label_after(ex.sentence)
         beats.append(_beat("matrix", "matrix:literal", ex, i, ([label] if label else []) +
                            [_fmt(v) for row in m for v in row], _kw(ex.sentence), values=m, label=label, op="show"))
         times = re.search(r"\]\s*(?:×|\*|·|times|multiplied by)\s*\[([^\[\]]{1,60})\]", ex.sentence)
