@@ -151,3 +151,15 @@ def test_two_matrices_in_one_sentence_keep_their_own_names():
     beats, _ = planned('Show D = [[2, 0], [0, 3]] with "det(D) = 6", and A = [[3, 1], [1, 2]] with "det(A) = 5".')
     assert [(b.params["label"], b.params["values"]) for b in beats if b.kind == "matrix"] == [
         ("D", [[2, 0], [0, 3]]), ("A", [[3, 1], [1, 2]])]
+
+
+def test_a_label_and_a_formula_in_one_sentence_are_each_drawn_as_what_they_are():
+    beats, _ = planned('Label the parallelogram "area 10" and show "\\\\det(A) = 4 \\\\cdot 6 - 7 \\\\cdot 2 = 10".')
+    assert [b.kind for b in beats] == ["text", "equation"]
+
+
+def test_a_bulleted_list_in_a_sentence_that_names_a_diagram_is_a_list():
+    beats, _ = planned('Draw a flow diagram with boxes "coin" and "H". Move the single coin diagram to the top left, and '
+                       'show a bulleted list on the right:\n"n = 10 flips"\n"flips are independent"\n"X = number of heads"')
+    (b,) = [b for b in beats if b.detail_index == 1 and b.kind in ("bullets", "flow")]
+    assert b.kind == "bullets" and b.params["items"][0] == "n = 10 flips"

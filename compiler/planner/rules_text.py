@@ -210,6 +210,13 @@ def _bullets_from(ex: Extracted, ctx: Context, i: int, source: Extracted) -> lis
             ctx.consumed.update(items)
             role = "note" if _has(source, r"\bnote|caption\b") else None
             return [_beat("text", "text:quoted-in-turn", source, i, [q], _kw(q), text=q, role=role) for q in items]
+    formulas = [q for q in items if quoted_formula(q)]
+    if len(items) >= 2 and not list_cue and formulas and len(formulas) < len(items) and len(items) <= 4:
+        # 'Label the parallelogram "area 10" and show "\\det(A) = 4 \\cdot 6 - 7 \\cdot 2 = 10"': a label and a formula,
+        # each drawn as what it is — not two items of one list
+        ctx.consumed.update(items)
+        return [_beat("equation", "equation:quoted-math", source, i, [q], _kw(q), exprs=[q]) if q in formulas
+                else _beat("text", "text:quoted-string", source, i, [q], _kw(q), text=q) for q in items]
     if 2 <= len(items) <= 4 and not list_cue and all(len(q.split()) <= 4 for q in items) and _has(
             source, r"\blabell?(?:ed|ing|s)?\b|\b(?:under|below|beneath|above|over|beside|next to|on|at|for)\s+(?:each|every)\b"):
         # "three pendulums … labelled "T = 1.00 s", "T = 2.01 s" and "T = 4.01 s"", "the bars labelled "A", "B"": labels
