@@ -381,6 +381,20 @@ def _typeset_strings(beats) -> list[str]:
             if b.kind in TYPESETTING or (b.kind in LABELS_TYPESET and is_formula_line(s))]
 
 
+def _matrix_drawn(s: str, beats) -> bool:
+    """A label that is one matrix written in TeX ("A = \\begin{bmatrix} 3 & 1 \\\\ 1 & 2 \\end{bmatrix}") is drawn by a
+    matrix (or a grid's matrix panel) with its name and every cell: the matrix it writes, typeset."""
+    from compiler.planner.extract import tex_matrix
+
+    found = tex_matrix(s.strip())
+    if found is None:
+        return False
+    name, rows = found
+    cells = {review_norm(str(c)) for r in rows for c in r}
+    return any(b.kind in ("matrix", "vector_plane") and (not name or review_norm(name) in {review_norm(x) for x in b.strings})
+               and cells <= {review_norm(x) for x in b.strings} for b in beats)
+
+
 def score_labelled_scene(beats, label: dict, sentences: int = 0, unmatched: int = 0) -> SceneScore:
     """A scene against a shared-corpus label (`must`, `may`, `strings`, `beyond`), by the README's rules."""
     sc = SceneScore(sentences=sentences, unmatched=unmatched)
@@ -388,19 +402,20 @@ def score_labelled_scene(beats, label: dict, sentences: int = 0, unmatched: int 
     typeset = [review_norm(s) for b in beats if b.kind in TYPESETTING for s in b.strings]
     shown_typeset = _typeset_strings(beats)
     for s in label.get("strings", []):
+        as_matrix = _matrix_drawn(s, beats)
         if is_formula(s):
             sc.tex_written += 1
-            sc.tex_lost += not any(review_norm(s) in d for d in typeset)
+            sc.tex_lost += not (as_matrix or any(review_norm(s) in d for d in typeset))
         if formula_label(s):
             sc.formulas += 1
-            if any(review_norm(s) in d for d in typeset):
+            if as_matrix or any(review_norm(s) in d for d in typeset):
                 sc.formulas_in_math += 1
-            if any(review_norm(s) in d for d in shown_typeset):
+            if as_matrix or any(review_norm(s) in d for d in shown_typeset):
                 sc.formulas_typeset += 1
             else:
                 sc.untypeset.append(s)
         sc.strings_total += 1
-        if any(review_norm(s) in d for d in (typeset if is_formula(s) else drawn)):
+        if as_matrix or any(review_norm(s) in d for d in (typeset if is_formula(s) else drawn)):
             sc.strings_found += 1
         else:
             sc.missing.append(s + (" (not typeset)" if any(review_norm(s) in d for d in drawn) else ""))

@@ -4,6 +4,8 @@ comparison, columns already drawn named again, a note under a message's label. O
 
 from __future__ import annotations
 
+import pytest
+
 from compiler.models import Storyboard
 from compiler.plan import plan_storyboard
 
@@ -163,3 +165,74 @@ def test_a_bulleted_list_in_a_sentence_that_names_a_diagram_is_a_list():
                        'show a bulleted list on the right:\n"n = 10 flips"\n"flips are independent"\n"X = number of heads"')
     (b,) = [b for b in beats if b.detail_index == 1 and b.kind in ("bullets", "flow")]
     assert b.kind == "bullets" and b.params["items"][0] == "n = 10 flips"
+
+
+# ----------------------------------------------------------------------------- shapes that a matrix moves with the grid
+AREA = [
+    scene("Draw a NumberPlane with the basis vectors. Show A = [[3, 1], [1, 2]].", "A matrix.", plot="A plane."),
+    scene('Start with the untransformed plane and a yellow unit square with corners (0,0), (1,0), (1,1), (0,1), '
+          'labeled "area = 1". Apply A = [[3, 1], [1, 2]]. The square becomes a parallelogram with corners (0,0), '
+          '(3,1), (4,3), (1,2), labeled "area = 5". Then reset and show two more shapes before the transformation: a '
+          'blue 2 by 1 rectangle with corners (-2,-1), (0,-1), (0,0), (-2,0) labeled "area = 2" and a pink circle of '
+          'radius 0.5 centered at (-1, 1) labeled "area = π/4". Apply A again: the rectangle becomes a parallelogram '
+          'labeled "area = 10", the circle becomes an ellipse labeled "area = 5π/4".', "Areas scale by five.",
+          plot="Area scaling."),
+]
+
+
+def test_shapes_given_by_their_corners_sit_on_the_plane_and_move_with_it():
+    from compiler.models import Storyboard
+    from compiler.plan import plan_storyboard
+
+    plan = plan_storyboard(Storyboard.model_validate({"scenes": AREA}))
+    beats = plan.scenes[1].beats
+    assert [b.rule for b in beats] == ["vector_plane:recalled-from-scene-1", "vector_plane:shapes",
+                                       "vector_plane:apply", "vector_plane:reset+shapes", "vector_plane:apply"]
+    square = beats[1].params["shapes"][0]
+    assert square == {"vertices": [[0, 0], [1, 0], [1, 1], [0, 1]], "label": "area = 1", "color": "#FFE066",
+                      "label_after": "area = 5"}
+    rect, circle = beats[3].params["shapes"]
+    assert (rect["label"], rect["label_after"]) == ("area = 2", "area = 10")
+    assert circle["type"] == "circle" and circle["center"] == [-1, 1] and circle["radius"] == 0.5
+    assert circle["label_after"] == "area = 5π/4"
+    assert "geometry" not in [b.kind for b in beats] and "matrix" not in [b.kind for b in beats]
+    assert not [n for n in plan.diagnostics if n.code in ("SB301", "SB307")]
+
+
+def test_a_plane_shape_needs_what_draws_it():
+    from pydantic import ValidationError
+
+    from compiler.components.vector_plane import VectorPlaneVisual
+
+    with pytest.raises(ValidationError, match="circle needs its `center` and `radius`"):
+        VectorPlaneVisual.model_validate({"kind": "vector_plane", "shapes": [{"type": "circle", "radius": 1}]})
+    with pytest.raises(ValidationError, match="polygon needs its `vertices`"):
+        VectorPlaneVisual.model_validate({"kind": "vector_plane", "shapes": [{"label": "area = 1"}]})
+
+
+def test_plane_shapes_are_generated_and_drawn_moved_by_the_matrix():
+    import ast
+    import os
+    from pathlib import Path
+
+    from compiler.dryrun import run_scene
+    from compiler.generate import generate_scene
+    from compiler.timing import estimate_timings, time_plan
+    from compiler.models import Storyboard
+    from compiler.plan import plan_storyboard
+
+    visuals = [{"kind": "vector_plane", "basis": True, "matrices": [{"values": [[3, 1], [1, 2]], "label": "A"}],
+                "shapes": [{"vertices": [[0, 0], [1, 0], [1, 1], [0, 1]], "label": "area = 1", "label_after": "area = 5",
+                            "color": "yellow"},
+                           {"type": "circle", "center": [-1, 1], "radius": 0.5, "color": "pink"}]}]
+    sb = Storyboard.model_validate({"scenes": [scene("explicit visuals", "Areas scale by five.", visuals=visuals)]})
+    (g,) = [generate_scene(ts) for ts in time_plan(plan_storyboard(sb), estimate_timings(sb)).scenes]
+    ast.parse(g.code)
+    assert "shapes=[{'type': 'polygon', 'vertices': [[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 1.0]]" in g.code
+    path = Path(__file__).parent / "snapshots" / "plane-shapes" / g.filename
+    if os.environ.get("SBC_UPDATE_SNAPSHOTS") or not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(g.code, encoding="utf-8")
+    assert g.code == path.read_text(encoding="utf-8"), f"{path} changed: rerun with SBC_UPDATE_SNAPSHOTS=1 if intended"
+    ins = run_scene(g.code, g.class_name, 1)
+    assert ins.violations == []

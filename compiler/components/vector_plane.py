@@ -16,6 +16,7 @@ KIND = "vector_plane"
 RUNTIME = "vector_plane"  # helper module in compiler.runtime.components (None: an operation of SbcScene)
 MAX_VECTORS = 8
 MAX_MATRICES = 3
+MAX_SHAPES = 4
 MAX_SPAN = 24  # grid units across, either way: more is not legible
 
 Coordinate = Annotated[float, Field(ge=-100, le=100)]
@@ -37,6 +38,30 @@ class PlaneMatrix(_Model):
                               examples=["A"])
 
 
+class PlaneShape(_Model):
+    type: Literal["polygon", "circle"] = Field("polygon", description="A polygon by its corners, or a circle (an "
+                                               "ellipse once a matrix moves it).", examples=["circle"])
+    vertices: list[Annotated[list[Coordinate], Field(min_length=2, max_length=2)]] | None = Field(
+        None, min_length=3, max_length=12, description="`polygon`: its corners [x, y], in order.",
+        examples=[[[0, 0], [1, 0], [1, 1], [0, 1]]])
+    center: Annotated[list[Coordinate], Field(min_length=2, max_length=2)] | None = Field(
+        None, description="`circle`: its centre [x, y].", examples=[[-1, 1]])
+    radius: float | None = Field(None, gt=0, le=20, description="`circle`: its radius.", examples=[0.5])
+    label: str | None = Field(None, max_length=40, description="Text inside or beside it.", examples=["area = 1"])
+    label_after: str | None = Field(None, max_length=40, description="Its text once the matrices have moved it "
+                                    "(the area it has then).", examples=["area = 5"])
+    color: Colour | None = Field(None, description="Fill and outline colour (default: the palette).",
+                                 examples=["yellow"])
+
+    @model_validator(mode="after")
+    def _shape(self):
+        if self.type == "polygon" and not self.vertices:
+            raise PydanticCustomError("vector_plane", "a polygon needs its `vertices`")
+        if self.type == "circle" and (self.center is None or self.radius is None):
+            raise PydanticCustomError("vector_plane", "a circle needs its `center` and `radius`")
+        return self
+
+
 class VectorPlaneVisual(VisualBase):
     kind: Literal["vector_plane"] = Field(description="A coordinate grid with labelled vectors; 2×2 `matrices` "
                                           "transform the grid and every vector on it, in turn.")
@@ -52,6 +77,11 @@ class VectorPlaneVisual(VisualBase):
                         "their eigenvalues: vectors on them stay on their span.", examples=[True])
     unit_square: bool = Field(False, description="Shade the unit square; after each matrix its area is the "
                               "determinant.", examples=[True])
+    shapes: list[PlaneShape] = Field(default_factory=list, max_length=MAX_SHAPES, description="Polygons and circles "
+                                     "on the grid: each matrix moves them with it (a square becomes a parallelogram, "
+                                     "a circle an ellipse).", examples=[[{"vertices": [[0, 0], [1, 0], [1, 1], [0, 1]],
+                                                                         "label": "area = 1",
+                                                                         "label_after": "area = 5"}]])
     x_range: list[float] | None = Field(None, min_length=2, max_length=2, description="[min, max] of x (default: "
                                         "enough for every vector before and after the matrices).",
                                         examples=[[-5, 5]])
@@ -79,7 +109,7 @@ class VectorPlaneVisual(VisualBase):
 
     @model_validator(mode="after")
     def _something(self):
-        if not (self.vectors or self.basis or self.matrices or self.unit_square or self.eigen
+        if not (self.vectors or self.basis or self.matrices or self.unit_square or self.eigen or self.shapes
                 or self.x_range or self.extend):
             raise PydanticCustomError("vector_plane", "an empty grid: give `vectors`, `basis`, `matrices` or "
                                       "`unit_square`")
@@ -88,7 +118,7 @@ class VectorPlaneVisual(VisualBase):
         return self
 
 
-STRINGS = ("vectors", "matrices", "x_label", "y_label")  # parameters whose text is drawn
+STRINGS = ("vectors", "matrices", "shapes", "x_label", "y_label")  # parameters whose text is drawn
 
 
 def matrix_label(k: int, m: dict) -> str:
@@ -100,6 +130,7 @@ def drawn(params: dict) -> list[str]:
     if params.get("basis"):
         out += ["î", "ĵ"]
     out += [v["label"] for v in params.get("vectors") or [] if v.get("label")]
+    out += [x[k] for x in params.get("shapes") or [] for k in ("label", "label_after") if x.get(k)]
     for k, m in enumerate(params.get("matrices") or []):
         out.append(matrix_label(k, m))
         out += [_fmt(x) for row in m["values"] for x in row]

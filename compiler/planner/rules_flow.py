@@ -201,7 +201,8 @@ def rule_flow(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                 edge_labels = said
                 ctx.consumed.update(said)
             # "an arrow to a node '15', then an arrow from '15' to a new node '22'": one box 15, not two
-            nodes = [q for k, q in enumerate(nodes) if k == 0 or q != nodes[k - 1]]
+            if _cue(ex, r"\barrows?\b|\bfrom\b"):  # ("H", "E", "L", "L", "O": a row of letters keeps both L's)
+                nodes = [q for k, q in enumerate(nodes) if k == 0 or q != nodes[k - 1]]
             rule = "flow:quoted-boxes"
             ctx.consumed.update(nodes)
         else:

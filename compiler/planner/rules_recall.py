@@ -42,7 +42,7 @@ _PLACE = re.compile(r"\b(?:on|in|under|along|through|to|into|onto|from|of|over|a
                     r"(?:\w+\s+){0,3}?(?P<noun>NOUN)\b", re.I)
 _OPERATION = re.compile(r"^\s*(?:then\s+|now\s+|next,?\s+|finally,?\s+)?(?:highlight|animate|mark|label|shade|zoom|"
                         r"replace|extend|fill|move|shift|circle|colou?r|fade|gr[ae]y out|remove|swap|update|change|"
-                        r"place|put|overlay|point|zoom|keep|leave)\w*\s+(?:\w+\s+){0,4}?(?:the|this|that|these|"
+                        r"place|put|overlay|point|zoom|keep|leave|start|begin)\w*\s+(?:\w+\s+){0,4}?(?:the|this|that|these|"
                         r"those)\s+(?:\w+\s+){0,3}?(?P<noun>NOUN)\b", re.I)
 _TRANSIENT = ("highlight", "highlight_row", "highlight_col", "highlight_cell", "highlight_max", "move_dot", "area",
               "extend", "new_values", "sentence", "hull", "query", "query_label")

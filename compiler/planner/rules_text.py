@@ -217,12 +217,15 @@ def _bullets_from(ex: Extracted, ctx: Context, i: int, source: Extracted) -> lis
         ctx.consumed.update(items)
         return [_beat("equation", "equation:quoted-math", source, i, [q], _kw(q), exprs=[q]) if q in formulas
                 else _beat("text", "text:quoted-string", source, i, [q], _kw(q), text=q) for q in items]
-    if 2 <= len(items) <= 4 and not list_cue and all(len(q.split()) <= 4 for q in items) and _has(
+    if 2 <= len(items) <= 4 and not list_cue and all(len(q.split()) <= 4 and not quoted_formula(q) for q in items) and _has(
             source, r"\blabell?(?:ed|ing|s)?\b|\b(?:under|below|beneath|above|over|beside|next to|on|at|for)\s+(?:each|every)\b"):
         # "three pendulums … labelled "T = 1.00 s", "T = 2.01 s" and "T = 4.01 s"", "the bars labelled "A", "B"": labels
         # of things in the picture, not the items of a list — one line of them
-        text = "   ·   ".join(items)
         ctx.consumed.update(items)
+        if any(re.search(r"[=<>≈]|\d", q) for q in items):
+            # values ("Client ISN = 1000"): each a label of its own, typeset in place
+            return [_beat("text", "text:label", source, i, [q], _kw(q), text=q) for q in items]
+        text = "   ·   ".join(items)
         return [_beat("text", "text:labels", source, i, [text], sum((_kw(q) for q in items), ()), text=text,
                       role="note")]
     if len(items) >= 2 and (list_cue or len(items) >= 2):

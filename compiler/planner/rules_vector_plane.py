@@ -171,6 +171,80 @@ def _axis_names(s: str) -> dict:
     return out
 
 
+_SHAPE_NOUNS = r"unit square|square|rectangle|triangle|parallelogram|polygon|circle|disk|disc"
+_SHAPE = re.compile(r"\b(?P<adj>(?:[\w-]+\s+){0,4}?)(?P<noun>" + _SHAPE_NOUNS + r")\b", re.I)
+_PT = r"\(\s*(" + NUM + r")\s*,\s*(" + NUM + r")\s*\)"
+_BECOMES = re.compile(r"\bthe\s+(?P<noun>" + _SHAPE_NOUNS + r")\s+(?:becomes|turns into|is mapped to|maps to|lands on)\b"
+                      r"(?P<rest>[^\"\u201c;]{0,120}?)\blabell?ed\s+[\"\u201c](?P<label>[^\"\u201d]{1,40})[\"\u201d]", re.I)
+
+
+def _shapes(text: str) -> list[dict]:
+    """Shapes given on the plane by their numbers: "a yellow unit square with corners (0,0), (1,0), (1,1), (0,1),
+    labeled "area = 1"", "a blue 2 by 1 rectangle with corners …", "a pink circle of radius 0.5 centered at (-1, 1)"."""
+    found = list(_SHAPE.finditer(text))
+    out = []
+    for k, m in enumerate(found):
+        region = text[m.end(): found[k + 1].start() if k + 1 < len(found) else len(text)]
+        noun = m.group("noun").lower()
+        spec: dict | None = None
+        if noun in ("circle", "disk", "disc"):
+            r = re.search(r"\bradius\s+(?:of\s+)?(" + NUM + r")", m.group("adj") + " " + region, re.I)
+            c = re.search(r"\bcent(?:er|re)(?:ed|d)?\s+(?:at\s+)?" + _PT, region, re.I)
+            if r and c and quantity(r.group(1)) > 0:
+                spec = {"type": "circle", "center": [quantity(c.group(1)), quantity(c.group(2))],
+                        "radius": quantity(r.group(1))}
+        else:
+            corners = re.search(r"\b(?:corners|vertices)\s+(?:at\s+)?((?:\(\s*" + NUM + r"\s*,\s*" + NUM
+                                + r"\s*\)\s*,?\s*(?:and\s+)?){3,12})", region, re.I)
+            if corners:
+                spec = {"vertices": [[quantity(a), quantity(b)] for a, b in re.findall(_PT, corners.group(1))]}
+            elif noun == "unit square":
+                spec = {"vertices": [[0, 0], [1, 0], [1, 1], [0, 1]]}
+        if spec is None:
+            continue
+        label = re.search(r"\blabell?ed\s+[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]", region, re.I)
+        if label:
+            spec["label"] = label.group(1)
+        colour = _colour_before(m.group("adj"))
+        if colour:
+            spec["color"] = colour
+        spec["_noun"] = noun
+        out.append(spec)
+    return out
+
+
+def _shape_named(noun: str, spec: dict) -> bool:
+    noun = noun.lower()
+    if noun in ("circle", "disk", "disc"):
+        return spec.get("type") == "circle"
+    return spec.get("type", "polygon") == "polygon" and (noun in ("polygon", "shape") or (
+        noun in ("square", "unit square", "rectangle", "parallelogram") and len(spec.get("vertices") or []) == 4) or (
+        noun == "triangle" and len(spec.get("vertices") or []) == 3))
+
+
+def _relabel_shapes(ex: Extracted, ctx: Context, i: int) -> list[str]:
+    """"The square becomes a parallelogram … labeled "area = 5"", "the circle becomes an ellipse labeled …": the text
+    a shape on the plane shows once the matrix has moved it. Returns the labels placed."""
+    placed = []
+    for m in _BECOMES.finditer(ex.sentence):
+        for b in since_clear(ctx):
+            if b.kind != "vector_plane" or not b.params.get("shapes"):
+                continue
+            shapes = [dict(x) for x in b.params["shapes"]]
+            hit = next((x for x in reversed(shapes) if _shape_named(m.group("noun"), x) and not x.get("label_after")), None)
+            if hit is None:
+                continue
+            hit["label_after"] = m.group("label")
+            ctx.replace(b, Beat(b.kind, dict(b.params, shapes=shapes), b.strings + (m.group("label"),), b.rule,
+                                b.source, b.detail_index, b.keywords), i)
+            placed.append(m.group("label"))
+            break
+        else:
+            ctx.lost(i, f"the label {m.group('label')!r}: no {m.group('noun')} on the plane to put it on")
+    ctx.consumed.update(placed)
+    return placed
+
+
 def rule_vector_plane(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     s = ex.sentence
     on_screen = _plane_on_screen(ctx)
@@ -196,6 +270,23 @@ def rule_vector_plane(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     vectors, basis = _vectors(ex)
     vectors = ctx.capped(i, vectors, 8, "vectors")
     apply = _APPLY.search(s)
+    relabelled = _relabel_shapes(ex, ctx, i) if on_screen is not None else []
+    # shapes given by their numbers, on a plane on screen or one this sentence draws (never in a "becomes" clause)
+    shapes = ctx.capped(i, _shapes(_BECOMES.sub(" ", s)), 4, "shapes on the plane") if (on_screen is not None or plane_cue) \
+        else []
+    for x in shapes:
+        x.pop("_noun", None)
+    if shapes:
+        ctx.consumed.update(x["label"] for x in shapes if x.get("label"))
+    if relabelled and not (apply or vectors or shapes):
+        ctx.stop = True
+        return []
+    if shapes and on_screen is not None and re.search(r"\breset\w*\b|\bstart over\b|\bfresh (?:grid|plane)\b", s, re.I):
+        # "Then reset and show two more shapes before the transformation: …": a fresh grid with them
+        params = {k: v for k, v in on_screen.params.items() if k in ("x_range", "y_range", "basis")}
+        ctx.stop = True
+        return [_beat("vector_plane", "vector_plane:reset+shapes", ex, i, [x["label"] for x in shapes if x.get("label")],
+                      _kw(s) + ("plane",), **params, shapes=shapes)]
     if on_screen is None and not plane_cue and not (basis and (vectors or apply)) and not (
             apply and about_vectors and _earlier_plane(ctx)):
         return []  # (a transformation of the grid an earlier scene drew brings that grid back)
@@ -227,20 +318,25 @@ def rule_vector_plane(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if on_screen is None:
         before = _earlier_plane(ctx) if re.search(r"\bas before\b|\bsame\b|\bagain\b", s, re.I) or not plane_cue else {}
         params = {**before, **_ranges(s), "basis": basis or before.get("basis") or None, "vectors": vectors or None, "matrices": matrices or None,
-                  "eigen": eigen or None, "unit_square": unit_square or None}
+                  "eigen": eigen or None, "unit_square": (unit_square and not shapes) or None, "shapes": shapes or None}
         params = {k: v for k, v in params.items() if v is not None}
         complex_plane = re.search(r"\bcomplex\s+plane|\bargand\b", s, re.I) is not None
-        if not (vectors or basis or matrices or params.get("x_range") or unit_square or complex_plane):
+        if not (vectors or basis or matrices or params.get("x_range") or unit_square or complex_plane or shapes):
             params["basis"] = True  # "Show a NumberPlane": the grid with its basis, never an empty frame
-        strings = [v["label"] for v in vectors if v.get("label")] + [m["label"] for m in matrices]
+        if shapes:
+            ctx.stop = True  # the shapes are on the plane: not a figure of their own as well
+        strings = [v["label"] for v in vectors if v.get("label")] + [m["label"] for m in matrices] + [
+            x["label"] for x in shapes if x.get("label")]
         ctx.consumed.update(strings)
         return [_beat("vector_plane", "vector_plane:declared", ex, i, strings, _kw(s) + ("plane", "vector"), **params)]
-    if not (vectors or matrices or (basis and not on_screen.params.get("basis"))):
+    if not (vectors or matrices or shapes or (basis and not on_screen.params.get("basis"))):
         if basis and on_screen.params.get("basis") and re.search(r"\b(?:draw|show|add|place)\w*\b", s, re.I):
             ctx.modified.add(i)  # "Draw i-hat as a green arrow … and j-hat …" with the basis drawn: it is there
         return []
+    if shapes:
+        ctx.stop = True
     params = {"extend": True, "vectors": vectors or None, "matrices": matrices or None, "eigen": eigen or None,
-              "unit_square": unit_square or None}
+              "unit_square": (unit_square and not shapes) or None, "shapes": shapes or None}
     params = {k: v for k, v in params.items() if v is not None}
     if basis and not on_screen.params.get("basis") and not on_screen.params.get("extend"):
         ctx.replace(on_screen, Beat("vector_plane", dict(on_screen.params, basis=True), on_screen.strings,
@@ -249,7 +345,11 @@ def rule_vector_plane(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         if not (vectors or matrices):
             ctx.modified.add(i)
             return []
-    strings = [v["label"] for v in vectors if v.get("label")] + [m["label"] for m in matrices]
+    strings = [v["label"] for v in vectors if v.get("label")] + [m["label"] for m in matrices] + [
+        x["label"] for x in shapes if x.get("label")]
     ctx.consumed.update(strings)  # a vector's label is drawn at its tip, not again as text
-    return [_beat("vector_plane", "vector_plane:apply" if matrices else "vector_plane:vectors", ex, i, strings,
-                  _kw(s), **params)]
+    if matrices:
+        # "Apply A = [[3, 1], [1, 2]]": the matrix is shown beside the grid, not again on its own
+        ex.matrices[:] = [m for m in ex.matrices if all(m != x["values"] for x in matrices)]
+    rule = "vector_plane:apply" if matrices else "vector_plane:vectors" if vectors else "vector_plane:shapes"
+    return [_beat("vector_plane", rule, ex, i, strings, _kw(s), **params)]

@@ -164,18 +164,69 @@ def _square(g, M, theme):
     return poly
 
 
+def shape_points(spec: dict) -> list[tuple[float, float]]:
+    """The corners of a shape on the plane (a circle as 48 points: an ellipse once a matrix moves it)."""
+    if spec.get("type") == "circle":
+        (cx, cy), r = spec["center"], float(spec["radius"])
+        return [(cx + r * math.cos(2 * math.pi * k / 48), cy + r * math.sin(2 * math.pi * k / 48)) for k in range(48)]
+    return [(float(x), float(y)) for x, y in spec["vertices"]]
+
+
+def _shape_colour(spec: dict, k: int):
+    return paint(spec.get("color"), PALETTE[(k + 1) % len(PALETTE)]) if spec.get("color") else \
+        ManimColor(PALETTE[(k + 1) % len(PALETTE)])
+
+
+def _shape_poly(g, spec: dict, M, col):
+    pts = [g.plane.c2p(*(M @ np.array(p, dtype=float))) for p in shape_points(spec)]
+    poly = Polygon(*pts, color=col, stroke_width=2.5)
+    poly.set_fill(col, opacity=0.3)
+    return poly
+
+
+def _shape_label(g, spec: dict, poly, text_: str, theme):
+    lab = text(text_, theme, size=24, color=theme["text"], math=True).scale(_scale(g))
+    if lab.width < poly.width * 0.9 and lab.height < poly.height * 0.6:
+        lab.move_to(poly.get_center_of_mass())  # inside it
+    else:
+        lab.next_to(poly, DOWN, buff=0.08)
+    return lab
+
+
+def _add_shapes(g, shapes, theme) -> list:
+    """The shapes drawn on the grid as it is now (each moves with the grid from then on)."""
+    out = []
+    for spec in shapes:
+        k = len(g.shapes)
+        col = _shape_colour(spec, k)
+        poly = _shape_poly(g, spec, g.M, col)
+        lab = _shape_label(g, spec, poly, spec["label"], theme) if spec.get("label") else None
+        g.shapes.append((dict(spec), poly, lab, col))
+        g.shape_mobs.add(poly)
+        if lab is not None:
+            g.shape_mobs.add(lab)
+            if spec.get("label"):
+                g.parts[spec["label"]] = VGroup(poly, lab)
+        out.append((poly, lab))
+    return out
+
+
 def build(theme: dict, *, vectors=(), basis: bool = False, matrices=(), eigen: bool = False,
-          unit_square: bool = False, x_range=None, y_range=None, color: str | None = None, x_label: str | None = None,
-          y_label: str | None = None):
+          unit_square: bool = False, shapes=(), x_range=None, y_range=None, color: str | None = None,
+          x_label: str | None = None, y_label: str | None = None):
     vectors = list(vectors or [])
     matrices = list(matrices or [])
+    shapes = list(shapes or [])
     if basis:
         vectors = [{"x": 1, "y": 0, "label": "î", "color": I_HAT}, {"x": 0, "y": 1, "label": "ĵ", "color": J_HAT}] + vectors
     pts = [(v["x"], v["y"]) for v in vectors] + ([(1, 1)] if unit_square else [])
+    corners = [p for spec in shapes for p in shape_points(spec)]
     for P in products(matrices):
         pts += [tuple(P @ np.array(p, dtype=float)) for p in pts[: len(vectors) + (1 if unit_square else 0)]]
         if unit_square:
             pts += [tuple(P @ np.array(c, dtype=float)) for c in ((1, 0), (0, 1))]
+        pts += [tuple(P @ np.array(c, dtype=float)) for c in corners]
+    pts += corners
     xr, yr = default_ranges(pts, x_range, y_range)
     has_panel = bool(matrices)
     w_max, h_max = (8.4 if has_panel else 11.0), 5.4
@@ -241,9 +292,12 @@ def build(theme: dict, *, vectors=(), basis: bool = False, matrices=(), eigen: b
     g.square = _square(g, g.M, theme) if unit_square else None
     if g.square is not None:
         g.add(g.square)
+    g.parts = {}
+    g.shapes, g.shape_mobs = [], VGroup()
+    _add_shapes(g, shapes, theme)
+    g.add(g.shape_mobs)
     g.vectors, g.arrows, g.labels = vectors, VGroup(), VGroup()
     placed: list = []
-    g.parts = {}
     for k, v in enumerate(vectors):
         col = _vec_colour(theme, v, k)
         arrow = _arrow(g, (v["x"], v["y"]), col)
@@ -305,6 +359,7 @@ def enter(mob, run_time: float):
     extra = [Create(e) for e in mob.eigen]
     if mob.square is not None:
         extra.append(FadeIn(mob.square))
+    extra += [FadeIn(m) for m in mob.shape_mobs]
     if extra:
         out.append(AnimationGroup(*extra, run_time=max(0.2, run_time * 0.2)))
     if len(mob.arrows):
@@ -332,6 +387,15 @@ def apply(scene, g, k: int, rt: float) -> None:
             anims.append(lab.animate.move_to(at).set_opacity(1.0 if seen else 0.0))  # collapsed or crowded: hidden
     if g.square is not None:
         anims.append(Transform(g.square, _square(g, g.M, g.theme)))
+    last = k == len(g.matrices) - 1
+    for n, (spec, poly, lab, col) in enumerate(g.shapes):
+        moved = _shape_poly(g, spec, g.M, col)
+        anims.append(Transform(poly, moved))
+        if lab is not None:
+            # "the square becomes a parallelogram labeled "area = 5"": its new text once the last matrix moved it
+            new_text = spec.get("label_after") if last and spec.get("label_after") else None
+            target = _shape_label(g, spec, moved, new_text or spec["label"], g.theme)
+            anims.append(Transform(lab, target) if new_text else lab.animate.move_to(target.get_center()))
     if k >= 1 and len(g.eigen) and g.eigen.get_stroke_opacity() > 0.3:
         anims.append(g.eigen.animate.set_opacity(0.15))  # the first matrix's eigen-lines say nothing of the next
     scene.play(*anims, run_time=rt)
@@ -355,16 +419,19 @@ def find_plane(scene):
     return scene.on_screen("vector_plane")
 
 
-def extend(scene, *, until: float, slot: float, strings=(), vectors=(), matrices=(), **new_plane) -> None:
-    """More matrices (and vectors) on the grid on screen; without one, a new grid."""
+def extend(scene, *, until: float, slot: float, strings=(), vectors=(), matrices=(), shapes=(), **new_plane) -> None:
+    """More matrices, vectors and shapes on the grid on screen; without one, a new grid."""
     g = find_plane(scene)
     if g is None:
-        g = build(scene.theme, vectors=vectors, matrices=matrices, **new_plane)
+        g = build(scene.theme, vectors=vectors, matrices=matrices, shapes=shapes, **new_plane)
         scene.show(g, enter, slot=slot, strings=strings)
         run(scene, g, until)
         return
     scene.named.append((tuple(strings), g))
     k = _scale(g)
+    added = _add_shapes(g, shapes or [], g.theme)
+    if added:
+        scene.play(*[FadeIn(m) for pair in added for m in pair if m is not None], run_time=0.6)
     for v in vectors or []:
         n = len(g.arrows)
         col = _vec_colour(g.theme, v, n)
