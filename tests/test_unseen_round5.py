@@ -236,3 +236,14 @@ def test_plane_shapes_are_generated_and_drawn_moved_by_the_matrix():
     assert g.code == path.read_text(encoding="utf-8"), f"{path} changed: rerun with SBC_UPDATE_SNAPSHOTS=1 if intended"
     ins = run_scene(g.code, g.class_name, 1)
     assert ins.violations == []
+
+
+def test_a_unit_square_drawn_on_a_plane_to_come_takes_its_label_once_flattened():
+    beats, notes = planned('Title: "Determinant Zero". Draw the yellow unit square and the vectors. Apply C = [[2, 4], '
+                           '[1, 2]]. The unit square flattens into a segment; label it "area = 0".')
+    plane = next(b for b in beats if b.kind == "vector_plane")
+    assert plane.params["shapes"] == [{"vertices": [[0, 0], [1, 0], [1, 1], [0, 1]], "color": "#FFE066",
+                                       "label_after": "area = 0"}]
+    assert [b.kind for b in beats] == ["title", "vector_plane", "vector_plane"]
+    beats, _ = planned('Draw a NumberPlane with the basis vectors. Put a small letter "F" inside the unit square.')
+    assert not any(b.params.get("shapes") for b in beats if b.kind == "vector_plane")  # named, not drawn

@@ -116,7 +116,7 @@ def scene_state(sp, kind: str) -> Beat | None:
         if base is None:
             return None
         later = beats[beats.index(base) + 1:]
-        params = {k: v for k, v in base.params.items() if k not in _TRANSIENT and k != "matrices"}
+        params = {k: v for k, v in base.params.items() if k not in _TRANSIENT and k not in ("matrices", "shapes")}
         vectors = list(params.get("vectors") or [])
         strings = list(base.strings)
         if not any(b.params.get("matrices") for b in [base] + later):

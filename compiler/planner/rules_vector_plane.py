@@ -174,8 +174,10 @@ def _axis_names(s: str) -> dict:
 _SHAPE_NOUNS = r"unit square|square|rectangle|triangle|parallelogram|polygon|circle|disk|disc"
 _SHAPE = re.compile(r"\b(?P<adj>(?:[\w-]+\s+){0,4}?)(?P<noun>" + _SHAPE_NOUNS + r")\b", re.I)
 _PT = r"\(\s*(" + NUM + r")\s*,\s*(" + NUM + r")\s*\)"
-_BECOMES = re.compile(r"\bthe\s+(?P<noun>" + _SHAPE_NOUNS + r")\s+(?:becomes|turns into|is mapped to|maps to|lands on)\b"
-                      r"(?P<rest>[^\"\u201c;]{0,120}?)\blabell?ed\s+[\"\u201c](?P<label>[^\"\u201d]{1,40})[\"\u201d]", re.I)
+_BECOMES = re.compile(r"\bthe\s+(?P<noun>" + _SHAPE_NOUNS + r")\s+(?:becomes|turns into|is mapped to|maps to|lands on|"
+                      r"flattens|collapses|is squashed|squashes|shrinks|grows|stretches)\b"
+                      r"(?P<rest>[^\"\u201c]{0,120}?)\b(?:labell?ed|label\s+it(?:\s+as)?)\s+[\"\u201c](?P<label>[^\"\u201d]{1,40})"
+                      r"[\"\u201d]", re.I)
 
 
 def _shapes(text: str) -> list[dict]:
@@ -198,8 +200,10 @@ def _shapes(text: str) -> list[dict]:
                                 + r"\s*\)\s*,?\s*(?:and\s+)?){3,12})", region, re.I)
             if corners:
                 spec = {"vertices": [[quantity(a), quantity(b)] for a, b in re.findall(_PT, corners.group(1))]}
-            elif noun == "unit square":
-                spec = {"vertices": [[0, 0], [1, 0], [1, 1], [0, 1]]}
+            elif noun == "unit square" and re.search(r"\b(?:draw|show|add|put|place|start|begin|shade|fill|with|and)\w*\s+"
+                                                     r"(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,3}$", text[:m.end("adj")], re.I):
+                spec = {"vertices": [[0, 0], [1, 0], [1, 1], [0, 1]]}  # drawn ("Draw the yellow unit square"), not
+                # named ("Put a letter inside the unit square")
         if spec is None:
             continue
         label = re.search(r"\blabell?ed\s+[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]", region, re.I)
@@ -266,7 +270,8 @@ def rule_vector_plane(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     # "a grid gets squished onto a single line to illustrate determinant zero": a singular map of the plane
     squish = about_vectors and re.search(r"\b(?:grid|plane|space)\b[^.]{0,30}?\b(?:squish|squash|collaps|flatten|crush)\w*"
                                          r"\s+(?:(?:on)?to|into)\s+(?:a\s+)?(?:single\s+)?line\b", ex.bare or s, re.I)
-    plane_cue = plane_cue or bool(squish)
+    plane_cue = plane_cue or bool(squish) or (about_vectors and re.search(r"\bunit square\b", ex.bare or s, re.I) is not None
+                                              and re.search(r"\b(?:draw|show|add|shade)\w*\b", s, re.I) is not None)
     vectors, basis = _vectors(ex)
     vectors = ctx.capped(i, vectors, 8, "vectors")
     apply = _APPLY.search(s)

@@ -391,11 +391,16 @@ def apply(scene, g, k: int, rt: float) -> None:
     for n, (spec, poly, lab, col) in enumerate(g.shapes):
         moved = _shape_poly(g, spec, g.M, col)
         anims.append(Transform(poly, moved))
+        # "the square becomes a parallelogram labeled "area = 5"": its new text once the last matrix moved it
+        new_text = spec.get("label_after") if last and spec.get("label_after") else None
         if lab is not None:
-            # "the square becomes a parallelogram labeled "area = 5"": its new text once the last matrix moved it
-            new_text = spec.get("label_after") if last and spec.get("label_after") else None
             target = _shape_label(g, spec, moved, new_text or spec["label"], g.theme)
             anims.append(Transform(lab, target) if new_text else lab.animate.move_to(target.get_center()))
+        elif new_text:  # ("The unit square flattens into a segment; label it "area = 0"": a label only afterwards)
+            lab = _shape_label(g, spec, moved, new_text, g.theme)
+            g.shape_mobs.add(lab)
+            g.shapes[n] = (spec, poly, lab, col)
+            anims.append(FadeIn(lab))
     if k >= 1 and len(g.eigen) and g.eigen.get_stroke_opacity() > 0.3:
         anims.append(g.eigen.animate.set_opacity(0.15))  # the first matrix's eigen-lines say nothing of the next
     scene.play(*anims, run_time=rt)
