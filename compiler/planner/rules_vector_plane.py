@@ -35,7 +35,8 @@ _VECTOR_AT = re.compile(r"\bvectors?\s+\(\s*(" + NUM + r")\s*,\s*(" + NUM + r")\
 _BASIS = re.compile(r"\b(?:[ij][- ]hat|basis vectors?)\b|[îĵ]", re.I)
 _APPLY = re.compile(r"(?i:\b(?:apply|applies|applying|applied)\s+(?:the\s+)?(?:(?:linear\s+)?transformation\s+|matrix\s+)?)"
                     r"(?P<name>[A-Z]\b)?|(?i:\bapplymatrix\b|\btransform(?:s|ed)?\s+the\s+(?:plane|grid)\b)(?:\s+(?:by|with|under)\s+"
-                    r"(?P<by>[A-Z])\b)?|(?i:\b(?:grid|plane|space)\s+transform\w*\s+(?:under|by|with)\s+)(?P<under>[A-Z])\b")
+                    r"(?P<by>[A-Z])\b)?|(?i:\b(?:grid|plane|space|square|it)\s+(?:transform\w*|mov\w+|turn\w*)\s+(?:(?:in)?to\s+(?:an?\s+)?"
+                    r"(?:parallelogram|ellipse|line|segment)\s+)?(?:under|by|with)\s+)(?P<under>[A-Z])\b")
 _NAMED_MATRIX = re.compile(r"\b([A-Z])\s*=\s*\[\s*\[")
 
 
