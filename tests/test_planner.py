@@ -244,9 +244,9 @@ def test_table_states_pass_the_layout_check():
 
 def test_quantities_in_a_list_keep_their_numbers():
     b = beats_for('Place the labels "2 A" next to each branch, "4 A" next to the main wire, and "6 V" next to each resistor.')
-    # (labels of parts of a picture: one line of them, each number whole)
+    # (labels of parts of a picture, values: each a label of its own, each number whole)
     labels = [beat.params["text"] for beat in b if beat.kind == "text"]
-    assert labels == ["2 A   ·   4 A   ·   6 V"]
+    assert labels == ["2 A", "4 A", "6 V"]
     numbered = [x for x in beats_for("Show the rule as three lines: '1. Pick a node', '2. Update it', '3. Mark it'.")
                 if x.kind == "bullets"][0]
     assert numbered.params["style"] == "numbered" and numbered.params["items"] == ["Pick a node", "Update it", "Mark it"]
