@@ -247,3 +247,14 @@ def test_a_unit_square_drawn_on_a_plane_to_come_takes_its_label_once_flattened()
     assert [b.kind for b in beats] == ["title", "vector_plane", "vector_plane"]
     beats, _ = planned('Draw a NumberPlane with the basis vectors. Put a small letter "F" inside the unit square.')
     assert not any(b.params.get("shapes") for b in beats if b.kind == "vector_plane")  # named, not drawn
+
+
+def test_quoted_definitions_one_per_line_are_a_list_and_their_picture_notes_are_said():
+    beats, notes = planned('On the right, introduce the four variables one at a time, each with a small indicator in the '
+                           'diagram:\n"P = pressure (Pa or atm)" - the gauge needle glows\n"V = volume (m^3 or L)" - the '
+                           'gas region is shaded\n"T = temperature (K)" - a thermometer next to the cylinder\n'
+                           '"n = amount of gas (mol)" - the dots blink')
+    assert [b.kind for b in beats] == ["bullets"]
+    assert beats[0].params["items"] == ["P = pressure (Pa or atm)", "V = volume (m^3 or L)", "T = temperature (K)",
+                                        "n = amount of gas (mol)"]
+    assert sum(n.startswith("SB307") and "is not drawn" in n for n in notes) == 4  # the glowing needle etc.

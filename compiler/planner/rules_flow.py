@@ -192,7 +192,9 @@ def rule_flow(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             nodes, rule = seq[0].split(), "flow:token-sequence"
             ctx.consumed.add(seq[0])
         elif len([q for q in unconsumed if not _names_arrow(ex.sentence, q) and not _caption(ex.sentence, q)]) >= 2 and not \
-                _cue(ex, r"\b(?:bullet(?:ed)?|bullet[- ]point|(?:numbered\s+)?list)\b"):  # "Move the coin diagram … and
+                _cue(ex, r"\b(?:bullet(?:ed)?|bullet[- ]point|(?:numbered\s+)?list)\b") and not (re.search(
+                    r":[ \t]*\n(?:[ \t]*[\"\u201c][^\n]*\n?){2,}$", ex.sentence) and not _cue(
+                    ex, r"\bbox(?:es)?\b|\barrows?\b|->|→")):  # (quoted lines under a colon, no boxes: a list)  # "Move the coin diagram … and
             # show a bulleted list: "n = 10 flips", …": the items of a list, not boxes of the diagram
             nodes = [q for q in unconsumed if not _names_arrow(ex.sentence, q) and not _caption(ex.sentence, q)]
             said = [q for q in unconsumed if _caption(ex.sentence, q)]

@@ -159,8 +159,18 @@ def rule_steps(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             # 'Column "Horizontal": "a_x = 0", "v_x = 15 m/s"': a column of items (a comparison), not a line
             cand = [c for c in cand if len(re.findall(r'"[^"]*"', c)) < 2 and not _spec_line(c)
                     and not any(q in ctx.consumed for q in re.findall(r'"([^"]+)"', c))]  # (a curve the plot drew)
+            # '"P = pressure (Pa or atm)" - the gauge needle glows': what happens in the picture as the line is shown —
+            # not a note to write beside it (said: SB307)
+            for c in cand:
+                dash = re.match(r'^"([^"]+)"\s*[-\u2013\u2014]\s+([^"]+)$', c)
+                if dash:
+                    ctx.lost(i, f"{dash.group(2).strip().rstrip('.')!r} beside {dash.group(1)!r} is not drawn")
+            cand = [re.sub(r'^"([^"]+)"\s*[-\u2013\u2014]\s+[^"]+$', r"\1", c) for c in cand]
             # '"25 = 25" with a check mark': the quoted formula is the line, what follows is its note
             cand = [re.sub(r'^"([^"]+)"\s+(.+)$', r"\1 (\2)", c) for c in cand]
+            if len(cand) >= 2 and all(re.match(r"\s*[^\W\d]\w{0,5}\s*=\s*[A-Za-z]{3,}(?:\s+[A-Za-z]+)*\s*(?:\([^()]*\))?\s*$", c)
+                                      for c in cand):
+                return []  # "P = pressure (Pa or atm)", "V = volume (m^3 or L)": what each letter means — a list
             if len(cand) >= 2 and all(re.match(r"\s*\d{1,2}[.)]\s+[A-Za-z][\w-]+\s*\(", c) for c in cand):
                 return []  # "1. SYN (seq = x)", "2. SYN-ACK (…)": a numbered list of named things, not a derivation
             maths = [c for c in cand if re.search(r"[=≈]", _step_piece(c)[0]) or looks_like_math(_step_piece(c)[0])]

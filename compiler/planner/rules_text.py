@@ -211,7 +211,8 @@ def _bullets_from(ex: Extracted, ctx: Context, i: int, source: Extracted) -> lis
             role = "note" if _has(source, r"\bnote|caption\b") else None
             return [_beat("text", "text:quoted-in-turn", source, i, [q], _kw(q), text=q, role=role) for q in items]
     formulas = [q for q in items if quoted_formula(q)]
-    if len(items) >= 2 and not list_cue and formulas and len(formulas) < len(items) and len(items) <= 4:
+    one_per_line = re.search(r":[ \t]*\n(?:[ \t]*[\"\u201c][^\n]*\n?){2,}$", source.sentence) is not None
+    if len(items) >= 2 and not list_cue and formulas and len(formulas) < len(items) and len(items) <= 4 and not one_per_line:
         # 'Label the parallelogram "area 10" and show "\\det(A) = 4 \\cdot 6 - 7 \\cdot 2 = 10"': a label and a formula,
         # each drawn as what it is — not two items of one list
         ctx.consumed.update(items)

@@ -208,6 +208,8 @@ def _data_line(line: str) -> bool:
         return True  # '"β", "peak", "peak day"': the quoted cells of a row
     if re.match(r"[\"\u201c][^\"\u201c\u201d]{1,40}[\"\u201d]\s*[:=]\s*[+\-−]?\d", line):
         return True  # '"W by friction": −17.0 J (bar going below the axis)': a quoted label and its value
+    if re.match(r"[\"\u201c][^\"\u201c\u201d]{1,80}[\"\u201d]\s*(?:[-\u2013\u2014]\s|\()", line) and len(line) <= 160:
+        return True  # '"T = temperature (K)" - a thermometer next to the cylinder': a quoted item and its note
     bare = re.sub(r"^\s*(?:then|next|now|finally|also)\b\s*", "", line, flags=re.I)
     if len(line) > 160 or _instruction_verb_first(bare):
         return False
