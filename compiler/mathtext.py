@@ -106,7 +106,7 @@ _SYMBOL_CHARS = {
 # A one-letter unit ("2 s", "10 N") counts only where the formula ends or a relation, comma or bracket follows.
 _UNITS = """kg mg g km cm mm nm μm m ms μs ns s min h hr Hz kHz MHz GHz N kN J kJ cal kcal eV W kW kWh V mV kV mA
 Ω kΩ ohm ohms μF Pa kPa atm mol mL rad dB year years day days hour hours second seconds minute minutes mph km/h
-g/mol mol/L m/s m/s^2 m/s² kg·m/s N·m J/s V/m rad/s kJ/mol J/mol J/K A""".split()
+g/mol mol/L m/s m/s^2 m/s² kg·m/s N·m J/s V/m rad/s kJ/mol J/mol J/K A K L °C °F mmHg bar""".split()
 _UNIT_RE = re.compile("|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True)))
 _UNIT_END = re.compile(r"\s*(?:$|[=≈<>≤≥,;)\]]|->|→)")
 # "/ 2 kg" after a unit: the unit before the slash is one too ("10 N / 2 kg" is 10 N over 2 kg)

@@ -1,8 +1,8 @@
 """physics: bodies (ball, block, car, planet, star, person) on a setting (ground, cliff, table, incline),
 force / velocity / acceleration vectors with labels (a free-body diagram), a projectile whose trajectory,
 range and flight time are computed from the given numbers, an orbit, motion along a path with a
-running readout, a ray crossing a boundary, a mass on a spring, a simple pendulum, and a thin lens with its
-principal rays and the image it forms; `steps` act on the picture in turn."""
+running readout, a ray crossing a boundary, a mass on a spring, a simple pendulum, a thin lens with its
+principal rays and the image it forms, and a gas in a cylinder with a piston; `steps` act on the picture in turn."""
 
 from __future__ import annotations
 
@@ -265,7 +265,45 @@ class Spring(_Model):
                                     "(default: `x = 0`).", examples=["x = 0 (equilibrium)"])
 
 
-StepAction = Literal["launch", "orbit", "move", "vector", "remove", "label", "angle", "sweep", "oscillate"]
+class Gas(_Model):
+    particles: int = Field(30, ge=1, le=80, description="Dots of gas moving in straight lines and bouncing off the "
+                           "walls (and the piston).", examples=[30])
+    piston: bool = Field(True, description="A piston closes the cylinder from above, with a rod; false: a closed "
+                         "box.", examples=[True])
+    volume: float = Field(0.6, ge=0.1, le=1, description="How high the gas fills the cylinder (0.1 to 1): where the "
+                          "piston sits.", examples=[0.5])
+    volume_label: str | None = Field(None, max_length=24, description="Text beside the gas (`V = 8.0 L`).",
+                                     examples=["V = 8.0 L"])
+    gauge: str | None = Field(None, max_length=24, description="A round pressure gauge on the side, with this "
+                              "reading under it.", examples=["P = 1.0 atm"])
+    thermometer: str | None = Field(None, max_length=24, description="A thermometer beside it, with this reading.",
+                                    examples=["T = 300 K"])
+    heat: bool = Field(False, description="A flame under the cylinder.", examples=[True])
+    weight: str | None = Field(None, max_length=24, description="A weight resting on the piston, with this label.",
+                               examples=["10 kg"])
+    label: str | None = Field(None, max_length=40, description="Text under the cylinder.", examples=["n = 2.00 mol"])
+
+
+class GasChange(_Model):
+    volume: float | None = Field(None, ge=0.1, le=1, description="Where the piston moves to (0.1 to 1).",
+                                 examples=[0.3])
+    volume_label: str | None = Field(None, max_length=24, description="The new text beside the gas.",
+                                     examples=["V = 4.0 L"])
+    gauge: str | None = Field(None, max_length=24, description="The new gauge reading (the needle turns).",
+                              examples=["P = 2.0 atm"])
+    thermometer: str | None = Field(None, max_length=24, description="The new temperature reading.",
+                                    examples=["T = 450 K"])
+    heat: bool | None = Field(None, description="The flame lit (true) or put out (false).", examples=[True])
+    speed: float | None = Field(None, gt=0, le=4, description="How much faster the dots move (√ of the temperature "
+                                "ratio; default: from the two thermometer readings, when both are numbers).",
+                                examples=[1.22])
+
+
+def gas_strings(g: dict) -> list[str]:
+    return [g[k] for k in ("volume_label", "gauge", "thermometer", "weight", "label") if g.get(k)]
+
+
+StepAction = Literal["launch", "orbit", "move", "vector", "remove", "label", "angle", "sweep", "oscillate", "gas"]
 
 
 class PhysicsStep(_Model):
@@ -275,7 +313,8 @@ class PhysicsStep(_Model):
         "`remove`: the vectors or bodies named in `labels` fade out; `label`: a body's label becomes `text`; "
         "`angle`: the angle between the sum's first arrow and its resultant is marked, labelled `text`; `sweep`: "
         "the ray's angle of incidence turns to `degrees` (the refracted ray follows, until total internal "
-        "reflection); `oscillate`: the spring's block is pulled out and released, and oscillates (a pendulum swings).",
+        "reflection); `oscillate`: the spring's block is pulled out and released, and oscillates (a pendulum swings); "
+        "`gas`: the gas changes as `gas` says (the piston moves, the readings change, the dots speed up).",
         examples=["launch"])
     body: Name | None = Field(None, description="The body a `move` or `label` acts on (default: the first).",
                               examples=["car"])
@@ -290,6 +329,8 @@ class PhysicsStep(_Model):
                              examples=["v = 0"])
     degrees: float | None = Field(None, ge=0, le=89, description="`sweep`: the angle of incidence it turns to.",
                                   examples=[50])
+    gas: GasChange | None = Field(None, description="`gas`: what changes.", examples=[{"volume": 0.3,
+                                                                                          "gauge": "P = 2.0 atm"}])
 
     @model_validator(mode="after")
     def _complete(self):
@@ -301,6 +342,8 @@ class PhysicsStep(_Model):
             raise _err("a 'label' step needs its new `text`")
         if self.action == "sweep" and self.degrees is None:
             raise _err("a 'sweep' step needs the angle it turns to, `degrees`")
+        if self.action == "gas" and self.gas is None:
+            raise _err("a 'gas' step needs `gas`: what changes (volume, readings, heat)")
         return self
 
 
@@ -343,6 +386,11 @@ class PhysicsVisual(VisualBase):
                                       "angle; the weight, the tension and the weight's parts; its swing (period "
                                       "computed).", examples=[{"length": 1, "angle": 15, "swings": 2,
                                                                "string_label": "L = 1 m", "bob_label": "m"}])
+    gas: Gas | None = Field(None, description="A gas in a cylinder: dots moving and bouncing off the walls, a "
+                            "piston (or a closed box), a pressure gauge, a thermometer, a flame; `gas` steps move the "
+                            "piston and change the readings.", examples=[{"particles": 30, "volume": 0.6,
+                                                                         "gauge": "P = 1.0 atm",
+                                                                         "thermometer": "T = 300 K"}])
     lens: Lens | None = Field(None, description="A thin lens on its optical axis with its focal points F and F′: an "
                               "object, principal rays, a beam of parallel rays, the image (computed).",
                               examples=[{"focal": 10, "object_distance": 30, "object_height": 10,
@@ -380,9 +428,9 @@ class PhysicsVisual(VisualBase):
         if (self.vectors or self.path) and not self.bodies and not self.extend:
             raise _err("vectors and a path act on `bodies`: give at least one body")
         if not (self.bodies or self.projectile or self.orbit or self.sum or self.refraction or self.spring or self.lens
-                or self.pendulum or self.extend):
+                or self.pendulum or self.gas or self.extend):
             raise _err("an empty picture: give `bodies`, a `projectile`, an `orbit`, a `sum`, a `refraction`, a "
-                       "`spring`, a `lens` or a `pendulum`")
+                       "`spring`, a `lens`, a `pendulum` or a `gas`")
         if self.projectile:
             p = self.projectile
             h = p.height if p.height is not None else (self.height or 0.0)
@@ -398,6 +446,8 @@ class PhysicsVisual(VisualBase):
                 raise _err(f"step {k} moves, but there is no `path` and no `to`")
             if s.action == "oscillate" and not (self.spring or self.pendulum) and not self.extend:
                 raise _err(f"step {k} oscillates, but there is no `spring` or `pendulum`")
+            if s.action == "gas" and not self.gas and not self.extend:
+                raise _err(f"step {k} changes the gas, but there is no `gas`")
             if s.action == "sweep" and not self.refraction and not self.extend:
                 raise _err(f"step {k} sweeps the ray, but there is no `refraction`")
             if s.action == "angle" and not (self.sum and self.sum.resultant) and not self.extend:
@@ -478,7 +528,7 @@ def fmt(v: float, unit: str = "") -> str:
     return f"{s} {unit}".strip()
 
 
-STRINGS = ("bodies", "vectors", "orbit", "sum", "refraction", "spring", "lens", "pendulum", "caption", "steps")  # parameters whose text is drawn
+STRINGS = ("bodies", "vectors", "orbit", "sum", "refraction", "spring", "lens", "pendulum", "gas", "caption", "steps")  # parameters whose text is drawn
 
 
 def drawn(params: dict) -> list[str]:
@@ -504,6 +554,8 @@ def drawn(params: dict) -> list[str]:
         out += lens_strings(params["lens"])
     if params.get("pendulum"):
         out += pendulum_strings(params["pendulum"])
+    if params.get("gas"):
+        out += gas_strings(params["gas"])
     sm = params.get("sum")
     if sm:
         out += [a["label"] for a in sm.get("arrows") or [] if a.get("label")]
@@ -512,6 +564,8 @@ def drawn(params: dict) -> list[str]:
         out += [v["label"] for v in s.get("vectors") or [] if v.get("label")]
         if s.get("text"):
             out.append(s["text"])
+        if s.get("gas"):
+            out += gas_strings(s["gas"])
     if params.get("caption"):
         out.append(params["caption"])
     return out

@@ -227,6 +227,12 @@ def pendulum_words() -> dict[str, str]:
     return dict(_load("vocabulary.json")["pendulum_words"])
 
 
+def gas_words() -> dict[str, str]:
+    """A gas in a cylinder: patterns of its `container`, `gas`, `dots`, `closed`, `particles`, `heat`, `compress`,
+    `expand`, `faster`."""
+    return dict(_load("vocabulary.json")["gas_words"])
+
+
 def lens_words() -> dict[str, str]:
     """A thin lens: patterns of `lens`, `diverging`, `center_ray` and `image`."""
     return dict(_load("vocabulary.json")["lens_words"])

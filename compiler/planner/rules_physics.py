@@ -424,8 +424,9 @@ def _relabel_named(ex: Extracted, ctx: Context, i: int, picture: Beat) -> list[B
 def rule_physics(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     s = ex.sentence
     picture = _picture(ctx)
-    if picture is not None and any(picture.params.get(k) for k in ("refraction", "spring", "lens", "pendulum")):
-        return []  # a ray and its normal (rules_optics), a block on a spring (rule_spring), a lens, a pendulum
+    if picture is not None and (any(picture.params.get(k) for k in ("refraction", "spring", "lens", "pendulum"))
+                                or "gas" in picture.params):
+        return []  # a ray and its normal (rules_optics), a block on a spring (rule_spring), a lens, a pendulum, a gas
     if picture is None:
         drop = _drop(ex, ctx, i, _body_shape(re.sub(r"\([^)]*\)", " ", s)))
         if drop:

@@ -22,6 +22,7 @@ from ...components.physics import (body_name, flight, fmt, impact_labels, impact
 from ..style import text
 from .icon import _person
 from .physics_lens import build_lens
+from .physics_gas import build_gas, change as gas_change, enter_gas
 from .physics_pendulum import build_pendulum, swing
 from .plot import dim_text, paint
 
@@ -156,7 +157,7 @@ def _setting(setting, bodies, projectile, path, height) -> str:
 
 def build(theme: dict, *, setting=None, height=None, angle: float = 30, bodies=(), vectors=(), projectile=None,
           orbit=None, path=None, caption=None, steps=(), color=None, vector_sum=None, refraction=None, spring=None,
-          lens=None, pendulum=None):
+          lens=None, pendulum=None, gas=None):
     bodies = [dict(b) for b in bodies or []]
     setting = _setting(setting, bodies, projectile, path, height)
     ground_col = dim_text(theme)
@@ -397,6 +398,14 @@ def build(theme: dict, *, setting=None, height=None, angle: float = 30, bodies=(
         if len(g) > 0 and (bodies or projectile or orbit is not None or vector_sum or refraction or spring or lens):
             g.pendulum.next_to(VGroup(*[m for m in g]), RIGHT, buff=0.8)
         g.add(g.pendulum)
+    # --- a gas in a cylinder
+    g.gas = None
+    if gas:
+        g.gas = build_gas(theme, gas)
+        if len(g) > 0 and (bodies or projectile or orbit is not None or vector_sum or refraction or spring or lens
+                           or pendulum):
+            g.gas.next_to(VGroup(*[m for m in g]), RIGHT, buff=0.8)
+        g.add(g.gas)
     # --- readout (time / distance / speed), above the picture's right end
     g.readout = None
     g.path = path
@@ -431,6 +440,8 @@ def build(theme: dict, *, setting=None, height=None, angle: float = 30, bodies=(
         g.parts.update(g.lens.parts)
     if g.pendulum is not None:
         g.parts.update(g.pendulum.parts)
+    if g.gas is not None:
+        g.parts.update(g.gas.parts)
     if caption:
         g.parts[caption] = g.caption
     g.sbc_kind = "physics"
@@ -921,6 +932,8 @@ def enter(mob, run_time: float):
         rest = [m for m in (pd[1], pd[3], pd[4]) if len(m)] + list(pd[5:])
         if rest:
             out.append(AnimationGroup(*[FadeIn(m) for m in rest], lag_ratio=0.5, run_time=max(0.5, run_time * 0.4)))
+    if getattr(mob, "gas", None) is not None:
+        out += enter_gas(mob.gas, run_time)
     if mob.lens is not None:
         first, rest = mob.lens.pieces[:3], mob.lens.pieces[3:]
         out.append(AnimationGroup(*[Create(p) for p in first], run_time=max(0.4, run_time * 0.3)))
@@ -1122,6 +1135,9 @@ def play_step(scene, g, step: dict, rt: float, motion: float) -> None:
         _mark_angle(scene, g, step, rt)
     elif a == "sweep":
         _sweep(scene, g, step, motion)
+    elif a == "gas":
+        if getattr(g, "gas", None) is not None:
+            gas_change(scene, g.gas, step.get("gas") or {}, motion)
     elif a == "oscillate":
         if getattr(g, "pendulum", None) is not None:
             swing(scene, g.pendulum, motion)
@@ -1181,7 +1197,7 @@ def extend(scene, *, until: float, slot: float, strings=(), steps=(), vectors=()
     if g is None:
         if not (new_picture.get("bodies") or new_picture.get("projectile") or new_picture.get("orbit")
                 or new_picture.get("vector_sum") or new_picture.get("refraction") or new_picture.get("spring")
-                or new_picture.get("lens") or new_picture.get("pendulum")):
+                or new_picture.get("lens") or new_picture.get("pendulum") or new_picture.get("gas")):
             return
         g = build(scene.theme, steps=steps, vectors=vectors, **new_picture)
         scene.show(g, enter, slot=slot, strings=strings)
