@@ -258,3 +258,20 @@ def test_quoted_definitions_one_per_line_are_a_list_and_their_picture_notes_are_
     assert beats[0].params["items"] == ["P = pressure (Pa or atm)", "V = volume (m^3 or L)", "T = temperature (K)",
                                         "n = amount of gas (mol)"]
     assert sum(n.startswith("SB307") and "is not drawn" in n for n in notes) == 4  # the glowing needle etc.
+
+
+def test_quoted_rows_with_bars_after_the_quoted_columns_are_the_table_rows():
+    beats, _ = planned("Show a small table of molar masses with columns 'Substance' and 'Molar mass (g/mol)': 'Al | 26.98', "
+                       "'Cl₂ | 2 × 35.45 = 70.90', 'AlCl₃ | 26.98 + 3 × 35.45 = 133.33'.")
+    (t,) = beats
+    assert t.params["columns"] == ["Substance", "Molar mass (g/mol)"]
+    assert t.params["rows"] == [["Al", 26.98], ["Cl₂", "2 × 35.45 = 70.90"], ["AlCl₃", "26.98 + 3 × 35.45 = 133.33"]]
+    beats, _ = planned('Show a table with columns "n", "x_n", "error |x_n − √2|" and rows: 0 | 2 | 0.5858')
+    assert beats[0].params["columns"] == ["n", "x_n", "error |x_n − √2|"]  # a bar inside a column name
+
+
+def test_two_bars_given_as_label_and_value_are_a_bar_chart():
+    beats, _ = planned("Also draw a simple comparison of two horizontal bars for chlorine: 'needed 0.300 mol' (outline) "
+                       "and 'have 0.250 mol' (filled).")
+    (b,) = beats
+    assert b.kind == "bar_chart" and b.params["labels"] == ["needed", "have"] and b.params["values"] == [0.3, 0.25]

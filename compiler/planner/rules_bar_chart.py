@@ -117,6 +117,14 @@ def _bar_data(ex: Extracted) -> tuple[list[str], list[float | int], bool, str | 
     if len(inside) >= 2 and all(inside):
         return ([m.group(1) for m in inside], [_num(m.group(2)) for m in inside], any(m.group(3) for m in inside),
                 None, [])
+    # "two horizontal bars: 'needed 0.300 mol' and 'have 0.250 mol'": each quoted bar is "label value unit"
+    trailing = [re.fullmatch(r"\s*([^\d\"\u201c\u201d:=]{1,30}?)\s+(" + NUM + r")\s*(%|[A-Za-zΩ°$€/]{1,6})?\s*", q)
+                for q in ex.quoted]
+    if len(trailing) >= 2 and all(trailing) and re.search(r"\bbars\b", s, re.I):
+        units = {m.group(3) for m in trailing}
+        unit = units.pop() if len(units) == 1 else None
+        return ([m.group(1) for m in trailing], [_num(m.group(2)) for m in trailing], unit == "%",
+                unit if unit and unit != "%" else None, [])
     # "Bars: n = 1: 1.27, n = 2: 0, n = 3: 0.42": each bar "label: value", the label as written ("n = 1")
     colon_pairs = re.findall(r"(?:^|[,;]|:)\s*(?:and\s+)?([^:,;]{1,40}?)\s*:\s*(" + NUM + r")\s*(%?)(?=\s*(?:[,;.]|$))", s)
     if len(colon_pairs) >= 2 and re.search(r"\bbars?\b|\bbar (?:chart|graph)\b|\bhistogram\b", s, re.I):
@@ -257,7 +265,9 @@ def rule_bar_chart(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         return []
     s = ex.sentence
     cue = _cue(ex, r"\bbar[- ]?(?:chart|graph|plot)s?\b|\bhistogram\b|\bbars?\s+(?:for|of|showing)\b") or bool(
-        _HEIGHTS.search(ex.sentence))
+        _HEIGHTS.search(ex.sentence)) or (  # "two horizontal bars: …" (not the bars of a chart announced before)
+        "bar_chart" not in ctx.announced and _cue(ex, r"\b(?:two|three|four|five|\d)\s+(?:(?:horizontal|vertical|simple|small)"
+                                                   r"\s+)*bars\b"))
     previous = chart_on_screen(ctx, "bar_chart")
     if previous is not None and not cue and _VALUES_ON_BARS.search(s) and not ex.quoted:
         ctx.modified.add(i)  # "Write the value on top of each bar": the chart shows them already
@@ -353,6 +363,9 @@ def rule_bar_chart(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         claim_drawn(ex, ctx, strings)
         return [_beat("bar_chart", "bar_chart:from-table", ex, i, strings, _kw(title) + tuple(x.lower() for x in labels),
                       labels=labels, values=values, title=title)]
+    # ("'needed 0.300 mol'": the quote is the bar, its label and its value)
+    ctx.consumed.update(q for q in ex.quoted if any(re.fullmatch(re.escape(lab) + r"\s+[-+−]?\d[\d.,]*\s*\S{0,6}", q)
+                                                   for lab in labels))
     if len(labels) > 12:
         ctx.lost(i, f"{len(labels)} bars: only the first 12 are drawn (up to {labels[11]})")
     labels, values = labels[:12], values[:12]

@@ -90,6 +90,9 @@ def rule_comparison(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             return [_comparison_beat(ex, i, "comparison:grouped", titles, cols, [""] * len(titles),
                                      ("compare", "versus"))]
         titles = [q for q in ex.quoted if q not in ctx.consumed][:3]
+        if not titles and any(b.detail_index == i and b.source == ex.sentence for b in ctx.beats) and not cue_unquoted(
+                ex, r"\b(?:divider|dividing|separator|split|columns?|panels?|halves)\b"):
+            return []  # "a simple comparison of two horizontal bars: …": the bars drawn are the comparison
         n = 3 if len(titles) == 3 or cue_unquoted(ex, r"\bthree\b") else 2
         titles = (titles + ["", "", ""])[:n]
         claim(ex, ctx, titles)

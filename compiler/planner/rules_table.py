@@ -152,9 +152,24 @@ def rule_table(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         c for c in row_cells(re.split(r"\band\b(?!.*\band\b)", mc.group(1))[0]) if len(c) <= 30][:6]
     if not columns:
         return []
+    # "with columns 'Substance' and 'Molar mass (g/mol)': 'Al | 26.98', 'Cl₂ | 70.90'": the quoted rows after the
+    # quoted columns, their cells split at "|"
+    colon = re.search(r"[\"\u201d\u2019']\s*:\s*[\"\u201c\u2018']", mc.group(1))
+    piped_rows = [match_text(m) for m in re.finditer(Q, mc.group(1)[colon.end() - 1:])] if colon else []
+    if len(piped_rows) >= 2 and all("|" in c for c in piped_rows):
+        columns = [match_text(m) for m in re.finditer(Q, mc.group(1)[:colon.start() + 1])]
+    else:
+        piped_rows = []
     ncols = min(len(columns), 6)
     columns = columns[:ncols]
     rows: list[list] = []
+    if piped_rows:
+        rows = [block_row(c, ncols) for c in piped_rows]
+        for r in rows:
+            if len(r) > ncols:
+                ctx.lost(i, f"row {' | '.join(map(str, r))} has {len(r)} cells for {ncols} columns")
+                del r[ncols:]
+        claim(ex, ctx, piped_rows)
     colon = s.find(":\n")
     # the lines under the colon: right after the columns, or after words on the rows ("… and rows filled one at a time:")
     block = block_lines(s) if colon >= 0 and (mc.end() >= colon or not re.search(Q, s[mc.end():colon])) else []
@@ -170,7 +185,7 @@ def rule_table(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     labelled = mr and re.search(r"\b(?:row\s+[^\s:|]{1,12}|\w+\s+row)\s*(?::|[-\u2013\u2014)]\s)", s[mr.start():], re.I)
     if labelled and row_label(s[mr.start() + labelled.start():]) and not s[mr.start():mr.start() + labelled.start()].strip(" :"):
         mr = re.search(r"(.*)$", s[mr.start() + labelled.start():])  # "row 1: 0 | 9 | 4; row 2: …": labelled rows
-    if not mr:
+    if not mr and not rows:
         after = re.search(r"[\"\u201d]\s*:\s*(.+)$", s)  # columns "A", "B": 0.25 → 1.0, 1.0 → 2.0
         if after:
             rows = _row_groups(after.group(1).rstrip(". "), ncols)
