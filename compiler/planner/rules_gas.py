@@ -174,6 +174,11 @@ def rule_gas(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             return []
         if re.search(r"\b(?:icons?|shapes?|symbols?)\b", bare, re.I):
             return []  # "storage icons (cylinder shapes)": a picture of something else
+        if not (re.search(r"\b(?:draw|show|sketch|add|place|put|start|begin|depict|display|animate|use)\w*\b[^.;:\n]{0,60}"
+                          + words["container"], bare, re.I) or re.search(r"\b(?:is|are)\s+(?:drawn|shown)\b|\bappears?\b|\bcomes? back\b|"
+                                                         r"\breturns?\b", bare, re.I)
+                or re.match(r"\s*(?:on the (?:left|right)[,:]?\s+)?(?:a|the)\s+(?:[\w-]+\s+){0,3}?" + words["container"], bare, re.I)):
+            return []  # "… - a thermometer next to the cylinder": a cylinder the sentence names, not one it draws
         if re.search(r"\b(?:table|chart|graph|plot|axes|equation|formula)\b", bare, re.I) and not re.search(
                 r"\b(?:draw|sketch)\w*\b[^.;]{0,40}\b(?:cylinder|container|tank|box|piston)\b", bare, re.I):
             return []  # "a table of the volume of a cylinder": what the table is about
