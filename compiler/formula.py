@@ -32,6 +32,8 @@ FUNCTIONS: dict[str, Callable[[float], float]] = {
     "sqrt": math.sqrt, "abs": abs, "asin": math.asin, "acos": math.acos, "atan": math.atan,
     "sinh": math.sinh, "cosh": math.cosh, "tanh": math.tanh, "log2": math.log2, "log10": math.log10,
     "factorial": lambda v: math.gamma(v + 1),  # written n!, also for non-integers
+    "sign": lambda v: float((v > 0) - (v < 0)), "sgn": lambda v: float((v > 0) - (v < 0)),  # a square wave: sign(sin x)
+    "floor": math.floor,  # a sawtooth: x - floor(x)
 }
 CONSTANTS: dict[str, float] = {"pi": math.pi, "e": math.e, "tau": math.tau}
 _NAMES = sorted(list(FUNCTIONS) + list(CONSTANTS), key=len, reverse=True)

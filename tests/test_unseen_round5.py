@@ -275,3 +275,32 @@ def test_two_bars_given_as_label_and_value_are_a_bar_chart():
                        "and 'have 0.250 mol' (filled).")
     (b,) = beats
     assert b.kind == "bar_chart" and b.params["labels"] == ["needed", "have"] and b.params["values"] == [0.3, 0.25]
+
+
+# ----------------------------------------------------------------------------- waves on axes in multiples of π
+def test_an_axis_from_minus_2pi_to_2pi_is_numbered_in_pi():
+    from compiler.components import drawn_strings
+    from compiler.components.plot import pi_ticks
+
+    assert pi_ticks(-6.283185, 6.283185) == ["-2π", "-π", "π", "2π"]
+    assert pi_ticks(0, 12.566) == ["π", "2π", "3π", "4π"]
+    assert pi_ticks(0, 3.14159) == ["π/2", "π"]
+    assert pi_ticks(0, 10) == []  # integers are not multiples of π
+    assert "2π" in drawn_strings("plot", {"x_range": [-6.283185, 6.283185], "numbers": True, "curves": []})
+
+
+def test_a_square_wave_on_the_axes_is_a_curve_on_them_and_label_it_names_a_curve():
+    beats, _ = planned("Create Axes with x from -2π to 2π and y from -1.5 to 1.5. Plot the square wave f(x): value 1 on "
+                       "(0, π), value -1 on (-π, 0), drawn with vertical jump lines at x = -2π, -π, 0, π, 2π. Then draw "
+                       "y = sin(x) in blue on the same axes and label it 'sin x'.")
+    assert [b.rule for b in beats] == ["plot:axes-cue", "plot:wave-on-axes", "plot:extend-formula"]
+    assert beats[1].params["curves"] == [{"expr": "sign(sin(x))", "label": "f(x)"}]
+    assert beats[2].params["curves"][0]["label"] == "sin x"
+
+
+def test_sign_and_floor_are_functions_a_curve_may_use():
+    from compiler.formula import try_formula
+
+    square = try_formula("sign(sin(x))")
+    assert (square(1.0), square(-1.0), square(0.0)) == (1.0, -1.0, 0.0)
+    assert try_formula("x - floor(x)")(2.25) == 0.25

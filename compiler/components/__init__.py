@@ -46,8 +46,13 @@ def drawn_strings(kind: str, params: dict) -> list[str]:
     hook = getattr(COMPONENTS[kind], "drawn", None)
     if hook is not None:
         return hook(params)  # the component knows how its text reads on screen
+    return generic_strings(COMPONENTS[kind].STRINGS, params)
+
+
+def generic_strings(names, params: dict) -> list[str]:
+    """The text of the named parameters: strings, numbers, and the labels of nested parts."""
     out: list[str] = []
-    for name in COMPONENTS[kind].STRINGS:
+    for name in names:
         value = params.get(name)
         stack = [value]
         while stack:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from typing import Literal
 
 from pydantic import Field, field_validator
@@ -132,4 +134,41 @@ class PlotVisual(VisualBase):
 
 
 STRINGS = ("x_label", "y_label", "curves", "points", "markers", "move_dot", "area", "segments", "series")  # parameters whose text is drawn
+
+
+def pi_step(lo: float, hi: float) -> float | None:
+    """The tick step of an axis whose ends are multiples of π/2 ("x from -2π to 2π"): π/2, π or 2π; else None."""
+    half = math.pi / 2
+    if not hi > lo or any(abs(v / half - round(v / half)) > 1e-3 for v in (lo, hi)):
+        return None
+    if all(abs(v - round(v)) < 1e-9 for v in (lo, hi)):
+        return None  # 0 to 0: integers are not multiples of π
+    span = (hi - lo) / math.pi
+    return half if span <= 2 else (math.pi if span <= 8 else 2 * math.pi)
+
+
+def pi_label(v: float) -> str:
+    """A multiple of π/2 written as it reads: "π", "-2π", "π/2", "3π/2"."""
+    k = round(v / (math.pi / 2))
+    if k % 2 == 0:
+        n = k // 2
+        return {1: "π", -1: "-π"}.get(n, f"{n}π")
+    return {1: "π/2", -1: "-π/2"}.get(k, f"{k}π/2")
+
+
+def pi_ticks(lo: float, hi: float) -> list[str]:
+    step = pi_step(lo, hi)
+    if step is None:
+        return []
+    first, last = math.ceil(lo / step - 1e-3), math.floor(hi / step + 1e-3)
+    return [pi_label(k * step) for k in range(first, last + 1) if k != 0]
+
+
+def drawn(params: dict) -> list[str]:
+    from . import generic_strings
+
+    out = generic_strings(STRINGS, params)
+    if params.get("numbers") and params.get("x_range"):
+        out += pi_ticks(float(params["x_range"][0]), float(params["x_range"][1]))  # "-2π", "-π", "π", "2π"
+    return out
 MODEL = PlotVisual

@@ -32,18 +32,14 @@ def _picture(ctx: Context) -> Beat | None:
 
 
 def _earlier(ctx: Context) -> tuple[int, dict] | None:
-    """The gas an earlier scene drew, as that scene left it (its readings after its steps; no steps)."""
+    """The gas vessel an earlier scene drew (its readings and steps left behind)."""
     for sp in reversed(ctx.history):
         b = scene_state(sp, "physics")
-        beats = [x for x in sp.beats if x.kind == "physics" and (x.params.get("gas") or x.params.get("extend"))]
         if b is not None and "gas" in b.params:
-            # the vessel as it was built and left (the piston where it stopped); its readings are that scene's
+            # the vessel as it was built (a new scene sets it up again: the piston back where it began, no
+            # readings — those were that scene's)
             gas = dict(b.params["gas"])
-            for x in beats:
-                for st in x.params.get("steps") or []:
-                    if (st.get("gas") or {}).get("volume") is not None:
-                        gas["volume"] = st["gas"]["volume"]
-            for k in ("volume_label", "label", "weight", "heat"):
+            for k in ("volume", "volume_label", "label", "weight", "heat"):
                 gas.pop(k, None)
             for k, letter in (("gauge", "P"), ("thermometer", "T")):
                 if gas.get(k):

@@ -103,7 +103,8 @@ def claim_drawn(ex: Extracted, ctx: Context, strings) -> None:
 
 def _quoted_after(sentence: str, start: int, end: int | None = None) -> str | None:
     """`labelled "X"` (or `called/named/titled "X"`) between `start` and `end`."""
-    m = re.compile(r"(?:\b(?:labell?ed|called|named|titled|tagged|with\s+(?:the\s+)?label)|,\s*label)\s*:?\s+[\"\u201c]([^\"\u201d]+)[\"\u201d]",
+    m = re.compile(r"(?:\b(?:labell?ed|called|named|titled|tagged|with\s+(?:the\s+)?label|label\s+it(?:\s+as)?)|,\s*label)\s*:?\s+"
+                   r"[\"\u201c]([^\"\u201d]+)[\"\u201d]",
                    re.I).search(
         sentence, start, end if end is not None else len(sentence))
     return m.group(1).strip() if m else None

@@ -71,6 +71,16 @@ def rule_wave(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if ex.formulas and any("=" in f for f in ex.formulas) or re.search(r"\baxes\b|\bcoordinate (?:plane|grid|system)\b|"
                                                                         r"\bx[- ]axis\b", bare, re.I):
         return []  # a function to plot on axes: the plot rules draw it
+    axes = next((b for b in since_clear(ctx) if b.kind == "plot" and not b.params.get("extend")), None)
+    kind = re.search(r"\b(square|sawtooth|saw-tooth|triangle|triangular)\s+waves?\b", bare, re.I)
+    if axes is not None and kind and on_screen is None:
+        # "Plot the square wave f(x): …" on the axes drawn: the wave is a curve on them (its jumps drawn upright)
+        expr = {"square": "sign(sin(x))", "triangle": "2/pi*asin(sin(x))", "triangular": "2/pi*asin(sin(x))"}.get(
+            kind.group(1).lower(), "2*(x/(2*pi) - floor(x/(2*pi) + 0.5))")
+        label = "f(x)" if re.search(r"\bf\(x\)", s) else f"{kind.group(1).lower()} wave"
+        ctx.stop = True  # (its jumps "at x = -2π, -π, 0 …" are the wave's, not points to mark)
+        return [_beat("plot", "plot:wave-on-axes", ex, i, [label], _kw(s) + ("wave",), extend=True,
+                      curves=[{"expr": expr, "label": label}])]
     if on_screen is not None and not re.search(_VERB + r"(?:draw|show|display|sketch|plot|start|begin)\b", s, re.I):
         return _operate(ex, ctx, i, on_screen, words)
     if not re.search(r"\b(?:draw|show|display|sketch|plot|start|begin|add|animate|illustrate|depict|present|place|put)\w*\b"

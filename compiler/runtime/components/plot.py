@@ -14,6 +14,7 @@ from manim import (DOWN, LEFT, RIGHT, UP, UR, AnimationGroup, Axes, BraceBetween
                    Line, ManimColor, MoveAlongPath, Polygon, VGroup, VMobject, smooth)
 
 from ...formula import RANGE_LIMIT, FormulaError, nice_range, parse_formula, sample, value_range
+from ...components.plot import pi_label, pi_step
 from ..style import BODY_BOTTOM, BODY_TOP, BODY_W, COLUMN_W, COLUMN_X, SAFE_Y, colour, label_colour, text
 
 AXES_W, AXES_H = 6.4, 3.9
@@ -261,16 +262,18 @@ def _numbers(axes, xr, yr, theme, col) -> VGroup:
         lo, hi = rng[0], rng[1]
         if not hi > lo:
             continue
-        step = _nice_step(hi - lo)
-        decimals = max(0, -math.floor(math.log10(step))) if step < 1 else 0
+        pi = pi_step(lo, hi) if axis == "x" else None  # "x from -2π to 2π": ticks at multiples of π, named so
+        step = pi or _nice_step(hi - lo)
+        decimals = max(0, -math.floor(math.log10(step))) if step < 1 and not pi else 0
         prev = None
-        k = math.ceil(lo / step - 1e-9)
-        while k * step <= hi + 1e-9 * step:  # ends: k grows to at most (hi - lo) / step + 1 labels
-            v = round(k * step, decimals + 2)
+        k = math.ceil(lo / step - 1e-3 if pi else lo / step - 1e-9)
+        while k * step <= hi + (1e-3 if pi else 1e-9) * step:  # ends: k grows to at most (hi - lo) / step + 1 labels
+            v = k * step if pi else round(k * step, decimals + 2)
             k += 1
             if abs(v) < 1e-9 * step:
                 continue
-            t = text(f"{v:.{decimals}f}" if decimals else f"{v:g}", theme, size=LABEL_SIZE, color=col)
+            name = pi_label(v) if pi else (f"{v:.{decimals}f}" if decimals else f"{v:g}")
+            t = text(name, theme, size=LABEL_SIZE, color=col)
             if axis == "x":
                 t.next_to(axes.x_axis.n2p(v), DOWN, buff=0.12)
                 crowded = prev is not None and t.get_left()[0] < prev.get_right()[0] + 0.12
