@@ -304,3 +304,15 @@ def test_sign_and_floor_are_functions_a_curve_may_use():
     square = try_formula("sign(sin(x))")
     assert (square(1.0), square(-1.0), square(0.0)) == (1.0, -1.0, 0.0)
     assert try_formula("x - floor(x)")(2.25) == 0.25
+
+
+def test_both_column_headers_in_one_sentence_and_rows_of_pairs_fill_the_comparison():
+    beats, notes = planned("Create two columns. Left column header 'Classical wave theory predicts'; right column header "
+                           "'Experiment shows'. Rows appear one at a time, each with a left and right entry:\n"
+                           "Row 1: 'Brighter light → faster electrons' | 'Brightness changes only the number'\n"
+                           "Row 2: 'Any color works if bright enough' | 'Below a threshold frequency: none'")
+    (c,) = beats
+    assert c.params["titles"] == ["Classical wave theory predicts", "Experiment shows"]
+    assert c.params["lines"] == [["Brighter light → faster electrons", "Any color works if bright enough"],
+                                 ["Brightness changes only the number", "Below a threshold frequency: none"]]
+    assert not [n for n in notes if n.startswith("SB301")]

@@ -41,7 +41,57 @@ def _comparison_beat(ex: Extracted, i: int, rule: str, titles, lines, captions, 
                  captions=list(captions) if any(captions) else None)
 
 
+_HEADERS = re.compile(r"\b(left|right|first|second|third|middle)\s+column(?:['\u2019]s)?\s+(?:header|heading|title)?\s*"
+                      r"(?:is\s+|reads\s+)?:?\s*" + Q, re.I)
+
+
+def _headers_and_rows(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
+    """"Left column header 'Classical theory'; right column header 'Experiment'" (both in one sentence), and rows
+    "Row 1: 'a' | 'b'" under a comparison on screen: the columns' titles, and one line per column from each row."""
+    s = ex.sentence
+    panels = next((b for b in since_clear(ctx) if b.kind == "comparison"), None)
+    heads = list(_HEADERS.finditer(s))
+    if len(heads) >= 2:
+        n = 3 if len(heads) >= 3 else max(2, len((panels.params.get("titles") if panels else None) or []))
+        titles = list(panels.params["titles"]) if panels else [""] * n
+        titles += [""] * (n - len(titles))
+        named = [next(g for g in h.groups()[1:] if g is not None) for h in heads]
+        for h, name in zip(heads, named):
+            titles[_column_index(h.group(1), n)] = name
+        claim(ex, ctx, named)
+        if panels is None:
+            return [_comparison_beat(ex, i, "comparison:headers", titles, [[] for _ in titles], [""] * n, ("compare",))]
+        ctx.replace(panels, Beat("comparison", dict(panels.params, titles=titles), panels.strings + tuple(
+            t for t in titles if t), panels.rule + "+headers", panels.source, panels.detail_index, panels.keywords), i)
+        return []
+    if panels is None or ":\n" not in s:
+        return None
+    n = len(panels.params.get("titles") or [])
+    rows = []
+    for ln in s.split(":\n", 1)[1].splitlines():
+        cells = [c.strip() for c in re.sub(r"^\s*(?:row\s*\d{1,2}\s*[:.)]|[-*\u2022])\s*", "", ln, flags=re.I).split("|")]
+        quoted = [re.fullmatch(r"[\"\u201c'\u2018](.+)[\"\u201d'\u2019]", c) for c in cells]
+        if len(cells) == n and all(quoted):
+            rows.append([q.group(1) for q in quoted])
+    if len(rows) < 2:
+        return None
+    # "Rows appear one at a time, each with a left and right entry: Row 1: 'a' | 'b'": the columns grow line by line
+    cols = [list(c) for c in (panels.params.get("lines") or [[] for _ in range(n)])]
+    cols += [[] for _ in range(n - len(cols))]
+    for r in rows[:10]:
+        for k in range(n):
+            cols[k].append(r[k])
+    claim(ex, ctx, [c for r in rows for c in r])
+    ctx.replace(panels, Beat("comparison", dict(panels.params, lines=cols), panels.strings + tuple(
+        c for r in rows for c in r), panels.rule + "+rows", panels.source, panels.detail_index, panels.keywords), i)
+    ctx.stop = True
+    return []
+
+
 def rule_comparison(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
+    both = _headers_and_rows(ex, ctx, i)
+    if both is not None:
+        return both
     """"Split the screen with a dashed divider." opens a comparison; "Left column "Tool Use": lines
     `print(3+5)`, "→ send to interpreter", and the caption "…"." fills one column of it: the
     sentences become one comparison beat, revealed column by column across the narration."""

@@ -210,6 +210,11 @@ def _bullets_from(ex: Extracted, ctx: Context, i: int, source: Extracted) -> lis
             ctx.consumed.update(items)
             role = "note" if _has(source, r"\bnote|caption\b") else None
             return [_beat("text", "text:quoted-in-turn", source, i, [q], _kw(q), text=q, role=role) for q in items]
+    if len(items) >= 2 and all(re.fullmatch(r"\s*[✓✔✗✘×✅❌]\s*", q) for q in items):
+        # 'put a red cross "✗" next to the left entry and a green check "✓" next to the right': marks beside entries
+        ctx.consumed.update(items)
+        ctx.lost(i, f"the marks {', '.join(items)} are not placed beside each entry")
+        return []
     formulas = [q for q in items if quoted_formula(q)]
     one_per_line = re.search(r":[ \t]*\n(?:[ \t]*[\"\u201c][^\n]*\n?){2,}$", source.sentence) is not None
     if len(items) >= 2 and not list_cue and formulas and len(formulas) < len(items) and len(items) <= 4 and not one_per_line:
