@@ -316,3 +316,31 @@ def test_both_column_headers_in_one_sentence_and_rows_of_pairs_fill_the_comparis
     assert c.params["lines"] == [["Brighter light → faster electrons", "Any color works if bright enough"],
                                  ["Brightness changes only the number", "Below a threshold frequency: none"]]
     assert not [n for n in notes if n.startswith("SB301")]
+
+
+# ----------------------------------------------------------------------------- exchanges between two parties
+TIMELINES = 'Draw two vertical timelines: left labeled "Sender", right labeled "Receiver". '
+
+
+def test_several_messages_sent_in_one_sentence_go_the_way_the_exchange_goes():
+    beats, _ = planned(TIMELINES + 'Send one slanted arrow "seg 1" to the receiver; receiver replies with a dashed arrow '
+                       '"ACK 2". Send "seg 2" and "seg 3"; replies "ACK 3" and "ACK 4".')
+    msgs = [(m["from"][0], m["label"]) for b in beats for m in b.params.get("messages") or []]
+    assert msgs == [("S", "seg 1"), ("R", "ACK 2"), ("S", "seg 2"), ("S", "seg 3"), ("R", "ACK 3"), ("R", "ACK 4")]
+
+
+def test_a_party_and_its_verb_before_a_colon_send_every_message_listed():
+    beats, _ = planned(TIMELINES + 'The sender sends "seg 21", "seg 22", "seg 23". The receiver replies: to seg 21 '
+                       '"ACK 22", to seg 23 "ACK 22 (dup 1)".')
+    replies = beats[-1].params["messages"]
+    assert [(m["from"], m["label"], m.get("reply")) for m in replies] == [("Receiver", "ACK 22", True),
+                                                                          ("Receiver", "ACK 22 (dup 1)", True)]
+
+
+def test_a_message_drawn_before_that_stops_halfway_is_marked_lost_not_sent_again():
+    beats, _ = planned(TIMELINES + 'The sender sends "seg 21", "seg 22", "seg 23". The arrow for "seg 22" stops halfway '
+                       'and ends with a red X labeled "lost".')
+    labels = [m["label"] for b in beats for m in b.params.get("messages") or []]
+    assert labels == ["seg 21", "seg 22", "seg 23"]  # not a fourth arrow
+    lost = next(m for b in beats for m in b.params.get("messages") or [] if m["label"] == "seg 22")
+    assert lost["lost"] is True and lost["note"] == "lost"

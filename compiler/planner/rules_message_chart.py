@@ -214,10 +214,36 @@ class _Reader:
 
     def events(self) -> list[tuple[int, str, object]]:
         """(position, "message" | "state" | "note", what) for each event of the sentence, in order."""
+        listed = self._listed()
+        if listed:
+            return listed
         out: list[tuple[int, str, object]] = []
         for a, b in self.clauses():
             out += self._clause(a, b)
         return sorted(out, key=lambda e: e[0])
+
+    def _listed(self) -> list[tuple[int, str, object]]:
+        """'The receiver replies: to seg 21 "ACK 22", to seg 23 "ACK 22 (dup 1)", …': a party and a verb before a
+        colon, then the messages it sends, one per quote (between two parties: to the other one)."""
+        head = re.match(r"\s*(?:then\s+|next,?\s+)?" + self.who + r"\s+(?:" + _w("send_verbs") + r")\s*(?:with\s*)?:",
+                        self.masked, re.I)
+        if head is None or len(self.lifelines) != 2:
+            return []
+        src = _party(head.group(1), self.lifelines)
+        quotes = [(p, q) for p, q in self._quotes(head.end(), len(self.s)) if len(q) <= 40]
+        if src is None or not 2 <= len(quotes) <= 8:
+            return []
+        dst = next(x for x in self.lifelines if x != src)
+        reply = bool(_has("reply_words", self.masked[:head.end()]))
+        out = []
+        for p, q in quotes:
+            msg = {"from": src, "to": dst, "label": q[:60]}
+            if reply:
+                msg["reply"] = True
+            self.claimed.add(q)
+            self.last = msg
+            out.append((head.end() + p, "message", msg))
+        return out
 
     def _quotes(self, a: int, b: int) -> list[tuple[int, str]]:
         return [(q.start(), q.group(1)) for q in re.finditer(_Q, self.s[a:b]) if q.group(1) not in self.claimed]
@@ -240,9 +266,15 @@ class _Reader:
         timeout = _has("timeout", masked)
         messages: list[tuple[int, dict]] = []
         if cue and quotes and (_has("carriers", masked) or _has("send_verbs", masked)):
-            pos, label = quotes[0]
-            template = self.known.get(names[0][1]) if names else self.known.get(_head(label))
-            messages.append((pos, self._message(label, masked, template, single=True)))
+            # 'Send "seg 2" and "seg 3"': each short quote joined by "and" or a comma is a message of its own
+            listed = [(p, q) for p, q in quotes if len(q) <= 24]
+            # (between them: "and", a comma, or a few words naming what each answers: 'to seg 23 "ACK 22 (dup 1)"')
+            joined = len(listed) >= 2 and len(listed) == len(quotes) <= 6 and all(
+                re.fullmatch(r"[\"\u201d\u201c\s,;]*(?:and\s+|then\s+)?(?:to\s+[\w -]{1,20}?)?[\"\u201d\u201c\s,]*",
+                             self.s[a + p1 + len(q1) + 1:a + p2]) for (p1, q1), (p2, _) in zip(listed, listed[1:]))
+            for pos, label in (listed if joined else quotes[:1]):
+                template = self.known.get(names[0][1]) if names else self.known.get(_head(label))
+                messages.append((pos, self._message(label, masked, template, single=True)))
         elif cue and names:
             for pos, name in sorted(names):
                 template = self.known.get(name)
@@ -292,8 +324,17 @@ class _Reader:
         reply = bool(template and template.get("reply")) or bool(_has("reply_words", masked))
         last = getattr(self, "last", None)
         if src is None and dst is None and last and (reply or re.search(r"\bback\b", masked, re.I)):
-            src, dst = last.get("to"), last.get("from")  # "Then draw an orange arrow back labelled …": the answer
+            # "Then draw an orange arrow back labelled …": the answer (a second answer goes the way the first went)
+            src, dst = (last.get("from"), last.get("to")) if last.get("reply") else (last.get("to"), last.get("from"))
             reply = True
+        if src is None and dst is None and len(self.lifelines) == 2 and _has("send_verbs", masked):
+            # 'Send "seg 2"' between two parties: as the last message went (a reply: back), else left to right
+            if last and last.get("reply") and not reply:
+                src, dst = last.get("to"), last.get("from")
+            elif last and not reply:
+                src, dst = last.get("from"), last.get("to")
+            else:
+                src, dst = (self.lifelines[1], self.lifelines[0]) if reply else (self.lifelines[0], self.lifelines[1])
         msg = {"from": src, "to": dst, "label": label[:60]}
         self.last = msg
         if reply:
@@ -457,6 +498,25 @@ def rule_message_chart(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                          and _party(str(b.params.get("target")), lifelines)), None)
     events = reader.events()
     messages, states = _order(events, ctx, i, charts)
+    if charts and not _has("send_verbs", mask_shown(s)):
+        # 'The arrow for "seg 22" stops halfway and ends with a red X': the message drawn before is lost, not a new one
+        for m in [m for m in messages if m.get("lost")]:
+            beat = next((b for b in reversed(charts) if any(x.get("label") == m["label"] and not x.get("lost")
+                                                          for x in b.params.get("messages") or [])), None)
+            if beat is None:
+                continue
+            moved = [dict(x, lost=True) if x.get("label") == m["label"] else x for x in beat.params["messages"]]
+            note = next((q for q in ex.quoted if q != m["label"] and len(q) <= 30 and q.lower() in ("lost", "dropped",
+                                                                                                  "timeout")), None)
+            if note:
+                moved = [dict(x, note=note) if x.get("label") == m["label"] else x for x in moved]
+                ctx.consumed.add(note)
+            charts[charts.index(beat)] = ctx.replace(beat, Beat(beat.kind, dict(beat.params, messages=moved), beat.strings,
+                                                                beat.rule + "+lost", beat.source, beat.detail_index,
+                                                                beat.keywords), i)
+            messages.remove(m)
+            ctx.consumed.add(m["label"])
+            ctx.stop = True
     messages = messages[:_MAX]
     states = [x for x in states if x.get("after") is None or x["after"] < _MAX][:_MAX]
     time_arrow = bool(_has("time_arrow", s)) and not messages
