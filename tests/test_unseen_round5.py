@@ -344,3 +344,22 @@ def test_a_message_drawn_before_that_stops_halfway_is_marked_lost_not_sent_again
     assert labels == ["seg 21", "seg 22", "seg 23"]  # not a fourth arrow
     lost = next(m for b in beats for m in b.params.get("messages") or [] if m["label"] == "seg 22")
     assert lost["lost"] is True and lost["note"] == "lost"
+
+
+# ----------------------------------------------------------------------------- data dots on axes
+def test_rows_of_dots_at_a_height_are_unjoined_coloured_data_and_the_axes_fit_them():
+    beats, _ = planned('Draw axes: x-axis "hours studied" from 0 to 6, y-axis "passed?" with ticks at 0 and 1 only. '
+                       "Plot 10 students: red dots at y = 0 for x = 0.5, 1.0, 1.5, 2.0, 3.0 and green dots at y = 1 for "
+                       "x = 2.5, 3.5, 4.0, 4.5, 5.0.")
+    axes, dots = [b for b in beats if b.kind == "plot"]
+    assert axes.params["y_range"] == [-0.5, 1.5]
+    fails, passes = dots.params["series"]
+    assert fails == {"points": [[0.5, 0], [1, 0], [1.5, 0], [2, 0], [3, 0]], "joined": False, "color": "#FC6255"}
+    assert passes["points"][0] == [2.5, 1] and passes["joined"] is False
+
+
+def test_morphing_a_line_into_an_s_shaped_curve_draws_the_s_shape():
+    beats, _ = planned("Draw the straight line y = 0.28x - 0.27 on axes from 0 to 6. Then morph the straight line into "
+                       "an S-shaped curve that flattens at 0 on the left and 1 on the right.")
+    morph = beats[-1]
+    assert morph.params["curves"][0]["expr"] == "1/(1 + e^(-x))" and morph.params.get("replace") is True

@@ -95,6 +95,8 @@ class Series(_Model):
     color: Colour | None = Field(None, description="Line colour (default: the theme's label colours, then its "
                                  "palette).", examples=["blue"])
     dots: bool = Field(True, description="A dot at every data point.", examples=[False])
+    joined: bool = Field(True, description="false: the dots only, not joined (data marked on the axes: the students "
+                         "who passed at y = 1).", examples=[False])
 
 
 class PlotVisual(VisualBase):

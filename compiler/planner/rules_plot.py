@@ -613,6 +613,9 @@ def _plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         m = next((m for m in re.finditer(pat, s, re.I) if outside(m.start())), None)
         if m and not any(m.start() < n.end() and n.start() < m.end() for n, *_ in named):
             named.append((m, expr, hint, rng))
+    into = re.search(r"\b(?:morph\w*|transform\w*|turn\w*|chang\w*)\b[^.]*?\binto\b", s, re.I)
+    if into and any(n[0].start() > into.end() for n in named):
+        named = [n for n in named if n[0].start() > into.end()]  # "morph the straight line into an S-shaped curve"
     # "the same parabola": the curve drawn before, not a standard one of that name
     again = [n for n in named if re.search(r"\b(?:same|previous|earlier|original)\s+(?:[\w-]+\s+)?$", s[:n[0].start()], re.I)]
     if again and not formulas and not backticked:

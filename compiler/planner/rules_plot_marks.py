@@ -357,7 +357,7 @@ def rule_plot_ops(ex: Extracted, ctx, i: int) -> list[Beat]:
     curves = _curves(beats)
     low = ex.bare.lower()
     for op in (_name_axes, _label_curves, _relabel, _data_lines, _legend, _spans, _valued_points, _intersection_point, _axis_markers,
-               _level_lines, _listed_points, _fit_line, _vertical_line, _secant, _tangent, _shift_curve,
+               _level_lines, _dot_rows, _listed_points, _fit_line, _vertical_line, _secant, _tangent, _shift_curve,
                _tails, _riemann,
                _steps_on_curve, _move_along, _point_on_curve, _endpoint_labels, _label_segments, _plane_segments, _mark_points, _mark_extremum,
                _hole, _dots_toward, _approaches):
@@ -659,6 +659,43 @@ def _tangent(ex, ctx, i, first, beats, curves, low):
         points = [point]
     return [_extend(ex, ctx, i, "plot:tangent", strings, curves=[curve_spec(ctx, expr, label, "tangent", None)],
                     points=points)]
+
+
+_NUMS = r"(" + NUM + r"(?:\s*,\s*(?:and\s+)?" + NUM + r")*(?:\s*,?\s*and\s+" + NUM + r")?)"
+
+
+def _dot_rows(ex, ctx, i, first, beats, curves, low):
+    """"red dots at y = 0 for x = 0.5, 1.0, 1.5 and green dots at y = 1 for x = 2.5, 3.5": rows of data dots on the
+    axes, each row in its colour, not joined."""
+    s = ex.sentence
+    rows = list(re.finditer(r"(?:\b(?P<col>[a-z]+)\s+)?\b(?:dots|points|circles|markers|crosses)\s+at\s+y\s*=\s*(?P<y>" + NUM +
+                            r")\s+(?:for|at|with)\s+x\s*=\s*" + _NUMS, s, re.I))
+    if not rows:
+        return None
+    series = []
+    for m in rows:
+        xs = [quantity(x) for x in re.findall(NUM, m.group(m.lastindex))]
+        y = quantity(m.group("y"))
+        row = {"points": [[_num(_fmt(x)), _num(_fmt(y))] for x in xs][:60], "joined": False}
+        colour = colour_value(m.group("col")) if m.group("col") else None
+        if colour:
+            row["color"] = colour
+        if len(row["points"]) == 1:
+            row["points"].append(list(row["points"][0]))  # (a series holds two points at least: the same one twice)
+        series.append(row)
+    ys = [p[1] for r in series for p in r["points"]]
+    xs = [p[0] for r in series for p in r["points"]]
+    rng = first.params.get("y_range")
+    if rng == [0, 10] and not re.search(r"\by(?:[- ]axis)?\b[^.;]{0,40}?\bfrom\s+" + NUM + r"\s+to\b", first.source or "", re.I) \
+            and max(ys) - min(ys) < 5:
+        # empty axes' default height (0 to 10) for rows of dots at y = 0 and y = 1: the axes fit the rows
+        ctx.replace(first, Beat(first.kind, {**first.params, "y_range": [clean_number(min(0.0, min(ys)) - 0.5),
+                                                                         clean_number(max(ys) + 0.5)]},
+                                first.strings, first.rule, first.source, first.detail_index, first.keywords), i)
+    xr = first.params.get("x_range")
+    if xr and (min(xs) < xr[0] or max(xs) > xr[1]):
+        ctx.lost(i, "some dots lie outside the x axis as drawn: they are drawn at its edge")
+    return [_extend(ex, ctx, i, "plot:dot-rows", [], series=series)]
 
 
 def _secant(ex, ctx, i, first, beats, curves, low):

@@ -77,13 +77,15 @@ def scene_state(sp, kind: str) -> Beat | None:
         curves = list(params.get("curves") or [])
         points = list(params.get("points") or [])
         markers = list(params.get("markers") or [])
+        series = list(params.get("series") or [])
         strings = list(base.strings)
         for b in beats[start + 1:]:
             curves += [c for c in b.params.get("curves") or [] if c not in curves]
             points += [p for p in b.params.get("points") or [] if p not in points]
             markers += [m for m in b.params.get("markers") or [] if m not in markers]
+            series += [x for x in b.params.get("series") or [] if x not in series]  # "the same axes and dots"
             strings += [s for s in b.strings if s not in strings]
-        for key, val in (("curves", curves[:6]), ("points", points[:12]), ("markers", markers[:6])):
+        for key, val in (("curves", curves[:6]), ("points", points[:12]), ("markers", markers[:6]), ("series", series[:6])):
             if val:
                 params[key] = val
             else:

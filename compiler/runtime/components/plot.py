@@ -385,10 +385,13 @@ def _series(g, theme, sr: dict, idx: int, k: float, parts: dict) -> VGroup:
     (x0, x1, _), (y0, y1, _) = g.x_range, g.y_range
     pts = [(min(max(float(a), x0), x1), min(max(float(b), y0), y1)) for a, b in sr["points"]]
     line = VMobject(color=col, stroke_width=3 * k).set_points_as_corners([g.axes.c2p(a, b) for a, b in pts])
+    joined = sr.get("joined", True)
+    if not joined:
+        line.set_stroke(opacity=0)  # the dots alone (it still "draws", invisibly, so the pieces enter in order)
     piece = VGroup(line)
     piece.line = line
-    if sr.get("dots", True):
-        piece.add(VGroup(*[Dot(g.axes.c2p(a, b), radius=0.05 * k, color=col) for a, b in pts]))
+    if sr.get("dots", True) or not joined:
+        piece.add(VGroup(*[Dot(g.axes.c2p(a, b), radius=(0.05 if joined else 0.08) * k, color=col) for a, b in pts]))
     if sr.get("label"):
         lab = _label(sr["label"], theme, col, k, width=20)
         _place_or_column(g, lab, g.axes.c2p(*pts[-1]))
