@@ -188,8 +188,25 @@ def _shape_label(g, spec: dict, poly, text_: str, theme):
     lab = text(text_, theme, size=24, color=theme["text"], math=True).scale(_scale(g))
     if lab.width < poly.width * 0.9 and lab.height < poly.height * 0.6:
         lab.move_to(poly.get_center_of_mass())  # inside it
-    else:
-        lab.next_to(poly, DOWN, buff=0.08)
+        return lab
+    # beside it: below, above, left or right — the first side clear of the other shapes on the grid
+    others = [p for _, p, _, _ in getattr(g, "shapes", []) if p is not poly]
+
+    # the vectors' tips where the grid has them now (their labels sit there)
+    tips = [np.array(g.plane.c2p(*fit_in(g.M @ np.array([v["x"], v["y"]], dtype=float), g.rect)))
+            for v in getattr(g, "vector_specs", [])]
+
+    def clear(m) -> bool:
+        x0, x1, y0, y1 = m.get_left()[0], m.get_right()[0], m.get_bottom()[1], m.get_top()[1]
+        return not any(x0 < o.get_right()[0] and o.get_left()[0] < x1 and y0 < o.get_top()[1] and o.get_bottom()[1] < y1
+                       for o in others) and not any(x0 - 0.6 < t[0] < x1 + 0.6 and y0 - 0.5 < t[1] < y1 + 0.5
+                                                    for t in tips)
+
+    for side in (DOWN, UP, LEFT, RIGHT):
+        lab.next_to(poly, side, buff=0.08)
+        if clear(lab):
+            return lab
+    lab.next_to(poly, DOWN, buff=0.08)
     return lab
 
 
@@ -294,6 +311,7 @@ def build(theme: dict, *, vectors=(), basis: bool = False, matrices=(), eigen: b
         g.add(g.square)
     g.parts = {}
     g.shapes, g.shape_mobs = [], VGroup()
+    g.vector_specs = vectors  # (shape labels keep clear of the vectors' tips and labels)
     _add_shapes(g, shapes, theme)
     g.add(g.shape_mobs)
     g.vectors, g.arrows, g.labels = vectors, VGroup(), VGroup()
