@@ -363,3 +363,20 @@ def test_morphing_a_line_into_an_s_shaped_curve_draws_the_s_shape():
                        "an S-shaped curve that flattens at 0 on the left and 1 on the right.")
     morph = beats[-1]
     assert morph.params["curves"][0]["expr"] == "1/(1 + e^(-x))" and morph.params.get("replace") is True
+
+
+def test_a_step_number_before_an_instruction_and_curves_merging_into_their_sum():
+    beats, _ = planned('Draw axes from -2π to 2π. Step 1: draw y = (4/π) sin(x) in blue with label "(4/π) sin x". '
+                       "Step 2: draw y = (4/π) sin(3x)/3 in green. Step 3: animate the two curves merging into their sum, "
+                       "y = (4/π)(sin x + sin(3x)/3), shown in yellow.")
+    plots = [b for b in beats if b.kind == "plot"]
+    assert [b.rule for b in plots] == ["plot:axes-cue", "plot:extend-formula", "plot:extend-formula",
+                                       "plot:extend-formula"]
+    assert plots[1].params["curves"][0]["label"] == "(4/π) sin x"
+    assert plots[3].params.get("replace") is True  # on the same axes, in place of the two
+
+
+def test_a_curve_named_but_not_written_is_said_not_plotted_as_a_line():
+    beats, notes = planned("Draw axes from -5 to 5. Plot S_1 in yellow.")
+    assert not any(c["expr"] == "S_1" for b in beats for c in b.params.get("curves") or [])
+    assert any(n.startswith("SB307") and "'S_1' names a curve" in n for n in notes)

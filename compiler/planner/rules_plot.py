@@ -608,6 +608,14 @@ def _plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
 
     # "z = 1 + 2i", "w = 1 + i": complex numbers (points of the complex plane), never curves in a variable i
     formulas = [(f, a, b) for f, a, b in formulas if outside(a) and not _COMPLEX_NUMBER.fullmatch(f.strip())]
+    # "Plot S_1 in yellow": a name (of a sum defined in words or TeX elsewhere), not a formula in x — never y = x
+    names = [f for f in backticked if re.fullmatch(r"\s*[A-Za-z](?:_?\{?\w{1,3}\}?)?\s*", f)] + [
+        f for f, _, _ in formulas if re.fullmatch(r"\s*[A-Za-z](?:_?\{?\w{1,3}\}?)?\s*", f)]
+    if names:
+        backticked = [f for f in backticked if f not in names]
+        formulas = [x for x in formulas if x[0] not in names]
+        if plot_cue and not (formulas or backticked):
+            ctx.lost(i, f"{names[0]!r} names a curve the sentence does not write as a formula in x: it is not plotted")
     named = []
     for pat, expr, hint, rng in NAMED_CURVES:
         m = next((m for m in re.finditer(pat, s, re.I) if outside(m.start())), None)
@@ -883,7 +891,7 @@ def _plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             not axes_cue and _has(ex, r"\b(?:top|middle|bottom|upper|lower|left|right|first|second|third|last|other)\s+"
                                       r"(?:set of\s+)?axes\b"))
     morph = previous is not None and curves and _has(
-        ex, r"\b(?:transform\w*|morph\w*|turn\w*|chang\w*|becomes?|evolv\w*)\b[^.]*?\b(?:curve|graph|function|"
+        ex, r"\b(?:transform\w*|morph\w*|turn\w*|chang\w*|becomes?|evolv\w*|merg\w*)\b[^.]*?\b(?:curves?|graph|function|"
             r"density|distribution|shape|line)\b|\b(?:curve|graph|density|line)\b[^.]*?\b(?:transforms?|morphs?|"
             r"becomes?|turns?|changes?)\s+(?:in)?to\b|^\s*(?:\d+[.)]\s*)?(?:then\s+)?" + _MORPH_TO)
     if morph:

@@ -241,4 +241,8 @@ def _sentences(details: str) -> list[str]:
     split = []
     for sentence in out:
         split.extend(p for p in _AFTER_QUOTE.split(sentence) if p.strip())
-    return split
+    # "Step 1: draw y = (4/π) sin(x) …" inside a paragraph: the step's number is no part of the instruction
+    return [_STEP.sub("", p) if _STEP.match(p) and p[_STEP.match(p).end():].strip() else p for p in split]
+
+
+_STEP = re.compile(r"^\s*step\s+\d{1,2}\s*[:.)]\s+(?=[A-Za-z])", re.I)
