@@ -892,8 +892,8 @@ def _plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                                       r"(?:set of\s+)?axes\b"))
     morph = previous is not None and curves and _has(
         ex, r"\b(?:transform\w*|morph\w*|turn\w*|chang\w*|becomes?|evolv\w*|merg\w*)\b[^.]*?\b(?:curves?|graph|function|"
-            r"density|distribution|shape|line)\b|\b(?:curve|graph|density|line)\b[^.]*?\b(?:transforms?|morphs?|"
-            r"becomes?|turns?|changes?)\s+(?:in)?to\b|^\s*(?:\d+[.)]\s*)?(?:then\s+)?" + _MORPH_TO)
+            r"density|distribution|shape|line)\b|\b(?:curves?|graph|density|lines?)\b[^.]*?\b(?:transforms?|morphs?|"
+            r"becomes?|turns?|changes?|merg\w*)\s+(?:in)?to\b|^\s*(?:\d+[.)]\s*)?(?:then\s+)?" + _MORPH_TO)
     if morph:
         # "Transform the curve into the density of the average of 5 samples: f(x) = …": same axes, new curve
         first = next(b for b in reversed(ctx.beats) if b.kind == "plot" and not b.params.get("extend"))
