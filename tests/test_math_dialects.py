@@ -544,3 +544,10 @@ def test_line_breaks_escaped_twice_are_the_lines_of_a_derivation_not_tex_command
     assert b.params["lines"][1] == "= \\frac{2}{\\pi} \\int_{0}^{\\pi} \\sin(nx)\\, dx"
     (e,) = beats("Show MathTex: \\nabla f \\neq 0 \\nRightarrow x = 1")  # \\nabla, \\neq, \\nRightarrow: TeX
     assert e.kind == "equation" and "\\nabla" in e.params["exprs"][0]
+
+
+def test_a_rate_per_unit_of_time_keeps_its_unit():
+    spans = [f for f, *_ in formula_spans("the numbers are filled in: λ = 0.6931 / 5730 and then λ ≈ 1.21 × 10⁻⁴ per year. "
+                                          "Next")]
+    assert spans == ["λ = 0.6931 / 5730", "λ ≈ 1.21 × 10⁻⁴ per year"]
+    assert tex("λ ≈ 1.21 × 10⁻⁴ per year") == r"\lambda \approx 1.21 \times 10^{-4} \, \text{per year}"

@@ -252,6 +252,8 @@ _STOP_WORDS = {"the", "a", "an", "and", "or", "with", "to", "from", "of", "for",
                "so", "becomes", "become", "gives", "giving", "equals", "means", "if", "than", "like", "via", "per",
                "after", "before", "across", "through", "toward", "towards", "around", "inside", "outside", "both",
                "large", "big", "small", "bold", "font", "letters", "text", "color", "colour", "we", "get", "getting"}
+_PER_UNITS = frozenset("second seconds minute minutes hour hours day days week weeks month months year years decade "
+                       "century metre meter kilogram mole person capita unit kg m s h".split())
 _SEP_END = re.compile(r"[,;:]+$|\.$|[!?]+$")
 
 
@@ -440,6 +442,12 @@ def formula_spans(sentence: str) -> list[tuple[str, int, int]]:
             nxt = j + 1
             kind = kinds[nxt]
             prev_kind = kinds[j]
+            if toks[nxt][0].lower() == "per" and prev_kind in ("math", "unit") and nxt + 1 < n and \
+                    _SEP_END.sub("", toks[nxt + 1][0]).lower() in _PER_UNITS:
+                # "λ ≈ 1.21 × 10⁻⁴ per year": the rate's unit, part of the formula
+                run += [nxt, nxt + 1]
+                j = nxt + 1
+                continue
             if kind in ("math", "op"):
                 pass
             elif kind == "unit" and prev_kind in ("math", "unit"):
