@@ -380,3 +380,31 @@ def test_a_curve_named_but_not_written_is_said_not_plotted_as_a_line():
     beats, notes = planned("Draw axes from -5 to 5. Plot S_1 in yellow.")
     assert not any(c["expr"] == "S_1" for b in beats for c in b.params.get("curves") or [])
     assert any(n.startswith("SB307") and "'S_1' names a curve" in n for n in notes)
+
+
+def test_dots_and_dashed_segments_given_by_coordinates_sit_on_the_plane():
+    beats, _ = planned("Show a NumberPlane with x from -2 to 6 and y from -1 to 4. Draw vector b from the origin to (4, 2) "
+                       'labeled "b". Draw a dashed white line through the origin in the direction of b, extending from '
+                       '(-2, -1) to (6, 3), labeled "span of b". Draw a dashed grey segment from the tip of a (1, 3) down '
+                       'to the point (2, 1). Put a green dot at (2, 1) with a label "?".')
+    marks = [b for b in beats if b.rule == "vector_plane:marks"]
+    assert marks[0].params["segments"] == [{"start": [-2, -1], "end": [6, 3], "label": "span of b", "color": "#FFFFFF"}]
+    assert marks[1].params["segments"] == [{"start": [1, 3], "end": [2, 1], "color": "#9E9E9E"}]
+    assert marks[2].params["points"] == [{"x": 2, "y": 1, "label": "?", "color": "#66BB6A"}]
+    assert "text" not in [b.kind for b in beats]
+
+
+def test_plane_marks_are_drawn_and_moved_by_a_matrix():
+    from compiler.dryrun import run_scene
+    from compiler.generate import generate_scene
+    from compiler.timing import estimate_timings, time_plan
+
+    visuals = [{"kind": "vector_plane", "vectors": [{"x": 4, "y": 2, "label": "b"}],
+                "matrices": [{"values": [[1, 1], [0, 1]], "label": "S"}],
+                "segments": [{"start": [-2, -1], "end": [6, 3], "label": "span of b"}],
+                "points": [{"x": 2, "y": 1, "label": "P", "color": "green"}]}]
+    sb = Storyboard.model_validate({"scenes": [scene("explicit visuals", "A shear moves the line and its point.",
+                                                     visuals=visuals)]})
+    (g,) = [generate_scene(ts) for ts in time_plan(plan_storyboard(sb), estimate_timings(sb)).scenes]
+    assert "segments=[{'start': [-2.0, -1.0], 'end': [6.0, 3.0], 'label': 'span of b', 'dashed': True}]" in g.code
+    assert run_scene(g.code, g.class_name, 1).violations == []

@@ -62,6 +62,23 @@ class PlaneShape(_Model):
         return self
 
 
+class PlanePoint(_Model):
+    x: Coordinate = Field(description="x of the point.", examples=[2])
+    y: Coordinate = Field(description="y of the point.", examples=[1])
+    label: str | None = Field(None, max_length=24, description="Text beside it.", examples=["P"])
+    color: Colour | None = Field(None, description="Dot colour (default: the text colour).", examples=["green"])
+
+
+class PlaneSegment(_Model):
+    start: Annotated[list[Coordinate], Field(min_length=2, max_length=2)] = Field(
+        description="[x, y] where it starts.", examples=[[1, 3]])
+    end: Annotated[list[Coordinate], Field(min_length=2, max_length=2)] = Field(
+        description="[x, y] where it ends.", examples=[[2, 1]])
+    label: str | None = Field(None, max_length=24, description="Text beside its middle.", examples=["span of b"])
+    dashed: bool = Field(True, description="Dashed (a construction line); false: solid.", examples=[False])
+    color: Colour | None = Field(None, description="Its colour (default: grey).", examples=["white"])
+
+
 class VectorPlaneVisual(VisualBase):
     kind: Literal["vector_plane"] = Field(description="A coordinate grid with labelled vectors; 2×2 `matrices` "
                                           "transform the grid and every vector on it, in turn.")
@@ -82,6 +99,13 @@ class VectorPlaneVisual(VisualBase):
                                      "a circle an ellipse).", examples=[[{"vertices": [[0, 0], [1, 0], [1, 1], [0, 1]],
                                                                          "label": "area = 1",
                                                                          "label_after": "area = 5"}]])
+    points: list[PlanePoint] = Field(default_factory=list, max_length=MAX_SHAPES * 2, description="Dots on the grid "
+                                     "(the foot of a projection); each matrix moves them with it.",
+                                     examples=[[{"x": 2, "y": 1, "label": "P"}]])
+    segments: list[PlaneSegment] = Field(default_factory=list, max_length=MAX_SHAPES * 2, description="Straight "
+                                         "segments on the grid, dashed by default (a span line, a perpendicular drop); "
+                                         "each matrix moves them with it.",
+                                         examples=[[{"start": [-2, -1], "end": [6, 3], "label": "span of b"}]])
     x_range: list[float] | None = Field(None, min_length=2, max_length=2, description="[min, max] of x (default: "
                                         "enough for every vector before and after the matrices).",
                                         examples=[[-5, 5]])
@@ -110,7 +134,7 @@ class VectorPlaneVisual(VisualBase):
     @model_validator(mode="after")
     def _something(self):
         if not (self.vectors or self.basis or self.matrices or self.unit_square or self.eigen or self.shapes
-                or self.x_range or self.extend):
+                or self.points or self.segments or self.x_range or self.extend):
             raise PydanticCustomError("vector_plane", "an empty grid: give `vectors`, `basis`, `matrices` or "
                                       "`unit_square`")
         if self.eigen and not self.matrices:
@@ -118,7 +142,7 @@ class VectorPlaneVisual(VisualBase):
         return self
 
 
-STRINGS = ("vectors", "matrices", "shapes", "x_label", "y_label")  # parameters whose text is drawn
+STRINGS = ("vectors", "matrices", "shapes", "points", "segments", "x_label", "y_label")  # parameters whose text is drawn
 
 
 def matrix_label(k: int, m: dict) -> str:
@@ -131,6 +155,7 @@ def drawn(params: dict) -> list[str]:
         out += ["î", "ĵ"]
     out += [v["label"] for v in params.get("vectors") or [] if v.get("label")]
     out += [x[k] for x in params.get("shapes") or [] for k in ("label", "label_after") if x.get(k)]
+    out += [x["label"] for key in ("points", "segments") for x in params.get(key) or [] if x.get("label")]
     for k, m in enumerate(params.get("matrices") or []):
         out.append(matrix_label(k, m))
         out += [_fmt(x) for row in m["values"] for x in row]

@@ -218,6 +218,41 @@ def _shapes(text: str) -> list[dict]:
     return out
 
 
+def _marks(text: str) -> tuple[list[dict], list[dict]]:
+    """Dots and segments given by their coordinates on a plane on screen: "a green dot at (2, 1) with a label "?"",
+    "a dashed grey segment from the tip of a (1, 3) down to the point (2, 1)", "a dashed white line through the
+    origin in the direction of b, extending from (-2, -1) to (6, 3), labeled "span of b"."""
+    points, segments = [], []
+    for m in re.finditer(r"\b(?P<adj>(?:[\w-]+\s+){0,3}?)(?:dot|point|marker)\s+at\s+" + _PT, text, re.I):
+        p = {"x": quantity(m.group(2)), "y": quantity(m.group(3))}
+        rest = text[m.end():m.end() + 50]
+        label = re.match(r"[^.;\"\u201c]{0,25}?\b(?:labell?ed|with\s+(?:a\s+|the\s+)?label|label)\s+[\"\u201c]([^\"\u201d]{1,24})[\"\u201d]",
+                         rest, re.I)
+        if label:
+            p["label"] = label.group(1)
+        colour = _colour_before(m.group("adj"))
+        if colour:
+            p["color"] = colour
+        points.append(p)
+    for m in re.finditer(r"\b(?P<adj>(?:[\w-]+\s+){0,3}?)(?:segment|line)\b(?P<mid>[^.;]{0,90}?)\bfrom\s+(?:the\s+tip\s+of\s+\w+\s+)?"
+                         + _PT + r"[^.;()]{0,40}?\bto\s+(?:the\s+point\s+)?" + _PT, text, re.I):
+        sg = {"start": [quantity(m.group(3)), quantity(m.group(4))], "end": [quantity(m.group(5)), quantity(m.group(6))]}
+        if sg["start"] == sg["end"]:
+            continue
+        words = m.group("adj") + " " + m.group("mid")
+        if not re.search(r"\bdashed\b|\bdotted\b", words, re.I):
+            sg["dashed"] = False
+        label = re.match(r"[^.;\"\u201c]{0,25}?\b(?:labell?ed|with\s+(?:a\s+|the\s+)?label)\s+[\"\u201c]([^\"\u201d]{1,24})[\"\u201d]",
+                         text[m.end():m.end() + 50], re.I)
+        if label:
+            sg["label"] = label.group(1)
+        colour = _colour_before(words)
+        if colour:
+            sg["color"] = colour
+        segments.append(sg)
+    return points, segments
+
+
 def _shape_named(noun: str, spec: dict) -> bool:
     noun = noun.lower()
     if noun in ("circle", "disk", "disc"):
@@ -284,6 +319,9 @@ def rule_vector_plane(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         x.pop("_noun", None)
     if shapes:
         ctx.consumed.update(x["label"] for x in shapes if x.get("label"))
+    points, segments = _marks(s) if on_screen is not None else ([], [])
+    if points or segments:
+        ctx.consumed.update(x["label"] for x in points + segments if x.get("label"))
     if relabelled and not (apply or vectors or shapes):
         ctx.stop = True
         return []
@@ -335,14 +373,15 @@ def rule_vector_plane(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             x["label"] for x in shapes if x.get("label")]
         ctx.consumed.update(strings)
         return [_beat("vector_plane", "vector_plane:declared", ex, i, strings, _kw(s) + ("plane", "vector"), **params)]
-    if not (vectors or matrices or shapes or (basis and not on_screen.params.get("basis"))):
+    if not (vectors or matrices or shapes or points or segments or (basis and not on_screen.params.get("basis"))):
         if basis and on_screen.params.get("basis") and re.search(r"\b(?:draw|show|add|place)\w*\b", s, re.I):
             ctx.modified.add(i)  # "Draw i-hat as a green arrow … and j-hat …" with the basis drawn: it is there
         return []
-    if shapes:
+    if shapes or points or segments:
         ctx.stop = True
     params = {"extend": True, "vectors": vectors or None, "matrices": matrices or None, "eigen": eigen or None,
-              "unit_square": (unit_square and not shapes) or None, "shapes": shapes or None}
+              "unit_square": (unit_square and not shapes) or None, "shapes": shapes or None, "points": points or None,
+              "segments": segments or None}
     params = {k: v for k, v in params.items() if v is not None}
     if basis and not on_screen.params.get("basis") and not on_screen.params.get("extend"):
         ctx.replace(on_screen, Beat("vector_plane", dict(on_screen.params, basis=True), on_screen.strings,
@@ -352,10 +391,11 @@ def rule_vector_plane(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             ctx.modified.add(i)
             return []
     strings = [v["label"] for v in vectors if v.get("label")] + [m["label"] for m in matrices] + [
-        x["label"] for x in shapes if x.get("label")]
+        x["label"] for x in shapes + points + segments if x.get("label")]
     ctx.consumed.update(strings)  # a vector's label is drawn at its tip, not again as text
     if matrices:
         # "Apply A = [[3, 1], [1, 2]]": the matrix is shown beside the grid, not again on its own
         ex.matrices[:] = [m for m in ex.matrices if all(m != x["values"] for x in matrices)]
-    rule = "vector_plane:apply" if matrices else "vector_plane:vectors" if vectors else "vector_plane:shapes"
+    rule = "vector_plane:apply" if matrices else "vector_plane:vectors" if vectors else "vector_plane:shapes" if shapes \
+        else "vector_plane:marks"
     return [_beat("vector_plane", rule, ex, i, strings, _kw(s), **params)]

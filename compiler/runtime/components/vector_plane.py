@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from manim import (DOWN, LEFT, RIGHT, UP, AnimationGroup, Arrow, Create, DashedLine, FadeIn, GrowArrow, Line,
+from manim import (DOWN, LEFT, RIGHT, UP, UR, Dot, AnimationGroup, Arrow, Create, DashedLine, FadeIn, GrowArrow, Line,
                    ManimColor, NumberPlane, Polygon, Transform, VGroup)
 
 from ...components.vector_plane import _fmt, matrix_label
@@ -228,16 +228,56 @@ def _add_shapes(g, shapes, theme) -> list:
     return out
 
 
+def _mark_mobs(g, kind: str, spec: dict, M, theme):
+    """A dot (with its label) or a segment (dashed unless asked solid, with its label) where the grid has it now."""
+    k = _scale(g)
+    if kind == "point":
+        at = g.plane.c2p(*fit_in(M @ np.array([spec["x"], spec["y"]], dtype=float), g.rect))
+        col = paint(spec.get("color"), theme["text"]) if spec.get("color") else ManimColor(theme["text"])
+        mob = VGroup(Dot(at, radius=0.07 * k, color=col))
+        if spec.get("label"):
+            mob.add(text(spec["label"], theme, size=24, color=col, math=True).scale(k).next_to(at, UR, buff=0.06 * k))
+        return mob
+    a = g.plane.c2p(*fit_in(M @ np.array(spec["start"], dtype=float), g.rect))
+    b = g.plane.c2p(*fit_in(M @ np.array(spec["end"], dtype=float), g.rect))
+    col = paint(spec.get("color"), "#9E9E9E") if spec.get("color") else ManimColor("#9E9E9E")
+    line = (DashedLine(a, b, color=col, stroke_width=2.5, dash_length=0.12) if spec.get("dashed", True)
+            else Line(a, b, color=col, stroke_width=3))
+    mob = VGroup(line)
+    if spec.get("label"):
+        lab = text(spec["label"], theme, size=22, color=col, math=True).scale(k)
+        direction = np.array(b) - np.array(a)
+        normal = np.array([-direction[1], direction[0], 0.0])
+        normal = normal / (np.linalg.norm(normal) or 1.0)
+        lab.move_to(np.array(b) - direction * 0.12 + normal * (0.25 * k + lab.height / 2))
+        mob.add(lab)
+    return mob
+
+
+def _add_marks(g, points, segments, theme) -> list:
+    out = []
+    for kind, specs in (("segment", segments or []), ("point", points or [])):
+        for spec in specs:
+            mob = _mark_mobs(g, kind, spec, g.M, theme)
+            g.marks.append((kind, dict(spec), mob))
+            g.mark_mobs.add(mob)
+            if spec.get("label"):
+                g.parts[spec["label"]] = mob
+            out.append(mob)
+    return out
+
+
 def build(theme: dict, *, vectors=(), basis: bool = False, matrices=(), eigen: bool = False,
-          unit_square: bool = False, shapes=(), x_range=None, y_range=None, color: str | None = None,
-          x_label: str | None = None, y_label: str | None = None):
+          unit_square: bool = False, shapes=(), points=(), segments=(), x_range=None, y_range=None,
+          color: str | None = None, x_label: str | None = None, y_label: str | None = None):
     vectors = list(vectors or [])
     matrices = list(matrices or [])
     shapes = list(shapes or [])
     if basis:
         vectors = [{"x": 1, "y": 0, "label": "î", "color": I_HAT}, {"x": 0, "y": 1, "label": "ĵ", "color": J_HAT}] + vectors
     pts = [(v["x"], v["y"]) for v in vectors] + ([(1, 1)] if unit_square else [])
-    corners = [p for spec in shapes for p in shape_points(spec)]
+    corners = [p for spec in shapes for p in shape_points(spec)] + [(p["x"], p["y"]) for p in points or []] + [
+        tuple(sg[k]) for sg in segments or [] for k in ("start", "end")]
     for P in products(matrices):
         pts += [tuple(P @ np.array(p, dtype=float)) for p in pts[: len(vectors) + (1 if unit_square else 0)]]
         if unit_square:
@@ -314,6 +354,9 @@ def build(theme: dict, *, vectors=(), basis: bool = False, matrices=(), eigen: b
     g.vector_specs = vectors  # (shape labels keep clear of the vectors' tips and labels)
     _add_shapes(g, shapes, theme)
     g.add(g.shape_mobs)
+    g.marks, g.mark_mobs = [], VGroup()
+    _add_marks(g, points, segments, theme)
+    g.add(g.mark_mobs)
     g.vectors, g.arrows, g.labels = vectors, VGroup(), VGroup()
     placed: list = []
     for k, v in enumerate(vectors):
@@ -377,7 +420,7 @@ def enter(mob, run_time: float):
     extra = [Create(e) for e in mob.eigen]
     if mob.square is not None:
         extra.append(FadeIn(mob.square))
-    extra += [FadeIn(m) for m in mob.shape_mobs]
+    extra += [FadeIn(m) for m in mob.shape_mobs] + [FadeIn(m) for m in mob.mark_mobs]
     if extra:
         out.append(AnimationGroup(*extra, run_time=max(0.2, run_time * 0.2)))
     if len(mob.arrows):
@@ -419,6 +462,8 @@ def apply(scene, g, k: int, rt: float) -> None:
             g.shape_mobs.add(lab)
             g.shapes[n] = (spec, poly, lab, col)
             anims.append(FadeIn(lab))
+    for kind, spec, mob in getattr(g, "marks", []):
+        anims.append(Transform(mob, _mark_mobs(g, kind, spec, g.M, g.theme)))
     if k >= 1 and len(g.eigen) and g.eigen.get_stroke_opacity() > 0.3:
         anims.append(g.eigen.animate.set_opacity(0.15))  # the first matrix's eigen-lines say nothing of the next
     scene.play(*anims, run_time=rt)
@@ -442,11 +487,13 @@ def find_plane(scene):
     return scene.on_screen("vector_plane")
 
 
-def extend(scene, *, until: float, slot: float, strings=(), vectors=(), matrices=(), shapes=(), **new_plane) -> None:
-    """More matrices, vectors and shapes on the grid on screen; without one, a new grid."""
+def extend(scene, *, until: float, slot: float, strings=(), vectors=(), matrices=(), shapes=(), points=(), segments=(),
+           **new_plane) -> None:
+    """More matrices, vectors, shapes, points and segments on the grid on screen; without one, a new grid."""
     g = find_plane(scene)
     if g is None:
-        g = build(scene.theme, vectors=vectors, matrices=matrices, shapes=shapes, **new_plane)
+        g = build(scene.theme, vectors=vectors, matrices=matrices, shapes=shapes, points=points, segments=segments,
+                  **new_plane)
         scene.show(g, enter, slot=slot, strings=strings)
         run(scene, g, until)
         return
@@ -455,6 +502,9 @@ def extend(scene, *, until: float, slot: float, strings=(), vectors=(), matrices
     added = _add_shapes(g, shapes or [], g.theme)
     if added:
         scene.play(*[FadeIn(m) for pair in added for m in pair if m is not None], run_time=0.6)
+    marks = _add_marks(g, points, segments, g.theme)
+    if marks:
+        scene.play(*[FadeIn(m) for m in marks], run_time=0.6)
     for v in vectors or []:
         n = len(g.arrows)
         col = _vec_colour(g.theme, v, n)
