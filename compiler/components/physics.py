@@ -2,7 +2,8 @@
 force / velocity / acceleration vectors with labels (a free-body diagram), a projectile whose trajectory,
 range and flight time are computed from the given numbers, an orbit, motion along a path with a
 running readout, a ray crossing a boundary, a mass on a spring, a simple pendulum, a thin lens with its
-principal rays and the image it forms, and a gas in a cylinder with a piston; `steps` act on the picture in turn."""
+principal rays and the image it forms, a gas in a cylinder with a piston, and point charges with their field lines;
+`steps` act on the picture in turn."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ MAX_VECTORS = 10
 MAX_STEPS = 12
 WORLD = 1e5  # metres, either way: coordinates and computed distances stay within
 
-Shape = Literal["ball", "block", "car", "planet", "star", "person"]
+Shape = Literal["ball", "block", "car", "planet", "star", "person", "charge"]
 Direction = Literal["up", "down", "left", "right", "up_slope", "down_slope", "normal", "into_slope"]
 Coord = Annotated[float, Field(ge=-WORLD, le=WORLD)]
 Point = Annotated[list[Coord], Field(min_length=2, max_length=2)]
@@ -43,6 +44,8 @@ class Body(_Model):
                              "cliff edge, the table top, the middle of the slope, in a row on the ground).",
                              examples=[[0, 0]])
     color: Colour | None = Field(None, description="Body colour.", examples=["light blue"])
+    charge: float | None = Field(None, ge=-1e6, le=1e6, description="`charge`: its charge (its sign draws it: + red, "
+                                 "− blue; the field lines follow it).", examples=[3])
 
 
 class PhysicsVector(_Model):
@@ -386,6 +389,8 @@ class PhysicsVisual(VisualBase):
                                       "angle; the weight, the tension and the weight's parts; its swing (period "
                                       "computed).", examples=[{"length": 1, "angle": 15, "swings": 2,
                                                                "string_label": "L = 1 m", "bob_label": "m"}])
+    field_lines: bool = Field(False, description="Electric field lines of the charged bodies (shape `charge`), "
+                              "computed: out of the positive charges, into the negative ones.", examples=[True])
     gas: Gas | None = Field(None, description="A gas in a cylinder: dots moving and bouncing off the walls, a "
                             "piston (or a closed box), a pressure gauge, a thermometer, a flame; `gas` steps move the "
                             "piston and change the readings.", examples=[{"particles": 30, "volume": 0.6,
@@ -431,6 +436,8 @@ class PhysicsVisual(VisualBase):
                 or self.pendulum or self.gas or self.extend):
             raise _err("an empty picture: give `bodies`, a `projectile`, an `orbit`, a `sum`, a `refraction`, a "
                        "`spring`, a `lens`, a `pendulum` or a `gas`")
+        if self.field_lines and not self.extend and not any(b.charge for b in self.bodies):
+            raise _err("`field_lines` needs a body with a `charge` (shape `charge`)")
         if self.projectile:
             p = self.projectile
             h = p.height if p.height is not None else (self.height or 0.0)

@@ -177,6 +177,8 @@ def rule_recall(ex: Extracted, ctx, i: int) -> list[Beat]:
     bare = ex.bare
     # what the sentence says, not the notes in brackets: "a(t) = -cos(t) (differentiate again)" refers to nothing
     low = re.sub(r"\([^()]*\)", " ", bare).lower()
+    if ":\n" in low:
+        low = low.split(":\n", 1)[0]  # "a bulleted list:\n… tangent to the line …": the items name nothing drawn before
     shown = _on_screen_kinds(ctx)
     scene_ref = re.search(r"\bscene\s+(\d{1,3})\b", low)
     scene = int(scene_ref.group(1)) if scene_ref else None

@@ -84,7 +84,7 @@ def _list_lines(ex: Extracted, ctx: Context, i: int) -> list[str]:
             b.detail_index == i and b.source == ex.sentence for b in ctx.beats):
         return []
     nouns = "|".join(re.escape(n) for n in list_nouns())
-    if not re.search(r"\b(?:" + nouns + r")s?\b", ex.sentence[:block.start()], re.I):
+    if not re.search(r"\b(?:" + nouns + r")s?\b|\bbulleted\b|\blist\b", ex.sentence[:block.start()], re.I):
         return []
     lines = [ln.strip() for ln in block.group(1).splitlines() if ln.strip()]
     return [] if len(lines) < 2 or any(ln in ctx.consumed for ln in lines) else lines

@@ -82,7 +82,13 @@ def detail_sentences(details: str) -> list[str]:
         new_item = indent is not None and head_indent is not None and indent <= head_indent
         if head is not None and not new_item and (_data_line(line) or marker and (
                 _quotation(line) or _announces_list(head) and not _instruction_verb_first(line)) or
-                _quotation(line) and _announces_list(head)):
+                _quotation(line) and _announces_list(head) or (
+                    # "Right: a bulleted list:" then plain lines: its items
+                    re.search(r"\b(?:bullet(?:ed)?|bullet[- ]point|(?:numbered\s+)?list)\b[^:]*:$", head, re.I)
+                    and not _instruction_verb_first(line) and len(line) <= 120 and not line.endswith(":")
+                    and not re.match(r"(?:then|next|now|finally|after|also)\b", line, re.I)
+                    and not _LABELLED_LINE.match(line)
+                    and not (rows and all(_quotation(r) for r in rows) and not _quotation(line)))):
             rows.append(line)  # (a list item under "Show three bullet points:" is one of its points)
             continue
         close()

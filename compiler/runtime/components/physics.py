@@ -22,6 +22,7 @@ from ...components.physics import (body_name, flight, fmt, impact_labels, impact
 from ..style import text
 from .icon import _person
 from .physics_lens import build_lens
+from .physics_field import charge_disc, field_lines as trace_field_lines
 from .physics_gas import build_gas, change as gas_change, enter_gas
 from .physics_pendulum import build_pendulum, swing
 from .plot import dim_text, paint
@@ -157,7 +158,7 @@ def _setting(setting, bodies, projectile, path, height) -> str:
 
 def build(theme: dict, *, setting=None, height=None, angle: float = 30, bodies=(), vectors=(), projectile=None,
           orbit=None, path=None, caption=None, steps=(), color=None, vector_sum=None, refraction=None, spring=None,
-          lens=None, pendulum=None, gas=None):
+          lens=None, pendulum=None, gas=None, field_lines: bool = False):
     bodies = [dict(b) for b in bodies or []]
     setting = _setting(setting, bodies, projectile, path, height)
     ground_col = dim_text(theme)
@@ -271,7 +272,8 @@ def build(theme: dict, *, setting=None, height=None, angle: float = 30, bodies=(
     normal = np.array([-math.sin(math.radians(slope)), math.cos(math.radians(slope)), 0.0])
     for k, b in enumerate(bodies):
         col = paint(b.get("color"), BODY) if b.get("color") else ManimColor(BODY)
-        shape = _shape(b.get("shape", "ball"), col, theme)
+        shape = charge_disc(float(b.get("charge") or 1.0), theme) if b.get("shape") == "charge" else \
+            _shape(b.get("shape", "ball"), col, theme)
         if setting == "none":
             shape.scale(1.5)  # a free-body diagram: the body is the picture
         half = shape.height / 2
@@ -298,6 +300,14 @@ def build(theme: dict, *, setting=None, height=None, angle: float = 30, bodies=(
                 _place(t, piece.shape.get_center(), UP if setting != "none" else UP + LEFT, taken)
             piece.add(t)
             g.body_labels[body_name(b, k)] = t
+    # --- the electric field lines of the charged bodies (under them)
+    g.field = VGroup()
+    charged = [(rest[k], float(b["charge"])) for k, b in enumerate(bodies) if b.get("charge")]
+    if field_lines and charged:
+        half_w, half_h = BOX_W / (2 * s) * 1.15, BOX_H / (2 * s) * 1.15
+        g.field = trace_field_lines(charged, (cx - half_w, cx + half_w, cy - half_h, cy + half_h), 0.32 / s,
+                                    lambda x, y: P(x, y))
+        g.add(g.field)
     g.body_group = body_mobs
     g.add(body_mobs)
     # --- vectors
@@ -895,6 +905,8 @@ def enter(mob, run_time: float):
     if len(mob.body_group):
         out.append(AnimationGroup(*[FadeIn(b, scale=0.8) for b in mob.body_group], lag_ratio=0.2,
                                   run_time=max(0.3, run_time * 0.3)))
+    if len(getattr(mob, "field", [])):
+        out.append(AnimationGroup(*[Create(line) for line in mob.field], run_time=max(0.6, run_time * 0.4)))
     if mob.projectile is not None and mob.projectile["ball"] not in mob.body_group:
         out.append(FadeIn(mob.projectile["ball"], run_time=0.3))
     if len(mob.vectors):
