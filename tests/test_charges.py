@@ -74,3 +74,17 @@ def test_charges_generated_and_rendered_without_layout_violations():
     (g,) = [generate_scene(ts) for ts in time_plan(plan_storyboard(sb), estimate_timings(sb)).scenes]
     assert "field_lines=True" in g.code
     assert run_scene(g.code, g.class_name, 1).violations == []
+
+
+# ----------------------------------------------------------------------------- orbits
+def test_an_ellipse_around_the_sun_with_a_planet_moving_round_is_an_orbit_of_that_shape():
+    sb = Storyboard.model_validate({"scenes": [scene(
+        'Draw a yellow dot at the center left representing the Sun, labeled "Sun". Draw a white ellipse around it '
+        '(width 10, height 8) with the Sun at the right focus. A small blue dot labeled "Planet" moves once around the '
+        "ellipse in 4 seconds. Draw a velocity arrow attached to the planet.", "Kepler's first law.",
+        plot="Kepler's laws of planetary motion.")]})
+    plan = plan_storyboard(sb)
+    (b,) = plan.scenes[0].beats
+    assert b.params["orbit"] == {"center": "Sun", "body": "Planet", "eccentricity": 0.6, "revolutions": 1,
+                                 "velocity": True}
+    assert not [n for n in plan.diagnostics if n.code == "SB307"]  # the Sun's label is on the picture

@@ -424,7 +424,7 @@ def _relabel_named(ex: Extracted, ctx: Context, i: int, picture: Beat) -> list[B
 def rule_physics(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     s = ex.sentence
     picture = _picture(ctx)
-    if picture is not None and (any(picture.params.get(k) for k in ("refraction", "spring", "lens", "pendulum"))
+    if picture is not None and (any(picture.params.get(k) for k in ("refraction", "spring", "lens", "pendulum", "orbit"))
                                 or "gas" in picture.params):
         return []  # a ray and its normal (rules_optics), a block on a spring (rule_spring), a lens, a pendulum, a gas
     if picture is None:
