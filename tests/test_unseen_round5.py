@@ -408,3 +408,9 @@ def test_plane_marks_are_drawn_and_moved_by_a_matrix():
     (g,) = [generate_scene(ts) for ts in time_plan(plan_storyboard(sb), estimate_timings(sb)).scenes]
     assert "segments=[{'start': [-2.0, -1.0], 'end': [6.0, 3.0], 'label': 'span of b', 'dashed': True}]" in g.code
     assert run_scene(g.code, g.class_name, 1).violations == []
+
+
+def test_a_heading_with_a_value_and_an_instruction_is_no_formula_and_an_array_divider_no_comparison():
+    beats, notes = planned("Show the array [3, 7, 5, 1]. Pass i = 2: Lift 5 as key. Move the divider after index 2.")
+    assert [b.kind for b in beats] == ["sequence"]
+    assert sum(n.startswith("SB301") for n in notes) == 2  # said, not drawn as a formula or a split screen

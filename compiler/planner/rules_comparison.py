@@ -123,6 +123,7 @@ def rule_comparison(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                 prose_line = rest[0].upper() + rest[1:] if rest else None
     if col is None:
         if not cue_unquoted(ex, _DIVIDER) or cue_unquoted(ex, r"\btables?\b") or cue_unquoted(
+                ex, r"\bdivider\s+(?:after|before|between|at)\b|\b(?:after|before)\s+index\b") or cue_unquoted(
                 ex, r"^\s*the\s+(?:[\w-]+\s+){0,3}(?:columns|panels|halves)\s+(?:are|were|stay|remain|get)\b"):
             return []  # "The three server columns are shown dimmed": columns already drawn, not a new comparison
         fresh = [q for q in ex.quoted if q not in ctx.consumed]

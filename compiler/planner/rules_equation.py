@@ -151,6 +151,9 @@ def rule_bare_formula(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if (not text or ex.quoted or "\n" in text or len(re.findall(r"[A-Za-z]{4,}", text)) > 2 or "=" not in text
             or is_instruction(text)):
         return []
+    head, colon, tail = text.partition(":")
+    if colon and "=" in head and "=" not in tail and re.search(r"[A-Za-z]{3,}", tail):
+        return []  # "Pass i = 2: Lift 5 as key": a heading and an instruction, not a formula
     if not (looks_like_math(text) or text.startswith("=") or re.fullmatch(r"[^\s=]{1,12}\s*=.+", text)
             or (re.match(r"^[\w(]", text) and to_tex(text).tex is not None and not is_instruction(text))):
         return []
