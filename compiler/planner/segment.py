@@ -88,6 +88,7 @@ def detail_sentences(details: str) -> list[str]:
                     and not _instruction_verb_first(line) and len(line) <= 120 and not line.endswith(":")
                     and not re.match(r"(?:then|next|now|finally|after|also)\b", line, re.I)
                     and not _LABELLED_LINE.match(line)
+                    and not re.search(r"\b(?:show|display|draw|write|add|fade|put|place|animate|highlight)\b", line, re.I)
                     and not (rows and all(_quotation(r) for r in rows) and not _quotation(line)))):
             rows.append(line)  # (a list item under "Show three bullet points:" is one of its points)
             continue
