@@ -414,3 +414,17 @@ def test_a_heading_with_a_value_and_an_instruction_is_no_formula_and_an_array_di
     beats, notes = planned("Show the array [3, 7, 5, 1]. Pass i = 2: Lift 5 as key. Move the divider after index 2.")
     assert [b.kind for b in beats] == ["sequence"]
     assert sum(n.startswith("SB301") for n in notes) == 2  # said, not drawn as a formula or a split screen
+
+
+def test_a_draw_head_lends_its_verb_to_the_lines_under_it_and_named_circles_after_a_colon():
+    from compiler.planner.segment import detail_sentences
+
+    units = detail_sentences('Draw two circles: "Sunny" and "Rainy". Draw:\na curved arrow from Sunny to Rainy labeled '
+                             '"0.1"\na curved arrow from Rainy to Sunny labeled "0.5"\nThen show underneath:\n"1 = 1"')
+    assert units == ['Draw two circles: "Sunny" and "Rainy".', 'Draw a curved arrow from Sunny to Rainy labeled "0.1"',
+                     'Draw a curved arrow from Rainy to Sunny labeled "0.5"', 'Then show underneath:\n"1 = 1"']
+    beats, _ = planned('Draw two large circles: "Sunny" on the left at (-3, 0) and "Rainy" on the right at (3, 0). Draw:\n'
+                       'a curved arrow from Sunny to Rainy (upper arc) labeled "0.1"')
+    (d,) = beats
+    assert [(x["type"], x.get("label")) for x in d.params["shapes"]] == [("circle", "Sunny"), ("circle", "Rainy"),
+                                                                       ("arrow", "0.1")]

@@ -142,7 +142,14 @@ def _shapes(ex: Extracted, known: list[dict], ctx: Context | None = None, i: int
         label = re.match(r"(?:(?!\band\s+(?:an?|the|one|two|three)\s)(?:[^.;\"\u201c]|\.\d)){0,100}?\b(?:labell?ed|called|"
                          r"marked|with (?:the )?(?:text|label))\s+" + _Q, tail, re.I)
         more: list[str] = []
-        if label:  # "three circles labeled "x", "h", "y_hat"": one label per copy
+        many = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}.get(m.group("count").lower())
+        if label is None and many and re.match(r"\s*:\s*[\"\u201c]", tail):
+            # 'Draw two large circles: "Sunny" on the left at (-3, 0) and "Rainy" on the right': a label each
+            names = list(re.finditer(_Q, tail))[:many]
+            if len(names) == many:
+                label = _Span(names[0].group(1), names[-1].end())
+                more = [q.group(1) for q in names[1:]]
+        elif label:  # "three circles labeled "x", "h", "y_hat"": one label per copy
             rest = re.match(r"(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+)" + _Q + r")+", tail[label.end():])
             if rest:
                 more = re.findall(_Q, rest.group(0))

@@ -50,14 +50,16 @@ def detail_sentences(details: str) -> list[str]:
     head_indent: int | None = None  # the indent of the head's list marker, if the head is a list item
     rows: list[str] = []
 
+    spent = False  # the head ("Draw:") lent its verb to the lines under it: no unit of its own
+
     def close() -> None:
-        nonlocal head, rows
-        if head is not None:
+        nonlocal head, rows, spent
+        if head is not None and not (spent and not rows):
             units = _sentences(head)
             if rows:
                 units[-1] = units[-1] + "\n" + "\n".join(rows)
             out.extend(units)
-        head, rows = None, []
+        head, rows, spent = None, [], False
 
     lines = details.split("\n")
     j = 0
@@ -77,6 +79,18 @@ def detail_sentences(details: str) -> list[str]:
         line = _MARKER.sub("", raw).strip()
         if not line:
             close()
+            continue
+        last = _sentences(head)[-1] if head else ""
+        verb = re.fullmatch(r"(?:then\s+|next,?\s+|now\s+)?(draw|add|show|place|put|display|sketch)\s*:", last, re.I)
+        if verb and re.match(r"(?:an?|the|one|two|three|four)\s", line, re.I):
+            # "Draw:" then "a self-loop on Sunny labeled "0.9"", "a curved arrow from Sunny to Rainy …": each line is
+            # one thing to draw, with the head's verb (the head itself is no unit)
+            units = _sentences(head)[:-1]
+            if units:
+                out.extend(units)
+                head = last
+            spent = True
+            out.extend(_sentences(f"{verb.group(1).capitalize()} {line}"))
             continue
         # a data line under the head; a list item as deep as the head's own item starts a new unit
         new_item = indent is not None and head_indent is not None and indent <= head_indent
