@@ -118,6 +118,19 @@ def plan_scene(index: int, scene: Scene, base: Theme, notes: list[PlanNote],
     )
 
 
+def _dropped_quotes(ex, ctx, i: int) -> None:
+    """A quoted text of several words that the sentence's rules neither drew nor used (a rule that handled the
+    sentence and stopped the rest): said (SB307), never lost without a word."""
+    shown = None
+    for q in ex.quoted:
+        if len(q.split()) < 3 or q in ctx.consumed:
+            continue
+        if shown is None:
+            shown = re.sub(r"\s+", " ", " ".join(str(x) for b in ctx.beats for x in (*b.strings, b.params)))
+        if re.sub(r"\s+", " ", q) not in shown:
+            ctx.lost(i, f"the text {q[:60]!r} is not drawn")
+
+
 def _rule_beats(index: int, scene: Scene, details: tuple[str, ...], theme: Theme, notes: list[PlanNote],
                 history: tuple[ScenePlan, ...], unmatched: list[int], budget: Budget) -> list[Beat]:
     ctx = Context(theme=theme, scene_plot=scene.scene_plot, history=history, scene_number=index + 1,
@@ -134,6 +147,8 @@ def _rule_beats(index: int, scene: Scene, details: tuple[str, ...], theme: Theme
             ctx.beats.extend(kept)
         if produced and not ctx.changed_in(i):
             _only_its_label(ex, ctx, i, produced)
+        if produced or ctx.changed_in(i):
+            _dropped_quotes(ex, ctx, i)
         if not produced and not ctx.changed_in(i) and not any(j == i for j, _ in ctx.losses):
             # (a sentence understood but not drawable — "the fifth card" of three — is reported by its SB307)
             if sentence.rstrip().endswith(":") and not (ex.quoted or ex.backticked or ex.formulas) and i + 1 < len(details) \

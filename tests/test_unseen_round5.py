@@ -428,3 +428,35 @@ def test_a_draw_head_lends_its_verb_to_the_lines_under_it_and_named_circles_afte
     (d,) = beats
     assert [(x["type"], x.get("label")) for x in d.params["shapes"]] == [("circle", "Sunny"), ("circle", "Rainy"),
                                                                        ("arrow", "0.1")]
+
+
+# ----------------------------------------------------------------------------- nothing quoted lost without a word
+def test_a_text_written_after_a_picture_operation_is_drawn_and_one_no_rule_drew_is_said():
+    beats, _ = planned('Show the number line from 16 to 26 with dots at 18, 19, 21, 23, 24 and the mean at 21. Highlight '
+                       'the dots at 19, 21 and 23 inside the band and write "3 of 5 values within one σ".')
+    assert "3 of 5 values within one σ" in [b.params.get("text") for b in beats]
+    beats, _ = planned('Put a small clock label "t = 0" in the corner.')
+    assert "graph" not in [b.kind for b in beats]  # a readout, not a clock face
+
+
+def test_a_quoted_text_a_rule_left_out_is_reported(monkeypatch):
+    from compiler import plan as plan_module
+
+    ex = plan_module.extract('Draw the thing and write "a caption of some words".')
+    from compiler.planner.context import Context
+    from compiler.planner.theme import parse_theme
+
+    ctx = Context(theme=parse_theme("Dark.")[0], scene_plot="")
+    plan_module._dropped_quotes(ex, ctx, 0)
+    assert ctx.losses == [(0, "the text 'a caption of some words' is not drawn")]
+    ctx.consumed.add("a caption of some words")
+    ctx.losses.clear()
+    plan_module._dropped_quotes(ex, ctx, 0)
+    assert ctx.losses == []
+
+
+def test_a_numbered_list_with_imperative_steps_keeps_them_as_its_items():
+    beats, _ = planned("Below, show a numbered list with the recipe:\n1. Find the mean x̄\n2. Subtract the mean from each "
+                       "value\n3. Take the square root → standard deviation")
+    (b,) = beats
+    assert b.kind == "bullets" and b.params["style"] == "numbered" and len(b.params["items"]) == 3

@@ -90,7 +90,7 @@ def rule_charges(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             b["at"] = [round(2.0 * k - (len(found) - 1), 3), 0.0]
     strings = [b["label"] for b in found if b.get("label")]
     ctx.consumed.update(strings + [q for q in ex.quoted if q.strip() in ("+", "-", "−")])
-    ctx.stop = True
+    ctx.stop = not [q for q in ex.quoted if q not in ctx.consumed]  # ('label "like charges repel"': a text still)
     ctx.modified.add(i)
     # "Replace the charge by …", or a picture recalled by this very sentence ("Draw the dipole: …"): the charges as
     # now written

@@ -181,7 +181,8 @@ def rule_flow(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         # "Display the sentence "More CO₂ → more trapped heat → higher temperatures" as a chain of boxes"
         nodes, rule = [p.strip() for p in ARROW_SPLIT.split(quoted_chain) if p.strip()], "flow:quoted-chain"
         ctx.consumed.add(quoted_chain)
-    elif ex.chain:
+    elif ex.chain and not re.search(r"\b(?:numbered|bulleted|ordered)?\s*list\b[^:\n]*:\s*\n", ex.sentence, re.I):
+        # (an arrow inside an item of a list — "Take the square root → standard deviation" — is the item's)
         nodes, rule = ex.chain, "flow:arrow-chain"
         written = re.search(r"\s*(?:->|→|=>|⟶)\s*".join(re.escape(n) for n in nodes), ex.sentence)
         chain_text = [written.group(0)] if written else []  # the boxes and arrows read as the chain is written

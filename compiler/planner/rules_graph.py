@@ -120,8 +120,9 @@ def _clock(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     circular graph without edges); the number where the dot stops is visited."""
     s = ex.sentence
     if not re.search(r"^\s*(?:\d+[.)]\s*)?(?:then\s+)?(?:draw|show|display|add|sketch|use|place|put|start)\w*\b", s, re.I) \
-            or not re.search(r"\b(?:an?|the|one)\s+(?:[\w-]+\s+){0,2}?(?:" + clock_nouns() + r")\b", ex.bare or s, re.I):
-        return []
+            or not re.search(r"\b(?:an?|the|one)\s+(?:[\w-]+\s+){0,2}?(?:" + clock_nouns() + r")\b(?!\s+(?:label|readout|"
+                             r"text|counter|display|reading)s?\b)", ex.bare or s, re.I):
+        return []  # ("a small clock label 't = 0'": a readout, not a clock face)
     rng = re.search(r"\b(?:numbers?|values?|labels?|hours?|positions?|residues?)\s+(?:from\s+)?(" + _INT + r")\s*"
                     r"(?:to|through|-|–|\.\.)\s*(" + _INT + r")\b", s, re.I)
     hours = re.search(r"\b(\d+)\s+(?:hours|numbers|positions|marks)\b", s, re.I)

@@ -105,7 +105,8 @@ def _complete(ex: Extracted, ctx: Context, i: int, line: Beat) -> None:
     ctx.consumed.update(strings)
     ctx.replace(line, Beat("number_line", params, line.strings + tuple(x for x in strings if x not in line.strings),
                            line.rule.split("+")[0] + "+completed", line.source, line.detail_index, line.keywords), i)
-    ctx.stop = True
+    # ('… and write "3 of 5 values within one σ"': a text of its own, left to the rules after)
+    ctx.stop = not [q for q in ex.quoted if q not in ctx.consumed]
 
 
 def rule_number_line(ex: Extracted, ctx: Context, i: int) -> list[Beat]:

@@ -62,7 +62,7 @@ def rule_bullets(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         if len(lines) > 12:
             ctx.lost(i, f"{len(lines)} items; only the first 12 are drawn")
         return [_beat("bullets", "bullets:lines-after-colon", ex, i, lines[:12], sum((_kw(x) for x in lines[:12]), ()),
-                      items=lines[:12], style="dot")]
+                      items=lines[:12], style="numbered" if _has(ex, r"\b(?:numbered|ordered)\b") else "dot")]
     headings = list(re.finditer(r'(?:titled|headed|called)\s+"([^"]+)"', ex.sentence, re.I))
     if len(headings) >= 2:
         # "a list titled "A" with …, followed by a second list titled "B" with …": one list per heading

@@ -95,7 +95,9 @@ def detail_sentences(details: str) -> list[str]:
         # a data line under the head; a list item as deep as the head's own item starts a new unit
         new_item = indent is not None and head_indent is not None and indent <= head_indent
         if head is not None and not new_item and (_data_line(line) or marker and (
-                _quotation(line) or _announces_list(head) and not _instruction_verb_first(line)) or
+                _quotation(line) or _announces_list(head) and not _instruction_verb_first(line)
+                # "show a numbered list with the recipe:" then "1. Find the mean": its items, imperative or not
+                or re.search(r"\b(?:numbered|bulleted|ordered)\s+list\b[^:]*:$", head, re.I)) or
                 _quotation(line) and _announces_list(head) or (
                     # "Right: a bulleted list:" then plain lines: its items
                     re.search(r"\b(?:bullet(?:ed)?|bullet[- ]point|(?:numbered\s+)?list)\b[^:]*:$", head, re.I)
