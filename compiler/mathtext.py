@@ -1170,6 +1170,8 @@ def _prepare(expr: object) -> str:
         if ch not in "\t\n\r" and unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Cn"):
             raise _Fail(f"control character U+{ord(ch):04X}")
     s = " ".join(expr.split())
+    # "T½", "t½ = 5730 years": a half-life — the fraction is the letter's subscript, not a factor
+    s = re.sub(r"(?<![A-Za-z])([A-Za-z])½(?![\d/])", r"\1_{1/2}", s)
     if any(ch in _VULGAR for ch in s):
         # "KE = ½ m v²": the fraction the character stands for, typeset as one
         s = "".join(f" ({_VULGAR[ch]}) " if ch in _VULGAR else ch for ch in s).strip()

@@ -551,3 +551,8 @@ def test_a_rate_per_unit_of_time_keeps_its_unit():
                                           "Next")]
     assert spans == ["λ = 0.6931 / 5730", "λ ≈ 1.21 × 10⁻⁴ per year"]
     assert tex("λ ≈ 1.21 × 10⁻⁴ per year") == r"\lambda \approx 1.21 \times 10^{-4} \, \text{per year}"
+
+
+def test_a_half_life_symbol_is_a_subscript_not_a_factor():
+    assert tex("T½ = 8 days") == r"T_{1/2} = 8 \, \mathrm{days}"
+    assert tex("KE = ½ m v²") == r"KE = \frac{1}{2} m v^{2}"  # a fraction on its own is still a factor

@@ -460,3 +460,13 @@ def test_a_numbered_list_with_imperative_steps_keeps_them_as_its_items():
                        "value\n3. Take the square root → standard deviation")
     (b,) = beats
     assert b.kind == "bullets" and b.params["style"] == "numbered" and len(b.params["items"]) == 3
+
+
+def test_drops_from_every_dot_and_a_label_on_the_axis_is_not_its_name():
+    beats, _ = planned('Axes: x-axis "t (days)" from 0 to 48; y-axis "N (mg)" from 0 to 220. Put dots at (0, 200), '
+                       "(8, 100), (16, 50). From each dot draw dashed lines down to the x-axis and left to the y-axis. "
+                       'Label the first gap on the x-axis "T½ = 8 days".')
+    axes = beats[0]
+    assert axes.params["x_label"] == "t (days)"
+    drops = next(b for b in beats if b.rule == "plot:drops-to-axes").params["segments"]
+    assert {"start": [8, 100], "end": [8, 0], "style": "dashed"} in drops and len(drops) == 5  # (0, 200) drops once

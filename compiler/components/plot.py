@@ -82,7 +82,8 @@ class PlotSegment(_Model):
     end: Range = Field(min_length=2, max_length=2, description="[x, y] where it ends.", examples=[[4, 5]])
     label: str | None = Field(None, max_length=80, description="Text beside its middle.", examples=["5"])
     color: Colour | None = Field(None, description="Segment colour (default: the theme's accent).", examples=["green"])
-    style: Literal["line", "brace", "arrow"] = Field("line", description="`line`: a straight segment; `brace`: a "
+    style: Literal["line", "dashed", "brace", "arrow"] = Field("line", description="`line`: a straight segment; "
+                                                     "`dashed`: a thin dashed one (a drop to an axis); `brace`: a "
                                                      "curly brace over that stretch on the side the curves leave free, "
                                                      "its label at the tip (a distance, a period); `arrow`: a double-headed "
                                                      "arrow (an amplitude, a height).", examples=["brace"])
@@ -130,7 +131,7 @@ class PlotVisual(VisualBase):
     series: list[Series] = Field(default_factory=list, max_length=6, description="Data lines: points given as "
                                  "numbers, joined in order (a line chart).",
                                  examples=[[{"points": [[0, 1], [1, 3], [2, 2]], "label": "measured"}]])
-    segments: list[PlotSegment] = Field(default_factory=list, max_length=8,
+    segments: list[PlotSegment] = Field(default_factory=list, max_length=16,
                                         description="Straight segments between points of the plane, optionally labelled.",
                                         examples=[[{"start": [1, 1], "end": [4, 5], "label": "d = 5"}]])
 

@@ -211,6 +211,11 @@ def named_axes(sentence: str) -> tuple[str | None, str | None]:
         word = m.group(2)
         if not re.search(r"\blabel", sentence[:m.start()], re.I) or word.lower().endswith("ing"):
             continue  # "an arrow along the x-axis pointing left, labeled …": the label is the arrow's
+        if re.search(r"\b(?:on|along|of|at|under|below|above|near|across)\s+the\s*$", sentence[:m.start()], re.I):
+            continue  # "Label the first gap on the x-axis "T½ = 8 days"": a place on the axis, not its name
+        quoted = sentence[m.start(2) - 1:m.start(2)] in "\"\u201c`"
+        if quoted and sentence[m.end(2):m.end(2) + 1] not in "\"\u201d`":
+            continue  # a quote longer than one name ("T½ = 8 days"): not read as one
         if word.lower() in ("and", "with", "as", "to", "the", "a", "in", "from", "of", "label", "labels", "labeled",
                             "labelled", "values", "value", "ticks", "tick", "range", "numbers", "title", "can", "is",
                             "shows", "should", "will", "at", "on", "goes", "runs", "ranges", "only", "hidden"):

@@ -536,6 +536,17 @@ def _axis_markers(ex, ctx, i, first, beats, curves, low):
     pts = _points(beats)
     if not pts:
         return None
+    if re.search(r"\b(?:from\s+)?(?:each|every|all(?:\s+the)?)\s+(?:\w+\s+)?(?:dots?|points?)\b", low) and len(pts) > 1:
+        # "From each dot draw dashed lines down to the x-axis and left to the y-axis": a pair of drops per dot
+        xr, yr = first.params.get("x_range") or [0, 10], first.params.get("y_range") or [0, 10]
+        x_axis, y_axis = max(yr[0], min(0, yr[1])), max(xr[0], min(0, xr[1]))
+        drops = [seg for p in pts[:8] if isinstance(p.get("x"), (int, float)) for seg in (
+            {"start": [p["x"], p["y"]], "end": [p["x"], x_axis], "style": "dashed"},
+            {"start": [p["x"], p["y"]], "end": [y_axis, p["y"]], "style": "dashed"})]
+        drops = [d for d in drops if d["start"] != d["end"]]  # (a dot on an axis drops nowhere)
+        if len(pts) > 8:
+            ctx.lost(i, f"{len(pts)} dots: the drops to the axes are drawn from the first 8")
+        return [_extend(ex, ctx, i, "plot:drops-to-axes", [], segments=drops)]
     p = pts[-1]
     x_name = (first.params.get("x_label") or "x").lower()
     y_name = (first.params.get("y_label") or "y").lower()

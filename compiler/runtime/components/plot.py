@@ -457,9 +457,11 @@ def _segment(g, theme, seg: dict, k: float, parts: dict) -> VGroup:
     a, b = ([min(max(float(p[0]), x0), x1), min(max(float(p[1]), y0), y1)] for p in (seg["start"], seg["end"]))
     col = paint(seg["color"], theme["accent"]) if seg.get("color") else ManimColor(theme["accent"])
     style = seg.get("style") or "line"
-    if style != "line":
+    if style not in ("line", "dashed"):
         return _span(g, theme, a, b, style, col, seg.get("label"), k, parts)
-    line = Line(axes.c2p(*a), axes.c2p(*b), color=col, stroke_width=4 * k)
+    line = Line(axes.c2p(*a), axes.c2p(*b), color=col, stroke_width=4 * k) if style == "line" else \
+        DashedLine(axes.c2p(*a), axes.c2p(*b), color=dim_text(theme) if not seg.get("color") else col,
+                   stroke_width=2 * k, dash_length=0.1 * k)
     g.seg_ends = getattr(g, "seg_ends", []) + [(tuple(a), tuple(b))]  # for right-angle marks at their corners
     out = VGroup(line)
     if seg.get("label"):
