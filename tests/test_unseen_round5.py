@@ -470,3 +470,14 @@ def test_drops_from_every_dot_and_a_label_on_the_axis_is_not_its_name():
     assert axes.params["x_label"] == "t (days)"
     drops = next(b for b in beats if b.rule == "plot:drops-to-axes").params["segments"]
     assert {"start": [8, 100], "end": [8, 0], "style": "dashed"} in drops and len(drops) == 5  # (0, 200) drops once
+
+
+def test_readings_are_not_boxes_and_a_free_body_diagram_of_labelled_values_draws_the_forces():
+    beats, _ = planned('Animate the block sliding down in 1.58 s. Show a timer "t = 0.00 s" → "t = 1.58 s" and a speed '
+                       'readout "v = 0.00 m/s" → "v = 5.06 m/s" on the diagram.')
+    assert "flow" not in [b.kind for b in beats]
+    beats, _ = planned('Left: final free body diagram with labeled values: "W = 49 N", "N = 42.4 N", "f = 8.49 N".')
+    (b,) = beats
+    assert b.kind == "physics"
+    assert [(v["direction"], v["label"]) for v in b.params["vectors"]] == [
+        ("down", "W = 49 N"), ("normal", "N = 42.4 N"), ("up_slope", "f = 8.49 N")]

@@ -181,7 +181,9 @@ def rule_flow(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         # "Display the sentence "More CO₂ → more trapped heat → higher temperatures" as a chain of boxes"
         nodes, rule = [p.strip() for p in ARROW_SPLIT.split(quoted_chain) if p.strip()], "flow:quoted-chain"
         ctx.consumed.add(quoted_chain)
-    elif ex.chain and not re.search(r"\b(?:numbered|bulleted|ordered)?\s*list\b[^:\n]*:\s*\n", ex.sentence, re.I):
+    elif ex.chain and not re.search(r"\b(?:numbered|bulleted|ordered)?\s*list\b[^:\n]*:\s*\n", ex.sentence, re.I) and not \
+            re.search(r"[\"\u201d]\s*(?:->|→|⟶)\s*[\"\u201c]", ex.sentence):  # ('"t = 0.00 s" → "t = 1.58 s"': a reading
+        # that changes, not a chain of the words around it)
         # (an arrow inside an item of a list — "Take the square root → standard deviation" — is the item's)
         nodes, rule = ex.chain, "flow:arrow-chain"
         written = re.search(r"\s*(?:->|→|=>|⟶)\s*".join(re.escape(n) for n in nodes), ex.sentence)
@@ -198,6 +200,9 @@ def rule_flow(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                     ex, r"\bbox(?:es)?\b|\barrows?\b|->|→")):  # (quoted lines under a colon, no boxes: a list)  # "Move the coin diagram … and
             # show a bulleted list: "n = 10 flips", …": the items of a list, not boxes of the diagram
             nodes = [q for q in unconsumed if not _names_arrow(ex.sentence, q) and not _caption(ex.sentence, q)]
+            if all(re.fullmatch(r"\s*[^\W\d]\w{0,6}\s*=\s*[-−+]?\d[^=]{0,16}", q) for q in nodes) and not _cue(
+                    ex, r"\bbox(?:es)?\b|\bnodes?\b|\bflow\s*chart\b|\bpipeline\b|\bstages?\b"):
+                return []  # "a timer "t = 0.00 s" and "t = 1.58 s"", "labeled values: "W = 49 N", …": readings, not boxes
             said = [q for q in unconsumed if _caption(ex.sentence, q)]
             if len(nodes) == 2 and len(said) == 1 and _cue(ex, r"\barrows?\b") and not edge_labels:
                 # 'an arrow from "Today" to "Tomorrow" with the text "depends only on today" above it': its label

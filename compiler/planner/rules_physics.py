@@ -421,6 +421,21 @@ def _relabel_named(ex: Extracted, ctx: Context, i: int, picture: Beat) -> list[B
     return [_beat("physics", "physics:relabel", ex, i, labels, _kw(s), extend=True, steps=steps)]
 
 
+def _free_body_labels(s: str) -> list[dict]:
+    """'free body diagram with labeled values: "W = 49 N", "N = 42.4 N", "f = 8.49 N"': a force per quoted value whose
+    symbol names a force (weight, normal, friction, tension…), in that force's own direction."""
+    if not re.search(r"\bfree[- ]body\b|\bforce diagram\b", s, re.I):
+        return []
+    forces = physics_forces()
+    out = []
+    for q in re.findall(_Q, s):
+        symbol = re.split(r"\s*=", q)[0]
+        force = _force_labelled(symbol)
+        if force and "=" in q:
+            out.append({"type": "force", "direction": forces[force]["direction"], "label": q})
+    return out
+
+
 def rule_physics(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     s = ex.sentence
     picture = _picture(ctx)
@@ -449,6 +464,12 @@ def rule_physics(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         # "the yellow 30 N arrow to the right and the red 19.6 N arrow to the left on the dot": forces given with their
         # sizes make a free-body picture of their own (a dot-like body)
         sized = [v for v in _vectors(s)[0] if v.get("magnitude") and v["type"] == "force"]
+        labelled = _free_body_labels(s)
+        if not shape and len(labelled) >= 2:
+            # 'a free body diagram with labeled values: "W = 49 N", "N = 42.4 N", "f = 8.49 N"': each its force
+            ctx.consumed.update(v["label"] for v in labelled)
+            return [_beat("physics", "physics:free-body-labels", ex, i, [v["label"] for v in labelled],
+                          _kw(s) + ("physics", "force"), setting="none", bodies=[{"shape": "block"}], vectors=labelled)]
         if not shape and len(sized) >= 2 and re.search(r"\bforces?\b|\bfree[- ]body\b", s, re.I):
             shape = pushed = "ball"
         if not (strong or rests or (shape and moving) or pushed):
