@@ -1172,6 +1172,9 @@ def _prepare(expr: object) -> str:
     s = " ".join(expr.split())
     # "T½", "t½ = 5730 years": a half-life — the fraction is the letter's subscript, not a factor
     s = re.sub(r"(?<![A-Za-z])([A-Za-z])½(?![\d/])", r"\1_{1/2}", s)
+    # "W∥ = mg sin θ", "a⊥ = a − proj_b a": the component along or across, a subscript — not the relation
+    s = re.sub(r"(?<![A-Za-z])([A-Za-z])([⊥∥])(?=\s*(?:[=·,)+\-−]|$))",
+               lambda m: m.group(1) + "_{" + ("sbcperp" if m.group(2) == "⊥" else "sbcparallel") + "}", s)
     if any(ch in _VULGAR for ch in s):
         # "KE = ½ m v²": the fraction the character stands for, typeset as one
         s = "".join(f" ({_VULGAR[ch]}) " if ch in _VULGAR else ch for ch in s).strip()
@@ -1423,9 +1426,9 @@ def _text_words(tex: str) -> str:
     return "".join(out)
 
 
-_LEAD_REL = re.compile(r"\s*(=|≈|≤|≥|<|>|→|->|~|∼)\s*(?=[^\s=≈≤≥<>→~∼])")
+_LEAD_REL = re.compile(r"\s*(=|≈|≤|≥|<|>|→|->|~|∼|⇔|⇒|⟺)\s*(?=[^\s=≈≤≥<>→~∼⇔⇒⟺])")
 _LEAD_REL_TEX = {"=": "=", "≈": r"\approx", "≤": r"\le", "≥": r"\ge", "<": "<", ">": ">", "→": r"\to", "->": r"\to",
-                 "~": r"\sim", "∼": r"\sim"}
+                 "~": r"\sim", "∼": r"\sim", "⇔": r"\Leftrightarrow", "⇒": r"\Rightarrow", "⟺": r"\Longleftrightarrow"}
 
 
 def to_tex(expr: str) -> MathResult:
@@ -1456,6 +1459,7 @@ def to_tex(expr: str) -> MathResult:
         elif tex is None:
             plain, symbols = _species_symbols(s)
             tex = _Parser(_tokenize(plain, symbols), s).parse()
+        tex = tex.replace(r"\mathrm{sbcperp}", r"\perp").replace(r"\mathrm{sbcparallel}", r"\parallel")
         depth = _brace_depth(tex)
         if depth > MAX_LAYOUT_DEPTH:
             raise _Fail(f"nested {depth} levels deep (at most {MAX_LAYOUT_DEPTH} can be typeset in reasonable time)")

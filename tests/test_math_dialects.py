@@ -556,3 +556,10 @@ def test_a_rate_per_unit_of_time_keeps_its_unit():
 def test_a_half_life_symbol_is_a_subscript_not_a_factor():
     assert tex("T½ = 8 days") == r"T_{1/2} = 8 \, \mathrm{days}"
     assert tex("KE = ½ m v²") == r"KE = \frac{1}{2} m v^{2}"  # a fraction on its own is still a factor
+
+
+def test_components_along_and_across_are_subscripts_and_a_line_may_start_with_iff():
+    assert tex("W∥ = mg sin θ") == r"W_{\parallel} = mg \sin \theta"
+    assert tex("a⊥ · b = 0") == r"a_{\perp} \cdot b = 0"
+    assert tex("AB ⊥ CD") == r"AB \perp CD"  # between two names it is still the relation
+    assert tex("⇔ tan θ > μs") == r"{} \Leftrightarrow \tan \theta > \mu s"
