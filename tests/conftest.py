@@ -13,6 +13,18 @@ def scene(details: str, audio: str, style: str = "Dark blue background.", plot: 
     return {"scene_plot": plot, "animation_details": details, "animation_style": style, "audio_text": audio, **extra}
 
 
+def assert_snapshot(folder: str, generated) -> None:
+    """The generated scene's code equals its snapshot in tests/snapshots/<folder>/ (written when missing or when
+    SBC_UPDATE_SNAPSHOTS is set)."""
+    import os
+
+    path = Path(__file__).parent / "snapshots" / folder / generated.filename
+    if os.environ.get("SBC_UPDATE_SNAPSHOTS") or not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(generated.code, encoding="utf-8")
+    assert generated.code == path.read_text(encoding="utf-8"), f"{path} changed: rerun with SBC_UPDATE_SNAPSHOTS=1 if intended"
+
+
 @pytest.fixture
 def write_storyboard(tmp_path):
     def write(data: dict | str, name: str = "story.json") -> Path:

@@ -8,7 +8,7 @@ import pytest
 from compiler.models import Storyboard
 from compiler.plan import plan_storyboard
 
-from .conftest import scene
+from .conftest import assert_snapshot, scene
 
 
 def planned(*details: str) -> tuple[list, list[str]]:
@@ -87,8 +87,6 @@ def test_the_dots_stay_inside_the_gas_when_the_piston_comes_down():
 
 def test_gas_generated_code_and_a_render_check():
     import ast
-    import os
-    from pathlib import Path
 
     from compiler.dryrun import run_scene
     from compiler.generate import generate_scene
@@ -104,9 +102,5 @@ def test_gas_generated_code_and_a_render_check():
     (g,) = [generate_scene(ts) for ts in time_plan(plan_storyboard(sb), estimate_timings(sb)).scenes]
     ast.parse(g.code)
     assert "gas={'particles': 20" in g.code
-    path = Path(__file__).parent / "snapshots" / "physics-gas" / g.filename
-    if os.environ.get("SBC_UPDATE_SNAPSHOTS") or not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(g.code, encoding="utf-8")
-    assert g.code == path.read_text(encoding="utf-8"), f"{path} changed: rerun with SBC_UPDATE_SNAPSHOTS=1 if intended"
+    assert_snapshot("physics-gas", g)
     assert run_scene(g.code, g.class_name, 1).violations == []

@@ -10,7 +10,7 @@ import pytest
 from compiler.models import Storyboard
 from compiler.plan import plan_storyboard
 
-from .conftest import scene
+from .conftest import assert_snapshot, scene
 
 
 def planned(details: str, audio: str = "Some narration here.", plot: str = "A test scene.") -> tuple[list, list[str]]:
@@ -572,8 +572,6 @@ def test_the_basis_asked_for_again_is_the_basis_drawn():
 
 def test_snapshot_of_the_code_generated_for_a_pendulum_a_lens_and_a_tiny_network():
     import ast
-    import os
-    from pathlib import Path
 
     from compiler.generate import generate_scene
     from compiler.timing import estimate_timings, time_plan
@@ -594,11 +592,7 @@ def test_snapshot_of_the_code_generated_for_a_pendulum_a_lens_and_a_tiny_network
     for needle in ("pendulum={'length': 1", "lens={'focal': 10", "nodes=['x', 'h', 'y_hat']",
                    "weights=['w1 = 0.5', 'w2 = 3']"):
         assert needle in g.code
-    path = Path(__file__).parent / "snapshots" / "physics-extras" / g.filename
-    if os.environ.get("SBC_UPDATE_SNAPSHOTS") or not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(g.code, encoding="utf-8")
-    assert g.code == path.read_text(encoding="utf-8"), f"{path} changed: rerun with SBC_UPDATE_SNAPSHOTS=1 if intended"
+    assert_snapshot("physics-extras", g)
 
 
 def test_the_names_inside_a_tiny_networks_nodes_come_on_screen_with_it():

@@ -9,7 +9,7 @@ import pytest
 from compiler.models import Storyboard
 from compiler.plan import plan_storyboard
 
-from .conftest import scene
+from .conftest import assert_snapshot, scene
 
 CHART = ('Draw five boxes in a row: "Your computer", "Recursive resolver", "Root server", "TLD server", '
          '"Name server". Draw a vertical dashed lifeline down from each. Draw a blue arrow from "Your computer" to '
@@ -212,8 +212,6 @@ def test_a_plane_shape_needs_what_draws_it():
 
 def test_plane_shapes_are_generated_and_drawn_moved_by_the_matrix():
     import ast
-    import os
-    from pathlib import Path
 
     from compiler.dryrun import run_scene
     from compiler.generate import generate_scene
@@ -229,11 +227,7 @@ def test_plane_shapes_are_generated_and_drawn_moved_by_the_matrix():
     (g,) = [generate_scene(ts) for ts in time_plan(plan_storyboard(sb), estimate_timings(sb)).scenes]
     ast.parse(g.code)
     assert "shapes=[{'type': 'polygon', 'vertices': [[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 1.0]]" in g.code
-    path = Path(__file__).parent / "snapshots" / "plane-shapes" / g.filename
-    if os.environ.get("SBC_UPDATE_SNAPSHOTS") or not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(g.code, encoding="utf-8")
-    assert g.code == path.read_text(encoding="utf-8"), f"{path} changed: rerun with SBC_UPDATE_SNAPSHOTS=1 if intended"
+    assert_snapshot("plane-shapes", g)
     ins = run_scene(g.code, g.class_name, 1)
     assert ins.violations == []
 
