@@ -41,11 +41,20 @@ def alive_in_session(sid: int) -> list[str]:
     return out
 
 
+def as_from_a_terminal() -> None:
+    """A build started at a terminal gets Ctrl-C with its default meaning. The test suite itself may run where
+    SIGINT is ignored (a job started with `&` by a non-interactive shell, as CI runners and `nohup` scripts do),
+    and an ignored SIGINT is inherited — rightly kept by sbc, as every program keeps it, so that Ctrl-C at the
+    terminal does not stop background jobs. The child starts as a foreground command would."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def start(tmp_path: Path, out: str) -> subprocess.Popen:
     env = {**os.environ, "PYTHONPATH": str(ROOT), "SBC_AUDIO_CACHE": str(tmp_path / "audio")}
     return subprocess.Popen([sys.executable, "-m", "compiler.cli", "build", "s.json", "--quality", "draft", "--voice",
                              "silent", "--out", out, "--jobs", "2", "--force"], cwd=tmp_path, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+                            preexec_fn=as_from_a_terminal)
 
 
 def while_rendering(tmp_path: Path, out: str, p: subprocess.Popen) -> None:
