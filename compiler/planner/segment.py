@@ -208,7 +208,9 @@ def _is_code(head: str, block: list[str]) -> bool:
 def _quotation(line: str) -> bool:
     """A list item that is only a quotation ("- "Acceleration is proportional to net force""): text the colon line
     above it introduces (its items), not an instruction of its own."""
-    return re.fullmatch(r"[\"\u201c][^\"\u201c\u201d]+[\"\u201d][.,;]?", line) is not None
+    return (re.fullmatch(r"[\"\u201c][^\"\u201c\u201d]+[\"\u201d][.,;]?", line) is not None
+            # (or in single quotes, apostrophes inside: "'4. Use the limiting reagent for the product'")
+            or re.fullmatch(r"['\u2018](?:[^'\u2018\u2019]|(?<=\w)['\u2019](?=\w))+['\u2019][.,;]?", line) is not None)
 
 
 def _instruction_verb_first(line: str) -> bool:
