@@ -23,3 +23,47 @@ def test_single_quoted_lines_under_a_list_head_are_all_its_items():
     assert len(lists) == 1 and not [b for b in beats if b.kind == "text"]
     assert len(lists[0].params["items"]) == 5
     assert "Use the limiting reagent for the product" in lists[0].params["items"][3]
+
+
+def test_quoted_lines_under_any_colon_head_are_its_lines():
+    beats, _ = planned('Show three proportionalities in a column, each with its name:\n"V ∝ 1/P   (Boyle)"\n'
+                       '"V ∝ T   (Charles)"\n"V ∝ n   (Avogadro)"')
+    drawn = [b for b in beats if b.kind != "title"]
+    assert len(drawn) == 1 and len(drawn[0].strings) >= 3
+
+
+def test_a_then_or_finally_line_is_the_next_instruction_not_a_row():
+    beats, _ = planned('Below, show the values of R:\n"R = 8.314 J/(mol·K)"\n"R = 0.08206 L·atm/(mol·K)"\n'
+                       'Finally, a warning line: "T must always be in kelvin: T(K) = T(°C) + 273.15".')
+    steps = [b for b in beats if b.kind == "steps"]
+    assert len(steps) == 1 and len(steps[0].params["lines"]) == 2
+    assert any("T must always be in kelvin" in s for b in beats if b.kind != "steps" for s in b.strings)
+
+
+def test_a_bracket_that_is_the_right_hand_side_is_no_note():
+    beats, _ = planned('Show the packet fields:\n"seq = 1000"\n"ack = (none)"')
+    steps = [b for b in beats if b.kind == "steps"]
+    assert steps and steps[0].params["lines"][-1] == "ack = (none)" and not steps[0].params.get("notes")
+
+
+def test_numbered_points_with_formulas_are_a_numbered_list_not_a_derivation():
+    beats, _ = planned('Show four numbered steps on the left:\n"1. Find where the curves meet: x^2 = x gives x = 0, 1"\n'
+                       '"2. Find the top curve: y = x is above y = x^2"\n"3. Integrate top minus bottom"\n'
+                       '"4. Evaluate: 1/2 - 1/3 = 1/6"')
+    kinds = [b.kind for b in beats]
+    assert "bullets" in kinds and "steps" not in kinds
+    assert [b for b in beats if b.kind == "bullets"][0].params["style"] == "numbered"
+
+
+def test_a_conclusion_line_after_the_check_is_a_line_of_it():
+    beats, _ = planned('Then the check:\n   "a⊥ · b = (−1)(4) + (2)(2) = −4 + 4 = 0"\n   "⇒ a⊥ is perpendicular to b ✓"')
+    steps = [b for b in beats if b.kind == "steps"]
+    assert steps and len(steps[0].params["lines"]) == 2 and steps[0].params["lines"][1].startswith("⇒")
+
+
+def test_a_sentence_after_the_formulas_of_a_box_is_its_own_line_of_text():
+    beats, _ = planned('Show a summary box with:\n"N(t) = N₀ (½)^(t/T½) = N₀ e^(−λt)"\n"λ = ln 2 / T½"\n'
+                       '"Random for one nucleus, predictable for many"')
+    steps = [b for b in beats if b.kind == "steps"]
+    assert steps and len(steps[0].params["lines"]) == 2 and not steps[0].params.get("notes")
+    assert any(b.kind == "text" and "Random for one nucleus" in b.strings[0] for b in beats)

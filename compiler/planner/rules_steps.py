@@ -26,6 +26,8 @@ def _step_piece(piece: str) -> tuple[str, str]:
     m = re.search(r"\s*\(\s*(?:" + Q + r"|([A-Za-z](?:[^()]|\([^()]*\))*?))\s*\)\s*$", piece)
     if m and m.group(0)[:1] == "(" and re.search(r"[\w')\]]$", piece[: m.start()]):
         m = None  # "P(+ | not D) P(not D)": the bracket of a function call, its words are the formula's
+    if m and re.search(r"[=<>≈≤≥→+\-*/^:]\s*$", piece[: m.start()]):
+        m = None  # "ack = (none)": the bracket is the right-hand side, not a note beside the line
     if m:
         note = match_text(m) or (m.group(3) or "").strip()
         words = [w for w in re.findall(r"\b[A-Za-z]{2,}\b", note) if w.lower() not in ("sin", "cos", "tan", "log", "exp",
@@ -114,7 +116,7 @@ def _spec_line(line: str) -> bool:
 def rule_steps(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     """"Show the calculation step by step: 2x + 3 = 7, 2x = 4, x = 2"; backticked formulas with a
     step cue; an optional note per line in brackets."""
-    if not cue_unquoted(ex, _STEPS_CUE) and (len([ln for ln in block_lines(ex.sentence) if re.search(r"[=≈]", ln)]) < 2
+    if not cue_unquoted(ex, _STEPS_CUE) and (len([ln for ln in block_lines(ex.sentence) if re.search(r"[=≈]|^\W*(?:⇒|=>|∴|⟹)", ln)]) < 2
                                      or cue_unquoted(ex, r"\blist\b")):
         return []  # "show a list of given values:" then "h = 20 m", "g = 9.8 m/s^2": a list, not a derivation
     rule = ""
@@ -173,7 +175,12 @@ def rule_steps(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                 return []  # "P = pressure (Pa or atm)", "V = volume (m^3 or L)": what each letter means — a list
             if len(cand) >= 2 and all(re.match(r"\s*\d{1,2}[.)]\s+[A-Za-z][\w-]+\s*\(", c) for c in cand):
                 return []  # "1. SYN (seq = x)", "2. SYN-ACK (…)": a numbered list of named things, not a derivation
-            maths = [c for c in cand if re.search(r"[=≈]", _step_piece(c)[0]) or looks_like_math(_step_piece(c)[0])]
+            if len(cand) >= 2 and all(re.match(r"\s*\d{1,2}[.)]\s+[A-Za-z]{3,}\b(?![(_^])", c) for c in cand) and sum(
+                    bool(re.match(r"\s*\d{1,2}[.)]\s+[A-Za-z]{3,}\s+(?:the\s+|a\s+)?[a-z]{3,}", c)) for c in cand) * 2 > len(cand):
+                return []  # "1. Find where the curves meet: x^2 = x …", "2. Find the top curve: …": numbered points
+            maths = [c for c in cand if re.search(r"[=≈]", _step_piece(c)[0]) or looks_like_math(_step_piece(c)[0])
+                     # "⇒ a⊥ is perpendicular to b ✓": the conclusion of the line above, a line of the argument
+                     or re.match(r"\s*(?:⇒|=>|∴|⟹)", c)]
             if block and len(maths) >= 2 and len(maths) * 3 >= len(cand) * 2 and not any(_cell_bar(c) for c in cand):
                 pieces, rule = cand, "steps:lines-after-colon"  # a derivation may carry a line of prose
             elif len(cand) >= 2 and sum("=" in c or "≈" in c for c in cand) >= 2 and all(
@@ -186,13 +193,16 @@ def rule_steps(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                 pieces, rule = [cand[0]] + ["= " + c for c in cand[1:]], "steps:chain"
     if not pieces:
         return []
+    if rule == "steps:lines-after-colon" and len(pieces) > 2 and f'"{pieces[-1]}"' in ex.sentence and not re.search(
+            r"[=≈→⇒]", pieces[-1]) and not looks_like_math(pieces[-1]) and len(re.findall(r"[A-Za-z]{3,}", pieces[-1])) >= 4:
+        pieces = pieces[:-1]  # '"Random for one nucleus, predictable for many"' after the formulas: a line of its own
     lines, notes = [], []
     if len(pieces) > 8:
         ctx.lost(i, f"{len(pieces)} steps; only the first 8 are drawn")
     for p in pieces[:8]:
         line, note = _step_piece(p)
         prose = len(re.findall(r"(?<![\\A-Za-z])[A-Za-z]{3,}", line)) > 2
-        if rule == "steps:lines-after-colon" and lines and not re.search(r"[=≈]", line) and (
+        if rule == "steps:lines-after-colon" and lines and not re.search(r"[=≈]|^\s*(?:⇒|=>|∴|⟹)", line) and (
                 prose or not looks_like_math(line)):
             # a line of prose inside a derivation: its formula after a colon is the line ("Insert 5 in front of
             # O2. Equation: C3H8 + 5O2 → …"), else it is the note beside the line above

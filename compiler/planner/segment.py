@@ -98,7 +98,7 @@ def detail_sentences(details: str) -> list[str]:
                 _quotation(line) or _announces_list(head) and not _instruction_verb_first(line)
                 # "show a numbered list with the recipe:" then "1. Find the mean": its items, imperative or not
                 or re.search(r"\b(?:numbered|bulleted|ordered)\s+list\b[^:]*:$", head, re.I)) or
-                _quotation(line) and _announces_list(head) or (
+                _quotation(line) and (_announces_list(head) or not rows or all(_quotation(r) for r in rows)) or (
                     # "Right: a bulleted list:" then plain lines: its items
                     re.search(r"\b(?:bullet(?:ed)?|bullet[- ]point|(?:numbered\s+)?list)\b[^:]*:$", head, re.I)
                     and not _instruction_verb_first(line) and len(line) <= 120 and not line.endswith(":")
@@ -236,6 +236,8 @@ def _data_line(line: str) -> bool:
     if re.match(r"[\"\u201c][^\"\u201c\u201d]{1,80}[\"\u201d]\s*(?:[-\u2013\u2014]\s|\()", line) and len(line) <= 160:
         return True  # '"T = temperature (K)" - a thermometer next to the cylinder': a quoted item and its note
     bare = re.sub(r"^\s*(?:then|next|now|finally|also)\b\s*", "", line, flags=re.I)
+    if bare != line and re.match(r"[,;]|(?:an?|the)\s", bare, re.I):
+        return False  # 'Finally, a warning line: "T(K) = T(°C) + 273.15"': the next instruction, not a row
     if len(line) > 160 or _instruction_verb_first(bare):
         return False
     first = re.match(r"[A-Za-z]+", bare)
