@@ -67,3 +67,36 @@ def test_a_sentence_after_the_formulas_of_a_box_is_its_own_line_of_text():
     steps = [b for b in beats if b.kind == "steps"]
     assert steps and len(steps[0].params["lines"]) == 2 and not steps[0].params.get("notes")
     assert any(b.kind == "text" and "Random for one nucleus" in b.strings[0] for b in beats)
+
+
+INCLINE = ('Draw a right triangle for the incline: base from (-6, -2.5) to (0, -2.5), vertical side at x = -6 up to '
+           'height 3.46, hypotenuse as the slope. Mark the angle at the bottom right corner with an arc and "30°". '
+           'Place a square block (side 0.8) on the slope near the top, rotated by 30° to sit flat on the surface. '
+           'Label it "m = 5 kg". ')
+
+
+def test_the_marked_angle_of_an_incline_and_a_label_it_sentence_complete_the_picture():
+    beats, notes = planned(INCLINE)
+    physics = [b for b in beats if b.kind == "physics"]
+    assert len(physics) == 1 and physics[0].params["angle"] == 30
+    assert physics[0].params["bodies"] == [{"shape": "block", "label": "m = 5 kg"}]
+    assert "30°" in physics[0].strings and not [b for b in beats if b.kind in ("text", "equation")]
+    assert not [n for n in notes if "30°" in n]
+
+
+def test_a_list_of_givens_is_no_set_of_force_arrows():
+    beats, _ = planned(INCLINE + 'Show the given data on the right as a list:\n"m = 5 kg"\n"θ = 30°"\n'
+                                 '"μk = 0.2 (kinetic friction)"\n"μs = 0.3 (static friction)"\n"g = 9.8 m/s²"\n'
+                                 '"slope length d = 4 m"')
+    physics = [b for b in beats if b.kind == "physics"]
+    assert not physics[0].params.get("vectors")
+    assert [b for b in beats if b.kind == "bullets"][0].params["items"][1] == "θ = 30°"
+
+
+def test_a_calculation_beside_the_diagram_is_no_arrow():
+    beats, _ = planned(INCLINE + 'From the center of the block draw:\n   - a red arrow straight down labeled "W = mg"\n'
+                                 '   - a green arrow perpendicular to the slope, labeled "N"\n'
+                                 'On the right compute the weight:\n   "W = m g = 5 × 9.8 = 49 N"')
+    physics = [b for b in beats if b.kind == "physics"]
+    assert [v["label"] for v in physics[-1].params["vectors"]] == ["W = mg", "N"]
+    assert any(b.kind in ("equation", "steps") and "W = m g = 5 × 9.8 = 49 N" in b.strings for b in beats)

@@ -541,6 +541,8 @@ STRINGS = ("bodies", "vectors", "orbit", "sum", "refraction", "spring", "lens", 
 def drawn(params: dict) -> list[str]:
     out = [b["label"] for b in params.get("bodies") or [] if b.get("label")]
     out += [v["label"] for v in params.get("vectors") or [] if v.get("label")]
+    if params.get("setting") == "incline":
+        out.append(f"{fmt(params.get('angle', 30))}°")  # the slope's angle, marked at its foot
     p = params.get("projectile")
     if p:
         h = p.get("height") if p.get("height") is not None else (params.get("height") or 0.0)

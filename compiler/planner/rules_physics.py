@@ -28,7 +28,7 @@ from .quantity import NUM, quantity
 from .rules_recall import scene_state
 from .theme import COLOUR_RE, colour_value
 
-_Q = r"[\"\u201c]([^\"\u201d]{1,24})[\"\u201d]"
+_Q = r"[\"\u201c]([^\"\u201d\n]{1,24})[\"\u201d]"
 # a label: quoted, or a symbol in brackets after its noun ("weight (mg)", "the normal force (F_N)")
 _LABEL = re.compile(_Q + r"|\(\s*([A-Za-z]{1,2}\d?|[A-Za-z]{1,3}_\{?\w{1,4}\}?)\s*\)"
                     # "the yellow 30 N arrow to the right": the magnitude before the arrow is its label
@@ -243,7 +243,7 @@ def _vectors(s: str) -> tuple[list[dict], list[tuple[int, int]]]:
         end = sep.start() if sep else nxt
         gap = s[cut:a]
         before = re.split(r"[;]|\.(?:\s|$)", s[max(cut, a - 80):a])[-1]
-        after = s[b:end]
+        after = s[b:end].split("\n")[0]  # (the next line of a list is no part of this label's words)
         cut = end
         noun = None
         for m in re.finditer(r"\b(?:" + nouns + r")\b", before, re.I):
@@ -262,10 +262,17 @@ def _vectors(s: str) -> tuple[list[dict], list[tuple[int, int]]]:
             listing = False
             continue  # a dimension, not a vector
         said = re.search(r"\b(?:write|writes|note|text|caption|values?|becomes?|changes?\s+to|updated?\s+to|now\s+reads|"
+                         r"comput\w*|calculat\w*|work\s+out|derive\w*|"
                          r"one)\b[^\"\u201c]{0,30}$", before, re.I)
         if said and (noun is None or noun.start() < said.start()):
             listing = False
             continue  # "Next to the friction arrow write the note "opposes sliding"": words beside an arrow
+        if label.count("=") >= 2 and re.search(r"\d\s*[×*·/+−-]\s*\d", label):
+            listing = False
+            continue  # "W = m g = 5 × 9.8 = 49 N": a calculation, not an arrow's label
+        if noun is None and re.search(r"(?:\d\s*(?:°|kg|g|m|cm|km|s|J|kJ|K|°C))\s*$", label):
+            listing = False
+            continue  # "θ = 30°", "m = 5 kg", "d = 4 m" in a list of givens: a value, no arrow
         force = _force_named(near, after)
         continues = listing and len(re.findall(r"[\w-]+", gap)) <= 4
         if bracketed and not (force or noun is not None and len(near.split()) <= 5):
@@ -450,6 +457,18 @@ def rule_physics(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         relabelled = _relabel(ex, ctx, i, picture)
         if relabelled:
             return relabelled
+        named = re.fullmatch(r"\s*(?:and\s+|then\s+)?label\s+it\s*:?\s*" + _Q + r"\s*\.?\s*", s, re.I)
+        bodies = list(picture.params.get("bodies") or [])
+        if named and (picture.detail_index == i - 1 or i - 1 in ctx.modified) and bodies and not bodies[-1].get("label"):
+            # "Place a square block on the slope near the top." then "Label it "m = 5 kg"": the body just placed
+            bodies[-1] = dict(bodies[-1], label=named.group(1))
+            ctx.consumed.add(named.group(1))
+            ctx.replace(picture, Beat("physics", dict(picture.params, bodies=bodies),
+                                      tuple(dict.fromkeys(picture.strings + (named.group(1),))),
+                                      picture.rule.split("+")[0] + "+labelled", picture.source, picture.detail_index,
+                                      picture.keywords), i)
+            ctx.modified.add(i)
+            return []
     setting = _setting(s)
     shape = _body_shape(re.sub(r"\([^)]*\)", " ", s))
     moving = re.search(r"\b(?:" + physics_motion_words() + r")\b", s, re.I)
@@ -505,6 +524,9 @@ def rule_physics(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     angles = _angles(s)
     used: list[tuple] = []
     incline = _incline_angle(s, angles) if params.get("setting") == "incline" else None
+    if incline is None and params.get("setting") == "incline" and "angle" not in params and len(angles) == 1 and \
+            re.search(r"\bangle\b", s, re.I) and not re.search(r"\b(?:" + physics_motion_words() + r")\b", s, re.I):
+        incline = angles[0]  # "Mark the angle at the bottom right corner with an arc and "30°"": the incline's
     if incline is not None:
         used.append(incline)
         value = min(max(incline[0], 5.0), 75.0)
@@ -512,6 +534,8 @@ def rule_physics(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             ctx.lost(i, f"an incline of {_fmt(incline[0])}° is drawn at {_fmt(value)}° (5° to 75°)")
         params["angle"] = value
         changed = True
+        # the quoted mark of that angle ("30°") is the one the incline draws at its foot
+        ctx.consumed.update(q for q in ex.quoted if re.fullmatch(r"\s*" + re.escape(_fmt(value)) + r"\s*°\s*", q))
     vectors, spans = _vectors(s)
     used += [x for x in angles if any(a <= x[1] < b for a, b in spans)]
     if vectors:
@@ -552,7 +576,9 @@ def rule_physics(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             ctx.lost(i, "the motion's speed is not given: the body is drawn at rest")
     if changed:
         for x in angles:
-            if x not in used and not _landing(s, x[1]):
+            if x not in used and not _landing(s, x[1]) and not (
+                    params.get("setting") == "incline" and abs(x[0] - params.get("angle", 30)) < 1e-6):
+                # ("a block rotated by 30° to sit flat on the 30° slope": the incline's angle, drawn)
                 ctx.lost(i, f"the angle {_fmt(x[0])}° is not drawn: not read as an incline's, a launch's or a vector's")
     if re.search(r"\blands?\b|\blanding\b|\bimpact\b", s, re.I) and params.get("projectile") and vectors:
         params["projectile"] = dict(params["projectile"], impact=True)

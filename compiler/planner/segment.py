@@ -81,7 +81,9 @@ def detail_sentences(details: str) -> list[str]:
             close()
             continue
         last = _sentences(head)[-1] if head else ""
-        verb = re.fullmatch(r"(?:then\s+|next,?\s+|now\s+)?(draw|add|show|place|put|display|sketch)\s*:", last, re.I)
+        # ("From the center of the block draw:": a place before the verb, the same)
+        verb = re.fullmatch(r"(?:then\s+|next,?\s+|now\s+|(?:from|on|at|in|to|under|above|below|beside|next\s+to)\s"
+                            r"[^.:;!?\"]{1,50}?\s)?(draw|add|show|place|put|display|sketch)\s*:", last, re.I)
         if verb and re.match(r"(?:an?|the|one|two|three|four)\s", line, re.I):
             # "Draw:" then "a self-loop on Sunny labeled "0.9"", "a curved arrow from Sunny to Rainy …": each line is
             # one thing to draw, with the head's verb (the head itself is no unit)
