@@ -8,7 +8,7 @@ import re
 from .beats import Beat
 from .extract import Extracted
 from .context import Context, _beat, _kw, since_clear
-from .knowledge import is_instruction
+from .knowledge import instruction_verbs, is_instruction
 from .listing import Q, claim, cue_unquoted, shown_items, match_text
 
 
@@ -152,14 +152,21 @@ def rule_comparison(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     # one column: its title, its lines (backticked ones in monospace) and its caption
     rest = ex.sentence[col.end():]
     items = [(s, tick, pos) for s, tick, pos in shown_items(rest) if s not in ctx.consumed]
-    title = ""
-    if items and not items[0][1] and re.match(r"^\s*(?:titled|called|labell?ed|headed|named|:)?\s*[\"\u201c]",
+    title, named_title = "", False
+    if items and not items[0][1] and re.match(r"^\s*(?:titled|called|labell?ed|headed|named|(?:with\s+(?:the\s+)?)?"
+                                              r"(?:title|heading|header)|:)?\s*:?\s*[\"\u201c]",
                                               rest[: items[0][2] + 1]):
         title = items.pop(0)[0]
     else:
         named = re.match(r"^\s*[,:]?\s*([^:\n\"\u201c]{1,30}?)\s*:\s*\n", rest)
-        if named and named.group(1).strip() and not is_instruction(named.group(1).strip()):
+        first = named.group(1).split()[0].lower() if named and named.group(1).strip() else ""
+        if first and first not in instruction_verbs() and first not in ("then", "next", "now", "finally", "a", "an") \
+                and not (is_instruction(named.group(1)) and re.search(r"\b(?:charts?|tables?|graphs?|bars?|plots?|diagrams?|"
+                                                                     r"axes|arrows?|boxes|grid)\b", named.group(1), re.I)):
+            # ("time waiting in line" is a title: a picture word in it makes no instruction; "a bar chart with
+            # three bars" is what the column holds)
             title = named.group(1).strip()  # "Left column, lambda = 3:" then its lines (not "show a list of values:")
+            named_title = True
     caption = ""
     for k in range(len(items) - 1, -1, -1):
         s, tick, pos = items[k]
@@ -170,7 +177,15 @@ def rule_comparison(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     mono = cue_unquoted(ex, r"\b(monospace|code)\b")
     lines = ctx.capped(i, [f"`{s}`" if tick or mono else s for s, tick, _ in items], 10, "lines in a column")
     formulas = [f.rstrip(".") for f, a, _ in ex.prose if a >= col.end() and f.rstrip(".") not in ctx.consumed]
-    if formulas and not lines:
+    if formulas and lines and "\n" in rest:
+        # a column's lines, one per line: "MathTex: \sigma = …" then "σ = √5.2 ≈ 2.28" — the formula lines too, in order
+        placed = [(pos, s) for (_, _, pos), s in zip(items, lines)]
+        placed += [(a - col.end(), f.rstrip(".")) for f, a, _ in ex.prose
+                   if a >= col.end() and f.rstrip(".") not in ctx.consumed and "\n" in rest[:max(0, a - col.end())]]
+        lines = ctx.capped(i, [s for _, s in sorted(placed)], 10, "lines in a column")
+        claim(ex, ctx, lines)
+        ex.prose[:] = []
+    elif formulas and not lines:
         # "On the left, titled "Simple Interest", show the formula A = P(1 + rt)": the column's line
         lines = formulas[:4]
         prose_line = None
@@ -210,7 +225,8 @@ def rule_comparison(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     cols += [[] for _ in range(n - len(cols))]
     caps += ["" for _ in range(n - len(caps))]
     k = _column_index(col.group(1), n)
-    titles[k] = title or titles[k]
+    # ("Left column calculations:" under the heading "Series" already given: the heading stays)
+    titles[k] = titles[k] if named_title and titles[k] else title or titles[k]
     cols[k] = cols[k] + lines
     caps[k] = caption or caps[k]
     merged = _comparison_beat(ex, i, previous.rule + "+column", titles, cols, caps)

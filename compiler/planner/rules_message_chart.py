@@ -462,6 +462,9 @@ def rule_message_chart(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     charts = _charts(ctx)
     if not charts and not re.search(_chart_nouns(), masked, re.I):
         return []
+    if not charts and re.search(r"\bhorizontal\s+time ?line\b(?!s)", masked, re.I) and not re.search(
+            r"\b(?:life ?lines|time ?lines|sequence|ladder)\b", masked, re.I):
+        return []  # "a horizontal timeline for one truck: a red segment of 48 min …": one time axis, no parties
     known, known_states = _known(ctx)
     caption = _caption(s)
     side = _has("side_by_side", masked) and re.search(_chart_nouns() + "|" + _w("chart_heads"), masked, re.I)

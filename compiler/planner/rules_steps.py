@@ -9,7 +9,7 @@ import re
 from ..mathtext import looks_like_math
 from .beats import Beat
 from .extract import Extracted
-from .context import Context, _beat, _kw
+from .context import Context, _beat, _kw, since_clear
 from .knowledge import ordinals
 from .listing import unquoted_cell, Q, row_cells, claim, cue_unquoted, cell_number, match_text, top_level_split
 
@@ -119,6 +119,9 @@ def rule_steps(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if not cue_unquoted(ex, _STEPS_CUE) and (len([ln for ln in block_lines(ex.sentence) if re.search(r"[=≈]|^\W*(?:⇒|=>|∴|⟹)", ln)]) < 2
                                      or cue_unquoted(ex, r"\blist\b")):
         return []  # "show a list of given values:" then "h = 20 m", "g = 9.8 m/s^2": a list, not a derivation
+    if re.match(r"\s*(?:then\s+|and\s+|next,?\s+)?(?:(?:on|in)\s+the\s+)?(?:left|right|middle|first|second|third)\s+"
+                r"(?:column|side|half|panel|pane)\b", ex.sentence, re.I) and any(b.kind == "comparison" for b in since_clear(ctx)):
+        return []  # 'Left column heading "Population": …' under a split screen: the lines of that column
     rule = ""
     pieces: list[str] = []
     labelled: list[str] = []  # the quoted labels and captions of formula lines, drawn with them
