@@ -100,3 +100,42 @@ def test_a_calculation_beside_the_diagram_is_no_arrow():
     physics = [b for b in beats if b.kind == "physics"]
     assert [v["label"] for v in physics[-1].params["vectors"]] == ["W = mg", "N"]
     assert any(b.kind in ("equation", "steps") and "W = m g = 5 × 9.8 = 49 N" in b.strings for b in beats)
+
+
+TREE = ("Draw the binary tree: root 50 at (0, 2); its children 30 at (-2.5, 0.5) and 70 at (2.5, 0.5); leaves 20 at "
+        "(-3.75, -1), 40 at (-1.25, -1), 60 at (1.25, -1), 80 at (3.75, -1). Connect parents and children with lines. ")
+
+
+def test_a_tree_given_by_its_places_hangs_each_node_from_the_nearest_above():
+    beats, notes = planned(TREE)
+    graph = [b for b in beats if b.kind == "graph"]
+    assert len(graph) == 1 and [n["id"] for n in graph[0].params["nodes"]] == ["50", "30", "70", "20", "40", "60", "80"]
+    assert [(e["from"], e["to"]) for e in graph[0].params["edges"]] == [
+        ("50", "30"), ("50", "70"), ("30", "20"), ("30", "40"), ("70", "60"), ("70", "80")]
+    assert not [n for n in notes if n.startswith("SB301")]  # "Connect parents and children with lines": drawn
+
+
+def test_a_dot_travelling_over_the_tree_is_the_walk_in_order():
+    beats, _ = planned(TREE + "A small dot travels from 50 down to 30, down to 20, back up to 30, down to 40.")
+    steps = [s for b in beats if b.kind == "graph" for s in b.params.get("steps") or []]
+    assert steps == [{"action": "path", "nodes": ["50", "30", "20", "30", "40"]}]
+
+
+def test_a_tree_placed_node_by_node_grows():
+    sb = Storyboard.model_validate({"scenes": [scene(
+        "Draw a single node with value 50 at (0, 2). Draw two child nodes: 30 at (-2, 0.5) and 70 at (2, 0.5), "
+        "connected with lines. Expand to the full tree: add 20 at (-3, -1) and 40 at (-1, -1) under 30, and 60 at "
+        "(1, -1) and 80 at (3, -1) under 70.", "A binary search tree is made of nodes.", plot="The BST rule.")]})
+    graphs = [b for b in plan_storyboard(sb).scenes[0].beats if b.kind == "graph"]
+    assert [len(g.params["nodes"]) for g in graphs] == [1, 3, 7]
+    assert ("30", "40") in [(e["from"], e["to"]) for e in graphs[-1].params["edges"]]
+    assert ("70", "60") in [(e["from"], e["to"]) for e in graphs[-1].params["edges"]]
+
+
+def test_the_same_tree_with_colours_reset_is_drawn_as_first_drawn():
+    first = scene(TREE + "Walk: visit 50, then highlight 30 and 20.", "First walk.", plot="A tree walk.")
+    second = scene("Same tree, reset colors.", "Again.", plot="Another walk over the tree.")
+    plan = plan_storyboard(Storyboard.model_validate({"scenes": [first, second]}))
+    again = plan.scenes[1].beats[0]
+    assert again.kind == "graph" and again.rule.startswith("graph:recalled") and not again.params.get("steps")
+    assert not [n for n in plan.diagnostics if n.code == "SB301" and n.path[1] == 1]

@@ -159,7 +159,7 @@ def rule_comparison(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         title = items.pop(0)[0]
     else:
         named = re.match(r"^\s*[,:]?\s*([^:\n\"\u201c]{1,30}?)\s*:\s*\n", rest)
-        first = named.group(1).split()[0].lower() if named and named.group(1).strip() else ""
+        first = (re.findall(r"[A-Za-z]+", named.group(1)) or [""])[0].lower() if named and named.group(1).strip() else ""
         if first and first not in instruction_verbs() and first not in ("then", "next", "now", "finally", "a", "an") \
                 and not (is_instruction(named.group(1)) and re.search(r"\b(?:charts?|tables?|graphs?|bars?|plots?|diagrams?|"
                                                                      r"axes|arrows?|boxes|grid)\b", named.group(1), re.I)):

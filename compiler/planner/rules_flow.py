@@ -182,7 +182,7 @@ def rule_flow(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         nodes, rule = [p.strip() for p in ARROW_SPLIT.split(quoted_chain) if p.strip()], "flow:quoted-chain"
         ctx.consumed.add(quoted_chain)
     elif ex.chain and not re.search(r"\b(?:numbered|bulleted|ordered)?\s*list\b[^:\n]*:\s*\n", ex.sentence, re.I) and not \
-            re.search(r"[\"\u201d]\s*(?:->|→|⟶)\s*[\"\u201c]", ex.sentence):  # ('"t = 0.00 s" → "t = 1.58 s"': a reading
+            re.search(r"[\"\u201d]\s*(?:->|→|⟶)\s*[\"\u201c]", ex.sentence) and not _walk_on_graph(ex, ctx, i):  # ('"t = 0.00 s" → "t = 1.58 s"': a reading
         # that changes, not a chain of the words around it)
         # (an arrow inside an item of a list — "Take the square root → standard deviation" — is the item's)
         nodes, rule = ex.chain, "flow:arrow-chain"
@@ -269,3 +269,14 @@ def _names_arrow(sentence: str, q: str) -> bool:
     return before is not None and (re.search(r"\barrows?\s*(?:labell?ed\s+|called\s+|of\s+)?[\"\u201c]$", before) is not None
                                    or re.search(r"\barrows?\b[^\"\u201c\u201d.;]{0,60}?\b(?:labell?ed|called|marked|reading|"
                                                 r"saying)\s+[\"\u201c]$", before, re.I) is not None)
+
+
+def _walk_on_graph(ex: Extracted, ctx: Context, i: int) -> bool:
+    """"from 50 go left to 30, left to 20 → visit 20; back to 30 → visit 30 …": a walk the graph rule played on the
+    tree on screen (its steps came from this sentence), not a chain of boxes."""
+    walked = [b for b in ctx.beats if b.kind == "graph" and b.detail_index == i and b.params.get("steps")]
+    if not walked:
+        return False
+    keys = {str(n.get("id")) if isinstance(n, dict) else str(n) for b in ctx.beats if b.kind == "graph"
+            for n in b.params.get("nodes") or []}
+    return sum(bool(set(re.findall(r"[\w.]+", n)) & keys) for n in ex.chain) * 2 >= len(ex.chain)

@@ -98,6 +98,11 @@ def rule_graph(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     declared = _declare(ex, ctx, i, on_screen)
     if declared is not None:
         return declared
+    if on_screen is not None and on_screen.params.get("edges") and re.match(
+            r"\s*(?:then\s+|and\s+)?(?:connect|join|link)\s+(?:each\s+|the\s+|all\s+)?(?:parents?|nodes?|children|them)\b[^\"\u201c]*"
+            r"\b(?:with|by|using)\s+(?:straight\s+|thin\s+|white\s+)?(?:lines?|edges?)\b[^\"\u201c]*$", ex.sentence, re.I):
+        ctx.modified.add(i)  # "Connect parents and children with lines." — the tree's edges, drawn with it
+        return []
     out: list[Beat] = []
     if on_screen is None:
         on_screen = _recall(ex, ctx, i)
@@ -183,9 +188,13 @@ def _recall(ex: Extracted, ctx: Context, i: int) -> Beat | None:
                       r"final|current)\s+)?(?:graph|tree|bst)\b", ex.bare, re.I)
     acted = re.search(r"\b(?:search\w*|find|insert\w*|delete\w*|remove\w*|visit\w*|highlight\w*|traverse\w*|walk)\b",
                       ex.bare, re.I) and len(set(_node_refs(ex.bare, set(_ids(b))))) >= 1
-    if not (named or acted):
+    same = re.match(r"\s*(?:(?:keep|use|draw|show)\s+)?(?:the\s+)?same\s+(?:graph|tree|bst)\b", ex.bare, re.I)
+    if not (named or acted or same):
         return None
-    return Beat("graph", dict(b.params), b.strings, f"graph:recalled-from-scene-{number}", ex.sentence, i, b.keywords)
+    params = dict(b.params)
+    if re.search(r"\breset\w*\b|\bclear\w*\s+(?:the\s+)?(?:colou?rs|highlights)\b|\bfresh\b|\buncolou?red\b", ex.bare, re.I):
+        params.pop("steps", None)  # "Same tree, reset colors.": as it was drawn, before the walk coloured it
+    return Beat("graph", params, b.strings, f"graph:recalled-from-scene-{number}", ex.sentence, i, b.keywords)
 
 
 # ----------------------------------------------------------------------------- declarations
@@ -236,6 +245,9 @@ def _declare(ex: Extracted, ctx: Context, i: int, on_screen: Beat | None) -> lis
     if buckets is not None:
         return buckets
     layout = next((lay for pat, lay in graph_layouts() if re.search(pat, s, re.I)), None)
+    placed = _placed_tree(ex, ctx, i, on_screen, layout)
+    if placed is not None:
+        return placed  # (the places are written: the tree drawn where they say, a search tree or not)
     in_bst = layout == "bst" or any(lay == "bst" and re.search(p, ctx.about, re.I) for p, lay in graph_layouts())
     if in_bst and on_screen is None and not _history_graph(ctx):
         # "Insert 50 as the root", "Insert these values in order: 50, 30, 70", "50 at the root, 30 and 70 below it":
@@ -305,6 +317,56 @@ def _declare(ex: Extracted, ctx: Context, i: int, on_screen: Beat | None) -> lis
     if on_screen is not None and len(at) < 2:
         return None
     return [beat]
+
+
+_KEY_AT = re.compile(r"(?<![\w'.(-])(" + NODE + r")\s+at\s*\(\s*(" + NUM + r")\s*,\s*(" + NUM + r")\s*\)")
+
+
+def _placed_tree(ex: Extracted, ctx: Context, i: int, on_screen: Beat | None, layout: str | None) -> list[Beat] | None:
+    """"Draw the binary tree: root 50 at (0, 2); its children 30 at (-2.5, 0.5) and 70 at (2.5, 0.5); leaves 20 at
+    (-3.75, -1), …": a tree given by its nodes' places. Its edges are the places' levels: each node hangs from the
+    nearest node of the level above it (or from the node it is said to be under). A tree so drawn grows the same
+    way: "Draw two child nodes: 30 at (-2, 0.5) and 70 at (2, 0.5)", "add 20 at (-3, -1) and 40 at (-1, -1) under 30"."""
+    growing = on_screen is not None and on_screen.rule.startswith("graph:placed-tree")
+    if on_screen is not None and not growing:
+        return None
+    found = [(m.group(1), float(m.group(2)), float(m.group(3)), m.end()) for m in _KEY_AT.finditer(ex.sentence)]
+    if not found:
+        return None
+    in_tree = re.search(r"\btrees?\b|\bBSTs?\b", ctx.about, re.I) is not None
+    cue = layout in ("tree", "bst") or re.search(r"\b(?:child(?:ren)?|leaf|leaves|root|subtree)\b", ex.bare, re.I) or (
+        (growing or in_tree) and re.search(r"\bnodes?\b|\badd\b", ex.bare, re.I))
+    if not cue or _edges(ex.sentence) or (not growing and len(found) < 3 and not (
+            in_tree and re.search(r"\bnodes?\b|\broot\b", ex.bare, re.I))):
+        return None  # ("nodes A at (0, 0), B at (3, 0) … with edges A-B 4": a graph whose edges are written)
+    old = [(str(n["id"]), n["at"][0], n["at"][1]) for n in (on_screen.params.get("nodes") or [])] if growing else []
+    have = {n for n, _, _ in old}
+    new = [(n, x, y, end) for n, x, y, end in found if n not in have]
+    new = list({n: (n, x, y, end) for n, x, y, end in new}.values())
+    if not new:
+        return None
+    every = old + [(n, x, y) for n, x, y, _ in new]
+    edges = list(on_screen.params.get("edges") or []) if growing else []
+    for n, x, y, end in new:
+        under = re.match(r"[^;.]*?\bunder\s+(?:node\s+)?(" + NODE + r")\b", ex.sentence[end:])
+        above = [(m, mx, my) for m, mx, my in every if my > y + 1e-9]
+        if under and under.group(1) in {m for m, _, _ in every}:
+            parent = under.group(1)
+        elif above:
+            level = min(my for _, _, my in above)  # the nearest level above it
+            parent = min(((m, mx) for m, mx, my in above if my == level), key=lambda p: (abs(p[1] - x), p[1]))[0]
+        else:
+            continue  # a root
+        edges.append({"from": parent, "to": n})
+    if len(every) > 24:
+        ctx.lost(i, f"a tree of {len(every)} nodes: the first 24 are drawn")
+    kept = {n for n, _, _ in every[:24]}
+    nodes = [{"id": n, "at": [x, y]} for n, x, y in every[:24]]
+    edges = [e for e in edges if e["from"] in kept and e["to"] in kept]
+    names = [n["id"] for n in nodes]
+    ctx.stop = True  # the numbers are the tree's keys and places
+    return [_beat("graph", "graph:placed-tree" + ("+grown" if growing else ""), ex, i, names,
+                  _kw(ex.sentence) + ("tree", "nodes"), nodes=nodes, edges=edges)]
 
 
 _CHILDREN = re.compile(r"\b(?:root(?:\s+node)?\s+(?P<root>" + NODE + r")|(?P<parent>" + NODE + r")\s+has)\s+(?:with\s+)?(?:the\s+|two\s+)?"
@@ -622,6 +684,13 @@ def _operate(ex: Extracted, ctx: Context, i: int, graph: Beat) -> list[Beat]:
         if len(seq) >= 2:
             steps.append({"action": "path", "nodes": seq, **({"color": _colour(ex.sentence)} if _colour(ex.sentence) else {})})
             clauses = []
+    moving = re.search(r"\b(?:dot|token|marker|pointer|cursor|ball)\b[^.]{0,40}?\b(?:travels?|moves?|walks?|goes|slides?|"
+                       r"hops?|runs?)\s+(?:from|along|down|through)\b", ex.sentence, re.I)
+    if not steps and moving and len(walked) >= 2:
+        # "A small dot travels from 50 down to 30, down to 20, back up to 30, down to 40": the walk, in order
+        seq = [n for k, n in enumerate(walked) if k == 0 or n != walked[k - 1]]
+        steps.append({"action": "path", "nodes": seq, **({"color": _colour(ex.sentence)} if _colour(ex.sentence) else {})})
+        clauses = []
     for clause in clauses:
         low = re.sub(r"[\"\u201c][^\"\u201d]*[\"\u201d]", " ", clause).lower()  # what the clause says, not what it quotes
         tabular = re.search(r"\b(?:table|rows?|columns?|cells?)\b", re.sub(r"\([^)]*\)", " ", low)) is not None  # "Final table: A 0 - (visited)"
