@@ -139,3 +139,49 @@ def test_the_same_tree_with_colours_reset_is_drawn_as_first_drawn():
     again = plan.scenes[1].beats[0]
     assert again.kind == "graph" and again.rule.startswith("graph:recalled") and not again.params.get("steps")
     assert not [n for n in plan.diagnostics if n.code == "SB301" and n.path[1] == 1]
+
+
+COMPLEX = ('Draw a ComplexPlane with x range [-5, 5] and y range [-4, 4], unit spacing, axis labels "Re" (right end of '
+           'horizontal axis) and "Im" (top of vertical axis). ')
+
+
+def test_a_complex_plane_takes_its_bracketed_ranges_and_axis_names():
+    beats, _ = planned(COMPLEX)
+    plane = [b for b in beats if b.kind == "vector_plane"][0]
+    assert plane.params["x_range"] == [-5, 5] and plane.params["y_range"] == [-4, 4]
+    assert (plane.params["x_label"], plane.params["y_label"]) == ("Re", "Im") and not plane.params.get("basis")
+    assert not [b for b in beats if b.kind == "text"]
+
+
+def test_a_point_with_an_arrow_from_the_origin_to_it_is_a_vector_with_its_label():
+    beats, _ = planned(COMPLEX + 'Plot point z at (3, 2) as a dot with label "z = 3 + 2i", and draw an arrow from the '
+                                 'origin (0, 0) to it. Fade in a dashed arrow from the origin to (-2, 3) with a "?" next '
+                                 'to its tip.')
+    vectors = [v for b in beats if b.kind == "vector_plane" for v in b.params.get("vectors") or []]
+    assert vectors == [{"x": 3, "y": 2, "label": "z = 3 + 2i"}, {"x": -2, "y": 3, "label": "?"}]
+    assert not [b for b in beats if b.kind in ("equation", "text")]
+
+
+def test_numbers_named_on_a_complex_plane_are_points_where_they_lie():
+    sb = Storyboard.model_validate({"scenes": [scene(
+        'Draw the complex plane from -2 to 2 on both axes and a unit circle of radius 1 centered at the origin. '
+        'Place a dot at 1 labeled "1". Then animate a rotation by 90° to i, labeling "i", then to −1 labeled "−1", '
+        'then to −i labeled "−i", then back to 1.', "Powers of i.", plot="Multiplying by i on the complex plane.")]})
+    beats = plan_storyboard(sb).scenes[0].beats
+    plane = beats[0]
+    assert plane.kind == "vector_plane" and plane.params["shapes"] == [{"type": "circle", "center": [0, 0], "radius": 1}]
+    points = [(p["x"], p["y"], p["label"]) for b in beats for p in b.params.get("points") or []]
+    assert points == [(1, 0, "1"), (0, 1, "i"), (-1, 0, "−1"), (0, -1, "−i")]
+
+
+def test_a_matrix_written_in_the_apply_sentence_transforms_the_plane():
+    beats, _ = planned("On the left, a NumberPlane from -4 to 4 with the basis arrows 1 (green, pointing right) and i "
+                       "(red, pointing up). Apply the linear transformation [[0, -1], [1, 0]] to the whole plane.")
+    assert [m["values"] for b in beats if b.kind == "vector_plane" for m in b.params.get("matrices") or []] == [
+        [[0, -1], [1, 0]]]
+
+
+def test_a_table_named_as_a_place_is_no_new_table():
+    beats, _ = planned('Under the table write: "Four multiplications by i = one full turn (360°)" and then "So one '
+                       'multiplication = 360° / 4 = 90°".')
+    assert "table" not in [b.kind for b in beats]

@@ -447,6 +447,9 @@ def _map_table(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     m = re.search(r":\s*(.+)$", ex.sentence)
     if not m:
         return []
+    if not re.search(r"\btables?\b", re.sub(r"\b(?:under|below|beneath|above|beside|next\s+to|(?:left|right)\s+of|"
+                                            r"near|over)\s+(?:the\s+)?tables?\b", " ", ex.sentence[:m.start()], flags=re.I), re.I):
+        return []  # 'Under the table write: "Four multiplications by i = one full turn"': a place, not a new table
     rows = []
     for piece in top_level_split(m.group(1).rstrip(". "), r",|;|\band\b"):
         pm = re.match(r"^\s*(.{1,30}?)\s*(?:=|:|→|->|is)\s*(.{1,30})$", piece)

@@ -26,13 +26,13 @@ from .theme import COLOUR_RE, colour_value
 _FROM_ORIGIN = re.compile(r"(?:\bfrom\s+(?:\(\s*0\s*,\s*0\s*\)|the\s+origin)|\barrows?)\s+to\s+(?:the\s+point\s+)?\(\s*(" + NUM
                           + r")\s*,\s*(" + NUM + r")\s*\)")
 # "the arrow z = 1 + 2i", "w = 1 + i as an arrow": a complex number, drawn as the vector (1, 2) on a complex plane
-_COMPLEX = re.compile(r"(?<![\w.·])([a-zA-Z]\w?(?:\s*[·*]\s*[a-zA-Z]\w?)?)\s*=\s*(-?\s*\d+(?:\.\d+)?)\s*([-+])\s*(\d+(?:\.\d+)?)?\s*[ij]\b")
+_COMPLEX = re.compile(r"(?<![\w.·])([a-zA-Z]\w?(?:\s*[·*]\s*[a-zA-Z]\w?)?)\s*=\s*([-−]?\s*\d+(?:\.\d+)?)\s*([-+−])\s*(\d+(?:\.\d+)?)?\s*[ij]\b")
 _ROTATE = re.compile(r"\brotat\w*\s+(?:the\s+)?(?:entire\s+|whole\s+)?(?:grid|plane|space|it|everything)\b[^.;]{0,40}?\bby\s+"
                      r"(-?\d+(?:\.\d+)?)\s*(?:°|degrees?)", re.I)
 _SCALE = re.compile(r"\bscal\w*\s+(?:it\s+|the\s+\w+\s+|everything\s+)?(?:up\s+)?by\s+(?:a\s+factor\s+of\s+)?(√\s*\d+(?:\.\d+)?|\d+(?:\.\d+)?)",
                     re.I)
 _VECTOR_AT = re.compile(r"\bvectors?\s+\(\s*(" + NUM + r")\s*,\s*(" + NUM + r")\s*\)")
-_BASIS = re.compile(r"\b(?:[ij][- ]hat|basis vectors?)\b|[îĵ]", re.I)
+_BASIS = re.compile(r"\b(?:[ij][- ]hat|basis (?:vectors?|arrows?))\b|[îĵ]", re.I)
 _APPLY = re.compile(r"(?i:\b(?:apply|applies|applying|applied)\s+(?:the\s+)?(?:(?:linear\s+)?transformation\s+|matrix\s+)?)"
                     r"(?P<name>[A-Z]\b)?|(?i:\bapplymatrix\b|\btransform(?:s|ed)?\s+the\s+(?:plane|grid)\b)(?:\s+(?:by|with|under)\s+"
                     r"(?P<by>[A-Z])\b)?|(?i:\b(?:grid|plane|space|square|it)\s+(?:transform\w*|mov\w+|turn\w*)\s+(?:(?:in)?to\s+(?:an?\s+)?"
@@ -88,8 +88,9 @@ def _earlier_plane(ctx: Context) -> dict:
     return {}
 
 
-def _vectors(ex: Extracted) -> tuple[list[dict], bool]:
-    """Vectors the sentence draws from the origin, and whether it asks for the basis î, ĵ."""
+def _vectors(ex: Extracted, complex_plane: bool = False) -> tuple[list[dict], bool]:
+    """Vectors the sentence draws from the origin, and whether it asks for the basis î, ĵ (on a complex plane, a
+    number it shows: "show z = 3 + 2i")."""
     s = ex.sentence
     basis = bool(_BASIS.search(s))
     found = []
@@ -103,7 +104,11 @@ def _vectors(ex: Extracted) -> tuple[list[dict], bool]:
         v: dict = {"x": x, "y": y}
         # the label written for it ('… with label "a = (3, 4)" near its tip') before the name it is called by
         name = re.match(r"[^.;\"\u201c]{0,30}?\b(?:labell?ed|with\s+(?:the\s+)?label|label)\s+[\"\u201c]([^\"\u201d]{1,20})"
-                        r"[\"\u201d]", s[m.end():m.end() + 60]) or re.search(r"\bvector\s+([a-zA-Z]\w?)\b", clause)
+                        r"[\"\u201d]", s[m.end():m.end() + 60]) or re.match(
+            # 'with a "?" next to its tip'
+            r"[^.;\"\u201c]{0,30}?\bwith\s+(?:an?\s+|the\s+)?[\"\u201c]([^\"\u201d]{1,20})[\"\u201d]\s+(?:next\s+to|at|near|by|"
+            r"beside)\s+(?:its|the)\s+(?:tip|head|end)\b", s[m.end():m.end() + 80]) or re.search(
+            r"\bvector\s+([a-zA-Z]\w?)\b", clause)
         if name:
             v["label"] = name.group(1)
         colour = _colour_before(clause + " " + s[m.end():m.end() + 14])
@@ -111,9 +116,10 @@ def _vectors(ex: Extracted) -> tuple[list[dict], bool]:
             v["color"] = colour
         if v not in found:
             found.append(v)
-    if not found and re.search(r"\b(?:arrows?|vectors?)\b", s, re.I):
+    if not found and (re.search(r"\b(?:arrows?|vectors?)\b", s, re.I) or complex_plane and re.search(
+            r"\b(?:show|draw|plot|mark|place|add)\w*\b", s, re.I)):
         for m in _COMPLEX.finditer(ex.bare or s):
-            re_, sign, im = float(m.group(2).replace(" ", "")), m.group(3), float(m.group(4) or 1)
+            re_, sign, im = float(m.group(2).replace(" ", "").replace("−", "-")), m.group(3), float(m.group(4) or 1)
             v = {"x": re_, "y": im if sign == "+" else -im, "label": m.group(1)}
             if v not in found:
                 found.append(v)
@@ -144,9 +150,12 @@ def _ranges(s: str) -> dict:
     if not m:
         m = re.search(r"\bx\s+(?:from\s+)?(" + NUM + r")\s+to\s+(" + NUM + r")\b[^.]*?\by\s+(?:from\s+)?(" + NUM +
                       r")\s+to\s+(" + NUM + r")", s, re.I)
+    if not m:  # "x range [-5, 5] and y range [-4, 4]", "x_range=[-5, 5], y_range=[-4, 4]"
+        m = re.search(r"\bx[ _]?range\s*(?:of\s+|=\s*|:\s*)?\[\s*(" + NUM + r")\s*,\s*(" + NUM + r")\s*(?:,[^\]]*)?\][^.]*?"
+                      r"\by[ _]?range\s*(?:of\s+|=\s*|:\s*)?\[\s*(" + NUM + r")\s*,\s*(" + NUM + r")\s*(?:,[^\]]*)?\]", s, re.I)
     if not m:
         # "a complex plane from -4 to 4": both axes
-        one = re.search(r"\b(?:" + plane_nouns() + r"|grid)\b[^.]{0,30}?\bfrom\s+(" + NUM + r")\s+to\s+(" + NUM + r")", s, re.I)
+        one = re.search(r"\b(?:" + plane_nouns() + r"|grid)\b[^.]{0,30}?(?:\bfrom\s+|\(\s*)(" + NUM + r")\s+to\s+(" + NUM + r")", s, re.I)
         if not one:
             return {}
         a, b = quantity(one.group(1)), quantity(one.group(2))
@@ -161,8 +170,13 @@ _AXIS_NAMES = re.compile(r"\blabel\w*\s+the\s+(?:(?P<a1>horizontal|vertical|x|y)
 
 
 def _axis_names(s: str) -> dict:
-    """"Label the horizontal axis "Re" and the vertical axis "Im"": {"x_label": "Re", "y_label": "Im"}."""
+    """"Label the horizontal axis "Re" and the vertical axis "Im"": {"x_label": "Re", "y_label": "Im"}; "axis labels
+    "Re" (right end of horizontal axis) and "Im" (top of vertical axis)": the first the horizontal axis's."""
     m = _AXIS_NAMES.search(s)
+    pair = re.search(r"\baxis\s+labels?\s*:?\s*[\"\u201c]([^\"\u201d]{1,20})[\"\u201d][^\"\u201c]{0,50}?\band\s+[\"\u201c]"
+                     r"([^\"\u201d]{1,20})[\"\u201d]", s, re.I)
+    if not m and pair:
+        return {"x_label": pair.group(1).strip(), "y_label": pair.group(2).strip()}
     if not m:
         return {}
     out = {}
@@ -193,9 +207,13 @@ def _shapes(text: str) -> list[dict]:
         if noun in ("circle", "disk", "disc"):
             r = re.search(r"\bradius\s+(?:of\s+)?(" + NUM + r")", m.group("adj") + " " + region, re.I)
             c = re.search(r"\bcent(?:er|re)(?:ed|d)?\s+(?:at\s+)?" + _PT, region, re.I)
-            if r and c and quantity(r.group(1)) > 0:
-                spec = {"type": "circle", "center": [quantity(c.group(1)), quantity(c.group(2))],
-                        "radius": quantity(r.group(1))}
+            origin = re.search(r"\bcent(?:er|re)(?:ed|d)?\s+(?:at|on)\s+the\s+origin\b", region, re.I)
+            if r is None and re.search(r"\bunit\s+$", m.group("adj"), re.I):
+                r = re.match(r"()", "1")  # "a unit circle": radius 1, about the origin unless placed
+                origin = origin or (None if c else True)
+            if r and (c or origin) and quantity(r.group(1) or "1") > 0:
+                spec = {"type": "circle", "center": [quantity(c.group(1)), quantity(c.group(2))] if c else [0.0, 0.0],
+                        "radius": quantity(r.group(1) or "1")}
         else:
             corners = re.search(r"\b(?:corners|vertices)\s+(?:at\s+)?((?:\(\s*" + NUM + r"\s*,\s*" + NUM
                                 + r"\s*\)\s*,?\s*(?:and\s+)?){3,12})", region, re.I)
@@ -218,12 +236,54 @@ def _shapes(text: str) -> list[dict]:
     return out
 
 
+_CNUM = r"[-−]?\s*(?:\d+(?:\.\d+)?\s*(?:[-−+]\s*\d*(?:\.\d+)?\s*[ij])?|\d*(?:\.\d+)?\s*[ij])(?![\w(])"
+
+
+def _complex_value(text: str) -> tuple[float, float] | None:
+    """"1" -> (1, 0), "−i" -> (0, -1), "3 + 2i" -> (3, 2), "2i" -> (0, 2)."""
+    t = re.sub(r"\s+", "", text).replace("−", "-")
+    whole = re.fullmatch(r"(-?\d+(?:\.\d+)?)(?:([-+])(\d+(?:\.\d+)?)?[ij])?", t)
+    if whole:  # a real part, perhaps with an imaginary one after a sign
+        im = 0.0
+        if whole.group(2):
+            im = float(whole.group(3) or 1) * (-1 if whole.group(2) == "-" else 1)
+        return float(whole.group(1)), im
+    pure = re.fullmatch(r"([-+]?)(\d+(?:\.\d+)?)?[ij]", t)
+    if pure:  # "i", "−i", "2i"
+        return 0.0, float(pure.group(2) or 1) * (-1 if pure.group(1) == "-" else 1)
+    return None
+
+
+def _complex_points(text: str) -> list[dict]:
+    """On a complex plane: "a dot at 1 labeled "1"", "then to −1 labeled "−1"": each number named, where it lies."""
+    out = []
+    for m in re.finditer(r"\b(?:dot|point|marker)\s+at\s+(" + _CNUM + r")|\bto\s+(" + _CNUM + r")(?=\s*,?\s*(?:labell?(?:ed|ing)|"
+                         r"with\s+(?:the\s+)?label))", text, re.I):
+        value = _complex_value(m.group(1) or m.group(2))
+        label = re.match(r"\s*,?\s*(?:labell?(?:ed|ing)|with\s+(?:the\s+)?label)\s+(?:it\s+)?[\"\u201c]([^\"\u201d]{1,12})[\"\u201d]",
+                         text[m.end():m.end() + 40], re.I)
+        if value is None or label is None:
+            continue
+        p = {"x": value[0], "y": value[1], "label": label.group(1)}
+        if p not in out:
+            out.append(p)
+    if not out and re.search(r"\b(?:dots?|points?|markers?)\b", text, re.I):
+        # "Leave a dot at each tip with its label: "3 + 2i", "−2 + 3i", …": each number where it lies
+        for q in re.findall(r"[\"\u201c]([^\"\u201d]{1,16})[\"\u201d]", text):
+            value = _complex_value(q)
+            if value is not None and re.search(r"[ij]", q):
+                out.append({"x": value[0], "y": value[1], "label": q})
+        if len(out) < 2:
+            return []
+    return out
+
+
 def _marks(text: str) -> tuple[list[dict], list[dict]]:
     """Dots and segments given by their coordinates on a plane on screen: "a green dot at (2, 1) with a label "?"",
     "a dashed grey segment from the tip of a (1, 3) down to the point (2, 1)", "a dashed white line through the
     origin in the direction of b, extending from (-2, -1) to (6, 3), labeled "span of b"."""
     points, segments = [], []
-    for m in re.finditer(r"\b(?P<adj>(?:[\w-]+\s+){0,3}?)(?:dot|point|marker)\s+at\s+" + _PT, text, re.I):
+    for m in re.finditer(r"\b(?P<adj>(?:[\w-]+\s+){0,3}?)(?:dot|point|marker)(?:\s+[A-Za-z]\w?)?\s+at\s+" + _PT, text, re.I):
         p = {"x": quantity(m.group(2)), "y": quantity(m.group(3))}
         rest = text[m.end():m.end() + 50]
         label = re.match(r"[^.;\"\u201c]{0,25}?\b(?:labell?ed|with\s+(?:a\s+|the\s+)?label|label)\s+[\"\u201c]([^\"\u201d]{1,24})[\"\u201d]",
@@ -300,7 +360,7 @@ def rule_vector_plane(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         return []
     # a plane of vectors, not the axes of a function: the sentence or the scene speaks of vectors or matrices
     about_vectors = re.search(r"\bvectors?\b|\bmatri(?:x|ces)\b|\btransformations?\b|\bbasis\b|[îĵ]|\b[ij][- ]hat\b|"
-                              r"\beigen\w*|\bspan\b|\blinear maps?\b|\bcomplex (?:plane|numbers?)\b|\bargand\b",
+                              r"\beigen\w*|\bspan\b|\blinear maps?\b|\bcomplex\s*(?:plane|numbers?)\b|\bargand\b",
                               s + " " + ctx.about, re.I) is not None
     plane_cue = about_vectors and re.search(r"\b(?:" + plane_nouns() + r")\b", ex.bare or s, re.I) is not None
     # "a grid gets squished onto a single line to illustrate determinant zero": a singular map of the plane
@@ -308,7 +368,8 @@ def rule_vector_plane(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                                          r"\s+(?:(?:on)?to|into)\s+(?:a\s+)?(?:single\s+)?line\b", ex.bare or s, re.I)
     plane_cue = plane_cue or bool(squish) or (about_vectors and re.search(r"\bunit square\b", ex.bare or s, re.I) is not None
                                               and re.search(r"\b(?:draw|show|add|shade)\w*\b", s, re.I) is not None)
-    vectors, basis = _vectors(ex)
+    vectors, basis = _vectors(ex, re.search(r"\bcomplex\s*plane\b|\bargand\b", s + " " + ctx.about, re.I) is not None
+                              and (on_screen is not None or plane_cue))
     vectors = ctx.capped(i, vectors, 8, "vectors")
     apply = _APPLY.search(s)
     relabelled = _relabel_shapes(ex, ctx, i) if on_screen is not None else []
@@ -320,8 +381,15 @@ def rule_vector_plane(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if shapes:
         ctx.consumed.update(x["label"] for x in shapes if x.get("label"))
     points, segments = _marks(s) if on_screen is not None else ([], [])
+    if len(points) == 1 and re.search(r"\b(?:arrow|vector)\s+from\s+the\s+origin\b(?:\s*\(\s*0\s*,\s*0\s*\))?[^.;]{0,20}?"
+                                      r"\bto\s+(?:it|that\s+point|the\s+point|the\s+dot)\b", s, re.I):
+        # "Plot point z at (3, 2) as a dot with label "z = 3 + 2i", and draw an arrow from the origin to it": a vector
+        vectors = vectors + [points.pop()]
     if points or segments:
         ctx.consumed.update(x["label"] for x in points + segments if x.get("label"))
+    if on_screen is not None and not points and re.search(r"\bcomplex|\bargand\b", ctx.about + " " + on_screen.source, re.I):
+        points = _complex_points(s)  # "Place a dot at 1 labeled "1"", "to −1 labeled "−1"": numbers of the plane
+        ctx.consumed.update(x["label"] for x in points if x.get("label"))
     if relabelled and not (apply or vectors or shapes):
         ctx.stop = True
         return []
@@ -346,6 +414,9 @@ def rule_vector_plane(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             matrices = [{"values": known[last], "label": last}]
         elif name:
             ctx.lost(i, f"the matrix {name} is not written anywhere: the transformation is not drawn")
+        elif ex.matrices and len(ex.matrices[0]) == 2 and all(len(r) == 2 for r in ex.matrices[0]) and not _NAMED_MATRIX.search(s):
+            # "Apply the linear transformation [[0, -1], [1, 0]] to the whole plane": the matrix written there
+            matrices = [{"values": ex.matrices[0], "label": "M"}]
     turned = _rotation(s) if on_screen is not None or plane_cue else None
     if turned is not None and not (apply and (apply.group("name") or apply.group("by") or apply.group("under"))):
         matrices = [{"values": turned, "label": "R"}]  # the rotation the sentence describes, not a matrix named before
@@ -361,10 +432,12 @@ def rule_vector_plane(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         ctx.consumed.update(q for q in ex.quoted if re.fullmatch(r"\s*[ijîĵ](?:[- ]hat)?\s*", q, re.I))
     if on_screen is None:
         before = _earlier_plane(ctx) if re.search(r"\bas before\b|\bsame\b|\bagain\b", s, re.I) or not plane_cue else {}
-        params = {**before, **_ranges(s), "basis": basis or before.get("basis") or None, "vectors": vectors or None, "matrices": matrices or None,
+        names = _axis_names(s)
+        ctx.consumed.update(names.values())
+        params = {**before, **_ranges(s), **names, "basis": basis or before.get("basis") or None, "vectors": vectors or None, "matrices": matrices or None,
                   "eigen": eigen or None, "unit_square": (unit_square and not shapes) or None, "shapes": shapes or None}
         params = {k: v for k, v in params.items() if v is not None}
-        complex_plane = re.search(r"\bcomplex\s+plane|\bargand\b", s, re.I) is not None
+        complex_plane = re.search(r"\bcomplex\s*plane|\bargand\b", s, re.I) is not None
         if not (vectors or basis or matrices or params.get("x_range") or unit_square or complex_plane or shapes):
             params["basis"] = True  # "Show a NumberPlane": the grid with its basis, never an empty frame
         if shapes:
