@@ -169,7 +169,8 @@ def test_numbers_named_on_a_complex_plane_are_points_where_they_lie():
         'then to −i labeled "−i", then back to 1.', "Powers of i.", plot="Multiplying by i on the complex plane.")]})
     beats = plan_storyboard(sb).scenes[0].beats
     plane = beats[0]
-    assert plane.kind == "vector_plane" and plane.params["shapes"] == [{"type": "circle", "center": [0, 0], "radius": 1}]
+    assert plane.kind == "vector_plane" and plane.params["shapes"] == [{"type": "circle", "center": [0, 0], "radius": 1,
+                                                                     "filled": False}]  # an outline
     points = [(p["x"], p["y"], p["label"]) for b in beats for p in b.params.get("points") or []]
     assert points == [(1, 0, "1"), (0, 1, "i"), (-1, 0, "−1"), (0, -1, "−i")]
 

@@ -52,6 +52,8 @@ class PlaneShape(_Model):
                                     "(the area it has then).", examples=["area = 5"])
     color: Colour | None = Field(None, description="Fill and outline colour (default: the palette).",
                                  examples=["yellow"])
+    filled: bool = Field(True, description="A light fill in its colour (else only the outline: a unit circle).",
+                         examples=[False])
 
     @model_validator(mode="after")
     def _shape(self):

@@ -214,6 +214,8 @@ def _shapes(text: str) -> list[dict]:
             if r and (c or origin) and quantity(r.group(1) or "1") > 0:
                 spec = {"type": "circle", "center": [quantity(c.group(1)), quantity(c.group(2))] if c else [0.0, 0.0],
                         "radius": quantity(r.group(1) or "1")}
+                if not re.search(r"\b(?:filled|shaded|solid|disk|disc)\b", m.group(0) + " " + region[:40], re.I):
+                    spec["filled"] = False  # "a unit circle of radius 1": its outline
         else:
             corners = re.search(r"\b(?:corners|vertices)\s+(?:at\s+)?((?:\(\s*" + NUM + r"\s*,\s*" + NUM
                                 + r"\s*\)\s*,?\s*(?:and\s+)?){3,12})", region, re.I)

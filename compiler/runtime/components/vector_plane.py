@@ -180,7 +180,7 @@ def _shape_colour(spec: dict, k: int):
 def _shape_poly(g, spec: dict, M, col):
     pts = [g.plane.c2p(*(M @ np.array(p, dtype=float))) for p in shape_points(spec)]
     poly = Polygon(*pts, color=col, stroke_width=2.5)
-    poly.set_fill(col, opacity=0.3)
+    poly.set_fill(col, opacity=0.3 if spec.get("filled", True) else 0.0)
     return poly
 
 
@@ -236,7 +236,13 @@ def _mark_mobs(g, kind: str, spec: dict, M, theme):
         col = paint(spec.get("color"), theme["text"]) if spec.get("color") else ManimColor(theme["text"])
         mob = VGroup(Dot(at, radius=0.07 * k, color=col))
         if spec.get("label"):
-            mob.add(text(spec["label"], theme, size=24, color=col, math=True).scale(k).next_to(at, UR, buff=0.06 * k))
+            # outward from the origin; where a vector's tip (and its label) is, turned a quarter clockwise
+            where = M @ np.array([spec["x"], spec["y"]], dtype=float)
+            side = np.array([1.0 if where[0] >= 0 else -1.0, 1.0 if where[1] >= 0 else -1.0, 0.0])
+            tips = [M @ np.array([v["x"], v["y"]], dtype=float) for v in getattr(g, "vectors", [])]
+            if any(np.linalg.norm(t - where) < 0.3 for t in tips):
+                side = np.array([side[1], -side[0], 0.0])
+            mob.add(text(spec["label"], theme, size=24, color=col, math=True).scale(k).next_to(at, side, buff=0.06 * k))
         return mob
     a = g.plane.c2p(*fit_in(M @ np.array(spec["start"], dtype=float), g.rect))
     b = g.plane.c2p(*fit_in(M @ np.array(spec["end"], dtype=float), g.rect))

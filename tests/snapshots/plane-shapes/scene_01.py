@@ -26,7 +26,7 @@ class Scene01(SbcScene):
             matrices=[{'values': [[3.0, 1.0], [1.0, 2.0]], 'label': 'A'}],
             eigen=False,
             unit_square=False,
-            shapes=[{'type': 'polygon', 'vertices': [[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 1.0]], 'label': 'area = 1', 'label_after': 'area = 5', 'color': 'yellow'}, {'type': 'circle', 'center': [-1.0, 1.0], 'radius': 0.5, 'color': 'pink'}],
+            shapes=[{'type': 'polygon', 'vertices': [[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 1.0]], 'label': 'area = 1', 'label_after': 'area = 5', 'color': 'yellow', 'filled': True}, {'type': 'circle', 'center': [-1.0, 1.0], 'radius': 0.5, 'color': 'pink', 'filled': True}],
             x_range=None,
             y_range=None,
             color=None,
