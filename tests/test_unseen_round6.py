@@ -186,3 +186,30 @@ def test_a_table_named_as_a_place_is_no_new_table():
     beats, _ = planned('Under the table write: "Four multiplications by i = one full turn (360°)" and then "So one '
                        'multiplication = 360° / 4 = 90°".')
     assert "table" not in [b.kind for b in beats]
+
+
+def test_bars_given_with_their_heights():
+    beats, _ = planned('A bar chart with two bars: "Stay" with height 334 and "Switch" with height 666.')
+    bars = [b for b in beats if b.kind == "bar_chart"]
+    assert bars and bars[0].params["labels"] == ["Stay", "Switch"] and bars[0].params["values"] == [334, 666]
+    beats, _ = planned("A row of bars for the gap T − 20 at t = 0, 12.4, 24.8, 37.2 with heights 70, 35, 17.5, 8.75 "
+                       "and labels on top of each bar.")
+    bars = [b for b in beats if b.kind == "bar_chart"]
+    assert bars[0].params["labels"] == ["t = 0", "t = 12.4", "t = 24.8", "t = 37.2"]
+    assert bars[0].params["values"] == [70, 35, 17.5, 8.75]
+
+
+def test_a_piped_header_row_then_piped_rows_make_one_table():
+    beats, _ = planned('Build a table with 4 columns and header row:\n   "Car behind" | "Host opens" | "Stay" | "Switch"\n'
+                       '   Rows:\n   "Door 1" | "2 or 3" | "WIN" | "lose"\n   "Door 2" | "3" | "lose" | "WIN"')
+    tables = [b for b in beats if b.kind == "table"]
+    assert len(tables) == 1 and tables[0].params["columns"] == ["Car behind", "Host opens", "Stay", "Switch"]
+    assert tables[0].params["rows"][0] == ["Door 1", "2 or 3", "WIN", "lose"] and len(tables[0].params["rows"]) == 2
+
+
+def test_a_brace_on_a_term_of_the_formula_the_same_sentence_shows():
+    beats, _ = planned('Show the law with the last term separated by a brace: "c² = a² + b² − 2ab cos C", brace under '
+                       '"− 2ab cos C" labeled "correction".')
+    assert [b.kind for b in beats] == ["equation", "annotation"]
+    assert beats[0].params["exprs"] == ["c² = a² + b² − 2ab cos C"]
+    assert beats[1].params == {"style": "brace", "target": "− 2ab cos C", "label": "correction", "side": "down"}

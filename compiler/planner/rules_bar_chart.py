@@ -103,6 +103,21 @@ def _bar_data(ex: Extracted) -> tuple[list[str], list[float | int], bool, str | 
     pairs = re.findall(r"[\"\u201c]([^\"\u201d]+)[\"\u201d]\s*\(\s*(" + NUM + r")\s*(%?)\s*\)", s)
     if len(pairs) >= 1:
         return [p[0] for p in pairs], [_num(p[1]) for p in pairs], any(p[2] for p in pairs), None, []
+    # '"Stay" with height 334 and "Switch" with height 666': each quoted bar with its height
+    sized = re.findall(r"[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]\s*,?\s*(?:with\s+(?:a\s+)?(?:height|value|count|length|size)"
+                       r"\s+(?:of\s+)?|(?:at|of|reaching|up\s+to)\s+(?:a\s+)?(?:height\s+(?:of\s+)?)?)(" + NUM + r")\s*(%?)", s)
+    if len(sized) >= 2:
+        return [p[0] for p in sized], [_num(p[1]) for p in sized], any(p[2] for p in sized), None, []
+    # "bars for the gap at t = 0, 12.4, 24.8 with heights 70, 35, 17.5": the heights, named by where they stand
+    heights = re.search(r"\bwith\s+(?:the\s+)?(?:heights?|values?)\s+((?:" + NUM + r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)){1,11}"
+                        + NUM + r")", s, re.I)
+    if heights and re.search(r"\bbars?\b", s, re.I):
+        values = [_num(v) for v in re.findall(NUM, heights.group(1))]
+        at = re.search(r"\bat\s+([A-Za-z]\w?)\s*=\s*((?:" + NUM + r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)){1,11}" + NUM + r")",
+                       s[:heights.start()])
+        places = re.findall(NUM, at.group(2)) if at else []
+        if at and len(places) == len(values):  # (heights alone: the bars named by their heights, below)
+            return [f"{at.group(1)} = {x.strip()}" for x in places], values, False, None, []
     # one bar per line: '"W by gravity": 49.0 J', '"W by friction": −17.0 J (bar going below the axis)'
     lines = [ln for ln in s.split("\n")[1:] if ln.strip()]
     rows = [re.fullmatch(r"\s*(?:[-*•]\s*)?[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]\s*[:=]\s*([+\-−]?\d[\d,]*(?:\.\d+)?)"

@@ -375,9 +375,22 @@ def _annotation(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     """"Write the text 'legs' with two arrows pointing to a and b", "'hypotenuse' with an arrow to c",
     "Put a brace under the first row labelled 'pivot'", "an arrow pointing to the denominator labelled 'normaliser'"."""
     s = ex.sentence
+    out = []
+    same = re.search(r"\b(brace|box|underline)\s+(?:under|over|around|below|above|on)\s+(?:the\s+)?[\"\u201c]([^\"\u201d]{1,40})"
+                     r"[\"\u201d]\s+(?:labell?ed|with(?:\s+the)?\s+(?:text|label))\s+" + _Q, s, re.I)
+    whole = [q for q in ex.quoted if same and same.group(2) in q and q != same.group(2) and q not in ctx.consumed]
+    if same and whole and not any(whole[0] in b.strings for b in since_clear(ctx)):
+        # 'Show the law …: "c² = a² + b² − 2ab cos C", brace under "− 2ab cos C" labeled "correction"': the formula,
+        # then the brace on its term
+        formula, target, label = whole[0], same.group(2), same.group(3)
+        ctx.consumed.update([formula, target, label])
+        params = {"style": same.group(1).lower(), "target": target, "label": label}
+        if re.search(r"\bunder|below\b", same.group(0), re.I):
+            params["side"] = "down"
+        return [_beat("equation", "equation:quoted-math", ex, i, [formula], _kw(formula), exprs=[formula]),
+                _beat("annotation", "annotation:" + params["style"], ex, i, [label], _kw(label), **params)]
     if not since_clear(ctx):
         return []
-    out = []
     for m in re.finditer(_Q + r"\s+with\s+(?:an?|two|three)?\s*arrows?\s+(?:pointing\s+)?(?:to|at|toward)\s+"
                          r"((?:the\s+)?[\w²³]+(?:\s*(?:,|and)\s*(?:the\s+)?[\w²³]+){0,3})", s, re.I):
         targets = [re.sub(r"^the\s+", "", t.strip(), flags=re.I) for t in re.split(r",|\band\b", m.group(2)) if t.strip()]

@@ -141,6 +141,16 @@ def rule_table(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             ctx.lost(i, f"the table has {len(quoted_lines) - 1} rows; only the first 8 are drawn")
         return [_beat("table", "table:quoted-lines", ex, i, strings, sum((_kw(c) for c in columns), ("table",)),
                       columns=columns, rows=rows)]
+    head_row = re.fullmatch(r"([^\n]*\bheaders?\b[^\n]*):[ \t]*\n\s*([^\n]*\|[^\n]*)\s*", s, re.I)
+    if head_row and since_clear_of_kind(ctx, "table") is None:
+        # 'Build a table with 4 columns and header row:\n "Car behind" | "Host opens" | "Stay" | "Switch"': its
+        # columns; the rows come in a later sentence ("Rows: …")
+        columns = ctx.capped(i, [c.strip().strip("\"\u201c\u201d") for c in head_row.group(2).split("|") if c.strip()], 6,
+                            "columns")
+        if len(columns) >= 2:
+            claim(ex, ctx, columns)
+            return [_beat("table", "table:header-row", ex, i, columns, _kw(ex.sentence) + ("table",),
+                          columns=columns, rows=[[""] * len(columns)], pending=True)]
     mc = re.search(r"\b(?:columns?|headers?|headings?)\b\s*(?:of|:)?\s*(.*?)(?=\brows?\b|\n|$)", s, re.I)
     if not (mc and re.search(Q, mc.group(1))):
         piped = _piped_table(ex, ctx, i)
