@@ -213,3 +213,22 @@ def test_a_brace_on_a_term_of_the_formula_the_same_sentence_shows():
     assert [b.kind for b in beats] == ["equation", "annotation"]
     assert beats[0].params["exprs"] == ["c² = a² + b² − 2ab cos C"]
     assert beats[1].params == {"style": "brace", "target": "− 2ab cos C", "label": "correction", "side": "down"}
+
+
+SIEVE = "Show the 5 by 10 grid of 1 to 50 with 1 already crossed out. Circle 2 and label it \"prime\". "
+
+
+def test_a_sieve_strikes_out_the_cells_it_hops_over():
+    sb = Storyboard.model_validate({"scenes": [scene(
+        SIEVE + "Jump along the grid from 2 in steps of 2 with a small hopping arrow: 4, 6, 8, 10, 12, …, 50. Each "
+                "landing cell is crossed out.", "Cross out the multiples of 2.", plot="The sieve of Eratosthenes.")]})
+    plan = plan_storyboard(sb)
+    grids = [b for b in plan.scenes[0].beats if b.kind == "grid"]
+    assert grids[0].params["crossed"] == ["1"] and grids[0].params["highlight"] == ["2"]  # not every prime
+    assert grids[-1].params["crossed"] == ["1"] + [str(n) for n in range(4, 51, 2)]
+    assert not [n for n in plan.diagnostics if n.code == "SB301"]
+
+
+def test_numbers_inside_a_quoted_text_are_no_row_of_boxes():
+    beats, _ = planned('List the new removals on the right: "New: 9, 15, 21, 27, 33, 39, 45" and "7 more removed".')
+    assert "sequence" not in [b.kind for b in beats]

@@ -24,6 +24,9 @@ class GridVisual(VisualBase):
                                 examples=[10])
     highlight: list[str] | None = Field(None, max_length=100, description="Labels (or numbers, as text) of the "
                                         "cells to highlight.", examples=[["2", "4", "6"]])
+    crossed: list[str] | None = Field(None, max_length=100, description="Labels (or numbers, as text) of the cells "
+                                      "struck out — a line across, the cell dimmed (a sieve's removed numbers).",
+                                      examples=[["4", "6", "8"]])
     caption: str | None = Field(None, description="Caption under the grid.", examples=["15 of 30 cards are even"])
     container: Literal["bag"] | None = Field(None, description="Draw the cells going into a container.",
                                              examples=["bag"])

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from .beats import Beat
+from .quantity import ELLIPSIS, expand_ellipsis
 from .extract import WORD_NUMBERS, Extracted, count_in, mask_shown
 from .context import Context, _beat, _kw, since_clear
 from .parts import cells_named
@@ -72,6 +73,9 @@ def rule_grid(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                                    previous.detail_index, previous.keywords), i)
         ctx.stop = True
         return []
+    crossed = _crossed_out(ex, ctx, i, previous) if previous is not None else None
+    if crossed is not None:
+        return crossed
     if previous is not None and re.search(r"\bof\s+the\s+(?:grid|last\s+row|first\s+row|block)\b", low) and not re.match(
             r"^\s*(?:then\s+)?(?:draw|show|create|build|display|make|add)\b", low):
         return []  # "(the first 10 dots of the last row)": cells of the grid on screen, not a new grid
@@ -80,8 +84,14 @@ def rule_grid(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         names = previous.params.get("labels") or [str(n) for n in range(previous.params.get("start", 1),
                                                                          previous.params.get("start", 1) +
                                                                          (previous.params.get("count") or 0))]
-        chosen = _number_set(low)
+        # (what the sentence says, not what it quotes: 'Circle 2 and label it "prime"' picks 2, not the primes)
+        said = re.sub(r"[\"\u201c][^\"\u201d]*[\"\u201d]", " ", low)
+        chosen = _number_set(said)
         listed = _listed(ex.sentence)
+        named = re.match(r"^\s*(?:then\s+|now\s+)?(?:highlight|colou?r|mark|circle|shade|select|pick|light up)\s+(?:the\s+)?"
+                         r"(?:cells?\s+|numbers?\s+)?((?:\d{1,4}(?:\s*,\s*(?:and\s+)?|\s+and\s+)?)+)(?![\w.])", said)
+        if not chosen and not listed and named:
+            listed = re.findall(r"\d{1,4}", named.group(1))  # "Circle 2", "Circle 3 and 5": those cells
         some = re.search(r"\b(\d{1,5})\s+of\s+(?:them|the\s+\w+)\b", low)
         if some and previous.params.get("count") and not chosen and not listed:
             # "Color 10 of them red": the first cells (a scaled grid counts several per cell)
@@ -180,6 +190,10 @@ def rule_grid(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         params["highlight"] = [str(n) for n in range(start, start + count) if chosen[1](n)]
     if cue_unquoted(ex, r"\b(bag|box|urn|hat|jar|bowl|container)\b") and cue_unquoted(ex, r"\b(into|in|inside)\b"):
         params["container"] = "bag"
+    struck = re.search(r"\bwith\s+((?:\d{1,4}(?:\s*,\s*(?:and\s+)?|\s+and\s+)?)+)\s+(?:already\s+)?(?:crossed|struck|"
+                       r"removed|eliminated)", ex.sentence, re.I)
+    if struck:  # "the grid of 1 to 50 with 1 already crossed out"
+        params["crossed"] = [x for x in re.findall(r"\d{1,4}", struck.group(1)) if start <= int(x) < start + count]
     caption = next((q for q in ex.quoted if q not in ctx.consumed), None)
     if caption:
         params["caption"] = caption
@@ -252,3 +266,44 @@ def _grid_of_rows(ex: Extracted, ctx: Context, i: int, previous: Beat | None) ->
     return [_beat("grid", "grid:rows-by-columns" + ("-scaled" if scale > 1 else ""), ex, i, [caption] if caption else [],
                   _kw(ex.sentence), count=drawn_rows * drawn_cols, start=1, columns=drawn_cols, caption=caption,
                   numbered=False, scale=scale * scale if scale > 1 else None)]
+
+
+_CROSS = r"\bcross(?:es|ed|ing)?\b(?!\s+(?:the|over|section|each|paths))|\bstrikes?\s+(?:out|through)\b|\bstruck\b|\beliminat\w+|\bremov\w+"
+
+
+def _crossed_out(ex: Extracted, ctx: Context, i: int, grid: Beat) -> list[Beat] | None:
+    """"cross out 4, 6, 8, …, 50", "Hop … : 4, 6, 8, 10, 12, …, 50. Each landing cell is crossed out.": those cells
+    of the grid on screen struck out (an ellipsis continued by its pattern), from this sentence on."""
+    if not re.search(_CROSS, ex.sentence, re.I) and not re.search(_CROSS, ctx.about, re.I):
+        return None
+    names = grid.params.get("labels") or [str(n) for n in range(grid.params.get("start", 1), grid.params.get("start", 1)
+                                                                  + (grid.params.get("count") or 0))]
+    said = re.sub(r"[\"\u201c][^\"\u201d]*[\"\u201d]", " ", ex.sentence)
+    run = re.search(r"((?:-?\d{1,4}\s*,\s*){1,}(?:" + ELLIPSIS + r"\s*,?\s*)?-?\d{1,4})(?![\d.,]*\d)", said)
+    if not run:
+        if re.search(_CROSS, ex.sentence, re.I) and grid.rule == "grid:crossed" and grid.detail_index == i - 1:
+            ctx.modified.add(i)  # "Each landing cell is crossed out.": the cells the sentence before struck out
+            return []
+        return None
+    terms = [t.strip() for t in re.split(r"\s*,\s*", run.group(1)) if t.strip()]
+    if any(re.fullmatch(ELLIPSIS, t) for t in terms):
+        k = next(j for j, t in enumerate(terms) if re.fullmatch(ELLIPSIS, t))
+        full = expand_ellipsis(terms[:k], terms[-1], limit=100)
+        if full is None:
+            return None
+        terms = full
+    cells = [t for t in terms if t in names]
+    if len(cells) < 2 or len(cells) < len(terms) * 0.8:
+        return None
+    here = re.search(_CROSS, ex.sentence, re.I)
+    if not here and not re.search(r"\b(?:hop|jump|step|land)\w*\b", ex.sentence, re.I):
+        return None  # (the list crossed out elsewhere in the scene is one the sentence walks over)
+    before = list(grid.params.get("crossed") or [])
+    if re.search(r"\bnew\s+ones\b|\bnewly\b|;\s*new\b", ex.sentence, re.I):
+        # "Cells that are already crossed flash briefly; new ones get crossed: 9, 15, 21, …": the last list
+        tail = re.findall(r"\d{1,4}", ex.sentence[ex.sentence.lower().rfind("new"):])
+        cells = [t for t in tail if t in names] or cells
+    params = dict(grid.params, crossed=list(dict.fromkeys(before + cells)))
+    params.pop("pending", None)
+    ctx.stop = True  # the numbers are the cells struck out, not a row of their own
+    return [_beat("grid", "grid:crossed", ex, i, list(grid.strings), _kw(ex.sentence), **params)]

@@ -147,6 +147,8 @@ def rule_sequence(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                           tokens=tokens, mode=mode, label=label)]
     # "…: 5, 1, 4, 2, 8", or right after the noun: "Draw the row 5, 2, 9, 1, 6, 3"
     numbers = NUMBER_LIST.search(ex.sentence) or _NOUN_LIST.search(ex.sentence) or _HOLDING.search(ex.sentence)
+    if numbers and any(q.start() < numbers.start(1) < q.end() for q in re.finditer(r"[\"\u201c][^\"\u201d]*[\"\u201d]", ex.sentence)):
+        numbers = None  # ('"New: 9, 15, 21, 27"': the numbers of a quoted text are that text's)
     if numbers and array_cue and not_vector and not cue_unquoted(ex, r"\b(chart|graph|plot|table|grid|cards?)\b"):
         # "Display an unsorted list of numbers: 5, 1, 4, 2, 8 as colored boxes"
         tokens = [t.strip() for t in numbers.group(1).split(",")][:16]

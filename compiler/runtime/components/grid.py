@@ -1,6 +1,6 @@
 """grid: numbered (or labelled) cards in rows — some highlighted, optionally going into a bag."""
 
-from manim import (DOWN, LEFT, RIGHT, UP, AnimationGroup, Arrow, FadeIn, GrowArrow, RoundedRectangle, Succession,
+from manim import (DOWN, LEFT, RIGHT, UP, AnimationGroup, Arrow, FadeIn, GrowArrow, Line, RoundedRectangle, Succession,
                    VGroup, Wait)
 
 from ..style import BODY_W, colour, text
@@ -8,6 +8,7 @@ from .cards import centred
 from .icon import SHAPES
 
 HIGHLIGHT = "#FFD54F"
+CROSSED = "#FC6255"
 GAP = 0.12
 
 
@@ -26,12 +27,14 @@ def _columns(n: int, columns: int | None, cw: float, ch: float, width: float, he
 
 def build(theme: dict, *, count: int | None = None, start: int = 1, labels: list[str] | None = None,
           columns: int | None = None, highlight: list[str] | None = None, caption: str | None = None,
-          container: str | None = None, color: str | None = None, numbered: bool = True):
+          container: str | None = None, color: str | None = None, numbered: bool = True,
+          crossed: list[str] | None = None):
     names = [str(x) for x in labels] if labels else [str(start + k) for k in range(min(count or 1, 100))]
     n = len(names)
     size = 26 if n <= 30 else 22 if n <= 60 else 20
     col = str(color or colour(theme, "node", theme["accent"]))
     hl = {str(h).strip() for h in (highlight or [])}
+    struck = {str(h).strip() for h in (crossed or [])}
     plain = numbered is False and not labels  # cells without their numbers: small squares (pixels, people)
     labels_m = [VGroup() if plain else text(s, theme, size=size, color=theme["text"], width_chars=10) for s in names]
     if plain:  # squares as large as the rows and columns leave room for
@@ -59,6 +62,12 @@ def build(theme: dict, *, count: int | None = None, start: int = 1, labels: list
                                  fill_color=HIGHLIGHT, fill_opacity=0.22)
             m.move_to(card)
             marks.add(m)
+        if s in struck:  # struck out: the cell veiled in the background colour, a line across it
+            veil = RoundedRectangle(corner_radius=0.04 if plain else 0.08, width=cw, height=ch, stroke_width=0,
+                                    fill_color=theme["background"], fill_opacity=0.6).move_to(card)
+            cross = Line(card.get_corner(DOWN + LEFT) + [0.08, 0.08, 0], card.get_corner(UP + RIGHT) - [0.08, 0.08, 0],
+                         color=CROSSED, stroke_width=3)
+            marks.add(VGroup(veil, cross))
     board = VGroup(*cells)
     g = VGroup(board, marks)
     g.move_to([0, 0, 0])
