@@ -232,3 +232,11 @@ def test_a_sieve_strikes_out_the_cells_it_hops_over():
 def test_numbers_inside_a_quoted_text_are_no_row_of_boxes():
     beats, _ = planned('List the new removals on the right: "New: 9, 15, 21, 27, 33, 39, 45" and "7 more removed".')
     assert "sequence" not in [b.kind for b in beats]
+
+
+def test_branches_to_several_names_share_the_weight_written_once():
+    beats, _ = planned('Draw a tree from a root "Start" with three branches labeled "1/3" to "Car 1", "Car 2", "Car 3". '
+                       'From "Car 2" one branch labeled "1" to "Opens 3".')
+    tree = [b for b in beats if b.kind == "graph"][-1]
+    assert [(e["from"], e["to"], str(e.get("label"))) for e in tree.params["edges"]] == [
+        ("Start", "Car 1", "1/3"), ("Start", "Car 2", "1/3"), ("Start", "Car 3", "1/3"), ("Car 2", "Opens 3", "1")]

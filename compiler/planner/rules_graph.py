@@ -441,7 +441,15 @@ def _branches(ex: Extracted, ctx: Context, i: int, on_screen: Beat | None) -> li
     added = []
     rest = s if not root else s[root.end():]
     found = [(m.start(), m.group(1), m.group(2)) for m in _BRANCH.finditer(rest)]
-    found += [(m.start(), m.group(2), m.group(1)) for m in _BRANCH_TO.finditer(rest)]
+    for m in _BRANCH_TO.finditer(rest):
+        found.append((m.start(), m.group(2), m.group(1)))
+        # 'three branches labeled "1/3" to "Car 1", "Car 2", "Car 3"': every name listed after it, the same weight
+        more = re.match(r"(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+)[\"\u201c]([^\"\u201d]{1,30})[\"\u201d])+", rest[m.end():])
+        if more:
+            for k, q in enumerate(re.findall(r"[\"\u201c]([^\"\u201d]{1,30})[\"\u201d]", more.group(0))):
+                if re.fullmatch(r"-?\d+(?:\.\d+)?%?|\d+/\d+", q.strip()):
+                    break  # ('… and "0.1" to the leaf "-"': the next branch's weight)
+                found.append((m.start() + k + 1, q, m.group(1)))
     if not found:
         # "Two branches to boxes 'Sick: 100' at (-1.5, 2) and 'Healthy: 9,900' at (-1.5, -2)": children, weights later
         to = re.search(r"\bbranch(?:es)?\s+(?:\w+\s+){0,2}?to\s+(?:the\s+)?(?:boxes|nodes|circles)?\s*(.+)$", rest, re.I)
