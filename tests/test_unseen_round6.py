@@ -240,3 +240,10 @@ def test_branches_to_several_names_share_the_weight_written_once():
     tree = [b for b in beats if b.kind == "graph"][-1]
     assert [(e["from"], e["to"], str(e.get("label"))) for e in tree.params["edges"]] == [
         ("Start", "Car 1", "1/3"), ("Start", "Car 2", "1/3"), ("Start", "Car 3", "1/3"), ("Car 2", "Opens 3", "1")]
+
+
+def test_two_quoted_lines_without_a_list_are_two_lines_of_text():
+    beats, _ = planned('Under the table show the tally: "Stay wins 1 of 3" and "Switch wins 2 of 3".')
+    assert [(b.kind, b.strings) for b in beats] == [("text", ("Stay wins 1 of 3",)), ("text", ("Switch wins 2 of 3",))]
+    beats, _ = planned('Show two bullet points: "Stay wins 1 of 3" and "Switch wins 2 of 3".')
+    assert [b.kind for b in beats] == ["bullets"]

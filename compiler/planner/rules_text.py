@@ -234,6 +234,12 @@ def _bullets_from(ex: Extracted, ctx: Context, i: int, source: Extracted) -> lis
         text = "   ·   ".join(items)
         return [_beat("text", "text:labels", source, i, [text], sum((_kw(q) for q in items), ()), text=text,
                       role="note")]
+    if len(items) == 2 and not list_cue and not re.search(r"\b(?:items?|points?|bullets?|list)\b", source.bare, re.I):
+        # 'Under the table show the tally: "Stay wins 1 of 3" and "Switch wins 2 of 3"': two lines, one under the
+        # other — not a list of two
+        ctx.consumed.update(items)
+        return [_beat("equation", "equation:quoted-math", source, i, [q], _kw(q), exprs=[q]) if quoted_formula(q)
+                else _beat("text", "text:quoted-pair", source, i, [q], _kw(q), text=q) for q in items]
     if len(items) >= 2 and (list_cue or len(items) >= 2):
         heading = None
         m = re.search(r"(?:titled|headed|called)\s+\"([^\"]+)\"", ex.sentence, re.I)

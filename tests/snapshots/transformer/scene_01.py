@@ -6,7 +6,7 @@ Render it on its own:  manim -ql scene_01.py Scene01
 from manim import *  # noqa: F401,F403
 
 from compiler.runtime import SbcScene
-from compiler.runtime.components import bullets, flow, highlight, icon, title
+from compiler.runtime.components import flow, highlight, icon, text, title
 
 THEME = {'background': '#0E1A33', 'text': '#FFFFFF', 'title': '#FFE066', 'accent': '#FFE066', 'roles': {'arrow': '#66BB6A', 'equation': '#58C4DD', 'icon': '#9E9E9E', 'text': '#FFFFFF', 'title': '#FFE066'}, 'labels': {'clock icon': '#9E9E9E', 'parallel arrows': '#66BB6A', 'rnn diagram arrow': '#FC6255', 'transformer diagram arrow': '#66BB6A'}, 'palette': ['#4FC3F7', '#66BB6A', '#FFD54F', '#FF7043', '#AB47BC', '#5CD0B3'], 'font': 'DejaVu Sans', 'mono_font': 'DejaVu Sans Mono'}
 
@@ -59,26 +59,29 @@ class Scene01(SbcScene):
             strings=[],
         )
 
-        # beat 6: bullets at 8.88 s, narration sentence 3 (bullets:several-quoted)
+        # beat 6: text at 8.88 s, narration sentence 3 (text:quoted-pair)
         self.at(8.877)
         self.show(
-            bullets.build(
-                THEME,
-                items=['Vanishing/Exploding Gradients', 'Difficulty with Long-Range Dependencies'],
-                title=None,
-                style='dot',
-                color=None,
-            ),
-            bullets.enter,
-            slot=1.731,
-            strings=['Vanishing/Exploding Gradients', 'Difficulty with Long-Range Dependencies'],
+            text.build(THEME, text='Vanishing/Exploding Gradients', color=None, role=None),
+            text.enter,
+            slot=1.154,
+            strings=['Vanishing/Exploding Gradients'],
         )
 
-        # beat 7: clear at 10.61 s, narration sentence 3 (clear:transition-cue)
-        self.at(10.608)
-        self.clear_all(slot=2.031)
+        # beat 7: text at 10.03 s, narration sentence 3 (text:quoted-pair)
+        self.at(10.031)
+        self.show(
+            text.build(THEME, text='Difficulty with Long-Range Dependencies', color=None, role=None),
+            text.enter,
+            slot=1.154,
+            strings=['Difficulty with Long-Range Dependencies'],
+        )
 
-        # beat 8: title at 12.64 s, narration sentence 4 (title:first-display)
+        # beat 8: clear at 11.19 s, narration sentence 3 (clear:transition-cue)
+        self.at(11.185)
+        self.clear_all(slot=1.454)
+
+        # beat 9: title at 12.64 s, narration sentence 4 (title:first-display)
         self.at(12.638)
         self.show_title(
             title.build(THEME, text='Introducing Transformers', subtitle=None, color=None),
@@ -86,7 +89,7 @@ class Scene01(SbcScene):
             strings=['Introducing Transformers'],
         )
 
-        # beat 9: flow at 16.68 s, narration sentence 4 (flow:named-diagram)
+        # beat 10: flow at 16.68 s, narration sentence 4 (flow:named-diagram)
         self.at(16.677)
         self.show(
             flow.build(
