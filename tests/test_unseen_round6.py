@@ -247,3 +247,9 @@ def test_two_quoted_lines_without_a_list_are_two_lines_of_text():
     assert [(b.kind, b.strings) for b in beats] == [("text", ("Stay wins 1 of 3",)), ("text", ("Switch wins 2 of 3",))]
     beats, _ = planned('Show two bullet points: "Stay wins 1 of 3" and "Switch wins 2 of 3".')
     assert [b.kind for b in beats] == ["bullets"]
+
+
+def test_a_counted_row_of_letters_and_its_partner_row():
+    beats, _ = planned("Draw 8 bases on the top strand: A T G C C T A G, and their partners on the bottom strand: "
+                       "T A C G G A T C.")
+    assert [b.params["tokens"] for b in beats if b.kind == "sequence"] == [list("ATGCCTAG"), list("TACGGATC")]

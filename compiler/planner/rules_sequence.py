@@ -55,7 +55,17 @@ def _symbol_row(ex: Extracted) -> tuple[list[str], str] | None:
     m = _SYMBOL_ROW.search(ex.bare)
     if m and _SYMBOL_CUE.search(ex.bare[:m.start()]):
         return m.group(1).split(), "sequence:symbol-row"
+    counted = re.search(r"\b(\d{1,2})\s+[a-z]+[^.;:]{0,40}:\s*$", ex.bare[:m.start()]) if m else None
+    if counted and int(counted.group(1)) == len(m.group(1).split()):
+        return m.group(1).split(), "sequence:symbol-row"  # "Draw 8 bases on the top strand: A T G C C T A G"
     return None
+
+
+def _more_symbol_rows(ex: Extracted, first: list[str]) -> list[list[str]]:
+    """"…: A T G C C T A G, and their partners on the bottom strand: T A C G G A T C": the rows after the first,
+    as long as it."""
+    rows = [m.group(1).split() for m in _SYMBOL_ROW.finditer(ex.bare)]
+    return [r for r in rows[1:4] if len(r) == len(first)] if rows and rows[0] == first else []
 
 
 _HOLDING = re.compile(r"\b(?:containing|holding|with\s+(?:the\s+)?(?:values|numbers)|filled\s+with)\s*:?\s*"
@@ -74,7 +84,9 @@ def rule_sequence(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         tokens, rule = row
         ctx.consumed.update(tokens + [q for q in ex.quoted if "".join(tokens) == q])
         ctx.stop = not (ex.formulas or ex.backticked or [q for q in ex.quoted if q not in ctx.consumed])
-        return [_beat("sequence", rule, ex, i, tokens, _kw(ex.sentence) + ("array",), tokens=tokens, mode="show")]
+        more = _more_symbol_rows(ex, tokens) if rule == "sequence:symbol-row" else []
+        return [_beat("sequence", rule, ex, i, r, _kw(ex.sentence) + ("array",), tokens=r, mode="show")
+                for r in [tokens] + more]
     previous = since_clear_of_kind(ctx, "sequence")
     own_row = (NUMBER_LIST.search(ex.sentence) or _NOUN_LIST.search(ex.sentence) or _HOLDING.search(ex.sentence)) and \
         re.search(r"^\s*(?:then\s+)?(?:below\s+\w+,?\s+|under\s+\w+,?\s+)?(?:draw|show|display|add|place|write)\w*\b",
