@@ -253,3 +253,19 @@ def test_a_counted_row_of_letters_and_its_partner_row():
     beats, _ = planned("Draw 8 bases on the top strand: A T G C C T A G, and their partners on the bottom strand: "
                        "T A C G G A T C.")
     assert [b.params["tokens"] for b in beats if b.kind == "sequence"] == [list("ATGCCTAG"), list("TACGGATC")]
+
+
+def test_a_table_written_in_markdown_under_its_head_after_a_blank_line():
+    beats, notes = planned("Show a table in the centre:\n\n| Element | R | V | I |\n|---|---|---|---|\n| R₁ | 6 Ω | 12 V | 2 A |\n"
+                           "| R₂ | 3 Ω | 12 V | 4 A |\n\nBottom half — the same work as a table:\n\na   | b   | q | r\n"
+                           "252 | 105 | 2 | 42\n105 | 42  | 2 | 21")
+    tables = [b for b in beats if b.kind == "table"]
+    assert [t.params["columns"] for t in tables] == [["Element", "R", "V", "I"], ["a", "b", "q", "r"]]
+    assert tables[0].params["rows"][1] == ["R₂", "3 Ω", "12 V", "4 A"] and len(tables[1].params["rows"]) == 2
+    assert not [n for n in notes if n.startswith("SB301")]
+
+
+def test_a_list_of_lines_keeps_its_prose_and_formula_items_together():
+    beats, _ = planned("Below the table, three takeaways as a list:\nParallel branches share the same voltage\n"
+                       "Currents split: I = I₁ + I₂\n1/R_eq = 1/R₁ + 1/R₂, so R_eq < smallest resistor")
+    assert [b.kind for b in beats] == ["bullets"] and len(beats[0].params["items"]) == 3

@@ -183,7 +183,18 @@ def rule_bare_formula(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                   label=label)]
 
 
+def _list_of_lines(sentence: str) -> bool:
+    """"Below the table, three takeaways as a list:" then its lines — prose and formulas alike: a list, its formulas
+    typeset as items (the bullets helper), not pulled out of it."""
+    head, _, rest = sentence.partition("\n")
+    return head.rstrip().endswith(":") and len([x for x in rest.split("\n") if x.strip()]) >= 2 and re.search(
+        r"\b(?:as\s+a\s+list|(?:bullet(?:ed)?|numbered)\s+list|bullet\s+points?|takeaways?|key\s+points?|list\s+of)\b", head,
+        re.I) is not None
+
+
 def rule_equation(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
+    if _list_of_lines(ex.sentence):
+        return []
     formulas = [f for f in ex.formulas if f not in ctx.consumed]
     rule = "equation:formula"
     if not formulas:

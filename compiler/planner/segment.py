@@ -74,10 +74,14 @@ def detail_sentences(details: str) -> list[str]:
                 rows = ["```", *code, "```"]
                 close()
                 continue
+        if re.fullmatch(r"\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*", raw):
+            continue  # the rule under a markdown table's header row ("|---|---|"): no cells
         marker = _MARKER.match(raw)
         indent = len(raw) - len(raw.lstrip()) if marker else None
         line = _MARKER.sub("", raw).strip()
         if not line:
+            if head is not None and not rows and _data_line(_next_written(lines, j)):
+                continue  # "…as a table:", a blank line, then its rows (markdown's way): the rows are the head's
             close()
             continue
         last = _sentences(head)[-1] if head else ""
@@ -120,6 +124,12 @@ def detail_sentences(details: str) -> list[str]:
 
 
 _MAX_CODE_LINES = 120  # a longer run of lines is not one code block (and every colon line scans at most this far)
+
+
+def _next_written(lines: list[str], j: int) -> str:
+    """The next line from j on with text, without its list marker ("" when there is none)."""
+    k = _written(lines, j)
+    return _MARKER.sub("", lines[k]).strip() if k else ""
 
 
 def _written(lines: list[str], j: int) -> int:
@@ -245,7 +255,8 @@ def _data_line(line: str) -> bool:
     first = re.match(r"[A-Za-z]+", bare)
     if first and first.group(0).lower() in action_verbs() and len(re.findall(r"[A-Za-z]{3,}", bare)) >= 5:
         return False  # "Pause the sweep at t = 0 (block at the end: v = 0)": the next instruction, not a data line
-    if "|" in re.sub(r"\([^()]*\)|\[[^\[\]]*\]", "", line) and re.fullmatch(r"[^|]*\S[^|]*(?:\|[^|]*\S[^|]*)+", line):
+    cells = re.sub(r"^\|\s*|\s*\|$", "", line)  # (a markdown row: "| R₁ | 6 Ω | 12 V |")
+    if "|" in re.sub(r"\([^()]*\)|\[[^\[\]]*\]", "", cells) and re.fullmatch(r"[^|]*\S[^|]*(?:\|[^|]*\S[^|]*)+", cells):
         return True  # "DNA Pol I | replaces primers with DNA": the cells of a row, whatever words they hold
     if is_instruction(line):
         return False
