@@ -269,3 +269,14 @@ def test_a_list_of_lines_keeps_its_prose_and_formula_items_together():
     beats, _ = planned("Below the table, three takeaways as a list:\nParallel branches share the same voltage\n"
                        "Currents split: I = I₁ + I₂\n1/R_eq = 1/R₁ + 1/R₂, so R_eq < smallest resistor")
     assert [b.kind for b in beats] == ["bullets"] and len(beats[0].params["items"]) == 3
+
+
+def test_rows_after_a_sentence_that_names_the_table_are_its_rows():
+    beats, _ = planned("Right half, top: fill in the table row by row as n changes.\n\nn   | Left   | Right\n"
+                       "4   | 1.75   | 3.75\n8   | 2.1875 | 3.1875\n\nRight half, bottom: small axes with x \"n\" (from 0 to "
+                       "100) and y \"sum\" (from 1.5 to 4).")
+    table = [b for b in beats if b.kind == "table"]
+    assert table and table[0].params["columns"] == ["n", "Left", "Right"] and len(table[0].params["rows"]) == 2
+    plot = [b for b in beats if b.kind == "plot"][0]
+    assert (plot.params["x_label"], plot.params["y_label"]) == ("n", "sum")
+    assert plot.params["x_range"] == [0, 100] and plot.params["y_range"] == [1.5, 4]

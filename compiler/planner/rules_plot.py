@@ -158,7 +158,9 @@ def _axis_labels(ex: Extracted) -> tuple[str | None, str | None]:
         axis = {"x": r"(?:x|horizontal(?=\s+axis))", "y": r"(?:y|vertical(?=\s+axis))"}[axis]
         m = re.search(r"\b" + axis + r"(?:[- ]axis)?\s+(?:is\s+)?(?:labell?ed|label|as|reading|showing|named|:)\s*"
                       r"(?:as\s+)?[\"\u201c]([^\"\u201d]+)[\"\u201d]", ex.sentence, re.I) or re.search(
-            r"\b" + axis + r"[- ]axis\s+[\"\u201c]([^\"\u201d]+)[\"\u201d]", ex.sentence, re.I)
+            r"\b" + axis + r"[- ]axis\s+[\"\u201c]([^\"\u201d]+)[\"\u201d]", ex.sentence, re.I) or re.search(
+            # 'small axes with x "n" (from 0 to 100) and y "sum" (from 1.5 to 4)'
+            r"\b" + axis + r"\s+[\"\u201c]([^\"\u201d]{1,30})[\"\u201d]\s*\(\s*(?:from\s+)?-?[\d.]+\s+to\s", ex.sentence, re.I)
         out.append(m.group(1).strip() if m else None)
     for k, names in enumerate((r"x|horizontal", r"y|vertical")):
         if out[k] is None:
@@ -248,7 +250,7 @@ def axis_range(sentence: str, axis: str) -> tuple[float, float] | None:
     m = re.search(r"\b" + name + r"(?:[- ](?:range|axis|values?))?\s*(?:range\s*)?"
                   r"(?:(?:labell?ed\s+)?[\"\u201c][^\"\u201d]{1,40}[\"\u201d]\s*)?"  # x-axis "Years" from 0 to 30
                   r"(?::|=|of|from|between|(?:ranging|running|going|runs|goes)\s+from|in|over|∈)?\s*"
-                  r"[\[(]?\s*(" + _NUM_K + r")\s*(?:to|–|,|\.\.|and)\s*(" + _NUM_K + r")\s*[\])]?", sentence, re.I)
+                  r"[\[(]?\s*(?:from\s+)?(" + _NUM_K + r")\s*(?:to|–|,|\.\.|and)\s*(" + _NUM_K + r")\s*[\])]?", sentence, re.I)
     # ("horizontal axis labeled "u" (0 to 4)": the range in brackets after the label)
     if not m or not re.match(r"\b" + name + r"(?:[- ](?:range|axis|values?)|\s+(?:from|between|range|ranging|"
                                           r"labell?ed|[\"\u201c])|"

@@ -178,6 +178,10 @@ def rule_recall(ex: Extracted, ctx, i: int) -> list[Beat]:
     # what the sentence says, not the notes in brackets: "a(t) = -cos(t) (differentiate again)" refers to nothing
     low = re.sub(r"\([^()]*\)", " ", bare).lower()
     if ":\n" in low:
+        rows = low.split(":\n", 1)[1].split("\n")
+        if re.search(r"\btables?\b", low.split(":\n", 1)[0]) and sum("|" in r for r in rows) >= 2:
+            # "fill in the table row by row:" then its rows: a table written here, not the one before
+            low = re.sub(r"\btables?\b", " ", low)
         low = low.split(":\n", 1)[0]  # "a bulleted list:\n… tangent to the line …": the items name nothing drawn before
     shown = _on_screen_kinds(ctx)
     scene_ref = re.search(r"\bscene\s+(\d{1,3})\b", low)

@@ -117,10 +117,22 @@ def detail_sentences(details: str) -> list[str]:
         close()
         if line.endswith(":"):
             head, head_indent = line, indent
+        elif out and _piped(line) and _piped(_next_written(lines, j)) and re.search(r"\btables?\b", out[-1], re.I) \
+                and "\n" not in out[-1]:
+            # "Right half, top: fill in the table row by row as n changes." then "n | Left | Right" and its rows: the
+            # table that sentence names — its rows under it
+            head, head_indent = out.pop().rstrip(" .") + ":", None
+            rows.append(line)
         else:
             out.extend(_sentences(line))
     close()
     return out
+
+
+def _piped(line: str) -> bool:
+    """A row of cells between pipes ("4   | 1.75   | 3.75", "| R₁ | 6 Ω |")."""
+    cells = re.sub(r"^\|\s*|\s*\|$", "", line.strip())
+    return bool(cells) and re.fullmatch(r"[^|]*\S[^|]*(?:\|[^|]*\S[^|]*)+", cells) is not None
 
 
 _MAX_CODE_LINES = 120  # a longer run of lines is not one code block (and every colon line scans at most this far)
