@@ -127,6 +127,7 @@ _REL_CHARS = {
     "≠": r"\ne", "≈": r"\approx", "≅": r"\cong", "≡": r"\equiv", "∼": r"\sim", "~": r"\sim",
     "≃": r"\simeq", "∝": r"\propto", "→": r"\to", "⟶": r"\to", "←": r"\leftarrow",
     "↔": r"\leftrightarrow", "⇒": r"\Rightarrow", "⇐": r"\Leftarrow", "⇔": r"\Leftrightarrow",
+    "⟹": r"\Longrightarrow", "⟸": r"\Longleftarrow", "⟺": r"\Longleftrightarrow", "⟶": r"\longrightarrow",
     "↦": r"\mapsto", "∈": r"\in", "∉": r"\notin", "∋": r"\ni", "⊂": r"\subset",
     "⊃": r"\supset", "⊆": r"\subseteq", "⊇": r"\supseteq", "≪": r"\ll", "≫": r"\gg",
     "≺": r"\prec", "≻": r"\succ", "⊥": r"\perp", "∥": r"\parallel", "∣": r"\mid",

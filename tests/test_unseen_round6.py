@@ -280,3 +280,27 @@ def test_rows_after_a_sentence_that_names_the_table_are_its_rows():
     plot = [b for b in beats if b.kind == "plot"][0]
     assert (plot.params["x_label"], plot.params["y_label"]) == ("n", "sum")
     assert plot.params["x_range"] == [0, 100] and plot.params["y_range"] == [1.5, 4]
+
+
+def test_numbered_lines_of_an_argument_with_inequalities_and_words():
+    beats, _ = planned("Write these lines one after another, centred:\n\n(1) R_eff = R₀ × (fraction still susceptible)\n"
+                       "(2) R_eff = R₀ (1 − p)\n(3) Outbreak shrinks when R_eff < 1\n(4) R₀ (1 − p) < 1\n\n"
+                       "Then, in a second column on the right, plug in R₀ = 3:\np > 1 − 1/3\np > 2/3\np > 66.7%")
+    steps = [b for b in beats if b.kind == "steps"]
+    assert [len(s.params["lines"]) for s in steps] == [4, 3] and not [b for b in beats if b.kind == "equation"]
+    assert steps[0].params["lines"][0] == "R_eff = R₀ × (fraction still susceptible)"
+    assert steps[1].params["lines"][-1] == "p > 66.7%"
+
+
+def test_divides_bars_and_long_arrows_in_an_argument_are_no_table():
+    beats, _ = planned("Then the reason, as two arrows:\nd | a and d | b  ⟹  d | (a − q·b) = r\n"
+                       "d | b and d | r  ⟹  d | (q·b + r) = a")
+    assert [b.kind for b in beats] == ["steps"] and beats[0].params["lines"][0].startswith("d | a and d | b")
+
+
+def test_named_rows_of_numbers_one_per_line():
+    beats, _ = planned("Then show two rows of divisors, written one number at a time:\nDivisors of 105: 1, 3, 5, 7, 15, 21, "
+                       "35, 105\nDivisors of 252: 1, 2, 3, 4, 6, 7, 9, 12")
+    rows = [b for b in beats if b.kind == "sequence"]
+    assert [r.params["label"] for r in rows] == ["Divisors of 105", "Divisors of 252"]
+    assert rows[1].params["tokens"][-1] == "12"

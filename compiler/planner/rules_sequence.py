@@ -98,6 +98,13 @@ def rule_sequence(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     array_cue = cue_unquoted(ex, r"\b(arrays?|lists?|rows?|boxes|cells|sequences?|elements|numbers|values|items|tokens?)\b")
     not_vector = not cue_unquoted(ex, r"\b(vectors?|matri(?:x|ces)|embeddings?|weights?|coordinates?|points?|basis)\b")
     labelled = re.findall(r"([A-Z][\w ]{0,15}?|\b\w{1,12})\s*(?:→|->|:)\s*\[([^\[\]]{1,80})\]", ex.sentence)
+    if len(labelled) < 2 and "\n" in ex.sentence:
+        # "two rows of divisors:" then "Divisors of 105: 1, 3, 5, 7, …" and "Divisors of 252: 1, 2, 3, …": a named row
+        # per line
+        lines = re.findall(r"^\s*(?:[-*•]\s*)?([A-Za-z][^:\n]{0,30}?)\s*:\s*((?:-?\d+(?:\.\d+)?\s*,\s*){2,}-?\d+(?:\.\d+)?)"
+                           r"\s*\.?\s*$", ex.sentence, re.M)
+        if len(lines) >= 2:
+            labelled = lines
     if len(labelled) >= 2 and not_vector:
         # "Pass 2 → [1, 2, 4, 5, 8], Pass 3 → [1, 2, 4, 5, 8]": one row of boxes per state, named
         beats = []

@@ -26,7 +26,7 @@ def _step_piece(piece: str) -> tuple[str, str]:
     m = re.search(r"\s*\(\s*(?:" + Q + r"|([A-Za-z](?:[^()]|\([^()]*\))*?))\s*\)\s*$", piece)
     if m and m.group(0)[:1] == "(" and re.search(r"[\w')\]]$", piece[: m.start()]):
         m = None  # "P(+ | not D) P(not D)": the bracket of a function call, its words are the formula's
-    if m and re.search(r"[=<>≈≤≥→+\-*/^:]\s*$", piece[: m.start()]):
+    if m and re.search(r"[=<>≈≤≥→+\-*/^:×·÷−]\s*$", piece[: m.start()]):
         m = None  # "ack = (none)": the bracket is the right-hand side, not a note beside the line
     if m:
         note = match_text(m) or (m.group(3) or "").strip()
@@ -38,7 +38,8 @@ def _step_piece(piece: str) -> tuple[str, str]:
     return piece.strip(), ""
 
 
-_LINE_LABEL = re.compile(r"^(?:(?:line|step|row|eq(?:uation)?)\s*\d{1,2}\s*[:.)]|\d{1,2}[.)](?!\d)|(?:math\s?tex|tex|text)\b\s*:?)\s*",
+_LINE_LABEL = re.compile(r"^(?:(?:line|step|row|eq(?:uation)?)\s*\d{1,2}\s*[:.)]|\d{1,2}[.)](?!\d)|\(\d{1,2}\)(?=\s)|"
+                         r"(?:math\s?tex|tex|text)\b\s*:?)\s*",
                          re.I)
 
 
@@ -93,6 +94,8 @@ def block_lines(sentence: str) -> list[str]:
 
 def _cell_bar(line: str) -> bool:
     """A "|" that separates table cells — not the "given" bar of P(D | +) nor an absolute value |x|."""
+    if re.search(r"[⟹⇒⟸⇐⟺⇔]", line):
+        return False  # "d | a and d | b ⟹ d | r": "divides", in an argument — no table row has an implication
     flat = line
     while True:  # ends: each turn removes a bracketed group or stops
         shorter = re.sub(r"\([^()]*\)|\[[^\[\]]*\]|\{[^{}]*\}", "", flat)  # (|R₄(0.5)| stays one absolute value)
@@ -116,7 +119,7 @@ def _spec_line(line: str) -> bool:
 def rule_steps(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     """"Show the calculation step by step: 2x + 3 = 7, 2x = 4, x = 2"; backticked formulas with a
     step cue; an optional note per line in brackets."""
-    if not cue_unquoted(ex, _STEPS_CUE) and (len([ln for ln in block_lines(ex.sentence) if re.search(r"[=≈]|^\W*(?:⇒|=>|∴|⟹)", ln)]) < 2
+    if not cue_unquoted(ex, _STEPS_CUE) and (len([ln for ln in block_lines(ex.sentence) if re.search(r"[=≈<>≤≥]|^\W*(?:⇒|=>|∴|⟹)", ln)]) < 2
                                      or cue_unquoted(ex, r"\blist\b")):
         return []  # "show a list of given values:" then "h = 20 m", "g = 9.8 m/s^2": a list, not a derivation
     if re.match(r"\s*(?:then\s+|and\s+|next,?\s+)?(?:(?:on|in)\s+the\s+)?(?:left|right|middle|first|second|third)\s+"
@@ -205,7 +208,7 @@ def rule_steps(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     for p in pieces[:8]:
         line, note = _step_piece(p)
         prose = len(re.findall(r"(?<![\\A-Za-z])[A-Za-z]{3,}", line)) > 2
-        if rule == "steps:lines-after-colon" and lines and not re.search(r"[=≈]|^\s*(?:⇒|=>|∴|⟹)", line) and (
+        if rule == "steps:lines-after-colon" and lines and not re.search(r"[=≈<>≤≥]|^\s*(?:⇒|=>|∴|⟹)", line) and (
                 prose or not looks_like_math(line)):
             # a line of prose inside a derivation: its formula after a colon is the line ("Insert 5 in front of
             # O2. Equation: C3H8 + 5O2 → …"), else it is the note beside the line above
@@ -220,7 +223,9 @@ def rule_steps(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         lines.append(line)
         notes.append(note)
     strings = lines + [n for n in notes if n]
-    claim(ex, ctx, pieces + strings + [s for s, _ in ticked] + labelled)
+    raw = re.search(r":[ \t]*\n(.+)$", ex.sentence, re.S)  # the lines as written, with their labels ("(2) R_eff = …")
+    claim(ex, ctx, pieces + strings + [s for s, _ in ticked] + labelled +
+          ([ln.strip() for ln in raw.group(1).splitlines() if ln.strip()] if raw and rule == "steps:lines-after-colon" else []))
     ex.prose[:] = []  # the formulas of the sentence are these lines
     ex.code[:] = [c for c in ex.code if c not in ctx.consumed]
     return [_beat("steps", rule, ex, i, strings, _kw(ex.sentence) + ("equals",), lines=lines,
