@@ -304,3 +304,27 @@ def test_named_rows_of_numbers_one_per_line():
     rows = [b for b in beats if b.kind == "sequence"]
     assert [r.params["label"] for r in rows] == ["Divisors of 105", "Divisors of 252"]
     assert rows[1].params["tokens"][-1] == "12"
+
+
+CIRCUIT = ('Circuit layout: a rectangle of wires from (-5, -2) to (1, 2). Battery symbol (long and short plates) on the '
+           'left vertical wire at x = -5, labelled "12 V", + terminal on top. Two vertical branches between the top wire '
+           'and the bottom wire: at x = -2 a zigzag resistor labelled "R₁ = 6 Ω", at x = 1 a zigzag resistor labelled '
+           '"R₂ = 3 Ω". ')
+
+
+def test_a_circuit_laid_out_sentence_by_sentence():
+    beats, _ = planned(CIRCUIT)
+    assert [b.kind for b in beats] == ["circuit"]
+    elements = beats[0].params["elements"]
+    assert [(e["type"], e.get("value"), e.get("label"), e.get("branch")) for e in elements] == [
+        ("battery", "12 V", None, None), ("resistor", "6 Ω", "R₁", 1), ("resistor", "3 Ω", "R₂", 2)]
+
+
+def test_words_that_place_a_line_are_not_part_of_it():
+    beats, _ = planned("Below it, write Ohm's law large: V = I R, and under it the rearranged form I = V / R.")
+    assert [b.params.get("lines") for b in beats if b.kind == "steps"] == [["V = I R", "I = V / R"]]
+
+
+def test_a_place_in_brackets_before_the_instruction_is_no_column_title():
+    beats, _ = planned('On the right side (x ≈ 4), list the questions:\n   "I₁ = ?"\n   "I₂ = ?"\n   "R_eq = ?"')
+    assert not [b for b in beats if b.params.get("title")]

@@ -90,6 +90,11 @@ def _elements(s: str) -> list[dict]:
             continue
         out.append({"type": "resistor" if m.group(1) == "R" else "capacitor", "label": label,
                     "value": _value(m.group(3), m.group(4)), "_at": m.start()})
+    for e in out:  # 'Battery symbol (long and short plates) on the left wire, labelled "12 V"': its value
+        if e["type"] == "battery" and "value" not in e:
+            lab = re.search(r"\blabell?ed\s+[\"\u201c](" + NUM + r")\s*(V|kV|mV|volts?)[\"\u201d]", s[e["_at"]:e["_at"] + 160], re.I)
+            if lab:
+                e["value"] = _value(lab.group(1), lab.group(2))
     out.sort(key=lambda e: e["_at"])
     # "R1 on the top wire, then the wire splits into two parallel branches: R2 … and R3 …": what comes before
     # the word "parallel"/"branches" stays on the main line
@@ -108,10 +113,13 @@ def rule_circuit(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if circuit is None:
         own = _elements(ex.bare) if ex.bare else elements  # the sentence's own words, not a title "A Circuit with a Battery"
         # ("a schematic array of 7 empty cells": a sketch of an array, not a circuit of battery cells)
+        laid_out = any(e["type"] == "battery" for e in own) and re.search(r"\bcircuit\s+(?:layout|diagram|schematic)\b|"
+                                                                          r"\b(?:draw|build|show)\s+(?:the\s+|a\s+)?circuit\b",
+                                                                          ctx.about, re.I)
         if not (re.search(r"\bcircuits?\b|\bschematic\b(?!\s+(?:\w+\s+)?(?:array|list|row|table|grid|tree|graph|picture|"
                           r"drawing|view|map|sketch|layout|diagram\s+of))", ex.bare or s, re.I) and elements) and not (
-                len({e["type"] for e in own}) >= 2 and any(e["type"] == "battery" for e in own)):
-            return []
+                len({e["type"] for e in own}) >= 2 and any(e["type"] == "battery" for e in own)) and not laid_out:
+            return []  # ("Circuit layout: …" then "Battery symbol … labelled "12 V"": the circuit starts with it)
         params: dict = {"elements": _named(ctx.capped(i, elements, 10, "circuit elements"))}
         if re.search(r"\bparallel\b", s, re.I):
             _branches(params["elements"])
@@ -140,11 +148,20 @@ def rule_circuit(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     params = dict(circuit.params)
     have = list(params.get("elements") or [])
     steps = []
-    if elements and re.search(r"\b(?:add|insert|connect|put|place|include|attach)\w*\b", s, re.I):
+    labels = {e.get("label") for e in have if e.get("label")}
+    described = elements and all(e.get("label") and e["label"] not in labels or e.get("value") and e["type"] != "battery"
+                                 for e in elements) and not any(e["type"] == "battery" for e in elements) and re.search(
+        r"\bbranch(?:es)?\b|\bin\s+(?:series|parallel)\b|\bbetween\s+the\s+\w+\s+wire", s, re.I)
+    if elements and (re.search(r"\b(?:add|insert|connect|put|place|include|attach)\w*\b", s, re.I) or described):
+        # ("Two vertical branches between the top wire and the bottom wire: … a resistor labelled "R₁ = 6 Ω" …": new
+        # elements the layout describes, added without a verb)
         fresh = _named(have + elements)[len(have):]
         params["elements"] = ctx.capped(i, have + fresh, 10, "circuit elements")
-        if re.search(r"\bparallel\b", s, re.I):
+        if re.search(r"\bparallel\b|\bbranch(?:es)?\b", s, re.I):
             _branches(params["elements"])
+        # 'a zigzag resistor labelled "R₁ = 6 Ω"': its label and value, drawn on it
+        drawn = {f"{e.get('label')}={e.get('value')}".replace(" ", "") for e in fresh}
+        ctx.consumed.update(q for q in ex.quoted if q.replace(" ", "").replace("μ", "µ") in drawn)
         for e in params["elements"]:
             e.pop("series", None)
         ctx.replace(circuit, Beat("circuit", params, circuit.strings + tuple(e.get("value") or e["type"] for e in fresh),

@@ -159,6 +159,8 @@ def rule_comparison(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         title = items.pop(0)[0]
     else:
         named = re.match(r"^\s*[,:]?\s*([^:\n\"\u201c]{1,30}?)\s*:\s*\n", rest)
+        if named:  # ("(x ≈ 4), list the questions": a place in brackets, then the instruction)
+            named = re.match(r"^\s*[,:]?\s*(?:\([^()]*\)\s*,?\s*)?([^:\n\"\u201c]{1,30}?)\s*:\s*\n", rest)
         first = (re.findall(r"[A-Za-z]+", named.group(1)) or [""])[0].lower() if named and named.group(1).strip() else ""
         if first and first not in instruction_verbs() and first not in ("then", "next", "now", "finally", "a", "an") \
                 and not (is_instruction(named.group(1)) and re.search(r"\b(?:charts?|tables?|graphs?|bars?|plots?|diagrams?|"

@@ -191,7 +191,9 @@ def rule_steps(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                 pieces, rule = cand, "steps:lines-after-colon"  # a derivation may carry a line of prose
             elif len(cand) >= 2 and sum("=" in c or "≈" in c for c in cand) >= 2 and all(
                     re.search(r"[=≈]", _step_piece(c)[0]) or looks_like_math(_step_piece(c)[0]) for c in cand):
-                pieces, rule = cand, "steps:listed-after-colon"
+                # "V = I R, and under it the rearranged form I = V / R": the words before a line say where it goes
+                pieces = [re.sub(r"^(?:[a-z']+\s+){3,}(?=[A-Za-z][\w₀-₉]{0,3}\s*[=≈<>])", "", c) for c in cand]
+                rule = "steps:listed-after-colon"
             elif len(cand) >= 2 and not any("=" in c for c in cand) and all(
                     re.search(r"\d", c) and re.search(r"[×*/+\-^\[\]()√]", c) or re.fullmatch(r"\[[^\[\]]+\]", c.strip())
                     for c in cand) and cue_unquoted(ex, r"\bsteps?\b|\bthen\b|\bsimplif\w+|\bcalculat\w+"):
