@@ -328,3 +328,10 @@ def test_words_that_place_a_line_are_not_part_of_it():
 def test_a_place_in_brackets_before_the_instruction_is_no_column_title():
     beats, _ = planned('On the right side (x ≈ 4), list the questions:\n   "I₁ = ?"\n   "I₂ = ?"\n   "R_eq = ?"')
     assert not [b for b in beats if b.params.get("title")]
+
+
+def test_a_chain_on_the_line_under_its_head():
+    beats, _ = planned("Then at the bottom, list the phases in a single row, separated by arrows:\n"
+                       "Prophase → Metaphase → Anaphase → Telophase")
+    assert [(b.kind, b.params.get("nodes")) for b in beats] == [
+        ("flow", ["Prophase", "Metaphase", "Anaphase", "Telophase"])]

@@ -161,7 +161,7 @@ def extract(sentence: str) -> Extracted:
         parts = [p.strip(" .,;:'\"") for p in ARROW.split(plain)]
         if len(parts) >= 2:
             # keep the last few words before the first arrow and the first few after the others
-            first = re.split(r"[:,;(]|\bshow\b|\bdisplay\b|\bwith\b", parts[0], flags=re.I)[-1].strip(" \"'")
+            first = re.split(r"[:,;(]|\bshow\b|\bdisplay\b|\bwith\b", parts[0], flags=re.I)[-1].strip().strip(" \"'")
             if len(first.split()) > 4 or not re.search(r"[:,;(]", parts[0]):
                 caps = re.search(r"(?<![\w'-])((?:[A-Z0-9][\w'-]*\s?)+)$", first)
                 last = first.split()[-1] if first.split() else ""

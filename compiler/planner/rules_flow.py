@@ -181,7 +181,9 @@ def rule_flow(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         # "Display the sentence "More CO₂ → more trapped heat → higher temperatures" as a chain of boxes"
         nodes, rule = [p.strip() for p in ARROW_SPLIT.split(quoted_chain) if p.strip()], "flow:quoted-chain"
         ctx.consumed.add(quoted_chain)
-    elif ex.chain and not re.search(r"\b(?:numbered|bulleted|ordered)?\s*list\b[^:\n]*:\s*\n", ex.sentence, re.I) and not \
+    elif ex.chain and (not re.search(r"\b(?:numbered|bulleted|ordered)?\s*list\b[^:\n]*:\s*\n", ex.sentence, re.I) or re.search(
+            # "list the phases in a single row, separated by arrows:" then "Prophase → Metaphase → …": a chain
+            r"\b(?:separated|joined|connected|linked)\s+by\s+arrows\b|\bwith\s+arrows\s+between\b", ex.sentence, re.I)) and not \
             re.search(r"[\"\u201d]\s*(?:->|→|⟶)\s*[\"\u201c]", ex.sentence) and not _walk_on_graph(ex, ctx, i):  # ('"t = 0.00 s" → "t = 1.58 s"': a reading
         # that changes, not a chain of the words around it)
         # (an arrow inside an item of a list — "Take the square root → standard deviation" — is the item's)
