@@ -880,7 +880,7 @@ def test_level_lines_a_title_between_axes_and_curve_and_the_previous_line_is_no_
 def test_bars_one_per_line_short_curve_names_row_prefixes_and_tex_labels_in_lines():
     bs = beats('Left half: a bar chart with three bars:\n"W by gravity": 49.0 J\n'
                '"W by friction": −17.0 J (bar going below the axis)\n"final KE": 32.0 J')
-    assert [(b.kind, b.params.get("values"), b.params.get("unit")) for b in bs] == [("bar_chart", [49.0, -17.0, 32.0], "J")]
+    assert [(b.kind, b.params.get("values"), b.params.get("unit")) for b in bs] == [("bar_chart", [49.0, -17.0, 32.0], " J")]
     bs = beats("Axes with x from 0 to 5 and y from 0 to 50. Plot the straight line KE = 6.41·s (net force 6.41 N along "
                "the slope) and the dashed line KE = 9.8·s.")
     assert [c["expr"] for b in bs for c in b.params.get("curves") or []] == ["KE = 6.41·s", "KE = 9.8·s"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from ..diagnostics import Severity
@@ -54,6 +55,11 @@ class ScenePlan:
     theme_rules: tuple[str, ...] = ()
     details: tuple[str, ...] = ()         # the animation_details sentences, in order
     unmatched: tuple[int, ...] = ()       # indexes of the sentences that produced no beat (SB301)
+
+    @cached_property
+    def kinds(self) -> frozenset[str]:
+        """The kinds its beats draw (the rules ask every earlier scene for its graph, its table…: asked once)."""
+        return frozenset(b.kind for b in self.beats)
 
 
 @dataclass(frozen=True)

@@ -54,6 +54,18 @@ class Context:
     def has_title(self) -> bool:
         return any(b.kind == "title" for b in self.beats)
 
+    def earlier(self, kind: str) -> list:
+        """The earlier scenes (ScenePlans) that drew `kind`, latest first — indexed once per scene, so that
+        a rule asking on every sentence does not walk a long storyboard's whole history each time."""
+        index = self.__dict__.get("_by_kind")
+        if index is None:
+            index = {}
+            for sp in reversed(self.history):
+                for k in sp.kinds:
+                    index.setdefault(k, []).append(sp)
+            self.__dict__["_by_kind"] = index
+        return index.get(kind, [])
+
     def changed_in(self, i: int) -> bool:
         return i in self.modified
 

@@ -104,8 +104,19 @@ def manim_calls(sentence: str) -> str:
     return _MANIM_CALL.sub(lambda m: '"' + undoubled(m.group(1)) + '"', sentence)
 
 
+# "labelled MathTex \\theta", "Label them MathTex y = \\theta and MathTex y = \\sin\\theta", "Below, in smaller type:
+# MathTex f = \\frac{1}{T}": the name of Manim's formula class before a formula says "typeset this" — it is never shown
+# (before a quoted formula, or in "(render as MathTex x, h, \\hat{y})", the rules read the word themselves)
+_MANIM_WORD = re.compile(r"(?<!\bas )\bMathTex\s+(?![\"'\u201c\u2018`])(?=\\[A-Za-z]|[^\s\\]{0,12}?[\\^_=]|[A-Za-z]{1,3}(?:[\s.,;]|$)|\d)")
+
+
+def manim_words(sentence: str) -> str:
+    """`sentence` without the word MathTex before the formula it introduces (`manim_calls` reads the calls)."""
+    return _MANIM_WORD.sub("", sentence) if "MathTex" in sentence else sentence
+
+
 def extract(sentence: str) -> Extracted:
-    sentence = canonical_quotes(manim_calls(sentence))
+    sentence = canonical_quotes(manim_words(manim_calls(sentence)))
     ex = Extracted(sentence)
     fence = FENCE.search(sentence)
     if fence and fence.group(1).strip():
@@ -241,6 +252,7 @@ _OPS = "=+−×*/÷^→←↔≈≤≥<>±·⋅≠∝⇒⟶∈⇌⇄"
 _STRONG_OP = re.compile(r"^(?:=|≈|\+|×|\*|/|÷|\^|→|⟶|->|-->|=>|⇒|≤|≥|<|>|<=|>=|≠|!=|±|·|⋅|-|−|∝|∈|⇌|⇄|<=>|<->)$")
 _MATH_FUNCS = {"lim", "sin", "cos", "tan", "log", "ln", "exp", "det", "max", "min", "sqrt", "arg", "mod", "argmax",
                "argmin", "softmax", "var", "cov", "tr", "gcd", "lcm", "sinh", "cosh", "tanh", "sec", "csc", "cot"}
+_GREEK_NAMES = {"pi", "theta", "lambda", "omega", "sigma", "phi", "mu", "epsilon"}
 _UNITS = {"g", "kg", "mg", "mol", "m", "s", "ms", "km", "cm", "mm", "n", "j", "kj", "w", "kw", "l", "ml", "hz", "v",
           "h", "hour", "hours", "min", "minutes", "seconds", "days", "years",
           "a", "k", "pa", "kpa", "atm", "°c", "°f", "°", "%", "m/s", "m/s²", "m/s^2", "g/mol", "km/h", "mph", "ohm",
@@ -326,6 +338,8 @@ def _kind(tok: str) -> str:
         return "stop"
     if low in _MATH_FUNCS or re.fullmatch(r"(?:log|lg|ln)_?\d{1,2}", low):
         return "math"  # sin, log, log2, log_10
+    if low in _GREEK_NAMES:
+        return "math"  # "T = 2 pi sqrt(L/g)", "omega t": a Greek letter spelled out is a symbol
     if re.fullmatch(r"[A-Za-z]+(?:-[A-Za-z]+)+", tok) or re.fullmatch(r"[A-Za-z]+'[A-Za-z]*", tok) or re.fullmatch(
             r"[A-Za-z]{3,}-\d+[.,;:]?", tok):
         return "word"  # x-axis, i-hat, two-column, Newton's, carbon-14, GPT-3

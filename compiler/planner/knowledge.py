@@ -126,10 +126,21 @@ def instruction_verbs() -> frozenset[str]:
 def is_instruction(sentence: str) -> bool:
     """Whether a sentence reads as an instruction to the animator: it starts with an imperative verb
     ("Cut the circle into wedges", "Then show …") or describes a picture (picture words)."""
+    # ("Next to it, write T = 2π√(L/g)", "Below the chart, show …": the place comes first, then the verb)
+    sentence = _LEADING_PLACE.sub("", sentence)
     words = [w.lower() for w in sentence.replace(",", " ").split()]
     while words and words[0] in ("then", "next", "now", "finally", "first", "also", "and"):  # ends: pops a word
         words.pop(0)
     return bool(words) and (words[0] in instruction_verbs() or bool(set(words) & picture_words()))
+
+
+def without_place(sentence: str) -> str:
+    """`sentence` without the place it starts with ("On the right, x = 5" -> "x = 5")."""
+    return _LEADING_PLACE.sub("", sentence)
+
+
+_LEADING_PLACE = re.compile(r"^\s*(?:next\s+to|beside|below|above|under|underneath|beneath|near|on|at|in|inside|"
+                            r"(?:to\s+the\s+)?(?:left|right)\s+of)\s+[^,:]{1,40},\s*", re.I)
 
 
 def named_curves() -> tuple[tuple[str, str, str, tuple[float, float]], ...]:

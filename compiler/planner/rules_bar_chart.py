@@ -55,6 +55,13 @@ _ITEM = re.compile(r"^\s*(?:and\s+|or\s+)?[\"\u201c]?(?P<label>[^\"\u201d:=(),]+
                    r"(?P<unit>million|billion|thousand|trillion|[a-zA-Z$€£]{1,6})?\s*\)?\s*$")
 
 
+def _spaced(unit: str | None) -> str | None:
+    """The suffix after each bar's value: "1.42 s", "49 J", "5 kg" — a unit of letters stands apart ("%", "°" do not)."""
+    if not unit:
+        return None
+    return " " + unit if re.match(r"[A-Za-zΩ]", unit) else unit
+
+
 def _value(text: str) -> float | int:
     """"12", "0.7", "3/8" (a fraction: its value)."""
     if "/" in text:
@@ -119,9 +126,13 @@ def _bar_data(ex: Extracted) -> tuple[list[str], list[float | int], bool, str | 
         if at and len(places) == len(values):  # (heights alone: the bars named by their heights, below)
             return [f"{at.group(1)} = {x.strip()}" for x in places], values, False, None, []
     # one bar per line: '"W by gravity": 49.0 J', '"W by friction": −17.0 J (bar going below the axis)'
+    # ('"0.5 m" → 1.42 s' likewise; lines after the bars — 'Vertical axis "T (s)" from 0 to 6' — are the chart's own)
     lines = [ln for ln in s.split("\n")[1:] if ln.strip()]
-    rows = [re.fullmatch(r"\s*(?:[-*•]\s*)?[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]\s*[:=]\s*([+\-−]?\d[\d,]*(?:\.\d+)?)"
-                         r"\s*(%|[A-Za-zΩ°$€]{1,4})?\s*(?:\([^()]*\))?\s*[.,;]?\s*", ln) for ln in lines]
+    rows = [re.fullmatch(r"\s*(?:[-*•]\s*)?[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]\s*(?:[:=]|→|->|⟶|=>)\s*"
+                         r"([+\-−]?\d[\d,]*(?:\.\d+)?)\s*(%|[A-Za-zΩ°$€]{1,4})?\s*(?:\([^()]*\))?\s*[.,;]?\s*", ln)
+            for ln in lines]
+    if None in rows and re.search(r"\bbars?\b|\bbar (?:chart|graph)\b|\bhistogram\b", s.split("\n")[0], re.I):
+        rows = rows[:rows.index(None)]
     if len(rows) >= 2 and all(rows):
         units = {m.group(3) for m in rows}
         unit = units.pop() if len(units) == 1 else None
@@ -304,20 +315,23 @@ def rule_bar_chart(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             title = announced[1].get("title")
             labels = ctx.capped(i, labels, 12, "bars")
             values = values[:len(labels)]
-            unit = "%" if pct else (" " + word_unit if word_unit and len(word_unit) > 2 else word_unit) or None
+            unit = "%" if pct else _spaced(word_unit)
             strings = ([title] if title else []) + labels + [short_number(v) + (unit or "") for v in values]
             claim_drawn(ex, ctx, strings)
             ctx.consumed.update(labels)
             ex.prose[:] = []
             return [_beat("bar_chart", "bar_chart:announced-values", ex, i, strings, sum((_kw(x) for x in labels), ()),
                           labels=labels, values=values, title=title, unit=unit)]
-    axis = re.search(r"\b([xy])[- ]axis\b[^\"\u201c]{0,20}[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]", s, re.I)
+    axis = re.search(r"\b([xy]|vertical|horizontal)[- ]axis\b[^\"\u201c]{0,20}[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]", s, re.I)
     if previous is not None and axis and not cue:
         # "Label the y-axis "Probability"": the chart has no axes of its own — the caption says it
         name = axis.group(2).strip()
         old = previous.params.get("title")
-        title = name if not old else (f"{name} ({old[0].lower() + old[1:]})" if axis.group(1).lower() == "y" else
-                                      f"{old} ({name})")
+        vertical = axis.group(1).lower() in ("y", "vertical")
+        title = name if not old else (f"{old} \u2014 {name}" if "(" in name else
+                                      f"{name} ({old[0].lower() + old[1:]})" if vertical else f"{old} ({name})")
+        if re.search(r"\bfrom\s+" + NUM + r"\s+to\s+" + NUM, s[axis.end():axis.end() + 40]):
+            ctx.lost(i, "a bar chart has no axis scale: the range asked for is not drawn (each bar shows its value)")
         ctx.replace(previous, Beat("bar_chart", dict(previous.params, title=title), previous.strings + (title,),
                                    previous.rule + "+axis-label", previous.source, previous.detail_index,
                                    previous.keywords + _kw(name)), i)
@@ -421,7 +435,20 @@ def rule_bar_chart(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     horizontal = _has(ex, r"\bhorizontal\b") or (probabilities and not _has(ex, r"\bvertical\b") and axes is None)
     largest = "|".join(re.escape(w) for w in extremes()["max"])  # "the most likely one", "the tallest bar" (data)
     highlight = _has(ex, r"\bhighlight\w*\s+(?:the\s+)?(?:top\b|(?:[\w-]+\s+){0,4}?(?:" + largest + r")(?![\w-]))|\bargmax\b")
-    unit = "%" if pct else (" " + word_unit if word_unit and len(word_unit) > 2 else word_unit) or None
+    unit = "%" if pct else _spaced(word_unit)
+    listed = "\n" in s and all(re.search(r"^\s*(?:[-*•]\s*)?[\"\u201c]" + re.escape(str(lab)) + r"[\"\u201d]", s, re.M)
+                                for lab in labels)
+    if listed:
+        # 'a bar chart … with four bars:' / '"0.5 m" → 1.42 s' / … / 'Vertical axis "T (s)" from 0 to 6, value written on
+        # top of each bar.': the whole unit is the chart — its axis's name joins the caption (a bar chart has no axes)
+        axis = re.search(r"\b(?:vertical|horizontal|[xy])[- ]axis\b[^\"\u201c\n]{0,20}[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]", s, re.I)
+        if axis:
+            name = axis.group(1).strip()
+            title = f"{title} \u2014 {name}" if title else name
+            ctx.consumed.add(name)
+            if re.search(r"\bfrom\s+" + NUM + r"\s+to\s+" + NUM, s[axis.end():axis.end() + 40]):
+                ctx.lost(i, "a bar chart has no axis scale: the range asked for is not drawn (each bar shows its value)")
+        ctx.stop = True
     strings = ([title] if title else []) + labels + [short_number(v) + (unit or "") for v in values]
     claim_drawn(ex, ctx, strings)
     return [_beat("bar_chart", "bar_chart:" + ("quoted-values" if ex.quoted else "label-value-list"), ex, i, strings,

@@ -18,7 +18,8 @@ from .extract import Extracted
 from .quantity import NUM, quantity
 
 _UNIT = r"(?:μC|µC|uC|nC|mC|pC|C)\b"
-_VALUE = r"([+\-−]?\s?" + NUM + r")\s*" + _UNIT
+# (a value starts where a number starts: never inside a run of digits, which would be read again at every digit)
+_VALUE = r"(?<![\d.])([+\-−]?\s?" + NUM + r")\s*" + _UNIT
 _PLACES = {"left": (-2.0, 0.0), "right": (2.0, 0.0), "center": (0.0, 0.0), "centre": (0.0, 0.0), "middle": (0.0, 0.0),
            "top": (0.0, 1.5), "bottom": (0.0, -1.5)}
 _FIELD = r"\bfield\s+lines?\b|\blines\s+of\s+force\b"

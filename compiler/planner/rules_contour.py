@@ -50,7 +50,7 @@ def _on_screen(ctx: Context) -> Beat | None:
 
 
 def _earlier(ctx: Context) -> Beat | None:
-    for sp in reversed(ctx.history):
+    for sp in ctx.earlier("contour"):
         b = scene_state(sp, "contour")
         if b is not None:
             return b

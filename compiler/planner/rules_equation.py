@@ -11,7 +11,7 @@ from ..mathtext import looks_like_math, said_heads, to_tex
 from .beats import Beat
 from .context import Context, _beat, _fmt, _has, _kw, since_clear
 from .extract import Extracted
-from .knowledge import instruction_verbs, is_instruction
+from .knowledge import instruction_verbs, is_instruction, without_place
 from .rules_network import label_after, number_or_text
 
 
@@ -145,7 +145,7 @@ def _merge_assignments(formulas: list[str]) -> list[str]:
 def rule_bare_formula(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     """A unit that is only a formula — a line of a derivation written one per line, "det = (3 - λ)(2 - λ)",
     "= λ^2 - 5λ + 6 = 0" — is typeset; the lines that follow one another join into one derivation."""
-    text = ex.sentence.strip().rstrip(".")
+    text = without_place(ex.sentence.strip().rstrip("."))  # ("On the right, x = 5": the place is no part of it)
     if any(b.detail_index == i and b.source == ex.sentence for b in ctx.beats):
         return []  # "Solve: c² = 5² + 12², c² = 25 + 144, …": already built line by line
     if (not text or ex.quoted or "\n" in text or len(re.findall(r"[A-Za-z]{4,}", text)) > 2 or "=" not in text

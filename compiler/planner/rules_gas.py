@@ -33,7 +33,7 @@ def _picture(ctx: Context) -> Beat | None:
 
 def _earlier(ctx: Context) -> tuple[int, dict] | None:
     """The gas vessel an earlier scene drew (its readings and steps left behind)."""
-    for sp in reversed(ctx.history):
+    for sp in ctx.earlier("physics"):
         b = scene_state(sp, "physics")
         if b is not None and "gas" in b.params:
             # the vessel as it was built (a new scene sets it up again: the piston back where it began, no

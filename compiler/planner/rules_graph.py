@@ -170,7 +170,7 @@ def _clock(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
 
 
 def _history_graph(ctx: Context) -> tuple[int, Beat] | None:
-    for sp in reversed(ctx.history):
+    for sp in ctx.earlier("graph"):
         b = scene_state(sp, "graph")
         if b is not None:
             return sp.number, b

@@ -790,7 +790,7 @@ def rule_spring(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     sp = _spring_values(ex.sentence)
     for key, v in _spring_values(ctx.about).items():
         sp.setdefault(key, v)
-    for earlier in reversed(ctx.history):  # "Keep the wall, spring and block": the spring an earlier scene drew
+    for earlier in ctx.earlier("physics"):  # "Keep the wall, spring and block": the spring an earlier scene drew
         b = scene_state(earlier, "physics")
         if b is not None and b.params.get("spring"):
             for key, v in b.params["spring"].items():
@@ -816,7 +816,7 @@ def _earlier_picture(ex: Extracted, ctx: Context) -> tuple[int, Beat] | None:
     nouns = "|".join(list(physics_settings().values()) + list(physics_bodies().values()))
     if not re.search(r"\b(?:the|same|this|that|our)\s+(?:[\w-]+\s+){0,2}?(?:" + nouns + r")\b", ex.bare, re.I):
         return None
-    for sp in reversed(ctx.history):
+    for sp in ctx.earlier("physics"):
         b = scene_state(sp, "physics")
         if b is not None:
             return sp.number, Beat("physics", {k: v for k, v in b.params.items() if k != "steps"}, b.strings, b.rule,

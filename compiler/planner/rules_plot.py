@@ -403,7 +403,7 @@ def _prose_formulas(ex: Extracted, partial: list[str] | None = None) -> list[tup
             # (letters left for values to fill are single letters, never a word: "t = 5730 the curve" is no curve)
             spelled = [w for w in re.findall(r"[A-Za-z]{2,}", expr) if w.lower() not in _FUNCTION_NAMES
                        and (len(w) > 2 or w.lower() in _SHORT_WORDS)]
-            if re.search(r"[a-zA-Z]", expr) and (try_formula(expr) or not spelled and
+            if re.search(r"[^\W\d_]", expr) and (try_formula(expr) or not spelled and
                                                  _valued(s[m.start(): m.end()] + expr, {})[0]):
                 text = s[m.start(): m.end()] + expr
                 out.append((text.strip(), m.start(), m.start() + len(text)))

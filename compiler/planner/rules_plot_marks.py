@@ -435,9 +435,11 @@ def _label_by_colour(ex, ctx, i, beats) -> list[Beat] | None:
 def _label_curves(ex, ctx, i, first, beats, curves, low):
     """"Label the curves "30 deg", "45 deg", "60 deg" near their peaks": the curves on screen take those names, in
     order (nothing new is drawn when they carry them already)."""
-    if not re.match(r"\s*(?:\d+[.)]\s*)?(?:then\s+)?(?:label|name)\s+(?:the\s+)?(?:\w+\s+)?curves\b", ex.sentence, re.I):
+    if not re.match(r"\s*(?:\d+[.)]\s*)?(?:then\s+)?(?:label|name)\s+(?:them\b|(?:the\s+)?(?:\w+\s+)?(?:curves|lines|graphs)\b)",
+                    ex.sentence, re.I):
         return None
-    names = [q for q in ex.quoted]
+    # ("Label them y = \\theta and y = \\sin\\theta": the names may be formulas, written bare)
+    names = list(ex.quoted) or list(ex.backticked) or [f for f, *_ in ex.prose]
     owner = next((b for b in reversed(beats) if len(b.params.get("curves") or []) == len(names)), None)
     if len(names) < 2 or owner is None:
         return None

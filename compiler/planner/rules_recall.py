@@ -67,6 +67,8 @@ def _on_screen_kinds(ctx) -> set[str]:
 
 def scene_state(sp, kind: str) -> Beat | None:
     """The component of `kind` as scene `sp` left it (a plot with every curve its beats added)."""
+    if kind not in sp.kinds:
+        return None
     beats = [b for b in sp.beats if b.kind == kind]
     if not beats:
         return None

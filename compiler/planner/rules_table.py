@@ -309,7 +309,7 @@ def _known_table(ctx: Context) -> tuple[Beat | None, Beat | None]:
     on_screen = since_clear_of_kind(ctx, "table")
     if on_screen is not None and not on_screen.params.get("pending"):
         return on_screen, None
-    for sp in reversed(ctx.history):
+    for sp in ctx.earlier("table"):
         earlier = scene_state(sp, "table")
         if earlier is not None:
             return None, earlier

@@ -296,6 +296,11 @@ def rule_note(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     return [_beat("text", "text:note", ex, i, [text], _kw(text), text=text, role="note")]
 
 
+# "Next to the chart", "Below the table", "On the right half", "At the bottom": where the text after the colon goes
+_PLACE_HEAD = re.compile(r"\s*(?:\d+[.)]\s*)?(?:then\s+|and\s+)?(?:(?:next\s+to|beside|below|above|under|underneath|beneath|"
+                         r"over|near|(?:to\s+the\s+)?(?:left|right)\s+of|on|at|in|inside)\s+(?:the\s+|this\s+|that\s+|its\s+)?"
+                         r"(?:\w+\s+){0,2}\w+|(?:on\s+the\s+)?(?:left|right|top|bottom)(?:\s+(?:half|side|corner|edge))?)\s*", re.I)
+
 _SHOWING = frozenset({"show", "display", "write", "present", "list", "state", "give", "note", "add", "put", "label",
                       "summarize", "recap", "introduce"})
 
@@ -369,6 +374,12 @@ def rule_noun_phrase(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             # "…split it into two components: mg cos θ along the string and mg sin θ along the arc"
             head = re.sub(r"^(?:the|a|an|its|into|two|three|four)\s+", "", colon.group(1), flags=re.I)
             text = f"{head[0].upper() + head[1:]}: {colon.group(2)}"
+            if _describes_picture(text):
+                return []
+            if _PLACE_HEAD.fullmatch(ex.sentence[:colon.end(1)]):
+                text = colon.group(2)  # "Next to the chart: T \\propto \\sqrt{L}": where it goes, not a name of it
+                if re.match(r"[a-z]{2,}\s", text):
+                    text = text[0].upper() + text[1:]
             if _describes_picture(text):
                 return []
             return [_beat("text", "text:colon-list", ex, i, [text], _kw(text), text=text, role="note")]
