@@ -82,3 +82,58 @@ def test_earlier_scenes_by_kind_latest_first():
     assert [sp.number for sp in ctx.earlier("graph")] == [3, 1]
     assert [sp.number for sp in ctx.earlier("table")] == [2]
     assert ctx.earlier("plot") == []
+
+
+def test_a_bob_on_a_string_is_a_pendulum_with_its_forces_labelled_bare():
+    sb = Storyboard.model_validate({"scenes": [scene(
+        "Pivot at (-3.5, 3). Draw the string of length 3.5 at an angle of 25° to the right of a dashed vertical line, "
+        "bob at the end (radius 0.22).\nDraw an angle arc between the dashed vertical and the string, labelled MathTex "
+        "\\theta.\nDraw the dotted circular arc the bob travels on, from -40° to +40°.\nFrom the bob draw a downward "
+        "arrow of length 1.6 labelled MathTex mg.\nResolve the weight into two dashed arrows: one along the string, "
+        "labelled MathTex mg\\cos\\theta; one tangent to the arc, labelled MathTex mg\\sin\\theta.\n"
+        'Draw the tension arrow from the bob toward the pivot, labelled "tension".\nOn the right side write, one line '
+        'after the other:\n   - "Along the string: tension balances mg cos θ"\n   - "Along the arc: only mg sin θ acts"'
+        "\n   - MathTex F = -mg\\sin\\theta\nUnder the formula, a small note: \"minus sign: it points back\".",
+        "Two forces act on the bob.", plot="Forces on the bob.")]})
+    beats = list(plan_storyboard(sb).scenes[0].beats)
+    p = next(b for b in beats if b.kind == "physics").params["pendulum"]
+    assert p["angle"] == 25.0 and p["angle_label"] == "\\theta" and p["weight"] == "mg" and p["tension"] == "tension"
+    assert p["components"] == ["mg\\cos\\theta", "mg\\sin\\theta"]
+    # the list's prose lines stay a list; the formula they lead to is typeset on its own; no earlier formula recalled
+    assert [b.kind for b in beats if b.kind != "physics"] == ["bullets", "equation", "text"]
+    assert next(b for b in beats if b.kind == "equation").params["exprs"] == ["F = -mg\\sin\\theta"]
+
+
+def test_a_listener_icon_that_looks_like_a_person():
+    beats, _ = planned("A listener icon (a simple person) stands below the road at the centre.")
+    assert [(b.kind, b.params["icons"]) for b in beats] == [("icon", ["person"])]
+
+
+def test_axis_labels_inside_the_axes_sentence():
+    beats, _ = planned('Axes with x from 0 to 6 and y from 0 to 7, axis labels "x" and "y", ticks every 1.')
+    assert [(b.kind, b.params.get("x_label"), b.params.get("y_label")) for b in beats] == [("plot", "x", "y")]
+
+
+def test_named_lists_of_values_are_the_columns_of_a_table():
+    beats, _ = planned("Show a small data table at the top right: x: 1, 2, 3, 4, 5 and y: 2, 4, 5, 4, 5.")
+    assert [b.kind for b in beats] == ["table"]
+    assert beats[0].params["columns"] == ["x", "y"] and beats[0].params["rows"][2] == [3, 5]
+
+
+def test_a_bracketed_list_of_equations_is_each_curve_and_a_point_stays_one():
+    beats, notes = planned("Draw axes from 0 to 6. Draw a small data table at the top right: x: 1, 2, 3 and y: 2, 4, 5. "
+                           "Draw three candidate lines one after another (y = 0.3x + 3, y = x + 1, y = 1.2x + 0.5), "
+                           "each briefly, then fade them.")
+    plots = [b for b in beats if b.kind == "plot"]
+    assert [c["expr"] for c in plots[-1].params["curves"]] == ["y = 0.3x + 3", "y = x + 1", "y = 1.2x + 0.5"]
+    assert not [b for b in beats if b.kind == "equation"] and not [n for n in notes if "could only be read" in n]
+    from compiler.planner.extract import formula_spans
+    assert [t for t, *_ in formula_spans("plot the point on the graph: (Q = 20, P = 40), (40, 30)")][:1] == [
+        "(Q = 20, P = 40)"]
+
+
+def test_an_arrow_from_one_bar_to_another_is_an_annotation_on_the_chart():
+    beats, _ = planned('A bar chart with four bars:\n"0.5 m" → 1.42 s\n"1 m" → 2.01 s\n"2 m" → 2.84 s\n"8 m" → 5.68 s\n'
+                       'Draw a curved arrow from the "2 m" bar to the "8 m" bar with the label "4× length → 2× period".')
+    assert [b.kind for b in beats] == ["bar_chart", "annotation"]
+    assert beats[1].params == {"style": "arrow", "target": ["2 m", "8 m"], "label": "4× length → 2× period"}

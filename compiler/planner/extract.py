@@ -513,7 +513,34 @@ def formula_spans(sentence: str) -> list[tuple[str, int, int]]:
         # Always move on: a run that shrank to the word before it ("diagram -") ends before k.
         k = max(k, run[-1]) + 1 if run else k + 1
     out.sort(key=lambda x: x[1])
-    return _extend_to_cue(sentence, masked, out)
+    return _extend_to_cue(sentence, masked, _split_bracketed_list(sentence, out))
+
+
+def _split_bracketed_list(sentence: str, spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """"three candidate lines (y = 0.3x + 3, y = x + 1, y = 1.2x + 0.5)": a bracketed list of two or more equations
+    is those equations, each a formula of its own."""
+    out = []
+    for text, a, b in spans:
+        if not (text.startswith("(") and text.endswith(")")) or text.count("=") < 2:
+            out.append((text, a, b))
+            continue
+        inner, depth, parts, start = text[1:-1], 0, [], 0
+        for k, c in enumerate(inner):
+            depth += c in "([{" and 1 or (-1 if c in ")]}" else 0)
+            if c == "," and depth == 0:
+                parts.append((start, k))
+                start = k + 1
+        parts.append((start, len(inner)))
+        pieces = [(inner[x:y], x, y) for x, y in parts]
+        if len(pieces) < 2 or not all("=" in p for p, _, _ in pieces) or all(
+                re.fullmatch(r"\s*[^=]{1,12}=\s*-?[\d.,]+\s*", p) for p, _, _ in pieces):
+            # ("(Q = 20, P = 40)": a point written with its coordinates' names, one formula)
+            out.append((text, a, b))
+            continue
+        for p, x, y in pieces:
+            lead = len(p) - len(p.lstrip())
+            out.append((p.strip(), a + 1 + x + lead, a + 1 + x + lead + len(p.strip())))
+    return out
 
 
 _AFTER_LAST_FACTOR = frozenset(formula_words()["after_last_factor"])

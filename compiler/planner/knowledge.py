@@ -126,12 +126,14 @@ def instruction_verbs() -> frozenset[str]:
 def is_instruction(sentence: str) -> bool:
     """Whether a sentence reads as an instruction to the animator: it starts with an imperative verb
     ("Cut the circle into wedges", "Then show …") or describes a picture (picture words)."""
-    # ("Next to it, write T = 2π√(L/g)", "Below the chart, show …": the place comes first, then the verb)
-    sentence = _LEADING_PLACE.sub("", sentence)
     words = [w.lower() for w in sentence.replace(",", " ").split()]
     while words and words[0] in ("then", "next", "now", "finally", "first", "also", "and"):  # ends: pops a word
         words.pop(0)
-    return bool(words) and (words[0] in instruction_verbs() or bool(set(words) & picture_words()))
+    if bool(words) and (words[0] in instruction_verbs() or bool(set(words) & picture_words())):
+        return True
+    # ("Next to it, write T = 2π√(L/g)", "Below the chart, show …": the place comes first, then the verb)
+    placed = _LEADING_PLACE.sub("", sentence)
+    return placed != sentence and placed.split()[:1] != [] and placed.split()[0].lower() in instruction_verbs()
 
 
 def without_place(sentence: str) -> str:

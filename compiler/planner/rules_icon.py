@@ -55,6 +55,13 @@ def rule_icon(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             if name in ICON_NAMES:
                 found.append((name, ""))
     if not found:
+        # "A listener icon (a simple person) stands below the road": what it looks like, in brackets
+        for m in re.finditer(r"\b[a-z]+\s+icons?\s*\(\s*(?:an?\s+|the\s+)?(?:(?:simple|small|little|stick|tiny)\s+)*"
+                             r"([a-z]+(?:\s+[a-z]+)?)", ex.sentence.lower()):
+            name = _icon_name(m.group(1).split()[0]) or _icon_name(m.group(1))
+            if name:
+                found.append((name, ""))
+    if not found:
         m = re.search(r"\bicons?\s+of\s+(?:an?\s+|the\s+)?([a-z]+(?:\s+[a-z]+)?)", ex.bare.lower())
         if m:
             name = _icon_name(m.group(1).split()[0]) or _icon_name(m.group(1))

@@ -52,6 +52,9 @@ def _read(s: str, words: dict) -> dict:
         out["length"] = quantity(length.group(1)) * (0.01 if length.group(2).lower() == "cm" else 1.0)
     angle = re.search(r"(?:θ|theta|angle)\s*(?:=|of|at)?\s*(-?[\d.]+)\s*(?:°|º|degrees?\b)", s, re.I) or re.search(
         r"\b(?:from|at|to|by|of|released from|pulled (?:back|aside) (?:by|to))\s+(-?[\d.]+)\s*(?:°|º|degrees?\b)", s, re.I)
+    if angle and re.search(r"\b(?:arc|path|travels?)\b", s, re.I) and re.search(
+            r"\bfrom\s+[-−]?[\d.]+\s*(?:°|º|degrees?)\s*to\s+[+-−]?[\d.]+", s, re.I):
+        angle = None  # "the dotted circular arc the bob travels on, from -40° to +40°": how far it swings, not its angle
     if angle:
         try:
             out["angle"] = max(-80.0, min(80.0, float(angle.group(1))))
@@ -77,12 +80,31 @@ def _read(s: str, words: dict) -> dict:
     return out
 
 
+def _labels(s: str) -> list[tuple[str, str]]:
+    """(the words before it on its line, lower case; the label) for every label the sentence writes: quoted ('labelled
+    "tension"', each pair of quotes on its own — never the gap between two quotes) or a bare symbol after "labelled"
+    ('labelled mg', 'labelled mg\\cos\\theta')."""
+    out = []
+    quotes = list(re.finditer(r"[\"\u201c]([^\"\u201d]*)[\"\u201d]", s))
+    for m in quotes:
+        if 1 <= len(m.group(1)) <= 24:
+            line = s[:m.start()].rsplit("\n", 1)[-1]
+            out.append((re.split(r"[.;]\s", line[-80:])[-1].lower(), m.group(1)))
+    for m in re.finditer(r"\blabell?ed\s+(?![\"\u201c])((?:\\?[A-Za-z]|\d)[^\s,;\"\u201c]{0,23}?)(?=[,;]|\.?(?:\s|$))", s):
+        if any(q.start() <= m.start() < q.end() for q in quotes):
+            continue
+        label = m.group(1)
+        if len(label) <= 4 or re.search(r"[\\^_]", label):
+            line = s[:m.start()].rsplit("\n", 1)[-1]
+            out.append((re.split(r"[.;]\s", line[-80:])[-1].lower() + "labelled ", label))
+    return out
+
+
 def _forces(s: str, out: dict) -> None:
     """Arrows on the bob: the weight ("straight down … "mg""), the tension ("along the string toward the pivot"), and
     the weight's parts ("mg cos θ", "mg sin θ")."""
-    for m in re.finditer(r"(?:[^\"\u201c.;\n]{0,80})[\"\u201c]([^\"\u201d]{1,24})[\"\u201d]", s):
-        before, label = m.group(0).lower(), m.group(1)
-        if re.search(r"\b(?:cos|sin)\b", label) and re.search(r"\bmg\b|\bw\b|weight", label, re.I):
+    for before, label in _labels(s):
+        if re.search(r"\b(?:cos|sin)\b|\\(?:cos|sin)", label) and re.search(r"\bmg|\bw\b|weight", label, re.I):
             out["components"] = list(dict.fromkeys(list(out.get("components") or []) + [label]))[:2]
         elif re.search(r"\btension\b|toward(?:s)? the pivot|along the string", before) or label.lower() in ("t", "tension"):
             out["tension"] = label
@@ -95,8 +117,12 @@ def rule_pendulum(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     words = pendulum_words()
     picture = _picture(ctx)
     if picture is None:
+        # (a bob on a string or at a pivot is a pendulum, named or not: "Pivot at (-3.5, 3). Draw the string …, bob at
+        # the end")
+        named = re.search(words["cue"], ctx.about, re.I) or (
+            re.search(words["bob"], ctx.about, re.I) and re.search(words["holder"], ctx.about, re.I))
         if not re.search(words["cue"], ex.bare or s, re.I) and not (
-                re.search(words["cue"], ctx.about, re.I) and re.search(r"\b(?:bob|string|pivot)\b", ex.bare or s, re.I)):
+                named and re.search(r"\b(?:bob|string|pivot)\b", ex.bare or s, re.I)):
             return []
         bare = ex.bare or s
         if not (re.search(r"\b(?:draw|hang|place|animate|add|freeze|sketch)\w*\b", bare, re.I) or re.search(
@@ -116,10 +142,10 @@ def rule_pendulum(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     _forces(s, p)
     if re.search(r"\b(?:arc|path)\b", s, re.I) and re.search(r"\b(?:dotted|dashed|path|trace)\w*\b", s, re.I):
         p["arc"] = True
-    mark = re.search(r"\b(?:mark|label)\w*\s+(?:the\s+)?angle\s+(θ|\w{1,6})|\bangle\b[^.;\"\u201c]{0,60}\blabell?ed\s+" + _Q, s,
-                     re.I)
+    mark = re.search(r"\b(?:mark|label)\w*\s+(?:the\s+)?angle\s+(θ|\w{1,6})|\bangle\b[^.;\"\u201c]{0,60}\blabell?ed\s+"
+                     r"(?:" + _Q + r"|(\\[A-Za-z]{2,8}|[θαφ]))", s, re.I)
     if mark:
-        p["angle_label"] = mark.group(1) or mark.group(2)
+        p["angle_label"] = mark.group(1) or mark.group(2) or mark.group(3)
     if re.search(r"\b(?:timer|stopwatch|counter|clock)\b", s, re.I):
         p["timer"] = True
         ctx.consumed.update(q for q in ex.quoted if re.match(r"\s*t\s*=\s*0", q))  # the timer's first reading

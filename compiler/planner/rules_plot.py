@@ -69,6 +69,9 @@ def chart_on_screen(ctx: Context, kind: str) -> Beat | None:
     for b in reversed(ctx.beats):
         if b.kind == kind:
             return b
+        if b.kind == "table" and re.search(r"\b(?:small|little|mini|corner|beside|next to|top (?:left|right)|"
+                                           r"bottom (?:left|right)|in the margin)\b", b.source or "", re.I):
+            continue  # "Show a small data table at the top right: …": beside the chart, which stays
         if b.kind == "clear" or b.kind not in _BESIDE:
             return None
     return None
@@ -195,6 +198,9 @@ def _axis_labels(ex: Extracted) -> tuple[str | None, str | None]:
         # 'Labels "w1" (right end) and "w2" (top).' said of the axes just drawn: the first along x, the second up y
         m = re.match(r"\s*(?:(?:axis|axes)\s+)?labels?\s*:?\s*[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]\s*(?:\([^()]{0,30}\))?\s*"
                      r"(?:,|and)\s*[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]\s*(?:\([^()]{0,30}\))?\s*\.?\s*$", ex.sentence, re.I)
+        # ('Axes with x from 0 to 6 …, axis labels "x" and "y", ticks every 1': the same, inside the sentence)
+        m = m or re.search(r"\baxis\s+labels?\s*:?\s*[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]\s*(?:\([^()]{0,30}\))?\s*"
+                           r"(?:,|and)\s*[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]", ex.sentence, re.I)
         if m:
             out = [m.group(1).strip(), m.group(2).strip()]
     return out[0], out[1]
@@ -395,6 +401,8 @@ def _prose_formulas(ex: Extracted, partial: list[str] | None = None) -> list[tup
         tail = s[m.end():]
         cut = re.search(r"\s+" + _STOP + r"\b|[,;:]\s|\.\s|\.$|[\"`]|\n|" + _ASIDE, tail)  # a formula ends at a line end
         cand = tail[: cut.start()] if cut else tail
+        while cand.count(")") > cand.count("(") and cand.rstrip(" .").endswith(")"):  # ends: shortens cand
+            cand = cand.rstrip(" .")[:-1]  # "(…, y = 1.2x + 0.5)": the list's bracket closes, not the formula's
         words = cand.split()
         while words:  # ends: pops a word each turn
             expr = " ".join(words).rstrip(".")

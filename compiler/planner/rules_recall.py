@@ -27,6 +27,7 @@ import re
 from .beats import Beat
 from .context import since_clear
 from .extract import Extracted
+from ..mathtext import looks_like_math
 from .knowledge import component_nouns
 
 # nouns -> the component kinds they may name, most likely first
@@ -250,6 +251,9 @@ def rule_recall(ex: Extracted, ctx, i: int) -> list[Beat]:
     for n_cand, (kinds, words, implied) in enumerate(candidates):
         if shown & set(kinds):
             return []  # already on screen in this scene: the sentence operates on it
+        if implied and not explicit and set(kinds) <= {"equation", "steps"} and any(
+                looks_like_math(x) for b in since_clear(ctx) for x in b.strings):
+            return []  # "Under the formula, a small note" with "F = -mg\\sin\\theta" a line of the list on screen
         if implied and not explicit and words and _shown_here(ctx, words):
             return []  # "the w2 line on the network": a part of the picture on screen that carries that name
         if implied and not explicit and words:

@@ -168,6 +168,33 @@ _BOX_ASKED = (r"^\s*(?:then\s+|finally,?\s+)?(?:box|put a box around|draw a box 
               r"(?:[\w-]+\s+){0,2}?(?:box|frame|rectangle)\b")
 
 
+_BETWEEN = re.compile(r"\b(?:(?:curved|curving|bent|small|thin)\s+)*arrows?\s+from\s+(?:the\s+)?[\"\u201c]([^\"\u201d]{1,30})"
+                      r"[\"\u201d](?:\s+[a-z]+)?\s+to\s+(?:the\s+)?[\"\u201c]([^\"\u201d]{1,30})[\"\u201d]", re.I)
+_PARTS_OF = ("bar_chart", "table", "sequence", "plot", "cards", "grid", "bullets", "steps", "equation", "number_line",
+             "heatmap", "scatter", "matrix")
+
+
+def rule_arrow_between(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
+    """"Draw a curved arrow from the "2 m" bar to the "8 m" bar with the label "4× length → 2× period"": two parts
+    of the chart (table, list…) on screen, joined by a labelled arrow — an annotation on them, not a new diagram
+    (between the nodes of a flow or graph, an arrow is an edge: those rules read it)."""
+    m = _BETWEEN.search(ex.sentence)
+    if not m:
+        return []
+    a, b = m.group(1).strip(), m.group(2).strip()
+    owner = next((x for x in reversed(since_clear(ctx)) if x.kind in _PARTS_OF and a in x.strings and b in x.strings),
+                 None)
+    if owner is None:
+        return []
+    lab = re.search(r"\b(?:labell?ed|label|reading|saying|with\s+(?:the\s+)?(?:label|text|caption))\s*:?\s*[\"\u201c]"
+                    r"([^\"\u201d]{1,80})[\"\u201d]", ex.sentence[m.end():], re.I)
+    label = lab.group(1).strip() if lab else None
+    ctx.consumed.update(x for x in (a, b, label) if x)
+    ctx.stop = True
+    return [_beat("annotation", "annotation:arrow-between", ex, i, [label] if label else [], _kw(ex.sentence),
+                  style="arrow", target=[a, b], label=label)]
+
+
 def rule_highlight(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     """"Highlight "A"", "Highlight the middle element 34", "Cross out the common factor (x - 2)",
     "Highlight the line `mid = (low + high) // 2`", "Put a box around the final answer": the target is

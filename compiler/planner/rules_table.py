@@ -11,6 +11,7 @@ from .beats import Beat
 from .extract import Extracted
 from .context import Context, _beat, _fmt, _kw
 from .knowledge import is_instruction
+from .quantity import NUM
 from .listing import Q, row_cells, claim, cue_unquoted, cell_number, since_clear_of_kind, match_text, top_level_split
 from .rules_steps import ROW_LABEL, block_lines, block_row, labelled_row, row_label
 
@@ -84,6 +85,24 @@ def _named_rows_table(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
                   rows=rows)]
 
 
+_NAMED_LIST = re.compile(r"(?:^|[:;,]\s*|\band\s+)([A-Za-z][\w()]{0,12}(?:\s[\w()]{1,12}){0,2}?)\s*:\s*"
+                         r"(" + NUM + r"(?:\s*,\s*" + NUM + r"(?![\d:])){1,11})")
+
+
+def _named_lists_table(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
+    """"a small data table: x: 1, 2, 3, 4, 5 and y: 2, 4, 5, 4, 5": each named list of as many values is a column."""
+    found = [(m.group(1).strip(), [v.strip() for v in m.group(2).split(",")]) for m in _NAMED_LIST.finditer(ex.sentence)]
+    found = [(n, vs) for n, vs in found if not re.fullmatch(r"(?:table|data|values|columns?|rows?)", n, re.I)]
+    if len(found) < 2 or len({len(vs) for _, vs in found}) != 1:
+        return None
+    names = [n for n, _ in found][:5]
+    rows = [[cell_number(v) for v in r] for r in zip(*(vs for _, vs in found[:5]))]
+    strings = names + [v for _, vs in found[:5] for v in vs]
+    claim(ex, ctx, strings)
+    ex.prose[:] = []
+    return [_beat("table", "table:named-lists", ex, i, strings, _kw(ex.sentence) + ("table",), columns=names, rows=rows)]
+
+
 def _pending_table(ctx: Context) -> Beat | None:
     t = since_clear_of_kind(ctx, "table")
     return t if t is not None and t.params.get("pending") else None
@@ -126,7 +145,7 @@ def rule_table(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                       columns=columns, rows=[[""] * len(columns)], pending=True)]
     if not cue_unquoted(ex, r"\btables?\b"):
         return []
-    named = _named_rows_table(ex, ctx, i)
+    named = _named_rows_table(ex, ctx, i) or _named_lists_table(ex, ctx, i)
     if named is not None:
         return named
     s = ex.sentence

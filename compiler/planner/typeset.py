@@ -76,6 +76,19 @@ def lone_columns_as_lists(beats: list[Beat]) -> list[Beat]:
                     out += [replace(b, kind="text", params={"text": x, **({"color": b.params["color"]} if b.params.get(
                         "color") else {})}, strings=(x,), rule=b.rule + "+lines") for x in items]
                     continue
+                tail = 0
+                while tail < len(items) - 2 and is_written_formula(items[-1 - tail]) and "\\" in items[-1 - tail]:
+                    tail += 1
+                if tail and not any(is_written_formula(x) for x in items[:-tail]):
+                    # '"Along the string: …", "Along the arc: only mg sin θ acts", then F = -mg\\sin\\theta': lines of
+                    # prose, then the formula they lead to — typeset as one, under the list
+                    formulas, items = items[-tail:], items[:-tail]
+                    params = {"items": items, "style": "dot", **({"title": titles[k]} if titles[k] else {})}
+                    out.append(replace(b, kind="bullets", params=params, strings=tuple(
+                        x for x in b.strings if x not in formulas), rule=b.rule + "+lone-column"))
+                    out.append(replace(b, kind="equation", params={"exprs": formulas}, strings=tuple(formulas),
+                                       rule=b.rule + "+result"))
+                    continue
                 params = {"items": items, "style": "dot"}
                 if titles[k]:
                     params["title"] = titles[k]
