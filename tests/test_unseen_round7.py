@@ -137,3 +137,50 @@ def test_an_arrow_from_one_bar_to_another_is_an_annotation_on_the_chart():
                        'Draw a curved arrow from the "2 m" bar to the "8 m" bar with the label "4× length → 2× period".')
     assert [b.kind for b in beats] == ["bar_chart", "annotation"]
     assert beats[1].params == {"style": "arrow", "target": ["2 m", "8 m"], "label": "4× length → 2× period"}
+
+
+def test_a_table_with_the_same_columns_as_the_one_before():
+    sb = Storyboard.model_validate({"scenes": [
+        scene('Table “Start: Sunny” with columns “day”, “P(Sunny)”, “P(Rainy)”:\n0 | 1 | 0\n1 | 0.9 | 0.1', "One."),
+        scene("Table “Start: Rainy” with the same columns:\n0 | 0 | 1\n1 | 0.5 | 0.5\n2 | 0.7 | 0.3", "Two.")]})
+    table = next(b for b in plan_storyboard(sb).scenes[1].beats if b.kind == "table")
+    assert table.params["columns"] == ["day", "P(Sunny)", "P(Rainy)"] and len(table.params["rows"]) == 3
+
+
+def test_a_line_without_cells_after_piped_rows_is_the_next_instruction():
+    beats, _ = planned("Table with columns “day”, “gap”, “ratio”:\n0 | 0.1667 | –\n1 | 0.0667 | 0.4\n"
+                       "Text: “gap shrinks ×0.4 per day”.")
+    assert [b.kind for b in beats] == ["table", "text"] and len(beats[0].params["rows"]) == 2
+
+
+def test_a_case_and_its_result_on_one_line_are_one_formula():
+    beats, _ = planned("Show:\nh = 0.5: slope = (12.25 - 9) / 0.5 = 3.25 / 0.5 = 6.5")
+    assert shown(beats) == ["h = 0.5: slope = (12.25 - 9) / 0.5 = 3.25 / 0.5 = 6.5"]
+
+
+def test_numbered_lines_with_ratios_are_one_derivation():
+    beats, _ = planned("Line 1: prior odds of sick : healthy = 1 : 99\nLine 2: likelihood ratio = 90% / 9% = 10\n"
+                       "Line 3: posterior odds = 1 : 99 × 10 = 10 : 99")
+    assert [b.kind for b in beats] == ["steps"]
+    assert beats[0].params["lines"][2] == "posterior odds = 1 : 99 × 10 = 10 : 99"
+    from compiler.planner.extract import formula_spans
+    assert [t for t, *_ in formula_spans("Check with odds: 10 : 99 × 10 = 100 : 99 → 100 / 199 ≈ 50%")] == [
+        "10 : 99 × 10 = 100 : 99 → 100 / 199 ≈ 50%"]
+
+
+def test_bars_in_single_quotes_with_their_heights_one_per_line():
+    beats, _ = planned("Bar chart with two bars:\n'Sick and positive' with height 90,\n'Healthy and positive' with height 891.")
+    assert [(b.kind, b.params.get("values")) for b in beats] == [("bar_chart", [90, 891])]
+
+
+def test_a_grid_in_a_scene_about_a_matrix_is_the_plane_and_no_earlier_tiles():
+    sb = Storyboard.model_validate({"scenes": [
+        scene("Rearrange the area into 5 unit squares in a 5 × 1 strip.", "One."),
+        scene("Show the matrix A = [[3, 1], [1, 2]].\nOriginal grid with a circle of radius 1 centered at (0, 0), label "
+              "“area = π ≈ 3.14”.\nOverlay the small grid squares inside the circle.\nApply A: the circle becomes an "
+              "ellipse.", "Two.")]})
+    beats = list(plan_storyboard(sb).scenes[1].beats)
+    assert "grid" not in [b.kind for b in beats]
+    planes = [b for b in beats if b.kind == "vector_plane"]
+    assert planes[0].params["shapes"][0]["label"] == "area = π ≈ 3.14"
+    assert planes[-1].params["matrices"][0]["label"] == "A"

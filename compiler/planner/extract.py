@@ -445,6 +445,9 @@ def formula_spans(sentence: str) -> list[tuple[str, int, int]]:
             kinds[j] = "math"
         elif t in ("a", "A") and _last_factor(toks, kinds, j):
             kinds[j] = "math"  # "F = m a in the center", "F_net = m a": the formula's last factor, not an article
+        elif t == ":" and 0 < j < n - 1 and not toks[j - 1][3] and re.fullmatch(r"\d[\d.,]*", toks[j - 1][0]) and \
+                re.fullmatch(r"\d[\d.,]*%?", toks[j + 1][0]):
+            kinds[j] = "op"  # "10 : 99 × 10 = 100 : 99": a ratio, spaced — a colon between two numbers
     k = 0
     while k < n:  # ends: k grows on every turn (see the last line of the loop)
         if kinds[k] not in ("math", "op", "unit"):
@@ -513,7 +516,24 @@ def formula_spans(sentence: str) -> list[tuple[str, int, int]]:
         # Always move on: a run that shrank to the word before it ("diagram -") ends before k.
         k = max(k, run[-1]) + 1 if run else k + 1
     out.sort(key=lambda x: x[1])
-    return _extend_to_cue(sentence, masked, _split_bracketed_list(sentence, out))
+    return _extend_to_cue(sentence, masked, _case_lines(sentence, _split_bracketed_list(sentence, out)))
+
+
+def _case_lines(sentence: str, spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """"h = 0.5: slope = (12.25 - 9) / 0.5 = 6.5" alone on its line: a case and its result — one line of maths."""
+    out: list[tuple[str, int, int]] = []
+    for text, a, b in spans:
+        if out:
+            pa, pb = out[-1][1], out[-1][2]
+            line_start = sentence.rfind("\n", 0, pa) + 1
+            line_end = sentence.find("\n", b)
+            line = sentence[line_start: len(sentence) if line_end < 0 else line_end]
+            if re.fullmatch(r"\s*:\s*", sentence[pb:a]) and "=" in out[-1][0] and line.strip().rstrip(".") == \
+                    sentence[pa:b].strip() and line_start > 0:
+                out[-1] = (sentence[pa:b], pa, b)
+                continue
+        out.append((text, a, b))
+    return out
 
 
 def _split_bracketed_list(sentence: str, spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:

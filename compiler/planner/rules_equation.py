@@ -148,6 +148,13 @@ def rule_bare_formula(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     text = without_place(ex.sentence.strip().rstrip("."))  # ("On the right, x = 5": the place is no part of it)
     if any(b.detail_index == i and b.source == ex.sentence for b in ctx.beats):
         return []  # "Solve: c² = 5² + 12², c² = 25 + 144, …": already built line by line
+    # "Line 2: likelihood ratio = 90% / 9% = 10": a line the author numbers as one of a derivation — whole, its words
+    # and ratios with it (up to a few words of prose)
+    numbered = re.match(r"^\s*line\s+\d{1,2}\s*:\s*(?=\S)", text, re.I)
+    if numbered and "=" in text and not ex.quoted and "\n" not in text and len(re.findall(r"[A-Za-z]{4,}", text)) <= 7 \
+            and to_tex(text[numbered.end():]).tex is not None:
+        text = text[numbered.end():]
+        return _formula_line(ex, ctx, i, text, None)
     if (not text or ex.quoted or "\n" in text or len(re.findall(r"[A-Za-z]{4,}", text)) > 2 or "=" not in text
             or is_instruction(text)):
         return []
@@ -170,6 +177,11 @@ def rule_bare_formula(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         text = re.sub(r"^(?:MathTex|LaTeX|Tex)\s*:\s*", "", text)  # "Sum: MathTex: W_{net} = …": the label of TeX
         if is_instruction(label) or label.split()[0].lower() in instruction_verbs():
             label = None  # "Write: 12 - 2 I1 = 0", "Substitute: …": what to do, not the formula's name
+    return _formula_line(ex, ctx, i, text, label)
+
+
+def _formula_line(ex: Extracted, ctx: Context, i: int, text: str, label: str | None) -> list[Beat]:
+    """One line of maths: typeset, joined to the line of the sentence before when that was one too (a derivation)."""
     ctx.consumed.add(text)
     ex.prose[:] = []
     ex.formulas[:] = []

@@ -264,6 +264,9 @@ def rule_recall(ex: Extracted, ctx, i: int) -> list[Beat]:
         if not found:
             continue
         number, b = found
+        if b.kind == "grid" and not explicit and (not b.strings or any(
+                x.kind in ("vector_plane", "plot", "scatter") for x in since_clear(ctx))):
+            continue  # "Overlay the small grid squares inside the circle": a coordinate grid, not tiles drawn before
         if explicit and _pure_reference(ex):
             ctx.stop = True
         return [_recalled(b, number, ex, i)]

@@ -288,6 +288,13 @@ def _piped_table(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
     head = re.sub(r"^\s*(?:the\s+)?(?:header(?:\s+row)?|headers|columns?|column\s+headers|headings)\s*:\s*", "",
                   block[0], flags=re.I)
     columns = [str(c) for c in block_row(head, 0)]
+    if re.search(r"\bsame\s+(?:columns|headers|headings|header row)\b", ex.sentence.split("\n", 1)[0], re.I):
+        # "Table “Start: Rainy” with the same columns:" then its rows: the columns of the table drawn before
+        on_screen, earlier = _known_table(ctx)
+        before = on_screen or earlier or next((b for b in reversed(ctx.beats) if b.kind == "table"), None)
+        if before is not None and len(before.params.get("columns") or []) == len(columns):
+            columns = [str(c) for c in before.params["columns"]]
+            block = [""] + block  # (every line is a row)
     if len(columns) < 2:
         return None
     if len(columns) > 6:

@@ -227,7 +227,7 @@ def _shapes(text: str) -> list[dict]:
                 # named ("Put a letter inside the unit square")
         if spec is None:
             continue
-        label = re.search(r"\blabell?ed\s+[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]", region, re.I)
+        label = re.search(r"\b(?:labell?ed|label|with\s+(?:the\s+)?label)\s*:?\s*[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]", region, re.I)
         if label:
             spec["label"] = label.group(1)
         colour = _colour_before(m.group("adj"))
@@ -362,9 +362,14 @@ def rule_vector_plane(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         return []
     # a plane of vectors, not the axes of a function: the sentence or the scene speaks of vectors or matrices
     about_vectors = re.search(r"\bvectors?\b|\bmatri(?:x|ces)\b|\btransformations?\b|\bbasis\b|[îĵ]|\b[ij][- ]hat\b|"
-                              r"\beigen\w*|\bspan\b|\blinear maps?\b|\bcomplex\s*(?:plane|numbers?)\b|\bargand\b",
-                              s + " " + ctx.about, re.I) is not None
+                              r"\beigen\w*|\bspan\b|\blinear maps?\b|\bcomplex\s*(?:plane|numbers?)\b|\bargand\b|"
+                              r"\bdet(?:erminant)?\b", s + " " + ctx.about, re.I) is not None
     plane_cue = about_vectors and re.search(r"\b(?:" + plane_nouns() + r")\b", ex.bare or s, re.I) is not None
+    # "Original grid with a circle of radius 1 …", "apply it to the grid" in a scene about matrices: the plane's grid
+    # (not tiles: "a 5 × 1 grid", "a grid of 30 cards")
+    plane_cue = plane_cue or about_vectors and re.search(
+        r"\b(?:original|untransformed|transformed|coordinate|background|whole|same|(?:to|on|onto)\s+the)\s+grid\b(?!\s+of\b)|"
+        r"^\W*(?:the\s+)?grid\b(?!\s+of\b)", ex.bare or s, re.I) is not None
     # "a grid gets squished onto a single line to illustrate determinant zero": a singular map of the plane
     squish = about_vectors and re.search(r"\b(?:grid|plane|space)\b[^.]{0,30}?\b(?:squish|squash|collaps|flatten|crush)\w*"
                                          r"\s+(?:(?:on)?to|into)\s+(?:a\s+)?(?:single\s+)?line\b", ex.bare or s, re.I)

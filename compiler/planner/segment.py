@@ -100,6 +100,8 @@ def detail_sentences(details: str) -> list[str]:
             continue
         # a data line under the head; a list item as deep as the head's own item starts a new unit
         new_item = indent is not None and head_indent is not None and indent <= head_indent
+        # (after rows of cells, a line without cells — 'Text: “gap shrinks ×0.4 per day”.' — is the next instruction)
+        new_item = new_item or bool(rows) and all(_piped(r) for r in rows) and not _piped(line)
         if head is not None and not new_item and (_data_line(line) or marker and (
                 _quotation(line) or _announces_list(head) and not _instruction_verb_first(line)
                 # "show a numbered list with the recipe:" then "1. Find the mean": its items, imperative or not
@@ -257,6 +259,9 @@ def _data_line(line: str) -> bool:
         return True  # '"β", "peak", "peak day"': the quoted cells of a row
     if re.match(r"[\"\u201c][^\"\u201c\u201d]{1,40}[\"\u201d]\s*[:=]\s*[+\-−]?\d", line):
         return True  # '"W by friction": −17.0 J (bar going below the axis)': a quoted label and its value
+    if re.match(r"(?:[\"\u201c][^\"\u201c\u201d]{1,40}[\"\u201d]|['\u2018][^'\u2018\u2019\"]{1,40}['\u2019])\s*(?:[:=]|→|->|"
+                r"with\s+(?:a\s+)?(?:height|value|count|length|size)\b(?:\s+of)?)\s*[+\-−]?\d", line):
+        return True  # "'Sick and positive' with height 90,", '"0.5 m" → 1.42 s': a bar and its value
     if re.match(r"[\"\u201c][^\"\u201c\u201d]{1,80}[\"\u201d]\s*(?:[-\u2013\u2014]\s|\()", line) and len(line) <= 160:
         return True  # '"T = temperature (K)" - a thermometer next to the cylinder': a quoted item and its note
     bare = re.sub(r"^\s*(?:then|next|now|finally|also)\b\s*", "", line, flags=re.I)

@@ -170,6 +170,11 @@ def _clean_phrase(s: str) -> str:
     return "" if s.lower() in ("the", "a", "an", "and", "with", "its", "their") else s.lower()
 
 
+_COLOUR_BACKGROUND = re.compile(r"(" + COLOUR_RE.pattern + r")(?:\s*\(\s*(#[0-9a-f]{3,6})\s*\))?\s+(?:colou?r(?:ed)?\s+)?"
+                                r"background(?!\s+(?:rectangles?|box(?:es)?|panels?|shapes?|cards?|strips?|plates?|boxes|"
+                                r"highlights?|behind)\b)", re.I)
+
+
 def parse_theme(style: str, base: Theme | None = None) -> tuple[Theme, list[str]]:
     """Return the theme and a list of the rules that fired (for `sbc plan --explain`).
 
@@ -188,12 +193,12 @@ def parse_theme(style: str, base: Theme | None = None) -> tuple[Theme, list[str]
             continue
         low = clause.lower()
         # background
-        m = re.search(r"(" + COLOUR_RE.pattern + r")(?:\s*\(\s*(#[0-9a-f]{3,6})\s*\))?\s+(?:colou?r(?:ed)?\s+)?"
-                      r"background(?!\s+(?:rectangles?|box(?:es)?|panels?|shapes?|cards?|strips?|plates?|boxes|"
-                      r"highlights?|behind)\b)", clause, re.I) \
+        # (the colour stands right before the word: the search starts near it, not at every word of a long clause)
+        at = low.find("background")
+        m = (_COLOUR_BACKGROUND.search(clause, max(0, at - 120)) if at >= 0 else None) \
             or re.search(r"background\s*(?:colou?r)?\s*(?:of|is|:|in|should be|set to)?\s*\(?\s*(" + COLOUR_RE.pattern + r")"
                          r"(?:\s*\(\s*(#[0-9a-f]{3,6})\s*\))?", clause, re.I)
-        if m and _ELEMENT_BACKGROUND.search(clause[: m.start()]):
+        if m and _ELEMENT_BACKGROUND.search(clause[max(0, m.start() - 160): m.start()]):  # (the words just before it)
             m = None  # "Highlighted line has a yellow background": the element's, not the scene's
         if m:
             # the background's own hex: written as its colour or beside it — not another element's later in the clause

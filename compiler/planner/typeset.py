@@ -77,7 +77,7 @@ def lone_columns_as_lists(beats: list[Beat]) -> list[Beat]:
                         "color") else {})}, strings=(x,), rule=b.rule + "+lines") for x in items]
                     continue
                 tail = 0
-                while tail < len(items) - 2 and is_written_formula(items[-1 - tail]) and "\\" in items[-1 - tail]:
+                while tail < len(items) - 2 and is_written_formula(items[-1 - tail]) and "\\" in items[-1 - tail]:  # ends: tail grows
                     tail += 1
                 if tail and not any(is_written_formula(x) for x in items[:-tail]):
                     # '"Along the string: …", "Along the arc: only mg sin θ acts", then F = -mg\\sin\\theta': lines of
