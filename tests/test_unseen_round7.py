@@ -184,3 +184,26 @@ def test_a_grid_in_a_scene_about_a_matrix_is_the_plane_and_no_earlier_tiles():
     planes = [b for b in beats if b.kind == "vector_plane"]
     assert planes[0].params["shapes"][0]["label"] == "area = π ≈ 3.14"
     assert planes[-1].params["matrices"][0]["label"] == "A"
+
+
+def test_bars_as_a_quoted_label_and_a_bare_value_and_one_bar_that_jumps():
+    beats, _ = planned('Show the three equilibrium concentrations as bars: "N₂" 0.80, "H₂" 2.40, "NH₃" 0.40.\n'
+                       'The N₂ bar jumps to 1.60 with the label "+0.80 M N₂ added".')
+    assert [b.kind for b in beats][:2] == ["bar_chart", "bar_chart"]
+    assert beats[0].params["values"] == [0.8, 2.4, 0.4] and beats[1].params["new_values"] == [1.6, 2.4, 0.4]
+
+
+def test_bar_values_in_dollars_keep_their_sign_before_the_number():
+    beats, _ = planned('Bar chart: value of $100 after 10 years at different inflation rates:\n"2%" → $82.03\n'
+                       '"10%" → $38.55')
+    assert [b.kind for b in beats] == ["bar_chart"] and beats[0].params["unit"] == "$"
+    assert "$82.03" in shown(beats)
+    from compiler.runtime.components.bar_chart import fmt
+    assert fmt(82.03, "$") == "$82.03" and fmt(1.42, " s") == "1.42 s"
+
+
+def test_two_small_pendulums_described_without_a_verb():
+    beats, _ = planned('Top left, two small pendulums of equal length side by side, one with a small bob labelled "1 kg" '
+                       'and one with a large bob labelled "5 kg"; they swing in perfect sync.')
+    p = next(b for b in beats if b.kind == "physics").params["pendulum"]
+    assert (p["bob_label"], p["second"]) == ("1 kg", "5 kg")

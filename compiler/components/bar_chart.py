@@ -41,7 +41,8 @@ class BarChartVisual(VisualBase):
                                            "to after they have grown in.", examples=[[0.5, 0.3, 0.2]])
     title: str | None = Field(None, max_length=120, description="Caption above the chart.",
                               examples=["Next-token probabilities"])
-    unit: str | None = Field(None, max_length=8, description="Suffix after each value.", examples=["%"])
+    unit: str | None = Field(None, max_length=8, description="Suffix after each value (a currency sign — $, €, £ — goes before it).",
+                             examples=["%"])
     highlight_max: bool = Field(False, description="Outline the largest bar in gold.", examples=[True])
     extend: bool = Field(False, description="Change the bar chart already on screen from `values` to `new_values` "
                          "(without one on screen, a new chart is drawn and then changed).", examples=[True])
@@ -71,8 +72,12 @@ def drawn(params: dict) -> list[str]:
 
     unit = params.get("unit") or ""
     series = params.get("series") or []
-    values = [short_number(float(v)) + unit for v in params.get("values") or []]
-    values += [short_number(float(v)) + unit for s in series for v in s.get("values") or []]
+
+    def shown(v) -> str:  # (a currency sign goes before the number: "$82.03")
+        return unit + short_number(float(v)) if unit in ("$", "€", "£") else short_number(float(v)) + unit
+
+    values = [shown(v) for v in params.get("values") or []]
+    values += [shown(v) for s in series for v in s.get("values") or []]
     return [x for x in [params.get("title"), *(params.get("labels") or []), *(s.get("name") for s in series), *values]
             if x]
 MODEL = BarChartVisual

@@ -55,6 +55,14 @@ _ITEM = re.compile(r"^\s*(?:and\s+|or\s+)?[\"\u201c]?(?P<label>[^\"\u201d:=(),]+
                    r"(?P<unit>million|billion|thousand|trillion|[a-zA-Z$€£]{1,6})?\s*\)?\s*$")
 
 
+def with_unit(v, unit: str | None) -> str:
+    """A bar's value as written on it: "1.42 s", "12%", "$82.03" (a currency sign goes before the number)."""
+    return (unit + short_number(v)) if unit in _CURRENCIES else short_number(v) + (unit or "")
+
+
+_CURRENCIES = ("$", "€", "£")
+
+
 def _spaced(unit: str | None) -> str | None:
     """The suffix after each bar's value: "1.42 s", "49 J", "5 kg" — a unit of letters stands apart ("%", "°" do not)."""
     if not unit:
@@ -115,6 +123,10 @@ def _bar_data(ex: Extracted) -> tuple[list[str], list[float | int], bool, str | 
                        r"\s+(?:of\s+)?|(?:at|of|reaching|up\s+to)\s+(?:a\s+)?(?:height\s+(?:of\s+)?)?)(" + NUM + r")\s*(%?)", s)
     if len(sized) >= 2:
         return [p[0] for p in sized], [_num(p[1]) for p in sized], any(p[2] for p in sized), None, []
+    # '"N₂" 0.80, "H₂" 2.40, "NH₃" 0.40': each quoted bar, its value right after it
+    bare = re.findall(r"[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]\s+(" + NUM + r")\s*(%?)(?=\s*(?:[,;.]|\band\b|$))", s)
+    if len(bare) >= 2:
+        return [p[0] for p in bare], [_num(p[1]) for p in bare], any(p[2] for p in bare), None, []
     # "bars for the gap at t = 0, 12.4, 24.8 with heights 70, 35, 17.5": the heights, named by where they stand
     heights = re.search(r"\bwith\s+(?:the\s+)?(?:heights?|values?)\s+((?:" + NUM + r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)){1,11}"
                         + NUM + r")", s, re.I)
@@ -128,15 +140,15 @@ def _bar_data(ex: Extracted) -> tuple[list[str], list[float | int], bool, str | 
     # one bar per line: '"W by gravity": 49.0 J', '"W by friction": −17.0 J (bar going below the axis)'
     # ('"0.5 m" → 1.42 s' likewise; lines after the bars — 'Vertical axis "T (s)" from 0 to 6' — are the chart's own)
     lines = [ln for ln in s.split("\n")[1:] if ln.strip()]
-    rows = [re.fullmatch(r"\s*(?:[-*•]\s*)?[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]\s*(?:[:=]|→|->|⟶|=>)\s*"
+    rows = [re.fullmatch(r"\s*(?:[-*•]\s*)?[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]\s*(?:[:=]|→|->|⟶|=>)\s*(?P<cur>[$€£])?"
                          r"([+\-−]?\d[\d,]*(?:\.\d+)?)\s*(%|[A-Za-zΩ°$€]{1,4})?\s*(?:\([^()]*\))?\s*[.,;]?\s*", ln)
             for ln in lines]
     if None in rows and re.search(r"\bbars?\b|\bbar (?:chart|graph)\b|\bhistogram\b", s.split("\n")[0], re.I):
         rows = rows[:rows.index(None)]
     if len(rows) >= 2 and all(rows):
-        units = {m.group(3) for m in rows}
+        units = {m.group(4) or m.group("cur") for m in rows}  # ('"2%" → $82.03': dollars, written before the value)
         unit = units.pop() if len(units) == 1 else None
-        return ([m.group(1) for m in rows], [_num(m.group(2).replace("−", "-").replace(",", "")) for m in rows],
+        return ([m.group(1) for m in rows], [_num(m.group(3).replace("−", "-").replace(",", "")) for m in rows],
                 unit == "%", unit if unit and unit != "%" else None, [])
     # 'Before test: 1%', 'After 1 positive: 8.8%': each quoted bar is "label: value"
     inside = [re.fullmatch(r"\s*([^:]{1,40}?)\s*:\s*(" + NUM + r")\s*(%?)\s*", q) for q in ex.quoted]
@@ -290,7 +302,8 @@ def rule_bar_chart(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if fired_chart(ex, ctx, i):
         return []
     s = ex.sentence
-    cue = _cue(ex, r"\bbar[- ]?(?:chart|graph|plot)s?\b|\bhistogram\b|\bbars?\s+(?:for|of|showing)\b") or bool(
+    cue = _cue(ex, r"\bbar[- ]?(?:chart|graph|plot)s?\b|\bhistogram\b|\bbars?\s+(?:for|of|showing)\b|"
+                   r"\bas\s+(?:(?:vertical|horizontal|simple|three|two|four)\s+)?bars\b") or bool(
         _HEIGHTS.search(ex.sentence)) or (  # "two horizontal bars: …" (not the bars of a chart announced before)
         "bar_chart" not in ctx.announced and _cue(ex, r"\b(?:two|three|four|five|\d)\s+(?:(?:horizontal|vertical|simple|small)"
                                                    r"\s+)*bars\b"))
@@ -316,7 +329,7 @@ def rule_bar_chart(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             labels = ctx.capped(i, labels, 12, "bars")
             values = values[:len(labels)]
             unit = "%" if pct else _spaced(word_unit)
-            strings = ([title] if title else []) + labels + [short_number(v) + (unit or "") for v in values]
+            strings = ([title] if title else []) + labels + [with_unit(v, unit) for v in values]
             claim_drawn(ex, ctx, strings)
             ctx.consumed.update(labels)
             ex.prose[:] = []
@@ -341,6 +354,19 @@ def rule_bar_chart(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     change = previous is not None and _has(
         ex, r"\b(?:bars?|values?|chart|probabilit\w+|scores?)\b[^.]*\b(?:change|changes|changing|update|updates|"
             r"become|becomes|shift|shifts|move|moves|grow|grows|shrink|shrinks)\b")
+    one = previous is not None and not cue and re.search(
+        r"\bthe\s+[\"\u201c]?([^\s\"\u201c\u201d]{1,20})[\"\u201d]?\s+bar\s+(?:jumps?|rises?|grows?|drops?|falls?|shrinks?|changes?|"
+        r"goes|increases?|decreases?|moves?)\s+(?:up\s+|down\s+)?to\s+(" + NUM + r")", s, re.I)
+    if one and one.group(1) in previous.params.get("labels", []):
+        # "The N₂ bar jumps to 1.60 with the label "+0.80 M N₂ added"": that bar changes, the others stay
+        old = previous.params
+        now = list(old.get("new_values") or old["values"])
+        now[old["labels"].index(one.group(1))] = _num(one.group(2))
+        p = {k: v for k, v in old.items() if k not in ("new_values", "sentence")}
+        p.update(values=list(old.get("new_values") or old["values"]), new_values=now, extend=True)
+        strings = [with_unit(now[old["labels"].index(one.group(1))], old.get("unit"))]
+        claim_drawn(ex, ctx, strings)
+        return [_beat("bar_chart", "bar_chart:change-one", ex, i, strings, _kw(s), **p)]
     if not (cue or change):
         return []
     labels, values, pct, word_unit, valueless = _bar_data(ex)
@@ -358,7 +384,7 @@ def rule_bar_chart(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         p["values"] = list(old.get("new_values") or old["values"])
         p["new_values"] = new
         p["extend"] = True
-        strings = [short_number(v) + (old.get("unit") or "") for v in new]
+        strings = [with_unit(v, old.get("unit")) for v in new]
         claim_drawn(ex, ctx, strings)
         return [_beat("bar_chart", "bar_chart:change", ex, i, strings, _kw(s), **p)]
     if not cue:
@@ -449,7 +475,7 @@ def rule_bar_chart(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             if re.search(r"\bfrom\s+" + NUM + r"\s+to\s+" + NUM, s[axis.end():axis.end() + 40]):
                 ctx.lost(i, "a bar chart has no axis scale: the range asked for is not drawn (each bar shows its value)")
         ctx.stop = True
-    strings = ([title] if title else []) + labels + [short_number(v) + (unit or "") for v in values]
+    strings = ([title] if title else []) + labels + [with_unit(v, unit) for v in values]
     claim_drawn(ex, ctx, strings)
     return [_beat("bar_chart", "bar_chart:" + ("quoted-values" if ex.quoted else "label-value-list"), ex, i, strings,
                   sum((_kw(x) for x in labels), ()) + _kw(title or "chart"), labels=labels, values=values,

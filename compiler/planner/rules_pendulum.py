@@ -125,7 +125,9 @@ def rule_pendulum(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                 named and re.search(r"\b(?:bob|string|pivot)\b", ex.bare or s, re.I)):
             return []
         bare = ex.bare or s
-        if not (re.search(r"\b(?:draw|hang|place|animate|add|freeze|sketch)\w*\b", bare, re.I) or re.search(
+        described = re.search(r"\b(?:an?|one|two)\s+(?:(?:small|simple|little|equal|identical)\s+)*pendul\w*\b[^.;]{0,120}?"
+                              r"\b(?:bob|swing\w*|labell?ed)\b", bare, re.I)  # "Top left, two small pendulums … bob labelled"
+        if not (described or re.search(r"\b(?:draw|hang|place|animate|add|freeze|sketch)\w*\b", bare, re.I) or re.search(
                 r"\bshow\w*\b", bare, re.I) and re.search(r"\b(?:bob|string|pivot|swing\w*)\b", bare, re.I)):
             return []  # "Show a table comparing three pendulums": the pendulums are what the table is about
         if re.search(r"\b(?:table|chart|graph|plot|axes|equation|formula)\b", bare, re.I) and not re.search(
@@ -152,7 +154,7 @@ def rule_pendulum(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     second = re.search(r"\bsecond\b[^.;]{0,80}?\bbob\b[^.;\"\u201c]{0,60}?\blabell?ed\s+" + _Q, s, re.I)
     if second:
         p["second"] = second.group(1)
-    pair = re.search(r"\btwo\s+pendul\w*", s, re.I)
+    pair = re.search(r"\btwo\s+(?:(?:small|simple|little|equal|identical)\s+)*pendul\w*", s, re.I)
     bobs = re.findall(r"\bbob\b[^.;\"\u201c]{0,40}?\blabell?ed\s+" + _Q, s, re.I)
     if pair and len(bobs) >= 2:
         p["bob_label"], p["second"] = bobs[0], bobs[1]  # "two pendulums side by side: … "1 kg", … "5 kg""

@@ -21,7 +21,8 @@ GOLD = "#FFD54F"
 
 
 def fmt(v: float, unit: str | None = None) -> str:
-    return short_number(v) + (unit or "")
+    """The value on a bar: "1.42 s", "12%", "$82.03" (a currency sign goes before the number)."""
+    return (unit + short_number(v)) if unit in ("$", "€", "£") else short_number(v) + (unit or "")
 
 
 def one_line(s: str, n: int) -> str:
