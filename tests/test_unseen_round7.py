@@ -207,3 +207,22 @@ def test_two_small_pendulums_described_without_a_verb():
                        'and one with a large bob labelled "5 kg"; they swing in perfect sync.')
     p = next(b for b in beats if b.kind == "physics").params["pendulum"]
     assert (p["bob_label"], p["second"]) == ("1 kg", "5 kg")
+
+
+def test_a_log_one_line_per_step_is_a_list_and_never_gains_an_equals_sign():
+    beats, _ = planned("Step-by-step log on the right side, one line per step:\n1. 3 vs 9 -> output 3\n"
+                       "2. 27 vs 9 -> output 9\n3. L is empty -> copy 82")
+    assert [b.kind for b in beats] == ["bullets"]
+    assert beats[0].params["items"] == ["3 vs 9 -> output 3", "27 vs 9 -> output 9", "L is empty -> copy 82"]
+    beats, _ = planned("Show the steps: 3 × [2, 0] + 2 × [1, 1], then [6, 0] + [2, 2], then [8, 2].")
+    assert beats[0].params["lines"] == ["3 × [2, 0] + 2 × [1, 1]", "= [6, 0] + [2, 2]", "= [8, 2]"]  # arithmetic: a chain
+
+
+def test_named_lists_and_an_empty_row_with_no_invented_numbers():
+    beats, _ = planned('- Left list "A" = [2, 5] at (-4, 1), right list "B" = [1, 7] at (4, 1), empty output row '
+                       '"Result" with 4 cells at (0, -1.5).')
+    assert [(b.kind, b.params.get("label") or b.params.get("caption")) for b in beats] == [
+        ("sequence", "A"), ("sequence", "B"), ("grid", "Result")]
+    assert beats[2].params["numbered"] is False and beats[2].params["count"] == 4
+    beats, _ = planned("- Output row of 7 empty cells at (0, -1).")
+    assert beats[0].params.get("numbered") is False and not beats[0].strings

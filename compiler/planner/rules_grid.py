@@ -156,6 +156,9 @@ def rule_grid(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if re.search(r"\b(?:containing|holding|with\s+(?:the\s+)?(?:values|numbers)|filled\s+with|of\s+values)\s*:?\s*"
                  r"-?\d+(?:\.\d+)?(?:\s*,\s*-?\d+(?:\.\d+)?){2,}", ex.sentence, re.I):
         return []  # "7 square cells containing 7, 2, 9, 4, 3, 8, 6": an array of those values (rule_sequence)
+    if re.search(r"\[\s*-?\d+(?:\.\d+)?(?:\s*,\s*-?\d+(?:\.\d+)?)+\s*\]", mask_shown(ex.sentence)) and not re.search(
+            r"\bgrid\b", mask_shown(ex.sentence), re.I):
+        return []  # 'list "A" = [2, 5], …, empty output row "Result" with 4 cells': rows of boxes (rule_sequence)
     m = re.search(_RANGE, ex.sentence)
     start = count = None
     if m and 0 < int(m.group(2)) - int(m.group(1)) + 1 <= 100:
@@ -197,7 +200,10 @@ def rule_grid(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     caption = next((q for q in ex.quoted if q not in ctx.consumed), None)
     if caption:
         params["caption"] = caption
-    strings = [str(n) for n in range(start, start + count)] + ([caption] if caption else [])
+    empty = m is None and cue_unquoted(ex, r"\b(?:empty|blank)\b")
+    if empty:
+        params["numbered"] = False  # "an output row of 7 empty cells": no numbers in them, none invented
+    strings = ([] if empty else [str(n) for n in range(start, start + count)]) + ([caption] if caption else [])
     claim(ex, ctx, [caption] if caption else [])
     return [_beat("grid", "grid:numbered-range", ex, i, strings, _kw(ex.sentence), **params)]
 

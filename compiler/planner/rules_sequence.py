@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from .beats import Beat
-from .extract import Extracted
+from .extract import Extracted, mask_shown
 from .context import Context, _beat, _fmt, _kw, since_clear
 from .knowledge import diagram_nouns
 from .listing import Q, NUMBER_LIST, cell_number, claim, cue_unquoted, since_clear_of_kind, match_text
@@ -117,7 +117,7 @@ def rule_sequence(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         ex.chain[:] = []
         return beats
     state = re.search(r"\b(?:giving|gives|becomes|become|now|resulting in|results in|to get|yielding|leaving|after|"
-                      r"result(?:\s+is)?\s*:?)\b", ex.low)
+                      r"result(?:\s+is)?\s*:?)\b", mask_shown(ex.sentence).lower())  # (not a quoted name: "Result")
     lists = _lists(ex)
     drawn = any(b.detail_index == i and b.source == ex.sentence and b.kind in ("steps", "equation", "matrix", "transform")
                 for b in ctx.beats)
@@ -134,8 +134,19 @@ def rule_sequence(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         for name, tokens in lists[:4]:
             if tokens in shown and any(t not in shown for _, t in lists):
                 continue  # "[27, 38] + [3, 43] -> [3, 27, 38, 43]" with both halves on screen: the merged list is new
+            if name:
+                ctx.consumed.add(name)  # ('list "A" = [2, 5]': "A" is that row's caption)
             beats.append(_beat("sequence", "sequence:lists", ex, i, tokens + ([name] if name else []),
                                _kw(ex.sentence) + ("array",), tokens=tokens, mode="show", label=name))
+        empty = re.search(r"\bempty\s+(?:\w+\s+){0,2}?(?:row|array|list)\s+(?:[\"\u201c]([^\"\u201d]{1,24})[\"\u201d]\s+)?"
+                          r"(?:with|of)\s+(\d{1,2})\s+(?:empty\s+)?(?:cells|boxes|slots)\b", ex.sentence, re.I)
+        if empty and 1 <= int(empty.group(2)) <= 16:
+            # '…, empty output row "Result" with 4 cells': the row the merge fills, drawn empty (no numbers in it)
+            if empty.group(1):
+                ctx.consumed.add(empty.group(1))
+            beats.append(_beat("grid", "grid:empty-row", ex, i, [empty.group(1)] if empty.group(1) else [], _kw(ex.sentence),
+                               count=int(empty.group(2)), columns=int(empty.group(2)), numbered=False,
+                               caption=empty.group(1)))
         ex.vectors[:] = []
         ex.prose[:] = []
         ex.chain[:] = []
@@ -220,6 +231,15 @@ _LIST_NAME = re.compile(r"\b((?:left|right|top|bottom|first|second|third|last|ou
                         r"result(?:ing)?|new|old|original|final)\s+(?:list|array|half|group|row|part|sublist))\s*:?\s*$", re.I)
 
 
+# 'list "A" = [2, 5]', 'B = [1, 7]': the list's own name, written with "=" right before it
+_NAMED_LIST = re.compile(r"(?:[\"\u201c]([^\"\u201d]{1,12})[\"\u201d]|\b([A-Z][A-Za-z0-9_]{0,2}))\s*=\s*$")
+
+
+def _at(sentence: str, bare: str, m: re.Match) -> int:
+    """Where the list `m` found in `bare` (the sentence with its quotes blanked) starts in the sentence itself."""
+    return m.start() if len(bare) == len(sentence) else max(0, sentence.find(m.group(0)))
+
+
 def _lists(ex: Extracted) -> list[tuple[str | None, list[str]]]:
     """Every bracketed list of numbers (or one-to-three-letter names) the sentence writes outside its quotes, in order,
     each with the name written just before it ("left list [27, 38]"): [38, 27] and [10] alike."""
@@ -230,8 +250,9 @@ def _lists(ex: Extracted) -> list[tuple[str | None, list[str]]]:
             return []  # a matrix [[1, 2], [3, 4]]: not lists of boxes
         tokens = [t.strip() for t in m.group(1).split(",")]
         name = _LIST_NAME.search(bare[max(0, m.start() - 40):m.start()])
-        out.append((name.group(1)[0].upper() + name.group(1)[1:] if name else None, [_fmt(cell_number(t)) if re.fullmatch(r"-?\d+(?:\.\d+)?", t) else t
-                                                     for t in tokens][:16]))
+        named = _NAMED_LIST.search(ex.sentence[:_at(ex.sentence, bare, m)])
+        label = (named.group(1) or named.group(2)) if named else (name.group(1)[0].upper() + name.group(1)[1:] if name else None)
+        out.append((label, [_fmt(cell_number(t)) if re.fullmatch(r"-?\d+(?:\.\d+)?", t) else t for t in tokens][:16]))
     return out
 
 

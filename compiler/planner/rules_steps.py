@@ -195,7 +195,9 @@ def rule_steps(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                 pieces = [re.sub(r"^(?:[a-z']+\s+){3,}(?=[A-Za-z][\w₀-₉]{0,3}\s*[=≈<>])", "", c) for c in cand]
                 rule = "steps:listed-after-colon"
             elif len(cand) >= 2 and not any("=" in c for c in cand) and all(
-                    re.search(r"\d", c) and re.search(r"[×*/+\-^\[\]()√]", c) or re.fullmatch(r"\[[^\[\]]+\]", c.strip())
+                    (re.search(r"\d", c) and re.search(r"[×*/+\-^\[\]()√]", c) or re.fullmatch(r"\[[^\[\]]+\]", c.strip()))
+                    # (arithmetic only: "3 vs 9 -> output 3" is a log line, and never gets an "=" it did not write)
+                    and not re.search(r"->|→|=>|(?<![A-Za-z])[A-Za-z]{3,}", re.sub(r"^\s*\d{1,2}[.)]\s+", "", c))
                     for c in cand) and cue_unquoted(ex, r"\bsteps?\b|\bthen\b|\bsimplif\w+|\bcalculat\w+"):
                 # "Show the steps: 3 × [2, 0] + 2 × [1, 1], then [6, 0] + [2, 2], then [8, 2]": each line equals the last
                 pieces, rule = [cand[0]] + ["= " + c for c in cand[1:]], "steps:chain"

@@ -10,7 +10,7 @@ import re
 from .beats import Beat
 from .context import Context, _beat, _has, _kw, since_clear
 from .extract import Extracted
-from .knowledge import action_verbs, instruction_verbs, picture_objects, list_nouns, pacing_words, visual_parts_named, picture_words
+from .knowledge import action_verbs, instruction_verbs, picture_objects, list_heads, list_nouns, pacing_words, visual_parts_named, picture_words
 from .rules_equation import counted, quoted_formula
 
 
@@ -84,8 +84,9 @@ def _list_lines(ex: Extracted, ctx: Context, i: int) -> list[str]:
             b.detail_index == i and b.source == ex.sentence for b in ctx.beats):
         return []
     nouns = "|".join(re.escape(n) for n in list_nouns())
-    if not re.search(r"\b(?:" + nouns + r")s?\b|\bbulleted\b|\blist\b", ex.sentence[:block.start()], re.I):
-        return []
+    if not re.search(r"\b(?:" + nouns + r")s?\b|\bbulleted\b|\blist\b|\b(?:" + list_heads() + r")\b",
+                     ex.sentence[:block.start()], re.I):
+        return []  # ("Step-by-step log on the right side, one line per step:" names a list too)
     lines = [ln.strip() for ln in block.group(1).splitlines() if ln.strip()]
     return [] if len(lines) < 2 or any(ln in ctx.consumed for ln in lines) else lines
 

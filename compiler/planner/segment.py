@@ -101,7 +101,7 @@ def detail_sentences(details: str) -> list[str]:
         # a data line under the head; a list item as deep as the head's own item starts a new unit
         new_item = indent is not None and head_indent is not None and indent <= head_indent
         # (after rows of cells, a line without cells — 'Text: “gap shrinks ×0.4 per day”.' — is the next instruction)
-        new_item = new_item or bool(rows) and all(_piped(r) for r in rows) and not _piped(line)
+        new_item = new_item or bool(rows) and all(_cell_row(r) for r in rows) and not _piped(line)
         if head is not None and not new_item and (_data_line(line) or marker and (
                 _quotation(line) or _announces_list(head) and not _instruction_verb_first(line)
                 # "show a numbered list with the recipe:" then "1. Find the mean": its items, imperative or not
@@ -135,6 +135,12 @@ def _piped(line: str) -> bool:
     """A row of cells between pipes ("4   | 1.75   | 3.75", "| R₁ | 6 Ω |")."""
     cells = re.sub(r"^\|\s*|\s*\|$", "", line.strip())
     return bool(cells) and re.fullmatch(r"[^|]*\S[^|]*(?:\|[^|]*\S[^|]*)+", cells) is not None
+
+
+def _cell_row(line: str) -> bool:
+    """A row of a table's cells: piped outside brackets, no relation in it ("0 | 0.1667 | –"; not the formula
+    "P(+) = P(+ | D) P(D)", nor "|R₄(0.5)| ≤ e^0.5 · 0.5⁵/5!")."""
+    return _piped(line) and "|" in re.sub(r"\([^()]*\)|\[[^\[\]]*\]", "", line) and not re.search(r"[=≤≥≈<>]", line)
 
 
 _MAX_CODE_LINES = 120  # a longer run of lines is not one code block (and every colon line scans at most this far)
