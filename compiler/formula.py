@@ -419,9 +419,76 @@ def _sides(text: str, lhs_pattern: re.Pattern, expected: str):
     return m, rhs, [_Tok(t.kind, t.text, t.col + offset) for t in toks]
 
 
+_TEX_NAMES = {"sin": "sin", "cos": "cos", "tan": "tan", "ln": "ln", "log": "log", "exp": "exp", "pi": "pi",
+              "sinh": "sinh", "cosh": "cosh", "tanh": "tanh", "theta": "θ", "alpha": "α", "beta": "β", "omega": "ω",
+              "lambda": "λ", "mu": "μ", "sigma": "σ", "phi": "φ", "tau": "τ", "cdot": "*", "times": "*", "div": "/"}
+_TEX_DROP = re.compile(r"\\(?:left|right|big|Big|bigg|Bigg)(?![A-Za-z])|\\[,;:! ]|\\q?quad(?![A-Za-z])|\\displaystyle(?![A-Za-z])")
+
+
+def _tex_group(s: str, i: int) -> tuple[str, int]:
+    """The `{…}` group (or the single character) at s[i]: (its text, the index after it)."""
+    while i < len(s) and s[i] == " ":
+        i += 1
+    if i >= len(s):
+        raise FormulaError("a TeX command without its argument", i + 1)
+    if s[i] != "{":
+        return s[i], i + 1
+    depth = 0
+    for j in range(i, len(s)):  # ends: j runs to the end of s at most
+        depth += 1 if s[j] == "{" else -1 if s[j] == "}" else 0
+        if depth == 0:
+            return s[i + 1:j], j + 1
+    raise FormulaError("an unclosed { in the TeX formula", i + 1)
+
+
+def tex_to_plain(text: str) -> str:
+    """A formula written in TeX — `S_1(x) = \\frac{4}{\\pi}\\sin x`, `\\sqrt{x^{2} + 1}` — in the plain notation the parser
+    reads (`f(x) = ((4)/(pi)) sin x`), so a curve written in LaTeX is plotted as one written in ASCII."""
+    s = _TEX_DROP.sub(" ", text)
+    out, i = [], 0
+    while i < len(s):  # ends: i grows on every turn
+        c = s[i]
+        if c == "\\":
+            m = re.match(r"\\([A-Za-z]+)", s[i:])
+            if not m:
+                raise FormulaError("an unknown TeX command", i + 1)
+            name, i = m.group(1), i + m.end()
+            if name in ("frac", "dfrac", "tfrac"):
+                a, i = _tex_group(s, i)
+                b, i = _tex_group(s, i)
+                out.append(f"(({tex_to_plain(a)})/({tex_to_plain(b)}))")
+            elif name == "sqrt":
+                a, i = _tex_group(s, i)
+                out.append(f"sqrt({tex_to_plain(a)})")
+            elif name in _TEX_NAMES:
+                word = _TEX_NAMES[name]
+                out.append(f" {word} " if word.isalpha() and len(word) > 1 else word)
+            else:
+                raise FormulaError(f"the TeX command \\{name} is not one a curve is drawn from", i)
+        elif c in "^_" and i + 1 < len(s) and s[i + 1] == "{":
+            a, i = _tex_group(s, i + 1)
+            out.append(f"{c}({tex_to_plain(a)})")
+        elif c in "{}":
+            out.append("(" if c == "{" else ")")
+            i += 1
+        else:
+            out.append(c)
+            i += 1
+    plain = re.sub(r"\s+", " ", "".join(out)).strip()
+    # "S_1(x) = …", "S_(3)(x) = …": a name with an index is the function's name
+    return re.sub(r"^\s*[A-Za-z]_?\(?\w{0,3}\)?\s*\(\s*([A-Za-z])\s*\)\s*=", r"f(\1) =", plain)
+
+
 def parse_formula(text: str, constants: dict[str, float] | None = None) -> Formula:
     """Read `y = <expr>`, `f(x) = <expr>` or `<expr>` in one variable; raise `FormulaError` if unreadable. `constants`
-    gives values to other names (`A sin(k x)` with A = 2, k = 1)."""
+    gives values to other names (`A sin(k x)` with A = 2, k = 1). A formula in TeX is read through `tex_to_plain`."""
+    if isinstance(text, str) and "\\" in text and len(text) <= MAX_CHARS:
+        try:
+            plain = tex_to_plain(text)
+        except RecursionError:
+            raise FormulaError("TeX nested too deeply") from None
+        f = parse_formula(plain, constants)
+        return Formula(text, f.expr, f.var, f.fn)
     m, rhs, toks = _sides(text, _LHS, "y or f(x)")
     var = m.group("v") if m else None
     p = _Parser(toks, var)

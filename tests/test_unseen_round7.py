@@ -226,3 +226,22 @@ def test_named_lists_and_an_empty_row_with_no_invented_numbers():
     assert beats[2].params["numbered"] is False and beats[2].params["count"] == 4
     beats, _ = planned("- Output row of 7 empty cells at (0, -1).")
     assert beats[0].params.get("numbered") is False and not beats[0].strings
+
+
+def test_a_curve_written_in_tex_is_plotted_and_its_formula_shown_when_asked():
+    from compiler.formula import try_formula
+
+    f = try_formula(r"S_1(x) = \frac{4}{\pi}\sin x")
+    assert f is not None and abs(f.fn(1.0) - 4 / 3.141592653589793 * 0.8414709848) < 1e-6
+    assert try_formula(r"\int_0^1 x dx") is None  # not a curve
+    assert try_formula("y = " + r"\sqrt{" * 200 + "x" + "}" * 200) is None  # too long or too deep: refused, no crash
+    beats, _ = planned(r"Draw axes from -2π to 2π. Plot S_1(x) = \frac{4}{\pi}\sin x. Show its formula at the top right. "
+                       r"Then plot S_3(x) = \frac{4}{\pi}\left(\sin x + \frac{\sin 3x}{3}\right). Update the formula.")
+    assert [b.kind for b in beats] == ["plot", "plot", "equation", "plot", "equation"]
+    assert beats[4].params["replaces"] == r"S_1(x) = \frac{4}{\pi}\sin x"
+
+
+def test_bar_heights_after_a_verbless_bar_chart_sentence():
+    beats, _ = planned("Bar chart with x labels n = 1 to 9 and y from 0 to 1.4.\nBar heights: n = 1: 1.273, n = 2: 0, "
+                       "n = 3: 0.424.")
+    assert [b.kind for b in beats] == ["bar_chart"] and beats[0].params["values"] == [1.273, 0, 0.424]

@@ -303,6 +303,7 @@ def rule_bar_chart(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         return []
     s = ex.sentence
     cue = _cue(ex, r"\bbar[- ]?(?:chart|graph|plot)s?\b|\bhistogram\b|\bbars?\s+(?:for|of|showing)\b|"
+                   r"^\W*(?:\d+[.)]\s*)?bar\s+(?:heights?|values?|lengths?)\s*:|"
                    r"\bas\s+(?:(?:vertical|horizontal|simple|three|two|four)\s+)?bars\b") or bool(
         _HEIGHTS.search(ex.sentence)) or (  # "two horizontal bars: …" (not the bars of a chart announced before)
         "bar_chart" not in ctx.announced and _cue(ex, r"\b(?:two|three|four|five|\d)\s+(?:(?:horizontal|vertical|simple|small)"
@@ -399,7 +400,10 @@ def rule_bar_chart(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         data = _table_bars(table, ex) if table is not None else None
         if data is None:
             said = _announcement(ex)
-            if said and _has(ex, r"^\s*(?:\d+[.)]\s*)?(?:then\s+)?(?:draw|show|display|create|plot|make|add|build)\b"):
+            if said and (_has(ex, r"^\s*(?:\d+[.)]\s*)?(?:then\s+)?(?:draw|show|display|create|plot|make|add|build)\b") or _has(
+                    ex, r"^\s*(?:\d+[.)]\s*)?(?:an?\s+|the\s+)?(?:(?:vertical|horizontal|simple)\s+)?bar[- ]?(?:chart|graph)\s+"
+                        r"(?:with|of|showing)\b")):
+                # ("Bar chart with x labels n = 1 to 9 and y from 0 to 1.4." announces it too, without a verb)
                 # "Draw a bar chart with x-axis "Year" (0, 1, 2, 3) …": its bars come in a later sentence
                 ctx.announced["bar_chart"] = (i, said)
                 if re.search(r"\bfrom\s+" + NUM + r"\s+to\s+" + NUM + r"|\bticks?\b", s, re.I):

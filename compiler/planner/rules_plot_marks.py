@@ -356,7 +356,7 @@ def rule_plot_ops(ex: Extracted, ctx, i: int) -> list[Beat]:
     first, beats = state
     curves = _curves(beats)
     low = ex.bare.lower()
-    for op in (_name_axes, _label_curves, _relabel, _data_lines, _legend, _spans, _valued_points, _intersection_point, _axis_markers,
+    for op in (_curve_formula, _name_axes, _label_curves, _relabel, _data_lines, _legend, _spans, _valued_points, _intersection_point, _axis_markers,
                _level_lines, _dot_rows, _listed_points, _fit_line, _vertical_line, _secant, _tangent, _shift_curve,
                _tails, _riemann,
                _steps_on_curve, _move_along, _point_on_curve, _endpoint_labels, _label_segments, _plane_segments, _mark_points, _mark_extremum,
@@ -430,6 +430,33 @@ def _label_by_colour(ex, ctx, i, beats) -> list[Beat] | None:
             ctx.lost(i, f"no {word} curve is on the plot: the label {text.strip()!r} is not placed")
     ctx.consumed.update(t for _, t in pairs)
     return []
+
+
+_SHOW_FORMULA = re.compile(r"^\s*(?:\d+[.)]\s*)?(?:then\s+|and\s+)?(?P<verb>show|display|write|add|put|update|change|refresh)\s+"
+                           r"(?:its|the|their|the\s+curve'?s|the\s+new)\s+(?:formula|equation|expression)s?\b[^.\"\u201c`$]*\.?\s*$",
+                           re.I)
+
+
+def _curve_formula(ex, ctx, i, first, beats, curves, low):
+    """"Plot S_1(x) = … . Show its formula at the top right." then "… the curve transforms into S_3(x) = … . Update the
+    formula.": the newest curve's formula, typeset beside the plot — and, when one is shown already, morphed into it."""
+    m = _SHOW_FORMULA.match(ex.sentence)
+    if not m or not curves:
+        return None
+    newest = curves[-1]
+    formula = str(newest.get("label") or newest.get("expr") or "")
+    if not formula:
+        return None
+    shown = next((b for b in reversed(since_clear(ctx)) if b.kind == "equation" and b.rule.startswith("equation:curve-formula")),
+                 None)
+    if shown is not None and formula in shown.params.get("exprs", []):
+        ctx.modified.add(i)  # "Update the formula." with the newest curve's formula on screen already
+        return []
+    params = {"exprs": [formula]}
+    if shown is not None:
+        params["replaces"] = shown.params["exprs"][0]  # the formula on screen becomes the new one
+    ctx.consumed.add(formula)
+    return [_beat("equation", "equation:curve-formula", ex, i, [formula], _kw(formula), **params)]
 
 
 def _label_curves(ex, ctx, i, first, beats, curves, low):
