@@ -245,3 +245,18 @@ def test_bar_heights_after_a_verbless_bar_chart_sentence():
     beats, _ = planned("Bar chart with x labels n = 1 to 9 and y from 0 to 1.4.\nBar heights: n = 1: 1.273, n = 2: 0, "
                        "n = 3: 0.424.")
     assert [b.kind for b in beats] == ["bar_chart"] and beats[0].params["values"] == [1.273, 0, 0.424]
+
+
+def test_then_plot_draws_on_the_axes_on_screen_and_axes_labelled_after_their_ranges():
+    beats, _ = planned("Draw axes with x from -3 to 3 (ticks every 1) and y from -1 to 8 (ticks every 1), labelled 'x' "
+                       "and 'y', and plot y = e^x. Then plot P_1(x) = 1 + x.")
+    assert [b.kind for b in beats] == ["plot", "plot"] and beats[1].params.get("extend") is True
+    assert (beats[0].params["x_label"], beats[0].params["y_label"]) == ("x", "y")
+    assert not any("Ticks" in s for s in shown(beats))
+
+
+def test_values_of_curves_at_a_point_that_are_not_all_points_stay_lines():
+    beats, _ = planned("Draw axes with x from -3 to 3 and y from -1 to 8. Plot y = e^x. Then plot P_1(x) = 1 + x.\n"
+                       "Show the values at x = 1:\nMathTex e^1 \\approx 2.718\nMathTex P_1(1) = 1 + 1 = 2")
+    maths = [s for b in beats if b.kind in ("steps", "equation") for s in b.strings]
+    assert maths == ["e^1 \\approx 2.718", "P_1(1) = 1 + 1 = 2"]  # both lines, neither made a point

@@ -21,7 +21,7 @@ import re
 from .beats import Beat
 
 from .context import Context, _beat, _kw, since_clear
-from .extract import Extracted
+from .extract import WORD_NUMBERS, Extracted
 from .knowledge import clock_nouns, graph_layouts, graph_nouns
 from .quantity import NUM
 from .rules_recall import scene_state
@@ -239,9 +239,30 @@ def _buckets(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
                   edges=edges, directed=True, layout="chain")]
 
 
+def _empty_buckets(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
+    """"Draw 7 empty bucket rectangles stacked vertically …, with index labels "0" to "6" on their left": a hash
+    table's column of buckets before any key is in it (the chains the later sentences add grow from them)."""
+    m = re.search(r"\b(\d{1,2}|" + "|".join(WORD_NUMBERS) + r")\s+(?:empty\s+)?(?:hash\s+)?(?:buckets?|slots?)\b", ex.bare or "",
+                  re.I)
+    if not m or not re.search(r"\b(?:hash|buckets?)\b", ex.sentence + " " + ctx.about, re.I) or re.search(
+            r"\b(?:array|row|grid|cells?)\b", ex.bare or "", re.I):
+        return None  # ("an array of 8 empty buckets numbered 0 to 7": a row of cells — rule_grid)
+    n = int(m.group(1)) if m.group(1).isdigit() else WORD_NUMBERS[m.group(1).lower()]
+    first = re.search(r"\b(?:index(?:es)?|indices|labell?ed|numbered)\b[^.;]{0,30}?[\"\u201c]?(\d{1,2})[\"\u201d]?\s+"
+                      r"(?:to|through|-|–)\s+[\"\u201c]?(\d{1,2})[\"\u201d]?", ex.sentence, re.I)
+    start = int(first.group(1)) if first else 0
+    if not 2 <= n <= 16 or (first and int(first.group(2)) - start + 1 != n):
+        return None
+    keys = [str(k) for k in range(start, start + n)]
+    ctx.consumed.update(keys)
+    ctx.stop = not [q for q in ex.quoted if q not in ctx.consumed]
+    return [_beat("graph", "graph:empty-buckets", ex, i, keys, ("graph", "hash", "buckets"),
+                  nodes=[{"id": f"[{k}]", "label": k, "shape": "box"} for k in keys], edges=[], directed=True, layout="chain")]
+
+
 def _declare(ex: Extracted, ctx: Context, i: int, on_screen: Beat | None) -> list[Beat] | None:
     s = ex.sentence
-    buckets = _buckets(ex, ctx, i)
+    buckets = _buckets(ex, ctx, i) or _empty_buckets(ex, ctx, i)
     if buckets is not None:
         return buckets
     layout = next((lay for pat, lay in graph_layouts() if re.search(pat, s, re.I)), None)

@@ -201,6 +201,12 @@ def _axis_labels(ex: Extracted) -> tuple[str | None, str | None]:
         # ('Axes with x from 0 to 6 …, axis labels "x" and "y", ticks every 1': the same, inside the sentence)
         m = m or re.search(r"\baxis\s+labels?\s*:?\s*[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]\s*(?:\([^()]{0,30}\))?\s*"
                            r"(?:,|and)\s*[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]", ex.sentence, re.I)
+        # ('Draw axes with x from -3 to 3 (ticks every 1) and y from -1 to 8 (ticks every 1), labelled "x" and "y"': the
+        # axes' labels, when nothing else is named between the axes and the labels)
+        m = m or re.search(r"(?<!same )(?<!those )(?<!these )(?<!existing )\baxes\b"
+                           r"(?:(?!\b(?:curves?|lines?|dots?|points?|circles?|arrows?|boxes?|plot)\b)[^\"\u201c.;])"
+                           r"{0,120}?\blabell?ed\s+[\"\u201c]([^\"\u201d]{1,16})[\"\u201d]\s*(?:,|and)\s*"
+                           r"[\"\u201c]([^\"\u201d]{1,16})[\"\u201d]", ex.sentence, re.I)
         if m:
             out = [m.group(1).strip(), m.group(2).strip()]
     return out[0], out[1]
@@ -900,8 +906,11 @@ def _plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                                                            r"(?:axes|graph|plot|chart|coordinate)") and any(
                     b.kind == "plot" and (b.params.get("x_label") or b.params.get("y_label")) for b in ctx.beats[
                         ctx.beats.index(first):])) or (  # a curve drawn on labelled axes on screen joins them
-            # "Draw P1(x) = x in red" with the axes of the scene on screen: on them
-            not axes_cue and _has(ex, r"^\s*(?:\d+[.)]\s*)?(?:then\s+)?(?:draw|trace|superimpose)\b")) or (
+            # "Draw P1(x) = x in red", "Then plot P_1(x) = 1 + x" with the axes of the scene on screen: on them (new
+            # axes are asked for in words: "on a new graph", "in a separate plot below")
+            not axes_cue and _has(ex, r"^\s*(?:\d+[.)]\s*)?(?:(?:then\s+)?(?:draw|trace|superimpose)|(?:then|next,?|now|also)\s+"
+                                      r"(?:plot|graph))\b") and not _has(ex, r"\b(?:new|separate|another|second|fresh|own)\s+"
+                                                                        r"(?:set of\s+)?(?:axes|graph|plot|chart|coordinate)")) or (
             # "Middle axes: plot y = …" after "three small axes …": the axes on screen stand for them
             not axes_cue and _has(ex, r"\b(?:top|middle|bottom|upper|lower|left|right|first|second|third|last|other)\s+"
                                       r"(?:set of\s+)?axes\b"))

@@ -1311,8 +1311,8 @@ def _valued_points(ex: Extracted, ctx, i: int, first, beats, curves, low) -> lis
         x = _num(m.group("a") or m.group("b"))
         pts.append({"x": x, "y": _num(vals[-1]), "label": item.rstrip(".,;")})
         strings.append(item.rstrip(".,;"))
-    if len(pts) < max(1, len(items) // 2):
-        return None
+    if not pts or len(pts) < len(items):
+        return None  # (a line that is no point of a curve — "e^1 ≈ 2.718" — would be lost: the lines stay lines)
     ex.prose[:] = []
     ctx.stop = True  # (the lines are the points' labels, not a derivation besides them)
     return [_extend(ex, ctx, i, "plot:valued-points", strings, points=pts[:12])]
