@@ -260,3 +260,23 @@ def test_values_of_curves_at_a_point_that_are_not_all_points_stay_lines():
                        "Show the values at x = 1:\nMathTex e^1 \\approx 2.718\nMathTex P_1(1) = 1 + 1 = 2")
     maths = [s for b in beats if b.kind in ("steps", "equation") for s in b.strings]
     assert maths == ["e^1 \\approx 2.718", "P_1(1) = 1 + 1 = 2"]  # both lines, neither made a point
+
+
+def test_a_payoff_matrix_with_row_and_column_headers_is_a_table_with_an_empty_corner():
+    beats, _ = planned('Draw the payoff matrix as a 3 by 3 grid: the top-left cell empty, column headers "Ben: Contribute" '
+                       'and "Ben: Keep", row headers "Ana: Contribute" and "Ana: Keep". Cells (Ana\'s payoff first):\n'
+                       '"(15, 15)" | "(7.5, 17.5)"\n"(17.5, 7.5)" | "(10, 10)"\n'
+                       'Under the matrix write the reading rule: "(Ana\'s payoff, Ben\'s payoff)".')
+    assert [b.kind for b in beats] == ["table", "text"]
+    assert beats[0].params["columns"] == ["", "Ben: Contribute", "Ben: Keep"]
+    assert beats[0].params["rows"][1] == ["Ana: Keep", "(17.5, 7.5)", "(10, 10)"]
+    from compiler.components.table import MODEL
+    MODEL.model_validate({"kind": "table", **{k: v for k, v in beats[0].params.items() if k != "pending"}})
+
+
+def test_a_single_neuron_with_its_inputs_and_output_is_a_network():
+    beats, notes = planned('Draw three input circles on the left labelled "x₁ = 2", "x₂ = 1", "x₃ = 0.5"; a larger neuron '
+                           "circle at (0, 0); and an output circle at (3.5, 0). Connect each input to the neuron with a "
+                           "line, and the neuron to the output with an arrow.")
+    assert [(b.kind, b.params["layers"]) for b in beats] == [("network", [3, 1, 1])]
+    assert beats[0].params["nodes"][:3] == ["x₁ = 2", "x₂ = 1", "x₃ = 0.5"] and not notes

@@ -6,7 +6,7 @@ from typing import Literal, Union
 
 from pydantic import Field, field_validator
 
-from ..fields import NonBlank, _whole_number
+from ..fields import _whole_number
 from .base import VisualBase
 
 KIND = "table"
@@ -15,8 +15,8 @@ RUNTIME = "table"  # helper module in compiler.runtime.components (None: an oper
 
 class TableVisual(VisualBase):
     kind: Literal["table"] = Field(description="A table: header, rows, grid lines, optional highlight.")
-    columns: list[NonBlank] = Field(min_length=1, max_length=6, description="Column headers.",
-                                    examples=[["Model", "Params", "Year"]])
+    columns: list[str] = Field(min_length=1, max_length=6, description="Column headers (the first may be \"\": the "
+                               "empty corner above a column of row names).", examples=[["Model", "Params", "Year"]])
     rows: list[list[Union[str, int, float]]] = Field(min_length=1, max_length=8,
                                                      description="Rows of cells (text or numbers), one list per row.",
                                                      examples=[[["GPT-2", "1.5B", 2019], ["GPT-3", "175B", 2020]]])
@@ -28,6 +28,13 @@ class TableVisual(VisualBase):
                                              examples=[[1, 1]])
     update: bool = Field(False, description="A new state of the table on screen: it changes in place "
                                             "(cells morph) instead of a second table appearing.", examples=[True])
+
+    @field_validator("columns")
+    @classmethod
+    def _headers(cls, v: list[str]) -> list[str]:
+        if any(not c.strip() for c in v[1:]) or (v and v[0] and not v[0].strip()):
+            raise ValueError("a blank column header: only the first may be empty (the corner above the row names)")
+        return v
 
     @field_validator("highlight_row", "highlight_col", mode="before")
     @classmethod

@@ -383,6 +383,10 @@ def rule_matrix(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             # "Start from the untransformed plane with the matrix in the upper left": the matrix shown before
             return [Beat("matrix", dict(earlier.params), earlier.strings, "matrix:recalled", ex.sentence, i,
                          earlier.keywords)]
+        if re.search(r"\b(?:under|below|beneath|above|over|beside|next to|near|left of|right of|around|inside|in)\s+the\s+"
+                     r"(?:\w+\s+)?matri(?:x|ces)\b", ex.bare, re.I) and any(
+                b.kind in ("table", "matrix", "grid", "heatmap") for b in since_clear(ctx)):
+            return []  # "Under the matrix write the reading rule: …": a place by the grid on screen, no new matrix
         values = _abstract_matrix(3, 4)
         ctx.lost(i, "the matrix's values are not given: drawn as a grid of dots")
         if _has(ex, r"\bmatrix addition\b|\badd(?:ing|ition)?\b"):

@@ -41,6 +41,14 @@ def rule_network(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     on_screen = next((b for b in since_clear(ctx) if b.kind == "network"), None)
     if on_screen is not None and _network_labels(ex, ctx, i, on_screen):
         return []
+    neuron = _single_neuron(ex, ctx, i) if on_screen is None else None
+    if neuron is not None:
+        return neuron
+    if on_screen is not None and not ex.quoted and re.match(r"^\s*(?:\d+[.)]\s*)?(?:then\s+)?connect\s+(?:each|every|all|the)\b",
+                                                           ex.sentence, re.I):
+        ctx.modified.add(i)  # "Connect each input to the neuron with a line": the network's edges, drawn with it
+        ctx.stop = True
+        return []
     if not _cue(ex, r"\b(?:" + network_words()["cues"] + r")\b"):
         return []
     if on_screen is not None and not _cue(ex, r"\b(?:an?|another|new|second)\s+(?:[\w-]+\s+){0,3}?(?:" + network_words()["nouns"]
@@ -54,6 +62,27 @@ def rule_network(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     ctx.consumed.update(name for name, _ in layers if name in ex.quoted)
     return [_beat("network", "network:neural-network-cue", ex, i, names, ("network", "layer", "neural"),
                   layers=[size for _, size in layers], labels=names)]
+
+
+_WORD_COUNT = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def _single_neuron(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
+    """"Draw three input circles on the left … labelled "x₁ = 2", "x₂ = 1", "x₃ = 0.5"; a larger neuron circle at (0, 0);
+    and an output circle at (3.5, 0)": one neuron — its inputs, itself and its output as the layers of a network."""
+    m = re.search(r"\b(\d|two|three|four|five|six)\s+input\s+(?:circles|nodes|neurons|dots)\b", ex.sentence, re.I)
+    if not m or not re.search(r"\bneuron\s+(?:circle|node)\b|\b(?:circle|node)\s+for\s+the\s+neuron\b", ex.sentence, re.I):
+        return None
+    n = int(m.group(1)) if m.group(1).isdigit() else _WORD_COUNT[m.group(1).lower()]
+    names = [q for q in ex.quoted if q not in ctx.consumed]
+    inputs = names[:n] if len(names) >= n and ex.sentence.find(names[0]) > m.start() else [""] * n
+    output = re.search(r"\boutput\s+(?:circle|node|neuron)\b", ex.sentence, re.I) is not None
+    layers = [n, 1] + ([1] if output else [])
+    nodes = inputs + [""] * (len(layers) - 1)
+    ctx.consumed.update(x for x in inputs if x)
+    ctx.stop = not [q for q in ex.quoted if q not in ctx.consumed]
+    return [_beat("network", "network:single-neuron", ex, i, [x for x in inputs if x], ("network", "neuron"),
+                  layers=layers, nodes=nodes if any(nodes) else None)]
 
 
 _COUNT = r"\d{1,3}(?:,\d{3})+|\d+"  # 784, 1,024

@@ -89,6 +89,40 @@ _NAMED_LIST = re.compile(r"(?:^|[:;,]\s*|\band\s+)([A-Za-z][\w()]{0,12}(?:\s[\w(
                          r"(" + NUM + r"(?:\s*,\s*" + NUM + r"(?![\d:])){1,11})")
 
 
+_HEADERS = r"\s+(?:headers?|headings?|labels?|titles?|names?)\s*:?\s*((?:" + Q + r"\s*,?\s*(?:and\s+)?){2,6})"
+
+
+def _headed_table(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
+    """"the payoff matrix as a 3 by 3 grid: the top-left cell empty, column headers "Ben: Contribute" and "Ben: Keep",
+    row headers "Ana: Contribute" and "Ana: Keep". Cells …:" then one line of quoted cells per row: a table with a
+    header row and a header column, whatever the grid is called (matrix, grid, table)."""
+    cm = re.search(r"\bcolumn" + _HEADERS, ex.sentence, re.I)
+    rm = re.search(r"\brow" + _HEADERS, ex.sentence, re.I)
+    if not (cm and rm):
+        return None
+    cols = [match_text(m) for m in re.finditer(Q, cm.group(1))]
+    names = [match_text(m) for m in re.finditer(Q, rm.group(1))]
+    lines = [ln for ln in ex.sentence.split("\n")[1:] if "|" in ln]
+    rows = [[match_text(m) for m in re.finditer(Q, ln)] for ln in lines]
+    if not lines and 2 <= len(cols) <= 5 and 2 <= len(names) <= 8:
+        # the cells come in the next sentence ("Cells (Ana's payoff first):" then a line per row): the table waits
+        claim(ex, ctx, cols + names)
+        ctx.stop = not [q for q in ex.quoted if q not in ctx.consumed]
+        return [_beat("table", "table:headed-rows-and-columns", ex, i, cols + names, _kw(ex.sentence) + ("table",),
+                      columns=[""] + cols, rows=[[n] + [""] * len(cols) for n in names], pending=True)]
+    if len(rows) != len(names) or any(len(r) != len(cols) for r in rows) or len(cols) > 5 or len(names) > 8:
+        return None
+    columns = [""] + cols
+    body = [[n] + [cell_number(c) for c in r] for n, r in zip(names, rows)]
+    strings = cols + names + [c for r in rows for c in r]
+    claim(ex, ctx, strings)
+    ex.prose[:] = []
+    ex.vectors[:] = []
+    ctx.stop = not [q for q in ex.quoted if q not in ctx.consumed]
+    return [_beat("table", "table:headed-rows-and-columns", ex, i, strings, _kw(ex.sentence) + ("table",), columns=columns,
+                  rows=body)]
+
+
 def _named_lists_table(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
     """"a small data table: x: 1, 2, 3, 4, 5 and y: 2, 4, 5, 4, 5": each named list of as many values is a column."""
     found = [(m.group(1).strip(), [v.strip() for v in m.group(2).split(",")]) for m in _NAMED_LIST.finditer(ex.sentence)]
@@ -143,6 +177,9 @@ def rule_table(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         claim(ex, ctx, columns)
         return [_beat("table", "table:header-row", ex, i, columns, _kw(ex.sentence) + ("table",),
                       columns=columns, rows=[[""] * len(columns)], pending=True)]
+    headed = _headed_table(ex, ctx, i)
+    if headed is not None:
+        return headed
     if not cue_unquoted(ex, r"\btables?\b"):
         return []
     named = _named_rows_table(ex, ctx, i) or _named_lists_table(ex, ctx, i)
@@ -442,6 +479,9 @@ def _fill_table(ex: Extracted, ctx: Context, i: int, table: Beat) -> list[Beat]:
     if block and all(len(r) >= 2 for r in quoted_rows):
         # 'Add rows one at a time:\n Row: "0", "(-2, 3)", "(-8, 16)", "32"': one row per line, its quoted cells
         rows = [[c if re.search(r"\.\d*0$", c) else cell_number(c) for c in r] for r in ctx.capped(i, quoted_rows, 8, "rows")]  # "4.20" as written
+        named = [r[0] for r in table.params.get("rows") or [] if r and r[0] != "" and all(c == "" for c in r[1:])]
+        if table.params.get("pending") and len(named) == len(rows) and all(len(r) == ncols - 1 for r in rows):
+            rows = [[n] + r for n, r in zip(named, rows)]  # the rows' names are the header column given before
         for r in rows:
             if len(r) > ncols:
                 ctx.lost(i, f"row {' | '.join(map(str, r))} has {len(r)} cells for {ncols} columns")
