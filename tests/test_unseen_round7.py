@@ -280,3 +280,13 @@ def test_a_single_neuron_with_its_inputs_and_output_is_a_network():
                            "line, and the neuron to the output with an arrow.")
     assert [(b.kind, b.params["layers"]) for b in beats] == [("network", [3, 1, 1])]
     assert beats[0].params["nodes"][:3] == ["x₁ = 2", "x₂ = 1", "x₃ = 0.5"] and not notes
+
+
+def test_rows_of_comma_separated_cells_under_the_columns_and_a_move_that_misses_reads_on():
+    beats, notes = planned('Show a row of cells holding 2, 5, 8.\nMove the array up and show a trace table below it with '
+                           'columns "step", "low", "action":\n   Row 1: 1, 0, "go right"\n   Row 2: 2, 5, "go left"')
+    table = next(b for b in beats if b.kind == "table")
+    assert table.params["rows"] == [[1, 0, "go right"], [2, 5, "go left"]]
+    beats, notes = planned('Show the title "Trace".\nMove the ambulance up and show a table with columns "a", "b":\n'
+                           '   Row 1: 1, 2')
+    assert "table" in [b.kind for b in beats] and any("not moved" in n for n in notes)

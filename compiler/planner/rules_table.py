@@ -247,6 +247,14 @@ def rule_table(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                 ctx.lost(i, f"row {' | '.join(map(str, r))} has {len(r)} cells for {ncols} columns")
                 del r[ncols:]
         s = s[: s.find(":\n")]
+    elif block:
+        # 'with columns "step", "low", …, "action":' then 'Row 1: 1, 0, 9, 4, 16, "go right"' per line: a row per line,
+        # its cells between commas (quoted or not)
+        cells = [[c.strip().strip("\"\u201c\u201d") for c in top_level_split(re.sub(r"^\s*row\s+\d{1,2}\s*:\s*", "", ln,
+                                                                                    flags=re.I))] for ln in block]
+        if len(cells) >= 1 and all(len(r) == ncols and all(r) for r in cells):
+            rows = [[cell_number(c) for c in r] for r in cells]
+            s = s[: s.find(":\n")]
     mr = None if rows else re.search(r"\brows?\b\s*(?::|of|with)?\s*(.*)$", s, re.I)
     labelled = mr and re.search(r"\b(?:row\s+[^\s:|]{1,12}|\w+\s+row)\s*(?::|[-\u2013\u2014)]\s)", s[mr.start():], re.I)
     if labelled and row_label(s[mr.start() + labelled.start():]) and not s[mr.start():mr.start() + labelled.start()].strip(" :"):

@@ -134,7 +134,8 @@ _KIND_WORDS = {
     "card": ("cards", "grid"), "list": ("bullets",), "bullets": ("bullets",), "code": ("code",),
     "diagram": ("flow", "network"), "network": ("network",), "matrix": ("matrix",), "vector": ("matrix", "transform"),
     "title": ("title",), "text": ("text",), "note": ("text",), "caption": ("text",), "tokens": ("sequence",),
-    "sequence": ("sequence",), "comparison": ("comparison",), "icon": ("icon",),
+    "sequence": ("sequence",), "array": ("sequence", "grid"), "row": ("sequence", "grid"), "comparison": ("comparison",),
+    "icon": ("icon",),
 }
 
 
@@ -172,7 +173,8 @@ def rule_move(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             if words and target is None:
                 # "Move the ambulance from left to right" with no ambulance on screen: nothing else is moved
                 ctx.lost(i, f"nothing on screen is {what.strip()!r}: it is not moved")
-                ctx.stop = True
+                # ("Move the ambulance up and show a table …": the rest of the sentence is read on)
+                ctx.stop = not re.search(r"\band\s+(?:then\s+)?(?:show|draw|display|add|write|put|place)\b", ex.sentence, re.I)
                 return []
     for b in ctx.beats:  # it may have been transformed since: follow it to what it became
         if b.kind == "transform" and target is not None and b.params.get("target") == target and len(b.strings) > 1:
