@@ -982,6 +982,8 @@ class _Parser:
                 node = _Node("d" + name[1], "diff")  # ∫ f(x) dx: a thin space before dx
             else:
                 node = _Node(name, "letter")  # "mc" in E = mc^2: a product of letters
+        elif len(name) <= 4 and (re.search(r"[a-z][A-Z]", name) or not re.search(r"[aeiouy]", name, re.I)):
+            node = _Node(name, "letter")  # "nRT" in PV = nRT, "mgh", "NkT": a product of letters, no word
         else:
             node = _Node(r"\mathrm{" + name + "}", "word")
         if tok.sub:
@@ -1605,8 +1607,10 @@ def is_formula_line(s: str) -> bool:
     if len(words) > 2 or re.search(r"[.!?]\s+[A-Z]", s):
         return False
     rhs = re.split(r"=|≈|->|→", s, maxsplit=1)
-    if len(rhs) == 2 and re.match(r"\s*[A-Za-z]{3,}(?!\s*[(_^])", rhs[1]) and \
-            re.match(r"\s*([A-Za-z]{3,})", rhs[1]).group(1).lower() not in _MATH_WORDS:
+    first = re.match(r"\s*([A-Za-z]{3,})(?!\s*[(_^])", rhs[1]) if len(rhs) == 2 else None
+    if first and first.group(1).lower() not in _MATH_WORDS and (
+            re.fullmatch(r"[A-Z]?[a-z]+", first.group(1)) and re.search(r"[aeiouy]", first.group(1), re.I)):
+        # ("PV = nRT", "E = mgh": a product of letters, not a word — it stays a formula)
         return False  # "F = force (newtons)", "pressure = voltage": a meaning, not a formula
     if "\\" not in s and not looks_like_math(s) and not re.search(r"[A-Z][a-z]?\d", s):
         # "eigenvalue = 3", "t = 0.00 s", "Principal P = $1000": something equal to something, not code

@@ -290,3 +290,16 @@ def test_rows_of_comma_separated_cells_under_the_columns_and_a_move_that_misses_
     beats, notes = planned('Show the title "Trace".\nMove the ambulance up and show a table with columns "a", "b":\n'
                            '   Row 1: 1, 2')
     assert "table" in [b.kind for b in beats] and any("not moved" in n for n in notes)
+
+
+def test_a_law_written_as_products_of_letters_is_typeset_and_its_symbols_labelled():
+    from compiler.mathtext import to_tex
+
+    assert to_tex("PV = nRT").tex == "PV = nRT" and to_tex("E = mgh").tex == "E = mgh"
+    assert to_tex("z = cat").tex == r"z = \mathrm{cat}"  # a word stays a word
+    beats, _ = planned('Show "PV = nRT" at the top.')
+    assert [b.kind for b in beats] == ["equation"]
+    beats, _ = planned('Write the equation "PV = nRT" large in the center.\nThen draw a small label with an arrow under '
+                       'each symbol:\n"P: pressure in pascals"\n"V: volume in m³"\n"T: temperature in kelvin"')
+    assert [(b.kind, b.params.get("target")) for b in beats] == [
+        ("equation", None), ("annotation", "P"), ("annotation", "V"), ("annotation", "T")]

@@ -24,7 +24,9 @@ from .rules_equation import is_value
 def is_written_formula(s: str) -> bool:
     """A formula by its look, not only by its form: "e = 3" or "C3H8 + 5O2 → 3CO2 + 4H2O", but not "eigenvalue = 3"
     (a named value: it stays text, and the text component typesets it in place)."""
-    return is_formula_line(s) and (looks_like_math(s) or "\\" in s or bool(re.search(r"[A-Z][a-z]?\d", s)))
+    return is_formula_line(s) and (looks_like_math(s) or "\\" in s or bool(re.search(r"[A-Z][a-z]?\d", s)) or bool(
+        # "PV = nRT": products of letters on both sides, mixed case — a law, not a named value
+        re.fullmatch(r"\s*[A-Za-z]{1,4}\s*=\s*[A-Za-z]{1,4}\s*", s) and re.search(r"[a-z][A-Z]|[A-Z]{2}", s)))
 
 
 def typeset_written_math(beats: list[Beat]) -> list[Beat]:
