@@ -303,3 +303,11 @@ def test_a_law_written_as_products_of_letters_is_typeset_and_its_symbols_labelle
                        'each symbol:\n"P: pressure in pascals"\n"V: volume in m³"\n"T: temperature in kelvin"')
     assert [(b.kind, b.params.get("target")) for b in beats] == [
         ("equation", None), ("annotation", "P"), ("annotation", "V"), ("annotation", "T")]
+
+
+def test_a_counter_with_its_states_is_one_text_that_changes_in_place():
+    beats, _ = planned('Show a small counter "terms: 1", "terms: 2", "terms: 3" in the top left as each term is added.')
+    assert [(b.kind, b.params.get("replaces")) for b in beats] == [
+        ("text", None), ("text", "terms: 1"), ("text", "terms: 2")]
+    beats, _ = planned('Show three bullets: "2 apples", "3 pears", "4 plums".')
+    assert [b.kind for b in beats] == ["bullets"]  # a list of counted things is no counter

@@ -51,6 +51,31 @@ def _announced_list(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
     return None
 
 
+_COUNTER = re.compile(r"\b(?:counter|readout|read-out|tally|score(?:board)?|timer|meter|clock|live\s+(?:value|label|text))\b",
+                      re.I)
+
+
+def rule_counter(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
+    """"Show a small counter "terms: 1", "terms: 2", "terms: 3" as each term is added", "a counter "comparisons: 8" that
+    updates to "comparisons: 14"": one text that changes in place, state after state — not a list of its states."""
+    if not _COUNTER.search(ex.bare or "") or len(ex.quoted) < 2:
+        return []
+    states = [q for q in ex.quoted if q not in ctx.consumed]
+    heads = {re.sub(r"[-+−]?\d[\d.,]*\s*\S{0,3}\s*$", "", q).strip() for q in states}
+    updates = re.search(r"\b(?:updat\w*|chang\w*|goes|going|count\w*|tick\w*|climb\w*|ris\w*|grow\w*)\b", ex.bare, re.I)
+    if len(states) < 2 or len(states) > 8 or not all(re.search(r"\d", q) for q in states) or not (
+            len(heads) == 1 or updates):
+        return []
+    out, before = [], None
+    for q in states:
+        params = {"text": q, "role": "note", **({"replaces": before} if before else {})}
+        out.append(_beat("text", "text:counter", ex, i, [q], _kw(q), **params))
+        before = q
+    ctx.consumed.update(states)
+    ctx.stop = True
+    return out
+
+
 def rule_bullets(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     announced = _announced_list(ex, ctx, i)
     if announced is not None:

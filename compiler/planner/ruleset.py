@@ -42,6 +42,6 @@ RULES: tuple[Rule, ...] = (
     rules_array.rule_array_on_new_row, rules_formula.rule_derivation, rules_equation.rule_bare_formula,
     rules_equation.rule_equation, rules_code.rule_code, rules_equation.rule_matrix, rules_network.rule_network,
     rules_flow.rule_flow, rules_icon.rule_icon, rules_drawing.rule_drawing,
-    rules_text.rule_bullets,
+    rules_text.rule_counter, rules_text.rule_bullets,
     rules_scene.rule_animate_previous, rules_text.rule_text_fallback,
     _only_if_nothing(rules_text.rule_note), _only_if_nothing(rules_text.rule_noun_phrase))
