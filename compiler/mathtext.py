@@ -1607,7 +1607,7 @@ def is_formula_line(s: str) -> bool:
     if len(words) > 2 or re.search(r"[.!?]\s+[A-Z]", s):
         return False
     rhs = re.split(r"=|≈|->|→", s, maxsplit=1)
-    first = re.match(r"\s*([A-Za-z]{3,})(?!\s*[(_^])", rhs[1]) if len(rhs) == 2 else None
+    first = re.match(r"\s*([A-Za-z]{3,})(?![A-Za-z])(?![(_^])", rhs[1]) if len(rhs) == 2 else None
     if first and first.group(1).lower() not in _MATH_WORDS and (
             re.fullmatch(r"[A-Z]?[a-z]+", first.group(1)) and re.search(r"[aeiouy]", first.group(1), re.I)):
         # ("PV = nRT", "E = mgh": a product of letters, not a word — it stays a formula)

@@ -297,6 +297,9 @@ def test_a_law_written_as_products_of_letters_is_typeset_and_its_symbols_labelle
 
     assert to_tex("PV = nRT").tex == "PV = nRT" and to_tex("E = mgh").tex == "E = mgh"
     assert to_tex("z = cat").tex == r"z = \mathrm{cat}"  # a word stays a word
+    from compiler.mathtext import is_formula_line
+    assert is_formula_line("det(R - lambda I) = lambda^2 + 1 = 0") and is_formula_line("PV = nRT")
+    assert not is_formula_line("F = force (newtons)") and not is_formula_line("pressure = voltage")
     beats, _ = planned('Show "PV = nRT" at the top.')
     assert [b.kind for b in beats] == ["equation"]
     beats, _ = planned('Write the equation "PV = nRT" large in the center.\nThen draw a small label with an arrow under '
