@@ -583,6 +583,14 @@ def integrate(f: Callable[[float], float], a: float, b: float, n: int = 400) -> 
     return total * h / 3
 
 
+CURRENCIES = ("$", "€", "£")
+
+
+def with_unit(v: float, unit: str | None) -> str:
+    """A value as a chart shows it: "1.42 s", "12%", "$82.03" (a currency sign goes before the number)."""
+    return unit + short_number(v) if unit in CURRENCIES else short_number(v) + (unit or "")
+
+
 def short_number(v: float) -> str:
     """A number as a chart label: `0.7`, `30`, `1234`, `12.3k`, `4.5M`, `-2e+15`."""
     if not math.isfinite(v):

@@ -68,16 +68,12 @@ STRINGS = ("title", "labels", "values", "series")  # parameters whose text is dr
 
 def drawn(params: dict) -> list[str]:
     """Title, bar labels, series names and the values as the bars show them (`73%` with the unit, `12.3k`)."""
-    from ..formula import short_number
+    from ..formula import with_unit
 
-    unit = params.get("unit") or ""
+    unit = params.get("unit")
     series = params.get("series") or []
-
-    def shown(v) -> str:  # (a currency sign goes before the number: "$82.03")
-        return unit + short_number(float(v)) if unit in ("$", "€", "£") else short_number(float(v)) + unit
-
-    values = [shown(v) for v in params.get("values") or []]
-    values += [shown(v) for s in series for v in s.get("values") or []]
+    values = [with_unit(float(v), unit) for v in params.get("values") or []]
+    values += [with_unit(float(v), unit) for s in series for v in s.get("values") or []]
     return [x for x in [params.get("title"), *(params.get("labels") or []), *(s.get("name") for s in series), *values]
             if x]
 MODEL = BarChartVisual

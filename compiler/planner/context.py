@@ -37,6 +37,7 @@ class Context:
     # "For each year draw two bars: simple (…) and compound (…)"): kind -> (sentence, what it said); reported as
     # SB307 when the scene ends without it
     announced: dict[str, tuple[int, dict]] = field(default_factory=dict)
+    _by_kind: dict | None = field(default=None, repr=False)  # `earlier`'s index of the history, built on first use
 
     def lost(self, i: int, what: str) -> None:
         """Say that part of sentence i could not be drawn as written (reported as SB307, never silent)."""
@@ -57,14 +58,12 @@ class Context:
     def earlier(self, kind: str) -> list:
         """The earlier scenes (ScenePlans) that drew `kind`, latest first — indexed once per scene, so that
         a rule asking on every sentence does not walk a long storyboard's whole history each time."""
-        index = self.__dict__.get("_by_kind")
-        if index is None:
-            index = {}
+        if self._by_kind is None:
+            self._by_kind = {}
             for sp in reversed(self.history):
                 for k in sp.kinds:
-                    index.setdefault(k, []).append(sp)
-            self.__dict__["_by_kind"] = index
-        return index.get(kind, [])
+                    self._by_kind.setdefault(k, []).append(sp)
+        return self._by_kind.get(kind, [])
 
     def changed_in(self, i: int) -> bool:
         return i in self.modified

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
-from ..formula import short_number
+from ..formula import short_number, with_unit
 from .beats import Beat
 from .clauses import operation_clauses
 from .context import Context, _beat, _cue, _has, _kw, since_clear
@@ -53,14 +53,6 @@ def _fmt_cell(v) -> str:
 _ITEM = re.compile(r"^\s*(?:and\s+|or\s+)?[\"\u201c]?(?P<label>[^\"\u201d:=(),]+?)[\"\u201d]?\s*(?:[:=]\s*|\(\s*|\s)"
                    r"(?P<value>" + NUM + r"(?:\s*/\s*\d+(?:\.\d+)?)?)\s*(?P<pct>%|percent\b)?\s*"
                    r"(?P<unit>million|billion|thousand|trillion|[a-zA-Z$€£]{1,6})?\s*\)?\s*$")
-
-
-def with_unit(v, unit: str | None) -> str:
-    """A bar's value as written on it: "1.42 s", "12%", "$82.03" (a currency sign goes before the number)."""
-    return (unit + short_number(v)) if unit in _CURRENCIES else short_number(v) + (unit or "")
-
-
-_CURRENCIES = ("$", "€", "£")
 
 
 def _spaced(unit: str | None) -> str | None:

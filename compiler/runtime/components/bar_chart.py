@@ -11,7 +11,7 @@ import math
 from manim import (DOWN, LEFT, RIGHT, UP, AnimationGroup, Create, FadeIn, GrowFromEdge, LaggedStart, Line, ManimColor,
                    Rectangle, SurroundingRectangle, VGroup)
 
-from ...formula import short_number
+from ...formula import with_unit
 from ..style import colour, label_colour, text
 from .plot import GREY, LABEL_SIZE, dim_text, paint
 
@@ -21,8 +21,8 @@ GOLD = "#FFD54F"
 
 
 def fmt(v: float, unit: str | None = None) -> str:
-    """The value on a bar: "1.42 s", "12%", "$82.03" (a currency sign goes before the number)."""
-    return (unit + short_number(v)) if unit in ("$", "€", "£") else short_number(v) + (unit or "")
+    """The value on a bar: "1.42 s", "12%", "$82.03"."""
+    return with_unit(v, unit)
 
 
 def one_line(s: str, n: int) -> str:
