@@ -314,3 +314,20 @@ def test_a_counter_with_its_states_is_one_text_that_changes_in_place():
         ("text", None), ("text", "terms: 1"), ("text", "terms: 2")]
     beats, _ = planned('Show three bullets: "2 apples", "3 pears", "4 plums".')
     assert [b.kind for b in beats] == ["bullets"]  # a list of counted things is no counter
+
+
+def test_boxes_declared_then_a_message_and_its_reply_between_them():
+    beats, notes = planned('Resolver box on the left, "Root server" box on the upper right.\nYellow arrow from resolver to '
+                           'root with the message "Where is www.example.com?".\nOrange arrow back with the referral: '
+                           '"Ask a .com server".')
+    flow = beats[0]
+    assert flow.kind == "flow" and flow.params["nodes"] == ["Resolver", "Root server"]
+    assert flow.params["both_ways"] is True and flow.params["arrows"] is True
+    assert flow.params["edge_labels"] == ["Where is www.example.com?", "Ask a .com server"] and not notes
+
+
+def test_an_arrow_a_flow_cannot_draw_keeps_its_label_as_text_and_says_so():
+    beats, notes = planned('Left to right: "Browser" box, "Recursive resolver" box, "Web server" box.\n'
+                           'Green arrow from resolver to browser labelled "93.184.216.34".')
+    assert beats[0].params["arrows"] is False and not beats[0].params.get("edge_labels")
+    assert "93.184.216.34" in shown(beats[1:]) and any("is not drawn" in n for n in notes)

@@ -75,7 +75,9 @@ def _box_named(target: str, nodes: list[str]) -> int | None:
     for k, node in enumerate(nodes):
         if node.lower() == target or (len(target) > 3 and (node.lower().startswith(target) or target.startswith(node.lower()))):
             return k
-    return None
+    # ("from resolver to browser" with the box "Recursive resolver"): a whole word of one box's name, and of one only
+    words = [k for k, node in enumerate(nodes) if len(target) > 3 and re.search(r"\b" + re.escape(target) + r"\b", node.lower())]
+    return words[0] if len(words) == 1 else None
 
 
 def _flow_operation(ex: Extracted, ctx: Context, i: int, flow: Beat) -> list[Beat] | None:
@@ -108,6 +110,31 @@ def _flow_operation(ex: Extracted, ctx: Context, i: int, flow: Beat) -> list[Bea
             start = _ORDINAL[m.group(1)] % max(1, len(nodes))
         elif named and named.group(1) in nodes:
             start = nodes.index(named.group(1))
+        ends = re.search(r"\bfrom\s+(?:the\s+)?[\"\u201c]?([^\"\u201d,]{1,30}?)[\"\u201d]?\s+to\s+(?:the\s+)?[\"\u201c]?"
+                         r"([^\"\u201d,.:]{1,30}?)[\"\u201d]?\s*(?:,|\.|:|$|\s(?:labell?ed|with|saying|carrying|reading|"
+                         r"marked)\b)", ex.sentence)
+        a = _box_named(ends.group(1).lower(), nodes) if ends else None
+        b = _box_named(ends.group(2).lower(), nodes) if ends else None
+        back = re.search(r"\barrows?\s+back\b", bare) is not None
+        if len(nodes) == 2 and (back or (a, b) == (1, 0)):
+            # "Orange arrow back with the referral: "…"", "Green arrow from resolver to browser …" (right to left): the
+            # answer of a round trip — a pair of opposite arrows, the message above, the reply below
+            ways = list(params.get("edge_labels") or [""])[:1] + [""]
+            ways[1] = quoted[0]
+            params.update(edge_labels=ways, both_ways=True, arrows=True)
+            ctx.consumed.add(quoted[0])
+            return _flow_replace(ctx, flow, params, i, quoted[:1])
+        if start is None and a is not None and b == a + 1:
+            start = a  # "Yellow arrow from resolver to root": the boxes named by the start of their names
+            params["arrows"] = True
+        elif start is None and ends and (a is None or b is None or b != a + 1):
+            # an arrow against the order of the boxes, past one, or between boxes the diagram does not have: its
+            # neighbours are joined left to right only — never a label on another arrow
+            what = f"{nodes[a]!r} to {nodes[b]!r}" if a is not None and b is not None else \
+                f"{ends.group(1).strip()!r} to {ends.group(2).strip()!r}"
+            ctx.lost(i, f"the arrow from {what} is not drawn (the boxes are joined in order, left to right): its label is "
+                        f"shown as text")
+            return None
         if start is not None and start < len(labels):
             labels[start] = quoted[0]
             used = quoted[:1]
@@ -133,7 +160,26 @@ def _flow_replace(ctx: Context, flow: Beat, params: dict, i: int, added: list[st
                   mode="pulse")] if added else []
 
 
+_BOX = re.compile(r"(?:[\"\u201c]([^\"\u201d]{1,30})[\"\u201d]|\b([A-Z][\w-]{1,20}(?:\s+[A-Z][\w-]{1,20})?))\s+"
+                  r"(?:box|node|rectangle|block)\b(?!\s+(?:labell?ed|called|named|with\s+(?:the\s+)?(?:label|text)))")
+
+
+def _declared_boxes(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
+    """"Resolver box on the left, "Root server" box on the upper right …", "Left to right: "Browser" box, "Recursive
+    resolver" box, "Web server" box": the boxes of an exchange, standing apart until the arrows between them come."""
+    found = [(m.group(1) or m.group(2)).strip() for m in _BOX.finditer(ex.sentence)]
+    names = [n for n in dict.fromkeys(found) if n.lower() not in ("a", "the", "each", "every", "one", "two", "three")]
+    if not 2 <= len(names) <= 6 or re.search(r"\barrows?\b", ex.bare or "", re.I):
+        return None
+    ctx.consumed.update(names)
+    return [_beat("flow", "flow:declared-boxes", ex, i, names, sum((_kw(n) for n in names), ("flow",)), nodes=names,
+                  arrows=False)]
+
+
 def rule_flow(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
+    declared = _declared_boxes(ex, ctx, i)
+    if declared is not None:
+        return declared
     if any(b.kind in ("flow", "network") for b in ctx.beats) and _cue(
             ex, r"^\s*(?:then\s+)?(?:animate|show (?:the )?data flow|show data flowing)\b"):
         return []  # an operation on the diagram already on screen (see rule_animate_previous)

@@ -42,6 +42,10 @@ def build(theme: dict, *, nodes: list[str], edge_labels: list[str] | None = None
             if edge_labels and k < len(edge_labels) and edge_labels[k]:
                 lab = text(edge_labels[k], theme, size=18, color=arr.get_color(), width_chars=16)
                 lab.next_to(arr, side, buff=0.1)
+                if _overlap(lab, a) or _overlap(lab, b):
+                    # wider than the gap between the boxes: above them (the message) or below them (the reply)
+                    edge = max(a.get_top()[1], b.get_top()[1]) if side is UP else min(a.get_bottom()[1], b.get_bottom()[1])
+                    lab.move_to([arr.get_center()[0], edge + (0.12 + lab.height / 2) * (1 if side is UP else -1), 0])
                 labels.add(lab)
                 parts[edge_labels[k]] = lab
         g = VGroup(row, arrows, labels)
