@@ -331,3 +331,10 @@ def test_an_arrow_a_flow_cannot_draw_keeps_its_label_as_text_and_says_so():
                            'Green arrow from resolver to browser labelled "93.184.216.34".')
     assert beats[0].params["arrows"] is False and not beats[0].params.get("edge_labels")
     assert "93.184.216.34" in shown(beats[1:]) and any("is not drawn" in n for n in notes)
+
+
+def test_a_derivation_line_with_a_tex_relation_is_a_line_not_a_note():
+    beats, _ = planned("Derivation, one line at a time:\n   MathTex '(m^e)^d = m^{ed}'\n   MathTex '= m^{1 + k\\varphi(n)}'\n"
+                       "   MathTex '\\equiv m \\cdot 1^k'\n   MathTex '\\equiv m \\pmod{n}'")
+    steps = next(b for b in beats if b.kind == "steps")
+    assert steps.params["lines"][-1] == "\\equiv m \\pmod{n}" and not steps.params.get("notes")

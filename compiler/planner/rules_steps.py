@@ -212,7 +212,9 @@ def rule_steps(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     for p in pieces[:8]:
         line, note = _step_piece(p)
         prose = len(re.findall(r"(?<![\\A-Za-z])[A-Za-z]{3,}", line)) > 2
-        if rule == "steps:lines-after-colon" and lines and not re.search(r"[=≈<>≤≥]|^\s*(?:⇒|=>|∴|⟹)", line) and (
+        if rule == "steps:lines-after-colon" and lines and not re.search(
+                r"[=≈<>≤≥≡≅∼]|^\s*(?:⇒|=>|∴|⟹)|\\(?:equiv|approx|le|leq|ge|geq|ne|neq|sim|simeq|cong|propto|Rightarrow|"
+                r"implies)(?![A-Za-z])", line) and (
                 prose or not looks_like_math(line)):
             # a line of prose inside a derivation: its formula after a colon is the line ("Insert 5 in front of
             # O2. Equation: C3H8 + 5O2 → …"), else it is the note beside the line above
