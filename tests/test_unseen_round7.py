@@ -338,3 +338,13 @@ def test_a_derivation_line_with_a_tex_relation_is_a_line_not_a_note():
                        "   MathTex '\\equiv m \\cdot 1^k'\n   MathTex '\\equiv m \\pmod{n}'")
     steps = next(b for b in beats if b.kind == "steps")
     assert steps.params["lines"][-1] == "\\equiv m \\pmod{n}" and not steps.params.get("notes")
+
+
+def test_resistors_placed_on_the_wires_of_a_circuit_join_it_with_their_values():
+    beats, notes = planned('Draw the circuit on the left half: a rectangle of wires with corners (-5.5, 1.5), (-1, 1.5), '
+                           '(-1, -1.5), (-5.5, -1.5). Battery on the left side at (-5.5, 0) labeled "6 V". Resistor R1 on '
+                           'the top wire centered at (-3.25, 1.5) labeled "R1 = 3 Ω". Resistor R2 on the right wire '
+                           'centered at (-1, 0), drawn vertically, labeled "R2 = 3 Ω".')
+    assert [b.kind for b in beats] == ["circuit"]
+    assert [(e["type"], e.get("label"), e.get("value")) for e in beats[0].params["elements"]] == [
+        ("battery", None, "6 V"), ("resistor", "R1", "3 Ω"), ("resistor", "R2", "3 Ω")]

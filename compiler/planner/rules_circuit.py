@@ -151,11 +151,17 @@ def rule_circuit(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     labels = {e.get("label") for e in have if e.get("label")}
     described = elements and all(e.get("label") and e["label"] not in labels or e.get("value") and e["type"] != "battery"
                                  for e in elements) and not any(e["type"] == "battery" for e in elements) and re.search(
-        r"\bbranch(?:es)?\b|\bin\s+(?:series|parallel)\b|\bbetween\s+the\s+\w+\s+wire", s, re.I)
+        r"\bbranch(?:es)?\b|\bin\s+(?:series|parallel)\b|\bbetween\s+the\s+\w+\s+wire|"
+        # ("Resistor R2 on the right wire centered at (-1, 0), labeled "R2 = 3 Ω"": where it sits in the loop)
+        r"\bon\s+the\s+(?:top|bottom|left|right|upper|lower)\s+(?:wire|side|branch|edge)\b", s, re.I)
     if elements and (re.search(r"\b(?:add|insert|connect|put|place|include|attach)\w*\b", s, re.I) or described):
         # ("Two vertical branches between the top wire and the bottom wire: … a resistor labelled "R₁ = 6 Ω" …": new
         # elements the layout describes, added without a verb)
         fresh = _named(have + elements)[len(have):]
+        for e in fresh:  # ('Resistor R1 on the top wire … labeled "R1 = 3 Ω"': its value, written in its label)
+            own = re.search(r"[\"\u201c]" + re.escape(str(e.get("label") or "\x00")) + r"\s*=\s*([^\"\u201d]{1,12})[\"\u201d]", s)
+            if own and not e.get("value"):
+                e["value"] = own.group(1).strip()
         params["elements"] = ctx.capped(i, have + fresh, 10, "circuit elements")
         if re.search(r"\bparallel\b|\bbranch(?:es)?\b", s, re.I):
             _branches(params["elements"])

@@ -286,6 +286,9 @@ def _relate(s: str, shapes: list[dict], known: list[dict]) -> None:
 
 def rule_drawing(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     s = ex.sentence
+    if re.search(r"\b(?:rectangle|loop|square|ring)\s+of\s+wires?\b", s, re.I) and re.search(r"\bcircuit\b", s, re.I):
+        ctx.modified.add(i)  # "Draw the circuit …: a rectangle of wires with corners …": the circuit's loop (rule_circuit)
+        return []
     mine = [b for b in ctx.beats if b.detail_index == i and b.source == ex.sentence]
     thing = bool(_composites(s, [], [], ex, None, i))  # a thing described by the shapes it is made of
     if any(b.kind not in (("text", "bullets", "flow", "icon") if thing else ("text", "bullets")) for b in mine):
