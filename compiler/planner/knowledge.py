@@ -141,8 +141,10 @@ def without_place(sentence: str) -> str:
     return _LEADING_PLACE.sub("", sentence)
 
 
-_LEADING_PLACE = re.compile(r"^\s*(?:next\s+to|beside|below|above|under|underneath|beneath|near|on|at|in|inside|"
-                            r"(?:to\s+the\s+)?(?:left|right)\s+of)\s+[^,:]{1,40},\s*", re.I)
+# the prepositions of a place said before what goes there ("Next to the chart", "Below it", "To the left of the table")
+PLACE_WORDS = (r"(?:next\s+to|beside|below|above|under|underneath|beneath|over|near|on|at|in|inside|"
+               r"(?:to\s+the\s+)?(?:left|right)\s+of)")
+_LEADING_PLACE = re.compile(r"^\s*" + PLACE_WORDS + r"\s+[^,:]{1,40},\s*", re.I)
 
 
 def named_curves() -> tuple[tuple[str, str, str, tuple[float, float]], ...]:

@@ -461,15 +461,8 @@ def rule_bar_chart(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     listed = "\n" in s and all(re.search(r"^\s*(?:[-*•]\s*)?[\"\u201c]" + re.escape(str(lab)) + r"[\"\u201d]", s, re.M)
                                 for lab in labels)
     if listed:
-        # 'a bar chart … with four bars:' / '"0.5 m" → 1.42 s' / … / 'Vertical axis "T (s)" from 0 to 6, value written on
-        # top of each bar.': the whole unit is the chart — its axis's name joins the caption (a bar chart has no axes)
-        axis = re.search(r"\b(?:vertical|horizontal|[xy])[- ]axis\b[^\"\u201c\n]{0,20}[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]", s, re.I)
-        if axis:
-            name = axis.group(1).strip()
-            title = f"{title} \u2014 {name}" if title else name
-            ctx.consumed.add(name)
-            if re.search(r"\bfrom\s+" + NUM + r"\s+to\s+" + NUM, s[axis.end():axis.end() + 40]):
-                ctx.lost(i, "a bar chart has no axis scale: the range asked for is not drawn (each bar shows its value)")
+        # 'a bar chart … with four bars:' then '"0.5 m" → 1.42 s' per line: the whole unit is the chart (an axis line
+        # after the bars is a unit of its own, read by the axis-label branch above)
         ctx.stop = True
     strings = ([title] if title else []) + labels + [with_unit(v, unit) for v in values]
     claim_drawn(ex, ctx, strings)

@@ -64,16 +64,13 @@ def rule_network(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                   layers=[size for _, size in layers], labels=names)]
 
 
-_WORD_COUNT = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
-
-
 def _single_neuron(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
     """"Draw three input circles on the left … labelled "x₁ = 2", "x₂ = 1", "x₃ = 0.5"; a larger neuron circle at (0, 0);
     and an output circle at (3.5, 0)": one neuron — its inputs, itself and its output as the layers of a network."""
     m = re.search(r"\b(\d|two|three|four|five|six)\s+input\s+(?:circles|nodes|neurons|dots)\b", ex.sentence, re.I)
     if not m or not re.search(r"\bneuron\s+(?:circle|node)\b|\b(?:circle|node)\s+for\s+the\s+neuron\b", ex.sentence, re.I):
         return None
-    n = int(m.group(1)) if m.group(1).isdigit() else _WORD_COUNT[m.group(1).lower()]
+    n = int(m.group(1)) if m.group(1).isdigit() else WORD_NUMBERS[m.group(1).lower()]
     names = [q for q in ex.quoted if q not in ctx.consumed]
     inputs = names[:n] if len(names) >= n and ex.sentence.find(names[0]) > m.start() else [""] * n
     output = re.search(r"\boutput\s+(?:circle|node|neuron)\b", ex.sentence, re.I) is not None

@@ -10,7 +10,7 @@ import re
 from .beats import Beat
 from .context import Context, _beat, _has, _kw, since_clear
 from .extract import Extracted
-from .knowledge import action_verbs, instruction_verbs, picture_objects, list_heads, list_nouns, pacing_words, visual_parts_named, picture_words
+from .knowledge import PLACE_WORDS, action_verbs, instruction_verbs, picture_objects, list_heads, list_nouns, pacing_words, visual_parts_named, picture_words
 from .rules_equation import counted, quoted_formula
 
 
@@ -323,8 +323,7 @@ def rule_note(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
 
 
 # "Next to the chart", "Below the table", "On the right half", "At the bottom": where the text after the colon goes
-_PLACE_HEAD = re.compile(r"\s*(?:\d+[.)]\s*)?(?:then\s+|and\s+)?(?:(?:next\s+to|beside|below|above|under|underneath|beneath|"
-                         r"over|near|(?:to\s+the\s+)?(?:left|right)\s+of|on|at|in|inside)\s+(?:the\s+|this\s+|that\s+|its\s+)?"
+_PLACE_HEAD = re.compile(r"\s*(?:\d+[.)]\s*)?(?:then\s+|and\s+)?(?:" + PLACE_WORDS + r"\s+(?:the\s+|this\s+|that\s+|its\s+)?"
                          r"(?:\w+\s+){0,2}\w+|(?:on\s+the\s+)?(?:left|right|top|bottom)(?:\s+(?:half|side|corner|edge))?)\s*", re.I)
 
 _SHOWING = frozenset({"show", "display", "write", "present", "list", "state", "give", "note", "add", "put", "label",
