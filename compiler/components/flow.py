@@ -17,7 +17,8 @@ class FlowPort(_Model):
     box: int = Field(ge=0, le=9, description="Index of the box (0 is the first).", examples=[0])
     label: NonBlank = Field(description="What enters or leaves.", max_length=40,
                         examples=["water"])
-    way: Literal["in", "out"] = Field("in", description="`in`: an arrow into the box from above; `out`: out of it below.",
+    way: Literal["in", "out"] = Field("in", description="`in`: an arrow into the box from above; `out`: out of it "
+                                      "below (in a `cycle`: from outside the circle, and out away from it).",
                                        examples=["out"])
 
 
@@ -25,9 +26,13 @@ class FlowVisual(VisualBase):
     kind: Literal["flow"] = Field(description="Boxes joined by arrows.")
     nodes: list[NonBlank] = Field(min_length=1, max_length=10, description="Box labels in order.",
                                   examples=[["Input", "Encoder", "Decoder", "Output"]])
-    edge_labels: list[str] | None = Field(None, description="Labels for the arrows between consecutive boxes.",
+    edge_labels: list[str] | None = Field(None, description="Labels for the arrows between consecutive boxes (in a "
+                                          "`cycle`, the last one labels the arrow back to the first box).",
                                           examples=[["tokens", "vectors", "tokens"]])
-    direction: Literal["right", "down"] = Field("right", description="Left-to-right pipeline or top-down stack.")
+    direction: Literal["right", "down", "cycle"] = Field(
+        "right", description="Left-to-right pipeline, top-down stack, or `cycle`: the boxes round a circle, clockwise "
+        "from the top, each joined to the next by a curved arrow and the last back to the first (the water cycle, "
+        "the Calvin cycle).", examples=["cycle"])
     parallel: bool = Field(False, description="Draw all arrows at once (parallel processing).", examples=[True])
     arrows: bool = Field(True, description="`false`: the boxes stand side by side, not joined (two things to set "
                          "against each other).", examples=[False])
@@ -44,11 +49,14 @@ STRINGS = ('nodes', 'edge_labels', 'ports')  # parameters whose text is drawn
 
 
 def drawn(params: dict) -> list[str]:
-    """The boxes, arrow labels and ports; a chain of boxes also reads as the chain `A -> B -> C`."""
+    """The boxes, arrow labels and ports; a chain of boxes also reads as the chain `A -> B -> C` (a cycle also as
+    `A -> B -> C -> A`)."""
     nodes = [str(x) for x in params.get("nodes") or []]
     out = nodes + [x for x in params.get("edge_labels") or [] if x and x.strip()]
     out += [p["label"] for p in params.get("ports") or [] if p.get("label")]
     if len(nodes) > 1 and not params.get("both_ways"):
         out.append(" -> ".join(nodes))
+        if params.get("direction") == "cycle":
+            out.append(" -> ".join(nodes + nodes[:1]))  # round the loop, back to the first
     return out
 MODEL = FlowVisual

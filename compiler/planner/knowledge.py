@@ -45,6 +45,24 @@ def port_verbs() -> dict[str, tuple[str, ...]]:
             for way, words in _load("lexicon.json")["port_verbs"].items()}
 
 
+def cycle_words() -> str:
+    """A regex alternation of the words that say a diagram's boxes go round a loop ("clockwise", "a cycle")."""
+    return "|".join(re.escape(w).replace("\\ ", r"\s+") for w in sorted(_load("lexicon.json")["cycle_words"], key=len,
+                                                                          reverse=True))
+
+
+def place_angles() -> dict[str, float]:
+    """A place word ("top", "lower right") -> the angle, in degrees, of that place on a circle (0 = right, 90 = top)."""
+    return {k: float(v) for k, v in _load("lexicon.json")["place_angles"].items()}
+
+
+def loose_port_words() -> dict[str, tuple[str, ...]]:
+    """way ("in", "out") -> the words before what enters a cycle or leaves it ("incoming arrows "ATP" and "NADPH"",
+    "outgoing "ADP""), longest first."""
+    data = _load("lexicon.json")
+    return {way: tuple(sorted(data[f"port_{way}_words"], key=len, reverse=True)) for way in ("in", "out")}
+
+
 def picture_objects() -> frozenset[str]:
     return frozenset(_load("lexicon.json")["picture_objects"])
 

@@ -10,7 +10,7 @@ import re
 from .beats import Beat
 from .context import Context, _beat, _cue, _has, _kw
 from .extract import Extracted, before_quote, enumeration
-from .knowledge import diagram_nouns, named_diagrams, port_verbs, way_words
+from .knowledge import cycle_words, diagram_nouns, loose_port_words, named_diagrams, place_angles, port_verbs, way_words
 
 
 ARROW_SPLIT = re.compile(r"\s*(?:->|→|=>|⟶)\s*")
@@ -34,6 +34,10 @@ def _flow_on_screen(ctx: Context) -> Beat | None:
 def _flow_ports(ex: Extracted, ctx: Context, i: int, flow: Beat) -> list[Beat] | None:
     """What enters or leaves a box of the diagram on screen: "Show water entering the first box and
     oxygen leaving it", "CO2 going into the Calvin cycle and glucose coming out"."""
+    if flow.params.get("direction") == "cycle":
+        done = _cycle_ports(ex, ctx, i, flow)
+        if done is not None:
+            return done
     verbs = port_verbs()
     alternatives = "|".join(re.escape(v) for way in ("in", "out") for v in verbs[way])
     nodes = list(flow.params.get("nodes", []))
@@ -62,6 +66,64 @@ def _flow_ports(ex: Extracted, ctx: Context, i: int, flow: Beat) -> list[Beat] |
     ctx.replace(flow, Beat("flow", dict(flow.params, ports=ports[:8]), flow.strings + tuple(added),
                            flow.rule.split("+ports")[0] + "+ports", flow.source, flow.detail_index,
                            flow.keywords + sum((_kw(x) for x in added), ())), i)
+    return []
+
+
+def _cycle_ports(ex: Extracted, ctx: Context, i: int, flow: Beat) -> list[Beat] | None:
+    """What enters or leaves a cycle on screen, placed by where the sentence says: "From outside the top right,
+    draw an arrow bringing in "CO2" with the label "carbon fixation"", "On the right-to-bottom arrow, draw incoming
+    arrows "ATP" and "NADPH" and outgoing "ADP"", "From the bottom, an arrow leaving the cycle labeled "G3P"". The
+    place names a box of the circle or the arrow between two (its first box takes the port; a label the sentence
+    gives the arrow goes on that arrow of the cycle)."""
+    words = loose_port_words()
+    bare = ex.bare.lower()
+    marks = sorted((m.start(), way) for way in ("in", "out") for w in words[way]
+                   for m in re.finditer(r"\b" + re.escape(w) + r"\b", bare))
+    quoted = [q for q in ex.quoted if q not in ctx.consumed]
+    if not marks or not quoted:
+        return None
+    nodes = list(flow.params.get("nodes", []))
+    n = len(nodes)
+    angles = place_angles()
+    place = re.search(r"\b(" + "|".join(sorted(angles, key=len, reverse=True)) + r")(?:[- ]to[- ](?:the\s+)?("
+                      + "|".join(sorted(angles, key=len, reverse=True)) + r"))?\b", bare)
+    if place is None:
+        return None
+    a = angles[place.group(1)]
+    if place.group(2):  # "the right-to-bottom arrow": the middle of the two places
+        b = angles[place.group(2)]
+        a = b + ((a - b + 180) % 360 - 180) / 2
+    # box k sits at 90 - 360k/n degrees; the arrow from box k to box k+1 halfway between them
+    spots = [(90 - 360 * k / n, k, False) for k in range(n)] + [(90 - 360 * (k + 0.5) / n, k, True) for k in range(n)]
+    _, box, on_arrow = min(spots, key=lambda s: abs((s[0] - a + 180) % 360 - 180))
+    ports = list(flow.params.get("ports") or [])
+    labels = list(flow.params.get("edge_labels") or [])
+    labels += [""] * (n - len(labels))
+    added: list[str] = []
+    for q in quoted:
+        before = before_quote(ex.sentence, q) or ""
+        at = len(before)  # (where the quoted "ADP" stands, not the "ADP" inside an earlier "NADPH")
+        way = next((w for pos, w in reversed(marks) if pos < at), None)
+        if ports and added and re.search(r"\b(?:labell?ed|with\s+(?:the\s+)?(?:label|text)|called)\s*:?\s*[\"\u201c']$",
+                                         before, re.I):
+            if on_arrow and not labels[box]:  # "… "CO2" with the label "carbon fixation"": the step of the cycle
+                labels[box] = q
+                added.append(q)
+            continue
+        if way is None:
+            continue
+        ports.append({"box": box, "label": q, "way": way})
+        added.append(q)
+    if not added:
+        return None
+    ctx.consumed.update(added)
+    if len(ports) > 8:
+        ctx.lost(i, f"a diagram shows at most 8 things entering or leaving its boxes: {ports[8]['label']!r} and after are not drawn")
+    params = dict(flow.params, ports=ports[:8])
+    if any(labels):
+        params["edge_labels"] = labels
+    ctx.replace(flow, Beat("flow", params, flow.strings + tuple(added), flow.rule.split("+ports")[0] + "+ports",
+                           flow.source, flow.detail_index, flow.keywords + sum((_kw(x) for x in added), ())), i)
     return []
 
 
@@ -279,23 +341,63 @@ def rule_flow(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                     rule = "flow:named-diagram"
     if len(nodes) < 2:
         return []
+    nodes, cycle = _cycle(ex, nodes, rule)
+    if on_screen is not None and len(nodes) >= 2 and set(nodes) == set(on_screen.params.get("nodes") or []) and (
+            on_screen.params.get("arrows") is False or cycle and on_screen.params.get("direction") != "cycle"):
+        # "Place four boxes in a circle: …" then "Connect them with arrows: A → B → C → D → A": the boxes on
+        # screen, joined in the order the chain gives
+        params = dict(on_screen.params, nodes=nodes, arrows=True)
+        params.pop("arrows")
+        if cycle:
+            params["direction"] = "cycle"
+        if edge_labels:
+            params["edge_labels"] = edge_labels
+            ctx.consumed.update(edge_labels)
+        return _flow_replace(ctx, on_screen, params, i, list(edge_labels or []))
     each = re.search(r"\blabell?ed\s+[\"\u201c]([^\"\u201d]{1,20})[\"\u201d]\s+on\s+(?:each|every|all(?:\s+the)?|both)\s+(?:of\s+the\s+)?arrows?\b",
                      ex.sentence, re.I)
     each = each or re.search(r"\b(?:an?\s+|the\s+)?[\"\u201c]([^\"\u201d]{1,20})[\"\u201d]\s+(?:label|tag|note)\s+on\s+"
                              r"(?:each|every|all(?:\s+the)?|both)\s+(?:of\s+the\s+)?arrows?\b", ex.sentence, re.I)
     if each and not edge_labels:
         # "labeled "d/dx" on each arrow", "with a "÷2" label on each arrow"
-        edge_labels = [each.group(1)] * (len(nodes) - 1)
+        edge_labels = [each.group(1)] * (len(nodes) - (0 if cycle else 1))
     ctx.consumed.update(edge_labels or [])
     parallel = _cue(ex, r"\bparallel\b")
     down = re.search(_DOWN, ex.bare.lower()) is not None and len(nodes) >= 3
     # "two side by side boxes: "Leading strand: …" and "Lagging strand: …"": set side by side, not joined
-    apart = rule in ("flow:quoted-boxes", "flow:labelled-boxes") and not edge_labels and _cue(
-        ex, r"\bside[- ]by[- ]side\b|\bnext to each other\b|\bbeside each other\b") and not _cue(
+    apart = rule in ("flow:quoted-boxes", "flow:labelled-boxes") and not edge_labels and (cycle or _cue(
+        ex, r"\bside[- ]by[- ]side\b|\bnext to each other\b|\bbeside each other\b")) and not _cue(
         ex, r"\barrows?\b|\bconnect\w*|\blink\w*|\bjoin\w*|\bleads? to\b|\bflows?\b|\bpoint\w*|->|→")
     return [_beat("flow", rule, ex, i, nodes + (edge_labels or []) + chain_text, sum((_kw(n) for n in nodes), ()),
-                  nodes=nodes, edge_labels=edge_labels, direction="down" if down else "right",
+                  nodes=nodes, edge_labels=edge_labels, direction="cycle" if cycle else "down" if down else "right",
                   parallel=parallel or None, arrows=False if apart else None)]
+
+
+_BACK_TO = re.compile(r"^(?:and\s+)?(?:then\s+)?back\s+(?:again\s+)?(?:to|into)\s+(?:the\s+)?", re.I)
+
+
+def _cycle(ex: Extracted, nodes: list[str], rule: str) -> tuple[list[str], bool]:
+    """Boxes that go round a loop: a chain that ends where it began ("Evaporation → Condensation → Precipitation →
+    back to Evaporation"), or three or more boxes the sentence says go round ("connected by arrows going
+    clockwise", "the stages of the cycle"); boxes placed by the sentence ("top "A", right "B", bottom "C"") are
+    taken clockwise from the top. -> (the boxes, once each; whether they form a cycle)."""
+    if len(nodes) >= 3 and _BACK_TO.sub("", nodes[-1]).strip().lower() == nodes[0].strip().lower():
+        return nodes[:-1], True
+    if len(nodes) < 3 or rule == "flow:token-sequence" or not _cue(ex, r"\b(?:" + cycle_words() + r")\b"):
+        return nodes, False
+    angles = place_angles()
+    places = []
+    for node in nodes:
+        before = before_quote(ex.sentence, node) or ""
+        places_re = "|".join(sorted(angles, key=len, reverse=True))
+        m = re.search(r"\b(" + places_re + r")\s*(?:box|node|point|stage)?\s*:?\s*[\"\u201c']$", before, re.I)
+        # or after it: '"Evaporation" (bottom left)', '"Collection" at the lower right'
+        m = m or re.match(r"\s*(?:\(\s*|,?\s*(?:at|on)\s+(?:the\s+)?)(" + places_re + r")\b",
+                          ex.sentence[len(before) + len(node) + 1:] if before else "", re.I)
+        places.append(angles[m.group(1).lower()] if m else None)
+    if None not in places and len(set(places)) == len(places):
+        nodes = [n for _, n in sorted(zip(places, nodes), key=lambda pair: (90 - pair[0]) % 360)]
+    return nodes, True
 
 
 def _caption(sentence: str, q: str) -> bool:

@@ -1,7 +1,10 @@
-"""flow: rounded boxes joined by arrows — a left-to-right pipeline or a top-down stack."""
+"""flow: rounded boxes joined by arrows — a left-to-right pipeline, a top-down stack or a cycle round a circle."""
 
-from manim import (DOWN, RIGHT, UP, Arrow, Create, FadeIn, GrowArrow, RoundedRectangle, ShowPassingFlash, Succession,
-                   VGroup, AnimationGroup)
+import math
+
+import numpy as np
+from manim import (DOWN, RIGHT, UP, Arrow, Create, CurvedArrow, FadeIn, GrowArrow, RoundedRectangle, ShowPassingFlash,
+                   Succession, VGroup, AnimationGroup)
 
 from ..style import colour, label_colour, text
 
@@ -26,6 +29,8 @@ def build(theme: dict, *, nodes: list[str], edge_labels: list[str] | None = None
         g = VGroup(box, t)
         boxes.append(g)
         parts[label] = g
+    if direction == "cycle" and n >= 2:
+        return _cycle(theme, boxes, parts, edge_labels or [], ports or [], arrow_col, arrows)
     joined = arrows
     row = VGroup(*boxes).arrange(RIGHT if direction == "right" else DOWN,
                                  buff=(1.0 if joined else 0.5) if direction == "right" else 0.6)
@@ -85,6 +90,86 @@ def build(theme: dict, *, nodes: list[str], edge_labels: list[str] | None = None
     return g
 
 
+def _cycle(theme: dict, boxes: list, parts: dict, edge_labels: list, ports: list, arrow_col, joined: bool) -> VGroup:
+    """The boxes round a circle, clockwise from the top; a curved arrow along the circle from each box to the next
+    and from the last back to the first (unless not `joined` yet); arrow labels outside the circle at the middle of
+    their arrow."""
+    n = len(boxes)
+    widest = max(max(b.width, b.height) for b in boxes)
+    radius = max(1.6, widest * 0.55 / math.sin(math.pi / n) + 0.35) if n > 2 else max(1.6, widest * 0.75 + 0.4)
+    angles = [math.pi / 2 - 2 * math.pi * k / n for k in range(n)]
+    for b, a in zip(boxes, angles):
+        b.move_to(radius * np.array([math.cos(a), math.sin(a), 0.0]))
+
+    def point(a: float) -> np.ndarray:
+        return radius * np.array([math.cos(a), math.sin(a), 0.0])
+
+    def leaves(box, a: float, step: float) -> float:
+        """The angle (from a, in steps of `step`) where the circle leaves the box, with a small gap."""
+        for _ in range(200):
+            p = point(a)
+            if not (box.get_left()[0] - 0.12 < p[0] < box.get_right()[0] + 0.12
+                    and box.get_bottom()[1] - 0.12 < p[1] < box.get_top()[1] + 0.12):
+                return a
+            a += step
+        return a
+
+    arrows = VGroup()
+    labels = VGroup()
+    for k in range(n if joined else 0):
+        a0, a1 = angles[k], angles[k] - 2 * math.pi / n
+        start = leaves(boxes[k], a0, -0.01)
+        end = leaves(boxes[(k + 1) % n], a1, 0.01)
+        if start - end < 0.15:  # boxes too close for an arrow between them: a short one across the gap
+            start, end = (a0 + a1) / 2 + 0.08, (a0 + a1) / 2 - 0.08
+        arr = CurvedArrow(point(start), point(end), angle=-(start - end), color=arrow_col, stroke_width=4,
+                          tip_length=0.22)
+        arrows.add(arr)
+        if k < len(edge_labels) and edge_labels[k]:
+            mid = (start + end) / 2
+            lab = text(edge_labels[k], theme, size=18, color=arrow_col, width_chars=16)
+            out = np.array([math.cos(mid), math.sin(mid), 0.0])
+            reach = 0.18 + abs(out[0]) * lab.width / 2 + abs(out[1]) * lab.height / 2
+            lab.move_to(point(mid) + out * reach)
+            labels.add(lab)
+            parts[edge_labels[k]] = lab
+    ring = VGroup(*boxes)
+    g = VGroup(ring, arrows, labels)
+    g.ports = _cycle_ports(theme, boxes, angles, ports, parts)
+    g.add(g.ports)
+    g.boxes, g.arrows, g.labels, g.parallel = boxes, arrows, labels, False
+    g.parts = parts
+    g.grow = 1.2
+    g.sbc_kind = "flow"
+    return g
+
+
+def _cycle_ports(theme: dict, boxes: list, angles: list, ports: list, parts: dict) -> VGroup:
+    """What enters a box of a cycle comes from outside the circle (an arrow pointing in, towards the box); what
+    leaves goes out away from it; several at one box fan out."""
+    out = VGroup()
+    col = colour(theme, "arrow", "#9E9E9E")
+    sides: dict = {}
+    for p in ports:
+        if 0 <= p["box"] < len(boxes):
+            sides.setdefault(p["box"], []).append((p["label"], p.get("way", "in")))
+    for k, items in sorted(sides.items()):
+        box = boxes[k]
+        for j, (name, way) in enumerate(items):
+            a = angles[k] + (j - (len(items) - 1) / 2) * 0.45
+            d = np.array([math.cos(a), math.sin(a), 0.0])
+            edge = box.get_center() + d * (abs(d[0]) * box.width / 2 + abs(d[1]) * box.height / 2 + 0.05)
+            far = edge + d * 0.9
+            arr = Arrow(far, edge, buff=0.05, color=col, stroke_width=3) if way == "in" else \
+                Arrow(edge, far, buff=0.05, color=col, stroke_width=3)
+            lab = text(name, theme, size=20, color=theme["text"], width_chars=14)
+            lab.move_to(far + d * (0.12 + abs(d[0]) * lab.width / 2 + abs(d[1]) * lab.height / 2))
+            piece = VGroup(arr, lab)
+            out.add(piece)
+            parts[name] = piece
+    return out
+
+
 def _ports(theme: dict, boxes: list, ports: list, parts: dict) -> VGroup:
     """What enters a box (an arrow down into its top, its label above) or leaves it (an arrow down out of
     its bottom, its label below); several on one side of a box spread across it."""
@@ -130,6 +215,8 @@ def enter(mob, run_time: float):
         if i - 1 < len(mob.arrows):
             steps.append(GrowArrow(mob.arrows[i - 1], run_time=per))
         steps.append(FadeIn(mob.boxes[i], run_time=per))
+    for arrow in mob.arrows[len(mob.boxes) - 1:]:  # a cycle's arrow back to its first box
+        steps.append(Create(arrow, run_time=per))
     if len(mob.labels):
         steps.append(FadeIn(mob.labels, run_time=per))
     if len(mob.ports):
