@@ -75,3 +75,43 @@ def test_a_cycle_is_drawn_round_a_circle_within_the_frame():
                                   "audio_text": "Round it goes.", "visuals": [visual]}]})
     ins = dryrun.run_scene(g.code, g.class_name, 1)
     assert ins.violations == []
+
+
+# ----------------------------------------------------------------------------- words that describe, not show
+def test_a_label_asked_for_without_its_words_is_reported_not_written():
+    (beats,), notes = planned("Draw two legs of lengths 3 and 4 meeting at a vertex, with the third side connecting "
+                              "their ends. Show a live angle label at the vertex.")
+    assert [b.kind for b in beats] == ["geometry"]
+    assert any("SB301" in n and "live angle label" in n for n in notes)
+
+
+def test_an_instruction_after_a_place_is_not_a_caption():
+    (beats,), notes = planned("For each year draw two bars side by side: simple (1000, 1100, 1200, 1300) and compound "
+                              "(1000, 1100, 1210, 1331). On the compound bars of year 2 and year 3, color the part "
+                              "above the simple bar height differently: year 2 extra = $10, year 3 extra = $31.")
+    assert [b.kind for b in beats] == ["bar_chart"]
+    assert any("SB301" in n and "color the part" in n for n in notes)
+
+
+# ----------------------------------------------------------------------------- highlights
+def test_the_first_column_in_one_colour_and_the_second_in_another():
+    (beats,), _ = planned('Show the matrix "A = [[3, 1], [0, 2]]". Highlight the first column of the matrix in green '
+                          'and the second in red.')
+    marks = [b for b in beats if b.kind == "highlight"]
+    assert [(b.params["column"], b.params["color"]) for b in marks] == [(1, "green"), (2, "red")]
+    (beats,), notes = planned('Show the matrix "A = [[3, 1], [0, 2]]". Highlight the first column in green and the '
+                              'third in red.')
+    assert [b.params["column"] for b in beats if b.kind == "highlight"] == [1]
+    assert any("there is no third column" in n for n in notes)
+
+
+def test_a_column_highlight_lands_on_the_matrix_beside_a_plane_not_on_the_plane():
+    from compiler.runtime.components import vector_plane
+    from compiler.runtime.components.annotation import _cells_of, select
+    theme = {"background": "#000000", "text": "#FFFFFF", "title": "#FFFFFF", "accent": "#FFFFFF", "roles": {},
+             "labels": {}, "palette": [], "font": "DejaVu Sans", "mono_font": "DejaVu Sans Mono"}
+    plane = vector_plane.build(theme, matrices=[{"values": [[3, 1], [0, 2]], "label": "A"}])
+    cells = _cells_of(plane)
+    assert cells is not None and [len(r) for r in cells] == [2, 2]
+    column = select(plane, plane, column=2)
+    assert column.width < 1.0 < plane.width  # the matrix's second column, not the whole plane

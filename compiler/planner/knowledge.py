@@ -45,6 +45,11 @@ def port_verbs() -> dict[str, tuple[str, ...]]:
             for way, words in _load("lexicon.json")["port_verbs"].items()}
 
 
+def unwritten_text_nouns() -> frozenset[str]:
+    """Nouns for text whose words a sentence does not give ("label", "readout", "caption")."""
+    return frozenset(_load("lexicon.json")["unwritten_text_nouns"])
+
+
 def cycle_words() -> str:
     """A regex alternation of the words that say a diagram's boxes go round a loop ("clockwise", "a cycle")."""
     return "|".join(re.escape(w).replace("\\ ", r"\s+") for w in sorted(_load("lexicon.json")["cycle_words"], key=len,

@@ -91,6 +91,33 @@ def nth_part(sentence: str, on_screen: list[Beat]) -> Part | Missing | None:
     return Part(labels[k - 1], field, k, owner)
 
 
+def following_parts(sentence: str, first: Part) -> list[tuple[Part | Missing, str]]:
+    """The parts a sentence names after `first` by their position alone ("Highlight the first column in green and
+    the second in red", "… and the last one"): (part, the words after it, up to the next one), same field and
+    component."""
+    ords = "|".join(sorted((re.escape(w) for w in ordinals()), key=len, reverse=True))
+    nouns = "|".join(sorted((re.escape(w) for w in part_nouns()), key=len, reverse=True))
+    low = sentence.lower()
+    by_word, by_number = _pattern()
+    m = by_word.search(low) or by_number.search(low)
+    if not m:
+        return []
+    labels = _labels(first.owner, "column" if first.field == "column" else "row" if first.field == "row" else "item")
+    found = list(re.finditer(rf"\b(?:and|,)\s+(?:then\s+)?(?:the\s+)?(?P<ord>{ords})(?:\s+(?:one|(?:{nouns})s?))?\b",
+                             low[m.end():]))
+    out: list[tuple[Part | Missing, str]] = []
+    for j, f in enumerate(found):
+        position = ordinals()[f.group("ord")]
+        k = position if position > 0 else len(labels) + 1 + position
+        words = low[m.end():][f.end():found[j + 1].start() if j + 1 < len(found) else None]
+        if not 1 <= k <= len(labels):
+            out.append((Missing(f"there is no {f.group('ord')} {first.field}: {len(labels)} are on screen, so it is not "
+                                f"highlighted"), words))
+        else:
+            out.append((Part(labels[k - 1], first.field, k, first.owner), words))
+    return out
+
+
 # the values of a component's items, for the ones that have them (same order as `_labels(beat, "item")`)
 _VALUES = {"bar_chart": ("new_values", "values")}
 

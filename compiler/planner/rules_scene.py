@@ -10,7 +10,7 @@ import re
 from .beats import Beat
 from .context import Context, _beat, _has, _kw, since_clear
 from .extract import Extracted
-from .parts import Missing, extreme_part, nth_part
+from .parts import following_parts, Missing, extreme_part, nth_part
 from .theme import colour_named
 from .knowledge import cell_words, figure_nouns, part_nouns
 from ..components import FIGURES
@@ -249,8 +249,18 @@ def rule_highlight(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         # likely word": the bar with the largest value. A quoted name of it ("the tallest bar "7"") is not drawn again.
         ctx.consumed.update(q for q in named if q.strip().lower() == part.label.lower())
         mode = "box" if _has(ex, _BOX_ASKED) else None
-        return [_beat("highlight", "highlight:part", ex, i, (), _kw(ex.sentence), target=part.label,
-                      **{part.field: part.position}, color=colour, mode=mode)]
+        more = following_parts(ex.sentence, part)
+        if more:  # "the first column in green and the second in red": the first one's colour is said before "and"
+            colour = colour_named(re.split(r"\band\b|,", ex.sentence.lower(), maxsplit=1)[0]) or colour
+        beats = [_beat("highlight", "highlight:part", ex, i, (), _kw(ex.sentence), target=part.label,
+                       **{part.field: part.position}, color=colour, mode=mode)]
+        for other, words in more:
+            if isinstance(other, Missing):
+                ctx.lost(i, other.what)
+                continue
+            beats.append(_beat("highlight", "highlight:part", ex, i, (), _kw(ex.sentence), target=other.label,
+                               **{other.field: other.position}, color=colour_named(words) or colour, mode=mode))
+        return beats
     quoted = [q for q in ex.quoted + ex.backticked if q not in ctx.consumed]
     formulas = [f.rstrip(".") for f, _, _ in ex.prose]
     words = [w.strip(".,;:") for w in re.sub(r"[\"`\u201c\u201d][^\"`\u201c\u201d]*[\"`\u201c\u201d]", " ", ex.sentence).split()[1:]]

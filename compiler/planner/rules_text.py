@@ -10,7 +10,8 @@ import re
 from .beats import Beat
 from .context import Context, _beat, _has, _kw, since_clear
 from .extract import Extracted
-from .knowledge import PLACE_WORDS, action_verbs, instruction_verbs, picture_objects, list_heads, list_nouns, pacing_words, visual_parts_named, picture_words
+from .knowledge import (PLACE_WORDS, action_verbs, instruction_verbs, picture_objects, list_heads, list_nouns, pacing_words,
+                        picture_words, unwritten_text_nouns, visual_parts_named, without_place)
 from .rules_equation import counted, quoted_formula
 
 
@@ -389,7 +390,7 @@ def rule_noun_phrase(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                 what = re.sub(r"(?:,|\s+and|\s+then)+\s*$", "", pre.strip())
                 ctx.lost(i, f"only the formula {f!r} is drawn: {what!r} is not")
             return [_beat("equation", "equation:after-mathtex", ex, i, [f], _kw(f), exprs=[f])]
-        if colon and (_acts(ex.sentence[:colon.start(2)], action_verbs()) or _acts(colon.group(2)) or (
+        if colon and (_acts(without_place(ex.sentence[:colon.start(2)]), action_verbs()) or _acts(colon.group(2)) or (
                 set(re.findall(r"[a-z]+", ex.sentence[:colon.start(1)].lower())) & picture_objects() and
                 re.search(r"\b(?:show|draw|display|sketch|add|put|place)\b", ex.sentence[:colon.start(1)], re.I))):
             # "Release the bob: animate one full swing …": what to do, not text to show (reported); "Next to the plot,
@@ -424,7 +425,9 @@ def rule_noun_phrase(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         return []
     words = set(re.findall(r"[a-z]+", phrase.lower()))
     named = len(phrase.split()) <= 6 and not any(w.endswith("ing") for w in words)  # "the softmax function"
-    if not (named or re.search(r"[=<>→–—±×÷^\d]|\s-\s", phrase)) or words & picture_words():
+    if not (named or re.search(r"[=<>→–—±×÷^\d]|\s-\s", phrase)) or words & picture_words() or (
+            words & unwritten_text_nouns() and not re.search(r"[=<>→±×÷^\d]", phrase)):
+        # ("Show a live angle label at the vertex": a label asked for without its words — never those words)
         # "Show a green leaf in the middle of the screen": a description of a picture sbc cannot draw. Drawing
         # the words would put an instruction on screen; the sentence is reported instead (SB301).
         return []

@@ -73,8 +73,14 @@ def owner_of(scene, mob):
     return None
 
 
-def resolve(scene, target: str | None):
-    """(mob, owner, found): what `target` names on screen; the last thing drawn when it names nothing."""
+def resolve(scene, target: str | None, having=None):
+    """(mob, owner, found): what `target` names on screen; the last thing drawn when it names nothing. `having`: a
+    test an owner must pass ("a column of …" is only in a component with cells), tried first."""
+    if having is not None:
+        for owner, names, part in _candidates(scene):
+            home = owner_of(scene, owner) or owner
+            if having(home) and (not target or _score(target, names) >= 50):
+                return part, home, True
     last = scene.body[-1] if scene.body else scene.title_mob
     if not target:
         return last, last, last is not None
@@ -169,6 +175,11 @@ def _cells_of(owner):
         return [list(r) for r in main.cells]
     if getattr(owner, "sbc_kind", None) == "table" and getattr(owner, "rows", None):
         return [list(r) for r in owner.rows]
+    if getattr(owner, "sbc_kind", None) == "vector_plane":
+        # the matrix written beside the plane (its panel): the newest one
+        grids = [m for m in owner.get_family() if getattr(m, "rows_n", None) and getattr(m, "cells", None)]
+        if grids:
+            return [list(r) for r in grids[-1].cells]
     return None
 
 

@@ -21,9 +21,11 @@ def play(scene, target: str | None, slot: float, mode: str = "surround", color: 
         color = color or DIM
     color = color or "#FFD54F"
     if row or column or item or items:
-        from .annotation import resolve, select
+        from .annotation import _cells_of, resolve, select
 
-        mob, owner, _ = resolve(scene, target)
+        # "the first column of the matrix": a row or column is one of a component that has cells (a matrix shown
+        # beside a plane that carries the same numbers, a table), else a line of a list
+        mob, owner, _ = resolve(scene, target, having=_cells_of if row or column else None)
         mob = select(owner, mob, row=row, column=column, items=tuple(items) if items else (item, item) if item else None)
     else:
         mob = scene.find(target)
