@@ -115,3 +115,36 @@ def test_a_column_highlight_lands_on_the_matrix_beside_a_plane_not_on_the_plane(
     assert cells is not None and [len(r) for r in cells] == [2, 2]
     column = select(plane, plane, column=2)
     assert column.width < 1.0 < plane.width  # the matrix's second column, not the whole plane
+
+
+# ----------------------------------------------------------------------------- curves described by their shape
+def test_a_curve_described_by_its_peaks_and_valley_is_drawn_through_them():
+    from compiler.planner.curve_shape import height_at
+
+    (beats,), _ = planned('Draw axes with x-axis "Wavelength (nm)" from 400 to 700 and y-axis "Light absorbed" from 0 '
+                          'to 1. Draw a smooth curve with a high peak near 430 nm, a low valley between 500 and 600 nm, '
+                          'and a second peak near 660 nm. Label the peaks "blue absorbed" and "red absorbed", and the '
+                          'valley "green reflected".')
+    assert [b.rule for b in beats] == ["plot:axes-cue", "plot:shaped-curve", "plot:feature-labels"]
+    assert beats[0].params["y_range"] == [0, 1]  # the axes as written: no parabola stretched them to 500000
+    (series,) = beats[1].params["series"]
+    pts = series["points"]
+    assert series["dots"] is False and not any("expr" in c for c in beats[1].params.get("curves", []))
+    assert height_at(pts, 430) > 0.85 and height_at(pts, 660) > 0.7 and height_at(pts, 550) < 0.15
+    assert all(0 <= y <= 1 for _, y in pts) and pts[0][0] == 400 and pts[-1][0] == 700
+    labels = {p["label"]: p["x"] for p in beats[2].params["points"]}
+    assert labels == {"blue absorbed": 430, "red absorbed": 660, "green reflected": 550}
+
+
+def test_a_curve_with_one_dip_on_its_own_axes():
+    (beats,), _ = planned("Plot a curve with a deep dip at x = 3.")
+    (b,) = beats
+    assert b.rule == "plot:shaped-curve" and b.params["y_range"] == [0, 1]
+    pts = b.params["series"][0]["points"]
+    lo = min(pts, key=lambda p: p[1])
+    assert abs(lo[0] - 3) < 0.3 and lo[1] < 0.15 and max(y for _, y in pts) > 0.8
+
+
+def test_the_minimum_of_a_curve_on_screen_is_a_point_not_a_new_shape():
+    (beats,), _ = planned("Plot y = (x - 3)^2 + 1. Mark the minimum at x = 3 with a dot.")
+    assert "plot:shaped-curve" not in [b.rule for b in beats]

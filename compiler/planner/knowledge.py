@@ -50,6 +50,11 @@ def unwritten_text_nouns() -> frozenset[str]:
     return frozenset(_load("lexicon.json")["unwritten_text_nouns"])
 
 
+def curve_shape() -> dict:
+    """The words of a curve described by its shape (lexicon.json `curve_shape`): feature, place and height words."""
+    return _load("lexicon.json")["curve_shape"]
+
+
 def cycle_words() -> str:
     """A regex alternation of the words that say a diagram's boxes go round a loop ("clockwise", "a cycle")."""
     return "|".join(re.escape(w).replace("\\ ", r"\s+") for w in sorted(_load("lexicon.json")["cycle_words"], key=len,

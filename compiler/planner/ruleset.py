@@ -7,7 +7,7 @@ fallbacks that only run when nothing else drew anything for the sentence.
 
 from __future__ import annotations
 
-from . import (rules_array, rules_bar_chart, rules_cards, rules_charges, rules_circuit, rules_code, rules_comparison, rules_contour,
+from . import (rules_array, rules_bar_chart, rules_cards, rules_charges, rules_circuit, rules_code, rules_comparison, rules_contour, rules_curve_shape,
                rules_drawing, rules_equation, rules_flow, rules_formula, rules_gas, rules_geometry, rules_graph, rules_grid, rules_icon,
                rules_message_chart, rules_lens, rules_network, rules_orbit, rules_pendulum, rules_number_line, rules_optics, rules_physics, rules_plot, rules_plot_marks,
                rules_recall, rules_scene, rules_sequence, rules_steps, rules_table, rules_text, rules_transform,
@@ -31,7 +31,8 @@ RULES: tuple[Rule, ...] = (
     rules_vector_plane.rule_vector_plane, rules_contour.rule_contour, rules_physics.rule_vector_sum, rules_lens.rule_lens, rules_pendulum.rule_pendulum, rules_gas.rule_gas, rules_charges.rule_charges, rules_orbit.rule_orbit,
     rules_geometry.rule_geometry, rules_optics.rule_optics, rules_physics.rule_spring, rules_physics.rule_physics, rules_message_chart.rule_message_chart,
     rules_circuit.rule_circuit, rules_number_line.rule_number_line, rules_wave.rule_wave,
-    rules_plot.rule_axis_labels, rules_plot_marks.rule_plot_ops, rules_scene.rule_text_update,
+    rules_plot.rule_axis_labels, rules_curve_shape.rule_shaped_curve, rules_curve_shape.rule_feature_labels,
+    rules_plot_marks.rule_plot_ops, rules_scene.rule_text_update,
     rules_scene.rule_arrow_between, rules_formula.rule_formula_target, rules_formula.rule_formula_labels,
     rules_scene.rule_highlight,
     rules_scene.rule_title,
