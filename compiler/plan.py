@@ -184,9 +184,10 @@ def _rule_beats(index: int, scene: Scene, details: tuple[str, ...], theme: Theme
                                   tex_matrices, titles_first, typeset_written_math)
 
     from .planner.rules_network import tiny_networks
+    from .planner.mirror import mirrored_notes
 
     composed = titles_first(tex_matrices(continued_lines(derivations_as_steps(typeset_written_math(lone_columns_as_lists(
-        distinct_curves(tiny_networks(ctx.beats, ctx.about))))))))
+        distinct_curves(tiny_networks(mirrored_notes(ctx.beats), ctx.about))))))))
     beats = apply_colours([_as_drawing(_within_limits(b, index, details, notes)) for b in composed], theme)
     for b in beats:
         _typeset_notes(index, b, notes)

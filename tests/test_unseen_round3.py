@@ -224,7 +224,9 @@ def test_a_chain_of_function_calls_keeps_them_whole_and_labels_each_arrow():
     beats, _ = planned('Draw a circular arrow connecting sin(x) -> cos(x) -> -sin(x) -> -cos(x) -> back to sin(x), '
                        'labeled "d/dx" on each arrow.')
     flow = next(b for b in beats if b.kind == "flow")
-    assert flow.params["nodes"] == ["sin(x)", "cos(x)", "-sin(x)", "-cos(x)", "sin(x)"]
+    # (round 8: a circular chain back to its start is a cycle — four boxes, four arrows, the last one back to sin(x))
+    assert flow.params["nodes"] == ["sin(x)", "cos(x)", "-sin(x)", "-cos(x)"]
+    assert flow.params["direction"] == "cycle"
     assert flow.params["edge_labels"] == ["d/dx"] * 4
 
 

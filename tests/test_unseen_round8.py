@@ -148,3 +148,35 @@ def test_a_curve_with_one_dip_on_its_own_axes():
 def test_the_minimum_of_a_curve_on_screen_is_a_point_not_a_new_shape():
     (beats,), _ = planned("Plot y = (x - 3)^2 + 1. Mark the minimum at x = 3 with a dot.")
     assert "plot:shaped-curve" not in [b.rule for b in beats]
+
+
+# ----------------------------------------------------------------------------- states over time
+def test_a_style_sentence_about_the_end_of_the_scene_does_not_colour_its_start():
+    from compiler.planner.theme import parse_theme
+
+    yellow = parse_theme("Nodes yellow.")[0].roles["node"]
+    theme, fired = parse_theme("Nodes yellow. At the end all nodes are green, and the table gets a yellow frame.")
+    assert theme.roles["node"] == yellow != parse_theme("All nodes are green.")[0].roles["node"]
+    assert any("later state" in f for f in fired)
+    theme, _ = parse_theme("When visited, a node turns green.")
+    assert "node" not in theme.roles
+
+
+def test_a_node_note_follows_the_table_row_that_holds_the_same_value():
+    from compiler.planner.beats import Beat
+    from compiler.planner.mirror import mirrored_notes
+
+    graph = Beat("graph", {"nodes": ["A", "B", "C"], "edges": [], "steps": [
+        {"action": "note", "nodes": ["A"], "text": 0}, {"action": "note", "nodes": ["B"], "text": "∞"},
+        {"action": "note", "nodes": ["C"], "text": 4}]}, (), "graph:declared", "s", 0)
+    before = Beat("table", {"columns": ["Node", "Dist"], "rows": [["A", 0], ["B", "inf"], ["C", 4]]}, (), "table", "s", 1)
+    after = Beat("table", {"columns": ["Node", "Dist"], "rows": [["A", 0], ["B", 5], ["C", 3]], "update": True}, (),
+                 "table:update", "update B to 5 and C to 3", 2)
+    out = mirrored_notes([graph, before, after])
+    assert [b.rule for b in out] == ["graph:declared", "table", "table:update", "graph:note-follows-table"]
+    assert out[-1].params == {"extend": True, "steps": [{"action": "note", "nodes": ["B"], "text": "5"},
+                                                        {"action": "note", "nodes": ["C"], "text": "3"}]}
+    # a table beside no graph, or a graph whose nodes carry no note, is left as it is
+    assert mirrored_notes([before, after]) == [before, after]
+    bare = Beat("graph", {"nodes": ["A", "B", "C"], "edges": []}, (), "graph:declared", "s", 0)
+    assert mirrored_notes([bare, before, after]) == [bare, before, after]

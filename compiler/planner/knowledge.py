@@ -55,6 +55,11 @@ def curve_shape() -> dict:
     return _load("lexicon.json")["curve_shape"]
 
 
+def later_state_openers() -> str:
+    """A regex alternation of the openers of a style sentence about a later state ("At the end all nodes are green")."""
+    return "|".join(_load("lexicon.json")["later_state_openers"])
+
+
 def cycle_words() -> str:
     """A regex alternation of the words that say a diagram's boxes go round a loop ("clockwise", "a cycle")."""
     return "|".join(re.escape(w).replace("\\ ", r"\s+") for w in sorted(_load("lexicon.json")["cycle_words"], key=len,

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .knowledge import later_state_openers
+
 # Readable on dark backgrounds; names an LLM uses in styles. Longest names first when matching.
 NAMED_COLOURS: dict[str, str] = {
     "white": "#FFFFFF", "off-white": "#E0E0E0", "black": "#000000", "near-black": "#0F0F1A",
@@ -232,6 +234,11 @@ def parse_theme(style: str, base: Theme | None = None) -> tuple[Theme, list[str]
             roles["text"] = colour_value(m.group(1)) or roles.get("text", text)
             roles["title"] = colour_value(m.group(2)) or roles.get("title", title)
             fired.append(f"text, title -> {roles['text']}, {roles['title']} <- {clause!r}")
+            continue
+        if re.match(r"\s*(?:" + later_state_openers() + r")", low):
+            # "At the end all nodes are green", "When visited, a node turns green": how things look later in the
+            # scene (the steps that colour them say so), not the colour they start with
+            fired.append(f"(a later state, not the starting colours) <- {clause!r}")
             continue
         for sub in _sub_clauses(clause):
             if re.search(r"(?:" + COLOUR_RE.pattern + r")\s+(?:colou?r(?:ed)?\s+)?background\b|\bbackground\s+"
