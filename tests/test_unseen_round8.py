@@ -180,3 +180,24 @@ def test_a_node_note_follows_the_table_row_that_holds_the_same_value():
     assert mirrored_notes([before, after]) == [before, after]
     bare = Beat("graph", {"nodes": ["A", "B", "C"], "edges": []}, (), "graph:declared", "s", 0)
     assert mirrored_notes([bare, before, after]) == [bare, before, after]
+
+
+def test_labels_written_under_quoted_symbols_point_at_them():
+    (beats,), notes = planned('Write the equation in the center: MathTex "A \\vec{v} = \\lambda \\vec{v}". Add labels with '
+                              'arrows: under "A" write "matrix (transformation)", under "v" write "eigenvector", under '
+                              '"lambda" write "eigenvalue (a number)".')
+    assert [b.kind for b in beats] == ["equation", "annotation", "annotation", "annotation"]
+    assert [(b.params["target"], b.params["label"]) for b in beats[1:]] == [
+        ("A", "matrix (transformation)"), ("v", "eigenvector"), ("lambda", "eigenvalue (a number)")]
+    assert not any(b.kind == "flow" for b in beats)
+
+
+def test_a_line_through_the_origin_along_a_direction_spans_the_plane():
+    (beats,), _ = planned('NumberPlane from -7 to 7 and -4 to 4. Draw a yellow vector v from (0,0) to (1,1) and a '
+                          'dashed white line through the origin along the direction (1,1) labeled "span of v".')
+    plane = beats[-1]
+    assert plane.kind == "vector_plane" and plane.params["vectors"][0]["label"] == "v"
+    (seg,) = plane.params["segments"]
+    assert seg["start"] == [-4.0, -4.0] and seg["end"] == [4.0, 4.0] and seg["label"] == "span of v"
+    assert seg.get("dashed", True) is True
+    assert not any(b.kind == "text" for b in beats)

@@ -167,6 +167,9 @@ _QUOTE = re.compile(r"[\"\u201c]([^\"\u201d\n]{1,80})[\"\u201d]")
 # "Under m write "mass" and under a write "acceleration"": a label written by its piece
 _UNDER = re.compile(r"\b(?:under|below|beneath|underneath|above|over)\s+\S{1,24}\s+(?:write|put|add|place|show|display)\s*"
                     r"[\"\u201c\x01]|^\W*(?:under|below|beneath|underneath|above|over)\s+[^:\"\u201c]{1,40}:\s*[\"\u201c\x01]", re.I)
+# 'under "A" write "…"': a quoted piece, then its label
+_UNDER_QUOTED = re.compile(r"^\W*(?:(?:then|and|also)\s+)?(?:under|below|beneath|underneath|above|over)\s+(?:the\s+)?$", re.I)
+_WRITE_VERB = re.compile(r"\s*,?\s*(?:write|put|add|place|show|display)\s*(?:the\s+(?:word|label|text)\s*)?", re.I)
 # "under m write "mass"", "- under f(x+h) − f(x): "rise"": the piece the label goes under (or over)
 _UNDER_PIECE = re.compile(r"^\W*(?:(?:then|and|also)\s+)?(?:under|below|beneath|underneath|above|over)\s+(?:the\s+)?"
                           r"(?:(\S{1,24}?)\s*,?\s+(?:write|put|add|place|show|display)\s*(?:the\s+(?:word|label|text)\s*)?|"
@@ -208,9 +211,18 @@ def rule_formula_labels(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         for q, m in zip(quotes, named):
             piece = _piece_on_screen([m.group(1)], shown)
             pairs.append((piece if piece is not None else m.group(1), q.group(1).strip(), piece is not None))
+    named_pieces = 0  # quotes that name a piece ('under "A" write "matrix"'), not labels
     for a, b in ([] if pairs else clause_spans(ex.bare[start:])):
         a, b = a + start, b + start
         inside = [m for m in quotes if a <= m.start() < b]
+        if len(inside) == 2 and _UNDER_QUOTED.match(s[a:inside[0].start()]) and _WRITE_VERB.fullmatch(
+                s[inside[0].end():inside[1].start()]):
+            # 'under "A" write "matrix (transformation)"': the first quote is the piece, the second its label
+            piece = _piece_on_screen([inside[0].group(1).strip()], shown)
+            named_pieces += 1
+            pairs.append((piece if piece is not None else inside[0].group(1).strip(), inside[1].group(1).strip(),
+                          piece is not None))
+            continue
         if len(inside) != 1:
             continue
         q = inside[0]
@@ -233,7 +245,7 @@ def rule_formula_labels(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             pairs.append((piece, label, True))
         elif before and len(before) <= 12 and re.fullmatch(r"[^\s\w]*\w{1,3}\S*", before):
             pairs.append((before, label, False))  # a symbol the formula does not hold: reported
-    if not any(found for _, _, found in pairs) or len(pairs) != len(quotes) or len(pairs) < 2 and not (_ARROWS.search(ex.bare) or _UNDER.search(ex.bare)):
+    if not any(found for _, _, found in pairs) or len(pairs) != len(quotes) - named_pieces or len(pairs) < 2 and not (_ARROWS.search(ex.bare) or _UNDER.search(ex.bare)):
         return []  # (one label without an arrow, "Label η as "learning rate"": a caption of the formula, rule_highlight)
     side = "down" if re.search(r"\b(?:under|below|beneath|underneath)\b", ex.bare, re.I) else \
         "up" if re.search(r"\b(?:above|over)\b", ex.bare, re.I) else None

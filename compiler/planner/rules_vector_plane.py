@@ -280,6 +280,30 @@ def _complex_points(text: str) -> list[dict]:
     return out
 
 
+def _span_lines(text: str, extent: tuple[float, float]) -> list[dict]:
+    """"a dashed white line through the origin along the direction (1,1) labeled "span of v"": the whole line, drawn
+    across the plane on screen (`extent`: its half-width and half-height), as a segment between its edges."""
+    out = []
+    for m in re.finditer(r"\b(?P<adj>(?:[\w-]+\s+){0,3}?)line\s+(?:\w+\s+){0,2}?through\s+the\s+origin\s+(?:along|in)\s+"
+                         r"(?:the\s+)?(?:direction|span)(?:\s+of)?\s+(?:\w+\s*)?" + _PT, text, re.I):
+        a, b = quantity(m.group(2)), quantity(m.group(3))
+        if a is None or b is None or (a == 0 and b == 0):
+            continue
+        k = min(extent[0] / abs(a) if a else 1e9, extent[1] / abs(b) if b else 1e9)
+        sg = {"start": [round(-k * a, 3), round(-k * b, 3)], "end": [round(k * a, 3), round(k * b, 3)]}
+        if not re.search(r"\bdashed\b|\bdotted\b", m.group("adj"), re.I):
+            sg["dashed"] = False
+        label = re.match(r"[^.;\"\u201c]{0,25}?\b(?:labell?ed|with\s+(?:a\s+|the\s+)?label)\s+[\"\u201c]([^\"\u201d]{1,24})[\"\u201d]",
+                         text[m.end():m.end() + 50], re.I)
+        if label:
+            sg["label"] = label.group(1)
+        colour = _colour_before(m.group("adj"))
+        if colour:
+            sg["color"] = colour
+        out.append(sg)
+    return out
+
+
 def _marks(text: str) -> tuple[list[dict], list[dict]]:
     """Dots and segments given by their coordinates on a plane on screen: "a green dot at (2, 1) with a label "?"",
     "a dashed grey segment from the tip of a (1, 3) down to the point (2, 1)", "a dashed white line through the
@@ -388,6 +412,10 @@ def rule_vector_plane(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if shapes:
         ctx.consumed.update(x["label"] for x in shapes if x.get("label"))
     points, segments = _marks(s) if on_screen is not None else ([], [])
+    if on_screen is not None:
+        xr = on_screen.params.get("x_range") or [-5, 5]
+        yr = on_screen.params.get("y_range") or [-4, 4]
+        segments += _span_lines(s, (min(abs(xr[0]), abs(xr[1])) or 4.0, min(abs(yr[0]), abs(yr[1])) or 3.0))
     if len(points) == 1 and re.search(r"\b(?:arrow|vector)\s+from\s+the\s+origin\b(?:\s*\(\s*0\s*,\s*0\s*\))?[^.;]{0,20}?"
                                       r"\bto\s+(?:it|that\s+point|the\s+point|the\s+dot)\b", s, re.I):
         # "Plot point z at (3, 2) as a dot with label "z = 3 + 2i", and draw an arrow from the origin to it": a vector
