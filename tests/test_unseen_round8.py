@@ -201,3 +201,18 @@ def test_a_line_through_the_origin_along_a_direction_spans_the_plane():
     assert seg["start"] == [-4.0, -4.0] and seg["end"] == [4.0, 4.0] and seg["label"] == "span of v"
     assert seg.get("dashed", True) is True
     assert not any(b.kind == "text" for b in beats)
+
+
+def test_a_chain_written_with_left_arrows_points_the_way_it_was_written():
+    (beats,), _ = planned('Show a chain of arrows: "d" <- "needs phi(n)" <- "needs p and q" <- "needs to factor n".')
+    f = only(beats, "flow")
+    assert f.params["nodes"] == ["needs to factor n", "needs p and q", "needs phi(n)", "d"]
+
+
+def test_two_arrows_between_two_boxes_each_way_with_its_label():
+    (beats,), _ = planned('Show two arrows between "3, 11" and "33": a red arrow going left labeled "factor: hard" '
+                          'and a green arrow going right labeled "multiply: easy".')
+    f = only(beats, "flow")
+    assert f.params["nodes"] == ["3, 11", "33"] and f.params["both_ways"] is True
+    assert f.params["edge_labels"] == ["multiply: easy", "factor: hard"]  # the forward one first
+    assert not any(b.kind == "text" for b in beats)

@@ -258,6 +258,7 @@ def rule_flow(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     nodes: list[str] = []
     rule = ""
     chain_text: list[str] = []
+    both_ways = False
     edge_labels = re.findall(r"(?:arrow|arrows)\s+labell?ed\s+\"([^\"]+)\"", ex.sentence, re.I) or None
     # "from the cost back to the network weights": the way it goes is not part of a box's name
     ways = way_words()
@@ -318,6 +319,15 @@ def rule_flow(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                 # 'an arrow from "Today" to "Tomorrow" with the text "depends only on today" above it': its label
                 edge_labels = said
                 ctx.consumed.update(said)
+            elif len(nodes) == 2 and len(said) == 2 and not edge_labels and _cue(
+                    ex, r"\btwo\s+arrows\b|\barrows?\b.*\b(?:going|pointing)\s+(?:left|back)\b"):
+                # 'two arrows between "3, 11" and "33": a green arrow going right labeled "multiply: easy" and a red
+                # arrow going left labeled "factor: hard"': a round trip, each way with its label
+                first_back = re.search(r"\b(?:going|pointing)\s+(?:left|back)\b[^\"\u201c]*[\"\u201c]$",
+                                       before_quote(ex.sentence, said[0]) or "", re.I)
+                edge_labels = said[::-1] if first_back else said
+                both_ways = True
+                ctx.consumed.update(said)
             # "an arrow to a node '15', then an arrow from '15' to a new node '22'": one box 15, not two
             if _cue(ex, r"\barrows?\b|\bfrom\b"):  # ("H", "E", "L", "L", "O": a row of letters keeps both L's)
                 nodes = [q for k, q in enumerate(nodes) if k == 0 or q != nodes[k - 1]]
@@ -342,6 +352,10 @@ def rule_flow(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if len(nodes) < 2:
         return []
     nodes, cycle = _cycle(ex, nodes, rule)
+    if rule == "flow:quoted-boxes" and _points_back(ex.sentence, nodes):
+        # '"d" <- "needs phi(n)" <- "needs p and q"': each arrow points at the box before it — the boxes in the order
+        # the arrows go, so every arrow is drawn the way it was written
+        nodes = nodes[::-1]
     if on_screen is not None and len(nodes) >= 2 and set(nodes) == set(on_screen.params.get("nodes") or []) and (
             on_screen.params.get("arrows") is False or cycle and on_screen.params.get("direction") != "cycle"):
         # "Place four boxes in a circle: …" then "Connect them with arrows: A → B → C → D → A": the boxes on
@@ -370,7 +384,18 @@ def rule_flow(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         ex, r"\barrows?\b|\bconnect\w*|\blink\w*|\bjoin\w*|\bleads? to\b|\bflows?\b|\bpoint\w*|->|→")
     return [_beat("flow", rule, ex, i, nodes + (edge_labels or []) + chain_text, sum((_kw(n) for n in nodes), ()),
                   nodes=nodes, edge_labels=edge_labels, direction="cycle" if cycle else "down" if down else "right",
-                  parallel=parallel or None, arrows=False if apart else None)]
+                  parallel=parallel or None, arrows=False if apart else None, both_ways=both_ways or None)]
+
+
+def _points_back(sentence: str, nodes: list[str]) -> bool:
+    """Whether every pair of neighbouring quoted boxes is joined by a left arrow ('"a" <- "b" ← "c"')."""
+    gaps = []
+    for a, b in zip(nodes, nodes[1:]):
+        m = re.search(r"[\"\u201c]" + re.escape(a) + r"[\"\u201d](.{0,12}?)[\"\u201c]" + re.escape(b) + r"[\"\u201d]", sentence)
+        if not m:
+            return False
+        gaps.append(m.group(1))
+    return bool(gaps) and all(re.fullmatch(r"\s*(?:<-+|←|⟵|<=+|⇐)\s*", g) for g in gaps)
 
 
 _BACK_TO = re.compile(r"^(?:and\s+)?(?:then\s+)?back\s+(?:again\s+)?(?:to|into)\s+(?:the\s+)?", re.I)
