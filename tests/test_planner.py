@@ -343,7 +343,8 @@ def test_a_colon_list_that_describes_a_picture_is_reported_not_captioned():
         "The whole exchange at a glance.")]})
     p = plan_storyboard(sb)
     assert not [b for b in p.scenes[0].beats if b.rule == "text:colon-list"]
-    assert any(n.code == "SB301" for n in p.diagnostics)
+    # (round 8: timelines placed by their x are a message chart's lifelines — drawn, not reported)
+    assert [b.params["lifelines"] for b in p.scenes[0].beats if b.kind == "message_chart"] == [["Client", "Server"]]
     b = beats_for("Fill in the areas: 9 on leg a, 16 on leg b, and 25 on the hypotenuse.")
     assert b[0].kind == "text" and "9 on leg a" in b[0].params["text"]
 

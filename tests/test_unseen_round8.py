@@ -216,3 +216,33 @@ def test_two_arrows_between_two_boxes_each_way_with_its_label():
     assert f.params["nodes"] == ["3, 11", "33"] and f.params["both_ways"] is True
     assert f.params["edge_labels"] == ["multiply: easy", "factor: hard"]  # the forward one first
     assert not any(b.kind == "text" for b in beats)
+
+
+# ----------------------------------------------------------------------------- timelines placed by coordinates
+def test_timelines_placed_by_x_and_arrows_between_them_by_their_end_points():
+    (beats,), notes = planned(
+        "Draw three vertical lines down the screen: the browser lifeline at x = -5, the resolver lifeline at x = 0 and "
+        'the server lifeline at x = 5. Titles over them: "Browser", "Resolver" and "Server". Draw an arrow from (-5, 2) '
+        'to (0, 1.5) labeled "query". Then an arrow from (0, 1.2) to (5, 0.7). Message box above it: "GET /", "Host: '
+        'a.com". Draw an arrow from (5, 0.4) to (-5, -0.2) "200 OK".')
+    charts = [b for b in beats if b.kind == "message_chart"]
+    assert charts[0].params["lifelines"] == ["Browser", "Resolver", "Server"]
+    msgs = [m for b in charts for m in b.params.get("messages") or []]
+    assert [(m["from"], m["to"], m.get("label")) for m in msgs] == [
+        ("Browser", "Resolver", "query"), ("Resolver", "Server", "GET /, Host: a.com"), ("Server", "Browser", "200 OK")]
+    assert not [b for b in beats if b.kind in ("text", "flow", "steps")]  # names and labels are the chart's
+
+
+def test_state_labels_listed_after_a_colon_are_states_not_parties():
+    (beats,), _ = planned("Draw two timelines: the sender timeline at x = -3 and the receiver timeline at x = 3. State "
+                          'labels at the top: sender side "IDLE", receiver side "WAITING".')
+    charts = [b for b in beats if b.kind == "message_chart"]
+    assert charts[0].params["lifelines"] == ["Sender", "Receiver"]
+    assert [(s["lifeline"], s["text"]) for b in charts for s in b.params.get("states") or []] == [
+        ("Sender", "IDLE"), ("Receiver", "WAITING")]
+
+
+def test_an_arrow_at_a_place_labelled_time_is_no_pointer():
+    (beats,), _ = planned('Draw two timelines: the client timeline at x = -4 and the server timeline at x = 4. Add a '
+                          'small downward arrow at the far left labeled "time".')
+    assert [b.kind for b in beats] == ["message_chart"] and beats[0].params.get("time_arrow") is True

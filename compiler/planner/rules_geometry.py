@@ -431,6 +431,9 @@ def _annotation(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             ctx.consumed.add(label)
     arrow = re.search(r"\barrow\s+(?:pointing\s+)?(?:to|at)\s+(?:the\s+)?([\w²³ ]{1,30}?)\s+(?:labell?ed|with(?:\s+the)?\s+"
                       r"(?:text|label))\s+" + _Q, s, re.I)
+    if arrow and re.fullmatch(r"(?:(?:far|top|bottom|upper|lower|very)\s+)?(?:left|right|top|bottom|middle|cent(?:er|re)|"
+                              r"corner|side|edge|screen)(?:\s+(?:side|edge|corner|of the screen))?", arrow.group(1).strip(), re.I):
+        arrow = None  # "a small downward arrow at the far left labeled "time"": where the arrow stands, no target
     if arrow and arrow.group(2) not in ctx.consumed:
         out.append(_beat("annotation", "annotation:arrow", ex, i, [arrow.group(2)], _kw(arrow.group(2)), style="arrow",
                          target=arrow.group(1), label=arrow.group(2)))

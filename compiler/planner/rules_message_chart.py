@@ -30,6 +30,7 @@ from .beats import Beat
 from .context import Context, _beat, _kw, since_clear
 from .extract import Extracted, mask_shown
 from .knowledge import instruction_verbs, message_words, operation_verbs
+from .quantity import NUM, quantity
 
 _Q = r"[\"\u201c]([^\"\u201d]{1,60})[\"\u201d]"
 _MAX = 12  # messages and states a chart holds (compiler/components/message_chart.py)
@@ -345,8 +346,9 @@ class _Reader:
 
     def _states(self, text: str, masked: str) -> list[tuple[int, dict]]:
         """(position in the clause, state) for the states the clause gives the parties."""
+        head = self.masked.split(":", 1)[0] if ":" in self.masked else ""
         stateful = _has("state_nouns", masked) or _has("state_verbs", masked) or _has("every", masked) and _has(
-            "set_verbs", masked)
+            "set_verbs", masked) or _has("state_nouns", head)  # "State labels …: client side "CLOSED", server …"
         if not stateful:
             return []
         texts = [(q.start(), q.group(1)) for q in re.finditer(_Q, text) if q.group(1) not in self.claimed]
@@ -456,10 +458,99 @@ def _caption(s: str) -> str | None:
     return m.group(1) if m else None
 
 
+_AT_X = re.compile(r"\b(?:the\s+)?([A-Za-z][\w-]{1,20})(?:['\u2019]s)?\s+(?:vertical\s+)?(?:time ?line|life ?line|line)\s+"
+                   r"(?:is\s+|sits\s+|stands\s+)?at\s+x\s*=\s*(" + NUM + r")|\b([A-Za-z][\w-]{1,20})\s+at\s+x\s*=\s*(" + NUM
+                   + r")", re.I)
+_POINT = r"\(\s*(" + NUM + r")\s*,\s*(" + NUM + r")\s*\)"
+
+
+def _placed_lifelines(text: str) -> list[tuple[str, float]]:
+    """"the client timeline at x = -4 and the server timeline at x = 4", "lifelines: browser at x = -5, resolver at
+    x = 0": the parties of a chart by the x where their timeline stands (names in capitals)."""
+    out: list[tuple[str, float]] = []
+    for m in _AT_X.finditer(text):
+        name, x = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        v = quantity(x)
+        if v is None or name.lower() in ("the", "a", "line", "and", "one", "other", "arrow", "point", "dot"):
+            continue
+        name = name[0].upper() + name[1:]
+        if all(n.lower() != name.lower() for n, _ in out):
+            out.append((name, float(v)))
+    return out
+
+
+def _by_coordinates(ex: Extracted, ctx: Context, i: int, charts: list[Beat]) -> list[Beat] | None:
+    """A message drawn by its end points between timelines placed by their x ("Draw an arrow from (-4, 1.8) to (4,
+    0.8)" with the client timeline at x = -4 and the server's at x = 4), and the label box of the arrow just drawn
+    ("Above the middle of the arrow place a label box with three lines: "SYN" "seq = 1000" …")."""
+    lifelines = list(charts[0].params.get("lifelines") or [])
+    placed = {n.lower(): x for n, x in _placed_lifelines(ctx.about)}
+    xs = {name: placed[name.lower()] for name in lifelines if name.lower() in placed}
+    s = ex.sentence
+    found = list(re.finditer(r"\barrows?\b(?:\s+\d+)?[^.;\"\u201c]{0,40}?\bfrom\s+" + _POINT + r"\s+to\s+" + _POINT, s, re.I))
+    if found and len(xs) >= 2:
+        def nearest(x: float) -> str | None:
+            name, at = min(xs.items(), key=lambda kv: abs(kv[1] - x))
+            return name if abs(at - x) <= 0.6 else None
+        msgs = []
+        for k, m in enumerate(found):
+            a, b = nearest(float(quantity(m.group(1)))), nearest(float(quantity(m.group(3))))
+            if a is None or b is None or a == b:
+                return None
+            msg: dict = {"from": a, "to": b}
+            # 'labeled "SYN"', 'with its label "SYN, seq = 1000"', or the quote right after it: 'arrow 1 from … to
+            # (4, 0.8) "SYN, seq = 1000"; arrow 2 …'
+            upto = found[k + 1].start() if k + 1 < len(found) else len(s)
+            label = re.match(r"[^.;\"\u201c]{0,30}?(?:\b(?:labell?ed|with\s+(?:its\s+|the\s+|a\s+)?label)\s*:?\s*)?" + _Q,
+                             s[m.end():upto], re.I)
+            if label:
+                msg["label"] = label.group(1)[:60]
+                ctx.consumed.add(label.group(1))
+            if re.search(r"\b(?:faded|dimmed|greyed|grayed)\b", s, re.I):
+                msg["color"] = "#777777"
+            msgs.append(msg)
+        ctx.stop = not [q for q in ex.quoted if q not in ctx.consumed]
+        return [_beat("message_chart", "message_chart:arrow-between-timelines", ex, i,
+                      [x["label"] for x in msgs if x.get("label")], _kw(s), extend=True, messages=msgs)]
+    lines = [q for q in ex.quoted if q not in ctx.consumed]
+    last = next((b for b in reversed(charts) if b.params.get("messages")), None)
+    if last is not None and lines and last.rule.startswith("message_chart:arrow-between-timelines") and \
+            last.detail_index == i - 1 and not last.params["messages"][-1].get("label") and \
+            re.match(r"\s*(?:\d+[.)]\s*)?(?:(?:above|over|under|below|beside|near|on)\s+(?:the\s+)?(?:middle\s+of\s+)?(?:it|its\s+"
+                     r"\w+|the\s+(?:new\s+)?arrow)\s*,?\s*)?(?:place|put|add|show|draw|write)?\s*(?:an?\s+|the\s+)?(?:small\s+)?"
+                     r"(?:packet|message|segment)?\s*(?:label\s+)?(?:box|label|tag)\b", ex.bare, re.I) and not re.search(
+                r"\b(?:" + _w("state_nouns") + r")\b", ex.bare, re.I):
+        # 'Above the middle of the arrow place a packet label box with three lines: "SYN" "seq = 1000" …', 'Packet box:'
+        # right after the arrow: its label, the lines joined
+        text = ", ".join(lines)
+        if len(text) > 60:
+            ctx.lost(i, f"the arrow's label is cut to 60 characters: {text!r}")
+        msgs = list(last.params["messages"])
+        msgs[-1] = dict(msgs[-1], label=text[:60])
+        ctx.replace(last, Beat(last.kind, dict(last.params, messages=msgs), last.strings + (text[:60],),
+                               last.rule + "+label", last.source, last.detail_index, last.keywords), i)
+        ctx.consumed.update(lines)
+        ctx.stop = True
+        return []
+    return None
+
+
 def rule_message_chart(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     s = ex.sentence
     masked = mask_shown(s)
     charts = _charts(ctx)
+    if charts:
+        done = _by_coordinates(ex, ctx, i, charts)
+        if done is not None:
+            return done
+    if not charts and re.search(r"\b(?:time ?lines?|life ?lines?)\b", masked, re.I) and len(_placed_lifelines(s)) >= 2:
+        # "two vertical lines …: the client timeline at x = -4 and the server timeline at x = 4": the chart's parties
+        lifelines = [n for n, _ in sorted(_placed_lifelines(s), key=lambda nx: nx[1])][:6]
+        params = _whole(lifelines, [], [], time_arrow=bool(_has("time_arrow", s)), caption=None)
+        ctx.consumed.update(lifelines + ([q for q in ex.quoted if q.strip().lower() == "time"] if params.get("time_arrow")
+                                         else []))
+        return [_beat("message_chart", "message_chart:placed-timelines", ex, i, _drawn(params), _kw(s) + ("message",),
+                      **params)]
     if not charts and not re.search(_chart_nouns(), masked, re.I):
         return []
     if not charts and re.search(r"\bhorizontal\s+time ?line\b(?!s)", masked, re.I) and not re.search(
@@ -542,6 +633,15 @@ def rule_message_chart(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                                base.keywords), i)
         ctx.consumed.update(labels)
     if not (messages or states or caption):
+        named = [q for q in ex.quoted if any(q.strip().lower() == x.lower() for x in lifelines)]
+        timed = [q for q in ex.quoted if q.strip().lower() == "time"] if time_arrow else []
+        if named and len(named) == len(ex.quoted) and re.search(r"\b(?:head(?:ing|er)s?|names?|titles?|labels?)\b", masked, re.I) \
+                or timed and len(timed) == len(ex.quoted):
+            # "Headings above them: "Client" and "Server"": the lifelines' own names; "a small downward arrow at the
+            # far left labeled "time"": the chart's time arrow
+            ctx.consumed.update(named + timed)
+            ctx.modified.add(i)
+            ctx.stop = True
         return []
     if any(x.get("lost") for x in messages):
         ctx.stop = True  # "… lost halfway with a red cross": the cross is the lost message's, not an icon
