@@ -246,3 +246,42 @@ def test_an_arrow_at_a_place_labelled_time_is_no_pointer():
     (beats,), _ = planned('Draw two timelines: the client timeline at x = -4 and the server timeline at x = 4. Add a '
                           'small downward arrow at the far left labeled "time".')
     assert [b.kind for b in beats] == ["message_chart"] and beats[0].params.get("time_arrow") is True
+
+
+# ----------------------------------------------------------------------------- circuits
+def circuits(beats):
+    return [b for b in beats if b.kind == "circuit"]
+
+
+def test_branches_each_with_a_resistor_then_their_labels():
+    (beats,), _ = planned('Draw the circuit: a 9 V battery on the left wire. Three vertical branches to its right, each with a small '
+                          'resistor in the middle. Labels "R1 = 2 Ω", "R2 = 4 Ω" and "R3 = 6 Ω".')
+    (c,) = circuits(beats)
+    rs = [e for e in c.params["elements"] if e["type"] == "resistor"]
+    assert [(e["label"], e["value"], e["branch"]) for e in rs] == [("R1", "2 Ω", 1), ("R2", "4 Ω", 2), ("R3", "6 Ω", 3)]
+    assert not [b for b in beats if b.kind in ("text", "equation")]  # the labels are on the resistors
+
+
+def test_a_parallel_circuit_of_named_devices():
+    (beats,), _ = planned('Draw a parallel circuit with four branches labeled "Kettle", "Lamp", "Heater", "Radio".')
+    (c,) = circuits(beats)
+    devices = [(e["type"], e.get("label"), e.get("branch")) for e in c.params["elements"] if e["type"] != "battery"]
+    assert devices == [("resistor", "Kettle", 1), ("bulb", "Lamp", 2), ("resistor", "Heater", 3), ("resistor", "Radio", 4)]
+
+
+def test_a_second_loop_is_a_circuit_of_its_own_and_its_cross_breaks_a_bulb():
+    (beats,), _ = planned('Draw a parallel circuit with two branches labeled "A", "B". Then draw a series loop with three '
+                          'small circles (bulbs) on one wire. Draw a cross over one bulb. Show the text "Parallel adds '
+                          'paths; series adds resistance."')
+    first, second, steps = circuits(beats)
+    assert [e["type"] for e in second.params["elements"]] == ["bulb", "bulb", "bulb"]
+    assert not second.params.get("extend") and steps.params["steps"] == [{"action": "break", "element": "bulb"}]
+    assert not [b for b in beats if b.kind == "icon"]
+    # a noun inside the quoted text adds no element
+    assert all(e["type"] == "bulb" for e in second.params["elements"])
+
+
+def test_each_resistor_named_again_is_no_new_resistor():
+    (beats,), _ = planned('Draw a 6 V battery and two resistors in parallel. Place the label "6 V" next to each resistor.')
+    (c,) = circuits(beats)
+    assert [(e["type"], e.get("branch")) for e in c.params["elements"]] == [("battery", None), ("resistor", 1), ("resistor", 2)]

@@ -90,6 +90,27 @@ def _elements(s: str) -> list[dict]:
             continue
         out.append({"type": "resistor" if m.group(1) == "R" else "capacitor", "label": label,
                     "value": _value(m.group(3), m.group(4)), "_at": m.start()})
+    # "Two vertical branches …, each with a vertical resistor": one on every branch; "four small circles (bulbs)": four
+    branches = re.search(r"\b(two|three|four|[2-4])\s+(?:\w+\s+){0,2}?branch(?:es)?\b", s, re.I)
+    each = re.search(r"\beach\s+(?:\w+\s+){0,8}?(?:with|has|having|containing|holding|carrying)\s+(?:a|an|one)\s+"
+                     r"(?:\w+\s+){0,2}?(" + "|".join(kinds.values()) + r")\b", s, re.I)
+    if branches and each:
+        n = {"two": 2, "three": 3, "four": 4}.get(branches.group(1).lower()) or int(branches.group(1))
+        kind = next(k for k, pat in kinds.items() if re.fullmatch(pat, each.group(1), re.I))
+        same = [e for e in out if e["type"] == kind]
+        while 0 < len(same) < n:
+            extra = {k: v for k, v in same[-1].items() if k not in ("label", "value")}
+            extra["_at"] = same[-1]["_at"] + 0.5
+            out.append(extra)
+            same.append(extra)
+    for m in re.finditer(r"\b(two|three|four|[2-4])\s+(?:\w+\s+){0,2}?\w+\s*\(\s*(" + "|".join(kinds.values()) + r")\s*\)", s, re.I):
+        n = {"two": 2, "three": 3, "four": 4}.get(m.group(1).lower()) or int(m.group(1))
+        kind = next(k for k, pat in kinds.items() if re.fullmatch(pat, m.group(2), re.I))
+        same = [e for e in out if e["type"] == kind and m.start() <= e["_at"] <= m.end()]
+        while 0 < len(same) < n:
+            extra = {"type": kind, "_at": same[-1]["_at"] + 0.5}
+            out.append(extra)
+            same.append(extra)
     for e in out:  # 'Battery symbol (long and short plates) on the left wire, labelled "12 V"': its value
         if e["type"] == "battery" and "value" not in e:
             lab = re.search(r"\blabell?ed\s+[\"\u201c](" + NUM + r")\s*(V|kV|mV|volts?)[\"\u201d]", s[e["_at"]:e["_at"] + 160], re.I)
@@ -99,17 +120,53 @@ def _elements(s: str) -> list[dict]:
     # "R1 on the top wire, then the wire splits into two parallel branches: R2 … and R3 …": what comes before
     # the word "parallel"/"branches" stays on the main line
     split = re.search(r"\bparallel\b|\bbranch(?:es)?\b", s, re.I)
+    start = split.start() if split else 0
+    if split and re.search(r"\b(?:in|are|wired|connected)\s+$", s[max(0, start - 12):start], re.I):
+        # "two resistors in parallel": the ones named just before are the branches — only what comes before the
+        # clause ("R1 on the top wire, then two resistors in parallel") stays on the main line
+        cut = max((m.end() for m in re.finditer(r"[,;:]|\bthen\b", s[:start])), default=0)
+        start = cut
     for e in out:
-        if split and e["_at"] < split.start() and e["type"] not in ("battery", "voltmeter", "ammeter"):
+        if split and e["_at"] < start and e["type"] not in ("battery", "voltmeter", "ammeter"):
             e["series"] = True
         e.pop("_at")
+    return out
+
+
+def _labelled_branches(ex: Extracted) -> list[dict]:
+    """"a parallel circuit with three branches labeled "Lamp", "TV", "Fridge"": a battery and one device per branch,
+    named by its label (a lamp or a light is a bulb; any other device a resistor-like box)."""
+    m = re.search(r"\b(?:parallel\s+circuit|circuit\s+in\s+parallel)\b[^.;]{0,40}?\b(two|three|four|[2-4])\s+branch(?:es)?\s+"
+                  r"(?:labell?ed|named|called|for)\s*:?\s*", ex.sentence, re.I)
+    if not m:
+        return []
+    n = {"two": 2, "three": 3, "four": 4}.get(m.group(1).lower()) or int(m.group(1))
+    names = [q.group(1) for q in re.finditer(r"[\"\u201c]([^\"\u201d]{1,16})[\"\u201d]", ex.sentence[m.end():])][:n]
+    if len(names) != n:
+        return []
+    bulb = circuit_elements()["bulb"]
+    out = [{"type": "battery"}]
+    for k, name in enumerate(names, 1):
+        out.append({"type": "bulb" if re.search(r"\b(?:" + bulb + r"|lights?)\b", name, re.I) else "resistor",
+                    "label": name, "branch": min(k, 4)})
     return out
 
 
 def rule_circuit(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     s = ex.sentence
     circuit = _circuit(ctx)
+    branches = _labelled_branches(ex)
+    if branches:
+        ctx.consumed.update(e["label"] for e in branches if e.get("label"))
+        return [_beat("circuit", "circuit:labelled-branches", ex, i, [e["label"] for e in branches if e.get("label")],
+                      _kw(s) + ("circuit",), elements=_named(branches))]
     elements = _elements(s)
+    if circuit is not None and elements and re.search(r"\b(?:draw|build|show|sketch)\s+(?:a|another|a\s+second|a\s+new)\s+"
+                                                      r"(?:simple\s+)?(?:series|parallel)?\s*(?:loop|circuit)\b", ex.bare or s, re.I):
+        circuit = None  # "Right side: draw a series loop with four small circles (bulbs)": a circuit of its own
+        fresh = True
+    else:
+        fresh = False
     if circuit is None:
         own = _elements(ex.bare) if ex.bare else elements  # the sentence's own words, not a title "A Circuit with a Battery"
         # ("a schematic array of 7 empty cells": a sketch of an array, not a circuit of battery cells)
@@ -118,7 +175,7 @@ def rule_circuit(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                                                                           ctx.about, re.I)
         if not (re.search(r"\bcircuits?\b|\bschematic\b(?!\s+(?:\w+\s+)?(?:array|list|row|table|grid|tree|graph|picture|"
                           r"drawing|view|map|sketch|layout|diagram\s+of))", ex.bare or s, re.I) and elements) and not (
-                len({e["type"] for e in own}) >= 2 and any(e["type"] == "battery" for e in own)) and not laid_out:
+                len({e["type"] for e in own}) >= 2 and any(e["type"] == "battery" for e in own)) and not laid_out and not fresh:
             return []  # ("Circuit layout: …" then "Battery symbol … labelled "12 V"": the circuit starts with it)
         params: dict = {"elements": _named(ctx.capped(i, elements, 10, "circuit elements"))}
         if re.search(r"\bparallel\b", s, re.I):
@@ -147,10 +204,33 @@ def rule_circuit(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                       steps=[toggle] + ([{"action": "flow"}] if flows else []))]
     params = dict(circuit.params)
     have = list(params.get("elements") or [])
+    if ex.bare and elements:
+        # a noun inside quoted text ('"Series adds resistance. Parallel adds paths."') names no element
+        allowed: dict[str, int] = {}
+        for e in _elements(ex.bare):
+            allowed[e["type"]] = allowed.get(e["type"], 0) + 1
+        kept = []
+        for e in elements:
+            if allowed.get(e["type"], 0) > 0:
+                allowed[e["type"]] -= 1
+                kept.append(e)
+        elements = kept
+    kinds = circuit_elements()
+    for m in re.finditer(r"\b(?:each|every|both|all(?:\s+the)?|the\s+(?:same|other))\s+(?:\w+\s+)?(" + "|".join(kinds.values())
+                         + r")\b", s, re.I):
+        # "… next to each resistor": the ones drawn, not a new one
+        kind = next(k for k, pat in kinds.items() if re.fullmatch(pat, m.group(1), re.I))
+        if any(e["type"] == kind for e in have):
+            extra = next((e for e in elements if e["type"] == kind and not e.get("label") and not e.get("value")), None)
+            if extra is not None:
+                elements.remove(extra)
     steps = []
     labels = {e.get("label") for e in have if e.get("label")}
-    described = elements and all(e.get("label") and e["label"] not in labels or e.get("value") and e["type"] != "battery"
-                                 for e in elements) and not any(e["type"] == "battery" for e in elements) and re.search(
+    on_branches = bool(elements) and not any(e["type"] == "battery" for e in elements) and re.search(
+        r"\b(?:two|three|four|[2-4])\s+(?:\w+\s+){0,2}?branch(?:es)?\b[^.]*\beach\b", s, re.I) is not None
+    described = elements and (on_branches or all(e.get("label") and e["label"] not in labels or e.get("value") and
+                                                 e["type"] != "battery" for e in elements)) and not any(
+        e["type"] == "battery" for e in elements) and re.search(
         r"\bbranch(?:es)?\b|\bin\s+(?:series|parallel)\b|\bbetween\s+the\s+\w+\s+wire|"
         # ("Resistor R2 on the right wire centered at (-1, 0), labeled "R2 = 3 Ω"": where it sits in the loop)
         r"\bon\s+the\s+(?:top|bottom|left|right|upper|lower)\s+(?:wire|side|branch|edge)\b", s, re.I)
@@ -163,7 +243,7 @@ def rule_circuit(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             if own and not e.get("value"):
                 e["value"] = own.group(1).strip()
         params["elements"] = ctx.capped(i, have + fresh, 10, "circuit elements")
-        if re.search(r"\bparallel\b|\bbranch(?:es)?\b", s, re.I):
+        if re.search(r"\bparallel\b|\bbranch(?:es)?\b", ex.bare or s, re.I):
             _branches(params["elements"])
         # 'a zigzag resistor labelled "R₁ = 6 Ω"': its label and value, drawn on it
         drawn = {f"{e.get('label')}={e.get('value')}".replace(" ", "") for e in fresh}
@@ -173,6 +253,14 @@ def rule_circuit(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         ctx.replace(circuit, Beat("circuit", params, circuit.strings + tuple(e.get("value") or e["type"] for e in fresh),
                                   circuit.rule.split("+")[0] + "+added", circuit.source, circuit.detail_index,
                                   circuit.keywords), i)
+        return []
+    named = _labels_given(ex, have)
+    if named is not None:
+        # 'Labels "R1 = 3 Ω" and "R2 = 3 Ω".': the resistors drawn without a name, in order, get them
+        params["elements"] = named
+        ctx.consumed.update(ex.quoted)
+        ctx.replace(circuit, Beat("circuit", params, circuit.strings + tuple(ex.quoted), circuit.rule.split("+")[0] +
+                                  "+labels", circuit.source, circuit.detail_index, circuit.keywords), i)
         return []
     wanted = _switch_wanted(ex.bare or s)
     if wanted is not None:
@@ -193,10 +281,14 @@ def rule_circuit(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         if target:
             steps.append({"action": "value", "element": target, "text": _value(change.group(2), change.group(3))})
     broken = re.search(r"\b(?:break|blow|burn)s?\w*\s+(?:out\s+)?(?:the\s+)?(\w+)|\b(\w+)\s+(?:breaks|burns out|blows)", s, re.I)
-    if broken:
-        target = _element_named(broken.group(1) or broken.group(2), have)
+    crossed = re.search(r"\b(?:cross|x)(?:\s+mark)?\s+(?:over|on|through|across)\s+(?:one|a|an|the)(?:\s+(?:first|second|third|"
+                        r"last|middle))?\s+(\w+)", s, re.I)
+    if broken or crossed:
+        target = _element_named(crossed.group(1) if crossed else broken.group(1) or broken.group(2), have)
         if target:
             steps.append({"action": "break", "element": target})
+            if crossed:
+                ctx.stop = True  # "Draw a red cross over one bulb": the broken bulb is the cross, not an icon
     hl = re.search(r"\bhighlight\w*\s+(?:the\s+)?(\w+)", s, re.I)
     if hl and _element_named(hl.group(1), have):
         steps.append({"action": "highlight", "element": _element_named(hl.group(1), have)})
@@ -204,6 +296,26 @@ def rule_circuit(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         return []
     strings = [x["text"] for x in steps if x.get("text")]
     return [_beat("circuit", "circuit:steps", ex, i, strings, _kw(s), extend=True, steps=ctx.capped(i, steps, 10, "circuit steps"))]
+
+
+def _labels_given(ex: Extracted, have: list[dict]) -> list[dict] | None:
+    """The circuit's elements with the quoted labels a sentence lists for them ('Labels "R1 = 3 Ω" and "R2 = 3 Ω"'):
+    each label with its value goes to the next element of its kind (R: resistor, C: capacitor) that has no label yet;
+    None unless every quoted text is such a label and finds its element."""
+    if not ex.quoted or not re.search(r"\blabel", ex.bare, re.I):
+        return None
+    elements = [dict(e) for e in have]
+    for q in ex.quoted:
+        m = re.fullmatch(r"\s*([RC])\s*([₁₂₃\d])\s*=\s*" + _VALUE + r"\s*", q)
+        if not m:
+            return None
+        kind = "resistor" if m.group(1) == "R" else "capacitor"
+        e = next((e for e in elements if e["type"] == kind and not e.get("label")), None)
+        if e is None:
+            return None
+        e["label"] = m.group(1) + m.group(2)
+        e["value"] = _value(m.group(3), m.group(4))
+    return elements
 
 
 def _switch_state(s: str, start: int, end: int) -> bool | None:
