@@ -285,3 +285,12 @@ def test_each_resistor_named_again_is_no_new_resistor():
     (beats,), _ = planned('Draw a 6 V battery and two resistors in parallel. Place the label "6 V" next to each resistor.')
     (c,) = circuits(beats)
     assert [(e["type"], e.get("branch")) for e in c.params["elements"]] == [("battery", None), ("resistor", 1), ("resistor", 2)]
+
+
+def test_outputs_shown_in_boxes_stand_apart_without_an_arrow():
+    (beats,), _ = planned("On the right end, show two outputs in boxes: 'ATP' and 'NADPH', with the label 'energy "
+                          "carriers'.")
+    f = only(beats, "flow")
+    assert f.params["arrows"] is False and "ATP -> NADPH" not in f.strings
+    (beats,), _ = planned("Draw two boxes 'Client' and 'Server' connected by an arrow.")
+    assert only(beats, "flow").params.get("arrows", True) is True

@@ -54,7 +54,7 @@ def drawn(params: dict) -> list[str]:
     nodes = [str(x) for x in params.get("nodes") or []]
     out = nodes + [x for x in params.get("edge_labels") or [] if x and x.strip()]
     out += [p["label"] for p in params.get("ports") or [] if p.get("label")]
-    if len(nodes) > 1 and not params.get("both_ways"):
+    if len(nodes) > 1 and not params.get("both_ways") and params.get("arrows") is not False:
         out.append(" -> ".join(nodes))
         if params.get("direction") == "cycle":
             out.append(" -> ".join(nodes + nodes[:1]))  # round the loop, back to the first

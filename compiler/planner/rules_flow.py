@@ -379,7 +379,11 @@ def rule_flow(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     parallel = _cue(ex, r"\bparallel\b")
     down = re.search(_DOWN, ex.bare.lower()) is not None and len(nodes) >= 3
     # "two side by side boxes: "Leading strand: …" and "Lagging strand: …"": set side by side, not joined
-    apart = rule in ("flow:quoted-boxes", "flow:labelled-boxes") and not edge_labels and (cycle or _cue(
+    # "show two outputs in boxes: "ATP" and "NADPH"": boxes the sentence never joins stand apart
+    unjoined = rule == "flow:quoted-boxes" and len(nodes) <= 3 and re.search(
+        r"\bin\s+(?:two|three|separate|their\s+own|small)?\s*(?:rounded\s+)?boxes\b|\b(?:two|three)\s+(?:\w+\s+)?boxes\b",
+        ex.bare, re.I) and not _cue(ex, r"\b(?:pipeline|chain|flow\s*chart|diagram|stages?|steps?|process|sequence|then)\b")
+    apart = rule in ("flow:quoted-boxes", "flow:labelled-boxes") and not edge_labels and (cycle or unjoined or _cue(
         ex, r"\bside[- ]by[- ]side\b|\bnext to each other\b|\bbeside each other\b")) and not _cue(
         ex, r"\barrows?\b|\bconnect\w*|\blink\w*|\bjoin\w*|\bleads? to\b|\bflows?\b|\bpoint\w*|->|→")
     return [_beat("flow", rule, ex, i, nodes + (edge_labels or []) + chain_text, sum((_kw(n) for n in nodes), ()),
