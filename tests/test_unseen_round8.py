@@ -294,3 +294,31 @@ def test_outputs_shown_in_boxes_stand_apart_without_an_arrow():
     assert f.params["arrows"] is False and "ATP -> NADPH" not in f.strings
     (beats,), _ = planned("Draw two boxes 'Client' and 'Server' connected by an arrow.")
     assert only(beats, "flow").params.get("arrows", True) is True
+
+
+def test_arrows_into_and_out_of_the_one_box_on_screen_are_its_inputs_and_outputs():
+    (beats,), notes = planned(
+        "Draw a central rounded rectangle labeled 'Factory'. Draw three arrows pointing into it: from the top left, an "
+        "arrow from a small circle (the mine) labeled 'Ore'; from the left, an arrow labeled 'Coal'; from the bottom, an "
+        "arrow labeled 'Water'. Draw two arrows pointing out: to the right, 'Steel', and to the top right, 'Smoke'.")
+    f = only(beats, "flow")
+    assert f.params["nodes"] == ["Factory"]
+    assert [(p["label"], p["way"]) for p in f.params["ports"]] == [
+        ("Ore", "in"), ("Coal", "in"), ("Water", "in"), ("Steel", "out"), ("Smoke", "out")]
+    assert not [b for b in beats if b.kind == "drawing"]
+    assert any("the mine" in n for n in notes)  # where an arrow starts, not drawn: said
+
+
+def test_many_inputs_over_a_small_box_do_not_overlap():
+    from compiler import dryrun
+
+    from .test_generate import generated
+
+    visual = {"kind": "flow", "nodes": ["Leaf"], "ports": [
+        {"box": 0, "label": "Light energy", "way": "in"}, {"box": 0, "label": "Carbon dioxide (from air)", "way": "in"},
+        {"box": 0, "label": "Water (from roots)", "way": "in"}, {"box": 0, "label": "Glucose (sugar, stored energy)",
+                                                                 "way": "out"},
+        {"box": 0, "label": "Oxygen (released into air)", "way": "out"}]}
+    (g,) = generated({"scenes": [{"scene_plot": "A leaf.", "animation_details": "A leaf.", "animation_style": "Plain.",
+                                  "audio_text": "In and out.", "visuals": [visual]}]})
+    assert dryrun.run_scene(g.code, g.class_name, 1).violations == []

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from .beats import Beat
-from .context import Context, _beat, _cue, _has, _kw
+from .context import Context, _beat, _cue, _has, _kw, since_clear
 from .extract import Extracted, before_quote, enumeration
 from .knowledge import cycle_words, diagram_nouns, loose_port_words, named_diagrams, place_angles, port_verbs, way_words
 
@@ -238,10 +238,70 @@ def _declared_boxes(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
                   arrows=False)]
 
 
+_HUB_WAYS = {"in": r"\b(?:pointing|going|flowing|coming)\s+in(?:to\s+(?:it|the\s+\w+))?\b|\binto\s+(?:it|the\s+(?:box|rectangle|"
+                  r"circle|centre|center))\b|\btowards?\s+it\b|\binputs?\b|\bincoming\b|\bentering\b",
+             "out": r"\b(?:pointing|going|flowing|coming)\s+out(?:\s+of\s+it)?\b|\bout\s+of\s+(?:it|the\s+(?:box|rectangle|circle))\b|"
+                   r"\baway\s+from\s+it\b|\boutputs?\b|\boutgoing\b|\bleaving\b"}
+_HUB_SHAPES = ("box", "rounded_box", "rectangle", "circle", "ellipse")
+
+
+def _hub(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
+    """Arrows into and out of the one box on screen: "Draw a central rounded rectangle labeled "Plant (leaf)". Draw
+    three arrows pointing into it: … labeled "Light energy"; … labeled "Water". Draw two arrows pointing out: to the
+    right, "Glucose", and …, "Oxygen"": what enters and what leaves it (ports of a one-box diagram) — not a chain of
+    the outputs, nor arrows that point nowhere."""
+    if not re.search(r"\barrows?\b", ex.bare, re.I):
+        return None
+    marks = sorted((m.start(), way) for way, pat in _HUB_WAYS.items() for m in re.finditer(pat, ex.bare, re.I))
+    quoted = [q for q in ex.quoted if q not in ctx.consumed]
+    if not marks or not quoted:
+        return None
+    last = next((b for b in reversed(since_clear(ctx)) if b.kind not in ("title", "text")), None)
+    if last is None:
+        return None
+    if last.kind == "drawing":
+        shapes = last.params.get("shapes") or []
+        if len(shapes) != 1 or shapes[0].get("type") not in _HUB_SHAPES or not shapes[0].get("label"):
+            return None
+        base = {"nodes": [shapes[0]["label"]]}
+    elif last.kind == "flow" and len(last.params.get("nodes") or []) == 1:
+        base = dict(last.params)
+    else:
+        return None
+    ports = list(base.get("ports") or [])
+    added = []
+    for q in quoted:
+        at = len(before_quote(ex.sentence, q) or "")
+        way = next((w for pos, w in reversed(marks) if pos < at), None)
+        if way is None:
+            continue
+        ports.append({"box": 0, "label": q, "way": way})
+        added.append(q)
+    if not added:
+        return None
+    if len(ports) > 8:
+        ctx.lost(i, f"a diagram shows at most 8 things entering or leaving its boxes: {ports[8]['label']!r} and after are "
+                    "not drawn")
+    source = re.search(r"\barrows?\s+from\s+an?\s+((?:[\w-]+\s+){0,2}?(?:circle|square|box|shape|icon|sun|cloud|tree|cell))"
+                       r"(?:\s*\(([^)]{1,30})\))?", ex.bare, re.I)
+    if source:  # "an arrow from a yellow circle (the sun)": where it starts is not drawn — said
+        ctx.lost(i, f"{(source.group(2) or source.group(1)).strip()!r}, where an arrow starts, is not drawn: the arrow "
+                    "comes from outside the box")
+    ctx.consumed.update(added)
+    ctx.stop = True
+    hub = Beat("flow", dict(base, ports=ports[:8]), tuple(base["nodes"]) + tuple(p["label"] for p in ports[:8]),
+               "flow:hub", last.source, last.detail_index, last.keywords + sum((_kw(x) for x in added), ()))
+    ctx.replace(last, hub, i)
+    return []
+
+
 def rule_flow(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     declared = _declared_boxes(ex, ctx, i)
     if declared is not None:
         return declared
+    hub = _hub(ex, ctx, i)
+    if hub is not None:
+        return hub
     if any(b.kind in ("flow", "network") for b in ctx.beats) and _cue(
             ex, r"^\s*(?:then\s+)?(?:animate|show (?:the )?data flow|show data flowing)\b"):
         return []  # an operation on the diagram already on screen (see rule_animate_previous)

@@ -181,17 +181,26 @@ def _ports(theme: dict, boxes: list, ports: list, parts: dict) -> VGroup:
             sides.setdefault((p["box"], p.get("way", "in")), []).append(p["label"])
     for (k, way), names in sorted(sides.items()):
         box = boxes[k]
-        for j, name in enumerate(names):
+        labs = [text(name, theme, size=20, color=theme["text"], width_chars=14) for name in names]
+        # the labels side by side, spread by their own widths (three inputs over one small box do not overlap); each
+        # arrow runs from its label to its own point on the box's edge
+        gap = 0.3
+        span = sum(lab.width for lab in labs) + gap * (len(labs) - 1)
+        x = box.get_center()[0] - span / 2
+        for j, (name, lab) in enumerate(zip(names, labs)):
+            lx = x + lab.width / 2
+            x += lab.width + gap
             dx = (j - (len(names) - 1) / 2) * min(1.2, box.width / max(1, len(names)))
-            lab = text(name, theme, size=20, color=theme["text"], width_chars=14)
             if way == "in":
                 end = box.get_top() + RIGHT * dx
-                arr = Arrow(end + UP * 0.9, end, buff=0.05, color=col, stroke_width=3)
-                lab.next_to(arr, UP, buff=0.08)
+                start = [lx, end[1] + 0.9, 0]
+                arr = Arrow(start, end, buff=0.05, color=col, stroke_width=3)
+                lab.move_to([lx, start[1] + 0.08 + lab.height / 2, 0])
             else:
                 start = box.get_bottom() + RIGHT * dx
-                arr = Arrow(start, start + DOWN * 0.9, buff=0.05, color=col, stroke_width=3)
-                lab.next_to(arr, DOWN, buff=0.08)
+                end = [lx, start[1] - 0.9, 0]
+                arr = Arrow(start, end, buff=0.05, color=col, stroke_width=3)
+                lab.move_to([lx, end[1] - 0.08 - lab.height / 2, 0])
             piece = VGroup(arr, lab)
             out.add(piece)
             parts[name] = piece
