@@ -329,6 +329,7 @@ def rule_flow(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         ctx.consumed.update(edge_labels)
         # "An arrow labelled "sends code" goes from LLM to Interpreter": label the diagram on screen.
         merged = dict(previous.params, edge_labels=edge_labels, both_ways=bool(_has(ex, r"\b(back|returns?)\b")) or None)
+        merged.pop("arrows", None)  # (boxes shown apart are joined by the arrows named now)
         idx = ctx.beats.index(previous)
         ctx.beats[idx] = Beat("flow", {k: v for k, v in merged.items() if v is not None},
                               previous.strings + tuple(edge_labels), previous.rule + "+edge-labels", previous.source,
