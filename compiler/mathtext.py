@@ -93,6 +93,15 @@ _GREEK_CHARS = {
     "Σ": r"\Sigma", "Ψ": r"\Psi", "Ω": r"\Omega", "Ω": r"\Omega",
 }
 
+def greek_letters(text: str) -> str:
+    """`text` with Greek letters written as names shown as letters ("3 - lambda" -> "3 - λ"), whole words only."""
+    return _GREEK_WORD.sub(lambda m: _GREEK_LETTER[m.group(0)], text)
+
+
+_GREEK_LETTER = {tex[1:]: ch for ch, tex in _GREEK_CHARS.items() if tex.startswith("\\") and ch not in "ϵϑϖϱςϕµ"}
+_GREEK_LETTER.update({"epsilon": "ε", "phi": "φ"})
+_GREEK_WORD = re.compile(r"(?<![A-Za-z\\])(?:" + "|".join(sorted(_GREEK_LETTER, key=len, reverse=True)) + r")(?![A-Za-z])")
+
 # Characters that are atoms on their own.
 _SYMBOL_CHARS = {
     "∞": r"\infty", "∂": r"\partial", "∇": r"\nabla", "∅": r"\emptyset", "ℝ": r"\mathbb{R}",

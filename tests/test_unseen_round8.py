@@ -322,3 +322,24 @@ def test_many_inputs_over_a_small_box_do_not_overlap():
     (g,) = generated({"scenes": [{"scene_plot": "A leaf.", "animation_details": "A leaf.", "animation_style": "Plain.",
                                   "audio_text": "In and out.", "visuals": [visual]}]})
     assert dryrun.run_scene(g.code, g.class_name, 1).violations == []
+
+
+# ----------------------------------------------------------------------------- maths as written
+def test_a_squished_grid_example_is_named_and_its_determinant_written_under_it():
+    (beats,), notes = planned("Write det(A - λI) = 0. Show a tiny inset plane where a grid gets squished onto a single "
+                              "line.")
+    plane = only(beats, "vector_plane")
+    (m,) = plane.params["matrices"]
+    assert m["label"] == "S" and plane.params["unit_square"] is True  # "S = […]" and "det S = 0", not "det = 0 = […]"
+    assert any("determinant 0" in n for n in notes)
+
+
+def test_greek_names_in_a_written_matrix_are_letters():
+    (beats,), _ = planned("Show A - lambda I = [[3 - lambda, 1], [0, 2 - lambda]] as a matrix.")
+    m = only(beats, "matrix")
+    assert m.params["values"] == [["3 - λ", 1], [0, "2 - λ"]] and m.params["label"] == "A - λ I"
+
+
+def test_a_quoted_result_said_boxed_keeps_a_box():
+    (beats,), _ = planned('Final: "x = 3 or x = -2", boxed.')
+    assert [b.kind for b in beats][-1] == "highlight" and beats[-1].params["mode"] == "box"

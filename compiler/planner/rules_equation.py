@@ -7,7 +7,7 @@ matrix`). Formulas are typeset through `compiler.mathtext`.
 from __future__ import annotations
 
 import re
-from ..mathtext import looks_like_math, said_heads, to_tex
+from ..mathtext import greek_letters, looks_like_math, said_heads, to_tex
 from .beats import Beat
 from .context import Context, _beat, _fmt, _has, _kw, since_clear
 from .extract import Extracted
@@ -368,10 +368,13 @@ def rule_matrix(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             # "Show A - lambda I = [[3 - lambda, 1], [0, 2 - lambda]] as a matrix": entries as written
             name = re.search(r"(?:^|\b(?:show|display|write|draw|present|matrix|is|:)\s+)(?:the\s+)?([^\s=:,][^=:,]{0,29}?)\s*=\s*"
                              r"\[\s*\[", ex.sentence, re.I)
+            ctx.consumed.update(str(v) for row in written for v in row)
+            # "3 - lambda": the letter, as the formulas around it show it (3 − λ)
+            written = [[greek_letters(v) if isinstance(v, str) else v for v in row] for row in written]
             strings = [str(v) for row in written for v in row]
-            ctx.consumed.update(strings)
             named = re.sub(r"^(?:show|display|write|draw|present)\s+(?:the\s+)?", "", name.group(1), flags=re.I) \
                 if name else label
+            named = greek_letters(named) if named else named
             return [_beat("matrix", "matrix:written", ex, i, ([named] if named else []) + strings,
                           _kw(ex.sentence), values=written, label=named, op="show")]
         if any(re.search(r"\\begin\{[bpvBV]?matrix\}", q) for q in ex.quoted + ex.backticked + [ex.sentence]):

@@ -307,6 +307,11 @@ def rule_text_fallback(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         role = "note" if _has(ex, r"\bnote|caption\b") else None
         beats.append(_beat("text", "text:quoted-string", ex, i, [q], _kw(q), text=q, role=role))
         ctx.consumed.add(q)
+    if len(beats) == 1 and re.search(r"(?:,\s*|\band\s+|\s)(?:boxed|framed|in\s+a\s+box|with\s+a\s+box\s+(?:around|round)\s+it)\b",
+                                     ex.bare, re.I):
+        # 'Final: "lambda = 3 or lambda = 2", boxed.': the box stays round it
+        beats.append(_beat("highlight", "highlight:boxed", ex, i, (), _kw(ex.sentence), target=beats[0].strings[0],
+                           mode="box"))
     return beats
 
 

@@ -457,11 +457,13 @@ def rule_vector_plane(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         matrices = [{"values": turned, "label": "R"}]  # the rotation the sentence describes, not a matrix named before
         vectors = vectors[:1]  # "rotate z by 90° to i·z = -2 + i": the rotation draws where z lands
     if squish and not matrices:
-        matrices = [{"values": [[1, 2], [0.5, 1]], "label": "det = 0"}]
+        # (named S, with its determinant written under it: "det S = 0", never "det = 0 = [[1, 2], [0.5, 1]]")
+        matrices = [{"values": [[1, 2], [0.5, 1]], "label": "S"}]
         ctx.lost(i, "the matrix that squishes the grid onto a line is not written: an example with determinant 0, "
                     "[[1, 2], [0.5, 1]], is drawn")
     eigen = bool(matrices) and re.search(r"\beigen[- ]?(?:lines?|vectors?|directions?|spaces?)\b", s, re.I) is not None
-    unit_square = re.search(r"\bunit square\b|\bdeterminant\b.*\barea\b|\barea\b.*\bdeterminant\b", s, re.I) is not None
+    unit_square = re.search(r"\bunit square\b|\bdeterminant\b.*\barea\b|\barea\b.*\bdeterminant\b", s, re.I) is not None or (
+        bool(squish) and matrices == [{"values": [[1, 2], [0.5, 1]], "label": "S"}])
     if basis:
         # "i-hat … labeled 'i'": the basis names itself (î, ĵ); its letters are not drawn again as text
         ctx.consumed.update(q for q in ex.quoted if re.fullmatch(r"\s*[ijîĵ](?:[- ]hat)?\s*", q, re.I))
