@@ -343,3 +343,16 @@ def test_greek_names_in_a_written_matrix_are_letters():
 def test_a_quoted_result_said_boxed_keeps_a_box():
     (beats,), _ = planned('Final: "x = 3 or x = -2", boxed.')
     assert [b.kind for b in beats][-1] == "highlight" and beats[-1].params["mode"] == "box"
+
+
+def test_a_picture_redrawn_with_new_values_shows_them():
+    sb = Storyboard.model_validate({"scenes": [
+        scene('Draw three circles in a row labeled "a", "b", "c". Draw a line from a to b labeled "w1 = 0.5" and a line '
+              'from b to c labeled "w2 = 3".', "One.", plot="A net."),
+        scene("Redraw the tiny network with the new weights w1 = 0.38, w2 = 2.98 and x = 2.", "Two.", plot="Again.")]})
+    plan = plan_storyboard(sb)
+    first = [b for b in plan.scenes[0].beats if "w1 = 0.5" in b.strings]
+    again = [b for b in plan.scenes[1].beats if "recalled" in b.rule]
+    assert first and again
+    shown = " | ".join(again[0].strings)
+    assert "w1 = 0.38" in shown and "w2 = 2.98" in shown and "w1 = 0.5" not in shown

@@ -296,8 +296,31 @@ _NOT_PICTURES = frozenset({"title", "text", "bullets", "highlight", "clear", "eq
 
 
 def _recalled(b: Beat, number: int, ex: Extracted, i: int) -> Beat:
-    """Beat `b`, as scene `number` left it, drawn again for sentence `i`."""
-    return Beat(b.kind, dict(b.params), b.strings, f"{b.kind}:recalled-from-scene-{number}", ex.sentence, i, b.keywords)
+    """Beat `b`, as scene `number` left it, drawn again for sentence `i` — with the values the sentence gives its
+    labels ("Redraw the tiny network with the new weights w1 = 0.38 and w2 = 2.98": "w1 = 0.5" becomes "w1 = 0.38")."""
+    given = {m.group(1): m.group(2).strip().rstrip(",.") for m in re.finditer(
+        r"(?<![\w.])([A-Za-zα-ω][\w]{0,3}(?:_\{?\w{1,3}\}?)?)\s*=\s*(-?\d[\d.,]*(?:\s*(?!(?:and|or|to|in|at|for|with|the|then|on|of|as|is)\b)[A-Za-zΩ°%/²³]{1,4})?)(?![\w.])",
+        re.sub(r"[\"\u201c][^\"\u201d]*[\"\u201d]", " ", ex.sentence))}
+    params, strings = dict(b.params), b.strings
+    if given:
+        changed: dict[str, str] = {}
+
+        def fresh(v):
+            if isinstance(v, str):
+                m = re.fullmatch(r"\s*([A-Za-zα-ω][\w]{0,3}(?:_\{?\w{1,3}\}?)?)\s*=\s*([^=]{1,20})", v)
+                if m and m.group(1) in given and m.group(2).strip() != given[m.group(1)]:
+                    changed[v] = f"{m.group(1)} = {given[m.group(1)]}"
+                    return changed[v]
+                return v
+            if isinstance(v, list):
+                return [fresh(x) for x in v]
+            if isinstance(v, dict):
+                return {k: fresh(x) for k, x in v.items()}
+            return v
+
+        params = {k: fresh(v) for k, v in params.items()}
+        strings = tuple(changed.get(x, x) for x in strings)
+    return Beat(b.kind, params, strings, f"{b.kind}:recalled-from-scene-{number}", ex.sentence, i, b.keywords)
 
 
 def _shown_here(ctx, words: list[str]) -> bool:
