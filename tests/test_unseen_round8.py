@@ -356,3 +356,11 @@ def test_a_picture_redrawn_with_new_values_shows_them():
     assert first and again
     shown = " | ".join(again[0].strings)
     assert "w1 = 0.38" in shown and "w2 = 2.98" in shown and "w1 = 0.5" not in shown
+
+
+def test_a_check_mark_in_a_row_marks_the_newest_table_not_a_big_icon():
+    (beats,), _ = planned('Draw a table with three columns "Node", "Dist", "Prev" and three rows: A | 0 | -, B | inf | -, '
+                          'C | inf | -. Update the B row to "B | 4 | A". Then add a check mark in the A row.')
+    tables = [b for b in beats if b.kind == "table"]
+    assert tables[-1].rule == "table:row-mark" and not [b for b in beats if b.kind == "icon"]
+    assert tables[-1].params["rows"][0][-1].endswith("✓") and tables[-1].params["rows"][1] == ["B", 4, "A"]

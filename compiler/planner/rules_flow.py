@@ -256,7 +256,7 @@ def _hub(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
     quoted = [q for q in ex.quoted if q not in ctx.consumed]
     if not marks or not quoted:
         return None
-    last = next((b for b in reversed(since_clear(ctx)) if b.kind not in ("title", "text")), None)
+    last = next((b for b in since_clear(ctx) if b.kind not in ("title", "text")), None)
     if last is None:
         return None
     if last.kind == "drawing":

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from .beats import Beat
-from .context import Context, _beat, _cue, _kw
+from .context import Context, _beat, _cue, _kw, since_clear
 from .extract import Extracted
 from .knowledge import icon_aliases, icon_names
 
@@ -31,10 +31,38 @@ _MARK = re.compile(r"\b((?:check|tick)[ -]?marks?|ticks?\b(?=\s+(?:next|beside|a
                    r"(?<=\ba\s)(?:(?:small|big|large|red|green|bold)\s+)*cross(?:[ -]?mark)?(?!\s+out))", re.I)
 
 
+_ROW_MARK = re.compile(r"\b(?P<mark>check\s*-?\s*mark|tick(?:\s*mark)?|✓|✔|cross(?:\s*mark)?|✗|✘)[^.;]{0,20}?\b(?:in|on|to|"
+                       r"beside|next\s+to)\s+(?:the\s+)?(?:row\s+(?:of|for)\s+)?[\"\u201c]?(?P<row>[^\s\"\u201d]{1,12})[\"\u201d]?"
+                       r"(?:\s+row)?\b", re.I)
+
+
+def _row_mark(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
+    """"add a check mark in the A row" with a table on screen: the mark at the end of that row (the table updated),
+    never a big icon in place of the table."""
+    m = _ROW_MARK.search(ex.sentence)
+    if not m or not re.search(r"\brow\b", m.group(0), re.I):
+        return None
+    table = next((b for b in since_clear(ctx) if b.kind == "table"), None)
+    if table is None:
+        return None
+    rows = [list(r) for r in table.params.get("rows") or []]
+    k = next((n for n, r in enumerate(rows) if r and str(r[0]).strip().lower() == m.group("row").strip().lower()), None)
+    if k is None:
+        return None
+    mark = "✗" if re.match(r"cross|✗|✘", m.group("mark"), re.I) else "✓"
+    rows[k][-1] = f"{rows[k][-1]} {mark}".strip()
+    ctx.stop = True
+    return [Beat("table", dict(table.params, rows=rows, update=True, highlight_row=k + 1), table.strings + (mark,),
+                 "table:row-mark", ex.sentence, i, table.keywords)]
+
+
 def rule_icon(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     """"Highlight the slow processing with a clock icon"; "icons for NLP (text), computer vision (image)";
     "three icons with labels: a book for "Literacy", a lightbulb for "Science", and a globe for "Ideas…"";
     "an icon of a monk writing with a quill"."""
+    marked = _row_mark(ex, ctx, i)
+    if marked is not None:
+        return marked
     found: list[tuple[str, str]] = []
     # "a laptop icon on the left labeled "Client"": where the icon goes may stand between it and its label
     pairs = list(re.finditer(r"\b(?:an?|the)\s+((?:[a-z]+\s){0,2}?[a-z]+)(?:\s+icon)?(?:\s+(?:on|at|in|to|near|beside|above|"
