@@ -98,7 +98,7 @@ def _elements(s: str) -> list[dict]:
         n = {"two": 2, "three": 3, "four": 4}.get(branches.group(1).lower()) or int(branches.group(1))
         kind = next(k for k, pat in kinds.items() if re.fullmatch(pat, each.group(1), re.I))
         same = [e for e in out if e["type"] == kind]
-        while 0 < len(same) < n:
+        while 0 < len(same) < n:  # ends: each pass adds one to same, and n <= 4
             extra = {k: v for k, v in same[-1].items() if k not in ("label", "value")}
             extra["_at"] = same[-1]["_at"] + 0.5
             out.append(extra)
@@ -107,7 +107,7 @@ def _elements(s: str) -> list[dict]:
         n = {"two": 2, "three": 3, "four": 4}.get(m.group(1).lower()) or int(m.group(1))
         kind = next(k for k, pat in kinds.items() if re.fullmatch(pat, m.group(2), re.I))
         same = [e for e in out if e["type"] == kind and m.start() <= e["_at"] <= m.end()]
-        while 0 < len(same) < n:
+        while 0 < len(same) < n:  # ends: each pass adds one to same, and n <= 4
             extra = {"type": kind, "_at": same[-1]["_at"] + 0.5}
             out.append(extra)
             same.append(extra)
