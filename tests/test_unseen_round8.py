@@ -364,3 +364,11 @@ def test_a_check_mark_in_a_row_marks_the_newest_table_not_a_big_icon():
     tables = [b for b in beats if b.kind == "table"]
     assert tables[-1].rule == "table:row-mark" and not [b for b in beats if b.kind == "icon"]
     assert tables[-1].params["rows"][0][-1].endswith("✓") and tables[-1].params["rows"][1] == ["B", 4, "A"]
+
+
+def test_an_instruction_line_in_a_derivation_is_the_note_of_the_line_it_works_on():
+    (beats,), _ = planned('Write the derivation line by line:\nLine 1: "x^2 + 2x + 1 = 2x + 5"\nLine 2: subtract 2x from '
+                          'both sides, show "- 2x" under both sides in red\nLine 3: "x^2 + 1 = 5"')
+    (s,) = beats
+    assert s.params["lines"] == ["x^2 + 2x + 1 = 2x + 5", "x^2 + 1 = 5"]
+    assert s.params["notes"] == ["- 2x from both sides", ""]  # beside the line it works on, never loose below

@@ -128,6 +128,7 @@ def rule_steps(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     rule = ""
     pieces: list[str] = []
     labelled: list[str] = []  # the quoted labels and captions of formula lines, drawn with them
+    worked: dict[str, str] = {}  # a line -> what the next (instruction) line does to it, its note
     ticked = [(m.group(1).strip(), m.end()) for m in re.finditer(r"`([^`\n]{1,300})`", ex.sentence)]
     ticked = [(s, end) for s, end in ticked if s and s not in ctx.consumed]
     if len(ticked) >= 2 and all("=" in s or looks_like_math(s) for s, _ in ticked):
@@ -164,6 +165,18 @@ def rule_steps(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             labelled += [q for c in cand for m in [named_lines.match(c)] if m for q in m.groups() if q and q != m.group(2)]
             cand = [named_lines.sub(lambda m: f"{m.group(1)}: {m.group(2)}" + (f" ({m.group(3)})" if m.group(3) else ""), c)
                     for c in cand]
+            # 'Line 5: subtract 2ab from both sides, show "- 2ab" under both sides in red': what is done to the line
+            # above, written beside it ("- 2ab from both sides") — never a loose "- 2ab" under the derivation
+            for k, c in enumerate(cand):
+                done = re.match(r"\s*(?:subtract|add|multiply|divide|cancel|take|square|expand|factor|simplify|"
+                                r"rearrange|move)\b[^\"]*[\"]([^\"]{1,30})[\"][^\"]*$", c, re.I)
+                if done and k > 0 and not re.search(r"[=≈]", done.group(1)):
+                    worked[cand[k - 1]] = done.group(1).strip() + (" from both sides" if re.search(
+                        r"\bboth\s+sides\b", c, re.I) else "")
+                    labelled.append(done.group(1))
+            cand = [c for c in cand if c not in [x for k, x in enumerate(cand) if k > 0 and cand[k - 1] in worked
+                                                 and re.search(r"[\"]" + re.escape(worked[cand[k - 1]].split(" from both")[0])
+                                                               + r"[\"]", x)]]
             # 'Column "Horizontal": "a_x = 0", "v_x = 15 m/s"': a column of items (a comparison), not a line
             cand = [c for c in cand if len(re.findall(r'"[^"]*"', c)) < 2 and not _spec_line(c)
                     and not any(q in ctx.consumed for q in re.findall(r'"([^"]+)"', c))]  # (a curve the plot drew)
@@ -211,6 +224,7 @@ def rule_steps(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         ctx.lost(i, f"{len(pieces)} steps; only the first 8 are drawn")
     for p in pieces[:8]:
         line, note = _step_piece(p)
+        note = note or worked.get(p, "")
         prose = len(re.findall(r"(?<![\\A-Za-z])[A-Za-z]{3,}", line)) > 2
         if rule == "steps:lines-after-colon" and lines and not re.search(
                 r"[=≈<>≤≥≡≅∼]|^\s*(?:⇒|=>|∴|⟹)|\\(?:equiv|approx|le|leq|ge|geq|ne|neq|sim|simeq|cong|propto|Rightarrow|"
