@@ -372,3 +372,12 @@ def test_an_instruction_line_in_a_derivation_is_the_note_of_the_line_it_works_on
     (s,) = beats
     assert s.params["lines"] == ["x^2 + 2x + 1 = 2x + 5", "x^2 + 1 = 5"]
     assert s.params["notes"] == ["- 2x from both sides", ""]  # beside the line it works on, never loose below
+
+
+def test_two_braces_in_one_sentence_each_under_its_piece_of_the_formula():
+    (beats,), _ = planned('Write the main result: \\bar{X}_n \\approx \\mathcal{N}\\left(\\mu, \\frac{\\sigma^2}{n}\\right)\n'
+                          'Brace under \\mu with the label "center stays the same" and brace under \\frac{\\sigma^2}{n} '
+                          'with the label "spread shrinks".')
+    assert [b.kind for b in beats] == ["equation", "annotation", "annotation"]  # no stray \mu or σ²/n of their own
+    assert [(b.params["target"], b.params["label"]) for b in beats[1:]] == [
+        ("\\mu", "center stays the same"), ("\\frac{\\sigma^2}{n}", "spread shrinks")]

@@ -397,10 +397,13 @@ def _annotation(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         out.append(_beat("annotation", "annotation:arrow-to", ex, i, [m.group(1)], _kw(m.group(1)), style="arrow",
                          target=targets if len(targets) > 1 else targets[0], label=m.group(1)))
         ctx.consumed.add(m.group(1))
-    brace = re.search(r"\b(brace|box|underline)\s+(?:under|over|around|below|above|on)\s+(?:the\s+)?(.{1,40}?)\s+"
-                      r"(?:labell?ed|with(?:\s+the)?\s+(?:text|label))\s+" + _Q, s, re.I)
-    if brace:
+    # "Brace under \mu with the label "center stays the same" and brace under \frac{\sigma^2}{n} with the label
+    # "spread shrinks"": every brace of the sentence, each under its piece
+    for brace in re.finditer(r"\b(brace|box|underline)\s+(?:under|over|around|below|above|on)\s+(?:the\s+)?(.{1,40}?)\s+"
+                             r"(?:labell?ed|with(?:\s+the)?\s+(?:text|label))\s+" + _Q, s, re.I):
         target, label = brace.group(2), brace.group(3)
+        if label in ctx.consumed:
+            continue
         params: dict = {"style": brace.group(1).lower(), "label": label}
         row = re.search(r"\b(first|second|third|last|\d+(?:st|nd|rd|th)?)\s+row\b", target, re.I)
         col = re.search(r"\b(first|second|third|last|\d+(?:st|nd|rd|th)?)\s+column\b", target, re.I)
@@ -411,6 +414,7 @@ def _annotation(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             params["column"] = order[col.group(1).lower()]
         else:
             params["target"] = target
+            ctx.consumed.add(target.strip())  # (a piece of the formula on screen, not a formula of its own)
         if re.search(r"\bunder|below\b", brace.group(0), re.I):
             params["side"] = "down"
         out.append(_beat("annotation", "annotation:" + params["style"], ex, i, [label], _kw(label), **params))
