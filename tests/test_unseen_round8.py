@@ -381,3 +381,16 @@ def test_two_braces_in_one_sentence_each_under_its_piece_of_the_formula():
     assert [b.kind for b in beats] == ["equation", "annotation", "annotation"]  # no stray \mu or σ²/n of their own
     assert [(b.params["target"], b.params["label"]) for b in beats[1:]] == [
         ("\\mu", "center stays the same"), ("\\frac{\\sigma^2}{n}", "spread shrinks")]
+
+
+def test_an_arrow_back_against_a_chain_is_said_not_put_on_the_chain():
+    (beats,), notes = planned('Show a dependency chain text: w2 -> y_hat -> L, with arrows between. Draw a red arrow '
+                              'from L back to the w2 line and place the label "2" on it.')
+    f = only(beats, "flow")
+    assert not f.params.get("edge_labels")  # "2" is on no arrow of the chain (it would read as d y_hat / d w2)
+    assert any("back to 'w2' is not drawn" in n for n in notes)
+
+
+def test_a_verb_before_a_formula_is_no_caption():
+    (beats,), _ = planned("Multiply: dL/dw2 = 2 * 1 = 2.")
+    assert only(beats, "equation").params.get("label") is None

@@ -157,6 +157,16 @@ def _flow_operation(ex: Extracted, ctx: Context, i: int, flow: Beat) -> list[Bea
     params = dict(flow.params)
     quoted = [q for q in ex.quoted if q not in ctx.consumed]
     changed = False
+    back = re.search(r"\bfrom\s+(?:the\s+)?[\"\u201c]?([\w-]{1,20})[\"\u201d]?\s+back\s+(?:to|towards?|into)\s+(?:the\s+)?"
+                     r"[\"\u201c]?([\w-]{1,20})", ex.sentence, re.I)
+    if back and len(nodes) > 2:
+        a, b = _box_named(back.group(1).lower(), nodes), _box_named(back.group(2).lower(), nodes)
+        if a is not None and b is not None and b < a:
+            # "a red arrow from L back to the w2 line": against the chain, past its neighbours — not a label on one
+            # of the chain's own arrows
+            ctx.lost(i, f"the arrow from {nodes[a]!r} back to {nodes[b]!r} is not drawn (the boxes are joined in order, "
+                        "left to right)" + (": its label is shown as text" if quoted else ""))
+            return None
     if re.search(r"\b(?:pointing|going|flowing)\s+down(?:wards?)?\b|\bbetween each layer\b", bare) or re.search(_DOWN, bare):
         params["direction"] = "down"
         changed = True
@@ -200,7 +210,7 @@ def _flow_operation(ex: Extracted, ctx: Context, i: int, flow: Beat) -> list[Bea
         if start is not None and start < len(labels):
             labels[start] = quoted[0]
             used = quoted[:1]
-        elif len(quoted) <= len(labels) and re.search(r"\blabel\w*\b", bare):
+        elif len(quoted) <= len(labels) and re.search(r"\blabel\w*\b", bare) and not re.search(r"\bfrom\b", bare):
             labels[: len(quoted)] = quoted
             used = quoted
         else:
