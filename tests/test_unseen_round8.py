@@ -394,3 +394,10 @@ def test_an_arrow_back_against_a_chain_is_said_not_put_on_the_chain():
 def test_a_verb_before_a_formula_is_no_caption():
     (beats,), _ = planned("Multiply: dL/dw2 = 2 * 1 = 2.")
     assert only(beats, "equation").params.get("label") is None
+
+
+def test_resistors_on_separate_branches_are_in_parallel_without_the_word():
+    (beats,), _ = planned("Draw a second circuit: a battery on the left side, and two resistor zigzags on two separate "
+                          "vertical branches connected between the top and bottom wires.")
+    (c,) = circuits(beats)
+    assert [e.get("branch") for e in c.params["elements"] if e["type"] == "resistor"] == [1, 2]

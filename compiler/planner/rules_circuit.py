@@ -121,11 +121,11 @@ def _elements(s: str) -> list[dict]:
     # the word "parallel"/"branches" stays on the main line
     split = re.search(r"\bparallel\b|\bbranch(?:es)?\b", s, re.I)
     start = split.start() if split else 0
-    if split and re.search(r"\b(?:in|are|wired|connected)\s+$", s[max(0, start - 12):start], re.I):
-        # "two resistors in parallel": the ones named just before are the branches — only what comes before the
-        # clause ("R1 on the top wire, then two resistors in parallel") stays on the main line
-        cut = max((m.end() for m in re.finditer(r"[,;:]|\bthen\b", s[:start])), default=0)
-        start = cut
+    if split:
+        # "two resistors in parallel", "two resistor zigzags on two separate branches": the ones named in the same
+        # clause are the branches — only what comes before the clause ("R1 on the top wire, then the wire splits into
+        # two parallel branches: …") stays on the main line
+        start = max((m.end() for m in re.finditer(r"[,;:]|\bthen\b", s[:start])), default=0)
     for e in out:
         if split and e["_at"] < start and e["type"] not in ("battery", "voltmeter", "ammeter"):
             e["series"] = True
@@ -178,8 +178,8 @@ def rule_circuit(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                 len({e["type"] for e in own}) >= 2 and any(e["type"] == "battery" for e in own)) and not laid_out and not fresh:
             return []  # ("Circuit layout: …" then "Battery symbol … labelled "12 V"": the circuit starts with it)
         params: dict = {"elements": _named(ctx.capped(i, elements, 10, "circuit elements"))}
-        if re.search(r"\bparallel\b", s, re.I):
-            _branches(params["elements"])
+        if re.search(r"\bparallel\b|\b(?:separate|own|two|three|four)\s+(?:\w+\s+)?branch(?:es)?\b", ex.bare or s, re.I):
+            _branches(params["elements"])  # ("… on two separate vertical branches": in parallel, said without the word)
         for e in params["elements"]:
             e.pop("series", None)
         flows = re.search(r"\bcurrent\b[^.]*\bflow|\bflowing\b|\belectrons? (?:move|flow)", s, re.I)
