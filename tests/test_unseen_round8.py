@@ -401,3 +401,14 @@ def test_resistors_on_separate_branches_are_in_parallel_without_the_word():
                           "vertical branches connected between the top and bottom wires.")
     (c,) = circuits(beats)
     assert [e.get("branch") for e in c.params["elements"] if e["type"] == "resistor"] == [1, 2]
+
+
+def test_a_place_written_with_a_value_changes_no_curve_of_the_recalled_plot():
+    sb = Storyboard.model_validate({"scenes": [
+        scene("Draw axes with x from 0 to 35 and y from 0 to 25. Animate the ball along y = 20 - 4.9 (x / 15)^2 from "
+              "x = 0 to x = 30.3.", "One.", plot="A throw."),
+        scene("Redraw the axes from scene 1 (x from 0 to 35 m, y from 0 to 25 m, cliff top at y = 20).", "Two.",
+              plot="Again.")]})
+    plan = plan_storyboard(sb)
+    again = [b for b in plan.scenes[1].beats if "recalled" in b.rule and b.kind == "plot"]
+    assert again and [c["expr"] for c in again[0].params.get("curves") or []] == ["y = 20 - 4.9 (x / 15)^2"]

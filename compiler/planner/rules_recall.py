@@ -307,7 +307,8 @@ def _recalled(b: Beat, number: int, ex: Extracted, i: int) -> Beat:
 
         def fresh(v):
             if isinstance(v, str):
-                m = re.fullmatch(r"\s*([A-Za-zα-ω][\w]{0,3}(?:_\{?\w{1,3}\}?)?)\s*=\s*([^=]{1,20})", v)
+                # a label that is a name and a number ("w1 = 0.5", "m = 2 kg") — never a formula ("y = 20 - 4.9 x^2")
+                m = re.fullmatch(r"\s*([A-Za-zα-ω][\w]{0,3}(?:_\{?\w{1,3}\}?)?)\s*=\s*(-?\d[\d.,]*(?:\s*[A-Za-zΩ°%/²³]{1,4})?)\s*", v)
                 if m and m.group(1) in given and m.group(2).strip() != given[m.group(1)]:
                     changed[v] = f"{m.group(1)} = {given[m.group(1)]}"
                     return changed[v]
