@@ -412,3 +412,12 @@ def test_a_place_written_with_a_value_changes_no_curve_of_the_recalled_plot():
     plan = plan_storyboard(sb)
     again = [b for b in plan.scenes[1].beats if "recalled" in b.rule and b.kind == "plot"]
     assert again and [c["expr"] for c in again[0].params.get("curves") or []] == ["y = 20 - 4.9 (x / 15)^2"]
+
+
+def test_a_tick_on_an_axis_is_no_check_icon():
+    (beats,), notes = planned("Draw axes with x from 0 to 35 and y from 0 to 25. Every 0.5 s, place a small blue tick on "
+                              "the x-axis and a small green tick on the y-axis.")
+    assert not [b for b in beats if b.kind == "icon"]
+    assert any("SB301" in n for n in notes)
+    (beats,), _ = planned('Show the answer "42" with a tick next to it.')
+    assert [b.params["icons"] for b in beats if b.kind == "icon"] == [["check"]]

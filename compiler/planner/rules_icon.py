@@ -109,6 +109,10 @@ def rule_icon(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         for m in _MARK.finditer(ex.sentence):
             if any(a <= m.start(1) < b for _, a, b in ex.prose):
                 continue  # "\\frac{1}{2} … \\checkmark": the mark is part of a formula, typeset with it
+            if re.match(r"tick", m.group(1), re.I) and re.search(
+                    r"\b(?:[xy][- ]?axis|axes|axis|ruler|scale|number\s+line|timeline|time\s+line)\b",
+                    ex.sentence[m.end():m.end() + 40], re.I):
+                continue  # "a small blue tick on the x-axis": a mark on the axis, not a check icon (reported if undrawn)
             name = "check" if re.search(r"check|tick|✓|✔", m.group(1), re.I) else "cross"
             label = re.match(r"[^.;\"\u201c]{0,40}?\b(?:with|and)\s+(?:the\s+)?(?:text|label|caption)\s+[\"\u201c]"
                              r"([^\"\u201d]{1,40})[\"\u201d]", ex.sentence[m.end():])
