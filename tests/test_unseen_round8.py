@@ -421,3 +421,25 @@ def test_a_tick_on_an_axis_is_no_check_icon():
     assert any("SB301" in n for n in notes)
     (beats,), _ = planned('Show the answer "42" with a tick next to it.')
     assert [b.params["icons"] for b in beats if b.kind == "icon"] == [["check"]]
+
+
+def test_formula_said_to_be_a_formula_is_drawn_once_without_that_caption():
+    (beats,), _ = planned("Formula: m = c^d mod n = 31^7 mod 33.")
+    (b,) = beats
+    assert b.kind == "equation" and b.params.get("label") is None
+
+
+def test_the_name_of_a_box_not_drawn_is_no_heading():
+    (beats,), notes = planned('Draw a box labeled "Eve" below the middle of the line with a dashed line going up to the '
+                              'channel, and a text "sees everything".')
+    assert not any(s.startswith("Box") for b in beats for s in b.strings)
+    assert any("the box it belongs to is not" in n for n in notes)
+
+
+def test_an_arrow_carrying_the_quoted_thing_between_two_parties():
+    (beats,), notes = planned('Show "Ciphertext c = 31" boxed, and an arrow carrying it from Alice toward Bob, with Eve '
+                              'also getting a copy labeled "Eve sees 31".')
+    f = only(beats, "flow")
+    assert f.params["nodes"] == ["Alice", "Bob"] and f.params["edge_labels"] == ["Ciphertext c = 31"]
+    assert not [b for b in beats if b.kind == "highlight"]  # "boxed" is the ciphertext's, not Eve's copy
+    assert any("Eve sees 31" in n for n in notes)

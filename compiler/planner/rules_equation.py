@@ -175,8 +175,9 @@ def rule_bare_formula(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if named and "=" in named.group(2):
         label, text = named.group(1).strip(), named.group(2).strip()  # "Chain rule: dL/dw1 = …": a named formula
         text = re.sub(r"^(?:MathTex|LaTeX|Tex)\s*:\s*", "", text)  # "Sum: MathTex: W_{net} = …": the label of TeX
-        if is_instruction(label) or label.split()[0].lower() in instruction_verbs():
-            label = None  # "Write: 12 - 2 I1 = 0", "Substitute: …": what to do, not the formula's name
+        if is_instruction(label) or label.split()[0].lower() in instruction_verbs() or re.fullmatch(
+                r"(?:the\s+)?(?:formula|equation|expression|result|calculation|computation|math|maths)", label, re.I):
+            label = None  # "Write: 12 - 2 I1 = 0", "Substitute: …": what to do; "Formula:": what it is — not its name
     return _formula_line(ex, ctx, i, text, label)
 
 
@@ -211,7 +212,7 @@ def rule_equation(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     rule = "equation:formula"
     if not formulas:
         m = re.search(r"\b(?:formula|equation)s?\s*:\s*(.+?)\.?$", ex.sentence, re.I)
-        if m and "=" in m.group(1) and not ex.quoted and not ex.prose:
+        if m and "=" in m.group(1) and not ex.quoted and not ex.prose and m.group(1).strip() not in ctx.consumed:
             formulas = [m.group(1).strip()]
         elif _has(ex, r"\b(formula|equation)s?\b"):
             formulas = [q for q in ex.quoted if q not in ctx.consumed and ("=" in q or "(" in q)]

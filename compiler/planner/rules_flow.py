@@ -305,6 +305,26 @@ def _hub(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
     return []
 
 
+def _carried(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
+    """'Show "Ciphertext c = 31" boxed, and an arrow carrying it from Alice toward Bob': the quoted thing is what the
+    arrow between the two parties carries (its label) — not a box of a chain that ends at the next quote."""
+    m = re.search(r"\barrow\s+(?:carrying|taking|sending|bringing|moving)\s+(?:it|this|that)\s+from\s+(?:the\s+)?"
+                  r"([A-Z][\w-]{1,20})\s+(?:to|toward|towards|into)\s+(?:the\s+)?([A-Z][\w-]{1,20})", ex.sentence)
+    quoted = [q for q in ex.quoted if q not in ctx.consumed]
+    if not m or not quoted:
+        return None
+    what = next((q for q in quoted if ex.sentence.find(q) < m.start()), None)
+    if what is None:
+        return None
+    ctx.consumed.add(what)
+    rest = [q for q in quoted if q != what]
+    if rest:
+        ctx.lost(i, f"{', '.join(repr(q) for q in rest)}: shown as text beside the arrow, not drawn where the sentence "
+                    "puts it")
+    return [_beat("flow", "flow:carried", ex, i, [m.group(1), m.group(2), what], _kw(ex.sentence), nodes=[m.group(1), m.group(2)],
+                  edge_labels=[what])]
+
+
 def rule_flow(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     declared = _declared_boxes(ex, ctx, i)
     if declared is not None:
@@ -312,6 +332,9 @@ def rule_flow(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     hub = _hub(ex, ctx, i)
     if hub is not None:
         return hub
+    carried = _carried(ex, ctx, i)
+    if carried is not None:
+        return carried
     if any(b.kind in ("flow", "network") for b in ctx.beats) and _cue(
             ex, r"^\s*(?:then\s+)?(?:animate|show (?:the )?data flow|show data flowing)\b"):
         return []  # an operation on the diagram already on screen (see rule_animate_previous)

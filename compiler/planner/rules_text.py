@@ -215,7 +215,11 @@ def _bullets_from(ex: Extracted, ctx: Context, i: int, source: Extracted) -> lis
                     groups.append((noun, [q]))
             parts = []
             for noun, qs in groups:
-                if noun and not all(q.lower().startswith(noun.lower()) for q in qs):
+                if noun and re.fullmatch(r"(?:box|boxe|rectangle|square|circle|node|shape|line|arrow|label|text)s?", noun.lower()):
+                    # 'a box labeled "Eve" … and a text "sees everything"': the name of a shape not drawn (said by
+                    # SB307), never written as "Box: Eve" on screen
+                    parts.append(", ".join(qs))
+                elif noun and not all(q.lower().startswith(noun.lower()) for q in qs):
                     parts.append(f"{noun[0].upper() + noun[1:]}: {', '.join(qs)}")
                 else:
                     parts.append(", ".join(qs))
@@ -307,8 +311,11 @@ def rule_text_fallback(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         role = "note" if _has(ex, r"\bnote|caption\b") else None
         beats.append(_beat("text", "text:quoted-string", ex, i, [q], _kw(q), text=q, role=role))
         ctx.consumed.add(q)
-    if len(beats) == 1 and re.search(r"(?:,\s*|\band\s+|\s)(?:boxed|framed|in\s+a\s+box|with\s+a\s+box\s+(?:around|round)\s+it)\b",
-                                     ex.bare, re.I):
+    q = beats[0].strings[0] if len(beats) == 1 and beats[0].strings else None
+    at = ex.sentence.find(f'"{q}"') if q else -1
+    if q and at >= 0 and (re.match(r"\s*,?\s*(?:and\s+)?(?:boxed|framed|in\s+a\s+box|with\s+a\s+box\s+(?:around|round)\s+it)\b",
+                                    ex.sentence[at + len(q) + 2:], re.I) or re.search(
+            r"\b(?:boxed|framed|in\s+a\s+(?:small\s+)?box)\s*:?\s*$", ex.sentence[:at], re.I)):
         # 'Final: "lambda = 3 or lambda = 2", boxed.': the box stays round it
         beats.append(_beat("highlight", "highlight:boxed", ex, i, (), _kw(ex.sentence), target=beats[0].strings[0],
                            mode="box"))
