@@ -443,3 +443,16 @@ def test_an_arrow_carrying_the_quoted_thing_between_two_parties():
     assert f.params["nodes"] == ["Alice", "Bob"] and f.params["edge_labels"] == ["Ciphertext c = 31"]
     assert not [b for b in beats if b.kind == "highlight"]  # "boxed" is the ciphertext's, not Eve's copy
     assert any("Eve sees 31" in n for n in notes)
+
+
+def test_arrows_of_a_round_trip_in_the_colours_the_sentence_gives():
+    (beats,), _ = planned('Show two arrows between "3, 11" and "33": a green arrow going right labeled "multiply: easy" '
+                          'and a red arrow going left labeled "factor: hard".')
+    assert only(beats, "flow").params["edge_colors"] == ["green", "red"]
+
+
+def test_an_ellipsis_in_quotes_is_no_item_and_its_picture_is_said():
+    (beats,), notes = planned('Then show a very long number (write a few rows of random digits then "...") labeled '
+                              '"Real n: 2048 bits" and "No known method to factor it".')
+    assert not any(s.strip(" .,") == "" or s.startswith("...") for b in beats for s in b.strings)
+    assert any("'...'" in n for n in notes)

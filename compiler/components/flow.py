@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from ..fields import NonBlank, _Model
+from ..fields import Colour, NonBlank, _Model
 from .base import VisualBase
 
 KIND = 'flow'
@@ -29,6 +29,9 @@ class FlowVisual(VisualBase):
     edge_labels: list[str] | None = Field(None, description="Labels for the arrows between consecutive boxes (in a "
                                           "`cycle`, the last one labels the arrow back to the first box).",
                                           examples=[["tokens", "vectors", "tokens"]])
+    edge_colors: list[Colour | None] | None = Field(None, max_length=10, description="Colours of the arrows, in the "
+                                                   "order of `edge_labels` (default: the theme's arrow colour; a round "
+                                                   "trip's answer in green).", examples=[["green", "red"]])
     direction: Literal["right", "down", "cycle"] = Field(
         "right", description="Left-to-right pipeline, top-down stack, or `cycle`: the boxes round a circle, clockwise "
         "from the top, each joined to the next by a curved arrow and the last back to the first (the water cycle, "

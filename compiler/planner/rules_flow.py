@@ -10,6 +10,7 @@ import re
 from .beats import Beat
 from .context import Context, _beat, _cue, _has, _kw, since_clear
 from .extract import Extracted, before_quote, enumeration
+from .theme import colour_named
 from .knowledge import cycle_words, diagram_nouns, loose_port_words, named_diagrams, place_angles, port_verbs, way_words
 
 
@@ -352,6 +353,7 @@ def rule_flow(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     rule = ""
     chain_text: list[str] = []
     both_ways = False
+    edge_colors = None
     edge_labels = re.findall(r"(?:arrow|arrows)\s+labell?ed\s+\"([^\"]+)\"", ex.sentence, re.I) or None
     # "from the cost back to the network weights": the way it goes is not part of a box's name
     ways = way_words()
@@ -420,6 +422,14 @@ def rule_flow(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                 first_back = re.search(r"\b(?:going|pointing)\s+(?:left|back)\b[^\"\u201c]*[\"\u201c]$",
                                        before_quote(ex.sentence, said[0]) or "", re.I)
                 edge_labels = said[::-1] if first_back else said
+                # "a green arrow going right labeled …": each arrow in the colour the sentence gives it
+                colours = []
+                for q in edge_labels:
+                    before = (before_quote(ex.sentence, q) or "")[-70:]
+                    arrow_at = before.lower().rfind("arrow")
+                    colours.append(colour_named(before[max(0, arrow_at - 25):arrow_at]) if arrow_at >= 0 else None)
+                if any(colours):
+                    edge_colors = colours
                 both_ways = True
                 ctx.consumed.update(said)
             # "an arrow to a node '15', then an arrow from '15' to a new node '22'": one box 15, not two
@@ -482,7 +492,8 @@ def rule_flow(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         ex, r"\barrows?\b|\bconnect\w*|\blink\w*|\bjoin\w*|\bleads? to\b|\bflows?\b|\bpoint\w*|->|→")
     return [_beat("flow", rule, ex, i, nodes + (edge_labels or []) + chain_text, sum((_kw(n) for n in nodes), ()),
                   nodes=nodes, edge_labels=edge_labels, direction="cycle" if cycle else "down" if down else "right",
-                  parallel=parallel or None, arrows=False if apart else None, both_ways=both_ways or None)]
+                  parallel=parallel or None, arrows=False if apart else None, both_ways=both_ways or None,
+                  edge_colors=edge_colors)]
 
 
 def _points_back(sentence: str, nodes: list[str]) -> bool:

@@ -184,7 +184,12 @@ def _describes_picture(text: str) -> bool:
 
 
 def _bullets_from(ex: Extracted, ctx: Context, i: int, source: Extracted) -> list[Beat]:
-    items = [q for q in ex.quoted if q not in ctx.consumed]
+    # ('a few rows of random digits then "..."': an ellipsis in quotes is how the picture ends, no item of its own)
+    items = [q for q in ex.quoted if q not in ctx.consumed and re.search(r"[^\s.…·,]", q)]
+    dots = [q for q in ex.quoted if q not in ctx.consumed and not re.search(r"[^\s.…·,]", q)]
+    if dots and items:
+        ctx.consumed.update(dots)
+        ctx.lost(i, f"what ends with {dots[0]!r} is not drawn: only its labels are shown")
     if len(items) >= 2 and all(quoted_formula(q) for q in items):
         # "Show the calculation: 'd^2 = 3^2 + 4^2', 'd^2 = 9 + 16 = 25', 'd = sqrt(25) = 5'": a derivation
         ctx.consumed.update(items)

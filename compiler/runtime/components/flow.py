@@ -7,13 +7,14 @@ from manim import (DOWN, RIGHT, UP, Arrow, Create, CurvedArrow, FadeIn, GrowArro
                    Succession, VGroup, AnimationGroup)
 
 from ..style import colour, label_colour, text
+from .plot import paint
 
 PALETTE_ROLE = "node"
 
 
 def build(theme: dict, *, nodes: list[str], edge_labels: list[str] | None = None, direction: str = "right",
           parallel: bool = False, both_ways: bool = False, color: str | None = None, ports: list | None = None,
-          arrows: bool = True):
+          arrows: bool = True, edge_colors: list | None = None):
     box_default = color or colour(theme, "node", theme["accent"])
     arrow_col = colour(theme, "arrow", "#9E9E9E")
     n = len(nodes)
@@ -39,9 +40,11 @@ def build(theme: dict, *, nodes: list[str], edge_labels: list[str] | None = None
     if both_ways and n == 2 and direction == "right":
         # a round trip: a pair of opposite arrows, labelled above and below
         a, b = boxes
-        fwd = Arrow(a.get_right() + 0.2 * UP, b.get_left() + 0.2 * UP, buff=0.08, color=arrow_col, stroke_width=4)
+        own = list(edge_colors or []) + [None, None]
+        fwd = Arrow(a.get_right() + 0.2 * UP, b.get_left() + 0.2 * UP, buff=0.08,
+                    color=paint(own[0], arrow_col) if own[0] else arrow_col, stroke_width=4)
         back = Arrow(b.get_left() + 0.2 * DOWN, a.get_right() + 0.2 * DOWN, buff=0.08,
-                     color=colour(theme, "good", "#66BB6A"), stroke_width=4)
+                     color=paint(own[1], "#66BB6A") if own[1] else colour(theme, "good", "#66BB6A"), stroke_width=4)
         arrows.add(fwd, back)
         for k, (arr, side) in enumerate(((fwd, UP), (back, DOWN))):
             if edge_labels and k < len(edge_labels) and edge_labels[k]:
@@ -63,11 +66,12 @@ def build(theme: dict, *, nodes: list[str], edge_labels: list[str] | None = None
         return g
     for i in range(n - 1 if joined else 0):
         a, b = boxes[i], boxes[i + 1]
+        col = paint(edge_colors[i], arrow_col) if edge_colors and i < len(edge_colors) and edge_colors[i] else arrow_col
         if direction == "right":
-            arr = Arrow(a.get_right(), b.get_left(), buff=0.08, color=arrow_col, stroke_width=4,
+            arr = Arrow(a.get_right(), b.get_left(), buff=0.08, color=col, stroke_width=4,
                         max_tip_length_to_length_ratio=0.3)
         else:
-            arr = Arrow(a.get_bottom(), b.get_top(), buff=0.08, color=arrow_col, stroke_width=4)
+            arr = Arrow(a.get_bottom(), b.get_top(), buff=0.08, color=col, stroke_width=4)
         arrows.add(arr)
         if edge_labels and i < len(edge_labels) and edge_labels[i]:
             lab = text(edge_labels[i], theme, size=18, color=arrow_col, width_chars=16)
