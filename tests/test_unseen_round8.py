@@ -456,3 +456,16 @@ def test_an_ellipsis_in_quotes_is_no_item_and_its_picture_is_said():
                               '"Real n: 2048 bits" and "No known method to factor it".')
     assert not any(s.strip(" .,") == "" or s.startswith("...") for b in beats for s in b.strings)
     assert any("'...'" in n for n in notes)
+
+
+def test_a_sentence_with_a_formula_in_it_is_not_typeset_whole():
+    (beats,), _ = planned('Show the final recap: "Average many independent random things -> bell curve with center mu '
+                          'and spread sigma / sqrt(n)".')
+    assert [b.kind for b in beats] == ["text"]  # not a fraction with the sentence on top
+    (beats,), _ = planned('Show "x = sqrt(2) + 1".')
+    assert [b.kind for b in beats] == ["equation"]
+
+
+def test_tex_in_a_sentence_is_still_typeset():
+    (beats,), _ = planned('Below it write "all with the same distribution, mean \\mu and finite variance \\sigma^2".')
+    assert [b.kind for b in beats] == ["equation"]

@@ -16,7 +16,13 @@ from .rules_network import label_after, number_or_text
 
 
 def quoted_formula(q: str) -> bool:
-    """Whether a quoted string is a formula to typeset, not text: math with few words, or TeX."""
+    """Whether a quoted string is a formula to typeset, not text: math with few words, or TeX — never a sentence with
+    a formula in it ("… bell curve with center mu and spread sigma / sqrt(n)": typeset whole, the words became the top of
+    a fraction)."""
+    words = [w for w in re.findall(r"(?<![\\A-Za-z])[A-Za-z]{3,}", q)
+             if w.lower() not in ("sqrt", "lim", "sin", "cos", "tan", "log", "exp", "mod", "frac", "text", "cdot", "times")]
+    if len(words) > 4 and not re.search(r"\\[A-Za-z]{2,}", q):
+        return False  # (TeX in a sentence — "mean \mu and finite variance \sigma^2" — is typeset, words as text)
     return len(q) <= 120 and bool(re.search(r"\d\s*\^\s*[\d(-]|[√∑∫∏]|\b(?:sqrt|lim)\s*\(", q) or (
         re.search(r"[=≈≤≥<>]", q) and looks_like_math(q) and len(re.findall(r"[A-Za-z]{3,}", q)) <= 1
         and not _ASSIGN.fullmatch(q)) or (  # "T = 2 s": a value with its unit reads as text

@@ -399,8 +399,9 @@ def _annotation(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         ctx.consumed.add(m.group(1))
     # "Brace under \mu with the label "center stays the same" and brace under \frac{\sigma^2}{n} with the label
     # "spread shrinks"": every brace of the sentence, each under its piece
-    for brace in re.finditer(r"\b(brace|box|underline)\s+(?:under|over|around|below|above|on)\s+(?:the\s+)?(.{1,40}?)\s+"
-                             r"(?:labell?ed|with(?:\s+the)?\s+(?:text|label))\s+" + _Q, s, re.I):
+    braces = list(re.finditer(r"\b(brace|box|underline)\s+(?:under|over|around|below|above|on)\s+(?:the\s+)?(.{1,40}?)\s+"
+                              r"(?:labell?ed|with(?:\s+the)?\s+(?:text|label))\s+" + _Q, s, re.I))
+    for brace in braces:
         target, label = brace.group(2), brace.group(3)
         if label in ctx.consumed:
             continue

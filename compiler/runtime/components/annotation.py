@@ -360,25 +360,55 @@ def _brace(scene, target, lab, side, col, boxes):
     order = [side] if side else ["down", "up", "right", "left"]
     order += [s for s in ("down", "up", "right", "left") if s not in order]
     best = None
+    own = owner_of(scene, target.submobjects[0] if target.submobjects else target)
+    if own is not None and lab is not None:
+        boxes = list(boxes) + [_box(own)]  # (a label never lies on the formula it marks: under μ of N(μ, σ²/n) is inside it)
     for s in order:
         d = SIDES[s]
         br = Brace(target, direction=d, buff=0.08, color=col)
         if br.width > 0 and d[1] != 0 and br.width > target.width * 1.02 + 0.3:
             continue
-        if lab is not None:
-            lab.next_to(br, d, buff=0.1)
-        parts = [br] + ([lab] if lab is not None else [])
-        ok = all(_inside(p) for p in parts) and (lab is None or not any(_hits(_box(lab), b) for b in boxes))
-        if ok:
-            return br
+        if lab is None:
+            if all(_inside(p) for p in [br]):
+                return br
+            best = best or (br, s)
+            continue
+        # the label past the brace — and past the whole formula when the brace sits inside it (a brace under μ of
+        # N(μ, σ²/n) ends above the fraction's bottom); a second label under a neighbouring brace steps further out
+        lab.next_to(br, d, buff=0.1)
+        first = lab.get_center().copy()
+        spots = [first]
+        if d[1] != 0:
+            # a neighbour's label already there: beside it, or a line further out, or past the whole formula
+            for dx in (1, -1):
+                spots.append(first + RIGHT * dx * (lab.width / 2 + 0.15))
+            for k in (1, 2):
+                spots.append(first + d * k * (lab.height + 0.12))
+            if own is not None:
+                edge = own.get_bottom()[1] if d[1] < 0 else own.get_top()[1]
+                spots.append(np.array([first[0], edge + d[1] * (0.12 + lab.height / 2), 0.0]))
+        for spot in spots:
+            lab.move_to(spot)
+            if _inside(br) and _inside(lab) and not any(_hits(_box(lab), b) for b in boxes):
+                return br
+        lab.move_to(spots[0])
+        if d[1] < 0 and own is not None and not getattr(scene, "_room_made", False) and _make_room_below(
+                scene, own, lab.height + 0.35):
+            # the formula stands at the foot of the frame: what is on screen moves up (and shrinks a little if it
+            # must) so the label fits under it — once per annotation
+            scene._room_made = True
+            try:
+                return _brace(scene, target, lab, s, col, _text_boxes(scene))
+            finally:
+                scene._room_made = False
         if best is None:
             best = (br, s)
     br, s = best
     if lab is not None:
         lab.next_to(br, SIDES[s], buff=0.1)
-        if any(_hits(_box(lab), b) for b in boxes):
-            # no side is free: the nearest free ground outside the component that holds the target
-            own = owner_of(scene, target.submobjects[0] if target.submobjects else target)
+        if any(_hits(_box(lab), b) for b in boxes) or (own is not None and _hits(_box(lab, 0.0), _box(own, 0.0))):
+            # no side is free (or the label would lie on its own formula): the nearest free ground outside the
+            # component that holds the target
             for _ in range(3):  # a label shrinks a little before it lies on other text
                 _place_label(scene, lab, br, own, boxes, prefer=s)
                 if not any(_hits(_box(lab, 0.0), b) for b in boxes):
@@ -389,6 +419,27 @@ def _brace(scene, target, lab, side, col, boxes):
                        - lab.get_center()[0], np.clip(lab.get_center()[1], -SAFE_Y + lab.height / 2,
                                                       SAFE_Y - lab.height / 2) - lab.get_center()[1], 0])
     return br
+
+
+def _make_room_below(scene, own, need: float) -> bool:
+    """Room of `need` under `own` at the foot of the frame: the body moves up into the free space under the title,
+    and shrinks about its top for the rest (to at most 20% smaller). True if it changed."""
+    from ..style import BODY_TOP
+
+    short = need - (own.get_bottom()[1] - (-SAFE_Y + 0.05))
+    if short <= 0 or not scene.body:
+        return False
+    body = VGroup(*scene.body)
+    free = max(0.0, BODY_TOP - 0.05 - body.get_top()[1])
+    up = min(free, short)
+    body.shift(UP * up)
+    rest = short - up
+    if rest > 1e-6:
+        factor = (body.height - rest) / body.height
+        if factor < 0.8:
+            return up > 0
+        body.scale(factor, about_point=body.get_top())
+    return True
 
 
 def _annotation_on_screen(scene, label: str | None):
