@@ -469,3 +469,9 @@ def test_a_sentence_with_a_formula_in_it_is_not_typeset_whole():
 def test_tex_in_a_sentence_is_still_typeset():
     (beats,), _ = planned('Below it write "all with the same distribution, mean \\mu and finite variance \\sigma^2".')
     assert [b.kind for b in beats] == ["equation"]
+
+
+def test_a_range_in_a_picture_said_simplified_is_no_formula():
+    (beats,), _ = planned('On the left, show a simplified vertical picture: a vertical line from y = 20 m to y = 0 with '
+                          'a green dot falling along it, and label "starts at rest, falls 20 m".')
+    assert not [b for b in beats if b.kind == "equation"]  # "y = 20 m, y = 0" is where the line runs, not maths to show
