@@ -475,3 +475,16 @@ def test_a_range_in_a_picture_said_simplified_is_no_formula():
     (beats,), _ = planned('On the left, show a simplified vertical picture: a vertical line from y = 20 m to y = 0 with '
                           'a green dot falling along it, and label "starts at rest, falls 20 m".')
     assert not [b for b in beats if b.kind == "equation"]  # "y = 20 m, y = 0" is where the line runs, not maths to show
+
+
+def test_a_check_mark_after_each_row_and_a_highlight_in_the_equation():
+    (beats,), notes = planned(
+        "Write the equation centered: MathTex '2H_2 + O_2 \\rightarrow 2H_2O'. Then create a table below with columns "
+        "'Atom', 'Left side', 'Right side':\nRow H: '2 x 2 = 4' | '4'\nRow O: '2' | '2'\nAs each row appears, highlight "
+        "the matching atoms in the equation. Add a check mark after each row.")
+    marks = [b for b in beats if b.rule == "table:row-mark"]
+    assert marks and all(str(r[-1]).endswith("✓") for r in marks[-1].params["rows"])
+    assert not [b for b in beats if b.kind == "icon"]
+    (hl,) = [b for b in beats if b.kind == "highlight"]
+    assert hl.params["target"].startswith("2H_2")  # the formula — not the table's "Atom" column
+    assert any("matching atoms" in n for n in notes)

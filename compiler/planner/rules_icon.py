@@ -39,10 +39,19 @@ _ROW_MARK = re.compile(r"\b(?P<mark>check\s*-?\s*mark|tick(?:\s*mark)?|✓|✔|c
 def _row_mark(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
     """"add a check mark in the A row" with a table on screen: the mark at the end of that row (the table updated),
     never a big icon in place of the table."""
+    table = next((b for b in since_clear(ctx) if b.kind == "table"), None)
+    every = re.search(r"\b(?P<mark>check\s*-?\s*marks?|ticks?(?:\s*marks?)?|✓|✔|cross(?:\s*marks?)?|✗|✘)[^.;]{0,20}?\b(?:after|beside|"
+                      r"next\s+to|on|in|to|at\s+the\s+end\s+of)\s+(?:each|every|all(?:\s+the)?)\s+rows?\b", ex.sentence, re.I)
+    if every and table is not None and table.params.get("rows"):
+        # "Add a check mark after each row": every row of the table on screen ends with the mark
+        mark = "✗" if re.match(r"cross|✗|✘", every.group("mark"), re.I) else "✓"
+        rows = [list(r[:-1]) + [f"{r[-1]} {mark}".strip()] if r else r for r in table.params["rows"]]
+        ctx.stop = True
+        return [Beat("table", dict(table.params, rows=rows, update=True), table.strings + (mark,), "table:row-mark",
+                     ex.sentence, i, table.keywords)]
     m = _ROW_MARK.search(ex.sentence)
     if not m or not re.search(r"\brow\b", m.group(0), re.I):
         return None
-    table = next((b for b in since_clear(ctx) if b.kind == "table"), None)
     if table is None:
         return None
     rows = [list(r) for r in table.params.get("rows") or []]

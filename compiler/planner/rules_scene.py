@@ -267,6 +267,16 @@ def rule_highlight(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     words = [w for w in words if w and w.lower() not in _FILLER and not re.fullmatch(r"[a-z]{1,2}", w)
              and re.search(r"\w", w)]  # "=", "→": no element on screen is named by a sign alone
     target = next((t for t in quoted + formulas + words if shown(t)), None)
+    inside = re.search(r"\b(?:in|of|within)\s+the\s+(?:chemical\s+|word\s+)?(?:equation|formula|expression)\b", ex.bare, re.I)
+    if inside and not quoted and not formulas:
+        # "highlight the matching atoms in the equation": a part of the formula on screen the sentence does not
+        # write — the formula is marked, never a word elsewhere that looks like it (the table's "Atom" column)
+        eq = next((b for b in since_clear(ctx) if b.kind in ("equation", "steps") and b.strings), None)
+        if eq is not None:
+            target = eq.strings[0]
+            what = re.sub(r"^\s*(?:then\s+|and\s+)?\w+\s+(?:the\s+)?", "", ex.bare[:inside.start()]).strip(" ,")
+            if what:
+                ctx.lost(i, f"{what!r} is not picked out: the whole formula is highlighted")
     both = re.match(r"^\s*(?:then\s+)?(?:highlight|circle|mark|box|colou?r|emphasi[sz]e)\s+(?:the\s+)?(?:numbers?\s+|values?\s+|"
                     r"cells?\s+|boxes\s+)?([^\s,]{1,12})\s*(?:,\s*([^\s,]{1,12})\s*,?)?\s+and\s+([^\s,.]{1,12})\b", ex.sentence, re.I)
     if both and target is not None:
