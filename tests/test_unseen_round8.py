@@ -488,3 +488,19 @@ def test_a_check_mark_after_each_row_and_a_highlight_in_the_equation():
     (hl,) = [b for b in beats if b.kind == "highlight"]
     assert hl.params["target"].startswith("2H_2")  # the formula — not the table's "Atom" column
     assert any("matching atoms" in n for n in notes)
+
+
+def test_a_cycle_enters_with_animations_that_run_on_its_curved_arrows():
+    """(a dry run skips animations: this starts each one, as a render does — GrowArrow cannot scale an arc)"""
+    from compiler.runtime.components import flow
+
+    theme = {"background": "#000000", "text": "#FFFFFF", "title": "#FFFFFF", "accent": "#FFFFFF", "roles": {},
+             "labels": {}, "palette": [], "font": "DejaVu Sans", "mono_font": "DejaVu Sans Mono"}
+    for parallel in (False, True):
+        mob = flow.build(theme, nodes=["A", "B", "C"], direction="cycle", edge_labels=["x", "y", "z"], parallel=parallel)
+        anims = flow.enter(mob, 2.0)
+        anims = anims if isinstance(anims, list) else [anims]
+        for a in anims:
+            for sub in getattr(a, "animations", [a]):
+                sub.begin()
+                sub.interpolate(0.5)

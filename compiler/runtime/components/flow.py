@@ -220,13 +220,16 @@ def enter(mob, run_time: float):
     per = max(0.15, run_time / max(1, 2 * len(mob.boxes)))
     if mob.parallel:
         return [AnimationGroup(*[FadeIn(b) for b in mob.boxes], run_time=run_time * 0.5),
-                AnimationGroup(*[GrowArrow(a) for a in mob.arrows], *[FadeIn(lab) for lab in mob.labels],
+                AnimationGroup(*[Create(a) if isinstance(a, CurvedArrow) else GrowArrow(a) for a in mob.arrows],
+                               *[FadeIn(lab) for lab in mob.labels],
                                *[FadeIn(p) for p in mob.ports],
                                run_time=max(0.3, run_time * 0.5))]
     steps = [FadeIn(mob.boxes[0], run_time=per)]
     for i in range(1, len(mob.boxes)):  # (boxes set side by side have no arrows between them)
         if i - 1 < len(mob.arrows):
-            steps.append(GrowArrow(mob.arrows[i - 1], run_time=per))
+            arrow = mob.arrows[i - 1]
+            # (a cycle's curved arrow is an arc: it is drawn along its path — GrowArrow scales straight arrows only)
+            steps.append(Create(arrow, run_time=per) if isinstance(arrow, CurvedArrow) else GrowArrow(arrow, run_time=per))
         steps.append(FadeIn(mob.boxes[i], run_time=per))
     for arrow in mob.arrows[len(mob.boxes) - 1:]:  # a cycle's arrow back to its first box
         steps.append(Create(arrow, run_time=per))
