@@ -327,15 +327,10 @@ def _carried(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
 
 
 def rule_flow(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
-    declared = _declared_boxes(ex, ctx, i)
-    if declared is not None:
-        return declared
-    hub = _hub(ex, ctx, i)
-    if hub is not None:
-        return hub
-    carried = _carried(ex, ctx, i)
-    if carried is not None:
-        return carried
+    for reading in (_declared_boxes, _hub, _carried):  # (boxes declared apart, one box's inputs, an arrow carrying a thing)
+        done = reading(ex, ctx, i)
+        if done is not None:
+            return done
     if any(b.kind in ("flow", "network") for b in ctx.beats) and _cue(
             ex, r"^\s*(?:then\s+)?(?:animate|show (?:the )?data flow|show data flowing)\b"):
         return []  # an operation on the diagram already on screen (see rule_animate_previous)

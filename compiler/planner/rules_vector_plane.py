@@ -291,17 +291,23 @@ def _span_lines(text: str, extent: tuple[float, float]) -> list[dict]:
             continue
         k = min(extent[0] / abs(a) if a else 1e9, extent[1] / abs(b) if b else 1e9)
         sg = {"start": [round(-k * a, 3), round(-k * b, 3)], "end": [round(k * a, 3), round(k * b, 3)]}
-        if not re.search(r"\bdashed\b|\bdotted\b", m.group("adj"), re.I):
-            sg["dashed"] = False
-        label = re.match(r"[^.;\"\u201c]{0,25}?\b(?:labell?ed|with\s+(?:a\s+|the\s+)?label)\s+[\"\u201c]([^\"\u201d]{1,24})[\"\u201d]",
-                         text[m.end():m.end() + 50], re.I)
-        if label:
-            sg["label"] = label.group(1)
-        colour = _colour_before(m.group("adj"))
-        if colour:
-            sg["color"] = colour
-        out.append(sg)
+        out.append(_dressed(sg, m.group("adj"), text[m.end():m.end() + 50]))
     return out
+
+
+def _dressed(sg: dict, words: str, after: str) -> dict:
+    """A segment as its words draw it: solid unless "dashed" or "dotted", its label ('labeled "span of v"' right after
+    it) and its colour (a colour word before it)."""
+    if not re.search(r"\bdashed\b|\bdotted\b", words, re.I):
+        sg["dashed"] = False
+    label = re.match(r"[^.;\"\u201c]{0,25}?\b(?:labell?ed|with\s+(?:a\s+|the\s+)?label)\s+[\"\u201c]([^\"\u201d]{1,24})[\"\u201d]",
+                     after, re.I)
+    if label:
+        sg["label"] = label.group(1)
+    colour = _colour_before(words)
+    if colour:
+        sg["color"] = colour
+    return sg
 
 
 def _marks(text: str) -> tuple[list[dict], list[dict]]:
@@ -325,17 +331,7 @@ def _marks(text: str) -> tuple[list[dict], list[dict]]:
         sg = {"start": [quantity(m.group(3)), quantity(m.group(4))], "end": [quantity(m.group(5)), quantity(m.group(6))]}
         if sg["start"] == sg["end"]:
             continue
-        words = m.group("adj") + " " + m.group("mid")
-        if not re.search(r"\bdashed\b|\bdotted\b", words, re.I):
-            sg["dashed"] = False
-        label = re.match(r"[^.;\"\u201c]{0,25}?\b(?:labell?ed|with\s+(?:a\s+|the\s+)?label)\s+[\"\u201c]([^\"\u201d]{1,24})[\"\u201d]",
-                         text[m.end():m.end() + 50], re.I)
-        if label:
-            sg["label"] = label.group(1)
-        colour = _colour_before(words)
-        if colour:
-            sg["color"] = colour
-        segments.append(sg)
+        segments.append(_dressed(sg, m.group("adj") + " " + m.group("mid"), text[m.end():m.end() + 50]))
     return points, segments
 
 

@@ -56,14 +56,8 @@ def build(theme: dict, *, nodes: list[str], edge_labels: list[str] | None = None
                     lab.move_to([arr.get_center()[0], edge + (0.12 + lab.height / 2) * (1 if side is UP else -1), 0])
                 labels.add(lab)
                 parts[edge_labels[k]] = lab
-        g = VGroup(row, arrows, labels)
-        g.ports = _ports(theme, boxes, ports or [], parts)
-        g.add(g.ports)
-        g.boxes, g.arrows, g.labels, g.parallel = boxes, arrows, labels, True
-        g.parts = parts
-        g.grow = 1.6
-        g.sbc_kind = "flow"
-        return g
+        return _finished(VGroup(row, arrows, labels), _ports(theme, boxes, ports or [], parts), boxes, arrows, labels,
+                         parts, parallel=True, grow=1.6)
     for i in range(n - 1 if joined else 0):
         a, b = boxes[i], boxes[i + 1]
         col = paint(edge_colors[i], arrow_col) if edge_colors and i < len(edge_colors) and edge_colors[i] else arrow_col
@@ -84,12 +78,18 @@ def build(theme: dict, *, nodes: list[str], edge_labels: list[str] | None = None
                     lab.move_to([max(a.get_right()[0], b.get_right()[0]) + 0.15 + lab.width / 2, arr.get_center()[1], 0])
             labels.add(lab)
             parts[edge_labels[i]] = lab
-    g = VGroup(row, arrows, labels)
-    g.ports = _ports(theme, boxes, ports or [], parts)
-    g.add(g.ports)
+    return _finished(VGroup(row, arrows, labels), _ports(theme, boxes, ports or [], parts), boxes, arrows, labels, parts,
+                     parallel=parallel, grow=1.6)
+
+
+def _finished(g: VGroup, ports: VGroup, boxes: list, arrows: VGroup, labels: VGroup, parts: dict, *, parallel: bool,
+              grow: float) -> VGroup:
+    """The diagram with what `enter`, `pulse` and the annotations find on it."""
+    g.ports = ports
+    g.add(ports)
     g.boxes, g.arrows, g.labels, g.parallel = boxes, arrows, labels, parallel
     g.parts = parts
-    g.grow = 1.6
+    g.grow = grow
     g.sbc_kind = "flow"
     return g
 
@@ -137,15 +137,8 @@ def _cycle(theme: dict, boxes: list, parts: dict, edge_labels: list, ports: list
             lab.move_to(point(mid) + out * reach)
             labels.add(lab)
             parts[edge_labels[k]] = lab
-    ring = VGroup(*boxes)
-    g = VGroup(ring, arrows, labels)
-    g.ports = _cycle_ports(theme, boxes, angles, ports, parts)
-    g.add(g.ports)
-    g.boxes, g.arrows, g.labels, g.parallel = boxes, arrows, labels, False
-    g.parts = parts
-    g.grow = 1.2
-    g.sbc_kind = "flow"
-    return g
+    return _finished(VGroup(VGroup(*boxes), arrows, labels), _cycle_ports(theme, boxes, angles, ports, parts), boxes,
+                     arrows, labels, parts, parallel=False, grow=1.2)
 
 
 def _cycle_ports(theme: dict, boxes: list, angles: list, ports: list, parts: dict) -> VGroup:
