@@ -504,3 +504,10 @@ def test_a_cycle_enters_with_animations_that_run_on_its_curved_arrows():
             for sub in getattr(a, "animations", [a]):
                 sub.begin()
                 sub.interpolate(0.5)
+
+
+def test_two_chains_written_apart_are_two_chains():
+    (beats,), _ = planned('State boxes down the sides: sender: "IDLE" -> "SENDING" -> "DONE"; receiver: "WAITING" -> '
+                          '"RECEIVING" -> "DONE", each next to the arrow that causes it.')
+    chains = [b.params["nodes"] for b in beats if b.kind == "flow"]
+    assert chains == [["IDLE", "SENDING", "DONE"], ["WAITING", "RECEIVING", "DONE"]]  # no arrow from DONE to WAITING

@@ -450,6 +450,12 @@ def rule_flow(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                     rule = "flow:named-diagram"
     if len(nodes) < 2:
         return []
+    chains = _separate_chains(ex.sentence, nodes) if rule == "flow:quoted-boxes" else None
+    if chains:
+        # 'client: "CLOSED" -> "SYN-SENT" -> "ESTABLISHED"; server: "LISTEN" -> …': a chain for each, never one chain
+        # that runs from the first's end into the second's start
+        return [_beat("flow", "flow:quoted-chains", ex, i, chain, sum((_kw(n) for n in chain), ()), nodes=chain,
+                      direction="right") for chain in chains]
     nodes, cycle = _cycle(ex, nodes, rule)
     if rule == "flow:quoted-boxes" and _points_back(ex.sentence, nodes):
         # '"d" <- "needs phi(n)" <- "needs p and q"': each arrow points at the box before it — the boxes in the order
@@ -489,6 +495,18 @@ def rule_flow(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                   nodes=nodes, edge_labels=edge_labels, direction="cycle" if cycle else "down" if down else "right",
                   parallel=parallel or None, arrows=False if apart else None, both_ways=both_ways or None,
                   edge_colors=edge_colors)]
+
+
+def _separate_chains(sentence: str, nodes: list[str]) -> list[list[str]] | None:
+    """The quoted boxes of a sentence as two or more chains written apart (after a ';' or a new name and colon), each
+    joined by arrows — None when they form one chain."""
+    parts = [part for part in re.split(r";\s*|\.\s+(?=[A-Z])", sentence) if part.strip()]
+    chains = []
+    for part in parts:
+        own = [q for q in re.findall(r"[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]", part) if q in nodes]
+        if len(own) >= 2 and re.search(r"[\"\u201d]\s*(?:->|→|⟶|=>)\s*[\"\u201c]", part):
+            chains.append(own)
+    return chains if len(chains) >= 2 and sum(len(c) for c in chains) == len(nodes) else None
 
 
 def _points_back(sentence: str, nodes: list[str]) -> bool:
