@@ -11,6 +11,7 @@ import re
 from .beats import Beat
 from .context import Context, _beat, _cue, _kw
 from .curve_shape import Feature, features, height_at, shaped_points
+from .knowledge import curve_shape
 from .extract import Extracted
 from .rules_plot import _theme_colour
 from .rules_plot_marks import plot_on_screen
@@ -62,9 +63,9 @@ def rule_feature_labels(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     points = shaped.params["series"][0]["points"]
     kinds = {"peak": [f for f in found if f.kind == "peak"], "valley": [f for f in found if f.kind == "valley"]}
     taken = {"peak": 0, "valley": 0}
-    marks = [(m.start(), "peak" if re.match(r"peak|max|hump|crest|spike|high|bump", m.group(0), re.I) else "valley")
-             for m in re.finditer(r"\b(?:peaks?|maxim(?:um|a)|humps?|crests?|valleys?|dips?|troughs?|minim(?:um|a))\b",
-                                  ex.bare, re.I)]
+    words = curve_shape()  # the feature words are data (lexicon.json `curve_shape`), as `features` reads them
+    marks = sorted((m.start(), kind) for kind in ("peak", "valley")
+                   for m in re.finditer(r"\b(?:" + words[kind] + r")\b", ex.bare, re.I))
     if not marks:
         return []
     out: list[dict] = []

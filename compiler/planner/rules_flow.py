@@ -249,10 +249,6 @@ def _declared_boxes(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
                   arrows=False)]
 
 
-_HUB_WAYS = {"in": r"\b(?:pointing|going|flowing|coming)\s+in(?:to\s+(?:it|the\s+\w+))?\b|\binto\s+(?:it|the\s+(?:box|rectangle|"
-                  r"circle|centre|center))\b|\btowards?\s+it\b|\binputs?\b|\bincoming\b|\bentering\b",
-             "out": r"\b(?:pointing|going|flowing|coming)\s+out(?:\s+of\s+it)?\b|\bout\s+of\s+(?:it|the\s+(?:box|rectangle|circle))\b|"
-                   r"\baway\s+from\s+it\b|\boutputs?\b|\boutgoing\b|\bleaving\b"}
 _HUB_SHAPES = ("box", "rounded_box", "rectangle", "circle", "ellipse")
 
 
@@ -263,7 +259,9 @@ def _hub(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
     the outputs, nor arrows that point nowhere."""
     if not re.search(r"\barrows?\b", ex.bare, re.I):
         return None
-    marks = sorted((m.start(), way) for way, pat in _HUB_WAYS.items() for m in re.finditer(pat, ex.bare, re.I))
+    words = loose_port_words()  # (the words of what enters or leaves: data, shared with a cycle's ports)
+    marks = sorted((m.start(), way) for way in ("in", "out") for w in words[way]
+                   for m in re.finditer(r"\b" + re.escape(w).replace("\\ ", r"\s+") + r"\b", ex.bare, re.I))
     quoted = [q for q in ex.quoted if q not in ctx.consumed]
     if not marks or not quoted:
         return None
