@@ -719,6 +719,8 @@ class _Parser:
                     sep = r" \quad "  # "y = 3x - 2 (h = 1)", "-92 kJ/mol (exothermic)": a remark beside, not a factor
                 elif last.kind == "num" and right.tex[:1].isalpha():
                     sep = ""  # 4x, 2i
+                if last.tex.endswith("?") and tok.space:
+                    sep = r" \quad "  # "e = 2? gcd(2, 20) = 2": a question, then its check
                 acc = _Node(acc.tex + sep + right.tex, "expr", acc.tall or right.tall)
                 last = right
             else:

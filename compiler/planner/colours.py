@@ -16,7 +16,7 @@ import re
 
 from .beats import Beat
 from .extract import mask_shown
-from .theme import ROLE_WORDS, Theme
+from .theme import COLOUR_RE, ROLE_WORDS, Theme, colour_value
 
 WHOLE = ("text", "title", "equation", "steps", "bullets", "code", "sequence", "matrix", "transform")
 _GENERIC = set(sum(ROLE_WORDS.values(), ())) | {"final", "the", "then", "second", "first", "light", "component",
@@ -53,10 +53,34 @@ def _named_colour(b: Beat, labels: list[tuple[str, str, str]]) -> str | None:
     return None
 
 
+_AFTER = re.compile(r"[\"\u201d]\s*,?\s*(?:(?:written|shown|drawn|set|appears?)\s+)?(?:in|colou?red)\s+(" + COLOUR_RE.pattern
+                    + r")(?:\s+(?:text|font|letters|ink))?(?![\w-])", re.I)
+_BEFORE = re.compile(r"(?:\bin\s+)?(" + COLOUR_RE.pattern + r")(?:\s+(?:text|label|word|words|formula|equation|note|"
+                     r"caption|line))?\s*:?\s*[\"\u201c]$", re.I)
+
+
+def said_colour(b: Beat) -> str | None:
+    """The colour the details give the one text a text or formula beat shows: '"e = 2? …" in red', 'a green
+    "yes"', 'in orange: "Undefined!"' — not the colour of a thing it labels ('a red arrow labeled "x"')."""
+    shown = b.params.get("text") if b.kind == "text" else (b.params.get("exprs") or [None])[0] \
+        if b.kind == "equation" and len(b.params.get("exprs") or ()) == 1 else None
+    if not isinstance(shown, str) or not shown:
+        return None
+    m = re.search(r"[\"\u201c]" + re.escape(shown) + r"[\"\u201d]", b.source)
+    if not m:
+        return None
+    after = _AFTER.match(b.source, m.end() - 1)
+    before = _BEFORE.search(b.source[max(0, m.start() - 40):m.start() + 1])
+    word = after.group(1) if after else before.group(1) if before else None
+    return colour_value(word) if word else None
+
+
 def apply_colours(beats: list[Beat], theme: Theme) -> list[Beat]:
     out: list[Beat] = []
     labels = [(p, _norm(p), c) for p, c in sorted(theme.labels.items(), key=lambda x: -len(x[0])) if p]
     for b in beats:
+        if b.kind in ("text", "equation") and "color" not in b.params and said_colour(b):
+            b = _with(b, color=said_colour(b))
         if b.kind in WHOLE and "color" not in b.params:
             col = _named_colour(b, labels)
             if col:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from .beats import Beat
 from .context import Context, _beat, _cue, _has, _kw, since_clear
-from .extract import Extracted, before_quote, enumeration
+from .extract import Extracted, before_quote, enumeration, mask_shown
 from .theme import colour_named
 from .knowledge import cycle_words, diagram_nouns, loose_port_words, named_diagrams, place_angles, port_verbs, way_words
 
@@ -156,7 +156,8 @@ def _flow_operation(ex: Extracted, ctx: Context, i: int, flow: Beat) -> list[Bea
         return None  # "An arrow labelled "sends code" goes from LLM to Interpreter…": rule_flow reads it
     nodes = flow.params.get("nodes", [])
     params = dict(flow.params)
-    quoted = [q for q in ex.quoted if q not in ctx.consumed]
+    # (a box's own name quoted again — 'an arrow from "Client" to "Server" labeled …' — is no label)
+    quoted = [q for q in ex.quoted if q not in ctx.consumed and q not in nodes]
     changed = False
     back = re.search(r"\bfrom\s+(?:the\s+)?[\"\u201c]?([\w-]{1,20})[\"\u201d]?\s+back\s+(?:to|towards?|into)\s+(?:the\s+)?"
                      r"[\"\u201c]?([\w-]{1,20})", ex.sentence, re.I)
@@ -195,7 +196,7 @@ def _flow_operation(ex: Extracted, ctx: Context, i: int, flow: Beat) -> list[Bea
             ways = list(params.get("edge_labels") or [""])[:1] + [""]
             ways[1] = quoted[0]
             params.update(edge_labels=ways, both_ways=True, arrows=True)
-            ctx.consumed.add(quoted[0])
+            ctx.consumed.update([quoted[0]] + [q for q in ex.quoted if q in nodes])
             return _flow_replace(ctx, flow, params, i, quoted[:1])
         if start is None and a is not None and b == a + 1:
             start = a  # "Yellow arrow from resolver to root": the boxes named by the start of their names
@@ -209,6 +210,8 @@ def _flow_operation(ex: Extracted, ctx: Context, i: int, flow: Beat) -> list[Bea
                         f"shown as text")
             return None
         if start is not None and start < len(labels):
+            if named and not m:
+                params.pop("arrows", None)  # (boxes shown apart are joined by the arrow named now)
             labels[start] = quoted[0]
             used = quoted[:1]
         elif len(quoted) <= len(labels) and re.search(r"\blabel\w*\b", bare) and not re.search(r"\bfrom\b", bare):
@@ -217,7 +220,7 @@ def _flow_operation(ex: Extracted, ctx: Context, i: int, flow: Beat) -> list[Bea
         else:
             return None if not changed else _flow_replace(ctx, flow, params, i, [])
         params["edge_labels"] = labels
-        ctx.consumed.update(used)
+        ctx.consumed.update(used + [q for q in ex.quoted if q in nodes])
         return _flow_replace(ctx, flow, params, i, used)
     return _flow_replace(ctx, flow, params, i, []) if changed else None
 
@@ -403,18 +406,19 @@ def rule_flow(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             if all(re.fullmatch(r"\s*[^\W\d]\w{0,6}\s*=\s*[-−+]?\d[^=]{0,16}", q) for q in nodes) and not _cue(
                     ex, r"\bbox(?:es)?\b|\bnodes?\b|\bflow\s*chart\b|\bpipeline\b|\bstages?\b"):
                 return []  # "a timer "t = 0.00 s" and "t = 1.58 s"", "labeled values: "W = 49 N", …": readings, not boxes
-            said = [q for q in unconsumed if _caption(ex.sentence, q)]
+            said = [q for q in unconsumed if _caption(ex.sentence, q) or _names_arrow(ex.sentence, q) and len(nodes) == 2]
             if len(nodes) == 2 and len(said) == 1 and _cue(ex, r"\barrows?\b") and not edge_labels:
                 # 'an arrow from "Today" to "Tomorrow" with the text "depends only on today" above it': its label
                 edge_labels = said
                 ctx.consumed.update(said)
-            elif len(nodes) == 2 and len(said) == 2 and not edge_labels and _cue(
-                    ex, r"\btwo\s+arrows\b|\barrows?\b.*\b(?:going|pointing)\s+(?:left|back)\b"):
+            elif len(nodes) == 2 and len(said) == 2 and not edge_labels and (_cue(
+                    ex, r"\btwo\s+arrows\b|\barrows?\b.*\b(?:going|pointing)\s+(?:left|back)\b") or len(
+                    re.findall(r"\barrows?\b", mask_shown(ex.sentence), re.I)) >= 2 and any(
+                    _way_back(ex.sentence, q, nodes) for q in said)):
                 # 'two arrows between "3, 11" and "33": a green arrow going right labeled "multiply: easy" and a red
-                # arrow going left labeled "factor: hard"': a round trip, each way with its label
-                first_back = re.search(r"\b(?:going|pointing)\s+(?:left|back)\b[^\"\u201c]*[\"\u201c]$",
-                                       before_quote(ex.sentence, said[0]) or "", re.I)
-                edge_labels = said[::-1] if first_back else said
+                # arrow going left labeled "factor: hard"'; 'a blue arrow from A to B labeled "send" and an orange
+                # arrow from B back to A labeled "reply"': a round trip, each way with its label
+                edge_labels = said[::-1] if _way_back(ex.sentence, said[0], nodes) else said
                 # "a green arrow going right labeled …": each arrow in the colour the sentence gives it
                 colours = []
                 for q in edge_labels:
@@ -555,6 +559,18 @@ def _caption(sentence: str, q: str) -> bool:
         r"(?:[\"\u201d]|\barrows?(?:\s+\w+){0,2}?)\s+labell?ed\s*:?\s*[\"\u201c]$", before, re.I) is not None) and re.search(
         r"\b(?:box|block|node|rectangle|circle|stage|card)\w*\s+(?:\w+\s+)?(?:labell?ed|with\s+(?:the\s+)?(?:text|label))\s*:?\s*"
         r"[\"\u201c]$", before, re.I) is None
+
+
+def _way_back(sentence: str, q: str, nodes: list[str]) -> bool:
+    """Whether the arrow the quoted label `q` names runs from the second box to the first: 'going left', 'pointing
+    back', or 'from B (back) to A' between that arrow's word and its label."""
+    before = before_quote(sentence, q) or ""
+    own = before[before.lower().rfind("arrow"):] if "arrow" in before.lower() else before
+    if re.search(r"\b(?:going|pointing|points|goes|running|runs)\s+(?:to\s+the\s+)?(?:left|back(?:wards?)?)\b", own, re.I):
+        return True
+    way = re.search(r"\bfrom\s+[\"\u201c]?(.+?)[\"\u201d]?\s+(?:back\s+)?to\s+[\"\u201c]?(.+?)[\"\u201d]?(?:\s|,|$)", own, re.I)
+    return bool(way) and way.group(1).strip().lower() == nodes[1].strip().lower() and \
+        way.group(2).strip().lower() == nodes[0].strip().lower()
 
 
 def _names_arrow(sentence: str, q: str) -> bool:

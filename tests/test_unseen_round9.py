@@ -1,0 +1,71 @@
+"""Sentences from storyboards the planner was not written against that it misread (round 9), and the
+pictures they needed. One test per mechanism."""
+
+from __future__ import annotations
+
+from compiler.models import Storyboard
+from compiler.plan import plan_storyboard
+
+from .conftest import scene
+
+
+def planned(*details: str) -> tuple[list, list[str]]:
+    sb = Storyboard.model_validate({"scenes": [scene(d, "Some narration here.", plot="A test scene.") for d in details]})
+    plan = plan_storyboard(sb)
+    return [list(s.beats) for s in plan.scenes], [f"{n.code} {n.message}" for n in plan.diagnostics]
+
+
+def only(beats, kind):
+    found = [b for b in beats if b.kind == kind]
+    assert len(found) == 1, [(b.kind, b.rule) for b in beats]
+    return found[0]
+
+
+# ----------------------------------------------------------------------------- arrows between two boxes
+def test_two_arrows_each_from_one_box_to_the_other_are_a_round_trip_in_their_colours():
+    (beats,), _ = planned('Put boxes "Browser" and "Cache" apart, a purple arrow from Browser to Cache labeled "lookup" '
+                          'and a teal arrow from Cache back to Browser labeled "hit".')
+    f = only(beats, "flow")
+    assert f.params["nodes"] == ["Browser", "Cache"]
+    assert f.params["both_ways"] is True
+    assert f.params["edge_labels"] == ["lookup", "hit"]
+    assert f.params["edge_colors"] == ["purple", "teal"]
+    assert not [b for b in beats if b.kind == "text"]  # the labels are on the arrows, not a line of text
+
+
+def test_the_arrow_written_first_may_be_the_way_back():
+    (beats,), _ = planned('Boxes "Sensor" and "Hub": an arrow from Hub to Sensor labeled "poll" and an arrow from '
+                          'Sensor to Hub labeled "reading".')
+    f = only(beats, "flow")
+    assert f.params["edge_labels"] == ["reading", "poll"]  # the forward arrow first, the way back second
+
+
+def test_an_arrow_between_boxes_named_in_quotes_again_joins_them_with_its_label():
+    (beats,), _ = planned('Draw boxes "Phone" and "Tower" side by side. An arrow from "Phone" to "Tower" labeled '
+                          '"signal".')
+    f = only(beats, "flow")
+    assert f.params["edge_labels"] == ["signal"]  # not the box's own name
+    assert f.params.get("arrows") is not False  # boxes shown apart are joined by the arrow named now
+    assert not [b for b in beats if b.kind == "text"]  # the boxes' names are not repeated as a note
+
+
+# ----------------------------------------------------------------------------- colours and spacing of quoted texts
+def test_a_quoted_text_takes_the_colour_the_sentence_gives_it():
+    (beats,), _ = planned('Try two values: "n = 9? divisible by 3, no" in orange, "n = 7? prime, yes" in green. '
+                          'Then write a purple "done".')
+    shown = {(b.params.get("text") or b.params["exprs"][0]): b.params.get("color") for b in beats
+             if b.kind in ("text", "equation")}
+    assert shown["n = 9? divisible by 3, no"] == "#FF862F"
+    assert shown["n = 7? prime, yes"] == "#66BB6A"
+    assert shown["done"] is not None
+
+
+def test_the_colour_of_an_arrow_is_not_its_labels():
+    (beats,), notes = planned('Draw a blue arrow labeled "push".')
+    assert all(b.params.get("color") is None for b in beats if b.kind == "text")
+
+
+def test_a_question_mark_inside_a_formula_keeps_a_space_after_it():
+    from compiler.mathtext import to_tex
+    assert r"? \quad \gcd" in to_tex("k = 4? gcd(4, 9) = 1").tex
+    assert to_tex("x = ?").tex == "x = ?"
