@@ -182,7 +182,17 @@ def _subtitles(audio: Sequence[SceneAudio], starts: Sequence[float]):
 def _srt_text(subs) -> str:
     import srt
 
-    return srt.compose(subs, reindex=True)
+    return srt.compose([srt.Subtitle(index=s.index, start=s.start, end=s.end, content=srt_cue_text(s.content))
+                        for s in subs], reindex=True)
+
+
+def srt_cue_text(text: str) -> str:
+    """SubRip cue text on one line: every line break or blank line folded into one space, so nothing the narration
+    says can start a new block (a number, then a timing line), and `-->` written as an arrow — SubRip has no escape,
+    and readers take any line holding `-->` for a timing line."""
+    import re
+
+    return re.sub(r"\s*[\r\n\u2028\u2029\x0b\x0c\x85]+\s*", " ", text).replace("-->", "\u2192").strip()
 
 
 def _vtt_text(subs) -> str:

@@ -51,7 +51,8 @@ class Scene(_Model):
     duration: float | None = Field(None, gt=0, le=600, description="Minimum scene length in seconds.", examples=[12])
     transition: Literal["fade", "cut"] | None = Field(None, description="How the scene ends.", examples=["fade"])
     visuals: list[Visual] | None = Field(None, max_length=40,
-                                         description="Explicit beats; when present they replace the planner's.",
+                                         description="Explicit beats: each with `beat` or `after` replaces or inserts one planned "
+                                                     "beat; without them, they replace all the scene's beats.",
                                          examples=[[{"kind": "title", "text": "Hello"}]])
 
 
@@ -60,6 +61,11 @@ class Theme(_Model):
     text: Colour | None = Field(None, description="Body text colour.", examples=["#e0e0e0"])
     accent: Colour | None = Field(None, description="Titles and primary boxes.", examples=["#4fc3f7"])
     font: str | None = Field(None, description="Font family for text.", examples=["DejaVu Sans"])
+
+
+# The TTS engines a voice spec may name (`compiler.narration.registry` builds them; a test keeps the two in step).
+# Here so that `sbc validate` can check a voice without importing the engines.
+VOICE_ENGINES = ("hibari", "piper", "espeak", "gtts", "silent")
 
 
 class FileSettings(_Model):
@@ -71,10 +77,14 @@ class FileSettings(_Model):
     theme: Theme | None = Field(None, description="Colours and font for every scene (scene styles refine it).",
                                 examples=[{"background": "#0f0f1a", "text": "#e0e0e0", "accent": "#4fc3f7"}])
     captions: bool | None = Field(None, description="Write SRT/VTT captions.", examples=[True])
-    music: str | None = Field(None, description="Background music file, relative to the storyboard.",
-                              examples=["audio/music.mp3"])
-    math: Literal["auto", "ziamath", "latex"] | None = Field(None, description="Formula renderer.",
-                                                            examples=["auto"])
+    # music and math "latex" are in the file format but refused (SB408 from `sbc validate`); the JSON Schema says
+    # the same, so that an editor flags them too
+    music: str | None = Field(None, description="Background music file: not supported yet, refused (SB408).",
+                              json_schema_extra=lambda s: s.update(anyOf=[{"type": "null"}], examples=[None]))
+    math: Literal["auto", "ziamath", "latex"] | None = Field(
+        None, description='Formula renderer: "auto" and "ziamath" (no TeX needed); "latex" is refused (SB408).',
+        examples=["auto"], json_schema_extra=lambda s: s.update(anyOf=[{"enum": ["auto", "ziamath"], "type": "string"},
+                                                                        {"type": "null"}]))
 
     @field_validator("fps", mode="before")
     @classmethod

@@ -42,26 +42,6 @@ def load_and_validate(path: Path, *, strict: bool = False, repair: bool = False,
     return v
 
 
-def _refuse_unsupported_settings(v: Validated) -> None:
-    """Settings the file format has but the build does not honour are refused (SB408), never silently
-    ignored: `settings.music` (no background music is mixed yet) and `settings.math: "latex"` (formulas
-    are typeset with ziamath, which needs no TeX installation; "auto" and "ziamath" mean exactly that)."""
-    fs = v.storyboard.settings
-    if fs is None:
-        return
-    problems = []
-    if fs.music is not None:
-        problems.append(v.loaded.diag("SB408", "settings.music is not supported yet: sbc mixes no background "
-                                      "music; remove the setting, or add music to the finished video",
-                                      ("settings", "music")))
-    if fs.math == "latex":
-        problems.append(v.loaded.diag("SB408", 'settings.math "latex" is not supported: formulas are typeset '
-                                      'with ziamath (no TeX needed); remove the setting or write "ziamath"',
-                                      ("settings", "math")))
-    if problems:
-        raise UserError("unsupported settings", problems, v.report.source)
-
-
 def note_diagnostic(v: Validated, note):
     """A planner note (SB3xx) as a diagnostic positioned at its sentence in the storyboard file."""
     return v.loaded.diag(note.code, note.message, note.path, severity=note.severity, within=note.sentence)
@@ -256,7 +236,6 @@ def _validate(path: Path, opts: "BuildOptions", rep) -> _Book:
     v = load_and_validate(path, strict=opts.strict, repair=opts.repair)
     for d in v.report.warnings:
         rep.warn(d.format(v.report.source))
-    _refuse_unsupported_settings(v)
     settings = resolve(opts, v.storyboard.settings, path)
     stamp = build_stamp(v.report.source or "", settings)
     return _Book(path, v, settings, stamp, {"validate": round(time.perf_counter() - t, 3)})

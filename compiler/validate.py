@@ -13,7 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 from .diagnostics import Report, Severity
 from .load import Loaded, load_file
-from .models import BLANK_PATTERN, FileSettings, Scene, Storyboard, Theme, known_fields
+from .models import BLANK_PATTERN, VOICE_ENGINES, FileSettings, Scene, Storyboard, Theme, known_fields
 from .text import MAX_SPOKEN_WORD, unspeakable_words, words
 
 READING_RATE_WPS = 2.6  # spoken words per second (measured on the default voice, roughly)
@@ -218,10 +218,43 @@ def estimate_speech_seconds(text: str) -> float:
     return len(words(text)) / READING_RATE_WPS
 
 
+def _voice_check(loaded: Loaded, spec: str | None, path: tuple) -> None:
+    """A voice naming an engine sbc does not have is an error here, not only when the build narrates."""
+    if spec is None:
+        return
+    engine = spec.strip().partition(":")[0].strip().lower()
+    if engine not in VOICE_ENGINES:
+        import difflib
+
+        close = difflib.get_close_matches(engine, VOICE_ENGINES, n=1)
+        loaded.report.add(loaded.diag("SB203", f"unknown TTS engine {engine!r} in voice {spec!r}", path,
+                                      hint=(f"did you mean {close[0]!r}? " if close else "") +
+                                      f"engines: {', '.join(VOICE_ENGINES)} (`sbc voices` lists their voices)"))
+
+
+def _settings_checks(loaded: Loaded, sb: Storyboard) -> None:
+    """Settings the file format has but sbc does not honour are refused (SB408) by every command, never silently
+    ignored: `settings.music` (no background music is mixed yet) and `settings.math: "latex"` (formulas are typeset
+    with ziamath, which needs no TeX installation; "auto" and "ziamath" mean exactly that)."""
+    fs = sb.settings
+    if fs is None:
+        return
+    if fs.music is not None:
+        loaded.report.add(loaded.diag("SB408", "settings.music is not supported yet: sbc mixes no background music; "
+                                      "remove the setting, or add music to the finished video", ("settings", "music")))
+    if fs.math == "latex":
+        loaded.report.add(loaded.diag("SB408", 'settings.math "latex" is not supported: formulas are typeset with '
+                                      'ziamath (no TeX needed); remove the setting or write "ziamath"',
+                                      ("settings", "math")))
+    _voice_check(loaded, fs.voice, ("settings", "voice"))
+
+
 def _semantic_checks(loaded: Loaded, sb: Storyboard, base_dir: Path | None) -> None:
     seen_ids: dict[str, int] = {}
+    _settings_checks(loaded, sb)
     for i, scene in enumerate(sb.scenes):
         here = ("scenes", i)
+        _voice_check(loaded, scene.voice, here + ("voice",))
         for f in _TEXT_FIELDS:
             value = getattr(scene, f)
             if _PLACEHOLDER.match(value):

@@ -86,6 +86,23 @@ def test_vtt_cue_text_cannot_end_a_cue_or_inject_one():
     assert cue == ("input --&gt; model &lt;b&gt;. See 00:00:00.000 --&gt; 00:59:00.000 INJECTED and go on &amp; on.")
 
 
+def test_srt_captions_cannot_inject_a_cue_either():
+    """D13 through the .srt: a caption holding a line break and a timing line is one cue, on one line."""
+    from datetime import timedelta
+
+    import srt
+
+    from compiler.assemble import _srt_text
+
+    text = "The data flows input --> model. See this\n\n00:00:00.000 --> 00:59:00.000\nINJECTED\n\nand go on."
+    composed = _srt_text([srt.Subtitle(index=1, start=timedelta(seconds=1), end=timedelta(seconds=4), content=text)])
+    cues = list(srt.parse(composed))
+    assert len(cues) == 1 and (cues[0].start, cues[0].end) == (timedelta(seconds=1), timedelta(seconds=4))
+    assert "\n" not in cues[0].content and "-->" not in cues[0].content
+    assert cues[0].content == ("The data flows input \u2192 model. See this 00:00:00.000 \u2192 00:59:00.000 INJECTED "
+                               "and go on.")
+
+
 # --- D8, D21: names ----------------------------------------------------------------------------
 
 def test_stems_keep_every_script_and_long_names_stay_apart():
@@ -200,6 +217,8 @@ def test_odd_names_and_paths_build(tmp_path):
     cues = [block for block in vtt.split("\n\n")[1:] if block.strip()]
     assert len(cues) == 3 and all(c.splitlines()[0].count("-->") == 1 and len(c.splitlines()) == 2 for c in cues)
     assert "INJECTED" in cues[1] and "-->" not in cues[0].splitlines()[1]
+    srt_blocks = [b for b in (proj / "out" / "video" / "video.srt").read_text().split("\n\n") if b.strip()]
+    assert len(srt_blocks) == 3 and all(len(b.splitlines()) == 3 and b.count("-->") == 1 for b in srt_blocks)
     (proj / "中文.json").write_text(json.dumps(ONE))
     r = sbc(*draft("中文.json"), cwd=proj)
     assert r.returncode == 0 and probe(proj / "out" / "中文" / "中文.mp4").frames > 0, r.stderr[-800:]
@@ -293,6 +312,24 @@ def test_unsupported_settings_are_refused_not_ignored(tmp_path):
         r = sbc(*draft("s.json"), cwd=tmp_path)
         assert r.returncode == 1 and "SB408" in r.stderr and what in r.stderr and no_traceback(r)
         assert re.search(r"^s\.json:\d+:\d+: SB408 ", r.stderr, re.M)
+        for command in ("validate", "plan", "check"):  # every command, so the pre-commit hook refuses it too
+            r = sbc(command, "s.json", cwd=tmp_path)
+            assert r.returncode == 1 and re.search(r"^s\.json:\d+:\d+: SB408 ", r.stderr + r.stdout, re.M), command
+
+
+def test_a_voice_naming_no_engine_is_an_error_in_validate(tmp_path):
+    from compiler.narration.registry import voice_engines
+    from compiler.models import VOICE_ENGINES
+
+    assert tuple(voice_engines()) == VOICE_ENGINES  # validate's list is the registry's
+    story = dict(ONE, settings={"voice": "espeakk"})
+    (tmp_path / "v.json").write_text(json.dumps(story, indent=2))
+    r = sbc("validate", "v.json", cwd=tmp_path)
+    assert r.returncode == 1 and "unknown TTS engine 'espeakk'" in r.stdout + r.stderr
+    assert "did you mean 'espeak'" in r.stdout + r.stderr
+    story["settings"] = {"voice": "espeak:en"}
+    (tmp_path / "v.json").write_text(json.dumps(story, indent=2))
+    assert sbc("validate", "v.json", cwd=tmp_path).returncode == 0
 
 
 @pytest.mark.e2e

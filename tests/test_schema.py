@@ -149,7 +149,7 @@ VALID: dict[str, Mutation] = {
     "max duration": setter(S0 + ("duration",), 600),
     "whole-number float fps": setter(("settings",), {"fps": 30.0}),
     "full settings": setter(("settings",), {"quality": "draft", "fps": 24, "voice": "espeak:en", "captions": True,
-                                            "music": "audio/m.mp3", "math": "auto",
+                                            "math": "auto",
                                             "theme": {"background": "#0f0f1a", "text": "white", "accent": "gold",
                                                       "font": "DejaVu Sans"}}),
     "nulls": lambda d: d.update(title=None, reasoning=None, settings=None) or d["scenes"][0].update(
@@ -174,6 +174,8 @@ VALID: dict[str, Mutation] = {
     "$schema for editors": setter(("$schema",), "../docs/storyboard.schema.json"),
 }
 INVALID: dict[str, Mutation] = {
+    "music (refused, SB408)": setter(("settings",), {"music": "audio/m.mp3"}),
+    "math latex (refused, SB408)": setter(("settings",), {"math": "latex"}),
     **{f"drop {f}": dropper(S0 + (f,)) for f in ("scene_plot", "animation_details", "animation_style", "audio_text")},
     "drop scenes": dropper(("scenes",)),
     "empty scenes": setter(("scenes",), []),

@@ -69,3 +69,32 @@ def test_a_question_mark_inside_a_formula_keeps_a_space_after_it():
     from compiler.mathtext import to_tex
     assert r"? \quad \gcd" in to_tex("k = 4? gcd(4, 9) = 1").tex
     assert to_tex("x = ?").tex == "x = ?"
+
+
+# ----------------------------------------------------------------------------- cells and tables
+def test_a_row_of_cells_without_numbers_gets_none_invented():
+    (beats,), _ = planned("Draw a row of 6 cells for the register.")
+    g = only(beats, "grid")
+    assert g.params["count"] == 6 and g.params.get("numbered") is False
+    assert not any(s in g.strings for s in ("1", "2", "6"))
+
+
+def test_numbered_cards_keep_their_numbers():
+    (beats,), _ = planned("Show 12 numbered cards in a row.")
+    g = only(beats, "grid")
+    assert g.params.get("numbered") is not False and "12" in g.strings
+
+
+def test_rows_of_cells_are_a_grid_of_that_shape():
+    (beats,), _ = planned("Show four rows of 6 cells stacked vertically.")
+    g = only(beats, "grid")
+    assert (g.params["count"], g.params["columns"]) == (24, 6)
+
+
+def test_a_table_whose_colon_line_names_the_columns_then_rows_of_quoted_cells():
+    (beats,), notes = planned('Build a table with columns "Trial", "Heads", "Share":\n"1", "6", "0.6"\n'
+                              '"2", "4", "0.4"\n"3", "5", "0.5"')
+    t = only(beats, "table")
+    assert t.params["columns"] == ["Trial", "Heads", "Share"]
+    assert [[str(c) for c in r] for r in t.params["rows"]] == [["1", "6", "0.6"], ["2", "4", "0.4"], ["3", "5", "0.5"]]
+    assert not [n for n in notes if "internal error" in n]

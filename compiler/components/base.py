@@ -14,8 +14,8 @@ class VisualBase(_Model):
     sentence: int | None = Field(None, ge=1, description="Narration sentence (1-based) the beat starts on.",
                                  examples=[2])
     beat: int | None = Field(None, ge=1, description=(
-        "Replace only the planner's beat N of this scene (1-based, as `sbc plan` numbers them); the scene's "
-        "other beats stay planned. Without `beat` or `after`, a scene's visuals replace all its beats."),
+        "Replace only the planner's beat N (as `sbc plan` numbers them); the others stay planned. "
+        "Without `beat` or `after`, visuals replace all the scene's beats."),
         examples=[2])
     after: int | None = Field(None, ge=0, description=(
         "Insert this beat after the planner's beat N of this scene (0: before the first); the other beats "

@@ -160,7 +160,7 @@ def rule_grid(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             r"\bgrid\b", mask_shown(ex.sentence), re.I):
         return []  # 'list "A" = [2, 5], …, empty output row "Result" with 4 cells': rows of boxes (rule_sequence)
     m = re.search(_RANGE, ex.sentence)
-    start = count = None
+    start = count = shape = None
     if m and 0 < int(m.group(2)) - int(m.group(1)) + 1 <= 100:
         start, count = int(m.group(1)), int(m.group(2)) - int(m.group(1)) + 1
     elif cue_unquoted(ex, r"\bgrid of\b|\b\d{1,5}\s+(?:\w+\s+)?(?:numbered\s+)?(?:cards|tiles|cells|balls|tickets|chips|marbles|"
@@ -179,12 +179,20 @@ def rule_grid(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                           scale=scale, numbered=False)]
         if n and 2 <= n <= 100:
             start, count = 1, n
+        rows = re.search(r"\b(\d{1,2}|" + "|".join(WORD_NUMBERS) + r")\s+rows\s+of\s+(\d{1,2}|" + "|".join(WORD_NUMBERS)
+                         + r")\s+(?:\w+\s+)?(?:cells|squares|boxes|tiles)\b", ex.sentence, re.I)
+        if rows:  # "three rows of 8 cells stacked vertically": 24 cells, 8 to a row
+            r, c = (int(w) if w.isdigit() else WORD_NUMBERS[w.lower()] for w in rows.groups())
+            if 2 <= r * c <= _GRID_CELLS and c <= _GRID_COLUMNS:
+                start, count, shape = 1, r * c, c
     if count is None or count < 2:
         return []
     if any(b.detail_index == i and b.source == ex.sentence and b.kind in ("vector_plane", "plot", "number_line", "contour")
            for b in ctx.beats):
         return []  # "a NumberPlane with x from -1 to 12": the range of axes drawn, not cards numbered 1 to 12
     params: dict = {"count": count, "start": start}
+    if shape:
+        params["columns"] = shape
     dims = _dimensions(ex.bare or mask_shown(ex.sentence)) if cue_unquoted(ex, r"\bgrid\b") else None
     if dims and int(dims.group("r")) * int(dims.group("c")) == count and int(dims.group("c")) <= _GRID_COLUMNS:
         params["columns"] = int(dims.group("c"))  # "numbered 1 to 12 in a 3 x 4 grid": 4 to a row
@@ -200,9 +208,11 @@ def rule_grid(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     caption = next((q for q in ex.quoted if q not in ctx.consumed), None)
     if caption:
         params["caption"] = caption
-    empty = m is None and cue_unquoted(ex, r"\b(?:empty|blank)\b")
+    empty = m is None and (cue_unquoted(ex, r"\b(?:empty|blank)\b") or not cue_unquoted(
+        ex, r"\bnumber(?:ed|s|ing)?\b|\bcount(?:ed|ing)?\b|\b(?:cards|tickets|balls|chips|marbles|people|dots|icons|circles)\b"))
     if empty:
-        params["numbered"] = False  # "an output row of 7 empty cells": no numbers in them, none invented
+        # "an output row of 7 empty cells", "Draw a row of 8 cells": no numbers in them, none invented
+        params["numbered"] = False
     strings = ([] if empty else [str(n) for n in range(start, start + count)]) + ([caption] if caption else [])
     claim(ex, ctx, [caption] if caption else [])
     return [_beat("grid", "grid:numbered-range", ex, i, strings, _kw(ex.sentence), **params)]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from .beats import Beat
-from .extract import Extracted
+from .extract import Extracted, mask_shown
 from .context import Context, _beat, _fmt, _kw
 from .knowledge import is_instruction
 from .quantity import NUM
@@ -188,8 +188,13 @@ def rule_table(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     s = ex.sentence
     quoted_lines = _quoted_lines(s)
     if quoted_lines is not None:
-        # 'a small table:\n "β", "peak", "peak day"\n "0.3", "301", "38"': the first line heads the columns
-        columns = ctx.capped(i, quoted_lines[0], 6, "columns")
+        # 'a small table:\n "β", "peak", "peak day"\n "0.3", "301", "38"': the first line heads the columns — unless
+        # the colon line names them ('a table with columns "N", "Inside", "Estimate":' then rows of cells)
+        head = s[:s.index(":\n")]
+        named = [match_text(m) for m in re.finditer(Q, head)] if re.search(r"\bcolumns?\b", mask_shown(head), re.I) else []
+        if len(named) == len(quoted_lines[0]):
+            quoted_lines = [named] + quoted_lines
+        columns = [str(c) for c in ctx.capped(i, quoted_lines[0], 6, "columns")]
         rows = [r[:6] for r in ctx.capped(i, quoted_lines[1:], 8, "rows")]
         strings = columns + [str(c) for r in rows for c in r]
         claim(ex, ctx, strings)
