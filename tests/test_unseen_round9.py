@@ -98,3 +98,37 @@ def test_a_table_whose_colon_line_names_the_columns_then_rows_of_quoted_cells():
     assert t.params["columns"] == ["Trial", "Heads", "Share"]
     assert [[str(c) for c in r] for r in t.params["rows"]] == [["1", "6", "0.6"], ["2", "4", "0.4"], ["3", "5", "0.5"]]
     assert not [n for n in notes if "internal error" in n]
+
+
+def test_lists_named_in_quotes_are_a_table_laid_out_as_the_sentence_says():
+    (beats,), _ = planned('Make a table with two rows: "n" with 1, 2, 3, 4 and "2^n" with 2, 4, 8, 16.')
+    t = only(beats, "table")
+    assert t.params["columns"] == ["n", "1", "2", "3", "4"]
+    assert t.params["rows"] == [["2^n", 2, 4, 8, 16]]
+    (beats,), _ = planned('Make a table: "n" with 1, 2, 3 and "n squared" with 1, 4, 9.')
+    t = only(beats, "table")
+    assert t.params["columns"] == ["n", "n squared"] and t.params["rows"] == [[1, 1], [2, 4], [3, 9]]
+
+
+def test_too_many_values_for_a_row_turn_the_table_on_its_side_instead_of_dropping_them():
+    (beats,), notes = planned('Make a table with two rows: "k" with 1, 2, 3, 4, 5, 6, 7 and "k!" with 1, 2, 6, 24, 120, '
+                              '720, 5040.')
+    t = only(beats, "table")
+    assert t.params["columns"] == ["k", "k!"] and len(t.params["rows"]) == 7
+    assert not [n for n in notes if "left out" in n]
+
+
+def test_cells_with_thousands_separators_are_no_named_list():
+    (beats,), _ = planned('Draw a table with columns "", "Yes", "No" and rows:\n   "Group A" | "1,250" | "9,009"\n'
+                          '   "Group B" | "880" | "4,120"')
+    t = only(beats, "table")
+    assert t.params["columns"] == ["", "Yes", "No"]
+
+
+def test_an_empty_corner_header_and_rows_named_in_quotes():
+    (beats,), _ = planned('A results table with columns "", "Mass", "Speed":\n   Row "Before": "2 kg", "3 m/s"\n'
+                          '   Row "After": "2 kg", "1 m/s"')
+    t = only(beats, "table")
+    assert t.params["columns"] == ["", "Mass", "Speed"]
+    assert t.params["rows"] == [["Before", "2 kg", "3 m/s"], ["After", "2 kg", "1 m/s"]]
+    assert not [b for b in beats if b.kind in ("bullets", "text")]  # nothing read as a string between two quotes

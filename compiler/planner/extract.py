@@ -13,7 +13,7 @@ from ..text import SINGLE_QUOTED
 from .knowledge import formula_words
 from .quantity import NUM, number as _num
 
-QUOTED = re.compile(r'"([^"\n]{1,5000})"|\u201c([^\u201d\n]{1,5000})\u201d')
+QUOTED = re.compile(r'"([^"\n]{0,5000})"|\u201c([^\u201d\n]{0,5000})\u201d')
 BACKTICK = re.compile(r"`([^`\n]{1,5000})`")
 VECTOR = re.compile(r"\[\s*" + NUM + r"(?:\s*,\s*" + NUM + r")+\s*\]")
 MATRIX = re.compile(r"\[\s*(?:\[\s*" + NUM + r"(?:\s*,\s*" + NUM + r")*\s*\]\s*,?\s*){2,}\]")

@@ -18,6 +18,13 @@ from .context import Context, since_clear
 Q = r'(?:"([^"\n]{1,300})"|\u201c([^\u201d\n]{1,300})\u201d)'   # a quoted string (straight or curly quotes)
 
 
+def quoted_cells(text: str) -> list[str]:
+    """The quoted strings of `text` in turn, empty ones kept ('columns "", "Test +", "Total"': an empty corner cell) —
+    `Q` needs a character, so it would read '", "' between two quotes as a string."""
+    return [(m.group(1) if m.group(1) is not None else m.group(2) or "").strip()
+            for m in re.finditer(r'"([^"\n]{0,300})"|\u201c([^\u201d\n]{0,300})\u201d', text)]
+
+
 ITEM = re.compile(r'`([^`\n]{1,300})`|"([^"\n]{1,300})"|\u201c([^\u201d\n]{1,300})\u201d')  # backticked or quoted
 
 

@@ -12,7 +12,7 @@ from .extract import Extracted, mask_shown
 from .context import Context, _beat, _fmt, _kw
 from .knowledge import is_instruction
 from .quantity import NUM
-from .listing import Q, row_cells, claim, cue_unquoted, cell_number, since_clear_of_kind, match_text, top_level_split
+from .listing import Q, quoted_cells, row_cells, claim, cue_unquoted, cell_number, since_clear_of_kind, match_text, top_level_split
 from .rules_steps import ROW_LABEL, block_lines, block_row, labelled_row, row_label
 
 
@@ -124,17 +124,35 @@ def _headed_table(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
 
 
 def _named_lists_table(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
-    """"a small data table: x: 1, 2, 3, 4, 5 and y: 2, 4, 5, 4, 5": each named list of as many values is a column."""
+    """"a small data table: x: 1, 2, 3, 4, 5 and y: 2, 4, 5, 4, 5": each named list of as many values is a column;
+    'a table with two rows: "t (years)" with 0, 2, 4 and "N(t)" with 10, 27.2, 73.9': lists named in quotes, and
+    laid out as rows when the sentence says rows (the first heads the table, each name in the first column)."""
     found = [(m.group(1).strip(), [v.strip() for v in m.group(2).split(",")]) for m in _NAMED_LIST.finditer(ex.sentence)]
     found = [(n, vs) for n, vs in found if not re.fullmatch(r"(?:table|data|values|columns?|rows?)", n, re.I)]
+    quoted = []
+    for m in re.finditer(Q, ex.sentence):  # (quoted strings in turn from the left: never the text between two of them)
+        values = _QUOTED_LIST.match(ex.sentence, m.end())
+        if values:
+            quoted.append((match_text(m), [v.strip() for v in values.group(1).split(",")]))
+    if len(quoted) >= 2 and len({len(vs) for _, vs in quoted}) == 1:
+        found = quoted
     if len(found) < 2 or len({len(vs) for _, vs in found}) != 1:
         return None
-    names = [n for n, _ in found][:5]
-    rows = [[cell_number(v) for v in r] for r in zip(*(vs for _, vs in found[:5]))]
-    strings = names + [v for _, vs in found[:5] for v in vs]
+    strings = [n for n, _ in found[:5]] + [v for _, vs in found[:5] for v in vs]
     claim(ex, ctx, strings)
     ex.prose[:] = []
+    if found is quoted and re.search(r"\brows\b", mask_shown(ex.sentence), re.I) and not re.search(
+            r"\bcolumns\b", mask_shown(ex.sentence), re.I) and len(found[0][1]) <= 5:
+        lines = [[name] + [cell_number(v) for v in vs] for name, vs in found[:8]]
+        return [_beat("table", "table:named-lists", ex, i, strings, _kw(ex.sentence) + ("table",), columns=[
+            str(c) for c in lines[0]], rows=lines[1:])]
+    names = [n for n, _ in found][:5]
+    rows = [[cell_number(v) for v in r] for r in zip(*(vs for _, vs in found[:5]))]
     return [_beat("table", "table:named-lists", ex, i, strings, _kw(ex.sentence) + ("table",), columns=names, rows=rows)]
+
+
+_QUOTED_LIST = re.compile(r"\s*(?:with|:|=|holding|containing|having)?\s*(" + NUM + r"(?:\s*,\s*" + NUM
+                          + r"(?![\d:])){1,11})(?![\d\"\u201d,])")
 
 
 def _pending_table(ctx: Context) -> Beat | None:
@@ -219,7 +237,7 @@ def rule_table(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             return piped
     if not mc:
         return _map_table(ex, ctx, i)
-    columns = [match_text(m) for m in re.finditer(Q, mc.group(1))] or [
+    columns = quoted_cells(mc.group(1)) or [
         c for c in row_cells(re.split(r"\band\b(?!.*\band\b)", mc.group(1))[0]) if len(c) <= 30][:6]
     if not columns:
         return []
@@ -257,6 +275,11 @@ def rule_table(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         # its cells between commas (quoted or not)
         cells = [[c.strip().strip("\"\u201c\u201d") for c in top_level_split(re.sub(r"^\s*row\s+\d{1,2}\s*:\s*", "", ln,
                                                                                     flags=re.I))] for ln in block]
+        named = [re.match(r"^\s*(?:row\s+)?[\"\u201c]([^\"\u201d\n]{1,40})[\"\u201d]\s*:\s*(.+)$", ln, re.I) for ln in block]
+        if all(named) and len(named) >= 2:
+            # 'Row "Initial (M)": "1.00", "3.00", "0"': the row's name in the first column, then its cells
+            cells = [[m.group(1).strip()] + [c.strip().strip("\"\u201c\u201d") for c in top_level_split(m.group(2))]
+                     for m in named]
         if len(cells) >= 1 and all(len(r) == ncols and all(r) for r in cells):
             rows = [[cell_number(c) for c in r] for r in cells]
             s = s[: s.find(":\n")]
