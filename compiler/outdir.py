@@ -61,7 +61,11 @@ def claim_output(folder: Path, storyboard: Path, wait_s: float | None = None) ->
 
 
 def _check_owner(folder: Path, storyboard: Path) -> None:
+    """One storyboard per output folder: another name that maps to it ('a b.json' and 'a-b.json'), or a storyboard
+    of the same name in another folder ('week1/story.json' and 'week2/story.json') while the first still exists,
+    is refused — never a silent overwrite. A storyboard that was moved or renamed away takes its folder over."""
     name = storyboard.name
+    path = str(storyboard.resolve())
     marker = folder / OWNER_NAME
     try:
         owner = json.loads(marker.read_text(encoding="utf-8"))
@@ -70,11 +74,15 @@ def _check_owner(folder: Path, storyboard: Path) -> None:
     if owner is None:  # a folder from before markers: the storyboard its last build.json names
         with contextlib.suppress(OSError, ValueError, AttributeError):
             owner = json.loads((folder / "build.json").read_text(encoding="utf-8")).get("storyboard")
-    if isinstance(owner, str) and owner != name:
-        raise UserError(f"{folder}/ holds the build of {owner!r}, and {name!r} maps to the same output folder; "
-                        f"rename one of them, build into another --out, or delete {folder}/ if {owner!r} is gone")
-    if owner != name or not marker.exists():
-        write_atomic(marker, json.dumps(name, ensure_ascii=False) + "\n")
+    owner_name, owner_path = (owner.get("name"), owner.get("path")) if isinstance(owner, dict) else (owner, None)
+    if isinstance(owner_name, str) and owner_name != name:
+        raise UserError(f"{folder}/ holds the build of {owner_name!r}, and {name!r} maps to the same output folder; "
+                        f"rename one of them, build into another --out, or delete {folder}/ if {owner_name!r} is gone")
+    if isinstance(owner_path, str) and owner_path != path and Path(owner_path).is_file():
+        raise UserError(f"{folder}/ holds the build of {owner_path}, another storyboard named {name!r}; build this one "
+                        f"into another --out (or rename it), or delete {folder}/ if the other is no longer wanted")
+    if owner != {"name": name, "path": path}:
+        write_atomic(marker, json.dumps({"name": name, "path": path}, ensure_ascii=False) + "\n")
 
 
 _MATH_SCRATCH = re.compile(r"^sbc-math-(\d+)-")

@@ -115,6 +115,28 @@ def test_stems_keep_every_script_and_long_names_stay_apart():
     assert a != b and len(a.encode()) <= 100 and len(_safe_stem(Path("字" * 200 + ".json")).encode()) <= 100
 
 
+def test_two_storyboards_of_one_name_in_two_folders_do_not_share_an_output_folder(tmp_path):
+    """D21, same name: 'week1/story.json' then 'week2/story.json' into one out/story/ is refused while the first
+    exists; a storyboard moved away leaves the folder to the one that replaced it."""
+    from compiler.diagnostics import UserError
+    from compiler.outdir import _check_owner
+
+    out = tmp_path / "out" / "story"
+    out.mkdir(parents=True)
+    first, second = tmp_path / "week1" / "story.json", tmp_path / "week2" / "story.json"
+    for p in (first, second):
+        p.parent.mkdir()
+        p.write_text("{}")
+    _check_owner(out, first)
+    _check_owner(out, first)  # the same storyboard again: its own folder
+    with pytest.raises(UserError, match="another storyboard named 'story.json'"):
+        _check_owner(out, second)
+    first.unlink()  # moved away: the folder is free for the other
+    _check_owner(out, second)
+    with pytest.raises(UserError, match="holds the build of 'story.json', and 'story 2.json'"):
+        _check_owner(out, tmp_path / "story 2.json")
+
+
 # --- D11: fix --write -------------------------------------------------------------------------
 
 BROKEN = '{"scenes": [{"scene_plot": "a", "animation_details": "Show \\"b\\".", "animation_style": "c", "audio_text": "d e f g",}]}'
