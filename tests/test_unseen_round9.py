@@ -132,3 +132,17 @@ def test_an_empty_corner_header_and_rows_named_in_quotes():
     assert t.params["columns"] == ["", "Mass", "Speed"]
     assert t.params["rows"] == [["Before", "2 kg", "3 m/s"], ["After", "2 kg", "1 m/s"]]
     assert not [b for b in beats if b.kind in ("bullets", "text")]  # nothing read as a string between two quotes
+
+
+# ----------------------------------------------------------------------------- axes and captions
+def test_tick_labels_given_in_quotes_are_the_axes_numbers_not_a_list():
+    (beats,), _ = planned('Draw axes with the horizontal axis t from 0 to 2π (tick labels "π/2", "π", "3π/2", "2π") and '
+                          'the vertical axis from -2 to 2 (tick labels "2" and "-2").')
+    p = only(beats, "plot")
+    assert p.params["numbers"] is True and "3π/2" in p.strings
+    assert not [b for b in beats if b.kind in ("bullets", "text")]
+
+
+def test_a_caption_starting_with_a_greek_letter_keeps_it_lower_case():
+    (beats,), _ = planned("φ = 1: sin 0, cos 1.")
+    assert all("Φ" not in s for b in beats for s in b.strings)

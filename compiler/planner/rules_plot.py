@@ -798,6 +798,14 @@ def _plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if re.search(r"\bticks?\s+(?:every|at)\b|\btick (?:labels|values|marks) (?:at|every|from)\b", s, re.I) and not re.search(
             r"\bno (?:tick )?(?:labels|numbers)\b", s, re.I):
         params["numbers"] = True
+    if (axes_cue or plot_cue) and (x_range or yr_named):
+        # "the horizontal axis θ from 0 to 2π (tick labels "π/2", "π", "3π/2", "2π")": the axes number themselves
+        ticks = [q for q in ex.quoted if q not in ctx.consumed and re.fullmatch(NUM, q.replace(" ", "")) and re.search(
+            r"\bticks?\b[^.;\"\u201c]{0,30}[\"\u201c](?:[^\"\u201d]{1,12}[\"\u201d][\s,]*(?:and\s+)?[\"\u201c])*$",
+            s[:s.find('"' + q + '"') + 1] if '"' + q + '"' in s else "", re.I)]
+        if ticks:
+            params["numbers"] = True
+            ctx.consumed.update(ticks)
     rule = "plot:" + ("axes-cue" if axes_cue and not curves else "formula" if formulas or backticked
                       else "named-curve" if named else "extend")
 

@@ -336,7 +336,7 @@ def rule_note(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                  r"\.?$", ex.sentence, re.I)
     if not m:
         return []
-    text = m.group(1)[0].upper() + m.group(1)[1:]
+    text = _capital(m.group(1))
     return [_beat("text", "text:note", ex, i, [text], _kw(text), text=text, role="note")]
 
 
@@ -416,7 +416,7 @@ def rule_noun_phrase(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         if colon and not re.search(r"\d\s*$", colon.group(1)):
             # "…split it into two components: mg cos θ along the string and mg sin θ along the arc"
             head = re.sub(r"^(?:the|a|an|its|into|two|three|four)\s+", "", colon.group(1), flags=re.I)
-            text = f"{head[0].upper() + head[1:]}: {colon.group(2)}"
+            text = f"{_capital(head)}: {colon.group(2)}"
             if _describes_picture(text):
                 return []
             if _PLACE_HEAD.fullmatch(ex.sentence[:colon.end(1)]):
@@ -449,5 +449,5 @@ def rule_noun_phrase(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         # the words would put an instruction on screen; the sentence is reported instead (SB301).
         return []
     # "Show the pairing rules A – T and G – C": a phrase that carries symbols or numbers, as a caption
-    phrase = phrase[0].upper() + phrase[1:]
+    phrase = _capital(phrase)
     return [_beat("text", "text:noun-phrase", ex, i, [phrase], _kw(phrase), text=phrase, role="note")]
