@@ -146,3 +146,21 @@ def test_tick_labels_given_in_quotes_are_the_axes_numbers_not_a_list():
 def test_a_caption_starting_with_a_greek_letter_keeps_it_lower_case():
     (beats,), _ = planned("φ = 1: sin 0, cos 1.")
     assert all("Φ" not in s for b in beats for s in b.strings)
+
+
+# ----------------------------------------------------------------------------- rows of values
+def test_a_row_of_cells_containing_the_numbers_is_that_array():
+    (beats,), _ = planned("Draw a row of 6 square cells in the middle containing the numbers 9, 4, 7, 1, 3, 8.")
+    s = only(beats, "sequence")
+    assert s.params["tokens"] == ["9", "4", "7", "1", "3", "8"]
+    assert not [b for b in beats if b.kind in ("grid", "drawing")]  # no numbered grid 1..6, no bare rectangle
+
+
+def test_indexes_listed_under_the_cells_are_the_rows_indexes():
+    (beats,), _ = planned("Draw a row of 5 cells containing 9, 4, 7, 1, 3. Under each cell write its index in grey: "
+                          "0, 1, 2, 3, 4.")
+    s = only(beats, "sequence")
+    assert s.params["indices"] == 0
+    assert not [b for b in beats if b.kind in ("grid", "text")]
+    (beats,), _ = planned("Draw a row of 3 cells containing 9, 4, 7. Under each cell write its index: 1, 2, 3.")
+    assert only(beats, "sequence").params["indices"] == 1

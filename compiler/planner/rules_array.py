@@ -198,9 +198,21 @@ _NEW_ROW = re.compile(r"\[\s*[^\[\]]{1,200}?,[^\[\]]{1,200}\]|:\s*(?:-?\d+(?:\.\
 def rule_array(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     """Operations on the row on screen — unless the sentence draws a new row ("the array [1, 4, 9] with a pointer
     "i" at index 0"): `rule_array_on_new_row` acts on that one once it is drawn."""
-    if _NEW_ROW.search(mask_shown(ex.sentence)):
+    if _NEW_ROW.search(mask_shown(ex.sentence)) and not _indexes_listed(ex, ctx):
         return []
     return _operate(ex, ctx, i)
+
+
+def _indexes_listed(ex: Extracted, ctx: Context) -> bool:
+    """"Under each cell write its index: 0, 1, 2, …, 7": the numbers listed are the indexes of the row on screen,
+    counted from 0 or 1 — no new row."""
+    row = _row_on_screen(ctx)
+    listed = re.search(r":\s*((?:\d+\s*,\s*){2,}\d+)", mask_shown(ex.sentence))
+    if row is None or not listed or not re.search(_words("index_labels"), mask_shown(ex.sentence).lower()):
+        return False
+    numbers = [int(x) for x in re.findall(r"\d+", listed.group(1))]
+    n = len(labels_of(row))
+    return numbers in (list(range(n)), list(range(1, n + 1)))
 
 
 def rule_array_on_new_row(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
@@ -224,7 +236,10 @@ def _operate(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     out: list[Beat] = []
     handled_all, handled_any = True, False
     used: list[str] = []
+    listed = _indexes_listed(ex, ctx)
     for a, z in _clauses(sentence, masked):
+        if listed and a > masked.rfind(":"):
+            break  # (the indexes listed after the colon: written by the clause before it)
         clause, mclause = sentence[a:z], masked[a:z]
         beats, took = _clause(clause, mclause, row, labels, base, names, ctx, ex, i, out)
         if beats is None:
@@ -263,7 +278,8 @@ def _clause(clause: str, mclause: str, row: Beat, labels: list[str], base: int, 
             or re.search(r"\bwith\s+(?:its\s+|their\s+)?(?:" + _words("index_labels") + r")", low)
             or re.search(r"\b(?:under|below|beneath)\s+(?:the\s+|each\s+|every\s+)?" + _cell_nouns() + r"\b", low)):
         # ("Under the cells write the indices 0 to 5 in small grey text": their grey is the text's, no cell dimmed)
-        first = re.search(r"\b(0|1)\s*(?:" + _words("range") + r")\s*\d{1,3}\b", low)
+        first = re.search(r"\b(0|1)\s*(?:" + _words("range") + r")\s*\d{1,3}\b", low) or re.search(
+            r":\s*(0|1)\s*,\s*\d", mask_shown(ex.sentence))  # "… its index: 1, 2, 3, 4"
         start = int(first.group(1)) if first else (0 if base == 0 else int(row.params.get("indices") or 0))
         if row.params.get("indices") != start:
             params = dict(row.params, indices=start)

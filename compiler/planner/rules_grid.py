@@ -11,8 +11,9 @@ from .beats import Beat
 from .quantity import ELLIPSIS, expand_ellipsis
 from .extract import WORD_NUMBERS, Extracted, count_in, mask_shown
 from .context import Context, _beat, _kw, since_clear
+from .knowledge import cell_words
 from .parts import cells_named
-from .listing import Q, NUMBER_LIST, claim, cue_unquoted, since_clear_of_kind, match_text
+from .listing import HOLDING, Q, NUMBER_LIST, claim, cue_unquoted, since_clear_of_kind, match_text
 
 
 # ----------------------------------------------------------------------------- grid
@@ -116,6 +117,9 @@ def rule_grid(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if previous is not None and previous.source == ex.sentence:
         return []  # "Show the 30 cards again in a grid": the grid recalled for this sentence
     labels = _listed(ex.sentence)
+    index_words = r"\b(?:" + "|".join(re.escape(w) for w in cell_words()["index_labels"]) + r")\b"
+    if any(b.kind == "sequence" for b in since_clear(ctx)) and cue_unquoted(ex, index_words):
+        return []  # "Under each cell write its index: 0, 1, …, 7": the indexes of the row on screen (rule_array)
     card_pairs = re.search(Q + r"\s*\(\s*" + Q + r"\s*\)", ex.sentence)
     if (cue_unquoted(ex, r"\bgrid\b") or cue_unquoted(ex, r"\btiles?\b|\bcards?\b|\bcells?\b") and len(labels) >= 5) and not card_pairs \
             and 2 <= len(labels) <= 40 and all(
@@ -153,8 +157,8 @@ def rule_grid(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     shaped = _grid_of_rows(ex, ctx, i, previous)
     if shaped is not None:
         return shaped
-    if re.search(r"\b(?:containing|holding|with\s+(?:the\s+)?(?:values|numbers)|filled\s+with|of\s+values)\s*:?\s*"
-                 r"-?\d+(?:\.\d+)?(?:\s*,\s*-?\d+(?:\.\d+)?){2,}", ex.sentence, re.I):
+    if HOLDING.search(ex.sentence) or re.search(r"\bof\s+values\s*:?\s*-?\d+(?:\.\d+)?(?:\s*,\s*-?\d+(?:\.\d+)?){2,}",
+                                               ex.sentence, re.I):
         return []  # "7 square cells containing 7, 2, 9, 4, 3, 8, 6": an array of those values (rule_sequence)
     if re.search(r"\[\s*-?\d+(?:\.\d+)?(?:\s*,\s*-?\d+(?:\.\d+)?)+\s*\]", mask_shown(ex.sentence)) and not re.search(
             r"\bgrid\b", mask_shown(ex.sentence), re.I):

@@ -9,7 +9,7 @@ from .beats import Beat
 from .extract import Extracted, mask_shown
 from .context import Context, _beat, _fmt, _kw, since_clear
 from .knowledge import diagram_nouns
-from .listing import Q, NUMBER_LIST, cell_number, claim, cue_unquoted, since_clear_of_kind, match_text
+from .listing import HOLDING, Q, NUMBER_LIST, cell_number, claim, cue_unquoted, since_clear_of_kind, match_text
 
 
 # ----------------------------------------------------------------------------- sequence
@@ -68,8 +68,6 @@ def _more_symbol_rows(ex: Extracted, first: list[str]) -> list[list[str]]:
     return [r for r in rows[1:4] if len(r) == len(first)] if rows and rows[0] == first else []
 
 
-_HOLDING = re.compile(r"\b(?:containing|holding|with\s+(?:the\s+)?(?:values|numbers)|filled\s+with)\s*:?\s*"
-                      r"((?:-?\d+(?:\.\d+)?\s*,\s*){2,15}-?\d+(?:\.\d+)?)\b(?![.,]\d)", re.I)  # "cells containing 7, 2, 9"
 _NOUN_LIST = re.compile(r"\b(?:row|array|list|sequence)\s+(?:of\s+(?:numbers|values|integers)\s+)?"
                         r"((?:-?\d+(?:\.\d+)?\s*,\s*){2,15}-?\d+(?:\.\d+)?)\b(?![.,]\d)", re.I)
 
@@ -88,7 +86,7 @@ def rule_sequence(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         return [_beat("sequence", rule, ex, i, r, _kw(ex.sentence) + ("array",), tokens=r, mode="show")
                 for r in [tokens] + more]
     previous = since_clear_of_kind(ctx, "sequence")
-    own_row = (NUMBER_LIST.search(ex.sentence) or _NOUN_LIST.search(ex.sentence) or _HOLDING.search(ex.sentence)) and \
+    own_row = (NUMBER_LIST.search(ex.sentence) or _NOUN_LIST.search(ex.sentence) or HOLDING.search(ex.sentence)) and \
         re.search(r"^\s*(?:then\s+)?(?:below\s+\w+,?\s+|under\s+\w+,?\s+)?(?:draw|show|display|add|place|write)\w*\b",
                   ex.sentence, re.I) and cue_unquoted(ex, r"\b(?:row|array|list|copy|sequence)\b")
     if previous is not None and not ex.vectors and not own_row:
@@ -176,7 +174,7 @@ def rule_sequence(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             return [_beat("sequence", f"sequence:array-{mode}", ex, i, strings, _kw(ex.sentence) + ("array",),
                           tokens=tokens, mode=mode, label=label)]
     # "…: 5, 1, 4, 2, 8", or right after the noun: "Draw the row 5, 2, 9, 1, 6, 3"
-    numbers = NUMBER_LIST.search(ex.sentence) or _NOUN_LIST.search(ex.sentence) or _HOLDING.search(ex.sentence)
+    numbers = NUMBER_LIST.search(ex.sentence) or _NOUN_LIST.search(ex.sentence) or HOLDING.search(ex.sentence)
     if numbers and any(q.start() < numbers.start(1) < q.end() for q in re.finditer(r"[\"\u201c][^\"\u201d]*[\"\u201d]", ex.sentence)):
         numbers = None  # ('"New: 9, 15, 21, 27"': the numbers of a quoted text are that text's)
     if numbers and array_cue and not_vector and not cue_unquoted(ex, r"\b(chart|graph|plot|table|grid|cards?)\b"):
