@@ -711,7 +711,7 @@ class _Parser:
                 if right.kind == "diff" or (right.kind != "group" and (last.kind in _WORDY or right.kind in _WORDY)):
                     sep = r" \, "
                 elif last.kind == "num" and right.kind == "num":
-                    sep = r" \cdot "
+                    sep = r" \ "  # "1 00000000", "1 000 000": digits set apart as written, no product the text does not say
                 elif tok.kind == "open" and tok.value in ("(", "[") and not tok.space:
                     sep = ""  # f'(x), σ(z), cos^2(x), E[X]^2
                 if tok.kind == "open" and tok.value == "(" and tok.space and right.kind == "group" and (

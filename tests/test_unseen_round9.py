@@ -164,3 +164,17 @@ def test_indexes_listed_under_the_cells_are_the_rows_indexes():
     assert not [b for b in beats if b.kind in ("grid", "text")]
     (beats,), _ = planned("Draw a row of 3 cells containing 9, 4, 7. Under each cell write its index: 1, 2, 3.")
     assert only(beats, "sequence").params["indices"] == 1
+
+
+# ----------------------------------------------------------------------------- written arithmetic
+def test_numbers_written_one_under_the_other_with_their_operator_are_a_calculation():
+    (beats,), notes = planned("Show the long addition, aligned:\n    4096   (first)\n  + 1024   (second)\n  = 5120")
+    s = only(beats, "steps")
+    assert s.params["lines"] == ["4096 (first)", "+ 1024 (second)", "= 5120"]
+    assert not [n for n in notes if "SB301" in n]
+
+
+def test_digits_set_apart_are_not_multiplied():
+    from compiler.mathtext import to_tex
+    assert r"\cdot" not in to_tex("= 1 00000000").tex
+    assert r"\times" in to_tex("3 x 4").tex  # a product the text writes stays one

@@ -116,9 +116,39 @@ def _spec_line(line: str) -> bool:
                                     for f in fields[1:])
 
 
+_COLUMN_LINE = re.compile(r"\s*([+\-\u2212\u00d7x*=])?\s*(\d+(?:[ ,]\d+)*)\s*(\([^()\n]{1,16}\))?"
+                          r"\s*(?:(?:\u2192|->)\s*(.{1,40}))?\s*$")
+
+
+def _column_arithmetic(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
+    """'Show the column addition:' then '   00000011   (3)', ' + 11111011   (-5)', ' = 11111110': numbers written
+    one under the other with their operator (and a note in brackets) — a calculation, each line as written."""
+    block = re.search(r":[ \t]*\n(.+)$", ex.sentence, re.S)
+    if not block:
+        return None
+    lines = []
+    for ln in block.group(1).splitlines():
+        m = _COLUMN_LINE.fullmatch(ln)
+        if not m:
+            break
+        op, number, note, tail = m.groups()
+        op = {"x": "\u00d7", "*": "\u00d7", "-": "\u2212"}.get(op or "", op or "")
+        line = (op + " " if op else "") + re.sub(r"\s+", " ", number) + (" " + note if note else "")
+        if tail:
+            line += " \u2192 " + tail.strip().strip("\"\u201c\u201d")
+        lines.append(line)
+    if len(lines) < 2 or not any(re.match(r"[+\u2212\u00d7=]", ln) for ln in lines[1:]):
+        return None
+    claim(ex, ctx, [q for q in ex.quoted if any(q in ln for ln in lines)])
+    return [_beat("steps", "steps:column-arithmetic", ex, i, lines, _kw(ex.sentence), lines=lines)]
+
+
 def rule_steps(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     """"Show the calculation step by step: 2x + 3 = 7, 2x = 4, x = 2"; backticked formulas with a
     step cue; an optional note per line in brackets."""
+    column = _column_arithmetic(ex, ctx, i)
+    if column is not None:
+        return column
     if not cue_unquoted(ex, _STEPS_CUE) and (len([ln for ln in block_lines(ex.sentence) if re.search(r"[=≈<>≤≥]|^\W*(?:⇒|=>|∴|⟹)", ln)]) < 2
                                      or cue_unquoted(ex, r"\blist\b")):
         return []  # "show a list of given values:" then "h = 20 m", "g = 9.8 m/s^2": a list, not a derivation
