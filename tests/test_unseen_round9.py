@@ -178,3 +178,12 @@ def test_digits_set_apart_are_not_multiplied():
     from compiler.mathtext import to_tex
     assert r"\cdot" not in to_tex("= 1 00000000").tex
     assert r"\times" in to_tex("3 x 4").tex  # a product the text writes stays one
+
+
+def test_a_bit_pattern_is_a_row_of_bit_cells():
+    (beats,), _ = planned("Show the byte 10010110.")
+    assert only(beats, "sequence").params["tokens"] == ["1", "0", "0", "1", "0", "1", "1", "0"]
+    (beats,), _ = planned("Show the register holding 0110 1001.")  # written in groups of four
+    assert only(beats, "sequence").params["tokens"] == ["0", "1", "1", "0", "1", "0", "0", "1"]
+    (beats,), _ = planned("Show a row of 1000 dots.")
+    assert not [b for b in beats if b.kind == "sequence"]  # a number, not bits

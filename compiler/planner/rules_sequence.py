@@ -58,7 +58,14 @@ def _symbol_row(ex: Extracted) -> tuple[list[str], str] | None:
     counted = re.search(r"\b(\d{1,2})\s+[a-z]+[^.;:]{0,40}:\s*$", ex.bare[:m.start()]) if m else None
     if counted and int(counted.group(1)) == len(m.group(1).split()):
         return m.group(1).split(), "sequence:symbol-row"  # "Draw 8 bases on the top strand: A T G C C T A G"
+    bits = _BITS.search(ex.bare)
+    if bits and (_BIT_CUE.search(ex.bare) or len(bits.group(1)) >= 6 and re.search(r"\b(?:rows?|cells|reads)\b", ex.bare, re.I)):
+        return list(bits.group(1).replace(" ", "")), "sequence:bit-row"  # "Show the row for +5: 00000101": a cell per bit
     return None
+
+
+_BITS = re.compile(r"(?<![\w.,\u2192>-])([01]{4}(?: [01]{4}){1,3}|[01]{4,16})(?![\w.,]\d|\w)")  # ("0110 1001": nibbles)
+_BIT_CUE = re.compile(r"\b(?:bits?|bytes?|binary|register)\b", re.I)
 
 
 def _more_symbol_rows(ex: Extracted, first: list[str]) -> list[list[str]]:
