@@ -187,3 +187,9 @@ def test_a_bit_pattern_is_a_row_of_bit_cells():
     assert only(beats, "sequence").params["tokens"] == ["0", "1", "1", "0", "1", "0", "0", "1"]
     (beats,), _ = planned("Show a row of 1000 dots.")
     assert not [b for b in beats if b.kind == "sequence"]  # a number, not bits
+
+
+def test_a_line_moving_from_one_formula_to_another_ends_as_the_second():
+    (beats,), notes = planned("Draw axes and the line y = 2x - 1. Animate the line sliding from y = 2x - 1 to y = 0.5x + 3.")
+    moved = [b for b in beats if b.kind == "plot" and b.params.get("replace")]
+    assert len(moved) == 1 and [c["expr"] for c in moved[0].params["curves"]] == ["y = 0.5x + 3"]

@@ -572,6 +572,12 @@ def rule_plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
 
 
 _COMPLEX_NUMBER = re.compile(r"[a-zA-Z]\w?(?:\s*[·*]\s*[a-zA-Z]\w?)?\s*=\s*-?\s*\d*(?:\.\d+)?\s*[-+]?\s*\d*(?:\.\d+)?\s*[ij]")
+# "Animate the line moving smoothly from y = x + 1 to y = 0.6x + 2.2": the curve on screen goes over to the new one
+_MOVE_LINE = r"\b(?:lines?|curves?|graph)\b[^.]*?\b(?:mov|slid|shift|rotat|tilt|swing|pivot|glid)\w*\b[^.]*?\bfrom\b[^.]*?\bto\b"
+def _norm_expr(expr: str) -> str:
+    return re.sub(r"\s+", "", str(expr)).lower()
+
+
 _MORPH_TO = r"(?:transform|morph|turn|change)\w*\s+(?:it\s+|this\s+|that\s+|(?:the\s+)?(?:curve|graph|line)\s+)?(?:in)?to\b"
 
 
@@ -601,7 +607,8 @@ def _plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                                                        r"parabola|asymptotes?)\b")) or (
         # "Draw P1(x) = x in red", "Transform to P3(x) = x - x³/6", "Transform it into y = …" with axes on screen
         chart_on_screen(ctx, "plot") is not None and _cue(ex, r"^\s*(?:\d+[.)]\s*)?(?:then\s+)?(?:(?:draw|add|overlay|trace|"
-                                                       r"superimpose)\b|" + _MORPH_TO + r")"))
+                                                       r"superimpose)\b|" + _MORPH_TO + r")")) or (
+        chart_on_screen(ctx, "plot") is not None and _cue(ex, _MOVE_LINE))
     area_cue = _cue(ex, r"\bshade[sd]?\b|\bshading\b|\barea (?:under|between|below)\b|\bintegral\b") or (
         _cue(ex, r"\bextend\w*\b[^.]*\bbetween\b") and any(b.kind == "plot" and b.params.get("area")
                                                              for b in ctx.beats))
@@ -925,12 +932,20 @@ def _plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     morph = previous is not None and curves and _has(
         ex, r"\b(?:transform\w*|morph\w*|turn\w*|chang\w*|becomes?|evolv\w*|merg\w*)\b[^.]*?\b(?:curves?|graph|function|"
             r"density|distribution|shape|line)\b|\b(?:curves?|graph|density|lines?)\b[^.]*?\b(?:transforms?|morphs?|"
-            r"becomes?|turns?|changes?|merg\w*)\s+(?:in)?to\b|^\s*(?:\d+[.)]\s*)?(?:then\s+)?" + _MORPH_TO)
+            r"becomes?|turns?|changes?|merg\w*)\s+(?:in)?to\b|^\s*(?:\d+[.)]\s*)?(?:then\s+)?" + _MORPH_TO
+        + "|" + _MOVE_LINE)
     if morph:
         # "Transform the curve into the density of the average of 5 samples: f(x) = …": same axes, new curve
         first = next(b for b in reversed(ctx.beats) if b.kind == "plot" and not b.params.get("extend"))
         extend = True
         params["replace"] = True
+        if _has(ex, _MOVE_LINE):
+            # "… moving from y = x + 1 to y = 0.6x + 2.2": where it starts is the curve on screen, not a new one
+            shown = {_norm_expr(c.get("expr", "")) for b in ctx.beats if b.kind == "plot" for c in b.params.get("curves", [])}
+            kept = [c for c in curves if _norm_expr(c.get("expr", "")) not in shown]
+            if kept and len(kept) < len(curves):
+                strings = [x for x in strings if x not in [c.get("label") for c in curves if c not in kept]]
+                curves[:] = kept
     if extend:
         # The same axes: widen the first beat's ranges to what this one adds.
         xr = first.params.get("x_range") or _default_x([c["expr"] for c in first.params.get("curves", [])], [])
