@@ -193,3 +193,11 @@ def test_a_line_moving_from_one_formula_to_another_ends_as_the_second():
     (beats,), notes = planned("Draw axes and the line y = 2x - 1. Animate the line sliding from y = 2x - 1 to y = 0.5x + 3.")
     moved = [b for b in beats if b.kind == "plot" and b.params.get("replace")]
     assert len(moved) == 1 and [c["expr"] for c in moved[0].params["curves"]] == ["y = 0.5x + 3"]
+
+
+def test_a_quarter_circle_on_axes_is_its_arc():
+    (beats,), _ = planned("Draw axes from 0 to 2 on both x and y. Draw a quarter circle of radius 2 centered at the origin, "
+                          "from (2,0) to (0,2).")
+    arcs = [c for b in beats if b.kind == "plot" for c in b.params.get("curves", [])]
+    assert [c["expr"] for c in arcs] == ["sqrt(2^2 - x^2)"]
+    assert not [b for b in beats if b.kind == "plot" and b.params.get("points")]  # its ends are no marked points

@@ -574,6 +574,11 @@ def rule_plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
 _COMPLEX_NUMBER = re.compile(r"[a-zA-Z]\w?(?:\s*[·*]\s*[a-zA-Z]\w?)?\s*=\s*-?\s*\d*(?:\.\d+)?\s*[-+]?\s*\d*(?:\.\d+)?\s*[ij]")
 # "Animate the line moving smoothly from y = x + 1 to y = 0.6x + 2.2": the curve on screen goes over to the new one
 _MOVE_LINE = r"\b(?:lines?|curves?|graph)\b[^.]*?\b(?:mov|slid|shift|rotat|tilt|swing|pivot|glid)\w*\b[^.]*?\bfrom\b[^.]*?\bto\b"
+# "a quarter circle of radius 1 centered at the origin" on axes: an arc of a circle, drawn as a curve
+ARC = re.compile(r"\b(quarter|semi|half)[- ]?circle\b(?:[^.;]*?\bradius\s+(?:of\s+)?(" + NUM + r"))?(?:[^.;]*?\bcent(?:er|re)d?\s+"
+                 r"(?:at|on)\s+\(\s*(" + NUM + r")\s*,\s*(" + NUM + r")\s*\))?", re.I)
+
+
 def _norm_expr(expr: str) -> str:
     return re.sub(r"\s+", "", str(expr)).lower()
 
@@ -649,6 +654,15 @@ def _plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         m = next((m for m in re.finditer(pat, s, re.I) if outside(m.start())), None)
         if m and not any(m.start() < n.end() and n.start() < m.end() for n, *_ in named):
             named.append((m, expr, hint, rng))
+    arc = ARC.search(s)
+    if arc and outside(arc.start()) and (axes_cue or chart_on_screen(ctx, "plot") is not None):
+        # "a quarter circle of radius 1 centered at the origin" on axes: the arc is the curve y = √(r² − x²)
+        r = _num(arc.group(2)) if arc.group(2) else 1
+        cx, cy = (_num(arc.group(3)), _num(arc.group(4))) if arc.group(3) else (0, 0)
+        shift = f"(x - {cx})" if cx else "x"
+        expr = f"sqrt({r}^2 - {shift}^2)" + (f" + {cy}" if cy else "")
+        rng = (cx, cx + r) if arc.group(1).lower() == "quarter" else (cx - r, cx + r)
+        named.append((re.search(re.escape(arc.group(0).split()[0]) + r"[- ]?circle", s, re.I), expr, "circle", rng))
     into = re.search(r"\b(?:morph\w*|transform\w*|turn\w*|chang\w*)\b[^.]*?\binto\b", s, re.I)
     if into and any(n[0].start() > into.end() for n in named):
         named = [n for n in named if n[0].start() > into.end()]  # "morph the straight line into an S-shaped curve"

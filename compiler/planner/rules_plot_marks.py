@@ -33,7 +33,7 @@ from .listing import top_level_split
 from .knowledge import operation_verbs, plot_motion, plot_spans
 from .quantity import NUM, number as _num, quantity
 from .theme import COLOUR_RE, colour_named, colour_value
-from .rules_plot import clean_number, curve_spec, area_colour, named_axes, point_labels
+from .rules_plot import ARC, clean_number, curve_spec, area_colour, named_axes, point_labels
 
 COORD = re.compile(r"(?:\b([A-Z])\s*)?\(\s*(" + NUM + r")\s*,\s*(" + NUM + r")\s*\)")
 
@@ -353,6 +353,8 @@ def rule_plot_ops(ex: Extracted, ctx, i: int) -> list[Beat]:
     state = plot_on_screen(ctx)
     if state is None:
         return []
+    if ARC.search(ex.sentence):
+        return []  # "a quarter circle … from (1,0) to (0,1)": the arc's ends, drawn with it (rule_plot), no points
     first, beats = state
     curves = _curves(beats)
     low = ex.bare.lower()
