@@ -185,9 +185,10 @@ def _rule_beats(index: int, scene: Scene, details: tuple[str, ...], theme: Theme
 
     from .planner.rules_network import tiny_networks
     from .planner.mirror import mirrored_notes
+    from .planner.axes import extended_plots_keep_axes
 
-    composed = titles_first(tex_matrices(continued_lines(derivations_as_steps(typeset_written_math(lone_columns_as_lists(
-        distinct_curves(tiny_networks(mirrored_notes(ctx.beats), ctx.about))))))))
+    composed = extended_plots_keep_axes(titles_first(tex_matrices(continued_lines(derivations_as_steps(
+        typeset_written_math(lone_columns_as_lists(distinct_curves(tiny_networks(mirrored_notes(ctx.beats), ctx.about)))))))))
     beats = apply_colours([_as_drawing(_within_limits(b, index, details, notes)) for b in composed], theme)
     for b in beats:
         _typeset_notes(index, b, notes)

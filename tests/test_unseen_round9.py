@@ -201,3 +201,9 @@ def test_a_quarter_circle_on_axes_is_its_arc():
     arcs = [c for b in beats if b.kind == "plot" for c in b.params.get("curves", [])]
     assert [c["expr"] for c in arcs] == ["sqrt(2^2 - x^2)"]
     assert not [b for b in beats if b.kind == "plot" and b.params.get("points")]  # its ends are no marked points
+
+
+def test_points_added_to_axes_carry_their_range_in_case_the_axes_are_drawn_again():
+    (beats,), _ = planned("Draw axes from 0 to 1 on both x and y. Mark the points (0, 0), (1, 0), (1, 1) and (0, 1).")
+    marked = [b for b in beats if b.kind == "plot" and b.params.get("points")]
+    assert marked and marked[0].params["x_range"] == [0, 1] and marked[0].params["y_range"] == [0, 1]
