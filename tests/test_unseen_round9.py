@@ -3,22 +3,7 @@ pictures they needed. One test per mechanism."""
 
 from __future__ import annotations
 
-from compiler.models import Storyboard
-from compiler.plan import plan_storyboard
-
-from .conftest import scene
-
-
-def planned(*details: str) -> tuple[list, list[str]]:
-    sb = Storyboard.model_validate({"scenes": [scene(d, "Some narration here.", plot="A test scene.") for d in details]})
-    plan = plan_storyboard(sb)
-    return [list(s.beats) for s in plan.scenes], [f"{n.code} {n.message}" for n in plan.diagnostics]
-
-
-def only(beats, kind):
-    found = [b for b in beats if b.kind == kind]
-    assert len(found) == 1, [(b.kind, b.rule) for b in beats]
-    return found[0]
+from .test_unseen_round8 import only, planned  # (the same helpers: plan some details, find one beat)
 
 
 # ----------------------------------------------------------------------------- arrows between two boxes
