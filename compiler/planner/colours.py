@@ -79,8 +79,9 @@ def apply_colours(beats: list[Beat], theme: Theme) -> list[Beat]:
     out: list[Beat] = []
     labels = [(p, _norm(p), c) for p, c in sorted(theme.labels.items(), key=lambda x: -len(x[0])) if p]
     for b in beats:
-        if b.kind in ("text", "equation") and "color" not in b.params and said_colour(b):
-            b = _with(b, color=said_colour(b))
+        said = said_colour(b) if b.kind in ("text", "equation") and "color" not in b.params else None
+        if said:
+            b = _with(b, color=said)
         if b.kind in WHOLE and "color" not in b.params:
             col = _named_colour(b, labels)
             if col:

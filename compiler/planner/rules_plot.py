@@ -28,7 +28,7 @@ from ..formula import free_names, with_constants, integrate, limit_at, nice_rang
 from .beats import Beat
 from .clauses import operation_clauses
 from .context import Context, _beat, _cue, _has, _kw
-from .extract import Extracted, count_in
+from .extract import Extracted, before_quote, count_in
 from .knowledge import list_words, named_curves, plot_motion
 from .theme import COLOUR_RE, colour_value
 from .quantity import NUM, number as _num, quantity
@@ -823,7 +823,7 @@ def _plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         # "the horizontal axis θ from 0 to 2π (tick labels "π/2", "π", "3π/2", "2π")": the axes number themselves
         ticks = [q for q in ex.quoted if q not in ctx.consumed and re.fullmatch(NUM, q.replace(" ", "")) and re.search(
             r"\bticks?\b[^.;\"\u201c]{0,30}[\"\u201c](?:[^\"\u201d]{1,12}[\"\u201d][\s,]*(?:and\s+)?[\"\u201c])*$",
-            s[:s.find('"' + q + '"') + 1] if '"' + q + '"' in s else "", re.I)]
+            before_quote(s, q) or "", re.I)]
         if ticks:
             params["numbers"] = True
             ctx.consumed.update(ticks)
