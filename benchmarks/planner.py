@@ -17,6 +17,11 @@ repaired the way `sbc fix` does; FILE arguments restrict this set):
 - unmatched: share of `animation_details` sentences that produced no beat (SB301);
 - sync: for the storyboards whose labels give `sync` (the narration sentence each details sentence belongs
   with), the share of beats that start on that sentence (and within one sentence) — no goal, a measure;
+- front-loaded (every set): scenes with three or more narration sentences whose visuals (beats and a
+  derivation's lines) all appear before half the narration, followed by two or more whole sentences with
+  nothing new drawn — a measure of "nothing sits alone while the narrator speaks on"; timings from the
+  reading rate, as `sbc plan` estimates them; late openings: scenes whose first picture waits more than 6 s,
+  past the second narration sentence, with only the title on screen;
 - layout violations from `sbc check` (compiler.inspect.inspect_storyboard), unless `--no-check`;
 - the time to plan a 500-scene storyboard made of the corpus scenes.
 
@@ -184,6 +189,9 @@ class SceneScore:
     synced: int = 0        # beats of labelled sentences that start with the labelled narration sentence
     synced_near: int = 0   # … or the one before or after it
     sync_total: int = 0
+    paced: int = 0         # 1 when the scene is long enough to judge its pacing (>= 3 narration sentences, >= 2 beats)
+    front_loaded: int = 0  # … and every new visual appears before half the narration, >= 2 whole sentences later
+    late_opening: int = 0  # … and its first picture waits more than 6 s with only the title on screen
     beyond: dict = field(default_factory=dict)  # need -> met (a beat of the matching kind), for the vocabulary issues
     formulas: int = 0      # must-show strings that are formulas (see `formula_label`)
     formulas_typeset: int = 0  # … drawn typeset: in an equation/steps/matrix beat, or a label the component typesets
@@ -214,6 +222,22 @@ def score_sync(sc: "SceneScore", timed_scene, label: dict) -> None:
         sc.sync_total += 1
         sc.synced += tb.sentence + 1 == want[k]
         sc.synced_near += abs(tb.sentence + 1 - want[k]) <= 1
+
+
+def pacing(timed_scene) -> tuple[int, int, int]:
+    """(judged, front-loaded, late opening) for one timed scene. It is judged when it has three or more narration
+    sentences and two or more beats. Front-loaded: everything is drawn early and the narration then goes on for
+    two or more whole sentences with nothing new on screen (a derivation's lines count as new visuals). Late
+    opening: the first picture (a beat that is not the title) waits more than 6 s, past the second sentence, with
+    only the title on screen."""
+    spans = timed_scene.sentences
+    if len(spans) < 3 or len(timed_scene.beats) < 2:
+        return 0, 0, 0
+    last = max(tb.start + (tb.line_times[-1] if tb.line_times else 0.0) for tb in timed_scene.beats)
+    after = sum(1 for s in spans if s.start >= last + 0.5)
+    first = min((tb.start for tb in timed_scene.beats if tb.beat.kind not in ("title", "clear")), default=0.0)
+    late = first > 6.0 and first >= spans[min(2, len(spans) - 1)].start
+    return 1, int(after >= 2 and last < 0.5 * spans[-1].end), int(late)
 
 
 def score_scene(scene_plan, label: dict, sentences: int, unmatched: int) -> SceneScore:
@@ -263,13 +287,15 @@ def score_storyboard(path: Path, labels: list[dict]):
     timed = time_plan(plan, estimate_timings(sb))
     for sc, ts, lab in zip(scores, timed.scenes, labels):
         score_sync(sc, ts, lab)
+        sc.paced, sc.front_loaded, sc.late_opening = pacing(ts)
     return sb, plan, scores, repaired, plan_s
 
 
 def total(scores: list[SceneScore]) -> dict:
     t = {f: sum(getattr(s, f) for s in scores) for f in ("strings_total", "strings_found", "kinds_needed",
                                                           "kinds_found", "planned", "planned_ok", "sentences",
-                                                          "unmatched", "synced", "synced_near", "sync_total")}
+                                                          "unmatched", "synced", "synced_near", "sync_total", "paced",
+                                                          "front_loaded", "late_opening")}
     t["formulas"] = sum(s.formulas for s in scores)
     t["formulas_typeset"] = sum(s.formulas_typeset for s in scores)
     t["formulas_in_math"] = sum(s.formulas_in_math for s in scores)
@@ -317,6 +343,7 @@ class Planned:
     notes: list[tuple[str, int | None]]     # (code, scene index) of each plan diagnostic
     seconds: float
     repaired: bool
+    pacing: list[tuple[int, int, int]]      # per scene, see `pacing`
 
 
 def _plan_child(path: Path, conn) -> None:
@@ -327,10 +354,14 @@ def _plan_child(path: Path, conn) -> None:
         t0 = time.perf_counter()
         plan = plan_storyboard(sb)
         seconds = time.perf_counter() - t0
+        from compiler.timing import estimate_timings, time_plan
+
+        timed = time_plan(plan, estimate_timings(sb))
         conn.send(Planned([[Drawn(b.kind, tuple(b.strings), b.source) for b in sp.beats] for sp in plan.scenes],
                           [len(sp.details) for sp in plan.scenes],
                           [(n.code, n.path[1] if len(n.path) > 1 and n.path[0] == "scenes" else None)
-                           for n in plan.diagnostics], seconds, repaired))
+                           for n in plan.diagnostics], seconds, repaired,
+                          [pacing(ts) for ts in timed.scenes]))
     except BaseException as e:  # an invalid storyboard (SystemExit from load), PlanError (SB305), a crash
         conn.send(f"{type(e).__name__}: {e}".strip())
     finally:
@@ -462,6 +493,8 @@ def score_shared_storyboard(path: Path, labels: list[dict], layout: bool = False
         k = lab["scene"] - 1
         beats = planned.scenes[k] if k < len(planned.scenes) else []  # a scene the plan lacks: all missed
         scores.append(score_labelled_scene(beats, lab, planned.details[k] if beats else 0, unmatched[k]))
+        if beats:
+            scores[-1].paced, scores[-1].front_loaded, scores[-1].late_opening = planned.pacing[k]
     return Result(path.stem, scores, planned.seconds, Counter(code for code, _ in planned.notes),
                   [s for beats in planned.scenes for s in prose_as_text(beats)], repaired=planned.repaired,
                   violations=check_layout(load(path)[0]) if layout else None)
@@ -529,6 +562,10 @@ def print_extras(t: dict) -> None:
     codes = ", ".join(f"{code} {n}" for code, n in t["warnings"].items()) or "none"
     print(f"  warnings          {t['warnings_total']:6d}   ({codes})")
     print(f"  plan time         {t['plan_s']:6.2f} s (slowest: {t['slowest']} {t['slowest_s']:.2f} s)")
+    print(f"  front-loaded      {t['front_loaded']:6d}   (of {t['paced']} scenes with >= 3 narration sentences: all "
+          "visuals drawn before half the narration, then >= 2 sentences with nothing new; reading-rate timings)")
+    print(f"  late openings     {t['late_opening']:6d}   (of those, scenes whose first picture waits > 6 s, past the "
+          "second sentence, with only the title on screen)")
 
 
 def verdict(name: str, value: float, goals: dict = GOALS) -> str:

@@ -168,12 +168,10 @@ def line_times(lines: Sequence[str], spans: Sequence[Span], first: int, start: f
     window = [j for j in range(first, len(spans)) if spans[j].start < end - 0.3]
     if len(window) < 2:
         return tuple(even)
-    sent_words = [_words(spans[j].text) | {_stem(w) for x in re.findall(r"\d{1,7}", spans[j].text)
-                                           for w in _number_words(int(x))} for j in window]
+    sent_words = [_text_words(spans[j].text) for j in window]
     out, floor, prev = [], 0.0, -1
     for k, line in enumerate(lines):
-        words = _words(line) | {_stem(w) for x in re.findall(r"(?<![\d.])\d{1,7}(?![\d.])", line.replace(",", ""))
-                                for w in _number_words(int(x))}
+        words = _text_words(line)
         # the first sentence after the one the line above went with that speaks of this line
         later = [j for j in range(len(window)) if j > prev or (prev < 0 and j >= 0)]
         scores = {j: len(words & sent_words[j]) for j in later}
@@ -196,7 +194,10 @@ _STOP = {"the", "and", "for", "with", "that", "this", "these", "those", "from", 
          "show", "display", "draw", "animate", "write", "present", "reveal", "place", "put", "use", "make", "let",
          "see", "look", "let's", "start", "begin", "end", "next", "first", "second", "text", "screen", "appear",
          "appears", "appearing", "label", "labeled", "labelled", "highlight", "simple", "new", "get", "gets", "like",
-         "way", "does", "did", "done", "is", "be", "been", "being", "on", "in", "at", "to", "of", "by", "as", "an"}
+         "way", "does", "did", "done", "is", "be", "been", "being", "on", "in", "at", "to", "of", "by", "as", "an",
+         # where things sit on screen: a beat's layout words say nothing about which sentence speaks of it
+         "inside", "outside", "above", "below", "left", "right", "top", "bottom", "side", "center", "centre",
+         "middle", "near", "around", "along", "across", "beside", "behind"}
 _ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
          "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
 _TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
@@ -218,11 +219,26 @@ def _number_words(n: int) -> list[str]:
     return ["million"] if n < 1_000_000_000 else ["billion"]
 
 
+OPENING_WAIT_S = 6.0  # the longest a title stands alone before the scene's first picture (unless pinned)
+_NUMBER = re.compile(r"(?<![\d.])\d{1,7}(?:\.\d+)?(?!\.?\d)")
+
+
+def _text_words(text: str) -> set[str]:
+    """The words of a sentence, a beat's string or a derivation line: a whole number as the words a narrator
+    says for it (36 -> thirty, six), a decimal as itself (0.785 is not a zero)."""
+    words = _words(text)
+    for num in _NUMBER.findall(text.replace(",", "")):
+        words |= {num} if "." in num else {_stem(w) for w in _number_words(int(num)) if w not in _STOP}
+    return words
+
+
 def _words(text: str) -> set[str]:
     return {_stem(w) for w in re.findall(r"[a-z][a-z'-]{2,}", text.lower()) if w not in _STOP}
 
 
 def _stem(w: str) -> str:
+    if w.endswith("ally") and len(w) >= 7:  # horizontally -> horizontal
+        return w[:-2]
     for suf in ("ings", "ing", "ies", "es", "s", "ed"):
         if w.endswith(suf) and len(w) - len(suf) >= 3:
             return w[: -len(suf)]
@@ -232,9 +248,7 @@ def _stem(w: str) -> str:
 def _beat_words(b: Beat) -> set[str]:
     words = {_stem(w) for w in b.keywords if w not in _STOP}
     for s in b.strings:
-        words |= _words(s)
-        for num in re.findall(r"(?<![\d.])\d{1,7}(?![\d.])", s.replace(",", "")):
-            words |= {_stem(w) for w in _number_words(int(num)) if w not in _STOP}
+        words |= _text_words(s)
     return words
 
 
@@ -253,8 +267,7 @@ def align(beats: Sequence[Beat], spans: Sequence[Span]) -> list[int]:
         return []
     if m == 1:
         return [0] * n
-    sent_words = [_words(s.text) | {_stem(w) for x in re.findall(r"\d{1,7}", s.text) for w in _number_words(int(x))}
-                  for s in spans]
+    sent_words = [_text_words(s.text) for s in spans]
     df: dict[str, int] = {}
     for sw in sent_words:
         for w in sw:
@@ -264,6 +277,7 @@ def align(beats: Sequence[Beat], spans: Sequence[Span]) -> list[int]:
     overlaps = []
     shown: dict[str, set[str]] = {}  # per kind, the words of what is already on screen
     changes = []
+    firsts: list[list[float] | None] = []
     for b in beats:
         all_words = _beat_words(b)
         change = bool(b.params.get("update") or b.params.get("extend"))
@@ -273,20 +287,41 @@ def align(beats: Sequence[Beat], spans: Sequence[Span]) -> list[int]:
         shown[b.kind] = shown.get(b.kind, set()) | all_words
         changes.append(change)
         overlaps.append([sum(1.0 / df[w] for w in bw & sw) for sw in sent_words])
+        # a derivation appears with the sentence that speaks of its first line; its later lines follow the
+        # sentences after it (line_times), so the lines further down must not pull the whole beat earlier
+        lines = b.params.get("lines") if b.kind == "steps" and not change else None
+        first = _text_words(lines[0]) if lines and len(lines) > 1 and isinstance(lines[0], str) else set()
+        firsts.append([sum(1.0 / df[w] for w in first & sw) for sw in sent_words] if first else None)
+
+    # the scene's first visual: its first beat, or the one right after a title — a title does not stand alone for
+    # more than OPENING_WAIT_S while the narration describes the picture (numbers on a graph's edges spoken later
+    # must not hold it back)
+    opening = -1
+    if beats[0].kind == "title" and n > 1 and beats[1].detail_index <= beats[0].detail_index + 1 \
+            and not isinstance(forced[1], int):
+        opening = 1
 
     def score(k: int, s: int) -> float:
         f = forced[k]
         if isinstance(f, int) and f >= 1:
             return 100.0 if s == min(f, m) - 1 else -100.0
+        if k == 0 and beats[0].detail_index == 0:
+            return -1.5 * s  # the scene's first visual appears with its first sentence
+        if k == opening and s > 1 and spans[s].start > OPENING_WAIT_S:
+            return score_free(k, s) - 3.0 * (s - 1)  # after a title: not after it stood alone for long
+        return score_free(k, s)
+
+    def score_free(k: int, s: int) -> float:
         d = beats[k].detail_index
         expected = d * (m - 1) / max(1, details - 1) if details > 1 else k * (m - 1) / max(1, n - 1)
-        if k == 0 and d == 0:
-            return -1.5 * s  # the scene's first visual appears with its first sentence
         best = max(overlaps[k])
         if best >= 1.0:
             # the narration talks about this beat: it appears with the first sentence that does (a list, a
             # calculation or a diagram with the first sentence that names part of it)
-            if beats[k].kind in _SPREAD and not changes[k]:
+            lead = firsts[k]
+            if lead is not None and max(lead) >= 0.75:
+                target = max(range(m), key=lambda j: (round(lead[j], 6), -j))
+            elif beats[k].kind in _SPREAD and not changes[k]:
                 target = next(j for j in range(m) if overlaps[k][j] >= max(0.75, 0.5 * best))
             else:  # the sentence that talks most about it; a tie goes to the one nearer its place in the order
                 target = max(range(m), key=lambda j: (round(overlaps[k][j], 6), -abs(j - expected)))

@@ -277,6 +277,47 @@ def test_alignment_first_visual_first_then_by_meaning_with_numbers_spoken():
     assert align(bs, spans) == [0, 1, 2]
 
 
+def test_a_derivation_appears_with_the_sentence_that_speaks_of_its_first_line():
+    # the whole derivation names a square and a circle, as the first sentence does; its first line is the
+    # square's area, which the second sentence speaks of, and the later lines follow the sentences after it
+    from compiler.planner.beats import Beat
+
+    spans = [Span(0, 4, "Here is a square with a circle inside it."),
+             Span(4.3, 6, "The square has area 4."), Span(6.3, 10, "The circle has area pi times 1 squared, just pi."),
+             Span(10.3, 14, "So the circle fills pi over 4 of the square."),
+             Span(14.3, 18, "Multiply that fraction by 4 and you have pi.")]
+    lines = ["Area of square = 2 × 2 = 4", "Area of circle = π · 1² = π", "circle / square = π/4"]
+    bs = [Beat("geometry", {}, (), "r", "s0", 0, ("square", "circle")),
+          Beat("steps", {"lines": lines}, tuple(lines), "r", "s1", 1, ("steps",)),
+          Beat("equation", {}, ("π ≈ 4 × (points inside) / (points in all)",), "r", "s2", 2, ("equation",))]
+    assert align(bs, spans) == [0, 1, 4]  # "inside" says where, not what: the formula waits for its sentence
+    from compiler.timing import line_times
+
+    assert [round(4.3 + t, 1) for t in line_times(lines, spans, 1, 4.3, 10.0)] == [4.3, 6.3, 10.3]
+
+
+def test_the_picture_after_a_title_does_not_wait_for_its_numbers_to_be_spoken():
+    # the map's edge weights (2, 10) are spoken only in the fifth sentence; the map itself is what the narration
+    # describes from the start, so it comes with the first or second sentence, not after 15 s of title alone
+    from compiler.planner.beats import Beat
+
+    spans = [Span(0, 1.2, "Picture a map."), Span(1.5, 8, "Dots are towns and lines are roads with their lengths."),
+             Span(8.3, 10, "We begin at A."), Span(10.3, 15, "How do we reach every other town?"),
+             Span(15.3, 21, "Going through C costs 2 plus 10, which is 12.")]
+    bs = [Beat("title", {}, ("Shortest Paths",), "r", "s0", 0, ("title",)),
+          Beat("graph", {}, ("A", "B", "C", "2", "10"), "r", "s1", 1, ("graph",)),
+          Beat("equation", {}, ("2 + 10 = 12",), "r", "s2", 2, ("equation",))]
+    assert align(bs, spans) == [0, 1, 4]
+
+
+def test_narrated_numbers_end_a_sentence_and_decimals_stay_whole():
+    from compiler.timing import _text_words
+
+    assert "four" in _text_words("and add the last one, which is 4.")  # a number before the full stop
+    assert "zero" not in _text_words("about 0.785") and "0.785" in _text_words("about 0.785")
+    assert "horizontal" in _text_words("Horizontally, nothing pushes it")  # the same stem as "Horizontal"
+
+
 # ----------------------------------------------------------------------------- the corpus and speed
 def test_corpus_goals_without_the_layout_check():
     import importlib.util
