@@ -520,6 +520,43 @@ def sample(f: Callable[[float], float], x0: float, x1: float, n: int = 200) -> l
     return [(x, f(x)) for x in (x0 + (x1 - x0) * k / (n - 1) for k in range(n))]
 
 
+def crossings(f: Callable[[float], float], g: Callable[[float], float], x0: float, x1: float,
+              n: int = 400) -> list[float]:
+    """Where two curves meet between x0 and x1, left to right: the sign changes of f - g (and the samples where
+    they touch), each refined by bisection."""
+    def d(x: float) -> float:
+        try:
+            v = float(f(x)) - float(g(x))
+        except (ArithmeticError, ValueError, TypeError):
+            return math.nan
+        return v
+
+    xs = [x0 + (x1 - x0) * k / n for k in range(n + 1)]
+    ds = [d(x) for x in xs]
+    scale = max((abs(v) for v in ds if math.isfinite(v)), default=1.0) or 1.0
+    out: list[float] = []
+    for k, (x, v) in enumerate(zip(xs, ds)):
+        if not math.isfinite(v):
+            continue
+        if abs(v) <= 1e-9 * scale:
+            out.append(x)
+            continue
+        if k + 1 < len(xs) and math.isfinite(ds[k + 1]) and v * ds[k + 1] < 0 and abs(ds[k + 1]) > 1e-9 * scale:
+            a, b = x, xs[k + 1]
+            for _ in range(60):
+                mid = (a + b) / 2
+                dm = d(mid)
+                if not math.isfinite(dm):
+                    break
+                a, b = (a, mid) if v * dm <= 0 else (mid, b)
+            out.append((a + b) / 2)
+    merged: list[float] = []
+    for x in out:
+        if not merged or x - merged[-1] > (x1 - x0) * 1e-6:
+            merged.append(x)
+    return merged
+
+
 def value_range(fns, x0: float, x1: float, n: int = 241) -> tuple[float, float] | None:
     """A y-range that shows the curves: the sampled values, robust to spikes (1/x, tan x)."""
     ys = sorted(y for f in fns for _, y in sample(f, x0, x1, n) if math.isfinite(y))

@@ -53,8 +53,11 @@ class Area(_Model):
     sample: Literal["left", "right", "mid"] | None = Field(None, description="With `rectangles`: where each rectangle "
                                                            "meets the curve: its `left` end (default), `right` end or "
                                                            "middle (`mid`).", examples=["right"])
+    to: int | None = Field(None, ge=0, le=5, description="A second curve (counted as `curve` is): the area, or the "
+                           "rectangles, lie between the two curves instead of reaching down to the x axis.",
+                           examples=[1])
 
-    @field_validator("curve", mode="before")
+    @field_validator("curve", "to", mode="before")
     @classmethod
     def _whole(cls, v: object) -> object:
         return _whole_number(v)

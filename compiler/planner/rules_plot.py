@@ -24,7 +24,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
-from ..formula import free_names, with_constants, integrate, limit_at, nice_range, try_formula, value_range
+from ..formula import crossings, free_names, with_constants, integrate, limit_at, nice_range, try_formula, value_range
 from .beats import Beat
 from .clauses import operation_clauses
 from .context import Context, _beat, _cue, _has, _kw
@@ -459,6 +459,42 @@ def area_colour(ex: Extracted, ctx: Context, nouns: str = "area region shading s
     return None
 
 
+# "the region between the two curves", "the area between y = x and y = x^2", "shade between them"
+BETWEEN = re.compile(r"\b(?:region|area|space|gap|part)\s+(?:\w+\s+){0,3}?between\b|\bbetween\s+(?:the\s+|these\s+)?"
+                     r"(?:two\s+|both\s+)?(?:curves|graphs|lines|functions|parabolas)\b|\bbetween\s+them\b", re.I)
+
+
+def between_curves(text: str, exprs: list[str], x_range: tuple[float, float]) -> dict | None:
+    """The area bounded by two of the curves `exprs` (the plot's, in order): those the text writes, else the last
+    two; from the ends the text gives ("from x = 0 to x = 1", "between x = 0 and 1"), else between the first and
+    the last place the curves cross, else over the x range. {"a", "b", "curve": the upper one, "to": the lower}."""
+    fs = [try_formula(e) for e in exprs]
+    usable = [k for k, f in enumerate(fs) if f is not None]
+    if len(usable) < 2:
+        return None
+    said = [k for k in usable if re.search(re.escape(_norm_expr(exprs[k]).split("=", 1)[-1]) + r"(?![\w^(])",
+                                            _norm_expr(text))]
+    pair = said[-2:] if len(said) >= 2 else usable[-2:]
+    f, g = fs[pair[0]], fs[pair[1]]
+    lo, hi = x_range
+    ends = re.search(r"\b(?:from|between)\s+x\s*=\s*(" + NUM + r")\s+(?:and|to)\s+(?:x\s*=\s*)?(" + NUM + r")\b|"
+                     r"\bfrom\s+(" + NUM + r")\s+to\s+(" + NUM + r")\b", text, re.I)
+    if ends:
+        a, b = sorted(quantity(v) for v in ends.groups() if v is not None)
+    else:
+        meet = crossings(f, g, lo, hi)
+        a, b = (meet[0], meet[-1]) if len(meet) >= 2 else (lo, hi)
+    if not a < b:
+        return None
+    mid = (a + b) / 2
+    try:
+        upper = pair[0] if float(f(mid)) >= float(g(mid)) else pair[1]
+    except (ArithmeticError, ValueError, TypeError):
+        upper = pair[0]
+    return {"a": clean_number(round(a, 6)), "b": clean_number(round(b, 6)), "curve": upper,
+            "to": pair[1] if upper == pair[0] else pair[0]}
+
+
 def _theme_colour(ctx: Context, hint: str, default: str | None = None) -> str | None:
     col = ctx.theme.for_label(hint, "")
     return col or default
@@ -875,7 +911,20 @@ def _plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
 
     # --- a shaded area: "Shade the area between -1 and 1"
     area = None
-    if area_cue:
+    if area_cue and BETWEEN.search(s) and len(curves) >= 2:
+        # "Plot y = x and y = x^2 and shade the region between them": bounded by the two curves, not the x axis
+        area = between_curves(s, [c["expr"] for c in curves], tuple(x_range) if x_range else (-5.0, 5.0))
+        if area:
+            said_fill = re.search(r"\b(?:in|with|using)\s+(?:a\s+)?(?:light\s+|pale\s+|translucent\s+)?("
+                                  + COLOUR_RE.pattern + r")", s[BETWEEN.search(s).start():], re.I)
+            col = colour_value(said_fill.group(1)) if said_fill else area_colour(ex, ctx)
+            if col:
+                area["color"] = col
+            said = [q for q in ex.quoted if q not in ctx.consumed and len(q) <= 24]
+            if len(said) == 1 and not _quoted_after(s, 0):
+                area["label"] = said[0]
+            rule = "plot:area-between"
+    elif area_cue:
         m = re.search(r"\b(?:between|from)\s+(?:x\s*=\s*)?(" + NUM + r")\s+(?:and|to)\s+(?:x\s*=\s*)?(" + NUM + r")",
                       s, re.I)
         if m and quantity(m.group(1)) != quantity(m.group(2)):
@@ -929,7 +978,8 @@ def _plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             curves = []
             strings = [x for x in strings if x not in [c.get("label") for c in same]]
         # Add to the plot on screen: axes drawn without curves, or nothing new to plot, or "on the same axes".
-        extend = not shown or not curves or _has(
+        extend = not shown or not curves or area is not None and not _has(
+            ex, r"\b(?:new|separate|another|second|fresh|own)\s+(?:set of\s+)?(?:axes|graph|plot|chart)") or _has(
             ex, r"\b(?:same (?:axes|plot|graph)|also|add(?:s|ing)?|overlay|alongside|on top|another curve|"
                 r"second curve|compare|tangent|secant|asymptotes?)\b") or (not _has(ex, r"\b(?:new|separate|another|second|fresh)\s+"
                                                            r"(?:axes|graph|plot|chart|coordinate)") and any(
@@ -996,9 +1046,14 @@ def _plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         if curves and (formulas or backticked) and not axes_cue:
             params["numbers"] = True
     if area:
-        target = curves[0] if curves else (_last_curve(ctx))
+        ci = area.get("curve", 0)
+        target = (curves[ci] if ci < len(curves) else curves[0]) if curves else (_last_curve(ctx))
         f = try_formula(target["expr"]) if target else None
-        if f and "label" not in area:
+        to = area.get("to")
+        g = try_formula(curves[to]["expr"]) if to is not None and to < len(curves) else None
+        if f and g:
+            f = (lambda upper, lower: (lambda x: upper(x) - lower(x)))(f, g)  # the area between the two curves
+        if f and "label" not in area and (to is None or g):
             val = integrate(f, min(area["a"], area["b"]), max(area["a"], area["b"]))
             if math.isfinite(val):
                 area["label"] = f"area ≈ {_fmt(val)}"

@@ -33,7 +33,7 @@ from .listing import top_level_split
 from .knowledge import operation_verbs, plot_motion, plot_spans
 from .quantity import NUM, number as _num, quantity
 from .theme import COLOUR_RE, colour_named, colour_value
-from .rules_plot import ARC, clean_number, curve_spec, area_colour, named_axes, point_labels
+from .rules_plot import ARC, BETWEEN, between_curves, clean_number, curve_spec, area_colour, named_axes, point_labels
 
 COORD = re.compile(r"(?:\b([A-Z])\s*)?\(\s*(" + NUM + r")\s*,\s*(" + NUM + r")\s*\)")
 
@@ -358,7 +358,7 @@ def rule_plot_ops(ex: Extracted, ctx, i: int) -> list[Beat]:
     first, beats = state
     curves = _curves(beats)
     low = ex.bare.lower()
-    for op in (_curve_formula, _name_axes, _label_curves, _relabel, _data_lines, _legend, _spans, _valued_points, _intersection_point, _axis_markers,
+    for op in (_between, _curve_formula, _name_axes, _label_curves, _relabel, _data_lines, _legend, _spans, _valued_points, _intersection_point, _axis_markers,
                _level_lines, _dot_rows, _listed_points, _fit_line, _vertical_line, _secant, _tangent, _shift_curve,
                _tails, _riemann,
                _steps_on_curve, _move_along, _point_on_curve, _endpoint_labels, _label_segments, _plane_segments, _mark_points, _mark_extremum,
@@ -821,13 +821,37 @@ def _tails(ex, ctx, i, first, beats, curves, low):
     return [left, right]
 
 
+def _between(ex, ctx, i, first, beats, curves, low):
+    """"Shade the region between the two curves in green", "the area between y = x and y = x^2": the area the two
+    curves on screen bound (rectangles between them are `_riemann`'s)."""
+    if not BETWEEN.search(low) or re.search(r"\brectangles?\b|\briemann\b|\bstrips?\b", low):
+        return None
+    if not re.search(r"\b(?:shad\w*|fill\w*|colou?r\w*|highlight\w*|area|region)\b", low):
+        return None
+    fs = _function_curves(first, beats, curves)
+    area = between_curves(ex.bare, [curves[k].get("expr", "") for k in fs], _x_range(first, curves))
+    if area is None:
+        return None
+    area["curve"], area["to"] = fs[area["curve"]], fs[area["to"]]
+    said_fill = re.search(r"\b(?:in|with|using)\s+(?:a\s+)?(?:light\s+|pale\s+|translucent\s+)?(" + COLOUR_RE.pattern
+                          + r")", ex.sentence[BETWEEN.search(ex.sentence).start():] if BETWEEN.search(ex.sentence)
+                          else ex.sentence, re.I)
+    col = colour_value(said_fill.group(1)) if said_fill else area_colour(ex, ctx)
+    if col:
+        area["color"] = col
+    label = _quoted_label(ex)
+    if label:
+        area["label"] = label
+    return [_extend(ex, ctx, i, "plot:area-between", [label] if label else [], area=area)]
+
+
 def _riemann(ex, ctx, i, first, beats, curves, low):
     """"Draw 4 rectangles of width 0.5 under the curve", "a Riemann sum with n = 8 right-endpoint rectangles from x = 0
     to x = 2": a Riemann sum on the curve on screen — the number of rectangles as written, or the span over their
     width; where each meets the curve (left, right, midpoint); the span as written, else the plot's x range."""
     m = re.search(r"\b(?:(\d{1,2})|(" + "|".join(WORD_NUMBERS) + r"))\s+(?:(?:equal|thin|vertical|narrow|tall)\s+)*"
-                  r"(?:(left|right|mid(?:dle)?|midpoint)[- ](?:end[- ]?point\s+|hand\s+)?)?(?:(?:equal|thin|vertical)\s+)*"
-                  r"rectangles\b", low)
+                  r"(?:(left|right|mid(?:dle)?|midpoint)[- ](?:end[- ]?point\s+|hand\s+)?)?(?:(?:equal|thin|thinner|narrower|"
+                  r"smaller|vertical|new)\s+)*rectangles\b", low)
     riemann = re.search(r"\briemann\s+sums?\b", low)
     if not (m or riemann) or not curves:
         return None
@@ -848,19 +872,56 @@ def _riemann(ex, ctx, i, first, beats, curves, low):
     where = (m.group(3) if m and m.group(3) else None) or next(
         (w_ for w_ in ("left", "right", "mid") if re.search(r"\b" + w_ + r"(?:dle|point)?[- ]?(?:end[- ]?points?|hand|sums?)\b", low)),
         "left")
+    if re.search(r"\bmid-?points?\b", low) and not (m and m.group(3)):
+        where = "mid"  # "using midpoints", "at the midpoint of each"
     where = "mid" if where.startswith("mid") else where
-    said = (m.group(3) if m else None) or re.search(r"\b(?:left|right|mid(?:dle|point)?)[- ]?(?:end[- ]?points?|hand|sums?)\b", low)
+    said = (m.group(3) if m else None) or re.search(r"\b(?:left|right|mid(?:dle|point)?)[- ]?(?:end[- ]?points?|hand|sums?)\b|"
+                                                    r"\bmid-?points?\b", low)
     before = next((b.params["area"] for b in reversed(beats) if (b.params.get("area") or {}).get("rectangles")), None)
     if not said and before is not None:
         where = before.get("sample") or "left"  # "Transform the rectangles into 16 rectangles": as they were
+    if before is not None and before.get("to") is not None and not span and not w:
+        # "Replace the rectangles with 16 thinner ones": over the same stretch, between the same two curves
+        area = {"a": before["a"], "b": before["b"], "rectangles": n, "sample": where, "curve": before.get("curve", 0),
+                "to": before["to"]}
+        col = area_colour(ex, ctx, "rectangles rectangle bars area") or before.get("color")
+        if col:
+            area["color"] = col
+        return [_extend(ex, ctx, i, "plot:riemann", [], area={**area, "rectangles": k}) for k in _finer_counts(low, n)]
     col = area_colour(ex, ctx, "rectangles rectangle bars area")
     area = {"a": _num(_fmt(a)), "b": _num(_fmt(b)), "rectangles": n, "sample": where}
+    if BETWEEN.search(low) or re.search(r"\bbetween\s+(?:the\s+)?(?:\w+\s+)?curves\b", low):
+        # "4 rectangles between the curves": each from the lower curve up to the upper one, over where they meet
+        fs = _function_curves(first, beats, curves)
+        pair = between_curves(ex.bare if not span else "", [curves[k].get("expr", "") for k in fs], (lo, hi))
+        if pair is not None:
+            area["curve"], area["to"] = fs[pair["curve"]], fs[pair["to"]]
+            if not span:
+                if w and n:
+                    area["a"], area["b"] = pair["a"], _num(_fmt(pair["a"] + n * w))
+                elif w and not m:
+                    area["a"], area["b"] = pair["a"], pair["b"]
+                    area["rectangles"] = max(1, min(64, round((pair["b"] - pair["a"]) / w)))
+                else:
+                    area["a"], area["b"] = pair["a"], pair["b"]
     if col:
         area["color"] = col
     label = _quoted_label(ex)
     if label:
         area["label"] = label
-    return [_extend(ex, ctx, i, "plot:riemann", [label] if label else [], area=area)]
+    return [_extend(ex, ctx, i, "plot:riemann", [label] if label else [], area={**area, "rectangles": k})
+            for k in _finer_counts(low, area["rectangles"])]
+
+
+def _finer_counts(low: str, n: int) -> list[int]:
+    """"Replace the rectangles with 8, then 16, then 50 thinner rectangles": one Riemann sum per count, in turn
+    (each takes the place of the one before); a single count: that one."""
+    m = re.search(r"\b(\d{1,2}(?:\s*,\s*(?:and\s+)?(?:then\s+)?\d{1,2}|\s+(?:and\s+)?then\s+\d{1,2})+)\s+"
+                  r"(?:\w+\s+){0,2}?rectangles\b", low)
+    counts = [int(x) for x in re.findall(r"\d{1,2}", m.group(1))] if m else []
+    if len(counts) < 2 or counts[-1] != n or any(not 1 <= k <= 64 for k in counts):
+        return [n]
+    return counts[:6]
 
 
 def _steps_on_curve(ex, ctx, i, first, beats, curves, low):

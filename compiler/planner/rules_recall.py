@@ -29,10 +29,11 @@ from .context import since_clear
 from .extract import Extracted
 from ..mathtext import looks_like_math
 from .knowledge import component_nouns
+from .rules_plot import axis_range, both_axes_range
 
 # nouns -> the component kinds they may name, most likely first
 NOUNS: tuple[tuple[str, tuple[str, ...]], ...] = component_nouns()  # planner/data/vocabulary.json
-_EXPLICIT = re.compile(r"\b(?:the\s+)?same\b|\bagain\b|\bthe\s+(?:axes|graph|plot)\s+(?:and|with)\s+(?:the\s+)?curves?\b|\breset\b|\bre-?(?:draw|creat|show|display|us)\w*\b|\bbring\s+back\b|\bfrom\s+(?:the\s+)?(?:scene\s+\d+|previous|earlier|last|"
+_EXPLICIT = re.compile(r"\b(?:the\s+)?same\b|\bagain\b|\bboth\s+(?:curves|graphs|functions|parabolas)\b|\bthe\s+(?:axes|graph|plot)\s+(?:and|with)\s+(?:the\s+)?curves?\b|\breset\b|\bre-?(?:draw|creat|show|display|us)\w*\b|\bbring\s+back\b|\bfrom\s+(?:the\s+)?(?:scene\s+\d+|previous|earlier|last|"
                        r"first|prior)\b|(?<!below the )(?<!under the )(?<!beneath the )(?<!after the )(?<!than the )\bprevious(?:ly)?\b"
                        r"(?!\s+(?:line|lines|step|steps|row|rows|one|ones|equations?|formula|result|value|term|item|entry|number|"
                        r"digit|word|guess|estimate|iteration)\b)|\bearlier\b|\bas\s+before\b|\bfrom\s+before\b|"
@@ -269,7 +270,7 @@ def rule_recall(ex: Extracted, ctx, i: int) -> list[Beat]:
             continue  # "Overlay the small grid squares inside the circle": a coordinate grid, not tiles drawn before
         if explicit and _pure_reference(ex):
             ctx.stop = True
-        return [_recalled(b, number, ex, i)]
+        return [_recalled(_with_region(ctx, b, number, low, ex.sentence), number, ex, i)]
     layout = re.search(r"\b(?:same|previous|earlier)\s+(?:[\w-]+[\s-]){0,2}?(?:layout|setup|set-up|picture|figure|view|"
                        r"arrangement|diagram)\b", low)
     if layout and not candidates and not shown - {"title", "text", "clear"}:
@@ -288,6 +289,27 @@ def rule_recall(ex: Extracted, ctx, i: int) -> list[Beat]:
             ctx.stop = True
             return [_recalled(found[1], found[0], ex, i)]
     return []
+
+
+def _with_region(ctx, b: Beat, number: int, low: str, sentence: str = "") -> Beat:
+    """"Both curves, region lightly shaded": a plot recalled with the region between its curves that its scene shaded,
+    when the sentence asks for it again (a passing area under one curve stays behind) — on the axes' ranges the
+    sentence gives ("x range [0, 1.2], y range [0, 1.2], both curves"), else as they were."""
+    if b.kind != "plot":
+        return b
+    both = both_axes_range(sentence)
+    ranges = {k: [v[0], v[1]] for k, v in (("x_range", axis_range(sentence, "x") or both),
+                                           ("y_range", axis_range(sentence, "y") or both)) if v}
+    if ranges:
+        b = Beat(b.kind, {**b.params, **ranges}, b.strings, b.rule, b.source, b.detail_index, b.keywords)
+    if not re.search(r"\b(?:shad\w*|region|area)\b", low):
+        return b
+    sp = next((sp for sp in ctx.history if sp.number == number), None)
+    regions = [x.params["area"] for x in (sp.beats if sp else ()) if x.kind == "plot"
+               and (x.params.get("area") or {}).get("to") is not None and not x.params["area"].get("rectangles")]
+    if not regions:
+        return b
+    return Beat(b.kind, {**b.params, "area": regions[-1]}, b.strings, b.rule, b.source, b.detail_index, b.keywords)
 
 
 # beats that draw no picture of their own: what a scene's "layout" is not

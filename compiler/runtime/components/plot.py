@@ -264,7 +264,9 @@ def _numbers(axes, xr, yr, theme, col) -> VGroup:
             continue
         pi = pi_step(lo, hi) if axis == "x" else None  # "x from -2π to 2π": ticks at multiples of π, named so
         step = pi or _nice_step(hi - lo)
-        decimals = max(0, -math.floor(math.log10(step))) if step < 1 and not pi else 0
+        # as many decimals as the step has (0.25: two — "0.2" at 0.25 would be a wrong number), trailing zeros off
+        decimals = next((d for d in range(1, 7) if abs(round(step, d) - step) < 1e-9 * step), 6) \
+            if step < 1 and not pi else 0
         prev = None
         k = math.ceil(lo / step - 1e-3 if pi else lo / step - 1e-9)
         while k * step <= hi + (1e-3 if pi else 1e-9) * step:  # ends: k grows to at most (hi - lo) / step + 1 labels
@@ -272,7 +274,7 @@ def _numbers(axes, xr, yr, theme, col) -> VGroup:
             k += 1
             if abs(v) < 1e-9 * step:
                 continue
-            name = pi_label(v) if pi else (f"{v:.{decimals}f}" if decimals else f"{v:g}")
+            name = pi_label(v) if pi else (f"{v:.{decimals}f}".rstrip("0").rstrip(".") if decimals else f"{v:g}")
             t = text(name, theme, size=LABEL_SIZE, color=col)
             if axis == "x":
                 t.next_to(axes.x_axis.n2p(v), DOWN, buff=0.12)
@@ -324,11 +326,14 @@ def _stage(g, theme: dict, *, curves=(), move_dot=None, area=None, markers=(), p
     if area:
         ci = int(area.get("curve", 0))
         target = pool[ci] if ci < len(pool) else (g.curves[-1] if g.curves else None)
+        to = area.get("to")
+        other = pool[int(to)][0] if to is not None and int(to) < len(pool) and int(to) != ci else None
         if target and target[0]:
             fill = paint(area["color"], target[1]) if area.get("color") else target[1]
             st.area = (_rectangles(axes, target[0], fill, float(area["a"]), float(area["b"]), int(area["rectangles"]),
-                                   area.get("sample") or "left", g.x_range, g.y_range, k) if area.get("rectangles") else
-                       _area(axes, target[0], fill, float(area["a"]), float(area["b"]), g.x_range, g.y_range))
+                                   area.get("sample") or "left", g.x_range, g.y_range, k, other)
+                       if area.get("rectangles") else
+                       _area(axes, target[0], fill, float(area["a"]), float(area["b"]), g.x_range, g.y_range, other))
             if area.get("label"):
                 lab = _label(area["label"], theme, theme["text"], k, width=16)
                 a, b = sorted((float(area["a"]), float(area["b"])))
@@ -400,11 +405,17 @@ def _series(g, theme, sr: dict, idx: int, k: float, parts: dict) -> VGroup:
     return piece
 
 
-def _area(axes, f, col, a: float, b: float, xr, yr):
+def _area(axes, f, col, a: float, b: float, xr, yr, lower=None):
+    """The area under f from a to b down to the x axis — or, with `lower`, between the two curves."""
     (x0, x1, _), (y0, y1, _) = xr, yr
     a, b = sorted((a, b))
     a, b = max(a, x0), min(b, x1)
     base = min(max(0.0, y0), y1)
+    if lower is not None:
+        pts = [axes.c2p(x, base if not math.isfinite(y) else min(max(y, y0), y1)) for x, y in sample(f, a, b, 160)]
+        pts += [axes.c2p(x, base if not math.isfinite(y) else min(max(y, y0), y1))
+                for x, y in reversed(sample(lower, a, b, 160))]
+        return Polygon(*pts, stroke_width=0, fill_color=col, fill_opacity=0.3)
     pts = [axes.c2p(a, base)]
     for x, y in sample(f, a, b, 160):
         y = base if not math.isfinite(y) else min(max(y, y0), y1)
@@ -521,9 +532,10 @@ def _span(g, theme, a, b, style: str, col, label, k: float, parts: dict) -> VGro
     return out
 
 
-def _rectangles(axes, f, fill, a: float, b: float, n: int, where: str, x_range, y_range, k: float) -> VGroup:
+def _rectangles(axes, f, fill, a: float, b: float, n: int, where: str, x_range, y_range, k: float,
+                lower=None) -> VGroup:
     """A Riemann sum: n rectangles of equal width from a to b, each as tall as the curve at its left end, right end or
-    middle (clipped to the axes)."""
+    middle (clipped to the axes) — standing on the x axis, or, with `lower`, reaching from that curve to f."""
     (x0, x1, _), (y0, y1, _) = x_range, y_range
     a, b = sorted((max(min(a, x1), x0), max(min(b, x1), x0)))
     n = max(1, min(int(n), 64))
@@ -535,12 +547,13 @@ def _rectangles(axes, f, fill, a: float, b: float, n: int, where: str, x_range, 
         xs = left + {"left": 0.0, "right": dx, "mid": dx / 2}.get(where, 0.0)
         try:
             h = float(f(xs))
+            low = float(lower(xs)) if lower is not None else base
         except (ArithmeticError, ValueError, TypeError):
             continue
-        if not math.isfinite(h):
+        if not (math.isfinite(h) and math.isfinite(low)):
             continue
-        top = min(max(h, y0), y1)
-        corners = [axes.c2p(left, base), axes.c2p(left + dx, base), axes.c2p(left + dx, top), axes.c2p(left, top)]
+        top, bottom = min(max(h, y0), y1), min(max(low, y0), y1)
+        corners = [axes.c2p(left, bottom), axes.c2p(left + dx, bottom), axes.c2p(left + dx, top), axes.c2p(left, top)]
         out.add(Polygon(*corners, color=fill, stroke_width=1.5 * k).set_fill(fill, opacity=0.35))
     return out
 
