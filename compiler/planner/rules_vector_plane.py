@@ -280,6 +280,28 @@ def _complex_points(text: str) -> list[dict]:
     return out
 
 
+def _kept_in_place(ex: Extracted, ctx: Context, i: int, on_screen: Beat | None) -> list[Beat] | None:
+    """"Keep the dashed line fixed in its original position": the lines on the plane on screen (all, or the dashed
+    ones when the sentence says dashed) stay where they are while a matrix moves the grid."""
+    if on_screen is None:
+        return None
+    on_screen = next((b for b in reversed(since_clear(ctx)) if b.kind == "vector_plane" and b.params.get("segments")),
+                     None)  # the beat that drew the lines (the plane's own, or one that added them)
+    if on_screen is None:
+        return None
+    m = re.search(r"\b(?:keep|leave|hold)\b[^.]*?\b(?P<what>(?:dashed\s+|dotted\s+)?(?:lines?|span))\b[^.]*?\b(?:fixed|in place|"
+                  r"where it is|where they are|still|unchanged|in (?:its|their) original (?:position|place))\b", ex.sentence, re.I)
+    if not m:
+        return None
+    dashed = bool(re.match(r"dashed|dotted", m.group("what"), re.I))
+    segs = [dict(sg, fixed=True) if (not dashed or sg.get("dashed", True)) else sg for sg in on_screen.params["segments"]]
+    ctx.replace(on_screen, Beat(on_screen.kind, dict(on_screen.params, segments=segs), on_screen.strings,
+                                on_screen.rule + "+kept-in-place", on_screen.source, on_screen.detail_index,
+                                on_screen.keywords), i)
+    ctx.stop = True
+    return []
+
+
 def _span_lines(text: str, extent: tuple[float, float]) -> list[dict]:
     """"a dashed white line through the origin along the direction (1,1) labeled "span of v"": the whole line, drawn
     across the plane on screen (`extent`: its half-width and half-height), as a segment between its edges."""
@@ -291,7 +313,7 @@ def _span_lines(text: str, extent: tuple[float, float]) -> list[dict]:
             continue
         k = min(extent[0] / abs(a) if a else 1e9, extent[1] / abs(b) if b else 1e9)
         sg = {"start": [round(-k * a, 3), round(-k * b, 3)], "end": [round(k * a, 3), round(k * b, 3)]}
-        out.append(_dressed(sg, m.group("adj"), text[m.end():m.end() + 50]))
+        out.append({**_dressed(sg, m.group("adj"), text[m.end():m.end() + 50]), "fixed": True})  # a span stays put
     return out
 
 
@@ -367,6 +389,10 @@ def _relabel_shapes(ex: Extracted, ctx: Context, i: int) -> list[str]:
     return placed
 
 
+_ABOUT_VECTORS = (r"\bvectors?\b|\bmatri(?:x|ces)\b|\btransformations?\b|\bbasis\b|[îĵ]|\b[ij][- ]hat\b|\beigen\w*|"
+                  r"\bspan\b|\blinear maps?\b|\bcomplex\s*(?:plane|numbers?)\b|\bargand\b|\bdet(?:erminant)?\b")
+
+
 def rule_vector_plane(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     s = ex.sentence
     on_screen = _plane_on_screen(ctx)
@@ -380,10 +406,11 @@ def rule_vector_plane(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         ctx.consumed.update(names.values())
         ctx.stop = True
         return []
+    kept = _kept_in_place(ex, ctx, i, on_screen)
+    if kept is not None:
+        return kept
     # a plane of vectors, not the axes of a function: the sentence or the scene speaks of vectors or matrices
-    about_vectors = re.search(r"\bvectors?\b|\bmatri(?:x|ces)\b|\btransformations?\b|\bbasis\b|[îĵ]|\b[ij][- ]hat\b|"
-                              r"\beigen\w*|\bspan\b|\blinear maps?\b|\bcomplex\s*(?:plane|numbers?)\b|\bargand\b|"
-                              r"\bdet(?:erminant)?\b", s + " " + ctx.about, re.I) is not None
+    about_vectors = re.search(_ABOUT_VECTORS, s, re.I) is not None or ctx.mentions(_ABOUT_VECTORS)
     plane_cue = about_vectors and re.search(r"\b(?:" + plane_nouns() + r")\b", ex.bare or s, re.I) is not None
     # "Original grid with a circle of radius 1 …", "apply it to the grid" in a scene about matrices: the plane's grid
     # (not tiles: "a 5 × 1 grid", "a grid of 30 cards")
@@ -395,7 +422,8 @@ def rule_vector_plane(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                                          r"\s+(?:(?:on)?to|into)\s+(?:a\s+)?(?:single\s+)?line\b", ex.bare or s, re.I)
     plane_cue = plane_cue or bool(squish) or (about_vectors and re.search(r"\bunit square\b", ex.bare or s, re.I) is not None
                                               and re.search(r"\b(?:draw|show|add|shade)\w*\b", s, re.I) is not None)
-    vectors, basis = _vectors(ex, re.search(r"\bcomplex\s*plane\b|\bargand\b", s + " " + ctx.about, re.I) is not None
+    vectors, basis = _vectors(ex, (re.search(r"\bcomplex\s*plane\b|\bargand\b", s, re.I) is not None
+                                  or ctx.mentions(r"\bcomplex\s*plane\b|\bargand\b"))
                               and (on_screen is not None or plane_cue))
     vectors = ctx.capped(i, vectors, 8, "vectors")
     apply = _APPLY.search(s)

@@ -264,7 +264,7 @@ def _add_marks(g, points, segments, theme) -> list:
     out = []
     for kind, specs in (("segment", segments or []), ("point", points or [])):
         for spec in specs:
-            mob = _mark_mobs(g, kind, spec, g.M, theme)
+            mob = _mark_mobs(g, kind, spec, np.eye(2) if spec.get("fixed") else g.M, theme)
             g.marks.append((kind, dict(spec), mob))
             g.mark_mobs.add(mob)
             if spec.get("label"):
@@ -469,7 +469,8 @@ def apply(scene, g, k: int, rt: float) -> None:
             g.shapes[n] = (spec, poly, lab, col)
             anims.append(FadeIn(lab))
     for kind, spec, mob in getattr(g, "marks", []):
-        anims.append(Transform(mob, _mark_mobs(g, kind, spec, g.M, g.theme)))
+        if not spec.get("fixed"):  # a span stays: the moved vector is seen leaving it (or staying on it)
+            anims.append(Transform(mob, _mark_mobs(g, kind, spec, g.M, g.theme)))
     if k >= 1 and len(g.eigen) and g.eigen.get_stroke_opacity() > 0.3:
         anims.append(g.eigen.animate.set_opacity(0.15))  # the first matrix's eigen-lines say nothing of the next
     scene.play(*anims, run_time=rt)
