@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,6 +38,11 @@ class RepairFailed(Exception):
 def repair_text(text: str, file: str = "<input>") -> Repair:
     loaded = load_text(text, file)
     if loaded.ok:
+        lost_tex = [d for d in loaded.report.diagnostics if d.code == "SB107"]
+        if lost_tex and _light_repair(text) is not None:
+            # valid JSON whose LaTeX lost its backslashes to escapes (\frac, \times): the file with them doubled
+            body = _light_repair(text, keep_text=True)
+            return Repair(text, body, body != text, tuple(lost_tex))
         return Repair(text, text, False, ())
     damage = tuple(Diagnostic(d.code, Severity.WARNING, d.message + " (repaired)", d.file, d.line, d.col, None)
                    for d in loaded.report.errors)
@@ -61,10 +67,12 @@ def repair_text(text: str, file: str = "<input>") -> Repair:
     return Repair(text, repaired, True, damage)
 
 
-def _light_repair(text: str):
+def _light_repair(text: str, keep_text: bool = False):
     """The smallest repair that makes strict JSON, or None: the outermost object or array cut out of a fence or
-    prose, and commas before a closing bracket dropped — nothing inside a string is touched (a lenient parser
-    given the whole text can misread escaped quotes in long strings)."""
+    prose, commas before a closing bracket dropped, and the backslashes of LaTeX written with one (`\pi`, an
+    invalid escape; `\frac`, which JSON reads as a form feed) doubled — nothing else inside a string is touched
+    (a lenient parser given the whole text can misread escaped quotes in long strings). `keep_text`: the mended
+    text itself (only the backslashes doubled), not its value."""
     starts = [k for k in (text.find("{"), text.find("[")) if k >= 0]
     if not starts:
         return None
@@ -72,24 +80,46 @@ def _light_repair(text: str):
     b = max(text.rfind("}"), text.rfind("]"))
     if b <= a:
         return None
-    body, out, in_str, esc = text[a:b + 1], [], False, False
-    for k, ch in enumerate(body):  # ends: one pass over the text
+    body, out, in_str, k = text[a:b + 1], [], False, 0
+    while k < len(body):  # ends: k grows by at least one each turn
+        ch = body[k]
         if in_str:
-            if esc:
-                esc = False
-            elif ch == "\\":
-                esc = True
-            elif ch == '"':
+            if ch == "\\" and k + 1 < len(body):
+                step = _escape_length(body, k)
+                out.append(body[k:k + step] if step else "\\\\")  # a JSON escape as written, else a TeX backslash
+                k += step or 1
+                continue
+            if ch == '"':
                 in_str = False
         elif ch == '"':
             in_str = True
-        elif ch == "," and body[k + 1:].lstrip()[:1] in ("}", "]"):
+        elif ch == "," and body[k + 1:].lstrip()[:1] in ("}", "]") and not keep_text:
+            k += 1
             continue
         out.append(ch)
+        k += 1
+    if keep_text:
+        return text[:a] + "".join(out) + text[b + 1:]
     try:
         return json.loads("".join(out))
     except (ValueError, RecursionError):
         return None
+
+
+def _escape_length(body: str, k: int) -> int:
+    """How many characters the JSON escape at body[k] (a backslash) takes, or 0 when the backslash belongs to
+    LaTeX: an invalid escape (`\pi`, `\cdot`) or a valid one that starts a TeX command (`\frac`, `\times`)."""
+    from .load import tex_command
+
+    nxt = body[k + 1]
+    if nxt in '"\\/':
+        return 2
+    if nxt == "u" and re.fullmatch(r"[0-9a-fA-F]{4}", body[k + 2:k + 6]):
+        return 6
+    if nxt in "bfnrt":
+        run = re.match(r"[A-Za-z]+", body[k + 1:k + 41])
+        return 0 if run and tex_command(nxt, run.group(0)[1:]) else 2
+    return 0
 
 
 def repair_loaded(loaded: Loaded) -> Loaded:

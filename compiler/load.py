@@ -167,8 +167,49 @@ def load_text(text: str, file: str = "<input>") -> Loaded:
         report.add(Diagnostic("SB106", Severity.ERROR, f"nesting deeper than {MAX_DEPTH} levels", file, line, col))
         return loaded
     loaded.text = cleaned if notes else text
-    loaded.data = _collect_duplicates(data, loaded, ())
+    loaded.data = _restore_tex(_collect_duplicates(data, loaded, ()), loaded, ())
     return loaded
+
+
+# A TeX command written with one backslash in a JSON string whose first letter makes a valid JSON escape:
+# "\frac" parses as a form feed and "rac", "\times" as a tab and "imes". Read back as the command it was (only
+# when the letters after the control character spell one; after a newline only commands no line starts with).
+_LOST_TEX = re.compile(r"[\x08\x0c\t\r\n]([A-Za-z]+)")
+_ESCAPE_LETTER = {"\x08": "b", "\x0c": "f", "\t": "t", "\r": "r", "\n": "n"}
+_AFTER_NEWLINE = frozenset({"nabla", "neq", "notin", "nmid", "nu", "neg", "nleq", "ngeq", "nexists", "nparallel"})
+
+
+def tex_command(letter: str, rest: str) -> bool:
+    """Whether backslash + `letter` + `rest` is a TeX command ("f" + "rac": \\frac) that a JSON escape
+    (\\b \\f \\n \\r \\t) swallowed."""
+    name = letter + rest
+    if letter == "n":
+        return name in _AFTER_NEWLINE
+    from .mathtext import tex_commands  # (pure Python; imported only when a control character precedes letters)
+
+    return name in tex_commands()
+
+
+def _restore_tex(value, loaded: Loaded, path):
+    if isinstance(value, str):
+        if not _LOST_TEX.search(value):
+            return value
+        lost = [m for m in _LOST_TEX.finditer(value) if tex_command(_ESCAPE_LETTER[m.group(0)[0]], m.group(1))]
+        if not lost:
+            return value
+        first = "\\" + _ESCAPE_LETTER[lost[0].group(0)[0]] + lost[0].group(1)
+        loaded.report.add(loaded.diag(
+            "SB107", f"LaTeX written with one backslash: {first} in a JSON string reads as a control character "
+            f"and {lost[0].group(1)!r}; read as {first}" + (f" (and {len(lost) - 1} more)" if len(lost) > 1 else ""),
+            path, severity=Severity.WARNING, within=lost[0].group(0),
+            hint="in JSON write two backslashes (\\\\frac); `sbc fix FILE --write` doubles them"))
+        return _LOST_TEX.sub(lambda m: "\\" + _ESCAPE_LETTER[m.group(0)[0]] + m.group(1)
+                             if tex_command(_ESCAPE_LETTER[m.group(0)[0]], m.group(1)) else m.group(0), value)
+    if isinstance(value, dict):
+        return {k: _restore_tex(v, loaded, path + (k,)) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_restore_tex(v, loaded, path + (i,)) for i, v in enumerate(value)]
+    return value
 
 
 def _overflows(token: str) -> bool:
@@ -370,8 +411,10 @@ class SourceMap:
     def position(self, path: Path_, within: str | None = None) -> tuple[int, int]:
         off = self._best(self.values, path)
         if within and within.strip():
-            # the text as it is written in the JSON string (escapes included); the start of it is enough
-            needle = json.dumps(within.strip()[:40], ensure_ascii=False)[1:-1]
+            # the text as it is written in the JSON string (escapes included); the start of it is enough (a
+            # control character a TeX command lost its backslash to is where the caret goes: kept)
+            lead = within if within[0] in _ESCAPE_LETTER else within.strip()
+            needle = json.dumps(lead[:40], ensure_ascii=False)[1:-1]
             end = self.text.find('\n', off)
             found = self.text.find(needle, off, len(self.text) if end < 0 else max(end, off + 1))
             if found >= 0:

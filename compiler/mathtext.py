@@ -1039,6 +1039,11 @@ _TEX_COMMANDS = frozenset(
     mod boxed colon dagger top bot land lor therefore because cancel square checkmark
     """.split()
 )
+def tex_commands() -> frozenset[str]:
+    """The TeX command names sbc knows (without the backslash)."""
+    return _TEX_COMMANDS
+
+
 _TEX_ENVIRONMENTS = frozenset(
     "matrix pmatrix bmatrix Bmatrix vmatrix Vmatrix cases aligned align* array smallmatrix".split()
 )

@@ -38,6 +38,15 @@ class Context:
     # SB307 when the scene ends without it
     announced: dict[str, tuple[int, dict]] = field(default_factory=dict)
     _by_kind: dict | None = field(default=None, repr=False)  # `earlier`'s index of the history, built on first use
+    _mentions: dict = field(default_factory=dict, repr=False)  # `mentions`' answers for this scene
+
+    def mentions(self, pattern: str) -> bool:
+        """Whether the whole scene (`about`) matches `pattern`, ignoring case — searched once per scene, not once
+        per sentence of it."""
+        hit = self._mentions.get(pattern)
+        if hit is None:
+            hit = self._mentions[pattern] = re.search(pattern, self.about, re.I) is not None
+        return hit
 
     def lost(self, i: int, what: str) -> None:
         """Say that part of sentence i could not be drawn as written (reported as SB307, never silent)."""

@@ -185,7 +185,9 @@ def extract(sentence: str) -> Extracted:
                              flags=re.I)[0].strip(" \"'") for p in parts[1:]]
             rest = [re.sub(r"^(?:and\s+)?back\s+to\s+(?:the\s+)?", "", p, flags=re.I) for p in rest]  # "… -> back to sin(x)"
             chain = [c.replace("\x03", "(").replace("\x04", ")") for c in [first] + rest]
-            if all(0 < len(c) <= 40 and not re.search(r"[\[\]\n]", c) for c in chain):  # a node ends at its line
+            if all(0 < len(c) <= 40 and not re.search(r"[\[\]\n]", c) for c in chain) and not any(
+                    # "… -> place at (3, 1)": a phrase cut before its object is an instruction, not a box
+                    re.search(r"(?:^|\s)(?:at|to|in|on|of|with|the|a|an|by|for|from|into|onto)$", c) for c in chain):
                 ex.chain = chain
     return ex
 

@@ -152,6 +152,13 @@ def action_verbs() -> frozenset[str]:
     return frozenset(_load("lexicon.json")["action_verbs"])
 
 
+def step_note_words() -> tuple[dict[str, str], frozenset[str]]:
+    """(marks, picture words) for the notes beside a derivation's lines: a note that only asks for a mark
+    ('with a check mark') becomes the mark; one that uses a picture word describes the picture, not a note."""
+    d = _load("lexicon.json")["step_notes"]
+    return dict(d["marks"]), frozenset(d["picture_words"])
+
+
 def instruction_verbs() -> frozenset[str]:
     return frozenset(_load("lexicon.json")["instruction_verbs"])
 

@@ -166,7 +166,7 @@ def rule_gas(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     container = re.search(words["container"], bare, re.I)
     if picture is None:
         if not container or not (re.search(words["gas"], s, re.I) or re.search(words["dots"], bare, re.I)
-                                 or re.search(words["gas"], ctx.about, re.I)):
+                                 or ctx.mentions(words["gas"])):
             return []
         if re.search(r"\b(?:icons?|shapes?|symbols?)\b", bare, re.I):
             return []  # "storage icons (cylinder shapes)": a picture of something else

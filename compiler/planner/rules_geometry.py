@@ -41,6 +41,8 @@ def _figure_on_screen(ctx: Context) -> Beat | None:
 def rule_geometry(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if _stands_for_a_setting(ex.bare):
         return []  # "a right triangle representing the incline": the physics picture draws it, with its body
+    if _shape_of_a_shaded_area(ex.sentence):
+        return []  # "Shade the area under y = x from 0 to 1 (triangle with vertices …)": the area's shape, not a figure
     on_screen = _figure_on_screen(ctx)
     declared = _triangle(ex, ctx, i) if on_screen is None or _TRIANGLE.search(ex.bare) else None
     if declared:
@@ -62,6 +64,14 @@ def rule_geometry(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         out += unit
     out += _annotation(ex, ctx, i)
     return out
+
+
+def _shape_of_a_shaded_area(sentence: str) -> bool:
+    """The figure is named in brackets after a shaded area or region, as the shape that area has ("Shade the area
+    under y = x from 0 to 1 (triangle with vertices (0,0), (1,0), (1,1))"): the plot shades it; no second figure."""
+    m = re.search(r"\b(?:shad\w*|fill\w*)\b[^.()]*\b(?:area|region)\b[^()]*\(\s*(?:a\s+|the\s+|it\s+is\s+a\s+|which\s+is\s+a\s+)?"
+                  r"(?:right\s+)?(?:triangle|rectangle|square|trapezoid|trapezium|semicircle|quarter\s+circle)\b", sentence, re.I)
+    return m is not None
 
 
 def _stands_for_a_setting(bare: str) -> bool:

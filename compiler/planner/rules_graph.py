@@ -203,13 +203,15 @@ _EMPTY = re.compile(r"∅|\(?(?:empty|none|null|nil)\)?|-|—|\[\s*\]", re.I)
 _ARROW = re.compile(r"\s*(?:->|→|⟶)\s*")
 
 
+_HASHING = r"\b(?:hash|buckets?|slots?|chain\w*|linked\s+lists?)\b"
+
 def _buckets(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
     """Lines 'key: item → item' of a hash table or linked lists ("0: ∅", "2: cat → bird"): each bucket a row, its
     key first and its items chained after it."""
     lines = [m for m in _BUCKET_LINE.finditer(ex.sentence) if "\n" in ex.sentence[:m.start() + 1]]
     if len(lines) < 3 or not any(_ARROW.search(m.group(2)) for m in lines):
         return None
-    if not re.search(r"\b(?:hash|buckets?|slots?|chain\w*|linked\s+lists?)\b", ex.sentence + " " + ctx.about, re.I):
+    if not (re.search(_HASHING, ex.sentence, re.I) or ctx.mentions(_HASHING)):
         return None
     nodes: list = []
     edges: list[dict] = []
@@ -269,7 +271,7 @@ def _declare(ex: Extracted, ctx: Context, i: int, on_screen: Beat | None) -> lis
     placed = _placed_tree(ex, ctx, i, on_screen, layout)
     if placed is not None:
         return placed  # (the places are written: the tree drawn where they say, a search tree or not)
-    in_bst = layout == "bst" or any(lay == "bst" and re.search(p, ctx.about, re.I) for p, lay in graph_layouts())
+    in_bst = layout == "bst" or any(lay == "bst" and ctx.mentions(p) for p, lay in graph_layouts())
     if in_bst and on_screen is None and not _history_graph(ctx):
         # "Insert 50 as the root", "Insert these values in order: 50, 30, 70", "50 at the root, 30 and 70 below it":
         # in a scene about a binary search tree, the keys in the order written
@@ -354,7 +356,7 @@ def _placed_tree(ex: Extracted, ctx: Context, i: int, on_screen: Beat | None, la
     found = [(m.group(1), float(m.group(2)), float(m.group(3)), m.end()) for m in _KEY_AT.finditer(ex.sentence)]
     if not found:
         return None
-    in_tree = re.search(r"\btrees?\b|\bBSTs?\b", ctx.about, re.I) is not None
+    in_tree = ctx.mentions(r"\btrees?\b|\bBSTs?\b")
     cue = layout in ("tree", "bst") or re.search(r"\b(?:child(?:ren)?|leaf|leaves|root|subtree)\b", ex.bare, re.I) or (
         (growing or in_tree) and re.search(r"\bnodes?\b|\badd\b", ex.bare, re.I))
     if not cue or _edges(ex.sentence) or (not growing and len(found) < 3 and not (
@@ -408,7 +410,7 @@ def _tree(ex: Extracted, ctx: Context, i: int, on_screen: Beat | None, layout: s
         parent = m.group("root") or m.group("parent")
         edges += [{"from": parent, "to": m.group("a")}, {"from": parent, "to": m.group("b")}]
     root = _ROOT.search(s)
-    bst = layout == "bst" or any(lay == "bst" and re.search(p, ctx.about, re.I) for p, lay in graph_layouts())
+    bst = layout == "bst" or any(lay == "bst" and ctx.mentions(p) for p, lay in graph_layouts())
     if bst and root and all(re.fullmatch(r"\d+(?:\.\d+)?", x) for x in [root.group(1)] + [e["to"] for e in edges]):
         keys = [root.group(1)] + [c for _, c in _CHILD.findall(s)] + [e["to"] for e in edges]
         nodes = list(dict.fromkeys(_weight(k) for k in keys))
@@ -687,6 +689,8 @@ def _add_edges(ex: Extracted, ctx: Context, i: int, graph: Beat, edges: list[dic
     ctx.replace(graph, Beat("graph", params, graph.strings + tuple(x for x in labels if x not in graph.strings),
                             graph.rule + "+edges", graph.source, graph.detail_index, graph.keywords), i)
     ctx.consumed.update(labels)
+    if all(q in ctx.consumed for q in ex.quoted):
+        ctx.stop = True  # "Draw undirected edges: A-B, A-C, …": the list is the graph's, never a caption
     return []
 
 
@@ -778,6 +782,13 @@ def _operate(ex: Extracted, ctx: Context, i: int, graph: Beat) -> list[Beat]:
             if node in ids:
                 steps.append({"action": "note", "nodes": [node], "text": text})
                 continue
+        named = re.match(r"\s*(?:then\s+)?(?:label|tag|mark|name)\s+(?:the\s+)?(?:node\s+|vertex\s+)?(" + NAME + r")\s+(?:with|as)\s+"
+                         r"[\"\u201c]([^\"\u201d]{1,30})[\"\u201d]", clause, re.I)
+        if named and named.group(1) in ids:
+            # "Label node A with "start"": a note beside that node
+            steps.append({"action": "note", "nodes": [named.group(1)], "text": named.group(2)})
+            used.append(named.group(2))
+            continue
         if re.search(r"\b(?:write|show|put|place|add)\b", low) and re.search(
                 r"\b(?:under|below|above|next to|beside|near|by)\s+(?:it|node\s+" + NAME + r"|" + NAME + r")\b", clause):
             target = nodes[-1:] or last_node

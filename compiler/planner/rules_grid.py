@@ -294,7 +294,7 @@ _CROSS = r"\bcross(?:es|ed|ing)?\b(?!\s+(?:the|over|section|each|paths))|\bstrik
 def _crossed_out(ex: Extracted, ctx: Context, i: int, grid: Beat) -> list[Beat] | None:
     """"cross out 4, 6, 8, …, 50", "Hop … : 4, 6, 8, 10, 12, …, 50. Each landing cell is crossed out.": those cells
     of the grid on screen struck out (an ellipsis continued by its pattern), from this sentence on."""
-    if not re.search(_CROSS, ex.sentence, re.I) and not re.search(_CROSS, ctx.about, re.I):
+    if not re.search(_CROSS, ex.sentence, re.I) and not ctx.mentions(_CROSS):
         return None
     names = grid.params.get("labels") or [str(n) for n in range(grid.params.get("start", 1), grid.params.get("start", 1)
                                                                   + (grid.params.get("count") or 0))]

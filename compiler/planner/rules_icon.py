@@ -118,6 +118,8 @@ def rule_icon(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         for m in _MARK.finditer(ex.sentence):
             if any(a <= m.start(1) < b for _, a, b in ex.prose):
                 continue  # "\\frac{1}{2} … \\checkmark": the mark is part of a formula, typeset with it
+            if any(m.group(1).lower() in c.lower() for c in ctx.consumed if len(c) <= 40):
+                continue  # "'25 = 25' with a check mark": a derivation's line took the mark (rules_steps)
             if re.match(r"tick", m.group(1), re.I) and re.search(
                     r"\b(?:[xy][- ]?axis|axes|axis|ruler|scale|number\s+line|timeline|time\s+line)\b",
                     ex.sentence[m.end():m.end() + 40], re.I):

@@ -50,8 +50,8 @@ def _named(s: str, noun: str) -> str | None:
 def rule_orbit(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     s, bare = ex.sentence, ex.bare or ex.sentence
     picture = _picture(ctx)
-    about = re.search(_BODIES, s + " " + ctx.about, re.I) and re.search(r"\borbit\w*|\bkepler|\bplanet", ctx.about + " " + s,
-                                                                       re.I)
+    about = (re.search(_BODIES, s, re.I) or ctx.mentions(_BODIES)) and (
+        ctx.mentions(r"\borbit\w*|\bkepler|\bplanet") or re.search(r"\borbit\w*|\bkepler|\bplanet", s, re.I))
     velocity = re.search(r"\bvelocity\s+(?:arrow|vector)\b|\bspeed\s+arrow\b", s, re.I) is not None
     if not about or not (re.search(_ORBIT, bare, re.I) or (picture is not None and velocity)):
         return []

@@ -119,8 +119,7 @@ def rule_pendulum(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if picture is None:
         # (a bob on a string or at a pivot is a pendulum, named or not: "Pivot at (-3.5, 3). Draw the string …, bob at
         # the end")
-        named = re.search(words["cue"], ctx.about, re.I) or (
-            re.search(words["bob"], ctx.about, re.I) and re.search(words["holder"], ctx.about, re.I))
+        named = ctx.mentions(words["cue"]) or (ctx.mentions(words["bob"]) and ctx.mentions(words["holder"]))
         if not re.search(words["cue"], ex.bare or s, re.I) and not (
                 named and re.search(r"\b(?:bob|string|pivot)\b", ex.bare or s, re.I)):
             return []

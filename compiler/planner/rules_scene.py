@@ -277,6 +277,12 @@ def rule_highlight(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             what = re.sub(r"^\s*(?:then\s+|and\s+)?\w+\s+(?:the\s+)?", "", ex.bare[:inside.start()]).strip(" ,")
             if what:
                 ctx.lost(i, f"{what!r} is not picked out: the whole formula is highlighted")
+    several = [q for q in dict.fromkeys(quoted) if shown(q)][:6]
+    if target is not None and target in several and len(several) >= 2:
+        # "Highlight the lines 'visited.add(n)' and 'queue.enqueue(n)' together": each of them, none written again
+        ctx.consumed.update(several)
+        return [_beat("highlight", "highlight:verb", ex, i, (), _kw(ex.sentence), target=q, color=colour)
+                for q in several]
     both = re.match(r"^\s*(?:then\s+)?(?:highlight|circle|mark|box|colou?r|emphasi[sz]e)\s+(?:the\s+)?(?:numbers?\s+|values?\s+|"
                     r"cells?\s+|boxes\s+)?([^\s,]{1,12})\s*(?:,\s*([^\s,]{1,12})\s*,?)?\s+and\s+([^\s,.]{1,12})\b", ex.sentence, re.I)
     if both and target is not None:

@@ -10,7 +10,7 @@ from ..mathtext import looks_like_math
 from .beats import Beat
 from .extract import Extracted
 from .context import Context, _beat, _kw, since_clear
-from .knowledge import ordinals
+from .knowledge import ordinals, step_note_words
 from .listing import unquoted_cell, Q, row_cells, claim, cue_unquoted, cell_number, match_text, top_level_split
 
 
@@ -272,11 +272,33 @@ def rule_steps(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                 continue
         lines.append(line)
         notes.append(note)
+    plain = list(lines)
+    _marks_and_pictures(ctx, i, lines, notes)
     strings = lines + [n for n in notes if n]
     raw = re.search(r":[ \t]*\n(.+)$", ex.sentence, re.S)  # the lines as written, with their labels ("(2) R_eff = …")
-    claim(ex, ctx, pieces + strings + [s for s, _ in ticked] + labelled +
+    claim(ex, ctx, pieces + strings + plain + [s for s, _ in ticked] + labelled +
           ([ln.strip() for ln in raw.group(1).splitlines() if ln.strip()] if raw and rule == "steps:lines-after-colon" else []))
     ex.prose[:] = []  # the formulas of the sentence are these lines
     ex.code[:] = [c for c in ex.code if c not in ctx.consumed]
     return [_beat("steps", rule, ex, i, strings, _kw(ex.sentence) + ("equals",), lines=lines,
                   notes=notes if any(notes) else None)]
+
+
+def _marks_and_pictures(ctx: Context, i: int, lines: list[str], notes: list[str]) -> None:
+    """The notes beside a derivation's lines that are not notes: "with a check mark" puts ✓ at the end of its line;
+    "(arrow length 1 becomes 3)" describes the picture — not written beside the line, and said (SB307)."""
+    marks, pictures = step_note_words()
+    for k, note in enumerate(notes):
+        low = note.lower().strip(" .()")
+        if not low:
+            continue
+        bare = re.sub(r"^(?:and\s+)?(?:with|plus|add)\s+|^(?:an?|the)\s+|\b(?:an?|the|green|red|big|small|large)\s+",
+                      "", low).strip()
+        if bare in marks:
+            lines[k] = f"{lines[k]} {marks[bare]}"
+            ctx.consumed.add(note.strip())  # the mark is the line's: no check-mark icon of its own (rules_icon)
+            notes[k] = ""
+        elif set(re.findall(r"[a-z]+", low)) & pictures:
+            ctx.lost(i, f"{note.strip()!r} beside {lines[k]!r} describes the picture: it is not written beside the line")
+            notes[k] = ""
+

@@ -136,6 +136,12 @@ def _named_lists_table(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None
             quoted.append((match_text(m), [v.strip() for v in values.group(1).split(",")]))
     if len(quoted) >= 2 and len({len(vs) for _, vs in quoted}) == 1:
         found = quoted
+    if len(found) < 2 and ":\n" in ex.sentence and re.search(r"\btables?\b", ex.sentence.split(":\n", 1)[0], re.I):
+        # "show the table:" then "Node: A B C D E F G" and "Dist: 0 1 1 2 2 2 3": one named line per row, its
+        # cells set apart by spaces — each line a column of the table
+        lines = [_SPACED_LINE.match(ln) for ln in ex.sentence.split(":\n", 1)[1].split("\n") if ln.strip()]
+        if len(lines) >= 2 and all(lines):
+            found = [(m.group(1).strip(), m.group(2).split()) for m in lines]
     if len(found) < 2 or len({len(vs) for _, vs in found}) != 1:
         return None
     strings = [n for n, _ in found[:5]] + [v for _, vs in found[:5] for v in vs]
@@ -151,6 +157,8 @@ def _named_lists_table(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None
     return [_beat("table", "table:named-lists", ex, i, strings, _kw(ex.sentence) + ("table",), columns=names, rows=rows)]
 
 
+_SPACED_LINE = re.compile(r"\s*([A-Za-z][\w()]{0,12}(?:\s[\w()]{1,12}){0,2}?)\s*:\s*((?:[^\s,;:]{1,12}\s+){1,11}[^\s,;:]{1,12})"
+                          r"\s*\.?\s*$")
 _QUOTED_LIST = re.compile(r"\s*(?:with|:|=|holding|containing|having)?\s*(" + NUM + r"(?:\s*,\s*" + NUM
                           + r"(?![\d:])){1,11})(?![\d\"\u201d,])")
 

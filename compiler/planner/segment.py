@@ -270,6 +270,8 @@ def _data_line(line: str) -> bool:
         return True  # "'Sick and positive' with height 90,", '"0.5 m" → 1.42 s': a bar and its value
     if re.match(r"[\"\u201c][^\"\u201c\u201d]{1,80}[\"\u201d]\s*(?:[-\u2013\u2014]\s|\()", line) and len(line) <= 160:
         return True  # '"T = temperature (K)" - a thermometer next to the cylinder': a quoted item and its note
+    if re.fullmatch(r"[A-Za-z][\w()]{0,12}\s*:\s*(?:(?:[+\-−]?\d[\d.]*|\w)\s+){2,11}(?:[+\-−]?\d[\d.]*|\w)\s*\.?", line):
+        return True  # "Node: A B C D E F G": a named row of cells set apart by spaces (letters, numbers)
     bare = re.sub(r"^\s*(?:then|next|now|finally|also)\b\s*", "", line, flags=re.I)
     if bare != line and re.match(r"[,;]|(?:an?|the)\s", bare, re.I):
         return False  # 'Finally, a warning line: "T(K) = T(°C) + 273.15"': the next instruction, not a row
