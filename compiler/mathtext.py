@@ -1039,6 +1039,55 @@ _TEX_COMMANDS = frozenset(
     mod boxed colon dagger top bot land lor therefore because cancel square checkmark
     """.split()
 )
+def plain_text(s: str) -> str:
+    """Text that will be drawn as it is (not typeset), with the LaTeX a model wrote inside it made readable:
+    "Why Is the Area of a Circle \\pi r^2?" -> "Why Is the Area of a Circle π r²?", "If \\alpha > 1" -> "If α > 1",
+    "\\frac{1}{2} \\times 2\\pi r" -> "1/2 × 2π r"; $ delimiters dropped. Text without a backslash or $ is
+    returned as it is."""
+    if "\\" not in s and "$" not in s:
+        return s
+    out = re.sub(r"(?<!\\)\$", "", s).replace("\\$", "\x00")  # (an escaped dollar is a dollar)
+    for _ in range(4):  # ends: nested fractions and roots, a few levels at most
+        new = re.sub(r"\\[dt]?frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}", lambda m: f"{_paren(m.group(1))}/{_paren(m.group(2))}", out)
+        new = re.sub(r"\\sqrt\s*\{([^{}]*)\}", lambda m: "√" + _paren(m.group(1)), new)
+        new = re.sub(r"\\(?:text|mathrm|textbf|mathbf|operatorname|mbox|mathit)\s*\{([^{}]*)\}", r"\1", new)
+        if new == out:
+            break
+        out = new
+    out = re.sub(r"\\[,;:! ]", " ", out)
+    out = re.sub(r"\^\{?([0-9n+\-])\}?", lambda m: _SUPERSCRIPT.get(m.group(1), "^" + m.group(1)), out)
+    out = re.sub(r"_\{([^{}]{1,8})\}", r"_\1", out)
+
+    out = re.sub(r"\\([A-Za-z]+)", lambda m: _PLAIN_COMMANDS.get(m.group(1), m.group(0)), out)
+    out = out.replace("\x00", "$")
+    return re.sub(r"[ \t]{2,}", " ", out).strip() if out.strip() else s
+
+
+def _paren(x: str) -> str:
+    x = x.strip()
+    return x if re.fullmatch(r"[\w.\\]+", x) else f"({x})"
+
+
+_SUPERSCRIPT = {"0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹",
+                "n": "ⁿ", "+": "⁺", "-": "⁻"}
+
+
+def _plain_commands() -> dict[str, str]:
+    table = {tex[1:]: ch for tables in (_GREEK_CHARS, _SYMBOL_CHARS, _MUL_CHARS, _REL_CHARS)
+             for ch, tex in tables.items() if tex.startswith("\\") and re.fullmatch(r"\\[A-Za-z]+", tex)}
+    table.update({"epsilon": "ε", "phi": "φ", "cdot": "·", "times": "×", "le": "≤", "leq": "≤", "ge": "≥",
+                  "geq": "≥", "ne": "≠", "neq": "≠", "approx": "≈", "to": "→", "rightarrow": "→", "Rightarrow": "⇒",
+                  "infty": "∞", "pm": "±", "int": "∫", "sum": "Σ", "prod": "∏", "partial": "∂", "Delta": "Δ",
+                  "sqrt": "√", "circ": "°", "degree": "°", "ldots": "…", "cdots": "⋯", "quad": " ", "qquad": " ",
+                  "left": "", "right": "", "displaystyle": "", "boxed": "", "checkmark": "✓", "sin": "sin",
+                  "cos": "cos", "tan": "tan", "log": "log", "ln": "ln", "exp": "exp", "lim": "lim", "max": "max",
+                  "min": "min", "det": "det"})
+    return table
+
+
+_PLAIN_COMMANDS = _plain_commands()
+
+
 def tex_commands() -> frozenset[str]:
     """The TeX command names sbc knows (without the backslash)."""
     return _TEX_COMMANDS

@@ -57,3 +57,23 @@ def test_fix_write_doubles_them_in_a_file_that_parses(tmp_path):
     again = load_text(f.read_text(encoding="utf-8"), "s.json")
     assert again.data["scenes"][0]["animation_details"] == "Show A = \\frac{a}{b}."
     assert not [d for d in again.report.diagnostics if d.code == "SB107"]
+
+
+def test_latex_inside_text_that_is_not_typeset_is_drawn_as_symbols():
+    from compiler.mathtext import plain_text
+
+    assert plain_text(r"Why Is the Area of a Circle \pi r^2?") == "Why Is the Area of a Circle π r²?"
+    assert plain_text(r"If \alpha > 1: double the array") == "If α > 1: double the array"
+    assert plain_text(r"Rings -> triangle: \frac{1}{2} \times 2\pi r \times r") == "Rings -> triangle: 1/2 × 2π r × r"
+    assert plain_text(r"A = \pi \cdot 3^2 \approx 28.27 \text{ cm}^2") == "A = π · 3² ≈ 28.27 cm²"
+    assert plain_text(r"$x \le 3$ costs \$5") == "x ≤ 3 costs $5"
+    assert plain_text("no latex here: C:\\temp") == "no latex here: C:\\temp"  # an unknown command stays as written
+
+
+def test_a_text_mobject_shows_the_symbols_and_code_keeps_its_backslashes():
+    from compiler.planner.theme import parse_theme
+    from compiler.runtime.style import text
+
+    theme = parse_theme("Dark background.")[0].to_json()
+    assert text(r"Area \pi r^2", theme).text.replace(" ", "") == "Areaπr²"
+    assert "\\n" in text('printf("\\n")', theme, mono=True).text

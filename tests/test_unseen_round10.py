@@ -113,3 +113,15 @@ def test_named_lines_of_spaced_cells_under_a_table_colon_are_its_columns():
     t = only(beats, "table")
     assert t.params["columns"] == ["City", "Hops"]
     assert t.params["rows"] == [["P", 0], ["Q", 1], ["R", 1], ["S", 2], ["T", 3]]
+
+
+# ----------------------------------------------------------------------------- bars with large values
+def test_bar_heights_with_thousands_separators_and_their_values_written_in_another_unit():
+    (beats,), notes = planned('Draw a bar chart with three bars labeled "low", "mid", "high" with heights 40,000, '
+                              '90,000 and 160,000 J. Write the values on top of the bars as "40 kJ", "90 kJ", "160 kJ".')
+    b = only(beats, "bar_chart")
+    assert (b.params["values"], b.params.get("unit")) == ([40, 90, 160], " kJ")  # shown "40 kJ"
+    assert not [x for x in beats if x.kind in ("bullets", "text")] and not notes
+    (beats,), _ = planned('Draw a bar chart with bars "a", "b" with heights 10 and 20. Write the values on top of the '
+                          'bars as "3 kJ", "5 kJ".')  # not the same values: not taken as the bars' labels
+    assert only(beats, "bar_chart").params["values"] == [10, 20]

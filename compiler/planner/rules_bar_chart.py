@@ -191,12 +191,15 @@ def _bar_data(ex: Extracted) -> tuple[list[str], list[float | int], bool, str | 
                 unit = units.pop() if len(units) == 1 else ""
                 return labels, values, pct, unit or None, []
     quoted = list(ex.quoted)
-    m = re.search(r"\b(?:values?|heights?|lengths?|sizes?|counts?)\s+(?:of\s+)?((?:" + NUM + r"%?\s*(?:,\s*|\s+and\s+|$|(?=\.)))+)",
-                  s, re.I)
+    # ("heights 50,000, 200,000 and 450,000 J": thousands set apart by commas, a unit after the last)
+    one = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|" + NUM + r")%?"
+    m = re.search(r"\b(?:values?|heights?|lengths?|sizes?|counts?)\s+(?:of\s+)?((?:" + one + r"\s*(?:,\s*|\s+and\s+|$|"
+                  r"(?=\.)|(?=\s+[A-Za-z/%°]{1,5}\s*(?:[.;]|$))))+)", s, re.I)
     if quoted and m:
-        vals = re.findall(NUM + r"%?", m.group(1))
+        vals = re.findall(one, m.group(1))
         if len(vals) == len(quoted):
-            return quoted, [_num(v.rstrip("%")) for v in vals], any(v.endswith("%") for v in vals), None, []
+            return quoted, [_num(v.rstrip("%").replace(",", "")) for v in vals], any(v.endswith("%") for v in vals), \
+                None, []
     return [], [], False, None, []
 
 
@@ -281,6 +284,28 @@ _VALUES_ON_BARS = re.compile(r"\b(?:write|show|display|put|add|label|place)\b.{0
                              r".{0,30}\b(?:on top of|above|over|on)\b.{0,20}\bbars?\b|\blabel each bar\b", re.I)
 
 
+def _values_as_written(ex: Extracted, ctx: Context, i: int, chart: Beat) -> list[Beat] | None:
+    """"Write the values on top of the bars as "50 kJ", "200 kJ", "450 kJ"" for bars of 50,000, 200,000 and 450,000 J:
+    the same values in another unit (one factor for every bar) — the bars show them so; anything else is not this."""
+    vals = chart.params.get("values")
+    marks = [re.fullmatch(r"\s*(-?\d[\d,]*(?:\.\d+)?)\s*([^\d\s][^\d]{0,7})?\s*", q) for q in ex.quoted]
+    if not vals or len(marks) != len(vals) or not all(marks) or 0 in vals:
+        return None
+    shown = [float(m.group(1).replace(",", "")) for m in marks]
+    units = {(m.group(2) or "").strip() for m in marks}
+    factors = [a / b for a, b in zip(shown, vals)]
+    if len(units) != 1 or max(factors) - min(factors) > 1e-6 * max(abs(f) for f in factors):
+        return None
+    unit = _spaced(units.pop())
+    values = [int(v) if v.is_integer() else v for v in shown]
+    ctx.replace(chart, Beat(chart.kind, dict(chart.params, values=values, **({"unit": unit} if unit else {})),
+                            chart.strings + tuple(q for q in ex.quoted if q not in chart.strings), chart.rule + "+values-as-written",
+                            chart.source, chart.detail_index, chart.keywords), i)
+    ctx.consumed.update(ex.quoted)
+    ctx.stop = True
+    return []
+
+
 def _titled(s: str, ctx: Context) -> str | None:
     """'… titled "Letter counts"': the chart's caption as written (drawn as it, not again as text)."""
     m = re.search(r"\btitled\s+[\"\u201c]([^\"\u201d]+)[\"\u201d]", s, re.I)
@@ -305,6 +330,10 @@ def rule_bar_chart(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         ctx.modified.add(i)  # "Write the value on top of each bar": the chart shows them already
         ctx.stop = True
         return []
+    if previous is not None and not cue and _VALUES_ON_BARS.search(s) and ex.quoted:
+        relabelled = _values_as_written(ex, ctx, i, previous)
+        if relabelled is not None:
+            return relabelled
     announced = ctx.announced.get("bar_chart")
     if announced is not None and not cue:
         # "For each year draw two bars side by side: simple (…) and compound (…)" after "Draw a bar chart with …"

@@ -51,6 +51,9 @@ def text(s: str, theme: dict, *, size: float = 30, color: str | None = None, wei
         typeset = formula(s, size=size, color=color or theme["text"], max_width=max_width)
         if typeset is not None:
             return typeset
+    from ..mathtext import plain_text
+
+    s = str(s) if mono else plain_text(str(s))  # LaTeX a model wrote into text ("Area of a Circle \\pi r^2") read as symbols, not code
     body = wrap(s, width_chars) if width_chars else clean(s)
     t = Text(body or " ", font=theme["mono_font"] if mono else theme["font"], font_size=size,
              color=ManimColor(color or theme["text"]), weight=weight, line_spacing=0.9)
