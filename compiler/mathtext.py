@@ -1044,7 +1044,7 @@ def plain_text(s: str) -> str:
     "Why Is the Area of a Circle \\pi r^2?" -> "Why Is the Area of a Circle π r²?", "If \\alpha > 1" -> "If α > 1",
     "\\frac{1}{2} \\times 2\\pi r" -> "1/2 × 2π r"; $ delimiters dropped. Text without a backslash or $ is
     returned as it is."""
-    if "\\" not in s and "$" not in s:
+    if "\\" not in s and "$" not in s and "^" not in s:
         return s
     out = re.sub(r"(?<!\\)\$", "", s).replace("\\$", "\x00")  # (an escaped dollar is a dollar)
     for _ in range(4):  # ends: nested fractions and roots, a few levels at most
@@ -1055,7 +1055,8 @@ def plain_text(s: str) -> str:
             break
         out = new
     out = re.sub(r"\\[,;:! ]", " ", out)
-    out = re.sub(r"\^\{?([0-9n+\-])\}?", lambda m: _SUPERSCRIPT.get(m.group(1), "^" + m.group(1)), out)
+    out = re.sub(r"(?<=[\w)}\]])\^(?:\{([0-9n+\-]{1,4})\}|([0-9]{1,4}|n)\b)",
+                 lambda m: "".join(_SUPERSCRIPT[c] for c in (m.group(1) or m.group(2))), out)  # x^2 -> x², 2^{10} -> 2¹⁰
     out = re.sub(r"_\{([^{}]{1,8})\}", r"_\1", out)
 
     out = re.sub(r"\\([A-Za-z]+)", lambda m: _PLAIN_COMMANDS.get(m.group(1), m.group(0)), out)

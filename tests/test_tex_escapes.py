@@ -68,6 +68,8 @@ def test_latex_inside_text_that_is_not_typeset_is_drawn_as_symbols():
     assert plain_text(r"A = \pi \cdot 3^2 \approx 28.27 \text{ cm}^2") == "A = π · 3² ≈ 28.27 cm²"
     assert plain_text(r"$x \le 3$ costs \$5") == "x ≤ 3 costs $5"
     assert plain_text("no latex here: C:\\temp") == "no latex here: C:\\temp"  # an unknown command stays as written
+    assert plain_text("Area Between y = x and y = x^2") == "Area Between y = x and y = x²"
+    assert plain_text("2^10 = 1024, e^{-x} stays") == "2¹⁰ = 1024, e^{-x} stays"
 
 
 def test_a_text_mobject_shows_the_symbols_and_code_keeps_its_backslashes():

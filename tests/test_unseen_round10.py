@@ -125,3 +125,13 @@ def test_bar_heights_with_thousands_separators_and_their_values_written_in_anoth
     (beats,), _ = planned('Draw a bar chart with bars "a", "b" with heights 10 and 20. Write the values on top of the '
                           'bars as "3 kJ", "5 kJ".')  # not the same values: not taken as the bars' labels
     assert only(beats, "bar_chart").params["values"] == [10, 20]
+
+
+def test_a_vector_named_by_its_coordinates_is_drawn_and_its_matrix_shown_once():
+    (beats,), notes = planned("Show a NumberPlane. Draw the vector w = (2, 1) in green. Show the matrix M = [[1, 1], "
+                              "[0, 1]] and apply it to the plane.")
+    vectors = [v for b in beats if b.kind == "vector_plane" for v in b.params.get("vectors") or []]
+    assert vectors == [{"x": 2.0, "y": 1.0, "label": "w", "color": "#66BB6A"}]
+    assert "matrix" not in [b.kind for b in beats]  # shown beside the grid it moves, not a second time
+    (beats,), _ = planned("Show the matrix M = [[1, 2], [3, 4]].")
+    assert only(beats, "matrix").params["label"] == "M"

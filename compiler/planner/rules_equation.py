@@ -311,6 +311,16 @@ def _abstract_matrix(rows: int, cols: int) -> list[list[str]]:
     return [["·"] * cols for _ in range(rows)]
 
 
+def _same_entries(a, b) -> bool:
+    """Two matrices with the same entries, whether written as numbers or as text ("3" and 3)."""
+    try:
+        return a is not None and len(a) == len(b) and all(
+            len(r) == len(s) and all(str(x).strip() == str(y).strip() or float(x) == float(y) for x, y in zip(r, s))
+            for r, s in zip(a, b))
+    except (TypeError, ValueError):
+        return False
+
+
 def rule_matrix(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     beats: list[Beat] = []
     for word, vec in ex.pairs:
@@ -371,6 +381,12 @@ def rule_matrix(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                                    for b in since_clear(ctx)) and not _has(
                 ex, r"\bmatrix addition\b|\badd(?:ing|ition)?\b"):
             return []  # "Highlight the first column of the matrix": the matrix on screen, not a new one
+        if written is not None and any(
+                b.kind == "vector_plane" and any(_same_entries(m.get("values"), written) for m in b.params.get("matrices") or [])
+                for b in since_clear(ctx)):
+            # "Show the matrix A = [[3, 1], [0, 2]] and apply it to the plane": shown beside the grid it moves
+            ctx.consumed.update(str(v) for row in written for v in row)
+            return []
         if written is not None:
             # "Show A - lambda I = [[3 - lambda, 1], [0, 2 - lambda]] as a matrix": entries as written
             name = re.search(r"(?:^|\b(?:show|display|write|draw|present|matrix|is|:)\s+)(?:the\s+)?([^\s=:,][^=:,]{0,29}?)\s*=\s*"
@@ -379,8 +395,8 @@ def rule_matrix(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             # "3 - lambda": the letter, as the formulas around it show it (3 − λ)
             written = [[greek_letters(v) if isinstance(v, str) else v for v in row] for row in written]
             strings = [str(v) for row in written for v in row]
-            named = re.sub(r"^(?:show|display|write|draw|present)\s+(?:the\s+)?", "", name.group(1), flags=re.I) \
-                if name else label
+            named = re.sub(r"^(?:(?:show|display|write|draw|present)\s+)?(?:the\s+)?(?:matrix\s+)?", "", name.group(1),
+                           flags=re.I) if name else label  # "Show the matrix A = …": its name is A
             named = greek_letters(named) if named else named
             return [_beat("matrix", "matrix:written", ex, i, ([named] if named else []) + strings,
                           _kw(ex.sentence), values=written, label=named, op="show")]

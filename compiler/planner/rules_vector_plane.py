@@ -32,6 +32,9 @@ _ROTATE = re.compile(r"\brotat\w*\s+(?:the\s+)?(?:entire\s+|whole\s+)?(?:grid|pl
 _SCALE = re.compile(r"\bscal\w*\s+(?:it\s+|the\s+\w+\s+|everything\s+)?(?:up\s+)?by\s+(?:a\s+factor\s+of\s+)?(√\s*\d+(?:\.\d+)?|\d+(?:\.\d+)?)",
                     re.I)
 _VECTOR_AT = re.compile(r"\bvectors?\s+\(\s*(" + NUM + r")\s*,\s*(" + NUM + r")\s*\)")
+# "the vector v = (1, 1)", "vector b = [2, -1]": a named vector written by its coordinates
+_VECTOR_NAMED = re.compile(r"\bvectors?\s+(?:[\w$\\{}]+\s+)?([a-zA-Z](?:_?\w)?)\s*=\s*[(\[⟨<]\s*(" + NUM + r")\s*,\s*(" + NUM
+                           + r")\s*[)\]⟩>]")
 _BASIS = re.compile(r"\b(?:[ij][- ]hat|basis (?:vectors?|arrows?))\b|[îĵ]", re.I)
 _APPLY = re.compile(r"(?i:\b(?:apply|applies|applying|applied)\s+(?:the\s+)?(?:(?:linear\s+)?transformation\s+|matrix\s+)?)"
                     r"(?P<name>[A-Z]\b)?|(?i:\bapplymatrix\b|\btransform(?:s|ed)?\s+the\s+(?:plane|grid)\b)(?:\s+(?:by|with|under)\s+"
@@ -95,7 +98,19 @@ def _vectors(ex: Extracted, complex_plane: bool = False) -> tuple[list[dict], bo
     basis = bool(_BASIS.search(s))
     found = []
     spans = [(m, m.start()) for m in _FROM_ORIGIN.finditer(s)] + [(m, m.start()) for m in _VECTOR_AT.finditer(s)]
+    named = {m.start(): m for m in _VECTOR_NAMED.finditer(s)}
+    spans += [(m, start) for start, m in named.items() if not any(a <= start < b.end() for b, a in spans)]
     for m, start in sorted(spans, key=lambda x: x[1]):
+        if m.re is _VECTOR_NAMED:
+            x, y = quantity(m.group(2)), quantity(m.group(3))
+            v = {"x": x, "y": y, "label": m.group(1)}
+            colour = _colour_before(re.split(r"[.;]|\band\b", s[max(0, start - 60):start])[-1] + " "
+                                    + s[m.end():m.end() + 14])
+            if colour:
+                v["color"] = colour
+            if v not in found:
+                found.append(v)
+            continue
         x, y = quantity(m.group(1)), quantity(m.group(2))
         before = s[max(0, start - 60):start]
         clause = re.split(r"[.;]|\band\b", before)[-1]
