@@ -135,3 +135,17 @@ def test_a_vector_named_by_its_coordinates_is_drawn_and_its_matrix_shown_once():
     assert "matrix" not in [b.kind for b in beats]  # shown beside the grid it moves, not a second time
     (beats,), _ = planned("Show the matrix M = [[1, 2], [3, 4]].")
     assert only(beats, "matrix").params["label"] == "M"
+
+
+def test_a_chain_of_described_boxes_is_named_by_their_quoted_names():
+    (beats,), _ = planned('Draw a pipeline: a box "raw text" -> an arrow into a rounded box labeled "tokenizer" -> '
+                          'an arrow to a box "tokens".')
+    f = only(beats, "flow")
+    assert f.params["nodes"] == ["raw text", "tokenizer", "tokens"]
+    assert not [b for b in beats if b.kind == "text"]  # the names are the boxes', not a caption again
+
+
+def test_numbers_that_place_a_drawing_are_no_caption():
+    (beats,), notes = planned("Draw 6 spokes at angles 0, 60, 120, 180, 240 and 300 degrees.")
+    assert not any("spokes" in s for b in beats for s in b.strings)  # (the scene's plot may stand in for it)
+    assert any(n.startswith("SB301") for n in notes)  # reported, never silently dropped

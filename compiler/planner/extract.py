@@ -185,6 +185,7 @@ def extract(sentence: str) -> Extracted:
                              flags=re.I)[0].strip(" \"'") for p in parts[1:]]
             rest = [re.sub(r"^(?:and\s+)?back\s+to\s+(?:the\s+)?", "", p, flags=re.I) for p in rest]  # "… -> back to sin(x)"
             chain = [c.replace("\x03", "(").replace("\x04", ")") for c in [first] + rest]
+            chain = _quoted_nodes(no_mats, chain)
             if all(0 < len(c) <= 40 and not re.search(r"[\[\]\n]", c) for c in chain) and not any(
                     # "… -> place at (3, 1)": a phrase cut before its object is an instruction, not a box
                     re.search(r"(?:^|\s)(?:at|to|in|on|of|with|the|a|an|by|for|from|into|onto)$", c) for c in chain):
@@ -612,4 +613,18 @@ def _extend_to_cue(sentence: str, masked: str, spans: list[tuple[str, int, int]]
                 and not any(w.lower() in _STOP_WORDS for w in tail.split()):  # "… = σ/√n below": a place
             b = b + len(tail.rstrip())
         out.append((sentence[a:b].strip(), a, b))
+    return out
+
+
+def _quoted_nodes(text: str, chain: list[str]) -> list[str]:
+    """'a box "key: 12" -> an arrow into a rounded box labeled "hash function h(k)" -> a box "index 2"': the node of
+    each link is the one quoted name its words describe, not the description ("a box", "an arrow into …")."""
+    parts = ARROW.split(text)
+    if len(parts) != len(chain):
+        return chain
+    out = []
+    for node, part in zip(chain, parts):
+        names = [m.group(1) if m.group(1) is not None else m.group(2) for m in QUOTED.finditer(part)]
+        described = re.match(r"(?:an?|the)\s", node, re.I) or len(node.split()) > 3
+        out.append(names[0].strip() if len(names) == 1 and names[0].strip() and described else node)
     return out

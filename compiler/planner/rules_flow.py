@@ -389,6 +389,7 @@ def rule_flow(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         # that changes, not a chain of the words around it)
         # (an arrow inside an item of a list — "Take the square root → standard deviation" — is the item's)
         nodes, rule = ex.chain, "flow:arrow-chain"
+        ctx.consumed.update(n for n in nodes if n in ex.quoted)  # ('a box "key: 12" -> …': the quoted names are the boxes)
         written = re.search(r"\s*(?:->|→|=>|⟶)\s*".join(re.escape(n) for n in nodes), ex.sentence)
         chain_text = [written.group(0)] if written else []  # the boxes and arrows read as the chain is written
     elif diagram:

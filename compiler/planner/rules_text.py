@@ -448,6 +448,10 @@ def rule_noun_phrase(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         # "Show a green leaf in the middle of the screen": a description of a picture sbc cannot draw. Drawing
         # the words would put an instruction on screen; the sentence is reported instead (SB301).
         return []
+    if re.match(r"^\s*(?:\d+[.)]\s*)?(?:then\s+)?(?:draw|sketch|trace|construct|cut|divide)\b", ex.sentence, re.I) and not re.search(
+            r"[=<>→–—±×÷^]|\s-\s", phrase):
+        # "Draw 8 radii at angles 0, 45, 90, …": the numbers place a picture sbc cannot draw — no caption of them
+        return []
     # "Show the pairing rules A – T and G – C": a phrase that carries symbols or numbers, as a caption
     phrase = _capital(phrase)
     return [_beat("text", "text:noun-phrase", ex, i, [phrase], _kw(phrase), text=phrase, role="note")]
