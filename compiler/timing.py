@@ -297,9 +297,10 @@ def align(beats: Sequence[Beat], spans: Sequence[Span]) -> list[int]:
     # more than OPENING_WAIT_S while the narration describes the picture (numbers on a graph's edges spoken later
     # must not hold it back)
     opening = -1
-    if beats[0].kind == "title" and n > 1 and beats[1].detail_index <= beats[0].detail_index + 1 \
-            and not isinstance(forced[1], int):
-        opening = 1
+    if n > 1 and not isinstance(forced[1], int) and (
+            beats[0].kind == "title" and beats[1].detail_index <= beats[0].detail_index + 1
+            or beats[0].detail_index == 0 and beats[1].detail_index == 0 and beats[1].kind != beats[0].kind):
+        opening = 1  # (or the picture the scene's first sentence draws beside its first beat: "plane and matrix")
 
     def score(k: int, s: int) -> float:
         f = forced[k]
