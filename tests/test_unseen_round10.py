@@ -149,3 +149,25 @@ def test_numbers_that_place_a_drawing_are_no_caption():
     (beats,), notes = planned("Draw 6 spokes at angles 0, 60, 120, 180, 240 and 300 degrees.")
     assert not any("spokes" in s for b in beats for s in b.strings)  # (the scene's plot may stand in for it)
     assert any(n.startswith("SB301") for n in notes)  # reported, never silently dropped
+
+
+# ----------------------------------------------------------------------------- a curve labelled near a point
+def test_a_curve_labelled_near_a_point_is_plotted_and_the_point_is_only_where_the_label_goes():
+    (beats,), _ = planned("Draw axes with x from 0 to 4 and y from 0 to 16, with labels \"t\" and \"d\". Plot the curve "
+                          "d(t) = t^2 from t = 0 to t = 4 and label it with MathTex 'd(t) = t^2' near the point (3.5, 12).")
+    plots = [b for b in beats if b.kind == "plot"]
+    assert (plots[0].params["x_label"], plots[0].params["y_label"]) == ("t", "d")
+    assert [c["expr"] for b in plots for c in b.params.get("curves") or []] == ["d(t) = t^2"]
+    assert not [p for b in plots for p in b.params.get("points") or []]
+
+
+# ----------------------------------------------------------------------------- a table whose columns come in a line
+def test_a_columns_line_then_named_rows_make_the_table_and_words_under_it_add_none():
+    (beats,), _ = planned("Draw a table with a header row and a header column:\n"
+                          "Columns: '', 'Pass', 'Fail', 'Total'\n"
+                          "Row 'Group A': 30 | 10 | 40\n"
+                          "Row 'Group B': 15 | 45 | 60\n"
+                          "Then show the sums '30 + 15 = 45' and '10 + 45 = 55' under the table.")
+    t = only(beats, "table")
+    assert t.params["columns"] == ["", "Pass", "Fail", "Total"]
+    assert t.params["rows"] == [["Group A", 30, 10, 40], ["Group B", 15, 45, 60]]

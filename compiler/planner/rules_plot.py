@@ -173,6 +173,12 @@ def _axis_labels(ex: Extracted) -> tuple[str | None, str | None]:
                           r"(?:" + names + r")[- ]axis\b", ex.sentence, re.I)
             if m and not re.search(r"\b(?:the|a|an)\b", m.group(1), re.I) and not _AXIS_PROSE.search(m.group(1)):
                 out[k] = re.sub(r"\s+(?:from|between)\s+-?[\d.]+\s+(?:to|and)\s+-?[\d.]+$", "", m.group(1).strip())
+    if out == [None, None]:
+        # "Draw axes with x from -1 to 3 and y from -1 to 9, with labels "x" and "y"": the axes' labels, in order
+        pair = re.search(r"\bax[ie]s\b(?:[^.\"\u201c]*?\bwith\s+(?:the\s+)?(?:axis\s+)?labels|\s+labell?ed)\s+[\"\u201c]"
+                         r"([^\"\u201d]{1,40})[\"\u201d]\s*(?:and|,)\s*[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]", ex.sentence, re.I)
+        if pair:
+            return pair.group(1).strip(), pair.group(2).strip()
     if out == [None, None] and named_axis_ranges(ex.sentence):
         # "axes: t from 0 to 1.3 s (…, label "t (s)") and x from -0.12 to 0.12 m (…, label "x (m)")": each range's own
         ranges = list(_AXIS_NAME_RANGE.finditer(ex.sentence))
@@ -458,6 +464,9 @@ def area_colour(ex: Extracted, ctx: Context, nouns: str = "area region shading s
             return col
     return None
 
+
+# "… near the point (2.6, 7)", "next to (1, 2)": a place for a label, not a point to draw
+LABEL_PLACE = re.compile(r"\b(?:near|next to|beside|close to|around)\s+(?:the\s+)?(?:point\s+)?$", re.I)
 
 # "the region between the two curves", "the area between y = x and y = x^2", "shade between them"
 BETWEEN = re.compile(r"\b(?:region|area|space|gap|part)\s+(?:\w+\s+){0,3}?between\b|\bbetween\s+(?:the\s+|these\s+)?"
@@ -869,7 +878,8 @@ def _plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     # --- a moving dot: "a point moving from (0,0) to (1,4) along the curve"
     points: list[dict] = []
     move_dot = None
-    coords = [(m.group(0), _num(m.group(1)), _num(m.group(2))) for m in COORD.finditer(s)]
+    coords = [(m.group(0), _num(m.group(1)), _num(m.group(2))) for m in COORD.finditer(s)
+              if not LABEL_PLACE.search(s[:m.start()])]  # ("label it … near the point (2.6, 7)": where the label goes)
     if dot_cue:
         xs = None
         if len(coords) >= 2:

@@ -33,7 +33,7 @@ from .listing import top_level_split
 from .knowledge import operation_verbs, plot_motion, plot_spans
 from .quantity import NUM, number as _num, quantity
 from .theme import COLOUR_RE, colour_named, colour_value
-from .rules_plot import ARC, BETWEEN, between_curves, clean_number, curve_spec, area_colour, named_axes, point_labels
+from .rules_plot import ARC, BETWEEN, LABEL_PLACE, between_curves, clean_number, curve_spec, area_colour, named_axes, point_labels
 
 COORD = re.compile(r"(?:\b([A-Z])\s*)?\(\s*(" + NUM + r")\s*,\s*(" + NUM + r")\s*\)")
 
@@ -1470,8 +1470,15 @@ def _mark_points(ex, ctx, i, first, beats, curves, low):
         _motion()["movers"].search(low) and _motion()["verbs"].search(low))
     if moving or re.search(r"\b(?:open|hollow|empty)\b|\bhole\b", low):
         return None  # a moving dot or a hole: rule_plot / _move_along / _hole
-    if re.search(r"\bplot\b", low) and re.search(r"(?<![<>=!])=(?!=)", ex.bare) and not re.search(r"\bpoints?\b", low):
+    unquoted = re.sub(r"[\"\u201c][^\"\u201d]*[\"\u201d]|'[^']*'", " ", ex.sentence)
+    if re.search(r"\bplot\b", low) and (re.search(r"(?<![<>=!])=(?!=)", ex.bare) or re.search(
+            r"\bplot\s+(?:the\s+)?(?:curve|graph|function|parabola|line)?\s*[^\s=]{1,12}\s*=(?!=)", unquoted, re.I)) and not re.search(
+            r"\bpoints?\b(?!\s*\()", low):
         return None  # "Plot simple interest: A = 1000 (1 + 0.1 t), a straight line from (0, 1000) to (30, 4000)": a curve
+    # "label it … near the point (2.6, 7)": where a label goes, not a point to mark
+    coords = [m for m in coords if not LABEL_PLACE.search(ex.sentence[:m.start()])]
+    if not coords:
+        return None
     what = re.search(r"\b(minimum|maximum|vertex|peak|intercept|optimum)\s+(?:point\s+)?(?:is\s+)?(?:at\s+)?\(", ex.sentence,
                      re.I)
     pts, strings = [], []

@@ -164,6 +164,44 @@ _QUOTED_LIST = re.compile(r"\s*(?:with|:|=|holding|containing|having)?\s*(" + NU
                           + r"(?![\d:])){1,11})(?![\d\"\u201d,])")
 
 
+_COLUMNS_LINE = re.compile(r"^\s*(?:columns?|column headers?|headers?|header row)\s*:\s*(.+?)\s*\.?$", re.I)
+_ROW_LINE = re.compile(r"^\s*(?:row\s+)?(?:'([^'\n]{1,40})'|\"([^\"\n]{1,40})\"|\u201c([^\u201d\n]{1,40})\u201d|"
+                       r"\u2018([^\u2019\n]{1,40})\u2019|([A-Za-z][\w ()+\-]{0,30}?))\s*:\s*(.+?)\s*\.?$", re.I)
+_CELL_QUOTES = "'\"\u201c\u201d\u2018\u2019 "
+
+
+def _columns_line_table(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
+    """"Draw a table with a header row and a header column:" then "Columns: '', 'Test +', 'Test -', 'Total'" and one
+    "Row 'Sick': 18 | 2 | 20" per line: the columns as the line names them (an empty one is the corner), each row
+    named in the first column, its cells as written."""
+    head, _, body = ex.sentence.partition(":\n")
+    if not body or not re.search(r"\btables?\b", head, re.I):
+        return None
+    lines = [ln for ln in body.split("\n") if ln.strip()]
+    top = _COLUMNS_LINE.match(lines[0]) if len(lines) >= 2 else None
+    if top is None:
+        return None
+    cols = [c.strip(_CELL_QUOTES) for c in top_level_split(top.group(1))]
+    rows = []
+    for ln in lines[1:]:
+        m = _ROW_LINE.match(ln)
+        if m is None:
+            return None
+        name = next(g for g in m.groups()[:5] if g is not None).strip()
+        cells = re.split(r"\s*\|\s*", m.group(6)) if "|" in m.group(6) else top_level_split(m.group(6))
+        rows.append([name] + [c.strip(_CELL_QUOTES) for c in cells])
+    if all(len(r) == len(cols) + 1 for r in rows):
+        cols = [""] + cols  # the corner the line did not write
+    if not cols or any(len(r) != len(cols) for r in rows):
+        return None
+    strings = [c for c in cols if c] + [str(c) for r in rows for c in r if c]
+    claim(ex, ctx, strings + lines)
+    ex.prose[:] = []
+    ctx.stop = not [q for q in ex.quoted if q not in ctx.consumed]
+    return [_beat("table", "table:columns-line", ex, i, strings, _kw(ex.sentence) + ("table",), columns=cols,
+                  rows=[[cell_number(c) for c in r] for r in rows])]
+
+
 def _pending_table(ctx: Context) -> Beat | None:
     t = since_clear_of_kind(ctx, "table")
     return t if t is not None and t.params.get("pending") else None
@@ -193,6 +231,9 @@ def rule_table(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     series = _series_table(ex, ctx, i)
     if series is not None:
         return series
+    lined = _columns_line_table(ex, ctx, i)
+    if lined is not None:
+        return lined
     state = _table_state(ex, ctx, i)
     if state is not None:
         return state
@@ -209,6 +250,10 @@ def rule_table(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         return headed
     if not cue_unquoted(ex, r"\btables?\b"):
         return []
+    if since_clear_of_kind(ctx, "table") is not None and not re.search(
+            r"\btables?\b", re.sub(r"\b(?:under|below|above|beside|next to|in|into|inside|of|on|from|around|near)\s+the\s+"
+                                 r"(?:\w+\s+)?tables?\b", " ", mask_shown(ex.sentence), flags=re.I), re.I):
+        return []  # "… shown briefly under the table": the table on screen is where things go, not a new one
     named = _named_rows_table(ex, ctx, i) or _named_lists_table(ex, ctx, i)
     if named is not None:
         return named

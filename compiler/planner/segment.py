@@ -261,8 +261,12 @@ def _data_line(line: str) -> bool:
     """A line under a colon line that is data for it: a row, a formula, a labelled line — not an instruction."""
     if _LABELLED_LINE.match(line) or re.fullmatch(r"`[^`]+`", line):
         return True  # "Line 2: …", "MathTex: …", or a line of backticked code
-    if re.fullmatch(r"(?:[\"\u201c][^\"\u201c\u201d]*[\"\u201d]\s*,\s*)+[\"\u201c][^\"\u201c\u201d]*[\"\u201d]\s*[.,;]?", line):
-        return True  # '"β", "peak", "peak day"': the quoted cells of a row
+    if re.fullmatch(r"(?:(?:columns?|headers?|header row)\s*:\s*)?(?:[\"\u201c][^\"\u201c\u201d]*[\"\u201d]\s*,\s*)+"
+                    r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]\s*[.,;]?", line, re.I):
+        return True  # '"β", "peak", "peak day"', 'Columns: "", "Test +"': the quoted cells of a row
+    if re.fullmatch(r"(?:(?:columns?|headers?|header row|rows?)\s*:\s*)?(?:(?:'[^'\n]{0,40}'|\u2018[^\u2019\n]{0,40}\u2019)\s*,\s*)+"
+                    r"(?:'[^'\n]{0,40}'|\u2018[^\u2019\n]{0,40}\u2019)\s*[.,;]?", line, re.I):
+        return True  # "Columns: '', 'Test +', 'Test -', 'Total'": cells in single quotes
     if re.match(r"[\"\u201c][^\"\u201c\u201d]{1,40}[\"\u201d]\s*[:=]\s*[+\-−]?\d", line):
         return True  # '"W by friction": −17.0 J (bar going below the axis)': a quoted label and its value
     if re.match(r"(?:[\"\u201c][^\"\u201c\u201d]{1,40}[\"\u201d]|['\u2018][^'\u2018\u2019\"]{1,40}['\u2019])\s*(?:[:=]|→|->|"
