@@ -171,3 +171,19 @@ def test_a_columns_line_then_named_rows_make_the_table_and_words_under_it_add_no
     t = only(beats, "table")
     assert t.params["columns"] == ["", "Pass", "Fail", "Total"]
     assert t.params["rows"] == [["Group A", 30, 10, 40], ["Group B", 15, 45, 60]]
+
+
+def test_labels_that_name_their_symbol_point_at_it_in_the_formula_not_at_the_picture():
+    (beats,), _ = planned('Draw a ball with a velocity arrow labeled "v". Show the formula MathTex "p = m v" in the '
+                          'center. Under the formula label the parts with arrows: "p = momentum", "m = mass (kg)", '
+                          '"v in m/s".')
+    arrows = [(b.params["target"], b.params["label"]) for b in beats if b.kind == "annotation"]
+    assert arrows == [("p", "p = momentum"), ("m", "m = mass (kg)"), ("v", "v in m/s")]
+
+
+def test_rows_named_by_formulas_make_the_columns_of_a_table():
+    (beats,), notes = planned("Below, show a table with three rows and 5 columns:\nn: 1 2 3 4 5\nf(n): 1 4 9 16 25\n"
+                              "P(X = n): 0.1 0.2 0.3 0.2 0.2")
+    t = only(beats, "table")
+    assert t.params["columns"] == ["n", "f(n)", "P(X = n)"]
+    assert t.params["rows"][1] == [2, 4, 0.2]

@@ -206,8 +206,9 @@ def rule_formula_labels(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     pairs: list[tuple[str, str, bool]] = []  # (piece, label, found on screen)
     # 'a small label with an arrow under each symbol:' then '"P: pressure in pascals"', '"R = 8.314 J/(mol·K)"': each
     # label names its symbol first
-    named = [re.match(r"\s*([^\s:=]{1,3})\s*(?::|=)\s*\S", q.group(1)) for q in quotes]
-    if len(named) >= 2 and all(named) and re.search(r"\b(?:symbols?|letters?|variables?|quantit(?:y|ies))\b", ex.bare, re.I):
+    named = [re.match(r"\s*([^\s:=]{1,3})\s*(?::|=|\bin\b|\bis\b)\s*\S", q.group(1)) for q in quotes]
+    if len(named) >= 2 and all(named) and re.search(r"\b(?:symbols?|letters?|variables?|quantit(?:y|ies)|parts?|terms?|"
+                                                    r"pieces?)\b", ex.bare, re.I):
         for q, m in zip(quotes, named):
             piece = _piece_on_screen([m.group(1)], shown)
             pairs.append((piece if piece is not None else m.group(1), q.group(1).strip(), piece is not None))

@@ -440,6 +440,8 @@ def _annotation(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             if label in ctx.consumed or re.match(r"(?:it|them|this|that|these|those|each|both|left|right|top|bottom|"
                                                  r"middle|cent(?:er|re)|screen|title|everything)\b", target.strip(), re.I):
                 continue  # "'…' under it", "under the left": where to write it, not a part to mark
+            if re.search(r"\b(?:label|write|show|draw|put|add|place|mark)\w*\b", target, re.I):
+                continue  # "Under the formula label the parts with arrows: …": an instruction, not the part's name
             out.append(_beat("annotation", "annotation:brace-under", ex, i, [label], _kw(label), style="brace",
                              target=target.strip(), label=label,
                              side="down" if where.lower() in ("under", "below") else "up"))

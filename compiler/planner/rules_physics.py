@@ -453,6 +453,10 @@ def rule_physics(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         drop = _drop(ex, ctx, i, _body_shape(re.sub(r"\([^)]*\)", " ", s)))
         if drop:
             return drop
+    if picture is not None and re.search(r"\b(?:formula|equation|expression)\b", ex.bare or s, re.I) and re.search(
+            r"\blabel\w*\b|\barrows?\b", ex.bare or s, re.I) and any(
+            b.kind in ("equation", "steps") for b in ctx.beats[ctx.beats.index(picture) + 1:]):
+        return []  # "Under the formula label the parts with arrows: "m = mass (kg)", …": the formula's, not forces
     if picture is not None:
         relabelled = _relabel(ex, ctx, i, picture)
         if relabelled:

@@ -158,8 +158,8 @@ def _named_lists_table(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None
 
 
 _CELL = r"[^\s,;:|\"'\u201c\u201d\u2018\u2019]{1,12}"  # a cell set apart by spaces: no quotes, bars or commas
-_SPACED_LINE = re.compile(r"\s*([A-Za-z][\w()]{0,12}(?:\s[\w()]{1,12}){0,2}?)\s*:\s*((?:" + _CELL + r"\s+){1,11}" + _CELL
-                          + r")\s*\.?\s*$")
+# ("C(10, k): 1 10 45 …", "P(X = k): 0.001 0.010 …": the name may be a formula)
+_SPACED_LINE = re.compile(r"\s*([A-Za-z][^:\n]{0,20}?)\s*:\s*((?:" + _CELL + r"\s+){1,11}" + _CELL + r")\s*\.?\s*$")
 _QUOTED_LIST = re.compile(r"\s*(?:with|:|=|holding|containing|having)?\s*(" + NUM + r"(?:\s*,\s*" + NUM
                           + r"(?![\d:])){1,11})(?![\d\"\u201d,])")
 
