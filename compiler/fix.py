@@ -68,7 +68,7 @@ def repair_text(text: str, file: str = "<input>") -> Repair:
 
 
 def _light_repair(text: str, keep_text: bool = False):
-    """The smallest repair that makes strict JSON, or None: the outermost object or array cut out of a fence or
+    r"""The smallest repair that makes strict JSON, or None: the outermost object or array cut out of a fence or
     prose, commas before a closing bracket dropped, and the backslashes of LaTeX written with one (`\pi`, an
     invalid escape; `\frac`, which JSON reads as a form feed) doubled — nothing else inside a string is touched
     (a lenient parser given the whole text can misread escaped quotes in long strings). `keep_text`: the mended
@@ -107,7 +107,7 @@ def _light_repair(text: str, keep_text: bool = False):
 
 
 def _escape_length(body: str, k: int) -> int:
-    """How many characters the JSON escape at body[k] (a backslash) takes, or 0 when the backslash belongs to
+    r"""How many characters the JSON escape at body[k] (a backslash) takes, or 0 when the backslash belongs to
     LaTeX: an invalid escape (`\pi`, `\cdot`) or a valid one that starts a TeX command (`\frac`, `\times`)."""
     from .load import tex_command
 

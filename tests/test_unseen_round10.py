@@ -187,3 +187,10 @@ def test_rows_named_by_formulas_make_the_columns_of_a_table():
     t = only(beats, "table")
     assert t.params["columns"] == ["n", "f(n)", "P(X = n)"]
     assert t.params["rows"][1] == [2, 4, 0.2]
+
+
+def test_no_false_warnings_for_bars_drawn_with_their_values():
+    (beats,), notes = planned("Show two bars: a short red bar labeled 'cats: 18' and a longer blue bar labeled "
+                              "'dogs: 49'. Put the value label above the bars for cats to dogs (18, 49).")
+    assert only(beats, "bar_chart").params["values"] == [18, 49]
+    assert not notes, notes  # the bars are drawn with their values: nothing to report

@@ -326,7 +326,8 @@ def rule_bar_chart(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         "bar_chart" not in ctx.announced and _cue(ex, r"\b(?:two|three|four|five|\d)\s+(?:(?:horizontal|vertical|simple|small)"
                                                    r"\s+)*bars\b"))
     previous = chart_on_screen(ctx, "bar_chart")
-    if previous is not None and not cue and _VALUES_ON_BARS.search(s) and not ex.quoted:
+    new_chart = re.search(r"\bbar[- ]?(?:chart|graph|plot)s?\b|\bhistogram\b", s, re.I)
+    if previous is not None and not new_chart and _VALUES_ON_BARS.search(s) and not ex.quoted:
         ctx.modified.add(i)  # "Write the value on top of each bar": the chart shows them already
         ctx.stop = True
         return []
@@ -450,7 +451,9 @@ def rule_bar_chart(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         ctx.lost(i, f"{len(labels)} bars: only the first 12 are drawn (up to {labels[11]})")
     labels, values = labels[:12], values[:12]
     ctx.consumed.update(labels)
-    for q in [q for q in ex.quoted if q not in labels and not re.search(
+    # ("a bar labeled 'sick positives: 18'": the bar's label and its value, drawn — not a bar without a value)
+    with_value = {q for q in ex.quoted if any(q.strip().startswith(str(lab) + ":") for lab in labels)}
+    for q in [q for q in ex.quoted if q not in labels and q not in with_value and not re.search(
             r"\btitled\s+[\"\u201c]" + re.escape(q), s)] + [v for v in valueless if v not in ex.quoted]:
         before = s[:max(s.find(q), 0)].rstrip("\"\u201c")
         if q in valueless or re.search(r"\bbars?\b[^\"\u201c\u201d]{0,60}$", before):
