@@ -228,15 +228,17 @@ def pacing(timed_scene) -> tuple[int, int, int]:
     """(judged, front-loaded, late opening) for one timed scene. It is judged when it has three or more narration
     sentences and two or more beats. Front-loaded: everything is drawn early and the narration then goes on for
     two or more whole sentences with nothing new on screen (a derivation's lines count as new visuals). Late
-    opening: the first picture (a beat that is not the title) waits more than 6 s, past the second sentence, with
-    only the title on screen."""
+    opening: the first picture (a beat that is not the title) waits more than OPENING_WAIT_S (6 s), past the second
+    sentence, with only the title on screen."""
     spans = timed_scene.sentences
     if len(spans) < 3 or len(timed_scene.beats) < 2:
         return 0, 0, 0
     last = max(tb.start + (tb.line_times[-1] if tb.line_times else 0.0) for tb in timed_scene.beats)
     after = sum(1 for s in spans if s.start >= last + 0.5)
+    from compiler.timing import OPENING_WAIT_S
+
     first = min((tb.start for tb in timed_scene.beats if tb.beat.kind not in ("title", "clear")), default=0.0)
-    late = first > 6.0 and first >= spans[min(2, len(spans) - 1)].start
+    late = first > OPENING_WAIT_S and first >= spans[min(2, len(spans) - 1)].start
     return 1, int(after >= 2 and last < 0.5 * spans[-1].end), int(late)
 
 
