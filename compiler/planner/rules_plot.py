@@ -473,6 +473,15 @@ BETWEEN = re.compile(r"\b(?:region|area|space|gap|part)\s+(?:\w+\s+){0,3}?betwee
                      r"(?:two\s+|both\s+)?(?:curves|graphs|lines|functions|parabolas)\b|\bbetween\s+them\b", re.I)
 
 
+def between_fill(ex: Extracted, ctx: Context) -> str | None:
+    """The fill of a region between two curves: the colour said after "between" ("Plot y = x in yellow … and shade the
+    region between them in green": green, not the curve's yellow), else the area's colour from the style."""
+    at = BETWEEN.search(ex.sentence)
+    said = re.search(r"\b(?:in|with|using)\s+(?:a\s+)?(?:light\s+|pale\s+|translucent\s+)?(" + COLOUR_RE.pattern + r")",
+                     ex.sentence[at.start():] if at else ex.sentence, re.I)
+    return colour_value(said.group(1)) if said else area_colour(ex, ctx)
+
+
 def between_curves(text: str, exprs: list[str], x_range: tuple[float, float]) -> dict | None:
     """The area bounded by two of the curves `exprs` (the plot's, in order): those the text writes, else the last
     two; from the ends the text gives ("from x = 0 to x = 1", "between x = 0 and 1"), else between the first and
@@ -925,9 +934,7 @@ def _plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         # "Plot y = x and y = x^2 and shade the region between them": bounded by the two curves, not the x axis
         area = between_curves(s, [c["expr"] for c in curves], tuple(x_range) if x_range else (-5.0, 5.0))
         if area:
-            said_fill = re.search(r"\b(?:in|with|using)\s+(?:a\s+)?(?:light\s+|pale\s+|translucent\s+)?("
-                                  + COLOUR_RE.pattern + r")", s[BETWEEN.search(s).start():], re.I)
-            col = colour_value(said_fill.group(1)) if said_fill else area_colour(ex, ctx)
+            col = between_fill(ex, ctx)
             if col:
                 area["color"] = col
             said = [q for q in ex.quoted if q not in ctx.consumed and len(q) <= 24]

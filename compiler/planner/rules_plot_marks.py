@@ -33,7 +33,7 @@ from .listing import top_level_split
 from .knowledge import operation_verbs, plot_motion, plot_spans
 from .quantity import NUM, number as _num, quantity
 from .theme import COLOUR_RE, colour_named, colour_value
-from .rules_plot import ARC, BETWEEN, LABEL_PLACE, between_curves, clean_number, curve_spec, area_colour, named_axes, point_labels
+from .rules_plot import ARC, BETWEEN, LABEL_PLACE, between_curves, between_fill, clean_number, curve_spec, area_colour, named_axes, point_labels
 
 COORD = re.compile(r"(?:\b([A-Z])\s*)?\(\s*(" + NUM + r")\s*,\s*(" + NUM + r")\s*\)")
 
@@ -833,10 +833,7 @@ def _between(ex, ctx, i, first, beats, curves, low):
     if area is None:
         return None
     area["curve"], area["to"] = fs[area["curve"]], fs[area["to"]]
-    said_fill = re.search(r"\b(?:in|with|using)\s+(?:a\s+)?(?:light\s+|pale\s+|translucent\s+)?(" + COLOUR_RE.pattern
-                          + r")", ex.sentence[BETWEEN.search(ex.sentence).start():] if BETWEEN.search(ex.sentence)
-                          else ex.sentence, re.I)
-    col = colour_value(said_fill.group(1)) if said_fill else area_colour(ex, ctx)
+    col = between_fill(ex, ctx)
     if col:
         area["color"] = col
     label = _quoted_label(ex)
