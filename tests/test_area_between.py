@@ -105,3 +105,12 @@ def test_finer_and_finer_rectangles_one_sum_each_on_the_ranges_the_sentence_give
     assert [b.params["area"]["rectangles"] for b in sums] == [5, 10, 20, 40]
     a = sums[0].params["area"]
     assert (a["a"], round(a["b"], 4), a["curve"], a["to"]) == (0, 1.3333, 0, 1)  # 2x - x² = x²/2 at x = 4/3
+
+
+def test_curves_plotted_one_by_one_on_axes_the_scene_created_share_them_and_the_region_takes_its_ends():
+    p = _plan("Create axes: x range [-0.5, 1.5], y range [-0.5, 1.8], with number labels. Plot y = x for x in "
+              "[-0.5, 1.5]. Plot y = x^2 for x in [-0.5, 1.3]. Shade the region between the curves for x in [0, 1].")
+    plots = [b for b in p.scenes[0].beats if b.kind == "plot"]
+    assert [b.params.get("extend", False) for b in plots] == [False, True, True, True]  # one set of axes
+    (area,) = _areas(p.scenes[0])
+    assert (area["a"], area["b"], area["curve"], area["to"]) == (0, 1, 0, 1)

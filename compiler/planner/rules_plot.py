@@ -496,7 +496,8 @@ def between_curves(text: str, exprs: list[str], x_range: tuple[float, float]) ->
     f, g = fs[pair[0]], fs[pair[1]]
     lo, hi = x_range
     ends = re.search(r"\b(?:from|between)\s+x\s*=\s*(" + NUM + r")\s+(?:and|to)\s+(?:x\s*=\s*)?(" + NUM + r")\b|"
-                     r"\bfrom\s+(" + NUM + r")\s+to\s+(" + NUM + r")\b", text, re.I)
+                     r"\bfrom\s+(" + NUM + r")\s+to\s+(" + NUM + r")\b|"
+                     r"\bx\s*(?:in|∈)\s*[\[(]\s*(" + NUM + r")\s*,\s*(" + NUM + r")\s*[\])]", text, re.I)  # "x in [0, 1]"
     if ends:
         a, b = sorted(quantity(v) for v in ends.groups() if v is not None)
     else:
@@ -995,8 +996,9 @@ def _plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             curves = []
             strings = [x for x in strings if x not in [c.get("label") for c in same]]
         # Add to the plot on screen: axes drawn without curves, or nothing new to plot, or "on the same axes".
-        extend = not shown or not curves or area is not None and not _has(
-            ex, r"\b(?:new|separate|another|second|fresh|own)\s+(?:set of\s+)?(?:axes|graph|plot|chart)") or _has(
+        fresh_axes = _has(ex, r"\b(?:new|separate|another|second|fresh|own)\s+(?:set of\s+)?(?:axes|graph|plot|chart)")
+        # (axes the scene created on their own — "Create axes: x range …" — are where its curves go, one after another)
+        extend = not shown or not curves or (area is not None or first.rule == "plot:axes-cue") and not fresh_axes or _has(
             ex, r"\b(?:same (?:axes|plot|graph)|also|add(?:s|ing)?|overlay|alongside|on top|another curve|"
                 r"second curve|compare|tangent|secant|asymptotes?)\b") or (not _has(ex, r"\b(?:new|separate|another|second|fresh)\s+"
                                                            r"(?:axes|graph|plot|chart|coordinate)") and any(
