@@ -194,17 +194,24 @@ def _restore_tex(value, loaded: Loaded, path):
     if isinstance(value, str):
         if not _LOST_TEX.search(value):
             return value
-        lost = [m for m in _LOST_TEX.finditer(value) if tex_command(_ESCAPE_LETTER[m.group(0)[0]], m.group(1))]
-        if not lost:
-            return value
-        first = "\\" + _ESCAPE_LETTER[lost[0].group(0)[0]] + lost[0].group(1)
-        loaded.report.add(loaded.diag(
-            "SB107", f"LaTeX written with one backslash: {first} in a JSON string reads as a control character "
-            f"and {lost[0].group(1)!r}; read as {first}" + (f" (and {len(lost) - 1} more)" if len(lost) > 1 else ""),
-            path, severity=Severity.WARNING, within=lost[0].group(0),
-            hint="in JSON write two backslashes (\\\\frac); `sbc fix FILE --write` doubles them"))
-        return _LOST_TEX.sub(lambda m: "\\" + _ESCAPE_LETTER[m.group(0)[0]] + m.group(1)
-                             if tex_command(_ESCAPE_LETTER[m.group(0)[0]], m.group(1)) else m.group(0), value)
+        lost: list[re.Match] = []
+
+        def back(m: re.Match) -> str:
+            letter = _ESCAPE_LETTER[m.group(0)[0]]
+            if not tex_command(letter, m.group(1)):
+                return m.group(0)
+            lost.append(m)
+            return "\\" + letter + m.group(1)
+
+        restored = _LOST_TEX.sub(back, value)
+        if lost:
+            first = "\\" + _ESCAPE_LETTER[lost[0].group(0)[0]] + lost[0].group(1)
+            loaded.report.add(loaded.diag(
+                "SB107", f"LaTeX written with one backslash: {first} in a JSON string reads as a control character "
+                f"and {lost[0].group(1)!r}; read as {first}" + (f" (and {len(lost) - 1} more)" if len(lost) > 1 else ""),
+                path, severity=Severity.WARNING, within=lost[0].group(0),
+                hint="in JSON write two backslashes (\\\\frac); `sbc fix FILE --write` doubles them"))
+        return restored
     if isinstance(value, dict):
         return {k: _restore_tex(v, loaded, path + (k,)) for k, v in value.items()}
     if isinstance(value, list):

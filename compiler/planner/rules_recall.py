@@ -270,7 +270,7 @@ def rule_recall(ex: Extracted, ctx, i: int) -> list[Beat]:
             continue  # "Overlay the small grid squares inside the circle": a coordinate grid, not tiles drawn before
         if explicit and _pure_reference(ex):
             ctx.stop = True
-        return [_recalled(_with_region(ctx, b, number, low, ex.sentence), number, ex, i)]
+        return [_recalled(_as_asked(ctx, b, number, low, ex.sentence), number, ex, i)]
     layout = re.search(r"\b(?:same|previous|earlier)\s+(?:[\w-]+[\s-]){0,2}?(?:layout|setup|set-up|picture|figure|view|"
                        r"arrangement|diagram)\b", low)
     if layout and not candidates and not shown - {"title", "text", "clear"}:
@@ -291,7 +291,7 @@ def rule_recall(ex: Extracted, ctx, i: int) -> list[Beat]:
     return []
 
 
-def _with_region(ctx, b: Beat, number: int, low: str, sentence: str = "") -> Beat:
+def _as_asked(ctx, b: Beat, number: int, low: str, sentence: str) -> Beat:
     """"Both curves, region lightly shaded": a plot recalled with the region between its curves that its scene shaded,
     when the sentence asks for it again (a passing area under one curve stays behind) — on the axes' ranges the
     sentence gives ("x range [0, 1.2], y range [0, 1.2], both curves"), else as they were."""
