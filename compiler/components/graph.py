@@ -46,6 +46,8 @@ class GraphNode(_Model):
     shape: Literal["circle", "box"] | None = Field(None, description="Circle (default for up to 3 characters) or "
                                                    "rounded box.", examples=["box"])
     color: Colour | None = Field(None, description="Node colour.", examples=["gold"])
+    hidden: bool = Field(False, description="Placed now but drawn only when an `insert` step adds it (a tree built "
+                         "node by node at the places written).", examples=[True])
 
 
 class GraphEdge(_Model):
@@ -59,7 +61,7 @@ class GraphEdge(_Model):
     color: Colour | None = Field(None, description="Edge colour.", examples=["orange"])
 
 
-StepAction = Literal["visit", "mark", "color", "note", "label", "path", "insert", "remove", "dim"]
+StepAction = Literal["visit", "mark", "color", "note", "label", "path", "walk", "insert", "remove", "dim"]
 
 
 class GraphStep(_Model):
@@ -67,8 +69,9 @@ class GraphStep(_Model):
         description="`visit`: the nodes become current (gold ring); `mark`: the nodes are done (filled green, "
         "'visited'); `color`: nodes/edges take `color`; `note`: the text beside one node changes to `text` "
         "(distance relaxation); `label`: one edge's label changes to `text`; `path`: the path through `nodes` "
-        "lights up, node by node; `insert`: new `nodes` (and `edges`) appear — in a `bst` the comparison path is "
-        "shown first and the edge is found; `remove`: nodes (with their edges) or edges fade out; `dim`: "
+        "lights up, node by node; `walk`: a dot travels along the edges from node to node in the order given (a "
+        "traversal), lighting each; `insert`: new `nodes` (and `edges`) appear — in a search tree the new key "
+        "walks down its comparison path first and hangs from the node it stops at; `remove`: nodes (with their edges) or edges fade out; `dim`: "
         "nodes/edges fade to grey.", examples=["visit"])
     nodes: list[NodeId] = Field(default_factory=list, max_length=MAX_NODES, description="Nodes the step acts on.",
                                 examples=[["A", "C", "E"]])
@@ -91,8 +94,8 @@ class GraphStep(_Model):
             raise _err("a 'note' step needs one node in `nodes` and its new `text`")
         if a == "label" and (e != 1 or self.text is None):
             raise _err("a 'label' step needs one edge in `edges` and its new `text`")
-        if a == "path" and n < 2:
-            raise _err("a 'path' step needs at least two `nodes`, in order")
+        if a in ("path", "walk") and n < 2:
+            raise _err(f"a '{a}' step needs at least two `nodes`, in order")
         if a == "color" and not self.color:
             raise _err("a 'color' step needs a `color`")
         return self
@@ -157,13 +160,18 @@ class GraphVisual(VisualBase):
     @field_validator("steps")
     @classmethod
     def _steps_name_nodes(cls, steps: list, info: ValidationInfo) -> list:
-        known = set(_ids(info.data.get("nodes") or []))
+        nodes = info.data.get("nodes") or []
+        known = set(_ids(nodes))
         if not known:
             return steps  # `extend`: steps on the graph on screen, whose nodes are not known here
+        hidden = {node_id(n.id) for n in nodes if isinstance(n, GraphNode) and n.hidden}
         bst = info.data.get("layout") == "bst"
         for k, s in enumerate(steps):
             if s.action == "insert":
                 for n in s.nodes:
+                    if node_id(n) in hidden:
+                        hidden.discard(node_id(n))  # a node placed but not yet drawn
+                        continue
                     if node_id(n) in known:
                         raise _err(f"step {k} inserts {node_id(n)!r}, which is already a node")
                     if bst and not _is_number(node_id(n)):
@@ -186,6 +194,49 @@ class GraphVisual(VisualBase):
         return self
 
 
+def _key(s: str) -> float | None:
+    try:
+        return float(s)
+    except ValueError:
+        return None
+
+
+def tree_place(key: str, pos: dict[str, tuple[float, float]], pairs: list[tuple[str, str]]):
+    """Where a key inserted into a search tree drawn at written places goes: it walks down from the root (left
+    when smaller, right when larger, by the children's places) and hangs below the node where the walk stops,
+    half as far to the side as that node sits from its parent. Returns (the nodes it is compared with, (x, y)),
+    or None when the keys are not all numbers or the edges do not make one tree."""
+    k = _key(key)
+    if k is None or not pos or any(_key(v) is None for v in pos):
+        return None
+    parent: dict[str, str] = {}
+    for a, b in pairs:
+        if a in pos and b in pos:
+            parent.setdefault(b, a)
+    roots = [v for v in pos if v not in parent]
+    if len(roots) != 1:
+        return None
+    kids: dict[str, list[str]] = {v: [] for v in pos}
+    for b, a in parent.items():
+        kids[a].append(b)
+    cur, path = roots[0], []
+    while len(path) <= len(pos):
+        path.append(cur)
+        smaller = k < float(cur)
+        side = [c for c in kids[cur] if (pos[c][0] < pos[cur][0]) == smaller]
+        if not side:
+            break
+        cur = side[0]
+    x, y = pos[cur]
+    up = parent.get(cur)
+    xs = [p[0] for p in pos.values()]
+    ys = sorted({p[1] for p in pos.values()})
+    gap = min((b - a for a, b in zip(ys, ys[1:])), default=0.0) or (max(xs) - min(xs)) / 4 or 1.0
+    dy = (pos[up][1] - y) if up else gap
+    dx = abs(pos[up][0] - x) / 2 if up else (max(xs) - min(xs)) / 4 or dy
+    return path, (x - dx if k < float(cur) else x + dx, y - (dy or gap))
+
+
 def _ids(nodes: list) -> list[str]:
     return [node_id(n.id if isinstance(n, GraphNode) else n) for n in nodes]
 
@@ -205,6 +256,8 @@ def drawn(params: dict) -> list[str]:
     """Node labels, notes, edge labels, the texts steps write, the caption — as drawn."""
     out: list[str] = []
     for n in params.get("nodes") or []:
+        if isinstance(n, dict) and n.get("hidden"):
+            continue  # drawn by the step that inserts it
         if isinstance(n, dict):
             out.append(node_id(n.get("label", n.get("id"))))
             if n.get("note") is not None:

@@ -185,7 +185,8 @@ def _recall(ex: Extracted, ctx: Context, i: int) -> Beat | None:
         return None
     number, b = found
     named = re.search(r"\b(?:draw|show|redraw|display|bring back|keep|start with|use)\s+the\s+(?:(?:same|whole|full|weighted|"
-                      r"final|current)\s+)?(?:graph|tree|bst)\b", ex.bare, re.I)
+                      r"final|current)\s+)?(?:graph|tree|bst)\b", ex.bare, re.I) or re.match(
+        r"\s*(?:(?:left|right|top|bottom)(?:\s+(?:side|half))?\s*:\s*)?the\s+(?:[\w-]+\s+){0,3}(?:graph|tree|bst)\b", ex.bare, re.I)
     acted = re.search(r"\b(?:search\w*|find|insert\w*|delete\w*|remove\w*|visit\w*|highlight\w*|traverse\w*|walk)\b",
                       ex.bare, re.I) and len(set(_node_refs(ex.bare, set(_ids(b))))) >= 1
     same = re.match(r"\s*(?:(?:keep|use|draw|show)\s+)?(?:the\s+)?same\s+(?:graph|tree|bst)\b", ex.bare, re.I)
@@ -272,6 +273,18 @@ def _declare(ex: Extracted, ctx: Context, i: int, on_screen: Beat | None) -> lis
     if placed is not None:
         return placed  # (the places are written: the tree drawn where they say, a search tree or not)
     in_bst = layout == "bst" or any(lay == "bst" and ctx.mentions(p) for p, lay in graph_layouts())
+    again = re.search(r"\binsert\w*\s+(?:the\s+)?(?:keys\s+|values\s+|numbers\s+)?(" + KEYS.pattern + r")", ex.bare, re.I)
+    known = (on_screen if on_screen is not None else (_history_graph(ctx) or (0, None))[1]) if again else None
+    if known is not None:
+        values = list(dict.fromkeys(_weight(k) for k in re.findall(r"-?\d+(?:\.\d+)?", again.group(1))))
+        have = set(_ids(known))
+        keyed = all(re.fullmatch(r"-?\d+(?:\.\d+)?", x) for x in have)
+        if (in_bst or keyed) and any(str(v) in have for v in values):
+            # "Right side: insert 10, 20, 30, 40, 50 in sorted order": keys the tree on screen already holds — a
+            # second tree, built from them
+            ctx.stop = True
+            return [_beat("graph", "graph:bst-keys+second", ex, i, [str(n) for n in values[:24]], _kw(s),
+                          nodes=values[:24], layout="bst")]
     if in_bst and on_screen is None and not _history_graph(ctx):
         # "Insert 50 as the root", "Insert these values in order: 50, 30, 70", "50 at the root, 30 and 70 below it":
         # in a scene about a binary search tree, the keys in the order written
@@ -343,6 +356,7 @@ def _declare(ex: Extracted, ctx: Context, i: int, on_screen: Beat | None) -> lis
 
 
 _KEY_AT = re.compile(r"(?<![\w'.(-])(" + NODE + r")\s+at\s*\(\s*(" + NUM + r")\s*,\s*(" + NUM + r")\s*\)")
+_KEY_PLACE = re.compile(r"(?<![\w'.(-])(" + NODE + r")\s*(?:at\s*|:\s*)?\(\s*(" + NUM + r")\s*,\s*(" + NUM + r")\s*\)")
 
 
 def _placed_tree(ex: Extracted, ctx: Context, i: int, on_screen: Beat | None, layout: str | None) -> list[Beat] | None:
@@ -354,6 +368,9 @@ def _placed_tree(ex: Extracted, ctx: Context, i: int, on_screen: Beat | None, la
     if on_screen is not None and not growing:
         return None
     found = [(m.group(1), float(m.group(2)), float(m.group(3)), m.end()) for m in _KEY_AT.finditer(ex.sentence)]
+    bare = [(m.group(1), float(m.group(2)), float(m.group(3)), m.end()) for m in _KEY_PLACE.finditer(ex.sentence)]
+    if len(bare) >= 3 and len(bare) > len(found):
+        found = bare  # "50 (0, 2); 30 (-3, 0.7); 70 (3, 0.7); …": a list of keys with their places
     if not found:
         return None
     in_tree = ctx.mentions(r"\btrees?\b|\bBSTs?\b")
@@ -384,12 +401,41 @@ def _placed_tree(ex: Extracted, ctx: Context, i: int, on_screen: Beat | None, la
     if len(every) > 24:
         ctx.lost(i, f"a tree of {len(every)} nodes: the first 24 are drawn")
     kept = {n for n, _, _ in every[:24]}
-    nodes = [{"id": n, "at": [x, y]} for n, x, y in every[:24]]
+    later = set() if growing or re.search(r"\binsert\w*\b", ex.bare, re.I) else _inserted_later(ctx) & kept
+    nodes = [{"id": n, "at": [x, y], **({"hidden": True} if n in later else {})} for n, x, y in every[:24]]
     edges = [e for e in edges if e["from"] in kept and e["to"] in kept]
-    names = [n["id"] for n in nodes]
+    names = [n["id"] for n in nodes if n["id"] not in later]
     ctx.stop = True  # the numbers are the tree's keys and places
     return [_beat("graph", "graph:placed-tree" + ("+grown" if growing else ""), ex, i, names,
                   _kw(ex.sentence) + ("tree", "nodes"), nodes=nodes, edges=edges)]
+
+
+_INSERTED = re.compile(r"\binsert(?:s|ed|ing)?\s+(?:the\s+)?(?:(?:new\s+)?(?:key|value|node|number)\s+)?(-?\d+(?:\.\d+)?)(?![\w.])",
+                       re.I)
+
+
+def _inserted_later(ctx: Context) -> set[str]:
+    """Keys the scene inserts one by one ("Insert 30: …", "Insert 70: …"): a tree whose places are written first
+    ("Node positions: 50 at (0, 2.5); 30 at (-3, 1); …") is built by those inserts, not drawn whole before them."""
+    return {str(_weight(k)) for k in _INSERTED.findall(ctx.about)}
+
+
+def _inserted_since(graph: Beat, ctx: Context) -> set[str]:
+    """The nodes the steps since `graph` was drawn have inserted."""
+    out: set[str] = set()
+    seen = False
+    for b in ctx.beats:
+        seen = seen or b is graph
+        if seen and b.kind == "graph":
+            out.update(str(n) for st in b.params.get("steps") or [] if st.get("action") == "insert"
+                       for n in st.get("nodes") or [])
+    return out
+
+
+def _waiting(graph: Beat, ctx: Context) -> set[str]:
+    """The graph's hidden nodes that no step since it was drawn has inserted yet."""
+    hidden = {str(n["id"]) for n in graph.params.get("nodes") or [] if isinstance(n, dict) and n.get("hidden")}
+    return hidden - _inserted_since(graph, ctx) if hidden else hidden
 
 
 _CHILDREN = re.compile(r"\b(?:root(?:\s+node)?\s+(?P<root>" + NODE + r")|(?P<parent>" + NODE + r")\s+has)\s+(?:with\s+)?(?:the\s+|two\s+)?"
@@ -702,7 +748,8 @@ def _node_refs(text: str, ids: set[str]) -> list[str]:
 
 
 def _operate(ex: Extracted, ctx: Context, i: int, graph: Beat) -> list[Beat]:
-    ids = set(_ids(graph))
+    ids = set(_ids(graph)) | _inserted_since(graph, ctx)
+    waiting = _waiting(graph, ctx)
     steps: list[dict] = []
     used: list[str] = []
     last_node: list[str] = []
@@ -719,6 +766,14 @@ def _operate(ex: Extracted, ctx: Context, i: int, graph: Beat) -> list[Beat]:
             clauses = []
     moving = re.search(r"\b(?:dot|token|marker|pointer|cursor|ball)\b[^.]{0,40}?\b(?:travels?|moves?|walks?|goes|slides?|"
                        r"hops?|runs?)\s+(?:from|along|down|through)\b", ex.sentence, re.I)
+    order = re.search(r"\b(?:dot|token|marker|pointer|cursor|ball)\b[^.]{0,40}?\bvisits?\b[^.]{0,30}?\b(?:in\s+(?:the\s+)?order|"
+                      r"one\s+by\s+one|in\s+turn)\b", ex.sentence, re.I)
+    if not steps and order:
+        # "a yellow dot visits nodes in the order 20, 30, 40, 50": a traversal, the dot travelling along the edges
+        seq = _node_refs(re.sub(r"[\"\u201c][^\"\u201d]*[\"\u201d]|\([^)]*\)", " ", ex.sentence[order.start():]), ids)
+        if len(seq) >= 2:
+            steps.append({"action": "walk", "nodes": seq[:24], **({"color": _colour(ex.sentence)} if _colour(ex.sentence) else {})})
+            clauses = []
     if not steps and moving and len(walked) >= 2:
         # "A small dot travels from 50 down to 30, down to 20, back up to 30, down to 40": the walk, in order
         seq = [n for k, n in enumerate(walked) if k == 0 or n != walked[k - 1]]
@@ -749,14 +804,38 @@ def _operate(ex: Extracted, ctx: Context, i: int, graph: Beat) -> list[Beat]:
         # (the verb in any case, the node as written: "add a check mark" adds no node "a")
         change = re.search(r"(?i:\b(insert|add|delete|remove)\w*\s+(?:the\s+)?(?:(?:new\s+)?(?:key|node|value|leaf|number)\s+)?)("
                            + NODE + r")\b", clause)
-        if change and (change.group(1).lower() in ("insert", "add")) != (change.group(2) in ids):
+        if change and (change.group(1).lower() in ("insert", "add")) != (change.group(2) in ids - waiting):
             key = _weight(change.group(2)) if change.group(2)[0].isdigit() else change.group(2)
             steps.append({"action": "insert" if change.group(1).lower() in ("insert", "add") else "remove", "nodes": [key]})
             ids.add(change.group(2))
+            waiting.discard(change.group(2))
             last_node = [change.group(2)]
+            continue
+        moved = re.search(r"(?<![\w.-])(" + NODE + r")\s+(?:moves|goes|slides|drops|is placed|lands)\s+(?:in)?to\s+\(", clause)
+        if moved and moved.group(1) in ids:
+            ctx.consumed.add(moved.group(1))  # "30 moves to (-3, 1)": to its place in the graph, not a new picture
+            ctx.modified.add(i)
+            continue
+        shown = re.match(r"\s*(?:then\s+)?(?:the\s+)?(?:new\s+)?node\s+(" + NODE + r")\s+(?:appears|is\s+(?:drawn|added|placed))\b",
+                         clause, re.I)
+        if shown and shown.group(1) in ids and shown.group(1) not in waiting and graph.params.get("nodes") and any(
+                isinstance(n, dict) and n.get("hidden") for n in graph.params["nodes"]):
+            ctx.modified.add(i)  # "Insert 50: … Node 50 appears.": the insert just drew it
             continue
         if re.search(r"\bdim\w*\b|\bfade\w*\b|\bgr[ae]y\w*\b", low) and edges:
             steps.append({"action": "dim", "edges": [list(e) for e in edges]})
+            continue
+        if re.search(r"\bdim\w*\b|\blow\s+opacity\b|\bgr[ae]y(?:ed)?\s+out\b", low) and not edges:
+            # "Dim the whole left subtree (30, 20, 40) to low opacity", "Dim node 80"
+            every = list(dict.fromkeys(_node_refs(clause, ids)))
+            if every:
+                steps.append({"action": "dim", "nodes": every})
+                continue
+        turns = re.search(r"\b(?:turns?|becomes?|goes|changes?\s+to|(?:is\s+)?(?:colou?red|filled)(?:\s+in)?)\s+(" + COLOUR_RE.pattern + r")",
+                          clause, re.I)
+        if turns and nodes and not tabular:
+            steps.append({"action": "color", "nodes": nodes, "color": colour_value(turns.group(1))})  # "Node 60 turns green"
+            last_node = nodes[-1:]
             continue
         arrow = re.search(r"\barrow\s+(?:from\s+)?(" + NAME + r")\s+(?:back\s+)?to\s+(" + NAME + r")\b", clause)
         if arrow and arrow.group(1) in ids and arrow.group(2) in ids:

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 
+from ..components.graph import tree_place
 from .beats import Beat
 from .context import since_clear
 from .extract import Extracted
@@ -65,6 +66,41 @@ def _on_screen_kinds(ctx) -> set[str]:
             break
         kinds.add(b.kind)
     return kinds
+
+
+def _fold_inserts(params: dict, steps: list[dict]) -> list[dict]:
+    """A recalled graph holds the nodes its scene inserted (drawn at once, not inserted again): a hidden node is
+    shown, a key joins a `bst`, a key inserted into a tree at written places gets the place its search finds. The
+    steps that cannot be folded stay."""
+    nodes = list(params.get("nodes") or [])
+    edges = list(params.get("edges") or [])
+    rest = []
+    for st in steps:
+        new = [str(n) for n in st.get("nodes") or []]
+        if st.get("action") != "insert" or st.get("edges") or len(new) != 1:
+            rest.append(st)
+            continue
+        ids = [str(n["id"] if isinstance(n, dict) else n) for n in nodes]
+        key = new[0]
+        if key in ids and isinstance(nodes[ids.index(key)], dict) and nodes[ids.index(key)].get("hidden"):
+            nodes[ids.index(key)] = {k: v for k, v in nodes[ids.index(key)].items() if k != "hidden"}
+            continue
+        if params.get("layout") == "bst" and key not in ids:
+            nodes.append(st["nodes"][0])
+            continue
+        pos = {str(n["id"]): tuple(n["at"]) for n in nodes if isinstance(n, dict) and n.get("at") and not n.get("hidden")}
+        found = tree_place(key, pos, [(str(e["from"]), str(e["to"])) for e in edges]) if (
+            key not in ids and len(pos) == len(nodes) and not st.get("at")) else None
+        if found is None:
+            rest.append(st)
+            continue
+        path, (x, y) = found
+        nodes.append({"id": st["nodes"][0], "at": [round(x, 3), round(y, 3)]})
+        edges.append({"from": path[-1], "to": st["nodes"][0]})
+    params["nodes"] = nodes
+    if edges:
+        params["edges"] = edges
+    return rest
 
 
 def scene_state(sp, kind: str) -> Beat | None:
@@ -112,7 +148,7 @@ def scene_state(sp, kind: str) -> Beat | None:
         kept = [st for b in beats[beats.index(base) + 1:] for st in b.params.get("steps") or []
                 if st.get("action") in ("mark", "note", "label", "insert", "remove", "dim")]
         params = {k: v for k, v in base.params.items() if k not in _TRANSIENT and k != "steps"}
-        kept = list(base.params.get("steps") or []) + kept
+        kept = _fold_inserts(params, list(base.params.get("steps") or []) + kept)
         if kept:
             params["steps"] = kept[-16:]
         return Beat("graph", params, base.strings, base.rule, base.source, base.detail_index, base.keywords)

@@ -373,6 +373,12 @@ def rule_table(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             if not rows:
                 rows = _row_groups(text, ncols)
     rows = [r for r in rows if r]
+
+    def bare(c) -> str:
+        return re.sub(r"^\s*(?:header|columns?|headings?)\s*:\s*|[\"\u201c\u201d']", "", str(c), flags=re.I).strip().lower()
+
+    if rows and [bare(c) for c in rows[0]] == [bare(c) for c in columns]:
+        rows = rows[1:]  # 'Header: "n" | "Balanced" | "Chain"' read as a row too: the columns, drawn once
     if len(rows) > 8:
         ctx.lost(i, f"the table has {len(rows)} rows; only the first 8 are drawn")
         rows = rows[:8]
@@ -434,6 +440,12 @@ def _piped_table(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
                         f"{' | '.join(map(str, r[len(columns):]))}")
             del r[len(columns):]
     rows = [r for r in rows if r]
+
+    def bare(c) -> str:
+        return re.sub(r"^\s*(?:header|columns?|headings?)\s*:\s*|[\"\u201c\u201d']", "", str(c), flags=re.I).strip().lower()
+
+    if rows and [bare(c) for c in rows[0]] == [bare(c) for c in columns]:
+        rows = rows[1:]  # 'Header: "n" | "Balanced" | "Chain"' read as a row too: the columns, drawn once
     if len(rows) > 8:
         ctx.lost(i, f"the table has {len(rows)} rows; only the first 8 are drawn")
         rows = rows[:8]

@@ -88,13 +88,16 @@ def _prose_transform(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     for m in re.finditer(r"(?:^|[\s:;,(])([^\s,:;()]{1,6})\s+(?:moves|goes|lands|maps|is sent|gets sent|is mapped)\s+"
                          r"(?:on)?to\s+(\[[^\[\]]{1,40}\]|\([^()]{1,30}\))", s):
         src, dst = m.group(1), m.group(2)
+        if src in ctx.consumed:
+            continue  # (a graph's node moving to its place: the graph's insert)
         new = _new_element(dst)
         beats.append(_beat("transform", "transform:moves-to", ex, i, [src, dst], _kw(s), target=src, **new))
     if beats:
         claim(ex, ctx, [b.strings[-1] for b in beats])
         return beats[:4]
-    if ex.quoted or ex.backticked or ex.pairs:
-        return []
+    if ex.quoted or ex.backticked or ex.pairs or any(
+            re.search(r"(?<![\w.-])" + re.escape(c) + r"\s+" + _MOVE_VERB + r"\b", s) for c in ctx.consumed if c):
+        return []  # ("so 30 moves to (-3, 1)": a node the graph rule placed)
     m = re.search(r"^(?:.*?\b(?:show|animate|display|illustrate|depict|watch|see)\s+)?(?:the\s+|a\s+|an\s+|each\s+)?"
                   r"(?P<a>[^.;:]{2,80}?)\s+" + _MOVE_VERB + r"\s+(?:in)?to\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?"
                   r"(?P<b>.{1,80})$", s, re.I)

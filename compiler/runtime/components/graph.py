@@ -4,7 +4,7 @@ nodes — a Manim `Graph`/`DiGraph` with positions from a layout — and steps a
 Layouts (`layout_positions`): given coordinates, `tree`, `layered`, `circular`, `spring` (networkx,
 seeded), `chain` (each path a row) and `bst` (keys inserted in order: x is the in-order rank, y the
 depth). Positions are computed for every node the steps will insert too, so nothing moves when they
-appear. Steps: visit, mark, color, note, label, path, insert, remove, dim (see the model).
+appear. Steps: visit, mark, color, note, label, path, walk, insert, remove, dim (see the model).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import math
 from manim import (DOWN, LEFT, RIGHT, UP, AnimationGroup, Circle, Create, DiGraph, Dot, FadeIn, FadeOut, Graph,
                    Line, ManimColor, RoundedRectangle, Succession, Transform, VGroup)
 
-from ...components.graph import node_id
+from ...components.graph import node_id, tree_place
 from ..style import colour, text
 from .plot import paint
 
@@ -120,6 +120,26 @@ def _bst(keys) -> dict[str, tuple[float, float]]:
     edges, paths = bst_edges(keys)
     order = sorted(keys, key=_num)
     return {k: (float(order.index(k)), -float(len(paths[k]))) for k in keys}
+
+
+def _tree_paths(future: list[str], pairs: list[tuple[str, str]], ids: list[str]) -> dict[str, list[str]]:
+    """A search tree written with its places: each key yet to be inserted walks down from the root through its
+    ancestors (the nodes it is compared with). Only when every key is a number and the edges make a tree."""
+    if not future or any(_num(i) == math.inf for i in ids):
+        return {}
+    parent: dict[str, str] = {}
+    for a, b in pairs:
+        if b in parent or a == b:
+            return {}
+        parent[b] = a
+    out = {}
+    for i in future:
+        path, v = [], parent.get(i)
+        while v is not None and v not in path and len(path) <= len(ids):
+            path.append(v)
+            v = parent.get(v)
+        out[i] = path[::-1]
+    return out
 
 
 def _layered(ids, pairs) -> dict[str, tuple[float, float]]:
@@ -358,10 +378,12 @@ def build(theme: dict, *, nodes, edges=(), directed: bool = False, layout: str =
 
     nodes, edges = _nodes(nodes), _edges(edges)
     col = ManimColor(color) if color else colour(theme, "node", theme["accent"])
-    ids = [n["id"] for n in nodes]
+    ids = [n["id"] for n in nodes if not n.get("hidden")]
     info = {n["id"]: n for n in nodes}
-    # every node the steps will insert gets its place now
-    future, future_pairs = [], []
+    # every node the steps will insert gets its place now; hidden nodes are placed and wait for their insert
+    future = [n["id"] for n in nodes if n.get("hidden")]
+    future_pairs = [(e["from"], e["to"]) for e in edges if e["from"] in future or e["to"] in future]
+    edges = [e for e in edges if e["from"] not in future and e["to"] not in future]
     for s in steps or []:
         if s.get("action") == "insert":
             for n in s.get("nodes") or []:
@@ -370,8 +392,20 @@ def build(theme: dict, *, nodes, edges=(), directed: bool = False, layout: str =
                     future.append(i)
                     info[i] = {"id": i, **({"at": s["at"]} if s.get("at") and len(s.get("nodes")) == 1 else {})}
             future_pairs += [(node_id(a), node_id(b)) for a, b in s.get("edges") or []]
-    all_ids = ids + future
     pairs = [(e["from"], e["to"]) for e in edges]
+    placed: dict[str, list[str]] = {}
+    known = {i: tuple(info[i]["at"]) for i in ids if info[i].get("at")}
+    if ids and len(known) == len(ids):
+        for i in future:  # a key inserted into a tree drawn at written places, with no place of its own: by search
+            if info[i].get("at"):
+                known[i] = tuple(info[i]["at"])
+                continue
+            found = tree_place(i, known, pairs + future_pairs)
+            if found is not None:
+                placed[i], known[i] = found
+                info[i] = dict(info[i], at=list(known[i]))
+                future_pairs.append((found[0][-1], i))
+    all_ids = ids + future
     if layout == "bst":
         tree_edges, paths = bst_edges(all_ids)
         live = set(ids)
@@ -379,7 +413,7 @@ def build(theme: dict, *, nodes, edges=(), directed: bool = False, layout: str =
         future_pairs = [(a, b) for a, b in tree_edges if b not in live]
         edges = [{"from": a, "to": b} for a, b in pairs]
     else:
-        paths = {}
+        paths = {**_tree_paths([f for f in future if f not in placed], pairs + future_pairs, all_ids), **placed}
     given = all(info[i].get("at") for i in all_ids)
     if given:  # coordinates as written, scaled to the frame
         pos = {i: (float(info[i]["at"][0]), float(info[i]["at"][1])) for i in all_ids}
@@ -445,6 +479,8 @@ def build(theme: dict, *, nodes, edges=(), directed: bool = False, layout: str =
             g_notes[i] = t
     # invisible anchors: where every node (present or future) sits, moved and scaled with the group
     anchors = VGroup(*[Dot(pts[i], radius=0.001, fill_opacity=0, stroke_opacity=0) for i in all_ids])
+    origin = Dot([0.0, 0.0, 0.0], radius=0.001, fill_opacity=0, stroke_opacity=0)  # where (cx, cy) of the input sits
+    anchors.add(origin)
     ruler = VGroup(Dot(pts[all_ids[0]], radius=0.001, fill_opacity=0, stroke_opacity=0),
                    Dot(pts[all_ids[0]] + RIGHT, radius=0.001, fill_opacity=0, stroke_opacity=0))
     parts = [graph, edge_labels, notes, anchors, ruler]
@@ -461,6 +497,7 @@ def build(theme: dict, *, nodes, edges=(), directed: bool = False, layout: str =
     g.anchor = {i: a for i, a in zip(all_ids, anchors)}
     g.ruler, g.base_r, g.theme, g.directed, g.colour = ruler, r, theme, directed, col
     g.bst_paths, g.future_pairs, g.layout = paths, future_pairs, layout
+    g.origin, g.frame, g.shape = origin, (cx, cy, ux * max(spread, 1.0), uy * max(spread, 1.0)), shape
     g.caption = cap
     g.steps = list(steps or [])
     g.parts = {node_id(info[i].get("label", i)): vmobs[i] for i in ids}
@@ -495,7 +532,7 @@ def enter(mob, run_time: float):
     g = mob.graph
     nodes = list(mob.vmobs.values())
     out = [AnimationGroup(*[FadeIn(v, scale=0.8) for v in nodes], lag_ratio=0.5 / max(1, len(nodes)),
-                          run_time=max(0.3, run_time * 0.45))]
+                          run_time=max(0.3, run_time * 0.45))] if nodes else []  # (all hidden: built by inserts)
     if g.edges:
         out.append(AnimationGroup(*[Create(e) for e in g.edges.values()], run_time=max(0.3, run_time * 0.35)))
     extra = [m for m in (mob.edge_labels, mob.notes) if len(m)] + ([mob.caption] if mob.caption is not None else [])
@@ -560,28 +597,110 @@ def _label(scene, g, key, s: str, rt: float):
     scene.play(FadeIn(new, scale=0.8), run_time=rt)
 
 
-def _insert(scene, g, ids: list[str], pairs: list, rt: float):
+def _screen(g, at) -> "np.ndarray":
+    """Where the input coordinates `at` are on screen now (the graph may have been moved and scaled)."""
+    import numpy as np
+
+    cx, cy, ux, uy = g.frame
+    k = _scale(g)
+    return g.origin.get_center() + np.array([(float(at[0]) - cx) * ux * k, (float(at[1]) - cy) * uy * k, 0.0])
+
+
+def _parent_of(g, i: str) -> dict[str, str]:
+    parent: dict[str, str] = {}
+    for a, b in g.graph.edges:
+        parent.setdefault(b, a)
+    return parent
+
+
+def _search_place(g, i: str):
+    """A key inserted into a search tree on screen that had no place: it walks down from the root (left when
+    smaller, right when larger) and hangs below the node where the walk stops, halfway to that node's cousins.
+    Returns (comparison path, position) or None when the graph is not a tree of numbers."""
+    import numpy as np
+
+    live = list(g.vmobs)
+    if _num(i) == math.inf or not live or any(_num(v) == math.inf for v in live):
+        return None
+    parent = _parent_of(g, i)
+    kids: dict[str, list[str]] = {v: [] for v in live}
+    for b, a in parent.items():
+        if a in kids:
+            kids[a].append(b)
+    roots = [v for v in live if v not in parent]
+    if len(roots) != 1:
+        return None
+    cur, path = roots[0], []
+    while True:
+        path.append(cur)
+        smaller = _num(i) < _num(cur)
+        here = g.vmobs[cur].get_center()
+        side = [c for c in kids[cur] if (g.vmobs[c].get_center()[0] < here[0]) == smaller]
+        if not side:
+            break
+        cur = side[0]
+    here = g.vmobs[cur].get_center()
+    up = parent.get(cur)
+    size = g.vmobs[cur].height
+    dy = (g.vmobs[up].get_center()[1] - here[1]) if up else 2.2 * size
+    dx = abs(g.vmobs[up].get_center()[0] - here[0]) / 2 if up else 1.6 * size
+    dy, dx = max(dy, 1.6 * size), max(dx, 1.1 * size)
+    return path, here + np.array([-dx if _num(i) < _num(cur) else dx, -dy, 0.0])
+
+
+def _walk_in(scene, g, v, path: list[str], rt: float) -> None:
+    """The new node appears beside the root and steps down its comparison path, each compared node lit in turn."""
+    import numpy as np
+
+    beside = np.array([1.0, 0.55, 0.0]) * (v.width * 1.15)
+    first = g.vmobs[path[0]].get_center() + beside
+    goal = v.get_center().copy()
+    v.move_to(first)
+    v.body.set_stroke(DONE, width=4)
+    scene.play(FadeIn(v, scale=0.6), run_time=max(0.2, rt * 0.35))
+    step = max(0.2, rt * 0.45)
+    for k, p in enumerate(path):
+        body = g.vmobs[p].body
+        was = (body.get_stroke_color(), body.get_stroke_width())
+        moves = [body.animate.set_stroke(CURRENT, width=6)]
+        if k:
+            moves.append(v.animate.move_to(g.vmobs[p].get_center() + beside))
+        scene.play(*moves, run_time=step)
+        scene.play(body.animate.set_stroke(*was), run_time=max(0.15, step * 0.5))
+    scene.play(v.animate.move_to(goal), run_time=step)
+    scene.play(v.body.animate.set_stroke(g.colour, width=3), run_time=max(0.15, step * 0.5))
+
+
+def _insert(scene, g, ids: list[str], pairs: list, rt: float, at=None):
     k = _scale(g)
     for i in ids:
-        if i in g.vmobs or i not in g.future:
+        if i in g.vmobs:
             continue
-        if g.layout == "bst" and g.bst_paths.get(i):
-            lit = []
-            for p in g.bst_paths[i]:  # the comparisons on the way down, each node lit in turn
-                if p in g.vmobs:
-                    body = g.vmobs[p].body
-                    lit.append((body, body.get_stroke_color(), body.get_stroke_width()))
-                    scene.play(body.animate.set_stroke(CURRENT, width=6), run_time=max(0.2, rt * 0.4))
-            if lit:
-                scene.play(*[b.animate.set_stroke(c, width=w) for b, c, w in lit], run_time=max(0.2, rt * 0.3))
-            pairs = list(pairs) + [(a, b) for a, b in g.future_pairs if b == i]
-        v = g.future.pop(i)
-        v.scale(k)
-        v.move_to(g.anchor[i].get_center())
-        g.graph.add_vertices(i, positions={i: g.anchor[i].get_center()}, vertex_mobjects={i: v})
+        path = g.bst_paths.get(i) or []
+        if i in g.future:
+            v = g.future.pop(i)
+            v.scale(k)
+            v.move_to(g.anchor[i].get_center())
+        else:  # a node the graph was not drawn with: placed where written, or found by its key
+            found = None if at is not None and len(ids) == 1 else _search_place(g, i)
+            if at is not None and len(ids) == 1:
+                where = _screen(g, at)
+            elif found is not None:
+                path, where = found
+            else:
+                right = max(m.get_right()[0] for m in g.vmobs.values()) if g.vmobs else 0.0
+                where = [right + 2 * g.base_r * k + 0.3, g.graph.get_center()[1], 0.0]
+            v = _node_mob(g.theme, i, g.colour, g.shape, g.base_r).scale(k).move_to(where)
+            if path:
+                pairs = list(pairs) + [(path[-1], i)]
+        if path and all(p in g.vmobs for p in path):
+            _walk_in(scene, g, v, path, rt)
+        else:
+            scene.play(FadeIn(v, scale=0.6), run_time=rt)
+        pairs = list(pairs) + [(a, b) for a, b in g.future_pairs if i in (a, b)]
+        g.graph.add_vertices(i, positions={i: v.get_center()}, vertex_mobjects={i: v})
         g.vmobs[i] = v
         g.parts[v.label.text if hasattr(v.label, "text") else i] = v
-        scene.play(FadeIn(v, scale=0.6), run_time=rt)
     new_edges = []
     for a, b in pairs:
         a, b = node_id(a), node_id(b)
@@ -593,6 +712,33 @@ def _insert(scene, g, ids: list[str], pairs: list, rt: float):
             new_edges.append(m)
     if new_edges:
         scene.play(*[Create(m) for m in new_edges], run_time=rt)
+
+
+def _walk(scene, g, ids: list[str], col, span: float) -> None:
+    """A dot travels along the edges from node to node in the order given, lighting each node it reaches."""
+    import networkx as nx
+
+    stops = [i for i in ids if i in g.vmobs]
+    if len(stops) < 2:
+        return
+    und = g.graph._graph.to_undirected()
+    route = [stops[0]]
+    for a, b in zip(stops, stops[1:]):
+        try:
+            route += nx.shortest_path(und, a, b)[1:]
+        except (nx.NetworkXNoPath, nx.NodeNotFound):
+            route.append(b)
+    dot = Dot(g.vmobs[stops[0]].get_center(), radius=0.11 * _scale(g), color=col).set_z_index(5)
+    hop = max(0.12, span / (len(route) + 1))
+    scene.play(FadeIn(dot), _set_node(g.vmobs[stops[0]], g.theme, col, 5), run_time=hop)
+    lit = {stops[0]}
+    for v in route[1:]:
+        moves = [dot.animate.move_to(g.vmobs[v].get_center())]
+        scene.play(*moves, run_time=hop * 0.7)
+        if v in stops and v not in lit:
+            lit.add(v)
+            scene.play(_set_node(g.vmobs[v], g.theme, col, 5), run_time=hop * 0.3)
+    scene.play(FadeOut(dot), run_time=min(0.3, hop))
 
 
 def _remove(scene, g, ids: list[str], pairs: list, rt: float):
@@ -625,7 +771,7 @@ def _remove(scene, g, ids: list[str], pairs: list, rt: float):
         g.parts = {k: v for k, v in g.parts.items() if v not in gone}
 
 
-def play_step(scene, g, step: dict, rt: float) -> None:
+def play_step(scene, g, step: dict, rt: float, span: float | None = None) -> None:
     theme = g.theme
     action = step.get("action")
     ids = [node_id(n) for n in step.get("nodes") or []]
@@ -671,8 +817,10 @@ def play_step(scene, g, step: dict, rt: float) -> None:
             seq.append(_set_node(g.vmobs[ids[-1]], theme, c, 5))
         if seq:
             scene.play(Succession(*seq, run_time=max(rt, 0.15 * len(seq))))
+    elif action == "walk":
+        _walk(scene, g, ids, col or ManimColor(PATH), span or 2 * rt)
     elif action == "insert":
-        _insert(scene, g, ids, pairs, rt)
+        _insert(scene, g, ids, pairs, rt, step.get("at"))
     elif action == "remove":
         _remove(scene, g, ids, pairs, rt)
 
@@ -686,7 +834,7 @@ def run_steps(scene, g, steps, until: float) -> None:
     per = max(0.3, (until - start - 0.3) / len(steps))
     for k, step in enumerate(steps):
         scene._wait_until(start + k * per)
-        play_step(scene, g, step, max(0.2, min(1.0, per * 0.6)))
+        play_step(scene, g, step, max(0.2, min(1.0, per * 0.6)), per * 0.85)
 
 
 
