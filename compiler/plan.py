@@ -25,7 +25,7 @@ from .planner.budget import Budget, PlanTimeout
 from .planner.clauses import operation_clauses
 from .planner.extract import QUOTED, before_quote, extract
 from .planner.segment import detail_sentences
-from .planner.context import Context, _kw, since_clear
+from .planner.context import Context, History, _kw, since_clear
 from .planner.knowledge import component_nouns, is_instruction, picture_objects
 from .planner.ruleset import RULES
 from .planner.rules_equation import kept_formulas
@@ -65,12 +65,13 @@ def plan_storyboard(sb: Storyboard) -> Plan:
     base = base_theme(sb.settings.theme if sb.settings else None)
     notes: list[PlanNote] = []
     scenes: list[ScenePlan] = []
+    history = None
     previous = base
     for i, scene in enumerate(sb.scenes):
         budget = Budget()
         try:
             with budget.armed():
-                sp = plan_scene(i, scene, previous, notes, tuple(scenes), budget)
+                sp = plan_scene(i, scene, previous, notes, history or (), budget)
         except PlanTimeout as e:
             where = f"while planning {e.sentence[:120]!r}" if e.sentence else "while planning its style"
             raise PlanError(PlanNote(
@@ -78,6 +79,7 @@ def plan_storyboard(sb: Storyboard) -> Plan:
                          "simplify or split that sentence, or give the scene explicit visuals",
                 ("scenes", i, "animation_details"), Severity.ERROR, e.sentence)) from None
         scenes.append(sp)
+        history = History.grow(history, sp)  # (shares one index by kind: a long storyboard is not re-indexed per scene)
         previous = sp.theme
     return Plan(sb.title, tuple(scenes), tuple(notes))
 

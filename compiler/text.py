@@ -33,7 +33,8 @@ def split_sentences(text: str) -> list[str]:
     """Split prose into sentences, never inside quotes (single quotes too), backticks or brackets.
 
     A sentence ends at `.`, `!`, `?` (or `…`) followed by whitespace, outside any quoted or
-    bracketed span, unless the word before the dot is a common abbreviation or a single letter.
+    bracketed span, unless the word before the dot is a common abbreviation or a single letter, or the
+    dots are an ellipsis followed by a lowercase word.
     Decimal numbers (`0.5`) never split because no whitespace follows the dot.
     """
     sentences: list[str] = []
@@ -64,6 +65,9 @@ def split_sentences(text: str) -> list[str]:
                 word = m.group(1) if m else ""
                 if ch == "." and word and word.lower() in _ABBREVIATIONS:
                     i = j
+                    continue
+                if (ch == "\u2026" or text.startswith("...", i)) and re.match(r"\s+[a-z]", text[j:j + 3]):
+                    i = j  # '"Comparisons: 1" ... up to "Comparisons: 7"': an ellipsis inside the sentence
                     continue
                 piece = text[start:j].strip()
                 if piece:

@@ -17,12 +17,15 @@ class CodeVisual(VisualBase):
     kind: Literal["code"] = Field(description="Monospace code lines with syntax colours.")
     code: NonBlank = Field(description="Source code; newlines separate lines.", examples=["print(3 + 5)"])
     language: str = Field("python", description="Language for syntax colouring.", examples=["python"])
+    title: str | None = Field(None, max_length=60, description="A name written above the block (the function it "
+                              "holds).", examples=["search(node, x)"])
 
 
-STRINGS = ('code',)  # parameters whose text is drawn
+STRINGS = ('code', 'title')  # parameters whose text is drawn
 
 
 def drawn(params: dict) -> list[str]:
-    """The code, line by line as it reads on screen."""
-    return [line.strip() for line in str(params.get("code", "")).splitlines() if line.strip()]
+    """The title, then the code line by line as it reads on screen."""
+    return ([params["title"]] if params.get("title") else []) + [
+        line.strip() for line in str(params.get("code", "")).splitlines() if line.strip()]
 MODEL = CodeVisual

@@ -46,7 +46,7 @@ class GraphNode(_Model):
     shape: Literal["circle", "box"] | None = Field(None, description="Circle (default for up to 3 characters) or "
                                                    "rounded box.", examples=["box"])
     color: Colour | None = Field(None, description="Node colour.", examples=["gold"])
-    hidden: bool = Field(False, description="Placed now but drawn only when an `insert` step adds it (a tree built "
+    hidden: bool | None = Field(None, description="Placed now but drawn only when an `insert` step adds it (a tree built "
                          "node by node at the places written).", examples=[True])
 
 
@@ -119,6 +119,8 @@ class GraphVisual(VisualBase):
                                                        examples=["right"])
     extend: bool = Field(False, description="Act on the graph already on screen (only `steps`); without one on "
                          "screen, draw this beat's graph.", examples=[True])
+    grown: bool = Field(False, description="This graph is the one on screen grown (more nodes and edges): it takes "
+                        "that graph's place instead of being drawn beside it.", examples=[True])
     edges: list[GraphEdge] = Field(default_factory=list, max_length=MAX_EDGES,
                                    description="The edges, each {from, to, label}.",
                                    examples=[[{"from": "A", "to": "B", "label": 4}]])

@@ -19,6 +19,21 @@ from .extract import Extracted, mask_shown
 from .theme import Theme
 
 
+class History(tuple):
+    """The scenes planned so far, and their index by kind (oldest first), kept up to date by the storyboard's
+    planner as it goes — so that no scene re-indexes the whole history of a long storyboard."""
+
+    by_kind: dict
+
+    @staticmethod
+    def grow(before: "History | None", sp) -> "History":
+        out = History((before or ()) + (sp,))
+        out.by_kind = before.by_kind if before is not None else {}
+        for k in sp.kinds:
+            out.by_kind.setdefault(k, []).append(sp)
+        return out
+
+
 @dataclass
 class Context:
     """What the rules know about the scene so far."""
@@ -67,6 +82,9 @@ class Context:
     def earlier(self, kind: str) -> list:
         """The earlier scenes (ScenePlans) that drew `kind`, latest first — indexed once per scene, so that
         a rule asking on every sentence does not walk a long storyboard's whole history each time."""
+        shared = getattr(self.history, "by_kind", None)
+        if shared is not None:
+            return shared.get(kind, [])[::-1]
         if self._by_kind is None:
             self._by_kind = {}
             for sp in reversed(self.history):

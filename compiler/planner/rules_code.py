@@ -17,8 +17,13 @@ def rule_code(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         block = ex.code_block
         ctx.consumed.add(block)
         lines = [ln for ln in block.split("\n") if ln.strip()]
-        beats.append(_beat("code", "code:block", ex, i, [ln.strip() for ln in lines], _kw(block),
-                           code=block, language=_language(block, ex.sentence)))
+        named = re.search(r"\b(?:code\s+)?(?:block|panel|listing|snippet|box)\s+(?:titled|labell?ed|named|called|headed)\s+"
+                          r"[\"\u201c]([^\"\u201d\n]{1,60})[\"\u201d]", ex.sentence.split("\n")[0], re.I)
+        title = {"title": named.group(1)} if named else {}
+        if named:
+            ctx.consumed.add(named.group(1))  # 'Left code block titled "search(node, x)":' — the block's name above it
+        beats.append(_beat("code", "code:block", ex, i, [named.group(1)] * bool(named) + [ln.strip() for ln in lines],
+                           _kw(block), code=block, language=_language(block, ex.sentence), **title))
     code = [c for c in ex.code if c not in ctx.consumed]
     if _has(ex, r"^\s*(?:then\s+)?(?:highlight|emphasi[sz]e|point to|underline|mark)\b") and any(
             b.kind == "code" for b in ctx.beats):

@@ -211,6 +211,18 @@ def _list_of_lines(sentence: str) -> bool:
         re.I) is not None
 
 
+def _graph_path(f: str, ctx: Context) -> bool:
+    """"the path edges 50-70-60": nodes of the graph on screen joined by dashes, not a subtraction."""
+    names = [x for x in re.split(r"\s*[-–—]\s*", f.strip()) if x]
+    if len(names) < 2:
+        return False
+    for b in since_clear(ctx):
+        if b.kind == "graph" and not b.params.get("extend"):
+            ids = {str(n["id"] if isinstance(n, dict) else n) for n in b.params.get("nodes") or []}
+            return all(x in ids for x in names)
+    return False
+
+
 def rule_equation(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if _list_of_lines(ex.sentence):
         return []
@@ -228,7 +240,7 @@ def rule_equation(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                 r"\b(?:math ?tex|tex|latex|formula|equation|identity|theorem)\s*:?\s*[\"'\u201c\u2018`]?$",
                 ex.sentence[:max(0, ex.sentence.find(q))], re.I)]
     if not formulas:
-        formulas = prose_formulas(ex, ctx)
+        formulas = [f for f in prose_formulas(ex, ctx) if not _graph_path(f, ctx)]
         rule = "equation:prose-formula"
         _unread_words(ex, ctx, i, formulas)
     if not formulas:

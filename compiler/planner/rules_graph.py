@@ -407,7 +407,7 @@ def _placed_tree(ex: Extracted, ctx: Context, i: int, on_screen: Beat | None, la
     names = [n["id"] for n in nodes if n["id"] not in later]
     ctx.stop = True  # the numbers are the tree's keys and places
     return [_beat("graph", "graph:placed-tree" + ("+grown" if growing else ""), ex, i, names,
-                  _kw(ex.sentence) + ("tree", "nodes"), nodes=nodes, edges=edges)]
+                  _kw(ex.sentence) + ("tree", "nodes"), nodes=nodes, edges=edges, **({"grown": True} if growing else {}))]
 
 
 _INSERTED = re.compile(r"\binsert(?:s|ed|ing)?\s+(?:the\s+)?(?:(?:new\s+)?(?:key|value|node|number)\s+)?(-?\d+(?:\.\d+)?)(?![\w.])",

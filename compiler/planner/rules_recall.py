@@ -47,7 +47,7 @@ _OPERATION = re.compile(r"^\s*(?:then\s+|now\s+|next,?\s+|finally,?\s+)?(?:highl
                         r"replace|extend|fill|move|shift|circle|colou?r|fade|gr[ae]y out|remove|swap|update|change|"
                         r"place|put|overlay|point|zoom|keep|leave|start|begin)\w*\s+(?:\w+\s+){0,4}?(?:the|this|that|these|"
                         r"those)\s+(?:\w+\s+){0,3}?(?P<noun>NOUN)\b", re.I)
-_TRANSIENT = ("highlight", "highlight_row", "highlight_col", "highlight_cell", "highlight_max", "move_dot", "area",
+_TRANSIENT = ("grown", "highlight", "highlight_row", "highlight_col", "highlight_cell", "highlight_max", "move_dot", "area",
               "extend", "new_values", "sentence", "hull", "query", "query_label")
 
 
@@ -269,6 +269,11 @@ def rule_recall(ex: Extracted, ctx, i: int) -> list[Beat]:
                 b.params.get("mode") == "box" or re.search(r"\bbox(?:ed|es)?\b", b.source or "", re.I)
                 for b in ctx.beats):
             continue  # "Caption below the box" after "the boxed formula": that box, in this scene
+        if place or oper:
+            stem = re.sub(r"(?:es|s)$", "", (place or oper).group("noun"))
+            if len(stem) > 3 and any(b.kind not in ("title", "text") and re.search(
+                    r"\b" + re.escape(stem) + r"(?:s|es)?\b", b.source or "", re.I) for b in since_clear(ctx)):
+                continue  # "the first line of both blocks" after "Left code block titled …": those blocks, in this scene
         if place or oper:
             # "the demand curve" names one: it must be on the recalled plot
             m = place or oper

@@ -260,6 +260,14 @@ def rule_highlight(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                 continue
             beats.append(_beat("highlight", "highlight:part", ex, i, (), _kw(ex.sentence), target=other.label,
                                **{other.field: other.position}, color=colour_named(words) or colour, mode=mode))
+        if part.owner.kind == "code" and re.search(r"\b(?:both|each|every|all(?:\s+the)?)\s+(?:code\s+)?(?:blocks|listings|"
+                                                   r"snippets|functions|panels|programs)\b", ex.bare, re.I):
+            # "Highlight the first line of both blocks in red": that line of every code block on screen
+            for other in since_clear(ctx):
+                rows = [ln.strip() for ln in str(other.params.get("code", "")).split("\n")] if other.kind == "code" else []
+                if other is not part.owner and len(rows) >= part.position and rows[part.position - 1]:
+                    beats.append(_beat("highlight", "highlight:part", ex, i, (), _kw(ex.sentence),
+                                       target=rows[part.position - 1], item=part.position, color=colour, mode=mode))
         return beats
     quoted = [q for q in ex.quoted + ex.backticked if q not in ctx.consumed]
     formulas = [f.rstrip(".") for f, _, _ in ex.prose]

@@ -59,11 +59,24 @@ _COUNTER = re.compile(r"\b(?:counter|readout|read-out|tally|score(?:board)?|time
 def rule_counter(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     """"Show a small counter "terms: 1", "terms: 2", "terms: 3" as each term is added", "a counter "comparisons: 8" that
     updates to "comparisons: 14"": one text that changes in place, state after state — not a list of its states."""
+    step = _COUNTER_STEP.match(ex.sentence)
+    if step:
+        return _counter_step(ex, ctx, i, step.group(1))
     if not _COUNTER.search(ex.bare or "") or len(ex.quoted) < 2:
         return []
     states = [q for q in ex.quoted if q not in ctx.consumed]
-    heads = {re.sub(r"[-+−]?\d[\d.,]*\s*\S{0,3}\s*$", "", q).strip() for q in states}
-    updates = re.search(r"\b(?:updat\w*|chang\w*|goes|going|count\w*|tick\w*|climb\w*|ris\w*|grow\w*)\b", ex.bare, re.I)
+
+    def head(q: str) -> str:
+        return re.sub(r"[-+−]?\d[\d.,]*\s*\S{0,3}\s*$", "", q).strip()
+
+    counted = [q for q in states if re.search(r"\d", q)]
+    common = max({head(q) for q in counted}, key=lambda h: sum(head(q) == h for q in counted), default="")
+    same = [q for q in counted if head(q) == common]
+    if common and len(same) >= 2 and len(same) < len(states):
+        states = same  # 'Text above the row: "Find 80". … a counter "Comparisons: 1" … up to "Comparisons: 7"'
+    heads = {head(q) for q in states}
+    updates = re.search(r"\b(?:updat\w*|chang\w*|goes|going|count(?:s|ing|ed)?|tick\w*|climb\w*|ris\w*|grow\w*)\b",
+                        ex.bare, re.I)
     if len(states) < 2 or len(states) > 8 or not all(re.search(r"\d", q) for q in states) or not (
             len(heads) == 1 or updates):
         return []
@@ -73,8 +86,30 @@ def rule_counter(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         out.append(_beat("text", "text:counter", ex, i, [q], _kw(q), **params))
         before = q
     ctx.consumed.update(states)
-    ctx.stop = True
+    ctx.stop = all(q in ctx.consumed for q in ex.quoted)
     return out
+
+
+_COUNTER_STEP = re.compile(r"^\s*(?:then\s+)?(?:the\s+)?(?:counter|tally|score|count)\s*(?::|→|->|=|goes\s+to|becomes|"
+                           r"updates\s+to|increases\s+to|ticks\s+to)\s*([-+−]?\d[\d.,]*)\s*\.?\s*$", re.I)
+
+
+def _counter_step(ex: Extracted, ctx: Context, i: int, value: str) -> list[Beat]:
+    """"Counter: 1." after 'a counter "Comparisons: 0"': the counter on screen shows the new value in place —
+    never a second line "Counter: 1."."""
+    def counter_text(b: Beat) -> str | None:
+        t = str(b.params.get("text", ""))
+        if b.kind != "text" or not re.fullmatch(r"[^\d\n]{1,40}?[-+−]?\d[\d.,]*", t):
+            return None
+        named = re.search(r"\b(?:counter|tally|score|readout)\b[^\"\u201c]{0,20}[\"\u201c]" + re.escape(t), b.source or "", re.I)
+        return t if (named or b.rule == "text:counter") else None
+
+    old = next((t for b in since_clear(ctx) for t in [counter_text(b)] if t), None)  # (newest first)
+    if old is None:
+        return []
+    new = re.sub(r"[-+−]?\d[\d.,]*$", value.rstrip("."), old)
+    ctx.stop = True
+    return [_beat("text", "text:counter", ex, i, [new], _kw(new), text=new, role="note", replaces=old)]
 
 
 def rule_bullets(ex: Extracted, ctx: Context, i: int) -> list[Beat]:

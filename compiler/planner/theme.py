@@ -417,6 +417,7 @@ def _readable(col: str, bg: str) -> str:
     return col
 
 
+@lru_cache(maxsize=512)
 def _luminance(hex_colour: str) -> float:
     r, g, b = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
     return 0.2126 * r + 0.7152 * g + 0.0722 * b

@@ -1,11 +1,11 @@
 """code: monospace lines with syntax colours (pygments via Manim's Code)."""
 
-from manim import Code, FadeIn, UP
+from manim import Code, FadeIn, UP, LEFT, VGroup
 
 from ..style import clean, text
 
 
-def build(theme: dict, *, code: str, language: str = "python", color: str | None = None):
+def build(theme: dict, *, code: str, language: str = "python", color: str | None = None, title: str | None = None):
     source = "\n".join(clean(line)[:90] for line in clean(code).split("\n")[:18])
     try:
         mob = Code(code_string=source, language=language, formatter_style="monokai", add_line_numbers=False,
@@ -24,7 +24,15 @@ def build(theme: dict, *, code: str, language: str = "python", color: str | None
             if line.strip() and len(row):
                 mob.parts.setdefault(line.strip(), row)
     mob.parts[code] = mob
-    return mob
+    if not title:
+        return mob
+    head = text(title, theme, size=24, color=theme.get("accent"), mono=True)
+    head.next_to(mob, UP, buff=0.15).align_to(mob, LEFT)
+    group = VGroup(head, mob)  # the block with its name above it ("search(node, x)")
+    group.parts = dict(mob.parts, **{title: head})
+    if hasattr(mob, "lines"):
+        group.lines = mob.lines
+    return group
 
 
 def enter(mob, run_time: float):
