@@ -131,7 +131,8 @@ def test_building_inserting_and_walking_dry_run_fit(monkeypatch):
                                                                           {"action": "insert", "nodes": [70]}]},
                 {"kind": "graph", "extend": True, "sentence": 3, "steps": [{"action": "insert", "nodes": [65]}]},
                 {"kind": "graph", "extend": True, "sentence": 4,
-                 "steps": [{"action": "walk", "nodes": [30, 50, 65, 70]}]}], "Insert"),
+                 "steps": [{"action": "walk", "nodes": [30, 50, 65, 70]},
+                           {"action": "box", "nodes": [70, 65], "text": "all > 50"}]}], "Insert"),
     ]
     for number, ins in dry_run(scenes, monkeypatch):
         assert ins.violations == [], (number, ins.violations)

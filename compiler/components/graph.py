@@ -61,7 +61,7 @@ class GraphEdge(_Model):
     color: Colour | None = Field(None, description="Edge colour.", examples=["orange"])
 
 
-StepAction = Literal["visit", "mark", "color", "note", "label", "path", "walk", "insert", "remove", "dim"]
+StepAction = Literal["visit", "mark", "color", "note", "label", "path", "walk", "insert", "remove", "dim", "box"]
 
 
 class GraphStep(_Model):
@@ -71,13 +71,14 @@ class GraphStep(_Model):
         "(distance relaxation); `label`: one edge's label changes to `text`; `path`: the path through `nodes` "
         "lights up, node by node; `walk`: a dot travels along the edges from node to node in the order given (a "
         "traversal), lighting each; `insert`: new `nodes` (and `edges`) appear — in a search tree the new key "
-        "walks down its comparison path first and hangs from the node it stops at; `remove`: nodes (with their edges) or edges fade out; `dim`: "
+        "walks down its comparison path first and hangs from the node it stops at; `box`: a rounded rectangle "
+        "around `nodes` (a subtree, a cluster), labelled with `text`; `remove`: nodes (with their edges) or edges fade out; `dim`: "
         "nodes/edges fade to grey.", examples=["visit"])
     nodes: list[NodeId] = Field(default_factory=list, max_length=MAX_NODES, description="Nodes the step acts on.",
                                 examples=[["A", "C", "E"]])
     edges: list[Pair] = Field(default_factory=list, max_length=MAX_EDGES,
                               description="Edges the step acts on, each [from, to].", examples=[[["A", "B"]]])
-    text: Label | None = Field(None, description="New text for `note` / `label`.", examples=["4"])
+    text: Label | None = Field(None, description="New text for `note` / `label`; the label of a `box`.", examples=["4"])
     at: list[float] | None = Field(None, min_length=2, max_length=2,
                                    description="`insert` of one node into a graph drawn at positions: where.",
                                    examples=[[0, -2]])
@@ -86,7 +87,7 @@ class GraphStep(_Model):
     @model_validator(mode="after")
     def _complete(self):
         a, n, e = self.action, len(self.nodes), len(self.edges)
-        if a in ("visit", "mark", "insert") and not n and not (a == "insert" and e):
+        if a in ("visit", "mark", "insert", "box") and not n and not (a == "insert" and e):
             raise _err(f"a '{a}' step needs `nodes`")
         if a in ("color", "remove", "dim") and not n and not e:
             raise _err(f"a '{a}' step needs `nodes` or `edges`")

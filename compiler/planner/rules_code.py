@@ -22,7 +22,7 @@ def rule_code(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         title = {"title": named.group(1)} if named else {}
         if named:
             ctx.consumed.add(named.group(1))  # 'Left code block titled "search(node, x)":' — the block's name above it
-        beats.append(_beat("code", "code:block", ex, i, [named.group(1)] * bool(named) + [ln.strip() for ln in lines],
+        beats.append(_beat("code", "code:block", ex, i, ([named.group(1)] if named else []) + [ln.strip() for ln in lines],
                            _kw(block), code=block, language=_language(block, ex.sentence), **title))
     code = [c for c in ex.code if c not in ctx.consumed]
     if _has(ex, r"^\s*(?:then\s+)?(?:highlight|emphasi[sz]e|point to|underline|mark)\b") and any(

@@ -386,7 +386,15 @@ def _placed_tree(ex: Extracted, ctx: Context, i: int, on_screen: Beat | None, la
     if not new:
         return None
     every = old + [(n, x, y) for n, x, y, _ in new]
-    edges = list(on_screen.params.get("edges") or []) if growing else []
+    edges = [dict(e) for e in on_screen.params.get("edges") or []] if growing else []
+    if growing:  # the labels its steps wrote stay on the grown tree ("smaller" on the left edge)
+        after = ctx.beats[ctx.beats.index(on_screen) + 1:] if on_screen in ctx.beats else []
+        for st in [st for b in after if b.kind == "graph" and b.params.get("extend") for st in b.params.get("steps") or []]:
+            if st.get("action") == "label" and st.get("edges"):
+                a, b = (str(x) for x in st["edges"][0])
+                for e in edges:
+                    if {str(e["from"]), str(e["to"])} == {a, b}:
+                        e["label"] = st["text"]
     for n, x, y, end in new:
         under = re.match(r"[^;.]*?\bunder\s+(?:node\s+)?(" + NODE + r")\b", ex.sentence[end:])
         above = [(m, mx, my) for m, mx, my in every if my > y + 1e-9]
@@ -747,6 +755,24 @@ def _node_refs(text: str, ids: set[str]) -> list[str]:
     return [m.group(0) for m in re.finditer(r"(?<![\w'.-])(?:" + NODE + r")(?![\w'(-]|\.\d)", text) if m.group(0) in ids]
 
 
+def _side_edge(graph: Beat, ctx: Context, side: str) -> tuple[str, str] | None:
+    """The edge from the top node to its left or right child, in a graph drawn at written places."""
+    current = graph
+    for b in since_clear(ctx):  # (newest first: a tree grown since is the one on screen)
+        if b.kind == "graph" and not b.params.get("extend"):
+            current = b
+            break
+    at = {str(n["id"]): n["at"] for n in current.params.get("nodes") or [] if isinstance(n, dict) and n.get("at")}
+    edges = [(str(e["from"]), str(e["to"])) for e in current.params.get("edges") or []]
+    if not at or not edges:
+        return None
+    top = max(at, key=lambda n: at[n][1])
+    down = [(a, b) for a, b in edges if a == top and b in at]
+    if not down:
+        return None
+    return (min if side == "left" else max)(down, key=lambda e: at[e[1]][0])
+
+
 def _operate(ex: Extracted, ctx: Context, i: int, graph: Beat) -> list[Beat]:
     ids = set(_ids(graph)) | _inserted_since(graph, ctx)
     waiting = _waiting(graph, ctx)
@@ -793,6 +819,29 @@ def _operate(ex: Extracted, ctx: Context, i: int, graph: Beat) -> list[Beat]:
             seq = [p for p in re.split(r"\s*(?:->|→|-|–)\s*", path.group(1)) if p in ids]
             if len(seq) >= 2:
                 steps.append({"action": "path", "nodes": seq, **({"color": colour} if colour else {})})
+                continue
+        boxed = re.search(r"\b(?:rectangles?|box|outline|frame|ellipse|one|another)\b[^.;]*?\b(?:around|enclos\w*|surround\w*)\b", low)
+        inside = list(dict.fromkeys(_node_refs(re.sub(r"[\"\u201c][^\"\u201d]*[\"\u201d]", " ", clause[boxed.start():]), ids))
+                      ) if boxed else []
+        if boxed and inside:
+            # "a transparent rounded rectangle around the whole left subtree (30, 20, 40) and label it "all < 50""
+            label = next((q for q in quoted if q not in inside), None)
+            steps.append({"action": "box", "nodes": inside, **({"text": label} if label else {}),
+                          **({"color": colour} if colour else {})})
+            if label:
+                used.append(label)
+            continue
+        sides = [(m.group(1), m.group(2).lower()) for m in re.finditer(
+            r"[\"\u201c]([^\"\u201d]{1,24})[\"\u201d]\s+(?:next\s+to|beside|on|along|by)\s+the\s+(left|right)\s+edge\b", clause)]
+        if sides:
+            # 'Put the label "smaller" next to the left edge and "larger" next to the right edge': the edges down
+            # from the top node, told apart by where their children sit
+            for text_, side in sides:
+                edge = _side_edge(graph, ctx, side)
+                if edge is not None:
+                    steps.append({"action": "label", "edges": [list(edge)], "text": text_})
+                    used.append(text_)
+            if used:
                 continue
         child = re.search(r"\b(?:left|right)\s+child\s+(?:is\s+|of\s+)?(" + NODE + r")\b", clause)
         if child and child.group(1) not in ids and re.search(r"\b(?:add|insert|attach|put|place|draw)\w*\b", low):

@@ -671,7 +671,21 @@ def _walk_in(scene, g, v, path: list[str], rt: float) -> None:
     scene.play(v.body.animate.set_stroke(g.colour, width=3), run_time=max(0.15, step * 0.5))
 
 
+def _refit(scene, g, before, rt: float) -> None:
+    """What a step added (a node below the tree, a box's label) stays inside the room the graph had: the graph
+    shrinks back into its old box, top and centre kept."""
+    left, bottom, right, top = before
+    w, h = g.width, g.height
+    if g.get_left()[0] >= left - 1e-3 and g.get_right()[0] <= right + 1e-3 and g.get_bottom()[1] >= bottom - 1e-3 \
+            and g.get_top()[1] <= top + 1e-3:
+        return
+    k = min(1.0, (right - left) / max(w, 1e-6), (top - bottom) / max(h, 1e-6))
+    target = [(left + right) / 2, top - h * k / 2, 0.0]
+    scene.play(g.animate.scale(k).move_to(target), run_time=max(0.2, rt * 0.5))
+
+
 def _insert(scene, g, ids: list[str], pairs: list, rt: float, at=None):
+    before = _box(g, 0.0)
     k = _scale(g)
     for i in ids:
         if i in g.vmobs:
@@ -712,6 +726,29 @@ def _insert(scene, g, ids: list[str], pairs: list, rt: float, at=None):
             new_edges.append(m)
     if new_edges:
         scene.play(*[Create(m) for m in new_edges], run_time=rt)
+    _refit(scene, g, before, rt)
+
+
+def _box_around(scene, g, ids: list[str], label, col, rt: float) -> None:
+    """A rounded rectangle around some nodes (a subtree), lightly filled, with its label outside it, away from
+    the picture's centre."""
+    before = _box(g, 0.0)
+    k = _scale(g)
+    inside = VGroup(*[g.vmobs[i] for i in ids])
+    frame = RoundedRectangle(width=inside.width + 0.3 * k, height=inside.height + 0.3 * k, corner_radius=0.15 * k,
+                             color=col, stroke_width=2.5).move_to(inside.get_center())
+    frame.set_fill(col, opacity=0.12).set_z_index(-1)
+    parts = [Create(frame)]
+    g.add(frame)
+    if label is not None:
+        t = text(node_id(label), g.theme, size=SMALL, color=col).scale(k)
+        below = inside.get_center()[1] <= g.graph.get_center()[1]
+        t.next_to(frame, DOWN if below else UP, buff=0.08 * k)
+        g.add(t)
+        g.parts[node_id(label)] = t
+        parts.append(FadeIn(t))
+    scene.play(*parts, run_time=rt)
+    _refit(scene, g, before, rt)
 
 
 def _walk(scene, g, ids: list[str], col, span: float) -> None:
@@ -817,6 +854,8 @@ def play_step(scene, g, step: dict, rt: float, span: float | None = None) -> Non
             seq.append(_set_node(g.vmobs[ids[-1]], theme, c, 5))
         if seq:
             scene.play(Succession(*seq, run_time=max(rt, 0.15 * len(seq))))
+    elif action == "box" and live:
+        _box_around(scene, g, live, step.get("text"), col or ManimColor(CURRENT), rt)
     elif action == "walk":
         _walk(scene, g, ids, col or ManimColor(PATH), span or 2 * rt)
     elif action == "insert":

@@ -1,0 +1,99 @@
+"""Sentences from storyboards the planner was not written against that it misread (round 11: counters, code blocks
+side by side, trees that grow), and the pictures they needed. One test per mechanism."""
+
+from __future__ import annotations
+
+from compiler.text import split_sentences
+
+from .test_unseen_round8 import only, planned
+
+
+# ----------------------------------------------------------------------------- counters
+def test_a_counter_updated_by_a_bare_value_changes_in_place():
+    (beats,), _ = planned('Show the target "Target: 60" and a counter "Comparisons: 0".\n'
+                          'Step 1: highlight node 50. Counter: 1.\nStep 2: move on. Counter: 2.')
+    texts = [(b.rule, b.params.get("text"), b.params.get("replaces")) for b in beats if b.kind == "text"]
+    assert ("text:quoted-string", "Target: 60", None) in texts  # a target and a counter: two things, not one
+    assert ("text:counter", "Comparisons: 1", "Comparisons: 0") in texts
+    assert ("text:counter", "Comparisons: 2", "Comparisons: 1") in texts
+    assert not any("Counter" in str(t) for _, t, _ in texts)
+
+
+def test_a_counter_beside_another_text_counts_only_its_own_states():
+    (beats,), _ = planned('Text above the row: "Find 80". Show a counter "Comparisons: 1" ... up to "Comparisons: 7".')
+    counters = [b.params for b in beats if b.rule == "text:counter"]
+    assert [c["text"] for c in counters] == ["Comparisons: 1", "Comparisons: 7"]
+    assert counters[1]["replaces"] == "Comparisons: 1"
+    assert any(b.params.get("text") == "Find 80" for b in beats)
+
+
+def test_an_ellipsis_before_a_lowercase_word_does_not_end_the_sentence():
+    assert split_sentences('Show "a: 1" ... up to "a: 7". Then stop.') == ['Show "a: 1" ... up to "a: 7".', "Then stop."]
+    assert split_sentences("Wait for it... Then go.") == ["Wait for it...", "Then go."]
+
+
+# ----------------------------------------------------------------------------- code blocks
+CODE = ('Left code block titled "search(node, x)":\n   "if node is null: return NOT FOUND"\n'
+        '   "else: return search(node.right, x)"\n'
+        'Right code block titled "insert(node, x)":\n   "if node is null: return new Node(x)"\n   "return node"\n'
+        'Highlight the first line of both blocks in red with the label "empty spot".')
+
+
+def test_a_code_block_carries_its_title_and_both_blocks_are_marked():
+    (beats,), _ = planned(CODE)
+    code = [b for b in beats if b.kind == "code"]
+    assert [c.params.get("title") for c in code] == ["search(node, x)", "insert(node, x)"]
+    assert not any(b.kind == "text" and "node, x" in str(b.params.get("text")) for b in beats)  # not written twice
+    marked = {b.params["target"] for b in beats if b.kind == "highlight"}
+    assert marked == {"if node is null: return NOT FOUND", "if node is null: return new Node(x)"}
+    assert not [b for b in beats if b.kind == "sequence"]  # "both blocks" are these blocks, not an earlier row
+
+
+# ----------------------------------------------------------------------------- graphs
+def test_a_path_of_node_names_is_a_path_not_a_subtraction():
+    (beats,), _ = planned("Draw the tree: 50 at (0, 2.5); 30 at (-3, 1); 70 at (3, 1); 60 at (1.5, -0.5).\n"
+                          "Show the path edges 50-70-60 thickened in yellow.")
+    assert not [b for b in beats if b.kind == "equation"]
+    steps = [s for b in beats if b.kind == "graph" for s in b.params.get("steps") or []]
+    assert {"action": "path", "nodes": ["50", "70", "60"], "color": "#FFE066"} in steps
+
+
+def test_a_tree_grown_at_written_places_takes_the_old_trees_place():
+    (beats,), _ = planned("Title: \"The BST rule\". Draw a single node with value 50 at (0, 2). Draw two child nodes: 30 at (-2, 0.5) and 70 "
+                          "at (2, 0.5), connected with lines.")
+    first, grown = [b for b in beats if b.kind == "graph"]
+    assert not first.params.get("grown") and grown.params["grown"] is True
+    assert [n["id"] for n in grown.params["nodes"]] == ["50", "30", "70"]
+
+
+def test_dimmed_and_recoloured_nodes():
+    (beats,), notes = planned("Draw the tree: 50 at (0, 2.5); 30 at (-3, 1); 70 at (3, 1); 20 at (-4.5, -0.5); "
+                              "80 at (4.5, -0.5).\nDim the whole left subtree (30, 20) to low opacity. Dim node 80.\n"
+                              "Node 70 turns green.")
+    steps = [s for b in beats if b.kind == "graph" for s in b.params.get("steps") or []]
+    assert {"action": "dim", "nodes": ["30", "20"]} in steps and {"action": "dim", "nodes": ["80"]} in steps
+    assert {"action": "color", "nodes": ["70"], "color": "#66BB6A"} in steps
+    assert not [n for n in notes if n.startswith("SB301")]
+
+
+def test_subtrees_boxed_and_edges_labelled_by_side():
+    (beats,), _ = planned('Title: "The BST rule". Draw the tree: 50 at (0, 2); 30 at (-2, 0.5); 70 at (2, 0.5); '
+                          '20 at (-3, -1); 40 at (-1, -1); 60 at (1, -1); 80 at (3, -1).\n'
+                          'Put the label "smaller" next to the left edge and "larger" next to the right edge.\n'
+                          'Draw a transparent rounded rectangle around the whole left subtree (30, 20, 40) and label it '
+                          '"all < 50"; draw one around the right subtree (70, 60, 80) labeled "all > 50".')
+    steps = [s for b in beats if b.kind == "graph" for s in b.params.get("steps") or []]
+    assert {"action": "label", "edges": [["50", "30"]], "text": "smaller"} in steps
+    assert {"action": "label", "edges": [["50", "70"]], "text": "larger"} in steps
+    assert {"action": "box", "nodes": ["30", "20", "40"], "text": "all < 50"} in steps
+    assert {"action": "box", "nodes": ["70", "60", "80"], "text": "all > 50"} in steps
+    assert not [b for b in beats if b.kind == "text"]  # every quoted label is on the tree
+
+
+def test_labels_written_on_a_tree_stay_when_it_grows():
+    (beats,), _ = planned('Title: "The BST rule". Draw a single node with value 50 at (0, 2). Draw two child nodes: '
+                          '30 at (-2, 0.5) and 70 at (2, 0.5), connected with lines.\n'
+                          'Put the label "smaller" next to the left edge.\n'
+                          'Expand to the full tree: add 20 at (-3, -1) under 30.')
+    grown = [b for b in beats if b.kind == "graph" and b.params.get("grown")][-1]
+    assert {"from": "50", "to": "30", "label": "smaller"} in grown.params["edges"]
