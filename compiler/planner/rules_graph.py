@@ -880,7 +880,7 @@ def _operate(ex: Extracted, ctx: Context, i: int, graph: Beat) -> list[Beat]:
             if every:
                 steps.append({"action": "dim", "nodes": every})
                 continue
-        turns = re.search(r"\b(?:turns?|becomes?|goes|changes?\s+to|(?:is\s+)?(?:colou?red|filled)(?:\s+in)?)\s+(" + COLOUR_RE.pattern + r")",
+        turns = re.search(r"\b(?:turns?|becomes?|goes|changes?\s+to|(?:is\s+)?colou?red(?:\s+in)?)\s+(" + COLOUR_RE.pattern + r")",
                           clause, re.I)
         if turns and nodes and not tabular:
             steps.append({"action": "color", "nodes": nodes, "color": colour_value(turns.group(1))})  # "Node 60 turns green"

@@ -272,7 +272,8 @@ def rule_recall(ex: Extracted, ctx, i: int) -> list[Beat]:
         if place or oper:
             stem = re.sub(r"(?:es|s)$", "", (place or oper).group("noun"))
             if len(stem) > 3 and any(b.kind not in ("title", "text") and re.search(
-                    r"\b" + re.escape(stem) + r"(?:s|es)?\b", b.source or "", re.I) for b in since_clear(ctx)):
+                    r"\b" + re.escape(stem) + r"(?:s|es)?\b", re.sub(r"[\"\u201c][^\"\u201d]*[\"\u201d]", " ", b.source or ""),
+                    re.I) for b in since_clear(ctx)):
                 continue  # "the first line of both blocks" after "Left code block titled …": those blocks, in this scene
         if place or oper:
             # "the demand curve" names one: it must be on the recalled plot

@@ -75,8 +75,11 @@ def rule_counter(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if common and len(same) >= 2 and len(same) < len(states):
         states = same  # 'Text above the row: "Find 80". … a counter "Comparisons: 1" … up to "Comparisons: 7"'
     heads = {head(q) for q in states}
+    named = _COUNTER.search(ex.sentence)
+    listed = [q for q in states if named and ex.sentence.find(q, named.end()) >= 0]
+    # 'Show a counter on the right: "n = 8: 0.1680", "n = 16: 0.1670", …': the states written after the counter
     updates = re.search(r"\b(?:updat\w*|chang\w*|goes|going|count(?:s|ing|ed)?|tick\w*|climb\w*|ris\w*|grow\w*)\b",
-                        ex.bare, re.I)
+                        ex.bare, re.I) or (len(listed) == len(states) and len(listed) >= 2)
     if len(states) < 2 or len(states) > 8 or not all(re.search(r"\d", q) for q in states) or not (
             len(heads) == 1 or updates):
         return []
