@@ -1042,11 +1042,13 @@ _TEX_COMMANDS = frozenset(
 def plain_text(s: str) -> str:
     """Text that will be drawn as it is (not typeset), with the LaTeX a model wrote inside it made readable:
     "Why Is the Area of a Circle \\pi r^2?" -> "Why Is the Area of a Circle π r²?", "If \\alpha > 1" -> "If α > 1",
-    "\\frac{1}{2} \\times 2\\pi r" -> "1/2 × 2π r"; $ delimiters dropped. Text without a backslash or $ is
-    returned as it is."""
+    "\\frac{1}{2} \\times 2\\pi r" -> "1/2 × 2π r"; $ delimiters dropped ("$1000" keeps its dollar). Text without
+    a backslash or $ is returned as it is."""
     if "\\" not in s and "$" not in s and "^" not in s:
         return s
-    out = re.sub(r"(?<!\\)\$", "", s).replace("\\$", "\x00")  # (an escaped dollar is a dollar)
+    # $…$ around maths is dropped; a dollar sign before a number ("$1000", "Balance ($)") is money, kept
+    out = re.sub(r"(?<!\\)\$\$(.+?)\$\$", r"\1", s)
+    out = re.sub(r"(?<![\\\w])\$(?=[^\s\d$])((?:[^$]*?[^\s$\\])?)\$(?!\d)", r"\1", out).replace("\\$", "\x00")
     for _ in range(4):  # ends: nested fractions and roots, a few levels at most
         new = re.sub(r"\\[dt]?frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}", lambda m: f"{_paren(m.group(1))}/{_paren(m.group(2))}", out)
         new = re.sub(r"\\sqrt\s*\{([^{}]*)\}", lambda m: "√" + _paren(m.group(1)), new)

@@ -97,3 +97,41 @@ def test_labels_written_on_a_tree_stay_when_it_grows():
                           'Expand to the full tree: add 20 at (-3, -1) under 30.')
     grown = [b for b in beats if b.kind == "graph" and b.params.get("grown")][-1]
     assert {"from": "50", "to": "30", "label": "smaller"} in grown.params["edges"]
+
+
+def test_both_blocks_mark_the_line_holding_the_quoted_code_in_each():
+    (beats,), _ = planned(CODE.replace("Highlight the first line of both blocks in red with the label \"empty spot\".",
+                                       "Highlight the 'node is null' lines of both blocks in yellow."))
+    assert {b.params["target"] for b in beats if b.kind == "highlight"} == {
+        "if node is null: return NOT FOUND", "if node is null: return new Node(x)"}
+
+
+def test_a_tree_recalled_as_the_n_node_tree_it_lists_leaves_out_a_later_insert():
+    details = ('Title: "Search for 65". Draw the full tree: 50 at (0, 2.5); 30 at (-3, 1); 70 at (3, 1); 20 at (-4.5, '
+               '-0.5); 40 at (-1.5, -0.5); 60 at (1.5, -0.5); 80 at (4.5, -0.5).\nInsert 65.',
+               'Title: "How fast is it?"\nLeft side: the balanced 7 node tree (50 root; 30, 70; 20, 40, 60, 80) scaled '
+               'down.')
+    (_, second), _ = planned(*details)
+    tree = next(b for b in second if b.kind == "graph")
+    assert tree.rule.startswith("graph:recalled") and len(tree.params["nodes"]) == 7
+    assert "65" not in {str(n["id"]) for n in tree.params["nodes"]} and not tree.params.get("steps")
+
+
+def test_a_drawing_asked_on_the_graph_that_is_not_drawn_is_said():
+    (beats,), notes = planned("Draw the tree: 50 at (0, 2.5); 30 at (-3, 1); 70 at (3, 1); 60 at (1.5, -0.5).\n"
+                              "Step 4: draw a short dashed edge from 60 down-right to a dashed empty circle at (2.25, -2) "
+                              'with the label "empty (null)".')
+    assert not [s for b in beats if b.kind == "graph" for s in b.params.get("steps") or []]  # "circle" is no verb here
+    assert any(n.startswith("SB307") and "circle" in n for n in notes), notes
+
+
+def test_values_listed_per_curve_are_dots_on_the_curves():
+    (beats,), _ = planned('Draw axes: x-axis "Years" from 0 to 30, y-axis "Balance ($)" from 0 to 18000.\n'
+                          "Plot simple interest: A = 1000 (1 + 0.1 t), a straight line.\n"
+                          "Plot compound interest: A = 1000 x 1.1^t, a curve.\n"
+                          "Mark and label values with dots:\nt = 10: simple $2000, compound $2594\n"
+                          "t = 20: simple $3000, compound $6727")
+    pts = [p for b in beats if b.kind == "plot" for p in b.params.get("points") or []]
+    assert pts == [{"x": 10, "y": 2000, "label": "$2000"}, {"x": 10, "y": 2594, "label": "$2594"},
+                   {"x": 20, "y": 3000, "label": "$3000"}, {"x": 20, "y": 6727, "label": "$6727"}]
+    assert not [b for b in beats if b.kind == "steps"]

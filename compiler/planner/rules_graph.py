@@ -193,6 +193,18 @@ def _recall(ex: Extracted, ctx: Context, i: int) -> Beat | None:
     if not (named or acted or same):
         return None
     params = dict(b.params)
+    count = re.search(r"\b(\d{1,2})[\s-]+node\b", ex.sentence, re.I)
+    named_ids = set(_node_refs(ex.sentence, set(_ids(b))))
+    if count and len(named_ids) == int(count.group(1)) < len(_ids(b)):
+        # "the balanced 7 node tree (50 root; 30, 70; 20, 40, 60, 80)" after 65 was inserted: the tree it lists
+        keep = named_ids
+        params["nodes"] = [n for n in params.get("nodes") or [] if str(n["id"] if isinstance(n, dict) else n) in keep]
+        params["edges"] = [e for e in params.get("edges") or [] if str(e["from"]) in keep and str(e["to"]) in keep]
+        params["steps"] = [st for st in params.get("steps") or [] if all(str(n) in keep for n in st.get("nodes") or [])]
+        if not params["steps"]:
+            params.pop("steps")
+        if not params["edges"]:
+            params.pop("edges")
     if re.search(r"\breset\w*\b|\bclear\w*\s+(?:the\s+)?(?:colou?rs|highlights)\b|\bfresh\b|\buncolou?red\b", ex.bare, re.I):
         params.pop("steps", None)  # "Same tree, reset colors.": as it was drawn, before the walk coloured it
     return Beat("graph", params, b.strings, f"graph:recalled-from-scene-{number}", ex.sentence, i, b.keywords)
@@ -805,7 +817,9 @@ def _operate(ex: Extracted, ctx: Context, i: int, graph: Beat) -> list[Beat]:
         seq = [n for k, n in enumerate(walked) if k == 0 or n != walked[k - 1]]
         steps.append({"action": "path", "nodes": seq, **({"color": _colour(ex.sentence)} if _colour(ex.sentence) else {})})
         clauses = []
+    marks: list[tuple[str, int]] = []
     for clause in clauses:
+        marks.append((clause, len(steps)))
         low = re.sub(r"[\"\u201c][^\"\u201d]*[\"\u201d]", " ", clause).lower()  # what the clause says, not what it quotes
         tabular = re.search(r"\b(?:table|rows?|columns?|cells?)\b", re.sub(r"\([^)]*\)", " ", low)) is not None  # "Final table: A 0 - (visited)"
         colour = _colour(clause)
@@ -932,7 +946,8 @@ def _operate(ex: Extracted, ctx: Context, i: int, graph: Beat) -> list[Beat]:
                 steps.append({"action": "note", "nodes": [first], "text": val[0]})
                 steps += [{"action": "note", "nodes": [n], "text": val[1]} for n in sorted(ids) if n != first]
                 continue
-        if not tabular and re.search(r"\b(?:highlight|current|visit\w*|circle|select|pick|start at)\b", low) and nodes:
+        if not tabular and (re.search(r"\b(?:highlight|current|visit\w*|select|pick|start at)\b", low) or re.match(
+                r"\s*(?:step\s+\d+\s*:\s*)?(?:then\s+|and\s+)?circle\b", low)) and nodes:  # ("an empty circle": a noun)
             steps.append({"action": "visit", "nodes": nodes, **({"color": colour} if colour else {})})
             last_node = nodes[-1:]
             continue
@@ -940,6 +955,13 @@ def _operate(ex: Extracted, ctx: Context, i: int, graph: Beat) -> list[Beat]:
             last_node = nodes[-1:]
     if not steps:
         return []
+    ends = [n for _, n in marks[1:]] + [len(steps)]
+    for (clause, n0), n1 in zip(marks, ends):
+        if n1 == n0 and re.match(r"\s*(?:step\s+\d+\s*:\s*)?(?:then\s+)?(?:draw|add)\b", clause, re.I) and re.search(
+                r"\b(?:edges?|circles?|nodes?|arrows?|lines?)\b", re.sub(r"[\"\u201c][^\"\u201d]*[\"\u201d]", " ", clause), re.I):
+            # "Step 4: draw a short dashed edge from 60 … to a dashed empty circle at (2.25, -2)": said, never silent
+            what = re.sub(r"^\s*(?:step\s+\d+\s*:\s*)?(?:then\s+)?", "", clause, flags=re.I)
+            ctx.lost(i, f"{what[:70]!r} is not drawn on the graph")
     ctx.consumed.update(used)
     strings = [str(s["text"]) for s in steps if "text" in s]
     return [_beat("graph", "graph:steps", ex, i, strings, _kw(ex.sentence), extend=True, steps=steps[:16])]

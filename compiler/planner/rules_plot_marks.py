@@ -1357,12 +1357,30 @@ def _valued_points(ex: Extracted, ctx, i: int, first, beats, curves, low) -> lis
     body = ex.sentence.split(":", 1)[1] if ":" in ex.sentence else ex.sentence
     items = [ln.strip() for ln in body.split("\n") if ln.strip()] if "\n" in body else top_level_split(body)
     ynames = _value_names(first, curves)  # "σ(z) = …" or the y axis "σ" — f'(0.5) is a slope, not a point of f
-    pts, strings = [], []
+    pts, strings, done = [], [], 0
     for item in items:
         m = _VALUED.match(item)
         if m is None or (m.group("v") and m.group("v") != xvar) or (m.group("f") and m.group("f") not in ynames):
             continue  # (a value of another letter: "y = 1" names a curve, not a point)
         after = item[m.end():] if m.group("v") else item[m.end("a") + 1:]
+        if m.group("v") and fs and re.match(r"\s*:?\s*(?:[A-Za-z][\w ]{0,15}?\s+)?[$€£]?\s*" + NUM, after) and not re.search(
+                r"(?<![\w'])[^\W\d_]\w{0,3}\s*=", after):
+            # "t = 10: simple $2000, compound $2594": one value on each curve at t = 10, labelled as written
+            x = _num(m.group("b"))
+            found = []
+            for v in re.finditer(r"([$€£]?)\s*(" + NUM + r")(?![\w.])", after):
+                y = _num(v.group(2))
+                try:
+                    near = any(abs(f(x) - y) <= 0.02 * max(1.0, abs(y)) for f in fs)
+                except Exception:  # noqa: BLE001 - a curve that cannot be evaluated there
+                    near = False
+                if near:
+                    found.append({"x": x, "y": y, "label": (v.group(1) + v.group(2)).strip()})
+            if found:
+                pts += found
+                strings += [p["label"] for p in found]
+                done += 1
+            continue
         if m.group("v") and not any(re.search(r"(?<![\w'])" + re.escape(n) + r"\s*=", after) for n in ynames):
             continue  # "p = 0.9 -> L = … ≈ 0.105" gives the curve's value L; "x = 2: slope 4" does not
         vals = re.findall(r"(?:=|≈)\s*(" + NUM + r")\s*(?:[A-Za-z%]{0,6})\s*$", after)
@@ -1371,7 +1389,8 @@ def _valued_points(ex: Extracted, ctx, i: int, first, beats, curves, low) -> lis
         x = _num(m.group("a") or m.group("b"))
         pts.append({"x": x, "y": _num(vals[-1]), "label": item.rstrip(".,;")})
         strings.append(item.rstrip(".,;"))
-    if not pts or len(pts) < len(items):
+        done += 1
+    if not pts or done < len(items):
         return None  # (a line that is no point of a curve — "e^1 ≈ 2.718" — would be lost: the lines stay lines)
     ex.prose[:] = []
     ctx.stop = True  # (the lines are the points' labels, not a derivation besides them)

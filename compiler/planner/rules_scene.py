@@ -260,8 +260,7 @@ def rule_highlight(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                 continue
             beats.append(_beat("highlight", "highlight:part", ex, i, (), _kw(ex.sentence), target=other.label,
                                **{other.field: other.position}, color=colour_named(words) or colour, mode=mode))
-        if part.owner.kind == "code" and re.search(r"\b(?:both|each|every|all(?:\s+the)?)\s+(?:code\s+)?(?:blocks|listings|"
-                                                   r"snippets|functions|panels|programs)\b", ex.bare, re.I):
+        if part.owner.kind == "code" and _EVERY_BLOCK.search(ex.bare or ""):
             # "Highlight the first line of both blocks in red": that line of every code block on screen
             for other in since_clear(ctx):
                 rows = [ln.strip() for ln in str(other.params.get("code", "")).split("\n")] if other.kind == "code" else []
@@ -330,7 +329,18 @@ def rule_highlight(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         mode = "surround"
     elif _has(ex, _BOX_ASKED + r"|\bboxed\b"):
         mode = "box"  # the box stays on screen
+    if target and _EVERY_BLOCK.search(ex.bare or ""):
+        # "Highlight the 'x < node.value' lines of both blocks": the line holding it in every code block on screen
+        lines = [ln.strip() for b in reversed(since_clear(ctx)) if b.kind == "code"
+                 for ln in str(b.params.get("code", "")).split("\n") if target in ln]
+        if len(lines) >= 2:
+            return [_beat("highlight", "highlight:verb", ex, i, (), _kw(ex.sentence), target=ln, mode=mode, color=colour)
+                    for ln in dict.fromkeys(lines)]
     return [_beat("highlight", "highlight:verb", ex, i, (), _kw(ex.sentence), target=target, mode=mode, color=colour)]
+
+
+_EVERY_BLOCK = re.compile(r"\b(?:both|each|every|all(?:\s+the)?)\s+(?:code\s+)?(?:blocks|listings|snippets|functions|panels|programs)\b",
+                          re.I)
 
 
 def rule_animate_previous(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
