@@ -135,3 +135,33 @@ def test_values_listed_per_curve_are_dots_on_the_curves():
     assert pts == [{"x": 10, "y": 2000, "label": "$2000"}, {"x": 10, "y": 2594, "label": "$2594"},
                    {"x": 20, "y": 3000, "label": "$3000"}, {"x": 20, "y": 6727, "label": "$6727"}]
     assert not [b for b in beats if b.kind == "steps"]
+
+
+# ----------------------------------------------------------------------------- circuit symbols shown apart
+SYMBOLS = ('Write the title "Ohm\'s Law" at the top.\n'
+           'In the center left, draw a battery symbol: a long thin vertical line and a short thick vertical line side by '
+           'side (gap 0.2), with "+" above the long line and "-" above the short line. Label below: "6 V".\n'
+           'To the right, draw two resistor zigzags (each a polyline with 6 peaks), stacked vertically. Label each "3 Ω".\n'
+           'Show the bottom text: "How much current flows? How is the voltage shared?"')
+
+
+def test_symbols_drawn_apart_are_circuit_parts_with_their_values():
+    (beats,), notes = planned(SYMBOLS)
+    c = only(beats, "circuit")
+    assert c.params["layout"] == "parts"
+    assert [(e["type"], e.get("value")) for e in c.params["elements"]] == [
+        ("battery", "6 V"), ("resistor", "3 Ω"), ("resistor", "3 Ω")]
+    assert not [b for b in beats if b.kind in ("annotation",)]  # "+" above "the long line": the symbol's own mark
+    assert not [b for b in beats if b.kind == "text" and b.params.get("text") in ("6 V", "3 Ω", "+", "-")]
+    assert not any(s.get("action") == "flow" for b in beats for s in b.params.get("steps") or [])  # a quoted question
+
+
+def test_circuit_parts_dry_run_fit(monkeypatch):
+    from .test_vocabulary2 import _scene, dry_run
+
+    scenes = [_scene("A battery and two resistors, not yet wired.",
+                     [{"kind": "circuit", "layout": "parts", "elements": [
+                         {"type": "battery", "value": "6 V"}, {"type": "resistor", "value": "3 Ω"},
+                         {"type": "resistor", "value": "3 Ω"}]}], "Parts")]
+    for number, ins in dry_run(scenes, monkeypatch):
+        assert ins.violations == [], (number, ins.violations)

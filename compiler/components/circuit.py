@@ -71,9 +71,10 @@ class CircuitVisual(VisualBase):
     kind: Literal["circuit"] = Field(description="A circuit schematic: battery, resistors, bulbs, switches, "
                                      "capacitors, meters on a series loop or parallel branches, with values and "
                                      "current arrows; `steps` act on it in turn.")
-    layout: Literal["series", "parallel"] | None = Field(
+    layout: Literal["series", "parallel", "parts"] | None = Field(
         None, description="`series`: one loop; `parallel`: each `branch` a rung between two rails, the battery "
-        "on the left (default: parallel when an element has a `branch`).", examples=["parallel"])
+        "on the left; `parts`: the symbols side by side, not wired (default: parallel when an element has a "
+        "`branch`).", examples=["parallel"])
     elements: list[Element] = Field(default_factory=list, max_length=MAX_ELEMENTS,
                                     description="The elements, in order round the loop (clockwise from the "
                                     "battery).", examples=[[{"type": "battery", "value": "6 V"},

@@ -152,6 +152,55 @@ def _labelled_branches(ex: Extracted) -> list[dict]:
     return out
 
 
+_SYMBOL = re.compile(r"\b(?:symbols?|zigzags?)\b", re.I)
+_WIRED = re.compile(r"\b(?:circuit|loop|wires?|wired|connect\w*|series|parallel|rails?|branch\w*)\b", re.I)
+_VALUE_QUOTED = re.compile(r"[\"\u201c](" + NUM + r"\s*(?:[kmMµμ]?[VAΩF]|ohms?|volts?|amps?))[\"\u201d]")
+
+
+def _symbols(ex: Extracted, ctx: Context, i: int, circuit: Beat | None, elements: list[dict]) -> list[Beat] | None:
+    """"Draw a battery symbol: a long thin line and a short thick line … Label below: "6 V"", then "To the right, draw
+    two resistor zigzags … Label each "3 Ω"": the symbols side by side, not wired into a circuit (layout `parts`)."""
+    bare = ex.bare or ex.sentence
+    label = re.match(r"\s*(?:then\s+)?label\s+(?:it\s+|them\s+|each(?:\s+one)?\s+|both\s+|below|above|under\s+it)?\s*:?\s*[\"\u201c]"
+                     r"([^\"\u201d]{1,16})[\"\u201d]\s*\.?\s*$", ex.sentence, re.I)
+    said = ctx.announced.get("circuit symbols")
+    if label and circuit is not None and circuit.params.get("layout") == "parts" and said and said[0] == i - 1 \
+            and _VALUE_QUOTED.search(ex.sentence):
+        # 'Label below: "6 V"', 'Label each "3 Ω"' right after the symbols: their value, on them
+        first = said[1]["from"]
+        els = [dict(e) for e in circuit.params["elements"]]
+        each = re.match(r"\s*(?:then\s+)?label\s+(?:each|both|them|all)", ex.sentence, re.I)
+        for k in range(first if each else len(els) - 1, len(els)):
+            els[k]["value"] = label.group(1)
+        new = Beat("circuit", dict(circuit.params, elements=els), circuit.strings + (label.group(1),), circuit.rule,
+                   circuit.source, circuit.detail_index, circuit.keywords)
+        ctx.replace(circuit, new, i)
+        ctx.announced["circuit symbols"] = (i, {"beat": new, "from": first})
+        ctx.consumed.add(label.group(1))
+        ctx.stop = True
+        return []
+    if not elements or not _SYMBOL.search(bare) or _WIRED.search(bare):
+        return None
+    values = [m.group(1) for m in _VALUE_QUOTED.finditer(ex.sentence)]
+    each = re.search(r"(?:label|mark)\s+(?:them\s+)?(?:each|both|all)|each\s+(?:labell?ed|marked)", bare, re.I)
+    for k, e in enumerate(elements):
+        v = values[0] if values and (each or len(values) == 1) else (values[k] if k < len(values) else None)
+        if v:
+            e["value"] = v
+    ctx.consumed.update(values)
+    if any(e["type"] == "battery" for e in elements):
+        ctx.consumed.update(q for q in ex.quoted if q.strip() in ("+", "-", "−"))  # the terminals: marked on the symbol
+    have = list(circuit.params.get("elements") or []) if circuit is not None and circuit.params.get("layout") == "parts" else []
+    params = {"layout": "parts", "elements": _named(ctx.capped(i, have + elements, 10, "circuit elements"))}
+    strings = [e.get("value") or e["type"] for e in params["elements"]]
+    beat = _beat("circuit", "circuit:symbols", ex, i, strings, _kw(ex.sentence) + ("circuit",), **params)
+    ctx.announced["circuit symbols"] = (i, {"beat": beat, "from": len(have)})  # (a 'Label each "3 Ω"' may follow)
+    if have:
+        ctx.replace(circuit, beat, i)
+        return []
+    return [beat]
+
+
 def rule_circuit(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     s = ex.sentence
     circuit = _circuit(ctx)
@@ -161,6 +210,9 @@ def rule_circuit(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         return [_beat("circuit", "circuit:labelled-branches", ex, i, [e["label"] for e in branches if e.get("label")],
                       _kw(s) + ("circuit",), elements=_named(branches))]
     elements = _elements(s)
+    parts = _symbols(ex, ctx, i, circuit, elements)
+    if parts is not None:
+        return parts
     if circuit is not None and elements and re.search(r"\b(?:draw|build|show|sketch)\s+(?:a|another|a\s+second|a\s+new)\s+"
                                                       r"(?:simple\s+)?(?:series|parallel)?\s*(?:loop|circuit)\b", ex.bare or s, re.I):
         circuit = None  # "Right side: draw a series loop with four small circles (bulbs)": a circuit of its own
@@ -270,7 +322,8 @@ def rule_circuit(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                                       circuit.source, circuit.detail_index, circuit.keywords), i)
         if toggle:
             steps.append(toggle)
-    if re.search(r"\bcurrent\b[^.]*\bflow\w*|\bcharges?\b[^.]*\bmov\w*|\belectrons?\b[^.]*\b(?:flow|mov)\w*", s, re.I):
+    if re.search(r"\bcurrent\b[^.]*\bflow\w*|\bcharges?\b[^.]*\bmov\w*|\belectrons?\b[^.]*\b(?:flow|mov)\w*", ex.bare or s,
+                 re.I) and params.get("layout") != "parts":  # (not a quoted question "How much current flows?")
         if _loop_open(ctx, params.get("elements") or [], steps):
             ctx.lost(i, "no current flows: the switch is open")
         steps.append({"action": "flow"})

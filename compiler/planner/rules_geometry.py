@@ -15,6 +15,7 @@ figure declared by one sentence is completed by the next ones (labels, squares, 
 from __future__ import annotations
 
 import re
+from ..mathtext import looks_like_math
 
 from .beats import Beat
 from .context import Context, _beat, _kw, since_clear
@@ -36,6 +37,20 @@ _ROLE = {"vertical": 0, "upright": 0, "short": 0, "horizontal": 1, "bottom": 1, 
 
 def _figure_on_screen(ctx: Context) -> Beat | None:
     return next((b for b in since_clear(ctx) if b.kind == "geometry" and not b.params.get("extend")), None)
+
+
+def _part_known(target: str, ex: Extracted, ctx: Context) -> bool:
+    """A part a brace or label can go to: written on screen already, in the sentence's own formulas or quotes, or a
+    formula itself ("P(D | +)")."""
+    def flat(x) -> str:
+        return re.sub(r"\s+", "", str(x)).lower()
+
+    t = flat(target)
+    if any(t and t in flat(x) for b in since_clear(ctx) for x in b.strings):
+        return True
+    if any(t and t in flat(x) for x in list(ex.quoted) + list(ex.formulas) + [f for f, *_ in ex.prose]):
+        return True
+    return looks_like_math(target) or bool(re.fullmatch(r"[^\W\d_]{1,2}[\d²³]?|\\?[a-z]{2,8}", target.strip()))
 
 
 def rule_geometry(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
@@ -442,6 +457,8 @@ def _annotation(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                 continue  # "'…' under it", "under the left": where to write it, not a part to mark
             if re.search(r"\b(?:label|write|show|draw|put|add|place|mark)\w*\b", target, re.I):
                 continue  # "Under the formula label the parts with arrows: …": an instruction, not the part's name
+            if not _part_known(target.strip(), ex, ctx):
+                continue  # '"+" above the long line' of a battery symbol: a part of a picture, not of a formula on screen
             out.append(_beat("annotation", "annotation:brace-under", ex, i, [label], _kw(label), style="brace",
                              target=target.strip(), label=label,
                              side="down" if where.lower() in ("under", "below") else "up"))

@@ -21,9 +21,18 @@ _REMOVE = re.compile(r"^\s*(?:(?:then|now|next|finally|first)\b,?\s*|part\s+\d+\
                      r"remove|erase|hide|wipe)\s+(?:away\s+)?(?P<what>[^.,;:]{1,60}?)\s*(?:[.,;:]|\band\b|\bthen\b|$)", re.I)
 
 
+_REMOVE_AFTER = re.compile(r"^\s*(?:(?:then|now|next|finally)\b,?\s*)*fade\s+(?P<what>(?:the|this|that)\s+[^.,;:]{1,40}?)\s+"
+                           r"(?:out|away)\b", re.I)  # "Fade the table out."
+
+
+def _removal(ex: Extracted):
+    return _REMOVE.search(ex.bare or ex.sentence) or _REMOVE_AFTER.search(ex.bare or ex.sentence)
+
+
 def _figure_named(ex: Extracted, ctx: Context) -> str | None:
-    """"Clear the plane", "Part 2: Fade out the graph": the kind of the newest picture on screen the words name."""
-    m = _REMOVE.search(ex.bare or ex.sentence)
+    """"Clear the plane", "Part 2: Fade out the graph", "Fade the table out": the kind of the newest picture on
+    screen the words name."""
+    m = _removal(ex)
     if m is None or re.search(r"\b(?:everything|all|screen|scene|rest)\b", m.group("what"), re.I):
         return None
     what = m.group("what")
@@ -38,7 +47,7 @@ def _figure_named(ex: Extracted, ctx: Context) -> str | None:
 
 
 def rule_clear(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
-    alone = _REMOVE.search(ex.bare or ex.sentence)
+    alone = _removal(ex)
     if not since_clear(ctx) and alone and not (ex.bare or ex.sentence)[alone.end():].strip(" .") and not (
             ex.quoted or ex.backticked):
         # "Clear the plane." as a scene begins: every scene starts on an empty screen — nothing to do, nothing lost

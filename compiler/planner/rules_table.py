@@ -421,6 +421,12 @@ def _piped_table(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
     head = re.sub(r"^\s*(?:the\s+)?(?:header(?:\s+row)?|headers|columns?|column\s+headers|headings)\s*:\s*", "",
                   block[0], flags=re.I)
     columns = [str(c) for c in block_row(head, 0)]
+    intro = re.search(r":\s*((?:[\"\u201c][^\"\u201d|]{1,40}[\"\u201d]\s*\|\s*)+[\"\u201c][^\"\u201d|]{1,40}[\"\u201d])\s*[.:]?\s*$",
+                      ex.sentence.split("\n", 1)[0])
+    if intro and len(block_row(intro.group(1), 0)) == len(columns):
+        # 'Draw the atom table again: "Element" | "Left" | "Right".' then its rows: the header is on the first line
+        columns = [str(c) for c in block_row(intro.group(1), 0)]
+        block = [""] + block
     if re.search(r"\bsame\s+(?:columns|headers|headings|header row)\b", ex.sentence.split("\n", 1)[0], re.I):
         # "Table “Start: Rainy” with the same columns:" then its rows: the columns of the table drawn before
         on_screen, earlier = _known_table(ctx)

@@ -48,7 +48,8 @@ def symbol(kind: str, col, theme, is_open: bool = False) -> VGroup:
                             stroke_width=3 if long else 6))
         plus = VGroup(Line([0.33, 0.3, 0], [0.49, 0.3, 0], color=col, stroke_width=2.5),
                       Line([0.41, 0.22, 0], [0.41, 0.38, 0], color=col, stroke_width=2.5))
-        m = VGroup(_lead(-h, -0.21, col), _lead(0.21, h, col), plates, plus)
+        minus = Line([-0.49, 0.3, 0], [-0.33, 0.3, 0], color=col, stroke_width=2.5)  # beside the short plate
+        m = VGroup(_lead(-h, -0.21, col), _lead(0.21, h, col), plates, plus, minus)
     elif kind == "bulb":
         ring = Circle(radius=0.3, color=col, stroke_width=3)
         cross = VGroup(Line([-0.21, -0.21, 0], [0.21, 0.21, 0], color=col, stroke_width=2.5),
@@ -93,6 +94,10 @@ def layout(elements: list[dict], mode: str) -> dict:
     loop = [k for k, e in enumerate(elements) if not e.get("across")]
     battery = next((k for k in loop if elements[k]["type"] == "battery"), None)
     place: dict[int, tuple[str, tuple[float, float]]] = {}
+    if mode == "parts":  # the symbols side by side, no wires: "a battery symbol … To the right, two resistor zigzags"
+        for i, k in enumerate(loop):
+            place[k] = ("top", (2.4 * i, 0.0))
+        return {"place": place, "w": 2.4 * max(len(loop) - 1, 0), "h": 0.0, "columns": [], "loops": [], "rails": []}
     if mode == "series":
         others = [k for k in loop if k != battery]
         t, r, b = series_sides(len(others))
@@ -136,6 +141,8 @@ def lit_bulbs(elements: list[dict], mode: str, open_switches: set[int]) -> set[i
         return set()
     blocked = lambda ks: any(k in open_switches or elements[k]["type"] == "capacitor" for k in ks)  # noqa: E731
     bulbs = {k for k in loop if elements[k]["type"] == "bulb"}
+    if mode == "parts":
+        return set()  # (symbols shown apart: no circuit, nothing lit)
     if mode == "series":
         return set() if blocked(loop) else bulbs
     main = [k for k in loop if not elements[k].get("branch")]
@@ -150,7 +157,7 @@ def lit_bulbs(elements: list[dict], mode: str, open_switches: set[int]) -> set[i
 def closed_loops(elements: list[dict], mode: str, lay: dict, open_switches: set[int]) -> list:
     loop = [k for k, e in enumerate(elements) if not e.get("across")]
     blocked = lambda ks: any(k in open_switches or elements[k]["type"] == "capacitor" for k in ks)  # noqa: E731
-    if not any(elements[k]["type"] == "battery" for k in loop):
+    if not any(elements[k]["type"] == "battery" for k in loop) or mode == "parts":
         return []
     if mode == "series":
         return [] if blocked(loop) else lay["loops"]
