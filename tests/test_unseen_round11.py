@@ -165,3 +165,15 @@ def test_circuit_parts_dry_run_fit(monkeypatch):
                          {"type": "resistor", "value": "3 Ω"}]}], "Parts")]
     for number, ins in dry_run(scenes, monkeypatch):
         assert ins.violations == [], (number, ins.violations)
+
+
+def test_no_source_file_holds_a_control_character():
+    """A regular expression written with a single backslash in a non-raw string turns "\\b" into a backspace: the
+    rule then never matches, silently."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    bad = [str(p.relative_to(root)) for folder in ("compiler", "tests", "templates", "benchmarks")
+           for p in (root / folder).rglob("*") if p.suffix in (".py", ".j2", ".json")
+           and any(ord(c) < 32 and c not in "\n\t\r" for c in p.read_text(encoding="utf-8"))]
+    assert bad == []

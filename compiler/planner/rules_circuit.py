@@ -182,7 +182,7 @@ def _symbols(ex: Extracted, ctx: Context, i: int, circuit: Beat | None, elements
     if not elements or not _SYMBOL.search(bare) or _WIRED.search(bare):
         return None
     values = [m.group(1) for m in _VALUE_QUOTED.finditer(ex.sentence)]
-    each = re.search(r"(?:label|mark)\s+(?:them\s+)?(?:each|both|all)|each\s+(?:labell?ed|marked)", bare, re.I)
+    each = re.search(r"\b(?:label|mark)\s+(?:them\s+)?(?:each|both|all)\b|\beach\s+(?:labell?ed|marked)\b", bare, re.I)
     for k, e in enumerate(elements):
         v = values[0] if values and (each or len(values) == 1) else (values[k] if k < len(values) else None)
         if v:

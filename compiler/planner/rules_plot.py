@@ -27,7 +27,7 @@ import re
 from ..formula import crossings, free_names, with_constants, integrate, limit_at, nice_range, try_formula, value_range
 from .beats import Beat
 from .clauses import operation_clauses
-from .context import Context, _beat, _cue, _has, _kw
+from .context import Context, _beat, _cue, _has, _kw, since_clear
 from .extract import Extracted, before_quote, count_in
 from .knowledge import list_words, named_curves, plot_motion
 from .theme import COLOUR_RE, colour_value
@@ -323,6 +323,26 @@ def _letter_axes(s: str):
     called x (x(t), a position over time) — the named ranges, or None when x and y are the axes' own names."""
     axes = named_axis_ranges(s)
     return axes if axes and axes[0][0].lower() != "x" and axes[1][0].lower() in ("x", "y") else None
+
+
+def _drawn_line(ctx: Context, named: tuple) -> tuple:
+    """"along the supply curve" when the plot on screen has a line labelled "S" (or "supply"): that line, not a
+    standard supply curve of the vocabulary."""
+    m, expr, hint, rng = named
+    word = re.match(r"[A-Za-z]+", m.group(0))
+    if word is None or chart_on_screen(ctx, "plot") is None:
+        return named
+    w = word.group(0).lower()
+    for b in since_clear(ctx):
+        for sg in reversed(b.params.get("segments") or []) if b.kind == "plot" else []:
+            label = str(sg.get("label") or "").strip().lower()
+            (x0, y0), (x1, y1) = sg["start"], sg["end"]
+            if label in (w, w[:1]) and x1 != x0:
+                slope = (y1 - y0) / (x1 - x0)
+                c = y0 - slope * x0
+                line = f"{_fmt(slope)}x" + (f" + {_fmt(c)}" if c > 0 else f" - {_fmt(-c)}" if c < 0 else "")
+                return (m, line, hint, (min(x0, x1), max(x0, x1)))
+    return named
 
 
 def _x_range(ex: Extracted) -> tuple[float, float] | None:
@@ -709,6 +729,7 @@ def _plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         m = next((m for m in re.finditer(pat, s, re.I) if outside(m.start())), None)
         if m and not any(m.start() < n.end() and n.start() < m.end() for n, *_ in named):
             named.append((m, expr, hint, rng))
+    named = [_drawn_line(ctx, n) for n in named]
     arc = ARC.search(s)
     if arc and outside(arc.start()) and (axes_cue or chart_on_screen(ctx, "plot") is not None):
         # "a quarter circle of radius 1 centered at the origin" on axes: the arc is the curve y = √(r² − x²)

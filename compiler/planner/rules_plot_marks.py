@@ -505,7 +505,12 @@ def _relabel(ex, ctx, i, first, beats, curves, low):
         return None  # "Draw the line w1*x1 + … = 0 … Label it "p = 0.5"": what the sentence before drew, not on this plot
     if it and last.params.get("curves") and not last.params.get("points"):
         what = "curve"  # "Draw the tangent line at x = 3. Label it "slope = 2"": the newest thing on the plot
-    if what in ("curve", "line", "graph", "function") and last.params.get("curves"):
+    if it and last.params.get("segments") and not last.params["segments"][-1].get("label"):
+        # "Draw the line from (20, 0) to (120, 50). Label it "S"": that line
+        sg = [dict(x) for x in last.params["segments"]]
+        sg[-1]["label"] = text
+        new = dict(last.params, segments=sg)
+    elif what in ("curve", "line", "graph", "function") and last.params.get("curves"):
         cs = [dict(c) for c in last.params["curves"]]
         cs[-1]["label"] = text
         new = dict(last.params, curves=cs)
@@ -1266,7 +1271,8 @@ def _named_points(beats) -> dict[str, tuple[float, float]]:
 def _plane_segments(ex, ctx, i, first, beats, curves, low):
     """"Draw the straight segment PQ" (between points on the plot), "a horizontal segment from (1, 1) to (4, 1)
     and a vertical segment from (4, 1) to (4, 5)": straight segments on the plane."""
-    if not re.search(r"\b(?:segments?|line segments?|legs?|sides?|chords?)\b", low):
+    lines = re.search(r"\blines?\b[^.;]{0,30}?\bfrom\s+\(", low)  # "Draw demand line "D" from (0, 50) to (100, 0)"
+    if not re.search(r"\b(?:segments?|line segments?|legs?|sides?|chords?)\b", low) and not lines:
         return None
     names = _named_points(beats)
     segs = []
@@ -1278,15 +1284,25 @@ def _plane_segments(ex, ctx, i, first, beats, curves, low):
     for m in re.finditer(r"\bfrom\s+" + COORD.pattern + r"\s+to\s+" + COORD.pattern, ex.sentence):
         start, end = [_num(m.group(2)), _num(m.group(3))], [_num(m.group(5)), _num(m.group(6))]
         way = "horizontal" if start[1] == end[1] else "vertical" if start[0] == end[0] else "slanted"
-        segs.append({"start": start, "end": end,
-                     "color": ctx.theme.for_label(" | ".join(f"{way} {n}" for n in ("segment", "leg", "line", "side")), "")})
+        before = ex.sentence[max(0, m.start() - 40):m.start()]
+        named = re.search(r"\b(\w+\s+)?line\s+[\"\u201c]([^\"\u201d]{1,12})[\"\u201d]\s*$", before)
+        after = re.match(r"\s*,?\s*(?:labell?ed|called|named)\s+[\"\u201c]([^\"\u201d]{1,12})[\"\u201d]", ex.sentence[m.end():])
+        label = named.group(2) if named else (after.group(1) if after else None)
+        role = (named.group(1) or "").strip() if named else ""
+        colour = ctx.theme.for_label(" | ".join(x for x in (f"{role} line" if role else "", f"{way} segment", f"{way} line",
+                                                              "line") if x), "")
+        segs.append({"start": start, "end": end, "color": colour, "label": label})
+        if label:
+            ctx.consumed.add(label)
     if not segs:
         return None
     segs = [{k: v for k, v in seg.items() if v} for seg in segs]
-    new_points = [{"x": x, "y": y, "label": f"({_fmt(x)}, {_fmt(y)})"}
-                  for x, y in dict.fromkeys(tuple(e) for seg in segs for e in (seg["start"], seg["end"]))
-                  if (x, y) not in names.values()
-                  and not any((p["x"], p["y"]) == (x, y) for b in beats for p in b.params.get("points") or [])]
+    drawn_lines = lines and not re.search(r"\bsegments?\b", low)  # (a line's ends are where it stops, not points to mark)
+    new_points = [] if drawn_lines else [
+        {"x": x, "y": y, "label": f"({_fmt(x)}, {_fmt(y)})"}
+        for x, y in dict.fromkeys(tuple(e) for seg in segs for e in (seg["start"], seg["end"]))
+        if (x, y) not in names.values()
+        and not any((p["x"], p["y"]) == (x, y) for b in beats for p in b.params.get("points") or [])]
     for m in re.finditer(r"\bright[- ]angle\s*(?:marker|mark|symbol|square|sign)?\s+(?:at|in)\s+" + COORD.pattern, ex.sentence,
                          re.I):
         # "forming a right triangle with a right angle marker at (4, 1)": the mark in that corner
@@ -1301,7 +1317,7 @@ def _plane_segments(ex, ctx, i, first, beats, curves, low):
             new_points.append({"x": at[0], "y": at[1], "right_angle": True})
         else:
             point["right_angle"] = True
-    strings = [p["label"] for p in new_points if p.get("label")]
+    strings = [p["label"] for p in new_points if p.get("label")] + [g["label"] for g in segs if g.get("label")]
     return [_extend(ex, ctx, i, "plot:segments", strings, segments=segs[:8], points=new_points[:12] or None)]
 
 
@@ -1476,9 +1492,16 @@ def _endpoint_labels(ex, ctx, i, first, beats, curves, low):
     return []
 
 
+_NAMED_COORD = re.compile(r"\(\s*[A-Za-z]\w{0,3}\s*=\s*(" + NUM + r")\s*,\s*[A-Za-z]\w{0,3}\s*=\s*(" + NUM + r")\s*\)")
+
+
 def _mark_points(ex, ctx, i, first, beats, curves, low):
-    """"Mark the minimum at (3, 1) with a star", "Plot the points A(1, 2) and B(7, 10)"."""
-    coords = list(COORD.finditer(ex.sentence))
+    """"Mark the minimum at (3, 1) with a star", "Plot the points A(1, 2) and B(7, 10)", "plot the point (Q = 20,
+    P = 40)"; never "origin at (-6, -3)" (where the axes sit on screen)."""
+    named = list(_NAMED_COORD.finditer(ex.sentence))
+    sentence = _NAMED_COORD.sub(lambda m: f"({m.group(1)}, {m.group(2)})", ex.sentence)
+    ctx.consumed.update(m.group(0) for m in named)
+    coords = [m for m in COORD.finditer(sentence) if not re.search(r"\borigin\s*(?:at|:|=)?\s*$", sentence[:m.start()], re.I)]
     if not coords or not re.search(r"\b(?:mark|place|put|plot|show|label|highlight|add|draw|point|points|dot|dots|"
                                    r"star|minimum|maximum|vertex|peak)\w*\b", low):
         return None
@@ -1492,7 +1515,7 @@ def _mark_points(ex, ctx, i, first, beats, curves, low):
             r"\bpoints?\b(?!\s*\()", low):
         return None  # "Plot simple interest: A = 1000 (1 + 0.1 t), a straight line from (0, 1000) to (30, 4000)": a curve
     # "label it … near the point (2.6, 7)": where a label goes, not a point to mark
-    coords = [m for m in coords if not LABEL_PLACE.search(ex.sentence[:m.start()])]
+    coords = [m for m in coords if not LABEL_PLACE.search(sentence[:m.start()])]
     if not coords:
         return None
     what = re.search(r"\b(minimum|maximum|vertex|peak|intercept|optimum)\s+(?:point\s+)?(?:is\s+)?(?:at\s+)?\(", ex.sentence,
@@ -1504,7 +1527,7 @@ def _mark_points(ex, ctx, i, first, beats, curves, low):
         if (_num(x), _num(y)) in seen:
             continue  # "a segment from (1, 1) to (4, 1) and one from (4, 1) to (4, 5)": one point
         seen.add((_num(x), _num(y)))
-        called = re.search(r"\b(?:point|vertex|dot|corner)\s+([A-Z][\w']{0,2})\s+(?:at|=)\s*$", ex.sentence[:m.start()])
+        called = re.search(r"\b(?:point|vertex|dot|corner)\s+([A-Z][\w']{0,2})\s+(?:at|=)\s*$", sentence[:m.start()])
         name = name or (called.group(1) if called else None)  # "point P at (1, 1)"
         coord = f"({x}, {y})"
         label = f"{name} {coord}" if name else (f"{what.group(1)} {coord}" if what and len(coords) == 1 else coord)

@@ -118,14 +118,19 @@ def scene_state(sp, kind: str) -> Beat | None:
         points = list(params.get("points") or [])
         markers = list(params.get("markers") or [])
         series = list(params.get("series") or [])
+        segments = list(params.get("segments") or [])
         strings = list(base.strings)
         for b in beats[start + 1:]:
             curves += [c for c in b.params.get("curves") or [] if c not in curves]
             points += [p for p in b.params.get("points") or [] if p not in points]
             markers += [m for m in b.params.get("markers") or [] if m not in markers]
             series += [x for x in b.params.get("series") or [] if x not in series]  # "the same axes and dots"
+            # "both lines D and S as before": the lines drawn on the plane
+            for x in b.params.get("segments") or []:  # (the same line drawn again, coloured: the newer one)
+                segments = [g for g in segments if (g["start"], g["end"]) != (x["start"], x["end"])] + [x]
             strings += [s for s in b.strings if s not in strings]
-        for key, val in (("curves", curves[:6]), ("points", points[:12]), ("markers", markers[:6]), ("series", series[:6])):
+        for key, val in (("curves", curves[:6]), ("points", points[:12]), ("markers", markers[:6]), ("series", series[:6]),
+                         ("segments", segments[-8:])):
             if val:
                 params[key] = val
             else:
