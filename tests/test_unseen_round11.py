@@ -177,3 +177,26 @@ def test_no_source_file_holds_a_control_character():
            for p in (root / folder).rglob("*") if p.suffix in (".py", ".j2", ".json")
            and any(ord(c) < 32 and c not in "\n\t\r" for c in p.read_text(encoding="utf-8"))]
     assert bad == []
+
+
+# ----------------------------------------------------------------------------- cells filled by their row and column
+def test_each_cell_shows_the_sum_of_its_row_and_column_and_the_sevens_light_up():
+    (beats,), notes = planned('On the left, draw a 6 by 6 grid of small squares. Each cell shows the sum (row + column) '
+                              'as a number, from 2 in the top left to 12 in the bottom right.\n'
+                              'Highlight all cells with sum 7. Show the text "6 ways to make 7".\n'
+                              'Highlight the single cell with sum 2 and show "1 way to make 2".')
+    grid = only(beats, "grid")
+    assert grid.params["labels"][:7] == ["2", "3", "4", "5", "6", "7", "3"] and grid.params["labels"][-1] == "12"
+    sevens = [b.params["item"] for b in beats if b.kind == "highlight" and b.params["target"] == "7"]
+    assert sevens == [6, 11, 16, 21, 26, 31]  # the anti-diagonal
+    assert [b.params["item"] for b in beats if b.kind == "highlight" and b.params["target"] == "2"] == [1]
+    assert {b.params.get("text") for b in beats if b.kind == "text"} == {"6 ways to make 7", "1 way to make 2"}
+    assert not [b for b in beats if b.kind == "equation"]  # "(row + column)" says how the cells are filled
+
+
+def test_a_case_named_in_prose_and_quoted_as_a_counter_is_not_also_a_formula():
+    (beats,), notes = planned('Show a counter text in the top right: "n = 1".\n'
+                              'Transform into the exact distribution for n = 5 (bars at values sum/5). Update counter to '
+                              '"n = 5".')
+    assert [b.params.get("exprs") for b in beats if b.kind == "equation" and "replaces" not in b.params] == [["n = 1"]]
+    assert any(n.startswith("SB301") and "n = 5" in n for n in notes)  # the distribution is not drawn, and that is said

@@ -211,6 +211,13 @@ def _list_of_lines(sentence: str) -> bool:
         re.I) is not None
 
 
+def _said_later(f: str, ctx: Context) -> bool:
+    """"Transform into the exact distribution for n = 5 …" when the scene writes "n = 5" itself (a counter's state,
+    quoted): the words name the case, they are not a formula of their own."""
+    flat = re.sub(r"\s+", "", f)
+    return len(flat) <= 12 and ctx.mentions(r"[\"\u201c]\s*" + r"\s*".join(map(re.escape, flat)) + r"\s*[\"\u201d]")
+
+
 def _graph_path(f: str, ctx: Context) -> bool:
     """"the path edges 50-70-60": nodes of the graph on screen joined by dashes, not a subtraction."""
     names = [x for x in re.split(r"\s*[-–—]\s*", f.strip()) if x]
@@ -240,7 +247,7 @@ def rule_equation(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                 r"\b(?:math ?tex|tex|latex|formula|equation|identity|theorem)\s*:?\s*[\"'\u201c\u2018`]?$",
                 ex.sentence[:max(0, ex.sentence.find(q))], re.I)]
     if not formulas:
-        formulas = [f for f in prose_formulas(ex, ctx) if not _graph_path(f, ctx)]
+        formulas = [f for f in prose_formulas(ex, ctx) if not _graph_path(f, ctx) and not _said_later(f, ctx)]
         rule = "equation:prose-formula"
         _unread_words(ex, ctx, i, formulas)
     if not formulas:

@@ -51,6 +51,55 @@ def _listed(sentence: str) -> list[str]:
     return []
 
 
+_EACH_CELL = re.compile(r"\beach\s+(?:cell|square|box)\s+(?:shows|holds|contains|displays|has)\s+(?:the\s+)?(sum|product|"
+                        r"difference|total)\b", re.I)
+_CELLS_WITH = re.compile(r"^\s*(?:then\s+)?(?:highlight|colou?r|mark|circle|shade)\s+(?:all\s+|every\s+|each\s+)?(?:the\s+)?"
+                         r"(?:(?:single|only|one)\s+)?cells?\s+(?:with|whose|where|showing|that\s+(?:shows?|has|have))\s+(?:the\s+)?"
+                         r"(?:sum|product|value|total|difference)?\s*(?:is\s+|=\s*|of\s+)?(-?\d+)\b", re.I)
+
+
+def _computed_cells(ex: Extracted, ctx: Context, i: int, grid: Beat | None) -> list[Beat] | None:
+    """"Each cell shows the sum (row + column)" under a 6 by 6 grid: the addition table, row r column c holding r + c
+    (a product: r × c); then "Highlight all cells with sum 7": every cell holding 7, each in turn."""
+    if grid is None or not grid.params.get("columns"):
+        return None
+    cols = int(grid.params["columns"])
+    each = _EACH_CELL.search(ex.sentence)
+    if each and not grid.params.get("labels") and grid.params.get("count") and grid.params["count"] % cols == 0:
+        rows = grid.params["count"] // cols
+        op = each.group(1).lower()
+        def cell(r: int, c: int) -> int:
+            return r * c if op == "product" else abs(r - c) if op == "difference" else r + c
+        labels = [str(cell(r, c)) for r in range(1, rows + 1) for c in range(1, cols + 1)]
+        params = {k: v for k, v in grid.params.items() if k not in ("count", "start", "numbered")}
+        new = Beat("grid", dict(params, labels=labels), grid.strings + tuple(dict.fromkeys(labels)), grid.rule + "+cells",
+                   grid.source, grid.detail_index, grid.keywords)
+        ctx.replace(grid, new, i)
+        if re.search(r"\(\s*row\s*[+×x*-]\s*column\s*\)", ex.sentence, re.I):
+            ctx.consumed.update(m.group(0).strip("()").strip() for m in re.finditer(r"\(\s*row\s*[+×x*-]\s*column\s*\)",
+                                                                                   ex.sentence, re.I))
+        ex.prose[:] = []  # ("(row + column)" says how each cell is filled: no formula of its own)
+        ctx.stop = not [q for q in ex.quoted if q not in ctx.consumed]
+        return []
+    want = _CELLS_WITH.match(ex.sentence)
+    labels = grid.params.get("labels") or []
+    if want and want.group(1) in labels:
+        hits = [k for k, lab in enumerate(labels, 1) if lab == want.group(1)]
+        ex.prose[:] = []
+        return [_beat("highlight", "highlight:cells-with", ex, i, (), _kw(ex.sentence), target=want.group(1), item=k)
+                for k in hits[:12]]
+    return None
+
+
+def rule_computed_cells(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
+    """Cells filled by a rule of their row and column, and the cells holding a value lit (before the general
+    highlight rule, which would look for a word "sum" on screen)."""
+    out = _computed_cells(ex, ctx, i, since_clear_of_kind(ctx, "grid"))
+    if out:
+        ctx.stop = not [q for q in ex.quoted if q not in ctx.consumed]  # ('… and show "1 way to make 2"': still drawn)
+    return out or []
+
+
 def rule_grid(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     """"Show cards with numbers 1 to 30 being placed into a bag"; "a grid of 24 tiles"; a following
     "Highlight the even numbers" lights up those cells of the grid on screen."""

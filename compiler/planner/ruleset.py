@@ -34,7 +34,7 @@ RULES: tuple[Rule, ...] = (
     rules_plot.rule_axis_labels, rules_curve_shape.rule_shaped_curve, rules_curve_shape.rule_feature_labels,
     rules_plot_marks.rule_plot_ops, rules_scene.rule_text_update,
     rules_scene.rule_arrow_between, rules_formula.rule_formula_target, rules_formula.rule_formula_labels,
-    rules_scene.rule_highlight,
+    rules_grid.rule_computed_cells, rules_scene.rule_highlight,
     rules_scene.rule_title,
     rules_bar_chart.rule_heatmap, rules_bar_chart.rule_bar_chart, rules_plot.rule_scatter, rules_plot.rule_plot,
     rules_sequence.rule_timeline, rules_transform.rule_transform, rules_transform.rule_move, rules_steps.rule_steps,
