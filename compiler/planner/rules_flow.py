@@ -215,6 +215,14 @@ def _flow_operation(ex: Extracted, ctx: Context, i: int, flow: Beat) -> list[Bea
             labels[start] = quoted[0]
             used = quoted[:1]
         elif len(quoted) <= len(labels) and re.search(r"\blabel\w*\b", bare) and not re.search(r"\bfrom\b", bare):
+            into = re.search(r"\barrows?\s+(?:going\s+|pointing\s+)?(?:into|to|towards?|at|onto)\s+(?:the\s+)?([\w-]+(?:\s+[\w-]+)?)",
+                             bare)
+            if into and _box_named(into.group(1).lower(), nodes) is None:
+                # "a small arrow into bar 2 labeled "+ oxygen from the air"": an arrow to something the diagram does
+                # not have — never a label on one of its arrows
+                ctx.lost(i, f"the arrow {into.group(0)[into.group(0).find(' ') + 1:]!r} is not drawn: its label is "
+                            "shown as text")
+                return None
             labels[: len(quoted)] = quoted
             used = quoted
         else:
