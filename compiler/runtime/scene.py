@@ -372,14 +372,20 @@ class SbcScene(Scene):
                         return part
                 if any(s.strip().lower() == t.strip() for s in strings if s):
                     return mob
+            def inside(short: str, long: str) -> bool:
+                # a text on screen inside the target counts when it is most of it ("6 V" is not the line
+                # "I = 6 V / 1.5 Ω = 4 A" that the highlight names)
+                return bool(short) and short in long and 2 * len(short) >= len(long)
+
             for strings, mob in reversed(self.named):
-                if any(t in s.lower() or s.lower() in t for s in strings if s):
+                if any(t in s.lower() or inside(s.lower(), t) for s in strings if s):
                     sub = getattr(mob, "parts", None)
                     if isinstance(sub, dict):
                         for key, part in sub.items():
-                            if t in key.lower() or key.lower() in t:
+                            if t in key.lower() or inside(key.lower(), t):
                                 return part
                     return mob
+            return None  # (named, and not on screen: nothing is marked — never the last thing drawn instead)
         if self.body:
             return self.body[-1]
         return self.title_mob
