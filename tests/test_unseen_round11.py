@@ -200,3 +200,17 @@ def test_a_case_named_in_prose_and_quoted_as_a_counter_is_not_also_a_formula():
                               '"n = 5".')
     assert [b.params.get("exprs") for b in beats if b.kind == "equation" and "replaces" not in b.params] == [["n = 1"]]
     assert any(n.startswith("SB301") and "n = 5" in n for n in notes)  # the distribution is not drawn, and that is said
+
+
+def test_values_placed_on_the_circuit_on_screen():
+    (beats,), _ = planned('Draw the circuit: a battery labeled "6 V" on the left wire, resistor R1 on the top wire labeled '
+                          '"R1 = 3 Ω", resistor R2 on the right wire labeled "R2 = 3 Ω".\n'
+                          "Animate yellow dots moving around the loop at a slow speed.\n"
+                          'Place labels "3 V" next to each resistor in the circuit, and a label "1 A" with a small arrow '
+                          "on the wire.")
+    circuit = next(b for b in beats if b.kind == "circuit" and not b.params.get("extend"))
+    assert circuit.params.get("current") == "1 A"
+    values = [s for b in beats if b.kind == "circuit" for s in b.params.get("steps") or [] if s["action"] == "value"]
+    assert [v["text"] for v in values] == ["3 Ω, 3 V", "3 Ω, 3 V"]
+    assert any(s["action"] == "flow" for b in beats for s in b.params.get("steps") or [])
+    assert not [b for b in beats if b.kind in ("flow", "text")]  # never a chart "3 V → 1 A", never loose labels

@@ -201,6 +201,58 @@ def _symbols(ex: Extracted, ctx: Context, i: int, circuit: Beat | None, elements
     return [beat]
 
 
+_PLACED_LABEL = re.compile(r"[\"\u201c]([^\"\u201d]{1,12})[\"\u201d]\s+(?:with\s+a\s+(?:small\s+)?arrow\s+)?(?:next\s+to|beside|by|on|"
+                           r"along|near|above|below)\s+(?:each|every|both|all|the)?\s*(main\s+wire|wire|branch(?:es)?|"
+                           r"resistors?|bulbs?|lamps?|battery)\b", re.I)
+
+
+def _labels_on_circuit(ex: Extracted, ctx: Context, i: int, circuit: Beat) -> list[Beat] | None:
+    """'place labels "3 V" next to each resistor in the circuit, and a label "1 A" with a small arrow on the wire';
+    'Place the labels "2 A" next to each branch, "4 A" next to the main wire': values on the circuit on screen — a
+    resistor's voltage beside its value (in turn), a current as an arrow on its wire — never loose text or boxes."""
+    found = list(_PLACED_LABEL.finditer(ex.sentence))
+    if not found or not re.search(r"\b(?:label|place|put|write|add|show)\w*\b", ex.bare or "", re.I):
+        return None
+    elements = [dict(e) for e in circuit.params.get("elements") or []]
+    names = [str(e.get("name") or e.get("label") or e["type"]) for e in elements]
+    params = dict(circuit.params)
+    steps, used = [], []
+    for m in found:
+        text, where = m.group(1).strip(), m.group(2).lower()
+        if re.match(r"(?:resistor|bulb|lamp|battery)", where):
+            kind = "battery" if where.startswith("battery") else "bulb" if where.startswith(("bulb", "lamp")) else "resistor"
+            for k, e in enumerate(elements):
+                if e["type"] == kind:
+                    both = f"{e['value']}, {text}" if e.get("value") and text not in str(e["value"]) else text
+                    steps.append({"action": "value", "element": names[k], "text": both[:16]})
+            used.append(text)
+        elif where.startswith("branch"):
+            firsts = {}
+            for e in elements:
+                if e.get("branch") and e["branch"] not in firsts:
+                    firsts[e["branch"]] = e
+            for e in firsts.values():
+                e["current"] = text
+            if firsts:
+                used.append(text)
+        else:  # the (main) wire: the current leaving the battery
+            params["current"] = text
+            used.append(text)
+    if not used:
+        return None
+    params["elements"] = elements
+    if params != circuit.params:
+        ctx.replace(circuit, Beat("circuit", params, circuit.strings + tuple(u for u in used if u not in circuit.strings),
+                                  circuit.rule + "+labels", circuit.source, circuit.detail_index, circuit.keywords), i)
+    ctx.consumed.update(used)
+    ctx.stop = not [q for q in ex.quoted if q not in ctx.consumed]
+    if steps:
+        return [_beat("circuit", "circuit:values", ex, i, [st["text"] for st in steps], _kw(ex.sentence), extend=True,
+                      steps=steps[:8])]
+    ctx.modified.add(i)
+    return []
+
+
 def rule_circuit(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     s = ex.sentence
     circuit = _circuit(ctx)
@@ -254,6 +306,9 @@ def rule_circuit(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         return [_beat("circuit", "circuit:elements", ex, i, strings, _kw(s) + ("circuit",), **params),
                 _beat("circuit", "circuit:steps", ex, i, [], _kw(s), extend=True,
                       steps=[toggle] + ([{"action": "flow"}] if flows else []))]
+    placed = _labels_on_circuit(ex, ctx, i, circuit)
+    if placed is not None:
+        return placed
     params = dict(circuit.params)
     have = list(params.get("elements") or [])
     if ex.bare and elements:
@@ -322,7 +377,9 @@ def rule_circuit(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                                       circuit.source, circuit.detail_index, circuit.keywords), i)
         if toggle:
             steps.append(toggle)
-    if re.search(r"\bcurrent\b[^.]*\bflow\w*|\bcharges?\b[^.]*\bmov\w*|\belectrons?\b[^.]*\b(?:flow|mov)\w*", ex.bare or s,
+    if re.search(r"\bcurrent\b[^.]*\bflow\w*|\bcharges?\b[^.]*\bmov\w*|\belectrons?\b[^.]*\b(?:flow|mov)\w*|"
+                 r"\bdots\b[^.]{0,30}\b(?:mov\w*|flow\w*|travel\w*|circulat\w*)\b[^.]{0,20}\b(?:around|round|through|along)\s+"
+                 r"(?:the\s+)?(?:loop|circuit|wires?)\b", ex.bare or s,
                  re.I) and params.get("layout") != "parts":  # (not a quoted question "How much current flows?")
         if _loop_open(ctx, params.get("elements") or [], steps):
             ctx.lost(i, "no current flows: the switch is open")
