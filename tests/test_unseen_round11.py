@@ -214,3 +214,16 @@ def test_values_placed_on_the_circuit_on_screen():
     assert [v["text"] for v in values] == ["3 Ω, 3 V", "3 Ω, 3 V"]
     assert any(s["action"] == "flow" for b in beats for s in b.params.get("steps") or [])
     assert not [b for b in beats if b.kind in ("flow", "text")]  # never a chart "3 V → 1 A", never loose labels
+
+
+def test_a_panel_shows_one_comparison_at_a_time():
+    (beats,), _ = planned('Node positions: 50 at (0, 2); 30 at (-3, 0.5); 70 at (3, 0.5); 20 at (-4, -1).\n'
+                          'Insert 50: comparison panel shows "Tree is empty -> 50 becomes the root".\n'
+                          'Insert 30: Panel: "30 < 50 -> go left".\n'
+                          'Insert 20: "20 < 50 -> go left", "20 < 30 -> go left" -> place at (-4, -1).\n'
+                          'At the end write "New values always become leaves" at the bottom.')
+    panel = [(b.params["text"], b.params.get("replaces")) for b in beats if b.rule == "text:panel"]
+    assert panel == [("Tree is empty -> 50 becomes the root", None),
+                     ("30 < 50 -> go left", "Tree is empty -> 50 becomes the root"),
+                     ("20 < 50 -> go left", "30 < 50 -> go left"), ("20 < 30 -> go left", "20 < 50 -> go left")]
+    assert any(b.params.get("text") == "New values always become leaves" and b.rule != "text:panel" for b in beats)

@@ -93,6 +93,39 @@ def rule_counter(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     return out
 
 
+_PANEL = re.compile(r"\b(?:comparison\s+|info\s+|status\s+|side\s+)?panel\b", re.I)
+
+
+def rule_panel(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
+    """A panel whose text changes: 'comparison panel shows "Tree is empty -> 50 becomes the root"', then 'Panel:
+    "30 < 50 -> go left"', then 'Insert 70: "70 > 50 -> go right"': each new line takes the place of the one before
+    (one panel, not a growing pile of lines). After the first, a quoted step (an arrow or a comparison in it) in a
+    sentence that puts it nowhere else is the panel's too."""
+    if not ctx.mentions(r"\bpanel\b"):
+        return []
+    quoted = [q for q in ex.quoted if q not in ctx.consumed]
+    if not quoted:
+        return []
+    before = next((b.params.get("text") for b in since_clear(ctx) if b.rule == "text:panel"), None)
+    explicit = re.search(_PANEL.pattern + r"[^\"\u201c]{0,24}[\"\u201c]", ex.sentence, re.I)
+    elsewhere = re.search(r"\b(?:at\s+the\s+(?:bottom|top)|title|heading|caption|label(?:led)?|below|under|above|box)\b",
+                          ex.bare or "", re.I)
+    if explicit is None:
+        if before is None or elsewhere or not all(re.search(r"->|→|[<>=≤≥]", q) for q in quoted):
+            return []
+    else:
+        quoted = [q for q in quoted if ex.sentence.find(q) > explicit.start()]
+    out = []
+    for q in quoted:
+        out.append(_beat("text", "text:panel", ex, i, [q], _kw(q), text=q, role="note",
+                         **({"replaces": before} if before else {})))
+        before = q
+    ctx.consumed.update(quoted)
+    ctx.stop = all(q in ctx.consumed for q in ex.quoted) and not re.search(r"\binsert\w*\b|\bplace\b|\bmove\w*\b",
+                                                                             ex.bare or "", re.I)
+    return out
+
+
 _COUNTER_STEP = re.compile(r"^\s*(?:then\s+)?(?:the\s+)?(?:counter|tally|score|count)\s*(?::|→|->|=|goes\s+to|becomes|"
                            r"updates\s+to|increases\s+to|ticks\s+to)\s*([-+−]?\d[\d.,]*)\s*\.?\s*$", re.I)
 

@@ -441,6 +441,11 @@ def _value(scene, g, step: dict, rt: float) -> None:
     new = text(s, g.theme, size=LABEL, color="#FFD54F").scale(scale)
     if old is not None:
         new.move_to(old.get_center())
+        sym = g.symbols[k].get_center()
+        if old.get_left()[0] >= sym[0]:  # a label right of its symbol grows to the right, one left of it to the left
+            new.align_to(old, LEFT)
+        elif old.get_right()[0] <= sym[0]:
+            new.align_to(old, RIGHT)
         scene.play(Transform(old, new), run_time=rt)
         old.text = new.text
     else:
