@@ -166,6 +166,8 @@ def drawn(params: dict) -> list[str]:
             out.append(t)
         if e.get("type") in ("ammeter", "voltmeter"):
             out.append("A" if e["type"] == "ammeter" else "V")
+        if e.get("type") == "battery":
+            out += ["+", "-"]  # its terminals, marked beside the plates
         if e.get("current"):
             out.append(e["current"])
     if params.get("current"):

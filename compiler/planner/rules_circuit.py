@@ -188,11 +188,12 @@ def _symbols(ex: Extracted, ctx: Context, i: int, circuit: Beat | None, elements
         if v:
             e["value"] = v
     ctx.consumed.update(values)
-    if any(e["type"] == "battery" for e in elements):
-        ctx.consumed.update(q for q in ex.quoted if q.strip() in ("+", "-", "−"))  # the terminals: marked on the symbol
+    terminals = re.findall(r"[\"\u201c]\s*([+\-\u2212])\s*[\"\u201d]", ex.sentence) if any(
+        e["type"] == "battery" for e in elements) else []
+    ctx.consumed.update(terminals)  # the terminals: marked on the battery symbol (+ beside the long plate, − the short)
     have = list(circuit.params.get("elements") or []) if circuit is not None and circuit.params.get("layout") == "parts" else []
     params = {"layout": "parts", "elements": _named(ctx.capped(i, have + elements, 10, "circuit elements"))}
-    strings = [e.get("value") or e["type"] for e in params["elements"]]
+    strings = [e.get("value") or e["type"] for e in params["elements"]] + terminals
     beat = _beat("circuit", "circuit:symbols", ex, i, strings, _kw(ex.sentence) + ("circuit",), **params)
     ctx.announced["circuit symbols"] = (i, {"beat": beat, "from": len(have)})  # (a 'Label each "3 Ω"' may follow)
     if have:

@@ -1271,7 +1271,9 @@ def _named_points(beats) -> dict[str, tuple[float, float]]:
 def _plane_segments(ex, ctx, i, first, beats, curves, low):
     """"Draw the straight segment PQ" (between points on the plot), "a horizontal segment from (1, 1) to (4, 1)
     and a vertical segment from (4, 1) to (4, 5)": straight segments on the plane."""
-    lines = re.search(r"\blines?\b[^.;]{0,30}?\bfrom\s+\(", low)  # "Draw demand line "D" from (0, 50) to (100, 0)"
+    # "Draw demand line "D" from (0, 50) to (100, 0)" — not "Plot simple interest: A = 1000 (1 + 0.1 t), a straight line from
+    # (0, 1000) to (30, 4000)", where the ends say how far the formula's curve goes
+    lines = re.search(r"\blines?\b[^.;]{0,30}?\bfrom\s+\(", low) and not re.search(r"(?<![<>=!])=(?!=)", ex.bare or "")
     if not re.search(r"\b(?:segments?|line segments?|legs?|sides?|chords?)\b", low) and not lines:
         return None
     names = _named_points(beats)
