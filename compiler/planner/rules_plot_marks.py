@@ -1382,7 +1382,7 @@ def _valued_points(ex: Extracted, ctx, i: int, first, beats, curves, low) -> lis
             continue  # (a value of another letter: "y = 1" names a curve, not a point)
         after = item[m.end():] if m.group("v") else item[m.end("a") + 1:]
         if m.group("v") and fs and re.match(r"\s*:?\s*(?:[A-Za-z][\w ]{0,15}?\s+)?[$€£]?\s*" + NUM, after) and not re.search(
-                r"(?<![\w'])[^\W\d_]\w{0,3}\s*=", after):
+                r"[=≈<>+\-−×*/]\s*[$€£]?\d", after):  # (values listed, not a computation: "x = 1: 2 - 2 = 0")
             # "t = 10: simple $2000, compound $2594": one value on each curve at t = 10, labelled as written
             x = _num(m.group("b"))
             found = []
