@@ -154,6 +154,9 @@ def _labelled_branches(ex: Extracted) -> list[dict]:
 
 _SYMBOL = re.compile(r"\b(?:symbols?|zigzags?)\b", re.I)
 _WIRED = re.compile(r"\b(?:circuit|loop|wires?|wired|connect\w*|series|parallel|rails?|branch\w*)\b", re.I)
+_LAID_OUT = (r"\bloop\s+of\s+wires?\b|\brectang\w*\s+(?:loop\s+)?of\s+wires?\b|\bwires?\s+(?:from|between|connect\w*)\b|"
+             r"\bclosed\s+loop\b|\bcircuit\s+(?:diagram|layout|schematic)\b|\b(?:draw|build|show)\s+(?:the|a)\s+(?:\w+\s+)?circuit\b|"
+             r"\b(?:on|in)\s+the\s+(?:top|bottom|left|right)\s+(?:wire|side\s+of\s+the\s+(?:loop|circuit))\b")
 _VALUE_QUOTED = re.compile(r"[\"\u201c](" + NUM + r"\s*(?:[kmMµμ]?[VAΩF]|ohms?|volts?|amps?))[\"\u201d]")
 
 
@@ -179,8 +182,8 @@ def _symbols(ex: Extracted, ctx: Context, i: int, circuit: Beat | None, elements
         ctx.consumed.add(label.group(1))
         ctx.stop = True
         return []
-    if not elements or not _SYMBOL.search(bare) or _WIRED.search(bare):
-        return None
+    if not elements or not _SYMBOL.search(bare) or _WIRED.search(bare) or ctx.mentions(_LAID_OUT):
+        return None  # ("Draw a rectangular loop of wire …" then "On the left side: a battery symbol …": one circuit)
     values = [m.group(1) for m in _VALUE_QUOTED.finditer(ex.sentence)]
     each = re.search(r"\b(?:label|mark)\s+(?:them\s+)?(?:each|both|all)\b|\beach\s+(?:labell?ed|marked)\b", bare, re.I)
     for k, e in enumerate(elements):

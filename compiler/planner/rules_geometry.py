@@ -50,6 +50,10 @@ def _part_known(target: str, ex: Extracted, ctx: Context) -> bool:
         return True
     if any(t and t in flat(x) for x in list(ex.quoted) + list(ex.formulas) + [f for f, *_ in ex.prose]):
         return True
+    if re.search(r"\b(?:index|indices|cells?|box(?:es)?|items?|elements?|positions?|slots?|rows?|columns?|bars?|cards?|"
+                 r"halves|half|sides?|ends?|parts?|terms?|numerator|denominator|exponent|digits?|bits?)\b(?:\s*\d+)?\s*$",
+                 target, re.I) or re.match(r"(?:index|cell|box|item|element|position|slot|bit|digit)\s*\d+", target, re.I):
+        return True  # "under index 0", "above the red half": a part of what is on screen, by its place
     return looks_like_math(target) or bool(re.fullmatch(r"[^\W\d_]{1,2}[\d²³]?|\\?[a-z]{2,8}", target.strip()))
 
 

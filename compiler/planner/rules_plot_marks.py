@@ -1288,12 +1288,13 @@ def _plane_segments(ex, ctx, i, first, beats, curves, low):
         way = "horizontal" if start[1] == end[1] else "vertical" if start[0] == end[0] else "slanted"
         before = ex.sentence[max(0, m.start() - 40):m.start()]
         named = re.search(r"\b(\w+\s+)?line\s+[\"\u201c]([^\"\u201d]{1,12})[\"\u201d]\s*$", before)
-        after = re.match(r"\s*,?\s*(?:labell?ed|called|named)\s+[\"\u201c]([^\"\u201d]{1,12})[\"\u201d]", ex.sentence[m.end():])
+        after = re.match(r"\s*,?\s*(?:labell?ed|called|named)\s+[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]", ex.sentence[m.end():])
         label = named.group(2) if named else (after.group(1) if after else None)
         role = (named.group(1) or "").strip() if named else ""
-        colour = ctx.theme.for_label(" | ".join(x for x in (f"{role} line" if role else "", f"{way} segment", f"{way} line",
-                                                              "line") if x), "")
-        segs.append({"start": start, "end": end, "color": colour, "label": label})
+        colour = ctx.theme.for_label(" | ".join(([f"{role} line"] if role else []) +
+                                                [f"{way} {n}" for n in ("segment", "leg", "line", "side")]), "")
+        dashed = re.search(r"\bdashed\s+(?:straight\s+)?(?:line|segment)\s*(?:[\"\u201c][^\"\u201d]{1,12}[\"\u201d]\s*)?$", before)
+        segs.append({"start": start, "end": end, "color": colour, "label": label, "style": "dashed" if dashed else None})
         if label:
             ctx.consumed.add(label)
     if not segs:

@@ -101,8 +101,8 @@ def rule_panel(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     "30 < 50 -> go left"', then 'Insert 70: "70 > 50 -> go right"': each new line takes the place of the one before
     (one panel, not a growing pile of lines). After the first, a quoted step (an arrow or a comparison in it) in a
     sentence that puts it nowhere else is the panel's too."""
-    if not ctx.mentions(r"\bpanel\b"):
-        return []
+    if not ctx.mentions(r"\bpanel\b") or ctx.mentions(r"\bpanels\b|\bpanel\s+\d|\beach\s+panel\b|\b(?:left|right)\s+panel\b"):
+        return []  # ("Panel 1 label: …", "Panel 2 label: …": several panels side by side, each its own)
     quoted = [q for q in ex.quoted if q not in ctx.consumed]
     if not quoted:
         return []
