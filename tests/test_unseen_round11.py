@@ -227,3 +227,12 @@ def test_a_panel_shows_one_comparison_at_a_time():
                      ("30 < 50 -> go left", "Tree is empty -> 50 becomes the root"),
                      ("20 < 50 -> go left", "30 < 50 -> go left"), ("20 < 30 -> go left", "20 < 50 -> go left")]
     assert any(b.params.get("text") == "New values always become leaves" and b.rule != "text:panel" for b in beats)
+
+
+def test_every_quoted_piece_of_the_derivation_is_marked_each_on_its_result_line():
+    (beats,), _ = planned("On the right half, write the calculation step by step:\n"
+                          '   "R_total = 3/2 = 1.5 Ω"\n   "I_total = V / R_total = 6 V / 1.5 Ω = 4 A"\n'
+                          '   "Check: I1 + I2 = 2 A + 2 A = 4 A ✓"\n'
+                          'Box "1.5 Ω" and "4 A".')
+    marks = [(b.params["target"], b.params["part"]) for b in beats if b.kind == "highlight"]
+    assert marks == [("R_total = 3/2 = 1.5 Ω", "1.5 Ω"), ("I_total = V / R_total = 6 V / 1.5 Ω = 4 A", "4 A")]

@@ -112,14 +112,23 @@ def rule_formula_target(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     # nor when it names the answer ("The final answer is boxed, and a remark notes that 2.32 is between 2 and 3")
     bare_words = [w for w in words if w.lower() not in ("a", "i")] if not (
         ex.quoted or ex.backticked or unseen or _ANSWER.search(ex.bare)) else []
+    more: list[tuple[str, str | None]] = []  # 'Highlight the words "same current" and "same voltage"': each of them
     for cand in (candidates + bare_words) if shown else []:
-        hit = next((expr for _, expr in shown if _in_formula(cand, expr)), None)
-        if hit is not None:
-            target, part = hit, cand.strip()
-            break
-        if any(_squash(cand) == _squash(expr) for _, expr in shown):
-            target = next(expr for _, expr in shown if _squash(cand) == _squash(expr))
-            break
+        holding = [expr for _, expr in shown if _in_formula(cand, expr)]
+        # "Box the results "6 Ω" and "1 A"": the line whose result it is, before a line that only uses it
+        ends = [e for e in holding if _squash(e).rstrip("✓").endswith(_squash(cand))]
+        ends = [e for e in ends if not re.match(r"\s*(?:check|verify)\b", e, re.I)] or ends  # (a check repeats the result)
+        hit = ends[0] if ends else (holding[0] if holding else None)
+        whole = next((expr for _, expr in shown if _squash(cand) == _squash(expr)), None)
+        if hit is None and whole is None:
+            continue
+        found = (hit, cand.strip()) if hit is not None else (whole, None)
+        if target is None:
+            target, part = found
+            if cand not in candidates:
+                break  # (a letter or number of the sentence: the first one only)
+        elif cand in candidates and found != (target, part) and found not in more:
+            more.append(found)
     if target is None and (ex.quoted or ex.backticked):
         return []  # "Box the final answer "36 g of water"": new text to write, then box (rule_highlight)
     fresh = [t.rstrip(".") for t, _, _ in ex.prose if t.rstrip(".") not in ctx.consumed]
@@ -152,8 +161,9 @@ def rule_formula_target(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     ex.formulas[:] = []
     ctx.stop = True
     mode = "box" if _BOX.search(ex.sentence) else None
-    return [_beat("highlight", "highlight:formula-part" if part else "highlight:formula", ex, i, (),
-                  _kw(ex.sentence), target=target, part=part, color=colour_named(ex.sentence), mode=mode)]
+    return [_beat("highlight", "highlight:formula-part" if p else "highlight:formula", ex, i, (),
+                  _kw(ex.sentence), target=t, part=p, color=colour_named(ex.sentence), mode=mode)
+            for t, p in [(target, part)] + more[:3]]
 
 
 _LABEL = re.compile(r"\b(?:" + "|".join(_LEX["label_verbs"] + _LEX["label_arrows"]) + r")\b", re.I)
