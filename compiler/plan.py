@@ -149,6 +149,8 @@ def _rule_beats(index: int, scene: Scene, details: tuple[str, ...], theme: Theme
             ctx.beats.extend(kept)
         if produced and not ctx.changed_in(i):
             _only_its_label(ex, ctx, i, produced)
+        if produced:
+            _counted_shapes(ex, ctx, i, produced)
         if produced or ctx.changed_in(i):
             _dropped_quotes(ex, ctx, i)
         if not produced and not ctx.changed_in(i) and not any(j == i for j, _ in ctx.losses):
@@ -337,6 +339,27 @@ def _names_a_picture(sentence: str) -> bool:
     words = set(re.findall(r"[a-z]+", sentence.lower()))
     return bool(words & picture_objects()) or any(
         re.search(r"\b(?:" + pattern + r")\b", sentence, re.I) for pattern, _ in component_nouns())
+
+
+_COUNTED = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:(?:small|little|tiny|big|large|"
+                      r"filled|empty|coloured|colored|red|blue|green|yellow|grey|gray|white)\s+){0,2}(circles|squares|"
+                      r"triangles|stars|dots|icons|people|figures|stick\s+figures|coins|boxes)\b", re.I)
+def _counted_shapes(ex, ctx: Context, i: int, produced: list[Beat]) -> None:
+    """"… with three small circles below it" when the sentence drew only text or columns of words: the shapes are
+    lost, and that is said (SB307), never left for the viewer to miss."""
+    bare = QUOTED.sub(" ", ex.sentence)
+    m = _COUNTED.search(bare)
+    if m is None or any(b.kind not in ("text", "comparison", "bullets", "title", "equation", "steps", "table")
+                        for b in produced):
+        return
+    if re.search(r"\b(?:the|same|these|those|keep|keeping|leaving|remaining|other|both)\s+(?:\w+\s+)?$", bare[:m.start()], re.I) or \
+            re.match(r"\s*(?:then\s+|finally\s+|now\s+)?(?:colou?r|highlight|fade|keep|move|mark|circle|remove|dim|hide|"
+                     r"shade|fill|cross)\b", bare, re.I) or re.match(r"\s*(?:two|three|four|five|\d+)\b", bare, re.I):
+        return  # ("Keep the two circles", "Then color 20 dots red", "Two large circles side by side: …" named first)
+    if re.search(r"\b(?:row|rows|column|columns|of\s+(?:text|lines|labels|bullets?))\s+of\s+" + re.escape(m.group(2)), ex.sentence,
+                 re.I):
+        return
+    ctx.lost(i, f"the {m.group(0)} are not drawn")
 
 
 def _only_its_label(ex, ctx: Context, i: int, produced: list[Beat]) -> None:

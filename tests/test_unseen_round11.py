@@ -236,3 +236,12 @@ def test_every_quoted_piece_of_the_derivation_is_marked_each_on_its_result_line(
                           'Box "1.5 Ω" and "4 A".')
     marks = [(b.params["target"], b.params["part"]) for b in beats if b.kind == "highlight"]
     assert marks == [("R_total = 3/2 = 1.5 Ω", "1.5 Ω"), ("I_total = V / R_total = 6 V / 1.5 Ω = 4 A", "4 A")]
+
+
+def test_counted_shapes_beside_words_are_said_when_not_drawn():
+    (beats,), notes = planned('Left side: a column of the word "Buyers" with three small circles below it. Right side: '
+                              '"Sellers" with three small squares.')
+    assert any("three small circles are not drawn" in n for n in notes)
+    assert any("three small squares are not drawn" in n for n in notes)
+    (beats,), notes = planned("Draw a 4 by 10 grid of dots.\nThen color 20 dots red.")
+    assert not [n for n in notes if "are not drawn" in n]  # dots already on screen, acted on
