@@ -245,3 +245,11 @@ def test_counted_shapes_beside_words_are_said_when_not_drawn():
     assert any("three small squares are not drawn" in n for n in notes)
     (beats,), notes = planned("Draw a 4 by 10 grid of dots.\nThen color 20 dots red.")
     assert not [n for n in notes if "are not drawn" in n]  # dots already on screen, acted on
+
+
+def test_stepping_through_a_row_lights_each_box_in_turn():
+    (beats,), _ = planned("Show a row of 7 boxes containing the numbers 50, 30, 70, 20, 40, 60, 80.\n"
+                          'Text above the row: "Find 80". Move a yellow pointer arrow from the first box to the last box, '
+                          "one box at a time, highlighting each box as it is checked.")
+    lit = [(b.params["target"], b.params["item"]) for b in beats if b.rule == "highlight:step-through"]
+    assert lit == [("50", k) for k in range(1, 8)]

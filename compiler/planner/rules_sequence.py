@@ -270,6 +270,12 @@ def _sequence_operation(ex: Extracted, ctx: Context, i: int, previous: Beat) -> 
                                        previous.rule + "+process", previous.source, previous.detail_index,
                                        previous.keywords), i)
             return []
+        tokens = [str(t) for t in previous.params.get("tokens") or []]
+        if 2 <= len(tokens) <= 12:
+            # "Move a pointer from the first box to the last box, one box at a time, highlighting each box": each box
+            # of the row lit in turn (never the last text drawn)
+            return [_beat("highlight", "highlight:step-through", ex, i, (), _kw(ex.sentence), target=tokens[0], item=k)
+                    for k in range(1, len(tokens) + 1)]
         return [_beat("highlight", "highlight:step-through", ex, i, (), _kw(ex.sentence), target=None, mode="pulse")]
     return []
 
