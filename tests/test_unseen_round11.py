@@ -253,3 +253,13 @@ def test_stepping_through_a_row_lights_each_box_in_turn():
                           "one box at a time, highlighting each box as it is checked.")
     lit = [(b.params["target"], b.params["item"]) for b in beats if b.rule == "highlight:step-through"]
     assert lit == [("50", k) for k in range(1, 8)]
+
+
+def test_a_box_label_transformed_changes_in_place(monkeypatch):
+    from .test_vocabulary2 import _scene, dry_run
+
+    scenes = [_scene("A road map of four boxes, and then the answer.",
+                     [{"kind": "flow", "nodes": ["44 g C3H8", "1 mol C3H8", "3 mol CO2", "? g CO2"], "direction": "right"},
+                      {"kind": "transform", "target": "? g CO2", "text": "132 g CO2"}], "Road map")]
+    for number, ins in dry_run(scenes, monkeypatch):
+        assert ins.violations == [], (number, ins.violations)

@@ -9,7 +9,7 @@
 
 import re
 
-from manim import FadeIn, ReplacementTransform, Text, TransformFromCopy, VGroup
+from manim import FadeIn, ReplacementTransform, Text, Transform, TransformFromCopy, VGroup
 
 from ..mathsvg import math_mobject
 from ..style import BODY_W, SAFE_Y, as_written, colour, fit, text as make_text
@@ -63,6 +63,13 @@ def locate(scene, target: str | None):
     return None
 
 
+def _own_text(piece, target: str | None):
+    """The Text inside `piece` that reads `target` (a box's label), or None."""
+    want = re.sub(r"\s+", "", target or "").lower()
+    return next((m for m in piece.get_family() if isinstance(m, Text)
+                 and re.sub(r"\s+", "", getattr(m, "text", "")).lower() == want), None)
+
+
 def build_new(theme: dict, *, text_: str | None = None, formula=None, values=None, color: str | None = None):
     col = color or colour(theme, "equation" if formula else "matrix" if values else "text", theme["text"])
     if values:
@@ -91,8 +98,19 @@ def play(scene, target: str | None, slot: float, *, text: str | None = None, for
         return
     owner, piece, whole = found
     rt = scene.run_time(slot, 1.5)
+    label = None if whole or not text else _own_text(piece, target)
     if whole:
         _replace(scene, owner, new, strings, rt)
+    elif label is not None:
+        # 'Transform the last box "? g CO2" into "132 g CO2"': the words inside that box change, in place
+        col = label.submobjects[0].get_fill_color() if label.submobjects else scene.theme["text"]
+        again = make_text(text, scene.theme, size=label.font_size, color=col)
+        again.scale_to_fit_height(label.height).move_to(label.get_center())
+        if again.width > 1.15 * label.width:
+            again.scale(1.15 * label.width / again.width)
+        scene.play(Transform(label, again), run_time=rt)
+        label.text = text
+        scene.named.append((tuple(strings), owner))
     else:
         enter = (lambda mob, r: FadeIn(mob, run_time=r)) if scene.inspector is not None else (
             lambda mob, r: TransformFromCopy(piece, mob, run_time=max(r, 1.0)))
