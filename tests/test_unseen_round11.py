@@ -263,3 +263,16 @@ def test_a_box_label_transformed_changes_in_place(monkeypatch):
                       {"kind": "transform", "target": "? g CO2", "text": "132 g CO2"}], "Road map")]
     for number, ins in dry_run(scenes, monkeypatch):
         assert ins.violations == [], (number, ins.violations)
+
+
+def test_where_a_level_line_meets_the_curves_and_the_bracket_between():
+    (beats,), notes = planned('Draw axes: x-axis "Q" from 0 to 120, y-axis "P" from 0 to 60.\n'
+                              'Draw demand line "D" from (0, 50) to (100, 0) and supply line "S" from (20, 0) to (120, 50).\n'
+                              'Draw a horizontal line at P = 30 across the graph, labeled "$30". Mark where it meets demand '
+                              '(Q = 40) and supply (Q = 80). Draw a bracket between Q = 40 and Q = 80 along the line labeled '
+                              '"Surplus = 80 - 40 = 40".\nMove the horizontal line smoothly down to P = 20; the bracket shrinks.')
+    pts = [(p["x"], p["y"]) for b in beats if b.rule == "plot:level-meets" for p in b.params["points"]]
+    assert pts == [(40, 30), (80, 30)]
+    braces = [g for b in beats if b.kind == "plot" for g in b.params.get("segments") or [] if g.get("style") == "brace"]
+    assert braces == [{"start": [40, 30], "end": [80, 30], "style": "brace", "label": "Surplus = 80 - 40 = 40"}]
+    assert not [b for b in beats if b.kind == "equation"]  # the label is the bracket's

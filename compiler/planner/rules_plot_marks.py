@@ -358,7 +358,7 @@ def rule_plot_ops(ex: Extracted, ctx, i: int) -> list[Beat]:
     first, beats = state
     curves = _curves(beats)
     low = ex.bare.lower()
-    for op in (_between, _curve_formula, _name_axes, _label_curves, _relabel, _data_lines, _legend, _spans, _valued_points, _intersection_point, _axis_markers,
+    for op in (_on_level_line, _between, _curve_formula, _name_axes, _label_curves, _relabel, _data_lines, _legend, _spans, _valued_points, _intersection_point, _axis_markers,
                _level_lines, _dot_rows, _listed_points, _fit_line, _vertical_line, _secant, _tangent, _shift_curve,
                _tails, _riemann,
                _steps_on_curve, _move_along, _point_on_curve, _endpoint_labels, _label_segments, _plane_segments, _mark_points, _mark_extremum,
@@ -368,6 +368,45 @@ def rule_plot_ops(ex: Extracted, ctx, i: int) -> list[Beat]:
             _widen_to_points(ctx, out)
             return out
     return []
+
+
+_QV = r"(?:Q|x|q|n)\s*=\s*(" + NUM + r")"
+
+
+def _on_level_line(ex: Extracted, ctx, i: int, first, beats, curves, low) -> list[Beat] | None:
+    """On the horizontal line drawn last ("a horizontal line at P = 30"): "Mark where it meets demand (Q = 40) and supply
+    (Q = 80)", "It meets supply at Q = 40 and demand at Q = 80" (dots where it meets them); "Draw a bracket between
+    Q = 40 and Q = 80 along the line labeled "Surplus = 80 - 40 = 40"", or just "Bracket labeled "Shortage = …""
+    after the meeting points (a brace along the line between them, with its label)."""
+    level = next((m for b in reversed(beats) for m in reversed(b.params.get("markers") or [])
+                  if m.get("axis") == "y"), None)
+    if level is None:
+        return None
+    y = level["value"]
+    meets = re.search(r"\b(?:meets?|crosses|hits|intersects)\b", low)
+    bracket = re.search(r"(?:^\W*|\ban?\s+(?:\w+\s+)?)(?:bracket|brace)\b", low)  # (not "the bracket shrinks to zero")
+    if meets and not bracket:
+        xs = [_num(v) for v in re.findall(_QV, ex.sentence)]
+        if len(xs) >= 2:
+            pts = [{"x": x, "y": y, "label": f"({_fmt(x)}, {_fmt(y)})"} for x in xs[:4]]
+            return [_extend(ex, ctx, i, "plot:level-meets", [p["label"] for p in pts], points=pts)]
+        return None
+    if not bracket:
+        return None
+    between = re.search(r"\bbetween\s+" + _QV + r"\s+and\s+" + _QV, ex.sentence)
+    if between:
+        a, b = _num(between.group(1)), _num(between.group(2))
+    else:  # "Bracket labeled …" after the dots where the line meets the curves
+        on = [p for bb in beats for p in bb.params.get("points") or [] if p.get("y") == y]
+        if len(on) < 2:
+            return None
+        a, b = on[-2]["x"], on[-1]["x"]
+    label = _quoted_label(ex)
+    seg = {"start": [a, y], "end": [b, y], "style": "brace", **({"label": label} if label else {})}
+    if label:
+        ctx.consumed.add(label)
+    ex.prose[:] = []  # ("Surplus = 80 - 40 = 40" is the bracket's label, not a formula of its own)
+    return [_extend(ex, ctx, i, "plot:level-bracket", [label] if label else [], segments=[seg])]
 
 
 def _widen_to_points(ctx, beats: list[Beat]) -> None:
