@@ -244,6 +244,12 @@ def _labels_on_circuit(ex: Extracted, ctx: Context, i: int, circuit: Beat) -> li
             used.append(text)
     if not used:
         return None
+    if steps and circuit.detail_index == i - 1 and ctx.beats and ctx.beats[-1] is circuit:
+        # right after the circuit is drawn: the values are part of the drawing, not a later change
+        for st in steps:
+            k = names.index(st["element"])
+            elements[k]["value"] = st["text"]
+        steps = []
     params["elements"] = elements
     if params != circuit.params:
         ctx.replace(circuit, Beat("circuit", params, circuit.strings + tuple(u for u in used if u not in circuit.strings),

@@ -29,7 +29,7 @@ class Scene24(SbcScene):
             caption="Ohm's law: V = I R",
             color=None,
         )
-        self.show(mob, circuit.enter, slot=9.646, strings=['6 V', 'R = 3 Ω', '2 A', 'A', 'L', 'V', 'I = 2 A', "Ohm's law: V = I R"])
+        self.show(mob, circuit.enter, slot=9.646, strings=['6 V', '+', '-', 'R = 3 Ω', '2 A', 'A', 'L', 'V', 'I = 2 A', "Ohm's law: V = I R"])
         circuit.run_steps(self, mob, mob.steps, until=9.846)
 
         self.finish()
