@@ -21,7 +21,7 @@ import re
 from .beats import Beat
 
 from .context import Context, _beat, _kw, since_clear
-from .extract import WORD_NUMBERS, Extracted
+from .extract import QUOTED, WORD_NUMBERS, Extracted
 from .knowledge import clock_nouns, graph_layouts, graph_nouns
 from .quantity import NUM
 from .rules_recall import scene_state
@@ -808,7 +808,7 @@ def _operate(ex: Extracted, ctx: Context, i: int, graph: Beat) -> list[Beat]:
                       r"one\s+by\s+one|in\s+turn)\b", ex.sentence, re.I)
     if not steps and order:
         # "a yellow dot visits nodes in the order 20, 30, 40, 50": a traversal, the dot travelling along the edges
-        seq = _node_refs(re.sub(r"[\"\u201c][^\"\u201d]*[\"\u201d]|\([^)]*\)", " ", ex.sentence[order.start():]), ids)
+        seq = _node_refs(re.sub(r"\([^)]*\)", " ", QUOTED.sub(" ", ex.sentence[order.start():])), ids)
         if len(seq) >= 2:
             steps.append({"action": "walk", "nodes": seq[:24], **({"color": _colour(ex.sentence)} if _colour(ex.sentence) else {})})
             clauses = []
@@ -820,7 +820,7 @@ def _operate(ex: Extracted, ctx: Context, i: int, graph: Beat) -> list[Beat]:
     marks: list[tuple[str, int]] = []
     for clause in clauses:
         marks.append((clause, len(steps)))
-        low = re.sub(r"[\"\u201c][^\"\u201d]*[\"\u201d]", " ", clause).lower()  # what the clause says, not what it quotes
+        low = QUOTED.sub(" ", clause).lower()  # what the clause says, not what it quotes
         tabular = re.search(r"\b(?:table|rows?|columns?|cells?)\b", re.sub(r"\([^)]*\)", " ", low)) is not None  # "Final table: A 0 - (visited)"
         colour = _colour(clause)
         path = PATH.search(clause)
@@ -835,7 +835,7 @@ def _operate(ex: Extracted, ctx: Context, i: int, graph: Beat) -> list[Beat]:
                 steps.append({"action": "path", "nodes": seq, **({"color": colour} if colour else {})})
                 continue
         boxed = re.search(r"\b(?:rectangles?|box|outline|frame|ellipse|one|another)\b[^.;]*?\b(?:around|enclos\w*|surround\w*)\b", low)
-        inside = list(dict.fromkeys(_node_refs(re.sub(r"[\"\u201c][^\"\u201d]*[\"\u201d]", " ", clause[boxed.start():]), ids))
+        inside = list(dict.fromkeys(_node_refs(QUOTED.sub(" ", clause[boxed.start():]), ids))
                       ) if boxed else []
         if boxed and inside:
             # "a transparent rounded rectangle around the whole left subtree (30, 20, 40) and label it "all < 50""
@@ -958,7 +958,7 @@ def _operate(ex: Extracted, ctx: Context, i: int, graph: Beat) -> list[Beat]:
     ends = [n for _, n in marks[1:]] + [len(steps)]
     for (clause, n0), n1 in zip(marks, ends):
         if n1 == n0 and re.match(r"\s*(?:step\s+\d+\s*:\s*)?(?:then\s+)?(?:draw|add)\b", clause, re.I) and re.search(
-                r"\b(?:edges?|circles?|nodes?|arrows?|lines?)\b", re.sub(r"[\"\u201c][^\"\u201d]*[\"\u201d]", " ", clause), re.I):
+                r"\b(?:edges?|circles?|nodes?|arrows?|lines?)\b", QUOTED.sub(" ", clause), re.I):
             # "Step 4: draw a short dashed edge from 60 … to a dashed empty circle at (2.25, -2)": said, never silent
             what = re.sub(r"^\s*(?:step\s+\d+\s*:\s*)?(?:then\s+)?", "", clause, flags=re.I)
             ctx.lost(i, f"{what[:70]!r} is not drawn on the graph")
