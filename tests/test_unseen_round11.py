@@ -276,3 +276,12 @@ def test_where_a_level_line_meets_the_curves_and_the_bracket_between():
     braces = [g for b in beats if b.kind == "plot" for g in b.params.get("segments") or [] if g.get("style") == "brace"]
     assert braces == [{"start": [40, 30], "end": [80, 30], "style": "brace", "label": "Surplus = 80 - 40 = 40"}]
     assert not [b for b in beats if b.kind == "equation"]  # the label is the bracket's
+
+
+def test_axes_with_values_and_labels_written_after_colons():
+    (beats,), _ = planned('Create axes on the left half of the screen: x axis values 1 to 6 with tick labels, y axis from '
+                          '0 to 0.25. Axis labels: x: "Outcome", y: "Probability".')
+    p = only(beats, "plot")
+    assert p.params["x_range"] == [1, 6] and p.params["y_range"] == [0, 0.25]
+    assert (p.params["x_label"], p.params["y_label"]) == ("Outcome", "Probability")
+    assert not [b for b in beats if b.kind == "text"]

@@ -159,7 +159,7 @@ def _axis_labels(ex: Extracted) -> tuple[str | None, str | None]:
     for axis in ("x", "y"):
         # "the x-axis labeled "Years"", "the horizontal axis labeled "t (years)""
         axis = {"x": r"(?:x|horizontal(?=\s+axis))", "y": r"(?:y|vertical(?=\s+axis))"}[axis]
-        m = re.search(r"\b" + axis + r"(?:[- ]axis)?\s+(?:is\s+)?(?:labell?ed|label|as|reading|showing|named|:)\s*"
+        m = re.search(r"\b" + axis + r"(?:[- ]axis)?(?:\s+(?:is\s+)?(?:labell?ed|label|as|reading|showing|named)|\s*:)\s*"  # x: "Outcome"
                       r"(?:as\s+)?[\"\u201c]([^\"\u201d]+)[\"\u201d]", ex.sentence, re.I) or re.search(
             r"\b" + axis + r"[- ]axis\s+[\"\u201c]([^\"\u201d]+)[\"\u201d]", ex.sentence, re.I) or re.search(
             # 'small axes with x "n" (from 0 to 100) and y "sum" (from 1.5 to 4)'
@@ -265,7 +265,7 @@ def axis_range(sentence: str, axis: str) -> tuple[float, float] | None:
     # "the horizontal axis labeled "t (years)" running from 0 to 25,000": x; the vertical axis: y
     name = {"x": r"(?:x|horizontal(?=\s+axis))", "y": r"(?:y|vertical(?=\s+axis))"}.get(axis, axis)
     sentence = sentence.replace("−", "-")  # "x from −2 to 2": a minus sign
-    m = re.search(r"\b" + name + r"(?:[- ](?:range|axis|values?))?\s*(?:range\s*)?"
+    m = re.search(r"\b" + name + r"(?:[- ](?:range|axis|values?))?(?:\s+values)?\s*(?:range\s*)?"  # "x axis values 1 to 6"
                   r"(?:(?:labell?ed\s+)?[\"\u201c][^\"\u201d]{1,40}[\"\u201d]\s*)?"  # x-axis "Years" from 0 to 30
                   r"(?::|=|of|from|between|(?:ranging|running|going|runs|goes)\s+from|in|over|∈)?\s*"
                   r"[\[(]?\s*(?:from\s+)?(" + _NUM_K + r")\s*(?:to|–|,|\.\.|and)\s*(" + _NUM_K + r")\s*[\])]?", sentence, re.I)
