@@ -285,3 +285,10 @@ def test_axes_with_values_and_labels_written_after_colons():
     assert p.params["x_range"] == [1, 6] and p.params["y_range"] == [0, 0.25]
     assert (p.params["x_label"], p.params["y_label"]) == ("Outcome", "Probability")
     assert not [b for b in beats if b.kind == "text"]
+
+
+def test_two_headings_each_with_a_question_mark_under_it():
+    (beats,), _ = planned('Then split the screen with two headings: "Simple Interest" on the left and "Compound Interest" '
+                          "on the right, with a question mark under each.")
+    c = only(beats, "comparison")
+    assert c.params["titles"] == ["Simple Interest", "Compound Interest"] and c.params["lines"] == [["?"], ["?"]]

@@ -147,8 +147,13 @@ def rule_comparison(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         n = 3 if len(titles) == 3 or cue_unquoted(ex, r"\bthree\b") else 2
         titles = (titles + ["", "", ""])[:n]
         claim(ex, ctx, titles)
-        return [_comparison_beat(ex, i, "comparison:divider", titles, [[] for _ in range(n)], [""] * n,
-                                 ("compare", "versus", "side"))]
+        mark = re.search(r"\bwith\s+(?:a|an|one)\s+(question\s+mark|check\s*mark|tick|cross)\s+(?:under|below|beneath|in)\s+"
+                         r"(?:each|both|every)\b", ex.bare or "", re.I)
+        under = {"question mark": "?", "check mark": "✓", "checkmark": "✓", "tick": "✓", "cross": "✗"}.get(
+            re.sub(r"\s+", " ", mark.group(1).lower()), "") if mark else ""
+        # ("… two headings …, with a question mark under each": each column starts with it)
+        return [_comparison_beat(ex, i, "comparison:divider", titles, [[under] if under else [] for _ in range(n)],
+                                 [""] * n, ("compare", "versus", "side"))]
     # one column: its title, its lines (backticked ones in monospace) and its caption
     rest = ex.sentence[col.end():]
     items = [(s, tick, pos) for s, tick, pos in shown_items(rest) if s not in ctx.consumed]
