@@ -292,3 +292,11 @@ def test_two_headings_each_with_a_question_mark_under_it():
                           "on the right, with a question mark under each.")
     c = only(beats, "comparison")
     assert c.params["titles"] == ["Simple Interest", "Compound Interest"] and c.params["lines"] == [["?"], ["?"]]
+
+
+def test_an_angle_asked_to_move_on_a_drawn_triangle_is_said_when_it_does_not():
+    (beats,), notes = planned("Draw two legs of lengths 3 and 4 meeting at a vertex, with the third side connecting their "
+                              "ends.\nAnimate the angle increasing to 120 degrees: the third side grows to about 6.08, and "
+                              "show the text 'c^2 = 37 > 25'.")
+    assert any("the angle is not animated to 120°" in n for n in notes)
+    assert any(b.kind == "equation" and "c^2 = 37 > 25" in b.params.get("exprs", []) for b in beats)

@@ -35,6 +35,10 @@ _ROLE = {"vertical": 0, "upright": 0, "short": 0, "horizontal": 1, "bottom": 1, 
          "longest": 2, "slanted": 2, "a": 0, "b": 1, "c": 2, "bc": 0, "ca": 1, "ac": 1, "ab": 2, "ba": 2, "cb": 0}
 
 
+_ANGLE_CHANGE = re.compile(r"\b(?:animate|rotate|open|close|widen|narrow|change|swing|return)\w*\s+(?:the\s+)?(?:angle\s+)?"
+                           r"(?:\w+\s+){0,2}?(?:to|back\s+to)\s+(" + NUM + r")\s*(?:degrees|°)", re.I)
+
+
 def _figure_on_screen(ctx: Context) -> Beat | None:
     return next((b for b in since_clear(ctx) if b.kind == "geometry" and not b.params.get("extend")), None)
 
@@ -63,6 +67,11 @@ def rule_geometry(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if _shape_of_a_shaded_area(ex.sentence):
         return []  # "Shade the area under y = x from 0 to 1 (triangle with vertices …)": the area's shape, not a figure
     on_screen = _figure_on_screen(ctx)
+    hinge = _ANGLE_CHANGE.search(ex.bare or "")
+    if on_screen is not None and on_screen.params.get("triangle") and hinge:
+        # "Animate the angle increasing to 120 degrees: the third side grows to about 6.08": a triangle whose angle
+        # moves is not drawn — said, never a right triangle left beside "c^2 = 37 > 25" without a word
+        ctx.lost(i, f"the angle is not animated to {hinge.group(1)}°: the triangle stays as drawn")
     declared = _triangle(ex, ctx, i) if on_screen is None or _TRIANGLE.search(ex.bare) else None
     if declared:
         tri = declared[0].params["triangle"].get("vertices")
