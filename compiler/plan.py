@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import copy
 import re
+from functools import lru_cache
 from dataclasses import replace
 
 from .components import COMPONENTS, beat_params, drawn_strings
@@ -26,7 +27,7 @@ from .planner.clauses import operation_clauses
 from .planner.extract import QUOTED, before_quote, extract
 from .planner.segment import detail_sentences
 from .planner.context import Context, History, _kw, since_clear
-from .planner.knowledge import component_nouns, is_instruction, picture_objects
+from .planner.knowledge import component_nouns, counted_shapes, is_instruction, picture_objects
 from .planner.ruleset import RULES
 from .planner.rules_equation import kept_formulas
 from .planner.theme import Theme, colour_value, parse_theme, style_title
@@ -341,14 +342,22 @@ def _names_a_picture(sentence: str) -> bool:
         re.search(r"\b(?:" + pattern + r")\b", sentence, re.I) for pattern, _ in component_nouns())
 
 
-_COUNTED = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:(?:small|little|tiny|big|large|"
-                      r"filled|empty|coloured|colored|red|blue|green|yellow|grey|gray|white)\s+){0,2}(circles|squares|"
-                      r"triangles|stars|dots|icons|people|figures|stick\s+figures|coins|boxes)\b", re.I)
+_COUNT_WORDS = r"two|three|four|five|six|seven|eight|nine|ten|\d{1,2}"
+
+
+@lru_cache(maxsize=1)
+def _counted() -> re.Pattern:
+    """"three small circles", "10 dots": a number of the shapes the lexicon counts (`counted_shapes`)."""
+    return re.compile(r"\b(" + _COUNT_WORDS + r")\s+(?:(?:small|little|tiny|big|large|filled|empty|coloured|colored|red|"
+                      r"blue|green|yellow|grey|gray|white)\s+){0,2}(" + "|".join(map(re.escape, counted_shapes())) + r")\b",
+                      re.I)
+
+
 def _counted_shapes(ex, ctx: Context, i: int, produced: list[Beat]) -> None:
     """"… with three small circles below it" when the sentence drew only text or columns of words: the shapes are
     lost, and that is said (SB307), never left for the viewer to miss."""
     bare = QUOTED.sub(" ", ex.sentence)
-    m = _COUNTED.search(bare)
+    m = _counted().search(bare)
     if m is None or any(b.kind not in ("text", "comparison", "bullets", "title", "equation", "steps", "table")
                         for b in produced):
         return
@@ -356,9 +365,8 @@ def _counted_shapes(ex, ctx: Context, i: int, produced: list[Beat]) -> None:
             re.match(r"\s*(?:then\s+|finally\s+|now\s+)?(?:colou?r|highlight|fade|keep|move|mark|circle|remove|dim|hide|"
                      r"shade|fill|cross)\b", bare, re.I) or re.match(r"\s*(?:two|three|four|five|\d+)\b", bare, re.I):
         return  # ("Keep the two circles", "Then color 20 dots red", "Two large circles side by side: …" named first)
-    if re.search(r"\b(?:row|rows|column|columns|of\s+(?:text|lines|labels|bullets?))\s+of\s+" + re.escape(m.group(2)), ex.sentence,
-                 re.I):
-        return
+    if re.match(r"\s+of\s+(?:text|words|numbers|code|labels|bullets?)\b", bare[m.end():], re.I):
+        return  # ("three lines of text": text)
     ctx.lost(i, f"the {m.group(0)} are not drawn")
 
 

@@ -78,6 +78,12 @@ def loose_port_words() -> dict[str, tuple[str, ...]]:
     return {way: tuple(sorted(data[f"port_{way}_words"], key=len, reverse=True)) for way in ("in", "out")}
 
 
+def counted_shapes() -> tuple[str, ...]:
+    """Shapes a sentence counts out beside its words ("three small circles below it"): when only the words are drawn,
+    the shapes are reported lost (plan.py)."""
+    return tuple(sorted(_load("lexicon.json")["counted_shapes"], key=len, reverse=True))
+
+
 def picture_objects() -> frozenset[str]:
     return frozenset(_load("lexicon.json")["picture_objects"])
 
