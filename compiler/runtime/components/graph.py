@@ -606,46 +606,22 @@ def _screen(g, at) -> "np.ndarray":
     return g.origin.get_center() + np.array([(float(at[0]) - cx) * ux * k, (float(at[1]) - cy) * uy * k, 0.0])
 
 
-def _parent_of(g, i: str) -> dict[str, str]:
-    parent: dict[str, str] = {}
-    for a, b in g.graph.edges:
-        parent.setdefault(b, a)
-    return parent
-
-
 def _search_place(g, i: str):
-    """A key inserted into a search tree on screen that had no place: it walks down from the root (left when
-    smaller, right when larger) and hangs below the node where the walk stops, halfway to that node's cousins.
+    """A key inserted into a search tree on screen that had no place: `tree_place` (the same search as for a tree
+    whose places are written) on the nodes' places on screen, kept at least a node's size away from where it stops.
     Returns (comparison path, position) or None when the graph is not a tree of numbers."""
     import numpy as np
 
-    live = list(g.vmobs)
-    if _num(i) == math.inf or not live or any(_num(v) == math.inf for v in live):
+    found = tree_place(i, {v: tuple(m.get_center()[:2]) for v, m in g.vmobs.items()}, list(g.graph.edges))
+    if found is None:
         return None
-    parent = _parent_of(g, i)
-    kids: dict[str, list[str]] = {v: [] for v in live}
-    for b, a in parent.items():
-        if a in kids:
-            kids[a].append(b)
-    roots = [v for v in live if v not in parent]
-    if len(roots) != 1:
-        return None
-    cur, path = roots[0], []
-    while True:
-        path.append(cur)
-        smaller = _num(i) < _num(cur)
-        here = g.vmobs[cur].get_center()
-        side = [c for c in kids[cur] if (g.vmobs[c].get_center()[0] < here[0]) == smaller]
-        if not side:
-            break
-        cur = side[0]
-    here = g.vmobs[cur].get_center()
-    up = parent.get(cur)
-    size = g.vmobs[cur].height
-    dy = (g.vmobs[up].get_center()[1] - here[1]) if up else 2.2 * size
-    dx = abs(g.vmobs[up].get_center()[0] - here[0]) / 2 if up else 1.6 * size
-    dy, dx = max(dy, 1.6 * size), max(dx, 1.1 * size)
-    return path, here + np.array([-dx if _num(i) < _num(cur) else dx, -dy, 0.0])
+    path, (x, y) = found
+    here = g.vmobs[path[-1]].get_center()
+    size = g.vmobs[path[-1]].height
+    right = x > here[0] if x != here[0] else _num(i) > _num(path[-1])
+    dx = max(abs(x - here[0]), 1.1 * size) * (1 if right else -1)
+    dy = max(here[1] - y, 1.6 * size)
+    return path, here + np.array([dx, -dy, 0.0])
 
 
 def _walk_in(scene, g, v, path: list[str], rt: float) -> None:
