@@ -114,7 +114,7 @@ _SYMBOL_CHARS = {
 # Units written after a number ("9.8 m/s^2", "3 Ω", "44 g/mol"): set upright, a thin space after the number.
 # A one-letter unit ("2 s", "10 N") counts only where the formula ends or a relation, comma or bracket follows.
 _UNITS = """kg mg g km cm mm nm μm m ms μs ns s min h hr Hz kHz MHz GHz N kN J kJ cal kcal eV W kW kWh V mV kV mA
-Ω kΩ ohm ohms μF Pa kPa atm mol mL rad dB year years day days hour hours second seconds minute minutes mph km/h
+Ω kΩ MΩ ohm ohms Ohm Ohms kohm kohms kOhm kOhms MOhm μF Pa kPa atm mol mL rad dB year years day days hour hours second seconds minute minutes mph km/h
 g/mol mol/L m/s m/s^2 m/s² kg·m/s N·m J/s V/m rad/s kJ/mol J/mol J/K A K L °C °F mmHg bar""".split()
 _UNIT_RE = re.compile("|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True)))
 _UNIT_END = re.compile(r"\s*(?:$|[=≈<>≤≥,;)\]]|->|→)")
@@ -461,7 +461,7 @@ def _tokenize(s: str, symbols: dict[str, str] | None = None) -> list[_Tok]:
     return _merge_phrases(toks)
 
 
-_UNIT_TEX = {"Ω": r"\Omega", "μ": r"\mu ", "·": r"\cdot ", "²": "^{2}", "^2": "^{2}"}
+_UNIT_TEX = {"Ohms": "Ω", "ohms": "Ω", "Ohm": "Ω", "ohm": "Ω", "Ω": r"\Omega", "μ": r"\mu ", "·": r"\cdot ", "²": "^{2}", "^2": "^{2}"}
 
 
 def _unit_at(s: str, j: int) -> tuple[str, int] | None:
@@ -1497,6 +1497,8 @@ def _text_words(tex: str) -> str:
     return "".join(out)
 
 
+# a caption of a few plain words before a colon ("Power: P = V × I", "Step 2: x = 3", "4. Evaluate: …")
+_CAPTION = re.compile(r"\s*((?:\d{1,2}[.)]\s*)?[A-Za-z][A-Za-z0-9'-]*(?: [A-Za-z0-9'-]+){0,5})\s*:\s+(\S.*)", re.S)
 _LEAD_REL = re.compile(r"\s*(=|≈|≤|≥|<|>|→|->|~|∼|⇔|⇒|⟺)\s*(?=[^\s=≈≤≥<>→~∼⇔⇒⟺])")
 _LEAD_REL_TEX = {"=": "=", "≈": r"\approx", "≤": r"\le", "≥": r"\ge", "<": "<", ">": ">", "→": r"\to", "->": r"\to",
                  "~": r"\sim", "∼": r"\sim", "⇔": r"\Leftrightarrow", "⇒": r"\Rightarrow", "⟺": r"\Longleftrightarrow"}
@@ -1506,6 +1508,11 @@ def to_tex(expr: str) -> MathResult:
     """Translate storyboard math (ASCII, Unicode, TeX, chemistry or words) to TeX. Never raises. A line that starts
     with its relation ("= 300 + 40 + 5", "≈ 0": the next line of a calculation) is typeset so."""
     lead = _LEAD_REL.match(expr) if isinstance(expr, str) else None
+    cap = _CAPTION.fullmatch(expr) if isinstance(expr, str) and not lead else None
+    if cap and re.search(r"[A-Za-z]{3,}", cap.group(1)) and _RELATION.search(cap.group(2)):
+        rest = to_tex(cap.group(2))  # "4. Evaluate: 1/2 - 1/3 = 1/6": the words upright as text, then the formula
+        if rest.tex:
+            return MathResult(r"\text{" + cap.group(1).strip() + r":}\; " + rest.tex, None)
     if lead:
         rest = to_tex(expr[lead.end():])
         return MathResult("{} " + _LEAD_REL_TEX[lead.group(1)] + " " + rest.tex, None) if rest.tex else rest
@@ -1677,7 +1684,8 @@ def is_formula_line(s: str) -> bool:
     rhs = re.split(r"=|≈|->|→", s, maxsplit=1)
     first = re.match(r"\s*([A-Za-z]{3,})(?![A-Za-z])(?![(_^])", rhs[1]) if len(rhs) == 2 else None
     if first and first.group(1).lower() not in _MATH_WORDS and (
-            re.fullmatch(r"[A-Z]?[a-z]+", first.group(1)) and re.search(r"[aeiouy]", first.group(1), re.I)):
+            re.fullmatch(r"[A-Z]?[a-z]+", first.group(1)) and re.search(r"[aeiouy]", first.group(1), re.I)) \
+            and not re.match(r"\s*(?:[-+*/×·^]|//)\s*[\w(]", rhs[1][first.end():]):  # "low = mid + 1": arithmetic on a name
         # ("PV = nRT", "E = mgh": a product of letters, not a word — it stays a formula)
         return False  # "F = force (newtons)", "pressure = voltage": a meaning, not a formula
     if "\\" not in s and not looks_like_math(s) and not re.search(r"[A-Z][a-z]?\d", s):

@@ -218,7 +218,14 @@ def test_vectors_hats_and_arrows():
 # -- calculations with words, prices, marks ---------------------------------------------------------
 def test_calculations_with_words_prices_and_marks():
     assert tex("Input: 32 x 32 x 3 = 3,072 numbers") == \
-        r"\mathrm{Input} : 32 \times 32 \times 3 = 3{,}072 \, \mathrm{numbers}"
+        r"\text{Input:}\; 32 \times 32 \times 3 = 3{,}072 \, \mathrm{numbers}"
+    # a caption of plain words is set as text before the formula; a numbered step keeps its number
+    assert tex("Power: P = V × I") == r"\text{Power:}\; P = V \times I"
+    assert tex("4. Evaluate: 1/2 - 1/3 = 1/6") == r"\text{4. Evaluate:}\; \frac{1}{2} - \frac{1}{3} = \frac{1}{6}"
+    assert tex("f: x → y") == r"f : x \to y"  # a map, not a caption
+    # resistance in words: kOhm, ohms are Ω
+    assert tex("R = 10 kOhm") == r"R = 10 \, \mathrm{k\Omega}"
+    assert tex("R = 3 ohms") == r"R = 3 \, \mathrm{\Omega}"
     assert tex("10% of 1000 = $100") == r"10\% \text{ of } 1000 = \$100"
     assert tex("P* = $20, Q* = 60") == r"P^{*} = \$20, Q^{*} = 60"
     assert tex("v_y = ?") == "v_y = ?"
@@ -229,7 +236,7 @@ def test_calculations_with_words_prices_and_marks():
 @pytest.mark.parametrize("s,expected", [
     ("e = 3", True), ("g = 9.8 m/s^2", True), ("Encrypt: c = m^e mod n", True), ("C3H8 + 5O2 → 3CO2 + 4H2O", True),
     ("F = force (newtons, N)", False), ("pressure = voltage", False), ("In every right triangle: a^2 + b^2 = c^2", False),
-    ("Long sentence being fed into an RNN", False),
+    ("Long sentence being fed into an RNN", False), ("low = mid + 1 = 5", True), ("F = force (newtons)", False),
 ])
 def test_formula_lines(s, expected):
     assert is_formula_line(s) is expected

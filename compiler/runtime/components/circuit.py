@@ -267,7 +267,7 @@ def build(theme: dict, *, elements, layout_mode=None, current=None, flow: bool =
             tgt = names.index(elements[k]["across"])
             tside = lay["place"][tgt][0]
             out = OUT[tside] if tside != "branch" else LEFT
-        t = text(s, theme, size=LABEL, color=theme["text"])
+        t = text(s, theme, size=LABEL, color=theme["text"], math=True)  # "R1 = 3 Ω" typeset
         _beside(t, m, out, taken, 0.3 if elements[k]["type"] == "switch" else 0.0)  # room for an open lever
         g.labels[k] = t
         labels.add(t)
@@ -336,7 +336,7 @@ def _current_arrow(theme, at, d, label: str, inward, taken: list) -> VGroup:
     tri = Triangle(color=CURRENT, fill_opacity=1, stroke_width=0).scale(0.11)
     tri.rotate(math.atan2(d[1], d[0]) - math.pi / 2)
     tri.move_to(at)
-    t = text(label, theme, size=LABEL - 2, color=CURRENT)
+    t = text(label, theme, size=LABEL - 2, color=CURRENT, math=True)
     _beside(t, tri, inward, taken)
     return VGroup(tri, t)
 
@@ -438,7 +438,7 @@ def _value(scene, g, step: dict, rt: float) -> None:
     s = element_text(e) or ""
     old = g.labels.get(k)
     scale = float(np.linalg.norm(g.ruler[1].get_center() - g.ruler[0].get_center()))
-    new = text(s, g.theme, size=LABEL, color="#FFD54F").scale(scale)
+    new = text(s, g.theme, size=LABEL, color="#FFD54F", math=True).scale(scale)
     if old is not None:
         new.move_to(old.get_center())
         sym = g.symbols[k].get_center()

@@ -129,7 +129,8 @@ def build(theme: dict, *, lifelines, messages=(), states=(), time_arrow: bool = 
         if m.get("label"):
             # over the arrow and a little past its ends (a label in small type is worse than one over a dashed line)
             width = max(1.2, abs(b - a) * 0.9 + gap * 0.5) if a != b else gap * 0.8
-            t = text(m["label"], theme, size=LABEL, color=LOST if m.get("lost") else theme["text"], max_width=width)
+            t = text(m["label"], theme, size=LABEL, color=LOST if m.get("lost") else theme["text"], max_width=width,
+                     math=True)  # "SYN, seq = 1000" typeset
             if side is UP:  # above the whole arrow, over its middle
                 t.move_to([lab_at[0], y0 + 0.06 + t.height / 2, 0])
             else:
