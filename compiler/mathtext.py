@@ -401,7 +401,8 @@ def _tokenize(s: str, symbols: dict[str, str] | None = None) -> list[_Tok]:
                 # Σ as summation when something follows it to sum over, else the letter (Σ⁻¹).
                 k = i + 1
                 nxt = s[k] if k < n else ""
-                if nxt == "_" or (nxt.isspace() and k + 1 < n) or _is_letter(nxt) or nxt in "(":
+                if nxt == "_" or (nxt.isspace() and re.match(r"\s+[^\s=≈<>≤≥,;)\]]", s[k:])) or _is_letter(nxt) \
+                        or nxt in "(":  # "Σ = 6": the letter
                     add("bigop", r"\sum", i)
                     i += 1
                     continue
@@ -583,6 +584,7 @@ class _Parser:
         self.script = 0  # > 0 inside ^ / _ : "/" stays an inline slash
         self.abs = 0  # > 0 inside |...| : "|" closes instead of meaning "given"
         self.integral = 0  # > 0 inside the body of an integral: "dx" gets a thin space
+        self.bare_sub = False  # the next identifier is a subscript written without braces: "V_C(t)" is V_C of t
 
     # -- token helpers ---------------------------------------------------------------------
     def _next_abs(self, tok: _Tok, last: _Node) -> bool:
@@ -773,6 +775,7 @@ class _Parser:
             if mark == "^":
                 return self.factor()
             sign = self.signs()
+            self.bare_sub = tok is not None and tok.kind == "ident"
             node = self.postfix(scripts=False)
             return _Node(sign + node.tex, "expr", node.tall, inner=node.inner, fence=None if sign else node.fence) if sign else node
         finally:
@@ -951,7 +954,9 @@ class _Parser:
     def identifier(self, tok: _Tok) -> _Node:
         name = tok.value
         nxt = self.peek()
-        call = nxt is not None and nxt.kind == "open" and nxt.value == "(" and not self._leibniz(tok)
+        bare_sub, self.bare_sub = self.bare_sub, False
+        call = nxt is not None and nxt.kind == "open" and nxt.value == "(" and not self._leibniz(tok) and not (
+            bare_sub and len(name) <= 2)  # "V_C(t)", "P_n(1)": the bracket belongs to the subscripted name
         under = nxt is not None and nxt.kind == "under" and not nxt.space
         if tok.accent:
             if len(name) != 1:

@@ -223,6 +223,11 @@ def test_calculations_with_words_prices_and_marks():
     assert tex("Power: P = V × I") == r"\text{Power:}\; P = V \times I"
     assert tex("4. Evaluate: 1/2 - 1/3 = 1/6") == r"\text{4. Evaluate:}\; \frac{1}{2} - \frac{1}{3} = \frac{1}{6}"
     assert tex("f: x → y") == r"f : x \to y"  # a map, not a caption
+    # a one-letter subscript written without braces ends before a bracket; Σ alone is the letter
+    assert tex("V_C(t) = 12(1 - e^(-t/RC))") == r"V_C(t) = 12(1 - e^{-t/RC})"
+    assert tex("P_n(1)") == "P_n(1)"
+    assert tex("Σ = 6") == r"\Sigma = 6"
+    assert tex("Σ x_i = 10") == r"\sum x_i = 10"
     # resistance in words: kOhm, ohms are Ω
     assert tex("R = 10 kOhm") == r"R = 10 \, \mathrm{k\Omega}"
     assert tex("R = 3 ohms") == r"R = 3 \, \mathrm{\Omega}"
