@@ -117,7 +117,7 @@ _UNITS = """kg mg g km cm mm nm μm m ms μs ns s min h hr Hz kHz MHz GHz N kN J
 Ω kΩ MΩ ohm ohms Ohm Ohms kohm kohms kOhm kOhms MOhm μF Pa kPa atm mol mL rad dB year years day days hour hours second seconds minute minutes mph km/h
 g/mol mol/L m/s m/s^2 m/s² kg·m/s N·m J/s V/m rad/s kJ/mol J/mol J/K A K L °C °F mmHg bar""".split()
 _UNIT_RE = re.compile("|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True)))
-_UNIT_END = re.compile(r"\s*(?:$|[=≈<>≤≥,;)\]]|->|→)")
+_UNIT_END = re.compile(r"\s*(?:$|[=≈<>≤≥,;)\]✓✔]|->|→)")
 # "/ 2 kg" after a unit: the unit before the slash is one too ("10 N / 2 kg" is 10 N over 2 kg)
 _OVER_NUMBER = re.compile(r"\s*/\s*\d+(?:\.\d+)?")
 
@@ -479,9 +479,11 @@ def _unit_at(s: str, j: int) -> tuple[str, int] | None:
         return None  # "2 mc^2", "3 s^2", "2 min(x)": not a unit
     unit = m.group(0)
     species_next = re.match(r"\s+[\U000F0000-\U000FFFFF]", s[end:]) is not None  # "36 g H2O": grams of water
-    if len(unit) == 1 and not _UNIT_END.match(s, end) and not species_next and not over:
+    # "3 V + 3 V = 6 V", "6 V × 1 A": a capital unit before an operator and a number is volts, amperes …
+    op_num = unit.isupper() and re.match(r"\s*[-+×·*−]\s*\d", s[end:]) is not None
+    if len(unit) == 1 and not _UNIT_END.match(s, end) and not species_next and not over and not op_num:
         return None  # "2 m a", "3 s + 1": a variable
-    if unit == "A" and not re.match(r"\s*(?:$|[,;])", s[end:]):
+    if unit == "A" and not re.match(r"\s*(?:$|[,;=≈✓✔])", s[end:]) and not op_num:
         return None  # "I = 2.73 A" is amperes; "det(3 A) = 27" is a matrix
     if k == j and len(unit) == 1:
         return None  # "2m", "3s": a product of a number and a letter
@@ -1049,6 +1051,9 @@ def plain_text(s: str) -> str:
     "Why Is the Area of a Circle \\pi r^2?" -> "Why Is the Area of a Circle π r²?", "If \\alpha > 1" -> "If α > 1",
     "\\frac{1}{2} \\times 2\\pi r" -> "1/2 × 2π r"; $ delimiters dropped ("$1000" keeps its dollar). Text without
     a backslash or $ is returned as it is."""
+    if _LABELLED_ARROW.search(s):  # "--light-->": an arrow with its condition over it
+        s = _LABELLED_ARROW.sub(lambda m: " \u2014" + (m.group(1) or m.group(2)).strip() + "\u2192 ", s)
+        s = re.sub(r"[ \t]{2,}", " ", s)
     if "\\" not in s and "$" not in s and "^" not in s:
         return s
     # $…$ around maths is dropped; a dollar sign before a number ("$1000", "Balance ($)") is money, kept
@@ -1502,6 +1507,8 @@ def _text_words(tex: str) -> str:
     return "".join(out)
 
 
+# an arrow with a word written into it: "--light-->", "-heat->", "--(enzyme)-->"
+_LABELLED_ARROW = re.compile(r"\s*(?<![-\w])-{1,2}(?:\(([^()]{1,24})\)|([A-Za-z][A-Za-z ]{0,22}[A-Za-z]))-{1,2}>\s*")
 # a caption of a few plain words before a colon ("Power: P = V × I", "Step 2: x = 3", "4. Evaluate: …")
 _CAPTION = re.compile(r"\s*((?:\d{1,2}[.)]\s*)?[A-Za-z][A-Za-z0-9'-]*(?: [A-Za-z0-9'-]+){0,5})\s*:\s+(\S.*)", re.S)
 _LEAD_REL = re.compile(r"\s*(=|≈|≤|≥|<|>|→|->|~|∼|⇔|⇒|⟺)\s*(?=[^\s=≈≤≥<>→~∼⇔⇒⟺])")
@@ -1513,6 +1520,12 @@ def to_tex(expr: str) -> MathResult:
     """Translate storyboard math (ASCII, Unicode, TeX, chemistry or words) to TeX. Never raises. A line that starts
     with its relation ("= 300 + 40 + 5", "≈ 0": the next line of a calculation) is typeset so."""
     lead = _LEAD_REL.match(expr) if isinstance(expr, str) else None
+    arrow = _LABELLED_ARROW.search(expr) if isinstance(expr, str) and not lead else None
+    if arrow:  # "6CO2 + 6H2O --light--> C6H12O6 + 6O2": each side typeset, the condition over the arrow
+        left, right = to_tex(expr[:arrow.start()]), to_tex(expr[arrow.end():])
+        if left.tex and right.tex:
+            over = re.sub(r"[^A-Za-z0-9 ,.'-]", "", (arrow.group(1) or arrow.group(2)).strip())
+            return MathResult(left.tex + r" \xrightarrow{\text{" + over + "}} " + right.tex, None)
     cap = _CAPTION.fullmatch(expr) if isinstance(expr, str) and not lead else None
     if cap and re.search(r"[A-Za-z]{3,}", cap.group(1)) and _RELATION.search(cap.group(2)):
         rest = to_tex(cap.group(2))  # "4. Evaluate: 1/2 - 1/3 = 1/6": the words upright as text, then the formula
@@ -1680,7 +1693,7 @@ def is_formula_line(s: str) -> bool:
     "C3H8 + 5O2 → 3CO2 + 4H2O"), not a sentence that happens to hold a number."""
     s = s.strip()
     # what reads on screen: TeX commands and environment names are not counted ("\\begin{bmatrix} 4 & 7 \\\\ …")
-    visible = re.sub(r"\\(?:begin|end)\{\w+\*?\}|\\[A-Za-z]+|[{}]", " ", s)
+    visible = re.sub(r"\\(?:begin|end)\{\w+\*?\}|\\[A-Za-z]+|[{}]", " ", _LABELLED_ARROW.sub(" → ", s))
     if not s or len(" ".join(visible.split())) > 90 or "\n" in s or not _RELATION.search(s):
         return False
     words = [w for w in _PROSE_WORD.findall(visible) if w.lower() not in _MATH_WORDS]

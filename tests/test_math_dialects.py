@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from compiler.mathtext import is_formula_line, to_tex
+from compiler.mathtext import plain_text, is_formula_line, to_tex
 from compiler.models import Storyboard
 from compiler.plan import plan_storyboard
 from compiler.planner.extract import formula_spans
@@ -228,6 +228,17 @@ def test_calculations_with_words_prices_and_marks():
     assert tex("P_n(1)") == "P_n(1)"
     assert tex("Σ = 6") == r"\Sigma = 6"
     assert tex("Σ x_i = 10") == r"\sum x_i = 10"
+    # units between operators: volts and amperes stay upright units ("3 V + 3 V = 6 V ✓", "6 V × 1 A")
+    assert tex("Check: V1 + V2 = 3 V + 3 V = 6 V ✓") == \
+        r"\text{Check:}\; V_1 + V_2 = 3 \, \mathrm{V} + 3 \, \mathrm{V} = 6 \, \mathrm{V} \, \checkmark"
+    assert tex("Total: P = 6 V × 1 A = 6 W") == r"\text{Total:}\; P = 6 \, \mathrm{V} \times 1 \, \mathrm{A} = 6 \, \mathrm{W}"
+    assert tex("det(3 A) = 27") == r"\det(3A) = 27" and tex("3 s + 1") == "3s + 1"  # a matrix, a variable
+    # an arrow with its condition written into it ("--light-->"): the condition over the arrow
+    assert tex("6CO2 + 6H2O --light--> C6H12O6 + 6O2") == \
+        r"6\mathrm{CO_{2}} + 6\mathrm{H_{2}O} \xrightarrow{\text{light}} \mathrm{C_{6}H_{12}O_{6}} + 6\mathrm{O_{2}}"
+    assert tex("x - y -> z") == r"x - y \to z"  # a difference, not a label
+    assert plain_text("carbon dioxide + water --light--> glucose + oxygen") == \
+        "carbon dioxide + water \u2014light\u2192 glucose + oxygen"
     # resistance in words: kOhm, ohms are Ω
     assert tex("R = 10 kOhm") == r"R = 10 \, \mathrm{k\Omega}"
     assert tex("R = 3 ohms") == r"R = 3 \, \mathrm{\Omega}"

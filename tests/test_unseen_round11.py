@@ -300,3 +300,10 @@ def test_an_angle_asked_to_move_on_a_drawn_triangle_is_said_when_it_does_not():
                               "show the text 'c^2 = 37 > 25'.")
     assert any("the angle is not animated to 120°" in n for n in notes)
     assert any(b.kind == "equation" and "c^2 = 37 > 25" in b.params.get("exprs", []) for b in beats)
+
+
+def test_a_name_in_brackets_beside_an_equation_is_its_label_not_a_formula():
+    (beats,), _ = planned("Top: write the photosynthesis equation 'CO2 + H2O + light -> glucose + O2' with a label "
+                          "'Photosynthesis (plants)'.")
+    assert [b.params["exprs"] for b in beats if b.kind == "equation"] == [["CO2 + H2O + light -> glucose + O2"]]
+    assert any(b.kind == "text" and b.params["text"] == "Photosynthesis (plants)" for b in beats)
