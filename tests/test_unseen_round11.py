@@ -307,3 +307,11 @@ def test_a_name_in_brackets_beside_an_equation_is_its_label_not_a_formula():
                           "'Photosynthesis (plants)'.")
     assert [b.params["exprs"] for b in beats if b.kind == "equation"] == [["CO2 + H2O + light -> glucose + O2"]]
     assert any(b.kind == "text" and b.params["text"] == "Photosynthesis (plants)" for b in beats)
+
+
+def test_a_measure_the_picture_uses_is_not_drawn_as_an_equation():
+    (beats,), _ = planned('Show the ball with a horizontal blue arrow labeled "v_x = 15 m/s" and a downward green arrow '
+                          'labeled "v_y = ?".\nReplace the "?" on the green arrow with "19.8 m/s" and stretch the green '
+                          'arrow so its length is 19.8 / 15 = 1.32 times the blue arrow.')
+    assert not [b for b in beats if b.kind == "equation" and "19.8 / 15 = 1.32" in b.params["exprs"]]
+    assert any(b.kind == "physics" and "1.32" in str(b.params) for b in beats)

@@ -94,6 +94,15 @@ _MATH_WORDS = {"sqrt", "log", "ln", "sin", "cos", "tan", "exp", "det", "max", "m
 _WORKED = re.compile(r"[*/^+×·÷√∫Σ∑∏]|\s[-−]\s|[A-Za-zα-ω]\s*\(|\b(?:sqrt|log|ln|sin|cos|tan|exp)\b")
 
 
+def _holds_number(v, x: float) -> bool:
+    """Whether a beat's parameters hold the number `x` (a magnitude, a scale, a coordinate) anywhere."""
+    if isinstance(v, dict):
+        return any(_holds_number(w, x) for w in v.values())
+    if isinstance(v, (list, tuple)):
+        return any(_holds_number(w, x) for w in v)
+    return isinstance(v, (int, float)) and not isinstance(v, bool) and abs(v - x) < 1e-9
+
+
 def kept_formulas(ex: Extracted, prose, ctx: Context, i: int) -> list[Beat]:
     """A formula written in the prose (`prose`: the sentence's formula spans, read afresh) that no beat of its sentence
     draws ("… with P * V = n * R * T in the center", "write "A -> B", then P1 * V1 = P2 * V2") is typeset on its own —
@@ -121,6 +130,10 @@ def kept_formulas(ex: Extracted, prose, ctx: Context, i: int) -> list[Beat]:
         words = [w for w in re.findall(r"(?<![\w_^])[A-Za-z]{3,}(?![\w(])", t) if w.lower() not in _MATH_WORDS]
         if words:
             continue  # "(3x4 + 4x2 = 20 lines)", "L = -log(p) (for y = 1)": a note about numbers, not a formula
+        result = re.split(r"[=≈]", t)[-1].strip()
+        if re.fullmatch(r"-?\d+(?:\.\d+)?", result) and any(
+                b.detail_index == i and _holds_number(b.params, float(result)) for b in ctx.beats):
+            continue  # "stretch the arrow so its length is 19.8 / 15 = 1.32 times the blue one": a measure the picture used
         if shown is None:  # what the scene draws so far (a curve's formula, a formula again, a step of a derivation)
             shown = "".join(re.sub(r"\s+", "", str(x)) for b in ctx.beats for x in (*b.strings, b.params))
         if re.sub(r"\s+", "", t) in shown or t in ctx.consumed:
