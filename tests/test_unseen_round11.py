@@ -315,3 +315,19 @@ def test_a_measure_the_picture_uses_is_not_drawn_as_an_equation():
                           'arrow so its length is 19.8 / 15 = 1.32 times the blue arrow.')
     assert not [b for b in beats if b.kind == "equation" and "19.8 / 15 = 1.32" in b.params["exprs"]]
     assert any(b.kind == "physics" and "1.32" in str(b.params) for b in beats)
+
+
+def test_backticked_formula_lines_are_a_derivation_not_code():
+    (beats,), _ = planned("Then derive step by step on the right:\n`v = distance / time`\n`v = λ / T`\n"
+                          "`f = 1 / T`   (cycles per second, in Hz)\n`v = f·λ`\ntherefore `f = v / λ`")
+    assert not [b for b in beats if b.kind == "code"]
+    assert only(beats, "steps").params["lines"] == ["v = distance / time", "v = λ / T", "f = 1 / T", "v = f·λ", "f = v / λ"]
+    (beats,), _ = planned("Show the code:\n`total = 0`\n`for x in xs:`\n`    total += x`")
+    assert [b.kind for b in beats if b.kind in ("code", "steps")] == ["code"]  # code stays code
+
+
+def test_list_items_written_with_their_own_bullet_lose_it():
+    (beats,), _ = planned('Show a summary list:\n"• Each nucleus decays at a random moment"\n"• N(t) = N0 (1/2)^(t/T)"\n'
+                          '"• Same curve shape for any starting amount"')
+    assert only(beats, "bullets").params["items"] == ["Each nucleus decays at a random moment", "N(t) = N0 (1/2)^(t/T)",
+                                                      "Same curve shape for any starting amount"]

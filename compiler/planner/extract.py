@@ -115,6 +115,15 @@ def manim_words(sentence: str) -> str:
     return _MANIM_WORD.sub("", sentence) if "MathTex" in sentence else sentence
 
 
+def _formula_lines(lines: list[str]) -> bool:
+    """Backticked lines one under the other that are each a relation written as maths, none of them code."""
+    from ..mathtext import _CODE_LIKE, looks_like_math
+
+    return all(re.search(r"[=≈<>≤≥]", x) and looks_like_math(x) and not _CODE_LIKE.search(x)
+               and not re.search(r"\b(?:for|while|if|else|elif|in|and|or|not|range|len|self|None|True|False)\b|:\s*$", x)
+               for x in lines)
+
+
 def extract(sentence: str) -> Extracted:
     sentence = canonical_quotes(manim_words(manim_calls(sentence)))
     ex = Extracted(sentence)
@@ -126,6 +135,8 @@ def extract(sentence: str) -> Extracted:
         ex.sentence = sentence
     else:
         lines = CODE_LINES.search(sentence)
+        if lines and _formula_lines([x[1:-1] for x in re.findall(r"`[^`\n]+`", lines.group(0))]):
+            lines = None  # `v = distance / time` / `v = λ / T` / …: a derivation, one formula a line, not code
         if lines:
             # `def retry(next):` / `    def handler(request):` / ... one backticked line under the other
             ex.code_block = "\n".join(x[1:-1] for x in re.findall(r"`[^`\n]+`", lines.group(0)))

@@ -363,6 +363,8 @@ def _bullets_from(ex: Extracted, ctx: Context, i: int, source: Extracted) -> lis
         # only a list marker goes: "1. Pick" -> "Pick"; a quantity stays whole ("2 A" is two amperes)
         marker = r"\d+[.)]?" if counted(items) else r"\d+[.)]"
         clean = [re.sub(r"^\s*(?:[✓✔✗✘×•-]|" + marker + r")\s+", "", x) if style != "dot" else x for x in items]
+        if style == "dot" and all(re.match(r"\s*[•▪◦‣*-]\s+\S", x) for x in items):
+            clean = [re.sub(r"^\s*[•▪◦‣*-]\s+", "", x) for x in items]  # '"• Each nucleus …"': the list draws its dots
         ctx.consumed.update(items + ([heading] if heading else []))
         return [_beat("bullets", "bullets:" + ("list-cue" if list_cue else "several-quoted"), source, i,
                       ([heading] if heading else []) + clean, sum((_kw(x) for x in clean), ()),
