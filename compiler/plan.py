@@ -24,7 +24,7 @@ from .models import Scene, Storyboard, Theme as FileTheme
 from .planner.beats import Beat, Plan, PlanNote, ScenePlan
 from .planner.budget import Budget, PlanTimeout
 from .planner.clauses import operation_clauses
-from .planner.extract import QUOTED, before_quote, extract
+from .planner.extract import QUOTED, before_quote, extract, mask_shown
 from .planner.segment import detail_sentences
 from .planner.context import Context, History, _kw, since_clear
 from .planner.knowledge import component_nouns, counted_shapes, is_instruction, picture_objects
@@ -222,12 +222,28 @@ def _run_rules(ex, ctx: Context, i: int, budget: Budget) -> list[Beat]:
     return produced
 
 
+# a sentence that marks something on screen, then writes something new: two acts, in order
+_ACT_FIRST = re.compile(r"\s*(?:\d+[.)]\s*)?(?:then\s+)?(?:highlight|circle|box|underline|emphasi[sz]e|flash|pulse)\b", re.I)
+_ACT_THEN_DRAW = re.compile(r"(?:,\s*|\s+)and\s+(?:then\s+)?(?P<verb>write|show|display|draw|add|put|place)\s+"
+                            r"(?=(?:below|under|beneath|above|next|beside|to|on|at|a|an|the)\b)", re.I)
+
+
 def _planned_sentence(ex, ctx: Context, i: int, budget: Budget) -> list[Beat]:
     """The beats of sentence i. A sentence that draws something and then acts on it in a clause of its own ("Show a
     matrix … and highlight the first row", `planner/clauses.py`) is read whole, as any sentence. When the rules did
     not read the clause — the sentence without it draws exactly the same, or differs only by the clause's quoted or
     written strings drawn as things of their own ("… and highlight `mc^2`" drawing a second formula) — the sentence
     is drawn without the clause, and the clause is planned after it, on what it drew; its beats belong to the sentence."""
+    split = _ACT_THEN_DRAW.search(mask_shown(ex.sentence)) if not ex.code_block and _ACT_FIRST.match(ex.sentence) else None
+    if split:
+        # "Highlight the "Fraction left" column and write below the table: "Fraction left = (1/2)^n"": the mark, then
+        # the writing — the quoted formula is drawn, not taken for what the highlight marks
+        first, second = ex.sentence[:split.start()].rstrip(" ,;") + ".", ex.sentence[split.start("verb"):].strip()
+        produced = []
+        for part in (first, second):
+            px = extract(part)
+            produced += _belong(ctx, i, px.sentence, ex.sentence, _run_rules(px, ctx, i, budget))
+        return produced
     main, clauses = operation_clauses(ex.sentence) if not ex.code_block else (ex.sentence, [])
     if not clauses:
         return _run_rules(ex, ctx, i, budget)

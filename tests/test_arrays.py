@@ -172,16 +172,16 @@ def test_a_pointer_on_a_row_drawn_by_the_same_sentence():
 def test_moving_a_pointer_moves_it_and_its_text_is_typeset_not_a_flow():
     bs, _ = beats(POINTERS + " Move the 'low' arrow to index 5 and update the text to 'low = mid + 1 = 5'.")
     last = [b for b in bs if b.detail_index == bs[-1].detail_index]
-    assert [b.kind for b in last] == ["annotation", "text"]
+    assert [b.kind for b in last] == ["annotation", "equation"]  # arithmetic on names: typeset
     assert only(last[0].params, "label", "items", "replaces", "color", "side") == {
         "label": "low", "items": [6, 6], "replaces": "low", "color": "blue", "side": "down"}
-    assert last[1].params["text"] == "low = mid + 1 = 5"
+    assert last[1].params["exprs"] == ["low = mid + 1 = 5"]
     assert "flow" not in [b.kind for b in bs]
     bs, _ = beats(POINTERS + " Grey out squares 7 to 9 and move the high arrow to index 6 with the text "
                              "'high = mid - 1 = 6'.")
     last = [b for b in bs if b.detail_index == bs[-1].detail_index]
     assert [(b.kind, b.params.get("replaces"), b.params.get("items")) for b in last] == [
-        ("highlight", None, [8, 10]), ("annotation", "high", [7, 7]), ("text", None, None)]
+        ("highlight", None, [8, 10]), ("annotation", "high", [7, 7]), ("equation", None, None)]
 
 
 def test_a_pointer_named_by_its_label_alone_in_a_step_is_placed_and_no_flow_of_the_steps_texts():

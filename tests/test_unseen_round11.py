@@ -331,3 +331,18 @@ def test_list_items_written_with_their_own_bullet_lose_it():
                           '"• Same curve shape for any starting amount"')
     assert only(beats, "bullets").params["items"] == ["Each nucleus decays at a random moment", "N(t) = N0 (1/2)^(t/T)",
                                                       "Same curve shape for any starting amount"]
+
+
+def test_a_highlight_then_a_formula_written_below_draws_both():
+    (beats,), _ = planned('Draw a table with columns "n" | "Fraction left":\n"0" | "1"\n"1" | "1/2"\n'
+                          'Highlight the "Fraction left" column and write below the table: "Fraction left = (1/2)^n".')
+    assert any(b.kind == "highlight" and b.params["target"] == "Fraction left" for b in beats)
+    assert any(b.kind == "equation" and b.params["exprs"] == ["Fraction left = (1/2)^n"] for b in beats)
+    assert not any(b.kind == "highlight" and b.params["target"] == "Fraction left = (1/2)^n" for b in beats)
+
+
+def test_a_rule_in_words_is_text_and_the_formula_named_after_it_is_typeset():
+    (beats,), _ = planned('Write the rule in the center: "Sum of voltage changes around any closed loop = 0", and below '
+                          'it the formula ΣΔV = 0.')
+    assert [b.params["exprs"] for b in beats if b.kind == "equation"] == [["ΣΔV = 0"]]
+    assert any(b.kind == "text" and b.params["text"].startswith("Sum of voltage changes") for b in beats)
