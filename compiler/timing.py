@@ -14,6 +14,7 @@ from typing import Any, Sequence
 
 from .components import visual_fields
 from .planner.beats import Beat, Plan, ScenePlan
+from .planner.knowledge import spoken_units
 from .planner.model import model_of
 from .text import split_sentences
 
@@ -220,6 +221,8 @@ def _number_words(n: int) -> list[str]:
 
 
 OPENING_WAIT_S = 6.0  # the longest a title stands alone before the scene's first picture (unless pinned)
+_UNIT_AFTER_NUMBER = re.compile(r"(?<=\d)\s?(" + "|".join(re.escape(u) for u in sorted(spoken_units(), key=len, reverse=True))
+                                + r")(?![A-Za-z])")
 _NUMBER = re.compile(r"(?<![\d.])\d{1,7}(?:\.\d+)?(?!\.?\d)")
 
 
@@ -227,6 +230,8 @@ def _text_words(text: str) -> set[str]:
     """The words of a sentence, a beat's string or a derivation line: a whole number as the words a narrator
     says for it (36 -> thirty, six), a decimal as itself (0.785 is not a zero)."""
     words = _words(text)
+    for unit in _UNIT_AFTER_NUMBER.findall(text):  # "6 Ω" is said "six ohms"
+        words.add(_stem(spoken_units()[unit]))
     for num in _NUMBER.findall(text.replace(",", "")):
         words |= {num} if "." in num else {_stem(w) for w in _number_words(int(num)) if w not in _STOP}
     return words
@@ -278,6 +283,7 @@ def align(beats: Sequence[Beat], spans: Sequence[Span]) -> list[int]:
     shown: dict[str, set[str]] = {}  # per kind, the words of what is already on screen
     changes = []
     firsts: list[list[float] | None] = []
+    line_first: list[int | None] = []
     for b in beats:
         all_words = _beat_words(b)
         change = bool(b.params.get("update") or b.params.get("extend"))
@@ -292,6 +298,15 @@ def align(beats: Sequence[Beat], spans: Sequence[Span]) -> list[int]:
         lines = b.params.get("lines") if b.kind == "steps" and not change else None
         first = _text_words(lines[0]) if lines and len(lines) > 1 and isinstance(lines[0], str) else set()
         firsts.append([sum(1.0 / df[w] for w in first & sw) for sw in sent_words] if first else None)
+        # … and when the narration names none of the first line, with the first sentence that speaks of any line
+        # ("3 ohms plus 3 ohms gives 6 ohms" for the derivation's second line), not the one that names most of them
+        spoken = []
+        for ln in (lines or [])[:12] if isinstance(lines, list) else []:
+            lw = _text_words(ln) if isinstance(ln, str) else set()
+            per = [sum(1.0 / df[w] for w in lw & sw) for sw in sent_words]
+            if lw and max(per) >= 0.75:
+                spoken.append(max(range(m), key=lambda j: (round(per[j], 6), -j)))
+        line_first.append(min(spoken) if spoken else None)
 
     # the scene's first visual: its first beat, or the one right after a title — a title does not stand alone for
     # more than OPENING_WAIT_S while the narration describes the picture (numbers on a graph's edges spoken later
@@ -320,8 +335,14 @@ def align(beats: Sequence[Beat], spans: Sequence[Span]) -> list[int]:
             # the narration talks about this beat: it appears with the first sentence that does (a list, a
             # calculation or a diagram with the first sentence that names part of it)
             lead = firsts[k]
-            if lead is not None and max(lead) >= 0.75:
-                target = max(range(m), key=lambda j: (round(lead[j], 6), -j))
+            if lead is not None and max(lead) >= 0.75 or line_first[k] is not None:
+                if lead is not None and max(lead) >= 0.75:
+                    target = max(range(m), key=lambda j: (round(lead[j], 6), -j))
+                else:
+                    target = line_first[k]
+                # a derivation late by a sentence costs more than a mark or a caption early by one: its lines are
+                # paced over the sentences after its first, so a late start leaves them crowded at the end
+                return -3.0 * abs(s - target) - 0.15 * abs(s - expected)
             elif beats[k].kind in _SPREAD and not changes[k]:
                 target = next(j for j in range(m) if overlaps[k][j] >= max(0.75, 0.5 * best))
             else:  # the sentence that talks most about it; a tie goes to the one nearer its place in the order

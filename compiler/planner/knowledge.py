@@ -78,6 +78,12 @@ def loose_port_words() -> dict[str, tuple[str, ...]]:
     return {way: tuple(sorted(data[f"port_{way}_words"], key=len, reverse=True)) for way in ("in", "out")}
 
 
+@lru_cache(maxsize=1)
+def spoken_units() -> dict[str, str]:
+    """Unit symbols written after a number ("6 Ω", "3 V") and the word a narrator says for each ("ohms", "volts")."""
+    return {k: v for k, v in _load("lexicon.json")["spoken_units"].items() if not k.startswith("_")}
+
+
 def counted_shapes() -> tuple[str, ...]:
     """Shapes a sentence counts out beside its words ("three small circles below it"): when only the words are drawn,
     the shapes are reported lost (plan.py)."""
