@@ -1680,6 +1680,19 @@ _MATH_WORDS = {"sin", "cos", "tan", "log", "exp", "lim", "max", "min", "det", "m
 _CODE_LIKE = re.compile(r"==|!=|;|[{}\"`]|\b(?:def|return|print|import|let|var|const)\b|\w\.\w+\(|\+=|-=")
 
 
+def is_scripted_phrase(s: str) -> bool:
+    """"v_y starts at 0", "X_1, X_2, ..., X_n": a short phrase whose symbols carry scripts — typeset, its words
+    upright, rather than drawn with its underscores and carets."""
+    s = str(s).strip()
+    if not s or len(s) > 60 or "\n" in s or re.search(r"[.!?]\s", s) or _CODE_LIKE.search(s):
+        return False
+    if not re.search(r"(?<![A-Za-z])[A-Za-z](?:_\{?[A-Za-z0-9]{1,3}\}?|\^\{?[A-Za-z0-9+-]{1,3}\}?)(?![A-Za-z0-9])", s):
+        return False
+    if len(re.findall(r"[A-Za-z]{3,}", s)) > 5:
+        return False
+    return to_tex(s).tex is not None
+
+
 def is_captioned_formula(s: str) -> bool:
     """"In every right triangle: a^2 + b^2 = c^2": a few words, a colon, then a relation written as maths — set as
     one formula with the words upright, never "a^2" shown as typed."""

@@ -259,3 +259,19 @@ def test_a_brace_and_a_double_arrow_on_a_plot_sit_on_their_stretch_and_keep_off_
     # between two peaks the curve dips below: the brace and its label go above the peaks, clear of the curve
     assert brace[0].get_bottom()[1] >= left[1] - 0.01 and brace[1].get_bottom()[1] > brace[0].get_bottom()[1]
     assert g.parts["T = 0.628 s"] is brace
+
+
+def test_formula_lines_in_columns_and_on_a_circuit_are_typeset():
+    from compiler.mathtext import is_scripted_phrase
+    from compiler.planner.theme import parse_theme
+    from compiler.runtime.components import circuit, comparison
+
+    theme = parse_theme("Dark background.")[0].to_json()
+    g = comparison.build(theme, titles=["Horizontal", "Vertical"],
+                         lines=[["a_x = 0", "x = v0 t"], ["a_y = g = 9.8 m/s^2", "v_y starts at 0"]])
+    for s in ("a_x = 0", "x = v0 t", "a_y = g = 9.8 m/s^2", "v_y starts at 0"):  # maths, not "a_x" as typed
+        assert getattr(g.parts[s], "math_ok", False), s
+    assert is_scripted_phrase("v_y starts at 0") and not is_scripted_phrase("snake_case_name")
+    c = circuit.build(theme, elements=[{"type": "battery", "value": "6 V"},
+                                       {"type": "resistor", "label": "R1", "value": "3 Ω"}])
+    assert any(getattr(t, "math_ok", False) and t.text == "R1 = 3 Ω" for t in c.labels.values())

@@ -9,6 +9,7 @@ from .style import BODY_BOTTOM, BODY_TOP, BODY_W, COLUMN_W, COLUMN_X, SAFE_Y, fi
 
 BODY_GAP = 0.35
 SHRINK_TO_FIT = 0.8  # what is on screen may shrink this far to make room for a newcomer before anything goes …
+DERIVATION_PIN_SCALE = 0.6  # a derivation moves to the left half only when it keeps at least this share of its size
 SHRUNK_AT_MOST = 0.7  # … and, over several newcomers, never below this share of the size it was drawn at
 # FIGURES, the pictures the notes of a scene speak of, stay on screen (shrunk, or in the left half) while notes
 # make room
@@ -304,7 +305,15 @@ class SbcScene(Scene):
         half (a graph beside its table, a plot beside its derivation); None if there is none."""
         if is_figure(mob) or mob.height > area_h + 1e-6:
             return None
-        return next((m for m in reversed(self.body) if is_figure(m)), None)
+        figure = next((m for m in reversed(self.body) if is_figure(m)), None)
+        if figure is None:
+            # a derivation of three lines or more holds the left half while what follows it uses the right (a rule
+            # beside it, a second method): the narration walks through its lines after they are written, so it is
+            # not wiped for a newcomer — when it stays readable at half the width
+            figure = next((m for m in reversed(self.body) if getattr(m, "sbc_kind", None) == "steps"
+                           and len(getattr(m, "lines", None) or ()) >= 3 and m.width * DERIVATION_PIN_SCALE <= COLUMN_W
+                           and mob.width * DERIVATION_PIN_SCALE <= COLUMN_W), None)
+        return figure
 
     def _figure_to_keep(self, mob, area_h: float):
         """When `mob` does not fit under what is on screen: the newest figure (a plot or diagram) that can stay,

@@ -6,7 +6,7 @@ A line written in backticks is drawn in monospace, in the column's colour; other
 from manim import DOWN, AnimationGroup, Create, DashedLine, FadeIn, Rectangle, Succession, VGroup, Wait
 
 from ...planner.theme import colour_value
-from ..style import BODY_W, text
+from ..style import BODY_W, formula, text
 from .cards import centred
 from .sequence import baseline_text
 
@@ -64,7 +64,10 @@ def build(theme: dict, *, titles: list[str], lines: list[list[str]] | None = Non
             mono = len(line) >= 2 and line.startswith("`") and line.endswith("`")
             s = line[1:-1] if mono else line
             col_text = c if mono else theme["text"]
-            if len(s) <= chars:  # one line: on the common baseline, so the lines are evenly spaced
+            typeset = None if mono else formula(s, size=size, color=col_text)  # "a_x = 0": maths, typeset
+            if typeset is not None and typeset.width <= col_w * 1.4:
+                t, h, off = typeset, typeset.height, 0.0
+            elif len(s) <= chars:  # one line: on the common baseline, so the lines are evenly spaced
                 t, h, off = baseline_text(s, theme, size, color=col_text, mono=mono)
             else:
                 t = text(s, theme, size=size, color=col_text, mono=mono, width_chars=chars, math=True)

@@ -75,6 +75,7 @@ def build(theme: dict, *, formulas: list, notes: list[str] | None = None, color:
         parts[notes[k]] = t
         group.add(t)
     group.lines = lines
+    group.sbc_kind = "steps"  # (a derivation keeps the left half for what follows it: SbcScene._figure_to_pin)
     group.notes = note_mobs
     group.parts = parts
     return group
