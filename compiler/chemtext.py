@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["chem_to_tex"]
+__all__ = ["chem_to_tex", "is_element"]
 
 # every element symbol (a species must be made of these: "Xy" is not chemistry)
 _ELEMENTS = frozenset("""
@@ -22,6 +22,11 @@ H He Li Be B C N O F Ne Na Mg Al Si P S Cl Ar K Ca Sc Ti V Cr Mn Fe Co Ni Cu Zn 
 Zr Nb Mo Tc Ru Rh Pd Ag Cd In Sn Sb Te I Xe Cs Ba La Ce Pr Nd Pm Sm Eu Gd Tb Dy Ho Er Tm Yb Lu Hf Ta W Re
 Os Ir Pt Au Hg Tl Pb Bi Po At Rn Fr Ra Ac Th Pa U Np Pu Am Cm Bk Cf Es Fm Md No Lr
 """.split())
+
+def is_element(symbol: str) -> bool:
+    """Whether `symbol` is a chemical element's symbol ("O", "Cl"; not "Xy")."""
+    return symbol in _ELEMENTS
+
 
 _ARROWS = {"→": r"\rightarrow", "->": r"\rightarrow", "-->": r"\longrightarrow", "⟶": r"\longrightarrow",
            "=>": r"\rightarrow", "⇌": r"\rightleftharpoons", "<=>": r"\rightleftharpoons", "↔": r"\rightleftharpoons",

@@ -274,7 +274,29 @@ def _species_symbols(s: str) -> tuple[str, dict[str, str]]:
         table[key] = tex
         return key
 
-    return _SPECIES_IN_FORMULA.sub(sub, s), table
+    s = _SPECIES_IN_FORMULA.sub(sub, s)
+
+    def element(m: re.Match) -> str:
+        from .chemtext import is_element
+
+        if not is_element(m.group("el")):
+            return m.group(0)
+        key = chr(_PLACEHOLDER + len(table))
+        count = m.group("n")
+        table[key] = r"\mathrm{" + m.group("el") + (f"_{{{count}}}" if count else "") + "}"
+        return m.group("pre") + key
+
+    # "C = 12 g/mol", "10 O atoms", "10 / 2 = 5 O2": an element standing alone where the line counts atoms or
+    # molar masses, or a diatomic after its coefficient — the element, upright, not a variable
+    if _ATOM_COUNTING.search(s):
+        s = _LONE_ELEMENT.sub(element, s)
+    s = _DIATOMIC.sub(element, s)
+    return s, table
+
+
+_ATOM_COUNTING = re.compile(r"g/mol|\batoms?\b")
+_LONE_ELEMENT = re.compile(r"(?P<pre>)(?<![\w\\^_{(])(?P<el>[A-Z][a-z]?)(?P<n>\d*)(?=\s*(?:=\s*\d[^=]*g/mol|atoms?\b))")
+_DIATOMIC = re.compile(r"(?P<pre>(?<![\w.])\d+\s)(?P<el>H|N|O|F|Cl|Br|I)(?P<n>2)(?![\w(])")
 
 
 def _tokenize(s: str, symbols: dict[str, str] | None = None) -> list[_Tok]:
@@ -1046,14 +1068,36 @@ _TEX_COMMANDS = frozenset(
     mod boxed colon dagger top bot land lor therefore because cancel square checkmark
     """.split()
 )
+_CHEM_WORD = re.compile(r"(?<![\w.\-/])((?:[A-Z][a-z]?\d*){1,6})(?![\w\-/])")
+_SUBSCRIPT_DIGITS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
+
+
+def _chem_subscripts(m: re.Match) -> str:
+    """A chemical formula written with plain digits ("CO2", "C6H12O6") with its counts as subscripts; anything
+    else as it is (one element, "B2B", "MP3", "R2": a name, not a formula)."""
+    from .chemtext import is_element
+
+    word = m.group(1)
+    parts = re.findall(r"([A-Z][a-z]?)(\d*)", word)
+    if not re.search(r"\d", word) or not all(is_element(el) for el, _ in parts):
+        return word
+    if len({el for el, _ in parts}) < 2 and word not in ("O2", "H2", "N2", "Cl2", "O3", "F2", "Br2", "I2"):
+        return word
+    return "".join(el + n.translate(_SUBSCRIPT_DIGITS) for el, n in parts)
+
+
 def plain_text(s: str) -> str:
     """Text that will be drawn as it is (not typeset), with the LaTeX a model wrote inside it made readable:
     "Why Is the Area of a Circle \\pi r^2?" -> "Why Is the Area of a Circle π r²?", "If \\alpha > 1" -> "If α > 1",
-    "\\frac{1}{2} \\times 2\\pi r" -> "1/2 × 2π r"; $ delimiters dropped ("$1000" keeps its dollar). Text without
-    a backslash or $ is returned as it is."""
+    "\\frac{1}{2} \\times 2\\pi r" -> "1/2 × 2π r"; $ delimiters dropped ("$1000" keeps its dollar); an arrow typed
+    "->" drawn →, chemical formulas with subscripts ("CO2" -> "CO₂"). Text with none of these is returned as it is."""
+    if re.search(r"[A-Z][a-z]?\d", s):  # "H2O", "CO2", "C3H8" in a sentence: the subscripts chemistry writes
+        s = _CHEM_WORD.sub(_chem_subscripts, s)
     if _LABELLED_ARROW.search(s):  # "--light-->": an arrow with its condition over it
         s = _LABELLED_ARROW.sub(lambda m: " \u2014" + (m.group(1) or m.group(2)).strip() + "\u2192 ", s)
         s = re.sub(r"[ \t]{2,}", " ", s)
+    if "->" in s:  # "3 C on left -> need 3 CO2": the arrow it means
+        s = re.sub(r"(?<=[\w)\]\s])\s*(?<![-<])--?>(?![->])\s*(?=[\w(\[$\s])", " \u2192 ", s)
     if "\\" not in s and "$" not in s and "^" not in s:
         return s
     # $…$ around maths is dropped; a dollar sign before a number ("$1000", "Balance ($)") is money, kept

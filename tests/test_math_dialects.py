@@ -239,6 +239,15 @@ def test_calculations_with_words_prices_and_marks():
     assert tex("x - y -> z") == r"x - y \to z"  # a difference, not a label
     assert plain_text("carbon dioxide + water --light--> glucose + oxygen") == \
         "carbon dioxide + water \u2014light\u2192 glucose + oxygen"
+    # an element standing alone where a line counts atoms or molar masses, a diatomic after its coefficient: upright
+    assert tex("C = 12 g/mol") == r"\mathrm{C} = 12 \, \mathrm{g/mol}"
+    assert tex("10 / 2 = 5 O2") == r"\frac{10}{2} = 5 \mathrm{O_{2}}"
+    assert tex("n = m / M = 2") == r"n = \frac{m}{M} = 2" and tex("N = 6.02 × 10^23") == r"N = 6.02 \times 10^{23}"
+    # text drawn as it is: the arrow it means, chemical formulas with their subscripts — names left alone
+    assert plain_text("Step 1: Carbon. 3 C on left -> need 3 CO2") == "Step 1: Carbon. 3 C on left \u2192 need 3 CO\u2082"
+    assert plain_text("glucose C6H12O6 and O2") == "glucose C\u2086H\u2081\u2082O\u2086 and O\u2082"
+    assert plain_text("Use B2B and MP3 files at R2") == "Use B2B and MP3 files at R2"
+    assert plain_text("<-- back") == "<-- back"
     # resistance in words: kOhm, ohms are Ω
     assert tex("R = 10 kOhm") == r"R = 10 \, \mathrm{k\Omega}"
     assert tex("R = 3 ohms") == r"R = 3 \, \mathrm{\Omega}"
