@@ -286,6 +286,20 @@ def _species_symbols(s: str) -> tuple[str, dict[str, str]]:
         table[key] = r"\mathrm{" + m.group("el") + (f"_{{{count}}}" if count else "") + "}"
         return m.group("pre") + key
 
+    def aside(m: re.Match) -> str:
+        words = m.group(1)
+        if not re.search(r"[A-Za-z]{3,}", words) or re.fullmatch(r"(?:sin|cos|tan|log|ln|exp|mod|max|min|det)\b.*", words):
+            return m.group(0)
+        key = chr(_PLACEHOLDER + len(table))
+        if m.end() < len(s.rstrip()):
+            table[key] = r"\;\text{(" + words + ")}"
+        else:  # at the end of the line: set off by a quad
+            table[key] = r"\quad (" + (r"\mathrm{" if " " not in words else r"\text{") + words + "})"
+        return key
+
+    # "x = y (left) to x = √y (right)": words in brackets after a space, with more of the line after them, are a
+    # remark, not a function's argument (one at the end of a line is set as a remark by the parser)
+    s = re.sub(r"(?<![/*×÷=]\s)(?<=\s)\(([A-Za-z][A-Za-z ,'-]{2,40})\)(?=\s+[A-Za-z0-9]|\s*$)", aside, s)
     # "C = 12 g/mol", "10 O atoms", "10 / 2 = 5 O2": an element standing alone where the line counts atoms or
     # molar masses, or a diatomic after its coefficient — the element, upright, not a variable
     if _ATOM_COUNTING.search(s):
@@ -1111,7 +1125,7 @@ def plain_text(s: str) -> str:
             break
         out = new
     out = re.sub(r"\\[,;:! ]", " ", out)
-    out = re.sub(r"(?<=[\w)}\]])\^(?:\{([0-9n+\-]{1,4})\}|([0-9]{1,4}|n)\b)",
+    out = re.sub(r"(?<=[\w)}\]])\^(?:\{([0-9n+\-]{1,4})\}|([0-9]{1,4}|[a-pr-z])\b)",
                  lambda m: "".join(_SUPERSCRIPT[c] for c in (m.group(1) or m.group(2))), out)  # x^2 -> x², 2^{10} -> 2¹⁰
     out = re.sub(r"_\{([^{}]{1,8})\}", r"_\1", out)
 
@@ -1126,7 +1140,7 @@ def _paren(x: str) -> str:
 
 
 _SUPERSCRIPT = {"0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹",
-                "n": "ⁿ", "+": "⁺", "-": "⁻"}
+                "n": "ⁿ", "+": "⁺", "-": "⁻", **dict(zip("abcdefghijklmoprstuvwxyz", "ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐᵒᵖʳˢᵗᵘᵛʷˣʸᶻ"))}
 
 
 def _plain_commands() -> dict[str, str]:
@@ -1599,7 +1613,7 @@ def to_tex(expr: str) -> MathResult:
         elif tex is None:
             plain, symbols = _species_symbols(s)
             tex = _Parser(_tokenize(plain, symbols), s).parse()
-        tex = tex.replace(r"\mathrm{sbcperp}", r"\perp").replace(r"\mathrm{sbcparallel}", r"\parallel")
+        tex = tex.replace(r"\mathrm{sbcperp}", r"\perp").replace(r"\mathrm{sbcparallel}", r"\parallel").replace(r"\, \quad", r"\quad")
         depth = _brace_depth(tex)
         if depth > MAX_LAYOUT_DEPTH:
             raise _Fail(f"nested {depth} levels deep (at most {MAX_LAYOUT_DEPTH} can be typeset in reasonable time)")

@@ -248,6 +248,10 @@ def test_calculations_with_words_prices_and_marks():
     assert plain_text("glucose C6H12O6 and O2") == "glucose C\u2086H\u2081\u2082O\u2086 and O\u2082"
     assert plain_text("Use B2B and MP3 files at R2") == "Use B2B and MP3 files at R2"
     assert plain_text("<-- back") == "<-- back"
+    # words in brackets inside a line are a remark, not a function's argument; letters raised in drawn text
+    assert tex("Horizontal strips: x = y (left) to x = √y (right)") == \
+        r"\text{Horizontal strips:}\; x = y \;\text{(left)} \text{ to } x = \sqrt{y} \quad (\mathrm{right})"
+    assert plain_text("Bob computes s = m^d mod n") == "Bob computes s = m\u1d48 mod n"
     # resistance in words: kOhm, ohms are Ω
     assert tex("R = 10 kOhm") == r"R = 10 \, \mathrm{k\Omega}"
     assert tex("R = 3 ohms") == r"R = 3 \, \mathrm{\Omega}"
