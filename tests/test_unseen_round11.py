@@ -346,3 +346,26 @@ def test_a_rule_in_words_is_text_and_the_formula_named_after_it_is_typeset():
                           'it the formula ΣΔV = 0.')
     assert [b.params["exprs"] for b in beats if b.kind == "equation"] == [["ΣΔV = 0"]]
     assert any(b.kind == "text" and b.params["text"].startswith("Sum of voltage changes") for b in beats)
+
+
+def test_a_timer_counting_while_the_dot_moves_runs_with_it():
+    (beats,), _ = planned("Draw axes with x from 0 to 35 and y from 0 to 25 and plot y = 20 - 4.9 (x / 15)^2.\n"
+                          'Animate the ball along y = 20 - 4.9 (x / 15)^2 from x = 0 to x = 30.3 while a timer text '
+                          '"t = 0.00 s" counts up to "t = 2.02 s".')
+    dot = [b for b in beats if b.params.get("move_dot")][0].params["move_dot"]
+    assert dot["readout"] == {"name": "t", "start": 0, "end": 2.02, "unit": "s", "decimals": 2}
+    assert not [b for b in beats if b.kind in ("equation", "text") and "t = 0.00 s" in b.strings]
+
+
+def test_the_runtime_readout_reads_the_end_value_where_the_dot_stops():
+    from compiler.components.plot import readout_text
+    from compiler.planner.theme import parse_theme
+    from compiler.runtime.components import plot
+
+    r = {"name": "t", "start": 0, "end": 2.02, "unit": "s", "decimals": 2}
+    g = plot.build(parse_theme("Dark background.")[0].to_json(), curves=[{"expr": "y = 20 - 4.9 (x / 15)^2"}],
+                   x_range=[0, 35], y_range=[0, 25], move_dot={"x0": 0, "x1": 30.3, "readout": r})
+    st = g.stages[0]
+    st.dot.move_to(st.path.get_end())
+    st.readout.submobjects[0].update()
+    assert st.readout.submobjects[0].text == "t = 2.02 s" == readout_text(r, 2.02)

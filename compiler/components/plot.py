@@ -28,12 +28,23 @@ class Curve(_Model):
                                  "its palette).", examples=["#66bb6a", "orange"])
 
 
+class Readout(_Model):
+    name: str = Field(max_length=16, description="What it reads, as written before its '='.", examples=["t"])
+    start: float = Field(description="The value when the dot starts.", examples=[0])
+    end: float = Field(description="The value when the dot stops.", examples=[2.02])
+    unit: str | None = Field(None, max_length=12, description="The unit written after the value.", examples=["s"])
+    decimals: int = Field(0, ge=0, le=4, description="Digits after the decimal point, as written.", examples=[2])
+
+
 class MoveDot(_Model):
     x0: float = Field(description="Where the dot starts (an x value on the curve).", examples=[0])
     x1: float = Field(description="Where the dot stops.", examples=[1])
     curve: int = Field(0, ge=0, le=5, description="Which curve it follows (0-based, among this beat's curves; "
                        "with `extend`, among all curves on screen when this beat has none).", examples=[0])
     label: str | None = Field(None, max_length=80, description="Text that travels with the dot.", examples=["x"])
+    readout: Readout | None = Field(None, description="A running value beside the axes while the dot moves (a timer "
+                                   "\"t = 0.00 s\" counting to \"t = 2.02 s\"), in step with the dot.",
+                                   examples=[{"name": "t", "start": 0, "end": 2.02, "unit": "s", "decimals": 2}])
 
     @field_validator("curve", mode="before")
     @classmethod
@@ -170,10 +181,19 @@ def pi_ticks(lo: float, hi: float) -> list[str]:
     return [pi_label(k * step) for k in range(first, last + 1) if k != 0]
 
 
+def readout_text(r: dict, v: float) -> str:
+    """A running readout at value `v`, written as the storyboard writes it: "t = 2.02 s"."""
+    d = int(r.get("decimals") or 0)
+    return f"{r['name']} = {v:.{d}f}" + (f" {r['unit']}" if r.get("unit") else "")
+
+
 def drawn(params: dict) -> list[str]:
     from . import generic_strings
 
     out = generic_strings(STRINGS, params)
+    r = (params.get("move_dot") or {}).get("readout")
+    if r:
+        out += [readout_text(r, float(r["start"])), readout_text(r, float(r["end"]))]
     if params.get("numbers") and params.get("x_range"):
         out += pi_ticks(float(params["x_range"][0]), float(params["x_range"][1]))  # "-2π", "-π", "π", "2π"
     return out

@@ -505,6 +505,14 @@ def rule_physics(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         if setting is not None and not (strong or rests):
             setting = None
     recalled = _earlier_picture(ex, ctx) if picture is None else None
+    if recalled and (_setting(ex.bare) or ("ground",))[0] == "ground" and any(b.kind == "plot" for b in since_clear(ctx)):
+        return []  # "Where the ball lands, draw a tick …" with axes on screen: the ball is on the axes, not a new picture
+    if recalled and any(b.kind == "plot" and b.detail_index == i and b.params.get("move_dot") for b in ctx.beats):
+        return []  # "Animate the ball along y = 20 - 4.9 (x / 15)^2 …": the ball is the dot moving on the axes
+    if recalled and any(b.kind == "plot" and b.detail_index == i and b.rule.startswith("plot:recalled") for b in ctx.beats):
+        # "Redraw the axes and cliff from scene 2": the axes come back; a picture of its own would take their place
+        ctx.lost(i, f"the {(_setting(ex.bare) or (params_setting(recalled[1]),))[0]} is not drawn on the recalled axes")
+        return []
     params = dict(picture.params) if picture is not None else dict(recalled[1].params) if recalled else {}
     if recalled and moving:
         params.pop("projectile", None)  # "Now the ball is thrown again at 30 degrees": a new throw, worked out again
@@ -812,6 +820,15 @@ def rule_spring(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     ctx.consumed.update(strings)
     ctx.stop = not (ex.formulas or ex.backticked or [q for q in ex.quoted if q not in ctx.consumed])
     return [_beat("physics", "physics:spring", ex, i, strings, _kw(ex.sentence) + ("physics", "spring"), spring=sp)]
+
+
+def params_setting(b: Beat) -> str:
+    """What an earlier physics picture shows, in a word: its setting, else its first body."""
+    setting = b.params.get("setting")
+    if setting and setting not in ("none", "ground"):
+        return str(setting)
+    bodies = b.params.get("bodies") or []
+    return str(bodies[0].get("shape", "picture")) if bodies and isinstance(bodies[0], dict) else "picture"
 
 
 def _earlier_picture(ex: Extracted, ctx: Context) -> tuple[int, Beat] | None:

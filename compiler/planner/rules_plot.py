@@ -636,6 +636,25 @@ _SEVERAL_PLOTS = re.compile(r"\b(two|three|four|five|six|several|multiple|[2-9])
                             r"sets of axes|panels)\b", re.I)
 
 
+_READOUT_VALUE = re.compile(r"\s*([A-Za-zα-ωΔ][\w]{0,11})\s*=\s*(-?\d+(?:\.(\d+))?)\s*([^\d\s=][^=]{0,10})?\s*")
+
+
+def _running_readout(ex: Extracted, ctx: Context) -> tuple[dict, list[str]] | None:
+    """A timer or counter the sentence runs while its dot moves: two quoted values of one name ("t = 0.00 s" …
+    "t = 2.02 s") with a word of counting (timer, counter, readout, counts, ticks) — the readout, and the strings."""
+    if not re.search(r"\b(?:timer|counter|readout|read-out|clock|counts?(?:\s+(?:up|down))?|counting|ticks?\s+up)\b",
+                     ex.sentence, re.I):
+        return None
+    values = [(q, m) for q in ex.quoted if q not in ctx.consumed and (m := _READOUT_VALUE.fullmatch(q))]
+    for (q1, m1), (q2, m2) in zip(values, values[1:]):
+        if m1.group(1) == m2.group(1) and (m1.group(4) or "").strip() == (m2.group(4) or "").strip():
+            unit = (m1.group(4) or "").strip() or None
+            decimals = max(len(m1.group(3) or ""), len(m2.group(3) or ""))
+            return ({"name": m1.group(1), "start": clean_number(float(m1.group(2))),
+                     "end": clean_number(float(m2.group(2))), "unit": unit, "decimals": min(4, decimals)}, [q1, q2])
+    return None
+
+
 def rule_plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     out = _plot(ex, ctx, i)
     # "Show three small plots of the same parabola side by side": one set of axes is drawn — said, never silent
@@ -932,6 +951,12 @@ def _plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                 pad = 0.5 * (hi - lo)
                 x_range = (lo - pad, hi + pad)
         rule = "plot:moving-point"
+        if move_dot is not None:
+            readout = _running_readout(ex, ctx)
+            if readout is not None:  # "… while a timer text "t = 0.00 s" counts up to "t = 2.02 s"": in step with the dot
+                move_dot["readout"], said = readout
+                ctx.consumed.update(said)
+                strings += said
 
     # --- the limit at a point: a hollow dot at (a, L) and a dot sliding towards it
     if limit_m and curves:
@@ -1100,6 +1125,9 @@ def _plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         if area.get("label"):
             strings.append(area["label"])
     strings = ([x_label] if x_label else []) + ([y_label] if y_label else []) + strings
+    if rule == "plot:axes-cue" and not (strings or area or markers or points or move_dot) and any(
+            b.kind == "plot" and b.detail_index == i and b.rule.startswith("plot:recalled") for b in ctx.beats):
+        return []  # "Redraw the axes and cliff from scene 2 (x from 0 to 35 m, …)": the axes recalled, not a second pair
     claim_drawn(ex, ctx, strings)
     for what in partial if curves else ():
         ctx.lost(i, what)  # the curve drawn is the part of the formula that could be read

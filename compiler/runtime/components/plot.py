@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from manim import (DOWN, LEFT, RIGHT, UP, UR, AnimationGroup, Axes, BraceBetweenPoints, Circle, Create, DashedLine, DoubleArrow, Dot, FadeIn, FadeOut,
+from manim import (DOWN, LEFT, RIGHT, UL, UP, UR, AnimationGroup, Axes, BraceBetweenPoints, Circle, Create, DashedLine, DoubleArrow, Dot, FadeIn, FadeOut,
                    Line, ManimColor, MoveAlongPath, Polygon, VGroup, VMobject, smooth)
 
 from ...formula import RANGE_LIMIT, FormulaError, nice_range, parse_formula, sample, value_range
@@ -369,6 +369,8 @@ def _stage(g, theme: dict, *, curves=(), move_dot=None, area=None, markers=(), p
                     lab.next_to(dot, UR, buff=0.05)
                     lab.add_updater(lambda m, d=dot: m.next_to(d, UR, buff=0.05))
                     st.dot_label = lab
+                if move_dot.get("readout"):
+                    st.readout = _readout(g, theme, move_dot, dot, k)
     for m in st.curve_mobs:
         st.add(m)
     st.add(*st.curve_labels)
@@ -379,8 +381,42 @@ def _stage(g, theme: dict, *, curves=(), move_dot=None, area=None, markers=(), p
         st.add(st.path.set_stroke(opacity=0), st.dot)  # the path moves with the plot when it is laid out
         if st.dot_label is not None:
             st.add(st.dot_label)
+        if getattr(st, "readout", None) is not None:
+            st.add(st.readout)
     st.parts = parts
     return st
+
+
+def _readout(g, theme, move_dot: dict, dot, k: float):
+    """A timer or counter at the axes' top left that reads `start` where the dot starts and `end` where it stops,
+    in step with it (by how far along x the dot has come), as "t = 1.23 s"."""
+    from ...components.plot import readout_text
+
+    r = move_dot["readout"]
+    x0, x1 = float(move_dot["x0"]), float(move_dot["x1"])
+    a, b = float(r["start"]), float(r["end"])
+    corner = g.axes.c2p(g.x_range[0], g.y_range[1])
+
+    def value() -> float:
+        x = g.axes.p2c(dot.get_center())[0]
+        f = 0.0 if x1 == x0 else min(1.0, max(0.0, (x - x0) / (x1 - x0)))
+        return a + (b - a) * f
+
+    def place(m):
+        m.move_to(g.axes.c2p(g.x_range[0], g.y_range[1]), aligned_edge=UL).shift(RIGHT * 0.5 * k + DOWN * 0.1 * k)
+        return m
+
+    col = colour(theme, "text", theme["text"])
+    out = VGroup(place(text(readout_text(r, a), theme, size=24 * k + 4, color=col, math=True)))
+    out.corner = corner
+
+    def redraw(m):
+        new = place(text(readout_text(r, value()), theme, size=24 * k + 4, color=col, math=True))
+        m.become(new)
+        m.text = getattr(new, "text", None)  # what the inspector reads (become copies the shape, not the words)
+
+    out.submobjects[0].add_updater(redraw)
+    return out
 
 
 def _series(g, theme, sr: dict, idx: int, k: float, parts: dict) -> VGroup:
@@ -655,7 +691,8 @@ def stage_animations(st, budget: float) -> list:
     if len(st.point_mobs):
         out.append(FadeIn(st.point_mobs, scale=0.8, run_time=small))
     if has_dot:
-        intro = [st.dot] + ([st.dot_label] if st.dot_label is not None else [])
+        intro = [st.dot] + ([st.dot_label] if st.dot_label is not None else []) + (
+            [st.readout] if getattr(st, "readout", None) is not None else [])
         out.append(FadeIn(VGroup(*intro), scale=0.5, run_time=min(0.4, small)))
         out.append(MoveAlongPath(st.dot, st.path, rate_func=smooth,
                                  run_time=max(0.6, min(2.5, budget * 0.35))))
