@@ -115,8 +115,9 @@ class Series(_Model):
 
 
 class PlotVisual(VisualBase):
-    kind: Literal["plot"] = Field(description="Axes with curves from formulas; optional moving dot, shaded area, "
-                                  "dashed markers and labelled points.")
+    kind: Literal["plot"] = Field(description="Axes with curves from formulas; optional moving dot (with a running "
+                                  "readout, such as a timer, in step with it), shaded area, dashed markers and labelled "
+                                  "points.")
     curves: list[Curve] = Field(default_factory=list, max_length=6, description="Curves to draw, in order.",
                                 examples=[[{"expr": "x", "label": "Standard attention: O(t) per step"},
                                            {"expr": "log(1 + x)", "label": "Hull attention: O(log t) per step"}]])
