@@ -408,11 +408,11 @@ def _typeset_strings(beats) -> list[str]:
     """What the beats draw typeset: every string of an equation/steps/matrix beat, and the texts, list items,
     box, cell and curve labels that are formulas (the text, bullets, comparison, flow, plot, table and physics helpers
     typeset those —
-    `compiler.mathtext.is_formula_line`, the test they use)."""
-    from compiler.mathtext import is_formula_line
+    `compiler.mathtext.is_label_formula`, the test they use)."""
+    from compiler.mathtext import is_label_formula
 
     return [review_norm(s) for b in beats for s in b.strings
-            if b.kind in TYPESETTING or (b.kind in LABELS_TYPESET and is_formula_line(s))]
+            if b.kind in TYPESETTING or (b.kind in LABELS_TYPESET and is_label_formula(s))]
 
 
 def _matrix_drawn(s: str, beats) -> bool:

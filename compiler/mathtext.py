@@ -1751,6 +1751,19 @@ def is_scripted_phrase(s: str) -> bool:
     return to_tex(s).tex is not None
 
 
+def is_label_formula(s: str) -> bool:
+    """A label a component typesets rather than draws as text: a formula line, a captioned formula, a phrase with
+    scripted symbols, or maths written in LaTeX ("\\frac{\\sin 3x}{3}", "\\sin x": TeX is maths by its writing).
+    The runtime (`compiler.runtime.style.formula`) and the planner benchmark use this one test."""
+    s = str(s).strip()
+    if is_formula_line(s) or is_captioned_formula(s) or is_scripted_phrase(s):
+        return True
+    if not re.search(r"\\[A-Za-z]{2,}", s) or len(s) > 80 or "\n" in s:
+        return False
+    words = re.findall(r"\b[A-Za-z]{3,}\b", re.sub(r"\\[A-Za-z]+", " ", s))
+    return len(words) <= 2 and to_tex(s).tex is not None
+
+
 def is_captioned_formula(s: str) -> bool:
     """"In every right triangle: a^2 + b^2 = c^2": a few words, a colon, then a relation written as maths — set as
     one formula with the words upright, never "a^2" shown as typed."""

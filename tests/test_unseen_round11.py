@@ -369,3 +369,15 @@ def test_the_runtime_readout_reads_the_end_value_where_the_dot_stops():
     st.dot.move_to(st.path.get_end())
     st.readout.submobjects[0].update()
     assert st.readout.submobjects[0].text == "t = 2.02 s" == readout_text(r, 2.02)
+
+
+def test_a_formula_after_a_place_and_nothing_else_is_written_there():
+    (beats,), _ = planned("On the right write MathTex e^{1} = \\; ?\nand below it MathTex e^{0.5} = \\; ?")
+    assert [b.params["exprs"] for b in beats if b.kind == "equation"] == [["e^{1} = \\; ?"], ["e^{0.5} = \\; ?"]]
+
+
+def test_a_label_written_in_latex_is_typeset_where_it_is_drawn():
+    from compiler.mathtext import is_label_formula
+
+    assert is_label_formula("\\frac{\\sin 3x}{3}") and is_label_formula("\\sin x")
+    assert not is_label_formula("Keep the \\emph{old} curve dashed and fade the other ones out slowly")

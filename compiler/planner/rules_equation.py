@@ -29,8 +29,9 @@ def quoted_formula(q: str) -> bool:
         re.search(r"\\[A-Za-z]{2,}", q) and re.search(r"[=+^_{}]", q)))  # TeX (SB302 if sbc cannot typeset it)
 
 
-_DISPLAY = (r"^\s*(?:then\s+|now\s+|next,?\s+|finally,?\s+|also\s+|below\s+(?:it|that|this),?\s+|"
-            r"underneath,?\s+|after that,?\s+|at the (?:top|bottom),?\s+)?(?:show|display|write|present|reveal|"
+_DISPLAY = (r"^\s*(?:and\s+)?(?:then\s+|now\s+|next,?\s+|finally,?\s+|also\s+|(?:below|under|beside|above)\s+(?:it|that|this),?\s+|"
+            r"underneath,?\s+|after that,?\s+|at the (?:top|bottom),?\s+|on the (?:right|left)(?: side| half)?,?\s+|"
+            r"(?:in|at) the (?:top|bottom)[ -](?:right|left)(?: corner)?,?\s+|to the (?:right|left)(?: of (?:it|that|this))?,?\s+)?(?:show|display|write|present|reveal|"
             r"introduce|state|put|type|print|derive|give|flash|bring up|add|fade in|pop up|animate the (?:formula|"
             r"equation|expression)|solve|compute|calculate|evaluate|substitute|simplify|factor|expand|rewrite|compare|"
             r"check|verify|conclude|obtain|get|find|note|recall)\b")
@@ -57,7 +58,11 @@ def prose_formulas(ex: Extracted, ctx: Context) -> list[str]:
     display = re.search(_DISPLAY, bare, re.I) is not None
     cue = re.search(_FORMULA_CUE, bare, re.I) is not None
     after_colon = any(re.search(r":\s*$", bare[:a]) and re.search(r"[=≈]", t) for t, a, _ in ex.prose)
-    if not (display or cue or after_colon):
+    # "and below it MathTex e^{0.5} = \; ?": a place, then the formula and nothing else — written there
+    alone = re.fullmatch(r"\s*(?:\d+[.)]\s*)?(?:and\s+)?(?:then\s+)?(?:(?:below|under|beside|above|next to)\s+(?:it|that|this)|"
+                         r"on the (?:right|left)|underneath|to the (?:right|left))?,?\s*", bare[:ex.prose[0][1]], re.I) is not None \
+        and re.fullmatch(r"[\s.]*", bare[ex.prose[0][2]:]) is not None and re.search(r"[=≈]", ex.prose[0][0]) is not None
+    if not (display or cue or after_colon or alone):
         return []
     out = []
     picture = re.search(r"\b(?:plot|graph|chart|axes|diagram|histogram)\b", bare, re.I) is not None

@@ -65,11 +65,11 @@ def text(s: str, theme: dict, *, size: float = 30, color: str | None = None, wei
 def formula(s: str, *, size: float, color, max_width: float | None = None):
     """The typeset formula for a label that is one (see `compiler.mathtext.is_formula_line`), else None.
     Manim's Text is about 1.5 times larger per point than typeset maths: the formula is set at 1.5 × size."""
-    from ..mathtext import is_captioned_formula, is_formula_line, is_scripted_phrase, to_tex
+    from ..mathtext import is_label_formula, to_tex
     from .mathsvg import math_mobject
 
     s = clean(s).strip()
-    if not (is_formula_line(s) or is_captioned_formula(s) or is_scripted_phrase(s)):
+    if not is_label_formula(s):
         return None
     tex = to_tex(s).tex
     mob = math_mobject(tex, font_size=size * 1.5, color=str(ManimColor(color)), fallback_text=s)
