@@ -1578,6 +1578,11 @@ def to_tex(expr: str) -> MathResult:
     """Translate storyboard math (ASCII, Unicode, TeX, chemistry or words) to TeX. Never raises. A line that starts
     with its relation ("= 300 + 40 + 5", "≈ 0": the next line of a calculation) is typeset so."""
     lead = _LEAD_REL.match(expr) if isinstance(expr, str) else None
+    times = re.match(r"\s*([×÷·])\s*(?=\S)", expr) if isinstance(expr, str) and not lead else None
+    if times:  # "× 44 g/mol", "× ½": a factor the line before is multiplied by
+        rest = to_tex(expr[times.end():])
+        op = {"×": r"\times", "÷": r"\div", "·": r"\cdot"}[times.group(1)]
+        return MathResult("{} " + op + " " + rest.tex, None) if rest.tex else rest
     arrow = _LABELLED_ARROW.search(expr) if isinstance(expr, str) and not lead else None
     if arrow:  # "6CO2 + 6H2O --light--> C6H12O6 + 6O2": each side typeset, the condition over the arrow
         left, right = to_tex(expr[:arrow.start()]), to_tex(expr[arrow.end():])
@@ -1727,7 +1732,7 @@ def _brace_depth(tex: str) -> int:
 
 # ---- is_formula_line ---------------------------------------------------------------------------
 
-_RELATION = re.compile(r"[=≈≤≥<>→^²³√∫Σ∑]|->|\\[A-Za-z]+")
+_RELATION = re.compile(r"[=≈≤≥≠<>→^²³√∫Σ∑]|->|\\[A-Za-z]+")
 _PROSE_WORD = re.compile(r"(?<![\\A-Za-z])[A-Za-z]{3,}")
 _MATH_WORDS = {"sin", "cos", "tan", "log", "exp", "lim", "max", "min", "det", "mod", "gcd", "sqrt", "frac", "text",
                "int", "sum", "cdot", "times", "approx", "hat", "bar", "vec", "mathrm", "mathcal",
@@ -1758,6 +1763,11 @@ def is_label_formula(s: str) -> bool:
     s = str(s).strip()
     if is_formula_line(s) or is_captioned_formula(s) or is_scripted_phrase(s):
         return True
+    call = re.fullmatch(r"([A-Za-z][A-Za-z0-9_]{0,3})\([^()]{1,30}\)", s)
+    if call and not _CODE_LIKE.search(s) and call.group(1) not in _CODE_WORDS:
+        return to_tex(s).tex is not None  # "P(word | spam)", "f(x)", "O(n log n)": a function of something
+    if re.match(r"[×÷]\s*\S", s) and len(s) <= 40:
+        return to_tex(s).tex is not None  # "× 44 g/mol": a factor
     if not re.search(r"\\[A-Za-z]{2,}", s) or len(s) > 80 or "\n" in s:
         return False
     words = re.findall(r"\b[A-Za-z]{3,}\b", re.sub(r"\\[A-Za-z]+", " ", s))
