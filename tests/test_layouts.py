@@ -282,3 +282,22 @@ def test_what_is_on_screen_shrinks_a_little_to_make_room_instead_of_being_wiped(
     ins = dryrun.run_scene(gen.code, gen.class_name, 1)
     assert not ins.violations
     assert ins.bodies == list(range(1, len(ts.beats) + 1))  # each beat joined what was there: nothing wiped
+
+
+def test_a_derivation_keeps_the_left_half_and_a_small_mark_goes_beside_instead_of_wiping(monkeypatch):
+    """A six-line derivation, then a rule written beside it, then a check mark: all stay on screen (the derivation
+    moves to the left half; the column shrinks for the mark) — nothing the narration still walks through is wiped."""
+    monkeypatch.setattr(dryrun, "Inspector", BodyInspector)
+    lines = ["\\int_0^1 (x - x^2)\\,dx", "= \\left[ \\frac{x^2}{2} - \\frac{x^3}{3} \\right]_0^1",
+             "= \\left( \\frac{1}{2} - \\frac{1}{3} \\right) - 0", "= \\frac{3}{6} - \\frac{2}{6}", "= \\frac{1}{6}",
+             "\\approx 0.1667"]
+    sb = Storyboard.model_validate({"scenes": [_scene(
+        "We evaluate the integral. The power rule gives each term. One half minus one third is one sixth. Done.",
+        [{"kind": "steps", "lines": lines},
+         {"kind": "equation", "exprs": ["\\int x^n\\,dx = \\frac{x^{n+1}}{n+1}", "x \\to x^2/2", "x^2 \\to x^3/3"]},
+         {"kind": "icon", "icons": ["check"]}], "Evaluating the integral")]})
+    (ts,) = time_plan(plan_storyboard(sb), estimate_timings(sb)).scenes
+    gen = generate_scene(ts)
+    ins = dryrun.run_scene(gen.code, gen.class_name, 1)
+    assert not ins.violations, ins.violations
+    assert ins.bodies[-3:] == [1, 2, 3]  # derivation, then the rule beside it, then the mark: none wiped

@@ -516,6 +516,11 @@ def rule_physics(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     params = dict(picture.params) if picture is not None else dict(recalled[1].params) if recalled else {}
     if recalled and moving:
         params.pop("projectile", None)  # "Now the ball is thrown again at 30 degrees": a new throw, worked out again
+    if recalled and not params.get("projectile") and re.search(
+            r"\b(?:landing point|lands?|landed|hits?\s+the\s+ground|at impact)\b", ex.bare, re.I):
+        # "the landing point of the ball on the ground": the body where it landed, not where an earlier scene held it
+        params["bodies"] = [dict(b, at=[b["at"][0], 0]) if isinstance(b, dict) and isinstance(b.get("at"), list)
+                            and len(b["at"]) == 2 and b["at"][1] else b for b in params.get("bodies") or []]
     changed = False
     if setting and params.get("setting") in (None, "none", "ground") and setting[0] != params.get("setting"):
         params["setting"] = setting[0]

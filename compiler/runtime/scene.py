@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from manim import DOWN, FadeIn, FadeOut, ManimColor, Scene, config
+from manim import DOWN, RIGHT, FadeIn, FadeOut, ManimColor, Scene, config
 
 from ..components import FIGURES  # pictures the notes of a scene speak of (see is_figure)
 from .style import BODY_BOTTOM, BODY_TOP, BODY_W, COLUMN_W, COLUMN_X, SAFE_Y, fit
 
 BODY_GAP = 0.35
 SHRINK_TO_FIT = 0.8  # what is on screen may shrink this far to make room for a newcomer before anything goes …
+SIDE_MARK_MAX = 1.2  # a newcomer at most this tall (a check mark, an icon) goes beside the last thing when short of room
+SIDE_MARK_GAP = 0.4
 DERIVATION_PIN_SCALE = 0.6  # a derivation moves to the left half only when it keeps at least this share of its size
 SHRUNK_AT_MOST = 0.7  # … and, over several newcomers, never below this share of the size it was drawn at
 # FIGURES, the pictures the notes of a scene speak of, stay on screen (shrunk, or in the left half) while notes
@@ -227,10 +229,10 @@ class SbcScene(Scene):
             mob.scale(min(grow, BODY_W * 0.7 / mob.width, area_h * 0.6 / mob.height))
         pinned = self.pinned if self.pinned in self.body else None
         fit(mob, COLUMN_W if pinned is not None else BODY_W, area_h)
-        column = [m for m in self.body if m is not pinned]
+        column = [m for m in self.body if m is not pinned and getattr(m, "sbc_beside", None) is None]
         used = sum(m.height for m in column) + BODY_GAP * len(column)
         anims = []
-        if column and pinned is None and used + mob.height > area_h:
+        if column and used + mob.height > area_h:  # (beside a pinned figure too: the column shrinks, the figure stays)
             # everything stays when a little shrinking makes room ("below the table show …"): nothing the narration
             # may still speak of is wiped for want of a few tenths of a unit
             k = (area_h - BODY_GAP * len(column)) / (sum(m.height for m in column) + mob.height)
@@ -245,6 +247,8 @@ class SbcScene(Scene):
                     for m in column:
                         m.scale(k)
                 used = sum(m.height for m in column) + BODY_GAP * len(column)
+        if column and used + mob.height > area_h + 1e-6 and self._beside_last(mob, slot, enter, strings):
+            return  # a small mark (a check, a cross, an icon) beside what is there: nothing wiped for it
         if column and used + mob.height > area_h + 1e-6:
             # a tall newcomer (a table, a derivation) goes beside the figure; a short one under it
             tall = mob.height > 0.35 * area_h
@@ -273,7 +277,7 @@ class SbcScene(Scene):
                 self.play(*anims, run_time=self.run_time(slot, 0.5))
             anims = []
         x = COLUMN_X if pinned is not None else 0
-        stack = [m for m in self.body if m is not pinned] + [mob]
+        stack = [m for m in self.body if m is not pinned and getattr(m, "sbc_beside", None) is None] + [mob]
         heights = [m.height for m in stack]  # measured before anything moves
         total = sum(heights) + BODY_GAP * (len(stack) - 1)
         y = (top + BODY_BOTTOM) / 2 + total / 2
@@ -299,6 +303,24 @@ class SbcScene(Scene):
                 self.play(a)
         else:
             self.play(animations)
+
+    def _beside_last(self, mob, slot: float, enter, strings) -> bool:
+        """A small newcomer that does not fit under what is on screen ("a check mark next to method 2") goes to the
+        right of the last thing drawn, and stays there as it moves; True if it found room there."""
+        if not self.body or mob.height > SIDE_MARK_MAX or mob.width > SIDE_MARK_MAX * 1.5:
+            return False
+        last = self.body[-1]
+        if last.get_right()[0] + SIDE_MARK_GAP + mob.width > BODY_W / 2 - 0.1:
+            return False
+        mob.next_to(last, RIGHT, buff=SIDE_MARK_GAP)
+        mob.add_updater(lambda m, a=last: m.next_to(a, RIGHT, buff=SIDE_MARK_GAP))
+        mob.sbc_beside = last
+        self.body.append(mob)
+        self.named.append((tuple(strings), mob))
+        animations = enter(mob, self.run_time(slot, 1.0)) if callable(enter) else enter
+        for a in (animations if isinstance(animations, (list, tuple)) else [animations]):
+            self.play(a)
+        return True
 
     def _figure_to_pin(self, mob, area_h: float):
         """A figure on screen that can hold the left half while `mob` and the notes after it use the right
@@ -362,7 +384,7 @@ class SbcScene(Scene):
     def _restack(self) -> None:
         """Move the body's members back to an even stack after one of them changed size."""
         top = min(BODY_TOP, self.title_mob.get_bottom()[1] - 0.3) if self.title_mob is not None else SAFE_Y
-        stack = [m for m in self.body if m is not self.pinned]
+        stack = [m for m in self.body if m is not self.pinned and getattr(m, "sbc_beside", None) is None]
         total = sum(m.height for m in stack) + BODY_GAP * (len(stack) - 1)
         y = (top + BODY_BOTTOM) / 2 + total / 2
         for m in stack:

@@ -31,11 +31,14 @@ def stack_ys(scene, heights: dict[int, float] | None = None) -> dict[int, float]
     `heights` overrides the height of some elements (by id) for a layout about to change."""
     heights = heights or {}
     top, bottom = body_area(scene)
-    hs = [heights.get(id(m), m.height) for m in scene.body]
+    pinned = getattr(scene, "pinned", None)
+    # the figure holding the left half and the marks beside others keep their places: the column is the rest
+    column = [m for m in scene.body if m is not pinned and getattr(m, "sbc_beside", None) is None]
+    hs = [heights.get(id(m), m.height) for m in column]
     total = sum(hs) + BODY_GAP * max(0, len(hs) - 1)
     y = (top + bottom) / 2 + total / 2
-    out = {}
-    for m, h in zip(scene.body, hs):
+    out = {id(m): m.get_center()[1] for m in scene.body}
+    for m, h in zip(column, hs):
         out[id(m)] = y - h / 2
         y -= h + BODY_GAP
     return out
@@ -70,10 +73,12 @@ def play(scene, target: str | None, to: str, slot: float) -> None:
         else:
             scene.body.append(owner)
     # to a side: shrunk towards half the width, but never below 60 % (it then just sits against the edge)
-    scale = max(0.6, SIDE_W / owner.width) if to in ("left", "right") and owner.width > SIDE_W else 1.0
+    split = getattr(scene, "pinned", None) in scene.body  # a figure holds the left half: the halves stay as they are
+    scale = max(0.6, SIDE_W / owner.width) if to in ("left", "right") and owner.width > SIDE_W and not split else 1.0
     w, h = owner.width * scale, owner.height * scale
     ys = stack_ys(scene, {id(owner): h})
-    x = {"left": -SAFE_X + w / 2, "right": SAFE_X - w / 2, "center": 0.0}.get(to, owner.get_center()[0])
+    x = owner.get_center()[0] if split else {"left": -SAFE_X + w / 2, "right": SAFE_X - w / 2, "center": 0.0}.get(
+        to, owner.get_center()[0])
     anims = [owner.animate.scale(scale).move_to([x, ys[id(owner)], 0])]
     anims += restack_animations(scene, skip=(owner,), heights={id(owner): h})
     scene.play(*anims, run_time=rt)
