@@ -381,3 +381,13 @@ def test_a_label_written_in_latex_is_typeset_where_it_is_drawn():
 
     assert is_label_formula("\\frac{\\sin 3x}{3}") and is_label_formula("\\sin x")
     assert not is_label_formula("Keep the \\emph{old} curve dashed and fade the other ones out slowly")
+
+
+def test_and_one_labeled_is_another_of_that_shape_and_between_them_is_placed_between():
+    (beats,), _ = planned('Draw a rounded rectangle on the left labeled "Client (your browser)" and one on the right '
+                          'labeled "Server (website)".\nBetween them draw an ellipse labeled "Internet".')
+    shapes = [sh for b in beats if b.kind == "drawing" for sh in b.params["shapes"]]
+    assert [(sh["type"], sh.get("label")) for sh in shapes] == [
+        ("rounded_box", "Client (your browser)"), ("rounded_box", "Server (website)"), ("ellipse", "Internet")]
+    assert shapes[2]["between"] == [shapes[0]["id"], shapes[1]["id"]]
+    assert not [b for b in beats if b.kind == "text"]

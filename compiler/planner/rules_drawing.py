@@ -211,6 +211,20 @@ def _shapes(ex: Extracted, known: list[dict], ctx: Context | None = None, i: int
         while line["id"] in ids:  # ends: a number makes the id new
             line["id"] = line["id"][:20] + f"_{len(ids)}"
         out.append(line)
+    for m in re.finditer(r"\b(?:and|,)\s+(?:another|one|a second one|the other)\b(?P<where>[^.;\"\u201c]{0,40}?)\b(?:labell?ed|"
+                         r"called|marked)\s+" + _Q, s, re.I):
+        # "a rounded rectangle on the left labeled "Client" and one on the right labeled "Server"": another of that shape
+        before = [x for x in out if x.get("_at", 0) < m.start() and x.get("type") not in ("line", "arrow")]
+        if not before or any(a <= m.start() < b for a, b in taken) or any(x.get("label") == m.group(2) for x in out):
+            continue
+        twin = {k: v for k, v in before[-1].items() if k in ("type", "size", "color", "width", "height")}
+        twin["label"] = m.group(2)
+        twin["id"] = _slug(m.group(2))
+        ids = {x["id"] for x in known + out}
+        while twin["id"] in ids:  # ends: a number makes the id new
+            twin["id"] = twin["id"][:20] + f"_{len(ids)}"
+        twin["_at"] = m.start()
+        out.append(twin)
     out.sort(key=lambda x: x.get("_at", 0))  # in the order the sentence names them: "a dot on the left and a tree …"
     for x in out:
         x.pop("_at", None)
@@ -267,6 +281,10 @@ def _copies(shape: dict, more: list[str], phrase: str, known: list[dict]) -> lis
 def _relate(s: str, shapes: list[dict], known: list[dict]) -> None:
     """"Inside, draw …", "Above it, a yellow circle", "a tree on the right of the seed": relations to a shape there."""
     if not known or not shapes:
+        return
+    if len(known) >= 2 and re.search(r"\bbetween (?:them|the two|both)\b", s, re.I):
+        for sh in shapes:  # "Between them draw an ellipse labeled "Internet"": between the last two shapes
+            sh["between"] = [known[-2]["id"], known[-1]["id"]]
         return
     for rel, pat in _RELATIONS:
         m = re.search(r"(?:" + pat + r")\s*(?:,|it\b|them\b|the\s+([\w -]{1,24}?)(?=[,.;]|\s|$))?", s, re.I)
