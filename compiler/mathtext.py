@@ -276,14 +276,14 @@ def _species_symbols(s: str) -> tuple[str, dict[str, str]]:
 
     s = _SPECIES_IN_FORMULA.sub(sub, s)
 
-    def element(m: re.Match) -> str:
+    def element(m: re.Match, space: str = "") -> str:
         from .chemtext import is_element
 
         if not is_element(m.group("el")):
             return m.group(0)
         key = chr(_PLACEHOLDER + len(table))
         count = m.group("n")
-        table[key] = r"\mathrm{" + m.group("el") + (f"_{{{count}}}" if count else "") + "}"
+        table[key] = space + r"\mathrm{" + m.group("el") + (f"_{{{count}}}" if count else "") + "}"
         return m.group("pre") + key
 
     def aside(m: re.Match) -> str:
@@ -303,7 +303,8 @@ def _species_symbols(s: str) -> tuple[str, dict[str, str]]:
     # "C = 12 g/mol", "10 O atoms", "10 / 2 = 5 O2": an element standing alone where the line counts atoms or
     # molar masses, or a diatomic after its coefficient — the element, upright, not a variable
     if _ATOM_COUNTING.search(s):
-        s = _LONE_ELEMENT.sub(element, s)
+        # (a thin space after a count: "10 O atoms" must not read "100 atoms")
+        s = _LONE_ELEMENT.sub(lambda m: element(m, r"\," if re.search(r"\d\s*$", s[:m.start()]) else ""), s)
     s = _DIATOMIC.sub(element, s)
     return s, table
 

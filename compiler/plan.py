@@ -18,7 +18,7 @@ import re
 from functools import lru_cache
 from dataclasses import replace
 
-from .components import COMPONENTS, beat_params, drawn_strings
+from .components import COMPONENTS, FIGURES, beat_params, drawn_strings
 from .diagnostics import Severity
 from .models import Scene, Storyboard, Theme as FileTheme
 from .planner.beats import Beat, Plan, PlanNote, ScenePlan
@@ -121,6 +121,39 @@ def plan_scene(index: int, scene: Scene, base: Theme, notes: list[PlanNote],
     )
 
 
+_RIGHT_HALF = re.compile(r"^\s*(?:\d+[.)]\s*)?(?:then\s+)?(?:on\s+|in\s+)?(?:the\s+)?right(?:\s+(?:half|side|part))?"
+                         r"(?:\s+of\s+the\s+(?:screen|frame))?\s*[:,]", re.I)
+_NOT_PLACED = {"title", "highlight", "clear", "transform", "move", "annotation"}
+
+
+def _placed_right(ex, ctx: Context, produced: list[Beat]) -> list[Beat]:
+    """"Right half: draw axes …" with a figure on screen: the first new thing takes the right half and the figure
+    keeps the left (`place: right`) — two pictures side by side, as the details lay them out, not one wiping the
+    other."""
+    if not _RIGHT_HALF.match(ex.sentence):
+        return produced
+    first = next((b for b in produced if b.kind not in _NOT_PLACED and not b.params.get("extend")), None)
+    if first is None or first not in ctx.beats:
+        return produced
+    k = ctx.beats.index(first)
+    shown = ctx.beats[:k][len(ctx.beats[:k]) - _since_clear_count(ctx.beats[:k]):]
+    if not any(b.kind in FIGURES for b in shown):
+        return produced  # nothing on screen to keep beside it
+    placed = replace(first, params={**first.params, "place": "right"})
+    ctx.beats[k] = placed
+    return [placed if b is first else b for b in produced]
+
+
+def _since_clear_count(beats: list[Beat]) -> int:
+    """How many of the last beats are on screen since the last clear."""
+    n = 0
+    for b in reversed(beats):
+        if b.kind == "clear":
+            break
+        n += 1
+    return n
+
+
 def _dropped_quotes(ex, ctx, i: int) -> None:
     """A quoted text of several words that the sentence's rules neither drew nor used (a rule that handled the
     sentence and stopped the rest): said (SB307), never lost without a word."""
@@ -148,6 +181,8 @@ def _rule_beats(index: int, scene: Scene, details: tuple[str, ...], theme: Theme
         for kept in (_latex_kept(ex, ctx, i, prose), kept_formulas(ex, prose, ctx, i)):
             produced.extend(kept)  # (a formula of the prose no rule drew is typeset on its own)
             ctx.beats.extend(kept)
+        if produced:
+            produced = _placed_right(ex, ctx, produced)
         if produced and not ctx.changed_in(i):
             _only_its_label(ex, ctx, i, produced)
         if produced:

@@ -301,9 +301,11 @@ def align(beats: Sequence[Beat], spans: Sequence[Span]) -> list[int]:
         # … and when the narration names none of the first line, with the first sentence that speaks of any line
         # ("3 ohms plus 3 ohms gives 6 ohms" for the derivation's second line), not the one that names most of them
         spoken = []
-        for ln in (lines or [])[:12] if isinstance(lines, list) else []:
+        for ln in (lines or [])[:2] if isinstance(lines, list) else []:  # (its opening lines: a result said early
+            # in the narration — "giving 1331 dollars" — does not bring the whole derivation forward)
             lw = _text_words(ln) if isinstance(ln, str) else set()
-            per = [sum(1.0 / df[w] for w in lw & sw) for sw in sent_words]
+            # (two words or more in common: one small number — "Two does not work" — is no evidence)
+            per = [sum(1.0 / df[w] for w in lw & sw) if len(lw & sw) >= 2 else 0.0 for sw in sent_words]
             if lw and max(per) >= 0.75:
                 spoken.append(max(range(m), key=lambda j: (round(per[j], 6), -j)))
         line_first.append(min(spoken) if spoken else None)

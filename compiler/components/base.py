@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import Field, field_validator, model_validator
 
@@ -20,6 +20,9 @@ class VisualBase(_Model):
     after: int | None = Field(None, ge=0, description=(
         "Insert this beat after the planner's beat N of this scene (0: before the first); the other beats "
         "stay planned."), examples=[3])
+    place: Literal["right"] | None = Field(None, description=(
+        "`right`: it takes the right half of the frame while the figure on screen keeps the left half (\"Left half: "
+        "draw …. Right half: draw …\"), instead of taking its place."), examples=["right"])
     plan: dict[str, Any] | None = Field(None, description=(
         "What `sbc plan --json` reports about a planned beat (start, duration, strings, rule, source); "
         "ignored when read, so a pasted plan validates."), examples=[{"start": 0.2, "duration": 1.5}])

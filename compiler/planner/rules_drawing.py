@@ -193,6 +193,13 @@ def _shapes(ex: Extracted, known: list[dict], ctx: Context | None = None, i: int
             out += _copies(shape, more, s[m.start():m.end() + label.end()], known + out)
             continue
         out.append(shape)
+        if kind == "stack" and n > 1:  # "three stacks of small rounded rectangles": three piles side by side
+            for k in range(1, min(n, 6)):
+                twin = {key: v for key, v in shape.items() if key not in ("label", "id")}
+                twin["id"] = f"{shape['id'][:20]}_{k + 1}"
+                twin["right_of"] = out[-1]["id"]
+                twin["_at"] = shape["_at"] + k
+                out.append(twin)
     for m in re.finditer(r"\b(?:a|an|one|the)\s+(?:(?:thin|thick|straight|solid|dashed|white|grey|gray)\s+)?(?:line|edge|"
                          r"connection|link)\b", s, re.I):  # a line joins two shapes on screen: "a line from x to h"
         if any(a <= m.start() < b for a, b in taken):

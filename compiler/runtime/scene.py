@@ -227,6 +227,12 @@ class SbcScene(Scene):
         if grow and mob.width < BODY_W * 0.7 and mob.height < area_h * 0.6:
             # diagrams are drawn at a base size: enlarge small ones to use the frame
             mob.scale(min(grow, BODY_W * 0.7 / mob.width, area_h * 0.6 / mob.height))
+        place, self.place_next = getattr(self, "place_next", None), None
+        if place == "right" and self.pinned not in self.body:
+            # "Right half: draw axes …" with a figure on screen: that figure keeps the left half, the newcomer the right
+            beside = next((m for m in reversed(self.body) if is_figure(m)), None)
+            if beside is not None:
+                self._pin_left(beside, top, area_h)
         pinned = self.pinned if self.pinned in self.body else None
         fit(mob, COLUMN_W if pinned is not None else BODY_W, area_h)
         column = [m for m in self.body if m is not pinned and getattr(m, "sbc_beside", None) is None]
@@ -303,6 +309,19 @@ class SbcScene(Scene):
                 self.play(a)
         else:
             self.play(animations)
+
+    def _pin_left(self, figure, top: float, area_h: float) -> None:
+        """`figure` holds the left half from now on; everything else on screen gives way to the right column."""
+        gone = [m for m in self.body if m is not figure]
+        k = min(1.0, COLUMN_W / max(figure.width, 1e-6), area_h / max(figure.height, 1e-6))
+        spot = [-COLUMN_X, (top + BODY_BOTTOM) / 2, 0]
+        if self._rendering:
+            self.play(*[FadeOut(m) for m in gone], figure.animate.scale(k).move_to(spot), run_time=0.5)
+        else:  # inspection: just move it
+            figure.scale(k).move_to(spot)
+        self.body = [figure]
+        self.named = [n for n in self.named if n[1] is self.title_mob or n[1] is figure]
+        self.pinned = figure
 
     def _beside_last(self, mob, slot: float, enter, strings) -> bool:
         """A small newcomer that does not fit under what is on screen ("a check mark next to method 2") goes to the

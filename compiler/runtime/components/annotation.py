@@ -132,11 +132,15 @@ def _glyphs(scene, target: str):
     raw = re.sub(r"\s+", "", str(target).strip().strip("'\"“”‘’`"))
     if not raw:
         return None
+    from ...mathtext import plain_text
+
+    drawn = re.sub(r"\s+", "", plain_text(str(target).strip().strip("'\"“”‘’`")))  # as text draws it: "CO2" is "CO₂"
     for o in owners:
         for m in _texts(o):
-            i = _find_in(m.text, raw)
-            if i >= 0 and len(m.submobjects) == len(m.text):
-                return VGroup(*m.submobjects[i:i + len(raw)]), o
+            for want in dict.fromkeys((raw, drawn)):
+                i = _find_in(m.text, want)
+                if i >= 0 and len(m.submobjects) == len(m.text):
+                    return VGroup(*m.submobjects[i:i + len(want)]), o
     # a piece of a typeset formula ("b²" of "a² + b² = c²"): its glyphs, found by typesetting the piece
     from ...mathtext import to_tex
     from ..mathsvg import find_part

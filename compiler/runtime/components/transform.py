@@ -8,6 +8,7 @@
 """
 
 import re
+import unicodedata
 
 from manim import FadeIn, ReplacementTransform, Text, Transform, TransformFromCopy, VGroup
 
@@ -65,9 +66,11 @@ def locate(scene, target: str | None):
 
 def _own_text(piece, target: str | None):
     """The Text inside `piece` that reads `target` (a box's label), or None."""
-    want = re.sub(r"\s+", "", target or "").lower()
-    return next((m for m in piece.get_family() if isinstance(m, Text)
-                 and re.sub(r"\s+", "", getattr(m, "text", "")).lower() == want), None)
+    def norm(x: str) -> str:  # as drawn: "CO₂" reads "CO2", "→" reads "->"
+        return re.sub(r"\s+", "", unicodedata.normalize("NFKC", x or "")).replace("\u2192", "->").lower()
+
+    want = norm(target or "")
+    return next((m for m in piece.get_family() if isinstance(m, Text) and norm(getattr(m, "text", "")) == want), None)
 
 
 def build_new(theme: dict, *, text_: str | None = None, formula=None, values=None, color: str | None = None):
