@@ -301,3 +301,19 @@ def test_a_derivation_keeps_the_left_half_and_a_small_mark_goes_beside_instead_o
     ins = dryrun.run_scene(gen.code, gen.class_name, 1)
     assert not ins.violations, ins.violations
     assert ins.bodies[-3:] == [1, 2, 3]  # derivation, then the rule beside it, then the mark: none wiped
+
+
+def test_right_half_keeps_the_picture_on_screen_in_the_left_half(monkeypatch):
+    """"Left half: draw a chloroplast … Right half: draw axes …": both pictures stay, side by side."""
+    monkeypatch.setattr(dryrun, "Inspector", BodyInspector)
+    sb = Storyboard.model_validate({"scenes": [scene(
+        "Left half: draw a large ellipse labeled 'chloroplast'. Right half: draw axes with x from 400 to 700 and y "
+        "from 0 to 1.", "Here is a chloroplast. And here is what it absorbs.")]})
+    (ts,) = time_plan(plan_storyboard(sb), estimate_timings(sb)).scenes
+    plot = next(b.beat for b in ts.beats if b.beat.kind == "plot")
+    assert plot.params.get("place") == "right"
+    gen = generate_scene(ts)
+    assert "self.place_next = 'right'" in gen.code
+    ins = dryrun.run_scene(gen.code, gen.class_name, 1)
+    assert not ins.violations, ins.violations
+    assert ins.bodies[-1] == 2  # the drawing and the plot, side by side
