@@ -344,10 +344,10 @@ class SbcScene(Scene):
     def _figure_to_pin(self, mob, area_h: float):
         """A figure on screen that can hold the left half while `mob` and the notes after it use the right
         half (a graph beside its table, a plot beside its derivation); None if there is none."""
-        if is_figure(mob) or mob.height > area_h + 1e-6:
+        if mob.height > area_h + 1e-6:
             return None
-        figure = next((m for m in reversed(self.body) if is_figure(m)), None)
-        if figure is None:
+        figure = None if is_figure(mob) else next((m for m in reversed(self.body) if is_figure(m)), None)
+        if figure is None:  # (a diagram after a derivation goes beside it too: "Show a cycle diagram: …")
             # a derivation of three lines or more holds the left half while what follows it uses the right (a rule
             # beside it, a second method): the narration walks through its lines after they are written, so it is
             # not wiped for a newcomer — when it stays readable at half the width

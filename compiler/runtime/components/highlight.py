@@ -59,7 +59,8 @@ def play(scene, target: str | None, slot: float, mode: str = "surround", color: 
         # "Box the final answer": the box stays, and moves with what it surrounds
         owner = next((m for m in scene.body if mob is m or mob in m.get_family()), None)
         if owner is not None:
-            owner.add(box)
+            scene.remove(box)  # drawn as part of its owner only: when the owner fades out, so does the box (a copy
+            owner.add(box)     # left at the top level came back after the fade, an empty box over what followed)
         return
     hold = min(0.8, slot - rt - 0.4)
     if hold > 0.1:
