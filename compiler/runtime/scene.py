@@ -238,7 +238,8 @@ class SbcScene(Scene):
         column = [m for m in self.body if m is not pinned and getattr(m, "sbc_beside", None) is None]
         used = sum(m.height for m in column) + BODY_GAP * len(column)
         anims = []
-        if column and used + mob.height > area_h:  # (beside a pinned figure too: the column shrinks, the figure stays)
+        if column and used + mob.height > area_h and (pinned is None or mob.height <= SIDE_MARK_MAX):
+            # (beside a pinned figure, for a small mark only: the column shrinks, the figure stays)
             # everything stays when a little shrinking makes room ("below the table show …"): nothing the narration
             # may still speak of is wiped for want of a few tenths of a unit
             k = (area_h - BODY_GAP * len(column)) / (sum(m.height for m in column) + mob.height)
@@ -317,8 +318,9 @@ class SbcScene(Scene):
         spot = [-COLUMN_X, (top + BODY_BOTTOM) / 2, 0]
         if self._rendering:
             self.play(*[FadeOut(m) for m in gone], figure.animate.scale(k).move_to(spot), run_time=0.5)
-        else:  # inspection: just move it
+        else:  # inspection: just move it, and take the others off
             figure.scale(k).move_to(spot)
+            self.remove(*gone)
         self.body = [figure]
         self.named = [n for n in self.named if n[1] is self.title_mob or n[1] is figure]
         self.pinned = figure
