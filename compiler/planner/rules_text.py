@@ -301,6 +301,8 @@ def _bullets_from(ex: Extracted, ctx: Context, i: int, source: Extracted) -> lis
                     parts.append(", ".join(qs))
             text = "   ·   ".join(parts)
             ctx.consumed.update(items)
+            ctx.lost(i, f"the labels {', '.join(repr(q) for q in items[:6])} are not placed on what they name: they "
+                        "are written together as one caption")
             return [_beat("text", "text:labels", source, i, [text], sum((_kw(q) for q in items), ()), text=text,
                           role="note")]
         if len(items) == 2 and _has(source, r"^\s*(?:then\s+)?(?:display|show|write)\b") and not re.search(
