@@ -237,6 +237,16 @@ def build(theme: dict, *, setting=None, height=None, angle: float = 30, bodies=(
         cliff = Polygon(P(x0, 0), P(x0, launch_h), P(0, launch_h), P(0, 0), color=ground_col, stroke_width=3)
         cliff.set_fill(ManimColor(theme["background"]).interpolate(ground_col, 0.25), 1)
         scenery.add(cliff)
+        if not projectile and launch_h > 0:
+            # its height, marked beside its face ("a double-headed arrow next to the cliff with label "20 m""); a
+            # throw marks it with the range instead
+            hx = P(x0, 0)[0] - 0.25
+            hp, hq = np.array([hx, P(0, 0)[1], 0]), np.array([hx, P(0, launch_h)[1], 0])
+            h_dim = VGroup(Line(hp, hq, color=theme["text"], stroke_width=2),
+                           *[Line(q + LEFT * 0.12, q + RIGHT * 0.12, color=theme["text"], stroke_width=2) for q in (hp, hq)])
+            h_text = text(fmt(launch_h, "m"), theme, size=LABEL, color=theme["text"], math=True)
+            h_text.next_to((hp + hq) / 2, LEFT, buff=0.14)
+            scenery.add(h_dim, h_text)
     if setting == "table":
         top = Rectangle(width=float(np.linalg.norm(P(0, 0) - P(-ledge_w, 0))), height=0.12, color=ground_col,
                         stroke_width=2).set_fill(ground_col, 0.6)
