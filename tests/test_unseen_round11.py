@@ -391,3 +391,17 @@ def test_and_one_labeled_is_another_of_that_shape_and_between_them_is_placed_bet
         ("rounded_box", "Client (your browser)"), ("rounded_box", "Server (website)"), ("ellipse", "Internet")]
     assert shapes[2]["between"] == [shapes[0]["id"], shapes[1]["id"]]
     assert not [b for b in beats if b.kind == "text"]
+
+
+def test_an_answer_box_with_two_lines_is_the_lines_in_a_box_and_the_landing_arrow_is_the_throws():
+    (beats,), notes = planned('Show the full picture small at the top: a ball thrown horizontally at 15 m/s from a 20 m '
+                              'cliff, the landing point with "30.3 m" brace, and the yellow velocity arrow at the '
+                              'landing point.\nBelow, show an answer box with two lines:\n"Distance from base: about '
+                              '30.3 m"\n"Landing speed: about 24.8 m/s"')
+    phys = only(beats, "physics")
+    assert phys.params["projectile"].get("impact") is True
+    assert not [b for b in beats if b.kind == "text" and b.params["text"] == "30.3 m"]  # the throw's own range mark
+    text = [b for b in beats if b.rule == "text:boxed-lines"][0]
+    assert text.params["text"] == "Distance from base: about 30.3 m\nLanding speed: about 24.8 m/s"
+    assert any(b.kind == "highlight" and b.params.get("mode") == "box" for b in beats)
+    assert not any("box it belongs to" in n for n in notes)

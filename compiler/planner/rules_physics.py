@@ -20,6 +20,7 @@ import re
 import unicodedata
 
 from .beats import Beat
+from ..components.physics import flight
 from .context import Context, _beat, _kw, since_clear
 from .extract import Extracted
 from .knowledge import (physics_angles, physics_bodies, physics_directions, physics_forces, physics_motion_words,
@@ -600,6 +601,17 @@ def rule_physics(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if re.search(r"\blands?\b|\blanding\b|\bimpact\b", s, re.I) and params.get("projectile") and vectors:
         params["projectile"] = dict(params["projectile"], impact=True)
         params["vectors"] = [v for v in params["vectors"] if v not in vectors]
+    elif params.get("projectile") and re.search(r"\b(?:velocity|speed)\s+(?:arrow|vector)\b[^.;]{0,30}\b(?:landing|lands?|"
+                                                r"impact)\b", s, re.I):
+        params["projectile"] = dict(params["projectile"], impact=True)  # "the velocity arrow at the landing point"
+        changed = True
+    if params.get("projectile"):
+        # the range and flight time a throw marks ("landing point with "30.3 m" brace"): its own, not a loose text
+        p = params["projectile"]
+        rng, t_flight = flight(float(p["speed"]), float(p.get("angle", 0)), float(p.get("height") or 0), 9.8)
+        marked = {f"{_fmt(round(rng, 1))} m", f"R = {_fmt(round(rng, 1))} m", f"{_fmt(round(t_flight, 2))} s",
+                  f"t = {_fmt(round(t_flight, 2))} s"}
+        ctx.consumed.update(q for q in ex.quoted if q in marked)
     if not changed and not recalled:  # (a picture recalled is drawn again: "Keep the incline on the left")
         if vectors and picture is not None:
             # "Applied force: yellow arrow to the right, label "F = 30 N"" with that arrow drawn: it, not a caption

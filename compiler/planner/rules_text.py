@@ -343,6 +343,14 @@ def _bullets_from(ex: Extracted, ctx: Context, i: int, source: Extracted) -> lis
         text = "   ·   ".join(items)
         return [_beat("text", "text:labels", source, i, [text], sum((_kw(q) for q in items), ()), text=text,
                       role="note")]
+    boxed = re.search(r"\b(?:an?|the)\s+(?:[\w-]+\s+){0,2}?box\s+(?:with|containing|holding)\s+(?:the\s+)?(?:two|three|four|\d)"
+                      r"\s+lines\b", source.bare, re.I)
+    if boxed and 2 <= len(items) <= 4 and not any(quoted_formula(q) for q in items):
+        # "Below, show an answer box with two lines: "…" "…"": the lines together, one under the other, in a box
+        ctx.consumed.update(items)
+        text = "\n".join(items)
+        return [_beat("text", "text:boxed-lines", source, i, [text], sum((_kw(q) for q in items), ()), text=text),
+                _beat("highlight", "highlight:boxed-lines", source, i, (), _kw(text), target=text, mode="box")]
     if len(items) == 2 and not list_cue and not re.search(r"\b(?:items?|points?|bullets?|list)\b", source.bare, re.I):
         # 'Under the table show the tally: "Stay wins 1 of 3" and "Switch wins 2 of 3"': two lines, one under the
         # other — not a list of two
