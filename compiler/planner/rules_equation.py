@@ -259,7 +259,8 @@ def rule_equation(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             formulas = [m.group(1).strip()]
         elif _has(ex, r"\b(formula|equation)s?\b"):
             formulas = [q for q in ex.quoted if q not in ctx.consumed and (
-                "=" in q and (len(q.split()) <= 6 or looks_like_math(q)) or "(" in q and looks_like_math(q))]
+                "=" in q and (len(q.split()) <= 6 or looks_like_math(q) or re.search(r"=[^=]*[-+×÷*/^√ⁿ²³]", q))
+                or "(" in q and looks_like_math(q))]
             # ("with a label 'Photosynthesis (plants)'": words in brackets are a name, not a formula; "the rule "Sum
             # of voltage changes around any closed loop = 0", and below it the formula ΣΔV = 0": the rule is words)
         if not formulas:
