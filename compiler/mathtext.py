@@ -463,6 +463,8 @@ def _tokenize(s: str, symbols: dict[str, str] | None = None) -> list[_Tok]:
             add("mul", _MUL_CHARS[ch], i)
         elif ch in _ADD_CHARS:
             add("add", _ADD_CHARS[ch], i)
+        elif ch == ":" and i > 0 and not s[i - 1].isspace() and i + 1 < n and s[i + 1] == " ":
+            add("rel", "{:}\\;", i)  # "n = 50: 0.1667": a colon as written in a sentence, not a spaced relation
         elif ch in _REL_CHARS:
             add("rel", _REL_CHARS[ch], i)
         elif ch == "^":

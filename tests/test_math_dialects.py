@@ -222,7 +222,8 @@ def test_calculations_with_words_prices_and_marks():
     # a caption of plain words is set as text before the formula; a numbered step keeps its number
     assert tex("Power: P = V × I") == r"\text{Power:}\; P = V \times I"
     assert tex("4. Evaluate: 1/2 - 1/3 = 1/6") == r"\text{4. Evaluate:}\; \frac{1}{2} - \frac{1}{3} = \frac{1}{6}"
-    assert tex("f: x → y") == r"f : x \to y"  # a map, not a caption
+    assert tex("f: x → y") == r"f {:}\; x \to y"  # a map, not a caption (its colon as written: tight before)
+    assert tex("n = 50: 0.1667") == r"n = 50 {:}\; 0.1667" and tex("1 : 3") == "1 : 3"  # a ratio keeps its spacing
     # a one-letter subscript written without braces ends before a bracket; Σ alone is the letter
     assert tex("V_C(t) = 12(1 - e^(-t/RC))") == r"V_C(t) = 12(1 - e^{-t/RC})"
     assert tex("P_n(1)") == "P_n(1)"
