@@ -288,6 +288,8 @@ def _species_symbols(s: str) -> tuple[str, dict[str, str]]:
 
     def aside(m: re.Match) -> str:
         words = m.group(1)
+        if re.match(r"\s*=", m.string[m.end():]) and len(words.split()) < 2:
+            return m.group(0)  # "Probability (Event) = …": a name's argument before its value, not a remark
         if not re.search(r"[A-Za-z]{3,}", words) or re.fullmatch(r"(?:sin|cos|tan|log|ln|exp|mod|max|min|det)\b.*", words):
             return m.group(0)
         key = chr(_PLACEHOLDER + len(table))
@@ -299,7 +301,7 @@ def _species_symbols(s: str) -> tuple[str, dict[str, str]]:
 
     # "x = y (left) to x = √y (right)": words in brackets after a space, with more of the line after them, are a
     # remark, not a function's argument (one at the end of a line is set as a remark by the parser)
-    s = re.sub(r"(?<![/*×÷=]\s)(?<=\s)\(([A-Za-z][A-Za-z ,'-]{2,40})\)(?=\s+[A-Za-z0-9]|\s*$)", aside, s)
+    s = re.sub(r"(?<![/*×÷=]\s)(?<=\s)\(([A-Za-z][A-Za-z0-9 ,'-]{2,40})\)(?=\s+[A-Za-z0-9]|\s*$|\s*=)", aside, s)
     # "C = 12 g/mol", "10 O atoms", "10 / 2 = 5 O2": an element standing alone where the line counts atoms or
     # molar masses, or a diatomic after its coefficient — the element, upright, not a variable
     if _ATOM_COUNTING.search(s):

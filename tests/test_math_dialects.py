@@ -253,6 +253,8 @@ def test_calculations_with_words_prices_and_marks():
     assert tex("Horizontal strips: x = y (left) to x = √y (right)") == \
         r"\text{Horizontal strips:}\; x = y \;\text{(left)} \text{ to } x = \sqrt{y} \quad (\mathrm{right})"
     assert plain_text("Bob computes s = m^d mod n") == "Bob computes s = m\u1d48 mod n"
+    assert tex("Year 2 extra: 10% of $100 (year 1 interest) = $10") == \
+        r"\text{Year 2 extra:}\; 10\% \text{ of } \$100 \;\text{(year 1 interest)} = \$10"
     # resistance in words: kOhm, ohms are Ω
     assert tex("R = 10 kOhm") == r"R = 10 \, \mathrm{k\Omega}"
     assert tex("R = 3 ohms") == r"R = 3 \, \mathrm{\Omega}"
