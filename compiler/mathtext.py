@@ -1742,7 +1742,7 @@ _PROSE_WORD = re.compile(r"(?<![\\A-Za-z])[A-Za-z]{3,}")
 _MATH_WORDS = {"sin", "cos", "tan", "log", "exp", "lim", "max", "min", "det", "mod", "gcd", "sqrt", "frac", "text",
                "int", "sum", "cdot", "times", "approx", "hat", "bar", "vec", "mathrm", "mathcal",
                "quad", "sigma", "theta", "lambda", "alpha", "beta", "gamma", "delta", "mu", "eta", "phi", "pi",
-               "omega", "infty", "partial", "nabla", "rightarrow", "leftarrow", "checkmark", "relu", "softmax"}
+               "omega", "per", "infty", "partial", "nabla", "rightarrow", "leftarrow", "checkmark", "relu", "softmax"}
 
 
 _CODE_LIKE = re.compile(r"==|!=|;|[{}\"`]|\b(?:def|return|print|import|let|var|const)\b|\w\.\w+\(|\+=|-=")
