@@ -341,6 +341,8 @@ def _bullets_from(ex: Extracted, ctx: Context, i: int, source: Extracted) -> lis
             # values ("Client ISN = 1000"): each a label of its own, typeset in place
             return [_beat("text", "text:label", source, i, [q], _kw(q), text=q) for q in items]
         text = "   ·   ".join(items)
+        ctx.lost(i, f"the labels {', '.join(repr(q) for q in items)} are not placed on what they name: they are "
+                    "written together as one caption")
         return [_beat("text", "text:labels", source, i, [text], sum((_kw(q) for q in items), ()), text=text,
                       role="note")]
     boxed = re.search(r"\b(?:an?|the)\s+(?:[\w-]+\s+){0,2}?box\s+(?:with|containing|holding)\s+(?:the\s+)?(?:two|three|four|\d)"
