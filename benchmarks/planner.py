@@ -150,6 +150,8 @@ def prose_as_text(beats) -> list[str]:
             # a line of labels the planner joined ("Legs: a = 3, b = 4   ·   Hypotenuse: c = 5"): each label quoted
             if any(review_norm(s) in q for q in quoted):
                 return True
+            if "\n" in s and all(any(review_norm(ln) in q for q in quoted) for ln in s.split("\n")):
+                return True  # quoted lines drawn together, one under the other (an answer box)
             pieces = [x for part in re.split(r"\s+·\s+", s) for x in re.sub(r"^[^:\"]{1,30}:\s+", "", part).split(", ")]
             return len(pieces) > 1 and all(any(review_norm(x) in q for q in quoted) for x in pieces)
 
