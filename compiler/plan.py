@@ -136,22 +136,11 @@ def _placed_right(ex, ctx: Context, produced: list[Beat]) -> list[Beat]:
     if first is None or first not in ctx.beats:
         return produced
     k = ctx.beats.index(first)
-    shown = ctx.beats[:k][len(ctx.beats[:k]) - _since_clear_count(ctx.beats[:k]):]
-    if not any(b.kind in FIGURES for b in shown):
+    if not any(b.kind in FIGURES and b not in produced for b in since_clear(ctx)):
         return produced  # nothing on screen to keep beside it
     placed = replace(first, params={**first.params, "place": "right"})
     ctx.beats[k] = placed
     return [placed if b is first else b for b in produced]
-
-
-def _since_clear_count(beats: list[Beat]) -> int:
-    """How many of the last beats are on screen since the last clear."""
-    n = 0
-    for b in reversed(beats):
-        if b.kind == "clear":
-            break
-        n += 1
-    return n
 
 
 def _dropped_quotes(ex, ctx, i: int) -> None:
