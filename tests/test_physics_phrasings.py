@@ -84,7 +84,7 @@ def test_an_incline_too_steep_or_flat_to_draw_is_reported():
 ])
 def test_a_throw_at_a_speed_and_an_angle(details):
     p = physics(details)
-    assert p["projectile"] == {"speed": 15, "angle": 30, "height": 20}
+    assert p["projectile"] == {"speed": 15, "angle": 30, "height": 20, "marks": False}  # (no range asked: not written)
     assert p["setting"] == "cliff" and p["height"] == 20
     assert lost(details) == []
 
@@ -93,25 +93,26 @@ def test_angles_below_the_horizontal_from_the_vertical_and_from_the_scene():
     assert physics("A ball is thrown from a 20 m cliff at 15 m/s, 30° below the horizontal.")["projectile"]["angle"] == -30
     assert physics("A ball is kicked from a 20 m cliff at 15 m/s at 60° from the vertical.")["projectile"]["angle"] == 30
     p = physics("A ball is kicked from the ground at 20 m/s. The launch angle is 45 degrees.")
-    assert p["projectile"] == {"speed": 20, "angle": 45}
+    assert p["projectile"] == {"speed": 20, "angle": 45, "marks": False}
     # the landing's numbers are not the launch's
     p = physics("A ball is thrown horizontally from a 20 m cliff at 15 m/s and hits the ground at 24.8 m/s, 53° below "
                 "the horizontal.")
-    assert p["projectile"] == {"speed": 15, "angle": 0, "height": 20}
+    assert p["projectile"] == {"speed": 15, "angle": 0, "height": 20}  # (it hits the ground: its range is marked)
 
 
 def test_a_new_angle_in_a_later_scene_wins_over_the_earlier_throw():
     first, second = plan("A ball is thrown from a 20 m cliff at 15 m/s.",
                          "Now the ball is thrown again at 30 degrees.").scenes
-    assert first.beats[0].params["projectile"] == {"speed": 15, "angle": 0, "height": 20}
-    assert second.beats[0].params["projectile"] == {"speed": 15, "angle": 30, "height": 20}
+    # (neither sentence asks where it lands: the range and time are not written on screen)
+    assert first.beats[0].params["projectile"] == {"speed": 15, "angle": 0, "height": 20, "marks": False}
+    assert second.beats[0].params["projectile"] == {"speed": 15, "angle": 30, "height": 20, "marks": False}
 
 
 def test_a_throw_that_cannot_be_drawn_as_written_is_reported():
     assert physics("A ball is thrown straight up from a 20 m cliff at 10 m/s at 90 degrees.")["projectile"]["angle"] == 89
     assert any("90°" in m for m in lost("A ball is thrown straight up from a 20 m cliff at 10 m/s at 90 degrees."))
     # level from the ground: it would land at once
-    assert physics("A ball is kicked from the ground at 20 m/s.")["projectile"] == {"speed": 20, "angle": 0}
+    assert physics("A ball is kicked from the ground at 20 m/s.")["projectile"] == {"speed": 20, "angle": 0, "marks": False}
     assert any("no launch angle" in m for m in lost("A ball is kicked from the ground at 20 m/s."))
     # a path formula says horizontal: the sentence's angle is not the one drawn
     details = "Animate the ball thrown at 30 degrees moving along the path y = 20 - 4.9 (x / 15)^2."
@@ -175,3 +176,11 @@ def test_a_later_scene_draws_on_the_picture_it_names_with_the():
     assert second.beats[0].rule == "physics:recalled-from-scene-1" and second.beats[0].params["angle"] == 30
     (pic,) = [b for b in third.beats if b.kind == "physics"]
     assert pic.params["setting"] == "incline" and [v["label"] for v in pic.params["vectors"]] == ["mg", "N"]
+
+
+def test_a_throws_range_and_time_are_written_only_where_the_scene_asks():
+    first, second = plan("A ball is thrown from a 20 m cliff at 15 m/s.",
+                         "Show the ball thrown again from the cliff and mark its range.").scenes
+    assert first.beats[0].params["projectile"]["marks"] is False
+    throw = next(b for b in second.beats if b.kind == "physics").params["projectile"]
+    assert throw.get("marks", True) is True  # asked now: the range and the time are marked

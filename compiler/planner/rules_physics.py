@@ -588,6 +588,8 @@ def rule_physics(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                     params["height"] = numbers["height"]  # one height: the cliff the body is thrown from
             elif angle <= 0:
                 ctx.lost(i, "no launch angle or height is given: thrown level from the ground, the body lands at once")
+            if not _ASKS_RESULT.search(s + " " + ctx.scene_plot):
+                proj["marks"] = False  # the range and flight time are written only where the scene asks for them
             params["projectile"] = proj
             changed = True
         else:
@@ -604,6 +606,9 @@ def rule_physics(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     elif params.get("projectile") and re.search(r"\b(?:velocity|speed)\s+(?:arrow|vector)\b[^.;]{0,30}\b(?:landing|lands?|"
                                                 r"impact)\b", s, re.I):
         params["projectile"] = dict(params["projectile"], impact=True)  # "the velocity arrow at the landing point"
+        changed = True
+    if params.get("projectile") and params["projectile"].get("marks") is False and _ASKS_RESULT.search(s):
+        params["projectile"] = {k: v for k, v in params["projectile"].items() if k != "marks"}  # asked for now
         changed = True
     if params.get("projectile"):
         # the range and flight time a throw marks ("landing point with "30.3 m" brace"): its own, not a loose text
@@ -846,6 +851,11 @@ def params_setting(b: Beat) -> str:
         return str(setting)
     bodies = b.params.get("bodies") or []
     return str(bodies[0].get("shape", "picture")) if bodies and isinstance(bodies[0], dict) else "picture"
+
+
+# words that ask for a throw's results: where it lands, how far, how long (else they are not given away on screen)
+_ASKS_RESULT = re.compile(r"\b(?:range|lands?|landing|land(?:s|ed)?\s+at|how\s+far|distance|flight\s+time|time\s+of\s+"
+                          r"flight|time\s+in\s+the\s+air|hits?\s+the\s+ground|how\s+long|brace)\b", re.I)
 
 
 def _earlier_picture(ex: Extracted, ctx: Context) -> tuple[int, Beat] | None:
