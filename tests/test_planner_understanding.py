@@ -569,7 +569,7 @@ def test_a_ball_on_a_cliff_with_its_velocity_then_thrown_with_the_numbers_the_sc
     assert pic["setting"] == "cliff" and pic["height"] == 20.0 and pic["bodies"] == [{"shape": "ball"}]
     assert pic["vectors"] == [{"type": "velocity", "direction": "right", "label": "15 m/s"}]
     thrown = only(second.beats, "physics").params
-    assert thrown["projectile"] == {"speed": 15.0, "angle": 0, "height": 20.0}
+    assert thrown["projectile"] == {"speed": 15.0, "angle": 0, "height": 20.0, "marks": False}  # (where it lands: not asked)
     plot = [b for b in second.beats if b.kind == "plot"]
     assert plot[0].params["y_range"] == [0, 25]  # the axes as written, the curve cut at their edge (SB307)
 
