@@ -95,8 +95,9 @@ BEYOND_KINDS = {"graph": {"graph"}, "linked_list": {"graph"}, "vector_plane": {"
                 "contour_plot": {"contour"}}
 OTHER_BEYOND = {"drawing"}.union(*BEYOND_KINDS.values())  # biology_diagram, illustration, …
 # kinds newer than the labelling vocabulary that are one of its kinds in its own words: a contour plot is "axes
-# with function curves" (LABELLING.md: plot), so a contour beat meets a scene's `plot`
-LABEL_TERMS = {"contour": {"plot"}}
+# with function curves" (LABELLING.md: plot), so a contour beat meets a scene's `plot`; a message chart is "boxes or
+# nodes joined by arrows: … message exchanges" (LABELLING.md: flow), so it meets a scene's `flow`
+LABEL_TERMS = {"contour": {"plot"}, "message_chart": {"flow"}}
 
 _SUPERSCRIPTS = str.maketrans({"²": "^2", "³": "^3", "¹": "^1", "⁴": "^4", "ⁿ": "^n", "−": "-", "–": "-",
                                "“": '"', "”": '"', "‘": "'", "’": "'", "⟶": "→", "⇒": "→"})

@@ -405,3 +405,19 @@ def test_an_answer_box_with_two_lines_is_the_lines_in_a_box_and_the_landing_arro
     assert text.params["text"] == "Distance from base: about 30.3 m\nLanding speed: about 24.8 m/s"
     assert any(b.kind == "highlight" and b.params.get("mode") == "box" for b in beats)
     assert not any("box it belongs to" in n for n in notes)
+
+
+def test_state_chains_down_the_sides_of_a_ladder_are_placed_with_its_arrows():
+    (beats,), _ = planned('Draw the complete ladder: client timeline at x = -4, server timeline at x = 4.\n'
+                          'Arrow 1 (client to server), from (-4, 1.8) to (4, 1.0): "SYN  seq=1000".\n'
+                          'Arrow 2 (server to client), from (4, 0.8) to (-4, 0): "SYN-ACK  seq=5000  ack=1001".\n'
+                          'Arrow 3 (client to server), from (-4, -0.2) to (4, -1.0): "ACK  seq=1001  ack=5001".\n'
+                          'State labels down the sides: client: "CLOSED" -> "SYN-SENT" -> "ESTABLISHED"; server: '
+                          '"LISTEN" -> "SYN-RECEIVED" -> "ESTABLISHED".')
+    assert not [b for b in beats if b.kind == "flow"]  # states, not a chain of boxes
+    charts = [b for b in beats if b.kind == "message_chart"]
+    states = [(st["lifeline"], st["text"], len([m for c in charts[:k] for m in c.params.get("messages") or []])
+               + st.get("after", -1)) for k, c in enumerate(charts) for st in c.params.get("states") or []]
+    assert ("Client", "CLOSED", -1) in states and ("Server", "LISTEN", -1) in states
+    assert ("Client", "SYN-SENT", 0) in states and ("Server", "SYN-RECEIVED", 0) in states
+    assert ("Client", "ESTABLISHED", 2) in states and ("Server", "ESTABLISHED", 2) in states

@@ -535,6 +535,50 @@ def _by_coordinates(ex: Extracted, ctx: Context, i: int, charts: list[Beat]) -> 
     return None
 
 
+def _state_chains(ex: Extracted, ctx: Context, i: int, charts: list[Beat]) -> list[Beat] | None:
+    """"State labels down the sides: client: "CLOSED" -> "SYN-SENT" -> "ESTABLISHED"; server: …": each party's states in
+    turn on its lifeline — the first from the start, the last after the last message, the ones between spread over the
+    messages in order (the chart does not say which message causes which change)."""
+    s = ex.sentence
+    if not _has("state_nouns", mask_shown(s)):
+        return None
+    lifelines = list(charts[0].params.get("lifelines") or [])
+    messages, _ = _as_left(charts)
+    chains = []
+    for m in re.finditer(r"([A-Za-z][\w-]{1,20})(?:\s+side)?\s*:\s*((?:" + _Q + r"\s*(?:->|→)\s*)+" + _Q + ")", s):
+        who = _party(m.group(1), lifelines)
+        if who:
+            chains.append((who, re.findall(_Q, m.group(2))))
+    if not chains:
+        return None
+    n = len(messages)
+    placed: dict[int, list[dict]] = {}  # beat index among the chart's beats -> the states it gains
+    for who, texts in chains:
+        texts = [t for t in texts if len(t) <= 24][:_MAX]
+        for k, t in enumerate(texts):
+            # (the states after the first spread from the first message to the last)
+            after = None if k == 0 or not n else (n - 1 if len(texts) == 2 else
+                                                  int((k - 1) * (n - 1) / (len(texts) - 2) + 0.5))
+            # on the beat that draws the message it follows (it appears with that arrow); the first from the start
+            seen = 0
+            for j, b in enumerate(charts):
+                count = len(b.params.get("messages") or [])
+                if after is None and j == 0:
+                    placed.setdefault(j, []).append({"lifeline": who, "text": t})
+                    break
+                if after is not None and seen <= after < seen + count:
+                    placed.setdefault(j, []).append({"lifeline": who, "text": t, "after": after - seen})
+                    break
+                seen += count
+        ctx.consumed.update(texts)
+    for j, extra in placed.items():
+        b = charts[j]
+        params = dict(b.params, states=list(b.params.get("states") or []) + extra)
+        charts[j] = ctx.replace(b, Beat(b.kind, params, tuple(dict.fromkeys(list(b.strings) + [x["text"] for x in extra])),
+                                        b.rule + "+states", b.source, b.detail_index, b.keywords), i)
+    return []
+
+
 def rule_message_chart(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     s = ex.sentence
     masked = mask_shown(s)
@@ -543,6 +587,9 @@ def rule_message_chart(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         done = _by_coordinates(ex, ctx, i, charts)
         if done is not None:
             return done
+        chained = _state_chains(ex, ctx, i, charts)
+        if chained is not None:
+            return chained
     if not charts and re.search(r"\b(?:time ?lines?|life ?lines?)\b", masked, re.I) and len(_placed_lifelines(s)) >= 2:
         # "two vertical lines …: the client timeline at x = -4 and the server timeline at x = 4": the chart's parties
         lifelines = [n for n, _ in sorted(_placed_lifelines(s), key=lambda nx: nx[1])][:6]
