@@ -421,3 +421,11 @@ def test_state_chains_down_the_sides_of_a_ladder_are_placed_with_its_arrows():
     assert ("Client", "CLOSED", -1) in states and ("Server", "LISTEN", -1) in states
     assert ("Client", "SYN-SENT", 0) in states and ("Server", "SYN-RECEIVED", 0) in states
     assert ("Client", "ESTABLISHED", 2) in states and ("Server", "ESTABLISHED", 2) in states
+
+
+def test_bulbs_asked_to_go_dark_on_a_loop_without_a_battery_are_said_not_to():
+    (beats,), notes = planned('Left side: draw a simple parallel circuit with three branches labeled "Lamp", "TV", '
+                              '"Fridge".\nRight side: draw a series loop with four small circles (bulbs) on the same '
+                              'wire. Draw a red cross over one bulb, then fade all four bulbs to dark.')
+    assert any(b.kind == "circuit" for b in beats)
+    assert any("do not go dark" in n for n in notes)

@@ -409,6 +409,11 @@ def rule_circuit(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             steps.append({"action": "break", "element": target})
             if crossed:
                 ctx.stop = True  # "Draw a red cross over one bulb": the broken bulb is the cross, not an icon
+    if re.search(r"\b(?:fade|turn|go(?:es)?|switch)\w*\s+(?:all\s+)?(?:(?:the|four|three|two|\d+)\s+)?(?:\w+\s+)?"
+                 r"(?:bulbs?|lamps?|lights?)\s+(?:to\s+)?(?:dark|off|out|black)\b", s, re.I) and not any(
+                     e.get("type") == "battery" for e in have):
+        # "fade all four bulbs to dark" on a loop drawn without a battery: they were never lit — said, not left out
+        ctx.lost(i, "the bulbs do not go dark: the loop is drawn without a battery, so they are not lit before")
     hl = re.search(r"\bhighlight\w*\s+(?:the\s+)?(\w+)", s, re.I)
     if hl and _element_named(hl.group(1), have):
         steps.append({"action": "highlight", "element": _element_named(hl.group(1), have)})
