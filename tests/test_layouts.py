@@ -317,3 +317,14 @@ def test_right_half_keeps_the_picture_on_screen_in_the_left_half(monkeypatch):
     ins = dryrun.run_scene(gen.code, gen.class_name, 1)
     assert not ins.violations, ins.violations
     assert ins.bodies[-1] == 2  # the drawing and the plot, side by side
+    # a curve added to the plot in the right half keeps the drawing beside it (its room is the right half)
+    sb = Storyboard.model_validate({"scenes": [scene(
+        "Left half: draw a large ellipse labeled 'chloroplast'. Right half: draw axes with x from 400 to 700 and y "
+        "from 0 to 1. Draw a smooth curve with a high peak near 430 nm, a low valley between 500 and 600 nm, and a second "
+        "peak near 660 nm. Label the peaks 'blue absorbed' and 'red absorbed'.",
+        "Here is a chloroplast. And what it absorbs. Like this.")]})
+    (ts,) = time_plan(plan_storyboard(sb), estimate_timings(sb)).scenes
+    gen = generate_scene(ts)
+    ins = dryrun.run_scene(gen.code, gen.class_name, 1)
+    assert not ins.violations, ins.violations
+    assert ins.bodies[-1] == 2

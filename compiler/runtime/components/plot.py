@@ -754,20 +754,21 @@ def _refit(scene, g, st, slot: float) -> None:
     """If the new parts would leave the body area, shrink/shift the plot (animated) and them with it."""
     both = VGroup(*g, *st) if len(st) else g
     pinned = getattr(scene, "pinned", None) is g  # in the left half, beside the notes: it keeps that half
+    beside = getattr(scene, "pinned", None) in scene.body and not pinned  # in the right half, a figure left of it
     top, bottom = _free_band(scene, g)
     if top - bottom < 0.5 * both.height and len(scene.body) > 1 and not pinned:
         # the text stacked above and below leaves no room: clear it rather than shrink the plot to a thumbnail
-        others = [m for m in scene.body if m is not g]
+        others = [m for m in scene.body if m is not g and not (beside and m is scene.pinned)]
         scene.play(*[FadeOut(m) for m in others], run_time=min(0.5, scene.run_time(slot, 0.5)))
-        scene.body = [g]
-        scene.named = [n for n in scene.named if n[1] is g or n[1] is scene.title_mob]
+        scene.body = [m for m in scene.body if m not in others]
+        scene.named = [n for n in scene.named if n[1] in scene.body or n[1] is scene.title_mob]
         top, bottom = _free_band(scene, g)
-    area_w, area_h = (COLUMN_W, top - bottom) if pinned else (BODY_W, top - bottom)
+    area_w, area_h = (COLUMN_W, top - bottom) if pinned or beside else (BODY_W, top - bottom)
     k = min(1.0, area_w / both.width, area_h / both.height)
     centre = both.get_center()
     target_y = min(max(centre[1], bottom + both.height * k / 2), top - both.height * k / 2)
     # keep the composition centred, as seed002 does (or centred in its half)
-    shift = [(-COLUMN_X if pinned else 0) - centre[0], target_y - centre[1], 0]
+    shift = [(-COLUMN_X if pinned else COLUMN_X if beside else 0) - centre[0], target_y - centre[1], 0]
     if k >= 0.999 and abs(shift[0]) < 0.3 and abs(shift[1]) < 1e-3:
         return
     anim = g.animate.scale(k, about_point=centre).shift(shift)
@@ -781,8 +782,9 @@ def _free_band(scene, g) -> tuple[float, float]:
     bottom = BODY_BOTTOM
     y = g.get_center()[1]
     for m in scene.body:
-        if m is g or getattr(scene, "pinned", None) is g:
-            continue  # (a plot in the left half has the whole height: the notes are beside it)
+        if m is g or getattr(scene, "pinned", None) in (g, m):
+            continue  # (a plot in the left half has the whole height: the notes are beside it; a figure pinned in the
+            # left half is beside a plot in the right one, not above or below it)
         if m.get_center()[1] > y:
             top = min(top, m.get_bottom()[1] - 0.35)
         else:
