@@ -235,7 +235,7 @@ class SbcScene(Scene):
                 self._pin_left(beside, top, area_h)
         pinned = self.pinned if self.pinned in self.body else None
         fit(mob, COLUMN_W if pinned is not None else BODY_W, area_h)
-        column = [m for m in self.body if m is not pinned and getattr(m, "sbc_beside", None) is None]
+        column = self.column()
         used = sum(m.height for m in column) + BODY_GAP * len(column)
         anims = []
         if column and used + mob.height > area_h and (pinned is None or mob.height <= SIDE_MARK_MAX):
@@ -284,7 +284,7 @@ class SbcScene(Scene):
                 self.play(*anims, run_time=self.run_time(slot, 0.5))
             anims = []
         x = COLUMN_X if pinned is not None else 0
-        stack = [m for m in self.body if m is not pinned and getattr(m, "sbc_beside", None) is None] + [mob]
+        stack = self.column() + [mob]
         heights = [m.height for m in stack]  # measured before anything moves
         total = sum(heights) + BODY_GAP * (len(stack) - 1)
         y = (top + BODY_BOTTOM) / 2 + total / 2
@@ -304,12 +304,17 @@ class SbcScene(Scene):
         rt = self.run_time(slot, 1.0)
         if moves:
             self.play(*moves, run_time=min(0.5, rt))
+        self._enter(mob, enter, rt)
+
+    def _enter(self, mob, enter, rt: float) -> None:
+        """Play a component's entrance: `enter(mob, run_time)` or the animation(s) given."""
         animations = enter(mob, rt) if callable(enter) else enter
-        if isinstance(animations, (list, tuple)):
-            for a in animations:
-                self.play(a)
-        else:
-            self.play(animations)
+        for a in (animations if isinstance(animations, (list, tuple)) else [animations]):
+            self.play(a)
+
+    def column(self) -> list:
+        """What stacks in the body: all but the figure pinned in the left half and the marks set beside others."""
+        return [m for m in self.body if m is not self.pinned and getattr(m, "sbc_beside", None) is None]
 
     def _pin_left(self, figure, top: float, area_h: float) -> None:
         """`figure` holds the left half from now on; everything else on screen gives way to the right column."""
@@ -338,9 +343,7 @@ class SbcScene(Scene):
         mob.sbc_beside = last
         self.body.append(mob)
         self.named.append((tuple(strings), mob))
-        animations = enter(mob, self.run_time(slot, 1.0)) if callable(enter) else enter
-        for a in (animations if isinstance(animations, (list, tuple)) else [animations]):
-            self.play(a)
+        self._enter(mob, enter, self.run_time(slot, 1.0))
         return True
 
     def _figure_to_pin(self, mob, area_h: float):
@@ -405,7 +408,7 @@ class SbcScene(Scene):
     def _restack(self) -> None:
         """Move the body's members back to an even stack after one of them changed size."""
         top = min(BODY_TOP, self.title_mob.get_bottom()[1] - 0.3) if self.title_mob is not None else SAFE_Y
-        stack = [m for m in self.body if m is not self.pinned and getattr(m, "sbc_beside", None) is None]
+        stack = self.column()
         total = sum(m.height for m in stack) + BODY_GAP * (len(stack) - 1)
         y = (top + BODY_BOTTOM) / 2 + total / 2
         for m in stack:

@@ -31,9 +31,7 @@ def stack_ys(scene, heights: dict[int, float] | None = None) -> dict[int, float]
     `heights` overrides the height of some elements (by id) for a layout about to change."""
     heights = heights or {}
     top, bottom = body_area(scene)
-    pinned = getattr(scene, "pinned", None)
-    # the figure holding the left half and the marks beside others keep their places: the column is the rest
-    column = [m for m in scene.body if m is not pinned and getattr(m, "sbc_beside", None) is None]
+    column = scene.column()  # (the figure holding the left half and the marks beside others keep their places)
     hs = [heights.get(id(m), m.height) for m in column]
     total = sum(hs) + BODY_GAP * max(0, len(hs) - 1)
     y = (top + bottom) / 2 + total / 2
