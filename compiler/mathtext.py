@@ -503,7 +503,18 @@ def _tokenize(s: str, symbols: dict[str, str] | None = None) -> list[_Tok]:
     return _merge_phrases(toks)
 
 
-_UNIT_TEX = {"Ohms": "Ω", "ohms": "Ω", "Ohm": "Ω", "ohm": "Ω", "Ω": r"\Omega", "μ": r"\mu ", "·": r"\cdot ", "²": "^{2}", "^2": "^{2}"}
+_UNIT_TEX = {"Ohms": "Ω", "ohms": "Ω", "Ohm": "Ω", "ohm": "Ω", "Ω": r"\Omega", "μ": r"\mu ", "·": r"\cdot ", "⋅": r"\cdot ",
+             "²": "^{2}", "^2": "^{2}", "³": "^{3}", "^3": "^{3}"}
+
+
+_UNIT_MORE = re.compile(r"[/·⋅]")  # a unit joined to the next: "mg/kg", "N·m"
+_UNIT_POWER = re.compile(r"(?:\^\d|[²³])?")
+
+
+def _unit_ends(s: str, end: int) -> bool:
+    """The unit matched up to ``end`` is a whole unit, not the start of a word ("m" of "mass")."""
+    end = _UNIT_POWER.match(s, end).end()
+    return end >= len(s) or not (s[end].isalnum() or s[end] in "_(")
 
 
 def _unit_at(s: str, j: int) -> tuple[str, int] | None:
@@ -515,10 +526,17 @@ def _unit_at(s: str, j: int) -> tuple[str, int] | None:
     if not m:
         return None
     end = m.end()
+    while (more := _UNIT_MORE.match(s, end)) is not None and (
+            (u := _UNIT_RE.match(s, more.end())) is not None and _unit_ends(s, u.end())):
+        end = _UNIT_POWER.match(s, u.end()).end()  # "mg/kg", "kg/m^3", "g/mL", "J/kg·K": a compound unit
+    if s.startswith("/(", end) and (close := s.find(")", end)) > 0 and \
+            all(_UNIT_RE.fullmatch(_UNIT_POWER.sub("", u)) for u in re.split(r"[·⋅]", s[end + 2:close])):
+        end = close + 1  # "J/(mol·K)", "J/(kg·°C)": the units under the slash, bracketed
+    end = _UNIT_POWER.match(s, end).end() if end == m.end() and s[end:end + 1] in "²³" else end
     over = (m2 := _OVER_NUMBER.match(s, end)) is not None and _unit_at(s, m2.end()) is not None  # "10 N / 2 kg"
     if end < len(s) and (s[end].isalnum() or s[end] in "^_(/·'") and not over:
         return None  # "2 mc^2", "3 s^2", "2 min(x)": not a unit
-    unit = m.group(0)
+    unit = s[k:end]
     species_next = re.match(r"\s+[\U000F0000-\U000FFFFF]", s[end:]) is not None  # "36 g H2O": grams of water
     # "3 V + 3 V = 6 V", "6 V × 1 A": a capital unit before an operator and a number is volts, amperes …
     op_num = unit.isupper() and re.match(r"\s*[-+×·*−]\s*\d", s[end:]) is not None
@@ -696,7 +714,10 @@ class _Parser:
         return out
 
     def additive(self) -> _Node:
+        after_colon = self.i > 0 and self.toks[self.i - 1].kind == "rel" and self.toks[self.i - 1].value.startswith("{:}")
         lead = self.signs()
+        if after_colon and lead.strip() in ("-", "+"):
+            lead = "{" + lead.strip() + "}"  # "R1: −2·I1": a sign after a colon belongs to its number
         nxt = self.peek()
         if lead.strip() and set(lead.strip()) <= {"+", "-"} and (nxt is None or nxt.kind in ("bar", "close", "sep", "rel")):
             return _Node("{" + lead.strip() + "}", "sym")  # "P(+ | D)", "P(D | ++)": the signs are the events
@@ -723,6 +744,7 @@ class _Parser:
     def term(self) -> _Node:
         acc = self.factor()
         last = acc  # the last factor (for "*" between two numbers -> \times)
+        before = None  # (tex, separator) of what precedes `last` when a word stands before it ("each gets 15")
         while (tok := self.peek()) is not None:
             if self._is_times_x(tok, last):
                 self.next()
@@ -741,6 +763,9 @@ class _Parser:
                 if tok.value == "/":
                     if self.script:
                         acc = _Node(f"{acc.tex}/{right.tex}", "expr", acc.tall or right.tall)
+                    elif before is not None:  # "each gets 15 / 2", "times 4/π": the words are not the numerator
+                        acc = _Node(before[0] + before[1] + rf"\frac{{{_unparen(last)}}}{{{_unparen(right)}}}", "expr",
+                                    True)
                     else:
                         acc = _Node(rf"\frac{{{_unparen(acc)}}}{{{_unparen(right)}}}", "frac", True)
                 else:
@@ -748,7 +773,7 @@ class _Parser:
                     if op == "*":
                         op = r"\times" if last.kind == "num" and right.kind == "num" else r"\cdot"
                     acc = _Node(f"{acc.tex} {op} {right.tex}", "expr", acc.tall or right.tall)
-                last = right
+                last, before = right, None
             elif tok.kind in _ATOM_START and not (tok.kind == "open" and tok.value == "{" and self.script) \
                     and not (tok.kind == "norm" and self.abs) or self._next_abs(tok, last):
                 right = self.factor()
@@ -766,6 +791,8 @@ class _Parser:
                     sep = ""  # 4x, 2i
                 if last.tex.endswith("?") and tok.space:
                     sep = r" \quad "  # "e = 2? gcd(2, 20) = 2": a question, then its check
+                wordy = before is not None or last.kind in _WORDY or acc.kind in _WORDY
+                before = (acc.tex, sep) if wordy and right.kind not in _WORDY else None
                 acc = _Node(acc.tex + sep + right.tex, "expr", acc.tall or right.tall)
                 last = right
             else:
@@ -1579,6 +1606,9 @@ _LEAD_REL_TEX = {"=": "=", "≈": r"\approx", "≤": r"\le", "≥": r"\ge", "<":
                  "~": r"\sim", "∼": r"\sim", "⇔": r"\Leftrightarrow", "⇒": r"\Rightarrow", "⟺": r"\Longleftrightarrow"}
 
 
+_TRAILING_UNIT = re.compile(r"\s*(.*?\S)\s+\(([^()]{1,16}(?:\([^()]{1,12}\))?)\)\s*", re.S)
+
+
 def to_tex(expr: str) -> MathResult:
     """Translate storyboard math (ASCII, Unicode, TeX, chemistry or words) to TeX. Never raises. A line that starts
     with its relation ("= 300 + 40 + 5", "≈ 0": the next line of a calculation) is typeset so."""
@@ -1594,11 +1624,19 @@ def to_tex(expr: str) -> MathResult:
         if left.tex and right.tex:
             over = re.sub(r"[^A-Za-z0-9 ,.'-]", "", (arrow.group(1) or arrow.group(2)).strip())
             return MathResult(left.tex + r" \xrightarrow{\text{" + over + "}} " + right.tex, None)
+    unit = _TRAILING_UNIT.fullmatch(expr) if isinstance(expr, str) and not lead else None
+    written = unit.group(2).replace("^2", "²").replace("^3", "³") if unit else ""
+    if unit and (u := _unit_at("1 " + written, 1)) is not None and u[1] == len(written) + 2:
+        head = to_tex(unit.group(1))  # "V (m³)", "v (m/s)", "θ (rad)": a quantity and its unit in brackets
+        if head.tex:
+            return MathResult(head.tex + r" \; (" + u[0] + ")", None)
     cap = _CAPTION.fullmatch(expr) if isinstance(expr, str) and not lead else None
-    if cap and re.search(r"[A-Za-z]{3,}", cap.group(1)) and _RELATION.search(cap.group(2)):
+    if cap and re.search(r"[A-Za-z]{3,}", cap.group(1)) and (
+            _RELATION.search(cap.group(2)) or is_math_expression(cap.group(2)) or _is_function_of(cap.group(2).strip())):
         rest = to_tex(cap.group(2))  # "4. Evaluate: 1/2 - 1/3 = 1/6": the words upright as text, then the formula
         if rest.tex:
-            return MathResult(r"\text{" + cap.group(1).strip() + r":}\; " + rest.tex, None)
+            return MathResult(r"\text{" + cap.group(1).strip() + r":}\; " + re.sub(r"^([-+])(?=\s*[\w\\{(])", r"{\1}", rest.tex),
+                              None)  # "Loss: -0.5": the sign is its number's
     if lead:
         rest = to_tex(expr[lead.end():])
         return MathResult("{} " + _LEAD_REL_TEX[lead.group(1)] + " " + rest.tex, None) if rest.tex else rest
@@ -1766,11 +1804,10 @@ def is_label_formula(s: str) -> bool:
     scripted symbols, or maths written in LaTeX ("\\frac{\\sin 3x}{3}", "\\sin x": TeX is maths by its writing).
     The runtime (`compiler.runtime.style.formula`) and the planner benchmark use this one test."""
     s = str(s).strip()
-    if is_formula_line(s) or is_captioned_formula(s) or is_scripted_phrase(s):
+    if is_formula_line(s) or is_captioned_formula(s) or is_scripted_phrase(s) or is_math_expression(s):
         return True
-    call = re.fullmatch(r"([A-Za-z][A-Za-z0-9_]{0,3})\([^()]{1,30}\)", s)
-    if call and not _CODE_LIKE.search(s) and call.group(1) not in _CODE_WORDS:
-        return to_tex(s).tex is not None  # "P(word | spam)", "f(x)", "O(n log n)": a function of something
+    if _is_function_of(s):
+        return True
     if re.match(r"[×÷]\s*\S", s) and len(s) <= 40:
         return to_tex(s).tex is not None  # "× 44 g/mol": a factor
     if not re.search(r"\\[A-Za-z]{2,}", s) or len(s) > 80 or "\n" in s:
@@ -1779,12 +1816,42 @@ def is_label_formula(s: str) -> bool:
     return len(words) <= 2 and to_tex(s).tex is not None
 
 
+# What makes a piece of maths without a relation: a Greek letter, an operator, a script, a root, a factorial, a
+# fraction of two operands ("π/2", "1/16"), a sum of two ("Σ + b")
+# ("I/O", "n/a", "A/B", "km/h" are not fractions: letters over letters)
+_MATH_SIGNAL = re.compile(r"[α-ωΑ-Ωπ∞√∑∫∂∇×·⋅÷±∓→⇒≤≥≠≈₀-₉⁰-⁹²³ⁿ]|[\w)]\^|[A-Za-z]_\w|(?<![A-Za-z])[A-Za-z\d)]!|"
+                          r"(?<![/\w])(?:[\d.]+|\))\s*/\s*[\w(]|(?<![/\w])[\w)]+\s*/\s*[\d(]|\w\s*[+−]\s*[\w(]")
+
+
+def is_math_expression(s: str) -> bool:
+    """"sin θ", "π/2", "(π/2, 1)", "B × A", "5 ± 1.58", "θ₁", "1/3!", "x·h", "∞": a short piece of maths with no
+    relation and no word of prose (units after a number and names such as sin, log are maths) — typeset, never
+    drawn as typed. Dates, ranges with a hyphen and code are not."""
+    s = str(s).strip()
+    if not s or len(s) > 60 or "\n" in s or _CODE_LIKE.search(s) or re.search(r"\d/\d+/\d", s):
+        return False
+    words = [w for w in _PROSE_WORD.findall(re.sub(r"\\[A-Za-z]+", " ", s))
+             if w.lower() not in _MATH_WORDS and not _UNIT_RE.fullmatch(w)]
+    if words or not _MATH_SIGNAL.search(s):
+        return False
+    return to_tex(s).tex is not None
+
+
+def _is_function_of(s: str) -> bool:
+    """"P(word | spam)", "f(x)", "O(n log n)": a function of something."""
+    call = re.fullmatch(r"([A-Za-z][A-Za-z0-9_]{0,3})\([^()]{1,30}\)", s)
+    return bool(call) and not _CODE_LIKE.search(s) and call.group(1) not in _CODE_WORDS and to_tex(s).tex is not None
+
+
 def is_captioned_formula(s: str) -> bool:
     """"In every right triangle: a^2 + b^2 = c^2": a few words, a colon, then a relation written as maths — set as
     one formula with the words upright, never "a^2" shown as typed."""
     m = re.fullmatch(r"([^:=\n]{1,60}):\s*(.{3,})", str(s).strip())
-    return bool(m) and len(m.group(1).split()) <= 8 and "=" in m.group(2) and is_formula_line(m.group(2)) and \
-        looks_like_math(m.group(2))
+    if not m or len(m.group(1).split()) > 8:
+        return False
+    if is_math_expression(m.group(2)) or _is_function_of(m.group(2).strip()):
+        return True  # "Secant slope: (f(x+h) − f(x)) / h", "R1 (with I1): −2·I1": the caption names a piece of maths
+    return "=" in m.group(2) and is_formula_line(m.group(2)) and looks_like_math(m.group(2))
 
 
 def is_formula_line(s: str) -> bool:

@@ -602,3 +602,45 @@ def test_components_along_and_across_are_subscripts_and_a_line_may_start_with_if
     assert tex("a⊥ · b = 0") == r"a_{\perp} \cdot b = 0"
     assert tex("AB ⊥ CD") == r"AB \perp CD"  # between two names it is still the relation
     assert tex("⇔ tan θ > μs") == r"{} \Leftrightarrow \tan \theta > \mu s"
+
+
+def test_a_label_of_maths_without_a_relation_is_typeset():
+    from compiler.mathtext import is_label_formula
+
+    # axis ticks, table cells, curve and box labels written by storyboards nobody on the team wrote
+    for s in ("sin θ", "π/2", "(π/2, 1)", "1/3!", "B × A", "5 ± 1.58", "θ₁", "x·h", "∞", "1 × 7 + 3", "→ 6",
+              "10 → 5 → 2 → 1", "(2 × 3) · (3 × 2)"):
+        assert is_label_formula(s), s
+    assert tex("(π/2, 1)") == r"\left(\frac{\pi}{2}, 1\right)"
+    # words, abbreviations, dates and code stay text
+    for s in ("I/O", "n/a", "A/B", "km/h", "TCP/IP", "12/05/2024", "Hi!", "3-5", "Yes", "42", "50%", "C++", "a[i]",
+              "liquid → gas", "3 × 3 grid"):
+        assert not is_label_formula(s), s
+
+
+def test_a_caption_before_a_piece_of_maths_is_upright_and_a_sign_after_it_is_the_numbers():
+    from compiler.mathtext import is_label_formula
+
+    assert tex("Secant slope: (f(x+h) − f(x)) / h") == r"\text{Secant slope:}\; \frac{f(x + h) - f(x)}{h}"
+    assert tex("worst case: O(n)") == r"\text{worst case:}\; O(n)"
+    assert tex("Loss: -0.5 + x") == r"\text{Loss:}\; {-}0.5 + x"
+    assert tex("R1 (with I1): −2·I1").endswith(r"{:}\; {-}2 \cdot I_1")
+    assert is_label_formula("Secant slope: (f(x+h) − f(x)) / h") and is_label_formula("worst case: O(n)")
+
+
+def test_words_before_a_fraction_are_not_its_numerator():
+    assert tex("each gets 15 / 2 = 7.5") == r"\text{each gets} \, \frac{15}{2} = 7.5"
+    assert tex("times 4/π") == r"\mathrm{times} \, \frac{4}{\pi}"
+    assert tex("2π/3") == r"\frac{2 \pi}{3}"  # a product of a number and a symbol still is
+    assert tex("P x r / 2") == r"\frac{P \times r}{2}"
+
+
+def test_compound_units_and_a_unit_in_brackets_after_a_quantity_are_upright():
+    assert tex("10 mg/kg") == r"10 \, \mathrm{mg/kg}"  # was \frac{10mg}{kg}
+    assert tex("10 kg/m^3") == r"10 \, \mathrm{kg/m^{3}}"
+    assert tex("5 cm/s") == r"5 \, \mathrm{cm/s}"
+    assert tex("R = 8.314 J/(mol·K)") == r"R = 8.314 \, \mathrm{J/(mol\cdot K)}"
+    assert tex("v (m/s)") == r"v \; (\mathrm{m/s})"  # was v\left(\frac{m}{s}\right)
+    assert tex("V (m³)") == r"V \; (\mathrm{m^{3}})"  # was V(m^{3}): V of m cubed
+    assert tex("θ (rad)") == r"\theta \; (\mathrm{rad})"
+    assert tex("f (x)") == "f(x)"  # a letter in brackets is still an argument

@@ -275,7 +275,7 @@ def _numbers(axes, xr, yr, theme, col) -> VGroup:
             if abs(v) < 1e-9 * step:
                 continue
             name = pi_label(v) if pi else (f"{v:.{decimals}f}".rstrip("0").rstrip(".") if decimals else f"{v:g}")
-            t = text(name, theme, size=LABEL_SIZE, color=col)
+            t = text(name, theme, size=LABEL_SIZE, color=col, math=bool(pi))  # "π/2" typeset as the fraction it is
             if axis == "x":
                 t.next_to(axes.x_axis.n2p(v), DOWN, buff=0.12)
                 crowded = prev is not None and t.get_left()[0] < prev.get_right()[0] + 0.12

@@ -306,11 +306,11 @@ def build(theme: dict, *, vectors=(), basis: bool = False, matrices=(), eigen: b
     g.axis_names = VGroup()
     if x_label:  # "Re" past the right end of the horizontal axis, "Im" above the vertical one: outside the grid,
         # clear of every vector and its label
-        name = text(x_label, theme, size=26, color=theme["text"])
+        name = text(x_label, theme, size=26, color=theme["text"], math=True)
         name.next_to(plane.c2p(xr[1], max(yr[0], min(0, yr[1]))), RIGHT, buff=0.12)
         g.axis_names.add(name)
     if y_label:
-        name = text(y_label, theme, size=26, color=theme["text"])
+        name = text(y_label, theme, size=26, color=theme["text"], math=True)
         name.next_to(plane.c2p(max(xr[0], min(0, xr[1])), yr[1]), UP, buff=0.1)
         g.axis_names.add(name)
     g.add(g.axis_names)
@@ -339,7 +339,7 @@ def build(theme: dict, *, vectors=(), basis: bool = False, matrices=(), eigen: b
             if seg is None:
                 continue
             line = DashedLine(plane.c2p(*seg[0]), plane.c2p(*seg[1]), color=EIGEN, stroke_width=3, dash_length=0.15)
-            lab = text(f"λ = {_fmt(float(np.real(lam)))}", theme, size=22, color=EIGEN)
+            lab = text(f"λ = {_fmt(float(np.real(lam)))}", theme, size=22, color=EIGEN, math=True)
             best = None
             for end_pt in seg:  # the end of the line farther from every vector tip, before and after
                 end = np.array(plane.c2p(*end_pt))
@@ -369,7 +369,7 @@ def build(theme: dict, *, vectors=(), basis: bool = False, matrices=(), eigen: b
         col = _vec_colour(theme, v, k)
         arrow = _arrow(g, (v["x"], v["y"]), col)
         g.arrows.add(arrow)
-        lab = text(v["label"], theme, size=28, color=col) if v.get("label") else None
+        lab = text(v["label"], theme, size=28, color=col, math=True) if v.get("label") else None
         if lab is not None:
             lab.move_to(_label_pos(g, (v["x"], v["y"]), lab))
             if not _free(lab.get_center(), lab, placed):
@@ -415,7 +415,7 @@ def _panel_entry(theme, k: int, m: dict, unit_square: bool, color):
     row = VGroup(name, mat).arrange(RIGHT, buff=0.25)
     if unit_square:
         det = float(np.linalg.det(np.array(m["values"], dtype=float)))
-        d = text(f"det {matrix_label(k, m)} = {_fmt(round(det, 2))}", theme, size=22, color=SQUARE)
+        d = text(f"det {matrix_label(k, m)} = {_fmt(round(det, 2))}", theme, size=22, color=SQUARE, math=True)
         d.next_to(row, DOWN, buff=0.2, aligned_edge=LEFT)
         row = VGroup(row, d)
     return row
@@ -517,7 +517,7 @@ def extend(scene, *, until: float, slot: float, strings=(), vectors=(), matrices
         col = _vec_colour(g.theme, v, n)
         tip = g.M @ np.array([v["x"], v["y"]], dtype=float)
         arrow = _arrow(g, tip, col)
-        lab = text(v["label"], g.theme, size=28, color=col).scale(k) if v.get("label") else None
+        lab = text(v["label"], g.theme, size=28, color=col, math=True).scale(k) if v.get("label") else None
         if lab is not None:
             lab.move_to(_label_pos(g, tip, lab))
             g.labels.add(lab)
