@@ -1792,7 +1792,8 @@ def is_scripted_phrase(s: str) -> bool:
     s = str(s).strip()
     if not s or len(s) > 60 or "\n" in s or re.search(r"[.!?]\s", s) or _CODE_LIKE.search(s):
         return False
-    if not re.search(r"(?<![A-Za-z])[A-Za-z](?:_\{?[A-Za-z0-9]{1,3}\}?|\^\{?[A-Za-z0-9+-]{1,3}\}?)(?![A-Za-z0-9])", s):
+    if not re.search(r"(?<![A-Za-z])[A-Za-z](?:_\{?[A-Za-z0-9]{1,3}\}?|\^\{?[A-Za-z0-9+-]{1,3}\}?)(?![A-Za-z0-9])", s) \
+            and not _NAMED_MATH.search(s):  # "needs phi(n)", "standard error sigma / sqrt(n)"
         return False
     if len(re.findall(r"[A-Za-z]{3,}", s)) > 5:
         return False
@@ -1821,6 +1822,9 @@ def is_label_formula(s: str) -> bool:
 # ("I/O", "n/a", "A/B", "km/h" are not fractions: letters over letters)
 _MATH_SIGNAL = re.compile(r"[α-ωΑ-Ωπ∞√∑∫∂∇×·⋅÷±∓→⇒≤≥≠≈₀-₉⁰-⁹²³ⁿ]|[\w)]\^|[A-Za-z]_\w|(?<![A-Za-z])[A-Za-z\d)]!|"
                           r"(?<![/\w])(?:[\d.]+|\))\s*/\s*[\w(]|(?<![/\w])[\w)]+\s*/\s*[\d(]|\w\s*[+−]\s*[\w(]")
+# a Greek letter or a root written as its name, used as maths: "phi(n)", "sigma / sqrt(n)", "x^alpha"
+_GREEK_WORD = "|".join(sorted(_GREEK_NAMES, key=len, reverse=True))
+_NAMED_MATH = re.compile(rf"\b(?:sqrt|{_GREEK_WORD})\s*\(|\b(?:{_GREEK_WORD})\s*[/^_]|[/^_=]\s*(?:sqrt|{_GREEK_WORD})\b")
 
 
 def is_math_expression(s: str) -> bool:
@@ -1832,7 +1836,9 @@ def is_math_expression(s: str) -> bool:
         return False
     words = [w for w in _PROSE_WORD.findall(re.sub(r"\\[A-Za-z]+", " ", s))
              if w.lower() not in _MATH_WORDS and not _UNIT_RE.fullmatch(w)]
-    if words or not _MATH_SIGNAL.search(s):
+    if re.fullmatch(_GREEK_WORD, s):
+        return True  # "mu", "sigma": the letter, by its name
+    if words or not (_MATH_SIGNAL.search(s) or _NAMED_MATH.search(s)):
         return False
     return to_tex(s).tex is not None
 

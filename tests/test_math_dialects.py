@@ -644,3 +644,14 @@ def test_compound_units_and_a_unit_in_brackets_after_a_quantity_are_upright():
     assert tex("V (m³)") == r"V \; (\mathrm{m^{3}})"  # was V(m^{3}): V of m cubed
     assert tex("θ (rad)") == r"\theta \; (\mathrm{rad})"
     assert tex("f (x)") == "f(x)"  # a letter in brackets is still an argument
+
+
+def test_greek_letters_and_roots_written_as_names_are_maths_where_they_are_used_as_maths():
+    from compiler.mathtext import is_label_formula
+
+    # rsa s8 "needs phi(n)", clt "sigma / sqrt(n)", "mu": were drawn as the words
+    assert tex("needs phi(n)") == r"\mathrm{needs} \, \phi(n)" and is_label_formula("needs phi(n)")
+    assert tex("sigma / sqrt(n)") == r"\frac{\sigma}{\sqrt{n}}" and is_label_formula("sigma / sqrt(n)")
+    assert is_label_formula("mu") and is_label_formula("sigma")
+    for s in ("alpha channel", "beta version", "Raspberry Pi", "mean mu"):
+        assert not is_label_formula(s), s
