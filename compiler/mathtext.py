@@ -1823,8 +1823,8 @@ def is_label_formula(s: str) -> bool:
 _MATH_SIGNAL = re.compile(r"[α-ωΑ-Ωπ∞√∑∫∂∇×·⋅÷±∓→⇒≤≥≠≈₀-₉⁰-⁹²³ⁿ]|[\w)]\^|[A-Za-z]_\w|(?<![A-Za-z])[A-Za-z\d)]!|"
                           r"(?<![/\w])(?:[\d.]+|\))\s*/\s*[\w(]|(?<![/\w])[\w)]+\s*/\s*[\d(]|\w\s*[+−]\s*[\w(]")
 # a Greek letter or a root written as its name, used as maths: "phi(n)", "sigma / sqrt(n)", "x^alpha"
-_GREEK_WORD = "|".join(sorted(_GREEK_NAMES, key=len, reverse=True))
-_NAMED_MATH = re.compile(rf"\b(?:sqrt|{_GREEK_WORD})\s*\(|\b(?:{_GREEK_WORD})\s*[/^_]|[/^_=]\s*(?:sqrt|{_GREEK_WORD})\b")
+_GREEK_NAME_ALT = "|".join(sorted(_GREEK_NAMES, key=len, reverse=True))
+_NAMED_MATH = re.compile(rf"\b(?:sqrt|{_GREEK_NAME_ALT})\s*\(|\b(?:{_GREEK_NAME_ALT})\s*[/^_]|[/^_=]\s*(?:sqrt|{_GREEK_NAME_ALT})\b")
 
 
 def is_math_expression(s: str) -> bool:
@@ -1836,7 +1836,7 @@ def is_math_expression(s: str) -> bool:
         return False
     words = [w for w in _PROSE_WORD.findall(re.sub(r"\\[A-Za-z]+", " ", s))
              if w.lower() not in _MATH_WORDS and not _UNIT_RE.fullmatch(w)]
-    if re.fullmatch(_GREEK_WORD, s):
+    if re.fullmatch(_GREEK_NAME_ALT, s):
         return True  # "mu", "sigma": the letter, by its name
     if words or not (_MATH_SIGNAL.search(s) or _NAMED_MATH.search(s)):
         return False

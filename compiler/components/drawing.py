@@ -20,7 +20,7 @@ MAX_STEPS = 10
 
 ShapeType = Literal["circle", "ellipse", "rectangle", "rounded_box", "triangle", "hexagon", "star", "dot", "line",
                     "arrow", "wavy_line", "double_helix", "membrane", "tube", "stack"]
-CONNECTORS = ("line", "arrow")
+CONNECTORS = ("line", "arrow", "wavy_line")  # shapes that may join two others with `from` and `to`
 RELATIONS = ("above", "below", "left_of", "right_of", "inside", "around", "between")
 Id = Annotated[str, Field(min_length=1, max_length=24, pattern=BLANK_PATTERN)]
 
@@ -79,7 +79,7 @@ class Shape(_Model):
         if (self.from_ is None) != (self.to is None):
             raise _err(f"shape {self.id!r}: a connector needs both `from` and `to`")
         if self.from_ is not None and self.type not in CONNECTORS:
-            raise _err(f"shape {self.id!r}: only a `line` or an `arrow` joins shapes with `from` and `to`")
+            raise _err(f"shape {self.id!r}: only a `line`, an `arrow` or a `wavy_line` joins shapes with `from` and `to`")
         if self.from_ is not None and given:
             raise _err(f"shape {self.id!r}: a connector goes from one shape to another; it has no relation")
         return self

@@ -387,13 +387,19 @@ def rule_circuit(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                                       circuit.source, circuit.detail_index, circuit.keywords), i)
         if toggle:
             steps.append(toggle)
-    if re.search(r"\bcurrent\b[^.]*\bflow\w*|\bcharges?\b[^.]*\bmov\w*|\belectrons?\b[^.]*\b(?:flow|mov)\w*|"
-                 r"\bdots\b[^.]{0,30}\b(?:mov\w*|flow\w*|travel\w*|circulat\w*)\b[^.]{0,20}\b(?:around|round|through|along)\s+"
-                 r"(?:the\s+)?(?:loop|circuit|wires?)\b", ex.bare or s,
-                 re.I) and params.get("layout") != "parts":  # (not a quoted question "How much current flows?")
+    said = ex.bare or s
+    dots_move = re.search(r"\bdots\b", said, re.I) and re.search(r"\b(?:mov|flow|travel|circulat|split)\w*", said, re.I) and \
+        re.search(r"\b(?:loop|circuit|wires?|branch(?:es)?|junction)\b", said, re.I)
+    if (re.search(r"\bcurrent\b[^.]*\bflow\w*|\bcharges?\b[^.]*\bmov\w*|\belectrons?\b[^.]*\b(?:flow|mov)\w*", said, re.I)
+            or dots_move) and params.get("layout") != "parts":  # (not a quoted question "How much current flows?")
         if _loop_open(ctx, params.get("elements") or [], steps):
             ctx.lost(i, "no current flows: the switch is open")
         steps.append({"action": "flow"})
+        speeds = re.findall(r"(\d+(?:\.\d+)?)\s*(?:units?|cm|m)\s*(?:per|/)\s*s(?:econd)?\b", said, re.I)
+        if len(set(speeds)) > 1:
+            # "fast (4 units per second) … each moving at 2 units per second": the charges move at one pace
+            ctx.lost(i, f"the charges move at one speed everywhere, not at {' and '.join(dict.fromkeys(speeds))} units "
+                        "per second")
     change = re.search(r"\b(?:replace|change|swap|increase|decrease|double|halve)\w*\s+(?:the\s+)?(\w+)[^.;]{0,40}?\b(?:to|with|"
                        r"into)\s+(?:an?\s+)?" + _VALUE, s, re.I)
     if change:

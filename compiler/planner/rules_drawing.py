@@ -124,14 +124,18 @@ def _shapes(ex: Extracted, known: list[dict], ctx: Context | None = None, i: int
     out: list[dict] = _composites(s, known, taken, ex, ctx, i)
     taken += [mm.span() for mm in re.finditer(r"\([^)]*\)", s)]  # "(each stack 4 rectangles of 0.8 by 0.2)": a detail
     taken += [mm.span() for mm in re.finditer(r"\"[^\"\n]*\"|\u201c[^\u201d\n]*\u201d|`[^`\n]*`", s)]  # shown text: no shape
-    for m in re.finditer(r"\b(?:(?P<count>a|an|one|two|three|four|five|six|\d|the)\s+)(?P<adj>(?:[\w-]+\s+){0,4}?)(?:stacks?\s+of\s+"
+    nouns = "|".join(kinds.values())
+    for m in re.finditer(r"\b(?:(?P<count>a|an|one|two|three|four|five|six|\d|the)\s+|(?<=\bwith )(?=(?:[\w-]+\s+){0,2}?(?:"
+                         + nouns + r")s?\b))(?P<adj>(?:[\w-]+\s+){0,4}?)(?:stacks?\s+of\s+"
                          r"(?:[\w-]+\s+){0,3})?(?:" + alternatives + r")\b", s, re.I):
+        if m.group("count") is None and not re.search(r"s$", m.group(0)):
+            continue  # "with wavy arrows": shapes in the plural the sentence adds to the last one; not "with dot size 3"
         if any(a <= m.start() < b or a <= m.start(m.lastgroup) < b for a, b in taken):
             continue
         kind = next(k for k in kinds if m.group(k))
         if re.search(r"\bstacks?\s+of\b", m.group(0), re.I):
             kind = "stack"
-        if m.group("count").lower() == "the" and (any(k.get("type") == kind for k in known + out) or
+        if (m.group("count") or "").lower() == "the" and (any(k.get("type") == kind for k in known + out) or
                                                   not re.match(r"\s*(?:then\s+)?(?:draw|sketch)\s+the\b",
                                                                s[:m.end()], re.I)):
             continue  # "the circle" is one drawn before; only "Draw the double strand …" first draws one
@@ -139,10 +143,11 @@ def _shapes(ex: Extracted, known: list[dict], ctx: Context | None = None, i: int
         name = re.match(r"\s*\((?:the\s+)?([^)]{1,24})\)", tail) or re.match(r"\s+(?:(?:in|at)\s+the\s+\w+\s+)?(?:representing|for|as)\s+(?:an?\s+|the\s+)?"
                                                                            r"([\w -]{1,24}?)(?=[,.;]|\s+(?:across|with|in|at|on|and|is|are|sits?|appears?|drawn|placed|shown)\b)", tail)
         # its label, not the next shape's ("an orange dot at (-2, 3) and a yellow star at (2, 1) labeled "minimum"")
-        label = re.match(r"(?:(?!\band\s+(?:an?|the|one|two|three)\s)(?:[^.;\"\u201c]|\.\d)){0,100}?\b(?:labell?ed|called|"
-                         r"marked|with (?:the )?(?:text|label))\s+" + _Q, tail, re.I)
+        label = re.match(r"(?:(?!\band\s+(?:an?|the|one|two|three)\s|\bwith\s+(?:[\w-]+\s+){0,2}?(?:" + nouns + r")s?\b)"
+                         r"(?:[^.;\"\u201c]|\.\d)){0,100}?\b(?:labell?ed|called|marked|with (?:the )?(?:text|label))\s+" + _Q,
+                         tail, re.I)  # "a yellow circle with wavy arrows labeled 'light'": the arrows' label
         more: list[str] = []
-        many = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}.get(m.group("count").lower())
+        many = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}.get((m.group("count") or "").lower())
         if label is None and many and re.match(r"\s*:\s*[\"\u201c]", tail):
             # 'Draw two large circles: "Sunny" on the left at (-3, 0) and "Rainy" on the right': a label each
             names = list(re.finditer(_Q, tail))[:many]
@@ -158,17 +163,22 @@ def _shapes(ex: Extracted, known: list[dict], ctx: Context | None = None, i: int
             if part is not None:
                 taken.append((m.end(), m.end() + part.end()))  # "representing a thylakoid membrane": its name, not a shape
         shape: dict = {"type": kind}
-        if kind in ("line", "arrow"):
+        if kind in ("line", "arrow", "wavy_line"):
             ends = _ends(tail, known + out)
             if ends:
                 shape["from"], shape["to"] = ends
+            elif m.group("count") is None and out:
+                # "a yellow circle with wavy arrows labeled 'light' hitting the membrane": rays from that shape to one
+                aim = _aimed_at(tail, known + out)
+                if aim and aim != out[-1]["id"]:
+                    shape["from"], shape["to"] = out[-1]["id"], aim
         if label:
             shape["label"] = label.group(1)
         elif name:
             shape["label"] = name.group(1).strip()
         shape["id"] = _slug(shape.get("label") or kind)
         word = (m.group("count") or "").lower()
-        n = _COUNT.get(word, int(word) if word.isdigit() else 1)
+        n = _COUNT.get(word, int(word) if word.isdigit() else 1 if word else 3)  # "with wavy arrows": a few
         if n > 1 and kind != "stack":
             shape["count"] = min(n, 12)
         if kind == "stack":
@@ -182,6 +192,9 @@ def _shapes(ex: Extracted, known: list[dict], ctx: Context | None = None, i: int
         colour = COLOUR_RE.search(adj)
         if colour and colour_value(colour.group(0)):
             shape["color"] = colour_value(colour.group(0))
+        if kind in ("rectangle", "rounded_box", "membrane") and re.search(r"\b(?:long|wide)\b", adj) and (
+                re.search(r"\bhorizontal\b", adj) or re.match(r"[^.;]{0,60}\bacross\b", tail)):
+            shape["width"], shape["height"] = 7.5, 1.0  # "a long horizontal rounded rectangle … across the screen": a band
         size = re.match(r"[^.;]{0,30}?\bof\s+width\s+(" + NUM + r")\s+and\s+height\s+(" + NUM + r")", tail)
         if size and kind in ("ellipse", "rectangle", "rounded_box", "membrane"):
             shape["width"], shape["height"] = min(quantity(size.group(1)), 12), min(quantity(size.group(2)), 7)
@@ -252,6 +265,17 @@ def _ends(tail: str, known: list[dict]) -> tuple[str, str] | None:
     return (a, b) if a and b and a != b else None
 
 
+def _aimed_at(tail: str, known: list[dict]) -> str | None:
+    """"… hitting the membrane", "… shining onto the leaf": the shape on screen that rays or arrows reach."""
+    m = re.search(r"\b(?:hit(?:ting|s)?|strik(?:ing|es)|shin(?:ing|es)\s+(?:on|onto)|fall(?:ing|s)\s+on|onto|reaching|"
+                  r"pointing\s+(?:at|to))\s+(?:the\s+)?([\w'-]{1,24})\b", tail.split(".")[0], re.I)
+    if not m:
+        return None
+    name = m.group(1).lower()
+    return next((k["id"] for k in known if name in (k["id"].lower(), str(k.get("label") or "").lower())
+                 or name in str(k.get("label") or "").lower().split()), None)
+
+
 class _Span:
     """A label that runs on over a list of quoted labels: its first text and where the list ends."""
 
@@ -302,6 +326,8 @@ def _relate(s: str, shapes: list[dict], known: list[dict]) -> None:
             named = next((k["id"] for k in known if m.group(1).strip().lower() in (k.get("label") or k["id"]).lower()), None)
             target = named or target
         for sh in shapes:
+            if sh.get("from"):
+                continue  # a connector goes from one shape to another: no place of its own
             if rel == "inside":
                 sh["inside"] = target
             else:

@@ -376,6 +376,24 @@ def _hits(a, b, pad: float = 0.04) -> bool:
             and a.get_bottom()[1] - pad < b.get_top()[1] and b.get_bottom()[1] - pad < a.get_top()[1])
 
 
+def _waves(a, b, col, count: int) -> VGroup:
+    """`count` wavy rays side by side from `a` to `b` ("a sun with wavy arrows hitting the membrane"), each with a tip."""
+    a, b = np.array(a, dtype=float), np.array(b, dtype=float)
+    d = b - a
+    length = float(np.linalg.norm(d)) or 1.0
+    u = d / length
+    nrm = np.array([-u[1], u[0], 0.0])
+    out = VGroup()
+    for k in range(count):
+        shift = nrm * 0.45 * (k - (count - 1) / 2)
+        pts = [a + shift + d * (j / 60) * 0.92 + nrm * 0.09 * math.sin(2 * math.pi * 3.5 * j / 60) for j in range(61)]
+        ray = VMobject(color=col, stroke_width=3.5).set_points_smoothly(pts)
+        tip = Triangle(color=col, fill_color=col, fill_opacity=1, stroke_width=0).scale(0.09)
+        tip.rotate(math.atan2(u[1], u[0]) - math.pi / 2).move_to(b + shift - u * 0.08)
+        out.add(VGroup(ray, tip))
+    return out
+
+
 def _end(g, i: str, boxes: dict, info: dict, where: dict, toward) -> np.ndarray:
     """Where a connector leaves shape `i` toward a point: its outline, or — when it would cross the shape's own
     label (below it, left of it) — the outside of the shape and label together."""
@@ -475,10 +493,13 @@ def build(theme: dict, *, shapes, caption=None, steps=(), color=None):
             bx, by, bw, bh = boxes[s["to"]]
             a = _end(g, s["from"], boxes, info, where, [bx, by, 0])
             b = _end(g, s["to"], boxes, info, where, [ax, ay, 0])
-            col = paint(s.get("color"), "#C9CCD6") if s.get("color") else ManimColor("#C9CCD6")
+            plain = "#FFD54F" if s["type"] == "wavy_line" else "#C9CCD6"  # rays in gold, joins in grey
+            col = paint(s.get("color"), plain) if s.get("color") else ManimColor(plain)
             if s["type"] == "arrow":
                 c = Arrow(a, b, buff=0, color=col, stroke_width=4, max_tip_length_to_length_ratio=0.15,
                           tip_length=0.22)
+            elif s["type"] == "wavy_line":
+                c = _waves(a, b, col, int(s.get("count") or 1))
             else:
                 c = Line(a, b, color=col, stroke_width=3)
             piece = VGroup(c)
@@ -489,8 +510,9 @@ def build(theme: dict, *, shapes, caption=None, steps=(), color=None):
                 if nrm[1] < 0:
                     nrm = -nrm
                 mid = (a + b) / 2
+                spread = 0.45 * (int(s.get("count") or 1) - 1) / 2 if s["type"] == "wavy_line" else 0.0  # side-by-side rays
                 for side in (nrm, -nrm):
-                    t.move_to(mid + side * (0.15 + 0.5 * abs(side[0]) * t.width + 0.5 * abs(side[1]) * t.height))
+                    t.move_to(mid + side * (0.15 + spread + 0.5 * abs(side[0]) * t.width + 0.5 * abs(side[1]) * t.height))
                     if not any(_hits(t, o) for o in taken):
                         break
                 taken.append(t)

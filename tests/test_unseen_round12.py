@@ -1,0 +1,52 @@
+"""Sentences from storyboards the planner was not written against (round 12: rays that reach a shape, charges that
+move on a circuit), and the runtime pieces they needed. One test per mechanism."""
+
+from __future__ import annotations
+
+from .test_unseen_round8 import only, planned
+
+
+def test_a_shape_with_wavy_arrows_hitting_another_draws_rays_from_one_to_the_other():
+    (beats,), notes = planned("Draw a long horizontal rounded rectangle representing a thylakoid membrane across the "
+                              "middle of the screen. Above it, a yellow circle with wavy arrows labeled 'light' hitting "
+                              "the membrane.")
+    shapes = only(beats, "drawing").params["shapes"]
+    band, sun, rays = shapes[:3]
+    assert band["type"] == "rounded_box" and band["width"] > 6  # long and horizontal: a band across the screen
+    assert sun["type"] == "circle" and "label" not in sun  # the label is the rays', not the circle's
+    assert rays == {"type": "wavy_line", "from": sun["id"], "to": band["id"], "label": "light", "id": "light",
+                    "count": 3}
+    assert not any("SB30" in n for n in notes)
+
+
+def test_wavy_rays_are_a_connector_the_drawing_model_accepts():
+    from compiler.components.drawing import DrawingVisual
+
+    DrawingVisual.model_validate({"kind": "drawing", "shapes": [{"type": "circle", "id": "sun"}, {"type": "rectangle", "id": "leaf"},
+                                             {"type": "wavy_line", "id": "rays", "from": "sun", "to": "leaf", "count": 3}]})
+
+
+def test_dots_that_move_on_a_circuit_are_its_current_and_speeds_it_cannot_show_are_said():
+    (beats,), notes = planned('Draw a circuit: a battery "6 V" and two resistors R1 = 3 Ω and R2 = 3 Ω in parallel. '
+                              "Animate yellow dots: in the main wire near the battery they move fast (4 units per "
+                              "second), and at the junction they split equally into the two branches, each moving at "
+                              "2 units per second.")
+    steps = [s for b in beats if b.kind == "circuit" for s in b.params.get("steps") or []]
+    assert {"action": "flow"} in steps
+    assert not any(b.rule == "highlight:animate-previous" for b in beats)
+    assert any("SB307" in n and "one speed" in n and "4 and 2" in n for n in notes)
+
+
+def test_wavy_rays_are_drawn_from_the_shape_to_the_one_they_hit():
+    from compiler.runtime.components.drawing import build
+
+    theme = {"text": "#FFFFFF", "font": "DejaVu Sans", "mono_font": "DejaVu Sans Mono", "roles": {}, "labels": {},
+             "palette": []}
+    g = build(theme, shapes=[{"type": "circle", "id": "sun", "above": "band"},
+                             {"type": "rounded_box", "id": "band", "width": 7.5, "height": 1.0},
+                             {"type": "wavy_line", "id": "light", "label": "light", "from": "sun", "to": "band",
+                              "count": 3}])
+    rays = g.connectors["light"]
+    sun, band = g.mobs["sun"], g.mobs["band"]
+    assert len(rays[0]) == 3  # three rays side by side
+    assert rays[0].get_top()[1] <= sun.get_bottom()[1] + 0.3 and rays[0].get_bottom()[1] >= band.get_top()[1] - 0.3
