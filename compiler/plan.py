@@ -18,7 +18,7 @@ import re
 from functools import lru_cache
 from dataclasses import replace
 
-from .components import COMPONENTS, FIGURES, beat_params, drawn_strings
+from .components import COMPONENTS, beat_params, drawn_strings
 from .diagnostics import Severity
 from .models import Scene, Storyboard, Theme as FileTheme
 from .planner.beats import Beat, Plan, PlanNote, ScenePlan
@@ -127,17 +127,17 @@ _NOT_PLACED = {"title", "highlight", "clear", "transform", "move", "annotation"}
 
 
 def _placed_right(ex, ctx: Context, produced: list[Beat]) -> list[Beat]:
-    """"Right half: draw axes …" with a figure on screen: the first new thing takes the right half and the figure
-    keeps the left (`place: right`) — two pictures side by side, as the details lay them out, not one wiping the
-    other."""
+    """"Right half: draw axes …" with a figure or a column of notes on screen: the first new thing takes the right
+    half and what is there keeps the left (`place: right`) — side by side, as the details lay them out, not one
+    wiping the other."""
     if not _RIGHT_HALF.match(ex.sentence):
         return produced
     first = next((b for b in produced if b.kind not in _NOT_PLACED and not b.params.get("extend")), None)
     if first is None or first not in ctx.beats:
         return produced
     k = ctx.beats.index(first)
-    if not any(b.kind in FIGURES and b not in produced for b in since_clear(ctx)):
-        return produced  # nothing on screen to keep beside it
+    if not any(b not in produced and b.kind not in _NOT_PLACED for b in since_clear(ctx)):
+        return produced  # nothing on screen to keep beside it (a figure, or the column written "on the left")
     placed = replace(first, params={**first.params, "place": "right"})
     ctx.beats[k] = placed
     return [placed if b is first else b for b in produced]

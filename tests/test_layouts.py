@@ -328,3 +328,23 @@ def test_right_half_keeps_the_picture_on_screen_in_the_left_half(monkeypatch):
     ins = dryrun.run_scene(gen.code, gen.class_name, 1)
     assert not ins.violations, ins.violations
     assert ins.bodies[-1] == 2
+
+
+def test_on_the_right_keeps_the_column_written_on_the_left(monkeypatch):
+    """"On the left, write the givens … the steps … On the right, create axes …": the givens and the derivation keep
+    the left half, together, and the plot takes the right (clt s7: the derivation was wiped when the axes came, and
+    the box asked round its last line went round the next text)."""
+    monkeypatch.setattr(dryrun, "Inspector", BodyInspector)
+    sb = Storyboard.model_validate({"scenes": [scene(
+        'On the left, write the given values: "n = 30", "mu = 3.5", "sigma = 1.71". Write the steps one by one:\n'
+        "SE = \\frac{\\sigma}{\\sqrt{n}} = \\frac{1.71}{\\sqrt{30}}\n\\sqrt{30} \\approx 5.48\n"
+        "SE = \\frac{1.71}{5.48} \\approx 0.31\n"
+        "On the right, create axes with x from 2.5 to 4.5 and draw the normal curve with mean 3.5 and sd 0.31.",
+        "Here are the givens. The standard error follows. It is small. So the curve is narrow.")]})
+    (ts,) = time_plan(plan_storyboard(sb), estimate_timings(sb)).scenes
+    plot = next(b.beat for b in ts.beats if b.beat.kind == "plot")
+    assert plot.params.get("place") == "right"
+    gen = generate_scene(ts)
+    ins = dryrun.run_scene(gen.code, gen.class_name, 1)
+    assert not ins.violations, ins.violations
+    assert ins.bodies[-1] == 2  # the column (givens and steps, kept together in the left half) and the plot

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from manim import DOWN, RIGHT, FadeIn, FadeOut, ManimColor, Scene, config
+from manim import DOWN, RIGHT, FadeIn, FadeOut, ManimColor, Scene, VGroup, config
 
 from ..components import FIGURES  # pictures the notes of a scene speak of (see is_figure)
 from .style import BODY_BOTTOM, BODY_TOP, BODY_W, COLUMN_W, COLUMN_X, SAFE_Y, fit
@@ -231,6 +231,13 @@ class SbcScene(Scene):
         if place == "right" and self.pinned not in self.body:
             # "Right half: draw axes …" with a figure on screen: that figure keeps the left half, the newcomer the right
             beside = next((m for m in reversed(self.body) if is_figure(m)), None)
+            if beside is None and self.column():
+                # "On the left, write the givens … On the right, create axes": the column keeps the left half, whole
+                members = self.column()
+                beside = VGroup(*members)
+                self.remove(*members)
+                self.add(beside)
+                beside.sbc_members = members
             if beside is not None:
                 self._pin_left(beside, top, area_h)
         pinned = self.pinned if self.pinned in self.body else None
@@ -318,7 +325,8 @@ class SbcScene(Scene):
 
     def _pin_left(self, figure, top: float, area_h: float) -> None:
         """`figure` holds the left half from now on; everything else on screen gives way to the right column."""
-        gone = [m for m in self.body if m is not figure]
+        members = getattr(figure, "sbc_members", [figure])
+        gone = [m for m in self.body if m is not figure and m not in members]
         k = min(1.0, COLUMN_W / max(figure.width, 1e-6), area_h / max(figure.height, 1e-6))
         spot = [-COLUMN_X, (top + BODY_BOTTOM) / 2, 0]
         if self._rendering:
@@ -327,7 +335,7 @@ class SbcScene(Scene):
             figure.scale(k).move_to(spot)
             self.remove(*gone)
         self.body = [figure]
-        self.named = [n for n in self.named if n[1] is self.title_mob or n[1] is figure]
+        self.named = [n for n in self.named if n[1] is self.title_mob or n[1] is figure or n[1] in members]
         self.pinned = figure
 
     def _beside_last(self, mob, slot: float, enter, strings) -> bool:
