@@ -50,3 +50,13 @@ def test_wavy_rays_are_drawn_from_the_shape_to_the_one_they_hit():
     sun, band = g.mobs["sun"], g.mobs["band"]
     assert len(rays[0]) == 3  # three rays side by side
     assert rays[0].get_top()[1] <= sun.get_bottom()[1] + 0.3 and rays[0].get_bottom()[1] >= band.get_top()[1] - 0.3
+
+
+def test_values_marked_with_vertical_lines_and_labels_are_lines_on_the_plot():
+    (beats,), notes = planned("Create axes with x from 2.5 to 4.5 and draw the normal curve with mean 3.5 and sd 0.31. "
+                              "Mark x = 2.89 and x = 4.11 with small vertical lines and labels. "
+                              "Then mark y = 1 with a dashed horizontal line.")
+    marks = [m for b in beats if b.kind == "plot" for m in b.params.get("markers") or []]
+    assert {"axis": "x", "value": 2.89, "label": "2.89"} in marks and {"axis": "x", "value": 4.11, "label": "4.11"} in marks
+    assert {"axis": "y", "value": 1} in marks
+    assert not any("SB301" in n for n in notes)

@@ -649,12 +649,30 @@ _LEVELS = re.compile(r"\b(?:(?:dashed|dotted|thin|faint|grey|gray)\s+)*(horizont
                      r"(?:\s*(?:,\s*(?:and\s+)?|and\s+)(?:[a-zα-ω]\w{0,2}\s*=\s*)?" + NUM + r")*)", re.I)
 
 
+# "Mark x = 2.89 and x = 4.11 with small vertical lines and labels": the values first, then the lines
+_MARKED_AT = re.compile(r"\b(?:mark|show|indicate)\s+((?:the\s+)?[xy]\s*=\s*" + NUM + r"(?:\s*(?:,\s*(?:and\s+)?|and\s+)[xy]\s*=\s*"
+                        + NUM + r")*)\s+(?:each\s+)?with\s+(?:(?:a|an|small|short|thin|dashed|dotted|faint)\s+)*"
+                        r"(vertical|horizontal)\s+(?:\w+\s+)?(?:lines?|ticks?|marks?)(\s+and\s+(?:their\s+)?labels?)?", re.I)
+
+
 def _level_lines(ex, ctx, i, first, beats, curves, low):
-    """"Draw dashed horizontal lines at 0 and 1 labeled "0" and "1"", "vertical lines at x = -1 and x = 1": dashed
-    lines across the plot at those values, each with its label."""
+    """"Draw dashed horizontal lines at 0 and 1 labeled "0" and "1"", "vertical lines at x = -1 and x = 1", "Mark
+    x = 2.89 and x = 4.11 with small vertical lines and labels": dashed lines across the plot at those values, each
+    with its label (its value, when the sentence asks for labels and quotes none)."""
     m = _LEVELS.search(ex.sentence)
-    if m is None:
+    marked = _MARKED_AT.search(ex.sentence) if m is None else None
+    if m is None and marked is None:
         return None
+    if marked is not None:
+        axis = "y" if marked.group(2).lower() == "horizontal" else "x"
+        values = [_num(v) for v in re.findall(NUM, re.sub(r"[a-zα-ω]\w{0,2}\s*=", " ", marked.group(1)))][:6]
+        labels = [q for q in ex.quoted if q not in ctx.consumed]
+        if len(labels) != len(values) and marked.group(3):
+            labels = [_fmt(v) for v in values]  # "… and labels": each line says where it stands
+        labels = labels if len(labels) == len(values) else [None] * len(values)
+        markers = [{"axis": axis, "value": v, **({"label": lab} if lab else {})} for v, lab in zip(values, labels)]
+        ex.prose[:] = []
+        return [_extend(ex, ctx, i, "plot:level-lines", [lab for lab in labels if lab], markers=markers)]
     axis = "y" if m.group(1).lower() == "horizontal" else "x"
     values = [_num(v) for v in re.findall(NUM, re.sub(r"[a-zα-ω]\w{0,2}\s*=", " ", m.group(2)))][:6]
     labels = [q for q in ex.quoted if q not in ctx.consumed]
