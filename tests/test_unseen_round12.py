@@ -60,3 +60,30 @@ def test_values_marked_with_vertical_lines_and_labels_are_lines_on_the_plot():
     assert {"axis": "x", "value": 2.89, "label": "2.89"} in marks and {"axis": "x", "value": 4.11, "label": "4.11"} in marks
     assert {"axis": "y", "value": 1} in marks
     assert not any("SB301" in n for n in notes)
+
+
+def test_style_entries_written_name_colon_colour_are_read():
+    from compiler.planner.theme import parse_theme
+
+    theme, fired = parse_theme("Title: white. Normal curve: #FFFF00. Results box: green (#83C167) stroke. "
+                               "Highlight for sum 7: yellow (#FFFF00) fill with opacity 0.4. "
+                               "Highlight for sum 2: red (#FC6255) fill with opacity 0.4.")
+    assert theme.labels["normal curve"] == "#FFFF00" and theme.title == "#FFFFFF"
+    assert theme.labels["highlight for sum 2"] == "#FC6255"
+    assert "highlight" not in theme.roles  # a highlight for some cells is not every highlight's colour
+
+
+def test_a_highlight_without_a_colour_takes_the_one_the_style_gives_its_kind():
+    from compiler.planner.theme import styled_highlight
+
+    labels = {"results": "#83C167", "highlight for sum 7": "#FFFF00", "highlight for sum 2": "#FC6255",
+              "bottom": "#FFFFFF", "reminder": "#9E9E9E", "final answer box": "#00FF00"}
+    assert styled_highlight("Highlight all cells with sum 7 (the anti-diagonal: 1+6, 2+5, 3+4).", labels) == "#FFFF00"
+    assert styled_highlight("Highlight the single cell with sum 2.", labels) == "#FC6255"
+    assert styled_highlight("Surround the final results mu = 3.5 and sigma = 1.71 with a box.", labels) in (
+        "#83C167", "#00FF00")
+    assert styled_highlight("At the bottom, show the values as a reminder in a small box.", labels) == "#9E9E9E"
+    assert styled_highlight("Draw the curve.", labels) is None  # no highlight asked
+    (beats,), _ = planned('Show the table with columns "sum", "ways" and rows "2", "1" and "7", "6". Highlight the row '
+                          '"7".')
+    assert all(not b.params.get("color") for b in beats if b.kind == "highlight")  # nothing styled: the default

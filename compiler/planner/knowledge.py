@@ -344,6 +344,12 @@ def drawing_top_parts() -> str:
     return _load("vocabulary.json")["drawing_top_parts"]
 
 
+def highlight_styles() -> dict[str, str]:
+    """Patterns of the words that make a style entry a highlight's colour: `marks` (box, highlight …), `things` (answer,
+    result …)."""
+    return dict(_load("vocabulary.json")["highlight_styles"])
+
+
 def drawing_object_words() -> str:
     """A pattern of the nouns that say a phrase is a picture of a thing ("a lock shape", "a key icon")."""
     return _load("vocabulary.json")["drawing_object_words"]

@@ -672,6 +672,7 @@ def _level_lines(ex, ctx, i, first, beats, curves, low):
         labels = labels if len(labels) == len(values) else [None] * len(values)
         markers = [{"axis": axis, "value": v, **({"label": lab} if lab else {})} for v, lab in zip(values, labels)]
         ex.prose[:] = []
+        ctx.stop = True  # the sentence is these lines: "Mark x = 2.89" is not a part of a formula to highlight
         return [_extend(ex, ctx, i, "plot:level-lines", [lab for lab in labels if lab], markers=markers)]
     axis = "y" if m.group(1).lower() == "horizontal" else "x"
     values = [_num(v) for v in re.findall(NUM, re.sub(r"[a-zα-ω]\w{0,2}\s*=", " ", m.group(2)))][:6]

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .knowledge import later_state_openers
+from .knowledge import highlight_styles, later_state_openers
 
 # Readable on dark backgrounds; names an LLM uses in styles. Longest names first when matching.
 NAMED_COLOURS: dict[str, str] = {
@@ -326,6 +326,9 @@ def _assign(sub: str, roles: dict, labels: dict, emphasis: dict | None, fired: l
         r"^(?:use\s+)?(?P<col>{C})\s+(?P<el>[\w -]+?)(?:\s+(?:for|to|showing|on|in|at)\b.*)?$",
         # "subtitle dim grey"
         r"^(?P<el>[\w -]+?)\s+(?P<col>{C})$",
+        # "Results box: green (#83C167) stroke", "Highlight for sum 2: red fill", "Final answer: green box"
+        r"^(?P<el>[\w '-]+?)\s*:\s*(?:a\s+|an\s+)?(?P<col>{C})(?:\s+(?P<noun>stroke|fill|border|outline|box|rectangle|frame|"
+        r"colou?r|text|lines?|highlight))?$",
     ]
     for pat in patterns:
         m = re.search(pat.replace("{C}", COLOUR_RE.pattern), sub, re.I)
@@ -335,6 +338,8 @@ def _assign(sub: str, roles: dict, labels: dict, emphasis: dict | None, fired: l
         if not col:
             return
         el = m.group("el")
+        if m.groupdict().get("noun") in ("box", "rectangle", "frame", "outline", "highlight"):
+            el = f"{el} {m.group('noun')}"  # "Final answer: green box": the final answer's box
         quoted = [a or b for a, b in _QUOTED.findall(el)]
         for q in quoted:
             labels[q.lower()] = col
@@ -346,6 +351,8 @@ def _assign(sub: str, roles: dict, labels: dict, emphasis: dict | None, fired: l
             if not phrase or phrase in ("it", "them", "this", "one"):
                 continue
             role = _BARE_ONLY.get(phrase) or _role_of(phrase)
+            if "noun" in m.groupdict() and re.search(r"\bfor\b", phrase):
+                role = None  # "Highlight for sum 2: red fill": the highlight of those cells, not every highlight
             if phrase in _BARE_ONLY or role is None and phrase.split()[-1] in _BARE_ONLY:
                 role = _BARE_ONLY.get(phrase) or _BARE_ONLY[phrase.split()[-1]]
                 if phrase not in _BARE_ONLY:
@@ -449,3 +456,31 @@ def style_title(style: str) -> str | None:
 
     m = _STYLE_TITLE.search(canonical_quotes(style))
     return m.group(1).strip() if m and m.group(1).strip() else None
+
+
+def styled_highlight(sentence: str, labels: dict[str, str]) -> str | None:
+    """The colour of the style entry that speaks of this highlight ("Results box: green stroke", "Highlight for sum 2:
+    red fill", "Reminder box: gray border"): one whose own words the sentence says ("sum 2", "reminder", "final
+    results"), or one that names only the mark ("Box: green"); the one saying the most wins."""
+    kinds = highlight_styles()
+    marks, things = re.compile(rf"\b(?:{kinds['marks']})\b", re.I), re.compile(rf"\b(?:{kinds['things']})\b", re.I)
+    low = " ".join(re.findall(r"[a-z0-9]+", sentence.lower()))
+    if not marks.search(low) and not re.search(r"\b(?:highlight|box|circle|surround|frame|outline)", low):
+        return None
+    found = []
+    for phrase, col in labels.items():
+        own = [w for w in re.findall(r"[a-z0-9]+", marks.sub(" ", phrase.lower()))
+               if w not in ("for", "the", "of", "a", "an", "with")]
+        if not own:
+            if marks.search(phrase):
+                found.append((0, col))  # "Box: green": every box
+            continue
+        said = re.search(r"\b" + r"\s+".join(map(re.escape, own)) + r"\b", low)
+        if said and not marks.search(phrase) and not marks.match(low, said.end()) and not re.match(
+                r"(?:\s+\w+){0,4}?\s+(?:" + kinds["marks"] + r")\b", low[said.end():]):
+            said = None  # "Bottom text: white" is not the colour of "At the bottom, show … in a small box"
+        if said:
+            found.append((len(own) + 1, col))  # "Highlight for sum 2" and "the cell with sum 2"
+        elif things.search(phrase) and all(w in low.split() or things.fullmatch(w) for w in own) and things.search(low):
+            found.append((1, col))  # "Results box" and "the final results mu = 3.5 …"
+    return max(found, key=lambda f: f[0])[1] if found else None
