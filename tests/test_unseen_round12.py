@@ -87,3 +87,12 @@ def test_a_highlight_without_a_colour_takes_the_one_the_style_gives_its_kind():
     (beats,), _ = planned('Show the table with columns "sum", "ways" and rows "2", "1" and "7", "6". Highlight the row '
                           '"7".')
     assert all(not b.params.get("color") for b in beats if b.kind == "highlight")  # nothing styled: the default
+
+
+def test_a_formula_written_with_labelled_arrows_gets_arrows_to_its_parts():
+    (beats,), notes = planned('Show the general formula "y = A sin(ωθ)" with arrows: "A: radius (height)" and '
+                              '"ω: spin speed".')
+    assert [b.kind for b in beats] == ["equation", "annotation", "annotation"]  # not two boxes of a flow
+    assert beats[0].params["exprs"] == ["y = A sin(ωθ)"]
+    assert [(b.params["target"], b.params["label"]) for b in beats[1:]] == [("A", "A: radius (height)"),
+                                                                          ("ω", "ω: spin speed")]

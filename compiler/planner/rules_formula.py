@@ -198,11 +198,27 @@ def _piece_on_screen(runs: list[str], shown: list[tuple[Beat, str]]) -> str | No
     return best
 
 
+def _formula_with_labels(ex: Extracted, ctx: Context, i: int) -> Beat | None:
+    """'Show the general formula "y = A sin(ωθ)" with arrows: "A: radius (height)" and "ω: spin speed"': the formula the
+    sentence writes before the labels that point into it (an equation beat, not yet on screen)."""
+    first = _QUOTE.search(ex.sentence)
+    colon = re.search(r":\s", ex.sentence[first.end():]) if first else None
+    if first is None or colon is None or not _ARROWS.search(ex.sentence[first.end():first.end() + colon.start()]):
+        return None
+    formula = first.group(1).strip()
+    if formula in ctx.consumed or not is_written_formula(formula):
+        return None
+    return _beat("equation", "equation:formula", ex, i, [formula], _kw(formula), exprs=[formula])
+
+
 def rule_formula_labels(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     """"Label each part with arrows: P(D) as "prior", P(+ | D) as "likelihood", …", "Under each symbol, add a label with
     an arrow: F "net force (N)", m "mass (kg)", a "acceleration"": an arrow from each label to its piece of the
     formula on screen (annotations) — not boxes of a diagram. A piece the formula does not hold is reported (SB307)."""
     shown = _formulas_on_screen(ctx)
+    new = _formula_with_labels(ex, ctx, i)
+    if new is not None:
+        shown = [(new, new.params["exprs"][0])] + shown
     if not shown or not (_LABEL.search(ex.bare) or _UNDER.search(ex.bare)):
         return []
     s = ex.sentence
@@ -216,9 +232,11 @@ def rule_formula_labels(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     pairs: list[tuple[str, str, bool]] = []  # (piece, label, found on screen)
     # 'a small label with an arrow under each symbol:' then '"P: pressure in pascals"', '"R = 8.314 J/(mol·K)"': each
     # label names its symbol first
+    if new is not None:
+        quotes = [q for q in quotes if q.group(1).strip() != new.params["exprs"][0]]
     named = [re.match(r"\s*([^\s:=]{1,3})\s*(?::|=|\bin\b|\bis\b)\s*\S", q.group(1)) for q in quotes]
-    if len(named) >= 2 and all(named) and re.search(r"\b(?:symbols?|letters?|variables?|quantit(?:y|ies)|parts?|terms?|"
-                                                    r"pieces?)\b", ex.bare, re.I):
+    if len(named) >= 2 and all(named) and (new is not None or re.search(
+            r"\b(?:symbols?|letters?|variables?|quantit(?:y|ies)|parts?|terms?|pieces?)\b", ex.bare, re.I)):
         for q, m in zip(quotes, named):
             piece = _piece_on_screen([m.group(1)], shown)
             pairs.append((piece if piece is not None else m.group(1), q.group(1).strip(), piece is not None))
@@ -261,6 +279,11 @@ def rule_formula_labels(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     side = "down" if re.search(r"\b(?:under|below|beneath|underneath)\b", ex.bare, re.I) else \
         "up" if re.search(r"\b(?:above|over)\b", ex.bare, re.I) else None
     out = []
+    if new is not None:
+        if not any(found for _, _, found in pairs):
+            return []
+        ctx.consumed.add(new.params["exprs"][0])  # the formula the labels point at, written first
+        out.append(new)
     for piece, label, found in pairs:
         if not found:
             ctx.lost(i, f"{piece!r} is not in the formula on screen: the label {label!r} points at the formula")
