@@ -60,8 +60,8 @@ class Shape(_Model):
                              "(a membrane round the nucleus, a bag round the cards).", examples=[["nucleus"]])
     between: list[Id] = Field(default_factory=list, max_length=2, description="Placed between these two shapes.",
                               examples=[["A", "B"]])
-    from_: Id | None = Field(None, alias="from", description="A `line` or `arrow` from this shape…",
-                             examples=["A"])
+    from_: Id | None = Field(None, alias="from", description="A `line`, `arrow` or `wavy_line` (rays, `count` side by "
+                             "side) from this shape…", examples=["A"])
     to: Id | None = Field(None, description="…to this one (a connector, not placed by relations).", examples=["B"])
 
     model_config = {"frozen": True, "extra": "ignore", "strict": True, "validate_by_name": True,
