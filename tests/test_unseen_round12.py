@@ -96,3 +96,30 @@ def test_a_formula_written_with_labelled_arrows_gets_arrows_to_its_parts():
     assert beats[0].params["exprs"] == ["y = A sin(ωθ)"]
     assert [(b.params["target"], b.params["label"]) for b in beats[1:]] == [("A", "A: radius (height)"),
                                                                           ("ω", "ω: spin speed")]
+
+
+def test_bars_of_a_height_at_listed_places_are_bars_on_the_plot_and_the_axes_make_room():
+    (beats,), notes = planned("Create axes: x axis values 1 to 6 with tick labels, y axis from 0 to 0.25. "
+                              "Grow six bars of equal height 1/6 (about 0.167) at x = 1,2,3,4,5,6.")
+    plots = [b for b in beats if b.kind == "plot"]
+    bars = next(s for b in plots for s in b.params.get("series") or [])
+    assert bars["bars"] and [p[0] for p in bars["points"]] == [1, 2, 3, 4, 5, 6]
+    assert all(abs(p[1] - 1 / 6) < 1e-9 for p in bars["points"])
+    assert plots[0].params["x_range"] == [0.5, 6.5]  # half a bar of room each side
+    assert not any("SB301" in n for n in notes)
+    (beats,), notes = planned("Create axes with x from 0 to 4 and y from 0 to 1. Draw three bars of heights 0.2 and 0.5 "
+                              "at x = 1, 2, 3.")
+    assert any("3 places and 2 heights" in n for n in notes)  # said, not guessed
+
+
+def test_bars_are_drawn_from_the_axis():
+    from compiler.runtime.components import plot as runtime_plot
+
+    theme = {"text": "#FFFFFF", "font": "DejaVu Sans", "mono_font": "DejaVu Sans Mono", "roles": {}, "labels": {},
+             "palette": ["#58C4DD"], "accent": "#58C4DD", "background": "#000000"}
+    g = runtime_plot.build(theme, x_range=[0.5, 6.5], y_range=[0, 0.25],
+                           series=[{"points": [[x, 1 / 6] for x in range(1, 7)], "bars": True, "joined": False,
+                                    "dots": False}])
+    bars = g.stages[0].series[0].line
+    axis_y = g.axes.c2p(0, 0)[1]
+    assert len(bars) == 6 and all(abs(b.get_bottom()[1] - axis_y) < 1e-3 for b in bars)

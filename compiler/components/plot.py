@@ -112,6 +112,8 @@ class Series(_Model):
     dots: bool = Field(True, description="A dot at every data point.", examples=[False])
     joined: bool = Field(True, description="false: the dots only, not joined (data marked on the axes: the students "
                          "who passed at y = 1).", examples=[False])
+    bars: bool = Field(False, description="true: a bar from the x axis up to each point (a histogram, the six bars "
+                       "of a fair die's 1/6), growing from the axis, instead of a line.", examples=[True])
 
 
 class PlotVisual(VisualBase):

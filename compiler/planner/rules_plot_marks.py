@@ -360,7 +360,7 @@ def rule_plot_ops(ex: Extracted, ctx, i: int) -> list[Beat]:
     low = ex.bare.lower()
     for op in (_on_level_line, _between, _curve_formula, _name_axes, _label_curves, _relabel, _data_lines, _legend, _spans, _valued_points, _intersection_point, _axis_markers,
                _level_lines, _dot_rows, _listed_points, _fit_line, _vertical_line, _secant, _tangent, _shift_curve,
-               _tails, _riemann,
+               _tails, _riemann, _bar_series,
                _steps_on_curve, _move_along, _point_on_curve, _endpoint_labels, _label_segments, _plane_segments, _mark_points, _mark_extremum,
                _hole, _dots_toward, _approaches):
         out = op(ex, ctx, i, first, beats, curves, low)
@@ -368,6 +368,45 @@ def rule_plot_ops(ex: Extracted, ctx, i: int) -> list[Beat]:
             _widen_to_points(ctx, out)
             return out
     return []
+
+
+_BARS = re.compile(r"\b(?:(?P<count>\w+)\s+)?(?:[\w-]+\s+){0,2}?(?:bars|rectangles|columns)\b", re.I)
+_FRACTION = r"\d+(?:\.\d+)?(?:\s*/\s*\d+(?:\.\d+)?)?"
+_BAR_AT = re.compile(r"\bat\s+x\s*=\s*(" + _FRACTION + r"(?:\s*,\s*(?:and\s+)?" + _FRACTION + r"|\s+and\s+" + _FRACTION
+                     + r")+)", re.I)
+_BAR_HEIGHT = re.compile(r"\bheights?\s+(?:of\s+)?(" + _FRACTION + r"(?:\s*(?:\([^)]*\))?\s*(?:,\s*(?:and\s+)?|\s+and\s+)"
+                         + _FRACTION + r")*)", re.I)
+
+
+def _bar_series(ex: Extracted, ctx, i: int, first, beats, curves, low) -> list[Beat] | None:
+    """"Grow six bars of equal height 1/6 (about 0.167) at x = 1,2,3,4,5,6", "bars of heights 0.1, 0.3 and 0.6 at
+    x = 1, 2, 3": bars from the x axis of the plot on screen (a series drawn as bars). Heights that do not match
+    the bars in number are said, never guessed."""
+    m = _BARS.search(ex.sentence)
+    at = _BAR_AT.search(ex.sentence)
+    height = _BAR_HEIGHT.search(ex.sentence)
+    if m is None or at is None or height is None:
+        return None
+    xs = [quantity(v) for v in re.findall(_FRACTION, at.group(1))][:40]
+    hs = [quantity(v) for v in re.findall(_FRACTION, re.sub(r"\([^)]*\)", " ", height.group(1)))]
+    if len(hs) == 1:
+        hs = hs * len(xs)  # "of equal height 1/6": every bar
+    count = WORD_NUMBERS.get((m.group("count") or "").lower())
+    if len(hs) != len(xs) or (count is not None and count != len(xs)):
+        ctx.lost(i, f"{len(xs)} places and {len(hs)} heights for the bars: they are not drawn")
+        return []
+    series = {"points": [[x, h] for x, h in zip(xs, hs)], "bars": True, "joined": False, "dots": False}
+    order = sorted(xs)
+    gap = min((b - a for a, b in zip(order, order[1:]) if b > a), default=1.0)
+    rng = first.params.get("x_range")
+    if rng and (order[0] - gap / 2 < rng[0] or order[-1] + gap / 2 > rng[1]):
+        # bars at x = 1 … 6 on axes from 1 to 6: the axes widen by half a bar each side, so no bar is cut
+        wide = [clean_number(min(rng[0], order[0] - gap / 2)), clean_number(max(rng[1], order[-1] + gap / 2))]
+        ctx.replace(first, Beat(first.kind, {**first.params, "x_range": wide}, first.strings, first.rule, first.source,
+                                first.detail_index, first.keywords), first.detail_index)
+    ex.prose[:] = []
+    ctx.stop = True
+    return [_extend(ex, ctx, i, "plot:bars", [], series=[series])]
 
 
 _QV = r"(?:Q|x|q|n)\s*=\s*(" + NUM + r")"

@@ -11,7 +11,7 @@ import math
 
 import numpy as np
 from manim import (DOWN, LEFT, RIGHT, UL, UP, UR, AnimationGroup, Axes, BraceBetweenPoints, Circle, Create, DashedLine, DoubleArrow, Dot, FadeIn, FadeOut,
-                   Line, ManimColor, MoveAlongPath, Polygon, VGroup, VMobject, smooth)
+                   GrowFromEdge, Line, ManimColor, MoveAlongPath, Polygon, Rectangle, VGroup, VMobject, smooth)
 
 from ...formula import RANGE_LIMIT, FormulaError, nice_range, parse_formula, sample, value_range
 from ...components.plot import pi_label, pi_step
@@ -425,6 +425,8 @@ def _series(g, theme, sr: dict, idx: int, k: float, parts: dict) -> VGroup:
     col = curve_colour(theme, idx, {"color": sr.get("color"), "label": sr.get("label"), "expr": ""})
     (x0, x1, _), (y0, y1, _) = g.x_range, g.y_range
     pts = [(min(max(float(a), x0), x1), min(max(float(b), y0), y1)) for a, b in sr["points"]]
+    if sr.get("bars"):
+        return _bars(g, theme, sr, pts, col, k, parts)
     line = VMobject(color=col, stroke_width=3 * k).set_points_as_corners([g.axes.c2p(a, b) for a, b in pts])
     joined = sr.get("joined", True)
     if not joined:
@@ -436,6 +438,30 @@ def _series(g, theme, sr: dict, idx: int, k: float, parts: dict) -> VGroup:
     if sr.get("label"):
         lab = _label(sr["label"], theme, col, k, width=20)
         _place_or_column(g, lab, g.axes.c2p(*pts[-1]))
+        piece.add(lab)
+        parts[sr["label"]] = piece
+    return piece
+
+
+def _bars(g, theme, sr: dict, pts, col, k: float, parts: dict) -> VGroup:
+    """A bar from the x axis up to each point, 0.7 of the gap between neighbours wide (a histogram's bins, a die's
+    six equal bars); the label over the tallest."""
+    (x0, x1, _), (y0, y1, _) = g.x_range, g.y_range
+    xs = sorted(a for a, _ in pts)
+    gap = min((b - a for a, b in zip(xs, xs[1:]) if b > a), default=(x1 - x0) / 10)
+    base = min(max(0.0, y0), y1)
+    bars = VGroup()
+    for a, b in pts:
+        lo, hi = g.axes.c2p(a - 0.35 * gap, base), g.axes.c2p(a + 0.35 * gap, b)
+        w, h = abs(hi[0] - lo[0]), abs(hi[1] - lo[1])
+        bar = Rectangle(width=max(w, 0.02), height=max(h, 0.001), stroke_color=col, stroke_width=1.5 * k,
+                        fill_color=col, fill_opacity=0.6)
+        bars.add(bar.move_to([(lo[0] + hi[0]) / 2, (lo[1] + hi[1]) / 2, 0]))
+    piece = VGroup(bars)
+    piece.line = bars  # (what the entrance grows first)
+    if sr.get("label"):
+        lab = _label(sr["label"], theme, col, k, width=20)
+        _place_or_column(g, lab, max(bars, key=lambda r: r.get_top()[1]), directions=(UP, UR, RIGHT))
         piece.add(lab)
         parts[sr["label"]] = piece
     return piece
@@ -683,8 +709,9 @@ def stage_animations(st, budget: float) -> list:
     if len(st.segments):
         out.append(Create(st.segments, run_time=small))
     if len(st.series):  # the lines drawn left to right together, then their dots and labels
-        out.append(AnimationGroup(*[Create(sr.line) for sr in st.series],
-                                  run_time=max(0.6, min(3.0, budget * 0.5))))
+        out.append(AnimationGroup(*[Create(sr.line) if not isinstance(sr.line[0], Rectangle) else
+                                    AnimationGroup(*[GrowFromEdge(r, DOWN) for r in sr.line], lag_ratio=0.15)
+                                    for sr in st.series], run_time=max(0.6, min(3.0, budget * 0.5))))
         rest = [x for sr in st.series for x in sr[1:]]
         if rest:
             out.append(FadeIn(VGroup(*rest), run_time=small))
