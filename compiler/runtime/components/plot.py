@@ -422,7 +422,8 @@ def _readout(g, theme, move_dot: dict, dot, k: float):
 def _series(g, theme, sr: dict, idx: int, k: float, parts: dict) -> VGroup:
     """A data line: straight pieces through the points in order (clipped to the axes), a dot at each, its label at
     the last point."""
-    col = curve_colour(theme, idx, {"color": sr.get("color"), "label": sr.get("label"), "expr": ""})
+    col = curve_colour(theme, idx, {"color": sr.get("color"), "label": sr.get("label"), "expr": ""},
+                       kind_hint="bars histogram" if sr.get("bars") else "")  # "Bars: #58C4DD fill"
     (x0, x1, _), (y0, y1, _) = g.x_range, g.y_range
     pts = [(min(max(float(a), x0), x1), min(max(float(b), y0), y1)) for a, b in sr["points"]]
     if sr.get("bars"):
