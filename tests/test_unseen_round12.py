@@ -123,3 +123,11 @@ def test_bars_are_drawn_from_the_axis():
     bars = g.stages[0].series[0].line
     axis_y = g.axes.c2p(0, 0)[1]
     assert len(bars) == 6 and all(abs(b.get_bottom()[1] - axis_y) < 1e-3 for b in bars)
+
+
+def test_an_axis_label_given_after_a_colon_names_the_axis():
+    (beats,), _ = planned('Create one set of axes in the center: x from 1 to 6, y from 0 to 1. x axis label: "Average '
+                          'value". Y-axis title: "Share of rolls".')
+    plot = only(beats, "plot")
+    assert plot.params["x_label"] == "Average value" and plot.params["y_label"] == "Share of rolls"
+    assert not any(b.kind == "text" for b in beats)  # not loose texts under the axes

@@ -222,11 +222,18 @@ _NAMED_AXIS = re.compile(r"\b(x|y|horizontal|vertical)[- ]axis\s+(?:as\s+|with\s
                          r"[\"\u201d`]?(?=[\s,;:]|\.(?:\s|$)|$)", re.I)
 
 
+_AXIS_CAPTION = re.compile(r"\b(x|y|horizontal|vertical)[- ]axis\s+(?:label|title|name)\s*(?::|is|=|reads)?\s*"
+                           r"[\"\u201c]([^\"\u201d\n]{1,40})[\"\u201d]", re.I)
+
+
 def named_axes(sentence: str) -> tuple[str | None, str | None]:
-    """"Label the horizontal axis t and the vertical axis x": short unquoted names, after a label verb."""
-    if not re.search(r"\blabel", sentence, re.I):
-        return None, None
+    """"Label the horizontal axis t and the vertical axis x": short unquoted names, after a label verb; 'x axis label:
+    "Average value"': the quoted name, however many words."""
     names = {}
+    for m in _AXIS_CAPTION.finditer(sentence):
+        names.setdefault("x" if m.group(1).lower() in ("x", "horizontal") else "y", m.group(2).strip())
+    if not re.search(r"\blabel", sentence, re.I):
+        return names.get("x"), names.get("y")
     for m in _NAMED_AXIS.finditer(sentence):
         word = m.group(2)
         if not re.search(r"\blabel", sentence[:m.start()], re.I) or word.lower().endswith("ing"):
