@@ -14,7 +14,7 @@ from typing import Any, Sequence
 
 from .components import visual_fields
 from .planner.beats import Beat, Plan, ScenePlan
-from .planner.knowledge import spoken_units
+from .planner.knowledge import spoken_math, spoken_units
 from .planner.model import model_of
 from .text import split_sentences
 
@@ -172,7 +172,7 @@ def line_times(lines: Sequence[str], spans: Sequence[Span], first: int, start: f
     sent_words = [_text_words(spans[j].text) for j in window]
     out, floor, prev = [], 0.0, -1
     for k, line in enumerate(lines):
-        words = _text_words(line)
+        words = _text_words(line, spoken=True)
         # the first sentence after the one the line above went with that speaks of this line
         later = [j for j in range(len(window)) if j > prev or (prev < 0 and j >= 0)]
         scores = {j: len(words & sent_words[j]) for j in later}
@@ -224,15 +224,19 @@ OPENING_WAIT_S = 6.0  # the longest a title stands alone before the scene's firs
 _UNIT_AFTER_NUMBER = re.compile(r"(?<=\d)\s?(" + "|".join(re.escape(u) for u in sorted(spoken_units(), key=len, reverse=True))
                                 + r")(?![A-Za-z])")
 _NUMBER = re.compile(r"(?<![\d.])\d{1,7}(?:\.\d+)?(?!\.?\d)")
+_MATH_SIGN = re.compile(r"[=^²³√∫Σ≈×·−]|\\(?:frac|sqrt|int|sum|cdot|times|approx)\b")  # a formula line, not prose
 
 
-def _text_words(text: str) -> set[str]:
+def _text_words(text: str, spoken: bool = False) -> set[str]:
     """The words of a sentence, a beat's string or a derivation line: a whole number as the words a narrator
     says for it (36 -> thirty, six), a decimal as itself (0.785 is not a zero)."""
     words = _words(text)
+    if spoken and _MATH_SIGN.search(text):  # a derivation line "x^2 - x = 0" is said "x squared minus x equals zero"
+        words |= {_stem(w) for sign, w in spoken_math().items() if sign in text}
     for unit in _UNIT_AFTER_NUMBER.findall(text):  # "6 Ω" is said "six ohms"
         words.add(_stem(spoken_units()[unit]))
-    for num in _NUMBER.findall(text.replace(",", "")):
+    said = re.sub(r"[\^_]\{?-?\d+\}?", " ", text) if spoken and _MATH_SIGN.search(text) else text  # "x^2": squared
+    for num in _NUMBER.findall(said.replace(",", "")):
         words |= {num} if "." in num else {_stem(w) for w in _number_words(int(num)) if w not in _STOP}
     return words
 
@@ -253,7 +257,7 @@ def _stem(w: str) -> str:
 def _beat_words(b: Beat) -> set[str]:
     words = {_stem(w) for w in b.keywords if w not in _STOP}
     for s in b.strings:
-        words |= _text_words(s)
+        words |= _text_words(s, spoken=b.kind == "steps")  # a derivation's lines are read out, signs and all
     return words
 
 
@@ -296,14 +300,14 @@ def align(beats: Sequence[Beat], spans: Sequence[Span]) -> list[int]:
         # a derivation appears with the sentence that speaks of its first line; its later lines follow the
         # sentences after it (line_times), so the lines further down must not pull the whole beat earlier
         lines = b.params.get("lines") if b.kind == "steps" and not change else None
-        first = _text_words(lines[0]) if lines and len(lines) > 1 and isinstance(lines[0], str) else set()
+        first = _text_words(lines[0], spoken=True) if lines and len(lines) > 1 and isinstance(lines[0], str) else set()
         firsts.append([sum(1.0 / df[w] for w in first & sw) for sw in sent_words] if first else None)
         # … and when the narration names none of the first line, with the first sentence that speaks of any line
         # ("3 ohms plus 3 ohms gives 6 ohms" for the derivation's second line), not the one that names most of them
         spoken = []
         for ln in (lines or [])[:2] if isinstance(lines, list) else []:  # (its opening lines: a result said early
             # in the narration — "giving 1331 dollars" — does not bring the whole derivation forward)
-            lw = _text_words(ln) if isinstance(ln, str) else set()
+            lw = _text_words(ln, spoken=True) if isinstance(ln, str) else set()
             # (two words or more in common: one small number — "Two does not work" — is no evidence)
             per = [sum(1.0 / df[w] for w in lw & sw) if len(lw & sw) >= 2 else 0.0 for sw in sent_words]
             if lw and max(per) >= 0.75:

@@ -131,3 +131,27 @@ def test_an_axis_label_given_after_a_colon_names_the_axis():
     plot = only(beats, "plot")
     assert plot.params["x_label"] == "Average value" and plot.params["y_label"] == "Share of rolls"
     assert not any(b.kind == "text" for b in beats)  # not loose texts under the axes
+
+
+def test_a_derivation_read_out_in_words_appears_line_by_line_with_its_sentences():
+    """Narration that reads the lines ("x squared minus x equals zero") times them: the derivation starts with the
+    sentence that says its first line, not with the last sentence because "x^2" was heard as "two"."""
+    from compiler.models import Storyboard
+    from compiler.plan import plan_storyboard
+    from compiler.timing import estimate_spans, time_scene
+
+    from .test_unseen_round8 import scene
+
+    narration = ("First, where do the two curves meet? They meet where x squared equals x. Move everything to one side: "
+                 "x squared minus x equals zero. Factor out an x, and we get x times x minus 1 equals zero. "
+                 "These two values are the edges of our region.")
+    sb = Storyboard.model_validate({"scenes": [scene("Draw the curves y = x and y = x^2 on axes from 0 to 2.\n"
+                                                     "Write one line at a time:\nx^2 = x\nx^2 - x = 0\nx(x - 1) = 0",
+                                                     narration, plot="Where the curves meet.")]})
+    (sp,) = plan_storyboard(sb).scenes
+    spans = estimate_spans(sb.scenes[0].audio_text)
+    ts = time_scene(sp, spans)
+    steps = next(tb for tb in ts.beats if tb.beat.kind == "steps")
+    assert steps.sentence == 1  # "… x squared equals x": not the last sentence ("These two values …")
+    shown = [steps.start + t for t in steps.line_times]
+    assert [max(j for j, s in enumerate(spans) if s.start <= t + 1e-6) for t in shown] == [1, 2, 3]

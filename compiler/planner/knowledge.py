@@ -79,6 +79,11 @@ def loose_port_words() -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
+def spoken_math() -> dict[str, str]:
+    """Signs of a formula line -> the word a narrator says for each ("^2": squared, "=": equals)."""
+    return {k: v for k, v in _load("lexicon.json")["spoken_math"].items() if not k.startswith("_")}
+
+
 def spoken_units() -> dict[str, str]:
     """Unit symbols written after a number ("6 Ω", "3 V") and the word a narrator says for each ("ohms", "volts")."""
     return {k: v for k, v in _load("lexicon.json")["spoken_units"].items() if not k.startswith("_")}
