@@ -155,3 +155,11 @@ def test_a_derivation_read_out_in_words_appears_line_by_line_with_its_sentences(
     assert steps.sentence == 1  # "… x squared equals x": not the last sentence ("These two values …")
     shown = [steps.start + t for t in steps.line_times]
     assert [max(j for j, s in enumerate(spans) if s.start <= t + 1e-6) for t in shown] == [1, 2, 3]
+
+
+def test_a_label_put_above_the_bars_is_the_bars_label():
+    (beats,), _ = planned("Create axes: x axis values 1 to 6, y axis from 0 to 0.25. Grow six bars of equal height 1/6 "
+                          'at x = 1,2,3,4,5,6. Put the label "1/6" above the middle bars.')
+    bars = next(s for b in beats if b.kind == "plot" for s in b.params.get("series") or [])
+    assert bars["label"] == "1/6"
+    assert not any(b.kind == "text" for b in beats)  # not a loose text the layout may wipe

@@ -360,7 +360,7 @@ def rule_plot_ops(ex: Extracted, ctx, i: int) -> list[Beat]:
     low = ex.bare.lower()
     for op in (_on_level_line, _between, _curve_formula, _name_axes, _label_curves, _relabel, _data_lines, _legend, _spans, _valued_points, _intersection_point, _axis_markers,
                _level_lines, _dot_rows, _listed_points, _fit_line, _vertical_line, _secant, _tangent, _shift_curve,
-               _tails, _riemann, _bar_series,
+               _tails, _riemann, _bar_series, _label_bars,
                _steps_on_curve, _move_along, _point_on_curve, _endpoint_labels, _label_segments, _plane_segments, _mark_points, _mark_extremum,
                _hole, _dots_toward, _approaches):
         out = op(ex, ctx, i, first, beats, curves, low)
@@ -407,6 +407,24 @@ def _bar_series(ex: Extracted, ctx, i: int, first, beats, curves, low) -> list[B
     ex.prose[:] = []
     ctx.stop = True
     return [_extend(ex, ctx, i, "plot:bars", [], series=[series])]
+
+
+def _label_bars(ex: Extracted, ctx, i: int, first, beats, curves, low) -> list[Beat] | None:
+    """'Put the label "1/6" above the middle bars': the label of the bars on the plot, over them — not a loose text
+    that a later layout may wipe."""
+    if not re.search(r"\b(?:above|over|on top of|on)\s+(?:the\s+)?(?:\w+\s+){0,2}?bars\b", ex.sentence, re.I):
+        return None
+    label = next((q for q in ex.quoted if q not in ctx.consumed), None)
+    owner = next((b for b in reversed(beats) if any(sr.get("bars") and not sr.get("label")
+                                                    for sr in b.params.get("series") or [])), None)
+    if label is None or owner is None:
+        return None
+    series = [dict(sr, label=label) if sr.get("bars") and not sr.get("label") else sr for sr in owner.params["series"]]
+    ctx.replace(owner, Beat(owner.kind, {**owner.params, "series": series}, owner.strings + (label,), owner.rule,
+                            owner.source, owner.detail_index, owner.keywords), i)
+    ctx.consumed.add(label)
+    ctx.stop = True
+    return []
 
 
 _QV = r"(?:Q|x|q|n)\s*=\s*(" + NUM + r")"

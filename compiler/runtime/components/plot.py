@@ -462,7 +462,9 @@ def _bars(g, theme, sr: dict, pts, col, k: float, parts: dict) -> VGroup:
     piece.line = bars  # (what the entrance grows first)
     if sr.get("label"):
         lab = _label(sr["label"], theme, col, k, width=20)
-        _place_or_column(g, lab, max(bars, key=lambda r: r.get_top()[1]), directions=(UP, UR, RIGHT))
+        mid = bars.get_center()[0]  # over the tallest bar; of equal ones, the middle one
+        top = max(bars, key=lambda r: (round(r.get_top()[1], 3), -abs(r.get_center()[0] - mid)))
+        _place_or_column(g, lab, top, directions=(UP, UR, RIGHT))
         piece.add(lab)
         parts[sr["label"]] = piece
     return piece
