@@ -403,7 +403,7 @@ def test_drawing_validates_and_reports_positioned_errors():
         ({"kind": "drawing", "shapes": [{"id": "a"}, {"id": "b", "above": "a", "below": "a"}]}, "give one of them"),
         ({"kind": "drawing", "shapes": [{"id": "a", "inside": "b"}, {"id": "b", "inside": "a"}]}, "in a circle"),
         ({"kind": "drawing", "shapes": [{"id": "a"}, {"id": "b", "type": "circle", "from": "a", "to": "a"}]},
-         "only a `line` or an `arrow`"),
+         "only a `line`, an `arrow` or a `wavy_line`"),
         ({"kind": "drawing", "shapes": [{"id": "a"}, {"id": "l", "type": "line", "from": "a"}]}, "both `from` and `to`"),
         ({"kind": "drawing", "shapes": [{"id": "a"}, {"id": "b", "between": ["a"]}]}, "names two shapes"),
         ({"kind": "drawing", "shapes": [{"id": "a"}], "steps": [{"action": "unzip", "shapes": ["a"]}]},
