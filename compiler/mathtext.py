@@ -1520,6 +1520,9 @@ def _words_to_symbols(s: str) -> str:
                if _body_ok(m.group(1)) else m.group(0), s, flags=re.I)
     s = re.sub(the + pats["int_from"].pattern + r"\s*", lambda m: f"∫_{{{m.group(1)}}}^{{{m.group(2)}}} ", s,
                flags=re.I)
+    # "[x^3 / 3] from 0 to 2", "[x^3/3] evaluated from 0 to 2": the bracket evaluated between its bounds
+    s = re.sub(r"\]\s*(?:evaluated\s+)?from\s+" + _BOUND + r"\s+to\s+" + _BOUND + r"(?![\w^_])",
+               lambda m: f"]_{{{m.group(1)}}}^{{{m.group(2)}}}", s, flags=re.I)
     s = re.sub(the + pats["lim_bare"].pattern, lambda m: f"lim_{{{m.group(1)} → {m.group(2)}}} ", s)  # "lim(x → 0) f"
     s = re.sub(the + pats["lim_of"].pattern, lambda m: f"lim_{{{m.group(2)} → {m.group(3)}{_sign(m.group(4))}}} "
                f"{_grouped(m.group(1))}" if _body_ok(m.group(1)) else m.group(0), s, flags=re.I)

@@ -163,3 +163,27 @@ def test_a_label_put_above_the_bars_is_the_bars_label():
     bars = next(s for b in beats if b.kind == "plot" for s in b.params.get("series") or [])
     assert bars["label"] == "1/6"
     assert not any(b.kind == "text" for b in beats)  # not a loose text the layout may wipe
+
+
+def test_formula_lines_that_start_with_a_word_stay_in_the_derivation_under_their_head():
+    from compiler.planner.segment import detail_sentences
+
+    units = detail_sentences("3. On the right write:\n   (x + h)² = x² + 2xh + h²\n   change in area = 2xh + h²\n"
+                             "   change / h = 2x + h → 2x\n4. Shrink h: the strips get thinner.")
+    assert units[0] == "On the right write:\n(x + h)² = x² + 2xh + h²\nchange in area = 2xh + h²\nchange / h = 2x + h → 2x"
+    assert units[1].startswith("Shrink h")
+    # an instruction that starts with the same verb is still the next instruction
+    assert detail_sentences("Write:\n  y = 2x\nChange the colour of the line to red.")[1].startswith("Change the colour")
+
+
+def test_an_evaluated_bracket_takes_its_bounds():
+    from compiler.mathtext import to_tex
+
+    assert to_tex("integral from 0 to 2 of x^2 dx = [x^3 / 3] from 0 to 2").tex == \
+        r"\int_0^{2} x^{2} \, dx = \left[\frac{x^{3}}{3}\right]_0^{2}"
+    assert to_tex("[x^2/2] evaluated from 1 to 3 = 4").tex == r"\left[\frac{x^{2}}{2}\right]_1^{3} = 4"
+
+
+def test_a_column_head_that_names_its_content_is_no_title():
+    (beats,), _ = planned("Right side derivation:\nT(n) = 2 T(n/2) + n\n= 4 T(n/4) + 2n\n= 8 T(n/8) + 3n")
+    assert [b.kind for b in beats] == ["steps"]  # not also a column titled "derivation"

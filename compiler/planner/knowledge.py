@@ -349,6 +349,11 @@ def drawing_top_parts() -> str:
     return _load("vocabulary.json")["drawing_top_parts"]
 
 
+def column_content_heads() -> str:
+    """A pattern of the words that, as a column's head, say what it holds ("derivation"), not a title to draw."""
+    return _load("vocabulary.json")["column_content_heads"]
+
+
 def highlight_styles() -> dict[str, str]:
     """Patterns of the words that make a style entry a highlight's colour: `marks` (box, highlight …), `things` (answer,
     result …)."""

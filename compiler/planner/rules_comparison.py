@@ -8,7 +8,7 @@ import re
 from .beats import Beat
 from .extract import Extracted
 from .context import Context, _beat, _kw, since_clear
-from .knowledge import instruction_verbs, is_instruction
+from .knowledge import column_content_heads, instruction_verbs, is_instruction
 from .listing import Q, claim, cue_unquoted, shown_items, match_text
 
 
@@ -167,7 +167,9 @@ def rule_comparison(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         if named:  # ("(x ≈ 4), list the questions": a place in brackets, then the instruction)
             named = re.match(r"^\s*[,:]?\s*(?:\([^()]*\)\s*,?\s*)?([^:\n\"\u201c]{1,30}?)\s*:\s*\n", rest)
         first = (re.findall(r"[A-Za-z]+", named.group(1)) or [""])[0].lower() if named and named.group(1).strip() else ""
+        content = named is not None and re.fullmatch(column_content_heads(), named.group(1).strip(), re.I)
         if first and first not in instruction_verbs() and first not in ("then", "next", "now", "finally", "a", "an") \
+                and not content \
                 and not (is_instruction(named.group(1)) and re.search(r"\b(?:charts?|tables?|graphs?|bars?|plots?|diagrams?|"
                                                                      r"axes|arrows?|boxes|grid)\b", named.group(1), re.I)):
             # ("time waiting in line" is a title: a picture word in it makes no instruction; "a bar chart with

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from ..text import split_sentences
+from ..mathtext import is_formula_line
 from .knowledge import action_verbs, code_words, instruction_verbs, is_instruction, list_heads, list_nouns
 
 _FENCE = re.compile(r"```.*?(?:```|$)", re.S)
@@ -279,6 +280,9 @@ def _data_line(line: str) -> bool:
     bare = re.sub(r"^\s*(?:then|next|now|finally|also)\b\s*", "", line, flags=re.I)
     if bare != line and re.match(r"[,;]|(?:an?|the)\s", bare, re.I):
         return False  # 'Finally, a warning line: "T(K) = T(°C) + 273.15"': the next instruction, not a row
+    if re.match(r"[A-Za-z]+(?:\s*[/×·*^]|\s+(?:in|of|per|over|from|at)\s+[A-Za-z]+(?:\s+[A-Za-z]+)?\s*(?:=|≈))", bare) \
+            and is_formula_line(bare):
+        return True  # "change in area = 2xh + h²", "change / h = 2x + h": a named quantity, not "Change the …"
     if len(line) > 160 or _instruction_verb_first(bare):
         return False
     first = re.match(r"[A-Za-z]+", bare)
