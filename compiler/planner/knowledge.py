@@ -79,6 +79,11 @@ def loose_port_words() -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
+def described_changes() -> str:
+    """A pattern of the verbs that describe how things on screen change ("shrink", "holds"): a description, not text."""
+    return _load("lexicon.json")["described_changes"]["verbs"]
+
+
 def spoken_math() -> dict[str, str]:
     """Signs of a formula line -> the word a narrator says for each ("^2": squared, "=": equals)."""
     return {k: v for k, v in _load("lexicon.json")["spoken_math"].items() if not k.startswith("_")}

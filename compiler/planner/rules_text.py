@@ -10,8 +10,9 @@ import re
 from .beats import Beat
 from .context import Context, _beat, _has, _kw, since_clear
 from .extract import Extracted
-from .knowledge import (PLACE_WORDS, action_verbs, instruction_verbs, picture_objects, list_heads, list_nouns, pacing_words,
-                        picture_words, unwritten_text_nouns, visual_parts_named, without_place)
+from .knowledge import (PLACE_WORDS, action_verbs, described_changes, instruction_verbs, picture_objects, list_heads,
+                        list_nouns, pacing_words, picture_words, unwritten_text_nouns, visual_parts_named, without_place)
+from .theme import COLOUR_RE
 from .rules_equation import counted, quoted_formula
 
 
@@ -246,6 +247,15 @@ def _labelled(ex: Extracted, items: list[str]) -> list[tuple[str, str]] | None:
     if named < 1 or len(pairs) < 2:
         return None
     return pairs
+
+
+def _describes_change(text: str) -> bool:
+    """"N₂ and H₂ shrink a little, NH₃ grows a little", "bucket 1 holds 22", "30° (blue), 45° (gold), 60° (green)",
+    "2, 1, 3 in blue cells": how things on screen change, what they hold or how they are coloured — a description
+    of the picture, not a caption."""
+    if re.search(r"\b(?:" + described_changes() + r")\b", text, re.I):
+        return True
+    return len(COLOUR_RE.findall(text)) >= 2 or bool(re.search(r"\bin\s+(?:an?\s+)?(?:" + COLOUR_RE.pattern + r")\s+\w+", text, re.I))
 
 
 def _describes_picture(text: str) -> bool:
@@ -502,8 +512,8 @@ def rule_noun_phrase(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             # "…split it into two components: mg cos θ along the string and mg sin θ along the arc"
             head = re.sub(r"^(?:the|a|an|its|into|two|three|four)\s+", "", colon.group(1), flags=re.I)
             text = f"{_capital(head)}: {colon.group(2)}"
-            if _describes_picture(text):
-                return []
+            if _describes_picture(text) or _describes_change(colon.group(2)):
+                return []  # (reported as not drawn, SB301: never the description written out as a caption)
             if _PLACE_HEAD.fullmatch(ex.sentence[:colon.end(1)]):
                 text = colon.group(2)  # "Next to the chart: T \\propto \\sqrt{L}": where it goes, not a name of it
                 if re.match(r"[a-z]{2,}\s", text):
