@@ -1595,6 +1595,11 @@ def _text_words(tex: str) -> str:
             out.append(r"\text{" + before + words + after + "}")  # TeX drops the spaces around it
             i += len(words)
             continue
+        link = re.match(r"(?:to|or|if|is|as|at|by|of|on)(?= )", tex[i:]) if i and tex[i - 1] == " " else None
+        if link:  # "x = y (left) to x = \sqrt{y}": a linking word between two formulas, not italic t·o
+            out.append(r"\text{ " + link.group(0) + " }")
+            i += len(link.group(0)) + 1
+            continue
         out.append(ch)
         i += 1
     return "".join(out)

@@ -655,3 +655,10 @@ def test_greek_letters_and_roots_written_as_names_are_maths_where_they_are_used_
     assert is_label_formula("mu") and is_label_formula("sigma")
     for s in ("alpha channel", "beta version", "Raspberry Pi", "mean mu"):
         assert not is_label_formula(s), s
+
+
+def test_a_linking_word_between_formulas_written_in_tex_is_text():
+    # area-between s6: "x = y (left) to x = \sqrt{y} (right)" showed "tox" in italics
+    assert r"\text{ to }" in tex(r"x = y (left) to x = \sqrt{y} (right)")
+    assert tex(r"a = 1 or a = 2") == r"a = 1 \text{ or } a = 2"
+    assert tex(r"x \to 0") == r"x \to 0"  # the arrow command is untouched
