@@ -133,9 +133,19 @@ def time_scene(sp: ScenePlan, spans: tuple[Span, ...], narration_duration: float
         total = max(total, sp.min_duration)
     if not spans:
         spans = (Span(0.0, total - END_PAD_S, ""),)
-    assign = align(sp.beats, spans)
+    # a closing fade ("Fade out." as the last instruction) comes when the narration ends, not while its last sentence
+    # still speaks of what is on screen; it does not pull the beats before it earlier either
+    closing = len(sp.beats)
+    while closing > 1 and sp.beats[closing - 1].kind == "clear" and not isinstance(
+            sp.beats[closing - 1].params.get("sentence"), int) and sp.beats[closing - 1].detail_index == max(
+            b.detail_index for b in sp.beats):
+        closing -= 1
+    assign = align(sp.beats[:closing], spans) + [len(spans) - 1] * (len(sp.beats) - closing)
     starts: list[float] = []
     for k, b in enumerate(sp.beats):
+        if k >= closing:  # (the closing fade)
+            starts.append(max(starts[-1] + 0.4 if starts else 0.0, spans[-1].end - 0.2))
+            continue
         s = assign[k]
         same = [j for j in range(len(sp.beats)) if assign[j] == s]
         pos = same.index(k)

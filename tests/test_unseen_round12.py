@@ -187,3 +187,25 @@ def test_an_evaluated_bracket_takes_its_bounds():
 def test_a_column_head_that_names_its_content_is_no_title():
     (beats,), _ = planned("Right side derivation:\nT(n) = 2 T(n/2) + n\n= 4 T(n/4) + 2n\n= 8 T(n/8) + 3n")
     assert [b.kind for b in beats] == ["steps"]  # not also a column titled "derivation"
+
+
+def test_a_closing_fade_waits_for_the_narration_to_end():
+    """clt s5: "Fade out." as the last instruction cleared the screen while the last sentence still explained the
+    formula on it (10 s of blank screen under the narration)."""
+    from compiler.models import Storyboard
+    from compiler.plan import plan_storyboard
+    from compiler.timing import estimate_spans, time_scene
+
+    from .test_unseen_round8 import scene
+
+    narration = ("Here is the theorem. The average is close to normal. Its spread shrinks like one over root n. "
+                 "Said another way, if we subtract the mean and divide by the standard error, the result approaches "
+                 "the standard bell curve.")
+    sb = Storyboard.model_validate({"scenes": [scene(
+        "Write the main result: X ≈ N(mu, sigma^2/n). Write the standard error: SE = sigma/sqrt(n). Write the precise "
+        "form: Z = (X - mu)/(sigma/sqrt(n)). Fade out.", narration, plot="The theorem.")]})
+    (sp,) = plan_storyboard(sb).scenes
+    spans = estimate_spans(sb.scenes[0].audio_text)
+    ts = time_scene(sp, spans)
+    fade = ts.beats[-1]
+    assert fade.beat.kind == "clear" and fade.start >= spans[-1].end - 0.5  # after the last sentence, not during it
