@@ -1132,6 +1132,11 @@ def _chem_subscripts(m: re.Match) -> str:
     return "".join(el + n.translate(_SUBSCRIPT_DIGITS) for el, n in parts)
 
 
+# Greek letters a text spells out that are no English words ("center mu and spread sigma"); "alpha", "beta", "pi",
+# "delta" … are left as written
+_NAMED_GREEK = re.compile(r"(?<![A-Za-z\\])(?:mu|sigma|lambda|theta|epsilon|omega|phi|psi|rho|tau)(?![A-Za-z])")
+
+
 def plain_text(s: str) -> str:
     """Text that will be drawn as it is (not typeset), with the LaTeX a model wrote inside it made readable:
     "Why Is the Area of a Circle \\pi r^2?" -> "Why Is the Area of a Circle π r²?", "If \\alpha > 1" -> "If α > 1",
@@ -1144,6 +1149,11 @@ def plain_text(s: str) -> str:
         s = re.sub(r"[ \t]{2,}", " ", s)
     if "->" in s:  # "3 C on left -> need 3 CO2": the arrow it means
         s = re.sub(r"(?<=[\w)\]\s])\s*(?<![-<])--?>(?![->])\s*(?=[\w(\[$\s])", " \u2192 ", s)
+    # "n >= 30", "p <= 0.05", "a != b": the signs meant; "sigma / sqrt(n)", "center mu": the letters and the root
+    s = re.sub(r"(?<=[\w)\s])(>=|<=|!=)(?=[\s\w(-])", lambda m: {">=": "≥", "<=": "≤", "!=": "≠"}[m.group(1)], s)
+    s = re.sub(r"\bsqrt\(([^()]{1,12})\)", lambda m: "√" + (m.group(1) if re.fullmatch(r"\w+", m.group(1))
+                                                            else f"({m.group(1)})"), s)
+    s = _NAMED_GREEK.sub(lambda m: _GREEK_LETTER[m.group(0)], s)
     if "\\" not in s and "$" not in s and "^" not in s:
         return s
     # $…$ around maths is dropped; a dollar sign before a number ("$1000", "Balance ($)") is money, kept

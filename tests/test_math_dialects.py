@@ -662,3 +662,10 @@ def test_a_linking_word_between_formulas_written_in_tex_is_text():
     assert r"\text{ to }" in tex(r"x = y (left) to x = \sqrt{y} (right)")
     assert tex(r"a = 1 or a = 2") == r"a = 1 \text{ or } a = 2"
     assert tex(r"x \to 0") == r"x \to 0"  # the arrow command is untouched
+
+
+def test_drawn_text_shows_the_signs_and_letters_a_model_spelled_out():
+    # clt s8: "n >= 30" and "center mu and spread sigma / sqrt(n)" were drawn as typed
+    assert plain_text("Rule of thumb: n >= 30 is usually enough") == "Rule of thumb: n ≥ 30 is usually enough"
+    assert plain_text("bell curve with center mu and spread sigma / sqrt(n)") == "bell curve with center μ and spread σ / √n"
+    assert plain_text("muon, Tau Ceti, alpha version") == "muon, Tau Ceti, alpha version"  # words stay words
