@@ -234,6 +234,9 @@ OPENING_WAIT_S = 6.0  # the longest a title stands alone before the scene's firs
 _UNIT_AFTER_NUMBER = re.compile(r"(?<=\d)\s?(" + "|".join(re.escape(u) for u in sorted(spoken_units(), key=len, reverse=True))
                                 + r")(?![A-Za-z])")
 _NUMBER = re.compile(r"(?<![\d.])\d{1,7}(?:\.\d+)?(?!\.?\d)")
+_FRACTION = re.compile(r"\\[dt]?frac\{(\d{1,2})\}\{(\d{1,2})\}|(?<![\w.])(\d{1,2})\s*/\s*(\d{1,2})(?![\w.])")
+_ORDINAL = ["", "", "half", "third", "quarter", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+            "twelfth"]
 _MATH_SIGN = re.compile(r"[=^²³√∫Σ≈×·−]|\\(?:frac|sqrt|int|sum|cdot|times|approx)\b")  # a formula line, not prose
 
 
@@ -245,7 +248,16 @@ def _text_words(text: str, spoken: bool = False) -> set[str]:
         words |= {_stem(w) for sign, w in spoken_math().items() if sign in text}
     for unit in _UNIT_AFTER_NUMBER.findall(text):  # "6 Ω" is said "six ohms"
         words.add(_stem(spoken_units()[unit]))
-    said = re.sub(r"[\^_]\{?-?\d+\}?", " ", text) if spoken and _MATH_SIGN.search(text) else text  # "x^2": squared
+    said = re.sub(r"[\^_]\{?-?\d+\}?", " ", text) if _MATH_SIGN.search(text) else text  # "x^2": squared, not "two"
+    if re.search(r"\^\{?2\b|²", text):
+        words.add("squar")
+    if re.search(r"\^\{?3\b|³", text):
+        words.add("cub")
+    for m in _FRACTION.finditer(said):  # "\frac{1}{2}", "2/3": said "one half", "two thirds"
+        below = int(m.group(2) or m.group(4))
+        if 2 <= below < len(_ORDINAL):
+            words.add(_stem(_ORDINAL[below]))
+    said = _FRACTION.sub(lambda m: f" {m.group(1) or m.group(3)} ", said)  # (its denominator is said as the ordinal)
     for num in _NUMBER.findall(said.replace(",", "")):
         words |= {num} if "." in num else {_stem(w) for w in _number_words(int(num)) if w not in _STOP}
     return words
