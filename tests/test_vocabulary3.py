@@ -98,7 +98,7 @@ def test_physics_numbers_are_computed():
     vx, vy, v, below = impact_velocity(15, 0, 20, 9.8)  # dev/cliff-throw: thrown horizontally
     assert vx == 15 and abs(vy + 19.80) < 0.01 and abs(v - 24.84) < 0.01 and abs(below - 52.85) < 0.01
     assert drawn_strings("physics", {"bodies": [{}], "projectile": {"speed": 15, "height": 20, "impact": True}})[-4:] \
-        == ["vx = 15 m/s", "vy = 19.8 m/s", "v = 24.8 m/s", "52.9°"]
+        == ["v_x = 15 m/s", "v_y = 19.8 m/s", "v = 24.8 m/s", "52.9°"]
     assert "a" in drawn_strings("physics", FREE_BODY)
     from compiler.runtime.components.physics import sum_points
 

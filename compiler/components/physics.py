@@ -489,7 +489,7 @@ def impact_velocity(speed: float, angle: float, height: float, g: float) -> tupl
 
 def impact_labels(speed: float, angle: float, height: float, g: float) -> list[str]:
     vx, vy, v, below = impact_velocity(speed, angle, height, g)
-    return [f"vx = {fmt(vx, 'm/s')}", f"vy = {fmt(abs(vy), 'm/s')}", f"v = {fmt(v, 'm/s')}", f"{fmt(below)}°"]
+    return [f"v_x = {fmt(vx, 'm/s')}", f"v_y = {fmt(abs(vy), 'm/s')}", f"v = {fmt(v, 'm/s')}", f"{fmt(below)}°"]
 
 
 def spring_period(k: float | None, mass: float | None) -> float | None:
