@@ -183,17 +183,24 @@ def line_times(lines: Sequence[str], spans: Sequence[Span], first: int, start: f
     out, floor, prev = [], 0.0, -1
     for k, line in enumerate(lines):
         words = _text_words(line, spoken=True)
-        # the first sentence after the one the line above went with that speaks of this line
-        later = [j for j in range(len(window)) if j > prev or (prev < 0 and j >= 0)]
-        scores = {j: len(words & sent_words[j]) for j in later}
-        best = max(later, key=lambda j: (scores[j], -j)) if later and max(scores.values()) >= 1 else None
+        # the sentence that speaks most of this line, from the one the line above went with on (one sentence may
+        # read out two lines: "31 squared is 961, which leaves a remainder of 4")
+        later = [j for j in range(len(window)) if j >= max(prev, 0)]
+        # (the result a line ends with, "= 16", is what the narration says of it: it counts twice)
+        result = re.search(r"=\s*([-−]?\d[\d,.]*)\s*\S{0,4}\s*$", line)
+        said = _text_words(result.group(1)) if result else set()
+        scores = {j: len(words & sent_words[j]) + len(said & sent_words[j]) for j in later}
+        # (a tie with the sentence of the line above goes to the next: a sentence mostly reads one line)
+        best = max(later, key=lambda j: (scores[j], j > prev, -j)) if later and max(scores.values()) >= 1 else None
+        same = best is not None and best == prev
         if best is not None:
             t, prev = max(0.0, spans[window[best]].start - start), best
         else:
             t = even[k]
         t = min(max(t, floor), duration * 0.92)
         out.append(t)
-        floor = t + 0.4
+        floor = t + (min(1.5, 0.3 * (spans[window[best]].end - spans[window[best]].start)) if same or best is not None
+                     else 0.4)
     return tuple(out)
 
 

@@ -209,3 +209,21 @@ def test_a_closing_fade_waits_for_the_narration_to_end():
     ts = time_scene(sp, spans)
     fade = ts.beats[-1]
     assert fade.beat.kind == "clear" and fade.start >= spans[-1].end - 0.5  # after the last sentence, not during it
+
+
+def test_two_lines_read_in_one_sentence_share_it_and_the_rest_do_not_pile_up_at_the_end():
+    """rsa s6: "31 squared is 961, which leaves a remainder of 4" reads two lines; each later line had to wait for a
+    later sentence, so lines 4–8 came together in 2 s after they were said."""
+    from compiler.timing import Span, line_times
+
+    said = ["Bob receives 31.", "31 squared is 961, which leaves a remainder of 4.", "Squaring again, 4 squared is 16.",
+            "We multiply 16 times 4 times 31, which gives 1984.", "Dividing by 33 leaves 4."]
+    spans, t = [], 0.2
+    for s in said:
+        spans.append(Span(t, t + 3.0, s))
+        t += 3.3
+    lines = ["31^2 = 961", "961 = 29 x 33 + 4", "31^4 mod 33 = 4^2 = 16", "16 x 4 x 31 = 1984", "1984 = 60 x 33 + 4"]
+    times = [spans[1].start + x for x in line_times(lines, spans, 1, spans[1].start, spans[-1].end - spans[1].start)]
+    heard = [max(j for j, s in enumerate(spans) if s.start <= x + 1e-6) for x in times]
+    assert heard[:4] == [1, 1, 2, 3]  # the two lines of sentence 2 both with it, then one line per sentence
+    assert times[1] - times[0] >= 0.8  # apart, not on top of each other
