@@ -27,7 +27,7 @@ from .planner.clauses import operation_clauses
 from .planner.extract import QUOTED, before_quote, extract, mask_shown
 from .planner.segment import detail_sentences
 from .planner.context import Context, History, _kw, since_clear
-from .planner.knowledge import component_nouns, counted_shapes, is_instruction, picture_objects
+from .planner.knowledge import asked_motion, component_nouns, counted_shapes, is_instruction, picture_objects
 from .planner.ruleset import RULES
 from .planner.rules_equation import kept_formulas
 from .planner.theme import Theme, colour_value, parse_theme, style_title, styled_highlight
@@ -187,6 +187,8 @@ def _rule_beats(index: int, scene: Scene, details: tuple[str, ...], theme: Theme
             produced = _styled_highlights(ex, ctx, produced)
         if produced and not ctx.changed_in(i):
             _only_its_label(ex, ctx, i, produced)
+        if produced:
+            _lost_motion(ex, ctx, i, produced)
         if produced:
             _counted_shapes(ex, ctx, i, produced)
         if produced or ctx.changed_in(i):
@@ -464,6 +466,20 @@ def _only_its_label(ex, ctx: Context, i: int, produced: list[Beat]) -> None:
             ctx.lost(i, f"the {noun} to {shown} (on screen) {'are' if plural else 'is'} not drawn")
             return
         ctx.lost(i, f"only the text {shown} is drawn; the {noun} it belongs to {'are' if plural else 'is'} not")
+
+
+def _lost_motion(ex, ctx: Context, i: int, produced: list[Beat]) -> None:
+    """"Animate copies of the lock moving from Bob to Alice, with text "anyone can have it"", "close the lock on it and
+    send it to Bob": the sentence drew only its quoted text (or added a still shape) — the motion is not drawn, and
+    that is said (SB307), not left for the viewer to notice."""
+    if not ex.quoted or not all(b.kind in ("text", "bullets") for b in produced) or any(j == i for j, _ in ctx.losses):
+        return
+    if not is_instruction(ex.sentence):
+        return
+    motion = re.search(r"\b(?:" + asked_motion() + r")\b", QUOTED.sub(" ", ex.sentence), re.I)
+    if motion:
+        shown = ", ".join(repr(q) for q in ex.quoted[:3])
+        ctx.lost(i, f"only the text {shown} is drawn; the motion the sentence asks for ({motion.group(0)!r}) is not")
 
 
 def _labelled_object(sentence: str, q: str) -> str | None:

@@ -227,3 +227,12 @@ def test_two_lines_read_in_one_sentence_share_it_and_the_rest_do_not_pile_up_at_
     heard = [max(j for j, s in enumerate(spans) if s.start <= x + 1e-6) for x in times]
     assert heard[:4] == [1, 1, 2, 3]  # the two lines of sentence 2 both with it, then one line per sentence
     assert times[1] - times[0] >= 0.8  # apart, not on top of each other
+
+
+def test_motion_asked_for_beside_a_quoted_text_is_reported_when_only_the_text_is_drawn():
+    (beats,), notes = planned('Show a box "Bob" on the right. Animate copies of the lock moving from Bob to Alice and '
+                              'also to Eve, with text "anyone can have it".')
+    assert any(b.params.get("text") == "anyone can have it" for b in beats)
+    assert any("SB307" in n and "anyone can have it" in n and "motion" in n for n in notes)
+    (beats,), notes = planned('Write the note "kept secret" under the key.')
+    assert not any("motion" in n for n in notes)  # nothing to move: nothing lost

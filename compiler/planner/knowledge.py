@@ -79,6 +79,11 @@ def loose_port_words() -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
+def asked_motion() -> str:
+    """A pattern of the verbs that ask for something to move or act on screen ("animate … moving", "send it")."""
+    return _load("lexicon.json")["asked_motion"]["verbs"]
+
+
 def described_changes() -> str:
     """A pattern of the verbs that describe how things on screen change ("shrink", "holds"): a description, not text."""
     return _load("lexicon.json")["described_changes"]["verbs"]
