@@ -236,3 +236,12 @@ def test_motion_asked_for_beside_a_quoted_text_is_reported_when_only_the_text_is
     assert any("SB307" in n and "anyone can have it" in n and "motion" in n for n in notes)
     (beats,), notes = planned('Write the note "kept secret" under the key.')
     assert not any("motion" in n for n in notes)  # nothing to move: nothing lost
+
+
+def test_a_dot_going_round_a_clock_is_reported_when_only_its_stop_is_marked():
+    (beats,), notes = planned("Draw a clock-like circle with numbers 0 to 32 around it (only show labels 0, 8, 16, 24, 31) "
+                              "and animate a dot going around: starting at 0, moving 64 steps, passing 0 once and "
+                              "stopping at 31.")
+    clock = only(beats, "graph")
+    assert clock.params["steps"] == [{"action": "visit", "nodes": [31]}]
+    assert any("SB307" in n and "trip round the circle" in n for n in notes)

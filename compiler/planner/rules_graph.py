@@ -158,6 +158,10 @@ def _clock(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                      r"(?:at|on)\s+(" + _INT + r")\b", s, re.I)
     if stop and int(stop.group(1)) in nodes:
         steps.append({"action": "visit", "nodes": [int(stop.group(1))]})
+        if re.search(r"\b(?:going|goes|go|moving|moves|move|travel\w*|walk\w*)\s+(?:a\s+)?(?:round|around)\b|"
+                     r"\b\d+\s+steps\b|\bpassing\b", s, re.I):
+            ctx.lost(i, f"the dot's trip round the circle is not animated: only where it stops ({stop.group(1)}) is "
+                        "marked")
     elif stop:
         ctx.lost(i, f"the dot stops at {stop.group(1)}, a number the circle does not show")
     strings = [str(v) for v in nodes]
