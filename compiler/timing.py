@@ -14,7 +14,7 @@ from typing import Any, Sequence
 
 from .components import visual_fields
 from .planner.beats import Beat, Plan, ScenePlan
-from .planner.knowledge import spoken_math, spoken_units
+from .planner.knowledge import spoken_between_numbers, spoken_math, spoken_powers, spoken_units
 from .planner.model import model_of
 from .text import split_sentences
 
@@ -192,15 +192,14 @@ def line_times(lines: Sequence[str], spans: Sequence[Span], first: int, start: f
         scores = {j: len(words & sent_words[j]) + len(said & sent_words[j]) for j in later}
         # (a tie with the sentence of the line above goes to the next: a sentence mostly reads one line)
         best = max(later, key=lambda j: (scores[j], j > prev, -j)) if later and max(scores.values()) >= 1 else None
-        same = best is not None and best == prev
         if best is not None:
             t, prev = max(0.0, spans[window[best]].start - start), best
         else:
             t = even[k]
         t = min(max(t, floor), duration * 0.92)
         out.append(t)
-        floor = t + (min(1.5, 0.3 * (spans[window[best]].end - spans[window[best]].start)) if same or best is not None
-                     else 0.4)
+        # (the next line no sooner than a little into this one's sentence: two lines it reads are apart)
+        floor = t + (min(1.5, 0.3 * (spans[window[best]].end - spans[window[best]].start)) if best is not None else 0.4)
     return tuple(out)
 
 
@@ -244,6 +243,8 @@ _NUMBER = re.compile(r"(?<![\d.])\d{1,7}(?:\.\d+)?(?!\.?\d)")
 _FRACTION = re.compile(r"\\[dt]?frac\{(\d{1,2})\}\{(\d{1,2})\}|(?<![\w.])(\d{1,2})\s*/\s*(\d{1,2})(?![\w.])")
 _ORDINAL = ["", "", "half", "third", "quarter", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
             "twelfth"]
+_POWER = re.compile(r"\^\{?(\d)\}?(?!\d)|([²³])")
+_SUPERSCRIPTS = {"²": "2", "³": "3"}
 _MATH_SIGN = re.compile(r"[=^²³√∫Σ≈×·−]|\\(?:frac|sqrt|int|sum|cdot|times|approx)\b")  # a formula line, not prose
 
 
@@ -253,13 +254,14 @@ def _text_words(text: str, spoken: bool = False) -> set[str]:
     words = _words(text)
     if spoken and _MATH_SIGN.search(text):  # a derivation line "x^2 - x = 0" is said "x squared minus x equals zero"
         words |= {_stem(w) for sign, w in spoken_math().items() if sign in text}
+        words |= {_stem(w) for letter, w in spoken_between_numbers().items()
+                  if re.search(r"\d\s+" + re.escape(letter) + r"\s+\d", text)}  # "16 x 4": sixteen times four
     for unit in _UNIT_AFTER_NUMBER.findall(text):  # "6 Ω" is said "six ohms"
         words.add(_stem(spoken_units()[unit]))
     said = re.sub(r"[\^_]\{?-?\d+\}?", " ", text) if _MATH_SIGN.search(text) else text  # "x^2": squared, not "two"
-    if re.search(r"\^\{?2\b|²", text):
-        words.add("squar")
-    if re.search(r"\^\{?3\b|³", text):
-        words.add("cub")
+    for m in _POWER.finditer(text):  # "x^2", "x²": said "x squared"
+        if (word := spoken_powers().get(m.group(1) or _SUPERSCRIPTS[m.group(2)])):
+            words.add(_stem(word))
     for m in _FRACTION.finditer(said):  # "\frac{1}{2}", "2/3": said "one half", "two thirds"
         below = int(m.group(2) or m.group(4))
         if 2 <= below < len(_ORDINAL):

@@ -94,6 +94,16 @@ def spoken_math() -> dict[str, str]:
     return {k: v for k, v in _load("lexicon.json")["spoken_math"].items() if not k.startswith("_")}
 
 
+def spoken_between_numbers() -> dict[str, str]:
+    """A letter written as an operator between two numbers -> the word said for it ("x": times)."""
+    return {k: v for k, v in _load("lexicon.json")["spoken_between_numbers"].items() if not k.startswith("_")}
+
+
+def spoken_powers() -> dict[str, str]:
+    """An exponent -> the word a narrator says for it ("2": squared)."""
+    return {k: v for k, v in _load("lexicon.json")["spoken_powers"].items() if not k.startswith("_")}
+
+
 def spoken_units() -> dict[str, str]:
     """Unit symbols written after a number ("6 Ω", "3 V") and the word a narrator says for each ("ohms", "volts")."""
     return {k: v for k, v in _load("lexicon.json")["spoken_units"].items() if not k.startswith("_")}
