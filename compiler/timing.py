@@ -258,7 +258,9 @@ def _text_words(text: str, spoken: bool = False) -> set[str]:
                   if re.search(r"\d\s+" + re.escape(letter) + r"\s+\d", text)}  # "16 x 4": sixteen times four
     for unit in _UNIT_AFTER_NUMBER.findall(text):  # "6 Ω" is said "six ohms"
         words.add(_stem(spoken_units()[unit]))
-    said = re.sub(r"[\^_]\{?-?\d+\}?", " ", text) if _MATH_SIGN.search(text) else text  # "x^2": squared, not "two"
+    # "x^2" is said "x squared", not "x two" (a power with a word of its own); "31^7", "31 to the power 7", keeps its 7
+    said = _POWER.sub(lambda m: " " if spoken_powers().get(m.group(1) or _SUPERSCRIPTS[m.group(2)]) else m.group(0),
+                      re.sub(r"_\{?-?\d+\}?", " ", text)) if _MATH_SIGN.search(text) else text
     for m in _POWER.finditer(text):  # "x^2", "x²": said "x squared"
         if (word := spoken_powers().get(m.group(1) or _SUPERSCRIPTS[m.group(2)])):
             words.add(_stem(word))
