@@ -333,16 +333,26 @@ def align(beats: Sequence[Beat], spans: Sequence[Span]) -> list[int]:
         # a derivation appears with the sentence that speaks of its first line; its later lines follow the
         # sentences after it (line_times), so the lines further down must not pull the whole beat earlier
         lines = b.params.get("lines") if b.kind == "steps" and not change else None
-        first = _text_words(lines[0], spoken=True) if lines and len(lines) > 1 and isinstance(lines[0], str) else set()
-        firsts.append([sum(1.0 / df[w] for w in first & sw) for sw in sent_words] if first else None)
+        first = _text_words(lines[0]) if lines and len(lines) > 1 and isinstance(lines[0], str) else set()
+        lead = [sum(1.0 / df[w] for w in first & sw) for sw in sent_words] if first else None
+        if lines and len(lines) > 1 and isinstance(lines[0], str) and (lead is None or max(lead) < 0.75):
+            # a line the narration names no word or number of ("x^2 = x"): its signs, as read out ("x squared equals x")
+            first = _text_words(lines[0], spoken=True)
+            lead = [sum(1.0 / df[w] for w in first & sw) for sw in sent_words] if first else None
+        firsts.append(lead)
         # … and when the narration names none of the first line, with the first sentence that speaks of any line
         # ("3 ohms plus 3 ohms gives 6 ohms" for the derivation's second line), not the one that names most of them
         spoken = []
         for ln in (lines or [])[:2] if isinstance(lines, list) else []:  # (its opening lines: a result said early
             # in the narration — "giving 1331 dollars" — does not bring the whole derivation forward)
-            lw = _text_words(ln, spoken=True) if isinstance(ln, str) else set()
-            # (two words or more in common: one small number — "Two does not work" — is no evidence)
-            per = [sum(1.0 / df[w] for w in lw & sw) if len(lw & sw) >= 2 else 0.0 for sw in sent_words]
+            # (two words or more in common: one small number — "Two does not work" — is no evidence; its signs as
+            # read out only when its words and numbers give none)
+            per = [0.0] * m
+            for spoken_signs in (False, True):
+                lw = _text_words(ln, spoken=spoken_signs) if isinstance(ln, str) else set()
+                per = [sum(1.0 / df[w] for w in lw & sw) if len(lw & sw) >= 2 else 0.0 for sw in sent_words]
+                if max(per) >= 0.75:
+                    break
             if lw and max(per) >= 0.75:
                 spoken.append(max(range(m), key=lambda j: (round(per[j], 6), -j)))
         line_first.append(min(spoken) if spoken else None)
