@@ -30,7 +30,7 @@ from .planner.context import Context, History, _kw, since_clear
 from .planner.knowledge import asked_motion, component_nouns, counted_shapes, is_instruction, picture_objects
 from .planner.ruleset import RULES
 from .planner.rules_equation import kept_formulas
-from .planner.theme import Theme, colour_value, parse_theme, style_title, styled_highlight
+from .planner.theme import Theme, colour_value, parse_theme, style_title
 from .text import split_sentences
 
 # The rules read each sentence with a few thousand distinct regular expressions (many built from the data files);
@@ -143,18 +143,6 @@ def _placed_right(ex, ctx: Context, produced: list[Beat]) -> list[Beat]:
     return [placed if b is first else b for b in produced]
 
 
-def _styled_highlights(ex, ctx: Context, produced: list[Beat]) -> list[Beat]:
-    """A highlight the sentence gives no colour takes the one the style gives highlights of its kind ("Results box:
-    green stroke", "Highlight for sum 2: red fill"), whichever rule made it."""
-    bare = [b for b in produced if b.kind == "highlight" and not b.params.get("color") and b in ctx.beats]
-    colour = styled_highlight(ex.sentence, ctx.theme.labels) if bare else None
-    if not colour:
-        return produced
-    for b in bare:
-        ctx.beats[ctx.beats.index(b)] = replace(b, params={**b.params, "color": colour})
-    return [replace(b, params={**b.params, "color": colour}) if b in bare else b for b in produced]
-
-
 def _dropped_quotes(ex, ctx, i: int) -> None:
     """A quoted text of several words that the sentence's rules neither drew nor used (a rule that handled the
     sentence and stopped the rest): said (SB307), never lost without a word."""
@@ -184,7 +172,6 @@ def _rule_beats(index: int, scene: Scene, details: tuple[str, ...], theme: Theme
             ctx.beats.extend(kept)
         if produced:
             produced = _placed_right(ex, ctx, produced)
-            produced = _styled_highlights(ex, ctx, produced)
         if produced and not ctx.changed_in(i):
             _only_its_label(ex, ctx, i, produced)
         if produced:

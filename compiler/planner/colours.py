@@ -16,7 +16,7 @@ import re
 
 from .beats import Beat
 from .extract import mask_shown
-from .theme import COLOUR_RE, ROLE_WORDS, Theme, colour_value
+from .theme import COLOUR_RE, ROLE_WORDS, Theme, colour_value, styled_highlight
 
 WHOLE = ("text", "title", "equation", "steps", "bullets", "code", "sequence", "matrix", "transform")
 _GENERIC = set(sum(ROLE_WORDS.values(), ())) | {"final", "the", "then", "second", "first", "light", "component",
@@ -89,7 +89,8 @@ def apply_colours(beats: list[Beat], theme: Theme) -> list[Beat]:
         elif b.kind == "highlight" and "color" not in b.params and b.params.get("mode") != "dim":
             low = b.source.lower()
             col = next((c for p, c in theme.emphasis.items() if len(p) >= 3 and p.lower() in low), None)
-            col = col or theme.roles.get("highlight")
+            # ("Results box: green stroke", "Highlight for sum 2: red fill": the style's colour for highlights of its kind)
+            col = col or styled_highlight(b.source, theme.labels) or theme.roles.get("highlight")
             if col:
                 b = _with(b, color=col)
         out.append(b)
