@@ -245,3 +245,22 @@ def test_a_dot_going_round_a_clock_is_reported_when_only_its_stop_is_marked():
     clock = only(beats, "graph")
     assert clock.params["steps"] == [{"action": "visit", "nodes": [31]}]
     assert any("SB307" in n and "trip round the circle" in n for n in notes)
+
+
+def test_the_style_of_a_final_box_and_of_a_boxed_value_reach_their_highlights():
+    from compiler.planner.theme import styled_highlight
+
+    assert styled_highlight('Box "$1331".', {"final": "#66BB6A", "heading": "#83C167"}) == "#66BB6A"  # "Final box green"
+    assert styled_highlight("Draw the table.", {"final": "#66BB6A"}) is None  # no box asked
+    from compiler.models import Storyboard
+    from compiler.plan import plan_storyboard
+
+    from .test_unseen_round8 import scene
+
+    sb = Storyboard.model_validate({"scenes": [scene(
+        "On the right show the explanation:\nTotal extra: $10 + $21 = $31\nCompound total - simple total = 1331 - 1300 "
+        "= $31", "The extra is 31 dollars.", plot="The extra.", style="Explanation text on the right, with the final $31 "
+        "in yellow and boxed.")]})
+    (sp,) = plan_storyboard(sb).scenes
+    marks = [b.params for b in sp.beats if b.kind == "highlight"]
+    assert marks and marks[0]["target"] == "$31" and marks[0]["color"].upper() in ("#FFE066", "#FFFF00", "#FFD54F")

@@ -97,6 +97,9 @@ def apply_colours(beats: list[Beat], theme: Theme) -> list[Beat]:
     # "Use red color to highlight "0 / 0"": the beat that draws it is followed by a highlight in red
     for phrase, col in theme.emphasis.items():
         key = _norm(phrase)
+        token = re.search(r"[$€£]?\d[\d.,]*%?$", phrase.strip())  # "the final $31 … boxed": the $31 it names
+        if token and not any(key in _norm(s) for b in out for s in b.strings):
+            phrase, key = token.group(0), _norm(token.group(0))
         if not key:
             continue
         hit = next((k for k, b in enumerate(out) if b.kind not in ("highlight", "clear", "move")

@@ -475,6 +475,9 @@ def styled_highlight(sentence: str, labels: dict[str, str]) -> str | None:
             if marks.search(phrase):
                 found.append((0, col))  # "Box: green": every box
             continue
+        if all(things.fullmatch(w) for w in own):
+            found.append((0.5, col))  # "Final box: green" (kept as "final"): the box a scene puts round its result
+            continue
         said = re.search(r"\b" + r"\s+".join(map(re.escape, own)) + r"\b", low)
         if said and not marks.search(phrase) and not marks.match(low, said.end()) and not re.match(
                 r"(?:\s+\w+){0,4}?\s+(?:" + kinds["marks"] + r")\b", low[said.end():]):
