@@ -264,3 +264,10 @@ def test_the_style_of_a_final_box_and_of_a_boxed_value_reach_their_highlights():
     (sp,) = plan_storyboard(sb).scenes
     marks = [b.params for b in sp.beats if b.kind == "highlight"]
     assert marks and marks[0]["target"] == "$31" and marks[0]["color"].upper() in ("#FFE066", "#FFFF00", "#FFD54F")
+
+
+def test_an_animation_shown_only_as_a_pulse_of_what_is_on_screen_is_reported():
+    (beats,), notes = planned("Create axes with x from 0 to 1 and draw y = x and y = x^2. "
+                              "Animate removing the parabola area from the triangle, leaving the lens region.")
+    assert any(b.rule == "highlight:animate-previous" for b in beats)
+    assert any("SB307" in n and "only pulses" in n for n in notes)
