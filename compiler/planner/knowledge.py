@@ -79,6 +79,11 @@ def loose_port_words() -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
+def _entries(name: str) -> dict[str, str]:
+    """A lexicon map without its `_doc`."""
+    return {k: v for k, v in _load("lexicon.json")[name].items() if not k.startswith("_")}
+
+
 def asked_motion() -> str:
     """A pattern of the verbs that ask for something to move or act on screen ("animate … moving", "send it")."""
     return _load("lexicon.json")["asked_motion"]["verbs"]
@@ -90,23 +95,23 @@ def described_changes() -> str:
 
 
 def spoken_math() -> dict[str, str]:
-    """Signs of a formula line -> the word a narrator says for each ("^2": squared, "=": equals)."""
-    return {k: v for k, v in _load("lexicon.json")["spoken_math"].items() if not k.startswith("_")}
+    """Signs of a formula line -> the word a narrator says for each ("=": equals, "−": minus)."""
+    return _entries("spoken_math")
 
 
 def spoken_between_numbers() -> dict[str, str]:
     """A letter written as an operator between two numbers -> the word said for it ("x": times)."""
-    return {k: v for k, v in _load("lexicon.json")["spoken_between_numbers"].items() if not k.startswith("_")}
+    return _entries("spoken_between_numbers")
 
 
 def spoken_powers() -> dict[str, str]:
     """An exponent -> the word a narrator says for it ("2": squared)."""
-    return {k: v for k, v in _load("lexicon.json")["spoken_powers"].items() if not k.startswith("_")}
+    return _entries("spoken_powers")
 
 
 def spoken_units() -> dict[str, str]:
     """Unit symbols written after a number ("6 Ω", "3 V") and the word a narrator says for each ("ohms", "volts")."""
-    return {k: v for k, v in _load("lexicon.json")["spoken_units"].items() if not k.startswith("_")}
+    return _entries("spoken_units")
 
 
 def counted_shapes() -> tuple[str, ...]:

@@ -720,28 +720,23 @@ def _level_lines(ex, ctx, i, first, beats, curves, low):
     marked = _MARKED_AT.search(ex.sentence) if m is None else None
     if m is None and marked is None:
         return None
-    if marked is not None:
-        axis = "y" if marked.group(2).lower() == "horizontal" else "x"
-        values = [_num(v) for v in re.findall(NUM, re.sub(r"[a-zα-ω]\w{0,2}\s*=", " ", marked.group(1)))][:6]
-        labels = [q for q in ex.quoted if q not in ctx.consumed]
-        if len(labels) != len(values) and marked.group(3):
-            labels = [_fmt(v) for v in values]  # "… and labels": each line says where it stands
-        labels = labels if len(labels) == len(values) else [None] * len(values)
-        markers = [{"axis": axis, "value": v, **({"label": lab} if lab else {})} for v, lab in zip(values, labels)]
-        ex.prose[:] = []
-        ctx.stop = True  # the sentence is these lines: "Mark x = 2.89" is not a part of a formula to highlight
-        return [_extend(ex, ctx, i, "plot:level-lines", [lab for lab in labels if lab], markers=markers)]
-    axis = "y" if m.group(1).lower() == "horizontal" else "x"
-    values = [_num(v) for v in re.findall(NUM, re.sub(r"[a-zα-ω]\w{0,2}\s*=", " ", m.group(2)))][:6]
+    direction, written = (m.group(1), m.group(2)) if m is not None else (marked.group(2), marked.group(1))
+    axis = "y" if direction.lower() == "horizontal" else "x"
+    values = [_num(v) for v in re.findall(NUM, re.sub(r"[a-zα-ω]\w{0,2}\s*=", " ", written))][:6]
     labels = [q for q in ex.quoted if q not in ctx.consumed]
-    after = re.match(r"\s*,?\s*(?:labell?ed|called|marked)\s+[\"\u201c]([^\"\u201d]{1,60})[\"\u201d]", ex.sentence[m.end():], re.I)
-    if len(values) == 1 and after:
-        labels = [after.group(1)]  # "a vertical dashed line at x = 1.58 labeled "boundary ≈ 1.58 h", …"
+    if m is not None:
+        after = re.match(r"\s*,?\s*(?:labell?ed|called|marked)\s+[\"\u201c]([^\"\u201d]{1,60})[\"\u201d]",
+                         ex.sentence[m.end():], re.I)
+        if len(values) == 1 and after:
+            labels = [after.group(1)]  # "a vertical dashed line at x = 1.58 labeled "boundary ≈ 1.58 h", …"
+    elif len(labels) != len(values) and marked.group(3):
+        labels = [_fmt(v) for v in values]  # "Mark x = 2.89 … with lines and labels": each line says where it stands
     labels = labels if len(labels) == len(values) else [None] * len(values)
     markers = [{"axis": axis, "value": v, **({"label": lab} if lab else {})} for v, lab in zip(values, labels)]
-    strings = [lab for lab in labels if lab]
     ex.prose[:] = []
-    return [_extend(ex, ctx, i, "plot:level-lines", strings, markers=markers)]
+    if marked is not None:
+        ctx.stop = True  # the sentence is these lines: "Mark x = 2.89" is not a part of a formula to highlight
+    return [_extend(ex, ctx, i, "plot:level-lines", [lab for lab in labels if lab], markers=markers)]
 
 
 def _vertical_line(ex, ctx, i, first, beats, curves, low):

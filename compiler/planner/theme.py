@@ -465,7 +465,7 @@ def styled_highlight(sentence: str, labels: dict[str, str]) -> str | None:
     kinds = highlight_styles()
     marks, things = re.compile(rf"\b(?:{kinds['marks']})\b", re.I), re.compile(rf"\b(?:{kinds['things']})\b", re.I)
     low = " ".join(re.findall(r"[a-z0-9]+", sentence.lower()))
-    if not marks.search(low) and not re.search(r"\b(?:highlight|box|circle|surround|frame|outline)", low):
+    if not re.search(rf"\b(?:{kinds['marks']})", low):  # (also "boxed", "highlighting")
         return None
     found = []
     for phrase, col in labels.items():

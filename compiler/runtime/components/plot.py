@@ -459,7 +459,7 @@ def _bars(g, theme, sr: dict, pts, col, k: float, parts: dict) -> VGroup:
                         fill_color=col, fill_opacity=0.6)
         bars.add(bar.move_to([(lo[0] + hi[0]) / 2, (lo[1] + hi[1]) / 2, 0]))
     piece = VGroup(bars)
-    piece.line = bars  # (what the entrance grows first)
+    piece.line, piece.bars = bars, True  # (what the entrance grows from the axis first)
     if sr.get("label"):
         lab = _label(sr["label"], theme, col, k, width=20)
         mid = bars.get_center()[0]  # over the tallest bar; of equal ones, the middle one
@@ -712,9 +712,9 @@ def stage_animations(st, budget: float) -> list:
     if len(st.segments):
         out.append(Create(st.segments, run_time=small))
     if len(st.series):  # the lines drawn left to right together, then their dots and labels
-        out.append(AnimationGroup(*[Create(sr.line) if not isinstance(sr.line[0], Rectangle) else
-                                    AnimationGroup(*[GrowFromEdge(r, DOWN) for r in sr.line], lag_ratio=0.15)
-                                    for sr in st.series], run_time=max(0.6, min(3.0, budget * 0.5))))
+        out.append(AnimationGroup(*[AnimationGroup(*[GrowFromEdge(r, DOWN) for r in sr.line], lag_ratio=0.15)
+                                    if getattr(sr, "bars", False) else Create(sr.line) for sr in st.series],
+                                  run_time=max(0.6, min(3.0, budget * 0.5))))
         rest = [x for sr in st.series for x in sr[1:]]
         if rest:
             out.append(FadeIn(VGroup(*rest), run_time=small))
