@@ -263,7 +263,8 @@ def test_the_style_of_a_final_box_and_of_a_boxed_value_reach_their_highlights():
         "in yellow and boxed.")]})
     (sp,) = plan_storyboard(sb).scenes
     marks = [b.params for b in sp.beats if b.kind == "highlight"]
-    assert marks and marks[0]["target"] == "$31" and marks[0]["color"].upper() in ("#FFE066", "#FFFF00", "#FFD54F")
+    assert len(marks) == 1 and (marks[0].get("part") or marks[0]["target"]) == "$31" and marks[0]["mode"] == "box"
+    assert marks[0]["color"].upper() in ("#FFE066", "#FFFF00", "#FFD54F")  # (one box that stays, on the $31)
 
 
 def test_an_animation_shown_only_as_a_pulse_of_what_is_on_screen_is_reported():

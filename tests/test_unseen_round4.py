@@ -68,7 +68,8 @@ def test_a_tiny_network_named_later_is_that_network_not_another_one():
 
 def test_a_lone_formula_in_a_box_at_the_side_is_an_equation():
     beats, _ = planned('On the right side show a small box with text "ReLU(z) = max(0, z)".')
-    assert [(b.kind, b.params.get("exprs")) for b in beats] == [("equation", ["ReLU(z) = max(0, z)"])]
+    assert [(b.kind, b.params.get("exprs")) for b in beats] == [("equation", ["ReLU(z) = max(0, z)"]), ("highlight", None)]
+    assert beats[1].params["mode"] == "box"  # (the box it is shown in: a frame round it that stays)
     beats, _ = planned('On the right side show a small box with text "Learning is fun".')
     assert [b.kind for b in beats] != ["equation"]
 

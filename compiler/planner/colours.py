@@ -110,9 +110,12 @@ def apply_colours(beats: list[Beat], theme: Theme) -> list[Beat]:
         if b.kind in ("text", "title") and any(_norm(s) == key for s in b.strings):
             out[hit] = _with(b, color=col)
             continue
-        if any(x.kind == "highlight" and x.params.get("target") and _norm(x.params["target"]) == key for x in out):
-            out = [_with(x, color=col) if x.kind == "highlight" and x.params.get("target")
-                   and _norm(x.params["target"]) == key else x for x in out]
+        def marks(x: Beat) -> bool:  # a mark on that text already (or on that piece of a line: "$31" boxed)
+            return x.kind == "highlight" and any(isinstance(x.params.get(f), str) and _norm(x.params[f]) == key
+                                                 for f in ("target", "part"))
+
+        if any(marks(x) for x in out):
+            out = [_with(x, color=col) if marks(x) else x for x in out]
             continue
         if not any(_norm(s) == key or re.search(r"[^\w\s]", phrase) for s in b.strings):
             continue  # a word inside a longer text: too vague to surround

@@ -89,6 +89,12 @@ def asked_motion() -> str:
     return _load("lexicon.json")["asked_motion"]["verbs"]
 
 
+def frame_words() -> dict:
+    """What a frame asked round a written thing is made of (lexicon `frames`): its nouns and adjectives, the words
+    naming a scene's answer, the kinds with frames of their own, the kinds a frame goes round, place words."""
+    return {k: v for k, v in _load("lexicon.json")["frames"].items() if not k.startswith("_")}
+
+
 def described_changes() -> str:
     """A pattern of the verbs that describe how things on screen change ("shrink", "holds"): a description, not text."""
     return _load("lexicon.json")["described_changes"]["verbs"]
