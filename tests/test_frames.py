@@ -87,3 +87,11 @@ def test_a_frame_round_nothing_drawn_is_reported():
     beats, notes = planned("Draw axes with x from 0 to 5 and plot y = x^2.", "Complexity in a yellow box, size 34.")
     assert boxes(beats) == []
     assert any(n.startswith("SB307") and "'complexity'" in n and "frame" in n for n in notes)
+
+
+def test_the_answer_frame_is_not_the_box_round_a_note():
+    beats, _ = planned('Solve it step by step:\n2x + 6 = 14\n2x = 8\nx = 4\nAt the bottom, show the rule as a reminder '
+                       'in a small box: "Do the same to both sides".',
+                       "Derivation centered, the final line boxed in orange (#F77F00). Reminder box: grey border.")
+    framed = {b["target"]: b.get("color") for b in boxes(beats)}
+    assert framed["x = 4"] == "#F77F00" and "Do the same to both sides" in framed

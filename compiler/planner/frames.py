@@ -212,7 +212,10 @@ def _marked_already(beats: list[Beat], req: _Request, where: _Where) -> int | No
         if b.params.get("mode") != "box" and not _ASKS_BOX.search(mask_shown(b.source)):
             continue
         t = b.params.get("target")
-        if where.by_answer or b.detail_index == beats[k].detail_index and b.params.get("mode") == "box" \
+        if where.by_answer and (t is None and j > 0 and beats[j - 1].kind in ("steps", "equation") or t and any(
+                _norm(t) == _norm(x) for f in beats if f.kind in ("steps", "equation") for x in _lines(f))):
+            return j  # (a mark on a formula line: the answer's; not the box round a reminder note)
+        if b.detail_index == beats[k].detail_index and b.params.get("mode") == "box" \
                 or t is None and j == k + 1 or t and (line and _norm(t) == _norm(line) or any(
                     _norm(t) == _norm(s) for s in beats[k].strings if s)) \
                 or named and _phrase(named).search(mask_shown(b.source)):

@@ -61,6 +61,10 @@ def play(scene, target: str | None, slot: float, mode: str = "surround", color: 
         if owner is not None:
             scene.remove(box)  # drawn as part of its owner only: when the owner fades out, so does the box (a copy
             owner.add(box)     # left at the top level came back after the fade, an empty box over what followed)
+            if not any(owner is m for m in scene.mobjects):
+                # the owner is on screen as its parts (lines written one by one): the box is drawn beside them, and
+                # still leaves with the owner (removing the owner removes its whole family)
+                scene.add(box)
         return
     hold = min(0.8, slot - rt - 0.4)
     if hold > 0.1:
