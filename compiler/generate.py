@@ -148,7 +148,13 @@ def _beat_context(tb: TimedBeat, scene_number: int, notes: list[PlanNote]) -> di
             p["formulas"] = formulas
         else:
             p["formula"] = [formulas[0][0], p["expr"]]
-    elif tb.beat.kind == "highlight" and p.get("part"):
+    if tb.beat.kind in ("equation", "steps") and p.get("tints"):
+        from .planner.theme import colour_value
+
+        # "the factor 1.1 in gold": the piece's TeX (its glyphs are found in each line) and its colour
+        p["tints"] = [[res.tex, colour_value(col) or col] for part, col in p["tints"].items()
+                      for res in [to_tex(part)] if res.tex is not None]
+    if tb.beat.kind == "highlight" and p.get("part"):
         res = to_tex(p["part"])  # the piece of a formula to mark: its glyphs are found by its TeX
         if res.tex is not None:
             p["part_tex"] = res.tex

@@ -218,13 +218,16 @@ def _rule_beats(index: int, scene: Scene, details: tuple[str, ...], theme: Theme
     from .planner.mirror import mirrored_notes
     from .planner.axes import extended_plots_keep_axes
 
+    from .planner.colours import formula_tints
     from .planner.frames import framed
 
     composed = extended_plots_keep_axes(titles_first(tex_matrices(continued_lines(derivations_as_steps(
         typeset_written_math(lone_columns_as_lists(distinct_curves(tiny_networks(mirrored_notes(ctx.beats), ctx.about)))))))))
     # "Final line boxed in green", "Main result … inside a yellow rectangle": the frames the style and details ask for
     composed, unframed = framed(composed, scene.animation_style, details)
-    for clause, what in unframed:
+    # "the factor 1.1 colored gold every time it appears": that piece of each formula, in that colour
+    composed, untinted = formula_tints(composed, scene.animation_style)
+    for clause, what in unframed + untinted:
         notes.append(PlanNote("SB307", f"scene {index + 1}: not drawn as written: {what} (in {clause[:70]!r})",
                               ("scenes", index, "animation_style"), sentence=clause))
     beats = apply_colours([_as_drawing(_within_limits(b, index, details, notes)) for b in composed], theme)

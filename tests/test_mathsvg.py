@@ -137,3 +137,15 @@ def test_storyboard_formulas_typeset(expr):
     mob = math_mobject(to_tex(expr).tex, font_size=40, color="#FFFF00", fallback_text=expr)
     assert mob.math_ok, expr
     assert 0 < mob.height < 2 and 0 < mob.width < 14
+
+
+def test_every_run_of_a_piece_is_found_and_tinted():
+    from compiler.runtime.mathsvg import find_parts, math_mobject, tint
+
+    m = math_mobject(r"A = 1000 \times 1.1 \times 1.1 = 1210", font_size=48)
+    runs = find_parts(m, "1.1")
+    assert len(runs) == 2 and all(len(r.submobjects) == 3 for r in runs)
+    tint(m, [["1.1", "#FFD700"]])
+    gold = [g for g in m.submobjects if g.get_fill_color().to_hex().upper() == "#FFD700"]
+    assert len(gold) == 6  # the two 1.1s, nothing else (not the 1s of 1000 or 1210)
+    assert find_parts(math_mobject("x = 11", font_size=48), "1.1") == []

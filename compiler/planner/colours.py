@@ -122,3 +122,91 @@ def apply_colours(beats: list[Beat], theme: Theme) -> list[Beat]:
         out.insert(hit + 1, Beat("highlight", {"target": phrase, "color": col}, (), "highlight:style-emphasis",
                                  b.source, b.detail_index, b.keywords))
     return out
+
+
+_GREEK = {"alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ε", "theta": "θ", "lambda": "λ", "mu": "μ",
+          "sigma": "σ", "pi": "π", "phi": "φ", "omega": "ω", "rho": "ρ", "tau": "τ", "eta": "η"}
+_TEX_GREEK = {v: k for k, v in _GREEK.items()}
+
+
+def _piece_forms(piece: str) -> list[str]:
+    """How a piece may be written in a formula line: "mu" as μ, \\mu or mu; "1.1" as itself."""
+    sym = _GREEK.get(piece.lower())
+    if sym:
+        return [sym, "\\" + piece.lower(), piece.lower()]
+    if piece in _TEX_GREEK:
+        return [piece, "\\" + _TEX_GREEK[piece], _TEX_GREEK[piece]]
+    return [piece]
+
+
+def _holds(line: str, piece: str) -> str | None:
+    """The form in which `line` shows `piece` as a piece of it (not the whole line, not inside a longer number or
+    name), or None."""
+    for form in _piece_forms(piece):
+        left = r"(?<![\d.])" if form[:1].isdigit() else r"(?<![A-Za-z\\])" if form[:1].isalpha() else ""
+        right = r"(?![\d]|\.\d)" if form[-1:].isdigit() else r"(?![A-Za-z])" if form[-1:].isalpha() else ""
+        if re.search(left + re.escape(form) + right, line) and re.sub(r"\s+", "", line) != re.sub(r"\s+", "", form):
+            return form
+    return None
+
+
+def style_tints(style: str) -> list[tuple[str, str, str]]:
+    """(piece, colour, clause) for each style entry colouring a piece of a formula: "the factor 1.1 colored gold
+    (#FFD700) every time it appears", "symbol mu: blue", "exponent ed in yellow"."""
+    from .knowledge import formula_tint_words
+
+    words = formula_tint_words()
+    nouns, filler = set(words["piece_nouns"]), set(words["filler"])
+    out = []
+    for clause in re.split(r"(?<=[.;!])\s+|\n", style):
+        listed = False  # "letters colored: P red, V green": after a head naming pieces, each entry is one
+        for sub in re.split(r",\s*(?![^()]*\))|;\s*|\s+and\s+(?=(?:the\s+)?(?:" + "|".join(sorted(nouns)) + r")\b)", clause):
+            col = COLOUR_RE.search(sub)
+            if not col:
+                continue
+            hexed = re.search(r"#[0-9A-Fa-f]{6}", sub)
+            value = colour_value(hexed.group(0)) if hexed else colour_value(col.group(0))
+            el = re.sub(r"\s*:\s*$", "", sub[:col.start()]).strip()
+            toks = re.findall(r"[\"'\u201c\u2018][^\"'\u201d\u2019]+[\"'\u201d\u2019]|[^\s:,()]+", el)
+            low = [t.lower() for t in toks]
+            head = re.match(r"\s*(?:[\w-]+\s+){0,3}?(" + "|".join(sorted(nouns)) + r")\b[^:]{0,30}:", sub, re.I)
+            if head:
+                listed = True
+                el = el[head.end():] if head.end() <= len(el) else el
+                toks = re.findall(r"[\"'\u201c\u2018][^\"'\u201d\u2019]+[\"'\u201d\u2019]|[^\s:,()]+", el)
+                low = [t.lower() for t in toks]
+            if not value or not (listed or any(t in nouns for t in low)):
+                continue  # only a piece a noun names ("the factor 1.1"): "Bars blue" colours no formula
+            k = max((i for i, t in enumerate(low) if t in nouns), default=-1)
+            piece = [t.strip("\"'\u201c\u201d\u2018\u2019") for t in toks[k + 1:] if t.lower() not in filler]
+            # a piece of maths: a number, a Greek letter's name, a short symbol ("ed", "x_1"), or signs
+            mathy = len(piece) == 1 and len(piece[0]) <= 12 and (
+                re.fullmatch(r"[-+]?\d+(?:[.,]\d+)?%?|[A-Za-z]{1,3}(?:_\w+)?|\\?[A-Za-z]+\^?\w*", piece[0])
+                and (piece[0].lower() in _GREEK or len(piece[0].lstrip("\\")) <= 3 or re.search(r"[\d_^\\]", piece[0]))
+                or re.search(r"[=+*/^√πμσθλ]", piece[0]) or piece[0] in _TEX_GREEK)
+            if mathy:
+                out.append((piece[0], value, clause.strip()))
+    return out
+
+
+def formula_tints(beats: list[Beat], style: str) -> tuple[list[Beat], list[tuple[str, str]]]:
+    """The formula beats with the pieces the style colours (`tints`), and the (clause, what) of a piece coloured
+    in no formula drawn — said (SB307), not dropped."""
+    lost = []
+    out = list(beats)
+    for piece, col, clause in style_tints(style):
+        hit = False
+        for k, b in enumerate(out):
+            if b.kind not in ("equation", "steps"):
+                continue
+            lines = b.params.get("lines") or b.params.get("exprs") or ()
+            forms = {f for f in (_holds(str(x), piece) for x in lines) if f}
+            if forms:
+                tints = dict(b.params.get("tints") or {})
+                for f in forms:
+                    tints[f] = col
+                out[k] = _with(b, tints=tints)
+                hit = True
+        if not hit:
+            lost.append((clause, f"the colour the style gives {piece!r} (no formula drawn shows it)"))
+    return out, lost

@@ -95,6 +95,12 @@ def frame_words() -> dict:
     return {k: v for k, v in _load("lexicon.json")["frames"].items() if not k.startswith("_")}
 
 
+def formula_tint_words() -> dict:
+    """The words of a style entry colouring a piece of a formula (lexicon `formula_tints`): the nouns that name a
+    piece ("the factor 1.1", "symbol mu") and the filler around it."""
+    return {k: v for k, v in _load("lexicon.json")["formula_tints"].items() if not k.startswith("_")}
+
+
 def described_changes() -> str:
     """A pattern of the verbs that describe how things on screen change ("shrink", "holds"): a description, not text."""
     return _load("lexicon.json")["described_changes"]["verbs"]

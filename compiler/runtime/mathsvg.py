@@ -246,3 +246,38 @@ def find_part(mob, tex: str):
         if all(same(have[start + k], want[k]) for k in range(n)):
             return VGroup(*mob.submobjects[start:start + n])
     return None
+
+
+def find_parts(mob, tex: str) -> list:
+    """Every run of glyphs of a typeset formula that draws ``tex`` ("the factor 1.1 in gold, every time it
+    appears"), left to right, as ``VGroup``s; [] when ``mob`` is not a typeset formula or the piece is not in it."""
+    from manim import VGroup
+
+    if not getattr(mob, "math_ok", False) or getattr(mob, "math_backend", "") != "ziamath" or not tex:
+        return []
+    try:
+        piece = math_mobject(tex, font_size=40)
+    except Exception:  # pragma: no cover - math_mobject falls back to text, never raises
+        return []
+    if not getattr(piece, "math_ok", False):
+        return []
+    want = [_glyph_signature(g) for g in piece.submobjects]
+    have = [_glyph_signature(g) for g in mob.submobjects]
+    n, out, start = len(want), [], 0
+    if not n:
+        return []
+    while start + n <= len(have):
+        if all(have[start + k][0] == want[k][0] and abs(have[start + k][1] - want[k][1]) <= 0.12 * max(1.0, want[k][1])
+               for k in range(n)):
+            out.append(VGroup(*mob.submobjects[start:start + n]))
+            start += n
+        else:
+            start += 1
+    return out
+
+
+def tint(mob, tints: list | None) -> None:
+    """Colour the pieces `tints` ([TeX, colour] pairs) wherever they appear in the typeset formula `mob`."""
+    for tex, col in tints or ():
+        for run in find_parts(mob, tex):
+            run.set_color(col)

@@ -2,12 +2,12 @@
 
 from manim import DOWN, FadeIn, UP, VGroup, Write
 
-from ..mathsvg import math_mobject
+from ..mathsvg import math_mobject, tint
 from ..style import colour, text
 
 
 def build(theme: dict, *, formulas: list[tuple[str | None, str]], label: str | None = None,
-          color: str | None = None):
+          color: str | None = None, tints: list | None = None):
     """`formulas`: (tex or None, original text) pairs; None means "show the text as it is"."""
     col = color or colour(theme, "equation", theme["text"])
     lines = []
@@ -15,6 +15,7 @@ def build(theme: dict, *, formulas: list[tuple[str | None, str]], label: str | N
     for tex, original in formulas:
         if tex:
             m = math_mobject(tex, font_size=58, color=str(col), fallback_text=original)
+            tint(m, tints)  # (pieces coloured wherever they appear: "the factor 1.1 in gold")
         else:
             m = text(original, theme, size=34, color=col, width_chars=48)
         lines.append(m)

@@ -8,7 +8,7 @@ show the text as written), the TeX of the part left of its first `=` ("" when th
 
 from manim import LEFT, RIGHT, UP, FadeIn, Succession, VGroup, Wait, Write
 
-from ..mathsvg import math_mobject
+from ..mathsvg import math_mobject, tint
 from ..style import BODY_W, colour, text
 
 NOTE_GREY = "#9E9E9E"
@@ -31,7 +31,8 @@ def _eq_glyph(mob, lhs_tex: str | None, size: float, original: str):
     return mob.submobjects[k] if 0 <= pos and k < len(mob.submobjects) else None
 
 
-def build(theme: dict, *, formulas: list, notes: list[str] | None = None, color: str | None = None):
+def build(theme: dict, *, formulas: list, notes: list[str] | None = None, color: str | None = None,
+          tints: list | None = None):
     col = str(color or colour(theme, "equation", theme["text"]))
     n = len(formulas)
     size = 58 if n <= 4 else 50 if n <= 6 else 42
@@ -39,6 +40,7 @@ def build(theme: dict, *, formulas: list, notes: list[str] | None = None, color:
     for tex, lhs_tex, original in formulas:
         if tex:
             m = math_mobject(tex, font_size=size, color=col, fallback_text=original)
+            tint(m, tints)  # (pieces coloured wherever they appear: "the factor 1.1 in gold")
         else:
             m = text(original, theme, size=30, color=col)
         lines.append(m)
