@@ -179,6 +179,10 @@ def style_tints(style: str) -> list[tuple[str, str, str]]:
                 continue  # only a piece a noun names ("the factor 1.1"): "Bars blue" colours no formula
             k = max((i for i, t in enumerate(low) if t in nouns), default=-1)
             piece = [t.strip("\"'\u201c\u201d\u2018\u2019") for t in toks[k + 1:] if t.lower() not in filler]
+            if not piece and len(toks) == k + 2 and len(toks[k + 1]) == 1:
+                piece = [toks[k + 1]]  # "Coefficients a blue": the letter a, not the article
+            if piece and k >= 0 and low[k].endswith("s"):
+                listed = True  # "Coefficients a blue, b green, c yellow"
             # a piece of maths: a number, a Greek letter's name, a short symbol ("ed", "x_1"), or signs
             mathy = len(piece) == 1 and len(piece[0]) <= 12 and (
                 re.fullmatch(r"[-+]?\d+(?:[.,]\d+)?%?|[A-Za-z]{1,3}(?:_\w+)?|\\?[A-Za-z]+\^?\w*", piece[0])
@@ -186,6 +190,10 @@ def style_tints(style: str) -> list[tuple[str, str, str]]:
                 or re.search(r"[=+*/^√πμσθλ]", piece[0]) or piece[0] in _TEX_GREEK)
             if mathy:
                 out.append((piece[0], value, clause.strip()))
+            elif not piece and low[k] not in ("number", "numbers", "letter", "letters") and not listed:
+                # "carbon letters light gray", "coefficients yellow": pieces named by what they are, not written out —
+                # no formula colours them; said (SB307) by formula_tints
+                out.append(("", value, " ".join(toks[:k + 1]) + " | " + clause.strip()))
     return out
 
 
@@ -195,6 +203,11 @@ def formula_tints(beats: list[Beat], style: str) -> tuple[list[Beat], list[tuple
     lost = []
     out = list(beats)
     for piece, col, clause in style_tints(style):
+        if not piece:
+            named, clause = clause.split(" | ", 1)
+            lost.append((clause, f"the colour the style gives the {named!r} of the formulas (pieces named, not "
+                                 "written out: not coloured)"))
+            continue
         hit = False
         for k, b in enumerate(out):
             if b.kind not in ("equation", "steps"):
