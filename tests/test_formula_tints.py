@@ -62,3 +62,9 @@ def test_pieces_named_but_not_written_out_are_reported():
     # (letters of a text are not pieces of a formula: "Node letters white" says nothing about formulas)
     beats, notes = planned("Show the balanced equation: CH4 + 2O2 -> CO2 + 2H2O", "Node letters white, size 30.")
     assert not [n for n in notes if "colour the style gives" in n]
+
+
+def test_a_piece_only_in_an_exponent_is_reported_not_silently_left_uncoloured():
+    beats, notes = planned("Show the identity: (m^e)^d = m^{ed}", "Exponent ed in yellow (#FFE066).")
+    assert not any(b.params.get("tints") for b in beats)
+    assert any(n.startswith("SB307") and "'ed'" in n for n in notes)

@@ -141,7 +141,8 @@ def _piece_forms(piece: str) -> list[str]:
 
 def _holds(line: str, piece: str) -> str | None:
     """The form in which `line` shows `piece` as a piece of it (not the whole line, not inside a longer number or
-    name), or None."""
+    name, not in an exponent or index: those glyphs are drawn smaller, of other shapes, and are not found), or None."""
+    line = re.sub(r"[\^_](?:\{[^{}]*\}|\S)", " ", line)
     for form in _piece_forms(piece):
         left = r"(?<![\d.])" if form[:1].isdigit() else r"(?<![A-Za-z\\])" if form[:1].isalpha() else ""
         right = r"(?![\d]|\.\d)" if form[-1:].isdigit() else r"(?![A-Za-z])" if form[-1:].isalpha() else ""
