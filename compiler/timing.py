@@ -416,4 +416,10 @@ def align(beats: Sequence[Beat], spans: Sequence[Span]) -> list[int]:
     for k in range(n - 1, -1, -1):
         out[k] = s
         s = back[k][s]
+    for k in range(1, n):
+        if beats[k].kind == "highlight" and beats[k].rule.endswith("-frame") and not isinstance(forced[k], int):
+            # a frame the style asks round a derivation's answer closes it: it comes with the last sentence before
+            # what follows, not with one of its own that would squeeze the derivation's lines into the first
+            nxt = out[k + 1] if k + 1 < n else m
+            out[k] = max(out[k - 1], nxt - 1)
     return out

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from .beats import Beat
+from .context import _kw
 from .extract import mask_shown
 from .knowledge import frame_words
 from .theme import COLOUR_RE, colour_value
@@ -289,4 +290,7 @@ def _frame(b: Beat, line: str | None, colour: str | None, rule: str, piece: str 
         params["part"] = piece
     if colour:
         params["color"] = colour
-    return Beat("highlight", params, (), rule, b.source, b.detail_index, b.keywords)
+    # timed by what it frames — the line the narration reaches last — so it does not take a sentence of its own that
+    # squeezes the derivation before it into the first one
+    last = line or next((str(x) for x in reversed(b.strings) if x), None)
+    return Beat("highlight", params, (), rule, b.source, b.detail_index, (_kw(last) if last else ()) or b.keywords)
