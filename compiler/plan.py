@@ -218,7 +218,7 @@ def _rule_beats(index: int, scene: Scene, details: tuple[str, ...], theme: Theme
     from .planner.mirror import mirrored_notes
     from .planner.axes import extended_plots_keep_axes
 
-    from .planner.colours import formula_tints
+    from .planner.colours import dimmed_lines, formula_tints
     from .planner.frames import framed
 
     composed = extended_plots_keep_axes(titles_first(tex_matrices(continued_lines(derivations_as_steps(
@@ -227,9 +227,11 @@ def _rule_beats(index: int, scene: Scene, details: tuple[str, ...], theme: Theme
     composed, unframed = framed(composed, scene.animation_style, details)
     # "the factor 1.1 colored gold every time it appears": that piece of each formula, in that colour
     composed, untinted = formula_tints(composed, scene.animation_style)
-    for clause, what in unframed + untinted:
+    # "then the earlier lines fade to 50 percent opacity": each derivation dims its lines as the next is written
+    composed, undimmed = dimmed_lines(composed, scene.animation_style, details)
+    for field, clause, what in [("animation_style", c, w) for c, w in unframed + untinted] + undimmed:
         notes.append(PlanNote("SB307", f"scene {index + 1}: not drawn as written: {what} (in {clause[:70]!r})",
-                              ("scenes", index, "animation_style"), sentence=clause))
+                              ("scenes", index, field), sentence=clause))
     beats = apply_colours([_as_drawing(_within_limits(b, index, details, notes)) for b in composed], theme)
     for b in beats:
         _typeset_notes(index, b, notes)

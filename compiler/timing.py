@@ -189,6 +189,8 @@ def line_times(lines: Sequence[str], spans: Sequence[Span], first: int, start: f
         # (the result a line ends with, "= 16", is what the narration says of it: it counts twice)
         result = re.search(r"=\s*([-−]?\d[\d,.]*)\s*\S{0,4}\s*$", line)
         said = _text_words(result.group(1)) if result else set()
+        # (a line whose only word is its "=" — "n = p x q" heard "equals" — names no sentence: every line has one)
+        words = words if words - {_stem("equals")} else set()
         scores = {j: len(words & sent_words[j]) + len(said & sent_words[j]) for j in later}
         # (a tie with the sentence of the line above goes to the next: a sentence mostly reads one line)
         best = max(later, key=lambda j: (scores[j], j > prev, -j)) if later and max(scores.values()) >= 1 else None
@@ -255,7 +257,8 @@ def _text_words(text: str, spoken: bool = False) -> set[str]:
     if spoken and _MATH_SIGN.search(text):  # a derivation line "x^2 - x = 0" is said "x squared minus x equals zero"
         words |= {_stem(w) for sign, w in spoken_math().items() if sign in text}
         words |= {_stem(w) for letter, w in spoken_between_numbers().items()
-                  if re.search(r"\d\s+" + re.escape(letter) + r"\s+\d", text)}  # "16 x 4": sixteen times four
+                  if re.search(r"(?:\d|\b[A-Za-z])\s+" + re.escape(letter) + r"\s+(?:\d|[A-Za-z]\b)", text)}
+        # ("16 x 4": sixteen times four; "p x q": p times q)
     for unit in _UNIT_AFTER_NUMBER.findall(text):  # "6 Ω" is said "six ohms"
         words.add(_stem(spoken_units()[unit]))
     # "x^2" is said "x squared", not "x two" (a power with a word of its own); "31^7", "31 to the power 7", keeps its 7

@@ -95,3 +95,12 @@ def test_the_answer_frame_is_not_the_box_round_a_note():
                        "Derivation centered, the final line boxed in orange (#F77F00). Reminder box: grey border.")
     framed = {b["target"]: b.get("color") for b in boxes(beats)}
     assert framed["x = 4"] == "#F77F00" and "Do the same to both sides" in framed
+
+
+def test_the_answer_written_as_a_sentence_is_the_one_framed():
+    beats, _ = planned('Show the balanced equation: CH4 + 2O2 -> CO2 + 2H2O.\nFinal text at the bottom: "Answer: about 44 g '
+                       'of CO2".', "Final answer green (#83C167), size 40, inside a rectangle.")
+    (box,) = boxes(beats)
+    k = next(k for k, b in enumerate(beats) if b.kind == "highlight")
+    assert beats[k - 1].kind == "text" and beats[k - 1].params["text"].startswith("Answer:")
+    assert box["target"] is None and box["color"] == "#83C167"

@@ -151,6 +151,14 @@ def _holds(line: str, piece: str) -> str | None:
     return None
 
 
+def _mathy(piece: str) -> bool:
+    """A piece of maths: a number, a Greek letter's name, a short symbol ("ed", "x_1"), or signs."""
+    return len(piece) <= 12 and bool(
+        re.fullmatch(r"[-+]?\d+(?:[.,]\d+)?%?|[A-Za-z]{1,3}(?:_\w+)?|\\?[A-Za-z]+\^?\w*", piece)
+        and (piece.lower() in _GREEK or len(piece.lstrip("\\")) <= 3 or re.search(r"[\d_^\\]", piece))
+        or re.search(r"[=+*/^√πμσθλ]", piece) or piece in _TEX_GREEK)
+
+
 def style_tints(style: str) -> list[tuple[str, str, str]]:
     """(piece, colour, clause) for each style entry colouring a piece of a formula: "the factor 1.1 colored gold
     (#FFD700) every time it appears", "symbol mu: blue", "exponent ed in yellow"."""
@@ -159,7 +167,12 @@ def style_tints(style: str) -> list[tuple[str, str, str]]:
     words = formula_tint_words()
     nouns, filler = set(words["piece_nouns"]), set(words["filler"])
     out = []
+    many = re.compile(r"\b(" + "|".join(sorted(nouns)) + r")\s+([^\s,;:()]+(?:\s*,\s*(?:and\s+)?[^\s,;:()]+|\s+and\s+"
+                      r"[^\s,;:()]+)+)", re.I)
     for clause in re.split(r"(?<=[.;!])\s+|\n", style):
+        # "the intermediate remainders 4, 16 highlighted in blue", "the numbers 1%, 90% and 9% in yellow": one entry
+        # for several pieces (its commas are no separate entries)
+        clause = many.sub(lambda m: m.group(1) + " " + re.sub(r"\s*,\s*(?:and\s+)?|\s+and\s+", "\x00", m.group(2)), clause)
         listed = False  # "letters colored: P red, V green": after a head naming pieces, each entry is one
         for sub in re.split(r",\s*(?![^()]*\))|;\s*|\s+and\s+(?=(?:the\s+)?(?:" + "|".join(sorted(nouns)) + r")\b)", clause):
             col = COLOUR_RE.search(sub)
@@ -184,13 +197,12 @@ def style_tints(style: str) -> list[tuple[str, str, str]]:
                 piece = [toks[k + 1]]  # "Coefficients a blue": the letter a, not the article
             if piece and k >= 0 and low[k].endswith("s"):
                 listed = True  # "Coefficients a blue, b green, c yellow"
-            # a piece of maths: a number, a Greek letter's name, a short symbol ("ed", "x_1"), or signs
-            mathy = len(piece) == 1 and len(piece[0]) <= 12 and (
-                re.fullmatch(r"[-+]?\d+(?:[.,]\d+)?%?|[A-Za-z]{1,3}(?:_\w+)?|\\?[A-Za-z]+\^?\w*", piece[0])
-                and (piece[0].lower() in _GREEK or len(piece[0].lstrip("\\")) <= 3 or re.search(r"[\d_^\\]", piece[0]))
-                or re.search(r"[=+*/^√πμσθλ]", piece[0]) or piece[0] in _TEX_GREEK)
-            if mathy:
-                out.append((piece[0], value, clause.strip()))
+            if len(piece) == 1 and "\x00" in piece[0]:
+                piece = piece[0].split("\x00")
+                out.extend((p, value, clause.replace("\x00", ", ").strip()) for p in piece if _mathy(p))
+                continue
+            if len(piece) == 1 and _mathy(piece[0]):
+                out.append((piece[0], value, clause.replace("\x00", ", ").strip()))
             elif not piece and low[k] not in ("number", "numbers", "letter", "letters") and not listed:
                 # "carbon letters light gray", "coefficients yellow": pieces named by what they are, not written out —
                 # no formula colours them; said (SB307) by formula_tints
@@ -223,4 +235,32 @@ def formula_tints(beats: list[Beat], style: str) -> tuple[list[Beat], list[tuple
                 hit = True
         if not hit:
             lost.append((clause, f"the colour the style gives {piece!r} (no formula drawn shows it)"))
+    return out, lost
+
+
+_DIM_EARLIER = re.compile(
+    r"\b(?:earlier|previous|older|prior|old|former|preceding)\s+(?:\w+\s+)?(?:lines?|steps?|equations?|rows?|"
+    r"calculations?|results?)\b[^.;]{0,40}?\b(?:fade|fades|faded|fading|dim|dims|dimmed|dimming|greys?|grays?|"
+    r"greyed|grayed)\b(?!\s+(?:out|away)\b)(?:[^.;]{0,30}?\b(\d{1,2})\s*(?:%|percent))?", re.I)
+
+
+def dimmed_lines(beats: list[Beat], style: str, details: tuple[str, ...]) -> tuple[list[Beat], list[tuple[str, str, str]]]:
+    """"each line appears below the previous one, then the earlier lines fade to 50 percent opacity", "while the
+    previous line dims": the scene's derivations dim their earlier lines as each new one is written (`dim_earlier`);
+    with no derivation drawn the request is said (field, sentence, what), not dropped."""
+    asked = [("animation_style", c) for c in re.split(r"(?<=[.;!])\s+|\n", style)] + [
+        ("animation_details", d) for d in details]
+    out, lost = list(beats), []
+    for field, text in asked:
+        m = _DIM_EARLIER.search(text)
+        if not m:
+            continue
+        level = min(0.9, max(0.1, int(m.group(1)) / 100)) if m.group(1) else 0.4
+        hit = False
+        for k, b in enumerate(out):
+            if b.kind == "steps" and len(b.params.get("lines") or ()) > 1 and "dim_earlier" not in b.params:
+                out[k] = _with(b, dim_earlier=level)
+                hit = True
+        if not hit and not any(b.kind == "steps" and "dim_earlier" in b.params for b in out):
+            lost.append((field, text.strip(), "the dimming of earlier lines it asks for (no derivation is drawn)"))
     return out, lost

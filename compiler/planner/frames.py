@@ -92,8 +92,9 @@ def style_requests(style: str) -> list[_Request]:
             if not words and not quoted:
                 words, quoted = _words(re.split(r"[:,]", clause, maxsplit=1)[0])
             # a frame of no colour of its own takes the thing's ("Final answer green, size 40, inside a rectangle")
-            col = _colour(m) or colour_value((COLOUR_RE.search(clause[:clause.find(seg)] + seg[:m.start()]) or
-                                              re.match("", "")).group(0) or "")
+            thing = re.search(r"(" + COLOUR_RE.pattern + r")(?:\s*\(\s*(#[0-9A-Fa-f]{6})\s*\))?",
+                              clause[:clause.find(seg)] + seg[:m.start()])
+            col = _colour(m) or (colour_value(thing.group(2) or thing.group(1)) if thing else None)
             if words or quoted:
                 out.append(_Request(words, quoted, col, clause))
             break
@@ -196,6 +197,10 @@ def _resolve(req: _Request, beats: list[Beat]) -> _Where | str | None:
     if content and not heads:
         return None
     if heads:
+        for k, b in reversed(drawn):  # a text that says it is the answer ("Answer: about 132 g of CO2")
+            if b.kind == "text" and re.match(r"\s*(?:the\s+)?(?:final\s+)?(?:answer|result)s?\b\s*[:=]", str(
+                    b.params.get("text") or ""), re.I):
+                return _Where(k, None, None, by_answer=True)
         for k, b in reversed(drawn):
             if b.kind in ("steps", "equation") and _lines(b):
                 return _Where(k, _lines(b)[-1], None, by_answer=True)

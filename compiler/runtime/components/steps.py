@@ -6,7 +6,7 @@ show the text as written), the TeX of the part left of its first `=` ("" when th
 `=` of a line is its glyph number len(glyphs of the left side): that is what the lines align on.
 """
 
-from manim import LEFT, RIGHT, UP, FadeIn, Succession, VGroup, Wait, Write
+from manim import LEFT, RIGHT, UP, AnimationGroup, FadeIn, Succession, VGroup, Wait, Write
 
 from ..mathsvg import math_mobject, tint
 from ..style import BODY_W, colour, text
@@ -83,20 +83,30 @@ def build(theme: dict, *, formulas: list, notes: list[str] | None = None, color:
     return group
 
 
-def paced(slot: float, at: list[float] | None = None):
+def _written(mob, k: int, run_time: float, dim: float | None):
+    """Line k written; with `dim`, the lines above it fade to that opacity meanwhile ("the earlier lines fade to 50
+    percent")."""
+    line = mob.lines[k]
+    write = Write(line, run_time=run_time) if line.width < 6 else FadeIn(line, shift=0.2 * UP, run_time=run_time)
+    if not dim or k == 0:
+        return write
+    return AnimationGroup(write, *[mob.lines[j].animate(run_time=run_time).set_opacity(dim) for j in range(k)])
+
+
+def paced(slot: float, at: list[float] | None = None, dim: float | None = None):
     """`enter` that reveals one line (with its note) at a time across the beat's slot — at the times `at`
-    (seconds after the beat starts, one per line: when the narration speaks of each line) when given."""
+    (seconds after the beat starts, one per line: when the narration speaks of each line) when given; `dim`: the
+    opacity earlier lines fade to as each new one is written."""
     def enter(mob, run_time: float):
         n = len(mob.lines)
         if at and len(at) == n:
-            return _at_times(mob, at)
+            return _at_times(mob, at, dim)
         total = max(run_time, (slot - 1.0) * 0.9)
         per = total / n
         steps = []
         for k, line in enumerate(mob.lines):
             show = min(1.0, max(0.3, per * 0.6))
-            anim = Write(line, run_time=show) if line.width < 6 else FadeIn(line, shift=0.2 * UP, run_time=show)
-            steps.append(anim)
+            steps.append(_written(mob, k, show, dim))
             if k in mob.notes:
                 steps.append(FadeIn(mob.notes[k], shift=0.2 * LEFT, run_time=min(0.4, per * 0.3)))
             rest = per - show - (min(0.4, per * 0.3) if k in mob.notes else 0)
@@ -106,7 +116,7 @@ def paced(slot: float, at: list[float] | None = None):
     return enter
 
 
-def _at_times(mob, at: list[float]):
+def _at_times(mob, at: list[float], dim: float | None = None):
     steps, now = [], 0.0
     for k, line in enumerate(mob.lines):
         if at[k] > now + 0.05:
@@ -114,7 +124,7 @@ def _at_times(mob, at: list[float]):
             now = at[k]
         gap = (at[k + 1] - at[k]) if k + 1 < len(at) else 1.0
         show = min(1.0, max(0.3, gap * 0.6))
-        steps.append(Write(line, run_time=show) if line.width < 6 else FadeIn(line, shift=0.2 * UP, run_time=show))
+        steps.append(_written(mob, k, show, dim))
         now += show
         if k in mob.notes:
             steps.append(FadeIn(mob.notes[k], shift=0.2 * LEFT, run_time=0.3))

@@ -1,0 +1,58 @@
+"""Round 13 (round-4 frame reviews of six shared storyboards, held-out storyboards): earlier derivation lines dimmed as
+the style asks, lines of letters timed by the sentence that reads them, several pieces of a formula coloured."""
+
+from __future__ import annotations
+
+from compiler.models import Storyboard
+from compiler.plan import plan_storyboard
+from compiler.planner.colours import style_tints
+from compiler.timing import Span, line_times
+
+from .conftest import scene
+
+
+def planned(details: str, style: str, audio: str = "Some narration here."):
+    sb = Storyboard.model_validate({"scenes": [scene(details, audio, style=style)]})
+    plan = plan_storyboard(sb)
+    return list(plan.scenes[0].beats), [f"{n.code} {n.message}" for n in plan.diagnostics]
+
+
+def test_earlier_lines_fade_as_the_style_asks():
+    beats, notes = planned("Show the modulus:\nn = p x q\nn = 3 x 11\nn = 33",
+                           "Each line appears below the previous one, then the earlier lines fade to 50 percent opacity.")
+    (steps,) = [b for b in beats if b.kind == "steps"]
+    assert steps.params["dim_earlier"] == 0.5
+    beats, _ = planned("Show the steps:\n2x = 8\nx = 4", "The log: each new line appears while the previous line dims.")
+    assert [b.params.get("dim_earlier") for b in beats if b.kind == "steps"] == [0.4]
+    # "fade out" takes lines away: no dimming
+    beats, _ = planned("Show the steps:\n2x = 8\nx = 4", "The earlier lines fade out when the answer comes.")
+    assert all("dim_earlier" not in b.params for b in beats)
+    # nothing to dim: said
+    beats, notes = planned('Show the text "Hello".', "The earlier lines fade to 40% as new ones come.")
+    assert any(n.startswith("SB307") and "dimming of earlier lines" in n for n in notes)
+
+
+def test_the_steps_runtime_dims_the_lines_above_the_one_written():
+    from manim import AnimationGroup
+
+    from compiler.runtime.components import steps
+
+    mob = steps.build({"text": "#FFFFFF", "font": "DejaVu Sans", "roles": {}}, formulas=[
+        ["n = pq", "n", "n = p x q"], ["n = 3 \\times 11", "n", "n = 3 x 11"], ["n = 33", "n", "n = 33"]])
+    anim = steps.paced(6.0, at=[0.0, 2.0, 4.0], dim=0.5)(mob, 1.0)
+    groups = [a for a in anim.animations if isinstance(a, AnimationGroup)]
+    assert [len(g.animations) for g in groups] == [2, 3]  # line 2 with line 1 fading; line 3 with lines 1 and 2
+
+
+def test_a_line_of_letters_is_timed_by_the_sentence_that_reads_it():
+    spans = [Span(0.2, 2.0, "The modulus n is p times q."), Span(2.3, 3.9, "Here that is three times eleven."),
+             Span(4.2, 5.7, "So n equals thirty three.")]
+    times = line_times(["n = p x q", "n = 3 x 11", "n = 33"], spans, 0, 0.2, 6.0)
+    assert times[0] < 0.5 and 1.8 < times[1] < 2.5 and times[2] >= 3.9  # not all three with the last sentence
+
+
+def test_several_pieces_named_in_one_entry_are_each_coloured():
+    assert [p for p, _, _ in style_tints("Calculations white; the intermediate remainders 4, 16 highlighted in blue "
+                                         "(#58C4DD); each line appears with Write.")] == ["4", "16"]
+    assert [p for p, _, _ in style_tints("with the numbers 1%, 90% and 9% highlighted in yellow #FFC914.")] == [
+        "1%", "90%", "9%"]
