@@ -220,16 +220,31 @@ def _rule_beats(index: int, scene: Scene, details: tuple[str, ...], theme: Theme
 
     from .planner.colours import dimmed_lines, formula_tints
     from .planner.frames import framed
+    from .planner.style_asks import unasked_pictures
 
     composed = extended_plots_keep_axes(titles_first(tex_matrices(continued_lines(derivations_as_steps(
         typeset_written_math(lone_columns_as_lists(distinct_curves(tiny_networks(mirrored_notes(ctx.beats), ctx.about)))))))))
+    def guarded(step, fallback, *args):
+        # a bug in one compose step costs what that step adds, said so — never the plan (nor a traceback)
+        try:
+            return step(*args)
+        except PlanTimeout:
+            raise
+        except Exception as e:  # noqa: BLE001
+            notes.append(PlanNote("SB307", f"scene {index + 1}: an internal error in the planner ({step.__name__}: "
+                                  f"{type(e).__name__}: {str(e)[:80]}) — what it would add is missing; please report "
+                                  "this scene", ("scenes", index)))
+            return fallback
+
     # "Final line boxed in green", "Main result … inside a yellow rectangle": the frames the style and details ask for
-    composed, unframed = framed(composed, scene.animation_style, details)
+    composed, unframed = guarded(framed, (composed, []), composed, scene.animation_style, details)
     # "the factor 1.1 colored gold every time it appears": that piece of each formula, in that colour
-    composed, untinted = formula_tints(composed, scene.animation_style)
+    composed, untinted = guarded(formula_tints, (composed, []), composed, scene.animation_style)
     # "then the earlier lines fade to 50 percent opacity": each derivation dims its lines as the next is written
-    composed, undimmed = dimmed_lines(composed, scene.animation_style, details)
-    for field, clause, what in [("animation_style", c, w) for c, w in unframed + untinted] + undimmed:
+    composed, undimmed = guarded(dimmed_lines, (composed, []), composed, scene.animation_style, details)
+    # "with area under the curve filled blue": what the style asks to be drawn and nothing draws is said
+    unasked = guarded(unasked_pictures, [], composed, scene.animation_style, details)
+    for field, clause, what in [("animation_style", c, w) for c, w in unframed + untinted] + undimmed + unasked:
         notes.append(PlanNote("SB307", f"scene {index + 1}: not drawn as written: {what} (in {clause[:70]!r})",
                               ("scenes", index, field), sentence=clause))
     beats = apply_colours([_as_drawing(_within_limits(b, index, details, notes)) for b in composed], theme)

@@ -56,3 +56,44 @@ def test_several_pieces_named_in_one_entry_are_each_coloured():
                                          "(#58C4DD); each line appears with Write.")] == ["4", "16"]
     assert [p for p, _, _ in style_tints("with the numbers 1%, 90% and 9% highlighted in yellow #FFC914.")] == [
         "1%", "90%", "9%"]
+
+
+def test_a_recalled_graph_brings_back_the_region_between_its_curves_an_earlier_scene_shaded():
+    sb = Storyboard.model_validate({"scenes": [
+        scene("Create axes with x from 0 to 2 and y from 0 to 2. Plot y = x and y = x^2. Shade the region between "
+              "the two curves from x = 0 to x = 1.", "Two curves and the region between them."),
+        scene("Create axes with x from 0 to 1.2 and y from 0 to 1.2. Plot y = x and shade the area under it from 0 "
+              "to 1. Plot y = x^2 and shade the area under it from 0 to 1.", "Each area on its own."),
+        scene("Show the small graph of the two curves from the previous scene with the shaded lens region.",
+              "The lens between them."),
+    ]})
+    last = plan_storyboard(sb).scenes[2]
+    (plot,) = [b for b in last.beats if b.kind == "plot"]
+    exprs = [c["expr"] for c in plot.params["curves"]]
+    area = plot.params["area"]
+    assert {exprs[area["curve"]], exprs[area["to"]]} == {"y = x", "y = x^2"} and (area["a"], area["b"]) == (0, 1)
+
+
+def test_a_region_given_by_inequalities_or_another_variable_is_shaded():
+    beats, notes = planned("Create axes with x from 0 to 2.2 and y from 0 to 4.5. Plot y = x^2. Shade the region "
+                           "between the curve and the x axis for 0 <= x <= 2.", "Shaded region yellow at opacity 0.3.")
+    areas = [b.params["area"] for b in beats if b.kind == "plot" and b.params.get("area")]
+    assert areas and (areas[0]["a"], areas[0]["b"]) == (0, 2)
+    assert not [n for n in notes if "shaded area" in n]
+    beats, _ = planned("Draw axes with t from 0 to 6 and N from 0 to 40. Plot N = 5t and N = t^2. Shade the region "
+                       "between the curves from t = 0 to t = 4.", "Dark background.")
+    (area,) = [b.params["area"] for b in beats if b.kind == "plot" and b.params.get("area")]
+    assert (area["a"], area["b"]) == (0, 4) and area.get("to") is not None
+
+
+def test_a_shaded_area_nothing_draws_is_reported():
+    beats, notes = planned('Show the text "Probability density".',
+                           "Density curve: blue, with area under the curve filled blue at opacity 0.3.")
+    assert any(n.startswith("SB307") and "shaded area the style asks for" in n for n in notes)
+    beats, notes = planned("Draw a quarter circle of radius 1 and shade the region under it.", "Dark background.")
+    if not any(b.params.get("area") or "fill" in str(b.params) for b in beats):
+        assert any(n.startswith("SB307") and "shaded area it asks for" in n for n in notes)
+    # a sentence that only speaks of a shaded region drawn before asks for none
+    beats, notes = planned("Plot y = x^2 from 0 to 2. Shade the area under it from 0 to 2. Write 'Area = ?' inside "
+                           "the shaded region.", "Dark background.")
+    assert not [n for n in notes if "shaded area" in n]

@@ -203,7 +203,7 @@ def style_tints(style: str) -> list[tuple[str, str, str]]:
                 continue
             if len(piece) == 1 and _mathy(piece[0]):
                 out.append((piece[0], value, clause.replace("\x00", ", ").strip()))
-            elif not piece and low[k] not in ("number", "numbers", "letter", "letters") and not listed:
+            elif not piece and not listed and k >= 0 and low[k] not in ("number", "numbers", "letter", "letters"):
                 # "carbon letters light gray", "coefficients yellow": pieces named by what they are, not written out —
                 # no formula colours them; said (SB307) by formula_tints
                 out.append(("", value, " ".join(toks[:k + 1]) + " | " + clause.strip()))

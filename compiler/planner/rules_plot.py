@@ -522,9 +522,14 @@ def between_curves(text: str, exprs: list[str], x_range: tuple[float, float]) ->
     pair = said[-2:] if len(said) >= 2 else usable[-2:]
     f, g = fs[pair[0]], fs[pair[1]]
     lo, hi = x_range
-    ends = re.search(r"\b(?:from|between)\s+x\s*=\s*(" + NUM + r")\s+(?:and|to)\s+(?:x\s*=\s*)?(" + NUM + r")\b|"
-                     r"\bfrom\s+(" + NUM + r")\s+to\s+(" + NUM + r")\b|"
-                     r"\bx\s*(?:in|∈)\s*[\[(]\s*(" + NUM + r")\s*,\s*(" + NUM + r")\s*[\])]", text, re.I)  # "x in [0, 1]"
+    # (the ends said after the shading, not the axes' range before it: "axes with t from 0 to 6 … shade the region
+    # between the curves from t = 0 to t = 4")
+    cue = re.search(r"\bshad\w*|\bregion\b|\barea\b", text, re.I)
+    ends = re.search(r"\b(?:from|between)\s+[a-zα-ω]\s*=\s*(" + NUM + r")\s+(?:and|to)\s+(?:[a-zα-ω]\s*=\s*)?(" + NUM
+                     + r")\b|\bfrom\s+(" + NUM + r")\s+to\s+(" + NUM + r")\b|"
+                     r"\b[a-zα-ω]\s*(?:in|∈)\s*[\[(]\s*(" + NUM + r")\s*,\s*(" + NUM + r")\s*[\])]|"  # "x in [0, 1]"
+                     r"(?<![\w.])(" + NUM + r")\s*(?:<=|≤|<)\s*[a-zα-ω]\s*(?:<=|≤|<)\s*(" + NUM + r")",  # "0 <= x <= 1"
+                     text[cue.start():] if cue else text, re.I)
     if ends:
         a, b = sorted(quantity(v) for v in ends.groups() if v is not None)
     else:
@@ -996,10 +1001,16 @@ def _plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                 area["label"] = said[0]
             rule = "plot:area-between"
     elif area_cue:
-        m = re.search(r"\b(?:between|from)\s+(?:x\s*=\s*)?(" + NUM + r")\s+(?:and|to)\s+(?:x\s*=\s*)?(" + NUM + r")",
-                      s, re.I)
+        # "between -1 and 1", "from t = 0 to t = 4", "for 0 <= x <= 2", "the region 0 ≤ θ ≤ 0.35"
+        m = re.search(r"\b(?:between|from)\s+(?:[a-zα-ω]\s*=\s*)?(" + NUM + r")\s+(?:and|to)\s+(?:[a-zα-ω]\s*=\s*)?(" + NUM
+                      + r")", s, re.I) or re.search(r"(?<![\w.])(" + NUM + r")\s*(?:<=|≤|<)\s*[a-zα-ω]\w?\s*(?:<=|≤|<)\s*("
+                                                    + NUM + r")", s, re.I)
         if m and quantity(m.group(1)) != quantity(m.group(2)):
             area = {"a": _num(m.group(1)), "b": _num(m.group(2))}
+            on_screen = [c for b in since_clear(ctx) if b.kind == "plot" for c in b.params.get("curves") or ()]
+            if not curves and len(on_screen) >= 2 and re.search(
+                    r"\bbetween\s+(?:the\s+|both\s+|two\s+)*(?:curves|graphs|lines|them|functions)\b", s, re.I):
+                area.update(curve=0, to=1)  # "Shade the region between the curves from t = 0 to t = 4"
             col = area_colour(ex, ctx)
             if col:
                 area["color"] = col

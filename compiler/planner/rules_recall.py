@@ -355,8 +355,27 @@ def _as_asked(ctx, b: Beat, number: int, low: str, sentence: str) -> Beat:
     regions = [x.params["area"] for x in (sp.beats if sp else ()) if x.kind == "plot"
                and (x.params.get("area") or {}).get("to") is not None and not x.params["area"].get("rectangles")]
     if not regions:
+        # "the small graph of the two curves with the shaded lens region": the region between the same two curves
+        # that an earlier scene shaded (the recalled scene shaded each curve's area alone)
+        regions = _region_between(ctx, [c.get("expr") for c in b.params.get("curves") or ()])
+    if not regions:
         return b
     return Beat(b.kind, {**b.params, "area": regions[-1]}, b.strings, b.rule, b.source, b.detail_index, b.keywords)
+
+
+def _region_between(ctx, exprs: list) -> list[dict]:
+    """The region between two of these curves (by their formulas) that the latest earlier scene shading one shaded,
+    its curve numbers those of `exprs`."""
+    for sp in reversed(ctx.history):
+        curves = [c.get("expr") for x in sp.beats if x.kind == "plot" for c in x.params.get("curves") or ()]
+        for x in reversed(sp.beats):
+            area = x.params.get("area") if x.kind == "plot" else None
+            if not area or area.get("to") is None or area.get("rectangles"):
+                continue
+            ends = [curves[j] if 0 <= j < len(curves) else None for j in (area.get("curve", 0), area["to"])]
+            if all(e in exprs for e in ends):
+                return [{**area, "curve": exprs.index(ends[0]), "to": exprs.index(ends[1])}]
+    return []
 
 
 # beats that draw no picture of their own: what a scene's "layout" is not
