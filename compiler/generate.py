@@ -154,6 +154,10 @@ def _beat_context(tb: TimedBeat, scene_number: int, notes: list[PlanNote]) -> di
         # "the factor 1.1 in gold": the piece's TeX (its glyphs are found in each line) and its colour
         p["tints"] = [[res.tex, colour_value(col) or col] for part, col in p["tints"].items()
                       for res in [to_tex(part)] if res.tex is not None]
+    elif tb.beat.kind in ("text", "bullets") and p.get("tints"):
+        from .planner.theme import colour_value
+
+        p["tints"] = {word: colour_value(col) or col for word, col in p["tints"].items()}  # ("'bell' in yellow")
     if tb.beat.kind == "highlight" and p.get("part"):
         res = to_tex(p["part"])  # the piece of a formula to mark: its glyphs are found by its TeX
         if res.tex is not None:

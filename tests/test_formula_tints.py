@@ -18,11 +18,11 @@ def planned(details: str, style: str):
 
 
 def test_style_entries_that_colour_a_piece_of_a_formula():
-    assert [(p, c) for p, c, _ in style_tints("Chain on the right; the factor 1.1 colored gold (#FFD700) every time it "
+    assert [(p, c) for p, c, *_ in style_tints("Chain on the right; the factor 1.1 colored gold (#FFD700) every time it "
                                               "appears.")] == [("1.1", "#FFD700")]
-    assert [(p, c) for p, c, _ in style_tints("Bias term b in orange (#FF862F) everywhere it appears.")] == [("b", "#FF862F")]
-    assert [p for p, _, _ in style_tints("Letters colored: P red, V green, T orange.")] == ["P", "V", "T"]
-    assert [p for p, _, _ in style_tints("Symbol mu: blue (#58C4DD).")] == ["mu"]
+    assert [(p, c) for p, c, *_ in style_tints("Bias term b in orange (#FF862F) everywhere it appears.")] == [("b", "#FF862F")]
+    assert [p for p, *_ in style_tints("Letters colored: P red, V green, T orange.")] == ["P", "V", "T"]
+    assert [p for p, *_ in style_tints("Symbol mu: blue (#58C4DD).")] == ["mu"]
     # colours of things, not of pieces of formulas
     assert style_tints("Bars blue, axes grey, title white.") == []
     assert style_tints("Multiply arrow green, factor arrow red.") == []
@@ -55,7 +55,7 @@ def test_greek_pieces_match_their_tex_and_the_generated_code_carries_the_tex():
 
 
 def test_pieces_named_but_not_written_out_are_reported():
-    assert [(p, c) for p, c, _ in style_tints("Coefficients a blue (#58C4DD), b green (#83C167), c yellow (#FFFF00).")] \
+    assert [(p, c) for p, c, *_ in style_tints("Coefficients a blue (#58C4DD), b green (#83C167), c yellow (#FFFF00).")] \
         == [("a", "#58C4DD"), ("b", "#83C167"), ("c", "#FFFF00")]
     beats, notes = planned("Show the balanced equation: CH4 + 2O2 -> CO2 + 2H2O", "Equation centered, coefficients yellow.")
     assert any(n.startswith("SB307") and "'coefficients'" in n for n in notes)

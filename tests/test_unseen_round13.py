@@ -52,9 +52,9 @@ def test_a_line_of_letters_is_timed_by_the_sentence_that_reads_it():
 
 
 def test_several_pieces_named_in_one_entry_are_each_coloured():
-    assert [p for p, _, _ in style_tints("Calculations white; the intermediate remainders 4, 16 highlighted in blue "
+    assert [p for p, *_ in style_tints("Calculations white; the intermediate remainders 4, 16 highlighted in blue "
                                          "(#58C4DD); each line appears with Write.")] == ["4", "16"]
-    assert [p for p, _, _ in style_tints("with the numbers 1%, 90% and 9% highlighted in yellow #FFC914.")] == [
+    assert [p for p, *_ in style_tints("with the numbers 1%, 90% and 9% highlighted in yellow #FFC914.")] == [
         "1%", "90%", "9%"]
 
 
@@ -97,3 +97,31 @@ def test_a_shaded_area_nothing_draws_is_reported():
     beats, notes = planned("Plot y = x^2 from 0 to 2. Shade the area under it from 0 to 2. Write 'Area = ?' inside "
                            "the shaded region.", "Dark background.")
     assert not [n for n in notes if "shaded area" in n]
+
+
+def test_quoted_words_of_the_style_colour_those_words():
+    assert [(p, w) for p, _, _, w in style_tints("Recap white, 'bell curve' in yellow, 'Q1' and 'Q2' in green.")] == [
+        ("bell curve", True), ("Q1", True), ("Q2", True)]
+    assert [p for p, *_ in style_tints("General formula, 'top' in yellow and 'bottom' in blue (#58C4DD).")] == [
+        "top", "bottom"]
+    beats, notes = planned('Show the two lines:\n"Top: y = x"\n"Bottom: y = x^2"\nShow text at the bottom: "Averages '
+                           'make a bell curve".', "'Top' in yellow and 'Bottom' in blue (#58C4DD). 'bell curve' in yellow.")
+    (steps,) = [b for b in beats if b.kind == "steps"]
+    assert steps.params["tints"] == {"\\text{Top}": "#FFE066", "\\text{Bottom}": "#58C4DD"}  # upright, as the caption
+    (text,) = [b for b in beats if b.kind == "text"]
+    assert text.params["tints"] == {"bell curve": "#FFE066"}
+    assert "color" not in text.params  # ("'Bottom' in blue" is no colour for what sits "at the bottom")
+    # a piece of maths named by a noun colours formulas, not the words of a text
+    beats, _ = planned('Show the text "Break 7 into 4 + 2 + 1".\nShow:\n31^2 mod 33 = 4\n4^2 = 16',
+                       "The remainders 4, 16 highlighted in blue.")
+    assert all("tints" not in b.params for b in beats if b.kind == "text")
+
+
+def test_the_text_runtime_colours_the_words_as_they_are_read():
+    from compiler.runtime.components import text
+
+    mob = text.build({"text": "#FFFFFF", "font": "DejaVu Sans", "roles": {}},
+                     text="Spread: sigma / sqrt(n) and a bell curve", tints={"sigma / sqrt(n)": "#66BB6A",
+                                                                              "bell curve": "#FFE066"})
+    cols = {g.get_fill_color().to_hex().upper() for g in mob.submobjects}
+    assert {"#66BB6A", "#FFE066"} <= cols

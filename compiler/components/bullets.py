@@ -19,6 +19,8 @@ class BulletsVisual(VisualBase):
                                   examples=[["Parallelization", "Transfer learning"]])
     title: str | None = Field(None, description="Heading above the list.", examples=["Advantages"])
     style: Literal["dot", "numbered", "check", "cross"] = Field("dot", description="Marker before each item.")
+    tints: dict[str, str] | None = Field(None, max_length=6, description="Words of the items coloured: word as "
+                                         "written -> colour (\"'Demand' in blue\").", examples=[{"Demand": "blue"}])
 
 
 STRINGS = ('title', 'items')  # parameters whose text is drawn

@@ -20,6 +20,8 @@ class TextVisual(VisualBase):
                                  "place of, in place (a counter: \"n = 1\" becomes \"n = 5\").", examples=["n = 1"])
     role: Literal["note"] | None = Field(None, description="`note`: a remark beside the main content, in the "
                                          "theme's note colour.", examples=["note"])
+    tints: dict[str, str] | None = Field(None, max_length=6, description="Words of the text coloured: word as "
+                                         "written -> colour (\"'bell' in yellow\").", examples=[{"bell": "yellow"}])
 
 
 STRINGS = ('text',)  # parameters whose text is drawn

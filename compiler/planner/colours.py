@@ -13,6 +13,7 @@ highlight colour.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from .beats import Beat
 from .extract import mask_shown
@@ -36,7 +37,7 @@ def _with(b: Beat, **params) -> Beat:
     return Beat(b.kind, {**b.params, **params}, b.strings, b.rule, b.source, b.detail_index, b.keywords)
 
 
-def _named_colour(b: Beat, labels: list[tuple[str, str, str]]) -> str | None:
+def _named_colour(b: Beat, labels: list[tuple[str, str, str]], quoted: frozenset[str] = frozenset()) -> str | None:
     """The colour the style gives this beat: a label equal to one of its strings, else a label phrase
     the details used for it ("the antiderivative", "the update rule"). `labels`: (phrase, key, colour),
     longest first."""
@@ -47,6 +48,8 @@ def _named_colour(b: Beat, labels: list[tuple[str, str, str]]) -> str | None:
             return col
     bare = mask_shown(b.source).lower()
     for phrase, key, col in labels:
+        if phrase in quoted:
+            continue  # "'Bottom' in blue" colours the text "Bottom", not what a sentence puts "at the bottom"
         if len(phrase) >= 4 and phrase not in _GENERIC and phrase in bare and re.search(
                 r"\b" + re.escape(phrase) + r"\b", bare):
             return col
@@ -83,7 +86,7 @@ def apply_colours(beats: list[Beat], theme: Theme) -> list[Beat]:
         if said:
             b = _with(b, color=said)
         if b.kind in WHOLE and "color" not in b.params:
-            col = _named_colour(b, labels)
+            col = _named_colour(b, labels, theme.quoted)
             if col:
                 b = _with(b, color=col)
         elif b.kind == "highlight" and "color" not in b.params and b.params.get("mode") != "dim":
@@ -139,16 +142,46 @@ def _piece_forms(piece: str) -> list[str]:
     return [piece]
 
 
+def _without_scripts(line: str) -> str:
+    """The line with its exponents and indices blanked ("m^{ed}", "f_{\\text{top}}": braces nested or not)."""
+    out, k = [], 0
+    while k < len(line):
+        if line[k] in "^_" and k + 1 < len(line):
+            j = k + 1
+            if line[j] == "{":
+                depth = 0
+                while j < len(line):
+                    depth += {"{": 1, "}": -1}.get(line[j], 0)
+                    j += 1
+                    if depth == 0:
+                        break
+            else:
+                j += 1
+            out.append(" ")
+            k = j
+            continue
+        out.append(line[k])
+        k += 1
+    return "".join(out)
+
+
 def _holds(line: str, piece: str) -> str | None:
     """The form in which `line` shows `piece` as a piece of it (not the whole line, not inside a longer number or
     name, not in an exponent or index: those glyphs are drawn smaller, of other shapes, and are not found), or None."""
-    line = re.sub(r"[\^_](?:\{[^{}]*\}|\S)", " ", line)
+    line = _without_scripts(line)
     for form in _piece_forms(piece):
         left = r"(?<![\d.])" if form[:1].isdigit() else r"(?<![A-Za-z\\])" if form[:1].isalpha() else ""
         right = r"(?![\d]|\.\d)" if form[-1:].isdigit() else r"(?![A-Za-z])" if form[-1:].isalpha() else ""
         if re.search(left + re.escape(form) + right, line) and re.sub(r"\s+", "", line) != re.sub(r"\s+", "", form):
             return form
     return None
+
+
+class Tint(NamedTuple):
+    piece: str    # as written ("1.1", "mu", "bell"); "" for pieces only named ("coefficients")
+    colour: str
+    clause: str   # the style entry (for a piece only named: "named | clause")
+    word: bool = False  # a quoted word ("'bell' in yellow"): text, also in texts; else a piece of maths
 
 
 def _mathy(piece: str) -> bool:
@@ -159,7 +192,7 @@ def _mathy(piece: str) -> bool:
         or re.search(r"[=+*/^√πμσθλ]", piece) or piece in _TEX_GREEK)
 
 
-def style_tints(style: str) -> list[tuple[str, str, str]]:
+def style_tints(style: str) -> list[Tint]:
     """(piece, colour, clause) for each style entry colouring a piece of a formula: "the factor 1.1 colored gold
     (#FFD700) every time it appears", "symbol mu: blue", "exponent ed in yellow"."""
     from .knowledge import formula_tint_words
@@ -174,7 +207,12 @@ def style_tints(style: str) -> list[tuple[str, str, str]]:
         # for several pieces (its commas are no separate entries)
         clause = many.sub(lambda m: m.group(1) + " " + re.sub(r"\s*,\s*(?:and\s+)?|\s+and\s+", "\x00", m.group(2)), clause)
         listed = False  # "letters colored: P red, V green": after a head naming pieces, each entry is one
-        for sub in re.split(r",\s*(?![^()]*\))|;\s*|\s+and\s+(?=(?:the\s+)?(?:" + "|".join(sorted(nouns)) + r")\b)", clause):
+        subs = re.split(r",\s*(?![^()]*\))|;\s*|\s+and\s+(?=(?:the\s+)?(?:" + "|".join(sorted(nouns)) + r")\b)", clause)
+        # "'top' in yellow and 'bottom' in blue": two entries (not "'Q1' and 'Q2' in yellow", one with one colour)
+        subs = [p for sub in subs for p in (re.split(r"(?<=\S)\s+and\s+(?=['\"\u2018\u201c])", sub)
+                                             if len(COLOUR_RE.findall(re.sub(r"\(\s*#[0-9A-Fa-f]{3,6}\s*\)", "", sub))) >= 2
+                                             else [sub])]
+        for sub in subs:
             col = COLOUR_RE.search(sub)
             if not col:
                 continue
@@ -183,6 +221,10 @@ def style_tints(style: str) -> list[tuple[str, str, str]]:
             el = re.sub(r"\s*:\s*$", "", sub[:col.start()]).strip()
             toks = re.findall(r"[\"'\u201c\u2018][^\"'\u201d\u2019]+[\"'\u201d\u2019]|[^\s:,()]+", el)
             low = [t.lower() for t in toks]
+            said = [t.strip("\"'\u201c\u201d\u2018\u2019") for t in toks if t[:1] in "\"'\u201c\u2018" and len(t) > 2]
+            if said and value and all(t[:1] in "\"'\u201c\u2018" or t in filler or t == "with" for t in low):
+                out.extend(Tint(q, value, clause.strip(), True) for q in said)  # "'bell' in yellow", "with 'Q1' and 'Q2' in yellow"
+                continue
             head = re.match(r"\s*(?:[\w-]+\s+){0,3}?(" + "|".join(sorted(nouns)) + r")\b[^:]{0,30}:", sub, re.I)
             if head:
                 listed = True
@@ -199,14 +241,14 @@ def style_tints(style: str) -> list[tuple[str, str, str]]:
                 listed = True  # "Coefficients a blue, b green, c yellow"
             if len(piece) == 1 and "\x00" in piece[0]:
                 piece = piece[0].split("\x00")
-                out.extend((p, value, clause.replace("\x00", ", ").strip()) for p in piece if _mathy(p))
+                out.extend(Tint(p, value, clause.replace("\x00", ", ").strip()) for p in piece if _mathy(p))
                 continue
             if len(piece) == 1 and _mathy(piece[0]):
-                out.append((piece[0], value, clause.replace("\x00", ", ").strip()))
+                out.append(Tint(piece[0], value, clause.replace("\x00", ", ").strip()))
             elif not piece and not listed and k >= 0 and low[k] not in ("number", "numbers", "letter", "letters"):
                 # "carbon letters light gray", "coefficients yellow": pieces named by what they are, not written out —
                 # no formula colours them; said (SB307) by formula_tints
-                out.append(("", value, " ".join(toks[:k + 1]) + " | " + clause.strip()))
+                out.append(Tint("", value, " ".join(toks[:k + 1]) + " | " + clause.strip()))
     return out
 
 
@@ -215,7 +257,7 @@ def formula_tints(beats: list[Beat], style: str) -> tuple[list[Beat], list[tuple
     in no formula drawn — said (SB307), not dropped."""
     lost = []
     out = list(beats)
-    for piece, col, clause in style_tints(style):
+    for piece, col, clause, word in style_tints(style):
         if not piece:
             named, clause = clause.split(" | ", 1)
             lost.append((clause, f"the colour the style gives the {named!r} of the formulas (pieces named, not "
@@ -223,6 +265,22 @@ def formula_tints(beats: list[Beat], style: str) -> tuple[list[Beat], list[tuple
             continue
         hit = False
         for k, b in enumerate(out):
+            if b.kind in ("text", "bullets") and word:
+                # a word of a text or list ("'bell' in yellow" on "Skewed in, bell out"); a whole text takes the
+                # colour from its label (apply_colours)
+                texts = [b.params["text"]] if b.kind == "text" else list(b.params.get("items") or ())
+                if any(str(t).strip().lower() == piece.strip().lower() for t in texts):
+                    hit = True
+                    continue
+                found = [m.group(0) for t in texts for m in [re.search(r"(?<![\w])" + re.escape(piece) + r"(?![\w])",
+                                                                        str(t), re.I)] if m]
+                if found:
+                    out[k] = _with(b, tints={**(b.params.get("tints") or {}), found[0]: col})
+                    hit = True
+                continue
+            if word and b.kind not in ("equation", "steps") and any(piece.lower() in str(x).lower() for x in b.strings):
+                hit = True  # a label of a figure ("with "Impossible" in red" on a number line): coloured by its label
+                continue
             if b.kind not in ("equation", "steps"):
                 continue
             lines = b.params.get("lines") or b.params.get("exprs") or ()
@@ -230,11 +288,13 @@ def formula_tints(beats: list[Beat], style: str) -> tuple[list[Beat], list[tuple
             if forms:
                 tints = dict(b.params.get("tints") or {})
                 for f in forms:
-                    tints[f] = col
+                    # a quoted word in a formula is its text ("'Top' in yellow" on "Top: y = x"), set upright
+                    tints["\\text{" + f + "}" if word and re.fullmatch(r"[A-Za-z][A-Za-z ]+", f) else f] = col
                 out[k] = _with(b, tints=tints)
                 hit = True
         if not hit:
-            lost.append((clause, f"the colour the style gives {piece!r} (no formula drawn shows it)"))
+            lost.append((clause, f"the colour the style gives {piece!r} (no formula or text drawn shows it, or only in "
+                                 "an exponent or index)"))
     return out, lost
 
 

@@ -87,6 +87,7 @@ class Theme:
     font: str = "DejaVu Sans"
     mono_font: str = "DejaVu Sans Mono"
     emphasis: dict[str, str] = field(default_factory=dict)  # text to highlight -> colour ("highlight "0 / 0" in red")
+    quoted: frozenset[str] = frozenset()  # labels the style quotes ("'bell' in yellow"): texts, not nouns of the details
 
     def role(self, name: str, default: str | None = None) -> str:
         return self.roles.get(name) or default or (self.title if name == "title" else self.text)
@@ -143,7 +144,7 @@ def _role_of(phrase: str) -> str | None:
     return best[2] if best else None
 
 
-_QUOTED = re.compile(r'"([^"]{1,80})"|“([^”]{1,80})”')
+_QUOTED = re.compile(r'"([^"]{1,80})"|“([^”]{1,80})”|(?<![\w])\'([^\'\n]{1,80})\'(?![\w])|‘([^’]{1,80})’')
 _STOP = re.compile(r"^(?:use|using|with|and|the|a|an|show|make|all|for|in|of|its|their|each|every|any|"
                    r"then|but|while|also|keep|set|draw|color|colour)\s+", re.I)
 # verbs and filler after the element in "X should be written in yellow", "X highlighted in pink", "X glows orange"
@@ -187,6 +188,7 @@ def parse_theme(style: str, base: Theme | None = None) -> tuple[Theme, list[str]
     roles: dict[str, str] = dict(base.roles)
     labels: dict[str, str] = dict(base.labels)
     emphasis: dict[str, str] = {}
+    said: list[str] = []  # the labels the style quotes
     palette = base.palette
     fired: list[str] = []
     for clause in re.split(r"(?<=[.;!])\s+|\n", style):
@@ -249,7 +251,7 @@ def parse_theme(style: str, base: Theme | None = None) -> tuple[Theme, list[str]
                     and _unreadable(colour_value(COLOUR_RE.search(sub).group(0)) or "", bg):
                 fired.append(f"(not the scene's text colour: the text of what comes before 'with') <- {clause!r}")
                 continue  # "Key circles yellow with black text": the text inside the circles, not all the text
-            _assign(sub, roles, labels, emphasis if _EMPHASIS.search(sub) else None, fired)
+            _assign(sub, roles, labels, emphasis if _EMPHASIS.search(sub) else None, fired, said)
     roles = {k: _readable(v, bg) for k, v in roles.items()}
     # inherited label colours: the most recent ones (a long storyboard must not carry every scene's)
     labels = {k: _readable(v, bg) for k, v in list(labels.items())[-MAX_LABELS:]}
@@ -260,7 +262,8 @@ def parse_theme(style: str, base: Theme | None = None) -> tuple[Theme, list[str]
         text = "#1A1A1A" if _luminance(bg) >= 128 else "#F0F0F0"
     title = _readable(roles.get("title", title), bg)
     accent = _readable(roles.get("node", roles.get("title", accent)), bg)
-    return Theme(bg, text, title, accent, roles, labels, palette, base.font, base.mono_font, emphasis), fired
+    return Theme(bg, text, title, accent, roles, labels, palette, base.font, base.mono_font, emphasis,
+                 quoted=frozenset(q.lower() for q in said)), fired
 
 
 def _sub_clauses(clause: str) -> list[str]:
@@ -295,7 +298,7 @@ _WRITTEN_CODE = re.compile(r"\b(?:" + _MODIFIERS + r"(?:" + "|".join(re.escape(c
 _HOW_DRAWN = re.compile(r"\s+with\s+(?:a\s+)?(?:fill\s+|stroke\s+)?(?:opacity|transparency|width)\s*(?:of\s+)?[\d.]+%?$", re.I)
 
 
-def _assign(sub: str, roles: dict, labels: dict, emphasis: dict | None, fired: list) -> None:
+def _assign(sub: str, roles: dict, labels: dict, emphasis: dict | None, fired: list, said: list | None = None) -> None:
     sub = re.sub(r"^with\s+", "", sub.strip().rstrip(".;:!"), flags=re.I)  # "White background with black text"
     # "Bars blue (#58C4DD) with fill opacity 0.7": the written code is the colour; how it is filled is no element
     sub = _HOW_DRAWN.sub("", _WRITTEN_CODE.sub(lambda m: m.group(1), sub))
@@ -340,9 +343,11 @@ def _assign(sub: str, roles: dict, labels: dict, emphasis: dict | None, fired: l
         el = m.group("el")
         if m.groupdict().get("noun") in ("box", "rectangle", "frame", "outline", "highlight"):
             el = f"{el} {m.group('noun')}"  # "Final answer: green box": the final answer's box
-        quoted = [a or b for a, b in _QUOTED.findall(el)]
+        quoted = [next(x for x in g if x) for g in _QUOTED.findall(el)]
         for q in quoted:
             labels[q.lower()] = col
+            if said is not None:
+                said.append(q)
             if emphasis is not None:
                 emphasis[q] = col
         unquoted = _strip_verbs(_QUOTED.sub("", el))

@@ -43,7 +43,8 @@ def wrap(s: str, width: int) -> str:
 
 
 def text(s: str, theme: dict, *, size: float = 30, color: str | None = None, weight: str = "NORMAL",
-         mono: bool = False, width_chars: int | None = None, max_width: float | None = None, math: bool = False):
+         mono: bool = False, width_chars: int | None = None, max_width: float | None = None, math: bool = False,
+         t2c: dict | None = None):
     """`s` drawn in the theme's font — or, with `math=True` (list items, table cells, box and curve labels),
     typeset when the whole string is a short formula ("v = 15 m/s", "y = x^2", "C3H8 + 5O2 → 3CO2 + 4H2O"):
     a label that is maths reads as maths."""
@@ -56,7 +57,9 @@ def text(s: str, theme: dict, *, size: float = 30, color: str | None = None, wei
     s = str(s) if mono else plain_text(str(s))  # LaTeX a model wrote into text ("Area of a Circle \\pi r^2") read as symbols, not code
     body = wrap(s, width_chars) if width_chars else clean(s)
     t = Text(body or " ", font=theme["mono_font"] if mono else theme["font"], font_size=size,
-             color=ManimColor(color or theme["text"]), weight=weight, line_spacing=0.9)
+             color=ManimColor(color or theme["text"]), weight=weight, line_spacing=0.9,
+             t2c={w: c for w, c in ((w if mono else plain_text(w), c) for w, c in (t2c or {}).items())
+                  if w in (body or "")})  # (words in their own colours, read as the text is: "sigma" as σ)
     if max_width and t.width > max_width:
         t.scale_to_fit_width(max_width)
     return t

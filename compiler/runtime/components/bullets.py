@@ -9,14 +9,15 @@ ROLES = {"check": "good", "cross": "bad"}  # ✓ items in the theme's "good" col
 
 
 def build(theme: dict, *, items: list[str], title: str | None = None, style: str = "dot",
-          color: str | None = None):
+          color: str | None = None, tints: dict | None = None):
+    """`tints`: words of the items in their own colours ("'Demand' in blue")."""
     item_colour = color or colour(theme, ROLES.get(style, "bullets"), theme["text"])
     size = 34 if len(items) <= 4 else 30 if len(items) <= 6 else 26
     rows = []
     for n, item in enumerate(items, 1):
         marker = f"{n}." if style == "numbered" else MARKERS.get(style, "•")
         m = text(marker, theme, size=size, color=colour(theme, "title") if style == "numbered" else item_colour)
-        t = text(item, theme, size=size, color=item_colour, width_chars=52, math=True)
+        t = text(item, theme, size=size, color=item_colour, width_chars=52, math=True, t2c=tints)
         rows.append(VGroup(m, t).arrange(RIGHT, buff=0.25, aligned_edge=UP if "\n" in t.text else ORIGIN))
         rows[-1].sbc_text = item
     body = VGroup(*rows).arrange(DOWN, buff=0.22, aligned_edge=LEFT)
