@@ -180,8 +180,9 @@ def _resolve_colours(p: dict, scene_number: int, notes: list[PlanNote]) -> None:
                                   ("scenes", scene_number - 1)))
         return hexed
 
-    if "color" in p:
-        p["color"] = resolve(p["color"])
+    for key in ("color", "flash_numbers"):
+        if key in p:
+            p[key] = resolve(p[key])
     if isinstance(p.get("colors"), list):
         p["colors"] = [resolve(c) for c in p["colors"]]
 

@@ -218,7 +218,7 @@ def _rule_beats(index: int, scene: Scene, details: tuple[str, ...], theme: Theme
     from .planner.mirror import mirrored_notes
     from .planner.axes import extended_plots_keep_axes
 
-    from .planner.colours import dimmed_lines, formula_tints
+    from .planner.colours import dimmed_lines, flashed_numbers, formula_tints
     from .planner.frames import framed
     from .planner.style_asks import unasked_pictures
 
@@ -242,9 +242,11 @@ def _rule_beats(index: int, scene: Scene, details: tuple[str, ...], theme: Theme
     composed, untinted = guarded(formula_tints, (composed, []), composed, scene.animation_style)
     # "then the earlier lines fade to 50 percent opacity": each derivation dims its lines as the next is written
     composed, undimmed = guarded(dimmed_lines, (composed, []), composed, scene.animation_style, details)
+    # "Numbers substituted for symbols are highlighted in green briefly": they flash as their line is written
+    composed, unflashed = guarded(flashed_numbers, (composed, []), composed, scene.animation_style, details)
     # "with area under the curve filled blue": what the style asks to be drawn and nothing draws is said
     unasked = guarded(unasked_pictures, [], composed, scene.animation_style, details)
-    for field, clause, what in [("animation_style", c, w) for c, w in unframed + untinted] + undimmed + unasked:
+    for field, clause, what in [("animation_style", c, w) for c, w in unframed + untinted] + undimmed + unflashed + unasked:
         notes.append(PlanNote("SB307", f"scene {index + 1}: not drawn as written: {what} (in {clause[:70]!r})",
                               ("scenes", index, field), sentence=clause))
     beats = apply_colours([_as_drawing(_within_limits(b, index, details, notes)) for b in composed], theme)

@@ -181,6 +181,7 @@ def line_times(lines: Sequence[str], spans: Sequence[Span], first: int, start: f
         return tuple(even)
     sent_words = [_text_words(spans[j].text) for j in window]
     out, floor, prev = [], 0.0, -1
+    anchored: list[bool] = []
     for k, line in enumerate(lines):
         words = _text_words(line, spoken=True)
         # the sentence that speaks most of this line, from the one the line above went with on (one sentence may
@@ -191,7 +192,14 @@ def line_times(lines: Sequence[str], spans: Sequence[Span], first: int, start: f
         said = _text_words(result.group(1)) if result else set()
         # (a line whose only word is its "=" — "n = p x q" heard "equals" — names no sentence: every line has one)
         words = words if words - {_stem("equals")} else set()
-        scores = {j: len(words & sent_words[j]) + len(said & sent_words[j]) for j in later}
+        # (a decimal read out as a phrase, "nine point eight", names its sentence more surely than its digits apart)
+        phrases = [" ".join(_number_words(int(w)) + ["point"] + [_ONES[int(d)] for d in f])
+                   for w, f in re.findall(r"(?<![\d.])(\d{1,3})\.(\d{1,2})(?![\d.])", line)]
+        end = re.search(r"(\d{1,3})\.(\d{1,2})\s*\S{0,4}\s*$", line)  # (the result it ends with: twice)
+        last = " ".join(_number_words(int(end.group(1))) + ["point"] + [_ONES[int(d)] for d in end.group(2)]) if end else None
+        scores = {j: len(words & sent_words[j]) + len(said & sent_words[j])
+                  + sum(2 + 2 * (ph == last) for ph in phrases if ph in spans[window[j]].text.lower().replace("-", " "))
+                  for j in later}
         # (a tie with the sentence of the line above goes to the next: a sentence mostly reads one line)
         best = max(later, key=lambda j: (scores[j], j > prev, -j)) if later and max(scores.values()) >= 1 else None
         if best is not None:
@@ -200,9 +208,34 @@ def line_times(lines: Sequence[str], spans: Sequence[Span], first: int, start: f
             t = even[k]
         t = min(max(t, floor), duration * 0.92)
         out.append(t)
+        anchored.append(best is not None)
         # (the next line no sooner than a little into this one's sentence: two lines it reads are apart)
         floor = t + (min(1.5, 0.3 * (spans[window[best]].end - spans[window[best]].start)) if best is not None else 0.4)
-    return tuple(out)
+    return tuple(_spread_unsaid(out, anchored, duration))
+
+
+def _spread_unsaid(times: list[float], anchored: list[bool], duration: float) -> list[float]:
+    """Lines the narration names nothing of, after the last one it names, share the time up to the next named line
+    (or the beat's end) evenly — not bunched 0.4 s apart right after the named one ("20 = 4.9 t²" said "four point
+    nine": its line waits its turn)."""
+    out = list(times)
+    k = 0
+    while k < len(out):
+        if anchored[k] or k == 0:
+            k += 1
+            continue
+        j = k
+        while j < len(out) and not anchored[j]:
+            j += 1
+        a = out[k - 1]
+        b = out[j] if j < len(out) else duration * 0.85
+        if b > a:
+            step = (b - a) / (j - k + 1)
+            for q in range(k, j):
+                out[q] = max(out[q], a + step * (q - k + 1)) if j < len(out) else a + step * (q - k + 1)
+                out[q] = min(out[q], b - 0.3 * (j - q)) if j < len(out) else out[q]
+        k = j
+    return out
 
 
 _STOP = {"the", "and", "for", "with", "that", "this", "these", "those", "from", "into", "onto", "then", "than", "there",

@@ -125,3 +125,36 @@ def test_the_text_runtime_colours_the_words_as_they_are_read():
                                                                               "bell curve": "#FFE066"})
     cols = {g.get_fill_color().to_hex().upper() for g in mob.submobjects}
     assert {"#66BB6A", "#FFE066"} <= cols
+
+
+def test_substituted_numbers_flash_as_the_style_asks():
+    beats, notes = planned("Show the calculation:\nh = 1/2 g t^2\n20 = 1/2 (9.8) t^2\nt = 2.02 s",
+                           "Numbers substituted for symbols are highlighted in green (#66BB6A) briefly.")
+    (steps,) = [b for b in beats if b.kind == "steps"]
+    assert steps.params["flash_numbers"] == "#66BB6A"
+    assert not [n for n in notes if "pieces named" in n]  # (not also reported as a colour of pieces)
+    beats, notes = planned('Show the text "No derivation here".', "Substituted numbers flash yellow.")
+    assert any(n.startswith("SB307") and "flash of the substituted numbers" in n for n in notes)
+
+
+def test_the_steps_runtime_flashes_the_numbers_a_line_brings_in():
+    from manim import Indicate, Succession
+
+    from compiler.runtime.components import steps
+
+    mob = steps.build({"text": "#FFFFFF", "font": "DejaVu Sans", "roles": {}}, formulas=[
+        ["h = \\frac{1}{2} g t^2", "h", "h = 1/2 g t^2"], ["20 = \\frac{1}{2} (9.8) t^2", "20", "20 = 1/2 (9.8) t^2"]])
+    anim = steps.paced(6.0, at=[0.0, 2.0], flash="#66BB6A")(mob, 1.0)
+    flashed = [a for a in anim.animations if isinstance(a, Succession)]
+    assert len(flashed) == 1 and isinstance(flashed[0].animations[-1], Indicate)
+    assert len(flashed[0].animations[-1].mobject.submobjects) == 2  # the 20 and the 9.8, not the 1/2 already there
+
+
+def test_a_decimal_read_out_as_a_phrase_times_its_line():
+    spans = [Span(0.2, 3.7, "Start from h equals one half g t squared."),
+             Span(3.96, 7.0, "Put in twenty meters and nine point eight."),
+             Span(7.34, 10.8, "That is twenty equals four point nine t squared."),
+             Span(11.1, 14.5, "So t squared is about four point zero eight.")]
+    times = line_times(["h = 1/2 g t^2", "20 = 1/2 (9.8) t^2", "20 = 4.9 t^2", "t^2 = 20 / 4.9 = 4.08"], spans, 0, 0.2,
+                       15.0)
+    assert [round(t + 0.2, 1) for t in times] == [0.2, 4.0, 7.3, 11.1]

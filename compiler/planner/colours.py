@@ -245,7 +245,8 @@ def style_tints(style: str) -> list[Tint]:
                 continue
             if len(piece) == 1 and _mathy(piece[0]):
                 out.append(Tint(piece[0], value, clause.replace("\x00", ", ").strip()))
-            elif not piece and not listed and k >= 0 and low[k] not in ("number", "numbers", "letter", "letters"):
+            elif not piece and not listed and k >= 0 and low[k] not in ("number", "numbers", "letter", "letters") \
+                    and not _FLASH_SUBSTITUTED.search(clause):  # (substituted numbers flash: flashed_numbers)
                 # "carbon letters light gray", "coefficients yellow": pieces named by what they are, not written out —
                 # no formula colours them; said (SB307) by formula_tints
                 out.append(Tint("", value, " ".join(toks[:k + 1]) + " | " + clause.strip()))
@@ -323,4 +324,34 @@ def dimmed_lines(beats: list[Beat], style: str, details: tuple[str, ...]) -> tup
                 hit = True
         if not hit and not any(b.kind == "steps" and "dim_earlier" in b.params for b in out):
             lost.append((field, text.strip(), "the dimming of earlier lines it asks for (no derivation is drawn)"))
+    return out, lost
+
+
+_FLASH_SUBSTITUTED = re.compile(
+    r"\b(?:numbers?|values?)\s+(?:being\s+|that\s+are\s+)?substituted\b[^.;]{0,60}?\b(?:flash\w*|highlight\w*|glow\w*|"
+    r"puls\w*|indicat\w*|colou?red|shown\s+in|in)\b|\bsubstituted\s+(?:numbers?|values?)\b[^.;]{0,40}?\b(?:flash\w*|"
+    r"highlight\w*|glow\w*|puls\w*|indicat\w*|colou?red|in)\b", re.I)
+
+
+def flashed_numbers(beats: list[Beat], style: str, details: tuple[str, ...]) -> tuple[list[Beat], list[tuple[str, str, str]]]:
+    """"Numbers substituted for symbols are highlighted in green briefly", "substituted numbers flash yellow": each
+    derivation line flashes the numbers it brings in, in that colour (`flash_numbers`); with no derivation drawn the
+    request is said (field, sentence, what)."""
+    asked = [("animation_style", c) for c in re.split(r"(?<=[.;!])\s+|\n", style)] + [
+        ("animation_details", d) for d in details]
+    out, lost = list(beats), []
+    for field, text in asked:
+        m = _FLASH_SUBSTITUTED.search(text)
+        if not m:
+            continue
+        col = COLOUR_RE.search(text[m.start():]) or COLOUR_RE.search(text)
+        hexed = re.search(r"#[0-9A-Fa-f]{6}", text)
+        value = (colour_value(hexed.group(0)) if hexed else colour_value(col.group(0))) if col or hexed else "#FFE066"
+        hit = False
+        for k, b in enumerate(out):
+            if b.kind == "steps" and len(b.params.get("lines") or ()) > 1:
+                out[k] = _with(b, flash_numbers=value or "#FFE066")
+                hit = True
+        if not hit:
+            lost.append((field, text.strip(), "the flash of the substituted numbers it asks for (no derivation is drawn)"))
     return out, lost

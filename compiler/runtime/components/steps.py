@@ -6,9 +6,11 @@ show the text as written), the TeX of the part left of its first `=` ("" when th
 `=` of a line is its glyph number len(glyphs of the left side): that is what the lines align on.
 """
 
-from manim import LEFT, RIGHT, UP, AnimationGroup, FadeIn, Succession, VGroup, Wait, Write
+import re
 
-from ..mathsvg import math_mobject, tint
+from manim import LEFT, RIGHT, UP, AnimationGroup, FadeIn, Indicate, Succession, VGroup, Wait, Write
+
+from ..mathsvg import find_parts, math_mobject, tint
 from ..style import BODY_W, colour, text
 
 NOTE_GREY = "#9E9E9E"
@@ -77,36 +79,50 @@ def build(theme: dict, *, formulas: list, notes: list[str] | None = None, color:
         parts[notes[k]] = t
         group.add(t)
     group.lines = lines
+    group.originals = [original for _, _, original in formulas]
     group.sbc_kind = "steps"  # (a derivation keeps the left half for what follows it: SbcScene._figure_to_pin)
     group.notes = note_mobs
     group.parts = parts
     return group
 
 
-def _written(mob, k: int, run_time: float, dim: float | None):
+_NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?![\w])")
+
+
+def _written(mob, k: int, run_time: float, dim: float | None, flash: str | None = None):
     """Line k written; with `dim`, the lines above it fade to that opacity meanwhile ("the earlier lines fade to 50
-    percent")."""
+    percent"); with `flash`, the numbers it brings in (not in the line above: the values substituted) then flash in
+    that colour ("substituted numbers flash yellow")."""
     line = mob.lines[k]
     write = Write(line, run_time=run_time) if line.width < 6 else FadeIn(line, shift=0.2 * UP, run_time=run_time)
-    if not dim or k == 0:
+    if dim and k > 0:
+        write = AnimationGroup(write, *[mob.lines[j].animate(run_time=run_time).set_opacity(dim) for j in range(k)])
+    originals = getattr(mob, "originals", None)
+    if not flash or k == 0 or not originals:
         return write
-    return AnimationGroup(write, *[mob.lines[j].animate(run_time=run_time).set_opacity(dim) for j in range(k)])
+    before = set(_NUMBER.findall(originals[k - 1]))
+    new = [x for x in dict.fromkeys(_NUMBER.findall(originals[k])) if x not in before]
+    runs = [r for x in new for r in find_parts(line, x)]
+    if not runs:
+        return write
+    return Succession(write, Indicate(VGroup(*runs), color=flash, scale_factor=1.25, run_time=0.6))
 
 
-def paced(slot: float, at: list[float] | None = None, dim: float | None = None):
+def paced(slot: float, at: list[float] | None = None, dim: float | None = None, flash: str | None = None):
     """`enter` that reveals one line (with its note) at a time across the beat's slot — at the times `at`
     (seconds after the beat starts, one per line: when the narration speaks of each line) when given; `dim`: the
     opacity earlier lines fade to as each new one is written."""
     def enter(mob, run_time: float):
         n = len(mob.lines)
         if at and len(at) == n:
-            return _at_times(mob, at, dim)
+            return _at_times(mob, at, dim, flash)
         total = max(run_time, (slot - 1.0) * 0.9)
         per = total / n
         steps = []
         for k, line in enumerate(mob.lines):
             show = min(1.0, max(0.3, per * 0.6))
-            steps.append(_written(mob, k, show, dim))
+            steps.append(_written(mob, k, show, dim, flash))
+            show = steps[-1].get_run_time()  # (with the flash of its numbers)
             if k in mob.notes:
                 steps.append(FadeIn(mob.notes[k], shift=0.2 * LEFT, run_time=min(0.4, per * 0.3)))
             rest = per - show - (min(0.4, per * 0.3) if k in mob.notes else 0)
@@ -116,7 +132,7 @@ def paced(slot: float, at: list[float] | None = None, dim: float | None = None):
     return enter
 
 
-def _at_times(mob, at: list[float], dim: float | None = None):
+def _at_times(mob, at: list[float], dim: float | None = None, flash: str | None = None):
     steps, now = [], 0.0
     for k, line in enumerate(mob.lines):
         if at[k] > now + 0.05:
@@ -124,8 +140,8 @@ def _at_times(mob, at: list[float], dim: float | None = None):
             now = at[k]
         gap = (at[k + 1] - at[k]) if k + 1 < len(at) else 1.0
         show = min(1.0, max(0.3, gap * 0.6))
-        steps.append(_written(mob, k, show, dim))
-        now += show
+        steps.append(_written(mob, k, show, dim, flash))
+        now += steps[-1].get_run_time()
         if k in mob.notes:
             steps.append(FadeIn(mob.notes[k], shift=0.2 * LEFT, run_time=0.3))
             now += 0.3
