@@ -158,3 +158,17 @@ def test_a_decimal_read_out_as_a_phrase_times_its_line():
     times = line_times(["h = 1/2 g t^2", "20 = 1/2 (9.8) t^2", "20 = 4.9 t^2", "t^2 = 20 / 4.9 = 4.08"], spans, 0, 0.2,
                        15.0)
     assert [round(t + 0.2, 1) for t in times] == [0.2, 4.0, 7.3, 11.1]
+
+
+def test_a_clock_of_numbers_has_its_face():
+    beats, _ = planned("Draw a clock-like circle with numbers 0 to 32 around it (only show labels 0, 8, 16, 24, 31) and "
+                       "mark where 64 steps from 0 stop: at 31.", "Dark background.")
+    (clock,) = [b for b in beats if b.kind == "graph"]
+    assert clock.params["rim"] is True
+    from compiler.runtime.components import graph
+
+    mob = graph.build({"text": "#FFFFFF", "accent": "#58C4DD", "background": "#0F0F1A", "font": "DejaVu Sans",
+                       "roles": {}}, nodes=clock.params["nodes"], layout="circular", rim=True)
+    face = mob.graph.sbc_rim
+    assert face.width > 3 * max(v.width for v in mob.vmobs.values())  # round the numbers, not one of them
+    assert type(graph.enter(mob, 1.0)[0]).__name__ == "Create"  # drawn first

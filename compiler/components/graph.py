@@ -125,6 +125,8 @@ class GraphVisual(VisualBase):
     edges: list[GraphEdge] = Field(default_factory=list, max_length=MAX_EDGES,
                                    description="The edges, each {from, to, label}.",
                                    examples=[[{"from": "A", "to": "B", "label": 4}]])
+    rim: bool = Field(False, description="A circle drawn round the origin through the nodes placed on it (a clock "
+                      "face: the numbers of a modular clock).", examples=[True])
     caption: str | None = Field(None, max_length=120, description="Text under the graph.",
                                 examples=["Shortest paths from A"])
     steps: list[GraphStep] = Field(default_factory=list, max_length=MAX_STEPS,

@@ -170,7 +170,7 @@ def _clock(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
           for v in nodes]  # clockwise from the top, each number where it is on the full dial
     ctx.stop = True  # the numbers are the clock's: no row of boxes for them
     return [_beat("graph", "graph:clock", ex, i, strings, _kw(s) + ("clock",), nodes=at, layout="circular",
-                  steps=steps or None)]
+                  rim=True, steps=steps or None)]
 
 
 def _history_graph(ctx: Context) -> tuple[int, Beat] | None:

@@ -373,7 +373,7 @@ def _outward(p, centre) -> list:
 
 
 def build(theme: dict, *, nodes, edges=(), directed: bool = False, layout: str = "auto", direction=None,
-          caption: str | None = None, steps=(), color: str | None = None):
+          caption: str | None = None, steps=(), color: str | None = None, rim: bool = False):
     import numpy as np
 
     nodes, edges = _nodes(nodes), _edges(edges)
@@ -444,6 +444,16 @@ def build(theme: dict, *, nodes, edges=(), directed: bool = False, layout: str =
     cls = DiGraph if directed else Graph
     graph = cls(ids, [], layout={i: pts[i] for i in ids}, vertex_mobjects={i: vmobs[i] for i in ids})
     graph.clear_updaters()  # edges are drawn between the node shapes here, and move with the group
+    if rim and given:
+        # a clock face: the circle round the written origin through the numbers on it (only some numbers are shown,
+        # so the circle's centre is the origin they were placed round, not the middle of the shown ones)
+        dists = [math.hypot(x, y) for x, y in pos.values()]
+        if dists and min(dists) > 0 and max(dists) <= 1.05 * min(dists):
+            k = max(spread, 1.0)
+            centre0 = np.array([(0 - cx) * ux, (0 - cy) * uy, 0.0]) * k
+            face = Circle(radius=sum(dists) / len(dists) * ux * k, color=ManimColor(EDGE_GREY), stroke_width=3)
+            graph.add_to_back(face.move_to(centre0))
+            graph.sbc_rim = face  # (drawn by the entrance: the nodes and edges enter one by one)
     emobs = {}
     seen = set()
     for e in edges:
@@ -535,6 +545,8 @@ def enter(mob, run_time: float):
                           run_time=max(0.3, run_time * 0.45))] if nodes else []  # (all hidden: built by inserts)
     if g.edges:
         out.append(AnimationGroup(*[Create(e) for e in g.edges.values()], run_time=max(0.3, run_time * 0.35)))
+    if getattr(g, "sbc_rim", None) is not None:  # a clock face round its numbers
+        out.insert(0, Create(g.sbc_rim, run_time=max(0.3, run_time * 0.3)))
     extra = [m for m in (mob.edge_labels, mob.notes) if len(m)] + ([mob.caption] if mob.caption is not None else [])
     if extra:
         out.append(FadeIn(VGroup(*extra), run_time=max(0.2, run_time * 0.2)))
