@@ -172,3 +172,17 @@ def test_a_clock_of_numbers_has_its_face():
     face = mob.graph.sbc_rim
     assert face.width > 3 * max(v.width for v in mob.vmobs.values())  # round the numbers, not one of them
     assert type(graph.enter(mob, 1.0)[0]).__name__ == "Create"  # drawn first
+
+
+def test_a_line_or_tick_asked_and_not_drawn_is_reported_once():
+    beats, notes = planned('Create axes with x from 0 to 35 and y from 0 to 25. Where the ball lands, draw a vertical '
+                           'tick and a horizontal brace from x = 0 to x = 30.3 along the ground labeled "30.3 m".',
+                           "Dark background.")
+    assert any(n.startswith("SB307") and "vertical tick it asks for is not drawn" in n for n in notes)
+    beats, notes = planned("Create axes with x from 0 to 10 and y from 0 to 10. Draw a dashed vertical line at x = 3.",
+                           "Dark background.")
+    assert not [n for n in notes if "it asks for is not drawn" in n]  # (drawn: a marker)
+    beats, notes = planned("Create axes with k from 0 to 10 and P from 0 to 0.3. Draw a dashed vertical line at k = 5 "
+                           'labeled "mirror symmetry".', "Dark background.")
+    marks = [m for b in beats if b.kind == "plot" for m in b.params.get("markers") or ()]
+    assert marks == [{"axis": "x", "value": 5, "label": "mirror symmetry"}]

@@ -144,24 +144,20 @@ def _piece_forms(piece: str) -> list[str]:
 
 def _without_scripts(line: str) -> str:
     """The line with its exponents and indices blanked ("m^{ed}", "f_{\\text{top}}": braces nested or not)."""
-    out, k = [], 0
-    while k < len(line):
-        if line[k] in "^_" and k + 1 < len(line):
-            j = k + 1
-            if line[j] == "{":
-                depth = 0
-                while j < len(line):
-                    depth += {"{": 1, "}": -1}.get(line[j], 0)
-                    j += 1
-                    if depth == 0:
-                        break
-            else:
-                j += 1
-            out.append(" ")
-            k = j
+    out, depth, skip = [], 0, False
+    for k, ch in enumerate(line):
+        if depth:  # inside a script's braces
+            depth += {"{": 1, "}": -1}.get(ch, 0)
             continue
-        out.append(line[k])
-        k += 1
+        if skip:  # the script's first character: a brace opens it, else it is the whole script
+            skip = False
+            depth = 1 if ch == "{" else 0
+            continue
+        if ch in "^_" and k + 1 < len(line):
+            skip = True
+            out.append(" ")
+            continue
+        out.append(ch)
     return "".join(out)
 
 

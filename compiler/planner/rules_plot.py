@@ -1024,11 +1024,22 @@ def _plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
 
     # --- dashed markers and plain labelled points
     markers = []
-    for m in re.finditer(r"\b(?:dashed|dotted|vertical|horizontal)\s+(?:\w+\s+)?lines?\s+at\s+([xy])\s*=\s*(" + NUM
-                         + r")", s, re.I):
-        label = f"{m.group(1).lower()} = {m.group(2)}"
-        markers.append({"axis": m.group(1).lower(), "value": _num(m.group(2)), "label": label})
-        strings.append(label)
+    # "a dashed line at x = 2", "a vertical dashed line at 0.5 labeled "threshold 0.5"", "a dashed horizontal line at
+    # 12 labeled "battery"", "a dashed vertical line at k = 5": the axis from the variable, else from the direction
+    for m in re.finditer(r"\b(dashed|dotted|vertical|horizontal)\s+(?:(\w+)\s+)?lines?\s+at\s+(?:([a-zα-ω])\s*=\s*)?(" + NUM
+                         + r")(?![\w]|\.\d)", s, re.I):
+        words = {m.group(1).lower(), (m.group(2) or "").lower()}
+        var = (m.group(3) or "").lower()
+        axis = "y" if var == "y" or not var and "horizontal" in words else "x" if var or "vertical" in words else None
+        if axis is None:
+            continue  # ("a dashed line at 3": which way is not said)
+        after = re.match(r"\s*,?\s*(?:and\s+)?(?:labell?ed|marked|called)\s+[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]", s[m.end():], re.I)
+        label = after.group(1) if after else f"{var} = {m.group(4)}" if var else None
+        if after:
+            ctx.consumed.add(after.group(1))
+        markers.append({"axis": axis, "value": _num(m.group(4)), **({"label": label} if label else {})})
+        if label:
+            strings.append(label)
     if not dot_cue and coords and _has(ex, r"\b(?:mark|label|highlight|plot|show)\w*\b[^.]*\bpoints?\b"):
         used = {c.get("label") for c in curves}
         names = [n for n in point_labels(s[spans[-1][1] if spans else 0:]) if n not in used]  # not a curve's label

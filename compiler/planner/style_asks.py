@@ -39,3 +39,34 @@ def unasked_pictures(beats: list[Beat], style: str, details: tuple[str, ...] = (
         if _SHADE_VERB.search(sentence):
             lost.append(("animation_details", sentence.strip(), "the shaded area it asks for (no area is drawn)"))
     return lost
+
+
+# "draw a vertical tick and a horizontal brace", "a vertical line from y = 20 m to y = 0 with a dot falling along it"
+_LINE_ASKED = re.compile(r"\b(?:vertical|horizontal|dashed|dotted)\s+(?:\w+\s+)?(?:tick|line|segment)s?\b|\b(?:a|small|short)\s+"
+                         r"ticks?\b|\btick\s+marks?\b", re.I)
+_LINE_DRAWN = ("markers", '"line"', "dashed", "dotted", "segments", '"lines"', "guide", "edges", "arrow", "rope",
+               "rod", "string", "incline", "ramp", "ground")
+
+
+def _draws_a_line(b: Beat, asked: str) -> bool:
+    if b.kind == "plot":
+        # a marker, a segment that is no brace, or — for a plain line ("Plot P_0(x) = 1 as a horizontal line") — a curve
+        segs = [x for x in b.params.get("segments") or () if isinstance(x, dict) and x.get("style") != "brace"]
+        plain = not re.search(r"dash|dott|tick", asked, re.I)
+        return bool(b.params.get("markers") or segs or plain and b.params.get("curves"))
+    text = str(b.params).lower().replace("'", '"')
+    return b.kind in ("number_line", "geometry", "vector_plane", "circuit", "flow", "network", "message_chart") or any(
+        w in text for w in _LINE_DRAWN) and not (b.kind == "physics" and "ground" in text and not any(
+            w in text for w in _LINE_DRAWN if w != "ground"))
+
+
+def unasked_lines(beats: list[Beat], details: tuple[str, ...]) -> list[tuple[str, str, str]]:
+    """A line or tick a sentence asks for ("draw a vertical tick and a horizontal brace") when the beats it drew hold
+    no line of any kind: said (field, sentence, what), never left for the viewer to notice."""
+    lost = []
+    for i, sentence in enumerate(details):
+        m = _LINE_ASKED.search(sentence)
+        own = [b for b in beats if b.detail_index == i and b.kind not in ("title", "highlight", "clear", "move")]
+        if m and own and not any(_draws_a_line(b, m.group(0)) for b in own):
+            lost.append(("animation_details", sentence.strip(), f"the {m.group(0).strip()!s} it asks for is not drawn"))
+    return lost
