@@ -301,26 +301,32 @@ _DIM_EARLIER = re.compile(
     r"greyed|grayed)\b(?!\s+(?:out|away)\b)(?:[^.;]{0,30}?\b(\d{1,2})\s*(?:%|percent))?", re.I)
 
 
+def _asked(style: str, details: tuple[str, ...], pattern: re.Pattern):
+    """(field, clause, match) for each style clause and details sentence the pattern finds."""
+    for field, text in [("animation_style", c) for c in re.split(r"(?<=[.;!])\s+|\n", style)] + [
+            ("animation_details", d) for d in details]:
+        m = pattern.search(text)
+        if m:
+            yield field, text.strip(), m
+
+
+def _on_derivations(beats: list[Beat], key: str, value) -> tuple[list[Beat], bool]:
+    """The beats with `key` set on every derivation of several lines that has none; whether any derivation has it."""
+    out = [_with(b, **{key: value}) if b.kind == "steps" and len(b.params.get("lines") or ()) > 1
+           and key not in b.params else b for b in beats]
+    return out, any(b.kind == "steps" and key in b.params for b in out)
+
+
 def dimmed_lines(beats: list[Beat], style: str, details: tuple[str, ...]) -> tuple[list[Beat], list[tuple[str, str, str]]]:
     """"each line appears below the previous one, then the earlier lines fade to 50 percent opacity", "while the
     previous line dims": the scene's derivations dim their earlier lines as each new one is written (`dim_earlier`);
     with no derivation drawn the request is said (field, sentence, what), not dropped."""
-    asked = [("animation_style", c) for c in re.split(r"(?<=[.;!])\s+|\n", style)] + [
-        ("animation_details", d) for d in details]
-    out, lost = list(beats), []
-    for field, text in asked:
-        m = _DIM_EARLIER.search(text)
-        if not m:
-            continue
-        level = min(0.9, max(0.1, int(m.group(1)) / 100)) if m.group(1) else 0.4
-        hit = False
-        for k, b in enumerate(out):
-            if b.kind == "steps" and len(b.params.get("lines") or ()) > 1 and "dim_earlier" not in b.params:
-                out[k] = _with(b, dim_earlier=level)
-                hit = True
-        if not hit and not any(b.kind == "steps" and "dim_earlier" in b.params for b in out):
-            lost.append((field, text.strip(), "the dimming of earlier lines it asks for (no derivation is drawn)"))
-    return out, lost
+    lost = []
+    for field, text, m in _asked(style, details, _DIM_EARLIER):
+        beats, hit = _on_derivations(beats, "dim_earlier", min(0.9, max(0.1, int(m.group(1)) / 100)) if m.group(1) else 0.4)
+        if not hit:
+            lost.append((field, text, "the dimming of earlier lines it asks for (no derivation is drawn)"))
+    return list(beats), lost
 
 
 _FLASH_SUBSTITUTED = re.compile(
@@ -333,21 +339,12 @@ def flashed_numbers(beats: list[Beat], style: str, details: tuple[str, ...]) -> 
     """"Numbers substituted for symbols are highlighted in green briefly", "substituted numbers flash yellow": each
     derivation line flashes the numbers it brings in, in that colour (`flash_numbers`); with no derivation drawn the
     request is said (field, sentence, what)."""
-    asked = [("animation_style", c) for c in re.split(r"(?<=[.;!])\s+|\n", style)] + [
-        ("animation_details", d) for d in details]
-    out, lost = list(beats), []
-    for field, text in asked:
-        m = _FLASH_SUBSTITUTED.search(text)
-        if not m:
-            continue
+    lost = []
+    for field, text, m in _asked(style, details, _FLASH_SUBSTITUTED):
         col = COLOUR_RE.search(text[m.start():]) or COLOUR_RE.search(text)
         hexed = re.search(r"#[0-9A-Fa-f]{6}", text)
-        value = (colour_value(hexed.group(0)) if hexed else colour_value(col.group(0))) if col or hexed else "#FFE066"
-        hit = False
-        for k, b in enumerate(out):
-            if b.kind == "steps" and len(b.params.get("lines") or ()) > 1:
-                out[k] = _with(b, flash_numbers=value or "#FFE066")
-                hit = True
+        value = colour_value(hexed.group(0)) if hexed else colour_value(col.group(0)) if col else None
+        beats, hit = _on_derivations(beats, "flash_numbers", value or "#FFE066")
         if not hit:
-            lost.append((field, text.strip(), "the flash of the substituted numbers it asks for (no derivation is drawn)"))
-    return out, lost
+            lost.append((field, text, "the flash of the substituted numbers it asks for (no derivation is drawn)"))
+    return list(beats), lost
