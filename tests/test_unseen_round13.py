@@ -186,3 +186,24 @@ def test_a_line_or_tick_asked_and_not_drawn_is_reported_once():
                            'labeled "mirror symmetry".', "Dark background.")
     marks = [m for b in beats if b.kind == "plot" for m in b.params.get("markers") or ()]
     assert marks == [{"axis": "x", "value": 5, "label": "mirror symmetry"}]
+
+
+def test_a_coloured_number_is_a_whole_number_at_the_size_of_the_line():
+    from compiler.mathtext import to_tex
+    from compiler.runtime.mathsvg import find_parts, math_mobject
+
+    def runs(line, piece):
+        return len(find_parts(math_mobject(to_tex(line).tex, font_size=58), to_tex(piece).tex))
+
+    assert runs("1984 mod 33 = 4", "4") == 1  # not the last digit of 1984
+    assert runs("31^4 = (31^2)^2, so 31^4 mod 33 = 4^2 = 16", "4") == 1  # not the exponents
+    assert runs("31^4 = (31^2)^2, so 31^4 mod 33 = 4^2 = 16", "16") == 1  # not a 1 with an exponent 2
+    assert runs("A = 1000 x (1.1)^3", "1.1") == 1 and runs("2x + 4 = 10", "4") == 1
+
+
+def test_a_phrase_the_wrapping_breaks_is_still_coloured():
+    from compiler.runtime.components import text
+
+    mob = text.build({"text": "#FFFFFF", "font": "DejaVu Sans", "roles": {}}, text="Add many random things together "
+                     "and watch what happens: a bell curve appears every single time", tints={"bell curve": "#FFE066"})
+    assert "#FFE066" in {g.get_fill_color().to_hex().upper() for g in mob.submobjects}

@@ -266,14 +266,37 @@ def find_parts(mob, tex: str) -> list:
     n, out, start = len(want), [], 0
     if not n:
         return []
-    while start + n <= len(have):
+    glyphs = mob.submobjects
+    found = []
+    while start + n <= len(have):  # ends: start grows every turn
         if all(have[start + k][0] == want[k][0] and abs(have[start + k][1] - want[k][1]) <= 0.12 * max(1.0, want[k][1])
-               for k in range(n)):
-            out.append(VGroup(*mob.submobjects[start:start + n]))
+               for k in range(n)) and _stands_alone(glyphs, start, n):
+            found.append(start)
             start += n
         else:
             start += 1
-    return out
+    # a run drawn smaller than the others (in an exponent or index: "31⁴" is no 4 of the line) is not the piece
+    tallest = max((max(g.height for g in glyphs[s:s + n]) for s in found), default=0.0)
+    return [VGroup(*glyphs[s:s + n]) for s in found if max(g.height for g in glyphs[s:s + n]) >= 0.8 * tallest]
+
+
+def _stands_alone(glyphs, start: int, n: int) -> bool:
+    """Whether the run of glyphs is a whole piece, not the end of a longer number or word: no glyph of its size sits
+    right against it ("4" in "1984", "1" in "31"; a bracket or a sign beside it does not count)."""
+    run = glyphs[start:start + n]
+    h = max(g.height for g in run) or 1.0
+    if any(g.height < 0.75 * h and g.height > 0.2 * h for g in run if n > 1) and not any(
+            g.height <= 0.2 * h for g in run):
+        return False  # a run of two sizes ("1" and an exponent "²") is not one piece written at one size
+    left, right = run[0].get_left()[0], run[-1].get_right()[0]
+
+    def touches(g, gap: float) -> bool:  # (signs and brackets are of other heights; digits of a number sit close)
+        return 0.75 * h <= g.height <= 1.25 * h and -0.05 * h < gap < 0.3 * h
+
+    before = glyphs[start - 1] if start > 0 else None
+    after = glyphs[start + n] if start + n < len(glyphs) else None
+    return not (before is not None and touches(before, left - before.get_right()[0])
+                or after is not None and touches(after, after.get_left()[0] - right))
 
 
 def tint(mob, tints: list | None) -> None:

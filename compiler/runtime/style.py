@@ -58,11 +58,25 @@ def text(s: str, theme: dict, *, size: float = 30, color: str | None = None, wei
     body = wrap(s, width_chars) if width_chars else clean(s)
     t = Text(body or " ", font=theme["mono_font"] if mono else theme["font"], font_size=size,
              color=ManimColor(color or theme["text"]), weight=weight, line_spacing=0.9,
-             t2c={w: c for w, c in ((w if mono else plain_text(w), c) for w, c in (t2c or {}).items())
-                  if w in (body or "")})  # (words in their own colours, read as the text is: "sigma" as σ)
+             t2c=_words_coloured(t2c, body or "", mono))  # (words in their own colours, read as the text is)
     if max_width and t.width > max_width:
         t.scale_to_fit_width(max_width)
     return t
+
+
+def _words_coloured(t2c: dict | None, body: str, mono: bool) -> dict:
+    """Manim's t2c for the words to colour as the text reads them ("sigma" as σ); a phrase the wrapping broke over two
+    lines ("bell\ncurve") is coloured word by word."""
+    from ..mathtext import plain_text
+
+    out = {}
+    for phrase, col in (t2c or {}).items():
+        said = phrase if mono else plain_text(phrase)
+        if said in body:
+            out[said] = col
+        elif " " in said and said in re.sub(r"\s+", " ", body):
+            out.update({w: col for w in said.split() if len(w) > 1})
+    return out
 
 
 def formula(s: str, *, size: float, color, max_width: float | None = None):
