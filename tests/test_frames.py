@@ -104,3 +104,9 @@ def test_the_answer_written_as_a_sentence_is_the_one_framed():
     k = next(k for k, b in enumerate(beats) if b.kind == "highlight")
     assert beats[k - 1].kind == "text" and beats[k - 1].params["text"].startswith("Answer:")
     assert box["target"] is None and box["color"] == "#83C167"
+
+
+def test_the_style_of_a_diagram_box_with_a_border_is_no_frame_request():
+    beats, notes = planned('Draw a box labeled "Transport" and a box labeled "Server", with an arrow between them.',
+                           "Transport box in yellow with a dashed border.")
+    assert boxes(beats) == [] and not [n for n in notes if "frame" in n]

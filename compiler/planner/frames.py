@@ -95,8 +95,11 @@ def style_requests(style: str) -> list[_Request]:
             thing = re.search(r"(" + COLOUR_RE.pattern + r")(?:\s*\(\s*(#[0-9A-Fa-f]{6})\s*\))?",
                               clause[:clause.find(seg)] + seg[:m.start()])
             col = _colour(m) or (colour_value(thing.group(2) or thing.group(1)) if thing else None)
+            named = bool(words) and words[-1] in ("box", "boxes")  # "Mock transport box in yellow with a dashed border"
+            if named:
+                words = words[:-1]
             if words or quoted:
-                out.append(_Request(words, quoted, col, clause))
+                out.append(_Request(words, quoted, col, clause, named_box=named))
             break
         else:
             m = _NAMED_BOX.match(clause)
