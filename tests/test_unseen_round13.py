@@ -207,3 +207,19 @@ def test_a_phrase_the_wrapping_breaks_is_still_coloured():
     mob = text.build({"text": "#FFFFFF", "font": "DejaVu Sans", "roles": {}}, text="Add many random things together "
                      "and watch what happens: a bell curve appears every single time", tints={"bell curve": "#FFE066"})
     assert "#FFE066" in {g.get_fill_color().to_hex().upper() for g in mob.submobjects}
+
+
+def test_a_curve_named_by_its_formula_takes_its_colour():
+    from compiler.planner.theme import parse_theme
+
+    theme, _ = parse_theme("y = x curve yellow (#FFFF00), stroke width 4; y = x^2 curve blue (#58C4DD), stroke width 4.")
+    assert theme.labels == {"y = x": "#FFFF00", "y = x^2": "#58C4DD"} and "plot" not in theme.roles
+    theme, _ = parse_theme("Line y = θ yellow (#FFE66D), curve y = sin θ teal (#38D9A9).")
+    assert theme.labels == {"y = θ": "#FFE66D", "y = sin θ": "#38D9A9"}
+    beats, _ = planned("Create axes with x from 0 to 2 and y from 0 to 2. Plot y = x and y = x^2. Show the two "
+                       "formulas y = x and y = x^2 on the right.",
+                       "y = x curve yellow (#FFFF00); y = x^2 curve blue (#58C4DD).")
+    cols = {c["expr"]: c.get("color") for b in beats if b.kind == "plot" for c in b.params.get("curves") or ()}
+    assert cols == {"y = x": "#FFFF00", "y = x^2": "#58C4DD"}
+    # (a beat showing both formulas is not coloured as one of them)
+    assert all(b.params.get("color") is None for b in beats if b.kind == "equation" and len(b.params["exprs"]) > 1)

@@ -44,12 +44,14 @@ def _named_colour(b: Beat, labels: list[tuple[str, str, str]], quoted: frozenset
     strings = {_norm(s) for s in b.strings if s} | ({_norm(b.params["label"])} if isinstance(b.params.get("label"), str)
                                                     else set())
     for phrase, key, col in labels:
-        if key in strings:
-            return col
+        if key in strings and ("=" not in phrase or len(strings) == 1):
+            return col  # (a formula's colour is that formula's: not of lines beside it — "y = x" with "y = x^2")
     bare = mask_shown(b.source).lower()
     for phrase, key, col in labels:
-        if phrase in quoted:
-            continue  # "'Bottom' in blue" colours the text "Bottom", not what a sentence puts "at the bottom"
+        if phrase in quoted or "=" in phrase:
+            # "'Bottom' in blue" colours the text "Bottom", not what a sentence puts "at the bottom"; "y = x^2 curve
+            # blue" the curve of that formula, not whatever a sentence naming it draws
+            continue
         if len(phrase) >= 4 and phrase not in _GENERIC and phrase in bare and re.search(
                 r"\b" + re.escape(phrase) + r"\b", bare):
             return col

@@ -313,7 +313,7 @@ def _assign(sub: str, roles: dict, labels: dict, emphasis: dict | None, fired: l
         # "highlight "0 / 0" in red"
         r"^(?:highlight|emphasi[sz]e|mark|colou?r|paint)\s+(?P<el>.+?)\s+(?:in|with)\s+(?P<col>{C})\b",
         # "Side a colored blue (#58C4DD)", "hypotenuse c coloured yellow": the written code wins over the name
-        r"^(?P<el>[\w -]+?)\s+(?:colou?red|painted|filled)\s+(?:[a-z]+(?:\s[a-z]+)?\s*)?\(?(?P<col>#[0-9A-Fa-f]{6}|{C})\)?$",
+        r"^(?P<el>[\w -]+?|(?=[^=]*=)[\w =^²³()+*/.·√θπλμσ-]+?)\s+(?:colou?red|painted|filled)\s+(?:[a-z]+(?:\s[a-z]+)?\s*)?\(?(?P<col>#[0-9A-Fa-f]{6}|{C})\)?$",
         # "The point is a red dot", "Hydrogen atoms are white spheres"
         r"^(?P<el>.+?)\s+(?:is|are)\s+(?:a|an)\s+(?P<col>{C})\s+[\w -]+$",
         r"^(?P<el>.+?)\s+(?:is|are)\s+(?P<col>{C})\s+(?:spheres?|circles?|dots?|balls?|boxes|box|lines?|arrows?|"
@@ -328,7 +328,8 @@ def _assign(sub: str, roles: dict, labels: dict, emphasis: dict | None, fired: l
         # "White text", "green parallel arrows", "light blue component labels"
         r"^(?:use\s+)?(?P<col>{C})\s+(?P<el>[\w -]+?)(?:\s+(?:for|to|showing|on|in|at)\b.*)?$",
         # "subtitle dim grey"
-        r"^(?P<el>[\w -]+?)\s+(?P<col>{C})$",
+        # ("y = x curve yellow", "curve y = sin θ teal": a curve named by its formula)
+        r"^(?P<el>[\w -]+?|(?=[^=]*=)[\w =^²³()+*/.·√θπλμσ-]+?)\s+(?P<col>{C})$",
         # "Results box: green (#83C167) stroke", "Highlight for sum 2: red fill", "Final answer: green box"
         r"^(?P<el>[\w '-]+?)\s*:\s*(?:a\s+|an\s+)?(?P<col>{C})(?:\s+(?P<noun>stroke|fill|border|outline|box|rectangle|frame|"
         r"colou?r|text|lines?|highlight))?$",
@@ -354,6 +355,15 @@ def _assign(sub: str, roles: dict, labels: dict, emphasis: dict | None, fired: l
         for part in re.split(r"\s+and\s+|/", unquoted):
             phrase = _clean_phrase(part)
             if not phrase or phrase in ("it", "them", "this", "one"):
+                continue
+            if "=" in phrase:
+                # "y = x curve yellow", "curve y = sin θ teal": the colour of the curve of that formula (its label),
+                # not of every curve
+                phrase = re.sub(r"^(?:the\s+)?(?:curve|line|graph|plot|function)\s+|\s+(?:curve|line|graph|plot|function)$",
+                                "", phrase)
+                labels[phrase] = col
+                if emphasis is not None:
+                    emphasis[phrase] = col
                 continue
             role = _BARE_ONLY.get(phrase) or _role_of(phrase)
             if "noun" in m.groupdict() and re.search(r"\bfor\b", phrase):
