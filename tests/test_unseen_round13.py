@@ -223,3 +223,12 @@ def test_a_curve_named_by_its_formula_takes_its_colour():
     assert cols == {"y = x": "#FFFF00", "y = x^2": "#58C4DD"}
     # (a beat showing both formulas is not coloured as one of them)
     assert all(b.params.get("color") is None for b in beats if b.kind == "equation" and len(b.params["exprs"]) > 1)
+
+
+def test_a_piece_written_before_its_noun_is_coloured():
+    assert [(p, c) for p, c, *_ in style_tints("Equations on the right, font size 40, a^2 term blue (#58C4DD), b^2 term "
+                                               "green (#83C167), c^2 term yellow (#FFFF00).")] == [
+        ("a^2", "#58C4DD"), ("b^2", "#83C167"), ("c^2", "#FFFF00")]
+    beats, _ = planned("Show the theorem:\na^2 + b^2 = c^2\n3^2 + 4^2 = 5^2", "a^2 term blue (#58C4DD), b^2 term green.")
+    (steps,) = [b for b in beats if b.kind == "steps"]
+    assert steps.params["tints"] == {"a^2": "#58C4DD", "b^2": "#66BB6A"}

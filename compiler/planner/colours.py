@@ -166,7 +166,8 @@ def _without_scripts(line: str) -> str:
 def _holds(line: str, piece: str) -> str | None:
     """The form in which `line` shows `piece` as a piece of it (not the whole line, not inside a longer number or
     name, not in an exponent or index: those glyphs are drawn smaller, of other shapes, and are not found), or None."""
-    line = _without_scripts(line)
+    if not re.search(r"[\^_]", piece):  # (a piece with its own exponent, "a^2", is looked for as written)
+        line = _without_scripts(line)
     for form in _piece_forms(piece):
         left = r"(?<![\d.])" if form[:1].isdigit() else r"(?<![A-Za-z\\])" if form[:1].isalpha() else ""
         right = r"(?![\d]|\.\d)" if form[-1:].isdigit() else r"(?![A-Za-z])" if form[-1:].isalpha() else ""
@@ -203,7 +204,13 @@ def style_tints(style: str) -> list[Tint]:
     for clause in re.split(r"(?<=[.;!])\s+|\n", style):
         # "the intermediate remainders 4, 16 highlighted in blue", "the numbers 1%, 90% and 9% in yellow": one entry
         # for several pieces (its commas are no separate entries)
-        clause = many.sub(lambda m: m.group(1) + " " + re.sub(r"\s*,\s*(?:and\s+)?|\s+and\s+", "\x00", m.group(2)), clause)
+        def joined(m: re.Match) -> str:
+            items = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group(2))
+            if not all(_mathy(x) and not COLOUR_RE.fullmatch(x) for x in items):
+                return m.group(0)  # ("term blue, b^2 term green": entries of their own, not a list of pieces)
+            return m.group(1) + " " + "\x00".join(items)
+
+        clause = many.sub(joined, clause)
         listed = False  # "letters colored: P red, V green": after a head naming pieces, each entry is one
         subs = re.split(r",\s*(?![^()]*\))|;\s*|\s+and\s+(?=(?:the\s+)?(?:" + "|".join(sorted(nouns)) + r")\b)", clause)
         # "'top' in yellow and 'bottom' in blue": two entries (not "'Q1' and 'Q2' in yellow", one with one colour)
@@ -235,6 +242,8 @@ def style_tints(style: str) -> list[Tint]:
             piece = [t.strip("\"'\u201c\u201d\u2018\u2019") for t in toks[k + 1:] if t.lower() not in filler]
             if not piece and len(toks) == k + 2 and len(toks[k + 1]) == 1:
                 piece = [toks[k + 1]]  # "Coefficients a blue": the letter a, not the article
+            if not piece and k >= 1 and _mathy(toks[k - 1]) and re.search(r"[\d^_=+]", toks[k - 1]):
+                piece = [toks[k - 1]]  # "a^2 term blue": the piece written before its noun
             if piece and k >= 0 and low[k].endswith("s"):
                 listed = True  # "Coefficients a blue, b green, c yellow"
             if len(piece) == 1 and "\x00" in piece[0]:
