@@ -110,3 +110,10 @@ def test_the_style_of_a_diagram_box_with_a_border_is_no_frame_request():
     beats, notes = planned('Draw a box labeled "Transport" and a box labeled "Server", with an arrow between them.',
                            "Transport box in yellow with a dashed border.")
     assert boxes(beats) == [] and not [n for n in notes if "frame" in n]
+
+
+def test_the_answer_framed_takes_the_colour_the_style_gives_it():
+    beats, _ = planned('Show the balanced equation: CH4 + 2O2 -> CO2 + 2H2O.\nFinal text at the bottom: "Answer: about 44 g '
+                       'of CO2".', "Final answer green (#83C167), size 40, inside a rectangle.")
+    (text,) = [b for b in beats if b.kind == "text"]
+    assert text.params["color"] == "#83C167"

@@ -55,6 +55,7 @@ class _Request:
     text: str               # the clause or sentence it came from
     detail_index: int | None = None  # the details sentence (None: the style)
     named_box: bool = False  # "Summary box with white stroke": a box the details call by that name
+    thing_colour: str | None = None  # "Final answer green (#83C167), size 40, inside a rectangle": the thing's colour
 
 
 def _colour(m: re.Match) -> str | None:
@@ -95,11 +96,15 @@ def style_requests(style: str) -> list[_Request]:
             thing = re.search(r"(" + COLOUR_RE.pattern + r")(?:\s*\(\s*(#[0-9A-Fa-f]{6})\s*\))?",
                               clause[:clause.find(seg)] + seg[:m.start()])
             col = _colour(m) or (colour_value(thing.group(2) or thing.group(1)) if thing else None)
+            # the thing's own colour, said right after its name ("Final answer green (#83C167), size 40, …")
+            said = re.match(r"\s*[\w '-]+?\s+(" + COLOUR_RE.pattern + r")(?:\s*\(\s*(#[0-9A-Fa-f]{6})\s*\))?\s*$",
+                            segs[0] if seg is not segs[0] else seg[:m.start()])
+            own = colour_value(said.group(2) or said.group(1)) if said else None
             named = bool(words) and words[-1] in ("box", "boxes")  # "Mock transport box in yellow with a dashed border"
             if named:
                 words = words[:-1]
             if words or quoted:
-                out.append(_Request(words, quoted, col, clause, named_box=named))
+                out.append(_Request(words, quoted, col, clause, named_box=named, thing_colour=own))
             break
         else:
             m = _NAMED_BOX.match(clause)
@@ -288,6 +293,11 @@ def framed(beats: list[Beat], style: str, details: tuple[str, ...]) -> tuple[lis
             continue
         if only_marks:
             continue  # "Final box green": the colour of a box the details ask for, or of a diagram's own box
+        b = out[where.k]
+        if req.thing_colour and b.kind in ("text", "equation") and "color" not in b.params and where.line is None:
+            # "Final answer green, size 40, inside a rectangle": the answer in green, in its frame
+            out[where.k] = Beat(b.kind, {**b.params, "color": req.thing_colour}, b.strings, b.rule, b.source,
+                                b.detail_index, b.keywords, b.place)
         out.insert(where.k + 1, _frame(out[where.k], where.line, req.colour, "highlight:style-frame", where.piece))
     return out, lost
 
