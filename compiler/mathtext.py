@@ -93,6 +93,15 @@ _GREEK_CHARS = {
     "Σ": r"\Sigma", "Ψ": r"\Psi", "Ω": r"\Omega", "Ω": r"\Omega",
 }
 
+def greek_forms(piece: str) -> list[str]:
+    """How a Greek letter may be written in a formula: "mu" or "μ" -> ["μ", "\\mu", "mu"]; [] for anything else."""
+    name = piece.lower() if piece.lower() in _GREEK_LETTER else next(
+        (tex[1:] for ch, tex in _GREEK_CHARS.items() if ch == piece and tex.startswith("\\")), None)
+    if name is None or name not in _GREEK_LETTER:
+        return []
+    return [_GREEK_LETTER[name], "\\" + name, name]
+
+
 def greek_letters(text: str) -> str:
     """`text` with Greek letters written as names shown as letters ("3 - lambda" -> "3 - λ"), whole words only."""
     return _GREEK_WORD.sub(lambda m: _GREEK_LETTER[m.group(0)], text)

@@ -129,19 +129,11 @@ def apply_colours(beats: list[Beat], theme: Theme) -> list[Beat]:
     return out
 
 
-_GREEK = {"alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ε", "theta": "θ", "lambda": "λ", "mu": "μ",
-          "sigma": "σ", "pi": "π", "phi": "φ", "omega": "ω", "rho": "ρ", "tau": "τ", "eta": "η"}
-_TEX_GREEK = {v: k for k, v in _GREEK.items()}
-
-
 def _piece_forms(piece: str) -> list[str]:
     """How a piece may be written in a formula line: "mu" as μ, \\mu or mu; "1.1" as itself."""
-    sym = _GREEK.get(piece.lower())
-    if sym:
-        return [sym, "\\" + piece.lower(), piece.lower()]
-    if piece in _TEX_GREEK:
-        return [piece, "\\" + _TEX_GREEK[piece], _TEX_GREEK[piece]]
-    return [piece]
+    from ..mathtext import greek_forms
+
+    return greek_forms(piece) or [piece]
 
 
 def _without_scripts(line: str) -> str:
@@ -187,8 +179,14 @@ def _mathy(piece: str) -> bool:
     """A piece of maths: a number, a Greek letter's name, a short symbol ("ed", "x_1"), or signs."""
     return len(piece) <= 12 and bool(
         re.fullmatch(r"[-+]?\d+(?:[.,]\d+)?%?|[A-Za-z]{1,3}(?:_\w+)?|\\?[A-Za-z]+\^?\w*", piece)
-        and (piece.lower() in _GREEK or len(piece.lstrip("\\")) <= 3 or re.search(r"[\d_^\\]", piece))
-        or re.search(r"[=+*/^√πμσθλ]", piece) or piece in _TEX_GREEK)
+        and (len(piece.lstrip("\\")) <= 3 or re.search(r"[\d_^\\]", piece) or _greek(piece))
+        or re.search(r"[=+*/^√πμσθλ]", piece) or _greek(piece))
+
+
+def _greek(piece: str) -> bool:
+    from ..mathtext import greek_forms
+
+    return bool(greek_forms(piece))
 
 
 def style_tints(style: str) -> list[Tint]:

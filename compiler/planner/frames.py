@@ -17,7 +17,7 @@ from .beats import Beat
 from .context import _kw
 from .extract import mask_shown
 from .knowledge import frame_words
-from .theme import COLOUR_RE, colour_value
+from .theme import COLOUR_RE, _luminance, colour_value
 
 _W = frame_words()
 _HEX = r"(?:\s*\(\s*#[0-9A-Fa-f]{3,6}\s*\))?"
@@ -62,10 +62,8 @@ def _colour(m: re.Match) -> str | None:
     word = next((m.group(g) for g in ("c3", "c1", "c2", "c4") if g in m.re.groupindex and m.group(g)), None)
     hexed = re.search(r"#[0-9A-Fa-f]{6}", m.group(0))
     value = colour_value(hexed.group(0)) if hexed else colour_value(word) if word else None
-    if value and len(value) == 7:
-        r, g, b = (int(value[k:k + 2], 16) for k in (1, 3, 5))
-        if 0.3 * r + 0.59 * g + 0.11 * b < 60:
-            return None  # "in a black rectangle": a dark panel; its frame takes the highlight colour
+    if value and len(value) == 7 and _luminance(value) < 60:
+        return None  # "in a black rectangle": a dark panel; its frame takes the highlight colour
     return value
 
 

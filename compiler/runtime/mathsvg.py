@@ -217,14 +217,10 @@ def _glyph_signature(sub) -> tuple[int, float]:
     return len(sub.points), (w / h if h > 1e-6 else 99.0)
 
 
-def find_part(mob, tex: str):
-    """The glyphs of a typeset formula that draw ``tex`` — "highlight 0/0", "box the answer 1/6" — as a
-    ``VGroup``, or None when ``mob`` is not a typeset formula or the piece is not in it.
-
-    The piece is typeset on its own and its glyphs (outline and proportions, any size) are looked for
-    as a run in the formula's glyphs; the last run wins (an answer stands at the end)."""
-    from manim import VGroup
-
+def _runs_of(mob, tex: str):
+    """(starts, length) of every place the glyphs of ``tex``, typeset on its own, appear as a run in the formula's
+    glyphs (outline and proportions, any size), overlapping or not; None when ``mob`` is not a typeset formula or the
+    piece cannot be typeset."""
     if not getattr(mob, "math_ok", False) or getattr(mob, "math_backend", "") != "ziamath" or not tex:
         return None
     try:
@@ -242,42 +238,40 @@ def find_part(mob, tex: str):
     def same(a, b) -> bool:
         return a[0] == b[0] and abs(a[1] - b[1]) <= 0.12 * max(1.0, b[1])
 
-    for start in range(len(have) - n, -1, -1):
-        if all(same(have[start + k], want[k]) for k in range(n)):
-            return VGroup(*mob.submobjects[start:start + n])
-    return None
+    return [s for s in range(len(have) - n + 1) if all(same(have[s + k], want[k]) for k in range(n))], n
+
+
+def find_part(mob, tex: str):
+    """The glyphs of a typeset formula that draw ``tex`` — "highlight 0/0", "box the answer 1/6" — as a
+    ``VGroup``, or None when ``mob`` is not a typeset formula or the piece is not in it: the last run wins (an answer
+    stands at the end)."""
+    from manim import VGroup
+
+    found = _runs_of(mob, tex)
+    if not found or not found[0]:
+        return None
+    starts, n = found
+    return VGroup(*mob.submobjects[starts[-1]:starts[-1] + n])
 
 
 def find_parts(mob, tex: str) -> list:
-    """Every run of glyphs of a typeset formula that draws ``tex`` ("the factor 1.1 in gold, every time it
-    appears"), left to right, as ``VGroup``s; [] when ``mob`` is not a typeset formula or the piece is not in it."""
+    """Every run of glyphs of a typeset formula that draws ``tex`` as a whole piece ("the factor 1.1 in gold, every
+    time it appears"), left to right, as ``VGroup``s; [] when ``mob`` is not a typeset formula or the piece is not in
+    it."""
     from manim import VGroup
 
-    if not getattr(mob, "math_ok", False) or getattr(mob, "math_backend", "") != "ziamath" or not tex:
+    found = _runs_of(mob, tex)
+    if not found:
         return []
-    try:
-        piece = math_mobject(tex, font_size=40)
-    except Exception:  # pragma: no cover - math_mobject falls back to text, never raises
-        return []
-    if not getattr(piece, "math_ok", False):
-        return []
-    want = [_glyph_signature(g) for g in piece.submobjects]
-    have = [_glyph_signature(g) for g in mob.submobjects]
-    n, out, start = len(want), [], 0
-    if not n:
-        return []
-    glyphs = mob.submobjects
-    found = []
-    while start + n <= len(have):  # ends: start grows every turn
-        if all(have[start + k][0] == want[k][0] and abs(have[start + k][1] - want[k][1]) <= 0.12 * max(1.0, want[k][1])
-               for k in range(n)) and _stands_alone(glyphs, start, n):
-            found.append(start)
-            start += n
-        else:
-            start += 1
+    starts, n = found
+    glyphs, kept, end = mob.submobjects, [], -1
+    for s in starts:  # (runs that do not overlap, each standing alone)
+        if s >= end and _stands_alone(glyphs, s, n):
+            kept.append(s)
+            end = s + n
     # a run drawn smaller than the others (in an exponent or index: "31⁴" is no 4 of the line) is not the piece
-    tallest = max((max(g.height for g in glyphs[s:s + n]) for s in found), default=0.0)
-    return [VGroup(*glyphs[s:s + n]) for s in found if max(g.height for g in glyphs[s:s + n]) >= 0.8 * tallest]
+    tallest = max((max(g.height for g in glyphs[s:s + n]) for s in kept), default=0.0)
+    return [VGroup(*glyphs[s:s + n]) for s in kept if max(g.height for g in glyphs[s:s + n]) >= 0.8 * tallest]
 
 
 def _stands_alone(glyphs, start: int, n: int) -> bool:
