@@ -149,15 +149,16 @@ def _beat_context(tb: TimedBeat, scene_number: int, notes: list[PlanNote]) -> di
         else:
             p["formula"] = [formulas[0][0], p["expr"]]
     if tb.beat.kind in ("equation", "steps") and p.get("tints"):
-        from .planner.theme import colour_value
-
         # "the factor 1.1 in gold": the piece's TeX (its glyphs are found in each line) and its colour
-        p["tints"] = [[res.tex, colour_value(col) or col] for part, col in p["tints"].items()
-                      for res in [to_tex(part)] if res.tex is not None]
-    elif tb.beat.kind in ("text", "bullets") and p.get("tints"):
-        from .planner.theme import colour_value
-
-        p["tints"] = {word: colour_value(col) or col for word, col in p["tints"].items()}  # ("'bell' in yellow")
+        tints = []
+        for part, col in p["tints"].items():
+            res = to_tex(part)
+            if res.tex is None:
+                notes.append(PlanNote("SB302", f"scene {scene_number}: a piece to colour is no formula ({res.reason}): "
+                                      f"{part[:60]!r} is not coloured", ("scenes", scene_number - 1, "animation_style")))
+            else:
+                tints.append([res.tex, col])
+        p["tints"] = tints
     if tb.beat.kind == "highlight" and p.get("part"):
         res = to_tex(p["part"])  # the piece of a formula to mark: its glyphs are found by its TeX
         if res.tex is not None:
@@ -183,6 +184,8 @@ def _resolve_colours(p: dict, scene_number: int, notes: list[PlanNote]) -> None:
     for key in ("color", "flash_numbers"):
         if key in p:
             p[key] = resolve(p[key])
+    if isinstance(p.get("tints"), dict):  # (a piece in a colour no one knows is not coloured: said, SB303)
+        p["tints"] = {piece: hexed for piece, col in p["tints"].items() if (hexed := resolve(col))}
     if isinstance(p.get("colors"), list):
         p["colors"] = [resolve(c) for c in p["colors"]]
 

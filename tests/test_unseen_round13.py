@@ -232,3 +232,21 @@ def test_a_piece_written_before_its_noun_is_coloured():
     beats, _ = planned("Show the theorem:\na^2 + b^2 = c^2\n3^2 + 4^2 = 5^2", "a^2 term blue (#58C4DD), b^2 term green.")
     (steps,) = [b for b in beats if b.kind == "steps"]
     assert steps.params["tints"] == {"a^2": "#58C4DD", "b^2": "#66BB6A"}
+
+
+def test_a_piece_in_an_unknown_colour_is_said_and_left_uncoloured():
+    from compiler.generate import generate_scene
+    from compiler.timing import estimate_spans, time_scene
+
+    sb = Storyboard.model_validate({"scenes": [scene("Show the steps.", "Some steps here.", visuals=[
+        {"kind": "steps", "lines": ["a = 1.1 x 2", "a = 2.2"], "tints": {"1.1": "no-such-colour", "2.2": "gold"}}])]})
+    (sp,) = plan_storyboard(sb).scenes
+    gen = generate_scene(time_scene(sp, estimate_spans(sb.scenes[0].audio_text)))
+    assert any(n.code == "SB303" and "no-such-colour" in n.message for n in gen.notes)
+    assert "tints=[['2.2', " in gen.code and "no-such-colour" not in gen.code
+    import pytest
+    from pydantic import ValidationError
+
+    with pytest.raises(ValidationError):  # (a piece is short text, not a page)
+        Storyboard.model_validate({"scenes": [scene("x", "y", visuals=[
+            {"kind": "steps", "lines": ["a = 1"], "tints": {"x" * 100: "red"}}])]})

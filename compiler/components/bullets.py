@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
@@ -19,7 +19,7 @@ class BulletsVisual(VisualBase):
                                   examples=[["Parallelization", "Transfer learning"]])
     title: str | None = Field(None, description="Heading above the list.", examples=["Advantages"])
     style: Literal["dot", "numbered", "check", "cross"] = Field("dot", description="Marker before each item.")
-    tints: dict[str, str] | None = Field(None, max_length=6, description="Words of the items coloured: word as "
+    tints: dict[Annotated[str, Field(max_length=60)], Annotated[str, Field(max_length=40)]] | None = Field(None, max_length=6, description="Words of the items coloured: word as "
                                          "written -> colour (\"'Demand' in blue\").", examples=[{"Demand": "blue"}])
 
 

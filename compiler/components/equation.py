@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
@@ -23,7 +23,7 @@ class EquationVisual(VisualBase):
     label: str | None = Field(None, description="Caption under the formula.", examples=["Mass-energy"])
     replaces: str | None = Field(None, description="The text of a text or formula on screen that this one takes the "
                                  "place of, in place (a counter: \"n = 1\" becomes \"n = 5\").", examples=["n = 1"])
-    tints: dict[str, str] | None = Field(None, max_length=6, description="Pieces of the formulas coloured wherever "
+    tints: dict[Annotated[str, Field(max_length=60)], Annotated[str, Field(max_length=40)]] | None = Field(None, max_length=6, description="Pieces of the formulas coloured wherever "
                                          "they appear: piece as written -> colour (\"the factor 1.1 in gold\").",
                                          examples=[{"1.1": "gold"}])
 

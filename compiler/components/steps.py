@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
@@ -25,12 +25,12 @@ class StepsVisual(VisualBase):
     notes: list[str] | None = Field(None, max_length=8,
                                     description="A short note beside each line (\"\" for none), e.g. what was done.",
                                     examples=[["", "subtract 3", "divide by 2"]])
-    flash_numbers: str | None = Field(None, description="Colour the numbers a line brings in (the values substituted "
+    flash_numbers: str | None = Field(None, max_length=40, description="Colour the numbers a line brings in (the values substituted "
                                       "for the symbols of the line above) flash in as it is written.",
                                       examples=["yellow"])
     dim_earlier: float | None = Field(None, ge=0.1, le=0.9, description="Opacity the earlier lines fade to as each "
                                       "new line is written (\"the earlier lines fade to 50 percent\").", examples=[0.5])
-    tints: dict[str, str] | None = Field(None, max_length=6, description="Pieces of the formulas coloured wherever "
+    tints: dict[Annotated[str, Field(max_length=60)], Annotated[str, Field(max_length=40)]] | None = Field(None, max_length=6, description="Pieces of the formulas coloured wherever "
                                          "they appear: piece as written -> colour (\"the factor 1.1 in gold\").",
                                          examples=[{"1.1": "gold"}])
 

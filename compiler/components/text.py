@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
@@ -20,7 +20,7 @@ class TextVisual(VisualBase):
                                  "place of, in place (a counter: \"n = 1\" becomes \"n = 5\").", examples=["n = 1"])
     role: Literal["note"] | None = Field(None, description="`note`: a remark beside the main content, in the "
                                          "theme's note colour.", examples=["note"])
-    tints: dict[str, str] | None = Field(None, max_length=6, description="Words of the text coloured: word as "
+    tints: dict[Annotated[str, Field(max_length=60)], Annotated[str, Field(max_length=40)]] | None = Field(None, max_length=6, description="Words of the text coloured: word as "
                                          "written -> colour (\"'bell' in yellow\").", examples=[{"bell": "yellow"}])
 
 
