@@ -11,7 +11,7 @@ never dropped without a word. The words are data (lexicon `frames`); this module
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .beats import Beat
 from .context import _kw
@@ -56,6 +56,7 @@ class _Request:
     detail_index: int | None = None  # the details sentence (None: the style)
     named_box: bool = False  # "Summary box with white stroke": a box the details call by that name
     thing_colour: str | None = None  # "Final answer green (#83C167), size 40, inside a rectangle": the thing's colour
+    owner: list[str] = field(default_factory=list)  # "Derivation right half, …, the final line boxed": what it ends
 
 
 def _colour(m: re.Match) -> str | None:
@@ -101,8 +102,10 @@ def style_requests(style: str) -> list[_Request]:
             named = bool(words) and words[-1] in ("box", "boxes")  # "Mock transport box in yellow with a dashed border"
             if named:
                 words = words[:-1]
+            # "Derivation right half, size 30, the final line boxed in green": the last line of what the clause is about
+            owner = _words(segs[0])[0] if seg is not segs[0] and words and set(words) <= set(_W["answer_words"]) else []
             if words or quoted:
-                out.append(_Request(words, quoted, col, clause, named_box=named, thing_colour=own))
+                out.append(_Request(words, quoted, col, clause, named_box=named, thing_colour=own, owner=owner))
             break
         else:
             m = _NAMED_BOX.match(clause)
@@ -202,6 +205,11 @@ def _resolve(req: _Request, beats: list[Beat]) -> _Where | str | None:
                 return "own"
     if content and not heads:
         return None
+    owned = [kinds for noun, kinds in _W["kind_nouns"].items() if any(re.fullmatch(noun, w) for w in req.owner)]
+    for kind in owned[0] if owned else ():  # "Derivation …, the final line boxed": the last line of the derivation
+        for k, b in reversed(drawn):
+            if b.kind == kind and kind in ("steps", "equation") and _lines(b):
+                return _Where(k, _lines(b)[-1], None)
     if heads:
         for k, b in reversed(drawn):  # a text that says it is the answer ("Answer: about 132 g of CO2")
             if b.kind == "text" and re.match(r"\s*(?:the\s+)?(?:final\s+)?(?:answer|result)s?\b\s*[:=]", str(

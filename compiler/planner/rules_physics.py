@@ -666,6 +666,33 @@ def _heading(seg: str) -> float | None:
     return None
 
 
+_EQUAL_LENGTHS = "the arrows' lengths are not given: drawn equally long"
+
+
+def _split_vector(ctx: Context, i: int, arrows: list[dict]) -> tuple[float, float, str | None, Beat | None] | None:
+    """The arrow two perpendicular components (one horizontal, one vertical) split, drawn by an earlier sentence of
+    the scene at an angle with its length ("the velocity arrow of length 4 units at 30°, labeled "20 m/s""): its size,
+    heading, label and the text beat that sentence drew for the label alone; None when there is none."""
+    if len(arrows) != 2 or sorted((a["dx"] == 0, a["dy"] == 0) for a in arrows) != [(False, True), (True, False)]:
+        return None
+    for b in reversed(since_clear(ctx)):
+        if b.detail_index is None or b.detail_index >= i or not _ARROW_NOUN.search(b.source) or b.kind not in ("text",):
+            continue
+        angles = _angles(b.source)
+        length = re.search(r"\blength\s+(?:of\s+)?(" + NUM + r")|(" + NUM + r")\s*(?:units?\s+)?long\b", b.source, re.I)
+        if len(angles) != 1 or length is None:
+            return None
+        size = quantity(length.group(1) or length.group(2))
+        heading = _above_horizontal(angles[0])
+        if not (0 < size <= 1e5) or heading % 90 == 0:
+            return None
+        return size, heading, str(b.params.get("text") or "") or None, b
+    return None
+
+
+_NOT_A_WAY = re.compile(r"\bright\s+(?:triangle|angle)s?\b", re.I)
+
+
 def _sum_arrows(s: str) -> tuple[dict, list[str], list[str]] | None:
     """"a right triangle of vectors: a blue horizontal arrow of length 2 labeled "15 m/s", then from its tip a green
     downward arrow of length 2.64 labeled "19.8 m/s", and a yellow arrow from the start of the blue arrow to the
@@ -695,7 +722,11 @@ def _sum_arrows(s: str) -> tuple[dict, list[str], list[str]] | None:
             if result is None:
                 result = {"label": label, "color": colour}
             continue
-        heading = _heading(plain)
+        # (its clause's words before the noun say its direction first: "its horizontal component as a blue arrow
+        # along the ground"; "a right triangle" is no direction)
+        clause = re.split(r"[,;:]|\bthen\b|\band\b", s[:m.start()])[-1]
+        heading = _heading(_NOT_A_WAY.sub(" ", clause))
+        heading = _heading(_NOT_A_WAY.sub(" ", plain)) if heading is None else heading
         length = re.search(r"\blength\s+(?:of\s+)?(" + NUM + r")|(" + NUM + r")\s*(?:units?\s+)?long\b", plain, re.I)
         from_label = re.search(r"(?<![\w.^_])(" + NUM + r")", label or "")
         if heading is None:
@@ -713,7 +744,7 @@ def _sum_arrows(s: str) -> tuple[dict, list[str], list[str]] | None:
         sizes = [abs(quantity(p[2])) for p in parts]  # "15 m/s", "19.8 m/s": drawn to the scale of their values
     else:
         sizes = [1.0] * len(parts)
-        lost.append("the arrows' lengths are not given: drawn equally long")
+        lost.append(_EQUAL_LENGTHS)
     if not all(0 < x <= 1e5 for x in sizes):
         return None
     arrows = []
@@ -737,11 +768,18 @@ def _sum_arrows(s: str) -> tuple[dict, list[str], list[str]] | None:
 def _angle_asked(s: str) -> str | None:
     """"Mark the angle theta between …", "label the angle θ": the angle's label ("" when unnamed); None when the
     sentence marks no angle."""
-    m = re.search(r"\b(?:" + physics_sum_words()["angle"] + r")\s+(?:the\s+|an\s+|its\s+)?(?:[\w-]+\s+)?angle\b"
-                  r"(?:\s+(?:called\s+|named\s+|labell?ed\s+)?[\"\u201c]?([A-Za-z]{1,7}|[\u0370-\u03ff])\b[\"\u201d]?)?", s, re.I)
+    # ("Mark the right angle with a small square and the angle θ = 30° at the origin": the square is no angle's mark,
+    # and the angle's label is "θ = 30°")
+    m = next((m for m in re.finditer(
+        r"\b(?:" + physics_sum_words()["angle"] + r")\s+(?:[^.;]{0,60}?\b(?:and|with)\s+)?(?:the\s+|an\s+|its\s+)?"
+        r"(?:[\w-]+\s+)?angle\b(?:\s+(?:called\s+|named\s+|labell?ed\s+)?[\"\u201c]?([A-Za-z]{1,7}|[\u0370-\u03ff])\b"
+        r"(?:\s*=\s*(" + NUM + r")\s*°)?[\"\u201d]?)?", s, re.I)
+        if not re.search(r"\bright\s+angle\b(?!.*\bangle\b)", m.group(0), re.I | re.S)), None)
     if m is None:
         return None
     name = m.group(1) or ""
+    if m.group(2) and len(name) <= 2 or m.group(2) and _greek(name.lower()) != name.lower():
+        return f"{_greek(name.lower()) if len(name) > 2 else name} = {m.group(2)}°"
     if name.lower() in ("between", "at", "of", "from", "that", "it", "with", "and", "in", "to", "the", "a", "made", "formed"):
         return ""
     return _greek(name.lower()) if len(name) > 2 else name
@@ -763,6 +801,20 @@ def rule_vector_sum(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if found is None:
         return []
     vsum, strings, lost = found
+    whole = _split_vector(ctx, i, vsum["arrows"])
+    if whole is not None and _EQUAL_LENGTHS in lost:
+        # "Draw the velocity arrow of length 4 at 30°, labeled "20 m/s"." then "its horizontal component as a blue
+        # arrow …, and its vertical component as a red arrow …": the components of that arrow, to its scale
+        size, heading, label, text_beat = whole
+        for a in vsum["arrows"]:
+            a["dx"] = math.copysign(round(abs(size * math.cos(math.radians(heading))), 4), a["dx"]) if a["dx"] else 0.0
+            a["dy"] = math.copysign(round(abs(size * math.sin(math.radians(heading))), 4), a["dy"]) if a["dy"] else 0.0
+        lost = [w for w in lost if w != _EQUAL_LENGTHS]
+        if label and not vsum.get("label"):
+            vsum["label"] = label
+            strings.append(label)
+        if text_beat is not None:
+            ctx.beats.remove(text_beat)
     for what in lost:
         ctx.lost(i, what)
     ctx.consumed.update(strings)

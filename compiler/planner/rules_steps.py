@@ -177,6 +177,8 @@ def rule_steps(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                 cand = block_lines(plain)
                 if any(_cell_bar(c) for c in cand):
                     return []  # rows of a table, not a derivation
+                # "label its residual $e_i = y_i - \hat{y}_i$:" then the lines: the formula they work out comes first
+                cand = [s for s, end in ticked[-1:] if "=" in s and re.match(r"\s*:[ \t]*\n", ex.sentence[end:])] + cand
             else:
                 quoted = re.findall(r'"([^"]+)"', m.group(1))
                 # '"λ = 3: A − 3I = …", "-x + y = 0 → y = x", "v₁ = (1, 1)"': the quoted lines, whole

@@ -283,6 +283,8 @@ def _data_line(line: str) -> bool:
     if re.match(r"[A-Za-z]+(?:\s*[/×·*^]|\s+(?:in|of|per|over|from|at)\s+[A-Za-z]+(?:\s+[A-Za-z]+)?\s*(?:=|≈))", bare) \
             and is_formula_line(bare):
         return True  # "change in area = 2xh + h²", "change / h = 2x + h": a named quantity, not "Change the …"
+    if re.match(r"(?:with|where|for|setting|putting)\s+[^\W\d]\w{0,5}\s*[=≈]", bare, re.I) and is_formula_line(bare):
+        return True  # "with k = log2 n: T(n) = n log2 n": the last line of the derivation above, its condition first
     if len(line) > 160 or _instruction_verb_first(bare):
         return False
     first = re.match(r"[A-Za-z]+", bare)

@@ -54,6 +54,8 @@ def _draws_a_line(b: Beat, asked: str) -> bool:
         segs = [x for x in b.params.get("segments") or () if isinstance(x, dict) and x.get("style") != "brace"]
         plain = not re.search(r"dash|dott|tick", asked, re.I)
         return bool(b.params.get("markers") or segs or plain and b.params.get("curves"))
+    if b.kind in ("steps", "equation", "text", "bullets", "table", "code", "matrix", "cards"):
+        return False  # (a derivation's "lines" are lines of writing)
     text = str(b.params).lower().replace("'", '"')
     return b.kind in ("number_line", "geometry", "vector_plane", "circuit", "flow", "network", "message_chart") or any(
         w in text for w in _LINE_DRAWN) and not (b.kind == "physics" and "ground" in text and not any(

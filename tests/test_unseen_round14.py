@@ -1,0 +1,82 @@
+"""Round 14 (held-out storyboards /tmp/fresh14–20): a derivation's last line written with its condition first, the
+formula a list of lines works out, the final line of "the derivation" framed, components of an arrow drawn to its
+scale, the angle's label with its value."""
+
+from __future__ import annotations
+
+from compiler.models import Storyboard
+from compiler.plan import plan_storyboard
+
+from .conftest import scene
+
+
+def planned(details: str, style: str = "Default colours.", audio: str = "Some narration here."):
+    sb = Storyboard.model_validate({"scenes": [scene(details, audio, style=style)]})
+    plan = plan_storyboard(sb)
+    return list(plan.scenes[0].beats), [f"{n.code} {n.message}" for n in plan.diagnostics]
+
+
+RECURRENCE = ("- Right side derivation:\n  T(n) = 2 T(n/2) + n\n  = 4 T(n/4) + 2n\n  = 2^k T(n/2^k) + k n\n"
+              "  with k = log2 n: T(n) = n log2 n\n"
+              '- Example: "n = 8: 8 x 3 = 24 steps".')
+
+
+def test_a_derivation_line_that_states_its_condition_first_stays_in_the_derivation():
+    beats, _ = planned(RECURRENCE)
+    (steps,) = [b for b in beats if b.kind == "steps"]
+    assert steps.params["lines"][-1] == "with k = log2 n: T(n) = n log2 n"
+    assert not any(b.kind == "equation" and "T(n) = n log2 n" in b.params["exprs"] for b in beats)
+
+
+def test_the_final_line_of_the_derivation_is_framed_not_the_last_formula_of_the_scene():
+    beats, _ = planned(RECURRENCE, "Derivation right half, size 30, lines appear with Write one after another, the final "
+                                   "line boxed in green (#43AA8B). Examples at the bottom, size 26, grey.")
+    (frame,) = [b for b in beats if b.kind == "highlight"]
+    assert frame.params["target"] == "with k = log2 n: T(n) = n log2 n"
+    assert frame.params["color"] == "#43AA8B"
+    # with no derivation named, the scene's answer is still its last formula line
+    beats, _ = planned(RECURRENCE, "The final line boxed in green.")
+    (frame,) = [b for b in beats if b.kind == "highlight"]
+    assert frame.params["target"] == "n = 8: 8 x 3 = 24 steps"
+
+
+def test_the_formula_a_list_of_lines_works_out_heads_them():
+    beats, _ = planned("Draw the line $y = x + 1$ in grey. For each point label its residual $e_i = y_i - \\hat{y}_i$:\n"
+                       "   - x = 1: 2 - 2 = 0\n   - x = 2: 4 - 3 = 1\n   - x = 3: 5 - 4 = 1")
+    (steps,) = [b for b in beats if b.kind == "steps"]
+    assert steps.params["lines"][0] == "e_i = y_i - \\hat{y}_i"
+    assert steps.params["lines"][1:] == ["x = 1: 2 - 2 = 0", "x = 2: 4 - 3 = 1", "x = 3: 5 - 4 = 1"]
+
+
+def test_a_segment_asked_beside_a_derivation_is_said_when_nothing_draws_it():
+    # the derivation's "lines" are lines of writing, not the red segments the sentence asks for
+    _, notes = planned("Keep the axes. For each point draw a vertical red segment to the line and label its residual:\n"
+                       "   - x = 1: 2 - 2 = 0\n   - x = 2: 4 - 3 = 1")
+    assert any(n.startswith("SB307") and "vertical red segment" in n for n in notes)
+
+
+def test_components_of_an_arrow_drawn_earlier_take_its_length_and_angle():
+    beats, notes = planned(
+        '1. Draw the velocity arrow of length 4 units at 30° from the origin of the left half, labeled "20 m/s".\n'
+        '2. Draw its horizontal component as a blue arrow along the ground labeled "vₓ", and its vertical component '
+        'as a red arrow from the tip of the blue arrow up to the tip of the velocity arrow labeled "v_y", forming a '
+        'right triangle. Mark the right angle with a small square and the angle θ = 30° at the origin.')
+    (vsum,) = [b for b in beats if b.kind == "physics" and "sum" in b.params]
+    blue, red = vsum.params["sum"]["arrows"]
+    assert (blue["label"], red["label"]) == ("vₓ", "v_y")
+    assert (round(blue["dx"], 2), blue["dy"]) == (3.46, 0.0)  # 4 cos 30°, along the ground
+    assert (red["dx"], round(red["dy"], 2)) == (0.0, 2.0)     # 4 sin 30°, up
+    assert vsum.params["sum"]["label"] == "20 m/s"
+    assert not any(b.kind == "text" and b.params.get("text") == "20 m/s" for b in beats)
+    assert not any("drawn equally long" in n for n in notes)
+    (angle,) = [b for b in beats if b.rule == "physics:sum-angle"]
+    assert angle.params["steps"][0]["text"] == "θ = 30°"
+
+
+def test_an_arrow_s_direction_is_read_from_its_own_clause():
+    # "horizontal" before the noun is this arrow's; "right triangle" names no direction
+    beats, _ = planned('Draw a horizontal component as a blue arrow labeled "a", and a vertical component as a red arrow '
+                       'from its tip labeled "b", forming a right triangle, and the resultant arrow labeled "c".')
+    (vsum,) = [b for b in beats if b.kind == "physics" and "sum" in b.params]
+    a, b = vsum.params["sum"]["arrows"]
+    assert (a["dx"] > 0, a["dy"]) == (True, 0.0) and (b["dx"], b["dy"] > 0) == (0.0, True)
