@@ -80,3 +80,29 @@ def test_an_arrow_s_direction_is_read_from_its_own_clause():
     (vsum,) = [b for b in beats if b.kind == "physics" and "sum" in b.params]
     a, b = vsum.params["sum"]["arrows"]
     assert (a["dx"] > 0, a["dy"]) == (True, 0.0) and (b["dx"], b["dy"] > 0) == (0.0, True)
+
+
+def test_named_marks_on_a_number_line_are_drawn_with_their_names():
+    beats, _ = planned("Then show a number line from 1.5 to 4 with marks at L4 = 1.75, L8 = 2.1875, R8 = 3.1875, R4 = 3.75, "
+                       "and the exact value 8/3 marked with a yellow star between them.")
+    (line,) = [b for b in beats if b.kind == "number_line"]
+    got = {p["value"]: p.get("label") for p in line.params["points"]}
+    assert got[1.75] == "L4 = 1.75" and got[3.75] == "R4 = 3.75" and got[3.1875] == "R8 = 3.1875"
+    assert abs(next(v for v in got if got[v] == "8/3") - 8 / 3) < 1e-9  # a fraction between ticks, written as it is
+
+
+def test_axes_labelled_in_single_quotes_after_their_ranges():
+    beats, _ = planned("Draw axes with x from 0 to 2.2 (ticks every 0.5) and y from 0 to 4.5 (ticks every 1), labelled "
+                       "'x' and 'y', and plot the curve y = x^2 for x in [0, 2].")
+    (plot,) = [b for b in beats if b.kind == "plot"]
+    assert (plot.params["x_label"], plot.params["y_label"]) == ("x", "y")
+    assert not any(b.kind == "text" for b in beats)  # (was a caption "Ticks every: x, y")
+
+
+def test_a_surrounding_rectangle_the_style_asks_round_the_final_text():
+    beats, _ = planned("Compute:\n2x = 8\nx = 4\nEnd with the text 'Area = limit of Riemann sums'.",
+                       "Final text size 30, white, bottom center, with a SurroundingRectangle in yellow.")
+    (frame,) = [b for b in beats if b.kind == "highlight"]
+    framed = beats[beats.index(frame) - 1]
+    assert framed.kind == "text" and frame.params["target"] is None  # the text, not the derivation's answer
+    assert frame.params["color"] == "#FFE066"

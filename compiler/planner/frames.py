@@ -34,6 +34,7 @@ _BOXED = re.compile(r"\b(?:and\s+)?(?:boxed|framed)\b(?:\s*(?:in|with)?\s*(?:a\s
 # with a yellow border"
 _INSIDE = re.compile(r"\b(?:inside|in|with|within|surrounded\s+by|enclosed\s+(?:in|by)|framed\s+by|wrapped\s+in)\s+(?:a|an)\s+"
                      + _ADJS + r"(?:" + _col("c2") + r"\s+)?" + _ADJS + r"(?:" + _W["nouns"] + r")\b"
+                     r"(?:\s+in\s+(?:a\s+)?" + _col("c5") + r")?"  # ("with a SurroundingRectangle in yellow")
                      r"(?:\s+with\s+(?:a\s+|an\s+)?" + _ADJS + _col("c3") + r"\s+(?:border|stroke|outline|edge))?", re.I)
 # a style entry for "the summary box": "Summary box with white stroke", "Warning box: red (#FC6255) border"
 _NAMED_BOX = re.compile(r"^\s*(?P<el>(?:[\w'\u2019-]+\s+){0,3}?[\w'\u2019-]+)\s+box(?:es)?\b(?:\s*[:,]?\s*(?:with\s+)?"
@@ -60,7 +61,7 @@ class _Request:
 
 
 def _colour(m: re.Match) -> str | None:
-    word = next((m.group(g) for g in ("c3", "c1", "c2", "c4") if g in m.re.groupindex and m.group(g)), None)
+    word = next((m.group(g) for g in ("c3", "c1", "c2", "c5", "c4") if g in m.re.groupindex and m.group(g)), None)
     hexed = re.search(r"#[0-9A-Fa-f]{6}", m.group(0))
     value = colour_value(hexed.group(0)) if hexed else colour_value(word) if word else None
     if value and len(value) == 7 and _luminance(value) < 60:
@@ -104,6 +105,8 @@ def style_requests(style: str) -> list[_Request]:
                 words = words[:-1]
             # "Derivation right half, size 30, the final line boxed in green": the last line of what the clause is about
             owner = _words(segs[0])[0] if seg is not segs[0] and words and set(words) <= set(_W["answer_words"]) else []
+            if re.match(r"\s*(?:the\s+)?(?:final|last|closing|ending)\s+(?:text|caption|message|statement)\b", clause, re.I):
+                owner = ["text"]  # "Final text size 30, white, bottom center, with a SurroundingRectangle": the last text
             if words or quoted:
                 out.append(_Request(words, quoted, col, clause, named_box=named, thing_colour=own, owner=owner))
             break
@@ -208,8 +211,8 @@ def _resolve(req: _Request, beats: list[Beat]) -> _Where | str | None:
     owned = [kinds for noun, kinds in _W["kind_nouns"].items() if any(re.fullmatch(noun, w) for w in req.owner)]
     for kind in owned[0] if owned else ():  # "Derivation …, the final line boxed": the last line of the derivation
         for k, b in reversed(drawn):
-            if b.kind == kind and kind in ("steps", "equation") and _lines(b):
-                return _Where(k, _lines(b)[-1], None)
+            if b.kind == kind and kind in written and _lines(b):
+                return _Where(k, _lines(b)[-1] if kind in ("steps", "equation") else None, None)
     if heads:
         for k, b in reversed(drawn):  # a text that says it is the answer ("Answer: about 132 g of CO2")
             if b.kind == "text" and re.match(r"\s*(?:the\s+)?(?:final\s+)?(?:answer|result)s?\b\s*[:=]", str(

@@ -47,14 +47,17 @@ def _written(v) -> str:
     return f"{v:g}" if isinstance(v, float) else str(v)
 
 
+_NAMED = r"(?:(?P<name>[A-Za-z][A-Za-z0-9_]{0,4})\s*=\s*)?"  # "L4 = 1.75": a value with its name
+
+
 def _items(text: str) -> list[tuple]:
     """The values of a list that starts `text`, each with what is written after it: (value, colour, label, unit).
     "643.2 (red), 700 (white) and 767.7 (blue)", "2 in red and 5 in blue", "3 labelled "a", 5 labelled "b"",
     "600 Hz, 700 Hz"."""
-    item = re.compile(r"\s*(?P<v>" + NUM + r")(?:\s*(?P<u>" + _UNIT + r"))?"
+    item = re.compile(r"\s*" + _NAMED + r"(?P<v>" + NUM + r")(?:\s*(?P<u>" + _UNIT + r"))?"
                       r"(?:\s*\((?P<note>[^()]{1,30})\)|\s+in\s+(?P<c>" + COLOUR_RE.pattern + r")|"
                       r"\s+(?:labell?ed|marked|named)\s+" + _Q.replace("(", "(?P<q>", 1) + ")?", re.I)
-    sep = re.compile(r"\s*(?:,\s*(?:and\s+)?|\band\b\s*|&\s*)(?=\s*" + NUM + ")", re.I)
+    sep = re.compile(r"\s*(?:,\s*(?:and\s+)?|\band\b\s*|&\s*)(?=\s*" + _NAMED + NUM + ")", re.I)
     out = []
     pos = 0
     while True:  # ends: each turn consumes an item or stops
@@ -71,6 +74,8 @@ def _items(text: str) -> list[tuple]:
             colour = colour_value(m.group("c"))
         elif m.group("q"):
             label = m.group("q")
+        if m.group("name") and not label:
+            label = f"{m.group('name')} = {m.group('v')}"  # "marks at L4 = 1.75, R4 = 3.75": each named
         out.append((number(m.group("v")), colour, label, unit))
         pos = m.end()
         more = sep.match(text, pos)
@@ -199,7 +204,8 @@ def _pieces(ex: Extracted, ctx: Context, i: int, s: str, rest: str, params: dict
     # "mark the point 7 with a dot labeled "x"", "the number 3 marked "start""
     for q in re.finditer(r"\b(?:point|value|number)\s+(" + NUM + r")(?![\d.])(?:[^.;\"\u201c]{0,30}?\b(?:labell?ed|marked|named)\s+"
                          + _Q + r")?", rest, re.I):
-        point(number(q.group(1)), q.group(2))
+        # ("the exact value 8/3 marked with a yellow star": a fraction lies between ticks — written as it is)
+        point(number(q.group(1)), q.group(2) or (q.group(1) if "/" in q.group(1) else None))
     jumps = []
     for m in re.finditer(r"\b(?:jumps?|hops?|arrows?|arcs?|steps?)\s+(?:of\s+[+-]?\d+\s+)?from\s+(" + NUM + r")\s+to\s+(" + NUM + r")"
                          r"(?:\s*,?\s*(?:labell?ed|marked)\s+" + _Q + r")?", rest, re.I):
@@ -221,7 +227,8 @@ def _pieces(ex: Extracted, ctx: Context, i: int, s: str, rest: str, params: dict
             intervals.append({"start": min(a, b), "end": max(a, b)})
         rest = rest[:m.start()] + " " * (m.end() - m.start()) + rest[m.end():]
     for m in re.finditer(r"\b(?:(" + COLOUR_RE.pattern + r")\s+)?(open|hollow|empty|filled|solid|closed)?\s*"
-                         r"(?:dots?|points?|circles?|markers?|marks?)\s+(?:\w+\s+){0,2}?at\s+(?=" + NUM + ")", rest, re.I):
+                         r"(?:dots?|points?|circles?|markers?|marks?)\s+(?:\w+\s+){0,2}?at\s+(?=" + _NAMED.replace("?P<name>", "") + NUM + ")",
+                         rest, re.I):
         hollow = (m.group(2) or "").lower() in ("open", "hollow", "empty")
         items = _items(rest[m.end():])
         values = [v for v, _, _, _ in items]

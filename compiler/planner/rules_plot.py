@@ -175,10 +175,13 @@ def _axis_labels(ex: Extracted) -> tuple[str | None, str | None]:
                 out[k] = re.sub(r"\s+(?:from|between)\s+-?[\d.]+\s+(?:to|and)\s+-?[\d.]+$", "", m.group(1).strip())
     if out == [None, None]:
         # "Draw axes with x from -1 to 3 and y from -1 to 9, with labels "x" and "y"": the axes' labels, in order
-        pair = re.search(r"\bax[ie]s\b(?:[^.\"\u201c]*?\bwith\s+(?:the\s+)?(?:axis\s+)?labels|\s+labell?ed)\s+[\"\u201c]"
-                         r"([^\"\u201d]{1,40})[\"\u201d]\s*(?:and|,)\s*[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]", ex.sentence, re.I)
+        # ("Draw axes with x from 0 to 2.2 (ticks every 0.5) and y from 0 to 4.5 …, labelled 'x' and 'y'")
+        pair = re.search(r"\bax[ie]s\b(?:(?:[^.\"\u201c]|\.(?=\d))*?(?:\bwith\s+(?:the\s+)?(?:axis\s+)?labels|,\s*labell?ed)|"
+                         r"\s+labell?ed)\s+(?:[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]|(?<!\w)['\u2018]([^'\u2019]{1,40})['\u2019])"
+                         r"\s*(?:and|,)\s*(?:[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]|['\u2018]([^'\u2019]{1,40})['\u2019](?!\w))",
+                         ex.sentence, re.I)
         if pair:
-            return pair.group(1).strip(), pair.group(2).strip()
+            return (pair.group(1) or pair.group(2)).strip(), (pair.group(3) or pair.group(4)).strip()
     if out == [None, None] and named_axis_ranges(ex.sentence):
         # "axes: t from 0 to 1.3 s (…, label "t (s)") and x from -0.12 to 0.12 m (…, label "x (m)")": each range's own
         ranges = list(_AXIS_NAME_RANGE.finditer(ex.sentence))
