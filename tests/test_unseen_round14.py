@@ -106,3 +106,11 @@ def test_a_surrounding_rectangle_the_style_asks_round_the_final_text():
     framed = beats[beats.index(frame) - 1]
     assert framed.kind == "text" and frame.params["target"] is None  # the text, not the derivation's answer
     assert frame.params["color"] == "#FFE066"
+
+
+def test_tex_spaces_between_formulas_belong_to_neither():
+    from compiler.planner.extract import formula_spans
+
+    assert [f for f, _, _ in formula_spans(r"Write 2 = 2!, \; 6 = 3!, \; 24 = 4! in yellow.")] == ["2 = 2!", "6 = 3!", "24 = 4!"]
+    assert [f for f, _, _ in formula_spans(r"Write N(t) = \frac{K}{1 + A e^{-rt}}, \quad A = 5 here")] == [
+        r"N(t) = \frac{K}{1 + A e^{-rt}}", "A = 5"]

@@ -408,6 +408,9 @@ def _tex_cell(cell: str) -> float | int | str:
 _TEX_ENV = re.compile(r"\\begin\{([A-Za-z]{1,12}\*?)\}(?:(?!\\begin\{|\\end\{).){0,400}?\\end\{\1\}", re.S)
 
 
+_TEX_SPACE = re.compile(r"\\(?:[,;:! ]|q?quad)")
+
+
 def formula_spans(sentence: str) -> list[tuple[str, int, int]]:
     """Formulas written in the prose, outside quotes and backticks: (text, start, end).
 
@@ -504,6 +507,11 @@ def formula_spans(sentence: str) -> list[tuple[str, int, int]]:
             run.pop()
         while run and kinds[run[0]] == "op" and toks[run[0]][0] not in ("√", "-", "−"):  # ends: pops
             run.pop(0)
+        # ("2 = 2!, \; 6 = 3!": TeX's spaces between formulas belong to neither)
+        while run and _TEX_SPACE.fullmatch(toks[run[0]][0]):  # ends: pops
+            run.pop(0)
+        while run and _TEX_SPACE.fullmatch(toks[run[-1]][0]):  # ends: pops
+            run.pop()
         if run:
             text_toks = [toks[r][0] for r in run]
             has_op = any(kinds[r] == "op" or _TEX_CMD.search(toks[r][0]) or _SAID in toks[r][0] for r in run) or any(
