@@ -220,7 +220,7 @@ def _rule_beats(index: int, scene: Scene, details: tuple[str, ...], theme: Theme
 
     from .planner.colours import dimmed_lines, flashed_numbers, formula_tints
     from .planner.frames import framed
-    from .planner.style_asks import unasked_lines, unasked_pictures
+    from .planner.style_asks import unasked_lines, unasked_marks, unasked_pictures
 
     composed = extended_plots_keep_axes(titles_first(tex_matrices(continued_lines(derivations_as_steps(
         typeset_written_math(lone_columns_as_lists(distinct_curves(tiny_networks(mirrored_notes(ctx.beats), ctx.about)))))))))
@@ -246,11 +246,11 @@ def _rule_beats(index: int, scene: Scene, details: tuple[str, ...], theme: Theme
     composed, unflashed = guarded(flashed_numbers, (composed, []), composed, scene.animation_style, details)
     # "with area under the curve filled blue": what the style asks to be drawn and nothing draws is said
     unasked = guarded(unasked_pictures, [], composed, scene.animation_style, details) + guarded(
-        unasked_lines, [], composed, details)
+        unasked_lines, [], composed, details) + guarded(unasked_marks, [], composed, details)
     said = [(n.sentence, n.message) for n in notes if n.code == "SB307" and n.sentence]
     # (a sentence already reported for the same thing — "the line it belongs to is not" — says what it lost)
     unasked = [u for u in unasked if not any(sentence == u[1] and re.search(
-        r"\b(?:line|tick|segment|area|shad\w*)", message.split(" (in '")[0]) for sentence, message in said)]
+        r"\b(?:line|tick|segment|area|shad\w*|arrow|brace|star|cross|rectangle)", message.split(" (in '")[0]) for sentence, message in said)]
     for field, clause, what in [("animation_style", c, w) for c, w in unframed + untinted] + undimmed + unflashed + unasked:
         notes.append(PlanNote("SB307", f"scene {index + 1}: not drawn as written: {what} (in {clause[:70]!r})",
                               ("scenes", index, field), sentence=clause))

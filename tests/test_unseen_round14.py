@@ -114,3 +114,16 @@ def test_tex_spaces_between_formulas_belong_to_neither():
     assert [f for f, _, _ in formula_spans(r"Write 2 = 2!, \; 6 = 3!, \; 24 = 4! in yellow.")] == ["2 = 2!", "6 = 3!", "24 = 4!"]
     assert [f for f, _, _ in formula_spans(r"Write N(t) = \frac{K}{1 + A e^{-rt}}, \quad A = 5 here")] == [
         r"N(t) = \frac{K}{1 + A e^{-rt}}", "A = 5"]
+
+
+def test_a_mark_asked_where_only_words_are_drawn_is_said():
+    for details, mark in [('Yellow arrow: "Where is www.example.com?"', "arrow"),
+                          ('Label the parts with braces: "derivatives at a", "factorial", "distance".', "brace"),
+                          ("Finally, draw yellow rectangles around 'Positive 90' and 'Positive 891'.", "rectangle round")]:
+        _, notes = planned(details)
+        assert any(n.startswith("SB307") and f"the {mark}" in n and "only its words are" in n for n in notes), (details, notes)
+    # the word inside what is written is no mark; nor is a sentence that draws a picture
+    _, notes = planned("Finally show the summary as three lines: 'Start: 0', 'Follow Prev pointers for the path'.")
+    assert not any("only its words are" in n for n in notes)
+    _, notes = planned('Draw a number line from 0 to 10 with an arrow from 2 to 5 labelled "+3".')
+    assert not any("only its words are" in n for n in notes)

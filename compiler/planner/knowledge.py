@@ -475,3 +475,8 @@ def visual_parts_named(phrase: str) -> frozenset[str]:
                                  for w, p in zip(named, found)):
         return frozenset()
     return frozenset(k for p in found if p for k in part_nouns[p]["kinds"])
+
+
+def asked_marks() -> dict[str, str]:
+    """name -> pattern of the marks a sentence may ask for that writing cannot be (lexicon `asked_marks`)."""
+    return {k: v for k, v in _load("lexicon.json")["asked_marks"].items() if not k.startswith("_")}

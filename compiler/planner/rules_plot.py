@@ -181,7 +181,11 @@ def _axis_labels(ex: Extracted) -> tuple[str | None, str | None]:
                          r"\s*(?:and|,)\s*(?:[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]|['\u2018]([^'\u2019]{1,40})['\u2019](?!\w))",
                          ex.sentence, re.I)
         if pair:
-            return (pair.group(1) or pair.group(2)).strip(), (pair.group(3) or pair.group(4)).strip()
+            names = (pair.group(1) or pair.group(2)).strip(), (pair.group(3) or pair.group(4)).strip()
+            # (after a comma only the axes' own letters: '…, labeled "bubble sort" and "merge sort"' names the curves)
+            after_comma = re.search(r",\s*labell?ed\s*[\"'\u201c\u2018]", pair.group(0), re.I)
+            if not after_comma or all(len(n) <= 3 for n in names):
+                return names
     if out == [None, None] and named_axis_ranges(ex.sentence):
         # "axes: t from 0 to 1.3 s (…, label "t (s)") and x from -0.12 to 0.12 m (…, label "x (m)")": each range's own
         ranges = list(_AXIS_NAME_RANGE.finditer(ex.sentence))

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 
 from .beats import Beat
+from .extract import mask_shown
+from .knowledge import asked_marks
 
 # "with area under the curve filled blue", "area under it shaded", "shaded region green", "fill the area below"
 _SHADED = re.compile(r"\b(?:area|region)s?\s+(?:under|below|beneath|between)\b[^.;]{0,40}?\b(?:fill(?:ed)?|shad(?:ed|e)|"
@@ -71,4 +73,26 @@ def unasked_lines(beats: list[Beat], details: tuple[str, ...]) -> list[tuple[str
         own = [b for b in beats if b.detail_index == i and b.kind not in ("title", "highlight", "clear", "move")]
         if m and own and not any(_draws_a_line(b, m.group(0)) for b in own):
             lost.append(("animation_details", sentence.strip(), f"the {m.group(0).strip()!s} it asks for is not drawn"))
+    return lost
+
+
+_ONLY_WRITES = frozenset({"text", "equation", "steps", "bullets", "table", "matrix", "title"})  # (code's words are code)
+
+
+def unasked_marks(beats: list[Beat], details: tuple[str, ...]) -> list[tuple[str, str, str]]:
+    """An arrow, a brace, a star, a strike-through or a rectangle round something that a sentence asks for when all
+    the sentence drew is writing ("Yellow arrow: "Where is …?"", "Add a brace along the x-axis … labelled "h""): said
+    (field, sentence, what) — the words are on screen, the mark is not."""
+    lost = []
+    marks = {name: re.compile(p, re.I) for name, p in asked_marks().items()}
+    for i, sentence in enumerate(details):
+        own = [b for b in beats if b.detail_index == i and b.kind not in ("clear",)]
+        if not own or not all(b.kind in _ONLY_WRITES for b in own):
+            continue
+        bare = re.sub(r"(?<!\w)'[^'\n]{1,200}'(?!\w)", " ", mask_shown(sentence))  # (nor 'in single quotes')
+        for name, pattern in marks.items():
+            if pattern.search(bare):
+                lost.append(("animation_details", sentence.strip(), f"the {name} it asks for is not drawn (only its "
+                                                                      "words are)"))
+                break
     return lost
