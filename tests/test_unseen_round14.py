@@ -127,3 +127,14 @@ def test_a_mark_asked_where_only_words_are_drawn_is_said():
     assert not any("only its words are" in n for n in notes)
     _, notes = planned('Draw a number line from 0 to 10 with an arrow from 2 to 5 labelled "+3".')
     assert not any("only its words are" in n for n in notes)
+
+
+def test_a_curve_traced_from_its_starting_point_is_a_curve_on_the_axes_on_screen():
+    beats, _ = planned("Draw axes with θ from 0 to 7 and y from -1 to 1. Trace the curve y = sin θ in green.\n"
+                       "Now trace the curve y = cos θ in blue on the same axes, starting at (0, 1). Label it \"y = cos θ\".\n"
+                       "Then copy the sine curve and slide it left by π/2 until it lies on the cosine curve.")
+    plots = [b for b in beats if b.kind == "plot"]
+    curves = [c["expr"] for b in plots for c in b.params.get("curves") or ()]
+    assert curves == ["y = sin θ", "y = cos θ"]  # no standard sin(x) on new axes; (0, 1) is no point to mark
+    assert all(b.params.get("extend") for b in plots[1:])
+    assert not any(p for b in plots for p in b.params.get("points") or ())

@@ -782,6 +782,11 @@ def _plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         named = [n for n in named if n[0].start() > into.end()]  # "morph the straight line into an S-shaped curve"
     # "the same parabola": the curve drawn before, not a standard one of that name
     again = [n for n in named if re.search(r"\b(?:same|previous|earlier|original)\s+(?:[\w-]+\s+)?$", s[:n[0].start()], re.I)]
+    # "copy the sine curve and slide it left" with y = sin θ on screen: that curve, not a standard one on new axes
+    shown = [str(c.get("expr", "")) for b in since_clear(ctx) if b.kind == "plot" for c in b.params.get("curves") or ()
+             if isinstance(c, dict)] if chart_on_screen(ctx, "plot") is not None else []
+    again += [n for n in named if n not in again and re.search(r"\b(?:the|this|that)\s+$", s[:n[0].start()], re.I) and any(
+        re.match(r"[a-z]{2,}", n[1]) and re.match(r"[a-z]{2,}", n[1]).group(0) in e for e in shown)]
     if again and not formulas and not backticked:
         if chart_on_screen(ctx, "plot") is not None:
             named = [n for n in named if n not in again]  # brought back (rule_recall): nothing new to draw

@@ -1629,6 +1629,9 @@ def _mark_points(ex, ctx, i, first, beats, curves, low):
         return None  # "Plot simple interest: A = 1000 (1 + 0.1 t), a straight line from (0, 1000) to (30, 4000)": a curve
     # "label it … near the point (2.6, 7)": where a label goes, not a point to mark
     coords = [m for m in coords if not LABEL_PLACE.search(sentence[:m.start()])]
+    # "tracing the curve y = cos θ …, starting at (0, 1)": where a curve begins, not a point to mark
+    coords = [m for m in coords if not (re.search(r"\b(?:start(?:ing|s)?|begin(?:ning|s)?)\s+(?:at|from)\s+$",
+                                                  sentence[:m.start()], re.I) and re.search(r"\bcurve\b", sentence, re.I))]
     if not coords:
         return None
     what = re.search(r"\b(minimum|maximum|vertex|peak|intercept|optimum)\s+(?:point\s+)?(?:is\s+)?(?:at\s+)?\(", ex.sentence,
