@@ -138,3 +138,23 @@ def test_a_curve_traced_from_its_starting_point_is_a_curve_on_the_axes_on_screen
     assert curves == ["y = sin θ", "y = cos θ"]  # no standard sin(x) on new axes; (0, 1) is no point to mark
     assert all(b.params.get("extend") for b in plots[1:])
     assert not any(p for b in plots for p in b.params.get("points") or ())
+
+
+def test_lines_under_a_head_that_names_a_code_block_are_the_code():
+    beats, _ = planned('1. Keep it simple.\n2. Show a code block on the left with the request:\n   GET /index.html HTTP/1.1\n'
+                       '   Host: www.example.com\n   User-Agent: Mozilla/5.0\n3. Highlight "GET" and label it "method".')
+    (code,) = [b for b in beats if b.kind == "code"]
+    assert code.params["code"] == "GET /index.html HTTP/1.1\nHost: www.example.com\nUser-Agent: Mozilla/5.0"
+    assert code.params["language"] == "http"
+    assert not any(b.kind == "text" and "Host" in str(b.params.get("text")) for b in beats)
+
+
+def test_names_a_kept_picture_already_shows_are_not_written_again():
+    sb = Storyboard.model_validate({"scenes": [
+        scene('Show two lifelines "Browser" and "Web Server". The Browser sends "SYN" to the Web Server.',
+              "The browser says hello. The server listens.", style="Default."),
+        scene('1. Keep the two lifelines "Browser" and "Web Server".\n2. Show the text "request sent".',
+              "Now a request. It goes out.", style="Default.")]})
+    second = plan_storyboard(sb).scenes[1].beats
+    assert [b.kind for b in second] == ["message_chart", "text"]
+    assert second[0].rule == "message_chart:recalled-from-scene-1" and second[1].params["text"] == "request sent"

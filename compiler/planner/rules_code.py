@@ -45,4 +45,6 @@ def _language(code: str, sentence: str) -> str:
         return "javascript"
     if re.search(r"^\s*(?:SELECT|INSERT|UPDATE|CREATE)\b", code, re.I | re.M):
         return "sql"
+    if re.search(r"^\s*(?:(?:GET|POST|PUT|DELETE|HEAD|PATCH|OPTIONS)\s+\S+\s+HTTP/\d|HTTP/\d(?:\.\d)?\s+\d{3}\b)", code, re.M):
+        return "http"  # a request or a response written out: "GET /index.html HTTP/1.1", "HTTP/1.1 200 OK"
     return "python"

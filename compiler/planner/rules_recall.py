@@ -317,7 +317,9 @@ def rule_recall(ex: Extracted, ctx, i: int) -> list[Beat]:
             continue  # "Overlay the small grid squares inside the circle": a coordinate grid, not tiles drawn before
         if explicit and _pure_reference(ex):
             ctx.stop = True
-        return [_recalled(_as_asked(ctx, b, number, low, ex.sentence), number, ex, i)]
+        back = _recalled(_as_asked(ctx, b, number, low, ex.sentence), number, ex, i)
+        _names_kept(ex, ctx, back)
+        return [back]
     layout = re.search(r"\b(?:same|previous|earlier)\s+(?:[\w-]+[\s-]){0,2}?(?:layout|setup|set-up|picture|figure|view|"
                        r"arrangement|diagram)\b", low)
     if layout and not candidates and not shown - {"title", "text", "clear"}:
@@ -431,6 +433,17 @@ def _names_what_is_shown(ex: Extracted, ctx) -> bool:
         lines = list(b.strings) + str(b.params.get("code", "")).split("\n") if b.kind == "code" else list(b.strings)
         shown.update(" ".join(str(s).split()).lower() for s in lines if str(s).strip())
     return any(" ".join(q.split()).lower() in shown for q in ex.quoted + ex.backticked)
+
+
+def _names_kept(ex: Extracted, ctx, back: Beat) -> None:
+    """'Keep the two lifelines "Browser" and "Web Server".': the names the sentence quotes are the brought-back
+    picture's own labels — drawn by it, not again as loose text beside it."""
+    shown = [re.sub(r"\s+", " ", str(x)).lower() for x in back.strings if x]
+    kept = [q for q in ex.quoted if q.strip() and any(q.strip().lower() in x for x in shown)]
+    ctx.consumed.update(kept)
+    if kept and len(kept) == len(ex.quoted) and not (ex.formulas or ex.backticked or ex.prose) and re.match(
+            r"\s*(?:\d+[.)]\s*)?(?:keep|leave|bring back|reuse|show again|recall)\b", ex.sentence, re.I):
+        ctx.stop = True
 
 
 def _pure_reference(ex: Extracted) -> bool:

@@ -224,6 +224,9 @@ def _is_code(head: str, block: list[str]) -> bool:
     statement = re.compile(r"^\s*(?:" + _words_pattern(words["statements"]) + r")(?=[\s(:;{]|$)")
     punct = re.compile(r"[;{}]\s*$|==|!=|<=|>=|//|\+=|-=|&&|\|\||\w\[[^\]]*\]|\w\([^)]*\)\s*:?\s*$")
     written = [ln for ln in block if ln.strip()]
+    if re.search(r"\bcode\s+(?:block|snippet|listing|panel|box|cell)\b|\b(?:terminal|console|shell)\b", head, re.I) and not any(
+            "|" in ln for ln in written):
+        return True  # "Show a code block on the left with the request:" then "GET / HTTP/1.1", "Host: …": what it holds
     if any(_LABELLED_LINE.match(ln.strip()) or "|" in ln and not re.search(r"\|\|", ln) for ln in written):
         return False  # rows of a table, labelled lines of a derivation
     statements = sum(bool(statement.match(ln)) for ln in written)
