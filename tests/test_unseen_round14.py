@@ -158,3 +158,23 @@ def test_names_a_kept_picture_already_shows_are_not_written_again():
     second = plan_storyboard(sb).scenes[1].beats
     assert [b.kind for b in second] == ["message_chart", "text"]
     assert second[0].rule == "message_chart:recalled-from-scene-1" and second[1].params["text"] == "request sent"
+
+
+SPLIT = ('- Title: "Why not just divide by the sum?".\n- Left column, for z = [2.0, 1.0, 0.1]:\n  sum = 2.0 + 1.0 + 0.1 = 3.1\n'
+         '  2.0 / 3.1 ≈ 0.645\n  1.0 / 3.1 ≈ 0.323\n  0.1 / 3.1 ≈ 0.032\n  with a green check "looks fine".\n'
+         '- Right column, for z = [2.0, −1.0, 0.0]:\n  sum = 2.0 − 1.0 + 0.0 = 1.0\n  2.0 / 1.0 = 2.0\n  −1.0 / 1.0 = −1.0\n'
+         '  0.0 / 1.0 = 0.0\n  with a red cross and the text "negative probability?!".\n'
+         '- Bottom text: "We need a way to make every score positive first."')
+
+
+def test_two_columns_of_calculations_are_two_columns_with_every_line():
+    beats, notes = planned(SPLIT)
+    assert not any(b.kind == "code" for b in beats)  # ("with" and "- Right column …:" are no Python)
+    (cmp,) = [b for b in beats if b.kind == "comparison"]
+    left, right = cmp.params["lines"]
+    assert left == ["sum = 2.0 + 1.0 + 0.1 = 3.1", "2.0 / 3.1 ≈ 0.645", "1.0 / 3.1 ≈ 0.323", "0.1 / 3.1 ≈ 0.032"]
+    assert right[-1] == "0.0 / 1.0 = 0.0" and len(right) == 4
+    assert cmp.params["titles"] == ["for z = [2.0, 1.0, 0.1]", "for z = [2.0, −1.0, 0.0]"]
+    assert any(b.kind == "icon" and b.params["icons"] == ["cross"] for b in beats)
+    # the green check is not drawn: said
+    assert any("the check mark it asks for is not drawn" in n for n in notes)

@@ -196,7 +196,8 @@ def rule_comparison(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         ex.prose[:] = []
     elif formulas and not lines:
         # "On the left, titled "Simple Interest", show the formula A = P(1 + rt)": the column's line
-        lines = formulas[:4]
+        # ("Left column, for z = [2.0, 1.0, 0.1]:" then its lines: the formula of the title is the title's)
+        lines = ctx.capped(i, [f for f in formulas if not (named_title and f in title)], 10, "lines in a column")
         prose_line = None
         ex.prose[:] = []
     if prose_line:

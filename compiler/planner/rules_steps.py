@@ -153,8 +153,11 @@ def rule_steps(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                                      or cue_unquoted(ex, r"\blist\b")):
         return []  # "show a list of given values:" then "h = 20 m", "g = 9.8 m/s^2": a list, not a derivation
     if re.match(r"\s*(?:then\s+|and\s+|next,?\s+)?(?:(?:on|in)\s+the\s+)?(?:left|right|middle|first|second|third)\s+"
-                r"(?:column|side|half|panel|pane)\b", ex.sentence, re.I) and any(b.kind == "comparison" for b in since_clear(ctx)):
-        return []  # 'Left column heading "Population": …' under a split screen: the lines of that column
+                r"(?:column|side|half|panel|pane)\b", ex.sentence, re.I) and (any(b.kind == "comparison" for b in since_clear(ctx))
+                                                                 or re.match(r"\s*(?:the\s+)?left\s+column\b", ex.sentence, re.I)
+                                                                 and ctx.mentions(r"\bright\s+column\b")):
+        # 'Left column heading "Population": …' under a split screen, or before the right column: that column's lines
+        return []
     rule = ""
     pieces: list[str] = []
     labelled: list[str] = []  # the quoted labels and captions of formula lines, drawn with them

@@ -209,8 +209,9 @@ def _definition() -> re.Pattern:
 def _prose(line: str) -> bool:
     """A line of prose at the left margin: an instruction or a sentence, not a line of code."""
     s = line.strip()
-    if line[:1] not in " \t" and re.match(r"\d{1,2}[.)]\s", s):
-        s = _MARKER.sub("", s)  # "3. On the right, three bullet points: …": the next numbered instruction after the code
+    if line[:1] not in " \t" and re.match(r"\d{1,2}[.)]\s|[-*•]\s", s):
+        # "3. On the right, three bullet points: …", "- Right column, for z = …:": the next instruction after the code
+        s = _MARKER.sub("", s)
     if line[:1] in " \t" or not re.match(r"[A-Z][a-z]", s) or re.search(r"[;{}(,]$", s):
         return False
     plain = re.sub(r"\"[^\"]*\"|'[^']*'|`[^`]*`", " ", s)
