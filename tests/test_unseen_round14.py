@@ -178,3 +178,38 @@ def test_two_columns_of_calculations_are_two_columns_with_every_line():
     assert any(b.kind == "icon" and b.params["icons"] == ["cross"] for b in beats)
     # the green check is not drawn: said
     assert any("the check mark it asks for is not drawn" in n for n in notes)
+
+
+def test_vectors_drawn_to_a_plane_point_and_arrows_that_start_elsewhere():
+    beats, notes = planned(
+        "1. Create a NumberPlane with x from -1 to 7 and y from -1 to 5.\n"
+        "2. Draw vector a as an Arrow from the origin to the plane point (3, 4) and label its tip with MathTex: \\vec{a} = (3, 4)\n"
+        "3. Draw vector b as an Arrow from the origin to the plane point (5, 0).\n"
+        '4. Draw a red arrow from (3, 0) to (3, 4), labelled "a_perp".\n'
+        "5. Check orthogonality:\n   MathTex: \\vec{a}_{\\perp} \\cdot \\vec{b} = (0)(5) + (4)(0) = 0 \\checkmark")
+    tips = [(v["x"], v["y"]) for b in beats if b.kind == "vector_plane" for v in b.params.get("vectors") or ()]
+    assert tips == [(3.0, 4.0), (5.0, 0.0)]
+    (seg,) = [s for b in beats if b.kind == "vector_plane" for s in b.params.get("segments") or ()]
+    assert seg == {"start": [3.0, 0.0], "end": [3.0, 4.0], "arrow": True, "dashed": False, "label": "a_perp",
+                   "color": "#FC6255"}
+    assert not any("only its words are" in n for n in notes)  # (TeX's \checkmark is typeset, no mark asked)
+
+
+def test_a_redrawn_plane_names_each_vector_by_its_own_name_and_draws_it_once():
+    sb = Storyboard.model_validate({"scenes": [
+        scene("Create a NumberPlane with x from -1 to 7 and y from -1 to 5. Draw vector a from (0, 0) to (3, 4) "
+              'labelled "a" and vector b from (0, 0) to (5, 0) labelled "b".', "Two vectors. Here they are.", style="Default."),
+        scene("On the left, redraw a small plane (x from 0 to 6, y from 0 to 5) with vector a from (0, 0) to (3, 4), "
+              "vector b from (0, 0) to (5, 0), and the green shadow from (0, 0) to (3, 0).", "Again. Look.", style="Default.")]})
+    second = plan_storyboard(sb).scenes[1].beats
+    vectors = [v for b in second if b.kind == "vector_plane" for v in b.params.get("vectors") or ()]
+    assert [(v["x"], v["y"], v.get("label")) for v in vectors].count((5.0, 0.0, "b")) == 1
+    assert not any(v.get("label") == "a" and v["x"] == 5.0 for v in vectors)
+
+
+def test_a_bulleted_block_of_statements_is_a_list_not_a_derivation():
+    beats, notes = planned('3. On the right, show a summary box with three bullet points:\n   "• Scalar projection: (a · b) / |b| = 3"\n'
+                           '   "• Vector projection: (a · b)/(b · b) b = (3, 0)"\n   "• Leftover a - proj = (0, 4) is perpendicular to b"')
+    assert [b.kind for b in beats if b.kind != "highlight"] == ["bullets"]
+    assert beats[0].params["items"][0] == "Scalar projection: (a · b) / |b| = 3"
+    assert not any(n.startswith("SB302") for n in notes)

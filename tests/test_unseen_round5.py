@@ -400,7 +400,7 @@ def test_plane_marks_are_drawn_and_moved_by_a_matrix():
     sb = Storyboard.model_validate({"scenes": [scene("explicit visuals", "A shear moves the line and its point.",
                                                      visuals=visuals)]})
     (g,) = [generate_scene(ts) for ts in time_plan(plan_storyboard(sb), estimate_timings(sb)).scenes]
-    assert ("segments=[{'start': [-2.0, -1.0], 'end': [6.0, 3.0], 'label': 'span of b', 'dashed': True, 'fixed': False}]"
+    assert ("segments=[{'start': [-2.0, -1.0], 'end': [6.0, 3.0], 'label': 'span of b', 'dashed': True, 'arrow': False, 'fixed': False}]"
             in g.code)
     assert run_scene(g.code, g.class_name, 1).violations == []
 

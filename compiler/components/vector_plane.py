@@ -79,6 +79,8 @@ class PlaneSegment(_Model):
     label: str | None = Field(None, max_length=24, description="Text beside its middle.", examples=["span of b"])
     dashed: bool = Field(True, description="Dashed (a construction line); false: solid.", examples=[False])
     color: Colour | None = Field(None, description="Its colour (default: grey).", examples=["white"])
+    arrow: bool = Field(False, description="An arrow head at its end: a vector drawn from a point other than the "
+                        "origin (\"a red arrow from (3, 0) to (3, 4)\").", examples=[True])
     fixed: bool = Field(False, description="Stays where it is while the matrices move the grid: a line of the plane "
                         "before the transformation, such as a vector's span, that the moved vector is measured "
                         "against (knocked off its span, or still on it).", examples=[True])

@@ -152,6 +152,8 @@ def rule_steps(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if not cue_unquoted(ex, _STEPS_CUE) and (len([ln for ln in block_lines(ex.sentence) if re.search(r"[=≈<>≤≥]|^\W*(?:⇒|=>|∴|⟹)", ln)]) < 2
                                      or cue_unquoted(ex, r"\blist\b")):
         return []  # "show a list of given values:" then "h = 20 m", "g = 9.8 m/s^2": a list, not a derivation
+    if cue_unquoted(ex, r"\bbullet(?:s|ed)?\b|\bbullet[- ]points?\b|\b(?:numbered|bulleted)\s+list\b"):
+        return []  # "a summary box with three bullet points:" then lines with "=" in them: a list's items
     if re.match(r"\s*(?:then\s+|and\s+|next,?\s+)?(?:(?:on|in)\s+the\s+)?(?:left|right|middle|first|second|third)\s+"
                 r"(?:column|side|half|panel|pane)\b", ex.sentence, re.I) and (any(b.kind == "comparison" for b in since_clear(ctx))
                                                                  or re.match(r"\s*(?:the\s+)?left\s+column\b", ex.sentence, re.I)
@@ -180,6 +182,8 @@ def rule_steps(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                 cand = block_lines(plain)
                 if any(_cell_bar(c) for c in cand):
                     return []  # rows of a table, not a derivation
+                if len(cand) >= 2 and all(re.match(r"\s*[•▪◦‣]\s", c) for c in cand):
+                    return []  # "• Scalar projection: (a · b) / |b| = 3", "• Vector projection: …": a bulleted list
                 # "label its residual $e_i = y_i - \hat{y}_i$:" then the lines: the formula they work out comes first
                 cand = [s for s, end in ticked[-1:] if "=" in s and re.match(r"\s*:[ \t]*\n", ex.sentence[end:])] + cand
             else:

@@ -23,7 +23,8 @@ from .knowledge import plane_nouns
 from .quantity import NUM, quantity
 from .theme import COLOUR_RE, colour_value
 
-_FROM_ORIGIN = re.compile(r"(?:\bfrom\s+(?:\(\s*0\s*,\s*0\s*\)|the\s+origin)|\barrows?)\s+to\s+(?:the\s+point\s+)?\(\s*(" + NUM
+# ("an Arrow from the origin to the plane point (3, 4)", "… to the grid point (1, 2)")
+_FROM_ORIGIN = re.compile(r"(?:\bfrom\s+(?:\(\s*0\s*,\s*0\s*\)|the\s+origin)|\barrows?)\s+to\s+(?:the\s+(?:[\w-]+\s+)?point\s+|point\s+)?\(\s*(" + NUM
                           + r")\s*,\s*(" + NUM + r")\s*\)")
 # "the arrow z = 1 + 2i", "w = 1 + i as an arrow": a complex number, drawn as the vector (1, 2) on a complex plane
 _COMPLEX = re.compile(r"(?<![\w.·])([a-zA-Z]\w?(?:\s*[·*]\s*[a-zA-Z]\w?)?)\s*=\s*([-−]?\s*\d+(?:\.\d+)?)\s*([-+−])\s*(\d+(?:\.\d+)?)?\s*[ij]\b")
@@ -122,8 +123,9 @@ def _vectors(ex: Extracted, complex_plane: bool = False) -> tuple[list[dict], bo
                         r"[\"\u201d]", s[m.end():m.end() + 60]) or re.match(
             # 'with a "?" next to its tip'
             r"[^.;\"\u201c]{0,30}?\bwith\s+(?:an?\s+|the\s+)?[\"\u201c]([^\"\u201d]{1,20})[\"\u201d]\s+(?:next\s+to|at|near|by|"
-            r"beside)\s+(?:its|the)\s+(?:tip|head|end)\b", s[m.end():m.end() + 80]) or re.search(
-            r"\bvector\s+([a-zA-Z]\w?)\b", clause)
+            r"beside)\s+(?:its|the)\s+(?:tip|head|end)\b", s[m.end():m.end() + 80]) or next(reversed(list(re.finditer(
+                # (the name said last before it: "… with vector a from (0, 0) to (3, 4), vector b from …" — b's is b)
+                r"\bvector\s+([a-zA-Z]\w?)\b", clause))), None)
         if name:
             v["label"] = name.group(1)
         colour = _colour_before(clause + " " + s[m.end():m.end() + 14])
@@ -363,11 +365,13 @@ def _marks(text: str) -> tuple[list[dict], list[dict]]:
         if colour:
             p["color"] = colour
         points.append(p)
-    for m in re.finditer(r"\b(?P<adj>(?:[\w-]+\s+){0,3}?)(?:segment|line)\b(?P<mid>[^.;]{0,90}?)\bfrom\s+(?:the\s+tip\s+of\s+\w+\s+)?"
+    for m in re.finditer(r"\b(?P<adj>(?:[\w-]+\s+){0,3}?)(?P<noun>segment|line|arrow)\b(?P<mid>[^.;]{0,90}?)\bfrom\s+(?:the\s+tip\s+of\s+\w+\s+)?"
                          + _PT + r"[^.;()]{0,40}?\bto\s+(?:the\s+point\s+)?" + _PT, text, re.I):
-        sg = {"start": [quantity(m.group(3)), quantity(m.group(4))], "end": [quantity(m.group(5)), quantity(m.group(6))]}
-        if sg["start"] == sg["end"]:
-            continue
+        sg = {"start": [quantity(m.group(4)), quantity(m.group(5))], "end": [quantity(m.group(6)), quantity(m.group(7))]}
+        if sg["start"] == sg["end"] or m.group("noun").lower() == "arrow" and sg["start"] == [0, 0]:
+            continue  # (an arrow from the origin is a vector)
+        if m.group("noun").lower() == "arrow":
+            sg["arrow"] = True  # "a red arrow from (3, 0) to (3, 4), labelled "a_perp"": a vector drawn where it acts
         segments.append(_dressed(sg, m.group("adj") + " " + m.group("mid"), text[m.end():m.end() + 50]))
     return points, segments
 
@@ -441,6 +445,11 @@ def rule_vector_plane(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                                   or ctx.mentions(r"\bcomplex\s*plane\b|\bargand\b"))
                               and (on_screen is not None or plane_cue))
     vectors = ctx.capped(i, vectors, 8, "vectors")
+    if on_screen is not None:
+        # "redraw the plane … with vector a from (0, 0) to (3, 4)" after the plane came back with it: drawn once
+        shown = [v for b in since_clear(ctx) if b.kind == "vector_plane" for v in b.params.get("vectors") or ()]
+        vectors = [v for v in vectors if not any(w.get("x") == v["x"] and w.get("y") == v["y"] and v.get("label") in (
+            None, w.get("label")) and v.get("color") in (None, w.get("color")) for w in shown)]
     apply = _APPLY.search(s)
     relabelled = _relabel_shapes(ex, ctx, i) if on_screen is not None else []
     # shapes given by their numbers, on a plane on screen or one this sentence draws (never in a "becomes" clause)

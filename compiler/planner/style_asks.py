@@ -89,7 +89,8 @@ def unasked_marks(beats: list[Beat], details: tuple[str, ...]) -> list[tuple[str
         own = [b for b in beats if b.detail_index == i and b.kind not in ("clear",)]
         if not own or not all(b.kind in _ONLY_WRITES for b in own):
             continue
-        bare = re.sub(r"(?<!\w)'[^'\n]{1,200}'(?!\w)", " ", mask_shown(sentence))  # (nor 'in single quotes')
+        # (nor 'in single quotes', nor TeX's own marks: "= 0 \checkmark" is typeset)
+        bare = re.sub(r"\\[A-Za-z]+|(?<!\w)'[^'\n]{1,200}'(?!\w)", " ", mask_shown(sentence))
         for name, pattern in marks.items():
             if pattern.search(bare):
                 lost.append(("animation_details", sentence.strip(), f"the {name} it asks for is not drawn (only its "

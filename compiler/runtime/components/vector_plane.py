@@ -247,7 +247,8 @@ def _mark_mobs(g, kind: str, spec: dict, M, theme):
     a = g.plane.c2p(*fit_in(M @ np.array(spec["start"], dtype=float), g.rect))
     b = g.plane.c2p(*fit_in(M @ np.array(spec["end"], dtype=float), g.rect))
     col = paint(spec.get("color"), "#9E9E9E") if spec.get("color") else ManimColor("#9E9E9E")
-    line = (DashedLine(a, b, color=col, stroke_width=2.5, dash_length=0.12) if spec.get("dashed", True)
+    line = (Arrow(a, b, buff=0, color=col, stroke_width=5, max_tip_length_to_length_ratio=0.2) if spec.get("arrow")
+            else DashedLine(a, b, color=col, stroke_width=2.5, dash_length=0.12) if spec.get("dashed", True)
             else Line(a, b, color=col, stroke_width=3))
     mob = VGroup(line)
     if spec.get("label"):
