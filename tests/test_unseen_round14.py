@@ -213,3 +213,13 @@ def test_a_bulleted_block_of_statements_is_a_list_not_a_derivation():
     assert [b.kind for b in beats if b.kind != "highlight"] == ["bullets"]
     assert beats[0].params["items"][0] == "Scalar projection: (a · b) / |b| = 3"
     assert not any(n.startswith("SB302") for n in notes)
+
+
+def test_phrases_sharing_a_word_in_two_colours_do_not_stop_the_render():
+    from compiler.runtime.style import _words_coloured
+
+    tints = {"parallel part": "#66BB6A", "perpendicular part": "#FC6255"}
+    wrapped = "a = (3, 0) + (0, 4): parallel part + perpendicular\npart"
+    assert _words_coloured(tints, wrapped, False) == {"parallel part": "#66BB6A", "perpendicular": "#FC6255"}
+    broken = "parallel\npart and perpendicular\npart"
+    assert _words_coloured(tints, broken, False) == {"parallel": "#66BB6A", "perpendicular": "#FC6255"}

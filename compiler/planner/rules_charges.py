@@ -35,8 +35,11 @@ def _charges(s: str) -> list[dict]:
     out = []
     pattern = (r"(?:" + _VALUE + r"\s+(?:point\s+|test\s+|source\s+)?charge\b"
                r"|\b(?P<sign>positive|negative)\s+(?:point\s+|test\s+|source\s+)?charge\b"
-               r"|\bcircle\s+with\s+[\"\u201c](?P<drawn>[+\-−])[\"\u201d]"
-               r"|(?<![\w.])(?P<sym>[+\-−])\s+charge\b"  # "red + charge at (-2, 0)"
+               # ("a red circle with "+"", "a red circle of radius 0.4 at (-3, 0) with '+' inside")
+               r"|\bcircle\b(?:[^.;\"\u201c']|\.(?=\d)){0,40}?\bwith\s+[\"\u201c'](?P<drawn>[+\-−])[\"\u201d']"
+               r"|(?<![\w.])[\"\u201c']?(?P<sym>[+\-−])[\"\u201d']?\s+charge\b"  # "red + charge at (-2, 0)", "a red '+' charge"
+               # ("Redraw the two charges: red '+' at (-3, 2), blue '-' at (3, 2)": a sign placed, in a sentence of charges)
+               r"|(?<![\w.])[\"\u201c'](?P<placed>[+\-−])[\"\u201d'](?=\s+at\s+\()"
                r"|\bcharge\s+\w{0,3}\s*\((?:[a-z]+\s+)?[\"\u201c](?P<tagged>[+\-−])[\"\u201d]\)"  # 'charge q (red "+")'
                r"|\bcharge\s+(?P<name>q\w{0,2})\s*=\s*(?P<named>[+\-−]?\s?" + NUM + r")\s*" + _UNIT + r")")
     # ("leaving the + charge and ending on the − charge": charges named, not placed)
@@ -50,15 +53,22 @@ def _charges(s: str) -> list[dict]:
             label = m.group(0)[: m.group(0).lower().rfind("charge")].strip()
         elif m.group("sign"):
             q, label = (1.0 if m.group("sign").lower() == "positive" else -1.0), None
-        elif m.group("drawn") or m.group("sym") or m.group("tagged"):
-            q, label = (1.0 if (m.group("drawn") or m.group("sym") or m.group("tagged")) == "+" else -1.0), None
+        elif m.group("drawn") or m.group("sym") or m.group("tagged") or m.group("placed"):
+            if m.group("placed") and not re.search(r"\bcharges?\b", s, re.I):
+                continue
+            sign = m.group("drawn") or m.group("sym") or m.group("tagged") or m.group("placed")
+            q, label = (1.0 if sign == "+" else -1.0), None
+            # ("… with '+' inside, and the label 'q1 = +2 µC' above it": its label)
+            named = re.search(r"\blabel(?:l?ed)?\s+[\"\u201c']([^\"\u201d']{1,30})[\"\u201d']", region)
+            label = named.group(1) if named and m.group("drawn") else None
         else:
             q = quantity(m.group("named").replace(" ", "").replace("−", "-"))
             label = f"{m.group('name')} = {m.group('named').strip()} " + re.search(_UNIT, s[m.start("named"):]).group(0)
         if q == 0:
             continue
         body: dict = {"shape": "charge", "charge": q}
-        at = re.match(r"[^.;]{0,20}?\bat\s+\(\s*(" + NUM + r")\s*,\s*(" + NUM + r")\s*\)", region)
+        at = re.match(r"[^.;]{0,20}?\bat\s+\(\s*(" + NUM + r")\s*,\s*(" + NUM + r")\s*\)", region) or (re.search(
+            r"\bat\s+\(\s*(" + NUM + r")\s*,\s*(" + NUM + r")\s*\)", m.group(0)) if m.group("drawn") else None)
         place = re.search(r"\b(?:(?:at|on|in)\s+the\s+|to\s+(?:the|its)\s+)(?:(?:far\s+)?(left|right|top|bottom)"
                           r"(?:\s+(?:center|centre|side))?|(center|centre|middle))\b", region[:80] or s[m.end():m.end() + 80],
                           re.I) or re.search(r"\b(?:at|on|in)\s+the\s+(?:(left|right|top|bottom)|(center|centre|middle))\b",

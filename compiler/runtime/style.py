@@ -69,14 +69,19 @@ def _words_coloured(t2c: dict | None, body: str, mono: bool) -> dict:
     lines ("bell\ncurve") is coloured word by word."""
     from ..mathtext import plain_text
 
-    out = {}
+    out: dict = {}
     for phrase, col in (t2c or {}).items():
         said = phrase if mono else plain_text(phrase)
         if said in body:
             out[said] = col
         elif " " in said and said in re.sub(r"\s+", " ", body):
-            out.update({w: col for w in said.split() if len(w) > 1})
-    return out
+            for w in said.split():
+                if len(w) > 1:
+                    out[w] = col if out.get(w, col) == col else None  # ("part" of two phrases in two colours: neither)
+    # a key inside another of another colour ("part" in "parallel part") would give its letters two colours, which
+    # Manim refuses: the shorter one goes
+    return {k: c for k, c in out.items() if c is not None and not any(
+        k != k2 and k in k2 and c2 != c for k2, c2 in out.items() if c2 is not None)}
 
 
 def formula(s: str, *, size: float, color, max_width: float | None = None):
