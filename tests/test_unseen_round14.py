@@ -223,3 +223,26 @@ def test_phrases_sharing_a_word_in_two_colours_do_not_stop_the_render():
     assert _words_coloured(tints, wrapped, False) == {"parallel part": "#66BB6A", "perpendicular": "#FC6255"}
     broken = "parallel\npart and perpendicular\npart"
     assert _words_coloured(tints, broken, False) == {"parallel": "#66BB6A", "perpendicular": "#FC6255"}
+
+
+def test_charges_drawn_as_circles_with_their_sign_and_the_point_where_the_field_is_asked():
+    beats, _ = planned(
+        "1. Place a red circle of radius 0.4 at (-3, 0) with '+' inside, and the label 'q1 = +2 µC' above it.\n"
+        "2. Place a blue circle of radius 0.4 at (3, 0) with '-' inside, and the label 'q2 = -2 µC' above it.\n"
+        "3. Mark the midpoint P at (0, 0) with a small yellow dot and label 'P'.\n"
+        "4. Draw a red arrow starting at P and pointing right (away from q1), length 1.5, labelled 'E1'.")
+    (pic,) = [b for b in beats if b.kind == "physics"]
+    bodies = pic.params["bodies"]
+    assert [(b["shape"], b.get("charge"), b["at"], b.get("label")) for b in bodies] == [
+        ("charge", 1.0, [-3.0, 0.0], "q1 = +2 µC"), ("charge", -1.0, [3.0, 0.0], "q2 = -2 µC"), ("point", None, [0.0, 0.0], "P")]
+    (e1,) = pic.params["vectors"]
+    assert (e1["label"], e1["body"], e1["direction"]) == ("E1", "P", "right")
+    assert not any(b.kind in ("drawing", "text") for b in beats)
+
+
+def test_a_field_arrow_in_a_picture_of_charges_acts_at_its_marked_point():
+    beats, _ = planned("Redraw the two charges: red '+' at (-3, 2), blue '-' at (3, 2), P at (0, 2). "
+                       "Add a single yellow arrow pointing right labelled 'E_total'.")
+    (pic,) = [b for b in beats if b.kind == "physics"]
+    assert [b["shape"] for b in pic.params["bodies"]] == ["charge", "charge", "point"]
+    assert pic.params["vectors"][0]["body"] == "P"

@@ -23,7 +23,7 @@ MAX_VECTORS = 10
 MAX_STEPS = 12
 WORLD = 1e5  # metres, either way: coordinates and computed distances stay within
 
-Shape = Literal["ball", "block", "car", "planet", "star", "person", "charge"]
+Shape = Literal["ball", "block", "car", "planet", "star", "person", "charge", "point"]
 Direction = Literal["up", "down", "left", "right", "up_slope", "down_slope", "normal", "into_slope"]
 Coord = Annotated[float, Field(ge=-WORLD, le=WORLD)]
 Point = Annotated[list[Coord], Field(min_length=2, max_length=2)]
@@ -35,7 +35,8 @@ def _err(message: str) -> PydanticCustomError:
 
 
 class Body(_Model):
-    shape: Shape = Field("ball", description="What the body looks like.", examples=["block"])
+    shape: Shape = Field("ball", description="What the body looks like (`point`: a dot, a place where a field or a "
+                         "force is measured: the midpoint P between two charges).", examples=["block"])
     label: str | None = Field(None, max_length=24, description="Text beside the body (`m = 2 kg`, `Earth`).",
                               examples=["2 kg"])
     name: Name | None = Field(None, description="How vectors and steps refer to it (default: its label, then "

@@ -83,10 +83,29 @@ def _charges(s: str) -> list[dict]:
     return out
 
 
+# "P at (0, 2)", "Mark the midpoint P at (0, 0) with a small yellow dot and label 'P'": a place where the field is asked
+_POINT = re.compile(r"\b(?:(?:(?:mid)?point\s+)?(?P<name>[A-Z])|(?P<mid>midpoint))\s+at\s+\(\s*(?P<x>" + NUM + r")\s*,\s*(?P<y>"
+                    + NUM + r")\s*\)")
+
+
+def _points(s: str, charges: list[dict]) -> list[dict]:
+    """The named points of a picture of charges: bodies of shape `point` (their names, labels)."""
+    out = []
+    for m in _POINT.finditer(s):
+        at = [quantity(m.group("x")), quantity(m.group("y"))]
+        if any(c.get("at") == at for c in charges):
+            continue
+        out.append({"shape": "point", "at": at, **({"label": m.group("name")} if m.group("name") else {"name": "midpoint"})})
+    return out
+
+
 def rule_charges(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     s, bare = ex.sentence, ex.bare or ex.sentence
     picture = _picture(ctx)
     found = _charges(s)
+    if found or picture is not None and re.search(r"\b(?:mark|place|put|add|show|draw)\b", bare, re.I):
+        found += _points(s, found)  # (a point drawn with the charges, or marked on the picture of them)
+        ctx.consumed.update(b["label"] for b in found if b.get("shape") == "point" and b.get("label"))
     lines = re.search(_FIELD, bare, re.I) is not None
     if not found and not (lines and picture is not None):
         return []

@@ -556,6 +556,19 @@ def rule_physics(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         ctx.consumed.update(q for q in ex.quoted if re.fullmatch(r"\s*" + re.escape(_fmt(value)) + r"\s*°\s*", q))
     vectors, spans = _vectors(s)
     used += [x for x in angles if any(a <= x[1] < b for a, b in spans)]
+    # "a red arrow starting at P and pointing right": it acts at the point P of the picture, not on its first body
+    points = {b.get("label") or b.get("name") for b in params.get("bodies") or [] if b.get("shape") == "point"} - {None}
+    for p in points:
+        if re.search(r"\b(?:at|from|on)\s+(?:the\s+)?(?:point\s+)?" + re.escape(p) + r"\b", s):
+            vectors = [v if v.get("body") else dict(v, body=p) for v in vectors]
+    acting = {v.get("body") for v in params.get("vectors") or []}
+    if len(acting) == 1 and acting <= points and re.search(r"\b(?:replace|them|those|these|both)\b", s, re.I):
+        # "Replace them with a single yellow arrow labelled 'E_total'": where the arrows it replaces act
+        vectors = [v if v.get("body") else dict(v, body=next(iter(acting))) for v in vectors]
+    if len(points) == 1 and any(b.get("charge") for b in params.get("bodies") or []):
+        # a field arrow ("E_total", "E1") in a picture of charges with one marked point: the field at that point
+        vectors = [v if v.get("body") or not re.fullmatch(r"E(?:_?[\w{}]{1,8})?", str(v.get("label") or "")) else
+                   dict(v, body=next(iter(points))) for v in vectors]
     if vectors:
         have = list(params.get("vectors") or [])
         fresh = [v for v in vectors if not any(v.get("label") == w.get("label") and v.get("label") for w in have)]

@@ -102,6 +102,8 @@ def _shape(kind: str, col, theme):
                    Circle(radius=0.3, color=STAR, stroke_width=3).set_fill(STAR, 0.9))
     elif kind == "person":
         m = _person(col).scale(1.1)
+    elif kind == "point":
+        m = Dot(radius=0.07, color=col)  # a place (the midpoint P): what acts there is drawn from it
     else:  # ball
         m = Circle(radius=0.24, color=col, stroke_width=3).set_fill(fill, 1)
     return m
