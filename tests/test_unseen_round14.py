@@ -246,3 +246,12 @@ def test_a_field_arrow_in_a_picture_of_charges_acts_at_its_marked_point():
     (pic,) = [b for b in beats if b.kind == "physics"]
     assert [b["shape"] for b in pic.params["bodies"]] == ["charge", "charge", "point"]
     assert pic.params["vectors"][0]["body"] == "P"
+
+
+def test_a_vector_s_tip_label_written_as_a_formula_and_its_colour_from_the_style():
+    beats, _ = planned("Create a NumberPlane with x from -1 to 7 and y from -1 to 5.\n"
+                       "Draw vector a as an Arrow from the origin to the plane point (3, 4) and label its tip with "
+                       "MathTex: \\vec{a} = (3, 4)", "Vector a in yellow (#FFFF00), vector b in blue (#58C4DD).")
+    (v,) = [v for b in beats if b.kind == "vector_plane" for v in b.params.get("vectors") or ()]
+    assert v == {"x": 3.0, "y": 4.0, "label": "\\vec{a} = (3, 4)", "color": "#FFFF00"}
+    assert not any(b.kind == "equation" for b in beats)  # (the label is at the tip, not a formula of its own)

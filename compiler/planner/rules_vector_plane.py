@@ -18,6 +18,7 @@ import re
 
 from .beats import Beat
 from .context import Context, _beat, _kw, since_clear
+from ..mathtext import looks_like_math
 from .extract import Extracted, tex_matrix
 from .knowledge import plane_nouns
 from .quantity import NUM, quantity
@@ -92,9 +93,9 @@ def _earlier_plane(ctx: Context) -> dict:
     return {}
 
 
-def _vectors(ex: Extracted, complex_plane: bool = False) -> tuple[list[dict], bool]:
+def _vectors(ex: Extracted, complex_plane: bool = False, styled: dict | None = None) -> tuple[list[dict], bool]:
     """Vectors the sentence draws from the origin, and whether it asks for the basis î, ĵ (on a complex plane, a
-    number it shows: "show z = 3 + 2i")."""
+    number it shows: "show z = 3 + 2i"); `styled`: the style's colours by label ("vector a" -> yellow)."""
     s = ex.sentence
     basis = bool(_BASIS.search(s))
     found = []
@@ -128,7 +129,15 @@ def _vectors(ex: Extracted, complex_plane: bool = False) -> tuple[list[dict], bo
                 r"\bvector\s+([a-zA-Z]\w?)\b", clause))), None)
         if name:
             v["label"] = name.group(1)
+        called = name.group(1) if name else None
+        # "… and label its tip with MathTex: \vec{a} = (3, 4)": that formula is the label at its tip
+        tip = re.match(r"[^.;\n]{0,40}?\blabel(?:l?ed|s)?\s+(?:it\s+|its\s+tip\s+)?(?:[a-z ]{0,30}?\s)?with\s+(?:(?:Math)?Tex\s*:\s*)?"
+                       r"(?P<f>[^\n]{1,20}?)\s*\.?\s*$", s[m.end():].split("\n")[0])
+        if tip and (looks_like_math(tip.group("f")) or "\\" in tip.group("f")):
+            v["label"] = tip.group("f").strip()
         colour = _colour_before(clause + " " + s[m.end():m.end() + 14])
+        if not colour and called and styled:
+            colour = styled.get(f"vector {called.lower()}")  # "Vector a in yellow (#FFFF00), vector b in blue"
         if colour:
             v["color"] = colour
         if v not in found:
@@ -443,7 +452,7 @@ def rule_vector_plane(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                                               and re.search(r"\b(?:draw|show|add|shade)\w*\b", s, re.I) is not None)
     vectors, basis = _vectors(ex, (re.search(r"\bcomplex\s*plane\b|\bargand\b", s, re.I) is not None
                                   or ctx.mentions(r"\bcomplex\s*plane\b|\bargand\b"))
-                              and (on_screen is not None or plane_cue))
+                              and (on_screen is not None or plane_cue), ctx.theme.labels)
     vectors = ctx.capped(i, vectors, 8, "vectors")
     if on_screen is not None:
         # "redraw the plane … with vector a from (0, 0) to (3, 4)" after the plane came back with it: drawn once
