@@ -255,3 +255,11 @@ def test_a_vector_s_tip_label_written_as_a_formula_and_its_colour_from_the_style
     (v,) = [v for b in beats if b.kind == "vector_plane" for v in b.params.get("vectors") or ()]
     assert v == {"x": 3.0, "y": 4.0, "label": "\\vec{a} = (3, 4)", "color": "#FFFF00"}
     assert not any(b.kind == "equation" for b in beats)  # (the label is at the tip, not a formula of its own)
+
+
+def test_an_array_s_indices_are_no_numbers_of_a_grid():
+    beats, notes = planned("Draw an array of 5 contiguous cells with indices 0 to 4 below them; the cells contain 3, 7, 12, "
+                           "20 and the last is empty.")
+    (row,) = beats
+    assert (row.kind, row.params["tokens"], row.params["indices"]) == ("sequence", ["3", "7", "12", "20"], 0)
+    assert any("5 contiguous cells are asked for but 4 values are given" in n for n in notes)  # (the empty cell: said)

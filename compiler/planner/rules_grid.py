@@ -240,6 +240,8 @@ def rule_grid(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                 start, count, shape = 1, r * c, c
     if count is None or count < 2:
         return []
+    if re.search(r"\bindi(?:ces|xes)\s+(?:from\s+)?\d+\s+(?:to|through|-|–)\s+\d+", ex.sentence, re.I) and HOLDING.search(ex.sentence):
+        return []  # "an array of 5 cells with indices 0 to 4 below them; the cells contain 3, 7, 12, 20": its values
     if any(b.detail_index == i and b.source == ex.sentence and b.kind in ("vector_plane", "plot", "number_line", "contour")
            for b in ctx.beats):
         return []  # "a NumberPlane with x from -1 to 12": the range of axes drawn, not cards numbered 1 to 12
