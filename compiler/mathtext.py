@@ -124,7 +124,7 @@ _SYMBOL_CHARS = {
 # A one-letter unit ("2 s", "10 N") counts only where the formula ends or a relation, comma or bracket follows.
 _UNITS = """kg mg g km cm mm nm μm m ms μs ns s min h hr Hz kHz MHz GHz N kN J kJ cal kcal eV W kW kWh V mV kV mA
 Ω kΩ MΩ ohm ohms Ohm Ohms kohm kohms kOhm kOhms MOhm μF Pa kPa atm mol mL rad dB year years day days hour hours second seconds minute minutes mph km/h
-g/mol mol/L m/s m/s^2 m/s² kg·m/s N·m J/s V/m rad/s kJ/mol J/mol J/K A K L °C °F mmHg bar""".split()
+g/mol mol/L m/s m/s^2 m/s² kg·m/s N·m J/s V/m rad/s kJ/mol J/mol J/K A K L °C °F mmHg bar C μC µC nC N/C""".split()
 _UNIT_RE = re.compile("|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True)))
 _UNIT_END = re.compile(r"\s*(?:$|[=≈<>≤≥,;)\]✓✔]|->|→)")
 # "/ 2 kg" after a unit: the unit before the slash is one too ("10 N / 2 kg" is 10 N over 2 kg)
@@ -480,6 +480,15 @@ def _tokenize(s: str, symbols: dict[str, str] | None = None) -> list[_Tok]:
             add("rel", _REL_CHARS[ch], i)
         elif ch == "^":
             add("pow", "^", i)
+            # "7.19 x 10^6 N/C": the unit after a power of ten is the quantity's, not a letter over a letter
+            power = re.match(r"\^\s*(\{[+\-−]?\d{1,3}\}|[+\-−]?\d{1,3})", s[i:])
+            if power and len(toks) >= 3 and toks[-2].kind == "num" and toks[-2].value == "10" and toks[-3].kind == "mul":
+                unit = _unit_at(s, i + power.end())
+                if unit is not None:
+                    add("num", power.group(1).strip("{}").replace("−", "-"), i + 1)
+                    add("unit", unit[0], i + power.end())
+                    i = unit[1]
+                    continue
         elif ch == "_":
             add("under", "_", i)
         elif ch in _OPEN_CHARS:
@@ -512,11 +521,12 @@ def _tokenize(s: str, symbols: dict[str, str] | None = None) -> list[_Tok]:
     return _merge_phrases(toks)
 
 
-_UNIT_TEX = {"Ohms": "Ω", "ohms": "Ω", "Ohm": "Ω", "ohm": "Ω", "Ω": r"\Omega", "μ": r"\mu ", "·": r"\cdot ", "⋅": r"\cdot ",
+_UNIT_TEX = {"Ohms": "Ω", "ohms": "Ω", "Ohm": "Ω", "ohm": "Ω", "Ω": r"\Omega", "μ": r"\mu ", "µ": r"\mu ", "·": r"\cdot ",
+             "*": r"\cdot ", "⋅": r"\cdot ",
              "²": "^{2}", "^2": "^{2}", "³": "^{3}", "^3": "^{3}"}
 
 
-_UNIT_MORE = re.compile(r"[/·⋅]")  # a unit joined to the next: "mg/kg", "N·m"
+_UNIT_MORE = re.compile(r"[/·⋅*]")  # a unit joined to the next: "mg/kg", "N·m", "N*m^2/C^2"
 _UNIT_POWER = re.compile(r"(?:\^\d|[²³])?")
 
 

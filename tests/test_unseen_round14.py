@@ -263,3 +263,12 @@ def test_an_array_s_indices_are_no_numbers_of_a_grid():
     (row,) = beats
     assert (row.kind, row.params["tokens"], row.params["indices"]) == ("sequence", ["3", "7", "12", "20"], 0)
     assert any("5 contiguous cells are asked for but 4 values are given" in n for n in notes)  # (the empty cell: said)
+
+
+def test_a_unit_after_a_power_of_ten_is_the_quantity_s():
+    from compiler.mathtext import to_tex
+
+    assert to_tex("E1 = 7.19 x 10^6 N/C").tex == r"E_1 = 7.19 \times 10^{6} \, \mathrm{N/C}"  # (was N over C)
+    assert to_tex("k = 8.99 x 10^9 N*m^2/C^2").tex == r"k = 8.99 \times 10^{9} \, \mathrm{N\cdot m^{2}/C^{2}}"
+    assert to_tex("q = 2 x 10^-6 C").tex == r"q = 2 \times 10^{-6} \, \mathrm{C}"
+    assert to_tex("E = k*|q| / r^2").tex == r"E = \frac{k \cdot |q|}{r^{2}}"  # (letters over letters stay a fraction)
