@@ -248,13 +248,14 @@ def test_a_field_arrow_in_a_picture_of_charges_acts_at_its_marked_point():
     assert pic.params["vectors"][0]["body"] == "P"
 
 
-def test_a_vector_s_tip_label_written_as_a_formula_and_its_colour_from_the_style():
+def test_a_vector_s_formula_label_and_its_colour_from_the_style():
     beats, _ = planned("Create a NumberPlane with x from -1 to 7 and y from -1 to 5.\n"
                        "Draw vector a as an Arrow from the origin to the plane point (3, 4) and label its tip with "
                        "MathTex: \\vec{a} = (3, 4)", "Vector a in yellow (#FFFF00), vector b in blue (#58C4DD).")
     (v,) = [v for b in beats if b.kind == "vector_plane" for v in b.params.get("vectors") or ()]
-    assert v == {"x": 3.0, "y": 4.0, "label": "\\vec{a} = (3, 4)", "color": "#FFFF00"}
-    assert not any(b.kind == "equation" for b in beats)  # (the label is at the tip, not a formula of its own)
+    assert v == {"x": 3.0, "y": 4.0, "label": "a", "color": "#FFFF00"}
+    # the formula it is labelled with is typeset beside the plane (at the tip it would crowd the other tips)
+    assert [b.params["exprs"] for b in beats if b.kind == "equation"] == [["\\vec{a} = (3, 4)"]]
 
 
 def test_an_array_s_indices_are_no_numbers_of_a_grid():

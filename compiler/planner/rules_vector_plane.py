@@ -18,7 +18,6 @@ import re
 
 from .beats import Beat
 from .context import Context, _beat, _kw, since_clear
-from ..mathtext import looks_like_math
 from .extract import Extracted, tex_matrix
 from .knowledge import plane_nouns
 from .quantity import NUM, quantity
@@ -130,11 +129,8 @@ def _vectors(ex: Extracted, complex_plane: bool = False, styled: dict | None = N
         if name:
             v["label"] = name.group(1)
         called = name.group(1) if name else None
-        # "… and label its tip with MathTex: \vec{a} = (3, 4)": that formula is the label at its tip
-        tip = re.match(r"[^.;\n]{0,40}?\blabel(?:l?ed|s)?\s+(?:it\s+|its\s+tip\s+)?(?:[a-z ]{0,30}?\s)?with\s+(?:(?:Math)?Tex\s*:\s*)?"
-                       r"(?P<f>[^\n]{1,20}?)\s*\.?\s*$", s[m.end():].split("\n")[0])
-        if tip and (looks_like_math(tip.group("f")) or "\\" in tip.group("f")):
-            v["label"] = tip.group("f").strip()
+        # ("… and label its tip with MathTex: \vec{a} = (3, 4)": the tip keeps the vector's name, the formula is
+        # typeset as an equation of its own — a long formula at a tip crowds the other tips)
         colour = _colour_before(clause + " " + s[m.end():m.end() + 14])
         if not colour and called and styled:
             colour = styled.get(f"vector {called.lower()}")  # "Vector a in yellow (#FFFF00), vector b in blue"
