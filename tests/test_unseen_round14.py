@@ -273,3 +273,13 @@ def test_a_unit_after_a_power_of_ten_is_the_quantity_s():
     assert to_tex("k = 8.99 x 10^9 N*m^2/C^2").tex == r"k = 8.99 \times 10^{9} \, \mathrm{N\cdot m^{2}/C^{2}}"
     assert to_tex("q = 2 x 10^-6 C").tex == r"q = 2 \times 10^{-6} \, \mathrm{C}"
     assert to_tex("E = k*|q| / r^2").tex == r"E = \frac{k \cdot |q|}{r^{2}}"  # (letters over letters stay a fraction)
+
+
+def test_an_arrow_of_a_picture_of_charges_is_drawn_once():
+    beats, _ = planned("On the left, draw the two charges: red '+' at (-5, 0) and blue '-' at (-1, 0), midpoint at (-3, 0). "
+                       "Draw about 10 curved field lines leaving the + charge and ending on the - charge, and put a yellow "
+                       "arrow at the midpoint labelled '1.44 x 10^7 N/C'.")
+    assert not any(b.kind == "annotation" for b in beats)
+    (pic,) = [b for b in beats if b.kind == "physics"]
+    assert pic.params["field_lines"] and pic.params["vectors"][0]["body"] == "midpoint"
+    assert pic.params["vectors"][0]["label"] == "1.44 x 10^7 N/C"

@@ -579,6 +579,10 @@ def rule_physics(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         if len(have + fresh) > 10:
             ctx.lost(i, f"{len(have + fresh)} vectors: only the first 10 are drawn")
         params["vectors"] = (have + fresh)[:10]
+        # ("put a yellow arrow at the midpoint labelled '…'": the arrow of the picture, not also an annotation arrow)
+        for b in [b for b in ctx.beats if b.kind == "annotation" and b.detail_index == i and b.params.get("style") == "arrow"
+                  and b.params.get("label") in {v.get("label") for v in fresh if v.get("label")}]:
+            ctx.beats.remove(b)
         sized = [v for v in params["vectors"] if "magnitude" in v]
         if sized and (len(sized) < max(2, len(params["vectors"])) or len({v["type"] for v in sized}) > 1):
             # lengths in proportion only when every arrow gives its size in one quantity (30 N against 19.6 N)
