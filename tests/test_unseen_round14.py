@@ -283,3 +283,9 @@ def test_an_arrow_of_a_picture_of_charges_is_drawn_once():
     (pic,) = [b for b in beats if b.kind == "physics"]
     assert pic.params["field_lines"] and pic.params["vectors"][0]["body"] == "midpoint"
     assert pic.params["vectors"][0]["label"] == "1.44 x 10^7 N/C"
+
+
+def test_a_check_mark_written_with_its_line_is_drawn():
+    _, notes = planned("On the right side of the screen show the equation building up line by line: 'a^2 + b^2 = c^2', "
+                       "then '3^2 + 4^2 = 5^2', then '9 + 16 = 25', then '25 = 25' with a check mark.")
+    assert not any("check mark it asks for" in n for n in notes)
