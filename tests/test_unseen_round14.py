@@ -289,3 +289,48 @@ def test_a_check_mark_written_with_its_line_is_drawn():
     _, notes = planned("On the right side of the screen show the equation building up line by line: 'a^2 + b^2 = c^2', "
                        "then '3^2 + 4^2 = 5^2', then '9 + 16 = 25', then '25 = 25' with a check mark.")
     assert not any("check mark it asks for" in n for n in notes)
+
+
+def test_a_bar_chart_announced_with_its_bars_steps_through_named_states():
+    beats, notes = planned('- A single bar chart with three bars (cat, dog, bird) in the center, and a value tracker "T = 1".\n'
+                           "- Animate T through these values, updating the bars and the numbers above them:\n"
+                           "  T = 0.5 → [0.864, 0.117, 0.019]\n  T = 1 → [0.659, 0.242, 0.099]\n  T = 2 → [0.502, 0.304, 0.194]")
+    charts = [b for b in beats if b.kind == "bar_chart"]
+    assert [b.params["title"] for b in charts] == ["T = 0.5", "T = 1", "T = 2"]
+    assert all(b.params["labels"] == ["cat", "dog", "bird"] for b in charts)
+    assert charts[0].params["values"] == [0.864, 0.117, 0.019] and not charts[0].params.get("extend")
+    assert charts[2].params["values"] == [0.659, 0.242, 0.099] and charts[2].params["new_values"] == [0.502, 0.304, 0.194]
+    assert charts[2].params["extend"]
+    assert not any(b.kind in ("sequence", "steps") for b in beats)
+    assert not any("bar it belongs to" in n for n in notes)
+
+
+def test_a_state_named_by_a_value_keeps_its_whole_name():
+    beats, _ = planned("Show the rows:\n  T = 0.5 → [0.864, 0.117, 0.019]\n  T = 1 → [0.659, 0.242, 0.099]")
+    assert [b.params["label"] for b in beats if b.kind == "sequence"] == ["T = 0.5", "T = 1"]
+
+
+def test_the_runtime_changes_a_chart_s_caption_with_its_state(monkeypatch):
+    from compiler.planner.theme import Theme
+    from compiler.runtime.components import bar_chart
+
+    class Recorder:
+        theme = Theme().to_json()
+        named: list = []
+
+        def __init__(self):
+            self.mobjects, self.played = [], []
+
+        def show(self, mob, enter, slot, strings=()):
+            self.mobjects.append(mob)
+
+        def play(self, *anims, **kw):
+            self.played.append(anims)
+
+    scene = Recorder()
+    bar_chart.extend(scene, slot=2.0, labels=["cat", "dog"], values=[0.6, 0.4], title="T = 0.5")
+    mob = scene.mobjects[0]
+    monkeypatch.setattr(bar_chart, "find_chart", lambda s: mob)
+    bar_chart.extend(scene, slot=2.0, labels=["cat", "dog"], values=[0.6, 0.4], new_values=[0.5, 0.5], title="T = 1")
+    (anims,) = scene.played
+    assert len(anims) == 2 and mob.title_mob.text == "T = 1"

@@ -18,7 +18,7 @@ from .clauses import operation_clauses
 from .context import Context, _beat, _cue, _has, _kw, since_clear
 from .extract import Extracted
 from .knowledge import extremes
-from .quantity import ELLIPSIS, NUM, expand_ellipsis, number as _num
+from .quantity import ELLIPSIS, NUM, expand_ellipsis, number as _num, quantity
 from .rules_plot import as_number, claim_drawn, fired_chart, chart_on_screen
 
 
@@ -238,10 +238,31 @@ def _announcement(ex: Extracted) -> dict:
         name, items = m.group(1).strip(), [x.strip() for x in m.group(2).split(",") if x.strip()]
         said["labels"] = [f"{name} {x}" if re.fullmatch(NUM, x) and len(name.split()) == 1 else x for x in items]
         said["x_name"] = name
+    named = _BAR_NAMES.search(ex.sentence) if "labels" not in said else None
+    if named:  # "a single bar chart with three bars (cat, dog, bird)": the bars' names
+        items = [x.strip() for x in re.split(r",\s*(?:and\s+)?|\s+and\s+", named.group(1)) if x.strip()]
+        if 2 <= len(items) <= 12 and all(len(x) <= 24 for x in items):
+            said["labels"] = items
     y = _Y_NAME.search(ex.sentence)
     if y:
         said["title"] = y.group(1).strip()
     return said
+
+
+_BAR_NAMES = re.compile(r"\bbars\s*\(([^()]{1,120})\)", re.I)
+# "T = 0.5 → [0.864, 0.117, 0.019]": a state of the chart, named, with a value per bar
+_STATE = re.compile(r"^\s*(?:[-*•]\s*)?(?P<name>[^\n\[\]→:]{1,24}?)\s*(?:→|->|=>|:)\s*\[(?P<values>[^\[\]\n]{1,160})\]\s*[.,;]?\s*$", re.M)
+
+
+def _states(sentence: str, n: int) -> list[tuple[str, list[float]]]:
+    """The named states a sentence steps the chart through, one per line, each with one value per bar (n)."""
+    out = []
+    for m in _STATE.finditer(sentence):
+        values = [x.strip() for x in m.group("values").split(",")]
+        if len(values) != n or not all(re.fullmatch(NUM, v) for v in values):
+            return []
+        out.append((m.group("name").strip(), [quantity(v) for v in values]))
+    return out if len(out) >= 2 else []
 
 
 def _grouped(ex: Extracted, ctx: Context, i: int, series, said: dict, rule: str) -> list[Beat]:
@@ -336,6 +357,27 @@ def rule_bar_chart(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         if relabelled is not None:
             return relabelled
     announced = ctx.announced.get("bar_chart")
+    states = _states(s, len(announced[1].get("labels") or ())) if announced is not None else []
+    if states:
+        # "Animate T through these values, updating the bars:" then "T = 0.5 → [0.864, 0.117, 0.019]", …: the chart
+        # announced before, in each state in turn, named by its title
+        del ctx.announced["bar_chart"]
+        labels = announced[1]["labels"]
+        beats, before = [], None
+        for name, values in ctx.capped(i, states, 8, "states of the chart"):
+            strings = [name] + labels + [_fmt_cell(v) for v in values]
+            params = dict(labels=labels, values=before or values, title=name)
+            if before is not None:
+                params.update(new_values=values, extend=True)
+            beats.append(_beat("bar_chart", "bar_chart:announced-states", ex, i, strings,
+                               _kw(name) + sum((_kw(x) for x in labels), ()), **params))
+            before = values
+        claim_drawn(ex, ctx, [x for b in beats for x in b.strings])
+        ctx.consumed.update(labels)
+        ex.prose[:] = []
+        ex.vectors[:] = []
+        ctx.stop = True
+        return beats
     if announced is not None and not cue:
         # "For each year draw two bars side by side: simple (…) and compound (…)" after "Draw a bar chart with …"
         series = _series(s)
@@ -423,7 +465,7 @@ def rule_bar_chart(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         if data is None:
             said = _announcement(ex)
             if said and (_has(ex, r"^\s*(?:\d+[.)]\s*)?(?:then\s+)?(?:draw|show|display|create|plot|make|add|build)\b") or _has(
-                    ex, r"^\s*(?:\d+[.)]\s*)?(?:an?\s+|the\s+)?(?:(?:vertical|horizontal|simple)\s+)?bar[- ]?(?:chart|graph)\s+"
+                    ex, r"^\s*(?:\d+[.)]\s*)?(?:an?\s+|the\s+)?(?:(?:vertical|horizontal|simple|single|small|large)\s+)?bar[- ]?(?:chart|graph)\s+"
                         r"(?:with|of|showing)\b")):
                 # ("Bar chart with x labels n = 1 to 9 and y from 0 to 1.4." announces it too, without a verb)
                 # "Draw a bar chart with x-axis "Year" (0, 1, 2, 3) …": its bars come in a later sentence

@@ -102,7 +102,9 @@ def rule_sequence(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                                  if b.kind == "sequence"), None)
     array_cue = cue_unquoted(ex, r"\b(arrays?|lists?|rows?|boxes|cells|sequences?|elements|numbers|values|items|tokens?)\b")
     not_vector = not cue_unquoted(ex, r"\b(vectors?|matri(?:x|ces)|embeddings?|weights?|coordinates?|points?|basis)\b")
-    labelled = re.findall(r"([A-Z][\w ]{0,15}?|\b\w{1,12})\s*(?:→|->|:)\s*\[([^\[\]]{1,80})\]", ex.sentence)
+    # (a state named by a value: "T = 0.5 → [0.864, 0.117, 0.019]" is the state "T = 0.5", not "5")
+    labelled = re.findall(r"((?<![\w.])[A-Za-z]\w{0,6}\s*=\s*[+\-−]?\d[\d.]*|[A-Z][\w ]{0,15}?|\b\w{1,12})\s*(?:→|->|:)\s*"
+                          r"\[([^\[\]]{1,80})\]", ex.sentence)
     if len(labelled) < 2 and "\n" in ex.sentence:
         # "two rows of divisors:" then "Divisors of 105: 1, 3, 5, 7, …" and "Divisors of 252: 1, 2, 3, …": a named row
         # per line

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 
 from manim import (DOWN, LEFT, RIGHT, UP, AnimationGroup, Create, FadeIn, GrowFromEdge, LaggedStart, Line, ManimColor,
-                   Rectangle, SurroundingRectangle, VGroup)
+                   Rectangle, SurroundingRectangle, Transform, VGroup)
 
 from ...formula import with_unit
 from ..style import colour, label_colour, text
@@ -334,5 +334,13 @@ def extend(scene, *, slot: float, strings=(), labels, values, new_values=None, *
         scene.show(built, lambda m, rt: enter(m, rt, slot), slot=slot, strings=strings)
         return
     scene.named.append((tuple(strings), mob))
-    scene.play(change(mob, new_values, run_time=max(0.4, min(1.5, slot * 0.5))))
+    anims = [change(mob, new_values, run_time=max(0.4, min(1.5, slot * 0.5)))]
+    title = chart.get("title")
+    if title and mob.title_mob is not None and getattr(mob.title_mob, "text", None) != title:
+        # the chart in its next state, named ("T = 0.5" -> "T = 1"): its caption changes with the bars
+        new = text(title, mob.theme, size=26, color=mob.theme["text"], width_chars=50)
+        new.scale(mob.title_mob.height / max(new.height, 1e-6)).move_to(mob.title_mob)
+        anims.append(Transform(mob.title_mob, new))
+        mob.title_mob.text = title
+    scene.play(*anims)
     mob.values = _clean(new_values, len(mob.bars))
