@@ -334,3 +334,11 @@ def test_the_runtime_changes_a_chart_s_caption_with_its_state(monkeypatch):
     bar_chart.extend(scene, slot=2.0, labels=["cat", "dog"], values=[0.6, 0.4], new_values=[0.5, 0.5], title="T = 1")
     (anims,) = scene.played
     assert len(anims) == 2 and mob.title_mob.text == "T = 1"
+
+
+def test_a_mark_takes_the_colour_written_before_it():
+    beats, _ = planned('Show "2.0 / 1.0 = 2.0" with a red cross and the text "negative probability?!".')
+    (icon,) = [b for b in beats if b.kind == "icon"]
+    assert (icon.params["icons"], icon.params["color"]) == (["cross"], "#FC6255")
+    beats, _ = planned("A green check mark appears next to the answer.")
+    assert [b.params.get("color") for b in beats if b.kind == "icon"] == ["#66BB6A"]

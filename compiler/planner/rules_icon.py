@@ -9,6 +9,7 @@ from .beats import Beat
 from .context import Context, _beat, _cue, _kw, since_clear
 from .extract import Extracted
 from .knowledge import icon_aliases, icon_names
+from .theme import COLOUR_RE, colour_value
 
 
 ICON_NAMES = icon_names()
@@ -113,6 +114,7 @@ def rule_icon(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                 found.append((name, label))
             else:
                 ctx.lost(i, f"no icon looks like {hint!r}: {label!r} has none")
+    tints: list[str | None] = []
     if not found:
         # "add a check mark in the A row", "a red cross appears next to her with text "cannot open"": a mark
         for m in _MARK.finditer(ex.sentence):
@@ -128,11 +130,16 @@ def rule_icon(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             label = re.match(r"[^.;\"\u201c]{0,40}?\b(?:with|and)\s+(?:the\s+)?(?:text|label|caption)\s+[\"\u201c]"
                              r"([^\"\u201d]{1,40})[\"\u201d]", ex.sentence[m.end():])
             found.append((name, label.group(1) if label else ""))
+            said = re.search(r"\b(" + COLOUR_RE.pattern + r")\s+(?:[\w-]+\s+)?$", ex.sentence[max(0, m.start(1) - 24):m.start(1)],
+                             re.I) or re.match(r"(?:\w+\s+)*?(" + COLOUR_RE.pattern + r")\s", m.group(1), re.I)
+            tints.append(colour_value(said.group(1)) if said else None)  # "a red cross", "a green check"
             if label:
                 ctx.consumed.add(label.group(1))
     if not found:
         return []
     found = found[:6]
     labels = [label for _, label in found if label]
+    colour = tints[0] if tints and len(set(tints)) == 1 and tints[0] else None
     return [_beat("icon", "icon:named-icon", ex, i, labels, tuple(n for n, _ in found) + sum((_kw(x) for x in labels), ()),
-                  icons=[n for n, _ in found], labels=[lab for _, lab in found] if labels else None)]
+                  icons=[n for n, _ in found], labels=[lab for _, lab in found] if labels else None,
+                  **({"color": colour} if colour else {}))]
