@@ -13,7 +13,9 @@ _ABBREVIATIONS = {"e.g", "i.e", "etc", "vs", "dr", "mr", "mrs", "ms", "fig", "eq
 # one: the closing quote is not followed by a letter; at most three apostrophes inside keep the search linear).
 # "'Bayes' Theorem: Reading a Test'": a possessive s' before a capitalised word is inside the quotation when
 # the quotation closes later on the line
-SINGLE_QUOTED = re.compile(r"(?<![\w'`])'(?=[^\s'])([^'\n`\"]{0,298}?(?:(?:'\w|(?<=s)'(?=\s[A-Z])|(?<=[A-Za-z])'{1,3}(?=[(\[{]))"
+# (inside a quote, an apostrophe may be a prime: "f'(x)", and "\big(f(g(x))\big)' = …" — a bracket's derivative)
+SINGLE_QUOTED = re.compile(r"(?<![\w'`])'(?=[^\s'])([^'\n`\"]{0,298}?(?:(?:'\w|(?<=s)'(?=\s[A-Z])|(?<=[A-Za-z])'{1,3}(?=[(\[{])|"
+                           r"(?<=\))'(?=\s*[=<>+\-]\s*[^'\n]*'))"
                            r"[^'\n`\"]{0,298}?){0,6})"
                            r"(?<=[^\s'])'(?![\w'])(?!(?<=s')\s[A-Z][^'\n]{0,200}'(?![\w']))|"
                            r"\u2018([^\u2019\n`\"]{1,300})\u2019(?!\w)")

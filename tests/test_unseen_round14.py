@@ -342,3 +342,22 @@ def test_a_mark_takes_the_colour_written_before_it():
     assert (icon.params["icons"], icon.params["color"]) == (["cross"], "#FC6255")
     beats, _ = planned("A green check mark appears next to the answer.")
     assert [b.params.get("color") for b in beats if b.kind == "icon"] == ["#66BB6A"]
+
+
+CHAIN = ("1. Write MathTex '\\frac{dy}{dx} = \\frac{dy}{du} \\cdot \\frac{du}{dx}'.\n"
+         "2. Put a green brace under '\\frac{dy}{du}' labeled \"outer derivative\" and a yellow brace under '\\frac{du}{dx}' "
+         "labeled \"inner derivative\".\n"
+         "3. Below, write the same rule in prime notation: MathTex '\\big(f(g(x))\\big)' = f'(g(x)) \\cdot g'(x)'.")
+
+
+def test_braces_under_quoted_pieces_of_a_formula_in_their_colours():
+    beats, _ = planned(CHAIN)
+    braces = [b for b in beats if b.kind == "annotation"]
+    assert [(b.params["target"], b.params["color"]) for b in braces] == [
+        ("\\frac{dy}{du}", "#66BB6A"), ("\\frac{du}{dx}", "#FFE066")]
+    assert not any(b.kind == "steps" for b in beats)  # (the pieces are the braces' targets, not lines to write)
+
+
+def test_a_quoted_formula_whose_bracket_has_a_prime_is_one_formula():
+    beats, _ = planned(CHAIN)
+    assert [b.params["exprs"] for b in beats if b.kind == "equation"][-1] == ["\\big(f(g(x))\\big)' = f'(g(x)) \\cdot g'(x)"]

@@ -22,6 +22,7 @@ from .context import Context, _beat, _kw, since_clear
 from .extract import Extracted
 from .quantity import NUM, quantity
 from .knowledge import physics_settings
+from .theme import COLOUR_RE, colour_value
 
 _COORD = r"\(\s*(" + NUM + r")\s*,\s*(" + NUM + r")\s*\)"
 _TRIANGLE = re.compile(r"\b(?:right[- ]angled?\s+|right\s+|isosceles\s+|equilateral\s+)?triangle\b", re.I)
@@ -440,7 +441,8 @@ def _annotation(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     braces = list(re.finditer(r"\b(brace|box|underline)\s+(?:under|over|around|below|above|on)\s+(?:the\s+)?(.{1,40}?)\s+"
                               r"(?:labell?ed|with(?:\s+the)?\s+(?:text|label))\s+" + _Q, s, re.I))
     for brace in braces:
-        target, label = brace.group(2), brace.group(3)
+        # ("a green brace under '\frac{dy}{du}' labeled …": the piece as written, without its quotes)
+        target, label = re.sub(r"^[\"'\u201c\u2018](.+)[\"'\u201d\u2019]$", r"\1", brace.group(2).strip()), brace.group(3)
         if label in ctx.consumed:
             continue
         params: dict = {"style": brace.group(1).lower(), "label": label}
@@ -456,6 +458,9 @@ def _annotation(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             ctx.consumed.add(target.strip())  # (a piece of the formula on screen, not a formula of its own)
         if re.search(r"\bunder|below\b", brace.group(0), re.I):
             params["side"] = "down"
+        tint = re.search(r"\b(" + COLOUR_RE.pattern + r")\s+$", s[max(0, brace.start() - 20):brace.start()], re.I)
+        if tint:
+            params["color"] = colour_value(tint.group(1))  # "a green brace under …", "a yellow brace under …"
         out.append(_beat("annotation", "annotation:" + params["style"], ex, i, [label], _kw(label), **params))
         ctx.consumed.add(label)
     # "label the parts: 'posterior' under P(D | +), 'prior' under P(D)" or "braces: under x_old: 'where we are'"
