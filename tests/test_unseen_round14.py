@@ -361,3 +361,11 @@ def test_braces_under_quoted_pieces_of_a_formula_in_their_colours():
 def test_a_quoted_formula_whose_bracket_has_a_prime_is_one_formula():
     beats, _ = planned(CHAIN)
     assert [b.params["exprs"] for b in beats if b.kind == "equation"][-1] == ["\\big(f(g(x))\\big)' = f'(g(x)) \\cdot g'(x)"]
+
+
+def test_two_bars_labelled_with_their_values_and_units():
+    beats, _ = planned("Then on the lower half draw two simple bars side by side, labeled 'H₂: 10 g' and 'O₂: 64 g', with "
+                       "heights proportional to the masses (0.5 and 3.2 units).")
+    (chart,) = [b for b in beats if b.kind == "bar_chart"]
+    assert (chart.params["labels"], chart.params["values"]) == (["H₂: 10 g", "O₂: 64 g"], [10, 64])
+    assert not any(b.kind == "text" for b in beats)  # (was a caption "Side: H₂: 10 g, O₂: 64 g")

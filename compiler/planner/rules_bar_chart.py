@@ -143,10 +143,14 @@ def _bar_data(ex: Extracted) -> tuple[list[str], list[float | int], bool, str | 
         return ([m.group(1) for m in rows], [_num(m.group(3).replace("−", "-").replace(",", "")) for m in rows],
                 unit == "%", unit if unit and unit != "%" else None, [])
     # 'Before test: 1%', 'After 1 positive: 8.8%': each quoted bar is "label: value"
-    inside = [re.fullmatch(r"\s*([^:]{1,40}?)\s*:\s*(" + NUM + r")\s*(%?)\s*", q) for q in ex.quoted]
-    if len(inside) >= 2 and all(inside):
-        return ([m.group(1) for m in inside], [_num(m.group(2)) for m in inside], any(m.group(3) for m in inside),
-                None, [])
+    # ("'H₂: 10 g' and 'O₂: 64 g'": a unit after each value, the same for all)
+    inside = [re.fullmatch(r"\s*([^:]{1,40}?)\s*:\s*(" + NUM + r")\s*(%|[A-Za-zΩ°$€/]{1,6})?\s*", q) for q in ex.quoted]
+    if len(inside) >= 2 and all(inside) and len({m.group(3) for m in inside}) == 1:
+        unit = inside[0].group(3)
+        # (bars "labeled 'H₂: 10 g' and 'O₂: 64 g'" carry those labels as written; 'Before test: 1%' names its bar)
+        named = re.search(r"\blabell?ed\s+[\"'\u201c\u2018]", s, re.I) is not None
+        return ([m.group(0).strip() if named else m.group(1) for m in inside], [_num(m.group(2)) for m in inside],
+                unit == "%", unit if unit and unit != "%" else None, [])
     # "two horizontal bars: 'needed 0.300 mol' and 'have 0.250 mol'": each quoted bar is "label value unit"
     trailing = [re.fullmatch(r"\s*([^\d\"\u201c\u201d:=]{1,30}?)\s+(" + NUM + r")\s*(%|[A-Za-zΩ°$€/]{1,6})?\s*", q)
                 for q in ex.quoted]
