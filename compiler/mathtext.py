@@ -1920,3 +1920,39 @@ def is_formula_line(s: str) -> bool:
         if not re.search(r"[=≈≤≥]", s) or _CODE_LIKE.search(s):
             return False
     return to_tex(s).tex is not None
+
+
+# "Half-life: $t_{1/2} = 6$ h", "Initial dose: $N_0 = 200$ mg": words with maths between dollar signs
+_INLINE_DOLLARS = re.compile(r"(?<![\\\w])\$(?!\s)([^$\n]{1,80}?[^\s\\])\$(?!\d)")
+# "Sum: 7.389 + 2.718 + 1.105 = 11.212", "Check: 0.659 + 0.242 + 0.099 = 1.000": a few words, a colon, a formula
+_WORDS_COLON = re.compile(r"(?P<words>[A-Za-z][A-Za-z' -]{0,28}?:)\s+(?P<formula>\S.{0,70})")
+
+
+def mixed_parts(s: str) -> list[tuple[str, bool]] | None:
+    """A label that is words and maths together — its pieces in order, each (text, is maths) — or None. Inline TeX
+    between dollar signs ("Half-life: $t_{1/2} = 6$ h"), or a few words and a colon before a formula line ("Sum: 7.389 +
+    2.718 + 1.105 = 11.212"): the words are set as text, the maths typeset. A label that is one formula, or has no
+    maths, is no mixture. The runtime (`compiler.runtime.style.text`) and the planner benchmark use this one test."""
+    s = str(s).strip()
+    if not s or "\n" in s or len(s) > 120:
+        return None
+    if "$" in s and _INLINE_DOLLARS.search(s):
+        parts: list[tuple[str, bool]] = []
+        at = 0
+        for m in _INLINE_DOLLARS.finditer(s):
+            if re.fullmatch(r"[\d.,\s]+", m.group(1)):
+                return None  # ("$5 and $10": money)
+            if s[at:m.start()].strip():
+                parts.append((s[at:m.start()].strip(), False))
+            if to_tex(m.group(1)).tex is None:
+                return None
+            parts.append((m.group(1).strip(), True))
+            at = m.end()
+        if s[at:].strip():
+            parts.append((s[at:].strip(), False))
+        return parts if 2 <= len(parts) <= 6 and any(not m for _, m in parts) else None
+    m = _WORDS_COLON.fullmatch(s)
+    if m and len(m.group("words").split()) <= 4 and is_formula_line(m.group("formula")) and not is_label_formula(s) \
+            and to_tex(m.group("formula")).tex is not None:
+        return [(m.group("words"), False), (m.group("formula"), True)]
+    return None

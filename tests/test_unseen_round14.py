@@ -369,3 +369,14 @@ def test_two_bars_labelled_with_their_values_and_units():
     (chart,) = [b for b in beats if b.kind == "bar_chart"]
     assert (chart.params["labels"], chart.params["values"]) == (["H₂: 10 g", "O₂: 64 g"], [10, 64])
     assert not any(b.kind == "text" for b in beats)  # (was a caption "Side: H₂: 10 g, O₂: 64 g")
+
+
+def test_words_with_inline_maths_are_set_as_words_and_typeset_maths():
+    from compiler.mathtext import mixed_parts
+    from compiler.planner.theme import Theme
+    from compiler.runtime.style import text
+
+    assert mixed_parts("Half-life: $t_{1/2} = 6$ h") == [("Half-life:", False), ("t_{1/2} = 6", True), ("h", False)]
+    assert mixed_parts("Costs $5 and $10") is None and mixed_parts("y = x^2") is None and mixed_parts("Hello") is None
+    mob = text("Initial dose: $N_0 = 200$ mg", Theme().to_json(), size=30, width_chars=52, math=True)
+    assert len(mob) == 3 and getattr(mob[1], "math_ok", False)  # (was "Initial dose: N_0 = 200 mg" as typed)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import textwrap
 
-from manim import Text, VGroup, ManimColor
+from manim import RIGHT, Text, VGroup, ManimColor
 
 FRAME_W, FRAME_H = 14.222, 8.0
 SAFE_X, SAFE_Y = 6.55, 3.65            # half extents of the safe area
@@ -50,6 +50,9 @@ def text(s: str, theme: dict, *, size: float = 30, color: str | None = None, wei
     a label that is maths reads as maths."""
     if math and not mono and weight == "NORMAL":
         typeset = formula(s, size=size, color=color or theme["text"], max_width=max_width)
+        if typeset is not None:
+            return typeset
+        typeset = mixed(s, theme, size=size, color=color or theme["text"], max_width=max_width, width_chars=width_chars)
         if typeset is not None:
             return typeset
     from ..mathtext import plain_text
@@ -101,6 +104,34 @@ def formula(s: str, *, size: float, color, max_width: float | None = None):
         mob.scale_to_fit_width(max_width)
     mob.text = s  # what the inspector and the annotation finder read, as on a Text
     return mob
+
+
+def mixed(s: str, theme: dict, *, size: float, color, max_width: float | None = None, width_chars: int | None = None):
+    """Words and maths in one line ("Half-life: $t_{1/2} = 6$ h"): the words in the theme's font, the maths typeset
+    (`compiler.mathtext.mixed_parts`), side by side; None when the label is no such mixture or would not fit."""
+    from ..mathtext import mixed_parts, plain_text, to_tex
+    from .mathsvg import math_mobject
+
+    parts = mixed_parts(clean(s))
+    if parts is None:
+        return None
+    mobs = []
+    for piece, is_math in parts:
+        if is_math:
+            mob = math_mobject(to_tex(piece).tex, font_size=size * 1.5, color=str(ManimColor(color)), fallback_text=piece)
+            if not getattr(mob, "math_ok", False):
+                return None
+        else:
+            mob = Text(plain_text(piece), font=theme["font"], font_size=size, color=ManimColor(color))
+        mobs.append(mob)
+    g = VGroup(*mobs).arrange(RIGHT, buff=0.12 * size / 30)
+    limit = max_width or (0.19 * size / 30 * width_chars if width_chars else None)
+    if limit and g.width > limit:
+        if g.width > limit / 0.7:
+            return None  # (too long for one line: the words are wrapped as text instead)
+        g.scale_to_fit_width(limit)
+    g.text = s  # what the inspector and the annotation finder read, as on a Text
+    return g
 
 
 SYMBOL = re.compile(r"[A-Za-z](?:_?\d{1,2}|_(?:hat|bar|[a-z]))?|alpha|beta|gamma|delta|theta|sigma|mu|lambda|phi|[α-ωΔΣΩ][₀-₉]?")
