@@ -411,11 +411,13 @@ def _typeset_strings(beats) -> list[str]:
     """What the beats draw typeset: every string of an equation/steps/matrix beat, and the texts, list items,
     box, cell and curve labels that are formulas (the text, bullets, comparison, flow, plot, table and physics helpers
     typeset those —
-    `compiler.mathtext.is_label_formula`, the test they use)."""
-    from compiler.mathtext import is_label_formula
+    `compiler.mathtext.is_label_formula`, the test they use — and set the maths of words-with-maths labels,
+    `compiler.mathtext.mixed_parts`)."""
+    from compiler.mathtext import is_label_formula, mixed_parts
 
+    # (a label of words with inline maths — "Half-life: $t_{1/2} = 6$ h" — has its maths typeset: `mixed_parts`)
     return [review_norm(s) for b in beats for s in b.strings
-            if b.kind in TYPESETTING or (b.kind in LABELS_TYPESET and is_label_formula(s))]
+            if b.kind in TYPESETTING or (b.kind in LABELS_TYPESET and (is_label_formula(s) or mixed_parts(s) is not None))]
 
 
 def _matrix_drawn(s: str, beats) -> bool:
