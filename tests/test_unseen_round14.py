@@ -380,3 +380,12 @@ def test_words_with_inline_maths_are_set_as_words_and_typeset_maths():
     assert mixed_parts("Costs $5 and $10") is None and mixed_parts("y = x^2") is None and mixed_parts("Hello") is None
     mob = text("Initial dose: $N_0 = 200$ mg", Theme().to_json(), size=30, width_chars=52, math=True)
     assert len(mob) == 3 and getattr(mob[1], "math_ok", False)  # (was "Initial dose: N_0 = 200 mg" as typed)
+
+
+def test_radial_arrows_round_charges():
+    beats, _ = planned("Draw a red '+' charge at (0, 0) with 8 short arrows pointing radially outward.")
+    (pic,) = [b for b in beats if b.kind == "physics"]
+    assert pic.params.get("field_lines") is True  # one charge: its field, straight out
+    _, notes = planned("On the left half: a red '+' charge at (-5, 0.5) with 8 short arrows pointing radially outward, "
+                       "and a blue '-' charge at (-2, 0.5) with 8 short arrows pointing radially inward.")
+    assert any("radial arrows around each charge are not drawn" in n for n in notes)

@@ -107,6 +107,7 @@ def rule_charges(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         found += _points(s, found)  # (a point drawn with the charges, or marked on the picture of them)
         ctx.consumed.update(b["label"] for b in found if b.get("shape") == "point" and b.get("label"))
     lines = re.search(_FIELD, bare, re.I) is not None
+    radial = re.search(r"\barrows?\b[^.;]{0,40}?\bradial(?:ly)?\b|\bradial\s+arrows?\b", bare, re.I) is not None
     if not found and not (lines and picture is not None):
         return []
     if found and not re.search(r"\b(?:draw|place|put|show|add|start|begin|replace|a|an|two|three)\b", bare, re.I) and not (
@@ -114,6 +115,12 @@ def rule_charges(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         return []  # ("Red +2 μC charge at the left center.": a picture all the same)
     if re.search(r"\b(?:table|chart|graph|plot|formula|equation)\b", bare, re.I) and not re.search(r"\bdraw\b", bare, re.I):
         return []
+    if radial and not lines and found:
+        if len([b for b in found if b.get("charge")]) == 1:
+            lines = True  # "a + charge with 8 short arrows pointing radially outward": its field, straight out
+        else:
+            ctx.lost(i, "the radial arrows around each charge are not drawn (the field lines of the charges together "
+                        "would join them)")
     # where none is given: in a row, two units apart, around the centre
     for k, b in enumerate(found):
         if "at" not in b:
