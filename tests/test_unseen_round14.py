@@ -389,3 +389,16 @@ def test_radial_arrows_round_charges():
     _, notes = planned("On the left half: a red '+' charge at (-5, 0.5) with 8 short arrows pointing radially outward, "
                        "and a blue '-' charge at (-2, 0.5) with 8 short arrows pointing radially inward.")
     assert any("radial arrows around each charge are not drawn" in n for n in notes)
+
+
+def test_code_ends_at_the_next_bracket_numbered_instruction():
+    beats, _ = planned("(4) On the right, show the code:\nclass Node:\n    def __init__(self, data):\n        self.data = data\n"
+                       "(5) Bottom: show the full list small again, 3 → 7 → 12 → 20 → null.")
+    (code,) = [b for b in beats if b.kind == "code"]
+    assert code.params["code"].endswith("self.data = data") and "(5)" not in code.params["code"]
+    assert any(b.kind == "flow" and b.params["nodes"] == ["3", "7", "12", "20", "null"] for b in beats)
+
+
+def test_a_picture_described_moving_is_no_words_turning_into_words():
+    beats, _ = planned("(2) Draw one large node, value 7.\n(3) The arrow from its next cell goes to a smaller node with value 12.")
+    assert not any(b.kind == "transform" for b in beats)

@@ -115,6 +115,13 @@ def _prose_transform(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         b = re.sub(r"^(?:new\s+)?(?:position|place|location)\s*", "", b).strip()
     if not a or not b or b.lower() in _VAGUE or a.lower() in _VAGUE or len(a.split()) > 10 or len(b.split()) > 6:
         return []
+    shown = " ".join(str(x) for b_ in since_clear(ctx) for x in b_.strings).lower()
+    moved = re.search(r"\b(?:goes|go|moves|move|leads|lead|points|point|travels|flows|runs)\s+(?:in)?to\b", m.group(0), re.I)
+    if moved and not exact and not looks_like_math(a) and not looks_like_math(b) and len(a.split()) > 2 and not (
+            a.lower() in shown or b.lower() in shown):
+        # "The arrow from its next cell goes to a smaller node with value 12": a picture described, no text that
+        # becomes another — never words morphing into words (reported if nothing draws it)
+        return []
     sym = re.search(r"\b(?:vector|point|dot|matrix|variable|term)\s+([^\s]{1,4})$", a)
     target = sym.group(1) if sym else (a[0].upper() + a[1:])
     dst = b if exact else b[0].upper() + b[1:]

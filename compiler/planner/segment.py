@@ -20,7 +20,7 @@ from ..mathtext import is_formula_line
 from .knowledge import action_verbs, code_words, instruction_verbs, is_instruction, list_heads, list_nouns
 
 _FENCE = re.compile(r"```.*?(?:```|$)", re.S)
-_MARKER = re.compile(r"^[ \t]*(?:\d{1,2}[.)]|[-*\u2022]|step\s+\d{1,2}\s*[:.)])[ \t]+(?=\S)", re.I)
+_MARKER = re.compile(r"^[ \t]*(?:\(\d{1,2}\)|\d{1,2}[.)]|[-*\u2022]|step\s+\d{1,2}\s*[:.)])[ \t]+(?=\S)", re.I)
 _LABELLED_LINE = re.compile(r"^(?:row|line|step|eq(?:uation)?)\s*\d{1,2}\s*[:.)]|^(?:math\s?tex|tex|text)\s*:?\s", re.I)
 _AFTER_QUOTE = re.compile(r'(?<=[.!?]["\u201d])\s+(?=(?:Then|Next|Now|Finally|After that|Show|Display|Animate|Draw|'
                           r'Write|Add|Highlight|Fade|Reveal|Zoom|Move|Transition|Label|Plot|Use|Put|Place|End|Start)\b)')
@@ -209,7 +209,7 @@ def _definition() -> re.Pattern:
 def _prose(line: str) -> bool:
     """A line of prose at the left margin: an instruction or a sentence, not a line of code."""
     s = line.strip()
-    if line[:1] not in " \t" and re.match(r"\d{1,2}[.)]\s|[-*•]\s", s):
+    if line[:1] not in " \t" and re.match(r"\(\d{1,2}\)\s|\d{1,2}[.)]\s|[-*•]\s", s):
         # "3. On the right, three bullet points: …", "- Right column, for z = …:": the next instruction after the code
         s = _MARKER.sub("", s)
     if line[:1] in " \t" or not re.match(r"[A-Z][a-z]", s) or re.search(r"[;{}(,]$", s):
