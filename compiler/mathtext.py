@@ -450,7 +450,8 @@ def _tokenize(s: str, symbols: dict[str, str] | None = None) -> list[_Tok]:
                 k = i + 1
                 nxt = s[k] if k < n else ""
                 if nxt == "_" or (nxt.isspace() and re.match(r"\s+[^\s=≈<>≤≥,;)\]]", s[k:])) or _is_letter(nxt) \
-                        or nxt in "(":  # "Σ = 6": the letter
+                        or nxt in "(" or (nxt and nxt in "ᵢⱼₖₙₘ₀₁₂₃₄₅₆₇₈₉" and re.match(r".\s*[^\s=≈<>≤≥,;)\]]", s[k:])):
+                    # ("Σ = 6": the letter; "Σⱼ e^(zⱼ)": a sum over j, its index written as a subscript)
                     add("bigop", r"\sum", i)
                     i += 1
                     continue

@@ -402,3 +402,28 @@ def test_code_ends_at_the_next_bracket_numbered_instruction():
 def test_a_picture_described_moving_is_no_words_turning_into_words():
     beats, _ = planned("(2) Draw one large node, value 7.\n(3) The arrow from its next cell goes to a smaller node with value 12.")
     assert not any(b.kind == "transform" for b in beats)
+
+
+def test_a_sum_over_an_index_written_as_a_subscript_is_a_sum():
+    from compiler.mathtext import to_tex
+
+    # (was e^{z_i} over Σ_j, times e^{z_j}: the formula drawn wrong)
+    assert to_tex("σ(z)ᵢ = e^(zᵢ) / Σⱼ e^(zⱼ)").tex == r"\sigma(z)_i = \frac{e^{z_i}}{\sum_j e^{z_j}}"
+    assert to_tex("Σ₁ = 3").tex == r"\Sigma_1 = 3" and to_tex("Σ = 6").tex == r"\Sigma = 6"
+
+
+def test_formulas_placed_left_and_right_are_no_derivation():
+    beats, _ = planned("2. Show the two pieces side by side on top:\n   left: MathTex 'u = x^2 \\quad\\Rightarrow\\quad "
+                       "\\frac{du}{dx} = 2x'\n   right: MathTex 'y = \\sin(u) \\quad\\Rightarrow\\quad \\frac{dy}{du} = \\cos(u)'")
+    assert not any(b.kind == "steps" for b in beats)
+    assert not any("MathTex" in s for b in beats for s in b.strings)
+
+
+def test_a_colour_said_of_one_group_s_formulas_is_not_every_formula_s():
+    from compiler.planner.theme import parse_theme
+
+    theme, _ = parse_theme("Final box orange (#FF862F). Mistakes at y = -3, red (#FC6255) formulas with a red diagonal "
+                           "strike line, captions grey font size 22.")
+    assert "equation" not in theme.roles and theme.labels["mistakes"] == "#FC6255"
+    theme, _ = parse_theme("Formulas at the bottom, yellow text.")
+    assert theme.roles["equation"] == "#FFE066"

@@ -184,6 +184,9 @@ def rule_steps(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                     return []  # rows of a table, not a derivation
                 if len(cand) >= 2 and all(re.match(r"\s*[•▪◦‣]\s", c) for c in cand):
                     return []  # "• Scalar projection: (a · b) / |b| = 3", "• Vector projection: …": a bulleted list
+                if len(cand) >= 2 and all(re.match(r"\s*(?:left|right|top|bottom|middle|cent(?:er|re))\s*:", c, re.I)
+                                          for c in cand):
+                    return []  # "left: MathTex '…'", "right: MathTex '…'": formulas placed side by side, not a derivation
                 # "label its residual $e_i = y_i - \hat{y}_i$:" then the lines: the formula they work out comes first
                 cand = [s for s, end in ticked[-1:] if "=" in s and re.match(r"\s*:[ \t]*\n", ex.sentence[end:])] + cand
             else:

@@ -242,7 +242,14 @@ def parse_theme(style: str, base: Theme | None = None) -> tuple[Theme, list[str]
             # scene (the steps that colour them say so), not the colour they start with
             fired.append(f"(a later state, not the starting colours) <- {clause!r}")
             continue
-        for sub in _sub_clauses(clause):
+        subs = _sub_clauses(clause)
+        subject = _subject(subs)
+        for k, sub in enumerate(subs):
+            owned = re.match(r"\s*((?:" + COLOUR_RE.pattern + r")(?:\s*\(\s*#[0-9A-Fa-f]{3,6}\s*\))?)\s+(?:formulas?|equations?|"
+                             r"text|maths?|expressions?|lines?)\b", sub, re.I) if k and subject else None
+            if owned:
+                # "Mistakes at y = -3, red (#FC6255) formulas with a red strike": the mistakes' formulas, not every formula
+                sub = f"{subject} {owned.group(1)}"
             if re.search(r"(?:" + COLOUR_RE.pattern + r")\s+(?:colou?r(?:ed)?\s+)?background\b|\bbackground\s+"
                          r"(?:colou?r\s+)?(?:of\s+|is\s+|in\s+)?(?:" + COLOUR_RE.pattern + ")", sub, re.I):
                 continue  # the scene's (read above) or an element's, which no component draws
@@ -264,6 +271,18 @@ def parse_theme(style: str, base: Theme | None = None) -> tuple[Theme, list[str]
     accent = _readable(roles.get("node", roles.get("title", accent)), bg)
     return Theme(bg, text, title, accent, roles, labels, palette, base.font, base.mono_font, emphasis,
                  quoted=frozenset(q.lower() for q in said)), fired
+
+
+def _subject(subs: list[str]) -> str | None:
+    """The thing a clause is about when its first part names it without a colour ("Mistakes at y = -3, red formulas …":
+    mistakes), else None."""
+    if not subs or COLOUR_RE.search(subs[0]):
+        return None
+    m = re.match(r"\s*((?:[A-Za-z][\w'-]*\s+){0,2}?[A-Za-z][\w'-]*)(?=\s+(?:at|on|in|near|below|above|under|beside|to|from|"
+                 r"along|size|font)\b|\s*$)", subs[0], re.I)
+    if m is None or re.fullmatch(r"(?:the\s+)?(?:title|heading|background|text|font|everything|all)", m.group(1), re.I):
+        return None
+    return m.group(1)
 
 
 def _sub_clauses(clause: str) -> list[str]:
