@@ -1830,7 +1830,8 @@ def is_scripted_phrase(s: str) -> bool:
     s = str(s).strip()
     if not s or len(s) > 60 or "\n" in s or re.search(r"[.!?]\s", s) or _CODE_LIKE.search(s):
         return False
-    if not re.search(r"(?<![A-Za-z])[A-Za-z](?:_\{?[A-Za-z0-9]{1,3}\}?|\^\{?[A-Za-z0-9+-]{1,3}\}?)(?![A-Za-z0-9])", s) \
+    # ("E_total", "a_perp", "v_avg": a letter with a word under it)
+    if not re.search(r"(?<![A-Za-z])[A-Za-z](?:_\{?[A-Za-z0-9]{1,6}\}?|\^\{?[A-Za-z0-9+-]{1,3}\}?)(?![A-Za-z0-9])", s) \
             and not _NAMED_MATH.search(s):  # "needs phi(n)", "standard error sigma / sqrt(n)"
         return False
     if len(re.findall(r"[A-Za-z]{3,}", s)) > 5:

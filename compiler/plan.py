@@ -121,8 +121,9 @@ def plan_scene(index: int, scene: Scene, base: Theme, notes: list[PlanNote],
     )
 
 
-_RIGHT_HALF = re.compile(r"^\s*(?:\d+[.)]\s*)?(?:then\s+)?(?:on\s+|in\s+)?(?:the\s+)?right(?:\s+(?:half|side|part))?"
-                         r"(?:\s+of\s+the\s+(?:screen|frame))?\s*[:,]", re.I)
+_RIGHT_HALF = re.compile(r"^\s*(?:\d+[.)]\s*)?(?:then\s+)?(?:on\s+|in\s+)?(?:the\s+)?right(?:(?:\s+(?:half|side|part))?"
+                         r"(?:\s+of\s+the\s+(?:screen|frame))?\s*[:,]|\s+(?:bar\s+chart|chart|plot|graph|axes|table|diagram|"
+                         r"panel|figure|picture|histogram)\b)", re.I)  # ("Right bar chart titled …": the second of two)
 _NOT_PLACED = {"title", "highlight", "clear", "transform", "move", "annotation"}
 
 

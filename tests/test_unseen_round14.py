@@ -427,3 +427,17 @@ def test_a_colour_said_of_one_group_s_formulas_is_not_every_formula_s():
     assert "equation" not in theme.roles and theme.labels["mistakes"] == "#FC6255"
     theme, _ = parse_theme("Formulas at the bottom, yellow text.")
     assert theme.roles["equation"] == "#FFE066"
+
+
+def test_two_charts_said_left_and_right_stand_side_by_side_and_name_their_bars():
+    beats, _ = planned('- Left bar chart titled "logits": bars cat = 2.0, dog = 1.0, bird = 0.1.\n'
+                       '- Right bar chart titled "probabilities": bars cat = 0.659, dog = 0.242, bird = 0.099.')
+    left, right = [b for b in beats if b.kind == "bar_chart"]
+    assert left.params["labels"] == right.params["labels"] == ["cat", "dog", "bird"]  # (was "bars cat")
+    assert right.params["place"] == "right" and "place" not in left.params
+
+
+def test_a_letter_with_a_word_under_it_is_typeset():
+    from compiler.mathtext import is_label_formula
+
+    assert is_label_formula("E_total") and is_label_formula("a_perp") and not is_label_formula("my_var")

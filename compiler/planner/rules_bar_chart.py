@@ -186,7 +186,10 @@ def _bar_data(ex: Extracted) -> tuple[list[str], list[float | int], bool, str | 
                 return labels, values, pct, (units.pop() if len(units) == 1 else "") or None, ex_rest
             if not im:
                 break
-            labels.append(im.group("label").strip())
+            label = im.group("label").strip()
+            if not labels:  # ("bars cat = 2.0, dog = 1.0": the first bar is cat — "bars" is the noun before the list)
+                label = re.sub(r"^(?:the\s+)?(?:bars?|values?|heights?|counts?)\s+(?=\S)", "", label, flags=re.I)
+            labels.append(label)
             values.append(_value(im.group("value")))
             pct = pct or bool(im.group("pct"))
             units.add((im.group("unit") or "").strip())
