@@ -441,3 +441,14 @@ def test_a_letter_with_a_word_under_it_is_typeset():
     from compiler.mathtext import is_label_formula
 
     assert is_label_formula("E_total") and is_label_formula("a_perp") and not is_label_formula("my_var")
+
+
+def test_signs_placed_on_a_picture_of_charges_are_its_charges_not_loose_text():
+    sb = Storyboard.model_validate({"scenes": [
+        scene("Place a red circle at (-3, 2) with '+' inside and a blue circle at (3, 2) with '-' inside. Mark the "
+              "midpoint P at (0, 2) with a small yellow dot and label 'P'.", "Two charges. A point.", style="Default."),
+        scene("Same layout: red '+' at (-3, 2), blue '-' at (3, 2), P at (0, 2).", "Again. Look.", style="Default.")]})
+    first, second = (sp.beats for sp in plan_storyboard(sb).scenes)
+    assert not any(b.kind == "text" for b in second)  # (the signs were drawn as loose "+" and "-")
+    (p,) = [b for b in first[0].params["bodies"] if b["shape"] == "point"]
+    assert p["color"] == "#FFE066"

@@ -16,6 +16,7 @@ from .beats import Beat
 from .context import Context, _beat, _kw, since_clear
 from .extract import Extracted
 from .quantity import NUM, quantity
+from .theme import COLOUR_RE, colour_value
 
 _UNIT = r"(?:μC|µC|uC|nC|mC|pC|C)\b"
 # (a value starts where a number starts: never inside a run of digits, which would be read again at every digit)
@@ -30,8 +31,9 @@ def _picture(ctx: Context) -> Beat | None:
         x.get("shape") == "charge" for x in b.params.get("bodies") or [])), None)
 
 
-def _charges(s: str) -> list[dict]:
-    """The charges a sentence places, in order: value or sign, where, and the label written for it."""
+def _charges(s: str, shown: bool = False) -> list[dict]:
+    """The charges a sentence places, in order: value or sign, where, and the label written for it (`shown`: charges
+    are on screen — a sign placed at a point is one of them even when the sentence does not say "charge")."""
     out = []
     pattern = (r"(?:" + _VALUE + r"\s+(?:point\s+|test\s+|source\s+)?charge\b"
                r"|\b(?P<sign>positive|negative)\s+(?:point\s+|test\s+|source\s+)?charge\b"
@@ -54,7 +56,7 @@ def _charges(s: str) -> list[dict]:
         elif m.group("sign"):
             q, label = (1.0 if m.group("sign").lower() == "positive" else -1.0), None
         elif m.group("drawn") or m.group("sym") or m.group("tagged") or m.group("placed"):
-            if m.group("placed") and not re.search(r"\bcharges?\b", s, re.I):
+            if m.group("placed") and not shown and not re.search(r"\bcharges?\b", s, re.I):
                 continue
             sign = m.group("drawn") or m.group("sym") or m.group("tagged") or m.group("placed")
             q, label = (1.0 if sign == "+" else -1.0), None
@@ -95,14 +97,19 @@ def _points(s: str, charges: list[dict]) -> list[dict]:
         at = [quantity(m.group("x")), quantity(m.group("y"))]
         if any(c.get("at") == at for c in charges):
             continue
-        out.append({"shape": "point", "at": at, **({"label": m.group("name")} if m.group("name") else {"name": "midpoint"})})
+        body = {"shape": "point", "at": at, **({"label": m.group("name")} if m.group("name") else {"name": "midpoint"})}
+        dot = re.match(r"[^.;]{0,20}?\bwith\s+an?\s+(?:small\s+|tiny\s+|big\s+)?(" + COLOUR_RE.pattern + r")\s+(?:dot|point|circle)\b",
+                       s[m.end():], re.I)
+        if dot:
+            body["color"] = colour_value(dot.group(1))  # "P at (0, 0) with a small yellow dot"
+        out.append(body)
     return out
 
 
 def rule_charges(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     s, bare = ex.sentence, ex.bare or ex.sentence
     picture = _picture(ctx)
-    found = _charges(s)
+    found = _charges(s, picture is not None)
     if found or picture is not None and re.search(r"\b(?:mark|place|put|add|show|draw)\b", bare, re.I):
         found += _points(s, found)  # (a point drawn with the charges, or marked on the picture of them)
         ctx.consumed.update(b["label"] for b in found if b.get("shape") == "point" and b.get("label"))
