@@ -452,3 +452,12 @@ def test_signs_placed_on_a_picture_of_charges_are_its_charges_not_loose_text():
     assert not any(b.kind == "text" for b in second)  # (the signs were drawn as loose "+" and "-")
     (p,) = [b for b in first[0].params["bodies"] if b["shape"] == "point"]
     assert p["color"] == "#FFE066"
+
+
+def test_a_question_with_maths_in_it_reads_as_words():
+    from compiler.mathtext import is_label_formula
+
+    beats, _ = planned('Below it, write a wrong guess in red: MathTex \'\\cos(x^2) \\; ?\' and next to it the text '
+                       '"Is it just cos(x^2)?".')
+    assert any(b.kind == "text" and b.params["text"] == "Is it just cos(x^2)?" for b in beats)  # (was typeset: "it" italic)
+    assert not is_label_formula("What is f(2)?") and is_label_formula("Area = ?")
