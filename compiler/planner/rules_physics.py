@@ -795,7 +795,7 @@ def _angle_asked(s: str) -> str | None:
     if m is None:
         return None
     name = m.group(1) or ""
-    if m.group(2) and len(name) <= 2 or m.group(2) and _greek(name.lower()) != name.lower():
+    if m.group(2) and (len(name) <= 2 or _greek(name.lower()) != name.lower()):  # a letter or a Greek name, its value
         return f"{_greek(name.lower()) if len(name) > 2 else name} = {m.group(2)}°"
     if name.lower() in ("between", "at", "of", "from", "that", "it", "with", "and", "in", "to", "the", "a", "made", "formed"):
         return ""
