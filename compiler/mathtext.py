@@ -1836,9 +1836,14 @@ def is_scripted_phrase(s: str) -> bool:
         return False
     if len(re.findall(r"[A-Za-z]{3,}", s)) > 5:
         return False
-    if _SENTENCE_LEAD.match(s) and not re.search(r"[=≈≤≥<>]", s):
+    if _sentence_with_maths(s):
         return False  # "Is it just cos(x^2)?": a question with maths in it — its words read as words, not letters
     return to_tex(s).tex is not None
+
+
+def _sentence_with_maths(s: str) -> bool:
+    """"Is it just cos(x^2)?", "What is f(2)?": a sentence (its first two words say so) with maths but no relation."""
+    return bool(_SENTENCE_LEAD.match(s)) and not re.search(r"[=≈≤≥<>]", s)
 
 
 # a sentence's first two words ("Is it …", "What is …"), neither a name of maths
@@ -1917,7 +1922,7 @@ def is_formula_line(s: str) -> bool:
     words = [w for w in _PROSE_WORD.findall(visible) if w.lower() not in _MATH_WORDS]
     if len(words) > 2 or re.search(r"[.!?]\s+[A-Z]", s):
         return False
-    if _SENTENCE_LEAD.match(s) and not re.search(r"[=≈≤≥<>]", s):
+    if _sentence_with_maths(s):
         return False  # "Is it just cos(x^2)?": a sentence with maths in it, not a formula (its words are no letters)
     rhs = re.split(r"=|≈|->|→", s, maxsplit=1)
     first = re.match(r"\s*([A-Za-z]{3,})(?![A-Za-z])(?![(_^])", rhs[1]) if len(rhs) == 2 else None
