@@ -461,3 +461,18 @@ def test_a_question_with_maths_in_it_reads_as_words():
                        '"Is it just cos(x^2)?".')
     assert any(b.kind == "text" and b.params["text"] == "Is it just cos(x^2)?" for b in beats)  # (was typeset: "it" italic)
     assert not is_label_formula("What is f(2)?") and is_label_formula("Area = ?")
+
+
+def test_a_note_in_brackets_after_a_table_s_rows_is_no_row():
+    beats, notes = planned("On the left, a table with headers 'Pass' and 'Comparisons' and rows 1 | 4, 2 | 3, 3 | 2, 4 | 1 "
+                           "(for n = 5, counting the worst case without the early stop).")
+    (table,) = [b for b in beats if b.kind == "table"]
+    assert table.params["rows"] == [[1, 4], [2, 3], [3, 2], [4, 1]]  # (was one row: the note split at its comma)
+    assert any("the note (for n = 5" in n for n in notes)
+
+
+def test_highlighting_a_piece_then_writing_a_text():
+    beats, _ = planned("On the right, generalise line by line:\n'(n − 1) + (n − 2) + ... + 2 + 1'\n'= n(n − 1) / 2'\n"
+                       "'= (n² − n) / 2'\nThen highlight the n² term and write 'Drop constants and smaller terms → O(n²)'.")
+    assert [b.kind for b in beats] == ["steps", "highlight", "text"]
+    assert beats[2].params["text"] == "Drop constants and smaller terms → O(n²)"

@@ -156,10 +156,12 @@ def rule_formula_target(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if target is None:
         return []
     for cand in candidates:
-        ctx.consumed.add(cand)
+        if not (cand in ex.quoted and len(cand.split()) >= 3 and not any(_in_formula(cand, expr) for _, expr in shown)):
+            ctx.consumed.add(cand)  # (a quoted sentence on no formula is new text to write, not a piece marked)
     ex.prose[:] = []
     ex.formulas[:] = []
-    ctx.stop = True
+    # ("Then highlight the n² term and write 'Drop constants and smaller terms → O(n²)'": that text is still to write)
+    ctx.stop = not [q for q in ex.quoted if q not in ctx.consumed and len(q.split()) >= 3]
     mode = "box" if _BOX.search(ex.sentence) else None
     return [_beat("highlight", "highlight:formula-part" if p else "highlight:formula", ex, i, (),
                   _kw(ex.sentence), target=t, part=p, color=colour_named(ex.sentence), mode=mode)

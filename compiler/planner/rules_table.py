@@ -352,6 +352,10 @@ def rule_table(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             # "… E | inf | - (show inf as the infinity symbol)": a direction to the animator, not a cell
             ctx.lost(i, f"the direction ({aside.group(1)}) is not followed")
             text = text[: aside.start()]
+        elif aside and re.search(r"[|/]", text[: aside.start()]) and len(re.findall(r"[A-Za-z]{3,}", aside.group(1))) >= 3:
+            # "rows 1 | 4, 2 | 3, 3 | 2, 4 | 1 (for n = 5, counting the worst case …)": a note on the rows, no row
+            ctx.lost(i, f"the note ({aside.group(1)[:60]}) beside the table is not drawn")
+            text = text[: aside.start()]
         groups = [g for g in _paren_groups(text) if "," in g or "/" in g or "|" in g]
         if not groups:
             # "GPT-2" / "1.5B"; "GPT-3" / "175B" or Alice | 90, Bob | 85: a row ends at ";", at "and" before a
