@@ -476,3 +476,11 @@ def test_highlighting_a_piece_then_writing_a_text():
                        "'= (n² − n) / 2'\nThen highlight the n² term and write 'Drop constants and smaller terms → O(n²)'.")
     assert [b.kind for b in beats] == ["steps", "highlight", "text"]
     assert beats[2].params["text"] == "Drop constants and smaller terms → O(n²)"
+
+
+def test_labels_of_an_arrow_and_a_brace_are_no_boxes_of_a_diagram():
+    beats, notes = planned('Step 3 - Draw a red downward arrow of length 1.2 labeled "F" at x = 1 on the plank, and a yellow '
+                           'brace from the pivot to x = 1 labeled "d".')
+    assert not any(b.kind == "flow" for b in beats)  # (was a diagram of two boxes "F" → "d")
+    assert [b.params["text"] for b in beats if b.kind == "text"] == ["F   ·   d"]  # (was "Length: F · d")
+    assert any("the arrow it belongs to is not" in n for n in notes)

@@ -586,9 +586,10 @@ def _names_arrow(sentence: str, q: str) -> bool:
     """"a friction arrow "20 N"": the quoted text is the label of an arrow, not a box."""
     before = before_quote(sentence, q)
     # "an arrow labelled "q"", or further on in the same clause: "a double arrow between the circles labeled "q""
+    # ("a red downward arrow of length 1.2 labeled "F"", "a yellow brace from the pivot to x = 1 labeled "d"")
     return before is not None and (re.search(r"\barrows?\s*(?:labell?ed\s+|called\s+|of\s+)?[\"\u201c]$", before) is not None
-                                   or re.search(r"\barrows?\b[^\"\u201c\u201d.;]{0,60}?\b(?:labell?ed|called|marked|reading|"
-                                                r"saying)\s+[\"\u201c]$", before, re.I) is not None)
+                                   or re.search(r"\b(?:arrows?|braces?)\b(?:[^\"\u201c\u201d.;]|\.(?=\d)){0,60}?\b(?:labell?ed|"
+                                                r"called|marked|reading|saying)\s+[\"\u201c]$", before, re.I) is not None)
 
 
 def _walk_on_graph(ex: Extracted, ctx: Context, i: int) -> bool:

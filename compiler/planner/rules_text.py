@@ -302,7 +302,7 @@ def _bullets_from(ex: Extracted, ctx: Context, i: int, source: Extracted) -> lis
             parts = []
             for noun, qs in groups:
                 if noun and re.search(r"\b(?:top|middle|bottom|left|right|upper|lower|first|second|third|stacked|"
-                                      r"vertically|horizontally)$", noun.lower()):
+                                      r"vertically|horizontally|length|width|height|thickness|size|radius)$", noun.lower()):
                     parts.append(", ".join(qs))  # ("… stacked vertically: top labeled "x"": where it is, not a name)
                 elif noun and re.fullmatch(r"(?:box|boxe|rectangle|square|circle|node|shape|line|arrow|label|text)s?", noun.lower()):
                     # 'a box labeled "Eve" … and a text "sees everything"': the name of a shape not drawn (said by
