@@ -161,6 +161,11 @@ def _phrase(words: list[str]) -> re.Pattern:
     return re.compile(r"(?<![\w])" + r"\w*\W+(?:the\s+|of\s+|a\s+)?".join(stem), re.I)
 
 
+def _kinds_named(words: list[str]) -> tuple[str, ...]:
+    """The kinds the first noun among `words` names ("equation" -> equation, steps; lexicon `frames.kind_nouns`)."""
+    return next((tuple(kinds) for noun, kinds in _W["kind_nouns"].items() if any(re.fullmatch(noun, w) for w in words)), ())
+
+
 def _resolve(req: _Request, beats: list[Beat]) -> _Where | str | None:
     """Where the frame goes; "own" when the thing is a component with boxes of its own, or a box no sentence calls by
     the style's name; None when nothing drawn is named so."""
@@ -199,17 +204,14 @@ def _resolve(req: _Request, beats: list[Beat]) -> _Where | str | None:
                 if b.kind in ("steps", "equation") and heads:
                     return _Where(k, _lines(b)[-1], None)
                 return _Where(k, None, None)
-    for noun, kinds in _W["kind_nouns"].items():  # "Closing equation … inside a rectangle": the last equation
-        if any(re.fullmatch(noun, w) for w in named):
-            for k, b in reversed(drawn):
-                if b.kind in kinds:
-                    return _Where(k, None, None) if b.kind in written else "own"
-            if any(b.kind in kinds for _, b in drawn):
-                return "own"
+    kinds = _kinds_named(named)  # "Closing equation … inside a rectangle": the last equation
+    if kinds:
+        for k, b in reversed(drawn):
+            if b.kind in kinds:
+                return _Where(k, None, None) if b.kind in written else "own"
     if content and not heads:
         return None
-    owned = [kinds for noun, kinds in _W["kind_nouns"].items() if any(re.fullmatch(noun, w) for w in req.owner)]
-    for kind in owned[0] if owned else ():  # "Derivation …, the final line boxed": the last line of the derivation
+    for kind in _kinds_named(req.owner):  # "Derivation …, the final line boxed": the last line of the derivation
         for k, b in reversed(drawn):
             if b.kind == kind and kind in written and _lines(b):
                 return _Where(k, _lines(b)[-1] if kind in ("steps", "equation") else None, None)

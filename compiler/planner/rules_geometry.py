@@ -22,7 +22,7 @@ from .context import Context, _beat, _kw, since_clear
 from .extract import Extracted
 from .quantity import NUM, quantity
 from .knowledge import physics_settings
-from .theme import COLOUR_RE, colour_value
+from .theme import colour_just_before
 
 _COORD = r"\(\s*(" + NUM + r")\s*,\s*(" + NUM + r")\s*\)"
 _TRIANGLE = re.compile(r"\b(?:right[- ]angled?\s+|right\s+|isosceles\s+|equilateral\s+)?triangle\b", re.I)
@@ -458,9 +458,9 @@ def _annotation(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             ctx.consumed.add(target.strip())  # (a piece of the formula on screen, not a formula of its own)
         if re.search(r"\bunder|below\b", brace.group(0), re.I):
             params["side"] = "down"
-        tint = re.search(r"\b(" + COLOUR_RE.pattern + r")\s+$", s[max(0, brace.start() - 20):brace.start()], re.I)
+        tint = colour_just_before(s, brace.start())
         if tint:
-            params["color"] = colour_value(tint.group(1))  # "a green brace under …", "a yellow brace under …"
+            params["color"] = tint  # "a green brace under …", "a yellow brace under …"
         out.append(_beat("annotation", "annotation:" + params["style"], ex, i, [label], _kw(label), **params))
         ctx.consumed.add(label)
     # "label the parts: 'posterior' under P(D | +), 'prior' under P(D)" or "braces: under x_old: 'where we are'"

@@ -9,7 +9,7 @@ from .beats import Beat
 from .context import Context, _beat, _cue, _kw, since_clear
 from .extract import Extracted
 from .knowledge import icon_aliases, icon_names
-from .theme import COLOUR_RE, colour_value
+from .theme import COLOUR_RE, colour_just_before, colour_value
 
 
 ICON_NAMES = icon_names()
@@ -130,9 +130,8 @@ def rule_icon(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             label = re.match(r"[^.;\"\u201c]{0,40}?\b(?:with|and)\s+(?:the\s+)?(?:text|label|caption)\s+[\"\u201c]"
                              r"([^\"\u201d]{1,40})[\"\u201d]", ex.sentence[m.end():])
             found.append((name, label.group(1) if label else ""))
-            said = re.search(r"\b(" + COLOUR_RE.pattern + r")\s+(?:[\w-]+\s+)?$", ex.sentence[max(0, m.start(1) - 24):m.start(1)],
-                             re.I) or re.match(r"(?:\w+\s+)*?(" + COLOUR_RE.pattern + r")\s", m.group(1), re.I)
-            tints.append(colour_value(said.group(1)) if said else None)  # "a red cross", "a green check"
+            inside = re.match(r"(?:\w+\s+)*?(" + COLOUR_RE.pattern + r")\s", m.group(1), re.I)  # ("a big red cross")
+            tints.append(colour_just_before(ex.sentence, m.start(1)) or (colour_value(inside.group(1)) if inside else None))
             if label:
                 ctx.consumed.add(label.group(1))
     if not found:

@@ -14,6 +14,9 @@ from .beats import Beat
 from .extract import mask_shown
 from .knowledge import asked_marks
 
+# what only writes (its words are what it draws); code's words are code, not marks asked for
+_ONLY_WRITES = frozenset({"text", "equation", "steps", "bullets", "table", "matrix", "title"})
+
 # "with area under the curve filled blue", "area under it shaded", "shaded region green", "fill the area below"
 _SHADED = re.compile(r"\b(?:area|region)s?\s+(?:under|below|beneath|between)\b[^.;]{0,40}?\b(?:fill(?:ed)?|shad(?:ed|e)|"
                      r"colou?red|painted)\b|\b(?:shaded|filled)\s+(?:area|region)s?\b|\b(?:fill(?:ed)?|shade[ds]?)\s+"
@@ -56,7 +59,7 @@ def _draws_a_line(b: Beat, asked: str) -> bool:
         segs = [x for x in b.params.get("segments") or () if isinstance(x, dict) and x.get("style") != "brace"]
         plain = not re.search(r"dash|dott|tick", asked, re.I)
         return bool(b.params.get("markers") or segs or plain and b.params.get("curves"))
-    if b.kind in ("steps", "equation", "text", "bullets", "table", "code", "matrix", "cards"):
+    if b.kind in _ONLY_WRITES | {"code", "cards"}:
         return False  # (a derivation's "lines" are lines of writing)
     text = str(b.params).lower().replace("'", '"')
     return b.kind in ("number_line", "geometry", "vector_plane", "circuit", "flow", "network", "message_chart") or any(
@@ -75,8 +78,6 @@ def unasked_lines(beats: list[Beat], details: tuple[str, ...]) -> list[tuple[str
             lost.append(("animation_details", sentence.strip(), f"the {m.group(0).strip()!s} it asks for is not drawn"))
     return lost
 
-
-_ONLY_WRITES = frozenset({"text", "equation", "steps", "bullets", "table", "matrix", "title"})  # (code's words are code)
 
 
 def unasked_marks(beats: list[Beat], details: tuple[str, ...]) -> list[tuple[str, str, str]]:

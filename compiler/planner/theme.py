@@ -112,6 +112,13 @@ def colour_named(sentence: str) -> str | None:
     return m.group(0).strip().lower() if m else None
 
 
+def colour_just_before(text: str, at: int, reach: int = 24) -> str | None:
+    """The colour said right before position `at` of `text`, at most one word between ("a red cross", "a green brace",
+    "a yellow dashed line"), as a value; None when there is none."""
+    m = re.search(r"\b(" + COLOUR_RE.pattern + r")\s+(?:[\w-]+\s+)?$", text[max(0, at - reach):at], re.I)
+    return colour_value(m.group(1)) if m else None
+
+
 def colour_value(word: str) -> str | None:
     w = re.sub(r"[- ]colou?r(?:ed)?$", "", word.strip().lower()).strip()
     if w not in NAMED_COLOURS:
