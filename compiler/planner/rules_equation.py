@@ -19,14 +19,18 @@ def quoted_formula(q: str) -> bool:
     """Whether a quoted string is a formula to typeset, not text: math with few words, or TeX — never a sentence with
     a formula in it ("… bell curve with center mu and spread sigma / sqrt(n)": typeset whole, the words became the top of
     a fraction)."""
-    words = [w for w in re.findall(r"(?<![\\A-Za-z])[A-Za-z]{3,}", q)
-             if w.lower() not in ("sqrt", "lim", "sin", "cos", "tan", "log", "exp", "mod", "frac", "text", "cdot", "times")]
+    words = [w for w in re.findall(r"(?<![\\A-Za-z])[A-Za-z]{3,}", greek_letters(q)) if w.lower() not in _MATH_NAMES]
     if len(words) > 4 and not re.search(r"\\[A-Za-z]{2,}", q):
         return False  # (TeX in a sentence — "mean \mu and finite variance \sigma^2" — is typeset, words as text)
     return len(q) <= 120 and bool(re.search(r"\d\s*\^\s*[\d(-]|[√∑∫∏]|\b(?:sqrt|lim)\s*\(", q) or (
-        re.search(r"[=≈≤≥<>]", q) and looks_like_math(q) and len(re.findall(r"[A-Za-z]{3,}", q)) <= 1
+        re.search(r"[=≈≤≥<>]", q) and looks_like_math(greek_letters(q)) and len(words) <= 1
         and not _ASSIGN.fullmatch(q)) or (  # "T = 2 s": a value with its unit reads as text
         re.search(r"\\[A-Za-z]{2,}", q) and re.search(r"[=+^_{}]", q)))  # TeX (SB302 if sbc cannot typeset it)
+
+
+# names of functions and operators that are maths, not words ("det(R - lambda I) = lambda^2 + 1 = 0")
+_MATH_NAMES = {"sqrt", "lim", "sin", "cos", "tan", "cot", "sec", "csc", "log", "exp", "mod", "frac", "text", "cdot",
+               "times", "det", "gcd", "lcm", "max", "min", "arg", "sinh", "cosh", "tanh", "arcsin", "arccos", "arctan"}
 
 
 _DISPLAY = (r"^\s*(?:and\s+)?(?:then\s+|now\s+|next,?\s+|finally,?\s+|also\s+|(?:below|under|beside|above)\s+(?:it|that|this),?\s+|"
