@@ -970,6 +970,13 @@ class _Parser:
         if kind == "bigop":
             return self.bigop(tok.value)
         if kind in ("sup", "sub"):
+            nxt = self.peek()
+            if nxt is not None and not nxt.space and nxt.kind in ("ident", "sym", "sup", "sub"):
+                # "¹⁴C", "²³⁵U", "₆¹⁴C": scripts written before an atom (a nuclide), set before it
+                mark = "^" if kind == "sup" else "_"
+                atom = self.atom()
+                body = rf"\mathrm{{{atom.tex}}}" if re.fullmatch(r"[A-Z][a-z]?", atom.tex) else atom.tex  # an element
+                return _Node(f"{{}}{mark}{{{tok.value}}}" + body, "ident", atom.tall)
             raise _Fail(f"super/subscript with nothing before it at column {tok.pos + 1}")
         if kind == "ident":
             return self.identifier(tok)

@@ -44,24 +44,28 @@ class Element(_Model):
     color: Colour | None = Field(None, description="Symbol colour.", examples=["gold"])
 
 
-StepAction = Literal["toggle", "flow", "value", "highlight", "break"]
+StepAction = Literal["toggle", "flow", "value", "current", "highlight", "break"]
 
 
 class CircuitStep(_Model):
     action: StepAction = Field(
         description="`toggle`: the named switch opens or closes (bulbs on a closed path light, others go dark); "
         "`flow`: charges move round the closed loops for `seconds`; `value`: the named element's value becomes "
-        "`text`; `highlight`: the named element is ringed; `break`: the named element fails (a red cross) and its "
+        "`text`; `current`: the label of a current arrow becomes `text` (the named element's, or the main wire's without "
+        "`element`); `highlight`: the named element is ringed; `break`: the named element fails (a red cross) and its "
         "path opens — the bulbs on it go dark.", examples=["toggle"])
     element: Name | None = Field(None, description="The element it acts on (default: the first switch for "
                                  "`toggle`).", examples=["S"])
-    text: str | None = Field(None, max_length=16, description="`value`: the new value.", examples=["4 Ω"])
+    text: str | None = Field(None, max_length=16, description="`value`: the new value; `current`: the new label.",
+                             examples=["4 Ω"])
     seconds: float = Field(2.0, gt=0, le=10, description="`flow`: for how long.", examples=[2])
 
     @model_validator(mode="after")
     def _complete(self):
         if self.action == "value" and (self.element is None or self.text is None):
             raise _err("a 'value' step needs the `element` and its new `text`")
+        if self.action == "current" and self.text is None:
+            raise _err("a 'current' step needs the new `text` of the current arrow")
         if self.action in ("highlight", "break") and self.element is None:
             raise _err(f"a '{self.action}' step needs the `element`")
         return self
@@ -173,7 +177,7 @@ def drawn(params: dict) -> list[str]:
     if params.get("current"):
         out.append(params["current"])
     for s in params.get("steps") or []:
-        if s.get("action") == "value" and s.get("text"):
+        if s.get("action") in ("value", "current") and s.get("text"):
             out.append(s["text"])
     if params.get("caption"):
         out.append(params["caption"])

@@ -49,7 +49,7 @@ def _elements(s: str) -> list[dict]:
     spans: list[tuple[int, int]] = []
     for m in re.finditer(r"(?:(?P<count>" + _WORD_NUM + r")\s+)?(?:" + before + r"\s+)?(?:" + alternatives + r")\b"
                          r"(?:\s+(?:R|L|S|C)\s*[₁₂₃\d])?(?:(?:(?!\band\b)[^.;,]){0,60}?(?:\b(?:of|reading|reads|shows|showing|with|rated|"
-                         r"labell?ed|marked)|=)\s*[\"\u201c]?(?:[A-Za-z]\w{0,2}\s*=\s*)?" + after
+                         r"labell?ed|marked)|=|(?=\s*[\"\u201c]))\s*[\"\u201c]?(?:(?P<name>[A-Za-z](?:_\{?\w{1,5}\}?|[\w₀-₉]{0,2}))\s*=\s*)?" + after
                          + r"|(?:(?!\band\b)[^.;,]){0,60}?\blabell?ed\s+[\"\u201c](?P<letter>[A-Z][\w₁₂₃]{0,2})[\"\u201d])?", s, re.I):
         kind = next(k for k in kinds if m.group(k))
         if re.search(r"\bthe\s+(?:\w+\s+)?$", s[max(0, m.start() - 12):m.start()], re.I) and not m.group("n1") \
@@ -72,6 +72,8 @@ def _elements(s: str) -> list[dict]:
                 e["label"] = label.group(0).replace(" ", "")
             elif named:
                 e["label"] = named.group(1)  # "an open switch labelled 'S'", "labelled 'C = 100 μF'"
+            elif m.group("name") and m.group("name").lower() not in ("of", "is", "at", "to"):
+                e["label"] = m.group("name")  # "vertical resistor 'R_p = 3 Ω'": its name, written with its value
             across = re.search(r"\bacross\s+(?:the\s+)?(\w+)", s[m.start():m.end() + 40], re.I) if kind == "voltmeter" else None
             if across:
                 e["across"] = across.group(1).lower()
@@ -205,9 +207,16 @@ def _symbols(ex: Extracted, ctx: Context, i: int, circuit: Beat | None, elements
     return [beat]
 
 
-_PLACED_LABEL = re.compile(r"[\"\u201c]([^\"\u201d]{1,12})[\"\u201d]\s+(?:with\s+a\s+(?:small\s+)?arrow\s+)?(?:next\s+to|beside|by|on|"
-                           r"along|near|above|below)\s+(?:each|every|both|all|the)?\s*(main\s+wire|wire|branch(?:es)?|"
-                           r"resistors?|bulbs?|lamps?|battery)\b", re.I)
+_PLACED_LABEL = re.compile(r"[\"\u201c]([^\"\u201d]{1,12})[\"\u201d]\s+(?:in\s+[a-z]+\s+)?(?:with\s+a\s+(?:small\s+)?arrow\s+)?"
+                           r"(?:next\s+to|beside|by|on|along|near|above|below|(?:(?:down|up)\s+)?through)\s+(?:each|every|both|all|the)?\s*(main\s+wire|"
+                           r"(?:top\s+|bottom\s+)?wire|branch(?:es)?|resistors?|bulbs?|lamps?|battery|"
+                           r"(?-i:[RLCS](?:_\{?\w{1,5}\}?|[₀-₉\d]{1,2})))(?![\w₀-₉])", re.I)
+# "Replace the label 'I' on the circuit arrow with 'I = 2.4 A'"
+_SWAP_LABEL = re.compile(r"\b(?:replace|change|update|swap|relabel)\w*\b[^\"\u201c.;]{0,30}[\"\u201c]([^\"\u201d]{1,16})[\"\u201d]"
+                         r"[^\"\u201c.;]{0,40}?\b(?:with|to|by|into)\s+[\"\u201c]([^\"\u201d]{1,16})[\"\u201d]", re.I)
+# "a blue arrow on the top wire labelled 'I'": the current, drawn as an arrow on the wire
+_CURRENT_ARROW = re.compile(r"\barrow\b[^.;\"\u201c]{0,40}?\bwire\b[^.;\"\u201c]{0,20}?\blabell?ed\s+[\"\u201c]([^\"\u201d]{1,12})"
+                            r"[\"\u201d]", re.I)
 
 
 def _labels_on_circuit(ex: Extracted, ctx: Context, i: int, circuit: Beat) -> list[Beat] | None:
@@ -215,6 +224,26 @@ def _labels_on_circuit(ex: Extracted, ctx: Context, i: int, circuit: Beat) -> li
     'Place the labels "2 A" next to each branch, "4 A" next to the main wire': values on the circuit on screen — a
     resistor's voltage beside its value (in turn), a current as an arrow on its wire — never loose text or boxes."""
     found = list(_PLACED_LABEL.finditer(ex.sentence))
+    swap = _SWAP_LABEL.search(ex.sentence)
+    elements = circuit.params.get("elements") or []
+    if swap and swap.group(1) in [circuit.params.get("current")] + [e.get("current") for e in elements]:
+        # "Replace the label 'I' on the circuit arrow with 'I = 2.4 A'": the current arrow's label changes
+        k = next((k for k, e in enumerate(elements) if e.get("current") == swap.group(1)), None)
+        step: dict = {"action": "current", "text": swap.group(2)}
+        if k is not None and circuit.params.get("current") != swap.group(1):
+            step["element"] = str(elements[k].get("name") or elements[k].get("label") or elements[k]["type"])
+        ctx.consumed.update(swap.groups())
+        ctx.stop = not [q for q in ex.quoted if q not in ctx.consumed]
+        return [_beat("circuit", "circuit:current-label", ex, i, [swap.group(2)], _kw(ex.sentence), extend=True,
+                      steps=[step])]
+    arrow = _CURRENT_ARROW.search(ex.sentence)
+    if not found and arrow and re.search(r"\b(?:add|draw|put|place|show)\b", ex.bare or "", re.I):
+        ctx.replace(circuit, Beat("circuit", dict(circuit.params, current=arrow.group(1)),
+                                  circuit.strings + (arrow.group(1),), circuit.rule + "+current", circuit.source,
+                                  circuit.detail_index, circuit.keywords), i)
+        ctx.consumed.add(arrow.group(1))
+        ctx.stop = not [q for q in ex.quoted if q not in ctx.consumed]
+        return []
     if not found or not re.search(r"\b(?:label|place|put|write|add|show)\w*\b", ex.bare or "", re.I):
         return None
     elements = [dict(e) for e in circuit.params.get("elements") or []]
@@ -223,7 +252,17 @@ def _labels_on_circuit(ex: Extracted, ctx: Context, i: int, circuit: Beat) -> li
     steps, used = [], []
     for m in found:
         text, where = m.group(1).strip(), m.group(2).lower()
-        if re.match(r"(?:resistor|bulb|lamp|battery)", where):
+        named = [k for k, e in enumerate(elements) if str(e.get("label") or "") == m.group(2)]
+        if named and re.search(r"\bthrough\b", m.group(0)):  # "'I₂' down through R₂": the current in that element
+            elements[named[0]]["current"] = text
+            used.append(text)
+        elif named:  # "'4.8 V' in green next to R₁": the value beside that element
+            k = named[0]
+            e = elements[k]
+            both = f"{e['value']}, {text}" if e.get("value") and text not in str(e["value"]) else text
+            steps.append({"action": "value", "element": names[k], "text": both[:16]})
+            used.append(text)
+        elif re.match(r"(?:resistor|bulb|lamp|battery)", where):
             kind = "battery" if where.startswith("battery") else "bulb" if where.startswith(("bulb", "lamp")) else "resistor"
             for k, e in enumerate(elements):
                 if e["type"] == kind:
@@ -305,6 +344,9 @@ def rule_circuit(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                                                         for v in values))
         names = {e.get("label") for e in params["elements"] if e.get("label")}
         ctx.consumed.update(q for q in ex.quoted if q.strip() in names)  # "an open switch labelled 'S'": its label
+        if any(e["type"] == "battery" for e in params["elements"]):
+            # "battery '12 V' with '+' on top": the terminals, marked on the battery symbol
+            ctx.consumed.update(q for q in ex.quoted if q.strip() in ("+", "-", "−"))
         if wanted is not None:  # "… a switch and a bulb; close the switch to light the bulb"
             params, toggle = _switch_step(ctx, i, params, wanted)
         strings = [e.get("value") or e["type"] for e in params["elements"]]

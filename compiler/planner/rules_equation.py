@@ -44,6 +44,7 @@ _DISPLAY = (r"^\s*(?:and\s+)?(?:then\s+|now\s+|next,?\s+|finally,?\s+|also\s+|(?
 _FORMULA_CUE = (r"\b(?:formula|formulae|formulas|equation|equations|expression|identity|theorem|law|rule|"
                 r"definition|calculation|substitution|result|answer|antiderivative|derivative|integral|sum|product|"
                 r"relationship|relation|inequality|limit|ratio|update|computation|approximation|simplif(?:y|ies|ying|ication)|"
+                r"reactions?|decay|"
                 r"factor\w*|example)\b")
 
 

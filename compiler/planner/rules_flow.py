@@ -198,6 +198,10 @@ def _flow_operation(ex: Extracted, ctx: Context, i: int, flow: Beat) -> list[Bea
             params.update(edge_labels=ways, both_ways=True, arrows=True)
             ctx.consumed.update([quoted[0]] + [q for q in ex.quoted if q in nodes])
             return _flow_replace(ctx, flow, params, i, quoted[:1])
+        into_box = re.search(r"\barrows?\s+(?:going\s+|pointing\s+|leading\s+)?(?:into|to|towards?|at|onto)\s+(?:the\s+)?"
+                             r"[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]", ex.sentence, re.I)
+        if start is None and not ends and into_box and into_box.group(1) in nodes[1:]:
+            start = nodes.index(into_box.group(1)) - 1  # "the arrow into 'Animals eat plants'": the one ending there
         if start is None and a is not None and b == a + 1:
             start = a  # "Yellow arrow from resolver to root": the boxes named by the start of their names
             params["arrows"] = True

@@ -12,6 +12,7 @@ from .extract import Extracted
 from .context import Context, _beat, _kw, since_clear
 from .knowledge import ordinals, step_note_words
 from .listing import unquoted_cell, Q, row_cells, claim, cue_unquoted, cell_number, match_text, top_level_split
+from .segment import CITED
 
 
 # ----------------------------------------------------------------------------- steps
@@ -75,15 +76,17 @@ def block_row(line: str, ncols: int) -> list:
     return [cell_number(c) for c in cells if c != ""] if cells else []
 
 
-def block_lines(sentence: str) -> list[str]:
+def block_lines(sentence: str, about: str = "") -> list[str]:
     """The data lines under a line that ends with a colon, without their labels ("Line 1:", "MathTex:",
     "Row 2:") or the quotes around a formula: [] when the sentence has no such block."""
     block = re.search(r":[ \t]*\n(.+)$", sentence, re.S)
     if not block:
         return []
     out = []
+    # "(1) J₁: I = I₂ + I₃" … "From (1) and (3): I = 2I₂": numbers the argument refers to are the lines' tags, kept
+    cited = CITED.search(about or sentence) is not None
     for ln in block.group(1).splitlines():
-        ln = _LINE_LABEL.sub("", ln.strip())
+        ln = ln.strip() if cited and re.match(r"\s*\(\d{1,2}\)\s", ln) else _LINE_LABEL.sub("", ln.strip())
         quoted = re.fullmatch(r"[\"'\u201c]([^\"'\u201d]+)[\"'\u201d]\s*(\(.*\))?", ln)
         if quoted:
             ln = quoted.group(1) + (" " + quoted.group(2) if quoted.group(2) else "")
@@ -179,7 +182,7 @@ def rule_steps(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         if m:
             if block:
                 # one formula per line, perhaps numbered: "Line 1: z = w1 * x = 1\n Line 2: h = ReLU(z) = 1"
-                cand = block_lines(plain)
+                cand = block_lines(plain, ctx.about)
                 if any(_cell_bar(c) for c in cand):
                     return []  # rows of a table, not a derivation
                 if len(cand) >= 2 and all(re.match(r"\s*[•▪◦‣]\s", c) for c in cand):

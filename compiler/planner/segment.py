@@ -21,6 +21,9 @@ from .knowledge import action_verbs, code_words, instruction_verbs, is_instructi
 
 _FENCE = re.compile(r"```.*?(?:```|$)", re.S)
 _MARKER = re.compile(r"^[ \t]*(?:\(\d{1,2}\)|\d{1,2}[.)]|[-*\u2022]|step\s+\d{1,2}\s*[:.)])[ \t]+(?=\S)", re.I)
+# "From (1) and (3): I = 2I₂": numbered equations the argument refers to — their tags "(1)" stay on their lines
+CITED = re.compile(r"\b(?:from|and|in|into|using|by|with|of|substitut\w*|combin\w*|add\w*|subtract\w*|equations?|eqs?\.?)"
+                   r"\s+\(\d{1,2}\)", re.I)
 _LABELLED_LINE = re.compile(r"^(?:row|line|step|eq(?:uation)?)\s*\d{1,2}\s*[:.)]|^(?:math\s?tex|tex|text)\s*:?\s", re.I)
 _AFTER_QUOTE = re.compile(r'(?<=[.!?]["\u201d])\s+(?=(?:Then|Next|Now|Finally|After that|Show|Display|Animate|Draw|'
                           r'Write|Add|Highlight|Fade|Reveal|Zoom|Move|Transition|Label|Plot|Use|Put|Place|End|Start)\b)')
@@ -63,6 +66,7 @@ def detail_sentences(details: str) -> list[str]:
         head, rows, spent = None, [], False
 
     lines = details.split("\n")
+    cited = CITED.search(details) is not None
     j = 0
     while j < len(lines):  # ends: j grows each turn, or a code block closes the head (no head, no going back)
         raw = lines[j]
@@ -80,6 +84,8 @@ def detail_sentences(details: str) -> list[str]:
         marker = _MARKER.match(raw)
         indent = len(raw) - len(raw.lstrip()) if marker else None
         line = _MARKER.sub("", raw).strip()
+        if cited and re.match(r"\s*\(\d{1,2}\)\s+\S[^\n]*[=≈<>]", raw):
+            line = raw.strip()  # "(1) J₁: I = I₂ + I₃", cited later: the equation keeps its tag
         if not line:
             if head is not None and not rows and _data_line(_next_written(lines, j)):
                 continue  # "…as a table:", a blank line, then its rows (markdown's way): the rows are the head's

@@ -274,13 +274,16 @@ def build(theme: dict, *, elements, layout_mode=None, current=None, flow: bool =
     g.add(labels)
     # current arrows
     arrows = VGroup()
+    g.currents = {}  # element index (None: the main wire) -> its current arrow (triangle, label)
     for k, e in enumerate(elements):
         if e.get("current") and k in lay["place"]:
             side, c = lay["place"][k]
-            arrows.add(_current_arrow(theme, P(c) + FLOW[side] * (S / 2 + 0.35), FLOW[side], e["current"],
-                                      -OUT[side] if side != "branch" else LEFT, taken))
+            g.currents[k] = _current_arrow(theme, P(c) + FLOW[side] * (S / 2 + 0.35), FLOW[side], e["current"],
+                                           -OUT[side] if side != "branch" else LEFT, taken)
+            arrows.add(g.currents[k])
     if current:
-        arrows.add(_current_arrow(theme, P((0.55, lay["h"])), RIGHT, current, DOWN, taken))
+        g.currents[None] = _current_arrow(theme, P((0.55, lay["h"])), RIGHT, current, DOWN, taken)
+        arrows.add(g.currents[None])
     g.add(arrows)
     g.arrows = arrows
     # bulbs lit by the current state
@@ -483,6 +486,20 @@ def _break(scene, g, step: dict, rt: float) -> None:
     g.add(cross)
 
 
+def _current(scene, g, step: dict, rt: float) -> None:
+    """The label of a current arrow becomes the step's text ("I" -> "I = 2.4 A"), where the old one was."""
+    arrow = getattr(g, "currents", {}).get(_index(g, step.get("element")))
+    if arrow is None:
+        return
+    old = arrow[1]
+    scale = float(np.linalg.norm(g.ruler[1].get_center() - g.ruler[0].get_center()))
+    new = text(str(step.get("text") or ""), g.theme, size=LABEL - 2, color=CURRENT, math=True).scale(scale)
+    new.move_to(old.get_center())
+    if new.width > old.width:  # a longer label grows away from the wire on its left ("I" -> "I = 2.4 A")
+        new.align_to(old, LEFT)
+    scene.play(Transform(old, new), run_time=rt)
+
+
 def play_step(scene, g, step: dict, rt: float, motion: float) -> None:
     a = step.get("action")
     if a == "break":
@@ -493,6 +510,8 @@ def play_step(scene, g, step: dict, rt: float, motion: float) -> None:
         _flow(scene, g, float(step.get("seconds", 2.0)), motion)
     elif a == "value":
         _value(scene, g, step, rt)
+    elif a == "current":
+        _current(scene, g, step, rt)
     elif a == "highlight":
         _highlight(scene, g, step, rt)
 

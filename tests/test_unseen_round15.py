@@ -1,0 +1,90 @@
+"""Round 15 (storyboards written and labelled by helpers, /tmp/fresh23–24: circuits with Kirchhoff's rules, carbon
+dating, eigenvalues): quoted formulas in Greek names typeset, a check mark kept on the line it checks, nuclides
+(¹⁴C) typeset, circuit elements named in quotes, current arrows placed and relabelled, equation tags that the
+argument cites kept, the label of the arrow into a box on that arrow."""
+
+from __future__ import annotations
+
+from compiler.mathtext import to_tex
+from compiler.models import Storyboard
+from compiler.plan import plan_storyboard
+
+from .conftest import scene
+
+
+def planned(details: str, style: str = "Default colours.", audio: str = "Some narration here."):
+    sb = Storyboard.model_validate({"scenes": [scene(details, audio, style=style)]})
+    plan = plan_storyboard(sb)
+    return list(plan.scenes[0].beats), [f"{n.code} {n.message}" for n in plan.diagnostics]
+
+
+def test_a_quoted_formula_in_greek_names_and_function_names_is_an_equation():
+    beats, _ = planned("Show 'det(R - lambda I) = lambda^2 + 1 = 0' and 'no real solution, so no real eigenvectors'.")
+    assert [b.kind for b in beats] == ["equation", "text"]
+    assert beats[0].params["exprs"] == ["det(R - lambda I) = lambda^2 + 1 = 0"]
+    beats, _ = planned("Final: 'lambda = 3 or lambda = 2', boxed.")
+    assert beats[0].kind == "equation"
+
+
+def test_a_check_mark_stays_on_the_line_it_checks():
+    beats, _ = planned("Finally the loop check: 12 − 4.8 − 7.2 = 0 ✓")
+    (eq,) = [b for b in beats if b.kind == "equation"]
+    assert eq.params["exprs"] == ["12 − 4.8 − 7.2 = 0 ✓"]
+    assert to_tex("12 − 4.8 − 7.2 = 0 ✓").tex.endswith(r"\checkmark")
+
+
+def test_nuclides_are_typeset_with_their_mass_number_before_the_symbol():
+    assert to_tex("n + ¹⁴N → ¹⁴C + p").tex == r"n + {}^{14}\mathrm{N} \to {}^{14}\mathrm{C} + p"
+    assert to_tex("²³⁵U + n → ¹⁴¹Ba + ⁹²Kr + 3n").tex.startswith(r"{}^{235}\mathrm{U}")
+    beats, _ = planned("Under the first box show the reaction n + ¹⁴N → ¹⁴C + p.")
+    assert [b.kind for b in beats] == ["equation"]
+
+
+LOOP = ("On the left draw the simplified loop: battery '12 V' at (-6, 0) with '+' on top, horizontal resistor "
+        "'R₁ = 2 Ω' at (-4.5, 2), vertical resistor 'R_p = 3 Ω' at (-3, 0), bottom wire back to the battery. "
+        "Add a blue arrow on the top wire labelled 'I'. ")
+
+
+def test_circuit_elements_named_in_quotes_and_the_current_arrow_on_the_wire():
+    beats, notes = planned(LOOP)
+    assert [b.kind for b in beats] == ["circuit"]
+    c = beats[0].params
+    assert [(e["type"], e.get("label"), e.get("value")) for e in c["elements"]] == [
+        ("battery", None, "12 V"), ("resistor", "R₁", "2 Ω"), ("resistor", "R_p", "3 Ω")]
+    assert c["current"] == "I"
+    assert not [n for n in notes if "SB307" in n]
+
+
+def test_the_label_of_the_current_arrow_is_replaced_and_values_go_beside_named_elements():
+    beats, _ = planned(LOOP + "Replace the label 'I' on the circuit arrow with 'I = 2.4 A'. "
+                              "Show '4.8 V' in green next to R₁ and '7.2 V' in green next to R_p.")
+    assert [b.kind for b in beats] == ["circuit", "circuit", "circuit"]
+    assert beats[1].params["steps"] == [{"action": "current", "text": "I = 2.4 A"}]
+    assert [s["text"] for s in beats[2].params["steps"]] == ["2 Ω, 4.8 V", "3 Ω, 7.2 V"]
+
+
+def test_branch_currents_down_through_named_resistors_are_arrows_on_them():
+    beats, _ = planned("Draw the circuit: battery '12 V', 'R₁ = 2 Ω' on the top wire, then two parallel branches with "
+                       "'R₂ = 6 Ω' and 'R₃ = 6 Ω'. Label the unknown currents with arrows: 'I' on the top wire, "
+                       "'I₂' down through R₂, 'I₃' down through R₃.")
+    assert [b.kind for b in beats] == ["circuit"]
+    els = {e.get("label"): e for e in beats[0].params["elements"]}
+    assert (els["R₂"].get("current"), els["R₃"].get("current"), beats[0].params.get("current")) == ("I₂", "I₃", "I")
+
+
+def test_equation_tags_the_argument_cites_stay_on_their_lines():
+    details = ("On the right write the three equations:\n(1) J₁: I = I₂ + I₃\n(2) Loop 1: 12 − 2I − 6I₂ = 0\n"
+               "(3) Loop 2: 6I₂ − 6I₃ = 0\nThen solve step by step:\nFrom (1) and (3): I = 2I₂\n12 − 10I₂ = 0")
+    beats, _ = planned(details)
+    steps = [b for b in beats if b.kind == "steps"]
+    assert steps[0].params["lines"][0] == "(1) J₁: I = I₂ + I₃"
+    # tags nobody cites are list marks, dropped
+    beats, _ = planned("Write these lines:\n(1) x + 1 = 3\n(2) x = 2")
+    assert beats[0].params["lines"] == ["x + 1 = 3", "x = 2"]
+
+
+def test_the_label_of_the_arrow_into_a_box_goes_on_that_arrow():
+    beats, _ = planned("Build a left-to-right chain of labelled boxes joined by arrows: 'Rays' → 'Carbon' → 'Plants' → "
+                       "'Animals'. Then show a red cross over the arrow into 'Animals' with the label 'death: intake stops'.")
+    (flow,) = [b for b in beats if b.kind == "flow"]
+    assert flow.params["edge_labels"] == ["", "", "death: intake stops"]
