@@ -88,3 +88,39 @@ def test_the_label_of_the_arrow_into_a_box_goes_on_that_arrow():
                        "'Animals'. Then show a red cross over the arrow into 'Animals' with the label 'death: intake stops'.")
     (flow,) = [b for b in beats if b.kind == "flow"]
     assert flow.params["edge_labels"] == ["", "", "death: intake stops"]
+
+
+DOT = ("Left: a triangle with sides a (from origin to (3, 1)), b (from origin to (1, 2)), and a − b (from the tip of b to "
+       "the tip of a), with the angle θ marked at the origin. Right: the derivation, line by line:\n"
+       "Law of cosines: |a − b|² = |a|² + |b|² − 2|a||b| cos θ\nAlgebra: |a − b|² = (a − b)·(a − b)\n"
+       "= |a|² − 2 a·b + |b|²\nCompare: −2 a·b = −2|a||b| cos θ\n⇒ a · b = |a||b| cos θ\n"
+       "Then a numerical check below: a − b = (2, −1), |a − b|² = 4 + 1 = 5, and 10 + 5 − 2(5) = 5 ✓.")
+DOT_STYLE = ("Triangle: a blue, b yellow, a − b purple (#9A72AC), θ arc white. Final formula boxed in orange, font size "
+             "36. Numerical check in grey, font size 24 at the bottom.")
+
+
+def test_a_triangle_of_named_sides_from_corner_to_corner_with_its_angle():
+    beats, notes = planned(DOT, DOT_STYLE)
+    fig = beats[0]
+    assert fig.kind == "geometry"
+    assert [p["at"] for p in fig.params["points"]] == [[0, 0], [3, 1], [1, 2]]
+    sides = [(s["label"], s.get("color")) for s in fig.params["segments"]]
+    assert sides == [("a", "#58C4DD"), ("b", "#FFE066"), ("a − b", "#9A72AC")]
+    assert fig.params["angles"][0]["label"] == "θ" and fig.params["angles"][0]["at"] == "O"
+    assert not [n for n in notes if "SB301" in n or "internal error" in n]
+
+
+def test_a_labelled_line_under_a_derivation_head_stays_in_the_derivation_and_the_final_formula_is_framed():
+    beats, _ = planned(DOT, DOT_STYLE)
+    (steps,) = [b for b in beats if b.kind == "steps"]
+    assert steps.params["lines"][-2:] == ["Compare: −2 a·b = −2|a||b| cos θ", "⇒ a · b = |a||b| cos θ"]
+    (frame,) = [b for b in beats if b.kind == "highlight"]
+    assert frame.params["target"] == "⇒ a · b = |a||b| cos θ"  # not the numerical check after it
+
+
+def test_one_letter_names_in_a_style_list_get_their_colours_and_match_whole_words_only():
+    from compiler.planner.theme import parse_theme
+
+    theme, _ = parse_theme("Vectors: a blue, b yellow.")
+    assert theme.for_label("a", "") == "#58C4DD" and theme.for_label("b", "") == "#FFE066"
+    assert theme.for_label("Carbon", "-") == "-" and theme.for_label("table", "-") == "-"

@@ -206,9 +206,13 @@ def _resolve(req: _Request, beats: list[Beat]) -> _Where | str | None:
                 return _Where(k, None, None)
     kinds = _kinds_named(named)  # "Closing equation … inside a rectangle": the last equation
     if kinds:
-        for k, b in reversed(drawn):
-            if b.kind in kinds:
-                return _Where(k, None, None) if b.kind in written else "own"
+        found = [(k, b) for k, b in reversed(drawn) if b.kind in kinds]
+        # ("Final formula boxed" after the derivation and a numerical check line: the derivation's result, not the check)
+        kept = [(k, b) for k, b in found if not re.search(r"\b(?:check|verif\w*|sanity)\b", mask_shown(b.source), re.I)]
+        for k, b in (kept or found)[:1]:
+            if b.kind == "steps" and heads and _lines(b):
+                return _Where(k, _lines(b)[-1], None)
+            return _Where(k, None, None) if b.kind in written else "own"
     if content and not heads:
         return None
     for kind in _kinds_named(req.owner):  # "Derivation …, the final line boxed": the last line of the derivation

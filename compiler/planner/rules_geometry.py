@@ -74,6 +74,8 @@ def rule_geometry(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         # moves is not drawn — said, never a right triangle left beside "c^2 = 37 > 25" without a word
         ctx.lost(i, f"the angle is not animated to {hinge.group(1)}°: the triangle stays as drawn")
     declared = _triangle(ex, ctx, i) if on_screen is None or _TRIANGLE.search(ex.bare) else None
+    if declared and "triangle" not in declared[0].params:
+        return declared  # (a triangle of named sides: points and segments)
     if declared:
         tri = declared[0].params["triangle"].get("vertices")
         more = [p for p in _parse_polygons(ex, ctx, i) if p["vertices"] != tri][:6]
@@ -120,6 +122,9 @@ def _triangle(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
     if not _TRIANGLE.search(bare) or re.search(r"\btriangles\b", bare, re.I) and not re.search(r"\ba\s+(?:right\s+)?triangle\b",
                                                                                              bare, re.I):
         return None
+    by_sides = _triangle_of_segments(ex, ctx, i)
+    if by_sides is not None:
+        return by_sides
     tri: dict = {}
     v = _VERTICES.search(s)
     legs = _LEGS.search(s)
@@ -153,6 +158,62 @@ def _triangle(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
     strings = [x for x in labels or [] if x]
     ctx.consumed.update(strings)
     return [_beat("geometry", "geometry:triangle", ex, i, strings, _kw(s) + ("triangle",), triangle=tri)]
+
+
+_END = r"(?:the\s+)?(origin|tip\s+of\s+[^\s(),]{1,6}|" + _COORD.replace("(" + NUM + ")", "(?:" + NUM + ")") + ")"
+_SIDE_FROM_TO = re.compile(r"([^\s(),:]{1,6}(?:\s*[−-]\s*[^\s(),]{1,6})?)\s*\(\s*from\s+" + _END + r"\s+to\s+" + _END
+                           + r"\s*\)", re.I)
+
+
+def _triangle_of_segments(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
+    """"a triangle with sides a (from origin to (3, 1)), b (from origin to (1, 2)), and a − b (from the tip of b to the
+    tip of a), with the angle θ marked at the origin": three named sides, each from one corner to another — the corners,
+    the sides with their names (and colours from the style), the angle named at a corner."""
+    found = list(_SIDE_FROM_TO.finditer(ex.sentence))
+    if len(found) != 3:
+        return None
+    ends: dict[str, list[float]] = {}
+    corners: list[list[float]] = []
+    sides = []
+
+    def where(text: str) -> list[float] | None:
+        text = text.strip()
+        if text.lower() == "origin":
+            return [0.0, 0.0]
+        tip = re.match(r"tip\s+of\s+(\S+)", text, re.I)
+        if tip:
+            return ends.get(tip.group(1))
+        m = re.fullmatch(_COORD, text)
+        return [quantity(m.group(1)), quantity(m.group(2))] if m else None
+
+    for m in found:
+        a, b = where(m.group(2)), where(m.group(3))
+        if a is None or b is None:
+            return None
+        ends[m.group(1)] = b
+        for p in (a, b):
+            if p not in corners:
+                corners.append(p)
+        sides.append((m.group(1), a, b))
+    if len(corners) != 3:
+        return None
+    names = ["O" if c == [0.0, 0.0] else f"P{k}" for k, c in enumerate(corners)]
+    points = [{"name": n, "at": c, **({} if n == "O" else {"label": ""})} for n, c in zip(names, corners)]
+    segments = []
+    for label, a, b in sides:
+        seg = {"from": names[corners.index(a)], "to": names[corners.index(b)], "label": label}
+        col = ctx.theme.for_label(label, "")
+        if col:
+            seg["color"] = col
+        segments.append(seg)
+    params: dict = {"points": points, "segments": segments}
+    angle = re.search(r"\bangle\s+(\S{1,3})\s+(?:is\s+)?(?:marked\s+|shown\s+|drawn\s+)?at\s+(?:the\s+)?origin\b", ex.sentence, re.I)
+    if angle and "O" in names:
+        others = [n for n in names if n != "O"]
+        params["angles"] = [{"at": "O", "from": others[0], "to": others[1], "label": angle.group(1)}]
+    strings = [lab for lab, _, _ in sides] + ([angle.group(1)] if angle else [])
+    ctx.consumed.update(strings)
+    return [_beat("geometry", "geometry:sides-from-to", ex, i, strings, _kw(ex.sentence) + ("triangle",), **params)]
 
 
 def _slots(tri: dict) -> dict[str, int]:

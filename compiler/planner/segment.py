@@ -295,6 +295,9 @@ def _data_line(line: str) -> bool:
         return True  # "change in area = 2xh + h²", "change / h = 2x + h": a named quantity, not "Change the …"
     if re.match(r"(?:with|where|for|setting|putting)\s+[^\W\d]\w{0,5}\s*[=≈]", bare, re.I) and is_formula_line(bare):
         return True  # "with k = log2 n: T(n) = n log2 n": the last line of the derivation above, its condition first
+    named = re.match(r"[A-Za-z]+\s*:\s*(\S.*)$", bare)
+    if named and len(line) <= 160 and is_formula_line(named.group(1)) and not re.search(r"[\"\u201c]", line):
+        return True  # "Compare: −2 a·b = −2|a||b| cos θ", "Check: 10 + 5 = 15": a line of the derivation, its label first
     if len(line) > 160 or _instruction_verb_first(bare):
         return False
     first = re.match(r"[A-Za-z]+", bare)

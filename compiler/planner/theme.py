@@ -96,7 +96,9 @@ class Theme:
         low = label.lower()
         best = None
         for phrase, col in self.labels.items():
-            if phrase and phrase in low and (best is None or len(phrase) > len(best[0])):
+            # (a one- or two-letter name — "b yellow" — is a whole word of the label, never a letter inside one)
+            if phrase and phrase in low and (len(phrase) > 2 or re.search(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", low)) \
+                    and (best is None or len(phrase) > len(best[0])):
                 best = (phrase, col)
         return best[1] if best else default
 
@@ -252,6 +254,16 @@ def parse_theme(style: str, base: Theme | None = None) -> tuple[Theme, list[str]
         subs = _sub_clauses(clause)
         subject = _subject(subs)
         for k, sub in enumerate(subs):
+            if k == 0 and len(subs) >= 2:
+                # "Triangle: a blue, b yellow, a − b purple": the heading of a list of names and their colours — the
+                # first name is "a", not the triangle
+                sub = re.sub(r"^\s*[A-Za-z][\w ]{0,24}:\s+(?=\S)", "", sub)
+            letter = re.fullmatch(r"\s*([A-Za-z])\s+(" + COLOUR_RE.pattern + r")\s*", sub, re.I) if len(subs) >= 2 else None
+            if letter and colour_value(letter.group(2)):
+                # "a blue, b yellow": a vector or side named by one letter (not the article "a")
+                labels[letter.group(1).lower()] = colour_value(letter.group(2))
+                fired.append(f"{letter.group(1)} -> {labels[letter.group(1).lower()]} <- {sub!r}")
+                continue
             owned = re.match(r"\s*((?:" + COLOUR_RE.pattern + r")(?:\s*\(\s*#[0-9A-Fa-f]{3,6}\s*\))?)\s+(?:formulas?|equations?|"
                              r"text|maths?|expressions?|lines?)\b", sub, re.I) if k and subject else None
             if owned:
@@ -355,7 +367,7 @@ def _assign(sub: str, roles: dict, labels: dict, emphasis: dict | None, fired: l
         r"^(?:use\s+)?(?P<col>{C})\s+(?P<el>[\w -]+?)(?:\s+(?:for|to|showing|on|in|at)\b.*)?$",
         # "subtitle dim grey"
         # ("y = x curve yellow", "curve y = sin θ teal": a curve named by its formula)
-        r"^(?P<el>[\w -]+?|(?=[^=]*=)[\w =^²³()+*/.·√θπλμσ-]+?)\s+(?P<col>{C})$",
+        r"^(?P<el>[\w -]+?|[\w ]+−[\w ]+?|(?=[^=]*=)[\w =^²³()+*/.·√θπλμσ-]+?)\s+(?P<col>{C})$",
         # "Results box: green (#83C167) stroke", "Highlight for sum 2: red fill", "Final answer: green box"
         r"^(?P<el>[\w '-]+?)\s*:\s*(?:a\s+|an\s+)?(?P<col>{C})(?:\s+(?P<noun>stroke|fill|border|outline|box|rectangle|frame|"
         r"colou?r|text|lines?|highlight))?$",
