@@ -124,3 +124,28 @@ def test_one_letter_names_in_a_style_list_get_their_colours_and_match_whole_word
     theme, _ = parse_theme("Vectors: a blue, b yellow.")
     assert theme.for_label("a", "") == "#58C4DD" and theme.for_label("b", "") == "#FFE066"
     assert theme.for_label("Carbon", "-") == "-" and theme.for_label("table", "-") == "-"
+
+
+def test_a_table_with_headers_and_rows_of_quoted_cells_joined_by_bars():
+    beats, _ = planned('Show a table with headers "n" and "max steps": "10" | "4", "1,000" | "10", "1,000,000" | "20", '
+                       '"1,000,000,000" | "30".')
+    assert [b.kind for b in beats] == ["table"]
+    assert beats[0].params["columns"] == ["n", "max steps"]
+    assert [[str(c) for c in r] for r in beats[0].params["rows"]][2] == ["1,000,000", "20"]
+    assert len(beats[0].params["rows"]) == 4
+
+
+def test_a_floor_is_part_of_the_formula_in_the_prose():
+    beats, notes = planned('Below, apply it to our array: "10 → 5 → 2 → 1", so at most ⌊log₂ 10⌋ + 1 = 4 comparisons.')
+    assert any(b.kind == "equation" and b.params["exprs"] == ["⌊log₂ 10⌋ + 1 = 4"] for b in beats)
+    assert not [n for n in notes if "SB302" in n]
+
+
+def test_start_from_the_state_of_the_last_scene_recalls_its_picture():
+    sb = Storyboard.model_validate({"scenes": [
+        scene("Draw a row of 10 boxes (an array) holding 2, 5, 8, 12, 16, 23, 38, 56, 72, 91.", "The array."),
+        scene("Start from the state where indices 0 to 4 are dimmed, low = 5 and high = 9. Highlight 56.",
+              "We go on.")]})
+    beats = plan_storyboard(sb).scenes[1].beats
+    assert beats[0].kind == "sequence" and "recalled" in beats[0].rule
+    assert not any(b.kind == "text" and b.params.get("text", "").startswith("56") for b in beats)

@@ -344,6 +344,8 @@ def _kind(tok: str) -> str:
         return "op"
     if tok in ("√", "Σ", "∑", "∫", "∏", "∂", "∇", "∞"):
         return "math"
+    if re.search(r"[⌊⌋⌈⌉]", tok):
+        return "math"  # "⌊log₂ 10⌋ + 1": a floor or a ceiling
     if tok in ("✓", "✔", "✗", "✘"):
         return "unit"  # "12 − 4.8 − 7.2 = 0 ✓": a check mark ends the line it checks, with it
     if tok == "?" or re.fullmatch(r"[^\W\d_]!", tok):

@@ -321,7 +321,9 @@ def rule_recall(ex: Extracted, ctx, i: int) -> list[Beat]:
         _names_kept(ex, ctx, back)
         return [back]
     layout = re.search(r"\b(?:same|previous|earlier)\s+(?:[\w-]+[\s-]){0,2}?(?:layout|setup|set-up|picture|figure|view|"
-                       r"arrangement|diagram)\b", low)
+                       r"arrangement|diagram)\b|\b(?:start|starting|begin|beginning|continue|continuing|resume|resuming)\s+"
+                       r"(?:from|with|at)\s+(?:the\s+)?(?:state|point|end|picture|frame)\b|\b(?:where|as)\s+(?:we|it|the\s+"
+                       r"(?:previous|last)\s+scene)\s+left\s+off\b", low)
     if layout and not candidates and not shown - {"title", "text", "clear"}:
         # "Same five-column layout, with arrow 1 already present.": the picture of the scene before, as it was left
         sp = ctx.history[-1]

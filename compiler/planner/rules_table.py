@@ -202,6 +202,34 @@ def _columns_line_table(ex: Extracted, ctx: Context, i: int) -> list[Beat] | Non
                   rows=[[cell_number(c) for c in r] for r in rows])]
 
 
+_QCELL = r"[\"\u201c][^\"\u201d]{0,40}[\"\u201d]"  # a quoted cell (no group: cells are read with `Q`)
+_QROW = _QCELL + r"(?:\s*\|\s*" + _QCELL + r")+"  # "10" | "4"
+
+
+def _piped_quoted_rows(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
+    """'a table with headers "n" and "max steps": "10" | "4", "1,000" | "10", "1,000,000" | "20"': the headers, then
+    rows of quoted cells joined by bars, one row after each comma — never a comma inside a cell ("1,000")."""
+    colon = ex.sentence.find(":")
+    head = re.search(r"\b(?:headers?|columns?|headings?)\s+((?:" + _QCELL + r"(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)?){2,6})",
+                     ex.sentence[:colon] if colon > 0 else "", re.I)
+    if colon < 0 or not head or not re.search(r"\btables?\b", ex.sentence[:colon], re.I):
+        return None
+    body = ex.sentence[colon + 1:].strip().rstrip(".").strip()
+    if not re.fullmatch(r"\s*" + _QROW + r"(?:\s*[,;]\s*(?:and\s+)?" + _QROW + r")*\s*", body):
+        return None
+    rows_text = re.findall(_QROW, body)
+    columns = [match_text(m) for m in re.finditer(Q, head.group(1))]
+    rows = [[match_text(m) for m in re.finditer(Q, r)] for r in rows_text]
+    if not rows or any(len(r) != len(columns) for r in rows) or len(rows) > 12:
+        return None
+    strings = columns + [c for r in rows for c in r]
+    claim(ex, ctx, strings)
+    ex.prose[:] = []
+    ctx.stop = not [q for q in ex.quoted if q not in ctx.consumed]
+    return [_beat("table", "table:quoted-piped-rows", ex, i, strings, _kw(ex.sentence) + ("table",), columns=columns,
+                  rows=[[cell_number(c) for c in r] for r in rows])]
+
+
 def _pending_table(ctx: Context) -> Beat | None:
     t = since_clear_of_kind(ctx, "table")
     return t if t is not None and t.params.get("pending") else None
@@ -231,6 +259,9 @@ def rule_table(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     series = _series_table(ex, ctx, i)
     if series is not None:
         return series
+    piped_quoted = _piped_quoted_rows(ex, ctx, i)
+    if piped_quoted is not None:
+        return piped_quoted
     lined = _columns_line_table(ex, ctx, i)
     if lined is not None:
         return lined
