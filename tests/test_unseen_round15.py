@@ -149,3 +149,30 @@ def test_start_from_the_state_of_the_last_scene_recalls_its_picture():
     beats = plan_storyboard(sb).scenes[1].beats
     assert beats[0].kind == "sequence" and "recalled" in beats[0].rule
     assert not any(b.kind == "text" and b.params.get("text", "").startswith("56") for b in beats)
+
+
+def test_a_stack_followed_through_pushes_and_pops_changes_in_place():
+    beats, notes = planned("Stack on the right at x = 3 (bottom to top), starting with [A]. pop A from the stack. "
+                           "Show caption \"Pop A → visit → push C, B\". Push C then B, so the stack reads (bottom to top) "
+                           "C, B. pop B. Push E then D; stack becomes C, E, D. Nothing is pushed.")
+    stack = [b for b in beats if b.kind == "sequence"]
+    assert [b.params["tokens"] for b in stack] == [["A"], ["(empty)"], ["C", "B"], ["C"], ["C", "E", "D"]]
+    assert [bool(b.params.get("update")) for b in stack] == [False, True, True, True, True]
+    assert stack[0].params["label"] == "Stack (bottom → top)"
+    assert any(b.kind == "text" and b.params["text"] == "Pop A → visit → push C, B" for b in beats)  # a caption, no push
+    assert not [n for n in notes if "SB301" in n]
+
+
+def test_a_stack_is_carried_to_the_next_scene_and_popped_there():
+    sb = Storyboard.model_validate({"scenes": [
+        scene("Stack (bottom to top): C, E, D.", "The stack."),
+        scene("pop D. Stack is now C, E. pop E.", "Backtrack.")]})
+    beats = plan_storyboard(sb).scenes[1].beats
+    assert [b.params["tokens"] for b in beats if b.kind == "sequence"] == [["C", "E"], ["C", "E"], ["C"]]
+
+
+def test_words_that_only_look_like_a_stack_draw_none():
+    for sentence in ("Stack the vectors [1, 2] and [3, 4] one above the other.", "The call stack grows with each call.",
+                     "Show the boxes stacked vertically: x = 1, y = 2."):
+        beats, _ = planned(sentence)
+        assert not any(b.rule.startswith("sequence:stack") for b in beats), sentence

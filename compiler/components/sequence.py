@@ -25,6 +25,8 @@ class SequenceVisual(VisualBase):
     indices: Literal[0, 1] | None = Field(
         None, description="Write each cell's index under it in small grey numbers, counting from 0 (an array's "
         "indexes) or 1.", examples=[0])
+    update: bool = Field(False, description="A new state of the row on screen with the same `label` (a stack after a "
+                         "push or a pop): it changes in place instead of being drawn again below.", examples=[True])
 
 
 STRINGS = ("tokens", "label")  # parameters whose text is drawn

@@ -480,3 +480,8 @@ def visual_parts_named(phrase: str) -> frozenset[str]:
 def asked_marks() -> dict[str, str]:
     """name -> pattern of the marks a sentence may ask for that writing cannot be (lexicon `asked_marks`)."""
     return {k: v for k, v in _load("lexicon.json")["asked_marks"].items() if not k.startswith("_")}
+
+
+def stack_words() -> dict[str, str]:
+    """Patterns of the words of a stack or queue the details follow: `nouns`, `push`, `pop`, `state`, `empty`."""
+    return dict(_load("vocabulary.json")["stack_words"])

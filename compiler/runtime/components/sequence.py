@@ -84,6 +84,7 @@ def build(theme: dict, *, tokens: list[str], mode: str = "show", label: str | No
         parts.setdefault(label, cap)
     g.parts = parts
     g.grow = 1.3
+    g.sbc_kind = "sequence"
     return g
 
 

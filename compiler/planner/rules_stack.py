@@ -1,0 +1,122 @@
+"""Rules for a stack (or a queue) whose contents the details follow, drawn as a row of cells that changes in place.
+
+    Stack on the right (bottom to top), starting with [A].
+    pop A from the stack.            Push E then D; stack becomes C, E, D.
+    Stack (bottom to top): C, E, D.  End state: stack [C, E, D] with D on top.
+
+Typed pieces: the stack's noun, an order in brackets, its contents as they are now (after a state word, or in
+square brackets), and push/pop verbs with the items they move. A sentence that gives the contents draws them; one
+that only pushes or pops changes the contents the scene (or the scene before) left. The row reads bottom to top
+(a queue: front to back) from left to right, and each new state morphs in place (`update`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .beats import Beat
+from .context import Context, _beat, _kw, since_clear
+from .extract import Extracted, mask_shown
+from .knowledge import stack_words
+
+_ITEM = r"[^\s,;\[\]().]{1,12}"
+_ITEMS = _ITEM + r"(?:\s*,\s*(?:and\s+)?" + _ITEM + r"|\s+and\s+" + _ITEM + r")*"
+_EMPTY = "(empty)"
+MAX_ITEMS = 12
+
+
+def _words() -> dict[str, re.Pattern]:
+    w = stack_words()
+    return {k: re.compile(r"(?<![\w])(?:" + v + r")(?![\w])", re.I) for k, v in w.items() if k != "state"} | {
+        "state": re.compile(r"(?:\b(?:" + w["state"].replace("|=|:", "") + r")\b|[:=])(?:\s*\((?:from\s+)?(?:bottom|top|front|back)\s+"
+                             r"to\s+(?:top|bottom|back|front)\))?", re.I)}
+
+
+def _items(text: str) -> list[str]:
+    return [x.strip() for x in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s+then\s+", text.strip()) if x.strip()]
+
+
+def _last_state(ctx: Context) -> tuple[Beat, list[str]] | None:
+    """The stack drawn in this scene, else the one the scene before left: its beat and its contents."""
+    for b in since_clear(ctx):  # (newest first)
+        if b.rule.startswith("sequence:stack"):
+            return b, [t for t in b.params["tokens"] if t != _EMPTY]
+    for sp in reversed(ctx.history[-1:]):
+        for b in reversed(sp.beats):
+            if b.rule.startswith("sequence:stack"):
+                return b, [t for t in b.params["tokens"] if t != _EMPTY]
+    return None
+
+
+def _contents(s: str, w: dict) -> list[str] | None:
+    """The contents the sentence gives: "stack becomes C, E, D", "Stack (bottom to top): C, E, D", "stack [C, E, D]",
+    "starting with [A]"; [] when it says the stack is empty; None when it gives none."""
+    noun = w["nouns"].search(s)
+    if noun is None:
+        return None
+    after = s[noun.end():]
+    if re.match(r"\s*(?:\([^()]*\)\s*)?(?:" + w["empty"].pattern + r")", after, re.I) or re.search(
+            r"\b(?:is|becomes|now)\s+empty\b", after[:30], re.I):
+        return []
+    # (not "at x = 3": a position; "stack = [start]" is the stack's contents)
+    state = next((m for m in w["state"].finditer(after[:60]) if not re.search(r"\b[xyz]\s*$", after[:m.start()])), None)
+    at = state.end() if state else len(re.match(r"\s*(?:\([^()]*\))?", after).group(0))
+    bracket = re.match(r"\s*\[\s*(" + _ITEMS + r")?\s*\]", after[at:])
+    if bracket:  # "stack [C, E, D]", "starting with [A]"
+        return _items(bracket.group(1) or "")
+    if state:
+        m = re.match(r"\s*(" + _ITEMS + r")(?=\s*(?:$|[.;]|\s+with\b|\s+\())", after[at:])
+        if m:
+            return _items(m.group(1))
+    return None
+
+
+def rule_stack(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
+    w = _words()
+    s = mask_shown(ex.sentence)  # (a quoted caption "Pop A → visit → push C, B" pushes nothing)
+    noun = w["nouns"].search(s)
+    last = _last_state(ctx)
+    push, pop = w["push"].search(s), w["pop"].search(s)
+    if noun is None and not (last and (push or pop)):
+        return []
+    if noun is not None and last is None and not re.search(r"\[|\b(?:starting|starts|holds|contains|becomes)\b|\(\s*(?:bottom|top|"
+                                                          r"front|back)\s+to\b|\bstack\s*(?:\([^()]*\)\s*)?:", s, re.I):
+        return []  # "the call stack grows": no contents to draw
+    queue = bool(noun and noun.group(0).lower() == "queue") or (last is not None and "Queue" in (last[0].params.get("label") or ""))
+    tokens = _contents(s, w)
+    if tokens is None and last is not None and (push or pop):
+        if re.search(r"\b(?:nothing|no\s+\w+)\s+(?:is\s+|gets\s+)?(?:push|pop|enqueue|dequeue)", s, re.I):
+            ctx.stop = True
+            ctx.modified.add(i)
+            return []  # "Nothing is pushed.": the stack stays as it is
+        tokens = list(last[1])
+        for m in sorted([x for x in (push, pop) if x], key=lambda x: x.start()):
+            if m is pop:
+                if tokens:
+                    named = re.match(r"\s*(" + _ITEM + r")\b", s[m.end():])
+                    if named and named.group(1) in tokens:
+                        tokens.remove(named.group(1))  # "pop A"
+                    else:
+                        tokens.pop(0 if queue else -1)
+            else:
+                m2 = re.match(r"\s*(" + _ITEM + r"(?:\s*,\s*(?:and\s+)?" + _ITEM + r"|\s+(?:then|and)\s+" + _ITEM + r")*)"
+                              r"(?=\s*(?:$|[.;]|,\s*(?:so|then|and|which|giving)\b|\s+(?:on|onto|to|in)\b))", s[m.end():])
+                pushed = [x for x in _items(m2.group(1)) if x.lower() not in ("it", "them", "onto", "the")] if m2 else []
+                tokens += pushed
+    if tokens is None:
+        return []
+    if re.search(r"\(\s*top\s+to\s+bottom\s*\)", s, re.I):
+        tokens = tokens[::-1]  # written top first: the row reads bottom to top
+    if len(tokens) > MAX_ITEMS:
+        ctx.lost(i, f"the {'queue' if queue else 'stack'} holds {len(tokens)} items: only the first {MAX_ITEMS} are drawn")
+        tokens = tokens[:MAX_ITEMS]
+    label = "Queue (front → back)" if queue else "Stack (bottom → top)"
+    params = {"tokens": tokens or [_EMPTY], "label": label}
+    here = any(b.rule.startswith("sequence:stack") for b in since_clear(ctx))
+    if here:
+        params["update"] = True
+    ctx.stop = True  # the sentence is about the stack: nothing else to draw for it (its quoted caption aside)
+    rest = [q for q in ex.quoted if q not in ctx.consumed]
+    extra = [_beat("text", "text:quoted-string", ex, i, [q], _kw(q), text=q, role="note") for q in rest]
+    return [_beat("sequence", "sequence:stack" + ("-changed" if here else ""), ex, i, list(params["tokens"]) + [label],
+                  _kw(ex.sentence) + ("stack",), **params)] + extra
