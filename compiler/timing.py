@@ -163,16 +163,18 @@ def time_scene(sp: ScenePlan, spans: tuple[Span, ...], narration_duration: float
         end = starts[k + 1] if k + 1 < len(starts) else total - 0.5
         duration = max(0.3, end - starts[k])
         lines = b.params.get("lines") if b.kind == "steps" else None
-        times = line_times(lines, spans, assign[k], starts[k], duration) if lines and len(lines) > 1 else ()
+        times = line_times(lines, spans, assign[k], starts[k], duration, b.params.get("notes")) \
+            if lines and len(lines) > 1 else ()
         beats.append(TimedBeat(b, starts[k], duration, assign[k], times))
     total = max(total, (starts[-1] + 1.0) if starts else total)
     return TimedScene(sp, spans, tuple(beats), total)
 
 
-def line_times(lines: Sequence[str], spans: Sequence[Span], first: int, start: float, duration: float) -> tuple[float, ...]:
+def line_times(lines: Sequence[str], spans: Sequence[Span], first: int, start: float, duration: float,
+               notes: Sequence[str] | None = None) -> tuple[float, ...]:
     """When each line of a derivation appears (seconds after the beat starts): with the narration sentence
-    that speaks of it — its numbers and words — never before the line above it, all within the beat.
-    Lines the narration does not speak of share the time evenly, as before."""
+    that speaks of it — its numbers and words, and those of the note beside it ("Hooke's law") — never before the
+    line above it, all within the beat. Lines the narration does not speak of share the time evenly, as before."""
     n = len(lines)
     even = [duration * 0.9 * k / n for k in range(n)]
     end = start + duration
@@ -184,6 +186,7 @@ def line_times(lines: Sequence[str], spans: Sequence[Span], first: int, start: f
     anchored: list[bool] = []
     for k, line in enumerate(lines):
         words = _text_words(line, spoken=True)
+        note = notes[k] if notes and k < len(notes) and isinstance(notes[k], str) else ""
         # the sentence that speaks most of this line, from the one the line above went with on (one sentence may
         # read out two lines: "31 squared is 961, which leaves a remainder of 4")
         later = [j for j in range(len(window)) if j >= max(prev, 0)]
@@ -192,6 +195,7 @@ def line_times(lines: Sequence[str], spans: Sequence[Span], first: int, start: f
         said = _text_words(result.group(1)) if result else set()
         # (a line whose only word is its "=" — "n = p x q" heard "equals" — names no sentence: every line has one)
         words = words if words - {_stem("equals")} else set()
+        words |= _text_words(note)  # "F = −kx (Hooke's law)": said "Hooke's law says …"
         # (a decimal read out as a phrase, "nine point eight", names its sentence more surely than its digits apart)
         phrases = [" ".join(_number_words(int(w)) + ["point"] + [_ONES[int(d)] for d in f])
                    for w, f in re.findall(r"(?<![\d.])(\d{1,3})\.(\d{1,2})(?![\d.])", line)]
@@ -327,6 +331,9 @@ def _beat_words(b: Beat) -> set[str]:
     words = {_stem(w) for w in b.keywords if w not in _STOP}
     for s in b.strings:
         words |= _text_words(s, spoken=b.kind == "steps")  # a derivation's lines are read out, signs and all
+    target = b.params.get("target") if b.kind == "highlight" else None
+    if isinstance(target, str) and _MATH_SIGN.search(target):
+        words |= _text_words(target, spoken=True)  # a frame round a line goes with the sentence that reads that line
     return words
 
 
@@ -369,11 +376,13 @@ def align(beats: Sequence[Beat], spans: Sequence[Span]) -> list[int]:
         # a derivation appears with the sentence that speaks of its first line; its later lines follow the
         # sentences after it (line_times), so the lines further down must not pull the whole beat earlier
         lines = b.params.get("lines") if b.kind == "steps" and not change else None
-        first = _text_words(lines[0]) if lines and len(lines) > 1 and isinstance(lines[0], str) else set()
+        notes = b.params.get("notes") if lines else None
+        note0 = _text_words(notes[0]) if notes and isinstance(notes[0], str) else set()  # "(Hooke's law)" beside it
+        first = (_text_words(lines[0]) | note0) if lines and len(lines) > 1 and isinstance(lines[0], str) else set()
         lead = [sum(1.0 / df[w] for w in first & sw) for sw in sent_words] if first else None
         if lines and len(lines) > 1 and isinstance(lines[0], str) and (lead is None or max(lead) < 0.75):
             # a line the narration names no word or number of ("x^2 = x"): its signs, as read out ("x squared equals x")
-            first = _text_words(lines[0], spoken=True)
+            first = _text_words(lines[0], spoken=True) | note0
             lead = [sum(1.0 / df[w] for w in first & sw) for sw in sent_words] if first else None
         firsts.append(lead)
         # … and when the narration names none of the first line, with the first sentence that speaks of any line
