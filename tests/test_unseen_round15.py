@@ -176,3 +176,26 @@ def test_words_that_only_look_like_a_stack_draw_none():
                      "Show the boxes stacked vertically: x = 1, y = 2."):
         beats, _ = planned(sentence)
         assert not any(b.rule.startswith("sequence:stack") for b in beats), sentence
+
+
+def test_a_summary_list_is_a_list_whatever_its_items_mention():
+    beats, _ = planned("Summary list at the bottom:\n• Follow the tangent line to the x-axis\n"
+                       "• Update: x_{n+1} = x_n − f(x_n)/f'(x_n)\n• Very fast near the root: digits double\n"
+                       "• Needs f'(x_n) ≠ 0 and a reasonable starting guess")
+    assert [b.kind for b in beats] == ["bullets"]
+    assert len(beats[0].params["items"]) == 4
+    beats, _ = planned("Right, summary list:\n• det(A) = ad − bc = 2·3 − 1·1 = 5\n• |det| = factor by which all areas "
+                       "are scaled\n• Sign tells whether orientation is flipped")
+    assert [b.kind for b in beats] == ["bullets"]
+
+
+def test_numbered_items_under_a_column_header_are_that_columns_lines():
+    beats, notes = planned('Two columns separated by a vertical line.\nLeft column header "Light as a wave predicts":\n'
+                           "1. Brighter light gives faster electrons\n2. Any colour works if it is bright enough\n"
+                           'Right column header "Experiments show":\n1. Brightness changes how many electrons\n'
+                           "2. Electrons come out instantly")
+    (cmp,) = [b for b in beats if b.kind == "comparison"]
+    assert cmp.params["titles"] == ["Light as a wave predicts", "Experiments show"]
+    assert cmp.params["lines"] == [["Brighter light gives faster electrons", "Any colour works if it is bright enough"],
+                                   ["Brightness changes how many electrons", "Electrons come out instantly"]]
+    assert not [n for n in notes if "SB301" in n]

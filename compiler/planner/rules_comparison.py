@@ -185,6 +185,12 @@ def rule_comparison(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             break
     mono = cue_unquoted(ex, r"\b(monospace|code)\b")
     lines = ctx.capped(i, [f"`{s}`" if tick or mono else s for s, tick, _ in items], 10, "lines in a column")
+    block = re.search(r":[ \t]*\n(.+)$", rest, re.S) if not items and title else None
+    if block:
+        # 'Left column header "Light as a wave predicts":' then "Brighter light gives faster electrons", …: its lines,
+        # written one per line (formulas among them typeset by the column)
+        lines = ctx.capped(i, [ln.strip() for ln in block.group(1).splitlines() if ln.strip()], 10, "lines in a column")
+        ex.prose[:] = []
     formulas = [f.rstrip(".") for f, a, _ in ex.prose if a >= col.end() and f.rstrip(".") not in ctx.consumed]
     if formulas and lines and "\n" in rest:
         # a column's lines, one per line: "MathTex: \sigma = …" then "σ = √5.2 ≈ 2.28" — the formula lines too, in order

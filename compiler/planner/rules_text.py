@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from .beats import Beat
 from .context import Context, _beat, _has, _kw, since_clear
-from .extract import Extracted
+from .extract import Extracted, mask_shown
 from .knowledge import (PLACE_WORDS, action_verbs, described_changes, instruction_verbs, picture_objects, list_heads,
                         list_nouns, pacing_words, picture_words, unwritten_text_nouns, visual_parts_named, without_place)
 from .theme import COLOUR_RE
@@ -147,6 +147,31 @@ def _counter_step(ex: Extracted, ctx: Context, i: int, value: str) -> list[Beat]
     new = re.sub(r"[-+−]?\d[\d.,]*$", value.rstrip("."), old)
     ctx.stop = True
     return [_beat("text", "text:counter", ex, i, [new], _kw(new), text=new, role="note", replaces=old)]
+
+
+_LIST_HEAD = re.compile(r"\b(?:bullet(?:ed)?|bullet[- ]points?|summary|checklist|takeaways?|key\s+(?:points?|ideas?)|recap|list)\b",
+                        re.I)
+
+
+def rule_list_block(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
+    """"Summary list at the bottom:" then its items, one per line: a list — read before any picture or formula rule
+    sees the words of its items ("Follow the tangent line to the x-axis" draws no axes, "Update: x_{n+1} = …" is an
+    item, typeset in the list)."""
+    block = re.search(r":[ \t]*\n(.+)$", ex.sentence, re.S)
+    if not block or not _LIST_HEAD.search(mask_shown(ex.sentence[:block.start()])):
+        return []
+    if re.search(r"\b(?:derivation|steps|calculation|table|code|rows?|columns?)\b", ex.sentence[:block.start()], re.I):
+        return []  # ("a list of the steps:" then formula lines is a derivation; rows are a table's)
+    lines = [ln.strip() for ln in block.group(1).splitlines() if ln.strip()]
+    if len(lines) < 2 or any(re.search(r"\s\|\s", ln) or ln.count("|") >= 3 for ln in lines) or all(re.search(r"[=≈]", ln) and len(re.findall(r"[A-Za-z]{3,}", ln)) <= 1
+                                                              for ln in lines):
+        return []  # (rows of cells; a column of formulas)
+    if not _list_lines(ex, ctx, i):
+        return []  # (quoted items are read as any quoted strings: formulas, a derivation, a sentence)
+    beats = rule_bullets(ex, ctx, i)
+    if beats:
+        ctx.stop = True
+    return beats
 
 
 def rule_bullets(ex: Extracted, ctx: Context, i: int) -> list[Beat]:

@@ -112,7 +112,9 @@ def detail_sentences(details: str) -> list[str]:
         if head is not None and not new_item and (_data_line(line) or marker and (
                 _quotation(line) or _announces_list(head) and not _instruction_verb_first(line)
                 # "show a numbered list with the recipe:" then "1. Find the mean": its items, imperative or not
-                or re.search(r"\b(?:numbered|bulleted|ordered)\s+list\b[^:]*:$", head, re.I)) or
+                or re.search(r"\b(?:numbered|bulleted|ordered)\s+list\b[^:]*:$", head, re.I)
+                # 'Left column header "Light as a wave predicts":' then "1. Brighter light …": the column's items
+                or re.search(r"\b(?:column|side|panel|half)\b[^:]*:$", head, re.I)) or
                 _quotation(line) and (_announces_list(head) or not rows or all(_quotation(r) for r in rows)) or (
                     # "Right: a bulleted list:" then plain lines: its items
                     re.search(r"\b(?:bullet(?:ed)?|bullet[- ]point|(?:numbered\s+)?list)\b[^:]*:$", head, re.I)
