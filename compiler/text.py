@@ -106,3 +106,11 @@ URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"']+", re.I)
 def unspeakable_words(text: str) -> list[str]:
     """The words of `text` (links aside) too long to be read aloud."""
     return [w for w in URL.sub(" ", text).split() if len(w) > MAX_SPOKEN_WORD]
+
+
+def as_written(v) -> str:
+    """A number a storyboard wrote, as it wrote it: 14.393 stays 14.393 and 1.416667 stays 1.416667 (a table cell or
+    a matrix entry is never rounded to six digits), 3.0 reads 3. Text stays as it is."""
+    if isinstance(v, float):
+        return str(int(v)) if v.is_integer() and abs(v) < 1e15 else repr(v)
+    return str(v)

@@ -199,3 +199,13 @@ def test_numbered_items_under_a_column_header_are_that_columns_lines():
     assert cmp.params["lines"] == [["Brighter light gives faster electrons", "Any colour works if it is bright enough"],
                                    ["Brightness changes how many electrons", "Electrons come out instantly"]]
     assert not [n for n in notes if "SB301" in n]
+
+
+def test_table_cells_are_listed_as_written_never_rounded_to_six_digits():
+    from compiler.components import drawn_strings
+
+    beats, _ = planned('Table with columns "n", "x_n":\n0 | 1\n2 | 1.416667\n4 | 1.41421356237469')
+    (table,) = [b for b in beats if b.kind == "table"]
+    assert {"1.416667", "1.41421356237469"} <= set(table.strings)
+    assert "1.416667" in drawn_strings("table", table.params)
+    assert "2.006944" in drawn_strings("matrix", {"values": [[2.006944, 1], [0, 1]]})

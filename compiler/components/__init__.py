@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from types import ModuleType
 
+from ..text import as_written
+
 from . import bullets, clear, code, equation, flow, highlight, icon, matrix, network, text, title
 from . import bar_chart, contour, heatmap, plot, scatter
 from . import cards, comparison, grid, move, sequence, steps, table, transform
@@ -61,7 +63,7 @@ def generic_strings(names, params: dict) -> list[str]:
                 if v.strip():  # an empty edge label or note draws nothing
                     out.append(v)
             elif isinstance(v, (int, float)) and not isinstance(v, bool):  # a table cell 3, a value 0.7
-                out.append(f"{v:g}" if isinstance(v, float) else str(v))
+                out.append(as_written(v))
             elif isinstance(v, list):
                 stack[:0] = v
             elif isinstance(v, dict):  # nested parts (plot curves, markers, points…): their labels

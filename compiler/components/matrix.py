@@ -7,6 +7,7 @@ from typing import Annotated, Literal, Union
 from pydantic import Field, field_validator
 
 from ..fields import _whole_number
+from ..text import as_written
 from .base import VisualBase
 
 KIND = 'matrix'
@@ -43,7 +44,7 @@ STRINGS = ('label', 'values')  # parameters whose text is drawn
 def drawn(params: dict) -> list[str]:
     """The name, the entries and, for a named vector (one row or one column), how it reads: `v = [3, 2]`."""
     values = params.get("values") or []
-    cells = [f"{v:g}" if isinstance(v, float) else str(v) for row in values for v in row]
+    cells = [as_written(v) for row in values for v in row]
     out = ([params["label"]] if params.get("label") else []) + cells
     if params.get("label") and params.get("op", "show") == "show" and (len(values) == 1 or all(len(r) == 1 for r in values)):
         out.append(f"{params['label']} = [{', '.join(cells)}]")

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
+from ..text import as_written
 from .beats import Beat
 from .extract import Extracted, mask_shown
 from .theme import Theme
@@ -127,7 +128,8 @@ def _kw(text: str) -> tuple[str, ...]:
 
 
 def _fmt(v) -> str:
-    return f"{v:g}" if isinstance(v, float) else str(v)
+    """A number as the storyboard wrote it, as the components draw it (1.416667 never rounded to six digits)."""
+    return as_written(v)
 
 
 def since_clear(ctx: Context) -> list[Beat]:

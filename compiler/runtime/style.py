@@ -7,6 +7,8 @@ import textwrap
 
 from manim import RIGHT, Text, VGroup, ManimColor
 
+from ..text import as_written  # noqa: F401  (the runtime components read numbers as written through style)
+
 FRAME_W, FRAME_H = 14.222, 8.0
 SAFE_X, SAFE_Y = 6.55, 3.65            # half extents of the safe area
 TITLE_TOP = SAFE_Y
@@ -22,14 +24,6 @@ def clean(s: str) -> str:
     """Drawable text: control characters and bidi overrides removed, length bounded."""
     s = _CONTROL.sub("", str(s))
     return s if len(s) <= 600 else s[:597] + "…"
-
-
-def as_written(v) -> str:
-    """A number a storyboard wrote, as it wrote it: 14.393 stays 14.393 and 2.2648 stays 2.2648 (a table cell or
-    a matrix entry is never rounded), 3.0 reads 3."""
-    if isinstance(v, float):
-        return str(int(v)) if v.is_integer() and abs(v) < 1e15 else repr(v)
-    return str(v)
 
 
 def wrap(s: str, width: int) -> str:
