@@ -209,3 +209,12 @@ def test_table_cells_are_listed_as_written_never_rounded_to_six_digits():
     assert {"1.416667", "1.41421356237469"} <= set(table.strings)
     assert "1.416667" in drawn_strings("table", table.params)
     assert "2.006944" in drawn_strings("matrix", {"values": [[2.006944, 1], [0, 1]]})
+
+
+def test_a_log_of_steps_under_a_head_is_shown_line_by_line_and_comparison_text_opens_no_columns():
+    beats, _ = planned("Step by step, compare the two pointed elements, show the comparison text on the right, move the "
+                       "smaller into the next output cell, and advance that pointer:\n3 vs 9 → take 3\n27 vs 9 → take 9\n"
+                       "27 vs 10 → take 10\nL is empty → copy 82\nResult: [3, 9, 10, 27, 38, 43, 82]")
+    (log,) = [b for b in beats if b.kind == "bullets"]
+    assert log.params["items"] == ["3 vs 9 → take 3", "27 vs 9 → take 9", "27 vs 10 → take 10", "L is empty → copy 82"]
+    assert not any(b.kind == "comparison" for b in beats)

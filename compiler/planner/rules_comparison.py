@@ -17,7 +17,8 @@ _DIVIDER = (r"\b(?:dashed|dotted|vertical)?\s*(?:divider|dividing line|separator
             r"\bside[- ]by[- ]side comparison\b|\btwo[- ]column\b|\btwo columns\b|\bthree columns\b|"
             r"\bcompare\b.*\bside by side\b|\bsplit[- ]screen\b|\b(?:two|three|2|3)\s+(?:\w+\s+)?(?:panels|columns|halves)\b|"
             r"\bpanels?\s+side[- ]by[- ]side\b|\btwo-column\b|\b(?:show|display|draw|create|present)\s+(?:a|an|the)\s+"
-            r"(?:[\w-]+\s+){0,3}comparison\b")
+            r"(?:[\w-]+\s+){0,3}comparison\b(?!\s+(?:text|line|lines|log|result|results|step|steps|counts?|operations?|"
+            r"of\s+(?:the\s+)?(?:two\s+)?(?:pointed|current|elements?|values?|numbers?))\b)")
 
 
 _IN_COLUMN = re.compile(r"^\s*(?:then\s+|and\s+)?(?:in|on)\s+the\s+(first|second|third|left|right|middle)(?:\s+(?:column|side|"

@@ -153,12 +153,35 @@ _LIST_HEAD = re.compile(r"\b(?:bullet(?:ed)?|bullet[- ]points?|summary|checklist
                         re.I)
 
 
+def _log_lines(block: str) -> list[str]:
+    """The first run of three or more lines under a head that each say what happens at a step with an arrow and words
+    ("3 vs 9 → take 3", "L is empty → copy 82") — no formulas (no "="), no rows of cells; [] when there is none."""
+    run: list[str] = []
+    for ln in (x.strip() for x in block.splitlines()):
+        if ln and re.search(r"→|->|=>", ln) and not re.search(r"[=|]", ln.replace("=>", "")) and re.search(
+                r"[A-Za-z]{2,}", ln) and len(ln) <= 80:
+            run.append(ln)
+        elif len(run) >= 3:
+            break
+        else:
+            run = []
+    return run[:12] if len(run) >= 3 else []
+
+
 def rule_list_block(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     """"Summary list at the bottom:" then its items, one per line: a list — read before any picture or formula rule
     sees the words of its items ("Follow the tangent line to the x-axis" draws no axes, "Update: x_{n+1} = …" is an
     item, typeset in the list)."""
     block = re.search(r":[ \t]*\n(.+)$", ex.sentence, re.S)
-    if not block or not _LIST_HEAD.search(mask_shown(ex.sentence[:block.start()])):
+    if not block:
+        return []
+    log = _log_lines(block.group(1))
+    if log and not _LIST_HEAD.search(mask_shown(ex.sentence[:block.start()])):
+        # "Step by step, compare …, show the comparison text on the right …:" then "3 vs 9 → take 3", "27 vs 9 → take
+        # 9", …: a log of what happens, one line per step, shown in turn (the lines after it are read as usual)
+        ctx.consumed.update(log)
+        return [_beat("bullets", "bullets:log-lines", ex, i, log, sum((_kw(x) for x in log), ()), items=log, style="dot")]
+    if not _LIST_HEAD.search(mask_shown(ex.sentence[:block.start()])):
         return []
     if re.search(r"\b(?:derivation|steps|calculation|table|code|rows?|columns?)\b", ex.sentence[:block.start()], re.I):
         return []  # ("a list of the steps:" then formula lines is a derivation; rows are a table's)
