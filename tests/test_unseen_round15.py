@@ -218,3 +218,12 @@ def test_a_log_of_steps_under_a_head_is_shown_line_by_line_and_comparison_text_o
     (log,) = [b for b in beats if b.kind == "bullets"]
     assert log.params["items"] == ["3 vs 9 → take 3", "27 vs 9 → take 9", "27 vs 10 → take 10", "L is empty → copy 82"]
     assert not any(b.kind == "comparison" for b in beats)
+
+
+def test_a_label_that_states_another_value_goes_on_a_new_point_not_on_the_last_dot():
+    beats, _ = planned("Axes: x from 1 to 2, y from -0.5 to 1.5. Curve y = x² − 2. Dot at the curve point (1.5, 0.25). "
+                       "Draw the tangent line y = 3x − 4.25 through (1.5, 0.25) and show it meeting the x-axis at 1.41667. "
+                       'Label the new point "x₂ ≈ 1.41667".')
+    points = [p for b in beats if b.kind == "plot" for p in b.params.get("points") or []]
+    assert {"x": 1.41667, "y": 0, "label": "x₂ ≈ 1.41667"} in points
+    assert not any(p.get("label", "").startswith("x₂") and p["x"] == 1.5 for p in points)

@@ -578,6 +578,17 @@ def _label_curves(ex, ctx, i, first, beats, curves, low):
     return []
 
 
+def _elsewhere(text: str, point: dict) -> float | None:
+    """The value a label states ("x₂ ≈ 1.41667") when it is neither coordinate of `point` — the label of another point;
+    None when it states none or names this one."""
+    m = re.search(r"([^\W\d_][\w₀-₉]*)\s*(?:=|≈)\s*(-?\d+(?:\.\d+)?)\s*$", text)
+    if not m:
+        return None
+    v = float(m.group(2))
+    near = [float(point.get(k, 0.0)) for k in ("x", "y") if isinstance(point.get(k), (int, float))]
+    return None if any(abs(c - v) <= 1e-3 * max(1.0, abs(v)) for c in near) else v
+
+
 def _relabel(ex, ctx, i, first, beats, curves, low):
     """"Label the hole "limit = 4"", "Label it "v"", "Display the label "μ = mean"" (after a marker)."""
     coloured = _label_by_colour(ex, ctx, i, beats)
@@ -610,6 +621,14 @@ def _relabel(ex, ctx, i, first, beats, curves, low):
         cs = [dict(c) for c in last.params["curves"]]
         cs[-1]["label"] = text
         new = dict(last.params, curves=cs)
+    elif last.params.get("points") and _elsewhere(text, last.params["points"][-1]) is not None:
+        # 'Label the new point "x₂ ≈ 1.41667"' after a dot at (1.5, 0.25): the value names another point — on the
+        # x-axis for an x (where the tangent meets it), never a wrong label on the dot drawn before
+        v = _elsewhere(text, last.params["points"][-1])
+        if not re.match(r"x", text.strip(), re.I):
+            ctx.lost(i, f"the point labelled {text!r} is not drawn (where it lies is not said): the label is not placed")
+            return None
+        new = dict(last.params, points=[dict(p) for p in last.params["points"]] + [{"x": v, "y": 0, "label": text}])
     elif last.params.get("points"):
         ps = [dict(p) for p in last.params["points"]]
         old = ps[-1].get("label")
