@@ -227,3 +227,11 @@ def test_a_label_that_states_another_value_goes_on_a_new_point_not_on_the_last_d
     points = [p for b in beats if b.kind == "plot" for p in b.params.get("points") or []]
     assert {"x": 1.41667, "y": 0, "label": "x₂ ≈ 1.41667"} in points
     assert not any(p.get("label", "").startswith("x₂") and p["x"] == 1.5 for p in points)
+
+
+def test_labelling_the_slope_never_relabels_the_last_dot():
+    beats, _ = planned("Axes: x from 0 to 14, y from -2.5 to 3.5. Plot the line y = 0.4136x − 2.28. "
+                       'Mark the point (12.0, 2.68) with a dot labelled "250 nm: 2.68 eV". Label the slope "slope = h".')
+    points = [p for b in beats if b.kind == "plot" for p in b.params.get("points") or []]
+    assert [p["label"] for p in points] == ["250 nm: 2.68 eV"]
+    assert any("slope = h" in b.strings for b in beats)

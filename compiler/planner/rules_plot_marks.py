@@ -602,6 +602,9 @@ def _relabel(ex, ctx, i, first, beats, curves, low):
         return None
     text = (m.group(2) if m else label_only.group(1)).strip()
     what = (m.group(1) or "").lower() if m else ""
+    if what in ("slope", "slopes", "gradient", "region", "area", "intercept", "axis", "axes", "asymptote", "shading", "gap",
+                "distance", "difference", "angle", "rise", "run", "interval"):
+        return None  # 'Label the slope "slope = h"': no dot or curve of the plot carries it (never the last dot's label)
     key = "curves" if what in ("curve", "line", "graph", "function") else None
     it = m is not None and re.match(r"^\s*(?:then\s+)?\w+\s+(?:it|this|that)\b", ex.sentence, re.I) is not None
     last = beats[-1] if it else next((b for b in reversed(beats) if b.params.get(key or "points") or (
