@@ -1831,14 +1831,20 @@ _MATH_WORDS = {"sin", "cos", "tan", "log", "exp", "lim", "max", "min", "det", "m
 _CODE_LIKE = re.compile(r"==|!=|;|[{}\"`]|\b(?:def|return|print|import|let|var|const)\b|\w\.\w+\(|\+=|-=")
 
 
+def _code_like(s: str) -> bool:
+    """Code punctuation or words in `s` — a TeX script group ("x_{n+1}", "e^{-t}") is maths, not a code brace."""
+    return _CODE_LIKE.search(re.sub(r"[_^]\{[^{}\\]{1,10}\}", "_x", s)) is not None
+
+
 def is_scripted_phrase(s: str) -> bool:
     """"v_y starts at 0", "X_1, X_2, ..., X_n": a short phrase whose symbols carry scripts — typeset, its words
     upright, rather than drawn with its underscores and carets."""
     s = str(s).strip()
-    if not s or len(s) > 60 or "\n" in s or re.search(r"[.!?]\s", s) or _CODE_LIKE.search(s):
+    if not s or len(s) > 60 or "\n" in s or re.search(r"[.!?]\s", s) or _code_like(s):
         return False
     # ("E_total", "a_perp", "v_avg": a letter with a word under it)
-    if not re.search(r"(?<![A-Za-z])[A-Za-z](?:_\{?[A-Za-z0-9]{1,6}\}?|\^\{?[A-Za-z0-9+-]{1,3}\}?)(?![A-Za-z0-9])", s) \
+    if not re.search(r"(?<![A-Za-z])[A-Za-z](?:_\{?[A-Za-z0-9]{1,6}\}?|_\{[A-Za-z0-9+\-−]{1,8}\}|\^\{?[A-Za-z0-9+-]{1,3}\}?)"
+                     r"(?![A-Za-z0-9])", s) \
             and not _NAMED_MATH.search(s):  # "needs phi(n)", "standard error sigma / sqrt(n)"
         return False
     if len(re.findall(r"[A-Za-z]{3,}", s)) > 5:
@@ -1890,7 +1896,7 @@ def is_math_expression(s: str) -> bool:
     relation and no word of prose (units after a number and names such as sin, log are maths) — typeset, never
     drawn as typed. Dates, ranges with a hyphen and code are not."""
     s = str(s).strip()
-    if not s or len(s) > 60 or "\n" in s or _CODE_LIKE.search(s) or re.search(r"\d/\d+/\d", s):
+    if not s or len(s) > 60 or "\n" in s or _code_like(s) or re.search(r"\d/\d+/\d", s):
         return False
     words = [w for w in _PROSE_WORD.findall(re.sub(r"\\[A-Za-z]+", " ", s))
              if w.lower() not in _MATH_WORDS and not _UNIT_RE.fullmatch(w)]

@@ -235,3 +235,41 @@ def test_labelling_the_slope_never_relabels_the_last_dot():
     points = [p for b in beats if b.kind == "plot" for p in b.params.get("points") or []]
     assert [p["label"] for p in points] == ["250 nm: 2.68 eV"]
     assert any("slope = h" in b.strings for b in beats)
+
+
+def test_a_label_with_a_script_group_is_typeset():
+    from compiler.mathtext import is_label_formula
+
+    assert is_label_formula("x_{n+1}") and is_label_formula("a_{i-1}")
+    assert not is_label_formula("{a, b}") and not is_label_formula("print(x)")
+
+
+def test_instructions_after_a_block_of_lines_are_not_lines_of_it():
+    beats, _ = planned('Then show the chain of rewrites:\nx = √2  ⟺  x² = 2  ⟺  x² − 2 = 0\nand the text "So √2 is a root of '
+                       'f(x) = x² − 2".')
+    assert not any("the text" in s for b in beats for s in b.strings)
+    assert any(b.kind in ("text", "equation") and b.strings[0].startswith("So √2 is a root") for b in beats)
+    beats, _ = planned('Then the formula lines:\nlevels = ⌈log₂ 7⌉ = 3\ntotal work ≤ n × levels = 7 × 3 = 21\n'
+                       'Small note: "our run used 14 comparisons".')
+    assert not any("Small note" in s for b in beats for s in b.strings)
+
+
+def test_a_half_of_the_screen_holding_axes_is_no_comparison_column():
+    beats, _ = planned("Left half: axes with x from 0 to 3 and y from −2 to 5, curve y = x² − 2.\n"
+                       "Right half, derivation line by line:\nTangent line: y = f(x_n) + f'(x_n)(x − x_n)")
+    assert not any(b.kind == "comparison" for b in beats)
+    assert beats[0].kind == "plot"
+
+
+def test_axis_names_in_brackets_after_ranges_and_no_leftover_formula_from_table_rows():
+    beats, _ = planned('Right side: axes with x from 0 to 30 ("n") and y from 0 to 900 ("steps").\n'
+                       'Below the graph a small table with columns "n", "n²", "n log₂ n":\n1,000 | 1,000,000 | ≈ 10,000\n'
+                       "1,000,000 | 10¹² | ≈ 2 × 10⁷")
+    plot = next(b for b in beats if b.kind == "plot")
+    assert (plot.params.get("x_label"), plot.params.get("y_label")) == ("n", "steps")
+    assert [b.kind for b in beats] == ["plot", "table"]
+
+
+def test_a_chain_of_equivalences_stays_one_formula():
+    beats, _ = planned("Then show the chain of rewrites:\nx = √2  ⟺  x² = 2  ⟺  x² − 2 = 0")
+    assert [b.params.get("exprs") for b in beats if b.kind == "equation"] == [["x = √2  ⟺  x² = 2  ⟺  x² − 2 = 0"]]

@@ -262,8 +262,8 @@ def mask_shown(sentence: str) -> str:
 _RESULT = re.compile(r"(?<!\S)(?:" + "|".join(sorted(formula_words()["result_verbs"], key=len, reverse=True))
                      + r")(?=\s)", re.I)
 _SAID = "\x02"  # stands for the words of a formula said in words while the prose is read (same length)
-_OPS = "=+−×*/÷^→←↔≈≤≥<>±·⋅≠∝⇒⟶∈⇌⇄"
-_STRONG_OP = re.compile(r"^(?:=|≈|\+|×|\*|/|÷|\^|→|⟶|->|-->|=>|⇒|≤|≥|<|>|<=|>=|≠|!=|±|·|⋅|-|−|∝|∈|⇌|⇄|<=>|<->)$")
+_OPS = "=+−×*/÷^→←↔≈≤≥<>±·⋅≠∝⇒⟶∈⇌⇄⟺⇔⟹"
+_STRONG_OP = re.compile(r"^(?:=|≈|\+|×|\*|/|÷|\^|→|⟶|->|-->|=>|⇒|≤|≥|<|>|<=|>=|≠|!=|±|·|⋅|-|−|∝|∈|⇌|⇄|<=>|<->|⟺|⇔|⟹)$")
 _MATH_FUNCS = {"lim", "sin", "cos", "tan", "log", "ln", "exp", "det", "max", "min", "sqrt", "arg", "mod", "argmax",
                "argmin", "softmax", "var", "cov", "tr", "gcd", "lcm", "sinh", "cosh", "tanh", "sec", "csc", "cot"}
 _GREEK_NAMES = {"pi", "theta", "lambda", "omega", "sigma", "phi", "mu", "epsilon"}

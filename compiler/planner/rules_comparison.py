@@ -109,8 +109,11 @@ def rule_comparison(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                                  ("compare", "versus"))]
     col = _COLUMN.match(ex.sentence)
     if col is not None and not any(b.kind == "comparison" for b in since_clear(ctx)) and re.search(
-            r"\b(?:draw|sketch|place|put|plot)\b", ex.sentence[col.end():], re.I):
-        col = None  # "On the left side draw two charges …": where a picture goes, not a column of a comparison
+            r"\b(?:draw|sketch|place|put|plot)\b|^\W*(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:axes|graph|plot|curve|grid|"
+            r"number\s+line|coordinate\s+plane|diagram|circuit|triangle|chart|histogram)\b", ex.sentence[col.end():], re.I):
+        # "On the left side draw two charges …", "Left half: axes with x from 0 to 3 …": where a picture goes, not a
+        # column of a comparison
+        col = None
     prose_line = None
     if col is None:
         col = _IN_COLUMN.match(ex.sentence)

@@ -148,6 +148,8 @@ def kept_formulas(ex: Extracted, prose, ctx: Context, i: int) -> list[Beat]:
             shown = "".join(re.sub(r"\s+", "", str(x)) for b in ctx.beats for x in (*b.strings, b.params))
         if re.sub(r"\s+", "", t) in shown or t in ctx.consumed:
             continue
+        if "|" in t and all(re.sub(r"\s+", "", c) in shown for c in t.split("|") if c.strip()):
+            continue  # "10¹² | ≈ 2 × 10⁷": cells of a table row the scene draws, not a formula
         out.append(t)
     if not out:
         return []

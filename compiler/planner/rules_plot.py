@@ -163,7 +163,10 @@ def _axis_labels(ex: Extracted) -> tuple[str | None, str | None]:
                       r"(?:as\s+)?[\"\u201c]([^\"\u201d]+)[\"\u201d]", ex.sentence, re.I) or re.search(
             r"\b" + axis + r"[- ]axis\s+[\"\u201c]([^\"\u201d]+)[\"\u201d]", ex.sentence, re.I) or re.search(
             # 'small axes with x "n" (from 0 to 100) and y "sum" (from 1.5 to 4)'
-            r"\b" + axis + r"\s+[\"\u201c]([^\"\u201d]{1,30})[\"\u201d]\s*\(\s*(?:from\s+)?-?[\d.]+\s+to\s", ex.sentence, re.I)
+            r"\b" + axis + r"\s+[\"\u201c]([^\"\u201d]{1,30})[\"\u201d]\s*\(\s*(?:from\s+)?-?[\d.]+\s+to\s", ex.sentence, re.I) or re.search(
+            # 'axes with x from 0 to 30 ("n") and y from 0 to 900 ("steps")'
+            r"\b" + axis + r"\s+from\s+[-−]?[\d.]+\s+to\s+[-−]?[\d.]+\s*\(\s*[\"\u201c]([^\"\u201d]{1,30})[\"\u201d]\s*\)",
+            ex.sentence, re.I)
         out.append(m.group(1).strip() if m else None)
     for k, names in enumerate((r"x|horizontal", r"y|vertical")):
         if out[k] is None:

@@ -233,7 +233,7 @@ def rule_steps(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                     ctx.lost(i, f"{dash.group(2).strip().rstrip('.')!r} beside {dash.group(1)!r} is not drawn")
             cand = [re.sub(r'^"([^"]+)"\s*[-\u2013\u2014]\s+[^"]+$', r"\1", c) for c in cand]
             # 'Left: "1 x 44 g + 5 x 32 g = 204 g"': the quoted formula is the line, its label the note beside it
-            cand = [re.sub(r'^([A-Za-z][\w ]{0,15}?)\s*:\s*"([^"]+)"\s*$', r"\2 (\1)", c) for c in cand]
+            cand = [re.sub(r'^([A-Za-z][\w ]{0,15}?)\s*:\s*"([^"]+)"\s*[.,;]?\s*$', r"\2 (\1)", c) for c in cand]
             # '"25 = 25" with a check mark': the quoted formula is the line, what follows is its note
             cand = [re.sub(r'^"([^"]+)"\s+(.+)$', r"\1 (\2)", c) for c in cand]
             if len(cand) >= 2 and all(re.match(r"\s*[^\W\d]\w{0,5}\s*=\s*[A-Za-z]{3,}(?:\s+[A-Za-z]+)*\s*(?:\([^()]*\))?\s*$", c)

@@ -310,6 +310,11 @@ def _data_line(line: str) -> bool:
         return True  # "DNA Pol I | replaces primers with DNA": the cells of a row, whatever words they hold
     if is_instruction(line):
         return False
+    said = re.fullmatch(r"(?:and\s+|then\s+|with\s+)?(?:an?\s+|the\s+)?(?:small\s+|short\s+|final\s+|quick\s+)?(text|note|"
+                        r"caption|label|remark|comment|footnote|check|question|message)\s*:?\s*[\"\u201c]([^\"\u201d]+)"
+                        r"[\"\u201d]\s*[.,;]?", bare, re.I)
+    if said and not (said.group(1).lower() == "check" and is_formula_line(said.group(2))):
+        return False  # 'and the text "So √2 is a root …".', 'Small note: "our run used 14 comparisons".': an instruction
     return bool(re.search(r"[=|≈→]|\d", line)) and len(re.findall(r"[A-Za-z]{4,}", line)) <= 8
 
 
