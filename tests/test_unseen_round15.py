@@ -273,3 +273,15 @@ def test_axis_names_in_brackets_after_ranges_and_no_leftover_formula_from_table_
 def test_a_chain_of_equivalences_stays_one_formula():
     beats, _ = planned("Then show the chain of rewrites:\nx = √2  ⟺  x² = 2  ⟺  x² − 2 = 0")
     assert [b.params.get("exprs") for b in beats if b.kind == "equation"] == [["x = √2  ⟺  x² = 2  ⟺  x² − 2 = 0"]]
+
+
+def test_a_dot_on_the_x_axis_is_a_point_at_height_zero_with_its_label():
+    base = "Axes with x from 0 to 3 and y from -2 to 5, curve y = x^2 - 2. "
+    for sentence, label in (('Pick a generic guess at x = 2.2 on the x-axis, labelled "x_n".', "x_n"),
+                            ('Mark a dot at x = 2.2 on the x-axis labelled "x_n".', "x_n"),
+                            ("Put a dot on the x-axis at x = 2.2.", "x = 2.2")):
+        beats, _ = planned(base + sentence)
+        assert beats[-1].params["points"] == [{"x": 2.2, "y": 0, "label": label}], sentence
+        assert not beats[0].params.get("x_label")
+    beats, _ = planned(base + 'Dot at "x₁ = 1.5" on the x-axis.')
+    assert beats[-1].params["points"] == [{"x": 1.5, "y": 0, "label": "x₁ = 1.5"}]

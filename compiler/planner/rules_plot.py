@@ -167,6 +167,9 @@ def _axis_labels(ex: Extracted) -> tuple[str | None, str | None]:
             # 'axes with x from 0 to 30 ("n") and y from 0 to 900 ("steps")'
             r"\b" + axis + r"\s+from\s+[-−]?[\d.]+\s+to\s+[-−]?[\d.]+\s*\(\s*[\"\u201c]([^\"\u201d]{1,30})[\"\u201d]\s*\)",
             ex.sentence, re.I)
+        if m and re.search(r"\b(?:on|along|onto)\s+the\s+$", ex.sentence[max(0, m.start() - 12):m.start()], re.I) and re.search(
+                r"\b(?:dot|point|guess|marker|tick)\b", ex.sentence[:m.start()], re.I):
+            m = None  # "Mark a dot at x = 2.2 on the x-axis labelled "x_n"": the dot's label, not the axis's name
         out.append(m.group(1).strip() if m else None)
     for k, names in enumerate((r"x|horizontal", r"y|vertical")):
         if out[k] is None:

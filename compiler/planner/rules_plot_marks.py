@@ -361,7 +361,7 @@ def rule_plot_ops(ex: Extracted, ctx, i: int) -> list[Beat]:
     for op in (_on_level_line, _between, _curve_formula, _name_axes, _label_curves, _relabel, _data_lines, _legend, _spans, _valued_points, _intersection_point, _axis_markers,
                _level_lines, _dot_rows, _listed_points, _fit_line, _vertical_line, _secant, _tangent, _shift_curve,
                _tails, _riemann, _bar_series, _label_bars,
-               _steps_on_curve, _move_along, _point_on_curve, _endpoint_labels, _label_segments, _plane_segments, _mark_points, _mark_extremum,
+               _steps_on_curve, _move_along, _point_on_axis, _point_on_curve, _endpoint_labels, _label_segments, _plane_segments, _mark_points, _mark_extremum,
                _hole, _dots_toward, _approaches):
         out = op(ex, ctx, i, first, beats, curves, low)
         if out is not None:
@@ -1341,6 +1341,26 @@ def _near(f, p: dict) -> bool:
     """Whether the point lies on the curve f."""
     y = _safe(f, float(p["x"]))
     return y is not None and abs(y - float(p["y"])) <= 1e-3 * max(1.0, abs(y))
+
+
+_ON_X_AXIS = re.compile(r"\b(?:dot|point|guess|marker|tick|cross|circle)\b[^.;]{0,40}?(?:\bat\s+(?:x\s*=\s*)?(?P<v>" + NUM +
+                        r")|\bat\s+[\"\u201c](?P<q>[^\"\u201d]{0,12}?[=≈]\s*(?P<qv>" + NUM + r"))[\"\u201d])\s+on\s+the\s+"
+                        r"(?:x[- ]axis|horizontal\s+axis)\b|\b(?:dot|point|marker)\s+on\s+the\s+x[- ]axis\s+at\s+(?:x\s*=\s*)?"
+                        r"(?P<w>" + NUM + r")", re.I)
+
+
+def _point_on_axis(ex, ctx, i, first, beats, curves, low):
+    """"Pick a generic guess at x = 2.2 on the x-axis, labelled "x_n"", 'Dot at "x₁ = 1.5" on the x-axis', "Put a dot on
+    the x-axis at x = 2.2": a point at (v, 0), with its label — not a point on the curve, not the axis's name."""
+    m = _ON_X_AXIS.search(ex.sentence)
+    if m is None:
+        return None
+    v = m.group("v") or m.group("qv") or m.group("w")
+    after = re.match(r"\s*,?\s*(?:labell?ed|named|marked)\s+[\"\u201c]([^\"\u201d]{1,30})[\"\u201d]", ex.sentence[m.end():])
+    label = after.group(1) if after else m.group("q") if m.group("q") else f"x = {v}"
+    ctx.consumed.add(label)
+    ex.prose[:] = [p for p in ex.prose if not re.fullmatch(r"x\s*=\s*" + re.escape(v), p[0].rstrip("."))]
+    return [_extend(ex, ctx, i, "plot:point-on-axis", [label], points=[{"x": _num(v), "y": 0, "label": label}])]
 
 
 def _point_on_curve(ex, ctx, i, first, beats, curves, low):
