@@ -219,6 +219,11 @@ _CURRENT_ARROW = re.compile(r"\barrow\b[^.;\"\u201c]{0,40}?\bwire\b[^.;\"\u201c]
                             r"[\"\u201d]", re.I)
 
 
+def _beside_value(e: dict, text: str) -> str:
+    """An element's value with the one written beside it ("2 Ω, 4.8 V"), as a `value` step's text."""
+    return (f"{e['value']}, {text}" if e.get("value") and text not in str(e["value"]) else text)[:16]
+
+
 def _labels_on_circuit(ex: Extracted, ctx: Context, i: int, circuit: Beat) -> list[Beat] | None:
     """'place labels "3 V" next to each resistor in the circuit, and a label "1 A" with a small arrow on the wire';
     'Place the labels "2 A" next to each branch, "4 A" next to the main wire': values on the circuit on screen — a
@@ -257,17 +262,13 @@ def _labels_on_circuit(ex: Extracted, ctx: Context, i: int, circuit: Beat) -> li
             elements[named[0]]["current"] = text
             used.append(text)
         elif named:  # "'4.8 V' in green next to R₁": the value beside that element
-            k = named[0]
-            e = elements[k]
-            both = f"{e['value']}, {text}" if e.get("value") and text not in str(e["value"]) else text
-            steps.append({"action": "value", "element": names[k], "text": both[:16]})
+            steps.append({"action": "value", "element": names[named[0]], "text": _beside_value(elements[named[0]], text)})
             used.append(text)
         elif re.match(r"(?:resistor|bulb|lamp|battery)", where):
             kind = "battery" if where.startswith("battery") else "bulb" if where.startswith(("bulb", "lamp")) else "resistor"
             for k, e in enumerate(elements):
                 if e["type"] == kind:
-                    both = f"{e['value']}, {text}" if e.get("value") and text not in str(e["value"]) else text
-                    steps.append({"action": "value", "element": names[k], "text": both[:16]})
+                    steps.append({"action": "value", "element": names[k], "text": _beside_value(e, text)})
             used.append(text)
         elif where.startswith("branch"):
             firsts = {}
