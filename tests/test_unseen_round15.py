@@ -285,3 +285,13 @@ def test_a_dot_on_the_x_axis_is_a_point_at_height_zero_with_its_label():
         assert not beats[0].params.get("x_label")
     beats, _ = planned(base + 'Dot at "x₁ = 1.5" on the x-axis.')
     assert beats[-1].params["points"] == [{"x": 1.5, "y": 0, "label": "x₁ = 1.5"}]
+
+
+def test_a_piece_carried_down_whole_hangs_under_itself_in_a_split_tree():
+    beats, _ = planned("Start with the full array at the top: [38, 27, 43, 3, 9, 82, 10].\n"
+                       "Split it with two lines going down to level 1: [38, 27, 43, 3] on the left and [9, 82, 10] on the right.\n"
+                       "Level 2: [38, 27], [43, 3], [9, 82], [10].\nLevel 3: [38], [27], [43], [3], [9], [82], [10].")
+    (tree,) = [b for b in beats if b.kind == "graph"]
+    label = {n["id"]: n["label"] for n in tree.params["nodes"]}
+    tens = [e for e in tree.params["edges"] if label[e["to"]] == "10"]
+    assert [(label[e["from"]], label[e["to"]]) for e in tens] == [("9, 82, 10", "10"), ("10", "10")]

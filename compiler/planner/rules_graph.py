@@ -707,9 +707,12 @@ def _level_split(ex: Extracted, ctx: Context, i: int, on_screen: Beat | None) ->
         return len(small) < len(big) and any(big[k:k + len(small)] == small for k in range(len(big) - len(small) + 1))
 
     placed: list[tuple[str, list[str]]] = []
+    split = {e["from"] for e in edges}
     for piece in pieces:
-        # the deepest piece it is cut from (the last one added that holds it)
-        parent = next((n["id"] for n in reversed(nodes) if inside(piece, tokens(n))), None)
+        # a piece carried down whole ("[10]" under "[10]": one element is not split), else the deepest piece it is cut
+        # from (the last one added that holds it) — never a piece above it that was split already
+        parent = next((n["id"] for n in reversed(nodes) if tokens(n) == piece and n["id"] not in split), None) or next(
+            (n["id"] for n in reversed(nodes) if inside(piece, tokens(n))), None)
         if parent is None:
             return None  # not a split of what is on screen: lists of their own
         placed.append((parent, piece))
