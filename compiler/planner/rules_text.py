@@ -176,18 +176,19 @@ def rule_list_block(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if not block:
         return []
     log = _log_lines(block.group(1))
-    if log and not _LIST_HEAD.search(mask_shown(ex.sentence[:block.start()])):
+    listed = _LIST_HEAD.search(mask_shown(ex.sentence[:block.start()])) is not None
+    if log and not listed:
         # "Step by step, compare …, show the comparison text on the right …:" then "3 vs 9 → take 3", "27 vs 9 → take
         # 9", …: a log of what happens, one line per step, shown in turn (the lines after it are read as usual)
         ctx.consumed.update(log)
         return [_beat("bullets", "bullets:log-lines", ex, i, log, sum((_kw(x) for x in log), ()), items=log, style="dot")]
-    if not _LIST_HEAD.search(mask_shown(ex.sentence[:block.start()])):
+    if not listed:
         return []
     if re.search(r"\b(?:derivation|steps|calculation|table|code|rows?|columns?)\b", ex.sentence[:block.start()], re.I):
         return []  # ("a list of the steps:" then formula lines is a derivation; rows are a table's)
     lines = [ln.strip() for ln in block.group(1).splitlines() if ln.strip()]
-    if len(lines) < 2 or any(re.search(r"\s\|\s", ln) or ln.count("|") >= 3 for ln in lines) or all(re.search(r"[=≈]", ln) and len(re.findall(r"[A-Za-z]{3,}", ln)) <= 1
-                                                              for ln in lines):
+    if len(lines) < 2 or any(re.search(r"\s\|\s", ln) or ln.count("|") >= 3 for ln in lines) or all(
+            re.search(r"[=≈]", ln) and len(re.findall(r"[A-Za-z]{3,}", ln)) <= 1 for ln in lines):
         return []  # (rows of cells; a column of formulas)
     if not _list_lines(ex, ctx, i):
         return []  # (quoted items are read as any quoted strings: formulas, a derivation, a sentence)
