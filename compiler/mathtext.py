@@ -1939,14 +1939,15 @@ def is_formula_line(s: str) -> bool:
         return False  # "Is it just cos(x^2)?": a sentence with maths in it, not a formula (its words are no letters)
     rhs = re.split(r"=|≈|->|→", s, maxsplit=1)
     first = re.match(r"\s*([A-Za-z]{3,})(?![A-Za-z])(?![(_^])", rhs[1]) if len(rhs) == 2 else None
-    if first and first.group(1).lower() not in _MATH_WORDS and (
+    concluded = len(rhs) == 2 and re.search(r"[<>≤≥]", rhs[0]) and re.match(r"\s*(?:->|→)", s[len(rhs[0]):])
+    if first and not concluded and first.group(1).lower() not in _MATH_WORDS and (
             re.fullmatch(r"[A-Z]?[a-z]+", first.group(1)) and re.search(r"[aeiouy]", first.group(1), re.I)) \
             and not re.match(r"\s*(?:[-+*/×·^]|//)\s*[\w(]", rhs[1][first.end():]):  # "low = mid + 1": arithmetic on a name
         # ("PV = nRT", "E = mgh": a product of letters, not a word — it stays a formula)
         return False  # "F = force (newtons)", "pressure = voltage": a meaning, not a formula
     if "\\" not in s and not looks_like_math(s) and not re.search(r"[A-Z][a-z]?\d", s):
         # "eigenvalue = 3", "t = 0.00 s", "Principal P = $1000": something equal to something, not code
-        if not re.search(r"[=≈≤≥]", s) or _CODE_LIKE.search(s):
+        if not (re.search(r"[=≈≤≥]", s) or concluded) or _CODE_LIKE.search(s):
             return False
     return to_tex(s).tex is not None
 

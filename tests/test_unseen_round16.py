@@ -25,3 +25,67 @@ def test_labels_of_a_picture_listed_apart_are_said():
     assert not [n for n in notes if "listed apart" in n]
     _, notes = planned('Show four lines on the left: "Client sends SYN", "Server answers", "Client acks", "Done".')
     assert not [n for n in notes if "listed apart" in n]
+
+
+def test_named_formula_lines_under_a_colon_are_one_derivation():
+    beats, _ = planned("On the right, write these lines one after another:\nArea of square = 1 × 1 = 1\n"
+                       "Area of quarter circle = (1/4) · π · 1² = π/4\nP(point inside) = (π/4) / 1 = π/4 ≈ 0.785\n"
+                       "inside / total ≈ π/4\nπ ≈ 4 × inside / total\nBox the final line.")
+    (steps,) = [b for b in beats if b.kind == "steps"]
+    assert steps.params["lines"][0] == "Area of square = 1 × 1 = 1"  # the name stays with its line
+    assert steps.params["lines"][-1] == "π ≈ 4 × inside / total" and len(steps.params["lines"]) == 5
+
+
+def test_a_comparison_with_its_verdict_is_one_line_of_the_working():
+    from compiler.mathtext import is_formula_line, to_tex
+
+    assert is_formula_line("0.50 ≤ 1 -> inside") and is_formula_line("1.13 > 1 -> outside")
+    assert to_tex("1.13 > 1 -> outside").tex == r"1.13 > 1 \to \mathrm{outside}"
+    assert not is_formula_line("F = force (newtons)")  # a meaning, still no formula
+    beats, _ = planned("Point Q at (0.8, 0.7): draw the same construction, and show:\n0.8² + 0.7² = 0.64 + 0.49 = 1.13\n"
+                       "1.13 > 1 -> outside")
+    assert "flow" not in [b.kind for b in beats]  # the verdict's arrow is no diagram
+    (steps,) = [b for b in beats if b.kind == "steps"]
+    assert steps.params["lines"] == ["0.8² + 0.7² = 0.64 + 0.49 = 1.13", "1.13 > 1 -> outside"]
+
+
+def test_numbers_where_projections_meet_the_axes_are_not_the_axes_names():
+    beats, _ = planned("Draw axes with x from 0 to 1 and y from 0 to 1. Point P at (0.5, 0.5): draw a dot and a dashed "
+                       "line from the origin to P, with dashed projections to the axes labeled \"0.5\" and \"0.5\".")
+    plot = beats[0]
+    assert plot.params.get("x_label") != "0.5" and plot.params.get("y_label") != "0.5"
+    assert any(b.kind == "plot" and b.params.get("points") for b in beats) or any(
+        "(0.5, 0.5)" in b.strings for b in beats)
+
+
+def test_a_row_of_boxes_with_a_note_under_each():
+    import pytest
+    from pydantic import ValidationError
+
+    from compiler.components.sequence import SequenceVisual, drawn
+
+    beats, _ = planned("Show the word in a row of letter boxes and under each letter its code: A 0, B 110, R 111, A 0, "
+                       "C 100.")
+    (seq,) = beats
+    assert seq.kind == "sequence"
+    assert seq.params["tokens"] == ["A", "B", "R", "A", "C"]
+    assert seq.params["below"] == ["0", "110", "111", "0", "100"]  # codes as written, zeros kept
+    assert "110" in drawn(seq.params)
+    with pytest.raises(ValidationError, match="one under each token"):
+        SequenceVisual(kind="sequence", tokens=["A", "B"], below=["0"])
+
+
+def test_codes_with_leading_zeros_stay_as_written_in_a_table():
+    beats, _ = planned('Left side: a table with columns "Letter" and "3-bit code": A 000, B 001, R 010, C 011, D 100. '
+                       'Write the rule at the bottom: "Prefix-free: no code may be the beginning of another code".')
+    (table,) = [b for b in beats if b.kind == "table"]
+    assert table.params["rows"] == [["A", "000"], ["B", "001"], ["R", "010"], ["C", "011"], ["D", 100]]
+    # the rule is a line of its own, never a row of the table
+    assert any(b.kind == "text" and "Prefix-free" in b.strings[0] for b in beats)
+
+
+def test_a_quoted_line_after_a_colon_is_no_row_of_the_table_waiting_for_rows():
+    beats, _ = planned('Draw a table with columns "Letter" and "Code". '
+                       'Write the rule at the bottom: "Prefix-free: no code may be the beginning of another code".')
+    (table,) = [b for b in beats if b.kind == "table"]
+    assert not any("Prefix-free" in str(c) for r in table.params["rows"] for c in r)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
 
 from ..fields import NonBlank
 from .base import VisualBase
@@ -25,17 +26,26 @@ class SequenceVisual(VisualBase):
     indices: Literal[0, 1] | None = Field(
         None, description="Write each cell's index under it in small grey numbers, counting from 0 (an array's "
         "indexes) or 1.", examples=[0])
+    below: list[str] | None = Field(
+        None, min_length=1, max_length=16, description="A small note under each token, in order (its code, count or "
+        "value): as many as `tokens`.", examples=[["0", "110", "111"]])
     update: bool = Field(False, description="A new state of the row on screen with the same `label` (a stack after a "
                          "push or a pop): it changes in place instead of being drawn again below.", examples=[True])
 
+    @model_validator(mode="after")
+    def _one_note_each(self):
+        if self.below is not None and len(self.below) != len(self.tokens):
+            raise PydanticCustomError("sequence", f"`below` has {len(self.below)} notes for {len(self.tokens)} tokens: give one under each token")
+        return self
 
-STRINGS = ("tokens", "label")  # parameters whose text is drawn
+
+STRINGS = ("tokens", "label", "below")  # parameters whose text is drawn
 
 
 def drawn(params: dict) -> list[str]:
-    """The tokens, the caption and the index under each cell."""
+    """The tokens, the caption, the note and the index under each cell."""
     tokens = [str(t) for t in params.get("tokens") or []]
     first = params.get("indices")
-    return tokens + ([params["label"]] if params.get("label") else []) + \
+    return tokens + ([params["label"]] if params.get("label") else []) + [str(x) for x in params.get("below") or []] + \
         ([str(first + k) for k in range(len(tokens))] if first is not None else [])
 MODEL = SequenceVisual

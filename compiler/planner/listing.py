@@ -115,8 +115,8 @@ def unquoted_cell(cell: str, keep: str = " .") -> str:
 
 def cell_number(s: str):
     """A cell: a number, or the text as written when writing it as a number would change it ("1.0")."""
-    if re.fullmatch(r"-?\d{1,15}", s):
-        return int(s)
+    if re.fullmatch(r"-?(?:0|[1-9]\d{0,14})", s):
+        return int(s)  # (not "000" or "011": a code, its zeros kept)
     if re.fullmatch(r"-?\d+\.\d*[1-9]", s) and repr(float(s)) == s.lstrip("+"):
         return float(s)  # (not "0.000003", which a float would show as 3e-06)
     return s

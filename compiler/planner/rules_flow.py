@@ -397,7 +397,8 @@ def rule_flow(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     elif ex.chain and (not re.search(r"\b(?:numbered|bulleted|ordered)?\s*list\b[^:\n]*:\s*\n", ex.sentence, re.I) or re.search(
             # "list the phases in a single row, separated by arrows:" then "Prophase → Metaphase → …": a chain
             r"\b(?:separated|joined|connected|linked)\s+by\s+arrows\b|\bwith\s+arrows\s+between\b", ex.sentence, re.I)) and not \
-            re.search(r"[\"\u201d]\s*(?:->|→|⟶)\s*[\"\u201c]", ex.sentence) and not _walk_on_graph(ex, ctx, i):  # ('"t = 0.00 s" → "t = 1.58 s"': a reading
+            re.search(r"[\"\u201d]\s*(?:->|→|⟶)\s*[\"\u201c]", ex.sentence) and not _in_formula_drawn(ex.chain, ctx, i) and \
+            not _walk_on_graph(ex, ctx, i):  # ('"t = 0.00 s" → "t = 1.58 s"': a reading
         # that changes, not a chain of the words around it)
         # (an arrow inside an item of a list — "Take the square root → standard deviation" — is the item's)
         nodes, rule = ex.chain, "flow:arrow-chain"
@@ -594,6 +595,13 @@ def _names_arrow(sentence: str, q: str) -> bool:
     return before is not None and (re.search(r"\barrows?\s*(?:labell?ed\s+|called\s+|of\s+)?[\"\u201c]$", before) is not None
                                    or re.search(r"\b(?:arrows?|braces?)\b(?:[^\"\u201c\u201d.;]|\.(?=\d)){0,60}?\b(?:labell?ed|"
                                                 r"called|marked|reading|saying)\s+[\"\u201c]$", before, re.I) is not None)
+
+
+def _in_formula_drawn(chain: list[str], ctx: Context, i: int) -> bool:
+    """Whether the chain's arrows are a formula's this sentence already drew ("0.50 ≤ 1 -> inside", a line of steps)."""
+    joined = re.compile(r"\s*(?:->|→|=>|⟶)\s*".join(re.escape(n) for n in chain))
+    return any(b.detail_index == i and b.kind in ("equation", "steps") and any(joined.search(s) for s in b.strings)
+               for b in ctx.beats)
 
 
 def _walk_on_graph(ex: Extracted, ctx: Context, i: int) -> bool:

@@ -155,6 +155,15 @@ def rule_axis_labels(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
 
 
 def _axis_labels(ex: Extracted) -> tuple[str | None, str | None]:
+    names = _axis_names(ex)
+    if all(n is not None and re.fullmatch(r"[-−+]?\d[\d.,]*", n) for n in names):
+        # 'dashed projections to the axes labeled "0.5" and "0.5"': numbers mark where lines meet the axes — values,
+        # never the axes' names
+        return None, None
+    return names
+
+
+def _axis_names(ex: Extracted) -> tuple[str | None, str | None]:
     out = []
     for axis in ("x", "y"):
         # "the x-axis labeled "Years"", "the horizontal axis labeled "t (years)""

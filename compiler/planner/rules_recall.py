@@ -324,6 +324,11 @@ def rule_recall(ex: Extracted, ctx, i: int) -> list[Beat]:
                        r"arrangement|diagram)\b|\b(?:start|starting|begin|beginning|continue|continuing|resume|resuming)\s+"
                        r"(?:from|with|at)\s+(?:the\s+)?(?:state|point|end|picture|frame)\b|\b(?:where|as)\s+(?:we|it|the\s+"
                        r"(?:previous|last)\s+scene)\s+left\s+off\b", low)
+    named_before = _named_picture(ex, ctx) if not candidates and not shown - {"title", "text", "clear"} else None
+    if named_before is not None:
+        # "Left: the unit square with the quarter circle.": a noun phrase, no verb, naming a picture drawn before
+        ctx.stop = True
+        return [_recalled(named_before[1], named_before[0], ex, i)]
     if layout and not candidates and not shown - {"title", "text", "clear"}:
         # "Same five-column layout, with arrow 1 already present.": the picture of the scene before, as it was left
         sp = ctx.history[-1]
@@ -340,6 +345,29 @@ def rule_recall(ex: Extracted, ctx, i: int) -> list[Beat]:
             ctx.stop = True
             return [_recalled(found[1], found[0], ex, i)]
     return []
+
+
+_NOUN_PHRASE = re.compile(r"\s*(?:(?:left|right|top|bottom|middle|cent(?:er|re))(?:\s+(?:half|side|panel|part))?\s*:\s*|"
+                          r"(?:on|at|in)\s+the\s+(?:left|right|top|bottom|middle|cent(?:er|re))(?:\s+\w+)?\s*[:,]\s*)?"
+                          r"the\s+([a-z][a-z -]{2,80}?)\s*\.?\s*", re.I)
+
+
+def _named_picture(ex: Extracted, ctx) -> tuple[int, Beat] | None:
+    """The picture of the latest scene that a bare noun phrase names by words its labels carry ("the unit square with
+    the quarter circle" after a plot of a "quarter circle"): a sentence with no verb, only that noun phrase."""
+    m = _NOUN_PHRASE.fullmatch(ex.sentence)
+    if not m:
+        return None
+    words = {w for w in re.findall(r"[a-z]{4,}", m.group(1).lower()) if w not in ("with", "from", "that", "this")}
+    for sp in reversed(ctx.history):
+        for b in sp.beats:
+            if b.kind in _NOT_PICTURES:
+                continue
+            state = scene_state(sp, b.kind)
+            drawn = set(re.findall(r"[a-z]{4,}", " ".join(state.strings).lower())) if state is not None else set()
+            if words & drawn:
+                return sp.number, state
+    return None
 
 
 def _as_asked(ctx, b: Beat, number: int, low: str, sentence: str) -> Beat:

@@ -79,11 +79,32 @@ _NOUN_LIST = re.compile(r"\b(?:row|array|list|sequence)\s+(?:of\s+(?:numbers|val
                         r"((?:-?\d+(?:\.\d+)?\s*,\s*){2,15}-?\d+(?:\.\d+)?)\b(?![.,]\d)", re.I)
 
 
+_UNDER_EACH = re.compile(r"\b(?:under|below|beneath)\s+(?:each|every)\s+[a-z]+\s+(?:its|the|their)\s+[a-z][\w -]{0,30}?"
+                         r"\s*:\s*([^\n]+?)\s*\.?\s*$", re.I)
+
+
+def _row_with_notes(ex: Extracted) -> tuple[list[str], list[str]] | None:
+    """"a row of letter boxes and under each letter its code: A 0, B 110, R 111": the cells, and the note under each."""
+    if not re.search(_ROW, ex.sentence, re.I):
+        return None
+    m = _UNDER_EACH.search(ex.sentence)
+    pairs = [p.split() for p in re.split(r"\s*,\s*", m.group(1))] if m else []
+    if not 2 <= len(pairs) <= 16 or any(len(p) != 2 for p in pairs):
+        return None
+    return [p[0] for p in pairs], [p[1] for p in pairs]
+
+
 def rule_sequence(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     """"Show the tokens "The", "cat", "sat" processed one at a time"; "…appearing one by one as they
     are generated"; "the sentence "The cat sat" split into tokens"; "a sorted array of numbers
     [3, 8, 15, 21] as boxes in a row"; then "Animate a pointer moving … checking each element" or
     "pointers "low" at index 0 and "high" at index 9" on the array on screen."""
+    noted = _row_with_notes(ex)
+    if noted is not None:
+        tokens, below = noted
+        ctx.stop = not [q for q in ex.quoted if q not in ctx.consumed]
+        return [_beat("sequence", "sequence:row-with-notes", ex, i, tokens + below, _kw(ex.sentence) + ("array",),
+                      tokens=tokens, below=below, mode="show")]
     row = _row_of_quoted(ex) or _symbol_row(ex)
     if row is not None:
         tokens, rule = row

@@ -244,7 +244,7 @@ def rule_steps(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             if len(cand) >= 2 and all(re.match(r"\s*\d{1,2}[.)]\s+[A-Za-z]{3,}\b(?![(_^])", c) for c in cand) and sum(
                     bool(re.match(r"\s*\d{1,2}[.)]\s+[A-Za-z]{3,}\s+(?:the\s+|a\s+)?[a-z]{3,}", c)) for c in cand) * 2 > len(cand):
                 return []  # "1. Find where the curves meet: x^2 = x …", "2. Find the top curve: …": numbered points
-            maths = [c for c in cand if re.search(r"[=≈]", _step_piece(c)[0]) or looks_like_math(_step_piece(c)[0])
+            maths = [c for c in cand if re.search(r"[=≈<≤≥]|(?<![-=])>", _step_piece(c)[0]) or looks_like_math(_step_piece(c)[0])
                      # "⇒ a⊥ is perpendicular to b ✓": the conclusion of the line above, a line of the argument
                      or re.match(r"\s*(?:⇒|=>|∴|⟹)", c)]
             if block and len(maths) >= 2 and len(maths) * 3 >= len(cand) * 2 and not any(_cell_bar(c) for c in cand):

@@ -54,6 +54,9 @@ def _row_groups(text: str, ncols: int) -> list[list]:
         cells = [re.sub(r"^(?:[a-z]\w{0,5}\s*=\s*)", "", c.strip(), flags=re.I) for c in cells]
         if label and label.group(1) and len(cells) == ncols - 1:
             cells = [label.group(1)] + cells
+        spaced = cells[0].split() if len(cells) == 1 and ncols > 1 and len(groups) >= 2 else []
+        if len(spaced) == ncols and all(len(c) <= 12 for c in spaced) and any(re.search(r"\d", c) for c in spaced):
+            cells = spaced  # "A 000, B 001, R 010": a letter and its code, set apart by a space
         if len(cells) != ncols:
             return []
         rows.append([cell_number(c) for c in cells])
@@ -638,8 +641,8 @@ def _fill_table(ex: Extracted, ctx: Context, i: int, table: Beat) -> list[Beat]:
                 del r[ncols:]
     else:
         m = re.search(r":\s*(.+)$", ex.sentence) or re.search(r"\brows?\b\s*(?:of|with)?\s*(.+)$", ex.sentence, re.I)
-        if not m:
-            return []
+        if not m or re.fullmatch(r"\s*" + Q + r"\s*\.?\s*", m.group(1)):
+            return []  # 'Write the rule at the bottom: "Prefix-free: no code …"': one quoted line, no rows
         groups = [[match_text(q) for q in re.finditer(Q, g)] for g in re.split(r"\s*;\s*", m.group(1)) if g.strip()]
         if len(groups) >= 2 and all(len(g) == ncols for g in groups):
             # 'Its rows are: "P" with "Pa" and "kPa"; "V" with "m^3" and "L"': a row per group, its quoted cells

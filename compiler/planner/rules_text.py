@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from .beats import Beat
-from .context import Context, _beat, _has, _kw, since_clear
+from .context import Context, _beat, _cue, _has, _kw, since_clear
 from .extract import Extracted, mask_shown
 from .knowledge import (PLACE_WORDS, action_verbs, described_changes, instruction_verbs, picture_objects, list_heads,
                         list_nouns, pacing_words, picture_words, unwritten_text_nouns, visual_parts_named, without_place)
@@ -325,7 +325,7 @@ def _bullets_from(ex: Extracted, ctx: Context, i: int, source: Extracted) -> lis
         ctx.consumed.update(items)
         return [_beat("steps", "steps:quoted-formulas", source, i, items, sum((_kw(q) for q in items), ()),
                       lines=items[:8])]
-    list_cue = _has(source, r"\b(list|lists|bullets?|items|points|checklist|numbered|recap|summary|steps)\b")
+    list_cue = _cue(source, r"\b(list|lists|bullets?|items|points|checklist|numbered|recap|summary|steps)\b")
     panels = next((b for b in since_clear(ctx) if b.kind == "comparison"), None)
     if panels is not None and len(items) == len(panels.params.get("titles") or []) and not list_cue and _has(
             source, r"\b(?:under|below|beneath|above|in|for|of)\s+each\s+(?:of\s+the\s+)?(?:\w+\s+)?(?:panels?|columns?|sides?|"

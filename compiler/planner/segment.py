@@ -302,6 +302,9 @@ def _data_line(line: str) -> bool:
         return True  # "Compare: −2 a·b = −2|a||b| cos θ", "Check: 10 + 5 = 15": a line of the derivation, its label first
     if len(line) > 160 or _instruction_verb_first(bare):
         return False
+    if is_formula_line(bare) or re.fullmatch(r"[A-Za-z]+(?:\s+[A-Za-z]+){1,3}\s*[=≈]\s*(.+)", bare) and is_formula_line(
+            re.sub(r"^[^=≈]*[=≈]\s*", "", bare)):
+        return True  # "π ≈ 4 × inside / total", "Area of quarter circle = (1/4) · π · 1² = π/4": a formula line, named
     first = re.match(r"[A-Za-z]+", bare)
     if first and first.group(0).lower() in action_verbs() and len(re.findall(r"[A-Za-z]{3,}", bare)) >= 5:
         return False  # "Pause the sweep at t = 0 (block at the end: v = 0)": the next instruction, not a data line

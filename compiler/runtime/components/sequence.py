@@ -35,7 +35,7 @@ def baseline_text(s: str, theme: dict, size: float, *, color=None, mono: bool = 
 
 
 def build(theme: dict, *, tokens: list[str], mode: str = "show", label: str | None = None, color: str | None = None,
-          indices: int | None = None):
+          indices: int | None = None, below: list[str] | None = None):
     n = len(tokens)
     size = 30 if n <= 8 else 26
     stroke = ManimColor(str(color or colour(theme, "node", theme["accent"])))
@@ -49,13 +49,19 @@ def build(theme: dict, *, tokens: list[str], mode: str = "show", label: str | No
         pill.shape = box  # what a fill or a dim recolours, what an arrow points at
         pills.append(pill)
         parts.setdefault(tok, pill)
+        under = []
+        if below is not None:
+            # the cell's note (its code, its count), under it in the text colour: its own mobject, not the cell's
+            note = text(str(below[k]), theme, size=22, color=theme["text"], math=True)
+            note.next_to(pill, DOWN, buff=0.12)
+            under.append(note)
+            parts.setdefault(str(below[k]), note)
         if indices is not None:
             # the cell's index, small and grey under it: its own mobject, not part of the cell
             idx = text(str(indices + k), theme, size=18, color=INDEX)
-            idx.next_to(pill, DOWN, buff=0.1)
-            cols.append(VGroup(pill, idx))
-        else:
-            cols.append(pill)
+            idx.next_to(under[-1] if under else pill, DOWN, buff=0.1)
+            under.append(idx)
+        cols.append(VGroup(pill, *under) if under else pill)
     # rows that fit the frame
     rows, row, w = [], [], 0.0
     limit = BODY_W * 0.94
