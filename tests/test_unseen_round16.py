@@ -89,3 +89,32 @@ def test_a_quoted_line_after_a_colon_is_no_row_of_the_table_waiting_for_rows():
                        'Write the rule at the bottom: "Prefix-free: no code may be the beginning of another code".')
     (table,) = [b for b in beats if b.kind == "table"]
     assert not any("Prefix-free" in str(c) for r in table.params["rows"] for c in r)
+
+
+def test_people_placed_by_name_are_person_icons_with_their_letters():
+    beats, notes = planned("Place listener A on the right at (5, 0) and listener B on the left at (-6, 0).")
+    (icon,) = beats
+    assert icon.kind == "icon" and icon.params == {"icons": ["person", "person"], "labels": ["A", "B"]}
+    beats, notes = planned("Show how the user sends a request to the server.")
+    assert "icon" not in [b.kind for b in beats]  # a person named in passing is no icon to place
+
+
+def test_two_columns_with_headings_after_a_comma_are_one_comparison_of_two_derivations():
+    beats, _ = planned("Left column, heading 'Approaching':\nf′ = 700 · 343 / (343 - 30)\nf′ ≈ 767 Hz\n"
+                       "Right column, heading 'Moving away':\nf′ = 700 · 343 / (343 + 30)\nf′ ≈ 644 Hz")
+    assert [b.kind for b in beats] == ["comparison"]  # no title, no two lists
+    p = beats[0].params
+    assert p["titles"] == ["Approaching", "Moving away"]
+    assert p["lines"] == [["f′ = 700 · 343 / (343 - 30)", "f′ ≈ 767 Hz"], ["f′ = 700 · 343 / (343 + 30)", "f′ ≈ 644 Hz"]]
+
+
+def test_wavefronts_of_a_source_that_stands_still_or_moves_at_the_speed_said():
+    beats, _ = planned("Place the red source dot at (-3, 0). Every 0.5 seconds, emit a new circle from the dot that grows "
+                       "outward at a constant rate, so that at any moment 6 circles are visible, all centered on the dot.")
+    (wave,) = [b for b in beats if b.kind == "wave"]
+    assert wave.params["doppler"] == {"speed": 0, "fronts": 6}  # one circle emitted at a time is a wavefront too
+    beats, _ = planned("The red source dot starts at (-4, 0) and moves to the right at constant speed (about one third "
+                       "of the wave speed, so the effect is clearly visible). Every 0.5 seconds it emits a circle "
+                       "centered at its current position.")
+    (wave,) = [b for b in beats if b.kind == "wave"]
+    assert wave.params["doppler"]["speed"] == 0.333  # the speed said in the sentence before

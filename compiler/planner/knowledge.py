@@ -25,6 +25,11 @@ def icon_names() -> tuple[str, ...]:
     return tuple(_load("icons.json")["icons"])
 
 
+def icons_alone() -> tuple[str, ...]:
+    """Words that name their icon without the word "icon" ("Place listener A at (5, 0)")."""
+    return tuple(_load("icons.json")["alone"])
+
+
 def icon_aliases() -> dict[str, str]:
     """word -> icon name, for every word that names an icon (the names themselves included)."""
     out: dict[str, str] = {}

@@ -162,7 +162,7 @@ def rule_comparison(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     rest = ex.sentence[col.end():]
     items = [(s, tick, pos) for s, tick, pos in shown_items(rest) if s not in ctx.consumed]
     title, named_title = "", False
-    if items and not items[0][1] and re.match(r"^\s*(?:titled|called|labell?ed|headed|named|(?:with\s+(?:the\s+)?)?"
+    if items and not items[0][1] and re.match(r"^\s*,?\s*(?:titled|called|labell?ed|headed|named|(?:with\s+(?:the\s+)?)?"
                                               r"(?:title|heading|header)|:)?\s*:?\s*[\"\u201c]",
                                               rest[: items[0][2] + 1]):
         title = items.pop(0)[0]

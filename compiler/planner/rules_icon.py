@@ -8,7 +8,7 @@ import re
 from .beats import Beat
 from .context import Context, _beat, _cue, _kw, since_clear
 from .extract import Extracted
-from .knowledge import icon_aliases, icon_names
+from .knowledge import icon_aliases, icon_names, icons_alone
 from .theme import COLOUR_RE, colour_just_before, colour_value
 
 
@@ -134,6 +134,14 @@ def rule_icon(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             tints.append(colour_just_before(ex.sentence, m.start(1)) or (colour_value(inside.group(1)) if inside else None))
             if label:
                 ctx.consumed.add(label.group(1))
+    alone = r"(?:an?\s+|the\s+|one\s+)?(?:(?:small|simple|little|second|another)\s+)?(" + "|".join(icons_alone()) + \
+        r")s?\b(?:\s+([A-Z])(?![\w']))?"
+    first = re.match(r"\s*(?:then\s+)?(?:place|put|draw|add|show|position)\s+" + alone, ex.bare, re.I)
+    if not found and first:
+        # "Place listener A on the right at (5, 0) and listener B on the left": the people, each with its letter
+        found.append((ICON_ALIASES[first.group(1).lower()], first.group(2) or ""))
+        for m in re.finditer(r"\band\s+" + alone, ex.bare[first.end():], re.I):
+            found.append((ICON_ALIASES[m.group(1).lower()], m.group(2) or ""))
     if not found:
         return []
     found = found[:6]

@@ -84,7 +84,7 @@ def rule_title(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         r"\b(?:below|under|beneath|above|next to|beside|near)\s+(?:the\s+)?title\b", bare) and not re.match(
         # 'Left column heading "Population":': the heading of a column (a comparison's), not the scene's title
         r"\s*(?:then\s+|and\s+)?(?:(?:on|in)\s+the\s+)?(?:left|right|middle|first|second|third)\s+(?:column|side|half|"
-        r"panel|pane)(?:'s)?\s+(?:title|heading|header)\b", bare)
+        r"panel|pane)(?:'s)?\s*,?\s+(?:with\s+(?:the\s+|a\s+)?)?(?:title|heading|header)\b", bare)
     first = not ctx.beats or all(b.kind == "clear" for b in ctx.beats[-1:])
     direct = re.search(r"^\s*(?:start with|begin with|open with|display|show|write|transition to|then|fade in|present|"
                        r"introduce|put|reveal)(?:\s+(?:show|display|write))?\s+(?:the\s+|a\s+)?(?:(?:big|large|"

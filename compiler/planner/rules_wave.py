@@ -218,7 +218,7 @@ def _fourier(ex: Extracted, ctx: Context, i: int) -> dict | None:
 def _doppler(ex: Extracted, ctx: Context, i: int, words: dict) -> list[Beat]:
     s, bare = ex.sentence, ex.bare
     strong = re.search(r"\bdoppler\b|\bwave ?fronts?\b|\b(?:bunched|compressed|crowded|squeezed|packed)\b|"
-                       r"\b(?:expanding|concentric)\s+(?:circles|rings)\b|\bemit\w*\b[^.;]{0,30}?\b(?:circles|rings)\b", bare, re.I)
+                       r"\b(?:expanding|concentric)\s+(?:circles|rings)\b|\bemit\w*\b[^.;]{0,30}?\b(?:circles?|rings?)\b", bare, re.I)
     weak = re.search(r"\b(?:" + words["doppler"] + r")\b", bare, re.I)
     if not strong and any(b.kind == "wave" and b.params.get("doppler") is not None for b in since_clear(ctx)):
         return []  # the wavefronts are on screen: a sentence that only names the siren draws no second picture
@@ -229,14 +229,20 @@ def _doppler(ex: Extracted, ctx: Context, i: int, words: dict) -> list[Beat]:
         return []
     d: dict = {}
     strings: list[str] = []
-    frac = re.search(r"\b(half|a third|a quarter|" + NUM + r"\s*%?)\s+(?:of\s+)?(?:the\s+)?(?:wave|sound|signal)(?:'s)?\s+speed\b", s, re.I) \
-        or re.search(r"\b(?:speed|velocity)\s+(?:of\s+)?(" + NUM + r")\s*(?:v|c|times the wave speed)\b", s, re.I)
-    if re.search(r"\b(?:stationary|still|at rest|not moving|concentric|equal(?:ly)? spac\w*)\b", s, re.I) \
+    frac = None
+    for text in (s, ctx.about):  # (the speed may be said where the source starts moving: "moves right at a third of …")
+        frac = frac or re.search(r"\b(half|(?:a|one)\s+(?:half|third|quarter|fifth)|" + NUM + r"\s*%?)\s+(?:of\s+)?(?:the\s+)?"
+                                 r"(?:wave|sound|signal)(?:'s)?\s+speed\b", text, re.I) \
+            or re.search(r"\b(?:speed|velocity)\s+(?:of\s+)?(" + NUM + r")\s*(?:v|c|times the wave speed)\b", text, re.I)
+    if re.search(r"\b(?:stationary|still|at rest|not moving|concentric|equal(?:ly)? spac\w*|all\s+cent(?:er|r)ed\s+on)\b", s, re.I) \
             and not re.search(r"\bmoving\b|\bno longer concentric\b", s, re.I):  # concentric fronts: the source stands still
         d["speed"] = 0
+    elif not frac and not ctx.mentions(r"\b(?:mov(?:es|ing)|travel(?:s|ling|ing)|approach\w*|drives?|driving|passe?s|"
+                                       r"speeds?|velocity|recede\w*|chas\w+)\b"):
+        d["speed"] = 0  # nothing in the scene moves: the fronts of a source that stands still
     elif frac:
         word = frac.group(1).lower().strip()
-        v = {"half": 0.5, "a third": 1 / 3, "a quarter": 0.25}.get(word)
+        v = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "fifth": 0.2}.get(word.split()[-1])
         if v is None:
             v = quantity(word.rstrip("%").strip()) / (100 if word.endswith("%") else 1)
         if 0 <= v <= 0.95:
