@@ -28,7 +28,7 @@ def _inside(spans: list[tuple[int, int]], starts: list[int], i: int) -> bool:
 
 
 _FACTORIAL_BEFORE = re.compile(r"(?:\d|\)|(?<![A-Za-z])[A-Za-z])$")  # "3!", "(n-1)!", "n!"
-_MATH_AFTER = re.compile(r"\s+(?:[-+\u2212=\u00d7\u00b7*/<>\u2248\u2264\u2265]|\d|[a-z])")  # "+ x⁵/5!", "= 120", "ways"
+_MATH_AFTER = re.compile(r"\s+(?:[-+\u2212=\u00d7\u00b7*/<>\u2248\u2264\u2265]|\d|[a-z]|\\[,;:!]|\\[a-z]+\b)")  # "+ x⁵/5!", "= 120", "ways", "n! \\, c_n"
 
 
 def split_sentences(text: str) -> list[str]:

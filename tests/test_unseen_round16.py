@@ -118,3 +118,24 @@ def test_wavefronts_of_a_source_that_stands_still_or_moves_at_the_speed_said():
                        "centered at its current position.")
     (wave,) = [b for b in beats if b.kind == "wave"]
     assert wave.params["doppler"]["speed"] == 0.333  # the speed said in the sentence before
+
+
+def test_a_factorial_before_tex_spacing_ends_no_sentence_and_a_connective_names_no_formula():
+    from compiler.text import split_sentences
+
+    assert split_sentences(r"Then the pattern: P^{(n)}(0) = n! \, c_n. Require it.") == [
+        r"Then the pattern: P^{(n)}(0) = n! \, c_n.", "Require it."]
+    beats, _ = planned(r"Then the pattern: P^{(n)}(0) = n! \, c_n")
+    (eq,) = beats
+    assert eq.params["exprs"] == [r"P^{(n)}(0) = n! \, c_n"] and not eq.params.get("label")
+
+
+def test_a_line_across_the_plot_written_as_its_equation_with_its_formula_label():
+    beats, _ = planned("Draw axes with x from -3 to 3 and y from -1 to 8, and plot the curve y = e^x. "
+                       "Step 1: draw the horizontal line y = 1 and label it MathTex P_0(x) = 1 with the caption "
+                       "\"same value at 0\". Step 2: transform it into the tangent line y = 1 + x, labeled MathTex "
+                       "P_1(x) = 1 + x with caption \"same value and slope\".")
+    marks = [m for b in beats if b.kind == "plot" for m in b.params.get("markers") or []]
+    assert marks == [{"axis": "y", "value": 1, "label": "P_0(x) = 1"}]
+    tangent = [b for b in beats if b.kind == "plot" and "P_1(x) = 1 + x" in b.strings]
+    assert tangent and tangent[0].rule == "plot:extend-formula"  # the line as written, not a tangent worked out

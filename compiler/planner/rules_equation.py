@@ -206,8 +206,10 @@ def rule_bare_formula(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if named and "=" in named.group(2):
         label, text = named.group(1).strip(), named.group(2).strip()  # "Chain rule: dL/dw1 = …": a named formula
         text = re.sub(r"^(?:MathTex|LaTeX|Tex)\s*:\s*", "", text)  # "Sum: MathTex: W_{net} = …": the label of TeX
-        if is_instruction(label) or label.split()[0].lower() in instruction_verbs() or re.fullmatch(
+        if is_instruction(label) or label.split()[0].lower() in instruction_verbs() or re.match(
+                r"(?:then|next|now|finally|and|so|also)\b", label, re.I) or re.fullmatch(
                 r"(?:the\s+)?(?:formula|equation|expression|result|calculation|computation|math|maths)", label, re.I):
+            # ("Then the pattern: …": how the narration moves on, no name either)
             label = None  # "Write: 12 - 2 I1 = 0", "Substitute: …": what to do; "Formula:": what it is — not its name
     return _formula_line(ex, ctx, i, text, label)
 

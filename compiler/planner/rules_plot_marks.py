@@ -724,7 +724,7 @@ def _axis_markers(ex, ctx, i, first, beats, curves, low):
 
 
 _LEVELS = re.compile(r"\b(?:(?:dashed|dotted|thin|faint|grey|gray)\s+)*(horizontal|vertical)\s+(?:(?:dashed|dotted|thin|"
-                     r"faint|grey|gray|guide|reference)\s+)*lines?\s+at\s+((?:[a-zα-ω]\w{0,2}\s*=\s*)?" + NUM +
+                     r"faint|grey|gray|guide|reference)\s+)*lines?\s+(?:at\s+|(?=[xy]\s*=\s*[-−]?\d))((?:[a-zα-ω]\w{0,2}\s*=\s*)?" + NUM +
                      r"(?:\s*(?:,\s*(?:and\s+)?|and\s+)(?:[a-zα-ω]\w{0,2}\s*=\s*)?" + NUM + r")*)", re.I)
 
 
@@ -749,8 +749,13 @@ def _level_lines(ex, ctx, i, first, beats, curves, low):
     if m is not None:
         after = re.match(r"\s*,?\s*(?:labell?ed|called|marked)\s+[\"\u201c]([^\"\u201d]{1,60})[\"\u201d]",
                          ex.sentence[m.end():], re.I)
+        named = re.match(r"\s*,?\s*(?:and\s+)?(?:label(?:l?ed)?(?:\s+it)?|called|marked)\s+(?![\"\u201c])([^\"\u201c,;]{1,60}?=[^\"\u201c,;]"
+                         r"{1,60}?)(?=\s+with\b|\s*[,;]|\s*\.?\s*$)", ex.sentence[m.end():], re.I)
         if len(values) == 1 and after:
             labels = [after.group(1)]  # "a vertical dashed line at x = 1.58 labeled "boundary ≈ 1.58 h", …"
+        elif len(values) == 1 and named:
+            labels = [named.group(1).strip()]  # "the horizontal line y = 1 and label it P_0(x) = 1 with the caption …"
+            ctx.consumed.add(labels[0])
     elif len(labels) != len(values) and marked.group(3):
         labels = [_fmt(v) for v in values]  # "Mark x = 2.89 … with lines and labels": each line says where it stands
     labels = labels if len(labels) == len(values) else [None] * len(values)
@@ -793,8 +798,8 @@ def _tangent(ex, ctx, i, first, beats, curves, low):
     """"Place a point at x = 5 on the curve and draw its tangent line, labeled "slope = +6"", "place a point at the
     bottom (2, 1) with a flat tangent line labeled "slope = 0" and the label "minimum"": the tangent to the function
     curve (never to a tangent line drawn before), with the point when the sentence places one."""
-    if not re.search(r"\btangent\b", low):
-        return None
+    if not re.search(r"\btangent\b", low) or re.search(r"\btangent(?:\s+line)?\s*,?\s+y\s*=", low):
+        return None  # (a tangent line written out, "the tangent line y = 1 + x": that line, drawn as written)
     fs = [(k, _f(curves[k])) for k in _function_curves(first, beats, curves) if _f(curves[k])]
     if not fs:
         return None
