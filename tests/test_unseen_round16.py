@@ -139,3 +139,17 @@ def test_a_line_across_the_plot_written_as_its_equation_with_its_formula_label()
     assert marks == [{"axis": "y", "value": 1, "label": "P_0(x) = 1"}]
     tangent = [b for b in beats if b.kind == "plot" and "P_1(x) = 1 + x" in b.strings]
     assert tangent and tangent[0].rule == "plot:extend-formula"  # the line as written, not a tangent worked out
+
+
+def test_a_row_of_nodes_with_their_counts_below_changes_in_place():
+    beats, notes = planned("Show the starting row of five leaf nodes from left to right: C (1), D (1), B (2), R (2), A (5); "
+                           "each leaf is a circle with the letter inside and the count below it. "
+                           "Merge 1: highlight C and D, draw a new internal node above them with the weight \"2\". "
+                           "The row is now: [2], B (2), R (2), A (5).")
+    rows = [b for b in beats if b.kind == "sequence"]
+    assert rows[0].params["tokens"] == ["C", "D", "B", "R", "A"] and rows[0].params["below"] == ["1", "1", "2", "2", "5"]
+    assert rows[1].params == {"tokens": ["[2]", "B", "R", "A"], "below": ["", "2", "2", "5"], "mode": "show",
+                              "update": True}
+    assert "" not in rows[1].strings
+    # the node asked for is not drawn: said, the weight "2" is not left alone on screen without a word
+    assert [n for n in notes if "SB307" in n and "node of a tree or graph" in n]

@@ -46,6 +46,6 @@ def drawn(params: dict) -> list[str]:
     """The tokens, the caption, the note and the index under each cell."""
     tokens = [str(t) for t in params.get("tokens") or []]
     first = params.get("indices")
-    return tokens + ([params["label"]] if params.get("label") else []) + [str(x) for x in params.get("below") or []] + \
+    return tokens + ([params["label"]] if params.get("label") else []) + [str(x) for x in params.get("below") or [] if str(x).strip()] + \
         ([str(first + k) for k in range(len(tokens))] if first is not None else [])
 MODEL = SequenceVisual

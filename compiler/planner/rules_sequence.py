@@ -18,8 +18,8 @@ _PROCESS = (r"\bprocess\w*|\bone at a time\b|\bone by one\b|\bin turn\b|\bstep(?
             r"\bvisit\w*\b|\biterat\w*")
 
 
-_ROW = r"\b(?:a\s+|one\s+)?row\s+of\s+(?:\d+\s+|[a-z]+\s+)?(?:(?:small|square|round|rounded|big|large|coloured|colored)\s+)*" \
-       r"(?:boxes|cells|squares|circles|tiles|pills|slots|blocks)\b"
+_ROW = r"\b(?:a\s+|one\s+)?row\s+of\s+(?:\d+\s+|[a-z]+\s+)?(?:(?:small|square|round|rounded|big|large|coloured|colored|" \
+       r"letter|leaf)\s+)*(?:boxes|cells|squares|circles|tiles|pills|slots|blocks|nodes|leaves)\b"
 
 
 def _row_of_quoted(ex: Extracted) -> tuple[list[str], str] | None:
@@ -83,15 +83,31 @@ _UNDER_EACH = re.compile(r"\b(?:under|below|beneath)\s+(?:each|every)\s+[a-z]+\s
                          r"\s*:\s*([^\n]+?)\s*\.?\s*$", re.I)
 
 
+# "C (1), D (1), [2]": a cell and its note in brackets (a merged node written as its note in square brackets)
+_NOTED = re.compile(r"\s*(?:([^\s,;()\[\]]{1,12})\s*\(([^()]{1,12})\)|(\[[^\[\]]{1,12}\]))\s*")
+
+
+def _noted_items(text: str) -> tuple[list[str], list[str]] | None:
+    items = [x for x in re.split(r"\s*,\s*", text.strip().rstrip(".;")) if x.strip()]
+    found = [_NOTED.fullmatch(x) for x in items]
+    if not 2 <= len(items) <= 16 or not all(found) or not any(m.group(1) for m in found):
+        return None
+    return [m.group(1) or m.group(3) for m in found], [m.group(2) or "" for m in found]
+
+
 def _row_with_notes(ex: Extracted) -> tuple[list[str], list[str]] | None:
-    """"a row of letter boxes and under each letter its code: A 0, B 110, R 111": the cells, and the note under each."""
+    """"a row of letter boxes and under each letter its code: A 0, B 110, R 111": the cells, and the note under each;
+    "the starting row of five leaf nodes: C (1), D (1), B (2); each … with the count below it": the same."""
     if not re.search(_ROW, ex.sentence, re.I):
         return None
     m = _UNDER_EACH.search(ex.sentence)
     pairs = [p.split() for p in re.split(r"\s*,\s*", m.group(1))] if m else []
-    if not 2 <= len(pairs) <= 16 or any(len(p) != 2 for p in pairs):
-        return None
-    return [p[0] for p in pairs], [p[1] for p in pairs]
+    if 2 <= len(pairs) <= 16 and all(len(p) == 2 for p in pairs):
+        return [p[0] for p in pairs], [p[1] for p in pairs]
+    listed = re.search(_ROW + r"[^:]{0,40}:\s*([^;\n]+?)\s*(?:;|\.\s|\.?$)", ex.sentence, re.I)
+    if listed and re.search(r"\b(?:below|under|beneath)\s+(?:it|each|them)\b", ex.sentence, re.I):
+        return _noted_items(listed.group(1))
+    return None
 
 
 def rule_sequence(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
@@ -114,6 +130,15 @@ def rule_sequence(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         return [_beat("sequence", rule, ex, i, r, _kw(ex.sentence) + ("array",), tokens=r, mode="show")
                 for r in [tokens] + more]
     previous = since_clear_of_kind(ctx, "sequence")
+    now = re.match(r"\s*(?:the\s+)?(?:row|queue|list|sequence|array)\s+(?:is\s+now|now\s+reads|becomes)\s*:\s*(.+)$", ex.sentence,
+                   re.I)
+    noted = _noted_items(now.group(1)) if now and previous is not None and previous.params.get("below") else None
+    if noted is not None:
+        # "The row is now: [2], B (2), R (2), A (5).": the row on screen in its new state, in place
+        tokens, below = noted
+        ctx.stop = True
+        return [_beat("sequence", "sequence:row-now", ex, i, tokens + [b for b in below if b], _kw(ex.sentence),
+                      tokens=tokens, below=below, mode="show", update=True)]
     own_row = (NUMBER_LIST.search(ex.sentence) or _NOUN_LIST.search(ex.sentence) or HOLDING.search(ex.sentence)) and \
         re.search(r"^\s*(?:then\s+)?(?:below\s+\w+,?\s+|under\s+\w+,?\s+)?(?:draw|show|display|add|place|write)\w*\b",
                   ex.sentence, re.I) and cue_unquoted(ex, r"\b(?:row|array|list|copy|sequence)\b")

@@ -50,7 +50,7 @@ def build(theme: dict, *, tokens: list[str], mode: str = "show", label: str | No
         pills.append(pill)
         parts.setdefault(tok, pill)
         under = []
-        if below is not None:
+        if below is not None and str(below[k]).strip():
             # the cell's note (its code, its count), under it in the text colour: its own mobject, not the cell's
             note = text(str(below[k]), theme, size=22, color=theme["text"], math=True)
             note.next_to(pill, DOWN, buff=0.12)
