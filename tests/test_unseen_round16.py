@@ -153,3 +153,26 @@ def test_a_row_of_nodes_with_their_counts_below_changes_in_place():
     assert "" not in rows[1].strings
     # the node asked for is not drawn: said, the weight "2" is not left alone on screen without a word
     assert [n for n in notes if "SB307" in n and "node of a tree or graph" in n]
+
+
+def test_bars_named_in_quotes_then_given_values_snapshot_by_snapshot():
+    beats, notes = planned('On the right, a bar chart with two bars, "V_R" and "V_C", on a y axis from 0 to 10 V. '
+                           'Snapshot 1, label "t = 0": V_R = 10 V, V_C = 0 V. '
+                           'Snapshot 2, label "t = 1 s": V_R = 3.68 V, V_C = 6.32 V.')
+    bars = [b for b in beats if b.kind == "bar_chart"]
+    assert bars[0].params["labels"] == ["V_R", "V_C"] and bars[0].params["values"] == [10, 0]
+    assert bars[1].params["values"] == [10, 0] and bars[1].params["new_values"] == [3.68, 6.32]
+    assert "6.32 V" in bars[1].strings  # the values the bars change to are what they show
+    # the values are shown by the bars, not written again as a formula beside them
+    assert not [b for b in beats if b.kind == "equation" and "V_R" in " ".join(b.strings)]
+    assert [n for n in notes if "no axis scale" in n]
+
+
+def test_a_small_copy_of_the_circuit_or_curve_recalls_it():
+    sb = Storyboard.model_validate({"scenes": [
+        scene("Draw the circuit: a battery '10 V', a resistor 'R = 10 kΩ' and a capacitor 'C = 100 μF' in series.",
+              "A battery, a resistor and a capacitor."),
+        scene("On the left, a small copy of the circuit.", "Here it is again.")]})
+    plan = plan_storyboard(sb)
+    assert plan.scenes[0].beats[0].kind == "circuit"
+    assert [b.kind for b in plan.scenes[1].beats] == ["circuit"]

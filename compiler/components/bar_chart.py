@@ -74,6 +74,7 @@ def drawn(params: dict) -> list[str]:
     series = params.get("series") or []
     values = [with_unit(float(v), unit) for v in params.get("values") or []]
     values += [with_unit(float(v), unit) for s in series for v in s.get("values") or []]
+    values += [with_unit(float(v), unit) for v in params.get("new_values") or []]  # (the values the bars change to)
     return [x for x in [params.get("title"), *(params.get("labels") or []), *(s.get("name") for s in series), *values]
             if x]
 MODEL = BarChartVisual

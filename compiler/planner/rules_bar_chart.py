@@ -17,7 +17,7 @@ from .beats import Beat
 from .clauses import operation_clauses
 from .context import Context, _beat, _cue, _has, _kw, since_clear
 from .extract import Extracted
-from .knowledge import extremes
+from .knowledge import extremes, without_place
 from .quantity import ELLIPSIS, NUM, expand_ellipsis, number as _num, quantity
 from .rules_plot import as_number, claim_drawn, fired_chart, chart_on_screen
 
@@ -250,6 +250,10 @@ def _announcement(ex: Extracted) -> dict:
         items = [x.strip() for x in re.split(r",\s*(?:and\s+)?|\s+and\s+", named.group(1)) if x.strip()]
         if 2 <= len(items) <= 12 and all(len(x) <= 24 for x in items):
             said["labels"] = items
+    quoted = _QUOTED_BARS.search(ex.sentence) if "labels" not in said else None
+    if quoted:  # 'a bar chart with two bars, "V_R" and "V_C", on a y axis …': the bars' names, quoted
+        said["labels"] = [m.group(1) or m.group(2) for m in re.finditer(r"\"([^\"]{1,24})\"|\u201c([^\u201d]{1,24})\u201d",
+                                                                          quoted.group(1))]
     y = _Y_NAME.search(ex.sentence)
     if y:
         said["title"] = y.group(1).strip()
@@ -257,6 +261,8 @@ def _announcement(ex: Extracted) -> dict:
 
 
 _BAR_NAMES = re.compile(r"\bbars\s*\(([^()]{1,120})\)", re.I)
+_QUOTED_BARS = re.compile(r"\bbars\s*,?\s*(?:(?:named|labell?ed|called|for)\s+)?((?:[\"\u201c][^\"\u201d]{1,24}[\"\u201d]\s*"
+                          r"(?:,\s*(?:and\s+)?|and\s+)){1,11}[\"\u201c][^\"\u201d]{1,24}[\"\u201d])", re.I)
 # "T = 0.5 → [0.864, 0.117, 0.019]": a state of the chart, named, with a value per bar
 _STATE = re.compile(r"^\s*(?:[-*•]\s*)?(?P<name>[^\n\[\]→:]{1,24}?)\s*(?:→|->|=>|:)\s*\[(?P<values>[^\[\]\n]{1,160})\]\s*[.,;]?\s*$", re.M)
 
@@ -426,6 +432,11 @@ def rule_bar_chart(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     change = previous is not None and _has(
         ex, r"\b(?:bars?|values?|chart|probabilit\w+|scores?)\b[^.]*\b(?:change|changes|changing|update|updates|"
             r"become|becomes|shift|shifts|move|moves|grow|grows|shrink|shrinks)\b")
+    if previous is not None and not change and len(previous.params.get("labels") or []) >= 2 and all(
+            re.search(r"(?<![\w\"\u201c])" + re.escape(lab) + r"\s*[=:]\s*" + NUM, s) for lab in previous.params["labels"]):
+        change = True  # "Snapshot 2, label "t = 1 s": V_R = 3.68 V, V_C = 6.32 V": every bar given a new value
+        bars = "|".join(re.escape(lab) for lab in previous.params["labels"])
+        ex.prose[:] = [p for p in ex.prose if not re.match(r"\s*(?:" + bars + r")\s*[=:]", p[0])]  # (the bars show them)
     one = previous is not None and not cue and re.search(
         r"\bthe\s+[\"\u201c]?([^\s\"\u201c\u201d]{1,20})[\"\u201d]?\s+bar\s+(?:jumps?|rises?|grows?|drops?|falls?|shrinks?|changes?|"
         r"goes|increases?|decreases?|moves?)\s+(?:up\s+|down\s+)?to\s+(" + NUM + r")", s, re.I)
@@ -471,9 +482,9 @@ def rule_bar_chart(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         data = _table_bars(table, ex) if table is not None else None
         if data is None:
             said = _announcement(ex)
-            if said and (_has(ex, r"^\s*(?:\d+[.)]\s*)?(?:then\s+)?(?:draw|show|display|create|plot|make|add|build)\b") or _has(
-                    ex, r"^\s*(?:\d+[.)]\s*)?(?:an?\s+|the\s+)?(?:(?:vertical|horizontal|simple|single|small|large)\s+)?bar[- ]?(?:chart|graph)\s+"
-                        r"(?:with|of|showing)\b")):
+            if said and (_has(ex, r"^\s*(?:\d+[.)]\s*)?(?:then\s+)?(?:draw|show|display|create|plot|make|add|build)\b") or re.match(
+                    r"\s*(?:\d+[.)]\s*)?(?:an?\s+|the\s+)?(?:(?:vertical|horizontal|simple|single|small|large)\s+)?bar[- ]?(?:chart|graph)\s+"
+                    r"(?:with|of|showing)\b", without_place(ex.sentence), re.I)):
                 # ("Bar chart with x labels n = 1 to 9 and y from 0 to 1.4." announces it too, without a verb)
                 # "Draw a bar chart with x-axis "Year" (0, 1, 2, 3) …": its bars come in a later sentence
                 ctx.announced["bar_chart"] = (i, said)

@@ -34,7 +34,7 @@ from .rules_plot import axis_range, both_axes_range
 
 # nouns -> the component kinds they may name, most likely first
 NOUNS: tuple[tuple[str, tuple[str, ...]], ...] = component_nouns()  # planner/data/vocabulary.json
-_EXPLICIT = re.compile(r"\b(?:the\s+)?same\b|\bagain\b|\bboth\s+(?:curves|graphs|functions|parabolas)\b|\bthe\s+(?:axes|graph|plot)\s+(?:and|with)\s+(?:the\s+)?curves?\b|\breset\b|\bre-?(?:draw|creat|show|display|us)\w*\b|\bbring\s+back\b|\bfrom\s+(?:the\s+)?(?:scene\s+\d+|previous|earlier|last|"
+_EXPLICIT = re.compile(r"\b(?:the\s+)?same\b|\bagain\b|\b(?:copy|version|replica)\s+of\s+the\b|\bboth\s+(?:curves|graphs|functions|parabolas)\b|\bthe\s+(?:axes|graph|plot)\s+(?:and|with)\s+(?:the\s+)?curves?\b|\breset\b|\bre-?(?:draw|creat|show|display|us)\w*\b|\bbring\s+back\b|\bfrom\s+(?:the\s+)?(?:scene\s+\d+|previous|earlier|last|"
                        r"first|prior)\b|(?<!below the )(?<!under the )(?<!beneath the )(?<!after the )(?<!than the )\bprevious(?:ly)?\b"
                        r"(?!\s+(?:line|lines|step|steps|row|rows|one|ones|equations?|formula|result|value|term|item|entry|number|"
                        r"digit|word|guess|estimate|iteration)\b)|\bearlier\b|\bas\s+before\b|\bfrom\s+before\b|"
