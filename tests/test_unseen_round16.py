@@ -176,3 +176,17 @@ def test_a_small_copy_of_the_circuit_or_curve_recalls_it():
     plan = plan_storyboard(sb)
     assert plan.scenes[0].beats[0].kind == "circuit"
     assert [b.kind for b in plan.scenes[1].beats] == ["circuit"]
+
+
+def test_a_term_added_to_the_curve_on_screen_grows_the_partial_sum():
+    beats, _ = planned('Draw axes with x from -8 to 8. Plot y = sin(x). Transform to degree 5: y = x - x^3/6 + x^5/120, '
+                       'label "degree 5". Transform to degree 7: adds - x^7/5040, label "degree 7".')
+    last = beats[-1]
+    assert last.kind == "plot" and last.params["replace"]
+    assert last.params["curves"] == [{"expr": "y = x - x^3/6 + x^5/120 - x^7/5040", "label": "degree 7"}]
+
+
+def test_tick_marks_at_multiples_of_pi_are_the_axis_marks_not_a_check_icon():
+    beats, _ = planned('Axes with x range [-8, 8] and y range [-3, 3], x axis labeled "x", with tick marks at multiples '
+                       'of pi labeled "-2π", "-π", "π", "2π".')
+    assert "icon" not in [b.kind for b in beats]

@@ -122,9 +122,10 @@ def rule_icon(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                 continue  # "\\frac{1}{2} … \\checkmark": the mark is part of a formula, typeset with it
             if any(m.group(1).lower() in c.lower() for c in ctx.consumed if len(c) <= 40):
                 continue  # "'25 = 25' with a check mark": a derivation's line took the mark (rules_steps)
-            if re.match(r"tick", m.group(1), re.I) and re.search(
+            if re.match(r"tick", m.group(1), re.I) and (re.search(
                     r"\b(?:[xy][- ]?axis|axes|axis|ruler|scale|number\s+line|timeline|time\s+line)\b",
-                    ex.sentence[m.end():m.end() + 40], re.I):
+                    ex.sentence[m.end():m.end() + 40], re.I) or re.match(r"\s+(?:at|every|for)\b", ex.sentence[m.end():])):
+                # ("tick marks at multiples of pi labeled …": the marks of an axis, wherever the axis is named)
                 continue  # "a small blue tick on the x-axis": a mark on the axis, not a check icon (reported if undrawn)
             name = "check" if re.search(r"check|tick|✓|✔", m.group(1), re.I) else "cross"
             label = re.match(r"[^.;\"\u201c]{0,40}?\b(?:with|and)\s+(?:the\s+)?(?:text|label|caption)\s+[\"\u201c]"

@@ -711,6 +711,8 @@ def _norm_expr(expr: str) -> str:
     return re.sub(r"\s+", "", str(expr)).lower()
 
 
+# "Transform to degree 7: adds - x^7/5040": a term added to the curve on screen (a partial sum growing)
+_ADDS = re.compile(r"\badds?\s+(?:the\s+term\s+)?([+\-−]\s*[^\s,;\"]+(?:\s*[*/^·]\s*[^\s,;\"]+)*)(?=\s*[,;]|\.\s|\.?$|\s+(?:to|and)\b)")
 _MORPH_TO = r"(?:transform|morph|turn|change)\w*\s+(?:it\s+|this\s+|that\s+|(?:the\s+)?(?:curve|graph|line)\s+)?(?:in)?to\b"
 
 
@@ -769,6 +771,14 @@ def _plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
 
     # "z = 1 + 2i", "w = 1 + i": complex numbers (points of the complex plane), never curves in a variable i
     formulas = [(f, a, b) for f, a, b in formulas if outside(a) and not _COMPLEX_NUMBER.fullmatch(f.strip())]
+    added = _ADDS.search(s) if not formulas and chart_on_screen(ctx, "plot") is not None else None
+    last = next((c for b in reversed(ctx.beats) if b.kind == "plot" for c in reversed(b.params.get("curves") or [])
+                 if c.get("expr")), None) if added else None
+    base = re.sub(r"^\s*[^\W\d]\w{0,3}(?:\s*\([^()]*\))?\s*=\s*", "", last["expr"]) if last is not None else ""
+    if base and try_formula(f"y = {base} {added.group(1)}"):
+        # "Transform to degree 7: adds - x^7/5040": the curve on screen with that term added
+        formulas = [(f"y = {base} {added.group(1).strip()}", added.start(1), added.end(1))]
+        plot_cue = True
     # "Plot S_1 in yellow": a name (of a sum defined in words or TeX elsewhere), not a formula in x — never y = x
     names = [f for f in backticked if re.fullmatch(r"\s*[A-Za-z](?:_?\{?\w{1,3}\}?)?\s*", f)] + [
         f for f, _, _ in formulas if re.fullmatch(r"\s*[A-Za-z](?:_?\{?\w{1,3}\}?)?\s*", f)]
