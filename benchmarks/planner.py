@@ -88,7 +88,7 @@ PLAN_LIMIT_S = 10.0
 OPERATIONS = {"highlight", "transform", "move", "clear"}
 TYPESETTING = {"equation", "steps", "matrix"}  # the beat kinds that typeset a formula
 LABELS_TYPESET = {"text", "bullets", "comparison", "flow", "plot", "table", "physics", "network", "drawing", "circuit",
-                  "message_chart", "annotation", "vector_plane"}  # components that typeset a label that is a formula
+                  "message_chart", "annotation", "vector_plane", "cards"}  # components that typeset a label that is a formula
 BEYOND_KINDS = {"graph": {"graph"}, "linked_list": {"graph"}, "vector_plane": {"vector_plane"},
                 "geometry": {"geometry"}, "number_line": {"number_line"}, "physics_diagram": {"physics"},
                 "wave": {"wave"}, "circuit": {"circuit"}, "sequence_diagram": {"message_chart"},

@@ -190,3 +190,13 @@ def test_tick_marks_at_multiples_of_pi_are_the_axis_marks_not_a_check_icon():
     beats, _ = planned('Axes with x range [-8, 8] and y range [-3, 3], x axis labeled "x", with tick marks at multiples '
                        'of pi labeled "-2π", "-π", "π", "2π".')
     assert "icon" not in [b.kind for b in beats]
+
+
+def test_cards_one_a_line_with_their_lines_and_a_list_below_them():
+    beats, _ = planned('Show three cards side by side:\nCard 1 "Voltage": "V_C(t) = V0 (1 - e^(-t/RC))".\n'
+                       'Card 2 "Current": "I(t) = (V0 / R) e^(-t/RC)".\n'
+                       'Card 3 "Time constant": "τ = RC", "63.2% after τ", "~full after 5τ".\n'
+                       'Below the cards, list the uses as bullets: "Camera flash", "Timers", "Filters".')
+    assert [b.kind for b in beats] == ["cards", "bullets"]
+    assert beats[0].params["figures"] == ["Voltage", "Current", "Time constant"]
+    assert beats[0].params["captions"][2] == "τ = RC\n63.2% after τ\n~full after 5τ"

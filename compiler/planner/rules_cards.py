@@ -17,8 +17,19 @@ def rule_cards(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     steps" ("Correct execution length"), …"; or "cards "A", "B", "C"" (figures only)."""
     cue = cue_unquoted(ex, r"\b(cards?|results?|stats?|statistics|metrics?|kpis?|key (?:numbers|figures)|highlights|"
                    r"side[- ]by[- ]side|panels?|tiles?)\b")
-    if not cue:
-        return []
+    if not cue or cue_unquoted(ex, r"\bbullets?\b|\bbullet[- ]points?\b|\blist\b") and not cue_unquoted(
+            ex, r"\b(?:as|in|on|into)\s+(?:\w+\s+)?cards\b"):
+        return []  # ("Below the cards, list the uses as bullets: …": a list, under the cards on screen)
+    # 'Card 3 "Time constant": "τ = RC", "63.2% after τ"' one card a line: its title over its lines
+    lined = [re.match(r"\s*card\s+\d{1,2}\s*[:,.]?\s*" + Q + r"\s*:\s*(.+)$", ln, re.I) for ln in ex.sentence.split("\n")[1:]]
+    lined = [m for m in lined if m]
+    if len(lined) >= 2 and len(lined) == len(ex.sentence.split("\n")[1:]):
+        figures = [match_text(m) for m in lined]
+        captions = ["\n".join(match_text(q) for q in re.finditer(Q, m.group(m.re.groups))) for m in lined]
+        strings = figures + [c for cap in captions for c in cap.split("\n") if c]
+        claim(ex, ctx, strings)
+        return [_beat("cards", "cards:lines", ex, i, strings, sum((_kw(x) for x in strings), ()), figures=figures[:4],
+                      captions=captions[:4])]
     # "FIG" ("CAPTION"), "FIG" (caption words), "FIG": "CAPTION", "FIG" — "CAPTION"
     pairs = []
     for m in re.finditer(Q + r"(?:\s*\(\s*(?:" + Q + r"|([^()\"\u201c]{2,80}))\s*\)|\s*(?::|\u2014|\u2013| - )\s*" + Q +

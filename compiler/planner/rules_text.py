@@ -442,7 +442,8 @@ def _bullets_from(ex: Extracted, ctx: Context, i: int, source: Extracted) -> lis
         ctx.consumed.update(items + ([heading] if heading else []))
         prose = re.sub(r"\s+", " ", re.sub(r"\"[^\"]*\"|\u201c[^\u201d]*\u201d|`[^`]*`", " ", source.sentence)).strip()
         drawn = set(re.findall(r"[a-z]+", prose.lower())) & (picture_objects() - {"line", "lines"})  # lines of text
-        if not list_cue and (drawn or re.search(r"\b(?:" + described_changes() + r")\b", prose, re.I)):
+        if not list_cue and (drawn or re.search(r"\b(?:" + described_changes() + r")\b", prose, re.I)) and not any(
+                k == i for k, _ in ctx.losses):  # (what is lost already said, one note at a time)
             # 'the balloon circle grows from radius 1.0 ("2.0 L") to radius 1.14 ("3.0 L")': the picture is not
             # drawn — its labels are listed, and that is said (SB307)
             ctx.lost(i, "the quoted labels are listed apart: the picture the sentence describes is not drawn with them")

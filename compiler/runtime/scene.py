@@ -418,6 +418,12 @@ class SbcScene(Scene):
         top = min(BODY_TOP, self.title_mob.get_bottom()[1] - 0.3) if self.title_mob is not None else SAFE_Y
         stack = self.column()
         total = sum(m.height for m in stack) + BODY_GAP * (len(stack) - 1)
+        if stack and total > top - BODY_BOTTOM + 1e-6:
+            # a member grew past the room (a chart's new state is taller): the stack shrinks to fit under the title
+            k = max(0.0, top - BODY_BOTTOM - BODY_GAP * (len(stack) - 1)) / max(1e-6, sum(m.height for m in stack))
+            for m in stack:
+                m.scale(k)
+            total = sum(m.height for m in stack) + BODY_GAP * (len(stack) - 1)
         y = (top + BODY_BOTTOM) / 2 + total / 2
         for m in stack:
             m.move_to([m.get_center()[0], y - m.height / 2, 0])

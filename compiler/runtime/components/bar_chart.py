@@ -200,6 +200,13 @@ def _vertical(g, theme, labels, vals, span, default_col) -> None:
     half = n * slot / 2
     baseline = Line([-half, 0, 0], [half, 0, 0], color=colour(theme, "axes", GREY), stroke_width=2)
     g.add(baseline, bars, vlabels, VGroup(*cat))
+    highest = max([0.0] + list(vals) + list(g.new_values or []))
+    if highest > 0:
+        # room for the tallest bar the chart will show, drawn or not yet (a later state, "V_C" rising to 9.93 V): the
+        # chart's box keeps that height while its bars go down and up, so the layout never lets them grow into the title
+        room = Line([-half, 0, 0], [-half, highest * unit_h + 0.16 + max(t.height for t in value_texts), 0])
+        room.set_stroke(opacity=0)
+        g.add(room)
     g.baseline, g.bars, g.value_labels, g.labels = baseline, bars, vlabels, list(cat)
     g.unit_len = unit_h
     g.base_width = baseline.width

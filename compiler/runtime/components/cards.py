@@ -2,6 +2,7 @@
 
 from manim import DOWN, RIGHT, UP, FadeIn, ManimColor, RoundedRectangle, Succession, VGroup
 
+from ...mathtext import is_label_formula
 from ...planner.theme import DEFAULT_PALETTE, colour_value
 from ..style import BODY_W, label_colour, text, wrap
 
@@ -13,12 +14,18 @@ def _hex(c) -> str:
     return colour_value(str(c)) or str(c)
 
 
-def centred(s: str, theme: dict, *, width_chars: int, **kw):
-    """Wrapped text with every line centred (a multi-line `Text` aligns its lines left)."""
-    lines = wrap(s, width_chars).split("\n")
+def centred(s: str, theme: dict, *, width_chars: int, math: bool = False, max_width: float | None = None, **kw):
+    """Wrapped text with every line centred (a multi-line `Text` aligns its lines left); with `math`, each written
+    line ("V_C(t) = V0 (1 - e^(-t/RC))", "τ = RC") typeset when it is a formula."""
+    if math:
+        # (a line written as a formula is one line, typeset whole — never wrapped into pieces of maths)
+        lines = [ln for part in str(s).split("\n") for ln in
+                 ([part] if is_label_formula(part) else wrap(part, width_chars).split("\n"))]
+    else:
+        lines = wrap(s, width_chars).split("\n")
     if len(lines) == 1:
-        return text(lines[0], theme, **kw)
-    g = VGroup(*[text(line, theme, **kw) for line in lines]).arrange(DOWN, buff=0.12)
+        return text(lines[0], theme, math=math, max_width=max_width, **kw)
+    g = VGroup(*[text(line, theme, math=math, max_width=max_width, **kw) for line in lines]).arrange(DOWN, buff=0.12)
     g.text = s
     return g
 
@@ -42,7 +49,8 @@ def build(theme: dict, *, figures: list[str], captions: list[str] | None = None,
         parts = [f]
         cap = captions[k] if captions and k < len(captions) else ""
         if cap and cap.strip():
-            parts.append(centred(cap, theme, size=cap_size, color=theme["text"], width_chars=cap_chars))
+            parts.append(centred(cap, theme, size=cap_size, color=theme["text"], width_chars=cap_chars, math=True,
+                                 max_width=max_w - 0.5))
         contents.append(VGroup(*parts).arrange(DOWN, buff=0.3))
     w = min(max_w, max(3.2 if n <= 3 else 2.6, max(c.width for c in contents) + 0.6))
     h = max(2.2, max(c.height for c in contents) + 0.8)
