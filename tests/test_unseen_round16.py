@@ -200,3 +200,21 @@ def test_cards_one_a_line_with_their_lines_and_a_list_below_them():
     assert [b.kind for b in beats] == ["cards", "bullets"]
     assert beats[0].params["figures"] == ["Voltage", "Current", "Time constant"]
     assert beats[0].params["captions"][2] == "τ = RC\n63.2% after τ\n~full after 5τ"
+
+
+def test_cards_given_one_a_sentence_are_one_row_and_fading_them_opens_no_new_cards():
+    beats, notes = planned('Show three framed cards side by side:\n'
+                           'Card 1: "Radar speed gun" with the text "reflected radio waves shift in frequency".\n'
+                           'Card 2: "Doppler ultrasound" with the text "echoes from moving blood".\n'
+                           'Card 3: "Redshift of galaxies" with the text "light from receding galaxies".\n'
+                           'Then fade the cards and show the summary as three numbered lines:\n'
+                           '"1. Moving source: crests squeezed in front"\n"2. f′ = f · (v + v_o) / (v - v_s)"\n'
+                           '"3. Ambulance: 767 Hz approaching"')
+    assert [b.kind for b in beats] == ["cards", "bullets"]
+    cards = beats[0].params
+    assert cards["figures"] == ["Radar speed gun", "Doppler ultrasound", "Redshift of galaxies"]
+    assert cards["captions"][1] == "echoes from moving blood"
+    assert beats[1].params["items"][1] == "f′ = f · (v + v_o) / (v - v_s)"
+    assert not [n for n in notes if n.startswith("SB301")]  # the announcing sentence is drawn by the cards
+    _, notes = planned("Show three framed cards side by side:")
+    assert [n for n in notes if "cards it announces are never given their text" in n]

@@ -32,4 +32,10 @@ class CardsVisual(VisualBase):
 
 
 STRINGS = ("figures", "captions")  # parameters whose text is drawn
+
+
+def drawn(params: dict) -> list[str]:
+    """The figures, and each line of the captions (a caption of several lines draws each line on its own)."""
+    return [str(f) for f in params.get("figures") or []] + [
+        ln for c in params.get("captions") or [] for ln in str(c or "").split("\n") if ln.strip()]
 MODEL = CardsVisual

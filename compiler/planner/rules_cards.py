@@ -15,8 +15,37 @@ from .listing import Q, claim, cue_unquoted, match_text
 def rule_cards(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     """"Three result cards side by side: "30,000+ tok/s" ("Execution speed on CPU"), "Millions of
     steps" ("Correct execution length"), …"; or "cards "A", "B", "C"" (figures only)."""
-    cue = cue_unquoted(ex, r"\b(cards?|results?|stats?|statistics|metrics?|kpis?|key (?:numbers|figures)|highlights|"
-                   r"side[- ]by[- ]side|panels?|tiles?)\b")
+    bare = re.sub(r"\b(?:fade|remove|hide|clear|dim|replace)\w*\s+(?:out\s+)?(?:the\s+|all\s+|these\s+)?(?:\w+\s+)?(?:cards|panels|"
+                  r"tiles)\b|\b(?:below|under|beneath|above|after)\s+the\s+(?:cards|panels|tiles)\b", " ", ex.bare or "", flags=re.I)
+    # ("Then fade the cards and show the summary as three numbered lines:": the cards on screen go, a list comes)
+    cue = re.search(r"\b(cards?|results?|stats?|statistics|metrics?|kpis?|key (?:numbers|figures)|highlights|"
+                    r"side[- ]by[- ]side|panels?|tiles?)\b", bare, re.I)
+    card = re.match(r"\s*card\s+(\d{1,2})\s*[:,.]?\s*" + Q + r"(?:\s*(?:,\s*)?(?:with\s+(?:the\s+)?(?:text|caption|line|note|words)|:|"
+                    r"\u2014|\u2013| - )\s*" + Q + r")?\s*\.?\s*$", ex.sentence, re.I)
+    if not ex.quoted and re.search(r"\b(?:two|three|four|\d)\s+(?:\w+\s+){0,2}cards\b[^:]*:\s*$", ex.sentence, re.I):
+        # "Show three framed cards side by side:" then 'Card 1: "…" with the text "…"' a sentence each: drawn by those
+        ctx.announced["cards"] = (i, {"unfinished": "the cards it announces are never given their text"})
+        ctx.modified.add(i)
+        ctx.stop = True
+        return []
+    if card:
+        # 'Card 2: "Doppler ultrasound" with the text "echoes from moving blood"': one card of the row the cards before
+        # it started — its figure and caption
+        ctx.announced.pop("cards", None)
+        fig, cap = match_text(card, 2), match_text(card, 4)
+        prev = next((b for b in reversed(ctx.beats) if b.kind == "cards"), None)
+        claim(ex, ctx, [fig] + ([cap] if cap else []))
+        if prev is not None and prev.rule == "cards:one-a-sentence" and len(prev.params["figures"]) < 4 and \
+                int(card.group(1)) == len(prev.params["figures"]) + 1:
+            figures = prev.params["figures"] + [fig]
+            captions = list(prev.params.get("captions") or [""] * len(prev.params["figures"])) + [cap or ""]
+            merged = Beat("cards", dict(prev.params, figures=figures, captions=captions), prev.strings + tuple(
+                x for x in (fig, cap) if x), prev.rule, prev.source, prev.detail_index, prev.keywords + _kw(fig))
+            ctx.replace(prev, merged, i)
+            ctx.stop = True
+            return []
+        return [_beat("cards", "cards:one-a-sentence", ex, i, [x for x in (fig, cap) if x], _kw(fig), figures=[fig],
+                      captions=[cap or ""])]
     if not cue or cue_unquoted(ex, r"\bbullets?\b|\bbullet[- ]points?\b|\blist\b") and not cue_unquoted(
             ex, r"\b(?:as|in|on|into)\s+(?:\w+\s+)?cards\b"):
         return []  # ("Below the cards, list the uses as bullets: …": a list, under the cards on screen)
