@@ -218,3 +218,36 @@ def test_cards_given_one_a_sentence_are_one_row_and_fading_them_opens_no_new_car
     assert not [n for n in notes if n.startswith("SB301")]  # the announcing sentence is drawn by the cards
     _, notes = planned("Show three framed cards side by side:")
     assert [n for n in notes if "cards it announces are never given their text" in n]
+
+
+NEWTON = ("Left half: axes with x from 0 to 3 and y from −2 to 5, curve y = x² − 2. "
+          "Pick a generic guess at x = 2.2 on the x-axis, labelled \"x_n\". "
+          "Draw a dashed vertical line up to the curve point (x_n, f(x_n)). "
+          "Draw the tangent line at that point and extend it until it crosses the x-axis; mark the crossing with a dot "
+          "labelled \"x_{n+1}\".")
+
+
+def test_newtons_construction_up_to_the_curve_then_the_tangent_to_where_it_crosses_the_axis():
+    beats, notes = planned(NEWTON)
+    up, tangent = [b for b in beats if b.rule in ("plot:up-to-curve", "plot:tangent")]
+    assert up.params["segments"] == [{"start": [2.2, 0], "end": [2.2, 2.84], "style": "dashed"}]
+    assert tangent.params["curves"][0]["expr"] == "2.84 + 4.4*(x - 2.2)"
+    assert tangent.params["points"] == [{"x": 1.555, "y": 0, "label": "x_{n+1}"}]  # 2.2 − 2.84 / 4.4
+    assert not [n for n in notes if n.startswith("SB301")]
+
+
+def test_a_dot_sliding_along_the_tangent_draws_no_second_tangent():
+    beats, _ = planned("Axes: x from 0 to 2.5, y from −2 to 4. Curve y = x² − 2. Draw the tangent at (1, −1). "
+                       "Animate a small dot sliding along the tangent from (1, −1) up to (1.5, 0).")
+    assert [b.rule for b in beats].count("plot:tangent") == 1
+
+
+def test_a_minus_sign_written_as_unicode_reads_as_minus():
+    from compiler.planner.quantity import quantity
+
+    assert quantity("−1") == -1 and quantity("−π/2") == quantity("-π/2")
+    beats, _ = planned("Axes: x from 0 to 2.5, y from −2 to 4. Curve y = x² − 2. "
+                       "Dashed line from (1, 0) down to the curve point (1, −1); label the point \"(1, −1)\".")
+    (seg,) = [b for b in beats if b.rule == "plot:segments"]
+    assert seg.params["segments"] == [{"start": [1, 0], "end": [1, -1], "style": "dashed"}]
+    assert seg.params["points"] == [{"x": 1, "y": -1, "label": "(1, −1)"}]

@@ -1,6 +1,6 @@
 """Numbers as storyboards write them: `2`, `-0.5`, `π`, `2π`, `2 pi`, `pi/2`, `3π/2`, `1/2`.
 
-`NUM` is the pattern every planner rule uses for a number (it has no capturing group, so it can sit
+`NUM` is the pattern every planner rule uses for a number (a minus sign as a hyphen or as − U+2212) (it has no capturing group, so it can sit
 inside the rules' own groups); `quantity` is its value. A range "from 0 to 4π" is 0..12.566, and
 "t = 2 pi" is one value, 6.283 — not the number 2 followed by a word.
 """
@@ -10,8 +10,8 @@ from __future__ import annotations
 import math
 import re
 
-NUM = r"-?(?:\d+(?:\.\d+)?(?:\s?(?:π|pi\b))?|π|pi\b)(?:\s?/\s?\d+(?:\.\d+)?)?"
-_PARTS = re.compile(r"(-?)(\d+(?:\.\d+)?)?\s?(π|pi)?(?:\s?/\s?(\d+(?:\.\d+)?))?")
+NUM = r"[-−]?(?:\d+(?:\.\d+)?(?:\s?(?:π|pi\b))?|π|pi\b)(?:\s?/\s?\d+(?:\.\d+)?)?"
+_PARTS = re.compile(r"([-−]?)(\d+(?:\.\d+)?)?\s?(π|pi)?(?:\s?/\s?(\d+(?:\.\d+)?))?")
 
 
 def quantity(text: str) -> float:
@@ -26,7 +26,7 @@ def quantity(text: str) -> float:
 def number(text: str) -> float | int:
     """A quantity; written as a whole number ("3"), an int."""
     v = quantity(text)
-    return int(v) if v.is_integer() and re.fullmatch(r"-?\d+", text.strip()) else v
+    return int(v) if v.is_integer() and re.fullmatch(r"[-−]?\d+", text.strip()) else v
 
 
 def is_exact(text: str) -> bool:

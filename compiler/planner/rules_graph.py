@@ -23,7 +23,7 @@ from .beats import Beat
 from .context import Context, _beat, _kw, since_clear
 from .extract import QUOTED, WORD_NUMBERS, Extracted
 from .knowledge import clock_nouns, graph_layouts, graph_nouns
-from .quantity import NUM
+from .quantity import NUM, quantity
 from .rules_recall import scene_state
 from .theme import COLOUR_RE, colour_value
 
@@ -340,7 +340,7 @@ def _declare(ex: Extracted, ctx: Context, i: int, on_screen: Beat | None) -> lis
         return split
     if not _graph_cue(ex) or re.match(r"^\s*(?:then\s+)?(?:highlight|dim|fade|mark|colou?r|check|skip|flash)\b", s, re.I):
         return None
-    at = [(m.group(1), float(m.group(2)), float(m.group(3))) for m in NODE_AT.finditer(s)]
+    at = [(m.group(1), quantity(m.group(2)), quantity(m.group(3))) for m in NODE_AT.finditer(s)]
     at = list({n: (n, x, y) for n, x, y in at}.values())
     edges = _edges(s)
     if len(at) < 2 and not (len(edges) >= 2 and (on_screen is None or _recalled_here(on_screen, i))):
@@ -383,8 +383,8 @@ def _placed_tree(ex: Extracted, ctx: Context, i: int, on_screen: Beat | None, la
     growing = on_screen is not None and on_screen.rule.startswith("graph:placed-tree")
     if on_screen is not None and not growing:
         return None
-    found = [(m.group(1), float(m.group(2)), float(m.group(3)), m.end()) for m in _KEY_AT.finditer(ex.sentence)]
-    bare = [(m.group(1), float(m.group(2)), float(m.group(3)), m.end()) for m in _KEY_PLACE.finditer(ex.sentence)]
+    found = [(m.group(1), quantity(m.group(2)), quantity(m.group(3)), m.end()) for m in _KEY_AT.finditer(ex.sentence)]
+    bare = [(m.group(1), quantity(m.group(2)), quantity(m.group(3)), m.end()) for m in _KEY_PLACE.finditer(ex.sentence)]
     if len(bare) >= 3 and len(bare) > len(found):
         found = bare  # "50 (0, 2); 30 (-3, 0.7); 70 (3, 0.7); …": a list of keys with their places
     if not found:

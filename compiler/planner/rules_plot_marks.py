@@ -359,7 +359,7 @@ def rule_plot_ops(ex: Extracted, ctx, i: int) -> list[Beat]:
     curves = _curves(beats)
     low = ex.bare.lower()
     for op in (_on_level_line, _between, _curve_formula, _name_axes, _label_curves, _relabel, _data_lines, _legend, _spans, _valued_points, _intersection_point, _axis_markers,
-               _level_lines, _dot_rows, _listed_points, _fit_line, _vertical_line, _secant, _tangent, _shift_curve,
+               _level_lines, _dot_rows, _listed_points, _fit_line, _up_to_curve, _vertical_line, _secant, _tangent, _shift_curve,
                _tails, _riemann, _bar_series, _label_bars,
                _steps_on_curve, _move_along, _point_on_axis, _point_on_curve, _endpoint_labels, _label_segments, _plane_segments, _mark_points, _mark_extremum,
                _hole, _dots_toward, _approaches):
@@ -766,6 +766,24 @@ def _level_lines(ex, ctx, i, first, beats, curves, low):
     return [_extend(ex, ctx, i, "plot:level-lines", [lab for lab in labels if lab], markers=markers)]
 
 
+def _up_to_curve(ex, ctx, i, first, beats, curves, low):
+    """"Draw a dashed vertical line up to the curve point (x_n, f(x_n))" after a point on the x-axis: the segment from
+    that point up (or down) to the curve, and a dot where it meets the curve."""
+    if not re.search(r"\bvertical\s+(?:\w+\s+)?(?:line|segment)\b[^.;]*?\b(?:up|down)?\s*to\s+the\s+(?:curve|graph|function)\b", low):
+        return None
+    on_axis = [p for p in _points(beats) if p.get("y") == 0 and isinstance(p.get("x"), (int, float))]
+    fs = [_f(curves[k]) for k in _function_curves(first, beats, curves) if _f(curves[k])]
+    if not on_axis or not fs:
+        return None
+    x = on_axis[-1]["x"]
+    y = _safe(fs[-1], x)
+    if y is None:
+        return None
+    style = "dashed" if re.search(r"\b(?:dashed|dotted)\b", low) else "line"
+    seg = {"start": [x, 0], "end": [x, _num(_fmt(y))], "style": style}
+    return [_extend(ex, ctx, i, "plot:up-to-curve", [], segments=[seg], points=[{"x": x, "y": _num(_fmt(y))}])]
+
+
 def _vertical_line(ex, ctx, i, first, beats, curves, low):
     """"Mark the mean μ at the center with a vertical dashed line", "a dashed line at x = 2"."""
     if not re.search(r"\b(?:vertical|dashed|dotted)\s+(?:\w+\s+)?line\b", low) or re.search(r"\baxes\b|\baxis\b", low):
@@ -798,8 +816,11 @@ def _tangent(ex, ctx, i, first, beats, curves, low):
     """"Place a point at x = 5 on the curve and draw its tangent line, labeled "slope = +6"", "place a point at the
     bottom (2, 1) with a flat tangent line labeled "slope = 0" and the label "minimum"": the tangent to the function
     curve (never to a tangent line drawn before), with the point when the sentence places one."""
-    if not re.search(r"\btangent\b", low) or re.search(r"\btangent(?:\s+line)?\s*,?\s+y\s*=", low):
+    if not re.search(r"\btangent\b", low) or re.search(r"\btangent(?:\s+line)?\s*[,:]?\s*y\s*=", low):
         return None  # (a tangent line written out, "the tangent line y = 1 + x": that line, drawn as written)
+    if re.search(r"\b(?:along|on|follow\w*|down|up)\s+(?:the\s+|this\s+|that\s+)?tangent\b", low) and not re.search(
+            r"\b(?:draw|add|sketch|plot|overlay|construct)\w*\b[^.;]*\btangent\b", low):
+        return None  # "a small dot sliding along the tangent": the tangent on screen is where it moves, no new one
     fs = [(k, _f(curves[k])) for k in _function_curves(first, beats, curves) if _f(curves[k])]
     if not fs:
         return None
@@ -822,6 +843,18 @@ def _tangent(ex, ctx, i, first, beats, curves, low):
     expr = f"{_fmt(fa)} {sign} {_fmt(size)}*({var} - {_fmt(a)})" if a else f"{_fmt(fa)} {sign} {_fmt(size)}*{var}"
     # its label: the one written after "tangent" ("a flat tangent line labeled "slope = 0""), else the one quoted
     own = re.search(r"\btangent\b[^\"\u201c]{0,40}?\blabell?ed\s+(?:as\s+)?[\"\u201c]([^\"\u201d]{1,60})[\"\u201d]", s, re.I)
+    crossing = re.search(r"\b(?:cross\w*|meet\w*|hit\w*|reach\w*)\s+the\s+x[- ]?axis\b|\bx[- ]intercept\b", low)
+    if crossing and abs(slope) > 1e-9 and not own:
+        # "extend it until it crosses the x-axis; mark the crossing with a dot labelled "x_{n+1}"": where it meets the
+        # axis, a dot with that label — the next guess of Newton's method
+        x0 = a - fa / slope
+        mark = re.search(r"\b(?:dot|point|marker)\b[^\"\u201c]{0,30}?\blabell?ed\s+[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]", s, re.I)
+        point = {"x": _num(_fmt(x0)), "y": 0, **({"label": mark.group(1).strip()} if mark else {})}
+        strings = [mark.group(1).strip()] if mark else []
+        if mark:
+            ctx.consumed.add(mark.group(1).strip())
+        return [_extend(ex, ctx, i, "plot:tangent", strings, curves=[curve_spec(ctx, expr, None, "tangent", None)],
+                        points=[point])]
     label = own.group(1).strip() if own else _quoted_label(ex) or f"slope = {_fmt(slope)}"
     said = re.fullmatch(r"\s*(?:slope|m|gradient)\s*=\s*(" + NUM + r")\s*", label.replace("+", ""), re.I)
     if said and abs(quantity(said.group(1)) - slope) > 1e-2 * (1.0 + abs(slope)):
@@ -1440,7 +1473,9 @@ def _plane_segments(ex, ctx, i, first, beats, curves, low):
             pair = m.group(1) + m.group(2)
             segs.append({"start": list(names[m.group(1)]), "end": list(names[m.group(2)]),
                          "color": ctx.theme.for_label(" | ".join(f"{n} {pair}" for n in ("segment", "line", "side")), "")})
-    for m in re.finditer(r"\bfrom\s+" + COORD.pattern + r"\s+to\s+" + COORD.pattern, ex.sentence):
+    # ("Dashed line from (1, 0) down to the curve point (1, −1)": where it goes, said on the way)
+    for m in re.finditer(r"\bfrom\s+" + COORD.pattern + r"\s+(?:(?:up|down|over|across|back)\s+)?to\s+(?:the\s+(?:[a-z]+\s+){0,2})?"
+                         + COORD.pattern, ex.sentence):
         start, end = [_num(m.group(2)), _num(m.group(3))], [_num(m.group(5)), _num(m.group(6))]
         way = "horizontal" if start[1] == end[1] else "vertical" if start[0] == end[0] else "slanted"
         before = ex.sentence[max(0, m.start() - 40):m.start()]
@@ -1450,7 +1485,8 @@ def _plane_segments(ex, ctx, i, first, beats, curves, low):
         role = (named.group(1) or "").strip() if named else ""
         colour = ctx.theme.for_label(" | ".join(([f"{role} line"] if role else []) +
                                                 [f"{way} {n}" for n in ("segment", "leg", "line", "side")]), "")
-        dashed = re.search(r"\bdashed\s+(?:straight\s+)?(?:line|segment)\s*(?:[\"\u201c][^\"\u201d]{1,12}[\"\u201d]\s*)?$", before)
+        dashed = re.search(r"\b(?:dashed|dotted)\s+(?:straight\s+)?(?:line|segment)\s*(?:[\"\u201c][^\"\u201d]{1,12}[\"\u201d]\s*)?$",
+                           before, re.I)
         segs.append({"start": start, "end": end, "color": colour, "label": label, "style": "dashed" if dashed else None})
         if label:
             ctx.consumed.add(label)
@@ -1463,6 +1499,12 @@ def _plane_segments(ex, ctx, i, first, beats, curves, low):
         for x, y in dict.fromkeys(tuple(e) for seg in segs for e in (seg["start"], seg["end"]))
         if (x, y) not in names.values()
         and not any((p["x"], p["y"]) == (x, y) for b in beats for p in b.params.get("points") or [])]
+    named_end = re.search(r"\blabel\w*\s+(?:the|that|this|its)\s+(?:end\s*)?point\s+[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]", ex.sentence, re.I)
+    if named_end and drawn_lines and segs:
+        # "…; label the point "(1, −1)"": the point the line goes to, marked with that label
+        x, y = segs[-1]["end"]
+        new_points.append({"x": x, "y": y, "label": named_end.group(1)})
+        ctx.consumed.add(named_end.group(1))
     for m in re.finditer(r"\bright[- ]angle\s*(?:marker|mark|symbol|square|sign)?\s+(?:at|in)\s+" + COORD.pattern, ex.sentence,
                          re.I):
         # "forming a right triangle with a right angle marker at (4, 1)": the mark in that corner
