@@ -410,6 +410,9 @@ def align(beats: Sequence[Beat], spans: Sequence[Span]) -> list[int]:
             beats[0].kind == "title" and beats[1].detail_index <= beats[0].detail_index + 1
             or beats[0].detail_index == 0 and beats[1].detail_index == 0 and beats[1].kind != beats[0].kind):
         opening = 1  # (or the picture the scene's first sentence draws beside its first beat: "plane and matrix")
+    elif n > 1 and not isinstance(forced[1], int) and beats[0].kind == "plot" and not beats[0].params.get("curves") and \
+            beats[1].kind == "plot" and beats[1].params.get("extend") and beats[1].detail_index <= beats[0].detail_index + 1:
+        opening = 1  # ("Axes: x from 0 to 2.5 …" then "Curve y = x² − 2.": empty axes do not stand alone for long)
 
     def score(k: int, s: int) -> float:
         f = forced[k]

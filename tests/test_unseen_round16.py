@@ -231,7 +231,7 @@ def test_newtons_construction_up_to_the_curve_then_the_tangent_to_where_it_cross
     beats, notes = planned(NEWTON)
     up, tangent = [b for b in beats if b.rule in ("plot:up-to-curve", "plot:tangent")]
     assert up.params["segments"] == [{"start": [2.2, 0], "end": [2.2, 2.84], "style": "dashed"}]
-    assert tangent.params["curves"][0]["expr"] == "2.84 + 4.4*(x - 2.2)"
+    assert tangent.params["curves"][0]["expr"] == "2.84 + 4.4*(x - 2.2)" and tangent.params["curves"][0]["label"] == "tangent"
     assert tangent.params["points"] == [{"x": 1.555, "y": 0, "label": "x_{n+1}"}]  # 2.2 − 2.84 / 4.4
     assert not [n for n in notes if n.startswith("SB301")]
 
@@ -251,3 +251,17 @@ def test_a_minus_sign_written_as_unicode_reads_as_minus():
     (seg,) = [b for b in beats if b.rule == "plot:segments"]
     assert seg.params["segments"] == [{"start": [1, 0], "end": [1, -1], "style": "dashed"}]
     assert seg.params["points"] == [{"x": 1, "y": -1, "label": "(1, −1)"}]
+
+
+def test_empty_axes_do_not_stand_alone_while_the_curve_waits_for_the_sentence_naming_it():
+    from compiler.timing import estimate_spans, time_scene
+
+    audio = ("Let us start at x naught equals 1. There, the function equals 1 minus 2, which is minus 1, so we are below "
+             "the axis. The slope is 2 times 1, which is 2. Our new guess is 1.5. Check: 1.5 squared is 2.25.")
+    sb = Storyboard.model_validate({"scenes": [scene(
+        "Axes: x from 0 to 2.5 (ticks every 0.5), y from −2 to 4. Curve y = x² − 2. "
+        "Dot on the x-axis at x = 1, labelled \"x₀ = 1\".", audio)]})
+    (sp,) = plan_storyboard(sb).scenes
+    timed = time_scene(sp, estimate_spans(audio))
+    axes, curve = timed.beats[0], timed.beats[1]
+    assert curve.start - axes.start < 6  # the curve comes with the second sentence at the latest, not the fourth

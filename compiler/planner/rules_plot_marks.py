@@ -853,7 +853,7 @@ def _tangent(ex, ctx, i, first, beats, curves, low):
         strings = [mark.group(1).strip()] if mark else []
         if mark:
             ctx.consumed.add(mark.group(1).strip())
-        return [_extend(ex, ctx, i, "plot:tangent", strings, curves=[curve_spec(ctx, expr, None, "tangent", None)],
+        return [_extend(ex, ctx, i, "plot:tangent", strings, curves=[curve_spec(ctx, expr, "tangent", "tangent", None)],
                         points=[point])]
     label = own.group(1).strip() if own else _quoted_label(ex) or f"slope = {_fmt(slope)}"
     said = re.fullmatch(r"\s*(?:slope|m|gradient)\s*=\s*(" + NUM + r")\s*", label.replace("+", ""), re.I)
