@@ -265,3 +265,20 @@ def test_empty_axes_do_not_stand_alone_while_the_curve_waits_for_the_sentence_na
     timed = time_scene(sp, estimate_spans(audio))
     axes, curve = timed.beats[0], timed.beats[1]
     assert curve.start - axes.start < 6  # the curve comes with the second sentence at the latest, not the fourth
+
+
+def test_dots_dropped_at_random_are_scattered_points_not_numbered_cells():
+    beats, notes = planned("Drop 20 dots one after another at random positions in the square, each with a short flash.")
+    (dots,) = beats
+    assert dots.kind == "scatter" and dots.params["count"] == 20
+    assert [n for n in notes if "not inside the square" in n]
+
+
+def test_axes_written_with_both_ranges_are_new_axes_not_an_earlier_picture():
+    sb = Storyboard.model_validate({"scenes": [
+        scene("Drop 20 dots one after another at random positions in the square.", "Random dots."),
+        scene("Place the unit square on axes: x from 0 to 1 and y from 0 to 1, with tick labels \"0\" and \"1\" on both "
+              "axes. Draw the quarter circle of radius 1 centered at the origin.", "The square and the circle.")]})
+    beats = plan_storyboard(sb).scenes[1].beats
+    assert beats[0].kind == "plot" and beats[0].rule == "plot:axes-cue"
+    assert beats[1].rule == "plot:extend-named-curve"

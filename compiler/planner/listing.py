@@ -124,3 +124,9 @@ def cell_number(s: str):
 
 def since_clear_of_kind(ctx: Context, kind: str) -> Beat | None:
     return next((b for b in since_clear(ctx) if b.kind == kind), None)
+
+
+# "Drop 20 dots one after another at random positions in the square", "scatter 50 random dots": points at random
+RANDOM_DOTS = (r"\b(?:\d{1,4}|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred)\s+(?:\w+\s+)?(?:dots|points)\b"
+               r"[^.;]{0,60}?\b(?:at\s+random|randomly|random\s+(?:positions?|places|spots|locations))\b|"
+               r"\brandom(?:ly\s+placed)?\s+dots\b")

@@ -13,7 +13,7 @@ from .extract import WORD_NUMBERS, Extracted, count_in, mask_shown
 from .context import Context, _beat, _kw, since_clear
 from .knowledge import cell_words
 from .parts import cells_named
-from .listing import HOLDING, Q, NUMBER_LIST, claim, cue_unquoted, since_clear_of_kind, match_text
+from .listing import HOLDING, Q, NUMBER_LIST, RANDOM_DOTS, claim, cue_unquoted, since_clear_of_kind, match_text
 
 
 # ----------------------------------------------------------------------------- grid
@@ -212,6 +212,8 @@ def rule_grid(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if re.search(r"\[\s*-?\d+(?:\.\d+)?(?:\s*,\s*-?\d+(?:\.\d+)?)+\s*\]", mask_shown(ex.sentence)) and not re.search(
             r"\bgrid\b", mask_shown(ex.sentence), re.I):
         return []  # 'list "A" = [2, 5], …, empty output row "Result" with 4 cells': rows of boxes (rule_sequence)
+    if cue_unquoted(ex, RANDOM_DOTS):
+        return []  # "Drop 20 dots … at random positions in the square": scattered points, not 20 numbered cells
     m = re.search(_RANGE, ex.sentence)
     start = count = shape = None
     if m and 0 < int(m.group(2)) - int(m.group(1)) + 1 <= 100:

@@ -32,6 +32,7 @@ from .extract import Extracted, before_quote, count_in
 from .knowledge import list_words, named_curves, plot_motion
 from .theme import COLOUR_RE, colour_value
 from .quantity import NUM, number as _num, quantity
+from .listing import RANDOM_DOTS
 
 
 CHART_KINDS = ("plot", "scatter", "bar_chart", "heatmap")
@@ -1220,7 +1221,7 @@ def rule_scatter(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     counted = _cue(ex, r"\b(?:\d+|" + "|".join(("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"))
                    + r")\s+(?:random\s+)?(?:2d\s+)?points\b(?!\s*:)") and not _cue(ex, r"\b(?:" + list_words() + r")\b")
     # ("Below it list three points:": the points of a list, not of a plot)
-    cue = counted or _cue(ex, r"\bscatter(?:[- ]?plot)?\b|\b(?:random|data|sample)\s+(?:2d\s+|two-dimensional\s+)?points\b|"
+    cue = counted or _cue(ex, RANDOM_DOTS) or _cue(ex, r"\bscatter(?:[- ]?plot)?\b|\b(?:random|data|sample)\s+(?:2d\s+|two-dimensional\s+)?points\b|"
                           r"\bpoint cloud\b|\bconvex hull\b|\bline of best fit\b|\bregression line\b|\bbest[- ]fit line\b")
     s = ex.sentence
     coords = [(_num(m.group(1)), _num(m.group(2))) for m in COORD.finditer(s)]
@@ -1239,12 +1240,16 @@ def rule_scatter(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         params["points"] = table_points  # "transform the table into a scatter plot": its rows are the points
     else:
         m = re.search(r"\b(\d{1,4}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:random\s+)?(?:2d\s+|"
-                      r"two-dimensional\s+)?(?:data\s+)?points\b", s, re.I)
+                      r"two-dimensional\s+)?(?:data\s+|small\s+)?(?:points|dots)\b", s, re.I)
         n = count_in(m.group(1)) if m else None
         if n is None and m and m.group(1).isdigit():
             n = int(m.group(1))
         params["count"] = max(1, min(200, n or 20))
         params["seed"] = int(hashlib.sha256(s.encode()).hexdigest()[:6], 16) % 10000
+        inside = re.search(r"\b(?:in|inside|within|into)\s+the\s+(?:\w+\s+)?(square|circle|box|rectangle|region|disk|disc|triangle)\b",
+                           ex.bare or "", re.I)
+        if inside:  # "20 dots at random positions in the square": scattered on axes of their own, said
+            ctx.lost(i, f"the random dots are scattered on axes of their own, not inside the {inside.group(1)}")
     m = re.search(r"\bpoints?\s+(?:labell?ed|called|named)\s+[\"\u201c]([^\"\u201d]+)[\"\u201d]", s, re.I)
     if m:
         params["label"] = m.group(1).strip()

@@ -46,7 +46,7 @@ _PLACE = re.compile(r"\b(?:on|in|under|along|through|to|into|onto|from|of|over|a
 _OPERATION = re.compile(r"^\s*(?:then\s+|now\s+|next,?\s+|finally,?\s+)?(?:highlight|animate|mark|label|shade|zoom|"
                         r"replace|extend|fill|move|shift|circle|colou?r|fade|gr[ae]y out|remove|swap|update|change|"
                         r"place|put|overlay|point|zoom|keep|leave|start|begin)\w*\s+(?:\w+\s+){0,4}?(?:the|this|that|these|"
-                        r"those)\s+(?:\w+\s+){0,3}?(?P<noun>NOUN)\b", re.I)
+                        r"those)\s+(?:(?!(?:on|in|at|of|to|with|from|into|onto|over|under|for)\b)\w+\s+){0,3}?(?P<noun>NOUN)\b", re.I)
 _TRANSIENT = ("grown", "highlight", "highlight_row", "highlight_col", "highlight_cell", "highlight_max", "move_dot", "area",
               "extend", "new_values", "sentence", "hull", "query", "query_label")
 
@@ -237,6 +237,8 @@ def rule_recall(ex: Extracted, ctx, i: int) -> list[Beat]:
                  r"graph|chart)\b", low):
         return []  # "Show two bell curves on the same axes": new curves, drawn together
     explicit = bool(_EXPLICIT.search(low))
+    if not explicit and axis_range(ex.sentence, "x") and axis_range(ex.sentence, "y") and re.search(r"\baxes\b", low):
+        return []  # "Place the unit square on axes: x from 0 to 1 and y from 0 to 1 … on both axes": new axes, as written
     if not explicit and _names_what_is_shown(ex, ctx):
         return []  # "Highlight the line 'mid = (low + high) // 2'": a line of the code on screen, not a plot's line
     # a quoted name of something drawn earlier: "Replace the "Transport" box"
