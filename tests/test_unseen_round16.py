@@ -282,3 +282,21 @@ def test_axes_written_with_both_ranges_are_new_axes_not_an_earlier_picture():
     beats = plan_storyboard(sb).scenes[1].beats
     assert beats[0].kind == "plot" and beats[0].rule == "plot:axes-cue"
     assert beats[1].rule == "plot:extend-named-curve"
+
+
+def test_a_word_with_each_letter_in_its_own_box_is_a_row_of_letters():
+    beats, _ = planned('Write the word "ABRACADABRA" in large letters, each letter in its own small square box.')
+    assert beats[0].kind == "sequence" and beats[0].params["tokens"] == list("ABRACADABRA")
+
+
+def test_a_bar_chart_announced_by_its_axes_gets_its_bars_and_is_reordered():
+    beats, notes = planned('Replace the bins with a bar chart: x axis "letter", y axis "count" from 0 to 6. '
+                           'Bars: A = 5, B = 2, R = 2, C = 1, D = 1, with the value on top of each bar. '
+                           'Then reorder the bars from smallest to largest: C 1, D 1, B 2, R 2, A 5.')
+    assert [b.kind for b in beats] == ["bar_chart", "clear", "bar_chart"]
+    assert beats[0].params["labels"] == ["A", "B", "R", "C", "D"] and beats[0].params["values"] == [5, 2, 2, 1, 1]
+    assert beats[2].params["labels"] == ["C", "D", "B", "R", "A"] and beats[2].params["values"] == [1, 1, 2, 2, 5]
+    assert beats[1].params["kinds"] == ["bar_chart"]
+    # the same bars with other values are no reordering of them: not drawn as if they were
+    beats, _ = planned('Draw a bar chart: A = 5, B = 2. Then reorder the bars: B 3, A 5.')
+    assert [b.kind for b in beats].count("bar_chart") == 1 or beats[-1].params.get("values") != [3, 5]

@@ -432,7 +432,27 @@ def rule_bar_chart(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     change = previous is not None and _has(
         ex, r"\b(?:bars?|values?|chart|probabilit\w+|scores?)\b[^.]*\b(?:change|changes|changing|update|updates|"
             r"become|becomes|shift|shifts|move|moves|grow|grows|shrink|shrinks)\b")
-    if previous is not None and not change and len(previous.params.get("labels") or []) >= 2 and all(
+    order = re.search(r"\b(?:re-?order|sort|rearrange|re-?arrange)\w*\s+the\s+bars\b[^:]*:\s*(.+?)\.?$", s, re.I) \
+        if previous is not None and previous.params.get("values") and not previous.params.get("series") else None
+    pairs = [re.fullmatch(r"\s*[\"\u201c]?([^\s\"\u201d]{1,24})[\"\u201d]?\s*[(:=]?\s*(" + NUM + r")\)?\s*", x)
+             for x in re.split(r"\s*,\s*(?:and\s+)?", order.group(1))] if order else []
+    if pairs and all(pairs) and sorted(m.group(1) for m in pairs) == sorted(str(x) for x in previous.params["labels"]):
+        # "Then reorder the bars from smallest to largest: C 1, D 1, B 2, R 2, A 5": the chart again, in that order
+        old = previous.params
+        shown = dict(zip((str(x) for x in old["labels"]), old.get("new_values") or old["values"]))
+        labels = [m.group(1) for m in pairs]
+        values = [_num(m.group(2)) for m in pairs]
+        if any(abs(float(shown[lab]) - float(v)) > 1e-9 for lab, v in zip(labels, values)):
+            return []  # (values that differ from the bars': not the same bars reordered)
+        p = {k: v for k, v in old.items() if k not in ("new_values", "extend", "sentence")}
+        p.update(labels=labels, values=values)
+        strings = labels + [with_unit(v, old.get("unit")) for v in values]
+        claim_drawn(ex, ctx, strings)
+        ex.prose[:] = []
+        ctx.stop = True
+        return [_beat("clear", "clear:reordered", ex, i, (), kinds=["bar_chart"]),
+                _beat("bar_chart", "bar_chart:reordered", ex, i, strings, _kw(s), **p)]
+    if previous is not None and not change and not cue and len(previous.params.get("labels") or []) >= 2 and all(
             re.search(r"(?<![\w\"\u201c])" + re.escape(lab) + r"\s*[=:]\s*" + NUM, s) for lab in previous.params["labels"]):
         change = True  # "Snapshot 2, label "t = 1 s": V_R = 3.68 V, V_C = 6.32 V": every bar given a new value
         bars = "|".join(re.escape(lab) for lab in previous.params["labels"])
@@ -482,7 +502,9 @@ def rule_bar_chart(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         data = _table_bars(table, ex) if table is not None else None
         if data is None:
             said = _announcement(ex)
-            if said and (_has(ex, r"^\s*(?:\d+[.)]\s*)?(?:then\s+)?(?:draw|show|display|create|plot|make|add|build)\b") or re.match(
+            axes_said = re.search(r"\b[xy][- ]?axis\b", s, re.I) is not None  # ('a bar chart: x axis "letter", y axis …')
+            if (said or axes_said) and (_has(ex, r"^\s*(?:\d+[.)]\s*)?(?:then\s+)?(?:draw|show|display|create|plot|make|add|build|"
+                                                r"replace|turn|transform|convert|switch)\b") or re.match(
                     r"\s*(?:\d+[.)]\s*)?(?:an?\s+|the\s+)?(?:(?:vertical|horizontal|simple|single|small|large)\s+)?bar[- ]?(?:chart|graph)\s+"
                     r"(?:with|of|showing)\b", without_place(ex.sentence), re.I)):
                 # ("Bar chart with x labels n = 1 to 9 and y from 0 to 1.4." announces it too, without a verb)

@@ -26,7 +26,9 @@ def _row_of_quoted(ex: Extracted) -> tuple[list[str], str] | None:
     """'the word "ABRACADABRA" as a row of 11 square boxes, one letter in each box': its letters in boxes;
     'the queue as a row of circles: "C:1", "D:1", "B:2"': the quoted items, one per cell."""
     s = ex.sentence
-    if not re.search(_ROW, s, re.I):
+    own = re.search(r"\beach\s+(?:letter|character|symbol)\s+(?:in|inside)\s+(?:its\s+own|a|a\s+separate)\s+(?:\w+\s+){0,2}?"
+                    r"(?:box|cell|square|tile)\b", s, re.I)  # "…, each letter in its own small square box"
+    if not re.search(_ROW, s, re.I) and not own:
         return None
     word = re.search(r"\b(?:word|string|message|text|name)\s+[\"\u201c]([^\"\u201d\s]{2,16})[\"\u201d]", s, re.I)
     if word and re.search(r"\b(?:one|a|each)\s+(?:letter|character|symbol)\b|\bletters?\b|\bcharacters?\b", s, re.I):

@@ -41,7 +41,7 @@ class Scene10(SbcScene):
         bar_chart.extend(
             self,
             slot=1.654,
-            strings=['cat', 'dog', 'bird', '0.7', '0.2', '0.1'],
+            strings=['cat', 'dog', 'bird', '0.7', '0.2', '0.1', '0.4'],
             labels=['cat', 'dog', 'bird'],
             values=[0.7, 0.2, 0.1],
             new_values=[0.4, 0.4, 0.2],
