@@ -300,3 +300,17 @@ def test_a_bar_chart_announced_by_its_axes_gets_its_bars_and_is_reordered():
     # the same bars with other values are no reordering of them: not drawn as if they were
     beats, _ = planned('Draw a bar chart: A = 5, B = 2. Then reorder the bars: B 3, A 5.')
     assert [b.kind for b in beats].count("bar_chart") == 1 or beats[-1].params.get("values") != [3, 5]
+
+
+def test_a_shaded_square_labelled_after_a_semicolon_carries_its_label():
+    beats, notes = planned("Draw a number plane with x from −2 to 6 and y from −1 to 5 for the matrix A. Shade the unit "
+                           "square with corners (0, 0), (1, 0), (1, 1), (0, 1); label it \"Area = 1\".")
+    shapes = [s for b in beats for s in b.params.get("shapes") or []]
+    assert shapes and shapes[0]["label"] == "Area = 1"
+    assert not [n for n in notes if "'Area = 1' is not drawn" in n]
+
+
+def test_a_number_plane_in_a_scene_without_vectors_is_axes_never_nothing():
+    beats, notes = planned("Draw a number plane with x from −2 to 6 and y from −1 to 5.")
+    assert beats[0].kind == "plot" and beats[0].params["x_range"] == [-2, 6]
+    assert not [n for n in notes if n.startswith("SB301")]

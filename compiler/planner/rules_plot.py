@@ -728,7 +728,7 @@ def _plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         return []  # (a grid of vectors drawn for this sentence is its plane: no axes of a function too)
     s = ex.sentence
     placed = _PLACED
-    axes_words = (r"(?<![\w-])(?:axes|x[- ]axis|y[- ]axis|coordinate (?:plane|system|axes|grid)|(?:horizontal|vertical) axis|"
+    axes_words = (r"(?<![\w-])(?:axes|x[- ]axis|y[- ]axis|coordinate (?:plane|system|axes|grid)|number ?plane|(?:horizontal|vertical) axis|"
                   r"line (?:graph|chart)|empty graph)\b")
     axes_cue = _cue(ex, axes_words) and re.search(axes_words, placed.sub(" ", ex.bare), re.I) is not None and not _cue(
         ex, r"\b(?:same|those|these|existing) axes\b") and not (

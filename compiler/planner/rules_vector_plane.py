@@ -249,7 +249,8 @@ def _shapes(text: str) -> list[dict]:
                 # named ("Put a letter inside the unit square")
         if spec is None:
             continue
-        label = re.search(r"\b(?:labell?ed|label|with\s+(?:the\s+)?label)\s*:?\s*[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]", region, re.I)
+        label = re.search(r"\b(?:labell?ed|label(?:\s+it)?|with\s+(?:the\s+)?label)\s*(?:as\s+)?:?\s*[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]",
+                          region, re.I)  # ("Shade the unit square …; label it "Area = 1"")
         if label:
             spec["label"] = label.group(1)
         colour = _colour_before(m.group("adj"))
