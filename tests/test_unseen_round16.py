@@ -314,3 +314,13 @@ def test_a_number_plane_in_a_scene_without_vectors_is_axes_never_nothing():
     beats, notes = planned("Draw a number plane with x from −2 to 6 and y from −1 to 5.")
     assert beats[0].kind == "plot" and beats[0].params["x_range"] == [-2, 6]
     assert not [n for n in notes if n.startswith("SB301")]
+
+
+def test_a_line_written_by_its_equation_through_a_point_is_drawn_and_the_two_points_are_not_scattered():
+    beats, notes = planned("Axes: x from 1 to 2, y from −0.5 to 1.5. Curve y = x² − 2. "
+                           "Draw the tangent line y = 3x − 4.25 through (1.5, 0.25) and show it meeting the x-axis. "
+                           "Also show a brace between the two points labelled \"gap ≈ 0.0025\".")
+    curves = [c["expr"] for b in beats if b.kind == "plot" for c in b.params.get("curves") or []]
+    assert "y = 3x − 4.25" in curves
+    assert not [n for n in notes if "could only be read as" in n]  # the formula ends where "through" begins
+    assert "scatter" not in [b.kind for b in beats]  # "the two points" are the ones on screen

@@ -42,7 +42,7 @@ COORD = re.compile(r"\(\s*(" + NUM + r")\s*,\s*(" + NUM + r")\s*\)")
 
 
 _STOP = r"(?:and|from|to|between|as|with|for|over|on|in|where|showing|labell?ed|which|that|then|along|while|" \
-        r"when|near|at|using|whose|of)"
+        r"when|near|at|using|whose|of|through|passing|crossing|meeting|until|so)"
 
 
 # "y = x (grey, labeled "linear")": a note in brackets after a formula says how to draw it, it is not part of it
@@ -1218,7 +1218,9 @@ def rule_scatter(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     # ("list three points:" announces the points of a list, not three points to scatter)
     if fired_chart(ex, ctx, i):
         return []
-    counted = _cue(ex, r"\b(?:\d+|" + "|".join(("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"))
+    # ("a brace between the two points": points on screen, named by their number — none to scatter)
+    counted = _cue(ex, r"(?<!\bthe )(?<!\bthese )(?<!\bthose )(?<!\bboth )\b(?:\d+|" + "|".join(
+        ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"))
                    + r")\s+(?:random\s+)?(?:2d\s+)?points\b(?!\s*:)") and not _cue(ex, r"\b(?:" + list_words() + r")\b")
     # ("Below it list three points:": the points of a list, not of a plot)
     cue = counted or _cue(ex, RANDOM_DOTS) or _cue(ex, r"\bscatter(?:[- ]?plot)?\b|\b(?:random|data|sample)\s+(?:2d\s+|two-dimensional\s+)?points\b|"

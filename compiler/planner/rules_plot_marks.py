@@ -1716,6 +1716,8 @@ def _mark_points(ex, ctx, i, first, beats, curves, low):
             r"\bplot\s+(?:the\s+)?(?:curve|graph|function|parabola|line)?\s*[^\s=]{1,12}\s*=(?!=)", unquoted, re.I)) and not re.search(
             r"\bpoints?\b(?!\s*\()", low):
         return None  # "Plot simple interest: A = 1000 (1 + 0.1 t), a straight line from (0, 1000) to (30, 4000)": a curve
+    if re.search(r"\b(?:draw|add|plot|overlay|sketch)\w*\s+(?:the\s+|a\s+)?(?:\w+\s+)?line\s+y\s*=", low):
+        return None  # "Draw the tangent line y = 3x − 4.25 through (1.5, 0.25)": the line as written (rule_plot)
     # "label it … near the point (2.6, 7)": where a label goes, not a point to mark
     coords = [m for m in coords if not LABEL_PLACE.search(sentence[:m.start()])]
     # "tracing the curve y = cos θ …, starting at (0, 1)": where a curve begins, not a point to mark
