@@ -324,3 +324,12 @@ def test_a_line_written_by_its_equation_through_a_point_is_drawn_and_the_two_poi
     assert "y = 3x − 4.25" in curves
     assert not [n for n in notes if "could only be read as" in n]  # the formula ends where "through" begins
     assert "scatter" not in [b.kind for b in beats]  # "the two points" are the ones on screen
+
+
+def test_constants_listed_are_no_derivation_and_an_aside_names_no_part():
+    beats, _ = planned('Show the photon energy formula E = hf, with the constants listed underneath: '
+                       '"h = 6.626 × 10⁻³⁴ J·s", "c = 3.00 × 10⁸ m/s".')
+    assert "steps" not in [b.kind for b in beats]
+    beats, _ = planned('Next to it a stacked bar of the same total height: the lower part (about 46 percent) labelled '
+                       '"φ: cost to escape", the upper part labelled "KE_max: left over".')
+    assert not any("percent" in s.lower() for b in beats for s in b.strings)

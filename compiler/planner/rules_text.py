@@ -278,6 +278,7 @@ def _labelled(ex: Extracted, items: list[str]) -> list[tuple[str, str]] | None:
         if verb or label_verb:
             named += 1
         said = re.sub(r"\b(?:labell?ed|called|named|marked|tagged)\b", " ", before, flags=re.I)
+        said = re.sub(r"\([^()]*\)", " ", said)  # ("the lower part (about 46 percent) labelled …": an aside, no name)
         place = re.search(r"\s(?:on|at|in|to|near|towards?)\s+(?:the\s+)?([a-z -]{2,30}?)[\s,]*$", said, re.I)
         if place and set(re.findall(r"[a-z]+", place.group(1).lower())) <= picture_words() | {"far", "hand"}:
             said = said[:place.start()]  # "a rocket on the left labeled …": the rocket's label, not the left's
@@ -320,8 +321,10 @@ def _bullets_from(ex: Extracted, ctx: Context, i: int, source: Extracted) -> lis
     if dots and items:
         ctx.consumed.update(dots)
         ctx.lost(i, f"what ends with {dots[0]!r} is not drawn: only its labels are shown")
-    if len(items) >= 2 and all(quoted_formula(q) for q in items):
-        # "Show the calculation: 'd^2 = 3^2 + 4^2', 'd^2 = 9 + 16 = 25', 'd = sqrt(25) = 5'": a derivation
+    if len(items) >= 2 and all(quoted_formula(q) for q in items) and not _cue(
+            source, r"\blist(?:ed|s)?\b|\bconstants\b|\bgiven\s+values\b"):
+        # "Show the calculation: 'd^2 = 3^2 + 4^2', 'd^2 = 9 + 16 = 25', 'd = sqrt(25) = 5'": a derivation (not "the
+        # constants listed underneath: "h = 6.626 × 10⁻³⁴ J·s", "c = 3.00 × 10⁸ m/s"": a list of values)
         ctx.consumed.update(items)
         return [_beat("steps", "steps:quoted-formulas", source, i, items, sum((_kw(q) for q in items), ()),
                       lines=items[:8])]
