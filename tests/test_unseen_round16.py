@@ -333,3 +333,13 @@ def test_constants_listed_are_no_derivation_and_an_aside_names_no_part():
     beats, _ = planned('Next to it a stacked bar of the same total height: the lower part (about 46 percent) labelled '
                        '"φ: cost to escape", the upper part labelled "KE_max: left over".')
     assert not any("percent" in s.lower() for b in beats for s in b.strings)
+
+
+def test_lines_of_tex_source_under_a_colon_are_one_stack_of_equations():
+    beats, notes = planned("Equations, one below the other:\n"
+                           r"V \propto T \quad (\text{constant } P \text{ and amount of gas})" "\n"
+                           r"\frac{V}{T} = \text{constant}" "\n"
+                           r"\frac{V_1}{T_1} = \frac{V_2}{T_2}")
+    (steps,) = beats
+    assert steps.kind == "steps" and len(steps.params["lines"]) == 3
+    assert not [n for n in notes if n.startswith("SB301")]

@@ -302,6 +302,9 @@ def _data_line(line: str) -> bool:
         return True  # "Compare: −2 a·b = −2|a||b| cos θ", "Check: 10 + 5 = 15": a line of the derivation, its label first
     if len(line) > 160 or _instruction_verb_first(bare):
         return False
+    if re.search(r"\\[A-Za-z]{2,}", bare) and re.search(r"=|\\(?:propto|approx|le|ge|leq|geq|sim|simeq|equiv|neq|to|"
+                                                        r"rightarrow|Rightarrow|implies)(?![A-Za-z])", bare) and len(line) <= 160:
+        return True  # "V \propto T \quad (\text{constant } P)": a line of TeX source, a relation — its words are TeX's
     if is_formula_line(bare) or re.fullmatch(r"[A-Za-z]+(?:\s+[A-Za-z]+){1,3}\s*[=≈]\s*(.+)", bare) and is_formula_line(
             re.sub(r"^[^=≈]*[=≈]\s*", "", bare)):
         return True  # "π ≈ 4 × inside / total", "Area of quarter circle = (1/4) · π · 1² = π/4": a formula line, named
