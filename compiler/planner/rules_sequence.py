@@ -18,8 +18,8 @@ _PROCESS = (r"\bprocess\w*|\bone at a time\b|\bone by one\b|\bin turn\b|\bstep(?
             r"\bvisit\w*\b|\biterat\w*")
 
 
-_ROW = r"\b(?:a\s+|one\s+)?row\s+of\s+(?:\d+\s+|[a-z]+\s+)?(?:(?:small|square|round|rounded|big|large|coloured|colored|" \
-       r"letter|leaf)\s+)*(?:boxes|cells|squares|circles|tiles|pills|slots|blocks|nodes|leaves)\b"
+_ROW = r"\b(?:a\s+|one\s+)?row\s+of\s+(?:\d+\s+|[a-z]+\s+)?(?:(?:small|square|round|rounded|big|large|coloured|colored)\s+)*" \
+       r"(?:[a-z]+\s+)?(?:boxes|cells|squares|circles|tiles|pills|slots|blocks|nodes|leaves)\b"  # ("a row of letter boxes")
 
 
 def _row_of_quoted(ex: Extracted) -> tuple[list[str], str] | None:
