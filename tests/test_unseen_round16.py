@@ -343,3 +343,25 @@ def test_lines_of_tex_source_under_a_colon_are_one_stack_of_equations():
     (steps,) = beats
     assert steps.kind == "steps" and len(steps.params["lines"]) == 3
     assert not [n for n in notes if n.startswith("SB301")]
+
+
+def test_a_queue_whose_new_contents_are_quoted_shows_them_never_the_masked_quotes():
+    beats, _ = planned('Queue text: "Queue: 2, 4, 5". Queue becomes "5, 6". Queue becomes "11".')
+    rows = [b for b in beats if b.kind == "sequence"]
+    assert [r.params["tokens"] for r in rows] == [["5", "6"], ["11"]]
+    assert not any("\x01" in str(v) for b in beats for v in b.params.values())
+
+
+def test_no_beat_of_the_test_corpus_carries_a_masked_quote():
+    import json
+    from pathlib import Path
+
+    for path in sorted(Path("tests/corpus").glob("*.json")):
+        if path.name == "labels.json":
+            continue
+        from compiler.fix import repair_text
+
+        plan = plan_storyboard(Storyboard.model_validate(json.loads(repair_text(path.read_text()).repaired)))
+        for sp in plan.scenes:
+            for b in sp.beats:
+                assert "\x01" not in json.dumps(b.params, ensure_ascii=False) + "".join(b.strings), (path.name, b.rule)

@@ -103,6 +103,12 @@ def rule_stack(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                               r"(?=\s*(?:$|[.;]|,\s*(?:so|then|and|which|giving)\b|\s+(?:on|onto|to|in)\b))", s[m.end():])
                 pushed = [x for x in _items(m2.group(1)) if x.lower() not in ("it", "them", "onto", "the")] if m2 else []
                 tokens += pushed
+    if tokens is not None and any("\x01" in t for t in tokens):
+        # 'Queue becomes "5, 6".': the contents are written in quotes (masked above) — read them as written
+        quoted = re.search(r"\b(?:becomes?|is\s+now|now|holds|contains)\s*:?\s*[\"\u201c]([^\"\u201d]{1,80})[\"\u201d]", ex.sentence, re.I)
+        tokens = _items(quoted.group(1)) if quoted and re.fullmatch(r"\s*" + _ITEMS + r"\s*", quoted.group(1)) else None
+        if tokens is not None:
+            ctx.consumed.add(quoted.group(1))
     if tokens is None:
         return []
     if re.search(r"\(\s*top\s+to\s+bottom\s*\)", s, re.I):
