@@ -365,3 +365,14 @@ def test_no_beat_of_the_test_corpus_carries_a_masked_quote():
         for sp in plan.scenes:
             for b in sp.beats:
                 assert "\x01" not in json.dumps(b.params, ensure_ascii=False) + "".join(b.strings), (path.name, b.rule)
+
+
+def test_a_tree_laid_out_by_places_with_weights_in_brackets_replaces_the_lone_root():
+    beats, _ = planned('Create the root "11" with A as left child and 6 as right child. Rearrange everything into the final '
+                       'layout: root (11) at (0, 3), A (5) at (-3, 1.5), node 6 at (3, 1.5), node 2 at (1.5, 0), node 4 at '
+                       '(4.5, 0), C at (0.75, -1.5), D at (2.25, -1.5), B at (3.75, -1.5), R at (5.25, -1.5).')
+    tree = beats[-1]
+    assert beats[-2].kind == "clear" and beats[-2].params["kinds"] == ["graph"]
+    assert [n["id"] for n in tree.params["nodes"]] == ["11", "A", "6", "2", "4", "C", "D", "B", "R"]
+    assert {(e["from"], e["to"]) for e in tree.params["edges"]} == {
+        ("11", "A"), ("11", "6"), ("6", "2"), ("6", "4"), ("2", "C"), ("2", "D"), ("4", "B"), ("4", "R")}

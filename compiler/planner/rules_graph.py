@@ -372,6 +372,9 @@ def _declare(ex: Extracted, ctx: Context, i: int, on_screen: Beat | None) -> lis
 
 
 _KEY_AT = re.compile(r"(?<![\w'.(-])(" + NODE + r")\s+at\s*\(\s*(" + NUM + r")\s*,\s*(" + NUM + r")\s*\)")
+# "root (11) at (0, 3), A (5) at (-3, 1.5)": a node with its weight in brackets before its place — the root named by it
+_WEIGHED_AT = re.compile(r"(?<![\w'.(-])(?:(?P<role>root|node)\s*\(\s*(?P<rw>\d+(?:\.\d+)?)\s*\)|(?P<name>" + NODE + r")\s*\(\s*"
+                         r"\d+(?:\.\d+)?\s*\))\s+at\s*\(\s*(?P<x>" + NUM + r")\s*,\s*(?P<y>" + NUM + r")\s*\)", re.I)
 _KEY_PLACE = re.compile(r"(?<![\w'.(-])(" + NODE + r")\s*(?:at\s*|:\s*)?\(\s*(" + NUM + r")\s*,\s*(" + NUM + r")\s*\)")
 
 
@@ -381,9 +384,13 @@ def _placed_tree(ex: Extracted, ctx: Context, i: int, on_screen: Beat | None, la
     nearest node of the level above it (or from the node it is said to be under). A tree so drawn grows the same
     way: "Draw two child nodes: 30 at (-2, 0.5) and 70 at (2, 0.5)", "add 20 at (-3, -1) and 40 at (-1, -1) under 30"."""
     growing = on_screen is not None and on_screen.rule.startswith("graph:placed-tree")
-    if on_screen is not None and not growing:
+    lone = on_screen is not None and on_screen.rule.startswith("graph:tree-root") and len(on_screen.params.get("nodes") or []) <= 1
+    if on_screen is not None and not growing and not lone:
         return None
     found = [(m.group(1), quantity(m.group(2)), quantity(m.group(3)), m.end()) for m in _KEY_AT.finditer(ex.sentence)]
+    found += [(m.group("rw") or m.group("name"), quantity(m.group("x")), quantity(m.group("y")), m.end())
+              for m in _WEIGHED_AT.finditer(ex.sentence)]
+    found.sort(key=lambda f: f[3])
     bare = [(m.group(1), quantity(m.group(2)), quantity(m.group(3)), m.end()) for m in _KEY_PLACE.finditer(ex.sentence)]
     if len(bare) >= 3 and len(bare) > len(found):
         found = bare  # "50 (0, 2); 30 (-3, 0.7); 70 (3, 0.7); …": a list of keys with their places
@@ -430,6 +437,13 @@ def _placed_tree(ex: Extracted, ctx: Context, i: int, on_screen: Beat | None, la
     edges = [e for e in edges if e["from"] in kept and e["to"] in kept]
     names = [n["id"] for n in nodes if n["id"] not in later]
     ctx.stop = True  # the numbers are the tree's keys and places
+    if lone:
+        # "Rearrange everything into the final layout: root (11) at (0, 3), …" after a lone root: the whole tree, in its
+        # place — the root alone goes
+        ctx.beats.remove(on_screen) if on_screen in ctx.beats and on_screen.detail_index == i else None
+        return [_beat("clear", "clear:tree-laid-out", ex, i, (), kinds=["graph"]),
+                _beat("graph", "graph:placed-tree", ex, i, names, _kw(ex.sentence) + ("tree", "nodes"), nodes=nodes,
+                      edges=edges)]
     return [_beat("graph", "graph:placed-tree" + ("+grown" if growing else ""), ex, i, names,
                   _kw(ex.sentence) + ("tree", "nodes"), nodes=nodes, edges=edges, **({"grown": True} if growing else {}))]
 
