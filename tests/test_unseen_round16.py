@@ -376,3 +376,22 @@ def test_a_tree_laid_out_by_places_with_weights_in_brackets_replaces_the_lone_ro
     assert [n["id"] for n in tree.params["nodes"]] == ["11", "A", "6", "2", "4", "C", "D", "B", "R"]
     assert {(e["from"], e["to"]) for e in tree.params["edges"]} == {
         ("11", "A"), ("11", "6"), ("6", "2"), ("6", "4"), ("2", "C"), ("2", "D"), ("4", "B"), ("4", "R")}
+
+
+def test_a_label_on_each_left_edge_and_each_right_edge_of_the_tree():
+    beats, _ = planned('Draw the tree: root (11) at (0, 3), A (5) at (-3, 1.5), node 6 at (3, 1.5), node 2 at (1.5, 0), '
+                       'node 4 at (4.5, 0). Write "0" on each left edge and "1" on each right edge.')
+    steps = beats[-1].params["steps"]
+    assert sorted((tuple(s["edges"][0]), s["text"]) for s in steps) == [
+        (("11", "6"), "1"), (("11", "A"), "0"), (("6", "2"), "0"), (("6", "4"), "1")]
+
+
+def test_the_way_down_to_a_leaf_by_left_and_right_is_a_path_with_its_code_beside_the_leaf():
+    beats, notes = planned('Draw the tree: root (11) at (0, 3), A (5) at (-3, 1.5), node 6 at (3, 1.5), node 2 at (1.5, 0), '
+                           'node 4 at (4.5, 0), C at (0.75, -1.5), D at (2.25, -1.5).\n'
+                           'A: root -> left = "0"\nC: right, left, left = "100"\nD: left, left = "11"')
+    steps = [st for b in beats if b.kind == "graph" for st in b.params.get("steps") or []]
+    assert {"action": "path", "nodes": ["11", "6", "2", "C"]} in steps
+    assert {"action": "note", "nodes": ["C"], "text": "100"} in steps
+    assert "flow" not in [b.kind for b in beats]  # "root -> left" is no chain of boxes
+    assert [n for n in notes if "does not end at 'D'" in n]  # a way that leads elsewhere is said, not drawn

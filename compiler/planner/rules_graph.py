@@ -806,6 +806,30 @@ def _side_edge(graph: Beat, ctx: Context, side: str) -> tuple[str, str] | None:
     return (min if side == "left" else max)(down, key=lambda e: at[e[1]][0])
 
 
+MAX_LABELS = 24  # edge labels one sentence writes
+
+
+def _side_edges(graph: Beat, ctx: Context, side: str) -> list[tuple[str, str]]:
+    """Every edge down to a left (or right) child: by where the children sit when the graph is drawn at places, else
+    by the order its edges were given (a parent's first child is its left one)."""
+    current = graph
+    for b in since_clear(ctx):  # (newest first: a tree grown since is the one on screen)
+        if b.kind == "graph" and not b.params.get("extend"):
+            current = b
+            break
+    at = {str(n["id"]): n["at"] for n in current.params.get("nodes") or [] if isinstance(n, dict) and n.get("at")}
+    edges = [(str(e["from"]), str(e["to"])) for e in current.params.get("edges") or []]
+    out = []
+    for parent in dict.fromkeys(a for a, _ in edges):
+        kids = [e for e in edges if e[0] == parent]
+        if len(kids) != 2:
+            continue
+        if all(k in at for _, k in kids):
+            kids.sort(key=lambda e: at[e[1]][0])
+        out.append(kids[0] if side == "left" else kids[1])
+    return out
+
+
 def _operate(ex: Extracted, ctx: Context, i: int, graph: Beat) -> list[Beat]:
     ids = set(_ids(graph)) | _inserted_since(graph, ctx)
     waiting = _waiting(graph, ctx)
@@ -865,6 +889,36 @@ def _operate(ex: Extracted, ctx: Context, i: int, graph: Beat) -> list[Beat]:
                           **({"color": colour} if colour else {})})
             if label:
                 used.append(label)
+            continue
+        walk = re.match(r"\s*(" + NODE + r")\s*:\s*(?:root\s*(?:->|→|,)\s*)?((?:left|right)(?:\s*(?:,|->|→)\s*(?:left|right))*)"
+                        r"\s*=\s*[\"\u201c]([^\"\u201d]{1,24})[\"\u201d]\s*\.?\s*$", clause, re.I)
+        if walk:
+            # "C: right, left, left = "100"": the way down from the root to C, lit up, and C's code written beside it
+            left, right = dict(_side_edges(graph, ctx, "left")), dict(_side_edges(graph, ctx, "right"))
+            parents = {b for a, b in (list(left.items()) + list(right.items()))}
+            root = next((a for a in list(left) + list(right) if a not in parents), None)
+            seq = [root] if root else []
+            for turn in re.findall(r"left|right", walk.group(2), re.I):
+                nxt = (left if turn.lower() == "left" else right).get(seq[-1]) if seq else None
+                if nxt is None:
+                    seq = []
+                    break
+                seq.append(nxt)
+            if len(seq) >= 2 and seq[-1] == walk.group(1):
+                steps.append({"action": "path", "nodes": seq, **({"color": colour} if colour else {})})
+                steps.append({"action": "note", "nodes": [seq[-1]], "text": walk.group(3)})
+                used.append(walk.group(3))
+                ctx.stop = True  # ("root -> left" is the way down, no chain of boxes)
+                continue
+            ctx.lost(i, f"the way {walk.group(2)!r} from the root does not end at {walk.group(1)!r}: it is not traced")
+        each = [(m.group(1), m.group(2).lower()) for m in re.finditer(
+            r"[\"\u201c]([^\"\u201d]{1,24})[\"\u201d]\s+(?:on|along|beside|next\s+to|by)\s+(?:each|every|all(?:\s+the)?)\s+(left|right)\s+"
+            r"(?:edges?|branch(?:es)?|links?)\b", clause)]
+        labelled = [(text_, edge) for text_, side in each for edge in _side_edges(graph, ctx, side)]
+        if labelled:
+            # 'Write "0" on each left edge and "1" on each right edge': every edge down to a left child, every one to a right
+            steps += [{"action": "label", "edges": [list(edge)], "text": text_} for text_, edge in labelled[:MAX_LABELS]]
+            used += [t for t, _ in each]
             continue
         sides = [(m.group(1), m.group(2).lower()) for m in re.finditer(
             r"[\"\u201c]([^\"\u201d]{1,24})[\"\u201d]\s+(?:next\s+to|beside|on|along|by)\s+the\s+(left|right)\s+edge\b", clause)]
