@@ -395,3 +395,11 @@ def test_the_way_down_to_a_leaf_by_left_and_right_is_a_path_with_its_code_beside
     assert {"action": "note", "nodes": ["C"], "text": "100"} in steps
     assert "flow" not in [b.kind for b in beats]  # "root -> left" is no chain of boxes
     assert [n for n in notes if "does not end at 'D'" in n]  # a way that leads elsewhere is said, not drawn
+
+
+def test_two_arrows_from_one_thing_fan_out_never_a_chain():
+    beats, notes = planned('Show the bit string "01" and two arrows from it to two interpretations: "A B" and "R", with a '
+                           'red question mark between them.')
+    (g,) = beats
+    assert g.kind == "graph" and g.params["edges"] == [{"from": "01", "to": "A B"}, {"from": "01", "to": "R"}]
+    assert [n for n in notes if "question mark" in n]

@@ -339,8 +339,34 @@ def _carried(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
                   edge_labels=[what])]
 
 
+_FAN = re.compile(r"\b(?:two|three|four|\d)\s+(?:\w+\s+)?arrows\s+(?:from\s+(?:it|this|that|the\s+\w+(?:\s+\w+)?|[\"\u201c]"
+                  r"[^\"\u201d]{1,40}[\"\u201d])\s+)?(?:to|towards|into|pointing\s+to)\b", re.I)
+
+
+def _fan_out(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
+    """'Show the bit string "01" and two arrows from it to two interpretations: "A B" and "R"': one thing and the
+    things its arrows fan out to — a small tree, never a chain of boxes one after the other."""
+    m = _FAN.search(ex.sentence)
+    quoted = [q for q in ex.quoted if q not in ctx.consumed]
+    if not m or len(quoted) < 3:
+        return None
+    before = [q for q in quoted if ex.sentence.find(q) < m.start()]
+    after = [q for q in quoted if ex.sentence.find(q) > m.end()]
+    if len(before) != 1 or not 2 <= len(after) <= 4 or len({before[0], *after}) != 1 + len(after):
+        return None
+    src = before[0]
+    ctx.consumed.update([src] + after)
+    ctx.stop = True
+    rest = re.sub(r"[\"\u201c][^\"\u201d]*[\"\u201d]", " ", ex.sentence[m.end():])
+    extra = re.search(r"\bwith\s+(?:an?\s+)?(?:\w+\s+){0,2}(question\s+mark|cross|check\s*mark|label|note)\b", rest, re.I)
+    if extra:
+        ctx.lost(i, f"the {extra.group(1)} with the arrows is not drawn")
+    return [_beat("graph", "graph:fan-out", ex, i, [src] + after, _kw(ex.sentence), nodes=[src] + after,
+                  edges=[{"from": src, "to": t} for t in after], layout="tree")]
+
+
 def rule_flow(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
-    for reading in (_declared_boxes, _hub, _carried):  # (boxes declared apart, one box's inputs, an arrow carrying a thing)
+    for reading in (_fan_out, _declared_boxes, _hub, _carried):  # (boxes declared apart, one box's inputs, an arrow carrying a thing)
         done = reading(ex, ctx, i)
         if done is not None:
             return done
