@@ -403,3 +403,11 @@ def test_two_arrows_from_one_thing_fan_out_never_a_chain():
     (g,) = beats
     assert g.kind == "graph" and g.params["edges"] == [{"from": "01", "to": "A B"}, {"from": "01", "to": "R"}]
     assert [n for n in notes if "question mark" in n]
+
+
+def test_highlighting_every_cell_that_holds_a_value():
+    beats, _ = planned('Write the word "ABRACADABRA" in large letters, each letter in its own small square box. '
+                       'Highlight all five A boxes at once and show the text "A appears 5 times!".')
+    marks = [b.params["item"] for b in beats if b.rule == "highlight:cells-holding"]
+    assert marks == [1, 4, 6, 8, 11]
+    assert any(b.kind == "text" and b.params["text"] == "A appears 5 times!" for b in beats)

@@ -327,6 +327,16 @@ def _clause(clause: str, mclause: str, row: Beat, labels: list[str], base: int, 
     mark = re.search(r"^\s*(?:then\s+|now\s+|next,?\s+|finally,?\s+|also\s+)?" + _words("mark"), low) is not None
     if not (dim or fill or mark):
         return None, []
+    held = re.search(r"\b(?:all|every|each|the)\s+(?:(?:\w+|\d+)\s+)?(?P<v>[^\s\"\u201c\u201d]{1,6})\s+(?:boxes|cells|squares|tiles|pills)\b|"
+                     r"\b(?:every|each)\s+(?P<w>[^\s\"\u201c\u201d]{1,6})\b(?!\s+(?:box|cell|square|tile|pill|of)\b)", clause)
+    value = (held.group("v") or held.group("w")) if held and not refs else None
+    if value in labels:
+        # "Highlight all five A boxes at once": every cell holding that value, each at once
+        target = _target(row, ctx)
+        how = {"mode": "dim"} if dim else {"mode": "fill"} if fill and not mark else {}
+        return [_beat("highlight", "highlight:cells-holding", ex, i, (), _kw(clause), target=target,
+                      color=_colour(mclause), item=k + 1, **how)
+                for k, lab in enumerate(labels) if lab == value][:16], []
     cells = _one(refs, ctx, i) if refs else _remaining(row, ctx, i, mclause) if remaining else None
     if cells is None:
         return ([], []) if refs else (None, [])
