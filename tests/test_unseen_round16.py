@@ -411,3 +411,12 @@ def test_highlighting_every_cell_that_holds_a_value():
     marks = [b.params["item"] for b in beats if b.rule == "highlight:cells-holding"]
     assert marks == [1, 4, 6, 8, 11]
     assert any(b.kind == "text" and b.params["text"] == "A appears 5 times!" for b in beats)
+
+
+def test_a_run_named_as_a_noun_moves_nothing_the_line_through_the_points_is_drawn():
+    beats, notes = planned("Draw axes with x from 10 to 100000 and y from 2.6 to 3.6. Plot the estimate from the previous "
+                           "run as a jagged line through the points (10, 2.8), (100, 3.16), (1000, 3.148).")
+    assert beats[-1].rule == "plot:data-line"
+    assert beats[-1].params["series"][0]["points"] == [[10, 2.8], [100, 3.16], [1000, 3.148]]
+    beats, _ = planned("Draw axes with x from 0 to 10 and y from 0 to 10. Place a ball at (2, 3) that rolls down to (5, 1).")
+    assert beats[-1].rule == "plot:extend-moving-point"  # a ball that rolls still moves

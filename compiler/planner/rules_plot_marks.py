@@ -1697,6 +1697,18 @@ def _endpoint_labels(ex, ctx, i, first, beats, curves, low):
 _NAMED_COORD = re.compile(r"\(\s*[A-Za-z]\w{0,3}\s*=\s*(" + NUM + r")\s*,\s*[A-Za-z]\w{0,3}\s*=\s*(" + NUM + r")\s*\)")
 
 
+def _moves(low: str) -> bool:
+    """A thing that moves: a mover, then its verb after it in the same clause ("a dot rolls down", "the ball travels")
+    — not the noun of a verb ("the estimate from the previous run … through the points")."""
+    m = _motion()
+    for mover in m["movers"].finditer(low):
+        verb = m["verbs"].search(low, mover.end(), min(len(low), mover.end() + 40))
+        if verb and not re.search(r"[,;:]|\.\s", re.sub(r"\([^()]*\)", " ", low[mover.end():verb.start()])) and not re.search(
+                r"\b(?:the|a|an|previous|last|first|each|every)\s+$", low[:verb.start()]):
+            return True
+    return False
+
+
 def _mark_points(ex, ctx, i, first, beats, curves, low):
     """"Mark the minimum at (3, 1) with a star", "Plot the points A(1, 2) and B(7, 10)", "plot the point (Q = 20,
     P = 40)"; never "origin at (-6, -3)" (where the axes sit on screen)."""
@@ -1708,7 +1720,7 @@ def _mark_points(ex, ctx, i, first, beats, curves, low):
                                    r"star|minimum|maximum|vertex|peak)\w*\b", low):
         return None
     moving = re.search(r"\b(?:mov\w*|travel\w*|slid\w*|along)\b", low) or (
-        _motion()["movers"].search(low) and _motion()["verbs"].search(low))
+        _moves(low))
     if moving or re.search(r"\b(?:open|hollow|empty)\b|\bhole\b", low):
         return None  # a moving dot or a hole: rule_plot / _move_along / _hole
     unquoted = re.sub(r"[\"\u201c][^\"\u201d]*[\"\u201d]|'[^']*'", " ", ex.sentence)
