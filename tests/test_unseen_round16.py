@@ -420,3 +420,10 @@ def test_a_run_named_as_a_noun_moves_nothing_the_line_through_the_points_is_draw
     assert beats[-1].params["series"][0]["points"] == [[10, 2.8], [100, 3.16], [1000, 3.148]]
     beats, _ = planned("Draw axes with x from 0 to 10 and y from 0 to 10. Place a ball at (2, 3) that rolls down to (5, 1).")
     assert beats[-1].rule == "plot:extend-moving-point"  # a ball that rolls still moves
+
+
+def test_numbers_of_the_axes_a_sentence_draws_are_no_list_beside_them():
+    beats, notes = planned('Draw axes: x axis "number of points N" with a logarithmic scale from 10 to 1,000,000 (labels '
+                           '"10", "100", "1,000", "10,000"), y axis "estimate of π" from 2.6 to 3.6.')
+    assert [b.kind for b in beats] == ["plot"]
+    assert [n for n in notes if "axis numbers 10, 100, 1,000, 10,000" in n and "linear scale" in n]

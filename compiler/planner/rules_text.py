@@ -329,6 +329,14 @@ def _bullets_from(ex: Extracted, ctx: Context, i: int, source: Extracted) -> lis
         return [_beat("steps", "steps:quoted-formulas", source, i, items, sum((_kw(q) for q in items), ()),
                       lines=items[:8])]
     list_cue = _cue(source, r"\b(list|lists|bullets?|items|points|checklist|numbered|recap|summary|steps)\b")
+    if len(items) >= 2 and all(re.fullmatch(r"[-−]?[\d,.]+\s*(?:π|%)?", q) for q in items) and any(
+            b.detail_index == i and b.kind in ("plot", "number_line") for b in ctx.beats) and not list_cue:
+        # 'x axis … with a logarithmic scale from 10 to 1,000,000 (labels "10", "100", …)': numbers of the axes the
+        # sentence draws — not a list beside them; what the axes cannot show is said
+        ctx.consumed.update(items)
+        ctx.lost(i, f"the axis numbers {', '.join(items[:6])} are not written as given: the axes show their own ticks"
+                 + (" on a linear scale" if re.search(r"\blog(?:arithmic)?[- ]?scale\b", source.sentence, re.I) else ""))
+        return []
     panels = next((b for b in since_clear(ctx) if b.kind == "comparison"), None)
     if panels is not None and len(items) == len(panels.params.get("titles") or []) and not list_cue and _has(
             source, r"\b(?:under|below|beneath|above|in|for|of)\s+each\s+(?:of\s+the\s+)?(?:\w+\s+)?(?:panels?|columns?|sides?|"
