@@ -427,3 +427,10 @@ def test_numbers_of_the_axes_a_sentence_draws_are_no_list_beside_them():
                            '"10", "100", "1,000", "10,000"), y axis "estimate of π" from 2.6 to 3.6.')
     assert [b.kind for b in beats] == ["plot"]
     assert [n for n in notes if "axis numbers 10, 100, 1,000, 10,000" in n and "linear scale" in n]
+
+
+def test_dots_marked_with_their_own_labels_written_after_them():
+    beats, _ = planned("Draw axes with x from 0 to 20 and y from 0 to 1. Plot y = (1/2)^(t/5.73). Mark dots on the curve "
+                       "with labels: (0, 1) \"100%\", (5.73, 0.5) \"50%\", (11.46, 0.25) \"25%\".")
+    pts = beats[-1].params["points"]
+    assert [(p["x"], p["y"], p["label"]) for p in pts] == [(0, 1, "100%"), (5.73, 0.5, "50%"), (11.46, 0.25, "25%")]

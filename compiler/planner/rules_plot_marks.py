@@ -1750,6 +1750,12 @@ def _mark_points(ex, ctx, i, first, beats, curves, low):
         name = name or (called.group(1) if called else None)  # "point P at (1, 1)"
         coord = f"({x}, {y})"
         label = f"{name} {coord}" if name else (f"{what.group(1)} {coord}" if what and len(coords) == 1 else coord)
+        given = re.match(r"\s*(?:labell?ed\s+)?[\"\u201c]([^\"\u201d]{1,24})[\"\u201d]", sentence[m.end():])
+        if given and not name:
+            # '(0, 1) "100%", (5.73, 0.5) "50%"': each dot's own label, written after it (a name keeps the coordinates)
+            own = given.group(1).strip()
+            label = own if re.search(r"[(=\d%]", own) else f"{own} {coord}"
+            ctx.consumed.add(own)
         pts.append({"x": _num(x), "y": _num(y), "label": label})
         strings.append(label)
     if len(pts) == 2 and re.search(r"\b(?:draw|plot|sketch|trace|add)\w*\s+(?:an?\s+|the\s+)?(?:smooth\s+|simple\s+)?"
@@ -1774,8 +1780,8 @@ def _mark_points(ex, ctx, i, first, beats, curves, low):
     if names and len(names) == len(pts):
         # "Mark the point (2, 4) with a dot labeled "P"", "the points (1, 1) and (2, 4) labelled A and B": their names
         for p, name in zip(pts, names):
-            coord = re.search(r"\([^()]*\)\s*$", p["label"]).group(0)
-            p["label"] = name if re.search(r"[(=\d]", name) else f"{name} {coord}"
+            coord = re.search(r"\([^()]*\)\s*$", p["label"])
+            p["label"] = name if re.search(r"[(=\d]", name) or coord is None else f"{name} {coord.group(0)}"
         strings = [p["label"] for p in pts]
         ctx.consumed.update(names)
     return [_extend(ex, ctx, i, "plot:mark-points", strings, points=pts)]

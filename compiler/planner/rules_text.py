@@ -330,7 +330,8 @@ def _bullets_from(ex: Extracted, ctx: Context, i: int, source: Extracted) -> lis
                       lines=items[:8])]
     list_cue = _cue(source, r"\b(list|lists|bullets?|items|points|checklist|numbered|recap|summary|steps)\b")
     if len(items) >= 2 and all(re.fullmatch(r"[-−]?[\d,.]+\s*(?:π|%)?", q) for q in items) and any(
-            b.detail_index == i and b.kind in ("plot", "number_line") for b in ctx.beats) and not list_cue:
+            b.detail_index == i and b.kind in ("plot", "number_line") and not b.params.get("extend") for b in ctx.beats) \
+            and not list_cue:
         # 'x axis … with a logarithmic scale from 10 to 1,000,000 (labels "10", "100", …)': numbers of the axes the
         # sentence draws — not a list beside them; what the axes cannot show is said
         ctx.consumed.update(items)
