@@ -434,3 +434,26 @@ def test_dots_marked_with_their_own_labels_written_after_them():
                        "with labels: (0, 1) \"100%\", (5.73, 0.5) \"50%\", (11.46, 0.25) \"25%\".")
     pts = beats[-1].params["points"]
     assert [(p["x"], p["y"], p["label"]) for p in pts] == [(0, 1, "100%"), (5.73, 0.5, "50%"), (11.46, 0.25, "25%")]
+
+
+def test_a_word_of_capitals_and_small_letters_is_one_piece_an_exponent_is_not():
+    from compiler.mathtext import to_tex
+    from compiler.runtime.mathsvg import find_parts, math_mobject
+
+    def runs(line, piece):
+        return len(find_parts(math_mobject(to_tex(line).tex, font_size=58), piece))
+
+    assert runs("Top: y = x", r"\text{Top}") == 1  # ('Top' in yellow: the "op" stands on the line with the T)
+    assert runs("Bottom: y = x^2", r"\text{Bottom}") == 1
+    assert runs("31^4 = (31^2)^2, so 31^4 mod 33 = 4^2 = 16", to_tex("4").tex) == 1  # the 4 of the line, no exponent
+
+
+def test_colon_headed_style_entries_keep_their_colours():
+    from compiler.planner.theme import parse_theme
+
+    theme, _ = parse_theme("Background: dark (#1E1E1E). Title: white, font size 44. Axes: light gray (#888888), stroke "
+                           "width 2. Curves: y = x yellow (#FFFF00), y = x^2 blue (#58C4DD).")
+    assert theme.background == "#1E1E1E" and theme.title == "#FFFFFF" and theme.roles["axes"] == "#888888"
+    assert theme.labels["y = x"] == "#FFFF00" and theme.labels["y = x^2"] == "#58C4DD"
+    theme, _ = parse_theme("Triangle: a blue, b yellow.")
+    assert theme.labels["a"] == "#58C4DD" and "triangle" not in theme.labels

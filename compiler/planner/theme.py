@@ -213,6 +213,10 @@ def parse_theme(style: str, base: Theme | None = None) -> tuple[Theme, list[str]
                          r"(?:\s*\(\s*(#[0-9a-f]{3,6})\s*\))?", clause, re.I)
         if m and _ELEMENT_BACKGROUND.search(clause[max(0, m.start() - 160): m.start()]):  # (the words just before it)
             m = None  # "Highlighted line has a yellow background": the element's, not the scene's
+        if m is None:
+            # "Background: dark (#1E1E1E)": a word for it, then its hex in brackets
+            m = re.match(r"\s*(?:the\s+)?background\s*(?:colou?r)?\s*(?::|is|should be|set to)?\s*(?:[a-z]+\s+){0,2}\(\s*()"
+                         r"(#[0-9a-fA-F]{6})\s*\)", clause, re.I)
         if m:
             # the background's own hex: written as its colour or beside it — not another element's later in the clause
             after = re.match(r"\s*[:(]?\s*(#[0-9a-fA-F]{6})\b", clause[m.end():])  # "background #222222"
@@ -256,8 +260,12 @@ def parse_theme(style: str, base: Theme | None = None) -> tuple[Theme, list[str]
         for k, sub in enumerate(subs):
             if k == 0 and len(subs) >= 2:
                 # "Triangle: a blue, b yellow, a − b purple": the heading of a list of names and their colours — the
-                # first name is "a", not the triangle
-                sub = re.sub(r"^\s*[A-Za-z][\w ]{0,24}:\s+(?=\S)", "", sub)
+                # first name is "a", not the triangle (but "Title: white, font size 44" is the title's colour)
+                headless = re.sub(r"^\s*[A-Za-z][\w ]{0,24}:\s+(?=\S)", "", sub)
+                # ("Curves: y = x yellow (#FFFF00), y = x^2 blue": the first curve and its colour, after the heading)
+                if re.fullmatch(r"\s*(?:[A-Za-z]|[^:=]{1,30}=[^:]{1,40}?)\s+(?:" + COLOUR_RE.pattern + r")(?:\s*\(\s*#[0-9A-Fa-f]{3,6}\s*\))?\s*",
+                                headless, re.I):
+                    sub = headless
             letter = re.fullmatch(r"\s*([A-Za-z])\s+(" + COLOUR_RE.pattern + r")\s*", sub, re.I) if len(subs) >= 2 else None
             if letter and colour_value(letter.group(2)):
                 # "a blue, b yellow": a vector or side named by one letter (not the article "a")

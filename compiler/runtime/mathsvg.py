@@ -279,7 +279,10 @@ def _stands_alone(glyphs, start: int, n: int) -> bool:
     right against it ("4" in "1984", "1" in "31"; a bracket or a sign beside it does not count)."""
     run = glyphs[start:start + n]
     h = max(g.height for g in run) or 1.0
-    if any(g.height < 0.75 * h and g.height > 0.2 * h for g in run if n > 1) and not any(
+    base = min(g.get_bottom()[1] for g in run)
+    # (a small glyph raised above the others' feet is an exponent; small letters of a word — the "op" of "Top" — stand
+    # on the line)
+    if n > 1 and any(0.2 * h < g.height < 0.75 * h and g.get_bottom()[1] - base > 0.3 * h for g in run) and not any(
             g.height <= 0.2 * h for g in run):
         return False  # a run of two sizes ("1" and an exponent "²") is not one piece written at one size
     left, right = run[0].get_left()[0], run[-1].get_right()[0]
