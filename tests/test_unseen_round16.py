@@ -457,3 +457,9 @@ def test_colon_headed_style_entries_keep_their_colours():
     assert theme.labels["y = x"] == "#FFFF00" and theme.labels["y = x^2"] == "#58C4DD"
     theme, _ = parse_theme("Triangle: a blue, b yellow.")
     assert theme.labels["a"] == "#58C4DD" and "triangle" not in theme.labels
+
+
+def test_quoted_lines_each_in_its_own_colour_are_lines_in_those_colours_not_one_derivation():
+    beats, _ = planned('Show candidates: "e = 2? gcd(2, 20) = 2, no" in red, "e = 3? gcd(3, 20) = 1, yes" in green.')
+    assert [b.kind for b in beats] == ["equation", "equation"]
+    assert [b.params.get("color") for b in beats] == ["#FC6255", "#66BB6A"]

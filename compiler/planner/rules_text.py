@@ -12,7 +12,7 @@ from .context import Context, _beat, _cue, _has, _kw, since_clear
 from .extract import Extracted, mask_shown
 from .knowledge import (PLACE_WORDS, action_verbs, described_changes, instruction_verbs, picture_objects, list_heads,
                         list_nouns, pacing_words, picture_words, unwritten_text_nouns, visual_parts_named, without_place)
-from .theme import COLOUR_RE
+from .theme import COLOUR_RE, colour_value
 from .rules_equation import counted, quoted_formula
 
 
@@ -321,6 +321,14 @@ def _bullets_from(ex: Extracted, ctx: Context, i: int, source: Extracted) -> lis
     if dots and items:
         ctx.consumed.update(dots)
         ctx.lost(i, f"what ends with {dots[0]!r} is not drawn: only its labels are shown")
+    tinted = {q: colour_value(m.group(1)) for q in items for m in [re.search(
+        re.escape(f'"{q}"') + r"\s+in\s+(" + COLOUR_RE.pattern + r")\b", ex.sentence, re.I)] if m and colour_value(m.group(1))}
+    if len(items) >= 2 and len(tinted) >= 2 and all(quoted_formula(q) for q in items):
+        # 'Show candidates: "e = 2? gcd(2, 20) = 2, no" in red, "e = 3? gcd(3, 20) = 1, yes" in green': each line in
+        # its own colour — one under the other, not the lines of one derivation
+        ctx.consumed.update(items)
+        return [_beat("equation", "equation:quoted-math", source, i, [q], _kw(q), exprs=[q],
+                      **({"color": tinted[q]} if q in tinted else {})) for q in items]
     if len(items) >= 2 and all(quoted_formula(q) for q in items) and not _cue(
             source, r"\blist(?:ed|s)?\b|\bconstants\b|\bgiven\s+values\b"):
         # "Show the calculation: 'd^2 = 3^2 + 4^2', 'd^2 = 9 + 16 = 25', 'd = sqrt(25) = 5'": a derivation (not "the
