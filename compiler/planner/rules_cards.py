@@ -53,12 +53,13 @@ def rule_cards(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     lined = [re.match(r"\s*card\s+\d{1,2}\s*[:,.]?\s*" + Q + r"\s*:\s*(.+)$", ln, re.I) for ln in ex.sentence.split("\n")[1:]]
     lined = [m for m in lined if m]
     if len(lined) >= 2 and len(lined) == len(ex.sentence.split("\n")[1:]):
+        lined = ctx.capped(i, lined, 4, "cards")  # (a row holds four: the rest are said, never cut silently)
         figures = [match_text(m) for m in lined]
         captions = ["\n".join(match_text(q) for q in re.finditer(Q, m.group(m.re.groups))) for m in lined]
         strings = figures + [c for cap in captions for c in cap.split("\n") if c]
         claim(ex, ctx, strings)
-        return [_beat("cards", "cards:lines", ex, i, strings, sum((_kw(x) for x in strings), ()), figures=figures[:4],
-                      captions=captions[:4])]
+        return [_beat("cards", "cards:lines", ex, i, strings, sum((_kw(x) for x in strings), ()), figures=figures,
+                      captions=captions)]
     # "FIG" ("CAPTION"), "FIG" (caption words), "FIG": "CAPTION", "FIG" — "CAPTION"
     pairs = []
     for m in re.finditer(Q + r"(?:\s*\(\s*(?:" + Q + r"|([^()\"\u201c]{2,80}))\s*\)|\s*(?::|\u2014|\u2013| - )\s*" + Q +

@@ -440,7 +440,6 @@ def _placed_tree(ex: Extracted, ctx: Context, i: int, on_screen: Beat | None, la
     if lone:
         # "Rearrange everything into the final layout: root (11) at (0, 3), …" after a lone root: the whole tree, in its
         # place — the root alone goes
-        ctx.beats.remove(on_screen) if on_screen in ctx.beats and on_screen.detail_index == i else None
         return [_beat("clear", "clear:tree-laid-out", ex, i, (), kinds=["graph"]),
                 _beat("graph", "graph:placed-tree", ex, i, names, _kw(ex.sentence) + ("tree", "nodes"), nodes=nodes,
                       edges=edges)]
@@ -788,13 +787,14 @@ def _node_refs(text: str, ids: set[str]) -> list[str]:
     return [m.group(0) for m in re.finditer(r"(?<![\w'.-])(?:" + NODE + r")(?![\w'(-]|\.\d)", text) if m.group(0) in ids]
 
 
+def _current_graph(graph: Beat, ctx: Context) -> Beat:
+    """The graph as it stands on screen: a tree grown since `graph` was drawn is the one on screen."""
+    return next((b for b in since_clear(ctx) if b.kind == "graph" and not b.params.get("extend")), graph)
+
+
 def _side_edge(graph: Beat, ctx: Context, side: str) -> tuple[str, str] | None:
     """The edge from the top node to its left or right child, in a graph drawn at written places."""
-    current = graph
-    for b in since_clear(ctx):  # (newest first: a tree grown since is the one on screen)
-        if b.kind == "graph" and not b.params.get("extend"):
-            current = b
-            break
+    current = _current_graph(graph, ctx)
     at = {str(n["id"]): n["at"] for n in current.params.get("nodes") or [] if isinstance(n, dict) and n.get("at")}
     edges = [(str(e["from"]), str(e["to"])) for e in current.params.get("edges") or []]
     if not at or not edges:
@@ -812,11 +812,7 @@ MAX_LABELS = 24  # edge labels one sentence writes
 def _side_edges(graph: Beat, ctx: Context, side: str) -> list[tuple[str, str]]:
     """Every edge down to a left (or right) child: by where the children sit when the graph is drawn at places, else
     by the order its edges were given (a parent's first child is its left one)."""
-    current = graph
-    for b in since_clear(ctx):  # (newest first: a tree grown since is the one on screen)
-        if b.kind == "graph" and not b.params.get("extend"):
-            current = b
-            break
+    current = _current_graph(graph, ctx)
     at = {str(n["id"]): n["at"] for n in current.params.get("nodes") or [] if isinstance(n, dict) and n.get("at")}
     edges = [(str(e["from"]), str(e["to"])) for e in current.params.get("edges") or []]
     out = []
