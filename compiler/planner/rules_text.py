@@ -460,7 +460,7 @@ def _bullets_from(ex: Extracted, ctx: Context, i: int, source: Extracted) -> lis
         if style == "dot" and all(re.match(r"\s*[•▪◦‣*-]\s+\S", x) for x in items):
             clean = [re.sub(r"^\s*[•▪◦‣*-]\s+", "", x) for x in items]  # '"• Each nucleus …"': the list draws its dots
         ctx.consumed.update(items + ([heading] if heading else []))
-        prose = re.sub(r"\s+", " ", re.sub(r"\"[^\"]*\"|\u201c[^\u201d]*\u201d|`[^`]*`", " ", source.sentence)).strip()
+        prose = source.bare or mask_shown(source.sentence)  # (what the sentence says outside its quotes)
         drawn = set(re.findall(r"[a-z]+", prose.lower())) & (picture_objects() - {"line", "lines"})  # lines of text
         if not list_cue and (drawn or re.search(r"\b(?:" + described_changes() + r")\b", prose, re.I)) and not any(
                 k == i for k, _ in ctx.losses):  # (what is lost already said, one note at a time)
