@@ -463,3 +463,13 @@ def test_quoted_lines_each_in_its_own_colour_are_lines_in_those_colours_not_one_
     beats, _ = planned('Show candidates: "e = 2? gcd(2, 20) = 2, no" in red, "e = 3? gcd(3, 20) = 1, yes" in green.')
     assert [b.kind for b in beats] == ["equation", "equation"]
     assert [b.params.get("color") for b in beats] == ["#FC6255", "#66BB6A"]
+
+
+def test_the_words_a_style_entry_names_after_its_heading_are_coloured():
+    from compiler.planner.colours import style_tints
+
+    (t,) = style_tints("Final statement: the words 'bell curve' colored yellow.")
+    assert (t.piece, t.colour) == ("bell curve", "#FFE066")
+    beats, _ = planned('Title "The Central Limit Theorem". Then write "Add many random things together -> bell curve".',
+                       style="Final statement: the words 'bell curve' colored yellow.")
+    assert beats[-1].params.get("tints") == {"bell curve": "#FFE066"}

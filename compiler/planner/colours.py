@@ -225,8 +225,12 @@ def style_tints(style: str) -> list[Tint]:
             toks = re.findall(r"[\"'\u201c\u2018][^\"'\u201d\u2019]+[\"'\u201d\u2019]|[^\s:,()]+", el)
             low = [t.lower() for t in toks]
             said = [t.strip("\"'\u201c\u201d\u2018\u2019") for t in toks if t[:1] in "\"'\u201c\u2018" and len(t) > 2]
-            if said and value and all(t[:1] in "\"'\u201c\u2018" or t in filler or t == "with" for t in low):
-                out.extend(Tint(q, value, clause.strip(), True) for q in said)  # "'bell' in yellow", "with 'Q1' and 'Q2' in yellow"
+            worded = said and re.fullmatch(r"(?:[^:\"'\u201c\u2018]{0,40}:\s*)?(?:the\s+)?(?:words?|phrases?|terms?|text)\s+"
+                                           r"(?:[\"'\u201c\u2018][^\"'\u201d\u2019]+[\"'\u201d\u2019]\s*(?:,|and)?\s*)+"
+                                           r"(?:colou?red|highlighted|written|shown|set)?\s*(?:in)?", el, re.I)
+            if said and value and (worded or all(t[:1] in "\"'\u201c\u2018" or t in filler or t == "with" for t in low)):
+                # "'bell' in yellow", "with 'Q1' and 'Q2' in yellow", "Final statement: the words 'bell curve' colored yellow"
+                out.extend(Tint(q, value, clause.strip(), True) for q in said)
                 continue
             head = re.match(r"\s*(?:[\w-]+\s+){0,3}?(" + "|".join(sorted(nouns)) + r")\b[^:]{0,30}:", sub, re.I)
             if head:
