@@ -494,15 +494,15 @@ def _lost_motion(ex, ctx: Context, i: int, produced: list[Beat]) -> None:
     """"Animate copies of the lock moving from Bob to Alice, with text "anyone can have it"", "close the lock on it and
     send it to Bob": the sentence drew only its quoted text (or added a still shape) — the motion is not drawn, and
     that is said (SB307), not left for the viewer to notice."""
-    if any(j == i for j, _ in ctx.losses):
-        return
+    if any(j == i and re.search(r"\b(?:motion|animation|mov\w+|trip)\b", what) for j, what in ctx.losses):
+        return  # (said already; a lost box or label of the same sentence is said apart from its lost motion)
     if produced and all(b.rule == "highlight:animate-previous" for b in produced):
         # "Animate removing the parabola area from the triangle, leaving the lens region": what is on screen pulses;
         # the motion the sentence describes is not drawn — said
         ctx.lost(i, "the animation it describes is not drawn: what is on screen only pulses")
         return
-    if not ex.quoted or not all(b.kind in ("text", "bullets") for b in produced):
-        return
+    if not ex.quoted or not all(b.kind in ("text", "bullets", "highlight") for b in produced):
+        return  # (a frame round the text it wrote moves nothing)
     if not is_instruction(ex.sentence):
         return
     motion = re.search(r"\b(?:" + asked_motion() + r")\b", QUOTED.sub(" ", ex.sentence), re.I)

@@ -473,3 +473,11 @@ def test_the_words_a_style_entry_names_after_its_heading_are_coloured():
     beats, _ = planned('Title "The Central Limit Theorem". Then write "Add many random things together -> bell curve".',
                        style="Final statement: the words 'bell curve' colored yellow.")
     assert beats[-1].params.get("tints") == {"bell curve": "#FFE066"}
+
+
+def test_a_motion_not_drawn_is_said_beside_a_lost_box_and_a_repeat_is_a_motion():
+    _, notes = planned('Draw a box labeled "Alice" on the left and a box labeled "Bob" on the right. Animate a small '
+                       'rectangle with text "HELLO" moving from Alice to Bob along the line. Replace the message with '
+                       '"key = 42" and repeat: Eve gets a copy too.')
+    assert [n for n in notes if "'HELLO'" in n and "motion" in n]
+    assert [n for n in notes if "'key = 42'" in n and "'repeat'" in n]
