@@ -74,6 +74,13 @@ class Area(_Model):
         return _whole_number(v)
 
 
+class AreaNote(_Model):
+    text: NonBlank = Field(max_length=80, description="The text for the shaded area already on screen (the one drawn "
+                           "last).", examples=["Area = ?"])
+    arrow: bool = Field(True, description="true: the text beside the area with an arrow pointing into it; false: "
+                        "the text inside it.", examples=[False])
+
+
 class Marker(_Model):
     axis: Literal["x", "y"] = Field(description="`x`: a dashed vertical line at x = value; `y`: a horizontal "
                                     "one at y = value.", examples=["x"])
@@ -141,6 +148,9 @@ class PlotVisual(VisualBase):
                                      examples=[{"x0": 0, "x1": 1}])
     area: Area | None = Field(None, description="Shade the area under a curve between a and b.",
                               examples=[{"a": -1, "b": 1, "label": "≈ 68%"}])
+    area_note: AreaNote | None = Field(None, description="With `extend`: a text for the shaded area on screen, "
+                                       "written after it was drawn (\"put 'Area = ?' next to the shaded region\").",
+                                       examples=[{"text": "Area = ?", "arrow": True}])
     markers: list[Marker] = Field(default_factory=list, max_length=6, description="Dashed lines at given x or y.",
                                   examples=[[{"axis": "x", "value": 0, "label": "x = 0"}]])
     points: list[PlotPoint] = Field(default_factory=list, max_length=12, description="Labelled points.",
@@ -153,7 +163,7 @@ class PlotVisual(VisualBase):
                                         examples=[[{"start": [1, 1], "end": [4, 5], "label": "d = 5"}]])
 
 
-STRINGS = ("x_label", "y_label", "curves", "points", "markers", "move_dot", "area", "segments", "series")  # parameters whose text is drawn
+STRINGS = ("x_label", "y_label", "curves", "points", "markers", "move_dot", "area", "area_note", "segments", "series")  # parameters whose text is drawn
 
 
 def pi_step(lo: float, hi: float) -> float | None:

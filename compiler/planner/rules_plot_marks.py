@@ -358,9 +358,9 @@ def rule_plot_ops(ex: Extracted, ctx, i: int) -> list[Beat]:
     first, beats = state
     curves = _curves(beats)
     low = ex.bare.lower()
-    for op in (_on_level_line, _between, _curve_formula, _name_axes, _label_curves, _relabel, _data_lines, _legend, _spans, _valued_points, _intersection_point, _axis_markers,
+    for op in (_on_level_line, _between, _area_note, _curve_formula, _name_axes, _label_curves, _relabel, _data_lines, _legend, _spans, _valued_points, _intersection_point, _axis_markers,
                _level_lines, _dot_rows, _listed_points, _fit_line, _up_to_curve, _vertical_line, _secant, _tangent, _shift_curve,
-               _tails, _riemann, _bar_series, _label_bars,
+               _tails, _strip, _riemann, _bar_series, _label_bars,
                _steps_on_curve, _move_along, _point_on_axis, _point_on_curve, _endpoint_labels, _label_segments, _plane_segments, _mark_points, _mark_extremum,
                _hole, _dots_toward, _approaches):
         out = op(ex, ctx, i, first, beats, curves, low)
@@ -690,13 +690,26 @@ def _axis_markers(ex, ctx, i, first, beats, curves, low):
     pts = _points(beats)
     if not pts:
         return None
-    if re.search(r"\b(?:from\s+)?(?:each|every|all(?:\s+the)?)\s+(?:\w+\s+)?(?:dots?|points?)\b", low) and len(pts) > 1:
-        # "From each dot draw dashed lines down to the x-axis and left to the y-axis": a pair of drops per dot
+    if (re.search(r"\b(?:from\s+)?(?:each|every|all(?:\s+the)?)\s+(?:\w+\s+)?(?:dots?|points?)\b", low)
+            or re.search(r"\bfrom\s+(?:the|both|these|those|the\s+two)\s+(?:\w+\s+)?(?:dots|points)\b", low)) and len(pts) > 1:
+        # "From each dot draw dashed lines down to the x-axis and left to the y-axis": a pair of drops per dot;
+        # "vertical lines from the dots to the x axis": the drops to that axis only
+        down = bool(re.search(r"\bvertical\b|\bto\s+the\s+x[- ]?axis\b|\bdown\b", low))
+        left = bool(re.search(r"\bhorizontal\b|\bto\s+the\s+y[- ]?axis\b|\bleft\b", low))
+        down, left = (True, True) if down == left else (down, left)
+        xs = [p["x"] for p in pts[:8] if isinstance(p.get("x"), (int, float))]
+        named = {_num(_fmt(quantity(v))): f"x = {v}" for v in re.findall(r"\bx\s*=\s*(" + NUM + r")", ex.bare)}
+        if down and not left and xs and all(_num(_fmt(x)) in named for x in xs):
+            # "… to the x axis, and label x = 0 and x = 1": lines at those values, each labelled as written
+            markers = [{"axis": "x", "value": x, "label": named[_num(_fmt(x))]} for x in xs]
+            ctx.consumed.update(f for f, _, _ in ex.prose)
+            ex.prose[:] = []
+            return [_extend(ex, ctx, i, "plot:markers-to-axes", [m["label"] for m in markers], markers=markers)]
         xr, yr = first.params.get("x_range") or [0, 10], first.params.get("y_range") or [0, 10]
         x_axis, y_axis = max(yr[0], min(0, yr[1])), max(xr[0], min(0, xr[1]))
         drops = [seg for p in pts[:8] if isinstance(p.get("x"), (int, float)) for seg in (
-            {"start": [p["x"], p["y"]], "end": [p["x"], x_axis], "style": "dashed"},
-            {"start": [p["x"], p["y"]], "end": [y_axis, p["y"]], "style": "dashed"})]
+            {"start": [p["x"], p["y"]], "end": [p["x"], x_axis], "style": "dashed"} if down else None,
+            {"start": [p["x"], p["y"]], "end": [y_axis, p["y"]], "style": "dashed"} if left else None) if seg]
         drops = [d for d in drops if d["start"] != d["end"]]  # (a dot on an axis drops nowhere)
         if len(pts) > 8:
             ctx.lost(i, f"{len(pts)} dots: the drops to the axes are drawn from the first 8")
@@ -1015,6 +1028,79 @@ def _between(ex, ctx, i, first, beats, curves, low):
     if label:
         area["label"] = label
     return [_extend(ex, ctx, i, "plot:area-between", [label] if label else [], area=area)]
+
+
+_STRIP = re.compile(r"\b(?:one|a|single|typical|representative|sample)\s+(?:(?:thin|narrow|single|typical|representative|"
+                    r"vertical|sample|small)\s+)*(?:strip|rectangle|slice|slab)\b(?!s)", re.I)
+_STRIP_SIDE = r"(?:label\w*\s+)?(?:its\s+|the\s+)?{word}\s+(?:as\s+|with\s+)?(?P<text>.+?)(?=\s*(?:,\s*)?(?:and\s+)?(?:its\s+|the\s+)?(?:{other})\b|\s*[.;]?\s*$)"
+
+
+def _strip(ex, ctx, i, first, beats, curves, low):
+    """"Highlight one thin strip and label its height x - x^2 and width dx": one narrow strip of the region shaded on
+    screen (between its curves, or under its curve), in the highlight colour, a double arrow for its height and a
+    brace for its width, each with the label written for it."""
+    if not _STRIP.search(low) or not re.search(r"\b(?:highlight|show|draw|mark|pick|isolate|shade|colou?r)\w*\b", low):
+        return None
+    area = next((b.params["area"] for b in reversed(beats) if b.params.get("area")), None)
+    if area is None:
+        return None
+    lower_i, upper_i = area.get("to"), int(area.get("curve", 0))
+    if upper_i >= len(curves) or (lower_i is not None and lower_i >= len(curves)):
+        return None
+    f_up, f_low = _f(curves[upper_i]), (_f(curves[lower_i]) if lower_i is not None else (lambda x: 0.0))
+    if f_up is None or f_low is None:
+        return None
+    a, b = sorted((float(area["a"]), float(area["b"])))
+    n = int(area.get("rectangles") or 0)
+    w = max((b - a) / n if n else 0.0, (b - a) / 16)
+    m = (a + b) / 2
+    y_up, y_low = _safe(f_up, m), _safe(f_low, m)
+    if y_up is None or y_low is None or abs(y_up - y_low) < 1e-9:
+        return None
+    y_up, y_low = max(y_up, y_low), min(y_up, y_low)
+    text = re.sub(r"[\"\u201c\u201d]", "", ex.sentence)
+    labels = {}
+    for word, other in (("height", "width|base"), ("width", "height")):
+        lm = re.search(r"\b" + _STRIP_SIDE.format(word=word, other=other), text, re.I)
+        if lm and len(lm.group("text")) <= 40:
+            labels[word] = lm.group("text").strip()
+    col = area_colour(ex, ctx, "strip strips slice rectangle") or ctx.theme.roles.get("highlight") or ctx.theme.accent
+    new_area = {"a": _num(_fmt(m - w / 2)), "b": _num(_fmt(m + w / 2)), "curve": upper_i, "color": col}
+    if lower_i is not None:
+        new_area["to"] = lower_i
+    segments = [{"start": [_num(_fmt(m)), _num(_fmt(y_low))], "end": [_num(_fmt(m)), _num(_fmt(y_up))], "style": "arrow",
+                 "label": labels.get("height"), "color": col}]
+    if "width" in labels:
+        segments.append({"start": [_num(_fmt(m - w / 2)), _num(_fmt(y_low))], "end": [_num(_fmt(m + w / 2)), _num(_fmt(y_low))],
+                         "style": "brace", "label": labels["width"], "color": col})
+    segments = [{k: v for k, v in s.items() if v is not None} for s in segments]
+    strings = [labels[k] for k in ("height", "width") if k in labels]
+    ctx.consumed.update(strings)
+    ctx.consumed.update(f for f, _, _ in ex.prose)
+    ex.prose[:] = []
+    ctx.stop = True
+    return [_extend(ex, ctx, i, "plot:strip", strings, area=new_area, segments=segments)]
+
+
+_AT_AREA = re.compile(r"\b(?P<where>inside|in|into|on|over|next\s+to|beside|near|by|to\s+the\s+(?:right|left)\s+of)"
+                      r"(?:\s*/\s*(?P<also>inside|in|next\s+to|beside|near|by|on))?\s+(?:the\s+|this\s+|that\s+)?"
+                      r"(?:[\w-]+\s+){0,2}?(?:region|area|lens)\b", re.I)
+
+
+def _area_note(ex, ctx, i, first, beats, curves, low):
+    """"Put a large question mark inside/next to the shaded region with the text "Area = ?"": the quoted text is the
+    shaded area's — beside it with an arrow pointing into it (inside it when only "inside"/"in" is said)."""
+    at = _AT_AREA.search(ex.sentence)
+    if at is None or not any(b.params.get("area") for b in beats):
+        return None
+    texts = [q for q in ex.quoted if q not in ctx.consumed]
+    if len(texts) != 1 or len(texts[0]) > 60:
+        return None
+    said = " ".join(w for w in (at.group("where"), at.group("also")) if w).lower()
+    arrow = bool(re.search(r"next|beside|near|\bby\b|right|left", said) or re.search(r"\barrow\b|\bpoint", low))
+    note = {"text": texts[0], "arrow": arrow}
+    ctx.stop = True
+    return [_extend(ex, ctx, i, "plot:area-note", [texts[0]], area_note=note)]
 
 
 def _riemann(ex, ctx, i, first, beats, curves, low):

@@ -10,8 +10,8 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from manim import (DOWN, LEFT, RIGHT, UL, UP, UR, AnimationGroup, Axes, BraceBetweenPoints, Circle, Create, DashedLine, DoubleArrow, Dot, FadeIn, FadeOut,
-                   GrowFromEdge, Line, ManimColor, MoveAlongPath, Polygon, Rectangle, VGroup, VMobject, smooth)
+from manim import (DOWN, LEFT, RIGHT, UL, UP, UR, AnimationGroup, Arrow, Axes, BraceBetweenPoints, Circle, Create, DashedLine, DoubleArrow, Dot, FadeIn, FadeOut,
+                   GrowArrow, GrowFromEdge, Line, ManimColor, MoveAlongPath, Polygon, Rectangle, VGroup, VMobject, smooth)
 
 from ...formula import RANGE_LIMIT, FormulaError, nice_range, parse_formula, sample, value_range
 from ...components.plot import pi_label, pi_step
@@ -334,6 +334,7 @@ def _stage(g, theme: dict, *, curves=(), move_dot=None, area=None, markers=(), p
                                    area.get("sample") or "left", g.x_range, g.y_range, k, other)
                        if area.get("rectangles") else
                        _area(axes, target[0], fill, float(area["a"]), float(area["b"]), g.x_range, g.y_range, other))
+            st.area_at = _inside(target[0], other, float(area["a"]), float(area["b"]), g.x_range, g.y_range)
             if area.get("label"):
                 lab = _label(area["label"], theme, theme["text"], k, width=16)
                 a, b = sorted((float(area["a"]), float(area["b"])))
@@ -385,6 +386,68 @@ def _stage(g, theme: dict, *, curves=(), move_dot=None, area=None, markers=(), p
             st.add(st.readout)
     st.parts = parts
     return st
+
+
+def _inside(f, lower, a: float, b: float, xr, yr) -> tuple[float, float] | None:
+    """A point well inside the area from a to b (axes coordinates): halfway up at the middle of its stretch."""
+    (x0, x1), (y0, y1) = xr[:2], yr[:2]
+    a, b = sorted((max(a, x0), min(b, x1)))
+    mid = (a + b) / 2
+    try:
+        top = f(mid)
+        base = lower(mid) if lower is not None else min(max(0.0, y0), y1)
+    except Exception:  # noqa: BLE001 — a formula undefined there: no point
+        return None
+    if not (math.isfinite(top) and math.isfinite(base)):
+        return None
+    return mid, min(max((top + base) / 2, y0), y1)
+
+
+def _area_note(g, theme: dict, st, note: dict) -> None:
+    """The text for the shaded area drawn last: beside it with an arrow pointing into it, or inside it."""
+    owner = next((s for s in reversed(g.stages) if getattr(s, "area", None) is not None), None)
+    if owner is None or not note.get("text"):
+        return
+    axes = g.axes
+    k = axes.width / g.base_width
+    at = getattr(owner, "area_at", None)
+    tip = np.array(axes.c2p(*at)) if at else owner.area.get_center()
+    lab = _label(note["text"], theme, theme["text"], k, width=16)
+    if not note.get("arrow", True):
+        lab.move_to(tip)
+        if any(_overlaps(lab, t) for t in g.taken):
+            _place_or_column(g, lab, owner.area, directions=(UP, DOWN))
+        else:
+            g.taken.append(lab)
+        st.note = VGroup(lab)
+    else:
+        best = None
+        for d in (RIGHT + DOWN, RIGHT, DOWN, RIGHT + UP, LEFT + DOWN, UP):
+            cand = lab.copy().move_to(tip + np.array(d) * (1.3 * k) + np.array(d) * lab.width / 2)
+            cost = _crossings(g, cand) + (0 if _within(g, cand) else 100)
+            if best is None or cost < best[0]:
+                best = (cost, cand)
+        lab = best[1]
+        start = lab.get_critical_point(_toward(lab.get_center(), tip))
+        arrow = Arrow(start, tip, buff=0.08, color=theme["text"], stroke_width=2.5 * k, tip_length=0.16 * k,
+                      max_tip_length_to_length_ratio=0.35)
+        g.taken.append(lab)
+        st.note = VGroup(lab, arrow)
+    st.add(st.note)
+    st.parts[note["text"]] = st.note
+
+
+def _toward(centre, tip) -> np.ndarray:
+    """The side of a label facing `tip` (for where its arrow leaves it)."""
+    d = np.array(tip) - np.array(centre)
+    return np.array([np.sign(d[0]) if abs(d[0]) > 0.3 else 0, np.sign(d[1]) if abs(d[1]) > 0.3 else 0, 0])
+
+
+def _within(g, mob) -> bool:
+    """Whether `mob` stays inside the frame of the axes (with a margin for the curves' labels)."""
+    box = g.frame
+    return mob.get_left()[0] >= box.get_left()[0] - 0.8 and mob.get_right()[0] <= box.get_right()[0] + 0.8 and \
+        mob.get_bottom()[1] >= box.get_bottom()[1] - 0.3 and mob.get_top()[1] <= box.get_top()[1] + 0.3
 
 
 def _readout(g, theme, move_dot: dict, dot, k: float):
@@ -720,6 +783,9 @@ def stage_animations(st, budget: float) -> list:
             out.append(FadeIn(VGroup(*rest), run_time=small))
     if len(st.point_mobs):
         out.append(FadeIn(st.point_mobs, scale=0.8, run_time=small))
+    note = getattr(st, "note", None)
+    if note is not None:
+        out.append(AnimationGroup(FadeIn(note[0]), *[GrowArrow(a) for a in note[1:]], run_time=max(small, 0.6)))
     if has_dot:
         intro = [st.dot] + ([st.dot_label] if st.dot_label is not None else []) + (
             [st.readout] if getattr(st, "readout", None) is not None else [])
@@ -737,7 +803,7 @@ def find_plot(scene):
 
 
 def extend(scene, *, slot: float, strings=(), curves=(), move_dot=None, area=None, markers=(), points=(),
-           segments=(), replace: bool = False, series=(), **new_plot) -> None:
+           segments=(), replace: bool = False, series=(), area_note=None, **new_plot) -> None:
     """Add curves/area/markers/points/a moving dot to the plot on screen (or draw a new plot); with
     `replace`, the new curves take the place of the ones on screen."""
     g = find_plot(scene)
@@ -769,6 +835,8 @@ def extend(scene, *, slot: float, strings=(), curves=(), move_dot=None, area=Non
                     st.area, st.riemann = None, False
     st = _stage(g, scene.theme, curves=list(curves or [])[:6], move_dot=move_dot, area=area, markers=markers,
                 points=points, segments=segments, series=series)
+    if area_note:
+        _area_note(g, scene.theme, st, area_note)
     _refit(scene, g, st, slot)
     for a in stage_animations(st, _budget(scene.run_time(slot, 1.0), slot)):
         scene.play(a)
