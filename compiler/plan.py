@@ -219,7 +219,7 @@ def _rule_beats(index: int, scene: Scene, details: tuple[str, ...], theme: Theme
     from .planner.mirror import mirrored_notes
     from .planner.axes import extended_plots_keep_axes
 
-    from .planner.colours import dimmed_lines, flashed_numbers, formula_tints
+    from .planner.colours import dimmed_lines, element_tints, flashed_numbers, formula_tints
     from .planner.frames import framed
     from .planner.style_asks import unasked_lines, unasked_marks, unasked_pictures
 
@@ -241,6 +241,9 @@ def _rule_beats(index: int, scene: Scene, details: tuple[str, ...], theme: Theme
     composed, unframed = guarded(framed, (composed, []), composed, scene.animation_style, details)
     # "the factor 1.1 colored gold every time it appears": that piece of each formula, in that colour
     composed, untinted = guarded(formula_tints, (composed, []), composed, scene.animation_style)
+    # "carbon letters light gray, oxygen red": each element's letters in the chemical equations, in this scene and after
+    composed, uncoloured = guarded(element_tints, (composed, []), composed, theme.elements, scene.animation_style)
+    untinted = untinted + uncoloured
     # "then the earlier lines fade to 50 percent opacity": each derivation dims its lines as the next is written
     composed, undimmed = guarded(dimmed_lines, (composed, []), composed, scene.animation_style, details)
     # "Numbers substituted for symbols are highlighted in green briefly": they flash as their line is written

@@ -57,8 +57,11 @@ def test_greek_pieces_match_their_tex_and_the_generated_code_carries_the_tex():
 def test_pieces_named_but_not_written_out_are_reported():
     assert [(p, c) for p, c, *_ in style_tints("Coefficients a blue (#58C4DD), b green (#83C167), c yellow (#FFFF00).")] \
         == [("a", "#58C4DD"), ("b", "#83C167"), ("c", "#FFFF00")]
-    beats, notes = planned("Show the balanced equation: CH4 + 2O2 -> CO2 + 2H2O", "Equation centered, coefficients yellow.")
+    beats, notes = planned("Show the equation: y = a x^2 + b x + c", "Equation centered, coefficients yellow.")
     assert any(n.startswith("SB307") and "'coefficients'" in n for n in notes)
+    # a chemical equation's coefficients are the numbers before its species: coloured (tests/test_unseen_round17.py)
+    beats, notes = planned("Show the balanced equation: CH4 + 2O2 -> CO2 + 2H2O", "Equation centered, coefficients yellow.")
+    assert not any("'coefficients'" in n for n in notes)
     # (letters of a text are not pieces of a formula: "Node letters white" says nothing about formulas)
     beats, notes = planned("Show the balanced equation: CH4 + 2O2 -> CO2 + 2H2O", "Node letters white, size 30.")
     assert not [n for n in notes if "colour the style gives" in n]

@@ -86,3 +86,66 @@ def test_the_arrow_of_an_area_note_ends_inside_the_area():
     (label,) = st.note
     x, y = g.axes.p2c(label.get_center())[:2]
     assert 0.2 < x < 0.8 and -0.1 < y < 1.0
+
+
+def test_element_colours_of_the_style_colour_the_letters_of_chemical_equations():
+    from compiler.planner.theme import element_colours, parse_theme
+
+    assert element_colours("Formula size 40; carbon atoms dark grey (#444444), nitrogen letters blue, hydrogen white.") \
+        == {"C": "#444444", "N": colour("blue"), "H": colour("white")}
+    assert element_colours("Keep element colours (N blue #3366FF, H white #FFFFFF).") == {"N": "#3366FF", "H": "#FFFFFF"}
+    assert element_colours("Triangle sides: a blue, b yellow, c green.") == {}  # letters that are no elements here
+    theme, _ = parse_theme("Element colours (N blue #3366FF, H white #FFFFFF).")
+    assert theme.elements == {"N": "#3366FF", "H": "#FFFFFF"} and len(theme.palette) != 2  # no palette of two
+    beats, _ = planned("Show the equation N2 + 3H2 -> 2NH3.", style="Nitrogen letters blue (#3366FF), hydrogen letters "
+                       "white (#FFFFFF).")
+    (eq,) = [b for b in beats if b.kind == "equation"]
+    assert eq.params["tints"] == {"\\mathrm{N}": "#3366FF", "\\mathrm{H}": "#FFFFFF"}
+    beats, _ = planned("Show the equation y = 3x + 2.", style="Nitrogen letters blue (#3366FF).")
+    assert not beats[-1].params.get("tints")  # no chemistry: no element is coloured
+
+
+def test_element_colours_carry_to_later_scenes_and_cells_left_white_are_said():
+    sb = Storyboard.model_validate({"scenes": [
+        scene("Show the equation N2 + 3H2 -> 2NH3.", "Nitrogen meets hydrogen.",
+              style="Nitrogen letters blue (#3366FF), hydrogen letters white (#FFFFFF)."),
+        scene('Show the equation N2 + 3H2 -> 2NH3. Draw a table with columns "Element", "Left", "Right": '
+              '"N" | "2" | "2"; "H" | "6" | "6".', "Count each atom.", style="Same element colours as before.")]})
+    plan = plan_storyboard(sb)
+    (eq,) = [b for b in plan.scenes[1].beats if b.kind == "equation"]
+    assert eq.params["tints"]["\\mathrm{N}"] == "#3366FF"
+    notes = [n.message for n in plan.diagnostics if n.code == "SB307"]
+    assert any("element colours on the table's cells 'H', 'N'" in m for m in notes)
+
+
+def test_coefficients_coloured_by_the_style_and_marked_by_the_details():
+    beats, notes = planned("Show the balanced equation N2 + 3H2 -> 2NH3.", style="Coefficients yellow (#FFFF00).")
+    (eq,) = [b for b in beats if b.kind == "equation"]
+    assert eq.params["tints"] == {"\\mathrm{2}": "#FFFF00", "\\mathrm{3}": "#FFFF00"}
+    assert not [n for n in notes if "coefficients" in n]
+    beats, notes = planned("Show the balanced equation N2 + 3H2 -> 2NH3. Highlight the coefficient 1 of N2 and the 2 "
+                           "of NH3 in orange.")
+    (mark,) = [b for b in beats if b.rule == "highlight:coefficient"]
+    assert (mark.params["part"], mark.params["color"]) == ("2", "orange")
+    assert [n for n in notes if "SB307" in n and "coefficient 1 of N2 is not written" in n]
+
+
+def colour(word):
+    from compiler.planner.theme import colour_value
+
+    return colour_value(word)
+
+
+def test_an_element_tint_colours_the_symbol_beside_other_letters_and_not_the_counts():
+    from compiler.chemtext import chem_to_tex
+    from compiler.runtime.mathsvg import math_mobject, tint
+
+    m = math_mobject(chem_to_tex("3CO2 + 4H2O"), font_size=58, color="#FFFFFF", fallback_text="3CO2 + 4H2O")
+    tint(m, [["\\mathrm{O}", "#FC6255"], ["\\mathrm{3}", "#FFFF00"]])
+    red = [g for g in m.submobjects if g.get_fill_color().to_hex().upper() == "#FC6255"]
+    yellow = [g for g in m.submobjects if g.get_fill_color().to_hex().upper() == "#FFFF00"]
+    assert len(red) == 2  # the O of CO₂ (against its C) and the O of H₂O
+    assert len(yellow) == 1 and yellow[0].height > 0.8 * max(g.height for g in red)  # the coefficient, not a count
+    plain = math_mobject("x = 10", font_size=58, color="#FFFFFF", fallback_text="x = 10")
+    tint(plain, [["1", "#FFFF00"]])  # an ordinary piece still stands alone: the 1 of 10 is not it
+    assert not [g for g in plain.submobjects if g.get_fill_color().to_hex().upper() == "#FFFF00"]

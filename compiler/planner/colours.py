@@ -270,6 +270,11 @@ def formula_tints(beats: list[Beat], style: str) -> tuple[list[Beat], list[tuple
     for piece, col, clause, word in style_tints(style):
         if not piece:
             named, clause = clause.split(" | ", 1)
+            if re.search(r"\bcoefficients?$", named, re.I):
+                # "coefficients yellow": the numbers before the species of the chemical equations
+                out, hit = _chemical_coefficients(out, col)
+                if hit:
+                    continue
             lost.append((clause, f"the colour the style gives the {named!r} of the formulas (pieces named, not "
                                  "written out: not coloured)"))
             continue
@@ -305,6 +310,52 @@ def formula_tints(beats: list[Beat], style: str) -> tuple[list[Beat], list[tuple
         if not hit:
             lost.append((clause, f"the colour the style gives {piece!r} (no formula or text drawn shows it, or only in "
                                  "an exponent or index)"))
+    return out, lost
+
+
+def _chemical_coefficients(beats: list[Beat], col: str) -> tuple[list[Beat], bool]:
+    """The beats with the coefficients of their chemical equations tinted ("5" of "5O₂"); whether any was."""
+    from ..chemtext import chem_to_tex
+
+    out, hit = [], False
+    for b in beats:
+        lines = [str(x) for x in (b.params.get("lines") or b.params.get("exprs") or ())] if b.kind in ("equation", "steps") else []
+        found = {m.group(1) for line in lines if chem_to_tex(line)
+                 for m in re.finditer(r"(?:^|[+=→>]|\\rightarrow|\\longrightarrow)\s*(\d+)\s*(?=[A-Z(])", line)}
+        if found:
+            hit = True
+            b = _with(b, tints={**(b.params.get("tints") or {}), **{"\\mathrm{" + n + "}": col for n in sorted(found)}})
+        out.append(b)
+    return out, hit
+
+
+def element_tints(beats: list[Beat], elements: dict[str, str], style: str = "") -> tuple[list[Beat], list[tuple[str, str]]]:
+    """The chemical equations drawn with each element's letters in the colour the style gives that element ("carbon
+    letters light gray, oxygen red"): a tint on the upright symbol, wherever it stands in a formula ("O" in "CO₂" and
+    in "H₂O"), never on a count or a coefficient. Element symbols in a table's cells are not coloured: when this
+    scene's style speaks of the elements' colours, that is said (clause, what)."""
+    if not elements:
+        return list(beats), []
+    from ..chemtext import chem_to_tex
+
+    lost = []
+    asked = next((c.strip() for c in re.split(r"(?<=[.;!])\s+|\n", style) if re.search(r"\belements?\b", c, re.I)
+                  and (COLOUR_RE.search(c) or re.search(r"\bcolou?r", c, re.I))), None)
+    cells = sorted({str(x) for b in beats if b.kind == "table" for row in b.params.get("rows") or () for x in row
+                    if str(x).strip() in elements})
+    if asked and cells:
+        lost.append((asked, "the element colours on the table's cells " + ", ".join(repr(c) for c in cells[:4]) +
+                     " (only the chemical equations take them)"))
+    out = []
+    for b in beats:
+        lines = [str(x) for x in (b.params.get("lines") or b.params.get("exprs") or ())] if b.kind in ("equation", "steps") else []
+        shown = set()
+        for line in lines:
+            tex = chem_to_tex(line)
+            if tex:
+                shown |= set(re.findall(r"[A-Z][a-z]?", re.sub(r"\\[A-Za-z]+", " ", tex)))
+        tints = {"\\mathrm{" + sym + "}": col for sym, col in elements.items() if sym in shown}
+        out.append(_with(b, tints={**tints, **(b.params.get("tints") or {})}) if tints else b)
     return out, lost
 
 

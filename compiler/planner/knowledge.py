@@ -490,3 +490,10 @@ def asked_marks() -> dict[str, str]:
 def stack_words() -> dict[str, str]:
     """Patterns of the words of a stack or queue the details follow: `nouns`, `push`, `pop`, `state`, `empty`."""
     return dict(_load("vocabulary.json")["stack_words"])
+
+
+def chemical_elements() -> tuple[dict[str, str], tuple[str, ...]]:
+    """Element names a style colours -> their symbols ("carbon" -> "C"), and the words that may follow a name
+    ("carbon letters", "oxygen atoms") (lexicon `chemical_elements`)."""
+    data = _load("lexicon.json")["chemical_elements"]
+    return dict(data["names"]), tuple(data["after"])

@@ -92,10 +92,59 @@ def _in_formula(piece: str, expr: str) -> bool:
     return bool(a) and a in b and a != b
 
 
+_COEFFICIENT = re.compile(r"\b(?:the\s+)?(?:coefficients?\s+)?(\d+)\s*(?:\((implicit|unwritten|invisible|hidden|understood|"
+                          r"not\s+written)\)\s*)?(?:of|in\s+front\s+of|before|on)\s+(?:the\s+)?([A-Z][A-Za-z0-9₀-₉_{}]*)")
+
+
+def _species_key(s: str) -> str:
+    return re.sub(r"[_{}\s]", "", s.translate(str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")))
+
+
+def _coefficients(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
+    """"Highlight the coefficient 1 (implicit) of C3H8 and the 3 of CO2": each coefficient in the chemical equation on
+    screen, by the species it stands before; one that is not written (an implicit 1) cannot be marked — said."""
+    if not re.search(r"\bcoefficients?\b", ex.sentence, re.I):
+        return None
+    from ..chemtext import chem_to_tex
+
+    hits = list(_COEFFICIENT.finditer(ex.sentence))
+    eq = next((expr for _, expr in reversed(_formulas_on_screen(ctx)) if chem_to_tex(expr)), None)
+    if not hits or eq is None:
+        return None
+    species = {}
+    for sp in re.split(r"\s*(?:\+|-->|->|→|⟶|=|\\rightarrow|\\longrightarrow|\\to(?![a-z]))\s*", eq):
+        m = re.match(r"(\d*)\s*(.+)", sp.strip())
+        if m and m.group(2):
+            species.setdefault(_species_key(m.group(2)), m.group(1))
+    beats, said = [], len(ctx.losses)
+    # ("the 3 in front of CO2 … highlighted with yellow circles": the style's colour for the marks)
+    colour = colour_named(ex.sentence) or next((c for p, c in ctx.theme.labels.items() if re.search(
+        r"\b(?:highlight|circle)", p) and re.search(r"\bcoefficients?\b|\bin front of\b", p)), None)
+    for m in hits:
+        n, unwritten, name = m.group(1), m.group(2), m.group(3)
+        written = species.get(_species_key(name))
+        if written is None:
+            continue
+        if written == n:
+            beats.append(_beat("highlight", "highlight:coefficient", ex, i, (), _kw(ex.sentence), target=eq, part=n,
+                               color=colour))
+        elif not written and n == "1":
+            ctx.lost(i, f"the coefficient 1 of {name} is not written in the equation ({'said ' + unwritten if unwritten else 'implicit'}):"
+                        " it is not marked")
+        else:
+            ctx.lost(i, f"the equation shows the coefficient {written or 1} of {name}, not {n}: it is not marked")
+    if not beats and len(ctx.losses) == said:
+        return None
+    return beats
+
+
 def rule_formula_target(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     """"Box the final answer", "Highlight 0/0 in red", "Circle the 1": mark that piece of a formula on screen."""
     if not _MARK.search(ex.sentence) or nth_part(ex.sentence, since_clear(ctx)) is not None:
         return []  # "Highlight line 2", "Box the last row": a part named by its position (rule_highlight)
+    coefficients = _coefficients(ex, ctx, i)
+    if coefficients is not None:
+        return coefficients
     if re.search(r"\bwith\s+(?:an?\s+|two\s+|three\s+)?(?:[\w-]+\s+){0,2}?(?:dots?|points?|markers?|stars?|crosses|cross)\b|"
                  r"\bmark\s+(?:the\s+)?(?:\w+\s+)?(?:points?|nodes?|antinodes?|locations?|positions?|spots?|examples?|"
                  r"values?)\b", ex.bare, re.I):

@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .knowledge import highlight_styles, later_state_openers
+from ..chemtext import is_element
+from .knowledge import chemical_elements, highlight_styles, later_state_openers
 
 # Readable on dark backgrounds; names an LLM uses in styles. Longest names first when matching.
 NAMED_COLOURS: dict[str, str] = {
@@ -88,6 +89,9 @@ class Theme:
     mono_font: str = "DejaVu Sans Mono"
     emphasis: dict[str, str] = field(default_factory=dict)  # text to highlight -> colour ("highlight "0 / 0" in red")
     quoted: frozenset[str] = frozenset()  # labels the style quotes ("'bell' in yellow"): texts, not nouns of the details
+    # element symbol -> colour ("carbon letters light gray", "element colors (C gray, H blue, O red)"): the letters of
+    # chemical formulas; kept from scene to scene, as the other label colours
+    elements: dict[str, str] = field(default_factory=dict)
 
     def role(self, name: str, default: str | None = None) -> str:
         return self.roles.get(name) or default or (self.title if name == "title" else self.text)
@@ -197,6 +201,7 @@ def parse_theme(style: str, base: Theme | None = None) -> tuple[Theme, list[str]
     roles: dict[str, str] = dict(base.roles)
     labels: dict[str, str] = dict(base.labels)
     emphasis: dict[str, str] = {}
+    elements: dict[str, str] = dict(base.elements)
     said: list[str] = []  # the labels the style quotes
     palette = base.palette
     fired: list[str] = []
@@ -234,6 +239,15 @@ def parse_theme(style: str, base: Theme | None = None) -> tuple[Theme, list[str]
         elif re.search(r"\bdark\b[^.;]{0,20}\bbackground\b|\bdark (?:theme|mode)\b", low) and _luminance(bg) > 100:
             bg = DEFAULT_BACKGROUND
             fired.append(f"background {bg} (dark) <- {clause!r}")
+        found = element_colours(clause)
+        if found:
+            elements.update(found)
+            fired.append("elements " + ", ".join(f"{k} -> {v}" for k, v in found.items()) + f" <- {clause!r}")
+            # "same element colors as before (C light gray #DDDDDD, H blue …)": the elements' list, not a palette
+            listed = re.search(r"\(([^()]*)\)", clause)
+            if listed and set(element_colours("elements " + listed.group(1))) == set(found):
+                clause = (clause[:listed.start()] + clause[listed.end():]).strip()
+                low = clause.lower()
         # a list of colours for several items: "(red, green, yellow)"
         m = re.search(r"colou?rs?\b[^()]*\(([^)]*)\)", clause, re.I)
         if m:
@@ -296,8 +310,27 @@ def parse_theme(style: str, base: Theme | None = None) -> tuple[Theme, list[str]
         text = "#1A1A1A" if _luminance(bg) >= 128 else "#F0F0F0"
     title = _readable(roles.get("title", title), bg)
     accent = _readable(roles.get("node", roles.get("title", accent)), bg)
+    elements = {k: _readable(v, bg) for k, v in elements.items()}
     return Theme(bg, text, title, accent, roles, labels, palette, base.font, base.mono_font, emphasis,
-                 quoted=frozenset(q.lower() for q in said)), fired
+                 quoted=frozenset(q.lower() for q in said), elements=elements), fired
+
+
+def element_colours(clause: str) -> dict[str, str]:
+    """The colours a style entry gives chemical elements: "carbon letters light gray (#DDDDDD), oxygen red" by name,
+    or "element colors (C light gray #DDDDDD, H blue #58C4DD)" by symbol (symbols only where the entry speaks of
+    elements: "a blue" is no element) -> {symbol: colour}."""
+    names, after = chemical_elements()
+    if not re.search(r"\b(?:" + "|".join(names) + r"|elements?)\b", clause, re.I):
+        return {}
+    tail = r"\s*(?::|=|in|is)?\s*(" + COLOUR_RE.pattern + r")(?:\s*/\s*[a-z]+)?(?:\s*\(?\s*(#[0-9A-Fa-f]{6})\s*\)?)?"
+    out: dict[str, str] = {}
+    for m in re.finditer(r"\b(" + "|".join(names) + r")(?:\s+(?:" + "|".join(after) + r"))?" + tail, clause, re.I):
+        out[names[m.group(1).lower()]] = colour_value(m.group(3) or m.group(2))
+    if re.search(r"\belements?\b", clause, re.I):
+        for m in re.finditer(r"(?<![\w#])([A-Z][a-z]?)(?![\w])" + tail, clause):
+            if is_element(m.group(1)):
+                out.setdefault(m.group(1), colour_value(m.group(3) or m.group(2)))
+    return {k: v for k, v in out.items() if v}
 
 
 def _subject(subs: list[str]) -> str | None:

@@ -254,7 +254,7 @@ def find_part(mob, tex: str):
     return VGroup(*mob.submobjects[starts[-1]:starts[-1] + n])
 
 
-def find_parts(mob, tex: str) -> list:
+def find_parts(mob, tex: str, alone: bool = True) -> list:
     """Every run of glyphs of a typeset formula that draws ``tex`` as a whole piece ("the factor 1.1 in gold, every
     time it appears"), left to right, as ``VGroup``s; [] when ``mob`` is not a typeset formula or the piece is not in
     it."""
@@ -266,7 +266,7 @@ def find_parts(mob, tex: str) -> list:
     starts, n = found
     glyphs, kept, end = mob.submobjects, [], -1
     for s in starts:  # (runs that do not overlap, each standing alone)
-        if s >= end and _stands_alone(glyphs, s, n):
+        if s >= end and (not alone or _stands_alone(glyphs, s, n)):
             kept.append(s)
             end = s + n
     # a run drawn smaller than the others (in an exponent or index: "31⁴" is no 4 of the line) is not the piece
@@ -299,5 +299,7 @@ def _stands_alone(glyphs, start: int, n: int) -> bool:
 def tint(mob, tints: list | None) -> None:
     """Colour the pieces `tints` ([TeX, colour] pairs) wherever they appear in the typeset formula `mob`."""
     for tex, col in tints or ():
-        for run in find_parts(mob, tex):
+        # an upright element symbol ("\\mathrm{O}") or coefficient ("\\mathrm{5}") of a chemical formula is one wherever it
+        # stands, against its neighbours too ("CO₂", "5O₂"); its counts, drawn smaller, are not it
+        for run in find_parts(mob, tex, alone=not re.fullmatch(r"\\mathrm\{(?:[A-Z][a-z]?|\d+)\}", tex)):
             run.set_color(col)
