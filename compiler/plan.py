@@ -122,7 +122,8 @@ def plan_scene(index: int, scene: Scene, base: Theme, notes: list[PlanNote],
 
 
 _RIGHT_HALF = re.compile(r"^\s*(?:\d+[.)]\s*)?(?:then\s+)?(?:on\s+|in\s+)?(?:the\s+)?right(?:(?:\s+(?:half|side|part))?"
-                         r"(?:\s+of\s+the\s+(?:screen|frame))?\s*[:,]|\s+(?:bar\s+chart|chart|plot|graph|axes|table|diagram|"
+                         r"(?:\s+of\s+the\s+(?:screen|frame))?(?:\s*[:,]|\s+(?=(?:draw|show|place|put|add|display|plot|"
+                         r"write|build|sketch)\b))|\s+(?:bar\s+chart|chart|plot|graph|axes|table|diagram|"
                          r"panel|figure|picture|histogram)\b)", re.I)  # ("Right bar chart titled …": the second of two)
 _NOT_PLACED = {"title", "highlight", "clear", "transform", "move", "annotation"}
 
@@ -508,7 +509,9 @@ def _lost_motion(ex, ctx: Context, i: int, produced: list[Beat]) -> None:
         return  # (a frame round the text it wrote moves nothing)
     if not is_instruction(ex.sentence):
         return
-    motion = re.search(r"\b(?:" + asked_motion() + r")\b", QUOTED.sub(" ", ex.sentence), re.I)
+    said = re.sub(r"\b(?:to|and)\s+(?:close|open|end|finish|start|begin)\s+(?:the|this)\s+(?:scene|video|section|lesson|"
+                  r"chapter|segment|part)\b", " ", QUOTED.sub(" ", ex.sentence), flags=re.I)  # ("To close the scene, …")
+    motion = re.search(r"\b(?:" + asked_motion() + r")\b", said, re.I)
     if motion:
         shown = ", ".join(repr(q) for q in ex.quoted[:3])
         ctx.lost(i, f"only the text {shown} is drawn; the motion the sentence asks for ({motion.group(0)!r}) is not")

@@ -149,3 +149,74 @@ def test_an_element_tint_colours_the_symbol_beside_other_letters_and_not_the_cou
     plain = math_mobject("x = 10", font_size=58, color="#FFFFFF", fallback_text="x = 10")
     tint(plain, [["1", "#FFFF00"]])  # an ordinary piece still stands alone: the 1 of 10 is not it
     assert not [g for g in plain.submobjects if g.get_fill_color().to_hex().upper() == "#FFFF00"]
+
+
+# --------------------------------------------------------------------------- fresh28 (written and labelled by a helper)
+def test_axes_labelled_after_a_comma_with_a_function_of_one_letter():
+    beats, notes = planned('On the left half, draw axes with x from -1 to 3 and y from -2 to 2, labelled "t" and "g(t)".')
+    assert (beats[0].params.get("x_label"), beats[0].params.get("y_label")) == ("t", "g(t)")
+    assert "text" not in [b.kind for b in beats] and not [n for n in notes if "one caption" in n]
+
+
+def test_secants_that_shrink_toward_the_tangent_one_after_another():
+    beats, _ = planned("Draw axes with x from 0 to 3 and y from 0 to 9. Plot f(x) = x^2. Draw a secant line from x = 1 to "
+                       "x = 1 + h for h = 1, then 0.5, then 0.1; the secant turns toward the tangent.")
+    secants = [b for b in beats if b.rule == "plot:secant"]
+    assert [s.params["curves"][0]["label"] for s in secants] == ["slope ≈ 3.0000", "slope ≈ 2.5000", "slope ≈ 2.1000"]
+    assert [bool(s.params.get("replace")) for s in secants] == [False, True, True]  # each takes the last one's place
+    assert not [b for b in beats if b.kind in ("equation", "text")]  # "x = 1 + h", "h = 1" are no formulas to show
+    assert not [b for b in beats if b.rule == "plot:tangent"]
+
+
+def test_a_row_added_to_the_table_on_screen():
+    table = "Show a table with columns 'n', 'square', 'cube' and rows:\n1 | 1 | 1\n2 | 4 | 8\n"
+    beats, _ = planned(table + "Add a last row 'total' | | '9' highlighted in yellow.")
+    (added,) = [b for b in beats if b.rule == "table:added-row"]
+    assert added.params["rows"][-1] == ["total", "", 9] and added.params["update"] and added.params["highlight_row"] == 2
+    beats, _ = planned(table + "Add a row: 3 | 9 | 27.")
+    assert [b for b in beats if b.rule == "table:added-row"][0].params["rows"][-1] == [3, 9, 27]
+    beats, notes = planned(table + "Add a row: 3 | 9.")
+    assert not [b for b in beats if b.rule == "table:added-row"]
+    assert [n for n in notes if "SB307" in n and "2 cells for a table of 3 columns" in n]
+
+
+def test_a_table_filled_in_its_own_sentence_by_named_rows_and_its_column_boxed():
+    beats, notes = planned('Draw a table with the column headers "Yes", "No" and "Total" and the row headers "Men", '
+                           '"Women" and "Total", filled with the values 30, 20 and 50 in the "Men" row, 1,200, 2,800 and '
+                           '4,000 in the "Women" row, and 1,230, 2,820 and 4,050 in the "Total" row. Once the table is '
+                           'complete, surround the whole "Yes" column with a yellow rectangle and fade the other columns '
+                           'to 30% opacity.')
+    (table,) = [b for b in beats if b.kind == "table"]
+    assert table.params["rows"][1] == ["Women", "1,200", "2,800", "4,000"]  # (as written: a comma is no cell break)
+    assert table.params["rows"][0] == ["Men", 30, 20, 50]
+    marks = [b for b in beats if b.rule == "highlight:column"]
+    assert (marks[0].params["column"], marks[0].params["mode"]) == (2, "box")
+    assert sorted(m.params["column"] for m in marks[1:]) == [3, 4]  # the other columns of values; the names stay
+    assert all(m.params["mode"] == "dim" for m in marks[1:])
+
+
+def test_a_formula_followed_by_a_line_in_words_are_two_lines_not_one_caption():
+    beats, notes = planned('Under the chart write "P(rain | clouds) = 30 / 120 = 0.25" followed by the plain-language '
+                           'line "one cloudy day in four brings rain".')
+    assert [b.kind for b in beats] == ["equation", "text"]
+    assert not [n for n in notes if "one caption" in n]
+
+
+def test_a_derivation_written_line_by_line_in_one_sentence_is_steps():
+    beats, _ = planned('Substitute the numbers in a derivation written line by line: "P = (0.9 x 0.1) / (0.9 x 0.1 + '
+                       '0.2 x 0.9)", then "= 0.09 / (0.09 + 0.18)", then "= 0.09 / 0.27", and finally "= 0.333".')
+    (steps,) = [b for b in beats if b.kind == "steps"]
+    assert len(steps.params["lines"]) == 4 and steps.params["lines"][-1] == "= 0.333"
+
+
+def test_braces_under_pieces_of_the_formula_the_sentence_writes():
+    beats, notes = planned('Write the formula "F = m a" in the center and add two braces with labels: "force" under F '
+                           'and "mass times acceleration" under m a.')
+    assert [b.kind for b in beats] == ["equation", "annotation", "annotation"]
+    assert [(b.params["target"], b.params["label"]) for b in beats[1:]] == [("F", "force"), ("m a", "mass times acceleration")]
+    assert not [n for n in notes if "brace" in n]
+
+
+def test_closing_the_scene_is_no_motion():
+    _, notes = planned('Show the formula "E = mc^2". To close the scene, write "that is all" under it.')
+    assert not [n for n in notes if "motion" in n]

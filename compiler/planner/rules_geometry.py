@@ -489,8 +489,12 @@ def _annotation(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             params["side"] = "down"
         return [_beat("equation", "equation:quoted-math", ex, i, [formula], _kw(formula), exprs=[formula]),
                 _beat("annotation", "annotation:" + params["style"], ex, i, [label], _kw(label), **params)]
+    written = None  # a formula the sentence writes before the braces that mark its pieces
     if not since_clear(ctx):
-        return []
+        written = next((q for q in ex.quoted if q not in ctx.consumed and looks_like_math(q)
+                        and re.search(r"\b(?:brace|label|annotat)\w*", s[s.find(q) + len(q):], re.I)), None)
+        if written is None:
+            return []
     for m in re.finditer(_Q + r"\s+with\s+(?:an?|two|three)?\s*arrows?\s+(?:pointing\s+)?(?:to|at|toward)\s+"
                          r"((?:the\s+)?[\w²³]+(?:\s*(?:,|and)\s*(?:the\s+)?[\w²³]+){0,3})", s, re.I):
         targets = [re.sub(r"^the\s+", "", t.strip(), flags=re.I) for t in re.split(r",|\band\b", m.group(2)) if t.strip()]
@@ -538,10 +542,13 @@ def _annotation(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                 continue  # "Under the formula label the parts with arrows: …": an instruction, not the part's name
             if not _part_known(target.strip(), ex, ctx):
                 continue  # '"+" above the long line' of a battery symbol: a part of a picture, not of a formula on screen
+            if written is not None and re.sub(r"\s+", "", target) not in re.sub(r"\s+", "", written):
+                continue  # (with nothing on screen, only pieces of the formula the sentence writes)
             out.append(_beat("annotation", "annotation:brace-under", ex, i, [label], _kw(label), style="brace",
                              target=target.strip(), label=label,
                              side="down" if where.lower() in ("under", "below") else "up"))
-            ctx.consumed.add(label)
+            ctx.consumed.update([label, target.strip()])
+            ex.prose[:] = [p for p in ex.prose if re.sub(r"\s+", "", p[0].rstrip(".,")) != re.sub(r"\s+", "", target)]
     arrow = re.search(r"\barrow\s+(?:pointing\s+)?(?:to|at)\s+(?:the\s+)?([\w²³ ]{1,30}?)\s+(?:labell?ed|with(?:\s+the)?\s+"
                       r"(?:text|label))\s+" + _Q, s, re.I)
     if arrow and re.fullmatch(r"(?:(?:far|top|bottom|upper|lower|very)\s+)?(?:left|right|top|bottom|middle|cent(?:er|re)|"
@@ -551,4 +558,11 @@ def _annotation(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         out.append(_beat("annotation", "annotation:arrow", ex, i, [arrow.group(2)], _kw(arrow.group(2)), style="arrow",
                          target=arrow.group(1), label=arrow.group(2)))
         ctx.consumed.add(arrow.group(2))
+    if written is not None:
+        if not out or any(b.params.get("target") is None and b.params.get("row") is None and b.params.get("column") is None
+                          for b in out):
+            return []  # (marks with nothing to mark: none of them)
+        # the formula first, then the marks on its pieces
+        ctx.consumed.add(written)
+        return [_beat("equation", "equation:quoted-math", ex, i, [written], _kw(written), exprs=[written])] + out
     return out

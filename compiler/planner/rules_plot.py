@@ -200,7 +200,9 @@ def _axis_names(ex: Extracted) -> tuple[str | None, str | None]:
             names = (pair.group(1) or pair.group(2)).strip(), (pair.group(3) or pair.group(4)).strip()
             # (after a comma only the axes' own letters: '…, labeled "bubble sort" and "merge sort"' names the curves)
             after_comma = re.search(r",\s*labell?ed\s*[\"'\u201c\u2018]", pair.group(0), re.I)
-            if not after_comma or all(len(n) <= 3 for n in names):
+            # (nor a curve's: "h(x)", "f(t)", "P(n)" — a function of one letter — names an axis)
+            axis_like = all(len(n) <= 3 or re.fullmatch(r"[A-Za-zα-ω]\w{0,2}\s*\(\s*[A-Za-zα-ω]\s*\)", n) for n in names)
+            if not after_comma or axis_like:
                 return names
     if out == [None, None] and named_axis_ranges(ex.sentence):
         # "axes: t from 0 to 1.3 s (…, label "t (s)") and x from -0.12 to 0.12 m (…, label "x (m)")": each range's own

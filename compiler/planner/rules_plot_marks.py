@@ -935,6 +935,9 @@ def _secant(ex, ctx, i, first, beats, curves, low):
     if not re.search(r"\b(?:secant|chord)\b", low):
         return None
     s = ex.sentence
+    shrinking = _shrinking_secants(ex, ctx, i, first, beats, curves)
+    if shrinking is not None:
+        return shrinking
     ends: list[tuple[float, float]] = []
     named = re.search(r"\bthrough\s+(?:points?\s+)?([A-Z])\s*(?:and|&|,)\s*(?:point\s+)?([A-Z])\b", s)
     if named:
@@ -965,6 +968,52 @@ def _secant(ex, ctx, i, first, beats, curves, low):
     named_colour = colour_named(s)
     colour = colour_value(named_colour) if named_colour else None
     return [_extend(ex, ctx, i, "plot:secant", [label], curves=[curve_spec(ctx, expr, label, "secant", colour)])]
+
+
+_STEP_NAME = r"(?:\\Delta\s*x|\\delta\s*x|Δx|Δ\s*x|delta\s*x|dx|h)"
+_SECANT_SPAN = re.compile(r"\bfrom\s+(?:x\s*=\s*)?(" + NUM + r")\s+to\s+(?:x\s*=\s*)?(" + NUM + r")\s*\+\s*" + _STEP_NAME, re.I)
+_STEPS = re.compile(r"\b" + _STEP_NAME + r"\s*=\s*(" + NUM + r"(?:\s*(?:,\s*(?:and\s+)?(?:then\s+)?|,?\s*(?:and\s+)?then\s+|\s+and\s+)"
+                    + NUM + r")*)", re.I)
+
+
+def _shrinking_secants(ex, ctx, i, first, beats, curves):
+    """"Draw a secant line from x = 1 to x = 1 + Δx for Δx = 0.1, then 0.01, then 0.001": one secant per step, each
+    taking the place of the one before, labelled with its slope — the secant turning toward the tangent."""
+    span = _SECANT_SPAN.search(ex.sentence)
+    steps = _STEPS.search(ex.sentence)
+    if span is None or steps is None or quantity(span.group(1)) != quantity(span.group(2)):
+        return None
+    fs = [_f(curves[k]) for k in _function_curves(first, beats, curves) if _f(curves[k])]
+    if not fs:
+        return None
+    a = quantity(span.group(1))
+    ya = _safe(fs[-1], a)
+    hs = [quantity(v) for v in re.findall(NUM, steps.group(1))][:6]
+    named_colour = colour_named(ex.sentence)
+    colour = colour_value(named_colour) if named_colour else None
+    out = []
+    for k, h in enumerate(hs):
+        yb = _safe(fs[-1], a + h) if h else None
+        if ya is None or yb is None:
+            ctx.lost(i, f"the secant for {steps.group(0).split('=')[0].strip()} = {_fmt(h)}: the curve has no value there")
+            continue
+        slope = (yb - ya) / h
+        sign, size = ("-", -slope) if slope < 0 else ("+", slope)
+        expr = f"{_fmt(ya)} {sign} {slope_text(size)}*(x - {_fmt(a)})"
+        label = f"slope ≈ {slope:.4f}"
+        beat = _extend(ex, ctx, i, "plot:secant", [label], curves=[curve_spec(ctx, expr, label, "secant", colour)],
+                       replace=bool(out))
+        out.append(beat)
+    ctx.consumed.update(f for f, _, _ in ex.prose)
+    ex.prose[:] = []
+    ex.formulas[:] = []
+    ctx.stop = True
+    return out
+
+
+def slope_text(v: float) -> str:
+    """A slope with the digits that tell the secants apart (1.0689, not 1.069)."""
+    return f"{v:.6g}"
 
 
 def _shift_curve(ex, ctx, i, first, beats, curves, low):

@@ -245,6 +245,8 @@ def rule_recall(ex: Extracted, ctx, i: int) -> list[Beat]:
     named = re.search(r"\bthe\s+[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]\s+(box|block|node|layer|bar|card|cell|column|row|"
                       r"curve|line|step|stage|token|element)\b", ex.sentence, re.I) or re.search(
         r"\b([A-Z][\w-]{1,30})['\u2019]s\s+(box|block|node|card|column|row|stage)\b", ex.sentence)  # "Show Bob's box"
+    if named and re.search(r"[\"\u201c]" + re.escape(named.group(1)) + r"[\"\u201d]", ex.sentence[:named.start()]):
+        named = None  # 'row headers "Sick" and "Healthy", … 95, 5 and 100 in the "Sick" row': named here, not before
     candidates: list[tuple[tuple[str, ...], list[str]]] = []
     if named:
         kinds = next((k for _, k in _noun_kinds(named.group(2))), ("flow",))

@@ -240,6 +240,9 @@ def rule_highlight(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         return []  # "Mark the nodes at x = 0 and x = 1 with red dots labeled "N"": dots to place (the chart rules')
 
     colour = colour_named(ex.sentence)
+    column = _named_column(ex, ctx, i, colour)
+    if column is not None:
+        return column
     part = nth_part(ex.sentence, since_clear(ctx))
     if isinstance(part, Missing):
         ctx.lost(i, part.what)
@@ -346,6 +349,33 @@ def rule_highlight(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             return [_beat("highlight", "highlight:verb", ex, i, (), _kw(ex.sentence), target=ln, mode=mode, color=colour)
                     for ln in dict.fromkeys(lines)]
     return [_beat("highlight", "highlight:verb", ex, i, (), _kw(ex.sentence), target=target, mode=mode, color=colour)]
+
+
+def _named_column(ex: Extracted, ctx: Context, i: int, colour: str | None) -> list[Beat] | None:
+    """'Surround the whole "Test positive" column with a yellow rectangle and fade the other columns to 30% opacity':
+    that column of the table on screen, by its header (boxed when a box or rectangle is asked); "the other columns"
+    dimmed."""
+    table = next((b for b in reversed(since_clear(ctx)) if b.kind == "table"), None)
+    if table is None:
+        return None
+    columns = [str(c) for c in table.params.get("columns") or ()]
+    m = re.search(r"[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]\s+column\b|\bcolumn\s+[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]",
+                  ex.sentence, re.I)
+    name = (m.group(1) or m.group(2)).strip() if m else None
+    if name is None or name not in columns:
+        return None
+    k = columns.index(name) + 1
+    target = table.strings[0] if table.strings else name
+    boxed = re.search(r"\b(?:rectangle|box|boxed|frame|outline|surround\w*)\b", ex.sentence, re.I)
+    beats = [_beat("highlight", "highlight:column", ex, i, (), _kw(ex.sentence), target=target, column=k, color=colour,
+                   mode="box" if boxed else None)]
+    if re.search(r"\b(?:fade|dim|grey|gray)\w*\s+(?:out\s+)?(?:all\s+)?the\s+other\s+columns\b", ex.sentence, re.I):
+        beats += [_beat("highlight", "highlight:column", ex, i, (), _kw(ex.sentence), target=target, column=j, mode="dim")
+                  for j in range(1, len(columns) + 1) if j != k and not (j == 1 and columns[0] == "")]
+        # (the column of row names, under an empty header, is no column of values: it stays)
+    ctx.consumed.add(name)
+    ctx.stop = not [q for q in ex.quoted if q not in ctx.consumed]  # (a text the sentence also writes still comes)
+    return beats
 
 
 _EVERY_BLOCK = re.compile(r"\b(?:both|each|every|all(?:\s+the)?)\s+(?:code\s+)?(?:blocks|listings|snippets|functions|panels|programs)\b",

@@ -108,6 +108,15 @@ def _headed_table(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
     lines = [ln for ln in ex.sentence.split("\n")[1:] if "|" in ln]
     rows = [[match_text(m) for m in re.finditer(Q, ln)] for ln in lines]
     if not lines and 2 <= len(cols) <= 5 and 2 <= len(names) <= 8:
+        filled = _values_in_named_rows(ex.sentence, names, len(cols))
+        if filled is not None:
+            # '… filled with the values 95, 5 and 100 in the "Sick" row, 495, 9,405 and 9,900 in the "Healthy" row'
+            strings = cols + names + [c for r in filled for c in r]
+            claim(ex, ctx, cols + names)
+            ex.prose[:] = []
+            ctx.stop = not [q for q in ex.quoted if q not in ctx.consumed]
+            return [_beat("table", "table:headed-rows-and-columns", ex, i, strings, _kw(ex.sentence) + ("table",),
+                          columns=[""] + cols, rows=[[n] + [cell_number(c) for c in r] for n, r in zip(names, filled)])]
         # the cells come in the next sentence ("Cells (Ana's payoff first):" then a line per row): the table waits
         claim(ex, ctx, cols + names)
         ctx.stop = not [q for q in ex.quoted if q not in ctx.consumed]
@@ -124,6 +133,25 @@ def _headed_table(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
     ctx.stop = not [q for q in ex.quoted if q not in ctx.consumed]
     return [_beat("table", "table:headed-rows-and-columns", ex, i, strings, _kw(ex.sentence) + ("table",), columns=columns,
                   rows=body)]
+
+
+_CELL_NUM = r"[-−]?(?:\d{1,3}(?:,\d{3})+(?![\d.])|\d+(?:\.\d+)?)%?"
+_ROW_VALUES = re.compile(r"(" + _CELL_NUM + r"(?:\s*,\s+(?:and\s+)?" + _CELL_NUM + r"|\s+and\s+" + _CELL_NUM + r")*)\s+(?:in|for)\s+"
+                         r"(?:the\s+)?[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]\s+row\b", re.I)
+
+
+def _values_in_named_rows(sentence: str, names: list[str], ncols: int) -> list[list[str]] | None:
+    """The cells of each named row, written after the headers: "the values 95, 5 and 100 in the "Sick" row, 495, 9,405
+    and 9,900 in the "Healthy" row" (a comma with no space is a thousands separator) — or None unless every row is
+    given its full count of cells."""
+    found = {}
+    for m in _ROW_VALUES.finditer(sentence):
+        cells = [c for c in re.split(r"\s*,\s+(?:and\s+)?|\s+and\s+", m.group(1)) if c]
+        found.setdefault(m.group(2).strip(), cells)
+    rows = [found.get(n) for n in names]
+    if any(r is None or len(r) != ncols for r in rows):
+        return None
+    return rows
 
 
 def _named_lists_table(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
@@ -259,6 +287,9 @@ def rule_table(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         state = _table_state(ex, ctx, i)  # "Fill the Initial row: 1.00, 3.00, 0": a named row, not a new column
         if state is not None:
             return state
+    added = _added_row(ex, ctx, i)
+    if added is not None:
+        return added
     series = _series_table(ex, ctx, i)
     if series is not None:
         return series
@@ -288,6 +319,11 @@ def rule_table(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             r"\btables?\b", re.sub(r"\b(?:under|below|above|beside|next to|in|into|inside|of|on|from|around|near)\s+the\s+"
                                  r"(?:\w+\s+)?tables?\b", " ", mask_shown(ex.sentence), flags=re.I), re.I):
         return []  # "… shown briefly under the table": the table on screen is where things go, not a new one
+    masked = mask_shown(ex.sentence)
+    if since_clear_of_kind(ctx, "table") is not None and re.search(r"\bthe\s+table\b", masked, re.I) and not re.search(
+            r"\b(?:a|an|another|new|second|third|two|three)\s+(?:[\w-]+\s+){0,3}?tables?\b", masked, re.I) and not re.search(
+            r"\b(?:columns?|headers?|headings?)\s*(?:of|:)?\s*[\"\u201c]", ex.sentence, re.I):
+        return []  # "Once the table is complete, surround the whole "Test positive" column …": the table on screen
     named = _named_rows_table(ex, ctx, i) or _named_lists_table(ex, ctx, i)
     if named is not None:
         return named
@@ -509,6 +545,46 @@ _STATE = re.compile(r"\b(?:table|state|rows?)\b[^:.;]{0,30}:\s*(.+)$", re.I)
 
 _ROW_FILL = re.compile(r"\b(?:fill|update|change|set|replace|complete)\w*\s+(?:in\s+)?(?:the\s+)?(?:[\"']?([^\s\"']{1,15})[\"']?\s+row|"
                        r"row\s+([^\s:]{1,15}))(?:\s+with(?:\s+(?:the\s+)?(?:numbers|values|cells))?)?\s*:?\s*([^:]+?)\.?$", re.I)
+
+
+_ADD_ROW = re.compile(r"^\s*(?:\d+[.)]\s*)?(?:(?:then|finally|now|next|last(?:ly)?),?\s+)?(?:add|append|insert|write|put)\s+"
+                      r"(?:a|an|one|another|the)?\s*(?:(?:last|final|new|extra|bottom|further|fourth|fifth|sixth|total)\s+)*"
+                      r"(?:table\s+)?row\b(?:\s+(?:to|at\s+the\s+bottom\s+of)\s+the\s+table)?\s*(?:with\s+|reading\s+|:\s*)?"
+                      r"(?P<cells>.+?)\s*(?:[,;]?\s*(?:\bhighlighted\b|\bin\s+(?:bold|colou?r)|\bshown\b|\bmarked\b).*)?[.\s]*$",
+                      re.I | re.S)
+
+
+def _added_row(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
+    """"Add a last row 'exact' | | '1.0806' highlighted in yellow", "Add a row: 4 | 16 | 64": one more row of the
+    table on screen (an empty cell kept empty), changed in place and highlighted; a row of the wrong number of cells
+    is said, not forced in."""
+    table = since_clear_of_kind(ctx, "table")
+    m = _ADD_ROW.match(ex.sentence)
+    if table is None or table.params.get("pending") or m is None:
+        return None
+    ncols = len(table.params["columns"])
+    text = m.group("cells")
+    if "|" in text:
+        cells = [c.strip().strip("\"'\u201c\u201d\u2018\u2019") for c in text.split("|")]
+    else:
+        cells = [match_text(q) for q in re.finditer(Q, text)] or [c.strip() for c in top_level_split(text, r",")]
+    cells = [c for c in cells if c is not None]
+    if not cells or len(cells) != ncols:
+        ctx.lost(i, f"the row {text[:40]!r} has {len(cells)} cells for a table of {ncols} columns: it is not added")
+        ctx.stop = True
+        return []
+    rows = [list(r) for r in table.params["rows"]] + [[cell_number(c) if c else "" for c in cells]]
+    if len(rows) > 8:
+        ctx.lost(i, "the table already has 8 rows: the new row is not added")
+        ctx.stop = True
+        return []
+    strings = [c for c in cells if c]
+    claim(ex, ctx, strings + [text])
+    ex.prose[:] = []
+    ctx.stop = True
+    params = {k: v for k, v in table.params.items() if k not in ("highlight_row", "highlight_col", "highlight_cell")}
+    return [_beat("table", "table:added-row", ex, i, list(table.params["columns"]) + [_fmt(c) for r in rows for c in r if c != ""],
+                  _kw(ex.sentence) + ("table",), **{**params, "rows": rows, "update": True, "highlight_row": len(rows) - 1})]
 
 
 def _known_table(ctx: Context) -> tuple[Beat | None, Beat | None]:

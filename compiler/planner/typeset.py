@@ -163,7 +163,11 @@ def derivations_as_steps(beats: list[Beat]) -> list[Beat]:
                 run.append(beats[j])
                 j += 1
         lines = [e for r in run for e in r.params.get("exprs") or []]
-        if len(run) >= 2 and 3 <= len(lines) <= 8 and len({r.detail_index for r in run}) >= 2:
+        # (one sentence writing a derivation "line by line": "…: "P(D | +) = (0.95 x 0.01) / …", then "= 0.0095 / 0.059",
+        # and finally "= 0.161"" — its lines, one under another, not one equation of them all)
+        one = len(run) == 1 and 3 <= len(lines) <= 8 and any(str(e).lstrip().startswith(("=", "≈")) for e in lines[1:]) \
+            and _derivation_line(b)
+        if one or len(run) >= 2 and 3 <= len(lines) <= 8 and len({r.detail_index for r in run}) >= 2:
             params = {"lines": lines, **({"color": b.params["color"]} if b.params.get("color") else {})}
             out.append(replace(b, kind="steps", params=params, rule=b.rule + "+derivation",
                                strings=tuple(s for r in run for s in r.strings)))

@@ -57,7 +57,9 @@ def play(scene, target: str | None, slot: float, mode: str = "surround", color: 
     scene.play_key(Create(box), Indicate(_flashed(mob), color=color, scale_factor=1.05), run_time=rt)
     if mode == "box":
         # "Box the final answer": the box stays, and moves with what it surrounds
-        owner = next((m for m in scene.body if mob is m or mob in m.get_family()), None)
+        owner = next((m for m in scene.body if mob is m or mob in m.get_family()), None) or next(
+            (m for m in scene.body if len(mob.submobjects) and all(s in m.get_family() for s in mob.submobjects)), None)
+        # (a column or row of a table is a group of its cells made for the mark: its owner holds the cells)
         if owner is not None:
             scene.remove(box)  # drawn as part of its owner only: when the owner fades out, so does the box (a copy
             owner.add(box)     # left at the top level came back after the fade, an empty box over what followed)
