@@ -220,3 +220,79 @@ def test_braces_under_pieces_of_the_formula_the_sentence_writes():
 def test_closing_the_scene_is_no_motion():
     _, notes = planned('Show the formula "E = mc^2". To close the scene, write "that is all" under it.')
     assert not [n for n in notes if "motion" in n]
+
+
+def plan_of(*details: str):
+    sb = Storyboard.model_validate({"scenes": [scene(d, "Some narration here.", style="Default colours.") for d in details]})
+    plan = plan_storyboard(sb)
+    return plan.scenes, [f"{n.code} {n.message}" for n in plan.diagnostics]
+
+
+TWO_LOOPS = ("Draw the circuit as a rectangle 6 wide and 3 tall, with a vertical middle branch.\n"
+             "Left side: battery symbol labelled “E₁ = 9 V”.\n"
+             "Top-left wire: zigzag resistor labelled “R₁ = 1 Ω”.\n"
+             "Middle branch: zigzag resistor labelled “R₂ = 2 Ω”.\n"
+             "Top-right wire: zigzag resistor labelled “R₃ = 5 Ω”.\n"
+             "Right side: battery symbol labelled “E₂ = 3 V”.\n"
+             "Current arrows: “Ia” on the top-left wire pointing right → toward the node; “Ib” on the middle branch "
+             "pointing down ↓.")
+
+
+def test_a_circuit_described_part_by_part_by_where_each_part_sits():
+    (sp,), notes = plan_of(TWO_LOOPS)
+    assert [b.kind for b in sp.beats] == ["circuit"]  # no rectangle, no loose labels, no chain of "pointing right"
+    elements = sp.beats[0].params["elements"]
+    assert [(e["type"], e.get("label"), e.get("value"), e.get("branch")) for e in elements] == [
+        ("battery", "E₁", "9 V", None), ("resistor", "R₁", "1 Ω", None), ("resistor", "R₂", "2 Ω", 1),
+        ("resistor", "R₃", "5 Ω", 2), ("battery", "E₂", "3 V", 2)]
+    assert [e.get("current") for e in elements] == [None, "Ia", "Ib", None, None]
+    assert sp.beats[0].params["layout"] == "parallel"
+    # laid out and never given a part: said
+    (sp,), notes = plan_of("Draw the circuit as a rectangle 6 wide and 3 tall, with a vertical middle branch.")
+    assert not sp.beats or all(b.kind != "drawing" for b in sp.beats)
+    assert [n for n in notes if "SB307" in n and "never given its parts" in n]
+
+
+def test_the_circuit_of_an_earlier_scene_comes_back_with_its_currents_relabelled():
+    scenes, notes = plan_of(TWO_LOOPS, 'Left half: the circuit at 0.6 scale, with the middle loop (R₂, E₂) highlighted.',
+                            'Left: the circuit with the final currents written next to the arrows: "Ia ≈ 1.5 A", '
+                            '"Ib ≈ 0.75 A". The Ib arrow turns red and its label changes to "0.75 A".')
+    second, third = scenes[1], scenes[2]
+    assert second.beats[0].rule == "circuit:recalled-from-scene-1"
+    assert [n for n in notes if "SB307" in n and "'middle loop (R₂, E₂)' is not highlighted" in n]
+    steps = [s for b in third.beats if b.rule == "circuit:steps" for s in b.params["steps"]]
+    assert {(s["element"], s["text"]) for s in steps} >= {("resistor", "Ia ≈ 1.5 A"), ("resistor 2", "Ib ≈ 0.75 A"),
+                                                          ("resistor 2", "0.75 A")}
+    assert "flow" not in [b.kind for b in third.beats]
+    assert [n for n in notes if "SB307" in n and "keeps its colour and direction" in n]
+    # a circuit drawn here, even named "the circuit", is no recall
+    scenes, _ = plan_of("Draw a series circuit with a 6 V battery and a 3 Ω resistor.",
+                        "Draw the circuit on the left half: a rectangle of wires. Battery on the left side labeled "
+                        "\"12 V\". Resistor R1 on the top wire labeled \"R1 = 4 Ω\".")
+    assert not scenes[1].beats[0].rule.startswith("circuit:recalled")
+
+
+def test_a_title_named_as_such_is_not_the_first_item_of_the_list_beside_it():
+    beats, _ = planned('Show the title "Recap" at the top, and on the left list three bullet points, reading "Count '
+                       'first", "Then divide" and "Check the units".')
+    assert [b.kind for b in beats] == ["title", "bullets"]
+    assert beats[1].params["items"] == ["Count first", "Then divide", "Check the units"]
+
+
+def test_a_person_icon_described_by_its_shapes_is_the_icon():
+    beats, notes = planned("On the right half draw a simple person icon made of a circle head and a rounded body.")
+    assert [b.kind for b in beats] == ["icon"] and beats[0].params["icons"] == ["person"]
+
+
+def test_a_column_named_in_a_later_scene_is_highlighted_on_the_recalled_table():
+    scenes, _ = plan_of('Draw a table with columns "A", "B" and "C" and rows: 1 | 2 | 3; 4 | 5 | 6.',
+                        'Beneath the formula, a small version of the table from the earlier scene with only the "B" '
+                        'column highlighted.')
+    kinds = [(b.kind, b.rule) for b in scenes[1].beats]
+    assert ("highlight", "highlight:column") in kinds
+    assert not [b for b in scenes[1].beats if b.kind == "table" and b.params.get("columns") == ["highlighted"]]
+
+
+def test_a_derivation_under_a_half_heading_is_not_drawn_twice():
+    beats, _ = planned("Right half, line by line:\n“a + b = 5”\n“2a + 2b = 10”\n“a = 5 − b”")
+    assert [b.kind for b in beats] == ["steps"]

@@ -303,9 +303,193 @@ def _labels_on_circuit(ex: Extracted, ctx: Context, i: int, circuit: Beat) -> li
     return []
 
 
+# "Left side:", "Top-left wire:", "Middle branch:", "Right side:": where a part of a circuit described piece by piece sits
+_PLACE = re.compile(r"^\s*(?:[-•*]\s*)?(?:on\s+the\s+|the\s+)?(?P<place>(?:top|bottom|upper|lower|left|right|middle|centre|center)"
+                    r"(?:[- ](?:left|right))?)\s+(?:side|wire|branch|edge|rung|leg)\s*[:,]", re.I)
+
+
+def _placed_branch(place: str, middle: bool) -> int | None:
+    """The branch of a part placed by its side in a circuit with a middle branch: the middle branch is the first rung,
+    the right side (and the top-right and bottom-right wires) the second; the left side stays on the main line."""
+    place = place.lower().replace("center", "middle").replace("centre", "middle")
+    if place == "middle":
+        return 1
+    if middle and re.search(r"right", place):
+        return 2
+    return None
+
+
+def _laid_out(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
+    """"Draw the circuit as a rectangle 8 wide and 4 tall …, with a vertical middle branch at x = 0": the circuit's
+    shape, which the parts of the next sentences fill ("Left side: battery …", "Middle branch: resistor …") — not a
+    rectangle of its own. Announced, and said if no part ever comes."""
+    s = ex.bare or ex.sentence
+    if not re.search(r"\bcircuit\b", s, re.I) or not re.search(r"\b(?:rectangle|loop|branch(?:es)?|square)\b", s, re.I):
+        return None
+    if _elements(ex.sentence):
+        return None  # "Draw a series circuit as a rectangle loop: a battery on the left side …": its parts come with it
+    if not re.search(r"^\s*(?:[-•*]\s*)?(?:\d+[.)]\s*)?(?:first,?\s+)?(?:draw|build|sketch|lay\s+out|show)\s+(?:the|a)\s+"
+                     r"(?:\w+\s+)?circuit\s+as\b", s, re.I):
+        return None
+    ctx.announced["circuit"] = (i, {"middle": bool(re.search(r"\bmiddle\s+branch|\bcent(?:er|re)\s+branch", s, re.I)),
+                                    "unfinished": "the circuit it lays out is never given its parts: it is not drawn"})
+    ctx.modified.add(i)
+    ctx.stop = True
+    return []
+
+
+def _recalled(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
+    """"Left half: the circuit at 0.6 scale, with the right loop highlighted", "Left: the circuit with the final
+    currents …": the circuit an earlier scene drew, as it left it — not a new circuit of the parts the sentence names."""
+    said = ex.bare or ex.sentence
+    if not re.search(r"\b(?:the|our|that|this)\s+(?:(?:same|whole|full|original|complete|two-loop|series|parallel|\w+)\s+)?"
+                     r"circuit\b", said, re.I) or re.search(r"\b(?:a|an|another|new|second|different)\s+(?:[\w-]+\s+)?circuit\b",
+                                                          said, re.I):
+        return None
+    if re.search(r"\b(?:draw|build|sketch|construct|lay\s+out)\s+the\s+circuit\b[^.]*(?::|\brectangle\b|\bwires?\b|\bloop\b)",
+                 said, re.I):
+        return None  # "Draw the circuit on the left half: a rectangle of wires …": drawn here, its parts in what follows
+    own = _elements(said)
+    if len(own) >= 2 or any(e["type"] == "battery" for e in own):
+        return None  # "Draw the circuit on the left half: … Battery on the left side … Resistor R1 …": a circuit drawn here
+    from .rules_recall import scene_state
+
+    for sp in ctx.earlier("circuit"):
+        state = scene_state(sp, "circuit")
+        if state is not None and state.params.get("elements"):
+            params = {k: v for k, v in state.params.items() if k not in ("steps", "extend", "place")}
+            out = [_beat("circuit", f"circuit:recalled-from-scene-{sp.number}", ex, i, list(state.strings),
+                         _kw(ex.sentence) + ("circuit",), **params)]
+            # "… with the final currents written next to the arrows: "I₁ ≈ 2.31 A", "I₃ ≈ 1.85 A"": each arrow's new label
+            relabel = [{"action": "current", "element": e["name"], "text": q} for q in ex.quoted if len(q) <= 16
+                       for e in params["elements"] if e.get("current") and e.get("name")
+                       and re.match(re.escape(str(e["current"]).strip()) + r"\s*[=≈]", q)]
+            if relabel and re.search(r"\bcurrents?\b", said, re.I):
+                ctx.consumed.update(x["text"] for x in relabel)
+                out.append(_beat("circuit", "circuit:steps", ex, i, [x["text"] for x in relabel], _kw(ex.sentence),
+                                 extend=True, steps=relabel[:10]))
+            marked = re.search(r"\bwith\s+(?:the\s+)?((?:[^,;.()]|\([^()]*\)){1,60}?)\s+(?:highlighted|ringed|marked|flashing)\b", said, re.I)
+            if marked:
+                # "… with the resistor highlighted": that part ringed; a loop or branch, which the circuit cannot ring, said
+                name = _element_named(re.sub(r"\s*\([^)]*\)", "", marked.group(1)).split()[-1], params["elements"])
+                if name:
+                    out.append(_beat("circuit", "circuit:steps", ex, i, [], _kw(ex.sentence), extend=True,
+                                     steps=[{"action": "highlight", "element": name}]))
+                else:
+                    ctx.lost(i, f"the {marked.group(1).strip()!r} is not highlighted: only a single part of the circuit can be")
+            return out
+    return None
+
+
+def _arrow_relabelled(ex: Extracted, ctx: Context, i: int, circuit: Beat) -> list[Beat] | None:
+    """"The I₂ arrow turns red, rotates 180° to point right, and its label changes to "0.46 A"": the label of that
+    current arrow changes; what else the sentence does to the arrow (its colour, its turn) is said, not drawn."""
+    m = re.search(r"\bthe\s+([A-Za-z][\w₀-₉]{0,3})\s+(?:current\s+)?arrow\b.*?\blabel\s+(?:changes|becomes|turns|is\s+changed)\s+"
+                  r"(?:to|into)\s+[\"\u201c]([^\"\u201d]{1,16})[\"\u201d]", ex.sentence, re.I)
+    if m is None:
+        return None
+    element = next((e.get("name") for e in circuit.params.get("elements") or []
+                    if str(e.get("current") or "").strip() == m.group(1)), None)
+    if element is None:
+        return None
+    ctx.consumed.add(m.group(2))
+    rest = ex.sentence[:m.start()] + ex.sentence[m.end():]
+    if re.search(r"\b(?:rotat|flip|revers|turns?\s+(?:red|green|blue|yellow|orange)|point)\w*", ex.sentence[m.start():m.end()] + rest, re.I):
+        ctx.lost(i, f"the {m.group(1)} arrow keeps its colour and direction: only its label changes to {m.group(2)!r}")
+    ctx.stop = not [q for q in ex.quoted if q not in ctx.consumed]
+    return [_beat("circuit", "circuit:steps", ex, i, [m.group(2)], _kw(ex.sentence), extend=True,
+                  steps=[{"action": "current", "element": element, "text": m.group(2)}])]
+
+
+def _place_key(place: str) -> str:
+    return place.lower().replace("center", "middle").replace("centre", "middle").replace(" ", "-")
+
+
+def _placed_currents(ex: Extracted, ctx: Context, i: int, circuit: Beat, places: dict) -> list[Beat] | None:
+    """'Current arrows: "I₁" on the top-left wire …; "I₃" on the middle branch …': each current on the wire of the part
+    placed there before ("Top-left wire: resistor …"), an arrow with its name; one whose wire holds no part is said."""
+    found = list(re.finditer(r"[\"\u201c]([^\"\u201d]{1,20})[\"\u201d]\s+(?:on|along|in|through)\s+the\s+"
+                             r"((?:top|bottom|upper|lower|left|right|middle|centre|center)(?:[- ](?:left|right))?)\s+"
+                             r"(?:wire|branch|side|rung|leg)\b", ex.sentence, re.I))
+    if not found:
+        return None
+    params = dict(circuit.params)
+    elements = [dict(e) for e in params.get("elements") or []]
+    for m in found:
+        name = places.get(_place_key(m.group(2)))
+        target = next((e for e in elements if e.get("name") == name), None) if name else None
+        if target is None:
+            ctx.lost(i, f"the current {m.group(1)!r} on the {m.group(2)} wire: no part of the circuit is placed there")
+            continue
+        target["current"] = m.group(1)
+        ctx.consumed.add(m.group(1))
+    params["elements"] = elements
+    ctx.replace(circuit, Beat("circuit", params, circuit.strings + tuple(m.group(1) for m in found), circuit.rule.split("+")[0]
+                              + "+currents", circuit.source, circuit.detail_index, circuit.keywords), i)
+    ctx.stop = not [q for q in ex.quoted if q not in ctx.consumed]
+    return []
+
+
+def _battery_value(e: dict, quoted: list[str]) -> None:
+    """'battery symbol … labelled "V₁ = 12 V"': its name and voltage, from the label."""
+    if e["type"] != "battery" or e.get("value"):
+        return
+    for q in quoted:
+        m = re.fullmatch(r"\s*([A-Za-zℰε][\w₀-₉]{0,3})\s*=\s*(\d+(?:\.\d+)?)\s*V\s*", q)
+        if m:
+            e["label"], e["value"] = m.group(1), f"{m.group(2)} V"
+            return
+        m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*V\s*", q)
+        if m:
+            e["value"] = f"{m.group(1)} V"
+            return
+
+
 def rule_circuit(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     s = ex.sentence
     circuit = _circuit(ctx)
+    if circuit is None:
+        shape = _laid_out(ex, ctx, i)
+        if shape is not None:
+            return shape
+        recalled = _recalled(ex, ctx, i)
+        if recalled is not None:
+            return recalled
+    layout_said = ctx.announced.get("circuit")
+    place = _PLACE.match(s)
+    relabelled = _arrow_relabelled(ex, ctx, i, circuit) if circuit is not None else None
+    if relabelled is not None:
+        return relabelled
+    if layout_said is not None and circuit is not None and re.search(r"\bcurrents?\b", ex.bare or s, re.I):
+        arrows = _placed_currents(ex, ctx, i, circuit, layout_said[1].get("places") or {})
+        if arrows is not None:
+            return arrows
+    if layout_said is not None and place and circuit is not None:
+        # a part of the circuit laid out before, placed by its side: added where it sits
+        parts = _elements(s) if len(_elements(s)) == len(_elements(ex.bare or s)) else _elements(ex.bare or s)
+        for e in parts:  # (the labels in quotes name the parts: "R₁ = 2 Ω")
+            _battery_value(e, ex.quoted)
+            branch = _placed_branch(place.group("place"), layout_said[1].get("middle", False))
+            if branch:
+                e["branch"] = branch
+            e.pop("series", None)
+        if parts:
+            params = dict(circuit.params)
+            have = list(params.get("elements") or [])
+            fresh = _named(have + parts)[len(have):]
+            params["elements"] = ctx.capped(i, have + fresh, 10, "circuit elements")
+            places = layout_said[1].setdefault("places", {})
+            for e in fresh:  # (where each part sits, for the current arrows a later sentence puts on its wire)
+                places.setdefault(_place_key(place.group("place")), e.get("name"))
+            if any(e.get("branch") for e in params["elements"]):
+                params["layout"] = "parallel"
+            drawn = {str(x).replace(" ", "") for e in fresh for x in (e.get("value"), f"{e.get('label')}={e.get('value')}") if x}
+            ctx.consumed.update(q for q in ex.quoted if q.replace(" ", "") in drawn or q.strip() in ("+", "-", "−"))
+            ctx.replace(circuit, Beat("circuit", params, circuit.strings + tuple(e.get("value") or e["type"] for e in fresh),
+                                      circuit.rule.split("+")[0] + "+placed", circuit.source, circuit.detail_index,
+                                      circuit.keywords), i)
+            ctx.stop = not [q for q in ex.quoted if q not in ctx.consumed]
+            return []
     branches = _labelled_branches(ex)
     if branches:
         ctx.consumed.update(e["label"] for e in branches if e.get("label"))
@@ -331,6 +515,16 @@ def rule_circuit(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                           r"drawing|view|map|sketch|layout|diagram\s+of))", ex.bare or s, re.I) and elements) and not (
                 len({e["type"] for e in own}) >= 2 and any(e["type"] == "battery" for e in own)) and not laid_out and not fresh:
             return []  # ("Circuit layout: …" then "Battery symbol … labelled "12 V"": the circuit starts with it)
+        if layout_said is not None:
+            layout_said[1]["beat"] = True  # (the circuit laid out before starts with this part)
+            if place:
+                layout_said[1].setdefault("places", {})[_place_key(place.group("place"))] = "battery" if any(
+                    e["type"] == "battery" for e in elements) else None
+            for e in elements:
+                _battery_value(e, ex.quoted)
+                branch = _placed_branch(place.group("place"), layout_said[1].get("middle", False)) if place else None
+                if branch:
+                    e["branch"] = branch
         params: dict = {"elements": _named(ctx.capped(i, elements, 10, "circuit elements"))}
         if re.search(r"\bparallel\b|\b(?:separate|own|two|three|four)\s+(?:\w+\s+)?branch(?:es)?\b", ex.bare or s, re.I):
             _branches(params["elements"])  # ("… on two separate vertical branches": in parallel, said without the word)

@@ -193,7 +193,11 @@ def rule_comparison(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if block:
         # 'Left column header "Light as a wave predicts":' then "Brighter light gives faster electrons", …: its lines,
         # written one per line (formulas among them typeset by the column)
-        lines = ctx.capped(i, [ln.strip() for ln in block.group(1).splitlines() if ln.strip()], 10, "lines in a column")
+        lines = ctx.capped(i, [re.sub(r'^["\u201c](.+)["\u201d]$', r"\1", ln.strip()) for ln in block.group(1).splitlines()
+                               if ln.strip()], 10, "lines in a column")
+        if any(b.detail_index == i and b.source == ex.sentence and b.kind in ("steps", "bullets", "equation")
+               and set(lines) <= {str(x) for x in b.strings} for b in ctx.beats):
+            return []  # ("Right half, line by line:" then its lines: the derivation drawn already, not a column again)
         ex.prose[:] = []
     formulas = [f.rstrip(".") for f, a, _ in ex.prose if a >= col.end() and f.rstrip(".") not in ctx.consumed]
     if formulas and lines and "\n" in rest:

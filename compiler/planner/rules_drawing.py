@@ -342,6 +342,9 @@ def rule_drawing(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         return []
     mine = [b for b in ctx.beats if b.detail_index == i and b.source == ex.sentence]
     thing = bool(_composites(s, [], [], ex, None, i))  # a thing described by the shapes it is made of
+    if thing and any(b.kind == "icon" and any(re.search(r"\b" + re.escape(n) + r"\s+icon\b", s, re.I)
+                                              for n in b.params.get("icons") or ()) for b in mine):
+        return []  # "a simple person icon made of a circle head and a rounded body": the person icon, as asked
     if any(b.kind not in (("text", "bullets", "flow", "icon") if thing else ("text", "bullets")) for b in mine):
         return []  # another component drew this sentence's picture
     if not re.search(r"\b(?:draw|show|add|place|put|sketch|depict|illustrate)\w*\b|^\s*(?:inside|above|below|next to|on the)\b",

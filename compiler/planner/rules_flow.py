@@ -424,7 +424,9 @@ def rule_flow(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             # "list the phases in a single row, separated by arrows:" then "Prophase → Metaphase → …": a chain
             r"\b(?:separated|joined|connected|linked)\s+by\s+arrows\b|\bwith\s+arrows\s+between\b", ex.sentence, re.I)) and not \
             re.search(r"[\"\u201d]\s*(?:->|→|⟶)\s*[\"\u201c]", ex.sentence) and not _in_formula_drawn(ex.chain, ctx, i) and \
-            not _walk_on_graph(ex, ctx, i):  # ('"t = 0.00 s" → "t = 1.58 s"': a reading
+            not _walk_on_graph(ex, ctx, i) and not any(
+                re.search(r"\b(?:pointing|points?|toward|towards|leftward|rightward|upward|downward)\b", n, re.I)
+                for n in ex.chain):  # ("“I₁” pointing right → toward A": an arrow's direction, not two boxes) ('"t = 0.00 s" → "t = 1.58 s"': a reading
         # that changes, not a chain of the words around it)
         # (an arrow inside an item of a list — "Take the square root → standard deviation" — is the item's)
         nodes, rule = ex.chain, "flow:arrow-chain"

@@ -96,7 +96,10 @@ def rule_title(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     first_text = first and len(ex.quoted) == 1 and direct is not None and plain and not question \
         and len(q) <= 50 and not _has(ex, r"\b(boxes|box|diagram|blocks?|arrows?|matri(?:x|ces)|list)\b")
     short = len(q) <= 60
-    if (title_cue or first_text) and short and not _has(ex, r"\b(list|items|bullets?)\b.*\".*\".*\""):
+    # 'write the title "Summary" at the top, and on the left list four bullet points …: "…", "…"': the title named as
+    # such is the title, not the list's first item
+    named = re.search(r"\btitle\s*:?\s*[\"\u201c]" + re.escape(q) + r"[\"\u201d]", ex.sentence, re.I)
+    if (title_cue or first_text) and short and (named or not _has(ex, r"\b(list|items|bullets?)\b.*\".*\".*\"")):
         text = q
         subtitle = None
         m = re.search(r"subtitle[^\"]*\"([^\"]+)\"", ex.sentence, re.I)
@@ -208,10 +211,17 @@ def rule_highlight(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     """"Highlight "A"", "Highlight the middle element 34", "Cross out the common factor (x - 2)",
     "Highlight the line `mid = (low + high) // 2`", "Put a box around the final answer": the target is
     the first thing named that is on screen (default: the last element drawn)."""
+    if ctx.beats and not _has(ex, _HIGHLIGHT_VERB) and re.search(
+            r"[\"\u201d]\s+column\s+(?:is\s+|being\s+)?(?:highlighted|boxed|framed|outlined|marked)\b", ex.sentence, re.I):
+        # '… the table from the earlier scene with only the "Test positive" column highlighted'
+        return _named_column(ex, ctx, i, colour_named(ex.sentence)) or []
     if not ctx.beats or not _has(ex, _HIGHLIGHT_VERB):
         return []
     if _has(ex, r"^\s*(?:then\s+)?(?:emphasi[sz]e|stress|point out)\s+(?:that|how)\b") and not ex.quoted:
         return []  # "Emphasize that four times the length gives twice the period": a remark (rule_note)
+    column = _named_column(ex, ctx, i, colour_named(ex.sentence))
+    if column is not None:
+        return column  # ('… the table from the earlier scene with only the "Test positive" column highlighted')
     strong = re.match(r"^\s*(?:then\s+)?(?:highlight|emphasi[sz]e|circle|flash|pulse|spotlight)\b", ex.sentence, re.I)
     if any(b.detail_index == i and b.source == ex.sentence and "recalled" not in b.rule and not (
             strong and b.kind == "message_chart") for b in ctx.beats):
@@ -240,9 +250,6 @@ def rule_highlight(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         return []  # "Mark the nodes at x = 0 and x = 1 with red dots labeled "N"": dots to place (the chart rules')
 
     colour = colour_named(ex.sentence)
-    column = _named_column(ex, ctx, i, colour)
-    if column is not None:
-        return column
     part = nth_part(ex.sentence, since_clear(ctx))
     if isinstance(part, Missing):
         ctx.lost(i, part.what)
@@ -366,7 +373,8 @@ def _named_column(ex: Extracted, ctx: Context, i: int, colour: str | None) -> li
         return None
     k = columns.index(name) + 1
     target = table.strings[0] if table.strings else name
-    boxed = re.search(r"\b(?:rectangle|box|boxed|frame|outline|surround\w*)\b", ex.sentence, re.I)
+    near = ex.sentence[max(0, m.start() - 40):m.end() + 50]  # (the box of the column, not of a formula beside it)
+    boxed = re.search(r"\b(?:rectangle|box|boxed|frame|outline|surround\w*)\b", near, re.I)
     beats = [_beat("highlight", "highlight:column", ex, i, (), _kw(ex.sentence), target=target, column=k, color=colour,
                    mode="box" if boxed else None)]
     if re.search(r"\b(?:fade|dim|grey|gray)\w*\s+(?:out\s+)?(?:all\s+)?the\s+other\s+columns\b", ex.sentence, re.I):

@@ -320,7 +320,7 @@ def rule_table(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                                  r"(?:\w+\s+)?tables?\b", " ", mask_shown(ex.sentence), flags=re.I), re.I):
         return []  # "… shown briefly under the table": the table on screen is where things go, not a new one
     masked = mask_shown(ex.sentence)
-    if since_clear_of_kind(ctx, "table") is not None and re.search(r"\bthe\s+table\b", masked, re.I) and not re.search(
+    if since_clear_of_kind(ctx, "table") is not None and re.search(r"\bthe\s+(?:[\w-]+\s+){0,4}?table\b", masked, re.I) and not re.search(
             r"\b(?:a|an|another|new|second|third|two|three)\s+(?:[\w-]+\s+){0,3}?tables?\b", masked, re.I) and not re.search(
             r"\b(?:columns?|headers?|headings?)\s*(?:of|:)?\s*[\"\u201c]", ex.sentence, re.I):
         return []  # "Once the table is complete, surround the whole "Test positive" column …": the table on screen
