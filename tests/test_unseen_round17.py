@@ -296,3 +296,27 @@ def test_a_column_named_in_a_later_scene_is_highlighted_on_the_recalled_table():
 def test_a_derivation_under_a_half_heading_is_not_drawn_twice():
     beats, _ = planned("Right half, line by line:\n“a + b = 5”\n“2a + 2b = 10”\n“a = 5 − b”")
     assert [b.kind for b in beats] == ["steps"]
+
+
+ROW = ("Show the sorted array of 8 numbers in a row of squares: 2, 5, 8, 12, 16, 23, 38, 56, with indices 0 to 7 "
+       "below.")
+
+
+def test_the_array_named_again_comes_back_and_its_pointers_sit_on_it():
+    scenes, notes = plan_of(ROW, 'The 8-square array with indices.\nBlue arrow labeled "lo" under index 0 and blue '
+                                 'arrow labeled "hi" under index 7.\nMove the lo arrow to index 4.')
+    beats = scenes[1].beats
+    assert beats[0].rule == "sequence:recalled-from-scene-1"
+    pointers = [(b.rule, b.params["label"], b.params["items"]) for b in beats if b.kind == "annotation"]
+    assert pointers == [("annotation:pointer", "lo", [1, 1]), ("annotation:pointer", "hi", [8, 8]),
+                        ("annotation:pointer-moved", "lo", [5, 5])]
+    assert not [b for b in beats if b.kind == "text"]
+    scenes, notes = plan_of(ROW, "The array in the upper half of the screen with lo, mid, hi arrows.")
+    assert scenes[1].beats[0].rule == "sequence:recalled-from-scene-1"
+    assert [n for n in notes if "SB307" in n and "arrows are not brought back" in n]
+
+
+def test_a_picture_named_with_numbers_it_does_not_carry_is_not_brought_back():
+    scenes, _ = plan_of('Draw a bar chart with bars "0 heads" = 0.25, "1 head" = 0.5, "2 heads" = 0.25.',
+                        "Show the bar chart for 20 coin flips with bars for 0 to 20 heads, tallest at 10.")
+    assert not [b for b in scenes[1].beats if b.rule.startswith("bar_chart:recalled")]

@@ -332,6 +332,9 @@ def rule_recall(ex: Extracted, ctx, i: int) -> list[Beat]:
     if named_before is not None:
         # "Left: the unit square with the quarter circle.": a noun phrase, no verb, naming a picture drawn before
         ctx.stop = True
+        extra = re.search(r"\bwith\s+(?:the\s+|its\s+)?((?:[\w,]+\s+){0,4}?(?:arrows?|pointers?|markers?))\b", ex.sentence, re.I)
+        if extra and named_before[1].kind in ("sequence", "grid"):
+            ctx.lost(i, f"the {extra.group(1)} are not brought back with it")
         return [_recalled(named_before[1], named_before[0], ex, i)]
     if layout and not candidates and not shown - {"title", "text", "clear"}:
         # "Same five-column layout, with arrow 1 already present.": the picture of the scene before, as it was left
@@ -353,7 +356,8 @@ def rule_recall(ex: Extracted, ctx, i: int) -> list[Beat]:
 
 _NOUN_PHRASE = re.compile(r"\s*(?:(?:left|right|top|bottom|middle|cent(?:er|re))(?:\s+(?:half|side|panel|part))?\s*:\s*|"
                           r"(?:on|at|in)\s+the\s+(?:left|right|top|bottom|middle|cent(?:er|re))(?:\s+\w+)?\s*[:,]\s*)?"
-                          r"the\s+([a-z][a-z -]{2,80}?)\s*\.?\s*", re.I)
+                          r"(?:(?:show|display|bring\s+back|keep)\s+)?"
+                          r"the\s+([a-z0-9][a-z0-9 ,-]{2,100}?)\s*\.?\s*", re.I)
 
 
 def _named_picture(ex: Extracted, ctx) -> tuple[int, Beat] | None:
@@ -369,9 +373,27 @@ def _named_picture(ex: Extracted, ctx) -> tuple[int, Beat] | None:
                 continue
             state = scene_state(sp, b.kind)
             drawn = set(re.findall(r"[a-z]{4,}", " ".join(state.strings).lower())) if state is not None else set()
-            if words & drawn:
+            if words & drawn and _numbers_fit(state, m.group(1)):
                 return sp.number, state
+    # "The 16-square array with indices.": the picture of that kind the latest scene drew, named by its noun
+    kinds = [k for _, ks in _noun_kinds(m.group(1)) for k in ks if k not in _NOT_PICTURES]
+    if kinds and not re.search(r"\d+\s*(?:,|and)\s*\d+", m.group(1)):  # (numbers listed: a new one)
+        for sp in reversed(ctx.history):
+            for kind in dict.fromkeys(kinds):
+                state = scene_state(sp, kind)
+                if state is None:
+                    continue
+                return (sp.number, state) if _numbers_fit(state, m.group(1)) else None
     return None
+
+
+def _numbers_fit(state: Beat, phrase: str) -> bool:
+    """Whether every number of a phrase naming a picture is one that picture carries ("the bar chart for 20 coin flips
+    with bars for 0 to 20 heads" is new data, not the chart of 3 coins; "the 16-square array": its 16 cells)."""
+    items = len(state.params.get("tokens") or state.params.get("labels") or state.params.get("values") or ())
+    shown = " ".join(str(x) for x in state.strings)
+    return all(re.search(r"(?<![\d.])" + re.escape(n) + r"(?![\d.])", shown) or int(n) == items
+               for n in re.findall(r"\d+", phrase))
 
 
 def _as_asked(ctx, b: Beat, number: int, low: str, sentence: str) -> Beat:
