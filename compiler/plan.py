@@ -510,7 +510,8 @@ def _lost_motion(ex, ctx: Context, i: int, produced: list[Beat]) -> None:
     if not is_instruction(ex.sentence):
         return
     said = re.sub(r"\b(?:to|and)\s+(?:close|open|end|finish|start|begin)\s+(?:the|this)\s+(?:scene|video|section|lesson|"
-                  r"chapter|segment|part)\b|\b(?:close|end|finish|open|start|begin)\s+with\b", " ", QUOTED.sub(" ", ex.sentence),
+                  r"chapter|segment|part)\b|\b(?:close|end|finish|open|start|begin)\s+with\b|\b(?:closing|opening)\s+(?:text|line|"
+                  r"statement|remark|sentence|note|words?|title|caption|message|quote)\b", " ", QUOTED.sub(" ", ex.sentence),
                   flags=re.I)  # ("To close the scene, …", "Close with the sentence …")
     motion = re.search(r"\b(?:" + asked_motion() + r")\b", said, re.I)
     if motion:

@@ -320,3 +320,10 @@ def test_a_picture_named_with_numbers_it_does_not_carry_is_not_brought_back():
     scenes, _ = plan_of('Draw a bar chart with bars "0 heads" = 0.25, "1 head" = 0.5, "2 heads" = 0.25.',
                         "Show the bar chart for 20 coin flips with bars for 0 to 20 heads, tallest at 10.")
     assert not [b for b in scenes[1].beats if b.rule.startswith("bar_chart:recalled")]
+
+
+def test_a_curve_traced_beside_a_spring_is_said_and_a_closing_text_is_no_motion():
+    _, notes = planned("On the right, show a small block on a spring oscillating above a small cosine curve being traced.")
+    assert [n for n in notes if "SB307" in n and "curve the motion traces is not drawn" in n]
+    _, notes = planned('At the bottom, show the closing text "Springs are everywhere."')
+    assert not [n for n in notes if "motion" in n]

@@ -910,6 +910,12 @@ def rule_spring(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     strings = [x for x in (sp.get("equilibrium"), sp.get("label")) if x]
     ctx.consumed.update(strings)
     ctx.stop = not (ex.formulas or ex.backticked or [q for q in ex.quoted if q not in ctx.consumed])
+    traced = re.search(r"\b(?:(?:cosine|sine|position|displacement|x-t|energy)\s+)?(?:curve|graph|plot|trace)\b[^.;]{0,40}?"
+                       r"\b(?:traced|being\s+traced|drawn\s+as\s+it\s+moves|tracing)\b|\btrac(?:es|ing)\s+(?:out\s+)?(?:a\s+)?"
+                       r"(?:\w+\s+)?(?:curve|graph|wave)\b", ex.bare or ex.sentence, re.I)
+    if traced:
+        # "… oscillating above a small cosine curve being traced": the spring moves; the curve it traces is not drawn
+        ctx.lost(i, "the curve the motion traces is not drawn beside the spring")
     return [_beat("physics", "physics:spring", ex, i, strings, _kw(ex.sentence) + ("physics", "spring"), spring=sp)]
 
 
