@@ -327,3 +327,24 @@ def test_a_curve_traced_beside_a_spring_is_said_and_a_closing_text_is_no_motion(
     assert [n for n in notes if "SB307" in n and "curve the motion traces is not drawn" in n]
     _, notes = planned('At the bottom, show the closing text "Springs are everywhere."')
     assert not [n for n in notes if "motion" in n]
+
+
+# --------------------------------------------------------------------------- fresh29 (a helper's; measured untouched first)
+def test_a_calculation_worked_line_by_line_in_one_sentence_is_steps_not_a_list():
+    beats, _ = planned('Then work through a short calculation line by line on the right: "m = 2 kg", "a = 3 m/s²", '
+                       '"F = m × a = 2 × 3", and finally "F = 6 N", which should be boxed.')
+    assert [b.kind for b in beats][:1] == ["steps"]
+    assert beats[0].params["lines"] == ["m = 2 kg", "a = 3 m/s²", "F = m × a = 2 × 3", "F = 6 N"]
+    beats, _ = planned('On the right, substitute the numbers in a derivation where each line appears beneath the last: '
+                       'first "E = m c^2", then "E = 1 × (3 × 10^8)^2", and finally "E = 9 × 10^16 J".')
+    assert [b.kind for b in beats] == ["steps"] and len(beats[0].params["lines"]) == 3
+    beats, _ = planned('On the right, write the reasoning as a short derivation: "T fixed ⇒ P V = constant", then '
+                       '"P₂ = P₁ × V₁ / V₂", then "P₂ = 100 × 2 / 1", and finally "P₂ = 200 kPa".')
+    assert [b.kind for b in beats] == ["steps"] and beats[0].params["lines"][0] == "T fixed ⇒ P V = constant"
+
+
+def test_a_relation_written_beside_a_label_is_a_formula_of_its_own():
+    beats, _ = planned('Draw one large upward arrow under the piston labeled "F", and write next to it the relation '
+                       '"P = F / A".')
+    assert any(b.kind == "equation" and b.params.get("exprs") == ["P = F / A"] for b in beats)
+    assert not [b for b in beats if b.rule == "text:labels"]

@@ -196,9 +196,9 @@ def rule_steps(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                 quoted = re.findall(r'"([^"]+)"', m.group(1))
                 # '"λ = 3: A − 3I = …", "-x + y = 0 → y = x", "v₁ = (1, 1)"': the quoted lines, whole
                 cand = quoted if len(quoted) >= 2 and re.fullmatch(
-                    r'\s*(?:"[^"]+"\s*(?:,\s*(?:and\s+)?(?:(?:then|finally|lastly)\s+)?|\s+and\s+(?:(?:then|finally)\s+)?|;\s*)?)+[.\s]*',
+                    r'\s*(?:first\s+)?(?:"[^"]+"\s*(?:,\s*(?:and\s+)?(?:(?:then|finally|lastly)\s+)?|\s+and\s+(?:(?:then|finally)\s+)?|;\s*)?)+[.\s]*',
                     m.group(1)) else top_level_split(m.group(1).rstrip(". "))
-            cand = [c for c in (re.sub(r"^(?:(?:and|then|so|finally|lastly)\s+)+", "", c, flags=re.I) for c in cand) if c]
+            cand = [c for c in (re.sub(r"^(?:(?:and|then|so|finally|lastly|first)\s+)+", "", c, flags=re.I) for c in cand) if c]
             # "θ = 0°: MathTex: W = F d": the label of the TeX is no part of the line
             cand = [re.sub(r"\b(?:MathTex|LaTeX|Tex)\s*:\s*", "", c).strip() for c in cand]
             # 'd^2 = 3^2 + 4^2', 'd^2 = 9 + 16 = 25': the quotes mark the lines, they are not part of them

@@ -360,7 +360,9 @@ def _bullets_from(ex: Extracted, ctx: Context, i: int, source: Extracted) -> lis
     if len(items) >= 2 and not list_cue:
         # (a formula written in TeX is typeset on its own, never run into a caption as its source)
         # (nor one written after another: '"P(A | B) = 0.16" followed by the line "about 16 in 100"' are two lines)
-        one_after = re.search(r"[\"\u201d]\s*,?\s*(?:and\s+)?(?:then|followed\s+by|after\s+(?:it|that))\b", ex.sentence, re.I)
+        one_after = re.search(r"[\"\u201d]\s*,?\s*(?:and\s+)?(?:then|followed\s+by|after\s+(?:it|that))\b", ex.sentence, re.I) or \
+            re.search(r"\b(?:the\s+)?(?:relation|formula|equation|law|identity)\s*:?\s*[\"\u201c]", ex.sentence, re.I)
+        # ('… labeled "F", and write next to it the relation "P = F / A"': the relation is a formula of its own)
         pairs = _labelled(ex, items) if not any(re.search(r"\\[A-Za-z]{2,}", q) for q in items) and not one_after else None
         if pairs:
             # names of parts of something no component draws: one caption "Legs: a = 3, b = 4 · Hypotenuse: c = 5"

@@ -156,18 +156,33 @@ def derivations_as_steps(beats: list[Beat]) -> list[Beat]:
     k = 0
     while k < len(beats):  # ends: k grows each turn
         b = beats[k]
+        items = [str(x) for x in b.params.get("items") or []] if b.kind == "bullets" else []
+        if items and 3 <= len(items) <= 8 and cue.search(b.source or "") and not b.params.get("style") == "numbered" and all(
+                re.search(r"[=≈≤≥]|(?<![-=])>|<(?![-=])", x) for x in items) and any(  # ("->" is no relation)
+                re.search(r"[×*/+^−-]|\d\s*x\s*\d", x.split("=", 1)[-1]) for x in items):
+            # "work through a short calculation line by line: "A = 0.01 m²", "P = 100 kPa", "F = P × A = …", and
+            # finally "F = 1000 N"": the lines of a calculation, built one under another — not a list of points
+            out.append(replace(b, kind="steps", params={"lines": items, **({"color": b.params["color"]} if
+                                                                            b.params.get("color") else {})},
+                               rule=b.rule + "+derivation"))
+            k += 1
+            continue
         run = [b]
-        if b.kind == "equation" and cue.search(b.source or "") and not b.params.get("label"):
+        stated = b.kind == "text" and re.search(r"[=⇒]", str(b.params.get("text", ""))) and cue.search(b.source or "") and \
+            k + 1 < len(beats) and _continues(beats[k + 1], b, True)  # ("P and n fixed ⇒ V / T = constant", then …)
+        if (b.kind == "equation" or stated) and cue.search(b.source or "") and not b.params.get("label"):
             j = k + 1
-            while j < len(beats) and _continues(beats[j], run[-1]):  # ends: j grows each turn
+            while j < len(beats) and _continues(beats[j], run[-1], True):  # ends: j grows each turn
                 run.append(beats[j])
                 j += 1
-        lines = [e for r in run for e in r.params.get("exprs") or []]
+        lines = [e for r in run for e in (r.params.get("exprs") or ([r.params["text"]] if r.kind == "text" else []))]
         # (one sentence writing a derivation "line by line": "…: "P(D | +) = (0.95 x 0.01) / …", then "= 0.0095 / 0.059",
         # and finally "= 0.161"" — its lines, one under another, not one equation of them all)
         one = len(run) == 1 and 3 <= len(lines) <= 8 and any(str(e).lstrip().startswith(("=", "≈")) for e in lines[1:]) \
             and _derivation_line(b)
-        if one or len(run) >= 2 and 3 <= len(lines) <= 8 and len({r.detail_index for r in run}) >= 2:
+        # (several sentences, or one that says it writes a derivation: "… in a derivation where each line appears
+        # beneath the last: first "P = nRT / V", then …, and finally "P ≈ 100 kPa"")
+        if one or len(run) >= 2 and 3 <= len(lines) <= 8 and (len({r.detail_index for r in run}) >= 2 or cue.search(b.source or "")):
             params = {"lines": lines, **({"color": b.params["color"]} if b.params.get("color") else {})}
             out.append(replace(b, kind="steps", params=params, rule=b.rule + "+derivation",
                                strings=tuple(s for r in run for s in r.strings)))
@@ -178,10 +193,13 @@ def derivations_as_steps(beats: list[Beat]) -> list[Beat]:
     return out
 
 
-def _continues(b: Beat, last: Beat) -> bool:
-    """Whether b goes on the derivation whose last line `last` is: an equation of the same or the next sentence."""
-    return b.kind == "equation" and not b.params.get("label") and b.detail_index - last.detail_index in (0, 1) and \
-        _derivation_line(b)
+def _continues(b: Beat, last: Beat, cued: bool = False) -> bool:
+    """Whether b goes on the derivation whose last line `last` is: an equation of the same or the next sentence (of the
+    same sentence under a derivation cue, its result too: "P ≈ 100,170 Pa")."""
+    if b.kind != "equation" or b.params.get("label") or b.detail_index - last.detail_index not in (0, 1):
+        return False
+    same = cued and b.detail_index == last.detail_index and b.source == last.source
+    return _derivation_line(b) or same and all(re.search(r"[=≈<>≤≥]", str(e)) for e in b.params.get("exprs") or [None])
 
 
 def _derivation_line(b: Beat) -> bool:
