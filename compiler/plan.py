@@ -178,6 +178,7 @@ def _rule_beats(index: int, scene: Scene, details: tuple[str, ...], theme: Theme
             _only_its_label(ex, ctx, i, produced)
         if produced:
             _lost_motion(ex, ctx, i, produced)
+            _lost_curve(ex, ctx, i, produced)
         if produced:
             _counted_shapes(ex, ctx, i, produced)
         if produced or ctx.changed_in(i):
@@ -492,6 +493,21 @@ def _only_its_label(ex, ctx: Context, i: int, produced: list[Beat]) -> None:
             ctx.lost(i, f"the {noun} to {shown} (on screen) {'are' if plural else 'is'} not drawn")
             return
         ctx.lost(i, f"only the text {shown} is drawn; the {noun} it belongs to {'are' if plural else 'is'} not")
+
+
+_PLOT_ASKED = re.compile(r"^\s*(?:\d+[.)]\s*)?(?:then\s+|now\s+|next,?\s+)?(?:plot|graph)\s+(?!the\s+(?:points?|data|values?)\b)",
+                         re.I)
+
+
+def _lost_curve(ex, ctx: Context, i: int, produced: list[Beat]) -> None:
+    """"Plot f(t)\\cos(2t) in yellow: the curve \\cos(2t) for -1 \\le t \\le 1, and 0 outside": when a sentence that
+    asks for a curve draws only formulas or text, the curve is said to be missing (SB307) — its pieces written as
+    formulas are no plot."""
+    if not _PLOT_ASKED.match(ex.sentence) or ctx.changed_in(i):
+        return
+    if any(b.kind not in ("equation", "text", "steps", "bullets") for b in produced):
+        return
+    ctx.lost(i, "the curve it asks to plot is not drawn (only its formulas are written)")
 
 
 def _lost_motion(ex, ctx: Context, i: int, produced: list[Beat]) -> None:

@@ -348,3 +348,10 @@ def test_a_relation_written_beside_a_label_is_a_formula_of_its_own():
                        '"P = F / A".')
     assert any(b.kind == "equation" and b.params.get("exprs") == ["P = F / A"] for b in beats)
     assert not [b for b in beats if b.rule == "text:labels"]
+
+
+def test_a_curve_asked_for_and_drawn_only_as_its_formulas_is_said():
+    _, notes = planned(r"Plot f(t)\cos(2t) in yellow: the curve \cos(2t) for -1 \le t \le 1, and 0 outside.")
+    assert [n for n in notes if "SB307" in n and "curve it asks to plot is not drawn" in n]
+    _, notes = planned("Plot y = x^2 for x from 0 to 3.")
+    assert not [n for n in notes if "curve it asks to plot" in n]
