@@ -355,3 +355,11 @@ def test_a_curve_asked_for_and_drawn_only_as_its_formulas_is_said():
     assert [n for n in notes if "SB307" in n and "curve it asks to plot is not drawn" in n]
     _, notes = planned("Plot y = x^2 for x from 0 to 3.")
     assert not [n for n in notes if "curve it asks to plot" in n]
+
+
+def test_the_colour_of_a_thing_named_after_an_element_is_no_element_colour():
+    from compiler.planner.theme import element_colours
+
+    assert element_colours("Output arrows: glucose orange (#FFA500), oxygen cyan (#00FFFF).") == {}
+    beats, _ = planned("Show the equation CO2 + H2O -> glucose + O2.", style="Output arrows: oxygen cyan (#00FFFF).")
+    assert not [b for b in beats if b.params.get("tints")]

@@ -356,7 +356,7 @@ def rule_recall(ex: Extracted, ctx, i: int) -> list[Beat]:
 
 _NOUN_PHRASE = re.compile(r"\s*(?:(?:left|right|top|bottom|middle|cent(?:er|re))(?:\s+(?:half|side|panel|part))?\s*:\s*|"
                           r"(?:on|at|in)\s+the\s+(?:left|right|top|bottom|middle|cent(?:er|re))(?:\s+\w+)?\s*[:,]\s*)?"
-                          r"(?:(?:show|display|bring\s+back|keep)\s+)?"
+                          r"(?:(?:bring\s+back|keep)\s+)?"  # ("Show the complete transformer diagram with …": a new one)
                           r"the\s+([a-z0-9][a-z0-9 ,-]{2,100}?)\s*\.?\s*", re.I)
 
 

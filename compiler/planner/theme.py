@@ -320,8 +320,8 @@ def element_colours(clause: str) -> dict[str, str]:
     or "element colors (C light gray #DDDDDD, H blue #58C4DD)" by symbol (symbols only where the entry speaks of
     elements: "a blue" is no element) -> {symbol: colour}."""
     names, after = chemical_elements()
-    if not re.search(r"\b(?:" + "|".join(names) + r"|elements?)\b", clause, re.I):
-        return {}
+    if not re.search(r"\b(?:elements?|" + "|".join(after) + r")\b", clause, re.I):
+        return {}  # ("Output arrows: glucose orange, oxygen cyan": the colour of an arrow named oxygen, not of O letters)
     tail = r"\s*(?::|=|in|is)?\s*(" + COLOUR_RE.pattern + r")(?:\s*/\s*[a-z]+)?(?:\s*\(?\s*(#[0-9A-Fa-f]{6})\s*\)?)?"
     out: dict[str, str] = {}
     for m in re.finditer(r"\b(" + "|".join(names) + r")(?:\s+(?:" + "|".join(after) + r"))?" + tail, clause, re.I):
