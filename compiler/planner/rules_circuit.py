@@ -28,6 +28,12 @@ _VALUE = r"(" + NUM + r")\s*(V|volts?|kV|mV|Ω|kΩ|MΩ|ohms?|kilohms?|A|mA|amps?
 _WORD_NUM = r"\b(?:a|an|one|two|three|four|five|\d)\b"
 
 
+def _redrawn(ctx: Context, i: int, circuit: Beat, params: dict, strings, how: str) -> None:
+    """The circuit on screen as sentence i changed it (its parts, labels or currents): `how` names the change in its rule."""
+    ctx.replace(circuit, Beat("circuit", params, circuit.strings + tuple(strings), circuit.rule.split("+")[0] + how,
+                              circuit.source, circuit.detail_index, circuit.keywords), i)
+
+
 def _circuit(ctx: Context) -> Beat | None:
     return next((b for b in since_clear(ctx) if b.kind == "circuit" and not b.params.get("extend")), None)
 
@@ -424,8 +430,7 @@ def _placed_currents(ex: Extracted, ctx: Context, i: int, circuit: Beat, places:
         target["current"] = m.group(1)
         ctx.consumed.add(m.group(1))
     params["elements"] = elements
-    ctx.replace(circuit, Beat("circuit", params, circuit.strings + tuple(m.group(1) for m in found), circuit.rule.split("+")[0]
-                              + "+currents", circuit.source, circuit.detail_index, circuit.keywords), i)
+    _redrawn(ctx, i, circuit, params, [m.group(1) for m in found], "+currents")
     ctx.stop = not [q for q in ex.quoted if q not in ctx.consumed]
     return []
 
@@ -466,7 +471,8 @@ def rule_circuit(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             return arrows
     if layout_said is not None and place and circuit is not None:
         # a part of the circuit laid out before, placed by its side: added where it sits
-        parts = _elements(s) if len(_elements(s)) == len(_elements(ex.bare or s)) else _elements(ex.bare or s)
+        whole, own = _elements(s), _elements(ex.bare or s)
+        parts = whole if len(whole) == len(own) else own
         for e in parts:  # (the labels in quotes name the parts: "R₁ = 2 Ω")
             _battery_value(e, ex.quoted)
             branch = _placed_branch(place.group("place"), layout_said[1].get("middle", False))
@@ -485,9 +491,7 @@ def rule_circuit(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                 params["layout"] = "parallel"
             drawn = {str(x).replace(" ", "") for e in fresh for x in (e.get("value"), f"{e.get('label')}={e.get('value')}") if x}
             ctx.consumed.update(q for q in ex.quoted if q.replace(" ", "") in drawn or q.strip() in ("+", "-", "−"))
-            ctx.replace(circuit, Beat("circuit", params, circuit.strings + tuple(e.get("value") or e["type"] for e in fresh),
-                                      circuit.rule.split("+")[0] + "+placed", circuit.source, circuit.detail_index,
-                                      circuit.keywords), i)
+            _redrawn(ctx, i, circuit, params, [e.get("value") or e["type"] for e in fresh], "+placed")
             ctx.stop = not [q for q in ex.quoted if q not in ctx.consumed]
             return []
     branches = _labelled_branches(ex)
@@ -604,24 +608,20 @@ def rule_circuit(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         ctx.consumed.update(q for q in ex.quoted if q.replace(" ", "").replace("μ", "µ") in drawn)
         for e in params["elements"]:
             e.pop("series", None)
-        ctx.replace(circuit, Beat("circuit", params, circuit.strings + tuple(e.get("value") or e["type"] for e in fresh),
-                                  circuit.rule.split("+")[0] + "+added", circuit.source, circuit.detail_index,
-                                  circuit.keywords), i)
+        _redrawn(ctx, i, circuit, params, [e.get("value") or e["type"] for e in fresh], "+added")
         return []
     named = _labels_given(ex, have)
     if named is not None:
         # 'Labels "R1 = 3 Ω" and "R2 = 3 Ω".': the resistors drawn without a name, in order, get them
         params["elements"] = named
         ctx.consumed.update(ex.quoted)
-        ctx.replace(circuit, Beat("circuit", params, circuit.strings + tuple(ex.quoted), circuit.rule.split("+")[0] +
-                                  "+labels", circuit.source, circuit.detail_index, circuit.keywords), i)
+        _redrawn(ctx, i, circuit, params, ex.quoted, "+labels")
         return []
     wanted = _switch_wanted(ex.bare or s)
     if wanted is not None:
         params, toggle = _switch_step(ctx, i, params, wanted)
         if params["elements"] != have:
-            ctx.replace(circuit, Beat("circuit", params, circuit.strings, circuit.rule.split("+")[0] + "+switch",
-                                      circuit.source, circuit.detail_index, circuit.keywords), i)
+            _redrawn(ctx, i, circuit, params, [], "+switch")
         if toggle:
             steps.append(toggle)
     said = ex.bare or s
