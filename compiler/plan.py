@@ -523,13 +523,16 @@ def _lost_motion(ex, ctx: Context, i: int, produced: list[Beat]) -> None:
         return
     if not ex.quoted or not all(b.kind in ("text", "bullets", "highlight") for b in produced):
         return  # (a frame round the text it wrote moves nothing)
-    if not is_instruction(ex.sentence):
-        return
+    instruction = is_instruction(ex.sentence)
     said = re.sub(r"\b(?:to|and)\s+(?:close|open|end|finish|start|begin)\s+(?:the|this)\s+(?:scene|video|section|lesson|"
                   r"chapter|segment|part)\b|\b(?:close|end|finish|open|start|begin)\s+with\b|\b(?:closing|opening)\s+(?:text|line|"
                   r"statement|remark|sentence|note|words?|title|caption|message|quote)\b", " ", QUOTED.sub(" ", ex.sentence),
                   flags=re.I)  # ("To close the scene, …", "Close with the sentence …")
-    motion = re.search(r"\b(?:" + asked_motion() + r")\b", said, re.I)
+    # (not a noun — "the moves are listed"; and in a sentence that tells what happens rather than asks for it — "At
+    # Bob, the private key touches the lock, the arc moves up" — a verb of the present: "touches", "moves")
+    motion = next((m for m in re.finditer(r"\b(?:" + asked_motion() + r")\b", said, re.I)
+                   if (instruction or m.group(0).lower().endswith("s"))
+                   and not re.search(r"\b(?:the|a|an|its|their|his|her)\s+$", said[:m.start()], re.I)), None)
     if motion:
         shown = ", ".join(repr(q) for q in ex.quoted[:3])
         ctx.lost(i, f"only the text {shown} is drawn; the motion the sentence asks for ({motion.group(0)!r}) is not")

@@ -32,6 +32,9 @@ class FlowVisual(VisualBase):
     edge_colors: list[Colour | None] | None = Field(None, max_length=10, description="Colours of the arrows, in the "
                                                    "order of `edge_labels` (default: the theme's arrow colour; a round "
                                                    "trip's answer in green).", examples=[["green", "red"]])
+    node_colors: list[Colour | None] | None = Field(None, max_length=10, description="Colours of the boxes' borders, "
+                                                   "in the order of `nodes` (default: the theme's box colour).",
+                                                   examples=[[None, None, "green"]])
     direction: Literal["right", "down", "cycle"] = Field(
         "right", description="Left-to-right pipeline, top-down stack, or `cycle`: the boxes round a circle, clockwise "
         "from the top, each joined to the next by a curved arrow and the last back to the first (the water cycle, "

@@ -6,7 +6,7 @@ from typing import Literal, Union
 
 from pydantic import Field, field_validator
 
-from ..fields import _whole_number
+from ..fields import Colour, _whole_number
 from .base import VisualBase
 
 KIND = "table"
@@ -26,6 +26,9 @@ class TableVisual(VisualBase):
     highlight_cell: list[int] | None = Field(None, min_length=2, max_length=2,
                                              description="[row, column] of one cell to highlight (0-based).",
                                              examples=[[1, 1]])
+    mark_colors: dict[Literal["✓", "✗"], Colour] | None = Field(
+        None, description="Colours of the check (✓) and cross (✗) marks that end cells (default: green and red).",
+        examples=[{"✗": "#FC6255"}])
     update: bool = Field(False, description="A new state of the table on screen: it changes in place "
                                             "(cells morph) instead of a second table appearing.", examples=[True])
 

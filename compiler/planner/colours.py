@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from .beats import Beat
 from .extract import mask_shown
+from .knowledge import ordinals
 from .theme import COLOUR_RE, ROLE_WORDS, Theme, colour_value, styled_highlight
 
 WHOLE = ("text", "title", "equation", "steps", "bullets", "code", "sequence", "matrix", "transform")
@@ -80,10 +81,25 @@ def said_colour(b: Beat) -> str | None:
     return colour_value(word) if word else None
 
 
+def _ordinal_nodes(b: Beat, theme: Theme) -> Beat:
+    """"Final box filled with green border", "the first box blue": that box of a chain of boxes, by its place."""
+    nodes = b.params.get("nodes") or []
+    places = ordinals()
+    own: list[str | None] = [None] * len(nodes)
+    for phrase, col in theme.labels.items():
+        m = re.fullmatch(r"(" + "|".join(places) + r") (?:box|node|block|step|stage|circle|rectangle)", phrase)
+        if m and nodes and abs(places[m.group(1)]) <= len(nodes):
+            k = places[m.group(1)]
+            own[k - 1 if k > 0 else k] = col
+    return _with(b, node_colors=own) if any(own) else b
+
+
 def apply_colours(beats: list[Beat], theme: Theme) -> list[Beat]:
     out: list[Beat] = []
     labels = [(p, _norm(p), c) for p, c in sorted(theme.labels.items(), key=lambda x: -len(x[0])) if p]
     for b in beats:
+        if b.kind == "flow" and "node_colors" not in b.params:
+            b = _ordinal_nodes(b, theme)
         said = said_colour(b) if b.kind in ("text", "equation") and "color" not in b.params else None
         if said:
             b = _with(b, color=said)

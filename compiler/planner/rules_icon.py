@@ -37,6 +37,19 @@ _ROW_MARK = re.compile(r"\b(?P<mark>check\s*-?\s*mark|tick(?:\s*mark)?|✓|✔|c
                        r"(?:\s+row)?\b", re.I)
 
 
+_MARK_NAMES = {"✗": "cross | crosses | cross marks | cross mark", "✓": "check | checks | check marks | checkmarks | ticks | tick marks"}
+
+
+def _marked(table: Beat, mark: str, ex: Extracted, ctx: Context, at: int) -> dict:
+    """The table's mark colours with this mark's: the style's ("Check marks green (#83C167)"), else the colour the
+    sentence gives it ("a red cross"); none said keeps the table's default (a green check, a red cross)."""
+    col = ctx.theme.for_label(_MARK_NAMES[mark], "") or colour_just_before(ex.sentence, at)
+    marks = dict(table.params.get("mark_colors") or {})
+    if col:
+        marks[mark] = col
+    return {"mark_colors": marks} if marks else {}
+
+
 def _row_mark(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
     """"add a check mark in the A row" with a table on screen: the mark at the end of that row (the table updated),
     never a big icon in place of the table."""
@@ -48,7 +61,8 @@ def _row_mark(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
         mark = "✗" if re.match(r"cross|✗|✘", every.group("mark"), re.I) else "✓"
         rows = [list(r[:-1]) + [f"{r[-1]} {mark}".strip()] if r else r for r in table.params["rows"]]
         ctx.stop = True
-        return [Beat("table", dict(table.params, rows=rows, update=True), table.strings + (mark,), "table:row-mark",
+        return [Beat("table", dict(table.params, rows=rows, update=True, **_marked(table, mark, ex, ctx, every.start("mark"))),
+                     table.strings + (mark,), "table:row-mark",
                      ex.sentence, i, table.keywords)]
     m = _ROW_MARK.search(ex.sentence)
     if not m or not re.search(r"\brow\b", m.group(0), re.I):
@@ -62,7 +76,8 @@ def _row_mark(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
     mark = "✗" if re.match(r"cross|✗|✘", m.group("mark"), re.I) else "✓"
     rows[k][-1] = f"{rows[k][-1]} {mark}".strip()
     ctx.stop = True
-    return [Beat("table", dict(table.params, rows=rows, update=True, highlight_row=k + 1), table.strings + (mark,),
+    return [Beat("table", dict(table.params, rows=rows, update=True, highlight_row=k + 1,
+                               **_marked(table, mark, ex, ctx, m.start("mark"))), table.strings + (mark,),
                  "table:row-mark", ex.sentence, i, table.keywords)]
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..chemtext import is_element
-from .knowledge import chemical_elements, highlight_styles, later_state_openers
+from .knowledge import chemical_elements, highlight_styles, later_state_openers, ordinals
 
 # Readable on dark backgrounds; names an LLM uses in styles. Longest names first when matching.
 NAMED_COLOURS: dict[str, str] = {
@@ -199,7 +199,9 @@ def parse_theme(style: str, base: Theme | None = None) -> tuple[Theme, list[str]
     base = base or Theme()
     bg, text, title, accent = base.background, base.text, base.title, base.accent
     roles: dict[str, str] = dict(base.roles)
-    labels: dict[str, str] = dict(base.labels)
+    # (a box named by its place — "final box green" — is one scene's picture's: the next scene's chain has its own)
+    labels: dict[str, str] = {k: v for k, v in base.labels.items() if not re.fullmatch(
+        r"(?:" + "|".join(ordinals()) + r") (?:box|node|block|step|stage|circle|rectangle)", k)}
     emphasis: dict[str, str] = {}
     elements: dict[str, str] = dict(base.elements)
     said: list[str] = []  # the labels the style quotes
@@ -271,6 +273,7 @@ def parse_theme(style: str, base: Theme | None = None) -> tuple[Theme, list[str]
             continue
         subs = _sub_clauses(clause)
         subject = _subject(subs)
+        heading = re.match(r"\s*([A-Za-z][\w ]{0,30}?)\s*:\s*\S", subs[0]) if len(subs) >= 2 else None
         for k, sub in enumerate(subs):
             if k == 0 and len(subs) >= 2:
                 # "Triangle: a blue, b yellow, a − b purple": the heading of a list of names and their colours — the
@@ -291,6 +294,11 @@ def parse_theme(style: str, base: Theme | None = None) -> tuple[Theme, list[str]
             if owned:
                 # "Mistakes at y = -3, red (#FC6255) formulas with a red strike": the mistakes' formulas, not every formula
                 sub = f"{subject} {owned.group(1)}"
+            outline = re.fullmatch(r"\s*(?:" + COLOUR_RE.pattern + r")(?:\s*\(\s*#[0-9A-Fa-f]{3,6}\s*\))?\s+(?:borders?|"
+                                   r"outlines?|strokes?|edges?|frames?)\s*", sub, re.I) if k and heading else None
+            if outline:
+                # "Road map boxes: rounded rectangles …, blue (#58C4DD) border": the border of the heading's boxes
+                sub = f"{heading.group(1)} with {sub.strip()}"
             if re.search(r"(?:" + COLOUR_RE.pattern + r")\s+(?:colou?r(?:ed)?\s+)?background\b|\bbackground\s+"
                          r"(?:colou?r\s+)?(?:of\s+|is\s+|in\s+)?(?:" + COLOUR_RE.pattern + ")", sub, re.I):
                 continue  # the scene's (read above) or an element's, which no component draws
@@ -455,6 +463,13 @@ def _assign(sub: str, roles: dict, labels: dict, emphasis: dict | None, fired: l
             if owner and role is None and re.fullmatch(r"(?:\w+\s+)?(?:outlines?|borders?|edges?|strokes?|frames?)",
                                                        phrase):
                 role = _role_of(owner)  # "Array boxes with light blue outlines": the boxes' colour
+                one = re.match(r"\s*(?:the\s+)?(" + "|".join(ordinals()) + r")\s+(box|node|block|step|stage|circle|"
+                               r"rectangle)\b", owner, re.I)
+                if one:
+                    # "Final box filled with green border": that one box (`ordinal_nodes`), not every box
+                    labels[f"{one.group(1).lower()} {one.group(2).lower()}"] = col
+                    fired.append(f"{one.group(0).strip()} -> {col} <- {sub!r}")
+                    return
             if owner and role == "text" and not re.search(r"\b(?:background|scene|slide|screen|canvas)\b", owner, re.I):
                 # "Code snippet in a dark panel with green text": the owner's text, not all text
                 role = "code" if _role_of(owner) == "code" else None

@@ -14,15 +14,16 @@ PALETTE_ROLE = "node"
 
 def build(theme: dict, *, nodes: list[str], edge_labels: list[str] | None = None, direction: str = "right",
           parallel: bool = False, both_ways: bool = False, color: str | None = None, ports: list | None = None,
-          arrows: bool = True, edge_colors: list | None = None):
+          arrows: bool = True, edge_colors: list | None = None, node_colors: list | None = None):
     box_default = color or colour(theme, "node", theme["accent"])
     arrow_col = colour(theme, "arrow", "#9E9E9E")
     n = len(nodes)
     size = 26 if n <= 4 else 22 if n <= 6 else 18
     boxes = []
     parts = {}
-    for label in nodes:
-        c = label_colour(theme, label, str(box_default))
+    for k, label in enumerate(nodes):
+        own = node_colors[k] if node_colors and k < len(node_colors) else None
+        c = paint(own, box_default) if own else label_colour(theme, label, str(box_default))
         t = text(label, theme, size=size, color=theme["text"], width_chars=14, math=True)
         box = RoundedRectangle(corner_radius=0.18, width=max(1.6, t.width + 0.5), height=max(0.9, t.height + 0.45),
                                color=c, stroke_width=3)

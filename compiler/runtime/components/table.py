@@ -1,8 +1,9 @@
 """table: header + rows in a grid of thin lines; a highlighted row, column or cell."""
 
+import re
 import textwrap
 
-from manim import DOWN, AnimationGroup, Create, FadeIn, Line, Rectangle, Succession, VGroup
+from manim import DOWN, RIGHT, AnimationGroup, Create, FadeIn, Line, Rectangle, Succession, VGroup
 
 from ..style import BODY_W, as_written, clean, colour, formula
 from .cards import centred
@@ -11,6 +12,8 @@ from .sequence import baseline_text
 GRID_GREY = "#666677"
 HIGHLIGHT = "#FFD54F"
 HIGHLIGHT_COL = "#FF7043"
+MARK_COLOURS = {"✓": "#83C167", "✗": "#FC6255"}  # a check is green and a cross red unless the storyboard says otherwise
+_MARK = re.compile(r"^(.*?)\s*([✓✗])$", re.S)
 
 
 def _widths(natural: list[float], chars: list[int], words: list[int], budget: float) -> list[int | None]:
@@ -30,7 +33,20 @@ def _widths(natural: list[float], chars: list[int], words: list[int], budget: fl
     return [None if w <= lo else max(k, int(c * lo / w)) for w, c, k in zip(natural, chars, words)]
 
 
-def _cell(s: str, chars: int | None, theme: dict, **kw):
+def _cell(s: str, chars: int | None, theme: dict, marks: dict | None = None, **kw):
+    """One cell: its text (a formula typeset), and the check or cross mark that ends it in that mark's colour."""
+    m = _MARK.match(s)
+    if m:
+        body = _cell(m.group(1), chars, theme, **kw) if m.group(1).strip() else None
+        sign, _, off = baseline_text(m.group(2), theme, kw["size"], color={**MARK_COLOURS, **(marks or {})}[m.group(2)])
+        sign.sbc_off = off
+        if body is None:
+            return sign
+        line = body.get_center()[1] + getattr(body, "sbc_off", 0.0)  # the middle of the body's line: the sign's too
+        sign.next_to(body, RIGHT, buff=0.15).set_y(line - off)
+        g = VGroup(body, sign)
+        g.sbc_off = line - g.get_center()[1]
+        return g
     lines = (textwrap.wrap(s, chars, break_long_words=False) if chars else s.split("\n")) or [" "]
     if len(lines) > 4:
         lines = lines[:3] + [lines[3] + "…"]
@@ -48,7 +64,8 @@ def _cell(s: str, chars: int | None, theme: dict, **kw):
 
 
 def build(theme: dict, *, columns: list[str], rows: list[list], highlight_row: int | None = None,
-          highlight_col: int | None = None, highlight_cell: list[int] | None = None, color: str | None = None):
+          highlight_col: int | None = None, highlight_cell: list[int] | None = None, color: str | None = None,
+          mark_colors: dict[str, str] | None = None):
     ncols = len(columns)
     rows = [[as_written(v) for v in r[:ncols]] + [""] * (ncols - len(r)) for r in rows]
     nrows = len(rows)
@@ -57,6 +74,7 @@ def build(theme: dict, *, columns: list[str], rows: list[list], highlight_row: i
     texts = [[clean(c) for c in columns]] + [[clean(c) for c in r] for r in rows]
     styles = [dict(size=size, color=head_col, weight="BOLD")] + [dict(size=size, color=theme["text"])] * nrows
     # measure the cells on one line, then wrap the widest columns until the table fits the width
+    styles = [dict(st, marks=mark_colors) for st in styles]
     flat = [[_cell(t, None, theme, **st) for t in r] for r, st in zip(texts, styles)]
     natural = [max(r[j].width for r in flat) for j in range(ncols)]
     longest = [max(len(r[j]) for r in texts) for j in range(ncols)]
