@@ -88,3 +88,67 @@ def test_a_told_motion_that_is_not_drawn_is_said():
     # a noun is no motion: "the moves" of a game
     _, notes = planned('Below the board, the moves "e4" and "e5" are listed.')
     assert not any("motion" in n for n in notes)
+
+
+# fresh30 (helper-written, measured before this work): a triangle by named corners or by two sides and their angle,
+# completed by later sentences; bars written "label → value"; an array of empty cells filled by index
+
+
+def test_a_triangle_by_its_named_corners_completed_by_labels_and_an_angle_arc():
+    beats, notes = planned('Draw triangle ABC with C = (-2, -1.5), A = (2.5, -1.5), B = (-0.5, 1.5). Label the vertices '
+                           '"A", "B", "C". Label the sides: "a" on side BC, "b" on side CA, "c" on side AB. Draw an angle '
+                           'arc at C and label it "γ".', style="Triangle drawn with side a in blue (#58C4DD). "
+                           "Angle arc orange (#F4A261) with radius 0.5.")
+    (fig,) = beats
+    tri = fig.params["triangle"]
+    assert tri["names"] == ["A", "B", "C"] and tri["vertices"] == [[2.5, -1.5], [-0.5, 1.5], [-2.0, -1.5]]
+    assert tri["side_labels"] == ["a", "b", "c"] and tri["side_colors"][0] == "#58C4DD"
+    assert fig.params["angles"] == [{"at": "C", "from": "A", "to": "B", "label": "γ", "color": "#F4A261"}]
+    assert not [n for n in notes if "caption" in n]  # no labels written apart as one caption
+
+
+def test_a_triangle_by_two_sides_and_the_angle_between_them_then_its_label_changed():
+    beats, _ = planned('Draw a triangle with a = 5, b = 8 and included angle γ = 60° at C; the third side is labelled '
+                       '"c = ?". Then replace the "c = ?" label on the triangle with "c = 7" in yellow.')
+    fig, relabel = beats
+    tri = fig.params["triangle"]
+    assert tri["vertices"][2] == [0.0, 0.0] and tri["vertices"][0] == [8.0, 0.0]  # C at the origin, CA = b flat
+    bx, by = tri["vertices"][1]
+    assert abs(bx - 2.5) < 1e-3 and abs(by - 5 * 3 ** 0.5 / 2) < 1e-3  # B at a = 5 from C, 60° up
+    assert tri["side_labels"] == ["a = 5", "b = 8", "c = ?"] and fig.params["angles"][0]["label"] == "γ = 60°"
+    assert relabel.params["extend"] is True
+    assert relabel.params["steps"] == [{"action": "label", "targets": ["c = ?"], "text": "c = 7", "color": "#FFE066"}]
+
+
+def test_bars_written_label_arrow_value_with_a_range_of_labels_and_axis_names():
+    beats, notes = planned('Draw a bar chart of chain lengths: x-axis "bucket" from 0 to 7, y-axis "chain length" from 0 '
+                           'to 3; bars: bucket 0 → 2, bucket 1 → 1, bucket 2 → 3, buckets 3 to 7 → 0.')
+    (bars,) = beats
+    assert bars.params["labels"] == [f"bucket {k}" for k in range(8)] and bars.params["values"] == [2, 1, 3, 0, 0, 0, 0, 0]
+    assert not [n for n in notes if "without a value" in n]  # the axes' names are no bars
+    beats, notes = planned('Draw a bar chart with x-axis "Year" and y-axis "Revenue": 2019: 5, 2020: 7, 2021: 9.')
+    assert beats[0].params["title"] == "Revenue by Year" and not notes
+
+
+def test_what_to_do_with_a_formula_is_no_part_of_it():
+    for sentence, expr in (("For our table compute α = 6 / 8 = 0.75.", "α = 6 / 8 = 0.75"), ("Finally x = 3.", "x = 3")):
+        beats, _ = planned(sentence)
+        assert [b.params.get("exprs") for b in beats] == [[expr]]
+
+
+def test_an_array_of_empty_cells_with_indices_then_keys_put_in_cells_by_number():
+    beats, _ = planned("Below it, draw a horizontal row of 8 equal squares representing the bucket array, with the "
+                       'indices 0 to 7 written under the squares. Then show the array with "cat" in bucket 0, "bird" in '
+                       'bucket 1 and "dog" in bucket 2.')
+    empty, filled = beats
+    assert empty.kind == "sequence" and empty.params["tokens"] == [""] * 8 and empty.params["indices"] == 0
+    assert filled.params["tokens"] == ["cat", "bird", "dog"] + [""] * 5 and filled.params["update"] is True
+    assert "" not in filled.strings
+
+
+def test_an_array_with_empty_cells_is_drawn(theme):
+    from compiler.runtime.components import sequence
+
+    g = sequence.build(theme, tokens=["cat", "", "dog"], indices=0)
+    assert len(g.pills) == 3 and abs(g.pills[1].width - g.pills[1].shape.width) < 1e-6
+    assert "" not in g.parts and "cat" in g.parts

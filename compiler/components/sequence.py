@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from ..fields import NonBlank
 from .base import VisualBase
 
 KIND = "sequence"
@@ -17,8 +16,8 @@ RUNTIME = "sequence"  # helper module in compiler.runtime.components (None: an o
 class SequenceVisual(VisualBase):
     kind: Literal["sequence"] = Field(description="Tokens in rounded boxes (pills) in a row — an array, optionally with "
                                       "each cell's index under it.")
-    tokens: list[NonBlank] = Field(min_length=1, max_length=16, description="The tokens, in order.",
-                                   examples=[["The", "cat", "sat"]])
+    tokens: list[str] = Field(min_length=1, max_length=16, description="The tokens, in order (`\"\"`: an empty cell of "
+                              "an array).", examples=[["The", "cat", "sat"], ["cat", "", ""]])
     mode: Literal["show", "process", "generate"] = Field(
         "show", description="`show`: all at once; `process`: a marker steps along the tokens one at a time; "
         "`generate`: tokens are appended one by one.", examples=["process"])
@@ -31,6 +30,15 @@ class SequenceVisual(VisualBase):
         "value): as many as `tokens`.", examples=[["0", "110", "111"]])
     update: bool = Field(False, description="A new state of the row on screen with the same `label` (a stack after a "
                          "push or a pop): it changes in place instead of being drawn again below.", examples=[True])
+
+    @field_validator("tokens")
+    @classmethod
+    def _some_or_blank(cls, v: list[str]) -> list[str]:
+        if any(t and not t.strip() for t in v):
+            raise ValueError("a token of only spaces: write \"\" for an empty cell")
+        if len(v) == 1 and not v[0]:
+            raise ValueError("one empty cell is nothing to draw")
+        return v
 
     @model_validator(mode="after")
     def _one_note_each(self):
@@ -46,6 +54,6 @@ def drawn(params: dict) -> list[str]:
     """The tokens, the caption, the note and the index under each cell."""
     tokens = [str(t) for t in params.get("tokens") or []]
     first = params.get("indices")
-    return tokens + ([params["label"]] if params.get("label") else []) + [str(x) for x in params.get("below") or [] if str(x).strip()] + \
+    return [t for t in tokens if t] + ([params["label"]] if params.get("label") else []) + [str(x) for x in params.get("below") or [] if str(x).strip()] + \
         ([str(first + k) for k in range(len(tokens))] if first is not None else [])
 MODEL = SequenceVisual

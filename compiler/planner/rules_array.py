@@ -26,7 +26,7 @@ import re
 
 from .beats import Beat
 from .context import Context, _beat, _kw, since_clear
-from .extract import Extracted, mask_shown
+from .extract import WORD_NUMBERS, Extracted, mask_shown
 from .knowledge import cell_words, part_nouns
 from .parts import Cells, Missing, cells_named, labels_of
 from .theme import colour_named, colour_value
@@ -390,3 +390,50 @@ def _brace(clause: str, mclause: str, row: Beat, labels: list[str], base: int, r
                   **params)], [label] if label else []
 
 
+
+
+_COUNT = r"(\d{1,2}|" + "|".join(WORD_NUMBERS) + r")"
+
+
+def rule_cells_array(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
+    """An array of empty cells with their indices ("a horizontal row of 8 equal squares representing the bucket array,
+    with the indices 0 to 7 written under the squares"), and what is put in its cells by number ("Show the array with
+    "cat" in bucket 0, "bird" in bucket 1"): a row of cells, each index under its cell, never tiles numbered inside."""
+    masked = mask_shown(ex.sentence)
+    nouns = _cell_nouns()
+    placed = [(m.group(1), int(m.group(2))) for m in re.finditer(
+        r"[\"\u201c]([^\"\u201d]{1,24})[\"\u201d]\s+(?:is\s+)?(?:in|at|into)\s+(?:the\s+)?" + nouns + r"\s+(\d{1,2})\b",
+        ex.sentence, re.I)]
+    row = _row_on_screen(ctx)
+    empty = re.search(r"\b(?:array|row|line)\s+of\s+" + _COUNT + r"\s+(?:(?:equal|empty|small|blank|square|identical)\s+)*"
+                      + nouns + r"\b|\b" + _COUNT + r"[- ](?:" + nouns + r")\s+array\b", masked, re.I)
+    if empty and not placed:
+        count = empty.group(1) or empty.group(2)
+        n = int(count) if count.isdigit() else WORD_NUMBERS[count.lower()]
+        idx = re.search(r"\bind(?:ices|exes)\s+(?:from\s+)?(\d)\s*(?:to|through|-|–)\s*(\d{1,2})\b", masked, re.I)
+        if not (2 <= n <= 16) or not idx or int(idx.group(2)) - int(idx.group(1)) + 1 != n or int(idx.group(1)) > 1:
+            return []  # (cells with their values, or numbered otherwise, are the other rules')
+        ctx.stop = True
+        return [_beat("sequence", "sequence:empty-array", ex, i, [str(k) for k in range(n)], _kw(masked) + ("array",),
+                      tokens=[""] * n, indices=int(idx.group(1)))]
+    if len(placed) < 1 or not re.search(r"\b(?:array|table|buckets|slots|cells)\b", masked, re.I):
+        return []
+    # the array the cells belong to: on screen, else the latest earlier one with indices (a hash table's buckets)
+    base = row if row is not None and row.kind == "sequence" and row.params.get("indices") is not None else None
+    if base is None:
+        base = next((b for sp in ctx.earlier("sequence") for b in sp.beats if b.kind == "sequence"
+                     and b.params.get("indices") is not None), None)
+    start = int(base.params["indices"]) if base is not None else 0
+    n = len(base.params["tokens"]) if base is not None else max(k for _, k in placed) + 1 - start
+    tokens = list(base.params["tokens"]) if base is not None else [""] * n
+    for label, k in placed:
+        if not 0 <= k - start < n:
+            ctx.lost(i, f"{label!r} is put in cell {k}, which the array of {n} does not have: not drawn")
+            continue
+        tokens[k - start] = label
+    ctx.consumed.update(label for label, _ in placed)
+    ctx.stop = True
+    params = dict(tokens=tokens, indices=start)
+    if base is row and row is not None:
+        params["update"] = True
+    return [_beat("sequence", "sequence:cells-filled", ex, i, [t for t in tokens if t], _kw(masked) + ("array",), **params)]

@@ -50,7 +50,7 @@ def _fmt_cell(v) -> str:
 
 
 # ----------------------------------------------------------------------------- bar chart
-_ITEM = re.compile(r"^\s*(?:and\s+|or\s+)?[\"\u201c]?(?P<label>[^\"\u201d:=(),]+?)[\"\u201d]?\s*(?:[:=]\s*|\(\s*|\s)"
+_ITEM = re.compile(r"^\s*(?:and\s+|or\s+)?[\"\u201c]?(?P<label>[^\"\u201d:=(),→]+?)[\"\u201d]?\s*(?:[:=]\s*|(?:→|->|⟶|=>)\s*|\(\s*|\s)"
                    r"(?P<value>" + NUM + r"(?:\s*/\s*\d+(?:\.\d+)?)?)\s*(?P<pct>%|percent\b)?\s*"
                    r"(?P<unit>million|billion|thousand|trillion|[a-zA-Z$€£]{1,6})?\s*\)?\s*$")
 
@@ -169,7 +169,9 @@ def _bar_data(ex: Extracted) -> tuple[list[str], list[float | int], bool, str | 
             "=" in lab or len(lab.split()) <= 3 for lab, _, _ in colon_pairs):
         return ([lab.strip() for lab, _, _ in colon_pairs], [_num(v) for _, v, _ in colon_pairs],
                 any(p for _, _, p in colon_pairs), None, [])
-    m = re.search(r"[:\u2014]\s*(.+?)\s*\.?$", s) or re.search(
+    # ("…: x-axis "bucket" from 0 to 7, y-axis …; bars: bucket 0 → 2, …": the list after "bars:" is the data)
+    m = re.search(r"\b(?:bars|heights|values|counts)\s*:\s*(.+?)\s*\.?$", s, re.I) or \
+        re.search(r"[:\u2014]\s*(.+?)\s*\.?$", s) or re.search(
         r"\b(?:with|for|to)\s+(?:(?:the\s+)?(?:values?|bars?|heights?|counts?)\s+(?:of\s+|for\s+|showing\s+)?)?(.+?)\s*\.?$", s)
     if m and re.match(r"\s*\d+[-–]\d+\s*:", m.group(1)) is None and ":" in m.group(1)[:40] and \
             re.match(r"[^,:]{1,40}:\s*\d", m.group(1)) is None:
@@ -189,6 +191,15 @@ def _bar_data(ex: Extracted) -> tuple[list[str], list[float | int], bool, str | 
             label = im.group("label").strip()
             if not labels:  # ("bars cat = 2.0, dog = 1.0": the first bar is cat — "bars" is the noun before the list)
                 label = re.sub(r"^(?:the\s+)?(?:bars?|values?|heights?|counts?)\s+(?=\S)", "", label, flags=re.I)
+            span = re.fullmatch(r"([A-Za-z]\w*?)s?\s+(\d{1,2})\s*(?:to|-|–|through)\s*(\d{1,2})", label)
+            if span and 0 < int(span.group(3)) - int(span.group(2)) < 12:
+                # "buckets 3 to 7 → 0": one bar for each, all of that value
+                names = [f"{span.group(1)} {n}" for n in range(int(span.group(2)), int(span.group(3)) + 1)]
+                labels += names
+                values += [_value(im.group("value"))] * len(names)
+                pct = pct or bool(im.group("pct"))
+                units.add((im.group("unit") or "").strip())
+                continue
             labels.append(label)
             values.append(_value(im.group("value")))
             pct = pct or bool(im.group("pct"))
@@ -533,9 +544,14 @@ def rule_bar_chart(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         ctx.lost(i, f"{len(labels)} bars: only the first 12 are drawn (up to {labels[11]})")
     labels, values = labels[:12], values[:12]
     ctx.consumed.update(labels)
+    # 'x-axis "bucket" from 0 to 7, y-axis "chain length"': the names of the axes, not bars (a bar chart has no axes)
+    axis_names = [(m.group(1)[0].lower(), m.group(2)) for m in re.finditer(
+        r"\b([xy]|horizontal|vertical)[- ]?axis\s*(?:(?:labell?ed|named|titled|is|as)\s+)?[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]", s, re.I)
+        if m.group(2) in ex.quoted and m.group(2) not in labels]
+    ctx.consumed.update(name for _, name in axis_names)
     # ("a bar labeled 'sick positives: 18'": the bar's label and its value, drawn — not a bar without a value)
     with_value = {q for q in ex.quoted if any(q.strip().startswith(str(lab) + ":") for lab in labels)}
-    for q in [q for q in ex.quoted if q not in labels and q not in with_value and not re.search(
+    for q in [q for q in ex.quoted if q not in labels and q not in with_value and q not in ctx.consumed and not re.search(
             r"\btitled\s+[\"\u201c]" + re.escape(q), s)] + [v for v in valueless if v not in ex.quoted]:
         before = s[:max(s.find(q), 0)].rstrip("\"\u201c")
         if q in valueless or re.search(r"\bbars?\b[^\"\u201c\u201d]{0,60}$", before):
@@ -557,6 +573,17 @@ def rule_bar_chart(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             title = title[0].upper() + title[1:] if title else None
             if title and title.lower() in {str(lab).lower() for lab in labels}:
                 title = None  # "a bar chart of cat: 3, dog: 2": "cat" is the first bar, not the chart's name
+    if axis_names:
+        # the axes' names: the chart's caption when it has none ("Revenue by Year"); a name that neither the caption nor
+        # the bars' labels say is said lost
+        ys = [n for a, n in axis_names if a in "yv"]
+        xs = [n for a, n in axis_names if a in "xh"]
+        title = title or " by ".join(ys[:1] + xs[:1])
+        said = " ".join([str(x) for x in labels] + [title]).lower()
+        for _, name in axis_names:
+            if name.lower().rstrip("s") not in said:
+                ctx.lost(i, f"the axis name {name!r} is not drawn: a bar chart has no axes (each bar shows its label "
+                            "and value)")
     first = re.fullmatch(r"([A-Za-z]\w{0,2})\s*=\s*(\S{1,12})", str(labels[0])) if labels else None
     if first and len(labels) >= 3 and not any("=" in str(lab) for lab in labels[1:]):
         labels = [first.group(2)] + labels[1:]  # "k = 0: 0.001, 1: 0.0098, …": the bars 0, 1, … of k

@@ -202,6 +202,17 @@ def rule_bare_formula(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if led and "=" in led.group(1) and to_tex(led.group(1)).tex is not None and not re.search(
             r"[A-Za-z]{3,}\s*$", led.group(1)):
         text = led.group(1)
+    # "For our table compute α = 6 / 8 = 0.75": what to do with the formula is no part of it either
+    # ("Finally x = 3": nor how the narration moves on)
+    for asked in re.finditer(r"\b([A-Za-z]+),?\s+(?:that\s+)?(?=\S)", text[:80]):
+        if "=" in text[:asked.start()]:
+            break
+        if (asked.group(1).lower() in instruction_verbs() or asked.start() == 0 and asked.group(1).lower() in
+                ("finally", "then", "next", "now", "so", "also", "thus", "hence", "therefore")) \
+                and "=" in text[asked.end():] and ":" not in text[asked.end():].split("=")[0] \
+                and to_tex(text[asked.end():]).tex is not None:
+            text = text[asked.end():]
+            break
     named = re.match(r"^([A-Za-z][A-Za-z ']{2,30}):\s*(.+)$", text)
     if named and "=" in named.group(2):
         label, text = named.group(1).strip(), named.group(2).strip()  # "Chain rule: dL/dw1 = …": a named formula

@@ -14,7 +14,9 @@ figure declared by one sentence is completed by the next ones (labels, squares, 
 
 from __future__ import annotations
 
+import math
 import re
+from ..components.geometry import number
 from ..mathtext import looks_like_math
 
 from .beats import Beat
@@ -22,7 +24,7 @@ from .context import Context, _beat, _kw, since_clear
 from .extract import Extracted
 from .quantity import NUM, quantity
 from .knowledge import physics_settings
-from .theme import colour_just_before
+from .theme import COLOUR_RE, colour_just_before, colour_value
 
 _COORD = r"\(\s*(" + NUM + r")\s*,\s*(" + NUM + r")\s*\)"
 _TRIANGLE = re.compile(r"\b(?:right[- ]angled?\s+|right\s+|isosceles\s+|equilateral\s+)?triangle\b", re.I)
@@ -89,12 +91,31 @@ def rule_geometry(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         return shapes
     out = []
     if on_screen is not None:
+        relabel = _relabelled(ex, ctx, i, on_screen)
+        if relabel:
+            return relabel
         _complete(ex, ctx, i, on_screen)
     unit = _unit_circle(ex, ctx, i)
     if unit:
         out += unit
     out += _annotation(ex, ctx, i)
     return out
+
+
+def _relabelled(ex: Extracted, ctx: Context, i: int, figure: Beat) -> list[Beat] | None:
+    """"Replace the "c = ?" label on the triangle with "c = 7" in yellow": a label of the figure on screen changes
+    there (a `label` step), never a loose second formula beside it."""
+    m = re.search(r"\b(?:replace|change|swap|update|turn)\s+(?:the\s+)?(?:label\s+)?" + _Q + r"[^\"\u201c.;]{0,40}?\b(?:with|to|into|by)"
+                  r"\s+" + _Q, ex.sentence, re.I)
+    if not m or m.group(1) not in figure.strings:
+        return None
+    step = {"action": "label", "targets": [m.group(1)], "text": m.group(2)}
+    after = re.match(r"\s*(?:in\s+)?(" + COLOUR_RE.pattern + r")", ex.sentence[m.end():], re.I)
+    if after and colour_value(after.group(1)):
+        step["color"] = colour_value(after.group(1))
+    ctx.consumed.update(m.groups())
+    ctx.stop = True
+    return [_beat("geometry", "geometry:relabel", ex, i, [m.group(2)], _kw(ex.sentence), extend=True, steps=[step])]
 
 
 def _shape_of_a_shaded_area(sentence: str) -> bool:
@@ -129,7 +150,23 @@ def _triangle(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
     v = _VERTICES.search(s)
     legs = _LEGS.search(s)
     sides = _SIDES.search(s)
-    if v:
+    named = _named_vertices(s)
+    sas = _two_sides_and_angle(s)
+    extra: dict = {}
+    if named:
+        # "triangle ABC with C = (-2, -1.5), A = (2.5, -1.5), B = (-0.5, 1.5)": the corners by their names
+        tri["names"], tri["vertices"] = named
+    elif sas:
+        # "a triangle with a = 5, b = 8 and included angle γ = 60° at C": C at the origin, CA flat, CB at the angle
+        (la, a), (lb, b), (angle, deg) = sas
+        rad = math.radians(deg)
+        tri["vertices"] = [[b, 0.0], [round(a * math.cos(rad), 4), round(a * math.sin(rad), 4)], [0.0, 0.0]]
+        third = re.search(r"\b(?:third|other|remaining|missing|unknown)\s+side\s+(?:is\s+)?(?:labell?ed|marked|named)?\s*"
+                          + _Q, s, re.I)
+        tri["side_labels"] = [f"{la} = {number(a)}", f"{lb} = {number(b)}", third.group(1) if third else "c"]
+        extra["angles"] = [{"at": "C", "from": "A", "to": "B", "label": f"{angle} = {number(deg)}°" if angle else f"{number(deg)}°",
+                            **_arc_colour(ctx)}]
+    elif v:
         pts = [[quantity(v.group(k)), quantity(v.group(k + 1))] for k in (1, 3, 5)]
         tri["vertices"] = pts
     elif legs and re.search(r"\bright\b|\blegs\b", s, re.I):
@@ -146,7 +183,7 @@ def _triangle(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
         ctx.lost(i, "the triangle's sides are not given: drawn as a 3-4-5 right triangle")
     else:
         return None
-    labels = _side_labels(s, tri)
+    labels = _side_labels(s, tri) or tri.get("side_labels")
     if labels:
         tri["side_labels"] = labels
     colours = _side_colours(ctx, tri, labels)
@@ -155,9 +192,44 @@ def _triangle(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
     squares = _squares(s)
     if squares:
         tri["squares"] = squares
-    strings = [x for x in labels or [] if x]
+    strings = [x for x in labels or [] if x] + [a["label"] for a in extra.get("angles", [])]
     ctx.consumed.update(strings)
-    return [_beat("geometry", "geometry:triangle", ex, i, strings, _kw(s) + ("triangle",), triangle=tri)]
+    return [_beat("geometry", "geometry:triangle", ex, i, strings, _kw(s) + ("triangle",), triangle=tri, **extra)]
+
+
+def _arc_colour(ctx: Context) -> dict:
+    """The colour the style gives angle arcs ("Angle arc orange (#F4A261)"), as a parameter."""
+    col = ctx.theme.for_label("angle arc | angle arcs | angle | arc", "")
+    return {"color": col} if col else {}
+
+
+_NAMED_POINT = re.compile(r"(?<![\w(])([A-Z])\s*=?\s*" + _COORD)
+
+
+def _named_vertices(s: str) -> tuple[list[str], list[list[float]]] | None:
+    """"triangle ABC with C = (-2, -1.5), A = (2.5, -1.5), B = (-0.5, 1.5)", "A(0, 0), B(4, 0) and C(1, 3)": three
+    corners by their one-letter names -> (names, vertices), in the order the triangle's name gives (else A, B, C)."""
+    found = {m.group(1): [quantity(m.group(2)), quantity(m.group(3))] for m in _NAMED_POINT.finditer(s)}
+    if len(found) != 3 or any(None in p for p in found.values()):
+        return None
+    name = re.search(r"\btriangle\s+([A-Z]{3})\b", s)
+    order = list(name.group(1)) if name and set(name.group(1)) == set(found) else sorted(found)
+    return order, [found[n] for n in order]
+
+
+def _two_sides_and_angle(s: str):
+    """"with a = 5, b = 8 and included angle γ = 60° at C": two sides by their letters and the angle between them
+    (at C, opposite the third side) -> ((name, length), (name, length), (angle name, degrees)); None otherwise."""
+    m = re.search(r"\b([a-z])\s*=\s*(" + NUM + r")\s*(?:,\s*|\s+and\s+)([a-z])\s*=\s*(" + NUM + r")\s*,?\s*(?:and\s+)?"
+                  r"(?:(?:an?|the)\s+)?(?:included\s+)?angle\s+(?:([^\W\d_])\s*=\s*)?(" + NUM + r")\s*(?:°|degrees?)", s)
+    if not m or {m.group(1), m.group(3)} != {"a", "b"}:
+        return None  # (the letters name the sides round C: a = BC, b = CA)
+    a, b, deg = quantity(m.group(2)), quantity(m.group(4)), quantity(m.group(6))
+    if None in (a, b, deg) or not (a > 0 and b > 0 and 0 < deg < 180):
+        return None
+    if m.group(1) == "b":
+        a, b = b, a
+    return ("a", a), ("b", b), (m.group(5) or "", deg)
 
 
 _END = r"(?:the\s+)?(origin|tip\s+of\s+[^\s(),]{1,6}|" + _COORD.replace("(" + NUM + ")", "(?:" + NUM + ")") + ")"
@@ -247,6 +319,12 @@ def _side_labels(s: str, tri: dict) -> list | None:
         k = slots.get(role) if role else next((j for j in range(3) if out[j] is None), None)
         if k is not None and out[k] is None:
             out[k] = m.group(3)
+    names = tri.get("names") or ["A", "B", "C"]
+    for m in re.finditer(_Q + r"\s+(?:on|along|beside|next\s+to|for)\s+(?:the\s+)?side\s+([A-Z]{2})\b", s):
+        # ""a" on side BC, "b" on side CA": the side by its two corners, the label across from the third
+        rest = [k for k, n in enumerate(names) if n not in m.group(2)]
+        if len(rest) == 1 and out[rest[0]] is None:
+            out[rest[0]] = m.group(1)
     named = re.search(r"\blegs?\s+([a-z])\s*=\s*" + NUM + r"\s*(?:units?\s+)?(?:and|,)\s*([a-z])\s*=\s*" + NUM
                       + r"(?:.*?\bhypotenuse\s+([a-z])\s*=)?", s, re.I)
     if named and not any(out):
@@ -308,11 +386,28 @@ def _complete(ex: Extracted, ctx: Context, i: int, figure: Beat) -> None:
         ctx.consumed.update(q for q in ex.quoted if re.fullmatch(r"\s*\d+(?:\.\d+)?\s*", q))
     if re.search(r"\bright angle\b", s, re.I) and re.match(r"^\s*(?:then\s+)?(?:mark|show|draw|add)\b", s, re.I):
         ctx.modified.add(i)  # "Mark the right angle with a small square": the triangle marks it
-    if new == tri:
+    corners = re.search(r"\blabel\s+(?:the\s+)?(?:vertices|corners)\b", s, re.I)
+    if corners and len(ex.quoted) == 3 and all(re.fullmatch(r"[A-Za-z]\w?", q) for q in ex.quoted):
+        new["names"] = list(ex.quoted)  # "Label the vertices "A", "B", "C"": the corners' names
+        ctx.consumed.update(ex.quoted)
+        ctx.modified.add(i)
+    angles = list(figure.params.get("angles") or [])
+    names = new.get("names") or ["A", "B", "C"]
+    arc = re.search(r"\b(?:angle\s+)?(?:arc|angle)\s+(?:mark\s+)?at\s+(?:vertex\s+|corner\s+)?([A-Z])\b[^.;]*?"
+                    r"\b(?:label(?:l?ed)?|mark(?:ed)?|name[sd]?)\s+(?:it\s+)?" + _Q, s, re.I)
+    if arc and arc.group(1) in names and not any(a["at"] == arc.group(1) for a in angles):
+        # "Draw an angle arc at C and label it "γ"": the angle at that corner, named
+        others = [n for n in names if n != arc.group(1)]
+        angles.append({"at": arc.group(1), "from": others[0], "to": others[1], "label": arc.group(2),
+                       **_arc_colour(ctx)})
+        ctx.consumed.add(arc.group(2))
+    if new == tri and angles == list(figure.params.get("angles") or []):
         return
-    added = [x for x in new.get("side_labels") or [] if x and x not in figure.strings]
+    added = [x for x in new.get("side_labels") or [] if x and x not in figure.strings] + \
+        [a["label"] for a in angles if a.get("label") and a["label"] not in figure.strings]
     ctx.consumed.update(added)
-    ctx.replace(figure, Beat("geometry", dict(figure.params, triangle=new), figure.strings + tuple(added),
+    ctx.replace(figure, Beat("geometry", dict(figure.params, triangle=new, **({"angles": angles} if angles else {})),
+                             figure.strings + tuple(added),
                              figure.rule.split("+")[0] + "+completed", figure.source, figure.detail_index,
                              figure.keywords), i)
 

@@ -38,7 +38,7 @@ RULES: tuple[Rule, ...] = (
     rules_scene.rule_title,
     rules_bar_chart.rule_heatmap, rules_bar_chart.rule_bar_chart, rules_plot.rule_scatter, rules_plot.rule_plot,
     rules_sequence.rule_timeline, rules_transform.rule_transform, rules_transform.rule_move, rules_steps.rule_steps,
-    rules_table.rule_table, rules_grid.rule_grid, rules_cards.rule_cards, rules_comparison.rule_comparison,
+    rules_table.rule_table, rules_array.rule_cells_array, rules_grid.rule_grid, rules_cards.rule_cards, rules_comparison.rule_comparison,
     rules_sequence.rule_sequence,
     rules_array.rule_array_on_new_row, rules_formula.rule_derivation, rules_equation.rule_bare_formula,
     rules_equation.rule_equation, rules_code.rule_code, rules_equation.rule_matrix, rules_network.rule_network,

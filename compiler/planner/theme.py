@@ -382,11 +382,14 @@ def _sub_clauses(clause: str) -> list[str]:
 
 _WRITTEN_CODE = re.compile(r"\b(?:" + _MODIFIERS + r"(?:" + "|".join(re.escape(c) for c in _COLOUR_NAMES) + r"))\s*"
                            r"\(\s*(#[0-9A-Fa-f]{6}|#[0-9A-Fa-f]{3})\s*\)", re.I)
-_HOW_DRAWN = re.compile(r"\s+with\s+(?:a\s+)?(?:fill\s+|stroke\s+)?(?:opacity|transparency|width)\s*(?:of\s+)?[\d.]+%?$", re.I)
+_HOW_DRAWN = re.compile(r"\s+with\s+(?:a\s+)?(?:fill\s+|stroke\s+)?(?:opacity|transparency|width|radius|thickness|size|length)\s*(?:of\s+)?[\d.]+%?$", re.I)
 
 
 def _assign(sub: str, roles: dict, labels: dict, emphasis: dict | None, fired: list, said: list | None = None) -> None:
     sub = re.sub(r"^with\s+", "", sub.strip().rstrip(".;:!"), flags=re.I)  # "White background with black text"
+    # "Triangle drawn with side a in blue": the side's colour (the figure is only where it is)
+    sub = re.sub(r"^[\w ]{1,30}?\bwith\s+(?=(?:the\s+)?(?:side|leg|edge|hypotenuse|vertex|angle|arc)\s+\S+\s+(?:in|colou?red)\b)",
+                 "", sub, flags=re.I)
     # "Bars blue (#58C4DD) with fill opacity 0.7": the written code is the colour; how it is filled is no element
     sub = _HOW_DRAWN.sub("", _WRITTEN_CODE.sub(lambda m: m.group(1), sub))
     if not sub:

@@ -740,18 +740,19 @@ def play_step(scene, g, step: dict, rt: float) -> None:
             g.remove(m)
             g.figure.remove(m)
     elif action == "label" and live:
-        _relabel(scene, g, live[0], str(step.get("text", "")), rt)
+        _relabel(scene, g, live[0], str(step.get("text", "")), rt, col if step.get("color") else None)
     elif action == "move" and step.get("to") is not None:
         _move_unit(scene, g, float(step["to"]), rt)
 
 
-def _relabel(scene, g, part, s: str, rt: float) -> None:
+def _relabel(scene, g, part, s: str, rt: float, col=None) -> None:
+    """The text of `part` becomes `s` (in `col`, else its own colour)."""
     from manim import Text
 
     old = next((m for m in part.get_family() if isinstance(m, Text)), None)
     if old is None:
         return
-    col = old.submobjects[0].get_fill_color() if old.submobjects else g.theme["text"]
+    col = col or (old.submobjects[0].get_fill_color() if old.submobjects else g.theme["text"])
     new = text(s, g.theme, size=old.font_size / max(_scale(g), 1e-6), color=col).scale(_scale(g))
     new.move_to(old.get_center())
     scene.play(Transform(old, new), run_time=rt)

@@ -5,7 +5,7 @@ and stays ticked off), `generate` (the tokens are appended one by one, the newes
 """
 
 from manim import (DOWN, LEFT, RIGHT, UP, AnimationGroup, FadeIn, ManimColor, MoveToTarget, RoundedRectangle,
-                   Succession, Triangle, VGroup, Wait)
+                   Succession, Triangle, VectorizedPoint, VGroup, Wait)
 
 from ..style import BODY_W, clean, colour, text
 
@@ -41,14 +41,19 @@ def build(theme: dict, *, tokens: list[str], mode: str = "show", label: str | No
     stroke = ManimColor(str(color or colour(theme, "node", theme["accent"])))
     pills, cols, parts = [], [], {}
     for k, tok in enumerate(tokens):
-        t, line_h, off = baseline_text(tok[:24], theme, size)
+        if tok.strip():
+            t, line_h, off = baseline_text(tok[:24], theme, size)
+        else:  # an empty cell of an array: as tall as the others, nothing in it
+            _, line_h, _ = baseline_text("0", theme, size)
+            t, off = VectorizedPoint(), 0.0
         box = RoundedRectangle(corner_radius=0.16, width=max(0.8, t.width + 0.45), height=line_h + 0.3,
                                color=stroke, stroke_width=2.5, fill_color=PILL_FILL, fill_opacity=0.35)
         t.move_to(box.get_center() - off * UP)
         pill = VGroup(box, t)
         pill.shape = box  # what a fill or a dim recolours, what an arrow points at
         pills.append(pill)
-        parts.setdefault(tok, pill)
+        if tok.strip():
+            parts.setdefault(tok, pill)
         under = []
         if below is not None and str(below[k]).strip():
             # the cell's note (its code, its count), under it in the text colour: its own mobject, not the cell's
