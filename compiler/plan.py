@@ -14,7 +14,9 @@ has not drawn that curve yet bring back the component of the earlier scene, with
 from __future__ import annotations
 
 import copy
+import os
 import re
+import traceback
 from functools import lru_cache
 from dataclasses import replace
 
@@ -278,6 +280,8 @@ def _run_rules(ex, ctx: Context, i: int, budget: Budget) -> list[Beat]:
         except PlanTimeout:
             raise
         except Exception as e:  # noqa: BLE001 — a bug in one rule costs that rule's reading of the sentence, said so
+            if os.environ.get("SBC_DEBUG_RULES"):  # (for a developer: the traceback of the rule's bug)
+                traceback.print_exc()
             ctx.lost(i, f"an internal error in the planner ({rule.__name__}: {type(e).__name__}: {str(e)[:80]}) — "
                         "what that rule would draw is missing; please report this sentence")
             continue

@@ -152,3 +152,70 @@ def test_an_array_with_empty_cells_is_drawn(theme):
     g = sequence.build(theme, tokens=["cat", "", "dog"], indices=0)
     assert len(g.pills) == 3 and abs(g.pills[1].width - g.pills[1].shape.width) < 1e-6
     assert "" not in g.parts and "cat" in g.parts
+
+
+AXES = "Draw axes with x from 0 to 2 and y from 0 to 2. "
+
+
+def test_curves_in_their_colours_two_lines_each_with_its_label_and_a_legend_the_curves_already_give():
+    beats, notes = planned(AXES + "Plot y = θ as a straight blue line and y = sin θ as a yellow curve. Draw a vertical "
+                           'dashed line at θ = 0.35 (about 20°) with the label "20°: error ≈ 2%", and another at θ = 0.785 '
+                           'with the label "45°: error ≈ 11%". Put the legend "y = θ" and "y = sin θ" in the top-left '
+                           "corner of the axes.")
+    curves = next(b for b in beats if b.params.get("curves")).params["curves"]
+    assert [c["color"] for c in curves] == ["#58C4DD", "#FFE066"]
+    (lines,) = [b for b in beats if b.rule == "plot:level-lines"]
+    assert lines.params["markers"] == [{"axis": "x", "value": 0.35, "label": "20°: error ≈ 2%"},
+                                       {"axis": "x", "value": 0.785, "label": "45°: error ≈ 11%"}]
+    assert [b.kind for b in beats] == ["plot", "plot", "plot"]  # no loose copies of the labels or the legend
+
+
+def test_axis_names_written_with_their_ranges():
+    for details, names in (('Draw axes: horizontal "P" from 0 to 1000 with ticks every 250, vertical "dP/dt" from 0 to '
+                            "150 with ticks every 50.", ("P", "dP/dt")),
+                           ('Draw axes with the horizontal axis from 0 to 2 labelled "t (s)" and the vertical axis from 0 '
+                            'to 5 labelled "v".', ("t (s)", "v")),
+                           ('Draw axes: horizontal θ from 0 to π/2 with the label "θ (rad)"; vertical axis from 0 to 1.6.',
+                            ("θ (rad)", None))):
+        (plot,) = planned(details)[0]
+        assert (plot.params.get("x_label"), plot.params.get("y_label")) == names
+    (plot,) = planned('Draw axes: horizontal "P" from 0 to 1000, vertical "dP/dt" from 0 to 150.')[0]
+    assert plot.params["x_range"] == [0, 1000] and plot.params["y_range"] == [0, 150]
+    # a brace along the axis has its own label; "…, labelled 'x' and 'h(x)'" names both axes
+    beats, _ = planned("Draw axes with x from -0.5 to 2.5 and y from -1.5 to 1.5, labelled 'x' and 'h(x)'.")
+    assert (beats[0].params["x_label"], beats[0].params["y_label"]) == ("x", "h(x)")
+
+
+def test_a_header_row_written_in_the_sentence_before_the_rows():
+    (table,) = planned('Below it, a table with header row "t (days)" | "P(t)" | "phase", filled row by row:\n'
+                       "0 | 10.0 | slow start\n4 | 69.5 | speeding up")[0]
+    assert table.params["columns"] == ["t (days)", "P(t)", "phase"] and len(table.params["rows"]) == 2
+
+
+def test_pieces_of_a_formula_that_get_a_label_each():
+    beats, notes = planned('Show dP/dt = rP(1 - P/K). Underneath, label the pieces with braces: "rP" gets the label '
+                           '"growth engine", "(1 - P/K)" gets the label "brake", and an arrow to "K" gets the label '
+                           '"carrying capacity".')
+    marks = [(b.params["style"], b.params["target"], b.params["label"]) for b in beats if b.kind == "annotation"]
+    assert marks == [("brace", "rP", "growth engine"), ("brace", "(1 - P/K)", "brake"), ("arrow", "K", "carrying capacity")]
+    assert "flow" not in [b.kind for b in beats] and not notes
+
+
+def test_a_dot_moving_from_an_upper_case_variable_value_does_not_break_the_rule():
+    beats, notes = planned('Draw axes: horizontal "P" from 0 to 1000, vertical "dP/dt" from 0 to 150. Plot the downward '
+                           "parabola f(P) = 0.5·P·(1 − P/1000) in green. Move a dot along the parabola from P = 0 to "
+                           "P = 1000.")
+    assert not [n for n in notes if "internal error" in n]
+    assert any(b.rule == "plot:move-along" for b in beats)
+
+
+def test_facts_are_not_a_chain_a_series_keeps_its_ellipsis_and_how_bars_look_is_no_bar():
+    beats, _ = planned('Then show two facts, each with a small icon: a weight icon crossed out next to "mass does not '
+                       'appear" and a double arrow crossed out next to "amplitude does not appear".')
+    assert "flow" not in [b.kind for b in beats]
+    beats, notes = planned("Below the table write the Taylor series sin θ = θ − θ³/6 + θ⁵/120 − ... and stop.")
+    assert ["sin θ = θ − θ³/6 + θ⁵/120 − ..."] in [b.params.get("exprs") for b in beats]
+    assert not [n for n in notes if "SB302" in n]
+    beats, notes = planned('Draw a bar chart with y-axis "T / T₀". Bars: 10° → 1.002, 30° → 1.017, each bar with its '
+                           "value written on top.")
+    assert beats[0].params["labels"] == ["10°", "30°"] and not [n for n in notes if "without a value" in n]

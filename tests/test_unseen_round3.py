@@ -212,7 +212,8 @@ def test_bars_given_as_label_colon_value_after_the_chart_is_announced():
                            "Bars: n = 1: 1.27, n = 2: 0, n = 3: 0.42, n = 4: 0, n = 5: 0.25.")
     assert [b.kind for b in beats] == ["bar_chart"]
     assert beats[0].params["labels"][:2] == ["n = 1", "n = 2"] and beats[0].params["values"][2] == 0.42
-    assert beats[0].params["title"] == "amplitude b_n"
+    # (both axes' names in the caption: the x axis's is no longer dropped — round 18)
+    assert beats[0].params["title"] == "amplitude b_n by frequency n"
 
 
 def test_a_log_scale_the_bars_cannot_show_is_said():

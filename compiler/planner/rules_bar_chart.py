@@ -184,7 +184,8 @@ def _bar_data(ex: Extracted) -> tuple[list[str], list[float | int], bool, str | 
             im = _ITEM.match(it)
             if not im and len(labels) >= 2 and not any(_ITEM.match(x) for x in items[k:]):
                 # "E 12.7, T 9.1, … and others": the bars written without a value are reported by rule_bar_chart
-                ex_rest = [x.strip(" .") for x in items[k:]]
+                # ("…, each bar with its value written on top": how the bars look, no bar)
+                ex_rest = [x.strip(" .") for x in items[k:] if not re.match(r"\s*(?:each|every|all|both|with)\b", x, re.I)]
                 return labels, values, pct, (units.pop() if len(units) == 1 else "") or None, ex_rest
             if not im:
                 break
@@ -268,6 +269,10 @@ def _announcement(ex: Extracted) -> dict:
     y = _Y_NAME.search(ex.sentence)
     if y:
         said["title"] = y.group(1).strip()
+        x = re.search(r"\b(?:x|horizontal)[- ]?axis\s*(?:(?:labell?ed|named|titled|is|as)\s+)?[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]",
+                      ex.sentence, re.I)
+        if x and "x_name" not in said:  # ('x-axis "amplitude θ₀" and y-axis "T / T₀"': "T / T₀ by amplitude θ₀")
+            said["title"] += f" by {x.group(1).strip()}"
     return said
 
 

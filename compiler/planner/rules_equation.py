@@ -129,7 +129,8 @@ def kept_formulas(ex: Extracted, prose, ctx: Context, i: int) -> list[Beat]:
         if _PLACE.search(sentence[max(0, a - 30):a]) or re.search(r"\b(?:up|down|on|along|onto)\s+(?:to\s+)?$",
                                                                     sentence[max(0, a - 12):a], re.I):
             continue  # "goes from y = x^2 up to y = x": where a thing is drawn, not a formula to show
-        t = text.strip().rstrip(".,;")
+        t = text.strip()
+        t = t if re.search(r"(?:\.\.\.|…)$", t) else t.rstrip(".,;")  # ("θ⁵/120 − ...": the series goes on)
         if "\\" in t or "\n" in t or "[[" in t.replace(" ", "") or not re.search(r"[=≈≠≤≥]", t):
             continue  # (LaTeX is kept by its own rule; a matrix is drawn by rule_matrix)
         inner = re.fullmatch(r"\((.*)\)", t)

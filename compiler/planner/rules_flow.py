@@ -445,6 +445,10 @@ def rule_flow(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                     ex, r"\bbox(?:es)?\b|\barrows?\b|->|→")):  # (quoted lines under a colon, no boxes: a list)  # "Move the coin diagram … and
             # show a bulleted list: "n = 10 flips", …": the items of a list, not boxes of the diagram
             nodes = [q for q in unconsumed if not _names_arrow(ex.sentence, q) and not _caption(ex.sentence, q)]
+            if _cue(ex, r"\b(?:facts?|statements?|remarks?|takeaways?|observations?|conclusions?)\b") and not _cue(
+                    ex, r"\bbox(?:es)?\b|->|→|\bconnect\w*|\bflow\s*chart\b|\bpipeline\b|\bleads?\s+to\b|\barrows?\s+"
+                        r"(?:from|between|to|into|joining|linking)\b"):
+                return []  # "two facts, each with a small icon: … next to "mass does not appear" and …": a list, never a chain
             if all(re.fullmatch(r"\s*[^\W\d]\w{0,6}\s*=\s*[-−+]?\d[^=]{0,16}", q) for q in nodes) and not _cue(
                     ex, r"\bbox(?:es)?\b|\bnodes?\b|\bflow\s*chart\b|\bpipeline\b|\bstages?\b"):
                 return []  # "a timer "t = 0.00 s" and "t = 1.58 s"", "labeled values: "W = 49 N", …": readings, not boxes

@@ -623,6 +623,19 @@ def _annotation(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             params["color"] = tint  # "a green brace under …", "a yellow brace under …"
         out.append(_beat("annotation", "annotation:" + params["style"], ex, i, [label], _kw(label), **params))
         ctx.consumed.add(label)
+    # 'label the pieces with braces: "rP" gets the label "growth engine", …, and an arrow to "K" gets the label
+    # "carrying capacity"': each piece of the formula on screen with its own mark and label
+    for m in re.finditer(r"(?:\b(an?\s+arrow|a\s+brace|a\s+box)\s+(?:pointing\s+)?(?:to|at|under|around)\s+)?" + _Q +
+                         r"\s+(?:gets|has|takes|receives)\s+(?:the\s+|a\s+)?label\s+" + _Q, s, re.I):
+        target, label = m.group(2), m.group(3)
+        if label in ctx.consumed or not re.search(r"\b(?:brace|label|annotat|arrow)\w*", s[:m.start()] + (m.group(1) or ""), re.I) \
+                or not _part_known(target.strip(), ex, ctx):
+            continue
+        style = "arrow" if m.group(1) and "arrow" in m.group(1).lower() else "box" if m.group(1) and "box" in \
+            m.group(1).lower() else "brace" if re.search(r"\bbraces?\b", s, re.I) else "arrow"
+        out.append(_beat("annotation", "annotation:" + style, ex, i, [label], _kw(label), style=style, target=target,
+                         label=label, **({"side": "down"} if style == "brace" else {})))
+        ctx.consumed.update([label, target])
     # "label the parts: 'posterior' under P(D | +), 'prior' under P(D)" or "braces: under x_old: 'where we are'"
     parts = [(m.group(1), m.group(2), m.group(3)) for m in re.finditer(
         _Q + r"\s+(under|below|above|over)\s+(?:the\s+)?(.{1,40}?)\s*(?=,\s*[\"'\u201c]|;|\.\s|\.?$|\s+and\s+[\"'\u201c])", s, re.I)]

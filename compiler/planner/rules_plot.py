@@ -155,6 +155,21 @@ def rule_axis_labels(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     return []
 
 
+def rule_legend(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
+    """'Put the legend "y = θ" and "y = sin θ" in the top-left corner': the curves on screen carry those names already
+    (each beside its curve) — no second copy of them as loose formulas."""
+    if not ex.quoted or not _cue(ex, r"\blegends?\b"):
+        return []
+    named = {re.sub(r"\s+", "", str(c.get("label") or c.get("expr") or "")) for b in since_clear(ctx) if b.kind == "plot"
+             for c in b.params.get("curves") or []}
+    if not all(re.sub(r"\s+", "", q) in named for q in ex.quoted):
+        return []
+    ctx.consumed.update(ex.quoted)
+    ctx.modified.add(i)
+    ctx.stop = True
+    return []
+
+
 def _axis_labels(ex: Extracted) -> tuple[str | None, str | None]:
     names = _axis_names(ex)
     if all(n is not None and re.fullmatch(r"[-−+]?\d[\d.,]*", n) for n in names):
@@ -166,9 +181,9 @@ def _axis_labels(ex: Extracted) -> tuple[str | None, str | None]:
 
 def _axis_names(ex: Extracted) -> tuple[str | None, str | None]:
     out = []
-    for axis in ("x", "y"):
+    for which in ("x", "y"):
         # "the x-axis labeled "Years"", "the horizontal axis labeled "t (years)""
-        axis = {"x": r"(?:x|horizontal(?=\s+axis))", "y": r"(?:y|vertical(?=\s+axis))"}[axis]
+        axis = {"x": r"(?:x|horizontal(?=\s+axis))", "y": r"(?:y|vertical(?=\s+axis))"}[which]
         m = re.search(r"\b" + axis + r"(?:[- ]axis)?(?:\s+(?:is\s+)?(?:labell?ed|label|as|reading|showing|named)|\s*:)\s*"  # x: "Outcome"
                       r"(?:as\s+)?[\"\u201c]([^\"\u201d]+)[\"\u201d]", ex.sentence, re.I) or re.search(
             r"\b" + axis + r"[- ]axis\s+[\"\u201c]([^\"\u201d]+)[\"\u201d]", ex.sentence, re.I) or re.search(
@@ -176,7 +191,17 @@ def _axis_names(ex: Extracted) -> tuple[str | None, str | None]:
             r"\b" + axis + r"\s+[\"\u201c]([^\"\u201d]{1,30})[\"\u201d]\s*\(\s*(?:from\s+)?-?[\d.]+\s+to\s", ex.sentence, re.I) or re.search(
             # 'axes with x from 0 to 30 ("n") and y from 0 to 900 ("steps")'
             r"\b" + axis + r"\s+from\s+[-−]?[\d.]+\s+to\s+[-−]?[\d.]+\s*\(\s*[\"\u201c]([^\"\u201d]{1,30})[\"\u201d]\s*\)",
-            ex.sentence, re.I)
+            ex.sentence, re.I) or re.search(
+            # 'the horizontal axis from 0 to 2 labelled "t (s)"', 'horizontal θ from 0 to π/2 with the label "θ (rad)"'
+            # (right after its range: after a comma, "labelled 'x' and 'h(x)'" names both axes; "a brace along the x-axis
+            # from 0 to 35.35 labeled …" is the brace's)
+            r"(?<!along the )(?<!on the )(?<!across the )\b" + {"x": "(?:x|horizontal)", "y": "(?:y|vertical)"}[which] +
+            r"(?:[- ]axis)?\s+(?:[^\W\d_]\s+)?from\s+[^\"\u201c;,]{1,20}?\s+to\s+[^\s\"\u201c;,]{1,12}\s+(?:labell?ed|with\s+"
+            r"(?:the\s+)?label|named|called)\s*:?\s*[\"\u201c]([^\"\u201d]{1,40})[\"\u201d](?!\s*(?:and|,)\s*[\"\u201c])",
+            ex.sentence, re.I) or re.search(
+            # 'Draw axes: horizontal "P" from 0 to 1000 with ticks every 250, vertical "dP/dt" from 0 to 150'
+            r"\b" + {"x": "(?:x|horizontal)", "y": "(?:y|vertical)"}[which] + r"(?:[- ]axis)?\s+[\"\u201c]([^\"\u201d]{1,30})"
+            r"[\"\u201d]\s+from\s+[-−]?[\d.π]", ex.sentence, re.I)
         if m and re.search(r"\b(?:on|along|onto)\s+the\s+$", ex.sentence[max(0, m.start() - 12):m.start()], re.I) and re.search(
                 r"\b(?:dot|point|guess|marker|tick)\b", ex.sentence[:m.start()], re.I):
             m = None  # "Mark a dot at x = 2.2 on the x-axis labelled "x_n"": the dot's label, not the axis's name
@@ -276,7 +301,7 @@ def named_axes(sentence: str) -> tuple[str | None, str | None]:
     return names.get("x"), names.get("y")
 
 
-_IN_COLOUR = re.compile(r"[^.;\"\u201c]{0,20}?(?:\b(?:in|colou?red|drawn in|shown in)\s+(?:a\s+)?(?:[\w-]+\s+){0,2}?|"
+_IN_COLOUR = re.compile(r"[^.;\"\u201c]{0,20}?(?:\b(?:in|colou?red|drawn in|shown in|as)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?|"
                         r"(?<![\w)])\s*\(\s*(?=(?:" + COLOUR_RE.pattern + r")\s*\)))(" + COLOUR_RE.pattern + ")", re.I)
 # ("y = n (red)": the colour in brackets right after the curve is its own)
 
@@ -295,7 +320,8 @@ def axis_range(sentence: str, axis: str) -> tuple[float, float] | None:
     """"x range -4 to 4", "y-range: [0, 0.45]", "y from 0 to 2.5", "x-axis from 0 to 35 m", "x in [0, 2π]":
     (low, high) of that axis, or None."""
     # "the horizontal axis labeled "t (years)" running from 0 to 25,000": x; the vertical axis: y
-    name = {"x": r"(?:x|horizontal(?=\s+axis))", "y": r"(?:y|vertical(?=\s+axis))"}.get(axis, axis)
+    # ('horizontal "P" from 0 to 1000': the axis by its name, quoted)
+    name = {"x": r"(?:x|horizontal(?=\s+axis|\s+[\"\u201c]))", "y": r"(?:y|vertical(?=\s+axis|\s+[\"\u201c]))"}.get(axis, axis)
     sentence = sentence.replace("−", "-")  # "x from −2 to 2": a minus sign
     m = re.search(r"\b" + name + r"(?:[- ](?:range|axis|values?))?(?:\s+values)?\s*(?:range\s*)?"  # "x axis values 1 to 6"
                   r"(?:(?:labell?ed\s+)?[\"\u201c][^\"\u201d]{1,40}[\"\u201d]\s*)?"  # x-axis "Years" from 0 to 30

@@ -759,6 +759,22 @@ def _level_lines(ex, ctx, i, first, beats, curves, low):
     axis = "y" if direction.lower() == "horizontal" else "x"
     values = [_num(v) for v in re.findall(NUM, re.sub(r"[a-zα-ω]\w{0,2}\s*=", " ", written))][:6]
     labels = [q for q in ex.quoted if q not in ctx.consumed]
+    more = list(re.finditer(r"\b(?:and\s+)?another(?:\s+one)?\s+at\s+(?:[a-zα-ω]\w{0,2}\s*=\s*)?(" + NUM + r")", ex.sentence[m.end():], re.I)) \
+        if m is not None and len(values) == 1 else []
+    if more:
+        # "a vertical dashed line at θ = 0.35 (about 20°) with the label "…", and another at θ = 0.785 with the label
+        # "…"": one line per value, each with the label written after it
+        values += [_num(x.group(1)) for x in more][:5]
+        cuts = [m.end()] + [m.end() + x.end() for x in more] + [len(ex.sentence)]
+        labels = []
+        for a, b in zip(cuts, cuts[1:]):
+            own = re.search(r"\b(?:labell?ed|with\s+(?:the\s+|a\s+)?label|called|marked)\s*:?\s*[\"\u201c]([^\"\u201d]{1,60})[\"\u201d]",
+                            ex.sentence[a:b], re.I)
+            labels.append(own.group(1) if own else None)
+        ctx.consumed.update(lab for lab in labels if lab)
+        markers = [{"axis": axis, "value": v, **({"label": lab} if lab else {})} for v, lab in zip(values, labels)]
+        ex.prose[:] = []
+        return [_extend(ex, ctx, i, "plot:level-lines", [lab for lab in labels if lab], markers=markers)]
     if m is not None:
         after = re.match(r"\s*,?\s*(?:labell?ed|called|marked)\s+[\"\u201c]([^\"\u201d]{1,60})[\"\u201d]",
                          ex.sentence[m.end():], re.I)
@@ -1269,6 +1285,7 @@ def _motion() -> dict[str, re.Pattern]:
 
 
 _AT_VALUE = r"([a-zα-ω]\w{0,2})\s*=\s*(" + NUM + r")"
+_ALONG_AT = r"([A-Za-zα-ω]\w{0,2})\s*=\s*(" + NUM + r")"  # where a thing moving along a curve starts or stops ("P = 0")
 _STOP_AT = r"\b(?:to|towards?|until|till|reach\w*|into|onto|at|in|near|hits?|stops?|ends?|settl\w*|rests?)\b"
 
 
@@ -1362,10 +1379,10 @@ def _move_along(ex, ctx, i, first, beats, curves, low):
     # where it starts: "from x = -1", "from (-1, 10)", "from P", "from the left", "at x = -1" before the motion, the
     # point on screen that the thing is
     x0, start_point = None, None
-    m = re.compile(r"\b(?:from|starting\s+(?:at|from))\s+(?:the\s+point\s+)?(?:" + _AT_VALUE + r"|(" + NUM +
+    m = re.compile(r"\b(?:from|starting\s+(?:at|from))\s+(?:the\s+point\s+)?(?:" + _ALONG_AT + r"|(" + NUM +
                    r")(?!\s*,)|" + COORD.pattern + r"|([A-Z])\b)").search(s, begin)
-    if m and (m.group(6) is None or m.group(6) in names):
-        x0 = quantity(m.group(2) or m.group(3) or m.group(5)) if m.group(6) is None else float(names[m.group(6)][0])
+    if m and (m.group(7) is None or m.group(7) in names):  # (groups: name = value, a number, a point (4-6), a name)
+        x0 = quantity(m.group(2) or m.group(3) or m.group(5)) if m.group(7) is None else float(names[m.group(7)][0])
         spans.append(m.span())
     elif re.search(r"\bfrom the (?:far )?left\b", low):
         x0 = x_lo
@@ -1395,7 +1412,7 @@ def _move_along(ex, ctx, i, first, beats, curves, low):
     # where it stops: a value or point written, a named point on the plot, or the curve's lowest / highest / turning
     # point (computed, unless its place is written after it: "towards the minimum at x = 2")
     x1, stop = None, None
-    value = re.compile(_STOP_AT + r"\s+(?:the\s+)?(?:point\s+)?(?:" + _AT_VALUE + r"|" + COORD.pattern + r")").search(s, end)
+    value = re.compile(_STOP_AT + r"\s+(?:the\s+)?(?:point\s+)?(?:" + _ALONG_AT + r"|" + COORD.pattern + r")").search(s, end)
     for key in ("min", "max", "turn"):
         for e in w[key].finditer(low, end):
             if re.search(_STOP_AT + r"[^.;]{0,40}$", low[end:e.start()]):

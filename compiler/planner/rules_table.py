@@ -495,8 +495,11 @@ def _piped_table(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
     head = re.sub(r"^\s*(?:the\s+)?(?:header(?:\s+row)?|headers|columns?|column\s+headers|headings)\s*:\s*", "",
                   block[0], flags=re.I)
     columns = [str(c) for c in block_row(head, 0)]
+    # ('… again: "Element" | "Left" | "Right".', 'a table with header row "t (days)" | "P(t)" | "phase", filled row by row:')
     intro = re.search(r":\s*((?:[\"\u201c][^\"\u201d|]{1,40}[\"\u201d]\s*\|\s*)+[\"\u201c][^\"\u201d|]{1,40}[\"\u201d])\s*[.:]?\s*$",
-                      ex.sentence.split("\n", 1)[0])
+                      ex.sentence.split("\n", 1)[0]) or re.search(
+        r"\b(?:header(?:\s+row)?|headers|columns|headings)\s*:?\s*((?:[\"\u201c][^\"\u201d|]{1,40}[\"\u201d]\s*\|\s*)+"
+        r"[\"\u201c][^\"\u201d|]{1,40}[\"\u201d])", ex.sentence.split("\n", 1)[0], re.I)
     if intro and len(block_row(intro.group(1), 0)) == len(columns):
         # 'Draw the atom table again: "Element" | "Left" | "Right".' then its rows: the header is on the first line
         columns = [str(c) for c in block_row(intro.group(1), 0)]
