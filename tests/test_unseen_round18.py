@@ -219,3 +219,27 @@ def test_facts_are_not_a_chain_a_series_keeps_its_ellipsis_and_how_bars_look_is_
     beats, notes = planned('Draw a bar chart with y-axis "T / T₀". Bars: 10° → 1.002, 30° → 1.017, each bar with its '
                            "value written on top.")
     assert beats[0].params["labels"] == ["10°", "30°"] and not [n for n in notes if "without a value" in n]
+
+
+def test_short_tangent_pieces_at_listed_places_with_labels_then_coloured_by_the_sign_of_their_slope():
+    beats, notes = planned('Axes with x from −1 to 6 and y from 0 to 12, labelled "x" and "f(x)". Plot the parabola '
+                           "f(x) = (x − 2)² + 1 in blue. At x = 0, 1, 2, 4 and 5 draw short tangent segments (length 1.5) "
+                           'and put the slope value beside each: "slope −4", "slope −2", "slope 0", "slope 4", "slope 6". '
+                           "Colour negative-slope tangents red, positive ones green, and the zero-slope tangent white.")
+    (pieces,) = [b for b in beats if b.rule == "plot:tangent-segments"]
+    segs = pieces.params["segments"]
+    assert [s["label"] for s in segs] == ["slope −4", "slope −2", "slope 0", "slope 4", "slope 6"]
+    assert [s["color"] for s in segs] == ["#FC6255", "#FC6255", "#FFFFFF", "#66BB6A", "#66BB6A"]
+    (x0, y0), (x1, y1) = segs[0]["start"], segs[0]["end"]
+    assert abs((y1 - y0) / (x1 - x0) + 4) < 1e-2 and abs(((x1 - x0) ** 2 + (y1 - y0) ** 2) ** 0.5 - 1.5) < 1e-2
+    assert not any(b.params.get("move_dot") for b in beats) and not [n for n in notes if "SB301" in n]
+    # a label that is not the slope there is said
+    _, notes = planned(AXES + 'Plot y = x^2. At x = 0 and 1 draw tangent lines labelled "slope 0" and "slope 5".')
+    assert any("'slope 5'" in n and "not the tangent's slope" in n for n in notes)
+
+
+def test_a_note_asked_after_a_derivation_line_is_that_line_s_note():
+    (steps,) = planned('Below the table show the reason:\nx_{n+1} − 2 = (1 − 2η)(x_n − 2)\nwith the note "converges only '
+                       'if |1 − 2η| < 1, i.e. 0 < η < 1".')[0]
+    assert steps.params["lines"] == ["x_{n+1} − 2 = (1 − 2η)(x_n − 2)"]
+    assert steps.params["notes"] == ["converges only if |1 − 2η| < 1, i.e. 0 < η < 1"]

@@ -155,21 +155,6 @@ def rule_axis_labels(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     return []
 
 
-def rule_legend(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
-    """'Put the legend "y = θ" and "y = sin θ" in the top-left corner': the curves on screen carry those names already
-    (each beside its curve) — no second copy of them as loose formulas."""
-    if not ex.quoted or not _cue(ex, r"\blegends?\b"):
-        return []
-    named = {re.sub(r"\s+", "", str(c.get("label") or c.get("expr") or "")) for b in since_clear(ctx) if b.kind == "plot"
-             for c in b.params.get("curves") or []}
-    if not all(re.sub(r"\s+", "", q) in named for q in ex.quoted):
-        return []
-    ctx.consumed.update(ex.quoted)
-    ctx.modified.add(i)
-    ctx.stop = True
-    return []
-
-
 def _axis_labels(ex: Extracted) -> tuple[str | None, str | None]:
     names = _axis_names(ex)
     if all(n is not None and re.fullmatch(r"[-−+]?\d[\d.,]*", n) for n in names):

@@ -269,9 +269,17 @@ def _spans(ex: Extracted, ctx, i: int, first, beats, curves, low) -> list[Beat] 
 
 
 def _legend(ex: Extracted, ctx, i: int, first, beats, curves, low) -> list[Beat] | None:
-    """"Legend in the upper right: S (blue), I (red), R (green)": the data lines on screen take those colours."""
+    """"Legend in the upper right: S (blue), I (red), R (green)": the data lines on screen take those colours; 'Put the
+    legend "y = θ" and "y = sin θ" in the top-left corner': the curves on screen carry those names beside them already —
+    no loose copies of them."""
     if not re.search(r"\blegend\b|\bcolou?r(?:ed|s)?\b", low):
         return None
+    named_curves = {re.sub(r"\s+", "", str(c.get("label") or c.get("expr") or "")) for c in curves}
+    if re.search(r"\blegends?\b", low) and ex.quoted and all(re.sub(r"\s+", "", q) in named_curves for q in ex.quoted):
+        ctx.consumed.update(ex.quoted)
+        ctx.modified.add(i)
+        ctx.stop = True
+        return []
     named = {m.group(1): colour_value(m.group(2)) for m in re.finditer(
         r"(?:^|[,:;]\s*|\band\s+)([A-Za-zα-ωΑ-Ω][\w']{0,12})\s*\(\s*(" + COLOUR_RE.pattern + r")\s*\)", ex.sentence)}
     named = {k: v for k, v in named.items() if v}
@@ -359,7 +367,7 @@ def rule_plot_ops(ex: Extracted, ctx, i: int) -> list[Beat]:
     curves = _curves(beats)
     low = ex.bare.lower()
     for op in (_on_level_line, _between, _area_note, _curve_formula, _name_axes, _label_curves, _relabel, _data_lines, _legend, _spans, _valued_points, _intersection_point, _axis_markers,
-               _level_lines, _dot_rows, _listed_points, _fit_line, _up_to_curve, _vertical_line, _secant, _tangent, _shift_curve,
+               _level_lines, _dot_rows, _listed_points, _fit_line, _up_to_curve, _vertical_line, _tangent_segments, _signed_tangent_colours, _secant, _tangent, _shift_curve,
                _tails, _strip, _riemann, _bar_series, _label_bars,
                _steps_on_curve, _move_along, _point_on_axis, _point_on_curve, _endpoint_labels, _label_segments, _plane_segments, _mark_points, _mark_extremum,
                _hole, _dots_toward, _approaches):
@@ -839,6 +847,71 @@ def _vertical_line(ex, ctx, i, first, beats, curves, low):
     if label:
         marker["label"] = label
     return [_extend(ex, ctx, i, "plot:vertical-line", [label] if label else [], markers=[marker])]
+
+
+_AT_XS = re.compile(r"\bat\s+[a-zα-ω]\w{0,2}\s*=\s*((?:" + NUM + r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)){1,7}" + NUM + r")", re.I)
+
+
+def _tangent_segments(ex, ctx, i, first, beats, curves, low):
+    """"At x = 0, 1, 2, 4 and 5 draw short tangent segments (length 1.5) and put the slope value beside each: "slope
+    −4", …": a short piece of the tangent at each x, each with its label (the quoted ones in order, else its slope) —
+    never a dot moving between the places. A label whose number is not the tangent's slope is said."""
+    if not re.search(r"\btangent\s+(?:line\s+)?(?:segments|lines|pieces)\b", low):
+        return None
+    at = _AT_XS.search(ex.sentence)
+    fs = [(k, _f(curves[k])) for k in _function_curves(first, beats, curves) if _f(curves[k])]
+    if not at or not fs:
+        return None
+    f = fs[-1][1]
+    xs = [quantity(v) for v in re.findall(NUM, at.group(1))]
+    size = re.search(r"\blength\s+(" + NUM + r")", ex.sentence, re.I)
+    length = quantity(size.group(1)) if size else 1.5
+    quoted = [q for q in ex.quoted if q not in ctx.consumed]
+    labels: list[str | None] = quoted if len(quoted) == len(xs) else \
+        [None] * len(xs) if not re.search(r"\bslopes?\b", low) else []
+    segments = []
+    for k, x in enumerate(xs):
+        y, m = _safe(f, x), _slope(f, x)
+        if y is None or m is None:
+            ctx.lost(i, f"the curve has no tangent at x = {_fmt(x)}: not drawn")
+            continue
+        dx = length / 2 / math.sqrt(1 + m * m)
+        label = labels[k] if k < len(labels) else f"slope {_fmt(m)}"
+        said = re.search(NUM, (label or "").replace("−", "-"))
+        if said and labels and abs(quantity(said.group(0)) - m) > 1e-2 * (1 + abs(m)):
+            ctx.lost(i, f"the label {label!r} at x = {_fmt(x)} is not the tangent's slope there ({_fmt(m)}): written as given")
+        segments.append({"start": [_num(_fmt(x - dx)), _num(_fmt(y - m * dx))], "end": [_num(_fmt(x + dx)), _num(_fmt(y + m * dx))],
+                         **({"label": label} if label else {})})
+    if not segments:
+        return None
+    strings = [sg["label"] for sg in segments if sg.get("label")]
+    ex.prose[:] = []
+    return [_extend(ex, ctx, i, "plot:tangent-segments", strings, segments=segments)]
+
+
+def _signed_tangent_colours(ex, ctx, i, first, beats, curves, low):
+    """"Colour negative-slope tangents red, positive ones green, and the zero-slope tangent white": the tangent pieces on
+    screen take the colour of their slope's sign."""
+    words = {"negative": -1, "positive": 1, "zero": 0, "flat": 0, "horizontal": 0}
+    found = {}
+    for m in re.finditer(r"\b(negative|positive|zero|flat|horizontal)(?:[- ]slope)?\s+(?:ones|tangents?|segments?)?[^,;.]{0,20}?"
+                         r"\b(" + COLOUR_RE.pattern + r")", ex.sentence, re.I):
+        col = colour_value(m.group(2))
+        if col:
+            found[words[m.group(1).lower()]] = col
+    piece = next((b for b in reversed(since_clear(ctx)) if b.rule == "plot:tangent-segments"), None)
+    if len(found) < 2 or piece is None or not re.search(r"\bslopes?\b|\btangents?\b", low):
+        return None
+
+    def sign(sg) -> int:
+        d = (sg["end"][1] - sg["start"][1]) / max(1e-12, sg["end"][0] - sg["start"][0])
+        return 0 if abs(d) < 1e-9 else 1 if d > 0 else -1
+
+    segments = [dict(sg, color=found[sign(sg)]) if sign(sg) in found else sg for sg in piece.params["segments"]]
+    ctx.replace(piece, Beat(piece.kind, {**piece.params, "segments": segments}, piece.strings, piece.rule, piece.source,
+                            piece.detail_index, piece.keywords), i)
+    ctx.stop = True
+    return []
 
 
 def _tangent(ex, ctx, i, first, beats, curves, low):

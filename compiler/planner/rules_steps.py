@@ -270,6 +270,13 @@ def rule_steps(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if len(pieces) > 8:
         ctx.lost(i, f"{len(pieces)} steps; only the first 8 are drawn")
     for p in pieces[:8]:
+        told = re.match(r"^\s*(?:with|and)\s+(?:the\s+|a\s+)?(?:small\s+|short\s+|grey\s+|gray\s+)?(?:note|caption|label|remark|"
+                        r"comment|text)\s*:?\s*[\"\u201c]([^\"\u201d]+)[\"\u201d]\s*[.,;]?\s*$", p, re.I)
+        if told and lines:
+            # 'x_{n+1} − 2 = …' then 'with the note "converges only if …"': the note beside the line, never the words
+            # asking for it as a line of the derivation
+            notes[-1] = told.group(1) if not notes[-1] else f"{notes[-1]}; {told.group(1)}"
+            continue
         line, note = _step_piece(p)
         note = note or worked.get(p, "")
         prose = len(re.findall(r"(?<![\\A-Za-z])[A-Za-z]{3,}", line)) > 2
