@@ -50,10 +50,42 @@ def _marked(table: Beat, mark: str, ex: Extracted, ctx: Context, at: int) -> dic
     return {"mark_colors": marks} if marks else {}
 
 
+def _column_marks(ex: Extracted, ctx: Context, i: int, table: Beat) -> list[Beat] | None:
+    """"After each row, place a red cross next to the prediction and a green check next to the observation" with a
+    table on screen: each mark after the cells of the column it names (by a word of its header: "Wave theory predicts",
+    "Observed"), in its colour."""
+    if not re.search(r"\b(?:each|every|all(?:\s+the)?)\s+rows?\b", ex.sentence, re.I):
+        return None
+    columns = [str(c) for c in table.params.get("columns") or []]
+    found = []
+    for m in re.finditer(r"\b(?P<mark>check\s*-?\s*marks?|ticks?|checks?|✓|✔|cross(?:es|\s*marks?)?|✗|✘)\s+(?:next\s+to|beside|after|"
+                         r"by|on)\s+(?:the\s+|each\s+)?(?P<col>[a-z]+)", ex.sentence, re.I):
+        stem = m.group("col").lower()[:6]
+        hits = [k for k, c in enumerate(columns) if any(w.lower().startswith(stem) or stem.startswith(w.lower()[:6])
+                                                          for w in re.findall(r"[A-Za-z]{4,}", c))]
+        if len(stem) >= 4 and len(hits) == 1:
+            found.append(("✗" if re.match(r"cross|✗|✘", m.group("mark"), re.I) else "✓", hits[0], m.start("mark")))
+    if not found:
+        return None
+    rows = [list(r) for r in table.params.get("rows") or []]
+    params = dict(table.params)
+    for mark, col, at in found:
+        for r in rows:
+            if col < len(r):
+                r[col] = f"{r[col]} {mark}".strip()
+        params.update(_marked(Beat(table.kind, params, (), "", "", 0), mark, ex, ctx, at))
+    ctx.stop = True
+    return [Beat("table", dict(params, rows=rows, update=True), table.strings + tuple(m for m, _, _ in found),
+                 "table:column-marks", ex.sentence, i, table.keywords)]
+
+
 def _row_mark(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
     """"add a check mark in the A row" with a table on screen: the mark at the end of that row (the table updated),
     never a big icon in place of the table."""
     table = next((b for b in since_clear(ctx) if b.kind == "table"), None)
+    marked = _column_marks(ex, ctx, i, table) if table is not None and table.params.get("rows") else None
+    if marked is not None:
+        return marked
     every = re.search(r"\b(?P<mark>check\s*-?\s*marks?|ticks?(?:\s*marks?)?|✓|✔|cross(?:\s*marks?)?|✗|✘)[^.;]{0,20}?\b(?:after|beside|"
                       r"next\s+to|on|in|to|at\s+the\s+end\s+of)\s+(?:each|every|all(?:\s+the)?)\s+rows?\b", ex.sentence, re.I)
     if every and table is not None and table.params.get("rows"):

@@ -13,6 +13,7 @@ from .context import Context, _beat, _kw, since_clear
 from .knowledge import ordinals, step_note_words
 from .listing import unquoted_cell, Q, row_cells, claim, cue_unquoted, cell_number, match_text, top_level_split
 from .segment import CITED
+from .theme import COLOUR_RE, colour_value
 
 
 # ----------------------------------------------------------------------------- steps
@@ -201,6 +202,9 @@ def rule_steps(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             cand = [c for c in (re.sub(r"^(?:(?:and|then|so|finally|lastly|first)\s+)+", "", c, flags=re.I) for c in cand) if c]
             # "θ = 0°: MathTex: W = F d": the label of the TeX is no part of the line
             cand = [re.sub(r"\b(?:MathTex|LaTeX|Tex)\s*:\s*", "", c).strip() for c in cand]
+            # '"y = f(x_n) + …"  with the note "tangent line at x_n"': the line and the note beside it
+            cand = [re.sub(r'^"([^"]+)"\s+(?:with|and)\s+(?:the\s+|a\s+)?(?:small\s+|grey\s+|gray\s+)?(?:note|caption|comment|'
+                           r'remark)\s*:?\s*("[^"]+")\s*[.,;]?\s*$', r"\1 (\2)", c.strip(), flags=re.I) for c in cand]
             # 'd^2 = 3^2 + 4^2', 'd^2 = 9 + 16 = 25': the quotes mark the lines, they are not part of them
             cand = [re.sub(r'^"([^"]+)"$', r"\1", c.strip()) for c in cand]
             # '1. "Sensitivity" : P(+ | D) = 0.99 (caption: "sick people who test positive")': the label, its formula
@@ -297,24 +301,39 @@ def rule_steps(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         lines.append(line)
         notes.append(note)
     plain = list(lines)
-    _marks_and_pictures(ctx, i, lines, notes)
+    boxed = _marks_and_pictures(ctx, i, lines, notes)
     strings = lines + [n for n in notes if n]
     raw = re.search(r":[ \t]*\n(.+)$", ex.sentence, re.S)  # the lines as written, with their labels ("(2) R_eff = …")
     claim(ex, ctx, pieces + strings + plain + [s for s, _ in ticked] + labelled +
           ([ln.strip() for ln in raw.group(1).splitlines() if ln.strip()] if raw and rule == "steps:lines-after-colon" else []))
     ex.prose[:] = []  # the formulas of the sentence are these lines
     ex.code[:] = [c for c in ex.code if c not in ctx.consumed]
+    # "(box this general rule in orange)": a frame round that line, in that colour, once the derivation is written
+    frames = [_beat("highlight", "highlight:boxed-line", ex, i, [], _kw(lines[k]), target=lines[k], mode="box",
+                    **({"color": col} if col else {})) for k, col in boxed]
     return [_beat("steps", rule, ex, i, strings, _kw(ex.sentence) + ("equals",), lines=lines,
-                  notes=notes if any(notes) else None)]
+                  notes=notes if any(notes) else None)] + frames
 
 
-def _marks_and_pictures(ctx: Context, i: int, lines: list[str], notes: list[str]) -> None:
+_BOX_NOTE = re.compile(r"^(?:and\s+)?(?:box|frame|outline|circle|surround)(?:ed)?\b(?:\s+(?:it|this|that|the)\b)?(?:\s+[a-z]+){0,3}?"
+                       r"(?:\s+(?:in|with)\s+(?:an?\s+)?(" + COLOUR_RE.pattern + r"))?(?:\s+(?:box|frame|border|outline))?\s*$", re.I)
+
+
+def _marks_and_pictures(ctx: Context, i: int, lines: list[str], notes: list[str]) -> list[tuple[int, str | None]]:
     """The notes beside a derivation's lines that are not notes: "with a check mark" puts ✓ at the end of its line;
-    "(arrow length 1 becomes 3)" describes the picture — not written beside the line, and said (SB307)."""
+    "(arrow length 1 becomes 3)" describes the picture — not written beside the line, and said (SB307); "(box this
+    general rule in orange)" asks for a frame round the line — returned as (line, colour), never written beside it."""
     marks, pictures = step_note_words()
+    boxed: list[tuple[int, str | None]] = []
     for k, note in enumerate(notes):
         low = note.lower().strip(" .()")
         if not low:
+            continue
+        frame = _BOX_NOTE.match(low)
+        if frame:
+            boxed.append((k, colour_value(frame.group(1)) if frame.group(1) else None))
+            ctx.consumed.add(note.strip())
+            notes[k] = ""
             continue
         bare = re.sub(r"^(?:and\s+)?(?:with|plus|add)\s+|^(?:an?|the)\s+|\b(?:an?|the|green|red|big|small|large)\s+",
                       "", low).strip()
@@ -325,4 +344,5 @@ def _marks_and_pictures(ctx: Context, i: int, lines: list[str], notes: list[str]
         elif set(re.findall(r"[a-z]+", low)) & pictures:
             ctx.lost(i, f"{note.strip()!r} beside {lines[k]!r} describes the picture: it is not written beside the line")
             notes[k] = ""
+    return boxed
 

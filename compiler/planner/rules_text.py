@@ -585,6 +585,13 @@ def rule_noun_phrase(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                 what = re.sub(r"(?:,|\s+and|\s+then)+\s*$", "", pre.strip())
                 ctx.lost(i, f"only the formula {f!r} is drawn: {what!r} is not")
             return [_beat("equation", "equation:after-mathtex", ex, i, [f], _kw(f), exprs=[f])]
+        if colon and re.search(r"\b(?:" + pacing_words() + r"|one\s+\w+\s+at\s+a\s+time|(\w+)\s+by\s+\1)\b",
+                               ex.sentence[:colon.start(2)], re.I) and \
+                ctx.beats and not ex.quoted:
+            # "Reveal one row at a time: first the experiment cell, then the prediction, …": how the picture on screen is
+            # revealed (each component reveals its parts in turn), never text to show
+            ctx.modified.add(i)
+            return []
         if colon and (_acts(without_place(ex.sentence[:colon.start(2)]), action_verbs()) or _acts(colon.group(2)) or (
                 set(re.findall(r"[a-z]+", ex.sentence[:colon.start(1)].lower())) & picture_objects() and
                 re.search(r"\b(?:show|draw|display|sketch|add|put|place)\b", ex.sentence[:colon.start(1)], re.I))):
