@@ -272,3 +272,39 @@ def test_how_a_table_is_revealed_is_no_text_and_marks_go_after_the_columns_they_
     assert marked.rule == "table:column-marks"
     assert marked.params["rows"][0] == ["Brighter light", "faster electrons ✗", "more electrons ✓"]
     assert marked.params["mark_colors"] == {"✗": "#FC6255", "✓": "#66BB6A"}
+
+
+# the round-9 frame review (docs/reviews/round9): pictures drawn apart from their axes, dashes and colours asked
+
+
+def test_a_dashed_overlay_curve_is_dashed(theme):
+    beats, _ = planned("Create axes: x from 0 to 3, y from 0 to 2.5. Plot f(x) = e^{-x} for x from 0 to 3. Overlay a "
+                       "dashed normal curve with mean 1 and standard deviation 0.183.")
+    (overlay,) = [b for b in beats if b.rule == "plot:extend-named-curve"]
+    assert overlay.params["curves"][0]["dashed"] is True
+    assert not any(c.get("dashed") for b in beats if b is not overlay for c in b.params.get("curves") or [])
+    from compiler.runtime.components import plot
+
+    g = plot.build(theme, curves=[{"expr": "y = x"}, {"expr": "y = x^2", "dashed": True}], x_range=[0, 2], y_range=[0, 4])
+    (_, _, solid), (_, _, dashed) = g.curves
+    assert not solid[0].submobjects and len(dashed[0].submobjects[0].submobjects) >= 4  # the dashes, on an unseen path
+
+
+def test_bars_given_after_empty_axes_placed_aside_are_the_chart_there():
+    beats, _ = planned("On the right, create axes: x from 2 to 12 with tick labels, y from 0 to 0.2. Grow bars with heights "
+                       "(counts out of 36): sum 2: 1/36, 3: 2/36, 4: 3/36, 5: 4/36, 6: 5/36, 7: 6/36, 8: 5/36, 9: 4/36, "
+                       "10: 3/36, 11: 2/36, 12: 1/36.")
+    (chart,) = beats  # the bars are the picture the axes were for: never a chart beside empty axes
+    assert chart.kind == "bar_chart"
+    assert len(chart.params["values"]) == 11 and abs(chart.params["values"][5] - 6 / 36) < 1e-9
+
+
+def test_curves_and_areas_take_the_colours_their_style_names_give_them():
+    beats, _ = planned('Draw axes: x-axis "Years" from 0 to 30, y-axis "Balance" from 0 to 18000. Plot simple interest: '
+                       "A = 1000 (1 + 0.1 t), a straight line. Plot compound interest: A = 1000 x 1.1^t, a curve.",
+                       style="Simple line blue (#58C4DD), compound curve green (#83C167), stroke width 4.")
+    assert [b.params["curves"][0]["color"] for b in beats if b.params.get("curves")] == ["#58C4DD", "#83C167"]
+    beats, _ = planned("Axes: x range [0, 1.2], y range [0, 1.2]. Plot y = x and y = x^2. Shade the area under y = x from "
+                       "0 to 1 (triangle with vertices (0,0), (1,0), (1,1)). Shade the area under y = x^2 from 0 to 1.",
+                       style="Triangle area filled yellow at opacity 0.35; parabola area filled blue at opacity 0.5.")
+    assert [b.params["area"]["color"] for b in beats if b.params.get("area")] == ["#FFE066", "#58C4DD"]

@@ -26,6 +26,7 @@ class Curve(_Model):
                               "(default: the formula).", examples=["Hull attention: O(log t) per step"])
     color: Colour | None = Field(None, description="Curve colour (default: the theme's label colours, then "
                                  "its palette).", examples=["#66bb6a", "orange"])
+    dashed: bool = Field(False, description="A dashed curve (an overlay to compare with, a guess).", examples=[True])
 
 
 class Readout(_Model):

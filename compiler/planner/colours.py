@@ -49,6 +49,8 @@ def _named_colour(b: Beat, labels: list[tuple[str, str, str]], quoted: frozenset
             return col  # (a formula's colour is that formula's: not of lines beside it — "y = x" with "y = x^2")
     bare = mask_shown(b.source).lower()
     for phrase, key, col in labels:
+        if re.search(r"\b(?:area|region|fill|shading)\b(?!\s+(?:label|text|caption|title|note|name)s?\b)", phrase):
+            continue  # ("area under the curve filled blue": a fill, not the colour of a text the sentence writes)
         if phrase in quoted or "=" in phrase:
             # "'Bottom' in blue" colours the text "Bottom", not what a sentence puts "at the bottom"; "y = x^2 curve
             # blue" the curve of that formula, not whatever a sentence naming it draws

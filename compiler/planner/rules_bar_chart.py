@@ -593,7 +593,9 @@ def rule_bar_chart(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if first and len(labels) >= 3 and not any("=" in str(lab) for lab in labels[1:]):
         labels = [first.group(2)] + labels[1:]  # "k = 0: 0.001, 1: 0.0098, …": the bars 0, 1, … of k
     axes = _empty_axes(ctx)
+    placed = None
     if axes is not None and title is None:
+        placed = axes.params.get("place")  # ("On the right, create axes: …": the chart goes where its axes were)
         # "Draw axes: x-axis "number of heads k" …, y-axis "P(X = k)" …. Draw 11 bars with heights: …": the bars are
         # the picture; its axes' names are its caption
         names = [str(axes.params.get(k) or "") for k in ("y_label", "x_label")]
@@ -614,7 +616,7 @@ def rule_bar_chart(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     claim_drawn(ex, ctx, strings)
     return [_beat("bar_chart", "bar_chart:" + ("quoted-values" if ex.quoted else "label-value-list"), ex, i, strings,
                   sum((_kw(x) for x in labels), ()) + _kw(title or "chart"), labels=labels, values=values,
-                  title=title, unit=unit, horizontal=horizontal or None, highlight_max=highlight or None)]
+                  title=title, unit=unit, horizontal=horizontal or None, highlight_max=highlight or None, place=placed)]
 
 
 def _empty_axes(ctx: Context) -> Beat | None:
@@ -622,7 +624,7 @@ def _empty_axes(ctx: Context) -> Beat | None:
     for b in reversed(since_clear(ctx)):
         if b.kind == "plot":
             drawn = [k for k in b.params if k not in ("x_label", "y_label", "x_range", "y_range", "numbers", "title",
-                                                     "x_step", "y_step", "grid", "color")]
+                                                     "x_step", "y_step", "grid", "color", "place", "sentence")]
             return b if not drawn else None
     return None
 

@@ -522,10 +522,20 @@ def area_colour(ex: Extracted, ctx: Context, nouns: str = "area region shading s
     m = re.search(r"\b(?:in|with|using)\s+(?:a\s+)?(" + COLOUR_RE.pattern + r")", ex.sentence, re.I)
     if m:
         return colour_value(m.group(1))
-    for phrase, col in sorted(ctx.theme.labels.items(), key=lambda x: -len(x[0])):
-        if any(w in phrase.split() for w in nouns.split()):
-            return col
-    return None
+    # (this scene's own style, else what earlier scenes' styles said; longest first)
+    named = [(p, col) for p, col in sorted(ctx.theme.labels.items(), key=lambda x: -len(x[0]))
+             if any(w in p.split() for w in nouns.split())]
+    named = [x for x in named if x[0] in ctx.theme.own] or named
+    if not named:
+        return None
+    # ("Triangle area filled yellow; parabola area filled blue": the one whose other words the sentence says — "(triangle
+    # with vertices …)" — else one no area of this picture has yet: areas coloured apart stay apart)
+    said = next((col for p, col in named if any(re.search(r"\b" + re.escape(w) + r"\b", ex.sentence, re.I)
+                                                 for w in p.split() if w not in nouns.split() and len(w) >= 4)), None)
+    if said:
+        return said
+    used = {str((b.params.get("area") or {}).get("color")) for b in since_clear(ctx) if b.kind == "plot"}
+    return next((col for _, col in named if col not in used), named[0][1])
 
 
 # "… near the point (2.6, 7)", "next to (1, 2)": a place for a label, not a point to draw
@@ -703,8 +713,17 @@ def _running_readout(ex: Extracted, ctx: Context) -> tuple[dict, list[str]] | No
     return None
 
 
+_DASHED_CURVE = re.compile(r"\bdashed\s+(?:(?!line\b|lines\b|vertical\b|horizontal\b)[\w-]+\s+){0,2}(?:curves?|graphs?|parabolas?|"
+                           r"overlays?|functions?|bell)\b", re.I)
+
+
 def rule_plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     out = _plot(ex, ctx, i)
+    if _DASHED_CURVE.search(ex.bare or ex.sentence):
+        # "Overlay a dashed normal curve …": the curve this sentence adds is dashed (one curve: the one named so)
+        out = [Beat(b.kind, {**b.params, "curves": [dict(c, dashed=True) for c in b.params["curves"]]}, b.strings, b.rule,
+                    b.source, b.detail_index, b.keywords)
+               if b.kind == "plot" and len(b.params.get("curves") or []) == 1 and b.params.get("extend") else b for b in out]
     # "Show three small plots of the same parabola side by side": one set of axes is drawn — said, never silent
     many = _SEVERAL_PLOTS.search(ex.bare)
     if many and (any(b.kind == "plot" for b in out) or any(b.kind == "plot" and b.detail_index == i and
@@ -948,9 +967,13 @@ def _plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                                     f"{data} is drawn with " + ", ".join(
                                         f"{n} = {0 if n in _DEFAULT_ZERO else 1}" for n in missing))
             _claim_formula(ex, ctx, data)
-            # "x(t) = 0.1 cos(10t)" is the x curve of the style ("x curve blue, v curve green")
+            # "x(t) = 0.1 cos(10t)" is the x curve of the style ("x curve blue, v curve green"); "Plot simple interest:
+            # A = …" is the simple one ("Simple line blue")
             name = re.match(r"\s*([A-Za-zα-ω]\w{0,3})\s*(?:\([^()]*\))?\s*=", data)
-            curves.append(curve_spec(ctx, expr, label or data, name.group(1) if name else "", colour))
+            head = re.match(r"\s*(?:\d+[.)]\s*)?(?:then\s+)?(?:plot|draw|graph|sketch|add)\s+(?:the\s+)?([a-z][a-z -]{1,30}?)\s*:",
+                            ex.sentence, re.I)
+            hint = " ".join(x for x in ((name.group(1) if name else ""), head.group(1) if head else "") if x)
+            curves.append(curve_spec(ctx, expr, label or data, hint, colour))
             strings.append(label or data)
         else:
             expr, hint, rng, phrase = data

@@ -92,6 +92,7 @@ class Theme:
     # element symbol -> colour ("carbon letters light gray", "element colors (C gray, H blue, O red)"): the letters of
     # chemical formulas; kept from scene to scene, as the other label colours
     elements: dict[str, str] = field(default_factory=dict)
+    own: frozenset[str] = frozenset()  # the label phrases this scene's own style gives (the others are kept from before)
 
     def role(self, name: str, default: str | None = None) -> str:
         return self.roles.get(name) or default or (self.title if name == "title" else self.text)
@@ -319,8 +320,9 @@ def parse_theme(style: str, base: Theme | None = None) -> tuple[Theme, list[str]
     title = _readable(roles.get("title", title), bg)
     accent = _readable(roles.get("node", roles.get("title", accent)), bg)
     elements = {k: _readable(v, bg) for k, v in elements.items()}
+    own = frozenset(k for k, v in labels.items() if base.labels.get(k) != v)
     return Theme(bg, text, title, accent, roles, labels, palette, base.font, base.mono_font, emphasis,
-                 quoted=frozenset(q.lower() for q in said), elements=elements), fired
+                 quoted=frozenset(q.lower() for q in said), elements=elements, own=own), fired
 
 
 def element_colours(clause: str) -> dict[str, str]:
@@ -382,7 +384,7 @@ def _sub_clauses(clause: str) -> list[str]:
 
 _WRITTEN_CODE = re.compile(r"\b(?:" + _MODIFIERS + r"(?:" + "|".join(re.escape(c) for c in _COLOUR_NAMES) + r"))\s*"
                            r"\(\s*(#[0-9A-Fa-f]{6}|#[0-9A-Fa-f]{3})\s*\)", re.I)
-_HOW_DRAWN = re.compile(r"\s+with\s+(?:a\s+)?(?:fill\s+|stroke\s+)?(?:opacity|transparency|width|radius|thickness|size|length)\s*(?:of\s+)?[\d.]+%?$", re.I)
+_HOW_DRAWN = re.compile(r"\s+(?:with|at)\s+(?:a\s+|an\s+)?(?:fill\s+|stroke\s+)?(?:opacity|transparency|width|radius|thickness|size|length)\s*(?:of\s+)?[\d.]+%?$", re.I)
 
 
 def _assign(sub: str, roles: dict, labels: dict, emphasis: dict | None, fired: list, said: list | None = None) -> None:

@@ -10,7 +10,8 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from manim import (DOWN, LEFT, RIGHT, UL, UP, UR, AnimationGroup, Arrow, Axes, BraceBetweenPoints, Circle, Create, DashedLine, DoubleArrow, Dot, FadeIn, FadeOut,
+from manim import (DOWN, LEFT, RIGHT, UL, UP, UR, AnimationGroup, Arrow, Axes, BraceBetweenPoints, Circle, Create, DashedLine,
+                   DashedVMobject, DoubleArrow, Dot, FadeIn, FadeOut,
                    GrowArrow, GrowFromEdge, Line, ManimColor, MoveAlongPath, Polygon, Rectangle, VGroup, VMobject, smooth)
 
 from ...formula import RANGE_LIMIT, FormulaError, nice_range, parse_formula, sample, value_range
@@ -142,11 +143,15 @@ def _segments(f, x0: float, x1: float, y0: float, y1: float, n: int = SAMPLES) -
     return [s for s in segs if len(s) >= 2]
 
 
-def _curve_mob(axes, segs, col, width: float = 3.0) -> VGroup:
+def _curve_mob(axes, segs, col, width: float = 3.0, dashed: bool = False) -> VGroup:
     g = VGroup()
     for s in segs:
         v = VMobject(stroke_color=col, stroke_width=width)
         v.set_points_as_corners([axes.c2p(x, y) for x, y in s])
+        if dashed:  # dashes about 0.12 units long along the (unseen) path, which keeps the curve's ends for labels
+            dash = DashedVMobject(v.copy(), num_dashes=max(4, int(v.get_arc_length() / 0.2)), dashed_ratio=0.6)
+            v.set_stroke(opacity=0)
+            v.add(dash)
         g.add(v)
     return g
 
@@ -311,7 +316,7 @@ def _stage(g, theme: dict, *, curves=(), move_dot=None, area=None, markers=(), p
         except (FormulaError, KeyError, TypeError):
             f = None
         label = c.get("label") or c.get("expr", "")
-        mob = _curve_mob(axes, _segments(f, x0, x1, y0, y1), col, 3.0 * k) if f else VGroup()
+        mob = _curve_mob(axes, _segments(f, x0, x1, y0, y1), col, 3.0 * k, bool(c.get("dashed"))) if f else VGroup()
         g.curves.append((f, col, mob))
         st.curve_mobs.append(mob)
         if label:

@@ -22,7 +22,7 @@ class Scene11(SbcScene):
         self.show(
             plot.build(
                 THEME,
-                curves=[{'expr': '4x^2', 'label': 'y = 4x²', 'color': 'gold'}],
+                curves=[{'expr': '4x^2', 'label': 'y = 4x²', 'color': 'gold', 'dashed': False}],
                 x_range=[0.0, 3.0],
                 y_range=None,
                 x_label='x',
