@@ -56,6 +56,9 @@ class Inspector:
 def _grab(scene):
     from PIL import Image
 
+    # (animations are skipped, so what follows something in motion — a timer that reads where its dot is — is brought
+    # up to date once, at no time step, before the frame is taken)
+    scene.update_mobjects(0)
     scene.renderer.update_frame(scene)
     return Image.fromarray(scene.renderer.get_frame()).convert("RGB")
 

@@ -308,3 +308,10 @@ def test_curves_and_areas_take_the_colours_their_style_names_give_them():
                        "0 to 1 (triangle with vertices (0,0), (1,0), (1,1)). Shade the area under y = x^2 from 0 to 1.",
                        style="Triangle area filled yellow at opacity 0.35; parabola area filled blue at opacity 0.5.")
     assert [b.params["area"]["color"] for b in beats if b.params.get("area")] == ["#FFE066", "#58C4DD"]
+
+
+def test_a_line_without_equals_aligns_on_its_approx_sign():
+    from compiler.components.steps import step_formulas
+
+    (first, second), failed = step_formulas(["x = 15 \\times 2.02", "x \\approx 30.3 \\text{ m}"])
+    assert not failed and first[1] == "x" and second[1] == "x"  # both lines align on their relation, after "x"

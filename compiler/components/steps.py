@@ -41,6 +41,7 @@ MODEL = StepsVisual
 
 _EQ = re.compile(r"(?<![<>!=:])=(?![=>])")
 _LEAD = re.compile(r"\s*(≈|≤|≥|<|>|~)\s*(?=\S)")
+_APPROX = re.compile(r"≈|\\approx(?![A-Za-z])")
 _LEAD_TEX = {"≈": r"\approx", "≤": r"\le", "≥": r"\ge", "<": "<", ">": ">", "~": r"\sim"}
 
 
@@ -73,7 +74,8 @@ def _one(line: str) -> tuple[list, list[tuple[str, str]]]:
         res = to_tex(line[lead.end():])
         tex = "{} " + _LEAD_TEX[lead.group(1)] + " " + res.tex if res.tex else None
         return [tex, "", line], ([] if tex else [(line, res.reason or "unreadable")])
-    m = _EQ.search(line)
+    # (a line with no "=" aligns on its "≈": "x ≈ 30.3 m" under "x = 15 × 2.02")
+    m = _EQ.search(line) or _APPROX.search(line)
     lhs = line[: m.start()].strip() if m else None
     if m and not lhs:  # "= 4" continues the line above
         res = to_tex(line[m.end():])

@@ -24,7 +24,7 @@ def _eq_glyph(mob, lhs_tex: str | None, size: float, original: str):
         k = 0 if lhs_tex == "" else len(math_mobject(lhs_tex, font_size=size).submobjects)
         if k < len(mob.submobjects):
             g = mob.submobjects[k]
-            if g.width > 1.4 * g.height:  # "=" is wide and flat
+            if g.width > 1.2 * g.height:  # "=" and "≈" are wide and flat
                 return g
         return None
     # text fallback: glyphs are the non-space characters, in order
