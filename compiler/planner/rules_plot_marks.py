@@ -884,6 +884,12 @@ def _tangent_segments(ex, ctx, i, first, beats, curves, low):
                          **({"label": label} if label else {})})
     if not segments:
         return None
+    # the colour the style gives tangents, else one apart from the curve's (a piece of tangent lies along its curve)
+    col = ctx.theme.for_label("tangent | tangents | tangent lines | tangent segments", "") or next(
+        (c for c in ctx.theme.palette if c.lower() != str(curves[fs[-1][0]].get("color") or "").lower()
+         and c.lower() != ctx.theme.accent.lower()), None)
+    if col:
+        segments = [dict(sg, color=col) for sg in segments]
     strings = [sg["label"] for sg in segments if sg.get("label")]
     ex.prose[:] = []
     return [_extend(ex, ctx, i, "plot:tangent-segments", strings, segments=segments)]
