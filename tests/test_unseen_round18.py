@@ -315,3 +315,11 @@ def test_a_line_without_equals_aligns_on_its_approx_sign():
 
     (first, second), failed = step_formulas(["x = 15 \\times 2.02", "x \\approx 30.3 \\text{ m}"])
     assert not failed and first[1] == "x" and second[1] == "x"  # both lines align on their relation, after "x"
+
+
+def test_a_row_labelled_as_the_header_and_a_box_then_another():
+    (table,) = planned('On the right, build a table with two rows, cell by cell:\nrow 1 (header): "k" | 1 | 2 | 3 | 4\n'
+                       'row 2: "5^k mod 23" | 5 | 2 | 10 | 4')[0]
+    assert table.params["columns"] == ["k", "1", "2", "3", "4"] and table.params["rows"] == [["5^k mod 23", 5, 2, 10, 4]]
+    beats, notes = planned('Place a rounded box labelled "Alice" at (-5, 0.5) and another labelled "Bob" at (5, 0.5).')
+    assert [(b.kind, b.params.get("nodes")) for b in beats] == [("flow", ["Alice", "Bob"])] and not notes

@@ -252,10 +252,19 @@ _BOX = re.compile(r"(?:[\"\u201c]([^\"\u201d]{1,30})[\"\u201d]|\b([A-Z][\w-]{1,2
                   r"(?:box|node|rectangle|block)\b(?!\s+(?:labell?ed|called|named|with\s+(?:the\s+)?(?:label|text)))")
 
 
+_ANOTHER_BOX = re.compile(r"\b(?:a|an|one)\s+(?:[\w-]+\s+){0,2}?(box|rectangle|node|block)\s+(?:labell?ed|called|named)\s+"
+                          r"[\"\u201c]([^\"\u201d]{1,30})[\"\u201d](?:[^.;\"\u201c]|\.(?=\d)){0,40}?\band\s+another(?:\s+(?:one|\1))?\s+"
+                          r"(?:labell?ed|called|named)\s+[\"\u201c]([^\"\u201d]{1,30})[\"\u201d]", re.I)
+
+
 def _declared_boxes(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
     """"Resolver box on the left, "Root server" box on the upper right …", "Left to right: "Browser" box, "Recursive
     resolver" box, "Web server" box": the boxes of an exchange, standing apart until the arrows between them come."""
     found = [(m.group(1) or m.group(2)).strip() for m in _BOX.finditer(ex.sentence)]
+    # 'a rounded box labelled "Alice" at (-5, 0.5) and another labelled "Bob" at (5, 0.5)': a box, then another
+    pair = _ANOTHER_BOX.search(ex.sentence)
+    if pair and not found:
+        found = [pair.group(2), pair.group(3)]
     names = [n for n in dict.fromkeys(found) if n.lower() not in ("a", "the", "each", "every", "one", "two", "three")]
     if not 2 <= len(names) <= 6 or re.search(r"\barrows?\b", ex.bare or "", re.I):
         return None

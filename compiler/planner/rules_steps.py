@@ -40,12 +40,14 @@ def _step_piece(piece: str) -> tuple[str, str]:
     return piece.strip(), ""
 
 
-_LINE_LABEL = re.compile(r"^(?:(?:line|step|row|eq(?:uation)?)\s*\d{1,2}\s*[:.)]|\d{1,2}[.)](?!\d)|\(\d{1,2}\)(?=\s)|"
+_LINE_LABEL = re.compile(r"^(?:(?:line|step|row|eq(?:uation)?)\s*\d{1,2}\s*(?:\((?:the\s+)?(?:header|headers|heading)\)\s*)?[:.)]|\d{1,2}[.)](?!\d)|\(\d{1,2}\)(?=\s)|"
                          r"(?:math\s?tex|tex|text)\b\s*:?)\s*",
                          re.I)
 
 
-ROW_LABEL = re.compile(r"^\s*(?:row\s+([^\s:|]{1,12})|(\w+)\s+row|row(?=\s*:))\s*(?::|[-\u2013\u2014)]\s)\s*", re.I)
+# ("row 1 (header): "k" | 1 | 2": the bracket says what the row is, no cell of it)
+ROW_LABEL = re.compile(r"^\s*(?:row\s+([^\s:|()]{1,12})|(\w+)\s+row|row(?=\s*:))(?:\s*\((?:the\s+)?(?:header|headers|heading|"
+                       r"column\s+names)\))?\s*(?::|[-\u2013\u2014)]\s)\s*", re.I)
 
 
 def row_label(text: str) -> re.Match | None:

@@ -354,7 +354,8 @@ def rule_table(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             claim(ex, ctx, columns)
             return [_beat("table", "table:header-row", ex, i, columns, _kw(ex.sentence) + ("table",),
                           columns=columns, rows=[[""] * len(columns)], pending=True)]
-    mc = re.search(r"\b(?:columns?|headers?|headings?)\b\s*(?:of|:)?\s*(.*?)(?=\brows?\b|\n|$)", s, re.I)
+    # ("row 1 (header): …" says which row is the header, no list of columns)
+    mc = re.search(r"(?<!\()\b(?:columns?|headers?|headings?)\b\s*(?:of|:)?\s*(.*?)(?=\brows?\b|\n|$)", s, re.I)
     if not (mc and re.search(Q, mc.group(1))):
         piped = _piped_table(ex, ctx, i)
         if piped is not None:
