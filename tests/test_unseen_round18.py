@@ -323,3 +323,12 @@ def test_a_row_labelled_as_the_header_and_a_box_then_another():
     assert table.params["columns"] == ["k", "1", "2", "3", "4"] and table.params["rows"] == [["5^k mod 23", 5, 2, 10, 4]]
     beats, notes = planned('Place a rounded box labelled "Alice" at (-5, 0.5) and another labelled "Bob" at (5, 0.5).')
     assert [(b.kind, b.params.get("nodes")) for b in beats] == [("flow", ["Alice", "Bob"])] and not notes
+
+
+def test_an_array_row_of_cells_is_a_sequence_and_cells_named_take_a_colour():
+    beats, _ = planned("Array row of six cells: 5, 2, 4, 6, 1, 3. Cells 0 to 2 green. At the end, the cell at index 4 "
+                       "turns green.")
+    row, first, last = beats
+    assert row.kind == "sequence" and row.params["tokens"] == ["5", "2", "4", "6", "1", "3"]
+    assert (first.params["mode"], first.params["items"], first.params["color"]) == ("fill", [1, 3], "green")
+    assert (last.params["mode"], last.params["item"]) == ("fill", 5)

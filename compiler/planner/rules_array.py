@@ -29,7 +29,7 @@ from .context import Context, _beat, _kw, since_clear
 from .extract import WORD_NUMBERS, Extracted, mask_shown
 from .knowledge import cell_words, part_nouns
 from .parts import Cells, Missing, cells_named, labels_of
-from .theme import colour_named, colour_value
+from .theme import COLOUR_RE, colour_named, colour_value
 
 _Q = r"[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]"
 _KINDS = ("sequence", "grid")
@@ -324,6 +324,11 @@ def _clause(clause: str, mclause: str, row: Beat, labels: list[str], base: int, 
     remaining = re.search(_words("remaining"), low)
     dim = re.search(_words("dim"), low) is not None
     fill = re.search(r"^\s*(?:\w+\s+)?" + _words("fill"), low) is not None and _colour(mclause) is not None
+    if refs and not fill and _colour(mclause) is not None:
+        # "Cells 0 and 1 turn green (sorted).", "Cells 0 to 2 green.": the cells named take that colour
+        rest = re.sub(r"\([^()]*\)", " ", COLOUR_RE.sub(" ", low))
+        fill = re.search(r"\b(?:turns?|becomes?|go(?:es)?|glows?|lights?\s+up|changes?\s+to|are\s+now)\b", rest) is not None or \
+            not re.sub(r"\b(?:the|cells?|boxes|squares|elements?|items?|and|to|through|now|all|in|\d+)\b|[\s,.;:-]", "", rest)
     mark = re.search(r"^\s*(?:then\s+|now\s+|next,?\s+|finally,?\s+|also\s+)?" + _words("mark"), low) is not None
     if not (dim or fill or mark):
         return None, []

@@ -170,6 +170,8 @@ def rule_grid(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if any(b.kind == "sequence" for b in since_clear(ctx)) and cue_unquoted(ex, index_words):
         return []  # "Under each cell write its index: 0, 1, …, 7": the indexes of the row on screen (rule_array)
     card_pairs = re.search(Q + r"\s*\(\s*" + Q + r"\s*\)", ex.sentence)
+    if cue_unquoted(ex, r"\barray\b|\brow\s+of\b|\barray\s+row\b") and not cue_unquoted(ex, r"\bgrid\b") and 2 <= len(labels) <= 16:
+        return []  # "Array row of six cells: 5, 2, 4, 6, 1, 3": one row of an array (rule_sequence), not tiles
     if (cue_unquoted(ex, r"\bgrid\b") or cue_unquoted(ex, r"\btiles?\b|\bcards?\b|\bcells?\b") and len(labels) >= 5) and not card_pairs \
             and 2 <= len(labels) <= 40 and all(
             len(x) <= 12 for x in labels) and not cue_unquoted(ex, r"\b(diagram|table|plot|chart|axis|axes|matri(?:x|ces))\b"):
