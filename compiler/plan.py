@@ -280,7 +280,7 @@ def _run_rules(ex, ctx: Context, i: int, budget: Budget) -> list[Beat]:
         except PlanTimeout:
             raise
         except Exception as e:  # noqa: BLE001 — a bug in one rule costs that rule's reading of the sentence, said so
-            if os.environ.get("SBC_DEBUG_RULES"):  # (for a developer: the traceback of the rule's bug)
+            if os.environ.get("SBC_DEBUG"):  # (SBC_DEBUG=1, as for any internal error: the traceback of the bug)
                 traceback.print_exc()
             ctx.lost(i, f"an internal error in the planner ({rule.__name__}: {type(e).__name__}: {str(e)[:80]}) — "
                         "what that rule would draw is missing; please report this sentence")
