@@ -18,7 +18,7 @@ from typing import NamedTuple
 from .beats import Beat
 from .extract import mask_shown
 from .knowledge import ordinals
-from .theme import COLOUR_RE, ROLE_WORDS, Theme, colour_value, styled_highlight
+from .theme import COLOUR_RE, ROLE_WORDS, Theme, colour_value, placed_part, styled_highlight
 
 WHOLE = ("text", "title", "equation", "steps", "bullets", "code", "sequence", "matrix", "transform")
 _GENERIC = set(sum(ROLE_WORDS.values(), ())) | {"final", "the", "then", "second", "first", "light", "component",
@@ -89,7 +89,7 @@ def _ordinal_nodes(b: Beat, theme: Theme) -> Beat:
     places = ordinals()
     own: list[str | None] = [None] * len(nodes)
     for phrase, col in theme.labels.items():
-        m = re.fullmatch(r"(" + "|".join(places) + r") (?:box|node|block|step|stage|circle|rectangle)", phrase)
+        m = placed_part(phrase)
         if m and nodes and abs(places[m.group(1)]) <= len(nodes):
             k = places[m.group(1)]
             own[k - 1 if k > 0 else k] = col

@@ -201,8 +201,7 @@ def parse_theme(style: str, base: Theme | None = None) -> tuple[Theme, list[str]
     bg, text, title, accent = base.background, base.text, base.title, base.accent
     roles: dict[str, str] = dict(base.roles)
     # (a box named by its place — "final box green" — is one scene's picture's: the next scene's chain has its own)
-    labels: dict[str, str] = {k: v for k, v in base.labels.items() if not re.fullmatch(
-        r"(?:" + "|".join(ordinals()) + r") (?:box|node|block|step|stage|circle|rectangle)", k)}
+    labels: dict[str, str] = {k: v for k, v in base.labels.items() if not placed_part(k)}
     emphasis: dict[str, str] = {}
     elements: dict[str, str] = dict(base.elements)
     said: list[str] = []  # the labels the style quotes
@@ -323,6 +322,12 @@ def parse_theme(style: str, base: Theme | None = None) -> tuple[Theme, list[str]
     own = frozenset(k for k, v in labels.items() if base.labels.get(k) != v)
     return Theme(bg, text, title, accent, roles, labels, palette, base.font, base.mono_font, emphasis,
                  quoted=frozenset(q.lower() for q in said), elements=elements, own=own), fired
+
+
+def placed_part(phrase: str) -> re.Match | None:
+    """"final box", "first node", "second stage": one part of a chain named by its place (lexicon `ordinals`) —
+    (place word, part noun), or None."""
+    return re.fullmatch(r"(" + "|".join(ordinals()) + r") (box|node|block|step|stage|circle|rectangle)", phrase.strip())
 
 
 def element_colours(clause: str) -> dict[str, str]:
@@ -468,12 +473,11 @@ def _assign(sub: str, roles: dict, labels: dict, emphasis: dict | None, fired: l
             if owner and role is None and re.fullmatch(r"(?:\w+\s+)?(?:outlines?|borders?|edges?|strokes?|frames?)",
                                                        phrase):
                 role = _role_of(owner)  # "Array boxes with light blue outlines": the boxes' colour
-                one = re.match(r"\s*(?:the\s+)?(" + "|".join(ordinals()) + r")\s+(box|node|block|step|stage|circle|"
-                               r"rectangle)\b", owner, re.I)
+                one = placed_part(re.sub(r"^\s*(?:the\s+)?", "", owner).split(" filled")[0].split(" with")[0].strip().lower())
                 if one:
-                    # "Final box filled with green border": that one box (`ordinal_nodes`), not every box
-                    labels[f"{one.group(1).lower()} {one.group(2).lower()}"] = col
-                    fired.append(f"{one.group(0).strip()} -> {col} <- {sub!r}")
+                    # "Final box filled with green border": that one box (colours.py `_ordinal_nodes`), not every box
+                    labels[one.group(0)] = col
+                    fired.append(f"{one.group(0)} -> {col} <- {sub!r}")
                     return
             if owner and role == "text" and not re.search(r"\b(?:background|scene|slide|screen|canvas)\b", owner, re.I):
                 # "Code snippet in a dark panel with green text": the owner's text, not all text
