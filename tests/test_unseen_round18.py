@@ -332,3 +332,10 @@ def test_an_array_row_of_cells_is_a_sequence_and_cells_named_take_a_colour():
     assert row.kind == "sequence" and row.params["tokens"] == ["5", "2", "4", "6", "1", "3"]
     assert (first.params["mode"], first.params["items"], first.params["color"]) == ("fill", [1, 3], "green")
     assert (last.params["mode"], last.params["item"]) == ("fill", 5)
+
+
+def test_an_equation_in_words_heads_the_derivation_under_it():
+    (steps,) = [b for b in planned("Right: the derivation, one line at a time.\nArea of circle = Area of rectangle\n"
+                                   "= width × height\n= πr²")[0] if b.kind == "steps"]
+    assert steps.params["lines"] == ["Area of circle = Area of rectangle", "= width × height", "= πr²"]
+    assert not [b for b in planned("Draw circle = big")[0] if b.kind in ("equation", "steps")]  # an instruction

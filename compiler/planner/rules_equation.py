@@ -187,13 +187,17 @@ def rule_bare_formula(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             and to_tex(text[numbered.end():]).tex is not None:
         text = text[numbered.end():]
         return _formula_line(ex, ctx, i, text, None)
-    if (not text or ex.quoted or "\n" in text or len(re.findall(r"[A-Za-z]{4,}", text)) > 2 or "=" not in text
-            or is_instruction(text)):
+    # "Area of circle = Area of rectangle" on a line of its own (no full stop), the first line of a derivation whose
+    # next lines start with "=": an equation in words
+    worded = re.fullmatch(r"[A-Z][a-z]+(?:\s+[a-z]+){0,4}\s*=\s*[A-Za-z][a-z]+(?:\s+[a-z]+){0,4}", ex.sentence.strip()) is not None
+    worded = worded and not re.match(r"\s*(?:" + "|".join(instruction_verbs()) + r")\b", text, re.I)
+    if (not text or ex.quoted or "\n" in text or len(re.findall(r"[A-Za-z]{4,}", text)) > 2 and not worded or "=" not in text
+            or is_instruction(text) and not worded):
         return []
     head, colon, tail = text.partition(":")
     if colon and "=" in head and "=" not in tail and re.search(r"[A-Za-z]{3,}", tail):
         return []  # "Pass i = 2: Lift 5 as key": a heading and an instruction, not a formula
-    if not (looks_like_math(text) or text.startswith("=") or re.fullmatch(r"[^\s=]{1,12}\s*=.+", text)
+    if not (worded or looks_like_math(text) or text.startswith("=") or re.fullmatch(r"[^\s=]{1,12}\s*=.+", text)
             or (re.match(r"^[\w(]", text) and to_tex(text).tex is not None and not is_instruction(text))):
         return []
     label = None
