@@ -339,3 +339,10 @@ def test_an_equation_in_words_heads_the_derivation_under_it():
                                    "= width × height\n= πr²")[0] if b.kind == "steps"]
     assert steps.params["lines"] == ["Area of circle = Area of rectangle", "= width × height", "= πr²"]
     assert not [b for b in planned("Draw circle = big")[0] if b.kind in ("equation", "steps")]  # an instruction
+
+
+def test_captioned_arrows_each_their_way_are_no_chain_of_their_captions():
+    beats, notes = planned("Then show two arrows with captions: \"f'(x) > 0 → move left\" (arrow pointing left) and "
+                           "\"f'(x) < 0 → move right\" (arrow pointing right).")
+    assert "flow" not in [b.kind for b in beats]
+    assert any("arrows it belongs to are not" in n for n in notes)  # said, never a wrong chain

@@ -458,6 +458,9 @@ def rule_flow(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                     ex, r"\bbox(?:es)?\b|->|→|\bconnect\w*|\bflow\s*chart\b|\bpipeline\b|\bleads?\s+to\b|\barrows?\s+"
                         r"(?:from|between|to|into|joining|linking)\b"):
                 return []  # "two facts, each with a small icon: … next to "mass does not appear" and …": a list, never a chain
+            if len(re.findall(r"\(\s*(?:an?\s+)?arrows?\s+(?:pointing|going|to\s+the)\b", ex.sentence, re.I)) >= 2:
+                return []  # '"… → move left" (arrow pointing left) and "… → move right" (arrow pointing right)': captioned
+                # arrows of their own, each its way — never one chain of their captions (the arrows not drawn are said)
             if all(re.fullmatch(r"\s*[^\W\d]\w{0,6}\s*=\s*[-−+]?\d[^=]{0,16}", q) for q in nodes) and not _cue(
                     ex, r"\bbox(?:es)?\b|\bnodes?\b|\bflow\s*chart\b|\bpipeline\b|\bstages?\b"):
                 return []  # "a timer "t = 0.00 s" and "t = 1.58 s"", "labeled values: "W = 49 N", …": readings, not boxes
