@@ -346,3 +346,12 @@ def test_captioned_arrows_each_their_way_are_no_chain_of_their_captions():
                            "\"f'(x) < 0 → move right\" (arrow pointing right).")
     assert "flow" not in [b.kind for b in beats]
     assert any("arrows it belongs to are not" in n for n in notes)  # said, never a wrong chain
+
+
+def test_several_cells_named_by_number_side_by_side_are_one_run():
+    beats, notes = planned("Array row of six cells: 5, 2, 4, 6, 1, 3. Cells 0 and 1 turn green (sorted).")
+    assert beats[-1].params["items"] == [1, 2] and beats[-1].params["mode"] == "fill" and not notes
+    beats, notes = planned("Show the array [5, 2, 4, 6, 1, 3] with indices. Highlight indices 2, 3 and 4 in yellow.")
+    assert beats[-1].params["items"] == [3, 5] and not notes
+    beats, notes = planned("Show the array [5, 2, 4, 6, 1, 3] with indices. Highlight indices 1 and 4 in yellow.")
+    assert beats[-1].params["item"] == 2 and any("not side by side" in n for n in notes)  # said, not silently one

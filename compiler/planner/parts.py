@@ -209,6 +209,15 @@ def cells_named(text: str, labels: list[str], base: int) -> list[Cells | Missing
                                            f"{first_at} to {n - 1 + first_at}")))
             continue
         out.append((m.start(), Cells(lo, hi, m.span(), "number")))
+        if a == b and re.search(r"(?:s|ices|exes)\s+\d", m.group(0)):
+            # "cells 0 and 1", "indices 2, 3 and 4": a plural noun, then more numbers of its kind
+            end = m.end()
+            while (more := re.match(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(\d{1,3})\b(?!\s*(?:to|-|–|through)\s*\d)",
+                                    text[end:])) is not None:
+                k = int(more.group(1)) - first_at + 1
+                if 1 <= k <= n:
+                    out.append((end + more.start(1), Cells(k, k, (end + more.start(1), end + more.end(1)), "number")))
+                end += more.end()
     for m in p["half"].finditer(text):
         k = cell_words()["halves"][m.group("h").lower()]
         half = n // 2

@@ -79,6 +79,9 @@ def _clauses(sentence: str, masked: str) -> list[tuple[int, int]]:
             depth = max(0, depth - 1)
         elif depth == 0 and k >= start:
             cut = 1 if ch in ",;:" else 5 if masked.startswith(" and ", k) else 6 if masked.startswith(" then ", k) else 0
+            if cut and re.search(r"\d\s*$", masked[:k]) and re.match(r"(?:,|\s+and)\s+\d", masked[k:]) and \
+                    re.search(r"(?:s|ices|exes)\s+\d+(?:\s*,\s*\d+)*\s*$", masked[start:k], re.I):
+                cut = 0  # ("cells 0 and 1", "indices 2, 3 and 4": one clause naming several cells)
             if cut:
                 spans.append((start, k))
                 start = k + cut
@@ -147,6 +150,14 @@ def _one(refs: list[Cells | Missing], ctx: Context, i: int) -> Cells | None:
     if not cells or lost:
         return None
     numbered = [c for c in cells if c.how == "number"]
+    spots = sorted({k for c in numbered for k in range(c.first, c.last + 1)})
+    if len(numbered) >= 2 and len(spots) == spots[-1] - spots[0] + 1 and all(c.how == "number" for c in cells):
+        # "cells 0 and 1", "indices 2, 3 and 4": cells side by side, one run
+        return Cells(spots[0], spots[-1], numbered[0].span, "number")
+    if len(numbered) >= 2 and all(c.how == "number" for c in cells):
+        ctx.lost(i, f"the cells named ({', '.join(str(k - 1) for k in spots)} from 0) are not side by side: only cell "
+                    f"{numbered[0].first} (from 1) is marked")
+        return numbered[0]
     pick = numbered[0] if numbered else cells[0]
     for c in cells:
         if (c.first, c.last) != (pick.first, pick.last) and c.how in ("value", "number") and c is not pick:
