@@ -181,6 +181,9 @@ def _cell_patterns() -> dict[str, re.Pattern]:
     return {"number": number, "half": half, "middle": middle, "value": value}
 
 
+_MORE_CELLS = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(\d{1,3})\b(?!\s*(?:to|-|–|through)\s*\d)")
+
+
 def cells_named(text: str, labels: list[str], base: int) -> list[Cells | Missing]:
     """The cells of a row of `labels` that `text` names, in the order it names them. A number after an index noun
     counts from 0, after a position noun from 1, after a cell noun ("square 5") from `base` (how the row on screen
@@ -212,12 +215,11 @@ def cells_named(text: str, labels: list[str], base: int) -> list[Cells | Missing
         if a == b and re.search(r"(?:s|ices|exes)\s+\d", m.group(0)):
             # "cells 0 and 1", "indices 2, 3 and 4": a plural noun, then more numbers of its kind
             end = m.end()
-            while (more := re.match(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(\d{1,3})\b(?!\s*(?:to|-|–|through)\s*\d)",
-                                    text[end:])) is not None:
+            while (more := _MORE_CELLS.match(text, end)) is not None:  # ends: each match moves `end` past a number
                 k = int(more.group(1)) - first_at + 1
                 if 1 <= k <= n:
-                    out.append((end + more.start(1), Cells(k, k, (end + more.start(1), end + more.end(1)), "number")))
-                end += more.end()
+                    out.append((more.start(1), Cells(k, k, more.span(1), "number")))
+                end = more.end()
     for m in p["half"].finditer(text):
         k = cell_words()["halves"][m.group("h").lower()]
         half = n // 2
