@@ -221,9 +221,10 @@ def _two_sides_and_angle(s: str):
     """"with a = 5, b = 8 and included angle γ = 60° at C": two sides by their letters and the angle between them
     (at C, opposite the third side) -> ((name, length), (name, length), (angle name, degrees)); None otherwise."""
     m = re.search(r"\b([a-z])\s*=\s*(" + NUM + r")\s*(?:,\s*|\s+and\s+)([a-z])\s*=\s*(" + NUM + r")\s*,?\s*(?:and\s+)?"
-                  r"(?:(?:an?|the)\s+)?(?:included\s+)?angle\s+(?:([^\W\d_])\s*=\s*)?(" + NUM + r")\s*(?:°|degrees?)", s)
-    if not m or {m.group(1), m.group(3)} != {"a", "b"}:
-        return None  # (the letters name the sides round C: a = BC, b = CA)
+                  r"(?:(?:an?|the)\s+)?(?:included\s+)?angle\s+(?:([^\W\d_])\s*=\s*)?(" + NUM + r")\s*(?:°|degrees?)"
+                  r"(?:\s+at\s+([A-Z])\b)?", s)
+    if not m or {m.group(1), m.group(3)} != {"a", "b"} or m.group(7) not in (None, "C"):
+        return None  # (the letters name the sides round C: a = BC, b = CA; an angle said to be elsewhere is not this)
     a, b, deg = quantity(m.group(2)), quantity(m.group(4)), quantity(m.group(6))
     if None in (a, b, deg) or not (a > 0 and b > 0 and 0 < deg < 180):
         return None
@@ -631,8 +632,9 @@ def _annotation(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         if label in ctx.consumed or not re.search(r"\b(?:brace|label|annotat|arrow)\w*", s[:m.start()] + (m.group(1) or ""), re.I) \
                 or not _part_known(target.strip(), ex, ctx):
             continue
-        style = "arrow" if m.group(1) and "arrow" in m.group(1).lower() else "box" if m.group(1) and "box" in \
-            m.group(1).lower() else "brace" if re.search(r"\bbraces?\b", s, re.I) else "arrow"
+        said = (m.group(1) or "").lower()  # "an arrow to …", "a box around …"; else the sentence's braces, or an arrow
+        style = next((w for w in ("arrow", "box", "brace") if w in said), None) or \
+            ("brace" if re.search(r"\bbraces?\b", s, re.I) else "arrow")
         out.append(_beat("annotation", "annotation:" + style, ex, i, [label], _kw(label), style=style, target=target,
                          label=label, **({"side": "down"} if style == "brace" else {})))
         ctx.consumed.update([label, target])
