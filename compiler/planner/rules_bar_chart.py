@@ -248,6 +248,11 @@ _X_CATEGORIES = re.compile(r"\bx[- ]axis\b[^\"\u201c.;]{0,30}[\"\u201c]([^\"\u20
 _Y_NAME = re.compile(r"\by[- ]axis\b[^\"\u201c.;]{0,30}[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]")
 
 
+# 'x-axis "Year"', 'vertical axis labelled "T / T₀"': an axis and its quoted name
+_AXIS_NAMED = re.compile(r"\b([xy]|horizontal|vertical)[- ]?axis\s*(?:(?:labell?ed|named|titled|is|as)\s+)?[\"\u201c]"
+                         r"([^\"\u201d]{1,40})[\"\u201d]", re.I)
+
+
 def _announcement(ex: Extracted) -> dict:
     """What a bar chart sentence without data says of the chart: its groups (`x-axis "Year" (0, 1, 2, 3)`: "Year 0" …
     "Year 3") and the quantity on its y axis (the chart's caption)."""
@@ -269,10 +274,9 @@ def _announcement(ex: Extracted) -> dict:
     y = _Y_NAME.search(ex.sentence)
     if y:
         said["title"] = y.group(1).strip()
-        x = re.search(r"\b(?:x|horizontal)[- ]?axis\s*(?:(?:labell?ed|named|titled|is|as)\s+)?[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]",
-                      ex.sentence, re.I)
+        x = next((m for m in _AXIS_NAMED.finditer(ex.sentence) if m.group(1)[0].lower() in "xh"), None)
         if x and "x_name" not in said:  # ('x-axis "amplitude θ₀" and y-axis "T / T₀"': "T / T₀ by amplitude θ₀")
-            said["title"] += f" by {x.group(1).strip()}"
+            said["title"] += f" by {x.group(2).strip()}"
     return said
 
 
@@ -550,9 +554,8 @@ def rule_bar_chart(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     labels, values = labels[:12], values[:12]
     ctx.consumed.update(labels)
     # 'x-axis "bucket" from 0 to 7, y-axis "chain length"': the names of the axes, not bars (a bar chart has no axes)
-    axis_names = [(m.group(1)[0].lower(), m.group(2)) for m in re.finditer(
-        r"\b([xy]|horizontal|vertical)[- ]?axis\s*(?:(?:labell?ed|named|titled|is|as)\s+)?[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]", s, re.I)
-        if m.group(2) in ex.quoted and m.group(2) not in labels]
+    axis_names = [(m.group(1)[0].lower(), m.group(2)) for m in _AXIS_NAMED.finditer(s)
+                  if m.group(2) in ex.quoted and m.group(2) not in labels]
     ctx.consumed.update(name for _, name in axis_names)
     # ("a bar labeled 'sick positives: 18'": the bar's label and its value, drawn — not a bar without a value)
     with_value = {q for q in ex.quoted if any(q.strip().startswith(str(lab) + ":") for lab in labels)}
