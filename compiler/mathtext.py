@@ -1654,9 +1654,44 @@ _LEAD_REL_TEX = {"=": "=", "≈": r"\approx", "≤": r"\le", "≥": r"\ge", "<":
 _TRAILING_UNIT = re.compile(r"\s*(.*?\S)\s+\(([^()]{1,16}(?:\([^()]{1,12}\))?)\)\s*", re.S)
 
 
+# a matrix written as a list of rows ("[[0, −1], [1, 1]]"): typeset as a bracketed matrix
+_LIST_MATRIX = re.compile(r"\[\s*\[[^\[\]]{1,60}\](?:\s*,\s*\[[^\[\]]{1,60}\]){1,7}\s*\]")
+_MATRIX_SLOT = re.compile(r"(?:\\operatorname|\\mathrm|\\text)\{\s*sbcmatrix([a-h])\s*\}|sbcmatrix([a-h])")
+
+
+def _list_matrices(expr: str) -> MathResult | None:
+    """"[[0, −1], [1, 1]] (2, 1) = (−1, 3)": each list of rows a bmatrix, the rest typeset around it; None when the
+    formula holds no such matrix (or one with rows of unequal length, or a cell that cannot be typeset)."""
+    mats: list[str] = []
+
+    def slot(m: re.Match) -> str:
+        rows = [[c.strip() for c in r.split(",")] for r in re.findall(r"\[([^\[\]]*)\]", m.group(0)[1:-1])]
+        if len(mats) >= 8 or len({len(r) for r in rows}) != 1 or any(not c for r in rows for c in r):
+            raise _Fail("a matrix with rows of unequal length")
+        cells = [[to_tex(c).tex for c in r] for r in rows]
+        if any(c is None for r in cells for c in r):
+            raise _Fail("a matrix cell that cannot be typeset")
+        mats.append(r"\begin{bmatrix} " + r" \\ ".join(" & ".join(r) for r in cells) + r" \end{bmatrix}")
+        return f" sbcmatrix{'abcdefgh'[len(mats) - 1]} "
+    try:
+        swapped = _LIST_MATRIX.sub(slot, expr)
+    except _Fail:
+        return None
+    if not mats:
+        return None
+    inner = to_tex(swapped.strip())
+    if not inner.tex:
+        return inner
+    return MathResult(_MATRIX_SLOT.sub(lambda m: mats["abcdefgh".index(m.group(1) or m.group(2))], inner.tex), None)
+
+
 def to_tex(expr: str) -> MathResult:
     """Translate storyboard math (ASCII, Unicode, TeX, chemistry or words) to TeX. Never raises. A line that starts
     with its relation ("= 300 + 40 + 5", "≈ 0": the next line of a calculation) is typeset so."""
+    if isinstance(expr, str) and "[" in expr and "sbcmatrix" not in expr:
+        listed = _list_matrices(expr)
+        if listed is not None:
+            return listed
     lead = _LEAD_REL.match(expr) if isinstance(expr, str) else None
     times = re.match(r"\s*([×÷·])\s*(?=\S)", expr) if isinstance(expr, str) and not lead else None
     if times:  # "× 44 g/mol", "× ½": a factor the line before is multiplied by

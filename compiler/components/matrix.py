@@ -24,10 +24,12 @@ class MatrixVisual(VisualBase):
         min_length=1, max_length=MAX_ROWS, description="Rows of entries (at most 12 rows of 16).",
         examples=[[[1, 2], [3, 4]]])
     label: str | None = Field(None, description="Name shown left of the matrix.", examples=["X"])
-    op: Literal["show", "add"] | None = Field(None, description="`show` (default): `label =` and the matrix; "
-                                              "`add`: the matrix plus `second` equals their sum.", examples=["add"])
+    op: Literal["show", "add", "times"] | None = Field(
+        None, description="`show` (default): `label =` and the matrix; `add`: the matrix plus `second` equals their "
+                          "sum; `times`: the matrix × `second` (a product written out, not worked out).",
+        examples=["add"])
     second: list[Annotated[list[Union[float, int, str]], Field(max_length=MAX_COLUMNS)]] | None = Field(
-        None, max_length=MAX_ROWS, description="The matrix added to this one (with `op: add`).",
+        None, max_length=MAX_ROWS, description="The matrix added to this one (`op: add`) or multiplying it (`op: times`).",
         examples=[[[0, 1], [1, 0]]])
     highlight_row: int | None = Field(None, ge=0, description="0-based row to highlight.", examples=[0])
     highlight_col: int | None = Field(None, ge=0, description="0-based column to highlight.", examples=[1])
@@ -46,6 +48,8 @@ def drawn(params: dict) -> list[str]:
     values = params.get("values") or []
     cells = [as_written(v) for row in values for v in row]
     out = ([params["label"]] if params.get("label") else []) + cells
+    if params.get("op") == "times":
+        out += ["×"] + [as_written(v) for row in params.get("second") or [] for v in row]
     if params.get("label") and params.get("op", "show") == "show" and (len(values) == 1 or all(len(r) == 1 for r in values)):
         out.append(f"{params['label']} = [{', '.join(cells)}]")
     return out

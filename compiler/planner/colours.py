@@ -48,6 +48,7 @@ def _named_colour(b: Beat, labels: list[tuple[str, str, str]], quoted: frozenset
         if key in strings and ("=" not in phrase or len(strings) == 1):
             return col  # (a formula's colour is that formula's: not of lines beside it — "y = x" with "y = x^2")
     bare = mask_shown(b.source).lower()
+    found: list[tuple[str, str]] = []
     for phrase, key, col in labels:
         if re.search(r"\b(?:area|region|fill|shading)\b(?!\s+(?:label|text|caption|title|note|name)s?\b)", phrase):
             continue  # ("area under the curve filled blue": a fill, not the colour of a text the sentence writes)
@@ -57,8 +58,22 @@ def _named_colour(b: Beat, labels: list[tuple[str, str, str]], quoted: frozenset
             continue
         if len(phrase) >= 4 and phrase not in _GENERIC and phrase in bare and re.search(
                 r"\b" + re.escape(phrase) + r"\b", bare):
-            return col
-    return None
+            found.append((phrase, col))
+    if found and b.strings and b.strings[0]:
+        # "The client sends back …; the server's state goes back to "LISTEN"", "… with a red cross over it and the
+        # note '…'": the first name of the clause that holds the text (the longer one of two that start together)
+        at = b.source.find(b.strings[0])
+        # (a clause ends at ". ", ";", ", then", or an "and" that starts the text's own noun: "… and the note '…'")
+        cut = max([m.end() for m in re.finditer(r"[.;]\s|,\s*then\b|\band\b(?=\s+(?:the|a|an|its)\s+(?:(?!labell?ed\b|called\b|named\b)"
+                                                r"\w+\s+){0,2}(?!labell?ed\b|called\b|named\b)\w+\s*:?\s*[\x01\"'\u201c\u2018]?$)",
+                                                bare[:max(at, 0)])], default=0)
+        clause = bare[cut:at] if at > 0 else ""
+        first = [(m.start(), -len(p), c) for p, c in found for m in [re.search(r"\b" + re.escape(p) + r"\b", clause)] if m]
+        if first and cut > 0:
+            return min(first)[2]
+        if cut > 0 and re.search(r"\b(?:note|caption|footnote|remark|subtitle)\b", clause):
+            return None  # ("… the wrong answer … and the note '…'": the note's own colour, not the answer's)
+    return found[0][1] if found else None
 
 
 _AFTER = re.compile(r"[\"\u201d]\s*,?\s*(?:(?:written|shown|drawn|set|appears?)\s+)?(?:in|colou?red)\s+(" + COLOUR_RE.pattern

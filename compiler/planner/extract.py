@@ -159,7 +159,7 @@ def extract(sentence: str) -> Extracted:
             ex.quoted.append(s)
     for m in MATRIX.finditer(no_ticks):
         try:
-            ex.matrices.append([[_num(str(x)) for x in row] for row in json.loads(m.group(0))])
+            ex.matrices.append([[_num(str(x)) for x in row] for row in json.loads(m.group(0).replace("\u2212", "-"))])
         except (ValueError, TypeError):
             pass
     no_mats = MATRIX.sub(" ", no_ticks)
@@ -175,7 +175,11 @@ def extract(sentence: str) -> Extracted:
     ex.prose = formula_spans(sentence)
     # A -> B -> C chains outside quotes/vectors and formulas: "Input -> Encoder -> Decoder"
     plain = QUOTED.sub(" ", no_mats)
-    in_formula = any(re.search(r"->|→|=>|⟶", f) for f, _, _ in ex.prose)
+    # (a formula with an arrow in it — "x → 0" — is no chain; numbers or names joined by arrows alone,
+    # "12 → 7 → 31 → 5", are the nodes of one)
+    nodes_said = re.search(r"\b(?:nodes?|boxes|box|linked|list|pointers?|chain|links?)\b", sentence, re.I) is not None
+    in_formula = any(re.search(r"->|→|=>|⟶", f) and not (nodes_said and re.fullmatch(
+        r"\s*[\w.]+(?:\s*(?:->|→|⟶)\s*[\w.]+){2,}\s*[.,;]?\s*", f)) for f, _, _ in ex.prose)
     mapping = len(re.findall(r"(?:->|→|=>|⟶)[^,;→]*,\s*[^,;→]+(?:->|→|=>|⟶)", plain)) >= 1
     if ARROW.search(plain) and not ex.pairs and not in_formula and not mapping:
         # "sin(x) -> cos(x) -> -sin(x)": a call's brackets stay with its node (hidden while the chain is split)

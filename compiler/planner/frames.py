@@ -185,6 +185,12 @@ def _resolve(req: _Request, beats: list[Beat]) -> _Where | str | None:
             line = next((s for s in _lines(b) if _norm(q) in _norm(s)), None)
             if line is not None:
                 return _Where(k, line, q if _norm(q) != _norm(line) else None) if b.kind in written else "own"
+    nth = re.search(r"\bline\s+(\d{1,2})\b", " ".join(req.words), re.I)
+    if nth:  # "Final line 5 boxed in yellow": the fifth line of the derivation, not a line that shows a 5
+        n = int(nth.group(1))
+        for k, b in reversed(drawn):
+            if b.kind == "steps" and len(_lines(b)) >= n >= 1:
+                return _Where(k, _lines(b)[n - 1], None)
     content = [w for w in req.words if w not in _W["answer_words"]]
     tokens = [w for w in content if re.search(r"[\d=≈_$%]", w) or len(w) <= 3]
     if tokens and len(tokens) == len(content):

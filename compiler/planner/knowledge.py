@@ -145,7 +145,13 @@ def formula_words() -> dict[str, tuple[str, ...]]:
     """Words about formulas on screen: mark_verbs, box_verbs, answer_nouns, derivation_cues; and the words of a
     formula said in words (integral_nouns, limit_nouns, approach_verbs, right_sides/left_sides, sum_nouns,
     product_nouns, derivative_nouns, respect_words, result_verbs), read by compiler/mathtext.py (regex pieces)."""
-    return {k: tuple(v) for k, v in _load("lexicon.json")["formula_words"].items()}
+    return {k: tuple(v) for k, v in _load("lexicon.json")["formula_words"].items() if k != "piece_names"}
+
+
+def formula_piece_names() -> dict[str, tuple[str, ...]]:
+    """A piece of a formula called by what it is ("the square root", "the sum") -> how it is written (TeX, Unicode)."""
+    names = _load("lexicon.json")["formula_words"]["piece_names"]
+    return {k: tuple(v) for k, v in names.items() if not k.startswith("_")}
 
 
 def answer_quantities() -> dict[str, str]:
@@ -243,7 +249,10 @@ def without_place(sentence: str) -> str:
 # the prepositions of a place said before what goes there ("Next to the chart", "Below it", "To the left of the table")
 PLACE_WORDS = (r"(?:next\s+to|beside|below|above|under|underneath|beneath|over|near|on|at|in|inside|"
                r"(?:to\s+the\s+)?(?:left|right)\s+of)")
-_LEADING_PLACE = re.compile(r"^\s*" + PLACE_WORDS + r"\s+[^,:]{1,40},\s*", re.I)
+_LEADING_PLACE = re.compile(r"^\s*" + PLACE_WORDS + r"\s+[^,:]{1,40},\s*|"
+                            # ("Right third: bar chart with …", "Bottom-right: queue as …": a region, then what goes there)
+                            r"^\s*(?:(?:top|bottom|upper|lower|middle|far)[- ])?(?:left|right|top|bottom|center|centre|middle)"
+                            r"(?:\s+(?:half|third|side|panel|part|corner|column|area|quarter|edge))?\s*:\s*", re.I)
 
 
 def named_curves() -> tuple[tuple[str, str, str, tuple[float, float]], ...]:

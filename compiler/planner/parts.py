@@ -68,7 +68,7 @@ def nth_part(sentence: str, on_screen: list[Beat]) -> Part | Missing | None:
     low = sentence.lower()
     m = by_word.search(low) or by_number.search(low)
     if not m:
-        return None
+        return _row_by_value(low, on_screen)
     noun = m.group("noun")
     field, kinds = part_nouns().get(noun, ("item", ()))
     if m.re is by_number and noun in ("line", "step", "item"):
@@ -89,6 +89,22 @@ def nth_part(sentence: str, on_screen: list[Beat]) -> Part | Missing | None:
         return Missing(f"there is no {phrase}: {len(labels)} {noun}{'s are' if len(labels) != 1 else ' is'} on "
                        f"screen, so nothing is highlighted")
     return Part(labels[k - 1], field, k, owner)
+
+
+def _row_by_value(low: str, on_screen: list[Beat]) -> Part | None:
+    """"Highlight the row for t = 10", "the row where n = 3", "the row of 62.5": the table row whose cell in that
+    column (its first, when the column is not named) holds the value."""
+    m = re.search(r"\brow\s+(?:for|where|with|of|at)\s+(?:(?P<col>[^\s=]{1,12})\s*=\s*)?(?P<value>[-−]?[\w.]{1,12})\b", low)
+    owner = next((b for b in on_screen if b.kind == "table"), None) if m else None
+    if owner is None:
+        return None
+    columns = [str(c).lower() for c in owner.params.get("columns") or []]
+    col = next((k for k, c in enumerate(columns) if m.group("col") and re.match(re.escape(m.group("col")) + r"\b", c)), None)
+    for k, row in enumerate(owner.params.get("rows") or [], start=1):
+        cells = [str(c).strip().lower() for c in row]
+        if (cells[col] if col is not None and col < len(cells) else cells[0] if cells else None) == m.group("value"):
+            return Part(str(row[0]), "row", k, owner)
+    return None
 
 
 def following_parts(sentence: str, first: Part) -> list[tuple[Part | Missing, str]]:

@@ -429,9 +429,20 @@ def rule_cells_array(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         idx = re.search(r"\bind(?:ices|exes)\s+(?:from\s+)?(\d)\s*(?:to|through|-|–)\s*(\d{1,2})\b", masked, re.I)
         if not (2 <= n <= 16) or not idx or int(idx.group(2)) - int(idx.group(1)) + 1 != n or int(idx.group(1)) > 1:
             return []  # (cells with their values, or numbered otherwise, are the other rules')
+        tokens = [""] * n
+        held = re.search(r"\b(?:the\s+)?first\s+" + _COUNT + r"\s+(?:" + nouns + r"\s+)?(?:holding|hold|containing|contain|"
+                         r"with|storing|store)\s+(?:the\s+(?:values?|numbers?)\s+)?((?:[-−]?\d+(?:\.\d+)?\s*,\s*(?:and\s+)?)+"
+                         r"[-−]?\d+(?:\.\d+)?)", masked, re.I)
+        if held:
+            # "an array of six cells, the first five holding 12, 7, 31, 5, 18, the sixth empty": those values, in order
+            values = re.findall(r"[-−]?\d+(?:\.\d+)?", held.group(2))
+            k = int(held.group(1)) if held.group(1).isdigit() else WORD_NUMBERS.get(held.group(1).lower(), -1)
+            if k != len(values) or k > n:
+                return []  # (a count that does not match its values: not read)
+            tokens[:k] = values
         ctx.stop = True
-        return [_beat("sequence", "sequence:empty-array", ex, i, [str(k) for k in range(n)], _kw(masked) + ("array",),
-                      tokens=[""] * n, indices=int(idx.group(1)))]
+        return [_beat("sequence", "sequence:empty-array", ex, i, [str(k) for k in range(n)] + [t for t in tokens if t],
+                      _kw(masked) + ("array",), tokens=tokens, indices=int(idx.group(1)))]
     if len(placed) < 1 or not re.search(r"\b(?:array|table|buckets|slots|cells)\b", masked, re.I):
         return []
     # the array the cells belong to: on screen, else the latest earlier one with indices (a hash table's buckets)

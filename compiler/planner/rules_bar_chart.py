@@ -216,6 +216,11 @@ def _bar_data(ex: Extracted) -> tuple[list[str], list[float | int], bool, str | 
                   r"(?=\.)|(?=\s+[A-Za-z/%°]{1,5}\s*(?:[.;]|$))))+)", s, re.I)
     if quoted and m:
         vals = re.findall(one, m.group(1))
+        bars = re.search(r"\bbars?\b", s[:m.start()], re.I)
+        if len(vals) != len(quoted) and bars:
+            # 'three bars labelled "R₁", "R₂", "R₃" with heights 36, 12 and 24, …, y-axis label "power (W)"': the
+            # quotes between "bars" and the heights name the bars; a later quote is the chart's own
+            quoted = re.findall(r"[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]", s[bars.end():m.start()])
         if len(vals) == len(quoted):
             return quoted, [_num(v.rstrip("%").replace(",", "")) for v in vals], any(v.endswith("%") for v in vals), \
                 None, []
@@ -249,7 +254,7 @@ _Y_NAME = re.compile(r"\by[- ]axis\b[^\"\u201c.;]{0,30}[\"\u201c]([^\"\u201d]{1,
 
 
 # 'x-axis "Year"', 'vertical axis labelled "T / T₀"': an axis and its quoted name
-_AXIS_NAMED = re.compile(r"\b([xy]|horizontal|vertical)[- ]?axis\s*(?:(?:labell?ed|named|titled|is|as)\s+)?[\"\u201c]"
+_AXIS_NAMED = re.compile(r"\b([xy]|horizontal|vertical)[- ]?axis\s*(?:(?:label(?:l?ed)?|named|titled|is|as)\s*:?\s+)?[\"\u201c]"
                          r"([^\"\u201d]{1,40})[\"\u201d]", re.I)
 
 
@@ -335,7 +340,9 @@ def _grouped(ex: Extracted, ctx: Context, i: int, series, said: dict, rule: str)
 
 
 _VALUES_ON_BARS = re.compile(r"\b(?:write|show|display|put|add|label|place)\b.{0,40}\b(?:values?|numbers?|heights?)\b"
-                             r".{0,30}\b(?:on top of|above|over|on)\b.{0,20}\bbars?\b|\blabel each bar\b", re.I)
+                             r".{0,30}\b(?:on top of|above|over|on)\b.{0,20}\bbars?\b|\blabel each bar\b|"
+                             r"^\W*(?:\d+[.)]\s*)?(?:the\s+)?(?:values?|numbers?|heights?)\s+(?:labels?\s+)?(?:on top of|above|over|on)\b"
+                             r".{0,20}\bbars?\b", re.I)
 
 
 def _values_as_written(ex: Extracted, ctx: Context, i: int, chart: Beat) -> list[Beat] | None:
@@ -358,6 +365,73 @@ def _values_as_written(ex: Extracted, ctx: Context, i: int, chart: Beat) -> list
     ctx.consumed.update(ex.quoted)
     ctx.stop = True
     return []
+
+
+_FROM_TO = re.compile(r"\b(?:animat\w+|chang\w+|mov\w+|shift\w+|go(?:es)?|transition\w*|morph\w*|updat\w+)\s+from\s+(?P<a>[^;.]+?)"
+                      r"\s+to\s+(?P<b>[^;]+?)\s*(?:;|\.(?!\d)|$)", re.I)
+
+
+def _values_by_name(text: str, labels: list) -> list | None:
+    """"KE 0 / PE 196": each bar's value, by its name (None unless every bar has one)."""
+    out = []
+    for lab in labels:
+        m = re.search(r"(?<![\w])" + re.escape(str(lab)) + r"\s*(?:[=:]|\bat\b|\bbar\b)?\s*(" + NUM + r")", text)
+        if m is None:
+            return None
+        out.append(_value(m.group(1)))
+    return out
+
+
+def _from_to(ex: Extracted, ctx: Context, i: int, previous: Beat | None) -> list[Beat] | None:
+    """"Bar chart on the right (same layout as before) animates from KE 0 / PE 196 to KE 171.5 / PE 24.5": the chart
+    (on screen, else the one an earlier scene drew with those bars) changing from the first values to the second."""
+    m = _FROM_TO.search(ex.sentence)
+    if m is None or not re.search(r"\bbars?\b|\bbar[- ]?(?:chart|graph)\b", ex.sentence, re.I):
+        return None
+    chart = previous
+    if chart is None:
+        from .rules_recall import scene_state
+
+        for sp in reversed(ctx.history):
+            state = scene_state(sp, "bar_chart")
+            if state is not None and _values_by_name(m.group("a"), state.params.get("labels") or []) is not None:
+                chart = state
+                break
+    if chart is None or chart.params.get("series"):
+        return None
+    labels = chart.params.get("labels") or []
+    before, after = _values_by_name(m.group("a"), labels), _values_by_name(m.group("b"), labels)
+    if before is None or after is None:
+        return None
+    p = {k: v for k, v in chart.params.items() if k not in ("new_values", "sentence", "extend")}
+    p.update(values=before, new_values=after)
+    if previous is not None:
+        p["extend"] = True
+    strings = ([] if previous is not None else [str(x) for x in labels]) + [with_unit(v, p.get("unit")) for v in after]
+    claim_drawn(ex, ctx, strings)
+    ex.prose[:] = []
+    rest = ex.sentence[m.end():].strip(" ;.")
+    if len(re.findall(r"[A-Za-z]{2,}", rest)) >= 2:
+        ctx.lost(i, f"{rest[:60]!r} is not drawn: the chart shows its bars only")  # ("total line stays at 196")
+    return [_beat("bar_chart", "bar_chart:from-to", ex, i, strings, _kw(ex.sentence), **p)]
+
+
+def _named_bar_values(s: str, labels: list[str]) -> tuple[list[str], list, str | None] | None:
+    """"KE bar at 0, PE bar grows to 196 kJ": the value of each bar the chart announced, by its name — (labels, values,
+    unit), or None unless every bar is given one."""
+    if len(labels) < 2:
+        return None
+    values, units = [], set()
+    for lab in labels:
+        m = re.search(r"(?<![\w])" + re.escape(lab) + r"\s+bar\s+(?:is\s+|at\s+|(?:grows?|rises?|goes|climbs?|shrinks?|drops?|"
+                      r"falls?)\s+to\s+|reaches\s+|stands\s+at\s+|of\s+|=\s*|:\s*|to\s+|(?:with\s+)?(?:a\s+)?height\s+(?:of\s+)?)?"
+                      r"(" + NUM + r")\s*([A-Za-zΩ°%$€]{1,4}\b)?", s)
+        if m is None:
+            return None
+        values.append(_value(m.group(1)))
+        if m.group(2) and not re.fullmatch(r"and|or|to|the|then|at|in", m.group(2), re.I):
+            units.add(m.group(2))
+    return list(labels), values, (units.pop() if len(units) == 1 else None)
 
 
 def _titled(s: str, ctx: Context) -> str | None:
@@ -418,6 +492,11 @@ def rule_bar_chart(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             del ctx.announced["bar_chart"]
             return _grouped(ex, ctx, i, series, announced[1], "bar_chart:announced-series")
         labels, values, pct, word_unit, valueless = _bar_data(ex)
+        named = _named_bar_values(s, announced[1].get("labels") or [])
+        if named is not None and len(labels) < 2:
+            # "KE bar at 0, PE bar grows to 196 kJ" after "a bar chart with two bars "KE" and "PE"": each bar's value
+            labels, values, word_unit = named
+            pct, valueless = False, []
         if len(labels) >= 2:
             # "Bars: n = 1: 1.27, n = 2: 0, …" after "Draw a bar chart with x axis "frequency n" …"
             del ctx.announced["bar_chart"]
@@ -449,6 +528,9 @@ def rule_bar_chart(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         ctx.consumed.add(name)
         ctx.stop = True
         return []
+    moved = _from_to(ex, ctx, i, previous)
+    if moved is not None:
+        return moved
     change = previous is not None and _has(
         ex, r"\b(?:bars?|values?|chart|probabilit\w+|scores?)\b[^.]*\b(?:change|changes|changing|update|updates|"
             r"become|becomes|shift|shifts|move|moves|grow|grows|shrink|shrinks)\b")

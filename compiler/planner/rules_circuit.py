@@ -53,7 +53,8 @@ def _elements(s: str) -> list[dict]:
     before = _VALUE.replace("(" + NUM + ")", r"(?<![\d.])(?P<n1>" + NUM + ")", 1).replace("(V|", "(?P<u1>V|", 1)
     after = _VALUE.replace("(" + NUM + ")", r"(?<![\d.])(?P<n2>" + NUM + ")", 1).replace("(V|", "(?P<u2>V|", 1)
     spans: list[tuple[int, int]] = []
-    for m in re.finditer(r"(?:(?P<count>" + _WORD_NUM + r")\s+)?(?:" + before + r"\s+)?(?:" + alternatives + r")\b"
+    for m in re.finditer(r"(?:(?P<count>" + _WORD_NUM + r")\s+(?:(?!(?:and|or|of|the|with)\b)[a-z][a-z-]{2,15}\s+)?)?(?:" + before
+                         + r"\s+)?(?:" + alternatives + r")\b"
                          r"(?:\s+(?:R|L|S|C)\s*[₁₂₃\d])?(?:(?:(?!\band\b)[^.;,]){0,60}?(?:\b(?:of|reading|reads|shows|showing|with|rated|"
                          r"labell?ed|marked)|=|(?=\s*[\"\u201c]))\s*[\"\u201c]?(?:(?P<name>[A-Za-z](?:_\{?\w{1,5}\}?|[\w₀-₉]{0,2}))\s*=\s*)?" + after
                          + r"|(?:(?!\band\b)[^.;,]){0,60}?\blabell?ed\s+[\"\u201c](?P<letter>[A-Z][\w₁₂₃]{0,2})[\"\u201d])?", s, re.I):
@@ -84,7 +85,7 @@ def _elements(s: str) -> list[dict]:
             if across:
                 e["across"] = across.group(1).lower()
             if kind == "switch":
-                state = _switch_state(s, m.start(), m.end())
+                state = _switch_state(s, m.start(kind), m.end())  # (the state word may be the adjective counted with it)
                 if state is not None:
                     e["open"] = state  # written: "an open switch", "a switch (closed)"; unwritten: no key
             e["_at"] = m.start()
@@ -96,8 +97,13 @@ def _elements(s: str) -> list[dict]:
         label = m.group(1) + m.group(2)
         if any(e.get("label") == label for e in out):
             continue
-        out.append({"type": "resistor" if m.group(1) == "R" else "capacitor", "label": label,
-                    "value": _value(m.group(3), m.group(4)), "_at": m.start()})
+        kind = "resistor" if m.group(1) == "R" else "capacitor"
+        blank = next((e for e in out if e["type"] == kind and not e.get("label") and not e.get("value")), None)
+        if blank is not None:
+            # "two zigzag resistors …, labelled "R₁ = 2 Ω" and "R₂ = 4 Ω"": the resistors counted, named in turn
+            blank.update(label=label, value=_value(m.group(3), m.group(4)))
+            continue
+        out.append({"type": kind, "label": label, "value": _value(m.group(3), m.group(4)), "_at": m.start()})
     # "Two vertical branches …, each with a vertical resistor": one on every branch; "four small circles (bulbs)": four
     branches = re.search(r"\b(two|three|four|[2-4])\s+(?:\w+\s+){0,2}?branch(?:es)?\b", s, re.I)
     each = re.search(r"\beach\s+(?:\w+\s+){0,8}?(?:with|has|having|containing|holding|carrying)\s+(?:a|an|one)\s+"
@@ -225,6 +231,10 @@ _CURRENT_ARROW = re.compile(r"\barrow\b[^.;\"\u201c]{0,40}?\bwire\b[^.;\"\u201c]
                             r"[\"\u201d]", re.I)
 
 
+_BRANCH_CURRENTS = re.compile(r"\bbranch\s+currents?\b[^\"\u201c.;]{0,40}?((?:[\"\u201c][^\"\u201d]{1,20}[\"\u201d]\s*(?:,\s*(?:and\s+)?|and\s+)?){2,4})",
+                              re.I)
+
+
 def _beside_value(e: dict, text: str) -> str:
     """An element's value with the one written beside it ("2 Ω, 4.8 V"), as a `value` step's text."""
     return (f"{e['value']}, {text}" if e.get("value") and text not in str(e["value"]) else text)[:16]
@@ -247,6 +257,26 @@ def _labels_on_circuit(ex: Extracted, ctx: Context, i: int, circuit: Beat) -> li
         ctx.stop = not [q for q in ex.quoted if q not in ctx.consumed]
         return [_beat("circuit", "circuit:current-label", ex, i, [swap.group(2)], _kw(ex.sentence), extend=True,
                       steps=[step])]
+    listed = _BRANCH_CURRENTS.search(ex.sentence)
+    branches = sorted({e["branch"] for e in elements if e.get("branch")})
+    texts = re.findall(r"[\"\u201c]([^\"\u201d]{1,20})[\"\u201d]", listed.group(1)) if listed else []
+    if listed and len(texts) == len(branches) >= 2:
+        # "Show branch currents with arrows: "I₁ = 2 A" and "I₂ = 4 A", and on the main wire "I = 6 A"": each branch's
+        # current on its wire, in order; the main wire's leaving the battery
+        new = [dict(e) for e in elements]
+        for b, text in zip(branches, texts):
+            next(e for e in new if e.get("branch") == b)["current"] = text
+        params = dict(circuit.params, elements=new)
+        main = re.search(r"\bmain\s+(?:wire|line)\s*:?\s*[\"\u201c]([^\"\u201d]{1,20})[\"\u201d]", ex.sentence, re.I)
+        if main:
+            params["current"] = main.group(1)
+            texts.append(main.group(1))
+        ctx.replace(circuit, Beat("circuit", params, circuit.strings + tuple(texts), circuit.rule + "+currents",
+                                  circuit.source, circuit.detail_index, circuit.keywords), i)
+        ctx.consumed.update(texts)
+        ctx.modified.add(i)
+        ctx.stop = not [q for q in ex.quoted if q not in ctx.consumed]
+        return []
     arrow = _CURRENT_ARROW.search(ex.sentence)
     if not found and arrow and re.search(r"\b(?:add|draw|put|place|show)\b", ex.bare or "", re.I):
         ctx.replace(circuit, Beat("circuit", dict(circuit.params, current=arrow.group(1)),
@@ -537,6 +567,9 @@ def rule_circuit(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         flows = re.search(r"\bcurrent\b[^.]*\bflow|\bflowing\b|\belectrons? (?:move|flow)", s, re.I)
         wanted = _switch_wanted(ex.bare or s)  # (the words of a quoted question close no switch)
         toggle = None
+        batteries = [e for e in params["elements"] if e["type"] == "battery"]
+        if len(batteries) == 1:
+            _battery_value(batteries[0], ex.quoted)  # ('Draw a "12 V" battery on the left …': its voltage)
         values = {e.get("value") for e in params["elements"] if e.get("value")}
         # 'a battery labeled "9 V"': the label is the element's value, drawn on it, not a caption as well
         ctx.consumed.update(q for q in ex.quoted if any(v and v.replace(" ", "") in q.replace(" ", "").replace("μ", "µ")

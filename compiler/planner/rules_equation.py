@@ -273,6 +273,16 @@ def _graph_path(f: str, ctx: Context) -> bool:
     return False
 
 
+# "new integral: ∫ e^x dx  (easy)": a few words, a colon, a formula, perhaps a short note in brackets
+_CAPTIONED_LINE = re.compile(r"\s*(?P<caption>[A-Za-z][A-Za-z ]{1,30}):\s*(?P<formula>[^\n:]{3,80}?)\s*(?:\((?P<note>[^()\n]{1,20})\))?"
+                             r"\s*\.?\s*")
+
+
+# ("Equation becomes: C3H8 + O2 → …", "Result: …": words about the formula, not a part of it)
+_META_CAPTION = re.compile(r"^\s*(?:finally|then|now|next|first|second|third|last|lastly|and|so)\b|\b(?:equations?|formulas?|"
+                           r"expressions?|results?|answers?|step\s*\d*|line\s*\d*|derivation|calculation|check)\b", re.I)
+
+
 def rule_equation(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if _list_of_lines(ex.sentence):
         return []
@@ -296,6 +306,12 @@ def rule_equation(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if not formulas:
         formulas = [f for f in prose_formulas(ex, ctx) if not _graph_path(f, ctx) and not _said_later(f, ctx)]
         rule = "equation:prose-formula"
+        line = _CAPTIONED_LINE.fullmatch(ex.sentence)
+        if len(formulas) == 1 and line and formulas[0].strip() in line.group("formula") and not is_instruction(
+                line.group("caption")) and not _META_CAPTION.search(line.group("caption")) and to_tex(ex.sentence.strip()).tex:
+            # a line of a column, "new integral: ∫ e^x dx  (easy)": its words and its note typeset with it
+            formulas = [re.sub(r"\s{2,}", " ", ex.sentence.strip().rstrip("."))]
+            rule = "equation:captioned-line"
         _unread_words(ex, ctx, i, formulas)
     if not formulas:
         return _label_symbol(ex, ctx, i)
@@ -381,13 +397,37 @@ def _same_entries(a, b) -> bool:
     """Two matrices with the same entries, whether written as numbers or as text ("3" and 3)."""
     try:
         return a is not None and len(a) == len(b) and all(
-            len(r) == len(s) and all(str(x).strip() == str(y).strip() or float(x) == float(y) for x, y in zip(r, s))
+            len(r) == len(s) and all(str(x).strip() == str(y).strip() or float(str(x).replace("\u2212", "-")) == float(
+                str(y).replace("\u2212", "-")) for x, y in zip(r, s))
             for r, s in zip(a, b))
     except (TypeError, ValueError):
         return False
 
 
+_MATRIX_EQUATION = re.compile(r"^(?:[^\n:]{0,80}:\s*)?(?P<line>(?:[A-Za-z]\w{0,2}\s*)?\[\s*\[[^\n]*?\]\s*\][^\n=]{0,40}=[^\n]+?)\s*\.?\s*$",
+                              re.M)
+
+
+def _matrix_equation(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
+    """"write the one-step computation:" then "[[0, −1], [1, 1]] (2, 1) = (0·2 − 1·1, 1·2 + 1·1) = (−1, 3) ✓": a
+    formula with a matrix in it, typeset whole (the matrix bracketed in place) — not the matrix alone."""
+    m = _MATRIX_EQUATION.search(ex.sentence)
+    if m is None or not to_tex(m.group("line")).tex:
+        return None
+    line = m.group("line").strip()
+    ctx.consumed.add(line)
+    ex.matrices[:] = []
+    ex.vectors[:] = []
+    ex.prose[:] = []
+    ctx.stop = True
+    return [_beat("equation", "equation:with-matrix", ex, i, [line], _kw(line), exprs=[line])]
+
+
 def rule_matrix(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
+    if ex.matrices and not any(b.detail_index == i and b.source == ex.sentence for b in ctx.beats):
+        product = _matrix_equation(ex, ctx, i)
+        if product is not None:
+            return product
     beats: list[Beat] = []
     for word, vec in ex.pairs:
         ctx.consumed.add(word)
@@ -403,15 +443,18 @@ def rule_matrix(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     names = re.findall(r"\b([A-Z]\w{0,3})\s*=\s*\[\s*\[", ex.sentence)
     for k, m in enumerate(ex.matrices):
         label = (names[k] if len(names) == len(ex.matrices) else None) if len(ex.matrices) > 1 else label_after(ex.sentence)
-        beats.append(_beat("matrix", "matrix:literal", ex, i, ([label] if label else []) +
-                           [_fmt(v) for row in m for v in row], _kw(ex.sentence), values=m, label=label, op="show"))
         times = re.search(r"\]\s*(?:×|\*|·|times|multiplied by)\s*\[([^\[\]]{1,60})\]", ex.sentence)
         if times and len(ex.matrices) == 1:
-            # "Show the multiplication [[2, 1], [0, 1]] × [3, 2]": the vector it multiplies, under it
+            # "Show the multiplication [[2, 1], [0, 1]] × [3, 2]": the product as written, the vector beside the
+            # matrix (the steps that follow work it out)
             nums = [v.strip() for v in times.group(1).split(",") if v.strip()]
             ex.vectors[:] = []
-            beats.append(_beat("matrix", "matrix:times-vector", ex, i, ["×"] + nums, _kw(ex.sentence),
-                               values=[[number_or_text(v)] for v in nums], label="×", op="show"))
+            beats.append(_beat("matrix", "matrix:times-vector", ex, i, ([label] if label else []) +
+                               [_fmt(v) for row in m for v in row] + ["×"] + nums, _kw(ex.sentence), values=m,
+                               label=label, op="times", second=[[number_or_text(v)] for v in nums]))
+            continue
+        beats.append(_beat("matrix", "matrix:literal", ex, i, ([label] if label else []) +
+                           [_fmt(v) for row in m for v in row], _kw(ex.sentence), values=m, label=label, op="show"))
     drew_chart = any(b.detail_index == i and b.source == ex.sentence and b.kind in ("plot", "scatter") for b in ctx.beats)
     if not beats and not drew_chart and re.search(r"\bvectors?\b|\bbasis\b", ex.bare, re.I):
         # "Draw the basis vectors î = [1, 0] and ĵ = [0, 1]": each a column vector with its name

@@ -423,6 +423,12 @@ def rule_flow(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         # "Draw a box labeled "Alice" on the left … and a box labeled "Bob" on the right": two parties
         nodes, rule = boxed, "flow:labelled-boxes"
         ctx.consumed.update(boxed)
+    elif edge_labels and between and all(re.fullmatch(r"(?:line|step|row|equation|formula)\s*\d{1,2}", x.strip(), re.I)
+                                          for x in between.groups()):
+        # "an arrow labeled "integrate both sides" points down from line 1 to line 2": between lines of the
+        # derivation, no boxes named "line 1" — its label is written; the arrow is said to be missing
+        ctx.lost(i, f"the arrow from {between.group(1)} to {between.group(2)} is not drawn (its label is written)")
+        return []
     elif edge_labels and between:
         nodes, rule = [between.group(1), between.group(2)], "flow:from-to"
     elif quoted_chain and diagram or (quoted_chain and _cue(ex, r"\b(?:chain|boxes|steps|sequence)\b")):
@@ -440,6 +446,12 @@ def rule_flow(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         # (an arrow inside an item of a list — "Take the square root → standard deviation" — is the item's)
         nodes, rule = ex.chain, "flow:arrow-chain"
         ctx.consumed.update(n for n in nodes if n in ex.quoted)  # ('a box "key: 12" -> …': the quoted names are the boxes)
+        last = re.search(r"\b(?:last|final)\b[^.;\"\u201c]{0,40}?\b(?:arrow|pointer|link)\w*\b[^.;\"\u201c]{0,30}?\b(?:in)?to\s+"
+                         r"(?:an?\s+|the\s+)?(?:\w+\s+){0,2}?(?:box|node|cell)\s+[\"\u201c]([^\"\u201d]{1,20})[\"\u201d]", ex.sentence, re.I)
+        if last and last.group(1) not in nodes:
+            # "12 → 7 → 31 → 5, the last next arrow into a small box "None"": that box ends the chain
+            nodes = nodes + [last.group(1)]
+            ctx.consumed.add(last.group(1))
         written = re.search(r"\s*(?:->|→|=>|⟶)\s*".join(re.escape(n) for n in nodes), ex.sentence)
         chain_text = [written.group(0)] if written else []  # the boxes and arrows read as the chain is written
     elif diagram:

@@ -15,7 +15,7 @@ from ..mathtext import to_tex
 from .beats import Beat
 from .context import Context, _beat, _kw, since_clear
 from .extract import Extracted, clause_spans
-from .knowledge import answer_quantities, derivation_cue, formula_words
+from .knowledge import answer_quantities, derivation_cue, formula_piece_names, formula_words
 from .typeset import is_written_formula
 from .parts import nth_part
 from .theme import colour_named
@@ -227,7 +227,8 @@ _LINK_START = re.compile(r"^\s*(?:" + _LINK + r")\s*", re.I)
 _QUOTE = re.compile(r"[\"\u201c]([^\"\u201d\n]{1,80})[\"\u201d]")
 # "Under m write "mass" and under a write "acceleration"": a label written by its piece
 _UNDER = re.compile(r"\b(?:under|below|beneath|underneath|above|over)\s+\S{1,24}\s+(?:write|put|add|place|show|display)\s*"
-                    r"[\"\u201c\x01]|^\W*(?:under|below|beneath|underneath|above|over)\s+[^:\"\u201c]{1,40}:\s*[\"\u201c\x01]", re.I)
+                    r"[\"\u201c\x01]|\b(?:under|below|beneath|underneath|above|over)\s+[^\"\u201c\x01.;]{1,40}?\s+the\s+"
+                    r"(?:label|text|caption)\s*[\"\u201c\x01]|^\W*(?:under|below|beneath|underneath|above|over)\s+[^:\"\u201c]{1,40}:\s*[\"\u201c\x01]", re.I)
 # 'under "A" write "…"': a quoted piece, then its label
 _UNDER_QUOTED = re.compile(r"^\W*(?:(?:then|and|also)\s+)?(?:under|below|beneath|underneath|above|over)\s+(?:the\s+)?$", re.I)
 _WRITE_VERB = re.compile(r"\s*,?\s*(?:write|put|add|place|show|display)\s*(?:the\s+(?:word|label|text)\s*)?", re.I)
@@ -235,6 +236,60 @@ _WRITE_VERB = re.compile(r"\s*,?\s*(?:write|put|add|place|show|display)\s*(?:the
 _UNDER_PIECE = re.compile(r"^\W*(?:(?:then|and|also)\s+)?(?:under|below|beneath|underneath|above|over)\s+(?:the\s+)?"
                           r"(?:(\S{1,24}?)\s*,?\s+(?:write|put|add|place|show|display)\s*(?:the\s+(?:word|label|text)\s*)?|"
                           r"([^:]{1,40}?)\s*:\s*)$", re.I)
+
+
+_PIECE_NAMES = formula_piece_names()
+_SIDE_WORD = re.compile(r"^(?:under|below|beneath|underneath|above|over)\s+(?:the\s+)?", re.I)
+
+
+def _named_piece(words: str, shown: list[tuple[Beat, str]]) -> str | None:
+    """"the square root", "the sum": the piece as the formula on screen writes it (`\\sqrt`, `^2`)."""
+    name = re.sub(r"^(?:the|its|each)\s+", "", words.strip().lower())
+    for written in _PIECE_NAMES.get(name, ()):
+        for _, expr in shown:
+            at = expr.find(written)
+            if at >= 0:
+                return _whole_piece(expr, at, written)
+    return None
+
+
+def _group_end(expr: str, k: int) -> int:
+    """The index after the bracket group that opens at k ("{…}", "(…)", "[…]"), or k when none opens there."""
+    pairs = {"{": "}", "(": ")", "[": "]"}
+    if k >= len(expr) or expr[k] not in pairs:
+        return k
+    depth = 0
+    for j in range(k, len(expr)):  # ends: j reaches the end of the formula
+        depth += expr[j] in pairs
+        depth -= expr[j] in pairs.values()
+        if depth == 0:
+            return j + 1
+    return k
+
+
+def _whole_piece(expr: str, at: int, written: str) -> str:
+    """The piece a structural name calls, whole: the square root with what it covers (`\\sqrt{…}`), a fraction with
+    both its parts, a power with its base (`(x_i - \\mu)^2`) — what the formula draws as one."""
+    end = at + len(written)
+    if written in ("\\sqrt", "\\frac"):
+        end = _group_end(expr, end)
+        if written == "\\frac":
+            end = _group_end(expr, end)
+        return expr[at:end]
+    if written.startswith("^") and at > 0:
+        openers = {")": "(", "}": "{", "]": "["}
+        j = at - 1
+        if expr[j] in openers:
+            depth = 0
+            for k in range(j, -1, -1):  # ends: k reaches the start of the formula
+                depth += expr[k] in openers
+                depth -= expr[k] in openers.values()
+                if depth == 0:
+                    return expr[k:end]
+            return written
+        base = re.search(r"[A-Za-z0-9]+(?:_\{?\w+\}?)?$", expr[:at])
+        return expr[base.start():end] if base else written
+    return written
 
 
 def _piece_on_screen(runs: list[str], shown: list[tuple[Beat, str]]) -> str | None:
@@ -314,11 +369,14 @@ def rule_formula_labels(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         after = _LEAD.sub("", _LINK_START.sub("", s[q.end():b].rstrip(" .;!"))).strip()
         # "h in the denominator": h; "the whole fraction": the formula itself
         before = re.sub(r"\s+in\s+the\s+(?:denominator|numerator|exponent|bottom|top)$", "", before, flags=re.I)
+        before = _SIDE_WORD.sub("", before)  # "under (x_i - μ) the label …": the piece is (x_i - μ)
         if re.fullmatch(r"(?:the\s+)?(?:whole\s+|entire\s+)?(?:fraction|formula|equation|expression|right side|left side)",
                         before, re.I):
             pairs.append((shown[0][1], label, True))
             continue
         piece = _piece_on_screen([before], shown) if before else None
+        if piece is None and before:
+            piece = _named_piece(before, shown)  # "under the square "2. square it"": the ^2
         if piece is None and after and not before and _LINK_START.match(s[q.end():b]):
             piece = _piece_on_screen([after], shown)
         if piece is not None:
@@ -329,6 +387,7 @@ def rule_formula_labels(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         return []  # (one label without an arrow, "Label η as "learning rate"": a caption of the formula, rule_highlight)
     side = "down" if re.search(r"\b(?:under|below|beneath|underneath)\b", ex.bare, re.I) else \
         "up" if re.search(r"\b(?:above|over)\b", ex.bare, re.I) else None
+    style = "brace" if re.search(r"\b(?:curly\s+)?braces?\b", ex.bare, re.I) and not _ARROWS.search(ex.bare) else "arrow"
     out = []
     if new is not None:
         if not any(found for _, _, found in pairs):
@@ -338,8 +397,12 @@ def rule_formula_labels(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     for piece, label, found in pairs:
         if not found:
             ctx.lost(i, f"{piece!r} is not in the formula on screen: the label {label!r} points at the formula")
+        at = s.find(label)
+        own = re.findall(r"\b(under|below|beneath|underneath|above|over)\b", s[max(0, at - 60):at], re.I) if at > 0 else []
+        # ("under (x_i - μ) the label …, … and over the square root "…"": each label on the side its clause says)
+        here = ("up" if own[-1].lower() in ("above", "over") else "down") if own else side
         out.append(_beat("annotation", "annotation:formula-part", ex, i, [label], _kw(label) + ("arrow",),
-                         style="arrow", target=piece, label=label, side=side))
+                         style=style, target=piece, label=label, side=here))
         ctx.consumed.update((label, piece))  # (the piece is the formula's, drawn there: not a formula of its own)
     ex.prose[:] = []
     ex.formulas[:] = []

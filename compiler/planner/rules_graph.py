@@ -28,7 +28,7 @@ from .rules_recall import scene_state
 from .theme import COLOUR_RE, colour_value
 
 NAME = r"[A-Z][A-Za-z0-9]{0,2}"
-NODE_AT = re.compile(r"(?<![\w'])(" + NAME + r")\s*(?:at\s*|=\s*|:\s*)?\(\s*(" + NUM + r")\s*,\s*(" + NUM + r")\s*\)")
+NODE_AT = re.compile(r"(?<![\w'])[\"\u201c]?(" + NAME + r")[\"\u201d]?\s*(?:at\s*|=\s*|:\s*)?\(\s*(" + NUM + r")\s*,\s*(" + NUM + r")\s*\)")
 EDGE = re.compile(r"(?<![\w'-])(" + NAME + r")\s*(?:-|–|—|->|→)\s*(" + NAME + r")(?![\w(-])"
                   r"(?:\s*(?::|=)?\s*[\"'\u201c]?\s*(" + NUM + r"|∞|inf)\s*[\"'\u201d]?(?!\w|\.\d))?")
 NODE = r"[A-Z][A-Za-z0-9]{0,2}|\d+(?:\.\d+)?"  # a node named in prose: a short name or a key
@@ -362,6 +362,7 @@ def _declare(ex: Extracted, ctx: Context, i: int, on_screen: Beat | None) -> lis
     if layout and layout != "bst":
         params["layout"] = layout
     strings = names + [str(e["label"]) for e in edges if "label" in e]
+    ctx.consumed.update(names)  # ('6 circular nodes "A" (-3, 2), "B" (-5, 0.5)': the names are the nodes' own)
     beat = _beat("graph", "graph:declared", ex, i, strings, _kw(" ".join(names)) + ("graph", "nodes"), **params)
     if on_screen is not None and _recalled_here(on_screen, i):
         ctx.replace(on_screen, beat, i)  # "Draw the same graph …, using positions …": as written now
@@ -505,7 +506,7 @@ def _tree(ex: Extracted, ctx: Context, i: int, on_screen: Beat | None, layout: s
                   layout="tree")]
 
 
-_ROOT_NODE = re.compile(r"\b(?:a\s+|the\s+)?root(?:\s+(?:node|box|circle))?(?:\s+(?:on|at|in)\s+the\s+(?:left|top|right|bottom))?(?:\s+|(?=:))"
+_ROOT_NODE = re.compile(r"\b(?:a\s+|the\s+)?(?<!square )(?<!cube )(?<!nth )root(?:\s+(?:node|box|circle))?(?:\s+(?:on|at|in)\s+the\s+(?:left|top|right|bottom))?(?:\s+|(?=:))"
                         r"(?:labell?ed\s+|called\s+|named\s+|reads\s+|says\s+|shows\s+|is\s+|:\s*)?[\"\u201c]([^\"\u201d]{1,30})[\"\u201d]",
                         re.I)
 _BRANCH_CUE = re.compile(r"\bbranch(?:es)?\b|\bchild(?:ren)?\b|\bsplits?\s+into\b", re.I)

@@ -120,8 +120,8 @@ _NAME = r"(?:[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]|([A-Z](?:\d|'|_\w)?)(?![\w(
 def point_labels(sentence: str) -> list[str]:
     """The names the sentence gives the points it marks: "labeled "P"", "labelled A and B", "label it 'Q'",
     "(2, 4) as P", "(1, 1) labeled "A" and (2, 4) labeled "B"" — in order."""
-    found = list(re.finditer(r"\b(?:labell?ed|called|named|tagged|label(?:l?ing)?\s+(?:it|them)(?:\s+as)?|with\s+"
-                             r"(?:the\s+)?labels?)\s*:?\s*" + _NAME + r"((?:\s*(?:,|\band\b|,\s*and\b)\s*" + _NAME + r")*)",
+    found = list(re.finditer(r"\b(?:labell?ed|called|named|tagged|label(?:l?ing)?\s+(?:it|them)(?:\s+as)?|(?:with|and)\s+"
+                             r"(?:the\s+|a\s+)?labels?)\s*:?\s*" + _NAME + r"((?:\s*(?:,|\band\b|,\s*and\b)\s*" + _NAME + r")*)",
                              sentence)) or list(re.finditer(r"\)\s+as\s+" + _NAME + r"()", sentence))
     return [a or b for m in found for a, b in [(m.group(1), m.group(2))] + re.findall(_NAME, m.group(3) or "")]
 

@@ -368,7 +368,7 @@ def rule_plot_ops(ex: Extracted, ctx, i: int) -> list[Beat]:
     low = ex.bare.lower()
     for op in (_on_level_line, _between, _area_note, _curve_formula, _name_axes, _label_curves, _relabel, _data_lines, _legend, _spans, _valued_points, _intersection_point, _axis_markers,
                _level_lines, _dot_rows, _listed_points, _fit_line, _up_to_curve, _vertical_line, _tangent_segments, _signed_tangent_colours, _secant, _tangent, _shift_curve,
-               _tails, _strip, _riemann, _bar_series, _label_bars,
+               _tails, _widen_area, _labels_along_axis, _strip, _riemann, _bar_series, _label_bars,
                _steps_on_curve, _move_along, _point_on_axis, _point_on_curve, _endpoint_labels, _label_segments, _plane_segments, _mark_points, _mark_extremum,
                _hole, _dots_toward, _approaches):
         out = op(ex, ctx, i, first, beats, curves, low)
@@ -755,6 +755,10 @@ _MARKED_AT = re.compile(r"\b(?:mark|show|indicate)\s+((?:the\s+)?[xy]\s*=\s*" + 
                         r"(vertical|horizontal)\s+(?:\w+\s+)?(?:lines?|ticks?|marks?)(\s+and\s+(?:their\s+)?labels?)?", re.I)
 
 
+_SHADE_BETWEEN = re.compile(r"\b(?:shade|fill|colou?r|highlight)\w*\s+(?:in\s+)?(?:the\s+)?(?:(?:area|region|part|space)\s+)?"
+                            r"(?:under\s+the\s+curve\s+)?between\s+(?:them|these|those|the\s+(?:two\s+)?lines)\b", re.I)
+
+
 def _level_lines(ex, ctx, i, first, beats, curves, low):
     """"Draw dashed horizontal lines at 0 and 1 labeled "0" and "1"", "vertical lines at x = -1 and x = 1", "Mark
     x = 2.89 and x = 4.11 with small vertical lines and labels": dashed lines across the plot at those values, each
@@ -795,9 +799,24 @@ def _level_lines(ex, ctx, i, first, beats, curves, low):
             ctx.consumed.add(labels[0])
     elif len(labels) != len(values) and marked.group(3):
         labels = [_fmt(v) for v in values]  # "Mark x = 2.89 … with lines and labels": each line says where it stands
+    area = None
+    if axis == "x" and len(values) == 2 and values[0] != values[1] and _SHADE_BETWEEN.search(ex.sentence):
+        # "Draw vertical lines at 160 and 180 and shade the area between them, labelled "68%"": the area under the
+        # curve between the two lines, with its label
+        area = {"a": min(values), "b": max(values)}
+        col = area_colour(ex, ctx)
+        if col:
+            area["color"] = col
+        if len(labels) == 1:
+            area["label"] = labels[0]
+            ctx.consumed.add(labels[0])
+            labels = [None, None]
     labels = labels if len(labels) == len(values) else [None] * len(values)
     markers = [{"axis": axis, "value": v, **({"label": lab} if lab else {})} for v, lab in zip(values, labels)]
     ex.prose[:] = []
+    if area is not None:
+        return [_extend(ex, ctx, i, "plot:level-lines+area", [area["label"]] if "label" in area else [], markers=markers,
+                        area=area)]
     if marked is not None:
         ctx.stop = True  # the sentence is these lines: "Mark x = 2.89" is not a part of a formula to highlight
     return [_extend(ex, ctx, i, "plot:level-lines", [lab for lab in labels if lab], markers=markers)]
@@ -1134,6 +1153,57 @@ def _shift_curve(ex, ctx, i, first, beats, curves, low):
     expr = _shift(c["expr"], f.var, dx, dy)
     label = _quoted_label(ex) or ((c.get("label") or "curve") + " (shifted)")
     return [_extend(ex, ctx, i, "plot:shift-curve", [label], curves=[curve_spec(ctx, expr, label, "", None)])]
+
+
+_WIDEN = re.compile(r"\b(?:widen|extend|expand|grow|stretch|spread)\w*\s+(?:the\s+)?(?:shad\w+|shaded\s+(?:area|region)|area|region)"
+                    r"(?:\s+(?:area|region))?\s+(?:out\s+)?to\b", re.I)
+_WIDER_TO = re.compile(r"\bto\s+(?:x\s*=\s*)?(" + NUM + r")\s+and\s+(?:x\s*=\s*)?(" + NUM + r")(?:\s*,?\s*(?:labell?ed|with\s+"
+                       r"(?:the\s+)?label|marked)\s+[\"\u201c]([^\"\u201d]{1,24})[\"\u201d])?", re.I)
+
+
+_ALONG_AXIS = re.compile(r"\b(?:below|under|beneath|above|at|over)\s+(?:the\s+(?:values?|points?|ticks?)\s+)?(?:x\s*=\s*)?("
+                         + NUM + r"(?:\s*(?:,\s*(?:and\s+)?|and\s+)(?:x\s*=\s*)?" + NUM + r"){1,7})\b", re.I)
+
+
+def _labels_along_axis(ex, ctx, i, first, beats, curves, low):
+    """"Under the axis, mark "μ − σ", "μ", "μ + σ" below 160, 170 and 180": each label on the x axis at its value,
+    in the order written — as many values as labels, else not this."""
+    if not re.search(r"\b(?:mark|label|write|place|put|add|show)\w*\b", low):
+        return None
+    quoted = [q for q in ex.quoted if q not in ctx.consumed]
+    at = _ALONG_AXIS.search(ex.sentence)
+    if at is None or len(quoted) < 2:
+        return None
+    xs = [_num(v) for v in re.findall(NUM, re.sub(r"x\s*=", " ", at.group(1)))]
+    if len(xs) != len(quoted):
+        return None
+    yr = first.params.get("y_range") or [0, 10]
+    y0 = max(yr[0], min(0, yr[1]))
+    points = [{"x": x, "y": y0, "label": q} for x, q in zip(xs, quoted)]
+    ex.prose[:] = []
+    ctx.stop = True
+    return [_extend(ex, ctx, i, "plot:axis-labels", quoted, points=points)]
+
+
+def _widen_area(ex, ctx, i, first, beats, curves, low):
+    """"Then widen the shading to 150 and 190, labelled "95%", and then to 140 and 200, labelled "99.7%"": each
+    wider stretch shaded under the curve in turn, with its label — over the narrower one, which stays."""
+    m = _WIDEN.search(ex.sentence)
+    if m is None or not any(b.params.get("area") for b in beats):
+        return None
+    out = []
+    col = area_colour(ex, ctx)
+    for w in list(_WIDER_TO.finditer(ex.sentence, m.end() - 2))[:4]:
+        a, b = sorted((_num(w.group(1)), _num(w.group(2))))
+        if a == b:
+            continue
+        area = {"a": a, "b": b, **({"color": col} if col else {}), **({"label": w.group(3)} if w.group(3) else {})}
+        out.append(_extend(ex, ctx, i, "plot:area-widened", [w.group(3)] if w.group(3) else [], area=area))
+    if not out:
+        return None
+    ex.prose[:] = []
+    ctx.stop = True
+    return out
 
 
 def _tails(ex, ctx, i, first, beats, curves, low):
@@ -1945,6 +2015,9 @@ def _mark_points(ex, ctx, i, first, beats, curves, low):
     P = 40)"; never "origin at (-6, -3)" (where the axes sit on screen)."""
     named = list(_NAMED_COORD.finditer(ex.sentence))
     sentence = _NAMED_COORD.sub(lambda m: f"({m.group(1)}, {m.group(2)})", ex.sentence)
+    # "the point (1, e)": Euler's number as a coordinate (π is read as a number already)
+    sentence = re.sub(r"\((\s*" + NUM + r"\s*),\s*e\s*\)", r"(\1, 2.71828)", sentence)
+    sentence = re.sub(r"\(\s*e\s*,(\s*" + NUM + r"\s*)\)", r"(2.71828,\1)", sentence)
     ctx.consumed.update(m.group(0) for m in named)
     coords = [m for m in COORD.finditer(sentence) if not re.search(r"\borigin\s*(?:at|:|=)?\s*$", sentence[:m.start()], re.I)]
     if not coords or not re.search(r"\b(?:mark|place|put|plot|show|label|highlight|add|draw|point|points|dot|dots|"

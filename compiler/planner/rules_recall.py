@@ -34,7 +34,8 @@ from .rules_plot import axis_range, both_axes_range
 
 # nouns -> the component kinds they may name, most likely first
 NOUNS: tuple[tuple[str, tuple[str, ...]], ...] = component_nouns()  # planner/data/vocabulary.json
-_EXPLICIT = re.compile(r"\b(?:the\s+)?same\b|\bagain\b|\b(?:copy|version|replica)\s+of\s+the\b|\bboth\s+(?:curves|graphs|functions|parabolas)\b|\bthe\s+(?:axes|graph|plot)\s+(?:and|with)\s+(?:the\s+)?curves?\b|\breset\b|\bre-?(?:draw|creat|show|display|us)\w*\b|\bbring\s+back\b|\bfrom\s+(?:the\s+)?(?:scene\s+\d+|previous|earlier|last|"
+_EXPLICIT = re.compile(r"\b(?:the\s+)?same\b(?!\s+(?:length|lengths|size|height|width|colou?r|speed|time|amount|value|"
+                       r"rate|distance|direction|sign|way|spacing|scale|slope|magnitude|area|pace|order)\b)|\bagain\b|\b(?:copy|version|replica)\s+of\s+the\b|\bboth\s+(?:curves|graphs|functions|parabolas)\b|\bthe\s+(?:axes|graph|plot)\s+(?:and|with)\s+(?:the\s+)?curves?\b|\breset\b|\bre-?(?:draw|creat|show|display|us)\w*\b|\bbring\s+back\b|\bfrom\s+(?:the\s+)?(?:scene\s+\d+|previous|earlier|last|"
                        r"first|prior)\b|(?<!below the )(?<!under the )(?<!beneath the )(?<!after the )(?<!than the )\bprevious(?:ly)?\b"
                        r"(?!\s+(?:line|lines|step|steps|row|rows|one|ones|equations?|formula|result|value|term|item|entry|number|"
                        r"digit|word|guess|estimate|iteration)\b)|\bearlier\b|\bas\s+before\b|\bfrom\s+before\b|"
@@ -284,6 +285,9 @@ def rule_recall(ex: Extracted, ctx, i: int) -> list[Beat]:
                     r"\b" + re.escape(stem) + r"(?:s|es)?\b", re.sub(r"[\"\u201c][^\"\u201d]*[\"\u201d]", " ", b.source or ""),
                     re.I) for b in since_clear(ctx)):
                 continue  # "the first line of both blocks" after "Left code block titled …": those blocks, in this scene
+        if (place or oper) and re.search(r"\b(?:draw|sketch|add|create|show|make)\s+(?:a|an)\s+[^.]*?\b(?:where|in\s+which|"
+                                         r"whose|showing|so\s+that)\s+[^.]*$", low[:(place or oper).start()]):
+            continue  # "draw a tiny unit circle sketch where the arc h and …": a part of the new picture it describes
         if place or oper:
             # "the demand curve" names one: it must be on the recalled plot
             m = place or oper

@@ -60,7 +60,8 @@ def rule_clear(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         if not others:
             return [_beat("clear", "clear:the-picture", ex, i, ())]  # all there is: a clear as any other
         return [_beat("clear", "clear:the-picture", ex, i, (), kinds=[kind])]
-    if ctx.beats and _has(ex, r"^\s*(?:then\s+)?(?:transition(?:s)? to|clear (?:the )?screen|fade (?:everything )?out|switch to|move on to|cut to)\b"):
+    if ctx.beats and _has(ex, r"^\s*(?:(?:then|finally|next|now|lastly|afterwards?)\s*,?\s+)?(?:transition(?:s)? to|"
+                              r"clear (?:the )?screen|clear everything|fade (?:everything )?out|switch to|move on to|cut to)\b"):
         if any(b.kind in ("sequence", "grid") for b in since_clear(ctx)) and _has(
                 ex, r"^\s*(?:then\s+)?fade\s+out\s+(?:the\s+)?(?:(?:left|right|first|second)\s+half\b|" + _CELLS + r"\s+\d)"):
             return []  # "Fade out indices 2-4", "Fade out the left half" of a row on screen: its cells greyed (rules_array)
@@ -147,6 +148,7 @@ _HIGHLIGHT_VERB = (r"^\s*(?:(?:in|on|at|inside|within)\s+the\s+[^,.;\"\u201c]{1,
                    r"(?:then\s+|now\s+|next,?\s+|finally,?\s+|also\s+)?(?:(?:show|put|draw|display)\s+(?:the\s+)?"
                    r"(?:final\s+)?(?:answer|result)\s+(?:boxed|circled|highlighted|in a box)|highlight|emphasi[sz]e|circle|underline|"
                    r"indicate|cross out|strike (?:out|through)|box|put a box around|draw a box around|"
+                   r"(?:put|draw|place|add)\s+an?\s+(?:[\w#-]+\s+){1,3}?(?:box|rectangle|frame)\s+(?:a?round|over)|"
                    r"surround|point (?:to|at)|flash|pulse|spotlight|mark|"
                    r"(?:put|place|enclose|frame)\s+(?:the\s+|it\s+|them\s+)?(?:[\w-]+\s+){0,3}?in(?:side)?\s+an?\s+"
                    r"(?:[\w-]+\s+){0,2}?(?:box|frame|rectangle))\b")
@@ -176,6 +178,7 @@ def _plain(s: str) -> str:
 
 
 _BOX_ASKED = (r"^\s*(?:then\s+|finally,?\s+)?(?:box|put a box around|draw a box around|frame)\b|"
+              r"\b(?:put|draw|place|add)\s+an?\s+(?:[\w#-]+\s+){0,3}?(?:box|rectangle|frame)\s+(?:a?round|over)\b|"
               r"\b(?:put|place|enclose|frame)\s+(?:the\s+|it\s+|them\s+)?(?:[\w-]+\s+){0,3}?in(?:side)?\s+an?\s+"
               r"(?:[\w-]+\s+){0,2}?(?:box|frame|rectangle)\b")
 
@@ -267,6 +270,10 @@ def rule_highlight(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         # "Highlight the third card in red", "Box the last row": that part, by its position; "Highlight the most
         # likely word": the bar with the largest value. A quoted name of it ("the tallest bar "7"") is not drawn again.
         ctx.consumed.update(q for q in named if q.strip().lower() == part.label.lower())
+        # ("Highlight the row for t = 10": "t = 10" names the row, no formula to write)
+        said = [f for f, _, _ in ex.prose if re.search(r"(?<![\w.])" + re.escape(part.label.lower()) + r"(?![\w.])", f.lower())]
+        ctx.consumed.update(said)
+        ex.prose[:] = [p for p in ex.prose if p[0] not in said]
         mode = "box" if _has(ex, _BOX_ASKED) else None
         more = following_parts(ex.sentence, part)
         if more:  # "the first column in green and the second in red": the first one's colour is said before "and"
@@ -326,6 +333,13 @@ def rule_highlight(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             t = m.group(1)[0].upper() + m.group(1)[1:]
             return [_beat("text", "text:highlighted-value", ex, i, [t], _kw(t), text=t),
                     _beat("highlight", "highlight:verb", ex, i, (), _kw(ex.sentence), target=t)]
+    if target is None and not quoted and re.search(r"\b(?:last|final|bottom)\s+(?:line|equation|formula)\b", ex.bare, re.I):
+        # "Draw a yellow box around the last line" after a caption: the last line of the formulas, not the caption
+        lines = [x for b in since_clear(ctx) for x in (
+            [str(b.params.get("text"))] if b.kind == "transform" and "=" in str(b.params.get("text")) else
+            [str(y) for y in reversed(b.strings)] if b.kind in ("equation", "steps") else [])]
+        # (newest first: a line transformed into another is that one; a "where …" note beside it is none)
+        target = next((x for x in lines if not re.match(r"\s*(?:where|with|for|since|if)\b", x, re.I)), None)
     if target is None and quoted and not _has(ex, r"\b(?:new|another|add|labell?ed)\b"):
         # "Box the final answer "36 g of water"": not on screen yet — draw it, then surround it
         q = quoted[0]

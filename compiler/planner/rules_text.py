@@ -482,8 +482,18 @@ def _capital(phrase: str) -> str:
     return phrase[0].upper() + phrase[1:] if re.match(r"[a-z]{2,}\b(?!\s*[=_^(])", phrase) else phrase
 
 
+_LABEL_IT = re.compile(r"\s*(?:and\s+|then\s+)?(?:label|name|call)\s+(?:it|this|that)(?:\s+as)?\s*:?\s*[\"\u201c][^\"\u201d]+"
+                       r"[\"\u201d]\s*\.?\s*", re.I)
+
+
 def rule_text_fallback(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     rest = [q for q in ex.quoted + ex.backticked if q not in ctx.consumed]
+    last = [b for b in ctx.beats if ctx.beats and b.detail_index == ctx.beats[-1].detail_index]
+    if len(rest) == 1 and any(rest[0] in b.strings for b in last) and _LABEL_IT.fullmatch(ex.sentence):
+        # "Draw the vector v = [3, 2] …" then "Label it "v"": the arrow already carries that name — not written twice
+        ctx.consumed.add(rest[0])
+        ctx.modified.add(i)  # (understood: the name is on screen)
+        return []
     beats = []
     for q in rest:
         if quoted_formula(q):

@@ -34,10 +34,14 @@ _SCALE = re.compile(r"\bscal\w*\s+(?:it\s+|the\s+\w+\s+|everything\s+)?(?:up\s+)
                     re.I)
 _VECTOR_AT = re.compile(r"\bvectors?\s+\(\s*(" + NUM + r")\s*,\s*(" + NUM + r")\s*\)")
 # "the vector v = (1, 1)", "vector b = [2, -1]": a named vector written by its coordinates
-_VECTOR_NAMED = re.compile(r"\bvectors?\s+(?:[\w$\\{}]+\s+)?([a-zA-Z](?:_?\w)?)\s*=\s*[(\[⟨<]\s*(" + NUM + r")\s*,\s*(" + NUM
-                           + r")\s*[)\]⟩>]")
+_VECTOR_NAMED = re.compile(r"\bvectors?\s+(?:[\w$\\{}]+\s+)?[\"\u201c]?([a-zA-Z](?:_\{?\w{1,10}\}?|\w)?)\s*=\s*[(\[⟨<]\s*(" + NUM
+                           + r")\s*,\s*(" + NUM + r")\s*[)\]⟩>][\"\u201d]?")
+# 'From its tip, draw "v_current = (3, 0)" pointing right' on a plane of vectors: a named vector, no "vector" said
+_DRAWN_NAMED = re.compile(r"\b(?:draw|add|place|show)\w*\s+(?:the\s+|a\s+)?[\"\u201c]?([a-zA-Z](?:_\{?\w{1,10}\}?|\w)?)\s*=\s*"
+                          r"[(\[⟨<]\s*(" + NUM + r")\s*,\s*(" + NUM + r")\s*[)\]⟩>][\"\u201d]?", re.I)
+_FROM_TIP = re.compile(r"\bfrom\s+(?:its|the(?:\s+\w+){0,2}?)\s+(?:tip|head|end)\b|\btip[- ]to[- ]tail\b", re.I)
 _BASIS = re.compile(r"\b(?:[ij][- ]hat|basis (?:vectors?|arrows?))\b|[îĵ]", re.I)
-_APPLY = re.compile(r"(?i:\b(?:apply|applies|applying|applied)\s+(?:the\s+)?(?:(?:linear\s+)?transformation\s+|matrix\s+)?)"
+_APPLY = re.compile(r"(?i:\b(?:apply|applies|applying|applied)\s+(?:the\s+)?(?:(?:linear\s+)?transformation\s+|matrix\s+|(?:shear|rotation|reflection|scaling|stretch|projection|map)\s+)?)"
                     r"(?P<name>[A-Z]\b)?|(?i:\bapplymatrix\b|\btransform(?:s|ed)?\s+the\s+(?:plane|grid)\b)(?:\s+(?:by|with|under)\s+"
                     r"(?P<by>[A-Z])\b)?|(?i:\b(?:grid|plane|space|square|it)\s+(?:transform\w*|mov\w+|turn\w*)\s+(?:(?:in)?to\s+(?:an?\s+)?"
                     r"(?:parallelogram|ellipse|line|segment)\s+)?(?:under|by|with)\s+)(?P<under>[A-Z])\b")
@@ -92,25 +96,46 @@ def _earlier_plane(ctx: Context) -> dict:
     return {}
 
 
-def _vectors(ex: Extracted, complex_plane: bool = False, styled: dict | None = None) -> tuple[list[dict], bool]:
+def _add_vector(found: list[dict], v: dict) -> None:
+    """One arrow per tip and name: "the vector v = [3, 2] as an arrow from the origin to the point (3, 2)" names the
+    same arrow twice; what the second mention adds (a colour) joins the first."""
+    same = next((f for f in found if (f["x"], f["y"], f.get("label")) == (v["x"], v["y"], v.get("label"))), None)
+    if same is None:
+        found.append(v)
+    elif "color" in v:
+        same.setdefault("color", v["color"])
+
+
+def _vectors(ex: Extracted, complex_plane: bool = False, styled: dict | None = None,
+             plane: bool = False) -> tuple[list[dict], bool]:
     """Vectors the sentence draws from the origin, and whether it asks for the basis î, ĵ (on a complex plane, a
-    number it shows: "show z = 3 + 2i"); `styled`: the style's colours by label ("vector a" -> yellow)."""
+    number it shows: "show z = 3 + 2i"); `styled`: the style's colours by label ("vector a" -> yellow); `plane`: a
+    plane of vectors is on screen or drawn now (a named pair drawn is a vector: 'draw "v_current = (3, 0)"'). A
+    vector drawn "from its tip" carries `_from_tip` (the caller places it)."""
     s = ex.sentence
     basis = bool(_BASIS.search(s))
     found = []
     spans = [(m, m.start()) for m in _FROM_ORIGIN.finditer(s)] + [(m, m.start()) for m in _VECTOR_AT.finditer(s)]
     named = {m.start(): m for m in _VECTOR_NAMED.finditer(s)}
+    if plane:
+        named.update({m.start(): m for m in _DRAWN_NAMED.finditer(s) if not any(
+            a.start() <= m.start(1) < a.end() for a in named.values())})
     spans += [(m, start) for start, m in named.items() if not any(a <= start < b.end() for b, a in spans)]
     for m, start in sorted(spans, key=lambda x: x[1]):
-        if m.re is _VECTOR_NAMED:
+        if m.re is _VECTOR_NAMED or m.re is _DRAWN_NAMED:
             x, y = quantity(m.group(2)), quantity(m.group(3))
-            v = {"x": x, "y": y, "label": m.group(1)}
+            quoted = re.search(r"[\"\u201c]([^\"\u201d]{1,20})[\"\u201d]", m.group(0))
+            # ('the vector "v_boat = (0, 4)"': the quote is its label, as written)
+            v = {"x": x, "y": y, "label": quoted.group(1).strip() if quoted else m.group(1)}
+            if _FROM_TIP.search(re.split(r"[.;]", s[:start])[-1]):
+                v["_from_tip"] = True
             colour = _colour_before(re.split(r"[.;]|\band\b", s[max(0, start - 60):start])[-1] + " "
                                     + s[m.end():m.end() + 14])
+            if not colour and styled:
+                colour = styled.get(f"vector {m.group(1).lower()}") or styled.get(m.group(1).lower())
             if colour:
                 v["color"] = colour
-            if v not in found:
-                found.append(v)
+            _add_vector(found, v)
             continue
         x, y = quantity(m.group(1)), quantity(m.group(2))
         before = s[max(0, start - 60):start]
@@ -134,10 +159,13 @@ def _vectors(ex: Extracted, complex_plane: bool = False, styled: dict | None = N
         colour = _colour_before(clause + " " + s[m.end():m.end() + 14])
         if not colour and called and styled:
             colour = styled.get(f"vector {called.lower()}")  # "Vector a in yellow (#FFFF00), vector b in blue"
+        if not colour and styled:
+            # "Draw the resultant from the origin to (3, 4)" with "resultant yellow" in the style
+            colour = next((c for k, c in sorted(styled.items(), key=lambda kc: -len(kc[0])) if len(k) >= 4 and re.search(
+                r"\b" + re.escape(k) + r"\b", clause, re.I)), None)
         if colour:
             v["color"] = colour
-        if v not in found:
-            found.append(v)
+        _add_vector(found, v)
     if not found and (re.search(r"\b(?:arrows?|vectors?)\b", s, re.I) or complex_plane and re.search(
             r"\b(?:show|draw|plot|mark|place|add)\w*\b", s, re.I)):
         for m in _COMPLEX.finditer(ex.bare or s):
@@ -435,7 +463,8 @@ def rule_vector_plane(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if kept is not None:
         return kept
     # a plane of vectors, not the axes of a function: the sentence or the scene speaks of vectors or matrices
-    about_vectors = re.search(_ABOUT_VECTORS, s, re.I) is not None or ctx.mentions(_ABOUT_VECTORS)
+    about_vectors = re.search(_ABOUT_VECTORS, s, re.I) is not None or ctx.mentions(_ABOUT_VECTORS) or any(
+        b.kind == "vector_plane" for sp in ctx.history for b in sp.beats)  # ("Grid view." after a plane of vectors)
     plane_cue = about_vectors and re.search(r"\b(?:" + plane_nouns() + r")\b", ex.bare or s, re.I) is not None
     # "Original grid with a circle of radius 1 …", "apply it to the grid" in a scene about matrices: the plane's grid
     # (not tiles: "a 5 × 1 grid", "a grid of 30 cards")
@@ -449,8 +478,21 @@ def rule_vector_plane(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                                               and re.search(r"\b(?:draw|show|add|shade)\w*\b", s, re.I) is not None)
     vectors, basis = _vectors(ex, (re.search(r"\bcomplex\s*plane\b|\bargand\b", s, re.I) is not None
                                   or ctx.mentions(r"\bcomplex\s*plane\b|\bargand\b"))
-                              and (on_screen is not None or plane_cue), ctx.theme.labels)
+                              and (on_screen is not None or plane_cue), ctx.theme.labels,
+                              plane=on_screen is not None or plane_cue)
     vectors = ctx.capped(i, vectors, 8, "vectors")
+    tip_to_tail = []
+    for v in [v for v in vectors if v.pop("_from_tip", None)]:
+        # "From its tip, draw "v_current = (3, 0)"": an arrow from the tip of the vector drawn last, not the origin
+        before = [w for w in vectors if w is not v][-1:] or [w for b in since_clear(ctx) if b.kind == "vector_plane"
+                                                              for w in b.params.get("vectors") or ()][-1:]
+        if not before:
+            continue
+        tx, ty = before[0]["x"], before[0]["y"]
+        vectors.remove(v)
+        tip_to_tail.append({"start": [tx, ty], "end": [tx + v["x"], ty + v["y"]], "arrow": True, "dashed": False,
+                            **({"label": v["label"]} if v.get("label") else {}),
+                            **({"color": v["color"]} if v.get("color") else {})})
     if on_screen is not None:
         # "redraw the plane … with vector a from (0, 0) to (3, 4)" after the plane came back with it: drawn once
         shown = [v for b in since_clear(ctx) if b.kind == "vector_plane" for v in b.params.get("vectors") or ()]
@@ -466,6 +508,7 @@ def rule_vector_plane(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if shapes:
         ctx.consumed.update(x["label"] for x in shapes if x.get("label"))
     points, segments = _marks(s) if on_screen is not None else ([], [])
+    segments = tip_to_tail + segments
     if on_screen is not None:
         xr = on_screen.params.get("x_range") or [-5, 5]
         yr = on_screen.params.get("y_range") or [-4, 4]
@@ -495,8 +538,13 @@ def rule_vector_plane(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if apply:
         known = _known_matrices(ex, ctx)
         name = apply.group("name") or apply.group("by") or apply.group("under")
+        written = ex.matrices and len(ex.matrices[0]) == 2 and all(len(r) == 2 for r in ex.matrices[0]) and not \
+            _NAMED_MATRIX.search(s)
         if name and name in known:
             matrices = [{"values": known[name], "label": name}]
+        elif not name and written:
+            # "apply the single matrix [[0, −1], [1, 1]]" after S was applied: the matrix written here, not S again
+            matrices = [{"values": ex.matrices[0], "label": "M"}]
         elif not name and len(known) >= 1 and re.search(r"\b(?:the\s+)?(?:transformation|matrix)\b|\bapplymatrix\b|again",
                                                           s, re.I):
             last = list(known)[-1]
@@ -562,4 +610,15 @@ def rule_vector_plane(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         ex.matrices[:] = [m for m in ex.matrices if all(m != x["values"] for x in matrices)]
     rule = "vector_plane:apply" if matrices else "vector_plane:vectors" if vectors else "vector_plane:shapes" if shapes \
         else "vector_plane:marks"
+    if matrices and re.search(r"\breset\w*\b|\bstart\s+over\b|\bfresh\s+(?:grid|plane)\b|\bback\s+to\s+the\s+original\b", s, re.I):
+        # "Then reset the plane and apply the single matrix …": the grid as it was first drawn (its vectors, shapes),
+        # moved by this matrix alone — not by it after the ones applied before
+        first = next((b for b in reversed(since_clear(ctx)) if b.kind == "vector_plane" and not b.params.get("extend")), on_screen)
+        kept = [b for b in since_clear(ctx) if b.kind == "vector_plane"]
+        base = {k: v for k, v in first.params.items() if k not in ("matrices", "extend", "eigen", "unit_square")}
+        base["vectors"] = [v for b in reversed(kept) for v in b.params.get("vectors") or ()][:8] or None
+        base = {k: v for k, v in base.items() if v is not None}
+        return [_beat("clear", "clear:reset", ex, i, (), kinds=["vector_plane"]),
+                _beat("vector_plane", "vector_plane:reset+apply", ex, i, strings, _kw(s),
+                      **{**base, **{k: v for k, v in params.items() if k != "extend"}})]
     return [_beat("vector_plane", rule, ex, i, strings, _kw(s), **params)]

@@ -73,7 +73,15 @@ def detail_sentences(details: str) -> list[str]:
         j += 1
         if head is not None and not rows and (raw.strip() or _written(lines, j)):
             # "Show a code block in Python:" then the code, unfenced: one fenced block under the head
-            block = _code_block(head, lines, j - 1 if raw.strip() else _written(lines, j))
+            block = None
+            if out and re.search(r"\bcode\b", out[-1], re.I) and _definition().match(head.strip()):
+                # "Right side: code block" then "class Node:" and its body: the definition is the code's first line,
+                # the sentence before it the head
+                block = _code_block(out[-1].rstrip(" .:") + ": " + head.strip(), lines, j - 1 if raw.strip() else
+                                    _written(lines, j))
+                if block is not None:
+                    out.pop()
+            block = block or _code_block(head, lines, j - 1 if raw.strip() else _written(lines, j))
             if block is not None:
                 head, code, j = block
                 rows = ["```", *code, "```"]

@@ -388,8 +388,9 @@ def _sub_clauses(clause: str) -> list[str]:
 
 
 _WRITTEN_CODE = re.compile(r"\b(?:" + _MODIFIERS + r"(?:" + "|".join(re.escape(c) for c in _COLOUR_NAMES) + r"))\s*"
-                           r"\(\s*(#[0-9A-Fa-f]{6}|#[0-9A-Fa-f]{3})\s*\)", re.I)
-_HOW_DRAWN = re.compile(r"\s+(?:with|at)\s+(?:a\s+|an\s+)?(?:fill\s+|stroke\s+)?(?:opacity|transparency|width|radius|thickness|size|length)\s*(?:of\s+)?[\d.]+%?$", re.I)
+                           r"(?:\(\s*(#[0-9A-Fa-f]{6}|#[0-9A-Fa-f]{3})\s*\)|(#[0-9A-Fa-f]{6}\b|#[0-9A-Fa-f]{3}\b))", re.I)
+_HOW_DRAWN = re.compile(r"\s+(?:with|at)\s+(?:a\s+|an\s+)?(?:fill\s+|stroke\s+)?(?:opacity|transparency|width|radius|thickness|size|length)\s*(?:of\s+)?[\d.]+%?$|"
+                        r"\s+(?:with|at)\s+[\d.]+%?\s+(?:fill\s+|stroke\s+)?(?:opacity|transparency)$", re.I)
 
 
 def _assign(sub: str, roles: dict, labels: dict, emphasis: dict | None, fired: list, said: list | None = None) -> None:
@@ -398,7 +399,8 @@ def _assign(sub: str, roles: dict, labels: dict, emphasis: dict | None, fired: l
     sub = re.sub(r"^[\w ]{1,30}?\bwith\s+(?=(?:the\s+)?(?:side|leg|edge|hypotenuse|vertex|angle|arc)\s+\S+\s+(?:in|colou?red)\b)",
                  "", sub, flags=re.I)
     # "Bars blue (#58C4DD) with fill opacity 0.7": the written code is the colour; how it is filled is no element
-    sub = _HOW_DRAWN.sub("", _WRITTEN_CODE.sub(lambda m: m.group(1), sub))
+    # ("Shaded area coral #FF6B6B": the name and its code are one colour, the code wins)
+    sub = _HOW_DRAWN.sub("", _WRITTEN_CODE.sub(lambda m: m.group(1) or m.group(2), sub))
     if not sub:
         return
     if not COLOUR_RE.search(sub):
@@ -497,6 +499,10 @@ def _assign(sub: str, roles: dict, labels: dict, emphasis: dict | None, fired: l
                 labels[_clean_phrase(owner) + " " + role] = col
         fired.append(f"{el.strip()!s} -> {col} <- {sub!r}")
         return
+    head = re.match(r"^[A-Za-z][\w '-]{0,30}:\s+(?=\S)", sub)
+    if head and ":" not in sub[head.end():] and not COLOUR_RE.match(sub[head.end():]):
+        # "Shaded areas: 1σ region coral #FF6B6B": a heading, then the element and its colour
+        _assign(sub[head.end():], roles, labels, emphasis, fired, said)
 
 
 def _strip_verbs(el: str) -> str:

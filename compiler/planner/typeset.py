@@ -71,7 +71,7 @@ def lone_columns_as_lists(beats: list[Beat]) -> list[Beat]:
                     # "Left half, two small derivations: "λ = 3: A − 3I = …", "-x + y = 0 → y = x", …": lines of work
                     out.append(replace(b, kind="steps", params={"lines": items}, rule=b.rule + "+derivation"))
                     continue
-                if len(items) == 2 and not titles[k] and not re.search(r"\b(?:list|items?|points?|bullets?)\b",
+                if len(items) <= 2 and not titles[k] and not re.search(r"\b(?:list|items?|points?|bullets?)\b",
                                                                      b.source or "", re.I):
                     # "On the right side write the question in two lines: "a · b = ?", "What does this number
                     # mean?"": two lines of text, one under the other (a formula among them typeset in place)

@@ -53,6 +53,9 @@ def build(theme: dict, *, values, label: str | None = None, op: str = "show", se
         summed = [[_sum(x, y) for x, y in zip(ra, rb)] for ra, rb in zip(values, second)]
         c = grid(theme, summed, colour(theme, "good", "#66BB6A"))
         items += [text("+", theme, size=40), b, text("=", theme, size=40), c]
+    if op == "times" and second:
+        # "[[2, 1], [0, 1]] × [3, 2]": the product as written; the steps that follow work it out
+        items += [text("×", theme, size=40), grid(theme, second, colour(theme, "equation", "#FFD54F"))]
     g = VGroup(*items).arrange(RIGHT, buff=0.35)
     g.main = a
     marks = VGroup()

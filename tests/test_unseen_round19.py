@@ -1,0 +1,289 @@
+"""Round 19 (fresh hold-out storyboards and the layout check of tests/corpus): one arrow per vector however often the
+sentence names it, a label already on screen not written again, a matrix product written as a product."""
+
+from __future__ import annotations
+
+import pytest
+
+from compiler.models import Storyboard
+from compiler.plan import plan_storyboard
+
+from .conftest import scene
+
+
+def planned(details: str, style: str = "Default colours.", audio: str = "Some narration here."):
+    sb = Storyboard.model_validate({"scenes": [scene(details, audio, style=style)]})
+    plan = plan_storyboard(sb)
+    return list(plan.scenes[0].beats), [f"{n.code} {n.message}" for n in plan.diagnostics]
+
+
+@pytest.fixture(scope="module")
+def theme():
+    from compiler.planner.theme import parse_theme
+
+    return parse_theme("Dark background.")[0].to_json()
+
+
+def test_a_vector_named_twice_in_one_sentence_is_one_arrow_in_the_style_colour():
+    beats, _ = planned("Show a coordinate grid. Draw the vector v = [3, 2] as an arrow from the origin to the point (3, 2).",
+                       style="Black background, vector v in yellow.")
+    (plane,) = [b for b in beats if b.kind == "vector_plane" and b.params.get("vectors")]
+    (v,) = plane.params["vectors"]
+    assert (v["x"], v["y"], v["label"]) == (3, 2, "v") and v["color"] == "#FFE066"
+
+
+def test_label_it_with_the_name_the_object_already_carries_draws_nothing_new_and_warns_nothing():
+    beats, notes = planned('Show a coordinate grid. Draw the vector v = [3, 2] as an arrow from the origin to the '
+                           'point (3, 2). Label it "v".')
+    assert not [b for b in beats if b.kind == "text"]
+    assert not [n for n in notes if "Label it" in n]
+    # a name nothing on screen carries is still written
+    beats, _ = planned('Show a coordinate grid. Draw the vector v = [3, 2] as an arrow from the origin. Label it "w".')
+    assert [b.strings for b in beats if b.kind == "text"] == [("w",)]
+
+
+def test_a_matrix_times_a_vector_is_one_product_not_a_vector_named_times():
+    beats, _ = planned("Show the multiplication [[2, 1], [0, 1]] × [3, 2].")
+    (m,) = [b for b in beats if b.kind == "matrix"]
+    assert m.params["op"] == "times" and m.params["values"] == [[2, 1], [0, 1]] and m.params["second"] == [[3], [2]]
+    assert m.params.get("label") is None and "× = [3, 2]" not in m.strings
+
+
+def test_the_product_is_drawn_matrix_times_vector(theme):
+    from compiler.runtime.components import matrix
+
+    g = matrix.build(theme, values=[[2, 1], [0, 1]], op="times", second=[[3], [2]])
+    words = [getattr(m, "text", None) for m in g.submobjects]
+    assert "×" in words and "=" not in words
+    a, times, b = g.submobjects[0], g.submobjects[1], g.submobjects[2]
+    assert a.get_right()[0] < times.get_left()[0] < times.get_right()[0] < b.get_left()[0]
+    assert b.rows_n == 2 and b.cols_n == 1
+
+
+def test_a_graph_whose_quoted_nodes_carry_positions_is_drawn_where_they_say():
+    beats, notes = planned("Draw graph: 6 circular nodes 'A' (-3, 2), 'B' (-5, 0.5), 'C' (-1, 0.5), 'D' (-3, -1), "
+                           "'E' (1, -1), 'F' (-1, -2.5). Edges: A-B, A-C, B-D, C-D, C-E, D-F, E-F.")
+    (g,) = [b for b in beats if b.kind == "graph"]
+    assert {n["id"]: n["at"] for n in g.params["nodes"]}["F"] == [-1, -2.5] and len(g.params["edges"]) == 7
+    assert not [b for b in beats if b.kind == "text"] and not [n for n in notes if "caption" in n]
+
+
+def test_bars_labelled_in_quotes_with_their_heights_and_the_axis_named_apart():
+    beats, notes = planned('Draw a bar chart with three bars labelled "R₁", "R₂", "R₃" with heights 36, 12 and 24, '
+                           'values shown on top of the bars, y-axis label "power (W)".')
+    (chart,) = [b for b in beats if b.kind == "bar_chart"]
+    assert chart.params["labels"] == ["R₁", "R₂", "R₃"] and chart.params["values"] == [36, 12, 24]
+    assert chart.params["title"] == "power (W)" and not [n for n in notes if "power (W)" in n]
+
+
+def test_announced_bars_take_their_values_by_name_and_change_from_one_state_to_another():
+    beats, _ = planned('Right third: bar chart with two bars "KE" and "PE" on a vertical axis from 0 to 200 kJ. '
+                       'KE bar at 0, PE bar grows to 196 kJ. The bar chart animates from KE 0 / PE 196 to KE 171.5 / '
+                       'PE 24.5; total line stays at 196.')
+    charts = [b for b in beats if b.kind == "bar_chart"]
+    assert charts[0].params["values"] == [0, 196] and charts[0].params["unit"].strip() == "kJ"
+    assert charts[1].params["new_values"] == [171.5, 24.5] and charts[1].params.get("extend")
+    _, notes = planned('Draw a bar chart with two bars "KE" and "PE". KE bar at 0, PE bar at 196. The bars animate from '
+                       'KE 0 / PE 196 to KE 171.5 / PE 24.5; total line stays at 196.')
+    assert any("'total line stays at 196' is not drawn" in n for n in notes)
+
+
+def test_value_labels_on_bars_that_repeat_the_heights_are_the_bars_own():
+    beats, _ = planned('Bar chart below: four bars, x labels "0", "13.9", "27.7", "41.6" (min), heights 70, 35, 17.5, '
+                       '8.75. Value labels on top of each bar: "70", "35", "17.5", "8.75".')
+    assert [b.kind for b in beats] == ["bar_chart"]
+
+
+def test_the_nth_line_boxed_by_the_style_is_that_line_of_the_derivation():
+    beats, _ = planned("Write the derivation line by line:\nLine 1: f = a\nLine 2: = b + 15\nLine 3: = c\nLine 4: = d\n"
+                       "Line 5: = e\nNext to line 3, show a callout: \"a → 5\".", style="Final line 5 boxed in yellow.")
+    (box,) = [b for b in beats if b.rule == "highlight:style-frame"]
+    assert box.params["target"] == "= e"
+
+
+def test_the_same_length_is_a_comparison_not_a_picture_recalled():
+    sb = Storyboard.model_validate({"scenes": [
+        scene("Draw a unit circle with an arc h.", "One."),
+        scene("Write y = 2. Next to it draw a tiny unit circle sketch where the arc h and the height sin h are almost "
+              "the same length.", "Two.")]})
+    beats = list(plan_storyboard(sb).scenes[1].beats)
+    assert not [b for b in beats if "recalled" in b.rule]
+
+
+def test_a_normal_bell_curve_with_an_aside_and_its_shaded_bands():
+    beats, _ = planned('Draw axes with a normal (bell) curve centered at 170 with standard deviation 10, x-axis from 130 '
+                       'to 210 labelled "height (cm)". Draw vertical lines at 160 and 180 and shade the area between them, '
+                       'labelled "68%". Then widen the shading to 150 and 190, labelled "95%", and then to 140 and 200, '
+                       'labelled "99.7%". Under the axis, mark "μ − σ", "μ", "μ + σ" below 160, 170 and 180.',
+                       style="Shaded areas: 1σ region coral #FF6B6B at 0.5 opacity.")
+    plots = [b for b in beats if b.kind == "plot"]
+    assert "170" in plots[0].params["curves"][0]["expr"] and "10^2" in plots[0].params["curves"][0]["expr"]
+    areas = [b.params["area"] for b in plots if b.params.get("area")]
+    assert [(a["a"], a["b"], a.get("label")) for a in areas] == [(160, 180, "68%"), (150, 190, "95%"), (140, 200, "99.7%")]
+    assert all(a.get("color") == "#FF6B6B" for a in areas)
+    (marks,) = [b for b in plots if b.rule == "plot:axis-labels"]
+    assert [(p["x"], p["label"]) for p in marks.params["points"]] == [(160, "μ − σ"), (170, "μ"), (180, "μ + σ")]
+    assert not [b for b in beats if b.kind == "text"]
+
+
+def test_a_colour_name_and_its_code_are_one_colour_and_a_heading_before_them_is_no_element():
+    from compiler.planner.theme import parse_theme
+
+    assert parse_theme("Shaded area coral #FF6B6B.")[0].labels == {"shaded area": "#FF6B6B"}
+    assert parse_theme("Region coral #FF6B6B at 0.5 opacity.")[0].labels == {"region": "#FF6B6B"}
+    assert parse_theme("Shaded areas: 1σ region coral #FF6B6B at 0.5 opacity.")[0].labels == {"1σ region": "#FF6B6B"}
+    # a heading followed straight by its colour is the element itself, its qualifiers no element
+    assert "2" not in parse_theme("Jump arrows: green (#83C167) in panels 1 and 2.")[0].labels
+
+
+def test_braces_under_named_parts_of_a_formula_on_screen():
+    beats, _ = planned("Write the formula in the center in large font:\n"
+                       "\\sigma = \\sqrt{\\frac{1}{N}\\sum_{i=1}^{N}(x_i - \\mu)^2}\n"
+                       'Then, one at a time, put braces under the parts of the formula with labels: under (x_i - μ) the '
+                       'label "1. deviation from the mean", under the square "2. square it", under \\frac{1}{N}\\sum the '
+                       'label "3. average", and over the square root "4. back to original units".')
+    notes = [b for b in beats if b.kind == "annotation"]
+    assert [(b.params["target"], b.params["side"]) for b in notes] == [
+        ("(x_i - μ)", "down"), ("(x_i - \\mu)^2", "down"), ("\\frac{1}{N}\\sum", "down"),
+        ("\\sqrt{\\frac{1}{N}\\sum_{i=1}^{N}(x_i - \\mu)^2}", "up")]
+    assert all(b.params["style"] == "brace" for b in notes) and not [b for b in beats if b.kind == "graph"]
+
+
+def test_code_after_a_sentence_naming_it_keeps_its_definition_line():
+    beats, _ = planned("Right side: code block\nclass Node:\n    def __init__(self, data):\n        self.data = data\n"
+                       "        self.next = None\nDraw a line connecting self.data to the data compartment.")
+    (code,) = [b for b in beats if b.kind == "code"]
+    assert code.params["code"].startswith("class Node:\n    def __init__(self, data):")
+
+
+def test_an_array_whose_first_cells_hold_values_and_the_rest_are_empty():
+    beats, _ = planned("Below it an array of six cells, the first five holding 12, 7, 31, 5, 18, the sixth empty; "
+                       "indices 0–5 in small text under the cells.")
+    (row,) = [b for b in beats if b.kind == "sequence"]
+    assert row.params["tokens"] == ["12", "7", "31", "5", "18", ""] and row.params["indices"] == 0
+
+
+def test_an_arrow_between_lines_of_a_derivation_is_said_and_the_last_line_boxed():
+    beats, notes = planned("Write the product rule: \\frac{d}{dx}(uv) = uv' + u'v. Integrate both sides (an arrow labeled "
+                           "\"integrate both sides\" points down from line 1 to line 2): uv = \\int u'v\\,dx + \\int uv'\\,dx. "
+                           "Draw a yellow box around the last line.")
+    assert not [b for b in beats if b.kind == "flow"]
+    assert any("arrow from line 1 to line 2 is not drawn" in n for n in notes)
+    (box,) = [b for b in beats if b.kind == "highlight"]
+    assert box.params["target"] == "uv = \\int u'v\\,dx + \\int uv'\\,dx" and box.params["mode"] == "box"
+
+
+def test_a_matrix_written_with_unicode_minus_after_reset_is_applied_alone():
+    beats, _ = planned("Show a NumberPlane with the vector v = (2, 1). Apply the shear S = [[1, 1], [0, 1]]. Then reset "
+                       "the plane and apply the single matrix [[0, −1], [1, 1]] in one motion.")
+    applied = [b for b in beats if b.kind == "vector_plane" and b.params.get("matrices")]
+    assert [m["values"] for b in applied for m in b.params["matrices"]] == [[[1, 1], [0, 1]], [[0, -1], [1, 1]]]
+    assert applied[1].rule == "vector_plane:reset+apply" and not applied[1].params.get("extend")
+    assert not [b for b in beats if b.kind == "matrix" and b.params["values"] == [[0, "−1"], [1, 1]]]
+
+
+def test_a_formula_with_a_matrix_in_it_is_typeset_whole():
+    from compiler.mathtext import to_tex
+
+    beats, _ = planned("Write the one-step computation:\n[[0, −1], [1, 1]] (2, 1) = (0·2 − 1·1, 1·2 + 1·1) = (−1, 3) ✓")
+    assert [b.kind for b in beats] == ["equation"]
+    tex = to_tex(beats[0].params["exprs"][0]).tex
+    assert tex.startswith("\\begin{bmatrix} 0 & -1 \\\\ 1 & 1 \\end{bmatrix}") and tex.endswith("\\checkmark")
+    assert to_tex("[[1, 2], [3]]").tex == "[[1, 2], [3]]"  # rows of unequal length: as written
+
+
+def test_vectors_drawn_tip_to_tail_by_name_and_the_resultant_in_its_style_colour():
+    beats, _ = planned('On a light coordinate grid, draw from the origin the vector "v_boat = (0, 4)" pointing up. From '
+                       'its tip, draw "v_current = (3, 0)" pointing right. Draw the resultant from the origin to (3, 4), '
+                       'labelled "v = (3, 4)".', style="v_boat orange #FF9F1C, v_current cyan #2EC4F1, resultant yellow #FFE66D.")
+    planes = [b for b in beats if b.kind == "vector_plane"]
+    assert planes[0].params["vectors"] == [{"x": 0, "y": 4, "label": "v_boat = (0, 4)", "color": "#FF9F1C"}]
+    (tail,) = planes[1].params["segments"]
+    assert (tail["start"], tail["end"], tail["arrow"], tail["label"], tail["color"]) == (
+        [0, 4], [3, 4], True, "v_current = (3, 0)", "#2EC4F1")
+    assert planes[2].params["vectors"][0]["color"] == "#FFE66D"
+    assert not [b for b in beats if b.kind == "equation"]  # the quoted names are the arrows' labels
+
+
+def test_a_grid_in_a_later_scene_of_a_storyboard_about_vectors_is_the_plane():
+    sb = Storyboard.model_validate({"scenes": [
+        scene("Show a coordinate grid with the vector v = (1, 2) drawn from the origin.", "One."),
+        scene("Grid view. Draw v_current = (3, 0) pointing right.", "Two.")]})
+    beats = list(plan_storyboard(sb).scenes[1].beats)
+    assert [b.kind for b in beats] == ["vector_plane", "vector_plane"]
+    assert beats[1].params["vectors"][0]["label"] == "v_current"
+
+
+def test_a_battery_voltage_quoted_before_it_and_resistors_counted_then_named():
+    beats, _ = planned('Draw a rectangular circuit with a "12 V" battery on the left and two zigzag resistors on the top '
+                       'wire, one after the other, labelled "R₁ = 2 Ω" and "R₂ = 4 Ω".')
+    (c,) = [b for b in beats if b.kind == "circuit"]
+    assert [(e["type"], e.get("label"), e.get("value")) for e in c.params["elements"]] == [
+        ("battery", None, "12 V"), ("resistor", "R₁", "2 Ω"), ("resistor", "R₂", "4 Ω")]
+    assert not [b for b in beats if b.kind == "text"]
+
+
+def test_branch_currents_listed_go_on_their_branches_and_the_main_wire():
+    beats, _ = planned('Draw a "12 V" battery on the left and two branches between the top and bottom wires: the first '
+                       'branch with a resistor "R₁ = 6 Ω", the second with "R₂ = 3 Ω". Show branch currents with arrows: '
+                       '"I₁ = 12/6 = 2 A" and "I₂ = 12/3 = 4 A", and on the main wire "I = 2 + 4 = 6 A".')
+    assert [b.kind for b in beats] == ["circuit"]
+    c = beats[0].params
+    assert [e.get("current") for e in c["elements"] if e.get("branch")] == ["I₁ = 12/6 = 2 A", "I₂ = 12/3 = 4 A"]
+    assert c["current"] == "I = 2 + 4 = 6 A"
+
+
+def test_finally_clear_the_screen_clears_it():
+    beats, _ = planned('Write "P = V × I" at the top. Finally clear the screen and show three summary lines: '
+                       '"V = I × R", "Series: resistances add", "Parallel: reciprocals add".')
+    assert [b.kind for b in beats] == ["equation", "clear", "bullets"]
+
+
+def test_a_text_takes_the_colour_of_the_name_that_opens_its_clause():
+    from compiler.planner.colours import apply_colours
+    from compiler.planner.theme import parse_theme
+
+    theme = parse_theme("Client blue #58C4DD, server orange #FF862F. Double arrow white. Note in red.")[0]
+    beats, _ = planned('The client sends back an arrow; the server\'s state goes back to "LISTEN". Draw a thick double '
+                       'arrow between the client and the server labeled "connection open".')
+    texts = {b.strings[0]: b.params.get("color") for b in apply_colours(beats, theme) if b.kind == "text"}
+    assert texts == {"LISTEN": "#FF862F", "connection open": "#FFFFFF"}
+
+
+def test_a_note_after_and_takes_the_notes_colour_not_the_answers():
+    from compiler.planner.colours import apply_colours
+    from compiler.planner.theme import parse_theme
+
+    theme = parse_theme("Wrong answer in grey with a red (#FC6255) cross, note in red, font size 24.")[0]
+    beats, _ = planned('Finally, in the bottom left, show the wrong answer with a red cross over it and the note '
+                       '"forgets the inner derivative 2x".')
+    (note,) = [b for b in apply_colours(beats, theme) if b.kind == "text"]
+    # not the wrong answer's grey: the note's own colour, the style's for notes (the runtime's colour for its role)
+    assert note.params.get("color") is None and note.params["role"] == "note" and theme.roles["note"] == "#FC6255"
+
+
+def test_the_row_for_a_value_is_that_row_of_the_table_not_a_new_formula():
+    beats, _ = planned("Table, right:\n| t (min) | T (°C) |\n| 0 | 90.0 |\n| 10 | 62.5 |\n| 20 | 45.8 |\n"
+                       "Highlight the row for t = 10 while the worked example is on screen.")
+    assert [b.kind for b in beats] == ["table", "highlight"]
+    assert beats[1].params["row"] == 2
+
+
+def test_a_chain_of_numbers_ends_in_the_box_the_last_arrow_points_into():
+    beats, notes = planned('Row of four nodes: 12 → 7 → 31 → 5, the last next arrow into a small box "None".')
+    assert [b.kind for b in beats] == ["flow"] and beats[0].params["nodes"] == ["12", "7", "31", "5", "None"]
+    assert not notes
+
+
+def test_a_point_at_euler_number_with_its_quoted_label():
+    beats, _ = planned("Draw axes with x from 0 to 1.2 and y from 0 to 3.5. Plot y = x e^x from 0 to 1.2. Mark the point "
+                       '(1, e) with a dot and the label "(1, e ≈ 2.718)".')
+    (marks,) = [b for b in beats if b.rule == "plot:mark-points"]
+    assert marks.params["points"] == [{"x": 1, "y": 2.71828, "label": "(1, e ≈ 2.718)"}]
+    assert not [b for b in beats if b.kind == "equation"]
+
+
+def test_a_column_line_keeps_its_words_and_note_around_the_formula():
+    beats, _ = planned('Left column header: "Good: u = x"\n  du = dx, v = e^x\n  new integral: ∫ e^x dx  (easy)')
+    (line,) = [b for b in beats if b.rule == "equation:captioned-line"]
+    assert line.params["exprs"] == ["new integral: ∫ e^x dx (easy)"]
