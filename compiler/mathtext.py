@@ -1685,6 +1685,20 @@ def _list_matrices(expr: str) -> MathResult | None:
     return MathResult(_MATRIX_SLOT.sub(lambda m: mats["abcdefgh".index(m.group(1) or m.group(2))], inner.tex), None)
 
 
+def _words_then_formula(expr) -> MathResult | None:
+    """"each pair matches with prob. 1/365": a few words of prose, then the formula they lead to — the words upright as
+    text, the formula typeset after them (None when the end is not a formula)."""
+    m = re.fullmatch(r"\s*((?:[A-Za-z][A-Za-z'’-]*\.?,?\s+){2,8})([^A-Za-z\s].{0,60}?|[A-Za-z]\w{0,2}\s*[=≈(].{0,60}?)\s*\.?\s*",
+                     expr if isinstance(expr, str) else "")
+    if m is None or not re.search(r"[\d=≈/^√]", m.group(2)):
+        return None
+    tail = to_tex(m.group(2))
+    if not tail.tex:
+        return None
+    words = re.sub(r"[{}\\$&#%_^~]", "", m.group(1).strip())
+    return MathResult(r"\text{" + words + r"}\; " + tail.tex, None)
+
+
 def to_tex(expr: str) -> MathResult:
     """Translate storyboard math (ASCII, Unicode, TeX, chemistry or words) to TeX. Never raises. A line that starts
     with its relation ("= 300 + 40 + 5", "≈ 0": the next line of a calculation) is typeset so."""
@@ -1747,7 +1761,7 @@ def to_tex(expr: str) -> MathResult:
             raise _Fail(f"nested {depth} levels deep (at most {MAX_LAYOUT_DEPTH} can be typeset in reasonable time)")
         return MathResult(tex, None)
     except _Fail as exc:
-        return MathResult(None, str(exc))
+        return _words_then_formula(expr) or MathResult(None, str(exc))
     except RecursionError:
         return MathResult(None, "formula nested too deeply")
     except Exception as exc:  # pragma: no cover - a bug, but never a failed build

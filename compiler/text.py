@@ -6,7 +6,8 @@ import bisect
 import re
 
 _OPEN = {'"': '"', "`": "`", "(": ")", "[": "]", "{": "}", "\u201c": "\u201d"}
-_ABBREVIATIONS = {"e.g", "i.e", "etc", "vs", "dr", "mr", "mrs", "ms", "fig", "eq", "approx", "no", "st", "prof"}
+_ABBREVIATIONS = {"e.g", "i.e", "etc", "vs", "dr", "mr", "mrs", "ms", "fig", "eq", "eqn", "approx", "no", "st", "prof", "prob",
+                  "avg", "est", "resp", "cf", "ca", "al", "incl", "approx"}
 
 
 # 'Dijkstra's Shortest Path' or ‘Visited’: a quotation in single quotes (an apostrophe inside a word is not

@@ -287,3 +287,81 @@ def test_a_column_line_keeps_its_words_and_note_around_the_formula():
     beats, _ = planned('Left column header: "Good: u = x"\n  du = dx, v = e^x\n  new integral: ∫ e^x dx  (easy)')
     (line,) = [b for b in beats if b.rule == "equation:captioned-line"]
     assert line.params["exprs"] == ["new integral: ∫ e^x dx (easy)"]
+
+
+def test_steps_under_a_head_keep_their_words_and_an_abbreviation_ends_no_sentence():
+    beats, notes = planned("Steps:\neach pair matches with prob. 1/365\nP(no match) ≈ (1 − 1/365)^{253} ≈ e^{-253/365}\n"
+                           "253/365 ≈ 0.693 ≈ ln 2\nSet = 1/2: n(n−1) = 730 · ln 2 ≈ 506\n23 × 22 = 506 ✓")
+    (steps,) = [b for b in beats if b.kind == "steps"]
+    assert steps.params["lines"][0] == "each pair matches with prob. 1/365" and len(steps.params["lines"]) == 5
+    assert not [n for n in notes if "SB301" in n or "SB302" in n]
+
+
+def test_words_before_a_formula_are_set_upright_before_it():
+    from compiler.mathtext import to_tex
+
+    assert to_tex("each pair matches with prob. 1/365").tex == r"\text{each pair matches with prob.}\; \frac{1}{365}"
+    assert to_tex("hello world").tex == r"\text{hello world}"  # (words alone, as before)
+
+
+def test_a_running_product_with_a_gap_is_one_derivation():
+    beats, _ = planned("Then build the product, one factor per person:\nperson 1: 365/365 = 1\nperson 2: × 364/365 → 0.9973\n"
+                       "person 3: × 363/365 → 0.9918\n⋮\nperson 23: × 343/365 → 0.4927")
+    (steps,) = [b for b in beats if b.kind == "steps"]
+    assert steps.params["lines"][-1] == "person 23: × 343/365 → 0.4927" and "⋮" in steps.params.get("notes", [])
+    assert not [b for b in beats if b.kind in ("bullets", "equation")]
+
+
+def test_bars_given_as_quoted_name_equals_value_with_the_chart_named_first():
+    beats, notes = planned('Left half: grouped bar chart "total momentum (kg·m/s)" with bars "before" = 6, "after (stick)" = 6, '
+                           '"after (bounce)" = 6.')
+    (chart,) = beats
+    assert chart.params["labels"] == ["before", "after (stick)", "after (bounce)"] and chart.params["values"] == [6, 6, 6]
+    assert chart.params["title"] == "total momentum (kg·m/s)" and not notes
+
+
+def test_a_new_coordinate_plane_is_not_an_earlier_plot_recalled():
+    sb = Storyboard.model_validate({"scenes": [
+        scene("Draw axes and plot p(x) = x^2 - 7x + 10 from 0 to 7.", "One."),
+        scene("Right half: a coordinate plane with grid from −3 to 6 on both axes. Draw the eigenvectors v₁ = (1, 1) and "
+              "v₂ = (1, −2) as arrows from the origin.", "Two.")]})
+    beats = list(plan_storyboard(sb).scenes[1].beats)
+    assert not [b for b in beats if "recalled" in b.rule]
+    (drawn,) = [b for b in beats if b.params.get("vectors")]
+    assert [v["label"] for v in drawn.params["vectors"]] == ["v₁", "v₂"] and drawn.params["vectors"][1]["y"] == -2
+
+
+def test_quoted_values_in_a_chain_are_its_nodes_not_the_role_words():
+    beats, _ = planned('Center: a flow — key "22" -> box "h(k) = k mod 7" -> output "1".')
+    assert [b.params.get("nodes") for b in beats] == [["22", "h(k) = k mod 7", "1"]]
+
+
+def test_a_column_of_buckets_with_quoted_indices_and_a_header():
+    beats, notes = planned('Left side: vertical column of 7 boxes labelled with indices "0" to "6" on their left, header '
+                           '"buckets" above the column.')
+    (row,) = beats
+    assert row.params["tokens"] == [""] * 7 and row.params["indices"] == 0 and row.params["label"] == "buckets"
+    assert any("not stacked in a column" in n for n in notes)
+
+
+def test_numbers_written_in_rows_with_an_ellipsis_are_rows_of_boxes():
+    beats, _ = planned("Write the numbers 1, 2, 3, ..., 50 in a row across the upper half of the screen and the numbers 100, "
+                       "99, 98, ..., 51 in a second row right below them.")
+    assert [b.params["tokens"] for b in beats] == [["1", "2", "3", "…", "50"], ["100", "99", "98", "…", "51"]]
+    beats, _ = planned("Write the numbers 1, 2, 3, 4, 5 in a row across the top.")
+    assert [b.kind for b in beats] == ["sequence"]
+
+
+def test_a_range_written_as_x_in_brackets_is_the_plots_not_a_row():
+    beats, _ = planned("Draw axes with the bumpy curve y = 0.3*(x-3.5)^2 + 3 for x in [-1, 7].")
+    assert [b.kind for b in beats] == ["plot"] and beats[0].params["x_range"] == [-1, 7]
+
+
+def test_a_new_line_drawn_up_to_the_line_of_an_earlier_scene_recalls_that_plot():
+    sb = Storyboard.model_validate({"scenes": [
+        scene("Show a scatter plot of 5 points (1000, 200), (1500, 260), (2000, 310), (2500, 370), (3000, 420) and draw "
+              "the regression line through them.", "One."),
+        scene("Show a new house with size 2200 sq ft. Animate a vertical line from x = 2200 up to the regression line.",
+              "Two.")]})
+    beats = list(plan_storyboard(sb).scenes[1].beats)
+    assert any("recalled" in b.rule for b in beats)

@@ -652,6 +652,9 @@ def _quoted_nodes(text: str, chain: list[str]) -> list[str]:
     out = []
     for node, part in zip(chain, parts):
         names = [m.group(1) if m.group(1) is not None else m.group(2) for m in QUOTED.finditer(part)]
-        described = re.match(r"(?:an?|the)\s", node, re.I) or len(node.split()) > 3
+        # ('key "22" -> box "h(k) = k mod 7" -> output "1"': a lower-case role word before the quote names no node)
+        described = re.match(r"(?:an?|the)\s", node, re.I) or len(node.split()) > 3 or (
+            re.fullmatch(r"[a-z]+(?:\s[a-z]+)?", node) is not None and not re.search(
+                r"[\"\u201c]\s*" + re.escape(node), part))
         out.append(names[0].strip() if len(names) == 1 and names[0].strip() and described else node)
     return out

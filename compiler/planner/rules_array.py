@@ -421,12 +421,13 @@ def rule_cells_array(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         r"[\"\u201c]([^\"\u201d]{1,24})[\"\u201d]\s+(?:is\s+)?(?:in|at|into)\s+(?:the\s+)?" + nouns + r"\s+(\d{1,2})\b",
         ex.sentence, re.I)]
     row = _row_on_screen(ctx)
-    empty = re.search(r"\b(?:array|row|line)\s+of\s+" + _COUNT + r"\s+(?:(?:equal|empty|small|blank|square|identical)\s+)*"
-                      + nouns + r"\b|\b" + _COUNT + r"[- ](?:" + nouns + r")\s+array\b", masked, re.I)
+    empty = re.search(r"\b(?:array|row|line|column|stack)\s+of\s+" + _COUNT + r"\s+(?:(?:equal|empty|small|blank|square|"
+                      r"identical)\s+)*" + nouns + r"\b|\b" + _COUNT + r"[- ](?:" + nouns + r")\s+array\b", masked, re.I)
     if empty and not placed:
         count = empty.group(1) or empty.group(2)
         n = int(count) if count.isdigit() else WORD_NUMBERS[count.lower()]
-        idx = re.search(r"\bind(?:ices|exes)\s+(?:from\s+)?(\d)\s*(?:to|through|-|–)\s*(\d{1,2})\b", masked, re.I)
+        idx = re.search(r"\bind(?:ices|exes)\s+(?:from\s+)?[\"\u201c]?(\d)[\"\u201d]?\s*(?:to|through|-|–)\s*[\"\u201c]?(\d{1,2})\b",
+                        ex.sentence, re.I)
         if not (2 <= n <= 16) or not idx or int(idx.group(2)) - int(idx.group(1)) + 1 != n or int(idx.group(1)) > 1:
             return []  # (cells with their values, or numbered otherwise, are the other rules')
         tokens = [""] * n
@@ -441,8 +442,15 @@ def rule_cells_array(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                 return []  # (a count that does not match its values: not read)
             tokens[:k] = values
         ctx.stop = True
-        return [_beat("sequence", "sequence:empty-array", ex, i, [str(k) for k in range(n)] + [t for t in tokens if t],
-                      _kw(masked) + ("array",), tokens=tokens, indices=int(idx.group(1)))]
+        header = re.search(r"\b(?:header|heading|title|label(?:led)?|caption)\s+[\"\u201c]([^\"\u201d]{1,30})[\"\u201d]\s*"
+                           r"(?:above|over|on\s+top\s+of|below|under)\b", ex.sentence, re.I)
+        if header:
+            ctx.consumed.add(header.group(1))  # ('header "buckets" above the column': the row's caption)
+        if re.search(r"\bvertical\b|\bcolumn\s+of\b|\bstack\s+of\b", masked, re.I):
+            ctx.lost(i, "the cells are drawn as a row, not stacked in a column")
+        return [_beat("sequence", "sequence:empty-array", ex, i, [str(k) for k in range(n)] + [t for t in tokens if t]
+                      + ([header.group(1)] if header else []), _kw(masked) + ("array",), tokens=tokens,
+                      indices=int(idx.group(1)), **({"label": header.group(1)} if header else {}))]
     if len(placed) < 1 or not re.search(r"\b(?:array|table|buckets|slots|cells)\b", masked, re.I):
         return []
     # the array the cells belong to: on screen, else the latest earlier one with indices (a hash table's buckets)

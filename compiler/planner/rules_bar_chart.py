@@ -115,6 +115,11 @@ def _bar_data(ex: Extracted) -> tuple[list[str], list[float | int], bool, str | 
                        r"\s+(?:of\s+)?|(?:at|of|reaching|up\s+to)\s+(?:a\s+)?(?:height\s+(?:of\s+)?)?)(" + NUM + r")\s*(%?)", s)
     if len(sized) >= 2:
         return [p[0] for p in sized], [_num(p[1]) for p in sized], any(p[2] for p in sized), None, []
+    # 'bars "before" = 6, "after (stick)" = 6': each quoted bar, "=" or ":" and its value
+    equal = re.findall(r"[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]\s*(?:=|:)\s*(" + NUM + r")(?![\d.]*\d)\s*(%?)"
+                       r"(?=\s*(?:[,;]|\.(?!\d)|\band\b|$))", s)
+    if len(equal) >= 2:
+        return [p[0] for p in equal], [_num(p[1]) for p in equal], any(p[2] for p in equal), None, []
     # '"N₂" 0.80, "H₂" 2.40, "NH₃" 0.40': each quoted bar, its value right after it
     bare = re.findall(r"[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]\s+(" + NUM + r")\s*(%?)(?=\s*(?:[,;.]|\band\b|$))", s)
     if len(bare) >= 2:
@@ -436,7 +441,10 @@ def _named_bar_values(s: str, labels: list[str]) -> tuple[list[str], list, str |
 
 def _titled(s: str, ctx: Context) -> str | None:
     """'… titled "Letter counts"': the chart's caption as written (drawn as it, not again as text)."""
-    m = re.search(r"\btitled\s+[\"\u201c]([^\"\u201d]+)[\"\u201d]", s, re.I)
+    m = re.search(r"\btitled\s+[\"\u201c]([^\"\u201d]+)[\"\u201d]", s, re.I) or re.search(
+        # ('grouped bar chart "total momentum (kg·m/s)" with bars …': the name written right after the chart's noun)
+        r"\b(?:bar[- ]?(?:chart|graph|plot)|histogram)\s+(?:of\s+)?[\"\u201c]([^\"\u201d]{1,60})[\"\u201d]\s+(?:with|showing|of|for)\b",
+        s, re.I)
     if not m:
         return None
     ctx.consumed.add(m.group(1).strip())
@@ -642,7 +650,8 @@ def rule_bar_chart(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     # ("a bar labeled 'sick positives: 18'": the bar's label and its value, drawn — not a bar without a value)
     with_value = {q for q in ex.quoted if any(q.strip().startswith(str(lab) + ":") for lab in labels)}
     for q in [q for q in ex.quoted if q not in labels and q not in with_value and q not in ctx.consumed and not re.search(
-            r"\btitled\s+[\"\u201c]" + re.escape(q), s)] + [v for v in valueless if v not in ex.quoted]:
+            r"\btitled\s+[\"\u201c]" + re.escape(q) + r"|\b(?:bar[- ]?(?:chart|graph|plot)|histogram)\s+(?:of\s+)?[\"\u201c]"
+            + re.escape(q), s)] + [v for v in valueless if v not in ex.quoted]:
         before = s[:max(s.find(q), 0)].rstrip("\"\u201c")
         if q in valueless or re.search(r"\bbars?\b[^\"\u201c\u201d]{0,60}$", before):
             # "… and smaller bars for the remaining letters grouped as "others"": a bar without a value

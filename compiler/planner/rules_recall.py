@@ -288,6 +288,9 @@ def rule_recall(ex: Extracted, ctx, i: int) -> list[Beat]:
         if (place or oper) and re.search(r"\b(?:draw|sketch|add|create|show|make)\s+(?:a|an)\s+[^.]*?\b(?:where|in\s+which|"
                                          r"whose|showing|so\s+that)\s+[^.]*$", low[:(place or oper).start()]):
             continue  # "draw a tiny unit circle sketch where the arc h and …": a part of the new picture it describes
+        if (place or oper) and re.search(r"\b(?:a|an|new|another)\s+(?:[\w-]+\s+){0,3}?(?:plane|axes|grid|graph|plot|chart|"
+                                         r"coordinate\s+system|number\s+line|diagram|boxes)\b", low[:(place or oper).start()]):
+            continue  # "a coordinate plane with grid from −3 to 6 on both axes": the axes of the new plane
         if place or oper:
             # "the demand curve" names one: it must be on the recalled plot
             m = place or oper

@@ -77,6 +77,9 @@ def _more_symbol_rows(ex: Extracted, first: list[str]) -> list[list[str]]:
     return [r for r in rows[1:4] if len(r) == len(first)] if rows and rows[0] == first else []
 
 
+_ITEM = r"(?:-?\d+(?:\.\d+)?|\.{3}|…)"
+_NUMBERS_IN_A_ROW = re.compile(r"\b(?:the\s+)?(?:numbers|values|integers|terms)\s+((?:" + _ITEM + r"\s*,\s*){2,15}" + _ITEM + r")(?![.,]\d)",
+                               re.I)
 _NOUN_LIST = re.compile(r"\b(?:row|array|list|sequence)\s+(?:of\s+(?:numbers|values|integers)\s+)?"
                         r"((?:-?\d+(?:\.\d+)?\s*,\s*){2,15}-?\d+(?:\.\d+)?)\b(?![.,]\d)", re.I)
 
@@ -206,6 +209,9 @@ def rule_sequence(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         ex.prose[:] = []
         ex.chain[:] = []
         return beats
+    if ex.vectors and re.search(r"\b(?:for\s+)?[a-zθtxy]\s*(?:in|∈)\s*\[", ex.sentence) and len(ex.vectors[0]) == 2 and any(
+            b.kind == "plot" and b.detail_index == i for b in ctx.beats):
+        ex.vectors.pop(0)  # ("the bumpy curve y = … for x in [-1, 7]": the plot's range, not a row of boxes)
     if ex.vectors and lists and not_vector and (array_cue or state or previous is not None):
         # (a list only inside the quoted text — "Goal: [1, 2, 4, 5, 8]" — is that text's, not a row of boxes)
         vec = ex.vectors[0]
@@ -230,6 +236,20 @@ def rule_sequence(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             strings = tokens + ([label] if label else [])
             return [_beat("sequence", f"sequence:array-{mode}", ex, i, strings, _kw(ex.sentence) + ("array",),
                           tokens=tokens, mode=mode, label=label)]
+    # "Write the numbers 1, 2, 3, ..., 50 in a row … and the numbers 100, 99, 98, ..., 51 in a second row": each list a
+    # row of its own, the ellipsis drawn where it is written
+    rows = [m for m in _NUMBERS_IN_A_ROW.finditer(mask_shown(ex.sentence)) if re.match(
+        r"\s*(?:\([^()]*\)\s*)?(?:in|on|as|across|along)\s+(?:a|the|one|two|its|their|a\s+second|another)?\s*(?:\w+\s+)?(?:row|line)\b",
+        ex.sentence[m.end():], re.I)] if not_vector else []
+    if rows and not cue_unquoted(ex, r"\b(chart|graph|plot|table|grid|cards?)\b"):
+        beats = []
+        for m in rows[:3]:
+            tokens = ["…" if re.fullmatch(r"\.{3}|…", t.strip()) else t.strip() for t in m.group(1).split(",")][:16]
+            beats.append(_beat("sequence", "sequence:numbers-in-a-row", ex, i, tokens, _kw(ex.sentence) + ("row",),
+                               tokens=tokens, mode="show"))
+        ex.prose[:] = []
+        ctx.stop = not [q for q in ex.quoted if q not in ctx.consumed]
+        return beats
     # "…: 5, 1, 4, 2, 8", or right after the noun: "Draw the row 5, 2, 9, 1, 6, 3"
     numbers = NUMBER_LIST.search(ex.sentence) or _NOUN_LIST.search(ex.sentence) or HOLDING.search(ex.sentence)
     if numbers and any(q.start() < numbers.start(1) < q.end() for q in re.finditer(r"[\"\u201c][^\"\u201d]*[\"\u201d]", ex.sentence)):

@@ -155,7 +155,8 @@ def rule_steps(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     column = _column_arithmetic(ex, ctx, i)
     if column is not None:
         return column
-    if not cue_unquoted(ex, _STEPS_CUE) and (len([ln for ln in block_lines(ex.sentence) if re.search(r"[=≈<>≤≥]|^\W*(?:⇒|=>|∴|⟹)", ln)]) < 2
+    if not cue_unquoted(ex, _STEPS_CUE) and (len([ln for ln in block_lines(ex.sentence) if re.search(
+            r"[=≈<>≤≥]|(?:→|->)\s*[-−]?\d|^\W*(?:⇒|=>|∴|⟹)", ln)]) < 2  # ("× 364/365 → 0.9973": a value worked out)
                                      or cue_unquoted(ex, r"\blist\b")):
         return []  # "show a list of given values:" then "h = 20 m", "g = 9.8 m/s^2": a list, not a derivation
     if cue_unquoted(ex, r"\bbullet(?:s|ed)?\b|\bbullet[- ]points?\b|\b(?:numbered|bulleted)\s+list\b"):

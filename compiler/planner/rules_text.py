@@ -159,7 +159,10 @@ def _log_lines(block: str) -> list[str]:
     run: list[str] = []
     for ln in (x.strip() for x in block.splitlines()):
         if ln and re.search(r"→|->|=>", ln) and not re.search(r"[=|]", ln.replace("=>", "")) and re.search(
-                r"[A-Za-z]{2,}", ln) and len(ln) <= 80:
+                r"[A-Za-z]{2,}", ln) and len(ln) <= 80 and not re.search(r"(?:→|->)\s*[-−]?\d[\d.,]*\s*%?\s*$", ln) \
+                and not re.search(r"\][ \t]*(?:→|->)", ln):
+            # ("bucket 1: [15: Eli] → [22: Ben] → null": a chain of nodes, the graph's, not a step of a log)
+            # ("person 2: × 364/365 → 0.9973": a calculation whose arrow gives its value, not a step of a log)
             run.append(ln)
         elif len(run) >= 3:
             break

@@ -124,6 +124,8 @@ def _prose_transform(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         return []
     sym = re.search(r"\b(?:vector|point|dot|matrix|variable|term)\s+([^\s]{1,4})$", a)
     target = sym.group(1) if sym else (a[0].upper() + a[1:])
+    if target.count("(") != target.count(")") or target.count("[") != target.count("]"):
+        return []  # ("A third grey vector (1, 0) is also shown and … turns to (4, 2)": a vector cut in two, no text)
     dst = b if exact else b[0].upper() + b[1:]
     new = _new_element(dst)
     return [_beat("transform", "transform:prose", ex, i, [target, dst], _kw(s), target=target, **new)]

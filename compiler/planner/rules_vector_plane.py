@@ -34,11 +34,13 @@ _SCALE = re.compile(r"\bscal\w*\s+(?:it\s+|the\s+\w+\s+|everything\s+)?(?:up\s+)
                     re.I)
 _VECTOR_AT = re.compile(r"\bvectors?\s+\(\s*(" + NUM + r")\s*,\s*(" + NUM + r")\s*\)")
 # "the vector v = (1, 1)", "vector b = [2, -1]": a named vector written by its coordinates
-_VECTOR_NAMED = re.compile(r"\bvectors?\s+(?:[\w$\\{}]+\s+)?[\"\u201c]?([a-zA-Z](?:_\{?\w{1,10}\}?|\w)?)\s*=\s*[(\[⟨<]\s*(" + NUM
+_VECTOR_NAMED = re.compile(r"\b(?:eigen)?vectors?\s+(?:[\w$\\{}]+\s+)?[\"\u201c]?([a-zA-Z](?:_\{?\w{1,10}\}?|\w)?)\s*=\s*[(\[⟨<]\s*(" + NUM
                            + r")\s*,\s*(" + NUM + r")\s*[)\]⟩>][\"\u201d]?")
 # 'From its tip, draw "v_current = (3, 0)" pointing right' on a plane of vectors: a named vector, no "vector" said
 _DRAWN_NAMED = re.compile(r"\b(?:draw|add|place|show)\w*\s+(?:the\s+|a\s+)?[\"\u201c]?([a-zA-Z](?:_\{?\w{1,10}\}?|\w)?)\s*=\s*"
                           r"[(\[⟨<]\s*(" + NUM + r")\s*,\s*(" + NUM + r")\s*[)\]⟩>][\"\u201d]?", re.I)
+_NAMED_MORE = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)[\"\u201c]?([a-zA-Z](?:_\{?\w{1,10}\}?|\w)?)\s*=\s*[(\[⟨<]\s*(" + NUM
+                         + r")\s*,\s*(" + NUM + r")\s*[)\]⟩>][\"\u201d]?")
 _FROM_TIP = re.compile(r"\bfrom\s+(?:its|the(?:\s+\w+){0,2}?)\s+(?:tip|head|end)\b|\btip[- ]to[- ]tail\b", re.I)
 _BASIS = re.compile(r"\b(?:[ij][- ]hat|basis (?:vectors?|arrows?))\b|[îĵ]", re.I)
 _APPLY = re.compile(r"(?i:\b(?:apply|applies|applying|applied)\s+(?:the\s+)?(?:(?:linear\s+)?transformation\s+|matrix\s+|(?:shear|rotation|reflection|scaling|stretch|projection|map)\s+)?)"
@@ -120,9 +122,14 @@ def _vectors(ex: Extracted, complex_plane: bool = False, styled: dict | None = N
     if plane:
         named.update({m.start(): m for m in _DRAWN_NAMED.finditer(s) if not any(
             a.start() <= m.start(1) < a.end() for a in named.values())})
+        for m in list(named.values()):  # "Draw v₁ = (1, 1) and v₂ = (1, −2) as arrows": each of the pairs listed
+            at = m.end()
+            while (more := _NAMED_MORE.match(s, at)) is not None:  # ends: each pass moves past one more pair
+                named.setdefault(more.start(1), more)
+                at = more.end()
     spans += [(m, start) for start, m in named.items() if not any(a <= start < b.end() for b, a in spans)]
     for m, start in sorted(spans, key=lambda x: x[1]):
-        if m.re is _VECTOR_NAMED or m.re is _DRAWN_NAMED:
+        if m.re in (_VECTOR_NAMED, _DRAWN_NAMED, _NAMED_MORE):
             x, y = quantity(m.group(2)), quantity(m.group(3))
             quoted = re.search(r"[\"\u201c]([^\"\u201d]{1,20})[\"\u201d]", m.group(0))
             # ('the vector "v_boat = (0, 4)"': the quote is its label, as written)

@@ -117,6 +117,9 @@ def detail_sentences(details: str) -> list[str]:
         new_item = indent is not None and head_indent is not None and indent <= head_indent
         # (after rows of cells, a line without cells — 'Text: “gap shrinks ×0.4 per day”.' — is the next instruction)
         new_item = new_item or bool(rows) and all(_cell_row(r) for r in rows) and not _piped(line)
+        if head is not None and rows and re.fullmatch(r"(?:⋮|\.{3}|…|⋯|\[\s*\.{3}\s*\]|\(\s*\.{3}\s*\))", line):
+            rows.append(line)  # ("⋮" between rows: the rows go on, the gap drawn as written)
+            continue
         if head is not None and not new_item and (_data_line(line) or marker and (
                 _quotation(line) or _announces_list(head) and not _instruction_verb_first(line)
                 # "show a numbered list with the recipe:" then "1. Find the mean": its items, imperative or not
@@ -124,6 +127,14 @@ def detail_sentences(details: str) -> list[str]:
                 # 'Left column header "Light as a wave predicts":' then "1. Brighter light …": the column's items
                 or re.search(r"\b(?:column|side|panel|half)\b[^:]*:$", head, re.I)) or
                 _quotation(line) and (_announces_list(head) or not rows or all(_quotation(r) for r in rows)) or (
+                    # "Steps:" then "each pair matches with prob. 1/365", "P(no match) ≈ …": the lines of the working,
+                    # words among them
+                    re.search(r"\b(?:steps?|derivation|calculation|computation|working|proof|solution)\b[^:]*:$", head, re.I)
+                    and not (_instruction_verb_first(line) and not re.match(r"\w+\s*=", line)) and len(line) <= 120
+                    and not line.endswith(":") and re.search(r"[\d=≈<>→+×÷−^√∑∫]", line) is not None
+                    and not re.match(r"(?:then|next|now|finally|after|also|and|below|above|under|on|in|at)\b", line, re.I)
+                    and not re.search(r"[\"\u201c\u2018]|(?<!\w)'(?!\w)", line)
+                    and len(re.findall(r"[A-Za-z]{3,}", line)) <= 6) or (
                     # "Right: a bulleted list:" then plain lines: its items
                     re.search(r"\b(?:bullet(?:ed)?|bullet[- ]point|(?:numbered\s+)?list)\b[^:]*:$", head, re.I)
                     and not _instruction_verb_first(line) and len(line) <= 120 and not line.endswith(":")
