@@ -217,7 +217,7 @@ def _rule_beats(index: int, scene: Scene, details: tuple[str, ...], theme: Theme
     from .planner.colours import apply_colours
 
     from .planner.typeset import (continued_lines, derivations_as_steps, distinct_curves, lone_columns_as_lists,
-                                  tex_matrices, titles_first, typeset_written_math)
+                                  tex_matrices, titles_first, transformed_lines, typeset_written_math)
 
     from .planner.rules_network import tiny_networks
     from .planner.mirror import mirrored_notes
@@ -225,10 +225,10 @@ def _rule_beats(index: int, scene: Scene, details: tuple[str, ...], theme: Theme
 
     from .planner.colours import dimmed_lines, element_tints, flashed_numbers, formula_tints
     from .planner.frames import framed
-    from .planner.style_asks import unasked_lines, unasked_marks, unasked_pictures
+    from .planner.style_asks import unasked_lines, unasked_marks, unasked_pictures, unasked_style_marks
 
-    composed = extended_plots_keep_axes(titles_first(tex_matrices(continued_lines(derivations_as_steps(
-        typeset_written_math(lone_columns_as_lists(distinct_curves(tiny_networks(mirrored_notes(ctx.beats), ctx.about)))))))))
+    composed = extended_plots_keep_axes(titles_first(tex_matrices(continued_lines(transformed_lines(derivations_as_steps(
+        typeset_written_math(lone_columns_as_lists(distinct_curves(tiny_networks(mirrored_notes(ctx.beats), ctx.about))))))))))
     def guarded(step, fallback, *args):
         # a bug in one compose step costs what that step adds, said so — never the plan (nor a traceback)
         try:
@@ -254,7 +254,8 @@ def _rule_beats(index: int, scene: Scene, details: tuple[str, ...], theme: Theme
     composed, unflashed = guarded(flashed_numbers, (composed, []), composed, scene.animation_style, details)
     # "with area under the curve filled blue": what the style asks to be drawn and nothing draws is said
     unasked = guarded(unasked_pictures, [], composed, scene.animation_style, details) + guarded(
-        unasked_lines, [], composed, details) + guarded(unasked_marks, [], composed, details)
+        unasked_lines, [], composed, details) + guarded(unasked_marks, [], composed, details) + guarded(
+        unasked_style_marks, [], composed, scene.animation_style)
     said = [(n.sentence, n.message) for n in notes if n.code == "SB307" and n.sentence]
     # (a sentence already reported for the same thing — "the line it belongs to is not" — says what it lost)
     unasked = [u for u in unasked if not any(sentence == u[1] and re.search(

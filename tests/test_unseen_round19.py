@@ -365,3 +365,94 @@ def test_a_new_line_drawn_up_to_the_line_of_an_earlier_scene_recalls_that_plot()
               "Two.")]})
     beats = list(plan_storyboard(sb).scenes[1].beats)
     assert any("recalled" in b.rule for b in beats)
+
+
+def test_a_separating_line_or_underline_the_style_asks_for_is_said_when_not_drawn():
+    _, notes = planned("On the right, method 1:\nv = g t\nv = 19.8\nBelow, method 2:\nv^2 = 2 g h\nv = 19.8",
+                       style="Method 1 and 2 stacked on the right half, separated by a thin grey line. Column headings "
+                             "font size 30, underlined.")
+    assert any("separating line the style asks for is not drawn" in n for n in notes)
+    assert any("underline the style asks for is not drawn" in n for n in notes)
+
+
+def test_a_box_the_style_names_by_other_words_goes_round_the_text_they_describe():
+    beats, _ = planned('Show what Eve knows: "n = 33, e = 3, c = 31". Show "33 = 3 x 11".',
+                       style="Eve's knowledge in red box (#FC6255) at top left.")
+    assert [b.kind for b in beats] == ["equation", "highlight", "equation"]  # (the frame round the beat before it)
+    assert beats[1].params["mode"] == "box" and beats[1].params["color"] == "#FC6255"
+
+
+def test_a_recalled_graph_with_the_shaded_lens_takes_the_whole_region_not_a_strip():
+    sb = Storyboard.model_validate({"scenes": [
+        scene("Draw axes from 0 to 1.2 and plot y = x and y = x^2. Shade the region between the curves from x = 0 to "
+              "x = 1.", "One."),
+        scene("Draw axes from 0 to 1.2 and plot y = x and y = x^2. Shade the region between the curves from x = 0.47 to "
+              "x = 0.53.", "Two."),
+        scene("Below it, the small graph of the two curves with the shaded lens region.", "Three.")]})
+    (plot,) = [b for b in plan_storyboard(sb).scenes[2].beats if b.kind == "plot"]
+    assert (plot.params["area"]["a"], plot.params["area"]["b"]) == (0, 1)
+
+
+def test_each_transform_it_into_is_the_next_line_of_one_derivation_and_its_note_stays_a_note():
+    beats, _ = planned("Step 1: Write A\\mathbf{v} = \\lambda \\mathbf{v}.\n"
+                       "Step 2: Transform it into A\\mathbf{v} = \\lambda I \\mathbf{v}, with a small note \"I = identity matrix\".\n"
+                       "Step 3: Transform it into A\\mathbf{v} - \\lambda I \\mathbf{v} = \\mathbf{0}.\n"
+                       "Step 4: Transform it into (A - \\lambda I)\\mathbf{v} = \\mathbf{0}.")
+    assert [b.kind for b in beats] == ["steps", "text"]
+    assert beats[0].params["lines"][-1] == "(A - \\lambda I)\\mathbf{v} = \\mathbf{0}" and len(beats[0].params["lines"]) == 4
+
+
+def test_an_empty_cell_between_bars_keeps_its_column():
+    beats, _ = planned("Then show the table:\n| | before | after |\n|---|---|---|\n| momentum (kg·m/s) | 6 | 3 × 2 = 6 |\n"
+                       "| kinetic energy (J) | ½·2·3² = 9 | ½·3·2² = 6 |")
+    (t,) = beats
+    assert t.params["columns"] == ["", "before", "after"] and t.params["rows"][1] == ["kinetic energy (J)", "½·2·3² = 9",
+                                                                                        "½·3·2² = 6"]
+    beats, _ = planned("On the right, fill the table row by row:\n| cart | m (kg) | u (m/s) | p (kg·m/s) |\n|---|---|---|---|\n"
+                       "| A | 2 | +3 | 6 |\n| total | | | 6 |")
+    assert beats[0].params["rows"][-1] == ["total", "", "", 6]
+
+
+def test_a_row_named_n_equals_k_fills_the_n_column_and_marks_follow_each_row():
+    beats, _ = planned('Show a table with three columns titled "n", "1 + 2 + ... + n" and "n(n+1)/2". Fill the rows one '
+                       "by one:\nn = 1: 1 | 1·2/2 = 1\nn = 7: 1 + 2 + ... + 7 = 28 | 7·8/2 = 28\nAfter each row appears, "
+                       "show a small green check mark to its right.")
+    assert [b.kind for b in beats] == ["table", "table"]
+    assert beats[1].params["rows"] == [[1, 1, "1·2/2 = 1 ✓"], [7, "1 + 2 + ... + 7 = 28", "7·8/2 = 28 ✓"]]
+
+
+def test_labels_written_together_are_typeset_one_by_one_never_as_one_product(theme):
+    from compiler.runtime.style import text
+
+    row = text("n = 4   ·   n + 1 = 5", theme, size=30, math=True)
+    assert len(row.submobjects) == 3 and row.submobjects[0].math_ok and row.submobjects[2].math_ok
+    assert row.submobjects[1].text == "·"
+
+
+def test_a_curve_through_given_points_passes_through_them_not_a_named_shape():
+    beats, _ = planned('Axes: x "n (people)" 0–70 step 10; y "P(match)" 0–1 step 0.25. Plot P(n) = 1 − '
+                       "\\prod_{k=0}^{n-1} (365−k)/365 as a smooth S-shaped curve through (10, 0.117), (20, 0.411), "
+                       "(23, 0.507), (30, 0.706), (50, 0.970).")
+    axes = beats[0]
+    assert (axes.params["x_label"], axes.params["y_label"]) == ("n (people)", "P(match)")
+    (curve,) = [b for b in beats if b.rule == "plot:curve-through-points"]
+    pts = {x: y for x, y in curve.params["series"][0]["points"]}
+    assert pts[10.0] == 0.117 and pts[50.0] == 0.97 and abs(pts[23.3333] - 0.51) < 0.01
+    ys = [y for _, y in curve.params["series"][0]["points"]]
+    assert ys == sorted(ys)  # (monotone between the points: no overshoot)
+    assert not [b for b in beats if b.kind == "text"] and not [b for b in beats if "named-curve" in b.rule]
+
+
+def test_rows_named_by_their_values_are_each_highlighted():
+    beats, _ = planned('Table, columns "people n" and "P(shared birthday)":\n5 → 2.7%\n22 → 47.6%\n23 → 50.7%\n'
+                       "Highlight rows 22 and 23.")
+    marks = [b for b in beats if b.kind == "highlight"]
+    assert [(b.params["target"], b.params["row"]) for b in marks] == [("22", 2), ("23", 3)]
+
+
+def test_a_grid_squashed_onto_a_line_with_it_between_is_squashed_and_the_example_said():
+    beats, notes = planned("Write (A - \\lambda I)v = 0 for the matrix A. On the right half, draw a small coordinate grid "
+                           "and squash it onto a single line through the origin.")
+    (plane,) = [b for b in beats if b.kind == "vector_plane"]
+    assert plane.params["matrices"][0]["values"] == [[1, 2], [0.5, 1]]
+    assert any("determinant 0" in n for n in notes)

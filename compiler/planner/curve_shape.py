@@ -106,3 +106,32 @@ def height_at(points: list[list[float]], x: float) -> float:
 def _round(v: float) -> float:
     r = round(v, 4)
     return int(r) if float(r).is_integer() else r
+
+
+def smooth_through(points: list[tuple[float, float]], n: int = 48) -> list[list[float]]:
+    """Samples of a smooth curve through the given points, in x order, that never overshoots between them (monotone
+    cubic Hermite interpolation, Fritsch–Carlson): "a smooth S-shaped curve through (10, 0.117), (20, 0.411), …"."""
+    pts = sorted({float(x): float(y) for x, y in points}.items())
+    if len(pts) < 2:
+        return [[x, y] for x, y in pts]
+    xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+    d = [(ys[k + 1] - ys[k]) / (xs[k + 1] - xs[k]) for k in range(len(xs) - 1)]
+    m = [d[0]] + [0.0 if d[k - 1] * d[k] <= 0 else (d[k - 1] + d[k]) / 2 for k in range(1, len(d))] + [d[-1]]
+    for k, dk in enumerate(d):
+        if dk == 0:
+            m[k] = m[k + 1] = 0.0
+            continue
+        a, b = m[k] / dk, m[k + 1] / dk
+        if a * a + b * b > 9:  # (the Fritsch–Carlson bound keeps each piece monotone)
+            t = 3 / (a * a + b * b) ** 0.5
+            m[k], m[k + 1] = t * a * dk, t * b * dk
+    out = []
+    for j in range(n + 1):
+        x = xs[0] + (xs[-1] - xs[0]) * j / n
+        k = min(max(i for i in range(len(xs) - 1) if xs[i] <= x), len(xs) - 2)
+        h = xs[k + 1] - xs[k]
+        t = (x - xs[k]) / h
+        y = ((2 * t ** 3 - 3 * t ** 2 + 1) * ys[k] + (t ** 3 - 2 * t ** 2 + t) * h * m[k]
+             + (-2 * t ** 3 + 3 * t ** 2) * ys[k + 1] + (t ** 3 - t ** 2) * h * m[k + 1])
+        out.append([round(x, 4), round(y, 4)])
+    return out

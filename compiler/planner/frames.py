@@ -114,8 +114,11 @@ def style_requests(style: str) -> list[_Request]:
             m = _NAMED_BOX.match(clause)
             if m and not re.search(r"\bboxes\b", m.group(0), re.I):
                 words, quoted = _words(m.group("el"))
+                # ("Eve's knowledge in red box (#FC6255) at top left": the code written after the box is its colour)
+                hexed = re.search(r"#[0-9A-Fa-f]{6}\b", clause)
+                col = _colour(m) or (colour_value(hexed.group(0)) if hexed else None)
                 if words or quoted:
-                    out.append(_Request(words, quoted, _colour(m), clause, named_box=True))
+                    out.append(_Request(words, quoted, col, clause, named_box=True))
     return out
 
 
@@ -179,6 +182,13 @@ def _resolve(req: _Request, beats: list[Beat]) -> _Where | str | None:
         for k, b in reversed(drawn):
             if said.search(mask_shown(b.source)):
                 return _Where(k, None, None) if b.kind in written else "own"
+        stems = [re.escape(w.rstrip("'s")[:4]) for w in req.words if len(w.rstrip("'s")) >= 3 and w not in ("the", "and")]
+        if len(stems) >= 2 and any(w.endswith("'s") for w in req.words):  # (a name's thing: "Eve's knowledge")
+            # "Eve's knowledge in red box" for 'Show what Eve knows: "n = 33, e = 3, c = 31"': the text the words name
+            loose = re.compile(r"(?<![\w])" + r"\w*\W+(?:\w+\s+)?".join(stems), re.I)
+            for k, b in reversed(drawn):
+                if b.kind in written and loose.search(mask_shown(b.source)):
+                    return _Where(k, None, None)
         return "own"
     for q in req.quoted:  # "result '1 s' boxed"
         for k, b in reversed(drawn):

@@ -107,6 +107,19 @@ def _row_by_value(low: str, on_screen: list[Beat]) -> Part | None:
     return None
 
 
+def rows_by_values(sentence: str, on_screen: list[Beat]) -> list[Part]:
+    """The rows "rows 22 and 23" names by the values in their first cells (two or three), when every one is there."""
+    m = re.search(r"\brows\s+([-\w.%]+)\s*(?:,\s*([-\w.%]+)\s*)?,?\s*(?:and|&)\s+([-\w.%]+)", sentence, re.I)
+    table = next((b for b in on_screen if b.kind == "table"), None) if m else None
+    if table is None:
+        return []
+    firsts = [str(r[0]).strip().lower() if r else "" for r in table.params.get("rows") or []]
+    wanted = [v.lower().rstrip(".") for v in m.groups() if v]
+    if not all(v in firsts for v in wanted):
+        return []
+    return [Part(str((table.params["rows"][firsts.index(v)] or [""])[0]), "row", firsts.index(v) + 1, table) for v in wanted]
+
+
 def following_parts(sentence: str, first: Part) -> list[tuple[Part | Missing, str]]:
     """The parts a sentence names after `first` by their position alone ("Highlight the first column in green and
     the second in red", "… and the last one"): (part, the words after it, up to the next one), same field and

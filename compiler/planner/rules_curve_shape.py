@@ -10,7 +10,8 @@ import re
 
 from .beats import Beat
 from .context import Context, _beat, _cue, _kw
-from .curve_shape import Feature, features, height_at, shaped_points
+from .curve_shape import Feature, features, height_at, shaped_points, smooth_through
+from .quantity import NUM, quantity
 from .knowledge import curve_shape
 from .extract import Extracted
 from .rules_plot import _theme_colour
@@ -48,6 +49,33 @@ def rule_shaped_curve(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         return [_beat("plot", "plot:shaped-curve", ex, i, (), _kw(ex.sentence), extend=True, series=[series])]
     return [_beat("plot", "plot:shaped-curve", ex, i, (), _kw(ex.sentence), series=[series],
                   x_range=[points[0][0], points[-1][0]], y_range=list(y_range or (0, 1)))]
+
+
+_THROUGH = re.compile(r"\bthrough\s+(?:the\s+points\s+)?((?:\(\s*" + NUM + r"\s*,\s*" + NUM + r"\s*\)\s*(?:,\s*(?:and\s+)?|and\s+)?){3,12})")
+
+
+def rule_curve_through_points(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
+    """"Plot P(n) = 1 − ∏ … as a smooth S-shaped curve through (10, 0.117), (20, 0.411), (23, 0.507), …": a smooth
+    curve through the points the sentence gives — never a standard curve its words name ("S-shaped") that passes
+    through none of them. A formula written with it that cannot be plotted is still written, as an equation."""
+    m = _THROUGH.search(ex.sentence)
+    if m is None or not _cue(ex, _CURVE) or not _cue(ex, _DRAW) or re.search(r"\b(?:line|segment)\s+through\b",
+                                                                         ex.sentence[:m.end()], re.I):
+        return []
+    pts = [(quantity(a), quantity(b)) for a, b in re.findall(r"\(\s*(" + NUM + r")\s*,\s*(" + NUM + r")\s*\)", m.group(1))]
+    if len(pts) < 3 or len({x for x, _ in pts}) < len(pts):
+        return []
+    series = {"points": smooth_through(pts), "dots": False}
+    colour = _theme_colour(ctx, "curve | line | curves")
+    if colour:
+        series["color"] = colour
+    state = plot_on_screen(ctx)
+    ctx.consumed.update(f"({a}, {b})" for a, b in re.findall(r"\(\s*(" + NUM + r")\s*,\s*(" + NUM + r")\s*\)", m.group(1)))
+    if state is not None:
+        return [_beat("plot", "plot:curve-through-points", ex, i, (), _kw(ex.sentence), extend=True, series=[series])]
+    xs, ys = [x for x, _ in pts], [y for _, y in pts]
+    return [_beat("plot", "plot:curve-through-points", ex, i, (), _kw(ex.sentence), series=[series],
+                  x_range=[min(0, min(xs)), max(xs)], y_range=[min(0, min(ys)), max(ys)])]
 
 
 def rule_feature_labels(ex: Extracted, ctx: Context, i: int) -> list[Beat]:

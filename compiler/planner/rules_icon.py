@@ -87,7 +87,10 @@ def _row_mark(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
     if marked is not None:
         return marked
     every = re.search(r"\b(?P<mark>check\s*-?\s*marks?|ticks?(?:\s*marks?)?|✓|✔|cross(?:\s*marks?)?|✗|✘)[^.;]{0,20}?\b(?:after|beside|"
-                      r"next\s+to|on|in|to|at\s+the\s+end\s+of)\s+(?:each|every|all(?:\s+the)?)\s+rows?\b", ex.sentence, re.I)
+                      r"next\s+to|on|in|to|at\s+the\s+end\s+of)\s+(?:each|every|all(?:\s+the)?)\s+rows?\b", ex.sentence, re.I) or re.search(
+        # "After each row appears, show a small green check mark to its right": the same, the row named first
+        r"\b(?:after|beside|next\s+to|for)\s+(?:each|every)\s+row\b[^.;]{0,60}?\b(?P<mark>check\s*-?\s*marks?|ticks?(?:\s*marks?)?|✓|✔|"
+        r"cross(?:\s*marks?)?|✗|✘)", ex.sentence, re.I)
     if every and table is not None and table.params.get("rows"):
         # "Add a check mark after each row": every row of the table on screen ends with the mark
         mark = "✗" if re.match(r"cross|✗|✘", every.group("mark"), re.I) else "✓"

@@ -258,7 +258,9 @@ _NAMED_AXIS = re.compile(r"\b(x|y|horizontal|vertical)[- ]axis\s+(?:as\s+|with\s
 
 
 _AXIS_CAPTION = re.compile(r"\b(x|y|horizontal|vertical)[- ]axis\s+(?:label|title|name)\s*(?::|is|=|reads)?\s*"
-                           r"[\"\u201c]([^\"\u201d\n]{1,40})[\"\u201d]", re.I)
+                           r"[\"\u201c]([^\"\u201d\n]{1,40})[\"\u201d]|"
+                           # ('Axes: x "n (people)" 0–70 step 10; y "P(match)" 0–1': the axis letter, its quoted name, its range)
+                           r"(?:^|[:;,]\s*|\baxes\b[^\"\u201c]{0,10}?)\b([xy])\s+[\"\u201c]([^\"\u201d\n]{1,40})[\"\u201d](?=\s*[-−]?\d)", re.I)
 
 
 def named_axes(sentence: str) -> tuple[str | None, str | None]:
@@ -266,7 +268,8 @@ def named_axes(sentence: str) -> tuple[str | None, str | None]:
     "Average value"': the quoted name, however many words."""
     names = {}
     for m in _AXIS_CAPTION.finditer(sentence):
-        names.setdefault("x" if m.group(1).lower() in ("x", "horizontal") else "y", m.group(2).strip())
+        axis, name = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        names.setdefault("x" if axis.lower() in ("x", "horizontal") else "y", name.strip())
     if not re.search(r"\blabel", sentence, re.I):
         return names.get("x"), names.get("y")
     for m in _NAMED_AXIS.finditer(sentence):

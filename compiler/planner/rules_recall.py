@@ -425,7 +425,13 @@ def _as_asked(ctx, b: Beat, number: int, low: str, sentence: str) -> Beat:
         regions = _region_between(ctx, [c.get("expr") for c in b.params.get("curves") or ()])
     if not regions:
         return b
-    return Beat(b.kind, {**b.params, "area": regions[-1]}, b.strings, b.rule, b.source, b.detail_index, b.keywords)
+    # ("the small graph of the two curves with the shaded lens region": the whole region, not a thin strip of it)
+    whole = re.search(r"\blens\b|\bwhole\b|\bentire\b|\bfull\b", low) is not None
+    if whole:
+        regions = regions + [x.params["area"] for other in ctx.history for x in other.beats if x.kind == "plot" and (
+            x.params.get("area") or {}).get("to") is not None and not x.params["area"].get("rectangles")]
+    region = max(regions, key=lambda r: abs(float(r.get("b", 0)) - float(r.get("a", 0)))) if whole else regions[-1]
+    return Beat(b.kind, {**b.params, "area": region}, b.strings, b.rule, b.source, b.detail_index, b.keywords)
 
 
 def _region_between(ctx, exprs: list) -> list[dict]:

@@ -10,7 +10,7 @@ import re
 from .beats import Beat
 from .context import Context, _beat, _has, _kw, since_clear
 from .extract import Extracted
-from .parts import following_parts, Missing, extreme_part, nth_part
+from .parts import following_parts, Missing, extreme_part, nth_part, rows_by_values
 from .theme import colour_named
 from .knowledge import cell_words, figure_nouns, part_nouns
 from ..components import FIGURES
@@ -253,6 +253,12 @@ def rule_highlight(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         return []  # "Mark the nodes at x = 0 and x = 1 with red dots labeled "N"": dots to place (the chart rules')
 
     colour = colour_named(ex.sentence)
+    several = rows_by_values(ex.sentence, since_clear(ctx))
+    if several:
+        # "Highlight rows 22 and 23" of a table whose rows are named 5, 10, …, 22, 23: each of those rows
+        mode = "box" if _has(ex, _BOX_ASKED) else None
+        return [_beat("highlight", "highlight:part", ex, i, (), _kw(ex.sentence), target=p.label, row=p.position,
+                      color=colour, mode=mode) for p in several]
     part = nth_part(ex.sentence, since_clear(ctx))
     if isinstance(part, Missing):
         ctx.lost(i, part.what)

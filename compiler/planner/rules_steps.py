@@ -58,6 +58,12 @@ def row_label(text: str) -> re.Match | None:
     return m
 
 
+def _named_first(cells: list, ncols: int) -> list:
+    """"n = 1: 1 | 1·2/2 = 1" under "n", "1 + … + n", "n(n+1)/2": the value named before the colon is the first cell."""
+    named = re.match(r"\s*[A-Za-zα-ω]\w{0,3}\s*=\s*([^:|=]{1,12}?)\s*:\s*(\S.*)$", str(cells[0])) if cells else None
+    return [named.group(1), named.group(2)] + list(cells[1:]) if named and len(cells) == ncols - 1 else cells
+
+
 def labelled_row(group: str, ncols: int) -> list:
     """The cells of one row written in the prose, without its label ("row 1: 0 | 9 | 4" is 0, 9, 4; "row A: 90"
     under two columns is A, 90)."""
@@ -65,7 +71,7 @@ def labelled_row(group: str, ncols: int) -> list:
     cells = row_cells(group[label.end():] if label else group)
     if label and label.group(1) and len(cells) == ncols - 1:
         cells = [label.group(1)] + cells
-    return [cell_number(c) for c in cells]
+    return [cell_number(c) for c in _named_first(cells, ncols)]
 
 
 def block_row(line: str, ncols: int) -> list:
@@ -74,9 +80,17 @@ def block_row(line: str, ncols: int) -> list:
     label = row_label(line)
     rest = line[label.end():] if label else line
     cells = [unquoted_cell(c, " ") for c in rest.split("|")]
+    # the bars at a row's ends make no cells; an empty cell between two bars is a cell ("| total | | | 6 |": the 6 is
+    # the fourth column's, "| | before | after |": the corner above the row names is empty)
+    if cells and cells[0] == "" and rest.strip().startswith("|"):
+        cells = cells[1:]
+    if cells and cells[-1] == "" and rest.strip().endswith("|"):
+        cells = cells[:-1]
+    if not any(cells):
+        return []
     if label and label.group(1) and len(cells) == ncols - 1:
         cells = [label.group(1)] + cells
-    return [cell_number(c) for c in cells if c != ""] if cells else []
+    return [cell_number(c) for c in _named_first(cells, ncols)]
 
 
 def block_lines(sentence: str, about: str = "") -> list[str]:

@@ -733,6 +733,7 @@ def _fill_table(ex: Extracted, ctx: Context, i: int, table: Beat) -> list[Beat]:
         return []
     strings = [_fmt(c) for r in rows for c in r]
     claim(ex, ctx, strings)
+    ex.prose[:] = []  # (the cells' formulas are the table's, not lines of their own)
     params = {k: v for k, v in table.params.items() if k != "pending"}
     params["rows"] = rows
     filled = Beat("table", params, table.strings + tuple(strings), table.rule + "+rows", table.source,

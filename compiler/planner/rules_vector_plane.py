@@ -480,7 +480,7 @@ def rule_vector_plane(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         r"^\W*(?:the\s+)?grid\b(?!\s+of\b)", ex.bare or s, re.I) is not None
     # "a grid gets squished onto a single line to illustrate determinant zero": a singular map of the plane
     squish = about_vectors and re.search(r"\b(?:grid|plane|space)\b[^.]{0,30}?\b(?:squish|squash|collaps|flatten|crush)\w*"
-                                         r"\s+(?:(?:on)?to|into)\s+(?:a\s+)?(?:single\s+)?line\b", ex.bare or s, re.I)
+                                         r"\s+(?:(?:it|them|the\s+(?:whole\s+)?(?:grid|plane|space))\s+)?(?:(?:on)?to|into)\s+(?:a\s+)?(?:single\s+)?line\b", ex.bare or s, re.I)
     plane_cue = plane_cue or bool(squish) or (about_vectors and re.search(r"\bunit square\b", ex.bare or s, re.I) is not None
                                               and re.search(r"\b(?:draw|show|add|shade)\w*\b", s, re.I) is not None)
     vectors, basis = _vectors(ex, (re.search(r"\bcomplex\s*plane\b|\bargand\b", s, re.I) is not None

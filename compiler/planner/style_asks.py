@@ -101,3 +101,24 @@ def unasked_marks(beats: list[Beat], details: tuple[str, ...]) -> list[tuple[str
                                                                       "words are)"))
                 break
     return lost
+
+
+# "Method 1 and 2 stacked on the right half, separated by a thin grey line", "Column headings font size 30, underlined"
+_STYLE_MARKS = (
+    (re.compile(r"\bseparated\s+by\s+(?:an?\s+)?(?:(?:thin|thick|faint|dashed|vertical|horizontal|\w+-?coloured|"
+                r"grey|gray|white|black)\s+){0,3}(?:line|rule|divider)\b|\b(?:separator|divider)\s+line\b", re.I),
+     "the separating line the style asks for is not drawn", ("divider", "separator")),
+    (re.compile(r"\bunderlined\b", re.I), "the underline the style asks for is not drawn", ("underline",)),
+)
+
+
+def unasked_style_marks(beats: list[Beat], style: str) -> list[tuple[str, str, str]]:
+    """A separating line or an underline the style asks for that no beat draws (a comparison's divider is one):
+    said (field, clause, what), never dropped without a word."""
+    drawn = " ".join(f"{b.kind} {b.rule} {b.params}" for b in beats).lower()
+    lost = []
+    for clause in re.split(r"(?<=[.;!])\s+|\n", style):
+        for pattern, what, words in _STYLE_MARKS:
+            if pattern.search(clause) and not any(w in drawn for w in words):
+                lost.append(("animation_style", clause.strip(), what))
+    return lost

@@ -193,6 +193,36 @@ def derivations_as_steps(beats: list[Beat]) -> list[Beat]:
     return out
 
 
+_TRANSFORM_INTO = re.compile(r"^\s*(?:then\s+|next,?\s+|now\s+)?(?:transform|turn|rewrite|change|morph)\s+(?:it|this|that|the\s+"
+                             r"(?:last\s+|previous\s+)?(?:line|equation|formula|expression))\s+into\b", re.I)
+
+
+def transformed_lines(beats: list[Beat]) -> list[Beat]:
+    """"Write A v = λ v." then "Transform it into A v = λ I v", "Transform it into A v − λ I v = 0": each new form is
+    the next line of one derivation (a `steps` beat growing line by line), not a new equation beside the last. A note
+    the sentence writes with it ("with a small note "I = identity matrix"") stays a note."""
+    out: list[Beat] = []
+    reached: dict[int, int] = {}  # a derivation grown here: the sentence of its newest line
+    for b in beats:
+        if b.kind == "equation" and len(b.params.get("exprs") or []) == 1 and _TRANSFORM_INTO.match(b.source or ""):
+            prev = next((k for k in range(len(out) - 1, -1, -1) if out[k].kind in ("equation", "steps")), None)
+            between = out[prev + 1:] if prev is not None else []
+            newest = reached.get(prev, out[prev].detail_index) if prev is not None else 0
+            if prev is not None and b.detail_index - newest in (0, 1) and all(
+                    x.kind == "text" and out[prev].detail_index <= x.detail_index <= b.detail_index for x in between) and (
+                    out[prev].kind == "steps" or len(out[prev].params.get("exprs") or []) == 1):
+                last = out[prev]
+                lines = list(last.params.get("lines") or last.params.get("exprs") or []) + list(b.params["exprs"])
+                if len(lines) <= 8:
+                    params = {"lines": lines, **({"color": last.params["color"]} if last.params.get("color") else {})}
+                    out[prev] = replace(last, kind="steps", params=params, strings=last.strings + b.strings,
+                                        rule=last.rule if last.kind == "steps" else last.rule + "+transformed")
+                    reached[prev] = b.detail_index
+                    continue
+        out.append(b)
+    return out
+
+
 def _continues(b: Beat, last: Beat, cued: bool = False) -> bool:
     """Whether b goes on the derivation whose last line `last` is: an equation of the same or the next sentence (of the
     same sentence under a derivation cue, its result too: "P ≈ 100,170 Pa")."""

@@ -42,6 +42,21 @@ def text(s: str, theme: dict, *, size: float = 30, color: str | None = None, wei
     """`s` drawn in the theme's font — or, with `math=True` (list items, table cells, box and curve labels),
     typeset when the whole string is a short formula ("v = 15 m/s", "y = x^2", "C3H8 + 5O2 → 3CO2 + 4H2O"):
     a label that is maths reads as maths."""
+    parts = re.split(r"\s{2,}·\s{2,}", str(s)) if math and not mono else []
+    if len(parts) >= 2:
+        # "n = 4   ·   n + 1 = 5": labels written together as one caption — each typeset on its own, a dot between,
+        # never one formula of them all (the dot would read as a product)
+        row = VGroup()
+        for k, part in enumerate(parts):
+            if k:
+                row.add(Text("·", font=theme["font"], font_size=size, color=ManimColor(color or theme["text"])))
+            row.add(text(part, theme, size=size, color=color, weight=weight, math=True, t2c=t2c))
+        row.arrange(RIGHT, buff=0.35)
+        limit = max_width or 12.5  # (the frame's width, less its margins)
+        if row.width > limit:
+            row.scale_to_fit_width(limit)
+        row.text = str(s)  # (what the inspector and the annotation finder read)
+        return row
     if math and not mono and weight == "NORMAL":
         typeset = formula(s, size=size, color=color or theme["text"], max_width=max_width)
         if typeset is not None:
