@@ -456,3 +456,26 @@ def test_a_grid_squashed_onto_a_line_with_it_between_is_squashed_and_the_example
     (plane,) = [b for b in beats if b.kind == "vector_plane"]
     assert plane.params["matrices"][0]["values"] == [[1, 2], [0.5, 1]]
     assert any("determinant 0" in n for n in notes)
+
+
+def test_a_tally_faded_out_ends_the_counter_and_what_follows_is_written_apart():
+    beats, _ = planned('Show a running tally: "1 + 2 = 3", then "3 + 3 = 6", each line replacing the previous one. Then fade '
+                       'the tally out and write the answer "5050" under the sum, followed by the caption "How did a '
+                       '9-year-old get this so fast?" at the bottom.')
+    last = [b for b in beats if b.detail_index == 1]
+    assert [b.strings for b in last] == [("5050",), ("How did a 9-year-old get this so fast?",)]
+    assert not any(b.params.get("replaces") for b in last)
+
+
+def test_chains_separated_by_semicolons_are_not_one_chain():
+    beats, _ = planned("Show the buckets with chains: bucket 1: 15 → 22; bucket 3: 45 → 31 → 10; bucket 4: 4.")
+    assert not [b for b in beats if b.kind == "flow" and b.params.get("nodes") == ["15", "22", "31", "10"]]
+
+
+def test_the_previous_scene_is_the_scene_before_not_an_older_one():
+    sb = Storyboard.model_validate({"scenes": [
+        scene('Show a table with columns "key" and "value": "10" | "Ana", "22" | "Ben".', "One."),
+        scene("Draw a bar chart with bars A: 3, B: 5.", "Two."),
+        scene("Show the final chart from the previous scene.", "Three.")]})
+    (b,) = plan_storyboard(sb).scenes[2].beats
+    assert b.kind == "bar_chart" and b.rule == "bar_chart:recalled-from-scene-2"

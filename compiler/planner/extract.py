@@ -180,7 +180,8 @@ def extract(sentence: str) -> Extracted:
     nodes_said = re.search(r"\b(?:nodes?|boxes|box|linked|list|pointers?|chain|links?)\b", sentence, re.I) is not None
     in_formula = any(re.search(r"->|→|=>|⟶", f) and not (nodes_said and re.fullmatch(
         r"\s*[\w.]+(?:\s*(?:->|→|⟶)\s*[\w.]+){2,}\s*[.,;]?\s*", f)) for f, _, _ in ex.prose)
-    mapping = len(re.findall(r"(?:->|→|=>|⟶)[^,;→]*,\s*[^,;→]+(?:->|→|=>|⟶)", plain)) >= 1
+    # ("A → B, C → D", "bucket 1: 15 → 22; bucket 3: 45 → 31 → 10": several chains or a mapping, never one chain)
+    mapping = len(re.findall(r"(?:->|→|=>|⟶)[^,;→]*[,;]\s*[^,;→]+(?:->|→|=>|⟶)", plain)) >= 1
     if ARROW.search(plain) and not ex.pairs and not in_formula and not mapping:
         # "sin(x) -> cos(x) -> -sin(x)": a call's brackets stay with its node (hidden while the chain is split)
         plain = re.sub(r"(?<=\w)\(([^()]{1,12})\)", lambda m: "\x03" + m.group(1) + "\x04", plain)

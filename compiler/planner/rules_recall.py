@@ -232,6 +232,8 @@ def rule_recall(ex: Extracted, ctx, i: int) -> list[Beat]:
     shown = _on_screen_kinds(ctx)
     scene_ref = re.search(r"\bscene\s+(\d{1,3})\b", low)
     scene = int(scene_ref.group(1)) if scene_ref else None
+    if scene is None and re.search(r"\b(?:the\s+)?(?:previous|last|preceding)\s+scene\b|\bscene\s+before\b", low):
+        scene = ctx.history[-1].number  # ("the final table from the previous scene": that scene's, not an older one)
     if scene is not None and scene >= ctx.scene_number:
         scene = None
     if re.search(r"\b(?:two|three|four|both|all|several|multiple)\b[^.]*\b(?:on|in)\s+(?:the\s+)?same\s+(?:axes|plot|"

@@ -65,6 +65,9 @@ def rule_counter(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         return _counter_step(ex, ctx, i, step.group(1))
     if not _COUNTER.search(ex.bare or "") or len(ex.quoted) < 2:
         return []
+    if re.search(r"\b(?:fade|remove|clear|hide|erase|delete)\w*\s+(?:out\s+)?(?:the\s+)?(?:\w+\s+)?(?:" + _COUNTER.pattern + r")",
+                 ex.bare or "", re.I):
+        return []  # ("Then fade the tally out and write the answer "5050" …, followed by the caption …": the counter ends)
     states = [q for q in ex.quoted if q not in ctx.consumed]
 
     def head(q: str) -> str:
