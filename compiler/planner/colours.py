@@ -60,20 +60,30 @@ def _named_colour(b: Beat, labels: list[tuple[str, str, str]], quoted: frozenset
                 r"\b" + re.escape(phrase) + r"\b", bare):
             found.append((phrase, col))
     if found and b.strings and b.strings[0]:
-        # "The client sends back …; the server's state goes back to "LISTEN"", "… with a red cross over it and the
-        # note '…'": the first name of the clause that holds the text (the longer one of two that start together)
-        at = b.source.find(b.strings[0])
-        # (a clause ends at ". ", ";", ", then", or an "and" that starts the text's own noun: "… and the note '…'")
-        cut = max([m.end() for m in re.finditer(r"[.;]\s|,\s*then\b|\band\b(?=\s+(?:the|a|an|its)\s+(?:(?!labell?ed\b|called\b|named\b)"
-                                                r"\w+\s+){0,2}(?!labell?ed\b|called\b|named\b)\w+\s*:?\s*[\x01\"'\u201c\u2018]?$)",
-                                                bare[:max(at, 0)])], default=0)
-        clause = bare[cut:at] if at > 0 else ""
-        first = [(m.start(), -len(p), c) for p, c in found for m in [re.search(r"\b" + re.escape(p) + r"\b", clause)] if m]
-        if first and cut > 0:
-            return min(first)[2]
-        if cut > 0 and re.search(r"\b(?:note|caption|footnote|remark|subtitle)\b", clause):
-            return None  # ("… the wrong answer … and the note '…'": the note's own colour, not the answer's)
+        return _own_clause_colour(b, bare, found)
     return found[0][1] if found else None
+
+
+# where a clause ends before a text: ". ", ";", ", then", or an "and" that starts the text's own noun ("… and the
+# note '…'", never "… between the client and the server labeled '…'")
+_CLAUSE_END = re.compile(r"[.;]\s|,\s*then\b|\band\b(?=\s+(?:the|a|an|its)\s+(?:(?!labell?ed\b|called\b|named\b)\w+\s+){0,2}"
+                         r"(?!labell?ed\b|called\b|named\b)\w+\s*:?\s*[\x01\"'\u201c\u2018]?$)")
+
+
+def _own_clause_colour(b: Beat, bare: str, found: list[tuple[str, str]]) -> str | None:
+    """Of the style's names a sentence says (`found`, in the style's order), the one its text belongs to: "The client
+    sends back …; the server's state goes back to "LISTEN"" — the first name of the text's own clause (the longer of
+    two that start together); "… the wrong answer … and the note '…'" — none (the note keeps the notes' colour).
+    Without a clause of its own, the first name found."""
+    at = b.source.find(b.strings[0])
+    cut = max([m.end() for m in _CLAUSE_END.finditer(bare[:max(at, 0)])], default=0)
+    clause = bare[cut:at] if at > 0 else ""
+    first = [(m.start(), -len(p), c) for p, c in found for m in [re.search(r"\b" + re.escape(p) + r"\b", clause)] if m]
+    if first and cut > 0:
+        return min(first)[2]
+    if cut > 0 and re.search(r"\b(?:note|caption|footnote|remark|subtitle)\b", clause):
+        return None
+    return found[0][1]
 
 
 _AFTER = re.compile(r"[\"\u201d]\s*,?\s*(?:(?:written|shown|drawn|set|appears?)\s+)?(?:in|colou?red)\s+(" + COLOUR_RE.pattern
