@@ -181,6 +181,7 @@ def _rule_beats(index: int, scene: Scene, details: tuple[str, ...], theme: Theme
         if produced:
             _lost_motion(ex, ctx, i, produced)
             _lost_curve(ex, ctx, i, produced)
+            _lost_change(ex, ctx, i, produced)
         if produced:
             _counted_shapes(ex, ctx, i, produced)
         if produced or ctx.changed_in(i):
@@ -254,7 +255,7 @@ def _rule_beats(index: int, scene: Scene, details: tuple[str, ...], theme: Theme
     composed, unflashed = guarded(flashed_numbers, (composed, []), composed, scene.animation_style, details)
     # "with area under the curve filled blue": what the style asks to be drawn and nothing draws is said
     unasked = guarded(unasked_pictures, [], composed, scene.animation_style, details) + guarded(
-        unasked_lines, [], composed, details) + guarded(unasked_marks, [], composed, details) + guarded(
+        unasked_lines, [], composed, details) + guarded(unasked_marks, [], composed, details, frozenset(ctx.modified)) + guarded(
         unasked_style_marks, [], composed, scene.animation_style)
     said = [(n.sentence, n.message) for n in notes if n.code == "SB307" and n.sentence]
     # (a sentence already reported for the same thing — "the line it belongs to is not" — says what it lost)
@@ -513,6 +514,26 @@ def _lost_curve(ex, ctx: Context, i: int, produced: list[Beat]) -> None:
     if any(b.kind not in ("equation", "text", "steps", "bullets") for b in produced):
         return
     ctx.lost(i, "the curve it asks to plot is not drawn (only its formulas are written)")
+
+
+_CHANGE_ASKED = re.compile(r"^\s*(?:\d+[.)]\s*)?(?:then\s+|now\s+|next,?\s+|finally,?\s+)?(?:transform|morph|change|update|"
+                           r"convert|turn|resize|redraw|rebuild|extend)\s+the\s+((?:[a-z-]+\s+){0,2}?[a-z-]+)\s+(?:to|into|so|for|with|from)\b",
+                           re.I)
+
+
+def _lost_change(ex, ctx: Context, i: int, produced: list[Beat]) -> None:
+    """"Transform the bar chart to m = 14 with h(k) = k mod 14: bucket 1: 1 (15), …": when a sentence asks to change a
+    picture on screen and draws only formulas or text beside it, the picture stays as it was — said (SB307)."""
+    m = _CHANGE_ASKED.match(ex.sentence)
+    if not m or ctx.changed_in(i) or any(b.kind not in ("equation", "text", "steps", "bullets", "highlight") for b in produced):
+        return
+    if any(j == i for j, _ in ctx.losses):
+        return
+    noun = m.group(1).lower()
+    kinds = next((k for pattern, k in component_nouns() if re.fullmatch(r"(?:the\s+)?(?:" + pattern + r")", noun)), None)
+    on_screen = {b.kind for b in since_clear(ctx) if b not in produced}
+    if kinds and on_screen & set(kinds) and not on_screen & set(kinds) & {"equation", "steps"}:
+        ctx.lost(i, f"the change it asks of the {noun} on screen is not drawn: the {noun} stays as it was")
 
 
 def _lost_motion(ex, ctx: Context, i: int, produced: list[Beat]) -> None:

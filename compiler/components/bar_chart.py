@@ -3,7 +3,7 @@ four series side by side in each group, with a legend (simple against compound i
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
@@ -43,6 +43,9 @@ class BarChartVisual(VisualBase):
                               examples=["Next-token probabilities"])
     unit: str | None = Field(None, max_length=8, description="Suffix after each value (a currency sign — $, €, £ — goes before it).",
                              examples=["%"])
+    value_labels: list[Annotated[str, Field(min_length=1, max_length=16)]] | None = Field(
+        None, min_length=1, max_length=MAX_BARS, description="What is written on each bar instead of its value, as the "
+        "storyboard writes it (`1/8` for 0.125); one per label.", examples=[["1/8", "3/8", "3/8", "1/8"]])
     highlight_max: bool = Field(False, description="Outline the largest bar in gold.", examples=[True])
     extend: bool = Field(False, description="Change the bar chart already on screen from `values` to `new_values` "
                          "(without one on screen, a new chart is drawn and then changed).", examples=[True])
@@ -60,10 +63,12 @@ class BarChartVisual(VisualBase):
                 raise ValueError(f"at most {MAX_GROUPED} grouped bars (series × labels)")
             if self.new_values is not None or self.extend or self.horizontal:
                 raise ValueError("grouped bars (`series`) are drawn upright and do not change to `new_values`")
+        if self.value_labels is not None and (self.series is not None or len(self.value_labels) != len(self.labels)):
+            raise ValueError(f"`value_labels` needs one text per bar ({len(self.labels)}), and plain bars (no `series`)")
         return self
 
 
-STRINGS = ("title", "labels", "values", "series")  # parameters whose text is drawn
+STRINGS = ("title", "labels", "values", "series", "value_labels")  # parameters whose text is drawn
 
 
 def drawn(params: dict) -> list[str]:
@@ -72,7 +77,7 @@ def drawn(params: dict) -> list[str]:
 
     unit = params.get("unit")
     series = params.get("series") or []
-    values = [with_unit(float(v), unit) for v in params.get("values") or []]
+    values = list(params.get("value_labels") or []) or [with_unit(float(v), unit) for v in params.get("values") or []]
     values += [with_unit(float(v), unit) for s in series for v in s.get("values") or []]
     values += [with_unit(float(v), unit) for v in params.get("new_values") or []]  # (the values the bars change to)
     return [x for x in [params.get("title"), *(params.get("labels") or []), *(s.get("name") for s in series), *values]

@@ -56,10 +56,15 @@ CODE_LINES = re.compile(r"(?:`[^`\n]+`[ \t]*\n[ \t]*)+`[^`\n]+`")
 _KEEP = re.compile(r"```.*?(?:```|$)|`[^`\n]*`|\"[^\"\n]*\"|\u201c[^\u201d\n]*\u201d|(?<=[\w\]])\('[^'\n()]{0,40}'\)", re.S)
 
 
+_QUOTED_CALL = re.compile(r"(?<![\w'])['\u2018]([A-Za-z_][\w.]{0,30}\('[^'\n()]{0,40}'\))['\u2019](?!\w)")
+
+
 def canonical_quotes(sentence: str) -> str:
     """Quotations in single quotes become double-quoted, the one quotation mark every rule reads."""
     if "'" not in sentence and "\u2018" not in sentence:
         return sentence
+    # "'enqueue('A')': box 'A' slides in": a quoted call with a quoted argument — the outer marks are the quotation's
+    sentence = _QUOTED_CALL.sub(r'"\1"', sentence)
     out, pos = [], 0
     for keep in list(_KEEP.finditer(sentence)) + [None]:
         end = keep.start() if keep else len(sentence)

@@ -70,7 +70,7 @@ def _value(text: str) -> float | int:
     return _num(text.strip())
 
 
-_HEIGHTS = re.compile(r"\bbars?\s+(?:of|with|showing|at)\s+(?:the\s+)?(?:heights?|values?|lengths?|sizes?)(?:\s*:\s*|\s+(?:of\s+)?)",
+_HEIGHTS = re.compile(r"\bbars?\s+(?:of|with|showing|at|have|having)\s+(?:the\s+)?(?:heights?|values?|lengths?|sizes?)(?:\s*:\s*|\s+(?:of\s+)?)",
                       re.I)
 
 
@@ -245,6 +245,8 @@ def _series(sentence: str) -> list[tuple[str, list[float | int]]]:
     for m in _SERIES.finditer(sentence):
         before = re.split(r"[:;,]|\band\b|\bvs\.?|\bversus\b|\bthen\b", sentence[start:m.start()])[-1]
         name = re.sub(r"^\s*(?:the|a|an)\s+", "", before.strip(" \t\"'\u201c\u201d"), flags=re.I)
+        # ("Show a bar chart with values [0, 2, 0, 3]": the values of the chart the sentence shows, not a series' name)
+        name = re.sub(r"^.*\b(?:with|showing|having|of)\s+", "", name, flags=re.I)
         name = re.sub(r"\s+(?:bars?|values?|series)$", "", name, flags=re.I)
         start = m.end()
         if not _SERIES_NAME.fullmatch(name) or len(name.split()) > 4:
@@ -272,6 +274,13 @@ def _announcement(ex: Extracted) -> dict:
         name, items = m.group(1).strip(), [x.strip() for x in m.group(2).split(",") if x.strip()]
         said["labels"] = [f"{name} {x}" if re.fullmatch(NUM, x) and len(name.split()) == 1 else x for x in items]
         said["x_name"] = name
+    listed = _CATEGORIES.search(ex.sentence) if "labels" not in said else None
+    if listed:  # 'the x-axis labelled "number of heads k" and categories 0, 1, 2, 3': the groups as listed
+        said["labels"] = [x.strip() for x in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", listed.group(1)) if x.strip()]
+    counted = _NUMBERED_BARS.search(ex.sentence) if "labels" not in said else None
+    if counted and 2 <= int(counted.group(2)) - int(counted.group(1)) + 1 <= 24:
+        # "x labels 0–6", "bars labelled 0 to 6": the groups numbered as the sentence numbers them
+        said["labels"] = [str(k) for k in range(int(counted.group(1)), int(counted.group(2)) + 1)]
     named = _BAR_NAMES.search(ex.sentence) if "labels" not in said else None
     if named:  # "a single bar chart with three bars (cat, dog, bird)": the bars' names
         items = [x.strip() for x in re.split(r",\s*(?:and\s+)?|\s+and\s+", named.group(1)) if x.strip()]
@@ -291,6 +300,10 @@ def _announcement(ex: Extracted) -> dict:
 
 
 _BAR_NAMES = re.compile(r"\bbars\s*\(([^()]{1,120})\)", re.I)
+_CATEGORIES = re.compile(r"\b(?:categories|groups|classes)\s*:?\s*((?:[\w.+−-]{1,12}\s*,\s*(?:and\s+)?){1,11}[\w.+−-]{1,12})(?=\s*(?:[,.;)]|$|\s+and\s+the\b))",
+                         re.I)
+_NUMBERED_BARS = re.compile(r"\b(?:x[- ]?(?:axis\s+)?labels?|(?:bars|groups|categories)\s+(?:labell?ed|numbered|named)|x[- ]?axis\s+"
+                            r"(?:from|numbered))\s*:?\s*(?:from\s+)?(-?\d{1,3})\s*(?:–|—|-|to|\.\.)\s*(-?\d{1,3})(?![\d.]|\s*,\s*\d)", re.I)
 _QUOTED_BARS = re.compile(r"\bbars\s*,?\s*(?:(?:named|labell?ed|called|for)\s+)?((?:[\"\u201c][^\"\u201d]{1,24}[\"\u201d]\s*"
                           r"(?:,\s*(?:and\s+)?|and\s+)){1,11}[\"\u201c][^\"\u201d]{1,24}[\"\u201d])", re.I)
 # "T = 0.5 → [0.864, 0.117, 0.019]": a state of the chart, named, with a value per bar
@@ -322,7 +335,9 @@ def _grouped(ex: Extracted, ctx: Context, i: int, series, said: dict, rule: str)
         else:
             ctx.lost(i, f"the groups of bars are not named: they are numbered 1 to {n}")
         labels = [str(k) for k in range(1, n + 1)]
-    title = said.get("title")
+    title = _titled(ex.sentence, ctx) or said.get("title")
+    for _, values in series:  # (the values in brackets are the bars', not also a row of boxes)
+        ex.vectors[:] = [v for v in ex.vectors if [float(x) for x in v] != [float(x) for x in values]]
     if len(series) == 1 or len(series) * n > 24:
         if len(series) > 1:
             ctx.lost(i, f"{len(series)} series of {n} bars are too many to group: only {series[0][0]!r} is drawn")
@@ -344,7 +359,9 @@ def _grouped(ex: Extracted, ctx: Context, i: int, series, said: dict, rule: str)
                   labels=labels, series=spec, title=title)]
 
 
-_VALUES_ON_BARS = re.compile(r"\b(?:write|show|display|put|add|label|place)\b.{0,40}\b(?:values?|numbers?|heights?)\b"
+_VALUES_ON_BARS = re.compile(r"\b(?:on top of|above|over)\s+(?:each|every|the)\s+bars?\b.{0,20}?\b(?:write|show|display|put|add|label|"
+                             r"place)\b.{0,30}\b(?:values?|numbers?|heights?)\b|"
+                             r"\b(?:write|show|display|put|add|label|place)\b.{0,40}\b(?:values?|numbers?|heights?)\b"
                              r".{0,30}\b(?:on top of|above|over|on)\b.{0,20}\bbars?\b|\blabel each bar\b|"
                              r"^\W*(?:\d+[.)]\s*)?(?:the\s+)?(?:values?|numbers?|heights?)\s+(?:labels?\s+)?(?:on top of|above|over|on)\b"
                              r".{0,20}\bbars?\b", re.I)
@@ -354,6 +371,16 @@ def _values_as_written(ex: Extracted, ctx: Context, i: int, chart: Beat) -> list
     """"Write the values on top of the bars as "50 kJ", "200 kJ", "450 kJ"" for bars of 50,000, 200,000 and 450,000 J:
     the same values in another unit (one factor for every bar) — the bars show them so; anything else is not this."""
     vals = chart.params.get("values")
+    fractions = [re.fullmatch(r"\s*(-?\d{1,6})\s*/\s*(\d{1,6})\s*", q) for q in ex.quoted]
+    if vals and len(fractions) == len(vals) and all(fractions) and not chart.params.get("series") and all(
+            int(f.group(2)) and abs(int(f.group(1)) / int(f.group(2)) - v) <= 1e-3 * max(1.0, abs(v)) for f, v in zip(fractions, vals)):
+        # "Above each bar write its value as a fraction: "1/8", "3/8", …" on bars of 0.125, 0.375: written as asked
+        ctx.replace(chart, Beat(chart.kind, dict(chart.params, value_labels=[q.strip() for q in ex.quoted]),
+                                chart.strings + tuple(q for q in ex.quoted if q not in chart.strings),
+                                chart.rule + "+values-as-written", chart.source, chart.detail_index, chart.keywords), i)
+        ctx.consumed.update(ex.quoted)
+        ctx.stop = True
+        return []
     marks = [re.fullmatch(r"\s*(-?\d[\d,]*(?:\.\d+)?)\s*([^\d\s][^\d]{0,7})?\s*", q) for q in ex.quoted]
     if not vals or len(marks) != len(vals) or not all(marks) or 0 in vals:
         return None
@@ -493,7 +520,8 @@ def rule_bar_chart(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         ex.vectors[:] = []
         ctx.stop = True
         return beats
-    if announced is not None and not cue:
+    heights = _heights(ex) if announced is not None and not new_chart else None
+    if announced is not None and (not cue or heights and len(heights[0]) == len(announced[1].get("labels") or ())):
         # "For each year draw two bars side by side: simple (…) and compound (…)" after "Draw a bar chart with …"
         series = _series(s)
         if series:
@@ -505,6 +533,9 @@ def rule_bar_chart(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             # "KE bar at 0, PE bar grows to 196 kJ" after "a bar chart with two bars "KE" and "PE"": each bar's value
             labels, values, word_unit = named
             pct, valueless = False, []
+        if heights and len(labels) < 2:
+            # "Bars have heights 0.125, 0.375, 0.375 and 0.125." after "… categories 0, 1, 2, 3": a height per category
+            labels, values, pct, word_unit, valueless = list(announced[1]["labels"]), heights[1], False, None, []
         if len(labels) >= 2:
             # "Bars: n = 1: 1.27, n = 2: 0, …" after "Draw a bar chart with x axis "frequency n" …"
             del ctx.announced["bar_chart"]

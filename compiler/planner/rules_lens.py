@@ -56,8 +56,12 @@ def _length(value: str, unit: str | None, scale: tuple[float, str] | None, want:
     return v * scale[0] if scale else v
 
 
-def _read(s: str, scale, unit: str) -> dict:
-    """What one sentence says about the lens: focal, object_distance, object_height, and the labels."""
+_F_AT_X = re.compile(r"(?<![\w'])F['′]?\s*(?:at|:)\s*x\s*=\s*(" + NUM + r")")
+
+
+def _read(s: str, scale, unit: str, about: str = "") -> dict:
+    """What one sentence says about the lens: focal, object_distance, object_height, and the labels (`about`: the
+    scene, whose "F at x = -2" makes the object's coordinates its distance)."""
     out: dict = {}
     f = re.search(r"\bfocal\s+length\s*(?:of\s+|f\s*=\s*|is\s+|=\s*|:\s*)?(" + NUM + r")\s*" + _UNIT, s, re.I) or \
         re.search(r"(?<![\w'])f\s*=\s*(" + NUM + r")\s*" + _UNIT, s)
@@ -65,14 +69,21 @@ def _read(s: str, scale, unit: str) -> dict:
         out["focal"] = _length(f.group(1), f.group(2), scale, unit)
     else:
         fx = re.search(r"(?<![\w'])F\s*(?:at\s*)?\(\s*(" + NUM + r")\s*,\s*0\s*\)", s) or re.search(
-            r"(?<![\w'])F['′]\s*(?:at\s*)?\(\s*(" + NUM + r")\s*,\s*0\s*\)", s)
+            r"(?<![\w'])F['′]\s*(?:at\s*)?\(\s*(" + NUM + r")\s*,\s*0\s*\)", s) or _F_AT_X.search(s)
         dots = re.search(r"\bx\s*=\s*(" + NUM + r")\s*and\s*x\s*=\s*(" + NUM + r")[^.]{0,40}?labell?ed\s+[\"\u201c]F[\"\u201d]",
                          s, re.I)
         if fx:
             out["focal"] = _length(fx.group(1), None, scale, unit)
         elif dots:
             out["focal"] = _length(dots.group(2), None, scale, unit)
-    d = re.search(r"\bd_?o\s*=\s*(" + NUM + r")" + _OPT_UNIT, s) or re.search(
+    at_xy = re.search(r"\bobject\b[^.;]{0,30}?\bfrom\s*\(\s*(" + NUM + r")\s*,\s*0\s*\)\s*to\s*\(\s*" + NUM + r"\s*,\s*(" + NUM
+                      + r")\s*\)", s, re.I)
+    if at_xy and _F_AT_X.search(s + " " + about):
+        # "F at x = -2" and "Object arrow from (-1, 0) to (-1, 1) (5 cm from the lens)": the picture's coordinates
+        # measure the object as they measure F — not the centimetres written beside them
+        out["object_distance"] = _length(at_xy.group(1), None, scale, unit)
+        out["object_height"] = _length(at_xy.group(2), None, scale, unit)
+    d = None if at_xy and "object_distance" in out else re.search(r"\bd_?o\s*=\s*(" + NUM + r")" + _OPT_UNIT, s) or re.search(
         r"\b(?:object|candle|arrow)\b[^.;]{0,60}?(" + NUM + r")\s*" + _UNIT + r"\s*(?:away\s+)?(?:from|in front of|to the left "
         r"of|left of)\s+the\s+lens", s, re.I)
     if d:
@@ -147,16 +158,22 @@ def rule_lens(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     old = dict(picture.params["lens"]) if picture is not None else {}
     if old.get("unit"):
         unit = old["unit"]
-    said = _read(s, scale, unit)
+    said = _read(s, scale, unit, ctx.about)
     rays, beam = _rays(bare, words)
     image = bool(re.search(words["image"], bare, re.I))
+    named_image = next((q for q in ex.quoted if re.search(r"\bimage\b", q, re.I)), None) if picture is not None else None
+    if named_image and not image and re.search(r"\barrow\b", bare, re.I):
+        # 'Draw a dashed orange upright arrow from (-2, 0) to (-2, 2) labelled "virtual image"': the lens's image
+        image = True
+        said.setdefault("image_label", named_image)
     brace = re.search(r"\b(?:brace|dimension line|arrow|line)\b[^.;]{0,60}?\blabell?ed\s+[\"\u201c](d_?[oi]\s*=\s*[^\"\u201d]{1,20})"
                       r"[\"\u201d]", s, re.I)
     if picture is not None and not (said or rays or beam or image or brace or re.search(words["lens"], bare, re.I)
                                     or re.search(r"(?<![\w'])F['′]?(?![\w'′])|\bfocal\b", bare)):
         return []  # nothing about the lens: another rule's sentence
     if picture is None:
-        if not re.search(r"\b(?:draw|show|display|add|place|put|sketch|mark)\w*\b|\blens\s+at\b|\bscale\b", bare, re.I):
+        if not re.search(r"\b(?:draw|show|display|add|place|put|sketch|mark)\w*\b|\blens\s+at\b|\bscale\b|\bas\s+before\b",
+                         bare, re.I):
             return []  # "the lens equation", "a lens bends light": no picture asked for
         lens = {"focal": 10.0, "unit": unit}
         about = _read(ctx.about, scale, unit)  # the focal length written later in the scene

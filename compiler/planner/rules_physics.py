@@ -20,7 +20,7 @@ import re
 import unicodedata
 
 from .beats import Beat
-from ..components.physics import flight
+from ..components.physics import MAX_BODIES, flight
 from .context import Context, _beat, _kw, since_clear
 from .extract import Extracted
 from .knowledge import (physics_angles, physics_bodies, physics_directions, physics_forces, physics_motion_words,
@@ -53,6 +53,16 @@ def _body_shape(text: str) -> str | None:
             + physics_settings()["incline"] + r")\b", low):
         return "block"
     return None
+
+
+def _named_bodies(text: str) -> list[tuple[int, str, str]]:
+    """Bodies written with their names: 'cart "A" on the left, cart "B" to the right of center', 'a block labelled
+    "m1"' — (position, shape, name) in the order the sentence gives them."""
+    out = []
+    for shape, words in physics_bodies().items():
+        for m in re.finditer(r"\b(?:" + words + r")\s+(?:(?:labell?ed|named|called|marked)\s+)?" + _Q, text, re.I):
+            out.append((m.start(), shape, m.group(1).strip()))
+    return sorted(out)
 
 
 def _setting(text: str) -> tuple[str, float | None] | None:
@@ -489,6 +499,8 @@ def rule_physics(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         # sizes make a free-body picture of their own (a dot-like body)
         sized = [v for v in _vectors(s)[0] if v.get("magnitude") and v["type"] == "force"]
         labelled = _free_body_labels(s)
+        if len(_named_bodies(s)) >= 2:
+            pushed = True  # 'two carts: cart "A" on the left, cart "B" to the right': bodies placed by name
         if not shape and len(labelled) >= 2:
             # 'a free body diagram with labeled values: "W = 49 N", "N = 42.4 N", "f = 8.49 N"': each its force
             ctx.consumed.update(v["label"] for v in labelled)
@@ -530,7 +542,13 @@ def rule_physics(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if h and params.get("setting") in ("cliff", "table") and not params.get("height"):
         params["height"] = h
         changed = True
-    if shape and not any(b.get("shape") == shape for b in params.get("bodies") or []):
+    named_bodies = _named_bodies(s) if picture is None and not recalled else []
+    if len(named_bodies) >= 2:
+        params["bodies"] = [{"shape": kind, "label": name} for _, kind, name in named_bodies][:MAX_BODIES]
+        if len(named_bodies) > MAX_BODIES:
+            ctx.lost(i, f"{len(named_bodies)} bodies: only the first {MAX_BODIES} are drawn")
+        changed = True
+    elif shape and not any(b.get("shape") == shape for b in params.get("bodies") or []):
         body = {"shape": shape}
         named = re.search(r"\b(?:" + physics_bodies().get(shape, "box") + r"|box)\b(?:[^\"\u201c.;]|\.\d){0,60}?\b(?:labell?ed|marked|"
                           r"with\s+(?:the\s+)?label)\s+" + _Q, s, re.I)
@@ -561,6 +579,12 @@ def rule_physics(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     for p in points:
         if re.search(r"\b(?:at|from|on)\s+(?:the\s+)?(?:point\s+)?" + re.escape(p) + r"\b", s):
             vectors = [v if v.get("body") else dict(v, body=p) for v in vectors]
+    # "Above cart A write … an arrow pointing right": the arrow of the body the sentence names
+    shapes = physics_bodies()
+    named_here = {b["label"] for b in params.get("bodies") or [] if b.get("label") and b.get("shape") in shapes and re.search(
+        r"\b(?:" + shapes[b["shape"]] + r")\s+[\"\u201c]?" + re.escape(b["label"]) + r"(?![\w])", s)}
+    if len(named_here) == 1:
+        vectors = [v if v.get("body") else dict(v, body=next(iter(named_here))) for v in vectors]
     acting = {v.get("body") for v in params.get("vectors") or []}
     if len(acting) == 1 and acting <= points and re.search(r"\b(?:replace|them|those|these|both)\b", s, re.I):
         # "Replace them with a single yellow arrow labelled 'E_total'": where the arrows it replaces act

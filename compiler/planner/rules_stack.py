@@ -36,16 +36,85 @@ def _items(text: str) -> list[str]:
     return [x.strip() for x in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s+then\s+", text.strip()) if x.strip()]
 
 
-def _last_state(ctx: Context) -> tuple[Beat, list[str]] | None:
-    """The stack drawn in this scene, else the one the scene before left: its beat and its contents."""
+def _is_queue(b: Beat) -> bool:
+    return "Queue" in (b.params.get("label") or "")
+
+
+def _last_state(ctx: Context, queue: bool | None = None) -> tuple[Beat, list[str]] | None:
+    """The stack (or, `queue`, the queue; None: either) drawn in this scene, else the one the scene before left: its
+    beat and its contents."""
+    def wanted(b: Beat) -> bool:
+        return b.rule.startswith("sequence:stack") and (queue is None or _is_queue(b) == queue)
+
     for b in since_clear(ctx):  # (newest first)
-        if b.rule.startswith("sequence:stack"):
+        if wanted(b):
             return b, [t for t in b.params["tokens"] if t != _EMPTY]
     for sp in reversed(ctx.history[-1:]):
         for b in reversed(sp.beats):
-            if b.rule.startswith("sequence:stack"):
+            if wanted(b):
                 return b, [t for t in b.params["tokens"] if t != _EMPTY]
     return None
+
+
+# 'push(3)', "enqueue('A')", 'pop()': the operations written as calls (often quoted, as a log line)
+_CALL = re.compile(r"\b(push|pop|peek|enqueue|dequeue|popleft)\s*\(\s*[\"'\u201c\u2018]?([^()\"'\u201c\u201d\u2018\u2019,\s]{1,12})?"
+                   r"[\"'\u201d\u2019]?\s*\)", re.I)
+_QLIST = r"((?:[\"\u201c][^\"\u201d]{1,6}[\"\u201d]\s*(?:,\s*(?:and\s+)?|\s+and\s+)){1,11}[\"\u201c][^\"\u201d]{1,6}[\"\u201d])"
+# "a vertical pile of three boxes (bottom to top: "A", "B", "C")", "the container holding, bottom to top, "3", "7", "1"",
+# "a horizontal row of three boxes ("A", "B", "C" from left to right)": the contents, quoted
+_PILE = re.compile(r"\b(?:(piles?|stack|column|tower|row)\s+of\s+(?:[\w-]+\s+){0,2}(?:boxes|blocks|cells|slots|squares|plates)\b|"
+                   r"(holding|holds|containing|contains)\b)[^.;\"\u201c]{0,50}?" + _QLIST, re.I)
+
+
+def _called(ex: Extracted, ctx: Context, i: int, w: dict) -> list[Beat] | None:
+    """A stack or a queue the scene speaks of, changed by operations written as calls ("push(7)": a box "7" lands on
+    top) or drawn with its contents quoted in a pile or a row; None when the sentence has neither."""
+    s = ex.sentence
+    calls = list(_CALL.finditer(s))
+    pile = _PILE.search(s)
+    if not (calls or pile) or not ctx.mentions(r"\b(?:stacks?|queues?)\b"):
+        return None
+    near = s + " " + (ctx.beats[-1].source if ctx.beats else "")
+    moved: list[str] = []  # the items the calls push or take off
+    queue = any(c.group(1).lower() in ("enqueue", "dequeue", "popleft") for c in calls) or bool(
+        pile and (pile.group(1) or "").lower() == "row" and re.search(r"\bqueue\b", near, re.I))
+    if pile and not calls:
+        if (pile.group(1) or "").lower() == "row" and not queue:
+            return None  # a row of boxes in a scene about a stack: not the stack's pile
+        if pile.group(2) and not re.search(
+                r"\b(?:container|stack|queue|pile)\b", s[:pile.start()], re.I):
+            return None
+        tokens = [m.group(1) or m.group(2) for m in re.finditer(r"\"([^\"]{1,6})\"|\u201c([^\u201d]{1,6})\u201d", pile.group(3))]
+        if re.search(r"\btop\s+to\s+bottom\b", s, re.I):
+            tokens = tokens[::-1]
+    else:
+        last = _last_state(ctx, queue)
+        if last is not None and last[0] not in since_clear(ctx) and ctx.mentions(
+                r"\bempty\s+(?:[\w-]+\s+){0,2}(?:stack|queue|container|pile)s?\b"):
+            last = None  # "draw an empty open-top container" then "push(3)": this scene's stack starts empty
+        tokens = list(last[1]) if last else []
+        for c in calls:
+            op, arg = c.group(1).lower(), c.group(2)
+            if op in ("push", "enqueue") and arg:
+                tokens.append(arg)
+                moved.append(arg)
+            elif op in ("pop", "dequeue", "popleft"):
+                if tokens:  # (on an empty one nothing is taken off: the underflow the scene shows)
+                    moved.append(tokens.pop(0 if queue else -1))
+        if last is not None and last[0] in since_clear(ctx) and not moved:
+            return None  # "peek()": the stack on screen stays as it is
+    if len(tokens) > MAX_ITEMS:
+        ctx.lost(i, f"the {'queue' if queue else 'stack'} holds {len(tokens)} items: only the first {MAX_ITEMS} are drawn")
+        tokens = tokens[:MAX_ITEMS]
+    label = "Queue (front → back)" if queue else "Stack (bottom → top)"
+    params = {"tokens": tokens or [_EMPTY], "label": label}
+    here = any(b.rule.startswith("sequence:stack") and _is_queue(b) == queue for b in since_clear(ctx))
+    if here:
+        params["update"] = True
+    # the boxes' own names ("a box containing "3" drops …") are the cells drawn; a logged call is written beside
+    ctx.consumed.update(q for q in ex.quoted if q in tokens + moved)
+    return [_beat("sequence", "sequence:stack" + ("-changed" if here else ""), ex, i, list(params["tokens"]) + [label],
+                  _kw(ex.sentence) + ("stack",), **params)]
 
 
 def _contents(s: str, w: dict) -> list[str] | None:
@@ -73,6 +142,9 @@ def _contents(s: str, w: dict) -> list[str] | None:
 
 def rule_stack(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     w = _words()
+    called = _called(ex, ctx, i, w)
+    if called is not None:
+        return called
     s = mask_shown(ex.sentence)  # (a quoted caption "Pop A → visit → push C, B" pushes nothing)
     noun = w["nouns"].search(s)
     last = _last_state(ctx)

@@ -220,8 +220,10 @@ def rule_steps(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             # "θ = 0°: MathTex: W = F d": the label of the TeX is no part of the line
             cand = [re.sub(r"\b(?:MathTex|LaTeX|Tex)\s*:\s*", "", c).strip() for c in cand]
             # '"y = f(x_n) + …"  with the note "tangent line at x_n"': the line and the note beside it
-            cand = [re.sub(r'^"([^"]+)"\s+(?:with|and)\s+(?:the\s+|a\s+)?(?:small\s+|grey\s+|gray\s+)?(?:note|caption|comment|'
-                           r'remark)\s*:?\s*("[^"]+")\s*[.,;]?\s*$', r"\1 (\2)", c.strip(), flags=re.I) for c in cand]
+            # ('2. "x^2 + \\frac{b}{a}x = -\\frac{c}{a}"  note "move c/a"': numbered, the note named without "with")
+            cand = [re.sub(r'^(?:\d{1,2}[.)]\s+)?"([^"]+)"\s+(?:(?:with|and)\s+)?(?:the\s+|a\s+)?(?:small\s+|grey\s+|gray\s+)?'
+                           r'(?:note|caption|comment|remark)\s*:?\s*("[^"]+")\s*[.,;]?\s*$', r"\1 (\2)", c.strip(), flags=re.I)
+                    for c in cand]
             # 'd^2 = 3^2 + 4^2', 'd^2 = 9 + 16 = 25': the quotes mark the lines, they are not part of them
             cand = [re.sub(r'^"([^"]+)"$', r"\1", c.strip()) for c in cand]
             # '1. "Sensitivity" : P(+ | D) = 0.99 (caption: "sick people who test positive")': the label, its formula

@@ -80,15 +80,17 @@ def unasked_lines(beats: list[Beat], details: tuple[str, ...]) -> list[tuple[str
 
 
 
-def unasked_marks(beats: list[Beat], details: tuple[str, ...]) -> list[tuple[str, str, str]]:
+def unasked_marks(beats: list[Beat], details: tuple[str, ...], changed: frozenset[int] = frozenset()) -> list[tuple[str, str, str]]:
     """An arrow, a brace, a star, a strike-through or a rectangle round something that a sentence asks for when all
     the sentence drew is writing ("Yellow arrow: "Where is …?"", "Add a brace along the x-axis … labelled "h""): said
-    (field, sentence, what) — the words are on screen, the mark is not."""
+    (field, sentence, what) — the words are on screen, the mark is not. A sentence that `changed` a picture drawn
+    before ("Above cart A write "m_A = 2 kg" and an arrow pointing right labelled "u_A"": the arrow is the picture's)
+    is not one."""
     lost = []
     marks = {name: re.compile(p, re.I) for name, p in asked_marks().items()}
     for i, sentence in enumerate(details):
         own = [b for b in beats if b.detail_index == i and b.kind not in ("clear",)]
-        if not own or not all(b.kind in _ONLY_WRITES for b in own):
+        if not own or not all(b.kind in _ONLY_WRITES for b in own) or i in changed:
             continue
         # (nor 'in single quotes', nor TeX's own marks: "= 0 \checkmark" is typeset)
         bare = re.sub(r"\\[A-Za-z]+|(?<!\w)'[^'\n]{1,200}'(?!\w)", " ", mask_shown(sentence))

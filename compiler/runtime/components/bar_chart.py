@@ -48,7 +48,8 @@ def _clean(values, n: int) -> list[float]:
 
 
 def build(theme: dict, *, labels, values=None, new_values=None, title: str | None = None, unit: str | None = None,
-          highlight_max: bool = False, horizontal: bool = False, color: str | None = None, series=None):
+          highlight_max: bool = False, horizontal: bool = False, color: str | None = None, series=None,
+          value_labels=None):
     labels = [str(x) for x in labels][:MAX_BARS] or [" "]
     if series:
         return _finish(_grouped(theme, labels, series, unit), theme, labels, title, highlight_max)
@@ -59,6 +60,8 @@ def build(theme: dict, *, labels, values=None, new_values=None, title: str | Non
     default_col = paint(color, theme["accent"]) if color else None
     g = VGroup()
     g.horizontal, g.unit, g.values, g.new_values, g.theme = horizontal, unit, vals, news, theme
+    # what each bar says, as the storyboard wrote it ("1/8" on a bar of 0.125), else its value
+    g.written = [str(x) for x in value_labels][:n] if value_labels and len(value_labels) >= n else None
     g.low_high = (min(vals + (news or []) + [0.0]), max(vals + (news or []) + [0.0]))
     if horizontal:
         _horizontal(g, theme, labels, vals, span)
@@ -168,7 +171,8 @@ def _vertical(g, theme, labels, vals, span, default_col) -> None:
     n = len(labels)
     max_h = 3.2
     unit_h = max_h / span
-    value_texts = [text(fmt(v, g.unit), theme, size=LABEL_SIZE, color=theme["text"]) for v in vals]
+    value_texts = [text(g.written[i] if g.written else fmt(v, g.unit), theme, size=LABEL_SIZE, color=theme["text"])
+                   for i, v in enumerate(vals)]
     widest_value = max(t.width for t in value_texts)
     slot = max(min(1.6, 11.0 / n), widest_value + 0.15)
     bar_w = min(slot * 0.62, 1.0)
@@ -226,7 +230,7 @@ def _horizontal(g, theme, labels, vals, span) -> None:
         y = ((n - 1) / 2 - i) * row
         bar = _bar(abs(v) * unit_w, bar_h, _ramp(v, lo, hi), vertical=False)
         bar.move_to([0, y, 0], aligned_edge=LEFT if v >= 0 else RIGHT)
-        vt = text(fmt(v, g.unit), theme, size=LABEL_SIZE, color=theme["text"])
+        vt = text(g.written[i] if g.written else fmt(v, g.unit), theme, size=LABEL_SIZE, color=theme["text"])
         vt.next_to(bar, RIGHT if v >= 0 else LEFT, buff=0.16)
         cat[i].set_y(y)
         bars.add(bar)

@@ -1,0 +1,109 @@
+"""Round 20 (fresh hold-out storyboards): bodies placed by name, a bar chart's numbered groups and title, a change
+asked of a picture that is not drawn said."""
+
+from __future__ import annotations
+
+from compiler.models import Storyboard
+from compiler.plan import plan_storyboard
+
+from .conftest import scene
+
+
+def planned(details: str, style: str = "Default colours.", audio: str = "Some narration here."):
+    sb = Storyboard.model_validate({"scenes": [scene(details, audio, style=style)]})
+    plan = plan_storyboard(sb)
+    return list(plan.scenes[0].beats), [f"{n.code} {n.message}" for n in plan.diagnostics]
+
+
+def test_two_bodies_placed_by_name_are_one_picture_and_an_arrow_goes_on_the_body_the_sentence_names():
+    beats, notes = planned('On the track place two rectangular carts with small wheels: cart "A" on the left, cart "B" to '
+                           'the right of center. Above cart B write "m_B = 1 kg" and an arrow pointing left labelled '
+                           '"u_B = 2 m/s".')
+    (picture,) = [b for b in beats if b.kind == "physics"]
+    assert [(b["shape"], b["label"]) for b in picture.params["bodies"]] == [("car", "A"), ("car", "B")]
+    (v,) = picture.params["vectors"]
+    assert (v["body"], v["direction"], v["label"]) == ("B", "left", "u_B = 2 m/s")
+    assert not [b for b in beats if b.kind == "text" and b.params.get("text") in ("A", "B")]
+    # the arrow is the picture's: no "arrow not drawn (only its words are)"
+    assert not [n for n in notes if "only its words are" in n]
+
+
+def test_one_named_body_is_not_a_picture_of_bodies():
+    beats, _ = planned('Show the card "A" and the card "B" side by side.')
+    assert not [b for b in beats if b.kind == "physics"]
+
+
+def test_a_bar_chart_with_values_in_brackets_is_a_bar_chart_not_a_row_of_boxes():
+    beats, _ = planned("Show a bar chart with values [0, 2, 0, 3, 1, 1, 0].")
+    assert [b.kind for b in beats] == ["bar_chart"]
+    assert beats[0].params["values"] == [0, 2, 0, 3, 1, 1, 0]
+
+
+def test_a_bar_chart_takes_its_title_and_its_numbered_labels():
+    beats, notes = planned('Left half: bar chart titled "chain length per bucket (m = 7)", x labels 0–6, values '
+                           '[0, 2, 0, 3, 1, 1, 0].')
+    (chart,) = beats
+    assert chart.kind == "bar_chart" and chart.params["labels"] == [str(k) for k in range(7)]
+    assert chart.params["title"] == "chain length per bucket (m = 7)"
+    assert not [n for n in notes if "numbered 1 to 7" in n]
+    beats, _ = planned("Show a bar chart with bars labelled 0 to 6 and heights [0, 2, 0, 3, 1, 1, 0].")
+    assert [b.params["labels"] for b in beats if b.kind == "bar_chart"] == [[str(k) for k in range(7)]]
+
+
+def test_a_change_asked_of_a_chart_that_only_writes_a_formula_is_said():
+    beats, notes = planned("Show a bar chart with values [0, 2, 0, 3]. Transform the bar chart to m = 14 with "
+                           "h(k) = k mod 14: bucket 1: 1 (15), bucket 3: 2 (31, 45), all others 0.")
+    assert [b.kind for b in beats][0] == "bar_chart"
+    assert [n for n in notes if "the change it asks of the bar chart on screen is not drawn" in n]
+
+
+def test_a_numbered_derivation_in_quotes_with_a_note_after_each_line_is_one_derivation():
+    beats, _ = planned('Show the derivation line by line in LaTeX, with a grey note to the right of each line:\n'
+                       '1. "ax^2 + bx + c = 0"\n'
+                       '2. "x^2 + \\frac{b}{a}x + \\frac{c}{a} = 0"  note "divide by a"\n'
+                       '3. "x^2 + \\frac{b}{a}x = -\\frac{c}{a}"  note "move c/a"\n'
+                       '4. "x = \\frac{-b \\pm \\sqrt{b^2 - 4ac}}{2a}"  note "subtract b/2a"')
+    (steps,) = [b for b in beats if b.kind == "steps"]
+    assert steps.params["lines"][1] == "x^2 + \\frac{b}{a}x + \\frac{c}{a} = 0"
+    assert steps.params["notes"] == ["", "divide by a", "move c/a", "subtract b/2a"]
+    assert not [b for b in beats if b.kind == "bullets"]
+
+
+def test_pushes_and_pops_written_as_calls_change_the_stack_the_scene_speaks_of():
+    beats, _ = planned('In the center draw an empty stack container. "push(3)" is written in the log; a box containing '
+                       '"3" drops into the container. "push(7)": a box "7" lands on top of "3". Log "pop()": box "7" '
+                       'leaves. Log "peek()": box "3" glows.')
+    states = [b.params["tokens"] for b in beats if b.rule.startswith("sequence:stack")]
+    assert states == [["3"], ["3", "7"], ["3"]]
+    logged = [b.params.get("text") for b in beats if b.kind == "text"]
+    assert "push(3)" in logged and "3" not in logged
+
+
+def test_a_quoted_call_with_a_quoted_argument_stays_one_quotation():
+    from compiler.planner.extract import canonical_quotes
+
+    assert canonical_quotes("1. 'enqueue('A')': box 'A' slides in.") == "1. \"enqueue('A')\": box \"A\" slides in."
+    beats, _ = planned("Show a queue of customers. 1. 'enqueue('A')': box 'A' slides in. 2. 'enqueue('B')': box 'B' "
+                       "joins. 3. 'dequeue()': box 'A' leaves.")
+    states = [b.params["tokens"] for b in beats if b.rule.startswith("sequence:stack")]
+    assert states == [["A"], ["A", "B"], ["B"]]
+
+
+def test_a_pile_and_a_row_of_quoted_boxes_in_a_scene_about_stacks_and_queues():
+    beats, _ = planned('Left half: header "Stack". Under it a vertical pile of three boxes (bottom to top: "A", "B", '
+                       '"C"). Right half: header "Queue". Under it a horizontal row of three boxes ("A", "B", "C" from '
+                       'left to right).')
+    piles = [(b.params["tokens"], b.params["label"]) for b in beats if b.rule.startswith("sequence:stack")]
+    assert piles == [(["A", "B", "C"], "Stack (bottom → top)"), (["A", "B", "C"], "Queue (front → back)")]
+    assert not [b for b in beats if b.kind == "flow"]
+
+
+def test_bars_given_their_heights_after_the_chart_named_its_categories_and_written_as_fractions():
+    beats, notes = planned('Draw a bar chart with the x-axis labelled "number of heads k" and categories 0, 1, 2, 3, '
+                           'and the y-axis labelled "P(X = k)". Bars have heights 0.125, 0.375, 0.375 and 0.125. Above '
+                           'each bar write its value as a fraction: "1/8", "3/8", "3/8", "1/8".')
+    (chart,) = [b for b in beats if b.kind == "bar_chart"]
+    assert chart.params["labels"] == ["0", "1", "2", "3"] and chart.params["values"] == [0.125, 0.375, 0.375, 0.125]
+    assert chart.params["value_labels"] == ["1/8", "3/8", "3/8", "1/8"]
+    assert not [b for b in beats if b.kind == "text"]
+    assert not [n for n in notes if "never given its data" in n]
