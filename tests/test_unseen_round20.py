@@ -3,6 +3,8 @@ asked of a picture that is not drawn said."""
 
 from __future__ import annotations
 
+import pytest
+
 from compiler.models import Storyboard
 from compiler.plan import plan_storyboard
 
@@ -107,3 +109,51 @@ def test_bars_given_their_heights_after_the_chart_named_its_categories_and_writt
     assert chart.params["value_labels"] == ["1/8", "3/8", "3/8", "1/8"]
     assert not [b for b in beats if b.kind == "text"]
     assert not [n for n in notes if "never given its data" in n]
+
+
+def test_a_rows_translucent_background_is_not_the_scenes():
+    from compiler.planner.theme import parse_theme
+
+    base = parse_theme("Background #0B132B.")[0]
+    for style in ("Highlighted row background white opacity 0.15.", "Code background dark grey #222222.",
+                  "Text background white."):
+        assert parse_theme(style, base)[0].background == "#0B132B", style
+    assert parse_theme("Background white.", base)[0].background == "#FFFFFF"
+    assert parse_theme("White background, black text.", base)[0].background == "#FFFFFF"
+
+
+def test_each_axis_keeps_the_tick_step_the_sentence_gives_it():
+    from compiler.planner.rules_plot import tick_steps
+
+    beats, _ = planned('Draw axes: x-axis "Years" from 0 to 30 with ticks every 5, y-axis "Balance ($)" from 0 to '
+                       '18000 with ticks every 3000. Plot A = 1000 (1 + 0.1 t).')
+    axes = beats[0]
+    assert axes.kind == "plot" and (axes.params["x_step"], axes.params["y_step"]) == (5, 3000)
+    assert tick_steps("the horizontal axis from 0 to 1 in steps of 0.25 and the vertical axis from 0 to 2") == {"x_step": 0.25}
+    assert tick_steps("x-axis from 0 to 10 with ticks at 0, 2, 5") == {}
+
+
+def test_a_plot_with_tick_steps_generates_them_and_refuses_too_many():
+    from compiler.components.plot import PlotVisual
+
+    PlotVisual.model_validate({"kind": "plot", "x_range": [0, 30], "x_step": 5, "numbers": True})
+    with pytest.raises(ValueError, match="more than 40 ticks"):
+        PlotVisual.model_validate({"kind": "plot", "x_range": [0, 1000], "x_step": 1})
+
+
+def test_tick_steps_and_bar_texts_as_written_reach_the_generated_scene_and_run():
+    from compiler import dryrun
+    from compiler.generate import generate_scene
+    from compiler.timing import estimate_timings, time_plan
+
+    details = ('Draw axes: x-axis "Years" from 0 to 30 with ticks every 5, y-axis "Balance ($)" from 0 to 18000 with '
+               'ticks every 3000. Plot A = 1000 (1 + 0.1 t). Clear the screen. Draw a bar chart with categories 0, 1, 2, 3. '
+               'Bars have heights 0.125, 0.375, 0.375 and 0.125. Above each bar write its value as a fraction: "1/8", '
+               '"3/8", "3/8", "1/8".')
+    sb = Storyboard.model_validate({"scenes": [scene(details, "One. Two. Three. Four.", style="Dark background.")]})
+    ts = time_plan(plan_storyboard(sb), estimate_timings(sb)).scenes[0]
+    gen = generate_scene(ts)
+    assert "x_step=5," in gen.code and "y_step=3000," in gen.code
+    assert "value_labels=['1/8', '3/8', '3/8', '1/8']," in gen.code
+    ins = dryrun.run_scene(gen.code, gen.class_name, 1)
+    assert ins.violations == []

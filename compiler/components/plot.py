@@ -6,7 +6,7 @@ import math
 
 from typing import Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 
 from ..fields import Colour, NonBlank, _Model, _whole_number
 from .base import VisualBase
@@ -140,6 +140,10 @@ class PlotVisual(VisualBase):
     y_label: str | None = Field(None, max_length=120, description="Label beside the y axis.",
                                 examples=["work per step"])
     numbers: bool = Field(False, description="Numbers at the ticks (plain text, no LaTeX).", examples=[True])
+    x_step: float | None = Field(None, gt=0, description="Distance between the x axis's ticks and numbers (default: a "
+                                 "1-2-5 step that gives about five).", examples=[5])
+    y_step: float | None = Field(None, gt=0, description="Distance between the y axis's ticks and numbers.",
+                                 examples=[3000])
     extend: bool = Field(False, description="Add to the plot already on screen (same axes) instead of drawing "
                          "new axes; without one on screen, a new plot is drawn.", examples=[True])
     replace: bool = Field(False, description="With `extend`: the new curves take the place of the curves drawn last "
@@ -164,6 +168,15 @@ class PlotVisual(VisualBase):
                                         examples=[[{"start": [1, 1], "end": [4, 5], "label": "d = 5"}]])
 
 
+    @model_validator(mode="after")
+    def _steps(self):
+        for name, step, rng in (("x_step", self.x_step, self.x_range), ("y_step", self.y_step, self.y_range)):
+            if step is not None and rng is not None and abs(rng[1] - rng[0]) / step > MAX_TICKS:
+                raise ValueError(f"`{name}` {step:g} puts more than {MAX_TICKS} ticks on [{rng[0]:g}, {rng[1]:g}]: a larger step")
+        return self
+
+
+MAX_TICKS = 40
 STRINGS = ("x_label", "y_label", "curves", "points", "markers", "move_dot", "area", "area_note", "segments", "series")  # parameters whose text is drawn
 
 

@@ -94,6 +94,26 @@ def _claim_formula(ex: Extracted, ctx: Context, text: str) -> None:
         ex.backticked.append(text)
 
 
+_STEP = re.compile(r"\bticks?(?:\s+marks?)?\s+(?:every|each)\s+(" + NUM + r")(?!\d|\.\d|\s*,\s*\d)|\bin\s+steps\s+of\s+(" + NUM
+                   + r")|\bticks?(?:\s+marks?)?\s+at\s+(" + NUM + r")\s+(?:steps|intervals)\b|\bticks?\s+(" + NUM + r")\s+apart\b", re.I)
+
+
+def tick_steps(s: str) -> dict:
+    """The tick step each axis is given: 'x-axis "Years" from 0 to 30 with ticks every 5, y-axis "Balance ($)" from 0 to
+    18000 with ticks every 3000' -> {"x_step": 5, "y_step": 3000} (a step of its own words, not the other axis's)."""
+    out: dict = {}
+    axes = list(re.finditer(r"\b([xy])[- ]?axis\b|\b(horizontal|vertical)\s+axis\b", s, re.I))
+    for k, m in enumerate(axes):
+        end = axes[k + 1].start() if k + 1 < len(axes) else len(s)
+        step = _STEP.search(s, m.end(), end)
+        name = (m.group(1) or ("x" if m.group(2).lower() == "horizontal" else "y")).lower() + "_step"
+        if step and name not in out:
+            v = quantity(next(g for g in step.groups() if g))
+            if v and v > 0:
+                out[name] = clean_number(v)
+    return out
+
+
 def claim_drawn(ex: Extracted, ctx: Context, strings) -> None:
     """Strings this rule draws: consumed, and listed among the sentence's shown strings (so the
     "animate what is on screen" rule does not also pulse the chart for the same sentence)."""
@@ -1003,6 +1023,8 @@ def _plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if re.search(r"\bticks?\s+(?:every|at)\b|\btick (?:labels|values|marks) (?:at|every|from)\b", s, re.I) and not re.search(
             r"\bno (?:tick )?(?:labels|numbers)\b", s, re.I):
         params["numbers"] = True
+    if axes_cue or plot_cue:
+        params.update(tick_steps(s))  # "x-axis "Years" from 0 to 30 with ticks every 5": the step asked for
     if (axes_cue or plot_cue) and (x_range or yr_named):
         # "the horizontal axis θ from 0 to 2π (tick labels "π/2", "π", "3π/2", "2π")": the axes number themselves
         ticks = [q for q in ex.quoted if q not in ctx.consumed and re.fullmatch(NUM, q.replace(" ", "")) and re.search(

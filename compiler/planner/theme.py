@@ -178,6 +178,12 @@ _ELEMENT_BACKGROUND = re.compile(
     r"equation|formula)\b[^.;]*\b(?:has|have|with|on|in|gets?|uses?)\s+(?:a|an|the)?\s*[\w -]*$", re.I)
 
 
+# an element's own background, named right before the word: "row background", "highlighted cell background"
+_OWNED_BACKGROUND = re.compile(r"\b(?:row|rows|cell|cells|box|boxes|label|labels|card|cards|node|nodes|header|headers|bar|bars|"
+                               r"code|panel|panels|tile|tiles|token|tokens|item|items|button|bubble|callout|caption|text|"
+                               r"equation|formula)\s+background\b", re.I)
+
+
 def _clean_phrase(s: str) -> str:
     s = s.strip(" .,;:-()")
     prev = None
@@ -220,6 +226,10 @@ def parse_theme(style: str, base: Theme | None = None) -> tuple[Theme, list[str]
                          r"(?:\s*\(\s*(#[0-9a-f]{3,6})\s*\))?", clause, re.I)
         if m and _ELEMENT_BACKGROUND.search(clause[max(0, m.start() - 160): m.start()]):  # (the words just before it)
             m = None  # "Highlighted line has a yellow background": the element's, not the scene's
+        if m and (_OWNED_BACKGROUND.search(clause[max(0, at - 60):at + 10]) or re.match(
+                r"\s*(?:at\s+)?(?:opacity|alpha|transparency)\b|\s*(?:at\s+)?\d{1,3}\s*%\s*opacity\b", clause[m.end():], re.I)):
+            # "Highlighted row background white opacity 0.15": a row's translucent fill, not the scene's background
+            m = None
         if m is None:
             # "Background: dark (#1E1E1E)": a word for it, then its hex in brackets
             m = re.match(r"\s*(?:the\s+)?background\s*(?:colou?r)?\s*(?::|is|should be|set to)?\s*(?:[a-z]+\s+){0,2}\(\s*()"

@@ -203,7 +203,7 @@ def _place_or_column(g, label, anchor, directions=None) -> None:
 # ----------------------------------------------------------------------------- build
 def build(theme: dict, *, curves=(), x_range=None, y_range=None, x_label: str | None = None,
           y_label: str | None = None, numbers: bool = False, move_dot=None, area=None, markers=(), points=(),
-          segments=(), color: str | None = None, series=()):
+          segments=(), color: str | None = None, series=(), x_step=None, y_step=None):
     curves = [dict(c) for c in (curves or [])][:6]
     extra_y = [p["y"] for p in points or [] if isinstance(p.get("y"), (int, float))]
     extra_y += [end[1] for seg in segments or [] for end in (seg["start"], seg["end"])]
@@ -212,6 +212,9 @@ def build(theme: dict, *, curves=(), x_range=None, y_range=None, x_label: str | 
         xs = [pt[0] for sr in series for pt in sr["points"]]
         x_range = [min(xs), max(xs)] if max(xs) > min(xs) else None
     xr, yr = _ranges(curves, x_range, y_range, extra_y)
+    # the ticks the storyboard asks for ("ticks every 3000"), when they fit: else a 1-2-5 step
+    steps = tuple(s if s and (r[1] - r[0]) / s <= 40 else None for s, r in ((x_step, xr), (y_step, yr)))
+    xr, yr = [*xr[:2], steps[0] or xr[2]], [*yr[:2], steps[1] or yr[2]]
     axes_col = paint(color, colour(theme, "axes", GREY)) if color else colour(theme, "axes", GREY)
     axes = Axes(x_range=xr, y_range=yr, x_length=AXES_W, y_length=AXES_H, tips=True,
                 axis_config={"include_numbers": False, "color": axes_col, "stroke_width": 2,
@@ -221,7 +224,7 @@ def build(theme: dict, *, curves=(), x_range=None, y_range=None, x_label: str | 
     labels = VGroup()
     parts = {}
     lab_col = dim_text(theme)
-    nums = _numbers(axes, xr, yr, theme, lab_col) if numbers else VGroup()
+    nums = _numbers(axes, xr, yr, theme, lab_col, steps) if numbers else VGroup()
     if numbers:
         frame.add(nums)
     if x_label:
@@ -260,15 +263,16 @@ def _nice_step(span: float, target: int = 5) -> float:
     return next(m * mag for m in (1, 2, 2.5, 5, 10) if m * mag >= raw)
 
 
-def _numbers(axes, xr, yr, theme, col) -> VGroup:
-    """Tick numbers at round values (1-2-5 steps, whatever the axis range), none overlapping the last."""
+def _numbers(axes, xr, yr, theme, col, steps=(None, None)) -> VGroup:
+    """Tick numbers at round values (the steps asked for, else 1-2-5 steps, whatever the axis range), none overlapping
+    the last."""
     out = VGroup()
-    for rng, axis in ((xr, "x"), (yr, "y")):
+    for rng, axis, asked in ((xr, "x", steps[0]), (yr, "y", steps[1])):
         lo, hi = rng[0], rng[1]
         if not hi > lo:
             continue
-        pi = pi_step(lo, hi) if axis == "x" else None  # "x from -2π to 2π": ticks at multiples of π, named so
-        step = pi or _nice_step(hi - lo)
+        pi = pi_step(lo, hi) if axis == "x" and not asked else None  # "x from -2π to 2π": multiples of π, named so
+        step = pi or asked or _nice_step(hi - lo)
         # as many decimals as the step has (0.25: two — "0.2" at 0.25 would be a wrong number), trailing zeros off
         decimals = next((d for d in range(1, 7) if abs(round(step, d) - step) < 1e-9 * step), 6) \
             if step < 1 and not pi else 0
