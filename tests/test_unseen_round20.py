@@ -157,3 +157,29 @@ def test_tick_steps_and_bar_texts_as_written_reach_the_generated_scene_and_run()
     assert "value_labels=['1/8', '3/8', '3/8', '1/8']," in gen.code
     ins = dryrun.run_scene(gen.code, gen.class_name, 1)
     assert ins.violations == []
+
+
+def test_vectors_asked_inside_a_column_that_holds_text_are_said():
+    _, notes = planned('Split the screen into three panels. Left panel, header "acute": vectors (1, 2) and (3, 1), text '
+                       '"(1, 2) · (3, 1) = 5 > 0", caption "positive".')
+    assert [n for n in notes if "the vectors of column 'acute' are not drawn" in n]
+    _, notes = planned('Split the screen in two columns with a divider. Left column, over a dark rectangle so it stays '
+                       'readable: "Shear" and "S = [[1, 1], [0, 1]]".')
+    assert not [n for n in notes if "a column holds text" in n]
+
+
+def test_a_table_whose_empty_corner_is_noted_and_whose_quoted_rows_come_one_per_line():
+    details = ("Show a table with three columns: '' (row names), 'Stack', 'Queue'.\nRows:\n'order' | 'LIFO' | 'FIFO'\n"
+               "'add' | 'push (top)' | 'enqueue (rear)'\n'remove' | 'pop (top)' | 'dequeue (front)'\n"
+               "Reveal the table row by row.")
+    beats, _ = planned(details)
+    tables = [b for b in beats if b.kind == "table"]
+    assert tables[-1].params["columns"] == ["", "Stack", "Queue"]
+    assert tables[-1].params["rows"] == [["order", "LIFO", "FIFO"], ["add", "push (top)", "enqueue (rear)"],
+                                         ["remove", "pop (top)", "dequeue (front)"]]
+    assert not [b for b in beats if b.kind in ("sequence", "bullets", "text")]
+
+
+def test_a_method_call_in_a_line_of_text_is_no_stack_operation():
+    beats, _ = planned('Show a stack of plates. Below both blocks, a warning line: "list.pop(0) is O(n): use deque".')
+    assert not [b for b in beats if b.rule.startswith("sequence:stack")]

@@ -65,6 +65,8 @@ def canonical_quotes(sentence: str) -> str:
         return sentence
     # "'enqueue('A')': box 'A' slides in": a quoted call with a quoted argument — the outer marks are the quotation's
     sentence = _QUOTED_CALL.sub(r'"\1"', sentence)
+    # "columns: '' (row names), 'Stack', 'Queue'": an empty cell in single quotes is an empty quotation
+    sentence = re.sub(r"(?<![\w'])''(?![\w'])", '""', sentence)
     out, pos = [], 0
     for keep in list(_KEEP.finditer(sentence)) + [None]:
         end = keep.start() if keep else len(sentence)

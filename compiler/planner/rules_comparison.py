@@ -8,7 +8,7 @@ import re
 from .beats import Beat
 from .extract import Extracted
 from .context import Context, _beat, _kw, since_clear
-from .knowledge import column_content_heads, instruction_verbs, is_instruction
+from .knowledge import column_content_heads, instruction_verbs, is_instruction, picture_objects
 from .listing import Q, claim, cue_unquoted, shown_items, match_text
 
 
@@ -87,6 +87,25 @@ def _headers_and_rows(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
         c for r in rows for c in r), panels.rule + "+rows", panels.source, panels.detail_index, panels.keywords), i)
     ctx.stop = True
     return []
+
+
+# a column's lines, its frame, a code block
+_NOT_PICTURES = frozenset({"line", "lines", "box", "boxes", "cell", "bar", "bars", "block", "blocks"})
+_WRITTEN = frozenset({"comparison", "text", "bullets", "equation", "steps", "title", "highlight", "code", "clear"})
+
+
+def _lost_pictures(ctx: Context, i: int, rest: str, title: str) -> None:
+    """'Left panel, header "acute": vectors (1, 2) and (3, 1), text "…"': a column holds text; the vectors, grids and
+    shapes its sentence asks for are not drawn in it — said (SB307), never dropped without a word."""
+    words = re.sub(r"[\"\u201c][^\"\u201d]*[\"\u201d]|`[^`]*`", " ", rest).lower()
+    # ("over a dark rectangle so it stays readable above the grid": where the text sits, not what to draw)
+    words = re.sub(r"\b(?:over|above|on|under|below|behind|beside|near|inside|against)\s+(?:an?|the)\s+(?:[a-z-]+\s+){0,2}[a-z]+",
+                   " ", words)
+    nouns = [w for w in dict.fromkeys(re.findall(r"[a-z]+", words)) if w in picture_objects() and w not in _NOT_PICTURES]
+    if nouns:
+        where = f"column {title!r}" if title else "the column"
+        ctx.lost(i, f"the {', '.join(nouns)} of {where} {'are' if len(nouns) > 1 or nouns[0].endswith('s') else 'is'} "
+                    "not drawn (a column holds text)")
 
 
 def rule_comparison(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
@@ -228,6 +247,9 @@ def rule_comparison(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     ex.code[:] = [c for c in ex.code if c not in ctx.consumed]
     if not (title or caption or lines):
         return []  # "On the right side draw a table …": the table is drawn by its rule, not an empty column
+    if not prose_line and not any(b.detail_index == i and b.kind not in _WRITTEN for b in ctx.beats):
+        # ("In the first, the ball takes tiny steps.": the sentence is the line; a tree another rule drew is drawn)
+        _lost_pictures(ctx, i, rest, title)
     if previous is None:
         n = 3 if col.group(1).lower() in ("middle", "center", "centre", "third") else 2
         titles, cols, caps = [""] * n, [[] for _ in range(n)], [""] * n

@@ -332,12 +332,13 @@ def axis_range(sentence: str, axis: str) -> tuple[float, float] | None:
     name = {"x": r"(?:x|horizontal(?=\s+axis|\s+[\"\u201c]))", "y": r"(?:y|vertical(?=\s+axis|\s+[\"\u201c]))"}.get(axis, axis)
     sentence = sentence.replace("−", "-")  # "x from −2 to 2": a minus sign
     m = re.search(r"\b" + name + r"(?:[- ](?:range|axis|values?))?(?:\s+values)?\s*(?:range\s*)?"  # "x axis values 1 to 6"
-                  r"(?:(?:labell?ed\s+)?[\"\u201c][^\"\u201d]{1,40}[\"\u201d]\s*)?"  # x-axis "Years" from 0 to 30
+                  # x-axis "Years" from 0 to 30; "whose horizontal axis is labelled "prevalence (%)" running from 0 to 50"
+                  r"(?:(?:(?:is\s+)?(?:labell?ed|called|named|titled)\s+)?[\"\u201c][^\"\u201d]{1,40}[\"\u201d]\s*,?\s*)?"
                   r"(?::|=|of|from|between|(?:ranging|running|going|runs|goes)\s+from|in|over|∈)?\s*"
                   r"[\[(]?\s*(?:from\s+)?(" + _NUM_K + r")\s*(?:to|–|,|\.\.|and)\s*(" + _NUM_K + r")\s*[\])]?", sentence, re.I)
     # ("horizontal axis labeled "u" (0 to 4)": the range in brackets after the label)
     if not m or not re.match(r"\b" + name + r"(?:[- ](?:range|axis|values?)|\s+(?:from|between|range|ranging|"
-                                          r"labell?ed|[\"\u201c])|"
+                                          r"(?:is\s+)?labell?ed|[\"\u201c])|"
                                           r"\s*(?:in|over|∈)\s*\[)", m.group(0), re.I):
         return None
     a, b = (quantity(re.sub(r"(?<=\d),(?=\d{3})", "", g)) for g in (m.group(1), m.group(2)))

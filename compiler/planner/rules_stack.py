@@ -57,7 +57,7 @@ def _last_state(ctx: Context, queue: bool | None = None) -> tuple[Beat, list[str
 
 
 # 'push(3)', "enqueue('A')", 'pop()': the operations written as calls (often quoted, as a log line)
-_CALL = re.compile(r"\b(push|pop|peek|enqueue|dequeue|popleft)\s*\(\s*[\"'\u201c\u2018]?([^()\"'\u201c\u201d\u2018\u2019,\s]{1,12})?"
+_CALL = re.compile(r"(?<![.\w])(push|pop|peek|enqueue|dequeue|popleft)\(\s*[\"'\u201c\u2018]?([^()\"'\u201c\u201d\u2018\u2019,\s]{1,12})?"
                    r"[\"'\u201d\u2019]?\s*\)", re.I)
 _QLIST = r"((?:[\"\u201c][^\"\u201d]{1,6}[\"\u201d]\s*(?:,\s*(?:and\s+)?|\s+and\s+)){1,11}[\"\u201c][^\"\u201d]{1,6}[\"\u201d])"
 # "a vertical pile of three boxes (bottom to top: "A", "B", "C")", "the container holding, bottom to top, "3", "7", "1"",

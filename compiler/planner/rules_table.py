@@ -276,7 +276,7 @@ def rule_table(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     on_screen = since_clear_of_kind(ctx, "table")
     if on_screen is not None and not ex.quoted and re.match(
             r"^\s*(?:then\s+)?(?:reveal|show|display|add|animate|bring in)\s+(?:the\s+)?(?:table\s+)?rows?\s+(?:one\s+(?:by\s+one|"
-            r"at\s+a\s+time|after\s+(?:another|the\s+other))|in\s+turn|successively)\s*\.?$", ex.sentence, re.I):
+            r"at\s+a\s+time|after\s+(?:another|the\s+other))|in\s+turn|successively|by\s+row)\s*\.?$", ex.sentence, re.I):
         ctx.modified.add(i)  # "Reveal rows one by one.": the table on screen does (its rows come in one after another)
         ctx.stop = True
         return []
@@ -287,7 +287,7 @@ def rule_table(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         state = _table_state(ex, ctx, i)  # "Fill the Initial row: 1.00, 3.00, 0": a named row, not a new column
         if state is not None:
             return state
-    added = _added_row(ex, ctx, i)
+    added = _added_row(ex, ctx, i) or _next_row(ex, ctx, i)
     if added is not None:
         return added
     series = _series_table(ex, ctx, i)
@@ -354,7 +354,10 @@ def rule_table(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             claim(ex, ctx, columns)
             return [_beat("table", "table:header-row", ex, i, columns, _kw(ex.sentence) + ("table",),
                           columns=columns, rows=[[""] * len(columns)], pending=True)]
-    # ("row 1 (header): …" says which row is the header, no list of columns)
+    # ("row 1 (header): …" says which row is the header, no list of columns; 'columns: "" (row names), "Stack"': a note
+    # on the empty corner, no rows)
+    s = re.sub(r"([\"\u201d])\s*\((?:for\s+(?:the\s+)?)?(?:row\s+(?:names?|labels?|headers?|headings?)|corner|empty|blank)\)",
+               r"\1", s, flags=re.I)
     mc = re.search(r"(?<!\()\b(?:columns?|headers?|headings?)\b\s*(?:of|:)?\s*(.*?)(?=\brows?\b|\n|$)", s, re.I)
     if not (mc and re.search(Q, mc.group(1))):
         piped = _piped_table(ex, ctx, i)
@@ -589,6 +592,29 @@ def _added_row(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
     params = {k: v for k, v in table.params.items() if k not in ("highlight_row", "highlight_col", "highlight_cell")}
     return [_beat("table", "table:added-row", ex, i, list(table.params["columns"]) + [_fmt(c) for r in rows for c in r if c != ""],
                   _kw(ex.sentence) + ("table",), **{**params, "rows": rows, "update": True, "highlight_row": len(rows) - 1})]
+
+
+def _next_row(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
+    """'Rows:' then '"order" | "LIFO" | "FIFO"', '"add" | "push (top)" | "enqueue (rear)"', … one per line: each line
+    after the first is one more row of the table on screen, when it has that table's number of cells."""
+    table = since_clear_of_kind(ctx, "table")
+    line = ex.sentence.strip().rstrip(".;")
+    if table is None or table.params.get("pending") or not re.fullmatch(_QROW, line):
+        return None
+    cells = [match_text(m) for m in re.finditer(Q, line)]
+    if len(cells) != len(table.params["columns"]):
+        return None
+    rows = [list(r) for r in table.params["rows"]] + [[cell_number(c) if c else "" for c in cells]]
+    if len(rows) > 8:
+        ctx.lost(i, f"the table already has 8 rows: the row {line[:40]!r} is not added")
+        ctx.stop = True
+        return []
+    claim(ex, ctx, [c for c in cells if c])
+    ex.prose[:] = []
+    ctx.stop = True
+    params = {k: v for k, v in table.params.items() if k not in ("highlight_row", "highlight_col", "highlight_cell")}
+    return [_beat("table", "table:next-row", ex, i, list(table.params["columns"]) + [_fmt(c) for r in rows for c in r if c != ""],
+                  _kw(ex.sentence) + ("table",), **{**params, "rows": rows, "update": True})]
 
 
 def _known_table(ctx: Context) -> tuple[Beat | None, Beat | None]:

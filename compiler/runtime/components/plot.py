@@ -213,7 +213,8 @@ def build(theme: dict, *, curves=(), x_range=None, y_range=None, x_label: str | 
         x_range = [min(xs), max(xs)] if max(xs) > min(xs) else None
     xr, yr = _ranges(curves, x_range, y_range, extra_y)
     # the ticks the storyboard asks for ("ticks every 3000"), when they fit: else a 1-2-5 step
-    steps = tuple(s if s and (r[1] - r[0]) / s <= 40 else None for s, r in ((x_step, xr), (y_step, yr)))
+    # (a step wider than half the axis — "every 10" on an axis to 1.2 — would leave it unnumbered)
+    steps = tuple(s if s and 2 <= (r[1] - r[0]) / s <= 40 else None for s, r in ((x_step, xr), (y_step, yr)))
     xr, yr = [*xr[:2], steps[0] or xr[2]], [*yr[:2], steps[1] or yr[2]]
     axes_col = paint(color, colour(theme, "axes", GREY)) if color else colour(theme, "axes", GREY)
     axes = Axes(x_range=xr, y_range=yr, x_length=AXES_W, y_length=AXES_H, tips=True,
