@@ -183,3 +183,36 @@ def test_a_table_whose_empty_corner_is_noted_and_whose_quoted_rows_come_one_per_
 def test_a_method_call_in_a_line_of_text_is_no_stack_operation():
     beats, _ = planned('Show a stack of plates. Below both blocks, a warning line: "list.pop(0) is O(n): use deque".')
     assert not [b for b in beats if b.rule.startswith("sequence:stack")]
+
+
+def test_rows_of_numbers_are_written_as_rows_and_the_quoted_entry_is_circled():
+    beats, _ = planned("Then write the calculation line by line:\n\"= 10\"\n\"= 20\"\nFinally, on the right, show the rows "
+                       "0 to 5 of Pascal's triangle, each row centered:\n1\n1 1\n1 2 1\n1 3 3 1\n1 4 6 4 1\n1 5 10 10 5 1\n"
+                       "and circle the third entry of the last row, \"10\".", style="the circled 10 in yellow.")
+    (rows,) = [b for b in beats if b.rule == "text:number-rows"]
+    assert rows.params["text"].split("\n")[-2:] == ["1 4 6 4 1", "1 5 10 10 5 1"]
+    (mark,) = [b for b in beats if b.kind == "highlight"]
+    assert mark.params["target"] == "10"
+    assert not [b for b in beats if b.kind == "sequence"]
+
+
+def test_bullets_that_appear_one_at_a_time_are_the_list_on_screen():
+    _, notes = planned('Then a bulleted list:\n"It comes from completing the square"\n"Δ > 0: two real roots"\n'
+                       "The bullets appear one at a time.")
+    assert not [n for n in notes if "SB301" in n]
+
+
+def test_cards_each_with_a_note_pair_figures_and_notes_in_order():
+    beats, _ = planned('A bulleted list:\n"1/f = 1/d_o + 1/d_i"\n"m = −d_i/d_o"\nBelow the list, three small cards '
+                       'side by side: "camera", "eye", "projector", each with a one-line note: "object far", "lens '
+                       'focuses on the retina", "object near F".')
+    (cards,) = [b for b in beats if b.kind == "cards"]
+    assert cards.params["figures"] == ["camera", "eye", "projector"]
+    assert cards.params["captions"] == ["object far", "lens focuses on the retina", "object near F"]
+
+
+def test_a_tally_one_line_per_value_is_a_list_not_a_derivation_nor_a_counter():
+    beats, _ = planned('To the right of the table show the tally, one line per k:\n"k = 0: 1"\n"k = 1: 3"\n"k = 2: 3"\n'
+                       '"k = 3: 1"')
+    assert [b.kind for b in beats] == ["bullets"]
+    assert beats[0].params["items"] == ["k = 0: 1", "k = 1: 3", "k = 2: 3", "k = 3: 1"]

@@ -46,9 +46,23 @@ def rule_cards(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             return []
         return [_beat("cards", "cards:one-a-sentence", ex, i, [x for x in (fig, cap) if x], _kw(fig), figures=[fig],
                       captions=[cap or ""])]
-    if not cue or cue_unquoted(ex, r"\bbullets?\b|\bbullet[- ]points?\b|\blist\b") and not cue_unquoted(
+    listed = re.sub(r"\b(?:below|under|beneath|above|after|beside|next to)\s+the\s+(?:\w+\s+)?list\b", " ", ex.bare or "",
+                    flags=re.I)  # ("Below the list, three small cards …": where the cards go)
+    if not cue or re.search(r"\bbullets?\b|\bbullet[- ]points?\b|\blist\b", listed, re.I) and not cue_unquoted(
             ex, r"\b(?:as|in|on|into)\s+(?:\w+\s+)?cards\b"):
         return []  # ("Below the cards, list the uses as bullets: …": a list, under the cards on screen)
+    each = re.search(r"\beach\s+with\s+(?:an?\s+|its\s+(?:own\s+)?)?(?:[\w-]+\s+){0,2}?(?:notes?|captions?|lines?|labels?|"
+                     r"descriptions?|subtitles?)\s*:", ex.sentence, re.I)
+    if each and cue_unquoted(ex, r"\bcards?\b"):
+        # 'three small cards side by side: "camera", "eye", "projector", each with a one-line note: "…", "…", "…"':
+        # the figures, then their notes in the same order
+        figs = [match_text(m) for m in re.finditer(Q, ex.sentence[:each.start()])]
+        caps = [match_text(m) for m in re.finditer(Q, ex.sentence[each.end():])]
+        if 2 <= len(figs) <= 4 and len(caps) == len(figs):
+            strings = figs + caps
+            claim(ex, ctx, strings)
+            return [_beat("cards", "cards:each-with-note", ex, i, strings, sum((_kw(x) for x in strings), ()),
+                          figures=figs, captions=caps)]
     # 'Card 3 "Time constant": "τ = RC", "63.2% after τ"' one card a line: its title over its lines
     lined = [re.match(r"\s*card\s+\d{1,2}\s*[:,.]?\s*" + Q + r"\s*:\s*(.+)$", ln, re.I) for ln in ex.sentence.split("\n")[1:]]
     lined = [m for m in lined if m]

@@ -145,7 +145,7 @@ def rule_text_update(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
 
 
 _HIGHLIGHT_VERB = (r"^\s*(?:(?:in|on|at|inside|within)\s+the\s+[^,.;\"\u201c]{1,40},\s*)?"  # "In the tree at the left, highlight …"
-                   r"(?:then\s+|now\s+|next,?\s+|finally,?\s+|also\s+)?(?:(?:show|put|draw|display)\s+(?:the\s+)?"
+                   r"(?:and\s+)?(?:then\s+|now\s+|next,?\s+|finally,?\s+|also\s+)?(?:(?:show|put|draw|display)\s+(?:the\s+)?"
                    r"(?:final\s+)?(?:answer|result)\s+(?:boxed|circled|highlighted|in a box)|highlight|emphasi[sz]e|circle|underline|"
                    r"indicate|cross out|strike (?:out|through)|box|put a box around|draw a box around|"
                    r"(?:put|draw|place|add)\s+an?\s+(?:[\w#-]+\s+){1,3}?(?:box|rectangle|frame)\s+(?:a?round|over)|"
@@ -265,7 +265,14 @@ def rule_highlight(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         ctx.stop = True
         return []
     named = [q for q in ex.quoted + ex.backticked if q not in ctx.consumed and shown(q)]
-    if part is None:
+    if part is not None and named and not any(q.strip().lower() == part.label.strip().lower() for q in named):
+        # "circle the third entry of the last row, "10"" when the third item found elsewhere is "= 10": the thing the
+        # sentence names, quoted, is the target
+        part = None
+        named_first = True
+    else:
+        named_first = False
+    if part is None and not named_first:
         part = extreme_part(ex.sentence, since_clear(ctx))
         if part is not None and named and not any(q.strip().lower() == part.label.lower() for q in named):
             # "Highlight the tallest bar "Tue"" when Mon is taller: the one it names, and the mismatch is said

@@ -262,6 +262,9 @@ def rule_steps(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             if len(cand) >= 2 and all(re.match(r"\s*[^\W\d]\w{0,5}\s*=\s*[A-Za-z]{3,}(?:\s+[A-Za-z]+)*\s*(?:\([^()]*\))?\s*$", c)
                                       for c in cand):
                 return []  # "P = pressure (Pa or atm)", "V = volume (m^3 or L)": what each letter means — a list
+            if len(cand) >= 3 and all(re.fullmatch(r"\s*([A-Za-z]\w{0,3})\s*=\s*[-\d.]+\s*:\s*[^=:]{1,30}", c) for c in cand) and len(
+                    {re.match(r"\s*([A-Za-z]\w{0,3})", c).group(1) for c in cand}) == 1:
+                return []  # "k = 0: 1", "k = 1: 3", …: a tally, one line per value of k — a list, not a derivation
             if len(cand) >= 2 and all(re.match(r"\s*\d{1,2}[.)]\s+[A-Za-z][\w-]+\s*\(", c) for c in cand):
                 return []  # "1. SYN (seq = x)", "2. SYN-ACK (…)": a numbered list of named things, not a derivation
             if len(cand) >= 2 and all(re.match(r"\s*\d{1,2}[.)]\s+[A-Za-z]{3,}\b(?![(_^])", c) for c in cand) and sum(

@@ -65,6 +65,8 @@ def rule_counter(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         return _counter_step(ex, ctx, i, step.group(1))
     if not _COUNTER.search(ex.bare or "") or len(ex.quoted) < 2:
         return []
+    if re.search(r"\bone\s+(?:line|row|entry)\s+(?:per|for\s+each|for\s+every)\b|\bone\s+per\s+line\b", ex.bare or "", re.I):
+        return []  # "show the tally, one line per k:" then its lines: all of them, one under the other — a list
     if re.search(r"\b(?:fade|remove|clear|hide|erase|delete)\w*\s+(?:out\s+)?(?:the\s+)?(?:\w+\s+)?(?:" + _COUNTER.pattern + r")",
                  ex.bare or "", re.I):
         return []  # ("Then fade the tally out and write the answer "5050" …, followed by the caption …": the counter ends)
@@ -174,6 +176,14 @@ def _log_lines(block: str) -> list[str]:
     return run[:12] if len(run) >= 3 else []
 
 
+def _number_rows(block: str) -> list[str] | None:
+    """Three or more lines (up to 10) of whole numbers between spaces, and nothing else: rows of numbers as written."""
+    lines = [ln.strip() for ln in block.splitlines() if ln.strip()]
+    if not 3 <= len(lines) <= 10 or not all(re.fullmatch(r"\d{1,6}(?:[ \t]+\d{1,6}){0,12}", ln) for ln in lines):
+        return None
+    return [" ".join(ln.split()) for ln in lines]
+
+
 def rule_list_block(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     """"Summary list at the bottom:" then its items, one per line: a list — read before any picture or formula rule
     sees the words of its items ("Follow the tangent line to the x-axis" draws no axes, "Update: x_{n+1} = …" is an
@@ -181,6 +191,14 @@ def rule_list_block(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     block = re.search(r":[ \t]*\n(.+)$", ex.sentence, re.S)
     if not block:
         return []
+    rows = _number_rows(block.group(1))
+    if rows:
+        # "show the rows 0 to 5 of Pascal's triangle, each row centered:" then "1", "1 1", "1 2 1", …: the rows as
+        # written, one under the other, centred — never a row of boxes made of two of their numbers
+        ctx.consumed.update(rows)
+        ctx.stop = True
+        text = "\n".join(rows)
+        return [_beat("text", "text:number-rows", ex, i, [text] + rows, ("numbers", "rows"), text=text)]
     log = _log_lines(block.group(1))
     listed = _LIST_HEAD.search(mask_shown(ex.sentence[:block.start()])) is not None
     if log and not listed:
@@ -204,7 +222,16 @@ def rule_list_block(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     return beats
 
 
+_IN_TURN = re.compile(r"^\s*(?:then\s+)?(?:the|its|their|all)\s+(?:\w+\s+)?(?:bullets?|items?|lines?|points?|steps?|entries)\s+"
+                      r"(?:appear|come\s+in|are\s+(?:revealed|shown|written|added)|fade\s+in|animate\s+in)\s+(?:one\s+(?:at\s+a\s+"
+                      r"time|by\s+one|after\s+(?:another|the\s+other))|in\s+turn|line\s+by\s+line|successively)\s*\.?\s*$", re.I)
+
+
 def rule_bullets(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
+    if _IN_TURN.match(ex.sentence) and any(b.kind in ("bullets", "steps", "code", "table") for b in since_clear(ctx)):
+        ctx.modified.add(i)  # "The bullets appear one at a time.": the list on screen does (its items come in turn)
+        ctx.stop = True
+        return []
     announced = _announced_list(ex, ctx, i)
     if announced is not None:
         return announced
@@ -336,7 +363,7 @@ def _bullets_from(ex: Extracted, ctx: Context, i: int, source: Extracted) -> lis
         return [_beat("equation", "equation:quoted-math", source, i, [q], _kw(q), exprs=[q],
                       **({"color": tinted[q]} if q in tinted else {})) for q in items]
     if len(items) >= 2 and all(quoted_formula(q) for q in items) and not _cue(
-            source, r"\blist(?:ed|s)?\b|\bconstants\b|\bgiven\s+values\b"):
+            source, r"\blist(?:ed|s)?\b|\bconstants\b|\bgiven\s+values\b|\btally\b|\bone\s+(?:line|row)\s+(?:per|for\s+each)\b"):
         # "Show the calculation: 'd^2 = 3^2 + 4^2', 'd^2 = 9 + 16 = 25', 'd = sqrt(25) = 5'": a derivation (not "the
         # constants listed underneath: "h = 6.626 × 10⁻³⁴ J·s", "c = 3.00 × 10⁸ m/s"": a list of values)
         ctx.consumed.update(items)
