@@ -216,3 +216,28 @@ def test_a_tally_one_line_per_value_is_a_list_not_a_derivation_nor_a_counter():
                        '"k = 3: 1"')
     assert [b.kind for b in beats] == ["bullets"]
     assert beats[0].params["items"] == ["k = 0: 1", "k = 1: 3", "k = 2: 3", "k = 3: 1"]
+
+
+def test_one_parts_labels_a_counter_or_an_arrows_label_do_not_colour_every_text_after_them():
+    from compiler.planner.theme import parse_theme
+
+    for style in ("Axis labels font size 26, value labels font size 28 yellow #FFD93D.", "Counter yellow #FFD93D, top right.",
+                  "Highlighted bar yellow #FFD93D; arrow and its label font size 24 yellow."):
+        t, _ = parse_theme(style)
+        assert "text" not in t.roles and t.text == "#E0E0E0", style
+    assert parse_theme("Counter yellow #FFD93D.")[0].roles["note"] == "#FFD93D"
+    t, _ = parse_theme("C(n, k) in yellow #FFD93D, p^k in green #6BCB77.")
+    assert "k" not in t.labels and t.labels["p^k"] == "#6BCB77"
+
+
+def test_rows_of_numbers_are_centred_one_under_another():
+    from compiler import dryrun
+    from compiler.generate import generate_scene
+    from compiler.timing import estimate_timings, time_plan
+
+    details = "Show the rows of Pascal's triangle, each row centered:\n1\n1 1\n1 2 1\n1 3 3 1"
+    sb = Storyboard.model_validate({"scenes": [scene(details, "One. Two.", style="Dark background.")]})
+    ts = time_plan(plan_storyboard(sb), estimate_timings(sb)).scenes[0]
+    gen = generate_scene(ts)
+    assert "align='center'" in gen.code
+    assert dryrun.run_scene(gen.code, gen.class_name, 1).violations == []

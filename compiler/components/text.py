@@ -20,6 +20,9 @@ class TextVisual(VisualBase):
                                  "place of, in place (a counter: \"n = 1\" becomes \"n = 5\").", examples=["n = 1"])
     role: Literal["note"] | None = Field(None, description="`note`: a remark beside the main content, in the "
                                          "theme's note colour.", examples=["note"])
+    align: Literal["center"] | None = Field(None, description="`center`: each line of a text of several lines "
+                                           "centred under the one above (rows of a number triangle); default: as "
+                                           "wrapped, left-aligned.", examples=["center"])
     tints: dict[Annotated[str, Field(max_length=60)], Annotated[str, Field(max_length=40)]] | None = Field(None, max_length=6, description="Words of the text coloured: word as "
                                          "written -> colour (\"'bell' in yellow\").", examples=[{"bell": "yellow"}])
 

@@ -147,6 +147,11 @@ def _bar_data(ex: Extracted) -> tuple[list[str], list[float | int], bool, str | 
         unit = units.pop() if len(units) == 1 else None
         return ([m.group(1) for m in rows], [_num(m.group(3).replace("−", "-").replace(",", "")) for m in rows],
                 unit == "%", unit if unit and unit != "%" else None, [])
+    # "Bars:" then "k = 0: 0.168", "k = 1: 0.360", … one a line: each bar "label: value", the label as written
+    plain = [re.fullmatch(r"\s*(?:[-*•]\s*)?([^:\n\"\u201c]{1,40}?)\s*:\s*(" + NUM + r")\s*(%?)\s*[.,;]?\s*", ln) for ln in lines]
+    if len(plain) >= 2 and all(plain) and re.search(r"\bbars?\b|\bbar (?:chart|graph)\b|\bhistogram\b", s.split("\n")[0], re.I):
+        return ([m.group(1).strip() for m in plain], [_num(m.group(2)) for m in plain], any(m.group(3) for m in plain),
+                None, [])
     # 'Before test: 1%', 'After 1 positive: 8.8%': each quoted bar is "label: value"
     # ("'H₂: 10 g' and 'O₂: 64 g'": a unit after each value, the same for all)
     inside = [re.fullmatch(r"\s*([^:]{1,40}?)\s*:\s*(" + NUM + r")\s*(%|[A-Za-zΩ°$€/]{1,6})?\s*", q) for q in ex.quoted]

@@ -181,6 +181,9 @@ def rule_formula_target(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if target is None and (ex.quoted or ex.backticked):
         return []  # "Box the final answer "36 g of water"": new text to write, then box (rule_highlight)
     fresh = [t.rstrip(".") for t, _, _ in ex.prose if t.rstrip(".") not in ctx.consumed]
+    # ("Highlight the k = 2 bar in yellow": "k = 2" names a bar on screen — the bar is marked, nothing is written)
+    labels = {_squash(str(x)) for b in since_clear(ctx) for x in b.strings}
+    fresh = [f for f in fresh if _squash(f) not in labels]
     if target is None and fresh and (_BOX.search(ex.sentence) or re.search(r"^\W*(?:\w+,?\s+)?(?:highlight|circle|underline)\b",
                                                                       ex.sentence, re.I)):
         # "Finally box the result: f(x) = (4/π)(sin x + …)": a formula not on screen yet — write it, then mark it

@@ -594,6 +594,10 @@ def _annotation(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     for m in re.finditer(_Q + r"\s+with\s+(?:an?|two|three)?\s*arrows?\s+(?:pointing\s+)?(?:to|at|toward)\s+"
                          r"((?:the\s+)?[\w²³]+(?:\s*(?:,|and)\s*(?:the\s+)?[\w²³]+){0,3})", s, re.I):
         targets = [re.sub(r"^the\s+", "", t.strip(), flags=re.I) for t in re.split(r",|\band\b", m.group(2)) if t.strip()]
+        marked = next((b.params.get("target") for b in reversed(ctx.beats) if b.kind == "highlight" and b.detail_index == i
+                       and isinstance(b.params.get("target"), str)), None)
+        if marked and targets in (["it"], ["them"]):
+            targets = [marked]  # "Highlight the k = 2 bar … with an arrow pointing to it": the bar just highlighted
         out.append(_beat("annotation", "annotation:arrow-to", ex, i, [m.group(1)], _kw(m.group(1)), style="arrow",
                          target=targets if len(targets) > 1 else targets[0], label=m.group(1)))
         ctx.consumed.add(m.group(1))

@@ -198,7 +198,7 @@ def rule_list_block(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         ctx.consumed.update(rows)
         ctx.stop = True
         text = "\n".join(rows)
-        return [_beat("text", "text:number-rows", ex, i, [text] + rows, ("numbers", "rows"), text=text)]
+        return [_beat("text", "text:number-rows", ex, i, [text] + rows, ("numbers", "rows"), text=text, align="center")]
     log = _log_lines(block.group(1))
     listed = _LIST_HEAD.search(mask_shown(ex.sentence[:block.start()])) is not None
     if log and not listed:

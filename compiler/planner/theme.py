@@ -169,13 +169,18 @@ _EMPHASIS = re.compile(r"\b(?:highlight\w*|emphasi[sz]\w*|glows?|glowing|flash\w
                        r"circled|boxed)\b", re.I)
 _BARE_ONLY = {"function": "equation", "functions": "equation", "line": "plot", "lines": "plot", "result": "equation", "answer": "equation",
               "steps": "equation", "calculation": "equation", "numbers": "text", "values": "text",
-              "question": "text", "quote": "text", "counter": "text"}
+              "question": "text", "quote": "text", "counter": "note"}  # (a counter is a note: `rule_counter`)
 # A background that belongs to an element, not to the scene: "Highlighted line has a yellow background"
 _ELEMENT_BACKGROUND = re.compile(
     r"\b(?:line|lines|box|boxes|panel|panels|code|label|labels|card|cards|cell|cells|node|nodes|row|rows|column|"
     r"columns|table|header|headers|bar|bars|rectangle|region|callout|bubble|badge|window|terminal|snippet|block|"
     r"blocks|element|word|words|item|items|button|highlight|highlighted|tile|tiles|pill|pills|token|tokens|"
     r"equation|formula)\b[^.;]*\b(?:has|have|with|on|in|gets?|uses?)\s+(?:a|an|the)?\s*[\w -]*$", re.I)
+
+
+# the labels of one part of a picture ("value labels", "axis labels", "arrow labels"): coloured, they are those labels —
+# not every text ("component labels" of a block diagram are its text)
+_PART_LABELS = r"(?:value|axis|axes|tick|arrow|bar|point|dot|vector|curve|line|angle|edge|side|segment|slice|cell|column|row)"
 
 
 # an element's own background, named right before the word: "row background", "highlighted cell background"
@@ -373,7 +378,8 @@ def _subject(subs: list[str]) -> str | None:
 def _sub_clauses(clause: str) -> list[str]:
     """"Encoder in blue, decoder in green" -> two; "Boxes in dark blue with light blue component labels" ->
     "Boxes in dark blue" and "light blue component labels" (each part names one colour)."""
-    parts = [p for p in re.split(r",\s*|;\s*|\band\b\s+(?!(?:appears?|is|are|be|turns?|glows?|fades?|pulses?|"
+    # (not inside brackets: "C(n, k) in yellow #FFD93D" is one element, "C(n, k)")
+    parts = [p for p in re.split(r"(?:,\s*|;\s*)(?![^()\[\]]*[)\]])|\band\b\s+(?!(?:appears?|is|are|be|turns?|glows?|fades?|pulses?|"
                                  r"shakes?|becomes?|stays?|moves?|changes?|slides?)\b)"
                                  r"(?=(?:the\s+)?\S+(?:\s+\S+)?\s+(?:for|in|are|is)\b)", clause) if p]
     out: list[str] = []
@@ -475,6 +481,11 @@ def _assign(sub: str, roles: dict, labels: dict, emphasis: dict | None, fired: l
                     emphasis[phrase] = col
                 continue
             role = _BARE_ONLY.get(phrase) or _role_of(phrase)
+            if role == "text" and (re.match(r"\s*(?:the\s+)?" + _PART_LABELS + r"\s+labels?\b", phrase, re.I)
+                                   or re.search(r"\b(?:its|their|his|her)\s+labels?\b", el, re.I)):
+                # "value labels font size 28 yellow", "arrow and its label … yellow": those labels — not every text of
+                # this scene and the next
+                role = None
             if "noun" in m.groupdict() and re.search(r"\bfor\b", phrase):
                 role = None  # "Highlight for sum 2: red fill": the highlight of those cells, not every highlight
             if phrase in _BARE_ONLY or role is None and phrase.split()[-1] in _BARE_ONLY:
