@@ -241,3 +241,10 @@ def test_rows_of_numbers_are_centred_one_under_another():
     gen = generate_scene(ts)
     assert "align='center'" in gen.code
     assert dryrun.run_scene(gen.code, gen.class_name, 1).violations == []
+
+
+def test_keep_the_chart_named_by_its_numbers_brings_it_back():
+    s1 = scene("Draw a bar chart with bars: k = 0: 0.2, k = 1: 0.5, k = 2: 0.3.", "One.", style="Dark.")
+    s2 = scene("Keep the n = 5, p = 0.3 bar chart on the left, scaled to 60%.", "Two.", style="Dark.")
+    plan = plan_storyboard(Storyboard.model_validate({"scenes": [s1, s2]}))
+    assert [b.rule for b in plan.scenes[1].beats] == ["bar_chart:recalled-from-scene-1"]

@@ -47,7 +47,9 @@ _PLACE = re.compile(r"\b(?:on|in|under|along|through|to|into|onto|from|of|over|a
 _OPERATION = re.compile(r"^\s*(?:then\s+|now\s+|next,?\s+|finally,?\s+)?(?:highlight|animate|mark|label|shade|zoom|"
                         r"replace|extend|fill|move|shift|circle|colou?r|fade|gr[ae]y out|remove|swap|update|change|"
                         r"place|put|overlay|point|zoom|keep|leave|start|begin)\w*\s+(?:\w+\s+){0,4}?(?:the|this|that|these|"
-                        r"those)\s+(?:(?!(?:on|in|at|of|to|with|from|into|onto|over|under|for)\b)\w+\s+){0,3}?(?P<noun>NOUN)\b", re.I)
+                        r"those)\s+(?:(?!(?:on|in|at|of|to|with|from|into|onto|over|under|for)\b)\w+\s+){0,3}?"
+                        # ("Keep the n = 5, p = 0.3 bar chart on the left": the chart named by its numbers)
+                        r"(?:[\w.]+\s*=\s*[\w.]+,?\s+(?:[\w.]+\s*=\s*[\w.]+\s+)?)?(?P<noun>NOUN)\b", re.I)
 _TRANSIENT = ("grown", "highlight", "highlight_row", "highlight_col", "highlight_cell", "highlight_max", "move_dot", "area",
               "extend", "new_values", "sentence", "hull", "query", "query_label")
 
