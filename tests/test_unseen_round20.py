@@ -248,3 +248,14 @@ def test_keep_the_chart_named_by_its_numbers_brings_it_back():
     s2 = scene("Keep the n = 5, p = 0.3 bar chart on the left, scaled to 60%.", "Two.", style="Dark.")
     plan = plan_storyboard(Storyboard.model_validate({"scenes": [s1, s2]}))
     assert [b.rule for b in plan.scenes[1].beats] == ["bar_chart:recalled-from-scene-1"]
+
+
+def test_a_lens_labelled_with_label_it_and_its_focal_points_marked_by_x():
+    beats, notes = planned('At x = 0 draw a tall thin double-convex lens and label it "converging lens". Mark small dots '
+                           "on the axis: 'F' at x = -2, 'F′' at x = 2, '2F' at x = -4 and '2F′' at x = 4. Under the axis, "
+                           "put a brace from the lens center to F′ labelled 'f = 10 cm'.")
+    (lens,) = [b for b in beats if b.kind == "physics"]
+    assert lens.params["lens"]["label"] == "converging lens" and lens.params["lens"]["twice"]
+    assert not [b for b in beats if b.kind == "text"]
+    assert not [n for n in notes if "focal length is not given" in n]
+    assert [n for n in notes if "the brace it asks for is not drawn" in n]

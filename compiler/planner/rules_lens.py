@@ -56,7 +56,7 @@ def _length(value: str, unit: str | None, scale: tuple[float, str] | None, want:
     return v * scale[0] if scale else v
 
 
-_F_AT_X = re.compile(r"(?<![\w'])F['′]?\s*(?:at|:)\s*x\s*=\s*(" + NUM + r")")
+_F_AT_X = re.compile(r"(?<![\w'])F['′]?[\"\u201d]?\s*(?:at|:)\s*x\s*=\s*(" + NUM + r")")  # ("F" at x = -2)
 
 
 def _read(s: str, scale, unit: str, about: str = "") -> dict:
@@ -64,7 +64,7 @@ def _read(s: str, scale, unit: str, about: str = "") -> dict:
     scene, whose "F at x = -2" makes the object's coordinates its distance)."""
     out: dict = {}
     f = re.search(r"\bfocal\s+length\s*(?:of\s+|f\s*=\s*|is\s+|=\s*|:\s*)?(" + NUM + r")\s*" + _UNIT, s, re.I) or \
-        re.search(r"(?<![\w'])f\s*=\s*(" + NUM + r")\s*" + _UNIT, s)
+        re.search(r"(?<![\w′])f\s*=\s*(" + NUM + r")\s*" + _UNIT, s)  # (also in quotes: a label 'f = 10 cm')
     if f:
         out["focal"] = _length(f.group(1), f.group(2), scale, unit)
     else:
@@ -115,7 +115,8 @@ _NOUNS = re.compile(r"\b(lens|object|image|brace|arrow|line|dots?|points?|rays?|
 def _labelled(s: str, noun: str) -> str | None:
     """The label written for `noun` ('… an object arrow at x = -6, labeled "object"'): a label belongs to the last
     thing named before it ('a brace from the object to the lens labeled "d_o = 30 cm"' labels the brace)."""
-    for m in re.finditer(r"\b(?:labell?ed|with\s+(?:the\s+)?label|marked)\s+" + _Q, s, re.I):
+    # ("draw a tall thin double-convex lens … and label it "converging lens"": "it" is the thing just named)
+    for m in re.finditer(r"\b(?:labell?ed|with\s+(?:the\s+)?label|marked|label\s+it(?:\s+as)?)\s+" + _Q, s, re.I):
         before = re.sub(r"\([^()]*\)", " ", s[max(0, m.start() - 120):m.start()])
         before = re.sub(r"\b(?:from|to)\s+the\s+(?:object|lens|image)\b", " ", before, flags=re.I)  # a brace's ends
         named = [n.group(1).lower() for n in _NOUNS.finditer(before)]

@@ -90,7 +90,7 @@ def unasked_marks(beats: list[Beat], details: tuple[str, ...], changed: frozense
     marks = {name: re.compile(p, re.I) for name, p in asked_marks().items()}
     for i, sentence in enumerate(details):
         own = [b for b in beats if b.detail_index == i and b.kind not in ("clear",)]
-        if not own or not all(b.kind in _ONLY_WRITES for b in own) or i in changed:
+        if not own or not all(b.kind in _ONLY_WRITES for b in own):
             continue
         # (nor 'in single quotes', nor TeX's own marks: "= 0 \checkmark" is typeset)
         bare = re.sub(r"\\[A-Za-z]+|(?<!\w)'[^'\n]{1,200}'(?!\w)", " ", mask_shown(sentence))
@@ -98,6 +98,8 @@ def unasked_marks(beats: list[Beat], details: tuple[str, ...], changed: frozense
         for name, pattern in marks.items():
             if name == "check mark" and re.search(r"[✓✔✅]|\\checkmark", written):
                 continue  # ("'25 = 25' with a check mark": the mark is written with the line)
+            if name == "arrow" and i in changed:
+                continue  # (the arrow went on the picture the sentence changed: a force, a velocity)
             if pattern.search(bare):
                 lost.append(("animation_details", sentence.strip(), f"the {name} it asks for is not drawn (only its "
                                                                       "words are)"))
