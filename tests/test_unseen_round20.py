@@ -259,3 +259,11 @@ def test_a_lens_labelled_with_label_it_and_its_focal_points_marked_by_x():
     assert not [b for b in beats if b.kind == "text"]
     assert not [n for n in notes if "focal length is not given" in n]
     assert [n for n in notes if "the brace it asks for is not drawn" in n]
+
+
+def test_a_bracketed_formula_piece_in_the_style_is_highlighted_not_the_whole_formula_recoloured():
+    beats, _ = planned("Display the binomial formula P(X = k) = C(n, k) p^k (1 - p)^(n - k).",
+                       style="Formula in yellow. C(n, k) highlighted in green. Result in white.")
+    eq, mark = beats
+    assert eq.kind == "equation" and "color" not in eq.params
+    assert mark.kind == "highlight" and mark.params["target"].lower() == "c(n, k)" and mark.params["color"] == "#66BB6A"

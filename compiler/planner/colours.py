@@ -52,9 +52,10 @@ def _named_colour(b: Beat, labels: list[tuple[str, str, str]], quoted: frozenset
     for phrase, key, col in labels:
         if re.search(r"\b(?:area|region|fill|shading)\b(?!\s+(?:label|text|caption|title|note|name)s?\b)", phrase):
             continue  # ("area under the curve filled blue": a fill, not the colour of a text the sentence writes)
-        if phrase in quoted or "=" in phrase:
+        if phrase in quoted or re.search(r"[=()^_]", phrase):
             # "'Bottom' in blue" colours the text "Bottom", not what a sentence puts "at the bottom"; "y = x^2 curve
-            # blue" the curve of that formula, not whatever a sentence naming it draws
+            # blue" the curve of that formula, not whatever a sentence naming it draws; "C(n, k) highlighted in green"
+            # that piece of the formula (a highlight), not the whole formula
             continue
         if len(phrase) >= 4 and phrase not in _GENERIC and phrase in bare and re.search(
                 r"\b" + re.escape(phrase) + r"\b", bare):

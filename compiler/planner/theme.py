@@ -190,11 +190,12 @@ _OWNED_BACKGROUND = re.compile(r"\b(?:row|rows|cell|cells|box|boxes|label|labels
 
 
 def _clean_phrase(s: str) -> str:
-    s = s.strip(" .,;:-()")
     prev = None
     while prev != s:  # ends: s only gets shorter; it stops when a turn changes nothing
         prev = s
-        s = _STOP.sub("", s).strip(" .,;:-()")
+        s = _STOP.sub("", s).strip(" .,;:-(")
+        if s.endswith(")") and s.count(")") > s.count("("):  # (a bracket of its own stays: "C(n, k)")
+            s = s[:-1]
     return "" if s.lower() in ("the", "a", "an", "and", "with", "its", "their") else s.lower()
 
 
