@@ -267,3 +267,12 @@ def test_a_bracketed_formula_piece_in_the_style_is_highlighted_not_the_whole_for
     eq, mark = beats
     assert eq.kind == "equation" and "color" not in eq.params
     assert mark.kind == "highlight" and mark.params["target"].lower() == "c(n, k)" and mark.params["color"] == "#66BB6A"
+
+
+def test_summary_rows_that_each_start_with_a_label_are_a_list_in_their_order():
+    beats, _ = planned('Summary box with four rows:\n"Keys: n = p x q, phi = (p - 1)(q - 1)"\n"Public key: (e, n)   '
+                       'Private key: (d, n)"\n"Encrypt: c = m^e mod n"\n"Decrypt: m = c^d mod n"')
+    (rows,) = [b for b in beats if b.kind in ("bullets", "steps")]
+    assert rows.kind == "bullets" and rows.params["items"][1] == "Public key: (e, n)   Private key: (d, n)"
+    beats, _ = planned('Derive it step by step:\n"Line 1: z = w1 * x = 1"\n"Line 2: h = ReLU(z) = 1"')
+    assert [b.kind for b in beats] == ["steps"]

@@ -262,6 +262,11 @@ def rule_steps(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             if len(cand) >= 2 and all(re.match(r"\s*[^\W\d]\w{0,5}\s*=\s*[A-Za-z]{3,}(?:\s+[A-Za-z]+)*\s*(?:\([^()]*\))?\s*$", c)
                                       for c in cand):
                 return []  # "P = pressure (Pa or atm)", "V = volume (m^3 or L)": what each letter means — a list
+            lead = ex.sentence[:ex.sentence.find(":\n")] if block else ""
+            if len(cand) >= 2 and all(re.match(r"\s*(?!(?:line|step|row|case)\s*\d)[A-Z][A-Za-z]+(?:\s+[A-Za-z]+){0,2}\s*:\s", c) for c in cand) \
+                    and re.search(r"\b(?:summary|recap|rows?|box|list|overview|key\s+points)\b", lead, re.I) and not re.search(
+                        r"\b(?:derivation|derive|steps?|calculation|calculate|solve|simplif\w*|work(?:ing)?\s+out)\b", lead, re.I):
+                return []  # "Summary box with four rows:" then "Keys: …", "Encrypt: c = m^e mod n": statements, not a derivation
             if len(cand) >= 3 and all(re.fullmatch(r"\s*([A-Za-z]\w{0,3})\s*=\s*[-\d.]+\s*:\s*[^=:]{1,30}", c) for c in cand) and len(
                     {re.match(r"\s*([A-Za-z]\w{0,3})", c).group(1) for c in cand}) == 1:
                 return []  # "k = 0: 1", "k = 1: 3", …: a tally, one line per value of k — a list, not a derivation
