@@ -276,3 +276,11 @@ def test_summary_rows_that_each_start_with_a_label_are_a_list_in_their_order():
     assert rows.kind == "bullets" and rows.params["items"][1] == "Public key: (e, n)   Private key: (d, n)"
     beats, _ = planned('Derive it step by step:\n"Line 1: z = w1 * x = 1"\n"Line 2: h = ReLU(z) = 1"')
     assert [b.kind for b in beats] == ["steps"]
+
+
+def test_an_empty_stack_drawn_first_is_the_one_the_pushes_fill():
+    beats, _ = planned('In the center draw an empty open-top container (a U shape) with the word "stack" under it. '
+                       '"push(3)": a box "3" drops into the container.')
+    states = [(b.params["tokens"], b.params.get("update", False)) for b in beats if b.rule.startswith("sequence:stack")]
+    assert states == [(["(empty)"], False), (["3"], True)]
+    assert not [b for b in beats if b.kind == "text" and b.params.get("text") == "stack"]

@@ -145,6 +145,15 @@ def rule_stack(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     called = _called(ex, ctx, i, w)
     if called is not None:
         return called
+    empty = re.search(r"\b(?:draw|show|display|start\s+with|begin\s+with|place)\b[^.;]{0,30}?\ban?\s+empty\s+(?:[\w-]+\s+){0,2}?"
+                      r"(stack|queue|container|pile)\b", ex.sentence, re.I)
+    if empty and ctx.mentions(r"\b(?:stacks?|queues?)\b") and not any(b.rule.startswith("sequence:stack") for b in since_clear(ctx)):
+        # "In the center draw an empty stack container": the stack, empty, that the pushes after it fill
+        queue = empty.group(1).lower() == "queue" or (empty.group(1).lower() != "stack" and not ctx.mentions(r"\bstacks?\b"))
+        label = "Queue (front → back)" if queue else "Stack (bottom → top)"
+        ctx.consumed.update(q for q in ex.quoted if q.lower() in ("stack", "queue"))
+        return [_beat("sequence", "sequence:stack", ex, i, [_EMPTY, label], _kw(ex.sentence) + ("stack",),
+                      tokens=[_EMPTY], label=label)]
     s = mask_shown(ex.sentence)  # (a quoted caption "Pop A → visit → push C, B" pushes nothing)
     noun = w["nouns"].search(s)
     last = _last_state(ctx)
