@@ -76,7 +76,7 @@ def test_pushes_and_pops_written_as_calls_change_the_stack_the_scene_speaks_of()
                        '"3" drops into the container. "push(7)": a box "7" lands on top of "3". Log "pop()": box "7" '
                        'leaves. Log "peek()": box "3" glows.')
     states = [b.params["tokens"] for b in beats if b.rule.startswith("sequence:stack")]
-    assert states == [["3"], ["3", "7"], ["3"]]
+    assert states == [["(empty)"], ["3"], ["3", "7"], ["3"]]
     logged = [b.params.get("text") for b in beats if b.kind == "text"]
     assert "push(3)" in logged and "3" not in logged
 
