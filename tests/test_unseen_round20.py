@@ -284,3 +284,22 @@ def test_an_empty_stack_drawn_first_is_the_one_the_pushes_fill():
     states = [(b.params["tokens"], b.params.get("update", False)) for b in beats if b.rule.startswith("sequence:stack")]
     assert states == [(["(empty)"], False), (["3"], True)]
     assert not [b for b in beats if b.kind == "text" and b.params.get("text") == "stack"]
+
+
+DERIVATION = ("Write the derivation one line at a time in the center:\n1. F = m a\n2. v^2 = v_0^2 + 2 a d\n"
+              "3. \\frac{1}{2} m v^2 = \\frac{1}{2} m v_0^2 + m a d\n4. F d = \\frac{1}{2} m v^2 - \\frac{1}{2} m v_0^2\n")
+
+
+def test_pieces_highlighted_in_named_lines_of_the_derivation():
+    beats, _ = planned(DERIVATION + "Then highlight 'm a' in line 3 and 'F' in line 1 with the same yellow.")
+    marks = [(b.params["target"], b.params.get("part")) for b in beats if b.kind == "highlight"]
+    assert marks == [("\\frac{1}{2} m v^2 = \\frac{1}{2} m v_0^2 + m a d", "m a"), ("F = m a", "F")]
+    assert not [b for b in beats if b.kind == "text"]
+
+
+def test_labels_with_arrows_pointing_at_pieces_and_at_the_right_hand_side():
+    beats, _ = planned(DERIVATION + "Then under line 4 place two labels with arrows: 'work W' pointing at F d and "
+                       "'change in kinetic energy ΔKE' pointing at the right-hand side.")
+    notes = [(b.params["label"], b.params["target"]) for b in beats if b.kind == "annotation"]
+    assert notes == [("work W", "F d"), ("change in kinetic energy ΔKE", "\\frac{1}{2} m v^2 - \\frac{1}{2} m v_0^2")]
+    assert not [b for b in beats if b.kind == "flow"]

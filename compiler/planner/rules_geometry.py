@@ -567,6 +567,20 @@ def _unit_circle(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
 
 
 # ----------------------------------------------------------------------------- annotations
+def _side_of_last_line(ctx: Context, what: str) -> str | None:
+    """"the right-hand side" (or left) of the last formula line on screen, as written there; None for anything else."""
+    side = re.fullmatch(r"(right|left)[- ]hand\s+side|(rhs|lhs)", what.strip(), re.I)
+    if side is None:
+        return None
+    line = next((str((b.params.get("lines") or b.params.get("exprs") or [b.params.get("expr")])[-1])
+                 for b in reversed(since_clear(ctx)) if b.kind in ("steps", "equation")
+                 and (b.params.get("lines") or b.params.get("exprs") or b.params.get("expr"))), None)
+    if line is None or line.count("=") != 1:
+        return None
+    left, right = (x.strip() for x in line.split("="))
+    return right if (side.group(1) or side.group(2)).lower() in ("right", "rhs") else left
+
+
 def _annotation(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     """"Write the text 'legs' with two arrows pointing to a and b", "'hypotenuse' with an arrow to c",
     "Put a brace under the first row labelled 'pivot'", "an arrow pointing to the denominator labelled 'normaliser'"."""
@@ -601,6 +615,20 @@ def _annotation(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         out.append(_beat("annotation", "annotation:arrow-to", ex, i, [m.group(1)], _kw(m.group(1)), style="arrow",
                          target=targets if len(targets) > 1 else targets[0], label=m.group(1)))
         ctx.consumed.add(m.group(1))
+    # "place two labels with arrows: 'work W' pointing at F d and 'change in kinetic energy ΔKE' pointing at the
+    # right-hand side": each quoted label with an arrow to the piece of the formula on screen it names
+    if re.search(r"\blabels?\s+with\s+arrows?\b|\barrows?\b", s, re.I):
+        for m in re.finditer(_Q + r"\s+(?:pointing|points)\s+(?:at|to|toward)\s+(?:the\s+)?([^,;.\"\u201c]{1,40}?)(?=\s*(?:,|;|\.|$|\band\b))",
+                             s, re.I):
+            label, what = m.group(1), m.group(2).strip()
+            if label in ctx.consumed:
+                continue
+            target = _side_of_last_line(ctx, what) or (what if _part_known(what, ex, ctx) else None)
+            if target is None:
+                continue
+            out.append(_beat("annotation", "annotation:arrow-to", ex, i, [label], _kw(label), style="arrow", target=target,
+                             label=label))
+            ctx.consumed.update([label, what])
     # "Brace under \mu with the label "center stays the same" and brace under \frac{\sigma^2}{n} with the label
     # "spread shrinks"": every brace of the sentence, each under its piece
     braces = list(re.finditer(r"\b(brace|box|underline)\s+(?:under|over|around|below|above|on)\s+(?:the\s+)?(.{1,40}?)\s+"

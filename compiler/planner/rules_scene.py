@@ -210,6 +210,18 @@ def rule_arrow_between(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                   style="arrow", target=[a, b], label=label)]
 
 
+def _in_line(sentence: str, q: str, ctx: Context) -> dict:
+    """'highlight 'm a' in line 3 and 'F' in line 1': that piece of that line of the derivation on screen (target: the
+    line, part: the piece); else the piece wherever it is first written."""
+    m = re.search(re.escape(q) + r"[\"\u201d']?\s+(?:in|on|of)\s+(?:the\s+)?line\s+(\d{1,2})\b", sentence)
+    steps = next((b for b in since_clear(ctx) if b.kind == "steps" and b.params.get("lines")), None)
+    if m and steps is not None and 1 <= int(m.group(1)) <= len(steps.params["lines"]):
+        line = str(steps.params["lines"][int(m.group(1)) - 1])
+        if re.sub(r"\s+", "", q) in re.sub(r"\s+", "", line):
+            return {"target": line, "part": q}
+    return {"target": q}
+
+
 def rule_highlight(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     """"Highlight "A"", "Highlight the middle element 34", "Cross out the common factor (x - 2)",
     "Highlight the line `mid = (low + high) // 2`", "Put a box around the final answer": the target is
@@ -327,7 +339,7 @@ def rule_highlight(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if target is not None and target in several and len(several) >= 2:
         # "Highlight the lines 'visited.add(n)' and 'queue.enqueue(n)' together": each of them, none written again
         ctx.consumed.update(several)
-        return [_beat("highlight", "highlight:verb", ex, i, (), _kw(ex.sentence), target=q, color=colour)
+        return [_beat("highlight", "highlight:verb", ex, i, (), _kw(ex.sentence), color=colour, **_in_line(ex.sentence, q, ctx))
                 for q in several]
     both = re.match(r"^\s*(?:then\s+)?(?:highlight|circle|mark|box|colou?r|emphasi[sz]e)\s+(?:the\s+)?(?:numbers?\s+|values?\s+|"
                     r"cells?\s+|boxes\s+)?([^\s,]{1,12})\s*(?:,\s*([^\s,]{1,12})\s*,?)?\s+and\s+([^\s,.]{1,12})\b", ex.sentence, re.I)
