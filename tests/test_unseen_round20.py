@@ -303,3 +303,21 @@ def test_labels_with_arrows_pointing_at_pieces_and_at_the_right_hand_side():
     notes = [(b.params["label"], b.params["target"]) for b in beats if b.kind == "annotation"]
     assert notes == [("work W", "F d"), ("change in kinetic energy ΔKE", "\\frac{1}{2} m v^2 - \\frac{1}{2} m v_0^2")]
     assert not [b for b in beats if b.kind == "flow"]
+
+
+def test_a_heatmap_given_row_by_row_with_named_rows_and_its_outlined_blocks_said():
+    beats, notes = planned('On the right, a 4 × 4 heatmap with rows and columns labelled "cat", "dog", "car", "truck", '
+                           'each cell showing its value:\ncat:   1.00  0.91  0.34  0.33\ndog:   0.91  1.00  0.47  0.43\n'
+                           'car:   0.34  0.47  1.00  0.92\ntruck: 0.33  0.43  0.92  1.00\nThen outline the top-left 2 × 2 '
+                           'block with the label "animals" and the bottom-right 2 × 2 block with "vehicles".')
+    (heat,) = [b for b in beats if b.kind == "heatmap"]
+    assert heat.params["values"][1] == [0.91, 1.0, 0.47, 0.43] and heat.params["row_labels"] == ["cat", "dog", "car", "truck"]
+    assert not [n for n in notes if "illustrative pattern" in n]
+    assert not [b for b in beats if b.kind == "flow"]
+    assert [n for n in notes if "the outlined top-left 2 × 2 blocks of the heatmap on screen" in n]
+
+
+def test_four_named_vectors_in_a_list_are_four_columns():
+    beats, _ = planned("On the left, list the four vectors:\ncat   = [0.9, 0.6, 0.1, 0.2]\ndog   = [0.6, 0.9, 0.3, 0.1]\n"
+                       "car   = [0.1, 0.2, 0.9, 0.5]\ntruck = [0.0, 0.3, 0.7, 0.9]")
+    assert [(b.kind, b.params.get("label")) for b in beats] == [("matrix", n) for n in ("cat", "dog", "car", "truck")]

@@ -777,6 +777,23 @@ def _placeholder_attention(seed: str, n: int, causal: bool) -> list[list[float]]
     return rows
 
 
+def _heat_rows(s: str) -> list[tuple[str, list[float]]] | None:
+    """The rows of numbers after a colon, one a line, each named first ("cat:   1.00  0.91  0.34"): 2 to 12 rows of the
+    same length (2 to 12), or None."""
+    block = re.search(r":[ \t]*\n(.+)$", s, re.S)
+    if not block:
+        return None
+    rows = []
+    for ln in [x for x in block.group(1).splitlines() if x.strip()]:
+        m = re.fullmatch(r"\s*([A-Za-z][\w '-]{0,20}?)\s*:?\s+((?:-?\d*\.?\d+[ \t,]+){1,11}-?\d*\.?\d+)\s*", ln)
+        if not m:
+            return None
+        rows.append((m.group(1).strip(), [float(v) for v in re.split(r"[ \t,]+", m.group(2).strip())]))
+    if not 2 <= len(rows) <= 12 or len({len(v) for _, v in rows}) != 1 or len(rows[0][1]) < 2:
+        return None
+    return rows
+
+
 def rule_heatmap(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if fired_chart(ex, ctx, i):
         return []
@@ -791,6 +808,21 @@ def rule_heatmap(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             tokens = words
             ctx.consumed.add(q)
             break
+    named_rows = _heat_rows(s)
+    if named_rows:
+        # ':' then "cat:   1.00  0.91  0.34  0.33", one row a line: the values as given, each row by its name
+        names, values = [n for n, _ in named_rows], [v for _, v in named_rows]
+        quoted = [q for q in ex.quoted if len(q.split()) <= 3]
+        cols = quoted if len(quoted) == len(values[0]) else names if len(names) == len(values[0]) else None
+        ctx.consumed.update(names + (cols or []))
+        title = _titled(s, ctx)
+        strings = ([title] if title else []) + names + [n for n in (cols or []) if n not in names] + [
+            _fmt_cell(v) for row in values for v in row]
+        claim_drawn(ex, ctx, strings)
+        ex.prose[:] = []
+        ctx.stop = True
+        return [_beat("heatmap", "heatmap:named-rows", ex, i, strings, _kw(title or "heatmap"), values=values,
+                      row_labels=names, col_labels=cols, title=title, causal=causal or None)]
     if ex.matrices:
         values = [[float(v) for v in row][:12] for row in ex.matrices[0][:12]]
         ex.matrices.clear()  # drawn here, not again as a matrix

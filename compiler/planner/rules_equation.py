@@ -458,7 +458,8 @@ def rule_matrix(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     drew_chart = any(b.detail_index == i and b.source == ex.sentence and b.kind in ("plot", "scatter") for b in ctx.beats)
     if not beats and not drew_chart and re.search(r"\bvectors?\b|\bbasis\b", ex.bare, re.I):
         # "Draw the basis vectors î = [1, 0] and ĵ = [0, 1]": each a column vector with its name
-        for name, vals in re.findall(r"(?<![\w])([^\W\d]\w{0,3}\u0302?|[îĵk̂])\s*=\s*\[([^\[\]]{1,60})\]", ex.sentence)[:3]:
+        named = re.findall(r"(?<![\w])([^\W\d]\w{0,4}\u0302?|[îĵk̂])\s*=\s*\[([^\[\]]{1,60})\]", ex.sentence)
+        for name, vals in ctx.capped(i, named, 5, "named vectors"):
             nums = [v.strip() for v in vals.split(",") if v.strip()]
             if not nums or len(nums) > 6:
                 continue
@@ -470,6 +471,11 @@ def rule_matrix(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             ex.vectors[:] = [v for v in ex.vectors if [_fmt(x) for x in v] != nums]
         if beats:
             ex.prose[:] = [p for p in ex.prose if p[0] not in ctx.consumed]
+            drawn = {" ".join(str(s).split()) for b in beats for s in b.strings[:1]}
+            for b in [b for b in ctx.beats if b.kind == "equation" and b.detail_index == i and b.source == ex.sentence]:
+                exprs = b.params.get("exprs") or [b.params.get("expr")]
+                if all(" ".join(str(e).split()) in drawn for e in exprs):
+                    ctx.beats.remove(b)  # ("truck = [0.0, 0.3, 0.7, 0.9]" read first as a formula: it is the vector drawn)
     if not beats and not drew_chart and re.search(r"\bcolumn\s+vectors?\b", ex.bare, re.I) and ex.vectors:
         # "show the two vectors as column vectors side by side: [3, 4] and [4, 3]": each one a column
         for vec in ex.vectors[:3]:

@@ -382,6 +382,19 @@ def rule_flow(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if any(b.kind in ("flow", "network") for b in ctx.beats) and _cue(
             ex, r"^\s*(?:then\s+)?(?:animate|show (?:the )?data flow|show data flowing)\b"):
         return []  # an operation on the diagram already on screen (see rule_animate_previous)
+    outline = re.match(r"^\s*(?:then\s+|now\s+|next,?\s+|finally,?\s+)?(?:outline|frame|box|circle|shade|bracket)\s+(?:the\s+)?"
+                       r"((?:[\w-]+\s+){0,3}?(?:\d+\s*[×x]\s*\d+\s+)?(?:block|region|group|cells?|corner|part|area|rows?|columns?))\b",
+                       ex.sentence, re.I)
+    shown = [b for b in since_clear(ctx) if b.kind in ("heatmap", "table", "matrix", "grid", "sequence")]
+    if outline and shown and ex.quoted and not _flow_on_screen(ctx):
+        # "outline the top-left 2 × 2 block with the label "animals" and the bottom-right 2 × 2 block with "vehicles"":
+        # parts of the heatmap on screen, framed and named — not boxes of a new diagram (said: not drawn)
+        names = [q for q in ex.quoted if q not in ctx.consumed]
+        ctx.consumed.update(names)
+        ctx.lost(i, f"the outlined {outline.group(1)}s of the {shown[0].kind} on screen, labelled "
+                    f"{', '.join(repr(q) for q in names)}, are not drawn")
+        ctx.stop = True
+        return []
     on_screen = _flow_on_screen(ctx)
     if on_screen is not None:
         done = _flow_ports(ex, ctx, i, on_screen) or _flow_operation(ex, ctx, i, on_screen)
