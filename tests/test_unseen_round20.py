@@ -321,3 +321,18 @@ def test_four_named_vectors_in_a_list_are_four_columns():
     beats, _ = planned("On the left, list the four vectors:\ncat   = [0.9, 0.6, 0.1, 0.2]\ndog   = [0.6, 0.9, 0.3, 0.1]\n"
                        "car   = [0.1, 0.2, 0.9, 0.5]\ntruck = [0.0, 0.3, 0.7, 0.9]")
     assert [(b.kind, b.params.get("label")) for b in beats] == [("matrix", n) for n in ("cat", "dog", "car", "truck")]
+
+
+def test_bar_states_named_by_the_bars_a_lone_axis_and_a_formula_of_variable_products():
+    beats, notes = planned("Left: a vertical height axis from 0 to 5 m with ticks at '0 m', '2.5 m' and '5 m'.\n"
+                           "Right: a bar chart with two bars, 'PE' and 'KE', y-axis 'energy (J)' from 0 to 100, with a "
+                           "dashed horizontal line at 98 labelled 'total = 98 J'.\nAnimate the fall in three stages, pausing "
+                           "at each:\n- h = 5 m: PE = 98 J, KE = 0 J\n- h = 2.5 m: PE = 49 J, KE = 49 J\n- h = 0 m: PE = 0 J, "
+                           "KE = 98 J\nAt the top right show PE = mgh.")
+    (axis,) = [b for b in beats if b.kind == "number_line"]
+    assert axis.params["range"] == [0, 5] and [t["label"] for t in axis.params["tick_labels"]] == ["0 m", "2.5 m", "5 m"]
+    charts = [b for b in beats if b.kind == "bar_chart"]
+    assert [c.params.get("new_values") or c.params["values"] for c in charts] == [[98, 0], [49, 49], [0, 98]]
+    assert [b.params.get("expr") or b.params.get("exprs") for b in beats if b.kind == "equation"][-1] in ("PE = mgh", ["PE = mgh"])
+    assert [n for n in notes if "the line at 98 labelled 'total = 98 J' is not drawn" in n]
+    assert not [b for b in beats if b.kind == "flow"]

@@ -390,6 +390,9 @@ def _kind(tok: str) -> str:
         return "math"
     if re.fullmatch(r"[^\W\d_]\u0302?", tok) or re.fullmatch(r"[^\W\d_]['′]*", tok):
         return "math"  # a single letter (x, μ, î): a variable
+    if re.fullmatch(r"(?=[A-Z]?[a-z])[b-df-hj-np-tv-xzB-DF-HJ-NP-TV-XZ]{2,4}", tok) and low not in ("nth", "st", "nd", "rd", "th", "mr", "dr",
+                                                                                   "ms", "vs", "pp", "cm", "mm", "km", "kg"):
+        return "math"  # "mgh", "Fd", "kx": letters with no vowel are a product of variables, not a word (not "TCP")
     if re.fullmatch(r"[A-Za-z]+'*\(.*\)", tok):  # f(x), f'(x), g''(v)
         return "math"  # f(x), Probability(Event), sin(x)
     return "word"

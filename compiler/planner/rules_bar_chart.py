@@ -315,8 +315,25 @@ _QUOTED_BARS = re.compile(r"\bbars\s*,?\s*(?:(?:named|labell?ed|called|for)\s+)?
 _STATE = re.compile(r"^\s*(?:[-*•]\s*)?(?P<name>[^\n\[\]→:]{1,24}?)\s*(?:→|->|=>|:)\s*\[(?P<values>[^\[\]\n]{1,160})\]\s*[.,;]?\s*$", re.M)
 
 
-def _states(sentence: str, n: int) -> list[tuple[str, list[float]]]:
-    """The named states a sentence steps the chart through, one per line, each with one value per bar (n)."""
+def _states(sentence: str, n: int, labels: list | None = None) -> list[tuple[str, list[float]]]:
+    """The named states a sentence steps the chart through, one per line, each with one value per bar (n): in
+    brackets ("T = 0.5 → [0.864, 0.117, 0.019]") or by the bars' names ("h = 2.5 m: PE = 49 J, KE = 49 J")."""
+    if labels and len(labels) == n:
+        named = []
+        for ln in [x for x in sentence.split("\n")[1:] if x.strip()]:
+            m = re.fullmatch(r"\s*(?:[-*•]\s*)?(?P<name>[^\n:]{1,24}?)\s*:\s*(?P<rest>.+?)\s*[.;]?\s*", ln)
+            if not m:
+                break
+            got = {}
+            for lab in labels:
+                v = re.search(r"(?<![\w])" + re.escape(str(lab)) + r"\s*=\s*(" + NUM + r")", m.group("rest"))
+                if v:
+                    got[lab] = quantity(v.group(1))
+            if len(got) != n:
+                break
+            named.append((m.group("name").strip(), [got[lab] for lab in labels]))
+        if len(named) >= 2:
+            return named
     out = []
     for m in _STATE.finditer(sentence):
         values = [x.strip() for x in m.group("values").split(",")]
@@ -504,7 +521,7 @@ def rule_bar_chart(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         if relabelled is not None:
             return relabelled
     announced = ctx.announced.get("bar_chart")
-    states = _states(s, len(announced[1].get("labels") or ())) if announced is not None else []
+    states = _states(s, len(announced[1].get("labels") or ()), announced[1].get("labels")) if announced is not None else []
     if states:
         # "Animate T through these values, updating the bars:" then "T = 0.5 → [0.864, 0.117, 0.019]", …: the chart
         # announced before, in each state in turn, named by its title
@@ -656,6 +673,12 @@ def rule_bar_chart(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                 # ("Bar chart with x labels n = 1 to 9 and y from 0 to 1.4." announces it too, without a verb)
                 # "Draw a bar chart with x-axis "Year" (0, 1, 2, 3) …": its bars come in a later sentence
                 ctx.announced["bar_chart"] = (i, said)
+                line = re.search(r"\b(?:(?:dashed|dotted|horizontal|reference)\s+){0,2}line\s+at\s+(?:y\s*=\s*)?(" + NUM
+                                 + r")\b(?:[^.;\"\u201c]{0,20}?labell?ed\s+[\"\u201c]([^\"\u201d]{1,40})[\"\u201d])?", s, re.I)
+                if line:
+                    # "with a dashed horizontal line at 98 labelled 'total = 98 J'": a bar chart draws no lines — said
+                    ctx.lost(i, f"the line at {line.group(1)}" + (f" labelled {line.group(2)!r}" if line.group(2) else "")
+                             + " is not drawn (a bar chart has no reference lines)")
                 if re.search(r"\bfrom\s+" + NUM + r"\s+to\s+" + NUM + r"|\bticks?\b", s, re.I):
                     ctx.lost(i, "a bar chart has no axis scale: the range and ticks asked for are not drawn (each bar "
                                 "shows its value)")

@@ -85,6 +85,11 @@ def _items(text: str) -> list[tuple]:
     return out
 
 
+# "a vertical height axis from 0 to 5 m", "a horizontal frequency axis from 3 to 9": one axis, alone, with its range
+_LONE_AXIS = re.compile(r"\b(?:an?|the)\s+((?:vertical|horizontal)\s+(?:[a-z]+\s+)?|[a-z]+\s+)axis\s+(?:\w+\s+){0,3}?from\s+[-\d]",
+                        re.I)
+
+
 def _line_on_screen(ctx: Context) -> Beat | None:
     """The number line on screen, when it is the last figure drawn."""
     for b in since_clear(ctx):
@@ -118,6 +123,27 @@ def rule_number_line(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     """A number line the sentence draws (one beat, even for "a row of number lines"), or what a later sentence puts
     on the one on screen."""
     s = ex.sentence
+    lone = _LONE_AXIS.search(ex.bare) if not re.search(r"\baxes\b|\b[xy][- ]axis\b|\b(?:graph|plot|chart|curve|grid|histogram)s?\b",
+                                                      ex.bare, re.I) else None
+    if lone:
+        # "a vertical height axis from 0 to 5 m with ticks at "0 m", "2.5 m" and "5 m"": one axis alone — a number
+        # line, its ticks named as written
+        rng = re.search(r"\bfrom\s+(" + NUM + r")\s*(" + _UNIT + r")?\s+to\s+(" + NUM + r")\s*(" + _UNIT + r")?", s[lone.start():], re.I)
+        if rng and quantity(rng.group(1)) != quantity(rng.group(3)):
+            a, b = sorted((number(rng.group(1)), number(rng.group(3))), key=float)
+            unit = _unit(rng.group(4)) or _unit(rng.group(2))
+            ticks = [(q, re.match(r"\s*(" + NUM + r")", q)) for q in ex.quoted]
+            ticks = [{"value": number(m.group(1)), "label": q} for q, m in ticks
+                     if m and float(a) <= quantity(m.group(1)) <= float(b) and re.search(r"\bticks?\b", s, re.I)]
+            name = " ".join(w for w in (lone.group(1) or "").split() if w.lower() not in ("vertical", "horizontal")).strip()
+            label = (f"{name} ({unit})" if name and unit else name or unit) or None
+            if re.search(r"\bvertical\b", lone.group(0), re.I):
+                ctx.lost(i, "the vertical axis is drawn horizontally (a number line)")
+            params = {"range": [a, b], "tick_labels": ticks[:12], "label": label}
+            strings = [t["label"] for t in ticks] + ([label] if label else [])
+            ctx.consumed.update(strings)
+            return [_beat("number_line", "number_line:lone-axis", ex, i, strings, _kw(s) + ("number", "line"),
+                          **{k: v for k, v in params.items() if v})]
     if not re.search(r"\bnumber[- ]lines?\b", ex.bare, re.I):
         line = _line_on_screen(ctx)
         if line is not None:
