@@ -336,3 +336,10 @@ def test_bar_states_named_by_the_bars_a_lone_axis_and_a_formula_of_variable_prod
     assert [b.params.get("expr") or b.params.get("exprs") for b in beats if b.kind == "equation"][-1] in ("PE = mgh", ["PE = mgh"])
     assert [n for n in notes if "the line at 98 labelled 'total = 98 J' is not drawn" in n]
     assert not [b for b in beats if b.kind == "flow"]
+
+
+def test_a_log_with_a_subscript_base_starts_the_formula():
+    from compiler.planner.extract import extract
+
+    assert extract("On the right write: log₁₀ N = log₁₀ 800 − (t/8)·log₁₀ 2 now").prose[0][0] == \
+        "log₁₀ N = log₁₀ 800 − (t/8)·log₁₀ 2"

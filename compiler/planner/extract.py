@@ -366,8 +366,8 @@ def _kind(tok: str) -> str:
         return "math"  # a differential: "\\int x e^x \\, dx", "du = u' \\, dx"
     if low in _STOP_WORDS:
         return "stop"
-    if low in _MATH_FUNCS or re.fullmatch(r"(?:log|lg|ln)_?\d{1,2}", low):
-        return "math"  # sin, log, log2, log_10
+    if low in _MATH_FUNCS or re.fullmatch(r"(?:log|lg|ln)(?:_?\d{1,2}|[₀-₉]{1,2})", low):
+        return "math"  # sin, log, log2, log_10, log₁₀
     if low in _GREEK_NAMES:
         return "math"  # "T = 2 pi sqrt(L/g)", "omega t": a Greek letter spelled out is a symbol
     if re.fullmatch(r"[A-Za-z]+(?:-[A-Za-z]+)+", tok) or re.fullmatch(r"[A-Za-z]+'[A-Za-z]*", tok) or re.fullmatch(
