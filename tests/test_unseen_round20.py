@@ -343,3 +343,16 @@ def test_a_log_with_a_subscript_base_starts_the_formula():
 
     assert extract("On the right write: log₁₀ N = log₁₀ 800 − (t/8)·log₁₀ 2 now").prose[0][0] == \
         "log₁₀ N = log₁₀ 800 − (t/8)·log₁₀ 2"
+
+
+def test_an_object_arrow_given_in_picture_units_with_a_scale_and_a_quoted_legend_once():
+    s1 = scene("Title 'Thin Lenses'. At x = 0 draw a converging lens with focal length 10 cm.", "One.", style="Dark.")
+    s2 = scene("Same axis, lens and focal points as before (1 unit = 5 cm). Draw an upright green arrow from (-6, 0) to "
+               "(-6, 2) labelled 'object'. Trace three rays from the tip. At the meeting point draw the image.\n"
+               "In the upper right corner show a legend:\n'1: parallel → through F′'\n'2: through center → straight'\n"
+               "'3: through F → parallel'", "Two.", style="Dark.")
+    beats = plan_storyboard(Storyboard.model_validate({"scenes": [s1, s2]})).scenes[1].beats
+    (lens,) = [b.params["lens"] for b in beats if b.kind == "physics"]
+    assert (lens["object_distance"], lens["object_height"], lens.get("image")) == (30.0, 10.0, True)
+    (legend,) = [b for b in beats if b.kind == "bullets"]
+    assert legend.params["items"][0] == "1: parallel → through F′"

@@ -76,9 +76,10 @@ def _read(s: str, scale, unit: str, about: str = "") -> dict:
             out["focal"] = _length(fx.group(1), None, scale, unit)
         elif dots:
             out["focal"] = _length(dots.group(2), None, scale, unit)
-    at_xy = re.search(r"\bobject\b[^.;]{0,30}?\bfrom\s*\(\s*(" + NUM + r")\s*,\s*0\s*\)\s*to\s*\(\s*" + NUM + r"\s*,\s*(" + NUM
-                      + r")\s*\)", s, re.I)
-    if at_xy and _F_AT_X.search(s + " " + about):
+    at_xy = re.search(r"\b(?:object|arrow)\b[^.;]{0,30}?\bfrom\s*\(\s*(" + NUM + r")\s*,\s*0\s*\)\s*to\s*\(\s*" + NUM + r"\s*,\s*(" + NUM
+                      + r")\s*\)", s, re.I) if re.search(r"\bobject\b", s, re.I) else None
+    if at_xy and (_F_AT_X.search(s + " " + about) or scale):
+        # ("an upright green arrow from (-6, 0) to (-6, 2) labelled 'object'" with "1 unit = 5 cm": the object)
         # "F at x = -2" and "Object arrow from (-1, 0) to (-1, 1) (5 cm from the lens)": the picture's coordinates
         # measure the object as they measure F — not the centimetres written beside them
         out["object_distance"] = _length(at_xy.group(1), None, scale, unit)
