@@ -529,8 +529,10 @@ def rule_bar_chart(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         labels = announced[1]["labels"]
         beats, before = [], None
         for name, values in ctx.capped(i, states, 8, "states of the chart"):
-            strings = [name] + labels + [_fmt_cell(v) for v in values]
-            params = dict(labels=labels, values=before or values, title=name)
+            # (the chart's own caption kept with the state's name: "energy (J) — h = 2.5 m")
+            caption = f"{announced[1]['title']} \u2014 {name}" if announced[1].get("title") else name
+            strings = [caption] + labels + [_fmt_cell(v) for v in values]
+            params = dict(labels=labels, values=before or values, title=caption)
             if before is not None:
                 params.update(new_values=values, extend=True)
             beats.append(_beat("bar_chart", "bar_chart:announced-states", ex, i, strings,
