@@ -356,3 +356,13 @@ def test_an_object_arrow_given_in_picture_units_with_a_scale_and_a_quoted_legend
     assert (lens["object_distance"], lens["object_height"], lens.get("image")) == (30.0, 10.0, True)
     (legend,) = [b for b in beats if b.kind == "bullets"]
     assert legend.params["items"][0] == "1: parallel → through F′"
+
+
+def test_dots_placed_on_the_number_line_drawn_earlier_with_the_values_their_labels_hold():
+    beats, _ = planned("Draw a horizontal number line from -1 to 1 at the bottom of the screen with ticks at '-1', '0' "
+                       "and '1'. Above it, three panels side by side: left panel 'opposite', right panel 'same'. Finally "
+                       "place three dots on the number line for our words: \"cat–car 0.47\" and \"cat–dog 0.94\" with "
+                       "their labels above the line.")
+    (line,) = [b for b in beats if b.kind == "number_line"]
+    assert [(p["value"], p["label"]) for p in line.params["points"]] == [(0.47, "cat–car 0.47"), (0.94, "cat–dog 0.94")]
+    assert not [b for b in beats if b.kind == "text"]

@@ -103,7 +103,7 @@ def _line_on_screen(ctx: Context) -> Beat | None:
 def _complete(ex: Extracted, ctx: Context, i: int, line: Beat) -> None:
     """"Mark points at 2 and 7", "Shade the interval from 2 to 5" after the line is drawn: they go on it."""
     s = ex.sentence
-    if not re.match(r"^\s*(?:then\s+|next,?\s+|now\s+)?(?:mark|put|place|draw|add|shade|highlight|show|plot|colou?r)\w*\b",
+    if not re.match(r"^\s*(?:then\s+|next,?\s+|now\s+|finally,?\s+)?(?:mark|put|place|draw|add|shade|highlight|show|plot|colou?r)\w*\b",
                     s, re.I):
         return
     params, strings = _pieces(ex, ctx, i, s, s, dict(line.params))
@@ -144,11 +144,20 @@ def rule_number_line(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             ctx.consumed.update(strings)
             return [_beat("number_line", "number_line:lone-axis", ex, i, strings, _kw(s) + ("number", "line"),
                           **{k: v for k, v in params.items() if v})]
-    if not re.search(r"\bnumber[- ]lines?\b", ex.bare, re.I):
-        line = _line_on_screen(ctx)
+    if not re.search(r"\bnumber[- ]lines?\b", ex.bare, re.I) or (
+            re.search(r"\b(?:on|to|along|onto|above|below|under)\s+the\s+number[- ]line\b", ex.bare, re.I)
+            and not re.search(r"\b(?:new|second|another|other)\s+number[- ]line\b", ex.bare, re.I)):
+        # ("Finally place three dots on the number line …": the line on screen, completed — not a new one)
+        named = re.search(r"\bnumber[- ]lines?\b", ex.bare, re.I)
+        line = _line_on_screen(ctx) or (next((b for b in since_clear(ctx) if b.kind == "number_line"), None) if named else None)
         if line is not None:
             _complete(ex, ctx, i, line)
-        return []
+            return []
+        if re.search(r"\bnumber[- ]lines?\b", ex.bare, re.I) and not re.search(
+                r"\b(?:draw|show|display|add|sketch|start|use)\w*\b[^.;]{0,40}\bnumber[- ]line", ex.bare, re.I):
+            return []  # ("draw a thin arrow down to its position on the number line": a line no sentence drew yet)
+        if not re.search(r"\bnumber[- ]lines?\b", ex.bare, re.I):
+            return []
     if not re.search(r"\b(?:draw|show|display|add|sketch|place|put|use|start|below|above|beneath|under|on the)\w*\b|^\s*(?:an?|the)\b",
                      s, re.I):
         return []
@@ -225,6 +234,10 @@ def _pieces(ex: Extracted, ctx: Context, i: int, s: str, rest: str, params: dict
 
     for q in re.finditer(_Q + r"\s+at\s+(" + NUM + r")", s):
         point(number(q.group(2)), q.group(1))
+    # 'three dots on the number line for our words: "cat–car 0.47" and "cat–dog 0.94"': each label holds its value
+    if re.search(r"\b(?:dots?|points?|markers?|marks?)\b", rest, re.I):
+        for q in re.finditer(r"[\"\u201c]([^\"\u201d\d]{1,30}?)\s+(" + NUM + r")[\"\u201d]", s):
+            point(number(q.group(2)), f"{q.group(1).strip()} {q.group(2)}")
     for q in re.finditer(r"\b(" + NUM + r")\s*(?:\(|:|=)\s*" + _Q, rest):
         point(number(q.group(1)), q.group(2))
     # "mark the point 7 with a dot labeled "x"", "the number 3 marked "start""
