@@ -40,7 +40,7 @@ _EXPLICIT = re.compile(r"\b(?:the\s+)?same\b(?!\s+(?:length|lengths|size|height|
                        r"(?!\s+(?:line|lines|step|steps|row|rows|one|ones|equations?|formula|result|value|term|item|entry|number|"
                        r"digit|word|guess|estimate|iteration)\b)|\bearlier\b|\bas\s+before\b|\bfrom\s+before\b|"
                        r"\bstill on screen\b|\bremains?\b|\bthe\s+(?:first|original|initial|earlier)\s+(?:arrangement|figure|picture|construction|"
-                       r"configuration|setup|drawing)\b|\b(?:comes?|coming|brings?|bringing|goes|is|are)\s+back\b(?! and forth)|\bback\s+(?:again|on\s+screen)\b", re.I)
+                       r"configuration|setup|drawing)\b|\b(?:comes?|coming|brings?|bringing|goes|is|are)\s+back\b(?! and forth)|\bback\s+(?:again|on\s+screen)\b|\b(?:a|an)\s+(?:small(?:er)?\s+|mini(?:ature)?\s+|reduced\s+)?copy\s+of\s+the\b", re.I)
 _PLACE = re.compile(r"\b(?:on|in|under|along|through|to|into|onto|from|of|over|across|at|inside|within|beside|near|"
                     r"below|above|around|below|toward|towards|down|up|between)\s+(?:the|this|that|these|those|both)\s+"
                     r"(?:\w+\s+){0,3}?(?P<noun>NOUN)\b", re.I)

@@ -238,6 +238,15 @@ def rule_highlight(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if column is not None:
         return column  # ('… the table from the earlier scene with only the "Test positive" column highlighted')
     strong = re.match(r"^\s*(?:then\s+)?(?:highlight|emphasi[sz]e|circle|flash|pulse|spotlight)\b", ex.sentence, re.I)
+    code_lines = {" ".join(ln.split()) for b in since_clear(ctx) if b.kind == "code"
+                  for ln in str(b.params.get("code", "")).split("\n") if ln.strip()}
+    in_code = [q for q in ex.quoted if q not in ctx.consumed and " ".join(q.split()) in code_lines]
+    if strong and in_code:
+        # "Highlight the line "if key < root.key:" and, at the same time, the left edge from 50 to 30 in the tree; then
+        # highlight "root.right = …"": the lines of the code on screen, each in turn (the tree's edges are the tree's)
+        ctx.consumed.update(in_code)
+        return [_beat("highlight", "highlight:code-line", ex, i, (), _kw(q), target=q, color=colour_named(ex.sentence))
+                for q in in_code]
     if any(b.detail_index == i and b.source == ex.sentence and "recalled" not in b.rule and not (
             strong and b.kind == "message_chart") for b in ctx.beats):
         return []  # a chart operation already showed it ("Highlight the left and right tails…", "mark both sides
