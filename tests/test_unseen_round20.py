@@ -379,3 +379,9 @@ def test_a_small_copy_of_the_tree_recalls_it_and_code_lines_highlighted_with_a_p
     assert "graph:recalled-from-scene-1" in [b.rule for b in beats]
     assert [b.params["target"] for b in beats if b.rule == "highlight:code-line"] == ["if key < root.key:"]
     assert not [b for b in beats if b.kind == "text"]
+
+
+def test_an_icon_asked_at_the_top_of_each_column_is_said():
+    _, notes = planned("Two columns with a small circuit icon at the top of each. Left column 'Series': 'R = R1 + R2'. "
+                       "Right column 'Parallel': '1/R = 1/R1 + 1/R2'.")
+    assert [n for n in notes if "the circuit icon at the top of each column is not drawn" in n]

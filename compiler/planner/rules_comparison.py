@@ -175,6 +175,12 @@ def rule_comparison(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         under = {"question mark": "?", "check mark": "✓", "checkmark": "✓", "tick": "✓", "cross": "✗"}.get(
             re.sub(r"\s+", " ", mark.group(1).lower()), "") if mark else ""
         # ("… two headings …, with a question mark under each": each column starts with it)
+        pictured = re.search(r"\b(?:an?|one)\s+(?:small\s+|tiny\s+|little\s+)?((?:[\w-]+\s+)?(?:icon|picture|image|drawing|"
+                             r"diagram|sketch|illustration))\s+(?:at|on|in|above|under|below)\s+(?:the\s+)?(?:top|bottom|head)?\s*"
+                             r"(?:of\s+)?(?:each|both|every)\b", ex.bare or "", re.I)
+        if pictured:
+            # "Two columns with a small circuit icon at the top of each": the columns hold text — the pictures are said
+            ctx.lost(i, f"the {pictured.group(1)} at the top of each column is not drawn (a column holds text)")
         return [_comparison_beat(ex, i, "comparison:divider", titles, [[under] if under else [] for _ in range(n)],
                                  [""] * n, ("compare", "versus", "side"))]
     # one column: its title, its lines (backticked ones in monospace) and its caption
