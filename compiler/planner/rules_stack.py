@@ -103,18 +103,22 @@ def _called(ex: Extracted, ctx: Context, i: int, w: dict) -> list[Beat] | None:
                     moved.append(tokens.pop(0 if queue else -1))
         if last is not None and last[0] in since_clear(ctx) and not moved:
             return None  # "peek()": the stack on screen stays as it is
+    # the boxes' own names ("a box containing "3" drops …") are the cells drawn; a logged call is written beside
+    ctx.consumed.update(q for q in ex.quoted if q in tokens + moved)
+    return [_stack_beat(ex, ctx, i, tokens, queue)]
+
+
+def _stack_beat(ex: Extracted, ctx: Context, i: int, tokens: list[str], queue: bool) -> Beat:
+    """The stack (or queue) with these contents: a new row, or the one of its kind on screen in a new state
+    (`update`, morphed in place); more than MAX_ITEMS are said, not drawn."""
     if len(tokens) > MAX_ITEMS:
         ctx.lost(i, f"the {'queue' if queue else 'stack'} holds {len(tokens)} items: only the first {MAX_ITEMS} are drawn")
         tokens = tokens[:MAX_ITEMS]
     label = "Queue (front → back)" if queue else "Stack (bottom → top)"
-    params = {"tokens": tokens or [_EMPTY], "label": label}
     here = any(b.rule.startswith("sequence:stack") and _is_queue(b) == queue for b in since_clear(ctx))
-    if here:
-        params["update"] = True
-    # the boxes' own names ("a box containing "3" drops …") are the cells drawn; a logged call is written beside
-    ctx.consumed.update(q for q in ex.quoted if q in tokens + moved)
-    return [_beat("sequence", "sequence:stack" + ("-changed" if here else ""), ex, i, list(params["tokens"]) + [label],
-                  _kw(ex.sentence) + ("stack",), **params)]
+    params = {"tokens": tokens or [_EMPTY], "label": label, **({"update": True} if here else {})}
+    return _beat("sequence", "sequence:stack" + ("-changed" if here else ""), ex, i, list(params["tokens"]) + [label],
+                 _kw(ex.sentence) + ("stack",), **params)
 
 
 def _contents(s: str, w: dict) -> list[str] | None:
@@ -150,10 +154,8 @@ def rule_stack(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if empty and ctx.mentions(r"\b(?:stacks?|queues?)\b") and not any(b.rule.startswith("sequence:stack") for b in since_clear(ctx)):
         # "In the center draw an empty stack container": the stack, empty, that the pushes after it fill
         queue = empty.group(1).lower() == "queue" or (empty.group(1).lower() != "stack" and not ctx.mentions(r"\bstacks?\b"))
-        label = "Queue (front → back)" if queue else "Stack (bottom → top)"
         ctx.consumed.update(q for q in ex.quoted if q.lower() in ("stack", "queue"))
-        return [_beat("sequence", "sequence:stack", ex, i, [_EMPTY, label], _kw(ex.sentence) + ("stack",),
-                      tokens=[_EMPTY], label=label)]
+        return [_stack_beat(ex, ctx, i, [], queue)]
     s = mask_shown(ex.sentence)  # (a quoted caption "Pop A → visit → push C, B" pushes nothing)
     noun = w["nouns"].search(s)
     last = _last_state(ctx)
@@ -194,16 +196,7 @@ def rule_stack(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         return []
     if re.search(r"\(\s*top\s+to\s+bottom\s*\)", s, re.I):
         tokens = tokens[::-1]  # written top first: the row reads bottom to top
-    if len(tokens) > MAX_ITEMS:
-        ctx.lost(i, f"the {'queue' if queue else 'stack'} holds {len(tokens)} items: only the first {MAX_ITEMS} are drawn")
-        tokens = tokens[:MAX_ITEMS]
-    label = "Queue (front → back)" if queue else "Stack (bottom → top)"
-    params = {"tokens": tokens or [_EMPTY], "label": label}
-    here = any(b.rule.startswith("sequence:stack") for b in since_clear(ctx))
-    if here:
-        params["update"] = True
     ctx.stop = True  # the sentence is about the stack: nothing else to draw for it (its quoted caption aside)
+    stack = _stack_beat(ex, ctx, i, tokens, queue)
     rest = [q for q in ex.quoted if q not in ctx.consumed]
-    extra = [_beat("text", "text:quoted-string", ex, i, [q], _kw(q), text=q, role="note") for q in rest]
-    return [_beat("sequence", "sequence:stack" + ("-changed" if here else ""), ex, i, list(params["tokens"]) + [label],
-                  _kw(ex.sentence) + ("stack",), **params)] + extra
+    return [stack] + [_beat("text", "text:quoted-string", ex, i, [q], _kw(q), text=q, role="note") for q in rest]
