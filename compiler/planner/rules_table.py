@@ -580,18 +580,24 @@ def _added_row(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
         ctx.lost(i, f"the row {text[:40]!r} has {len(cells)} cells for a table of {ncols} columns: it is not added")
         ctx.stop = True
         return []
+    return _with_row(ex, ctx, i, table, cells, text, "table:added-row", highlighted=True)
+
+
+def _with_row(ex: Extracted, ctx: Context, i: int, table: Beat, cells: list[str], text: str, rule: str,
+              highlighted: bool) -> list[Beat]:
+    """The table on screen with one more row (an empty cell kept empty), changed in place — highlighted when the
+    sentence adds it as news; a ninth row is said, not drawn."""
     rows = [list(r) for r in table.params["rows"]] + [[cell_number(c) if c else "" for c in cells]]
-    if len(rows) > 8:
-        ctx.lost(i, "the table already has 8 rows: the new row is not added")
-        ctx.stop = True
-        return []
-    strings = [c for c in cells if c]
-    claim(ex, ctx, strings + [text])
-    ex.prose[:] = []
     ctx.stop = True
+    if len(rows) > 8:
+        ctx.lost(i, f"the table already has 8 rows: the row {text[:40]!r} is not added")
+        return []
+    claim(ex, ctx, [c for c in cells if c] + [text])
+    ex.prose[:] = []
     params = {k: v for k, v in table.params.items() if k not in ("highlight_row", "highlight_col", "highlight_cell")}
-    return [_beat("table", "table:added-row", ex, i, list(table.params["columns"]) + [_fmt(c) for r in rows for c in r if c != ""],
-                  _kw(ex.sentence) + ("table",), **{**params, "rows": rows, "update": True, "highlight_row": len(rows) - 1})]
+    params.update(rows=rows, update=True, **({"highlight_row": len(rows) - 1} if highlighted else {}))
+    return [_beat("table", rule, ex, i, list(table.params["columns"]) + [_fmt(c) for r in rows for c in r if c != ""],
+                  _kw(ex.sentence) + ("table",), **params)]
 
 
 def _next_row(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
@@ -604,17 +610,7 @@ def _next_row(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
     cells = [match_text(m) for m in re.finditer(Q, line)]
     if len(cells) != len(table.params["columns"]):
         return None
-    rows = [list(r) for r in table.params["rows"]] + [[cell_number(c) if c else "" for c in cells]]
-    if len(rows) > 8:
-        ctx.lost(i, f"the table already has 8 rows: the row {line[:40]!r} is not added")
-        ctx.stop = True
-        return []
-    claim(ex, ctx, [c for c in cells if c])
-    ex.prose[:] = []
-    ctx.stop = True
-    params = {k: v for k, v in table.params.items() if k not in ("highlight_row", "highlight_col", "highlight_cell")}
-    return [_beat("table", "table:next-row", ex, i, list(table.params["columns"]) + [_fmt(c) for r in rows for c in r if c != ""],
-                  _kw(ex.sentence) + ("table",), **{**params, "rows": rows, "update": True})]
+    return _with_row(ex, ctx, i, table, cells, line, "table:next-row", highlighted=False)
 
 
 def _known_table(ctx: Context) -> tuple[Beat | None, Beat | None]:
