@@ -174,7 +174,7 @@ def _log_lines(block: str) -> list[str]:
         else:
             run = []
     # ('"1: parallel → through F′"' one a line: the quoted line, without its quotes — the same item the quotes give)
-    run = [re.sub(r'^[\"\u201c](.+)[\"\u201d]\s*[.,;]?$', r"\1", ln) for ln in run]
+    run = [re.sub(r'^[\"\u201c]([^\"\u201c\u201d]+)[\"\u201d]\s*[.,;]?$', r"\1", ln) for ln in run]
     return run[:12] if len(run) >= 3 else []
 
 
