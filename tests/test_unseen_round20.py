@@ -384,3 +384,15 @@ def test_an_icon_asked_at_the_top_of_each_column_is_said():
     _, notes = planned("Two columns with a small circuit icon at the top of each. Left column 'Series': 'R = R1 + R2'. "
                        "Right column 'Parallel': '1/R = 1/R1 + 1/R2'.")
     assert [n for n in notes if "the circuit icon at the top of each column is not drawn" in n]
+
+
+def test_arrows_from_the_origin_named_by_quotes_with_their_coordinates_and_a_lookup_panel():
+    beats, _ = planned('Draw a coordinate plane for the word vectors with x from 0 to 9 and y from 0 to 5. Draw three '
+                       'arrows from the origin: '
+                       '"cat" to (4, 1), "dog" to (3, 2) and "car" to (1, 4), each with its label at the tip and its '
+                       'coordinates in brackets under the label: "[4, 1]", "[3, 2]", "[1, 4]".\nOn the right side show a '
+                       'small lookup panel:\ncat → [4, 1]\ndog → [3, 2]\ncar → [1, 4]')
+    (arrows,) = [b for b in beats if b.kind == "vector_plane" and b.params.get("vectors")]
+    assert [(v["x"], v["y"], v["label"]) for v in arrows.params["vectors"]] == [
+        (4, 1, "cat [4, 1]"), (3, 2, "dog [3, 2]"), (1, 4, "car [1, 4]")]
+    assert not [b for b in beats if b.kind in ("flow", "sequence", "text")]

@@ -207,6 +207,9 @@ def rule_list_block(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         # "Step by step, compare …, show the comparison text on the right …:" then "3 vs 9 → take 3", "27 vs 9 → take
         # 9", …: a log of what happens, one line per step, shown in turn (the lines after it are read as usual)
         ctx.consumed.update(log)
+        if any(re.search(r"\[[^\[\]]+\]", ln) for ln in log):
+            ex.vectors[:] = []  # ("cat → [4, 1]": the lines' brackets are written in them, not rows of boxes too)
+            ctx.stop = len(log) == len([x for x in block.group(1).splitlines() if x.strip()])
         return [_beat("bullets", "bullets:log-lines", ex, i, log, sum((_kw(x) for x in log), ()), items=log, style="dot")]
     if not listed:
         return []

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from .beats import Beat
-from .context import Context, _beat, _kw, since_clear
+from .context import Context, _beat, _fmt, _kw, since_clear
 from .extract import Extracted, tex_matrix
 from .knowledge import plane_nouns
 from .quantity import NUM, quantity
@@ -32,6 +32,7 @@ _ROTATE = re.compile(r"\brotat\w*\s+(?:the\s+)?(?:entire\s+|whole\s+)?(?:grid|pl
                      r"(-?\d+(?:\.\d+)?)\s*(?:°|degrees?)", re.I)
 _SCALE = re.compile(r"\bscal\w*\s+(?:it\s+|the\s+\w+\s+|everything\s+)?(?:up\s+)?by\s+(?:a\s+factor\s+of\s+)?(√\s*\d+(?:\.\d+)?|\d+(?:\.\d+)?)",
                     re.I)
+_QUOTED_TO = re.compile(r"[\"\u201c]([^\"\u201d]{1,20})[\"\u201d]\s+to\s+\(\s*(" + NUM + r")\s*,\s*(" + NUM + r")\s*\)")
 _VECTOR_AT = re.compile(r"\bvectors?\s+\(\s*(" + NUM + r")\s*,\s*(" + NUM + r")\s*\)")
 # "the vector v = (1, 1)", "vector b = [2, -1]": a named vector written by its coordinates
 _VECTOR_NAMED = re.compile(r"\b(?:eigen)?vectors?\s+(?:[\w$\\{}]+\s+)?[\"\u201c]?([a-zA-Z](?:_\{?\w{1,10}\}?|\w)?)\s*=\s*[(\[⟨<]\s*(" + NUM
@@ -128,7 +129,15 @@ def _vectors(ex: Extracted, complex_plane: bool = False, styled: dict | None = N
                 named.setdefault(more.start(1), more)
                 at = more.end()
     spans += [(m, start) for start, m in named.items() if not any(a <= start < b.end() for b, a in spans)]
+    if re.search(r"\b(?:arrows?|vectors?)\s+from\s+(?:the\s+)?origin\b", s, re.I):
+        # 'Draw three arrows from the origin: "cat" to (4, 1), "dog" to (3, 2) and "car" to (1, 4)': each named by its quote
+        spans += [(m, m.start()) for m in _QUOTED_TO.finditer(s) if not any(a <= m.start() < b.end() for b, a in spans)]
     for m, start in sorted(spans, key=lambda x: x[1]):
+        if m.re is _QUOTED_TO:
+            _add_vector(found, {"x": quantity(m.group(2)), "y": quantity(m.group(3)), "label": m.group(1).strip(),
+                                **({"color": styled[m.group(1).strip().lower()]} if styled and m.group(1).strip().lower() in styled
+                                   else {})})
+            continue
         if m.re in (_VECTOR_NAMED, _DRAWN_NAMED, _NAMED_MORE):
             x, y = quantity(m.group(2)), quantity(m.group(3))
             quoted = re.search(r"[\"\u201c]([^\"\u201d]{1,20})[\"\u201d]", m.group(0))
@@ -488,6 +497,14 @@ def rule_vector_plane(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                               and (on_screen is not None or plane_cue), ctx.theme.labels,
                               plane=on_screen is not None or plane_cue)
     vectors = ctx.capped(i, vectors, 8, "vectors")
+    for v in vectors:
+        # ('… each with its label at the tip and its coordinates in brackets under the label: "[4, 1]", …': the
+        # coordinates written with the vector's name, not boxes of their own)
+        coords = next((q for q in ex.quoted if q not in ctx.consumed and re.fullmatch(
+            r"\s*[\[(]\s*" + re.escape(_fmt(v["x"])) + r"\s*,\s*" + re.escape(_fmt(v["y"])) + r"\s*[\])]\s*", q)), None)
+        if coords and v.get("label"):
+            ctx.consumed.update([coords, v["label"]])
+            v["label"] = f"{v['label']} {coords.strip()}"
     tip_to_tail = []
     for v in [v for v in vectors if v.pop("_from_tip", None)]:
         # "From its tip, draw "v_current = (3, 0)"": an arrow from the tip of the vector drawn last, not the origin
