@@ -13,6 +13,15 @@ def scene(details: str, audio: str, style: str = "Dark blue background.", plot: 
     return {"scene_plot": plot, "animation_details": details, "animation_style": style, "audio_text": audio, **extra}
 
 
+def planned_scene(details: str, style: str = "Default colours.", audio: str = "Some narration here."):
+    """The beats of a one-scene storyboard with these details, and its planner notes as "CODE message" strings."""
+    from compiler.models import Storyboard
+    from compiler.plan import plan_storyboard
+
+    plan = plan_storyboard(Storyboard.model_validate({"scenes": [scene(details, audio, style=style)]}))
+    return list(plan.scenes[0].beats), [f"{n.code} {n.message}" for n in plan.diagnostics]
+
+
 def assert_snapshot(folder: str, generated) -> None:
     """The generated scene's code equals its snapshot in tests/snapshots/<folder>/ (written when missing or when
     SBC_UPDATE_SNAPSHOTS is set)."""

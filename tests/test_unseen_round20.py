@@ -8,13 +8,19 @@ import pytest
 from compiler.models import Storyboard
 from compiler.plan import plan_storyboard
 
+from .conftest import planned_scene as planned
 from .conftest import scene
 
 
-def planned(details: str, style: str = "Default colours.", audio: str = "Some narration here."):
-    sb = Storyboard.model_validate({"scenes": [scene(details, audio, style=style)]})
-    plan = plan_storyboard(sb)
-    return list(plan.scenes[0].beats), [f"{n.code} {n.message}" for n in plan.diagnostics]
+def generated(details: str):
+    """The scene code generated for a one-scene storyboard, and its dry run (the scene executed without rendering)."""
+    from compiler import dryrun
+    from compiler.generate import generate_scene
+    from compiler.timing import estimate_timings, time_plan
+
+    sb = Storyboard.model_validate({"scenes": [scene(details, "One. Two. Three. Four.", style="Dark background.")]})
+    gen = generate_scene(time_plan(plan_storyboard(sb), estimate_timings(sb)).scenes[0])
+    return gen, dryrun.run_scene(gen.code, gen.class_name, 1)
 
 
 def test_two_bodies_placed_by_name_are_one_picture_and_an_arrow_goes_on_the_body_the_sentence_names():
@@ -142,20 +148,13 @@ def test_a_plot_with_tick_steps_generates_them_and_refuses_too_many():
 
 
 def test_tick_steps_and_bar_texts_as_written_reach_the_generated_scene_and_run():
-    from compiler import dryrun
-    from compiler.generate import generate_scene
-    from compiler.timing import estimate_timings, time_plan
-
     details = ('Draw axes: x-axis "Years" from 0 to 30 with ticks every 5, y-axis "Balance ($)" from 0 to 18000 with '
                'ticks every 3000. Plot A = 1000 (1 + 0.1 t). Clear the screen. Draw a bar chart with categories 0, 1, 2, 3. '
                'Bars have heights 0.125, 0.375, 0.375 and 0.125. Above each bar write its value as a fraction: "1/8", '
                '"3/8", "3/8", "1/8".')
-    sb = Storyboard.model_validate({"scenes": [scene(details, "One. Two. Three. Four.", style="Dark background.")]})
-    ts = time_plan(plan_storyboard(sb), estimate_timings(sb)).scenes[0]
-    gen = generate_scene(ts)
+    gen, ins = generated(details)
     assert "x_step=5," in gen.code and "y_step=3000," in gen.code
     assert "value_labels=['1/8', '3/8', '3/8', '1/8']," in gen.code
-    ins = dryrun.run_scene(gen.code, gen.class_name, 1)
     assert ins.violations == []
 
 
@@ -231,16 +230,9 @@ def test_one_parts_labels_a_counter_or_an_arrows_label_do_not_colour_every_text_
 
 
 def test_rows_of_numbers_are_centred_one_under_another():
-    from compiler import dryrun
-    from compiler.generate import generate_scene
-    from compiler.timing import estimate_timings, time_plan
-
-    details = "Show the rows of Pascal's triangle, each row centered:\n1\n1 1\n1 2 1\n1 3 3 1"
-    sb = Storyboard.model_validate({"scenes": [scene(details, "One. Two.", style="Dark background.")]})
-    ts = time_plan(plan_storyboard(sb), estimate_timings(sb)).scenes[0]
-    gen = generate_scene(ts)
+    gen, ins = generated("Show the rows of Pascal's triangle, each row centered:\n1\n1 1\n1 2 1\n1 3 3 1")
     assert "align='center'" in gen.code
-    assert dryrun.run_scene(gen.code, gen.class_name, 1).violations == []
+    assert ins.violations == []
 
 
 def test_keep_the_chart_named_by_its_numbers_brings_it_back():
