@@ -1,6 +1,6 @@
 """`sbc watch`: the contact sheet kept up to date while a storyboard is edited.
 
-The file is polled (stat every `POLL_S`; its bytes hashed when the stat changes, or while its mtime is
+The file is polled (stat every `POLL_S`; its bytes hashed when a changed stat has held for one poll, or while its mtime is
 recent, for file systems with coarse timestamps): a save whose bytes differ from the last ones seen is
 validated, planned and drawn; a save of the same bytes is nothing. One process stays warm — Manim is
 imported once — and only scenes whose generated code changed are drawn again: captured frames are cached
@@ -29,12 +29,14 @@ class ChangeDetector:
     """`poll()` returns the file's bytes when they changed since the last bytes it returned, else None.
 
     Only the stat (mtime, size, inode) is read while nothing happens; the bytes are read and hashed when it
-    changes (or while the mtime is within `RECENT_S` of now). A missing file (an editor's save by rename, for a
+    changed and then held for one poll — so a save still being written (an editor that truncates, then writes)
+    is not read half way — or while the mtime is within `RECENT_S` of now. A missing file (an editor's save by rename, for a
     moment) or an unreadable one is no change: the next poll looks again."""
 
     def __init__(self, path: Path, clock: Callable[[], float] = time.time):
         self.path = Path(path)
-        self._stat: Optional[tuple[int, int, int]] = None
+        self._stat: Optional[tuple[int, int, int]] = None  # the stat seen by the last poll
+        self._read: Optional[tuple[int, int, int]] = None  # the stat the bytes were last read at
         self._digest: Optional[str] = None
         self._clock = clock
 
@@ -44,13 +46,18 @@ class ChangeDetector:
         except OSError:
             return None
         stamp = (st.st_mtime_ns, st.st_size, st.st_ino)
-        if stamp == self._stat and self._clock() - st.st_mtime_ns / 1e9 > RECENT_S:
+        if stamp != self._stat:
+            first = self._stat is None
+            self._stat = stamp
+            if not first:
+                return None  # a save may be under way (truncated, half written): read it once its stat holds
+        elif stamp == self._read and self._clock() - st.st_mtime_ns / 1e9 > RECENT_S:
             return None
         try:
             raw = self.path.read_bytes()
         except OSError:
             return None
-        self._stat = stamp
+        self._read = stamp
         digest = hashlib.sha256(raw).hexdigest()
         if digest == self._digest:
             return None

@@ -39,15 +39,31 @@ def test_change_detector_sees_new_bytes_not_new_stats(tmp_path):
     assert det.poll() == b"one"
     assert det.poll() is None
     f.write_bytes(b"one")  # saved again, same bytes: no change
-    assert det.poll() is None
+    assert det.poll() is None and det.poll() is None
     f.write_bytes(b"two")
+    assert det.poll() is None  # the stat changed: read once it holds for a poll
     assert det.poll() == b"two"
     f.unlink()  # an editor's save by rename: the file is gone for a moment
     assert det.poll() is None
     tmp = tmp_path / "s.json.tmp"
     tmp.write_bytes(b"three")
     os.replace(tmp, f)
+    assert det.poll() is None
     assert det.poll() == b"three"
+
+
+def test_change_detector_does_not_read_a_save_half_way(tmp_path):
+    """An editor that truncates the file, then writes it: the empty file seen between is never returned."""
+    f = tmp_path / "s.json"
+    f.write_bytes(b'{"scenes": []}')
+    det = ChangeDetector(f)
+    assert det.poll() == b'{"scenes": []}'
+    f.write_bytes(b"")  # truncated; the new bytes are not written yet
+    assert det.poll() is None
+    f.write_bytes(b'{"scenes": [1]}')
+    assert det.poll() is None
+    assert det.poll() == b'{"scenes": [1]}'
+    assert det.poll() is None
 
 
 def test_change_detector_rehashes_recent_files_whose_stat_did_not_change(tmp_path):
