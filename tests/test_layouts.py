@@ -348,3 +348,21 @@ def test_on_the_right_keeps_the_column_written_on_the_left(monkeypatch):
     ins = dryrun.run_scene(gen.code, gen.class_name, 1)
     assert not ins.violations, ins.violations
     assert ins.bodies[-1] == 2  # the column (givens and steps, kept together in the left half) and the plot
+
+
+def test_notes_move_to_the_right_column_when_a_figure_takes_the_left_half(monkeypatch):
+    """A picture, an answer under it, then a derivation too tall for the stack (cliff-throw s7): the picture takes the
+    left half and the answer moves to the right column above the derivation, narrowed — it is not wiped."""
+    monkeypatch.setattr(dryrun, "Inspector", BodyInspector)
+    answer = "Distance from base: about 30.3 m\nLanding speed: about 24.8 m/s (52.9 degrees below horizontal)"
+    sb = Storyboard.model_validate({"scenes": [_scene(
+        "Here is the throw. The answers. We check the speed with energy. It agrees.",
+        [{"kind": "plot", "expr": "20 - 4.9*(x/15)**2", "x_range": [0, 30], "y_range": [0, 20]},
+         {"kind": "text", "text": answer},
+         {"kind": "steps", "lines": ["v^2 = v_0^2 + 2 g h", "v^2 = 225 + 392 = 617", "v \\approx 24.8"]}],
+        "Summary")]})
+    (ts,) = time_plan(plan_storyboard(sb), estimate_timings(sb)).scenes
+    gen = generate_scene(ts)
+    ins = dryrun.run_scene(gen.code, gen.class_name, 1)
+    assert not ins.violations, ins.violations
+    assert ins.bodies[-3:] == [1, 2, 3]  # plot; plot and answer; plot (left), answer and derivation (right)

@@ -9,6 +9,7 @@ from .style import BODY_BOTTOM, BODY_TOP, BODY_W, COLUMN_W, COLUMN_X, SAFE_Y, fi
 
 BODY_GAP = 0.35
 SHRINK_TO_FIT = 0.8  # what is on screen may shrink this far to make room for a newcomer before anything goes …
+MOVED_AT_LEAST = 0.5  # a note moving to the right column beside a figure pinned left keeps at least this share of its size
 SIDE_MARK_MAX = 1.2  # a newcomer at most this tall (a check mark, an icon) goes beside the last thing when short of room
 SIDE_MARK_GAP = 0.4
 DERIVATION_PIN_SCALE = 0.6  # a derivation moves to the left half only when it keeps at least this share of its size
@@ -268,12 +269,22 @@ class SbcScene(Scene):
             tall = mob.height > 0.35 * area_h
             keep = pinned or (None if tall else self._figure_to_keep(mob, area_h))
             side = keep is None and self._figure_to_pin(mob, area_h)
+            moved: list = []
             if side is not None and side is not False:
                 keep = pinned = self.pinned = side
                 fit(mob, COLUMN_W, area_h)
-            anims.extend(FadeOut(m) for m in self.body if m is not keep)
-            self.named = [n for n in self.named if n[1] is self.title_mob or n[1] is keep]
-            self.body = [keep] if keep is not None else []
+                moved = self._notes_to_move(mob, side, area_h)
+                for m, k in moved:  # (they take their place in the right column with the newcomer, below)
+                    if k < 1.0:
+                        m.sbc_shrunk = getattr(m, "sbc_shrunk", 1.0) * k
+                        if self._rendering:
+                            anims.append(m.animate.scale(k))
+                        else:
+                            m.scale(k)
+            stay = [keep] + [m for m, _ in moved] if keep is not None else []
+            anims.extend(FadeOut(m) for m in self.body if m not in stay)
+            self.named = [n for n in self.named if n[1] is self.title_mob or n[1] in stay]
+            self.body = stay
             if pinned is not None and (pinned.width > COLUMN_W + 0.05 or abs(pinned.get_center()[0] + COLUMN_X) > 0.05):
                 k = min(1.0, COLUMN_W / max(pinned.width, 1e-6), area_h / max(pinned.height, 1e-6))
                 spot = [-COLUMN_X, (top + BODY_BOTTOM) / 2, 0]
@@ -298,13 +309,15 @@ class SbcScene(Scene):
         moves = []
         for m, h in zip(stack, heights):
             target_y = y - h / 2
+            # (beside a pinned figure, every note of the column sits in the right half)
+            target_x = x if pinned is not None else m.get_center()[0]
             if m is mob:
                 m.move_to([x, target_y, 0])
-            elif abs(m.get_center()[1] - target_y) > 1e-3:
+            elif abs(m.get_center()[1] - target_y) > 1e-3 or abs(m.get_center()[0] - target_x) > 1e-3:
                 if self._rendering:
-                    moves.append(m.animate.move_to([m.get_center()[0], target_y, 0]))
+                    moves.append(m.animate.move_to([target_x, target_y, 0]))
                 else:  # fast-forward / inspection: just move it (no animation, no copies)
-                    m.move_to([m.get_center()[0], target_y, 0])
+                    m.move_to([target_x, target_y, 0])
             y -= h + BODY_GAP
         self.body.append(mob)
         self.named.append((tuple(strings), mob))
@@ -368,6 +381,22 @@ class SbcScene(Scene):
                            and len(getattr(m, "lines", None) or ()) >= 3 and m.width * DERIVATION_PIN_SCALE <= COLUMN_W
                            and mob.width * DERIVATION_PIN_SCALE <= COLUMN_W), None)
         return figure
+
+    def _notes_to_move(self, mob, figure, area_h: float) -> list:
+        """When `figure` takes the left half for `mob`: the newest notes on screen that fit in the right column
+        above `mob` (narrowed to the column, never below `MOVED_AT_LEAST` of their drawn size) as (note, scale) —
+        they move there instead of being wiped (an answer box stays while the check of it is written)."""
+        room = area_h - mob.height
+        out: list = []
+        for m in reversed(self.column()):
+            if m is figure or is_figure(m):
+                break
+            k = min(1.0, COLUMN_W / max(m.width, 1e-6))
+            if getattr(m, "sbc_shrunk", 1.0) * k < MOVED_AT_LEAST or m.height * k + BODY_GAP > room:
+                break
+            room -= m.height * k + BODY_GAP
+            out.insert(0, (m, k))
+        return out
 
     def _figure_to_keep(self, mob, area_h: float):
         """When `mob` does not fit under what is on screen: the newest figure (a plot or diagram) that can stay,
