@@ -64,6 +64,9 @@ def split_sentences(text: str) -> list[str]:
                 if ch == "!" and j == i + 1 and _FACTORIAL_BEFORE.search(text, 0, i) and _MATH_AFTER.match(text, j):
                     i = j  # "x³/3! + x⁵/5!", "n! ways": a factorial, not the end of a sentence
                     continue
+                if ch == "." and j == i + 1 and i > start and text[i - 1] in " \t" and re.match(r"[ \t]+[^\sA-Z]", text[j:j + 3]):
+                    i = j  # "the path . → com → example": a dot standing alone (the root of the names), not an end
+                    continue
                 m = re.search(r"([A-Za-z][A-Za-z.]*)$", text[start:i])
                 word = m.group(1) if m else ""
                 if ch == "." and word and word.lower() in _ABBREVIATIONS:

@@ -35,6 +35,9 @@ class FlowVisual(VisualBase):
     node_colors: list[Colour | None] | None = Field(None, max_length=10, description="Colours of the boxes' borders, "
                                                    "in the order of `nodes` (default: the theme's box colour).",
                                                    examples=[[None, None, "green"]])
+    captions: list[str] | None = Field(None, max_length=10, description="A short caption under each box (beside it "
+                                       "in a top-down stack), in the order of `nodes`; an empty string for none.",
+                                       examples=[["asks the question", "does the legwork"]])
     direction: Literal["right", "down", "cycle"] = Field(
         "right", description="Left-to-right pipeline, top-down stack, or `cycle`: the boxes round a circle, clockwise "
         "from the top, each joined to the next by a curved arrow and the last back to the first (the water cycle, "
@@ -51,7 +54,7 @@ class FlowVisual(VisualBase):
                                                     {"box": 0, "label": "oxygen", "way": "out"}]])
 
 
-STRINGS = ('nodes', 'edge_labels', 'ports')  # parameters whose text is drawn
+STRINGS = ('nodes', 'edge_labels', 'ports', 'captions')  # parameters whose text is drawn
 
 
 def drawn(params: dict) -> list[str]:
@@ -60,6 +63,7 @@ def drawn(params: dict) -> list[str]:
     nodes = [str(x) for x in params.get("nodes") or []]
     out = nodes + [x for x in params.get("edge_labels") or [] if x and x.strip()]
     out += [p["label"] for p in params.get("ports") or [] if p.get("label")]
+    out += [x for x in params.get("captions") or [] if x and x.strip()]
     if len(nodes) > 1 and not params.get("both_ways") and params.get("arrows") is not False:
         out.append(" -> ".join(nodes))
         if params.get("direction") == "cycle":

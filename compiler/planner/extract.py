@@ -32,6 +32,7 @@ class Extracted:
     vectors: list[list[float]] = field(default_factory=list)
     matrices: list[list[list[float]]] = field(default_factory=list)
     chain: list[str] = field(default_factory=list)
+    boxes: list[str] = field(default_factory=list)  # a row of bracketed box labels on one line: "[Client]  [Server]"
     pairs: list[tuple[str, list[float]]] = field(default_factory=list)  # "The" -> [0.1, 0.2]
     prose: list[tuple[str, int, int]] = field(default_factory=list)  # formulas in the prose: (text, start, end)
     code_block: str | None = None  # a fenced ``` block, or backticked lines one under the other
@@ -180,6 +181,7 @@ def extract(sentence: str) -> Extracted:
             ex.vectors.append(vec)
     ex.bare = mask_shown(sentence)
     ex.prose = formula_spans(sentence)
+    ex.boxes = box_row(sentence)
     # A -> B -> C chains outside quotes/vectors and formulas: "Input -> Encoder -> Decoder"
     plain = QUOTED.sub(" ", no_mats)
     # (a formula with an arrow in it — "x → 0" — is no chain; numbers or names joined by arrows alone,
@@ -214,6 +216,24 @@ def extract(sentence: str) -> Extracted:
                     re.search(r"(?:^|\s)(?:at|to|in|on|of|with|the|a|an|by|for|from|into|onto)$", c) for c in chain):
                 ex.chain = chain
     return ex
+
+
+_BOX_ROW = re.compile(r"^[ \t]*\[[^\[\]\n]{1,80}\](?:[ \t]*(?:-+>|->|→|⟶|[-\u2013\u2014]{1,2})?[ \t]*\[[^\[\]\n]{1,80}\]){1,9}"
+                      r"[ \t]*[.;]?[ \t]*$", re.M)
+
+
+def box_row(sentence: str) -> list[str]:
+    """The labels of a line written as boxes in brackets — "[Your laptop\\n(stub resolver)]  [Recursive resolver]" —
+    in order, a label's escaped break made a line break; none when a bracket holds numbers or a formula ("[1, 4, 5]",
+    "[x^2]") rather than a name."""
+    m = _BOX_ROW.search(sentence) if "[" in sentence else None
+    if m is None:
+        return []
+    labels = [x.replace("\\n", "\n").strip() for x in re.findall(r"\[([^\[\]\n]{1,80})\]", m.group(0))]
+    if all(re.search(r"[A-Za-z]{2}", x) and not re.search(r"[=^_\\]|^[\d\s.,+-]*$", x.replace("\n", " "))
+           for x in labels):
+        return labels
+    return []
 
 
 def enumeration(text: str) -> list[str]:

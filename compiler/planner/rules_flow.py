@@ -374,8 +374,45 @@ def _fan_out(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
                   edges=[{"from": src, "to": t} for t in after], layout="tree")]
 
 
+def _bracketed_boxes(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
+    """"five boxes … connected by thin lines:" then "[Your laptop\\n(stub resolver)]  [Recursive resolver]  …": the
+    boxes in the row as written, each label whole (its break kept, the quotes in it too) — joined when arrows are
+    written between them or the sentence connects them, else standing apart."""
+    if len(ex.boxes) < 2:
+        return None
+    inside = [q for q in ex.quoted if any(q in b for b in ex.boxes)]
+    ctx.consumed.update(inside)  # ('[Root server\\n"."]': the quoted "." is the box's, not a text of its own)
+    joined = re.search(r"\]\s*(?:-+>|->|→|⟶)\s*\[", ex.sentence) or _cue(
+        ex, r"\b(?:connect\w*|link\w*|join\w*|arrows?|lines?|pipeline|chain|flow\s*chart)\b")
+    labels = [b.replace("\n", " ") for b in ex.boxes]
+    return [_beat("flow", "flow:bracketed-boxes", ex, i, ex.boxes, sum((_kw(n) for n in labels), ("flow",)),
+                  nodes=list(ex.boxes), arrows=None if joined else False)]
+
+
+_EACH_BOX = re.compile(r"\b(?:under|below|beneath|beside|next\s+to|above)\s+(?:each|every)\s+(?:box|node|block|stage)\b"
+                       r"|\b(?:each|every)\s+(?:box|node|block|stage)\s+(?:gets|has|with)\s+(?:a|its\s+own)\s+"
+                       r"(?:[\w-]+\s+){0,2}(?:caption|label|note|description)\b", re.I)
+
+
+def _box_captions(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
+    """"Under each box a one-line caption: 'asks the question', 'does the legwork', …": one caption a box of the
+    diagram on screen, in order (as many as it has boxes) — not a list of its own."""
+    flow = _flow_on_screen(ctx)
+    if flow is None or not _EACH_BOX.search(ex.bare) or flow.params.get("direction") == "cycle":
+        return None
+    nodes = flow.params.get("nodes") or []
+    said = [q for q in ex.quoted if q not in ctx.consumed]
+    if len(said) != len(nodes) or flow.params.get("captions"):
+        return None
+    ctx.consumed.update(said)
+    ctx.stop = True
+    ctx.replace(flow, Beat("flow", dict(flow.params, captions=said), flow.strings + tuple(said), flow.rule + "+captions",
+                           flow.source, flow.detail_index, flow.keywords + sum((_kw(x) for x in said), ())), i)
+    return []
+
+
 def rule_flow(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
-    for reading in (_fan_out, _declared_boxes, _hub, _carried):  # (boxes declared apart, one box's inputs, an arrow carrying a thing)
+    for reading in (_box_captions, _bracketed_boxes, _fan_out, _declared_boxes, _hub, _carried):  # (boxes declared apart, one box's inputs, an arrow carrying a thing)
         done = reading(ex, ctx, i)
         if done is not None:
             return done

@@ -517,6 +517,33 @@ _BRANCH = re.compile(r"[\"\u201c]([^\"\u201d]{1,30})[\"\u201d]\s*(?:(?:at\s*)?\(
                      r"(?=\s*(?:,|;|\.|$|\band\b|\)))", re.I)
 
 
+_KIN = re.compile(r"(?:[\"\u201c](?P<parent>[^\"\u201d]{1,30})[\"\u201d]\s+has\s+(?:a\s+|one\s+|two\s+|three\s+)?|"
+                  r"(?:^|[,;:]\s*|\bwith\s+)(?:its\s+|the\s+)?)(?:child(?:ren)?|kids?)\s*:?\s+"
+                  r"(?P<kids>[\"\u201c][^\"\u201d]{1,30}[\"\u201d](?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)[\"\u201c][^\"\u201d]{1,30}[\"\u201d]){0,7})",
+                  re.I)
+
+
+def _path_of_names(clause: str, ids: list[str]) -> list[str]:
+    """'the path . → com → example → www': the names joined by arrows, when every one is a node of the graph."""
+    m = re.search(r"(?<!\S)(\S+(?:\s*(?:->|→|⟶)\s*\S+)+)", clause)
+    if m is None:
+        return []
+    out = []
+    for part in re.split(r"\s*(?:->|→|⟶)\s*", m.group(1)):
+        name = part if part in ids else part.strip(".,;:\"'\u201c\u201d")
+        if name not in ids:
+            return []
+        out.append(name)
+    return out
+
+
+def _kinship(text: str) -> list[tuple[str | None, str]]:
+    """'children "com", "org", "net"; "com" has child "example"' -> [(None, com), (None, org), (None, net),
+    (com, example)]: (parent named by the clause or None, child), in order."""
+    return [(m.group("parent"), kid) for m in _KIN.finditer(text)
+            for kid in re.findall(r"[\"\u201c]([^\"\u201d]{1,30})[\"\u201d]", m.group("kids"))]
+
+
 def _branches(ex: Extracted, ctx: Context, i: int, on_screen: Beat | None) -> list[Beat] | None:
     """A tree drawn branch by branch: "Draw a root node 'Person'", "Draw two branches to 'D' labeled 0.01 and 'H'
     labeled 0.99", "From D draw two branches: '+' labeled 0.95 and '-' labeled 0.05" (a probability tree). A
@@ -557,7 +584,21 @@ def _branches(ex: Extracted, ctx: Context, i: int, on_screen: Beat | None) -> li
                 if re.fullmatch(r"-?\d+(?:\.\d+)?%?|\d+/\d+", q.strip()):
                     break  # ('… and "0.1" to the leaf "-"': the next branch's weight)
                 found.append((m.start() + k + 1, q, m.group(1)))
-    if not found:
+    kin = _kinship(rest) if not found and root else []
+    if kin:
+        # 'root node "." at the top, children "com", "org", "net"; "com" has child "example"': each child under the
+        # parent its clause names (under the root when it names none)
+        for parent_label, child_label in kin:
+            parent_id = shown.get(parent_label, parent_label if parent_label in ids else name)
+            child = child_label if child_label not in ids else f"{parent_id}{child_label}"
+            if child in ids or parent_id not in ids:
+                continue
+            ids.append(child)
+            shown[child_label] = child
+            nodes.append({"id": child} if child == child_label else {"id": child, "label": child_label})
+            edges.append({"from": parent_id, "to": child})
+            added.append(child_label)
+    if not found and not kin:
         # "Two branches to boxes 'Sick: 100' at (-1.5, 2) and 'Healthy: 9,900' at (-1.5, -2)": children, weights later
         to = re.search(r"\bbranch(?:es)?\s+(?:\w+\s+){0,2}?to\s+(?:the\s+)?(?:boxes|nodes|circles)?\s*(.+)$", rest, re.I)
         if to:
@@ -844,6 +885,11 @@ def _operate(ex: Extracted, ctx: Context, i: int, graph: Beat) -> list[Beat]:
         if len(seq) >= 2:
             steps.append({"action": "path", "nodes": seq, **({"color": _colour(ex.sentence)} if _colour(ex.sentence) else {})})
             clauses = []
+    named = _path_of_names(ex.sentence, ids) if not steps and re.search(r"\b(?:path|route)\b", ex.bare, re.I) else []
+    if len(named) >= 2:
+        # "Highlight the path . → com → example → www in yellow": the nodes named as the graph names them
+        steps.append({"action": "path", "nodes": named, **({"color": _colour(ex.sentence)} if _colour(ex.sentence) else {})})
+        clauses = []
     moving = re.search(r"\b(?:dot|token|marker|pointer|cursor|ball)\b[^.]{0,40}?\b(?:travels?|moves?|walks?|goes|slides?|"
                        r"hops?|runs?)\s+(?:from|along|down|through)\b", ex.sentence, re.I)
     order = re.search(r"\b(?:dot|token|marker|pointer|cursor|ball)\b[^.]{0,40}?\bvisits?\b[^.]{0,30}?\b(?:in\s+(?:the\s+)?order|"

@@ -17,6 +17,7 @@ import re
 
 from ..text import split_sentences
 from ..mathtext import is_formula_line
+from .extract import box_row
 from .knowledge import action_verbs, code_words, instruction_verbs, is_instruction, list_heads, list_nouns
 
 _FENCE = re.compile(r"```.*?(?:```|$)", re.S)
@@ -41,7 +42,13 @@ def literal_breaks(details: str) -> str:
     if "\\n" not in details:
         return details
     parts = re.split(r"(```.*?(?:```|$))", details, flags=re.S)
-    return "".join(p if p.startswith("```") else _LITERAL_BREAK.sub("\n ", p) for p in parts)
+    return "".join(p if p.startswith("```") else _BOX_LABEL.sub(
+        lambda m: m.group(0) if m.group("box") else _LITERAL_BREAK.sub("\n ", m.group(0)), p) for p in parts)
+
+
+# "[Your laptop\\n(stub resolver)]  [Recursive resolver\\n(ISP)]": a break inside a bracketed box label is the label's,
+# kept escaped so the row of boxes stays one line (`extract` reads the boxes and the breaks of their labels)
+_BOX_LABEL = re.compile(r"(?P<box>\[[^\[\]\n]{1,80}\\n[^\[\]\n]{1,80}\])|[^\[]+|\[")
 
 
 def detail_sentences(details: str) -> list[str]:
@@ -123,7 +130,10 @@ def detail_sentences(details: str) -> list[str]:
         if head is not None and not new_item and (_data_line(line) or marker and (
                 _quotation(line) or _announces_list(head) and not _instruction_verb_first(line)
                 # "show a numbered list with the recipe:" then "1. Find the mean": its items, imperative or not
-                or re.search(r"\b(?:numbered|bulleted|ordered)\s+list\b[^:]*:$", head, re.I)
+                or re.search(r"\b(?:numbered|bulleted|ordered)\s+(?:[\w-]+\s+){0,3}?(?:list|recipe|procedure|checklist)\b"
+                             r"[^:]*:$|\b(?:numbered|bulleted|ordered)\s+[\w-]+\s+(?:shown|written|set|laid\s+out)\s+as\s+"
+                             r"(?:an?\s+)?list\b[^:]*:$", head, re.I)
+                # ("Under it, a numbered recipe shown as a list:" then "1. swap a and d": the recipe's steps)
                 # 'Left column header "Light as a wave predicts":' then "1. Brighter light …": the column's items
                 or re.search(r"\b(?:column|side|panel|half)\b[^:]*:$", head, re.I)) or
                 _quotation(line) and (_announces_list(head) or not rows or all(_quotation(r) for r in rows)) or (
@@ -293,6 +303,8 @@ def _data_line(line: str) -> bool:
     """A line under a colon line that is data for it: a row, a formula, a labelled line — not an instruction."""
     if _LABELLED_LINE.match(line) or re.fullmatch(r"`[^`]+`", line):
         return True  # "Line 2: …", "MathTex: …", or a line of backticked code
+    if line.startswith("[") and box_row(line):
+        return True  # "[Your laptop]  [Recursive resolver]  [Root server]": the boxes the colon line announces
     if re.fullmatch(r"(?:(?:columns?|headers?|header row)\s*:\s*)?(?:[\"\u201c][^\"\u201c\u201d]*[\"\u201d]\s*,\s*)+"
                     r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]\s*[.,;]?", line, re.I):
         return True  # '"β", "peak", "peak day"', 'Columns: "", "Test +"': the quoted cells of a row

@@ -14,7 +14,8 @@ PALETTE_ROLE = "node"
 
 def build(theme: dict, *, nodes: list[str], edge_labels: list[str] | None = None, direction: str = "right",
           parallel: bool = False, both_ways: bool = False, color: str | None = None, ports: list | None = None,
-          arrows: bool = True, edge_colors: list | None = None, node_colors: list | None = None):
+          arrows: bool = True, edge_colors: list | None = None, node_colors: list | None = None,
+          captions: list | None = None):
     box_default = color or colour(theme, "node", theme["accent"])
     arrow_col = colour(theme, "arrow", "#9E9E9E")
     n = len(nodes)
@@ -35,7 +36,7 @@ def build(theme: dict, *, nodes: list[str], edge_labels: list[str] | None = None
         return _cycle(theme, boxes, parts, edge_labels or [], ports or [], arrow_col, arrows)
     joined = arrows
     row = VGroup(*boxes).arrange(RIGHT if direction == "right" else DOWN,
-                                 buff=(1.0 if joined else 0.5) if direction == "right" else 0.6)
+                                 buff=(1.0 if joined else 0.8 if captions else 0.5) if direction == "right" else 0.6)
     arrows = VGroup()
     labels = VGroup()
     if both_ways and n == 2 and direction == "right":
@@ -79,6 +80,13 @@ def build(theme: dict, *, nodes: list[str], edge_labels: list[str] | None = None
                     lab.move_to([max(a.get_right()[0], b.get_right()[0]) + 0.15 + lab.width / 2, arr.get_center()[1], 0])
             labels.add(lab)
             parts[edge_labels[i]] = lab
+    for k, caption in enumerate((captions or [])[:n]):
+        if caption and caption.strip():
+            # "Under each box a one-line caption": small, under its box (beside it in a top-down stack)
+            lab = text(caption, theme, size=18, color=colour(theme, "caption", "#BDBDBD"), width_chars=16)
+            lab.next_to(boxes[k], DOWN if direction == "right" else RIGHT, buff=0.15)
+            labels.add(lab)
+            parts[caption] = lab
     return _finished(VGroup(row, arrows, labels), _ports(theme, boxes, ports or [], parts), boxes, arrows, labels, parts,
                      parallel=parallel, grow=1.6)
 

@@ -1,0 +1,79 @@
+"""Round 21 (fresh hold-out storyboards): a row of boxes written in brackets, captions under each box, a tree given by
+its children, a path named by the graph's own names, a numbered recipe under a colon line."""
+
+from __future__ import annotations
+
+from compiler.planner.extract import box_row
+from compiler.planner.segment import detail_sentences
+from compiler.text import split_sentences
+
+from .conftest import planned_scene as planned
+
+ROW = ('Five boxes on a horizontal row, connected by thin grey lines:\n'
+       '[Client\\n(browser)]  [Proxy\\n(cache)]  [Origin server\\n"api.example"]')
+
+
+def test_a_row_of_bracketed_boxes_is_one_flow_whose_labels_keep_their_breaks_and_quotes():
+    beats, notes = planned(ROW)
+    (flow,) = [b for b in beats if b.kind == "flow"]
+    assert flow.params["nodes"] == ["Client\n(browser)", "Proxy\n(cache)", 'Origin server\n"api.example"']
+    assert flow.params.get("arrows") is None  # "connected by … lines": joined
+    assert not [b for b in beats if b.kind == "text"]  # the quoted "api.example" is the box's, not a text of its own
+    assert not [n for n in notes if n.startswith("SB301")]  # the colon line and its row are one unit
+
+
+def test_bracketed_boxes_not_said_to_be_joined_stand_apart_and_arrows_between_them_join_them():
+    (flow,) = [b for b in planned("Show the stages:\n[Plan]  [Build]  [Ship]")[0] if b.kind == "flow"]
+    assert flow.params["nodes"] == ["Plan", "Build", "Ship"] and flow.params.get("arrows") is False
+    (flow,) = [b for b in planned("Show the stages:\n[Plan] -> [Build] -> [Ship]")[0] if b.kind == "flow"]
+    assert flow.params.get("arrows") is None
+
+
+def test_bracketed_numbers_or_formulas_are_no_boxes():
+    assert box_row("[1, 4, 5]  [2, 3]") == [] and box_row("[x^2]  [y^2]") == [] and box_row("[Alpha]") == []
+    assert box_row("[Alpha]  [Beta]") == ["Alpha", "Beta"]
+
+
+def test_a_caption_under_each_box_goes_under_the_boxes_on_screen():
+    beats, notes = planned(ROW + "\nUnder each box a one-line caption: 'asks', 'remembers', 'answers'.")
+    (flow,) = [b for b in beats if b.kind == "flow"]
+    assert flow.params["captions"] == ["asks", "remembers", "answers"]
+    assert not [b for b in beats if b.kind == "bullets"]
+    # as many captions as boxes only: three captions for two boxes are not forced onto them
+    beats, _ = planned("Show:\n[Alpha]  [Beta]\nUnder each box a caption: 'one', 'two', 'three'.")
+    assert not [b for b in beats if b.kind == "flow" and b.params.get("captions")]
+
+
+def test_a_tree_given_by_its_children_and_a_path_named_by_its_own_names():
+    beats, notes = planned('Draw a small tree: root node "." at the top, children "com", "org", "net"; "com" has child '
+                           '"example"; "example" has child "www". Highlight the path . → com → example → www in yellow.')
+    (tree,) = [b for b in beats if b.kind == "graph" and b.params.get("nodes")]
+    assert [(e["from"], e["to"]) for e in tree.params["edges"]] == [
+        (".", "com"), (".", "org"), (".", "net"), ("com", "example"), ("example", "www")]
+    (walk,) = [b for b in beats if b.kind == "graph" and b.params.get("steps")]
+    assert walk.params["steps"][0]["action"] == "path" and walk.params["steps"][0]["nodes"] == [".", "com", "example", "www"]
+    assert not [b for b in beats if b.kind == "flow"] and not [n for n in notes if n.startswith("SB301")]
+
+
+def test_a_dot_standing_alone_does_not_end_a_sentence():
+    assert split_sentences("Highlight the path . → com → www. Then stop.") == [
+        "Highlight the path . → com → www.", "Then stop."]
+
+
+def test_a_numbered_recipe_shown_as_a_list_keeps_its_imperative_steps():
+    units = detail_sentences("Formula at the top: x = 1\nUnder it, a numbered recipe shown as a list:\n1. swap a and d\n"
+                             "2. change the signs of b and c\n3. divide everything by the determinant")
+    assert units[1] == ("Under it, a numbered recipe shown as a list:\nswap a and d\nchange the signs of b and c\n"
+                        "divide everything by the determinant")
+    beats, notes = planned("Under it, a numbered recipe shown as a list:\n1. swap a and d\n2. change the signs of b and c")
+    (items,) = [b for b in beats if b.kind == "bullets"]
+    assert items.params["items"] == ["swap a and d", "change the signs of b and c"]
+    assert not [n for n in notes if n.startswith("SB301")]
+
+
+def test_captioned_boxes_are_generated_and_drawn_inside_the_frame():
+    from .test_unseen_round20 import generated
+
+    gen, ins = generated(ROW + "\nUnder each box a one-line caption: 'asks the question', 'remembers', 'knows the answer'.")
+    assert "captions=['asks the question', 'remembers', 'knows the answer']" in gen.code
+    assert not ins.violations, ins.violations
