@@ -77,3 +77,22 @@ def test_captioned_boxes_are_generated_and_drawn_inside_the_frame():
     gen, ins = generated(ROW + "\nUnder each box a one-line caption: 'asks the question', 'remembers', 'knows the answer'.")
     assert "captions=['asks the question', 'remembers', 'knows the answer']" in gen.code
     assert not ins.violations, ins.violations
+
+
+def test_messages_written_between_the_boxes_on_screen_are_a_message_chart_of_those_boxes():
+    beats, notes = planned(ROW + "\nAnimate arrows one by one, each with a message label:\n"
+                           "1. client → proxy: 'GET /a'\n2. proxy → origin: 'GET /a'\n3. origin → proxy (dashed): '200 OK'\n"
+                           "4. proxy → client (dashed): '200 OK'")
+    kinds = [b.kind for b in beats]
+    assert kinds[kinds.index("flow") + 1:] == ["clear", "message_chart"]  # the boxes give way to the chart
+    (chart,) = [b for b in beats if b.kind == "message_chart"]
+    assert chart.params["lifelines"] == ["Client", "Proxy", "Origin server"]
+    assert [(m["from"], m["to"], m["label"], m.get("reply", False)) for m in chart.params["messages"]] == [
+        ("Client", "Proxy", "GET /a", False), ("Proxy", "Origin server", "GET /a", False),
+        ("Origin server", "Proxy", "200 OK", True), ("Proxy", "Client", "200 OK", True)]
+    assert not [b for b in beats if b.kind == "bullets"]
+
+
+def test_messages_between_names_that_are_no_boxes_on_screen_are_not_a_chart_of_the_boxes():
+    beats, _ = planned(ROW + "\nList the calls:\n1. alice → bob: 'hi'\n2. bob → alice: 'hello'")
+    assert not [b for b in beats if b.kind == "message_chart"]

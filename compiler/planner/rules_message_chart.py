@@ -701,3 +701,61 @@ def rule_message_chart(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     params = {"extend": True, "messages": messages or None, "states": states or None, "caption": caption}
     return [_beat("message_chart", "message_chart:messages", ex, i, labels, _kw(s),
                   **{k: v for k, v in params.items() if v is not None})]
+
+
+_BOX_MESSAGE = re.compile(r"^[ \t]*(?:\d{1,2}[.)][ \t]*)?(?P<a>[A-Za-z][\w .-]{0,30}?)[ \t]*(?:->|→|⟶)[ \t]*"
+                          r"(?P<b>[A-Za-z][\w .-]{0,30}?)[ \t]*(?:\((?P<how>[^()\n]{1,30})\))?[ \t]*:[ \t]*" + _Q + r"[ \t]*[.,;]?$",
+                          re.M)
+
+
+def _node_named(name: str, nodes: list[str]) -> str | None:
+    """The one box whose label holds the words of `name` ("laptop" -> "Your laptop\\n(stub resolver)"); None if none
+    or several do."""
+    words = [w for w in re.findall(r"[a-z0-9]+", name.lower()) if w not in ("the", "a", "server", "box")] or \
+        re.findall(r"[a-z0-9]+", name.lower())
+    def holds(label: str) -> bool:
+        return bool(words) and all(re.search(r"(?<![a-z0-9])" + re.escape(w) + r"(?![a-z0-9])", label.lower()) for w in words)
+
+    # (the name a box is called by comes first: "resolver" is "Recursive resolver", not "Your laptop (stub resolver)")
+    for hits in ([n for n in nodes if holds(n.split("\n")[0])], [n for n in nodes if holds(n)]):
+        if len(hits) == 1:
+            return hits[0]
+        if hits:
+            return None
+    return None
+
+
+def rule_box_messages(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
+    """Messages written one a line between the boxes on screen — "1. laptop → resolver: 'A? www.example.com'",
+    "3. root → resolver (dashed): 'ask .com'" — are a message chart whose lifelines are those boxes, the messages in
+    the order written (dashed ones, or replies, as replies); the boxes give way to it."""
+    lines = list(_BOX_MESSAGE.finditer(ex.sentence))
+    if len(lines) < 2:
+        return []
+    flow = next((b for b in reversed(since_clear(ctx)) if b.kind == "flow"), None)
+    if flow is None or flow.params.get("direction") == "cycle":
+        return []
+    nodes = [str(n) for n in flow.params.get("nodes") or []]
+    messages, used = [], []
+    for m in lines:
+        a, b = _node_named(m.group("a"), nodes), _node_named(m.group("b"), nodes)
+        if a is None or b is None:
+            return []  # (a party that is no box on screen: not this reading)
+        name_a, name_b = (x.split("\n")[0].strip()[:40] for x in (a, b))
+        msg = {"from": name_a, "to": name_b, "label": m.group(4)[:60]}
+        if m.group("how") and re.search(r"\b(?:dash\w*|repl\w*|respon\w*|answer\w*|return\w*)\b", m.group("how"), re.I):
+            msg["reply"] = True
+        messages.append(msg)
+        used += [name_a, name_b]
+    parties = [n.split("\n")[0].strip()[:40] for n in nodes if n.split("\n")[0].strip()[:40] in used]
+    if len(parties) > 6:
+        return []
+    kept = messages[:12]
+    if len(messages) > 12:
+        ctx.lost(i, f"{len(messages) - 12} of the {len(messages)} messages (a chart holds 12) are not drawn")
+    ctx.consumed.update(m.group(4) for m in lines)
+    ctx.stop = True
+    params = _whole(parties, kept, [])
+    return [_beat("clear", "clear:boxes-to-chart", ex, i, (), kinds=["flow"]),
+            _beat("message_chart", "message_chart:between-boxes", ex, i, _drawn(params), _kw(ex.sentence) + ("message",),
+                  **params)]

@@ -27,7 +27,7 @@ def _only_if_nothing(rule: Rule) -> Rule:
 
 
 RULES: tuple[Rule, ...] = (
-    rules_scene.rule_clear, rules_stack.rule_stack, rules_text.rule_list_block, rules_recall.rule_recall, rules_array.rule_array, rules_graph.rule_graph,
+    rules_scene.rule_clear, rules_stack.rule_stack, rules_message_chart.rule_box_messages, rules_text.rule_list_block, rules_recall.rule_recall, rules_array.rule_array, rules_graph.rule_graph,
     rules_vector_plane.rule_vector_plane, rules_contour.rule_contour, rules_physics.rule_vector_sum, rules_lens.rule_lens, rules_pendulum.rule_pendulum, rules_gas.rule_gas, rules_charges.rule_charges, rules_orbit.rule_orbit,
     rules_geometry.rule_geometry, rules_optics.rule_optics, rules_physics.rule_spring, rules_physics.rule_physics, rules_message_chart.rule_message_chart,
     rules_circuit.rule_circuit, rules_number_line.rule_number_line, rules_wave.rule_wave,
