@@ -96,3 +96,28 @@ def test_messages_written_between_the_boxes_on_screen_are_a_message_chart_of_tho
 def test_messages_between_names_that_are_no_boxes_on_screen_are_not_a_chart_of_the_boxes():
     beats, _ = planned(ROW + "\nList the calls:\n1. alice → bob: 'hi'\n2. bob → alice: 'hello'")
     assert not [b for b in beats if b.kind == "message_chart"]
+
+
+def test_an_arrow_between_pieces_of_two_formulas_on_screen_is_an_arrow_between_them_not_two_boxes():
+    beats, _ = planned("Left side:\n5x = 10\nx = 5^{-1} \\cdot 10 = 2\nRight side:\n\\mathbf{x} = A^{-1} \\mathbf{b}\n"
+                       "Draw a yellow arrow from '5^{-1}' on the left to 'A^{-1}' on the right.")
+    assert not [b for b in beats if b.kind == "flow"]
+    (arrow,) = [b for b in beats if b.kind == "annotation"]
+    assert arrow.params["target"] == ["5^{-1}", "A^{-1}"] and arrow.params.get("style") == "arrow"
+
+
+def test_a_derivation_under_a_side_heading_is_not_drawn_again_as_a_column():
+    beats, _ = planned('Right side, step by step:\n\\det A = 2 \\cdot 3 - 1 \\cdot 1\n= 6 - 1\n= 5\n'
+                       'Caption below: "A stretches every area by a factor of 5".')
+    assert [b.kind for b in beats] == ["steps"]
+    assert "A stretches every area by a factor of 5" in beats[0].strings or \
+        "A stretches every area by a factor of 5" in beats[0].params.get("notes", [])
+
+
+def test_an_arrow_from_one_piece_to_another_is_drawn_as_an_arrow_in_the_frame():
+    from .test_unseen_round20 import generated
+
+    gen, ins = generated("Show:\nx = 5^{-1} \\cdot 10 = 2\nThen show:\ny = A^{-1} b\n"
+                         "Draw a yellow arrow from '5^{-1}' on the left to 'A^{-1}' on the right.")
+    assert "target=['5^{-1}', 'A^{-1}']" in gen.code
+    assert not ins.violations, ins.violations

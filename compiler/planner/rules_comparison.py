@@ -108,6 +108,11 @@ def _lost_pictures(ctx: Context, i: int, rest: str, title: str) -> None:
                     "not drawn (a column holds text)")
 
 
+def _line_drawn(line: str, drawn: set[str]) -> bool:
+    """A column's line already drawn: itself, or what it quotes ('Caption below: "A stretches …"' written as a note)."""
+    return line in drawn or any(q in drawn for q in re.findall(r"[\"\u201c]([^\"\u201d]{2,})[\"\u201d]", line))
+
+
 def rule_comparison(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     both = _headers_and_rows(ex, ctx, i)
     if both is not None:
@@ -221,7 +226,8 @@ def rule_comparison(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         lines = ctx.capped(i, [re.sub(r'^["\u201c](.+)["\u201d]$', r"\1", ln.strip()) for ln in block.group(1).splitlines()
                                if ln.strip()], 10, "lines in a column")
         if any(b.detail_index == i and b.source == ex.sentence and b.kind in ("steps", "bullets", "equation")
-               and set(lines) <= {str(x) for x in b.strings} for b in ctx.beats):
+               and all(_line_drawn(ln, {str(x) for x in b.strings} | {str(x) for x in b.params.get("notes") or []})
+                       for ln in lines) for b in ctx.beats):
             return []  # ("Right half, line by line:" then its lines: the derivation drawn already, not a column again)
         ex.prose[:] = []
     formulas = [f.rstrip(".") for f, a, _ in ex.prose if a >= col.end() and f.rstrip(".") not in ctx.consumed]

@@ -184,9 +184,15 @@ _BOX_ASKED = (r"^\s*(?:then\s+|finally,?\s+)?(?:box|put a box around|draw a box 
 
 
 _BETWEEN = re.compile(r"\b(?:(?:curved|curving|bent|small|thin)\s+)*arrows?\s+from\s+(?:the\s+)?[\"\u201c]([^\"\u201d]{1,30})"
-                      r"[\"\u201d](?:\s+[a-z]+)?\s+to\s+(?:the\s+)?[\"\u201c]([^\"\u201d]{1,30})[\"\u201d]", re.I)
+                      r"[\"\u201d](?:\s+(?:on|in|at)\s+the\s+(?:left|right|top|bottom)|\s+[a-z]+)?\s+to\s+(?:the\s+)?[\"\u201c]([^\"\u201d]{1,30})[\"\u201d]", re.I)
 _PARTS_OF = ("bar_chart", "table", "sequence", "plot", "cards", "grid", "bullets", "steps", "equation", "number_line",
              "heatmap", "scatter", "matrix")
+
+
+def _holds(beat, piece: str) -> bool:
+    """A formula beat on screen that writes `piece` inside one of its lines (spaces aside)."""
+    p = re.sub(r"\s+", "", piece)
+    return len(p) >= 2 and any(p in re.sub(r"\s+", "", str(x)) for x in beat.strings)
 
 
 def rule_arrow_between(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
@@ -200,7 +206,10 @@ def rule_arrow_between(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     owner = next((x for x in reversed(since_clear(ctx)) if x.kind in _PARTS_OF and a in x.strings and b in x.strings),
                  None)
     if owner is None:
-        return []
+        # 'a yellow arrow from "5^{-1}" on the left to "A^{-1}" on the right': pieces of two formulas on screen
+        shown = [x for x in since_clear(ctx) if x.kind in ("steps", "equation", "comparison", "matrix")]
+        if not (any(_holds(x, a) for x in shown) and any(_holds(x, b) for x in shown)):
+            return []
     lab = re.search(r"\b(?:labell?ed|label|reading|saying|with\s+(?:the\s+)?(?:label|text|caption))\s*:?\s*[\"\u201c]"
                     r"([^\"\u201d]{1,80})[\"\u201d]", ex.sentence[m.end():], re.I)
     label = lab.group(1).strip() if lab else None

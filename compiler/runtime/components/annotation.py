@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 import numpy as np
-from manim import (DOWN, LEFT, RIGHT, UP, Arrow, Brace, Create, FadeIn, FadeOut, GrowArrow, GrowFromCenter, Line,
+from manim import (DOWN, LEFT, RIGHT, UP, Arrow, Brace, Create, CurvedArrow, FadeIn, FadeOut, GrowArrow, GrowFromCenter, Line,
                    SurroundingRectangle, VGroup)
 
 from ..style import SAFE_X, SAFE_Y, text
@@ -317,6 +317,12 @@ def _place_pointer(lab, target, side: str, boxes) -> None:
                  np.clip(first[1], -SAFE_Y + lab.height / 2 + 0.05, SAFE_Y - lab.height / 2 - 0.05), 0])
 
 
+def _overlap_boxes(a, b) -> bool:
+    """Whether the bounding boxes of `a` and `b` overlap (one inside the other, or crossing)."""
+    return (a.get_left()[0] < b.get_right()[0] and b.get_left()[0] < a.get_right()[0]
+            and a.get_bottom()[1] < b.get_top()[1] and b.get_bottom()[1] < a.get_top()[1])
+
+
 def _edge_point(m, towards) -> np.ndarray:
     """Where the ray from `m`'s centre towards `towards` leaves its bounding box (a thin line: its middle)."""
     c = m.get_center()
@@ -478,12 +484,21 @@ def play(scene, *, target=None, label: str | None = None, style: str = "arrow", 
             scene.show(note, lambda m, run_time: FadeIn(m, run_time=run_time), slot=slot, strings=strings)
         return
     lab = text(label, scene.theme, size=SIZE, color=col, width_chars=36, math=True) if label else None
-    if style == "arrow" and lab is None:
+    if style == "arrow" and lab is None and len(found) == 2 and not _overlap_boxes(found[0], found[1]):
+        style = "link"  # an arrow from one thing to another ("from 5^{-1} on the left to A^{-1} on the right")
+    elif style == "arrow" and lab is None:
         style = "box"  # an arrow from nothing: box what it would point at
     boxes = _text_boxes(scene, skip=[old] if old is not None else ())
     whole = found[0] if len(found) == 1 else VGroup(*found)
     mark = VGroup()
-    if style == "brace":
+    if style == "link":
+        a, b = found
+        start, end = _edge_point(a, b.get_center()), _edge_point(b, a.get_center())
+        arrow = CurvedArrow(start, end, angle=-0.6 if end[0] >= start[0] else 0.6, color=col, stroke_width=3,
+                            tip_length=0.2)
+        mark.add(arrow)
+        anims = [Create(arrow)]
+    elif style == "brace":
         shapes_only = [getattr(f, "shape", None) or f for f in found]
         br = _brace(scene, shapes_only[0] if len(found) == 1 else VGroup(*shapes_only), lab, side, col, boxes)
         mark.add(br)
