@@ -121,3 +121,14 @@ def test_an_arrow_from_one_piece_to_another_is_drawn_as_an_arrow_in_the_frame():
                          "Draw a yellow arrow from '5^{-1}' on the left to 'A^{-1}' on the right.")
     assert "target=['5^{-1}', 'A^{-1}']" in gen.code
     assert not ins.violations, ins.violations
+
+
+def test_a_half_that_describes_a_picture_not_drawn_is_said_and_its_arrow_label_is_no_column():
+    beats, notes = planned('Left half: a rope goes up to a green hand dot at (-2.8, 2.5) with a green up arrow "F".\n'
+                           'Right half, derive step by step:\n\\Sigma F_y = 0\nT + T - W = 0\n2T = 98 N')
+    assert [b.kind for b in beats] == ["steps"]  # the derivation on its own, not the right column of a comparison
+    assert any("the picture this half describes" in n and "'F'" in n for n in notes)
+    # a quotation before the picture is the heading of its column: kept
+    beats, _ = planned('Left side: "Buyers" with three small circles. Right side: "Sellers" with three small squares.')
+    (cmp,) = [b for b in beats if b.kind == "comparison"]
+    assert "Buyers" in str(cmp.params)

@@ -94,14 +94,28 @@ _NOT_PICTURES = frozenset({"line", "lines", "box", "boxes", "cell", "bar", "bars
 _WRITTEN = frozenset({"comparison", "text", "bullets", "equation", "steps", "title", "highlight", "code", "clear"})
 
 
+def _heading_first(rest: str) -> bool:
+    """'"Buyers" with three small circles': the quotation comes before the picture it heads (a column's heading), not
+    after it as the label of one of its parts ('… a green up arrow "F"')."""
+    quote = re.search(r"[\"\u201c]", rest)
+    words = re.sub(r"[\"\u201c][^\"\u201d]*[\"\u201d]", lambda m: " " * len(m.group(0)), rest).lower()
+    first = min((m.start() for w in _pictured(rest) for m in [re.search(r"\b" + w + r"\b", words)] if m), default=None)
+    return quote is not None and (first is None or quote.start() < first)
+
+
+def _pictured(rest: str) -> list[str]:
+    """The picture nouns a column's words ask for (outside quotes and places)."""
+    words = re.sub(r"[\"\u201c][^\"\u201d]*[\"\u201d]|`[^`]*`", " ", rest).lower()
+    words = re.sub(r"\b(?:over|above|on|under|below|behind|beside|near|inside|against)\s+(?:an?|the)\s+(?:[a-z-]+\s+){0,2}[a-z]+",
+                   " ", words)
+    return [w for w in dict.fromkeys(re.findall(r"[a-z]+", words)) if w in picture_objects() and w not in _NOT_PICTURES]
+
+
 def _lost_pictures(ctx: Context, i: int, rest: str, title: str) -> None:
     """'Left panel, header "acute": vectors (1, 2) and (3, 1), text "…"': a column holds text; the vectors, grids and
     shapes its sentence asks for are not drawn in it — said (SB307), never dropped without a word."""
-    words = re.sub(r"[\"\u201c][^\"\u201d]*[\"\u201d]|`[^`]*`", " ", rest).lower()
     # ("over a dark rectangle so it stays readable above the grid": where the text sits, not what to draw)
-    words = re.sub(r"\b(?:over|above|on|under|below|behind|beside|near|inside|against)\s+(?:an?|the)\s+(?:[a-z-]+\s+){0,2}[a-z]+",
-                   " ", words)
-    nouns = [w for w in dict.fromkeys(re.findall(r"[a-z]+", words)) if w in picture_objects() and w not in _NOT_PICTURES]
+    nouns = _pictured(rest)
     if nouns:
         where = f"column {title!r}" if title else "the column"
         ctx.lost(i, f"the {', '.join(nouns)} of {where} {'are' if len(nouns) > 1 or nouns[0].endswith('s') else 'is'} "
@@ -261,6 +275,14 @@ def rule_comparison(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         return []  # "On the right side draw a table …": the table is drawn by its rule, not an empty column
     if not prose_line and not any(b.detail_index == i and b.kind not in _WRITTEN for b in ctx.beats):
         # ("In the first, the ball takes tiny steps.": the sentence is the line; a tree another rule drew is drawn)
+        if previous is None and not title and not caption and lines and all(len(x) <= 12 for x in lines) and \
+                _pictured(rest) and not _heading_first(rest):
+            # 'Left half: rope … up to a green hand dot with a green up arrow "F"': the labels of a picture not drawn —
+            # no column of them alone (the half is the picture's); said, and the other half is drawn on its own
+            ctx.lost(i, f"the picture this half describes ({', '.join(_pictured(rest))}), with its labels "
+                        f"{', '.join(repr(x) for x in lines)}, is not drawn")
+            ctx.stop = True
+            return []
         _lost_pictures(ctx, i, rest, title)
     if previous is None:
         n = 3 if col.group(1).lower() in ("middle", "center", "centre", "third") else 2
