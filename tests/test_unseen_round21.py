@@ -132,3 +132,18 @@ def test_a_half_that_describes_a_picture_not_drawn_is_said_and_its_arrow_label_i
     beats, _ = planned('Left side: "Buyers" with three small circles. Right side: "Sellers" with three small squares.')
     (cmp,) = [b for b in beats if b.kind == "comparison"]
     assert "Buyers" in str(cmp.params)
+
+
+def test_applying_the_inverse_of_a_named_matrix_applies_its_inverse_not_the_matrix_again():
+    beats, notes = planned("Show a NumberPlane with the vector v = (1, 1). Let A = [[2, 1], [1, 3]]. Apply A: v goes to (3, 4).\n"
+                           "Then apply A^{-1} = 1/5 [[3, -1], [-1, 2]] (label 'A^{-1}' in blue) → the grid straightens back.")
+    applied = [m for b in beats if b.kind == "vector_plane" for m in b.params.get("matrices") or []]
+    assert applied[-1] == {"values": [[0.6, -0.2], [-0.2, 0.4]], "label": "A⁻¹"}
+    # the inverse written beside it is the plane's label: no matrix [[3, -1], [-1, 2]] without its factor 1/5
+    assert not [b for b in beats if b.kind == "matrix" and "3" in b.strings and "-1" in b.strings]
+
+
+def test_a_matrix_without_an_inverse_is_said():
+    beats, notes = planned("Show a NumberPlane with the vector v = (1, 1). Let S = [[1, 2], [2, 4]]. Apply S: v goes to "
+                           "(3, 6). Then apply S^{-1} to the grid.")
+    assert any("S has no inverse" in n for n in notes)

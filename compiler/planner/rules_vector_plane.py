@@ -51,6 +51,20 @@ _APPLY = re.compile(r"(?i:\b(?:apply|applies|applying|applied)\s+(?:the\s+)?(?:(
 _NAMED_MATRIX = re.compile(r"\b([A-Z])\s*=\s*\[\s*\[")
 
 
+def _inverse(m: list) -> list | None:
+    """The inverse of a 2×2 matrix, its entries rounded to 4 places (None when the determinant is 0)."""
+    (a, b), (c, d) = m
+    det = a * d - b * c
+    if abs(det) < 1e-12:
+        return None
+
+    def entry(x: float):
+        x = round(x / det, 4) + 0.0
+        return int(x) if x == int(x) else x
+
+    return [[entry(d), entry(-b)], [entry(-c), entry(a)]]
+
+
 def _plane_on_screen(ctx: Context) -> Beat | None:
     return next((b for b in since_clear(ctx) if b.kind == "vector_plane" and not b.params.get("extend")), None)
 
@@ -564,7 +578,21 @@ def rule_vector_plane(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         name = apply.group("name") or apply.group("by") or apply.group("under")
         written = ex.matrices and len(ex.matrices[0]) == 2 and all(len(r) == 2 for r in ex.matrices[0]) and not \
             _NAMED_MATRIX.search(s)
-        if name and name in known:
+        inverse = name and re.match(r"\s*(?:\^\s*\{\s*-\s*1\s*\}|\^\s*\(?-1\)?|\u207b\u00b9)", s[apply.end():])
+        if inverse and name in known:
+            # "apply A^{-1} = 1/5 [[3, -1], [-1, 2]] → the grid straightens back": the inverse of A, not A again
+            undone = _inverse(known[name])
+            if undone is None:
+                ctx.lost(i, f"{name} has no inverse (its determinant is 0): the transformation is not drawn")
+            else:
+                matrices = [{"values": undone, "label": f"{name}\u207b\u00b9"}]
+                # (the inverse as written beside it — "= 1/5 [[3, -1], [-1, 2]]", 'label "A^{-1}"' — is the plane's
+                # label, never a matrix of its own without its factor)
+                ex.matrices[:] = []
+                ctx.consumed.update(q for q in ex.quoted if re.sub(r"[\s{}()]", "", q) in (f"{name}^-1", f"{name}\u207b\u00b9"))
+        elif inverse:
+            ctx.lost(i, f"the matrix {name} is not written anywhere: its inverse is not drawn")
+        elif name and name in known:
             matrices = [{"values": known[name], "label": name}]
         elif not name and written:
             # "apply the single matrix [[0, −1], [1, 1]]" after S was applied: the matrix written here, not S again
