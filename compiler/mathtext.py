@@ -1869,7 +1869,7 @@ def _brace_depth(tex: str) -> int:
 
 # ---- is_formula_line ---------------------------------------------------------------------------
 
-_RELATION = re.compile(r"[=≈≤≥≠<>→^²³√∫Σ∑]|->|\\[A-Za-z]+")
+_RELATION = re.compile(r"[=≈≤≥≠∝≡<>→^²³√∫Σ∑]|->|\\[A-Za-z]+")
 _PROSE_WORD = re.compile(r"(?<![\\A-Za-z])[A-Za-z]{3,}")
 _MATH_WORDS = {"sin", "cos", "tan", "log", "exp", "lim", "max", "min", "det", "mod", "gcd", "sqrt", "frac", "text",
                "int", "sum", "cdot", "times", "approx", "hat", "bar", "vec", "mathrm", "mathcal",

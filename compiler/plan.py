@@ -170,7 +170,7 @@ def _rule_beats(index: int, scene: Scene, details: tuple[str, ...], theme: Theme
         ex = extract(sentence)
         produced = _planned_sentence(ex, ctx, i, budget)
         # the sentence's formulas read afresh (the rules empty ex.prose) — only when it can hold one (a relation, TeX)
-        prose = extract(ex.sentence).prose if re.search(r"[=≈≠≤≥]|\\[A-Za-z]{2,}", ex.sentence) else []
+        prose = extract(ex.sentence).prose if re.search(r"[=≈≠≤≥∝≡]|\\[A-Za-z]{2,}", ex.sentence) else []
         for kept in (_latex_kept(ex, ctx, i, prose), kept_formulas(ex, prose, ctx, i)):
             produced.extend(kept)  # (a formula of the prose no rule drew is typeset on its own)
             ctx.beats.extend(kept)

@@ -147,3 +147,11 @@ def test_a_matrix_without_an_inverse_is_said():
     beats, notes = planned("Show a NumberPlane with the vector v = (1, 1). Let S = [[1, 2], [2, 4]]. Apply S: v goes to "
                            "(3, 6). Then apply S^{-1} to the grid.")
     assert any("S has no inverse" in n for n in notes)
+
+
+def test_a_proportionality_written_alone_on_its_line_is_typeset():
+    for line in ("log P(spam | msg) ∝ log P(spam) + Σ_i log P(w_i | spam)", "P(c | x) ∝ P(x | c) P(c)", "y ∝ x^2"):
+        beats, notes = planned(line)
+        (eq,) = [b for b in beats if b.kind == "equation"]
+        assert eq.params.get("exprs", [eq.params.get("expr")])[0] == line
+        assert not [n for n in notes if n.startswith("SB301")]

@@ -62,11 +62,11 @@ def prose_formulas(ex: Extracted, ctx: Context) -> list[str]:
     bare = ex.bare
     display = re.search(_DISPLAY, bare, re.I) is not None
     cue = re.search(_FORMULA_CUE, bare, re.I) is not None
-    after_colon = any(re.search(r":\s*$", bare[:a]) and re.search(r"[=≈]", t) for t, a, _ in ex.prose)
+    after_colon = any(re.search(r":\s*$", bare[:a]) and re.search(r"[=≈∝≡]", t) for t, a, _ in ex.prose)
     # "and below it MathTex e^{0.5} = \; ?": a place, then the formula and nothing else — written there
     alone = re.fullmatch(r"\s*(?:\d+[.)]\s*)?(?:and\s+)?(?:then\s+)?(?:(?:below|under|beside|above|next to)\s+(?:it|that|this)|"
                          r"on the (?:right|left)|underneath|to the (?:right|left))?,?\s*", bare[:ex.prose[0][1]], re.I) is not None \
-        and re.fullmatch(r"[\s.]*", bare[ex.prose[0][2]:]) is not None and re.search(r"[=≈]", ex.prose[0][0]) is not None
+        and re.fullmatch(r"[\s.]*", bare[ex.prose[0][2]:]) is not None and re.search(r"[=≈∝≡]", ex.prose[0][0]) is not None
     if not (display or cue or after_colon or alone):
         return []
     out = []
@@ -131,12 +131,12 @@ def kept_formulas(ex: Extracted, prose, ctx: Context, i: int) -> list[Beat]:
             continue  # "goes from y = x^2 up to y = x": where a thing is drawn, not a formula to show
         t = text.strip()
         t = t if re.search(r"(?:\.\.\.|…)$", t) else t.rstrip(".,;")  # ("θ⁵/120 − ...": the series goes on)
-        if "\\" in t or "\n" in t or "[[" in t.replace(" ", "") or not re.search(r"[=≈≠≤≥]", t):
+        if "\\" in t or "\n" in t or "[[" in t.replace(" ", "") or not re.search(r"[=≈≠≤≥∝≡]", t):
             continue  # (LaTeX is kept by its own rule; a matrix is drawn by rule_matrix)
         inner = re.fullmatch(r"\((.*)\)", t)
         if all(is_value(part) for part in re.split(r"[,;]\s+", inner.group(1) if inner else t)):
             continue  # values ("x = +0.1 m", "(k = 50 N/m, m = 0.5 kg)", "z = 1 + 2i"): settings, places, points
-        if not any(_WORKED.search(side) for side in re.split(r"[=≈≠≤≥]", t)):
+        if not any(_WORKED.search(side) for side in re.split(r"[=≈≠≤≥∝≡]", t)):
             continue
         words = [w for w in re.findall(r"(?<![\w_^])[A-Za-z]{3,}(?![\w(])", t) if w.lower() not in _MATH_WORDS]
         if words:
