@@ -155,3 +155,33 @@ def test_a_proportionality_written_alone_on_its_line_is_typeset():
         (eq,) = [b for b in beats if b.kind == "equation"]
         assert eq.params.get("exprs", [eq.params.get("expr")])[0] == line
         assert not [n for n in notes if n.startswith("SB301")]
+
+
+def test_the_last_bar_before_a_bracketed_axis_note_is_kept_and_a_named_y_axis_keeps_bars_upright():
+    beats, _ = planned("Bar chart on the left with four bars: 'sun' 1/2, 'cloud' 1/4, 'rain' 1/8, 'snow' 1/8 "
+                       "(y axis 'probability' from 0 to 0.6).")
+    (chart,) = [b for b in beats if b.kind == "bar_chart"]
+    assert chart.params["labels"] == ["sun", "cloud", "rain", "snow"] and chart.params["values"] == [0.5, 0.25, 0.125, 0.125]
+    assert not chart.params.get("horizontal")
+    assert not [b for b in beats if b.kind == "text"]
+
+
+def test_what_happens_to_cells_on_screen_is_no_chain_of_boxes_nor_a_new_row():
+    beats, notes = planned('Draw a row of 8 square boxes numbered 1 to 8 across the screen.\n'
+                           'Question 1 text above: "Is it > 4?"  answer "yes" -> boxes 1-4 turn red and fade.\n'
+                           'Question 2: "Is it > 6?"  answer "no" -> boxes 7 and 8 turn red and fade.')
+    assert not [b for b in beats if b.kind == "flow"]
+    assert [b.params["count"] for b in beats if b.kind == "grid"] == [8]  # one row, its cells marked
+    marks = [b for b in beats if b.kind == "highlight" and b.params.get("mode") == "fill"]
+    assert [m.params.get("items") for m in marks][-1] == [7, 8]
+
+
+def test_a_comparison_named_before_its_inequality_is_typeset_and_a_framed_result_is_the_line_that_shows_it():
+    beats, _ = planned("On the right, step by step:\nH = 0.5 + 0.5 + 0.375 + 0.375\n= 1.75 bits\n"
+                       "Finish with the comparison 1.75 < 2.", style="Final 1.75 bits in yellow with a SurroundingRectangle.")
+    assert [b.params.get("exprs", [b.params.get("expr")]) for b in beats if b.kind == "equation"] == [["1.75 < 2"]]
+    (frame,) = [b for b in beats if b.kind == "highlight" and b.params.get("mode") == "box"]
+    assert frame.params["target"] == "= 1.75 bits"
+    # "writing the comparison next to each visited node": the word alone names no formula
+    beats, _ = planned("Show the list 3, 5, 8. Then walk along it, writing the comparison next to each visited item.")
+    assert not [b for b in beats if b.kind == "equation"]

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from ..mathtext import looks_like_math, said_in_words, undoubled
 from ..text import SINGLE_QUOTED
-from .knowledge import formula_words
+from .knowledge import described_changes, formula_words
 from .quantity import NUM, number as _num
 
 QUOTED = re.compile(r'"([^"\n]{0,5000})"|\u201c([^\u201d\n]{0,5000})\u201d')
@@ -213,7 +213,9 @@ def extract(sentence: str) -> Extracted:
             chain = _quoted_nodes(no_mats, chain)
             if all(0 < len(c) <= 40 and not re.search(r"[\[\]\n]", c) for c in chain) and not any(
                     # "… -> place at (3, 1)": a phrase cut before its object is an instruction, not a box
-                    re.search(r"(?:^|\s)(?:at|to|in|on|of|with|the|a|an|by|for|from|into|onto)$", c) for c in chain):
+                    re.search(r"(?:^|\s)(?:at|to|in|on|of|with|the|a|an|by|for|from|into|onto)$", c) for c in chain) and not any(
+                    # 'answer "no" -> boxes 7 and 8 turn red and fade': what happens on screen, not a box
+                    len(c.split()) >= 3 and re.search(r"\b(?:" + described_changes() + r")\b", c, re.I) for c in chain):
                 ex.chain = chain
     return ex
 

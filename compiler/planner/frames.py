@@ -210,6 +210,12 @@ def _resolve(req: _Request, beats: list[Beat]) -> _Where | str | None:
                 if line is not None:
                     piece = tokens[0] if len(tokens) == 1 and re.fullmatch(r"[$€£]?\d[\d.,]*%?", tokens[0]) else None
                     return _Where(k, line, piece)
+    if content and len(content) <= 4 and any(re.search(r"\d", w) for w in content):
+        for k, b in reversed(drawn):  # "Final 1.75 bits … with a SurroundingRectangle": the line that shows all of it
+            if b.kind in ("steps", "equation"):
+                line = next((s for s in reversed(_lines(b)) if all(_norm(t) in _norm(s) for t in content)), None)
+                if line is not None:
+                    return _Where(k, line, None)
     named = [w for w in req.words if w not in ("the", "a", "an")]
     if named:
         said = _phrase(named)

@@ -121,7 +121,8 @@ def _bar_data(ex: Extracted) -> tuple[list[str], list[float | int], bool, str | 
     if len(equal) >= 2:
         return [p[0] for p in equal], [_num(p[1]) for p in equal], any(p[2] for p in equal), None, []
     # '"N₂" 0.80, "H₂" 2.40, "NH₃" 0.40': each quoted bar, its value right after it
-    bare = re.findall(r"[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]\s+(" + NUM + r")\s*(%?)(?=\s*(?:[,;.]|\band\b|$))", s)
+    # ("…, "snow" 1/8 (y axis "probability" from 0 to 0.6)": the last bar before a bracketed note about the axes)
+    bare = re.findall(r"[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]\s+(" + NUM + r")\s*(%?)(?=\s*(?:[,;.(]|\band\b|$))", s)
     if len(bare) >= 2:
         return [p[0] for p in bare], [_num(p[1]) for p in bare], any(p[2] for p in bare), None, []
     # "bars for the gap at t = 0, 12.4, 24.8 with heights 70, 35, 17.5": the heights, named by where they stand
@@ -757,7 +758,9 @@ def rule_bar_chart(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         title = " by ".join(n for n in names if n) or None
         ctx.beats.remove(axes)
     probabilities = _has(ex, r"\bprobabilit\w*|\bsoftmax\b|\blikelihoods?\b|\bdistribution\b")
-    horizontal = _has(ex, r"\bhorizontal\b") or (probabilities and not _has(ex, r"\bvertical\b") and axes is None)
+    # (probabilities lie along a horizontal axis unless the sentence names the y axis as the one the values go up)
+    horizontal = _has(ex, r"\bhorizontal\b") or (probabilities and not _has(ex, r"\bvertical\b|\by[- ]?axis\b")
+                                                  and axes is None)
     largest = "|".join(re.escape(w) for w in extremes()["max"])  # "the most likely one", "the tallest bar" (data)
     highlight = _has(ex, r"\bhighlight\w*\s+(?:the\s+)?(?:top\b|(?:[\w-]+\s+){0,4}?(?:" + largest + r")(?![\w-]))|\bargmax\b")
     unit = "%" if pct else _spaced(word_unit)

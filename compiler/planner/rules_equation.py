@@ -67,7 +67,10 @@ def prose_formulas(ex: Extracted, ctx: Context) -> list[str]:
     alone = re.fullmatch(r"\s*(?:\d+[.)]\s*)?(?:and\s+)?(?:then\s+)?(?:(?:below|under|beside|above|next to)\s+(?:it|that|this)|"
                          r"on the (?:right|left)|underneath|to the (?:right|left))?,?\s*", bare[:ex.prose[0][1]], re.I) is not None \
         and re.fullmatch(r"[\s.]*", bare[ex.prose[0][2]:]) is not None and re.search(r"[=≈∝≡]", ex.prose[0][0]) is not None
-    if not (display or cue or after_colon or alone):
+    # "Finish with the comparison 1.75 < 2": the formula the word names, written right after it
+    named = any(re.search(r"\b(?:comparison|inequality|identity)\s*:?\s*$", bare[:a], re.I) and re.search(r"[=<>≤≥≈]", t)
+                for t, a, _ in ex.prose)
+    if not (display or cue or after_colon or alone or named):
         return []
     out = []
     picture = re.search(r"\b(?:plot|graph|chart|axes|diagram|histogram)\b", bare, re.I) is not None

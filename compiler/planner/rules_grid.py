@@ -217,6 +217,12 @@ def rule_grid(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if cue_unquoted(ex, RANDOM_DOTS):
         return []  # "Drop 20 dots … at random positions in the square": scattered points, not 20 numbered cells
     m = re.search(_RANGE, ex.sentence)
+    shown = next((b for b in reversed(since_clear(ctx)) if b.kind == "grid" and b.params.get("count")), None)
+    if m and shown is not None and not re.match(r"\s*(?:\d+[.)]\s*)?(?:then\s+)?(?:draw|show|create|make|add|build|display)\b",
+                                                  ex.sentence, re.I):
+        first = int(shown.params.get("start", 1))
+        if first <= int(m.group(1)) <= int(m.group(2)) < first + int(shown.params["count"]):
+            return []  # 'answer "yes" -> boxes 1-4 turn red': cells of the row on screen, not a new row of them
     start = count = shape = None
     if m and 0 < int(m.group(2)) - int(m.group(1)) + 1 <= 100:
         start, count = int(m.group(1)), int(m.group(2)) - int(m.group(1)) + 1
