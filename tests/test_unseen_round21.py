@@ -185,3 +185,14 @@ def test_a_comparison_named_before_its_inequality_is_typeset_and_a_framed_result
     # "writing the comparison next to each visited node": the word alone names no formula
     beats, _ = planned("Show the list 3, 5, 8. Then walk along it, writing the comparison next to each visited item.")
     assert not [b for b in beats if b.kind == "equation"]
+
+
+def test_a_message_shown_as_word_tiles_is_a_row_of_its_words_and_a_tile_named_by_its_word_is_greyed():
+    beats, _ = planned('Show the message "win free money" as a row of three word tiles: [win] [free] [money]. '
+                       'Grey out the "money" tile and write under it "not in vocabulary".')
+    (row,) = [b for b in beats if b.kind == "sequence"]
+    assert row.params["tokens"] == ["win", "free", "money"]
+    (dim,) = [b for b in beats if b.kind == "highlight"]
+    assert dim.params["mode"] == "dim" and dim.params["item"] == 3
+    assert [b.params["text"] for b in beats if b.kind == "text"] == ["not in vocabulary"]  # "money" is the tile's
+    assert not [b for b in beats if b.kind == "flow"]

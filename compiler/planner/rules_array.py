@@ -283,6 +283,14 @@ def _clause(clause: str, mclause: str, row: Beat, labels: list[str], base: int, 
     """The beats of one clause, and the quoted strings it drew; (None, []) when it is no operation on the row."""
     low = mclause.lower()
     refs = cells_named(mclause, labels, base)
+    if not refs:
+        # 'Grey out the "money" tile': a cell named by the word it shows, quoted, then a cell noun
+        for m in re.finditer(_Q + r"\s+" + _cell_nouns(), clause):
+            shown = [str(x).strip() for x in labels]
+            if m.group(1).strip() in shown and shown.count(m.group(1).strip()) == 1:
+                k = shown.index(m.group(1).strip()) + 1
+                refs.append(Cells(k, k, m.span(), "value"))
+                ctx.consumed.add(m.group(1))  # (the word is the cell's, not a text of its own)
     # "Under each square write its index 0 to 9", "with indices": the indexes written under the cells
     if row.kind == "sequence" and re.search(_words("index_labels"), low) and not re.search(_words("pointer"), low) and (
             re.search(r"\b(?:each|every|all)\s+(?:the\s+)?" + _cell_nouns() + r"\b", low)

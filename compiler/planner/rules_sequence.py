@@ -115,11 +115,30 @@ def _row_with_notes(ex: Extracted) -> tuple[list[str], list[str]] | None:
     return None
 
 
+_WORD_ROW = re.compile(r"[\"\u201c]([^\"\u201d]{1,80})[\"\u201d]\s+(?:as|in(?:to)?|split\s+into)\s+(?:a\s+)?(?:(?:row|line|sequence)\s+of\s+)?"
+                       r"(?:\w+\s+){0,2}?(?:word\s+)?(?:tiles|boxes|cards|blocks|chips)\b", re.I)
+
+
+def _word_tiles(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
+    """'the message "win free money" as a row of three word tiles: [win] [free] [money]': a row of its words, one a
+    tile (the bracketed words after it are the same tiles, not a diagram of their own)."""
+    m = _WORD_ROW.search(ex.sentence)
+    words = m.group(1).split() if m else []
+    if not 2 <= len(words) <= 16 or m.group(1) in ctx.consumed:
+        return None
+    ctx.consumed.add(m.group(1))
+    ex.boxes[:] = []
+    return [_beat("sequence", "sequence:word-tiles", ex, i, words, _kw(ex.sentence) + ("tokens",), tokens=words, mode="show")]
+
+
 def rule_sequence(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     """"Show the tokens "The", "cat", "sat" processed one at a time"; "…appearing one by one as they
     are generated"; "the sentence "The cat sat" split into tokens"; "a sorted array of numbers
     [3, 8, 15, 21] as boxes in a row"; then "Animate a pointer moving … checking each element" or
     "pointers "low" at index 0 and "high" at index 9" on the array on screen."""
+    tiles = _word_tiles(ex, ctx, i)
+    if tiles is not None:
+        return tiles
     noted = _row_with_notes(ex)
     if noted is not None:
         tokens, below = noted
