@@ -196,3 +196,12 @@ def test_a_message_shown_as_word_tiles_is_a_row_of_its_words_and_a_tile_named_by
     assert dim.params["mode"] == "dim" and dim.params["item"] == 3
     assert [b.params["text"] for b in beats if b.kind == "text"] == ["not in vocabulary"]  # "money" is the tile's
     assert not [b for b in beats if b.kind == "flow"]
+
+
+def test_the_first_line_of_a_working_in_a_column_is_typeset_when_the_next_lines_go_on_from_it():
+    from compiler.runtime.style import formula
+
+    assert formula("P(spam) · P(win|spam) · P(free|spam)", size=24, color="#FFFFFF") is None  # alone: no relation
+    mob = formula("P(spam) · P(win|spam) · P(free|spam)", size=24, color="#FFFFFF", leads=True)
+    assert mob is not None and mob.math_ok
+    assert formula("Buyers and sellers", size=24, color="#FFFFFF", leads=True) is None  # words stay words

@@ -96,14 +96,16 @@ def _words_coloured(t2c: dict | None, body: str, mono: bool) -> dict:
         k != k2 and k in k2 and c2 != c for k2, c2 in out.items() if c2 is not None)}
 
 
-def formula(s: str, *, size: float, color, max_width: float | None = None):
+def formula(s: str, *, size: float, color, max_width: float | None = None, leads: bool = False):
     """The typeset formula for a label that is one (see `compiler.mathtext.is_formula_line`), else None.
-    Manim's Text is about 1.5 times larger per point than typeset maths: the formula is set at 1.5 × size."""
-    from ..mathtext import is_label_formula, to_tex
+    Manim's Text is about 1.5 times larger per point than typeset maths: the formula is set at 1.5 × size.
+    `leads`: the label is the first line of a working whose next lines go on from it ("P(spam) · P(win|spam)" then
+    "= 0.4 × 0.40"): typeset when it reads as maths, though it holds no relation itself."""
+    from ..mathtext import is_label_formula, looks_like_math, to_tex
     from .mathsvg import math_mobject
 
     s = clean(s).strip()
-    if not is_label_formula(s):
+    if not is_label_formula(s) and not (leads and looks_like_math(s)):
         return None
     tex = to_tex(s).tex
     mob = math_mobject(tex, font_size=size * 1.5, color=str(ManimColor(color)), fallback_text=s)

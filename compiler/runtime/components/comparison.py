@@ -60,11 +60,14 @@ def build(theme: dict, *, titles: list[str], lines: list[list[str]] | None = Non
                            width_chars=max(10, int(col_w / (0.0085 * head_size))))
             items.append(head)
         body, y = [], 0.0
-        for line in (lines[k] if lines and k < len(lines) else []):
+        column = list(lines[k]) if lines and k < len(lines) else []
+        for j, line in enumerate(column):
             mono = len(line) >= 2 and line.startswith("`") and line.endswith("`")
             s = line[1:-1] if mono else line
             col_text = c if mono else theme["text"]
-            typeset = None if mono else formula(s, size=size, color=col_text)  # "a_x = 0": maths, typeset
+            leads = j + 1 < len(column) and str(column[j + 1]).lstrip().startswith(("=", "≈"))
+            # "a_x = 0": maths, typeset (and the first line of a working the next lines go on from with "= …")
+            typeset = None if mono else formula(s, size=size, color=col_text, leads=leads)
             if typeset is not None and typeset.width <= col_w * 1.4:
                 t, h, off = typeset, typeset.height, 0.0
             elif len(s) <= chars:  # one line: on the common baseline, so the lines are evenly spaced
