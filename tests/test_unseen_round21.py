@@ -103,7 +103,7 @@ def test_an_arrow_between_pieces_of_two_formulas_on_screen_is_an_arrow_between_t
                        "Draw a yellow arrow from '5^{-1}' on the left to 'A^{-1}' on the right.")
     assert not [b for b in beats if b.kind == "flow"]
     (arrow,) = [b for b in beats if b.kind == "annotation"]
-    assert arrow.params["target"] == ["5^{-1}", "A^{-1}"] and arrow.params.get("style") == "arrow"
+    assert arrow.params["target"] == ["5^{-1}", "A^{-1}"] and arrow.params.get("style") == "link"
 
 
 def test_a_derivation_under_a_side_heading_is_not_drawn_again_as_a_column():
@@ -205,3 +205,26 @@ def test_the_first_line_of_a_working_in_a_column_is_typeset_when_the_next_lines_
     mob = formula("P(spam) · P(win|spam) · P(free|spam)", size=24, color="#FFFFFF", leads=True)
     assert mob is not None and mob.math_ok
     assert formula("Buyers and sellers", size=24, color="#FFFFFF", leads=True) is None  # words stay words
+
+
+def test_an_arrow_from_the_first_bar_to_the_last_links_those_bars_with_its_label():
+    from .test_unseen_round20 import generated
+
+    details = ("Show a bar chart with bars 'cold' = 100, 'warm' = 50, 'hot' = 1. "
+               "Draw a curved arrow from the first bar to the last with the label '100× faster'.")
+    beats, _ = planned(details)
+    (link,) = [b for b in beats if b.kind == "annotation"]
+    assert link.params["style"] == "link" and link.params["target"] == ["cold", "hot"]
+    assert link.params["label"] == "100× faster" and not [b for b in beats if b.kind == "text"]
+    gen, ins = generated(details)
+    assert "style='link'" in gen.code and not ins.violations, ins.violations
+
+
+def test_a_link_needs_two_targets():
+    import pytest
+    from pydantic import ValidationError
+
+    from compiler.components.annotation import AnnotationVisual
+
+    with pytest.raises(ValidationError, match="a link joins two things"):
+        AnnotationVisual.model_validate({"kind": "annotation", "style": "link", "target": "x", "label": "y"})

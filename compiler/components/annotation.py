@@ -24,9 +24,10 @@ def _err(message: str) -> PydanticCustomError:
 class AnnotationVisual(VisualBase):
     kind: Literal["annotation"] = Field(description="A brace, a labelled arrow, a box or an underline on part of "
                                         "what is on screen (found by the text it shows, like `highlight`).")
-    style: Literal["arrow", "brace", "box", "underline"] = Field(
+    style: Literal["arrow", "brace", "box", "underline", "link"] = Field(
         "arrow", description="`arrow`: the label with an arrow pointing at the target; `brace`: a brace along the "
-        "target, the label beyond it; `box`: a box around it, the label beside; `underline`: a line under it.",
+        "target, the label beyond it; `box`: a box around it, the label beside; `underline`: a line under it; "
+        "`link`: a curved arrow from the first of two targets to the second, the label at its middle.",
         examples=["brace"])
     target: Union[Target, Annotated[list[Target], Field(min_length=1, max_length=MAX_TARGETS)]] | None = Field(
         None, description="What it points at, by the text it shows or its name: a label or node (`Encoder`), a "
@@ -62,6 +63,8 @@ class AnnotationVisual(VisualBase):
     def _sensible(self):
         if self.style == "arrow" and not self.label:
             raise _err("an arrow annotation needs its `label` (the text the arrow comes from)")
+        if self.style == "link" and not (isinstance(self.target, list) and len(self.target) == 2):
+            raise _err("a link joins two things: give `target` as a list of two (from, to)")
         if self.items is not None and self.items[0] > self.items[1]:
             raise _err(f"`items` is [first, last], not [{self.items[0]}, {self.items[1]}]")
         if self.items is not None and (self.row is not None or self.column is not None):

@@ -511,6 +511,7 @@ def rule_flow(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             nodes, rule = seq[0].split(), "flow:token-sequence"
             ctx.consumed.add(seq[0])
         elif len([q for q in unconsumed if not _names_arrow(ex.sentence, q) and not _caption(ex.sentence, q)]) >= 2 and not \
+                _cue(ex, r"\bat\s+the\s+(?:tips?|heads?|ends?)\s+of\s+(?:the\s+|its\s+|their\s+)?(?:arrows?|vectors?)\b") and not \
                 _cue(ex, r"\b(?:bullet(?:ed)?|bullet[- ]point|(?:numbered\s+)?list)\b") and not (re.search(
                     r":[ \t]*\n(?:[ \t]*[\"\u201c][^\n]*\n?){2,}$", ex.sentence) and not _cue(
                     ex, r"\bbox(?:es)?\b|\barrows?\b|->|→")):  # (quoted lines under a colon, no boxes: a list)  # "Move the coin diagram … and

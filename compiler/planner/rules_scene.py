@@ -195,13 +195,50 @@ def _holds(beat, piece: str) -> bool:
     return len(p) >= 2 and any(p in re.sub(r"\s+", "", str(x)) for x in beat.strings)
 
 
+_ORDINAL = {"first": 0, "second": 1, "third": 2, "fourth": 3, "last": -1}
+_BETWEEN_NTH = re.compile(r"\barrows?\s+from\s+the\s+(first|second|third|fourth|last)\s+(bar|token|tile|box|cell)\s+to\s+"
+                          r"the\s+(first|second|third|fourth|last)(?:\s+(?:one|bar|token|tile|box|cell))?\b", re.I)
+_NTH_OF = {"bar": ("bar_chart", "labels"), "token": ("sequence", "tokens"), "tile": ("sequence", "tokens"),
+           "box": ("sequence", "tokens"), "cell": ("sequence", "tokens")}
+
+
+def _between_nth(ex: Extracted, ctx: Context) -> tuple[str, str] | None:
+    """"a curved arrow from the first bar to the last": the labels of those two parts of the chart on screen."""
+    m = _BETWEEN_NTH.search(ex.sentence)
+    if not m or re.search(r"\b(?:pointer|marker|cursor)\s+arrows?\s*$", ex.sentence[:m.end()].split(" from ")[0], re.I) or \
+            re.search(r"\b(?:move|moves|moving|slide|slides|walk|walks|travel\w*|one\s+(?:box|bar|cell|tile)\s+at\s+a\s+time)\b",
+                      ex.sentence, re.I):
+        return None  # ("Move a yellow pointer arrow from the first box to the last box": a pointer walking the row)
+    kind, field = _NTH_OF[m.group(2).lower()]
+    owner = next((x for x in reversed(since_clear(ctx)) if x.kind == kind and x.params.get(field)), None)
+    if owner is None:
+        return None
+    names = [str(x) for x in owner.params[field]]
+    k, j = _ORDINAL[m.group(1).lower()], _ORDINAL[m.group(3).lower()]
+    if max(k, j) >= len(names):
+        return None
+    a, b = names[k], names[j]
+    return (a, b) if a != b else None
+
+
 def rule_arrow_between(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     """"Draw a curved arrow from the "2 m" bar to the "8 m" bar with the label "4× length → 2× period"": two parts
     of the chart (table, list…) on screen, joined by a labelled arrow — an annotation on them, not a new diagram
-    (between the nodes of a flow or graph, an arrow is an edge: those rules read it)."""
+    (between the nodes of a flow or graph, an arrow is an edge: those rules read it). "from the first bar to the
+    last": the parts named by their place."""
     m = _BETWEEN.search(ex.sentence)
-    if not m:
+    nth = None if m else _between_nth(ex, ctx)
+    if not m and nth is None:
         return []
+    if nth is not None:
+        a, b = nth
+        lab = re.search(r"\b(?:labell?ed|label|reading|saying|with\s+(?:the\s+)?(?:label|text|caption))\s*:?\s*[\"\u201c]"
+                        r"([^\"\u201d]{1,80})[\"\u201d]", ex.sentence, re.I)
+        label = lab.group(1).strip() if lab else None
+        ctx.consumed.update(x for x in (label,) if x)
+        ctx.stop = True
+        return [_beat("annotation", "annotation:arrow-between", ex, i, [label] if label else [], _kw(ex.sentence),
+                      style="link", target=[a, b], label=label)]
     a, b = m.group(1).strip(), m.group(2).strip()
     owner = next((x for x in reversed(since_clear(ctx)) if x.kind in _PARTS_OF and a in x.strings and b in x.strings),
                  None)
@@ -216,7 +253,7 @@ def rule_arrow_between(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     ctx.consumed.update(x for x in (a, b, label) if x)
     ctx.stop = True
     return [_beat("annotation", "annotation:arrow-between", ex, i, [label] if label else [], _kw(ex.sentence),
-                  style="arrow", target=[a, b], label=label)]
+                  style="link", target=[a, b], label=label)]
 
 
 def _in_line(sentence: str, q: str, ctx: Context) -> dict:

@@ -489,6 +489,12 @@ def rule_vector_plane(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         ctx.consumed.update(names.values())
         ctx.stop = True
         return []
+    tips = re.search(r"\bat\s+the\s+(?:tips?|heads?|ends?)\s+of\s+(?:the\s+|its\s+|their\s+)?(?:arrows?|vectors?)\b", s, re.I)
+    if tips and on_screen is not None and len(ex.quoted) >= 2:
+        # "show labels "A î = (2, 1)", … at the tips of the arrows": the plane's arrows keep their names; the labels
+        # are written beside it (by the rules after this one) — said
+        ctx.lost(i, f"the labels {', '.join(repr(q) for q in ex.quoted[:4])} are written beside the plane, not at the "
+                    "tips of its arrows")
     kept = _kept_in_place(ex, ctx, i, on_screen)
     if kept is not None:
         return kept

@@ -317,6 +317,14 @@ def _place_pointer(lab, target, side: str, boxes) -> None:
                  np.clip(first[1], -SAFE_Y + lab.height / 2 + 0.05, SAFE_Y - lab.height / 2 - 0.05), 0])
 
 
+def _inside_frame(m) -> None:
+    """Shift `m` the least that puts it inside the safe area."""
+    c = m.get_center()
+    x = np.clip(c[0], -SAFE_X + m.width / 2 + 0.05, SAFE_X - m.width / 2 - 0.05)
+    y = np.clip(c[1], -SAFE_Y + m.height / 2 + 0.05, SAFE_Y - m.height / 2 - 0.05)
+    m.move_to([x, y, 0])
+
+
 def _overlap_boxes(a, b) -> bool:
     """Whether the bounding boxes of `a` and `b` overlap (one inside the other, or crossing)."""
     return (a.get_left()[0] < b.get_right()[0] and b.get_left()[0] < a.get_right()[0]
@@ -484,7 +492,9 @@ def play(scene, *, target=None, label: str | None = None, style: str = "arrow", 
             scene.show(note, lambda m, run_time: FadeIn(m, run_time=run_time), slot=slot, strings=strings)
         return
     lab = text(label, scene.theme, size=SIZE, color=col, width_chars=36, math=True) if label else None
-    if style == "arrow" and lab is None and len(found) == 2 and not _overlap_boxes(found[0], found[1]):
+    if style == "link" and (len(found) != 2 or _overlap_boxes(found[0], found[1])):
+        style = "arrow" if lab is not None else "box"  # (one end not on screen: the label points at what is)
+    elif style == "arrow" and lab is None and len(found) == 2 and not _overlap_boxes(found[0], found[1]):
         style = "link"  # an arrow from one thing to another ("from 5^{-1} on the left to A^{-1} on the right")
     elif style == "arrow" and lab is None:
         style = "box"  # an arrow from nothing: box what it would point at
@@ -493,11 +503,22 @@ def play(scene, *, target=None, label: str | None = None, style: str = "arrow", 
     mark = VGroup()
     if style == "link":
         a, b = found
-        start, end = _edge_point(a, b.get_center()), _edge_point(b, a.get_center())
-        arrow = CurvedArrow(start, end, angle=-0.6 if end[0] >= start[0] else 0.6, color=col, stroke_width=3,
-                            tip_length=0.2)
+        if abs(a.get_center()[1] - b.get_center()[1]) < max(a.height, b.height) and \
+                abs(a.get_center()[0] - b.get_center()[0]) > (a.width + b.width) / 2:
+            # side by side (two bars, two tiles): an arc over them, from above one to above the other (clear of the
+            # values written on them)
+            start, end = a.get_top() + UP * 0.45, b.get_top() + UP * 0.45
+            angle = -0.8 if end[0] >= start[0] else 0.8
+        else:
+            start, end = _edge_point(a, b.get_center()), _edge_point(b, a.get_center())
+            angle = -0.6 if end[0] >= start[0] else 0.6
+        arrow = CurvedArrow(start, end, angle=angle, color=col, stroke_width=3, tip_length=0.2)
         mark.add(arrow)
         anims = [Create(arrow)]
+        if lab is not None:  # the label over the middle of the arc, kept inside the frame
+            mid = arrow.point_from_proportion(0.5)
+            lab.move_to(mid + UP * (lab.height / 2 + 0.12))
+            _inside_frame(lab)
     elif style == "brace":
         shapes_only = [getattr(f, "shape", None) or f for f in found]
         br = _brace(scene, shapes_only[0] if len(found) == 1 else VGroup(*shapes_only), lab, side, col, boxes)
