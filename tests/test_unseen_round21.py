@@ -228,3 +228,9 @@ def test_a_link_needs_two_targets():
 
     with pytest.raises(ValidationError, match="a link joins two things"):
         AnnotationVisual.model_validate({"kind": "annotation", "style": "link", "target": "x", "label": "y"})
+
+
+def test_a_piece_cut_out_of_a_bracket_or_a_change_of_the_picture_is_no_box_of_a_chain():
+    beats, _ = planned("Show a NumberPlane with the vector v = (1, 1). Let A = [[2, 1], [1, 3]]. Apply A: v goes to (3, 4).\n"
+                       "Then apply A^{-1} = 1/5 [[3, -1], [-1, 2]] (label 'A^{-1}' in blue) → the grid straightens back.")
+    assert not [b for b in beats if b.kind == "flow"]

@@ -215,7 +215,9 @@ def extract(sentence: str) -> Extracted:
                     # "… -> place at (3, 1)": a phrase cut before its object is an instruction, not a box
                     re.search(r"(?:^|\s)(?:at|to|in|on|of|with|the|a|an|by|for|from|into|onto)$", c) for c in chain) and not any(
                     # 'answer "no" -> boxes 7 and 8 turn red and fade': what happens on screen, not a box
-                    len(c.split()) >= 3 and re.search(r"\b(?:" + described_changes() + r")\b", c, re.I) for c in chain):
+                    len(c.split()) >= 3 and re.search(r"\b(?:" + described_changes() + r")\b", c, re.I) for c in chain) and all(
+                    # ("(label "A^{-1}" in blue) → the grid …": a piece cut out of a bracket is no box)
+                    c.count("(") == c.count(")") for c in chain):
                 ex.chain = chain
     return ex
 
