@@ -234,3 +234,24 @@ def test_a_piece_cut_out_of_a_bracket_or_a_change_of_the_picture_is_no_box_of_a_
     beats, _ = planned("Show a NumberPlane with the vector v = (1, 1). Let A = [[2, 1], [1, 3]]. Apply A: v goes to (3, 4).\n"
                        "Then apply A^{-1} = 1/5 [[3, -1], [-1, 2]] (label 'A^{-1}' in blue) → the grid straightens back.")
     assert not [b for b in beats if b.kind == "flow"]
+
+
+LADDER = ('Five vertical lifelines with headers at the top: "Client", "Resolver", "Root", "TLD", "Auth".\n'
+          'Draw slightly slanted arrows in order: Client→Resolver, Resolver→Root, Root→Resolver, Resolver→TLD, '
+          'TLD→Resolver, Resolver→Client.\n'
+          'On the right margin, brackets for each round trip with labels:\n"resolver ↔ root: 20 ms"\n'
+          '"resolver ↔ TLD: 30 ms"\n"client ↔ resolver: 10 ms"')
+
+
+def test_a_three_letter_party_is_a_lifeline_and_arrows_listed_in_order_are_its_messages_with_their_round_trips():
+    beats, notes = planned(LADDER)
+    charts = [b for b in beats if b.kind == "message_chart"]
+    assert charts[0].params["lifelines"] == ["Client", "Resolver", "Root", "TLD", "Auth"]  # "TLD" is no state
+    messages = [m for b in charts for m in b.params.get("messages") or []]
+    assert [(m["from"], m["to"], m.get("reply", False)) for m in messages] == [
+        ("Client", "Resolver", False), ("Resolver", "Root", False), ("Root", "Resolver", True),
+        ("Resolver", "TLD", False), ("TLD", "Resolver", True), ("Resolver", "Client", True)]
+    # each round trip's label is the note of its answer — not boxes of a diagram
+    assert [m.get("note") for m in messages] == [None, None, "resolver ↔ root: 20 ms", None, "resolver ↔ TLD: 30 ms",
+                                                 "client ↔ resolver: 10 ms"]
+    assert not [b for b in beats if b.kind in ("flow", "text")] and not [n for n in notes if n.startswith("SB301")]

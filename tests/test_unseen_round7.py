@@ -136,7 +136,7 @@ def test_an_arrow_from_one_bar_to_another_is_an_annotation_on_the_chart():
     beats, _ = planned('A bar chart with four bars:\n"0.5 m" → 1.42 s\n"1 m" → 2.01 s\n"2 m" → 2.84 s\n"8 m" → 5.68 s\n'
                        'Draw a curved arrow from the "2 m" bar to the "8 m" bar with the label "4× length → 2× period".')
     assert [b.kind for b in beats] == ["bar_chart", "annotation"]
-    assert beats[1].params == {"style": "arrow", "target": ["2 m", "8 m"], "label": "4× length → 2× period"}
+    assert beats[1].params == {"style": "link", "target": ["2 m", "8 m"], "label": "4× length → 2× period"}
 
 
 def test_a_table_with_the_same_columns_as_the_one_before():

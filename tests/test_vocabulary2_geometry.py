@@ -121,7 +121,7 @@ def test_annotation_validates():
         ({"kind": "annotation", "style": "brace", "items": [1, 2], "row": 1}, "not both"),
         ({"kind": "annotation", "style": "box", "label": " "}, "an empty `label`"),
         ({"kind": "annotation", "style": "box", "target": ["a"] * 5}, "at most 4"),
-        ({"kind": "annotation", "style": "circle", "label": "x"}, "'arrow', 'brace', 'box' or 'underline'"),
+        ({"kind": "annotation", "style": "circle", "label": "x"}, "'arrow', 'brace', 'box', 'underline' or 'link'"),
     ]
     for visual, message in cases:
         found = diagnostics([visual])

@@ -115,7 +115,8 @@ def _parties(s: str) -> list[str]:
     """The parties a chart sentence names: quoted ("Client" on the left), else capitalised nouns of a list."""
     quoted = [m.group(1) for m in re.finditer(_Q, s) if len(m.group(1).split()) <= 3 and not re.search(r"[=:<>]", m.group(1))
               and not _rx(r"\b" + _w("state_nouns") + r"\b[^.;\"\u201c]{0,25}$").search(s[:m.start()])]  # "state "LISTEN""
-    named = [q for q in quoted if not re.fullmatch(r"[A-Z0-9_-]{3,}", q)]  # "CLOSED", "SYN-SENT": states, not parties
+    # "CLOSED", "SYN-SENT": states, not parties ("TLD", "ISP", "DNS": three-letter names of parties)
+    named = [q for q in quoted if not re.fullmatch(r"[A-Z0-9_-]{4,}|[A-Z0-9]+[_-][A-Z0-9_-]+", q)]
     if len(named) >= 2:
         return list(dict.fromkeys(named))
     if len(quoted) >= 2:
@@ -579,6 +580,75 @@ def _state_chains(ex: Extracted, ctx: Context, i: int, charts: list[Beat]) -> li
     return []
 
 
+_PAIR = re.compile(r"(?<![\w-])([A-Za-z][\w-]{0,20})\s*(?:→|->|⟶)\s*([A-Za-z][\w-]{0,20})(?![\w-])")
+
+
+_TRIP = re.compile(r"^\s*([A-Za-z][\w-]{0,20})\s*(?:↔|<->|⟷|-)\s*([A-Za-z][\w-]{0,20})\s*:\s*\S")
+
+
+def _round_trips(ex: Extracted, ctx: Context, i: int, charts: list[Beat]) -> list[Beat] | None:
+    """"brackets for each round trip with labels: "resolver ↔ root: 20 ms", "client ↔ resolver: 10 ms"": each label
+    the note of the last message between those two lifelines (the round trip's answer) — not boxes of a diagram."""
+    lifelines = list(charts[0].params.get("lifelines") or [])
+    trips = []
+    for q in ex.quoted:
+        m = _TRIP.match(q)
+        a, b = (_party(m.group(1), lifelines), _party(m.group(2), lifelines)) if m else (None, None)
+        if a and b and a != b and len(q) <= 30:
+            trips.append((q, {a, b}))
+    if len(trips) < 2 or not re.search(r"\b(?:brackets?|braces?|round[- ]trips?|spans?|notes?|labels?)\b",
+                                       mask_shown(ex.sentence), re.I):
+        return None
+    chart = [b for b in reversed(since_clear(ctx)) if b.kind == "message_chart"]  # (oldest first)
+    chart = chart[max((k for k, b in enumerate(chart) if not b.params.get("extend")), default=0):]
+    placed = []
+    for q, pair in trips:
+        for b in reversed(chart):
+            msgs = [dict(m) for m in b.params.get("messages") or []]
+            k = next((k for k in range(len(msgs) - 1, -1, -1) if {msgs[k]["from"], msgs[k]["to"]} == pair
+                      and not msgs[k].get("note")), None)
+            if k is None:
+                continue
+            msgs[k]["note"] = q
+            new = Beat(b.kind, dict(b.params, messages=msgs), b.strings + (q,), b.rule + "+notes", b.source,
+                       b.detail_index, b.keywords)
+            ctx.replace(b, new, i)
+            chart[chart.index(b)] = new
+            placed.append(q)
+            break
+        else:
+            ctx.lost(i, f"the note {q!r}: no message between those lifelines on the chart")
+    ctx.consumed.update(q for q, _ in trips)
+    ctx.stop = True
+    return []
+
+
+def _listed_arrows(ex: Extracted, ctx: Context, i: int, charts: list[Beat]) -> list[Beat] | None:
+    """"Draw slightly slanted arrows in order: Client→Resolver, Resolver→Root, Root→Resolver, …" on the chart on
+    screen: one message per pair, in order, between the lifelines they name (one that goes back the way an earlier
+    one came is its reply)."""
+    s = mask_shown(ex.sentence)
+    pairs = _PAIR.findall(s)
+    if len(pairs) < 2 or not re.search(r"\barrows?\b|\bmessages?\b", s, re.I):
+        return None
+    lifelines = list(charts[0].params.get("lifelines") or [])
+    resolved = [(_party(a, lifelines), _party(b, lifelines)) for a, b in pairs]
+    if not all(a and b for a, b in resolved):
+        return None
+    messages, seen = [], set()
+    for a, b in resolved[:_MAX]:
+        msg = {"from": a, "to": b}
+        if (b, a) in seen:
+            msg["reply"] = True
+        seen.add((a, b))
+        messages.append(msg)
+    if len(resolved) > _MAX:
+        ctx.lost(i, f"{len(resolved) - _MAX} of the {len(resolved)} arrows (a chart holds {_MAX}) are not drawn")
+    ctx.stop = True
+    return [_beat("message_chart", "message_chart:listed-arrows", ex, i, [], _kw(ex.sentence) + ("message",),
+                  extend=True, messages=messages)]
+
+
 def rule_message_chart(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     s = ex.sentence
     masked = mask_shown(s)
@@ -590,6 +660,12 @@ def rule_message_chart(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         chained = _state_chains(ex, ctx, i, charts)
         if chained is not None:
             return chained
+        listed = _listed_arrows(ex, ctx, i, charts)
+        if listed is not None:
+            return listed
+        spans = _round_trips(ex, ctx, i, charts)
+        if spans is not None:
+            return spans
     if not charts and re.search(r"\b(?:time ?lines?|life ?lines?)\b", masked, re.I) and len(_placed_lifelines(s)) >= 2:
         # "two vertical lines …: the client timeline at x = -4 and the server timeline at x = 4": the chart's parties
         lifelines = [n for n, _ in sorted(_placed_lifelines(s), key=lambda nx: nx[1])][:6]
