@@ -255,3 +255,8 @@ def test_a_three_letter_party_is_a_lifeline_and_arrows_listed_in_order_are_its_m
     assert [m.get("note") for m in messages] == [None, None, "resolver ↔ root: 20 ms", None, "resolver ↔ TLD: 30 ms",
                                                  "client ↔ resolver: 10 ms"]
     assert not [b for b in beats if b.kind in ("flow", "text")] and not [n for n in notes if n.startswith("SB301")]
+
+
+def test_a_matrix_written_as_rows_after_let_is_drawn_once_as_a_matrix_not_as_raw_brackets():
+    beats, _ = planned("Let A = [[2, 1], [1, 3]].")
+    assert [b.kind for b in beats] == ["matrix"] and beats[0].params["values"] == [[2, 1], [1, 3]]

@@ -183,6 +183,8 @@ def rule_bare_formula(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     text = without_place(ex.sentence.strip().rstrip("."))  # ("On the right, x = 5": the place is no part of it)
     if any(b.detail_index == i and b.source == ex.sentence for b in ctx.beats):
         return []  # "Solve: c² = 5² + 12², c² = 25 + 144, …": already built line by line
+    if ex.matrices and "[[" in text.replace(" ", ""):
+        return []  # "Let A = [[2, 1], [1, 3]]": a matrix written as rows, drawn by rule_matrix (never as raw brackets)
     # "Line 2: likelihood ratio = 90% / 9% = 10": a line the author numbers as one of a derivation — whole, its words
     # and ratios with it (up to a few words of prose)
     numbered = re.match(r"^\s*line\s+\d{1,2}\s*:\s*(?=\S)", text, re.I)

@@ -57,7 +57,8 @@ def build(theme: dict, *, lifelines, messages=(), states=(), time_arrow: bool = 
         t = text(name, theme, size=LABEL + 2, color=theme["text"], weight="BOLD")
         if t.width > gap * 0.85 and " " in name.strip():
             t = text(name, theme, size=LABEL + 2, color=theme["text"], weight="BOLD",
-                     width_chars=max(8, (len(name) + 1) // 2 + 1))
+                     # (two lines of it, never a word cut: "Authoritative server", not "Authoritati-ve")
+                     width_chars=max(8, (len(name) + 1) // 2 + 1, max(len(w) for w in name.split())))
         names.append(t)
     shrink = min([1.0] + [gap * 0.85 / t.width for t in names if t.width > 0])
     height = max([0.62] + [t.height * shrink + 0.24 for t in names])
