@@ -653,19 +653,11 @@ def rule_message_chart(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     s = ex.sentence
     masked = mask_shown(s)
     charts = _charts(ctx)
-    if charts:
-        done = _by_coordinates(ex, ctx, i, charts)
+    # on the chart on screen: arrows placed by coordinates, chains of states, arrows listed in order, round trips
+    for reading in ((_by_coordinates, _state_chains, _listed_arrows, _round_trips) if charts else ()):
+        done = reading(ex, ctx, i, charts)
         if done is not None:
             return done
-        chained = _state_chains(ex, ctx, i, charts)
-        if chained is not None:
-            return chained
-        listed = _listed_arrows(ex, ctx, i, charts)
-        if listed is not None:
-            return listed
-        spans = _round_trips(ex, ctx, i, charts)
-        if spans is not None:
-            return spans
     if not charts and re.search(r"\b(?:time ?lines?|life ?lines?)\b", masked, re.I) and len(_placed_lifelines(s)) >= 2:
         # "two vertical lines …: the client timeline at x = -4 and the server timeline at x = 4": the chart's parties
         lifelines = [n for n, _ in sorted(_placed_lifelines(s), key=lambda nx: nx[1])][:6]
