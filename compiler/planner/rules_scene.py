@@ -202,15 +202,16 @@ _NTH_OF = {"bar": ("bar_chart", "labels"), "token": ("sequence", "tokens"), "til
            "box": ("sequence", "tokens"), "cell": ("sequence", "tokens")}
 
 
-def _between_nth(ex: Extracted, ctx: Context) -> tuple[str, str] | None:
-    """"a curved arrow from the first bar to the last": the labels of those two parts of the chart on screen."""
+def _between_nth(ex: Extracted, ctx: Context) -> tuple[str, str, int] | None:
+    """"a curved arrow from the first bar to the last": the labels of those two parts of the newest chart on screen,
+    and where the words naming them end."""
     m = _BETWEEN_NTH.search(ex.sentence)
     if not m or re.search(r"\b(?:pointer|marker|cursor)\s+arrows?\s*$", ex.sentence[:m.end()].split(" from ")[0], re.I) or \
             re.search(r"\b(?:move|moves|moving|slide|slides|walk|walks|travel\w*|one\s+(?:box|bar|cell|tile)\s+at\s+a\s+time)\b",
                       ex.sentence, re.I):
         return None  # ("Move a yellow pointer arrow from the first box to the last box": a pointer walking the row)
     kind, field = _NTH_OF[m.group(2).lower()]
-    owner = next((x for x in reversed(since_clear(ctx)) if x.kind == kind and x.params.get(field)), None)
+    owner = next((x for x in since_clear(ctx) if x.kind == kind and x.params.get(field)), None)
     if owner is None:
         return None
     names = [str(x) for x in owner.params[field]]
@@ -218,7 +219,7 @@ def _between_nth(ex: Extracted, ctx: Context) -> tuple[str, str] | None:
     if max(k, j) >= len(names):
         return None
     a, b = names[k], names[j]
-    return (a, b) if a != b else None
+    return (a, b, m.end()) if a != b else None
 
 
 def rule_arrow_between(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
@@ -227,28 +228,21 @@ def rule_arrow_between(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     (between the nodes of a flow or graph, an arrow is an edge: those rules read it). "from the first bar to the
     last": the parts named by their place."""
     m = _BETWEEN.search(ex.sentence)
-    nth = None if m else _between_nth(ex, ctx)
-    if not m and nth is None:
-        return []
-    if nth is not None:
-        a, b = nth
-        lab = re.search(r"\b(?:labell?ed|label|reading|saying|with\s+(?:the\s+)?(?:label|text|caption))\s*:?\s*[\"\u201c]"
-                        r"([^\"\u201d]{1,80})[\"\u201d]", ex.sentence, re.I)
-        label = lab.group(1).strip() if lab else None
-        ctx.consumed.update(x for x in (label,) if x)
-        ctx.stop = True
-        return [_beat("annotation", "annotation:arrow-between", ex, i, [label] if label else [], _kw(ex.sentence),
-                      style="link", target=[a, b], label=label)]
-    a, b = m.group(1).strip(), m.group(2).strip()
-    owner = next((x for x in reversed(since_clear(ctx)) if x.kind in _PARTS_OF and a in x.strings and b in x.strings),
-                 None)
-    if owner is None:
-        # 'a yellow arrow from "5^{-1}" on the left to "A^{-1}" on the right': pieces of two formulas on screen
+    if m:
+        a, b, end = m.group(1).strip(), m.group(2).strip(), m.end()
+        owner = next((x for x in reversed(since_clear(ctx)) if x.kind in _PARTS_OF and a in x.strings and b in x.strings),
+                     None)
+        # ('a yellow arrow from "5^{-1}" on the left to "A^{-1}" on the right': pieces of two formulas on screen)
         shown = [x for x in since_clear(ctx) if x.kind in ("steps", "equation", "comparison", "matrix")]
-        if not (any(_holds(x, a) for x in shown) and any(_holds(x, b) for x in shown)):
+        if owner is None and not (any(_holds(x, a) for x in shown) and any(_holds(x, b) for x in shown)):
             return []
+    else:
+        nth = _between_nth(ex, ctx)
+        if nth is None:
+            return []
+        a, b, end = nth
     lab = re.search(r"\b(?:labell?ed|label|reading|saying|with\s+(?:the\s+)?(?:label|text|caption))\s*:?\s*[\"\u201c]"
-                    r"([^\"\u201d]{1,80})[\"\u201d]", ex.sentence[m.end():], re.I)
+                    r"([^\"\u201d]{1,80})[\"\u201d]", ex.sentence[end:], re.I)
     label = lab.group(1).strip() if lab else None
     ctx.consumed.update(x for x in (a, b, label) if x)
     ctx.stop = True
