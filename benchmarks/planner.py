@@ -200,6 +200,8 @@ class SceneScore:
     formulas: int = 0      # must-show strings that are formulas (see `formula_label`)
     formulas_typeset: int = 0  # … drawn typeset: in an equation/steps/matrix beat, or a label the component typesets
     formulas_in_math: int = 0  # … drawn in an equation/steps/matrix beat
+    formulas_in_asked: int = 0  # … or else drawn typeset in a component of a kind the label asks for (must or may:
+    #                            a table cell, a flow box, a network edge the labeller wants there)
     untypeset: list[str] = field(default_factory=list)
     tex_written: int = 0   # must-show formulas written as LaTeX source
     tex_lost: int = 0      # … not drawn typeset in an equation/steps/matrix beat
@@ -305,6 +307,7 @@ def total(scores: list[SceneScore]) -> dict:
     t["formulas"] = sum(s.formulas for s in scores)
     t["formulas_typeset"] = sum(s.formulas_typeset for s in scores)
     t["formulas_in_math"] = sum(s.formulas_in_math for s in scores)
+    t["formulas_in_asked"] = sum(s.formulas_in_asked for s in scores)
     t["tex_written"] = sum(s.tex_written for s in scores)
     t["tex_lost"] = sum(s.tex_lost for s in scores)
     t["typeset"] = t["formulas_typeset"] / max(1, t["formulas"])
@@ -449,6 +452,9 @@ def score_labelled_scene(beats, label: dict, sentences: int = 0, unmatched: int 
             sc.formulas += 1
             if as_matrix or any(review_norm(s) in d for d in typeset):
                 sc.formulas_in_math += 1
+            elif any(review_norm(s) in d for d in _typeset_strings(
+                    [b for b in beats if b.kind in set(label.get("must", [])) | set(label.get("may", []))])):
+                sc.formulas_in_asked += 1
             if as_matrix or any(review_norm(s) in d for d in shown_typeset):
                 sc.formulas_typeset += 1
             else:
@@ -680,6 +686,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  formulas typeset  {t['typeset']:6.3f}  ({t['formulas_typeset']}/{t['formulas']} must-show "
                   f"formulas drawn typeset; {t['formulas_in_math']} of them in equation/steps/matrix beats, the "
                   "rest as labels; SB302 above counts formulas shown as text)")
+            print(f"  formulas in math  {t['formulas_in_math'] / max(1, t['formulas']):6.3f}  (in equation/steps/matrix "
+                  f"beats; {(t['formulas_in_math'] + t['formulas_in_asked']) / max(1, t['formulas']):.3f} with the "
+                  f"{t['formulas_in_asked']} typeset in a component the label's must/may asks for: table cells, flow "
+                  "boxes, network edges)")
             print(f"  LaTeX lost        {t['tex_lost']:6d}   (of {t['tex_written']} must-show formulas written as "
                   "LaTeX source, not typeset in an equation, steps or matrix beat)")
             if t["beyond"]:
