@@ -458,6 +458,12 @@ def _counted_shapes(ex, ctx: Context, i: int, produced: list[Beat]) -> None:
     ctx.lost(i, f"the {m.group(0)} are not drawn")
 
 
+def _picture_noun(word: str) -> bool:
+    """A thing to draw of the lexicon, or its plural ("ellipses", "boxes")."""
+    objects = picture_objects()
+    return word in objects or word.endswith("s") and (word[:-1] in objects or word.endswith("es") and word[:-2] in objects)
+
+
 def _only_its_label(ex, ctx: Context, i: int, produced: list[Beat]) -> None:
     """"Draw a horizontal arrow from the ball with label "15 m/s"" when only the text "15 m/s" is drawn: the
     arrow is lost, and that is said (SB307), never left for the viewer to notice."""
@@ -474,12 +480,14 @@ def _only_its_label(ex, ctx: Context, i: int, produced: list[Beat]) -> None:
     # a new thing asked for ("a box", "an arrow", "two circles"), not one named as already there ("near the line")
     bare = re.sub(r"\b(\w+)\s+of\s+(?:text|words|writing|captions?|labels?)\b", "text", QUOTED.sub(" ", ex.sentence).lower())
     # "three lines of text": text, not lines to draw
-    phrases = re.findall(r"\b(?:a|an|one|two|three|four|five|several|some)\s+((?:[a-z-]+\s+){0,3}[a-z]+)", bare)
+    # (not "the two pictures": those on screen)
+    phrases = re.findall(r"(?<!\bthe )(?<!\bthese )(?<!\bboth )\b(?:a|an|one|two|three|four|five|several|some)\s+"
+                         r"((?:[a-z-]+\s+){0,3}[a-z]+)", bare)
     cut = re.compile(r"\b(?:near|on|in|at|to|from|with|of|next|beside|above|below|under|over|for|and|by|that|which|"
                      r"labell?ed|called|around|between|inside)\b.*")
     drawn_line = re.search(r"\b(?:straight|dashed|dotted|vertical|horizontal|diagonal|thin|thick|number|tangent|secant|"
                            r"red|blue|green|yellow|white|grey|gray)\s+lines?\b|\bdraw\w*\b", bare)
-    noun = next((w for p in phrases for w in cut.sub("", p).split() if w in picture_objects()
+    noun = next((w for p in phrases for w in cut.sub("", p).split() if _picture_noun(w)
                  and (w not in ("line", "lines") or drawn_line)), None) or (  # "two lines at the bottom:" are text
         labelled[0] if labelled else None)  # "Place small circles … labeled …", "helicase as a hexagon labeled …"
     if noun:

@@ -366,7 +366,7 @@ def align(beats: Sequence[Beat], spans: Sequence[Span]) -> list[int]:
     line_first: list[int | None] = []
     for b in beats:
         all_words = _beat_words(b)
-        change = bool(b.params.get("update") or b.params.get("extend"))
+        change = bool(b.params.get("update") or b.params.get("extend") or b.params.get("replaces") is True)
         # a new state of a component on screen goes with the sentence that speaks of what changed
         # ("B can be reached with distance 4"), not with the first one that names any of it
         bw = ((all_words - shown[b.kind]) or all_words) if change and shown.get(b.kind) else all_words

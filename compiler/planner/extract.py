@@ -17,6 +17,10 @@ QUOTED = re.compile(r'"([^"\n]{0,5000})"|\u201c([^\u201d\n]{0,5000})\u201d')
 BACKTICK = re.compile(r"`([^`\n]{1,5000})`")
 VECTOR = re.compile(r"\[\s*" + NUM + r"(?:\s*,\s*" + NUM + r")+\s*\]")
 MATRIX = re.compile(r"\[\s*(?:\[\s*" + NUM + r"(?:\s*,\s*" + NUM + r")*\s*\]\s*,?\s*){2,}\]")
+# a matrix written by rows: "[2 1; 5 3]", "[1, 2; 3, 4]", an augmented one "[2 1 | 1 0; 5 3 | 0 1]", or its rows
+# one bracket each, "[2 1 | 1 0]  [5 3 | 0 1]"
+ROWS_MATRIX = re.compile(r"\[[^\[\]\n]{3,300}\](?:[ \t]*\n?[ \t]*\[[^\[\]\n]{3,300}\]){0,11}")
+_CELL = re.compile(r"[-−]?(?:\d+(?:\.\d+)?(?:/\d+)?|[A-Za-z][\w']?)")
 ARROW = re.compile(r"\s*(?:->|→|=>|⟶)\s*")
 WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
                 "twelve": 12, "sixteen": 16, "twenty": 20}
@@ -31,6 +35,7 @@ class Extracted:
     code: list[str] = field(default_factory=list)
     vectors: list[list[float]] = field(default_factory=list)
     matrices: list[list[list[float]]] = field(default_factory=list)
+    bars: list[tuple[list, int]] = field(default_factory=list)  # (a matrix of `matrices`, columns left of its bar)
     chain: list[str] = field(default_factory=list)
     boxes: list[str] = field(default_factory=list)  # a row of bracketed box labels on one line: "[Client]  [Server]"
     pairs: list[tuple[str, list[float]]] = field(default_factory=list)  # "The" -> [0.1, 0.2]
@@ -46,6 +51,56 @@ class Extracted:
     def low(self) -> str:
         return self.sentence.lower()
 
+
+
+_NAMED_ROW = re.compile(r"(?im)^\s*row\s*(\d{1,2})\s*[:=]\s*\[?((?:[-−]?\d+(?:\.\d+)?(?:/\d+)?[ \t,]+){0,11}[-−]?\d+(?:\.\d+)?"
+                        r"(?:/\d+)?)\]?[ \t]*[.;,]?[ \t]*$")
+
+
+def written_by_rows(text: str) -> tuple[list[tuple[list[list], int | None]], str]:
+    """The matrices the text writes by rows — "row 1: 0.8  0.2" then "row 2: 0.4  0.6" one a line, "[2 1; 5 3]",
+    "[2 1 | 1 0; 5 3 | 0 1]" — each with the columns left of its bar (None: no bar); and the text with the bracketed
+    ones blanked."""
+    out: list[tuple[list[list], int | None]] = []
+    named = _NAMED_ROW.findall(text)
+    if len(named) >= 2 and [int(k) for k, _ in named] == list(range(1, len(named) + 1)):
+        rows = [[_cell(c) for c in re.split(r"[,\s]+", cells.strip()) if c] for _, cells in named]
+        if len({len(r) for r in rows}) == 1:
+            out.append((rows, None))
+    for m in ROWS_MATRIX.finditer(text):
+        found = rows_matrix(m.group(0))
+        if found is not None:
+            out.append(found)
+            text = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
+    return out, text
+
+
+def rows_matrix(written: str) -> tuple[list[list], int | None] | None:
+    """The rows of a matrix written by rows ("[2 1 | 1 0; 5 3 | 0 1]", or one bracket a row, each with its bar) and
+    how many columns stand left of its bar (None: no bar); None when it is no such matrix: rows of unequal length, a
+    bar in some rows only, a cell that is no number or short symbol, a single row."""
+    groups = re.findall(r"\[([^\[\]\n]*)\]", written)
+    if len(groups) > 1 and not all("|" in g for g in groups):
+        return None
+    rows_written = [r for g in groups for r in g.split(";")]
+    if len(rows_written) < 2:
+        return None
+    rows, bars = [], set()
+    for r in rows_written:
+        halves = [[c for c in re.split(r"[,\s]+", h.strip()) if c] for h in r.split("|")]
+        if len(halves) > 2 or not all(halves) or not all(_CELL.fullmatch(c) for h in halves for c in h):
+            return None
+        bars.add(len(halves[0]) if len(halves) == 2 else None)
+        rows.append([_cell(c) for h in halves for c in h])
+    if len(bars) != 1 or len({len(r) for r in rows}) != 1:
+        return None
+    return rows, bars.pop()
+
+
+def _cell(c: str):
+    """An entry as written: a number as a number ("−2" is -2), a fraction or a symbol as its text."""
+    c = c.replace("\u2212", "-")
+    return _num(c) if re.fullmatch(r"-?\d+(?:\.\d+)?", c) else c
 
 
 FENCE = re.compile(r"```[\w+-]*[ \t]*\n?(.*?)(?:```|$)", re.S)
@@ -171,6 +226,11 @@ def extract(sentence: str) -> Extracted:
         except (ValueError, TypeError):
             pass
     no_mats = MATRIX.sub(" ", no_ticks)
+    found_rows, no_mats = written_by_rows(no_mats)
+    for rows, bar in found_rows:
+        ex.matrices.append(rows)
+        if bar:
+            ex.bars.append((rows, bar))
     for m in VECTOR.finditer(no_mats):
         vec = [_num(x) for x in re.findall(NUM, m.group(0))]
         before = no_mats[: m.start()]

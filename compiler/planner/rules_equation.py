@@ -10,7 +10,7 @@ import re
 from ..mathtext import greek_letters, looks_like_math, said_heads, to_tex
 from .beats import Beat
 from .context import Context, _beat, _fmt, _has, _kw, since_clear
-from .extract import Extracted
+from .extract import QUOTED, Extracted, written_by_rows
 from .knowledge import instruction_verbs, is_instruction, without_place
 from .rules_network import label_after, number_or_text
 
@@ -428,6 +428,63 @@ def _matrix_equation(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
     return [_beat("equation", "equation:with-matrix", ex, i, [line], _kw(line), exprs=[line])]
 
 
+_ROW_OPERATION = re.compile(
+    r"\bR(?P<r>\d)\s*(?:→|->|←|<-|=|:=)\s*(?:R\d|[-−]?\d)|(?:\bsubtract\b|\badd\b)(?:[^.;]|\.\d){0,40}?\b(?:from|to)\s+row\s+"
+    r"(?P<w>\d)\b|\b(?:multiply|divide|scale)\s+row\s+(?P<m>\d)\b", re.I)
+
+
+def _row_operation_row(sentence: str, rows: int) -> int | None:
+    """The 0-based row a row operation of the sentence changes ("R2 → R2 − 2.5R1", "subtract 2.5 times row 1 from
+    row 2", "multiply row 1 by 1/2"), when it is a row of the matrix; else None."""
+    m = _ROW_OPERATION.search(sentence)
+    row = int(next(g for g in m.groups() if g)) - 1 if m else -1
+    return row if 0 <= row < rows else None
+
+
+_LABELS_OF = re.compile(r"\b(row|column|col)\s+(?:labels?|headers?|headings?|names?)\b", re.I)
+
+
+def rule_matrix_labels(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
+    """'Add row labels to the left of the matrix: "today: Sunny", "today: Rainy"; add column labels above: …': the
+    quoted names of the rows and of the columns of the matrix on screen, each by its row or column (one a row, one a
+    column, or the count that does not match is said)."""
+    if not ex.quoted or not _LABELS_OF.search(ex.bare):
+        return []
+    shown = next((b for b in since_clear(ctx) if b.kind == "matrix" and b.params.get("values")), None)
+    if shown is None:
+        return []
+    values = shown.params["values"]
+    cues = [(m.start(), m.group(1).lower()) for m in _LABELS_OF.finditer(ex.bare)]
+    named: dict[str, list[str]] = {"row": [], "column": []}
+    for q in QUOTED.finditer(ex.sentence):
+        before = [c for at, c in cues if at < q.start()]
+        if before:
+            named["row" if before[-1] == "row" else "column"].append((q.group(1) or q.group(2) or "").strip())
+    params = dict(shown.params)
+    for side, field_, count in (("row", "row_labels", len(values)), ("column", "column_labels", len(values[0]))):
+        names = named[side]
+        if not names:
+            continue
+        if len(names) != count:
+            ctx.lost(i, f"{len(names)} {side} labels for the matrix's {count} {side}s: they are not drawn")
+            continue
+        params[field_] = names
+        ctx.consumed.update(names)
+    if params == shown.params:
+        return []
+    added = tuple(x for f in ("row_labels", "column_labels") for x in params.get(f) or [] if x not in shown.strings)
+    ctx.replace(shown, Beat("matrix", params, shown.strings + added, shown.rule + "+labels", shown.source,
+                            shown.detail_index, shown.keywords), i)
+    ctx.stop = True
+    return []
+
+
+def _matrix_outside_quotes(ex: Extracted) -> bool:
+    """Whether the sentence writes a matrix outside its quotes: "[[2, 1], [1, 3]]" or by rows ("[2 1 | 1 0; 5 3 | 0 1]",
+    "row 1: 0.8  0.2" one a line)."""
+    return re.search(r"\[\s*\[", ex.bare) is not None or bool(written_by_rows(ex.bare)[0])
+
+
 def rule_matrix(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if ex.matrices and not any(b.detail_index == i and b.source == ex.sentence for b in ctx.beats):
         product = _matrix_equation(ex, ctx, i)
@@ -438,16 +495,40 @@ def rule_matrix(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         ctx.consumed.add(word)
         beats.append(_beat("matrix", "matrix:word-to-vector", ex, i, [word] + [_fmt(v) for v in vec], _kw(word),
                            values=[vec], label=word, op="show"))
-    if ex.matrices and not re.search(r"\[\s*\[", ex.bare) and all(
+    if ex.matrices and not _matrix_outside_quotes(ex) and all(
             q in ctx.consumed for q in ex.quoted if re.search(r"\[\s*\[", q)):
         ex.matrices[:] = []  # every matrix is inside a quote another rule drew (a column's line): drawn there
     if ex.matrices:
         # 'Matrix "A = [[3, 1], [0, 2]]" in the corner': the quote is the matrix, drawn as one — not also as text
         ctx.consumed.update(q for q in ex.quoted if re.search(r"\[\s*\[", q))
     # "Show D = [[2, 0], [0, 3]] … and A = [[3, 1], [1, 2]]": each matrix its own name
-    names = re.findall(r"\b([A-Z]\w{0,3})\s*=\s*\[\s*\[", ex.sentence)
+    # (or written by rows: "M = [2 1 | 1 0; 5 3 | 0 1]")
+    names = re.findall(r"\b([A-Z]\w{0,3})\s*=\s*\[(?:\s*\[|[^\[\]\n]*[;|])", ex.sentence)
     for k, m in enumerate(ex.matrices):
-        label = (names[k] if len(names) == len(ex.matrices) else None) if len(ex.matrices) > 1 else label_after(ex.sentence)
+        label = (names[k] if len(names) == len(ex.matrices) else None) if len(ex.matrices) > 1 else (
+            label_after(ex.sentence) or (names[0] if names else None))
+        named_quote = next((q for q in ex.quoted if re.fullmatch(r"\s*[A-Za-z]\w{0,3}\s*=\s*", q)), None) \
+            if len(ex.matrices) == 1 and not label else None
+        if named_quote:
+            # 'Write "P =" and a 2x2 matrix: row 1: 0.8  0.2 …': the matrix's name
+            label = named_quote.strip().rstrip("=").strip()
+            ctx.consumed.add(named_quote)
+        bar = next((b for written, b in ex.bars if written is m), None)
+        changed = _row_operation_row(ex.sentence, len(m)) if bar or len(ex.matrices) == 1 else None
+        written_op = re.search(r"\bR\d\s*(?:→|->|←|<-|:=)\s*[^:;,\[\]]{1,40}?(?=\s*(?:[:;,\[]|$|\.\s|\bto\b|\bgives?\b))",
+                               ex.bare) if changed is not None and len(ex.matrices) == 1 else None
+        earlier = next((b for b in since_clear(ctx) if b.kind == "matrix"), None) if changed is not None else None
+        # a row operation's result, the shape of the matrix on screen: that matrix morphs into it
+        follows = earlier is not None and len(earlier.params.get("values") or []) == len(m) and all(
+            len(r) == len(m[0]) for r in earlier.params["values"]) and earlier.params.get("op", "show") == "show"
+        if written_op:
+            # "Apply R1 → R1 - 2R2: [2 0 | 6 -2; …]": the row operation typeset above the matrix it makes (in place of
+            # the operation before it)
+            op_text = written_op.group(0).strip()
+            ctx.consumed.add(op_text)
+            before = next((b for b in since_clear(ctx) if b.rule == "equation:row-operation"), None)
+            beats.append(_beat("equation", "equation:row-operation", ex, i, [op_text], _kw(op_text), exprs=[op_text],
+                               **({"replaces": before.params["exprs"][0]} if before else {})))
         times = re.search(r"\]\s*(?:×|\*|·|times|multiplied by)\s*\[([^\[\]]{1,60})\]", ex.sentence)
         if times and len(ex.matrices) == 1:
             # "Show the multiplication [[2, 1], [0, 1]] × [3, 2]": the product as written, the vector beside the
@@ -459,7 +540,10 @@ def rule_matrix(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                                label=label, op="times", second=[[number_or_text(v)] for v in nums]))
             continue
         beats.append(_beat("matrix", "matrix:literal", ex, i, ([label] if label else []) +
-                           [_fmt(v) for row in m for v in row], _kw(ex.sentence), values=m, label=label, op="show"))
+                           [_fmt(v) for row in m for v in row], _kw(ex.sentence), values=m, label=label, op="show",
+                           **({"augment": bar} if bar else {}),
+                           **({"highlight_row": changed} if changed is not None else {}),
+                           **({"replaces": True} if follows else {})))
     drew_chart = any(b.detail_index == i and b.source == ex.sentence and b.kind in ("plot", "scatter") for b in ctx.beats)
     if not beats and not drew_chart and re.search(r"\bvectors?\b|\bbasis\b", ex.bare, re.I):
         # "Draw the basis vectors î = [1, 0] and ĵ = [0, 1]": each a column vector with its name

@@ -827,14 +827,22 @@ def _up_to_curve(ex, ctx, i, first, beats, curves, low):
     that point up (or down) to the curve, and a dot where it meets the curve."""
     if not re.search(r"\bvertical\s+(?:\w+\s+)?(?:line|segment)\b[^.;]*?\b(?:up|down)?\s*to\s+the\s+(?:curve|graph|function)\b", low):
         return None
-    on_axis = [p for p in _points(beats) if p.get("y") == 0 and isinstance(p.get("x"), (int, float))]
+    # ("… from (1, 0) down to the curve point (1, −1)": the point the sentence writes on the x-axis, else the newest one
+    # drawn there)
+    written = [(_num(a), _num(b)) for a, b in re.findall(r"\(\s*(" + NUM + r")\s*,\s*(" + NUM + r")\s*\)", ex.sentence)]
+    on_axis = [{"x": x, "y": 0} for x, y in written if y == 0] or [
+        p for p in _points(beats) if p.get("y") == 0 and isinstance(p.get("x"), (int, float))]
     fs = [_f(curves[k]) for k in _function_curves(first, beats, curves) if _f(curves[k])]
     if not on_axis or not fs:
         return None
-    x = on_axis[-1]["x"]
+    x = on_axis[-1]["x"] if not written else on_axis[0]["x"]
     y = _safe(fs[-1], x)
-    if y is None:
-        return None
+    if y is None or abs(y) < 1e-9:
+        return None  # (a root: the point is on the curve already)
+    said = next((b for a, b in written if a == x and b != 0), None)
+    if said is not None and abs(said - y) > 1e-6 * max(1.0, abs(y)):
+        ctx.lost(i, f"the curve point ({_fmt(x)}, {_fmt(said)}) is not on the curve drawn, where y = {_fmt(y)} at "
+                    f"x = {_fmt(x)}: the segment ends on the curve")
     style = "dashed" if re.search(r"\b(?:dashed|dotted)\b", low) else "line"
     seg = {"start": [x, 0], "end": [x, _num(_fmt(y))], "style": style}
     return [_extend(ex, ctx, i, "plot:up-to-curve", [], segments=[seg], points=[{"x": x, "y": _num(_fmt(y))}])]
@@ -1682,10 +1690,11 @@ def _near(f, p: dict) -> bool:
     return y is not None and abs(y - float(p["y"])) <= 1e-3 * max(1.0, abs(y))
 
 
-_ON_X_AXIS = re.compile(r"\b(?:dot|point|guess|marker|tick|cross|circle)\b[^.;]{0,40}?(?:\bat\s+(?:x\s*=\s*)?(?P<v>" + NUM +
+_X_IS = r"(?:x(?:_?\{?[0-9n]{1,2}\}?|[₀-₉ₙ]{1,2})?\s*=\s*)?"  # "x = ", "x0 = ", "x_1 = ", "x₀ = "
+_ON_X_AXIS = re.compile(r"\b(?:dot|point|guess|marker|tick|cross|circle)\b[^.;]{0,40}?(?:\bat\s+" + _X_IS + r"(?P<v>" + NUM +
                         r")|\bat\s+[\"\u201c](?P<q>[^\"\u201d]{0,12}?[=≈]\s*(?P<qv>" + NUM + r"))[\"\u201d])\s+on\s+the\s+"
-                        r"(?:x[- ]axis|horizontal\s+axis)\b|\b(?:dot|point|marker)\s+on\s+the\s+x[- ]axis\s+at\s+(?:x\s*=\s*)?"
-                        r"(?P<w>" + NUM + r")", re.I)
+                        r"(?:x[- ]axis|horizontal\s+axis)\b|\b(?:dot|point|marker)\s+on\s+the\s+x[- ]axis\s+at\s+" + _X_IS +
+                        r"(?P<w>" + NUM + r")(?![\w.(]|\s*[-+*/×·^]\s*[\w(])", re.I)
 
 
 def _point_on_axis(ex, ctx, i, first, beats, curves, low):
@@ -2055,7 +2064,13 @@ def _mark_points(ex, ctx, i, first, beats, curves, low):
         coord = f"({x}, {y})"
         label = f"{name} {coord}" if name else (f"{what.group(1)} {coord}" if what and len(coords) == 1 else coord)
         given = re.match(r"\s*(?:labell?ed\s+)?[\"\u201c]([^\"\u201d]{1,24})[\"\u201d]", sentence[m.end():])
-        if given and not name:
+        holder = next((q for q in ex.quoted if len(q) <= 30 and len(COORD.findall(q)) == 1 and
+                       re.sub(r"\s+", "", m.group(0)) in re.sub(r"\s+", "", q)), None)
+        if holder is not None:
+            # '- "A (1,1)"', one quoted label a dot: the label as written, drawn once, by the dot
+            label = holder
+            ctx.consumed.add(holder)
+        elif given and not name:
             # '(0, 1) "100%", (5.73, 0.5) "50%"': each dot's own label, written after it (a name keeps the coordinates)
             own = given.group(1).strip()
             label = own if re.search(r"[(=\d%]", own) else f"{own} {coord}"
@@ -2088,7 +2103,38 @@ def _mark_points(ex, ctx, i, first, beats, curves, low):
             p["label"] = name if re.search(r"[(=\d]", name) or coord is None else f"{name} {coord.group(0)}"
         strings = [p["label"] for p in pts]
         ctx.consumed.update(names)
+    pts = _not_again(pts, _points([b for b in beats if b.rule.startswith("plot:recalled") and b.detail_index == i]))
+    if not pts:
+        ctx.modified.add(i)  # (understood: the points are on screen already)
+        return []
+    strings = [p["label"] for p in pts if p.get("label")]
     return [_extend(ex, ctx, i, "plot:mark-points", strings, points=pts)]
+
+
+def _not_again(pts: list[dict], shown: list[dict]) -> list[dict]:
+    """The points to mark, less those `shown` (the points of a plot the same sentence recalls) has already at the
+    same place with the same label ("the same axes with the 8 points A(1,1), …" after the plot recalled with them);
+    one there already under another name keeps its place, without a second label that only repeats the coordinates.
+    (A point marked again in the scene that drew it is marked again: "Mark the equilibrium (60, 20)".)"""
+    def flat(s) -> str:
+        return re.sub(r"\s+", "", str(s or ""))
+
+    there: dict[tuple[float, float], set[str]] = {}
+    for p in shown:
+        if isinstance(p.get("x"), (int, float)) and isinstance(p.get("y"), (int, float)):
+            there.setdefault((float(p["x"]), float(p["y"])), set()).add(flat(p.get("label")))
+    out = []
+    for p in pts:
+        labels = there.get((float(p["x"]), float(p["y"])))
+        if labels is None:
+            out.append(p)
+        elif flat(p.get("label")) in labels:
+            continue
+        elif re.fullmatch(r"\([^()]*\)", flat(p.get("label"))):
+            out.append({k: v for k, v in p.items() if k != "label"})
+        else:
+            out.append(p)
+    return out
 
 
 def _mark_extremum(ex, ctx, i, first, beats, curves, low):

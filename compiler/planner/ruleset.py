@@ -32,7 +32,7 @@ RULES: tuple[Rule, ...] = (
     rules_geometry.rule_geometry, rules_optics.rule_optics, rules_physics.rule_spring, rules_physics.rule_physics, rules_message_chart.rule_message_chart,
     rules_circuit.rule_circuit, rules_number_line.rule_number_line, rules_wave.rule_wave,
     rules_plot.rule_axis_labels, rules_curve_shape.rule_shaped_curve, rules_curve_shape.rule_curve_through_points, rules_curve_shape.rule_feature_labels,
-    rules_plot_marks.rule_plot_ops, rules_scene.rule_text_update, rules_text.rule_panel,
+    rules_plot_marks.rule_plot_ops, rules_equation.rule_matrix_labels, rules_scene.rule_text_update, rules_text.rule_panel,
     rules_scene.rule_arrow_between, rules_formula.rule_formula_target, rules_formula.rule_formula_labels,
     rules_grid.rule_computed_cells, rules_scene.rule_highlight,
     rules_scene.rule_title,

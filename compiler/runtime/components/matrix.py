@@ -5,10 +5,10 @@ from manim import (DOWN, LEFT, RIGHT, UP, Create, FadeIn, Line, SurroundingRecta
 from ..style import as_written, colour, text
 
 
-def grid(theme, values, col, size=28):
+def grid(theme, values, col, size=28, augment=None, min_cell_w=0.0):
     rows = [[text(as_written(v), theme, size=size, color=col) for v in row] for row in values]
     ncols = max(len(r) for r in rows)
-    cw = max(m.width for r in rows for m in r) + 0.35
+    cw = max(max(m.width for r in rows for m in r) + 0.35, min_cell_w)  # (wide enough for a column's label)
     rh = max(m.height for r in rows for m in r) + 0.3
     cells = VGroup()
     for i, r in enumerate(rows):
@@ -26,8 +26,38 @@ def grid(theme, values, col, size=28):
         br.add(Line(top, bot, color=col), Line(top, [x + 0.15 * d, h / 2, 0], color=col),
                Line(bot, [x + 0.15 * d, -h / 2, 0], color=col))
     g = VGroup(cells, br)
+    if augment:
+        # an augmented matrix: a bar between column `augment - 1` and `augment`
+        # (the cells of a column share their centre: the bar sits half way between the two columns)
+        x = (rows[0][augment - 1].get_center()[0] + rows[0][augment].get_center()[0]) / 2
+        g.add(Line([x, h / 2 - 0.05, 0], [x, -h / 2 + 0.05, 0], color=col, stroke_width=2))
     g.cells, g.rows_n, g.cols_n, g.cell_w, g.row_h, g.w = rows, len(rows), ncols, cw, rh, w
     return g
+
+
+def _column_heads(theme, column_labels):
+    """The labels above the columns, smaller than the entries (a long one on two lines)."""
+    heads = []
+    for name in column_labels or []:
+        words = str(name).split()
+        shown = " ".join(words) if len(str(name)) <= 10 or len(words) < 2 else \
+            " ".join(words[: (len(words) + 1) // 2]) + "\n" + " ".join(words[(len(words) + 1) // 2:])
+        heads.append(text(shown, theme, size=20, color=theme.get("text", "#E0E0E0")))
+    return heads
+
+
+def _name_rows_and_columns(theme, a, row_labels, heads) -> None:
+    """A label left of each row, right-aligned by the bracket, and the heads above their columns (the columns are
+    wide enough for them: `grid`'s min_cell_w); joined to the matrix group."""
+    left = a[1].get_left()[0]
+    for row, name in zip(a.cells, row_labels or []):
+        lab = text(str(name), theme, size=20, color=theme.get("text", "#E0E0E0"))
+        lab.move_to([left - 0.2 - lab.width / 2, row[0].get_center()[1], 0])
+        a.add(lab)
+    top = a[1].get_top()[1]
+    for j, lab in enumerate(heads):
+        lab.move_to([a.cells[0][j].get_center()[0], top + 0.15 + lab.height / 2, 0])
+        a.add(lab)
 
 
 def _sum(x, y):
@@ -38,9 +68,12 @@ def _sum(x, y):
 
 
 def build(theme: dict, *, values, label: str | None = None, op: str = "show", second=None,
-          highlight_row: int | None = None, highlight_col: int | None = None, color: str | None = None):
+          highlight_row: int | None = None, highlight_col: int | None = None, color: str | None = None,
+          augment: int | None = None, row_labels=None, column_labels=None):
     col = color or colour(theme, "matrix", theme["accent"])
-    a = grid(theme, values, col)
+    heads = _column_heads(theme, column_labels)
+    a = grid(theme, values, col, augment=augment, min_cell_w=max((h.width + 0.2 for h in heads), default=0.0))
+    _name_rows_and_columns(theme, a, row_labels, heads)
     items = []
     parts = {}
     if label:
@@ -68,6 +101,7 @@ def build(theme: dict, *, values, label: str | None = None, op: str = "show", se
     g.marks = marks
     g.parts = parts
     g.grow = 1.6
+    g.sbc_kind = "matrix"  # (a `replaces` matrix morphs the newest one on screen: SbcScene.update)
     return g
 
 

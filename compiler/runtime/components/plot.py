@@ -606,6 +606,8 @@ def _segment(g, theme, seg: dict, k: float, parts: dict) -> VGroup:
     a, b = ([min(max(float(p[0]), x0), x1), min(max(float(p[1]), y0), y1)] for p in (seg["start"], seg["end"]))
     col = paint(seg["color"], theme["accent"]) if seg.get("color") else ManimColor(theme["accent"])
     style = seg.get("style") or "line"
+    if abs(a[0] - b[0]) < 1e-9 and abs(a[1] - b[1]) < 1e-9:
+        return VGroup()  # a segment of no length (or clipped to a point by the axes): nothing to draw
     if style not in ("line", "dashed"):
         return _span(g, theme, a, b, style, col, seg.get("label"), k, parts)
     line = Line(axes.c2p(*a), axes.c2p(*b), color=col, stroke_width=4 * k) if style == "line" else \

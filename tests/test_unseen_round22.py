@@ -1,0 +1,139 @@
+"""Round 22 (fresh hold-out storyboards): matrices written by rows (augmented ones with their bar, "row 1: …" lines),
+row operations that change the matrix on screen, names of a matrix's rows and columns; a drop to the curve from the
+point the sentence writes; a dot on the x-axis at "x0 = 1"; a dot's quoted label drawn once."""
+
+from __future__ import annotations
+
+import pytest
+from pydantic import ValidationError
+
+from compiler import dryrun
+from compiler.components.matrix import MatrixVisual
+from compiler.generate import generate_scene
+from compiler.models import Storyboard
+from compiler.plan import plan_storyboard
+from compiler.planner.extract import rows_matrix, written_by_rows
+from compiler.timing import estimate_timings, time_plan
+
+from .conftest import planned_scene as planned
+from .conftest import scene
+
+GAUSS = ("Show the augmented matrix [2 1 | 1 0; 5 3 | 0 1] in the centre.\n"
+         "Then subtract 2.5 times row 1 from row 2 to get [2 1 | 1 0; 0 0.5 | -2.5 1].\n"
+         "Apply R1 → R1 - 2R2: [2 0 | 6 -2; 0 0.5 | -2.5 1].\n"
+         "Apply R2 → 2R2: [2 0 | 6 -2; 0 1 | -5 2].")
+
+
+def test_matrices_written_by_rows_keep_their_entries_and_bar():
+    assert rows_matrix("[2 1 | 1 0; 5 3 | 0 1]") == ([[2, 1, 1, 0], [5, 3, 0, 1]], 2)
+    assert rows_matrix("[1, 2; 3, 4]") == ([[1, 2], [3, 4]], None)
+    assert rows_matrix("[2 1 | 1 0]  [5 3 | 0 1]") == ([[2, 1, 1, 0], [5, 3, 0, 1]], 2)  # a bracket a row
+    assert rows_matrix("[1/2 -3; x 4]") == ([["1/2", -3], ["x", 4]], None)  # a fraction stays as written
+    # no such matrix: a single row, rows of unequal length, a bar in one row only, words
+    for text in ("[1 | 2]", "[1 2; 3]", "[1 | 2; 3 4]", "[see the note; below it]", "[0, 1]"):
+        assert rows_matrix(text) is None, text
+    found, _ = written_by_rows("a 2x2 matrix:\nrow 1: 0.8  0.2\nrow 2: 0.4  0.6")
+    assert found == [([[0.8, 0.2], [0.4, 0.6]], None)]
+
+
+def test_row_operations_morph_the_augmented_matrix_on_screen():
+    beats, notes = planned(GAUSS)
+    mats = [b for b in beats if b.kind == "matrix"]
+    assert [m.params["values"] for m in mats] == [
+        [[2, 1, 1, 0], [5, 3, 0, 1]], [[2, 1, 1, 0], [0, 0.5, -2.5, 1]], [[2, 0, 6, -2], [0, 0.5, -2.5, 1]],
+        [[2, 0, 6, -2], [0, 1, -5, 2]]]
+    assert all(m.params["augment"] == 2 for m in mats)
+    assert [m.params.get("highlight_row") for m in mats] == [None, 1, 0, 1]  # the row each operation changes
+    assert [m.params.get("replaces", False) for m in mats] == [False, True, True, True]
+    ops = [b for b in beats if b.kind == "equation"]
+    assert [o.params["exprs"] for o in ops] == [["R1 → R1 - 2R2"], ["R2 → 2R2"]]
+    assert ops[1].params["replaces"] == "R1 → R1 - 2R2"  # one operation on screen at a time
+    assert not [n for n in notes if n.startswith(("SB301", "SB307"))]
+
+
+def test_a_matrix_given_row_by_row_with_its_name_and_the_names_of_its_rows_and_columns():
+    beats, notes = planned('Write "P =" and a 2x2 matrix in the center:\nrow 1: 0.8  0.2\nrow 2: 0.4  0.6\n'
+                           'Add row labels to the left of the matrix: "today: Sunny", "today: Rainy"; add column labels '
+                           'above: "tomorrow: Sunny", "tomorrow: Rainy".')
+    (m,) = [b for b in beats if b.kind == "matrix"]
+    assert m.params["values"] == [[0.8, 0.2], [0.4, 0.6]] and m.params["label"] == "P"
+    assert m.params["row_labels"] == ["today: Sunny", "today: Rainy"]
+    assert m.params["column_labels"] == ["tomorrow: Sunny", "tomorrow: Rainy"]
+    assert not [b for b in beats if b.kind in ("text", "bullets")]  # no "P =" or labels written apart
+    assert not [n for n in notes if "grid of dots" in n or n.startswith("SB301")]
+    # names that do not match the matrix's rows are said, not forced onto it
+    beats, notes = planned("Show the matrix [[1, 2], [3, 4]]. Add row labels: \"a\", \"b\", \"c\".")
+    (m,) = [b for b in beats if b.kind == "matrix"]
+    assert "row_labels" not in m.params and any("3 row labels for the matrix's 2 rows" in n for n in notes)
+
+
+def test_the_matrix_model_checks_its_bar_and_names():
+    MatrixVisual(kind="matrix", values=[[1, 2, 3], [4, 5, 6]], augment=2, row_labels=["a", "b"],
+                 column_labels=["x", "y", "z"])
+    for bad in ({"augment": 3}, {"row_labels": ["a"]}, {"column_labels": ["x", "y"]}):
+        with pytest.raises(ValidationError):
+            MatrixVisual(kind="matrix", values=[[1, 2, 3], [4, 5, 6]], **bad)
+
+
+def _dry_run(visuals: list, audio: str = "One. Two. Three. Four."):
+    sb = Storyboard.model_validate({"scenes": [scene("x", audio, visuals=visuals)]})
+    (ts,) = time_plan(plan_storyboard(sb), estimate_timings(sb)).scenes
+    gen = generate_scene(ts)
+    return gen.code, dryrun.run_scene(gen.code, gen.class_name, 1)
+
+
+def test_an_augmented_named_matrix_and_its_new_states_render_in_place():
+    code, ins = _dry_run([
+        {"kind": "matrix", "values": [[0.8, 0.2], [0.4, 0.6]], "label": "P", "row_labels": ["today: Sunny", "today: Rainy"],
+         "column_labels": ["tomorrow: Sunny", "tomorrow: Rainy"]},
+        {"kind": "matrix", "values": [[2, 1, 1, 0], [5, 3, 0, 1]], "augment": 2},
+        {"kind": "matrix", "values": [[2, 1, 1, 0], [0, 0.5, -2.5, 1]], "augment": 2, "replaces": True,
+         "highlight_row": 1}])
+    assert "augment=2" in code and "self.update(" in code and "row_labels=" in code
+    assert ins.violations == []
+
+
+def test_a_segment_of_no_length_draws_nothing_and_never_breaks_the_scene():
+    _, ins = _dry_run([{"kind": "plot", "x_range": [-0.5, 2.5], "y_range": [-2.5, 4.5],
+                        "curves": [{"expr": "x^2 - 2"}],
+                        "segments": [{"start": [1.41421, 0], "end": [1.41421, 0], "style": "dashed"}]}])
+    assert ins.violations == []
+
+
+def test_a_drop_to_the_curve_starts_where_the_sentence_says():
+    beats, notes = planned("Draw axes with the curve y = x^2 - 2 and mark its root (1.41421, 0). Draw a dashed vertical "
+                           "line from (1, 0) down to the curve point (1, −1) and mark that point with a small dot.")
+    (drop,) = [b for b in beats if b.rule == "plot:up-to-curve"]
+    assert drop.params["segments"] == [{"start": [1, 0], "end": [1, -1], "style": "dashed"}]
+    # a point written off the curve is said, and the segment ends on the curve
+    beats, notes = planned("Draw axes with the curve y = x^2 - 2. Draw a dashed vertical line from (1, 0) down to the "
+                           "curve point (1, −3).")
+    (drop,) = [b for b in beats if b.rule == "plot:up-to-curve"]
+    assert drop.params["segments"][0]["end"] == [1, -1] and any("(1, -3) is not on the curve" in n for n in notes)
+
+
+def test_a_dot_on_the_x_axis_at_a_named_guess():
+    beats, notes = planned('Draw axes with the curve y = x^2 - 2. Place a red dot on the x-axis at x0 = 1 labeled "x₀ = 1".')
+    (dot,) = [b for b in beats if b.rule == "plot:point-on-axis"]
+    assert dot.params["points"] == [{"x": 1, "y": 0, "label": "x₀ = 1"}]
+    assert not [n for n in notes if "the dot it belongs to" in n]
+    # "x = 2 + h" is no point at 2
+    beats, _ = planned("Draw axes with the curve y = x^2 - 2. Put a dot on the x-axis at x = 2 + h.")
+    assert not [b for b in beats if b.rule == "plot:point-on-axis"]
+
+
+def test_a_dot_whose_label_is_quoted_on_its_own_line_is_drawn_once():
+    beats, _ = planned('Create axes: x from 0 to 9, y from 0 to 7.\nPlot 4 gray dots with their letter labels next to '
+                       'them:\n- "A (1,1)"\n- "B (2,1)"\n- "E (6,5)"\n- "F (7,6)"')
+    (dots,) = [b for b in beats if b.rule == "plot:mark-points"]
+    assert [p["label"] for p in dots.params["points"]] == ["A (1,1)", "B (2,1)", "E (6,5)", "F (7,6)"]
+    assert not [b for b in beats if b.kind == "bullets"]
+
+
+def test_shapes_asked_in_the_plural_and_not_drawn_are_said():
+    _, notes = planned('Create axes: x from 0 to 9, y from 0 to 7. Briefly draw two dashed ellipses around the lower left and upper right groups, then fade them '
+                       'out with the text "Can an algorithm find this by itself?".')
+    assert any("the ellipses it belongs to are not" in n for n in notes)
+    # "the two pictures" are those on screen: nothing new is asked
+    _, notes = planned("Draw a square. Between the two pictures write '=' signs under them: 'Empty area: c^2'.")
+    assert not [n for n in notes if "pictures" in n]
