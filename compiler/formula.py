@@ -297,7 +297,9 @@ class _Parser:
             else:
                 raise FormulaError(f"{n} needs an argument", self.tok.col)
             return ("call", n, arg)
-        if n in CONSTANTS and n != self.var:
+        if n in CONSTANTS and n != self.var and n != "tau":
+            # (τ is a time constant or a torque in the storyboards that write it — a name to be given a value, never
+            # silently 2π)
             return ("num", CONSTANTS[n])
         if n.startswith("__") or "__" in n:
             raise FormulaError(f"cannot read {n!r}", t.col)

@@ -354,6 +354,13 @@ def _tokenize(s: str, symbols: dict[str, str] | None = None) -> list[_Tok]:
             add("sym", "\\text{\u2018" + lit.group(2) + "\u2019}", i)
             i += lit.end()
             continue
+        # "the n-th term", "k-th": an ordinal suffix on a letter, not a subtraction
+        ordinal = re.match(r"-(th|st|nd|rd)\b", s[i:]) if ch == "-" and i and s[i - 1].isalpha() and (
+            i < 2 or not s[i - 2].isalnum()) else None
+        if ordinal:
+            add("post", "\\text{-" + ordinal.group(1) + "}", i)
+            i += ordinal.end()
+            continue
         # multi-character ASCII operators
         matched = False
         for text, kind, value in _MULTI_OPS:
@@ -880,7 +887,13 @@ class _Parser:
                 self.next()
                 mark = "^" if tok.kind in ("pow", "sup") else "_"
                 if tok.kind in ("pow", "under"):
-                    arg = _script(self.script_operand(mark), mark)
+                    operand = self.script_operand(mark)
+                    arg = _script(operand, mark)
+                    after = self.peek()
+                    if mark == "^" and node.kind == "letter" and node.tex != "e" and operand.kind == "group" and \
+                            operand.fence == "(" and re.fullmatch(r"[A-Za-z0-9]{1,2}|[a-z]\s*[-+]\s*1", operand.inner or "") \
+                            and after is not None and after.kind == "open" and after.value == "(" and not after.space:
+                        arg = "^{(" + (operand.inner or "") + ")}"  # "f^(n)(0)": the n-th derivative, its order bracketed
                 else:
                     arg = _script(_sub_parse(tok.value), mark)
                 node = self._attach(node, mark, arg)
@@ -1054,6 +1067,9 @@ class _Parser:
         bare_sub, self.bare_sub = self.bare_sub, False
         call = nxt is not None and nxt.kind == "open" and nxt.value == "(" and not self._leibniz(tok) and not (
             bare_sub and len(name) <= 2)  # "V_C(t)", "P_n(1)": the bracket belongs to the subscripted name
+        after_prime = self.peek(1)
+        primed = len(name) == 1 and nxt is not None and nxt.kind == "post" and nxt.value.startswith("'") and \
+            after_prime is not None and after_prime.kind == "open" and after_prime.value == "(" and not after_prime.space
         under = nxt is not None and nxt.kind == "under" and not nxt.space
         if tok.accent:
             if len(name) != 1:
@@ -1101,6 +1117,10 @@ class _Parser:
             node = _Node(r"\mathrm{" + name + "}", "word")
         if tok.sub:
             node = _Node(node.tex + _script(tok.sub, "_"), node.kind, marks="_")
+        if primed:  # "f′(xₙ)": the derivative called on its argument, one operand (of a fraction: "f(xₙ) / f′(xₙ)")
+            self.next()
+            args = (self.next(), self.group("("))[1]
+            return _Node(node.tex + nxt.value + args.tex, "call", args.tall)
         if call:
             self.next()
             args = self.group("(")
@@ -1400,6 +1420,8 @@ def _prepare(expr: object) -> str:
         s = s[:-1].rstrip()
     if not s:
         raise _Fail("empty formula")
+    # "1x10 + 1x90", "3x3": a number times a number, written with the letter x between them (not x with a subscript)
+    s = re.sub(r"(?<![\w.])(\d+(?:\.\d+)?)x(\d+(?:\.\d+)?)(?![\w.^_])", "\\1 × \\2", s)
     # "2|a||b| cos θ": two absolute values side by side, not a norm bar in the middle
     s = re.sub(r"(?<!\|)\|([^|\s]{1,12})\|\|([^|\s]{1,12})\|(?!\|)", r"|\1| |\2|", s)
     return s

@@ -137,3 +137,50 @@ def test_shapes_asked_in_the_plural_and_not_drawn_are_said():
     # "the two pictures" are those on screen: nothing new is asked
     _, notes = planned("Draw a square. Between the two pictures write '=' signs under them: 'Empty area: c^2'.")
     assert not [n for n in notes if "pictures" in n]
+
+
+def test_formulas_newtons_method_and_taylor_series_write():
+    from compiler.mathtext import to_tex
+
+    assert to_tex("xₙ₊₁ = xₙ − f(xₙ) / f′(xₙ)").tex == r"x_{n + 1} = x_n - \frac{f(x_n)}{f'(x_n)}"  # not f′ over, then (xₙ)
+    assert to_tex("c_n = f^(n)(0) / n!").tex == r"c_n = \frac{f^{(n)}(0)}{n!}"  # the order of the derivative bracketed
+    assert to_tex("e^(x)(1+x)").tex == r"e^{x}(1 + x)"  # (a power of e is no derivative)
+    assert r"n\text{-th}" in to_tex("the n-th derivative").tex  # not n − th
+    assert to_tex("(1x10 + 1x90) = 100").tex == r"(1 \times 10 + 1 \times 90) = 100"  # not 1·x₁₀
+    assert to_tex("2x^2").tex == "2x^{2}"
+
+
+def test_a_matrix_keeps_its_factor_and_a_longer_name():
+    beats, _ = planned("Copy the window as the matrix Patch = [[10,10,90],[10,10,90],[10,10,90]]. Next to it show the "
+                       "box blur kernel K = (1/9) * [[1,1,1],[1,1,1],[1,1,1]].")
+    patch, kernel = [b for b in beats if b.kind == "matrix"]
+    assert patch.params["label"] == "Patch" and "factor" not in patch.params
+    assert kernel.params["label"] == "K" and kernel.params["factor"] == "1/9"  # never the kernel without its 1/9
+    code, ins = _dry_run([{"kind": "matrix", "label": "K", "factor": "1/9", "values": [[1, 1, 1], [1, 1, 1], [1, 1, 1]]}])
+    assert "factor='1/9'" in code and ins.violations == []
+
+
+def test_bars_given_as_tex_fractions_stand_at_the_values_of_their_axis():
+    beats, notes = planned("Create axes with x values k = 0, 1, 2, 3, 4, 5 and y from 0 to 0.35, axis labels \"number of "
+                           "heads k\" and \"probability\". Draw six bars with heights \\frac{1}{32}, \\frac{5}{32}, "
+                           "\\frac{10}{32}, \\frac{10}{32}, \\frac{5}{32}, \\frac{1}{32}. Highlight the bar at k = 3.")
+    (chart,) = [b for b in beats if b.kind == "bar_chart"]
+    assert chart.params["labels"] == ["0", "1", "2", "3", "4", "5"]
+    assert chart.params["value_labels"] == ["1/32", "5/32", "10/32", "10/32", "5/32", "1/32"]
+    assert abs(chart.params["values"][2] - 10 / 32) < 1e-3
+    assert not [b for b in beats if b.kind == "equation"]  # no fractions or "k = 3" written apart
+    assert [b for b in beats if b.kind == "highlight"]
+
+
+def test_a_quoted_formula_is_plotted_with_its_units_dropped_and_its_time_constant_put_in():
+    beats, notes = planned('The time constant is τ = RC = 0.1 s. Draw axes with x-axis "t (s)" from 0 to 0.5 and y-axis '
+                           '"I (mA)" from 0 to 6, and plot "I(t) = 5 mA · e^(−t/τ)" as a decaying curve.')
+    (plot,) = [b for b in beats if b.kind == "plot"]
+    (curve,) = plot.params["curves"]
+    from compiler.formula import try_formula
+
+    f = try_formula(curve["expr"])
+    assert abs(f(0.1) - 5 * 2.718281828 ** -1) < 1e-3 and curve["label"] == "I(t) = 5 mA · e^(−t/τ)"
+    # τ is never silently 2π: without a value it is said
+    beats, notes = planned('Draw axes from 0 to 5 and plot "y = 5 e^(−t/τ)".')
+    assert any("τ is not given a value" in n for n in notes)

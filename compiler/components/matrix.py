@@ -34,6 +34,9 @@ class MatrixVisual(VisualBase):
         examples=[[[0, 1], [1, 0]]])
     highlight_row: int | None = Field(None, ge=0, description="0-based row to highlight.", examples=[0])
     highlight_col: int | None = Field(None, ge=0, description="0-based column to highlight.", examples=[1])
+    factor: str | None = Field(
+        None, max_length=16, description="A number written before the brackets, multiplying every entry "
+                                         "(`1/9` in K = (1/9)·[[1, 1, 1], …]).", examples=["1/9"])
     replaces: bool = Field(
         False, description="A new state of the matrix on screen (a row operation's result): the newest matrix shown "
                            "morphs into this one, in place.", examples=[True])
@@ -66,14 +69,14 @@ class MatrixVisual(VisualBase):
         return self
 
 
-STRINGS = ('label', 'values', 'row_labels', 'column_labels')  # parameters whose text is drawn
+STRINGS = ('label', 'factor', 'values', 'row_labels', 'column_labels')  # parameters whose text is drawn
 
 
 def drawn(params: dict) -> list[str]:
     """The name, the entries and, for a named vector (one row or one column), how it reads: `v = [3, 2]`."""
     values = params.get("values") or []
     cells = [as_written(v) for row in values for v in row]
-    out = ([params["label"]] if params.get("label") else []) + cells
+    out = ([params["label"]] if params.get("label") else []) + ([params["factor"]] if params.get("factor") else []) + cells
     out += [str(x) for x in (params.get("row_labels") or []) + (params.get("column_labels") or [])]
     if params.get("op") == "times":
         out += ["×"] + [as_written(v) for row in params.get("second") or [] for v in row]

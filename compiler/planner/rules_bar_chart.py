@@ -74,15 +74,24 @@ _HEIGHTS = re.compile(r"\bbars?\s+(?:of|with|showing|at|have|having)\s+(?:the\s+
                       re.I)
 
 
+_TEX_FRACTION = re.compile(r"\\[dt]?frac\s*\{\s*(\d+(?:\.\d+)?)\s*\}\s*\{\s*(\d+(?:\.\d+)?)\s*\}")
+
+
+def _plain_fractions(s: str) -> str:
+    """Fractions of numbers written in TeX read as the numbers they are: "\\frac{5}{32}" -> "5/32"."""
+    return _TEX_FRACTION.sub(r"\1/\2", s)
+
+
 def _heights(ex: Extracted) -> tuple[list[str], list[float | int], list[str]] | None:
     """"a row of shrinking bars of heights 1, 1/2, 1/3, …, 1/8": bars named by their values as written (the labels),
     an ellipsis expanded from the pattern of the terms before it — (labels, values, what could not be read)."""
-    m = _HEIGHTS.search(ex.sentence)
+    sentence = _plain_fractions(ex.sentence)  # ("heights \\frac{1}{32}, \\frac{5}{32}, …")
+    m = _HEIGHTS.search(sentence)
     if not m:
         return None
     terms: list[str] = []
     lost: list[str] = []
-    pieces = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", ex.sentence[m.end():])
+    pieces = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", sentence[m.end():])
     for k, piece in enumerate(pieces):
         if re.fullmatch(r"\s*" + ELLIPSIS + r"\s*", piece) and terms and k + 1 < len(pieces):
             nxt = re.match(r"\s*(" + NUM + r")(?!\w|\.\d)", pieces[k + 1])
@@ -106,7 +115,7 @@ def _heights(ex: Extracted) -> tuple[list[str], list[float | int], list[str]] | 
 
 def _bar_data(ex: Extracted) -> tuple[list[str], list[float | int], bool, str | None, list[str]]:
     """(labels, values, percent?, their unit, the bars written after them without a value)."""
-    s = operation_clauses(ex.sentence)[0]  # "…: "cat" 0.6, "dog" 0.3, and highlight the most likely one": the data only
+    s = operation_clauses(_plain_fractions(ex.sentence))[0]  # "…: "cat" 0.6, "dog" 0.3, and highlight the most likely one": the data only
     pairs = re.findall(r"[\"\u201c]([^\"\u201d]+)[\"\u201d]\s*\(\s*(" + NUM + r")\s*(%?)\s*\)", s)
     if len(pairs) >= 1:
         return [p[0] for p in pairs], [_num(p[1]) for p in pairs], any(p[2] for p in pairs), None, []
@@ -502,6 +511,13 @@ def _titled(s: str, ctx: Context) -> str | None:
 
 
 def rule_bar_chart(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
+    beats = _bar_chart(ex, ctx, i)
+    if any(b.kind == "bar_chart" for b in beats):
+        ctx.consumed.update(m.group(0) for m in _TEX_FRACTION.finditer(ex.sentence))  # the bars' heights, drawn as bars
+    return beats
+
+
+def _bar_chart(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if fired_chart(ex, ctx, i):
         return []
     s = ex.sentence
@@ -749,7 +765,7 @@ def rule_bar_chart(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if first and len(labels) >= 3 and not any("=" in str(lab) for lab in labels[1:]):
         labels = [first.group(2)] + labels[1:]  # "k = 0: 0.001, 1: 0.0098, …": the bars 0, 1, … of k
     axes = _empty_axes(ctx)
-    placed = None
+    placed = value_labels = None
     if axes is not None and title is None:
         placed = axes.params.get("place")  # ("On the right, create axes: …": the chart goes where its axes were)
         # "Draw axes: x-axis "number of heads k" …, y-axis "P(X = k)" …. Draw 11 bars with heights: …": the bars are
@@ -757,6 +773,11 @@ def rule_bar_chart(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         names = [str(axes.params.get(k) or "") for k in ("y_label", "x_label")]
         title = " by ".join(n for n in names if n) or None
         ctx.beats.remove(axes)
+        at = _axis_values(axes.source)
+        if at is not None and len(at) == len(labels) and _named_by_height(labels, values):
+            # "axes with x values k = 0, 1, …, 5" then "six bars with heights 1/32, …": each bar stands at its value of
+            # k, its height written above it as the details write it
+            value_labels, labels = labels, at
     probabilities = _has(ex, r"\bprobabilit\w*|\bsoftmax\b|\blikelihoods?\b|\bdistribution\b")
     # (probabilities lie along a horizontal axis unless the sentence names the y axis as the one the values go up)
     horizontal = _has(ex, r"\bhorizontal\b") or (probabilities and not _has(ex, r"\bvertical\b|\by[- ]?axis\b")
@@ -772,9 +793,25 @@ def rule_bar_chart(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         ctx.stop = True
     strings = ([title] if title else []) + labels + [with_unit(v, unit) for v in values]
     claim_drawn(ex, ctx, strings)
-    return [_beat("bar_chart", "bar_chart:" + ("quoted-values" if ex.quoted else "label-value-list"), ex, i, strings,
-                  sum((_kw(x) for x in labels), ()) + _kw(title or "chart"), labels=labels, values=values,
-                  title=title, unit=unit, horizontal=horizontal or None, highlight_max=highlight or None, place=placed)]
+    return [_beat("bar_chart", "bar_chart:" + ("quoted-values" if ex.quoted else "label-value-list"), ex, i,
+                  strings + [str(v) for v in value_labels or []], sum((_kw(x) for x in labels), ()) + _kw(title or "chart"),
+                  labels=labels, values=values, title=title, unit=unit, horizontal=horizontal or None,
+                  highlight_max=highlight or None, place=placed, value_labels=value_labels)]
+
+
+def _named_by_height(labels: list, values: list) -> bool:
+    """Bars whose labels are their heights as written ("1/32" for 0.03125)."""
+    try:
+        return all(abs(_value(str(lab)) - float(v)) <= 1e-3 * max(1.0, abs(float(v))) for lab, v in zip(labels, values))
+    except (TypeError, ValueError):
+        return False
+
+
+def _axis_values(sentence: str) -> list[str] | None:
+    """"axes with x values k = 0, 1, 2, 3, 4, 5": the values along the x axis, as written; else None."""
+    m = re.search(r"\bx[- ]?values?\s+(?:of\s+)?(?:[A-Za-z]\w?\s*=\s*)?((?:" + NUM + r"\s*,\s*){2,15}(?:and\s+)?" + NUM + r")",
+                  sentence, re.I)
+    return [v.strip() for v in re.split(r"\s*,\s*(?:and\s+)?", m.group(1))] if m else None
 
 
 def _empty_axes(ctx: Context) -> Beat | None:

@@ -10,7 +10,8 @@ import re
 from ..mathtext import greek_letters, looks_like_math, said_heads, to_tex
 from .beats import Beat
 from .context import Context, _beat, _fmt, _has, _kw, since_clear
-from .extract import QUOTED, Extracted, written_by_rows
+from .extract import MATRIX, QUOTED, Extracted, written_by_rows
+from .quantity import NUM
 from .knowledge import instruction_verbs, is_instruction, without_place
 from .rules_network import label_after, number_or_text
 
@@ -479,6 +480,16 @@ def rule_matrix_labels(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     return []
 
 
+def _factor_before(sentence: str, k: int) -> str | None:
+    """The number written before the k-th matrix of the sentence, multiplying it: "K = (1/9) * [[1, 1, 1], …]" -> "1/9";
+    None when there is none (a name, "=", a word)."""
+    found = list(MATRIX.finditer(sentence))
+    if k >= len(found):
+        return None
+    m = re.search(r"(?:^|[=:\s])\(?\s*(" + NUM + r")\s*\)?\s*(?:[*·×⋅]\s*)?$", sentence[:found[k].start()])
+    return m.group(1).replace(" ", "") if m and not re.fullmatch(r"[-−]?1", m.group(1).strip()) else None
+
+
 def _matrix_outside_quotes(ex: Extracted) -> bool:
     """Whether the sentence writes a matrix outside its quotes: "[[2, 1], [1, 3]]" or by rows ("[2 1 | 1 0; 5 3 | 0 1]",
     "row 1: 0.8  0.2" one a line)."""
@@ -539,11 +550,12 @@ def rule_matrix(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                                [_fmt(v) for row in m for v in row] + ["×"] + nums, _kw(ex.sentence), values=m,
                                label=label, op="times", second=[[number_or_text(v)] for v in nums]))
             continue
-        beats.append(_beat("matrix", "matrix:literal", ex, i, ([label] if label else []) +
+        factor = _factor_before(ex.sentence, k) if len(ex.matrices) == len(MATRIX.findall(ex.sentence)) else None
+        beats.append(_beat("matrix", "matrix:literal", ex, i, ([label] if label else []) + ([factor] if factor else []) +
                            [_fmt(v) for row in m for v in row], _kw(ex.sentence), values=m, label=label, op="show",
                            **({"augment": bar} if bar else {}),
                            **({"highlight_row": changed} if changed is not None else {}),
-                           **({"replaces": True} if follows else {})))
+                           **({"replaces": True} if follows else {}), factor=factor))
     drew_chart = any(b.detail_index == i and b.source == ex.sentence and b.kind in ("plot", "scatter") for b in ctx.beats)
     if not beats and not drew_chart and re.search(r"\bvectors?\b|\bbasis\b", ex.bare, re.I):
         # "Draw the basis vectors î = [1, 0] and ĵ = [0, 1]": each a column vector with its name

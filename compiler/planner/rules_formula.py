@@ -183,6 +183,10 @@ def rule_formula_target(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     fresh = [t.rstrip(".") for t, _, _ in ex.prose if t.rstrip(".") not in ctx.consumed]
     # ("Highlight the k = 2 bar in yellow": "k = 2" names a bar on screen — the bar is marked, nothing is written)
     labels = {_squash(str(x)) for b in since_clear(ctx) for x in b.strings}
+    # ("Highlight the bar at k = 3": the bar "3" of the chart on screen, k being what its bars count)
+    labels |= {_squash(f) for f in fresh for b in since_clear(ctx) if b.kind == "bar_chart" and re.fullmatch(
+        r"[A-Za-z]\w?\s*=\s*(\S{1,12})", f) and re.fullmatch(r"[A-Za-z]\w?\s*=\s*(\S{1,12})", f).group(1) in
+        {str(x) for x in b.params.get("labels") or []}}
     fresh = [f for f in fresh if _squash(f) not in labels]
     if target is None and fresh and (_BOX.search(ex.sentence) or re.search(r"^\W*(?:\w+,?\s+)?(?:highlight|circle|underline)\b",
                                                                       ex.sentence, re.I)):

@@ -11,6 +11,7 @@ from .context import Context, _beat, _cue, _kw, since_clear
 from ..components.network import DRAWN as NETWORK_DRAWN, MAX_LAYERS as _NET_MAX
 from .extract import WORD_NUMBERS, Extracted, clause_spans, count_in, enumeration
 from .knowledge import network_words
+from .quantity import NUM
 
 
 def number_or_text(v: str):
@@ -22,9 +23,9 @@ def number_or_text(v: str):
 
 
 def label_after(sentence: str) -> str | None:
-    m = re.search(r"\b([A-Z]\w{0,3})\s*=\s*\[\s*\[", sentence)
+    m = re.search(r"\b([A-Z]\w{0,7})\s*=\s*(?:\(?\s*" + NUM + r"\s*\)?\s*[*·×]?\s*)?\[\s*\[", sentence)
     if m:
-        return m.group(1)  # "the matrix A = [[2, 1], [0, 1]]"
+        return m.group(1)  # "the matrix A = [[2, 1], [0, 1]]", "Patch = [[10, 10, 90], …]", "K = (1/9) * [[…]]"
     m = re.search(r"\bmatri(?:x|ces)\s+(?:of|for)\s+(?:the\s+)?([a-z][\w -]{1,30}?)(?:[.,;]|$)", sentence, re.I)
     if m:
         return m.group(1).strip().title()

@@ -222,7 +222,7 @@ def _axis_names(ex: Extracted) -> tuple[str | None, str | None]:
     if out == [None, None]:
         # "Draw axes with x from -1 to 3 and y from -1 to 9, with labels "x" and "y"": the axes' labels, in order
         # ("Draw axes with x from 0 to 2.2 (ticks every 0.5) and y from 0 to 4.5 …, labelled 'x' and 'y'")
-        pair = re.search(r"\bax[ie]s\b(?:(?:[^.\"\u201c]|\.(?=\d))*?(?:\bwith\s+(?:the\s+)?(?:axis\s+)?labels|,\s*labell?ed)|"
+        pair = re.search(r"\bax[ie]s\b(?:(?:[^.\"\u201c]|\.(?=\d))*?(?:\bwith\s+(?:the\s+)?(?:axis\s+)?labels|,\s*labell?ed|,\s*labels?)|"
                          r"\s+labell?ed)\s+(?:[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]|(?<!\w)['\u2018]([^'\u2019]{1,40})['\u2019])"
                          r"\s*(?:and|,)\s*(?:[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]|['\u2018]([^'\u2019]{1,40})['\u2019](?!\w))",
                          ex.sentence, re.I)
@@ -233,7 +233,7 @@ def _axis_names(ex: Extracted) -> tuple[str | None, str | None]:
             # (nor a curve's: "h(x)", "f(t)", "P(n)" — a function of one letter — names an axis)
             axis_like = all(len(n) <= 3 or re.fullmatch(r"[A-Za-zα-ω]\w{0,2}\s*\(\s*[A-Za-zα-ω]\s*\)", n) for n in names)
             if not after_comma or axis_like:
-                return names
+                return (names[1], names[0]) if names == ("y", "x") else names  # ('label "y" and "x"': each its axis)
     if out == [None, None] and named_axis_ranges(ex.sentence):
         # "axes: t from 0 to 1.3 s (…, label "t (s)") and x from -0.12 to 0.12 m (…, label "x (m)")": each range's own
         ranges = list(_AXIS_NAME_RANGE.finditer(ex.sentence))
@@ -470,16 +470,59 @@ def _valued(text: str, values: dict[str, float]) -> tuple[str | None, list[str]]
     missing = [n for n in others if n not in values]
     consts = {n: values.get(n, 0.0 if n in _DEFAULT_ZERO else 1.0) for n in others}
     out = with_constants(text, consts)
+    missing = ["τ" if n == "tau" else n for n in missing]  # (said as written)
     return (out, missing) if out else (None, [])
+
+
+_UNIT_AFTER_NUMBER = re.compile(r"(?<=\d)\s*(?:mA|µA|μA|uA|kA|mV|kV|kΩ|MΩ|Ω|ms|µs|μs|m/s²|m/s|cm|mm|km|kg|Hz|°C|mJ|kJ|V|A)"
+                                r"(?=\s*(?:[·*×⋅)]|$))")
+
+
+def _numeric_curve(text: str, values: dict[str, float]) -> tuple[str | None, list[str]]:
+    """A formula as a storyboard quotes it for plotting ("I(t) = 5 mA · e^(−t/τ)") made one a curve can be drawn from:
+    the units after its numbers dropped, the values the scene gives its other letters put in; and the letters left
+    without one. (None, []) when it cannot be read."""
+    plain = _UNIT_AFTER_NUMBER.sub("", text)
+    if try_formula(plain):
+        return plain, []
+    return _valued(plain, values)
+
+
+def _listed_curves(block: str, ctx: Context) -> list[tuple[str, str, str | None]] | None:
+    """Lines that each quote a formula of x ('- "P1 = 1 + x" (red line)', '- "P3 = P2 + x^3/6" (yellow)'): per line,
+    the curve to draw (a name a line above defines put in, in brackets), the formula as written, its colour; None
+    unless every line is one and there are two or more."""
+    lines = [ln for ln in block.split("\n") if ln.strip()]
+    out: list[tuple[str, str, str | None]] = []
+    defined: dict[str, str] = {}
+    for ln in lines:
+        m = re.fullmatch(r"\s*(?:[-*•]\s*|\d+[.)]\s*)?[\"\u201c]([^\"\u201d]{1,120})[\"\u201d]\s*(?:\(([^()]{1,30})\))?\s*[.,;]?\s*", ln)
+        if not m or "=" not in m.group(1):
+            return None
+        written = m.group(1).strip()
+        name, rhs = (x.strip() for x in written.split("=", 1))
+        for known, expr in sorted(defined.items(), key=lambda kv: -len(kv[0])):
+            rhs = re.sub(r"(?<![\w])" + re.escape(known) + r"(?![\w(])", f"({expr})", rhs)
+        if not try_formula(f"y = {rhs}") or try_formula(f"y = {rhs}").var != "x":
+            return None
+        if re.fullmatch(r"[A-Za-z]\w{0,3}", name):
+            defined[name] = rhs
+        colour = _colour_near(m.group(2), 0, len(m.group(2))) if m.group(2) else None
+        out.append((f"y = {rhs}", written, colour))
+    return out if len(out) >= 2 else None
 
 
 def _given_values(ex: Extracted, ctx: Context) -> dict[str, float]:
     """"with A = 2 and k = 1", "(A = 3 cm)": values the sentence or the scene gives single letters."""
     out: dict[str, float] = {}
     for text in (ctx.about, ex.sentence):  # the sentence's own values last: they win
-        for m in re.finditer(r"(?<![\w.])([A-Za-zα-ωΑ-Ω])\s*=\s*(-?\d+(?:\.\d+)?)(?![\w(])(?!\.\d)(?!\s*[-+*/^(])", text or ""):
+        # ("τ = RC = 0.1 s": the value after the name it stands for)
+        for m in re.finditer(r"(?<![\w.])([A-Za-zα-ωΑ-Ω])\s*=\s*(?:[A-Za-z]{1,3}\s*=\s*)?(-?\d+(?:\.\d+)?)(?![\w(])(?!\.\d)"
+                             r"(?!\s*[-+*/^(])", text or ""):
             if m.group(1) not in ("x", "y"):
                 out[m.group(1)] = float(m.group(2))
+                if m.group(1) == "τ":
+                    out["tau"] = float(m.group(2))  # (the name the formula reader gives τ)
     return out
 
 
@@ -815,12 +858,43 @@ def _plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     # 'Plot the three trajectories …:\n 30 deg: "y = 0.577x - 0.0163x^2", from x = 0 to 35.35': one curve per line,
     # named by the words before its colon
     line_curves = {}
+    line_colours: dict[str, str] = {}
     if plot_cue and ":\n" in s:
         for ln in s.split(":\n", 1)[1].split("\n"):
             m = re.match(r"\s*(?:[-*•]\s*)?([^:\"\n]{1,24}?)\s*:\s*[\"\u201c]([^\"\u201d]{1,120})[\"\u201d]", ln)
             if m and try_formula(m.group(2)) and m.group(2) not in backticked:
                 backticked.append(m.group(2))
                 line_curves[m.group(2)] = m.group(1).strip()
+        listed = _listed_curves(s.split(":\n", 1)[1], ctx) if chart_on_screen(ctx, "plot") is not None else None
+        for expr, written, colour in listed or []:
+            # 'Add one at a time:\n- "P1 = 1 + x" (red line)\n- "P3 = P2 + x^3/6" (yellow)': each a curve on the
+            # axes on screen, in its colour, labelled as written (a name defined on a line above put in)
+            backticked.append(expr)
+            line_curves[expr] = written
+            ctx.consumed.add(written)
+            if colour:
+                line_colours[expr] = colour
+        if listed:
+            ctx.stop = True  # (the lines are these curves: no derivation of them, no list)
+            formulas, partial[:] = [], []  # (their names read as formulas of the prose: "P3 = P2" is no curve of its own)
+    # 'plot "I(t) = 5 mA · e^(−t/τ)" as a decaying curve': the quoted formula the verb plots, its units dropped and the
+    # values the scene gives its letters put in ("τ = RC = 0.1 s"); a letter left without one is said
+    written_as: dict[str, str] = {}
+    if plot_cue:
+        for m in re.finditer(r"\b(?:plot|graph|draw|sketch|trace)\w*\s+(?:the\s+)?(?:(?:curve|function|graph)\s+)?(?:of\s+)?"
+                             r"[\"\u201c]([^\"\u201d]{1,120})[\"\u201d]", s, re.I):
+            q = m.group(1).strip()
+            if q in backticked or q in ctx.consumed or "=" not in q:
+                continue
+            expr, missing = _numeric_curve(q, _given_values(ex, ctx))
+            if expr:
+                backticked.append(expr)
+                written_as[expr] = q
+                if q != expr:
+                    ctx.consumed.add(q)  # (drawn as the curve's label; one read as written is claimed where drawn)
+                if missing:
+                    ctx.lost(i, f"{', '.join(missing)} {'is' if len(missing) == 1 else 'are'} not given a value: {q} is "
+                                "drawn with " + ", ".join(f"{n} = {0 if n in _DEFAULT_ZERO else 1}" for n in missing))
     quoted_spans = [m.span() for m in re.finditer(r"[\"\u201c][^\"\u201d]*[\"\u201d]|`[^`]*`", s)]
 
     def outside(a: int) -> bool:
@@ -997,8 +1071,8 @@ def _plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             head = re.match(r"\s*(?:\d+[.)]\s*)?(?:then\s+)?(?:plot|draw|graph|sketch|add)\s+(?:the\s+)?([a-z][a-z -]{1,30}?)\s*:",
                             ex.sentence, re.I)
             hint = " ".join(x for x in ((name.group(1) if name else ""), head.group(1) if head else "") if x)
-            curves.append(curve_spec(ctx, expr, label or data, hint, colour))
-            strings.append(label or data)
+            curves.append(curve_spec(ctx, expr, label or written_as.get(data, data), hint, colour))
+            strings.append(label or written_as.get(data, data))
         else:
             expr, hint, rng, phrase = data
             curves.append(curve_spec(ctx, expr, label or phrase, hint, colour))
@@ -1008,8 +1082,9 @@ def _plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             ctx.consumed.add(label)
     for f in ticked:
         _claim_formula(ex, ctx, f)
-        curves.append(curve_spec(ctx, f, line_curves.get(f) or f, line_curves.get(f, ""), None))
-        strings.append(line_curves.get(f) or f)
+        shown_as = line_curves.get(f) or written_as.get(f) or f
+        curves.append(curve_spec(ctx, f, shown_as, line_curves.get(f, ""), line_colours.get(f)))
+        strings.append(shown_as)
         ctx.consumed.add(f)
 
     x_range = _x_range(ex)

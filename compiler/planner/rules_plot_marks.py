@@ -1694,7 +1694,7 @@ _X_IS = r"(?:x(?:_?\{?[0-9n]{1,2}\}?|[₀-₉ₙ]{1,2})?\s*=\s*)?"  # "x = ", "x
 _ON_X_AXIS = re.compile(r"\b(?:dot|point|guess|marker|tick|cross|circle)\b[^.;]{0,40}?(?:\bat\s+" + _X_IS + r"(?P<v>" + NUM +
                         r")|\bat\s+[\"\u201c](?P<q>[^\"\u201d]{0,12}?[=≈]\s*(?P<qv>" + NUM + r"))[\"\u201d])\s+on\s+the\s+"
                         r"(?:x[- ]axis|horizontal\s+axis)\b|\b(?:dot|point|marker)\s+on\s+the\s+x[- ]axis\s+at\s+" + _X_IS +
-                        r"(?P<w>" + NUM + r")(?![\w.(]|\s*[-+*/×·^]\s*[\w(])", re.I)
+                        r"(?P<w>" + NUM + r")(?![\w(]|\.\d|\s*[-+*/×·^]\s*[\w(])", re.I)
 
 
 def _point_on_axis(ex, ctx, i, first, beats, curves, low):

@@ -69,7 +69,7 @@ def _sum(x, y):
 
 def build(theme: dict, *, values, label: str | None = None, op: str = "show", second=None,
           highlight_row: int | None = None, highlight_col: int | None = None, color: str | None = None,
-          augment: int | None = None, row_labels=None, column_labels=None):
+          augment: int | None = None, row_labels=None, column_labels=None, factor: str | None = None):
     col = color or colour(theme, "matrix", theme["accent"])
     heads = _column_heads(theme, column_labels)
     a = grid(theme, values, col, augment=augment, min_cell_w=max((h.width + 0.2 for h in heads), default=0.0))
@@ -80,6 +80,8 @@ def build(theme: dict, *, values, label: str | None = None, op: str = "show", se
         lab = text(f"{label} =" if op == "show" else label, theme, size=30, color=theme["text"])
         items.append(lab)
         parts[label] = lab
+    if factor:
+        items.append(text(factor, theme, size=30, color=theme["text"], math=True))  # "1/9" before the brackets
     items.append(a)
     if op == "add" and second:
         b = grid(theme, second, colour(theme, "equation", "#FFD54F"))
