@@ -184,3 +184,39 @@ def test_a_quoted_formula_is_plotted_with_its_units_dropped_and_its_time_constan
     # τ is never silently 2π: without a value it is said
     beats, notes = planned('Draw axes from 0 to 5 and plot "y = 5 e^(−t/τ)".')
     assert any("τ is not given a value" in n for n in notes)
+
+
+def test_an_array_of_boxes_holds_the_values_written_after_it():
+    beats, _ = planned("Array of 5 boxes: 4, 10, 3, 5, 1 with indices 0-4 below.")
+    (row,) = [b for b in beats if b.kind == "sequence"]
+    assert row.params["tokens"] == ["4", "10", "3", "5", "1"] and row.params["indices"] == 0
+    beats, _ = planned("Array of 5 boxes: 4, 10, 3 with indices 0-4 below.")  # three values for five boxes: not forced
+    (row,) = [b for b in beats if b.kind == "sequence"]
+    assert row.params["tokens"] == [""] * 5
+
+
+def test_a_tree_written_with_bare_names_and_index_notes():
+    beats, notes = planned("Draw a tree below: root 4 (index 0); children 10 (index 1), 3 (index 2); children of 10: 5 "
+                           "(index 3), 1 (index 4).")
+    (tree,) = [b for b in beats if b.kind == "graph"]
+    assert [(e["from"], e["to"]) for e in tree.params["edges"]] == [("4", "10"), ("4", "3"), ("10", "5"), ("10", "1")]
+    assert not [n for n in notes if n.startswith("SB301")]
+
+
+def test_an_instruction_after_a_colon_is_no_captioned_formula():
+    beats, _ = planned("Show formulas: \"left(i) = 2i + 1\". Example: highlight i = 1, its children at 3 and 4.")
+    assert not [b for b in beats if any("highlight" in str(s) for s in b.strings)]
+
+
+def test_two_pictures_named_as_kept_come_back_and_one_faded_out_does_not():
+    from compiler.models import Storyboard
+    from compiler.plan import plan_storyboard
+
+    first = scene("Array of 5 boxes: 4, 10, 3, 5, 1 with indices 0-4 below. Draw a tree below: root 4; children 10, 3.",
+                  "One. Two.")
+    second = scene("Tree and array synced. Write \"next\".", "One. Two.")
+    third = scene("Write \"x\". Fade out the tree and show \"done\".", "One. Two.")
+    plan = plan_storyboard(Storyboard.model_validate({"scenes": [first, second, third]}))
+    assert [b.kind for b in plan.scenes[1].beats][:2] == ["graph", "sequence"]
+    assert all(b.rule.endswith("recalled-from-scene-1") for b in plan.scenes[1].beats[:2])
+    assert not [b for b in plan.scenes[2].beats if "recalled" in b.rule]

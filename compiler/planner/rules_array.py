@@ -442,6 +442,11 @@ def rule_cells_array(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         held = re.search(r"\b(?:the\s+)?first\s+" + _COUNT + r"\s+(?:" + nouns + r"\s+)?(?:holding|hold|containing|contain|"
                          r"with|storing|store)\s+(?:the\s+(?:values?|numbers?)\s+)?((?:[-−]?\d+(?:\.\d+)?\s*,\s*(?:and\s+)?)+"
                          r"[-−]?\d+(?:\.\d+)?)", masked, re.I)
+        given = re.match(r"\s*(?::|,)?\s*(?:(?:holding|containing|with|storing)\s+(?:the\s+)?(?:values?|numbers?)?\s*:?\s*)?"
+                         r"((?:[-−]?\d+(?:\.\d+)?\s*,\s*(?:and\s+)?){1,15}[-−]?\d+(?:\.\d+)?)(?![\d.]*\d)", masked[empty.end():], re.I)
+        if given and not held and len(re.findall(r"[-−]?\d+(?:\.\d+)?", given.group(1))) == n:
+            # "Array of 5 boxes: 4, 10, 3, 5, 1 with indices 0-4 below": the boxes hold those values, in order
+            tokens = re.findall(r"[-−]?\d+(?:\.\d+)?", given.group(1))
         if held:
             # "an array of six cells, the first five holding 12, 7, 31, 5, 18, the sixth empty": those values, in order
             values = re.findall(r"[-−]?\d+(?:\.\d+)?", held.group(2))

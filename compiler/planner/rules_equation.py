@@ -314,7 +314,9 @@ def rule_equation(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         rule = "equation:prose-formula"
         line = _CAPTIONED_LINE.fullmatch(ex.sentence)
         if len(formulas) == 1 and line and formulas[0].strip() in line.group("formula") and not is_instruction(
-                line.group("caption")) and not _META_CAPTION.search(line.group("caption")) and to_tex(ex.sentence.strip()).tex:
+                line.group("caption")) and not _META_CAPTION.search(line.group("caption")) and not is_instruction(
+                line.group("formula")) and to_tex(ex.sentence.strip()).tex:
+            # (not "Example: highlight i = 1, its children at 3 and 4": an instruction after the colon)
             # a line of a column, "new integral: ∫ e^x dx  (easy)": its words and its note typeset with it
             formulas = [re.sub(r"\s{2,}", " ", ex.sentence.strip().rstrip("."))]
             rule = "equation:captioned-line"

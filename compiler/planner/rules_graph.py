@@ -537,6 +537,24 @@ def _path_of_names(clause: str, ids: list[str]) -> list[str]:
     return out
 
 
+_TREE_NAME = r"(-?\d+(?:\.\d+)?|[A-Za-z][\w']{0,10})"
+_TREE_NAMES = r"((?:" + _TREE_NAME + r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)){0,7}" + _TREE_NAME + r")(?![\w'])(?!\.\d)"
+
+
+def _quoted_tree(s: str) -> str | None:
+    """A tree written with its names bare — "root 4 (index 0); children 10 (index 1), 3 (index 2); children of 10: 5
+    (index 3), 1 (index 4)" — as the quoted form the tree rules read ('root "4"; children "10", "3"; "10" has children
+    "5", "1"'), the notes in brackets left out; None when it names no root and children so."""
+    t = re.sub(r"\s*\((?:at\s+)?(?:index|idx|position|i\s*=)[^()]{0,12}\)", "", s, flags=re.I)
+    t, roots = re.subn(r"\broot(?:\s+node)?\s*:?\s+" + _TREE_NAME + r"(?![\w'])(?!\.\d)", lambda m: f'root "{m.group(1)}"', t, count=1,
+                      flags=re.I)
+    t = re.sub(r"\bchildren\s+of\s+" + _TREE_NAME + r"\s*:?\s*", lambda m: f'"{m.group(1)}" has children ', t, flags=re.I)
+    t, kids = re.subn(r"(\bchild(?:ren)?\s*:?\s+)" + _TREE_NAMES,
+                      lambda m: m.group(1) + ", ".join(f'"{x}"' for x in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group(2))),
+                      t, flags=re.I)
+    return t if roots and kids else None
+
+
 def _kinship(text: str) -> list[tuple[str | None, str]]:
     """'children "com", "org", "net"; "com" has child "example"' -> [(None, com), (None, org), (None, net),
     (com, example)]: (parent named by the clause or None, child), in order."""
@@ -550,6 +568,10 @@ def _branches(ex: Extracted, ctx: Context, i: int, on_screen: Beat | None) -> li
     name used twice ('+' under D and under H) is two nodes showing the same label."""
     s = ex.sentence
     root = _ROOT_NODE.search(s)
+    if root is None and on_screen is None and re.search(r"\btree\b", s, re.I):
+        quoted = _quoted_tree(s)  # "a tree: root 4 (index 0); children 10 (index 1), 3 (index 2); children of 10: 5, 1"
+        if quoted is not None:
+            s, root = quoted, _ROOT_NODE.search(quoted)
     if on_screen is None:
         if not root:
             return None

@@ -272,6 +272,8 @@ def rule_recall(ex: Extracted, ctx, i: int) -> list[Beat]:
                 r"\b(?:transform|turn|chang|morph|convert|rewrit|simplif|becom)\w*\b", low[:place.start()]):
             place = None  # "Transform the last line into the boxed formula: …": what it becomes, nothing drawn before
         oper = re.compile(_OPERATION.pattern.replace("NOUN", pat), re.I).search(low)
+        if oper and re.match(r"\s*(?:then\s+|now\s+|next,?\s+|finally,?\s+)?(?:fade|remove|erase|clear|hide)", oper.group(0)):
+            oper = None  # "Fade out the tree and show …": nothing to bring back only to take it away
         if (place or oper) and re.match(r"\s*(?:[\"\u201c`$\\]|[^\W\d_]\w{0,3}\s*(?:\([^()]*\))?\s*[=≈])",
                                        low[(place or oper).end():]):
             continue  # "Starting from the formula N(t) = N₀ · (½)^(t/T)": the formula it writes, nothing drawn before
@@ -339,6 +341,20 @@ def rule_recall(ex: Extracted, ctx, i: int) -> list[Beat]:
                        r"arrangement|diagram)\b|\b(?:start|starting|begin|beginning|continue|continuing|resume|resuming)\s+"
                        r"(?:from|with|at)\s+(?:the\s+)?(?:state|point|end|picture|frame)\b|\b(?:where|as)\s+(?:we|it|the\s+"
                        r"(?:previous|last)\s+scene)\s+left\s+off\b", low)
+    pair = _PAIR_KEPT.fullmatch(ex.sentence) if not shown - {"title", "text", "clear"} else None
+    if pair:
+        # "Tree and array synced.": the two pictures of the scene before, as it left them
+        back = []
+        for noun in (pair.group(1), pair.group(2)):
+            kinds = [k for _, ks in _noun_kinds(noun) for k in ks if k not in _NOT_PICTURES]
+            state = next((scene_state(ctx.history[-1], k) for k in kinds if scene_state(ctx.history[-1], k) is not None), None)
+            if state is None:
+                back = []
+                break
+            back.append(_recalled(state, ctx.history[-1].number, ex, i))
+        if back:
+            ctx.stop = True
+            return back
     named_before = _named_picture(ex, ctx) if not candidates and not shown - {"title", "text", "clear"} else None
     if named_before is not None:
         # "Left: the unit square with the quarter circle.": a noun phrase, no verb, naming a picture drawn before
@@ -363,6 +379,10 @@ def rule_recall(ex: Extracted, ctx, i: int) -> list[Beat]:
             ctx.stop = True
             return [_recalled(found[1], found[0], ex, i)]
     return []
+
+
+_PAIR_KEPT = re.compile(r"\s*(?:the\s+)?([a-z]{3,20})\s+and\s+(?:the\s+)?([a-z]{3,20})\s+(?:(?:are|stay|remain|kept|still)\s+)?"
+                        r"(?:synced|in\s+sync|linked|side\s+by\s+side|as\s+before|on\s+screen|kept|together)\s*\.?\s*", re.I)
 
 
 _NOUN_PHRASE = re.compile(r"\s*(?:(?:left|right|top|bottom|middle|cent(?:er|re))(?:\s+(?:half|side|panel|part))?\s*:\s*|"
