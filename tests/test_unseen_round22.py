@@ -220,3 +220,25 @@ def test_two_pictures_named_as_kept_come_back_and_one_faded_out_does_not():
     assert [b.kind for b in plan.scenes[1].beats][:2] == ["graph", "sequence"]
     assert all(b.rule.endswith("recalled-from-scene-1") for b in plan.scenes[1].beats[:2])
     assert not [b for b in plan.scenes[2].beats if "recalled" in b.rule]
+
+
+def test_columns_of_bare_items_and_columns_that_are_parts_of_a_picture():
+    beats, _ = planned("Show the ten sequences as rows of five small letter tiles, arranged in two columns of five rows "
+                       "each:\nColumn 1: HHHTT, HHTHT, HHTTH\nColumn 2: HTTHH, THHHT, THHTH")
+    (cmp_,) = [b for b in beats if b.kind == "comparison"]
+    assert cmp_.params["lines"] == [["HHHTT", "HHTHT", "HHTTH"], ["HTTHH", "THHHT", "THHTH"]]
+    assert not [b for b in beats if b.kind in ("grid", "sequence")]  # no column drawn a second time
+    # "left three columns value 10, right three columns value 90" are parts of the grid; "two bright columns appear"
+    # is what the picture shows: no comparison
+    for details in ("In the center show a 6x6 grid of squares: left three columns value 10, right three columns value 90.",
+                    "Show the matrix [[0, 320], [0, 320]]. Shade it as a heatmap, so two bright columns appear."):
+        beats, _ = planned(details)
+        assert not [b for b in beats if b.kind == "comparison"], details
+
+
+def test_a_heatmap_of_the_matrix_on_screen_shows_its_values():
+    beats, notes = planned("Fill the output: Out = [[0, 320, 320, 0], [0, 320, 320, 0]]. Shade the output as a heatmap: "
+                           "0 black, 320 bright yellow.")
+    (heat,) = [b for b in beats if b.kind == "heatmap"]
+    assert heat.params["values"] == [[0, 320, 320, 0], [0, 320, 320, 0]]
+    assert not [n for n in notes if "values are not given" in n]

@@ -859,6 +859,16 @@ def _heat_rows(s: str) -> list[tuple[str, list[float]]] | None:
     return rows
 
 
+def _numeric_matrix_on_screen(ctx: Context) -> list[list] | None:
+    """The values of the newest matrix on screen when every entry is a number (a grid of 2 to 12 rows and columns)."""
+    m = next((b for b in since_clear(ctx) if b.kind == "matrix" and b.params.get("values")), None)
+    values = m.params["values"] if m is not None else None
+    if not values or not (2 <= len(values) <= 12) or not all(
+            2 <= len(r) <= 12 and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in r) for r in values):
+        return None
+    return values
+
+
 def rule_heatmap(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if fired_chart(ex, ctx, i):
         return []
@@ -888,10 +898,16 @@ def rule_heatmap(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         ctx.stop = True
         return [_beat("heatmap", "heatmap:named-rows", ex, i, strings, _kw(title or "heatmap"), values=values,
                       row_labels=names, col_labels=cols, title=title, causal=causal or None)]
+    shown = _numeric_matrix_on_screen(ctx) if not ex.matrices and not tokens and re.search(
+        r"\b(?:shade|colou?r|turn|show|render|draw)\w*\s+(?:the|this|that|it)\b", s, re.I) else None
     if ex.matrices:
         values = [[float(v) for v in row][:12] for row in ex.matrices[0][:12]]
         ex.matrices.clear()  # drawn here, not again as a matrix
         rule = "heatmap:literal"
+    elif shown is not None:
+        # "Shade the output as a heatmap" with the output matrix on screen: its values, coloured
+        values = [[float(v) for v in row][:12] for row in shown[:12]]
+        rule = "heatmap:of-matrix"
     else:
         n = len(tokens) if tokens else 6
         values = _placeholder_attention(s, n, causal)

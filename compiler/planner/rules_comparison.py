@@ -14,8 +14,12 @@ from .listing import Q, claim, cue_unquoted, shown_items, match_text
 
 # ----------------------------------------------------------------------------- comparison
 _DIVIDER = (r"\b(?:dashed|dotted|vertical)?\s*(?:divider|dividing line|separator)\b|\bsplit (?:the )?screen\b|"
-            r"\bside[- ]by[- ]side comparison\b|\btwo[- ]column\b|\btwo columns\b|\bthree columns\b|"
-            r"\bcompare\b.*\bside by side\b|\bsplit[- ]screen\b|\b(?:two|three|2|3)\s+(?:\w+\s+)?(?:panels|columns|halves)\b|"
+            r"\bside[- ]by[- ]side comparison\b|\btwo[- ]column\b|"
+            r"\bcompare\b.*\bside by side\b|\bsplit[- ]screen\b|"
+            # (not "left three columns value 10" — part of a grid — nor "so two bright columns appear": a result)
+            r"(?<!left )(?<!right )(?<!first )(?<!last )(?<!outer )(?<!inner )\b(?:two|three|2|3)\s+(?:\w+\s+)?"
+            r"(?:panels|columns|halves)\b(?!\s+(?:appear|emerge|show\s+up|light\s+up|stand\s+out|form|value|of\s+(?:the\s+)?"
+            r"(?:grid|image|matrix|table)))|"
             r"\bpanels?\s+side[- ]by[- ]side\b|\btwo-column\b|\b(?:show|display|draw|create|present)\s+(?:a|an|the)\s+"
             r"(?:[\w-]+\s+){0,3}comparison\b(?!\s+(?:text|line|lines|log|result|results|step|steps|counts?|operations?|"
             r"of\s+(?:the\s+)?(?:two\s+)?(?:pointed|current|elements?|values?|numbers?))\b)")
@@ -136,6 +140,19 @@ def rule_comparison(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     sentences become one comparison beat, revealed column by column across the narration."""
     blocks = re.findall(r"(?m)^\s*(?:(?:left|right|first|second|third|middle)\s+)?column\s*[\"\u201c]([^\"\u201d\n]+)"
                         r"[\"\u201d]\s*:\s*(.+)$", ex.sentence, re.I)
+    bare_blocks = re.findall(r"(?m)^\s*column\s+(\d|one|two|three)\s*:\s*([^\"\u201c\n]+?)\s*\.?$", ex.sentence, re.I)
+    if len(blocks) < 2 and 2 <= len(bare_blocks) <= 3:
+        # "arranged in two columns of five rows each:\nColumn 1: HHHTT, HHTHT, …\nColumn 2: HTTHH, …": the columns'
+        # items, as written
+        cols = [ctx.capped(i, [x.strip() for x in re.split(r"\s*,\s*(?:and\s+)?", body) if x.strip()], 10,
+                           "lines in a column") for _, body in bare_blocks]
+        claim(ex, ctx, [x for c in cols for x in c])
+        ex.prose[:] = []
+        items = {x for c in cols for x in c}
+        ctx.beats[:] = [b for b in ctx.beats if not (b.detail_index == i and b.source == ex.sentence and b.kind in (
+            "grid", "sequence", "bullets", "text") and b.strings and set(b.strings) <= items)]  # (a column read alone)
+        return [_comparison_beat(ex, i, "comparison:column-lines", [""] * len(cols), cols, [""] * len(cols),
+                                 ("compare", "versus"))]
     if len(blocks) >= 2:
         # "two columns:\n Column "Horizontal": "a_x = 0", "x = v0 t"\n Column "Vertical": …": one line per column
         titles = ctx.capped(i, [t.strip() for t, _ in blocks], 3, "columns")
