@@ -242,3 +242,20 @@ def test_a_heatmap_of_the_matrix_on_screen_shows_its_values():
     (heat,) = [b for b in beats if b.kind == "heatmap"]
     assert heat.params["values"] == [[0, 320, 320, 0], [0, 320, 320, 0]]
     assert not [n for n in notes if "values are not given" in n]
+
+
+def test_evenly_spaced_fronts_are_those_of_a_source_at_rest():
+    beats, _ = planned("Every 0.5 seconds, emit a new blue circle centered at the origin that grows with constant speed; "
+                       "keep 6 circles visible at once, so they are evenly spaced.")
+    (wave,) = [b for b in beats if b.kind == "wave"]
+    assert wave.params["doppler"]["speed"] == 0
+
+
+def test_rays_said_horizontal_and_through_the_right_or_left_focal_point():
+    lens = "Draw a convex lens with focal length 10 cm and an object 30 cm from the lens. "
+    beats, notes = planned(lens + "Ray 1: from tip, horizontal to the lens, then bends through right F. Ray 2: from tip "
+                           "straight through the lens center. Ray 3: from tip through left F to the lens, then horizontal.")
+    (pic,) = [b for b in beats if b.kind == "physics"]
+    assert pic.params["lens"]["rays"] == ["parallel", "center", "focal"]
+    _, notes = planned(lens + "Ray 4: from the tip to the top edge of the lens and on.")
+    assert any("not one of the three principal rays" in n for n in notes)

@@ -137,12 +137,17 @@ def _rays(bare: str, words: dict) -> tuple[list[str], int]:
         return ["parallel", "center", "focal"], 0
     if not re.search(r"\bray\b", bare, re.I):
         return [], 0
+    along = r"\b(?:parallel|horizontal(?:ly)?)\b"  # ("horizontal to the lens": along the axis)
+    # the focal point beyond the lens ("through right F", "through F′") and the one before it ("through left F")
+    far = r"\bthrough\s+(?:the\s+)?(?:(?:right|far|back|second|other)\s+F\b|F['′])"
+    near = r"\bthrough\s+(?:the\s+)?(?:left|near|front|first)\s+(?:F\b|focal)|(?:through|toward|to)\s+(?:the\s+)?F\s*(?!['′])"
     if re.search(words["center_ray"], bare, re.I):
         rays.append("center")
-    elif re.search(r"\bparallel\b", bare, re.I) and re.search(r"(?:through|toward|to)\s+(?:the\s+)?F\s*(?!['′])|"
-                                                              r"through\s+(?:the\s+)?(?:near|front|first)\s+focal", bare):
-        rays.append("focal")  # through F, then parallel
-    elif re.search(r"\bparallel\b", bare, re.I) or re.search(r"\bthrough\s+(?:the\s+)?F['′]", bare):
+    elif re.search(far, bare) and not re.search(r"\bthrough\s+(?:the\s+)?(?:left|near|front|first)\s+F\b", bare):
+        rays.append("parallel")  # along the axis to the lens, then through F′ ("then bends through right F")
+    elif re.search(along, bare, re.I) and re.search(near, bare):
+        rays.append("focal")  # through F, then along the axis
+    elif re.search(along, bare, re.I):
         rays.append("parallel")  # parallel to the axis, then through F′
     return rays, 0
 
@@ -191,6 +196,8 @@ def rule_lens(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     for key in ("object_distance", "object_height", "label", "object_label", "image_label"):
         if key in said:
             lens[key] = said[key]
+    if picture is not None and not rays and not beam and re.match(r"\s*ray\s*\d\s*:", bare, re.I):
+        ctx.lost(i, "the path of this ray is not one of the three principal rays sbc draws: it is not drawn")
     if rays and lens.get("object_distance") is not None:
         lens["rays"] = list(dict.fromkeys(list(lens.get("rays") or []) + rays))
     elif rays and picture is not None:

@@ -234,7 +234,9 @@ def _doppler(ex: Extracted, ctx: Context, i: int, words: dict) -> list[Beat]:
         frac = frac or re.search(r"\b(half|(?:a|one)\s+(?:half|third|quarter|fifth)|" + NUM + r"\s*%?)\s+(?:of\s+)?(?:the\s+)?"
                                  r"(?:wave|sound|signal)(?:'s)?\s+speed\b", text, re.I) \
             or re.search(r"\b(?:speed|velocity)\s+(?:of\s+)?(" + NUM + r")\s*(?:v|c|times the wave speed)\b", text, re.I)
-    if re.search(r"\b(?:stationary|still|at rest|not moving|concentric|equal(?:ly)? spac\w*|all\s+cent(?:er|r)ed\s+on)\b", s, re.I) \
+    still = r"\b(?:stationary|still|at rest|not moving|concentric|(?:equal|even)(?:ly)?\s+spac\w*|all\s+cent(?:er|r)ed\s+on)\b"
+    if (re.search(still, s, re.I) or re.search(r"\b(?:at rest|stationary|standing still)\b", ctx.about or "", re.I)
+            and not re.search(r"\bmov(?:es|ing)\b|\bapproach\w*|\brecede\w*", ctx.about or "", re.I)) \
             and not re.search(r"\bmoving\b|\bno longer concentric\b", s, re.I):  # concentric fronts: the source stands still
         d["speed"] = 0
     elif not frac and not ctx.mentions(r"\b(?:mov(?:es|ing)|travel(?:s|ling|ing)|approach\w*|drives?|driving|passe?s|"
