@@ -259,3 +259,19 @@ def test_rays_said_horizontal_and_through_the_right_or_left_focal_point():
     assert pic.params["lens"]["rays"] == ["parallel", "center", "focal"]
     _, notes = planned(lens + "Ray 4: from the tip to the top edge of the lens and on.")
     assert any("not one of the three principal rays" in n for n in notes)
+
+
+def test_quoted_bar_names_with_their_heights_and_axes_asked_long_before_stay_axes():
+    beats, _ = planned('Right: a bar chart with three bars labeled "iter 1", "iter 2", "iter 3" and heights 173, 25.56, '
+                       '7.75, with the values on top.')
+    (chart,) = [b for b in beats if b.kind == "bar_chart"]
+    assert chart.params["labels"] == ["iter 1", "iter 2", "iter 3"] and chart.params["values"] == [173, 25.56, 7.75]
+    beats, _ = planned('Left: axes with x from 0 to 9 and y from 0 to 7. Show the text "done". Write "SSE". Right: a bar '
+                       'chart with bars "a" 1 and "b" 2.')
+    assert [b for b in beats if b.kind == "plot"] and [b for b in beats if b.kind == "bar_chart"]
+
+
+def test_a_named_formula_after_a_colon_is_typeset_whole():
+    beats, _ = planned("Write the objective: SSE = sum of (distance to own centroid)^2")
+    (eq,) = [b for b in beats if b.kind == "equation"]
+    assert eq.params["exprs"] == ["SSE = sum of (distance to own centroid)^2"]

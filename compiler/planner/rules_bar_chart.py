@@ -113,9 +113,33 @@ def _heights(ex: Extracted) -> tuple[list[str], list[float | int], list[str]] | 
     return terms, [_value(t) for t in terms], lost
 
 
+def _quoted_with_heights(ex: Extracted, s: str):
+    """'three bars labelled "R₁", "R₂", "R₃" with heights 36, 12 and 24': the quoted names and the listed heights
+    (labels, values, percent?, unit, valueless), or None."""
+    quoted = list(ex.quoted)
+    # ("heights 50,000, 200,000 and 450,000 J": thousands set apart by commas, a unit after the last)
+    one = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|" + NUM + r")%?"
+    m = re.search(r"\b(?:values?|heights?|lengths?|sizes?|counts?)\s+(?:of\s+)?((?:" + one + r"\s*(?:,\s*|\s+and\s+|$|"
+                  r"(?=\.)|(?=\s+[A-Za-z/%°]{1,5}\s*(?:[.;]|$))))+)", s, re.I)
+    if quoted and m:
+        vals = re.findall(one, m.group(1))
+        bars = re.search(r"\bbars?\b", s[:m.start()], re.I)
+        if len(vals) != len(quoted) and bars:
+            # 'three bars labelled "R₁", "R₂", "R₃" with heights 36, 12 and 24, …, y-axis label "power (W)"': the
+            # quotes between "bars" and the heights name the bars; a later quote is the chart's own
+            quoted = re.findall(r"[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]", s[bars.end():m.start()])
+        if len(vals) == len(quoted):
+            return quoted, [_num(v.rstrip("%").replace(",", "")) for v in vals], any(v.endswith("%") for v in vals), \
+                None, []
+    return None
+
+
 def _bar_data(ex: Extracted) -> tuple[list[str], list[float | int], bool, str | None, list[str]]:
     """(labels, values, percent?, their unit, the bars written after them without a value)."""
     s = operation_clauses(_plain_fractions(ex.sentence))[0]  # "…: "cat" 0.6, "dog" 0.3, and highlight the most likely one": the data only
+    early = _quoted_with_heights(ex, s)
+    if early is not None and len(early[0]) >= 2:
+        return early  # ('three bars labeled "iter 1", "iter 2", "iter 3" and heights 173, 25.56, 7.75': not "iter" 1, 2, 3)
     pairs = re.findall(r"[\"\u201c]([^\"\u201d]+)[\"\u201d]\s*\(\s*(" + NUM + r")\s*(%?)\s*\)", s)
     if len(pairs) >= 1:
         return [p[0] for p in pairs], [_num(p[1]) for p in pairs], any(p[2] for p in pairs), None, []
@@ -229,21 +253,9 @@ def _bar_data(ex: Extracted) -> tuple[list[str], list[float | int], bool, str | 
             if len(labels) >= 2:
                 unit = units.pop() if len(units) == 1 else ""
                 return labels, values, pct, unit or None, []
-    quoted = list(ex.quoted)
-    # ("heights 50,000, 200,000 and 450,000 J": thousands set apart by commas, a unit after the last)
-    one = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|" + NUM + r")%?"
-    m = re.search(r"\b(?:values?|heights?|lengths?|sizes?|counts?)\s+(?:of\s+)?((?:" + one + r"\s*(?:,\s*|\s+and\s+|$|"
-                  r"(?=\.)|(?=\s+[A-Za-z/%°]{1,5}\s*(?:[.;]|$))))+)", s, re.I)
-    if quoted and m:
-        vals = re.findall(one, m.group(1))
-        bars = re.search(r"\bbars?\b", s[:m.start()], re.I)
-        if len(vals) != len(quoted) and bars:
-            # 'three bars labelled "R₁", "R₂", "R₃" with heights 36, 12 and 24, …, y-axis label "power (W)"': the
-            # quotes between "bars" and the heights name the bars; a later quote is the chart's own
-            quoted = re.findall(r"[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]", s[bars.end():m.start()])
-        if len(vals) == len(quoted):
-            return quoted, [_num(v.rstrip("%").replace(",", "")) for v in vals], any(v.endswith("%") for v in vals), \
-                None, []
+    found = _quoted_with_heights(ex, s)
+    if found is not None:
+        return found
     return [], [], False, None, []
 
 
@@ -764,7 +776,7 @@ def _bar_chart(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     first = re.fullmatch(r"([A-Za-z]\w{0,2})\s*=\s*(\S{1,12})", str(labels[0])) if labels else None
     if first and len(labels) >= 3 and not any("=" in str(lab) for lab in labels[1:]):
         labels = [first.group(2)] + labels[1:]  # "k = 0: 0.001, 1: 0.0098, …": the bars 0, 1, … of k
-    axes = _empty_axes(ctx)
+    axes = _empty_axes(ctx, i)
     placed = value_labels = None
     if axes is not None and title is None:
         placed = axes.params.get("place")  # ("On the right, create axes: …": the chart goes where its axes were)
@@ -814,9 +826,12 @@ def _axis_values(sentence: str) -> list[str] | None:
     return [v.strip() for v in re.split(r"\s*,\s*(?:and\s+)?", m.group(1))] if m else None
 
 
-def _empty_axes(ctx: Context) -> Beat | None:
-    """Axes drawn in this scene with nothing on them yet (no curve, point, region or line)."""
+def _empty_axes(ctx: Context, i: int) -> Beat | None:
+    """Axes drawn in this scene with nothing on them yet (no curve, point, region or line), by this sentence or the one
+    before it (axes asked several sentences earlier, "axes with final clusters, …", are not the bars' own)."""
     for b in reversed(since_clear(ctx)):
+        if b.kind == "plot" and b.detail_index < i - 1:
+            continue
         if b.kind == "plot":
             drawn = [k for k in b.params if k not in ("x_label", "y_label", "x_range", "y_range", "numbers", "title",
                                                      "x_step", "y_step", "grid", "color", "place", "sentence")]

@@ -295,9 +295,15 @@ def rule_equation(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     formulas = [f for f in ex.formulas if f not in ctx.consumed]
     rule = "equation:formula"
     if not formulas:
-        m = re.search(r"\b(?:formula|equation)s?\s*:\s*(.+?)\.?$", ex.sentence, re.I)
-        if m and "=" in m.group(1) and not ex.quoted and not ex.prose and m.group(1).strip() not in ctx.consumed:
+        m = re.search(r"\b(?:formula|equation|objective|definition|identity|relation|loss|cost|update rule)s?\s*:\s*(.+?)\.?$",
+                      ex.sentence, re.I)
+        # ("Write the objective: SSE = sum of (distance to own centroid)^2": the whole line, its words set as text — not
+        # only the piece "(distance to own centroid)^2" the prose reading finds)
+        inside = m is not None and all(m.start(1) <= a and b <= m.end(1) + 1 for _, a, b in ex.prose)
+        if m and "=" in m.group(1) and not ex.quoted and (not ex.prose or inside and to_tex(m.group(1)).tex) and \
+                m.group(1).strip() not in ctx.consumed and "\n" not in m.group(1):
             formulas = [m.group(1).strip()]
+            ex.prose[:] = []
         elif _has(ex, r"\b(formula|equation)s?\b"):
             formulas = [q for q in ex.quoted if q not in ctx.consumed and (
                 "=" in q and (len(q.split()) <= 6 or looks_like_math(q) or re.search(r"=[^=]*[-+×÷*/^√ⁿ²³]", q))
