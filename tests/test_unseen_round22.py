@@ -275,3 +275,37 @@ def test_a_named_formula_after_a_colon_is_typeset_whole():
     beats, _ = planned("Write the objective: SSE = sum of (distance to own centroid)^2")
     (eq,) = [b for b in beats if b.kind == "equation"]
     assert eq.params["exprs"] == ["SSE = sum of (distance to own centroid)^2"]
+
+
+RC = ("Draw a rectangular series loop with corners at (-3, -1.5), (3, -1.5), (3, 1.5) and (-3, 1.5). On the left side of "
+      "the loop, draw the battery symbol (a long line and a short line, with \"+\" next to the long line and \"−\" next "
+      "to the short line) and the label \"5 V\" to its left. On the top side, draw a zigzag resistor symbol centered at "
+      "(0, 1.5) with the label \"R = 1 kΩ\" above it. On the right side, draw a capacitor symbol (two parallel plates) "
+      "centered at (3, 0) with the label \"C = 100 µF\" to its right. On the bottom side, draw an open switch (a short "
+      "line tilted upward by 30 degrees) at (0, -1.5) with the label \"switch\" below it. At the very end, animate the "
+      "switch closing (rotating down to horizontal).")
+
+
+def test_a_series_loop_filled_side_by_side_is_one_circuit_with_its_labelled_parts():
+    beats, notes = planned(RC)
+    circuits = [b for b in beats if b.kind == "circuit"]
+    parts = circuits[0].params["elements"]
+    assert [(e["type"], e.get("label"), e.get("value")) for e in parts] == [
+        ("battery", None, "5 V"), ("resistor", "R", "1 kΩ"), ("capacitor", "C", "100 µF"), ("switch", "switch", None)]
+    assert parts[3]["open"] is True
+    assert circuits[-1].params.get("steps") == [{"action": "toggle"}]  # the switch closes at the end
+    assert not [b for b in beats if b.kind in ("text", "equation")]  # no loose "+", "5 V", "R = 1 kΩ"
+    assert not [n for n in notes if "never given its parts" in n or n.startswith("SB301")]
+
+
+def test_the_same_circuit_with_its_switch_closed_adds_no_second_switch():
+    from compiler.models import Storyboard
+    from compiler.plan import plan_storyboard
+
+    plan = plan_storyboard(Storyboard.model_validate({"scenes": [
+        scene(RC, "One. Two."),
+        scene("Draw the same circuit as in scene 1 but with the switch closed, scaled to 0.7 and placed on the left. "
+              "Show small blue dots flowing around the loop.", "One. Two.")]}))
+    beats = plan.scenes[1].beats
+    assert [e["type"] for e in beats[0].params["elements"]].count("switch") == 1
+    assert not [n for n in plan.diagnostics if "the switch is open" in n.message]

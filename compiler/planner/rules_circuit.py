@@ -341,7 +341,8 @@ def _labels_on_circuit(ex: Extracted, ctx: Context, i: int, circuit: Beat) -> li
 
 # "Left side:", "Top-left wire:", "Middle branch:", "Right side:": where a part of a circuit described piece by piece sits
 _PLACE = re.compile(r"^\s*(?:[-•*]\s*)?(?:on\s+the\s+|the\s+)?(?P<place>(?:top|bottom|upper|lower|left|right|middle|centre|center)"
-                    r"(?:[- ](?:left|right))?)\s+(?:side|wire|branch|edge|rung|leg)\s*[:,]", re.I)
+                    r"(?:[- ](?:left|right))?)\s+(?:side|wire|branch|edge|rung|leg)"
+                    r"(?:\s+of\s+the\s+(?:loop|circuit|rectangle|square))?\s*[:,]", re.I)  # ("On the left side of the loop, …")
 
 
 def _placed_branch(place: str, middle: bool) -> int | None:
@@ -360,12 +361,16 @@ def _laid_out(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
     shape, which the parts of the next sentences fill ("Left side: battery …", "Middle branch: resistor …") — not a
     rectangle of its own. Announced, and said if no part ever comes."""
     s = ex.bare or ex.sentence
-    if not re.search(r"\bcircuit\b", s, re.I) or not re.search(r"\b(?:rectangle|loop|branch(?:es)?|square)\b", s, re.I):
+    # ("Draw a rectangular series loop with corners at (-3, -1.5), …": the circuit's loop, its parts in the next sentences)
+    loop = re.search(r"^\s*(?:[-•*]\s*)?(?:\d+[.)]\s*)?(?:first,?\s+)?(?:draw|build|sketch|lay\s+out|show)\s+(?:the|a|one)\s+"
+                     r"(?:(?:rectangular|square|simple|closed|single)\s+)*(?:series|circuit|wire)\s+loop\b", s, re.I)
+    if not loop and (not re.search(r"\bcircuit\b", s, re.I) or not re.search(r"\b(?:rectangle|loop|branch(?:es)?|square)\b",
+                                                                            s, re.I)):
         return None
     if _elements(ex.sentence):
         return None  # "Draw a series circuit as a rectangle loop: a battery on the left side …": its parts come with it
-    if not re.search(r"^\s*(?:[-•*]\s*)?(?:\d+[.)]\s*)?(?:first,?\s+)?(?:draw|build|sketch|lay\s+out|show)\s+(?:the|a)\s+"
-                     r"(?:\w+\s+)?circuit\s+as\b", s, re.I):
+    if not loop and not re.search(r"^\s*(?:[-•*]\s*)?(?:\d+[.)]\s*)?(?:first,?\s+)?(?:draw|build|sketch|lay\s+out|show)\s+"
+                                  r"(?:the|a)\s+(?:\w+\s+)?circuit\s+as\b", s, re.I):
         return None
     ctx.announced["circuit"] = (i, {"middle": bool(re.search(r"\bmiddle\s+branch|\bcent(?:er|re)\s+branch", s, re.I)),
                                     "unfinished": "the circuit it lays out is never given its parts: it is not drawn"})
@@ -394,6 +399,11 @@ def _recalled(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
         state = scene_state(sp, "circuit")
         if state is not None and state.params.get("elements"):
             params = {k: v for k, v in state.params.items() if k not in ("steps", "extend", "place")}
+            switched = re.search(r"\b(?:with|but\s+with|and)\s+(?:the\s+)?switch(?:es)?\s+(?:now\s+)?(closed|open)\b", said, re.I)
+            if switched:
+                # "the same circuit as in scene 1 but with the switch closed": its switches in that state
+                params["elements"] = [dict(e, open=switched.group(1).lower() == "open") if e.get("type") == "switch" else e
+                                      for e in params["elements"]]
             out = [_beat("circuit", f"circuit:recalled-from-scene-{sp.number}", ex, i, list(state.strings),
                          _kw(ex.sentence) + ("circuit",), **params)]
             # "… with the final currents written next to the arrows: "I₁ ≈ 2.31 A", "I₃ ≈ 1.85 A"": each arrow's new label
@@ -465,6 +475,25 @@ def _placed_currents(ex: Extracted, ctx: Context, i: int, circuit: Beat, places:
     return []
 
 
+_UNIT_OF = {"resistor": ("Ω",), "capacitor": ("F",), "inductor": ("H",), "battery": ("V",), "bulb": ("Ω", "W")}
+
+
+def _quoted_value(e: dict, quoted: list[str], taken: set[str]) -> None:
+    """'a zigzag resistor symbol … with the label "R = 1 kΩ" above it': a part without a value takes the one quoted
+    label of its unit (its name too), once."""
+    if e.get("value"):
+        return
+    units = _UNIT_OF.get(e["type"], ())
+    for q in quoted:
+        m = re.fullmatch(r"\s*(?:([A-Za-z][\w₀-₉]{0,3})\s*=\s*)?(" + NUM + r")\s*([kmMµμunp]?)(Ω|F|H|V|W|ohms?)\s*", q)
+        if m and q not in taken and (m.group(4) in units or m.group(4).startswith("ohm") and "Ω" in units):
+            e["value"] = _value(m.group(2), (m.group(3) + m.group(4)).replace("μ", "µ"))
+            if m.group(1):
+                e["label"] = m.group(1)
+            taken.add(q)
+            return
+
+
 def _battery_value(e: dict, quoted: list[str]) -> None:
     """'battery symbol … labelled "V₁ = 12 V"': its name and voltage, from the label."""
     if e["type"] != "battery" or e.get("value"):
@@ -503,12 +532,17 @@ def rule_circuit(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         # a part of the circuit laid out before, placed by its side: added where it sits
         whole, own = _elements(s), _elements(ex.bare or s)
         parts = whole if len(whole) == len(own) else own
+        taken: set[str] = set()
         for e in parts:  # (the labels in quotes name the parts: "R₁ = 2 Ω")
             _battery_value(e, ex.quoted)
+            _quoted_value(e, ex.quoted, taken)
             branch = _placed_branch(place.group("place"), layout_said[1].get("middle", False))
             if branch:
                 e["branch"] = branch
             e.pop("series", None)
+        names = [q for q in ex.quoted if q not in taken and re.fullmatch(r"[A-Za-z][\w₀-₉ ]{0,11}", q.strip())]
+        if len(parts) == 1 and not parts[0].get("label") and len(names) == 1:
+            parts[0]["label"] = names[0].strip()  # ('an open switch … with the label "switch" below it': its name)
         if parts:
             params = dict(circuit.params)
             have = list(params.get("elements") or [])
@@ -519,7 +553,8 @@ def rule_circuit(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                 places.setdefault(_place_key(place.group("place")), e.get("name"))
             if any(e.get("branch") for e in params["elements"]):
                 params["layout"] = "parallel"
-            drawn = {str(x).replace(" ", "") for e in fresh for x in (e.get("value"), f"{e.get('label')}={e.get('value')}") if x}
+            drawn = {str(x).replace(" ", "") for e in fresh for x in (e.get("value"), f"{e.get('label')}={e.get('value')}",
+                                                                    e.get("label")) if x}
             ctx.consumed.update(q for q in ex.quoted if q.replace(" ", "") in drawn or q.strip() in ("+", "-", "−"))
             _redrawn(ctx, i, circuit, params, [e.get("value") or e["type"] for e in fresh], "+placed")
             ctx.stop = not [q for q in ex.quoted if q not in ctx.consumed]
@@ -547,15 +582,18 @@ def rule_circuit(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                                                                           ctx.about, re.I)
         if not (re.search(r"\bcircuits?\b|\bschematic\b(?!\s+(?:\w+\s+)?(?:array|list|row|table|grid|tree|graph|picture|"
                           r"drawing|view|map|sketch|layout|diagram\s+of))", ex.bare or s, re.I) and elements) and not (
-                len({e["type"] for e in own}) >= 2 and any(e["type"] == "battery" for e in own)) and not laid_out and not fresh:
+                len({e["type"] for e in own}) >= 2 and any(e["type"] == "battery" for e in own)) and not laid_out and not fresh \
+                and not (layout_said is not None and place and own):  # (a part placed on the loop laid out before)
             return []  # ("Circuit layout: …" then "Battery symbol … labelled "12 V"": the circuit starts with it)
         if layout_said is not None:
             layout_said[1]["beat"] = True  # (the circuit laid out before starts with this part)
             if place:
                 layout_said[1].setdefault("places", {})[_place_key(place.group("place"))] = "battery" if any(
                     e["type"] == "battery" for e in elements) else None
+            taken = set()
             for e in elements:
                 _battery_value(e, ex.quoted)
+                _quoted_value(e, ex.quoted, taken)
                 branch = _placed_branch(place.group("place"), layout_said[1].get("middle", False)) if place else None
                 if branch:
                     e["branch"] = branch
@@ -625,6 +663,10 @@ def rule_circuit(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         r"\bbranch(?:es)?\b|\bin\s+(?:series|parallel)\b|\bbetween\s+the\s+\w+\s+wire|"
         # ("Resistor R2 on the right wire centered at (-1, 0), labeled "R2 = 3 Ω"": where it sits in the loop)
         r"\bon\s+the\s+(?:top|bottom|left|right|upper|lower)\s+(?:wire|side|branch|edge)\b", s, re.I)
+    # ("the same circuit … but with the switch closed": the switch drawn, named with "the", is no new one)
+    elements = [e for e in elements if not (any(h["type"] == e["type"] for h in have) and not e.get("label") and not
+                                            e.get("value") and re.search(r"\bthe\s+(?:\w+\s+)?" + re.escape(e["type"]) + r"\b",
+                                                                         ex.bare or s, re.I))]
     if elements and (re.search(r"\b(?:add|insert|connect|put|place|include|attach)\w*\b", s, re.I) or described):
         # ("Two vertical branches between the top wire and the bottom wire: … a resistor labelled "R₁ = 6 Ω" …": new
         # elements the layout describes, added without a verb)
@@ -737,6 +779,15 @@ def _switch_wanted(s: str) -> tuple[str, bool, str | None] | None:
     on switch S1" —, ("open", True, name), or ("toggle", None, name): "Flip the switch"."""
     words = circuit_switch()
     target = r"(?:the\s+)?(?:(?P<pre>[RLSC]\s*[₁₂₃\d])\s+)?switch(?:\s+(?P<post>S\s*[₁₂₃\d]))?\b|(?P<bare>\bS\s*[₁₂₃\d])\b"
+    held = re.search(r"\b(?:with|but\s+with)\s+(?:the\s+)?switch(?:\s+(?P<post>S\s*[₁₂₃\d]))?\s+(?:now\s+)?(?P<how>closed|open)\b",
+                     s, re.I)
+    if held:  # "… but with the switch closed": a state said
+        return "state", held.group("how").lower() == "open", (held.group("post") or "").replace(" ", "") or None
+    shown = re.search(r"\b(?:animate|show|watch)\s+(?:the\s+)?switch(?:\s+(?P<post>S\s*[₁₂₃\d]))?\s+(?:being\s+)?"
+                      r"(?P<how>clos(?:ing|ed|es)|open(?:ing|ed|s))\b", s, re.I)
+    if shown:  # "animate the switch closing (rotating down to horizontal)": the switch closes
+        closing = shown.group("how").lower().startswith("clos")
+        return ("close" if closing else "open"), not closing, (shown.group("post") or "").replace(" ", "") or None
     for action, is_open, verb in (("close", False, words["closed"]["verb"]), ("open", True, words["open"]["verb"]),
                                   ("toggle", None, words["toggle"])):
         m = next((x for x in re.finditer(r"\b(?:" + verb + r")\s+(?:" + target + r")", s, re.I)
