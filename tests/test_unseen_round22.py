@@ -309,3 +309,17 @@ def test_the_same_circuit_with_its_switch_closed_adds_no_second_switch():
     beats = plan.scenes[1].beats
     assert [e["type"] for e in beats[0].params["elements"]].count("switch") == 1
     assert not [n for n in plan.diagnostics if "the switch is open" in n.message]
+
+
+def test_a_table_caption_is_no_column_and_same_columns_are_the_first_tables():
+    beats, notes = planned('- Table 1, header "e^1 = 2.71828": columns "terms up to", "value", "error"\n'
+                           '  - "x^1" | "2" | "0.718"\n  - "x^2" | "2.5" | "0.218"\n'
+                           '- Table 2, header "sin(1) = 0.841471": same columns\n'
+                           '  - "x^1" | "1" | "0.159"\n  - "x^3" | "0.833333" | "0.0081"')
+    tables = [b for b in beats if b.kind == "table"]
+    assert [t.params["columns"] for t in tables] == [["terms up to", "value", "error"]] * 2
+    assert tables[1].params["rows"] == [["x^1", 1, 0.159], ["x^3", 0.833333, 0.0081]]
+    captions = [b for b in beats if b.rule == "equation:table-caption"]
+    assert [c.params["exprs"] for c in captions] == [["e^1 = 2.71828"], ["sin(1) = 0.841471"]]
+    assert not [b for b in beats if b.kind in ("comparison", "bullets")]
+    assert not [n for n in notes if "cells for" in n]

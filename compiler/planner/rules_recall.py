@@ -242,6 +242,8 @@ def rule_recall(ex: Extracted, ctx, i: int) -> list[Beat]:
                  r"graph|chart)\b", low):
         return []  # "Show two bell curves on the same axes": new curves, drawn together
     explicit = bool(_EXPLICIT.search(low))
+    if "table" in shown and re.search(r"\bsame\s+(?:columns|headers|headings)\b", low):
+        return []  # "Table 2 …: same columns": the columns of the table on screen, no comparison of an earlier scene
     if not explicit and axis_range(ex.sentence, "x") and axis_range(ex.sentence, "y") and re.search(r"\baxes\b", low):
         return []  # "Place the unit square on axes: x from 0 to 1 and y from 0 to 1 … on both axes": new axes, as written
     if not explicit and _names_what_is_shown(ex, ctx):

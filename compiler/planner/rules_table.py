@@ -7,6 +7,8 @@ cell.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+
 from .beats import Beat
 from .extract import Extracted, mask_shown
 from .context import Context, _beat, _fmt, _kw
@@ -266,7 +268,45 @@ def _pending_table(ctx: Context) -> Beat | None:
     return t if t is not None and t.params.get("pending") else None
 
 
+_TABLE_CAPTION = re.compile(r"^\W*(?:(?:table|tab\.)\s*\d{0,2}\s*,?\s*)(?:with\s+)?(?:(?:a|the)\s+)?(?:header|title|caption|heading)"
+                            r"\s+[\"\u201c]([^\"\u201d]{1,60})[\"\u201d]\s*[:,]?\s*", re.I)
+
+
 def rule_table(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
+    """'Table 1, header "e^1 = 2.71828": columns "terms up to", "value", "error"' — a table with a caption above it:
+    the caption drawn over the table (typeset when it is a formula), never taken for a column; 'Table 2, header
+    "sin(1) = 0.841471": same columns' — the columns of the table drawn before in the scene."""
+    cap = _TABLE_CAPTION.match(ex.sentence)
+    same = re.search(r"\bsame\s+columns\b", ex.sentence[cap.end():], re.I) if cap else None
+    before = next((b for b in reversed(ctx.beats) if b.kind == "table" and b.params.get("columns")), None) if same else None
+    if cap is None or not (re.search(r"\bcolumns?\b", ex.sentence[cap.end():], re.I) and (not same or before is not None)):
+        return _rule_table(ex, ctx, i)
+    caption = cap.group(1).strip()
+    rest = ex.sentence[cap.end():]
+    if same:
+        named = ", ".join(f'"{c}"' for c in before.params["columns"])
+        rest = rest[:same.start()] + f"columns {named}" + rest[same.end():]
+    saved = (ex.sentence, list(ex.quoted), ex.bare)
+    ex.sentence = "Table with " + rest
+    ex.quoted[:] = [q for q in ex.quoted if q != caption] + (list(before.params["columns"]) if same else [])
+    ex.bare = mask_shown(ex.sentence)
+    try:
+        beats = _rule_table(ex, ctx, i)
+    finally:
+        ex.sentence, ex.bare = saved[0], saved[2]
+        ex.quoted[:] = saved[1]
+    beats = [replace(b, source=ex.sentence) for b in beats]
+    if not any(b.kind == "table" for b in beats):
+        return beats
+    claim(ex, ctx, [caption])
+    from .rules_equation import quoted_formula
+
+    head = _beat("equation", "equation:table-caption", ex, i, [caption], _kw(caption), exprs=[caption]) \
+        if quoted_formula(caption) else _beat("text", "text:table-caption", ex, i, [caption], _kw(caption), text=caption)
+    return [head] + beats
+
+
+def _rule_table(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     """"Show a table with columns "Model", "Params" and rows ("GPT-2", "1.5B"), ("GPT-3", "175B")";
     rows may also be `"GPT-2" / "1.5B"; "GPT-3" / "175B"` or just quoted cells, filled row by row.
     "Display a table with two columns "x" and "f(x)"" and, in a later sentence, "Fill in the rows one
