@@ -323,3 +323,22 @@ def test_a_table_caption_is_no_column_and_same_columns_are_the_first_tables():
     assert [c.params["exprs"] for c in captions] == [["e^1 = 2.71828"], ["sin(1) = 0.841471"]]
     assert not [b for b in beats if b.kind in ("comparison", "bullets")]
     assert not [n for n in notes if "cells for" in n]
+
+
+def test_rows_given_one_a_sentence_by_their_order_fill_the_table_on_screen():
+    beats, notes = planned('Build a table with four columns titled "Half-lives", "Years", "Fraction left" and "Percent '
+                           'left". Add the rows one by one, each new row appearing as the narration reaches it. First row: '
+                           '0, 0, 1, 100%. Second row: 1, 5730, 1/2, 50%. Third row: 2, 11460, 1/4, 25%.')
+    tables = [b for b in beats if b.kind == "table"]
+    assert [len(t.params["rows"]) for t in tables] == [1, 2, 3]  # the table grows a row at a time
+    assert tables[-1].params["rows"][1][:2] == [1, 5730] and all(t.params.get("update") for t in tables[1:])
+    assert not [b for b in beats if b.kind in ("text", "sequence")]
+    assert not [n for n in notes if n.startswith("SB301")]
+
+
+def test_letters_as_boxes_with_a_note_under_each_and_no_caption_of_cells():
+    beats, notes = planned('Show the string "ABRA" as letter boxes in a row. Under each letter write its code: 0 | 110 | '
+                           '111 | 0. Pick B:2 and R:2.')
+    (row,) = [b for b in beats if b.kind == "sequence"]
+    assert row.params["tokens"] == ["A", "B", "R", "A"] and row.params["below"] == ["0", "110", "111", "0"]
+    assert not [b for b in beats if b.kind == "text"]  # "Pick B:2 and R:2" is no caption

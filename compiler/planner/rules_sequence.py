@@ -119,6 +119,42 @@ _WORD_ROW = re.compile(r"[\"\u201c]([^\"\u201d]{1,80})[\"\u201d]\s+(?:as|in(?:to
                        r"(?:\w+\s+){0,2}?(?:word\s+)?(?:tiles|boxes|cards|blocks|chips)\b", re.I)
 
 
+_LETTER_ROW = re.compile(r"[\"\u201c]([^\"\u201d\s]{2,16})[\"\u201d]\s+(?:as|in(?:to)?|split\s+into)\s+(?:a\s+row\s+of\s+|its\s+)?"
+                         r"(?:letter|character|char)s?(?:\s+(?:tiles|boxes|cards|blocks|cells))?\b", re.I)
+_UNDER_EACH = re.compile(r"\b(?:under|below|beneath)\s+each\s+(?:letter|token|tile|box|cell|element|character|word|symbol)\b"
+                         r"[^:]{0,40}:\s*(?P<notes>.+?)\s*\.?\s*$", re.I)
+
+
+def _letter_tiles(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
+    """'Show the string "ABRACADABRA" as letter boxes in a row': a row of its letters, one a box."""
+    m = _LETTER_ROW.search(ex.sentence)
+    if m is None or m.group(1) in ctx.consumed:
+        return None
+    letters = list(m.group(1))
+    ctx.consumed.add(m.group(1))
+    return [_beat("sequence", "sequence:letter-tiles", ex, i, letters, _kw(ex.sentence) + ("tokens",), tokens=letters,
+                  mode="show")]
+
+
+def _notes_under_each(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
+    """'Under each letter write its code: 0 | 110 | 111 | …' with a row on screen: a note under each of its tokens (as
+    many notes as tokens, else said)."""
+    m = _UNDER_EACH.search(ex.sentence)
+    row = next((b for b in since_clear(ctx) if b.kind == "sequence" and b.params.get("tokens")), None) if m else None
+    if row is None:
+        return None
+    notes = [x.strip().strip("\"'\u201c\u201d") for x in re.split(r"\s*\|\s*|\s*,\s*", m.group("notes")) if x.strip()]
+    if len(notes) != len(row.params["tokens"]):
+        ctx.lost(i, f"{len(notes)} notes for the {len(row.params['tokens'])} tokens of the row: they are not placed")
+        ctx.stop = True
+        return []
+    ctx.replace(row, Beat("sequence", dict(row.params, below=notes), row.strings + tuple(notes), row.rule + "+below",
+                          row.source, row.detail_index, row.keywords), i)
+    ctx.stop = True
+    ex.prose[:] = []
+    return []
+
+
 def _word_tiles(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
     """'the message "win free money" as a row of three word tiles: [win] [free] [money]': a row of its words, one a
     tile (the bracketed words after it are the same tiles, not a diagram of their own)."""
@@ -136,9 +172,12 @@ def rule_sequence(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     are generated"; "the sentence "The cat sat" split into tokens"; "a sorted array of numbers
     [3, 8, 15, 21] as boxes in a row"; then "Animate a pointer moving … checking each element" or
     "pointers "low" at index 0 and "high" at index 9" on the array on screen."""
-    tiles = _word_tiles(ex, ctx, i)
+    tiles = _word_tiles(ex, ctx, i) or _letter_tiles(ex, ctx, i)
     if tiles is not None:
         return tiles
+    noted = _notes_under_each(ex, ctx, i)
+    if noted is not None:
+        return noted
     noted = _row_with_notes(ex)
     if noted is not None:
         tokens, below = noted

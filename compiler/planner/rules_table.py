@@ -316,18 +316,22 @@ def _rule_table(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     on_screen = since_clear_of_kind(ctx, "table")
     if on_screen is not None and not ex.quoted and re.match(
             r"^\s*(?:then\s+)?(?:reveal|show|display|add|animate|bring in)\s+(?:the\s+)?(?:table\s+)?rows?\s+(?:one\s+(?:by\s+one|"
-            r"at\s+a\s+time|after\s+(?:another|the\s+other))|in\s+turn|successively|by\s+row)\s*\.?$", ex.sentence, re.I):
+            r"at\s+a\s+time|after\s+(?:another|the\s+other))|in\s+turn|successively|by\s+row)\s*(?:,\s*[^.\"\u201c]*)?\.?$",
+            ex.sentence, re.I):  # (", each new row appearing as the narration reaches it": how, not what)
         ctx.modified.add(i)  # "Reveal rows one by one.": the table on screen does (its rows come in one after another)
         ctx.stop = True
         return []
     pending = _pending_table(ctx)
+    ordinal = _ordinal_row(ex, ctx, i) if _ORDINAL_ROW.match(ex.sentence) else None
+    if ordinal is not None:
+        return ordinal
     if pending is not None and not cue_unquoted(ex, r"\btables?\b"):
         return _fill_table(ex, ctx, i, pending)
     if _ROW_FILL.search(ex.sentence):
         state = _table_state(ex, ctx, i)  # "Fill the Initial row: 1.00, 3.00, 0": a named row, not a new column
         if state is not None:
             return state
-    added = _added_row(ex, ctx, i) or _next_row(ex, ctx, i)
+    added = _ordinal_row(ex, ctx, i) or _added_row(ex, ctx, i) or _next_row(ex, ctx, i)
     if added is not None:
         return added
     series = _series_table(ex, ctx, i)
@@ -640,6 +644,33 @@ def _with_row(ex: Extracted, ctx: Context, i: int, table: Beat, cells: list[str]
                   _kw(ex.sentence) + ("table",), **params)]
 
 
+_ORDINAL_ROW = re.compile(r"^\W*(?:(?:then|and|now|next),?\s+)?(?:the\s+)?(?P<which>first|second|third|fourth|fifth|sixth|"
+                          r"seventh|eighth|next|last|final|\d{1,2}(?:st|nd|rd|th)?)\s+row\s*(?::|reads|is)\s*(?P<cells>.+?)[.\s]*$",
+                          re.I)
+
+
+def _ordinal_row(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
+    """"First row: 0, 0, 1, 100%." then "Second row: 1, 5730, 1/2, 50%." …: each a row of the table on screen whose
+    columns were given (the first one fills the table as it appears; the next ones grow it in place, one at a time)."""
+    m = _ORDINAL_ROW.match(ex.sentence)
+    table = since_clear_of_kind(ctx, "table") if m else None
+    if table is None:
+        return None
+    ncols = len(table.params["columns"])
+    text = m.group("cells")
+    cells = [c.strip() for c in (text.split("|") if "|" in text else top_level_split(text, r","))]
+    cells = [c.strip("\"'\u201c\u201d") for c in cells if c.strip()]
+    if len(cells) != ncols:
+        ctx.lost(i, f"the row {text[:40]!r} has {len(cells)} cells for a table of {ncols} columns: it is not added")
+        ctx.stop = True
+        return []
+    if table.params.get("pending"):
+        ctx.stop = True
+        claim(ex, ctx, [text])
+        return _filled(ex, ctx, i, table, [[cell_number(c) for c in cells]])
+    return _with_row(ex, ctx, i, table, cells, text, "table:ordinal-row", highlighted=False)
+
+
 def _next_row(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
     """'Rows:' then '"order" | "LIFO" | "FIFO"', '"add" | "push (top)" | "enqueue (rear)"', … one per line: each line
     after the first is one more row of the table on screen, when it has that table's number of cells."""
@@ -793,6 +824,11 @@ def _fill_table(ex: Extracted, ctx: Context, i: int, table: Beat) -> list[Beat]:
             rows = _row_groups(m.group(1).rstrip(". "), ncols)[:8]
     if not rows:
         return []
+    return _filled(ex, ctx, i, table, rows)
+
+
+def _filled(ex: Extracted, ctx: Context, i: int, table: Beat, rows: list[list]) -> list[Beat]:
+    """The table whose columns an earlier sentence gave, with these rows, drawn at this sentence's moment."""
     strings = [_fmt(c) for r in rows for c in r]
     claim(ex, ctx, strings)
     ex.prose[:] = []  # (the cells' formulas are the table's, not lines of their own)

@@ -646,6 +646,8 @@ def rule_noun_phrase(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             # "Release the bob: animate one full swing …": what to do, not text to show (reported); "Next to the plot,
             # show a small copy of the voltage curve in blue to compare: one rises …": a picture asked for, not a caption
             return []
+        if colon and (re.match(r"\s*\|", ex.sentence) or re.search(r"\w:\d", ex.sentence[colon.start(1):colon.end(1) + 2])):
+            return []  # ("| start | C:1 | D:1 |", "Pick B:2 and R:2": cells and name:count pairs, no caption after a colon)
         if colon and not re.search(r"\d\s*$", colon.group(1)):
             # "…split it into two components: mg cos θ along the string and mg sin θ along the arc"
             head = re.sub(r"^(?:the|a|an|its|into|two|three|four)\s+", "", colon.group(1), flags=re.I)
