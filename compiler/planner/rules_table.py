@@ -599,8 +599,10 @@ _ROW_FILL = re.compile(r"\b(?:fill|update|change|set|replace|complete)\w*\s+(?:i
 
 
 _ADD_ROW = re.compile(r"^\s*(?:\d+[.)]\s*)?(?:(?:then|finally|now|next|last(?:ly)?),?\s+)?(?:add|append|insert|write|put)\s+"
-                      r"(?:a|an|one|another|the)?\s*(?:(?:last|final|new|extra|bottom|further|fourth|fifth|sixth|total)\s+)*"
-                      r"(?:table\s+)?row\b(?:\s+(?:to|at\s+the\s+bottom\s+of)\s+the\s+table)?\s*(?:with\s+|reading\s+|:\s*)?"
+                      r"(?:a|an|one|another|the)?\s*(?:(?:last|final|new|extra|bottom|further|fourth|fifth|sixth|totals?|sums?)\s+)*"
+                      r"(?:table\s+)?row\b(?:\s+(?:to|at\s+the\s+bottom\s+of)\s+the\s+table)?"
+                      r"(?:\s+(?:labell?ed|named|called|marked)\s+[\"\u201c](?P<name>[^\"\u201d]{1,12})[\"\u201d])?"
+                      r"\s*(?:with\s+|reading\s+|:\s*)?"
                       r"(?P<cells>.+?)\s*(?:[,;]?\s*(?:\bhighlighted\b|\bin\s+(?:bold|colou?r)|\bshown\b|\bmarked\b).*)?[.\s]*$",
                       re.I | re.S)
 
@@ -620,10 +622,15 @@ def _added_row(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
     else:
         cells = [match_text(q) for q in re.finditer(Q, text)] or [c.strip() for c in top_level_split(text, r",")]
     cells = [c for c in cells if c is not None]
+    if m.group("name") and len(cells) == ncols - 1 and all(r and not re.match(r"-?\d", str(r[0])) for r in table.params["rows"]):
+        cells = [m.group("name")] + cells  # (the row's name in the first column, as the other rows have theirs)
     if not cells or len(cells) != ncols:
         ctx.lost(i, f"the row {text[:40]!r} has {len(cells)} cells for a table of {ncols} columns: it is not added")
         ctx.stop = True
         return []
+    if m.group("name") and m.group("name") not in cells:
+        ctx.lost(i, f"the row's name {m.group('name')!r} is not drawn: the table has no column for the names of its rows")
+        claim(ex, ctx, [m.group("name")])
     return _with_row(ex, ctx, i, table, cells, text, "table:added-row", highlighted=True)
 
 
@@ -805,6 +812,12 @@ def _fill_table(ex: Extracted, ctx: Context, i: int, table: Beat) -> list[Beat]:
             if len(r) > ncols:
                 ctx.lost(i, f"row {' | '.join(map(str, r))} has {len(r)} cells for {ncols} columns")
                 del r[ncols:]
+    elif block and ncols >= 2 and all("|" not in ln and len(top_level_split(ln.rstrip(". "), r",")) == ncols for ln in block):
+        # 'Fill in one row per point:\n row 1: 1, 2, 1, 2\n row 2: 2, 3, 4, 6': one row per line, its cells between commas
+        rows = [[cell_number(c.strip().strip("\"\u201c\u201d")) for c in top_level_split(ln.rstrip(". "), r",")]
+                for ln in ctx.capped(i, block, 8, "rows")]
+        ex.matrices[:] = []
+        ctx.stop = True
     elif block and all("|" in ln for ln in block):
         # 'Rows:\n "C" | "3" | "1"\n "H" | "8" | "2"': one row per line
         rows = [block_row(ln, ncols) for ln in ctx.capped(i, block, 8, "rows")]
