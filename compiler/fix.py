@@ -73,13 +73,33 @@ def _light_repair(text: str, keep_text: bool = False):
     invalid escape; `\frac`, which JSON reads as a form feed) doubled — nothing else inside a string is touched
     (a lenient parser given the whole text can misread escaped quotes in long strings). `keep_text`: the mended
     text itself (only the backslashes doubled), not its value."""
-    starts = [k for k in (text.find("{"), text.find("[")) if k >= 0]
-    if not starts:
-        return None
-    a = min(starts)
+    for a, b in _regions(text):
+        found = _mended(text, a, b, keep_text)
+        if found is not None:
+            return found
+    return None
+
+
+def _regions(text: str) -> list[tuple[int, int]]:
+    """Where the storyboard may be, most likely first: the body of a ``` fence; from the first "{" or "[" to the last
+    "}" or "]" (an object first: prose before it may hold a bracketed list, "[38, 27, 43]", that is no storyboard)."""
+    out = []
+    fence = re.search(r"```[\w+-]*[ \t]*\n(.*?)```", text, re.S)
+    if fence:
+        inner = fence.group(1)
+        starts = [k for k in (inner.find("{"), inner.find("[")) if k >= 0]
+        end = max(inner.rfind("}"), inner.rfind("]"))
+        if starts and end > min(starts):
+            out.append((fence.start(1) + min(starts), fence.start(1) + end))
     b = max(text.rfind("}"), text.rfind("]"))
-    if b <= a:
-        return None
+    for a in sorted(k for k in (text.find("{"), text.find("[")) if k >= 0):
+        if b > a and (a, b) not in out:
+            out.append((a, b))
+    return out
+
+
+def _mended(text: str, a: int, b: int, keep_text: bool):
+    """The text between a and b (inclusive) made strict JSON (see `_light_repair`), or None."""
     body, out, in_str, k = text[a:b + 1], [], False, 0
     while k < len(body):  # ends: k grows by at least one each turn
         ch = body[k]

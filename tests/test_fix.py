@@ -288,3 +288,14 @@ def test_a_bare_array_of_scenes_is_the_storyboard_they_make():
         '"audio_text": "Scene %d."}' % (k, k, k) for k in range(3)) + '\n]\n```'
     data = json.loads(repair_text(text).repaired)
     assert [s["scene_plot"] for s in data["scenes"]] == ["P0.", "P1.", "P2."]
+
+
+def test_prose_with_a_bracketed_list_before_the_fence_is_no_storyboard():
+    from compiler.fix import repair_text
+
+    board = {"scenes": [{"scene_plot": "p", "animation_details": "Show [1, 2].", "animation_style": "s",
+                         "audio_text": "a"}]}
+    text = ("Here is a sketch that sorts the array [38, 27, 43, 3] step by step.\n\n```json\n"
+            + json.dumps(board, indent=2) + "\n```\n")
+    r = repair_text(text, "x.txt")
+    assert json.loads(r.repaired) == board
