@@ -342,3 +342,16 @@ def test_letters_as_boxes_with_a_note_under_each_and_no_caption_of_cells():
     (row,) = [b for b in beats if b.kind == "sequence"]
     assert row.params["tokens"] == ["A", "B", "R", "A"] and row.params["below"] == ["0", "110", "111", "0"]
     assert not [b for b in beats if b.kind == "text"]  # "Pick B:2 and R:2" is no caption
+
+
+def test_arrows_from_origin_a_line_along_a_vector_and_a_perpendicular_to_its_foot():
+    beats, notes = planned('Vectors on a NumberPlane, x from −1 to 5, y from −1 to 5. Arrow a from origin to (3, 1), label "a = (3, 1)". '
+                           'Arrow b from origin to (2, 4), label "b = (2, 4)". Dashed line through the origin along a. '
+                           'Dashed perpendicular from (2, 4) to that line; foot at (3, 1), the tip of a.')
+    vectors = [v for b in beats if b.kind == "vector_plane" for v in b.params.get("vectors") or ()]
+    assert [(v["x"], v["y"], v["label"]) for v in vectors] == [(3, 1, "a = (3, 1)"), (2, 4, "b = (2, 4)")]
+    segments = [sg for b in beats if b.kind == "vector_plane" for sg in b.params.get("segments") or ()]
+    span, drop = segments
+    assert span["start"] == [-1, -0.333] and span["end"] == [5, 1.667]  # edge to edge of the plane, along (3, 1)
+    assert drop["start"] == [2, 4] and drop["end"] == [3, 1] and drop.get("dashed", True)
+    assert not [n for n in notes if "arrow it asks for is not drawn" in n]

@@ -24,7 +24,7 @@ from .quantity import NUM, quantity
 from .theme import COLOUR_RE, colour_value
 
 # ("an Arrow from the origin to the plane point (3, 4)", "… to the grid point (1, 2)")
-_FROM_ORIGIN = re.compile(r"(?:\bfrom\s+(?:\(\s*0\s*,\s*0\s*\)|the\s+origin)|\barrows?)\s+to\s+(?:the\s+(?:[\w-]+\s+)?point\s+|point\s+)?\(\s*(" + NUM
+_FROM_ORIGIN = re.compile(r"(?:\bfrom\s+(?:\(\s*0\s*,\s*0\s*\)|(?:the\s+)?origin)|\barrows?)\s+to\s+(?:the\s+(?:[\w-]+\s+)?point\s+|point\s+)?\(\s*(" + NUM
                           + r")\s*,\s*(" + NUM + r")\s*\)")
 # "the arrow z = 1 + 2i", "w = 1 + i as an arrow": a complex number, drawn as the vector (1, 2) on a complex plane
 _COMPLEX = re.compile(r"(?<![\w.·])([a-zA-Z]\w?(?:\s*[·*]\s*[a-zA-Z]\w?)?)\s*=\s*([-−]?\s*\d+(?:\.\d+)?)\s*([-+−])\s*(\d+(?:\.\d+)?)?\s*[ij]\b")
@@ -383,18 +383,43 @@ def _kept_in_place(ex: Extracted, ctx: Context, i: int, on_screen: Beat | None) 
     return []
 
 
-def _span_lines(text: str, extent: tuple[float, float]) -> list[dict]:
+def _across(a: float, b: float, ranges) -> dict | None:
+    """The segment of the line through the origin along (a, b) that crosses the plane's ranges ([x0, x1], [y0, y1])
+    from edge to edge; None when it does not cross them."""
+    (x0, x1), (y0, y1) = ranges
+    lo, hi = -1e9, 1e9
+    for d, (p0, p1) in ((a, (x0, x1)), (b, (y0, y1))):
+        if d:
+            t0, t1 = sorted((p0 / d, p1 / d))
+            lo, hi = max(lo, t0), min(hi, t1)
+        elif not p0 <= 0 <= p1:
+            return None
+    if hi <= lo:
+        return None
+    return {"start": [round(lo * a, 3), round(lo * b, 3)], "end": [round(hi * a, 3), round(hi * b, 3)]}
+
+
+def _span_lines(text: str, ranges, named: dict | None = None) -> list[dict]:
     """"a dashed white line through the origin along the direction (1,1) labeled "span of v"": the whole line, drawn
-    across the plane on screen (`extent`: its half-width and half-height), as a segment between its edges."""
+    across the plane on screen (`ranges`: its [x0, x1] and [y0, y1]), as a segment between its edges; "along a"
+    — a vector of the plane named in `named` (name -> tip) — along that vector."""
     out = []
+    for m in re.finditer(r"\b(?P<adj>(?:[\w-]+\s+){0,3}?)line\s+(?:\w+\s+){0,2}?through\s+the\s+origin\s+along\s+"
+                         r"(?:the\s+vector\s+|vector\s+)?(?P<name>[a-zA-Z]\w?)\b", text, re.I):
+        tip = (named or {}).get(m.group("name"))
+        if tip is None or tip == (0, 0):
+            continue
+        sg = _across(tip[0], tip[1], ranges)
+        if sg is not None:
+            out.append({**_dressed(sg, m.group("adj"), text[m.end():m.end() + 50]), "fixed": True})
     for m in re.finditer(r"\b(?P<adj>(?:[\w-]+\s+){0,3}?)line\s+(?:\w+\s+){0,2}?through\s+the\s+origin\s+(?:along|in)\s+"
                          r"(?:the\s+)?(?:direction|span)(?:\s+of)?\s+(?:\w+\s*)?" + _PT, text, re.I):
         a, b = quantity(m.group(2)), quantity(m.group(3))
         if a is None or b is None or (a == 0 and b == 0):
             continue
-        k = min(extent[0] / abs(a) if a else 1e9, extent[1] / abs(b) if b else 1e9)
-        sg = {"start": [round(-k * a, 3), round(-k * b, 3)], "end": [round(k * a, 3), round(k * b, 3)]}
-        out.append({**_dressed(sg, m.group("adj"), text[m.end():m.end() + 50]), "fixed": True})  # a span stays put
+        sg = _across(a, b, ranges)
+        if sg is not None:
+            out.append({**_dressed(sg, m.group("adj"), text[m.end():m.end() + 50]), "fixed": True})  # a span stays put
     return out
 
 
@@ -429,6 +454,12 @@ def _marks(text: str) -> tuple[list[dict], list[dict]]:
         if colour:
             p["color"] = colour
         points.append(p)
+    # "Dashed perpendicular from (2, 4) to that line; foot at (3, 1)": a drop from the point to its foot
+    for m in re.finditer(r"\b(?P<adj>(?:[\w-]+\s+){0,3}?)perpendicular\s+(?:line\s+|segment\s+)?from\s+" + _PT +
+                         r"[^.()]{0,40}?\bfoot\s+(?:is\s+)?at\s+" + _PT, text, re.I):
+        sg = {"start": [quantity(m.group(2)), quantity(m.group(3))], "end": [quantity(m.group(4)), quantity(m.group(5))]}
+        if sg["start"] != sg["end"]:
+            segments.append(_dressed(sg, m.group("adj"), text[m.end():m.end() + 50]))
     for m in re.finditer(r"\b(?P<adj>(?:[\w-]+\s+){0,3}?)(?P<noun>segment|line|arrow)\b(?P<mid>[^.;]{0,90}?)\bfrom\s+(?:the\s+tip\s+of\s+\w+\s+)?"
                          + _PT + r"[^.;()]{0,40}?\bto\s+(?:the\s+point\s+)?" + _PT, text, re.I):
         sg = {"start": [quantity(m.group(4)), quantity(m.group(5))], "end": [quantity(m.group(6)), quantity(m.group(7))]}
@@ -556,7 +587,9 @@ def rule_vector_plane(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if on_screen is not None:
         xr = on_screen.params.get("x_range") or [-5, 5]
         yr = on_screen.params.get("y_range") or [-4, 4]
-        segments += _span_lines(s, (min(abs(xr[0]), abs(xr[1])) or 4.0, min(abs(yr[0]), abs(yr[1])) or 3.0))
+        named = {str(v.get("label", "")).split("=")[0].strip(): (v["x"], v["y"]) for b in since_clear(ctx)
+                 if b.kind == "vector_plane" for v in b.params.get("vectors") or () if v.get("label")}
+        segments += _span_lines(s, (xr, yr), named)
     if len(points) == 1 and re.search(r"\b(?:arrow|vector)\s+from\s+the\s+origin\b(?:\s*\(\s*0\s*,\s*0\s*\))?[^.;]{0,20}?"
                                       r"\bto\s+(?:it|that\s+point|the\s+point|the\s+dot)\b", s, re.I):
         # "Plot point z at (3, 2) as a dot with label "z = 3 + 2i", and draw an arrow from the origin to it": a vector
