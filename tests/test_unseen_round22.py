@@ -355,3 +355,15 @@ def test_arrows_from_origin_a_line_along_a_vector_and_a_perpendicular_to_its_foo
     assert span["start"] == [-1, -0.333] and span["end"] == [5, 1.667]  # edge to edge of the plane, along (3, 1)
     assert drop["start"] == [2, 4] and drop["end"] == [3, 1] and drop.get("dashed", True)
     assert not [n for n in notes if "arrow it asks for is not drawn" in n]
+
+
+def test_a_best_fit_line_written_out_is_labelled_as_written_and_checked_against_the_points():
+    base = "Axes with x from 0 to 5 and y from 0 to 6. Plot the points (1, 2), (2, 3), (3, 5) and (4, 4). "
+    beats, notes = planned(base + "Draw the best-fit line y = 0.8x + 1.5 from x = 0 to x = 5.")
+    (fit,) = [b for b in beats if b.rule == "plot:fit-line"]
+    assert fit.params["curves"][0]["label"] == "y = 0.8x + 1.5"
+    assert not [n for n in notes if "least-squares line of the points" in n]
+    beats, notes = planned(base + "Draw the best-fit line y = 2x + 1.")
+    (fit,) = [b for b in beats if b.rule == "plot:fit-line"]
+    assert fit.params["curves"][0]["expr"] == "y = 2x + 1"
+    assert any("is not the least-squares line of the points" in n for n in notes)

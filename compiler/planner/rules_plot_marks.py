@@ -1968,6 +1968,17 @@ def _fit_line(ex, ctx, i, first, beats, curves, low):
     b = my - a * mx
     label = _quoted_label(ex) if re.search(r"\blabell?ed\b", low) else None
     expr = f"y = {_fmt(a)}x {'+' if b >= 0 else '-'} {_fmt(abs(b))}"
+    said = re.search(r"\by\s*=\s*[-−]?\d[^,;:]*?(?=\s+(?:from|for|between|through|in|with|and)\b|[,;:]|\.(?!\d)|$)", ex.sentence)
+    written = try_formula(said.group(0).strip()) if said else None
+    if written is not None:
+        # "Draw the best-fit line y = 0.8x + 1.5": labelled as written; a line that is not the points' own is said
+        x0, x1 = min(x for x, _ in pts), max(x for x, _ in pts)
+        if any(abs(written(x) - (a * x + b)) > 1e-2 * max(1.0, abs(a * x + b)) for x in (x0, x1)):
+            ctx.lost(i, f"{said.group(0).strip()} is not the least-squares line of the points on screen ({expr}): "
+                        "the line written is drawn")
+            expr = said.group(0).strip()
+        label = label or said.group(0).strip()
+        ctx.consumed.add(said.group(0).strip())
     ctx.stop = True
     ex.prose[:] = []
     return [_extend(ex, ctx, i, "plot:fit-line", [label or "least-squares line"],
