@@ -367,3 +367,15 @@ def test_a_best_fit_line_written_out_is_labelled_as_written_and_checked_against_
     (fit,) = [b for b in beats if b.rule == "plot:fit-line"]
     assert fit.params["curves"][0]["expr"] == "y = 2x + 1"
     assert any("is not the least-squares line of the points" in n for n in notes)
+
+
+def test_formulas_with_a_negative_letter_factor_and_case_lines_named_by_a_word():
+    beats, _ = planned("On the right write MathTex F_{\\parallel} = -m g \\sin\\theta and under it the text 'restoring "
+                       "force'.")
+    assert [b.params["exprs"] for b in beats if b.kind == "equation"] == [["F_{\\parallel} = -m g \\sin\\theta"]]
+    beats, _ = planned("Then show two examples in MathTex side by side:\nLeft: L = 2\\,\\text{m}: \\; T = "
+                       "2\\pi\\sqrt{2/9.81} \\approx 2.84\\,\\text{s}")
+    exprs = [e for b in beats if b.kind == "equation" for e in b.params["exprs"]]
+    assert exprs == ["L = 2\\,\\text{m}: \\; T = 2\\pi\\sqrt{2/9.81} \\approx 2.84\\,\\text{s}"]
+    beats, _ = planned("Draw two pendulums side by side. Label both strings with L = 1\\,\\text{m}.")
+    assert not [b for b in beats if b.kind == "text"]  # no "Both strings with L = 1\ · \text{m}" caption

@@ -472,8 +472,8 @@ def _kind(tok: str) -> str:
         if re.fullmatch(r"[A-Za-z]{3,}\d*", tok):
             return "word"
         return "math"
-    if re.fullmatch(r"[^\W\d_]\u0302?", tok) or re.fullmatch(r"[^\W\d_]['′]*", tok):
-        return "math"  # a single letter (x, μ, î): a variable
+    if re.fullmatch(r"[-−]?[^\W\d_]\u0302?", tok) or re.fullmatch(r"[-−]?[^\W\d_]['′]*", tok):
+        return "math"  # a single letter (x, μ, î), or its negative ("F = -m g sin θ"): a variable
     if re.fullmatch(r"(?=[A-Z]?[a-z])[b-df-hj-np-tv-xzB-DF-HJ-NP-TV-XZ]{2,4}", tok) and low not in ("nth", "st", "nd", "rd", "th", "mr", "dr",
                                                                                    "ms", "vs", "pp", "cm", "mm", "km", "kg"):
         return "math"  # "mgh", "Fd", "kx": letters with no vowel are a product of variables, not a word (not "TCP")
@@ -653,8 +653,10 @@ def _case_lines(sentence: str, spans: list[tuple[str, int, int]]) -> list[tuple[
             line_start = sentence.rfind("\n", 0, pa) + 1
             line_end = sentence.find("\n", b)
             line = sentence[line_start: len(sentence) if line_end < 0 else line_end]
-            if re.fullmatch(r"\s*:\s*", sentence[pb:a]) and "=" in out[-1][0] and line.strip().rstrip(".") == \
-                    sentence[pa:b].strip() and line_start > 0:
+            # ("Left: L = 2\\,\\text{m}: \\; T = …": a line named by a word first, TeX space after the colon)
+            bare_line = re.sub(r"^(?:[A-Za-z]+\s*){1,2}:\s*(?=\S)", "", line.strip()).rstrip(".")
+            if re.fullmatch(r"\s*:\s*(?:\\[;,:! ]\s*)?", sentence[pb:a]) and "=" in out[-1][0] and \
+                    sentence[pa:b].strip() in (line.strip().rstrip("."), bare_line) and line_start > 0:
                 out[-1] = (sentence[pa:b], pa, b)
                 continue
         out.append((text, a, b))
