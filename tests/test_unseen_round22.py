@@ -379,3 +379,17 @@ def test_formulas_with_a_negative_letter_factor_and_case_lines_named_by_a_word()
     assert exprs == ["L = 2\\,\\text{m}: \\; T = 2\\pi\\sqrt{2/9.81} \\approx 2.84\\,\\text{s}"]
     beats, _ = planned("Draw two pendulums side by side. Label both strings with L = 1\\,\\text{m}.")
     assert not [b for b in beats if b.kind == "text"]  # no "Both strings with L = 1\ · \text{m}" caption
+
+
+def test_percent_points_on_percent_axes_and_the_drop_from_the_point_named_by_its_height():
+    beats, notes = planned(
+        'Draw axes with the horizontal axis labeled "Time (years)" running from 0 to 25000 with tick marks and numbers '
+        'every 5000, and the vertical axis labeled "C-14 remaining (%)" running from 0 to 100. Plot the decay curve '
+        'N(t) = 100 x (1/2)^(t/5730) from t = 0 to t = 25000. Mark the table points as dots on the curve with small '
+        'labels: (0, 100%), (5730, 50%), (11460, 25%), (17190, 12.5%). Then draw a dashed horizontal line from the '
+        'vertical axis at 25% across to the curve, and from that point a dashed vertical line down to the time axis.')
+    assert not [b for b in beats if b.kind == "icon"]  # the axis's tick marks are no check icon
+    (dots,) = [b for b in beats if b.rule == "plot:mark-points"]
+    assert [(p["x"], p["y"], p["label"]) for p in dots.params["points"]][1] == (5730, 50, "(5730, 50%)")
+    (drop,) = [b for b in beats if b.rule == "plot:markers-to-axes"]
+    assert [(m["axis"], m["value"]) for m in drop.params["markers"]] == [("x", 11460), ("y", 25)]  # not the newest dot

@@ -172,6 +172,9 @@ def rule_icon(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                 continue  # "\\frac{1}{2} … \\checkmark": the mark is part of a formula, typeset with it
             if any(m.group(1).lower() in c.lower() for c in ctx.consumed if len(c) <= 40):
                 continue  # "'25 = 25' with a check mark": a derivation's line took the mark (rules_steps)
+            if re.match(r"tick", m.group(1), re.I) and re.search(r"\bticks?\s*marks\b|\bticks\b", ex.sentence[m.start(1):m.end(1) + 6],
+                                                           re.I) and re.search(r"\bax[ie]s\b", ex.sentence, re.I):
+                continue  # ("the horizontal axis … with tick marks and numbers every 5000": an axis's ticks, plural)
             if re.match(r"tick", m.group(1), re.I) and (re.search(
                     r"\b(?:[xy][- ]?axis|axes|axis|ruler|scale|number\s+line|timeline|time\s+line)\b",
                     ex.sentence[m.end():m.end() + 40], re.I) or re.match(r"\s+(?:at|every|for)\b", ex.sentence[m.end():])):

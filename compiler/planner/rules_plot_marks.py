@@ -722,7 +722,14 @@ def _axis_markers(ex, ctx, i, first, beats, curves, low):
         if len(pts) > 8:
             ctx.lost(i, f"{len(pts)} dots: the drops to the axes are drawn from the first 8")
         return [_extend(ex, ctx, i, "plot:drops-to-axes", [], segments=drops)]
-    p = pts[-1]
+    # ("a dashed horizontal line from the vertical axis at 25% across to the curve": from the point at that height — not
+    # the newest one; a value no point has is another rule's, a point on the curve)
+    said = [quantity(v) for v in re.findall(r"\bat\s+(?:[a-zA-Z]\w?\s*=\s*)?(" + NUM + r")\s*%?", ex.sentence)]
+    named_pts = [q for q in pts if isinstance(q.get("x"), (int, float)) and any(
+        abs(v - q["y"]) < 1e-9 or abs(v - q["x"]) < 1e-9 for v in said)]
+    if said and not named_pts:
+        return None
+    p = named_pts[-1] if named_pts else pts[-1]
     x_name = (first.params.get("x_label") or "x").lower()
     y_name = (first.params.get("y_label") or "y").lower()
     labels = {"x": None, "y": None}
@@ -2038,6 +2045,11 @@ def _mark_points(ex, ctx, i, first, beats, curves, low):
     # "the point (1, e)": Euler's number as a coordinate (π is read as a number already)
     sentence = re.sub(r"\((\s*" + NUM + r"\s*),\s*e\s*\)", r"(\1, 2.71828)", sentence)
     sentence = re.sub(r"\(\s*e\s*,(\s*" + NUM + r"\s*)\)", r"(2.71828,\1)", sentence)
+    y_top = max((float(b.params["y_range"][1]) for b in beats if b.kind == "plot" and b.params.get("y_range")), default=None)
+    percent = y_top is not None and y_top >= 50 and re.search(r"\(\s*" + NUM + r"\s*,\s*" + NUM + r"\s*%\s*\)", sentence)
+    if percent:
+        # "(5730, 50%)" on axes that run to 100 (percent): the point at height 50, labelled as written
+        sentence = re.sub(r"(\(\s*" + NUM + r"\s*,\s*" + NUM + r")\s*%(\s*\))", r"\1\2", sentence)
     ctx.consumed.update(m.group(0) for m in named)
     coords = [m for m in COORD.finditer(sentence) if not re.search(r"\borigin\s*(?:at|:|=)?\s*$", sentence[:m.start()], re.I)]
     if not coords or not re.search(r"\b(?:mark|place|put|plot|show|label|highlight|add|draw|point|points|dot|dots|"
@@ -2114,6 +2126,12 @@ def _mark_points(ex, ctx, i, first, beats, curves, low):
             p["label"] = name if re.search(r"[(=\d]", name) or coord is None else f"{name} {coord.group(0)}"
         strings = [p["label"] for p in pts]
         ctx.consumed.update(names)
+    if percent:
+        for p in pts:
+            written = re.search(r"\(\s*" + re.escape(_fmt(p["x"])) + r"\s*,\s*" + re.escape(_fmt(p["y"])) + r"\s*%\s*\)", ex.sentence)
+            if written and p.get("label") == f"({_fmt(p['x'])}, {_fmt(p['y'])})":
+                p["label"] = written.group(0)
+        strings = [p["label"] for p in pts]
     pts = _not_again(pts, _points([b for b in beats if b.rule.startswith("plot:recalled") and b.detail_index == i]))
     if not pts:
         ctx.modified.add(i)  # (understood: the points are on screen already)
