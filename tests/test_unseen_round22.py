@@ -393,3 +393,12 @@ def test_percent_points_on_percent_axes_and_the_drop_from_the_point_named_by_its
     assert [(p["x"], p["y"], p["label"]) for p in dots.params["points"]][1] == (5730, 50, "(5730, 50%)")
     (drop,) = [b for b in beats if b.rule == "plot:markers-to-axes"]
     assert [(m["axis"], m["value"]) for m in drop.params["markers"]] == [("x", 11460), ("y", 25)]  # not the newest dot
+
+
+def test_cards_listed_one_a_line_with_what_each_holds():
+    beats, _ = planned('Show three cards side by side:\n- card 1 "Transition matrix" with the small matrix P = [[0.8, 0.2], '
+                       '[0.4, 0.6]]\n- card 2 "Forecast" with "xₙ = x₀ Pⁿ"\n- card 3 "Steady state" with "π P = π"')
+    (cards,) = [b for b in beats if b.kind == "cards"]
+    assert cards.params["figures"] == ["Transition matrix", "Forecast", "Steady state"]
+    assert cards.params["captions"] == ["P = [[0.8, 0.2], [0.4, 0.6]]", "xₙ = x₀ Pⁿ", "π P = π"]
+    assert not [b for b in beats if b.kind == "matrix"]  # the matrix is the first card's

@@ -64,12 +64,20 @@ def rule_cards(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             return [_beat("cards", "cards:each-with-note", ex, i, strings, sum((_kw(x) for x in strings), ()),
                           figures=figs, captions=caps)]
     # 'Card 3 "Time constant": "τ = RC", "63.2% after τ"' one card a line: its title over its lines
-    lined = [re.match(r"\s*card\s+\d{1,2}\s*[:,.]?\s*" + Q + r"\s*:\s*(.+)$", ln, re.I) for ln in ex.sentence.split("\n")[1:]]
+    # ('- card 2 "Forecast" with "xₙ = x₀ Pⁿ"', '- card 1 "Transition matrix" with the small matrix P = [[0.8, 0.2], …]':
+    # a bullet, and "with" before what the card holds — quoted, or written out)
+    lined = [re.match(r"\s*(?:[-•*]\s*)?card\s+\d{1,2}\s*[:,.]?\s*" + Q + r"\s*(?::|\bwith\b)\s*(.+)$", ln, re.I)
+             for ln in ex.sentence.split("\n")[1:]]
     lined = [m for m in lined if m]
     if len(lined) >= 2 and len(lined) == len(ex.sentence.split("\n")[1:]):
         lined = ctx.capped(i, lined, 4, "cards")  # (a row holds four: the rest are said, never cut silently)
         figures = [match_text(m) for m in lined]
-        captions = ["\n".join(match_text(q) for q in re.finditer(Q, m.group(m.re.groups))) for m in lined]
+        captions = ["\n".join(match_text(q) for q in re.finditer(Q, m.group(m.re.groups))) or re.sub(
+            r"^(?:an?|the)\s+(?:small\s+|little\s+)?(?:matrix|formula|equation|vector|text)\s+", "",
+            m.group(m.re.groups).strip().rstrip(".")) for m in lined]
+        if any(re.search(r"\[\s*\[", c) for c in captions):
+            ex.matrices[:] = []  # (a matrix written on a card is the card's)
+            ctx.stop = True
         strings = figures + [c for cap in captions for c in cap.split("\n") if c]
         claim(ex, ctx, strings)
         return [_beat("cards", "cards:lines", ex, i, strings, sum((_kw(x) for x in strings), ()), figures=figures,
