@@ -607,7 +607,7 @@ def rule_noun_phrase(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             return []  # "Draw the ladder: client timeline at x = -4, …": a picture sbc cannot draw, reported
         return [_beat("text", "text:colon-list", ex, i, [text], _kw(text), text=text, role="note")]
     labels = re.match(r"^\s*(?:then\s+)?label\s+(?:the\s+)?(.{3,80}?)\.?$", ex.sentence, re.I)
-    if labels and re.search(r"\\[A-Za-z,;!]|=", labels.group(1)):
+    if labels and re.search(r"\\[A-Za-z,;!]", labels.group(1)):
         labels = None  # ("Label both strings with L = 1\\,\\text{m}": a formula as the label — no list of names)
     if labels:
         parts = [re.sub(r"^(?:the|a|an)\s+", "", x.strip(), flags=re.I) for x in
