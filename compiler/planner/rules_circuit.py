@@ -475,7 +475,7 @@ def _placed_currents(ex: Extracted, ctx: Context, i: int, circuit: Beat, places:
     return []
 
 
-_UNIT_OF = {"resistor": ("Ω",), "capacitor": ("F",), "inductor": ("H",), "battery": ("V",), "bulb": ("Ω", "W")}
+_UNIT_OF = {"resistor": ("Ω",), "capacitor": ("F",), "inductor": ("H",), "bulb": ("Ω", "W")}  # (a battery's: _battery_value)
 
 
 def _quoted_value(e: dict, quoted: list[str], taken: set[str]) -> None:

@@ -450,6 +450,29 @@ def _row_operation_row(sentence: str, rows: int) -> int | None:
     return row if 0 <= row < rows else None
 
 
+def _row_operation(ex: Extracted, ctx: Context, i: int, m: list) -> tuple[list[Beat], dict]:
+    """A row operation that makes the matrix m ("subtract 2.5 times row 1 from row 2 to get [...]", "Apply R1 → R1 -
+    2R2: [...]"): the operation typeset, when written as one (in place of the one before it), and m's own parameters —
+    the row it changes highlighted, and m a new state of the matrix on screen of its shape (it morphs into m)."""
+    changed = _row_operation_row(ex.sentence, len(m))
+    if changed is None:
+        return [], {}
+    state: dict = {"highlight_row": changed}
+    earlier = next((b for b in since_clear(ctx) if b.kind == "matrix"), None)
+    if earlier is not None and earlier.params.get("op", "show") == "show" and len(earlier.params.get("values") or []) == \
+            len(m) and all(len(r) == len(m[0]) for r in earlier.params["values"]):
+        state["replaces"] = True
+    written = re.search(r"\bR\d\s*(?:→|->|←|<-|:=)\s*[^:;,\[\]]{1,40}?(?=\s*(?:[:;,\[]|$|\.\s|\bto\b|\bgives?\b))", ex.bare) \
+        if len(ex.matrices) == 1 else None
+    if written is None:
+        return [], state
+    op_text = written.group(0).strip()
+    ctx.consumed.add(op_text)
+    before = next((b for b in since_clear(ctx) if b.rule == "equation:row-operation"), None)
+    return [_beat("equation", "equation:row-operation", ex, i, [op_text], _kw(op_text), exprs=[op_text],
+                  **({"replaces": before.params["exprs"][0]} if before else {}))], state
+
+
 _LABELS_OF = re.compile(r"\b(row|column|col)\s+(?:labels?|headers?|headings?|names?)\b", re.I)
 
 
@@ -533,21 +556,8 @@ def rule_matrix(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             label = named_quote.strip().rstrip("=").strip()
             ctx.consumed.add(named_quote)
         bar = next((b for written, b in ex.bars if written is m), None)
-        changed = _row_operation_row(ex.sentence, len(m)) if bar or len(ex.matrices) == 1 else None
-        written_op = re.search(r"\bR\d\s*(?:→|->|←|<-|:=)\s*[^:;,\[\]]{1,40}?(?=\s*(?:[:;,\[]|$|\.\s|\bto\b|\bgives?\b))",
-                               ex.bare) if changed is not None and len(ex.matrices) == 1 else None
-        earlier = next((b for b in since_clear(ctx) if b.kind == "matrix"), None) if changed is not None else None
-        # a row operation's result, the shape of the matrix on screen: that matrix morphs into it
-        follows = earlier is not None and len(earlier.params.get("values") or []) == len(m) and all(
-            len(r) == len(m[0]) for r in earlier.params["values"]) and earlier.params.get("op", "show") == "show"
-        if written_op:
-            # "Apply R1 → R1 - 2R2: [2 0 | 6 -2; …]": the row operation typeset above the matrix it makes (in place of
-            # the operation before it)
-            op_text = written_op.group(0).strip()
-            ctx.consumed.add(op_text)
-            before = next((b for b in since_clear(ctx) if b.rule == "equation:row-operation"), None)
-            beats.append(_beat("equation", "equation:row-operation", ex, i, [op_text], _kw(op_text), exprs=[op_text],
-                               **({"replaces": before.params["exprs"][0]} if before else {})))
+        operation, state = _row_operation(ex, ctx, i, m) if bar or len(ex.matrices) == 1 else ([], {})
+        beats += operation
         times = re.search(r"\]\s*(?:×|\*|·|times|multiplied by)\s*\[([^\[\]]{1,60})\]", ex.sentence)
         if times and len(ex.matrices) == 1:
             # "Show the multiplication [[2, 1], [0, 1]] × [3, 2]": the product as written, the vector beside the
@@ -561,9 +571,7 @@ def rule_matrix(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         factor = _factor_before(ex.sentence, k) if len(ex.matrices) == len(MATRIX.findall(ex.sentence)) else None
         beats.append(_beat("matrix", "matrix:literal", ex, i, ([label] if label else []) + ([factor] if factor else []) +
                            [_fmt(v) for row in m for v in row], _kw(ex.sentence), values=m, label=label, op="show",
-                           **({"augment": bar} if bar else {}),
-                           **({"highlight_row": changed} if changed is not None else {}),
-                           **({"replaces": True} if follows else {}), factor=factor))
+                           **({"augment": bar} if bar else {}), **state, factor=factor))
     drew_chart = any(b.detail_index == i and b.source == ex.sentence and b.kind in ("plot", "scatter") for b in ctx.beats)
     if not beats and not drew_chart and re.search(r"\bvectors?\b|\bbasis\b", ex.bare, re.I):
         # "Draw the basis vectors î = [1, 0] and ĵ = [0, 1]": each a column vector with its name
