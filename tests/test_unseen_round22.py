@@ -402,3 +402,12 @@ def test_cards_listed_one_a_line_with_what_each_holds():
     assert cards.params["figures"] == ["Transition matrix", "Forecast", "Steady state"]
     assert cards.params["captions"] == ["P = [[0.8, 0.2], [0.4, 0.6]]", "xₙ = x₀ Pⁿ", "π P = π"]
     assert not [b for b in beats if b.kind == "matrix"]  # the matrix is the first card's
+
+
+def test_two_tangents_named_in_one_sentence_are_both_drawn_where_they_are_named():
+    beats, notes = planned("Axes with the blue curve y = x^2 - 2, x from 0.8 to 2.0, y from -1.5 to 1.5. Draw the tangent "
+                           "at x0 = 1 landing at x1 = 1.5, then the tangent at (1.5, 0.25) with slope 3, landing at "
+                           "x2 = 1.41667.")
+    (tangents,) = [b for b in beats if b.rule == "plot:tangent"]
+    assert [c["label"] for c in tangents.params["curves"]] == ["slope = 2", "slope = 3"]
+    assert not [n for n in notes if "not on the curve" in n or "has slope" in n]

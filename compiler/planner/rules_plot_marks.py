@@ -954,6 +954,40 @@ def _signed_tangent_colours(ex, ctx, i, first, beats, curves, low):
     return []
 
 
+_TANGENT_AT = re.compile(r"\btangent(?:\s+line)?\s+at\s+(?:[a-zα-ω][\w₀-₉ₙ]{0,3}\s*=\s*(" + NUM + r")|\(\s*(" + NUM + r")\s*,\s*("
+                         + NUM + r")\s*\))")
+
+
+def _tangents_at(ex, ctx, i, f) -> list | None:
+    """"Draw the tangent at x₀ = 1 …, then the tangent at (1.5, 0.25) with slope 3 …": each tangent the sentence names, to
+    the curve (a point off the curve, or a slope that is not the curve's there, is said); None unless it names two or
+    more."""
+    found = list(_TANGENT_AT.finditer(ex.sentence))
+    if len(found) < 2:
+        return None
+    curves, strings = [], []
+    for m in found[:4]:
+        a = quantity(m.group(1) or m.group(2))
+        fa, slope = _safe(f, a), _slope(f, a)
+        if fa is None or slope is None:
+            continue
+        if m.group(3) and abs(quantity(m.group(3)) - fa) > 1e-3 * (1.0 + abs(fa)):
+            ctx.lost(i, f"({m.group(2)}, {m.group(3)}) is not on the curve: the tangent is drawn at x = {_fmt(a)}, where "
+                        f"the curve is at y = {_fmt(fa)}")
+        said = re.match(r"[^.;]{0,20}?\bwith\s+slope\s+(" + NUM + r")", ex.sentence[m.end():])
+        if said and abs(quantity(said.group(1)) - slope) > 1e-2 * (1.0 + abs(slope)):
+            ctx.lost(i, f"the tangent at x = {_fmt(a)} has slope {_fmt(slope)}, not {said.group(1)}: drawn with the curve's")
+        sign, size = ("-", -slope) if slope < 0 else ("+", slope)
+        expr = f"{_fmt(fa)} {sign} {_fmt(size)}*({f.var} - {_fmt(a)})" if a else f"{_fmt(fa)} {sign} {_fmt(size)}*{f.var}"
+        label = f"slope = {_fmt(slope)}"
+        curves.append(curve_spec(ctx, expr, label, "tangent", None))
+        strings.append(label)
+    if not curves:
+        return None
+    ex.prose[:] = []
+    return [_extend(ex, ctx, i, "plot:tangent", strings, curves=curves)]
+
+
 def _tangent(ex, ctx, i, first, beats, curves, low):
     """"Place a point at x = 5 on the curve and draw its tangent line, labeled "slope = +6"", "place a point at the
     bottom (2, 1) with a flat tangent line labeled "slope = 0" and the label "minimum"": the tangent to the function
@@ -969,6 +1003,9 @@ def _tangent(ex, ctx, i, first, beats, curves, low):
     k, f = fs[-1]
     pts = _points(beats)
     s = ex.sentence
+    several = _tangents_at(ex, ctx, i, f)
+    if several is not None:
+        return several
     m = re.search(r"\bat\s+[a-zα-ω]\w{0,2}\s*=\s*(" + NUM + r")", s)
     at = COORD.search(s) if m is None else None
     a = quantity(m.group(1)) if m else quantity(at.group(2)) if at else (pts[-1]["x"] if pts else None)
