@@ -836,9 +836,12 @@ class _Parser:
         left = last.kind in ("num", "word") or (last.kind == "letter" and last.tex not in ("x", "")) \
             or (last.kind == "script" and last.tex[:1].isdigit()) \
             or last.tex.startswith(r"\mathrm{") \
-            or last.tex.endswith(")")  # "3 x 4", "1 mol x 3", "(p - 1) x (q - 1)"
+            or last.tex.endswith(")") or last.kind in ("frac", "group")  # "3 x 4", "1 mol x 3", "(p - 1) x (q - 1)"
         right = nxt.kind == "num" or nxt.kind == "open" or (nxt.kind == "ident" and len(nxt.value) == 1
                                                             and nxt.value != "x")
+        # "5730 x log2(4)", "(t/5730) x ln(0.5)": a function after it, and no other x in the formula — a times sign
+        alone = sum(1 for t in self.toks if t.kind == "ident" and t.value == "x") == 1
+        right = right or (alone and nxt.kind == "ident" and nxt.value in _TEX_FUNCS | {"log2", "log10"})
         return left and right
 
     def factor(self) -> _Node:
@@ -1728,6 +1731,8 @@ def to_tex(expr: str) -> MathResult:
         listed = _list_matrices(expr)
         if listed is not None:
             return listed
+    if isinstance(expr, str) and re.match(r"\s*x\s+(?=[\d(])", expr) and len(re.findall(r"(?<![A-Za-z\\])x(?![A-Za-z])", expr)) == 1:
+        expr = re.sub(r"^\s*x\s+", "× ", expr)  # "x 1/2" on an arrow between rows: times one half, not x·1/2
     lead = _LEAD_REL.match(expr) if isinstance(expr, str) else None
     times = re.match(r"\s*([×÷·])\s*(?=\S)", expr) if isinstance(expr, str) and not lead else None
     if times:  # "× 44 g/mol", "× ½": a factor the line before is multiplied by

@@ -411,3 +411,12 @@ def test_two_tangents_named_in_one_sentence_are_both_drawn_where_they_are_named(
     (tangents,) = [b for b in beats if b.rule == "plot:tangent"]
     assert [c["label"] for c in tangents.params["curves"]] == ["slope = 2", "slope = 3"]
     assert not [n for n in notes if "not on the curve" in n or "has slope" in n]
+
+
+def test_an_x_between_numbers_and_functions_is_a_times_sign():
+    from compiler.mathtext import to_tex
+
+    assert to_tex("T = 5730 x log2(4)").tex == r"T = 5730 \times \log_2(4)"
+    assert to_tex("t = (t/5730) x ln(0.5)").tex == r"t = \frac{t}{5730} \times \ln(0.5)"
+    assert to_tex("x 1/2").tex == r"{} \times \frac{1}{2}"  # a halving written on an arrow
+    assert to_tex("A = 2 x sin(x)").tex == r"A = 2x \sin(x)"  # x is the variable here: kept

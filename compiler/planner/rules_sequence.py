@@ -122,7 +122,8 @@ _WORD_ROW = re.compile(r"[\"\u201c]([^\"\u201d]{1,80})[\"\u201d]\s+(?:as|in(?:to
 _LETTER_ROW = re.compile(r"[\"\u201c]([^\"\u201d\s]{2,16})[\"\u201d]\s+(?:as|in(?:to)?|split\s+into)\s+(?:a\s+row\s+of\s+|its\s+)?"
                          r"(?:letter|character|char)s?(?:\s+(?:tiles|boxes|cards|blocks|cells))?\b", re.I)
 _UNDER_EACH = re.compile(r"\b(?:under|below|beneath)\s+each\s+(?:letter|token|tile|box|cell|element|character|word|symbol)\b"
-                         r"[^:]{0,40}:\s*(?P<notes>.+?)\s*\.?\s*$", re.I)
+                         r"(?:[^:]{0,40}:\s*(?P<notes>.+?)|\s*,?\s*(?:write|put|show|place|display)\s+(?:an?\s+)?(?P<one>[^\s,;]{1,24}))"
+                         r"\s*\.?\s*$", re.I)
 
 
 def _letter_tiles(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
@@ -143,7 +144,10 @@ def _notes_under_each(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
     row = next((b for b in since_clear(ctx) if b.kind == "sequence" and b.params.get("tokens")), None) if m else None
     if row is None:
         return None
-    notes = [x.strip().strip("\"'\u201c\u201d") for x in re.split(r"\s*\|\s*|\s*,\s*", m.group("notes")) if x.strip()]
+    if m.group("one"):  # "Under each box write \\frac{1}{2}.": the same note under every token
+        notes = [m.group("one").strip("\"'\u201c\u201d")] * len(row.params["tokens"])
+    else:
+        notes = [x.strip().strip("\"'\u201c\u201d") for x in re.split(r"\s*\|\s*|\s*,\s*", m.group("notes")) if x.strip()]
     if len(notes) != len(row.params["tokens"]):
         ctx.lost(i, f"{len(notes)} notes for the {len(row.params['tokens'])} tokens of the row: they are not placed")
         ctx.stop = True
