@@ -420,3 +420,10 @@ def test_an_x_between_numbers_and_functions_is_a_times_sign():
     assert to_tex("t = (t/5730) x ln(0.5)").tex == r"t = \frac{t}{5730} \times \ln(0.5)"
     assert to_tex("x 1/2").tex == r"{} \times \frac{1}{2}"  # a halving written on an arrow
     assert to_tex("A = 2 x sin(x)").tex == r"A = 2x \sin(x)"  # x is the variable here: kept
+
+
+def test_one_note_under_every_box():
+    beats, _ = planned("Show the sequence H H H T T as five boxes in a row at the top. Under each box write \\frac{1}{2}.")
+    (row,) = [b for b in beats if b.kind == "sequence"]
+    assert row.params["below"] == ["\\frac{1}{2}"] * 5
+    assert not [b for b in beats if b.kind == "equation"]  # not written a sixth time on its own

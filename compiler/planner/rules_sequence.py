@@ -145,7 +145,9 @@ def _notes_under_each(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
     if row is None:
         return None
     if m.group("one"):  # "Under each box write \\frac{1}{2}.": the same note under every token
-        notes = [m.group("one").strip("\"'\u201c\u201d")] * len(row.params["tokens"])
+        one = m.group("one").rstrip(".").strip("\"'\u201c\u201d")
+        notes = [one] * len(row.params["tokens"])
+        ctx.consumed.add(one)
     else:
         notes = [x.strip().strip("\"'\u201c\u201d") for x in re.split(r"\s*\|\s*|\s*,\s*", m.group("notes")) if x.strip()]
     if len(notes) != len(row.params["tokens"]):
