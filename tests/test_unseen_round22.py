@@ -427,3 +427,20 @@ def test_one_note_under_every_box():
     (row,) = [b for b in beats if b.kind == "sequence"]
     assert row.params["below"] == ["\\frac{1}{2}"] * 5
     assert not [b for b in beats if b.kind == "equation"]  # not written a sixth time on its own
+
+
+PENDULUM = ("Draw one pendulum: pivot at (0, 3), a dashed vertical reference line down from the pivot, and a string of "
+            "length 4 at angle \\theta = 20^\\circ to the right of the vertical. Mark the angle between the dashed line "
+            "and the string with an arc labeled MathTex \\theta.\nForces on the bob:\n1. Weight: arrow straight down of "
+            "length 1.5, labeled MathTex m g.\n2. Tension: arrow from the bob along the string toward the pivot, labeled "
+            "MathTex F_T.\nDecompose the weight with two dashed arrows: along the string outward, labeled MathTex m g "
+            "\\cos\\theta, and perpendicular to the string, labeled MathTex m g \\sin\\theta.")
+
+
+def test_a_pendulums_angle_in_tex_degrees_and_its_labels_written_after_mathtex():
+    beats, _ = planned(PENDULUM)
+    (pic,) = [b for b in beats if b.kind == "physics"]
+    p = pic.params["pendulum"]
+    assert p["angle"] == 20.0 and p["angle_label"] == "\\theta"  # not 15° and "betwee"
+    assert p["weight"] == "m g" and p["tension"] == "F_T"
+    assert p["components"] == ["m g \\cos\\theta", "m g \\sin\\theta"]

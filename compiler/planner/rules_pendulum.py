@@ -50,8 +50,9 @@ def _read(s: str, words: dict) -> dict:
                                                                  s, re.I)
     if length:
         out["length"] = quantity(length.group(1)) * (0.01 if length.group(2).lower() == "cm" else 1.0)
-    angle = re.search(r"(?:θ|theta|angle)\s*(?:=|of|at)?\s*(-?[\d.]+)\s*(?:°|º|degrees?\b)", s, re.I) or re.search(
-        r"\b(?:from|at|to|by|of|released from|pulled (?:back|aside) (?:by|to))\s+(-?[\d.]+)\s*(?:°|º|degrees?\b)", s, re.I)
+    deg = r"\s*(?:°|º|degrees?\b|\^\s*\{?\s*\\circ\s*\}?)"  # (TeX writes 20^\circ)
+    angle = re.search(r"(?:θ|theta|angle)\s*(?:=|of|at)?\s*(-?[\d.]+)" + deg, s, re.I) or re.search(
+        r"\b(?:from|at|to|by|of|released from|pulled (?:back|aside) (?:by|to))\s+(-?[\d.]+)" + deg, s, re.I)
     if angle and re.search(r"\b(?:arc|path|travels?)\b", s, re.I) and re.search(
             r"\bfrom\s+[-−]?[\d.]+\s*(?:°|º|degrees?)\s*to\s+[+-−]?[\d.]+", s, re.I):
         angle = None  # "the dotted circular arc the bob travels on, from -40° to +40°": how far it swings, not its angle
@@ -90,10 +91,17 @@ def _labels(s: str) -> list[tuple[str, str]]:
         if 1 <= len(m.group(1)) <= 24:
             line = s[:m.start()].rsplit("\n", 1)[-1]
             out.append((re.split(r"[.;]\s", line[-80:])[-1].lower(), m.group(1)))
-    for m in re.finditer(r"\blabell?ed\s+(?![\"\u201c])((?:\\?[A-Za-z]|\d)[^\s,;\"\u201c]{0,23}?)(?=[,;]|\.?(?:\s|$))", s):
+    for m in re.finditer(r"\blabell?ed\s+(?:MathTex|Tex|LaTeX)\s*:?\s*([^,;\"\u201c\n]{1,30}?)(?=\s*[,;]|\.(?:\s|$)|\s*$|\s+(?:and|but|then)\b)", s):
+        # ('an arrow … labeled MathTex m g.', '… labeled MathTex F_T': the formula after the word for TeX, spaces and all)
+        line = s[:m.start()].rsplit("\n", 1)[-1]
+        out.append((re.split(r"[.;]\s", line[-80:])[-1].lower() + "labelled ", m.group(1).strip()))
+    for m in re.finditer(r"\blabell?ed\s+(?!MathTex|Tex\b|LaTeX)(?![\"\u201c])((?:\\?[A-Za-z]|\d)[^\s,;\"\u201c]{0,23}?)(?=[,;]|\.?(?:\s|$))", s):
         if any(q.start() <= m.start() < q.end() for q in quotes):
             continue
         label = m.group(1)
+        more = re.match(r"(?:\s+(?:\\[A-Za-z]+(?:\\[A-Za-z]+)*|[A-Za-z](?:_\{?\w{1,3}\}?)?))+(?=\s*[,;]|\.?\s*$|\.\s)", s[m.end():])
+        if more and len(label) <= 2:
+            label += more.group(0)  # ("labeled m g", "labeled m g \\cos\\theta": a product of symbols, spaced)
         if len(label) <= 4 or re.search(r"[\\^_]", label):
             line = s[:m.start()].rsplit("\n", 1)[-1]
             out.append((re.split(r"[.;]\s", line[-80:])[-1].lower() + "labelled ", label))
@@ -104,7 +112,7 @@ def _forces(s: str, out: dict) -> None:
     """Arrows on the bob: the weight ("straight down … "mg""), the tension ("along the string toward the pivot"), and
     the weight's parts ("mg cos θ", "mg sin θ")."""
     for before, label in _labels(s):
-        if re.search(r"\b(?:cos|sin)\b|\\(?:cos|sin)", label) and re.search(r"\bmg|\bw\b|weight", label, re.I):
+        if re.search(r"\b(?:cos|sin)\b|\\(?:cos|sin)", label) and re.search(r"\bmg|\bw\b|weight", label.replace(" ", ""), re.I):
             out["components"] = list(dict.fromkeys(list(out.get("components") or []) + [label]))[:2]
         elif re.search(r"\btension\b|toward(?:s)? the pivot|along the string", before) or label.lower() in ("t", "tension"):
             out["tension"] = label
@@ -143,8 +151,9 @@ def rule_pendulum(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     _forces(s, p)
     if re.search(r"\b(?:arc|path)\b", s, re.I) and re.search(r"\b(?:dotted|dashed|path|trace)\w*\b", s, re.I):
         p["arc"] = True
-    mark = re.search(r"\b(?:mark|label)\w*\s+(?:the\s+)?angle\s+(θ|\w{1,6})|\bangle\b[^.;\"\u201c]{0,60}\blabell?ed\s+"
-                     r"(?:" + _Q + r"|(\\[A-Za-z]{2,8}|[θαφ]))", s, re.I)
+    # (the angle's name is a symbol — "Mark the angle θ" — never the word after it: "the angle between …")
+    mark = re.search(r"\b(?:mark|label)\w*\s+(?:the\s+)?angle\s+(θ|α|φ|\\[A-Za-z]{2,8}|[A-Za-z](?![\w']))|\bangle\b[^.;\"\u201c]{0,60}"
+                     r"\blabell?ed\s+(?:(?:MathTex|Tex|LaTeX)\s*:?\s*)?(?:" + _Q + r"|(\\[A-Za-z]{2,8}|[θαφ]))", s, re.I)
     if mark:
         p["angle_label"] = mark.group(1) or mark.group(2) or mark.group(3)
     if re.search(r"\b(?:timer|stopwatch|counter|clock)\b", s, re.I):
