@@ -444,3 +444,17 @@ def test_a_pendulums_angle_in_tex_degrees_and_its_labels_written_after_mathtex()
     assert p["angle"] == 20.0 and p["angle_label"] == "\\theta"  # not 15° and "betwee"
     assert p["weight"] == "m g" and p["tension"] == "F_T"
     assert p["components"] == ["m g \\cos\\theta", "m g \\sin\\theta"]
+
+
+def test_dots_at_listed_values_of_the_curves_variable_and_a_formula_in_a_remark():
+    beats, notes = planned('Draw axes: horizontal axis "slope m" from 0 to 1.6, vertical axis "S" from 0 to 6. Plot the '
+                           'curve S(m) = 5m² − 8m + 5 (lines through the mean point, b = 3.5 − 2.5m). Mark three dots on '
+                           'the curve: m = 0: S = 5 (flat line y = 3.5), m = 1: S = 2 (trial line y = x + 1), m = 0.8: '
+                           'S = 1.8 (minimum).')
+    curves = [c for b in beats if b.kind == "plot" for c in b.params.get("curves") or ()]
+    assert len(curves) == 1  # b = 3.5 − 2.5m is a note of the remark, no second curve
+    (dots,) = [b for b in beats if b.rule == "plot:points-on-curve"]
+    assert [(p["x"], p["y"], p["label"]) for p in dots.params["points"]] == [
+        (0, 5, "m = 0: S = 5"), (1, 2, "m = 1: S = 2"), (0.8, 1.8, "m = 0.8: S = 1.8")]
+    assert any("in brackets beside the curve is not drawn" in n for n in notes)
+    assert any("(minimum)" in n or "minimum" in n for n in notes)

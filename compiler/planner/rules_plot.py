@@ -902,6 +902,15 @@ def _plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
 
     # "z = 1 + 2i", "w = 1 + i": complex numbers (points of the complex plane), never curves in a variable i
     formulas = [(f, a, b) for f, a, b in formulas if outside(a) and not _COMPLEX_NUMBER.fullmatch(f.strip())]
+    # "Plot the curve S(m) = 5m² − 8m + 5 (lines through the mean point, b = 3.5 − 2.5m)": a formula in a remark in
+    # brackets, after the curve the sentence plots, is part of the remark — not a second curve
+    remarks = [r.span() for r in re.finditer(r"\(([^()]{0,160})\)", s) if len(re.findall(r"\b[a-z]{3,}\b", r.group(1))) >= 3]
+    if len(formulas) >= 2:
+        kept = [(f, a, b) for f, a, b in formulas if not any(x < a < y for x, y in remarks)]
+        if kept and len(kept) < len(formulas):
+            dropped = [f for f, a, b in formulas if (f, a, b) not in kept]
+            ctx.lost(i, "the note " + ", ".join(repr(f) for f in dropped) + " in brackets beside the curve is not drawn")
+            formulas = kept
     added = _ADDS.search(s) if not formulas and chart_on_screen(ctx, "plot") is not None else None
     last = next((c for b in reversed(ctx.beats) if b.kind == "plot" for c in reversed(b.params.get("curves") or [])
                  if c.get("expr")), None) if added else None

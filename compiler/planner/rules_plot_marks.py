@@ -1765,6 +1765,24 @@ def _point_on_curve(ex, ctx, i, first, beats, curves, low):
     f = next((g for g in (_f(curves[j]) for j in reversed(_function_curves(first, beats, curves))) if g), None)
     if f is None:
         return None
+    listed = list(re.finditer(r"(?:^|[:;,]\s*)(" + re.escape(f.var) + r"\s*=\s*(" + NUM + r")(?:\s*:\s*[^,;()]{1,30}?)?)\s*"
+                              r"(?:\([^()]{0,60}\))?\s*(?=[,;]|\.?\s*$)", ex.sentence[on_curve.end():] if on_curve else ""))
+    if on_curve and len(listed) >= 2:
+        # "Mark three dots on the curve: m = 0: S = 5 (flat line …), m = 1: S = 2 (…), m = 0.8: S = 1.8 (minimum)": a dot
+        # at each value of the curve's variable, labelled as written (a note in brackets left out, and said)
+        pts = []
+        for m in listed[:8]:
+            x = quantity(m.group(2))
+            y = _safe(f, x)
+            if y is None:
+                continue
+            pts.append({"x": _num(m.group(2)), "y": round(y, 3), "label": m.group(1).strip()})
+        notes = re.findall(r"\(([^()]{1,60})\)", ex.sentence[on_curve.end():])
+        if notes:
+            ctx.lost(i, "the notes in brackets (" + "; ".join(notes[:4]) + ") are not drawn")
+        ex.prose[:] = []
+        ctx.stop = True
+        return [_extend(ex, ctx, i, "plot:points-on-curve", [p["label"] for p in pts], points=pts)] if pts else None
     # a whole value ("x = 2 + h" is not x = 2), of the curve's own variable when the sentence gives one
     cands = list(re.finditer(r"\b(?:at\s+)?([a-zα-ω]\w{0,2})\s*=\s*(" + NUM + r")(?!\s*[-+*/×·^]\s*[\w(])", ex.sentence))
     own = [c for c in cands if c.group(1) == f.var]
