@@ -458,3 +458,14 @@ def test_dots_at_listed_values_of_the_curves_variable_and_a_formula_in_a_remark(
         (0, 5, "m = 0: S = 5"), (1, 2, "m = 1: S = 2"), (0.8, 1.8, "m = 0.8: S = 1.8")]
     assert any("in brackets beside the curve is not drawn" in n for n in notes)
     assert any("(minimum)" in n or "minimum" in n for n in notes)
+
+
+def test_a_circuit_brought_back_keeps_the_switch_as_its_scene_left_it():
+    from compiler.models import Storyboard
+    from compiler.plan import plan_storyboard
+
+    plan = plan_storyboard(Storyboard.model_validate({"scenes": [
+        scene(RC, "One. Two."), scene("Keep a small copy of the closed circuit in the top left corner. Write \"V_R = I R\".",
+                                      "One. Two.")]}))
+    (back,) = [b for b in plan.scenes[1].beats if b.kind == "circuit"]
+    assert [e["open"] for e in back.params["elements"] if e["type"] == "switch"] == [False]  # closed at the end of scene 1

@@ -140,6 +140,23 @@ def scene_state(sp, kind: str) -> Beat | None:
                 params.pop(key, None)
         strings = [s for s in strings if not s.startswith("area ≈")]
         return Beat("plot", params, tuple(strings), base.rule, base.source, base.detail_index, base.keywords)
+    if kind == "circuit":
+        # the circuit as the scene left it: each switch in the state its toggles left it in ("a copy of the closed
+        # circuit" after a scene that closed it); its passing steps (current, highlights) not kept
+        base = next((b for b in reversed(beats) if not b.params.get("extend")), None)
+        if base is None or not base.params.get("elements"):
+            return base
+        toggles = [st for b in beats[beats.index(base):] for st in b.params.get("steps") or [] if st.get("action") == "toggle"]
+        if not toggles:
+            return base
+        switches = [e for e in base.params["elements"] if e.get("type") == "switch"]
+        flips = {e.get("name"): sum(1 for st in toggles if st.get("element", switches[0].get("name") if switches else None)
+                                    == e.get("name")) for e in switches}
+        elements = [dict(e, open=not e.get("open", True)) if e.get("type") == "switch" and flips.get(e.get("name"), 0) % 2
+                    else e for e in base.params["elements"]]
+        params = {k: v for k, v in base.params.items() if k != "steps"}
+        params["elements"] = elements
+        return Beat(kind, params, base.strings, base.rule, base.source, base.detail_index, base.keywords)
     if kind == "message_chart":
         # "Show the same two timelines": the parties, ready for a new exchange (not the old messages)
         base = next((b for b in reversed(beats) if not b.params.get("extend")), None)
