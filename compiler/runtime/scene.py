@@ -423,11 +423,15 @@ class SbcScene(Scene):
             return self.show(mob, enter, slot=slot, strings=strings)
         top = min(BODY_TOP, self.title_mob.get_bottom()[1] - 0.3) if self.title_mob is not None else SAFE_Y
         area_h = top - BODY_BOTTOM
-        if getattr(mob, "grow", None) and getattr(old, "grow", None) and old.height > 0 and mob.height > 0:
+        if kind == "table" and old.width > 0 and mob.width > 0:
+            mob.scale(old.width / mob.width)  # a table grown by a row keeps its width (its type size), as the fit allows
+        elif getattr(mob, "grow", None) and getattr(old, "grow", None) and old.height > 0 and mob.height > 0:
             mob.scale(old.height / mob.height)  # a new state of an enlarged diagram keeps its size (the fit bounds it)
         fit(mob, COLUMN_W if self.pinned in self.body else BODY_W, area_h)
-        if old.height > 0 and mob.height > old.height:
-            mob.scale(max(old.height / mob.height, 0.8))  # keep the stack still where the new state allows
+        if old.height > 0 and mob.height > old.height and kind != "table":
+            # keep the stack still where the new state allows (a table that grows a row keeps its type size: shrunk
+            # at each new row it would be unreadable after three)
+            mob.scale(max(old.height / mob.height, 0.8))
         if old is self.pinned:
             fit(mob, old.width, old.height)
         stack = [m for m in self.body if m is not self.pinned]
