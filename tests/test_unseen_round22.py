@@ -469,3 +469,22 @@ def test_a_circuit_brought_back_keeps_the_switch_as_its_scene_left_it():
                                       "One. Two.")]}))
     (back,) = [b for b in plan.scenes[1].beats if b.kind == "circuit"]
     assert [e["open"] for e in back.params["elements"] if e["type"] == "switch"] == [False]  # closed at the end of scene 1
+
+
+def test_a_table_growing_row_by_row_keeps_its_width(monkeypatch):
+    import compiler.runtime.scene as runtime_scene
+
+    widths = []
+    update = runtime_scene.SbcScene.update
+
+    def spy(self, mob, enter, slot, strings=(), target=None):
+        update(self, mob, enter, slot, strings, target)
+        widths.append(round(float(self.body[-1].width), 2))
+
+    monkeypatch.setattr(runtime_scene.SbcScene, "update", spy)
+    columns = ["Half-lives", "Years", "Fraction left", "Percent left"]
+    rows = [[0, 0, 1, "100%"], [1, 5730, "1/2", "50%"], [2, 11460, "1/4", "25%"]]
+    _, ins = _dry_run([{"kind": "table", "columns": columns, "rows": rows[:1]},
+                       {"kind": "table", "columns": columns, "rows": rows[:2], "update": True},
+                       {"kind": "table", "columns": columns, "rows": rows, "update": True}])
+    assert ins.violations == [] and len(widths) == 2 and widths[0] == widths[1] > 8
