@@ -954,6 +954,12 @@ def _signed_tangent_colours(ex, ctx, i, first, beats, curves, low):
     return []
 
 
+def _line_through(y0: float, slope: float, var: str, a: float) -> str:
+    """The straight line of that slope through (a, y0), written in the curve's variable: "-1 + 2*(x - 1)"."""
+    sign, size = ("-", -slope) if slope < 0 else ("+", slope)
+    return f"{_fmt(y0)} {sign} {_fmt(size)}*({var} - {_fmt(a)})" if a else f"{_fmt(y0)} {sign} {_fmt(size)}*{var}"
+
+
 _TANGENT_AT = re.compile(r"\btangent(?:\s+line)?\s+at\s+(?:[a-zα-ω][\w₀-₉ₙ]{0,3}\s*=\s*(" + NUM + r")|\(\s*(" + NUM + r")\s*,\s*("
                          + NUM + r")\s*\))")
 
@@ -977,8 +983,7 @@ def _tangents_at(ex, ctx, i, f) -> list | None:
         said = re.match(r"[^.;]{0,20}?\bwith\s+slope\s+(" + NUM + r")", ex.sentence[m.end():])
         if said and abs(quantity(said.group(1)) - slope) > 1e-2 * (1.0 + abs(slope)):
             ctx.lost(i, f"the tangent at x = {_fmt(a)} has slope {_fmt(slope)}, not {said.group(1)}: drawn with the curve's")
-        sign, size = ("-", -slope) if slope < 0 else ("+", slope)
-        expr = f"{_fmt(fa)} {sign} {_fmt(size)}*({f.var} - {_fmt(a)})" if a else f"{_fmt(fa)} {sign} {_fmt(size)}*{f.var}"
+        expr = _line_through(fa, slope, f.var, a)
         label = f"slope = {_fmt(slope)}"
         curves.append(curve_spec(ctx, expr, label, "tangent", None))
         strings.append(label)
@@ -1017,9 +1022,7 @@ def _tangent(ex, ctx, i, first, beats, curves, low):
     if at and abs(quantity(at.group(3)) - fa) > 1e-3 * (1.0 + abs(fa)):
         ctx.lost(i, f"({at.group(2)}, {at.group(3)}) is not on the curve: the tangent is drawn at x = {_fmt(a)}, "
                     f"where the curve is at y = {_fmt(fa)}")
-    var = f.var
-    sign, size = ("-", -slope) if slope < 0 else ("+", slope)
-    expr = f"{_fmt(fa)} {sign} {_fmt(size)}*({var} - {_fmt(a)})" if a else f"{_fmt(fa)} {sign} {_fmt(size)}*{var}"
+    expr = _line_through(fa, slope, f.var, a)
     # its label: the one written after "tangent" ("a flat tangent line labeled "slope = 0""), else the one quoted
     own = re.search(r"\btangent\b[^\"\u201c]{0,40}?\blabell?ed\s+(?:as\s+)?[\"\u201c]([^\"\u201d]{1,60})[\"\u201d]", s, re.I)
     crossing = re.search(r"\b(?:cross\w*|meet\w*|hit\w*|reach\w*)\s+the\s+x[- ]?axis\b|\bx[- ]intercept\b", low)
