@@ -55,10 +55,13 @@ class GraphEdge(_Model):
                               validate_by_alias=True, serialize_by_alias=True)
     from_: NodeId = Field(alias="from", description="Node the edge starts at.", examples=["A"])
     to: NodeId = Field(description="Node the edge ends at (the arrow's head in a directed graph; the child in a "
-                       "tree).", examples=["B"])
+                       "tree); the same node as `from` for a loop (a state that stays itself).", examples=["B"])
     label: Label | None = Field(None, description="Weight or probability drawn at the edge's middle.",
                                 examples=[4, "1/2"])
     color: Colour | None = Field(None, description="Edge colour.", examples=["orange"])
+    side: Literal["up", "down", "left", "right"] | None = Field(
+        None, description="A loop (`from` and `to` the same node): the side of the node it bows out on (default: "
+        "away from the middle of the picture).", examples=["up"])
 
 
 StepAction = Literal["visit", "mark", "color", "note", "label", "path", "walk", "insert", "remove", "dim", "box"]

@@ -416,6 +416,13 @@ def drawing_object_words() -> str:
     return _load("vocabulary.json")["drawing_object_words"]
 
 
+def state_words() -> tuple[str, str, str]:
+    """Patterns of a state diagram: the nouns of shapes standing for states, an arrow between two of them, a
+    state's arrow back to itself."""
+    d = _load("vocabulary.json")
+    return d["state_nouns"], d["state_arrows"], d["state_loops"]
+
+
 def clock_nouns() -> str:
     """A pattern of the nouns that name a clock face (numbers round a circle)."""
     return _load("vocabulary.json")["clock_nouns"]

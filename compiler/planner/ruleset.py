@@ -10,7 +10,7 @@ from __future__ import annotations
 from . import (rules_array, rules_bar_chart, rules_cards, rules_charges, rules_circuit, rules_code, rules_comparison, rules_contour, rules_curve_shape,
                rules_drawing, rules_equation, rules_flow, rules_formula, rules_gas, rules_geometry, rules_graph, rules_grid, rules_icon,
                rules_message_chart, rules_lens, rules_network, rules_orbit, rules_pendulum, rules_number_line, rules_optics, rules_physics, rules_plot, rules_plot_marks,
-               rules_recall, rules_scene, rules_sequence, rules_stack, rules_steps, rules_table, rules_text, rules_transform,
+               rules_recall, rules_scene, rules_sequence, rules_stack, rules_states, rules_steps, rules_table, rules_text, rules_transform,
                rules_vector_plane, rules_wave)
 from .beats import Beat
 from .context import Context, Rule
@@ -27,7 +27,7 @@ def _only_if_nothing(rule: Rule) -> Rule:
 
 
 RULES: tuple[Rule, ...] = (
-    rules_scene.rule_clear, rules_stack.rule_stack, rules_message_chart.rule_box_messages, rules_text.rule_list_block, rules_recall.rule_recall, rules_array.rule_array, rules_graph.rule_graph,
+    rules_scene.rule_clear, rules_stack.rule_stack, rules_message_chart.rule_box_messages, rules_text.rule_list_block, rules_recall.rule_recall, rules_array.rule_array, rules_states.rule_states, rules_graph.rule_graph,
     rules_vector_plane.rule_vector_plane, rules_contour.rule_contour, rules_physics.rule_vector_sum, rules_lens.rule_lens, rules_pendulum.rule_pendulum, rules_gas.rule_gas, rules_charges.rule_charges, rules_orbit.rule_orbit,
     rules_geometry.rule_geometry, rules_optics.rule_optics, rules_physics.rule_spring, rules_physics.rule_physics, rules_message_chart.rule_message_chart,
     rules_circuit.rule_circuit, rules_number_line.rule_number_line, rules_wave.rule_wave,

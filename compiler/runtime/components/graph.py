@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import math
 
-from manim import (DOWN, LEFT, RIGHT, UP, AnimationGroup, Circle, Create, DiGraph, Dot, FadeIn, FadeOut, Graph,
-                   Line, ManimColor, RoundedRectangle, Succession, Transform, VGroup)
+from manim import (DOWN, LEFT, RIGHT, UP, AnimationGroup, ArcBetweenPoints, Circle, Create, DiGraph, Dot, FadeIn,
+                   FadeOut, Graph, Line, ManimColor, RoundedRectangle, Succession, Transform, VGroup)
 
 from ...components.graph import node_id, tree_place
 from ..style import colour, text
@@ -323,13 +323,62 @@ def _spread(pts: dict, vmobs: dict, pad: float = 0.12) -> float:
     return min(need, 4.0)
 
 
-def _edge_mob(u, v, col, directed: bool):
-    line = Line(u, v, buff=0.02, color=col, stroke_width=2.5)
-    if line.get_length() < 0.05:
+def _edge_mob(u, v, col, directed: bool, bend: float = 0.0, out=None):
+    """The edge from node body `u` to node body `v`: a straight line; an arc bowed to the left of its direction
+    by `bend` radians (a pair of arrows both ways between two states); a loop outside `u` towards `out` when
+    `u` is `v` (a state that goes to itself)."""
+    import numpy as np
+
+    if u is v:
+        return _loop(u, col, directed, out if out is not None else UP)
+    if not bend:
+        line = Line(u, v, buff=0.02, color=col, stroke_width=2.5)
+        if line.get_length() < 0.05:
+            return line
+        if directed:
+            line.add_tip(tip_length=0.2, tip_width=0.18)
         return line
+    cu, cv = u.get_center(), v.get_center()
+    d = cv - cu
+    d = d / (np.linalg.norm(d) or 1.0)
+    start = _rim(u, _turn(d, bend / 2))
+    end = _rim(v, _turn(-d, -bend / 2))
+    arc = ArcBetweenPoints(start, end, angle=-bend, color=col, stroke_width=2.5)
     if directed:
-        line.add_tip(tip_length=0.2, tip_width=0.18)
-    return line
+        arc.add_tip(tip_length=0.2, tip_width=0.18)
+    return arc
+
+
+def _turn(d, a: float):
+    """The vector `d` turned anticlockwise by `a` radians."""
+    import numpy as np
+
+    c, s = math.cos(a), math.sin(a)
+    return np.array([c * d[0] - s * d[1], s * d[0] + c * d[1], 0.0])
+
+
+def _rim(body, d):
+    """Where the ray from `body`'s centre along unit vector `d` leaves its outline (a circle or a box)."""
+    c = body.get_center()
+    hw, hh = body.width / 2, body.height / 2
+    if isinstance(body, Circle):
+        return c + d * hw
+    t = min(hw / abs(d[0]) if abs(d[0]) > 1e-9 else 1e9, hh / abs(d[1]) if abs(d[1]) > 1e-9 else 1e9)
+    return c + d * t
+
+
+def _loop(body, col, directed: bool, out):
+    """A loop from a node back to itself, bowed out on the side `out` (a unit vector)."""
+    import numpy as np
+
+    out = np.array(out, dtype=float)
+    out = out / (np.linalg.norm(out) or 1.0)
+    start, end = _rim(body, _turn(out, 0.45)), _rim(body, _turn(out, -0.45))
+    arc = ArcBetweenPoints(start, end, angle=-1.45 * math.pi, color=col, stroke_width=2.5)
+    if directed:
+        arc.add_tip(tip_length=0.18, tip_width=0.16)
+    arc.sbc_out = out
+    return arc
 
 
 def _box(m, pad: float = 0.04):
@@ -392,7 +441,7 @@ def build(theme: dict, *, nodes, edges=(), directed: bool = False, layout: str =
                     future.append(i)
                     info[i] = {"id": i, **({"at": s["at"]} if s.get("at") and len(s.get("nodes")) == 1 else {})}
             future_pairs += [(node_id(a), node_id(b)) for a, b in s.get("edges") or []]
-    pairs = [(e["from"], e["to"]) for e in edges]
+    pairs = [(e["from"], e["to"]) for e in edges if e["from"] != e["to"]]  # (a loop places nothing)
     placed: dict[str, list[str]] = {}
     known = {i: tuple(info[i]["at"]) for i in ids if info[i].get("at")}
     if ids and len(known) == len(ids):
@@ -434,8 +483,12 @@ def build(theme: dict, *, nodes, edges=(), directed: bool = False, layout: str =
     node_col = {i: (paint(info[i].get("color"), col) if info[i].get("color") else col) for i in all_ids}
     # one shape for the whole graph unless a node says otherwise: circles when every label is short
     shape = "box" if any(len(node_id(info[i].get("label", i))) > 3 for i in all_ids) else "circle"
-    vmobs = {i: _node_mob(theme, node_id(info[i].get("label", i)), node_col[i], info[i].get("shape") or shape, r)
-             .move_to(pts[i]) for i in all_ids}
+    # states written out in circles ("Sunny", "Rainy"): every circle grows to hold the longest, within reason
+    words = [node_id(info[i].get("label", i)) for i in all_ids
+             if (info[i].get("shape") or shape) == "circle" and len(node_id(info[i].get("label", i))) > 3]
+    rc = max(r, min(max((text(w, theme, size=22).width for w in words), default=0.0) / 1.5, 0.8))
+    vmobs = {i: _node_mob(theme, node_id(info[i].get("label", i)), node_col[i], info[i].get("shape") or shape,
+                          rc if (info[i].get("shape") or shape) == "circle" else r).move_to(pts[i]) for i in all_ids}
     spread = _spread(pts, vmobs)
     if spread > 1.0:  # nodes wider than their spacing (long labels, dense layouts): spread them out
         pts = {i: p * spread for i, p in pts.items()}
@@ -456,13 +509,17 @@ def build(theme: dict, *, nodes, edges=(), directed: bool = False, layout: str =
             graph.sbc_rim = face  # (drawn by the entrance: the nodes and edges enter one by one)
     emobs = {}
     seen = set()
+    both = {(e["from"], e["to"]) for e in edges} if directed else set()
+    middle = np.mean([pts[i] for i in all_ids], axis=0) if all_ids else np.zeros(3)
     for e in edges:
         key = (e["from"], e["to"])
-        if key in seen or (not directed and key[::-1] in seen) or key[0] == key[1]:
+        if key in seen or (not directed and key[::-1] in seen):
             continue
         seen.add(key)
         ecol = paint(e.get("color"), EDGE_GREY) if e.get("color") else ManimColor(EDGE_GREY)
-        m = _edge_mob(vmobs[key[0]].body, vmobs[key[1]].body, ecol, directed)
+        bend = 0.55 if key[::-1] in both and key[0] != key[1] else 0.0  # arrows both ways: two arcs, apart
+        m = _edge_mob(vmobs[key[0]].body, vmobs[key[1]].body, ecol, directed, bend,
+                      _loop_side(pts[key[0]], middle, e.get("side")) if key[0] == key[1] else None)
         graph._graph.add_edge(*key)
         graph.edges[key] = m
         graph.add(m)
@@ -518,9 +575,28 @@ def build(theme: dict, *, nodes, edges=(), directed: bool = False, layout: str =
     return g
 
 
+def _loop_side(p, middle, asked=None):
+    """Which way a node's loop bows: the side written ("above", "below"…), else up or down, away from the
+    middle of the picture."""
+    sides = {"up": UP, "down": DOWN, "left": LEFT, "right": RIGHT}
+    if asked in sides:
+        return sides[asked]
+    return DOWN if p[1] < middle[1] - 1e-6 else UP
+
+
 def _place_edge_label(t, edge, taken: list) -> None:
     import numpy as np
 
+    out = getattr(edge, "sbc_out", None)
+    if out is not None or isinstance(edge, ArcBetweenPoints):
+        # a loop or an arc: the label just outside the curve's middle, on its outer side
+        mid = edge.point_from_proportion(0.5)
+        chord = (edge.get_start() + edge.get_end()) / 2
+        n = out if out is not None else mid - chord
+        n = n / (np.linalg.norm(n) or 1.0)
+        t.move_to(mid + n * (0.12 + 0.5 * abs(n[0]) * t.width + 0.5 * abs(n[1]) * t.height))
+        taken.append(_box(t))
+        return
     start, end = edge.get_start(), edge.get_end()
     d = end - start
     n = np.array([-d[1], d[0], 0.0])

@@ -1,0 +1,107 @@
+"""Round 23 (fresh hold-out storyboards): state diagrams — named states joined by labelled arrows both ways and
+arrows from a state back to itself."""
+
+from __future__ import annotations
+
+from compiler import dryrun
+from compiler.generate import generate_scene
+from compiler.models import Storyboard
+from compiler.plan import plan_storyboard
+from compiler.timing import estimate_timings, time_plan
+
+from .conftest import planned_scene as planned
+from .conftest import scene
+
+THEME = {"text": "#FFFFFF", "accent": "#58C4DD", "background": "#0F0F1A", "font": "DejaVu Sans", "roles": {}}
+
+MARKOV = ('1. Draw two large circles: left at (-3, 0) labeled "Sunny", right at (3, 0) labeled "Rainy".\n'
+          '2. Draw a self-loop on top of Sunny labeled "0.8".\n'
+          '3. Draw a curved arrow from Sunny to Rainy (upper arc) labeled "0.2".\n'
+          '4. Draw a curved arrow from Rainy to Sunny (lower arc) labeled "0.4".\n'
+          '5. Draw a self-loop on top of Rainy labeled "0.6".\n'
+          '6. At the bottom write "Each arrow: probability of tomorrow given today".')
+
+
+def _dry_run(visuals: list, audio: str = "One. Two. Three. Four."):
+    sb = Storyboard.model_validate({"scenes": [scene("x", audio, visuals=visuals)]})
+    (ts,) = time_plan(plan_storyboard(sb), estimate_timings(sb)).scenes
+    gen = generate_scene(ts)
+    return gen.code, dryrun.run_scene(gen.code, gen.class_name, 1)
+
+
+def test_a_state_diagram_is_one_graph_with_its_loops_and_arrows_both_ways():
+    beats, notes = planned(MARKOV)
+    (g,) = [b for b in beats if b.kind == "graph"]
+    assert g.params["directed"] is True
+    assert g.params["nodes"] == [{"id": "Sunny", "at": [-3, 0], "shape": "circle"},
+                                 {"id": "Rainy", "at": [3, 0], "shape": "circle"}]
+    assert g.params["edges"] == [
+        {"from": "Sunny", "to": "Sunny", "label": 0.8, "side": "up"}, {"from": "Sunny", "to": "Rainy", "label": 0.2},
+        {"from": "Rainy", "to": "Sunny", "label": 0.4}, {"from": "Rainy", "to": "Rainy", "label": 0.6, "side": "up"}]
+    # before: two circles both named "Sunny", "Rainy" and the loops' labels as loose text, the arrows joined nothing
+    assert not [b for b in beats if b.kind in ("drawing", "text") and b.strings[0] in ("Rainy", "0.8", "0.6")]
+    assert not [n for n in notes if "loop" in n]
+
+
+def test_arrows_and_loops_written_in_a_list_take_their_labels_and_sides():
+    beats, _ = planned('1. Draw three states as circles: "A" at (-3, 0), "B" at (0, 2), "C" at (3, 0).\n'
+                       '2. Arrows: "A" → "B" 0.5, "B" → "C" 0.3, C → A with probability 1; a self-loop on A labeled '
+                       '0.5 and a loop below B (0.7).')
+    (g,) = [b for b in beats if b.kind == "graph"]
+    assert g.params["edges"] == [
+        {"from": "A", "to": "B", "label": 0.5}, {"from": "B", "to": "C", "label": 0.3}, {"from": "C", "to": "A", "label": 1},
+        {"from": "A", "to": "A", "label": 0.5}, {"from": "B", "to": "B", "label": 0.7, "side": "down"}]
+    beats, _ = planned('1. Draw two nodes "Healthy" and "Sick" side by side.\n'
+                       '2. Draw an arrow from Healthy to Sick labeled "0.1" and an arrow from Sick back to Healthy '
+                       'labeled "0.5".\n'
+                       '3. Add loops: Healthy stays Healthy with probability 0.9, shown as a loop above Healthy labeled '
+                       '"0.9"; a loop above Sick labeled "0.5".')
+    (g,) = [b for b in beats if b.kind == "graph"]
+    assert [(e["from"], e["to"], e.get("label")) for e in g.params["edges"]] == [
+        ("Healthy", "Sick", 0.1), ("Sick", "Healthy", 0.5), ("Healthy", "Healthy", 0.9), ("Sick", "Sick", 0.5)]
+
+
+def test_names_in_a_progression_or_a_cycle_of_formulas_are_not_a_state_diagram():
+    # states of a message chart written as "->" progressions; a cycle of derivatives; one arrow between two shapes
+    for details in ('Draw two vertical timelines "Client" and "Server". State labels down the sides: client: "CLOSED" -> '
+                    '"SYN-SENT" -> "ESTABLISHED"; server: "LISTEN" -> "SYN-RECEIVED" -> "ESTABLISHED".',
+                    'Draw a tiny green dot labeled "seed" on the left and a large circle labeled "tree" on the right, '
+                    'with an arrow from seed to tree labeled "years".'):
+        beats, _ = planned(details)
+        assert not [b for b in beats if b.rule.startswith("graph:states")], details
+
+
+def test_loops_and_arcs_both_ways_are_drawn_apart_with_their_labels_outside():
+    from manim import ArcBetweenPoints
+
+    from compiler.runtime.components import graph
+
+    mob = graph.build(THEME, nodes=[{"id": "Sunny", "at": [-3, 0], "shape": "circle"},
+                                    {"id": "Rainy", "at": [3, 0], "shape": "circle"}], directed=True,
+                      edges=[{"from": "Sunny", "to": "Sunny", "label": "0.8"}, {"from": "Sunny", "to": "Rainy", "label": "0.2"},
+                             {"from": "Rainy", "to": "Sunny", "label": "0.4"},
+                             {"from": "Rainy", "to": "Rainy", "label": "0.6", "side": "down"}])
+    edges = mob.graph.edges
+    assert set(edges) == {("Sunny", "Sunny"), ("Sunny", "Rainy"), ("Rainy", "Sunny"), ("Rainy", "Rainy")}
+    sunny, rainy = mob.vmobs["Sunny"], mob.vmobs["Rainy"]
+    assert all(isinstance(m, ArcBetweenPoints) for m in edges.values())
+    # the loops bow out above Sunny (the default, away from the middle) and below Rainy (the side asked)
+    assert edges[("Sunny", "Sunny")].get_bottom()[1] > sunny.get_center()[1]
+    assert edges[("Rainy", "Rainy")].get_top()[1] < rainy.get_center()[1]
+    # the two arrows between them are two arcs, one above and one below the line through the centres
+    y0 = sunny.get_center()[1]
+    assert edges[("Sunny", "Rainy")].point_from_proportion(0.5)[1] > y0 + 0.1
+    assert edges[("Rainy", "Sunny")].point_from_proportion(0.5)[1] < y0 - 0.1
+    labels = mob.labels_by_edge
+    assert labels[("Sunny", "Sunny")].get_bottom()[1] > edges[("Sunny", "Sunny")].get_top()[1] - 0.05
+    assert labels[("Sunny", "Rainy")].get_center()[1] > labels[("Rainy", "Sunny")].get_center()[1]
+    # states written out in circles share one radius, big enough for the longest name
+    assert abs(sunny.body.width - rainy.body.width) < 1e-6 and sunny.label.width < sunny.body.width
+
+
+def test_a_state_diagram_renders_in_a_scene():
+    code, ins = _dry_run([{"kind": "graph", "directed": True, "nodes": ["S", "R"],
+                           "edges": [{"from": "S", "to": "S", "label": 0.7}, {"from": "S", "to": "R", "label": 0.3},
+                                     {"from": "R", "to": "S", "label": 0.5}, {"from": "R", "to": "R", "label": 0.5}],
+                           "steps": [{"action": "path", "nodes": ["S", "R", "S"]}]}])
+    assert "'to': 'S'" in code and ins.violations == []
