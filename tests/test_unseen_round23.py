@@ -1,5 +1,6 @@
 """Round 23 (fresh hold-out storyboards): state diagrams — named states joined by labelled arrows both ways and
-arrows from a state back to itself."""
+arrows from a state back to itself; named points on axes, the polygon joining them and the Bézier curve they
+control."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from compiler import dryrun
 from compiler.generate import generate_scene
 from compiler.models import Storyboard
 from compiler.plan import plan_storyboard
+from compiler.planner.rules_control_points import bezier, named_points
 from compiler.timing import estimate_timings, time_plan
 
 from .conftest import planned_scene as planned
@@ -105,3 +107,44 @@ def test_a_state_diagram_renders_in_a_scene():
                                      {"from": "R", "to": "S", "label": 0.5}, {"from": "R", "to": "R", "label": 0.5}],
                            "steps": [{"action": "path", "nodes": ["S", "R", "S"]}]}])
     assert "'to': 'S'" in code and ins.violations == []
+
+
+def test_named_points_get_axes_of_their_own_with_the_segments_between_them():
+    assert named_points("P₀ = (0, 0), P1 = (1, 3), Q_0 = (2, 4) and A(5, -1)") == [
+        ("P₀", 0, 0), ("P1", 1, 3), ("Q_0", 2, 4), ("A", 5, -1)]
+    beats, notes = planned("Plot the control points P₀ = (0, 0), P₁ = (2, 4), P₂ = (4, 0) and the dashed segments P₀P₁ "
+                           "and P₁P₂.")
+    (p,) = [b for b in beats if b.kind == "plot"]
+    assert [(q["x"], q["y"], q["label"]) for q in p.params["points"]] == [(0, 0, "P₀"), (2, 4, "P₁"), (4, 0, "P₂")]
+    assert p.params["segments"] == [{"start": [0, 0], "end": [2, 4], "style": "dashed"},
+                                    {"start": [2, 4], "end": [4, 0], "style": "dashed"}]
+    assert p.params["x_range"][0] < 0 < 4 < p.params["x_range"][1] and p.params["y_range"][1] > 4
+    assert not [n for n in notes if n.startswith("SB301")]  # before: "nothing to draw"
+    beats, _ = planned("Draw the segment from P₀ = (0, 0) to P₁ = (2, 4) on the grid.")
+    (p,) = [b for b in beats if b.kind == "plot"]
+    assert p.params["segments"] == [{"start": [0, 0], "end": [2, 4], "style": "line"}]
+    # a table of points is a table, not axes
+    beats, _ = planned('Show a table with columns "Point", "Weight":\nP₀ = (0, 0) | 0.42\nP₁ = (1, 3) | 0.42')
+    assert not [b for b in beats if b.kind == "plot"]
+
+
+def test_a_bezier_curve_is_computed_from_the_control_points_on_screen():
+    assert bezier([(0, 0), (2, 4), (4, 0)], 2) == [[0, 0], [2, 2], [4, 0]]  # B(0.5) = (2, 2)
+    cubic = bezier([(0, 0), (1, 3), (4, 3), (5, 0)], 4)
+    assert cubic[1] == [1.0625, 1.6875] and cubic[2] == [2.5, 2.25]  # B(0.25), B(0.5) as the storyboard computes
+    beats, notes = planned("Step 1: Draw a faint coordinate grid with x from -1 to 6 and y from -1 to 4.\n"
+                           'Step 2: Place four dots P₀ = (0, 0), P₁ = (1, 3), P₂ = (4, 3), P₃ = (5, 0) and label them '
+                           '"P₀", "P₁", "P₂", "P₃".\n'
+                           "Step 3: Connect them in order with a dashed grey polyline (the control polygon).\n"
+                           "Step 4: Draw the cubic Bézier curve defined by these four points, starting at P₀ and ending "
+                           "at P₃.\n"
+                           'Step 5: Show the line "Fonts • Vector graphics • Animation paths" at the bottom.')
+    assert [b.kind for b in beats][:4] == ["plot"] * 4  # ("Vector graphics" is not a plane of vectors)
+    polygon, curve = beats[2], beats[3]
+    assert [s["end"] for s in polygon.params["segments"]] == [[1, 3], [4, 3], [5, 0]]
+    line = curve.params["series"][0]["points"]
+    assert line[0] == [0, 0] and line[-1] == [5, 0] and [2.5, 2.25] in line
+    assert not [n for n in notes if n.startswith("SB301")]
+    # a degree written otherwise than the control points give is said
+    _, notes = planned("Plot the points P₀ = (0, 0), P₁ = (2, 4), P₂ = (4, 0). Draw the cubic Bézier curve they control.")
+    assert any("cubic Bézier curve needs 4 control points" in n for n in notes)

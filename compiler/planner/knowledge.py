@@ -416,6 +416,12 @@ def drawing_object_words() -> str:
     return _load("vocabulary.json")["drawing_object_words"]
 
 
+def control_point_words() -> tuple[str, str]:
+    """Patterns of the words asking for a control polygon through named points, and for the curve they control."""
+    d = _load("vocabulary.json")
+    return d["control_polygon_words"], d["control_curve_words"]
+
+
 def state_words() -> tuple[str, str, str]:
     """Patterns of a state diagram: the nouns of shapes standing for states, an arrow between two of them, a
     state's arrow back to itself."""

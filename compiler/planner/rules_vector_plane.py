@@ -503,7 +503,7 @@ def _relabel_shapes(ex: Extracted, ctx: Context, i: int) -> list[str]:
     return placed
 
 
-_ABOUT_VECTORS = (r"\bvectors?\b|\bmatri(?:x|ces)\b|\btransformations?\b|\bbasis\b|[îĵ]|\b[ij][- ]hat\b|\beigen\w*|"
+_ABOUT_VECTORS = (r"\bvectors?\b(?!\s+(?:graphics|art|images?|fonts?|drawings?|formats?)\b)|\bmatri(?:x|ces)\b|\btransformations?\b|\bbasis\b|[îĵ]|\b[ij][- ]hat\b|\beigen\w*|"
                   r"\bspan\b|\blinear maps?\b|\bcomplex\s*(?:plane|numbers?)\b|\bargand\b|\bdet(?:erminant)?\b")
 
 

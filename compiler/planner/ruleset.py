@@ -7,7 +7,7 @@ fallbacks that only run when nothing else drew anything for the sentence.
 
 from __future__ import annotations
 
-from . import (rules_array, rules_bar_chart, rules_cards, rules_charges, rules_circuit, rules_code, rules_comparison, rules_contour, rules_curve_shape,
+from . import (rules_array, rules_bar_chart, rules_cards, rules_charges, rules_circuit, rules_code, rules_comparison, rules_contour, rules_control_points, rules_curve_shape,
                rules_drawing, rules_equation, rules_flow, rules_formula, rules_gas, rules_geometry, rules_graph, rules_grid, rules_icon,
                rules_message_chart, rules_lens, rules_network, rules_orbit, rules_pendulum, rules_number_line, rules_optics, rules_physics, rules_plot, rules_plot_marks,
                rules_recall, rules_scene, rules_sequence, rules_stack, rules_states, rules_steps, rules_table, rules_text, rules_transform,
@@ -32,7 +32,7 @@ RULES: tuple[Rule, ...] = (
     rules_geometry.rule_geometry, rules_optics.rule_optics, rules_physics.rule_spring, rules_physics.rule_physics, rules_message_chart.rule_message_chart,
     rules_circuit.rule_circuit, rules_number_line.rule_number_line, rules_wave.rule_wave,
     rules_plot.rule_axis_labels, rules_curve_shape.rule_shaped_curve, rules_curve_shape.rule_curve_through_points, rules_curve_shape.rule_feature_labels,
-    rules_plot_marks.rule_plot_ops, rules_equation.rule_matrix_labels, rules_scene.rule_text_update, rules_text.rule_panel,
+    rules_control_points.rule_control_points, rules_plot_marks.rule_plot_ops, rules_equation.rule_matrix_labels, rules_scene.rule_text_update, rules_text.rule_panel,
     rules_scene.rule_arrow_between, rules_formula.rule_formula_target, rules_formula.rule_formula_labels,
     rules_grid.rule_computed_cells, rules_scene.rule_highlight,
     rules_scene.rule_title,

@@ -1,0 +1,164 @@
+"""Planner rules for named points on axes and what is built from them: the points themselves (a plot of
+their own when none is on screen), the dashed segments or polyline joining them in order, and the Bézier
+curve they control.
+
+    Plot the control points P₀ = (0, 0), P₁ = (2, 4), P₂ = (4, 0) and the dashed segments P₀P₁ and P₁P₂.
+    Connect them in order with a dashed grey polyline (the control polygon).
+    Draw the cubic Bézier curve defined by these four points, starting at P₀ and ending at P₃.
+
+A Bézier curve is computed here (de Casteljau's construction, sampled) and drawn as a line through the
+samples; its degree is the number of control points less one, and a degree written otherwise is said. The
+words are data (`planner/data/vocabulary.json`: `control_polygon_words`, `control_curve_words`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..formula import nice_range
+from .beats import Beat
+from .context import Context, _beat, _kw
+from .extract import Extracted
+from .knowledge import component_nouns, control_point_words
+from .quantity import NUM, quantity
+from .rules_plot import clean_number
+from .rules_plot_marks import _extend, plot_on_screen
+
+_SUB = "₀₁₂₃₄₅₆₇₈₉"
+# "P₀ = (0, 0)", "P1 = (1, 3)", "A(1, 2)", "Q_0 = (1, 2)": a short name, then its coordinates
+NAMED = re.compile(r"(?<![\w'])([A-Z](?:_?[0-9" + _SUB + r"]{1,2}|[a-z]?'?))\s*(?:=\s*)?\(\s*(" + NUM + r")\s*,\s*("
+                   + NUM + r")\s*\)")
+_DEGREE = {"linear": 1, "quadratic": 2, "cubic": 3, "quartic": 4}
+
+
+def named_points(sentence: str) -> list[tuple[str, float, float]]:
+    """The named points a sentence writes with their coordinates, in order, each once."""
+    out: dict[str, tuple[str, float, float]] = {}
+    for m in NAMED.finditer(sentence):
+        if re.search(r"=\s*[^=(]*$", sentence[max(0, m.start() - 40):m.start()]) and re.search(
+                r"\b(?:lerp|B|Q)\(", sentence[max(0, m.start() - 40):m.start()]):
+            continue  # "B(0.5) = lerp(Q₀, Q₁, 0.5) = (2, 2)": a result of a line, not a point named here
+        out.setdefault(m.group(1), (m.group(1), clean_number(quantity(m.group(2))), clean_number(quantity(m.group(3)))))
+    return list(out.values())
+
+
+def _subscripted(name: str) -> str:
+    """"P0", "P_0" -> "P₀": the name as a subscript reads on screen (the details mix both ways)."""
+    m = re.fullmatch(r"([A-Z])_?([0-9]{1,2})", name)
+    return m.group(1) + m.group(2).translate(str.maketrans("0123456789", _SUB)) if m else name
+
+
+def _range(values: list[float]) -> list[float]:
+    lo, hi = min(values + [0.0]), max(values + [0.0])
+    pad = max(1.0, (hi - lo) * 0.15)
+    a, b, _ = nice_range(lo - pad, hi + pad, include_zero=True, ticks=6)
+    return [clean_number(a), clean_number(b)]
+
+
+def _chain(pts: list[dict]) -> list[dict]:
+    """Dashed segments joining the points in order: a control polygon."""
+    return [{"start": [a["x"], a["y"]], "end": [b["x"], b["y"]], "style": "dashed"} for a, b in zip(pts, pts[1:])]
+
+
+def _named_pairs(sentence: str, pts: list[dict]) -> list[dict]:
+    """"the dashed segments P₀P₁ and P₁P₂": segments between two points named together."""
+    by = {p["name"]: p for p in pts}
+    names = "|".join(re.escape(n) for n in sorted(by, key=len, reverse=True))
+    if not names:
+        return []
+    out = []
+    bare = NAMED.sub(lambda m: m.group(1), sentence)  # "from P₀ = (0, 0) to P₁ = (2, 4)": the names
+    found = [(m, "dashed") for m in re.finditer(r"(?<![\w'])(" + names + r")\s*[-–]?\s*(" + names + r")(?![\w'])", bare)]
+    found += [(m, "dashed" if re.search(r"\bdashed\b", bare[max(0, m.start() - 30):m.start()], re.I) else "line")
+              for m in re.finditer(r"\b(?:segments?|line)\s+(?:\w+\s+){0,2}?from\s+(" + names + r")\s+to\s+(" + names + r")"
+                                   r"(?![\w'])", bare, re.I)]
+    for m, style in found:
+        a, b = by[m.group(1)], by[m.group(2)]
+        seg = {"start": [a["x"], a["y"]], "end": [b["x"], b["y"]], "style": style}
+        if a is not b and seg not in out:
+            out.append(seg)
+    return out
+
+
+def bezier(control: list[tuple[float, float]], samples: int = 32) -> list[list[float]]:
+    """Points along the Bézier curve of the control points (de Casteljau's construction at even steps of t)."""
+    out = []
+    for k in range(samples + 1):
+        t = k / samples
+        pts = list(control)
+        while len(pts) > 1:  # ends: one point fewer each round, len(pts) falls to 1
+            pts = [((1 - t) * a[0] + t * b[0], (1 - t) * a[1] + t * b[1]) for a, b in zip(pts, pts[1:])]
+        out.append([round(pts[0][0], 4), round(pts[0][1], 4)])
+    return out
+
+
+def _other_picture(low: str) -> bool:
+    """Does the sentence name a picture that is not axes ("a table with columns …", "vectors", "a triangle")?"""
+    polygon, _ = control_point_words()
+    low = re.sub(polygon + r"|\b(?:on|onto|in)\s+the\s+grid\b(?!\s+of\b)", " ", low)  # (the axes' own grid)
+    spans = []
+    for pattern, kinds in component_nouns():
+        for m in re.finditer(r"\b(?:" + pattern + r")\b", low):
+            if "plot" in kinds or "scatter" in kinds:
+                spans.append(m.span())
+            elif not any(a <= m.start() < b for a, b in spans):
+                return True
+    return re.search(r"\b(?:vectors?|triangles?|rectangles?|circles?|arrows?|lens|rays?)\b", low) is not None
+
+
+def _wants(low: str) -> tuple[bool, bool]:
+    polygon, curve = control_point_words()
+    return re.search(polygon, low) is not None, re.search(curve, low) is not None
+
+
+def _curve(ex: Extracted, ctx: Context, i: int, control: list[dict]) -> dict | None:
+    low = ex.bare.lower()
+    degree = next((d for w, d in _DEGREE.items() if re.search(r"\b" + w + r"\b", low)), None)
+    if len(control) < 2:
+        return None
+    if degree is not None and degree != len(control) - 1:
+        ctx.lost(i, f"a {next(w for w, d in _DEGREE.items() if d == degree)} Bézier curve needs {degree + 1} control "
+                    f"points; the {len(control)} on screen give one of degree {len(control) - 1}, which is drawn")
+    return {"points": bezier([(p["x"], p["y"]) for p in control]), "dots": False}
+
+
+def rule_control_points(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
+    """Named points with their own plot when none is on screen; the polygon and the Bézier curve they control."""
+    if any(b.detail_index == i and b.source == ex.sentence for b in ctx.beats):
+        return []  # a picture already drawn for this sentence (a triangle's corners, vectors)
+    low = ex.bare.lower()
+    polygon, curve = _wants(low)
+    state = plot_on_screen(ctx)
+    named = named_points(ex.sentence)
+    if state is None:
+        if len(named) < 2 or not re.search(r"\b(?:plot|place|draw|mark|show|put)\w*\b", low) or _other_picture(low):
+            return []
+        pts = [{"x": x, "y": y, "label": _subscripted(n), "name": n} for n, x, y in named[:12]]
+        segments = _named_pairs(ex.sentence, pts) or (_chain(pts) if polygon else [])
+        series = [s for s in [_curve(ex, ctx, i, pts)] if s] if curve else []
+        strings = [p["label"] for p in pts]
+        ctx.consumed.update(strings + [n for n, _, _ in named])
+        ctx.stop = True
+        return [_beat("plot", "plot:named-points", ex, i, strings, _kw(" ".join(strings) + " points"),
+                      x_range=_range([p["x"] for p in pts]), y_range=_range([p["y"] for p in pts]), numbers=True,
+                      points=[{k: v for k, v in p.items() if k != "name"} for p in pts], segments=segments or None,
+                      series=series or None)]
+    if not (polygon or curve) or named:
+        return []
+    first, beats = state
+    # the control points: the first points marked on the plot (points added later are the construction's)
+    control = next(([p for p in b.params["points"] if isinstance(p.get("x"), (int, float))] for b in beats
+                    if len(b.params.get("points") or []) >= 2), [])
+    if len(control) < 2:
+        return []
+    out: dict = {}
+    if polygon:
+        out["segments"] = _chain(control)
+    if curve:
+        s = _curve(ex, ctx, i, control)
+        if s:
+            out["series"] = [s]
+    if not out:
+        return []
+    ctx.stop = True
+    return [_extend(ex, ctx, i, "plot:control-polygon" if not curve else "plot:bezier", [], **out)]
