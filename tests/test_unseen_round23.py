@@ -148,3 +148,43 @@ def test_a_bezier_curve_is_computed_from_the_control_points_on_screen():
     # a degree written otherwise than the control points give is said
     _, notes = planned("Plot the points P₀ = (0, 0), P₁ = (2, 4), P₂ = (4, 0). Draw the cubic Bézier curve they control.")
     assert any("cubic Bézier curve needs 4 control points" in n for n in notes)
+
+
+def test_right_and_midpoint_rectangles_take_the_heights_the_sentence_describes():
+    axes = "Draw axes with x from 0 to 2.5 and y from 0 to 4.5 and plot the curve y = x^2.\n"
+    for words, sample in (("whose top-right corners touch the curve", "right"),
+                          ("whose top-left corners touch the curve", "left"),
+                          ("; the curve passes through the middle of each top edge", "mid")):
+        beats, _ = planned(axes + f"Draw 4 rectangles of width 0.5 {words}.")
+        (r,) = [b for b in beats if b.rule == "plot:riemann"]
+        assert r.params["area"]["sample"] == sample, words
+    # the slices written give the stretch and the count; they are not rows of boxes
+    beats, _ = planned(axes + "Draw rectangles with heights 0.25, 1, 2.25 and 4 over the slices [0, 0.5], [0.5, 1], "
+                              "[1, 1.5], [1.5, 2], the right endpoints on the curve.")
+    (r,) = [b for b in beats if b.rule == "plot:riemann"]
+    assert r.params["area"] == {"a": 0, "b": 2, "rectangles": 4, "sample": "right"}
+    assert not [b for b in beats if b.kind == "sequence"]
+    # the way is said by the scene's title; moving the rectangles is said, never drawn as new ones
+    sb = Storyboard.model_validate({"scenes": [scene('Title: "Midpoint Rule".\n' + axes + "Draw 4 rectangles of width "
+                                                     "0.5 with those heights.\nThen slide all 4 rectangles one slot to "
+                                                     "the left.", "One. Two. Three.")]})
+    plan = plan_storyboard(sb)
+    (r,) = [b for b in plan.scenes[0].beats if b.rule == "plot:riemann"]
+    assert r.params["area"]["sample"] == "mid"
+    assert any("rectangles on screen are not moved" in n.message for n in plan.diagnostics)
+
+
+def test_axes_labelled_in_turn_right_after_they_are_drawn():
+    beats, notes = planned('Draw axes: x-axis from 0 to 2.5, y-axis from 0 to 4.5. Label them "x" and "y".')
+    (p,) = beats
+    assert (p.params["x_label"], p.params["y_label"]) == ("x", "y")
+    assert not notes  # before: "x, y" written as a caption
+
+
+def test_a_place_then_what_a_new_picture_has_brings_nothing_back():
+    sb = Storyboard.model_validate({"scenes": [
+        scene('On the right side, show a small rectangle with the label "area = width × height", then write "Idea: '
+              'approximate the region with rectangles" under it.', "One."),
+        scene('Show a table on the right with columns "midpoint m" and "f(m)":\n0.25 | 0.0625\n0.75 | 0.5625', "Two.")]})
+    plan = plan_storyboard(sb)
+    assert [b.kind for b in plan.scenes[1].beats] == ["table"]

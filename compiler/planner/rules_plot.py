@@ -161,6 +161,11 @@ def rule_axis_labels(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if target is None or not (chart_on_screen(ctx, target.kind) is target or ctx.beats[-1] is target):
         return []
     x, y = _axis_labels(ex)
+    both = re.match(r"\W*(?:and\s+|then\s+)?label\s+(?:them|the\s+(?:two\s+)?axes|both\s+axes|its\s+axes)\s+(?:as\s+)?"
+                    r"[\"\u201c]([^\"\u201d]{1,30})[\"\u201d]\s*(?:,|and|,\s*and)\s*[\"\u201c]([^\"\u201d]{1,30})[\"\u201d]\s*\.?\s*$",
+                    ex.sentence, re.I)
+    if both and not (x or y) and ctx.beats[-1] is target:
+        x, y = both.group(1).strip(), both.group(2).strip()  # 'Label them "x" and "y".' right after the axes: in turn
     if not (x or y) or {q for q in ex.quoted} - {x, y}:
         return []
     new = {k: v for k, v in (("x_label", x), ("y_label", y)) if v and target.params.get(k) != v}

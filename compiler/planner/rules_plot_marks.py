@@ -1379,15 +1379,40 @@ def _riemann(ex, ctx, i, first, beats, curves, low):
     m = re.search(r"\b(?:(\d{1,2})|(" + "|".join(WORD_NUMBERS) + r"))\s+(?:(?:equal|thin|vertical|narrow|tall)\s+)*"
                   r"(?:(left|right|mid(?:dle)?|midpoint)[- ](?:end[- ]?point\s+|hand\s+)?)?(?:(?:equal|thin|thinner|narrower|"
                   r"smaller|vertical|new)\s+)*rectangles\b", low)
-    riemann = re.search(r"\briemann\s+sums?\b", low)
+    riemann = re.search(r"\briemann\s+sums?\b", low) or (
+        re.search(r"\brectangles\b", low) and len(re.findall(r"\[\s*" + NUM + r"\s*,\s*" + NUM + r"\s*\]", low)) >= 2)
     if not (m or riemann) or not curves:
         return None
+    if re.match(r"\W*(?:now\s+|then\s+|so\s+)?(?:they|it|these|those|this)\s+(?!rectangles?\b)", low):
+        return None  # "Now they coincide with the first three right rectangles": what is on screen, described
+    before = next((b.params["area"] for b in reversed(beats) if (b.params.get("area") or {}).get("rectangles")), None)
+    if before is not None and re.search(r"\b(?:slid\w*|shift\w*|mov\w*)\s+(?:all\s+)?(?:the\s+)?(?:\w+\s+){0,2}?rectangles\b",
+                                        low):
+        # "slide all 4 left rectangles one slot to the left": the rectangles on screen moving — not drawn, said
+        ctx.lost(i, "the rectangles on screen are not moved: they stay where they are")
+        return []
     n = int(m.group(1)) if m and m.group(1) else WORD_NUMBERS.get(m.group(2), 0) if m else 0
     nm = re.search(r"\bn\s*=\s*(\d{1,2})\b", low)
     n = n or (int(nm.group(1)) if nm else 0)
     lo, hi = _x_range(first, curves)
     span = re.search(r"\bfrom\s+(?:x\s*=\s*)?(" + NUM + r")\s+to\s+(?:x\s*=\s*)?(" + NUM + r")", low)
-    a, b = (quantity(span.group(1)), quantity(span.group(2))) if span else (lo, hi)
+    # "over the slices [0, 0.5], [0.5, 1], [1, 1.5], [1.5, 2]": the slices written, end to end
+    slices = [(quantity(x), quantity(y)) for x, y in re.findall(r"\[\s*(" + NUM + r")\s*,\s*(" + NUM + r")\s*\]", low)]
+    if len(slices) >= 2 and all(abs(p[1] - q[0]) < 1e-9 for p, q in zip(slices, slices[1:])) and all(
+            abs((x1 - x0) - (slices[0][1] - slices[0][0])) < 1e-9 and x1 > x0 for x0, x1 in slices) and (
+            not n or n == len(slices)):
+        n = len(slices)
+        a, b = slices[0][0], slices[-1][1]
+        span = True
+        ex.prose[:] = []
+        if not ex.quoted:
+            ctx.stop = True  # (the slices are the rectangles', not lists of their own)
+    elif span:
+        a, b = quantity(span.group(1)), quantity(span.group(2))
+    elif before is not None and not re.search(r"\bwidth\b|\bΔx\b|\bdx\b", low):
+        a, b = before["a"], before["b"]  # "Draw 4 rectangles …" again: over the stretch of the ones before
+    else:
+        a, b = lo, hi
     width = re.search(r"\b(?:of\s+)?width\s+(?:of\s+)?(" + NUM + r")|\bΔx\s*=\s*(" + NUM + r")|\bdx\s*=\s*(" + NUM + r")", low)
     w = quantity(next(g for g in width.groups() if g)) if width else None
     if w and n and not span:
@@ -1401,10 +1426,21 @@ def _riemann(ex, ctx, i, first, beats, curves, low):
         "left")
     if re.search(r"\bmid-?points?\b", low) and not (m and m.group(3)):
         where = "mid"  # "using midpoints", "at the midpoint of each"
+    # "whose top-right corners touch the curve", "the curve passes through the middle of each top edge"
+    corner = re.search(r"\btop[- ](left|right)\s+corners?\b|\b(middle|centre|center)\s+of\s+(?:each|the|their)\s+top\b", low)
+    if corner and not (m and m.group(3)):
+        where = corner.group(1) or "mid"
     where = "mid" if where.startswith("mid") else where
-    said = (m.group(3) if m else None) or re.search(r"\b(?:left|right|mid(?:dle|point)?)[- ]?(?:end[- ]?points?|hand|sums?)\b|"
-                                                    r"\bmid-?points?\b", low)
-    before = next((b.params["area"] for b in reversed(beats) if (b.params.get("area") or {}).get("rectangles")), None)
+    said = (m.group(3) if m else None) or corner or re.search(
+        r"\b(?:left|right|mid(?:dle|point)?)[- ]?(?:end[- ]?points?|hand|sums?)\b|\bmid-?points?\b", low)
+    if not said:
+        # said by the scene: "Right Riemann Sum", "Midpoint Rule" in its title or plot, and one way only
+        ways = [w_ for w_, pat in (("left", r"\bleft(?:[- ]end[- ]?points?|[- ]hand)?\s+(?:riemann\s+)?(?:sums?|rule)\b"),
+                                   ("right", r"\bright(?:[- ]end[- ]?points?|[- ]hand)?\s+(?:riemann\s+)?(?:sums?|rule)\b"),
+                                   ("mid", r"\bmid-?point\s+(?:riemann\s+)?(?:sums?|rule)\b"))
+                if ctx.mentions(pat)]
+        if len(ways) == 1:
+            where, said = ways[0], True
     if not said and before is not None:
         where = before.get("sample") or "left"  # "Transform the rectangles into 16 rectangles": as they were
     if before is not None and before.get("to") is not None and not span and not w:

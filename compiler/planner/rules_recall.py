@@ -43,7 +43,8 @@ _EXPLICIT = re.compile(r"\b(?:the\s+)?same\b(?!\s+(?:length|lengths|size|height|
                        r"configuration|setup|drawing)\b|\b(?:comes?|coming|brings?|bringing|goes|is|are)\s+back\b(?! and forth)|\bback\s+(?:again|on\s+screen)\b|\b(?:a|an)\s+(?:small(?:er)?\s+|mini(?:ature)?\s+|reduced\s+)?copy\s+of\s+the\b", re.I)
 _PLACE = re.compile(r"\b(?:on|in|under|along|through|to|into|onto|from|of|over|across|at|inside|within|beside|near|"
                     r"below|above|around|below|toward|towards|down|up|between)\s+(?:the|this|that|these|those|both)\s+"
-                    r"(?:\w+\s+){0,3}?(?P<noun>NOUN)\b", re.I)
+                    # (not "on the right with columns": a place, then what the new picture has)
+                    r"(?:(?!(?:with|and|for|whose|that|which)\b)\w+\s+){0,3}?(?P<noun>NOUN)\b", re.I)
 _OPERATION = re.compile(r"^\s*(?:then\s+|now\s+|next,?\s+|finally,?\s+)?(?:highlight|animate|mark|label|shade|zoom|"
                         r"replace|extend|fill|move|shift|circle|colou?r|fade|gr[ae]y out|remove|swap|update|change|"
                         r"place|put|overlay|point|zoom|keep|leave|start|begin)\w*\s+(?:\w+\s+){0,4}?(?:the|this|that|these|"

@@ -9,6 +9,7 @@ from .beats import Beat
 from .extract import Extracted, mask_shown
 from .context import Context, _beat, _fmt, _kw, since_clear
 from .knowledge import diagram_nouns
+from .quantity import NUM, quantity
 from .listing import HOLDING, Q, NUMBER_LIST, cell_number, claim, cue_unquoted, since_clear_of_kind, match_text
 
 
@@ -273,6 +274,14 @@ def rule_sequence(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         ex.prose[:] = []
         ex.chain[:] = []
         return beats
+    # "the last rectangle [1.5, 2]", "over the slice [0, 0.5]", "on the interval [0, 2]": a stretch of the axis, not
+    # two boxes
+    spans = {(quantity(a), quantity(b)) for a, b in re.findall(
+        r"\b(?:over|on|interval|slices?|rectangles?|columns?|strips?|domain|range|between)\s+(?:the\s+)?(?:\w+\s+)?"
+        r"\[\s*(" + NUM + r")\s*,\s*(" + NUM + r")\s*\]", ex.sentence, re.I)}
+    if spans and ex.vectors:
+        ex.vectors[:] = [v for v in ex.vectors if not (len(v) == 2 and all(isinstance(x, (int, float)) for x in v)
+                                                       and (float(v[0]), float(v[1])) in spans and v[0] < v[1])]
     if ex.vectors and re.search(r"\b(?:for\s+)?[a-zθtxy]\s*(?:in|∈)\s*\[", ex.sentence) and len(ex.vectors[0]) == 2 and any(
             b.kind == "plot" and b.detail_index == i for b in ctx.beats):
         ex.vectors.pop(0)  # ("the bumpy curve y = … for x in [-1, 7]": the plot's range, not a row of boxes)
