@@ -188,3 +188,55 @@ def test_a_place_then_what_a_new_picture_has_brings_nothing_back():
         scene('Show a table on the right with columns "midpoint m" and "f(m)":\n0.25 | 0.0625\n0.75 | 0.5625', "Two.")]})
     plan = plan_storyboard(sb)
     assert [b.kind for b in plan.scenes[1].beats] == ["table"]
+
+
+SNELL = [
+    ("Draw a horizontal boundary at y = 0 with air above and glass below. A light ray starts at (-3, 3) and refracts "
+     "into the glass at O = (0, 0).", "One."),
+    ("Keep the same boundary, media labels and rays as in the intro: incoming ray from (-3, 3) to O, refracted ray "
+     "from O to (1.6, -3). Draw the normal as a dashed vertical line through O.",
+     "In the glass the light is slower than in the air."),
+    ("On the left, draw the boundary, the glass and the normal, and a ray hitting O at θ₁ = 30°. Now draw the "
+     "refracted ray into the glass at 19.5° from the normal.", "Three."),
+    ("Flip the setup: the glass is now on top and the air below. A ray inside the glass hits O at θ₁ = 30°. Next, "
+     "rotate the incoming ray to θ₁ = 40°. Continue until the exit ray lies flat along the boundary.", "Four."),
+    ("Keep the glass on top and air below. Send a ray inside the glass to O at θ₁ = 50°. Clear the screen. Draw a long "
+     "thin horizontal glass strip and animate a ray zig-zagging through it, bouncing off the edges.", "Five.")]
+
+
+def _snell_plan():
+    sb = Storyboard.model_validate({"scenes": [scene(d, a) for d, a in SNELL]})
+    return plan_storyboard(sb)
+
+
+def test_refraction_keeps_its_media_from_scene_to_scene_and_turns_the_ray_as_asked():
+    plan = _snell_plan()
+    pics = [[b for b in sp.beats if b.kind == "physics"] for sp in plan.scenes]
+    tops = [(p[0].params["refraction"]["n1"], p[0].params["refraction"]["n2"]) for p in pics[:4]]
+    # before: scene 2 had glass on top (the narration's order), scene 3 had glass on both sides
+    assert tops == [(1.0, 1.5), (1.0, 1.5), (1.0, 1.5), (1.5, 1.0)]
+    assert [b.rule for b in pics[2]] == ["physics:refraction"]  # the refracted ray's angle turns nothing
+    sweeps = [s["degrees"] for b in pics[3] for s in b.params.get("steps") or []]
+    assert sweeps == [40.0, 41.8]  # "to θ₁ = 40°", then to the critical angle
+    (recalled, turned) = pics[4]
+    assert turned.params["steps"] == [{"action": "sweep", "degrees": 50.0, "text": "total internal reflection"}]
+    assert all(b.rule != "physics:refraction" for b in pics[4])  # (a ray bouncing in one strip is not a crossing)
+
+
+def test_a_swept_ray_stays_on_screen_in_the_preview(monkeypatch):
+    seen = {}
+
+    class Rays(dryrun.Inspector):
+        def beat_boundary(self, scene) -> None:
+            here = set(map(id, scene.get_mobject_family_members()))
+            for m in scene.body:
+                o = getattr(m, "optics", None)
+                if o is not None:
+                    seen.setdefault("rays", []).append(all(id(x) in here for x in o.ray_group.submobjects[:1]))
+            super().beat_boundary(scene)
+
+    monkeypatch.setattr(dryrun, "Inspector", Rays)
+    code, ins = _dry_run([{"kind": "physics", "refraction": {"n1": 1.5, "n2": 1.0, "angle": 30}},
+                          {"kind": "physics", "extend": True, "steps": [{"action": "sweep", "degrees": 40}]},
+                          {"kind": "text", "text": "after"}])
+    assert seen["rays"] and all(seen["rays"]), seen  # before: gone from the scene after the sweep (dry run only)

@@ -103,7 +103,7 @@ def _sweeps(s: str) -> list[float]:
     """'Animate θ₁ increasing from 20° to 41.8°', 'increase θ₁ to 50°', 'rotate the ray to 60°': where it turns to."""
     words = optics_words()["sweep"]
     out = []
-    for m in re.finditer(r"\b(?:" + words + r")\b[^.;]{0,50}?\bto\s+" + _DEG, s, re.I):
+    for m in re.finditer(r"\b(?:" + words + r")\b[^.;]{0,50}?\bto\s+(?:(?:θ|theta)\s*[₁1_]?\s*=\s*)?" + _DEG, s, re.I):
         out.append(quantity(m.group(1)))
     return out
 
@@ -124,10 +124,28 @@ def rule_optics(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         return []
     if not (re.search(r"\b(?:" + words["ray"] + r")", bare, re.I) or layered):
         return []  # "draw the boundary line horizontally" in a construction: a line, not yet a ray crossing it
-    media = _media(s) or _media(ctx.about)
+    if re.search(r"\bzig-?zag\w*|\bbounc\w*", bare, re.I) and len(_media(s)) < 2:
+        return []  # "a ray zig-zagging through a glass strip": light kept in one medium, not a crossing of two
+    media, before = _media(s), _earlier_picture(ctx)
     if len(media) < 2 and not re.search(r"\bsnell|\brefract", s + " " + ctx.about, re.I):
         return []
-    media = _order(s if len(_media(s)) >= 2 else ctx.about, media)
+    source = _source(s, media)
+    if len(media) >= 2:
+        media = _order(s, media)
+    elif source is not None:
+        # "a ray inside the glass", "from glass into air": the ray comes down from that medium into the other one
+        other = next((m for m in _media(ctx.about) if m[1] != source[1]), None) or (0, "air" if source[1] != "air" else
+                                                                                    "glass", None)
+        media = [source, other]
+    elif before is not None and (not media or media[0][1] in (before["top"] + " " + before["bottom"]).lower()):
+        # "Keep the same boundary …", "draw the boundary, the glass and the normal": as the picture before
+        media = [(0, "", before["n1"]), (0, "", before["n2"])]
+    else:
+        named = _media(ctx.about)
+        if len(named) >= 2:
+            media = _order(ctx.about, named)
+        elif media:
+            media = [(0, "air", None), media[0]] if media[0][1] != "air" else [media[0], (0, "glass", None)]
     top = media[0] if media else (0, "air", None)
     bottom = media[1] if len(media) > 1 else (0, "glass", None)
     n1, n2 = _index(top[1], top[2]), _index(bottom[1], bottom[2])
@@ -141,9 +159,11 @@ def rule_optics(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         angle = 45.0
         ctx.lost(i, "the angle of incidence is not given: the ray comes in at 45° from the normal")
     r["angle"] = min(max(angle, 0.0), 89.0)
-    r["top"] = f"{top[1]}, n = {n1:.2f}"
-    r["bottom"] = f"{bottom[1]}, n = {n2:.2f}"
+    r["top"] = f"{top[1]}, n = {n1:.2f}" if top[1] else before["top"]
+    r["bottom"] = f"{bottom[1]}, n = {n2:.2f}" if bottom[1] else before["bottom"]
     for name, key in ((top, "top"), (bottom, "bottom")):
+        if not name[1]:
+            continue
         q = re.search(r"[\"\u201c](" + re.escape(name[1]) + r"\b[^\"\u201d]{0,30})[\"\u201d]", s + " " + ctx.about, re.I)
         if q:
             r[key] = q.group(1)  # the media's labels as written: "glass, n = 1.50"
@@ -159,6 +179,27 @@ def rule_optics(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     ctx.stop = not (ex.formulas or ex.backticked or [q for q in ex.quoted if q not in ctx.consumed])
     return [_beat("physics", "physics:refraction", ex, i, strings, _kw(s) + ("physics", "ray"), refraction=r,
                   **({"steps": steps} if steps else {}))]
+
+
+def _earlier_picture(ctx: Context) -> dict | None:
+    """The refraction of the newest earlier scene that drew one."""
+    for sp in reversed(ctx.history):
+        for b in reversed(sp.beats):
+            if b.kind == "physics" and b.params.get("refraction"):
+                return b.params["refraction"]
+    return None
+
+
+def _source(s: str, media: list) -> tuple | None:
+    """The medium the ray comes from: "a ray inside the glass", "from glass into air", "Glass → Air"."""
+    names = "|".join(optics_words()["media"])
+    m = re.search(r"\b(?:ray|light|beam)\b[^.;]{0,20}?\b(?:inside|within|in)\s+(?:the\s+)?(" + names + r")\b", s, re.I) or \
+        re.search(r"\bfrom\s+(?:the\s+)?(" + names + r")\s+(?:in)?to\s+(?:the\s+)?(?:" + names + r")\b", s, re.I) or \
+        re.search(r"\b(" + names + r")\s*(?:→|->)\s*(?:" + names + r")\b", s, re.I)
+    if m is None:
+        return None
+    name = m.group(1).lower()
+    return next((x for x in media if x[1] == name), (m.start(1), name, None))
 
 
 def _check_written(s: str, r: dict, ctx: Context, i: int) -> None:
@@ -179,6 +220,11 @@ def _on_picture(ex: Extracted, ctx: Context, i: int, picture: Beat) -> list[Beat
     """On the ray on screen: turn it to another angle (a sweep), mark its angles, show its ghost continuation."""
     s = ex.sentence
     sweeps = _sweeps(s)
+    r0 = picture.params["refraction"]
+    if not sweeps and float(r0.get("n1", 1.0)) > float(r0.get("n2", 1.5)) and re.search(
+            r"\buntil\b[^.;]{0,60}?\b(?:lies\s+flat|flat\s+along|along\s+the\s+(?:boundary|surface)|grazes?|skims?)\b", s, re.I):
+        # "Continue until the exit ray lies flat along the boundary": to the critical angle, arcsin(n₂ / n₁)
+        sweeps = [round(math.degrees(math.asin(float(r0["n2"]) / float(r0["n1"]))), 1)]
     labels = _labels(s)
     ghost = re.search(r"\b(?:" + optics_words()["ghost"] + r")", s, re.I)
     normal = re.search(r"\bnormal\b[^.;\"\u201c]{0,40}?(?:labell?ed|with\s+(?:the\s+)?label|called)\s+[\"\u201c]([^\"\u201d]{1,24})[\"\u201d]|"
@@ -196,6 +242,14 @@ def _on_picture(ex: Extracted, ctx: Context, i: int, picture: Beat) -> list[Beat
         if ex.quoted and all(q in drawn for q in ex.quoted):
             ctx.modified.add(i)  # 'label "glass, n = 1.50"': the medium on screen already reads so
             ctx.stop = not (ex.formulas or ex.backticked)
+        elif _incidence(s) is not None and abs(_incidence(s) - float(picture.params["refraction"].get("angle", 45))) > 0.5 \
+                and re.search(r"\b(?:send|shine|draw|fire|aim|point)\w*\b[^.;]{0,30}?\b(?:ray|beam|light)\b", s, re.I) \
+                and not re.search(r"\b(?:refracted|exit\w*|outgoing|reflected|transmitted|bent)\s+(?:ray|beam|light)\b", s, re.I):
+            # "Send a ray inside the glass to O at θ₁ = 50°" with the ray on screen at 30°: it turns to 50°
+            ctx.modified.add(i)
+            ctx.stop = not (ex.formulas or ex.backticked or ex.quoted)
+            return [_beat("physics", "physics:sweep", ex, i, [], _kw(s), extend=True,
+                          steps=_sweep_steps(picture.params["refraction"], [_incidence(s)]))]
         elif (_incidence(s) is not None or re.search(r"\b(?:" + optics_words()["cues"] + r")", ex.bare or s, re.I)) and \
                 not (ex.quoted or ex.formulas or ex.backticked):
             ctx.modified.add(i)  # "A yellow ray comes in from the upper left …": the ray on screen, as computed

@@ -128,6 +128,16 @@ class SbcScene(Scene):
             a.clean_up_from_scene(self)
         return None
 
+    def _bring_back(self, a) -> None:
+        """What `play` adds for an animation whose mobject is off screen — only when none of it is on screen: a
+        group made on the spot of parts already there (`VGroup(*parts).animate…`) adds nothing new to see."""
+        mob = a.mobject
+        if mob is None:
+            return
+        here = set(map(id, self.get_mobject_family_members()))
+        if not any(id(m) in here for m in mob.get_family()):
+            self.add(mob)
+
     def _apply_end_state(self, a) -> None:
         """What `play` leaves on screen, without running the animation (no deep copies, no frames)."""
         from manim import AnimationGroup
@@ -148,11 +158,14 @@ class SbcScene(Scene):
             self.add(a.mobject)
         elif isinstance(a, _MethodAnimation):
             # `mob.animate.f(...)`: call f on the mobject itself (no target copy, no interpolation)
+            self._bring_back(a)
             for call in a.methods:  # manim.data_structures.MethodWithArgs
                 getattr(a.mobject, call.method.__name__)(*call.args, **call.kwargs)
         else:
             # any other animation (ReplacementTransform, Indicate, MoveToTarget, …): what Manim's own
-            # skip mode does — begin, jump to the end, clean up (which may swap mobjects in the scene)
+            # skip mode does — begin, jump to the end, clean up (which may swap mobjects in the scene); its mobject
+            # is on screen after it, as `play` leaves it (a sweep redraws rays taken off screen first)
+            self._bring_back(a)
             a._setup_scene(self)
             a.begin()
             a.finish()
