@@ -240,3 +240,30 @@ def test_a_swept_ray_stays_on_screen_in_the_preview(monkeypatch):
                           {"kind": "physics", "extend": True, "steps": [{"action": "sweep", "degrees": 40}]},
                           {"kind": "text", "text": "after"}])
     assert seen["rays"] and all(seen["rays"]), seen  # before: gone from the scene after the sweep (dry run only)
+
+
+def test_boxes_counted_with_two_texts_each_are_a_name_and_a_caption():
+    beats, _ = planned('Draw three boxes in a row: at x = -4 a box with a large "S" and the word "Susceptible", at x = 0 '
+                       'a box with "I" and "Infected", at x = 4 a box with "R" and "Recovered".\n'
+                       'Draw an arrow from S to I with the label "β S I / N" above it.')
+    (f,) = [b for b in beats if b.kind == "flow"]
+    assert f.params["nodes"] == ["S", "I", "R"]  # before: six boxes, S → Susceptible → I → …
+    assert f.params["captions"] == ["Susceptible", "Infected", "Recovered"]
+    assert f.params["edge_labels"][0] == "β S I / N"
+
+
+def test_key_values_by_time_are_data_lines_named_labelled_and_marked_at_their_peak():
+    beats, notes = planned('Draw axes: horizontal axis "Time (days)" from 0 to 160, vertical axis "People" from 0 to 1000.\n'
+                           "Key values:\nt = 0: S = 999, I = 1, R = 0\nt = 20: S = 926, I = 49, R = 25\n"
+                           "t = 40: S = 288, I = 298, R = 414\nt = 60: S = 87, I = 100, R = 813\n"
+                           'Label the curves at their right ends: "S(t)", "I(t)", "R(t)".\n'
+                           'Mark the peak of I with a dot and the label "peak ≈ 301 infected, day 38".\n'
+                           "Draw a dashed vertical line from the peak to the S curve.")
+    lines = next(b for b in beats if b.rule.startswith("plot:data-lines"))
+    assert [s["label"] for s in lines.params["series"]] == ["S(t)", "I(t)", "R(t)"]
+    assert lines.params["series"][1]["points"][2] == [40, 298]
+    assert not [b for b in beats if b.kind == "steps"]  # (the values are the lines', not a derivation too)
+    (peak,) = [b for b in beats if b.rule == "plot:series-extremum"]
+    assert peak.params["points"] == [{"x": 40, "y": 298, "label": "peak ≈ 301 infected, day 38"}]
+    # "the S curve" of S, I and R is not an S-shaped (sigmoid) curve
+    assert not [c for b in beats for c in b.params.get("curves") or [] if "e^(-x)" in c.get("expr", "")]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from .beats import Beat
 from .context import Context, _beat, _cue, _has, _kw, since_clear
-from .extract import Extracted, before_quote, enumeration, mask_shown
+from .extract import WORD_NUMBERS, Extracted, before_quote, enumeration, mask_shown
 from .theme import colour_named
 from .knowledge import cycle_words, diagram_nouns, loose_port_words, named_diagrams, place_angles, port_verbs, way_words
 
@@ -573,6 +573,12 @@ def rule_flow(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                     rule = "flow:named-diagram"
     if len(nodes) < 2:
         return []
+    captions = _two_per_box(ex.sentence, nodes) if rule == "flow:quoted-boxes" else None
+    if captions is not None:
+        # 'three boxes in a row: a box with a large "S" and the word "Susceptible", a box with "I" and "Infected", …':
+        # each box its name, the word with it a caption under it
+        nodes, captions = captions
+        ctx.consumed.update(captions)
     chains = _separate_chains(ex.sentence, nodes) if rule == "flow:quoted-boxes" else None
     if chains:
         # 'client: "CLOSED" -> "SYN-SENT" -> "ESTABLISHED"; server: "LISTEN" -> …': a chain for each, never one chain
@@ -617,7 +623,24 @@ def rule_flow(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     return [_beat("flow", rule, ex, i, nodes + (edge_labels or []) + chain_text, sum((_kw(n) for n in nodes), ()),
                   nodes=nodes, edge_labels=edge_labels, direction="cycle" if cycle else "down" if down else "right",
                   parallel=parallel or None, arrows=False if apart else None, both_ways=both_ways or None,
-                  edge_colors=edge_colors)]
+                  edge_colors=edge_colors, captions=captions or None)]
+
+
+def _two_per_box(sentence: str, nodes: list[str]) -> tuple[list[str], list[str]] | None:
+    """The boxes of a sentence that counts them and writes two quoted texts in each ("three boxes …: a box with "S"
+    and the word "Susceptible", at x = 0 a box with "I" and "Infected", …"): (names, captions), or None."""
+    count = re.search(r"\b(two|three|four|five|six|\d)\s+(?:\w+\s+)?(?:boxes|blocks|compartments|rectangles)\b", sentence, re.I)
+    n = WORD_NUMBERS.get(count.group(1).lower()) if count else None
+    if count and n is None and count.group(1).isdigit():
+        n = int(count.group(1))
+    if not n or len(nodes) != 2 * n:
+        return None
+    parts = re.split(r"\b(?:an?|one|the\s+(?:first|second|third|last))\s+(?:\w+\s+)?(?:box|block|compartment|rectangle)\b",
+                     sentence[count.end():], flags=re.I)[1:]
+    held = [re.findall(r"[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]", p) for p in parts]
+    if len(held) != n or any(len(h) != 2 for h in held) or [q for h in held for q in h] != nodes:
+        return None
+    return [h[0] for h in held], [h[1] for h in held]
 
 
 def _separate_chains(sentence: str, nodes: list[str]) -> list[list[str]] | None:

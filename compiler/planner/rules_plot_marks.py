@@ -143,7 +143,7 @@ def _function_curves(first: Beat, beats: list[Beat], curves: list[dict]) -> list
     return out
 
 
-_DATA_ROW = re.compile(r"^\s*(?:[A-Za-z][\w ]{0,12}?\s+)?(-?\d+(?:\.\d+)?)\s*:\s*(.+?)\s*$")
+_DATA_ROW = re.compile(r"^\s*(?:[-•*]\s*)?(?:[A-Za-z][\w ]{0,12}?(?:\s*=\s*|\s+))?(-?\d+(?:\.\d+)?)\s*:\s*(.+?)\s*$")
 _DATA_PAIR = re.compile(r"([A-Za-zα-ωΑ-Ω][\w']{0,12})\s*[=:]?\s*(-?\d+(?:\.\d+)?)(?![\w.])")
 
 
@@ -166,6 +166,7 @@ def _data_lines(ex: Extracted, ctx, i: int, first, beats, curves, low) -> list[B
         return None
     series = [{"points": [[x, _num(dict(r)[n])] for x, r in rows], "label": n} for n in names[:6]]
     ex.prose[:] = []
+    ctx.stop = not (ex.quoted or ex.backticked)  # (the lines are the data's, not a derivation as well)
     return [_extend(ex, ctx, i, "plot:data-lines", names[:6], series=series)]
 
 
@@ -369,7 +370,7 @@ def rule_plot_ops(ex: Extracted, ctx, i: int) -> list[Beat]:
     for op in (_on_level_line, _between, _area_note, _curve_formula, _name_axes, _label_curves, _relabel, _data_lines, _legend, _spans, _valued_points, _intersection_point, _axis_markers,
                _level_lines, _dot_rows, _listed_points, _fit_line, _up_to_curve, _vertical_line, _tangent_segments, _signed_tangent_colours, _secant, _tangent, _shift_curve,
                _tails, _widen_area, _labels_along_axis, _strip, _riemann, _bar_series, _label_bars,
-               _steps_on_curve, _move_along, _point_on_axis, _point_on_curve, _endpoint_labels, _label_segments, _plane_segments, _mark_points, _mark_extremum,
+               _steps_on_curve, _move_along, _point_on_axis, _point_on_curve, _endpoint_labels, _label_segments, _plane_segments, _series_extremum, _mark_points, _mark_extremum,
                _hole, _dots_toward, _approaches):
         out = op(ex, ctx, i, first, beats, curves, low)
         if out is not None:
@@ -565,6 +566,26 @@ def _curve_formula(ex, ctx, i, first, beats, curves, low):
     return [_beat("equation", "equation:curve-formula", ex, i, [formula], _kw(formula), **params)]
 
 
+def _series_extremum(ex, ctx, i, first, beats, curves, low):
+    """"Mark the peak of I with a dot and the label "peak ≈ 301 infected, day 38"": a dot at the highest (lowest)
+    value of the data line named I on screen, with the label written."""
+    m = re.search(r"\b(peak|maximum|max|highest point|minimum|min|lowest point)\s+of\s+(?:the\s+)?([^\W\d_][\w']{0,5})"
+                  r"(?:\s+(?:curve|line))?\b", ex.sentence, re.I)
+    if m is None:
+        return None
+    name = m.group(2)
+    owner = next((c for b in reversed(beats) for c in b.params.get("series") or []
+                  if re.match(re.escape(name) + r"(?:\(|$)", str(c.get("label") or ""))), None)
+    if owner is None:
+        return None
+    pick = max if m.group(1).lower() in ("peak", "maximum", "max", "highest point") else min
+    x, y = pick(owner["points"], key=lambda p: p[1])
+    label = _quoted_label(ex) or f"({_fmt(x)}, {_fmt(y)})"
+    ctx.consumed.add(label)
+    ctx.stop = not [q for q in ex.quoted if q != label]
+    return [_extend(ex, ctx, i, "plot:series-extremum", [label], points=[{"x": x, "y": y, "label": label}])]
+
+
 def _label_curves(ex, ctx, i, first, beats, curves, low):
     """"Label the curves "30 deg", "45 deg", "60 deg" near their peaks": the curves on screen take those names, in
     order (nothing new is drawn when they carry them already)."""
@@ -574,11 +595,15 @@ def _label_curves(ex, ctx, i, first, beats, curves, low):
     # ("Label them y = \\theta and y = \\sin\\theta": the names may be formulas, written bare)
     names = list(ex.quoted) or list(ex.backticked) or [f for f, *_ in ex.prose]
     owner = next((b for b in reversed(beats) if len(b.params.get("curves") or []) == len(names)), None)
+    key = "curves"
+    if owner is None:
+        # data lines drawn through values ("S", "I", "R"): 'Label the curves at their right ends: "S(t)", "I(t)", …'
+        owner, key = next((b for b in reversed(beats) if len(b.params.get("series") or []) == len(names)), None), "series"
     if len(names) < 2 or owner is None:
         return None
-    cs = [dict(c, label=n) for c, n in zip(owner.params["curves"], names)]
-    if cs != owner.params["curves"]:
-        ctx.replace(owner, Beat(owner.kind, {**owner.params, "curves": cs}, tuple(dict.fromkeys(owner.strings + tuple(names))),
+    cs = [dict(c, label=n) for c, n in zip(owner.params[key], names)]
+    if cs != owner.params[key]:
+        ctx.replace(owner, Beat(owner.kind, {**owner.params, key: cs}, tuple(dict.fromkeys(owner.strings + tuple(names))),
                                 owner.rule + "+labels", owner.source, owner.detail_index, owner.keywords), i)
     ctx.consumed.update(names)
     ctx.modified.add(i)  # (understood: the curves carry those names)
