@@ -267,3 +267,15 @@ def test_key_values_by_time_are_data_lines_named_labelled_and_marked_at_their_pe
     assert peak.params["points"] == [{"x": 40, "y": 298, "label": "peak ≈ 301 infected, day 38"}]
     # "the S curve" of S, I and R is not an S-shaped (sigmoid) curve
     assert not [c for b in beats for c in b.params.get("curves") or [] if "e^(-x)" in c.get("expr", "")]
+
+
+def test_a_counted_row_of_cells_holding_values_shows_them_with_pointers_named_bare():
+    beats, notes = planned("Draw a row of 10 square cells (side 0.9) centered horizontally at y = 0.5 containing the sorted "
+                           "values 2, 5, 8, 12, 16, 23, 38, 56, 72, 91. Write the indices 0 to 9 in small grey text under "
+                           "the cells.\nPointers: lo at index 0, hi at index 9.\n"
+                           'Move lo to index 5 and show "lo = mid + 1 = 5".')
+    row = beats[0]
+    assert row.kind == "sequence" and row.params["tokens"][-1] == "91" and row.params["indices"] == 0  # before: 10 empty cells
+    pointers = [(b.params["label"], b.params["items"]) for b in beats if b.kind == "annotation"]
+    assert pointers == [("lo", [1, 1]), ("hi", [10, 10]), ("lo", [6, 6])]  # before: "Pointers: lo at …" as text
+    assert not [b for b in beats if b.kind == "text"]

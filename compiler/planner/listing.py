@@ -29,7 +29,8 @@ ITEM = re.compile(r'`([^`\n]{1,300})`|"([^"\n]{1,300})"|\u201c([^\u201d\n]{1,300
 
 
 # "cells containing 7, 2, 9", "a row … containing the numbers 7, 2, 1, 8", "filled with the values: 3, 1, 4": a row's values
-HOLDING = re.compile(r"\b(?:containing|holding|with|filled\s+with|contains?|holds?)(?:\s+(?:the\s+)?(?:values|numbers|digits|elements|items|"
+HOLDING = re.compile(r"\b(?:containing|holding|with|filled\s+with|contains?|holds?)(?:\s+(?:the\s+)?(?:(?:sorted|unsorted|following|"
+                     r"given|input|random)\s+)?(?:values|numbers|digits|elements|items|"
                      r"keys|entries|integers))?\s*:?\s*((?:-?\d+(?:\.\d+)?\s*,\s*){2,15}-?\d+(?:\.\d+)?)\b(?![.,]\d)", re.I)
 NUMBER_LIST = re.compile(r":\s*((?:-?\d+(?:\.\d+)?\s*,\s*){2,15}-?\d+(?:\.\d+)?)\b")  # "…: 5, 1, 4, 2, 8"
 

@@ -195,10 +195,16 @@ def _label_of_pointer(clause: str, masked: str, names: set[str]) -> str | None:
          or re.search(_Q + r"\s+(?:at|on|to|pointing\s+(?:to|at))\s+", clause, re.I))
     if m:
         return m.group(1).strip()
+    # "Pointers: lo at index 0, hi at index 9": a short name written bare before its place, after a pointer noun
+    bare = re.search(r"(?:^\s*|[:,;]\s*|\band\s+|\bpointers?\s+)([A-Za-z][A-Za-z0-9_]{0,5})\s+(?:at|on)\s+(?:index|position)\s+\d",
+                     masked, re.I)
+    if bare and bare.group(1).lower() not in ("value", "values", "cell", "box", "item", "it", "one", "the", "each", "and",
+                                              "element", "number", "key", "pointer", "arrow"):
+        return bare.group(1)
     for name in sorted(names, key=len, reverse=True):
         if re.search(r"(?<![\w\x01])" + re.escape(name) + r"\s+" + pointer, masked, re.I) or re.match(
-                r"^\s*(?:and\s+|then\s+)?(?:the\s+)?" + re.escape(name) + r"\s+(?:at|to|on|moves?\s+to|goes\s+to)\s",
-                masked, re.I):
+                r"^\s*(?:and\s+|then\s+)?(?:(?:move|shift|slide|set)\s+)?(?:the\s+)?" + re.escape(name) +
+                r"\s+(?:at|to|on|moves?\s+to|goes\s+to)\s", masked, re.I):
             return name
     return None
 

@@ -250,7 +250,11 @@ def rule_grid(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                 start, count, shape = 1, r * c, c
     if count is None or count < 2:
         return []
-    if re.search(r"\bindi(?:ces|xes)\s+(?:from\s+)?\d+\s+(?:to|through|-|–)\s+\d+", ex.sentence, re.I) and HOLDING.search(ex.sentence):
+    held = HOLDING.search(ex.sentence)
+    if held and (re.search(r"\bindi(?:ces|xes)\s+(?:from\s+)?\d+\s+(?:to|through|-|–)\s+\d+", ex.sentence, re.I)
+                 or len(re.findall(r"-?\d+(?:\.\d+)?", held.group(1))) == count):
+        # "an array of 5 cells with indices 0 to 4 below them; the cells contain 3, 7, 12, 20", "a row of 10 cells
+        # containing the sorted values 2, 5, …, 91": its values (a row of boxes), not cells numbered 1 to 10
         return []  # "an array of 5 cells with indices 0 to 4 below them; the cells contain 3, 7, 12, 20": its values
     if any(b.detail_index == i and b.source == ex.sentence and b.kind in ("vector_plane", "plot", "number_line", "contour")
            for b in ctx.beats):
