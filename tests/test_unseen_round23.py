@@ -279,3 +279,32 @@ def test_a_counted_row_of_cells_holding_values_shows_them_with_pointers_named_ba
     pointers = [(b.params["label"], b.params["items"]) for b in beats if b.kind == "annotation"]
     assert pointers == [("lo", [1, 1]), ("hi", [10, 10]), ("lo", [6, 6])]  # before: "Pointers: lo at …" as text
     assert not [b for b in beats if b.kind == "text"]
+
+
+def test_a_label_that_is_not_read_as_maths_is_its_text_never_the_word_none():
+    from compiler.runtime.components import text as text_component
+    from compiler.runtime.mathsvg import math_mobject
+
+    line = "Tighten the string 4×: v doubles to 480 m/s, so f_1 = 400 Hz"
+    mob = text_component.build({**THEME, "title": "#FFFFFF", "labels": {}, "palette": [], "mono_font": "DejaVu Sans Mono"},
+                               text=line)
+    assert "Tighten" in mob.text and "None" not in mob.text and getattr(mob, "tex", None) != "None"
+    fallback = math_mobject(None, fallback_text="x over y")
+    assert fallback.math_ok is False and fallback.tex == ""
+
+
+def test_bars_with_heights_equal_to_listed_values_and_a_title():
+    beats, _ = planned('Draw a bar chart titled "Harmonics of the string" with x labels "n = 1", "n = 2", "n = 3", "n = 4" '
+                       "and bar heights equal to the frequencies 200, 400, 600 and 800 Hz, each value written on top.")
+    (b,) = beats  # before: a bulleted list of the labels, no bars
+    assert b.kind == "bar_chart" and b.params["values"] == [200, 400, 600, 800]
+    assert b.params["labels"] == ["n = 1", "n = 2", "n = 3", "n = 4"] and b.params["title"] == "Harmonics of the string"
+
+
+def test_a_tex_checkmark_is_typeset_in_its_line_and_marks_asked_beside_formulas_are_said():
+    beats, notes = planned("On the right, derive line by line (MathTex):\ny(0, t) = 2A \\sin(0) \\cos(\\omega t) = 0 "
+                           "\\quad \\checkmark\ny(L, t) = 0 \\Rightarrow \\sin(kL) = 0")
+    assert not [b for b in beats if b.kind == "icon"]  # before: a check icon beside the derivation
+    beats, notes = planned('Show three trial waves one after another: "λ = 2L" fits (green check), "λ = 1.5L" does not '
+                           'fit (red cross), "λ = L" fits (green check).')
+    assert any("check mark it asks for is not drawn" in n for n in notes)

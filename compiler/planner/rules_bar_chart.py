@@ -119,10 +119,14 @@ def _quoted_with_heights(ex: Extracted, s: str):
     quoted = list(ex.quoted)
     # ("heights 50,000, 200,000 and 450,000 J": thousands set apart by commas, a unit after the last)
     one = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|" + NUM + r")%?"
-    m = re.search(r"\b(?:values?|heights?|lengths?|sizes?|counts?)\s+(?:of\s+)?((?:" + one + r"\s*(?:,\s*|\s+and\s+|$|"
-                  r"(?=\.)|(?=\s+[A-Za-z/%°]{1,5}\s*(?:[.;]|$))))+)", s, re.I)
+    # ("bar heights equal to the frequencies 200, 400, 600 and 800 Hz, each value written on top")
+    m = re.search(r"\b(?:values?|heights?|lengths?|sizes?|counts?)\s+(?:of\s+|equal\s+to\s+(?:the\s+)?(?:[a-z]+\s+)?)?((?:"
+                  + one + r"\s*(?:,\s*|\s+and\s+|$|(?=\.)|(?=\s+[A-Za-z/%°]{1,5}\s*(?:[.;,]|$))))+)", s, re.I)
     if quoted and m:
         vals = re.findall(one, m.group(1))
+        if len(vals) != len(quoted):
+            # 'a bar chart titled "Harmonics" with x labels "n = 1", …': the title is the chart's, not a bar
+            quoted = [q for q in quoted if not re.search(r"\b(?:titled|title|called|named)\s*:?\s*[\"\u201c]" + re.escape(q), s)]
         bars = re.search(r"\bbars?\b", s[:m.start()], re.I)
         if len(vals) != len(quoted) and bars:
             # 'three bars labelled "R₁", "R₂", "R₃" with heights 36, 12 and 24, …, y-axis label "power (W)"': the

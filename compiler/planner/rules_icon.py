@@ -168,7 +168,7 @@ def rule_icon(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if not found:
         # "add a check mark in the A row", "a red cross appears next to her with text "cannot open"": a mark
         for m in _MARK.finditer(ex.sentence):
-            if any(a <= m.start(1) < b for _, a, b in ex.prose):
+            if any(a <= m.start(1) < b for _, a, b in ex.prose) or ex.sentence[max(0, m.start(1) - 1):m.start(1)] == "\\":
                 continue  # "\\frac{1}{2} … \\checkmark": the mark is part of a formula, typeset with it
             if any(m.group(1).lower() in c.lower() for c in ctx.consumed if len(c) <= 40):
                 continue  # "'25 = 25' with a check mark": a derivation's line took the mark (rules_steps)

@@ -164,7 +164,7 @@ def math_mobject(
     If the formula cannot be typeset, returns ``Text(fallback_text or tex)`` instead — never
     raises for bad input. See the module docstring for the submobject structure.
     """
-    tex = tex if isinstance(tex, str) else str(tex)
+    tex = tex if isinstance(tex, str) else ""  # (no formula — None from a failed reading — is never typeset as "None")
     if use_latex and _has_latex():
         try:
             from manim import MathTex

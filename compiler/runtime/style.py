@@ -108,6 +108,8 @@ def formula(s: str, *, size: float, color, max_width: float | None = None, leads
     if not is_label_formula(s) and not (leads and looks_like_math(s)):
         return None
     tex = to_tex(s).tex
+    if tex is None:
+        return None  # (not read as maths: the label is text — never the word "None" typeset)
     mob = math_mobject(tex, font_size=size * 1.5, color=str(ManimColor(color)), fallback_text=s)
     if not getattr(mob, "math_ok", False):
         return None
