@@ -308,3 +308,15 @@ def test_a_tex_checkmark_is_typeset_in_its_line_and_marks_asked_beside_formulas_
     beats, notes = planned('Show three trial waves one after another: "λ = 2L" fits (green check), "λ = 1.5L" does not '
                            'fit (red cross), "λ = L" fits (green check).')
     assert any("check mark it asks for is not drawn" in n for n in notes)
+
+
+def test_points_take_the_colour_written_after_their_group():
+    beats, _ = planned('Draw axes: x-axis "hours studied" from 0 to 5, y-axis "passed" from -0.5 to 1.5.\n'
+                       "Plot the 4 data points: (1, 0) and (2, 0) as red dots (failed), (3, 1) and (4, 1) as green dots "
+                       "(passed).")
+    (pts,) = [b for b in beats if b.rule == "plot:mark-points"]
+    reds = [p["color"] for p in pts.params["points"]]
+    assert reds[0] == reds[1] != reds[2] == reds[3]  # before: all four in one colour, the classes unreadable
+    _, ins = _dry_run([{"kind": "plot", "x_range": [0, 5], "y_range": [0, 2],
+                        "points": [{"x": 1, "y": 0, "color": "red"}, {"x": 3, "y": 1, "color": "green"}]}])
+    assert ins.violations == []

@@ -97,6 +97,8 @@ class PlotPoint(_Model):
                          examples=[True])
     right_angle: bool = Field(False, description="A right-angle mark at the point, between the two segments that meet "
                               "there (the corner of a right triangle).", examples=[True])
+    color: Colour | None = Field(None, description="Dot colour (default: the theme's point colour): one class of the "
+                                 "data in red, the other in green.", examples=["red"])
 
 
 class PlotSegment(_Model):

@@ -2251,6 +2251,14 @@ def _mark_points(ex, ctx, i, first, beats, curves, low):
             if written and p.get("label") == f"({_fmt(p['x'])}, {_fmt(p['y'])})":
                 p["label"] = written.group(0)
         strings = [p["label"] for p in pts]
+    # "(1, 0) and (2, 0) as red dots (failed), (3, 1) and (4, 1) as green dots (passed)": each point takes the colour
+    # written next after it, in the same clause
+    groups = list(re.finditer(r"\b(?:as|in)\s+(?:(?:small|large|big|filled|solid)\s+)?(" + COLOUR_RE.pattern +
+                              r")\s+(?:dots?|points?|circles?|markers?)\b", sentence, re.I))
+    for p, m in zip(pts, coords[:12]) if len(pts) == len(coords[:12]) else ():
+        after = next((g for g in groups if g.start() >= m.end()), None)
+        if after is not None and not re.search(r"[.;]\s", sentence[m.end():after.start()]):
+            p["color"] = colour_value(after.group(1))
     pts = _not_again(pts, _points([b for b in beats if b.rule.startswith("plot:recalled") and b.detail_index == i]))
     if not pts:
         ctx.modified.add(i)  # (understood: the points are on screen already)

@@ -722,7 +722,7 @@ def _point(g, theme, p: dict, k: float, parts: dict) -> VGroup:
     (x0, x1, _), (y0, y1, _) = g.x_range, g.y_range
     x = min(max(float(p.get("x", 0)), x0), x1)
     y = min(max(float(p.get("y", 0)), y0), y1)
-    col = colour(theme, "point", "#FFD54F")
+    col = paint(p["color"], "#FFD54F") if p.get("color") else colour(theme, "point", "#FFD54F")
     if p.get("hollow"):
         dot = Circle(radius=0.09 * k, color=col, stroke_width=3 * k).set_fill(ManimColor(theme["background"]), 1)
         dot.move_to(axes.c2p(x, y))
