@@ -320,3 +320,19 @@ def test_points_take_the_colour_written_after_their_group():
     _, ins = _dry_run([{"kind": "plot", "x_range": [0, 5], "y_range": [0, 2],
                         "points": [{"x": 1, "y": 0, "color": "red"}, {"x": 3, "y": 1, "color": "green"}]}])
     assert ins.violations == []
+
+
+def test_keys_put_in_buckets_by_number_and_chains_written_inline():
+    beats, notes = planned('Draw a row of 7 empty buckets labelled with indices 0 to 6.\nWrite 50 in bucket 1.\n'
+                           'Insert 23: show "h(23) = 23 mod 7 = 2", key slides into bucket 2.\n'
+                           "Redraw the table: bucket 0 holds 14, bucket 1 holds 50, bucket 2 holds 23, other buckets empty.")
+    rows = [b.params["tokens"][:3] for b in beats if b.kind == "sequence"]
+    assert rows == [["", "", ""], ["", "50", ""], ["", "50", "23"], ["14", "50", "23"]]  # before: the keys never went in
+    assert [b.params["exprs"] for b in beats if b.kind == "equation"] == [["h(23) = 23 mod 7 = 2"]]
+    beats, notes = planned("Use a hash table with chaining. Bucket 2 now points with an arrow to a node 23, which points "
+                           "with an arrow to a new node 37, and 37 points to a small null marker.\n"
+                           "Convert buckets 0 and 1 to the same style: bucket 0 -> 14 -> null, bucket 1 -> 50 -> null.")
+    assert not [b for b in beats if b.kind == "scatter"]  # ("37 points to …" is a verb: no random scatter plot)
+    (g,) = [b for b in beats if b.kind == "graph"]
+    assert g.params["edges"] == [{"from": "[0]", "to": "14"}, {"from": "[1]", "to": "50"}]
+    assert not [b for b in beats if b.kind == "text" and "Same style" in b.params.get("text", "")]

@@ -434,6 +434,21 @@ def rule_cells_array(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     placed = [(m.group(1), int(m.group(2))) for m in re.finditer(
         r"[\"\u201c]([^\"\u201d]{1,24})[\"\u201d]\s+(?:is\s+)?(?:in|at|into)\s+(?:the\s+)?" + nouns + r"\s+(\d{1,2})\b",
         ex.sentence, re.I)]
+    # "Write 50 in bucket 1", "bucket 0 holds 14, bucket 1 holds 50", "Insert 23: …, key slides into bucket 2": a key
+    # written bare, put in a cell by its number
+    key = r"(-?\d+(?:\.\d+)?|[A-Za-z]\w{0,11})"
+    placed += [(m.group(1), int(m.group(2))) for m in re.finditer(
+        r"\b(?:write|put|place|store|insert)\s+(?:the\s+key\s+|the\s+value\s+)?" + key + r"\s+(?:in|into|at)\s+(?:the\s+)?"
+        + nouns + r"\s+(\d{1,2})\b", masked, re.I)]
+    placed += [(m.group(2), int(m.group(1))) for m in re.finditer(
+        r"\b" + nouns + r"\s+(\d{1,2})\s+(?:holds|contains|stores|has)\s+" + key + r"\b(?!\s*(?:keys?|items?|values?)\b)",
+        masked, re.I)]
+    inserted = re.match(r"\s*insert\s+" + key + r"\s*:", masked, re.I)
+    slid = re.search(r"\b(?:slides?|goes|moves?|drops?|lands?|falls?)\s+(?:in)?to\s+(?:the\s+)?" + nouns + r"\s+(\d{1,2})\b",
+                     masked, re.I)
+    if inserted and slid:
+        placed.append((inserted.group(1), int(slid.group(1))))
+    placed = list(dict.fromkeys(placed))
     row = _row_on_screen(ctx)
     empty = re.search(r"\b(?:array|row|line|column|stack)\s+of\s+" + _COUNT + r"\s+(?:(?:equal|empty|small|blank|square|"
                       r"identical)\s+)*" + nouns + r"\b|\b" + _COUNT + r"[- ](?:" + nouns + r")\s+array\b", masked, re.I)
@@ -470,7 +485,8 @@ def rule_cells_array(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         return [_beat("sequence", "sequence:empty-array", ex, i, [str(k) for k in range(n)] + [t for t in tokens if t]
                       + ([header.group(1)] if header else []), _kw(masked) + ("array",), tokens=tokens,
                       indices=int(idx.group(1)), **({"label": header.group(1)} if header else {}))]
-    if len(placed) < 1 or not re.search(r"\b(?:array|table|buckets|slots|cells)\b", masked, re.I):
+    if len(placed) < 1 or not (re.search(r"\b(?:array|table|buckets|slots|cells)\b", masked, re.I) or (
+            row is not None and row.kind == "sequence" and row.params.get("indices") is not None)):
         return []
     # the array the cells belong to: on screen, else the latest earlier one with indices (a hash table's buckets)
     base = row if row is not None and row.kind == "sequence" and row.params.get("indices") is not None else None
@@ -486,7 +502,7 @@ def rule_cells_array(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             continue
         tokens[k - start] = label
     ctx.consumed.update(label for label, _ in placed)
-    ctx.stop = True
+    ctx.stop = all(q in ctx.consumed for q in ex.quoted)  # ('Insert 23: show "h(23) = …"': the formula is drawn too)
     params = dict(tokens=tokens, indices=start)
     if base is row and row is not None:
         params["update"] = True

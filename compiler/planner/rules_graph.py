@@ -216,6 +216,8 @@ def _recall(ex: Extracted, ctx: Context, i: int) -> Beat | None:
 
 # ----------------------------------------------------------------------------- declarations
 _BUCKET_LINE = re.compile(r"^\s*(?:bucket\s+|index\s+|slot\s+)?(\w{1,6})\s*:\s*(.{1,80}?)\s*$", re.M | re.I)
+_BUCKET_INLINE = re.compile(r"\b(?:bucket|slot|index)\s+(\w{1,6})\s*(?:->|→|⟶)\s*((?:[^\s,;]{1,24}\s*(?:->|→|⟶)\s*)*[^\s,;.]{1,24})",
+                            re.I)
 _EMPTY = re.compile(r"∅|\(?(?:empty|none|null|nil)\)?|-|—|\[\s*\]", re.I)
 _ARROW = re.compile(r"\s*(?:->|→|⟶)\s*")
 
@@ -227,7 +229,10 @@ def _buckets(ex: Extracted, ctx: Context, i: int) -> list[Beat] | None:
     key first and its items chained after it."""
     lines = [m for m in _BUCKET_LINE.finditer(ex.sentence) if "\n" in ex.sentence[:m.start() + 1]]
     if len(lines) < 3 or not any(_ARROW.search(m.group(2)) for m in lines):
-        return None
+        # "bucket 0 -> 14 -> null, bucket 1 -> 50 -> null": the chains written in the sentence, one after another
+        lines = list(_BUCKET_INLINE.finditer(ex.sentence))
+        if len(lines) < 2:
+            return None
     if not (re.search(_HASHING, ex.sentence, re.I) or ctx.mentions(_HASHING)):
         return None
     nodes: list = []

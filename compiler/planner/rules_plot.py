@@ -1372,7 +1372,8 @@ def rule_scatter(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     # ("a brace between the two points": points on screen, named by their number — none to scatter)
     counted = _cue(ex, r"(?<!\bthe )(?<!\bthese )(?<!\bthose )(?<!\bboth )\b(?:\d+|" + "|".join(
         ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"))
-                   + r")\s+(?:random\s+)?(?:2d\s+)?points\b(?!\s*:)") and not _cue(ex, r"\b(?:" + list_words() + r")\b")
+                   + r")\s+(?:random\s+)?(?:2d\s+)?points\b(?!\s*:)(?!\s+(?:to|at|toward|towards|with|into|back|up|down|"
+                   r"left|right)\b)") and not _cue(ex, r"\b(?:" + list_words() + r")\b")  # ("37 points to null": a verb)
     # ("Below it list three points:": the points of a list, not of a plot)
     cue = counted or _cue(ex, RANDOM_DOTS) or _cue(ex, r"\bscatter(?:[- ]?plot)?\b|\b(?:random|data|sample)\s+(?:2d\s+|two-dimensional\s+)?points\b|"
                           r"\bpoint cloud\b|\bconvex hull\b|\bline of best fit\b|\bregression line\b|\bbest[- ]fit line\b")
