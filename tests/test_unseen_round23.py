@@ -336,3 +336,18 @@ def test_keys_put_in_buckets_by_number_and_chains_written_inline():
     (g,) = [b for b in beats if b.kind == "graph"]
     assert g.params["edges"] == [{"from": "[0]", "to": "14"}, {"from": "[1]", "to": "50"}]
     assert not [b for b in beats if b.kind == "text" and "Same style" in b.params.get("text", "")]
+
+
+def test_finer_riemann_sums_in_a_later_scene_over_the_stretch_before_and_a_curve_labelled_once():
+    sb = Storyboard.model_validate({"scenes": [
+        scene("Draw axes with x from 0 to 2.5 and y from 0 to 4.5. Plot the curve y = x^2 from x = 0 to x = 2.2 and attach "
+              "the label MathTex: f(x) = x^2 near the point (2.1, 4.4). Draw 4 rectangles of width 0.5 under the curve.",
+              "One."),
+        scene("On the left, redraw the axes and curve with 4 right-endpoint rectangles, then Transform them into 8, then "
+              "16, then 100 rectangles.", "Two.")]})
+    plan = plan_storyboard(sb)
+    (curve,) = [c for b in plan.scenes[0].beats for c in b.params.get("curves") or []]
+    assert curve["label"] == "f(x) = x^2"  # before: y = x^2 and f(x) = x^2, two curves on top of each other
+    sums = [b.params["area"] for b in plan.scenes[1].beats if b.rule == "plot:riemann"]
+    assert [(a["a"], a["b"], a["rectangles"], a["sample"]) for a in sums] == [
+        (0, 2, 4, "right"), (0, 2, 8, "right"), (0, 2, 16, "right"), (0, 2, 100, "right")]  # before: one sum, 0 to 2.5

@@ -60,7 +60,7 @@ class Area(_Model):
                        "in this beat: among the curves on screen).", examples=[0])
     label: str | None = Field(None, max_length=80, description="Text inside the area.", examples=["area ≈ 0.683"])
     color: Colour | None = Field(None, description="Fill colour (default: the curve's).", examples=["red"])
-    rectangles: int | None = Field(None, ge=1, le=64, description="A Riemann sum: that many rectangles of equal width "
+    rectangles: int | None = Field(None, ge=1, le=128, description="A Riemann sum: that many rectangles of equal width "
                                    "between a and b instead of the smooth area.", examples=[8])
     sample: Literal["left", "right", "mid"] | None = Field(None, description="With `rectangles`: where each rectangle "
                                                            "meets the curve: its `left` end (default), `right` end or "

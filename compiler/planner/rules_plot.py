@@ -669,6 +669,11 @@ def _theme_colour(ctx: Context, hint: str, default: str | None = None) -> str | 
     return col or default
 
 
+def _rhs(expr: str) -> str:
+    """A curve's formula without its name and spaces ("y = x^2", "f(x) = x^2" -> "x^2")."""
+    return re.sub(r"\s+", "", expr.split("=", 1)[-1] if "=" in expr else expr)
+
+
 def curve_spec(ctx: Context, expr: str, label: str | None, hint: str, colour: str | None) -> dict:
     c = {"expr": expr}
     if label:
@@ -1085,6 +1090,14 @@ def _plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             head = re.match(r"\s*(?:\d+[.)]\s*)?(?:then\s+)?(?:plot|draw|graph|sketch|add)\s+(?:the\s+)?([a-z][a-z -]{1,30}?)\s*:",
                             ex.sentence, re.I)
             hint = " ".join(x for x in ((name.group(1) if name else ""), head.group(1) if head else "") if x)
+            same = next((c for c in curves if _rhs(c.get("expr", "")) == _rhs(expr)), None)
+            if same is not None and re.search(r"\blabel", s[max(0, a - 40):a], re.I):
+                # "Plot the curve y = x^2 … and attach the label MathTex: f(x) = x^2": the curve's label, not a second
+                # curve drawn on top of it
+                old_label = same.get("label")
+                same["label"] = label or written_as.get(data, data)
+                strings[:] = [same["label"] if x == old_label else x for x in strings]
+                continue
             curves.append(curve_spec(ctx, expr, label or written_as.get(data, data), hint, colour))
             strings.append(label or written_as.get(data, data))
         else:

@@ -1434,8 +1434,10 @@ def _riemann(ex, ctx, i, first, beats, curves, low):
             ctx.stop = True  # (the slices are the rectangles', not lists of their own)
     elif span:
         a, b = quantity(span.group(1)), quantity(span.group(2))
-    elif before is not None and not re.search(r"\bwidth\b|\bΔx\b|\bdx\b", low):
-        a, b = before["a"], before["b"]  # "Draw 4 rectangles …" again: over the stretch of the ones before
+    elif (before or _earlier_riemann(ctx)) is not None and not re.search(r"\bwidth\b|\bΔx\b|\bdx\b", low):
+        # "Draw 4 rectangles …" again, or "redraw the axes and curve with 4 right-endpoint rectangles" in a later scene:
+        # over the stretch of the ones before
+        a, b = (before or _earlier_riemann(ctx))["a"], (before or _earlier_riemann(ctx))["b"]
     else:
         a, b = lo, hi
     width = re.search(r"\b(?:of\s+)?width\s+(?:of\s+)?(" + NUM + r")|\bΔx\s*=\s*(" + NUM + r")|\bdx\s*=\s*(" + NUM + r")", low)
@@ -1444,7 +1446,7 @@ def _riemann(ex, ctx, i, first, beats, curves, low):
         b = a + n * w  # "4 rectangles of width 0.5" from the left end of the axes
     elif w and not n and b > a:
         n = round((b - a) / w)
-    if not 1 <= n <= 64 or not a < b:
+    if not 1 <= n <= 128 or not a < b:
         return None
     where = (m.group(3) if m and m.group(3) else None) or next(
         (w_ for w_ in ("left", "right", "mid") if re.search(r"\b" + w_ + r"(?:dle|point)?[- ]?(?:end[- ]?points?|hand|sums?)\b", low)),
@@ -1501,13 +1503,25 @@ def _riemann(ex, ctx, i, first, beats, curves, low):
             for k in _finer_counts(low, area["rectangles"])]
 
 
+def _earlier_riemann(ctx) -> dict | None:
+    """The Riemann sum of the newest earlier scene that drew one (its stretch a..b)."""
+    for sp in reversed(ctx.history):
+        for b in reversed(sp.beats):
+            if b.kind == "plot" and (b.params.get("area") or {}).get("rectangles"):
+                return b.params["area"]
+    return None
+
+
 def _finer_counts(low: str, n: int) -> list[int]:
     """"Replace the rectangles with 8, then 16, then 50 thinner rectangles": one Riemann sum per count, in turn
     (each takes the place of the one before); a single count: that one."""
-    m = re.search(r"\b(\d{1,2}(?:\s*,\s*(?:and\s+)?(?:then\s+)?\d{1,2}|\s+(?:and\s+)?then\s+\d{1,2})+)\s+"
+    m = re.search(r"\b(\d{1,3}(?:\s*,\s*(?:and\s+)?(?:then\s+)?\d{1,3}|\s+(?:and\s+)?then\s+\d{1,3})+)\s+"
                   r"(?:\w+\s+){0,2}?rectangles\b", low)
-    counts = [int(x) for x in re.findall(r"\d{1,2}", m.group(1))] if m else []
-    if len(counts) < 2 or counts[-1] != n or any(not 1 <= k <= 64 for k in counts):
+    counts = [int(x) for x in re.findall(r"\d{1,3}", m.group(1))] if m else []
+    if len(counts) >= 2 and counts[0] > n and re.search(r"\b" + str(n) + r"\s+(?:[\w-]+\s+){0,2}?rectangles\b[^.;]*?\b(?:then|into)\b",
+                                                        low[:m.start()] + " then"):
+        counts = [n] + counts  # "4 right-endpoint rectangles, then Transform them into 8, then 16, then 100 rectangles"
+    if len(counts) < 2 or n not in (counts[0], counts[-1]) or any(not 1 <= k <= 128 for k in counts):
         return [n]
     return counts[:6]
 
