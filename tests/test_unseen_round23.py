@@ -351,3 +351,12 @@ def test_finer_riemann_sums_in_a_later_scene_over_the_stretch_before_and_a_curve
     sums = [b.params["area"] for b in plan.scenes[1].beats if b.rule == "plot:riemann"]
     assert [(a["a"], a["b"], a["rectangles"], a["sample"]) for a in sums] == [
         (0, 2, 4, "right"), (0, 2, 8, "right"), (0, 2, 16, "right"), (0, 2, 100, "right")]  # before: one sum, 0 to 2.5
+
+
+def test_a_traced_curve_labelled_afterwards_is_drawn_with_its_label():
+    beats, _ = planned("Draw axes with θ from 0 to 2π and y from -1 to 1. Plot y = sin θ in red.\n"
+                       "Animate a blue dot at height cos θ and trace its path.\n"
+                       'Label the finished curve "y = cos θ" in blue.')
+    (c,) = [b for b in beats if b.rule == "plot:traced-curve"]
+    assert c.params["curves"][0]["expr"] == "y = cos θ" and c.params["curves"][0]["color"]
+    assert not [b for b in beats if b.kind == "equation"]  # before: the label alone, under the sine

@@ -367,7 +367,7 @@ def rule_plot_ops(ex: Extracted, ctx, i: int) -> list[Beat]:
     first, beats = state
     curves = _curves(beats)
     low = ex.bare.lower()
-    for op in (_on_level_line, _between, _area_note, _curve_formula, _name_axes, _label_curves, _relabel, _data_lines, _legend, _spans, _valued_points, _intersection_point, _axis_markers,
+    for op in (_on_level_line, _between, _area_note, _curve_formula, _name_axes, _label_curves, _traced_curve, _relabel, _data_lines, _legend, _spans, _valued_points, _intersection_point, _axis_markers,
                _level_lines, _dot_rows, _listed_points, _fit_line, _up_to_curve, _vertical_line, _tangent_segments, _signed_tangent_colours, _secant, _tangent, _shift_curve,
                _tails, _widen_area, _labels_along_axis, _strip, _riemann, _bar_series, _label_bars,
                _steps_on_curve, _move_along, _point_on_axis, _point_on_curve, _endpoint_labels, _label_segments, _plane_segments, _series_extremum, _mark_points, _mark_extremum,
@@ -620,6 +620,24 @@ def _elsewhere(text: str, point: dict) -> float | None:
     v = float(m.group(2))
     near = [float(point.get(k, 0.0)) for k in ("x", "y") if isinstance(point.get(k), (int, float))]
     return None if any(abs(c - v) <= 1e-3 * max(1.0, abs(v)) for c in near) else v
+
+
+def _traced_curve(ex, ctx, i, first, beats, curves, low):
+    """"Label the finished curve "y = cos θ" in blue" when no curve on screen is y = cos θ: the curve the sentences
+    before traced (a dot's path), drawn now with its label — never the label alone beside the sine it is not."""
+    m = re.match(r"\s*(?:then\s+)?label\s+the\s+(?:finished|traced|new|resulting|second|other|(?:" + COLOUR_RE.pattern +
+                 r"))\s+(?:curve|path|graph)\s+[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]", ex.sentence, re.I)
+    if m is None:
+        return None
+    label = m.group(m.lastindex)
+    f = try_formula(label)
+    if f is None or any(re.sub(r"\s+", "", c.get("expr", "").split("=")[-1]) == re.sub(r"\s+", "", f.expr) for c in curves):
+        return None
+    col = colour_named(ex.bare[m.end():]) or colour_named(ex.bare[:m.end()])
+    col = colour_value(col) if col else None
+    ctx.consumed.add(label)
+    return [_extend(ex, ctx, i, "plot:traced-curve", [label], curves=[dict({"expr": label, "label": label},
+                                                                            **({"color": col} if col else {}))])]
 
 
 def _relabel(ex, ctx, i, first, beats, curves, low):
