@@ -360,3 +360,17 @@ def test_a_traced_curve_labelled_afterwards_is_drawn_with_its_label():
     (c,) = [b for b in beats if b.rule == "plot:traced-curve"]
     assert c.params["curves"][0]["expr"] == "y = cos θ" and c.params["curves"][0]["color"]
     assert not [b for b in beats if b.kind == "equation"]  # before: the label alone, under the sine
+
+
+def test_the_letters_of_a_gas_picture_go_on_it_and_a_quoted_question_moves_nothing():
+    beats, notes = planned("On the left draw a cylinder with a piston. Fill the space under the piston with 25 small dots "
+                           "representing gas molecules.\n"
+                           'Label the gas region "V" (volume), put a downward arrow on the piston labelled "P" (pressure), '
+                           'and write "T" (temperature) under the cylinder with a small red glow along the cylinder bottom.\n'
+                           'On the right side write three questions one after another:\n"Push the piston down: what '
+                           'happens to P?"\n"Heat the gas: what happens to V?"')
+    (gas,) = [b for b in beats if b.kind == "physics"]  # before: a flow V → T → P, and the piston pushed down
+    assert {k: gas.params["gas"][k] for k in ("volume_label", "gauge", "label", "heat")} == {
+        "volume_label": "V", "gauge": "P", "label": "T", "heat": True}
+    assert not [b for b in beats if b.kind == "flow"]
+    assert any("arrow on the piston is not drawn" in n for n in notes)

@@ -133,7 +133,8 @@ def _read(ex: Extracted, ctx: Context, i: int, gas: dict, words: dict) -> tuple[
             steps.append({"action": "gas", "gas": ch})
         else:
             out["heat"] = True  # "a flame below the cylinder": part of the picture
-    elif not steps and re.search(words["compress"], s, re.I) and out.get("piston", True):
+    elif not steps and re.search(words["compress"], ex.bare or s, re.I) and out.get("piston", True):
+        # (not '"Push the piston down: what happens to P?"': a question written, not the piston moving)
         steps.append({"action": "gas", "gas": {"volume": round(max(0.1, float(out.get("volume", 0.6)) * 0.5), 3)}})
     needle = re.search(r"\bneedle\b[^.;]{0,30}\bfrom\s+(" + NUM + r")\s*(\w+)?\s+to\s+(" + NUM + r")", s, re.I)
     if needle:
@@ -153,6 +154,28 @@ def _read(ex: Extracted, ctx: Context, i: int, gas: dict, words: dict) -> tuple[
         elif re.match(r"\s*n\s*=", q) and not out.get("label"):
             out["label"] = q[:40]
             used.append(q)
+    # 'Label the gas region "V" (volume), put a downward arrow on the piston labelled "P" (pressure), and write "T"
+    # (temperature) under the cylinder with a small red glow along the cylinder bottom': the three letters on the picture
+    vol = re.search(r"\b(?:gas(?:\s+region)?|volume)\b[^.;\"\u201c]{0,20}?" + _Q, s, re.I) or re.search(
+        _Q + r"\s*\(\s*(?:the\s+)?volume\s*\)", s, re.I)
+    if vol and len(vol.group(1)) <= 12 and not out.get("volume_label"):
+        out["volume_label"] = vol.group(1).strip()
+        used.append(vol.group(1))
+    push = re.search(r"\barrow\s+(?:on|onto|pressing(?:\s+(?:on|down\s+on))?)\s+(?:the\s+)?piston\b[^.;\"\u201c]{0,25}?" + _Q, s, re.I)
+    if push and len(push.group(1)) <= 12:
+        if out.get("gauge") in (None, "P"):
+            out["gauge"] = push.group(1).strip()
+        used.append(push.group(1))
+        ctx.lost(i, f"the arrow on the piston is not drawn: {push.group(1)!r} is the reading of a pressure gauge beside it")
+    temp = re.search(_Q + r"\s*\(\s*(?:the\s+)?temperature\s*\)", s, re.I)
+    if temp and len(temp.group(1)) <= 12:
+        if re.search(r"\bunder\s+(?:the\s+)?(?:cylinder|container|box)\b", s[temp.end():temp.end() + 40], re.I):
+            out["label"] = out.get("label") or temp.group(1).strip()
+        else:
+            out["thermometer"] = out.get("thermometer") or temp.group(1).strip()
+        used.append(temp.group(1))
+    if re.search(r"\b(?:glow|flame|burner)\b[^.;]{0,30}\b(?:bottom|under|below|beneath)\b", s, re.I):
+        out["heat"] = True
     for key in ("gauge", "thermometer"):
         if out.get(key) and out[key] in ex.quoted:
             used.append(out[key])
