@@ -374,3 +374,9 @@ def test_the_letters_of_a_gas_picture_go_on_it_and_a_quoted_question_moves_nothi
         "volume_label": "V", "gauge": "P", "label": "T", "heat": True}
     assert not [b for b in beats if b.kind == "flow"]
     assert any("arrow on the piston is not drawn" in n for n in notes)
+
+
+def test_arrows_beside_two_names_are_not_a_chain_of_boxes():
+    beats, notes = planned('Both gradients are positive: show two small arrows pointing left next to "w" and "b".')
+    assert not [b for b in beats if b.kind == "flow"]  # before: boxes w → b
+    assert any("arrows it belongs to are not" in n for n in notes)

@@ -432,6 +432,12 @@ def rule_flow(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                     f"{', '.join(repr(q) for q in names)}, are not drawn")
         ctx.stop = True
         return []
+    beside = re.search(r"\barrows?\s+(?:pointing\s+|going\s+)?(?:left|right|up|down|upwards?|downwards?)\s+(?:next\s+to|beside|by|"
+                       r"near|under|above|after)\b", ex.bare, re.I)
+    if beside and ex.quoted and not re.search(r"\bfrom\b[^.;]{0,40}\bto\b|->|→", ex.bare):
+        # 'show two small arrows pointing left next to "w" and "b"': a mark beside each, not a chain of boxes w → b (the
+        # texts are drawn by the later rules, and the arrows said missing with them)
+        return []
     on_screen = _flow_on_screen(ctx)
     if on_screen is not None:
         done = _flow_ports(ex, ctx, i, on_screen) or _flow_operation(ex, ctx, i, on_screen)
