@@ -380,3 +380,21 @@ def test_arrows_beside_two_names_are_not_a_chain_of_boxes():
     beats, notes = planned('Both gradients are positive: show two small arrows pointing left next to "w" and "b".')
     assert not [b for b in beats if b.kind == "flow"]  # before: boxes w → b
     assert any("arrows it belongs to are not" in n for n in notes)
+
+
+def test_a_redrawn_curve_of_named_points_its_tangent_arrows_and_end_labels():
+    sb = Storyboard.model_validate({"scenes": [
+        scene("Draw axes with t from 0 to 1 and weight from 0 to 1. Plot y = t^3.", "One."),
+        scene("Redraw the cubic curve with P₀ = (0, 0), P₁ = (1, 3), P₂ = (4, 3), P₃ = (5, 0).\n"
+              'Property 1: highlight the endpoints with "B(0) = P₀" and "B(1) = P₃".\n'
+              'Property 2: draw tangent arrows at the ends: "B′(0) = 3(P₁ − P₀) = (3, 9)" along P₀P₁ and '
+              '"B′(1) = 3(P₃ − P₂) = (3, −9)" along P₂P₃.\n'
+              'Clear and show the recap lines:\n"Bézier curve = repeated linear interpolation"\n"Starts at P₀"',
+              "Two. Three. Four.", plot="The properties of Bézier curves.")]})
+    beats = plan_storyboard(sb).scenes[1].beats
+    assert [b.rule for b in beats][:3] == ["plot:named-points", "plot:named-ends", "plot:arrows-along"]
+    assert beats[0].params["series"]  # the curve itself (before: the plot of the scene before brought back)
+    assert beats[2].params["segments"][0] == {"start": [0, 0], "end": [1, 3], "style": "arrow",
+                                              "label": "B′(0) = 3(P₁ − P₀) = (3, 9)"}
+    assert not [b for b in beats if b.kind == "flow"]  # before: the two derivatives chained as boxes
+    assert "clear" in [b.kind for b in beats]  # "Clear and show …"

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from ..mathtext import looks_like_math, said_in_words, undoubled
 from ..text import SINGLE_QUOTED
 from .knowledge import described_changes, formula_words
-from .quantity import NUM, number as _num
+from .quantity import NUM, number as _num, quantity
 
 QUOTED = re.compile(r'"([^"\n]{0,5000})"|\u201c([^\u201d\n]{0,5000})\u201d')
 BACKTICK = re.compile(r"`([^`\n]{1,5000})`")
@@ -755,3 +755,24 @@ def _quoted_nodes(text: str, chain: list[str]) -> list[str]:
                 r"[\"\u201c]\s*" + re.escape(node), part))
         out.append(names[0].strip() if len(names) == 1 and names[0].strip() and described else node)
     return out
+
+
+_SUBSCRIPTS = "₀₁₂₃₄₅₆₇₈₉"
+# "P₀ = (0, 0)", "P1 = (1, 3)", "A(1, 2)", "Q_0 = (1, 2)": a short name, then its coordinates
+NAMED_POINT = re.compile(r"(?<![\w'])([A-Z](?:_?[0-9" + _SUBSCRIPTS + r"]{1,2}|[a-z]?'?))\s*(?:=\s*)?\(\s*(" + NUM + r")\s*,\s*("
+                   + NUM + r")\s*\)")
+
+
+def named_points(sentence: str) -> list[tuple[str, float, float]]:
+    """The named points a sentence writes with their coordinates, in order, each once."""
+    out: dict[str, tuple[str, float, float]] = {}
+    for m in NAMED_POINT.finditer(sentence):
+        if re.search(r"=\s*[^=(]*$", sentence[max(0, m.start() - 40):m.start()]) and re.search(
+                r"\b(?:lerp|B|Q)\(", sentence[max(0, m.start() - 40):m.start()]):
+            continue  # "B(0.5) = lerp(Q₀, Q₁, 0.5) = (2, 2)": a result of a line, not a point named here
+        out.setdefault(m.group(1), (m.group(1), _whole(quantity(m.group(2))), _whole(quantity(m.group(3)))))
+    return list(out.values())
+
+
+def _whole(v: float):
+    return int(v) if float(v).is_integer() else v

@@ -18,28 +18,14 @@ import re
 from ..formula import nice_range
 from .beats import Beat
 from .context import Context, _beat, _kw
-from .extract import Extracted
+from .extract import NAMED_POINT as NAMED, Extracted, named_points
 from .knowledge import component_nouns, control_point_words
 from .quantity import NUM, quantity
 from .rules_plot import clean_number
 from .rules_plot_marks import _extend, plot_on_screen
 
 _SUB = "₀₁₂₃₄₅₆₇₈₉"
-# "P₀ = (0, 0)", "P1 = (1, 3)", "A(1, 2)", "Q_0 = (1, 2)": a short name, then its coordinates
-NAMED = re.compile(r"(?<![\w'])([A-Z](?:_?[0-9" + _SUB + r"]{1,2}|[a-z]?'?))\s*(?:=\s*)?\(\s*(" + NUM + r")\s*,\s*("
-                   + NUM + r")\s*\)")
 _DEGREE = {"linear": 1, "quadratic": 2, "cubic": 3, "quartic": 4}
-
-
-def named_points(sentence: str) -> list[tuple[str, float, float]]:
-    """The named points a sentence writes with their coordinates, in order, each once."""
-    out: dict[str, tuple[str, float, float]] = {}
-    for m in NAMED.finditer(sentence):
-        if re.search(r"=\s*[^=(]*$", sentence[max(0, m.start() - 40):m.start()]) and re.search(
-                r"\b(?:lerp|B|Q)\(", sentence[max(0, m.start() - 40):m.start()]):
-            continue  # "B(0.5) = lerp(Q₀, Q₁, 0.5) = (2, 2)": a result of a line, not a point named here
-        out.setdefault(m.group(1), (m.group(1), clean_number(quantity(m.group(2))), clean_number(quantity(m.group(3)))))
-    return list(out.values())
 
 
 def _subscripted(name: str) -> str:
@@ -130,9 +116,19 @@ def rule_control_points(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     polygon, curve = _wants(low)
     state = plot_on_screen(ctx)
     named = named_points(ex.sentence)
+    if state is not None and state[0].rule.startswith("plot:recalled") and state[0].detail_index == i and len(named) >= 2:
+        shown = {(p.get("x"), p.get("y")) for b in state[1] for p in b.params.get("points") or []}
+        if not any((x, y) in shown for _, x, y in named):
+            # "Redraw the cubic curve with P₀ = (0, 0), P₁ = (1, 3), …" after a plot of something else: the curve of
+            # these points, not the plot the words "redraw the curve" brought back
+            ctx.beats.remove(state[0])
+            state = None
+            curve = curve or (re.search(r"\bcurve\b", low) is not None and ctx.mentions(control_point_words()[1]))
     if state is None:
-        if len(named) < 2 or not re.search(r"\b(?:plot|place|draw|mark|show|put)\w*\b", low) or _other_picture(low):
+        if len(named) < 2 or not re.search(r"\b(?:plot|place|draw|redraw|mark|show|put)\w*\b", low) or _other_picture(low):
             return []
+        # "Redraw the cubic curve with P₀ = (0, 0), …" in a scene about Bézier curves: the curve they control
+        curve = curve or (re.search(r"\bcurve\b", low) is not None and ctx.mentions(control_point_words()[1]))
         pts = [{"x": x, "y": y, "label": _subscripted(n), "name": n} for n, x, y in named[:12]]
         segments = _named_pairs(ex.sentence, pts) or (_chain(pts) if polygon else [])
         series = [s for s in [_curve(ex, ctx, i, pts)] if s] if curve else []
@@ -143,9 +139,12 @@ def rule_control_points(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                       x_range=_range([p["x"] for p in pts]), y_range=_range([p["y"] for p in pts]), numbers=True,
                       points=[{k: v for k, v in p.items() if k != "name"} for p in pts], segments=segments or None,
                       series=series or None)]
+    first, beats = state
+    marked = _on_named(ex, ctx, i, beats)
+    if marked is not None:
+        return marked
     if not (polygon or curve) or named:
         return []
-    first, beats = state
     # the control points: the first points marked on the plot (points added later are the construction's)
     control = next(([p for p in b.params["points"] if isinstance(p.get("x"), (int, float))] for b in beats
                     if len(b.params.get("points") or []) >= 2), [])
@@ -162,3 +161,34 @@ def rule_control_points(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         return []
     ctx.stop = True
     return [_extend(ex, ctx, i, "plot:control-polygon" if not curve else "plot:bezier", [], **out)]
+
+
+def _on_named(ex: Extracted, ctx: Context, i: int, beats: list[Beat]) -> list[Beat] | None:
+    """On the named points of the plot on screen: 'tangent arrows: "B′(0) = 3(P₁ − P₀)" along P₀P₁ and "B′(1) = …" along
+    P₂P₃' (an arrow along each pair, labelled), 'highlight the endpoints with "B(0) = P₀" and "B(1) = P₃"' (each point
+    named in a quote takes it as its label)."""
+    by = {str(p.get("label")): p for b in beats for p in b.params.get("points") or [] if p.get("label")}
+    if len(by) < 2 or not ex.quoted:
+        return None
+    names = "|".join(re.escape(n) for n in sorted(by, key=len, reverse=True))
+    segs = []
+    for m in re.finditer(r"[\"\u201c]([^\"\u201d]{1,60})[\"\u201d]\s+along\s+(" + names + r")\s*[-–]?\s*(" + names + r")(?![\w'])",
+                         ex.sentence):
+        a, b = by[m.group(2)], by[m.group(3)]
+        segs.append({"start": [a["x"], a["y"]], "end": [b["x"], b["y"]], "style": "arrow", "label": m.group(1)})
+    if segs and re.search(r"\barrows?\b", ex.bare, re.I):
+        labels = [x["label"] for x in segs]
+        ctx.consumed.update(labels)
+        ctx.stop = all(q in ctx.consumed for q in ex.quoted)
+        return [_extend(ex, ctx, i, "plot:arrows-along", labels, segments=segs)]
+    if re.search(r"\b(?:end\s*points?|ends|endpoints?)\b", ex.bare, re.I):
+        points = []
+        for q in ex.quoted:
+            own = [n for n in by if re.search(r"(?<![\w'])" + re.escape(n) + r"(?![\w'])", q)]
+            if len(own) == 1:
+                points.append({"x": by[own[0]]["x"], "y": by[own[0]]["y"], "label": q})
+        if points and len(points) == len(ex.quoted):
+            ctx.consumed.update(p["label"] for p in points)
+            ctx.stop = True
+            return [_extend(ex, ctx, i, "plot:named-ends", [p["label"] for p in points], points=points)]
+    return None

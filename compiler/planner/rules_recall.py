@@ -27,7 +27,7 @@ import re
 from ..components.graph import tree_place
 from .beats import Beat
 from .context import since_clear
-from .extract import Extracted
+from .extract import Extracted, named_points
 from ..mathtext import looks_like_math
 from .knowledge import component_nouns
 from .rules_plot import axis_range, both_axes_range
@@ -349,6 +349,10 @@ def rule_recall(ex: Extracted, ctx, i: int) -> list[Beat]:
         if not found:
             continue
         number, b = found
+        named = named_points(ex.sentence) if b.kind in ("plot", "vector_plane", "scatter") else []
+        if len(named) >= 2 and not any((x, y) in {(p.get("x"), p.get("y")) for p in b.params.get("points") or []}
+                                       for _, x, y in named):
+            continue  # "Redraw the cubic curve with P₀ = (0, 0), P₁ = (1, 3), …": points the plot before never had
         if b.kind == "grid" and not explicit and (not b.strings or any(
                 x.kind in ("vector_plane", "plot", "scatter") for x in since_clear(ctx))):
             continue  # "Overlay the small grid squares inside the circle": a coordinate grid, not tiles drawn before

@@ -61,7 +61,8 @@ def rule_clear(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             return [_beat("clear", "clear:the-picture", ex, i, ())]  # all there is: a clear as any other
         return [_beat("clear", "clear:the-picture", ex, i, (), kinds=[kind])]
     if ctx.beats and _has(ex, r"^\s*(?:(?:then|finally|next|now|lastly|afterwards?)\s*,?\s+)?(?:transition(?:s)? to|"
-                              r"clear (?:the )?screen|clear everything|fade (?:everything )?out|switch to|move on to|cut to)\b"):
+                              r"clear (?:the )?screen|clear everything|clear(?= and\b)|fade (?:everything )?out|switch to|"
+                              r"move on to|cut to)\b"):  # ("Clear and show the recap lines:")
         if any(b.kind in ("sequence", "grid") for b in since_clear(ctx)) and _has(
                 ex, r"^\s*(?:then\s+)?fade\s+out\s+(?:the\s+)?(?:(?:left|right|first|second)\s+half\b|" + _CELLS + r"\s+\d)"):
             return []  # "Fade out indices 2-4", "Fade out the left half" of a row on screen: its cells greyed (rules_array)
