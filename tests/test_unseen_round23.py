@@ -398,3 +398,13 @@ def test_a_redrawn_curve_of_named_points_its_tangent_arrows_and_end_labels():
                                               "label": "B′(0) = 3(P₁ − P₀) = (3, 9)"}
     assert not [b for b in beats if b.kind == "flow"]  # before: the two derivatives chained as boxes
     assert "clear" in [b.kind for b in beats]  # "Clear and show …"
+
+
+def test_continue_from_brings_back_the_row_as_the_scene_before_left_it():
+    sb = Storyboard.model_validate({"scenes": [
+        scene("Draw a row of 10 cells containing the values 2, 5, 8, 12, 16, 23, 38, 56, 72, 91 with indices 0 to 9 "
+              "under them.", "One."),
+        scene("Continue from lo = 5, hi = 9 (cells 0 to 4 faded).\nHighlight cell 7 (value 56).", "Two.")]})
+    beats = plan_storyboard(sb).scenes[1].beats
+    assert beats[0].rule == "sequence:recalled-from-scene-1"  # before: a new grid of five cells numbered 0 to 4
+    assert not [b for b in beats if b.kind == "grid"]

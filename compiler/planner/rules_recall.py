@@ -364,7 +364,8 @@ def rule_recall(ex: Extracted, ctx, i: int) -> list[Beat]:
     layout = re.search(r"\b(?:same|previous|earlier)\s+(?:[\w-]+[\s-]){0,2}?(?:layout|setup|set-up|picture|figure|view|"
                        r"arrangement|diagram)\b|\b(?:start|starting|begin|beginning|continue|continuing|resume|resuming)\s+"
                        r"(?:from|with|at)\s+(?:the\s+)?(?:state|point|end|picture|frame)\b|\b(?:where|as)\s+(?:we|it|the\s+"
-                       r"(?:previous|last)\s+scene)\s+left\s+off\b", low)
+                       r"(?:previous|last)\s+scene)\s+left\s+off\b|^\W*(?:continue|continuing|resume|resuming)\s+(?:from|with)\b",
+                       low)  # ("Continue from lo = 5, hi = 9 (cells 0 to 4 faded).": the picture as the scene before left it)
     pair = _PAIR_KEPT.fullmatch(ex.sentence) if not shown - {"title", "text", "clear"} else None
     if pair:
         # "Tree and array synced.": the two pictures of the scene before, as it left them
