@@ -408,3 +408,25 @@ def test_continue_from_brings_back_the_row_as_the_scene_before_left_it():
     beats = plan_storyboard(sb).scenes[1].beats
     assert beats[0].rule == "sequence:recalled-from-scene-1"  # before: a new grid of five cells numbered 0 to 4
     assert not [b for b in beats if b.kind == "grid"]
+
+
+ISOTHERM = ('Draw axes: horizontal "V (L)" from 0 to 30, vertical "P (kPa)" from 0 to 250.\n'
+            'Plot the isotherm P = 1247.1 / V for V from 5 to 30 and label it "T = 300 K".\n'
+            'Put a dot A at (12.0, 103.9) labelled "A: 12.0 L, 104 kPa".\n'
+            'Slide the dot along the curve to B at (6.0, 207.9) labelled "B: 6.0 L, 208 kPa" while the right side shows:\n'
+            "P_B = P_A V_A / V_B\nP_B = 104 x 12.0 / 6.0 = 208 kPa\n"
+            'Finally draw a second, dashed isotherm P = 1870.65 / V labelled "T = 450 K" above the first, and move a dot '
+            'straight up from A to D at (12.0, 155.9).')
+
+
+def test_a_dot_slid_to_a_labelled_point_and_a_second_dashed_curve_written_as_its_formula():
+    beats, notes = planned(ISOTHERM)
+    (slide,) = [b for b in beats if b.rule == "plot:move-along"]
+    assert slide.params["move_dot"] == {"x0": 12, "x1": 6, "curve": 0}
+    assert slide.params["points"] == [{"x": 6, "y": 207.85, "label": "B: 6.0 L, 208 kPa"}]
+    assert not [b for b in beats if b.kind == "move"]  # before: "B: …" moved to the right of the screen
+    second = [c for b in beats for c in b.params.get("curves") or [] if "1870.65" in c["expr"]]
+    assert second == [{"expr": "P = 1870.65 / V", "label": "T = 450 K", "dashed": True}]
+    assert not [b for b in beats if b.kind == "annotation"]  # ("above the first": no brace under a "first")
+    # "straight up from A to D" is no slide along the isotherm
+    assert len([b for b in beats if b.rule == "plot:move-along"]) == 1

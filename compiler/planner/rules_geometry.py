@@ -678,7 +678,8 @@ def _annotation(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     if len(parts) >= 2 or (parts and re.search(r"\b(?:brace|label|annotat|mark)\w*", s, re.I)):
         for label, where, target in parts[:6]:
             if label in ctx.consumed or re.match(r"(?:it|them|this|that|these|those|each|both|left|right|top|bottom|"
-                                                 r"middle|cent(?:er|re)|screen|title|everything)\b", target.strip(), re.I):
+                                                 r"middle|cent(?:er|re)|screen|title|everything|first|second|third|last|"
+                                                 r"other|previous|one|ones)\b", target.strip(), re.I):
                 continue  # "'…' under it", "under the left": where to write it, not a part to mark
             if re.search(r"\b(?:label|write|show|draw|put|add|place|mark)\w*\b", target, re.I):
                 continue  # "Under the formula label the parts with arrows: …": an instruction, not the part's name

@@ -791,7 +791,10 @@ def _running_readout(ex: Extracted, ctx: Context) -> tuple[dict, list[str]] | No
 
 
 _DASHED_CURVE = re.compile(r"\bdashed\s+(?:(?!line\b|lines\b|vertical\b|horizontal\b)[\w-]+\s+){0,2}(?:curves?|graphs?|parabolas?|"
-                           r"overlays?|functions?|bell)\b", re.I)
+                           r"overlays?|functions?|bell)\b|"
+                           # "a second, dashed isotherm P = 1870.65 / V": a dashed something written as its formula
+                           r"\bdashed\s+(?:(?!line\b|lines\b|vertical\b|horizontal\b)[a-z-]+\s+){0,2}[A-Za-z]\w{0,2}\s*(?:\([^()]*\))?\s*=",
+                           re.I)
 
 
 def rule_plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
@@ -851,7 +854,7 @@ def _plot(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
         chart_on_screen(ctx, "plot") is not None and _cue(ex, r"\b(?:draw|add|overlay|trace)\b[^.]*\b(?:lines?|tangent|secant|"
                                                        r"parabola|asymptotes?)\b")) or (
         # "Draw P1(x) = x in red", "Transform to P3(x) = x - x³/6", "Transform it into y = …" with axes on screen
-        chart_on_screen(ctx, "plot") is not None and _cue(ex, r"^\s*(?:\d+[.)]\s*)?(?:then\s+)?(?:(?:draw|add|overlay|trace|"
+        chart_on_screen(ctx, "plot") is not None and _cue(ex, r"^\s*(?:\d+[.)]\s*)?(?:(?:then|finally|next|now|also)\s*,?\s+)?(?:(?:draw|add|overlay|trace|"
                                                        r"superimpose)\b|" + _MORPH_TO + r")")) or (
         chart_on_screen(ctx, "plot") is not None and _cue(ex, _MOVE_LINE))
     area_cue = _cue(ex, r"\bshade[sd]?\b|\bshading\b|\barea (?:under|between|below)\b|\bintegral\b") or (

@@ -1661,13 +1661,22 @@ def _move_along(ex, ctx, i, first, beats, curves, low):
     if not (curves and mover and verb):
         return None
     s = ex.sentence
-    if len(COORD.findall(s)) >= 2 or any("=" in t and re.search(r"[a-zα-ω(]", t.split("=", 1)[1]) for t, _, _ in ex.prose):
+    # (the lines after "… while the right side shows:" are formulas to show — unless they give the curve's variable
+    # its values, "Row 0: x = 0, f = 10, …", the places the dot steps through)
+    head = len(s.split(":\n", 1)[0])
+    var = next((f.var for f in (_f(c) for c in curves) if f is not None), "x")
+    if re.search(r"(?:^|\n|:)\s*(?:\w+\s*\d*\s*:\s*)?" + re.escape(var) + r"\s*=\s*[-\d.]", s[head:]):
+        head = len(s)
+    if len(COORD.findall(s[:head])) >= 2 or any("=" in t and re.search(r"[a-zα-ω(]", t.split("=", 1)[1])
+                                                for t, a, _ in ex.prose if a < head):
         return None  # "a point moving from (0,0) to (1,4) along the curve y = 4x²": rule_plot
     if re.search(r"\b(?:two|both|pair of)\s+(?:\w+\s+)?(?:" + plot_motion()["movers"] + r")\b|\bboth sides\b|"
                  r"\beither side\b|\bfrom the left and\b|\bone from\b", low):
         return None  # dots from either side of a point: _dots_toward
     if re.search(r"\b(?:along|on)\s+the\s+(?:[xy][- ]?axis|axis|number line)\b", low):
         return None  # a dot on an axis is not on the curve
+    if re.search(r"\b(?:straight|directly|vertically|horizontally)\s+(?:up|down|upwards?|downwards?|left|right|across)?\b", low[:verb.end() + 40]):
+        return None  # "move a dot straight up from A to D": off the curve, not along it
     begin, end = min(mover.start(), verb.start()), verb.end()
     x_lo, x_hi = _x_range(first, curves)
     names = _named_points(beats)
@@ -1780,11 +1789,21 @@ def _move_along(ex, ctx, i, first, beats, curves, low):
         x1 = x_hi if abs(x0 - x_hi) > abs(x0 - x_lo) else x_lo  # along the curve: to its far end
     x0, x1 = _num(_fmt(x0)), _num(_fmt(x1))
     if x0 == x1:
+        # ("move a dot straight up from A to D at (12.0, 155.9)": not along the curve — the rest of the sentence is read
+        # by the later rules: the point D and its label)
         ctx.lost(i, f"the {thing} is already at x = {_fmt(x1)}: nothing moves")
-        ctx.stop = True
-        return []
+        return None
     ex.prose[:] = [p for p in ex.prose if not any(a < p[2] and p[1] < b for a, b in spans)]
-    return [_extend(ex, ctx, i, "plot:move-along", [], move_dot={"x0": x0, "x1": x1, "curve": k})]
+    # "… to B at (6.0, 207.9) labelled "B: 6.0 L, 208 kPa"": where it stops is a point of its own, with its label
+    end_label = re.compile(r"\b(?:to|at)\s+(?:[A-Z]\s+(?:at\s+)?)?" + COORD.pattern + r"\s*,?\s*(?:labell?ed|marked|called)\s+"
+                           r"[\"\u201c]([^\"\u201d]{1,60})[\"\u201d]").search(s, end)
+    points = []
+    if end_label:
+        y1 = _safe(f, x1)
+        points = [{"x": x1, "y": _num(_fmt(y1)) if y1 is not None else quantity(end_label.group(3)), "label": end_label.group(4)}]
+        ctx.consumed.add(end_label.group(4))
+    return [_extend(ex, ctx, i, "plot:move-along", [p["label"] for p in points], move_dot={"x0": x0, "x1": x1, "curve": k},
+                    points=points or None)]
 
 
 def _cell_value(cell) -> float | None:

@@ -162,8 +162,9 @@ def rule_move(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
     m = re.match(r"^\s*(?:then\s+|now\s+|next,?\s+|finally,?\s+)?(?:move|shift|slide|push|dock)\s+(?:the\s+|this\s+|"
                  r"that\s+|it\b\s*)?(.*?)\s*(?:(?:over\s+)?(?:to|towards|into)\s+(?:the\s+)?)?(?:(?:upper|lower)\s+)?"
                  r"(left|right|top|bottom|cent(?:er|re)|middle|up|down)(?:wards?)?\b", ex.sentence, re.I)
-    if not m:
-        return []
+    if not m or re.search(r"\b(?:while|along|as|when)\b", m.group(1), re.I) or any(
+            b.detail_index == i and b.source == ex.sentence and b.rule == "plot:move-along" for b in ctx.beats):
+        return []  # ("Slide the dot along the curve to B … while the right side shows": a dot on the curve, moved there)
     what, to = m.group(1), _PLACES[m.group(2).lower()]
     trip = re.search(r"\bfrom\s+(?:the\s+)?(?:left|right|top|bottom)\s+to\s+(?:the\s+)?(left|right|top|bottom|cent(?:er|re)|middle)\b",
                      ex.sentence, re.I)
