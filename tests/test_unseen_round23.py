@@ -430,3 +430,10 @@ def test_a_dot_slid_to_a_labelled_point_and_a_second_dashed_curve_written_as_its
     assert not [b for b in beats if b.kind == "annotation"]  # ("above the first": no brace under a "first")
     # "straight up from A to D" is no slide along the isotherm
     assert len([b for b in beats if b.rule == "plot:move-along"]) == 1
+
+
+def test_a_fitted_line_quoted_is_labelled_as_written():
+    beats, _ = planned("Draw axes with x from 0 to 5 and y from -0.5 to 1.5. Plot the points (1, 0), (2, 0), (3, 1), (4, 1).\n"
+                       'Draw the least-squares line "y = 0.4x - 0.5" in grey across the plot.')
+    (line,) = [b for b in beats if b.rule == "plot:fit-line"]
+    assert line.params["curves"] == [{"expr": "y = 0.4x - 0.5", "label": "y = 0.4x - 0.5"}]  # before: "least-squares line"

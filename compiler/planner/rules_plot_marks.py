@@ -2145,7 +2145,8 @@ def _fit_line(ex, ctx, i, first, beats, curves, low):
     b = my - a * mx
     label = _quoted_label(ex) if re.search(r"\blabell?ed\b", low) else None
     expr = f"y = {_fmt(a)}x {'+' if b >= 0 else '-'} {_fmt(abs(b))}"
-    said = re.search(r"\by\s*=\s*[-−]?\d[^,;:]*?(?=\s+(?:from|for|between|through|in|with|and)\b|[,;:]|\.(?!\d)|$)", ex.sentence)
+    said = re.search(r"\by\s*=\s*[-−]?\d[^,;:\"\u201d]*?(?=\s+(?:from|for|between|through|in|with|and)\b|[,;:\"\u201d]|\.(?!\d)|$)",
+                     ex.sentence)  # ('the least-squares line "y = 0.4x - 0.5" in grey': the quoted line, without its marks)
     written = try_formula(said.group(0).strip()) if said else None
     if written is not None:
         # "Draw the best-fit line y = 0.8x + 1.5": labelled as written; a line that is not the points' own is said
