@@ -34,6 +34,8 @@ FUNCTIONS: dict[str, Callable[[float], float]] = {
     "factorial": lambda v: math.gamma(v + 1),  # written n!, also for non-integers
     "sign": lambda v: float((v > 0) - (v < 0)), "sgn": lambda v: float((v > 0) - (v < 0)),  # a square wave: sign(sin x)
     "floor": math.floor,  # a sawtooth: x - floor(x)
+    # the logistic function, written sigmoid(z) or σ(z) (σ with a bracket after it; σ alone is a name, a deviation)
+    "sigmoid": lambda v: 1.0 / (1.0 + math.exp(-v)) if v > -700 else 0.0,
 }
 CONSTANTS: dict[str, float] = {"pi": math.pi, "e": math.e, "tau": math.tau}
 _NAMES = sorted(list(FUNCTIONS) + list(CONSTANTS), key=len, reverse=True)
@@ -89,6 +91,11 @@ def _normalise(text: str) -> tuple[str, list[int]]:
     cols: list[int] = []
     i = 0
     while i < len(text):
+        if text.startswith("σ", i) and re.match(r"σ\s*\(", text[i:]):
+            out.extend("sigmoid")
+            cols.extend([i + 1] * 7)
+            i += 1
+            continue
         for a, b in _REPLACE:
             if text.startswith(a, i):
                 out.extend(b)

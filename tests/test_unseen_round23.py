@@ -437,3 +437,17 @@ def test_a_fitted_line_quoted_is_labelled_as_written():
                        'Draw the least-squares line "y = 0.4x - 0.5" in grey across the plot.')
     (line,) = [b for b in beats if b.rule == "plot:fit-line"]
     assert line.params["curves"] == [{"expr": "y = 0.4x - 0.5", "label": "y = 0.4x - 0.5"}]  # before: "least-squares line"
+
+
+def test_the_data_axes_come_back_with_their_line_and_sigma_is_the_logistic_function():
+    from compiler.formula import try_formula
+
+    assert abs(try_formula("p = σ(x - 1)").fn(1.0) - 0.5) < 1e-12  # before: σ taken for a number, a straight line
+    assert try_formula("σ = 2") is None  # (σ alone is a name: a deviation)
+    sb = Storyboard.model_validate({"scenes": [
+        scene("On the data axes (x from 0 to 5, y from 0 to 1) with the 4 points (1, 0), (2, 0), (3, 1), (4, 1), plot "
+              'p = σ(x - 1) and label it "p = σ(x - 1)".', "One."),
+        scene('On the data axes, draw a vertical dashed orange line at x = 1 labelled "decision boundary x = 1".', "Two.")]})
+    beats = plan_storyboard(sb).scenes[1].beats
+    assert beats[0].rule == "plot:recalled-from-scene-1"  # before: new axes from 0 to 10
+    assert beats[1].params["markers"] == [{"axis": "x", "value": 1, "label": "decision boundary x = 1"}]

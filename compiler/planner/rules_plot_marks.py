@@ -900,8 +900,9 @@ def _up_to_curve(ex, ctx, i, first, beats, curves, low):
 
 def _vertical_line(ex, ctx, i, first, beats, curves, low):
     """"Mark the mean μ at the center with a vertical dashed line", "a dashed line at x = 2"."""
-    if not re.search(r"\b(?:vertical|dashed|dotted)\s+(?:\w+\s+)?line\b", low) or re.search(r"\baxes\b|\baxis\b", low):
-        return None
+    if not re.search(r"\b(?:vertical|dashed|dotted)\s+(?:\w+\s+)?line\b", low) or re.search(
+            r"\baxes\b|\baxis\b", re.sub(r"\b(?:on|onto|in)\s+the\s+(?:\w+\s+)?axes\b", " ", low)):
+        return None  # (not "On the data axes, draw a vertical dashed line at x = 1": where it is drawn)
     m = re.search(r"\bx\s*=\s*(" + NUM + r")", ex.sentence)
     if m:
         x = quantity(m.group(1))

@@ -231,7 +231,9 @@ def _find(ctx, kinds: tuple[str, ...], scene: int | None, words: list[str]) -> t
             b = scene_state(sp, kind)
             if b is None:
                 continue
-            if words and not any(w.lower() in " ".join(b.strings).lower() for w in words):
+            # ("On the data axes, draw …": the axes whose own sentence called them so, "On the data axes (x from 0 to 5 …")
+            if words and not any(w.lower() in " ".join(b.strings).lower() or re.search(
+                    r"\b" + re.escape(w.lower()) + r"\b", (b.source or "").lower()) for w in words):
                 continue
             return sp.number, b
     return None
