@@ -451,3 +451,12 @@ def test_the_data_axes_come_back_with_their_line_and_sigma_is_the_logistic_funct
     beats = plan_storyboard(sb).scenes[1].beats
     assert beats[0].rule == "plot:recalled-from-scene-1"  # before: new axes from 0 to 10
     assert beats[1].params["markers"] == [{"axis": "x", "value": 1, "label": "decision boundary x = 1"}]
+
+
+def test_x_and_y_ranging_together_and_a_rectangle_of_its_own_beside_the_plot():
+    beats, _ = planned("Draw a coordinate plane centered at (0, -0.4) with x and y ranging from -1.5 to 1.5.")
+    assert (beats[0].params["x_range"], beats[0].params["y_range"]) == ([-1.5, 1.5], [-1.5, 1.5])  # before: x 0 to 10
+    beats, _ = planned("Draw axes with x from 0 to 2.5 and y from 0 to 4.5. Plot the curve y = x^2. Shade the region under "
+                       "the curve between x = 0 and x = 2.\nOn the right side, show a small rectangle of width 1.5 and "
+                       'height 1 with the label "area = width × height".')
+    assert not [b for b in beats if b.rule == "plot:strip"]  # before: a thin strip at x = 1 labelled "1 with the label area ="

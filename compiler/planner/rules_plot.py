@@ -383,7 +383,10 @@ def both_axes_range(sentence: str) -> tuple[float, float] | None:
     """"coordinate axes from 0 to 6 on both axes", "axes from -3 to 3": (low, high) of x and y alike."""
     m = re.search(r"\b(?:axes|coordinate (?:plane|grid|system))\s+(?:(?:that\s+)?(?:go|run)\s+)?(?:from|between|ranging from)\s+("
                   + NUM + r")\s+(?:to|and)\s+(" + NUM + r")(?!\s+(?:on|along)\s+the\s+[xy])", sentence, re.I) or re.search(
-        r"\bfrom\s+(" + NUM + r")\s+to\s+(" + NUM + r")\s+(?:on|along)\s+(?:both|each of the|each)\s+ax[ie]s\b", sentence, re.I)
+        r"\bfrom\s+(" + NUM + r")\s+to\s+(" + NUM + r")\s+(?:on|along)\s+(?:both|each of the|each)\s+ax[ie]s\b", sentence, re.I) or re.search(
+        # "with x and y ranging from -1.5 to 1.5", "x and y both from -2 to 2"
+        r"\bx\s+and\s+y\s+(?:both\s+|each\s+)?(?:(?:ranging|running|going)\s+)?(?:from|between)\s+(" + NUM + r")\s+(?:to|and)\s+("
+        + NUM + r")", sentence, re.I)
     if not m:
         return None
     a, b = quantity(m.group(1)), quantity(m.group(2))

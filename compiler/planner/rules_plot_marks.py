@@ -1354,6 +1354,9 @@ def _strip(ex, ctx, i, first, beats, curves, low):
     brace for its width, each with the label written for it."""
     if not _STRIP.search(low) or not re.search(r"\b(?:highlight|show|draw|mark|pick|isolate|shade|colou?r)\w*\b", low):
         return None
+    if re.search(r"\b(?:width|height)\s+(?:of\s+)?" + NUM + r"\s+(?:and|by|,)", low) or re.search(
+            r"\b(?:on|at|to)\s+the\s+(?:right|left)(?:\s+side)?\b|\bbeside\s+the\s+(?:plot|graph|axes)\b", low):
+        return None  # "On the right side, show a small rectangle of width 1.5 and height 1": a shape of its own, no strip
     area = next((b.params["area"] for b in reversed(beats) if b.params.get("area")), None)
     if area is None:
         return None
