@@ -460,3 +460,14 @@ def test_x_and_y_ranging_together_and_a_rectangle_of_its_own_beside_the_plot():
                        "the curve between x = 0 and x = 2.\nOn the right side, show a small rectangle of width 1.5 and "
                        'height 1 with the label "area = width × height".')
     assert not [b for b in beats if b.rule == "plot:strip"]  # before: a thin strip at x = 1 labelled "1 with the label area ="
+
+
+def test_a_table_of_angles_beside_the_ray_is_drawn_and_readouts_are_no_boxes():
+    beats, _ = planned("On the left, show the boundary between air and glass and the normal with an incoming ray at 30 "
+                       "degrees from the normal.\n"
+                       'Show live readouts "θ₁ = ..." and "θ₂ = ..." above the diagram.\n'
+                       "Pause at 0°, 30°, 60° and 80° and add a row to a table on the right with columns 'θ₁' and 'θ₂': "
+                       "0° | 0°, 30° | 19.5°, 60° | 35.3°, 80° | 41.0°.")
+    (table,) = [b for b in beats if b.kind == "table"]  # before: nothing (the angles' names were the picture's)
+    assert table.params["rows"] == [["0°", "0°"], ["30°", "19.5°"], ["60°", "35.3°"], ["80°", "41.0°"]]
+    assert not [b for b in beats if b.kind == "flow"]  # before: boxes "θ₁ = …" → "θ₂ = …"

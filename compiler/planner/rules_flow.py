@@ -432,6 +432,9 @@ def rule_flow(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                     f"{', '.join(repr(q) for q in names)}, are not drawn")
         ctx.stop = True
         return []
+    if len(ex.quoted) >= 2 and all(re.search(r"=\s*(?:\.\.\.|…)\s*$", q) for q in ex.quoted) and not re.search(
+            r"\barrows?\b|->|→|\bboxes\b", ex.bare, re.I):
+        return []  # 'live readouts "θ₁ = ..." and "θ₂ = ..."': readings, not boxes joined by an arrow
     beside = re.search(r"\barrows?\s+(?:pointing\s+|going\s+)?(?:left|right|up|down|upwards?|downwards?)\s+(?:next\s+to|beside|by|"
                        r"near|under|above|after)\b", ex.bare, re.I)
     if beside and ex.quoted and not re.search(r"\bfrom\b[^.;]{0,40}\bto\b|->|→", ex.bare):

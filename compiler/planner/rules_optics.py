@@ -225,6 +225,10 @@ def _on_picture(ex: Extracted, ctx: Context, i: int, picture: Beat) -> list[Beat
             r"\buntil\b[^.;]{0,60}?\b(?:lies\s+flat|flat\s+along|along\s+the\s+(?:boundary|surface)|grazes?|skims?)\b", s, re.I):
         # "Continue until the exit ray lies flat along the boundary": to the critical angle, arcsin(n₂ / n₁)
         sweeps = [round(math.degrees(math.asin(float(r0["n2"]) / float(r0["n1"]))), 1)]
+    # (not 'a table with columns "θ₁" and "θ₂"': the angles' names head the table's columns; nor "Pause at 0°, 30°, …"
+    # as a sweep of a table's rows)
+    if re.search(r"\btables?\b|\bcolumns?\b", ex.bare or s, re.I):
+        return []
     labels = _labels(s)
     ghost = re.search(r"\b(?:" + optics_words()["ghost"] + r")", s, re.I)
     normal = re.search(r"\bnormal\b[^.;\"\u201c]{0,40}?(?:labell?ed|with\s+(?:the\s+)?label|called)\s+[\"\u201c]([^\"\u201d]{1,24})[\"\u201d]|"

@@ -456,6 +456,10 @@ def _rule_table(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             rows = [[cell_number(c) for c in r] for r in cells]
             s = s[: s.find(":\n")]
     mr = None if rows else re.search(r"\brows?\b\s*(?::|of|with)?\s*(.*)$", s, re.I)
+    cols_then = None if rows else re.search(r"[\"\u201d]\s*:\s*(.+)$", s)
+    if mr and cols_then and mr.start() < cols_then.start() and re.search(r"[|/]", cols_then.group(1)):
+        # "add a row to a table with columns "θ₁" and "θ₂": 0° | 0°, 30° | 19.5°": the rows are after the columns' colon
+        mr = cols_then
     labelled = mr and re.search(r"\b(?:row\s+[^\s:|]{1,12}|\w+\s+row)\s*(?::|[-\u2013\u2014)]\s)", s[mr.start():], re.I)
     if labelled and row_label(s[mr.start() + labelled.start():]) and not s[mr.start():mr.start() + labelled.start()].strip(" :"):
         mr = re.search(r"(.*)$", s[mr.start() + labelled.start():])  # "row 1: 0 | 9 | 4; row 2: …": labelled rows
