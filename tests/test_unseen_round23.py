@@ -471,3 +471,11 @@ def test_a_table_of_angles_beside_the_ray_is_drawn_and_readouts_are_no_boxes():
     (table,) = [b for b in beats if b.kind == "table"]  # before: nothing (the angles' names were the picture's)
     assert table.params["rows"] == [["0°", "0°"], ["30°", "19.5°"], ["60°", "35.3°"], ["80°", "41.0°"]]
     assert not [b for b in beats if b.kind == "flow"]  # before: boxes "θ₁ = …" → "θ₂ = …"
+
+
+def test_marks_by_each_cell_are_said_not_drawn_as_one_lone_cross():
+    beats, notes = planned("Draw a horizontal row of 7 cells containing the keys 50, 23, 14, 37, 12, 64, 33.\n"
+                           "Move a yellow pointer from the first cell to the last, checking each cell; under each checked "
+                           "cell show a red cross, and a green check under 33.")
+    assert not [b for b in beats if b.kind == "icon"]  # before: one red cross, read as "33 not found"
+    assert any("check and cross marks by the cells are not drawn" in n for n in notes)

@@ -188,6 +188,14 @@ def rule_icon(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             tints.append(colour_just_before(ex.sentence, m.start(1)) or (colour_value(inside.group(1)) if inside else None))
             if label:
                 ctx.consumed.add(label.group(1))
+    marks = {n for n, _ in found}
+    if marks & {"check", "cross"} and re.search(r"\bchecks?\b|✓", ex.bare, re.I) and re.search(r"\bcross(?:es)?\b|✗", ex.bare, re.I) \
+            and re.search(r"\b(?:under|below|beneath|next\s+to|beside|above)\s+(?:each|every)\b",
+                                               ex.sentence, re.I):
+        # "under each checked cell show a red cross, and a green check under 33": a mark by each cell of the row — one
+        # lone cross (or check) would say the opposite of the sentence, so none is drawn, and that is said
+        ctx.lost(i, "the check and cross marks by the cells are not drawn")
+        return []
     alone = r"(?:an?\s+|the\s+|one\s+)?(?:(?:small|simple|little|second|another)\s+)?(" + "|".join(icons_alone()) + \
         r")s?\b(?:\s+([A-Z])(?![\w']))?"
     first = re.match(r"\s*(?:then\s+)?(?:place|put|draw|add|show|position)\s+" + alone, ex.bare, re.I)
