@@ -479,3 +479,16 @@ def test_marks_by_each_cell_are_said_not_drawn_as_one_lone_cross():
                            "cell show a red cross, and a green check under 33.")
     assert not [b for b in beats if b.kind == "icon"]  # before: one red cross, read as "33 not found"
     assert any("check and cross marks by the cells are not drawn" in n for n in notes)
+
+
+def test_a_quoted_formula_recalls_nothing_and_parallel_wavefronts_are_no_point_source():
+    sb = Storyboard.model_validate({"scenes": [
+        scene('Show the equation "θ₂ ≈ 28.1°".', "One."),
+        scene("Start with the formula 'v = c / n' and a short line under it: 'n = refractive index'.\n"
+              "Draw five parallel wavefront lines in the air, spaced 1.0 apart and tilted at 45°, moving down toward the "
+              "boundary.", "Two.")]})
+    plan = plan_storyboard(sb)
+    beats = plan.scenes[1].beats
+    assert not [b for b in beats if "recalled" in b.rule]  # before: "θ₂ ≈ 28.1°" brought back above the new formula
+    assert not [b for b in beats if b.kind == "wave"]  # before: rings round a point source
+    assert any("parallel wavefronts are not drawn" in n.message for n in plan.diagnostics)

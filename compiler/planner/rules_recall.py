@@ -281,7 +281,8 @@ def rule_recall(ex: Extracted, ctx, i: int) -> list[Beat]:
                            [named.group(1)]))
     nouns = _noun_kinds(low)
     if re.search(r"\b(?:formula|equation|expression)s?\b\s*(?:again|once more|here|below)?\s*:?\s*(?:[\"\u201c`$\\]|"
-                 r"[^\W\d_]\w{0,3}\s*(?:\([^()]*\))?\s*[=≈])", low):
+                 r"[^\W\d_]\w{0,3}\s*(?:\([^()]*\))?\s*[=≈])", low) or re.search(
+            r"\b(?:formula|equation|expression)s?\s*:?\s*[\"\u201c`$]", ex.sentence, re.I):
         # "show the formula again: P(D | +) = …": the formula it writes, not a derivation of an earlier scene
         nouns = [(p, k) for p, k in nouns if not set(k) <= {"equation", "steps"}]
     if explicit and nouns:

@@ -227,6 +227,10 @@ def _doppler(ex: Extracted, ctx: Context, i: int, words: dict) -> list[Beat]:
         return []
     if not re.search(r"\b(?:draw|show|display|sketch|animate|add|emit|illustrate|depict|place|put)\w*\b|^\s*(?:an?|the)\b", s, re.I):
         return []
+    if re.search(r"\b(?:parallel|straight|plane)\s+(?:wave\s*)?(?:fronts?|wavefronts?|lines?|waves?)\b", bare, re.I):
+        # "five parallel wavefront lines … tilted at 45°": a plane wave, not the rings round a point source
+        ctx.lost(i, "the parallel wavefronts are not drawn (only rings round a point source can be)")
+        return []
     d: dict = {}
     strings: list[str] = []
     frac = None
