@@ -492,3 +492,17 @@ def test_a_quoted_formula_recalls_nothing_and_parallel_wavefronts_are_no_point_s
     assert not [b for b in beats if "recalled" in b.rule]  # before: "θ₂ ≈ 28.1°" brought back above the new formula
     assert not [b for b in beats if b.kind == "wave"]  # before: rings round a point source
     assert any("parallel wavefronts are not drawn" in n.message for n in plan.diagnostics)
+
+
+def test_pointers_written_under_their_index_and_a_tangent_arrow_out_of_the_last_point():
+    beats, _ = planned("Keep an array of 10 cells with values 2, 5, 8, 12, 16, 23, 38, 56, 72, 91.\n"
+                       'Put three arrow pointers below the row: "lo" under index 0, "hi" under index 9, and "mid" under '
+                       "index 4.")
+    pointers = [(b.params["label"], b.params["items"]) for b in beats if b.kind == "annotation"]
+    assert pointers == [("lo", [1, 1]), ("hi", [10, 10]), ("mid", [5, 5])]  # before: braces over the whole row
+    beats, _ = planned("Plot P₀ = (0, 0), P₁ = (1, 3), P₂ = (4, 3), P₃ = (5, 0).\n"
+                       'Draw tangent arrows at the ends: "B′(0) = 3(P₁ − P₀)" along P₀P₁ and "B′(1) = 3(P₃ − P₂)" along '
+                       "P₂P₃.")
+    (arrows,) = [b for b in beats if b.rule == "plot:arrows-along"]
+    end = arrows.params["segments"][1]
+    assert end["start"] == [5, 0] and end["end"][0] > 5 and end["end"][1] < 0  # out of P₃, the way P₂ → P₃ goes

@@ -192,6 +192,8 @@ def _label_of_pointer(clause: str, masked: str, names: set[str]) -> str | None:
     m = (re.search(r"\b(?:labell?ed|called|named|marked|reading|with\s+(?:the\s+)?label)\s+" + _Q, clause, re.I)
          or re.search(_Q + r"\s+" + pointer, clause, re.I)
          or re.search(pointer + r"\s+" + _Q, clause, re.I)
+         or re.search(_Q + r"\s+(?:at|on|to|under|below|beneath|above|over|pointing\s+(?:to|at))\s+(?:the\s+)?"
+                      r"(?:index|cell|position|element|box)\b", clause, re.I)
          or re.search(_Q + r"\s+(?:at|on|to|pointing\s+(?:to|at))\s+", clause, re.I))
     if m:
         return m.group(1).strip()

@@ -172,10 +172,24 @@ def _on_named(ex: Extracted, ctx: Context, i: int, beats: list[Beat]) -> list[Be
         return None
     names = "|".join(re.escape(n) for n in sorted(by, key=len, reverse=True))
     segs = []
+    order = [n for n in by if len(n) <= 3]  # the points' own names (P₀ … P₃), not labels put on them later
+    at_ends = re.search(r"\bat\s+(?:the|both)\s+ends\b|\bend\s*points?\b", ex.bare, re.I) is not None
     for m in re.finditer(r"[\"\u201c]([^\"\u201d]{1,60})[\"\u201d]\s+along\s+(" + names + r")\s*[-–]?\s*(" + names + r")(?![\w'])",
                          ex.sentence):
         a, b = by[m.group(2)], by[m.group(3)]
-        segs.append({"start": [a["x"], a["y"]], "end": [b["x"], b["y"]], "style": "arrow", "label": m.group(1)})
+        if at_ends and order and m.group(3) == order[-1]:
+            # "tangent arrows at the ends: … along P₂P₃": at the last point, on out the way P₂ → P₃ goes
+            dx, dy = b["x"] - a["x"], b["y"] - a["y"]
+            k = 1.0  # (as far as the axes allow)
+            for lo_hi, p0, d in ((beats[0].params.get("x_range"), b["x"], dx), (beats[0].params.get("y_range"), b["y"], dy)):
+                if lo_hi and d:
+                    room = (lo_hi[1] - p0) if d > 0 else (p0 - lo_hi[0])
+                    k = min(k, max(0.0, room / abs(d)))
+            k = max(k, 0.4)
+            start, end = [b["x"], b["y"]], [round(b["x"] + k * dx, 4), round(b["y"] + k * dy, 4)]
+        else:
+            start, end = [a["x"], a["y"]], [b["x"], b["y"]]
+        segs.append({"start": start, "end": end, "style": "arrow", "label": m.group(1)})
     if segs and re.search(r"\barrows?\b", ex.bare, re.I):
         labels = [x["label"] for x in segs]
         ctx.consumed.update(labels)
