@@ -423,6 +423,10 @@ def _tokenize(s: str, symbols: dict[str, str] | None = None) -> list[_Tok]:
                 c = s[j]
                 d = _decompose(c)
                 if d:
+                    if word and j + 1 < n and _is_letter(s[j + 1]):
+                        word.append(c)  # "Bézier", "Schrödinger": a word spelled with an accent inside it, kept whole
+                        j += 1
+                        continue
                     if word:  # an accented letter starts a new identifier
                         break
                     word.append(d[0])

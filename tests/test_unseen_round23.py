@@ -506,3 +506,11 @@ def test_pointers_written_under_their_index_and_a_tangent_arrow_out_of_the_last_
     (arrows,) = [b for b in beats if b.rule == "plot:arrows-along"]
     end = arrows.params["segments"][1]
     assert end["start"] == [5, 0] and end["end"][0] > 5 and end["end"][1] < 0  # out of P₃, the way P₂ → P₃ goes
+
+
+def test_a_word_spelled_with_an_accent_stays_one_word_in_a_formula():
+    from compiler.mathtext import to_tex
+
+    assert to_tex("Bézier curve = repeated linear interpolation").tex == (
+        r"\text{Bézier curve} = \text{repeated linear interpolation}")  # before: B \acute{e} \, \text{zier curve}
+    assert to_tex("x̄ = 3").tex == r"\bar{x} = 3" and to_tex("ā + b").tex == r"\bar{a} + b"  # accents on symbols stay
