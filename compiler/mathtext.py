@@ -325,7 +325,12 @@ _LONE_ELEMENT = re.compile(r"(?P<pre>)(?<![\w\\^_{(])(?P<el>[A-Z][a-z]?)(?P<n>\d
 _DIATOMIC = re.compile(r"(?P<pre>(?<![\w.])\d+\s)(?P<el>H|N|O|F|Cl|Br|I)(?P<n>2)(?![\w(])")
 
 
+_TEN_TO_SUPERSCRIPT = re.compile(r"(?<![\d.])10([⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?=\s*(?:" + _UNIT_RE.pattern + r"))")
+
+
 def _tokenize(s: str, symbols: dict[str, str] | None = None) -> list[_Tok]:
+    # "1.0 × 10⁻³ kg/m": the power of ten in superscripts is written as ^(…) so the unit after it stays the quantity's
+    s = _TEN_TO_SUPERSCRIPT.sub(lambda m: "10^" + m.group(1).translate(str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")), s)
     toks: list[_Tok] = []
     i, n = 0, len(s)
     depth = 0

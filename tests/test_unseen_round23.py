@@ -514,3 +514,10 @@ def test_a_word_spelled_with_an_accent_stays_one_word_in_a_formula():
     assert to_tex("Bézier curve = repeated linear interpolation").tex == (
         r"\text{Bézier curve} = \text{repeated linear interpolation}")  # before: B \acute{e} \, \text{zier curve}
     assert to_tex("x̄ = 3").tex == r"\bar{x} = 3" and to_tex("ā + b").tex == r"\bar{a} + b"  # accents on symbols stay
+
+
+def test_a_unit_after_a_power_of_ten_in_superscripts_is_the_quantity_s():
+    from compiler.mathtext import to_tex
+
+    assert to_tex("μ = 1.0 × 10⁻³ kg/m").tex == r"\mu = 1.0 \times 10^{-3} \, \mathrm{kg/m}"  # before: a fraction over m
+    assert to_tex("x = 2 × 10³ + y").tex == r"x = 2 \times 10^{3} + y"
