@@ -521,3 +521,12 @@ def test_a_unit_after_a_power_of_ten_in_superscripts_is_the_quantity_s():
 
     assert to_tex("μ = 1.0 × 10⁻³ kg/m").tex == r"\mu = 1.0 \times 10^{-3} \, \mathrm{kg/m}"  # before: a fraction over m
     assert to_tex("x = 2 × 10³ + y").tex == r"x = 2 \times 10^{3} + y"
+
+
+def test_a_tree_of_subarrays_grown_level_by_level_never_breaks_the_rule():
+    beats, notes = planned("Title \"Recursion\" at the top left.\n"
+                           'Level 0 at y = 2.5: "[7, 2, 9, 4, 1, 8, 3, 5]" with label "pivot 5".\n'
+                           'Level 1 at y = 1: left child "[2, 4, 1, 3]" with label "pivot 3", right child "[8, 7, 9]" with '
+                           'label "pivot 9". Draw lines from the parent to both children.\n'
+                           'Level 2 at y = -0.5: under "[2, 4, 1, 3]" draw "[2, 1]" (label "pivot 1") and "[4]".')
+    assert not [n for n in notes if "internal error" in n]  # before: rule_graph KeyError: 'label'

@@ -687,6 +687,13 @@ _BRANCH_TO = re.compile(r"(?:\b(?:branch|edge)\s+(?:is\s+)?(?:labell?ed|marked)\
                         r"(?:the\s+|a\s+)?(?:node|leaf|child|outcome|box)?\s*[\"\u201c]([^\"\u201d]{1,30})[\"\u201d]", re.I)
 
 
+def _labelled(n) -> dict:
+    """A node as {id, label, …}: a node written as its bare name, or without a label, is labelled by its name."""
+    n = dict(n) if isinstance(n, dict) else {"id": str(n)}
+    n.setdefault("label", n["id"])
+    return n
+
+
 def _list_label(text: str) -> str:
     return ", ".join(x.strip() for x in text.strip()[1:-1].split(","))
 
@@ -700,7 +707,7 @@ def _split_tree(ex: Extracted, ctx: Context, i: int, on_screen: Beat | None) -> 
         return None
     if on_screen is not None and not on_screen.rule.startswith("graph:split-tree"):
         return None
-    nodes = [dict(n) for n in on_screen.params["nodes"]] if on_screen is not None else []
+    nodes = [_labelled(n) for n in on_screen.params["nodes"]] if on_screen is not None else []
     edges = list(on_screen.params.get("edges") or []) if on_screen is not None else []
     if on_screen is None:
         whole = None
@@ -779,7 +786,7 @@ def _level_split(ex: Extracted, ctx: Context, i: int, on_screen: Beat | None) ->
         nodes = [{"id": "n1", "label": ", ".join(whole)}]
         edges: list[dict] = []
     else:
-        nodes = [dict(n) for n in tree.params["nodes"]]
+        nodes = [_labelled(n) for n in tree.params["nodes"]]
         edges = list(tree.params.get("edges") or [])
 
     def tokens(n: dict) -> list[str]:
