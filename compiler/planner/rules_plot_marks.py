@@ -1793,10 +1793,9 @@ def _move_along(ex, ctx, i, first, beats, curves, low):
         x1 = x_hi if abs(x0 - x_hi) > abs(x0 - x_lo) else x_lo  # along the curve: to its far end
     x0, x1 = _num(_fmt(x0)), _num(_fmt(x1))
     if x0 == x1:
-        # ("move a dot straight up from A to D at (12.0, 155.9)": not along the curve — the rest of the sentence is read
-        # by the later rules: the point D and its label)
         ctx.lost(i, f"the {thing} is already at x = {_fmt(x1)}: nothing moves")
-        return None
+        ctx.stop = True
+        return []
     ex.prose[:] = [p for p in ex.prose if not any(a < p[2] and p[1] < b for a, b in spans)]
     # "… to B at (6.0, 207.9) labelled "B: 6.0 L, 208 kPa"": where it stops is a point of its own, with its label
     end_label = re.compile(r"\b(?:to|at)\s+(?:[A-Z]\s+(?:at\s+)?)?" + COORD.pattern + r"\s*,?\s*(?:labell?ed|marked|called)\s+"
