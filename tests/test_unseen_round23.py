@@ -530,3 +530,14 @@ def test_a_tree_of_subarrays_grown_level_by_level_never_breaks_the_rule():
                            'label "pivot 9". Draw lines from the parent to both children.\n'
                            'Level 2 at y = -0.5: under "[2, 4, 1, 3]" draw "[2, 1]" (label "pivot 1") and "[4]".')
     assert not [n for n in notes if "internal error" in n]  # before: rule_graph KeyError: 'label'
+
+
+def test_tick_labels_are_the_axes_own_numbers_and_a_finished_curve_labelled_it_is_drawn():
+    beats, notes = planned("Draw axes: the horizontal axis is θ from 0 to 2π, the vertical axis runs from -1 to 1.\n"
+                           'Put tick labels "π/2", "π", "3π/2", "2π" on the horizontal axis and "1", "-1" on the vertical '
+                           "axis.\nAnimate a dot tracing the height of a point going round a circle.\n"
+                           'When the curve is finished, label it "y = sin θ" in red.')
+    assert not [b for b in beats if b.kind in ("bullets", "equation")]  # before: the ticks as a list, the label alone
+    assert beats[0].params["y_step"] == 2
+    (curve,) = [b for b in beats if b.rule == "plot:traced-curve"]
+    assert curve.params["curves"][0]["expr"] == "y = sin θ"

@@ -369,7 +369,7 @@ def rule_plot_ops(ex: Extracted, ctx, i: int) -> list[Beat]:
     low = ex.bare.lower()
     for op in (_on_level_line, _between, _area_note, _curve_formula, _name_axes, _label_curves, _traced_curve, _relabel, _data_lines, _legend, _spans, _valued_points, _intersection_point, _axis_markers,
                _level_lines, _dot_rows, _listed_points, _fit_line, _up_to_curve, _vertical_line, _tangent_segments, _signed_tangent_colours, _secant, _tangent, _shift_curve,
-               _tails, _widen_area, _labels_along_axis, _strip, _riemann, _bar_series, _label_bars,
+               _tails, _widen_area, _tick_labels, _labels_along_axis, _strip, _riemann, _bar_series, _label_bars,
                _steps_on_curve, _move_along, _point_on_axis, _point_on_curve, _endpoint_labels, _label_segments, _plane_segments, _series_extremum, _mark_points, _mark_extremum,
                _hole, _dots_toward, _approaches):
         out = op(ex, ctx, i, first, beats, curves, low)
@@ -626,7 +626,10 @@ def _traced_curve(ex, ctx, i, first, beats, curves, low):
     """"Label the finished curve "y = cos θ" in blue" when no curve on screen is y = cos θ: the curve the sentences
     before traced (a dot's path), drawn now with its label — never the label alone beside the sine it is not."""
     m = re.match(r"\s*(?:then\s+)?label\s+the\s+(?:finished|traced|new|resulting|second|other|(?:" + COLOUR_RE.pattern +
-                 r"))\s+(?:curve|path|graph)\s+[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]", ex.sentence, re.I)
+                 r"))\s+(?:curve|path|graph)\s+[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]", ex.sentence, re.I) or re.match(
+        # "When the curve is finished, label it "y = sin θ" in red": the curve the dot traced
+        r"\s*(?:when|once|after)\s+the\s+(?:curve|path|trace)\s+is\s+(?:finished|complete|done|drawn|traced)\s*,\s*label\s+it\s+"
+        r"[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]", ex.sentence, re.I)
     if m is None:
         return None
     label = m.group(m.lastindex)
@@ -1262,6 +1265,37 @@ _WIDER_TO = re.compile(r"\bto\s+(?:x\s*=\s*)?(" + NUM + r")\s+and\s+(?:x\s*=\s*)
 
 _ALONG_AXIS = re.compile(r"\b(?:below|under|beneath|above|at|over)\s+(?:the\s+(?:values?|points?|ticks?)\s+)?(?:x\s*=\s*)?("
                          + NUM + r"(?:\s*(?:,\s*(?:and\s+)?|and\s+)(?:x\s*=\s*)?" + NUM + r"){1,7})\b", re.I)
+
+
+def _tick_labels(ex, ctx, i, first, beats, curves, low):
+    """'Put tick labels "π/2", "π", "3π/2", "2π" on the horizontal axis and "1", "-1" on the vertical axis': the axes'
+    own numbers, evenly spaced — their step is set so the ticks read so (never a list of the labels beside the plot)."""
+    if not re.search(r"\btick\s*(?:labels?|marks?|numbers?)\b", low) or not ex.quoted:
+        return None
+    params, used = {}, []
+    for m in re.finditer(r"((?:[\"\u201c][^\"\u201d]{1,8}[\"\u201d]\s*,?\s*(?:and\s+)?)+)\s*(?:on|along|at|for)\s+the\s+"
+                         r"(horizontal|vertical|x|y)[- ]?axis", ex.sentence, re.I):
+        labels = re.findall(r"[\"\u201c]([^\"\u201d]{1,8})[\"\u201d]", m.group(1))
+        try:
+            values = sorted(quantity(q.replace("−", "-")) for q in labels)
+        except (ValueError, ZeroDivisionError):
+            return None
+        steps = {round(b - a, 6) for a, b in zip(values, values[1:])}
+        key = "x" if m.group(2).lower() in ("horizontal", "x") else "y"
+        rng = first.params.get(f"{key}_range")
+        if len(steps) != 1 or not rng or min(values) < rng[0] - 1e-4 or max(values) > rng[1] + 1e-4:
+            return None  # labels not evenly spaced, or off the axis: not the axis's own numbers
+        if not any("π" in q for q in labels):  # (steps of π: the axes already number themselves in π)
+            params[f"{key}_step"] = _num(_fmt(steps.pop()))
+        used += labels
+    if not used or set(used) != set(ex.quoted):
+        return None
+    ctx.replace(first, Beat(first.kind, {**first.params, **params, "numbers": True}, first.strings, first.rule,
+                            first.source, first.detail_index, first.keywords), first.detail_index)
+    ctx.consumed.update(used)
+    ctx.modified.add(i)
+    ctx.stop = True
+    return []
 
 
 def _labels_along_axis(ex, ctx, i, first, beats, curves, low):
