@@ -541,3 +541,12 @@ def test_tick_labels_are_the_axes_own_numbers_and_a_finished_curve_labelled_it_i
     assert beats[0].params["y_step"] == 2
     (curve,) = [b for b in beats if b.rule == "plot:traced-curve"]
     assert curve.params["curves"][0]["expr"] == "y = sin θ"
+
+
+def test_data_lines_take_the_colours_the_style_gives_their_names():
+    beats, _ = planned("Draw axes with t from 0 to 60 and people from 0 to 1000.\n"
+                       "Key values:\nt = 0: S = 999, I = 1, R = 0\nt = 20: S = 926, I = 49, R = 25\n"
+                       "t = 40: S = 288, I = 298, R = 414", style="S curve blue, I curve red, R curve green.")
+    (lines,) = [b for b in beats if b.rule.startswith("plot:data-lines")]
+    cols = [s.get("color") for s in lines.params["series"]]
+    assert len(set(cols)) == 3 and None not in cols  # before: S in the palette's green, like R

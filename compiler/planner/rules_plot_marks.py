@@ -165,6 +165,11 @@ def _data_lines(ex: Extracted, ctx, i: int, first, beats, curves, low) -> list[B
     if len(rows) < 3 or not names or any([n for n, _ in r] != names for _, r in rows):
         return None
     series = [{"points": [[x, _num(dict(r)[n])] for x, r in rows], "label": n} for n in names[:6]]
+    for sr in series:  # "S curve blue, I curve red, R curve green": each line in the colour the style gives its name
+        col = next((ctx.theme.labels[k] for k in (f"{sr['label'].lower()} {w}" for w in ("curve", "line", "graph"))
+                    if k in ctx.theme.labels), None)
+        if col:
+            sr["color"] = col
     ex.prose[:] = []
     ctx.stop = not (ex.quoted or ex.backticked)  # (the lines are the data's, not a derivation as well)
     return [_extend(ex, ctx, i, "plot:data-lines", names[:6], series=series)]
