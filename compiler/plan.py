@@ -165,6 +165,7 @@ def _rule_beats(index: int, scene: Scene, details: tuple[str, ...], theme: Theme
     ctx = Context(theme=theme, scene_plot=scene.scene_plot, history=history, scene_number=index + 1,
                   about=" ".join((scene.scene_plot, scene.animation_details, scene.audio_text)))
     heads: list[int] = []  # colon lines that drew nothing themselves: "Add braces and labels:"
+    later: list[int] = []  # sentences naming a picture that drew nothing: the next sentence may draw it
     for i, sentence in enumerate(details):
         budget.sentence = sentence
         ex = extract(sentence)
@@ -192,9 +193,19 @@ def _rule_beats(index: int, scene: Scene, details: tuple[str, ...], theme: Theme
                     and not _names_a_picture(sentence):
                 heads.append(i)
                 continue
+            if i + 1 < len(details) and _kinds_named(sentence):
+                later.append(i)  # ("Plot the three curves …" then "Key values: t = 0: S = 999, …": drawn by the next)
+                continue
             unmatched.append(i)
             notes.append(PlanNote("SB301", f"scene {index + 1}: nothing to draw for {sentence[:70]!r}",
                                   ("scenes", index, "animation_details"), sentence=sentence))
+    for i in later:  # a sentence naming a picture the next sentence drew on the one on screen is its announcement
+        if any(b.detail_index == i + 1 and b.kind in _kinds_named(details[i]) and b.params.get("extend")
+               and re.match(r"\s*[A-Z][\w ]{0,20}:", details[i + 1]) for b in ctx.beats):
+            continue
+        unmatched.append(i)
+        notes.append(PlanNote("SB301", f"scene {index + 1}: nothing to draw for {details[i][:70]!r}",
+                              ("scenes", index, "animation_details"), sentence=details[i]))
     for i in heads:  # a head whose next sentence drew is that sentence's head; one whose next drew nothing is lost
         if not any(b.detail_index == i + 1 for b in ctx.beats) and not ctx.changed_in(i + 1):
             unmatched.append(i)
@@ -420,6 +431,12 @@ def _latex_kept(ex, ctx: Context, i: int, prose) -> list[Beat]:
             out.append(Beat("equation", {"exprs": [text]}, (text,), "equation:latex-kept", ex.sentence, i,
                             _kw(text)))
     return out[:3]
+
+
+def _kinds_named(sentence: str) -> set[str]:
+    """The component kinds a sentence's picture nouns name ("the three curves": plot, scatter, graph)."""
+    return {k for pattern, kinds in component_nouns() if re.search(r"\b(?:" + pattern + r")\b", sentence, re.I)
+            for k in kinds}
 
 
 def _names_a_picture(sentence: str) -> bool:

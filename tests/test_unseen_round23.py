@@ -550,3 +550,13 @@ def test_data_lines_take_the_colours_the_style_gives_their_names():
     (lines,) = [b for b in beats if b.rule.startswith("plot:data-lines")]
     cols = [s.get("color") for s in lines.params["series"]]
     assert len(set(cols)) == 3 and None not in cols  # before: S in the palette's green, like R
+
+
+def test_a_picture_announced_and_drawn_by_the_next_line_is_not_said_missing():
+    _, notes = planned("Draw axes with t from 0 to 60 and people from 0 to 1000.\n"
+                       "Plot the three curves simultaneously from t = 0 to t = 60, traced left to right. Key values:\n"
+                       "t = 0: S = 999, I = 1, R = 0\nt = 20: S = 926, I = 49, R = 25\nt = 40: S = 288, I = 298, R = 414")
+    assert not [n for n in notes if n.startswith("SB301")]  # before: "nothing to draw for 'Plot the three curves …'"
+    _, notes = planned("Left axes: x from 0 to 4, y from 0 to 8. Plot the data points (1, 2), (2, 4), (3, 6). Show vertical "
+                       "dashed error segments from each point to the line.\nRight axes: w from -0.5 to 3.5, L from 0 to 25.")
+    assert any("error segments" in n for n in notes if n.startswith(("SB301", "SB307")))  # (a new plot draws no segments)
