@@ -560,3 +560,9 @@ def test_a_picture_announced_and_drawn_by_the_next_line_is_not_said_missing():
     _, notes = planned("Left axes: x from 0 to 4, y from 0 to 8. Plot the data points (1, 2), (2, 4), (3, 6). Show vertical "
                        "dashed error segments from each point to the line.\nRight axes: w from -0.5 to 3.5, L from 0 to 25.")
     assert any("error segments" in n for n in notes if n.startswith(("SB301", "SB307")))  # (a new plot draws no segments)
+
+
+def test_a_brace_under_a_word_only_the_title_says_goes_on_no_title():
+    beats, notes = planned('Title: "Standing Waves on a String".\nDraw a brace under the string labelled "L".')
+    assert not [b for b in beats if b.kind == "annotation"]  # before: a brace under the title's word "String"
+    assert any("brace under 'string' is not drawn" in n for n in notes)

@@ -46,6 +46,13 @@ def _figure_on_screen(ctx: Context) -> Beat | None:
     return next((b for b in since_clear(ctx) if b.kind == "geometry" and not b.params.get("extend")), None)
 
 
+def _only_in_title(target: str, ctx: Context) -> bool:
+    """Whether the words of `target` are on screen only in the title ("the string" and "Standing Waves on a String")."""
+    t = re.sub(r"\s+", "", re.sub(r"^(?:the|a|an)\s+", "", target.strip(), flags=re.I)).lower()
+    shown = [(b.kind, re.sub(r"\s+", "", str(x)).lower()) for b in since_clear(ctx) for x in b.strings]
+    return bool(t) and any(k == "title" and t in x for k, x in shown) and not any(k != "title" and t in x for k, x in shown)
+
+
 def _part_known(target: str, ex: Extracted, ctx: Context) -> bool:
     """A part a brace or label can go to: written on screen already, in the sentence's own formulas or quotes, or a
     formula itself ("P(D | +)")."""
@@ -53,8 +60,10 @@ def _part_known(target: str, ex: Extracted, ctx: Context) -> bool:
         return re.sub(r"\s+", "", str(x)).lower()
 
     t = flat(target)
-    if any(t and t in flat(x) for b in since_clear(ctx) for x in b.strings):
+    if any(t and t in flat(x) for b in since_clear(ctx) if b.kind != "title" for x in b.strings):
         return True
+    if any(t and t in flat(x) for b in since_clear(ctx) if b.kind == "title" for x in b.strings):
+        return False  # "a brace under the string" with "… on a String" only in the title: no part of the title
     if any(t and t in flat(x) for x in list(ex.quoted) + list(ex.formulas) + [f for f, *_ in ex.prose]):
         return True
     if re.search(r"\b(?:index|indices|cells?|box(?:es)?|items?|elements?|positions?|slots?|rows?|columns?|bars?|cards?|"
@@ -646,6 +655,12 @@ def _annotation(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
             params["row"] = order[row.group(1).lower()]
         elif col and col.group(1).lower() in order:
             params["column"] = order[col.group(1).lower()]
+        elif _only_in_title(target, ctx):
+            # "Draw a brace under the string labelled "L"" with "… on a String" only in the title: no brace on the title
+            ctx.lost(i, f"the {params['style']} under {target!r} is not drawn: nothing on screen but the title says "
+                        f"{target!r}")
+            ctx.consumed.add(label)
+            continue
         else:
             params["target"] = target
             ctx.consumed.add(target.strip())  # (a piece of the formula on screen, not a formula of its own)
