@@ -22,6 +22,20 @@ def planned_scene(details: str, style: str = "Default colours.", audio: str = "S
     return list(plan.scenes[0].beats), [f"{n.code} {n.message}" for n in plan.diagnostics]
 
 
+def dry_run_visuals(visuals: list, audio: str = "One. Two. Three. Four."):
+    """(generated code, dry-run inspector) of a one-scene storyboard that draws these visuals as written."""
+    from compiler import dryrun
+    from compiler.generate import generate_scene
+    from compiler.models import Storyboard
+    from compiler.plan import plan_storyboard
+    from compiler.timing import estimate_timings, time_plan
+
+    sb = Storyboard.model_validate({"scenes": [scene("x", audio, visuals=visuals)]})
+    (ts,) = time_plan(plan_storyboard(sb), estimate_timings(sb)).scenes
+    gen = generate_scene(ts)
+    return gen.code, dryrun.run_scene(gen.code, gen.class_name, 1)
+
+
 def assert_snapshot(folder: str, generated) -> None:
     """The generated scene's code equals its snapshot in tests/snapshots/<folder>/ (written when missing or when
     SBC_UPDATE_SNAPSHOTS is set)."""

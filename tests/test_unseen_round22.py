@@ -7,14 +7,12 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from compiler import dryrun
 from compiler.components.matrix import MatrixVisual
-from compiler.generate import generate_scene
 from compiler.models import Storyboard
 from compiler.plan import plan_storyboard
 from compiler.planner.extract import rows_matrix, written_by_rows
-from compiler.timing import estimate_timings, time_plan
 
+from .conftest import dry_run_visuals as _dry_run
 from .conftest import planned_scene as planned
 from .conftest import scene
 
@@ -75,11 +73,6 @@ def test_the_matrix_model_checks_its_bar_and_names():
             MatrixVisual(kind="matrix", values=[[1, 2, 3], [4, 5, 6]], **bad)
 
 
-def _dry_run(visuals: list, audio: str = "One. Two. Three. Four."):
-    sb = Storyboard.model_validate({"scenes": [scene("x", audio, visuals=visuals)]})
-    (ts,) = time_plan(plan_storyboard(sb), estimate_timings(sb)).scenes
-    gen = generate_scene(ts)
-    return gen.code, dryrun.run_scene(gen.code, gen.class_name, 1)
 
 
 def test_an_augmented_named_matrix_and_its_new_states_render_in_place():

@@ -5,12 +5,11 @@ control."""
 from __future__ import annotations
 
 from compiler import dryrun
-from compiler.generate import generate_scene
 from compiler.models import Storyboard
 from compiler.plan import plan_storyboard
 from compiler.planner.rules_control_points import bezier, named_points
-from compiler.timing import estimate_timings, time_plan
 
+from .conftest import dry_run_visuals as _dry_run
 from .conftest import planned_scene as planned
 from .conftest import scene
 
@@ -24,11 +23,6 @@ MARKOV = ('1. Draw two large circles: left at (-3, 0) labeled "Sunny", right at 
           '6. At the bottom write "Each arrow: probability of tomorrow given today".')
 
 
-def _dry_run(visuals: list, audio: str = "One. Two. Three. Four."):
-    sb = Storyboard.model_validate({"scenes": [scene("x", audio, visuals=visuals)]})
-    (ts,) = time_plan(plan_storyboard(sb), estimate_timings(sb)).scenes
-    gen = generate_scene(ts)
-    return gen.code, dryrun.run_scene(gen.code, gen.class_name, 1)
 
 
 def test_a_state_diagram_is_one_graph_with_its_loops_and_arrows_both_ways():
