@@ -560,3 +560,9 @@ def test_a_brace_under_a_word_only_the_title_says_goes_on_no_title():
     beats, notes = planned('Title: "Standing Waves on a String".\nDraw a brace under the string labelled "L".')
     assert not [b for b in beats if b.kind == "annotation"]  # before: a brace under the title's word "String"
     assert any("brace under 'string' is not drawn" in n for n in notes)
+
+
+def test_a_line_between_two_points_that_no_picture_draws_is_said():
+    _, notes = planned('Draw a horizontal string as a white line from (-4, 0) to (4, 0), with two small grey squares at '
+                       'both ends, each labelled "fixed".')
+    assert any("the white line it asks for is not drawn" in n for n in notes)  # before: only the squares, no word

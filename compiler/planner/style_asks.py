@@ -48,7 +48,9 @@ def unasked_pictures(beats: list[Beat], style: str, details: tuple[str, ...] = (
 
 # "draw a vertical tick and a horizontal brace", "a vertical line from y = 20 m to y = 0 with a dot falling along it"
 _LINE_ASKED = re.compile(r"\b(?:vertical|horizontal|dashed|dotted)\s+(?:\w+\s+)?(?:tick|line|segment)s?\b|\b(?:a|small|short)\s+"
-                         r"ticks?\b|\btick\s+marks?\b", re.I)
+                         r"ticks?\b|\btick\s+marks?\b|"
+                         # "a horizontal string as a white line from (-4, 0) to (4, 0)": a line between two points
+                         r"\b(?:an?|the)\s+(?:[\w-]+\s+){0,2}?line\s+from\s+\(", re.I)
 _LINE_DRAWN = ("markers", '"line"', "dashed", "dotted", "segments", '"lines"', "guide", "edges", "arrow", "rope",
                "rod", "string", "incline", "ramp", "ground")
 
@@ -75,7 +77,8 @@ def unasked_lines(beats: list[Beat], details: tuple[str, ...]) -> list[tuple[str
         m = _LINE_ASKED.search(sentence)
         own = [b for b in beats if b.detail_index == i and b.kind not in ("title", "highlight", "clear", "move")]
         if m and own and not any(_draws_a_line(b, m.group(0)) for b in own):
-            lost.append(("animation_details", sentence.strip(), f"the {m.group(0).strip()!s} it asks for is not drawn"))
+            what = re.sub(r"^(?:an?|the)\s+|\s+from\s+\($", "", m.group(0).strip(), flags=re.I)  # "white line"
+            lost.append(("animation_details", sentence.strip(), f"the {what} it asks for is not drawn"))
     return lost
 
 
