@@ -566,3 +566,13 @@ def test_a_line_between_two_points_that_no_picture_draws_is_said():
     _, notes = planned('Draw a horizontal string as a white line from (-4, 0) to (4, 0), with two small grey squares at '
                        'both ends, each labelled "fixed".')
     assert any("the white line it asks for is not drawn" in n for n in notes)  # before: only the squares, no word
+
+
+def test_a_long_quoted_line_after_formula_lines_is_a_line_of_its_own_not_a_note():
+    beats, _ = planned('Clear and show the recap lines:\n"Bézier curve = repeated linear interpolation"\n'
+                       '"B(t) = Σ Bernstein weights × control points"\n'
+                       '"Starts at P₀, ends at P₃, tangent to the control polygon at both ends"')
+    (steps,) = [b for b in beats if b.kind == "steps"]
+    assert not steps.params.get("notes")  # before: the third line a tiny note beside the second
+    assert [b.params["text"] for b in beats if b.kind == "text"] == [
+        "Starts at P₀, ends at P₃, tangent to the control polygon at both ends"]

@@ -294,9 +294,12 @@ def rule_steps(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
                 pieces, rule = [cand[0]] + ["= " + c for c in cand[1:]], "steps:chain"
     if not pieces:
         return []
+    words = len(re.findall(r"[A-Za-z]{3,}", pieces[-1]))
     if rule == "steps:lines-after-colon" and len(pieces) > 2 and f'"{pieces[-1]}"' in ex.sentence and not re.search(
-            r"[=≈→⇒]", pieces[-1]) and not looks_like_math(pieces[-1]) and len(re.findall(r"[A-Za-z]{3,}", pieces[-1])) >= 4:
-        pieces = pieces[:-1]  # '"Random for one nucleus, predictable for many"' after the formulas: a line of its own
+            r"[=≈→⇒]", pieces[-1]) and (not looks_like_math(pieces[-1]) and words >= 4 or words >= 7):
+        # '"Random for one nucleus, predictable for many"', '"Starts at P₀, ends at P₃, tangent to the control polygon at
+        # both ends"' after the formulas: a line of its own
+        pieces = pieces[:-1]
     lines, notes = [], []
     if len(pieces) > 8:
         ctx.lost(i, f"{len(pieces)} steps; only the first 8 are drawn")
