@@ -23,8 +23,6 @@ MARKOV = ('1. Draw two large circles: left at (-3, 0) labeled "Sunny", right at 
           '6. At the bottom write "Each arrow: probability of tomorrow given today".')
 
 
-
-
 def test_a_state_diagram_is_one_graph_with_its_loops_and_arrows_both_ways():
     beats, notes = planned(MARKOV)
     (g,) = [b for b in beats if b.kind == "graph"]

@@ -183,7 +183,7 @@ def rule_optics(ex: Extracted, ctx: Context, i: int) -> list[Beat]:
 
 def _earlier_picture(ctx: Context) -> dict | None:
     """The refraction of the newest earlier scene that drew one."""
-    for sp in reversed(ctx.history):
+    for sp in ctx.earlier("physics"):  # (the history's index: no walk over every scene on every sentence)
         for b in reversed(sp.beats):
             if b.kind == "physics" and b.params.get("refraction"):
                 return b.params["refraction"]

@@ -1498,7 +1498,8 @@ def _riemann(ex, ctx, i, first, beats, curves, low):
     elif (before or _earlier_riemann(ctx)) is not None and not re.search(r"\bwidth\b|\bΔx\b|\bdx\b", low):
         # "Draw 4 rectangles …" again, or "redraw the axes and curve with 4 right-endpoint rectangles" in a later scene:
         # over the stretch of the ones before
-        a, b = (before or _earlier_riemann(ctx))["a"], (before or _earlier_riemann(ctx))["b"]
+        stretch = before or _earlier_riemann(ctx)
+        a, b = stretch["a"], stretch["b"]
     else:
         a, b = lo, hi
     width = re.search(r"\b(?:of\s+)?width\s+(?:of\s+)?(" + NUM + r")|\bΔx\s*=\s*(" + NUM + r")|\bdx\s*=\s*(" + NUM + r")", low)
@@ -1566,7 +1567,7 @@ def _riemann(ex, ctx, i, first, beats, curves, low):
 
 def _earlier_riemann(ctx) -> dict | None:
     """The Riemann sum of the newest earlier scene that drew one (its stretch a..b)."""
-    for sp in reversed(ctx.history):
+    for sp in ctx.earlier("plot"):  # (the history's index: no walk over every scene on every sentence)
         for b in reversed(sp.beats):
             if b.kind == "plot" and (b.params.get("area") or {}).get("rectangles"):
                 return b.params["area"]
